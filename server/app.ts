@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './platform/config.ts';
+import type { Database } from './platform/db/index.ts';
+import { installErrorHandler, sendError } from './platform/http-errors.ts';
+import { loggerOptions } from './platform/logger.ts';
+import { createMetrics, installMetrics } from './platform/metrics.ts';
+import { enforceRoutePolicies, type RouteRecord } from './platform/policy.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { metaRoutes } from './modules/meta/routes.ts';
+import { organisationRoutes } from './modules/organisation/routes.ts';
+import { validatorCompiler } from './platform/validation.ts';
+import { VERSION } from './version.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    database: Database;
+    /** Every registered route with its policy; used by tests and the OpenAPI check. */
+    routeRecords: RouteRecord[];
+  }
+}
+
+export type AppConfig = Pick<Config, 'env' | 'demo' | 'bodyLimitBytes' | 'logLevel' | 'webDir'>;
+
+/**
+ * Builds the HTTP app: plugins, error handling, then one plugin per module. A request flows
+ * route → policy → Zod validation → service/queries → presenter (the response schema strips
+ * anything not declared).
+ */
+export interface BuildOptions {
+  /** Where logs go (default stdout); tests capture them to prove no personal data is logged. */
+  logStream?: NodeJS.WritableStream;
+}
+
+export async function buildApp(
+  config: AppConfig,
+  database: Database,
+  options: BuildOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      ...loggerOptions(config.logLevel),
+      ...(options.logStream && { stream: options.logStream }),
+      serializers: {
+        ...loggerOptions(config.logLevel).serializers,
+        req: (req: { method: string; url: string; id: string }) => ({
+          id: req.id,
+          method: req.method,
+          // Path only: query strings are never logged.
+          path: req.url.split('?')[0],
+        }),
+      },
+    },
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('database', database);
+  app.decorate('routeRecords', [] as RouteRecord[]);
+  enforceRoutePolicies(app, app.routeRecords);
+  installErrorHandler(app, config.bodyLimitBytes);
+
+  const production = config.env === 'production';
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(production && { upgradeInsecureRequests: [] }),
+      },
+    },
+    hsts: production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'no-referrer' },
+    frameguard: { action: 'deny' },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    // API answers may hold personal data: never cached unless a route says otherwise.
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
+  });
+
+  const metrics = createMetrics();
+  installMetrics(app, metrics);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Tovholder API',
+        version: VERSION,
+        description:
+          'Case handling for municipal prevention of extremism. Every route declares its access policy.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.get(
+    '/api/openapi.json',
+    {
+      config: { policy: 'public' },
+      schema: { tags: ['meta'], summary: 'This OpenAPI 3 document' },
+    },
+    async () => app.swagger(),
+  );
+
+  await app.register(healthRoutes(metrics));
+  await app.register(metaRoutes({ version: VERSION, demo: config.demo }));
+  await app.register(organisationRoutes);
+  await registerWebApp(app, config.webDir);
+  return app;
+}
+
+/** Serves the built React app; any other GET outside /api gets index.html (client routing). */
+async function registerWebApp(app: FastifyInstance, webDir: string) {
+  const built = existsSync(join(webDir, 'index.html'));
+  if (built) await app.register(fastifyStatic, { root: webDir, serve: false, cacheControl: false });
+  app.get(
+    '/*',
+    { config: { policy: 'public' }, schema: { hide: true }, logLevel: 'warn' },
+    async (request, reply) => {
+      const path = request.url.split('?')[0] ?? '/';
+      if (path === '/api' || path.startsWith('/api/') || !built) {
+        return built
+          ? sendError(request, reply, 'not_found', 404)
+          : sendError(
+              request,
+              reply,
+              path.startsWith('/api') ? 'not_found' : 'unavailable',
+              path.startsWith('/api') ? 404 : 503,
+            );
+      }
+      if (path.startsWith('/assets/')) {
+        reply.header('cache-control', 'public, max-age=31536000, immutable');
+        return reply.sendFile(safeDecode(path.slice(1)));
+      }
+      // A path with a file extension is a file; anything else is a page of the web app.
+      if (/\.[a-z0-9]+$/i.test(path)) return reply.sendFile(safeDecode(path.slice(1)));
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    },
+  );
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}

@@ -1,0 +1,48 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../platform/db/schema.ts';
+import { createStandardUnits } from '../modules/organisation/queries.ts';
+
+/**
+ * Fictional demo data: a demo police district and "Demo Kommune" with its units. Every name says
+ * "Demo"; code 999 is not an official municipality code. Created once, on the first start of a
+ * non-production installation; a marker in app_settings stops it running twice.
+ */
+export const DEMO_MUNICIPALITY_CODE = '999';
+export const DEMO_POLICE_DISTRICT_ID = 99;
+const MARKER = 'demo_seeded_at';
+
+export async function seedDemo(db: Kysely<DB>): Promise<{ created: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    // Serialise concurrent first starts on PostgreSQL; harmless on PGlite.
+    await sql`select pg_advisory_xact_lock(7260411926)`.execute(trx);
+    const marker = await trx
+      .selectFrom('app_settings')
+      .select('key')
+      .where('key', '=', MARKER)
+      .executeTakeFirst();
+    if (marker) return { created: false };
+
+    await trx
+      .insertInto('police_districts')
+      .values({ id: DEMO_POLICE_DISTRICT_ID, name: 'Demo Politikreds', is_demo: true })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    await trx
+      .insertInto('municipalities')
+      .values({
+        code: DEMO_MUNICIPALITY_CODE,
+        name: 'Demo Kommune',
+        region: 'demo',
+        police_district_id: DEMO_POLICE_DISTRICT_ID,
+        is_demo: true,
+      })
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute();
+    await createStandardUnits(trx, DEMO_MUNICIPALITY_CODE);
+    await trx
+      .insertInto('app_settings')
+      .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })
+      .execute();
+    return { created: true };
+  });
+}

@@ -1,0 +1,67 @@
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './platform/config.ts';
+import { openDatabase } from './platform/db/index.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { createLogger } from './platform/logger.ts';
+import { seedDemo } from './demo/seed.ts';
+import { printDemoBanner } from './demo/banner.ts';
+
+/**
+ * Process entry: config → database → migrations → demo data → HTTP. SIGTERM/SIGINT stop
+ * accepting requests, let in-flight ones finish, then close the database so PGlite's files are
+ * flushed.
+ */
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const log = createLogger(config.logLevel);
+  const database = await openDatabase(config.database);
+  log.info({ engine: database.engine }, 'database opened');
+  const { applied } = await migrate(database.db);
+  log.info({ applied }, applied.length ? 'migrations applied' : 'schema up to date');
+
+  let demoCreated = false;
+  if (config.demo) demoCreated = (await seedDemo(database.db)).created;
+
+  const app = await buildApp(config, database);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      log.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    force.unref();
+    try {
+      await app.close();
+      await database.close();
+      log.info('shutdown complete');
+      process.exit(0);
+    } catch (error) {
+      log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  if (config.demo) await printDemoBanner(database.db, address, demoCreated);
+  else console.log(`Tovholder is running on ${address}`);
+}
+
+main().catch((error: unknown) => {
+  console.error('Tovholder could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

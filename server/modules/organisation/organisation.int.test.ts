@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo, DEMO_MUNICIPALITY_CODE } from '../../demo/seed.ts';
+import { startTestApp, type TestApp } from '../../test/app.ts';
+import { testEngine } from '../../test/database.ts';
+import type { Municipality, PoliceDistrict, Unit } from './schema.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+async function get<T>(url: string): Promise<{ status: number; body: T }> {
+  const res = await t.app.inject({ method: 'GET', url });
+  return { status: res.statusCode, body: res.json() as T };
+}
+
+describe(`organisation reference data (${testEngine})`, () => {
+  it('has all 98 municipalities with official codes, five regions and 12 police districts', async () => {
+    const all: Municipality[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: { items: Municipality[]; nextCursor: string | null } } =
+        await get(`/api/municipalities?limit=40${cursor ? `&after=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      all.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(all).toHaveLength(98);
+    expect(new Set(all.map((m) => m.code)).size).toBe(98);
+    expect(all.map((m) => m.code)).toEqual([...all.map((m) => m.code)].sort());
+    const byRegion: Record<string, number> = {};
+    for (const m of all) byRegion[m.region] = (byRegion[m.region] ?? 0) + 1;
+    expect(byRegion).toEqual({
+      hovedstaden: 29,
+      sjaelland: 17,
+      syddanmark: 22,
+      midtjylland: 19,
+      nordjylland: 11,
+    });
+    expect(all.find((m) => m.code === '101')).toMatchObject({
+      name: 'København',
+      policeDistrict: { name: 'Københavns Politi' },
+    });
+    expect(all.find((m) => m.code === '851')?.name).toBe('Aalborg');
+    expect(all.find((m) => m.code === '400')?.policeDistrict.name).toBe('Bornholms Politi');
+  });
+
+  it('lists each police district with the municipalities it covers', async () => {
+    const { body } = await get<{ items: PoliceDistrict[] }>('/api/police-districts');
+    expect(body.items).toHaveLength(12);
+    const total = body.items.reduce((n, d) => n + d.municipalities.length, 0);
+    expect(total).toBe(98);
+    const copenhagen = body.items.find((d) => d.name === 'Københavns Politi');
+    expect(copenhagen?.municipalities.map((m) => m.name).sort()).toEqual(
+      ['Dragør', 'Frederiksberg', 'København', 'Tårnby'].sort(),
+    );
+  });
+
+  it('filters municipalities by region, police district and name', async () => {
+    const region = await get<{ items: Municipality[] }>('/api/municipalities?region=nordjylland');
+    expect(region.body.items).toHaveLength(11);
+    const district = await get<{ items: Municipality[] }>(
+      '/api/municipalities?policeDistrictId=12',
+    );
+    expect(district.body.items.map((m) => m.name)).toEqual(['Bornholm']);
+    const byName = await get<{ items: Municipality[] }>(
+      `/api/municipalities?q=${encodeURIComponent('høje')}`,
+    );
+    expect(byName.body.items.map((m) => m.name)).toEqual(['Høje-Taastrup']);
+    const wildcard = await get<{ items: Municipality[] }>('/api/municipalities?q=%25');
+    expect(wildcard.body.items).toEqual([]);
+  });
+
+  it('rejects bad filters with a field-level error', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/municipalities?region=mars&limit=0',
+    });
+    expect(res.statusCode).toBe(400);
+    const fields = (res.json() as { error: { fields: { field: string }[] } }).error.fields;
+    expect(fields.map((f) => f.field).sort()).toEqual(['query.limit', 'query.region']);
+  });
+
+  it('returns 404 for an unknown municipality code and 400 for a malformed one', async () => {
+    expect((await get('/api/municipalities/998')).status).toBe(404);
+    expect((await get('/api/municipalities/998/units')).status).toBe(404);
+    expect((await get('/api/municipalities/abc')).status).toBe(400);
+  });
+
+  it('lists the ten unit kinds in a stable order', async () => {
+    const { body } = await get<{ items: string[] }>('/api/unit-kinds');
+    expect(body.items).toEqual([
+      'ssp',
+      'children_youth',
+      'social_family',
+      'jobcenter',
+      'integration',
+      'psychiatry_liaison',
+      'police_contact',
+      'prison_service_contact',
+      'housing_social_work',
+      'mentors_coaches',
+    ]);
+  });
+
+  it('demo seed creates Demo Kommune with one unit of each kind, once', async () => {
+    expect((await seedDemo(t.database.db)).created).toBe(true);
+    expect((await seedDemo(t.database.db)).created).toBe(false);
+    const { body } = await get<Municipality>(`/api/municipalities/${DEMO_MUNICIPALITY_CODE}`);
+    expect(body).toMatchObject({ name: 'Demo Kommune', isDemo: true });
+    const units = await get<{ items: Unit[] }>(
+      `/api/municipalities/${DEMO_MUNICIPALITY_CODE}/units`,
+    );
+    expect(units.body.items).toHaveLength(10);
+    expect(new Set(units.body.items.map((u) => u.kind)).size).toBe(10);
+  });
+});

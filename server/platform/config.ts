@@ -1,0 +1,98 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration comes from the environment only and is validated once, at start.
+ * A bad value stops the process with a message that names the variable (see loadConfig).
+ */
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('localhost'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    TOVHOLDER_DATA_DIR: z.string().min(1).default('./data'),
+    TOVHOLDER_WEB_DIR: z.string().min(1).default('./dist/web'),
+    TOVHOLDER_DEMO: booleanFlag.optional(),
+    TOVHOLDER_BODY_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(50_000_000)
+      .default(1_048_576),
+    TOVHOLDER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && env.TOVHOLDER_DEMO === true) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TOVHOLDER_DEMO'],
+        message: 'demo data is never created when NODE_ENV=production',
+      });
+    }
+  });
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  database:
+    { kind: 'postgres'; url: string; poolMax: number } | { kind: 'pglite'; dataDir: string };
+  dataDir: string;
+  webDir: string;
+  demo: boolean;
+  bodyLimitBytes: number;
+  shutdownTimeoutMs: number;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: { variable: string; message: string }[]) {
+    super(
+      'Invalid configuration:\n' + problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings count as unset, so `PORT= npm start` falls back to the default.
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? '(environment)'),
+        message: issue.message,
+      })),
+    );
+  }
+  const env = parsed.data;
+  const dataDir = resolve(env.TOVHOLDER_DATA_DIR);
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX }
+      : { kind: 'pglite', dataDir: resolve(dataDir, 'pglite') },
+    dataDir,
+    webDir: resolve(env.TOVHOLDER_WEB_DIR),
+    demo: env.TOVHOLDER_DEMO ?? env.NODE_ENV !== 'production',
+    bodyLimitBytes: env.TOVHOLDER_BODY_LIMIT_BYTES,
+    shutdownTimeoutMs: env.TOVHOLDER_SHUTDOWN_TIMEOUT_MS,
+    logLevel: env.LOG_LEVEL,
+  };
+}

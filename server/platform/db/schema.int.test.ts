@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { openPGlite } from './index.ts';
+import { migrate } from './migrate.ts';
+import { describeSchema } from './describe-schema.ts';
+import { freshDatabase, testEngine } from '../../test/database.ts';
+import type { DB } from './schema.ts';
+
+/** Column names per table as declared in schema.ts; kept by hand, checked here. */
+const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
+  police_districts: ['id', 'name', 'is_demo'],
+  municipalities: ['code', 'name', 'region', 'police_district_id', 'is_demo'],
+  unit_kinds: ['code', 'sort_order'],
+  units: ['id', 'municipality_code', 'kind', 'name', 'created_at', 'updated_at', 'version'],
+  app_settings: ['key', 'value', 'updated_at'],
+  schema_migrations: ['name', 'checksum', 'applied_at'],
+};
+
+describe(`schema on ${testEngine}`, () => {
+  it('matches the Kysely table types in schema.ts (no drift)', async () => {
+    const database = await freshDatabase();
+    try {
+      const lines = await describeSchema(database.db);
+      const actual: Record<string, string[]> = {};
+      for (const line of lines.filter((l) => l.startsWith('column '))) {
+        const [table, column] = (line.split(' ')[1] ?? '').split('.');
+        if (table && column) (actual[table] ??= []).push(column);
+      }
+      const expected = Object.fromEntries(
+        Object.entries(declared).map(([t, cols]) => [t, (cols as string[]).slice()]),
+      );
+      expect(actual).toEqual(expected);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it.runIf(testEngine === 'postgres')(
+    'is identical on PGlite and PostgreSQL after all migrations',
+    async () => {
+      const postgres = await freshDatabase();
+      const pglite = await openPGlite();
+      try {
+        await migrate(pglite.db);
+        const [a, b] = [await describeSchema(pglite.db), await describeSchema(postgres.db)];
+        expect(a.length).toBeGreaterThan(20);
+        expect(a).toEqual(b);
+      } finally {
+        await Promise.all([postgres.close(), pglite.close()]);
+      }
+    },
+  );
+});

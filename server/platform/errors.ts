@@ -1,0 +1,55 @@
+/**
+ * One error type for the whole server. Every failure a client can see has a stable string code;
+ * the code decides the HTTP status and the translation key of the message. Never map errors by
+ * matching on message text.
+ */
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface FieldProblem {
+  /** Where the bad value is, e.g. `body.name` or `query.limit`. */
+  field: string;
+  /** Stable machine code of the problem, e.g. `too_small`. */
+  code: string;
+  /** Parameters for the translated message, e.g. `{ minimum: 1 }`. */
+  params?: Record<string, string | number>;
+}
+
+export interface AppErrorOptions {
+  fields?: FieldProblem[];
+  params?: Record<string, string | number>;
+  /** Extra data safe to show the client, e.g. `{ currentVersion: 4 }` on a conflict. */
+  meta?: Record<string, unknown>;
+  cause?: unknown;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly options: AppErrorOptions = {},
+  ) {
+    // The message is for developers and logs only; it never contains personal data.
+    super(code, { cause: options.cause });
+    this.name = 'AppError';
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.hasOwn(ERROR_STATUS, value);
+}

@@ -1,0 +1,133 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type ErrorCode, type FieldProblem } from './errors.ts';
+import { localeFromHeader, translate, type Locale } from './i18n/index.ts';
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    requestId: string;
+    fields?: { field: string; code: string; message: string }[];
+    meta?: Record<string, unknown>;
+  };
+}
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'bad_request',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'bad_request',
+  FST_ERR_VALIDATION: 'validation_failed',
+};
+
+interface ZodIssueLike {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+}
+
+/** Turns one Zod issue (as fastify-type-provider-zod passes it) into field problems. */
+export function fieldProblems(context: string, issue: ZodIssueLike): FieldProblem[] {
+  const path = issue.instancePath.split('/').filter(Boolean).join('.');
+  const field = path ? `${context}.${path}` : context;
+  const p = issue.params;
+  switch (issue.keyword) {
+    case 'unrecognized_keys': {
+      const keys = Array.isArray(p.keys) ? p.keys.map(String) : [];
+      return keys.map((key) => ({ field: `${field}.${key}`, code: 'unrecognized_keys' }));
+    }
+    case 'invalid_type':
+      return p.input === undefined
+        ? [{ field, code: 'required' }]
+        : [{ field, code: 'invalid_type', params: { expected: String(p.expected) } }];
+    case 'too_small':
+    case 'too_big': {
+      const origin = String(p.origin ?? 'number');
+      const kind = origin === 'string' || origin === 'array' ? origin : 'number';
+      const limit = issue.keyword === 'too_small' ? 'minimum' : 'maximum';
+      if (kind === 'string' && issue.keyword === 'too_small' && Number(p.minimum) === 1) {
+        return [{ field, code: 'required' }];
+      }
+      return [{ field, code: `${issue.keyword}_${kind}`, params: { [limit]: Number(p[limit]) } }];
+    }
+    case 'invalid_format':
+    case 'invalid_value':
+      return [{ field, code: issue.keyword }];
+    default:
+      return [{ field, code: 'invalid' }];
+  }
+}
+
+function body(
+  locale: Locale,
+  code: ErrorCode,
+  requestId: string,
+  extra: {
+    fields?: FieldProblem[];
+    params?: Record<string, string | number>;
+    meta?: Record<string, unknown>;
+  } = {},
+): ErrorBody {
+  return {
+    error: {
+      code,
+      message: translate(locale, `errors.${code}`, { requestId, ...extra.params }),
+      requestId,
+      ...(extra.fields && {
+        fields: extra.fields.map((f) => ({
+          field: f.field,
+          code: f.code,
+          message: translate(locale, `validation.${f.code}`, f.params),
+        })),
+      }),
+      ...(extra.meta && { meta: extra.meta }),
+    },
+  };
+}
+
+export function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  status: number,
+  extra?: Parameters<typeof body>[3],
+) {
+  const locale = localeFromHeader(request.headers['accept-language']);
+  return reply
+    .status(status)
+    .header('cache-control', 'no-store')
+    .send(body(locale, code, request.id, extra));
+}
+
+export function installErrorHandler(app: FastifyInstance, bodyLimit: number) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return sendError(request, reply, error.code, error.status, error.options);
+    }
+    if (error.validation && error.code === 'FST_ERR_VALIDATION') {
+      const context =
+        error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'body');
+      const fields = (error.validation as unknown as ZodIssueLike[]).flatMap((issue) =>
+        fieldProblems(context, issue),
+      );
+      return sendError(request, reply, 'validation_failed', 400, { fields });
+    }
+    const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
+    if (mapped) {
+      const status = mapped === 'validation_failed' ? 400 : (error.statusCode ?? 400);
+      return sendError(request, reply, mapped, status, {
+        params: { limit: bodyLimit },
+      });
+    }
+    if (error.statusCode === 429) return sendError(request, reply, 'rate_limited', 429);
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendError(request, reply, 'bad_request', error.statusCode);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendError(request, reply, 'internal', 500);
+  });
+
+  app.setNotFoundHandler((request, reply) => sendError(request, reply, 'not_found', 404));
+}

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { openDatabase, openPGlite, type Database } from '../platform/db/index.ts';
+import { migrate } from '../platform/db/migrate.ts';
+
+/**
+ * Test databases. Without TEST_DATABASE_URL every call gets a fresh in-memory PGlite; with it,
+ * every call creates a fresh database on that PostgreSQL server (dropped by `close`). Either
+ * way tests never share rows, so files run in parallel.
+ */
+export const testEngine: 'pglite' | 'postgres' = process.env.TEST_DATABASE_URL
+  ? 'postgres'
+  : 'pglite';
+
+export interface TestDatabase extends Database {
+  /** Connection string of the fresh PostgreSQL database (undefined on PGlite). */
+  url?: string;
+}
+
+export async function freshDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+  const migrated = options.migrated ?? true;
+  let database: TestDatabase;
+  if (testEngine === 'postgres') {
+    const url = await createPostgresDatabase();
+    const opened = await openDatabase({ kind: 'postgres', url, poolMax: 4 });
+    const close = opened.close;
+    database = {
+      ...opened,
+      url,
+      close: async () => {
+        await close();
+        await dropPostgresDatabase(url);
+      },
+    };
+  } else {
+    database = await openPGlite();
+  }
+  if (migrated) await migrate(database.db);
+  return database;
+}
+
+function adminUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set');
+  return url;
+}
+
+async function withAdmin<T>(fn: (db: Kysely<unknown>) => Promise<T>): Promise<T> {
+  const db = new Kysely<unknown>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: adminUrl(), max: 1 }) }),
+  });
+  try {
+    return await fn(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+export async function createPostgresDatabase(): Promise<string> {
+  const name = `tovholder_test_${randomBytes(6).toString('hex')}`;
+  await withAdmin((db) => sql.raw(`create database ${name}`).execute(db));
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function dropPostgresDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  if (!/^tovholder_test_[0-9a-f]+$/.test(name)) throw new Error('refusing to drop ' + name);
+  await withAdmin((db) => sql.raw(`drop database if exists ${name} with (force)`).execute(db));
+}
