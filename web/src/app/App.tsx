@@ -1,0 +1,37 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { HomePage } from '../modules/home/HomePage';
+import { PlaceholderPage } from '../modules/placeholders/PlaceholderPage';
+import { ErrorBoundary } from './ErrorBoundary';
+import { Layout } from './Layout';
+import { CAPABILITIES } from './navigation';
+import { NotFoundPage } from './NotFoundPage';
+import { createQueryClient } from './queryClient';
+import { RootErrorPage } from './RootErrorPage';
+
+/** The web shell: data cache, routing and the page layout, guarded by an error boundary. */
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <ErrorBoundary fallback={<RootErrorPage />}>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route index element={<HomePage />} />
+              {CAPABILITIES.map((capability) => (
+                <Route
+                  key={capability.id}
+                  path={capability.path}
+                  element={<PlaceholderPage capability={capability.id} />}
+                />
+              ))}
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,92 @@
+import { currentLanguage } from './i18n';
+
+/** One field problem in a server error (validation). */
+export interface ApiFieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** The body of every error response from the Tovholder API. */
+export interface ApiErrorBody {
+  error: {
+    code: string;
+    message: string;
+    requestId: string;
+    fields?: ApiFieldError[];
+  };
+}
+
+/**
+ * A failed API call. `status` is the HTTP status, or 0 when the server could not be reached.
+ * `serverMessage` is the server's own (translated) message, meant to be shown to the user.
+ */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly serverMessage: string | undefined;
+  readonly requestId: string | undefined;
+  readonly fields: ApiFieldError[];
+
+  constructor(
+    status: number,
+    body: ApiErrorBody | undefined,
+    options: { cause?: unknown; code?: string } = {},
+  ) {
+    const code =
+      body?.error.code ?? options.code ?? (status === 0 ? 'network_error' : `http_${status}`);
+    super(`API request failed: ${code}`, { cause: options.cause });
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.serverMessage = body?.error.message || undefined;
+    this.requestId = body?.error.requestId;
+    this.fields = body?.error.fields ?? [];
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+export function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  if (!isRecord(value) || !isRecord(value.error)) return false;
+  const { code, message, requestId, fields } = value.error;
+  return (
+    typeof code === 'string' &&
+    typeof message === 'string' &&
+    typeof requestId === 'string' &&
+    (fields === undefined || Array.isArray(fields))
+  );
+}
+
+async function readErrorBody(response: Response): Promise<ApiErrorBody | undefined> {
+  try {
+    const body: unknown = await response.json();
+    return isApiErrorBody(body) ? body : undefined;
+  } catch {
+    return undefined; // Not JSON, e.g. a proxy's error page.
+  }
+}
+
+/** GET a JSON resource from the API in the user's language. Throws ApiError on failure. */
+export async function apiGet<T>(path: string, options: { signal?: AbortSignal } = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'GET',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'Accept-Language': currentLanguage() },
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (options.signal?.aborted) throw cause;
+    throw new ApiError(0, undefined, { cause });
+  }
+  if (!response.ok) throw new ApiError(response.status, await readErrorBody(response));
+  try {
+    return (await response.json()) as T;
+  } catch (cause) {
+    throw new ApiError(response.status, undefined, { cause, code: 'invalid_response' });
+  }
+}
