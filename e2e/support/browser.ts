@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServerProcess, type ServerProcess } from '../../server/test/process.ts';
+
+/**
+ * Debian's Chromium driven by playwright-core. As root it needs --no-sandbox; the machine has
+ * no network, so background networking and component updates are switched off.
+ */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface Journey {
+  server: ServerProcess;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+/** A fresh server on its own PGlite data dir (demo data seeded) plus a browser. */
+export async function startJourney(): Promise<Journey> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tovholder-e2e-'));
+  const server = await startServerProcess({ TOVHOLDER_DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+  let browser: Browser;
+  try {
+    browser = await launchChromium();
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return {
+    server,
+    browser,
+    async stop() {
+      await browser.close().catch(() => undefined);
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serious and critical axe violations on the page (WCAG 2.1 A and AA rules). */
+export async function seriousA11yViolations(page: Page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Collects console errors and CSP violations so a journey can assert there were none. */
+export function watchPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}

@@ -1,0 +1,129 @@
+// `npm test`: every tier, on a fresh machine too. Installs what is missing, runs lint, format
+// check and typecheck, unit tests, the HTTP integration tier on PGlite and again on a throwaway
+// PostgreSQL, then the Playwright journeys in Chromium. Exit code 0 only if everything passed.
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ROOT,
+  ensureChromium,
+  ensureDependencies,
+  ensurePostgresServer,
+  ensureWebBuild,
+  run,
+} from './lib/ensure.mjs';
+import { findPostgresBin, startThrowawayPostgres } from './lib/postgres.mjs';
+
+const started = Date.now();
+const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
+const resultsDir = join(ROOT, '.tmp', 'test-results');
+const steps = [];
+let postgres;
+
+function seconds(since) {
+  return ((Date.now() - since) / 1000).toFixed(1);
+}
+
+function banner(text) {
+  console.log(`\n${'='.repeat(78)}\n== ${text}\n${'='.repeat(78)}`);
+}
+
+function check(name, command, args) {
+  banner(name);
+  const t = Date.now();
+  const status = run(command, args);
+  steps.push({ name, ok: status === 0, seconds: seconds(t) });
+}
+
+function vitest(name, project, env = {}) {
+  banner(name);
+  const t = Date.now();
+  const output = join(resultsDir, `${name.replace(/\W+/g, '-')}.json`);
+  const status = run(
+    bin('vitest'),
+    [
+      'run',
+      '--project',
+      project,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${output}`,
+    ],
+    { env: { ...process.env, ...env } },
+  );
+  let counts = { passed: 0, failed: 0, skipped: 0 };
+  try {
+    const json = JSON.parse(readFileSync(output, 'utf8'));
+    counts = {
+      passed: json.numPassedTests,
+      failed: json.numFailedTests,
+      skipped: json.numPendingTests + json.numTodoTests,
+    };
+  } catch {
+    // No report: the run itself failed (counted below as a failed step).
+  }
+  const ok = status === 0 && counts.failed === 0 && counts.passed > 0;
+  steps.push({ name, ok, seconds: seconds(t), ...counts });
+}
+
+function stopPostgres() {
+  postgres?.stop();
+  postgres = undefined;
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopPostgres();
+    process.exit(130);
+  });
+}
+
+try {
+  banner('Preparing: npm packages, Chromium, PostgreSQL server');
+  ensureDependencies();
+  ensureChromium();
+  ensurePostgresServer(findPostgresBin);
+  rmSync(resultsDir, { recursive: true, force: true });
+  mkdirSync(resultsDir, { recursive: true });
+
+  check('Lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']);
+  check('Format check (prettier)', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
+  check('Typecheck (tsc, strict)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+
+  vitest('Unit tests', 'unit');
+  vitest('Integration tests on PGlite', 'integration', { TEST_DATABASE_URL: '' });
+
+  banner('Starting a throwaway PostgreSQL server');
+  postgres = await startThrowawayPostgres();
+  console.log(`${postgres.version} listening on 127.0.0.1:${postgres.port}`);
+  vitest(`Integration tests on PostgreSQL`, 'integration', { TEST_DATABASE_URL: postgres.url });
+  stopPostgres();
+  console.log('PostgreSQL stopped and its directory removed.');
+
+  banner('Building the web app for the browser tier');
+  ensureWebBuild({ force: true });
+  vitest('Browser journeys (Playwright, Chromium)', 'e2e');
+} catch (error) {
+  console.error(error instanceof Error ? error.stack : error);
+  steps.push({ name: 'test runner', ok: false, seconds: '0' });
+} finally {
+  stopPostgres();
+}
+
+banner(`Summary (${seconds(started)} s)`);
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const step of steps) {
+  const counts =
+    step.passed !== undefined
+      ? ` ${step.passed} passed, ${step.failed} failed, ${step.skipped} skipped`
+      : '';
+  console.log(
+    `${step.ok ? 'PASS' : 'FAIL'}  ${step.name.padEnd(44)} ${String(step.seconds).padStart(6)} s${counts}`,
+  );
+  passed += step.passed ?? 0;
+  failed += step.failed ?? 0;
+  skipped += step.skipped ?? 0;
+}
+const allOk = steps.length > 0 && steps.every((s) => s.ok);
+console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(allOk ? 0 : 1);
