@@ -6,6 +6,7 @@
  *   npm run bench:health                      # PGlite
  *   DATABASE_URL=postgres://… npm run bench:health
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,10 +35,20 @@ const database = await openDatabase(
   { onQuery: () => queries++ },
 );
 await migrate(database.db);
-await seedDemo(database.db);
+const keys = { audit: randomBytes(32), secret: randomBytes(32) };
+await seedDemo(database.db, { secretKey: keys.secret });
 const app = await buildApp(
-  { env: 'production', demo: true, bodyLimitBytes: 1_048_576, logLevel: 'warn', webDir: dataDir },
+  {
+    env: 'production',
+    demo: true,
+    bodyLimitBytes: 1_048_576,
+    logLevel: 'warn',
+    webDir: dataDir,
+    session: { idleMinutes: 30, absoluteHours: 12 },
+    trustProxy: false,
+  },
   database,
+  { keys },
 );
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();

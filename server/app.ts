@@ -19,6 +19,8 @@ import { enforceRoutePolicies, type RouteRecord } from './platform/policy.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { metaRoutes } from './modules/meta/routes.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { installAccessGuard } from './access/guard.ts';
 import { validatorCompiler } from './platform/validation.ts';
 import { VERSION } from './version.ts';
 
@@ -30,7 +32,16 @@ declare module 'fastify' {
   }
 }
 
-export type AppConfig = Pick<Config, 'env' | 'demo' | 'bodyLimitBytes' | 'logLevel' | 'webDir'>;
+export type AppConfig = Pick<
+  Config,
+  'env' | 'demo' | 'bodyLimitBytes' | 'logLevel' | 'webDir' | 'session' | 'trustProxy'
+>;
+
+/** Keys kept outside the database: the audit chain's HMAC key and the field-encryption key. */
+export interface AppKeys {
+  audit: Buffer;
+  secret: Buffer;
+}
 
 /**
  * Builds the HTTP app: plugins, error handling, then one plugin per module. A request flows
@@ -38,6 +49,7 @@ export type AppConfig = Pick<Config, 'env' | 'demo' | 'bodyLimitBytes' | 'logLev
  * anything not declared).
  */
 export interface BuildOptions {
+  keys: AppKeys;
   /** Where logs go (default stdout); tests capture them to prove no personal data is logged. */
   logStream?: NodeJS.WritableStream;
 }
@@ -45,7 +57,7 @@ export interface BuildOptions {
 export async function buildApp(
   config: AppConfig,
   database: Database,
-  options: BuildOptions = {},
+  options: BuildOptions,
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
@@ -67,6 +79,7 @@ export async function buildApp(
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
+    trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -75,6 +88,7 @@ export async function buildApp(
   app.decorate('routeRecords', [] as RouteRecord[]);
   enforceRoutePolicies(app, app.routeRecords);
   installErrorHandler(app, config.bodyLimitBytes);
+  installAccessGuard(app, config.session);
 
   const production = config.env === 'production';
   await app.register(helmet, {
@@ -121,7 +135,14 @@ export async function buildApp(
           'Case handling for municipal prevention of extremism. Every route declares its access policy.',
       },
     },
-    transform: jsonSchemaTransform,
+    // Each operation carries its access policy (x-policy), so tests and reviewers can see it.
+    transform: (input) => {
+      const output = jsonSchemaTransform(input);
+      return {
+        ...output,
+        schema: { ...output.schema, 'x-policy': input.route.config?.policy ?? 'none' },
+      };
+    },
   });
 
   app.get(
@@ -136,6 +157,7 @@ export async function buildApp(
   await app.register(healthRoutes(metrics));
   await app.register(metaRoutes({ version: VERSION, demo: config.demo }));
   await app.register(organisationRoutes);
+  await app.register(authRoutes({ settings: config.session, keys: options.keys }));
   await registerWebApp(app, config.webDir);
   return app;
 }

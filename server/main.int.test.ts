@@ -24,7 +24,11 @@ describe('process start and stop', () => {
   });
 
   it('never creates demo data in production', async () => {
-    const result = await runServerToExit({ NODE_ENV: 'production', TOVHOLDER_DEMO: 'true' });
+    const result = await runServerToExit({
+      NODE_ENV: 'production',
+      TOVHOLDER_DEMO: 'true',
+      TOVHOLDER_AUDIT_KEY: Buffer.alloc(32, 1).toString('base64'),
+    });
     expect(result.code).toBe(78);
     expect(result.output).toMatch(/TOVHOLDER_DEMO: demo data is never created/);
   });

@@ -1,4 +1,6 @@
 import { buildApp } from './app.ts';
+import { loadKey } from './platform/keys.ts';
+import { loadAuditKey } from './platform/audit/key.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { openDatabase } from './platform/db/index.ts';
 import { migrate } from './platform/db/migrate.ts';
@@ -28,10 +30,22 @@ async function main() {
   const { applied } = await migrate(database.db);
   log.info({ applied }, applied.length ? 'migrations applied' : 'schema up to date');
 
+  const production = config.env === 'production';
+  const keys = {
+    audit: loadAuditKey({ ...config.audit, dataDir: config.dataDir, production }),
+    secret: loadKey({
+      ...config.secretKey,
+      variable: 'TOVHOLDER_SECRET_KEY',
+      fileVariable: 'TOVHOLDER_SECRET_KEY_FILE',
+      dataDir: config.dataDir,
+      fileName: 'secret.key',
+      production,
+    }),
+  };
   let demoCreated = false;
-  if (config.demo) demoCreated = (await seedDemo(database.db)).created;
+  if (config.demo) demoCreated = (await seedDemo(database.db, { secretKey: keys.secret })).created;
 
-  const app = await buildApp(config, database);
+  const app = await buildApp(config, database, { keys });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

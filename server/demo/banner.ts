@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import { listUnits } from '../modules/organisation/queries.ts';
 import { DEMO_MUNICIPALITY_CODE } from './seed.ts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from './users.ts';
 
 /** Console banner for the demo installation: where to go and what is there. */
 export async function printDemoBanner(db: Kysely<DB>, address: string, created: boolean) {
@@ -13,8 +14,13 @@ export async function printDemoBanner(db: Kysely<DB>, address: string, created: 
     '',
     `  Demo municipality: Demo Kommune (code ${DEMO_MUNICIPALITY_CODE}), ${units.length} units` +
       (created ? ' (created now)' : ' (kept from the last start)'),
-    '  Demo logins: none yet. Accounts, two-factor login and the demo users arrive with the',
-    '  access module (issue 3); until then every page is public reference data only.',
+    '  Demo logins (password for all: ' + DEMO_PASSWORD + '):',
+    ...DEMO_USERS.map(
+      (u) =>
+        `    ${u.username.padEnd(22)} ${u.roles.join(', ').padEnd(16)} ${u.enrolled ? '' : '(sets up its second factor at first login)'}`,
+    ),
+    '  Second factor: TOTP secret ' + DEMO_TOTP_SECRET + ' in any authenticator app,',
+    '  or run `npm run demo:totp` for the current code.',
     '',
   ];
   console.log(lines.join('\n'));

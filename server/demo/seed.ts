@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import { createStandardUnits } from '../modules/organisation/queries.ts';
+import { seedDemoUsers } from './users.ts';
 
 /**
  * Fictional demo data: a demo police district and "Demo Kommune" with its units. Every name says
@@ -11,8 +12,11 @@ export const DEMO_MUNICIPALITY_CODE = '999';
 export const DEMO_POLICE_DISTRICT_ID = 99;
 const MARKER = 'demo_seeded_at';
 
-export async function seedDemo(db: Kysely<DB>): Promise<{ created: boolean }> {
-  return db.transaction().execute(async (trx) => {
+export async function seedDemo(
+  db: Kysely<DB>,
+  options: { secretKey: Buffer },
+): Promise<{ created: boolean }> {
+  const organisation = await db.transaction().execute(async (trx) => {
     // Serialise concurrent first starts on PostgreSQL; harmless on PGlite.
     await sql`select pg_advisory_xact_lock(7260411926)`.execute(trx);
     const marker = await trx
@@ -39,10 +43,16 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ created: boolean }> {
       .onConflict((oc) => oc.column('code').doNothing())
       .execute();
     await createStandardUnits(trx, DEMO_MUNICIPALITY_CODE);
-    await trx
-      .insertInto('app_settings')
-      .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })
-      .execute();
     return { created: true };
   });
+  if (!organisation.created) return organisation;
+  // Every step is idempotent, and the marker is written last: an interrupted seed completes on
+  // the next start.
+  await seedDemoUsers(db, options.secretKey);
+  await db
+    .insertInto('app_settings')
+    .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  return { created: true };
 }

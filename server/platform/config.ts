@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { KEY_FORMAT_MESSAGE, decodeKey } from './keys.ts';
 
 /**
  * Configuration comes from the environment only and is validated once, at start.
@@ -27,6 +28,19 @@ const EnvSchema = z
       .max(50_000_000)
       .default(1_048_576),
     TOVHOLDER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    TOVHOLDER_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(480).default(30),
+    TOVHOLDER_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(12),
+    TOVHOLDER_SECRET_KEY: z
+      .string()
+      .refine((v) => decodeKey(v) !== undefined, KEY_FORMAT_MESSAGE)
+      .optional(),
+    TOVHOLDER_SECRET_KEY_FILE: z.string().min(1).optional(),
+    TOVHOLDER_TRUST_PROXY: booleanFlag.default(false),
+    TOVHOLDER_AUDIT_KEY: z
+      .string()
+      .refine((v) => decodeKey(v) !== undefined, KEY_FORMAT_MESSAGE)
+      .optional(),
+    TOVHOLDER_AUDIT_KEY_FILE: z.string().min(1).optional(),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -37,6 +51,36 @@ const EnvSchema = z
         code: 'custom',
         path: ['TOVHOLDER_DEMO'],
         message: 'demo data is never created when NODE_ENV=production',
+      });
+    }
+    if (env.TOVHOLDER_AUDIT_KEY && env.TOVHOLDER_AUDIT_KEY_FILE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TOVHOLDER_AUDIT_KEY_FILE'],
+        message: 'set either TOVHOLDER_AUDIT_KEY or TOVHOLDER_AUDIT_KEY_FILE, not both',
+      });
+    }
+    if (
+      env.NODE_ENV === 'production' &&
+      !env.TOVHOLDER_AUDIT_KEY &&
+      !env.TOVHOLDER_AUDIT_KEY_FILE
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TOVHOLDER_AUDIT_KEY'],
+        message:
+          'required in production: the HMAC key of the audit trail, kept outside the database',
+      });
+    }
+    if (
+      env.NODE_ENV === 'production' &&
+      !env.TOVHOLDER_SECRET_KEY &&
+      !env.TOVHOLDER_SECRET_KEY_FILE
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TOVHOLDER_SECRET_KEY'],
+        message: 'required in production: the key that encrypts secrets, kept outside the database',
       });
     }
   });
@@ -53,6 +97,13 @@ export interface Config {
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** HMAC key of the audit trail (text or file); outside production a key file in dataDir. */
+  audit: { key?: string | undefined; keyFile?: string | undefined };
+  session: { idleMinutes: number; absoluteHours: number };
+  /** Encryption key for secrets in the database (TOTP secrets); kept outside the database. */
+  secretKey: { key?: string | undefined; keyFile?: string | undefined };
+  /** Trust X-Forwarded-* from a reverse proxy (client IP for throttling, https for cookies). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -94,5 +145,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: env.TOVHOLDER_BODY_LIMIT_BYTES,
     shutdownTimeoutMs: env.TOVHOLDER_SHUTDOWN_TIMEOUT_MS,
     logLevel: env.LOG_LEVEL,
+    audit: {
+      key: env.TOVHOLDER_AUDIT_KEY,
+      keyFile: env.TOVHOLDER_AUDIT_KEY_FILE && resolve(env.TOVHOLDER_AUDIT_KEY_FILE),
+    },
+    session: {
+      idleMinutes: env.TOVHOLDER_SESSION_IDLE_MINUTES,
+      absoluteHours: env.TOVHOLDER_SESSION_ABSOLUTE_HOURS,
+    },
+    secretKey: { key: env.TOVHOLDER_SECRET_KEY, keyFile: env.TOVHOLDER_SECRET_KEY_FILE },
+    trustProxy: env.TOVHOLDER_TRUST_PROXY,
   };
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
+/** An audit key for tests that need production settings (32 bytes, base64). */
+const AUDIT_KEY = Buffer.alloc(32, 1).toString('base64');
+
 describe('configuration from the environment', () => {
   it('has working defaults: port 3000, PGlite in ./data, demo outside production', () => {
     const config = loadConfig({});
@@ -27,7 +30,13 @@ describe('configuration from the environment', () => {
   });
 
   it('is never in demo mode in production', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).demo).toBe(false);
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        TOVHOLDER_AUDIT_KEY: AUDIT_KEY,
+        TOVHOLDER_SECRET_KEY: AUDIT_KEY,
+      }).demo,
+    ).toBe(false);
   });
 
   it.each([
@@ -47,5 +56,66 @@ describe('configuration from the environment', () => {
       expect((error as ConfigError).problems.map((p) => p.variable)).toContain(variable);
       expect((error as Error).message).toContain(`${variable}: `);
     }
+  });
+
+  it('takes the audit key as base64 or hex text, or as a file path', () => {
+    expect(loadConfig({ TOVHOLDER_AUDIT_KEY: AUDIT_KEY }).audit).toEqual({
+      key: AUDIT_KEY,
+      keyFile: undefined,
+    });
+    const hex = Buffer.alloc(32, 2).toString('hex');
+    expect(loadConfig({ TOVHOLDER_AUDIT_KEY: hex }).audit.key).toBe(hex);
+    expect(loadConfig({ TOVHOLDER_AUDIT_KEY_FILE: '/run/secrets/audit' }).audit).toEqual({
+      key: undefined,
+      keyFile: '/run/secrets/audit',
+    });
+    // Outside production neither is needed: a key file is created in the data dir.
+    expect(loadConfig({}).audit).toEqual({ key: undefined, keyFile: undefined });
+  });
+
+  it.each([
+    ['shorter than 32 bytes', Buffer.alloc(31, 1).toString('base64')],
+    ['31 bytes as hex', Buffer.alloc(31, 1).toString('hex')],
+    ['not base64 or hex', 'this is not a key, it is a sentence of text!'],
+  ])('rejects an audit key that is %s, without echoing it', (_, key) => {
+    try {
+      loadConfig({ TOVHOLDER_AUDIT_KEY: key });
+      expect.unreachable('should have thrown');
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        { variable: 'TOVHOLDER_AUDIT_KEY', message: expect.stringMatching(/32 random bytes/) },
+      ]);
+      expect((error as Error).message).not.toContain(key);
+    }
+  });
+
+  it('requires the audit key in production', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problems({ NODE_ENV: 'production' })).toContainEqual({
+      variable: 'TOVHOLDER_AUDIT_KEY',
+      message: 'required in production: the HMAC key of the audit trail, kept outside the database',
+    });
+    const givens: Record<string, string>[] = [
+      { TOVHOLDER_AUDIT_KEY: AUDIT_KEY },
+      { TOVHOLDER_AUDIT_KEY_FILE: '/k' },
+    ];
+    for (const given of givens) {
+      const variables = problems({ NODE_ENV: 'production', ...given }).map((p) => p.variable);
+      expect(variables).not.toContain('TOVHOLDER_AUDIT_KEY');
+      expect(variables).not.toContain('TOVHOLDER_AUDIT_KEY_FILE');
+    }
+  });
+
+  it('refuses both an audit key and an audit key file', () => {
+    expect(() =>
+      loadConfig({ TOVHOLDER_AUDIT_KEY: AUDIT_KEY, TOVHOLDER_AUDIT_KEY_FILE: '/k' }),
+    ).toThrow(/TOVHOLDER_AUDIT_KEY_FILE: set either/);
   });
 });

@@ -7,6 +7,9 @@ export const ERROR_STATUS = {
   validation_failed: 400,
   bad_request: 400,
   unauthenticated: 401,
+  invalid_credentials: 401,
+  invalid_code: 401,
+  csrf_failed: 403,
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
@@ -14,6 +17,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  login_locked: 429,
   internal: 500,
   unavailable: 503,
 } as const;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { buildApp } from '../app.ts';
 import { AppError } from './errors.ts';
 import type { ErrorBody } from './http-errors.ts';
-import { startTestApp, testConfig, type TestApp } from '../test/app.ts';
+import { startTestApp, testConfig, testKeys, type TestApp } from '../test/app.ts';
 import { freshDatabase, testEngine } from '../test/database.ts';
 import { openDatabase } from './db/index.ts';
 
@@ -179,7 +179,7 @@ describe('access policy declaration (deny by default)', () => {
   it('refuses to start with a route that declares no policy', async () => {
     const database = await freshDatabase({ migrated: false });
     try {
-      const app = await buildApp(testConfig, database);
+      const app = await buildApp(testConfig, database, { keys: testKeys });
       expect(() => app.get('/api/unguarded', async () => 'open')).toThrow(
         /declares no access policy/,
       );
@@ -229,7 +229,7 @@ describe('health', () => {
 
   it('is 503 when the database is stopped', async () => {
     const database = await freshDatabase();
-    const app = await buildApp(testConfig, database);
+    const app = await buildApp(testConfig, database, { keys: testKeys });
     await app.ready();
     await database.close();
     const res = await app.inject({ method: 'GET', url: '/healthz' });
@@ -246,7 +246,7 @@ describe('health', () => {
         url: 'postgres://nobody@127.0.0.1:1/none',
         poolMax: 1,
       });
-      const app = await buildApp(testConfig, database);
+      const app = await buildApp(testConfig, database, { keys: testKeys });
       const res = await app.inject({ method: 'GET', url: '/healthz' });
       expect(res.statusCode).toBe(503);
       await app.close();

@@ -3,10 +3,11 @@ import type { FastifyInstance } from 'fastify';
 /**
  * Deny by default: every route must name its access policy in `config.policy`. A route without
  * one makes the app refuse to start. `public` is for facts that contain no personal data (health,
- * reference data, the OpenAPI document, the web app's files). The access module (issue 3) adds
- * the policies that need a logged-in user.
+ * reference data, the OpenAPI document, the web app's files); the others are defined and decided
+ * in server/access/policies.ts.
  */
-export type PolicyName = 'public';
+export type { PolicyName } from '../access/policies.ts';
+import type { PolicyName } from '../access/policies.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

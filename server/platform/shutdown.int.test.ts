@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
-import { testConfig } from '../test/app.ts';
+import { testConfig, testKeys } from '../test/app.ts';
 import { freshDatabase } from '../test/database.ts';
 
 describe('graceful shutdown', () => {
   it('lets an in-flight request finish while closing, and refuses new ones', async () => {
     const database = await freshDatabase();
-    const app = await buildApp({ ...testConfig, logLevel: 'silent' }, database);
+    const app = await buildApp({ ...testConfig, logLevel: 'silent' }, database, { keys: testKeys });
     let release!: () => void;
     let started!: () => void;
     const gate = new Promise<void>((r) => (release = r));

@@ -11,8 +11,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export const testKeys = {
+  audit: Buffer.alloc(32, 7),
+  secret: Buffer.alloc(32, 9),
+};
+
 export const testConfig: AppConfig = {
   env: 'test',
+  session: { idleMinutes: 30, absoluteHours: 12 },
+  trustProxy: false,
   demo: false,
   bodyLimitBytes: 64 * 1024,
   logLevel: 'info',
@@ -31,7 +38,10 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
       done();
     },
   });
-  const app = await buildApp({ ...testConfig, ...overrides }, database, { logStream: stream });
+  const app = await buildApp({ ...testConfig, ...overrides }, database, {
+    keys: testKeys,
+    logStream: stream,
+  });
   return {
     app,
     database,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo, DEMO_MUNICIPALITY_CODE } from '../../demo/seed.ts';
-import { startTestApp, type TestApp } from '../../test/app.ts';
+import { startTestApp, testKeys, type TestApp } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
 import type { Municipality, PoliceDistrict, Unit } from './schema.ts';
 
@@ -105,8 +105,8 @@ describe(`organisation reference data (${testEngine})`, () => {
   });
 
   it('demo seed creates Demo Kommune with one unit of each kind, once', async () => {
-    expect((await seedDemo(t.database.db)).created).toBe(true);
-    expect((await seedDemo(t.database.db)).created).toBe(false);
+    expect((await seedDemo(t.database.db, { secretKey: testKeys.secret })).created).toBe(true);
+    expect((await seedDemo(t.database.db, { secretKey: testKeys.secret })).created).toBe(false);
     const { body } = await get<Municipality>(`/api/municipalities/${DEMO_MUNICIPALITY_CODE}`);
     expect(body).toMatchObject({ name: 'Demo Kommune', isDemo: true });
     const units = await get<{ items: Unit[] }>(

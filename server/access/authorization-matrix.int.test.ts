@@ -1,0 +1,153 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../test/app.ts';
+import { testEngine } from '../test/database.ts';
+import { TEST_PASSWORD, cookieFrom, createUser, login } from '../test/users.ts';
+import { ROLES, type Role } from './roles.ts';
+import { USER_POLICIES, type PolicyName } from './policies.ts';
+import type { CurrentUser } from './sessions.ts';
+
+/**
+ * ASVS 8.2.1 (function-level access): the authorization matrix, generated from the OpenAPI document. For every
+ * documented operation × every kind of caller (anonymous, half logged in, each role), the answer
+ * must match the operation's declared policy: 401 without the session it needs, 403 without the
+ * right, anything else (200, 400, 404 …) when allowed — and a denied write changes nothing.
+ */
+interface Operation {
+  method: string;
+  path: string;
+  policy: PolicyName;
+}
+interface Caller {
+  name: string;
+  cookie?: string;
+  csrf?: string;
+  state: 'anonymous' | 'password_ok' | 'authenticated';
+  roles: Role[];
+}
+
+let t: TestApp;
+let operations: Operation[] = [];
+const callers: Caller[] = [];
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+    paths: Record<string, Record<string, { 'x-policy': PolicyName }>>;
+  };
+  operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path,
+      policy: op['x-policy'],
+    })),
+  );
+  callers.push({ name: 'anonymous', state: 'anonymous', roles: [] });
+  const pendingUser = await createUser(t.database.db);
+  const pending = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: pendingUser.username, password: TEST_PASSWORD },
+  });
+  callers.push({
+    name: 'password only',
+    state: 'password_ok',
+    roles: [],
+    cookie: cookieFrom(pending),
+    csrf: (pending.json() as { csrfToken: string }).csrfToken,
+  });
+  for (const role of ROLES) {
+    const user = await createUser(t.database.db, {
+      roles: [role],
+      municipalityCode: role === 'system_admin' ? null : '101',
+    });
+    const session = await login(t.app, user);
+    callers.push({ name: role, state: 'authenticated', roles: [role], ...session });
+  }
+});
+afterAll(() => t.close());
+
+function expected(op: Operation, caller: Caller): 'allowed' | 401 | 403 {
+  switch (op.policy) {
+    case 'public':
+      return 'allowed';
+    case 'pending':
+      return caller.state === 'password_ok' ? 'allowed' : 401;
+    case 'session':
+      return caller.state === 'authenticated' ? 'allowed' : 401;
+    default: {
+      if (caller.state !== 'authenticated') return 401;
+      const user = { roles: caller.roles } as CurrentUser;
+      return USER_POLICIES[op.policy](user) ? 'allowed' : 403;
+    }
+  }
+}
+
+/** Checksums of every table a request could change (not the throttle and audit bookkeeping). */
+async function snapshot(): Promise<string> {
+  const tables = [
+    'users',
+    'user_units',
+    'recovery_codes',
+    'sessions',
+    'units',
+    'municipalities',
+    'app_settings',
+  ];
+  const parts = [];
+  for (const table of tables) {
+    const r = await sql<{
+      sum: string | null;
+    }>`select md5(string_agg(t::text, '|' order by t::text)) as sum from ${sql.table(table)} t`.execute(
+      t.database.db,
+    );
+    parts.push(`${table}:${r.rows[0]?.sum ?? ''}`);
+  }
+  return parts.join(',');
+}
+
+describe(`authorization matrix from the OpenAPI document (${testEngine})`, () => {
+  it('every documented operation declares a known policy', () => {
+    expect(operations.length).toBeGreaterThan(10);
+    const known = new Set<string>(['public', 'pending', 'session', ...Object.keys(USER_POLICIES)]);
+    for (const op of operations) expect(known.has(op.policy), `${op.method} ${op.path}`).toBe(true);
+  });
+
+  it('answers every operation × caller as its policy says; denied writes change nothing', async () => {
+    const failures: string[] = [];
+    for (const op of operations) {
+      const url = op.path
+        .replace(/\{code\}/g, '101')
+        .replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000');
+      for (const caller of callers) {
+        if (op.path === '/api/auth/logout' && expected(op, caller) === 'allowed') continue; // would end the caller's session
+        const write = op.method !== 'GET';
+        const before = write ? await snapshot() : '';
+        const res = await t.app.inject({
+          method: op.method as 'GET',
+          url,
+          headers: {
+            ...(caller.cookie && { cookie: caller.cookie }),
+            ...(caller.csrf && { 'x-csrf-token': caller.csrf }),
+          },
+          ...(write && { payload: {} }),
+        });
+        const want = expected(op, caller);
+        const ok =
+          want === 'allowed'
+            ? res.statusCode !== 401 && res.statusCode !== 403 && res.statusCode < 500
+            : res.statusCode === want;
+        if (!ok)
+          failures.push(
+            `${op.method} ${op.path} as ${caller.name}: ${res.statusCode}, expected ${want}`,
+          );
+        if (write && want !== 'allowed' && (await snapshot()) !== before) {
+          failures.push(
+            `${op.method} ${op.path} as ${caller.name}: denied but the database changed`,
+          );
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});

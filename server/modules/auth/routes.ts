@@ -1,0 +1,217 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../platform/errors.ts';
+import { abilities } from '../../access/policies.ts';
+import { sessionCookie, type LoadedSession, type SessionSettings } from '../../access/sessions.ts';
+import {
+  AuthenticatedResponse,
+  CodeBody,
+  EnrolmentCompleteResponse,
+  EnrolmentResponse,
+  LoginBody,
+  LoginResponse,
+  RecoveryBody,
+  SessionResponse,
+  type SessionResponseBody,
+} from './schema.ts';
+import * as auth from './service.ts';
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/** Cookies are Secure everywhere but on a developer's own machine over plain http. */
+function secureCookies(request: FastifyRequest) {
+  return request.protocol === 'https' || !LOCAL_HOSTS.has(request.hostname);
+}
+
+function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string) {
+  reply.header('set-cookie', sessionCookie(token, secureCookies(request)));
+}
+
+function requireSession(request: FastifyRequest): LoadedSession {
+  if (!request.session) throw new AppError('unauthenticated');
+  return request.session;
+}
+
+export const authRoutes =
+  (options: {
+    settings: SessionSettings;
+    keys: { audit: Buffer; secret: Buffer };
+  }): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['auth'];
+    const ctx = (request: FastifyRequest): auth.AuthContext => ({
+      db: app.database.db,
+      settings: options.settings,
+      keys: options.keys,
+      ip: request.ip,
+      requestId: request.id,
+    });
+
+    app.get(
+      '/api/session',
+      {
+        config: { policy: 'public' },
+        schema: {
+          tags,
+          summary: 'The current session, user and abilities',
+          response: { 200: SessionResponse },
+        },
+      },
+      async (request): Promise<SessionResponseBody> => {
+        const session = request.session;
+        if (!session) {
+          return { state: 'anonymous', next: null, csrfToken: null, user: null, abilities: null };
+        }
+        if (session.state === 'password_ok') {
+          return {
+            state: 'password_ok',
+            next: session.user.totpEnabled ? 'totp' : 'enrol_totp',
+            csrfToken: session.csrfToken,
+            user: null,
+            abilities: null,
+          };
+        }
+        const u = session.user;
+        const [municipality, district] = await Promise.all([
+          u.municipalityCode
+            ? app.database.db
+                .selectFrom('municipalities')
+                .select(['code', 'name'])
+                .where('code', '=', u.municipalityCode)
+                .executeTakeFirst()
+            : undefined,
+          u.policeDistrictId
+            ? app.database.db
+                .selectFrom('police_districts')
+                .select(['id', 'name'])
+                .where('id', '=', u.policeDistrictId)
+                .executeTakeFirst()
+            : undefined,
+        ]);
+        return {
+          state: 'authenticated',
+          next: null,
+          csrfToken: session.csrfToken,
+          user: {
+            id: u.id,
+            username: u.username,
+            displayName: u.displayName,
+            roles: u.roles,
+            municipality: municipality ?? null,
+            policeDistrict: district ?? null,
+          },
+          abilities: abilities(u),
+        };
+      },
+    );
+
+    app.post(
+      '/api/auth/login',
+      {
+        config: { policy: 'public' },
+        schema: {
+          tags,
+          summary: 'Step 1: username and password',
+          body: LoginBody,
+          response: { 200: LoginResponse },
+        },
+      },
+      async (request, reply) => {
+        const result = await auth.login(ctx(request), request.body.username, request.body.password);
+        setSessionCookie(request, reply, result.token);
+        return { next: result.next, csrfToken: result.csrfToken };
+      },
+    );
+
+    app.post(
+      '/api/auth/totp',
+      {
+        config: { policy: 'pending' },
+        schema: {
+          tags,
+          summary: 'Step 2: the code from the authenticator app',
+          body: CodeBody,
+          response: { 200: AuthenticatedResponse },
+        },
+      },
+      async (request, reply) => {
+        const result = await auth.completeWithTotp(
+          ctx(request),
+          requireSession(request),
+          request.body.code,
+        );
+        setSessionCookie(request, reply, result.token);
+        return { csrfToken: result.csrfToken };
+      },
+    );
+
+    app.post(
+      '/api/auth/recovery-code',
+      {
+        config: { policy: 'pending' },
+        schema: {
+          tags,
+          summary: 'Step 2 without the app: a one-time recovery code',
+          body: RecoveryBody,
+          response: { 200: AuthenticatedResponse },
+        },
+      },
+      async (request, reply) => {
+        const result = await auth.completeWithRecoveryCode(
+          ctx(request),
+          requireSession(request),
+          request.body.code,
+        );
+        setSessionCookie(request, reply, result.token);
+        return { csrfToken: result.csrfToken };
+      },
+    );
+
+    app.post(
+      '/api/auth/totp-enrolment',
+      {
+        config: { policy: 'pending' },
+        schema: {
+          tags,
+          summary: 'Start TOTP enrolment: a new secret and its QR code',
+          response: { 200: EnrolmentResponse },
+        },
+      },
+      async (request) => auth.startEnrolment(ctx(request), requireSession(request)),
+    );
+
+    app.post(
+      '/api/auth/totp-enrolment/confirm',
+      {
+        config: { policy: 'pending' },
+        schema: {
+          tags,
+          summary: 'Finish TOTP enrolment with a code; returns the one-time recovery codes once',
+          body: CodeBody,
+          response: { 200: EnrolmentCompleteResponse },
+        },
+      },
+      async (request, reply) => {
+        const result = await auth.completeEnrolment(
+          ctx(request),
+          requireSession(request),
+          request.body.code,
+        );
+        setSessionCookie(request, reply, result.token);
+        return { recoveryCodes: result.recoveryCodes, csrfToken: result.csrfToken };
+      },
+    );
+
+    app.post(
+      '/api/auth/logout',
+      {
+        config: { policy: 'session' },
+        schema: { tags, summary: 'End the session on the server (answers 204)' },
+      },
+      async (request, reply) => {
+        await auth.logout(ctx(request), requireSession(request));
+        reply.header('set-cookie', sessionCookie('', secureCookies(request), 0));
+        return reply.status(204).send();
+      },
+    );
+  };

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { RoleSchema } from '../../access/roles.ts';
+
+export const LoginBody = z
+  .object({
+    username: z.string().trim().toLowerCase().min(1).max(64),
+    password: z.string().min(1).max(256),
+  })
+  .strict();
+
+export const CodeBody = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, 'six digits'),
+  })
+  .strict();
+
+export const RecoveryBody = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z2-7]{5}-?[A-Z2-7]{5}$/, 'recovery code'),
+  })
+  .strict();
+
+export const NextStepSchema = z.enum(['totp', 'enrol_totp']);
+
+export const LoginResponse = z.object({ next: NextStepSchema, csrfToken: z.string() });
+
+export const SessionUserSchema = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(RoleSchema),
+  municipality: z.object({ code: z.string(), name: z.string() }).nullable(),
+  policeDistrict: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+});
+
+export const AbilitiesSchema = z.object({
+  admin: z.object({ users: z.boolean(), audit: z.boolean() }),
+});
+
+export const SessionResponse = z.object({
+  state: z.enum(['anonymous', 'password_ok', 'authenticated']),
+  next: NextStepSchema.nullable(),
+  csrfToken: z.string().nullable(),
+  user: SessionUserSchema.nullable(),
+  abilities: AbilitiesSchema.nullable(),
+});
+
+export const EnrolmentResponse = z.object({
+  secret: z.string(),
+  otpauthUrl: z.string(),
+  qrCodeDataUrl: z.string(),
+});
+
+export const EnrolmentCompleteResponse = z.object({
+  recoveryCodes: z.array(z.string()),
+  csrfToken: z.string(),
+});
+
+export const AuthenticatedResponse = z.object({ csrfToken: z.string() });
+export type SessionResponseBody = z.infer<typeof SessionResponse>;

@@ -1,0 +1,249 @@
+import { randomBytes } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import QRCode from 'qrcode';
+import { AppError } from '../../platform/errors.ts';
+import { decryptField, encryptField, sha256 } from '../../platform/crypto.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
+import { dummyHash, verifyPassword } from '../../access/passwords.ts';
+import { base32Encode, newTotpSecret, otpauthUrl, verifyTotp } from '../../access/totp.ts';
+import {
+  createSession,
+  deleteSession,
+  type LoadedSession,
+  type SessionSettings,
+} from '../../access/sessions.ts';
+import {
+  THROTTLE,
+  clearFailures,
+  lockedMinutes,
+  recordFailure,
+  throttleKeys,
+} from '../../access/throttle.ts';
+
+/**
+ * Login in two steps: password, then second factor (TOTP code or a one-time recovery code).
+ * Every outcome is audited in the same transaction as its effect. Messages never reveal whether
+ * an account exists: unknown user, wrong password and disabled account all get the same answer.
+ */
+export interface AuthContext {
+  db: Kysely<DB>;
+  settings: SessionSettings;
+  keys: { audit: Buffer; secret: Buffer };
+  ip: string;
+  requestId: string;
+}
+
+function event(
+  user: { id: string; roles: string[]; municipality_code: string | null } | undefined,
+  action: AuditEvent['action'],
+  ctx: AuthContext,
+  details: AuditEvent['details'] = {},
+): AuditEvent {
+  return {
+    municipalityCode: user?.municipality_code ?? null,
+    actorUserId: user?.id ?? null,
+    actorRole: user?.roles[0] ?? null,
+    action,
+    resourceType: 'session',
+    requestId: ctx.requestId,
+    details,
+  };
+}
+
+async function ensureNotLocked(ctx: AuthContext, username: string) {
+  const keys = throttleKeys(username, ctx.ip);
+  const minutes = await lockedMinutes(ctx.db, [keys.account, keys.ip]);
+  if (minutes > 0) throw new AppError('login_locked', { params: { minutes } });
+}
+
+async function failed(
+  ctx: AuthContext,
+  username: string,
+  user: Parameters<typeof event>[0],
+  reason: string,
+) {
+  const keys = throttleKeys(username, ctx.ip);
+  await ctx.db.transaction().execute(async (trx) => {
+    await recordFailure(trx, keys.account, THROTTLE.accountLimit);
+    await recordFailure(trx, keys.ip, THROTTLE.ipLimit);
+    await writeAudit(trx, ctx.keys.audit, event(user, 'login_failed', ctx, { reason }));
+  });
+}
+
+function findUser(db: Kysely<DB>, where: { username: string } | { id: string }) {
+  let query = db
+    .selectFrom('users')
+    .select([
+      'id',
+      'username',
+      'roles',
+      'municipality_code',
+      'password_hash',
+      'disabled_at',
+      'totp_secret_enc',
+      'totp_enabled_at',
+      'totp_last_step',
+    ]);
+  query =
+    'id' in where ? query.where('id', '=', where.id) : query.where('username', '=', where.username);
+  return query.executeTakeFirst();
+}
+
+export async function login(ctx: AuthContext, username: string, password: string) {
+  await ensureNotLocked(ctx, username);
+  const user = await findUser(ctx.db, { username });
+  // Verify against a dummy hash for unknown accounts so timing does not tell them apart.
+  const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
+  if (!user || !ok || !user.password_hash || user.disabled_at) {
+    await failed(
+      ctx,
+      username,
+      user,
+      !user ? 'unknown_account' : user.disabled_at ? 'disabled' : 'password',
+    );
+    throw new AppError('invalid_credentials');
+  }
+  const next = user.totp_enabled_at ? ('totp' as const) : ('enrol_totp' as const);
+  const { token, csrfToken } = await ctx.db.transaction().execute(async (trx) => {
+    await clearFailures(trx, throttleKeys(username, ctx.ip).account);
+    return createSession(trx, user.id, 'password_ok', ctx.settings);
+  });
+  return { token, csrfToken, next };
+}
+
+/** Second step with a TOTP code: replaces the pending session by a full one (new token). */
+export async function completeWithTotp(ctx: AuthContext, session: LoadedSession, code: string) {
+  const username = session.user.username;
+  await ensureNotLocked(ctx, username);
+  const user = await findUser(ctx.db, { id: session.user.id });
+  if (!user?.totp_secret_enc || !user.totp_enabled_at) throw new AppError('invalid_code');
+  const secret = decryptField(ctx.keys.secret, user.totp_secret_enc, `totp:${user.id}`);
+  const step = verifyTotp(secret, code, user.totp_last_step);
+  if (step === undefined) {
+    await failed(ctx, username, user, 'second_factor');
+    throw new AppError('invalid_code');
+  }
+  return upgrade(ctx, session, user, step, 'totp');
+}
+
+export async function completeWithRecoveryCode(
+  ctx: AuthContext,
+  session: LoadedSession,
+  code: string,
+) {
+  const username = session.user.username;
+  await ensureNotLocked(ctx, username);
+  const user = await findUser(ctx.db, { id: session.user.id });
+  if (!user) throw new AppError('invalid_code');
+  const normalised = code.replace('-', '');
+  const used = await ctx.db
+    .updateTable('recovery_codes')
+    .set({ used_at: sql`now()` })
+    .where('user_id', '=', user.id)
+    .where('code_hash', '=', sha256(normalised))
+    .where('used_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  if (!used) {
+    await failed(ctx, username, user, 'recovery_code');
+    throw new AppError('invalid_code');
+  }
+  return upgrade(ctx, session, user, undefined, 'recovery_code');
+}
+
+async function upgrade(
+  ctx: AuthContext,
+  session: LoadedSession,
+  user: NonNullable<Awaited<ReturnType<typeof findUser>>>,
+  step: number | undefined,
+  method: string,
+) {
+  return ctx.db.transaction().execute(async (trx) => {
+    if (step !== undefined) {
+      // Conditional update: two requests with the same code cannot both succeed.
+      const updated = await trx
+        .updateTable('users')
+        .set({ totp_last_step: step })
+        .where('id', '=', user.id)
+        .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) throw new AppError('invalid_code');
+    }
+    await deleteSession(trx, session.tokenHash);
+    await clearFailures(trx, throttleKeys(user.username, ctx.ip).account);
+    const created = await createSession(trx, user.id, 'authenticated', ctx.settings);
+    await writeAudit(trx, ctx.keys.audit, event(user, 'login', ctx, { method }));
+    return created;
+  });
+}
+
+/** Starts (or restarts) TOTP enrolment for a user who has none: a new secret, not yet active. */
+export async function startEnrolment(ctx: AuthContext, session: LoadedSession) {
+  if (session.user.totpEnabled) throw new AppError('conflict');
+  const secret = newTotpSecret();
+  await ctx.db
+    .updateTable('users')
+    .set({ totp_secret_enc: encryptField(ctx.keys.secret, secret, `totp:${session.user.id}`) })
+    .where('id', '=', session.user.id)
+    .where('totp_enabled_at', 'is', null)
+    .execute();
+  const url = otpauthUrl(secret, session.user.username);
+  return {
+    secret,
+    otpauthUrl: url,
+    qrCodeDataUrl: await QRCode.toDataURL(url, { margin: 1, width: 220 }),
+  };
+}
+
+export async function completeEnrolment(ctx: AuthContext, session: LoadedSession, code: string) {
+  const user = await findUser(ctx.db, { id: session.user.id });
+  if (!user?.totp_secret_enc || user.totp_enabled_at) throw new AppError('conflict');
+  const secret = decryptField(ctx.keys.secret, user.totp_secret_enc, `totp:${user.id}`);
+  const step = verifyTotp(secret, code, user.totp_last_step);
+  if (step === undefined) {
+    await failed(ctx, user.username, user, 'enrolment_code');
+    throw new AppError('invalid_code');
+  }
+  const codes = Array.from({ length: 10 }, () => base32Encode(randomBytes(7)).slice(0, 10));
+  const created = await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ totp_enabled_at: sql`now()`, updated_at: sql`now()` })
+      .where('id', '=', user.id)
+      .execute();
+    await trx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
+    await trx
+      .insertInto('recovery_codes')
+      .values(codes.map((c) => ({ user_id: user.id, code_hash: sha256(c) })))
+      .execute();
+    await writeAudit(trx, ctx.keys.audit, {
+      ...event(user, 'permission_change', ctx, { change: 'totp_enrolled' }),
+      resourceType: 'user',
+      resourceId: user.id,
+    });
+    return { totp: step };
+  });
+  const tokens = await upgrade(
+    ctx,
+    session,
+    { ...user, totp_last_step: null },
+    created.totp,
+    'totp_enrolment',
+  );
+  return { ...tokens, recoveryCodes: codes.map((c) => `${c.slice(0, 5)}-${c.slice(5)}`) };
+}
+
+export async function logout(ctx: AuthContext, session: LoadedSession) {
+  await ctx.db.transaction().execute(async (trx) => {
+    await deleteSession(trx, session.tokenHash);
+    await writeAudit(trx, ctx.keys.audit, {
+      municipalityCode: session.user.municipalityCode,
+      actorUserId: session.user.id,
+      actorRole: session.user.roles[0] ?? null,
+      action: 'logout',
+      resourceType: 'session',
+      requestId: ctx.requestId,
+    });
+  });
+}

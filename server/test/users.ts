@@ -1,0 +1,94 @@
+import type { FastifyInstance } from 'fastify';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../platform/db/schema.ts';
+import { encryptField } from '../platform/crypto.ts';
+import { hashPassword } from '../access/passwords.ts';
+import type { Role } from '../access/roles.ts';
+import { newTotpSecret, totpCode, totpStep } from '../access/totp.ts';
+import { testKeys } from './app.ts';
+
+export const TEST_PASSWORD = 'korrekt-hest-batteri-hæfteklamme';
+
+export interface TestUser {
+  id: string;
+  username: string;
+  totpSecret: string | null;
+}
+
+let counter = 0;
+
+/** A user in municipality 101 (København) unless told otherwise, with TOTP enrolled. */
+export async function createUser(
+  db: Kysely<DB>,
+  options: {
+    roles?: Role[];
+    municipalityCode?: string | null;
+    enrolled?: boolean;
+    username?: string;
+  } = {},
+): Promise<TestUser> {
+  counter += 1;
+  const username = options.username ?? `test.user${counter}.${process.pid}`;
+  const totpSecret = options.enrolled === false ? null : newTotpSecret();
+  const row = await db
+    .insertInto('users')
+    .values({
+      username,
+      display_name: `Test Bruger ${counter}`,
+      roles: options.roles ?? ['coordinator'],
+      municipality_code: options.municipalityCode === undefined ? '101' : options.municipalityCode,
+      password_hash: await hashPassword(TEST_PASSWORD),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (totpSecret) {
+    await db
+      .updateTable('users')
+      .set({
+        totp_secret_enc: encryptField(testKeys.secret, totpSecret, `totp:${row.id}`),
+        totp_enabled_at: sql<Date>`now()`,
+      })
+      .where('id', '=', row.id)
+      .execute();
+  }
+  return { id: row.id, username, totpSecret };
+}
+
+/** The TOTP code for a step offset from now (0 = current, 1 = next, which is also accepted). */
+export function codeFor(secret: string, offset = 0): string {
+  return totpCode(secret, totpStep() + offset);
+}
+
+export function cookieFrom(res: { headers: Record<string, unknown> }): string {
+  const header = res.headers['set-cookie'];
+  const value = Array.isArray(header) ? String(header[0]) : String(header);
+  return value.split(';')[0] ?? '';
+}
+
+export interface LoggedIn {
+  cookie: string;
+  csrf: string;
+}
+
+/** Logs in through the real endpoints: password, then TOTP. */
+export async function login(app: FastifyInstance, user: TestUser, offset = 0): Promise<LoggedIn> {
+  const first = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: user.username, password: TEST_PASSWORD },
+  });
+  if (first.statusCode !== 200) throw new Error(`login failed: ${first.statusCode} ${first.body}`);
+  const pending = {
+    cookie: cookieFrom(first),
+    csrf: (first.json() as { csrfToken: string }).csrfToken,
+  };
+  const second = await app.inject({
+    method: 'POST',
+    url: '/api/auth/totp',
+    headers: { cookie: pending.cookie, 'x-csrf-token': pending.csrf },
+    payload: { code: codeFor(user.totpSecret ?? '', offset) },
+  });
+  if (second.statusCode !== 200)
+    throw new Error(`totp failed: ${second.statusCode} ${second.body}`);
+  return { cookie: cookieFrom(second), csrf: (second.json() as { csrfToken: string }).csrfToken };
+}
