@@ -123,49 +123,44 @@ export const authRoutes =
       },
     );
 
-    app.post(
-      '/api/auth/totp',
+    // Step 2, two ways: both replace the pending session by a full one (new cookie and token).
+    const secondFactors = [
       {
-        config: { policy: 'pending' },
-        schema: {
-          tags,
-          summary: 'Step 2: the code from the authenticator app',
-          body: CodeBody,
-          response: { 200: AuthenticatedResponse },
-        },
+        url: '/api/auth/totp',
+        summary: 'Step 2: the code from the authenticator app',
+        body: CodeBody,
+        complete: auth.completeWithTotp,
       },
-      async (request, reply) => {
-        const result = await auth.completeWithTotp(
-          ctx(request),
-          requireSession(request),
-          request.body.code,
-        );
-        setSessionCookie(request, reply, result.token);
-        return { csrfToken: result.csrfToken };
-      },
-    );
-
-    app.post(
-      '/api/auth/recovery-code',
       {
-        config: { policy: 'pending' },
-        schema: {
-          tags,
-          summary: 'Step 2 without the app: a one-time recovery code',
-          body: RecoveryBody,
-          response: { 200: AuthenticatedResponse },
+        url: '/api/auth/recovery-code',
+        summary: 'Step 2 without the app: a one-time recovery code',
+        body: RecoveryBody,
+        complete: auth.completeWithRecoveryCode,
+      },
+    ] as const;
+    for (const step of secondFactors) {
+      app.post(
+        step.url,
+        {
+          config: { policy: 'pending' },
+          schema: {
+            tags,
+            summary: step.summary,
+            body: step.body,
+            response: { 200: AuthenticatedResponse },
+          },
         },
-      },
-      async (request, reply) => {
-        const result = await auth.completeWithRecoveryCode(
-          ctx(request),
-          requireSession(request),
-          request.body.code,
-        );
-        setSessionCookie(request, reply, result.token);
-        return { csrfToken: result.csrfToken };
-      },
-    );
+        async (request, reply) => {
+          const result = await step.complete(
+            ctx(request),
+            requireSession(request),
+            request.body.code,
+          );
+          setSessionCookie(request, reply, result.token);
+          return { csrfToken: result.csrfToken };
+        },
+      );
+    }
 
     app.post(
       '/api/auth/totp-enrolment',
