@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { currentDemoCode, DEMO_PASSWORD } from '../server/demo/users.ts';
 import {
   seriousA11yViolations,
   startJourney,
@@ -17,6 +18,19 @@ beforeAll(async () => {
   context = await journey.browser.newContext({ locale: 'da-DK' });
   page = await context.newPage();
   errors = watchPageErrors(page);
+  // The pages need a logged-in user: log in as the demo coordinator through the API (password,
+  // then the app code, each POST with the session's CSRF token); the cookie is the context's.
+  const base = journey.server.baseUrl;
+  const login = await page.request.post(`${base}/api/auth/login`, {
+    data: { username: 'demo.tovholder', password: DEMO_PASSWORD },
+  });
+  expect(login.status()).toBe(200);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const totp = await page.request.post(`${base}/api/auth/totp`, {
+    data: { code: currentDemoCode() },
+    headers: { 'x-csrf-token': csrfToken },
+  });
+  expect(totp.status()).toBe(200);
 });
 afterAll(async () => {
   await context?.close();

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { matchPath, NavLink, useLocation } from 'react-router';
-import { NAV_ITEMS } from './navigation';
+import { mayOpen, NAV_ITEMS } from './navigation';
+import { useSession } from './session';
 
 interface MainNavigationProps {
   /** `desktop`: the dkfds navigation bar; `mobile`: the list inside the menu drawer. */
@@ -9,14 +10,19 @@ interface MainNavigationProps {
   onNavigate?: () => void;
 }
 
-/** The main menu (dkfds `mainmenu`). The current page's link has aria-current="page". */
+/**
+ * The main menu (dkfds `mainmenu`). The current page's link has aria-current="page". Items the
+ * user's abilities do not open are left out.
+ */
 export function MainNavigation({ variant, onNavigate }: MainNavigationProps) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const abilities = useSession().data?.abilities ?? null;
+  const items = NAV_ITEMS.filter((item) => !item.capability || mayOpen(item.capability, abilities));
 
   const list = (
     <ul className="mainmenu">
-      {NAV_ITEMS.map((item) => {
+      {items.map((item) => {
         const end = item.path === '/';
         const active = matchPath({ path: item.path, end }, pathname) !== null;
         return (

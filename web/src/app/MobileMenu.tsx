@@ -10,7 +10,13 @@ const DESKTOP_QUERY = '(min-width: 992px)';
  * The dkfds mobile drawer, built on a native modal `<dialog>`: the browser keeps focus inside,
  * closes it on Escape and returns focus to the menu button.
  */
-export function MobileMenu({ municipalityName }: { municipalityName: string | undefined }) {
+export function MobileMenu({
+  organisationName,
+  userName,
+}: {
+  organisationName: string | undefined;
+  userName: string;
+}) {
   const { t } = useTranslation();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const headingId = useId();
@@ -64,13 +70,17 @@ export function MobileMenu({ municipalityName }: { municipalityName: string | un
             {t('menu.close')}
           </button>
         </div>
-        {municipalityName && (
-          <div className="solution-info-mobile">
+        <div className="solution-info-mobile">
+          {organisationName && (
             <p>
-              <strong className="authority-name">{municipalityName}</strong>
+              <strong className="authority-name">{organisationName}</strong>
             </p>
-          </div>
-        )}
+          )}
+          <p>
+            <span className="sr-only">{t('header.userLabel')} </span>
+            {userName}
+          </p>
+        </div>
         <MainNavigation variant="mobile" onNavigate={close} />
       </dialog>
     </>

@@ -69,6 +69,21 @@ async function readErrorBody(response: Response): Promise<ApiErrorBody | undefin
   }
 }
 
+/**
+ * The session's CSRF token, sent as `x-csrf-token` with every state-changing request. It comes
+ * from `GET /api/session` (see useSession) and from each auth response, which issues a new one.
+ */
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+/** Takes a new CSRF token from a response body that carries one (the auth responses do). */
+function rememberCsrfToken(body: unknown) {
+  if (isRecord(body) && typeof body.csrfToken === 'string') csrfToken = body.csrfToken;
+}
+
 /** GET a JSON resource from the API in the user's language. Throws ApiError on failure. */
 export async function apiGet<T>(path: string, options: { signal?: AbortSignal } = {}): Promise<T> {
   let response: Response;
@@ -89,4 +104,48 @@ export async function apiGet<T>(path: string, options: { signal?: AbortSignal } 
   } catch (cause) {
     throw new ApiError(response.status, undefined, { cause, code: 'invalid_response' });
   }
+}
+
+export type ApiMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Send a state change to the API with the session's CSRF token. `body` goes as JSON; without a
+ * body no content type is sent (the server rejects an empty JSON body). Resolves with the JSON
+ * answer, or `undefined` for 204 No Content. Throws ApiError on failure.
+ */
+export async function apiSend<T = void>(
+  method: ApiMethod,
+  path: string,
+  body?: unknown,
+  options: { signal?: AbortSignal } = {},
+): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': currentLanguage(),
+  };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (options.signal?.aborted) throw cause;
+    throw new ApiError(0, undefined, { cause });
+  }
+  if (!response.ok) throw new ApiError(response.status, await readErrorBody(response));
+  if (response.status === 204) return undefined as T;
+  let result: unknown;
+  try {
+    result = await response.json();
+  } catch (cause) {
+    throw new ApiError(response.status, undefined, { cause, code: 'invalid_response' });
+  }
+  rememberCsrfToken(result);
+  return result as T;
 }

@@ -1,3 +1,5 @@
+import type { Abilities } from './session';
+
 /** The capabilities Tovholder is growing into, each with its own route and main menu item. */
 export const CAPABILITIES = [
   { id: 'inquiries', path: '/henvendelser' },
@@ -11,13 +13,34 @@ export const CAPABILITIES = [
 
 export type CapabilityId = (typeof CAPABILITIES)[number]['id'];
 
+/**
+ * Capabilities that need more than being logged in. The server's abilities decide; the web app
+ * never looks at role names. A capability not listed here is open to every logged-in user.
+ */
+const CAPABILITY_ACCESS: Partial<Record<CapabilityId, (abilities: Abilities) => boolean>> = {
+  administration: (abilities) => abilities.admin.users || abilities.admin.audit,
+};
+
+/** Whether the user's abilities open a capability (its page and its menu item). */
+export function mayOpen(capability: CapabilityId, abilities: Abilities | null): boolean {
+  const rule = CAPABILITY_ACCESS[capability];
+  if (!rule) return true;
+  return abilities !== null && rule(abilities);
+}
+
 export interface NavItem {
   path: string;
   labelKey: `nav.${'home' | CapabilityId}`;
+  /** The capability behind the item; the front page has none. */
+  capability?: CapabilityId;
 }
 
 /** The main menu: the front page first, then the capabilities. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home' },
-  ...CAPABILITIES.map((c): NavItem => ({ path: c.path, labelKey: `nav.${c.id}` })),
+  ...CAPABILITIES.map((c): NavItem => ({
+    path: c.path,
+    labelKey: `nav.${c.id}`,
+    capability: c.id,
+  })),
 ];

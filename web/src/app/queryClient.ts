@@ -1,5 +1,6 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api';
+import { SESSION_QUERY_KEY } from './session';
 
 /** Retry once on network and server errors; client errors (4xx) will not change by retrying. */
 function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -7,10 +8,24 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 1;
 }
 
+/** The server no longer knows the session (expired, logged out elsewhere). */
+function isSessionGone(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'unauthenticated';
+}
+
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  // When a request finds the session gone, fetch the session again: the route guards then send
+  // the user to the login page instead of showing an error on every page.
+  const onError = (error: unknown, queryKey?: readonly unknown[]) => {
+    if (!isSessionGone(error) || queryKey?.[0] === SESSION_QUERY_KEY[0]) return;
+    void client.invalidateQueries({ queryKey: SESSION_QUERY_KEY });
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: (error, query) => onError(error, query.queryKey) }),
+    mutationCache: new MutationCache({ onError: (error) => onError(error) }),
     defaultOptions: {
       queries: { retry: shouldRetry, staleTime: 30_000 },
     },
   });
+  return client;
 }

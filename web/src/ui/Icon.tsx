@@ -1,7 +1,8 @@
 import sprite from 'dkfds/dist/img/all-svg-icons.svg';
 
 /** Names of the dkfds icons the app uses (ids in the dkfds SVG sprite). */
-export type IconName = 'close' | 'error' | 'info' | 'language' | 'menu';
+export type IconName =
+  'close' | 'error' | 'info' | 'language' | 'lock' | 'menu' | 'print' | 'warning';
 
 /** A decorative dkfds icon; the surrounding text carries the meaning. */
 export function Icon({ name, className }: { name: IconName; className?: string }) {

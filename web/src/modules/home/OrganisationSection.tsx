@@ -1,21 +1,25 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../../app/session';
 import { useMeta } from '../../app/useMeta';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { OrganisationUnits } from './OrganisationUnits';
 
 /**
- * "Organisation": the units of the installation's municipality. Shown only when the server
- * names a municipality (the demo municipality, for now).
+ * "Organisation": the units of the user's municipality or, for users outside a municipality
+ * (police, system administrators), of the installation's municipality when the server names one.
  */
 export function OrganisationSection() {
   const { t } = useTranslation();
   const meta = useMeta();
+  const userMunicipality = useSession().data?.user?.municipality;
   const headingId = useId();
 
-  if (meta.isPending) return null; // The header shows nothing while loading either.
-  const municipality = meta.data?.municipality;
-  if (!meta.isError && !municipality) return null;
+  const municipality = userMunicipality ?? meta.data?.municipality;
+  if (!municipality) {
+    if (meta.isPending) return null; // The header shows nothing while loading either.
+    if (!meta.isError) return null;
+  }
 
   return (
     <section aria-labelledby={headingId}>

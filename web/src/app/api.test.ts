@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, apiSend, setCsrfToken } from './api';
+
+vi.mock('./i18n', () => ({ currentLanguage: () => 'da' }));
+
+interface Sent {
+  method: string | undefined;
+  headers: Record<string, string>;
+  body: BodyInit | null | undefined;
+}
+
+let sent: Sent[];
+
+function answer(status: number, body?: unknown) {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (_path: string, init: RequestInit) => {
+      sent.push({
+        method: init.method,
+        headers: init.headers as Record<string, string>,
+        body: init.body,
+      });
+      return new Response(body === undefined ? null : JSON.stringify(body), { status });
+    }),
+  );
+}
+
+beforeEach(() => {
+  sent = [];
+  setCsrfToken(null);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('apiSend', () => {
+  it('sends the body as JSON with the CSRF token and the language', async () => {
+    setCsrfToken('token-1');
+    answer(200, { ok: true });
+    await expect(apiSend('POST', '/api/x', { code: '123456' })).resolves.toEqual({ ok: true });
+    expect(sent[0]?.method).toBe('POST');
+    expect(sent[0]?.body).toBe('{"code":"123456"}');
+    expect(sent[0]?.headers).toMatchObject({
+      'Content-Type': 'application/json',
+      'x-csrf-token': 'token-1',
+      'Accept-Language': 'da',
+    });
+  });
+
+  it('sends no body and no content type when there is nothing to send', async () => {
+    answer(204);
+    await expect(apiSend('POST', '/api/auth/logout')).resolves.toBeUndefined();
+    expect(sent[0]?.body).toBeUndefined();
+    expect(sent[0]?.headers).not.toHaveProperty('Content-Type');
+    expect(sent[0]?.headers).not.toHaveProperty('x-csrf-token');
+  });
+
+  it('uses the new CSRF token an auth response hands out on the next request', async () => {
+    setCsrfToken('old');
+    answer(200, { next: 'totp', csrfToken: 'new' });
+    await apiSend('POST', '/api/auth/login', { username: 'a', password: 'b' });
+    await apiSend('POST', '/api/auth/totp', { code: '123456' });
+    expect(sent.map((s) => s.headers['x-csrf-token'])).toEqual(['old', 'new']);
+  });
+
+  it("fails with the server's code, message and field problems", async () => {
+    answer(400, {
+      error: {
+        code: 'validation_failed',
+        message: 'Ret de markerede felter.',
+        requestId: 'r1',
+        fields: [{ field: 'body.username', code: 'required', message: 'Feltet skal udfyldes.' }],
+      },
+    });
+    const error = await apiSend('POST', '/api/auth/login', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'validation_failed',
+      serverMessage: 'Ret de markerede felter.',
+      fields: [{ field: 'body.username', message: 'Feltet skal udfyldes.' }],
+    });
+  });
+
+  it('fails with status 0 when the server cannot be reached', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
+    await expect(apiSend('POST', '/api/x')).rejects.toMatchObject({
+      status: 0,
+      code: 'network_error',
+    });
+  });
+});

@@ -1,0 +1,34 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { refreshSession } from '../../app/session';
+import { confirmTotp } from './authApi';
+import { CodeForm } from './CodeForm';
+import { StepHeading } from './StepHeading';
+
+/** Login step 2: the six-digit code from the authenticator app. */
+export function TotpStep({ onUseRecoveryCode }: { onUseRecoveryCode: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  return (
+    <>
+      <StepHeading title={t('login.totp.title')} />
+      <p className="font-lead">{t('login.totp.intro')}</p>
+      <CodeForm
+        id="login-totp"
+        label={t('login.totp.code')}
+        hint={t('login.totp.hint')}
+        submitLabel={t('login.totp.submit')}
+        failedTitle={t('login.totp.failedTitle')}
+        send={confirmTotp}
+        onAccepted={() => refreshSession(queryClient)}
+        input={{ inputMode: 'numeric', autoComplete: 'one-time-code', pattern: '[0-9 ]*' }}
+        widthClass="input-char-8"
+      />
+      <p className="mt-7">
+        <button type="button" className="function-link" onClick={onUseRecoveryCode}>
+          {t('login.totp.useRecovery')}
+        </button>
+      </p>
+    </>
+  );
+}
