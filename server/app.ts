@@ -171,16 +171,10 @@ async function registerWebApp(app: FastifyInstance, webDir: string) {
     { config: { policy: 'public' }, schema: { hide: true }, logLevel: 'warn' },
     async (request, reply) => {
       const path = request.url.split('?')[0] ?? '/';
-      if (path === '/api' || path.startsWith('/api/') || !built) {
-        return built
-          ? sendError(request, reply, 'not_found', 404)
-          : sendError(
-              request,
-              reply,
-              path.startsWith('/api') ? 'not_found' : 'unavailable',
-              path.startsWith('/api') ? 404 : 503,
-            );
+      if (path === '/api' || path.startsWith('/api/')) {
+        return sendError(request, reply, 'not_found', 404);
       }
+      if (!built) return sendError(request, reply, 'unavailable', 503);
       if (path.startsWith('/assets/')) {
         reply.header('cache-control', 'public, max-age=31536000, immutable');
         return reply.sendFile(safeDecode(path.slice(1)));

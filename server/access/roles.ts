@@ -16,16 +16,3 @@ export const ROLES = [
 
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
-
-/**
- * Roles whose work means seeing personal data of citizens; they must use a second factor.
- * (Everyone logs in with a second factor today; the list documents why it is mandatory.)
- */
-export const PERSONAL_DATA_ROLES: readonly Role[] = [
-  'coordinator',
-  'forum_member',
-  'caseworker',
-  'police_contact',
-  'mentor',
-  'data_protection',
-];

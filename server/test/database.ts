@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { afterEach } from 'vitest';
 import { openDatabase, openPGlite, type Database } from '../platform/db/index.ts';
 import { migrate } from '../platform/db/migrate.ts';
 
@@ -69,4 +70,22 @@ export async function dropPostgresDatabase(url: string): Promise<void> {
   const name = new URL(url).pathname.slice(1);
   if (!/^tovholder_test_[0-9a-f]+$/.test(name)) throw new Error('refusing to drop ' + name);
   await withAdmin((db) => sql.raw(`drop database if exists ${name} with (force)`).execute(db));
+}
+
+/**
+ * For files that need several databases: returns a factory of fresh databases, every one closed
+ * after each test of the calling file.
+ */
+export function freshDatabasePerTest(): (options?: {
+  migrated?: boolean;
+}) => Promise<TestDatabase> {
+  const open: TestDatabase[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((d) => d.close()));
+  });
+  return async (options) => {
+    const database = await freshDatabase(options);
+    open.push(database);
+    return database;
+  };
 }

@@ -72,22 +72,20 @@ export const authRoutes =
           };
         }
         const u = session.user;
-        const [municipality, district] = await Promise.all([
-          u.municipalityCode
-            ? app.database.db
-                .selectFrom('municipalities')
-                .select(['code', 'name'])
-                .where('code', '=', u.municipalityCode)
-                .executeTakeFirst()
-            : undefined,
-          u.policeDistrictId
-            ? app.database.db
-                .selectFrom('police_districts')
-                .select(['id', 'name'])
-                .where('id', '=', u.policeDistrictId)
-                .executeTakeFirst()
-            : undefined,
-        ]);
+        // One round trip for the names shown in the header (the session query has the ids).
+        const names = await app.database.db
+          .selectFrom('users as u')
+          .leftJoin('municipalities as m', 'm.code', 'u.municipality_code')
+          .leftJoin('police_districts as d', 'd.id', 'u.police_district_id')
+          .select(['m.code', 'm.name', 'd.id as district_id', 'd.name as district_name'])
+          .where('u.id', '=', u.id)
+          .executeTakeFirst();
+        const municipality =
+          names?.code && names.name ? { code: names.code, name: names.name } : null;
+        const district =
+          names?.district_id && names.district_name
+            ? { id: names.district_id, name: names.district_name }
+            : null;
         return {
           state: 'authenticated',
           next: null,
@@ -97,8 +95,8 @@ export const authRoutes =
             username: u.username,
             displayName: u.displayName,
             roles: u.roles,
-            municipality: municipality ?? null,
-            policeDistrict: district ?? null,
+            municipality,
+            policeDistrict: district,
           },
           abilities: abilities(u),
         };

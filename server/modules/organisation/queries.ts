@@ -15,11 +15,9 @@ export interface MunicipalityFilter {
   limit: number;
 }
 
-export async function listMunicipalities(
-  db: Kysely<DB>,
-  filter: MunicipalityFilter,
-): Promise<{ items: Municipality[]; nextCursor: string | null }> {
-  let query = db
+/** Municipalities with their police district: the one select both the list and lookup use. */
+function selectMunicipalities(db: Kysely<DB>) {
+  return db
     .selectFrom('municipalities as m')
     .innerJoin('police_districts as d', 'd.id', 'm.police_district_id')
     .select([
@@ -29,7 +27,28 @@ export async function listMunicipalities(
       'm.is_demo',
       'd.id as district_id',
       'd.name as district_name',
-    ])
+    ]);
+}
+
+type MunicipalityRow = Awaited<
+  ReturnType<ReturnType<typeof selectMunicipalities>['executeTakeFirstOrThrow']>
+>;
+
+function toMunicipality(r: MunicipalityRow): Municipality {
+  return {
+    code: r.code,
+    name: r.name,
+    region: RegionSchema.parse(r.region),
+    policeDistrict: { id: r.district_id, name: r.district_name },
+    isDemo: r.is_demo,
+  };
+}
+
+export async function listMunicipalities(
+  db: Kysely<DB>,
+  filter: MunicipalityFilter,
+): Promise<{ items: Municipality[]; nextCursor: string | null }> {
+  let query = selectMunicipalities(db)
     .orderBy('m.code')
     .limit(filter.limit + 1);
   if (filter.region) query = query.where('m.region', '=', filter.region);
@@ -40,45 +59,17 @@ export async function listMunicipalities(
   const rows = await query.execute();
   const page = rows.slice(0, filter.limit);
   return {
-    items: page.map((r) => ({
-      code: r.code,
-      name: r.name,
-      region: RegionSchema.parse(r.region),
-      policeDistrict: { id: r.district_id, name: r.district_name },
-      isDemo: r.is_demo,
-    })),
+    items: page.map(toMunicipality),
     nextCursor: rows.length > filter.limit ? (page.at(-1)?.code ?? null) : null,
   };
 }
 
-export async function findMunicipality(db: Kysely<DB>, code: string) {
-  const { items } = await listMunicipalitiesByCode(db, code);
-  return items[0];
-}
-
-async function listMunicipalitiesByCode(db: Kysely<DB>, code: string) {
-  const rows = await db
-    .selectFrom('municipalities as m')
-    .innerJoin('police_districts as d', 'd.id', 'm.police_district_id')
-    .select([
-      'm.code',
-      'm.name',
-      'm.region',
-      'm.is_demo',
-      'd.id as district_id',
-      'd.name as district_name',
-    ])
-    .where('m.code', '=', code)
-    .execute();
-  return {
-    items: rows.map((r): Municipality => ({
-      code: r.code,
-      name: r.name,
-      region: RegionSchema.parse(r.region),
-      policeDistrict: { id: r.district_id, name: r.district_name },
-      isDemo: r.is_demo,
-    })),
-  };
+export async function findMunicipality(
+  db: Kysely<DB>,
+  code: string,
+): Promise<Municipality | undefined> {
+  const row = await selectMunicipalities(db).where('m.code', '=', code).executeTakeFirst();
+  return row && toMunicipality(row);
 }
 
 export async function listPoliceDistricts(db: Kysely<DB>): Promise<PoliceDistrict[]> {

@@ -1,8 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Database } from '../db/index.ts';
-import { freshDatabase, testEngine } from '../../test/database.ts';
+import { describe, expect, it } from 'vitest';
+import { freshDatabasePerTest, testEngine } from '../../test/database.ts';
 import { GENESIS_HASH } from './chain.ts';
 import type { AuditTables } from './tables.ts';
 import { chainRows, event, writeEach } from './test-support.ts';
@@ -11,15 +10,7 @@ import { writeAudit, type AuditAction } from './write.ts';
 
 const key = randomBytes(32);
 
-const open: Database[] = [];
-async function database() {
-  const db = await freshDatabase();
-  open.push(db);
-  return db;
-}
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((d) => d.close()));
-});
+const database = freshDatabasePerTest();
 
 /** Type-level check (by `npm run typecheck`): the app's DB type, extending AuditTables, fits. */
 interface AppDB extends AuditTables {

@@ -5,26 +5,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { openPGlite, type Database } from '../db/index.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openPGlite } from '../db/index.ts';
 import { migrate } from '../db/migrate.ts';
 import type { DB } from '../db/schema.ts';
-import { freshDatabase, testEngine } from '../../test/database.ts';
+import { freshDatabasePerTest, testEngine } from '../../test/database.ts';
 import { event, writeEach } from './test-support.ts';
 import { verifyAuditChains } from './verify.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const key = randomBytes(32);
 
-const open: Database[] = [];
-async function database() {
-  const db = await freshDatabase();
-  open.push(db);
-  return db;
-}
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((d) => d.close()));
-});
+const database = freshDatabasePerTest();
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 

@@ -1,18 +1,11 @@
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from './index.ts';
 import { MigrationError, migrate, readMigrations, type Migration } from './migrate.ts';
-import { freshDatabase, testEngine } from '../../test/database.ts';
+import { freshDatabasePerTest, testEngine } from '../../test/database.ts';
 
-const open: Database[] = [];
-async function empty() {
-  const database = await freshDatabase({ migrated: false });
-  open.push(database);
-  return database;
-}
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((d) => d.close()));
-});
+const fresh = freshDatabasePerTest();
+const empty = () => fresh({ migrated: false });
 
 async function appliedNames(database: Database) {
   const rows = await sql<{
