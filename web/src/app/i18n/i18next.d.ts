@@ -1,5 +1,5 @@
 import 'i18next';
-import type da from './locales/da.json';
+import type { da } from './catalogues';
 
 // Typed keys: `t('nav.cases')` is checked against the Danish catalogue at compile time.
 declare module 'i18next' {

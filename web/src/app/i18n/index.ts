@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import da from './locales/da.json';
-import en from './locales/en.json';
+import { da, en } from './catalogues';
 
 /** Danish first; English when the user has chosen it (remembered in localStorage). */
 export const LANGUAGES = ['da', 'en'] as const;

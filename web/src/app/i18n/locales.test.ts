@@ -2,8 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import da from './locales/da.json';
-import en from './locales/en.json';
+import { da, en } from './catalogues';
 
 const catalogues = { da, en } as const;
 type LanguageCode = keyof typeof catalogues;
