@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors.ts';
 import { abilities } from '../../access/policies.ts';
 import { sessionCookie, type LoadedSession, type SessionSettings } from '../../access/sessions.ts';
+import { hasSecurityKey } from '../../access/webauthn.ts';
 import {
   AuthenticatedResponse,
   CodeBody,
@@ -15,6 +16,7 @@ import {
   type SessionResponseBody,
 } from './schema.ts';
 import * as auth from './service.ts';
+import { webauthnRoutes } from './webauthn-routes.ts';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
@@ -63,12 +65,17 @@ export const authRoutes =
           return { state: 'anonymous', next: null, csrfToken: null, user: null, abilities: null };
         }
         if (session.state === 'password_ok') {
+          const hasKey = await hasSecurityKey(app.database.db, session.user.id);
           return {
             state: 'password_ok',
             next: session.user.totpEnabled ? 'totp' : 'enrol_totp',
             csrfToken: session.csrfToken,
             user: null,
             abilities: null,
+            secondFactors: [
+              ...(session.user.totpEnabled ? (['totp'] as const) : []),
+              ...(hasKey ? (['webauthn'] as const) : []),
+            ],
           };
         }
         const u = session.user;
@@ -194,6 +201,8 @@ export const authRoutes =
         return { recoveryCodes: result.recoveryCodes, csrfToken: result.csrfToken };
       },
     );
+
+    await app.register(webauthnRoutes({ ctx, setSessionCookie }));
 
     app.post(
       '/api/auth/logout',

@@ -51,13 +51,13 @@ function event(
   };
 }
 
-async function ensureNotLocked(ctx: AuthContext, username: string) {
+export async function ensureNotLocked(ctx: AuthContext, username: string) {
   const keys = throttleKeys(username, ctx.ip);
   const minutes = await lockedMinutes(ctx.db, [keys.account, keys.ip]);
   if (minutes > 0) throw new AppError('login_locked', { params: { minutes } });
 }
 
-async function failed(
+export async function failed(
   ctx: AuthContext,
   username: string,
   user: Parameters<typeof event>[0],
@@ -71,7 +71,7 @@ async function failed(
   });
 }
 
-function findUser(db: Kysely<DB>, where: { username: string } | { id: string }) {
+export function findUser(db: Kysely<DB>, where: { username: string } | { id: string }) {
   let query = db
     .selectFrom('users')
     .select([
@@ -152,7 +152,7 @@ export async function completeWithRecoveryCode(
   return upgrade(ctx, session, user, undefined, 'recovery_code');
 }
 
-async function upgrade(
+export async function upgrade(
   ctx: AuthContext,
   session: LoadedSession,
   user: NonNullable<Awaited<ReturnType<typeof findUser>>>,

@@ -1,3 +1,4 @@
+import { browserSupportsWebAuthn } from '@simplewebauthn/browser';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,31 +12,36 @@ import { PasswordStep } from './PasswordStep';
 import { RecoveryCodeStep } from './RecoveryCodeStep';
 import { RecoveryCodesStep } from './RecoveryCodesStep';
 import { returnPath } from './returnPath';
+import { SecurityKeyStep } from './SecurityKeyStep';
 import { TotpStep } from './TotpStep';
 
 /**
- * `/login`: password, then the second factor (the app's code, a recovery code, or setting up
- * the app). The server's session says which step is due, so a reload resumes at the same step.
- * Afterwards the user goes to the page they wanted (kept in the router state) or the front page.
+ * `/login`: password, then the second factor (a security key, the app's code, a recovery code,
+ * or setting up the app); a user with a security key is offered the key first. The server's
+ * session says which step is due, so a reload resumes at the same step. Afterwards the user
+ * goes to the page they wanted (kept in the router state) or the front page.
  */
 export function LoginPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const location = useLocation();
   const session = useSession();
-  const [recoveryMode, setRecoveryMode] = useState(false);
+  // The second factor the user chose; until they choose, a key if they have one, else the app.
+  const [factor, setFactor] = useState<'key' | 'totp' | 'recovery' | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [continuing, setContinuing] = useState(false);
   const [continueError, setContinueError] = useState<unknown>(null);
 
   const state = session.data?.state;
   const next = session.data?.next;
-  let step: 'checking' | 'password' | 'totp' | 'recovery' | 'enrol' | 'codes' | 'done';
+  const keyOffered =
+    (session.data?.secondFactors ?? []).includes('webauthn') && browserSupportsWebAuthn();
+  let step: 'checking' | 'password' | 'key' | 'totp' | 'recovery' | 'enrol' | 'codes' | 'done';
   if (recoveryCodes) step = 'codes';
   else if (!session.data) step = 'checking';
   else if (state === 'authenticated') step = 'done';
   else if (state === 'password_ok' && next === 'enrol_totp') step = 'enrol';
-  else if (state === 'password_ok') step = recoveryMode ? 'recovery' : 'totp';
+  else if (state === 'password_ok') step = factor ?? (keyOffered ? 'key' : 'totp');
   else step = 'password';
 
   useStepFocus(step);
@@ -78,10 +84,22 @@ export function LoginPage() {
       );
     case 'enrol':
       return <EnrolmentStep onEnrolled={setRecoveryCodes} />;
+    case 'key':
+      return (
+        <SecurityKeyStep
+          onUseApp={() => setFactor('totp')}
+          onUseRecoveryCode={() => setFactor('recovery')}
+        />
+      );
     case 'totp':
-      return <TotpStep onUseRecoveryCode={() => setRecoveryMode(true)} />;
+      return (
+        <TotpStep
+          onUseRecoveryCode={() => setFactor('recovery')}
+          onUseSecurityKey={keyOffered ? () => setFactor('key') : undefined}
+        />
+      );
     case 'recovery':
-      return <RecoveryCodeStep onUseApp={() => setRecoveryMode(false)} />;
+      return <RecoveryCodeStep onUseApp={() => setFactor('totp')} />;
     case 'password':
       return <PasswordStep />;
   }

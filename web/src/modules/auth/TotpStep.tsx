@@ -5,8 +5,14 @@ import { confirmTotp } from './authApi';
 import { CodeForm } from './CodeForm';
 import { StepHeading } from './StepHeading';
 
-/** Login step 2: the six-digit code from the authenticator app. */
-export function TotpStep({ onUseRecoveryCode }: { onUseRecoveryCode: () => void }) {
+/** Login step 2: the six-digit code from the authenticator app (or a key, when the user has one). */
+export function TotpStep({
+  onUseRecoveryCode,
+  onUseSecurityKey,
+}: {
+  onUseRecoveryCode: () => void;
+  onUseSecurityKey?: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   return (
@@ -29,6 +35,13 @@ export function TotpStep({ onUseRecoveryCode }: { onUseRecoveryCode: () => void 
           {t('login.totp.useRecovery')}
         </button>
       </p>
+      {onUseSecurityKey && (
+        <p>
+          <button type="button" className="function-link" onClick={onUseSecurityKey}>
+            {t('securityKeys.login.useKey')}
+          </button>
+        </p>
+      )}
     </>
   );
 }

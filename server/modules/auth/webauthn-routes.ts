@@ -1,0 +1,140 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../platform/errors.ts';
+import type { LoadedSession } from '../../access/sessions.ts';
+import { authenticationOptions, registrationOptions, relyingParty } from '../../access/webauthn.ts';
+import { AuthenticatedResponse } from './schema.ts';
+import type { AuthContext } from './service.ts';
+import {
+  AuthenticationCredential,
+  AuthenticationOptionsResponse,
+  NewSecurityKeyBody,
+  RegistrationOptionsResponse,
+  SecurityKeyList,
+  SecurityKeyParams,
+  SecurityKeySchema,
+} from './webauthn-schema.ts';
+import * as keys from './webauthn-service.ts';
+
+function requireSession(request: FastifyRequest): LoadedSession {
+  if (!request.session) throw new AppError('unauthenticated');
+  return request.session;
+}
+
+/**
+ * Security keys (WebAuthn): the second login step with a key, and managing one's own keys.
+ * Registered by authRoutes, which lends its request context and session cookie.
+ */
+export const webauthnRoutes =
+  (deps: {
+    ctx: (request: FastifyRequest) => AuthContext;
+    setSessionCookie: (request: FastifyRequest, reply: FastifyReply, token: string) => void;
+  }): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['auth'];
+
+    app.post(
+      '/api/auth/webauthn/options',
+      {
+        config: { policy: 'pending' },
+        schema: {
+          tags,
+          summary: 'Step 2 with a security key: a challenge for the keys of the pending user',
+          response: { 200: AuthenticationOptionsResponse },
+        },
+      },
+      async (request) =>
+        authenticationOptions(app.database.db, requireSession(request), relyingParty(request)),
+    );
+
+    app.post(
+      '/api/auth/webauthn',
+      {
+        config: { policy: 'pending' },
+        schema: {
+          tags,
+          summary: "Step 2 with a security key: the key's signed answer",
+          body: AuthenticationCredential,
+          response: { 200: AuthenticatedResponse },
+        },
+      },
+      async (request, reply) => {
+        const result = await keys.completeWithSecurityKey(
+          deps.ctx(request),
+          requireSession(request),
+          relyingParty(request),
+          request.body,
+        );
+        deps.setSessionCookie(request, reply, result.token);
+        return { csrfToken: result.csrfToken };
+      },
+    );
+
+    app.get(
+      '/api/auth/webauthn/credentials',
+      {
+        config: { policy: 'session' },
+        schema: {
+          tags,
+          summary: 'My security keys (names and dates, never key material)',
+          response: { 200: SecurityKeyList },
+        },
+      },
+      async (request) => ({
+        securityKeys: await keys.listSecurityKeys(deps.ctx(request), requireSession(request)),
+      }),
+    );
+
+    app.post(
+      '/api/auth/webauthn/registration-options',
+      {
+        config: { policy: 'session' },
+        schema: {
+          tags,
+          summary: 'Start adding a security key: options for navigator.credentials.create()',
+          response: { 200: RegistrationOptionsResponse },
+        },
+      },
+      async (request) =>
+        registrationOptions(app.database.db, requireSession(request), relyingParty(request)),
+    );
+
+    app.post(
+      '/api/auth/webauthn/credentials',
+      {
+        config: { policy: 'session' },
+        schema: {
+          tags,
+          summary: 'Finish adding a security key: its name and the browser’s answer',
+          body: NewSecurityKeyBody,
+          response: { 201: SecurityKeySchema },
+        },
+      },
+      async (request, reply) => {
+        const key = await keys.addSecurityKey(
+          deps.ctx(request),
+          requireSession(request),
+          relyingParty(request),
+          request.body.nickname,
+          request.body.credential,
+        );
+        return reply.status(201).send(key);
+      },
+    );
+
+    app.delete(
+      '/api/auth/webauthn/credentials/:id',
+      {
+        config: { policy: 'session' },
+        schema: {
+          tags,
+          summary: 'Remove one of my security keys (answers 204)',
+          params: SecurityKeyParams,
+        },
+      },
+      async (request, reply) => {
+        await keys.removeSecurityKey(deps.ctx(request), requireSession(request), request.params.id);
+        return reply.status(204).send();
+      },
+    );
+  };

@@ -1,0 +1,142 @@
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import { sql } from 'kysely';
+import { AppError } from '../../platform/errors.ts';
+import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
+import type { LoadedSession } from '../../access/sessions.ts';
+import {
+  MAX_SECURITY_KEYS,
+  recordKeyUse,
+  verifyAuthentication,
+  verifyRegistration,
+  type RelyingParty,
+} from '../../access/webauthn.ts';
+import { ensureNotLocked, failed, findUser, upgrade, type AuthContext } from './service.ts';
+
+/**
+ * Security keys: logging in with one (second step, like the TOTP code) and managing one's own
+ * keys. Every change is audited in its transaction; key material never leaves the server and is
+ * never audited (the nickname neither: it is free text).
+ */
+function keyEvent(
+  ctx: AuthContext,
+  session: LoadedSession,
+  action: AuditEvent['action'],
+  keyId: string,
+): AuditEvent {
+  return {
+    municipalityCode: session.user.municipalityCode,
+    actorUserId: session.user.id,
+    actorRole: session.user.roles[0] ?? null,
+    action,
+    resourceType: 'webauthn_credential',
+    resourceId: keyId,
+    requestId: ctx.requestId,
+  };
+}
+
+/**
+ * Second step with a security key: replaces the pending session by a full one (new token), as
+ * the TOTP code does. A failure counts in the login throttle like a wrong code.
+ */
+export async function completeWithSecurityKey(
+  ctx: AuthContext,
+  session: LoadedSession,
+  rp: RelyingParty,
+  response: AuthenticationResponseJSON,
+) {
+  const username = session.user.username;
+  await ensureNotLocked(ctx, username);
+  const user = await findUser(ctx.db, { id: session.user.id });
+  if (!user) throw new AppError('security_key_failed');
+  const result = await verifyAuthentication(ctx.db, session, rp, response);
+  if (!result.ok) {
+    await failed(ctx, username, user, `security_key_${result.reason}`);
+    throw new AppError('security_key_failed');
+  }
+  // The counter is the replay guard: only one of two requests with the same answer gets here.
+  if (!(await recordKeyUse(ctx.db, result))) {
+    await failed(ctx, username, user, 'security_key_counter');
+    throw new AppError('security_key_failed');
+  }
+  return upgrade(ctx, session, user, undefined, 'webauthn');
+}
+
+export async function listSecurityKeys(ctx: AuthContext, session: LoadedSession) {
+  const rows = await ctx.db
+    .selectFrom('webauthn_credentials')
+    .select(['id', 'nickname', 'created_at', 'last_used_at'])
+    .where('user_id', '=', session.user.id)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    nickname: r.nickname,
+    createdAt: r.created_at.toISOString(),
+    lastUsedAt: r.last_used_at?.toISOString() ?? null,
+  }));
+}
+
+/** Registers the key the browser created for the registration options just given. */
+export async function addSecurityKey(
+  ctx: AuthContext,
+  session: LoadedSession,
+  rp: RelyingParty,
+  nickname: string,
+  response: RegistrationResponseJSON,
+) {
+  const key = await verifyRegistration(ctx.db, session, rp, response);
+  return ctx.db.transaction().execute(async (trx) => {
+    // Serialises one user's registrations, so the limit holds when two arrive at once.
+    await trx
+      .selectFrom('users')
+      .select('id')
+      .where('id', '=', session.user.id)
+      .forUpdate()
+      .execute();
+    const count = await trx
+      .selectFrom('webauthn_credentials')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('user_id', '=', session.user.id)
+      .executeTakeFirstOrThrow();
+    if (count.n >= MAX_SECURITY_KEYS) {
+      throw new AppError('security_key_limit', { params: { max: MAX_SECURITY_KEYS } });
+    }
+    const row = await trx
+      .insertInto('webauthn_credentials')
+      .values({
+        user_id: session.user.id,
+        credential_id: key.credentialId,
+        public_key: key.publicKey,
+        sign_count: key.counter,
+        transports: key.transports,
+        nickname,
+      })
+      .onConflict((oc) => oc.column('credential_id').doNothing())
+      .returning(['id', 'nickname', 'created_at', 'last_used_at'])
+      .executeTakeFirst();
+    // The same key registered before (by anyone): not added again.
+    if (!row) throw new AppError('security_key_not_added');
+    await writeAudit(trx, ctx.keys.audit, keyEvent(ctx, session, 'create', row.id));
+    return {
+      id: row.id,
+      nickname: row.nickname,
+      createdAt: row.created_at.toISOString(),
+      lastUsedAt: null,
+    };
+  });
+}
+
+/** Removes one of the user's own keys; someone else's id is not found (404), as a missing one. */
+export async function removeSecurityKey(ctx: AuthContext, session: LoadedSession, id: string) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .deleteFrom('webauthn_credentials')
+      .where('id', '=', id)
+      .where('user_id', '=', session.user.id)
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) throw new AppError('not_found');
+    await writeAudit(trx, ctx.keys.audit, keyEvent(ctx, session, 'delete', row.id));
+  });
+}
