@@ -1,0 +1,155 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../test/app.ts';
+import { testEngine } from '../test/database.ts';
+import {
+  auditRowsOf,
+  client,
+  createCase,
+  createPerson,
+  freshCode,
+  type Client,
+} from '../test/records.ts';
+import { createUser, login, type TestUser } from '../test/users.ts';
+
+/**
+ * Every read of personal data leaves an audit entry naming whose data it was, in the same
+ * transaction as the read: generated from the OpenAPI document, so a new personal-data route
+ * that forgets its audit fails here. And if the audit entry cannot be written, the request fails.
+ */
+interface Operation {
+  method: string;
+  path: string;
+  policy: string;
+  record?: 'case' | 'person';
+}
+
+let t: TestApp;
+let operations: Operation[] = [];
+let theCase: { id: string; reference: string };
+let person: { id: string; name: string };
+let coordinator: Client;
+let breaker: TestUser;
+let breakerClient: Client;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const db = t.database.db;
+  const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+    paths: Record<string, Record<string, { 'x-policy': string; 'x-record'?: 'case' | 'person' }>>;
+  };
+  operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path,
+      policy: op['x-policy'],
+      ...(op['x-record'] && { record: op['x-record'] }),
+    })),
+  );
+  const member = await createUser(db, { roles: ['coordinator'] });
+  breaker = await createUser(db, { roles: ['coordinator'] });
+  person = await createPerson(db, { givenName: 'Vibeke', familyName: 'Østergaard-Lund' });
+  theCase = await createCase(db, {
+    persons: [{ id: person.id }],
+    members: [{ userId: member.id, role: 'coordinator' }],
+  });
+  // Logged in before any test breaks the audit trail (a login is audited too).
+  coordinator = client(t.app, await login(t.app, member));
+  breakerClient = client(t.app, await login(t.app, breaker));
+});
+afterAll(() => t.close());
+
+function urlOf(op: Operation): string {
+  const ids = { case: theCase.id, person: person.id };
+  return op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (name !== 'id' || !op.record) {
+      throw new Error(`${op.method} ${op.path}: no x-record to choose {${name}} from`);
+    }
+    return ids[op.record];
+  });
+}
+
+describe(`audit coverage of personal-data reads (${testEngine})`, () => {
+  it('every GET with a records.* policy writes an entry naming the person, in its request', async () => {
+    const reads = operations.filter(
+      (op) => op.method === 'GET' && op.policy.startsWith('records.'),
+    );
+    expect(reads.map((op) => op.path)).toEqual(
+      expect.arrayContaining([
+        '/api/cases',
+        '/api/cases/{id}',
+        '/api/persons/{id}',
+        '/api/persons/{id}/access-report',
+      ]),
+    );
+    const failures: string[] = [];
+    for (const op of reads) {
+      const res = await coordinator.get(urlOf(op));
+      const name = `${op.method} ${op.path}`;
+      if (res.statusCode !== 200) {
+        failures.push(`${name}: ${res.statusCode}`);
+        continue;
+      }
+      const rows = await auditRowsOf(t.database.db, res);
+      if (!rows.some((r) => r.subject_person_id !== null)) {
+        failures.push(`${name}: no audit entry with a subject person (${rows.length} entries)`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('every route with a {id} names its record kind (x-record)', () => {
+    const missing = operations
+      .filter((op) => op.path.includes('{id}') && op.policy.startsWith('records.') && !op.record)
+      .map((op) => `${op.method} ${op.path}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('a failing audit write fails the request: nothing is shown and nothing is kept', async () => {
+    const db = t.database.db;
+    const before = await db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    await sql`create function fail_audit() returns trigger language plpgsql as $$
+      begin raise exception 'forced'; end $$`.execute(db);
+    await sql`create trigger fail_audit before insert on audit_log
+      for each row execute function fail_audit()`.execute(db);
+    try {
+      for (const url of [`/api/cases/${theCase.id}`, `/api/persons/${person.id}`, '/api/cases']) {
+        const res = await coordinator.get(url);
+        expect(res.statusCode, url).toBe(500);
+        expect(res.body, url).not.toContain('Vibeke');
+        expect(res.body, url).not.toContain('Østergaard');
+        expect(res.body, url).not.toContain(theCase.reference);
+        expect(res.body, url).not.toContain('forced');
+      }
+      const code = await freshCode(db, breaker);
+      const res = await breakerClient.post('/api/break-glass', {
+        reference: theCase.reference,
+        reason: 'Akut henvendelse fra skolen, sagen skal vurderes i dag.',
+        code,
+      });
+      expect(res.statusCode).toBe(500);
+      const grants = await db
+        .selectFrom('access_grants')
+        .select('id')
+        .where('user_id', '=', breaker.id)
+        .execute();
+      expect(grants).toEqual([]);
+      const notes = await db.selectFrom('notifications').select('id').execute();
+      expect(notes).toEqual([]);
+    } finally {
+      await sql`drop trigger fail_audit on audit_log`.execute(db);
+      await sql`drop function fail_audit()`.execute(db);
+    }
+    const after = await db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+    // With the audit trail back, the same reads work again.
+    expect((await coordinator.get(`/api/cases/${theCase.id}`)).statusCode).toBe(200);
+    expect((await breakerClient.get(`/api/cases/${theCase.id}`)).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,42 @@
+import type { AuditEvent } from '../platform/audit/write.ts';
+import { PERSONAL_DATA_ROLES } from './policies.ts';
+import type { CaseAccess } from './records.ts';
+import type { CurrentUser } from './sessions.ts';
+
+/**
+ * The audit entry for an action on a record's personal data. It goes to the chain of the
+ * record's municipality (so the citizen's access report finds it there), names the unit the user
+ * works for in the case, and is marked when the access came from break-the-glass.
+ */
+export function recordEvent(
+  user: CurrentUser,
+  access: Pick<CaseAccess, 'municipalityCode' | 'unitId' | 'breakGlass'>,
+  event: Pick<
+    AuditEvent,
+    | 'action'
+    | 'resourceType'
+    | 'resourceId'
+    | 'subjectPersonId'
+    | 'purpose'
+    | 'legalBasis'
+    | 'details'
+  > & { requestId: string },
+): AuditEvent {
+  return {
+    municipalityCode: access.municipalityCode,
+    actorUserId: user.id,
+    actorRole: user.roles.find((r) => PERSONAL_DATA_ROLES.includes(r)) ?? user.roles[0] ?? null,
+    actorUnitId: access.unitId,
+    breakGlass: access.breakGlass,
+    ...event,
+  };
+}
+
+/** Purposes recorded with reads; the access report shows them translated. */
+export const PURPOSES = {
+  caseWork: 'case_work',
+  caseList: 'case_list',
+  breakGlass: 'break_glass',
+  accessReport: 'access_report',
+  membership: 'case_membership',
+} as const;

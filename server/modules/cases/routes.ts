@@ -1,0 +1,189 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { writeAudit } from '../../platform/audit/write.ts';
+import { AppError } from '../../platform/errors.ts';
+import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
+import { findCaseAccess, grantCaseAccess } from '../../access/records.ts';
+import type { LoadedSession } from '../../access/sessions.ts';
+import * as queries from './queries.ts';
+import {
+  AddMemberBody,
+  BreakGlassBody,
+  BreakGlassResponse,
+  CaseDetailSchema,
+  CaseIdParams,
+  CaseListQuery,
+  CaseListSchema,
+  MemberParams,
+} from './schema.ts';
+import * as service from './service.ts';
+
+/**
+ * Cases as records: list, read, membership and break-the-glass. Every read of personal data
+ * writes its audit entries in the same transaction as the read itself. The rest of case work
+ * (assessment, plan, interventions) arrives with its own issue.
+ */
+export const caseRoutes =
+  (options: { keys: { audit: Buffer; secret: Buffer } }): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['cases'];
+    const session = (request: FastifyRequest): LoadedSession => {
+      if (!request.session) throw new AppError('unauthenticated');
+      return request.session;
+    };
+    const ctx = (request: FastifyRequest): service.ServiceContext => ({
+      db: app.database.db,
+      keys: options.keys,
+      user: session(request).user,
+      requestId: request.id,
+      ip: request.ip,
+    });
+    const accessOr404 = async (request: FastifyRequest, caseId: string) => {
+      const access = await findCaseAccess(app.database.db, session(request).user, caseId);
+      if (!access) throw new AppError('not_found');
+      return access;
+    };
+
+    app.get(
+      '/api/cases',
+      {
+        config: { policy: 'records.read' },
+        schema: {
+          tags,
+          summary: 'The cases the caller is a member of (or holds a break-the-glass grant for)',
+          querystring: CaseListQuery,
+          response: { 200: CaseListSchema },
+        },
+      },
+      async (request) => {
+        const user = session(request).user;
+        return app.database.db.transaction().execute(async (trx) => {
+          const { municipalityOf, unitOf, ...list } = await queries.listCases(
+            trx,
+            user,
+            request.query,
+          );
+          // Each citizen shown is a search hit on their personal data.
+          const events = list.items.flatMap((item) =>
+            item.citizen
+              ? [
+                  recordEvent(
+                    user,
+                    {
+                      municipalityCode: municipalityOf.get(item.id) ?? '',
+                      unitId: unitOf.get(item.id) ?? user.unitIds[0] ?? null,
+                      breakGlass: item.breakGlass,
+                    },
+                    {
+                      action: 'search',
+                      resourceType: 'case',
+                      resourceId: item.id,
+                      subjectPersonId: item.citizen.id,
+                      purpose: PURPOSES.caseList,
+                      requestId: request.id,
+                    },
+                  ),
+                ]
+              : [],
+          );
+          await writeAudit(trx, options.keys.audit, events);
+          return list;
+        });
+      },
+    );
+
+    app.get(
+      '/api/cases/:id',
+      {
+        config: { policy: 'records.read', record: 'case' },
+        schema: {
+          tags,
+          summary: 'One case as the caller may see it (404 for non-members)',
+          params: CaseIdParams,
+          response: { 200: CaseDetailSchema },
+        },
+      },
+      async (request) => {
+        const user = session(request).user;
+        const access = await accessOr404(request, request.params.id);
+        return app.database.db.transaction().execute(async (trx) => {
+          const detail = await queries.loadCase(trx, access);
+          if (!detail) throw new AppError('not_found');
+          const read = (subjectPersonId: string | null) =>
+            recordEvent(user, access, {
+              action: 'read',
+              resourceType: 'case',
+              resourceId: access.caseId,
+              subjectPersonId,
+              purpose: access.breakGlass ? PURPOSES.breakGlass : PURPOSES.caseWork,
+              requestId: request.id,
+              details: { compartment: access.compartment },
+            });
+          const events =
+            detail.persons.length > 0 ? detail.persons.map((p) => read(p.id)) : [read(null)];
+          await writeAudit(trx, options.keys.audit, events);
+          grantCaseAccess(request, access);
+          return detail;
+        });
+      },
+    );
+
+    app.post(
+      '/api/cases/:id/members',
+      {
+        config: { policy: 'records.read', record: 'case' },
+        schema: {
+          tags,
+          summary: "Add a member to the case (the case's coordinators only)",
+          params: CaseIdParams,
+          body: AddMemberBody,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        const access = await accessOr404(request, request.params.id);
+        await service.addMember(ctx(request), access, request.body);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.delete(
+      '/api/cases/:id/members/:userId',
+      {
+        config: { policy: 'records.read', record: 'case' },
+        schema: {
+          tags,
+          summary: "Remove a member from the case (the case's coordinators only)",
+          params: MemberParams,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        const access = await accessOr404(request, request.params.id);
+        await service.removeMember(ctx(request), access, request.params.userId);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/break-glass',
+      {
+        config: { policy: 'records.breakGlass' },
+        schema: {
+          tags,
+          summary:
+            'Open a case one is not a member of: written reason + second factor, 60 minutes, audited, other coordinators notified',
+          body: BreakGlassBody,
+          response: { 201: BreakGlassResponse },
+        },
+      },
+      async (request, reply) => {
+        const granted = await service.breakGlass(ctx(request), request.body);
+        if (!granted) throw new AppError('not_found');
+        return reply
+          .code(201)
+          .send({ caseId: granted.caseId, expiresAt: granted.expiresAt.toISOString() });
+      },
+    );
+  };

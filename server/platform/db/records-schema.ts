@@ -1,0 +1,102 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * Kysely types of the personal-data records and their access tables
+ * (db/migrations/0005_records.sql). The main `DB` interface in ./schema.ts extends `RecordTables`.
+ */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateOnly = ColumnType<string, string, string>;
+type Json = ColumnType<Record<string, unknown>, string | undefined, string>;
+
+export interface PersonsTable {
+  id: Generated<string>;
+  municipality_code: string;
+  given_name: string;
+  family_name: string;
+  birth_date: DateOnly | null;
+  cpr_enc: string | null;
+  address: string | null;
+  phone: string | null;
+  is_demo: Generated<boolean>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ForumsTable {
+  id: Generated<string>;
+  municipality_code: string;
+  name: string;
+  created_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ForumMembersTable {
+  forum_id: string;
+  user_id: string;
+  added_at: Timestamp;
+}
+
+export interface CasesTable {
+  id: Generated<string>;
+  municipality_code: string;
+  reference: string;
+  status: Generated<string>;
+  forum_id: string | null;
+  opened_at: Timestamp;
+  extremism_form: string | null;
+  extremism_form_other: string | null;
+  concern_summary: string | null;
+  work_summary: string | null;
+  is_demo: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface CasePersonsTable {
+  case_id: string;
+  person_id: string;
+  role: string;
+}
+
+export interface CaseMembersTable {
+  case_id: string;
+  user_id: string;
+  role: string;
+  scope: Generated<string>;
+  unit_id: string | null;
+  added_by: string | null;
+  added_at: Timestamp;
+}
+
+export interface AccessGrantsTable {
+  id: Generated<string>;
+  user_id: string;
+  case_id: string;
+  reason: string;
+  granted_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  case_id: string | null;
+  details: Json;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface RecordTables {
+  persons: PersonsTable;
+  forums: ForumsTable;
+  forum_members: ForumMembersTable;
+  cases: CasesTable;
+  case_persons: CasePersonsTable;
+  case_members: CaseMembersTable;
+  access_grants: AccessGrantsTable;
+  notifications: NotificationsTable;
+}

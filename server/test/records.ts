@@ -1,0 +1,183 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../platform/db/schema.ts';
+import { encryptField } from '../platform/crypto.ts';
+import { cprContext } from '../modules/persons/queries.ts';
+import { testKeys } from './app.ts';
+import { codeFor, createUser, type LoggedIn, type TestUser } from './users.ts';
+
+let counter = 0;
+
+/** A person in municipality 101 unless told otherwise. */
+export async function createPerson(
+  db: Kysely<DB>,
+  options: {
+    municipalityCode?: string;
+    givenName?: string;
+    familyName?: string;
+    cpr?: string;
+  } = {},
+): Promise<{ id: string; name: string }> {
+  counter += 1;
+  const givenName = options.givenName ?? `Testperson${counter}`;
+  const familyName = options.familyName ?? 'Jensen';
+  const row = await db
+    .insertInto('persons')
+    .values({
+      municipality_code: options.municipalityCode ?? '101',
+      given_name: givenName,
+      family_name: familyName,
+      birth_date: '2010-03-14',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (options.cpr) {
+    await db
+      .updateTable('persons')
+      .set({ cpr_enc: encryptField(testKeys.secret, options.cpr, cprContext(row.id)) })
+      .where('id', '=', row.id)
+      .execute();
+  }
+  return { id: row.id, name: `${givenName} ${familyName}` };
+}
+
+export interface CaseMemberSpec {
+  userId: string;
+  role: 'coordinator' | 'forum' | 'member';
+  scope?: 'full' | 'intervention';
+  unitId?: string | null;
+}
+
+/** A case with compartment content, its persons (first is the citizen) and members. */
+export async function createCase(
+  db: Kysely<DB>,
+  options: {
+    municipalityCode?: string;
+    persons?: { id: string; role?: string }[];
+    members?: CaseMemberSpec[];
+  } = {},
+): Promise<{ id: string; reference: string }> {
+  counter += 1;
+  const reference = `S-2026-${String(counter + 1000 * (process.pid % 90)).padStart(6, '0')}`;
+  const row = await db
+    .insertInto('cases')
+    .values({
+      municipality_code: options.municipalityCode ?? '101',
+      reference,
+      extremism_form: 'right_wing',
+      concern_summary: 'Deler højreekstremistisk materiale og taler om radikalisering af venner.',
+      work_summary: 'Mentorforløb og samtaler med familien.',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const persons = options.persons ?? [];
+  if (persons.length > 0) {
+    await db
+      .insertInto('case_persons')
+      .values(
+        persons.map((p, i) => ({
+          case_id: row.id,
+          person_id: p.id,
+          role: p.role ?? (i === 0 ? 'citizen' : 'parent'),
+        })),
+      )
+      .execute();
+  }
+  const members = options.members ?? [];
+  if (members.length > 0) {
+    await db
+      .insertInto('case_members')
+      .values(
+        members.map((m) => ({
+          case_id: row.id,
+          user_id: m.userId,
+          role: m.role,
+          scope: m.scope ?? 'full',
+          unit_id: m.unitId ?? null,
+        })),
+      )
+      .execute();
+  }
+  return { id: row.id, reference };
+}
+
+/** A unit of the organisation (default municipality 101, kind 'ssp'). */
+export async function createUnit(
+  db: Kysely<DB>,
+  options: { municipalityCode?: string; kind?: string; name?: string } = {},
+): Promise<{ id: string; name: string }> {
+  counter += 1;
+  const name = options.name ?? `Enhed ${counter}`;
+  const row = await db
+    .insertInto('units')
+    .values({
+      municipality_code: options.municipalityCode ?? '101',
+      kind: options.kind ?? 'ssp',
+      name,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, name };
+}
+
+/** A police contact working for a police district (default 11, Københavns Politi), no municipality. */
+export async function createPoliceContact(db: Kysely<DB>, districtId = 11): Promise<TestUser> {
+  const user = await createUser(db, { roles: ['police_contact'] });
+  await db
+    .updateTable('users')
+    .set({ municipality_code: null, police_district_id: districtId })
+    .where('id', '=', user.id)
+    .execute();
+  return user;
+}
+
+/** A user's display name, as the app shows it. */
+export async function displayNameOf(db: Kysely<DB>, userId: string): Promise<string> {
+  const row = await db
+    .selectFrom('users')
+    .select('display_name')
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return row.display_name;
+}
+
+/**
+ * A fresh TOTP code for a re-authentication step: forgets the last used step (the login used the
+ * current one), so the current code is accepted again once.
+ */
+export async function freshCode(db: Kysely<DB>, user: TestUser): Promise<string> {
+  await db.updateTable('users').set({ totp_last_step: null }).where('id', '=', user.id).execute();
+  return codeFor(user.totpSecret ?? '');
+}
+
+/** Requests as a logged-in user (or anonymously), with the CSRF header on state changes. */
+export function client(app: FastifyInstance, as: LoggedIn | null) {
+  const headers = (extra: Record<string, string> = {}) => ({
+    ...(as && { cookie: as.cookie, 'x-csrf-token': as.csrf }),
+    ...extra,
+  });
+  return {
+    get: (url: string, extra?: Record<string, string>) =>
+      app.inject({ method: 'GET', url, headers: headers(extra) }),
+    post: (url: string, payload: unknown, extra?: Record<string, string>) =>
+      app.inject({
+        method: 'POST',
+        url,
+        headers: headers(extra),
+        payload: payload as Record<string, unknown>,
+      }),
+    delete: (url: string, extra?: Record<string, string>) =>
+      app.inject({ method: 'DELETE', url, headers: headers(extra) }),
+  };
+}
+export type Client = ReturnType<typeof client>;
+
+/** Audit rows written by one request (the `x-request-id` of its response), oldest first. */
+export async function auditRowsOf(db: Kysely<DB>, res: { headers: Record<string, unknown> }) {
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('request_id', '=', String(res.headers['x-request-id']))
+    .orderBy('id')
+    .execute();
+}
