@@ -51,7 +51,11 @@ interface Row {
 export async function verifyAuditChains<T extends AuditTables>(
   db: Kysely<T>,
   key: Buffer,
-  options: { pageSize?: number } = {},
+  options: {
+    pageSize?: number;
+    /** Check only these chains (e.g. one municipality's); default every chain. */
+    chainKeys?: string[];
+  } = {},
 ): Promise<VerifyResult> {
   const pageSize = options.pageSize ?? 5_000;
   return db
@@ -71,9 +75,10 @@ export async function verifyAuditChains<T extends AuditTables>(
             from keys where keys.chain_key is not null
         )
         select chain_key from keys where chain_key is not null`.execute(trx);
-      const chainKeys = [
-        ...new Set([...headByKey.keys(), ...logged.rows.map((r) => r.chain_key)]),
-      ].sort();
+      const only = options.chainKeys && new Set(options.chainKeys);
+      const chainKeys = [...new Set([...headByKey.keys(), ...logged.rows.map((r) => r.chain_key)])]
+        .filter((k) => !only || only.has(k))
+        .sort();
 
       let entries = 0;
       for (const chainKey of chainKeys) {

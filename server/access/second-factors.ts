@@ -1,0 +1,20 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../platform/db/schema.ts';
+import { deleteUserSessions } from './sessions.ts';
+
+/**
+ * Removes every second factor of a user (the TOTP secret, the recovery codes and any WebAuthn
+ * security keys) and ends their sessions. On the next login the user must enrol a second factor
+ * again before they can do anything. Runs in the caller's transaction, so the administrator's
+ * audit entry and the reset commit together.
+ */
+export async function resetSecondFactors(trx: Transaction<DB>, userId: string): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set({ totp_secret_enc: null, totp_enabled_at: null, totp_last_step: null })
+    .where('id', '=', userId)
+    .execute();
+  await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+  await trx.deleteFrom('webauthn_credentials').where('user_id', '=', userId).execute();
+  await deleteUserSessions(trx, userId);
+}

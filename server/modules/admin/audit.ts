@@ -1,0 +1,168 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { verifyAuditChains } from '../../platform/audit/verify.ts';
+import { writeAudit } from '../../platform/audit/write.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { AdminContext } from './service.ts';
+import type { AuditEntry, AuditFilter, AuditList, AuditVerify } from './schema.ts';
+
+/**
+ * The audit viewer: the caller's own municipality's entries, newest first, keyset-paginated by
+ * (occurred_at, id) with an opaque cursor. Reading the trail is itself recorded, in the same
+ * transaction, with the names of the filters used (never their values, which can be personal
+ * data such as a person's id).
+ */
+const TIME_ZONE = 'Europe/Copenhagen';
+
+const CursorSchema = z.tuple([z.iso.datetime(), z.number().int().positive()]);
+
+export function encodeCursor(occurredAt: Date, id: number): string {
+  return Buffer.from(JSON.stringify([occurredAt.toISOString(), id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { occurredAt: string; id: number } {
+  try {
+    const [occurredAt, id] = CursorSchema.parse(
+      JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
+    );
+    return { occurredAt, id };
+  } catch {
+    throw new AppError('validation_failed', {
+      fields: [{ field: 'query.after', code: 'invalid_cursor' }],
+    });
+  }
+}
+
+const FILTER_NAMES = [
+  'from',
+  'to',
+  'actorUserId',
+  'action',
+  'resourceType',
+  'resourceId',
+  'subjectPersonId',
+  'breakGlass',
+] as const;
+
+const Details = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+
+/** The role that lets the caller read the trail (recorded as the actor's role). */
+function readerRole(ctx: AdminContext): string {
+  return ctx.actor.roles.includes('municipal_admin') ? 'municipal_admin' : 'data_protection';
+}
+
+export async function listAuditEntries(ctx: AdminContext, filter: AuditFilter): Promise<AuditList> {
+  const municipalityCode = ctx.actor.municipalityCode;
+  if (!municipalityCode) return { items: [], nextCursor: null };
+  const cursor = filter.after ? decodeCursor(filter.after) : undefined;
+  if (filter.from && filter.to && filter.from > filter.to) {
+    throw new AppError('validation_failed', { fields: [{ field: 'query.to', code: 'invalid' }] });
+  }
+
+  return ctx.db.transaction().execute(async (trx) => {
+    let query = trx
+      .selectFrom('audit_log as a')
+      .leftJoin('users as u', 'u.id', 'a.actor_user_id')
+      .select([
+        'a.id',
+        'a.occurred_at',
+        'a.actor_user_id',
+        'u.username',
+        'u.display_name',
+        'a.actor_role',
+        'a.actor_unit_id',
+        'a.action',
+        'a.resource_type',
+        'a.resource_id',
+        'a.subject_person_id',
+        'a.purpose',
+        'a.legal_basis',
+        'a.request_id',
+        'a.break_glass',
+        'a.details',
+      ])
+      .where('a.municipality_code', '=', municipalityCode)
+      .orderBy('a.occurred_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(filter.limit + 1);
+    if (filter.from) {
+      query = query.where(
+        sql<boolean>`a.occurred_at >= (${filter.from}::date)::timestamp at time zone ${TIME_ZONE}`,
+      );
+    }
+    if (filter.to) {
+      query = query.where(
+        sql<boolean>`a.occurred_at < (${filter.to}::date + 1)::timestamp at time zone ${TIME_ZONE}`,
+      );
+    }
+    if (filter.actorUserId) query = query.where('a.actor_user_id', '=', filter.actorUserId);
+    if (filter.action) query = query.where('a.action', '=', filter.action);
+    if (filter.resourceType) query = query.where('a.resource_type', '=', filter.resourceType);
+    if (filter.resourceId) query = query.where('a.resource_id', '=', filter.resourceId);
+    if (filter.subjectPersonId) {
+      query = query.where('a.subject_person_id', '=', filter.subjectPersonId);
+    }
+    if (filter.breakGlass) query = query.where('a.break_glass', '=', filter.breakGlass === 'true');
+    if (cursor) {
+      query = query.where(
+        sql<boolean>`(a.occurred_at, a.id) < (${cursor.occurredAt}::timestamptz, ${cursor.id})`,
+      );
+    }
+    const rows = await query.execute();
+    const page = rows.slice(0, filter.limit);
+    const last = page.at(-1);
+
+    const used = FILTER_NAMES.filter((name) => filter[name] !== undefined);
+    await writeAudit(trx, ctx.auditKey, {
+      municipalityCode,
+      actorUserId: ctx.actor.id,
+      actorRole: readerRole(ctx),
+      action: 'read',
+      resourceType: 'audit_log',
+      requestId: ctx.requestId,
+      details: { filters: used.join(','), nextPage: cursor !== undefined, entries: page.length },
+    });
+
+    const items = page.map((r): AuditEntry => ({
+      id: r.id,
+      occurredAt: r.occurred_at.toISOString(),
+      actor: r.actor_user_id
+        ? { id: r.actor_user_id, username: r.username, displayName: r.display_name }
+        : null,
+      actorRole: r.actor_role,
+      actorUnitId: r.actor_unit_id,
+      action: r.action,
+      resourceType: r.resource_type,
+      resourceId: r.resource_id,
+      subjectPersonId: r.subject_person_id,
+      purpose: r.purpose,
+      legalBasis: r.legal_basis,
+      requestId: r.request_id,
+      breakGlass: r.break_glass,
+      details: Details.catch({}).parse(r.details),
+    }));
+    return {
+      items,
+      nextCursor:
+        rows.length > filter.limit && last ? encodeCursor(last.occurred_at, last.id) : null,
+    };
+  });
+}
+
+/** Checks the caller's municipality's chain with the audit key (read-only). */
+export async function verifyOwnChain(ctx: AdminContext): Promise<AuditVerify> {
+  const municipalityCode = ctx.actor.municipalityCode;
+  if (!municipalityCode) return { ok: true, checked: 0 };
+  const result = await verifyAuditChains(ctx.db, ctx.auditKey, { chainKeys: [municipalityCode] });
+  return {
+    ok: result.ok,
+    checked: result.entries,
+    ...(result.firstBroken && {
+      firstBroken: {
+        seq: result.firstBroken.seq,
+        id: result.firstBroken.id,
+        reason: result.firstBroken.reason,
+      },
+    }),
+  };
+}

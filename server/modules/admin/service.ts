@@ -1,0 +1,398 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Role } from '../../access/roles.ts';
+import { hashPassword, passwordProblem } from '../../access/passwords.ts';
+import { resetSecondFactors } from '../../access/second-factors.ts';
+import { deleteUserSessions, type CurrentUser } from '../../access/sessions.ts';
+import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { AppError, type FieldProblem } from '../../platform/errors.ts';
+import * as queries from './queries.ts';
+import type { AdminUnit, AdminUser, CreateUser, UpdateUser } from './schema.ts';
+
+/**
+ * Changes made by administrators. Each change is one transaction that checks the caller's scope
+ * (a user or unit outside it answers 404), applies the rules, changes the rows and writes the
+ * audit entry. Details in audit entries are codes and ids only, never names.
+ */
+export interface AdminContext {
+  db: Kysely<DB>;
+  auditKey: Buffer;
+  actor: CurrentUser;
+  requestId: string;
+}
+
+/** Roles only a system administrator may grant or take away. */
+const SYSTEM_ONLY_ROLES: readonly Role[] = ['system_admin'];
+/** The roles that make someone an administrator: nobody may take their own away. */
+const ADMIN_ROLES: readonly Role[] = ['system_admin', 'municipal_admin'];
+
+function scope(ctx: AdminContext) {
+  return queries.adminScope(ctx.actor);
+}
+
+function event(
+  ctx: AdminContext,
+  municipalityCode: string | null,
+  fields: Pick<AuditEvent, 'action' | 'resourceType' | 'resourceId' | 'details'>,
+): AuditEvent {
+  return {
+    municipalityCode,
+    actorUserId: ctx.actor.id,
+    actorRole: scope(ctx).all ? 'system_admin' : 'municipal_admin',
+    requestId: ctx.requestId,
+    ...fields,
+  };
+}
+
+function invalid(fields: FieldProblem[]): AppError {
+  return new AppError('validation_failed', { fields });
+}
+
+/** A stale change: 409 with the version now stored, so the client can reload it. */
+async function conflict(
+  trx: Transaction<DB>,
+  table: 'users' | 'units',
+  id: string,
+): Promise<AppError> {
+  const row = await trx.selectFrom(table).select('version').where('id', '=', id).executeTakeFirst();
+  return new AppError('conflict', { meta: { currentVersion: row?.version ?? null } });
+}
+
+function list(values: readonly string[]): string {
+  return [...values].sort().join(',');
+}
+
+/** A municipal administrator may neither grant nor take away the system administrator role. */
+function checkGrantable(ctx: AdminContext, before: readonly Role[], after: readonly Role[]) {
+  if (scope(ctx).all) return;
+  const changed = SYSTEM_ONLY_ROLES.some((r) => before.includes(r) !== after.includes(r));
+  if (changed) {
+    throw new AppError('forbidden', {
+      fields: [{ field: 'body.roles', code: 'role_not_grantable' }],
+    });
+  }
+}
+
+async function checkUnits(
+  trx: Transaction<DB>,
+  municipalityCode: string | null,
+  unitIds: string[],
+): Promise<void> {
+  const outside = await queries.unitsOutside(trx, municipalityCode, unitIds);
+  if (outside.length > 0) {
+    throw invalid([{ field: 'body.unitIds', code: 'unit_not_in_municipality' }]);
+  }
+}
+
+async function reload(trx: Transaction<DB>, ctx: AdminContext, id: string): Promise<AdminUser> {
+  const user = await queries.findUser(trx, scope(ctx), id);
+  if (!user) throw new AppError('not_found');
+  return user;
+}
+
+async function targetUser(trx: Transaction<DB>, ctx: AdminContext, id: string) {
+  const user = await queries.findUser(trx, scope(ctx), id);
+  if (!user) throw new AppError('not_found');
+  // A municipal administrator never acts on a system administrator.
+  if (!scope(ctx).all && user.roles.some((r) => SYSTEM_ONLY_ROLES.includes(r))) {
+    throw new AppError('forbidden');
+  }
+  return user;
+}
+
+export async function createUser(ctx: AdminContext, body: CreateUser): Promise<AdminUser> {
+  const s = scope(ctx);
+  let municipalityCode: string | null;
+  if (s.all) {
+    municipalityCode = body.municipalityCode ?? null;
+    const onlySystem = body.roles.every((r) => r === 'system_admin');
+    if (municipalityCode === null && !onlySystem) {
+      throw invalid([{ field: 'body.municipalityCode', code: 'required' }]);
+    }
+    if (
+      municipalityCode !== null &&
+      !(await queries.municipalityExists(ctx.db, municipalityCode))
+    ) {
+      throw invalid([{ field: 'body.municipalityCode', code: 'invalid_value' }]);
+    }
+  } else {
+    municipalityCode = s.municipalityCode;
+    if (!municipalityCode) throw new AppError('forbidden');
+    if (body.municipalityCode !== undefined && body.municipalityCode !== municipalityCode) {
+      throw new AppError('forbidden', {
+        fields: [{ field: 'body.municipalityCode', code: 'municipality_not_allowed' }],
+      });
+    }
+  }
+  checkGrantable(ctx, [], body.roles);
+  const problem = passwordProblem(body.password, body.username);
+  if (problem) throw invalid([{ field: 'body.password', code: `password_${problem}` }]);
+  const passwordHash = await hashPassword(body.password);
+
+  return ctx.db.transaction().execute(async (trx) => {
+    await checkUnits(trx, municipalityCode, body.unitIds);
+    // A taken username is answered, not thrown by the database (which would abort the transaction).
+    const inserted = await trx
+      .insertInto('users')
+      .values({
+        username: body.username,
+        display_name: body.displayName,
+        roles: body.roles,
+        municipality_code: municipalityCode,
+        password_hash: passwordHash,
+        password_changed_at: sql<Date>`now()`,
+      })
+      .onConflict((oc) => oc.column('username').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) {
+      throw new AppError('duplicate', {
+        fields: [{ field: 'body.username', code: 'username_taken' }],
+      });
+    }
+    if (body.unitIds.length > 0) {
+      await trx
+        .insertInto('user_units')
+        .values(body.unitIds.map((unitId) => ({ user_id: inserted.id, unit_id: unitId })))
+        .execute();
+    }
+    await writeAudit(
+      trx,
+      ctx.auditKey,
+      event(ctx, municipalityCode, {
+        action: 'create',
+        resourceType: 'user',
+        resourceId: inserted.id,
+        details: { roles: list(body.roles), unitIds: list(body.unitIds) },
+      }),
+    );
+    return reload(trx, ctx, inserted.id);
+  });
+}
+
+export async function updateUser(
+  ctx: AdminContext,
+  id: string,
+  body: UpdateUser,
+): Promise<AdminUser> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const user = await targetUser(trx, ctx, id);
+    if (user.version !== body.version) {
+      throw new AppError('conflict', { meta: { currentVersion: user.version } });
+    }
+    const roles = body.roles ?? user.roles;
+    checkGrantable(ctx, user.roles, roles);
+    if (user.id === ctx.actor.id) {
+      const lost = ADMIN_ROLES.filter((r) => ctx.actor.roles.includes(r) && !roles.includes(r));
+      if (lost.length > 0) throw new AppError('self_lockout');
+    }
+    const unitsBefore = user.units.map((u) => u.id);
+    const unitIds = body.unitIds ?? unitsBefore;
+    if (body.unitIds) await checkUnits(trx, user.municipalityCode, body.unitIds);
+
+    const rolesAdded = roles.filter((r) => !user.roles.includes(r));
+    const rolesRemoved = user.roles.filter((r) => !roles.includes(r));
+    const unitsAdded = unitIds.filter((u) => !unitsBefore.includes(u));
+    const unitsRemoved = unitsBefore.filter((u) => !unitIds.includes(u));
+    const renamed = body.displayName !== undefined && body.displayName !== user.displayName;
+
+    // Conditional on the version: of two simultaneous changes only the first is stored.
+    const updated = await trx
+      .updateTable('users')
+      .set({
+        display_name: body.displayName ?? user.displayName,
+        roles,
+        version: sql<number>`version + 1`,
+        updated_at: sql`now()`,
+      })
+      .where('id', '=', id)
+      .where('version', '=', body.version)
+      .returning('version')
+      .executeTakeFirst();
+    if (!updated) throw await conflict(trx, 'users', id);
+    if (unitsAdded.length > 0 || unitsRemoved.length > 0) {
+      await trx.deleteFrom('user_units').where('user_id', '=', id).execute();
+      if (unitIds.length > 0) {
+        await trx
+          .insertInto('user_units')
+          .values(unitIds.map((unitId) => ({ user_id: id, unit_id: unitId })))
+          .execute();
+      }
+    }
+
+    const events: AuditEvent[] = [];
+    const base = { resourceType: 'user', resourceId: id } as const;
+    if (rolesAdded.length + rolesRemoved.length + unitsAdded.length + unitsRemoved.length > 0) {
+      events.push(
+        event(ctx, user.municipalityCode, {
+          ...base,
+          action: 'permission_change',
+          details: {
+            change: 'roles_units',
+            rolesAdded: list(rolesAdded),
+            rolesRemoved: list(rolesRemoved),
+            unitsAdded: list(unitsAdded),
+            unitsRemoved: list(unitsRemoved),
+          },
+        }),
+      );
+    }
+    if (renamed) {
+      events.push(
+        event(ctx, user.municipalityCode, {
+          ...base,
+          action: 'update',
+          details: { fields: 'displayName' },
+        }),
+      );
+    }
+    await writeAudit(trx, ctx.auditKey, events);
+    return reload(trx, ctx, id);
+  });
+}
+
+type StatusChange = 'disable' | 'enable' | 'reset_second_factor';
+
+/** Disable, enable or reset the second factor: each ends or changes access at once. */
+export async function changeUserStatus(
+  ctx: AdminContext,
+  id: string,
+  change: StatusChange,
+): Promise<AdminUser> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const user = await targetUser(trx, ctx, id);
+    if (change === 'disable' && user.id === ctx.actor.id) throw new AppError('self_lockout');
+    let changed = true;
+    if (change === 'disable' || change === 'enable') {
+      const disable = change === 'disable';
+      const result = await trx
+        .updateTable('users')
+        .set({
+          disabled_at: disable ? sql`now()` : null,
+          version: sql<number>`version + 1`,
+          updated_at: sql`now()`,
+        })
+        .where('id', '=', id)
+        .where('disabled_at', disable ? 'is' : 'is not', null)
+        .executeTakeFirst();
+      changed = Number(result.numUpdatedRows) > 0;
+      // A disabled user's sessions end now, not at their next request.
+      if (disable) await deleteUserSessions(trx, id);
+    } else {
+      await resetSecondFactors(trx, id);
+      await deleteUserSessions(trx, id);
+      await trx
+        .updateTable('users')
+        .set({ version: sql<number>`version + 1`, updated_at: sql`now()` })
+        .where('id', '=', id)
+        .execute();
+    }
+    if (changed) {
+      await writeAudit(
+        trx,
+        ctx.auditKey,
+        event(ctx, user.municipalityCode, {
+          action: 'permission_change',
+          resourceType: 'user',
+          resourceId: id,
+          details: { change },
+        }),
+      );
+    }
+    return reload(trx, ctx, id);
+  });
+}
+
+// ── Units ────────────────────────────────────────────────────────────────────────────────
+
+export async function createUnit(
+  ctx: AdminContext,
+  body: { name: string; kind: AdminUnit['kind']; municipalityCode?: string | undefined },
+): Promise<AdminUnit> {
+  const s = scope(ctx);
+  const municipalityCode = s.all ? body.municipalityCode : (s.municipalityCode ?? undefined);
+  if (!municipalityCode) throw invalid([{ field: 'body.municipalityCode', code: 'required' }]);
+  if (!s.all && body.municipalityCode !== undefined && body.municipalityCode !== municipalityCode) {
+    throw new AppError('forbidden', {
+      fields: [{ field: 'body.municipalityCode', code: 'municipality_not_allowed' }],
+    });
+  }
+  if (!(await queries.municipalityExists(ctx.db, municipalityCode))) {
+    throw invalid([{ field: 'body.municipalityCode', code: 'invalid_value' }]);
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('units')
+      .values({ municipality_code: municipalityCode, kind: body.kind, name: body.name })
+      .onConflict((oc) => oc.columns(['municipality_code', 'name']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) {
+      throw new AppError('duplicate', {
+        fields: [{ field: 'body.name', code: 'unit_name_taken' }],
+      });
+    }
+    await writeAudit(
+      trx,
+      ctx.auditKey,
+      event(ctx, municipalityCode, {
+        action: 'create',
+        resourceType: 'unit',
+        resourceId: inserted.id,
+        details: { kind: body.kind },
+      }),
+    );
+    const unit = await queries.findUnit(trx, s, inserted.id);
+    if (!unit) throw new AppError('not_found');
+    return unit;
+  });
+}
+
+export async function renameUnit(
+  ctx: AdminContext,
+  id: string,
+  body: { name: string; version: number },
+): Promise<AdminUnit> {
+  const s = scope(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const unit = await queries.findUnit(trx, s, id);
+    if (!unit) throw new AppError('not_found');
+    if (unit.version !== body.version) {
+      throw new AppError('conflict', { meta: { currentVersion: unit.version } });
+    }
+    if (unit.name === body.name) return unit;
+    const taken = await trx
+      .selectFrom('units')
+      .select('id')
+      .where('municipality_code', '=', unit.municipalityCode)
+      .where('name', '=', body.name)
+      .where('id', '!=', id)
+      .executeTakeFirst();
+    if (taken) {
+      throw new AppError('duplicate', {
+        fields: [{ field: 'body.name', code: 'unit_name_taken' }],
+      });
+    }
+    const updated = await trx
+      .updateTable('units')
+      .set({ name: body.name, version: sql<number>`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', id)
+      .where('version', '=', body.version)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) throw await conflict(trx, 'units', id);
+    await writeAudit(
+      trx,
+      ctx.auditKey,
+      event(ctx, unit.municipalityCode, {
+        action: 'update',
+        resourceType: 'unit',
+        resourceId: id,
+        details: { fields: 'name' },
+      }),
+    );
+    const renamed = await queries.findUnit(trx, s, id);
+    if (!renamed) throw new AppError('not_found');
+    return renamed;
+  });
+}

@@ -1,0 +1,123 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, NavLink, Outlet, Route, Routes } from 'react-router';
+import { NotFoundPage } from '../../app/NotFoundPage';
+import { useSession } from '../../app/session';
+import { usePageTitle } from '../../app/usePageTitle';
+import { PageHeading } from '../../ui/PageHeading';
+import { AuditPage } from './AuditPage';
+import { UnitsPage } from './UnitsPage';
+import { UserCreatePage } from './UserCreatePage';
+import { UserEditPage } from './UserEditPage';
+import { UsersPage } from './UsersPage';
+import './admin.css';
+
+type Tab = 'users' | 'units' | 'audit';
+
+/** Absolute paths: relative links would resolve against the current (nested) page. */
+const TABS: { id: Tab; path: string; ability: 'users' | 'audit' }[] = [
+  { id: 'users', path: '/administration/brugere', ability: 'users' },
+  { id: 'units', path: '/administration/enheder', ability: 'users' },
+  { id: 'audit', path: '/administration/revisionsspor', ability: 'audit' },
+];
+
+function useAllowedTabs() {
+  const abilities = useSession().data?.abilities;
+  return TABS.filter((tab) => abilities?.admin[tab.ability] === true);
+}
+
+/** A sub-page the user's abilities do not open gets a short explanation instead. */
+function Allowed({ ability, children }: { ability: 'users' | 'audit'; children: ReactNode }) {
+  const { t } = useTranslation();
+  const abilities = useSession().data?.abilities;
+  if (abilities?.admin[ability] !== true) return <p className="font-lead">{t('admin.denied')}</p>;
+  return children;
+}
+
+/**
+ * The administration under /administration: one heading, a sub-menu with the parts the user's
+ * abilities open (users and units for administrators, the audit trail for administrators and
+ * the data-protection role), and the chosen part below.
+ */
+function AdminLayout() {
+  const { t } = useTranslation();
+  const tabs = useAllowedTabs();
+  return (
+    <>
+      <PageHeading>{t('admin.title')}</PageHeading>
+      <nav className="admin-subnav" aria-label={t('admin.subnavLabel')}>
+        <ul className="admin-subnav-list">
+          {tabs.map((tab) => (
+            <li key={tab.id}>
+              <NavLink to={tab.path} className="admin-subnav-link">
+                {t(`admin.tabs.${tab.id}`)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Outlet />
+    </>
+  );
+}
+
+/** The first part the user may open, as the administration's start page. */
+function AdminIndex() {
+  const { t } = useTranslation();
+  usePageTitle(t('admin.title'));
+  const first = useAllowedTabs()[0];
+  if (!first) return <p className="font-lead">{t('admin.denied')}</p>;
+  return <Navigate to={first.path} replace />;
+}
+
+/** The administration's routes, below /administration/*. */
+export function AdminApp() {
+  return (
+    <Routes>
+      <Route element={<AdminLayout />}>
+        <Route index element={<AdminIndex />} />
+        <Route
+          path="brugere"
+          element={
+            <Allowed ability="users">
+              <UsersPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="brugere/ny"
+          element={
+            <Allowed ability="users">
+              <UserCreatePage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="brugere/:id"
+          element={
+            <Allowed ability="users">
+              <UserEditPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="enheder"
+          element={
+            <Allowed ability="users">
+              <UnitsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="revisionsspor"
+          element={
+            <Allowed ability="audit">
+              <AuditPage />
+            </Allowed>
+          }
+        />
+      </Route>
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}

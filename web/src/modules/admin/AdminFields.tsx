@@ -1,0 +1,121 @@
+import type { ReactNode, SelectHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** An error message tied to a field or group by id (dkfds form-error-message). */
+function FieldError({ id, error }: { id: string; error?: string | undefined }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  return (
+    <span className="form-error-message" id={id}>
+      <span className="sr-only">{t('form.errorPrefix')} </span>
+      {error}
+    </span>
+  );
+}
+
+interface CheckboxGroupProps<T extends string> {
+  /** The id of the group; the first checkbox gets it too, so the error summary can focus it. */
+  id: string;
+  legend: string;
+  hint?: string;
+  error?: string | undefined;
+  options: { value: T; label: string }[];
+  selected: T[];
+  onChange: (selected: T[]) => void;
+  empty?: string;
+}
+
+/** A dkfds group of checkboxes in a fieldset with legend, hint and error message. */
+export function CheckboxGroup<T extends string>({
+  id,
+  legend,
+  hint,
+  error,
+  options,
+  selected,
+  onChange,
+  empty,
+}: CheckboxGroupProps<T>) {
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ');
+  const toggle = (value: T, checked: boolean) =>
+    onChange(checked ? [...selected, value] : selected.filter((v) => v !== value));
+  return (
+    <div className={error ? 'form-group form-error' : 'form-group'}>
+      <fieldset aria-describedby={describedBy || undefined}>
+        <legend className="form-label">{legend}</legend>
+        {hint && (
+          <span className="form-hint" id={hintId}>
+            {hint}
+          </span>
+        )}
+        <FieldError id={errorId} error={error} />
+        {options.length === 0 && empty && <p>{empty}</p>}
+        <ul className="nobullet-list admin-checkbox-list">
+          {options.map((option, index) => {
+            const optionId = index === 0 ? id : `${id}-${option.value}`;
+            return (
+              <li key={option.value} className="form-group-checkbox">
+                <input
+                  id={optionId}
+                  type="checkbox"
+                  className="form-checkbox"
+                  checked={selected.includes(option.value)}
+                  aria-invalid={error ? true : undefined}
+                  onChange={(event) => toggle(option.value, event.target.checked)}
+                />
+                <label className="form-label" htmlFor={optionId}>
+                  {option.label}
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+      </fieldset>
+    </div>
+  );
+}
+
+interface SelectFieldProps extends Omit<
+  SelectHTMLAttributes<HTMLSelectElement>,
+  'id' | 'className' | 'aria-invalid' | 'aria-describedby'
+> {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  children: ReactNode;
+}
+
+/** A dkfds select with label and error message. */
+export function SelectField({ id, label, error, children, ...select }: SelectFieldProps) {
+  const errorId = `${id}-error`;
+  return (
+    <div className={error ? 'form-group form-error' : 'form-group'}>
+      <label className="form-label" htmlFor={id}>
+        {label}
+      </label>
+      <FieldError id={errorId} error={error} />
+      <select
+        id={id}
+        className="form-select"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        {...select}
+      >
+        {children}
+      </select>
+    </div>
+  );
+}
+
+/** A success message announced to screen readers (dkfds success alert). */
+export function SuccessMessage({ children }: { children: ReactNode }) {
+  return (
+    <div className="alert alert-success" role="status">
+      <div className="alert-body">
+        <p className="alert-text">{children}</p>
+      </div>
+    </div>
+  );
+}

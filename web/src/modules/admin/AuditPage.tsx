@@ -1,0 +1,303 @@
+import { useMutation } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../app/i18n';
+import { usePageTitle } from '../../app/usePageTitle';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormError, fieldErrors, type FormField } from '../../ui/FormError';
+import { Loading } from '../../ui/Loading';
+import { TextField } from '../../ui/TextField';
+import { SelectField, SuccessMessage } from './AdminFields';
+import {
+  AUDIT_ACTIONS,
+  ROLES,
+  useAuditTrail,
+  verifyAuditTrail,
+  type AuditEntry,
+  type AuditFilter,
+  type Role,
+} from './adminApi';
+
+const TEXT_FILTERS = ['actorUserId', 'resourceType', 'resourceId', 'subjectPersonId'] as const;
+
+function isRole(value: string | null): value is Role {
+  return value !== null && (ROLES as string[]).includes(value);
+}
+
+/** "Revisionsspor": the municipality's audit trail, filtered, newest first, and its check. */
+export function AuditPage() {
+  const { t } = useTranslation();
+  usePageTitle(`${t('admin.audit.title')} – ${t('admin.title')}`);
+  const headingId = useId();
+  const filterHeadingId = useId();
+  const [draft, setDraft] = useState<AuditFilter>({});
+  const [filter, setFilter] = useState<AuditFilter>({});
+  const trail = useAuditTrail(filter);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const cleaned: AuditFilter = {};
+    for (const [key, value] of Object.entries(draft) as [keyof AuditFilter, string][]) {
+      if (value.trim()) cleaned[key] = value.trim();
+    }
+    setFilter(cleaned);
+  };
+  const set = (key: keyof AuditFilter) => (value: string) =>
+    setDraft((d) => ({ ...d, [key]: value }));
+
+  const fields: FormField[] = [
+    { name: 'query.from', id: 'audit-from', label: t('admin.audit.from') },
+    { name: 'query.to', id: 'audit-to', label: t('admin.audit.to') },
+    { name: 'query.action', id: 'audit-action', label: t('admin.audit.action') },
+    ...TEXT_FILTERS.map((key) => ({
+      name: `query.${key}`,
+      id: `audit-${key}`,
+      label: t(`admin.audit.${key}`),
+    })),
+    { name: 'query.breakGlass', id: 'audit-break-glass', label: t('admin.audit.breakGlass') },
+  ];
+  const errors = fieldErrors(trail.error);
+  const items = trail.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('admin.audit.title')}</h2>
+      <p>{t('admin.audit.intro')}</p>
+
+      <form
+        className="admin-filters"
+        aria-labelledby={filterHeadingId}
+        noValidate
+        onSubmit={submit}
+      >
+        <h3 id={filterHeadingId}>{t('admin.audit.filtersHeading')}</h3>
+        <div className="admin-filter-row">
+          <TextField
+            id="audit-from"
+            label={t('admin.audit.from')}
+            error={errors['query.from']}
+            type="date"
+            value={draft.from ?? ''}
+            onChange={(e) => set('from')(e.target.value)}
+          />
+          <TextField
+            id="audit-to"
+            label={t('admin.audit.to')}
+            error={errors['query.to']}
+            type="date"
+            value={draft.to ?? ''}
+            onChange={(e) => set('to')(e.target.value)}
+          />
+          <SelectField
+            id="audit-action"
+            label={t('admin.audit.action')}
+            error={errors['query.action']}
+            value={draft.action ?? ''}
+            onChange={(e) => set('action')(e.target.value)}
+          >
+            <option value="">{t('admin.common.all')}</option>
+            {AUDIT_ACTIONS.map((action) => (
+              <option key={action} value={action}>
+                {t(`admin.audit.actions.${action}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            id="audit-break-glass"
+            label={t('admin.audit.breakGlass')}
+            error={errors['query.breakGlass']}
+            value={draft.breakGlass ?? ''}
+            onChange={(e) => set('breakGlass')(e.target.value)}
+          >
+            <option value="">{t('admin.common.all')}</option>
+            <option value="true">{t('admin.common.yes')}</option>
+            <option value="false">{t('admin.common.no')}</option>
+          </SelectField>
+        </div>
+        <div className="admin-filter-row">
+          {TEXT_FILTERS.map((key) => (
+            <TextField
+              key={key}
+              id={`audit-${key}`}
+              label={t(`admin.audit.${key}`)}
+              {...(key !== 'resourceType' && { hint: t('admin.audit.idHint') })}
+              error={errors[`query.${key}`]}
+              widthClass="input-width-m"
+              autoComplete="off"
+              spellCheck={false}
+              value={draft[key] ?? ''}
+              onChange={(e) => set(key)(e.target.value)}
+            />
+          ))}
+        </div>
+        <div className="admin-buttons">
+          <button type="submit" className="button button-secondary">
+            {t('admin.common.search')}
+          </button>
+          <button
+            type="button"
+            className="button button-tertiary"
+            onClick={() => {
+              setDraft({});
+              setFilter({});
+            }}
+          >
+            {t('admin.common.reset')}
+          </button>
+        </div>
+      </form>
+
+      {trail.isPending ? (
+        <Loading label={t('admin.audit.loading')} />
+      ) : trail.isError ? (
+        Object.keys(errors).length > 0 ? (
+          <FormError error={trail.error} fields={fields} title={t('admin.audit.loadError')} />
+        ) : (
+          <ErrorAlert
+            title={t('admin.audit.loadError')}
+            error={trail.error}
+            onRetry={() => void trail.refetch()}
+          />
+        )
+      ) : items.length === 0 ? (
+        <p role="status">{t('admin.audit.empty')}</p>
+      ) : (
+        <>
+          <p role="status">{t('admin.audit.shown', { count: items.length })}</p>
+          <AuditTable items={items} />
+          {trail.hasNextPage && (
+            <button
+              type="button"
+              className="button button-secondary mt-5"
+              disabled={trail.isFetchingNextPage}
+              onClick={() => void trail.fetchNextPage()}
+            >
+              {trail.isFetchingNextPage
+                ? t('admin.common.loadingMore')
+                : t('admin.common.loadMore')}
+            </button>
+          )}
+        </>
+      )}
+      <VerifyChain />
+    </section>
+  );
+}
+
+function AuditTable({ items }: { items: AuditEntry[] }) {
+  const { t } = useTranslation();
+  const time = new Intl.DateTimeFormat(currentLanguage() === 'en' ? 'en-GB' : 'da-DK', {
+    dateStyle: 'short',
+    timeStyle: 'medium',
+    timeZone: 'Europe/Copenhagen',
+  });
+  return (
+    <div className="table--responsive-scroll">
+      <table className="table table--compact admin-table">
+        <caption className="sr-only">{t('admin.audit.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.audit.timeColumn')}</th>
+            <th scope="col">{t('admin.audit.actorColumn')}</th>
+            <th scope="col">{t('admin.audit.roleColumn')}</th>
+            <th scope="col">{t('admin.audit.actionColumn')}</th>
+            <th scope="col">{t('admin.audit.resourceColumn')}</th>
+            <th scope="col">{t('admin.audit.purposeColumn')}</th>
+            <th scope="col">{t('admin.audit.breakGlassColumn')}</th>
+            <th scope="col">{t('admin.audit.detailsColumn')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((entry) => (
+            <tr key={entry.id}>
+              <td>
+                <time dateTime={entry.occurredAt}>{time.format(new Date(entry.occurredAt))}</time>
+              </td>
+              <td>
+                {entry.actor ? (
+                  <>
+                    {entry.actor.displayName ?? entry.actor.id}
+                    {entry.actor.username && (
+                      <>
+                        <br />
+                        <span className="admin-id">{entry.actor.username}</span>
+                      </>
+                    )}
+                  </>
+                ) : (
+                  t('admin.audit.systemActor')
+                )}
+              </td>
+              <td>
+                {isRole(entry.actorRole) ? t(`admin.roles.${entry.actorRole}`) : entry.actorRole}
+              </td>
+              <td>{t(`admin.audit.actions.${entry.action}`)}</td>
+              <td>
+                {entry.resourceType}
+                {entry.resourceId && (
+                  <>
+                    <br />
+                    <span className="admin-id">{entry.resourceId}</span>
+                  </>
+                )}
+              </td>
+              <td>{[entry.purpose, entry.legalBasis].filter(Boolean).join(' · ')}</td>
+              <td>{entry.breakGlass ? t('admin.common.yes') : t('admin.common.no')}</td>
+              <td>
+                <ul className="admin-details">
+                  {Object.entries(entry.details).map(([key, value]) => (
+                    <li key={key}>
+                      {key}: {String(value)}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function VerifyChain() {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const mutation = useMutation({ mutationFn: verifyAuditTrail });
+  return (
+    <section aria-labelledby={headingId} className="mt-8">
+      <h3 id={headingId}>{t('admin.audit.verifyHeading')}</h3>
+      <p>{t('admin.audit.verifyText')}</p>
+      {mutation.data &&
+        (mutation.data.ok ? (
+          <SuccessMessage>
+            {t('admin.audit.verifyOk', { count: mutation.data.checked })}
+          </SuccessMessage>
+        ) : (
+          <div className="alert alert-error" role="alert">
+            <div className="alert-body">
+              <p className="alert-text">
+                {t('admin.audit.verifyBroken', { seq: mutation.data.firstBroken?.seq ?? 0 })}
+              </p>
+              {mutation.data.firstBroken && (
+                <p className="alert-text">
+                  <code>{mutation.data.firstBroken.reason}</code>
+                </p>
+              )}
+            </div>
+          </div>
+        ))}
+      {mutation.error ? (
+        <ErrorAlert title={t('admin.audit.verifyFailedTitle')} error={mutation.error} />
+      ) : null}
+      <button
+        type="button"
+        className="button button-secondary"
+        disabled={mutation.isPending}
+        onClick={() => mutation.mutate()}
+      >
+        {mutation.isPending ? t('admin.audit.verifying') : t('admin.audit.verify')}
+      </button>
+    </section>
+  );
+}

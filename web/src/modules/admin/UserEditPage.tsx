@@ -1,0 +1,251 @@
+import { useMutation } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useSession } from '../../app/session';
+import { usePageTitle } from '../../app/usePageTitle';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormError, fieldErrors, type FormField } from '../../ui/FormError';
+import { Loading } from '../../ui/Loading';
+import { TextField } from '../../ui/TextField';
+import { CheckboxGroup, SuccessMessage } from './AdminFields';
+import {
+  grantableRoles,
+  isStale,
+  updateUser,
+  useAdminUnits,
+  useAdminUser,
+  useInvalidateAdmin,
+  userAction,
+  type AdminUser,
+  type Role,
+  type UserAction,
+} from './adminApi';
+import { ConfirmDialog } from './ConfirmDialog';
+import { StaleNotice } from './StaleNotice';
+
+/** "Rediger bruger": name, roles and units, and the access actions with confirmation. */
+export function UserEditPage() {
+  const { t } = useTranslation();
+  usePageTitle(`${t('admin.userEdit.title')} – ${t('admin.title')}`);
+  const { id = '' } = useParams();
+  const user = useAdminUser(id);
+  // Kept here: saving changes the version, which starts the form afresh.
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
+
+  if (user.isPending) return <Loading label={t('admin.userEdit.loading')} />;
+  if (user.isError) {
+    return (
+      <ErrorAlert
+        title={t('admin.userEdit.loadError')}
+        error={user.error}
+        onRetry={() => void user.refetch()}
+      />
+    );
+  }
+  return (
+    <>
+      <p>
+        <Link to=".." relative="path">
+          {t('admin.userForm.back')}
+        </Link>
+      </p>
+      {/* A new version (after saving or reloading) starts the form from the stored values. */}
+      <UserDetailsForm
+        key={user.data.version}
+        user={user.data}
+        saved={savedVersion === user.data.version}
+        onSaved={setSavedVersion}
+        reload={() => void user.refetch()}
+      />
+      <UserAccess user={user.data} />
+    </>
+  );
+}
+
+interface UserDetailsFormProps {
+  user: AdminUser;
+  saved: boolean;
+  onSaved: (version: number) => void;
+  reload: () => void;
+}
+
+function UserDetailsForm({ user, saved, onSaved, reload }: UserDetailsFormProps) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const invalidate = useInvalidateAdmin();
+  const insideMunicipality = useSession().data?.user?.municipality != null;
+  const units = useAdminUnits(user.municipalityCode ?? undefined);
+  const [displayName, setDisplayName] = useState(user.displayName);
+  const [roles, setRoles] = useState<Role[]>(user.roles);
+  const [unitIds, setUnitIds] = useState<string[]>(user.units.map((u) => u.id));
+  const mutation = useMutation({
+    mutationFn: () => updateUser(user.id, { version: user.version, displayName, roles, unitIds }),
+    onSuccess: async (result) => {
+      onSaved(result.version);
+      await invalidate('users');
+    },
+  });
+
+  const roleOptions = [
+    ...grantableRoles(insideMunicipality),
+    ...user.roles.filter((r) => !grantableRoles(insideMunicipality).includes(r)),
+  ];
+  const fields: FormField[] = [
+    { name: 'body.displayName', id: 'edit-display-name', label: t('admin.userForm.displayName') },
+    { name: 'body.roles', id: 'edit-roles', label: t('admin.userForm.roles') },
+    { name: 'body.unitIds', id: 'edit-units', label: t('admin.userForm.units') },
+  ];
+  const errors = fieldErrors(mutation.error);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!mutation.isPending) mutation.mutate();
+  };
+
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{user.displayName}</h2>
+      <dl className="admin-summary">
+        <dt>{t('admin.userEdit.summaryUsername')}</dt>
+        <dd>{user.username}</dd>
+        <dt>{t('admin.userEdit.summaryStatus')}</dt>
+        <dd>
+          {user.status === 'active'
+            ? t('admin.users.statusActive')
+            : t('admin.users.statusDisabled')}
+        </dd>
+        <dt>{t('admin.userEdit.summarySecondFactor')}</dt>
+        <dd>
+          {user.secondFactorEnrolled
+            ? t('admin.users.secondFactorYes')
+            : t('admin.users.secondFactorNo')}
+        </dd>
+      </dl>
+      <h3>{t('admin.userEdit.detailsHeading')}</h3>
+      {saved && <SuccessMessage>{t('admin.common.saved')}</SuccessMessage>}
+      {isStale(mutation.error) ? (
+        <StaleNotice onReload={reload} />
+      ) : (
+        <FormError error={mutation.error} fields={fields} title={t('admin.userEdit.failedTitle')} />
+      )}
+      <form noValidate onSubmit={submit}>
+        <TextField
+          id="edit-display-name"
+          label={t('admin.userForm.displayName')}
+          error={errors['body.displayName']}
+          widthClass="input-width-l"
+          autoComplete="off"
+          required
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+        />
+        <CheckboxGroup
+          id="edit-roles"
+          legend={t('admin.userForm.roles')}
+          hint={t('admin.userForm.rolesHint')}
+          error={errors['body.roles']}
+          options={roleOptions.map((role) => ({ value: role, label: t(`admin.roles.${role}`) }))}
+          selected={roles}
+          onChange={setRoles}
+        />
+        <CheckboxGroup
+          id="edit-units"
+          legend={t('admin.userForm.units')}
+          hint={t('admin.userForm.unitsHint')}
+          error={errors['body.unitIds']}
+          options={(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name }))}
+          selected={unitIds}
+          onChange={setUnitIds}
+          empty={t('admin.userForm.noUnits')}
+        />
+        <button type="submit" className="button button-primary" disabled={mutation.isPending}>
+          {mutation.isPending ? t('admin.common.saving') : t('admin.common.save')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+const DONE: Record<UserAction, 'disabled' | 'enabled' | 'resetDone'> = {
+  disable: 'disabled',
+  enable: 'enabled',
+  'reset-second-factor': 'resetDone',
+};
+
+function UserAccess({ user }: { user: AdminUser }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const invalidate = useInvalidateAdmin();
+  const [confirming, setConfirming] = useState<UserAction | null>(null);
+  const [done, setDone] = useState<UserAction | null>(null);
+  const mutation = useMutation({
+    mutationFn: (action: UserAction) => userAction(user.id, action),
+    onSuccess: async (_result, action) => {
+      setConfirming(null);
+      setDone(action);
+      await invalidate('users');
+    },
+    onError: () => setConfirming(null),
+  });
+  const name = user.displayName;
+  const toggle: UserAction = user.status === 'active' ? 'disable' : 'enable';
+  const dialog = {
+    disable: {
+      title: t('admin.userEdit.disableConfirmTitle', { name }),
+      text: t('admin.userEdit.disableConfirmText'),
+      label: t('admin.userEdit.disable'),
+    },
+    enable: {
+      title: t('admin.userEdit.enableConfirmTitle', { name }),
+      text: t('admin.userEdit.enableConfirmText'),
+      label: t('admin.userEdit.enable'),
+    },
+    'reset-second-factor': {
+      title: t('admin.userEdit.resetConfirmTitle', { name }),
+      text: t('admin.userEdit.resetConfirmText'),
+      label: t('admin.userEdit.reset'),
+    },
+  }[confirming ?? toggle];
+
+  const start = (action: UserAction) => {
+    mutation.reset();
+    setDone(null);
+    setConfirming(action);
+  };
+
+  return (
+    <section aria-labelledby={headingId} className="mt-8">
+      <h3 id={headingId}>{t('admin.userEdit.accessHeading')}</h3>
+      {done && <SuccessMessage>{t(`admin.userEdit.${DONE[done]}`)}</SuccessMessage>}
+      {mutation.error ? (
+        <ErrorAlert title={t('admin.userEdit.actionFailedTitle')} error={mutation.error} />
+      ) : null}
+      {toggle === 'disable' && <p>{t('admin.userEdit.disableText')}</p>}
+      <div className="admin-buttons">
+        <button type="button" className="button button-secondary" onClick={() => start(toggle)}>
+          {toggle === 'disable' ? t('admin.userEdit.disable') : t('admin.userEdit.enable')}
+        </button>
+      </div>
+      <p className="mt-5">{t('admin.userEdit.resetText')}</p>
+      <div className="admin-buttons">
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => start('reset-second-factor')}
+        >
+          {t('admin.userEdit.reset')}
+        </button>
+      </div>
+      <ConfirmDialog
+        open={confirming !== null}
+        title={dialog.title}
+        text={dialog.text}
+        confirmLabel={dialog.label}
+        pending={mutation.isPending}
+        onConfirm={() => confirming && mutation.mutate(confirming)}
+        onCancel={() => setConfirming(null)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,196 @@
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import type { Role } from '../../../../server/access/roles.ts';
+import type { AuditAction } from '../../../../server/platform/audit/tables.ts';
+import type { UnitKind } from '../../../../server/modules/organisation/schema.ts';
+import type {
+  AdminUnit,
+  AdminUser,
+  AuditEntry,
+  AuditVerify,
+} from '../../../../server/modules/admin/schema.ts';
+import { ApiError, apiGet, apiSend } from '../../app/api';
+
+export type { AdminUnit, AdminUser, AuditEntry, AuditVerify, AuditAction, Role, UnitKind };
+
+/** Every role, in the order the forms list them (a Record, so a new role fails to compile). */
+const ROLE_ORDER: Record<Role, number> = {
+  coordinator: 1,
+  forum_member: 2,
+  caseworker: 3,
+  police_contact: 4,
+  mentor: 5,
+  leader: 6,
+  analyst: 7,
+  data_protection: 8,
+  municipal_admin: 9,
+  system_admin: 10,
+};
+export const ROLES = (Object.keys(ROLE_ORDER) as Role[]).sort(
+  (a, b) => ROLE_ORDER[a] - ROLE_ORDER[b],
+);
+
+/**
+ * The roles a form offers. Administrators inside a municipality cannot grant the system
+ * administrator role (the server refuses it), so it is not offered to them.
+ */
+export function grantableRoles(insideMunicipality: boolean): Role[] {
+  return insideMunicipality ? ROLES.filter((r) => r !== 'system_admin') : ROLES;
+}
+
+const UNIT_KIND_SET: Record<UnitKind, true> = {
+  ssp: true,
+  children_youth: true,
+  social_family: true,
+  jobcenter: true,
+  integration: true,
+  psychiatry_liaison: true,
+  police_contact: true,
+  prison_service_contact: true,
+  housing_social_work: true,
+  mentors_coaches: true,
+};
+export const UNIT_KINDS = Object.keys(UNIT_KIND_SET) as UnitKind[];
+
+const AUDIT_ACTION_SET: Record<AuditAction, true> = {
+  read: true,
+  search: true,
+  export: true,
+  create: true,
+  update: true,
+  delete: true,
+  disclose: true,
+  login: true,
+  login_failed: true,
+  logout: true,
+  permission_change: true,
+  break_glass: true,
+  merge: true,
+  print: true,
+};
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_SET) as AuditAction[];
+
+/** A stale change: someone saved in the meantime (409 conflict). */
+export function isStale(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'conflict';
+}
+
+interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Query string of the filters that have a value. */
+function query(params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export const ADMIN_KEY = 'admin';
+
+export interface UserFilter {
+  q?: string;
+  role?: string;
+  unitId?: string;
+  status?: string;
+}
+
+export function useUserList(filter: UserFilter) {
+  return useInfiniteQuery({
+    queryKey: [ADMIN_KEY, 'users', 'list', filter],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam, signal }) =>
+      apiGet<Page<AdminUser>>(
+        `/api/admin/users${query({ ...filter, after: pageParam, limit: '50' })}`,
+        { signal },
+      ),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAdminUser(id: string) {
+  return useQuery({
+    queryKey: [ADMIN_KEY, 'users', 'one', id],
+    queryFn: ({ signal }) =>
+      apiGet<AdminUser>(`/api/admin/users/${encodeURIComponent(id)}`, { signal }),
+  });
+}
+
+export function useAdminUnits(municipality?: string) {
+  return useQuery({
+    queryKey: [ADMIN_KEY, 'units', municipality ?? ''],
+    queryFn: ({ signal }) =>
+      apiGet<{ items: AdminUnit[] }>(`/api/admin/units${query({ municipality })}`, { signal }),
+    select: (data) => data.items,
+  });
+}
+
+export interface AuditFilter {
+  from?: string;
+  to?: string;
+  action?: string;
+  actorUserId?: string;
+  resourceType?: string;
+  resourceId?: string;
+  subjectPersonId?: string;
+  breakGlass?: string;
+}
+
+export function useAuditTrail(filter: AuditFilter) {
+  return useInfiniteQuery({
+    queryKey: [ADMIN_KEY, 'audit', filter],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam, signal }) =>
+      apiGet<Page<AuditEntry>>(
+        `/api/admin/audit${query({ ...filter, after: pageParam, limit: '50' })}`,
+        { signal },
+      ),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // The trail is read on purpose (each read is logged), not refreshed in the background.
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
+}
+
+export const verifyAuditTrail = () => apiGet<AuditVerify>('/api/admin/audit/verify');
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  unitIds: string[];
+  password: string;
+  municipalityCode?: string;
+}
+
+export const createUser = (body: NewUser) => apiSend<AdminUser>('POST', '/api/admin/users', body);
+
+export const updateUser = (
+  id: string,
+  body: { version: number; displayName?: string; roles?: Role[]; unitIds?: string[] },
+) => apiSend<AdminUser>('PATCH', `/api/admin/users/${encodeURIComponent(id)}`, body);
+
+export type UserAction = 'disable' | 'enable' | 'reset-second-factor';
+
+export const userAction = (id: string, action: UserAction) =>
+  apiSend<AdminUser>('POST', `/api/admin/users/${encodeURIComponent(id)}/${action}`);
+
+export const createUnit = (body: { name: string; kind: UnitKind; municipalityCode?: string }) =>
+  apiSend<AdminUnit>('POST', '/api/admin/units', body);
+
+export const renameUnit = (id: string, body: { name: string; version: number }) =>
+  apiSend<AdminUnit>('PATCH', `/api/admin/units/${encodeURIComponent(id)}`, body);
+
+/** After a change: every cached admin list and record is fetched again when next shown. */
+export function useInvalidateAdmin() {
+  const queryClient = useQueryClient();
+  return (what: 'users' | 'units') =>
+    queryClient.invalidateQueries({ queryKey: [ADMIN_KEY, what] });
+}
