@@ -1,0 +1,109 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../app/api';
+import { NotFoundPage } from '../../app/NotFoundPage';
+import { usePageTitle } from '../../app/usePageTitle';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { Icon } from '../../ui/Icon';
+import { Loading } from '../../ui/Loading';
+import { PageHeading } from '../../ui/PageHeading';
+import { CaseAccessPanel } from './CaseAccessPanel';
+import { CaseCompartment } from './CaseCompartment';
+import { CaseMembersTable, CasePersonsTable } from './CasePeople';
+import { useCase, type CaseDetail } from './casesApi';
+import { formatDay, formatTime, isUuid } from './format';
+import { useFocusHeading } from './useFocusHeading';
+import './cases.css';
+
+/**
+ * One case (/sager/:id). A case the user may not see answers 404, exactly like one that does
+ * not exist, so the page then says only that the page was not found.
+ */
+export function CaseDetailPage() {
+  const { id } = useParams();
+  if (!isUuid(id)) return <NotFoundPage />;
+  return <CaseLoader id={id} />;
+}
+
+function CaseLoader({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const found = useCase(id);
+  if (found.isPending) {
+    return <Loading label={t('cases.detail.loading')} />;
+  }
+  if (found.isError) {
+    if (found.error instanceof ApiError && found.error.status === 404) return <NotFoundPage />;
+    return (
+      <>
+        <PageHeading>{t('cases.detail.titleUnknown')}</PageHeading>
+        <ErrorAlert
+          title={t('cases.detail.loadError')}
+          error={found.error}
+          onRetry={() => void found.refetch()}
+        />
+      </>
+    );
+  }
+  return <CaseView detail={found.data} />;
+}
+
+function CaseView({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const title = t('cases.detail.title', { reference: detail.reference });
+  usePageTitle(title);
+  useFocusHeading();
+  const personsId = useId();
+  const membersId = useId();
+  const workId = useId();
+  const { access } = detail;
+
+  return (
+    <>
+      <p className="case-back">
+        <Link to="/sager">{t('cases.detail.backToList')}</Link>
+      </p>
+      <PageHeading>{title}</PageHeading>
+      <p className="font-lead case-meta">
+        <span className="badge badge-info case-badge">{t(`cases.status.${detail.status}`)}</span>{' '}
+        {t('cases.detail.opened', { date: formatDay(detail.openedAt) })}
+      </p>
+
+      {access.breakGlass && access.breakGlassUntil && (
+        <div className="alert alert-warning" role="status">
+          <Icon name="warning" className="alert-icon" />
+          <div className="alert-body">
+            <h2 className="alert-heading">{t('cases.detail.breakGlassHeading')}</h2>
+            <p className="alert-text">
+              {t('cases.detail.breakGlassText', { time: formatTime(access.breakGlassUntil) })}
+            </p>
+          </div>
+        </div>
+      )}
+
+      <CaseAccessPanel access={access} />
+
+      <section aria-labelledby={personsId} className="case-section">
+        <h2 id={personsId}>{t('cases.persons.heading')}</h2>
+        {detail.persons.length === 0 ? (
+          <p>{t('cases.persons.empty')}</p>
+        ) : (
+          <CasePersonsTable persons={detail.persons} reference={detail.reference} />
+        )}
+      </section>
+
+      <section aria-labelledby={workId} className="case-section">
+        <h2 id={workId}>{t('cases.work.heading')}</h2>
+        <p className="case-text">{detail.workSummary ?? t('cases.work.empty')}</p>
+      </section>
+
+      <CaseCompartment detail={detail} />
+
+      <section aria-labelledby={membersId} className="case-section">
+        <h2 id={membersId}>{t('cases.members.heading')}</h2>
+        <p>{t('cases.members.intro')}</p>
+        <CaseMembersTable members={detail.members} reference={detail.reference} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  BreakGlassResponse,
+  CaseDetail,
+  CaseListSchema,
+  CaseRoleSchema,
+  CaseScopeSchema,
+  CaseStatusSchema,
+  ExtremismFormSchema,
+  PersonRoleSchema,
+} from '../../../../server/modules/cases/schema.ts';
+import { apiGet, apiSend } from '../../app/api';
+
+/** The cases module of `server/modules/cases/routes.ts`, as the web app uses it. */
+export type CaseList = z.infer<typeof CaseListSchema>;
+export type CaseListItem = CaseList['items'][number];
+export type { CaseDetail };
+export type CaseStatus = z.infer<typeof CaseStatusSchema>;
+export type CaseRole = z.infer<typeof CaseRoleSchema>;
+export type CaseScope = z.infer<typeof CaseScopeSchema>;
+export type PersonRole = z.infer<typeof PersonRoleSchema>;
+export type ExtremismForm = z.infer<typeof ExtremismFormSchema>;
+export type BreakGlassResult = z.infer<typeof BreakGlassResponse>;
+
+/** Every status, in the order a case moves through them (a Record, so a new one fails to compile). */
+const STATUS_ORDER: Record<CaseStatus, number> = {
+  active: 1,
+  on_hold: 2,
+  under_review: 3,
+  closed: 4,
+};
+export const CASE_STATUSES = (Object.keys(STATUS_ORDER) as CaseStatus[]).sort(
+  (a, b) => STATUS_ORDER[a] - STATUS_ORDER[b],
+);
+
+export function isCaseStatus(value: string | null): value is CaseStatus {
+  return value !== null && value in STATUS_ORDER;
+}
+
+/** Cached answers about cases; dropped at logout like every other personal data. */
+export const CASES_QUERY_KEY = ['cases'] as const;
+
+/** "My cases", a page at a time (keyset pagination with `nextCursor`). */
+export function useCaseList(status: CaseStatus | null) {
+  return useInfiniteQuery({
+    queryKey: [...CASES_QUERY_KEY, 'list', status ?? 'all'],
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams();
+      if (status) params.set('status', status);
+      if (pageParam) params.set('after', pageParam);
+      const query = params.toString();
+      return apiGet<CaseList>(`/api/cases${query ? `?${query}` : ''}`, { signal });
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One case as the caller may see it; 404 (ApiError) when they are not a member. */
+export function useCase(id: string) {
+  return useQuery({
+    queryKey: [...CASES_QUERY_KEY, 'detail', id],
+    queryFn: ({ signal }) => apiGet<CaseDetail>(`/api/cases/${id}`, { signal }),
+  });
+}
+
+export interface BreakGlassRequest {
+  reference: string;
+  reason: string;
+  code: string;
+}
+
+/** Break-the-glass: written reason and a fresh code; the server logs it and tells the others. */
+export const breakGlass = (body: BreakGlassRequest) =>
+  apiSend<BreakGlassResult>('POST', '/api/break-glass', body);
+
+/**
+ * The compartment fields the server sent, or null when it sent none (the caller has no access to
+ * them). Only their presence decides what the page may name.
+ */
+export function compartmentOf(detail: CaseDetail) {
+  const present =
+    'extremismForm' in detail || 'extremismFormOther' in detail || 'concernSummary' in detail;
+  if (!present) return null;
+  return {
+    extremismForm: detail.extremismForm,
+    extremismFormOther: detail.extremismFormOther,
+    concernSummary: detail.concernSummary,
+    has: (field: 'extremismForm' | 'extremismFormOther' | 'concernSummary') => field in detail,
+  };
+}

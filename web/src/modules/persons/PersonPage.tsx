@@ -1,0 +1,124 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../app/api';
+import { NotFoundPage } from '../../app/NotFoundPage';
+import { useSession } from '../../app/session';
+import { usePageTitle } from '../../app/usePageTitle';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { Loading } from '../../ui/Loading';
+import { PageHeading } from '../../ui/PageHeading';
+import { formatDate, isUuid } from '../cases/format';
+import { useFocusHeading } from '../cases/useFocusHeading';
+import { usePerson, type Person } from './personsApi';
+import './persons.css';
+
+/**
+ * One person (/personer/:id), for members of one of the person's cases. Anyone else gets the
+ * ordinary not-found page. The browser title names no person (titles end up in the history).
+ */
+export function PersonPage() {
+  const { id } = useParams();
+  if (!isUuid(id)) return <NotFoundPage />;
+  return <PersonLoader id={id} />;
+}
+
+function PersonLoader({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const person = usePerson(id);
+  if (person.isPending) return <Loading label={t('persons.person.loading')} />;
+  if (person.isError) {
+    if (person.error instanceof ApiError && person.error.status === 404) return <NotFoundPage />;
+    return (
+      <>
+        <PageHeading>{t('persons.person.title')}</PageHeading>
+        <ErrorAlert
+          title={t('persons.person.loadError')}
+          error={person.error}
+          onRetry={() => void person.refetch()}
+        />
+      </>
+    );
+  }
+  return <PersonView person={person.data} />;
+}
+
+function PersonView({ person }: { person: Person }) {
+  const { t } = useTranslation();
+  usePageTitle(t('persons.person.title'));
+  useFocusHeading();
+  const accessReport = useSession().data?.abilities?.records.accessReport === true;
+  const detailsId = useId();
+  const casesId = useId();
+  const notGiven = t('persons.person.notGiven');
+
+  return (
+    <>
+      <PageHeading>{`${person.givenName} ${person.familyName}`}</PageHeading>
+      <section aria-labelledby={detailsId}>
+        <h2 id={detailsId} className="sr-only">
+          {t('persons.person.detailsHeading')}
+        </h2>
+        <dl className="person-facts">
+          <dt>{t('persons.person.birthDate')}</dt>
+          <dd>{person.birthDate ? formatDate(person.birthDate) : notGiven}</dd>
+          <dt>{t('persons.person.cpr')}</dt>
+          <dd>
+            {person.cprMasked ? (
+              <>
+                <span aria-hidden="true">{person.cprMasked}</span>
+                <span className="sr-only">
+                  {t('persons.person.cprMaskedSpoken', { first: person.cprMasked.slice(0, 6) })}
+                </span>
+              </>
+            ) : (
+              notGiven
+            )}
+          </dd>
+          <dt>{t('persons.person.address')}</dt>
+          <dd>{person.address ?? notGiven}</dd>
+          <dt>{t('persons.person.phone')}</dt>
+          <dd>{person.phone ?? notGiven}</dd>
+        </dl>
+        {accessReport && (
+          <p>
+            <Link to={`/personer/${person.id}/indsigt`} className="button button-secondary">
+              {t('persons.person.accessReportLink')}
+            </Link>
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby={casesId} className="person-section">
+        <h2 id={casesId}>{t('persons.person.casesHeading')}</h2>
+        {person.cases.length === 0 ? (
+          <p>{t('persons.person.noCases')}</p>
+        ) : (
+          <div className="table--responsive-scroll">
+            <table className="table table--compact person-table">
+              <caption className="sr-only">{t('persons.person.casesCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('persons.person.caseColumn')}</th>
+                  <th scope="col">{t('persons.person.statusColumn')}</th>
+                  <th scope="col">{t('persons.person.relationColumn')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {person.cases.map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      <Link to={`/sager/${c.id}`}>{c.reference}</Link>
+                    </td>
+                    <td>{t(`cases.status.${c.status}`)}</td>
+                    <td>{t(`cases.personRoles.${c.role}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
