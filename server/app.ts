@@ -20,7 +20,12 @@ import { healthRoutes } from './modules/health/routes.ts';
 import { metaRoutes } from './modules/meta/routes.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { adminRoutes } from './modules/admin/routes.ts';
 import { installAccessGuard } from './access/guard.ts';
+import { installCompartment } from './access/compartment.ts';
+import { caseRoutes } from './modules/cases/routes.ts';
+import { personRoutes } from './modules/persons/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
 import { validatorCompiler } from './platform/validation.ts';
 import { VERSION } from './version.ts';
 
@@ -89,6 +94,7 @@ export async function buildApp(
   enforceRoutePolicies(app, app.routeRecords);
   installErrorHandler(app, config.bodyLimitBytes);
   installAccessGuard(app, config.session);
+  installCompartment(app);
 
   const production = config.env === 'production';
   await app.register(helmet, {
@@ -132,7 +138,7 @@ export async function buildApp(
         title: 'Tovholder API',
         version: VERSION,
         description:
-          'Case handling for municipal prevention of extremism. Every route declares its access policy.',
+          'Case handling for municipal prevention work. Every route declares its access policy.',
       },
     },
     // Each operation carries its access policy (x-policy), so tests and reviewers can see it.
@@ -140,7 +146,11 @@ export async function buildApp(
       const output = jsonSchemaTransform(input);
       return {
         ...output,
-        schema: { ...output.schema, 'x-policy': input.route.config?.policy ?? 'none' },
+        schema: {
+          ...output.schema,
+          'x-policy': input.route.config?.policy ?? 'none',
+          ...(input.route.config?.record && { 'x-record': input.route.config.record }),
+        },
       };
     },
   });
@@ -158,6 +168,10 @@ export async function buildApp(
   await app.register(metaRoutes({ version: VERSION, demo: config.demo }));
   await app.register(organisationRoutes);
   await app.register(authRoutes({ settings: config.session, keys: options.keys }));
+  await app.register(adminRoutes({ keys: options.keys }));
+  await app.register(caseRoutes({ keys: options.keys }));
+  await app.register(personRoutes({ keys: options.keys }));
+  await app.register(notificationRoutes);
   await registerWebApp(app, config.webDir);
   return app;
 }

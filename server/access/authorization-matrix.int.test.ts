@@ -4,7 +4,8 @@ import { startTestApp, type TestApp } from '../test/app.ts';
 import { testEngine } from '../test/database.ts';
 import { TEST_PASSWORD, cookieFrom, createUser, login } from '../test/users.ts';
 import { ROLES, type Role } from './roles.ts';
-import { USER_POLICIES, type PolicyName } from './policies.ts';
+import { PERSONAL_DATA_ROLES, USER_POLICIES, type PolicyName } from './policies.ts';
+import { createCase, createPerson } from '../test/records.ts';
 import type { CurrentUser } from './sessions.ts';
 
 /**
@@ -17,6 +18,8 @@ interface Operation {
   method: string;
   path: string;
   policy: PolicyName;
+  /** The kind of record the path's {id} names, for the member/non-member half of the matrix. */
+  record?: 'case' | 'person';
 }
 interface Caller {
   name: string;
@@ -24,6 +27,7 @@ interface Caller {
   csrf?: string;
   state: 'anonymous' | 'password_ok' | 'authenticated';
   roles: Role[];
+  userId?: string;
 }
 
 let t: TestApp;
@@ -33,13 +37,17 @@ const callers: Caller[] = [];
 beforeAll(async () => {
   t = await startTestApp();
   const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
-    paths: Record<string, Record<string, { 'x-policy': PolicyName }>>;
+    paths: Record<
+      string,
+      Record<string, { 'x-policy': PolicyName; 'x-record'?: 'case' | 'person' }>
+    >;
   };
   operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => ({
       method: method.toUpperCase(),
       path,
       policy: op['x-policy'],
+      ...(op['x-record'] && { record: op['x-record'] }),
     })),
   );
   callers.push({ name: 'anonymous', state: 'anonymous', roles: [] });
@@ -62,7 +70,13 @@ beforeAll(async () => {
       municipalityCode: role === 'system_admin' ? null : '101',
     });
     const session = await login(t.app, user);
-    callers.push({ name: role, state: 'authenticated', roles: [role], ...session });
+    callers.push({
+      name: role,
+      state: 'authenticated',
+      roles: [role],
+      userId: user.id,
+      ...session,
+    });
   }
 });
 afterAll(() => t.close());
@@ -93,6 +107,16 @@ async function snapshot(): Promise<string> {
     'units',
     'municipalities',
     'app_settings',
+    'webauthn_credentials',
+    'webauthn_challenges',
+    'persons',
+    'cases',
+    'case_persons',
+    'case_members',
+    'access_grants',
+    'notifications',
+    'forums',
+    'forum_members',
   ];
   const parts = [];
   for (const table of tables) {
@@ -146,6 +170,94 @@ describe(`authorization matrix from the OpenAPI document (${testEngine})`, () =>
             `${op.method} ${op.path} as ${caller.name}: denied but the database changed`,
           );
         }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('answers every record operation × caller × member/non-member: 404 for non-members, as for a missing id', async () => {
+    const db = t.database.db;
+    const person = await createPerson(db);
+    const record = await createCase(db, { persons: [person] });
+    const idFor = { case: record.id, person: person.id };
+    const recordOps = operations.filter((op) => op.record);
+    expect(recordOps.length).toBeGreaterThan(2);
+    const failures: string[] = [];
+    const missing = '00000000-0000-4000-8000-00000000dead';
+    const call = async (op: Operation, caller: Caller, id?: string) => {
+      const write = op.method !== 'GET';
+      const url = op.path
+        .replace('{id}', id ?? idFor[op.record ?? 'case'])
+        .replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000');
+      const before = write ? await snapshot() : '';
+      const res = await t.app.inject({
+        method: op.method as 'GET',
+        url,
+        headers: { cookie: caller.cookie ?? '', 'x-csrf-token': caller.csrf ?? '' },
+        ...(write && { payload: {} }),
+      });
+      const changed = write && (await snapshot()) !== before;
+      return { status: res.statusCode, changed };
+    };
+    const members = callers.filter((c) => c.state === 'authenticated');
+
+    // Non-members: a record they may not see answers exactly like a missing one (404 for reads;
+    // writes may fail validation first, but then equally for both). The
+    // data-protection role is the one exception by design: it answers citizens' access requests
+    // for its whole municipality.
+    for (const op of recordOps) {
+      for (const caller of members) {
+        const want = expected(op, caller);
+        if (want !== 'allowed') continue; // the first matrix covers 401/403
+        const byDesign =
+          op.path.endsWith('/access-report') && caller.roles.includes('data_protection');
+        const { status, changed } = await call(op, caller);
+        const asMissing = (await call(op, caller, missing)).status;
+        const ok = byDesign
+          ? status === 200
+          : status === asMissing && (op.method !== 'GET' || status === 404);
+        if (!ok) failures.push(`${op.method} ${op.path} as non-member ${caller.name}: ${status}`);
+        if (changed) failures.push(`${op.method} ${op.path} as non-member ${caller.name}: changed`);
+      }
+    }
+
+    // Members: allowed through (validation of the empty body may still answer 400, and a member
+    // who is not the case's coordinator may get 403 for membership changes), never 404.
+    await db
+      .insertInto('case_members')
+      .values(
+        members.map((c) => ({
+          case_id: record.id,
+          user_id: c.userId ?? '',
+          role: c.roles.includes('coordinator')
+            ? 'coordinator'
+            : c.roles.includes('forum_member')
+              ? 'forum'
+              : 'member',
+        })),
+      )
+      .execute();
+    for (const op of recordOps) {
+      for (const caller of members) {
+        const want = expected(op, caller);
+        const { status, changed } = await call(op, caller);
+        if (want !== 'allowed') {
+          if (status !== want)
+            failures.push(
+              `${op.method} ${op.path} as member ${caller.name}: ${status}, expected ${want}`,
+            );
+          if (changed)
+            failures.push(`${op.method} ${op.path} as member ${caller.name}: denied but changed`);
+          continue;
+        }
+        const mayHandle = PERSONAL_DATA_ROLES.some((r) => caller.roles.includes(r));
+        const byDesign =
+          op.path.endsWith('/access-report') && caller.roles.includes('data_protection');
+        // A second id in the path (e.g. {userId}) is a random one: its own 404 is fine.
+        const subRecord = /\{id\}.*\{\w+\}/.test(op.path);
+        const ok =
+          mayHandle || byDesign ? (subRecord || status !== 404) && status < 500 : status === 404;
+        if (!ok) failures.push(`${op.method} ${op.path} as member ${caller.name}: ${status}`);
       }
     }
     expect(failures).toEqual([]);

@@ -13,7 +13,22 @@ const hasAny =
   (user: CurrentUser) =>
     user.roles.some((r) => roles.includes(r));
 
+/** Roles whose work involves citizens' personal data (always within need-to-know). */
+export const PERSONAL_DATA_ROLES: readonly Role[] = [
+  'coordinator',
+  'forum_member',
+  'caseworker',
+  'police_contact',
+  'mentor',
+];
+
 export const USER_POLICIES = {
+  /** Read and work on records the user is a member of (need-to-know decides which). */
+  'records.read': hasAny(...PERSONAL_DATA_ROLES),
+  /** Open a case one is not a member of, with a reason and the second factor (60 minutes). */
+  'records.breakGlass': hasAny('coordinator'),
+  /** The citizen's access report: who looked at this person's data, when and why. */
+  'records.accessReport': hasAny('coordinator', 'data_protection'),
   /** Manage users, units and second factors of one's own municipality (or all, for system admins). */
   'admin.users': hasAny('municipal_admin', 'system_admin'),
   /** Read the audit trail of one's own municipality. */
@@ -34,6 +49,11 @@ export function allows(user: CurrentUser, policy: UserPolicy): boolean {
 /** What the web app may show; computed here so the UI never re-implements a rule. */
 export function abilities(user: CurrentUser) {
   return {
+    records: {
+      read: allows(user, 'records.read'),
+      breakGlass: allows(user, 'records.breakGlass'),
+      accessReport: allows(user, 'records.accessReport'),
+    },
     admin: {
       users: allows(user, 'admin.users'),
       audit: allows(user, 'admin.audit'),

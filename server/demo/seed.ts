@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import { createStandardUnits } from '../modules/organisation/queries.ts';
+import { seedDemoRecords } from './records.ts';
 import { seedDemoUsers } from './users.ts';
 
 /**
@@ -45,10 +46,15 @@ export async function seedDemo(
     await createStandardUnits(trx, DEMO_MUNICIPALITY_CODE);
     return { created: true };
   });
-  if (!organisation.created) return organisation;
+  // Demo cases arrived after the first demo installations: added once, whenever missing.
+  if (!organisation.created) {
+    await seedDemoRecords(db, options.secretKey);
+    return organisation;
+  }
   // Every step is idempotent, and the marker is written last: an interrupted seed completes on
   // the next start.
   await seedDemoUsers(db, options.secretKey);
+  await seedDemoRecords(db, options.secretKey);
   await db
     .insertInto('app_settings')
     .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })

@@ -29,6 +29,9 @@ export const RecoveryBody = z
 
 export const NextStepSchema = z.enum(['totp', 'enrol_totp']);
 
+/** The second factors a user may have: the authenticator app (with recovery codes), a key. */
+export const SecondFactorSchema = z.enum(['totp', 'webauthn']);
+
 export const LoginResponse = z.object({ next: NextStepSchema, csrfToken: z.string() });
 
 export const SessionUserSchema = z.object({
@@ -41,6 +44,7 @@ export const SessionUserSchema = z.object({
 });
 
 export const AbilitiesSchema = z.object({
+  records: z.object({ read: z.boolean(), breakGlass: z.boolean(), accessReport: z.boolean() }),
   admin: z.object({ users: z.boolean(), audit: z.boolean() }),
 });
 
@@ -50,6 +54,8 @@ export const SessionResponse = z.object({
   csrfToken: z.string().nullable(),
   user: SessionUserSchema.nullable(),
   abilities: AbilitiesSchema.nullable(),
+  /** While the password is given: the second factors the user can choose from. */
+  secondFactors: z.array(SecondFactorSchema).optional(),
 });
 
 export const EnrolmentResponse = z.object({

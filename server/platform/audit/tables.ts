@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+import type { ColumnType, GeneratedAlways } from 'kysely';
 
 /**
  * Kysely types of the audit tables (db/migrations/0004_audit.sql). The main `DB` interface in
@@ -55,7 +55,7 @@ export interface AuditChainHeadsTable {
   chain_key: ColumnType<string, string, never>;
   last_seq: number;
   last_hash: string;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 
 export interface AuditTables {

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AuditTables } from '../audit/tables.ts';
+import type { RecordTables } from './records-schema.ts';
 
 /**
  * Table types for Kysely. One interface per table, kept in step with db/migrations by the
@@ -31,21 +32,21 @@ export interface UnitsTable {
   municipality_code: string;
   kind: string;
   name: string;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   version: Generated<number>;
 }
 
 export interface AppSettingsTable {
   key: string;
   value: ColumnType<unknown, string, string>;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
-  applied_at: Generated<Timestamp>;
+  applied_at: Timestamp;
 }
 
 export interface UsersTable {
@@ -62,8 +63,8 @@ export interface UsersTable {
   totp_last_step: number | null;
   is_demo: Generated<boolean>;
   disabled_at: Timestamp | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   version: Generated<number>;
 }
 
@@ -77,7 +78,7 @@ export interface RecoveryCodesTable {
   user_id: string;
   code_hash: string;
   used_at: Timestamp | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface SessionsTable {
@@ -85,24 +86,46 @@ export interface SessionsTable {
   user_id: string;
   state: string;
   csrf_token: string;
-  created_at: Generated<Timestamp>;
-  last_seen_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
   expires_at: Timestamp;
 }
 
 export interface LoginThrottleTable {
   key: string;
   failures: Generated<number>;
-  window_started_at: Generated<Timestamp>;
+  window_started_at: Timestamp;
   locked_until: Timestamp | null;
 }
 
-export interface DB extends AuditTables {
+export interface WebauthnCredentialsTable {
+  id: Generated<string>;
+  user_id: string;
+  credential_id: string;
+  public_key: string;
+  sign_count: Generated<number>;
+  transports: Generated<string[]>;
+  nickname: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+}
+
+export interface WebauthnChallengesTable {
+  session_token_hash: string;
+  purpose: 'registration' | 'authentication';
+  challenge: string;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface DB extends AuditTables, RecordTables {
   users: UsersTable;
   user_units: UserUnitsTable;
   recovery_codes: RecoveryCodesTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
+  webauthn_credentials: WebauthnCredentialsTable;
+  webauthn_challenges: WebauthnChallengesTable;
   police_districts: PoliceDistrictsTable;
   municipalities: MunicipalitiesTable;
   unit_kinds: UnitKindsTable;

@@ -1,16 +1,32 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactElement } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { AdminApp } from '../modules/admin/AdminApp';
 import { LoginPage } from '../modules/auth/LoginPage';
+import { SecurityKeysPage } from '../modules/auth/SecurityKeysPage';
+import { BreakGlassPage } from '../modules/cases/BreakGlassPage';
+import { CaseDetailPage } from '../modules/cases/CaseDetailPage';
+import { CaseListPage } from '../modules/cases/CaseListPage';
 import { HomePage } from '../modules/home/HomePage';
+import { NotificationsPage } from '../modules/notifications/NotificationsPage';
+import { AccessReportLookupPage } from '../modules/persons/AccessReportLookupPage';
+import { AccessReportPage } from '../modules/persons/AccessReportPage';
+import { PersonPage } from '../modules/persons/PersonPage';
 import { PlaceholderPage } from '../modules/placeholders/PlaceholderPage';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Layout } from './Layout';
-import { CAPABILITIES } from './navigation';
+import { CAPABILITIES, type CapabilityId } from './navigation';
 import { NotFoundPage } from './NotFoundPage';
 import { createQueryClient } from './queryClient';
 import { RequireAbility, RequireLogin } from './RequireLogin';
 import { RootErrorPage } from './RootErrorPage';
+
+/** The start page of each capability built so far; the others show a placeholder. */
+const CAPABILITY_PAGES: Partial<Record<CapabilityId, () => ReactElement>> = {
+  cases: CaseListPage,
+  accessReports: AccessReportLookupPage,
+  administration: AdminApp,
+};
 
 /**
  * The web shell: data cache, routing and the page layout, guarded by an error boundary. The
@@ -27,17 +43,32 @@ export function App() {
               <Route path="login" element={<LoginPage />} />
               <Route element={<RequireLogin />}>
                 <Route index element={<HomePage />} />
-                {CAPABILITIES.map((capability) => (
-                  <Route
-                    key={capability.id}
-                    path={capability.path}
-                    element={
-                      <RequireAbility capability={capability.id}>
-                        <PlaceholderPage capability={capability.id} />
-                      </RequireAbility>
-                    }
-                  />
-                ))}
+                <Route path="sikkerhed" element={<SecurityKeysPage />} />
+                {/* Route parameters are ids only: never a name or a CPR number in an address. */}
+                <Route path="sager/bryd-glasset" element={<BreakGlassPage />} />
+                <Route path="sager/:id" element={<CaseDetailPage />} />
+                <Route path="personer/:id" element={<PersonPage />} />
+                <Route path="personer/:id/indsigt" element={<AccessReportPage />} />
+                <Route path="notifikationer" element={<NotificationsPage />} />
+                {CAPABILITIES.map((capability) => {
+                  const Page = CAPABILITY_PAGES[capability.id];
+                  return (
+                    <Route
+                      key={capability.id}
+                      // A capability with sub-pages routes everything below its path.
+                      path={
+                        capability.id === 'administration'
+                          ? `${capability.path}/*`
+                          : capability.path
+                      }
+                      element={
+                        <RequireAbility capability={capability.id}>
+                          {Page ? <Page /> : <PlaceholderPage capability={capability.id} />}
+                        </RequireAbility>
+                      }
+                    />
+                  );
+                })}
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { logout as endSession } from '../modules/auth/authApi';
+import { NotificationsLink } from '../modules/notifications/NotificationsLink';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Icon } from '../ui/Icon';
 import { ApiError } from './api';
@@ -52,9 +53,17 @@ export function Header() {
                   {user.displayName}
                 </p>
               )}
+              {user && (
+                <p>
+                  <Link to="/sikkerhed" className="function-link">
+                    {t('securityKeys.headerLink')}
+                  </Link>
+                </p>
+              )}
             </div>
           )}
           <div className="header-actions">
+            {user && <NotificationsLink />}
             <LanguageSwitch />
             {user ? (
               <button

@@ -8,6 +8,7 @@ export const CAPABILITIES = [
   { id: 'meetings', path: '/moeder' },
   { id: 'housingAreas', path: '/boligomraader' },
   { id: 'statistics', path: '/statistik' },
+  { id: 'accessReports', path: '/indsigt' },
   { id: 'administration', path: '/administration' },
 ] as const;
 
@@ -18,6 +19,10 @@ export type CapabilityId = (typeof CAPABILITIES)[number]['id'];
  * never looks at role names. A capability not listed here is open to every logged-in user.
  */
 const CAPABILITY_ACCESS: Partial<Record<CapabilityId, (abilities: Abilities) => boolean>> = {
+  cases: (abilities) => abilities.records.read,
+  // The data-protection role answers citizens' requests; everyone else reaches the access
+  // report from the person's page.
+  accessReports: (abilities) => abilities.records.accessReport && !abilities.records.read,
   administration: (abilities) => abilities.admin.users || abilities.admin.audit,
 };
 

@@ -1,5 +1,15 @@
 import appDa from './locales/da.json';
 import appEn from './locales/en.json';
+import adminDa from '../../modules/admin/locales/da.json';
+import adminEn from '../../modules/admin/locales/en.json';
+import authDa from '../../modules/auth/locales/da.json';
+import authEn from '../../modules/auth/locales/en.json';
+import casesDa from '../../modules/cases/locales/da.json';
+import casesEn from '../../modules/cases/locales/en.json';
+import notificationsDa from '../../modules/notifications/locales/da.json';
+import notificationsEn from '../../modules/notifications/locales/en.json';
+import personsDa from '../../modules/persons/locales/da.json';
+import personsEn from '../../modules/persons/locales/en.json';
 
 /**
  * The translation catalogues: the shell's texts (./locales) plus one pair of files per module
@@ -8,8 +18,18 @@ import appEn from './locales/en.json';
  */
 export const da = {
   ...appDa,
+  ...adminDa,
+  ...authDa,
+  ...casesDa,
+  ...notificationsDa,
+  ...personsDa,
 };
 
 export const en = {
   ...appEn,
+  ...adminEn,
+  ...authEn,
+  ...casesEn,
+  ...notificationsEn,
+  ...personsEn,
 } satisfies Record<keyof typeof da, unknown>;
