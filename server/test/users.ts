@@ -68,6 +68,8 @@ export function cookieFrom(res: { headers: Record<string, unknown> }): string {
 export interface LoggedIn {
   cookie: string;
   csrf: string;
+  /** Who is logged in (set by `login`). */
+  user?: TestUser;
 }
 
 /** Logs in through the real endpoints: password, then TOTP. */
@@ -90,5 +92,9 @@ export async function login(app: FastifyInstance, user: TestUser, offset = 0): P
   });
   if (second.statusCode !== 200)
     throw new Error(`totp failed: ${second.statusCode} ${second.body}`);
-  return { cookie: cookieFrom(second), csrf: (second.json() as { csrfToken: string }).csrfToken };
+  return {
+    cookie: cookieFrom(second),
+    csrf: (second.json() as { csrfToken: string }).csrfToken,
+    user,
+  };
 }

@@ -3,12 +3,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors.ts';
 import type { LoadedSession } from '../../access/sessions.ts';
 import { authenticationOptions, registrationOptions, relyingParty } from '../../access/webauthn.ts';
+import { consumeStep, verifySecondFactorAgain } from '../../access/reauth.ts';
 import { AuthenticatedResponse } from './schema.ts';
 import type { AuthContext } from './service.ts';
 import {
   AuthenticationCredential,
   AuthenticationOptionsResponse,
   NewSecurityKeyBody,
+  RegistrationOptionsBody,
   RegistrationOptionsResponse,
   SecurityKeyList,
   SecurityKeyParams,
@@ -91,12 +93,26 @@ export const webauthnRoutes =
         config: { policy: 'session' },
         schema: {
           tags,
-          summary: 'Start adding a security key: options for navigator.credentials.create()',
+          summary:
+            'Start adding a security key (the current TOTP code again): options for navigator.credentials.create()',
+          body: RegistrationOptionsBody,
           response: { 200: RegistrationOptionsResponse },
         },
       },
-      async (request) =>
-        registrationOptions(app.database.db, requireSession(request), relyingParty(request)),
+      async (request) => {
+        const session = requireSession(request);
+        const ctx = deps.ctx(request);
+        // A stolen session alone must not be enough to add a key of the thief's own.
+        const step = await verifySecondFactorAgain(
+          ctx.db,
+          ctx.keys.secret,
+          session.user,
+          request.body.code,
+          ctx.ip,
+        );
+        await ctx.db.transaction().execute((trx) => consumeStep(trx, session.user.id, step));
+        return registrationOptions(ctx.db, session, relyingParty(request));
+      },
     );
 
     app.post(

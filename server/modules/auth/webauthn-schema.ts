@@ -70,6 +70,9 @@ const CredentialDescriptor = z.object({
 
 const UserVerification = z.enum(['required', 'preferred', 'discouraged']);
 
+/** Adding a key is a change of one's second factors: the current TOTP code is asked again. */
+export const RegistrationOptionsBody = z.object({ code: z.string().regex(/^[0-9]{6}$/) }).strict();
+
 export const RegistrationOptionsResponse = z.object({
   rp: z.object({ id: z.string().optional(), name: z.string() }),
   user: z.object({ id: z.string(), name: z.string(), displayName: z.string() }),

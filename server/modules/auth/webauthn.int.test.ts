@@ -10,6 +10,8 @@ import {
   type LoggedIn,
   type TestUser,
 } from '../../test/users.ts';
+import { freshCode } from '../../test/records.ts';
+import { totpCode } from '../../access/totp.ts';
 import {
   SoftwareAuthenticator,
   type AuthenticationOptionsLike,
@@ -53,11 +55,18 @@ function call({ method, url, as, payload, host = HOST, csrf = true }: Call) {
 }
 
 /** Adds a new software key to a logged-in user through the two registration requests. */
+/** The user behind a login (login() records it). */
+function whoIs(as: LoggedIn): TestUser {
+  if (!as.user) throw new Error('this login does not say who it is');
+  return as.user;
+}
+
 async function addKey(as: LoggedIn, nickname = 'Gul nøgle', key = new SoftwareAuthenticator()) {
   const options = await call({
     method: 'POST',
     url: '/api/auth/webauthn/registration-options',
     as,
+    payload: { code: await freshCode(t.database.db, whoIs(as)) },
   });
   expect(options.statusCode).toBe(200);
   const credential = key.register(options.json() as RegistrationOptionsLike, ORIGIN);
@@ -338,6 +347,7 @@ describe(`security keys (WebAuthn) (${testEngine})`, () => {
         url: '/api/auth/webauthn/registration-options',
         as,
         host,
+        payload: { code: await freshCode(t.database.db, whoIs(as)) },
       });
       const credential = key.register(mutate(options.json() as RegistrationOptionsLike), origin);
       return call({
@@ -456,5 +466,36 @@ describe(`security keys (WebAuthn) (${testEngine})`, () => {
     const full = await login(t.app, user);
     const options = await call({ method: 'POST', url: '/api/auth/webauthn/options', as: full });
     expect(options.statusCode).toBe(401);
+  });
+
+  it('asks for the current app code again before a key can be added (a stolen session is not enough)', async () => {
+    const user = await createUser(t.database.db);
+    const as = await login(t.app, user);
+    const challenges = async () =>
+      Number(
+        (
+          await sql<{ n: number }>`select count(*)::int as n from webauthn_challenges`.execute(
+            t.database.db,
+          )
+        ).rows[0]?.n,
+      );
+    const before = await challenges();
+    const url = '/api/auth/webauthn/registration-options';
+    const missing = await call({ method: 'POST', url, as, payload: {} });
+    expect(missing.statusCode).toBe(400);
+    expect(JSON.stringify(missing.json())).toContain('body.code');
+    const wrong = await call({ method: 'POST', url, as, payload: { code: '000000' } });
+    expect(wrong.statusCode).toBe(401);
+    expect(await challenges()).toBe(before);
+    // The code that logged in is used up: it cannot confirm the change as well.
+    const { totp_last_step: usedStep } = await t.database.db
+      .selectFrom('users')
+      .select('totp_last_step')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    const usedCode = totpCode(user.totpSecret ?? '', Number(usedStep));
+    const reused = await call({ method: 'POST', url, as, payload: { code: usedCode } });
+    expect(reused.statusCode).toBe(401);
+    expect(await challenges()).toBe(before);
   });
 });

@@ -160,18 +160,23 @@ function AddKeyForm({
 }) {
   const { t } = useTranslation();
   const [nickname, setNickname] = useState('');
+  const [code, setCode] = useState('');
   const [missingName, setMissingName] = useState(false);
   const add = useMutation({
-    mutationFn: (name: string) => addSecurityKey(name),
+    mutationFn: (input: { name: string; code: string }) => addSecurityKey(input.name, input.code),
     onSuccess: async (key) => {
       setNickname('');
+      setCode('');
       await onAdded(key);
     },
+    // A code is used up once checked, right or wrong: ask for the next one.
+    onError: () => setCode(''),
   });
   const supported = browserSupportsWebAuthn();
   const fieldError = missingName
     ? t('securityKeys.nameRequired')
     : fieldErrors(add.error)['body.nickname'];
+  const codeError = fieldErrors(add.error)['body.code'];
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -183,7 +188,7 @@ function AddKeyForm({
       document.getElementById('security-key-name')?.focus();
       return;
     }
-    add.mutate(name);
+    add.mutate({ name, code: code.trim() });
   };
 
   return (
@@ -213,6 +218,20 @@ function AddKeyForm({
               required
               value={nickname}
               onChange={(event) => setNickname(event.target.value)}
+            />
+            <TextField
+              id="security-key-code"
+              label={t('securityKeys.codeLabel')}
+              hint={t('securityKeys.codeHint')}
+              error={codeError}
+              widthClass="input-width-xs"
+              name="code"
+              autoComplete="one-time-code"
+              inputMode="numeric"
+              maxLength={6}
+              required
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
             />
             <p role="status" className={add.isPending ? undefined : 'sr-only'}>
               {add.isPending ? t('securityKeys.touchKey') : ''}

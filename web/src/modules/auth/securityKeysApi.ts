@@ -35,11 +35,15 @@ export async function logInWithSecurityKey(): Promise<Authenticated> {
   return apiSend<Authenticated>('POST', '/api/auth/webauthn', answer);
 }
 
-/** Registers a new key for the logged-in user under the given name. */
-export async function addSecurityKey(nickname: string): Promise<SecurityKey> {
+/**
+ * Registers a new key for the logged-in user under the given name; the current code from the
+ * authenticator app confirms that it is really the user.
+ */
+export async function addSecurityKey(nickname: string, code: string): Promise<SecurityKey> {
   const optionsJSON = await apiSend<PublicKeyCredentialCreationOptionsJSON>(
     'POST',
     '/api/auth/webauthn/registration-options',
+    { code },
   );
   const credential = await startRegistration({ optionsJSON });
   return apiSend<SecurityKey>('POST', '/api/auth/webauthn/credentials', { nickname, credential });
