@@ -122,6 +122,12 @@ export function installErrorHandler(app: FastifyInstance, bodyLimit: number) {
       });
     }
     if (error.statusCode === 429) return sendError(request, reply, 'rate_limited', 429);
+    // Two requests raced to create the same thing: the loser is told to reload, not "500".
+    // (Expected duplicates are answered by the modules with a field error before this.)
+    if (isUniqueViolation(error)) {
+      request.log.warn({ constraint: 'unique' }, 'unique violation answered as a conflict');
+      return sendError(request, reply, 'conflict', 409);
+    }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendError(request, reply, 'bad_request', error.statusCode);
     }
@@ -130,4 +136,11 @@ export function installErrorHandler(app: FastifyInstance, bodyLimit: number) {
   });
 
   app.setNotFoundHandler((request, reply) => sendError(request, reply, 'not_found', 404));
+}
+
+/** PostgreSQL's unique_violation (both node-postgres and PGlite report SQLSTATE in `code`). */
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505'
+  );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fieldProblems } from './http-errors.ts';
+import Fastify from 'fastify';
+import { fieldProblems, installErrorHandler } from './http-errors.ts';
 
 describe('mapping validation issues to field problems', () => {
   it('names nested fields with their request part', () => {
@@ -40,5 +41,22 @@ describe('mapping validation issues to field problems', () => {
         params: { expected: 'number', input: 'x' },
       }),
     ).toEqual([{ field: 'query.limit', code: 'invalid_type', params: { expected: 'number' } }]);
+  });
+});
+
+describe('the error handler', () => {
+  it('answers a unique violation that escaped a module as 409 conflict, not 500', async () => {
+    const app = Fastify({ logger: false });
+    installErrorHandler(app, 1024);
+    app.get('/race', async () => {
+      throw Object.assign(new Error('duplicate key value violates unique constraint'), {
+        code: '23505',
+      });
+    });
+    const res = await app.inject({ url: '/race', headers: { 'accept-language': 'da' } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ error: { code: 'conflict' } });
+    expect(res.body).not.toContain('duplicate key');
+    await app.close();
   });
 });
