@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import { encryptField } from '../platform/crypto.ts';
 import { cprContext } from '../modules/persons/queries.ts';
+import { checkNewPerson, insertPerson, type NewPerson } from '../modules/persons/service.ts';
 import { testKeys } from './app.ts';
 import { codeFor, createUser, type LoggedIn, type TestUser } from './users.ts';
 
@@ -166,6 +167,20 @@ export function client(app: FastifyInstance, as: LoggedIn | null) {
         headers: headers(extra),
         payload: payload as Record<string, unknown>,
       }),
+    patch: (url: string, payload: unknown, extra?: Record<string, string>) =>
+      app.inject({
+        method: 'PATCH',
+        url,
+        headers: headers(extra),
+        payload: payload as Record<string, unknown>,
+      }),
+    put: (url: string, payload: unknown, extra?: Record<string, string>) =>
+      app.inject({
+        method: 'PUT',
+        url,
+        headers: headers(extra),
+        payload: payload as Record<string, unknown>,
+      }),
     delete: (url: string, extra?: Record<string, string>) =>
       app.inject({ method: 'DELETE', url, headers: headers(extra) }),
   };
@@ -180,4 +195,115 @@ export async function auditRowsOf(db: Kysely<DB>, res: { headers: Record<string,
     .where('request_id', '=', String(res.headers['x-request-id']))
     .orderBy('id')
     .execute();
+}
+
+/**
+ * A person registered through the real service (`insertPerson`): the CPR number encrypted with
+ * its context and its digest stored for duplicate detection, the birth date taken from the CPR
+ * number when none is given. Municipality 101 unless told otherwise.
+ */
+export async function registerPerson(
+  db: Kysely<DB>,
+  options: {
+    /** The user who registers the person. */
+    createdBy: string;
+    municipalityCode?: string;
+    givenName?: string;
+    familyName?: string;
+    birthDate?: string | null;
+    cpr?: string | null;
+    address?: string | null;
+    phone?: string | null;
+  },
+): Promise<{ id: string; name: string }> {
+  counter += 1;
+  const person: NewPerson = {
+    givenName: options.givenName ?? `Registreret${counter}`,
+    familyName: options.familyName ?? 'Hansen',
+    birthDate: options.birthDate ?? null,
+    cpr: options.cpr ?? null,
+    address: options.address ?? null,
+    phone: options.phone ?? null,
+  };
+  const checked = checkNewPerson(person, 'person', '2100-01-01');
+  if (checked.problems.length > 0) throw new Error('registerPerson: invalid test person');
+  const id = await db
+    .transaction()
+    .execute((trx) =>
+      insertPerson(
+        trx,
+        testKeys.secret,
+        options.municipalityCode ?? '101',
+        person,
+        checked,
+        options.createdBy,
+      ),
+    );
+  return { id, name: `${person.givenName} ${person.familyName}` };
+}
+
+/** An inquiry in municipality 101 unless told otherwise, recorded by `createdBy`. */
+export async function createInquiryRow(
+  db: Kysely<DB>,
+  options: {
+    createdBy: string;
+    municipalityCode?: string;
+    persons?: string[];
+    forumId?: string | null;
+    status?: string;
+    deadlineAt?: Date;
+  },
+): Promise<{ id: string; reference: string }> {
+  counter += 1;
+  const reference = `H-2026-${String(counter + 1000 * (process.pid % 90)).padStart(6, '0')}`;
+  const row = await db
+    .insertInto('inquiries')
+    .values({
+      municipality_code: options.municipalityCode ?? '101',
+      reference,
+      source: 'teacher',
+      channel: 'phone',
+      received_at: new Date(),
+      observation: 'Eleven taler om voldelig ekstremisme og radikalisering i frikvartererne.',
+      subject_kind: 'person',
+      deadline_at: options.deadlineAt ?? new Date(Date.now() + 24 * 3_600_000),
+      forum_id: options.forumId ?? null,
+      status: options.status ?? 'received',
+      created_by: options.createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const persons = options.persons ?? [];
+  if (persons.length > 0) {
+    await db
+      .insertInto('inquiry_persons')
+      .values(persons.map((p, position) => ({ inquiry_id: row.id, person_id: p, position })))
+      .execute();
+  }
+  return { id: row.id, reference };
+}
+
+/** A forum in municipality 101 unless told otherwise, with members. */
+export async function createForum(
+  db: Kysely<DB>,
+  options: { municipalityCode?: string; members?: string[]; name?: string } = {},
+): Promise<{ id: string }> {
+  counter += 1;
+  const row = await db
+    .insertInto('forums')
+    .values({
+      municipality_code: options.municipalityCode ?? '101',
+      name: options.name ?? `Testforum ${counter}`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const members = options.members ?? [];
+  if (members.length > 0) {
+    await db
+      .insertInto('forum_members')
+      .values(members.map((user_id) => ({ forum_id: row.id, user_id })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  return { id: row.id };
 }

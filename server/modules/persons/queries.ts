@@ -1,12 +1,13 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { decryptField } from '../../platform/crypto.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
+import { findPersonAccess, type PersonAccess } from '../../access/person-access.ts';
 import { visibleCase } from '../../access/records.ts';
 import type { CurrentUser } from '../../access/sessions.ts';
 import { CaseStatusSchema, PersonRoleSchema } from '../cases/schema.ts';
 import type { z } from 'zod';
-import type { AccessReport, PersonSchema } from './schema.ts';
+import { RelationSchema, type AccessReport, type PersonSchema, type Relation } from './schema.ts';
 import { maskCpr } from './cpr.ts';
 
 /** The encryption context of a person's CPR number: a ciphertext cannot be moved to another. */
@@ -14,18 +15,95 @@ export function cprContext(personId: string): string {
   return `cpr:${personId}`;
 }
 
-/** The person with the cases the user may see them in. Two round trips. */
+/** A person as stored, or undefined when missing or merged into another registration. */
+export async function findActivePerson(db: Kysely<DB>, personId: string) {
+  return db
+    .selectFrom('persons')
+    .selectAll()
+    .where('id', '=', personId)
+    .where('merged_into', 'is', null)
+    .executeTakeFirst();
+}
+
+/** More relations than this are not shown (a register of persons, not a social network). */
+const MAX_RELATIONS = 100;
+
+/** How the person stands to someone whose relation row names the person (the inverse). */
+const INVERSE: Record<Relation, Relation> = {
+  parent: 'child',
+  child: 'parent',
+  // "A is B's younger sibling" makes B A's (older) sibling.
+  younger_sibling: 'sibling',
+  sibling: 'sibling',
+  spouse: 'spouse',
+  friend: 'friend',
+  other: 'other',
+};
+
+export interface ShownRelation {
+  personId: string;
+  name: string;
+  relation: Relation;
+  /** The caller's own access to the related person (for the audit entry of showing them). */
+  access: PersonAccess;
+}
+
+/**
+ * The person's relations in both directions, limited to related persons the caller may see
+ * themselves (need-to-know): the others are left out entirely. One query, then one access check
+ * per related person (a person has few relations).
+ */
+export async function loadRelations(
+  db: Kysely<DB>,
+  user: CurrentUser,
+  personId: string,
+): Promise<ShownRelation[]> {
+  const base = (from: 'r.person_id' | 'r.related_person_id') =>
+    db
+      .selectFrom('person_relations as r')
+      .innerJoin(
+        'persons as p',
+        'p.id',
+        from === 'r.person_id' ? 'r.related_person_id' : 'r.person_id',
+      )
+      .select(['p.id', 'p.given_name', 'p.family_name', 'r.relation'])
+      .where(from, '=', personId)
+      .where('p.merged_into', 'is', null);
+  const rows = await base('r.person_id')
+    .select(sql<boolean>`true`.as('forward'))
+    .unionAll(base('r.related_person_id').select(sql<boolean>`false`.as('forward')))
+    .limit(MAX_RELATIONS)
+    .execute();
+  const byPerson = new Map<string, (typeof rows)[number]>();
+  // A row of the person's own wins over the inverse of the other person's row.
+  for (const row of rows) {
+    if (!byPerson.has(row.id) || row.forward) byPerson.set(row.id, row);
+  }
+  const shown: ShownRelation[] = [];
+  for (const row of byPerson.values()) {
+    const access = await findPersonAccess(db, user, row.id);
+    if (!access) continue;
+    const relation = RelationSchema.parse(row.relation);
+    shown.push({
+      personId: row.id,
+      name: `${row.given_name} ${row.family_name}`,
+      relation: row.forward ? relation : INVERSE[relation],
+      access,
+    });
+  }
+  return shown.sort(
+    (x, y) => x.name.localeCompare(y.name, 'da') || x.personId.localeCompare(y.personId),
+  );
+}
+
+/** The person with the cases and relations the user may see them in; undefined when merged. */
 export async function loadPerson(
   db: Kysely<DB>,
   secretKey: Buffer,
   user: CurrentUser,
   personId: string,
-): Promise<z.infer<typeof PersonSchema> | undefined> {
-  const p = await db
-    .selectFrom('persons')
-    .selectAll()
-    .where('id', '=', personId)
-    .executeTakeFirst();
+): Promise<{ person: z.infer<typeof PersonSchema>; relations: ShownRelation[] } | undefined> {
+  const p = await findActivePerson(db, personId);
   if (!p) return undefined;
   const cases = await db
     .selectFrom('case_persons as cp')
@@ -35,21 +113,30 @@ export async function loadPerson(
     .where(visibleCase(user))
     .orderBy('cases.opened_at', 'desc')
     .execute();
+  const relations = await loadRelations(db, user, personId);
   return {
-    id: p.id,
-    givenName: p.given_name,
-    familyName: p.family_name,
-    birthDate: p.birth_date,
-    cprMasked: p.cpr_enc ? maskCpr(decryptField(secretKey, p.cpr_enc, cprContext(p.id))) : null,
-    address: p.address,
-    phone: p.phone,
-    cases: cases.map((c) => ({
-      id: c.id,
-      reference: c.reference,
-      status: CaseStatusSchema.parse(c.status),
-      role: PersonRoleSchema.parse(c.role),
-    })),
-    version: p.version,
+    person: {
+      id: p.id,
+      givenName: p.given_name,
+      familyName: p.family_name,
+      birthDate: p.birth_date,
+      cprMasked: p.cpr_enc ? maskCpr(decryptField(secretKey, p.cpr_enc, cprContext(p.id))) : null,
+      address: p.address,
+      phone: p.phone,
+      cases: cases.map((c) => ({
+        id: c.id,
+        reference: c.reference,
+        status: CaseStatusSchema.parse(c.status),
+        role: PersonRoleSchema.parse(c.role),
+      })),
+      relations: relations.map(({ personId: id, name, relation }) => ({
+        personId: id,
+        name,
+        relation,
+      })),
+      version: p.version,
+    },
+    relations,
   };
 }
 

@@ -5,6 +5,19 @@ import { CaseStatusSchema, PersonRoleSchema } from '../cases/schema.ts';
 /** Request and response shapes of the persons module, shared with the web app. */
 export const PersonIdParams = z.object({ id: z.uuid() }).strict();
 
+/** How a related person stands to the person: `parent` means "is the person's parent". */
+export const RELATIONS = [
+  'parent',
+  'child',
+  'sibling',
+  'younger_sibling',
+  'spouse',
+  'friend',
+  'other',
+] as const;
+export const RelationSchema = z.enum(RELATIONS);
+export type Relation = z.infer<typeof RelationSchema>;
+
 export const PersonSchema = z.object({
   id: z.uuid(),
   givenName: z.string(),
@@ -23,6 +36,14 @@ export const PersonSchema = z.object({
       reference: z.string(),
       status: CaseStatusSchema,
       role: PersonRoleSchema,
+    }),
+  ),
+  /** Related persons the caller may also see (need-to-know); others are left out. */
+  relations: z.array(
+    z.object({
+      personId: z.uuid(),
+      name: z.string(),
+      relation: RelationSchema,
     }),
   ),
   version: z.number().int(),
@@ -63,3 +84,71 @@ export const AccessReportSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type AccessReport = z.infer<typeof AccessReportSchema>;
+
+const name = z.string().trim().min(1).max(100);
+
+/** Possible duplicates while typing: a CPR number, or a birth date with at least part of a name. */
+export const DuplicatesBody = z
+  .object({
+    givenName: z.string().max(100).optional(),
+    familyName: z.string().max(100).optional(),
+    birthDate: z.iso.date().optional(),
+    cpr: z.string().max(20).optional(),
+  })
+  .strict();
+
+export const DuplicatesSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      birthDate: z.iso.date().nullable(),
+      matchedOn: z.enum(['cpr', 'name_and_birth_date']),
+    }),
+  ),
+});
+export type Duplicates = z.infer<typeof DuplicatesSchema>;
+
+/** The unmasked CPR number (audited); null when the person has none. */
+export const CprSchema = z.object({
+  cpr: z
+    .string()
+    .regex(/^[0-9]{6}-[0-9]{4}$/)
+    .nullable(),
+});
+
+export const MergeBody = z
+  .object({
+    intoPersonId: z.uuid(),
+    /** The version of the person being merged away, as the caller saw it. */
+    version: z.number().int().min(1),
+  })
+  .strict();
+
+export const MergeResultSchema = z.object({
+  intoPersonId: z.uuid(),
+  version: z.number().int(),
+});
+
+export const RelationBody = z
+  .object({ relatedPersonId: z.uuid(), relation: RelationSchema })
+  .strict();
+
+export const RelationParams = z.object({ id: z.uuid(), relatedPersonId: z.uuid() }).strict();
+
+/** A change to a person; absent fields stay as they are, null clears an optional one. */
+export const UpdatePersonBody = z
+  .object({
+    version: z.number().int().min(1),
+    givenName: name.optional(),
+    familyName: name.optional(),
+    birthDate: z.iso.date().nullable().optional(),
+    /** Ten digits, with or without the dash; validated as a real date. Never logged. */
+    cpr: z.string().max(20).nullable().optional(),
+    address: z.string().trim().max(300).nullable().optional(),
+    phone: z.string().trim().max(40).nullable().optional(),
+  })
+  .strict();
+export type UpdatePerson = z.infer<typeof UpdatePersonBody>;
+
+export const PersonVersionSchema = z.object({ id: z.uuid(), version: z.number().int() });

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../app/api';
@@ -10,6 +10,10 @@ import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
 import { formatDate, isUuid } from '../cases/format';
 import { useFocusHeading } from '../cases/useFocusHeading';
+import { CprReveal } from './CprReveal';
+import { PersonEditForm } from './PersonEditForm';
+import { PersonMerge } from './PersonMerge';
+import { PersonRelations } from './PersonRelations';
 import { usePerson, type Person } from './personsApi';
 import './persons.css';
 
@@ -40,14 +44,21 @@ function PersonLoader({ id }: { id: string }) {
       </>
     );
   }
-  return <PersonView person={person.data} />;
+  // A new person (after a merge, the page shows the surviving one) starts the page afresh.
+  return (
+    <PersonView key={person.data.id} person={person.data} reload={() => void person.refetch()} />
+  );
 }
 
-function PersonView({ person }: { person: Person }) {
+function PersonView({ person, reload }: { person: Person; reload: () => void }) {
   const { t } = useTranslation();
   usePageTitle(t('persons.person.title'));
   useFocusHeading();
-  const accessReport = useSession().data?.abilities?.records.accessReport === true;
+  const abilities = useSession().data?.abilities;
+  const accessReport = abilities?.records.accessReport === true;
+  const mayMerge = abilities?.persons.merge === true;
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
   const detailsId = useId();
   const casesId = useId();
   const notGiven = t('persons.person.notGiven');
@@ -65,12 +76,7 @@ function PersonView({ person }: { person: Person }) {
           <dt>{t('persons.person.cpr')}</dt>
           <dd>
             {person.cprMasked ? (
-              <>
-                <span aria-hidden="true">{person.cprMasked}</span>
-                <span className="sr-only">
-                  {t('persons.person.cprMaskedSpoken', { first: person.cprMasked.slice(0, 6) })}
-                </span>
-              </>
+              <CprReveal personId={person.id} masked={person.cprMasked} />
             ) : (
               notGiven
             )}
@@ -80,14 +86,48 @@ function PersonView({ person }: { person: Person }) {
           <dt>{t('persons.person.phone')}</dt>
           <dd>{person.phone ?? notGiven}</dd>
         </dl>
-        {accessReport && (
-          <p>
+        {saved && !editing && (
+          <div className="alert alert-success" role="status">
+            <div className="alert-body">
+              <p className="alert-text">{t('persons.edit.saved')}</p>
+            </div>
+          </div>
+        )}
+        <p className="person-buttons">
+          {!editing && (
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                setSaved(false);
+                setEditing(true);
+              }}
+            >
+              {t('persons.edit.open')}
+            </button>
+          )}
+          {accessReport && (
             <Link to={`/personer/${person.id}/indsigt`} className="button button-secondary">
               {t('persons.person.accessReportLink')}
             </Link>
-          </p>
-        )}
+          )}
+        </p>
       </section>
+
+      {editing && (
+        // A new version (after saving or reloading) starts the form from the stored values.
+        <PersonEditForm
+          key={person.version}
+          person={person}
+          reload={reload}
+          onDone={(wasSaved) => {
+            setSaved(wasSaved);
+            setEditing(false);
+          }}
+        />
+      )}
+
+      <PersonRelations person={person} />
 
       <section aria-labelledby={casesId} className="person-section">
         <h2 id={casesId}>{t('persons.person.casesHeading')}</h2>
@@ -119,6 +159,8 @@ function PersonView({ person }: { person: Person }) {
           </div>
         )}
       </section>
+
+      {mayMerge && <PersonMerge person={person} reload={reload} />}
     </>
   );
 }

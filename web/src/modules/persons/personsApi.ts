@@ -1,11 +1,30 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { AccessReport, PersonSchema } from '../../../../server/modules/persons/schema.ts';
-import { apiGet } from '../../app/api';
+import type {
+  AccessReport,
+  Duplicates,
+  PersonSchema,
+  Relation,
+  UpdatePerson,
+} from '../../../../server/modules/persons/schema.ts';
+import { ApiError, apiGet, apiSend } from '../../app/api';
 
 /** The persons module of `server/modules/persons/routes.ts`, as the web app uses it. */
 export type Person = z.infer<typeof PersonSchema>;
-export type { AccessReport };
+export type { AccessReport, Duplicates, Relation, UpdatePerson };
+export type PersonRelation = Person['relations'][number];
+export type DuplicateHit = Duplicates['items'][number];
+
+/** The relations the server knows, in the order the forms offer them. */
+export const RELATIONS: readonly Relation[] = [
+  'parent',
+  'child',
+  'sibling',
+  'younger_sibling',
+  'spouse',
+  'friend',
+  'other',
+];
 export type AccessReportEntry = AccessReport['items'][number];
 
 export const PERSONS_QUERY_KEY = ['persons'] as const;
@@ -17,6 +36,58 @@ export function usePerson(id: string, enabled = true) {
     queryFn: ({ signal }) => apiGet<Person>(`/api/persons/${id}`, { signal }),
     enabled,
   });
+}
+
+/** Fetches the person (and what links to them) again after a change. */
+export function useInvalidatePersons() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: PERSONS_QUERY_KEY });
+}
+
+/** The full CPR number (audited on the server); null when the person has none. */
+export function unmaskCpr(id: string) {
+  return apiSend<{ cpr: string | null }>('POST', `/api/persons/${id}/cpr`);
+}
+
+/** Saves changed details; 409 (`isStale`) when someone else saved first. */
+export function updatePerson(id: string, body: UpdatePerson) {
+  return apiSend<{ id: string; version: number }>('PATCH', `/api/persons/${id}`, body);
+}
+
+export function addRelation(id: string, relatedPersonId: string, relation: Relation) {
+  return apiSend<void>('POST', `/api/persons/${id}/relations`, { relatedPersonId, relation });
+}
+
+export function removeRelation(id: string, relatedPersonId: string) {
+  return apiSend<void>('DELETE', `/api/persons/${id}/relations/${relatedPersonId}`);
+}
+
+/** Possible duplicates: by CPR number, or birth date and name (POST: no CPR number in a URL). */
+export function findDuplicates(body: {
+  givenName?: string;
+  familyName?: string;
+  birthDate?: string;
+  cpr?: string;
+}) {
+  return apiSend<Duplicates>('POST', '/api/persons/possible-duplicates', body);
+}
+
+/** Merges the person (at `version`) into another registration of the same person. */
+export function mergePerson(id: string, intoPersonId: string, version: number) {
+  return apiSend<{ intoPersonId: string; version: number }>('POST', `/api/persons/${id}/merge`, {
+    intoPersonId,
+    version,
+  });
+}
+
+/** Someone else saved first: the change was not stored. */
+export function isStale(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'conflict' && error.fields.length === 0;
+}
+
+/** The server's code for a rejected field, e.g. `merge_cpr_differs`. */
+export function fieldCode(error: unknown, field: string): string | undefined {
+  return error instanceof ApiError ? error.fields.find((f) => f.field === field)?.code : undefined;
 }
 
 /**
@@ -42,6 +113,8 @@ export function useAccessReport(id: string) {
 export const PURPOSES = [
   'case_work',
   'case_list',
+  'inquiry_assessment',
+  'inquiry_intake',
   'break_glass',
   'access_report',
   'case_membership',

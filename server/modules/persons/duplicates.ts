@@ -1,0 +1,180 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../../platform/db/schema.ts';
+import { writeAudit } from '../../platform/audit/write.ts';
+import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
+import type { CurrentUser } from '../../access/sessions.ts';
+import { parseCpr } from './cpr.ts';
+import type { Duplicates, DuplicatesBody } from './schema.ts';
+import { cprDigest } from './service.ts';
+
+/**
+ * Possible duplicates while a person is being registered: the same CPR number (found by its
+ * keyed digest, nothing is decrypted), or the same birth date and a similar name. Only in the
+ * caller's municipality, never merged registrations, at most 10, and only when the caller has
+ * typed a valid CPR number or a birth date plus at least two letters of a name: the register
+ * cannot be browsed by typing a bare name. Every hit is a search in the audit trail.
+ */
+export const MAX_DUPLICATES = 10;
+/** Persons with one birth date looked at for a similar name (a municipality has few). */
+const MAX_CANDIDATES = 500;
+
+type Hit = Duplicates['items'][number];
+
+/**
+ * A name for comparison: lower case, accents dropped (é → e, ü → u) but the Danish letters kept
+ * (æ, ø, å; the old spelling "aa" counts as å), hyphens and runs of spaces as one space.
+ */
+export function normaliseName(value: string): string {
+  return value
+    .toLocaleLowerCase('da')
+    .replace(/aa/g, 'å')
+    .replace(/å/g, '\uE000')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/\uE000/g, 'å')
+    .replace(/[\s\-‐–.,']+/g, ' ')
+    .trim();
+}
+
+function letters(value: string): number {
+  return (value.match(/\p{L}/gu) ?? []).length;
+}
+
+/** Levenshtein distance, stopping early once it exceeds `max`. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+      current.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > max) return max + 1;
+    previous = current;
+  }
+  return previous[b.length] ?? max + 1;
+}
+
+/**
+ * One typed name part against the stored one: a prefix either way (a name still being typed, or
+ * a middle name left out), or at most two typing errors for names of four letters or more.
+ */
+function partMatches(typed: string, stored: string): boolean {
+  if (typed === '') return true;
+  if (stored.startsWith(typed) || (stored.length >= 2 && typed.startsWith(stored))) return true;
+  const words = stored.split(' ');
+  if (words.some((w) => w.startsWith(typed))) return true;
+  if (typed.length < 4) return false;
+  return [stored, ...words].some((w) => editDistance(typed, w) <= 2);
+}
+
+/** Similar enough to show: every part typed matches, or the full names are ≤ 2 edits apart. */
+export function similarName(
+  typed: { givenName: string; familyName: string },
+  stored: { givenName: string; familyName: string },
+): boolean {
+  const tg = normaliseName(typed.givenName);
+  const tf = normaliseName(typed.familyName);
+  const sg = normaliseName(stored.givenName);
+  const sf = normaliseName(stored.familyName);
+  if (tg === '' && tf === '') return false;
+  if (partMatches(tg, sg) && partMatches(tf, sf)) return true;
+  return tg !== '' && tf !== '' && editDistance(`${tg} ${tf}`, `${sg} ${sf}`) <= 2;
+}
+
+/** Finds the possible duplicates and writes a 'search' audit entry per hit, in one transaction. */
+export async function findPossibleDuplicates(
+  db: Kysely<DB>,
+  keys: { audit: Buffer; secret: Buffer },
+  user: CurrentUser,
+  body: z.infer<typeof DuplicatesBody>,
+  requestId: string,
+): Promise<Duplicates> {
+  const municipality = user.municipalityCode;
+  if (!municipality) return { items: [] };
+  const parsed = body.cpr ? parseCpr(body.cpr) : undefined;
+  const givenName = body.givenName ?? '';
+  const familyName = body.familyName ?? '';
+  const birthDate = body.birthDate ?? parsed?.birthDate;
+  const byName = !!birthDate && letters(givenName) + letters(familyName) >= 2;
+  if (!parsed && !byName) return { items: [] };
+
+  return db.transaction().execute(async (trx) => {
+    const hits: Hit[] = [];
+    if (parsed) {
+      const rows = await trx
+        .selectFrom('persons')
+        .select(['id', 'given_name', 'family_name', 'birth_date'])
+        .where('municipality_code', '=', municipality)
+        .where('cpr_digest', '=', cprDigest(keys.secret, parsed.digits))
+        .where('merged_into', 'is', null)
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(MAX_DUPLICATES)
+        .execute();
+      for (const r of rows) hits.push(hit(r, 'cpr'));
+    }
+    if (byName && hits.length < MAX_DUPLICATES) {
+      const rows = await trx
+        .selectFrom('persons')
+        .select(['id', 'given_name', 'family_name', 'birth_date'])
+        .where('municipality_code', '=', municipality)
+        .where('birth_date', '=', birthDate)
+        .where('merged_into', 'is', null)
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(MAX_CANDIDATES)
+        .execute();
+      const typed = { givenName, familyName };
+      for (const r of rows) {
+        if (hits.length >= MAX_DUPLICATES) break;
+        if (hits.some((h) => h.id === r.id)) continue;
+        if (similarName(typed, { givenName: r.given_name, familyName: r.family_name })) {
+          hits.push(hit(r, 'name_and_birth_date'));
+        }
+      }
+    }
+    const where = { municipalityCode: municipality, unitId: user.unitIds[0] ?? null };
+    await writeAudit(
+      trx,
+      keys.audit,
+      hits.map((h) =>
+        recordEvent(
+          user,
+          { ...where, breakGlass: false },
+          {
+            action: 'search',
+            resourceType: 'person',
+            resourceId: h.id,
+            subjectPersonId: h.id,
+            purpose: PURPOSES.inquiryIntake,
+            requestId,
+            details: { matchedOn: h.matchedOn },
+          },
+        ),
+      ),
+    );
+    return { items: hits };
+  });
+}
+
+function hit(
+  row: { id: string; given_name: string; family_name: string; birth_date: string | null },
+  matchedOn: Hit['matchedOn'],
+): Hit {
+  return {
+    id: row.id,
+    name: `${row.given_name} ${row.family_name}`,
+    birthDate: row.birth_date,
+    matchedOn,
+  };
+}

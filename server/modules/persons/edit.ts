@@ -1,0 +1,270 @@
+import { sql, type Updateable } from 'kysely';
+import type { z } from 'zod';
+import { writeAudit } from '../../platform/audit/write.ts';
+import { decryptField, encryptField } from '../../platform/crypto.ts';
+import { AppError, type FieldProblem } from '../../platform/errors.ts';
+import { findPersonAccess, type PersonAccess } from '../../access/person-access.ts';
+import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
+import { formatCpr, parseCpr } from './cpr.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import type { PersonContext } from './merge.ts';
+import { cprContext, findActivePerson } from './queries.ts';
+import type { RelationBody, UpdatePerson } from './schema.ts';
+import { cprDigest, rejectProblems } from './service.ts';
+
+/**
+ * Changes to a person by someone who may see them: the details (optimistic locking on
+ * `version`), relations to other persons, and the audited unmasking of the CPR number. Every
+ * change writes an 'update' entry with the names of the fields changed, never their values.
+ */
+
+/** Why the caller sees the person, as the audit trail's purpose. */
+export function purposeOf(access: PersonAccess): string {
+  if (access.breakGlass) return PURPOSES.breakGlass;
+  return access.viaInquiryId ? PURPOSES.inquiryAssessment : PURPOSES.caseWork;
+}
+
+/** The caller's access to a person that has not been merged away, or 404. */
+export async function personAccessOr404(ctx: PersonContext, personId: string) {
+  const access = await findPersonAccess(ctx.db, ctx.user, personId);
+  if (!access) throw new AppError('not_found');
+  const row = await findActivePerson(ctx.db, personId);
+  if (!row) throw new AppError('not_found');
+  return { access, row };
+}
+
+/** The full CPR number (DDMMYY-SSSS), audited as a read of the field; null when none. */
+export async function unmaskCpr(ctx: PersonContext, personId: string) {
+  const { access } = await personAccessOr404(ctx, personId);
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('persons')
+      .select(['id', 'cpr_enc'])
+      .where('id', '=', personId)
+      .where('merged_into', 'is', null)
+      .executeTakeFirst();
+    if (!row) throw new AppError('not_found');
+    if (!row.cpr_enc) return { cpr: null };
+    const digits = decryptField(ctx.keys.secret, row.cpr_enc, cprContext(row.id));
+    await writeAudit(
+      trx,
+      ctx.keys.audit,
+      recordEvent(ctx.user, access, {
+        action: 'read',
+        resourceType: 'person',
+        resourceId: row.id,
+        subjectPersonId: row.id,
+        purpose: purposeOf(access),
+        requestId: ctx.requestId,
+        details: { field: 'cpr' },
+      }),
+    );
+    return { cpr: formatCpr(digits) };
+  });
+}
+
+const FIELD_COLUMNS = {
+  givenName: 'given_name',
+  familyName: 'family_name',
+  birthDate: 'birth_date',
+  address: 'address',
+  phone: 'phone',
+} as const;
+
+/** Saves a change to the person's details; a stale `version` is 409 with the current one. */
+export async function updatePerson(ctx: PersonContext, personId: string, body: UpdatePerson) {
+  const { access } = await personAccessOr404(ctx, personId);
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('persons')
+      .selectAll()
+      .where('id', '=', personId)
+      .where('merged_into', 'is', null)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) throw new AppError('not_found');
+    if (row.version !== body.version) {
+      throw new AppError('conflict', { meta: { currentVersion: row.version } });
+    }
+    const storedCpr = row.cpr_enc
+      ? decryptField(ctx.keys.secret, row.cpr_enc, cprContext(row.id))
+      : null;
+
+    const problems: FieldProblem[] = [];
+    const set: Updateable<DB['persons']> = {};
+    const changed: string[] = [];
+    // A CPR number that is not a real date is refused; it also gives the birth date unless
+    // one is sent, and a birth date must agree with the CPR number the person will have.
+    let cpr = storedCpr;
+    if (body.cpr !== undefined) {
+      const text = body.cpr?.trim() ?? '';
+      const parsed = text === '' ? null : parseCpr(text);
+      if (parsed === undefined) problems.push({ field: 'body.cpr', code: 'invalid_cpr' });
+      else cpr = parsed?.digits ?? null;
+    }
+    let birthDate = body.birthDate === undefined ? row.birth_date : body.birthDate;
+    const cprBirth = cpr ? parseCpr(cpr)?.birthDate : undefined;
+    if (cprBirth && birthDate !== cprBirth) {
+      if (body.birthDate === undefined && body.cpr !== undefined) birthDate = cprBirth;
+      else if (body.birthDate !== undefined || body.cpr !== undefined) {
+        problems.push({ field: 'body.birthDate', code: 'cpr_birth_date_mismatch' });
+      }
+    }
+    if (birthDate && birthDate > new Date().toISOString().slice(0, 10)) {
+      problems.push({ field: 'body.birthDate', code: 'in_future' });
+    }
+    rejectProblems(problems);
+
+    const next = { ...body, birthDate, cpr: undefined };
+    for (const [field, column] of Object.entries(FIELD_COLUMNS)) {
+      const value = next[field as keyof typeof FIELD_COLUMNS];
+      if (value === undefined) continue;
+      const normalised =
+        value === '' && field !== 'givenName' && field !== 'familyName' ? null : value;
+      if (normalised !== row[column]) {
+        (set as Record<string, unknown>)[column] = normalised;
+        changed.push(field);
+      }
+    }
+    if (cpr !== storedCpr) {
+      set.cpr_enc = cpr ? encryptField(ctx.keys.secret, cpr, cprContext(row.id)) : null;
+      set.cpr_digest = cpr ? cprDigest(ctx.keys.secret, cpr) : null;
+      changed.push('cpr');
+    }
+    if (changed.length === 0) return { id: row.id, version: row.version };
+
+    const updated = await trx
+      .updateTable('persons')
+      .set({ ...set, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
+      .where('id', '=', row.id)
+      .where('version', '=', body.version)
+      .returning('version')
+      .executeTakeFirst();
+    if (!updated) throw new AppError('conflict', { meta: { currentVersion: row.version } });
+    await writeAudit(
+      trx,
+      ctx.keys.audit,
+      recordEvent(ctx.user, access, {
+        action: 'update',
+        resourceType: 'person',
+        resourceId: row.id,
+        subjectPersonId: row.id,
+        purpose: purposeOf(access),
+        requestId: ctx.requestId,
+        details: { fields: changed.join(',') },
+      }),
+    );
+    return { id: row.id, version: updated.version };
+  });
+}
+
+/** Both persons of a relation, visible to the caller, not merged and of one municipality. */
+async function relationPair(ctx: PersonContext, personId: string, relatedPersonId: string) {
+  const { access, row } = await personAccessOr404(ctx, personId);
+  const related = await findPersonAccess(ctx.db, ctx.user, relatedPersonId);
+  const relatedRow = related && (await findActivePerson(ctx.db, relatedPersonId));
+  return { access, row, related: related && relatedRow ? { related, relatedRow } : undefined };
+}
+
+function relationEvents(
+  ctx: PersonContext,
+  pair: { personId: string; access: PersonAccess },
+  other: { personId: string; access: PersonAccess },
+  details: Record<string, string>,
+) {
+  return [pair, other].map((p) =>
+    recordEvent(ctx.user, p.access, {
+      action: 'update',
+      resourceType: 'person',
+      resourceId: p.personId,
+      subjectPersonId: p.personId,
+      purpose: purposeOf(p.access),
+      requestId: ctx.requestId,
+      details: {
+        fields: 'relations',
+        personId: pair.personId,
+        relatedPersonId: other.personId,
+        ...details,
+      },
+    }),
+  );
+}
+
+/**
+ * Records that `relatedPersonId` is the person's <relation> (replacing an earlier relation
+ * between the two, in either direction).
+ */
+export async function addRelation(
+  ctx: PersonContext,
+  personId: string,
+  body: z.infer<typeof RelationBody>,
+) {
+  const invalid = (code: string) =>
+    new AppError('validation_failed', { fields: [{ field: 'body.relatedPersonId', code }] });
+  if (body.relatedPersonId === personId) {
+    await personAccessOr404(ctx, personId);
+    throw invalid('relation_to_self');
+  }
+  const { access, row, related } = await relationPair(ctx, personId, body.relatedPersonId);
+  if (!related) throw invalid('relation_person_not_found');
+  if (related.relatedRow.municipality_code !== row.municipality_code) {
+    throw invalid('relation_person_not_found');
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .deleteFrom('person_relations')
+      .where('person_id', '=', body.relatedPersonId)
+      .where('related_person_id', '=', personId)
+      .execute();
+    await trx
+      .insertInto('person_relations')
+      .values({
+        person_id: personId,
+        related_person_id: body.relatedPersonId,
+        relation: body.relation,
+      })
+      .onConflict((oc) =>
+        oc.columns(['person_id', 'related_person_id']).doUpdateSet({ relation: body.relation }),
+      )
+      .execute();
+    await writeAudit(
+      trx,
+      ctx.keys.audit,
+      relationEvents(
+        ctx,
+        { personId, access },
+        { personId: body.relatedPersonId, access: related.related },
+        { change: 'relation_added', relation: body.relation },
+      ),
+    );
+  });
+}
+
+/** Removes the relation between the two persons (both directions); 404 when there is none. */
+export async function removeRelation(ctx: PersonContext, personId: string, relatedId: string) {
+  const { access, related } = await relationPair(ctx, personId, relatedId);
+  if (!related) throw new AppError('not_found');
+  await ctx.db.transaction().execute(async (trx) => {
+    const removed = await trx
+      .deleteFrom('person_relations')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('person_id', '=', personId), eb('related_person_id', '=', relatedId)]),
+          eb.and([eb('person_id', '=', relatedId), eb('related_person_id', '=', personId)]),
+        ]),
+      )
+      .returning('relation')
+      .execute();
+    if (removed.length === 0) throw new AppError('not_found');
+    await writeAudit(
+      trx,
+      ctx.keys.audit,
+      relationEvents(
+        ctx,
+        { personId, access },
+        { personId: relatedId, access: related.related },
+        { change: 'relation_removed' },
+      ),
+    );
+  });
+}

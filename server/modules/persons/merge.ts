@@ -1,0 +1,224 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../../platform/db/schema.ts';
+import { writeAudit } from '../../platform/audit/write.ts';
+import { decryptField, encryptField } from '../../platform/crypto.ts';
+import { AppError } from '../../platform/errors.ts';
+import { findPersonAccess } from '../../access/person-access.ts';
+import { recordEvent } from '../../access/record-audit.ts';
+import type { CurrentUser } from '../../access/sessions.ts';
+import { purposeOf } from './edit.ts';
+import { cprContext } from './queries.ts';
+import type { MergeBody } from './schema.ts';
+import { cprDigest } from './service.ts';
+
+export interface PersonContext {
+  db: Kysely<DB>;
+  keys: { audit: Buffer; secret: Buffer };
+  user: CurrentUser;
+  requestId: string;
+}
+
+/** The fields a merge fills on the surviving registration when it has none. */
+const FILLABLE = ['birth_date', 'address', 'phone'] as const;
+
+/**
+ * Merges a duplicate registration (`sourceId`) into another (`body.intoPersonId`): both must be
+ * visible to the coordinator, in the same municipality, different and not merged already. In one
+ * transaction the links (inquiries, cases, relations) move to the surviving person, its blank
+ * fields are filled from the duplicate (never overwritten; two different CPR numbers refuse the
+ * merge), the duplicate is marked `merged_into` (it answers 404 from then on) and both persons
+ * get a 'merge' audit entry.
+ */
+export async function mergePersons(
+  ctx: PersonContext,
+  sourceId: string,
+  body: z.infer<typeof MergeBody>,
+): Promise<{ intoPersonId: string; version: number }> {
+  const targetId = body.intoPersonId;
+  const sourceAccess = await findPersonAccess(ctx.db, ctx.user, sourceId);
+  if (!sourceAccess) throw new AppError('not_found');
+  if (targetId === sourceId) throw invalidTarget('merge_same_person');
+  const targetAccess = await findPersonAccess(ctx.db, ctx.user, targetId);
+  if (!targetAccess) throw invalidTarget('merge_target_not_found');
+
+  return ctx.db.transaction().execute(async (trx) => {
+    // Both rows locked, in id order so two opposite merges cannot deadlock.
+    const rows = await trx
+      .selectFrom('persons')
+      .selectAll()
+      .where('id', 'in', [sourceId, targetId])
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+    const source = rows.find((r) => r.id === sourceId);
+    const target = rows.find((r) => r.id === targetId);
+    if (!source || source.merged_into !== null) throw new AppError('not_found');
+    if (!target || target.merged_into !== null) throw invalidTarget('merge_target_not_found');
+    if (source.municipality_code !== target.municipality_code) {
+      throw invalidTarget('merge_other_municipality');
+    }
+    if (source.version !== body.version) {
+      throw new AppError('conflict', { meta: { currentVersion: source.version } });
+    }
+
+    const sourceCpr = source.cpr_enc
+      ? decryptField(ctx.keys.secret, source.cpr_enc, cprContext(source.id))
+      : null;
+    const targetCpr = target.cpr_enc
+      ? decryptField(ctx.keys.secret, target.cpr_enc, cprContext(target.id))
+      : null;
+    if (sourceCpr && targetCpr && sourceCpr !== targetCpr) {
+      // Two different people, or a typing error to correct first: nothing is changed.
+      throw new AppError('conflict', {
+        meta: { reason: 'cpr_differs' },
+        fields: [{ field: 'body.intoPersonId', code: 'merge_cpr_differs' }],
+      });
+    }
+
+    const moved = await moveLinks(trx, sourceId, targetId);
+
+    const filled: string[] = [];
+    const fill: Partial<Record<(typeof FILLABLE)[number], string>> = {};
+    for (const field of FILLABLE) {
+      const value = source[field];
+      if (target[field] === null && value !== null) {
+        fill[field] = value;
+        filled.push(field);
+      }
+    }
+    const cpr =
+      sourceCpr && !targetCpr
+        ? {
+            cpr_enc: encryptField(ctx.keys.secret, sourceCpr, cprContext(target.id)),
+            cpr_digest: cprDigest(ctx.keys.secret, sourceCpr),
+          }
+        : {};
+    if (sourceCpr && !targetCpr) filled.push('cpr');
+
+    const updated = await trx
+      .updateTable('persons')
+      .set({
+        ...fill,
+        ...cpr,
+        version: sql<number>`version + 1`,
+        updated_at: sql<Date>`now()`,
+      })
+      .where('id', '=', target.id)
+      .returning('version')
+      .executeTakeFirstOrThrow();
+    // The duplicate keeps its name (for the trail) but no longer holds the CPR number.
+    await trx
+      .updateTable('persons')
+      .set({
+        merged_into: target.id,
+        cpr_enc: null,
+        cpr_digest: null,
+        version: sql<number>`version + 1`,
+        updated_at: sql<Date>`now()`,
+      })
+      .where('id', '=', source.id)
+      .execute();
+
+    const details = {
+      mergedPersonId: source.id,
+      intoPersonId: target.id,
+      filled: filled.join(','),
+      ...moved,
+    };
+    await writeAudit(
+      trx,
+      ctx.keys.audit,
+      [
+        { subject: source.id, access: sourceAccess },
+        { subject: target.id, access: targetAccess },
+      ].map(({ subject, access }) =>
+        recordEvent(ctx.user, access, {
+          action: 'merge',
+          resourceType: 'person',
+          resourceId: subject,
+          subjectPersonId: subject,
+          purpose: purposeOf(access),
+          requestId: ctx.requestId,
+          details,
+        }),
+      ),
+    );
+    return { intoPersonId: target.id, version: updated.version };
+  });
+}
+
+function invalidTarget(code: string): AppError {
+  return new AppError('validation_failed', { fields: [{ field: 'body.intoPersonId', code }] });
+}
+
+/**
+ * Moves the duplicate's links to the surviving person. A link the survivor already has is kept
+ * once (on conflict do nothing), and the duplicate's leftovers are deleted; a relation between
+ * the two is dropped (a person is not their own relative).
+ */
+async function moveLinks(trx: Transaction<DB>, sourceId: string, targetId: string) {
+  const target = sql<string>`${targetId}::uuid`;
+  const inquiries = await trx
+    .insertInto('inquiry_persons')
+    .columns(['inquiry_id', 'person_id'])
+    .expression((eb) =>
+      eb
+        .selectFrom('inquiry_persons')
+        .select(['inquiry_id', target.as('person_id')])
+        .where('person_id', '=', sourceId),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  await trx.deleteFrom('inquiry_persons').where('person_id', '=', sourceId).execute();
+
+  const cases = await trx
+    .insertInto('case_persons')
+    .columns(['case_id', 'person_id', 'role'])
+    .expression((eb) =>
+      eb
+        .selectFrom('case_persons')
+        .select(['case_id', target.as('person_id'), 'role'])
+        .where('person_id', '=', sourceId),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  await trx.deleteFrom('case_persons').where('person_id', '=', sourceId).execute();
+
+  const outgoing = await trx
+    .insertInto('person_relations')
+    .columns(['person_id', 'related_person_id', 'relation'])
+    .expression((eb) =>
+      eb
+        .selectFrom('person_relations')
+        .select([target.as('person_id'), 'related_person_id', 'relation'])
+        .where('person_id', '=', sourceId)
+        .where('related_person_id', '!=', targetId),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  const incoming = await trx
+    .insertInto('person_relations')
+    .columns(['person_id', 'related_person_id', 'relation'])
+    .expression((eb) =>
+      eb
+        .selectFrom('person_relations')
+        .select(['person_id', target.as('related_person_id'), 'relation'])
+        .where('related_person_id', '=', sourceId)
+        .where('person_id', '!=', targetId),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  await trx
+    .deleteFrom('person_relations')
+    .where((eb) => eb.or([eb('person_id', '=', sourceId), eb('related_person_id', '=', sourceId)]))
+    .execute();
+
+  const count = (r: { numInsertedOrUpdatedRows?: bigint } | undefined) =>
+    Number(r?.numInsertedOrUpdatedRows ?? 0);
+  return {
+    inquiriesMoved: count(inquiries),
+    casesMoved: count(cases),
+    relationsMoved: count(outgoing) + count(incoming),
+  };
+}
