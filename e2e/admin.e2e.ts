@@ -76,6 +76,7 @@ describe('administration in Chromium', () => {
 
     await page.getByLabel('Brugernavn').fill(username);
     await page.getByLabel('Navn', { exact: true }).fill('Mette E2E-Bruger');
+    await page.getByLabel('E-mail').fill('mette.e2e@demo.example.dk');
     await page.getByLabel('Første adgangskode').fill('Lang-og-sjælden-adgangskode-42');
     await page.getByRole('checkbox', { name: 'Sagsbehandler' }).check();
     await page.getByRole('checkbox', { name: 'Social- og familieafdelingen' }).check();
@@ -83,6 +84,7 @@ describe('administration in Chromium', () => {
     await heading(2, 'Mette E2E-Bruger').waitFor();
     expect(pathname()).toMatch(/^\/administration\/brugere\/[0-9a-f-]{36}$/);
     expect(await page.getByRole('checkbox', { name: 'Sagsbehandler' }).isChecked()).toBe(true);
+    expect(await page.getByLabel('E-mail').inputValue()).toBe('mette.e2e@demo.example.dk');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 

@@ -483,6 +483,166 @@ describe(`administration of users (${testEngine})`, () => {
   });
 });
 
+describe(`e-mail addresses and police staff (${testEngine})`, () => {
+  it('stores, shows, changes and removes an e-mail address, audited without the address', async () => {
+    const res = await call<AdminUser>(
+      adminSession,
+      'POST',
+      '/api/admin/users',
+      newUserBody({ email: '  anne.post@kommune.example.dk ' }),
+    );
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      email: 'anne.post@kommune.example.dk',
+      policeDistrictId: null,
+    });
+    const list = await call<{ items: AdminUser[] }>(
+      adminSession,
+      'GET',
+      `/api/admin/users?q=${res.body.username}`,
+    );
+    expect(list.body.items.map((u) => u.email)).toEqual(['anne.post@kommune.example.dk']);
+    const changed = await call<AdminUser>(
+      adminSession,
+      'PATCH',
+      `/api/admin/users/${res.body.id}`,
+      {
+        version: 1,
+        email: 'ny.post@kommune.example.dk',
+      },
+    );
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ email: 'ny.post@kommune.example.dk', version: 2 });
+    const removed = await call<AdminUser>(
+      adminSession,
+      'PATCH',
+      `/api/admin/users/${res.body.id}`,
+      {
+        version: 2,
+        email: null,
+      },
+    );
+    expect(removed.body.email).toBeNull();
+    const detail = await call<AdminUser>(adminSession, 'GET', `/api/admin/users/${res.body.id}`);
+    expect(detail.body.email).toBeNull();
+    const rows = await auditRows(res.body.id);
+    expect(rows.map((r) => [r.action, r.details])).toEqual([
+      ['create', { roles: 'caseworker', unitIds: unit.id }],
+      ['update', { fields: 'email' }],
+      ['update', { fields: 'email' }],
+    ]);
+    expect(JSON.stringify(rows)).not.toContain('post@');
+  });
+
+  it('rejects an invalid or too long e-mail address with 400 naming body.email', async () => {
+    const before = await countRows('users');
+    const invalid = await call(
+      adminSession,
+      'POST',
+      '/api/admin/users',
+      newUserBody({ email: 'ikke-en-adresse' }),
+    );
+    expect(invalid.status).toBe(400);
+    expect(fieldsOf(invalid.body)).toEqual(['body.email:invalid_format']);
+    const long = await call(
+      adminSession,
+      'POST',
+      '/api/admin/users',
+      newUserBody({ email: `${'a'.repeat(64)}@${'b'.repeat(190)}.dk` }),
+    );
+    expect(fieldsOf(long.body)).toEqual(['body.email:too_big_string']);
+    expect(await countRows('users')).toBe(before);
+  });
+
+  it('lets a system administrator create a police user for a police district, audited', async () => {
+    const res = await call<AdminUser>(
+      systemAdmin,
+      'POST',
+      '/api/admin/users',
+      newUserBody({ roles: ['police_contact'], unitIds: [], policeDistrictId: 11 }),
+    );
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      municipalityCode: null,
+      policeDistrictId: 11,
+      roles: ['police_contact'],
+      units: [],
+    });
+    const rows = await auditRows(res.body.id);
+    expect(rows).toMatchObject([
+      {
+        action: 'create',
+        actor_role: 'system_admin',
+        municipality_code: null,
+        details: { roles: 'police_contact', unitIds: '', policeDistrictId: 11 },
+      },
+    ]);
+    // Police staff belong to no municipality: a municipal administrator does not see them.
+    expect((await call(adminSession, 'GET', `/api/admin/users/${res.body.id}`)).status).toBe(404);
+    const next = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: res.body.username, password: 'Lang-og-sjælden-adgangskode-42' },
+    });
+    expect(next.statusCode).toBe(200);
+  });
+
+  it('needs exactly one of municipality and police district, and a district that exists', async () => {
+    const before = await countRows('users');
+    const both = await call(
+      systemAdmin,
+      'POST',
+      '/api/admin/users',
+      newUserBody({ unitIds: [], municipalityCode: '101', policeDistrictId: 11 }),
+    );
+    expect(both.status).toBe(400);
+    expect(fieldsOf(both.body)).toEqual([
+      'body.municipalityCode:municipality_or_police_district',
+      'body.policeDistrictId:municipality_or_police_district',
+    ]);
+    const neither = await call(
+      systemAdmin,
+      'POST',
+      '/api/admin/users',
+      newUserBody({ unitIds: [] }),
+    );
+    expect(fieldsOf(neither.body)).toEqual(['body.municipalityCode:required']);
+    const unknown = await call(
+      systemAdmin,
+      'POST',
+      '/api/admin/users',
+      newUserBody({ unitIds: [], policeDistrictId: 4242 }),
+    );
+    expect(fieldsOf(unknown.body)).toEqual(['body.policeDistrictId:invalid_value']);
+    const units = await call(
+      systemAdmin,
+      'POST',
+      '/api/admin/users',
+      newUserBody({ policeDistrictId: 11 }),
+    );
+    expect(fieldsOf(units.body)).toEqual(['body.unitIds:unit_not_in_municipality']);
+    expect(await countRows('users')).toBe(before);
+  });
+
+  it('never lets a municipal administrator create police staff (403 naming the field)', async () => {
+    const before = await countRows('users');
+    const res = await call<ErrorBody>(
+      adminSession,
+      'POST',
+      '/api/admin/users',
+      newUserBody({ roles: ['police_contact'], unitIds: [], policeDistrictId: 11 }),
+    );
+    expect(res.status).toBe(403);
+    expect(fieldsOf(res.body)).toEqual(['body.policeDistrictId:police_district_not_allowed']);
+    const unknownField = await call(adminSession, 'PATCH', `/api/admin/users/${admin.id}`, {
+      version: 1,
+      policeDistrictId: 11,
+    });
+    expect(unknownField.status).toBe(400);
+    expect(await countRows('users')).toBe(before);
+  });
+});
+
 describe(`the audit viewer (${testEngine})`, () => {
   it('is open to the data-protection role and municipal administrators only', async () => {
     expect((await call(caseworker, 'GET', '/api/admin/audit')).status).toBe(403);

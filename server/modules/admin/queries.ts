@@ -51,6 +51,8 @@ function selectUsers(db: Kysely<DB>) {
     'u.display_name',
     'u.roles',
     'u.municipality_code',
+    'u.police_district_id',
+    'u.email',
     'u.disabled_at',
     sql<Date>`u.created_at`.as('created_at'),
     'u.version',
@@ -71,6 +73,8 @@ function toUser(r: UserRow): AdminUser {
     displayName: r.display_name,
     roles: r.roles.map((role) => RoleSchema.parse(role)),
     municipalityCode: r.municipality_code,
+    policeDistrictId: r.police_district_id,
+    email: r.email,
     units: r.units,
     status: r.disabled_at ? 'disabled' : 'active',
     secondFactorEnrolled: r.second_factor,
@@ -197,6 +201,15 @@ export async function municipalityExists(db: Kysely<DB>, code: string): Promise<
     .selectFrom('municipalities')
     .select('code')
     .where('code', '=', code)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function policeDistrictExists(db: Kysely<DB>, id: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('police_districts')
+    .select('id')
+    .where('id', '=', id)
     .executeTakeFirst();
   return row !== undefined;
 }

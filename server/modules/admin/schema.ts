@@ -26,6 +26,13 @@ const UnitIds = z
   .max(50)
   .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))]);
 const Version = z.number().int().min(1).describe('The version the change is based on');
+const Email = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email())
+  .describe('For notifications (sent only when e-mail is configured)');
+const PoliceDistrictId = z.number().int().min(1).max(32767);
 
 export const IdParams = z.object({ id: z.uuid() }).strict();
 
@@ -39,6 +46,9 @@ export const AdminUserSchema = z.object({
   displayName: z.string(),
   roles: z.array(RoleSchema),
   municipalityCode: MunicipalityCodeSchema.nullable(),
+  /** Police staff work for a police district instead of a municipality. */
+  policeDistrictId: z.number().int().nullable(),
+  email: z.string().nullable(),
   units: z.array(z.object({ id: z.uuid(), name: z.string() })),
   status: UserStatusSchema,
   secondFactorEnrolled: z.boolean(),
@@ -72,8 +82,12 @@ export const CreateUserBody = z
     roles: Roles,
     unitIds: UnitIds.default([]),
     password: z.string().min(1).max(MAX_PASSWORD_LENGTH).describe('The initial password'),
+    email: Email.optional(),
     municipalityCode: MunicipalityCodeSchema.optional().describe(
       'System administrators choose it; others may only name their own (it is the default)',
+    ),
+    policeDistrictId: PoliceDistrictId.optional().describe(
+      'System administrators only: police staff work for a district instead of a municipality (exactly one of the two)',
     ),
   })
   .strict();
@@ -82,6 +96,7 @@ export const UpdateUserBody = z
   .object({
     version: Version,
     displayName: DisplayName.optional(),
+    email: Email.nullable().optional().describe('null removes it'),
     roles: Roles.optional(),
     unitIds: UnitIds.optional(),
   })

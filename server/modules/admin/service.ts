@@ -6,6 +6,7 @@ import { deleteUserSessions, type CurrentUser } from '../../access/sessions.ts';
 import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
+import { placement } from './placement.ts';
 import * as queries from './queries.ts';
 import type { AdminUnit, AdminUser, CreateUser, UpdateUser } from './schema.ts';
 
@@ -101,29 +102,7 @@ async function targetUser(trx: Transaction<DB>, ctx: AdminContext, id: string) {
 }
 
 export async function createUser(ctx: AdminContext, body: CreateUser): Promise<AdminUser> {
-  const s = scope(ctx);
-  let municipalityCode: string | null;
-  if (s.all) {
-    municipalityCode = body.municipalityCode ?? null;
-    const onlySystem = body.roles.every((r) => r === 'system_admin');
-    if (municipalityCode === null && !onlySystem) {
-      throw invalid([{ field: 'body.municipalityCode', code: 'required' }]);
-    }
-    if (
-      municipalityCode !== null &&
-      !(await queries.municipalityExists(ctx.db, municipalityCode))
-    ) {
-      throw invalid([{ field: 'body.municipalityCode', code: 'invalid_value' }]);
-    }
-  } else {
-    municipalityCode = s.municipalityCode;
-    if (!municipalityCode) throw new AppError('forbidden');
-    if (body.municipalityCode !== undefined && body.municipalityCode !== municipalityCode) {
-      throw new AppError('forbidden', {
-        fields: [{ field: 'body.municipalityCode', code: 'municipality_not_allowed' }],
-      });
-    }
-  }
+  const { municipalityCode, policeDistrictId } = await placement(ctx.db, scope(ctx), body);
   checkGrantable(ctx, [], body.roles);
   const problem = passwordProblem(body.password, body.username);
   if (problem) throw invalid([{ field: 'body.password', code: `password_${problem}` }]);
@@ -139,6 +118,8 @@ export async function createUser(ctx: AdminContext, body: CreateUser): Promise<A
         display_name: body.displayName,
         roles: body.roles,
         municipality_code: municipalityCode,
+        police_district_id: policeDistrictId,
+        email: body.email ?? null,
         password_hash: passwordHash,
         password_changed_at: sql<Date>`now()`,
       })
@@ -163,7 +144,11 @@ export async function createUser(ctx: AdminContext, body: CreateUser): Promise<A
         action: 'create',
         resourceType: 'user',
         resourceId: inserted.id,
-        details: { roles: list(body.roles), unitIds: list(body.unitIds) },
+        details: {
+          roles: list(body.roles),
+          unitIds: list(body.unitIds),
+          ...(policeDistrictId !== null && { policeDistrictId }),
+        },
       }),
     );
     return reload(trx, ctx, inserted.id);
@@ -195,12 +180,14 @@ export async function updateUser(
     const unitsAdded = unitIds.filter((u) => !unitsBefore.includes(u));
     const unitsRemoved = unitsBefore.filter((u) => !unitIds.includes(u));
     const renamed = body.displayName !== undefined && body.displayName !== user.displayName;
+    const emailChanged = body.email !== undefined && body.email !== user.email;
 
     // Conditional on the version: of two simultaneous changes only the first is stored.
     const updated = await trx
       .updateTable('users')
       .set({
         display_name: body.displayName ?? user.displayName,
+        email: body.email === undefined ? user.email : body.email,
         roles,
         version: sql<number>`version + 1`,
         updated_at: sql`now()`,
@@ -237,12 +224,13 @@ export async function updateUser(
         }),
       );
     }
-    if (renamed) {
+    if (renamed || emailChanged) {
+      const fields = [renamed && 'displayName', emailChanged && 'email'].filter(Boolean);
       events.push(
         event(ctx, user.municipalityCode, {
           ...base,
           action: 'update',
-          details: { fields: 'displayName' },
+          details: { fields: fields.join(',') },
         }),
       );
     }

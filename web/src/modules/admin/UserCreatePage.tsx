@@ -6,17 +6,21 @@ import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
 import { FormError, fieldErrors, type FormField } from '../../ui/FormError';
 import { TextField } from '../../ui/TextField';
-import { CheckboxGroup } from './AdminFields';
+import { CheckboxGroup, SelectField } from './AdminFields';
 import {
   createUser,
   grantableRoles,
   useAdminUnits,
   useInvalidateAdmin,
+  usePoliceDistricts,
   type NewUser,
   type Role,
 } from './adminApi';
 
-/** "Opret bruger": username, name, first password, roles and units. */
+/**
+ * "Opret bruger": username, name, e-mail, first password, roles and units. A system administrator
+ * also names the municipality, or the police district for police staff.
+ */
 export function UserCreatePage() {
   const { t } = useTranslation();
   usePageTitle(`${t('admin.userForm.createTitle')} – ${t('admin.title')}`);
@@ -27,8 +31,11 @@ export function UserCreatePage() {
   const ownMunicipality = useSession().data?.user?.municipality ?? null;
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
+  const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [municipalityCode, setMunicipalityCode] = useState('');
+  const [policeDistrictId, setPoliceDistrictId] = useState('');
+  const districts = usePoliceDistricts(!ownMunicipality);
   const [roles, setRoles] = useState<Role[]>([]);
   const [unitIds, setUnitIds] = useState<string[]>([]);
   const unitMunicipality = ownMunicipality
@@ -49,11 +56,17 @@ export function UserCreatePage() {
   const fields: FormField[] = [
     { name: 'body.username', id: 'user-username', label: t('admin.userForm.username') },
     { name: 'body.displayName', id: 'user-display-name', label: t('admin.userForm.displayName') },
+    { name: 'body.email', id: 'user-email', label: t('admin.userForm.email') },
     { name: 'body.password', id: 'user-password', label: t('admin.userForm.password') },
     {
       name: 'body.municipalityCode',
       id: 'user-municipality',
       label: t('admin.common.municipalityCode'),
+    },
+    {
+      name: 'body.policeDistrictId',
+      id: 'user-police-district',
+      label: t('admin.userForm.policeDistrict'),
     },
     { name: 'body.roles', id: 'user-roles', label: t('admin.userForm.roles') },
     { name: 'body.unitIds', id: 'user-units', label: t('admin.userForm.units') },
@@ -64,7 +77,9 @@ export function UserCreatePage() {
     event.preventDefault();
     if (mutation.isPending) return;
     const body: NewUser = { username, displayName, password, roles, unitIds };
+    if (email.trim()) body.email = email.trim();
     if (!ownMunicipality && municipalityCode) body.municipalityCode = municipalityCode;
+    if (!ownMunicipality && policeDistrictId) body.policeDistrictId = Number(policeDistrictId);
     mutation.mutate(body);
   };
 
@@ -98,6 +113,18 @@ export function UserCreatePage() {
           onChange={(e) => setDisplayName(e.target.value)}
         />
         <TextField
+          id="user-email"
+          label={t('admin.userForm.email')}
+          hint={t('admin.userForm.emailHint')}
+          error={errors['body.email']}
+          widthClass="input-width-l"
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <TextField
           id="user-password"
           label={t('admin.userForm.password')}
           hint={t('admin.userForm.passwordHint')}
@@ -120,6 +147,22 @@ export function UserCreatePage() {
             value={municipalityCode}
             onChange={(e) => setMunicipalityCode(e.target.value.trim())}
           />
+        )}
+        {!ownMunicipality && (
+          <SelectField
+            id="user-police-district"
+            label={t('admin.userForm.policeDistrict')}
+            error={errors['body.policeDistrictId']}
+            value={policeDistrictId}
+            onChange={(e) => setPoliceDistrictId(e.target.value)}
+          >
+            <option value="">{t('admin.userForm.noPoliceDistrict')}</option>
+            {(districts.data ?? []).map((district) => (
+              <option key={district.id} value={String(district.id)}>
+                {district.name}
+              </option>
+            ))}
+          </SelectField>
         )}
         <CheckboxGroup
           id="user-roles"

@@ -24,7 +24,7 @@ import {
 import { ConfirmDialog } from './ConfirmDialog';
 import { StaleNotice } from './StaleNotice';
 
-/** "Rediger bruger": name, roles and units, and the access actions with confirmation. */
+/** "Rediger bruger": name, e-mail, roles and units, and the access actions with confirmation. */
 export function UserEditPage() {
   const { t } = useTranslation();
   usePageTitle(`${t('admin.userEdit.title')} – ${t('admin.title')}`);
@@ -77,10 +77,18 @@ function UserDetailsForm({ user, saved, onSaved, reload }: UserDetailsFormProps)
   const insideMunicipality = useSession().data?.user?.municipality != null;
   const units = useAdminUnits(user.municipalityCode ?? undefined);
   const [displayName, setDisplayName] = useState(user.displayName);
+  const [email, setEmail] = useState(user.email ?? '');
   const [roles, setRoles] = useState<Role[]>(user.roles);
   const [unitIds, setUnitIds] = useState<string[]>(user.units.map((u) => u.id));
   const mutation = useMutation({
-    mutationFn: () => updateUser(user.id, { version: user.version, displayName, roles, unitIds }),
+    mutationFn: () =>
+      updateUser(user.id, {
+        version: user.version,
+        displayName,
+        email: email.trim() || null,
+        roles,
+        unitIds,
+      }),
     onSuccess: async (result) => {
       onSaved(result.version);
       await invalidate('users');
@@ -93,6 +101,7 @@ function UserDetailsForm({ user, saved, onSaved, reload }: UserDetailsFormProps)
   ];
   const fields: FormField[] = [
     { name: 'body.displayName', id: 'edit-display-name', label: t('admin.userForm.displayName') },
+    { name: 'body.email', id: 'edit-email', label: t('admin.userForm.email') },
     { name: 'body.roles', id: 'edit-roles', label: t('admin.userForm.roles') },
     { name: 'body.unitIds', id: 'edit-units', label: t('admin.userForm.units') },
   ];
@@ -139,6 +148,18 @@ function UserDetailsForm({ user, saved, onSaved, reload }: UserDetailsFormProps)
           required
           value={displayName}
           onChange={(e) => setDisplayName(e.target.value)}
+        />
+        <TextField
+          id="edit-email"
+          label={t('admin.userForm.email')}
+          hint={t('admin.userForm.emailHint')}
+          error={errors['body.email']}
+          widthClass="input-width-l"
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
         />
         <CheckboxGroup
           id="edit-roles"

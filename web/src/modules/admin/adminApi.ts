@@ -6,7 +6,7 @@ import {
 } from '@tanstack/react-query';
 import type { Role } from '../../../../server/access/roles.ts';
 import type { AuditAction } from '../../../../server/platform/audit/tables.ts';
-import type { UnitKind } from '../../../../server/modules/organisation/schema.ts';
+import type { PoliceDistrict, UnitKind } from '../../../../server/modules/organisation/schema.ts';
 import type {
   AdminUnit,
   AdminUser,
@@ -24,11 +24,12 @@ const ROLE_ORDER: Record<Role, number> = {
   caseworker: 3,
   police_contact: 4,
   mentor: 5,
-  leader: 6,
-  analyst: 7,
-  data_protection: 8,
-  municipal_admin: 9,
-  system_admin: 10,
+  hotline: 6,
+  leader: 7,
+  analyst: 8,
+  data_protection: 9,
+  municipal_admin: 10,
+  system_admin: 11,
 };
 export const ROLES = (Object.keys(ROLE_ORDER) as Role[]).sort(
   (a, b) => ROLE_ORDER[a] - ROLE_ORDER[b],
@@ -159,6 +160,18 @@ export function useAuditTrail(filter: AuditFilter) {
   });
 }
 
+/** The police districts (public reference data), for creating police staff. */
+export function usePoliceDistricts(enabled: boolean) {
+  return useQuery({
+    queryKey: ['policeDistricts'],
+    queryFn: ({ signal }) =>
+      apiGet<{ items: PoliceDistrict[] }>('/api/police-districts', { signal }),
+    select: (data) => data.items,
+    enabled,
+    staleTime: Infinity,
+  });
+}
+
 export const verifyAuditTrail = () => apiGet<AuditVerify>('/api/admin/audit/verify');
 
 export interface NewUser {
@@ -167,14 +180,23 @@ export interface NewUser {
   roles: Role[];
   unitIds: string[];
   password: string;
+  email?: string;
   municipalityCode?: string;
+  /** System administrators only: police staff work for a district instead of a municipality. */
+  policeDistrictId?: number;
 }
 
 export const createUser = (body: NewUser) => apiSend<AdminUser>('POST', '/api/admin/users', body);
 
 export const updateUser = (
   id: string,
-  body: { version: number; displayName?: string; roles?: Role[]; unitIds?: string[] },
+  body: {
+    version: number;
+    displayName?: string;
+    email?: string | null;
+    roles?: Role[];
+    unitIds?: string[];
+  },
 ) => apiSend<AdminUser>('PATCH', `/api/admin/users/${encodeURIComponent(id)}`, body);
 
 export type UserAction = 'disable' | 'enable' | 'reset-second-factor';

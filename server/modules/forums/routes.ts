@@ -1,0 +1,153 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { CurrentUser } from '../../access/sessions.ts';
+import { AppError } from '../../platform/errors.ts';
+import {
+  AddForumMemberBody,
+  CandidateListSchema,
+  CandidateQuery,
+  CreateForumBody,
+  ForumDetailSchema,
+  ForumIdParams,
+  ForumListSchema,
+  ForumMemberParams,
+  UpdateForumBody,
+} from './schema.ts';
+import * as service from './service.ts';
+
+/**
+ * Forums (samarbejdsfora) and their members. The list is for everyone who works with inquiries
+ * (`inquiries.read`), so they can pick the forum that handles one; one forum with its members
+ * is for those who manage it and its members (404 otherwise); changes need `forums.manage` and
+ * a forum of the caller's own municipality (404 otherwise).
+ */
+export const forumRoutes =
+  (options: { keys: { audit: Buffer } }): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['forums'];
+    const manage = { policy: 'forums.manage' } as const;
+
+    const user = (request: FastifyRequest): CurrentUser => {
+      if (!request.session) throw new AppError('unauthenticated');
+      return request.session.user;
+    };
+    const ctx = (request: FastifyRequest): service.ForumContext => ({
+      db: app.database.db,
+      auditKey: options.keys.audit,
+      user: user(request),
+      requestId: request.id,
+    });
+
+    app.get(
+      '/api/forums',
+      {
+        config: { policy: 'forums.read' },
+        schema: {
+          tags,
+          summary:
+            "The forums of the caller's municipality (police staff: of their district) with member counts",
+          response: { 200: ForumListSchema },
+        },
+      },
+      async (request) => ({ items: await service.listForums(app.database.db, user(request)) }),
+    );
+
+    app.get(
+      '/api/forums/:id',
+      {
+        config: { policy: 'session' },
+        schema: {
+          tags,
+          summary: 'One forum with its members (for those who manage it and its members; 404 else)',
+          params: ForumIdParams,
+          response: { 200: ForumDetailSchema },
+        },
+      },
+      async (request) => service.getForum(app.database.db, user(request), request.params.id),
+    );
+
+    app.post(
+      '/api/forums',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "Create a forum in the caller's municipality (a taken name answers 409)",
+          body: CreateForumBody,
+          response: { 201: ForumDetailSchema },
+        },
+      },
+      async (request, reply) => {
+        const forum = await service.createForum(ctx(request), request.body);
+        return reply.status(201).send(forum);
+      },
+    );
+
+    app.patch(
+      '/api/forums/:id',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Rename a forum (optimistic locking by version)',
+          params: ForumIdParams,
+          body: UpdateForumBody,
+          response: { 200: ForumDetailSchema },
+        },
+      },
+      async (request) => service.updateForum(ctx(request), request.params.id, request.body),
+    );
+
+    app.get(
+      '/api/forums/:id/candidates',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Users who may be added to the forum (active, fitting role, not yet members)',
+          params: ForumIdParams,
+          querystring: CandidateQuery,
+          response: { 200: CandidateListSchema },
+        },
+      },
+      async (request) => ({
+        items: await service.candidates(
+          app.database.db,
+          user(request),
+          request.params.id,
+          request.query.q,
+        ),
+      }),
+    );
+
+    app.post(
+      '/api/forums/:id/members',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary:
+            'Add a member (active, of the municipality or its police district, fitting role)',
+          params: ForumIdParams,
+          body: AddForumMemberBody,
+          response: { 200: ForumDetailSchema },
+        },
+      },
+      async (request) => service.addMember(ctx(request), request.params.id, request.body.userId),
+    );
+
+    app.delete(
+      '/api/forums/:id/members/:userId',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Remove a member from the forum',
+          params: ForumMemberParams,
+          response: { 200: ForumDetailSchema },
+        },
+      },
+      async (request) =>
+        service.removeMember(ctx(request), request.params.id, request.params.userId),
+    );
+  };

@@ -1,0 +1,238 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { allows } from '../../access/policies.ts';
+import type { CurrentUser } from '../../access/sessions.ts';
+import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { AppError } from '../../platform/errors.ts';
+import * as queries from './queries.ts';
+import type { Forum, ForumDetail, UpdateForum } from './schema.ts';
+
+/**
+ * Forums and their members. Coordinators and municipal administrators manage the forums of their
+ * own municipality; a forum of another municipality answers 404, as a missing one. Members see
+ * their forum. Each change is one transaction with its audit entry (ids only, never names).
+ */
+export interface ForumContext {
+  db: Kysely<DB>;
+  auditKey: Buffer;
+  user: CurrentUser;
+  requestId: string;
+}
+
+/** The caller may rename this forum and change its members. */
+function mayManage(user: CurrentUser, forum: queries.ForumRow): boolean {
+  return allows(user, 'forums.manage') && user.municipalityCode === forum.municipalityCode;
+}
+
+function present(user: CurrentUser, forum: queries.ForumRow): Forum {
+  return { ...forum, mayManage: mayManage(user, forum) };
+}
+
+export async function listForums(db: Kysely<DB>, user: CurrentUser): Promise<Forum[]> {
+  return (await queries.listForums(db, user)).map((forum) => present(user, forum));
+}
+
+async function detail(
+  db: Kysely<DB>,
+  user: CurrentUser,
+  forum: queries.ForumRow,
+): Promise<ForumDetail> {
+  return { ...present(user, forum), members: await queries.listMembers(db, forum.id) };
+}
+
+/** One forum with its members: for those who manage it and for its members; 404 otherwise. */
+export async function getForum(db: Kysely<DB>, user: CurrentUser, id: string) {
+  const forum = await queries.findForum(db, user, id);
+  if (!forum || !(forum.isMember || mayManage(user, forum))) throw new AppError('not_found');
+  return detail(db, user, forum);
+}
+
+/** A forum the caller manages, read inside the transaction; 404 for any other. */
+async function managedForum(trx: Kysely<DB>, user: CurrentUser, id: string) {
+  const forum = await queries.findForum(trx, user, id);
+  if (!forum || !mayManage(user, forum)) throw new AppError('not_found');
+  return forum;
+}
+
+function event(
+  ctx: ForumContext,
+  municipalityCode: string,
+  fields: Pick<AuditEvent, 'action' | 'resourceId' | 'details'>,
+): AuditEvent {
+  const { user } = ctx;
+  return {
+    municipalityCode,
+    actorUserId: user.id,
+    actorRole: user.roles.includes('coordinator') ? 'coordinator' : 'municipal_admin',
+    actorUnitId: user.unitIds[0] ?? null,
+    requestId: ctx.requestId,
+    resourceType: 'forum',
+    ...fields,
+  };
+}
+
+/**
+ * Serialises forum names per municipality (names are unique there, case-insensitively): the
+ * municipality's row is locked until the transaction ends. `no key update` does not block rows
+ * that merely reference the municipality.
+ */
+async function lockNames(trx: Transaction<DB>, municipalityCode: string) {
+  await sql`select code from municipalities where code = ${municipalityCode} for no key update`.execute(
+    trx,
+  );
+}
+
+async function checkNameFree(
+  trx: Transaction<DB>,
+  municipalityCode: string,
+  name: string,
+  exceptId: string | null,
+) {
+  let query = trx
+    .selectFrom('forums')
+    .select('id')
+    .where('municipality_code', '=', municipalityCode)
+    .where(sql<boolean>`lower(name) = lower(${name})`);
+  if (exceptId) query = query.where('id', '!=', exceptId);
+  if (await query.executeTakeFirst()) {
+    throw new AppError('duplicate', { fields: [{ field: 'body.name', code: 'forum_name_taken' }] });
+  }
+}
+
+export async function createForum(ctx: ForumContext, body: { name: string }): Promise<ForumDetail> {
+  const municipalityCode = ctx.user.municipalityCode;
+  if (!municipalityCode) throw new AppError('forbidden');
+  return ctx.db.transaction().execute(async (trx) => {
+    await lockNames(trx, municipalityCode);
+    await checkNameFree(trx, municipalityCode, body.name, null);
+    const inserted = await trx
+      .insertInto('forums')
+      .values({ municipality_code: municipalityCode, name: body.name })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeAudit(
+      trx,
+      ctx.auditKey,
+      event(ctx, municipalityCode, { action: 'create', resourceId: inserted.id, details: {} }),
+    );
+    return detail(trx, ctx.user, await managedForum(trx, ctx.user, inserted.id));
+  });
+}
+
+/** Renames a forum (optimistic locking: a stale version answers 409 with the current one). */
+export async function updateForum(
+  ctx: ForumContext,
+  id: string,
+  body: UpdateForum,
+): Promise<ForumDetail> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const forum = await managedForum(trx, ctx.user, id);
+    if (forum.version !== body.version) {
+      throw new AppError('conflict', { meta: { currentVersion: forum.version } });
+    }
+    if (forum.name === body.name) return detail(trx, ctx.user, forum);
+    await lockNames(trx, forum.municipalityCode);
+    await checkNameFree(trx, forum.municipalityCode, body.name, id);
+    // Conditional on the version: of two simultaneous changes only the first is stored.
+    const updated = await trx
+      .updateTable('forums')
+      .set({ name: body.name, version: sql<number>`version + 1` })
+      .where('id', '=', id)
+      .where('version', '=', body.version)
+      .returning('version')
+      .executeTakeFirst();
+    if (!updated) {
+      const now = await trx.selectFrom('forums').select('version').where('id', '=', id).execute();
+      throw new AppError('conflict', { meta: { currentVersion: now[0]?.version ?? null } });
+    }
+    await writeAudit(
+      trx,
+      ctx.auditKey,
+      event(ctx, forum.municipalityCode, {
+        action: 'update',
+        resourceId: id,
+        details: { fields: 'name' },
+      }),
+    );
+    return detail(trx, ctx.user, await managedForum(trx, ctx.user, id));
+  });
+}
+
+/**
+ * Adds a member: an active user of the forum's municipality, or police staff of the district
+ * covering it, with a role that may sit in a forum. Anything else is 400 naming body.userId (the
+ * same answer for a user who does not exist, so nobody is found out through it). Adding a member
+ * twice changes nothing.
+ */
+export async function addMember(
+  ctx: ForumContext,
+  id: string,
+  userId: string,
+): Promise<ForumDetail> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const forum = await managedForum(trx, ctx.user, id);
+    if (!(await queries.isEligible(trx, forum.municipalityCode, userId))) {
+      throw new AppError('validation_failed', {
+        fields: [{ field: 'body.userId', code: 'forum_member_not_eligible' }],
+      });
+    }
+    const inserted = await trx
+      .insertInto('forum_members')
+      .values({ forum_id: id, user_id: userId })
+      .onConflict((oc) => oc.columns(['forum_id', 'user_id']).doNothing())
+      .returning('user_id')
+      .executeTakeFirst();
+    if (inserted) {
+      await writeAudit(
+        trx,
+        ctx.auditKey,
+        event(ctx, forum.municipalityCode, {
+          action: 'permission_change',
+          resourceId: id,
+          details: { change: 'member_added', memberUserId: userId },
+        }),
+      );
+    }
+    return detail(trx, ctx.user, await managedForum(trx, ctx.user, id));
+  });
+}
+
+/** Removes a member; a user who is not a member answers 404. */
+export async function removeMember(
+  ctx: ForumContext,
+  id: string,
+  userId: string,
+): Promise<ForumDetail> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const forum = await managedForum(trx, ctx.user, id);
+    const removed = await trx
+      .deleteFrom('forum_members')
+      .where('forum_id', '=', id)
+      .where('user_id', '=', userId)
+      .returning('user_id')
+      .executeTakeFirst();
+    if (!removed) throw new AppError('not_found');
+    await writeAudit(
+      trx,
+      ctx.auditKey,
+      event(ctx, forum.municipalityCode, {
+        action: 'permission_change',
+        resourceId: id,
+        details: { change: 'member_removed', memberUserId: userId },
+      }),
+    );
+    return detail(trx, ctx.user, await managedForum(trx, ctx.user, id));
+  });
+}
+
+/** Users the caller may add to a forum they manage (for the picker). */
+export async function candidates(
+  db: Kysely<DB>,
+  user: CurrentUser,
+  id: string,
+  q: string | undefined,
+) {
+  const forum = await queries.findForum(db, user, id);
+  if (!forum || !mayManage(user, forum)) throw new AppError('not_found');
+  return queries.listCandidates(db, forum, q);
+}

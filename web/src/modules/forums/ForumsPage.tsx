@@ -1,0 +1,191 @@
+import { useMutation } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { useSession } from '../../app/session';
+import { usePageTitle } from '../../app/usePageTitle';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormError, fieldErrors, type FormField } from '../../ui/FormError';
+import { Icon } from '../../ui/Icon';
+import { Loading } from '../../ui/Loading';
+import { PageHeading } from '../../ui/PageHeading';
+import { TextField } from '../../ui/TextField';
+import { ForumPanel } from './ForumPanel';
+import { createForum, useForumChanged, useForumList, type Forum } from './forumsApi';
+import './forums.css';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * "Møder og fora": the forums of the user's municipality (police staff: of their district) with
+ * their members. Those with `forums.manage` create and rename forums and change the members.
+ * The chosen forum's id is in the address (`?forum=<id>`), never its name.
+ */
+export function ForumsPage() {
+  const { t } = useTranslation();
+  const title = t('nav.meetings');
+  usePageTitle(title);
+  const mayManage = useSession().data?.abilities?.forums.manage ?? false;
+  const [searchParams, setSearchParams] = useSearchParams();
+  const forumParam = searchParams.get('forum');
+  const selected = forumParam && UUID.test(forumParam) ? forumParam : null;
+  // The forum just created: its notice shows while it is the one opened.
+  const [created, setCreated] = useState<{ id: string; name: string } | null>(null);
+
+  return (
+    <>
+      <PageHeading>{title}</PageHeading>
+      <p className="font-lead">{t('forums.intro')}</p>
+      <div className="alert alert-info">
+        <Icon name="info" className="alert-icon" />
+        <div className="alert-body">
+          <p className="alert-text">{t('forums.meetingsLater')}</p>
+        </div>
+      </div>
+
+      {created && created.id === selected && (
+        <div className="alert alert-success" role="status">
+          <div className="alert-body">
+            <p className="alert-text">{t('forums.create.created', { name: created.name })}</p>
+          </div>
+        </div>
+      )}
+      {selected && <ForumPanel key={selected} id={selected} onClose={() => setSearchParams({})} />}
+      <ForumList selected={selected} />
+      {mayManage && (
+        <CreateForum
+          onCreated={(forum) => {
+            setSearchParams({ forum: forum.id });
+            setCreated({ id: forum.id, name: forum.name });
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function ForumList({ selected }: { selected: string | null }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const forums = useForumList();
+  const items = forums.data ?? [];
+  const severalMunicipalities = new Set(items.map((f) => f.municipalityCode)).size > 1;
+
+  return (
+    <section aria-labelledby={headingId} className="mt-8">
+      <h2 id={headingId}>{t('forums.list.heading')}</h2>
+      {forums.isPending ? (
+        <Loading label={t('forums.list.loading')} />
+      ) : forums.isError ? (
+        <ErrorAlert
+          title={t('forums.list.loadError')}
+          error={forums.error}
+          onRetry={() => void forums.refetch()}
+        />
+      ) : items.length === 0 ? (
+        <p>{t('forums.list.empty')}</p>
+      ) : (
+        <div className="table--responsive-scroll">
+          <table className="table table--compact">
+            <caption className="sr-only">{t('forums.list.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('forums.list.nameColumn')}</th>
+                {severalMunicipalities && (
+                  <th scope="col">{t('forums.list.municipalityColumn')}</th>
+                )}
+                <th scope="col">{t('forums.list.membersColumn')}</th>
+                <th scope="col">{t('forums.list.youColumn')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((forum) => (
+                <ForumRow
+                  key={forum.id}
+                  forum={forum}
+                  current={forum.id === selected}
+                  showMunicipality={severalMunicipalities}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ForumRow({
+  forum,
+  current,
+  showMunicipality,
+}: {
+  forum: Forum;
+  current: boolean;
+  showMunicipality: boolean;
+}) {
+  const { t } = useTranslation();
+  const mayOpen = forum.isMember || forum.mayManage;
+  return (
+    <tr>
+      <th scope="row">
+        {mayOpen ? (
+          <Link to={`?forum=${forum.id}`} aria-current={current ? 'true' : undefined}>
+            {forum.name}
+          </Link>
+        ) : (
+          forum.name
+        )}
+      </th>
+      {showMunicipality && <td>{forum.municipalityCode}</td>}
+      <td>{forum.memberCount}</td>
+      <td>{forum.isMember ? t('forums.list.member') : t('forums.list.notMember')}</td>
+    </tr>
+  );
+}
+
+function CreateForum({ onCreated }: { onCreated: (forum: { id: string; name: string }) => void }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const changed = useForumChanged();
+  const [name, setName] = useState('');
+  const mutation = useMutation({
+    mutationFn: createForum,
+    onSuccess: async (forum) => {
+      setName('');
+      onCreated(forum);
+      await changed(forum);
+    },
+  });
+  const fields: FormField[] = [
+    { name: 'body.name', id: 'forum-create-name', label: t('forums.create.name') },
+  ];
+  const errors = fieldErrors(mutation.error);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!mutation.isPending) mutation.mutate(name);
+  };
+
+  return (
+    <section aria-labelledby={headingId} className="mt-8">
+      <h2 id={headingId}>{t('forums.create.heading')}</h2>
+      <FormError error={mutation.error} fields={fields} title={t('forums.create.failedTitle')} />
+      <form noValidate onSubmit={submit}>
+        <TextField
+          id="forum-create-name"
+          label={t('forums.create.name')}
+          hint={t('forums.create.nameHint')}
+          error={errors['body.name']}
+          widthClass="input-width-l"
+          autoComplete="off"
+          required
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <button type="submit" className="button button-primary" disabled={mutation.isPending}>
+          {mutation.isPending ? t('forums.create.submitting') : t('forums.create.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

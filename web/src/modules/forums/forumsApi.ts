@@ -1,0 +1,73 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  Forum,
+  ForumCandidate,
+  ForumDetail,
+  ForumMember,
+} from '../../../../server/modules/forums/schema.ts';
+import { ApiError, apiGet, apiSend } from '../../app/api';
+
+export type { Forum, ForumCandidate, ForumDetail, ForumMember };
+
+export const FORUMS_KEY = 'forums';
+
+/** A stale change: someone saved in the meantime (409 conflict). */
+export function isStale(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'conflict';
+}
+
+export function useForumList() {
+  return useQuery({
+    queryKey: [FORUMS_KEY, 'list'],
+    queryFn: ({ signal }) => apiGet<{ items: Forum[] }>('/api/forums', { signal }),
+    select: (data) => data.items,
+  });
+}
+
+export function useForum(id: string) {
+  return useQuery({
+    queryKey: [FORUMS_KEY, 'one', id],
+    queryFn: ({ signal }) =>
+      apiGet<ForumDetail>(`/api/forums/${encodeURIComponent(id)}`, { signal }),
+  });
+}
+
+/** Users who may be added to the forum, matching the search text (empty: the first ones). */
+export function useCandidates(id: string, q: string) {
+  return useQuery({
+    queryKey: [FORUMS_KEY, 'candidates', id, q],
+    queryFn: ({ signal }) =>
+      apiGet<{ items: ForumCandidate[] }>(
+        `/api/forums/${encodeURIComponent(id)}/candidates${q ? `?q=${encodeURIComponent(q)}` : ''}`,
+        { signal },
+      ),
+    select: (data) => data.items,
+  });
+}
+
+export const createForum = (name: string) => apiSend<ForumDetail>('POST', '/api/forums', { name });
+
+export const renameForum = (id: string, body: { name: string; version: number }) =>
+  apiSend<ForumDetail>('PATCH', `/api/forums/${encodeURIComponent(id)}`, body);
+
+export const addMember = (id: string, userId: string) =>
+  apiSend<ForumDetail>('POST', `/api/forums/${encodeURIComponent(id)}/members`, { userId });
+
+export const removeMember = (id: string, userId: string) =>
+  apiSend<ForumDetail>(
+    'DELETE',
+    `/api/forums/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`,
+  );
+
+/** After a change: the forum as the server answered it, and every list fetched again. */
+export function useForumChanged() {
+  const queryClient = useQueryClient();
+  return async (forum: ForumDetail) => {
+    queryClient.setQueryData([FORUMS_KEY, 'one', forum.id], forum);
+    await queryClient.invalidateQueries({
+      predicate: (query) =>
+        query.queryKey[0] === FORUMS_KEY &&
+        !(query.queryKey[1] === 'one' && query.queryKey[2] === forum.id),
+    });
+  };
+}
