@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 
 /**
  * The caller's own in-app notifications, newest first. The web app renders the text from `kind`;
- * a notification names a case by its reference only (never a person).
+ * a notification names a case or an inquiry by its reference only (never a person).
  */
 export const NotificationSchema = z.object({
   id: z.uuid(),
@@ -14,6 +14,10 @@ export const NotificationSchema = z.object({
   readAt: z.iso.datetime().nullable(),
   caseReference: z.string().nullable(),
   actorName: z.string().nullable(),
+  /** Inquiry notifications (deadline soon, overdue): the inquiry and its current deadline. */
+  inquiryId: z.uuid().nullable(),
+  inquiryReference: z.string().nullable(),
+  inquiryDeadlineAt: z.iso.datetime().nullable(),
 });
 
 export const NotificationListSchema = z.object({
@@ -40,6 +44,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       const rows = await app.database.db
         .selectFrom('notifications as n')
         .leftJoin('cases', 'cases.id', 'n.case_id')
+        .leftJoin('inquiries', 'inquiries.id', 'n.inquiry_id')
         .leftJoin('users as actor', (join) =>
           join.on(sql`actor.id::text`, '=', sql`n.details->>'actorUserId'`),
         )
@@ -50,6 +55,9 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
           'n.read_at',
           'cases.reference',
           'actor.display_name',
+          'inquiries.id as inquiry_id',
+          'inquiries.reference as inquiry_reference',
+          'inquiries.deadline_at as inquiry_deadline_at',
           sql<number>`count(*) filter (where n.read_at is null) over ()`.as('unread'),
         ])
         .where('n.user_id', '=', userId)
@@ -65,6 +73,9 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
           readAt: r.read_at?.toISOString() ?? null,
           caseReference: r.reference,
           actorName: r.display_name,
+          inquiryId: r.inquiry_id,
+          inquiryReference: r.inquiry_reference,
+          inquiryDeadlineAt: r.inquiry_deadline_at?.toISOString() ?? null,
         })),
         unread: Number(rows[0]?.unread ?? 0),
       };

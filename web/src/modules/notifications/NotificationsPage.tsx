@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
@@ -88,6 +89,20 @@ function NotificationText({ item }: { item: Notification }) {
           : t('notifications.kinds.breakGlassUnknownActor', { reference })}{' '}
         {t('notifications.kinds.breakGlassMore')}
       </>
+    );
+  }
+  if (
+    (item.kind === 'inquiry_deadline_soon' || item.kind === 'inquiry_overdue') &&
+    item.inquiryId
+  ) {
+    const reference = item.inquiryReference ?? t('notifications.unknownInquiry');
+    const time = item.inquiryDeadlineAt ? formatDateTime(item.inquiryDeadlineAt) : '';
+    return (
+      <Link to={`/henvendelser/${item.inquiryId}`}>
+        {item.kind === 'inquiry_overdue'
+          ? t('notifications.kinds.inquiryOverdue', { reference })
+          : t('notifications.kinds.inquiryDeadlineSoon', { reference, time })}
+      </Link>
     );
   }
   return <>{t('notifications.kinds.other')}</>;

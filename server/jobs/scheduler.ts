@@ -1,0 +1,92 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../platform/db/schema.ts';
+import { sendOutbox, type Mailer } from '../platform/mail.ts';
+import { runDeadlineJob } from './deadlines.ts';
+
+/** The part of a pino logger the jobs use. */
+export interface JobLog {
+  info(obj: object, msg: string): void;
+  debug(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface JobsOptions {
+  db: Kysely<DB>;
+  /** Null when no SMTP server is configured: e-mails stay in the outbox. */
+  mailer: Mailer | null;
+  /** The app's address, for links in e-mails (TOVHOLDER_PUBLIC_URL). */
+  publicUrl: string;
+  intervalSeconds: number;
+  log: JobLog;
+}
+
+export interface JobsHandle {
+  /** No new run starts; resolves when the running one (if any) has finished. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The background jobs of one app process: the deadline job, then the e-mail outbox, right away
+ * and then every `intervalSeconds` after the previous run finished. Several processes may run
+ * them at once; the jobs claim their rows with `for update skip locked`. Logs hold counts only.
+ */
+export function startJobs(options: JobsOptions): JobsHandle {
+  const { db, mailer, publicUrl, log } = options;
+  return startLoop(
+    async () => {
+      const deadlines = await runDeadlineJob(db);
+      const mail = mailer
+        ? await sendOutbox(db, mailer, { publicUrl })
+        : { sent: 0, failed: 0, skipped: 0 };
+      const counts = { ...deadlines, mail };
+      const busy = deadlines.reminders + deadlines.overdue + mail.sent + mail.failed + mail.skipped;
+      if (busy > 0) log.info(counts, 'background jobs ran');
+      else log.debug(counts, 'background jobs ran');
+    },
+    options.intervalSeconds * 1000,
+    (error) => log.error({ err: error }, 'background job failed'),
+  );
+}
+
+/**
+ * Runs `task` now and then `intervalMs` after each run has finished, so runs never overlap. A
+ * failing run is reported and the loop goes on.
+ */
+export function startLoop(
+  task: () => Promise<void>,
+  intervalMs: number,
+  onError: (error: unknown) => void,
+): JobsHandle {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+
+  const run = () => {
+    timer = undefined;
+    running = (async () => {
+      try {
+        await task();
+      } catch (error) {
+        onError(error);
+      }
+    })().finally(() => {
+      running = undefined;
+      if (!stopped) schedule(intervalMs);
+    });
+  };
+  const schedule = (ms: number) => {
+    timer = setTimeout(run, ms);
+    // The jobs alone never keep the process alive.
+    timer.unref();
+  };
+  schedule(0);
+
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      await running;
+    },
+  };
+}

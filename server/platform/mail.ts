@@ -1,0 +1,225 @@
+import type { Kysely } from 'kysely';
+import { createTransport } from 'nodemailer';
+import type { DB } from './db/schema.ts';
+import { translate, type Locale } from './i18n/index.ts';
+
+/**
+ * E-mail through SMTP (nodemailer) and the outbox that feeds it. Rows in `email_outbox` are
+ * written in the transaction of what they report (the deadline job); `sendOutbox` sends them.
+ *
+ * Privacy: an e-mail leaves the municipality's systems, so it names an inquiry only by its
+ * reference and deadline, with a link to it. No person, no observation, no classification; the
+ * text comes from fixed sentences in server/platform/i18n/locales (the `mail` section).
+ */
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+  /** Closes the SMTP connections. */
+  close(): void;
+}
+
+export interface MailerOptions {
+  /** smtp://user:password@host:587 (STARTTLS when offered) or smtps://host:465. */
+  url: string;
+  /** The From header, e.g. 'Tovholder <noreply@kommune.dk>'. */
+  from: string;
+}
+
+/** An SMTP mailer keeping one connection open between messages. */
+export function createMailer(options: MailerOptions): Mailer {
+  const transport = createTransport(
+    {
+      url: options.url,
+      pool: true,
+      maxConnections: 1,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+      // Messages are plain text built here; never read files or URLs into a message.
+      disableFileAccess: true,
+      disableUrlAccess: true,
+    },
+    { from: options.from },
+  );
+  return {
+    async send(message) {
+      await transport.sendMail({ to: message.to, subject: message.subject, text: message.text });
+    },
+    close() {
+      transport.close();
+    },
+  };
+}
+
+/** Deadlines are shown in the municipality's time. */
+const TIME_ZONE = 'Europe/Copenhagen';
+
+/** After this many failed attempts a message is not retried. */
+export const MAX_ATTEMPTS = 5;
+
+export interface OutboxOptions {
+  /** The app's address without a trailing slash, for links (TOVHOLDER_PUBLIC_URL). */
+  publicUrl: string;
+  /** At most this many messages per call (default 50). */
+  batchSize?: number;
+}
+
+export interface OutboxResult {
+  sent: number;
+  /** Failed to send this time; retried on a later run until MAX_ATTEMPTS. */
+  failed: number;
+  /** Not sent and never will be: the recipient has no address or is disabled, the inquiry is decided. */
+  skipped: number;
+}
+
+/**
+ * Sends pending outbox rows (`sent_at is null and attempts < 5`), oldest first. Each row is
+ * claimed with `for update skip locked` in its own transaction that lasts one SMTP exchange, so
+ * two processes never send the same message, and the database (PGlite has one connection) is
+ * never held for a whole batch. A failure increments `attempts` and stores a short error code in
+ * `last_error` (never the message, never an address).
+ */
+export async function sendOutbox(
+  db: Kysely<DB>,
+  mailer: Mailer,
+  options: OutboxOptions,
+): Promise<OutboxResult> {
+  const batchSize = options.batchSize ?? 50;
+  const result: OutboxResult = { sent: 0, failed: 0, skipped: 0 };
+  // Rows this call already tried: a failed row stays pending, and must not be picked again now.
+  const tried: string[] = [];
+  while (tried.length < batchSize) {
+    const outcome = await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .selectFrom('email_outbox as o')
+        .innerJoin('users as u', 'u.id', 'o.user_id')
+        .leftJoin('inquiries as i', 'i.id', 'o.inquiry_id')
+        .select([
+          'o.id',
+          'o.kind',
+          'o.inquiry_id',
+          'u.email',
+          'u.disabled_at',
+          'i.reference',
+          'i.deadline_at',
+          'i.status',
+        ])
+        .where('o.sent_at', 'is', null)
+        .where('o.attempts', '<', MAX_ATTEMPTS)
+        .$if(tried.length > 0, (qb) => qb.where('o.id', 'not in', tried))
+        .orderBy('o.created_at')
+        .orderBy('o.id')
+        .limit(1)
+        .forUpdate(['o'])
+        .skipLocked()
+        .executeTakeFirst();
+      if (!row) return undefined;
+      tried.push(row.id);
+
+      const to = row.email && !row.disabled_at ? row.email : undefined;
+      const content =
+        row.inquiry_id && row.reference && row.deadline_at && row.status !== 'decided'
+          ? composeInquiryMail(row.kind, {
+              inquiryId: row.inquiry_id,
+              reference: row.reference,
+              deadlineAt: row.deadline_at,
+              publicUrl: options.publicUrl,
+            })
+          : undefined;
+      if (!to || !content) {
+        await trx
+          .updateTable('email_outbox')
+          .set({ attempts: MAX_ATTEMPTS, last_error: to ? 'obsolete' : 'no_recipient' })
+          .where('id', '=', row.id)
+          .execute();
+        return 'skipped' as const;
+      }
+      try {
+        await mailer.send({ to, ...content });
+      } catch (error) {
+        await trx
+          .updateTable('email_outbox')
+          .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: smtpErrorCode(error) }))
+          .where('id', '=', row.id)
+          .execute();
+        return 'failed' as const;
+      }
+      await trx
+        .updateTable('email_outbox')
+        .set({ sent_at: new Date(), last_error: null })
+        .where('id', '=', row.id)
+        .execute();
+      return 'sent' as const;
+    });
+    if (!outcome) break;
+    result[outcome] += 1;
+  }
+  return result;
+}
+
+/** The kinds of e-mail about an inquiry (the keys under `mail` in the server locales). */
+const INQUIRY_MAIL_KINDS = new Set(['inquiry_deadline_soon', 'inquiry_overdue']);
+
+/**
+ * The subject (Danish) and text (Danish, then English) of an e-mail about an inquiry, or
+ * undefined for an unknown kind. Only the reference, the deadline and the link go in.
+ */
+export function composeInquiryMail(
+  kind: string,
+  inquiry: { inquiryId: string; reference: string; deadlineAt: Date; publicUrl: string },
+): { subject: string; text: string } | undefined {
+  if (!INQUIRY_MAIL_KINDS.has(kind)) return undefined;
+  const link = `${inquiry.publicUrl}/henvendelser/${encodeURIComponent(inquiry.inquiryId)}`;
+  const paragraph = (locale: Locale) => {
+    const params = {
+      reference: inquiry.reference,
+      deadline: formatDeadline(inquiry.deadlineAt, locale),
+      link,
+    };
+    return [
+      translate(locale, `mail.${kind}.body`, params),
+      translate(locale, 'mail.open', params),
+      translate(locale, 'mail.footer'),
+    ].join('\n');
+  };
+  return {
+    subject: translate('da', `mail.${kind}.subject`, { reference: inquiry.reference }),
+    text: `${paragraph('da')}\n\n${paragraph('en')}\n`,
+  };
+}
+
+/** "14. marts 2026 kl. 10.00" / "14 March 2026 at 10:00", always in Danish time. */
+function formatDeadline(instant: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'da-DK', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: TIME_ZONE,
+  }).format(instant);
+}
+
+/**
+ * A short description of a send failure for `last_error`: nodemailer's error code, the SMTP
+ * reply code and command (e.g. 'EENVELOPE 550 RCPT TO'). The error's message is left out: it
+ * can quote the recipient's address or the server's reply.
+ */
+export function smtpErrorCode(error: unknown): string {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as {
+    code?: unknown;
+    responseCode?: unknown;
+    command?: unknown;
+  };
+  const parts = [
+    typeof e.code === 'string' && /^[A-Z][A-Z0-9_]{0,39}$/.test(e.code) ? e.code : 'ERROR',
+  ];
+  if (typeof e.responseCode === 'number') parts.push(String(e.responseCode));
+  if (typeof e.command === 'string' && /^[A-Z][A-Z ]{0,19}$/.test(e.command)) {
+    parts.push(e.command);
+  }
+  return parts.join(' ');
+}
