@@ -1,0 +1,345 @@
+import { sql, type Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../../platform/db/schema.ts';
+import { decryptField } from '../../platform/crypto.ts';
+import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
+import { visibleInquiry } from '../../access/inquiry-access.ts';
+import type { CurrentUser } from '../../access/sessions.ts';
+import { maskCpr } from '../persons/cpr.ts';
+import { cprContext } from '../persons/queries.ts';
+import { CONCERN_SIGNS, type ConcernSign } from './signs.ts';
+import type { InboxFilter, InboxItemSchema, InquiryDetail, InquiryEventSchema } from './schema.ts';
+
+type InboxItem = z.infer<typeof InboxItemSchema>;
+type InquiryEvent = z.infer<typeof InquiryEventSchema>;
+type Db = Kysely<DB>;
+
+const OPEN = ['received', 'triaged', 'awaiting_approval'] as const;
+
+/** The next reference of a kind in a municipality and year: H-2026-0001, S-2026-0001 … */
+export async function nextReference(
+  trx: Db,
+  municipalityCode: string,
+  kind: 'H' | 'S',
+  year: number,
+): Promise<string> {
+  const row = await trx
+    .insertInto('reference_counters')
+    .values({ municipality_code: municipalityCode, kind, year, last_number: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['municipality_code', 'kind', 'year'])
+        .doUpdateSet({ last_number: sql<number>`reference_counters.last_number + 1` }),
+    )
+    .returning('last_number')
+    .executeTakeFirstOrThrow();
+  return `${kind}-${year}-${String(row.last_number).padStart(4, '0')}`;
+}
+
+/**
+ * The inbox: inquiries the user may see, by deadline (the most urgent first), keyset-paginated on
+ * (deadline, id). Two round trips whatever the page size: the page, then the persons of the page.
+ */
+export async function listInbox(
+  db: Db,
+  user: CurrentUser,
+  filter: InboxFilter,
+  now: Date,
+): Promise<{
+  items: InboxItem[];
+  nextCursor: string | null;
+  /** Per inquiry on the page: the person shown and the municipality (for the audit). */
+  shownPersons: Map<string, { personId: string; municipalityCode: string }>;
+}> {
+  const cursor = decodeCursor(filter.after);
+  let query = db
+    .selectFrom('inquiries')
+    .leftJoin('forums', 'forums.id', 'inquiries.forum_id')
+    .select([
+      'inquiries.id',
+      'inquiries.reference',
+      'inquiries.status',
+      'inquiries.seriousness',
+      'inquiries.urgent',
+      'inquiries.immediate_danger',
+      'inquiries.source',
+      'inquiries.received_at',
+      'inquiries.deadline_at',
+      'inquiries.subject_kind',
+      'inquiries.municipality_code',
+      'forums.name as forum_name',
+    ])
+    .where(visibleInquiry(user))
+    .orderBy('inquiries.deadline_at')
+    .orderBy('inquiries.id')
+    .limit(filter.limit + 1);
+  if (filter.status === 'open') query = query.where('inquiries.status', 'in', [...OPEN]);
+  else if (filter.status !== 'all') query = query.where('inquiries.status', '=', filter.status);
+  if (filter.seriousness === 'untriaged') query = query.where('inquiries.seriousness', 'is', null);
+  else if (filter.seriousness)
+    query = query.where('inquiries.seriousness', '=', filter.seriousness);
+  if (filter.source) query = query.where('inquiries.source', '=', filter.source);
+  if (filter.unitId) query = query.where('inquiries.recorded_unit_id', '=', filter.unitId);
+  // Overdue as the items show it: open and past the deadline (a decided inquiry never is).
+  if (filter.overdue === 'true') {
+    query = query
+      .where('inquiries.deadline_at', '<=', now)
+      .where('inquiries.status', 'in', [...OPEN]);
+  }
+  if (filter.overdue === 'false') {
+    query = query.where((eb) =>
+      eb.or([eb('inquiries.deadline_at', '>', now), eb('inquiries.status', 'not in', [...OPEN])]),
+    );
+  }
+  if (cursor) {
+    const at = new Date(cursor.t);
+    // A row comparison, so the (…, deadline_at, id) index serves deep pages too.
+    query = query.where(
+      sql<boolean>`(inquiries.deadline_at, inquiries.id) > (${at}, ${cursor.id}::uuid)`,
+    );
+  }
+  const rows = await query.execute();
+  const page = rows.slice(0, filter.limit);
+  const persons =
+    page.length === 0
+      ? []
+      : await db
+          .selectFrom('inquiry_persons as ip')
+          .innerJoin('persons as p', 'p.id', 'ip.person_id')
+          .select(['ip.inquiry_id', 'p.id', 'p.given_name', 'p.family_name'])
+          .where(
+            'ip.inquiry_id',
+            'in',
+            page.map((r) => r.id),
+          )
+          .orderBy('ip.position')
+          .orderBy('p.id')
+          .execute();
+  const byInquiry = new Map<string, typeof persons>();
+  for (const p of persons) {
+    byInquiry.set(p.inquiry_id, [...(byInquiry.get(p.inquiry_id) ?? []), p]);
+  }
+  const shownPersons = new Map<string, { personId: string; municipalityCode: string }>();
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => {
+      const list = byInquiry.get(r.id) ?? [];
+      const first = list[0];
+      if (first)
+        shownPersons.set(r.id, { personId: first.id, municipalityCode: r.municipality_code });
+      return {
+        id: r.id,
+        reference: r.reference,
+        status: r.status as InboxItem['status'],
+        seriousness: (r.seriousness ?? null) as InboxItem['seriousness'],
+        urgent: r.urgent,
+        immediateDanger: r.immediate_danger,
+        source: r.source as InboxItem['source'],
+        receivedAt: r.received_at.toISOString(),
+        deadlineAt: r.deadline_at.toISOString(),
+        overdue: OPEN.includes(r.status as (typeof OPEN)[number]) && r.deadline_at <= now,
+        subjectKind: r.subject_kind as InboxItem['subjectKind'],
+        firstPersonName: first ? `${first.given_name} ${first.family_name}` : null,
+        otherPersons: Math.max(0, list.length - 1),
+        forumName: r.forum_name,
+      };
+    }),
+    nextCursor: rows.length > filter.limit && last ? encodeCursor(last.deadline_at, last.id) : null,
+    shownPersons,
+  };
+}
+
+export type InquiryRow = NonNullable<Awaited<ReturnType<typeof findInquiryRow>>>;
+
+export async function findInquiryRow(db: Db, id: string) {
+  return db
+    .selectFrom('inquiries')
+    .leftJoin('forums', 'forums.id', 'inquiries.forum_id')
+    .innerJoin('users as recorder', 'recorder.id', 'inquiries.created_by')
+    .leftJoin('units as ru', 'ru.id', 'inquiries.recorded_unit_id')
+    .selectAll('inquiries')
+    .select([
+      'forums.name as forum_name',
+      'recorder.display_name as recorder_name',
+      'ru.name as recorded_unit_name',
+    ])
+    .where('inquiries.id', '=', id)
+    .executeTakeFirst();
+}
+
+/**
+ * Everything of one inquiry but its abilities: five round trips (inquiry, persons, signs,
+ * contributions, decisions), whatever their number.
+ */
+export async function loadInquiry(
+  db: Db,
+  secretKey: Buffer,
+  id: string,
+  now: Date,
+): Promise<Omit<InquiryDetail, 'abilities' | 'fourEyes' | 'now'> | undefined> {
+  const row = await findInquiryRow(db, id);
+  if (!row) return undefined;
+  const persons = await inquiryPersons(db, id);
+  const signs = await db
+    .selectFrom('inquiry_signs')
+    .select(['sign_code', 'note'])
+    .where('inquiry_id', '=', id)
+    .orderBy('sign_code')
+    .execute();
+  const contributions = await db
+    .selectFrom('inquiry_contributions as c')
+    .innerJoin('users as u', 'u.id', 'c.author_user_id')
+    .leftJoin('units', 'units.id', 'c.unit_id')
+    .select([
+      'c.id',
+      'c.legal_basis',
+      'c.body',
+      'c.created_at',
+      'u.display_name',
+      'units.name as unit_name',
+    ])
+    .where('c.inquiry_id', '=', id)
+    .orderBy('c.created_at')
+    .orderBy('c.id')
+    .execute();
+  const decisions = await db
+    .selectFrom('inquiry_decisions as d')
+    .innerJoin('users as by', 'by.id', 'd.decided_by')
+    .leftJoin('users as rv', 'rv.id', 'd.reviewed_by')
+    .leftJoin('units', 'units.id', 'd.referred_unit_id')
+    .leftJoin('cases', 'cases.id', 'd.case_id')
+    .selectAll('d')
+    .select([
+      'by.display_name as decided_by_name',
+      'rv.display_name as reviewed_by_name',
+      'units.name as referred_unit_name',
+      'cases.reference as case_reference',
+    ])
+    .where('d.inquiry_id', '=', id)
+    .orderBy('d.decided_at')
+    .execute();
+  const open = OPEN.includes(row.status as (typeof OPEN)[number]);
+  return {
+    id: row.id,
+    reference: row.reference,
+    status: row.status as InquiryDetail['status'],
+    version: row.version,
+    source: row.source as InquiryDetail['source'],
+    sourceOther: row.source_other,
+    channel: row.channel as InquiryDetail['channel'],
+    reporter: {
+      anonymous: row.reporter_anonymous,
+      name: row.reporter_name,
+      contact: row.reporter_contact,
+    },
+    receivedAt: row.received_at.toISOString(),
+    subjectKind: row.subject_kind as InquiryDetail['subjectKind'],
+    groupDescription: row.group_description,
+    immediateDanger: row.immediate_danger,
+    urgent: row.urgent,
+    seriousness: (row.seriousness ?? null) as InquiryDetail['seriousness'],
+    deadlineAt: row.deadline_at.toISOString(),
+    overdue: open && row.deadline_at <= now,
+    forum: row.forum_id && row.forum_name ? { id: row.forum_id, name: row.forum_name } : null,
+    recordedBy: row.recorder_name,
+    recordedUnitName: row.recorded_unit_name,
+    persons: persons.map((p) => ({
+      id: p.id,
+      name: `${p.given_name} ${p.family_name}`,
+      birthDate: p.birth_date,
+      cprMasked: p.cpr_enc ? maskCpr(decryptField(secretKey, p.cpr_enc, cprContext(p.id))) : null,
+      relationToFirst: (p.relation ?? null) as InquiryDetail['persons'][number]['relationToFirst'],
+    })),
+    observation: row.observation,
+    signs: signs.map((s) => ({
+      code: s.sign_code as ConcernSign,
+      tier: CONCERN_SIGNS[s.sign_code as ConcernSign],
+      note: s.note,
+    })),
+    contributions: contributions.map((c) => ({
+      id: c.id,
+      authorName: c.display_name,
+      unitName: c.unit_name,
+      legalBasis: c.legal_basis as NonNullable<
+        InquiryDetail['contributions']
+      >[number]['legalBasis'],
+      body: c.body,
+      createdAt: c.created_at.toISOString(),
+    })),
+    decisions: decisions.map((d) => ({
+      id: d.id,
+      outcome: d.outcome as NonNullable<InquiryDetail['decisions']>[number]['outcome'],
+      reason: d.reason,
+      status: d.status as NonNullable<InquiryDetail['decisions']>[number]['status'],
+      referredUnitName: d.referred_unit_name,
+      passedOn: d.passed_on,
+      policeHandedAt: d.police_handed_at?.toISOString() ?? null,
+      policeRecipient: d.police_recipient,
+      municipalityKeeps: d.municipality_keeps,
+      ageGroup: d.age_group as NonNullable<InquiryDetail['decisions']>[number]['ageGroup'],
+      classification: {
+        extremismForm: (d.extremism_form ?? null) as 'militant_islamism' | null,
+        extremismFormOther: d.extremism_form_other,
+        authorityArea: (d.authority_area ?? null) as 'inside' | 'outside' | null,
+        primaryConcern: d.primary_concern,
+        subjectKind: d.subject_kind as InquiryDetail['subjectKind'],
+        environment: (d.environment ?? null) as 'physical' | 'online' | 'both' | null,
+      },
+      decidedBy: d.decided_by_name,
+      decidedAt: d.decided_at.toISOString(),
+      reviewedBy: d.reviewed_by_name,
+      reviewedAt: d.reviewed_at?.toISOString() ?? null,
+      reviewComment: d.review_comment,
+      caseId: d.case_id,
+      caseReference: d.case_reference,
+    })),
+  };
+}
+
+/**
+ * The inquiry's persons, the main person first, each with their relation to the main person.
+ * One round trip.
+ */
+export async function inquiryPersons(db: Db, inquiryId: string) {
+  return db
+    .selectFrom('inquiry_persons as ip')
+    .innerJoin('persons as p', 'p.id', 'ip.person_id')
+    .select((eb) => [
+      'p.id',
+      'p.given_name',
+      'p.family_name',
+      'p.birth_date',
+      'p.cpr_enc',
+      'ip.position',
+      eb
+        .selectFrom('person_relations as r')
+        .innerJoin('inquiry_persons as main', 'main.person_id', 'r.person_id')
+        .select('r.relation')
+        .whereRef('r.related_person_id', '=', 'p.id')
+        .whereRef('main.inquiry_id', '=', 'ip.inquiry_id')
+        .where('main.position', '=', 0)
+        .limit(1)
+        .as('relation'),
+    ])
+    .where('ip.inquiry_id', '=', inquiryId)
+    .orderBy('ip.position')
+    .orderBy('p.id')
+    .execute();
+}
+
+export async function loadHistory(db: Db, inquiryId: string): Promise<InquiryEvent[]> {
+  const rows = await db
+    .selectFrom('inquiry_events as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_user_id')
+    .select(['e.id', 'e.occurred_at', 'e.kind', 'e.changes', 'u.display_name'])
+    .where('e.inquiry_id', '=', inquiryId)
+    .orderBy('e.id')
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    occurredAt: r.occurred_at.toISOString(),
+    actorName: r.display_name,
+    kind: r.kind,
+    changes: r.changes,
+  }));
+}

@@ -1,0 +1,98 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import { AppError } from '../../platform/errors.ts';
+import { DEFAULT_DEADLINE_HOURS, type Seriousness } from './deadline.ts';
+
+/**
+ * The municipality's settings for inquiries: decision deadlines per seriousness, who triages
+ * (the coordinator or the forum), four-eyes on decisions (model 3), how long a "no concern"
+ * inquiry's personal data is kept, and when reminders go out. A municipality without a row has
+ * the defaults (the Copenhagen plan's 24/48/72 hours).
+ */
+export interface MunicipalitySettings {
+  deadlineHours: Record<Seriousness, number>;
+  triageBy: 'coordinator' | 'forum';
+  fourEyes: boolean;
+  noConcernRetentionDays: number;
+  reminderHours: number;
+  /** 0 while the municipality still has the defaults. */
+  version: number;
+}
+
+export const DEFAULT_SETTINGS: MunicipalitySettings = {
+  deadlineHours: { ...DEFAULT_DEADLINE_HOURS },
+  triageBy: 'coordinator',
+  fourEyes: false,
+  noConcernRetentionDays: 180,
+  reminderHours: 4,
+  version: 0,
+};
+
+export async function getSettings(
+  db: Kysely<DB>,
+  municipalityCode: string,
+): Promise<MunicipalitySettings> {
+  const row = await db
+    .selectFrom('municipality_settings')
+    .selectAll()
+    .where('municipality_code', '=', municipalityCode)
+    .executeTakeFirst();
+  if (!row) return DEFAULT_SETTINGS;
+  return {
+    deadlineHours: {
+      high: row.deadline_hours_high,
+      medium: row.deadline_hours_medium,
+      low: row.deadline_hours_low,
+    },
+    triageBy: row.triage_by === 'forum' ? 'forum' : 'coordinator',
+    fourEyes: row.four_eyes,
+    noConcernRetentionDays: row.no_concern_retention_days,
+    reminderHours: row.reminder_hours,
+    version: row.version,
+  };
+}
+
+export type SettingsChange = Partial<Omit<MunicipalitySettings, 'version'>> & { version: number };
+
+/** Saves a change with optimistic locking (version 0 creates the row). */
+export async function saveSettings(
+  db: Kysely<DB>,
+  municipalityCode: string,
+  change: SettingsChange,
+): Promise<MunicipalitySettings> {
+  const current = await getSettings(db, municipalityCode);
+  if (current.version !== change.version) {
+    throw new AppError('conflict', { meta: { currentVersion: current.version } });
+  }
+  const next = { ...current, ...change };
+  const values = {
+    deadline_hours_high: next.deadlineHours.high,
+    deadline_hours_medium: next.deadlineHours.medium,
+    deadline_hours_low: next.deadlineHours.low,
+    triage_by: next.triageBy,
+    four_eyes: next.fourEyes,
+    no_concern_retention_days: next.noConcernRetentionDays,
+    reminder_hours: next.reminderHours,
+    updated_at: sql<Date>`now()`,
+  };
+  const saved =
+    change.version === 0
+      ? await db
+          .insertInto('municipality_settings')
+          .values({ municipality_code: municipalityCode, ...values })
+          .onConflict((oc) => oc.column('municipality_code').doNothing())
+          .returning('version')
+          .executeTakeFirst()
+      : await db
+          .updateTable('municipality_settings')
+          .set({ ...values, version: sql<number>`version + 1` })
+          .where('municipality_code', '=', municipalityCode)
+          .where('version', '=', change.version)
+          .returning('version')
+          .executeTakeFirst();
+  if (!saved) {
+    const now = await getSettings(db, municipalityCode);
+    throw new AppError('conflict', { meta: { currentVersion: now.version } });
+  }
+  return getSettings(db, municipalityCode);
+}

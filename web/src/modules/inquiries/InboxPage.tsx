@@ -1,0 +1,278 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { useSession } from '../../app/session';
+import { usePageTitle } from '../../app/usePageTitle';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { Loading } from '../../ui/Loading';
+import { PageHeading } from '../../ui/PageHeading';
+import { formatDateTime } from '../cases/format';
+import { Select } from './fields';
+import { formatTimeLeft, rememberServerNow } from './format';
+import {
+  INBOX_STATUSES,
+  isOneOf,
+  SERIOUSNESS_FILTERS,
+  SOURCES,
+  useInbox,
+  type InboxItem,
+  type InboxParams,
+} from './inquiriesApi';
+import { StatusBadges } from './StatusBadges';
+import './inquiries.css';
+
+/**
+ * "Henvendelser" (/henvendelser): the inbox for those who read inquiries; for those who only
+ * record them, a page with the way to record one.
+ */
+export function InboxPage() {
+  const abilities = useSession().data?.abilities;
+  if (!abilities?.inquiries.read) return <RecordOnly />;
+  return <Inbox canCreate={abilities.inquiries.create} />;
+}
+
+function NewInquiryButton() {
+  const { t } = useTranslation();
+  return (
+    <p>
+      <Link to="/henvendelser/ny" className="button button-primary">
+        {t('inquiries.inbox.new')}
+      </Link>
+    </p>
+  );
+}
+
+function RecordOnly() {
+  const { t } = useTranslation();
+  usePageTitle(t('inquiries.inbox.title'));
+  return (
+    <>
+      <PageHeading>{t('inquiries.inbox.title')}</PageHeading>
+      <p className="font-lead">{t('inquiries.inbox.recordOnlyIntro')}</p>
+      <NewInquiryButton />
+    </>
+  );
+}
+
+/** The filters from the address (only codes: never personal data in an address). */
+function useFilters() {
+  const [search, setSearch] = useSearchParams();
+  const status = search.get('status');
+  const seriousness = search.get('seriousness');
+  const source = search.get('source');
+  const params: InboxParams = {
+    status: isOneOf(INBOX_STATUSES, status) ? status : 'open',
+    seriousness: isOneOf(SERIOUSNESS_FILTERS, seriousness) ? seriousness : null,
+    source: isOneOf(SOURCES, source) ? source : null,
+    overdue: search.get('overdue') === 'true',
+  };
+  const change = (
+    patch: Partial<Record<'status' | 'seriousness' | 'source' | 'overdue', string>>,
+  ) => {
+    const next = new URLSearchParams(search);
+    for (const [key, value] of Object.entries(patch)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    if (next.get('status') === 'open') next.delete('status');
+    setSearch(next, { replace: true });
+  };
+  return { params, change };
+}
+
+/** The server's time now: its `now` when the page came, plus the time since (on this PC). */
+function useServerTime(serverNowAtFetch: string | undefined, fetchedAt: number) {
+  const [tick, setTick] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setTick(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  useEffect(() => {
+    if (serverNowAtFetch) rememberServerNow(serverNowAtFetch, fetchedAt);
+  }, [serverNowAtFetch, fetchedAt]);
+  if (!serverNowAtFetch) return tick;
+  return Date.parse(serverNowAtFetch) + Math.max(0, tick - fetchedAt);
+}
+
+function Inbox({ canCreate }: { canCreate: boolean }) {
+  const { t } = useTranslation();
+  usePageTitle(t('inquiries.inbox.title'));
+  const ids = { status: useId(), seriousness: useId(), source: useId(), overdue: useId() };
+  const { params, change } = useFilters();
+  const inbox = useInbox(params);
+  const pages = inbox.data?.pages ?? [];
+  const items = pages.flatMap((page) => page.items);
+  const now = useServerTime(pages[0]?.now, inbox.dataUpdatedAt);
+
+  return (
+    <>
+      <PageHeading>{t('inquiries.inbox.title')}</PageHeading>
+      <p className="font-lead">{t('inquiries.inbox.intro')}</p>
+      {canCreate && <NewInquiryButton />}
+
+      <div className="inquiry-filters">
+        <Select
+          id={ids.status}
+          label={t('inquiries.inbox.filters.status')}
+          value={params.status}
+          onChange={(event) => change({ status: event.target.value })}
+        >
+          {INBOX_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(`inquiries.inbox.statusFilter.${status}`)}
+            </option>
+          ))}
+        </Select>
+        <Select
+          id={ids.seriousness}
+          label={t('inquiries.inbox.filters.seriousness')}
+          value={params.seriousness ?? ''}
+          onChange={(event) => change({ seriousness: event.target.value })}
+        >
+          <option value="">{t('inquiries.inbox.filters.all')}</option>
+          {SERIOUSNESS_FILTERS.map((s) => (
+            <option key={s} value={s}>
+              {s === 'untriaged'
+                ? t('inquiries.seriousness.none')
+                : t(`inquiries.seriousness.${s}`)}
+            </option>
+          ))}
+        </Select>
+        <Select
+          id={ids.source}
+          label={t('inquiries.inbox.filters.source')}
+          value={params.source ?? ''}
+          onChange={(event) => change({ source: event.target.value })}
+        >
+          <option value="">{t('inquiries.inbox.filters.all')}</option>
+          {SOURCES.map((s) => (
+            <option key={s} value={s}>
+              {t(`inquiries.sources.${s}`)}
+            </option>
+          ))}
+        </Select>
+        <div className="form-group form-group-checkbox inquiry-filter-overdue">
+          <input
+            id={ids.overdue}
+            type="checkbox"
+            className="form-checkbox"
+            checked={params.overdue}
+            onChange={(event) => change({ overdue: event.target.checked ? 'true' : '' })}
+          />
+          <label className="form-label" htmlFor={ids.overdue}>
+            {t('inquiries.inbox.filters.overdue')}
+          </label>
+        </div>
+      </div>
+
+      {inbox.isPending ? (
+        <Loading label={t('inquiries.inbox.loading')} />
+      ) : inbox.isError && items.length === 0 ? (
+        <ErrorAlert
+          title={t('inquiries.inbox.loadError')}
+          error={inbox.error}
+          onRetry={() => void inbox.refetch()}
+        />
+      ) : (
+        <>
+          <p role="status" className="case-count">
+            {items.length === 0
+              ? t('inquiries.inbox.empty')
+              : items.length === 1
+                ? t('inquiries.inbox.countOne')
+                : t('inquiries.inbox.countMany', { count: items.length })}
+          </p>
+          {items.length > 0 && <InboxTable items={items} now={now} />}
+          {inbox.isFetchNextPageError && (
+            <ErrorAlert title={t('inquiries.inbox.loadMoreError')} error={inbox.error} />
+          )}
+          {inbox.hasNextPage && (
+            <button
+              type="button"
+              className="button button-secondary mt-5"
+              disabled={inbox.isFetchingNextPage}
+              onClick={() => void inbox.fetchNextPage()}
+            >
+              {inbox.isFetchingNextPage
+                ? t('inquiries.common.loadingMore')
+                : t('inquiries.common.loadMore')}
+            </button>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+function InboxTable({ items, now }: { items: InboxItem[]; now: number }) {
+  const { t } = useTranslation();
+  return (
+    <div className="table--responsive-scroll">
+      <table className="table table--compact inquiry-table">
+        <caption className="sr-only">{t('inquiries.inbox.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('inquiries.inbox.columns.reference')}</th>
+            <th scope="col">{t('inquiries.inbox.columns.status')}</th>
+            <th scope="col">{t('inquiries.inbox.columns.seriousness')}</th>
+            <th scope="col">{t('inquiries.inbox.columns.source')}</th>
+            <th scope="col">{t('inquiries.inbox.columns.persons')}</th>
+            <th scope="col">{t('inquiries.inbox.columns.received')}</th>
+            <th scope="col">{t('inquiries.inbox.columns.deadline')}</th>
+            <th scope="col">{t('inquiries.inbox.columns.forum')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => {
+            const overdue =
+              item.overdue || (item.status !== 'decided' && Date.parse(item.deadlineAt) < now);
+            return (
+              <tr key={item.id} className={overdue ? 'inquiry-row-overdue' : undefined}>
+                <td className="inquiry-reference">
+                  <Link to={`/henvendelser/${item.id}`}>{item.reference}</Link>
+                  <StatusBadges urgent={item.urgent} immediateDanger={item.immediateDanger} />
+                </td>
+                <td>{t(`inquiries.status.${item.status}`)}</td>
+                <td>
+                  {item.seriousness
+                    ? t(`inquiries.seriousness.${item.seriousness}`)
+                    : t('inquiries.seriousness.none')}
+                </td>
+                <td>{t(`inquiries.sources.${item.source}`)}</td>
+                <td>
+                  {item.firstPersonName
+                    ? item.otherPersons > 0
+                      ? t('inquiries.inbox.personAndOthers', {
+                          name: item.firstPersonName,
+                          count: item.otherPersons,
+                        })
+                      : item.firstPersonName
+                    : t(`inquiries.subjectKinds.${item.subjectKind}`)}
+                </td>
+                <td className="inquiry-nowrap">{formatDateTime(item.receivedAt)}</td>
+                <td className="inquiry-nowrap">
+                  {formatDateTime(item.deadlineAt)}
+                  {item.status !== 'decided' && (
+                    <>
+                      <br />
+                      {overdue ? (
+                        <span className="badge badge-error inquiry-badge">
+                          {formatTimeLeft(item.deadlineAt, now)}
+                        </span>
+                      ) : (
+                        <span className="inquiry-time-left">
+                          {formatTimeLeft(item.deadlineAt, now)}
+                        </span>
+                      )}
+                    </>
+                  )}
+                </td>
+                <td>{item.forumName ?? t('inquiries.common.none')}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

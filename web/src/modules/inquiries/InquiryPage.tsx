@@ -1,0 +1,338 @@
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../app/api';
+import { NotFoundPage } from '../../app/NotFoundPage';
+import { usePageTitle } from '../../app/usePageTitle';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { Icon } from '../../ui/Icon';
+import { Loading } from '../../ui/Loading';
+import { PageHeading } from '../../ui/PageHeading';
+import { formatDate, formatDateTime, isUuid } from '../cases/format';
+import { useFocusHeading } from '../cases/useFocusHeading';
+import { ContributionsSection } from './ContributionsSection';
+import { DecisionsSection } from './DecisionsSection';
+import { formatTimeLeft, isPast } from './format';
+import { HistoryPanel } from './HistoryPanel';
+import { TIERS, useInquiry, type InquiryDetail } from './inquiriesApi';
+import { EditPanel, ForumPanel, ReopenPanel, TriagePanel } from './InquiryPanels';
+import { StatusBadges } from './StatusBadges';
+import './inquiries.css';
+
+/**
+ * One inquiry (/henvendelser/:id). One the user may not see answers 404, exactly like one that
+ * does not exist, so the page then says only that the page was not found.
+ */
+export function InquiryPage() {
+  const { id } = useParams();
+  if (!isUuid(id)) return <NotFoundPage />;
+  return <InquiryLoader id={id} />;
+}
+
+function InquiryLoader({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const found = useInquiry(id);
+  if (found.isPending) return <Loading label={t('inquiries.detail.loading')} />;
+  if (found.isError) {
+    if (found.error instanceof ApiError && found.error.status === 404) return <NotFoundPage />;
+    return (
+      <>
+        <PageHeading>{t('inquiries.detail.titleUnknown')}</PageHeading>
+        <ErrorAlert
+          title={t('inquiries.detail.loadError')}
+          error={found.error}
+          onRetry={() => void found.refetch()}
+        />
+      </>
+    );
+  }
+  return (
+    <InquiryView
+      detail={found.data}
+      reload={() => void found.refetch()}
+      reloading={found.isFetching}
+    />
+  );
+}
+
+export interface PanelProps {
+  detail: InquiryDetail;
+  /** Fetch the inquiry again (after a stale change). */
+  reload: () => void;
+  reloading: boolean;
+}
+
+type Tab = 'overview' | 'history';
+const TABS: Tab[] = ['overview', 'history'];
+
+function InquiryView({ detail, reload, reloading }: PanelProps) {
+  const { t } = useTranslation();
+  const title = t('inquiries.detail.title', { reference: detail.reference });
+  usePageTitle(title);
+  useFocusHeading();
+  const [tab, setTab] = useState<Tab>('overview');
+  const tabIds = { overview: useId(), history: useId() };
+  const panelId = useId();
+  const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
+
+  // Arrow keys move between the tabs (the WAI-ARIA tabs pattern).
+  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    event.preventDefault();
+    const next = TABS[(TABS.indexOf(tab) + 1) % TABS.length] ?? 'overview';
+    setTab(next);
+    tabRefs.current[next]?.focus();
+  };
+
+  return (
+    <>
+      <p className="case-back">
+        <Link to="/henvendelser">{t('inquiries.detail.back')}</Link>
+      </p>
+      <PageHeading>{title}</PageHeading>
+      <InquiryHeader detail={detail} />
+
+      <div className="inquiry-tabs" role="tablist" aria-label={t('inquiries.detail.tabsLabel')}>
+        {TABS.map((id) => (
+          <button
+            key={id}
+            ref={(element) => {
+              tabRefs.current[id] = element;
+            }}
+            type="button"
+            role="tab"
+            id={tabIds[id]}
+            className={tab === id ? 'inquiry-tab inquiry-tab-active' : 'inquiry-tab'}
+            aria-selected={tab === id}
+            aria-controls={panelId}
+            tabIndex={tab === id ? 0 : -1}
+            onClick={() => setTab(id)}
+            onKeyDown={onTabKey}
+          >
+            {t(`inquiries.detail.tabs.${id}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={panelId} aria-labelledby={tabIds[tab]} className="inquiry-tab-panel">
+        {tab === 'overview' ? (
+          <Overview detail={detail} reload={reload} reloading={reloading} />
+        ) : (
+          <HistoryPanel detail={detail} />
+        )}
+      </div>
+    </>
+  );
+}
+
+function InquiryHeader({ detail }: { detail: InquiryDetail }) {
+  const { t } = useTranslation();
+  const decided = detail.status === 'decided';
+  const overdue = !decided && (detail.overdue || isPast(detail.deadlineAt));
+  return (
+    <>
+      <p className="font-lead inquiry-meta">
+        <span className="badge badge-info inquiry-badge">
+          {t(`inquiries.status.${detail.status}`)}
+        </span>
+        <StatusBadges urgent={detail.urgent} immediateDanger={detail.immediateDanger} />
+      </p>
+      <p className={overdue ? 'inquiry-deadline inquiry-deadline-overdue' : 'inquiry-deadline'}>
+        {overdue && <Icon name="warning" className="inquiry-deadline-icon" />}
+        <strong>{t('inquiries.detail.deadline')}</strong> {formatDateTime(detail.deadlineAt)}
+        {!decided && <> ({formatTimeLeft(detail.deadlineAt)})</>}
+      </p>
+    </>
+  );
+}
+
+function Overview({ detail, reload, reloading }: PanelProps) {
+  const { t } = useTranslation();
+  const factsId = useId();
+  const personsId = useId();
+  const concernId = useId();
+  const [editing, setEditing] = useState(false);
+  const notGiven = t('inquiries.common.notGiven');
+  const { abilities } = detail;
+  const hasConcern = 'observation' in detail || 'signs' in detail;
+
+  return (
+    <>
+      {(abilities.triage || abilities.edit) && (
+        <div className="inquiry-action-row">
+          {abilities.triage && (
+            <TriagePanel detail={detail} reload={reload} reloading={reloading} />
+          )}
+          {abilities.edit && <ForumPanel detail={detail} reload={reload} reloading={reloading} />}
+        </div>
+      )}
+
+      <section aria-labelledby={factsId} className="case-section">
+        <h2 id={factsId}>{t('inquiries.detail.factsHeading')}</h2>
+        {abilities.edit && !editing && (
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => setEditing(true)}
+          >
+            {t('inquiries.edit.open')}
+          </button>
+        )}
+        {abilities.edit && editing && (
+          <EditPanel
+            key={`e${detail.version}`}
+            detail={detail}
+            reload={reload}
+            reloading={reloading}
+            onClose={() => setEditing(false)}
+          />
+        )}
+        <dl className="case-facts">
+          <dt>{t('inquiries.detail.source')}</dt>
+          <dd>
+            {t(`inquiries.sources.${detail.source}`)}
+            {detail.sourceOther && `: ${detail.sourceOther}`}
+          </dd>
+          <dt>{t('inquiries.detail.channel')}</dt>
+          <dd>{t(`inquiries.channels.${detail.channel}`)}</dd>
+          <dt>{t('inquiries.detail.reporter')}</dt>
+          <dd>
+            {detail.reporter.anonymous
+              ? t('inquiries.detail.reporterAnonymous')
+              : [detail.reporter.name, detail.reporter.contact].filter(Boolean).join(', ') ||
+                notGiven}
+          </dd>
+          <dt>{t('inquiries.detail.received')}</dt>
+          <dd>{formatDateTime(detail.receivedAt)}</dd>
+          <dt>{t('inquiries.detail.recordedBy')}</dt>
+          <dd>
+            {detail.recordedBy}
+            {detail.recordedUnitName && `, ${detail.recordedUnitName}`}
+          </dd>
+          <dt>{t('inquiries.detail.subjectKind')}</dt>
+          <dd>
+            {t(`inquiries.subjectKinds.${detail.subjectKind}`)}
+            {detail.groupDescription && `: ${detail.groupDescription}`}
+          </dd>
+          <dt>{t('inquiries.detail.seriousness')}</dt>
+          <dd>
+            {detail.seriousness
+              ? t(`inquiries.seriousness.${detail.seriousness}`)
+              : t('inquiries.seriousness.none')}
+          </dd>
+          <dt>{t('inquiries.detail.forum')}</dt>
+          <dd>{detail.forum?.name ?? t('inquiries.common.none')}</dd>
+          {detail.fourEyes && (
+            <>
+              <dt>{t('inquiries.detail.fourEyes')}</dt>
+              <dd>{t('inquiries.detail.fourEyesText')}</dd>
+            </>
+          )}
+        </dl>
+      </section>
+
+      <section aria-labelledby={personsId} className="case-section">
+        <h2 id={personsId}>{t('inquiries.detail.personsHeading')}</h2>
+        {detail.persons.length === 0 ? (
+          <p>{t('inquiries.detail.noPersons')}</p>
+        ) : (
+          <div className="table--responsive-scroll">
+            <table className="table table--compact case-table">
+              <caption className="sr-only">
+                {t('inquiries.detail.personsCaption', { reference: detail.reference })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('inquiries.detail.personName')}</th>
+                  <th scope="col">{t('inquiries.detail.personBirthDate')}</th>
+                  <th scope="col">{t('inquiries.detail.personCpr')}</th>
+                  <th scope="col">{t('inquiries.detail.personRelation')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {detail.persons.map((person, index) => (
+                  <tr key={person.id}>
+                    <td>
+                      <Link to={`/personer/${person.id}`}>{person.name}</Link>
+                    </td>
+                    <td>{person.birthDate ? formatDate(person.birthDate) : notGiven}</td>
+                    <td>{person.cprMasked ?? notGiven}</td>
+                    <td>
+                      {person.relationToFirst
+                        ? t(`inquiries.relations.${person.relationToFirst}`)
+                        : index === 0
+                          ? t('inquiries.detail.firstPerson')
+                          : notGiven}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {hasConcern ? (
+        <section aria-labelledby={concernId} className="case-section">
+          <h2 id={concernId}>{t('inquiries.detail.concernHeading')}</h2>
+          {'observation' in detail && (
+            <>
+              <h3>{t('inquiries.detail.observation')}</h3>
+              <p className="case-text">{detail.observation}</p>
+            </>
+          )}
+          {detail.signs && (
+            <>
+              <h3>{t('inquiries.detail.signs')}</h3>
+              {detail.signs.length === 0 ? (
+                <p>{t('inquiries.detail.noSigns')}</p>
+              ) : (
+                TIERS.map((tier) => {
+                  const inTier = (detail.signs ?? []).filter((s) => s.tier === tier);
+                  if (inTier.length === 0) return null;
+                  return (
+                    <div key={tier} className="inquiry-sign-list">
+                      <h4>{t(`inquiries.signs.tiers.${tier}.heading`)}</h4>
+                      <ul>
+                        {inTier.map((sign) => (
+                          <li key={sign.code}>
+                            {t(`inquiries.signs.codes.${sign.code}`)}
+                            {sign.note && (
+                              <>
+                                <br />
+                                <span className="inquiry-sign-note">
+                                  {t('inquiries.detail.signNote', { note: sign.note })}
+                                </span>
+                              </>
+                            )}
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  );
+                })
+              )}
+            </>
+          )}
+        </section>
+      ) : (
+        <div className="alert alert-info case-coordinated">
+          <Icon name="info" className="alert-icon" />
+          <div className="alert-body">
+            <p className="alert-text">{t('inquiries.detail.neutralMarker')}</p>
+          </div>
+        </div>
+      )}
+
+      <ContributionsSection detail={detail} reload={reload} reloading={reloading} />
+      <DecisionsSection detail={detail} reload={reload} reloading={reloading} />
+      {abilities.reopen && (
+        <ReopenPanel
+          key={`r${detail.version}`}
+          detail={detail}
+          reload={reload}
+          reloading={reloading}
+        />
+      )}
+    </>
+  );
+}

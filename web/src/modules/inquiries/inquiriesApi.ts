@@ -1,0 +1,313 @@
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { UnitSchema } from '../../../../server/modules/organisation/schema.ts';
+import type {
+  AgeGroupSchema,
+  ChannelSchema,
+  ContributionBody,
+  CreateInquiryBody,
+  DecisionBody,
+  DraftSchema,
+  InboxQuery,
+  InboxSchema,
+  InquiryDetail,
+  InquiryHistorySchema,
+  InquiryReceiptSchema,
+  LegalBasisSchema,
+  OutcomeSchema,
+  RelationSchema,
+  ReopenBody,
+  ReviewBody,
+  SaveDraftBody,
+  SeriousnessSchema,
+  SettingsSchema,
+  SourceSchema,
+  SubjectKindSchema,
+  TriageBody,
+  UpdateInquiryBody,
+} from '../../../../server/modules/inquiries/schema.ts';
+import {
+  CONCERN_SIGNS,
+  SIGN_CODES as ALL_SIGN_CODES,
+  SIGN_TIERS,
+  type ConcernSign,
+  type SignTier,
+} from '../../../../server/modules/inquiries/signs.ts';
+import { ApiError, apiGet, apiSend } from '../../app/api';
+import { rememberServerNow } from './format';
+
+/** The inquiries module of `server/modules/inquiries/routes.ts`, as the web app uses it. */
+export type Inbox = z.infer<typeof InboxSchema>;
+export type InboxItem = Inbox['items'][number];
+export type InboxFilter = z.input<typeof InboxQuery>;
+export type { InquiryDetail, ConcernSign, SignTier };
+export type InquiryHistory = z.infer<typeof InquiryHistorySchema>;
+export type InquiryEvent = NonNullable<InquiryHistory['events']>[number];
+export type Receipt = z.infer<typeof InquiryReceiptSchema>;
+export type CreateInquiry = z.input<typeof CreateInquiryBody>;
+export type UpdateInquiry = z.input<typeof UpdateInquiryBody>;
+export type Triage = z.input<typeof TriageBody>;
+export type Contribution = z.input<typeof ContributionBody>;
+export type Decision = z.input<typeof DecisionBody>;
+export type Review = z.input<typeof ReviewBody>;
+export type Reopen = z.input<typeof ReopenBody>;
+export type Draft = z.infer<typeof DraftSchema>;
+export type SaveDraft = z.input<typeof SaveDraftBody>;
+export type Settings = z.infer<typeof SettingsSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+export type Channel = z.infer<typeof ChannelSchema>;
+export type SubjectKind = z.infer<typeof SubjectKindSchema>;
+export type Seriousness = z.infer<typeof SeriousnessSchema>;
+export type Relation = z.infer<typeof RelationSchema>;
+export type Outcome = z.infer<typeof OutcomeSchema>;
+export type LegalBasis = z.infer<typeof LegalBasisSchema>;
+export type AgeGroup = z.infer<typeof AgeGroupSchema>;
+export type Unit = z.infer<typeof UnitSchema>;
+export type DecisionView = NonNullable<InquiryDetail['decisions']>[number];
+
+/** The keys of a Record in its own order: a new value on the server fails to compile here. */
+function ordered<T extends string>(order: Record<T, number>): T[] {
+  return (Object.keys(order) as T[]).sort((a, b) => order[a] - order[b]);
+}
+
+export const SOURCES = ordered<Source>({
+  relative: 1,
+  friend: 2,
+  mentor: 3,
+  housing_social_worker: 4,
+  teacher: 5,
+  social_worker: 6,
+  police: 7,
+  other_municipality: 8,
+  national_hotline: 9,
+  self: 10,
+  anonymous: 11,
+  other: 12,
+});
+export const CHANNELS = ordered<Channel>({ phone: 1, email: 2, meeting: 3, hotline: 4, letter: 5 });
+export const SUBJECT_KINDS = ordered<SubjectKind>({ person: 1, persons: 2, group: 3, family: 4 });
+export const SERIOUSNESS = ordered<Seriousness>({ high: 1, medium: 2, low: 3 });
+export const RELATIONS = ordered<Relation>({
+  parent: 1,
+  child: 2,
+  sibling: 3,
+  younger_sibling: 4,
+  spouse: 5,
+  friend: 6,
+  other: 7,
+});
+export const OUTCOMES = ordered<Outcome>({
+  no_concern: 1,
+  other_concern: 2,
+  radicalisation: 3,
+  police: 4,
+});
+export const LEGAL_BASES = ordered<LegalBasis>({
+  rpl_115: 1,
+  rpl_115a: 2,
+  value_leap: 3,
+  consent: 4,
+  serviceloven: 5,
+  other: 6,
+});
+export const INBOX_STATUSES = [
+  'open',
+  'received',
+  'triaged',
+  'awaiting_approval',
+  'decided',
+  'all',
+] as const;
+export type InboxStatus = (typeof INBOX_STATUSES)[number];
+export const SERIOUSNESS_FILTERS = ['high', 'medium', 'low', 'untriaged'] as const;
+export type SeriousnessFilter = (typeof SERIOUSNESS_FILTERS)[number];
+
+/** The concern signs and their tiers: the server's own list (signs.ts has no dependencies). */
+export const TIERS: readonly SignTier[] = SIGN_TIERS;
+export const SIGN_CODES: readonly ConcernSign[] = ALL_SIGN_CODES;
+export const signTier = (code: ConcernSign): SignTier => CONCERN_SIGNS[code];
+export const signsOfTier = (tier: SignTier) => SIGN_CODES.filter((c) => signTier(c) === tier);
+
+export function isOneOf<T extends string>(values: readonly T[], value: string | null): value is T {
+  return value !== null && (values as readonly string[]).includes(value);
+}
+
+/** A stale change: someone saved in the meantime (409 conflict). */
+export function isStale(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status === 409;
+}
+
+/** The version the server now holds, from a 409 answer (`error.meta.currentVersion`). */
+export function currentVersionOf(error: unknown): number | null {
+  if (!(error instanceof ApiError)) return null;
+  const version = error.meta.currentVersion;
+  return typeof version === 'number' ? version : null;
+}
+
+/** Cached answers about inquiries; dropped at logout like every other personal data. */
+export const INQUIRIES_QUERY_KEY = ['inquiries'] as const;
+
+export interface InboxParams {
+  status: InboxStatus;
+  seriousness: SeriousnessFilter | null;
+  source: Source | null;
+  overdue: boolean;
+}
+
+/** The inbox, sorted by deadline, a page at a time (keyset pagination with `nextCursor`). */
+export function useInbox(params: InboxParams) {
+  return useInfiniteQuery({
+    queryKey: [...INQUIRIES_QUERY_KEY, 'inbox', params],
+    queryFn: ({ pageParam, signal }) => {
+      const search = new URLSearchParams({ status: params.status });
+      if (params.seriousness) search.set('seriousness', params.seriousness);
+      if (params.source) search.set('source', params.source);
+      if (params.overdue) search.set('overdue', 'true');
+      if (pageParam) search.set('after', pageParam);
+      return apiGet<Inbox>(`/api/inquiries?${search.toString()}`, { signal });
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+}
+
+const detailKey = (id: string) => [...INQUIRIES_QUERY_KEY, 'detail', id] as const;
+
+/** One inquiry as the caller may see it; 404 (ApiError) without need-to-know. */
+export function useInquiry(id: string) {
+  return useQuery({
+    queryKey: detailKey(id),
+    queryFn: async ({ signal }) => {
+      const detail = await apiGet<InquiryDetail>(`/api/inquiries/${id}`, { signal });
+      // The time left is counted from the server's clock, not the PC's.
+      rememberServerNow(detail.now, Date.now());
+      return detail;
+    },
+  });
+}
+
+export function useInquiryHistory(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...INQUIRIES_QUERY_KEY, 'history', id],
+    queryFn: ({ signal }) => apiGet<InquiryHistory>(`/api/inquiries/${id}/history`, { signal }),
+    enabled,
+    staleTime: 0,
+  });
+}
+
+/** After a change: the answer is the new inquiry; the inbox and history are fetched again. */
+export function useStoreInquiry() {
+  const queryClient = useQueryClient();
+  return async (detail: InquiryDetail) => {
+    queryClient.setQueryData(detailKey(detail.id), detail);
+    await queryClient.invalidateQueries({
+      queryKey: INQUIRIES_QUERY_KEY,
+      predicate: (query) => query.queryKey[1] !== 'detail',
+    });
+  };
+}
+
+export function useSettings(enabled: boolean) {
+  return useQuery({
+    queryKey: [...INQUIRIES_QUERY_KEY, 'settings'],
+    queryFn: ({ signal }) => apiGet<Settings>('/api/municipality-settings', { signal }),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export interface Forum {
+  id: string;
+  name: string;
+  memberCount: number;
+}
+
+export function useForums(enabled: boolean) {
+  return useQuery({
+    queryKey: [...INQUIRIES_QUERY_KEY, 'forums'],
+    queryFn: ({ signal }) => apiGet<{ items: Forum[] }>('/api/forums', { signal }),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The units of the user's municipality (referral after "another kind of concern"). */
+export function useUnits(municipality: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ['units', municipality ?? ''],
+    queryFn: ({ signal }) =>
+      apiGet<{ items: Unit[] }>(`/api/municipalities/${municipality ?? ''}/units`, { signal }),
+    enabled: enabled && municipality !== undefined,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export const DRAFTS_QUERY_KEY = [...INQUIRIES_QUERY_KEY, 'drafts'] as const;
+
+export function useDrafts(enabled: boolean) {
+  return useQuery({
+    queryKey: DRAFTS_QUERY_KEY,
+    queryFn: ({ signal }) => apiGet<{ items: Draft[] }>('/api/inquiry-drafts', { signal }),
+    enabled,
+    staleTime: 0,
+    refetchOnWindowFocus: false,
+  });
+}
+
+export const saveDraft = (id: string, body: SaveDraft) =>
+  apiSend<Draft>('PUT', `/api/inquiry-drafts/${id}`, body);
+export const deleteDraft = (id: string) => apiSend('DELETE', `/api/inquiry-drafts/${id}`);
+
+/** Records an inquiry; a retry with the same key gets the same receipt. */
+export const createInquiry = (body: CreateInquiry, idempotencyKey: string) =>
+  apiSend<Receipt>('POST', '/api/inquiries', body, {
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+
+export const updateInquiry = (id: string, body: UpdateInquiry) =>
+  apiSend<InquiryDetail>('PATCH', `/api/inquiries/${id}`, body);
+export const triageInquiry = (id: string, body: Triage) =>
+  apiSend<InquiryDetail>('POST', `/api/inquiries/${id}/triage`, body);
+export const addContribution = (id: string, body: Contribution) =>
+  apiSend<InquiryDetail>('POST', `/api/inquiries/${id}/contributions`, body);
+export const decideInquiry = (id: string, body: Decision) =>
+  apiSend<InquiryDetail>('POST', `/api/inquiries/${id}/decision`, body);
+export const reviewDecision = (id: string, body: Review) =>
+  apiSend<InquiryDetail>('POST', `/api/inquiries/${id}/decision/review`, body);
+export const reopenInquiry = (id: string, body: Reopen) =>
+  apiSend<InquiryDetail>('POST', `/api/inquiries/${id}/reopen`, body);
+
+export interface DuplicateQuery {
+  givenName?: string;
+  familyName?: string;
+  birthDate?: string;
+  cpr?: string;
+}
+
+export interface PossibleDuplicate {
+  id: string;
+  name: string;
+  birthDate: string | null;
+  matchedOn: 'cpr' | 'name_and_birth_date';
+}
+
+export const findPossibleDuplicates = (body: DuplicateQuery, signal: AbortSignal) =>
+  apiSend<{ items: PossibleDuplicate[] }>('POST', '/api/persons/possible-duplicates', body, {
+    signal,
+  });
+
+/** A random key (uuid v4), also where `crypto.randomUUID` is missing (an insecure context). */
+export function randomId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
