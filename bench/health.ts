@@ -36,7 +36,7 @@ const database = await openDatabase(
 );
 await migrate(database.db);
 const keys = { audit: randomBytes(32), secret: randomBytes(32) };
-await seedDemo(database.db, { secretKey: keys.secret });
+await seedDemo(database.db, { secretKey: keys.secret, auditKey: keys.audit });
 const app = await buildApp(
   {
     env: 'production',

@@ -104,7 +104,7 @@ describe('security keys in Chromium', () => {
   });
 
   it('logs out and logs in again with password and security key', async () => {
-    // Logged out from the security page, which the login returns to.
+    // Logged out from the security page; the next login starts on the front page.
     await page.getByRole('banner').getByRole('button', { name: 'Log ud' }).click();
     await h1('Log ind').waitFor();
 
@@ -118,10 +118,11 @@ describe('security keys in Chromium', () => {
     await h1('Bekræft med din sikkerhedsnøgle').waitFor();
 
     await page.getByRole('button', { name: 'Brug sikkerhedsnøgle', exact: true }).click();
-    // Back on the page the user logged out from.
-    await h1('Sikkerhedsnøgler').waitFor();
-    expect(pathname()).toBe('/sikkerhed');
+    await h1('Tovholder').waitFor();
+    expect(pathname()).toBe('/');
     await page.getByRole('banner').getByText('Anne Demo-Tovholder').first().waitFor();
+    await page.getByRole('banner').getByRole('link', { name: 'Sikkerhedsnøgler' }).click();
+    await h1('Sikkerhedsnøgler').waitFor();
     const row = page.getByRole('row', { name: /Gul nøgle/ });
     await row.waitFor();
     expect(await row.getByText('Ikke brugt endnu').count()).toBe(0);

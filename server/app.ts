@@ -26,6 +26,8 @@ import { installCompartment } from './access/compartment.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
 import { personRoutes } from './modules/persons/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
+import { inquiryRoutes } from './modules/inquiries/routes.ts';
+import { forumRoutes } from './modules/forums/routes.ts';
 import { validatorCompiler } from './platform/validation.ts';
 import { VERSION } from './version.ts';
 
@@ -172,6 +174,8 @@ export async function buildApp(
   await app.register(caseRoutes({ keys: options.keys }));
   await app.register(personRoutes({ keys: options.keys }));
   await app.register(notificationRoutes);
+  await app.register(inquiryRoutes({ keys: options.keys }));
+  await app.register(forumRoutes({ keys: options.keys }));
   await registerWebApp(app, config.webDir);
   return app;
 }

@@ -7,11 +7,13 @@ import { migrate } from './platform/db/migrate.ts';
 import { createLogger } from './platform/logger.ts';
 import { seedDemo } from './demo/seed.ts';
 import { printDemoBanner } from './demo/banner.ts';
+import { startJobs, type JobsHandle } from './jobs/scheduler.ts';
+import { createMailer } from './platform/mail.ts';
 
 /**
- * Process entry: config → database → migrations → demo data → HTTP. SIGTERM/SIGINT stop
- * accepting requests, let in-flight ones finish, then close the database so PGlite's files are
- * flushed.
+ * Process entry: config → database → migrations → demo data → HTTP → background jobs.
+ * SIGTERM/SIGINT stop accepting requests, let in-flight ones and the running job finish, then
+ * close the database so PGlite's files are flushed.
  */
 async function main() {
   let config: Config;
@@ -43,9 +45,16 @@ async function main() {
     }),
   };
   let demoCreated = false;
-  if (config.demo) demoCreated = (await seedDemo(database.db, { secretKey: keys.secret })).created;
+  if (config.demo) {
+    demoCreated = (await seedDemo(database.db, { secretKey: keys.secret, auditKey: keys.audit }))
+      .created;
+  }
 
   const app = await buildApp(config, database, { keys });
+  const mailer = config.mail.smtpUrl
+    ? createMailer({ url: config.mail.smtpUrl, from: config.mail.from })
+    : null;
+  let jobs: JobsHandle | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -57,7 +66,9 @@ async function main() {
     }, config.shutdownTimeoutMs);
     force.unref();
     try {
-      await app.close();
+      // The background jobs finish their run before the database closes.
+      await Promise.all([app.close(), jobs?.stop()]);
+      mailer?.close();
       await database.close();
       log.info('shutdown complete');
       process.exit(0);
@@ -70,6 +81,16 @@ async function main() {
   process.once('SIGINT', () => void stop('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  if (!mailer) log.info('TOVHOLDER_SMTP_URL is not set: no e-mail is sent, the outbox keeps them');
+  if (!stopping) {
+    jobs = startJobs({
+      db: database.db,
+      mailer,
+      publicUrl: config.publicUrl,
+      intervalSeconds: config.jobs.intervalSeconds,
+      log,
+    });
+  }
   const address = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   if (config.demo) await printDemoBanner(database.db, address, demoCreated);
   else console.log(`Tovholder is running on ${address}`);

@@ -29,6 +29,33 @@ export const USER_POLICIES = {
   'records.breakGlass': hasAny('coordinator'),
   /** The citizen's access report: who looked at this person's data, when and why. */
   'records.accessReport': hasAny('coordinator', 'data_protection'),
+  /**
+   * Record a concern inquiry: any member of staff, and hotline staff. Recording is not reading:
+   * the recorder gets a receipt and sees the inquiry only if need-to-know says so.
+   */
+  'inquiries.create': hasAny(
+    'coordinator',
+    'forum_member',
+    'caseworker',
+    'police_contact',
+    'mentor',
+    'hotline',
+    'leader',
+    'municipal_admin',
+    'data_protection',
+  ),
+  /** Read and work on inquiries (the municipality's coordinators and the handling forum). */
+  'inquiries.read': hasAny(...PERSONAL_DATA_ROLES),
+  /** Merge two registrations of the same person. */
+  'persons.merge': hasAny('coordinator'),
+  /** See the municipality's forums (to assign an inquiry, or to manage them). */
+  'forums.read': hasAny(...PERSONAL_DATA_ROLES, 'municipal_admin'),
+  /** Forums and their members. */
+  'forums.manage': hasAny('coordinator', 'municipal_admin'),
+  /** The municipality's settings (deadlines, four-eyes, retention): read. */
+  'settings.read': hasAny('coordinator', 'municipal_admin'),
+  /** The municipality's settings: change. */
+  'settings.edit': hasAny('municipal_admin'),
   /** Manage users, units and second factors of one's own municipality (or all, for system admins). */
   'admin.users': hasAny('municipal_admin', 'system_admin'),
   /** Read the audit trail of one's own municipality. */
@@ -49,6 +76,13 @@ export function allows(user: CurrentUser, policy: UserPolicy): boolean {
 /** What the web app may show; computed here so the UI never re-implements a rule. */
 export function abilities(user: CurrentUser) {
   return {
+    inquiries: {
+      create: allows(user, 'inquiries.create'),
+      read: allows(user, 'inquiries.read'),
+    },
+    persons: { merge: allows(user, 'persons.merge') },
+    forums: { read: allows(user, 'forums.read'), manage: allows(user, 'forums.manage') },
+    settings: { read: allows(user, 'settings.read'), edit: allows(user, 'settings.edit') },
     records: {
       read: allows(user, 'records.read'),
       breakGlass: allows(user, 'records.breakGlass'),

@@ -36,6 +36,8 @@ export function recordEvent(
 export const PURPOSES = {
   caseWork: 'case_work',
   caseList: 'case_list',
+  inquiryAssessment: 'inquiry_assessment',
+  inquiryIntake: 'inquiry_intake',
   breakGlass: 'break_glass',
   accessReport: 'access_report',
   membership: 'case_membership',

@@ -1,4 +1,11 @@
-import { sql, type ExpressionBuilder, type Expression, type SqlBool, type Kysely } from 'kysely';
+import {
+  sql,
+  type ExpressionBuilder,
+  type Expression,
+  type Kysely,
+  type RawBuilder,
+  type SqlBool,
+} from 'kysely';
 import type { FastifyRequest } from 'fastify';
 import type { DB } from '../platform/db/schema.ts';
 import { allowCompartment } from './compartment.ts';
@@ -34,34 +41,28 @@ export interface CaseAccess {
   unitId: string | null;
 }
 
-const COMPARTMENT_ROLES = new Set<string>(['coordinator', 'forum_member']);
+/** User roles that may hold the compartment (with the case role coordinator or forum). */
+const COMPARTMENT_ROLES = new Set<string>(['coordinator', 'forum_member', 'police_contact']);
 
-function handlesPersonalData(user: CurrentUser): boolean {
+export function handlesPersonalData(user: CurrentUser): boolean {
   return user.roles.some((r) => PERSONAL_DATA_ROLES.includes(r));
 }
 
 /**
- * The case's municipality is the user's own, or (for police staff) one their district covers.
+ * The record's municipality is the user's own, or (for police staff) one their district covers.
  * Membership is still required on top of this: it only stops a record crossing municipalities.
  */
-function inUsersArea(eb: ExpressionBuilder<DB, 'cases'>, user: CurrentUser): Expression<SqlBool> {
-  const clauses: Expression<SqlBool>[] = [];
+export function inUsersArea(column: string, user: CurrentUser): RawBuilder<SqlBool> {
+  const clauses: RawBuilder<SqlBool>[] = [];
   if (user.municipalityCode) {
-    clauses.push(eb('cases.municipality_code', '=', user.municipalityCode));
+    clauses.push(sql<SqlBool>`${sql.ref(column)} = ${user.municipalityCode}`);
   }
   if (user.policeDistrictId !== null) {
     clauses.push(
-      eb(
-        'cases.municipality_code',
-        'in',
-        eb
-          .selectFrom('municipalities')
-          .select('code')
-          .where('police_district_id', '=', user.policeDistrictId),
-      ),
+      sql<SqlBool>`${sql.ref(column)} in (select code from municipalities where police_district_id = ${user.policeDistrictId})`,
     );
   }
-  return clauses.length > 0 ? eb.or(clauses) : sql<SqlBool>`false`;
+  return clauses.length > 0 ? sql<SqlBool>`(${sql.join(clauses, sql` or `)})` : sql<SqlBool>`false`;
 }
 
 /** SQL condition on `cases`: the user may see this case. Use it in every list and count. */
@@ -69,7 +70,7 @@ export function visibleCase(user: CurrentUser) {
   return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> => {
     if (!handlesPersonalData(user)) return sql<SqlBool>`false`;
     return eb.and([
-      inUsersArea(eb, user),
+      inUsersArea('cases.municipality_code', user),
       eb.or([
         eb.exists(
           eb
@@ -95,7 +96,7 @@ export function visibleCase(user: CurrentUser) {
 }
 
 /** The cases in the user's area with the user's membership and live grant, one row each. */
-function accessRows(db: Kysely<DB>, user: CurrentUser) {
+export function accessRows(db: Kysely<DB>, user: CurrentUser) {
   return db
     .selectFrom('cases')
     .leftJoin('case_members as m', (join) =>
@@ -115,12 +116,12 @@ function accessRows(db: Kysely<DB>, user: CurrentUser) {
         .where('g.expires_at', '>', sql<Date>`now()`)
         .as('grant_until'),
     ])
-    .where((eb) => inUsersArea(eb, user));
+    .where(inUsersArea('cases.municipality_code', user));
 }
 
 type AccessRow = Awaited<ReturnType<ReturnType<typeof accessRows>['executeTakeFirstOrThrow']>>;
 
-function toAccess(row: AccessRow, user: CurrentUser): CaseAccess | undefined {
+export function toAccess(row: AccessRow, user: CurrentUser): CaseAccess | undefined {
   const until = row.grant_until ? new Date(row.grant_until) : null;
   const role = (row.role ?? null) as CaseRole | null;
   // A grant is only ever given to a coordinator; it counts while the user still is one.
@@ -153,38 +154,4 @@ export async function findCaseAccess(
 /** Tells the presenter what this request may show of the case. */
 export function grantCaseAccess(request: FastifyRequest, access: CaseAccess) {
   if (access.compartment) allowCompartment(request, 'case', access.caseId);
-}
-
-export interface PersonAccess {
-  personId: string;
-  municipalityCode: string;
-  /** The case through which the person is visible (the first by opening date). */
-  via: CaseAccess;
-}
-
-/**
- * A person is visible to a user with full scope in (or a break-the-glass grant on) a case the
- * person is part of. Intervention-scoped members see only the persons of their own
- * intervention (later issue); until then none.
- */
-export async function findPersonAccess(
-  db: Kysely<DB>,
-  user: CurrentUser,
-  personId: string,
-): Promise<PersonAccess | undefined> {
-  if (!handlesPersonalData(user)) return undefined;
-  // One round trip: every case of the person in the user's area, with the user's access to it.
-  const rows = await accessRows(db, user)
-    .innerJoin('case_persons as cp', 'cp.case_id', 'cases.id')
-    .where('cp.person_id', '=', personId)
-    .orderBy('cases.opened_at')
-    .orderBy('cases.id')
-    .execute();
-  for (const row of rows) {
-    const access = toAccess(row, user);
-    if (access?.scope === 'full') {
-      return { personId, municipalityCode: row.municipality_code, via: access };
-    }
-  }
-  return undefined;
 }

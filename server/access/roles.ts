@@ -12,6 +12,8 @@ export const ROLES = [
   'leader',
   'analyst',
   'data_protection',
+  // Records concern inquiries (e.g. at a hotline) and sees nothing afterwards: a receipt only.
+  'hotline',
 ] as const;
 
 export const RoleSchema = z.enum(ROLES);

@@ -1,7 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import { encryptField } from '../platform/crypto.ts';
 import { cprContext } from '../modules/persons/queries.ts';
+import { cprDigest } from '../modules/persons/service.ts';
 import { DEMO_MUNICIPALITY_CODE } from './seed.ts';
 
 /**
@@ -11,6 +12,8 @@ import { DEMO_MUNICIPALITY_CODE } from './seed.ts';
  *   demo.mentor is a member limited to his own intervention;
  * - S-2026-0002 about Mikkel Demo Hansen: demo.tovholder2 coordinates, demo.forum in the forum.
  *   demo.tovholder is not a member: it is the case to try break-the-glass on.
+ * - the forum "Demo Infohus" with demo.forum, demo.politi and demo.tovholder; it handles
+ *   S-2026-0001.
  * The CPR numbers are fictional (their check digits are not valid).
  */
 interface DemoPerson {
@@ -35,11 +38,14 @@ interface DemoCase {
   work: string;
   persons: [string, string][];
   members: [string, 'coordinator' | 'forum' | 'member', 'full' | 'intervention'][];
+  /** Handled by the demo forum. */
+  forum?: boolean;
 }
 
 const CASES: DemoCase[] = [
   {
     reference: 'S-2026-0001',
+    forum: true,
     form: 'militant_islamism',
     concern:
       'Skolen og faderen har set, at Ahmad deler videoer fra militante islamistiske kanaler og har trukket sig fra sine venner. Forummet vurderede radikaliseringsbekymringen som primær.',
@@ -71,16 +77,69 @@ const CASES: DemoCase[] = [
   },
 ];
 
+const DEMO_FORUM = {
+  name: 'Demo Infohus',
+  members: ['demo.forum', 'demo.politi', 'demo.tovholder'],
+};
+
+/**
+ * The demo forum, created once: only while Demo Kommune has no forum at all (forums arrived
+ * after the first demo installations), so later changes by demo users are left alone. Returns
+ * the new forum's id, or null when nothing was created.
+ */
+async function seedDemoForum(trx: Transaction<DB>): Promise<string | null> {
+  const any = await trx
+    .selectFrom('forums')
+    .select('id')
+    .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
+    .executeTakeFirst();
+  if (any) return null;
+  const forum = await trx
+    .insertInto('forums')
+    .values({ municipality_code: DEMO_MUNICIPALITY_CODE, name: DEMO_FORUM.name })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const members = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('is_demo', '=', true)
+    .where('username', 'in', DEMO_FORUM.members)
+    .execute();
+  if (members.length > 0) {
+    await trx
+      .insertInto('forum_members')
+      .values(members.map((m) => ({ forum_id: forum.id, user_id: m.id })))
+      .onConflict((oc) => oc.columns(['forum_id', 'user_id']).doNothing())
+      .execute();
+  }
+  return forum.id;
+}
+
 export async function seedDemoRecords(db: Kysely<DB>, secretKey: Buffer): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(7260411927)`.execute(trx);
+    const forumId = await seedDemoForum(trx);
     const existing = await trx
       .selectFrom('cases')
       .select('id')
       .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
       .where('is_demo', '=', true)
       .executeTakeFirst();
-    if (existing) return;
+    if (existing) {
+      // Cases seeded before forums existed: the new demo forum handles S-2026-0001.
+      if (forumId) {
+        const handled = CASES.filter((c) => c.forum).map((c) => c.reference);
+        await trx
+          .updateTable('cases')
+          .set({ forum_id: forumId })
+          .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
+          .where('is_demo', '=', true)
+          .where('reference', 'in', handled)
+          .where('forum_id', 'is', null)
+          .execute();
+      }
+      return;
+    }
 
     const users = await trx
       .selectFrom('users')
@@ -106,7 +165,10 @@ export async function seedDemoRecords(db: Kysely<DB>, secretKey: Buffer): Promis
       if (p.cpr) {
         await trx
           .updateTable('persons')
-          .set({ cpr_enc: encryptField(secretKey, p.cpr, cprContext(row.id)) })
+          .set({
+            cpr_enc: encryptField(secretKey, p.cpr, cprContext(row.id)),
+            cpr_digest: cprDigest(secretKey, p.cpr),
+          })
           .where('id', '=', row.id)
           .execute();
       }
@@ -122,6 +184,7 @@ export async function seedDemoRecords(db: Kysely<DB>, secretKey: Buffer): Promis
           extremism_form: c.form,
           concern_summary: c.concern,
           work_summary: c.work,
+          forum_id: c.forum ? forumId : null,
           is_demo: true,
         })
         .returning('id')

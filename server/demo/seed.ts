@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import { createStandardUnits } from '../modules/organisation/queries.ts';
+import { seedDemoInquiries } from './inquiries.ts';
 import { seedDemoRecords } from './records.ts';
 import { seedDemoUsers } from './users.ts';
 
@@ -15,7 +16,8 @@ const MARKER = 'demo_seeded_at';
 
 export async function seedDemo(
   db: Kysely<DB>,
-  options: { secretKey: Buffer },
+  /** Without the audit key the demo inquiries are left out (their audit trail needs it). */
+  options: { secretKey: Buffer; auditKey: Buffer },
 ): Promise<{ created: boolean }> {
   const organisation = await db.transaction().execute(async (trx) => {
     // Serialise concurrent first starts on PostgreSQL; harmless on PGlite.
@@ -46,15 +48,20 @@ export async function seedDemo(
     await createStandardUnits(trx, DEMO_MUNICIPALITY_CODE);
     return { created: true };
   });
-  // Demo cases arrived after the first demo installations: added once, whenever missing.
+  const inquiries = () =>
+    seedDemoInquiries(db, { secret: options.secretKey, audit: options.auditKey });
+  // Demo cases and inquiries arrived after the first demo installations: added once, whenever
+  // missing.
   if (!organisation.created) {
     await seedDemoRecords(db, options.secretKey);
+    await inquiries();
     return organisation;
   }
   // Every step is idempotent, and the marker is written last: an interrupted seed completes on
   // the next start.
   await seedDemoUsers(db, options.secretKey);
   await seedDemoRecords(db, options.secretKey);
+  await inquiries();
   await db
     .insertInto('app_settings')
     .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })

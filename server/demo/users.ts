@@ -67,6 +67,12 @@ export const DEMO_USERS: DemoUser[] = [
     unitKind: 'mentors_coaches',
     enrolled: true,
   },
+  {
+    username: 'demo.hotline',
+    displayName: 'Hanne Demo-Hotline',
+    roles: ['hotline'],
+    enrolled: true,
+  },
   { username: 'demo.leder', displayName: 'Gitte Demo-Leder', roles: ['leader'], enrolled: true },
   {
     username: 'demo.analytiker',

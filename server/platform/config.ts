@@ -41,6 +41,24 @@ const EnvSchema = z
       .refine((v) => decodeKey(v) !== undefined, KEY_FORMAT_MESSAGE)
       .optional(),
     TOVHOLDER_AUDIT_KEY_FILE: z.string().min(1).optional(),
+    // The message never echoes the value: the URL may hold the SMTP password.
+    TOVHOLDER_SMTP_URL: z
+      .string()
+      .refine(
+        (v) => /^smtps?:\/\/[^/?#]/.test(v) && URL.canParse(v),
+        'must be a URL starting with smtp:// or smtps://, e.g. smtp://user:password@host:587',
+      )
+      .optional(),
+    TOVHOLDER_MAIL_FROM: z.string().trim().min(3).max(254).default('Tovholder <noreply@localhost>'),
+    TOVHOLDER_PUBLIC_URL: z
+      .string()
+      .refine(
+        (v) => /^https?:\/\//.test(v) && URL.canParse(v),
+        'must be a URL starting with http:// or https://',
+      )
+      .transform((v) => v.replace(/\/+$/, ''))
+      .default('http://localhost:3000'),
+    TOVHOLDER_JOB_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -104,6 +122,12 @@ export interface Config {
   secretKey: { key?: string | undefined; keyFile?: string | undefined };
   /** Trust X-Forwarded-* from a reverse proxy (client IP for throttling, https for cookies). */
   trustProxy: boolean;
+  /** E-mail through SMTP; without `smtpUrl` no e-mail is sent (the outbox keeps the rows). */
+  mail: { smtpUrl?: string | undefined; from: string };
+  /** The address users reach the app at, without a trailing slash (links in e-mails). */
+  publicUrl: string;
+  /** How often the background jobs run (deadline reminders, the e-mail outbox). */
+  jobs: { intervalSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -155,5 +179,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     secretKey: { key: env.TOVHOLDER_SECRET_KEY, keyFile: env.TOVHOLDER_SECRET_KEY_FILE },
     trustProxy: env.TOVHOLDER_TRUST_PROXY,
+    mail: { smtpUrl: env.TOVHOLDER_SMTP_URL, from: env.TOVHOLDER_MAIL_FROM },
+    publicUrl: env.TOVHOLDER_PUBLIC_URL,
+    jobs: { intervalSeconds: env.TOVHOLDER_JOB_INTERVAL_SECONDS },
   };
 }

@@ -118,4 +118,47 @@ describe('configuration from the environment', () => {
       loadConfig({ TOVHOLDER_AUDIT_KEY: AUDIT_KEY, TOVHOLDER_AUDIT_KEY_FILE: '/k' }),
     ).toThrow(/TOVHOLDER_AUDIT_KEY_FILE: set either/);
   });
+
+  it('sends no e-mail by default, and runs the background jobs every minute', () => {
+    const config = loadConfig({});
+    expect(config.mail).toEqual({ smtpUrl: undefined, from: 'Tovholder <noreply@localhost>' });
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.jobs).toEqual({ intervalSeconds: 60 });
+  });
+
+  it('takes the SMTP server, sender, public address and job interval from the environment', () => {
+    const config = loadConfig({
+      TOVHOLDER_SMTP_URL: 'smtp://tovholder:hemmelig@mail.kommune.dk:587',
+      TOVHOLDER_MAIL_FROM: 'Tovholder <tovholder@kommune.dk>',
+      TOVHOLDER_PUBLIC_URL: 'https://tovholder.kommune.dk/',
+      TOVHOLDER_JOB_INTERVAL_SECONDS: '5',
+    });
+    expect(config.mail).toEqual({
+      smtpUrl: 'smtp://tovholder:hemmelig@mail.kommune.dk:587',
+      from: 'Tovholder <tovholder@kommune.dk>',
+    });
+    expect(config.publicUrl).toBe('https://tovholder.kommune.dk');
+    expect(config.jobs.intervalSeconds).toBe(5);
+  });
+
+  it.each([
+    [{ TOVHOLDER_SMTP_URL: 'http://mail.kommune.dk' }, 'TOVHOLDER_SMTP_URL'],
+    [{ TOVHOLDER_SMTP_URL: 'smtp://' }, 'TOVHOLDER_SMTP_URL'],
+    [{ TOVHOLDER_PUBLIC_URL: 'tovholder.kommune.dk' }, 'TOVHOLDER_PUBLIC_URL'],
+    [{ TOVHOLDER_JOB_INTERVAL_SECONDS: '4' }, 'TOVHOLDER_JOB_INTERVAL_SECONDS'],
+    [{ TOVHOLDER_JOB_INTERVAL_SECONDS: 'often' }, 'TOVHOLDER_JOB_INTERVAL_SECONDS'],
+  ])('rejects %o naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}: `));
+  });
+
+  it('never echoes the SMTP URL, which may hold a password', () => {
+    const url = 'ftp://tovholder:hemmelig-adgangskode@mail.kommune.dk';
+    try {
+      loadConfig({ TOVHOLDER_SMTP_URL: url });
+      expect.unreachable('should have thrown');
+    } catch (error) {
+      expect((error as Error).message).toContain('TOVHOLDER_SMTP_URL: ');
+      expect((error as Error).message).not.toContain('hemmelig');
+    }
+  });
 });

@@ -2,6 +2,7 @@ import {
   createCipheriv,
   createDecipheriv,
   createHash,
+  createHmac,
   randomBytes,
   timingSafeEqual,
 } from 'node:crypto';
@@ -37,6 +38,14 @@ export function decryptField(key: Buffer, stored: string, context: string): stri
     decipher.update(Buffer.from(data, 'base64url')),
     decipher.final(),
   ]).toString('utf8');
+}
+
+/**
+ * A keyed digest (HMAC-SHA256, hex) for looking up a secret value without storing it readable,
+ * e.g. a CPR number for duplicate detection. The purpose separates digests of different kinds.
+ */
+export function keyedDigest(key: Buffer, purpose: string, value: string): string {
+  return createHmac('sha256', key).update(`${purpose}\0${value}`).digest('hex');
 }
 
 export function sha256(text: string): string {

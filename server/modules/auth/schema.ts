@@ -44,6 +44,10 @@ export const SessionUserSchema = z.object({
 });
 
 export const AbilitiesSchema = z.object({
+  inquiries: z.object({ create: z.boolean(), read: z.boolean() }),
+  persons: z.object({ merge: z.boolean() }),
+  forums: z.object({ read: z.boolean(), manage: z.boolean() }),
+  settings: z.object({ read: z.boolean(), edit: z.boolean() }),
   records: z.object({ read: z.boolean(), breakGlass: z.boolean(), accessReport: z.boolean() }),
   admin: z.object({ users: z.boolean(), audit: z.boolean() }),
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo, DEMO_MUNICIPALITY_CODE } from '../../demo/seed.ts';
+import { verifyAuditChains } from '../../platform/audit/verify.ts';
 import { startTestApp, testKeys, type TestApp } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
 import type { Municipality, PoliceDistrict, Unit } from './schema.ts';
@@ -105,8 +106,14 @@ describe(`organisation reference data (${testEngine})`, () => {
   });
 
   it('demo seed creates Demo Kommune with one unit of each kind, once', async () => {
-    expect((await seedDemo(t.database.db, { secretKey: testKeys.secret })).created).toBe(true);
-    expect((await seedDemo(t.database.db, { secretKey: testKeys.secret })).created).toBe(false);
+    expect(
+      (await seedDemo(t.database.db, { secretKey: testKeys.secret, auditKey: testKeys.audit }))
+        .created,
+    ).toBe(true);
+    expect(
+      (await seedDemo(t.database.db, { secretKey: testKeys.secret, auditKey: testKeys.audit }))
+        .created,
+    ).toBe(false);
     const { body } = await get<Municipality>(`/api/municipalities/${DEMO_MUNICIPALITY_CODE}`);
     expect(body).toMatchObject({ name: 'Demo Kommune', isDemo: true });
     const units = await get<{ items: Unit[] }>(
@@ -114,5 +121,50 @@ describe(`organisation reference data (${testEngine})`, () => {
     );
     expect(units.body.items).toHaveLength(10);
     expect(new Set(units.body.items.map((u) => u.kind)).size).toBe(10);
+  });
+
+  it('demo seed adds one inquiry in each state, none near its deadline, audited', async () => {
+    const db = t.database.db;
+    // Seeded by the test above; a third run adds nothing.
+    await seedDemo(db, { secretKey: testKeys.secret, auditKey: testKeys.audit });
+    const rows = await db
+      .selectFrom('inquiries')
+      .leftJoin('inquiry_decisions as d', (join) =>
+        join.onRef('d.inquiry_id', '=', 'inquiries.id').on('d.status', 'in', ['pending', 'final']),
+      )
+      .select(['inquiries.status', 'inquiries.deadline_at', 'inquiries.case_id', 'd.outcome'])
+      .where('inquiries.municipality_code', '=', DEMO_MUNICIPALITY_CODE)
+      .execute();
+    expect(rows.map((r) => `${r.status}:${r.outcome ?? '-'}`).sort()).toEqual([
+      'awaiting_approval:no_concern',
+      'decided:no_concern',
+      'decided:other_concern',
+      'decided:police',
+      'decided:radicalisation',
+      'received:-',
+      'triaged:-',
+    ]);
+    const inFourHours = Date.now() + 4 * 3_600_000;
+    for (const r of rows.filter((row) => row.status !== 'decided')) {
+      expect(r.deadline_at.getTime()).toBeGreaterThan(inFourHours);
+    }
+    const opened = rows.find((r) => r.outcome === 'radicalisation')?.case_id;
+    const cases = await db
+      .selectFrom('cases')
+      .select(['id', 'reference'])
+      .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
+      .execute();
+    expect(new Set(cases.map((c) => c.reference)).size).toBe(cases.length);
+    expect(cases.map((c) => c.id)).toContain(opened);
+    const events = await db
+      .selectFrom('inquiry_events')
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(events.n)).toBeGreaterThanOrEqual(7);
+    const audit = await verifyAuditChains(db, testKeys.audit, {
+      chainKeys: [DEMO_MUNICIPALITY_CODE],
+    });
+    expect(audit.ok).toBe(true);
+    expect(audit.entries).toBeGreaterThan(0);
   });
 });

@@ -15,6 +15,10 @@ export interface PersonsTable {
   family_name: string;
   birth_date: DateOnly | null;
   cpr_enc: string | null;
+  /** HMAC-SHA256 of the CPR digits with the secret key: finds duplicates without decrypting. */
+  cpr_digest: string | null;
+  merged_into: string | null;
+  archive_after: Timestamp | null;
   address: string | null;
   phone: string | null;
   is_demo: Generated<boolean>;
@@ -85,6 +89,7 @@ export interface NotificationsTable {
   user_id: string;
   kind: string;
   case_id: string | null;
+  inquiry_id: string | null;
   details: Json;
   created_at: Timestamp;
   read_at: Timestamp | null;

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AuditTables } from '../audit/tables.ts';
 import type { RecordTables } from './records-schema.ts';
+import type { InquiryTables } from './inquiry-schema.ts';
 
 /**
  * Table types for Kysely. One interface per table, kept in step with db/migrations by the
@@ -63,6 +64,7 @@ export interface UsersTable {
   totp_last_step: number | null;
   is_demo: Generated<boolean>;
   disabled_at: Timestamp | null;
+  email: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
@@ -118,7 +120,7 @@ export interface WebauthnChallengesTable {
   created_at: Timestamp;
 }
 
-export interface DB extends AuditTables, RecordTables {
+export interface DB extends AuditTables, RecordTables, InquiryTables {
   users: UsersTable;
   user_units: UserUnitsTable;
   recovery_codes: RecoveryCodesTable;

@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ERROR_STATUS } from '../errors.ts';
 import { catalog, localeFromHeader, translate } from './index.ts';
@@ -25,6 +28,24 @@ describe('server messages', () => {
       expect(translate('da', `errors.${code}`)).not.toBe(`errors.${code}`);
       expect(translate('en', `errors.${code}`)).not.toBe(`errors.${code}`);
     }
+  });
+
+  it('has a message for every field problem code the server code names', () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const files = (readdirSync(root, { recursive: true }) as string[]).filter(
+      (f) => f.endsWith('.ts') && !/\.test\.ts$/.test(f) && !f.startsWith('test/'),
+    );
+    const missing: string[] = [];
+    for (const file of files) {
+      const source = readFileSync(join(root, file), 'utf8');
+      for (const m of source.matchAll(/field:\s*[^,{}]+,\s*code:\s*'([a-z0-9_]+)'/g)) {
+        const code = m[1] ?? '';
+        if (translate('da', `validation.${code}`) === `validation.${code}`) {
+          missing.push(`${file}: validation.${code}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
   });
 
   it('fills placeholders', () => {

@@ -7,7 +7,9 @@ import { SecurityKeysPage } from '../modules/auth/SecurityKeysPage';
 import { BreakGlassPage } from '../modules/cases/BreakGlassPage';
 import { CaseDetailPage } from '../modules/cases/CaseDetailPage';
 import { CaseListPage } from '../modules/cases/CaseListPage';
+import { ForumsPage } from '../modules/forums/ForumsPage';
 import { HomePage } from '../modules/home/HomePage';
+import { InquiriesApp } from '../modules/inquiries/InquiriesApp';
 import { NotificationsPage } from '../modules/notifications/NotificationsPage';
 import { AccessReportLookupPage } from '../modules/persons/AccessReportLookupPage';
 import { AccessReportPage } from '../modules/persons/AccessReportPage';
@@ -23,10 +25,15 @@ import { RootErrorPage } from './RootErrorPage';
 
 /** The start page of each capability built so far; the others show a placeholder. */
 const CAPABILITY_PAGES: Partial<Record<CapabilityId, () => ReactElement>> = {
+  inquiries: InquiriesApp,
   cases: CaseListPage,
+  meetings: ForumsPage,
   accessReports: AccessReportLookupPage,
   administration: AdminApp,
 };
+
+/** Capabilities with sub-pages of their own (routed below `<path>/*`). */
+const NESTED_CAPABILITIES = new Set<CapabilityId>(['inquiries', 'administration']);
 
 /**
  * The web shell: data cache, routing and the page layout, guarded by an error boundary. The
@@ -57,7 +64,7 @@ export function App() {
                       key={capability.id}
                       // A capability with sub-pages routes everything below its path.
                       path={
-                        capability.id === 'administration'
+                        NESTED_CAPABILITIES.has(capability.id)
                           ? `${capability.path}/*`
                           : capability.path
                       }

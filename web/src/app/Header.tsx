@@ -99,13 +99,14 @@ export function Header() {
 
 /**
  * Ends the session on the server, then forgets it here (and every cached answer with it) and
- * shows the login page. A session the server no longer knows counts as logged out.
+ * shows the login page. A session the server no longer knows counts as logged out. The next
+ * login starts on the front page (see `takeLoggedOut`).
  */
 function useLogout() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const done = () => {
-    forgetSession(queryClient);
+    forgetSession(queryClient, { loggedOut: true });
     void navigate('/login', { replace: true });
   };
   return useMutation({

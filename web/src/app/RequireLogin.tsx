@@ -5,7 +5,7 @@ import { loginState } from '../modules/auth/returnPath';
 import { Loading } from '../ui/Loading';
 import { AccessDeniedPage } from './AccessDeniedPage';
 import { mayOpen, type CapabilityId } from './navigation';
-import { useSession } from './session';
+import { loggedOutOnPurpose, useSession } from './session';
 import { SessionProblem } from './SessionProblem';
 
 /**
@@ -22,7 +22,9 @@ export function RequireLogin() {
     return <SessionProblem error={session.error} onRetry={() => void session.refetch()} />;
   }
   if (session.data.state !== 'authenticated') {
-    return <Navigate to="/login" replace state={loginState(pathname, search, hash)} />;
+    // After an expired session the login returns here; after "Log ud" it starts afresh.
+    const state = loggedOutOnPurpose() ? null : loginState(pathname, search, hash);
+    return <Navigate to="/login" replace state={state} />;
   }
   return <Outlet />;
 }

@@ -14,6 +14,8 @@ export interface ApiErrorBody {
     message: string;
     requestId: string;
     fields?: ApiFieldError[];
+    /** Extra facts about the error, e.g. `currentVersion` for a stale change (409). */
+    meta?: Record<string, unknown>;
   };
 }
 
@@ -27,6 +29,7 @@ export class ApiError extends Error {
   readonly serverMessage: string | undefined;
   readonly requestId: string | undefined;
   readonly fields: ApiFieldError[];
+  readonly meta: Record<string, unknown>;
 
   constructor(
     status: number,
@@ -42,6 +45,7 @@ export class ApiError extends Error {
     this.serverMessage = body?.error.message || undefined;
     this.requestId = body?.error.requestId;
     this.fields = body?.error.fields ?? [];
+    this.meta = isRecord(body?.error.meta) ? body.error.meta : {};
   }
 }
 
@@ -110,16 +114,18 @@ export type ApiMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * Send a state change to the API with the session's CSRF token. `body` goes as JSON; without a
- * body no content type is sent (the server rejects an empty JSON body). Resolves with the JSON
+ * body no content type is sent (the server rejects an empty JSON body). `headers` adds request
+ * headers (e.g. an Idempotency-Key). Resolves with the JSON
  * answer, or `undefined` for 204 No Content. Throws ApiError on failure.
  */
 export async function apiSend<T = void>(
   method: ApiMethod,
   path: string,
   body?: unknown,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; headers?: Record<string, string> } = {},
 ): Promise<T> {
   const headers: Record<string, string> = {
+    ...options.headers,
     Accept: 'application/json',
     'Accept-Language': currentLanguage(),
   };

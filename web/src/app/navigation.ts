@@ -19,7 +19,11 @@ export type CapabilityId = (typeof CAPABILITIES)[number]['id'];
  * never looks at role names. A capability not listed here is open to every logged-in user.
  */
 const CAPABILITY_ACCESS: Partial<Record<CapabilityId, (abilities: Abilities) => boolean>> = {
+  // Those who only record inquiries (e.g. hotline staff) get the page with "Ny henvendelse".
+  inquiries: (abilities) => abilities.inquiries.create || abilities.inquiries.read,
   cases: (abilities) => abilities.records.read,
+  // The forums (meetings come later): for those who work with them or manage them.
+  meetings: (abilities) => abilities.forums.read,
   // The data-protection role answers citizens' requests; everyone else reaches the access
   // report from the person's page.
   accessReports: (abilities) => abilities.records.accessReport && !abilities.records.read,

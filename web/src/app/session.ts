@@ -17,9 +17,13 @@ export const ANONYMOUS_SESSION: Session = {
   abilities: null,
 };
 
+/** Set by an explicit logout; see loggedOutOnPurpose. */
+let loggedOut = false;
+
 async function fetchSession(signal: AbortSignal): Promise<Session> {
   const session = await apiGet<Session>('/api/session', { signal });
   setCsrfToken(session.csrfToken);
+  if (session.state === 'authenticated') loggedOut = false;
   return session;
 }
 
@@ -47,10 +51,20 @@ export function refreshSession(queryClient: QueryClient): Promise<void> {
 const PUBLIC_QUERIES = new Set<unknown>([SESSION_QUERY_KEY[0], 'meta']);
 
 /**
+ * Whether the user logged out on purpose (then the next login starts on the front page, not on
+ * the page they left: on a shared PC the next person should not land there). Cleared by the next
+ * login. Only read during render, so rendering twice gives the same answer.
+ */
+export function loggedOutOnPurpose(): boolean {
+  return loggedOut;
+}
+
+/**
  * Forgets the logged-in user in this tab: the session becomes anonymous at once (so the header
  * and the route guards react), and every cached answer that may hold personal data is dropped.
  */
-export function forgetSession(queryClient: QueryClient) {
+export function forgetSession(queryClient: QueryClient, options: { loggedOut?: boolean } = {}) {
+  loggedOut = options.loggedOut ?? false;
   setCsrfToken(null);
   queryClient.setQueryData(SESSION_QUERY_KEY, ANONYMOUS_SESSION);
   queryClient.removeQueries({ predicate: (query) => !PUBLIC_QUERIES.has(query.queryKey[0]) });

@@ -6,6 +6,10 @@ import authDa from '../../modules/auth/locales/da.json';
 import authEn from '../../modules/auth/locales/en.json';
 import casesDa from '../../modules/cases/locales/da.json';
 import casesEn from '../../modules/cases/locales/en.json';
+import forumsDa from '../../modules/forums/locales/da.json';
+import forumsEn from '../../modules/forums/locales/en.json';
+import inquiriesDa from '../../modules/inquiries/locales/da.json';
+import inquiriesEn from '../../modules/inquiries/locales/en.json';
 import notificationsDa from '../../modules/notifications/locales/da.json';
 import notificationsEn from '../../modules/notifications/locales/en.json';
 import personsDa from '../../modules/persons/locales/da.json';
@@ -21,6 +25,8 @@ export const da = {
   ...adminDa,
   ...authDa,
   ...casesDa,
+  ...forumsDa,
+  ...inquiriesDa,
   ...notificationsDa,
   ...personsDa,
 };
@@ -30,6 +36,8 @@ export const en = {
   ...adminEn,
   ...authEn,
   ...casesEn,
+  ...forumsEn,
+  ...inquiriesEn,
   ...notificationsEn,
   ...personsEn,
 } satisfies Record<keyof typeof da, unknown>;

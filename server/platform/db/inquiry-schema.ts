@@ -1,0 +1,156 @@
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+
+/**
+ * Kysely types of the inquiry tables (db/migrations/0007_inquiries.sql). The main `DB`
+ * interface in ./schema.ts extends `InquiryTables`.
+ */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<Record<string, unknown>, string | undefined, string>;
+
+export interface MunicipalitySettingsTable {
+  municipality_code: string;
+  deadline_hours_high: Generated<number>;
+  deadline_hours_medium: Generated<number>;
+  deadline_hours_low: Generated<number>;
+  triage_by: Generated<string>;
+  four_eyes: Generated<boolean>;
+  no_concern_retention_days: Generated<number>;
+  reminder_hours: Generated<number>;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface PersonRelationsTable {
+  person_id: string;
+  related_person_id: string;
+  relation: string;
+  created_at: Timestamp;
+}
+
+export interface InquiriesTable {
+  id: Generated<string>;
+  municipality_code: string;
+  reference: string;
+  status: Generated<string>;
+  source: string;
+  source_other: string | null;
+  channel: string;
+  reporter_anonymous: Generated<boolean>;
+  reporter_name: string | null;
+  reporter_contact: string | null;
+  received_at: Timestamp;
+  observation: string;
+  subject_kind: string;
+  group_description: string | null;
+  immediate_danger: Generated<boolean>;
+  urgent: Generated<boolean>;
+  seriousness: string | null;
+  deadline_at: Timestamp;
+  forum_id: string | null;
+  recorded_unit_id: string | null;
+  reminder_sent_at: Timestamp | null;
+  overdue_notified_at: Timestamp | null;
+  case_id: string | null;
+  created_by: string;
+  idempotency_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface InquiryPersonsTable {
+  inquiry_id: string;
+  person_id: string;
+  position: Generated<number>;
+}
+
+export interface InquirySignsTable {
+  inquiry_id: string;
+  sign_code: string;
+  note: string | null;
+}
+
+export interface InquiryContributionsTable {
+  id: Generated<string>;
+  inquiry_id: string;
+  author_user_id: string;
+  unit_id: string | null;
+  legal_basis: Generated<string>;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface InquiryDecisionsTable {
+  id: Generated<string>;
+  inquiry_id: string;
+  outcome: string;
+  reason: string;
+  referred_unit_id: string | null;
+  passed_on: string | null;
+  police_handed_at: Timestamp | null;
+  police_recipient: string | null;
+  municipality_keeps: string | null;
+  extremism_form: string | null;
+  extremism_form_other: string | null;
+  age_group: string;
+  authority_area: string | null;
+  primary_concern: boolean | null;
+  subject_kind: string;
+  environment: string | null;
+  status: string;
+  decided_by: string;
+  decided_at: Timestamp;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  review_comment: string | null;
+  case_id: string | null;
+}
+
+export interface InquiryEventsTable {
+  id: GeneratedAlways<number>;
+  inquiry_id: string;
+  occurred_at: Timestamp;
+  actor_user_id: string | null;
+  kind: string;
+  changes: Json;
+}
+
+export interface InquiryDraftsTable {
+  id: Generated<string>;
+  user_id: string;
+  content_enc: string;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface EmailOutboxTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  inquiry_id: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+export interface ReferenceCountersTable {
+  municipality_code: string;
+  kind: string;
+  year: number;
+  last_number: Generated<number>;
+}
+
+export interface InquiryTables {
+  municipality_settings: MunicipalitySettingsTable;
+  person_relations: PersonRelationsTable;
+  inquiries: InquiriesTable;
+  inquiry_persons: InquiryPersonsTable;
+  inquiry_signs: InquirySignsTable;
+  inquiry_contributions: InquiryContributionsTable;
+  inquiry_decisions: InquiryDecisionsTable;
+  inquiry_events: InquiryEventsTable;
+  inquiry_drafts: InquiryDraftsTable;
+  email_outbox: EmailOutboxTable;
+  reference_counters: ReferenceCountersTable;
+}
