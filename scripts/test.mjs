@@ -1,6 +1,7 @@
 // `npm test`: every tier, on a fresh machine too. Installs what is missing, runs lint, format
 // check and typecheck, unit tests, the HTTP integration tier on PGlite and again on a throwaway
-// PostgreSQL, then the Playwright journeys in Chromium. Exit code 0 only if everything passed.
+// PostgreSQL, then the Playwright journeys in Chromium on both engines. Exit code 0 only if
+// everything passed.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -95,12 +96,15 @@ try {
   postgres = await startThrowawayPostgres();
   console.log(`${postgres.version} listening on 127.0.0.1:${postgres.port}`);
   vitest(`Integration tests on PostgreSQL`, 'integration', { TEST_DATABASE_URL: postgres.url });
-  stopPostgres();
-  console.log('PostgreSQL stopped and its directory removed.');
 
   banner('Building the web app for the browser tier');
   ensureWebBuild({ force: true });
-  vitest('Browser journeys (Playwright, Chromium)', 'e2e');
+  // The journeys run on both engines: each server gets a fresh PGlite directory, or a fresh
+  // database on the throwaway PostgreSQL.
+  vitest('Browser journeys on PGlite (Chromium)', 'e2e', { TEST_DATABASE_URL: '' });
+  vitest('Browser journeys on PostgreSQL (Chromium)', 'e2e', { TEST_DATABASE_URL: postgres.url });
+  stopPostgres();
+  console.log('PostgreSQL stopped and its directory removed.');
 } catch (error) {
   console.error(error instanceof Error ? error.stack : error);
   steps.push({ name: 'test runner', ok: false, seconds: '0' });

@@ -4,6 +4,11 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServerProcess, type ServerProcess } from '../../server/test/process.ts';
+import {
+  createPostgresDatabase,
+  dropPostgresDatabase,
+  testEngine,
+} from '../../server/test/database.ts';
 
 /**
  * Debian's Chromium driven by playwright-core. As root it needs --no-sandbox; the machine has
@@ -31,10 +36,19 @@ export interface Journey {
   stop(): Promise<void>;
 }
 
-/** A fresh server on its own PGlite data dir (demo data seeded) plus a browser. */
+/**
+ * A fresh server with demo data plus a browser: on its own PGlite data dir, or — when
+ * TEST_DATABASE_URL names a PostgreSQL server — on a fresh database there (dropped at the end).
+ */
 export async function startJourney(): Promise<Journey> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tovholder-e2e-'));
-  const server = await startServerProcess({ TOVHOLDER_DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+  const databaseUrl = testEngine === 'postgres' ? await createPostgresDatabase() : undefined;
+  // The data dir also holds the development keys, on either engine.
+  const server = await startServerProcess({
+    TOVHOLDER_DATA_DIR: dataDir,
+    ...(databaseUrl && { DATABASE_URL: databaseUrl }),
+    LOG_LEVEL: 'warn',
+  });
   let browser: Browser;
   try {
     browser = await launchChromium();
@@ -49,6 +63,7 @@ export async function startJourney(): Promise<Journey> {
       await browser.close().catch(() => undefined);
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
+      if (databaseUrl) await dropPostgresDatabase(databaseUrl);
     },
   };
 }
