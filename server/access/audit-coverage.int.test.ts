@@ -6,6 +6,7 @@ import {
   auditRowsOf,
   client,
   createCase,
+  createInquiryRow,
   createPerson,
   freshCode,
   type Client,
@@ -21,13 +22,15 @@ interface Operation {
   method: string;
   path: string;
   policy: string;
-  record?: 'case' | 'person';
+  record?: 'case' | 'person' | 'inquiry';
 }
 
 let t: TestApp;
 let operations: Operation[] = [];
 let theCase: { id: string; reference: string };
 let person: { id: string; name: string };
+let inquiry: { id: string; reference: string };
+let inquiryPerson: { id: string; name: string };
 let coordinator: Client;
 let breaker: TestUser;
 let breakerClient: Client;
@@ -36,7 +39,7 @@ beforeAll(async () => {
   t = await startTestApp();
   const db = t.database.db;
   const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
-    paths: Record<string, Record<string, { 'x-policy': string; 'x-record'?: 'case' | 'person' }>>;
+    paths: Record<string, Record<string, { 'x-policy': string; 'x-record'?: Operation['record'] }>>;
   };
   operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => ({
@@ -53,14 +56,34 @@ beforeAll(async () => {
     persons: [{ id: person.id }],
     members: [{ userId: member.id, role: 'coordinator' }],
   });
+  // An inquiry of the coordinator's municipality about another person (coordinators see it).
+  inquiryPerson = await createPerson(db, { givenName: 'Asger', familyName: 'Kildegaard-Holm' });
+  inquiry = await createInquiryRow(db, { createdBy: breaker.id, persons: [inquiryPerson.id] });
   // Logged in before any test breaks the audit trail (a login is audited too).
   coordinator = client(t.app, await login(t.app, member));
   breakerClient = client(t.app, await login(t.app, breaker));
 });
 afterAll(() => t.close());
 
+/** The person whose data each record shows (the list routes show the same ones). */
+const subjectOf = (op: Operation): string =>
+  op.record === 'inquiry' || op.path.startsWith('/api/inquiries') ? inquiryPerson.id : person.id;
+
+/** Policies of the routes that work on citizens' records (cases, persons, inquiries). */
+const isRecordPolicy = (policy: string) =>
+  policy.startsWith('records.') || policy === 'inquiries.read';
+
+/**
+ * GETs that show personal data: every route naming a record (x-record) and every route under a
+ * record policy, which includes the lists (GET /api/cases, GET /api/inquiries).
+ */
+const personalDataReads = () =>
+  operations.filter(
+    (op) => op.method === 'GET' && (op.record !== undefined || isRecordPolicy(op.policy)),
+  );
+
 function urlOf(op: Operation): string {
-  const ids = { case: theCase.id, person: person.id };
+  const ids = { case: theCase.id, person: person.id, inquiry: inquiry.id };
   return op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (name !== 'id' || !op.record) {
       throw new Error(`${op.method} ${op.path}: no x-record to choose {${name}} from`);
@@ -70,16 +93,19 @@ function urlOf(op: Operation): string {
 }
 
 describe(`audit coverage of personal-data reads (${testEngine})`, () => {
-  it('every GET with a records.* policy writes an entry naming the person, in its request', async () => {
-    const reads = operations.filter(
-      (op) => op.method === 'GET' && op.policy.startsWith('records.'),
-    );
+  it('every personal-data GET writes an entry naming the person, in its request', async () => {
+    const reads = personalDataReads();
+    // The generated list must hold at least the routes known today (a typo in the filter would
+    // otherwise let it check nothing).
     expect(reads.map((op) => op.path)).toEqual(
       expect.arrayContaining([
         '/api/cases',
         '/api/cases/{id}',
         '/api/persons/{id}',
         '/api/persons/{id}/access-report',
+        '/api/inquiries',
+        '/api/inquiries/{id}',
+        '/api/inquiries/{id}/history',
       ]),
     );
     const failures: string[] = [];
@@ -90,17 +116,38 @@ describe(`audit coverage of personal-data reads (${testEngine})`, () => {
         failures.push(`${name}: ${res.statusCode}`);
         continue;
       }
+      // auditRowsOf selects by the response's x-request-id: entries of this very request.
+      expect(res.headers['x-request-id'], name).toEqual(expect.any(String));
       const rows = await auditRowsOf(t.database.db, res);
-      if (!rows.some((r) => r.subject_person_id !== null)) {
-        failures.push(`${name}: no audit entry with a subject person (${rows.length} entries)`);
+      if (!rows.some((r) => r.subject_person_id === subjectOf(op))) {
+        const subjects = rows.map((r) => r.subject_person_id).join(',');
+        failures.push(`${name}: no audit entry naming the person shown (${subjects || 'none'})`);
+      }
+      if (rows.some((r) => r.request_id !== res.headers['x-request-id'])) {
+        failures.push(`${name}: entries of another request`);
       }
     }
     expect(failures).toEqual([]);
   });
 
+  it('the list routes audit one entry per person shown, and nothing for an empty page', async () => {
+    for (const url of ['/api/cases', '/api/inquiries']) {
+      const res = await coordinator.get(url);
+      const rows = await auditRowsOf(t.database.db, res);
+      expect(
+        rows.map((r) => r.subject_person_id),
+        url,
+      ).toEqual([url === '/api/cases' ? person.id : inquiryPerson.id]);
+      expect(rows[0]?.action, url).toBe('search');
+    }
+    const empty = await breakerClient.get('/api/cases');
+    expect((empty.json() as { items: unknown[] }).items).toEqual([]);
+    expect(await auditRowsOf(t.database.db, empty)).toEqual([]);
+  });
+
   it('every route with a {id} names its record kind (x-record)', () => {
     const missing = operations
-      .filter((op) => op.path.includes('{id}') && op.policy.startsWith('records.') && !op.record)
+      .filter((op) => op.path.includes('{id}') && isRecordPolicy(op.policy) && !op.record)
       .map((op) => `${op.method} ${op.path}`);
     expect(missing).toEqual([]);
   });
@@ -116,12 +163,22 @@ describe(`audit coverage of personal-data reads (${testEngine})`, () => {
     await sql`create trigger fail_audit before insert on audit_log
       for each row execute function fail_audit()`.execute(db);
     try {
-      for (const url of [`/api/cases/${theCase.id}`, `/api/persons/${person.id}`, '/api/cases']) {
+      const urls = [
+        `/api/cases/${theCase.id}`,
+        `/api/persons/${person.id}`,
+        '/api/cases',
+        `/api/inquiries/${inquiry.id}`,
+        `/api/inquiries/${inquiry.id}/history`,
+        '/api/inquiries',
+      ];
+      for (const url of urls) {
         const res = await coordinator.get(url);
         expect(res.statusCode, url).toBe(500);
         expect(res.body, url).not.toContain('Vibeke');
         expect(res.body, url).not.toContain('Østergaard');
         expect(res.body, url).not.toContain(theCase.reference);
+        expect(res.body, url).not.toContain(inquiry.reference);
+        expect(res.body, url).not.toContain('Kildegaard');
         expect(res.body, url).not.toContain('forced');
       }
       const code = await freshCode(db, breaker);

@@ -4,6 +4,8 @@ import { testEngine } from '../test/database.ts';
 import {
   client,
   createCase,
+  createForum,
+  createInquiryRow,
   createPerson,
   createPoliceContact,
   type Client,
@@ -138,5 +140,167 @@ describe(`the compartment (${testEngine})`, () => {
     expect(res.statusCode).toBe(200);
     for (const key of KEYS) expect(res.body).not.toContain(`"${key}"`);
     expect(res.body).not.toMatch(WORDS);
+  });
+});
+
+/**
+ * Inquiries: the observation, the signs, the contributions and the decisions are compartment
+ * content (docs/INQUIRIES.md). The municipality's coordinators and the handling forum receive
+ * them; everyone else gets 404 for the inquiry, its history and its person, identical to a
+ * missing id, and finds no trace of it in the inbox.
+ */
+describe(`the compartment of an inquiry (${testEngine})`, () => {
+  const INQUIRY_KEYS = ['observation', 'signs', 'contributions', 'decisions'] as const;
+  const CONTRIBUTION = 'Politiet kender personen fra en tidligere sag om ekstremistisk propaganda.';
+  const REASON = 'Vurderet i forummet: tegn på radikalisering, sagen oprettes.';
+  let inquiry: { id: string; reference: string };
+  let subject: { id: string; name: string };
+  const in2: Record<string, Client> = {};
+  const caller2 = (name: string): Client => {
+    const c = in2[name];
+    if (!c) throw new Error(`no caller ${name}`);
+    return c;
+  };
+
+  beforeAll(async () => {
+    const db = t.database.db;
+    const users: Record<string, TestUser> = {
+      coordinator: await createUser(db, { roles: ['coordinator'] }),
+      // A forum member and the police contact sitting in the handling forum.
+      forum: await createUser(db, { roles: ['forum_member'] }),
+      forumPolice: await createPoliceContact(db),
+      // Cannot see it: the recorder, a colleague in another forum, a caseworker, a mentor,
+      // police outside the forum, and the coordinator of another municipality.
+      recorder: await createUser(db, { roles: ['caseworker'] }),
+      otherForum: await createUser(db, { roles: ['forum_member'] }),
+      caseworker: await createUser(db, { roles: ['caseworker'] }),
+      mentor: await createUser(db, { roles: ['mentor'] }),
+      police: await createPoliceContact(db),
+      coordinator147: await createUser(db, { roles: ['coordinator'], municipalityCode: '147' }),
+    };
+    const id = (name: string) => users[name]?.id ?? '';
+    const forum = await createForum(db, { members: [id('forum'), id('forumPolice')] });
+    await createForum(db, { members: [id('otherForum')] });
+    subject = await createPerson(db, { givenName: 'Yasmin', familyName: 'Bjørnholt' });
+    inquiry = await createInquiryRow(db, {
+      createdBy: id('recorder'),
+      persons: [subject.id],
+      forumId: forum.id,
+      status: 'awaiting_approval',
+    });
+    await db
+      .insertInto('inquiry_signs')
+      .values({ inquiry_id: inquiry.id, sign_code: 'extremist_media', note: 'Deler videoer.' })
+      .execute();
+    await db
+      .insertInto('inquiry_contributions')
+      .values({ inquiry_id: inquiry.id, author_user_id: id('forumPolice'), body: CONTRIBUTION })
+      .execute();
+    await db
+      .insertInto('inquiry_decisions')
+      .values({
+        inquiry_id: inquiry.id,
+        outcome: 'radicalisation',
+        reason: REASON,
+        extremism_form: 'militant_islamism',
+        age_group: 'under_18',
+        subject_kind: 'person',
+        status: 'pending',
+        decided_by: id('coordinator'),
+      })
+      .execute();
+    for (const [name, user] of Object.entries(users))
+      in2[name] = client(t.app, await login(t.app, user));
+  });
+
+  it.each(['coordinator', 'forum', 'forumPolice'])(
+    'the %s receives the compartment',
+    async (name) => {
+      for (const lang of ['da', 'en']) {
+        const res = await caller2(name).get(`/api/inquiries/${inquiry.id}`, {
+          'accept-language': lang,
+        });
+        expect(res.statusCode).toBe(200);
+        const body = res.json() as Record<string, unknown>;
+        for (const key of INQUIRY_KEYS) expect(body, key).toHaveProperty(key);
+        expect(body.observation).toMatch(WORDS);
+        expect(body.signs).toEqual([
+          { code: 'extremist_media', tier: expect.any(String), note: 'Deler videoer.' },
+        ]);
+        expect(body.contributions).toEqual([expect.objectContaining({ body: CONTRIBUTION })]);
+        expect(body.decisions).toEqual([
+          expect.objectContaining({
+            reason: REASON,
+            status: 'pending',
+            classification: expect.objectContaining({ extremismForm: 'militant_islamism' }),
+          }),
+        ]);
+      }
+      const history = await caller2(name).get(`/api/inquiries/${inquiry.id}/history`);
+      expect(history.statusCode).toBe(200);
+      expect(history.json()).toHaveProperty('events');
+    },
+  );
+
+  it.each(['recorder', 'otherForum', 'caseworker', 'mentor', 'police', 'coordinator147'])(
+    'the %s gets 404 as for a missing id, and no word of the inquiry anywhere',
+    async (name) => {
+      const missing = '00000000-0000-4000-8000-000000000000';
+      const urls = [
+        `/api/inquiries/${inquiry.id}`,
+        `/api/inquiries/${inquiry.id}/history`,
+        `/api/persons/${subject.id}`,
+      ];
+      for (const lang of ['da', 'en']) {
+        const headers = { 'accept-language': lang };
+        for (const url of urls) {
+          const res = await caller2(name).get(url, headers);
+          const none = await caller2(name).get(url.replace(/[0-9a-f-]{36}/, missing), headers);
+          expect(res.statusCode, `${url} ${lang}`).toBe(404);
+          const strip = (r: typeof res) => r.body.replaceAll(String(r.headers['x-request-id']), '');
+          expect(strip(res), `${url} ${lang}`).toBe(strip(none));
+        }
+        // The inbox (every status) and the notifications leave no trace either.
+        for (const url of ['/api/inquiries?status=all', '/api/notifications']) {
+          const res = await caller2(name).get(url, headers);
+          expect(res.statusCode, url).toBe(200);
+          expect(res.body, url).not.toContain(inquiry.id);
+        }
+        for (const url of [...urls, '/api/inquiries?status=all', '/api/notifications']) {
+          const body = (await caller2(name).get(url, headers)).body;
+          expect(body, url).not.toContain(inquiry.reference);
+          expect(body, url).not.toContain('Bjørnholt');
+          expect(body, url).not.toContain('Deler videoer');
+          expect(body, url).not.toMatch(WORDS);
+          for (const key of INQUIRY_KEYS) expect(body, url).not.toContain(`"${key}"`);
+        }
+      }
+    },
+  );
+
+  it('the forum loses the inquiry once it is decided; the coordinators keep it', async () => {
+    const db = t.database.db;
+    await db
+      .updateTable('inquiries')
+      .set({ status: 'decided' })
+      .where('id', '=', inquiry.id)
+      .execute();
+    try {
+      for (const name of ['forum', 'forumPolice']) {
+        const res = await caller2(name).get(`/api/inquiries/${inquiry.id}`);
+        expect(res.statusCode, name).toBe(404);
+        expect(res.body, name).not.toContain(inquiry.reference);
+        expect(res.body, name).not.toMatch(WORDS);
+      }
+      const res = await caller2('coordinator').get(`/api/inquiries/${inquiry.id}`);
+      expect(res.statusCode).toBe(200);
+      for (const key of INQUIRY_KEYS) expect(res.json(), key).toHaveProperty(key);
+    } finally {
+      await db
+        .updateTable('inquiries')
+        .set({ status: 'awaiting_approval' })
+        .where('id', '=', inquiry.id)
+        .execute();
+    }
   });
 });

@@ -36,8 +36,11 @@ export function visibleInquiry(user: CurrentUser) {
       eb.exists(
         eb
           .selectFrom('forum_members as fm')
+          .innerJoin('forums as f', 'f.id', 'fm.forum_id')
           .select(sql`1`.as('one'))
           .whereRef('fm.forum_id', '=', 'inquiries.forum_id')
+          // Defence in depth: a forum only ever handles its own municipality's inquiries.
+          .whereRef('f.municipality_code', '=', 'inquiries.municipality_code')
           .where('fm.user_id', '=', user.id),
       ),
     ]);

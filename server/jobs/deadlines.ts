@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
+import { PERSONAL_DATA_ROLES } from '../access/policies.ts';
 
 /**
  * The deadline job: warns the people responsible for an open inquiry before its decision
@@ -94,13 +95,29 @@ async function warnBatch(
               eb('u.municipality_code', '=', eb.ref('i.municipality_code')),
               sql<boolean>`'coordinator' = any(u.roles)`,
             ]),
-            eb.exists(
-              eb
-                .selectFrom('forum_members as fm')
-                .select(sql`1`.as('one'))
-                .whereRef('fm.forum_id', '=', 'i.forum_id')
-                .whereRef('fm.user_id', '=', 'u.id'),
-            ),
+            // Forum members only while they still may see the inquiry (inquiry-access.ts): a
+            // role that works with personal data, in the inquiry's municipality or district.
+            eb.and([
+              eb.exists(
+                eb
+                  .selectFrom('forum_members as fm')
+                  .select(sql`1`.as('one'))
+                  .whereRef('fm.forum_id', '=', 'i.forum_id')
+                  .whereRef('fm.user_id', '=', 'u.id'),
+              ),
+              sql<boolean>`u.roles && ${sql.val([...PERSONAL_DATA_ROLES])}::text[]`,
+              eb.or([
+                eb('u.municipality_code', '=', eb.ref('i.municipality_code')),
+                eb(
+                  'u.police_district_id',
+                  '=',
+                  eb
+                    .selectFrom('municipalities as m')
+                    .select('m.police_district_id')
+                    .whereRef('m.code', '=', 'i.municipality_code'),
+                ),
+              ]),
+            ]),
           ]),
         ]),
       ),

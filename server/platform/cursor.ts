@@ -3,19 +3,30 @@ import { AppError } from './errors.ts';
 
 /**
  * Opaque keyset cursors for lists ordered by (time desc, id desc): the last row's sort key,
- * encoded as base64url JSON. A cursor that does not decode is a 400 naming `query.after`.
+ * encoded as base64url JSON. A cursor that does not decode, or whose time or id the database
+ * could not compare (year 0, an id of the wrong kind), is a 400 naming `query.after`.
  */
-const CursorSchema = z.object({ t: z.iso.datetime(), id: z.string().min(1).max(64) });
-export type Cursor = z.infer<typeof CursorSchema>;
+/** An ISO time PostgreSQL can hold (it has no year 0). */
+export const CursorTime = z.iso
+  .datetime()
+  .refine((t) => new Date(t).getUTCFullYear() >= 1, 'year out of range');
+const IDS = {
+  uuid: z.uuid(),
+  integer: z.string().regex(/^[1-9][0-9]{0,14}$/),
+} as const;
+export type CursorIdKind = keyof typeof IDS;
+const cursorSchema = (kind: CursorIdKind) => z.object({ t: CursorTime, id: IDS[kind] });
+export type Cursor = z.infer<ReturnType<typeof cursorSchema>>;
 
 export function encodeCursor(at: Date, id: string | number): string {
   return Buffer.from(JSON.stringify({ t: at.toISOString(), id: String(id) })).toString('base64url');
 }
 
-export function decodeCursor(value: string | undefined): Cursor | null {
+/** The cursor, or null without one; `idKind` is the kind of the list's id column. */
+export function decodeCursor(value: string | undefined, idKind: CursorIdKind): Cursor | null {
   if (value === undefined) return null;
   try {
-    return CursorSchema.parse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')));
+    return cursorSchema(idKind).parse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')));
   } catch {
     throw new AppError('validation_failed', {
       fields: [{ field: 'query.after', code: 'invalid_cursor' }],

@@ -124,6 +124,12 @@ export function installErrorHandler(app: FastifyInstance, bodyLimit: number) {
     if (error.statusCode === 429) return sendError(request, reply, 'rate_limited', 429);
     // Two requests raced to create the same thing: the loser is told to reload, not "500".
     // (Expected duplicates are answered by the modules with a field error before this.)
+    // A value the database cannot hold that validation let through (a date in year 0): the
+    // caller's mistake, answered 400. Logged by code only: the message echoes the value.
+    if (isDataException(error)) {
+      request.log.warn({ sqlstate: (error as { code?: unknown }).code }, 'data exception');
+      return sendError(request, reply, 'validation_failed', 400);
+    }
     if (isUniqueViolation(error)) {
       request.log.warn({ constraint: 'unique' }, 'unique violation answered as a conflict');
       return sendError(request, reply, 'conflict', 409);
@@ -143,4 +149,13 @@ function isUniqueViolation(error: unknown): boolean {
   return (
     typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505'
   );
+}
+
+/**
+ * PostgreSQL's date/time data exceptions (22007 invalid format, 22008 field overflow): input that
+ * passed validation but cannot be stored or compared, such as year 0.
+ */
+function isDataException(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && (error as { code?: unknown }).code;
+  return code === '22007' || code === '22008';
 }

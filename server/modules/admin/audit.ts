@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { verifyAuditChains } from '../../platform/audit/verify.ts';
 import { writeAudit } from '../../platform/audit/write.ts';
+import { CursorTime } from '../../platform/cursor.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { AdminContext } from './service.ts';
 import type { AuditEntry, AuditFilter, AuditList, AuditVerify } from './schema.ts';
@@ -14,7 +15,7 @@ import type { AuditEntry, AuditFilter, AuditList, AuditVerify } from './schema.t
  */
 const TIME_ZONE = 'Europe/Copenhagen';
 
-const CursorSchema = z.tuple([z.iso.datetime(), z.number().int().positive()]);
+const CursorSchema = z.tuple([CursorTime, z.number().int().positive()]);
 
 export function encodeCursor(occurredAt: Date, id: number): string {
   return Buffer.from(JSON.stringify([occurredAt.toISOString(), id])).toString('base64url');

@@ -36,7 +36,7 @@ export async function listCases(
   /** The unit the user works for in each case (case_members.unit_id), for the same entries. */
   unitOf: Map<string, string | null>;
 }> {
-  const cursor = decodeCursor(filter.after);
+  const cursor = decodeCursor(filter.after, 'uuid');
   let query = db
     .selectFrom('cases')
     .leftJoin('case_members as m', (join) =>

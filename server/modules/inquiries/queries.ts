@@ -51,7 +51,7 @@ export async function listInbox(
   /** Per inquiry on the page: the person shown and the municipality (for the audit). */
   shownPersons: Map<string, { personId: string; municipalityCode: string }>;
 }> {
-  const cursor = decodeCursor(filter.after);
+  const cursor = decodeCursor(filter.after, 'uuid');
   let query = db
     .selectFrom('inquiries')
     .leftJoin('forums', 'forums.id', 'inquiries.forum_id')

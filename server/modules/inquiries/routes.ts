@@ -284,14 +284,26 @@ export const inquiryRoutes =
           .transaction()
           .execute(async (trx) => {
             const events = await queries.loadHistory(trx, access.inquiryId);
+            // The chronology is the inquiry's data: one entry per person it concerns, so the
+            // citizen's access report finds the read.
+            const persons = await trx
+              .selectFrom('inquiry_persons')
+              .select('person_id')
+              .where('inquiry_id', '=', access.inquiryId)
+              .orderBy('position')
+              .execute();
+            const subjects = persons.length > 0 ? persons.map((p) => p.person_id) : [null];
             await writeAudit(
               trx,
               options.keys.audit,
-              service.inquiryEvent(ctx(request), access.municipalityCode, {
-                action: 'read',
-                resourceId: access.inquiryId,
-                details: { part: 'history' },
-              }),
+              subjects.map((subject) =>
+                service.inquiryEvent(ctx(request), access.municipalityCode, {
+                  action: 'read',
+                  resourceId: access.inquiryId,
+                  subjectPersonId: subject,
+                  details: { part: 'history' },
+                }),
+              ),
             );
             grantInquiryAccess(request, access);
             return { id: access.inquiryId, events };

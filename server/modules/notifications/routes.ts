@@ -1,11 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { visibleInquiry } from '../../access/inquiry-access.ts';
+import { visibleCase } from '../../access/records.ts';
 import { AppError } from '../../platform/errors.ts';
 
 /**
  * The caller's own in-app notifications, newest first. The web app renders the text from `kind`;
- * a notification names a case or an inquiry by its reference only (never a person).
+ * a notification names a case or an inquiry by its reference only (never a person), and only
+ * while the caller may still see that record (need-to-know, as in every list): one about a case
+ * the caller left or an inquiry decided since is not shown. The break-the-glass notice is the
+ * exception: it tells the municipality's other coordinators about a case they need not see.
  */
 export const NotificationSchema = z.object({
   id: z.uuid(),
@@ -40,7 +45,8 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const userId = request.session?.user.id ?? '';
+      const user = request.session?.user;
+      if (!user) throw new AppError('unauthenticated');
       const rows = await app.database.db
         .selectFrom('notifications as n')
         .leftJoin('cases', 'cases.id', 'n.case_id')
@@ -60,7 +66,32 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
           'inquiries.deadline_at as inquiry_deadline_at',
           sql<number>`count(*) filter (where n.read_at is null) over ()`.as('unread'),
         ])
-        .where('n.user_id', '=', userId)
+        .where('n.user_id', '=', user.id)
+        .where((eb) =>
+          eb.and([
+            eb.or([
+              eb('n.case_id', 'is', null),
+              eb('n.kind', '=', 'break_glass'),
+              eb.exists(
+                eb
+                  .selectFrom('cases')
+                  .select(sql`1`.as('one'))
+                  .whereRef('cases.id', '=', 'n.case_id')
+                  .where(visibleCase(user)),
+              ),
+            ]),
+            eb.or([
+              eb('n.inquiry_id', 'is', null),
+              eb.exists(
+                eb
+                  .selectFrom('inquiries')
+                  .select(sql`1`.as('one'))
+                  .whereRef('inquiries.id', '=', 'n.inquiry_id')
+                  .where(visibleInquiry(user)),
+              ),
+            ]),
+          ]),
+        )
         .orderBy('n.created_at', 'desc')
         .orderBy('n.id', 'desc')
         .limit(50)

@@ -157,7 +157,7 @@ export async function accessReportPage(
   person: { id: string; municipalityCode: string },
   options: { after?: string | undefined; limit: number; withNames: boolean },
 ): Promise<Pick<AccessReport, 'items' | 'nextCursor'>> {
-  const cursor = decodeCursor(options.after);
+  const cursor = decodeCursor(options.after, 'integer');
   let query = db
     .selectFrom('audit_log as a')
     .leftJoin('units', 'units.id', 'a.actor_unit_id')
