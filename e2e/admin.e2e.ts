@@ -1,51 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { currentDemoCode, DEMO_PASSWORD } from '../server/demo/users.ts';
-import {
-  seriousA11yViolations,
-  startJourney,
-  watchPageErrors,
-  type Journey,
-} from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { seriousA11yViolations, startJourney, type Journey } from './support/browser.ts';
+import { heading, logIn, main, openBrowser, pathname } from './support/session.ts';
 
 /**
  * The administration in Chromium against a real server: the municipal administrator of Demo
  * Kommune creates a user, changes a role, disables the user and reads the audit trail.
  */
 let journey: Journey;
-let context: BrowserContext;
 let page: Page;
 let errors: string[];
 
-const url = (path: string) => journey.server.baseUrl + path;
-const pathname = () => new URL(page.url()).pathname;
-const heading = (level: number, name: string) =>
-  page.getByRole('heading', { level, name, exact: true });
-const main = () => page.getByRole('main');
-
-/** The TOTP code now, after waiting for the next 30-second step if this one ends within 3 s. */
-async function freshCode(): Promise<string> {
-  const leftInStep = 30_000 - (Date.now() % 30_000);
-  if (leftInStep < 3_000) await new Promise((resolve) => setTimeout(resolve, leftInStep + 250));
-  return currentDemoCode(new Date());
-}
-
 beforeAll(async () => {
   journey = await startJourney();
-  context = await journey.browser.newContext({ locale: 'da-DK' });
-  page = await context.newPage();
-  errors = watchPageErrors(page);
-  await page.goto(url('/administration'));
-  await heading(1, 'Log ind').waitFor();
-  await page.getByLabel('Brugernavn').fill('demo.admin');
-  await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log ind', exact: true }).click();
-  await heading(1, 'Bekræft med din app').waitFor();
-  await page.getByLabel('Kode fra appen').fill(await freshCode());
-  await page.getByRole('button', { name: 'Bekræft', exact: true }).click();
+  ({ page, errors } = await openBrowser(journey));
+  await page.goto(journey.url('/administration'));
+  await logIn(page, 'demo.admin');
 });
 afterAll(async () => {
-  await context?.close().catch(() => undefined);
   await journey?.stop();
 });
 
@@ -53,22 +25,22 @@ const username = `e2e.bruger${Date.now() % 100000}`;
 
 describe('administration in Chromium', () => {
   it('opens on the user list with the parts a municipal administrator may use', async () => {
-    await heading(1, 'Administration').waitFor();
-    await heading(2, 'Brugere').waitFor();
-    expect(pathname()).toBe('/administration/brugere');
+    await heading(page, 1, 'Administration').waitFor();
+    await heading(page, 2, 'Brugere').waitFor();
+    expect(pathname(page)).toBe('/administration/brugere');
     const subnav = page.getByRole('navigation', { name: 'Administration' });
     for (const tab of ['Brugere', 'Enheder', 'Revisionsspor']) {
       await subnav.getByRole('link', { name: tab }).waitFor();
     }
-    await main().getByRole('table', { name: 'Brugere' }).waitFor();
-    await main().getByRole('cell', { name: 'demo.tovholder', exact: true }).waitFor();
+    await main(page).getByRole('table', { name: 'Brugere' }).waitFor();
+    await main(page).getByRole('cell', { name: 'demo.tovholder', exact: true }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
   it('creates a user, showing field errors first', async () => {
-    await main().getByRole('link', { name: 'Opret bruger' }).click();
-    await heading(2, 'Opret bruger').waitFor();
-    await main().getByRole('button', { name: 'Opret bruger' }).click();
+    await main(page).getByRole('link', { name: 'Opret bruger' }).click();
+    await heading(page, 2, 'Opret bruger').waitFor();
+    await main(page).getByRole('button', { name: 'Opret bruger' }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'Der er problemer' });
     await summary.waitFor();
     await summary.getByRole('link', { name: /^Brugernavn:/ }).waitFor();
@@ -80,9 +52,9 @@ describe('administration in Chromium', () => {
     await page.getByLabel('Første adgangskode').fill('Lang-og-sjælden-adgangskode-42');
     await page.getByRole('checkbox', { name: 'Sagsbehandler' }).check();
     await page.getByRole('checkbox', { name: 'Social- og familieafdelingen' }).check();
-    await main().getByRole('button', { name: 'Opret bruger' }).click();
-    await heading(2, 'Mette E2E-Bruger').waitFor();
-    expect(pathname()).toMatch(/^\/administration\/brugere\/[0-9a-f-]{36}$/);
+    await main(page).getByRole('button', { name: 'Opret bruger' }).click();
+    await heading(page, 2, 'Mette E2E-Bruger').waitFor();
+    expect(pathname(page)).toMatch(/^\/administration\/brugere\/[0-9a-f-]{36}$/);
     expect(await page.getByRole('checkbox', { name: 'Sagsbehandler' }).isChecked()).toBe(true);
     expect(await page.getByLabel('E-mail').inputValue()).toBe('mette.e2e@demo.example.dk');
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -107,7 +79,7 @@ describe('administration in Chromium', () => {
     await dialog.getByRole('button', { name: 'Deaktiver bruger' }).click();
     await page.getByText('Brugeren er deaktiveret og logget ud.').waitFor();
     await page.getByRole('button', { name: 'Aktivér bruger' }).waitFor();
-    await main().getByText('Deaktiveret', { exact: true }).waitFor();
+    await main(page).getByText('Deaktiveret', { exact: true }).waitFor();
   });
 
   it('lists the units', async () => {
@@ -115,9 +87,9 @@ describe('administration in Chromium', () => {
       .getByRole('navigation', { name: 'Administration' })
       .getByRole('link', { name: 'Enheder' })
       .click();
-    await heading(2, 'Enheder').waitFor();
-    await main().getByRole('table', { name: 'Enheder' }).waitFor();
-    await main().getByRole('cell', { name: 'Jobcenter' }).first().waitFor();
+    await heading(page, 2, 'Enheder').waitFor();
+    await main(page).getByRole('table', { name: 'Enheder' }).waitFor();
+    await main(page).getByRole('cell', { name: 'Jobcenter' }).first().waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
@@ -126,11 +98,11 @@ describe('administration in Chromium', () => {
       .getByRole('navigation', { name: 'Administration' })
       .getByRole('link', { name: 'Revisionsspor' })
       .click();
-    await heading(2, 'Revisionsspor').waitFor();
-    await main().getByRole('table', { name: 'Revisionsspor, nyeste først' }).waitFor();
+    await heading(page, 2, 'Revisionsspor').waitFor();
+    await main(page).getByRole('table', { name: 'Revisionsspor, nyeste først' }).waitFor();
     await page.getByLabel('Handling').selectOption('permission_change');
     await page.getByRole('button', { name: 'Søg', exact: true }).click();
-    const table = main().getByRole('table', { name: 'Revisionsspor, nyeste først' });
+    const table = main(page).getByRole('table', { name: 'Revisionsspor, nyeste først' });
     await expect
       .poll(async () => {
         const actions = await table.locator('tbody tr td:nth-child(4)').allInnerTexts();

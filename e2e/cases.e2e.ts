@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { totpCode, totpStep } from '../server/access/totp.ts';
-import { currentDemoCode, DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../server/demo/users.ts';
-import {
-  seriousA11yViolations,
-  startJourney,
-  watchPageErrors,
-  type Journey,
-} from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { seriousA11yViolations, startJourney, type Journey } from './support/browser.ts';
+import { h1, logIn, main, nextStepCode, openBrowser, pathname, UUID } from './support/session.ts';
 
 /**
  * Cases, persons and notifications with need-to-know, in Chromium against a server with the demo
@@ -16,49 +10,13 @@ import {
  * The journeys build on each other and run in order.
  */
 let journey: Journey;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   journey = await startJourney();
 });
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
   await journey?.stop();
 });
-
-async function openBrowser(): Promise<{ page: Page; errors: string[] }> {
-  const context = await journey.browser.newContext({ locale: 'da-DK' });
-  contexts.push(context);
-  const page = await context.newPage();
-  return { page, errors: watchPageErrors(page) };
-}
-
-const url = (path: string) => journey.server.baseUrl + path;
-const pathname = (page: Page) => new URL(page.url()).pathname;
-const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
-const main = (page: Page) => page.getByRole('main');
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
-
-/** The TOTP code now, after waiting for the next 30-second step if this one ends within 3 s. */
-async function freshCode(): Promise<string> {
-  const leftInStep = 30_000 - (Date.now() % 30_000);
-  if (leftInStep < 3_000) await new Promise((resolve) => setTimeout(resolve, leftInStep + 250));
-  return currentDemoCode(new Date());
-}
-
-/** From the login page (shown for the wanted page), password and app code. */
-async function logIn(page: Page, username: string) {
-  await h1(page, 'Log ind').waitFor();
-  await page.getByLabel('Brugernavn').fill(username);
-  await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log ind', exact: true }).click();
-  await h1(page, 'Bekræft med din app').waitFor();
-  await page.getByLabel('Kode fra appen').fill(await freshCode());
-  await page.getByRole('button', { name: 'Bekræft', exact: true }).click();
-}
-
-/** Break-the-glass needs a code the login has not used: the next step's (one step ahead is accepted). */
-const nextStepCode = () => totpCode(DEMO_TOTP_SECRET, totpStep(new Date()) + 1);
 
 const HIDDEN_WORDS = /radikalis|ekstremis|radicalis|extremis/i;
 
@@ -68,8 +26,8 @@ let citizenId = '';
 
 describe('cases with need-to-know in Chromium', () => {
   it('shows a caseworker the case with a neutral marker and nothing about the concern', async () => {
-    const { page, errors } = await openBrowser();
-    await page.goto(url('/sager'));
+    const { page, errors } = await openBrowser(journey);
+    await page.goto(journey.url('/sager'));
     await logIn(page, 'demo.sagsbehandler');
     await h1(page, 'Sager').waitFor();
     expect(pathname(page)).toBe('/sager');
@@ -97,9 +55,9 @@ describe('cases with need-to-know in Chromium', () => {
   });
 
   it('shows the coordinator the concern and opens another case by breaking the glass', async () => {
-    coordinator = await openBrowser();
+    coordinator = await openBrowser(journey);
     const { page, errors } = coordinator;
-    await page.goto(url('/sager'));
+    await page.goto(journey.url('/sager'));
     await logIn(page, 'demo.tovholder');
     await h1(page, 'Sager').waitFor();
     await page.getByRole('link', { name: 'S-2026-0001' }).click();
@@ -161,8 +119,8 @@ describe('cases with need-to-know in Chromium', () => {
   });
 
   it('tells the other coordinator that the glass was broken', async () => {
-    const { page, errors } = await openBrowser();
-    await page.goto(url('/'));
+    const { page, errors } = await openBrowser(journey);
+    await page.goto(journey.url('/'));
     await logIn(page, 'demo.tovholder2');
     await h1(page, 'Tovholder').waitFor();
     const bell = page.getByRole('banner').getByRole('link', { name: /^Notifikationer/ });
@@ -184,7 +142,7 @@ describe('cases with need-to-know in Chromium', () => {
 
   it('shows the coordinator the person and the access report without employee names', async () => {
     expect(coordinator).toBeDefined();
-    const { page, errors } = coordinator ?? (await openBrowser());
+    const { page, errors } = coordinator ?? (await openBrowser(journey));
     await page.getByRole('link', { name: 'S-2026-0001' }).click();
     await h1(page, 'Sag S-2026-0001').waitFor();
     await page.getByRole('link', { name: 'Ahmad Demo Nielsen' }).click();
@@ -224,8 +182,8 @@ describe('cases with need-to-know in Chromium', () => {
 
   it('lets the data-protection role open the report by person id, with employee names', async () => {
     expect(citizenId).toMatch(UUID);
-    const { page, errors } = await openBrowser();
-    await page.goto(url('/'));
+    const { page, errors } = await openBrowser(journey);
+    await page.goto(journey.url('/'));
     await logIn(page, 'demo.databeskyttelse');
     // The main menu offers "Indsigt" and no "Sager" to this role.
     const menu = page.getByRole('navigation', { name: 'Hovedmenu' }).first();

@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { currentDemoCode, DEMO_PASSWORD } from '../server/demo/users.ts';
-import {
-  seriousA11yViolations,
-  startJourney,
-  watchPageErrors,
-  type Journey,
-} from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { seriousA11yViolations, startJourney, type Journey } from './support/browser.ts';
+import { heading, logIn, main, openBrowser, pathname } from './support/session.ts';
 
 /**
  * Forums in Chromium against a real server with the demo data: the coordinator demo.tovholder
@@ -14,39 +9,16 @@ import {
  * caseworker demo.sagsbehandler to it. The steps build on each other and run in order.
  */
 let journey: Journey;
-let context: BrowserContext;
 let page: Page;
 let errors: string[];
 
-const url = (path: string) => journey.server.baseUrl + path;
-const pathname = () => new URL(page.url()).pathname;
-const heading = (level: number, name: string) =>
-  page.getByRole('heading', { level, name, exact: true });
-const main = () => page.getByRole('main');
-
-/** The TOTP code now, after waiting for the next 30-second step if this one ends within 3 s. */
-async function freshCode(): Promise<string> {
-  const leftInStep = 30_000 - (Date.now() % 30_000);
-  if (leftInStep < 3_000) await new Promise((resolve) => setTimeout(resolve, leftInStep + 250));
-  return currentDemoCode(new Date());
-}
-
 beforeAll(async () => {
   journey = await startJourney();
-  context = await journey.browser.newContext({ locale: 'da-DK' });
-  page = await context.newPage();
-  errors = watchPageErrors(page);
-  await page.goto(url('/'));
-  await heading(1, 'Log ind').waitFor();
-  await page.getByLabel('Brugernavn').fill('demo.tovholder');
-  await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log ind', exact: true }).click();
-  await heading(1, 'Bekræft med din app').waitFor();
-  await page.getByLabel('Kode fra appen').fill(await freshCode());
-  await page.getByRole('button', { name: 'Bekræft', exact: true }).click();
+  ({ page, errors } = await openBrowser(journey));
+  await page.goto(journey.url('/'));
+  await logIn(page, 'demo.tovholder');
 });
 afterAll(async () => {
-  await context?.close().catch(() => undefined);
   await journey?.stop();
 });
 
@@ -56,17 +28,19 @@ describe('forums in Chromium', () => {
   it('opens "Møder og fora" from the menu with the demo forum and its members', async () => {
     const menu = page.getByRole('navigation', { name: 'Hovedmenu' }).first();
     await menu.getByRole('link', { name: 'Møder og fora' }).click();
-    await heading(1, 'Møder og fora').waitFor();
-    expect(pathname()).toBe('/moeder');
-    await main().getByText('Planlægning af møder med dagsordener og referater kommer').waitFor();
-    const table = main().getByRole('table', { name: 'Fora' });
+    await heading(page, 1, 'Møder og fora').waitFor();
+    expect(pathname(page)).toBe('/moeder');
+    await main(page)
+      .getByText('Planlægning af møder med dagsordener og referater kommer')
+      .waitFor();
+    const table = main(page).getByRole('table', { name: 'Fora' });
     const row = table.getByRole('row', { name: /Demo Infohus/ });
     await row.getByText('Du er medlem').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await row.getByRole('link', { name: 'Demo Infohus' }).click();
-    await heading(2, 'Demo Infohus').waitFor();
-    const members = main().getByRole('table', { name: 'Medlemmer af Demo Infohus' });
+    await heading(page, 2, 'Demo Infohus').waitFor();
+    const members = main(page).getByRole('table', { name: 'Medlemmer af Demo Infohus' });
     for (const name of ['Anne Demo-Tovholder', 'Cecilie Demo-Forum', 'Eva Demo-Politi']) {
       await members.getByRole('rowheader', { name }).waitFor();
     }
@@ -75,20 +49,20 @@ describe('forums in Chromium', () => {
   });
 
   it('creates a forum, refusing an empty name first', async () => {
-    await main().getByRole('button', { name: 'Opret forum' }).click();
+    await main(page).getByRole('button', { name: 'Opret forum' }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'Der er problemer' });
     await summary.waitFor();
     await summary.getByRole('link', { name: /^Navn på forum:/ }).waitFor();
 
     await page.getByLabel('Navn på forum').fill(forumName);
-    await main().getByRole('button', { name: 'Opret forum' }).click();
+    await main(page).getByRole('button', { name: 'Opret forum' }).click();
     await page
       .getByRole('status')
       .filter({ hasText: `Forummet ${forumName} er oprettet.` })
       .waitFor();
-    await heading(2, forumName).waitFor();
-    await main().getByText('Forummet har ingen medlemmer endnu.').waitFor();
-    await main()
+    await heading(page, 2, forumName).waitFor();
+    await main(page).getByText('Forummet har ingen medlemmer endnu.').waitFor();
+    await main(page)
       .getByRole('table', { name: 'Fora' })
       .getByRole('row', { name: new RegExp(forumName) })
       .waitFor();
@@ -98,12 +72,12 @@ describe('forums in Chromium', () => {
 
   it('finds demo.sagsbehandler and adds him to the new forum', async () => {
     await page.getByLabel('Søg efter medarbejder').fill('Dennis');
-    await main().getByRole('button', { name: 'Søg', exact: true }).click();
-    const add = main().getByRole('button', { name: 'Tilføj Dennis Demo-Sagsbehandler' });
+    await main(page).getByRole('button', { name: 'Søg', exact: true }).click();
+    const add = main(page).getByRole('button', { name: 'Tilføj Dennis Demo-Sagsbehandler' });
     await add.waitFor();
     // Only staff who may sit in a forum are offered: not the mentor.
     expect(
-      await main()
+      await main(page)
         .getByRole('button', { name: /Tilføj Frederik/ })
         .count(),
     ).toBe(0);
@@ -112,10 +86,10 @@ describe('forums in Chromium', () => {
       .getByRole('status')
       .filter({ hasText: 'Dennis Demo-Sagsbehandler er tilføjet til forummet.' })
       .waitFor();
-    const members = main().getByRole('table', { name: `Medlemmer af ${forumName}` });
+    const members = main(page).getByRole('table', { name: `Medlemmer af ${forumName}` });
     await members.getByRole('rowheader', { name: 'Dennis Demo-Sagsbehandler' }).waitFor();
     await members.getByRole('cell', { name: 'Sagsbehandler', exact: true }).waitFor();
-    await main().getByText('1 medlem', { exact: true }).waitFor();
+    await main(page).getByText('1 medlem', { exact: true }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     // The browser reports the refused empty form (400) itself; nothing else went wrong.
     expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);

@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { currentDemoCode, DEMO_PASSWORD } from '../server/demo/users.ts';
-import {
-  seriousA11yViolations,
-  startJourney,
-  watchPageErrors,
-  type Journey,
-} from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { seriousA11yViolations, startJourney, type Journey } from './support/browser.ts';
+import { h1, logIn, main, openBrowser, pathname, UUID } from './support/session.ts';
 
 /**
  * Concern inquiries in Chromium against a server with the demo data: the hotline records an
@@ -16,50 +11,18 @@ import {
  * clear conflict. The journeys build on each other and run in order.
  */
 let journey: Journey;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   journey = await startJourney();
 });
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
   await journey?.stop();
 });
 
-async function openBrowser(): Promise<{ page: Page; errors: string[] }> {
-  const context = await journey.browser.newContext({ locale: 'da-DK' });
-  contexts.push(context);
-  const page = await context.newPage();
-  return { page, errors: watchPageErrors(page) };
-}
-
-const url = (path: string) => journey.server.baseUrl + path;
-const pathname = (page: Page) => new URL(page.url()).pathname;
-const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-const main = (page: Page) => page.getByRole('main');
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 const REFERENCE = /^H-\d{4}-\d{4}$/;
 
 /** Console errors other than the 4xx answers a journey expects (404 not found, 409 conflict). */
 const unexpected = (errors: string[]) => errors.filter((e) => !/status of 4\d\d/.test(e));
-
-/** The TOTP code now, after waiting for the next 30-second step if this one ends within 3 s. */
-async function freshCode(): Promise<string> {
-  const leftInStep = 30_000 - (Date.now() % 30_000);
-  if (leftInStep < 3_000) await new Promise((resolve) => setTimeout(resolve, leftInStep + 250));
-  return currentDemoCode(new Date());
-}
-
-/** From the login page (shown for the wanted page), password and app code. */
-async function logIn(page: Page, username: string) {
-  await h1(page, 'Log ind').waitFor();
-  await page.getByLabel('Brugernavn').fill(username);
-  await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log ind', exact: true }).click();
-  await h1(page, 'Bekræft med din app').waitFor();
-  await page.getByLabel('Kode fra appen').fill(await freshCode());
-  await page.getByRole('button', { name: 'Bekræft', exact: true }).click();
-}
 
 /** Today in Denmark minus `years` years and `days` days, as the form takes it: dd.mm.åååå. */
 function danishDateAgo(years: number, days: number): string {
@@ -111,7 +74,7 @@ async function receiptReference(page: Page): Promise<string> {
 
 /** A short inquiry about one person, recorded by whoever is logged in on the intake form. */
 async function recordSimpleInquiry(page: Page, given: string, family: string, observation: string) {
-  await page.goto(url('/henvendelser/ny'));
+  await page.goto(journey.url('/henvendelser/ny'));
   await h1(page, 'Ny henvendelse').waitFor();
   // A draft offer from earlier is not wanted here.
   const startNew = page.getByRole('button', { name: 'Start en ny henvendelse' });
@@ -134,8 +97,8 @@ let urgentReference = '';
 
 describe('concern inquiries in Chromium', () => {
   it('lets the hotline record an urgent inquiry, with the police alert and a receipt', async () => {
-    const { page, errors } = await openBrowser();
-    await page.goto(url('/henvendelser/ny'));
+    const { page, errors } = await openBrowser(journey);
+    await page.goto(journey.url('/henvendelser/ny'));
     await logIn(page, 'demo.hotline');
     await h1(page, 'Ny henvendelse').waitFor();
     expect(pathname(page)).toBe('/henvendelser/ny');
@@ -222,7 +185,7 @@ describe('concern inquiries in Chromium', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // The inbox is not the hotline's: only the way to record an inquiry.
-    await page.goto(url('/henvendelser'));
+    await page.goto(journey.url('/henvendelser'));
     await h1(page, 'Henvendelser').waitFor();
     await page.getByRole('link', { name: 'Ny henvendelse' }).waitFor();
     expect(await page.getByRole('table').count()).toBe(0);
@@ -231,9 +194,9 @@ describe('concern inquiries in Chromium', () => {
 
   it('lets the coordinator find it first in the inbox, triage it and hand it to the forum', async () => {
     expect(urgentReference).toMatch(REFERENCE);
-    coordinator = await openBrowser();
+    coordinator = await openBrowser(journey);
     const { page, errors } = coordinator;
-    await page.goto(url('/henvendelser'));
+    await page.goto(journey.url('/henvendelser'));
     await logIn(page, 'demo.tovholder');
     await h1(page, 'Henvendelser').waitFor();
     const table = page.getByRole('table', { name: 'Henvendelser sorteret efter frist' });
@@ -286,8 +249,8 @@ describe('concern inquiries in Chromium', () => {
       ['demo.forum', 'SSP kender Emil fra klubben; han har trukket sig fra sine venner.', null],
       ['demo.politi', 'Politiet har ingen sager på Emil, men kender til gruppen.', 'rpl_115a'],
     ] as const) {
-      const { page, errors } = await openBrowser();
-      await page.goto(url(urgentPath));
+      const { page, errors } = await openBrowser(journey);
+      await page.goto(journey.url(urgentPath));
       await logIn(page, username);
       await h1(page, `Henvendelse ${urgentReference}`).waitFor();
       await page.getByLabel('Dit bidrag').fill(text);
@@ -305,7 +268,7 @@ describe('concern inquiries in Chromium', () => {
 
   it('lets the coordinator decide a radicalisation concern and go to the new case', async () => {
     expect(coordinator).toBeDefined();
-    const { page, errors } = coordinator ?? (await openBrowser());
+    const { page, errors } = coordinator ?? (await openBrowser(journey));
     await page.reload();
     await h1(page, `Henvendelse ${urgentReference}`).waitFor();
     await main(page).getByText('SSP kender Emil fra klubben', { exact: false }).waitFor();
@@ -338,7 +301,7 @@ describe('concern inquiries in Chromium', () => {
 
   it('keeps an inquiry decided "no concern" and its person from a caseworker', async () => {
     expect(coordinator).toBeDefined();
-    const { page, errors } = coordinator ?? (await openBrowser());
+    const { page, errors } = coordinator ?? (await openBrowser(journey));
     const reference = await recordSimpleInquiry(
       page,
       'Sofie Demo',
@@ -362,12 +325,12 @@ describe('concern inquiries in Chromium', () => {
     await main(page).getByText('Endelig', { exact: true }).waitFor();
     expect(unexpected(errors)).toEqual([]);
 
-    const caseworker = await openBrowser();
-    await caseworker.page.goto(url(inquiryPath));
+    const caseworker = await openBrowser(journey);
+    await caseworker.page.goto(journey.url(inquiryPath));
     await logIn(caseworker.page, 'demo.sagsbehandler');
     await h1(caseworker.page, 'Siden findes ikke').waitFor();
     expect(await main(caseworker.page).innerText()).not.toContain('Sofie');
-    await caseworker.page.goto(url(personHref ?? '/'));
+    await caseworker.page.goto(journey.url(personHref ?? '/'));
     await h1(caseworker.page, 'Siden findes ikke').waitFor();
     expect(await main(caseworker.page).innerText()).not.toContain('Sofie');
     expect(unexpected(caseworker.errors)).toEqual([]);
@@ -375,10 +338,10 @@ describe('concern inquiries in Chromium', () => {
 
   it('tells the second of two coordinators saving the same inquiry that it changed meanwhile', async () => {
     expect(coordinator).toBeDefined();
-    const first = coordinator ?? (await openBrowser());
+    const first = coordinator ?? (await openBrowser(journey));
     const { page } = first;
     // Start an inquiry, leave it as a draft, and continue it.
-    await page.goto(url('/henvendelser/ny'));
+    await page.goto(journey.url('/henvendelser/ny'));
     await h1(page, 'Ny henvendelse').waitFor();
     const draftText = 'Jonas har talt om at rejse ud for at kæmpe.';
     await page.getByLabel('Hvad har anmelderen set eller hørt?').fill(draftText);
@@ -386,7 +349,7 @@ describe('concern inquiries in Chromium', () => {
     await main(page)
       .getByText(/^Kladde gemt kl\. \d{2}\.\d{2}$/)
       .waitFor({ timeout: 15_000 });
-    await page.goto(url('/henvendelser/ny'));
+    await page.goto(journey.url('/henvendelser/ny'));
     await h1(page, 'Ny henvendelse').waitFor();
     await main(page).getByText('Du har en kladde, der ikke er sendt').waitFor();
     await page.getByRole('button', { name: 'Fortsæt kladde' }).click();
@@ -425,8 +388,8 @@ describe('concern inquiries in Chromium', () => {
     await page.getByRole('link', { name: 'Ahmad Demo Nielsen' }).waitFor();
     const inquiryPath = pathname(first.page);
 
-    const second = await openBrowser();
-    await second.page.goto(url(inquiryPath));
+    const second = await openBrowser(journey);
+    await second.page.goto(journey.url(inquiryPath));
     await logIn(second.page, 'demo.tovholder2');
     await h1(second.page, `Henvendelse ${reference}`).waitFor();
 

@@ -1,68 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
 import { totpCode, totpStep } from '../server/access/totp.ts';
-import { currentDemoCode, DEMO_PASSWORD } from '../server/demo/users.ts';
-import {
-  seriousA11yViolations,
-  startJourney,
-  watchPageErrors,
-  type Journey,
-} from './support/browser.ts';
+import { seriousA11yViolations, startJourney, type Journey } from './support/browser.ts';
+import { enterPassword, freshCode, h1, logIn, openBrowser, pathname } from './support/session.ts';
 
 /**
  * Logging in with two factors, setting up the app, access by ability and logging out, in
  * Chromium against a real server. A TOTP code works once per user, so each test has its own user.
  */
 let journey: Journey;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   journey = await startJourney();
 });
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
   await journey?.stop();
 });
-
-/** A new browser (own cookies) in Danish, with its console errors collected. */
-async function openBrowser(): Promise<{ page: Page; errors: string[] }> {
-  const context = await journey.browser.newContext({ locale: 'da-DK' });
-  contexts.push(context);
-  const page = await context.newPage();
-  return { page, errors: watchPageErrors(page) };
-}
-
-const url = (path: string) => journey.server.baseUrl + path;
-const pathname = (page: Page) => new URL(page.url()).pathname;
-const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
-
-/** The TOTP code now, after waiting for the next 30-second step if this one ends within 3 s. */
-async function freshCode(code: (now: Date) => string): Promise<string> {
-  const leftInStep = 30_000 - (Date.now() % 30_000);
-  if (leftInStep < 3_000) await new Promise((resolve) => setTimeout(resolve, leftInStep + 250));
-  return code(new Date());
-}
-
-async function enterPassword(page: Page, username: string, password = DEMO_PASSWORD) {
-  await page.getByLabel('Brugernavn').fill(username);
-  await page.getByLabel('Adgangskode').fill(password);
-  await page.getByRole('button', { name: 'Log ind', exact: true }).click();
-}
-
-/** Password and app code for an enrolled demo user, from the login page. */
-async function logIn(page: Page, username: string) {
-  await enterPassword(page, username);
-  await h1(page, 'Bekræft med din app').waitFor();
-  await page.getByLabel('Kode fra appen').fill(await freshCode(currentDemoCode));
-  await page.getByRole('button', { name: 'Bekræft', exact: true }).click();
-}
 
 let recoveryCodes: string[] = [];
 
 describe('logging in to Tovholder in Chromium', () => {
   it('logs in with password and app code and shows the user in the header', async () => {
-    const { page, errors } = await openBrowser();
-    await page.goto(url('/'));
+    const { page, errors } = await openBrowser(journey);
+    await page.goto(journey.url('/'));
     await h1(page, 'Log ind').waitFor();
     expect(pathname(page)).toBe('/login');
     expect(await page.getByLabel('Brugernavn').getAttribute('autocomplete')).toBe('username');
@@ -78,7 +37,7 @@ describe('logging in to Tovholder in Chromium', () => {
     expect(await code.getAttribute('autocomplete')).toBe('one-time-code');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    await code.fill(await freshCode(currentDemoCode));
+    await code.fill(await freshCode());
     await page.getByRole('button', { name: 'Bekræft', exact: true }).click();
     await h1(page, 'Tovholder').waitFor();
     expect(pathname(page)).toBe('/');
@@ -90,8 +49,8 @@ describe('logging in to Tovholder in Chromium', () => {
   });
 
   it('shows the translated error for a wrong password and stays on the login page', async () => {
-    const { page, errors } = await openBrowser();
-    await page.goto(url('/login'));
+    const { page, errors } = await openBrowser(journey);
+    await page.goto(journey.url('/login'));
     await enterPassword(page, 'demo.tovholder2', 'Forkert-Adgangskode-1');
     const alert = page.getByRole('alert');
     await alert.getByText('Brugernavn eller adgangskode er forkert.').waitFor();
@@ -106,8 +65,8 @@ describe('logging in to Tovholder in Chromium', () => {
   });
 
   it('sets up the authenticator app for a new user and shows the recovery codes once', async () => {
-    const { page, errors } = await openBrowser();
-    await page.goto(url('/login'));
+    const { page, errors } = await openBrowser(journey);
+    await page.goto(journey.url('/login'));
     await enterPassword(page, 'demo.ny');
     await h1(page, 'Opsæt din godkendelsesapp').waitFor();
     await page.getByRole('img', { name: /QR-kode/ }).waitFor();
@@ -137,8 +96,8 @@ describe('logging in to Tovholder in Chromium', () => {
 
   it('logs in with a recovery code instead of the app', async () => {
     expect(recoveryCodes).toHaveLength(10);
-    const { page, errors } = await openBrowser();
-    await page.goto(url('/login'));
+    const { page, errors } = await openBrowser(journey);
+    await page.goto(journey.url('/login'));
     await enterPassword(page, 'demo.ny');
     await h1(page, 'Bekræft med din app').waitFor();
     await page.getByRole('button', { name: 'Brug en engangskode i stedet' }).click();
@@ -152,8 +111,8 @@ describe('logging in to Tovholder in Chromium', () => {
   });
 
   it('denies a caseworker the administration and leaves it out of the menu', async () => {
-    const { page, errors } = await openBrowser();
-    await page.goto(url('/administration'));
+    const { page, errors } = await openBrowser(journey);
+    await page.goto(journey.url('/administration'));
     await h1(page, 'Log ind').waitFor();
     await logIn(page, 'demo.sagsbehandler');
     // Back at the page they asked for, which their role does not open.
@@ -170,8 +129,8 @@ describe('logging in to Tovholder in Chromium', () => {
   });
 
   it('shows the administration to a municipal administrator', async () => {
-    const { page, errors } = await openBrowser();
-    await page.goto(url('/login'));
+    const { page, errors } = await openBrowser(journey);
+    await page.goto(journey.url('/login'));
     await logIn(page, 'demo.admin');
     await h1(page, 'Tovholder').waitFor();
     await page
@@ -184,8 +143,8 @@ describe('logging in to Tovholder in Chromium', () => {
   });
 
   it('logs out to the login page, after which the front page needs a new login', async () => {
-    const { page, errors } = await openBrowser();
-    await page.goto(url('/login'));
+    const { page, errors } = await openBrowser(journey);
+    await page.goto(journey.url('/login'));
     await logIn(page, 'demo.forum');
     await h1(page, 'Tovholder').waitFor();
     await page.getByRole('banner').getByRole('button', { name: 'Log ud' }).click();
@@ -193,10 +152,10 @@ describe('logging in to Tovholder in Chromium', () => {
     expect(pathname(page)).toBe('/login');
     await expect.poll(() => page.getByText('Cecilie Demo-Forum').count()).toBe(0);
 
-    await page.goto(url('/'));
+    await page.goto(journey.url('/'));
     await h1(page, 'Log ind').waitFor();
     expect(pathname(page)).toBe('/login');
-    const session = await page.request.get(url('/api/session'));
+    const session = await page.request.get(journey.url('/api/session'));
     expect(((await session.json()) as { state: string }).state).toBe('anonymous');
     expect(errors).toEqual([]);
   });

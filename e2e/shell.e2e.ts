@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { currentDemoCode, DEMO_PASSWORD } from '../server/demo/users.ts';
-import {
-  seriousA11yViolations,
-  startJourney,
-  watchPageErrors,
-  type Journey,
-} from './support/browser.ts';
+import { seriousA11yViolations, startJourney, type Journey } from './support/browser.ts';
+import { openBrowser } from './support/session.ts';
 
 let journey: Journey;
 let context: BrowserContext;
@@ -15,9 +11,7 @@ let errors: string[];
 
 beforeAll(async () => {
   journey = await startJourney();
-  context = await journey.browser.newContext({ locale: 'da-DK' });
-  page = await context.newPage();
-  errors = watchPageErrors(page);
+  ({ context, page, errors } = await openBrowser(journey));
   // The pages need a logged-in user: log in as the demo coordinator through the API (password,
   // then the app code, each POST with the session's CSRF token); the cookie is the context's.
   const base = journey.server.baseUrl;

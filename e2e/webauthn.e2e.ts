@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { currentDemoCode, DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../server/demo/users.ts';
-import { totpCode, totpStep } from '../server/access/totp.ts';
+import { seriousA11yViolations, startJourney, type Journey } from './support/browser.ts';
 import {
-  seriousA11yViolations,
-  startJourney,
-  watchPageErrors,
-  type Journey,
-} from './support/browser.ts';
+  enterAppCode,
+  enterPassword,
+  h1,
+  nextStepCode,
+  openBrowser,
+  pathname,
+} from './support/session.ts';
 
 /**
  * Adding a security key and logging in with it, in Chromium with its virtual authenticator (a
@@ -23,9 +24,7 @@ let authenticatorId = '';
 
 beforeAll(async () => {
   journey = await startJourney();
-  context = await journey.browser.newContext({ locale: 'da-DK' });
-  page = await context.newPage();
-  errors = watchPageErrors(page);
+  ({ context, page, errors } = await openBrowser(journey));
   cdp = await context.newCDPSession(page);
   await cdp.send('WebAuthn.enable');
   const added = await cdp.send('WebAuthn.addVirtualAuthenticator', {
@@ -40,45 +39,26 @@ beforeAll(async () => {
   authenticatorId = added.authenticatorId;
 });
 afterAll(async () => {
-  await context?.close().catch(() => undefined);
   await journey?.stop();
 });
 
 const url = (path: string) => journey.server.baseUrl.replace('127.0.0.1', 'localhost') + path;
-const pathname = () => new URL(page.url()).pathname;
-const h1 = (name: string) => page.getByRole('heading', { level: 1, name });
-
-/** The TOTP code now, after waiting for the next 30-second step if this one ends within 3 s. */
-async function freshCode(): Promise<string> {
-  const leftInStep = 30_000 - (Date.now() % 30_000);
-  if (leftInStep < 3_000) await new Promise((resolve) => setTimeout(resolve, leftInStep + 250));
-  return currentDemoCode();
-}
-
-const nextDemoCode = () => totpCode(DEMO_TOTP_SECRET, totpStep() + 1);
-
-async function enterPassword(username: string) {
-  await page.getByLabel('Brugernavn').fill(username);
-  await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log ind', exact: true }).click();
-}
 
 describe('security keys in Chromium', () => {
   it('adds a security key on the security page after logging in with the app', async () => {
     await page.goto(url('/login'));
-    await enterPassword('demo.tovholder');
-    await h1('Bekræft med din app').waitFor();
+    await enterPassword(page, 'demo.tovholder');
+    await h1(page, 'Bekræft med din app').waitFor();
     // No key yet: the app's code is the only choice besides a recovery code.
     expect(
       await page.getByRole('button', { name: 'Brug en sikkerhedsnøgle i stedet' }).count(),
     ).toBe(0);
-    await page.getByLabel('Kode fra appen').fill(await freshCode());
-    await page.getByRole('button', { name: 'Bekræft', exact: true }).click();
-    await h1('Tovholder').waitFor();
+    await enterAppCode(page);
+    await h1(page, 'Tovholder').waitFor();
 
     await page.getByRole('banner').getByRole('link', { name: 'Sikkerhedsnøgler' }).click();
-    await h1('Sikkerhedsnøgler').waitFor();
-    expect(pathname()).toBe('/sikkerhed');
+    await h1(page, 'Sikkerhedsnøgler').waitFor();
+    expect(pathname(page)).toBe('/sikkerhed');
     await page.getByText('Du har ikke tilføjet nogen sikkerhedsnøgler endnu.').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -89,7 +69,7 @@ describe('security keys in Chromium', () => {
 
     await page.getByLabel('Navn på nøglen').fill('Gul nøgle');
     // The login used this step's code; the next step's is accepted once as well.
-    await page.getByLabel('Kode fra appen').fill(nextDemoCode());
+    await page.getByLabel('Kode fra appen').fill(nextStepCode());
     await add.click();
     await page.getByRole('status').getByText('Nøglen »Gul nøgle« er tilføjet.').first().waitFor();
     const row = page.getByRole('row', { name: /Gul nøgle/ });
@@ -106,23 +86,23 @@ describe('security keys in Chromium', () => {
   it('logs out and logs in again with password and security key', async () => {
     // Logged out from the security page; the next login starts on the front page.
     await page.getByRole('banner').getByRole('button', { name: 'Log ud' }).click();
-    await h1('Log ind').waitFor();
+    await h1(page, 'Log ind').waitFor();
 
-    await enterPassword('demo.tovholder');
-    await h1('Bekræft med din sikkerhedsnøgle').waitFor();
+    await enterPassword(page, 'demo.tovholder');
+    await h1(page, 'Bekræft med din sikkerhedsnøgle').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     // The app's code stays an alternative, and the way back to the key with it.
     await page.getByRole('button', { name: 'Brug koden fra din app i stedet' }).click();
-    await h1('Bekræft med din app').waitFor();
+    await h1(page, 'Bekræft med din app').waitFor();
     await page.getByRole('button', { name: 'Brug en sikkerhedsnøgle i stedet' }).click();
-    await h1('Bekræft med din sikkerhedsnøgle').waitFor();
+    await h1(page, 'Bekræft med din sikkerhedsnøgle').waitFor();
 
     await page.getByRole('button', { name: 'Brug sikkerhedsnøgle', exact: true }).click();
-    await h1('Tovholder').waitFor();
-    expect(pathname()).toBe('/');
+    await h1(page, 'Tovholder').waitFor();
+    expect(pathname(page)).toBe('/');
     await page.getByRole('banner').getByText('Anne Demo-Tovholder').first().waitFor();
     await page.getByRole('banner').getByRole('link', { name: 'Sikkerhedsnøgler' }).click();
-    await h1('Sikkerhedsnøgler').waitFor();
+    await h1(page, 'Sikkerhedsnøgler').waitFor();
     const row = page.getByRole('row', { name: /Gul nøgle/ });
     await row.waitFor();
     expect(await row.getByText('Ikke brugt endnu').count()).toBe(0);

@@ -33,6 +33,9 @@ export async function launchChromium(): Promise<Browser> {
 export interface Journey {
   server: ServerProcess;
   browser: Browser;
+  /** The server's base URL plus a path. */
+  url(path: string): string;
+  /** Closes the browser's contexts, the browser and the server, and removes the data. */
   stop(): Promise<void>;
 }
 
@@ -59,7 +62,9 @@ export async function startJourney(): Promise<Journey> {
   return {
     server,
     browser,
+    url: (path) => server.baseUrl + path,
     async stop() {
+      for (const context of browser.contexts()) await context.close().catch(() => undefined);
       await browser.close().catch(() => undefined);
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -15,6 +15,7 @@ import {
   type InquiryContext,
 } from '../modules/inquiries/service.ts';
 import { getSettings } from '../modules/inquiries/settings.ts';
+import { DEMO_FORUM, insertDemoForum, lockDemoForum } from './records.ts';
 import { DEMO_MUNICIPALITY_CODE } from './seed.ts';
 
 /**
@@ -34,11 +35,6 @@ const HOUR = 3_600_000;
 
 type Body = z.input<typeof CreateInquiryBody>;
 type DecisionInput = Omit<z.input<typeof DecisionBody>, 'version'>;
-
-const DEMO_FORUM = {
-  name: 'Demo Infohus',
-  members: ['demo.forum', 'demo.politi', 'demo.tovholder'],
-};
 
 async function demoUsers(db: Kysely<DB>): Promise<Map<string, CurrentUser>> {
   const rows = await db
@@ -81,34 +77,14 @@ async function demoUsers(db: Kysely<DB>): Promise<Map<string, CurrentUser>> {
 /** The demo forum by name; created (with its members) when another change removed it. */
 async function demoForum(db: Kysely<DB>): Promise<string> {
   return db.transaction().execute(async (trx) => {
-    // The lock seedDemoRecords takes around its forum, so the two never create it twice.
-    await sql`select pg_advisory_xact_lock(7260411927)`.execute(trx);
+    await lockDemoForum(trx);
     const found = await trx
       .selectFrom('forums')
       .select('id')
       .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
       .where('name', '=', DEMO_FORUM.name)
       .executeTakeFirst();
-    if (found) return found.id;
-    const forum = await trx
-      .insertInto('forums')
-      .values({ municipality_code: DEMO_MUNICIPALITY_CODE, name: DEMO_FORUM.name })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const members = await trx
-      .selectFrom('users')
-      .select('id')
-      .where('is_demo', '=', true)
-      .where('username', 'in', DEMO_FORUM.members)
-      .execute();
-    if (members.length > 0) {
-      await trx
-        .insertInto('forum_members')
-        .values(members.map((m) => ({ forum_id: forum.id, user_id: m.id })))
-        .onConflict((oc) => oc.columns(['forum_id', 'user_id']).doNothing())
-        .execute();
-    }
-    return forum.id;
+    return found ? found.id : insertDemoForum(trx);
   });
 }
 

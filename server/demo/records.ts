@@ -77,23 +77,18 @@ const CASES: DemoCase[] = [
   },
 ];
 
-const DEMO_FORUM = {
+export const DEMO_FORUM = {
   name: 'Demo Infohus',
   members: ['demo.forum', 'demo.politi', 'demo.tovholder'],
 };
 
-/**
- * The demo forum, created once: only while Demo Kommune has no forum at all (forums arrived
- * after the first demo installations), so later changes by demo users are left alone. Returns
- * the new forum's id, or null when nothing was created.
- */
-async function seedDemoForum(trx: Transaction<DB>): Promise<string | null> {
-  const any = await trx
-    .selectFrom('forums')
-    .select('id')
-    .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
-    .executeTakeFirst();
-  if (any) return null;
+/** Taken around the demo forum by seedDemoRecords and the demo inquiries: it is created once. */
+export async function lockDemoForum(trx: Transaction<DB>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(7260411927)`.execute(trx);
+}
+
+/** Creates the demo forum with those of its demo members that exist; returns its id. */
+export async function insertDemoForum(trx: Transaction<DB>): Promise<string> {
   const forum = await trx
     .insertInto('forums')
     .values({ municipality_code: DEMO_MUNICIPALITY_CODE, name: DEMO_FORUM.name })
@@ -115,9 +110,24 @@ async function seedDemoForum(trx: Transaction<DB>): Promise<string | null> {
   return forum.id;
 }
 
+/**
+ * The demo forum, created once: only while Demo Kommune has no forum at all (forums arrived
+ * after the first demo installations), so later changes by demo users are left alone. Returns
+ * the new forum's id, or null when nothing was created.
+ */
+async function seedDemoForum(trx: Transaction<DB>): Promise<string | null> {
+  const any = await trx
+    .selectFrom('forums')
+    .select('id')
+    .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
+    .executeTakeFirst();
+  if (any) return null;
+  return insertDemoForum(trx);
+}
+
 export async function seedDemoRecords(db: Kysely<DB>, secretKey: Buffer): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(7260411927)`.execute(trx);
+    await lockDemoForum(trx);
     const forumId = await seedDemoForum(trx);
     const existing = await trx
       .selectFrom('cases')

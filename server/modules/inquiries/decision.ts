@@ -6,7 +6,13 @@ import type { InquiryAccess } from '../../access/inquiry-access.ts';
 import { rejectProblems } from '../persons/service.ts';
 import { localTime } from './deadline.ts';
 import { nextReference } from './queries.ts';
-import { addHistory, claimVersion, inquiryEvent, type InquiryContext } from './service.ts';
+import {
+  addHistory,
+  claimVersion,
+  inquiryEvent,
+  recordChange,
+  type InquiryContext,
+} from './service.ts';
 import type { MunicipalitySettings } from './settings.ts';
 import type { Decision } from './schema.ts';
 
@@ -182,19 +188,11 @@ export async function review(
         .where('id', '=', access.inquiryId)
         .execute();
     }
-    await addHistory(trx, access.inquiryId, ctx.user.id, body.approve ? 'approved' : 'rejected', {
-      decisionId: pending.id,
-      ...(body.comment && { comment: body.comment }),
+    await recordChange(trx, ctx, access, {
+      kind: body.approve ? 'approved' : 'rejected',
+      changes: { decisionId: pending.id, ...(body.comment && { comment: body.comment }) },
+      audit: { action: 'update', details: { decisionId: pending.id, approved: body.approve } },
     });
-    await writeAudit(
-      trx,
-      ctx.keys.audit,
-      inquiryEvent(ctx, access.municipalityCode, {
-        action: 'update',
-        resourceId: access.inquiryId,
-        details: { decisionId: pending.id, approved: body.approve },
-      }),
-    );
   });
 }
 
@@ -234,16 +232,11 @@ export async function reopen(
           .where('inquiry_id', '=', access.inquiryId),
       )
       .execute();
-    await addHistory(trx, access.inquiryId, ctx.user.id, 'reopened', { reason: body.reason });
-    await writeAudit(
-      trx,
-      ctx.keys.audit,
-      inquiryEvent(ctx, access.municipalityCode, {
-        action: 'update',
-        resourceId: access.inquiryId,
-        details: { reopened: true },
-      }),
-    );
+    await recordChange(trx, ctx, access, {
+      kind: 'reopened',
+      changes: { reason: body.reason },
+      audit: { action: 'update', details: { reopened: true } },
+    });
   });
 }
 

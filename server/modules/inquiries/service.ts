@@ -65,6 +65,28 @@ export async function addHistory(
     .execute();
 }
 
+/**
+ * The tail of every change to an inquiry, in its transaction: the chronology entry (`kind`,
+ * `changes`) and the audit event about the inquiry.
+ */
+export async function recordChange(
+  trx: Transaction<DB>,
+  ctx: InquiryContext,
+  access: InquiryAccess,
+  change: {
+    kind: string;
+    changes: Record<string, unknown>;
+    audit: Pick<AuditEvent, 'action' | 'legalBasis' | 'details'>;
+  },
+) {
+  await addHistory(trx, access.inquiryId, ctx.user.id, change.kind, change.changes);
+  await writeAudit(
+    trx,
+    ctx.keys.audit,
+    inquiryEvent(ctx, access.municipalityCode, { ...change.audit, resourceId: access.inquiryId }),
+  );
+}
+
 function checkReceivedAt(value: string, now: Date, problems: FieldProblem[]) {
   if (new Date(value).getTime() > now.getTime() + CLOCK_SKEW_MS) {
     problems.push({ field: 'body.receivedAt', code: 'in_future' });
@@ -479,16 +501,11 @@ export async function updateInquiry(
       if (Object.keys(set).length > 0) {
         await trx.updateTable('inquiries').set(set).where('id', '=', access.inquiryId).execute();
       }
-      await addHistory(trx, access.inquiryId, ctx.user.id, 'updated', changes);
-      await writeAudit(
-        trx,
-        ctx.keys.audit,
-        inquiryEvent(ctx, access.municipalityCode, {
-          action: 'update',
-          resourceId: access.inquiryId,
-          details: { fields: Object.keys(changes).join(',') },
-        }),
-      );
+      await recordChange(trx, ctx, access, {
+        kind: 'updated',
+        changes,
+        audit: { action: 'update', details: { fields: Object.keys(changes).join(',') } },
+      });
     })
     .catch((error: unknown) => {
       if (error === NO_CHANGE) return false;
@@ -533,19 +550,17 @@ export async function triage(
       })
       .where('id', '=', access.inquiryId)
       .execute();
-    await addHistory(trx, access.inquiryId, ctx.user.id, 'triaged', {
-      seriousness: { from: before.seriousness, to: body.seriousness },
-      deadlineAt: { from: before.deadline_at.toISOString(), to: deadline.toISOString() },
-    });
-    await writeAudit(
-      trx,
-      ctx.keys.audit,
-      inquiryEvent(ctx, access.municipalityCode, {
+    await recordChange(trx, ctx, access, {
+      kind: 'triaged',
+      changes: {
+        seriousness: { from: before.seriousness, to: body.seriousness },
+        deadlineAt: { from: before.deadline_at.toISOString(), to: deadline.toISOString() },
+      },
+      audit: {
         action: 'update',
-        resourceId: access.inquiryId,
         details: { fields: 'seriousness,deadline', seriousness: body.seriousness },
-      }),
-    );
+      },
+    });
   });
 }
 
@@ -582,20 +597,15 @@ export async function addContribution(
       .set({ version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
       .where('id', '=', access.inquiryId)
       .execute();
-    await addHistory(trx, access.inquiryId, ctx.user.id, 'contribution_added', {
-      contributionId: row.id,
-      legalBasis: body.legalBasis,
-    });
     // Sharing what one's unit knows with the forum is a disclosure under a legal basis.
-    await writeAudit(
-      trx,
-      ctx.keys.audit,
-      inquiryEvent(ctx, access.municipalityCode, {
+    await recordChange(trx, ctx, access, {
+      kind: 'contribution_added',
+      changes: { contributionId: row.id, legalBasis: body.legalBasis },
+      audit: {
         action: 'disclose',
-        resourceId: access.inquiryId,
         legalBasis: body.legalBasis,
         details: { contributionId: row.id },
-      }),
-    );
+      },
+    });
   });
 }

@@ -1,15 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
-import {
-  auditRowsOf,
-  client,
-  createCase,
-  createPoliceContact,
-  registerPerson,
-  type Client,
-} from '../../test/records.ts';
-import { createUser, login, type LoggedIn, type TestUser } from '../../test/users.ts';
+import { auditRowsOf, client } from '../../test/records.ts';
+import { createPersonRegister, type PersonRegister } from '../../test/person-register.ts';
+import { createUser, login } from '../../test/users.ts';
 
 /**
  * The person register: possible duplicates while registering (same CPR number, or birth date
@@ -35,76 +29,15 @@ const CPR = '150310-4321';
 const DIGITS = '1503104321';
 
 let t: TestApp;
-const users: Record<string, TestUser> = {};
-const sessions: Record<string, LoggedIn> = {};
-const as: Record<string, Client> = {};
-let aase: { id: string; name: string };
-let parent: { id: string; name: string };
-let hidden: { id: string; name: string };
-let other147: { id: string; name: string };
-let noCpr: { id: string; name: string };
+let users: PersonRegister['users'];
+let caller: PersonRegister['caller'];
+let persons: PersonRegister['persons'];
 
 beforeAll(async () => {
   t = await startTestApp();
-  const db = t.database.db;
-  users.coordinator = await createUser(db, { roles: ['coordinator'] });
-  users.caseworker = await createUser(db, { roles: ['caseworker'] });
-  users.outsider = await createUser(db, { roles: ['coordinator'] });
-  users.hotline = await createUser(db, { roles: ['hotline'] });
-  users.coordinator147 = await createUser(db, { roles: ['coordinator'], municipalityCode: '147' });
-  users.police = await createPoliceContact(db);
-  const createdBy = users.coordinator.id;
-  aase = await registerPerson(db, {
-    createdBy,
-    givenName: 'Åse',
-    familyName: 'Kjærgård',
-    cpr: CPR,
-    address: 'Nørregade 1, 1165 København K',
-  });
-  parent = await registerPerson(db, { createdBy, givenName: 'Birthe', familyName: 'Kjærgård' });
-  noCpr = await registerPerson(db, {
-    createdBy,
-    givenName: 'Åse',
-    familyName: 'Kjærgård-Holm',
-    birthDate: '2010-03-15',
-  });
-  hidden = await registerPerson(db, { createdBy, givenName: 'Skjult', familyName: 'Person' });
-  other147 = await registerPerson(db, {
-    createdBy: users.coordinator147.id,
-    municipalityCode: '147',
-    givenName: 'Åse',
-    familyName: 'Kjærgård',
-    cpr: CPR,
-  });
-  await createCase(db, {
-    persons: [
-      { id: aase.id },
-      { id: parent.id, role: 'parent' },
-      { id: noCpr.id, role: 'sibling' },
-    ],
-    members: [
-      { userId: users.coordinator.id, role: 'coordinator' },
-      { userId: users.caseworker.id, role: 'member' },
-    ],
-  });
-  await createCase(db, { persons: [{ id: hidden.id }] });
-  await createCase(db, {
-    municipalityCode: '147',
-    persons: [{ id: other147.id }],
-    members: [{ userId: users.coordinator147.id, role: 'coordinator' }],
-  });
-  for (const [name, user] of Object.entries(users)) {
-    sessions[name] = await login(t.app, user);
-    as[name] = client(t.app, sessions[name]);
-  }
+  ({ users, caller, persons } = await createPersonRegister(t.app, t.database.db, CPR));
 });
 afterAll(() => t.close());
-
-function caller(name: string): Client {
-  const c = as[name];
-  if (!c) throw new Error(`no caller ${name}`);
-  return c;
-}
 
 async function duplicates(name: string, body: Record<string, unknown>) {
   const res = await caller(name).post('/api/persons/possible-duplicates', body);
@@ -117,7 +50,7 @@ describe(`possible duplicates (${testEngine})`, () => {
     for (const cpr of [CPR, DIGITS]) {
       const { res, items } = await duplicates('hotline', { cpr });
       expect(items).toEqual([
-        { id: aase.id, name: 'Åse Kjærgård', birthDate: '2010-03-15', matchedOn: 'cpr' },
+        { id: persons.aase.id, name: 'Åse Kjærgård', birthDate: '2010-03-15', matchedOn: 'cpr' },
       ]);
       expect(res.body).not.toContain('Nørregade');
       expect(res.body).not.toContain('4321');
@@ -134,7 +67,7 @@ describe(`possible duplicates (${testEngine})`, () => {
     for (const body of cases) {
       const { items } = await duplicates('hotline', body);
       expect(items.map((i) => i.id).sort(), JSON.stringify(body)).toEqual(
-        [aase.id, noCpr.id].sort(),
+        [persons.aase.id, persons.noCpr.id].sort(),
       );
       expect(new Set(items.map((i) => i.matchedOn))).toEqual(new Set(['name_and_birth_date']));
     }
@@ -153,8 +86,8 @@ describe(`possible duplicates (${testEngine})`, () => {
       cpr: CPR,
     });
     expect(items.map((i) => [i.id, i.matchedOn])).toEqual([
-      [aase.id, 'cpr'],
-      [noCpr.id, 'name_and_birth_date'],
+      [persons.aase.id, 'cpr'],
+      [persons.noCpr.id, 'name_and_birth_date'],
     ]);
   });
 
@@ -174,7 +107,7 @@ describe(`possible duplicates (${testEngine})`, () => {
 
   it('stays within the caller’s municipality; a user without one gets nothing', async () => {
     const { items } = await duplicates('coordinator147', { cpr: CPR });
-    expect(items.map((i) => i.id)).toEqual([other147.id]);
+    expect(items.map((i) => i.id)).toEqual([persons.other147.id]);
     expect((await duplicates('police', { cpr: CPR })).items).toEqual([]);
   });
 
@@ -222,14 +155,14 @@ describe(`possible duplicates (${testEngine})`, () => {
 
 describe(`the CPR number (${testEngine})`, () => {
   it('is masked on the person page', async () => {
-    const res = await caller('caseworker').get(`/api/persons/${aase.id}`);
+    const res = await caller('caseworker').get(`/api/persons/${persons.aase.id}`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ cprMasked: '150310-XXXX' });
     expect(res.body).not.toContain('4321');
   });
 
   it('is shown in full to those who may see the person, audited without the number', async () => {
-    const res = await caller('caseworker').post(`/api/persons/${aase.id}/cpr`, {});
+    const res = await caller('caseworker').post(`/api/persons/${persons.aase.id}/cpr`, {});
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ cpr: CPR });
     expect(res.headers['cache-control']).toContain('no-store');
@@ -238,8 +171,8 @@ describe(`the CPR number (${testEngine})`, () => {
     expect(rows[0]).toMatchObject({
       action: 'read',
       resource_type: 'person',
-      resource_id: aase.id,
-      subject_person_id: aase.id,
+      resource_id: persons.aase.id,
+      subject_person_id: persons.aase.id,
       purpose: 'case_work',
       actor_user_id: users.caseworker?.id,
     });
@@ -248,15 +181,17 @@ describe(`the CPR number (${testEngine})`, () => {
 
   it('is 404 for everyone else, as for a missing person; 403 without the records policy', async () => {
     for (const name of ['outsider', 'coordinator147']) {
-      const res = await caller(name).post(`/api/persons/${aase.id}/cpr`, {});
+      const res = await caller(name).post(`/api/persons/${persons.aase.id}/cpr`, {});
       expect(res.statusCode, name).toBe(404);
       expect(await auditRowsOf(t.database.db, res)).toEqual([]);
     }
-    expect((await caller('hotline').post(`/api/persons/${aase.id}/cpr`, {})).statusCode).toBe(403);
+    expect(
+      (await caller('hotline').post(`/api/persons/${persons.aase.id}/cpr`, {})).statusCode,
+    ).toBe(403);
   });
 
   it('is null for a person without one, and nothing is audited', async () => {
-    const res = await caller('coordinator').post(`/api/persons/${noCpr.id}/cpr`, {});
+    const res = await caller('coordinator').post(`/api/persons/${persons.noCpr.id}/cpr`, {});
     expect(res.json()).toEqual({ cpr: null });
     expect(await auditRowsOf(t.database.db, res)).toEqual([]);
   });

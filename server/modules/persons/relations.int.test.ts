@@ -1,16 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, testKeys, type TestApp } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
-import {
-  auditRowsOf,
-  client,
-  createCase,
-  createPerson,
-  createPoliceContact,
-  registerPerson,
-  type Client,
-} from '../../test/records.ts';
-import { createUser, login, type LoggedIn, type TestUser } from '../../test/users.ts';
+import { auditRowsOf, createPerson } from '../../test/records.ts';
+import { createPersonRegister, type PersonRegister } from '../../test/person-register.ts';
 import { decryptField } from '../../platform/crypto.ts';
 import { cprContext } from './queries.ts';
 import { cprDigest } from './service.ts';
@@ -34,76 +26,15 @@ interface Hit {
 const CPR = '150310-4321';
 
 let t: TestApp;
-const users: Record<string, TestUser> = {};
-const sessions: Record<string, LoggedIn> = {};
-const as: Record<string, Client> = {};
-let aase: { id: string; name: string };
-let parent: { id: string; name: string };
-let hidden: { id: string; name: string };
-let other147: { id: string; name: string };
-let noCpr: { id: string; name: string };
+let sessions: PersonRegister['sessions'];
+let caller: PersonRegister['caller'];
+let persons: PersonRegister['persons'];
 
 beforeAll(async () => {
   t = await startTestApp();
-  const db = t.database.db;
-  users.coordinator = await createUser(db, { roles: ['coordinator'] });
-  users.caseworker = await createUser(db, { roles: ['caseworker'] });
-  users.outsider = await createUser(db, { roles: ['coordinator'] });
-  users.hotline = await createUser(db, { roles: ['hotline'] });
-  users.coordinator147 = await createUser(db, { roles: ['coordinator'], municipalityCode: '147' });
-  users.police = await createPoliceContact(db);
-  const createdBy = users.coordinator.id;
-  aase = await registerPerson(db, {
-    createdBy,
-    givenName: 'Åse',
-    familyName: 'Kjærgård',
-    cpr: CPR,
-    address: 'Nørregade 1, 1165 København K',
-  });
-  parent = await registerPerson(db, { createdBy, givenName: 'Birthe', familyName: 'Kjærgård' });
-  noCpr = await registerPerson(db, {
-    createdBy,
-    givenName: 'Åse',
-    familyName: 'Kjærgård-Holm',
-    birthDate: '2010-03-15',
-  });
-  hidden = await registerPerson(db, { createdBy, givenName: 'Skjult', familyName: 'Person' });
-  other147 = await registerPerson(db, {
-    createdBy: users.coordinator147.id,
-    municipalityCode: '147',
-    givenName: 'Åse',
-    familyName: 'Kjærgård',
-    cpr: CPR,
-  });
-  await createCase(db, {
-    persons: [
-      { id: aase.id },
-      { id: parent.id, role: 'parent' },
-      { id: noCpr.id, role: 'sibling' },
-    ],
-    members: [
-      { userId: users.coordinator.id, role: 'coordinator' },
-      { userId: users.caseworker.id, role: 'member' },
-    ],
-  });
-  await createCase(db, { persons: [{ id: hidden.id }] });
-  await createCase(db, {
-    municipalityCode: '147',
-    persons: [{ id: other147.id }],
-    members: [{ userId: users.coordinator147.id, role: 'coordinator' }],
-  });
-  for (const [name, user] of Object.entries(users)) {
-    sessions[name] = await login(t.app, user);
-    as[name] = client(t.app, sessions[name]);
-  }
+  ({ sessions, caller, persons } = await createPersonRegister(t.app, t.database.db, CPR));
 });
 afterAll(() => t.close());
-
-function caller(name: string): Client {
-  const c = as[name];
-  if (!c) throw new Error(`no caller ${name}`);
-  return c;
-}
 
 function patch(name: string, url: string, payload: unknown) {
   const s = sessions[name];
@@ -132,39 +63,39 @@ async function versionOf(id: string): Promise<number> {
 
 describe(`relations (${testEngine})`, () => {
   it('are recorded for two visible persons, shown both ways, and audited as updates', async () => {
-    const res = await caller('coordinator').post(`/api/persons/${aase.id}/relations`, {
-      relatedPersonId: parent.id,
+    const res = await caller('coordinator').post(`/api/persons/${persons.aase.id}/relations`, {
+      relatedPersonId: persons.parent.id,
       relation: 'parent',
     });
     expect(res.statusCode, res.body).toBe(204);
     const rows = await auditRowsOf(t.database.db, res);
     expect(rows.map((r) => [r.action, r.subject_person_id])).toEqual([
-      ['update', aase.id],
-      ['update', parent.id],
+      ['update', persons.aase.id],
+      ['update', persons.parent.id],
     ]);
     expect(rows[0]?.details).toMatchObject({ fields: 'relations', relation: 'parent' });
 
-    const child = (await caller('caseworker').get(`/api/persons/${aase.id}`)).json() as {
+    const child = (await caller('caseworker').get(`/api/persons/${persons.aase.id}`)).json() as {
       relations: unknown[];
     };
     expect(child.relations).toEqual([
-      { personId: parent.id, name: 'Birthe Kjærgård', relation: 'parent' },
+      { personId: persons.parent.id, name: 'Birthe Kjærgård', relation: 'parent' },
     ]);
-    const read = await caller('caseworker').get(`/api/persons/${parent.id}`);
+    const read = await caller('caseworker').get(`/api/persons/${persons.parent.id}`);
     expect((read.json() as { relations: unknown[] }).relations).toEqual([
-      { personId: aase.id, name: 'Åse Kjærgård', relation: 'child' },
+      { personId: persons.aase.id, name: 'Åse Kjærgård', relation: 'child' },
     ]);
     // Showing the related person's name is a read of their data too.
     const reads = await auditRowsOf(t.database.db, read);
     expect(reads.map((r) => [r.action, r.subject_person_id])).toEqual([
-      ['read', parent.id],
-      ['read', aase.id],
+      ['read', persons.parent.id],
+      ['read', persons.aase.id],
     ]);
   });
 
   it('leave out related persons the caller may not see', async () => {
-    const add = await caller('coordinator').post(`/api/persons/${aase.id}/relations`, {
-      relatedPersonId: hidden.id,
+    const add = await caller('coordinator').post(`/api/persons/${persons.aase.id}/relations`, {
+      relatedPersonId: persons.hidden.id,
       relation: 'friend',
     });
     expect(add.statusCode).toBe(400);
@@ -174,36 +105,46 @@ describe(`relations (${testEngine})`, () => {
     // Recorded by someone who could see both (e.g. at intake): still not shown here.
     await t.database.db
       .insertInto('person_relations')
-      .values({ person_id: aase.id, related_person_id: hidden.id, relation: 'friend' })
+      .values({
+        person_id: persons.aase.id,
+        related_person_id: persons.hidden.id,
+        relation: 'friend',
+      })
       .execute();
-    const res = await caller('coordinator').get(`/api/persons/${aase.id}`);
-    expect(res.body).not.toContain(hidden.id);
+    const res = await caller('coordinator').get(`/api/persons/${persons.aase.id}`);
+    expect(res.body).not.toContain(persons.hidden.id);
     expect(res.body).not.toContain('Skjult');
     expect(
-      (await caller('coordinator').delete(`/api/persons/${aase.id}/relations/${hidden.id}`))
-        .statusCode,
+      (
+        await caller('coordinator').delete(
+          `/api/persons/${persons.aase.id}/relations/${persons.hidden.id}`,
+        )
+      ).statusCode,
     ).toBe(404);
   });
 
   it('refuse an unknown relation and unknown fields', async () => {
     for (const body of [
-      { relatedPersonId: parent.id, relation: 'cousin' },
-      { relatedPersonId: parent.id, relation: 'parent', note: 'x' },
+      { relatedPersonId: persons.parent.id, relation: 'cousin' },
+      { relatedPersonId: persons.parent.id, relation: 'parent', note: 'x' },
     ]) {
-      const res = await caller('coordinator').post(`/api/persons/${aase.id}/relations`, body);
+      const res = await caller('coordinator').post(
+        `/api/persons/${persons.aase.id}/relations`,
+        body,
+      );
       expect(res.statusCode).toBe(400);
     }
   });
 
   it('are removed in both directions, audited; a second removal is 404', async () => {
-    const url = `/api/persons/${parent.id}/relations/${aase.id}`;
+    const url = `/api/persons/${persons.parent.id}/relations/${persons.aase.id}`;
     const res = await caller('coordinator').delete(url);
     expect(res.statusCode).toBe(204);
     expect((await auditRowsOf(t.database.db, res)).map((r) => r.action)).toEqual([
       'update',
       'update',
     ]);
-    const person = (await caller('coordinator').get(`/api/persons/${aase.id}`)).json() as {
+    const person = (await caller('coordinator').get(`/api/persons/${persons.aase.id}`)).json() as {
       relations: unknown[];
     };
     expect(person.relations).toEqual([]);
@@ -213,8 +154,8 @@ describe(`relations (${testEngine})`, () => {
 
 describe(`changing a person (${testEngine})`, () => {
   it('refuses an invalid CPR number naming body.cpr, and stores nothing', async () => {
-    const version = await versionOf(noCpr.id);
-    const res = await patch('coordinator', `/api/persons/${noCpr.id}`, {
+    const version = await versionOf(persons.noCpr.id);
+    const res = await patch('coordinator', `/api/persons/${persons.noCpr.id}`, {
       version,
       phone: '12345678',
       cpr: '310210-4321',
@@ -223,16 +164,19 @@ describe(`changing a person (${testEngine})`, () => {
     expect((res.json() as ErrorBody).error.fields).toEqual([
       expect.objectContaining({ field: 'body.cpr', code: 'invalid_cpr' }),
     ]);
-    expect(await versionOf(noCpr.id)).toBe(version);
+    expect(await versionOf(persons.noCpr.id)).toBe(version);
     expect(await auditRowsOf(t.database.db, res)).toEqual([]);
   });
 
   it('refuses unknown fields and a birth date that disagrees with the CPR number', async () => {
-    const version = await versionOf(noCpr.id);
-    const unknown = await patch('coordinator', `/api/persons/${noCpr.id}`, { version, cases: [] });
+    const version = await versionOf(persons.noCpr.id);
+    const unknown = await patch('coordinator', `/api/persons/${persons.noCpr.id}`, {
+      version,
+      cases: [],
+    });
     expect(unknown.statusCode).toBe(400);
     expect((unknown.json() as ErrorBody).error.fields?.map((f) => f.field)).toEqual(['body.cases']);
-    const mismatch = await patch('coordinator', `/api/persons/${noCpr.id}`, {
+    const mismatch = await patch('coordinator', `/api/persons/${persons.noCpr.id}`, {
       version,
       cpr: '160310-4322',
       birthDate: '2010-03-15',
@@ -244,38 +188,38 @@ describe(`changing a person (${testEngine})`, () => {
   });
 
   it('saves the changed fields, encrypts the CPR number and audits the field names only', async () => {
-    const version = await versionOf(noCpr.id);
-    const res = await patch('caseworker', `/api/persons/${noCpr.id}`, {
+    const version = await versionOf(persons.noCpr.id);
+    const res = await patch('caseworker', `/api/persons/${persons.noCpr.id}`, {
       version,
       givenName: 'Åse',
       phone: ' 12 34 56 78 ',
       cpr: '150310-4322',
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ id: noCpr.id, version: version + 1 });
+    expect(res.json()).toEqual({ id: persons.noCpr.id, version: version + 1 });
     const row = await t.database.db
       .selectFrom('persons')
       .selectAll()
-      .where('id', '=', noCpr.id)
+      .where('id', '=', persons.noCpr.id)
       .executeTakeFirstOrThrow();
     expect(row.phone).toBe('12 34 56 78');
     expect(row.cpr_enc).not.toContain('4322');
-    expect(decryptField(testKeys.secret, row.cpr_enc ?? '', cprContext(noCpr.id))).toBe(
+    expect(decryptField(testKeys.secret, row.cpr_enc ?? '', cprContext(persons.noCpr.id))).toBe(
       '1503104322',
     );
     expect(row.cpr_digest).toBe(cprDigest(testKeys.secret, '1503104322'));
     const rows = await auditRowsOf(t.database.db, res);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ action: 'update', subject_person_id: noCpr.id });
+    expect(rows[0]).toMatchObject({ action: 'update', subject_person_id: persons.noCpr.id });
     expect(rows[0]?.details).toEqual({ fields: 'phone,cpr' });
     // The new number finds the person as a duplicate.
     const { items } = await duplicates('hotline', { cpr: '1503104322' });
-    expect(items.map((i) => i.id)).toEqual([noCpr.id]);
+    expect(items.map((i) => i.id)).toEqual([persons.noCpr.id]);
   });
 
   it('answers a stale version with 409 and the current version', async () => {
-    const version = await versionOf(noCpr.id);
-    const res = await patch('coordinator', `/api/persons/${noCpr.id}`, {
+    const version = await versionOf(persons.noCpr.id);
+    const res = await patch('coordinator', `/api/persons/${persons.noCpr.id}`, {
       version: version - 1,
       address: 'Vestergade 2',
     });
@@ -284,14 +228,17 @@ describe(`changing a person (${testEngine})`, () => {
       code: 'conflict',
       meta: { currentVersion: version },
     });
-    expect(await versionOf(noCpr.id)).toBe(version);
+    expect(await versionOf(persons.noCpr.id)).toBe(version);
   });
 
   it('is 404 for someone who may not see the person', async () => {
-    const version = await versionOf(noCpr.id);
-    const res = await patch('outsider', `/api/persons/${noCpr.id}`, { version, phone: '1' });
+    const version = await versionOf(persons.noCpr.id);
+    const res = await patch('outsider', `/api/persons/${persons.noCpr.id}`, {
+      version,
+      phone: '1',
+    });
     expect(res.statusCode).toBe(404);
-    expect(await versionOf(noCpr.id)).toBe(version);
+    expect(await versionOf(persons.noCpr.id)).toBe(version);
     // A person created elsewhere without a CPR number keeps a null digest.
     const plain = await createPerson(t.database.db);
     const row = await t.database.db

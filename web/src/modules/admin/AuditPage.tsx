@@ -8,6 +8,7 @@ import { FormError, fieldErrors, type FormField } from '../../ui/FormError';
 import { Loading } from '../../ui/Loading';
 import { TextField } from '../../ui/TextField';
 import { SelectField, SuccessMessage } from './AdminFields';
+import { AdminTable, FilterButtons, LoadMoreButton } from './AdminList';
 import {
   AUDIT_ACTIONS,
   ROLES,
@@ -130,21 +131,12 @@ export function AuditPage() {
             />
           ))}
         </div>
-        <div className="admin-buttons">
-          <button type="submit" className="button button-secondary">
-            {t('admin.common.search')}
-          </button>
-          <button
-            type="button"
-            className="button button-tertiary"
-            onClick={() => {
-              setDraft({});
-              setFilter({});
-            }}
-          >
-            {t('admin.common.reset')}
-          </button>
-        </div>
+        <FilterButtons
+          onReset={() => {
+            setDraft({});
+            setFilter({});
+          }}
+        />
       </form>
 
       {trail.isPending ? (
@@ -165,18 +157,7 @@ export function AuditPage() {
         <>
           <p role="status">{t('admin.audit.shown', { count: items.length })}</p>
           <AuditTable items={items} />
-          {trail.hasNextPage && (
-            <button
-              type="button"
-              className="button button-secondary mt-5"
-              disabled={trail.isFetchingNextPage}
-              onClick={() => void trail.fetchNextPage()}
-            >
-              {trail.isFetchingNextPage
-                ? t('admin.common.loadingMore')
-                : t('admin.common.loadMore')}
-            </button>
-          )}
+          <LoadMoreButton pages={trail} />
         </>
       )}
       <VerifyChain />
@@ -192,71 +173,68 @@ function AuditTable({ items }: { items: AuditEntry[] }) {
     timeZone: 'Europe/Copenhagen',
   });
   return (
-    <div className="table--responsive-scroll">
-      <table className="table table--compact admin-table">
-        <caption className="sr-only">{t('admin.audit.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.audit.timeColumn')}</th>
-            <th scope="col">{t('admin.audit.actorColumn')}</th>
-            <th scope="col">{t('admin.audit.roleColumn')}</th>
-            <th scope="col">{t('admin.audit.actionColumn')}</th>
-            <th scope="col">{t('admin.audit.resourceColumn')}</th>
-            <th scope="col">{t('admin.audit.purposeColumn')}</th>
-            <th scope="col">{t('admin.audit.breakGlassColumn')}</th>
-            <th scope="col">{t('admin.audit.detailsColumn')}</th>
+    <AdminTable caption={t('admin.audit.caption')}>
+      <thead>
+        <tr>
+          <th scope="col">{t('admin.audit.timeColumn')}</th>
+          <th scope="col">{t('admin.audit.actorColumn')}</th>
+          <th scope="col">{t('admin.audit.roleColumn')}</th>
+          <th scope="col">{t('admin.audit.actionColumn')}</th>
+          <th scope="col">{t('admin.audit.resourceColumn')}</th>
+          <th scope="col">{t('admin.audit.purposeColumn')}</th>
+          <th scope="col">{t('admin.audit.breakGlassColumn')}</th>
+          <th scope="col">{t('admin.audit.detailsColumn')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((entry) => (
+          <tr key={entry.id}>
+            <td>
+              <time dateTime={entry.occurredAt}>{time.format(new Date(entry.occurredAt))}</time>
+            </td>
+            <td>
+              {entry.actor ? (
+                <>
+                  {entry.actor.displayName ?? entry.actor.id}
+                  {entry.actor.username && (
+                    <>
+                      <br />
+                      <span className="admin-id">{entry.actor.username}</span>
+                    </>
+                  )}
+                </>
+              ) : (
+                t('admin.audit.systemActor')
+              )}
+            </td>
+            <td>
+              {isRole(entry.actorRole) ? t(`admin.roles.${entry.actorRole}`) : entry.actorRole}
+            </td>
+            <td>{t(`admin.audit.actions.${entry.action}`)}</td>
+            <td>
+              {entry.resourceType}
+              {entry.resourceId && (
+                <>
+                  <br />
+                  <span className="admin-id">{entry.resourceId}</span>
+                </>
+              )}
+            </td>
+            <td>{[entry.purpose, entry.legalBasis].filter(Boolean).join(' · ')}</td>
+            <td>{entry.breakGlass ? t('admin.common.yes') : t('admin.common.no')}</td>
+            <td>
+              <ul className="admin-details">
+                {Object.entries(entry.details).map(([key, value]) => (
+                  <li key={key}>
+                    {key}: {String(value)}
+                  </li>
+                ))}
+              </ul>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {items.map((entry) => (
-            <tr key={entry.id}>
-              <td>
-                <time dateTime={entry.occurredAt}>{time.format(new Date(entry.occurredAt))}</time>
-              </td>
-              <td>
-                {entry.actor ? (
-                  <>
-                    {entry.actor.displayName ?? entry.actor.id}
-                    {entry.actor.username && (
-                      <>
-                        <br />
-                        <span className="admin-id">{entry.actor.username}</span>
-                      </>
-                    )}
-                  </>
-                ) : (
-                  t('admin.audit.systemActor')
-                )}
-              </td>
-              <td>
-                {isRole(entry.actorRole) ? t(`admin.roles.${entry.actorRole}`) : entry.actorRole}
-              </td>
-              <td>{t(`admin.audit.actions.${entry.action}`)}</td>
-              <td>
-                {entry.resourceType}
-                {entry.resourceId && (
-                  <>
-                    <br />
-                    <span className="admin-id">{entry.resourceId}</span>
-                  </>
-                )}
-              </td>
-              <td>{[entry.purpose, entry.legalBasis].filter(Boolean).join(' · ')}</td>
-              <td>{entry.breakGlass ? t('admin.common.yes') : t('admin.common.no')}</td>
-              <td>
-                <ul className="admin-details">
-                  {Object.entries(entry.details).map(([key, value]) => (
-                    <li key={key}>
-                      {key}: {String(value)}
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </AdminTable>
   );
 }
 

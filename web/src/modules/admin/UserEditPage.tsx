@@ -5,10 +5,9 @@ import { Link, useParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { FormError, fieldErrors, type FormField } from '../../ui/FormError';
+import { FormError, fieldErrors } from '../../ui/FormError';
 import { Loading } from '../../ui/Loading';
-import { TextField } from '../../ui/TextField';
-import { CheckboxGroup, SuccessMessage } from './AdminFields';
+import { SuccessMessage } from './AdminFields';
 import {
   grantableRoles,
   isStale,
@@ -18,11 +17,11 @@ import {
   useInvalidateAdmin,
   userAction,
   type AdminUser,
-  type Role,
   type UserAction,
 } from './adminApi';
 import { ConfirmDialog } from './ConfirmDialog';
 import { StaleNotice } from './StaleNotice';
+import { UserDetailsFields, userDetailsFormFields, type UserDetails } from './UserFields';
 
 /** "Rediger bruger": name, e-mail, roles and units, and the access actions with confirmation. */
 export function UserEditPage() {
@@ -76,18 +75,20 @@ function UserDetailsForm({ user, saved, onSaved, reload }: UserDetailsFormProps)
   const invalidate = useInvalidateAdmin();
   const insideMunicipality = useSession().data?.user?.municipality != null;
   const units = useAdminUnits(user.municipalityCode ?? undefined);
-  const [displayName, setDisplayName] = useState(user.displayName);
-  const [email, setEmail] = useState(user.email ?? '');
-  const [roles, setRoles] = useState<Role[]>(user.roles);
-  const [unitIds, setUnitIds] = useState<string[]>(user.units.map((u) => u.id));
+  const [details, setDetails] = useState<UserDetails>({
+    displayName: user.displayName,
+    email: user.email ?? '',
+    roles: user.roles,
+    unitIds: user.units.map((u) => u.id),
+  });
   const mutation = useMutation({
     mutationFn: () =>
       updateUser(user.id, {
         version: user.version,
-        displayName,
-        email: email.trim() || null,
-        roles,
-        unitIds,
+        displayName: details.displayName,
+        email: details.email.trim() || null,
+        roles: details.roles,
+        unitIds: details.unitIds,
       }),
     onSuccess: async (result) => {
       onSaved(result.version);
@@ -99,12 +100,7 @@ function UserDetailsForm({ user, saved, onSaved, reload }: UserDetailsFormProps)
     ...grantableRoles(insideMunicipality),
     ...user.roles.filter((r) => !grantableRoles(insideMunicipality).includes(r)),
   ];
-  const fields: FormField[] = [
-    { name: 'body.displayName', id: 'edit-display-name', label: t('admin.userForm.displayName') },
-    { name: 'body.email', id: 'edit-email', label: t('admin.userForm.email') },
-    { name: 'body.roles', id: 'edit-roles', label: t('admin.userForm.roles') },
-    { name: 'body.unitIds', id: 'edit-units', label: t('admin.userForm.units') },
-  ];
+  const fields = userDetailsFormFields(t, 'edit');
   const errors = fieldErrors(mutation.error);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -139,46 +135,13 @@ function UserDetailsForm({ user, saved, onSaved, reload }: UserDetailsFormProps)
         <FormError error={mutation.error} fields={fields} title={t('admin.userEdit.failedTitle')} />
       )}
       <form noValidate onSubmit={submit}>
-        <TextField
-          id="edit-display-name"
-          label={t('admin.userForm.displayName')}
-          error={errors['body.displayName']}
-          widthClass="input-width-l"
-          autoComplete="off"
-          required
-          value={displayName}
-          onChange={(e) => setDisplayName(e.target.value)}
-        />
-        <TextField
-          id="edit-email"
-          label={t('admin.userForm.email')}
-          hint={t('admin.userForm.emailHint')}
-          error={errors['body.email']}
-          widthClass="input-width-l"
-          type="email"
-          autoComplete="off"
-          spellCheck={false}
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-        <CheckboxGroup
-          id="edit-roles"
-          legend={t('admin.userForm.roles')}
-          hint={t('admin.userForm.rolesHint')}
-          error={errors['body.roles']}
-          options={roleOptions.map((role) => ({ value: role, label: t(`admin.roles.${role}`) }))}
-          selected={roles}
-          onChange={setRoles}
-        />
-        <CheckboxGroup
-          id="edit-units"
-          legend={t('admin.userForm.units')}
-          hint={t('admin.userForm.unitsHint')}
-          error={errors['body.unitIds']}
-          options={(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name }))}
-          selected={unitIds}
-          onChange={setUnitIds}
-          empty={t('admin.userForm.noUnits')}
+        <UserDetailsFields
+          idPrefix="edit"
+          value={details}
+          onChange={setDetails}
+          roleOptions={roleOptions}
+          units={units.data ?? []}
+          errors={errors}
         />
         <button type="submit" className="button button-primary" disabled={mutation.isPending}>
           {mutation.isPending ? t('admin.common.saving') : t('admin.common.save')}

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { TextField } from '../../ui/TextField';
 import { SelectField } from './AdminFields';
+import { AdminTable, FilterButtons, LoadMoreButton } from './AdminList';
 import { ROLES, useAdminUnits, useUserList, type UserFilter } from './adminApi';
 
 /** "Brugere": the municipality's users, filtered and paged, with a way to create one. */
@@ -86,21 +87,12 @@ export function UsersPage() {
             <option value="disabled">{t('admin.users.statusDisabled')}</option>
           </SelectField>
         </div>
-        <div className="admin-buttons">
-          <button type="submit" className="button button-secondary">
-            {t('admin.common.search')}
-          </button>
-          <button
-            type="button"
-            className="button button-tertiary"
-            onClick={() => {
-              setDraft({});
-              setFilter({});
-            }}
-          >
-            {t('admin.common.reset')}
-          </button>
-        </div>
+        <FilterButtons
+          onReset={() => {
+            setDraft({});
+            setFilter({});
+          }}
+        />
       </form>
 
       {users.isPending ? (
@@ -115,60 +107,46 @@ export function UsersPage() {
         <p role="status">{t('admin.users.empty')}</p>
       ) : (
         <>
-          <div className="table--responsive-scroll">
-            <table className="table table--compact admin-table">
-              <caption className="sr-only">{t('admin.users.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.users.nameColumn')}</th>
-                  <th scope="col">{t('admin.users.usernameColumn')}</th>
-                  <th scope="col">{t('admin.users.rolesColumn')}</th>
-                  <th scope="col">{t('admin.users.unitsColumn')}</th>
-                  <th scope="col">{t('admin.users.statusColumn')}</th>
-                  <th scope="col">{t('admin.users.secondFactorColumn')}</th>
+          <AdminTable caption={t('admin.users.caption')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.users.nameColumn')}</th>
+                <th scope="col">{t('admin.users.usernameColumn')}</th>
+                <th scope="col">{t('admin.users.rolesColumn')}</th>
+                <th scope="col">{t('admin.users.unitsColumn')}</th>
+                <th scope="col">{t('admin.users.statusColumn')}</th>
+                <th scope="col">{t('admin.users.secondFactorColumn')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((user) => (
+                <tr key={user.id}>
+                  <td>
+                    <Link
+                      to={user.id}
+                      aria-label={t('admin.users.edit', { name: user.displayName })}
+                    >
+                      {user.displayName}
+                    </Link>
+                  </td>
+                  <td>{user.username}</td>
+                  <td>{user.roles.map((r) => t(`admin.roles.${r}`)).join(', ')}</td>
+                  <td>{user.units.map((u) => u.name).join(', ')}</td>
+                  <td>
+                    {user.status === 'active'
+                      ? t('admin.users.statusActive')
+                      : t('admin.users.statusDisabled')}
+                  </td>
+                  <td>
+                    {user.secondFactorEnrolled
+                      ? t('admin.users.secondFactorYes')
+                      : t('admin.users.secondFactorNo')}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {items.map((user) => (
-                  <tr key={user.id}>
-                    <td>
-                      <Link
-                        to={user.id}
-                        aria-label={t('admin.users.edit', { name: user.displayName })}
-                      >
-                        {user.displayName}
-                      </Link>
-                    </td>
-                    <td>{user.username}</td>
-                    <td>{user.roles.map((r) => t(`admin.roles.${r}`)).join(', ')}</td>
-                    <td>{user.units.map((u) => u.name).join(', ')}</td>
-                    <td>
-                      {user.status === 'active'
-                        ? t('admin.users.statusActive')
-                        : t('admin.users.statusDisabled')}
-                    </td>
-                    <td>
-                      {user.secondFactorEnrolled
-                        ? t('admin.users.secondFactorYes')
-                        : t('admin.users.secondFactorNo')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {users.hasNextPage && (
-            <button
-              type="button"
-              className="button button-secondary mt-5"
-              disabled={users.isFetchingNextPage}
-              onClick={() => void users.fetchNextPage()}
-            >
-              {users.isFetchingNextPage
-                ? t('admin.common.loadingMore')
-                : t('admin.common.loadMore')}
-            </button>
-          )}
+              ))}
+            </tbody>
+          </AdminTable>
+          <LoadMoreButton pages={users} />
         </>
       )}
     </section>
