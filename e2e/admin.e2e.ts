@@ -1,19 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { seriousA11yViolations, startJourney, type Journey } from './support/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  seriousA11yViolations,
+  startJourney,
+  watchPageErrors,
+  type Journey,
+} from './support/browser.ts';
 import { heading, logIn, main, openBrowser, pathname } from './support/session.ts';
 
 /**
  * The administration in Chromium against a real server: the municipal administrator of Demo
- * Kommune creates a user, changes a role, disables the user and reads the audit trail.
+ * Kommune creates a user, changes a role, disables the user, reads the audit trail and changes the
+ * municipality's inquiry settings.
  */
 let journey: Journey;
+let context: BrowserContext;
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
   journey = await startJourney();
-  ({ page, errors } = await openBrowser(journey));
+  ({ context, page, errors } = await openBrowser(journey));
   await page.goto(journey.url('/administration'));
   await logIn(page, 'demo.admin');
 });
@@ -29,7 +36,7 @@ describe('administration in Chromium', () => {
     await heading(page, 2, 'Brugere').waitFor();
     expect(pathname(page)).toBe('/administration/brugere');
     const subnav = page.getByRole('navigation', { name: 'Administration' });
-    for (const tab of ['Brugere', 'Enheder', 'Revisionsspor']) {
+    for (const tab of ['Brugere', 'Enheder', 'Revisionsspor', 'Indstillinger']) {
       await subnav.getByRole('link', { name: tab }).waitFor();
     }
     await main(page).getByRole('table', { name: 'Brugere' }).waitFor();
@@ -118,5 +125,86 @@ describe('administration in Chromium', () => {
     await page.getByText(/Revisionssporet er intakt: \d+ poster er kontrolleret\./).waitFor();
     // The browser reports the refused empty form (400) itself; nothing else went wrong.
     expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+  });
+
+  it('changes the inquiry settings, which are kept', async () => {
+    await page
+      .getByRole('navigation', { name: 'Administration' })
+      .getByRole('link', { name: 'Indstillinger' })
+      .click();
+    await heading(page, 2, 'Indstillinger').waitFor();
+    expect(pathname(page)).toBe('/administration/indstillinger');
+    const medium = page.getByLabel('Middel alvor (timer)');
+    const fourEyes = page.getByRole('checkbox', {
+      name: 'En anden tovholder skal godkende hver afgørelse (model 3)',
+    });
+    // Demo Kommune starts on the defaults.
+    expect(await medium.inputValue()).toBe('48');
+    expect(await fourEyes.isChecked()).toBe(false);
+    expect(await page.getByRole('radio', { name: 'Tovholderen' }).isChecked()).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The server checks the numbers and names each field it refuses.
+    await medium.fill('721');
+    await page.getByLabel('Lav alvor (timer)').fill('tre døgn');
+    await page.getByRole('button', { name: 'Gem ændringer' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Der er problemer' });
+    await summary.getByRole('link', { name: 'Lav alvor (timer): Skriv et helt tal.' }).waitFor();
+    await summary
+      .getByRole('link', { name: /^Middel alvor \(timer\): Må højst være 720/ })
+      .waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await medium.fill('36');
+    await page.getByLabel('Lav alvor (timer)').fill('72');
+    await fourEyes.check();
+    await page.getByRole('button', { name: 'Gem ændringer' }).click();
+    await page.getByRole('status').filter({ hasText: 'Indstillingerne er gemt.' }).waitFor();
+
+    await page.reload();
+    await heading(page, 2, 'Indstillinger').waitFor();
+    await expect.poll(() => medium.inputValue()).toBe('36');
+    expect(await fourEyes.isChecked()).toBe(true);
+    expect(await page.getByLabel('Høj alvor (timer)').inputValue()).toBe('24');
+    expect(await page.getByLabel('Lav alvor (timer)').inputValue()).toBe('72');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('says so when someone else saved first, and the settings are set back', async () => {
+    // The same administrator in a second tab sets the settings back first.
+    const other = await context.newPage();
+    const otherErrors = watchPageErrors(other);
+    await other.goto(journey.url('/administration/indstillinger'));
+    await heading(other, 2, 'Indstillinger').waitFor();
+    await expect.poll(() => other.getByLabel('Middel alvor (timer)').inputValue()).toBe('36');
+    await other.getByLabel('Middel alvor (timer)').fill('48');
+    await other
+      .getByRole('checkbox', { name: 'En anden tovholder skal godkende hver afgørelse (model 3)' })
+      .uncheck();
+    await other.getByRole('button', { name: 'Gem ændringer' }).click();
+    await other.getByRole('status').filter({ hasText: 'Indstillingerne er gemt.' }).waitFor();
+    await other.close();
+    expect(otherErrors).toEqual([]);
+
+    // This tab still has the old version: its change is refused, and the latest is offered.
+    await page.getByLabel('Påmindelse før fristen (timer)').fill('6');
+    await page.getByRole('button', { name: 'Gem ændringer' }).click();
+    const stale = page.getByRole('alert').filter({ hasText: 'En anden har ændret oplysningerne' });
+    await stale.waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await stale.getByRole('button', { name: 'Hent den nyeste version' }).click();
+    await stale.waitFor({ state: 'detached' });
+    expect(await page.getByLabel('Middel alvor (timer)').inputValue()).toBe('48');
+    expect(
+      await page
+        .getByRole('checkbox', {
+          name: 'En anden tovholder skal godkende hver afgørelse (model 3)',
+        })
+        .isChecked(),
+    ).toBe(false);
+    expect(await page.getByLabel('Påmindelse før fristen (timer)').inputValue()).toBe('4');
+    // The refused out-of-bounds value (400) and the stale change (409) are reported by the
+    // browser itself; nothing else went wrong.
+    expect(errors.filter((e) => !/status of (400|409)/.test(e))).toEqual([]);
   });
 });

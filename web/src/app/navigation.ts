@@ -27,7 +27,9 @@ const CAPABILITY_ACCESS: Partial<Record<CapabilityId, (abilities: Abilities) => 
   // The data-protection role answers citizens' requests; everyone else reaches the access
   // report from the person's page.
   accessReports: (abilities) => abilities.records.accessReport && !abilities.records.read,
-  administration: (abilities) => abilities.admin.users || abilities.admin.audit,
+  // Users, units and the audit trail; the municipal administrator also changes the settings.
+  administration: (abilities) =>
+    abilities.admin.users || abilities.admin.audit || abilities.settings.edit,
 };
 
 /** Whether the user's abilities open a capability (its page and its menu item). */

@@ -2,42 +2,53 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, Route, Routes } from 'react-router';
 import { NotFoundPage } from '../../app/NotFoundPage';
-import { useSession } from '../../app/session';
+import { useSession, type Abilities } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
 import { PageHeading } from '../../ui/PageHeading';
 import { AuditPage } from './AuditPage';
+import { SettingsPage } from './SettingsPage';
 import { UnitsPage } from './UnitsPage';
 import { UserCreatePage } from './UserCreatePage';
 import { UserEditPage } from './UserEditPage';
 import { UsersPage } from './UsersPage';
 import './admin.css';
 
-type Tab = 'users' | 'units' | 'audit';
+type Tab = 'users' | 'units' | 'audit' | 'settings';
+
+/** What opens a sub-page: an administration ability, or changing the municipality's settings. */
+type Ability = 'users' | 'audit' | 'settings';
 
 /** Absolute paths: relative links would resolve against the current (nested) page. */
-const TABS: { id: Tab; path: string; ability: 'users' | 'audit' }[] = [
+const TABS: { id: Tab; path: string; ability: Ability }[] = [
   { id: 'users', path: '/administration/brugere', ability: 'users' },
   { id: 'units', path: '/administration/enheder', ability: 'users' },
   { id: 'audit', path: '/administration/revisionsspor', ability: 'audit' },
+  { id: 'settings', path: '/administration/indstillinger', ability: 'settings' },
 ];
+
+function allows(abilities: Abilities | null | undefined, ability: Ability): boolean {
+  if (!abilities) return false;
+  return ability === 'settings' ? abilities.settings.edit : abilities.admin[ability];
+}
 
 function useAllowedTabs() {
   const abilities = useSession().data?.abilities;
-  return TABS.filter((tab) => abilities?.admin[tab.ability] === true);
+  return TABS.filter((tab) => allows(abilities, tab.ability));
 }
 
 /** A sub-page the user's abilities do not open gets a short explanation instead. */
-function Allowed({ ability, children }: { ability: 'users' | 'audit'; children: ReactNode }) {
+function Allowed({ ability, children }: { ability: Ability; children: ReactNode }) {
   const { t } = useTranslation();
   const abilities = useSession().data?.abilities;
-  if (abilities?.admin[ability] !== true) return <p className="font-lead">{t('admin.denied')}</p>;
+  if (!allows(abilities, ability)) return <p className="font-lead">{t('admin.denied')}</p>;
   return children;
 }
 
 /**
  * The administration under /administration: one heading, a sub-menu with the parts the user's
  * abilities open (users and units for administrators, the audit trail for administrators and
- * the data-protection role), and the chosen part below.
+ * the data-protection role, the inquiry settings for the municipal administrator), and the
+ * chosen part below.
  */
 function AdminLayout() {
   const { t } = useTranslation();
@@ -113,6 +124,14 @@ export function AdminApp() {
           element={
             <Allowed ability="audit">
               <AuditPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="indstillinger"
+          element={
+            <Allowed ability="settings">
+              <SettingsPage />
             </Allowed>
           }
         />

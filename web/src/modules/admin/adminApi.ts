@@ -4,6 +4,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type { Role } from '../../../../server/access/roles.ts';
 import type { AuditAction } from '../../../../server/platform/audit/tables.ts';
 import type { PoliceDistrict, UnitKind } from '../../../../server/modules/organisation/schema.ts';
@@ -13,9 +14,13 @@ import type {
   AuditEntry,
   AuditVerify,
 } from '../../../../server/modules/admin/schema.ts';
+import type { UpdateSettingsBody } from '../../../../server/modules/inquiries/schema.ts';
 import { ApiError, apiGet, apiSend } from '../../app/api';
+import { INQUIRIES_QUERY_KEY, SETTINGS_QUERY_KEY, type Settings } from '../inquiries/inquiriesApi';
 
 export type { AdminUnit, AdminUser, AuditEntry, AuditVerify, AuditAction, Role, UnitKind };
+export type { Settings };
+export type SettingsChange = z.input<typeof UpdateSettingsBody>;
 
 /** Every role, in the order the forms list them (a Record, so a new role fails to compile). */
 const ROLE_ORDER: Record<Role, number> = {
@@ -215,4 +220,34 @@ export function useInvalidateAdmin() {
   const queryClient = useQueryClient();
   return (what: 'users' | 'units') =>
     queryClient.invalidateQueries({ queryKey: [ADMIN_KEY, what] });
+}
+
+/**
+ * The municipality's inquiry settings, fetched afresh each time the settings page opens (the
+ * form starts from the stored values). Shares its cache with the inquiries module.
+ */
+export function useMunicipalitySettings() {
+  return useQuery({
+    queryKey: SETTINGS_QUERY_KEY,
+    queryFn: ({ signal }) => apiGet<Settings>('/api/municipality-settings', { signal }),
+    refetchOnMount: 'always',
+  });
+}
+
+export const updateSettings = (body: SettingsChange) =>
+  apiSend<Settings>('PATCH', '/api/municipality-settings', body);
+
+/**
+ * After saving the settings: the answer is the new settings; the inquiries (whose deadlines and
+ * approval depend on them) are fetched again when next shown.
+ */
+export function useStoreSettings() {
+  const queryClient = useQueryClient();
+  return async (settings: Settings) => {
+    queryClient.setQueryData(SETTINGS_QUERY_KEY, settings);
+    await queryClient.invalidateQueries({
+      queryKey: INQUIRIES_QUERY_KEY,
+      predicate: (query) => query.queryKey[1] !== SETTINGS_QUERY_KEY[1],
+    });
+  };
 }

@@ -213,9 +213,12 @@ export function useStoreInquiry() {
   };
 }
 
+/** The municipality's inquiry settings; shared with the administration's settings page. */
+export const SETTINGS_QUERY_KEY = [...INQUIRIES_QUERY_KEY, 'settings'] as const;
+
 export function useSettings(enabled: boolean) {
   return useQuery({
-    queryKey: [...INQUIRIES_QUERY_KEY, 'settings'],
+    queryKey: SETTINGS_QUERY_KEY,
     queryFn: ({ signal }) => apiGet<Settings>('/api/municipality-settings', { signal }),
     enabled,
     staleTime: 5 * 60_000,
