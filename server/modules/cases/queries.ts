@@ -142,6 +142,8 @@ export async function loadCase(
     openedAt: c.opened_at.toISOString(),
     version: c.version,
     workSummary: c.work_summary,
+    onHoldReason: c.on_hold_reason,
+    onHoldUntil: c.on_hold_until,
     persons: persons.map((p) => ({
       id: p.id,
       name: personName(p),

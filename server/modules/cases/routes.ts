@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import { findCaseAccess, grantCaseAccess } from '../../access/records.ts';
 import type { LoadedSession } from '../../access/sessions.ts';
+import * as chronology from './chronology.ts';
 import * as queries from './queries.ts';
 import {
   AddMemberBody,
@@ -15,7 +16,13 @@ import {
   CaseIdParams,
   CaseListQuery,
   CaseListSchema,
+  ChronologyQuery,
+  ChronologySchema,
   MemberParams,
+  NoteBody,
+  NoteResponse,
+  StatusBody,
+  StatusResponse,
 } from './schema.ts';
 import * as service from './service.ts';
 
@@ -163,6 +170,87 @@ export const caseRoutes =
         const access = await accessOr404(request, request.params.id);
         await service.removeMember(ctx(request), access, request.params.userId);
         return reply.code(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/cases/:id/chronology',
+      {
+        config: { policy: 'records.read', record: 'case' },
+        schema: {
+          tags,
+          summary:
+            "The case's chronology, newest first, filterable by kind and author (members with the whole case)",
+          params: CaseIdParams,
+          querystring: ChronologyQuery,
+          response: { 200: ChronologySchema },
+        },
+      },
+      async (request) => {
+        const user = session(request).user;
+        const access = await accessOr404(request, request.params.id);
+        if (access.scope !== 'full') throw new AppError('forbidden');
+        return app.database.db.transaction().execute(async (trx) => {
+          const page = await chronology.loadChronology(trx, access, request.query);
+          const persons = await chronology.casePersonIds(trx, access.caseId);
+          await writeAudit(
+            trx,
+            options.keys.audit,
+            chronology.perPerson(persons, (subjectPersonId) =>
+              recordEvent(user, access, {
+                action: 'read',
+                resourceType: 'case',
+                resourceId: access.caseId,
+                subjectPersonId,
+                purpose: access.breakGlass ? PURPOSES.breakGlass : PURPOSES.caseWork,
+                requestId: request.id,
+                details: { chronology: true, compartment: access.compartment },
+              }),
+            ),
+          );
+          grantCaseAccess(request, access);
+          return page;
+        });
+      },
+    );
+
+    app.post(
+      '/api/cases/:id/notes',
+      {
+        config: { policy: 'records.read', record: 'case' },
+        schema: {
+          tags,
+          summary:
+            'Add a note to the chronology (members with the whole case; a compartment note needs the compartment)',
+          params: CaseIdParams,
+          body: NoteBody,
+          response: { 201: NoteResponse },
+        },
+      },
+      async (request, reply) => {
+        const access = await accessOr404(request, request.params.id);
+        const id = await chronology.addNote(ctx(request), access, request.body);
+        return reply.code(201).send({ id });
+      },
+    );
+
+    app.post(
+      '/api/cases/:id/status',
+      {
+        config: { policy: 'records.read', record: 'case' },
+        schema: {
+          tags,
+          summary:
+            "Set the case on hold (reason, optional date) or resume it (the case's coordinators only)",
+          params: CaseIdParams,
+          body: StatusBody,
+          response: { 200: StatusResponse },
+        },
+      },
+      async (request) => {
+        const access = await accessOr404(request, request.params.id);
+        const version = await chronology.setStatus(ctx(request), access, request.body);
+        return { version };
       },
     );
 

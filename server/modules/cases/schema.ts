@@ -83,6 +83,9 @@ export const CaseDetailSchema = record(
     openedAt: z.iso.datetime(),
     version: z.number().int(),
     workSummary: z.string().nullable(),
+    /** Why the case is on hold and until when (YYYY-MM-DD); null unless status is on_hold. */
+    onHoldReason: z.string().nullable(),
+    onHoldUntil: z.iso.date().nullable(),
     persons: z.array(CasePersonSchema),
     members: z.array(CaseMemberSchema),
     access: AccessSchema,
@@ -120,3 +123,78 @@ export const BreakGlassResponse = z.object({
   caseId: z.uuid(),
   expiresAt: z.iso.datetime(),
 });
+
+/** Kinds of events in a case's chronology (case_events.kind). */
+export const CaseEventKindSchema = z.enum([
+  'note',
+  'status_changed',
+  'classification_changed',
+  'member_added',
+  'member_removed',
+  'opened',
+]);
+
+const ChangeValue = z.union([z.string(), z.number(), z.boolean()]).nullable();
+
+export const CaseEventSchema = z.object({
+  id: z.string().regex(/^[1-9][0-9]*$/),
+  kind: CaseEventKindSchema,
+  occurredAt: z.iso.datetime(),
+  author: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** Field by field: what it was and what it became. */
+  changes: z.record(z.string(), z.object({ from: ChangeValue, to: ChangeValue })),
+  /** An ordinary note's text (every member of the case may read it). */
+  noteText: z.string().nullable(),
+  /** A note about the concern itself: whether the event belongs to the compartment. */
+  compartment: z.boolean(),
+  // The text of a compartment note: only readers with the compartment receive this key (and the
+  // query leaves compartment events out for everyone else).
+  compartmentText: compartment(z.string().nullable()),
+});
+export type CaseEvent = z.infer<typeof CaseEventSchema>;
+
+export const ChronologyQuery = z
+  .object({
+    kind: CaseEventKindSchema.optional(),
+    authorId: z.uuid().optional(),
+    after: z
+      .string()
+      .regex(/^[1-9][0-9]{0,14}$/)
+      .optional()
+      .describe('Keyset cursor from the previous page'),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .strict();
+
+export const ChronologySchema = record(
+  'case',
+  z.object({
+    /** The case's id: the chronology is one record with the case's compartment rule. */
+    id: z.uuid(),
+    items: z.array(CaseEventSchema),
+    nextCursor: z.string().nullable(),
+    /** Everyone who wrote an event the caller may see, for the author filter. */
+    authors: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  }),
+);
+export type Chronology = z.infer<typeof ChronologySchema>;
+
+export const NoteBody = z
+  .object({
+    text: z.string().trim().min(1).max(10_000),
+    compartment: z.boolean().default(false),
+  })
+  .strict();
+
+export const NoteResponse = z.object({ id: z.string() });
+
+export const StatusBody = z
+  .object({
+    version: z.number().int().min(1),
+    status: z.enum(['active', 'on_hold']),
+    reason: z.string().trim().min(1).max(2000).optional(),
+    until: z.iso.date().optional(),
+  })
+  .strict();
+
+export const StatusResponse = z.object({ version: z.number().int() });

@@ -7,6 +7,7 @@ import { consumeStep, verifySecondFactorAgain } from '../../access/reauth.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import type { CurrentUser } from '../../access/sessions.ts';
 import type { z } from 'zod';
+import { addCaseEvent } from './chronology.ts';
 import type { AddMemberBody, BreakGlassBody } from './schema.ts';
 
 export interface ServiceContext {
@@ -37,7 +38,7 @@ export async function addMember(
   await ctx.db.transaction().execute(async (trx) => {
     const target = await trx
       .selectFrom('users as u')
-      .select(['u.id', 'u.roles'])
+      .select(['u.id', 'u.roles', 'u.display_name'])
       .where('u.id', '=', body.userId)
       .where('u.disabled_at', 'is', null)
       .where((eb) =>
@@ -91,6 +92,11 @@ export async function addMember(
       .returning('user_id')
       .executeTakeFirst();
     if (!inserted) throw new AppError('already_member');
+    await addCaseEvent(trx, access.caseId, ctx.user.id, 'member_added', {
+      member: { from: null, to: target.display_name },
+      role: { from: null, to: body.role },
+      scope: { from: null, to: body.scope },
+    });
     await writeAudit(
       trx,
       ctx.keys.audit,
@@ -133,6 +139,15 @@ export async function removeMember(
       .where('role', '=', 'coordinator')
       .executeTakeFirstOrThrow();
     if (Number(coordinators.n) === 0) throw new AppError('last_coordinator');
+    const member = await trx
+      .selectFrom('users')
+      .select('display_name')
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
+    await addCaseEvent(trx, access.caseId, ctx.user.id, 'member_removed', {
+      member: { from: member.display_name, to: null },
+      role: { from: removed.role, to: null },
+    });
     await writeAudit(
       trx,
       ctx.keys.audit,

@@ -9,8 +9,10 @@ import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
 import { CaseAccessPanel } from './CaseAccessPanel';
+import { CaseChronology } from './CaseChronology';
 import { CaseCompartment } from './CaseCompartment';
 import { CaseMembersTable, CasePersonsTable } from './CasePeople';
+import { CaseStatusPanel } from './CaseStatusPanel';
 import { useCase, type CaseDetail } from './casesApi';
 import { formatDay, formatTime, isUuid } from './format';
 import { useFocusHeading } from './useFocusHeading';
@@ -83,6 +85,8 @@ function CaseView({ detail }: { detail: CaseDetail }) {
 
       <CaseAccessPanel access={access} />
 
+      <CaseStatusPanel detail={detail} />
+
       <section aria-labelledby={personsId} className="case-section">
         <h2 id={personsId}>{t('cases.persons.heading')}</h2>
         {detail.persons.length === 0 ? (
@@ -104,6 +108,8 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         <p>{t('cases.members.intro')}</p>
         <CaseMembersTable members={detail.members} reference={detail.reference} />
       </section>
+
+      {access.scope === 'full' && <CaseChronology detail={detail} />}
     </>
   );
 }

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type {
   BreakGlassResponse,
   CaseDetail,
+  CaseEventKindSchema,
+  Chronology,
   CaseListSchema,
   CaseRoleSchema,
   CaseScopeSchema,
@@ -22,6 +24,9 @@ export type CaseScope = z.infer<typeof CaseScopeSchema>;
 export type PersonRole = z.infer<typeof PersonRoleSchema>;
 export type ExtremismForm = z.infer<typeof ExtremismFormSchema>;
 export type BreakGlassResult = z.infer<typeof BreakGlassResponse>;
+export type { Chronology };
+export type CaseEvent = Chronology['items'][number];
+export type CaseEventKind = z.infer<typeof CaseEventKindSchema>;
 
 /** Every status, in the order a case moves through them (a Record, so a new one fails to compile). */
 const STATUS_ORDER: Record<CaseStatus, number> = {
@@ -91,3 +96,60 @@ export function compartmentOf(detail: CaseDetail) {
     has: (field: 'extremismForm' | 'extremismFormOther' | 'concernSummary') => field in detail,
   };
 }
+
+/** Every kind of chronology event, in the order the filter lists them. */
+const EVENT_KIND_ORDER: Record<CaseEventKind, number> = {
+  note: 1,
+  status_changed: 2,
+  classification_changed: 3,
+  member_added: 4,
+  member_removed: 5,
+  opened: 6,
+};
+export const CASE_EVENT_KINDS = (Object.keys(EVENT_KIND_ORDER) as CaseEventKind[]).sort(
+  (a, b) => EVENT_KIND_ORDER[a] - EVENT_KIND_ORDER[b],
+);
+
+export function isCaseEventKind(value: string | null): value is CaseEventKind {
+  return value !== null && value in EVENT_KIND_ORDER;
+}
+
+export interface ChronologyFilter {
+  kind: CaseEventKind | null;
+  authorId: string | null;
+}
+
+/** The case's chronology, newest first, a page at a time. */
+export function useChronology(caseId: string, filter: ChronologyFilter) {
+  return useInfiniteQuery({
+    queryKey: [...CASES_QUERY_KEY, 'chronology', caseId, filter.kind ?? '', filter.authorId ?? ''],
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams();
+      if (filter.kind) params.set('kind', filter.kind);
+      if (filter.authorId) params.set('authorId', filter.authorId);
+      if (pageParam) params.set('after', pageParam);
+      const query = params.toString();
+      return apiGet<Chronology>(`/api/cases/${caseId}/chronology${query ? `?${query}` : ''}`, {
+        signal,
+      });
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export interface NoteRequest {
+  text: string;
+  compartment: boolean;
+}
+
+export const addNote = (caseId: string, body: NoteRequest) =>
+  apiSend<{ id: string }>('POST', `/api/cases/${caseId}/notes`, body);
+
+export type StatusRequest =
+  | { version: number; status: 'on_hold'; reason: string; until?: string }
+  | { version: number; status: 'active' };
+
+export const setCaseStatus = (caseId: string, body: StatusRequest) =>
+  apiSend<{ version: number }>('POST', `/api/cases/${caseId}/status`, body);

@@ -1,0 +1,299 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormError, fieldErrors } from '../../ui/FormError';
+import { Loading } from '../../ui/Loading';
+import {
+  addNote,
+  CASE_EVENT_KINDS,
+  CASES_QUERY_KEY,
+  isCaseEventKind,
+  isCaseStatus,
+  useChronology,
+  type CaseDetail,
+  type CaseEvent,
+  type CaseEventKind,
+  type CaseRole,
+  type CaseScope,
+} from './casesApi';
+import { formatDate, formatDateTime } from './format';
+
+const NOTE_MAX = 10_000;
+
+/**
+ * The case's chronology ("Forløb"): every event of the case, newest first, filterable by kind
+ * and author, with a note form for members with the whole case and a print view of the
+ * timeline alone. Compartment notes arrive only for readers with the compartment.
+ */
+export function CaseChronology({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const kindId = useId();
+  const authorId = useId();
+  const [kind, setKind] = useState<CaseEventKind | null>(null);
+  const [author, setAuthor] = useState<string | null>(null);
+  const [printing, setPrinting] = useState(false);
+  const events = useChronology(detail.id, { kind, authorId: author });
+  const items = events.data?.pages.flatMap((p) => p.items) ?? [];
+  const authors = events.data?.pages[0]?.authors ?? [];
+  const mayWrite = detail.access.role !== null && detail.access.scope === 'full';
+
+  useEffect(() => {
+    const done = () => setPrinting(false);
+    window.addEventListener('afterprint', done);
+    return () => window.removeEventListener('afterprint', done);
+  }, []);
+
+  const print = () => {
+    flushSync(() => setPrinting(true));
+    window.print();
+  };
+
+  return (
+    <section
+      aria-labelledby={headingId}
+      className={
+        printing ? 'case-section case-chronology case-printing' : 'case-section case-chronology'
+      }
+    >
+      <h2 id={headingId}>{t('cases.chronology.heading')}</h2>
+      <p className="case-print-only">
+        {t('cases.chronology.printedAt', {
+          reference: detail.reference,
+          time: formatDateTime(new Date().toISOString()),
+        })}
+      </p>
+      <div className="case-chronology-tools no-print">
+        <div className="form-group case-chronology-filter">
+          <label className="form-label" htmlFor={kindId}>
+            {t('cases.chronology.kindFilter')}
+          </label>
+          <select
+            id={kindId}
+            className="form-select"
+            value={kind ?? ''}
+            onChange={(e: ChangeEvent<HTMLSelectElement>) =>
+              setKind(isCaseEventKind(e.target.value) ? e.target.value : null)
+            }
+          >
+            <option value="">{t('cases.chronology.allKinds')}</option>
+            {CASE_EVENT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`cases.chronology.kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-group case-chronology-filter">
+          <label className="form-label" htmlFor={authorId}>
+            {t('cases.chronology.authorFilter')}
+          </label>
+          <select
+            id={authorId}
+            className="form-select"
+            value={author ?? ''}
+            onChange={(e: ChangeEvent<HTMLSelectElement>) => setAuthor(e.target.value || null)}
+          >
+            <option value="">{t('cases.chronology.allAuthors')}</option>
+            {authors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="button" className="button button-secondary" onClick={print}>
+          {t('cases.chronology.print')}
+        </button>
+      </div>
+
+      {mayWrite && <NoteForm detail={detail} />}
+
+      {events.isPending ? (
+        <Loading label={t('cases.chronology.loading')} />
+      ) : events.isError && items.length === 0 ? (
+        <ErrorAlert
+          title={t('cases.chronology.loadError')}
+          error={events.error}
+          onRetry={() => void events.refetch()}
+        />
+      ) : (
+        <>
+          <p role="status" className="case-count no-print">
+            {items.length === 0
+              ? t('cases.chronology.empty')
+              : items.length === 1
+                ? t('cases.chronology.countOne')
+                : t('cases.chronology.countMany', { count: items.length })}
+          </p>
+          {items.length > 0 && (
+            <ol className="case-timeline">
+              {items.map((item) => (
+                <EventItem key={item.id} item={item} />
+              ))}
+            </ol>
+          )}
+          {events.isFetchNextPageError && (
+            <ErrorAlert title={t('cases.chronology.loadMoreError')} error={events.error} />
+          )}
+          {events.hasNextPage && (
+            <button
+              type="button"
+              className="button button-secondary mt-5 no-print"
+              disabled={events.isFetchingNextPage}
+              onClick={() => void events.fetchNextPage()}
+            >
+              {events.isFetchingNextPage
+                ? t('cases.common.loadingMore')
+                : t('cases.common.loadMore')}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function EventItem({ item }: { item: CaseEvent }) {
+  const { t } = useTranslation();
+  const text = item.compartment ? item.compartmentText : item.noteText;
+  const valueText = useValueText();
+  const changes = Object.entries(item.changes);
+  return (
+    <li className="case-event">
+      <p className="case-event-head">
+        <strong>{t(`cases.chronology.kinds.${item.kind}`)}</strong>
+        {item.compartment && (
+          <span className="badge badge-warning case-badge">
+            {t('cases.chronology.compartmentBadge')}
+          </span>
+        )}
+        <span className="case-event-meta">
+          {t('cases.chronology.byAt', {
+            author: item.author?.name ?? t('cases.chronology.system'),
+            time: formatDateTime(item.occurredAt),
+          })}
+        </span>
+      </p>
+      {text && <p className="case-text case-event-text">{text}</p>}
+      {changes.length > 0 && (
+        <dl className="case-facts case-event-changes">
+          {changes.map(([field, change]) => (
+            <div key={field} className="case-event-change">
+              <dt>{isChangeField(field) ? t(`cases.chronology.fields.${field}`) : field}</dt>
+              <dd>
+                {t('cases.chronology.fromTo', {
+                  from: valueText(field, change.from),
+                  to: valueText(field, change.to),
+                })}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </li>
+  );
+}
+
+/** A changed value as the page shows it: statuses and roles translated, dates in Danish form. */
+function useValueText() {
+  const { t } = useTranslation();
+  return (field: string, value: string | number | boolean | null): string => {
+    if (value === null || value === '') return t('cases.chronology.none');
+    if (typeof value !== 'string') return String(value);
+    if (field === 'status' && isCaseStatus(value)) return t(`cases.status.${value}`);
+    if (field === 'role' && isCaseRole(value)) return t(`cases.roles.${value}`);
+    if (field === 'scope' && isCaseScope(value)) return t(`cases.scopes.${value}`);
+    if (field === 'until' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+    return value;
+  };
+}
+
+const CHANGE_FIELDS = ['status', 'reason', 'until', 'member', 'role', 'scope'] as const;
+type ChangeField = (typeof CHANGE_FIELDS)[number];
+const isChangeField = (field: string): field is ChangeField =>
+  (CHANGE_FIELDS as readonly string[]).includes(field);
+const isCaseRole = (value: string): value is CaseRole =>
+  value === 'coordinator' || value === 'forum' || value === 'member';
+const isCaseScope = (value: string): value is CaseScope =>
+  value === 'full' || value === 'intervention';
+
+function NoteForm({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const textId = useId();
+  const compartmentId = useId();
+  const [text, setText] = useState('');
+  const [inCompartment, setInCompartment] = useState(false);
+  const mutation = useMutation({
+    mutationFn: () => addNote(detail.id, { text, compartment: inCompartment }),
+    onSuccess: async () => {
+      setText('');
+      setInCompartment(false);
+      await queryClient.invalidateQueries({
+        queryKey: [...CASES_QUERY_KEY, 'chronology', detail.id],
+      });
+    },
+  });
+  const errors = fieldErrors(mutation.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    mutation.mutate();
+  };
+  const textError = errors['body.text'];
+
+  return (
+    <form className="case-note-form no-print" onSubmit={submit} noValidate>
+      <FormError
+        error={mutation.error}
+        fields={[{ name: 'body.text', id: textId, label: t('cases.chronology.noteLabel') }]}
+        title={t('cases.chronology.noteError')}
+      />
+      <div className={textError ? 'form-group form-error' : 'form-group'}>
+        <label className="form-label" htmlFor={textId}>
+          {t('cases.chronology.noteLabel')}
+        </label>
+        <span className="form-hint" id={`${textId}-hint`}>
+          {t('cases.chronology.noteHint', { max: NOTE_MAX })}
+        </span>
+        {textError && (
+          <span className="form-error-message" id={`${textId}-error`}>
+            {textError}
+          </span>
+        )}
+        <textarea
+          id={textId}
+          className="form-input case-note-input"
+          rows={4}
+          maxLength={NOTE_MAX}
+          value={text}
+          aria-invalid={textError ? true : undefined}
+          aria-describedby={textError ? `${textId}-hint ${textId}-error` : `${textId}-hint`}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </div>
+      {detail.access.compartment && (
+        <div className="form-group">
+          <input
+            id={compartmentId}
+            type="checkbox"
+            className="form-checkbox"
+            checked={inCompartment}
+            onChange={(e) => setInCompartment(e.target.checked)}
+          />
+          <label htmlFor={compartmentId}>{t('cases.chronology.noteCompartment')}</label>
+        </div>
+      )}
+      <button type="submit" className="button button-primary" disabled={mutation.isPending}>
+        {mutation.isPending ? t('cases.chronology.noteSaving') : t('cases.chronology.noteSave')}
+      </button>
+      {mutation.isSuccess && (
+        <p role="status" className="case-note-saved">
+          {t('cases.chronology.noteSaved')}
+        </p>
+      )}
+    </form>
+  );
+}
