@@ -1,0 +1,101 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { CurrentUser } from '../../access/sessions.ts';
+import { AppError } from '../../platform/errors.ts';
+import {
+  CreateInterventionTypeBody,
+  InterventionTypeIdParams,
+  InterventionTypeListSchema,
+  InterventionTypeQuery,
+  InterventionTypeSchema,
+  LoadStandardBody,
+  LoadStandardResultSchema,
+  UpdateInterventionTypeBody,
+} from './schema.ts';
+import * as service from './service.ts';
+
+/**
+ * The interventions catalogue (indsatskatalog) of the caller's municipality. Reading is for
+ * everyone who works with cases or administers (`catalogue.read`); changes and loading the
+ * standard catalogue need `catalogue.manage`. A type of another municipality answers 404.
+ */
+export const interventionRoutes =
+  (options: { keys: { audit: Buffer } }): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['interventions'];
+    const manage = { policy: 'catalogue.manage' } as const;
+
+    const user = (request: FastifyRequest): CurrentUser => {
+      if (!request.session) throw new AppError('unauthenticated');
+      return request.session.user;
+    };
+    const ctx = (request: FastifyRequest): service.CatalogueContext => ({
+      db: app.database.db,
+      auditKey: options.keys.audit,
+      user: user(request),
+      requestId: request.id,
+    });
+
+    app.get(
+      '/api/intervention-types',
+      {
+        config: { policy: 'catalogue.read' },
+        schema: {
+          tags,
+          summary: "The interventions catalogue of the caller's municipality, by level and name",
+          querystring: InterventionTypeQuery,
+          response: { 200: InterventionTypeListSchema },
+        },
+      },
+      async (request) => ({
+        items: await service.listTypes(app.database.db, user(request), request.query),
+      }),
+    );
+
+    app.post(
+      '/api/intervention-types',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "Add an intervention type to the caller's catalogue (a taken code answers 409)",
+          body: CreateInterventionTypeBody,
+          response: { 201: InterventionTypeSchema },
+        },
+      },
+      async (request, reply) => {
+        const type = await service.createType(ctx(request), request.body);
+        return reply.status(201).send(type);
+      },
+    );
+
+    app.patch(
+      '/api/intervention-types/:id',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Change an intervention type (optimistic locking by version; the code stays)',
+          params: InterventionTypeIdParams,
+          body: UpdateInterventionTypeBody,
+          response: { 200: InterventionTypeSchema },
+        },
+      },
+      async (request) => service.updateType(ctx(request), request.params.id, request.body),
+    );
+
+    app.post(
+      '/api/intervention-types/load-standard',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary:
+            'Load the standard catalogue into an empty catalogue (otherwise nothing changes)',
+          body: LoadStandardBody,
+          response: { 200: LoadStandardResultSchema },
+        },
+      },
+      async (request) => service.loadStandard(ctx(request)),
+    );
+  };

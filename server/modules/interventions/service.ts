@@ -1,0 +1,201 @@
+import { sql, type Kysely } from 'kysely';
+import type { CurrentUser } from '../../access/sessions.ts';
+import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { AppError } from '../../platform/errors.ts';
+import { seedStandardInterventions } from './catalogue-seed.ts';
+import * as queries from './queries.ts';
+import type {
+  CreateInterventionType,
+  InterventionType,
+  InterventionTypeFilter,
+  LoadStandardResult,
+  UpdateInterventionType,
+} from './schema.ts';
+
+/**
+ * The interventions catalogue of the caller's own municipality. Everyone who works with cases or
+ * administers reads it (`catalogue.read`); coordinators and municipal administrators change it
+ * (`catalogue.manage`, checked by the route). A type of another municipality answers 404, as a
+ * missing one. Each change is one transaction with its audit entry (ids and field names only).
+ */
+export interface CatalogueContext {
+  db: Kysely<DB>;
+  auditKey: Buffer;
+  user: CurrentUser;
+  requestId: string;
+}
+
+function ownMunicipality(user: CurrentUser): string {
+  if (!user.municipalityCode) throw new AppError('forbidden');
+  return user.municipalityCode;
+}
+
+export async function listTypes(
+  db: Kysely<DB>,
+  user: CurrentUser,
+  filter: InterventionTypeFilter,
+): Promise<InterventionType[]> {
+  return queries.listTypes(db, ownMunicipality(user), filter);
+}
+
+function event(
+  ctx: CatalogueContext,
+  municipalityCode: string,
+  fields: Pick<AuditEvent, 'action' | 'resourceId' | 'details'>,
+): AuditEvent {
+  const { user } = ctx;
+  return {
+    municipalityCode,
+    actorUserId: user.id,
+    actorRole: user.roles.includes('coordinator') ? 'coordinator' : 'municipal_admin',
+    actorUnitId: user.unitIds[0] ?? null,
+    requestId: ctx.requestId,
+    resourceType: 'intervention_type',
+    ...fields,
+  };
+}
+
+async function checkUnit(db: Kysely<DB>, municipalityCode: string, unitId: string | null) {
+  if (unitId && !(await queries.unitInMunicipality(db, municipalityCode, unitId))) {
+    throw new AppError('validation_failed', {
+      fields: [{ field: 'body.responsibleUnitId', code: 'unit_not_in_municipality' }],
+    });
+  }
+}
+
+async function found(db: Kysely<DB>, municipalityCode: string, id: string) {
+  const type = await queries.findType(db, municipalityCode, id);
+  if (!type) throw new AppError('not_found');
+  return type;
+}
+
+/** Adds a type to the caller's catalogue; a code already in it answers 409 naming body.code. */
+export async function createType(
+  ctx: CatalogueContext,
+  body: CreateInterventionType,
+): Promise<InterventionType> {
+  const municipalityCode = ownMunicipality(ctx.user);
+  return ctx.db.transaction().execute(async (trx) => {
+    await checkUnit(trx, municipalityCode, body.responsibleUnitId ?? null);
+    const inserted = await trx
+      .insertInto('intervention_types')
+      .values({
+        municipality_code: municipalityCode,
+        code: body.code,
+        name: body.name,
+        description: body.description ?? null,
+        level: body.level,
+        age_group: body.ageGroup,
+        legal_basis: body.legalBasis ?? null,
+        consent_required: body.consentRequired ?? false,
+        responsible_unit_id: body.responsibleUnitId ?? null,
+        tailored: body.tailored ?? false,
+      })
+      .onConflict((oc) => oc.columns(['municipality_code', 'code']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) {
+      throw new AppError('duplicate', {
+        fields: [{ field: 'body.code', code: 'intervention_code_taken' }],
+      });
+    }
+    await writeAudit(
+      trx,
+      ctx.auditKey,
+      event(ctx, municipalityCode, { action: 'create', resourceId: inserted.id, details: {} }),
+    );
+    return found(trx, municipalityCode, inserted.id);
+  });
+}
+
+const COLUMNS = {
+  name: 'name',
+  description: 'description',
+  level: 'level',
+  ageGroup: 'age_group',
+  legalBasis: 'legal_basis',
+  consentRequired: 'consent_required',
+  responsibleUnitId: 'responsible_unit_id',
+  tailored: 'tailored',
+  active: 'active',
+} as const;
+
+/** Changes a type (optimistic locking: a stale version answers 409 with the current one). */
+export async function updateType(
+  ctx: CatalogueContext,
+  id: string,
+  body: UpdateInterventionType,
+): Promise<InterventionType> {
+  const municipalityCode = ownMunicipality(ctx.user);
+  return ctx.db.transaction().execute(async (trx) => {
+    const type = await found(trx, municipalityCode, id);
+    if (type.version !== body.version) {
+      throw new AppError('conflict', { meta: { currentVersion: type.version } });
+    }
+    const changes: Record<string, unknown> = {};
+    const changed: string[] = [];
+    for (const [field, column] of Object.entries(COLUMNS) as [keyof typeof COLUMNS, string][]) {
+      const value = body[field];
+      if (value === undefined || value === type[field]) continue;
+      changes[column] = value;
+      changed.push(field);
+    }
+    if (changed.length === 0) return type;
+    if (body.responsibleUnitId !== undefined) {
+      await checkUnit(trx, municipalityCode, body.responsibleUnitId);
+    }
+    // Conditional on the version: of two simultaneous changes only the first is stored.
+    const updated = await trx
+      .updateTable('intervention_types')
+      .set({ ...changes, updated_at: sql`now()`, version: sql<number>`version + 1` })
+      .where('id', '=', id)
+      .where('version', '=', body.version)
+      .returning('version')
+      .executeTakeFirst();
+    if (!updated) {
+      const now = await found(trx, municipalityCode, id);
+      throw new AppError('conflict', { meta: { currentVersion: now.version } });
+    }
+    await writeAudit(
+      trx,
+      ctx.auditKey,
+      event(ctx, municipalityCode, {
+        action: 'update',
+        resourceId: id,
+        details: { fields: changed.join(',') },
+      }),
+    );
+    return found(trx, municipalityCode, id);
+  });
+}
+
+/**
+ * Loads the standard catalogue into the caller's municipality when its catalogue is empty; when
+ * it has offers nothing changes (created 0). Each offer added gets its 'create' audit entry.
+ */
+export async function loadStandard(ctx: CatalogueContext): Promise<LoadStandardResult> {
+  const municipalityCode = ownMunicipality(ctx.user);
+  return ctx.db.transaction().execute(async (trx) => {
+    // Serialise two simultaneous loads for the municipality (`no key update` does not block
+    // rows that merely reference it).
+    await sql`select code from municipalities where code = ${municipalityCode} for no key update`.execute(
+      trx,
+    );
+    const ids = await seedStandardInterventions(trx, municipalityCode);
+    if (ids.length > 0) {
+      await writeAudit(
+        trx,
+        ctx.auditKey,
+        ids.map((id) =>
+          event(ctx, municipalityCode, {
+            action: 'create',
+            resourceId: id,
+            details: { source: 'standard' },
+          }),
+        ),
+      );
+    }
+    return { created: ids.length, items: await queries.listTypes(trx, municipalityCode, {}) };
+  });
+}
