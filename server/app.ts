@@ -28,6 +28,7 @@ import { personRoutes } from './modules/persons/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { inquiryRoutes } from './modules/inquiries/routes.ts';
 import { forumRoutes } from './modules/forums/routes.ts';
+import { interventionRoutes } from './modules/interventions/routes.ts';
 import { validatorCompiler } from './platform/validation.ts';
 import { VERSION } from './version.ts';
 
@@ -176,6 +177,7 @@ export async function buildApp(
   await app.register(notificationRoutes);
   await app.register(inquiryRoutes({ keys: options.keys }));
   await app.register(forumRoutes({ keys: options.keys }));
+  await app.register(interventionRoutes({ keys: options.keys }));
   await registerWebApp(app, config.webDir);
   return app;
 }

@@ -109,6 +109,7 @@ async function snapshot(): Promise<string> {
     'webauthn_challenges',
     'persons',
     'cases',
+    'case_events',
     'case_persons',
     'case_members',
     'access_grants',
@@ -124,6 +125,7 @@ async function snapshot(): Promise<string> {
     'person_relations',
     'municipality_settings',
     'forum_members',
+    'intervention_types',
   ];
   const parts = [];
   for (const table of tables) {

@@ -52,6 +52,10 @@ export const USER_POLICIES = {
   'forums.read': hasAny(...PERSONAL_DATA_ROLES, 'municipal_admin'),
   /** Forums and their members. */
   'forums.manage': hasAny('coordinator', 'municipal_admin'),
+  /** The municipality's interventions catalogue: read (everyone who works with cases or administers). */
+  'catalogue.read': hasAny(...PERSONAL_DATA_ROLES, 'leader', 'municipal_admin'),
+  /** The municipality's interventions catalogue: create, change, load the standard offers. */
+  'catalogue.manage': hasAny('municipal_admin', 'coordinator'),
   /** The municipality's settings (deadlines, four-eyes, retention): read. */
   'settings.read': hasAny('coordinator', 'municipal_admin'),
   /** The municipality's settings: change. */
@@ -83,6 +87,7 @@ export function abilities(user: CurrentUser) {
     persons: { merge: allows(user, 'persons.merge') },
     forums: { read: allows(user, 'forums.read'), manage: allows(user, 'forums.manage') },
     settings: { read: allows(user, 'settings.read'), edit: allows(user, 'settings.edit') },
+    catalogue: { read: allows(user, 'catalogue.read'), manage: allows(user, 'catalogue.manage') },
     records: {
       read: allows(user, 'records.read'),
       breakGlass: allows(user, 'records.breakGlass'),

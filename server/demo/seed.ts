@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import { createStandardUnits } from '../modules/organisation/queries.ts';
+import { seedStandardInterventions } from '../modules/interventions/catalogue-seed.ts';
 import { seedDemoInquiries } from './inquiries.ts';
 import { seedDemoRecords } from './records.ts';
 import { seedDemoUsers } from './users.ts';
@@ -50,6 +51,8 @@ export async function seedDemo(
   });
   const inquiries = () =>
     seedDemoInquiries(db, { secret: options.secretKey, audit: options.auditKey });
+  // The standard interventions catalogue (skipped when Demo Kommune already has offers).
+  await db.transaction().execute((trx) => seedStandardInterventions(trx, DEMO_MUNICIPALITY_CODE));
   // Demo cases and inquiries arrived after the first demo installations: added once, whenever
   // missing.
   if (!organisation.created) {

@@ -48,6 +48,7 @@ export const AbilitiesSchema = z.object({
   persons: z.object({ merge: z.boolean() }),
   forums: z.object({ read: z.boolean(), manage: z.boolean() }),
   settings: z.object({ read: z.boolean(), edit: z.boolean() }),
+  catalogue: z.object({ read: z.boolean(), manage: z.boolean() }),
   records: z.object({ read: z.boolean(), breakGlass: z.boolean(), accessReport: z.boolean() }),
   admin: z.object({ users: z.boolean(), audit: z.boolean() }),
 });

@@ -53,6 +53,9 @@ export interface CasesTable {
   extremism_form_other: string | null;
   concern_summary: string | null;
   work_summary: string | null;
+  /** Set while the case is on hold (0009): why, and until when (YYYY-MM-DD), if known. */
+  on_hold_reason: string | null;
+  on_hold_until: DateOnly | null;
   is_demo: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;

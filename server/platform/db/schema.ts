@@ -2,6 +2,8 @@ import type { ColumnType, Generated } from 'kysely';
 import type { AuditTables } from '../audit/tables.ts';
 import type { RecordTables } from './records-schema.ts';
 import type { InquiryTables } from './inquiry-schema.ts';
+import type { CatalogueTables } from './catalogue-schema.ts';
+import type { CaseTables } from './case-schema.ts';
 
 /**
  * Table types for Kysely. One interface per table, kept in step with db/migrations by the
@@ -120,7 +122,7 @@ export interface WebauthnChallengesTable {
   created_at: Timestamp;
 }
 
-export interface DB extends AuditTables, RecordTables, InquiryTables {
+export interface DB extends AuditTables, RecordTables, InquiryTables, CatalogueTables, CaseTables {
   users: UsersTable;
   user_units: UserUnitsTable;
   recovery_codes: RecoveryCodesTable;

@@ -27,9 +27,13 @@ const CAPABILITY_ACCESS: Partial<Record<CapabilityId, (abilities: Abilities) => 
   // The data-protection role answers citizens' requests; everyone else reaches the access
   // report from the person's page.
   accessReports: (abilities) => abilities.records.accessReport && !abilities.records.read,
-  // Users, units and the audit trail; the municipal administrator also changes the settings.
+  // Users, units and the audit trail; the municipality's settings; the interventions catalogue
+  // (which coordinators maintain too).
   administration: (abilities) =>
-    abilities.admin.users || abilities.admin.audit || abilities.settings.edit,
+    abilities.admin.users ||
+    abilities.admin.audit ||
+    abilities.settings.edit ||
+    abilities.catalogue.manage,
 };
 
 /** Whether the user's abilities open a capability (its page and its menu item). */

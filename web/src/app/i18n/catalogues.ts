@@ -10,6 +10,8 @@ import forumsDa from '../../modules/forums/locales/da.json';
 import forumsEn from '../../modules/forums/locales/en.json';
 import inquiriesDa from '../../modules/inquiries/locales/da.json';
 import inquiriesEn from '../../modules/inquiries/locales/en.json';
+import interventionsDa from '../../modules/interventions/locales/da.json';
+import interventionsEn from '../../modules/interventions/locales/en.json';
 import notificationsDa from '../../modules/notifications/locales/da.json';
 import notificationsEn from '../../modules/notifications/locales/en.json';
 import personsDa from '../../modules/persons/locales/da.json';
@@ -27,6 +29,7 @@ export const da = {
   ...casesDa,
   ...forumsDa,
   ...inquiriesDa,
+  ...interventionsDa,
   ...notificationsDa,
   ...personsDa,
 };
@@ -38,6 +41,7 @@ export const en = {
   ...casesEn,
   ...forumsEn,
   ...inquiriesEn,
+  ...interventionsEn,
   ...notificationsEn,
   ...personsEn,
 } satisfies Record<keyof typeof da, unknown>;

@@ -11,12 +11,16 @@ import { UnitsPage } from './UnitsPage';
 import { UserCreatePage } from './UserCreatePage';
 import { UserEditPage } from './UserEditPage';
 import { UsersPage } from './UsersPage';
+import { CataloguePage } from '../interventions/CataloguePage';
 import './admin.css';
 
-type Tab = 'users' | 'units' | 'audit' | 'settings';
+type Tab = 'users' | 'units' | 'audit' | 'settings' | 'catalogue';
 
-/** What opens a sub-page: an administration ability, or changing the municipality's settings. */
-type Ability = 'users' | 'audit' | 'settings';
+/**
+ * What opens a sub-page: an administration ability, changing the municipality's settings, or
+ * managing the interventions catalogue (municipal administrators and coordinators).
+ */
+type Ability = 'users' | 'audit' | 'settings' | 'catalogue';
 
 /** Absolute paths: relative links would resolve against the current (nested) page. */
 const TABS: { id: Tab; path: string; ability: Ability }[] = [
@@ -24,11 +28,14 @@ const TABS: { id: Tab; path: string; ability: Ability }[] = [
   { id: 'units', path: '/administration/enheder', ability: 'users' },
   { id: 'audit', path: '/administration/revisionsspor', ability: 'audit' },
   { id: 'settings', path: '/administration/indstillinger', ability: 'settings' },
+  { id: 'catalogue', path: '/administration/indsatskatalog', ability: 'catalogue' },
 ];
 
 function allows(abilities: Abilities | null | undefined, ability: Ability): boolean {
   if (!abilities) return false;
-  return ability === 'settings' ? abilities.settings.edit : abilities.admin[ability];
+  if (ability === 'settings') return abilities.settings.edit;
+  if (ability === 'catalogue') return abilities.catalogue.manage;
+  return abilities.admin[ability];
 }
 
 function useAllowedTabs() {
@@ -135,6 +142,7 @@ export function AdminApp() {
             </Allowed>
           }
         />
+        <Route path="indsatskatalog" element={<CataloguePage />} />
       </Route>
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
