@@ -176,7 +176,14 @@ export async function loadInquiry(
   secretKey: Buffer,
   id: string,
   now: Date,
-): Promise<Omit<InquiryDetail, 'abilities' | 'fourEyes' | 'now'> | undefined> {
+): Promise<
+  | {
+      detail: Omit<InquiryDetail, 'abilities' | 'fourEyes' | 'now'>;
+      /** Who made the decision waiting for approval (four-eyes: they may not approve it). */
+      pendingDecidedBy: string | null;
+    }
+  | undefined
+> {
   const row = await findInquiryRow(db, id);
   if (!row) return undefined;
   const persons = await inquiryPersons(db, id);
@@ -219,7 +226,8 @@ export async function loadInquiry(
     .orderBy('d.decided_at')
     .execute();
   const open = OPEN.includes(row.status as (typeof OPEN)[number]);
-  return {
+  const pendingDecidedBy = decisions.find((d) => d.status === 'pending')?.decided_by ?? null;
+  const detail: Omit<InquiryDetail, 'abilities' | 'fourEyes' | 'now'> = {
     id: row.id,
     reference: row.reference,
     status: row.status as InquiryDetail['status'],
@@ -294,6 +302,7 @@ export async function loadInquiry(
       caseReference: d.case_reference,
     })),
   };
+  return { detail, pendingDecidedBy };
 }
 
 /**

@@ -74,18 +74,9 @@ export const inquiryRoutes =
         .transaction()
         .execute(async (trx) => {
           const now = new Date();
-          const detail = await queries.loadInquiry(trx, options.keys.secret, id, now);
-          if (!detail) throw new AppError('not_found');
-          const pending = detail.decisions?.find((d) => d.status === 'pending');
-          const pendingBy = pending
-            ? ((
-                await trx
-                  .selectFrom('inquiry_decisions')
-                  .select('decided_by')
-                  .where('id', '=', pending.id)
-                  .executeTakeFirst()
-              )?.decided_by ?? null)
-            : null;
+          const loaded = await queries.loadInquiry(trx, options.keys.secret, id, now);
+          if (!loaded) throw new AppError('not_found');
+          const { detail, pendingDecidedBy: pendingBy } = loaded;
           const subjects = detail.persons.length > 0 ? detail.persons.map((p) => p.id) : [null];
           await writeAudit(
             trx,

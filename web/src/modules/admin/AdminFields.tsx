@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** An error message tied to a field or group by id (dkfds form-error-message). */
@@ -77,67 +77,6 @@ export function CheckboxGroup<T extends string>({
   );
 }
 
-interface RadioGroupProps<T extends string> {
-  /** The id of the group; the first radio button gets it too, so the error summary can focus it. */
-  id: string;
-  legend: string;
-  hint?: string;
-  error?: string | undefined;
-  options: { value: T; label: string }[];
-  value: T;
-  onChange: (value: T) => void;
-}
-
-/** A dkfds group of radio buttons in a fieldset with legend, hint and error message. */
-export function RadioGroup<T extends string>({
-  id,
-  legend,
-  hint,
-  error,
-  options,
-  value,
-  onChange,
-}: RadioGroupProps<T>) {
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ');
-  return (
-    <div className={error ? 'form-group form-error' : 'form-group'}>
-      <fieldset aria-describedby={describedBy || undefined}>
-        <legend className="form-label">{legend}</legend>
-        {hint && (
-          <span className="form-hint" id={hintId}>
-            {hint}
-          </span>
-        )}
-        <FieldError id={errorId} error={error} />
-        <ul className="nobullet-list admin-checkbox-list">
-          {options.map((option, index) => {
-            const optionId = index === 0 ? id : `${id}-${option.value}`;
-            return (
-              <li key={option.value} className="form-group-radio">
-                <input
-                  id={optionId}
-                  type="radio"
-                  className="form-radio"
-                  name={id}
-                  value={option.value}
-                  checked={value === option.value}
-                  aria-invalid={error ? true : undefined}
-                  onChange={() => onChange(option.value)}
-                />
-                <label className="form-label" htmlFor={optionId}>
-                  {option.label}
-                </label>
-              </li>
-            );
-          })}
-        </ul>
-      </fieldset>
-    </div>
-  );
-}
-
 interface CheckboxFieldProps extends Omit<
   InputHTMLAttributes<HTMLInputElement>,
   'id' | 'type' | 'className' | 'aria-invalid' | 'aria-describedby'
@@ -179,49 +118,6 @@ export function CheckboxField({ id, legend, label, hint, error, ...input }: Chec
           )}
         </div>
       </fieldset>
-    </div>
-  );
-}
-
-interface SelectFieldProps extends Omit<
-  SelectHTMLAttributes<HTMLSelectElement>,
-  'id' | 'className' | 'aria-invalid' | 'aria-describedby'
-> {
-  id: string;
-  label: string;
-  error?: string | undefined;
-  children: ReactNode;
-}
-
-/** A dkfds select with label and error message. */
-export function SelectField({ id, label, error, children, ...select }: SelectFieldProps) {
-  const errorId = `${id}-error`;
-  return (
-    <div className={error ? 'form-group form-error' : 'form-group'}>
-      <label className="form-label" htmlFor={id}>
-        {label}
-      </label>
-      <FieldError id={errorId} error={error} />
-      <select
-        id={id}
-        className="form-select"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        {...select}
-      >
-        {children}
-      </select>
-    </div>
-  );
-}
-
-/** A success message announced to screen readers (dkfds success alert). */
-export function SuccessMessage({ children }: { children: ReactNode }) {
-  return (
-    <div className="alert alert-success" role="status">
-      <div className="alert-body">
-        <p className="alert-text">{children}</p>
-      </div>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormError, fieldErrors, type FormField } from '../../ui/FormError';
 import { Loading } from '../../ui/Loading';
 import { TextField } from '../../ui/TextField';
-import { SelectField, SuccessMessage } from './AdminFields';
+import { Select, SuccessMessage } from '../../ui/fields';
 import { AdminTable, FilterButtons, LoadMoreButton } from './AdminList';
 import {
   AUDIT_ACTIONS,
@@ -89,7 +89,7 @@ export function AuditPage() {
             value={draft.to ?? ''}
             onChange={(e) => set('to')(e.target.value)}
           />
-          <SelectField
+          <Select
             id="audit-action"
             label={t('admin.audit.action')}
             error={errors['query.action']}
@@ -102,8 +102,8 @@ export function AuditPage() {
                 {t(`admin.audit.actions.${action}`)}
               </option>
             ))}
-          </SelectField>
-          <SelectField
+          </Select>
+          <Select
             id="audit-break-glass"
             label={t('admin.audit.breakGlass')}
             error={errors['query.breakGlass']}
@@ -113,7 +113,7 @@ export function AuditPage() {
             <option value="">{t('admin.common.all')}</option>
             <option value="true">{t('admin.common.yes')}</option>
             <option value="false">{t('admin.common.no')}</option>
-          </SelectField>
+          </Select>
         </div>
         <div className="admin-filter-row">
           {TEXT_FILTERS.map((key) => (

@@ -8,7 +8,8 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormError, fieldErrors, type FormField } from '../../ui/FormError';
 import { Loading } from '../../ui/Loading';
 import { TextField } from '../../ui/TextField';
-import { CheckboxField, RadioGroup, SuccessMessage } from './AdminFields';
+import { CheckboxField } from './AdminFields';
+import { RadioGroup, SuccessMessage } from '../../ui/fields';
 import {
   isStale,
   updateSettings,

@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormError, fieldErrors, type FormField } from '../../ui/FormError';
 import { Loading } from '../../ui/Loading';
 import { TextField } from '../../ui/TextField';
-import { SelectField, SuccessMessage } from './AdminFields';
+import { Select, SuccessMessage } from '../../ui/fields';
 import {
   UNIT_KINDS,
   createUnit,
@@ -204,7 +204,7 @@ function CreateUnitForm({ onCreated }: { onCreated: (unit: AdminUnit) => void })
           value={name}
           onChange={(e) => setName(e.target.value)}
         />
-        <SelectField
+        <Select
           id="unit-kind"
           label={t('admin.units.kind')}
           error={errors['body.kind']}
@@ -217,7 +217,7 @@ function CreateUnitForm({ onCreated }: { onCreated: (unit: AdminUnit) => void })
               {t(`unitKinds.${k}`)}
             </option>
           ))}
-        </SelectField>
+        </Select>
         <button type="submit" className="button button-primary" disabled={mutation.isPending}>
           {t('admin.units.submit')}
         </button>

@@ -6,7 +6,7 @@ import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
 import { FormError, fieldErrors, type FormField } from '../../ui/FormError';
 import { TextField } from '../../ui/TextField';
-import { SelectField } from './AdminFields';
+import { Select } from '../../ui/fields';
 import {
   createUser,
   grantableRoles,
@@ -135,7 +135,7 @@ export function UserCreatePage() {
             />
           )}
           {!ownMunicipality && (
-            <SelectField
+            <Select
               id="user-police-district"
               label={t('admin.userForm.policeDistrict')}
               error={errors['body.policeDistrictId']}
@@ -148,7 +148,7 @@ export function UserCreatePage() {
                   {district.name}
                 </option>
               ))}
-            </SelectField>
+            </Select>
           )}
         </UserDetailsFields>
         <div className="admin-buttons">

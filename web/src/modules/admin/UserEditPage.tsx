@@ -7,7 +7,7 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormError, fieldErrors } from '../../ui/FormError';
 import { Loading } from '../../ui/Loading';
-import { SuccessMessage } from './AdminFields';
+import { SuccessMessage } from '../../ui/fields';
 import {
   grantableRoles,
   isStale,

@@ -5,7 +5,7 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { TextField } from '../../ui/TextField';
-import { SelectField } from './AdminFields';
+import { Select } from '../../ui/fields';
 import { AdminTable, FilterButtons, LoadMoreButton } from './AdminList';
 import { ROLES, useAdminUnits, useUserList, type UserFilter } from './adminApi';
 
@@ -50,7 +50,7 @@ export function UsersPage() {
             value={draft.q ?? ''}
             onChange={(e) => set('q')(e.target.value)}
           />
-          <SelectField
+          <Select
             id="user-filter-role"
             label={t('admin.users.role')}
             value={draft.role ?? ''}
@@ -62,8 +62,8 @@ export function UsersPage() {
                 {t(`admin.roles.${role}`)}
               </option>
             ))}
-          </SelectField>
-          <SelectField
+          </Select>
+          <Select
             id="user-filter-unit"
             label={t('admin.users.unit')}
             value={draft.unitId ?? ''}
@@ -75,8 +75,8 @@ export function UsersPage() {
                 {unit.name}
               </option>
             ))}
-          </SelectField>
-          <SelectField
+          </Select>
+          <Select
             id="user-filter-status"
             label={t('admin.users.status')}
             value={draft.status ?? ''}
@@ -85,7 +85,7 @@ export function UsersPage() {
             <option value="">{t('admin.common.all')}</option>
             <option value="active">{t('admin.users.statusActive')}</option>
             <option value="disabled">{t('admin.users.statusDisabled')}</option>
-          </SelectField>
+          </Select>
         </div>
         <FilterButtons
           onReset={() => {

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors, FormError, type FormField } from '../../ui/FormError';
 import { formatDateTime } from '../cases/format';
-import { Select, SuccessMessage, TextArea } from './fields';
+import { Select, SuccessMessage, TextArea } from '../../ui/fields';
 import { addContribution, LEGAL_BASES, type LegalBasis } from './inquiriesApi';
 import type { PanelProps } from './InquiryPage';
 import { useInquiryChange } from './InquiryPanels';

@@ -5,7 +5,7 @@ import { useSession } from '../../app/session';
 import { fieldErrors, type FormField } from '../../ui/FormError';
 import { TextField } from '../../ui/TextField';
 import { formatDateTime } from '../cases/format';
-import { RadioGroup, Select, TextArea } from './fields';
+import { RadioGroup, Select, TextArea } from '../../ui/fields';
 import { danishDateTimeToIso } from './format';
 import {
   decideInquiry,

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
 import { formatDateTime } from '../cases/format';
-import { Select } from './fields';
+import { Select } from '../../ui/fields';
 import { formatTimeLeft, rememberServerNow } from './format';
 import {
   INBOX_STATUSES,

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session';
 import { FormError, fieldErrors, type FormField } from '../../ui/FormError';
 import { TextField } from '../../ui/TextField';
-import { Checkbox, Select, SuccessMessage, TextArea } from './fields';
+import { Checkbox, Select, SuccessMessage, TextArea } from '../../ui/fields';
 import { danishDateTimeToIso, parseDanishDate, serverNow } from './format';
 import {
   CHANNELS,

@@ -12,7 +12,7 @@ import { Icon } from '../../ui/Icon';
 import { PageHeading } from '../../ui/PageHeading';
 import { TextField } from '../../ui/TextField';
 import { formatDateTime, formatTime } from '../cases/format';
-import { Checkbox, RadioGroup, Select, TextArea } from './fields';
+import { Checkbox, RadioGroup, Select, TextArea } from '../../ui/fields';
 import { danishNow } from './format';
 import {
   CHANNELS,

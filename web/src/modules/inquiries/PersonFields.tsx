@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../cases/format';
 import { TextField } from '../../ui/TextField';
-import { Select } from './fields';
+import { Select } from '../../ui/fields';
 import { parseDanishDate } from './format';
 import {
   findPossibleDuplicates,

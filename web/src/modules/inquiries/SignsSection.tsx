@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../ui/Icon';
-import { Checkbox, TextArea } from './fields';
+import { Checkbox, TextArea } from '../../ui/fields';
 import { signsOfTier, TIERS, type ConcernSign, type SignTier } from './inquiriesApi';
 
 export const signFieldId = (code: ConcernSign) => `intake-sign-${code}`;

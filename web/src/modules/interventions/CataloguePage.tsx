@@ -15,7 +15,8 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormError, fieldErrors, type FormField } from '../../ui/FormError';
 import { Loading } from '../../ui/Loading';
 import { TextField } from '../../ui/TextField';
-import { CheckboxField, SelectField, SuccessMessage } from '../admin/AdminFields';
+import { CheckboxField } from '../admin/AdminFields';
+import { Select, SuccessMessage } from '../../ui/fields';
 import { StaleNotice } from '../admin/StaleNotice';
 
 const LEVELS = ['building', 'anticipating', 'intervening'] as const;
@@ -157,7 +158,7 @@ function Filters({ filter, onChange }: { filter: Filter; onChange: (filter: Filt
   const { t } = useTranslation();
   return (
     <div className="admin-filters">
-      <SelectField
+      <Select
         id="catalogue-filter-level"
         label={t('interventions.fields.level')}
         value={filter.level}
@@ -169,8 +170,8 @@ function Filters({ filter, onChange }: { filter: Filter; onChange: (filter: Filt
             {t(`interventions.levels.${l}`)}
           </option>
         ))}
-      </SelectField>
-      <SelectField
+      </Select>
+      <Select
         id="catalogue-filter-age"
         label={t('interventions.fields.ageGroup')}
         value={filter.ageGroup}
@@ -182,8 +183,8 @@ function Filters({ filter, onChange }: { filter: Filter; onChange: (filter: Filt
             {t(`interventions.ageGroups.${a}`)}
           </option>
         ))}
-      </SelectField>
-      <SelectField
+      </Select>
+      <Select
         id="catalogue-filter-active"
         label={t('interventions.filter.status')}
         value={filter.active}
@@ -192,7 +193,7 @@ function Filters({ filter, onChange }: { filter: Filter; onChange: (filter: Filt
         <option value="">{t('interventions.filter.any')}</option>
         <option value="true">{t('interventions.filter.active')}</option>
         <option value="false">{t('interventions.filter.inactive')}</option>
-      </SelectField>
+      </Select>
     </div>
   );
 }
@@ -461,7 +462,7 @@ function TypeForm({
           value={form.description}
           onChange={(e) => set('description', e.target.value)}
         />
-        <SelectField
+        <Select
           id="catalogue-level"
           label={label('level')}
           error={errors['body.level']}
@@ -474,8 +475,8 @@ function TypeForm({
               {t(`interventions.levels.${l}`)}
             </option>
           ))}
-        </SelectField>
-        <SelectField
+        </Select>
+        <Select
           id="catalogue-age"
           label={label('ageGroup')}
           error={errors['body.ageGroup']}
@@ -488,7 +489,7 @@ function TypeForm({
               {t(`interventions.ageGroups.${a}`)}
             </option>
           ))}
-        </SelectField>
+        </Select>
         <TextField
           id="catalogue-legal"
           label={label('legalBasis')}
@@ -498,7 +499,7 @@ function TypeForm({
           value={form.legalBasis}
           onChange={(e) => set('legalBasis', e.target.value)}
         />
-        <SelectField
+        <Select
           id="catalogue-unit"
           label={label('responsibleUnit')}
           error={errors['body.responsibleUnitId']}
@@ -511,7 +512,7 @@ function TypeForm({
               {u.name}
             </option>
           ))}
-        </SelectField>
+        </Select>
         <CheckboxField
           id="catalogue-consent"
           legend={label('consentRequired')}

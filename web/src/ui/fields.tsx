@@ -7,8 +7,8 @@ import type {
 import { useTranslation } from 'react-i18next';
 
 /**
- * Form fields of the inquiries module, in the dkfds markup of web/src/ui/TextField.tsx: a label,
- * an optional hint and an error message, all tied to the control by id.
+ * Form fields in the dkfds markup of ./TextField.tsx: a label, an optional hint and an error
+ * message, all tied to the control by id. Shared by every module's forms.
  */
 
 function ErrorMessage({ id, error }: { id: string; error: string | undefined }) {
@@ -99,7 +99,8 @@ export function Select({ id, label, hint, error, children, ...select }: SelectPr
 interface RadioGroupProps<T extends string> {
   /** The group's id; the first radio button gets it too, so the error summary can focus it. */
   id: string;
-  name: string;
+  /** The radio buttons' name (default: the id). */
+  name?: string;
   legend: string;
   hint?: string;
   error?: string | undefined;
@@ -113,7 +114,7 @@ interface RadioGroupProps<T extends string> {
 
 export function RadioGroup<T extends string>({
   id,
-  name,
+  name = id,
   legend,
   hint,
   error,
