@@ -29,6 +29,12 @@ import { notificationRoutes } from './modules/notifications/routes.ts';
 import { inquiryRoutes } from './modules/inquiries/routes.ts';
 import { forumRoutes } from './modules/forums/routes.ts';
 import { interventionRoutes } from './modules/interventions/routes.ts';
+import { assessmentRoutes } from './modules/assessments/routes.ts';
+import { planRoutes } from './modules/plans/routes.ts';
+import { caseInterventionRoutes } from './modules/case-interventions/routes.ts';
+import { followUpRoutes } from './modules/follow-ups/routes.ts';
+import { closureRoutes } from './modules/closure/routes.ts';
+import { taskRoutes } from './modules/tasks/routes.ts';
 import { validatorCompiler } from './platform/validation.ts';
 import { VERSION } from './version.ts';
 
@@ -178,6 +184,12 @@ export async function buildApp(
   await app.register(inquiryRoutes({ keys: options.keys }));
   await app.register(forumRoutes({ keys: options.keys }));
   await app.register(interventionRoutes({ keys: options.keys }));
+  await app.register(assessmentRoutes({ keys: options.keys }));
+  await app.register(planRoutes({ keys: options.keys }));
+  await app.register(caseInterventionRoutes({ keys: options.keys }));
+  await app.register(followUpRoutes({ keys: options.keys }));
+  await app.register(closureRoutes({ keys: options.keys }));
+  await app.register(taskRoutes({ keys: options.keys }));
   await registerWebApp(app, config.webDir);
   return app;
 }

@@ -126,6 +126,15 @@ async function snapshot(): Promise<string> {
     'municipality_settings',
     'forum_members',
     'intervention_types',
+    'case_assessments',
+    'case_plans',
+    'case_consents',
+    'case_interventions',
+    'intervention_sessions',
+    'case_offers',
+    'case_follow_ups',
+    'case_closures',
+    'case_reviews',
   ];
   const parts = [];
   for (const table of tables) {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import { sendOutbox, type Mailer } from '../platform/mail.ts';
+import { runCaseWorkJob } from './case-work.ts';
 import { runDeadlineJob } from './deadlines.ts';
 
 /** The part of a pino logger the jobs use. */
@@ -26,8 +27,8 @@ export interface JobsHandle {
 }
 
 /**
- * The background jobs of one app process: the deadline job, then the e-mail outbox, right away
- * and then every `intervalSeconds` after the previous run finished. Several processes may run
+ * The background jobs of one app process: the deadline job, the case-work job, then the e-mail
+ * outbox, right away and then every `intervalSeconds` after the previous run finished. Several processes may run
  * them at once; the jobs claim their rows with `for update skip locked`. Logs hold counts only.
  */
 export function startJobs(options: JobsOptions): JobsHandle {
@@ -35,11 +36,20 @@ export function startJobs(options: JobsOptions): JobsHandle {
   return startLoop(
     async () => {
       const deadlines = await runDeadlineJob(db);
+      const caseWork = await runCaseWorkJob(db);
       const mail = mailer
         ? await sendOutbox(db, mailer, { publicUrl })
         : { sent: 0, failed: 0, skipped: 0 };
-      const counts = { ...deadlines, mail };
-      const busy = deadlines.reminders + deadlines.overdue + mail.sent + mail.failed + mail.skipped;
+      const counts = { ...deadlines, ...caseWork, mail };
+      const busy =
+        deadlines.reminders +
+        deadlines.overdue +
+        caseWork.offersDue +
+        caseWork.followUpsOverdue +
+        caseWork.reviewsDue +
+        mail.sent +
+        mail.failed +
+        mail.skipped;
       if (busy > 0) log.info(counts, 'background jobs ran');
       else log.debug(counts, 'background jobs ran');
     },

@@ -327,6 +327,11 @@ async function openCase(
     extremism_form: string | null;
     extremism_form_other: string | null;
     reason: string;
+    age_group: string;
+    authority_area: string | null;
+    primary_concern: boolean | null;
+    subject_kind: string;
+    environment: string | null;
   },
 ): Promise<string> {
   const inquiry = await trx
@@ -344,6 +349,12 @@ async function openCase(
       extremism_form: d.extremism_form,
       extremism_form_other: d.extremism_form_other,
       concern_summary: d.reason,
+      // The rest of the classification travels with the case, editable there with history.
+      age_group: d.age_group,
+      authority_area: d.authority_area,
+      primary_concern: d.primary_concern,
+      subject_kind: d.subject_kind,
+      environment: d.environment,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

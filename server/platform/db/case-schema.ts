@@ -7,6 +7,9 @@ import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
  */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<Record<string, unknown>, string | undefined, string>;
+/** A JSON column read as `unknown`: parse it with the module's Zod schema before use. */
+type JsonValue = ColumnType<unknown, string | undefined, string>;
+type DateOnly = ColumnType<string, string, string>;
 
 export interface CaseEventsTable {
   id: GeneratedAlways<number>;
@@ -19,6 +22,182 @@ export interface CaseEventsTable {
   compartment: Generated<boolean>;
 }
 
+/** 0011: 360° assessments, versioned (one draft at a time; final ones never change). */
+export interface CaseAssessmentsTable {
+  id: Generated<string>;
+  case_id: string;
+  number: number;
+  based_on_id: string | null;
+  status: Generated<string>;
+  dimensions: JsonValue;
+  risk_factors: JsonValue;
+  protective_factors: JsonValue;
+  resources: string | null;
+  citizen_perspective: string | null;
+  sources: string | null;
+  overall_judgement: string | null;
+  concern_level: string | null;
+  recommended_interventions: string | null;
+  intervention_targets: string | null;
+  follow_up_interval_days: number | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finalised_by: string | null;
+  finalised_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+/** 0011: action plans, versioned, approved by a coordinator (or the steering group). */
+export interface CasePlansTable {
+  id: Generated<string>;
+  case_id: string;
+  number: number;
+  based_on_id: string | null;
+  status: Generated<string>;
+  purpose: string | null;
+  goals: JsonValue;
+  agreements: JsonValue;
+  citizen_wishes: string | null;
+  citizen_participated: boolean | null;
+  starts_on: DateOnly | null;
+  ends_on: DateOnly | null;
+  next_follow_up_on: DateOnly | null;
+  follow_up_interval_days: number | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  submitted_by: string | null;
+  submitted_at: Timestamp | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  steering_group_meeting_on: DateOnly | null;
+  decision_comment: string | null;
+  version: Generated<number>;
+}
+
+export interface CaseConsentsTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  given_by: string;
+  purpose: string;
+  method: string;
+  given_on: DateOnly;
+  withdrawn_on: DateOnly | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface CaseInterventionsTable {
+  id: Generated<string>;
+  case_id: string;
+  intervention_type_id: string;
+  person_id: string;
+  provider_user_id: string | null;
+  provider_name: string | null;
+  status: Generated<string>;
+  purpose: string | null;
+  starts_on: DateOnly | null;
+  ends_on: DateOnly | null;
+  end_reason: string | null;
+  consent_id: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface InterventionSessionsTable {
+  id: Generated<string>;
+  intervention_id: string;
+  held_on: DateOnly;
+  note: string;
+  author_user_id: string;
+  created_at: Timestamp;
+}
+
+export interface CaseOffersTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  kind: string;
+  intervention_type_id: string | null;
+  round: Generated<number>;
+  first_offer_id: string | null;
+  status: Generated<string>;
+  due_on: DateOnly | null;
+  offered_on: DateOnly | null;
+  answered_on: DateOnly | null;
+  note: string | null;
+  notified_at: Timestamp | null;
+  created_by: string;
+  created_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface CaseFollowUpsTable {
+  id: Generated<string>;
+  case_id: string;
+  plan_id: string | null;
+  due_on: DateOnly;
+  status: Generated<string>;
+  held_on: DateOnly | null;
+  concern_level: string | null;
+  concern_change: string | null;
+  summary: string | null;
+  goal_progress: JsonValue;
+  competences: JsonValue | null;
+  recorded_by: string | null;
+  recorded_at: Timestamp | null;
+  notified_at: Timestamp | null;
+  created_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface CaseClosuresTable {
+  id: Generated<string>;
+  case_id: string;
+  outcome: string;
+  transferred_unit_id: string | null;
+  outcome_other: string | null;
+  reason: string;
+  goal_statuses: JsonValue;
+  intervention_dispositions: JsonValue;
+  status: Generated<string>;
+  proposed_by: string;
+  proposed_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_comment: string | null;
+}
+
+export interface CaseReviewsTable {
+  id: Generated<string>;
+  case_id: string;
+  closure_id: string;
+  months: number;
+  due_on: DateOnly;
+  status: Generated<string>;
+  held_on: DateOnly | null;
+  reason: string | null;
+  no_longer_at_risk: boolean | null;
+  in_education_or_work: boolean | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  notified_at: Timestamp | null;
+  version: Generated<number>;
+}
+
 export interface CaseTables {
   case_events: CaseEventsTable;
+  case_assessments: CaseAssessmentsTable;
+  case_plans: CasePlansTable;
+  case_consents: CaseConsentsTable;
+  case_interventions: CaseInterventionsTable;
+  intervention_sessions: InterventionSessionsTable;
+  case_offers: CaseOffersTable;
+  case_follow_ups: CaseFollowUpsTable;
+  case_closures: CaseClosuresTable;
+  case_reviews: CaseReviewsTable;
 }

@@ -16,6 +16,8 @@ export interface MunicipalitySettingsTable {
   four_eyes: Generated<boolean>;
   no_concern_retention_days: Generated<number>;
   reminder_hours: Generated<number>;
+  /** Who approves action plans (0011): the case's coordinator, or the steering group (model 3). */
+  plan_approval: Generated<string>;
   updated_at: Timestamp;
   version: Generated<number>;
 }

@@ -56,6 +56,14 @@ export interface CasesTable {
   /** Set while the case is on hold (0009): why, and until when (YYYY-MM-DD), if known. */
   on_hold_reason: string | null;
   on_hold_until: DateOnly | null;
+  /** The classification from the decision, editable with history (0011), and the concern level. */
+  age_group: string | null;
+  authority_area: string | null;
+  primary_concern: boolean | null;
+  subject_kind: string | null;
+  environment: string | null;
+  concern_level: string | null;
+  closed_at: Timestamp | null;
   is_demo: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -1,12 +1,43 @@
 import da from './locales/da.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
+import assessmentDa from '../../modules/assessments/locales/da.json' with { type: 'json' };
+import assessmentEn from '../../modules/assessments/locales/en.json' with { type: 'json' };
+import planDa from '../../modules/plans/locales/da.json' with { type: 'json' };
+import planEn from '../../modules/plans/locales/en.json' with { type: 'json' };
+import caseInterventionDa from '../../modules/case-interventions/locales/da.json' with { type: 'json' };
+import caseInterventionEn from '../../modules/case-interventions/locales/en.json' with { type: 'json' };
+import followUpDa from '../../modules/follow-ups/locales/da.json' with { type: 'json' };
+import followUpEn from '../../modules/follow-ups/locales/en.json' with { type: 'json' };
+import closureDa from '../../modules/closure/locales/da.json' with { type: 'json' };
+import closureEn from '../../modules/closure/locales/en.json' with { type: 'json' };
 
-/** Server-side messages (errors, e-mails). Danish first; English when the client asks for it. */
+/**
+ * Server-side messages (errors, e-mails, PDF documents). Danish first; English when the client
+ * asks for it. A module with messages of its own keeps them in
+ * server/modules/<module>/locales/{da,en}.json: its field problem codes under `validation` and
+ * its document texts under one top-level key of its own; they are merged here.
+ */
 export const LOCALES = ['da', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 type Catalog = { [key: string]: string | Catalog };
-const catalogs: Record<Locale, Catalog> = { da, en };
+/** Merges module catalogues into the platform's; nested keys (e.g. `validation`) are combined. */
+function merge(...parts: Catalog[]): Catalog {
+  const out: Catalog = {};
+  for (const part of parts) {
+    for (const [key, value] of Object.entries(part)) {
+      const existing = out[key];
+      out[key] =
+        typeof value === 'object' && typeof existing === 'object' ? merge(existing, value) : value;
+    }
+  }
+  return out;
+}
+
+const catalogs: Record<Locale, Catalog> = {
+  da: merge(da, assessmentDa, planDa, caseInterventionDa, followUpDa, closureDa),
+  en: merge(en, assessmentEn, planEn, caseInterventionEn, followUpEn, closureEn),
+};
 
 export function catalog(locale: Locale): Catalog {
   return catalogs[locale];

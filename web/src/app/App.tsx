@@ -15,6 +15,7 @@ import { AccessReportLookupPage } from '../modules/persons/AccessReportLookupPag
 import { AccessReportPage } from '../modules/persons/AccessReportPage';
 import { PersonPage } from '../modules/persons/PersonPage';
 import { PlaceholderPage } from '../modules/placeholders/PlaceholderPage';
+import { TasksPage } from '../modules/tasks/TasksPage';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Layout } from './Layout';
 import { CAPABILITIES, type CapabilityId } from './navigation';
@@ -27,6 +28,7 @@ import { RootErrorPage } from './RootErrorPage';
 const CAPABILITY_PAGES: Partial<Record<CapabilityId, () => ReactElement>> = {
   inquiries: InquiriesApp,
   cases: CaseListPage,
+  tasks: TasksPage,
   meetings: ForumsPage,
   accessReports: AccessReportLookupPage,
   administration: AdminApp,
@@ -53,7 +55,7 @@ export function App() {
                 <Route path="sikkerhed" element={<SecurityKeysPage />} />
                 {/* Route parameters are ids only: never a name or a CPR number in an address. */}
                 <Route path="sager/bryd-glasset" element={<BreakGlassPage />} />
-                <Route path="sager/:id" element={<CaseDetailPage />} />
+                <Route path="sager/:id/*" element={<CaseDetailPage />} />
                 <Route path="personer/:id" element={<PersonPage />} />
                 <Route path="personer/:id/indsigt" element={<AccessReportPage />} />
                 <Route path="notifikationer" element={<NotificationsPage />} />

@@ -16,6 +16,18 @@ import notificationsDa from '../../modules/notifications/locales/da.json';
 import notificationsEn from '../../modules/notifications/locales/en.json';
 import personsDa from '../../modules/persons/locales/da.json';
 import personsEn from '../../modules/persons/locales/en.json';
+import assessmentsDa from '../../modules/assessments/locales/da.json';
+import assessmentsEn from '../../modules/assessments/locales/en.json';
+import plansDa from '../../modules/plans/locales/da.json';
+import plansEn from '../../modules/plans/locales/en.json';
+import caseInterventionsDa from '../../modules/case-interventions/locales/da.json';
+import caseInterventionsEn from '../../modules/case-interventions/locales/en.json';
+import followUpsDa from '../../modules/follow-ups/locales/da.json';
+import followUpsEn from '../../modules/follow-ups/locales/en.json';
+import closureDa from '../../modules/closure/locales/da.json';
+import closureEn from '../../modules/closure/locales/en.json';
+import tasksDa from '../../modules/tasks/locales/da.json';
+import tasksEn from '../../modules/tasks/locales/en.json';
 
 /**
  * The translation catalogues: the shell's texts (./locales) plus one pair of files per module
@@ -32,6 +44,12 @@ export const da = {
   ...interventionsDa,
   ...notificationsDa,
   ...personsDa,
+  ...assessmentsDa,
+  ...plansDa,
+  ...caseInterventionsDa,
+  ...followUpsDa,
+  ...closureDa,
+  ...tasksDa,
 };
 
 export const en = {
@@ -44,4 +62,10 @@ export const en = {
   ...interventionsEn,
   ...notificationsEn,
   ...personsEn,
+  ...assessmentsEn,
+  ...plansEn,
+  ...caseInterventionsEn,
+  ...followUpsEn,
+  ...closureEn,
+  ...tasksEn,
 } satisfies Record<keyof typeof da, unknown>;

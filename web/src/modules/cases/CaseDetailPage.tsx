@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, NavLink, Route, Routes, useParams } from 'react-router';
 import { ApiError } from '../../app/api';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { usePageTitle } from '../../app/usePageTitle';
@@ -8,6 +8,11 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
+import { AssessmentsPage } from '../assessments/AssessmentsPage';
+import { CaseInterventionsPage } from '../case-interventions/CaseInterventionsPage';
+import { ClosurePage } from '../closure/ClosurePage';
+import { FollowUpsPage } from '../follow-ups/FollowUpsPage';
+import { PlanPage } from '../plans/PlanPage';
 import { CaseAccessPanel } from './CaseAccessPanel';
 import { CaseChronology } from './CaseChronology';
 import { CaseCompartment } from './CaseCompartment';
@@ -19,8 +24,8 @@ import { useFocusHeading } from './useFocusHeading';
 import './cases.css';
 
 /**
- * One case (/sager/:id). A case the user may not see answers 404, exactly like one that does
- * not exist, so the page then says only that the page was not found.
+ * One case (/sager/:id and its tabs below it). A case the user may not see answers 404, exactly
+ * like one that does not exist, so the page then says only that the page was not found.
  */
 export function CaseDetailPage() {
   const { id } = useParams();
@@ -50,15 +55,27 @@ function CaseLoader({ id }: { id: string }) {
   return <CaseView detail={found.data} />;
 }
 
+/**
+ * The parts of case work, one tab each (an address below /sager/:id). A member with an
+ * intervention scope (e.g. a mentor) sees the overview and the interventions tab only.
+ */
+const CASE_TABS = [
+  { path: '', key: 'overview', fullScopeOnly: false },
+  { path: 'udredning', key: 'assessment', fullScopeOnly: true },
+  { path: 'handleplan', key: 'plan', fullScopeOnly: true },
+  { path: 'indsatser', key: 'interventions', fullScopeOnly: false },
+  { path: 'opfoelgning', key: 'followUps', fullScopeOnly: true },
+  { path: 'afslutning', key: 'closure', fullScopeOnly: true },
+] as const;
+
 function CaseView({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const title = t('cases.detail.title', { reference: detail.reference });
   usePageTitle(title);
   useFocusHeading();
-  const personsId = useId();
-  const membersId = useId();
-  const workId = useId();
   const { access } = detail;
+  const full = access.scope === 'full';
+  const tabs = CASE_TABS.filter((tab) => full || !tab.fullScopeOnly);
 
   return (
     <>
@@ -83,6 +100,44 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         </div>
       )}
 
+      <nav className="case-tabs no-print" aria-label={t('cases.tabs.label')}>
+        <ul>
+          {tabs.map((tab) => (
+            <li key={tab.key}>
+              <NavLink
+                to={tab.path ? `/sager/${detail.id}/${tab.path}` : `/sager/${detail.id}`}
+                end
+              >
+                {t(`cases.tabs.${tab.key}`)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <Routes>
+        <Route index element={<CaseOverview detail={detail} />} />
+        {full && <Route path="udredning" element={<AssessmentsPage detail={detail} />} />}
+        {full && <Route path="handleplan" element={<PlanPage detail={detail} />} />}
+        <Route path="indsatser" element={<CaseInterventionsPage detail={detail} />} />
+        {full && <Route path="opfoelgning" element={<FollowUpsPage detail={detail} />} />}
+        {full && <Route path="afslutning" element={<ClosurePage detail={detail} />} />}
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </>
+  );
+}
+
+/** The case's overview tab: status, persons, team, the concern and the chronology. */
+function CaseOverview({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const personsId = useId();
+  const membersId = useId();
+  const workId = useId();
+  const { access } = detail;
+
+  return (
+    <>
       <CaseAccessPanel access={access} />
 
       <CaseStatusPanel detail={detail} />

@@ -1,0 +1,9 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+
+/** The renewed-offer part of the case-work job (server/jobs/case-work.ts); returns how many it handled. */
+export async function runOfferJob(db: Kysely<DB>, now: Date = new Date()): Promise<number> {
+  void db;
+  void now;
+  return 0;
+}
