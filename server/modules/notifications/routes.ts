@@ -17,6 +17,8 @@ export const NotificationSchema = z.object({
   kind: z.string(),
   createdAt: z.iso.datetime(),
   readAt: z.iso.datetime().nullable(),
+  /** The case a case-work notification is about (to link to it), while the caller may see it. */
+  caseId: z.uuid().nullable(),
   caseReference: z.string().nullable(),
   actorName: z.string().nullable(),
   /** Inquiry notifications (deadline soon, overdue): the inquiry and its current deadline. */
@@ -59,6 +61,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
           'n.kind',
           'n.created_at',
           'n.read_at',
+          'cases.id as case_id',
           'cases.reference',
           'actor.display_name',
           'inquiries.id as inquiry_id',
@@ -102,6 +105,8 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
           kind: r.kind,
           createdAt: r.created_at.toISOString(),
           readAt: r.read_at?.toISOString() ?? null,
+          // Break-the-glass notices name a case the reader need not see: no link to it.
+          caseId: r.kind === 'break_glass' ? null : r.case_id,
           caseReference: r.reference,
           actorName: r.display_name,
           inquiryId: r.inquiry_id,

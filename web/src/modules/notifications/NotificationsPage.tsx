@@ -77,6 +77,26 @@ export function NotificationsPage() {
   );
 }
 
+/**
+ * Case-work notifications (server/jobs/case-work.ts and the case-work modules): the sentence's
+ * key and the tab of the case page it links to.
+ */
+type CaseWorkKey =
+  | 'offerRenewalDue'
+  | 'followUpOverdue'
+  | 'reviewDue'
+  | 'planAwaitingApproval'
+  | 'closureAwaitingApproval'
+  | 'interventionAssigned';
+const CASE_WORK_KINDS: Record<string, { key: CaseWorkKey; tab: string }> = {
+  offer_renewal_due: { key: 'offerRenewalDue', tab: 'indsatser' },
+  follow_up_overdue: { key: 'followUpOverdue', tab: 'opfoelgning' },
+  review_due: { key: 'reviewDue', tab: 'afslutning' },
+  plan_awaiting_approval: { key: 'planAwaitingApproval', tab: 'handleplan' },
+  closure_awaiting_approval: { key: 'closureAwaitingApproval', tab: 'afslutning' },
+  intervention_assigned: { key: 'interventionAssigned', tab: 'indsatser' },
+};
+
 /** The sentence for a notification, made from its kind. */
 function NotificationText({ item }: { item: Notification }) {
   const { t } = useTranslation();
@@ -102,6 +122,14 @@ function NotificationText({ item }: { item: Notification }) {
         {item.kind === 'inquiry_overdue'
           ? t('notifications.kinds.inquiryOverdue', { reference })
           : t('notifications.kinds.inquiryDeadlineSoon', { reference, time })}
+      </Link>
+    );
+  }
+  const caseWork = CASE_WORK_KINDS[item.kind];
+  if (caseWork && item.caseId && item.caseReference) {
+    return (
+      <Link to={`/sager/${item.caseId}/${caseWork.tab}`}>
+        {t(`notifications.kinds.${caseWork.key}`, { reference: item.caseReference })}
       </Link>
     );
   }

@@ -1,0 +1,233 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../../platform/db/schema.ts';
+import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
+import { AppError } from '../../platform/errors.ts';
+import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
+import type { CaseAccess } from '../../access/records.ts';
+import type { CurrentUser } from '../../access/sessions.ts';
+import {
+  addCaseEvent,
+  casePersonIds,
+  perPerson,
+  type CaseEventKind,
+  type Changes,
+} from './chronology.ts';
+
+/**
+ * What every part of case work (assessment, plan, interventions, follow-up, closure) shares:
+ * who may do what, the case row locked for a change, one call that appends the chronology event
+ * and the audit entries of a change, the audit entries of a read, notifications to the case's
+ * coordinators, and the value lists several parts use.
+ */
+
+export interface CaseWorkContext {
+  db: Kysely<DB>;
+  keys: { audit: Buffer };
+  user: CurrentUser;
+  requestId: string;
+}
+
+/** The professionals' concern level: always chosen by a person, never computed. */
+export const ConcernLevelSchema = z.enum(['low', 'moderate', 'high']);
+export type ConcernLevel = z.infer<typeof ConcernLevelSchema>;
+/** Order of the levels, to tell whether a new judgement is up, the same or down. */
+export const CONCERN_ORDER: Record<ConcernLevel, number> = { low: 1, moderate: 2, high: 3 };
+
+export const GoalStatusSchema = z.enum([
+  'not_started',
+  'in_progress',
+  'achieved',
+  'partly_achieved',
+  'not_achieved',
+  'dropped',
+]);
+export type GoalStatus = z.infer<typeof GoalStatusSchema>;
+
+/** A calendar date, YYYY-MM-DD (Danish time is the caller's business). */
+export const DateOnlySchema = z.iso.date();
+
+/** The ten life competences rated 1–4 (one municipality's progress measure, domain §2 C). */
+export const COMPETENCES = [
+  'network',
+  'frames',
+  'education',
+  'community',
+  'focus',
+  'pragmatism',
+  'morality',
+  'reflection',
+  'empathy',
+  'navigation',
+] as const;
+export type Competence = (typeof COMPETENCES)[number];
+export const CompetenceRatingsSchema = z
+  .object(
+    Object.fromEntries(COMPETENCES.map((c) => [c, z.number().int().min(1).max(4).optional()])) as {
+      [K in Competence]: z.ZodOptional<z.ZodNumber>;
+    },
+  )
+  .strict();
+
+/** Members with the whole case (not an intervention-scoped member such as a mentor). */
+export function requireFullScope(access: CaseAccess): void {
+  if (access.role === null || access.scope !== 'full') throw new AppError('forbidden');
+}
+
+/** The case's coordinators (not a break-the-glass reader, who may read only). */
+export function requireCoordinator(access: CaseAccess): void {
+  if (access.role !== 'coordinator') throw new AppError('forbidden');
+}
+
+export interface LockedCase {
+  status: string;
+  openedAt: Date;
+  closedAt: Date | null;
+  concernLevel: string | null;
+  version: number;
+}
+
+/** The case row, locked for the rest of the transaction (changes to one case run one at a time). */
+export async function lockCase(trx: Transaction<DB>, caseId: string): Promise<LockedCase> {
+  const row = await trx
+    .selectFrom('cases')
+    .select(['status', 'opened_at', 'closed_at', 'concern_level', 'version'])
+    .where('id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found');
+  return {
+    status: row.status,
+    openedAt: row.opened_at,
+    closedAt: row.closed_at,
+    concernLevel: row.concern_level,
+    version: row.version,
+  };
+}
+
+/** A closed case (or one under re-review) takes no new work until it is reopened. */
+export function requireOpenCase(locked: LockedCase): void {
+  if (locked.status === 'closed' || locked.status === 'under_review') {
+    throw new AppError('validation_failed', {
+      fields: [{ field: 'case.status', code: 'case_closed' }],
+    });
+  }
+}
+
+/**
+ * Appends one chronology event for a change and writes its audit entries (one per person of the
+ * case) in the caller's transaction. `details` go to the audit trail: ids, field names and
+ * statuses only, never free text.
+ */
+export async function recordCaseChange(
+  trx: Transaction<DB>,
+  ctx: CaseWorkContext,
+  access: CaseAccess,
+  change: {
+    kind: CaseEventKind;
+    changes?: Changes;
+    action?: AuditEvent['action'];
+    resourceType?: string;
+    resourceId?: string;
+    details?: Record<string, string | number | boolean | null>;
+    /** An event about the concern itself: only readers with the compartment see it. */
+    compartment?: boolean;
+  },
+): Promise<string> {
+  const eventId = await addCaseEvent(
+    trx,
+    access.caseId,
+    ctx.user.id,
+    change.kind,
+    change.changes ?? {},
+  );
+  if (change.compartment) {
+    await trx
+      .updateTable('case_events')
+      .set({ compartment: true })
+      .where('id', '=', Number(eventId))
+      .execute();
+  }
+  const persons = await casePersonIds(trx, access.caseId);
+  await writeAudit(
+    trx,
+    ctx.keys.audit,
+    perPerson(persons, (subjectPersonId) =>
+      recordEvent(ctx.user, access, {
+        action: change.action ?? 'update',
+        resourceType: change.resourceType ?? 'case',
+        resourceId: change.resourceId ?? access.caseId,
+        subjectPersonId,
+        purpose: PURPOSES.caseWork,
+        requestId: ctx.requestId,
+        details: { change: change.kind, eventId, ...change.details },
+      }),
+    ),
+  );
+  return eventId;
+}
+
+/**
+ * The audit entries of a read of the case's personal data (one per person of the case, or only
+ * the persons given), in the transaction of the read itself.
+ */
+export async function auditCaseRead(
+  trx: Transaction<DB>,
+  ctx: CaseWorkContext,
+  access: CaseAccess,
+  read: { what: string; persons?: string[]; details?: Record<string, string | number | boolean> },
+): Promise<void> {
+  const persons = read.persons ?? (await casePersonIds(trx, access.caseId));
+  await writeAudit(
+    trx,
+    ctx.keys.audit,
+    perPerson(persons, (subjectPersonId) =>
+      recordEvent(ctx.user, access, {
+        action: 'read',
+        resourceType: 'case',
+        resourceId: access.caseId,
+        subjectPersonId,
+        purpose: access.breakGlass ? PURPOSES.breakGlass : PURPOSES.caseWork,
+        requestId: ctx.requestId,
+        details: { read: read.what, compartment: access.compartment, ...read.details },
+      }),
+    ),
+  );
+}
+
+/**
+ * An in-app notification for each coordinator of the case (but not `except`, usually the one who
+ * caused it). The text is rendered by the web app from `kind`; details hold ids only.
+ */
+export async function notifyCoordinators(
+  trx: Transaction<DB>,
+  caseId: string,
+  kind: string,
+  details: Record<string, string> = {},
+  except: string | null = null,
+): Promise<number> {
+  let recipients = trx
+    .selectFrom('case_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select([
+      'm.user_id',
+      sql<string>`${kind}`.as('kind'),
+      sql<string>`${caseId}::uuid`.as('case_id'),
+      sql<string>`${JSON.stringify(details)}::jsonb`.as('details'),
+    ])
+    .where('m.case_id', '=', caseId)
+    .where('m.role', '=', 'coordinator')
+    .where('u.disabled_at', 'is', null);
+  if (except) recipients = recipients.where('m.user_id', '!=', except);
+  const result = await trx
+    .insertInto('notifications')
+    .columns(['user_id', 'kind', 'case_id', 'details'])
+    .expression(recipients)
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+/** A stale edit: the record changed since the caller read it (409 with the current version). */
+export function staleVersion(currentVersion: number): AppError {
+  return new AppError('conflict', { meta: { currentVersion } });
+}
