@@ -182,7 +182,10 @@ create table case_offers (
   created_by uuid not null references users (id),
   created_at timestamptz not null default now(),
   version integer not null default 1,
-  check ((status = 'scheduled') = (offered_on is null)),
+  -- A scheduled renewal has not been made yet; an open or answered offer has. A cancelled
+  -- renewal may never have been made.
+  check (status <> 'scheduled' or offered_on is null),
+  check (status not in ('open', 'accepted', 'declined') or offered_on is not null),
   check ((round = 1) = (first_offer_id is null))
 );
 create index case_offers_case_idx on case_offers (case_id, created_at);

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import { createStandardUnits } from '../modules/organisation/queries.ts';
 import { seedStandardInterventions } from '../modules/interventions/catalogue-seed.ts';
+import { seedDemoCaseWork } from './case-work.ts';
 import { seedDemoInquiries } from './inquiries.ts';
 import { seedDemoRecords } from './records.ts';
 import { seedDemoUsers } from './users.ts';
@@ -58,6 +59,7 @@ export async function seedDemo(
   if (!organisation.created) {
     await seedDemoRecords(db, options.secretKey);
     await inquiries();
+    await seedDemoCaseWork(db);
     return organisation;
   }
   // Every step is idempotent, and the marker is written last: an interrupted seed completes on
@@ -65,6 +67,7 @@ export async function seedDemo(
   await seedDemoUsers(db, options.secretKey);
   await seedDemoRecords(db, options.secretKey);
   await inquiries();
+  await seedDemoCaseWork(db);
   await db
     .insertInto('app_settings')
     .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })

@@ -167,4 +167,38 @@ describe(`organisation reference data (${testEngine})`, () => {
     expect(audit.ok).toBe(true);
     expect(audit.entries).toBeGreaterThan(0);
   });
+
+  it('demo seed gives cases in every status with case work behind them, once', async () => {
+    const db = t.database.db;
+    await seedDemo(db, { secretKey: testKeys.secret, auditKey: testKeys.audit });
+    const cases = await db
+      .selectFrom('cases')
+      .select(['status'])
+      .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
+      .execute();
+    expect(new Set(cases.map((c) => c.status))).toEqual(
+      new Set(['active', 'on_hold', 'closed', 'under_review']),
+    );
+    const count = async (table: 'case_assessments' | 'case_plans' | 'case_follow_ups') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select(({ fn }) => fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = {
+      assessments: await count('case_assessments'),
+      plans: await count('case_plans'),
+      followUps: await count('case_follow_ups'),
+    };
+    expect(before.assessments).toBeGreaterThanOrEqual(2);
+    expect(before.plans).toBeGreaterThanOrEqual(1);
+    expect(before.followUps).toBeGreaterThanOrEqual(4);
+    // A later start adds nothing twice.
+    await seedDemo(db, { secretKey: testKeys.secret, auditKey: testKeys.audit });
+    expect(await count('case_assessments')).toBe(before.assessments);
+    expect(await count('case_follow_ups')).toBe(before.followUps);
+  });
 });
