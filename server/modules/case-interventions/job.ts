@@ -1,9 +1,57 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import { notifyCoordinators } from '../cases/case-work.ts';
+import { danishToday } from '../cases/chronology.ts';
 
-/** The renewed-offer part of the case-work job (server/jobs/case-work.ts); returns how many it handled. */
+/** Offers claimed per transaction. */
+const BATCH_SIZE = 200;
+
+/**
+ * The renewed-offer part of the case-work job (server/jobs/case-work.ts): a scheduled renewal
+ * that has fallen due (due date on or before today in Denmark) on a case that is active or on
+ * hold becomes a notification for the case's coordinators, once: each offer is claimed with
+ * `for update skip locked` and marked (`notified_at`) in the same transaction as its
+ * notifications, so two processes never warn twice. Returns how many offers it handled.
+ */
 export async function runOfferJob(db: Kysely<DB>, now: Date = new Date()): Promise<number> {
-  void db;
-  void now;
-  return 0;
+  const today = danishToday(now);
+  let handled = 0;
+  for (;;) {
+    const claimed = await db.transaction().execute((trx) => notifyBatch(trx, today, now));
+    handled += claimed;
+    // A short batch means nothing is left (or the rest is locked by another process).
+    if (claimed < BATCH_SIZE) return handled;
+  }
+}
+
+async function notifyBatch(trx: Transaction<DB>, today: string, now: Date): Promise<number> {
+  const claimed = await trx
+    .selectFrom('case_offers')
+    .select(['id', 'case_id'])
+    .where('status', '=', 'scheduled')
+    .where('due_on', '<=', today)
+    .where('notified_at', 'is', null)
+    .where('case_id', 'in', (eb) =>
+      eb.selectFrom('cases').select('id').where('status', 'in', ['active', 'on_hold']),
+    )
+    .orderBy('due_on')
+    .orderBy('id')
+    .limit(BATCH_SIZE)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+  if (claimed.length === 0) return 0;
+  for (const offer of claimed) {
+    await notifyCoordinators(trx, offer.case_id, 'offer_renewal_due', { offerId: offer.id });
+  }
+  await trx
+    .updateTable('case_offers')
+    .set({ notified_at: now })
+    .where(
+      'id',
+      'in',
+      claimed.map((o) => o.id),
+    )
+    .execute();
+  return claimed.length;
 }

@@ -1,0 +1,272 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import type { CaseAccess } from '../../access/records.ts';
+import { personName } from '../cases/queries.ts';
+import { PersonRoleSchema } from '../cases/schema.ts';
+import { InterventionAgeGroupSchema, InterventionLevelSchema } from '../interventions/schema.ts';
+import {
+  ConsentGivenBySchema,
+  ConsentMethodSchema,
+  InterventionStatusSchema,
+  OfferKindSchema,
+  OfferStatusSchema,
+  type CaseIntervention,
+  type CaseInterventions,
+} from './schema.ts';
+import { PROVIDER_ROLES } from './service.ts';
+
+/**
+ * The interventions tab of a case as the caller may see it. A member with the whole case sees
+ * every intervention, the consents, the offers and what the forms need; a member whose scope is
+ * limited to their interventions (e.g. a mentor) sees only the interventions they provide, with
+ * their session notes, and nothing else. Returns the persons shown, for the audit entries.
+ */
+export async function loadCaseInterventions(
+  db: Kysely<DB>,
+  access: CaseAccess,
+  userId: string,
+): Promise<{ data: CaseInterventions; personsShown: string[] }> {
+  const full = access.scope === 'full';
+  let query = db
+    .selectFrom('case_interventions as i')
+    .innerJoin('intervention_types as t', 't.id', 'i.intervention_type_id')
+    .innerJoin('persons as p', 'p.id', 'i.person_id')
+    .leftJoin('case_persons as cp', (join) =>
+      join.onRef('cp.person_id', '=', 'i.person_id').onRef('cp.case_id', '=', 'i.case_id'),
+    )
+    .leftJoin('users as u', 'u.id', 'i.provider_user_id')
+    .leftJoin('case_consents as c', 'c.id', 'i.consent_id')
+    .select([
+      'i.id',
+      'i.version',
+      'i.status',
+      'i.purpose',
+      'i.starts_on',
+      'i.ends_on',
+      'i.end_reason',
+      'i.provider_user_id',
+      'i.provider_name',
+      'u.display_name as provider_display_name',
+      't.id as type_id',
+      't.name as type_name',
+      't.level',
+      't.legal_basis',
+      't.consent_required',
+      'p.id as person_id',
+      'p.given_name',
+      'p.family_name',
+      'cp.role as person_role',
+      'c.id as consent_id',
+      'c.given_on as consent_given_on',
+      'c.withdrawn_on as consent_withdrawn_on',
+    ])
+    .where('i.case_id', '=', access.caseId)
+    .orderBy('i.created_at')
+    .orderBy('i.id');
+  if (!full) query = query.where('i.provider_user_id', '=', userId);
+  const rows = await query.execute();
+
+  const ids = rows.map((r) => r.id);
+  const sessions =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('intervention_sessions as s')
+          .innerJoin('users as a', 'a.id', 's.author_user_id')
+          .select([
+            's.id',
+            's.intervention_id',
+            's.held_on',
+            's.note',
+            's.created_at',
+            'a.display_name',
+          ])
+          .where('s.intervention_id', 'in', ids)
+          .orderBy('s.held_on', 'desc')
+          .orderBy('s.created_at', 'desc')
+          .orderBy('s.id', 'desc')
+          .execute();
+
+  const interventions = rows.map((r): CaseIntervention => ({
+    id: r.id,
+    version: r.version,
+    type: {
+      id: r.type_id,
+      name: r.type_name,
+      level: InterventionLevelSchema.parse(r.level),
+      legalBasis: r.legal_basis,
+      consentRequired: r.consent_required,
+    },
+    person: {
+      id: r.person_id,
+      name: personName(r),
+      role: PersonRoleSchema.parse(r.person_role ?? 'other'),
+    },
+    provider:
+      r.provider_user_id && r.provider_display_name !== null
+        ? { userId: r.provider_user_id, name: r.provider_display_name }
+        : null,
+    providerName: r.provider_name,
+    status: InterventionStatusSchema.parse(r.status),
+    purpose: r.purpose,
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+    endReason: r.end_reason,
+    consent:
+      r.consent_id && r.consent_given_on
+        ? {
+            id: r.consent_id,
+            givenOn: r.consent_given_on,
+            withdrawnOn: r.consent_withdrawn_on,
+          }
+        : null,
+    sessions: sessions
+      .filter((s) => s.intervention_id === r.id)
+      .map((s) => ({
+        id: s.id,
+        heldOn: s.held_on,
+        note: s.note,
+        authorName: s.display_name,
+        createdAt: s.created_at.toISOString(),
+      })),
+  }));
+
+  if (!full) {
+    return {
+      data: { interventions, consents: [], offers: [], catalogue: [], providers: [] },
+      personsShown: [...new Set(rows.map((r) => r.person_id))].sort(),
+    };
+  }
+
+  const consents = await db
+    .selectFrom('case_consents as c')
+    .innerJoin('persons as p', 'p.id', 'c.person_id')
+    .leftJoin('case_persons as cp', (join) =>
+      join.onRef('cp.person_id', '=', 'c.person_id').onRef('cp.case_id', '=', 'c.case_id'),
+    )
+    .innerJoin('users as r', 'r.id', 'c.recorded_by')
+    .select([
+      'c.id',
+      'c.given_by',
+      'c.purpose',
+      'c.method',
+      'c.given_on',
+      'c.withdrawn_on',
+      'c.recorded_at',
+      'r.display_name',
+      'p.id as person_id',
+      'p.given_name',
+      'p.family_name',
+      'cp.role as person_role',
+    ])
+    .where('c.case_id', '=', access.caseId)
+    .orderBy('c.given_on', 'desc')
+    .orderBy('c.recorded_at', 'desc')
+    .execute();
+
+  const offers = await db
+    .selectFrom('case_offers as o')
+    .innerJoin('persons as p', 'p.id', 'o.person_id')
+    .leftJoin('case_persons as cp', (join) =>
+      join.onRef('cp.person_id', '=', 'o.person_id').onRef('cp.case_id', '=', 'o.case_id'),
+    )
+    .leftJoin('intervention_types as t', 't.id', 'o.intervention_type_id')
+    .select([
+      'o.id',
+      'o.version',
+      'o.kind',
+      'o.round',
+      'o.first_offer_id',
+      'o.status',
+      'o.due_on',
+      'o.offered_on',
+      'o.answered_on',
+      'o.note',
+      't.id as type_id',
+      't.name as type_name',
+      'p.id as person_id',
+      'p.given_name',
+      'p.family_name',
+      'cp.role as person_role',
+    ])
+    .where('o.case_id', '=', access.caseId)
+    .orderBy('o.created_at')
+    .orderBy('o.round')
+    .orderBy('o.id')
+    .execute();
+  // Each first offer followed by its renewals, oldest first.
+  const order = new Map<string, number>();
+  for (const o of offers) if (o.round === 1) order.set(o.id, order.size);
+  const position = (o: { id: string; first_offer_id: string | null }) =>
+    order.get(o.first_offer_id ?? o.id) ?? 0;
+  offers.sort((a, b) => position(a) - position(b) || a.round - b.round);
+
+  const catalogue = await db
+    .selectFrom('intervention_types')
+    .select(['id', 'name', 'level', 'age_group', 'legal_basis', 'consent_required'])
+    .where('municipality_code', '=', access.municipalityCode)
+    .where('active', '=', true)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+
+  const providers = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('municipality_code', '=', access.municipalityCode)
+    .where('disabled_at', 'is', null)
+    .where(sql<boolean>`roles && ${sql.val([...PROVIDER_ROLES])}::text[]`)
+    .orderBy('display_name')
+    .orderBy('id')
+    .execute();
+
+  return {
+    data: {
+      interventions,
+      consents: consents.map((c) => ({
+        id: c.id,
+        person: {
+          id: c.person_id,
+          name: personName(c),
+          role: PersonRoleSchema.parse(c.person_role ?? 'other'),
+        },
+        givenBy: ConsentGivenBySchema.parse(c.given_by),
+        purpose: c.purpose,
+        method: ConsentMethodSchema.parse(c.method),
+        givenOn: c.given_on,
+        withdrawnOn: c.withdrawn_on,
+        recordedBy: c.display_name,
+        recordedAt: c.recorded_at.toISOString(),
+      })),
+      offers: offers.map((o) => ({
+        id: o.id,
+        version: o.version,
+        person: {
+          id: o.person_id,
+          name: personName(o),
+          role: PersonRoleSchema.parse(o.person_role ?? 'other'),
+        },
+        kind: OfferKindSchema.parse(o.kind),
+        interventionType:
+          o.type_id && o.type_name !== null ? { id: o.type_id, name: o.type_name } : null,
+        round: o.round,
+        firstOfferId: o.first_offer_id,
+        status: OfferStatusSchema.parse(o.status),
+        dueOn: o.due_on,
+        offeredOn: o.offered_on,
+        answeredOn: o.answered_on,
+        note: o.note,
+      })),
+      catalogue: catalogue.map((c) => ({
+        id: c.id,
+        name: c.name,
+        level: InterventionLevelSchema.parse(c.level),
+        ageGroup: InterventionAgeGroupSchema.parse(c.age_group),
+        legalBasis: c.legal_basis,
+        consentRequired: c.consent_required,
+      })),
+      providers: providers.map((p) => ({ id: p.id, displayName: p.display_name })),
+    },
+    personsShown: [],
+  };
+}

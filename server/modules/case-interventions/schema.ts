@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import { DateOnlySchema } from '../cases/case-work.ts';
+import { PersonRoleSchema } from '../cases/schema.ts';
+import { InterventionAgeGroupSchema, InterventionLevelSchema } from '../interventions/schema.ts';
+
+/**
+ * Request and response shapes of interventions in a case, simple consent records and offers of
+ * voluntary support (with renewed offers after a decline), shared with the web app. Request
+ * objects are strict; creates take an optional client-generated `id`, so a repeated create
+ * returns the record it made the first time instead of a second one.
+ */
+
+export const InterventionStatusSchema = z.enum([
+  'planned',
+  'active',
+  'paused',
+  'ended',
+  'cancelled',
+]);
+export type InterventionStatus = z.infer<typeof InterventionStatusSchema>;
+export const ConsentGivenBySchema = z.enum(['person', 'guardian']);
+export const ConsentMethodSchema = z.enum(['written', 'oral']);
+export const OfferKindSchema = z.enum(['mentor', 'parent_coach', 'other']);
+export const OfferStatusSchema = z.enum(['scheduled', 'open', 'accepted', 'declined', 'cancelled']);
+export const OfferAnswerSchema = z.enum(['accepted', 'declined']);
+
+const ClientId = z.uuid().describe('Client-generated id: repeating the create returns the record');
+const Version = z.number().int().min(1).describe('The version the change is based on');
+const Purpose = z.string().trim().min(1).max(2000);
+const ProviderName = z.string().trim().min(1).max(200).describe('An external provider');
+
+export const InterventionParams = z.object({ id: z.uuid(), interventionId: z.uuid() }).strict();
+export const ConsentParams = z.object({ id: z.uuid(), consentId: z.uuid() }).strict();
+export const OfferParams = z.object({ id: z.uuid(), offerId: z.uuid() }).strict();
+
+export const CreateInterventionBody = z
+  .object({
+    id: ClientId.optional(),
+    interventionTypeId: z.uuid(),
+    personId: z.uuid().describe('A person of the case'),
+    providerUserId: z
+      .uuid()
+      .optional()
+      .describe('A user of the municipality (mentor, caseworker, coordinator, forum member)'),
+    providerName: ProviderName.optional(),
+    purpose: Purpose.optional(),
+    startsOn: DateOnlySchema.optional(),
+    endsOn: DateOnlySchema.optional(),
+  })
+  .strict();
+
+export const UpdateInterventionBody = z
+  .object({
+    version: Version,
+    status: z.enum(['active', 'paused', 'ended', 'cancelled']).optional(),
+    startsOn: DateOnlySchema.nullable().optional(),
+    endsOn: DateOnlySchema.nullable().optional(),
+    endReason: z.string().trim().min(1).max(2000).optional(),
+    purpose: Purpose.nullable().optional(),
+    providerUserId: z.uuid().nullable().optional(),
+    providerName: ProviderName.nullable().optional(),
+  })
+  .strict();
+
+export const SessionBody = z
+  .object({
+    heldOn: DateOnlySchema,
+    note: z.string().trim().min(1).max(10000),
+  })
+  .strict();
+
+export const ConsentBody = z
+  .object({
+    id: ClientId.optional(),
+    personId: z.uuid().describe('A person of the case'),
+    givenBy: ConsentGivenBySchema,
+    purpose: z.string().trim().min(1).max(1000),
+    method: ConsentMethodSchema,
+    givenOn: DateOnlySchema,
+  })
+  .strict();
+
+export const WithdrawConsentBody = z.object({ withdrawnOn: DateOnlySchema }).strict();
+
+export const OfferBody = z
+  .object({
+    id: ClientId.optional(),
+    personId: z.uuid().describe('A person of the case'),
+    kind: OfferKindSchema,
+    interventionTypeId: z.uuid().optional(),
+    offeredOn: DateOnlySchema,
+    note: z.string().trim().min(1).max(2000).optional(),
+  })
+  .strict();
+
+export const AnswerOfferBody = z
+  .object({
+    version: Version,
+    answer: OfferAnswerSchema,
+    answeredOn: DateOnlySchema,
+    note: z.string().trim().min(1).max(2000).optional(),
+  })
+  .strict();
+
+export const MakeOfferBody = z.object({ version: Version, offeredOn: DateOnlySchema }).strict();
+
+const PersonRef = z.object({ id: z.uuid(), name: z.string(), role: PersonRoleSchema });
+
+export const SessionSchema = z.object({
+  id: z.uuid(),
+  heldOn: z.iso.date(),
+  note: z.string(),
+  authorName: z.string(),
+  createdAt: z.iso.datetime(),
+});
+
+export const CaseInterventionSchema = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  type: z.object({
+    id: z.uuid(),
+    name: z.string(),
+    level: InterventionLevelSchema,
+    legalBasis: z.string().nullable(),
+    consentRequired: z.boolean(),
+  }),
+  person: PersonRef,
+  provider: z.object({ userId: z.uuid(), name: z.string() }).nullable(),
+  providerName: z.string().nullable(),
+  status: InterventionStatusSchema,
+  purpose: z.string().nullable(),
+  startsOn: z.iso.date().nullable(),
+  endsOn: z.iso.date().nullable(),
+  endReason: z.string().nullable(),
+  consent: z
+    .object({ id: z.uuid(), givenOn: z.iso.date(), withdrawnOn: z.iso.date().nullable() })
+    .nullable(),
+  /** Newest first. */
+  sessions: z.array(SessionSchema),
+});
+export type CaseIntervention = z.infer<typeof CaseInterventionSchema>;
+
+export const ConsentSchema = z.object({
+  id: z.uuid(),
+  person: PersonRef,
+  givenBy: ConsentGivenBySchema,
+  purpose: z.string(),
+  method: ConsentMethodSchema,
+  givenOn: z.iso.date(),
+  withdrawnOn: z.iso.date().nullable(),
+  recordedBy: z.string(),
+  recordedAt: z.iso.datetime(),
+});
+export type Consent = z.infer<typeof ConsentSchema>;
+
+export const OfferSchema = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  person: PersonRef,
+  kind: OfferKindSchema,
+  interventionType: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** 1: the first offer; 2 and 3: renewed after 3 and 6 months. */
+  round: z.number().int().min(1).max(3),
+  firstOfferId: z.uuid().nullable(),
+  status: OfferStatusSchema,
+  dueOn: z.iso.date().nullable(),
+  offeredOn: z.iso.date().nullable(),
+  answeredOn: z.iso.date().nullable(),
+  note: z.string().nullable(),
+});
+export type Offer = z.infer<typeof OfferSchema>;
+
+export const CatalogueEntrySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  level: InterventionLevelSchema,
+  ageGroup: InterventionAgeGroupSchema,
+  legalBasis: z.string().nullable(),
+  consentRequired: z.boolean(),
+});
+
+export const CaseInterventionsSchema = z.object({
+  interventions: z.array(CaseInterventionSchema),
+  consents: z.array(ConsentSchema),
+  offers: z.array(OfferSchema),
+  /** The municipality's active intervention types, for the form (empty for a mentor). */
+  catalogue: z.array(CatalogueEntrySchema),
+  /** Users who may provide an intervention (empty for a mentor). */
+  providers: z.array(z.object({ id: z.uuid(), displayName: z.string() })),
+});
+export type CaseInterventions = z.infer<typeof CaseInterventionsSchema>;
+
+export const CreatedSchema = z.object({ id: z.uuid(), version: z.number().int() });
+export const UpdatedSchema = z.object({ id: z.uuid(), version: z.number().int() });
+export const WithdrawnSchema = z.object({
+  id: z.uuid(),
+  /** Active interventions that relied on the consent and were paused. */
+  pausedInterventionIds: z.array(z.uuid()),
+});
+export const AnsweredSchema = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  /** Renewed offers scheduled by a declined first offer. */
+  scheduled: z.array(z.object({ id: z.uuid(), round: z.number().int(), dueOn: z.iso.date() })),
+  /** Later renewals cancelled by an accepted renewal. */
+  cancelledOfferIds: z.array(z.uuid()),
+});
