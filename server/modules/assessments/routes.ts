@@ -1,9 +1,133 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../platform/errors.ts';
+import { findCaseAccess, grantCaseAccess } from '../../access/records.ts';
+import type { LoadedSession } from '../../access/sessions.ts';
+import type { CaseWorkContext } from '../cases/case-work.ts';
+import { CaseIdParams } from '../cases/schema.ts';
+import {
+  AssessmentBody,
+  AssessmentListSchema,
+  AssessmentParams,
+  AssessmentResponse,
+  FinaliseBody,
+} from './schema.ts';
+import * as service from './service.ts';
 
-/** The case's 360° assessments (filled in by issue 5). */
+/**
+ * The case's 360° assessments (udredning): every version for members with the whole case, and
+ * start / edit / finalise for the case's coordinators and forum members with the compartment.
+ * Non-members get 404, exactly as for a case that does not exist.
+ */
 export const assessmentRoutes =
   (options: { keys: { audit: Buffer; secret: Buffer } }): FastifyPluginAsyncZod =>
   async (app) => {
-    void options;
-    void app;
+    const tags = ['cases'];
+    const session = (request: FastifyRequest): LoadedSession => {
+      if (!request.session) throw new AppError('unauthenticated');
+      return request.session;
+    };
+    const ctx = (request: FastifyRequest): CaseWorkContext => ({
+      db: app.database.db,
+      keys: options.keys,
+      user: session(request).user,
+      requestId: request.id,
+    });
+    const accessOr404 = async (request: FastifyRequest, caseId: string) => {
+      const access = await findCaseAccess(app.database.db, session(request).user, caseId);
+      if (!access) throw new AppError('not_found');
+      return access;
+    };
+
+    app.get(
+      '/api/cases/:id/assessments',
+      {
+        config: { policy: 'records.read', record: 'case' },
+        schema: {
+          tags,
+          summary:
+            "Every version of the case's 360° assessment, newest first (members with the whole case; the risk lens for the compartment only)",
+          params: CaseIdParams,
+          response: { 200: AssessmentListSchema },
+        },
+      },
+      async (request) => {
+        const access = await accessOr404(request, request.params.id);
+        const list = await service.listAssessments(ctx(request), access);
+        grantCaseAccess(request, access);
+        return list;
+      },
+    );
+
+    app.post(
+      '/api/cases/:id/assessments',
+      {
+        config: { policy: 'records.read', record: 'case' },
+        schema: {
+          tags,
+          summary:
+            'Start a new assessment draft from the latest final one (201), or get the existing draft (200); coordinators and forum members with the compartment',
+          params: CaseIdParams,
+          response: { 200: AssessmentResponse, 201: AssessmentResponse },
+        },
+      },
+      async (request, reply) => {
+        const access = await accessOr404(request, request.params.id);
+        const { created, assessment } = await service.startAssessment(ctx(request), access);
+        grantCaseAccess(request, access);
+        return reply.code(created ? 201 : 200).send({ id: access.caseId, assessment });
+      },
+    );
+
+    app.put(
+      '/api/cases/:id/assessments/:assessmentId',
+      {
+        config: { policy: 'records.read', record: 'case' },
+        schema: {
+          tags,
+          summary:
+            "Replace the draft's content (optimistic locking on version; a final assessment cannot be edited)",
+          params: AssessmentParams,
+          body: AssessmentBody,
+          response: { 200: AssessmentResponse },
+        },
+      },
+      async (request) => {
+        const access = await accessOr404(request, request.params.id);
+        const assessment = await service.updateAssessment(
+          ctx(request),
+          access,
+          request.params.assessmentId,
+          request.body,
+        );
+        grantCaseAccess(request, access);
+        return { id: access.caseId, assessment };
+      },
+    );
+
+    app.post(
+      '/api/cases/:id/assessments/:assessmentId/finalise',
+      {
+        config: { policy: 'records.read', record: 'case' },
+        schema: {
+          tags,
+          summary:
+            'Finalise the draft (needs an overall judgement and a concern level); supersedes the previous one and sets the case’s concern level',
+          params: AssessmentParams,
+          body: FinaliseBody,
+          response: { 200: AssessmentResponse },
+        },
+      },
+      async (request) => {
+        const access = await accessOr404(request, request.params.id);
+        const assessment = await service.finaliseAssessment(
+          ctx(request),
+          access,
+          request.params.assessmentId,
+          request.body,
+        );
+        grantCaseAccess(request, access);
+        return { id: access.caseId, assessment };
+      },
+    );
   };

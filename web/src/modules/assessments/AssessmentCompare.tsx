@@ -1,0 +1,150 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Checkbox, Select } from '../../ui/fields';
+import { differs, useFieldRows } from './assessmentFields';
+import { FieldValueText } from './AssessmentView';
+import type { Assessment } from './assessmentsApi';
+
+/**
+ * "What changed since the last assessment": a version next to the final one it started from,
+ * field by field, each changed field marked in words ("Ændret"), not by colour alone; a toggle
+ * shows the changed fields only. A compartment field the reader may not see is shown as the
+ * neutral note on both sides and never marked.
+ */
+export function AssessmentCompare({ items }: { items: Assessment[] }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const chooseId = useId();
+  const onlyId = useId();
+  const rows = useFieldRows();
+  const byId = new Map(items.map((a) => [a.id, a]));
+  const comparable = items.filter((a) => a.basedOnId && byId.has(a.basedOnId));
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const [onlyChanges, setOnlyChanges] = useState(false);
+
+  const current = comparable.find((a) => a.id === chosenId) ?? comparable[0];
+  const previous = current?.basedOnId ? byId.get(current.basedOnId) : undefined;
+
+  return (
+    <section aria-labelledby={headingId} className="case-section assessment-compare">
+      <h3 id={headingId}>{t('assessments.compare.heading')}</h3>
+      {!current || !previous ? (
+        <p>{t('assessments.compare.nothingToCompare')}</p>
+      ) : (
+        <>
+          {comparable.length > 1 && (
+            <Select
+              id={chooseId}
+              label={t('assessments.compare.choose')}
+              value={current.id}
+              onChange={(e) => setChosenId(e.target.value)}
+            >
+              {comparable.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {t('assessments.compare.option', {
+                    number: a.number,
+                    status: t(`assessments.status.${a.status}`),
+                    previous: byId.get(a.basedOnId ?? '')?.number ?? '',
+                  })}
+                </option>
+              ))}
+            </Select>
+          )}
+          <Checkbox
+            id={onlyId}
+            label={t('assessments.compare.onlyChanges')}
+            checked={onlyChanges}
+            onChange={setOnlyChanges}
+          />
+          <CompareTable
+            rows={rows}
+            previous={previous}
+            current={current}
+            onlyChanges={onlyChanges}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+function CompareTable({
+  rows,
+  previous,
+  current,
+  onlyChanges,
+}: {
+  rows: ReturnType<typeof useFieldRows>;
+  previous: Assessment;
+  current: Assessment;
+  onlyChanges: boolean;
+}) {
+  const { t } = useTranslation();
+  const compared = rows.map((row) => {
+    const before = row.value(previous);
+    const after = row.value(current);
+    const changed = before !== undefined && after !== undefined && differs(before, after);
+    return { row, before, after, changed };
+  });
+  const shown = onlyChanges ? compared.filter((c) => c.changed) : compared;
+  const changedCount = compared.filter((c) => c.changed).length;
+
+  return (
+    <>
+      <p role="status">
+        {changedCount === 0
+          ? t('assessments.compare.noChanges')
+          : changedCount === 1
+            ? t('assessments.compare.changedOne')
+            : t('assessments.compare.changedMany', { count: changedCount })}
+      </p>
+      {shown.length > 0 && (
+        <div className="table--responsive-scroll">
+          <table className="table table--compact assessment-compare-table">
+            <caption className="sr-only">
+              {t('assessments.compare.caption', {
+                previous: previous.number,
+                current: current.number,
+              })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('assessments.compare.field')}</th>
+                <th scope="col">
+                  {t('assessments.compare.previous', { number: previous.number })}
+                </th>
+                <th scope="col">{t('assessments.compare.this', { number: current.number })}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map(({ row, before, after, changed }) => (
+                <tr key={row.key} className={changed ? 'assessment-changed' : undefined}>
+                  <th scope="row">
+                    {row.dimension && (
+                      <span className="assessment-compare-dimension">{row.dimension}: </span>
+                    )}
+                    {row.label}
+                    {changed && (
+                      <>
+                        {' '}
+                        <span className="badge badge-info assessment-changed-marker">
+                          {t('assessments.compare.changed')}
+                        </span>
+                      </>
+                    )}
+                  </th>
+                  <td>
+                    <FieldValueText value={before} />
+                  </td>
+                  <td>
+                    <FieldValueText value={after} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
