@@ -1,9 +1,64 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import { notifyCoordinators } from '../cases/case-work.ts';
+import { danishToday } from '../cases/chronology.ts';
 
-/** The overdue-follow-up part of the case-work job (server/jobs/case-work.ts); returns how many it handled. */
+const BATCH_SIZE = 200;
+
+/**
+ * The overdue-follow-up part of the case-work job (server/jobs/case-work.ts): a scheduled
+ * follow-up whose due date has passed (before Danish today) in an active case becomes a
+ * `follow_up_overdue` notification for the case's coordinators, once (`notified_at`). A case on
+ * hold is not chased; its follow-ups are warned about when it is resumed and they are still
+ * overdue. Rows are claimed with `for update skip locked`, so two processes never warn twice.
+ * Returns how many follow-ups it handled.
+ */
 export async function runFollowUpJob(db: Kysely<DB>, now: Date = new Date()): Promise<number> {
-  void db;
-  void now;
-  return 0;
+  const today = danishToday(now);
+  let handled = 0;
+  for (;;) {
+    const claimed = await db.transaction().execute((trx) => warnBatch(trx, today, now));
+    handled += claimed;
+    // A short batch means nothing is left (or the rest is locked by another process).
+    if (claimed < BATCH_SIZE) return handled;
+  }
+}
+
+async function warnBatch(trx: Transaction<DB>, today: string, now: Date): Promise<number> {
+  const claimed = await trx
+    .selectFrom('case_follow_ups as f')
+    .select(['f.id', 'f.case_id'])
+    .where('f.status', '=', 'scheduled')
+    .where('f.due_on', '<', today)
+    .where('f.notified_at', 'is', null)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('cases as c')
+          .select('c.id')
+          .whereRef('c.id', '=', 'f.case_id')
+          .where('c.status', '=', 'active'),
+      ),
+    )
+    .orderBy('f.due_on')
+    .orderBy('f.id')
+    .limit(BATCH_SIZE)
+    .forUpdate('f')
+    .skipLocked()
+    .execute();
+  for (const row of claimed) {
+    await notifyCoordinators(trx, row.case_id, 'follow_up_overdue', { followUpId: row.id });
+  }
+  if (claimed.length > 0) {
+    await trx
+      .updateTable('case_follow_ups')
+      .set({ notified_at: now })
+      .where(
+        'id',
+        'in',
+        claimed.map((r) => r.id),
+      )
+      .execute();
+  }
+  return claimed.length;
 }

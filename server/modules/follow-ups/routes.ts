@@ -1,9 +1,135 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../platform/errors.ts';
+import { findCaseAccess } from '../../access/records.ts';
+import type { LoadedSession } from '../../access/sessions.ts';
+import { auditCaseRead, type CaseWorkContext } from '../cases/case-work.ts';
+import { CaseIdParams } from '../cases/schema.ts';
+import {
+  CancelFollowUpBody,
+  FollowUpListSchema,
+  FollowUpParams,
+  FollowUpWriteResponse,
+  NewFollowUpBody,
+  RecordFollowUpBody,
+} from './schema.ts';
+import * as service from './service.ts';
 
-/** Follow-ups and life-competence ratings (filled in by issue 5). */
+/**
+ * Follow-ups and life-competence ratings: the list (with the approved plan's goals and the
+ * competence series for the chart), scheduling one more, recording one as held (concern level
+ * re-judged, goal progress, competences), cancelling one. Members with the whole case; a
+ * break-the-glass reader may read; 404 for everyone else, as for a case that does not exist.
+ */
 export const followUpRoutes =
   (options: { keys: { audit: Buffer; secret: Buffer } }): FastifyPluginAsyncZod =>
   async (app) => {
-    void options;
-    void app;
+    const tags = ['follow-ups'];
+    const session = (request: FastifyRequest): LoadedSession => {
+      if (!request.session) throw new AppError('unauthenticated');
+      return request.session;
+    };
+    const ctx = (request: FastifyRequest): CaseWorkContext => ({
+      db: app.database.db,
+      keys: options.keys,
+      user: session(request).user,
+      requestId: request.id,
+    });
+    const accessOr404 = async (request: FastifyRequest, caseId: string) => {
+      const access = await findCaseAccess(app.database.db, session(request).user, caseId);
+      if (!access) throw new AppError('not_found');
+      return access;
+    };
+
+    app.get(
+      '/api/cases/:id/follow-ups',
+      {
+        config: { policy: 'records.read', record: 'case' },
+        schema: {
+          tags,
+          summary:
+            "The case's follow-ups (due date ascending), the approved plan's goals and the life-competence series (members with the whole case)",
+          params: CaseIdParams,
+          response: { 200: FollowUpListSchema },
+        },
+      },
+      async (request) => {
+        const access = await accessOr404(request, request.params.id);
+        if (access.scope !== 'full') throw new AppError('forbidden');
+        return app.database.db.transaction().execute(async (trx) => {
+          const list = await service.listFollowUps(trx, access.caseId, new Date());
+          await auditCaseRead(trx, ctx(request), access, {
+            what: 'follow_ups',
+            details: { followUps: list.items.length },
+          });
+          return list;
+        });
+      },
+    );
+
+    app.post(
+      '/api/cases/:id/follow-ups',
+      {
+        config: { policy: 'records.read', record: 'case' },
+        schema: {
+          tags,
+          summary:
+            'Schedule one more follow-up (dueOn), or record one that was not scheduled (heldOn, concernLevel …); idempotent on the client id',
+          params: CaseIdParams,
+          body: NewFollowUpBody,
+          response: { 200: FollowUpWriteResponse, 201: FollowUpWriteResponse },
+        },
+      },
+      async (request, reply) => {
+        const access = await accessOr404(request, request.params.id);
+        const result = await service.addFollowUp(ctx(request), access, request.body);
+        return reply
+          .code(result.created ? 201 : 200)
+          .send({ id: result.id, version: result.version });
+      },
+    );
+
+    app.post(
+      '/api/cases/:id/follow-ups/:followUpId/record',
+      {
+        config: { policy: 'records.read', record: 'case' },
+        schema: {
+          tags,
+          summary:
+            'Record a scheduled follow-up as held: the concern level re-judged, goal progress and optional life-competence ratings',
+          params: FollowUpParams,
+          body: RecordFollowUpBody,
+          response: { 200: FollowUpWriteResponse },
+        },
+      },
+      async (request) => {
+        const access = await accessOr404(request, request.params.id);
+        return service.recordFollowUp(
+          ctx(request),
+          access,
+          request.params.followUpId,
+          request.body,
+        );
+      },
+    );
+
+    app.post(
+      '/api/cases/:id/follow-ups/:followUpId/cancel',
+      {
+        config: { policy: 'records.read', record: 'case' },
+        schema: {
+          tags,
+          summary: 'Cancel a scheduled follow-up',
+          params: FollowUpParams,
+          body: CancelFollowUpBody,
+          response: { 200: FollowUpWriteResponse },
+        },
+      },
+      async (request) => {
+        const access = await accessOr404(request, request.params.id);
+        return service.cancelFollowUp(ctx(request), access, request.params.followUpId, {
+          version: request.body.version,
+        });
+      },
+    );
   };

@@ -1,9 +1,33 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../platform/errors.ts';
+import { listTasks } from './queries.ts';
+import { TaskListQuery, TaskListSchema } from './schema.ts';
 
-/** My tasks (filled in by issue 5). */
+/**
+ * My tasks: what the caller has to do next across their cases and inquiries (see queries.ts for
+ * who gets which kind). Every logged-in user may ask; a user without cases simply has none. The
+ * answer holds references only (no names, no text about anyone), so it reads no personal data
+ * and writes no audit entries.
+ */
 export const taskRoutes =
   (options: { keys: { audit: Buffer; secret: Buffer } }): FastifyPluginAsyncZod =>
   async (app) => {
     void options;
-    void app;
+    app.get(
+      '/api/tasks',
+      {
+        config: { policy: 'session' },
+        schema: {
+          tags: ['tasks'],
+          summary:
+            "The caller's tasks (follow-ups, renewed offers, re-reviews, approvals, goals, inquiry deadlines), earliest due first",
+          querystring: TaskListQuery,
+          response: { 200: TaskListSchema },
+        },
+      },
+      async (request) => {
+        if (!request.session) throw new AppError('unauthenticated');
+        return listTasks(app.database.db, request.session.user, request.query);
+      },
+    );
   };

@@ -1,6 +1,178 @@
-import { PlaceholderPage } from '../placeholders/PlaceholderPage';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { usePageTitle } from '../../app/usePageTitle';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { Loading } from '../../ui/Loading';
+import { PageHeading } from '../../ui/PageHeading';
+import { Select } from '../../ui/fields';
+import { formatDate, formatDateTime } from '../cases/format';
+import { TASK_KINDS, isTaskKind, taskLink, useTasks, type Task } from './tasksApi';
 
-/** My tasks (/opgaver); filled in by issue 5. */
+const SOON_DAYS = 14;
+
+/** A calendar date in Denmark (YYYY-MM-DD). */
+function danishDate(at: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(at);
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+type Group = 'overdue' | 'soon' | 'later';
+const GROUPS: readonly Group[] = ['overdue', 'soon', 'later'];
+
+function groupOf(task: Task, soonUntil: string): Group {
+  if (task.overdue) return 'overdue';
+  const day = task.dueOn ?? (task.dueAt ? danishDate(new Date(task.dueAt)) : soonUntil);
+  return day <= soonUntil ? 'soon' : 'later';
+}
+
+/**
+ * "Mine opgaver" (/opgaver): what the user has to do next across their cases and inquiries —
+ * follow-ups, goals they are responsible for, renewed offers, re-reviews, approvals waiting and
+ * inquiry deadlines — grouped as overdue, the next 14 days and later, each a link to where it is
+ * done. The list names no one: references only.
+ */
 export function TasksPage() {
-  return <PlaceholderPage capability="tasks" />;
+  const { t } = useTranslation();
+  const title = t('tasks.title');
+  usePageTitle(title);
+  const filterId = useId();
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('type');
+  const kind = isTaskKind(requested) ? requested : null;
+  const tasks = useTasks(kind);
+  const soonUntil = addDays(danishDate(new Date()), SOON_DAYS);
+
+  const items = tasks.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <>
+      <PageHeading>{title}</PageHeading>
+      <p className="font-lead">{t('tasks.intro')}</p>
+      <div className="case-filter">
+        <Select
+          id={filterId}
+          label={t('tasks.filter.label')}
+          value={kind ?? ''}
+          onChange={(event) => {
+            const next = event.target.value;
+            setParams(next ? { type: next } : {}, { replace: true });
+          }}
+        >
+          <option value="">{t('tasks.filter.all')}</option>
+          {TASK_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`tasks.kinds.${k}`)}
+            </option>
+          ))}
+        </Select>
+      </div>
+      {tasks.isPending ? (
+        <Loading label={t('tasks.loading')} />
+      ) : tasks.isError ? (
+        <ErrorAlert
+          title={t('tasks.loadError')}
+          error={tasks.error}
+          onRetry={() => void tasks.refetch()}
+        />
+      ) : items.length === 0 ? (
+        <p role="status">{kind ? t('tasks.emptyKind') : t('tasks.empty')}</p>
+      ) : (
+        <>
+          <p role="status">
+            {items.length === 1
+              ? t('tasks.countOne')
+              : t('tasks.countMany', { count: items.length })}
+          </p>
+          {GROUPS.map((group) => (
+            <TaskGroup
+              key={group}
+              group={group}
+              tasks={items.filter((task) => groupOf(task, soonUntil) === group)}
+            />
+          ))}
+          {tasks.hasNextPage && (
+            <button
+              type="button"
+              className="button button-secondary mt-4"
+              disabled={tasks.isFetchingNextPage}
+              onClick={() => void tasks.fetchNextPage()}
+            >
+              {t('tasks.more')}
+            </button>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+function TaskGroup({ group, tasks }: { group: Group; tasks: Task[] }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  if (tasks.length === 0) return null;
+  return (
+    <section aria-labelledby={headingId} className="case-section">
+      <h2 id={headingId}>
+        {t(`tasks.groups.${group}`)} ({tasks.length})
+      </h2>
+      <div className="table--responsive-scroll">
+        <table className="table table--compact case-table">
+          <caption className="sr-only">{t(`tasks.groups.${group}`)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('tasks.columns.task')}</th>
+              <th scope="col">{t('tasks.columns.due')}</th>
+              <th scope="col">{t('tasks.columns.reference')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tasks.map((task) => (
+              <TaskRow key={`${task.kind}:${task.id}`} task={task} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function TaskRow({ task }: { task: Task }) {
+  const { t } = useTranslation();
+  const link = taskLink(task);
+  const reference = task.caseReference ?? task.inquiryReference ?? '';
+  const waiting = task.kind === 'plan_approval' || task.kind === 'closure_approval';
+  const due = task.dueOn
+    ? formatDate(task.dueOn)
+    : task.dueAt
+      ? waiting
+        ? t('tasks.waitingSince', { time: formatDateTime(task.dueAt) })
+        : formatDateTime(task.dueAt)
+      : '–';
+  return (
+    <tr>
+      <td>
+        {link ? (
+          <Link to={link}>
+            {t(`tasks.kinds.${task.kind}`)}
+            <span className="sr-only"> {t('tasks.in', { reference })}</span>
+          </Link>
+        ) : (
+          t(`tasks.kinds.${task.kind}`)
+        )}
+      </td>
+      <td>
+        {due}{' '}
+        {task.overdue && (
+          <span className="badge badge-warning case-badge">{t('tasks.overdue')}</span>
+        )}
+      </td>
+      <td>{reference}</td>
+    </tr>
+  );
 }

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import {
+  CompetenceRatingsSchema,
+  ConcernLevelSchema,
+  DateOnlySchema,
+  GoalStatusSchema,
+} from '../cases/case-work.ts';
+
+/** Request and response shapes of the follow-ups module, shared with the web app. */
+export const FollowUpParams = z.object({ id: z.uuid(), followUpId: z.uuid() }).strict();
+
+export const FollowUpStatusSchema = z.enum(['scheduled', 'done', 'cancelled']);
+export const ConcernChangeSchema = z.enum(['up', 'same', 'down']);
+
+export const GoalProgressSchema = z
+  .object({
+    goalKey: z.uuid(),
+    status: GoalStatusSchema,
+    note: z.string().trim().max(2000).nullable().optional(),
+  })
+  .strict();
+
+/** What a held follow-up records: the concern level re-judged, goal progress, competences. */
+const recordFields = {
+  heldOn: DateOnlySchema,
+  concernLevel: ConcernLevelSchema,
+  summary: z.string().trim().max(8000).nullable().optional(),
+  goalProgress: z.array(GoalProgressSchema).max(100).default([]),
+  competences: CompetenceRatingsSchema.nullable().optional(),
+};
+
+/**
+ * Schedule one more follow-up (`dueOn`), or record one that was not scheduled (`heldOn`,
+ * `concernLevel` …: done at once). `id` is the client's id, so a retry does nothing twice.
+ */
+export const NewFollowUpBody = z
+  .object({
+    id: z.uuid().optional(),
+    dueOn: DateOnlySchema.optional(),
+    heldOn: recordFields.heldOn.optional(),
+    concernLevel: recordFields.concernLevel.optional(),
+    summary: recordFields.summary,
+    goalProgress: z.array(GoalProgressSchema).max(100).optional(),
+    competences: recordFields.competences,
+  })
+  .strict();
+
+export const RecordFollowUpBody = z
+  .object({ version: z.number().int().min(1), ...recordFields })
+  .strict();
+
+export const CancelFollowUpBody = z.object({ version: z.number().int().min(1) }).strict();
+
+export const FollowUpWriteResponse = z.object({ id: z.uuid(), version: z.number().int() });
+
+export const FollowUpSchema = z.object({
+  id: z.uuid(),
+  planId: z.uuid().nullable(),
+  dueOn: z.iso.date(),
+  status: FollowUpStatusSchema,
+  /** Scheduled and due before today (Danish time). */
+  overdue: z.boolean(),
+  heldOn: z.iso.date().nullable(),
+  concernLevel: ConcernLevelSchema.nullable(),
+  /** Compared with the case's level when it was recorded; null when the case had none. */
+  concernChange: ConcernChangeSchema.nullable(),
+  summary: z.string().nullable(),
+  goalProgress: z.array(
+    z.object({ goalKey: z.string(), status: GoalStatusSchema, note: z.string().nullable() }),
+  ),
+  competences: z.record(z.string(), z.number().int()).nullable(),
+  recordedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  recordedAt: z.iso.datetime().nullable(),
+  version: z.number().int(),
+});
+
+export const PlanGoalSchema = z.object({
+  key: z.string(),
+  parentKey: z.string().nullable(),
+  text: z.string(),
+  status: GoalStatusSchema,
+});
+
+export const FollowUpListSchema = z.object({
+  items: z.array(FollowUpSchema),
+  /** The goals of the case's current approved plan (empty without one). */
+  goals: z.array(PlanGoalSchema),
+  /** The case's current concern level. */
+  concernLevel: ConcernLevelSchema.nullable(),
+  /** Life-competence ratings of the held follow-ups that have them, oldest first. */
+  competenceSeries: z.array(
+    z.object({ heldOn: z.iso.date(), ratings: z.record(z.string(), z.number().int()) }),
+  ),
+});
+
+export type FollowUp = z.infer<typeof FollowUpSchema>;
+export type FollowUpList = z.infer<typeof FollowUpListSchema>;
+export type NewFollowUp = z.infer<typeof NewFollowUpBody>;
+export type RecordFollowUp = z.infer<typeof RecordFollowUpBody>;

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/** Request and response shapes of "My tasks", shared with the web app. */
+export const TaskKindSchema = z.enum([
+  'follow_up',
+  'offer_renewal',
+  'review',
+  'plan_approval',
+  'closure_approval',
+  'goal',
+  'inquiry_deadline',
+  'decision_approval',
+]);
+export type TaskKind = z.infer<typeof TaskKindSchema>;
+
+/** The case tab a task opens (the keys of the case page's tabs; null = the overview). */
+export const TaskTabSchema = z.enum(['plan', 'interventions', 'followUps', 'closure']);
+export type TaskTab = z.infer<typeof TaskTabSchema>;
+
+export const TaskListQuery = z
+  .object({
+    kind: TaskKindSchema.optional(),
+    after: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,400}$/)
+      .optional()
+      .describe('Keyset cursor from the previous page'),
+    limit: z.coerce.number().int().min(1).max(200).default(200),
+  })
+  .strict();
+
+/**
+ * One task: what to do, when, and where — references only (never a person's name or any text
+ * about the citizen), so the list itself reads no personal data.
+ */
+export const TaskSchema = z.object({
+  /** The id of the follow-up, offer, review, plan, closure, inquiry or decision (a goal's key). */
+  id: z.string(),
+  kind: TaskKindSchema,
+  /** A due date (follow-ups, offers, reviews, goals) … */
+  dueOn: z.iso.date().nullable(),
+  /** … or a moment (inquiry deadlines; approvals: when they started waiting). */
+  dueAt: z.iso.datetime().nullable(),
+  overdue: z.boolean(),
+  caseId: z.uuid().nullable(),
+  caseReference: z.string().nullable(),
+  inquiryId: z.uuid().nullable(),
+  inquiryReference: z.string().nullable(),
+  /** The case tab to open; null for the case overview or an inquiry. */
+  tab: TaskTabSchema.nullable(),
+});
+export type Task = z.infer<typeof TaskSchema>;
+
+export const TaskListSchema = z.object({
+  items: z.array(TaskSchema),
+  nextCursor: z.string().nullable(),
+});
+export type TaskList = z.infer<typeof TaskListSchema>;

@@ -1,0 +1,59 @@
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import type { Task, TaskKind, TaskList, TaskTab } from '../../../../server/modules/tasks/schema.ts';
+import { apiGet } from '../../app/api';
+
+/** "My tasks" of `server/modules/tasks/routes.ts`, as the web app uses it. */
+export type { Task, TaskKind, TaskList, TaskTab };
+
+/** Every kind, in the order the filter lists them (a Record, so a new one fails to compile). */
+const KIND_ORDER: Record<TaskKind, number> = {
+  follow_up: 1,
+  goal: 2,
+  offer_renewal: 3,
+  review: 4,
+  plan_approval: 5,
+  closure_approval: 6,
+  inquiry_deadline: 7,
+  decision_approval: 8,
+};
+export const TASK_KINDS = (Object.keys(KIND_ORDER) as TaskKind[]).sort(
+  (a, b) => KIND_ORDER[a] - KIND_ORDER[b],
+);
+
+export function isTaskKind(value: string | null): value is TaskKind {
+  return value !== null && value in KIND_ORDER;
+}
+
+/** The address of each case tab below /sager/:id. */
+const TAB_PATHS: Record<TaskTab, string> = {
+  plan: 'handleplan',
+  interventions: 'indsatser',
+  followUps: 'opfoelgning',
+  closure: 'afslutning',
+};
+
+/** Where a task is done: the case tab, or the inquiry. */
+export function taskLink(task: Task): string | null {
+  if (task.caseId) return `/sager/${task.caseId}${task.tab ? `/${TAB_PATHS[task.tab]}` : ''}`;
+  if (task.inquiryId) return `/henvendelser/${task.inquiryId}`;
+  return null;
+}
+
+export const TASKS_QUERY_KEY = ['tasks'] as const;
+
+/** The caller's tasks, earliest due first, a page at a time. */
+export function useTasks(kind: TaskKind | null) {
+  return useInfiniteQuery({
+    queryKey: [...TASKS_QUERY_KEY, kind ?? 'all'],
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams();
+      if (kind) params.set('kind', kind);
+      if (pageParam) params.set('after', pageParam);
+      const query = params.toString();
+      return apiGet<TaskList>(`/api/tasks${query ? `?${query}` : ''}`, { signal });
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+}
