@@ -162,6 +162,7 @@ describe(`municipality settings (${testEngine})`, () => {
       fourEyes: false,
       noConcernRetentionDays: 180,
       reminderHours: 4,
+      planApproval: 'coordinator',
       version: 0,
     });
     expect((await caller('hotline').get('/api/municipality-settings')).statusCode).toBe(403);

@@ -376,6 +376,7 @@ export const SettingsSchema = z.object({
   fourEyes: z.boolean(),
   noConcernRetentionDays: z.number().int(),
   reminderHours: z.number().int(),
+  planApproval: z.enum(['coordinator', 'steering_group']),
   version: z.number().int(),
 });
 
@@ -394,5 +395,6 @@ export const UpdateSettingsBody = z
     fourEyes: z.boolean().optional(),
     noConcernRetentionDays: z.number().int().min(1).max(3650).optional(),
     reminderHours: z.number().int().min(1).max(48).optional(),
+    planApproval: z.enum(['coordinator', 'steering_group']).optional(),
   })
   .strict();

@@ -6,7 +6,7 @@ import { DEFAULT_DEADLINE_HOURS, type Seriousness } from './deadline.ts';
 /**
  * The municipality's settings for inquiries: decision deadlines per seriousness, who triages
  * (the coordinator or the forum), four-eyes on decisions (model 3), how long a "no concern"
- * inquiry's personal data is kept, and when reminders go out. A municipality without a row has
+ * inquiry's personal data is kept, when reminders go out, and who approves action plans. A municipality without a row has
  * the defaults (the Copenhagen plan's 24/48/72 hours).
  */
 export interface MunicipalitySettings {
@@ -15,6 +15,8 @@ export interface MunicipalitySettings {
   fourEyes: boolean;
   noConcernRetentionDays: number;
   reminderHours: number;
+  /** Who approves action plans: the case's coordinator, or the steering group (model 3). */
+  planApproval: 'coordinator' | 'steering_group';
   /** 0 while the municipality still has the defaults. */
   version: number;
 }
@@ -25,6 +27,7 @@ export const DEFAULT_SETTINGS: MunicipalitySettings = {
   fourEyes: false,
   noConcernRetentionDays: 180,
   reminderHours: 4,
+  planApproval: 'coordinator',
   version: 0,
 };
 
@@ -48,6 +51,7 @@ export async function getSettings(
     fourEyes: row.four_eyes,
     noConcernRetentionDays: row.no_concern_retention_days,
     reminderHours: row.reminder_hours,
+    planApproval: row.plan_approval === 'steering_group' ? 'steering_group' : 'coordinator',
     version: row.version,
   };
 }
@@ -73,6 +77,7 @@ export async function saveSettings(
     four_eyes: next.fourEyes,
     no_concern_retention_days: next.noConcernRetentionDays,
     reminder_hours: next.reminderHours,
+    plan_approval: next.planApproval,
     updated_at: sql<Date>`now()`,
   };
   const saved =

@@ -1,9 +1,237 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../platform/errors.ts';
+import { localeFromHeader } from '../../platform/i18n/index.ts';
+import { findCaseAccess } from '../../access/records.ts';
+import type { LoadedSession } from '../../access/sessions.ts';
+import { auditCaseRead, type CaseWorkContext } from '../cases/case-work.ts';
+import { CaseIdParams } from '../cases/schema.ts';
+import { getSettings } from '../inquiries/settings.ts';
+import { planPdf } from './pdf.ts';
+import {
+  ApprovePlanBody,
+  PlanListSchema,
+  PlanParams,
+  PlanPdfQuery,
+  PlanSchema,
+  RejectPlanBody,
+  UpdatePlanBody,
+  VersionBody,
+} from './schema.ts';
+import * as service from './service.ts';
 
-/** The case's action plans (filled in by issue 5). */
+/**
+ * The case's action plan (NCFE tool 5: goals and agreements): its versions, a draft written by
+ * the members with the whole case, approval by the case's coordinators (or recorded as the
+ * steering group's, model 3), and the plan as a PDF for the citizen. Non-members get 404 before
+ * anything else; every read writes its audit entries in the transaction of the read.
+ */
 export const planRoutes =
   (options: { keys: { audit: Buffer; secret: Buffer } }): FastifyPluginAsyncZod =>
   async (app) => {
-    void options;
-    void app;
+    const tags = ['plans'];
+    const config = { policy: 'records.read', record: 'case' } as const;
+    const session = (request: FastifyRequest): LoadedSession => {
+      if (!request.session) throw new AppError('unauthenticated');
+      return request.session;
+    };
+    const ctx = (request: FastifyRequest): CaseWorkContext => ({
+      db: app.database.db,
+      keys: options.keys,
+      user: session(request).user,
+      requestId: request.id,
+    });
+    const accessOr404 = async (request: FastifyRequest, caseId: string) => {
+      const access = await findCaseAccess(app.database.db, session(request).user, caseId);
+      if (!access) throw new AppError('not_found');
+      return access;
+    };
+
+    app.get(
+      '/api/cases/:id/plans',
+      {
+        config,
+        schema: {
+          tags,
+          summary:
+            "Every version of the case's action plan, newest first, and who approves plans (members with the whole case)",
+          params: CaseIdParams,
+          response: { 200: PlanListSchema },
+        },
+      },
+      async (request) => {
+        const access = await accessOr404(request, request.params.id);
+        service.requireReader(access);
+        return app.database.db.transaction().execute(async (trx) => {
+          const items = await service.loadPlans(trx, access.caseId);
+          const settings = await getSettings(trx, access.municipalityCode);
+          await auditCaseRead(trx, ctx(request), access, {
+            what: 'plans',
+            details: { versions: items.length },
+          });
+          return { approval: settings.planApproval, items };
+        });
+      },
+    );
+
+    app.get(
+      '/api/cases/:id/plan.pdf',
+      {
+        config,
+        schema: {
+          tags,
+          summary:
+            'The action plan as a PDF for the citizen (default: the newest approved version, else the newest); 404 without a plan',
+          params: CaseIdParams,
+          querystring: PlanPdfQuery,
+          produces: ['application/pdf'],
+        },
+      },
+      async (request, reply) => {
+        const access = await accessOr404(request, request.params.id);
+        service.requireReader(access);
+        const locale = localeFromHeader(request.headers['accept-language']);
+        const { pdf, reference, number } = await app.database.db
+          .transaction()
+          .execute(async (trx) => {
+            const plan = await service.planToPrint(trx, access.caseId, request.query.planId);
+            if (!plan) throw new AppError('not_found');
+            const theCase = await trx
+              .selectFrom('cases')
+              .select('reference')
+              .where('id', '=', access.caseId)
+              .executeTakeFirstOrThrow();
+            const citizens = await trx
+              .selectFrom('case_persons as cp')
+              .innerJoin('persons as p', 'p.id', 'cp.person_id')
+              .select(['p.id', 'p.given_name', 'p.family_name'])
+              .where('cp.case_id', '=', access.caseId)
+              .where('cp.role', '=', 'citizen')
+              .orderBy('p.family_name')
+              .orderBy('p.given_name')
+              .execute();
+            await auditCaseRead(trx, ctx(request), access, {
+              what: 'plan_pdf',
+              details: { planId: plan.id, number: plan.number },
+            });
+            return {
+              reference: theCase.reference,
+              number: plan.number,
+              pdf: await planPdf({
+                locale,
+                reference: theCase.reference,
+                citizens: citizens.map((c) => `${c.given_name} ${c.family_name}`.trim()),
+                plan,
+                now: new Date(),
+              }),
+            };
+          });
+        return reply
+          .header('cache-control', 'no-store')
+          .header(
+            'content-disposition',
+            `attachment; filename="handleplan-${reference}-v${number}.pdf"`,
+          )
+          .type('application/pdf')
+          .send(pdf);
+      },
+    );
+
+    app.post(
+      '/api/cases/:id/plans',
+      {
+        config,
+        schema: {
+          tags,
+          summary:
+            'Start a new draft from the newest approved version (201), or answer the open draft or submitted version (200)',
+          params: CaseIdParams,
+          response: { 200: PlanSchema, 201: PlanSchema },
+        },
+      },
+      async (request, reply) => {
+        const access = await accessOr404(request, request.params.id);
+        const { plan, created } = await service.createDraft(ctx(request), access);
+        return reply.code(created ? 201 : 200).send(plan);
+      },
+    );
+
+    app.put(
+      '/api/cases/:id/plans/:planId',
+      {
+        config,
+        schema: {
+          tags,
+          summary:
+            'Save a draft (a plan sent back becomes a draft again); optimistic locking on version',
+          params: PlanParams,
+          body: UpdatePlanBody,
+          response: { 200: PlanSchema },
+        },
+      },
+      async (request) => {
+        const access = await accessOr404(request, request.params.id);
+        return service.updatePlan(ctx(request), access, request.params.planId, request.body);
+      },
+    );
+
+    app.post(
+      '/api/cases/:id/plans/:planId/submit',
+      {
+        config,
+        schema: {
+          tags,
+          summary: "Submit a draft for approval; the case's coordinators are notified",
+          params: PlanParams,
+          body: VersionBody,
+          response: { 200: PlanSchema },
+        },
+      },
+      async (request) => {
+        const access = await accessOr404(request, request.params.id);
+        return service.submitPlan(
+          ctx(request),
+          access,
+          request.params.planId,
+          request.body.version,
+        );
+      },
+    );
+
+    app.post(
+      '/api/cases/:id/plans/:planId/approve',
+      {
+        config,
+        schema: {
+          tags,
+          summary:
+            "Approve a submitted plan or a draft (the case's coordinators; the steering group's meeting date in model 3)",
+          params: PlanParams,
+          body: ApprovePlanBody,
+          response: { 200: PlanSchema },
+        },
+      },
+      async (request) => {
+        const access = await accessOr404(request, request.params.id);
+        return service.approvePlan(ctx(request), access, request.params.planId, request.body);
+      },
+    );
+
+    app.post(
+      '/api/cases/:id/plans/:planId/reject',
+      {
+        config,
+        schema: {
+          tags,
+          summary: "Send a submitted plan back with a comment (the case's coordinators)",
+          params: PlanParams,
+          body: RejectPlanBody,
+          response: { 200: PlanSchema },
+        },
+      },
+      async (request) => {
+        const access = await accessOr404(request, request.params.id);
+        return service.rejectPlan(ctx(request), access, request.params.planId, request.body);
+      },
+    );
   };

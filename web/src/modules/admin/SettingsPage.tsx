@@ -23,6 +23,7 @@ import { StaleNotice } from './StaleNotice';
 const SERIOUSNESS = ['high', 'medium', 'low'] as const;
 type Seriousness = (typeof SERIOUSNESS)[number];
 type TriageBy = Settings['triageBy'];
+type PlanApproval = Settings['planApproval'];
 
 /** The form's values; the numbers as typed, so a half-typed number is kept as it is. */
 interface SettingsForm {
@@ -31,6 +32,7 @@ interface SettingsForm {
   fourEyes: boolean;
   noConcernRetentionDays: string;
   reminderHours: string;
+  planApproval: PlanApproval;
 }
 
 function formOf(settings: Settings): SettingsForm {
@@ -44,6 +46,7 @@ function formOf(settings: Settings): SettingsForm {
     fourEyes: settings.fourEyes,
     noConcernRetentionDays: String(settings.noConcernRetentionDays),
     reminderHours: String(settings.reminderHours),
+    planApproval: settings.planApproval,
   };
 }
 
@@ -63,6 +66,11 @@ function settingsFormFields(t: TFunction): FormField[] {
       label: t('admin.settings.retention'),
     },
     { name: 'body.reminderHours', id: 'settings-reminder', label: t('admin.settings.reminder') },
+    {
+      name: 'body.planApproval',
+      id: 'settings-plan-approval',
+      label: t('admin.settings.planApproval'),
+    },
   ];
 }
 
@@ -94,6 +102,7 @@ function changeOf(stored: Settings, form: SettingsForm): SettingsChange {
     change.noConcernRetentionDays = noConcernRetentionDays;
   }
   if (reminderHours !== stored.reminderHours) change.reminderHours = reminderHours;
+  if (form.planApproval !== stored.planApproval) change.planApproval = form.planApproval;
   return change;
 }
 
@@ -270,6 +279,18 @@ function SettingsFormView({ settings, saved, onSaved, reload }: SettingsFormView
           required
           value={form.reminderHours}
           onChange={(e) => setForm({ ...form, reminderHours: e.target.value })}
+        />
+        <RadioGroup<PlanApproval>
+          id="settings-plan-approval"
+          legend={t('admin.settings.planApproval')}
+          hint={t('admin.settings.planApprovalHint')}
+          error={errors['body.planApproval']}
+          options={[
+            { value: 'coordinator', label: t('admin.settings.planApprovalCoordinator') },
+            { value: 'steering_group', label: t('admin.settings.planApprovalSteeringGroup') },
+          ]}
+          value={form.planApproval}
+          onChange={(planApproval) => setForm({ ...form, planApproval })}
         />
         <button type="submit" className="button button-primary" disabled={mutation.isPending}>
           {mutation.isPending ? t('admin.common.saving') : t('admin.common.save')}

@@ -1,0 +1,190 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { CaseDetail } from '../cases/casesApi';
+import type { PlanPage as PlanPageComponent } from './PlanPage';
+import type { Plan, PlanList } from './plansApi';
+
+/**
+ * The action plan tab rendered to markup (no DOM here): the approved plan with goals nested
+ * under their parent goal, the draft's form with the buttons each role may use, the steering
+ * group's meeting date when the municipality uses it, and the PDF link.
+ */
+vi.mock('../../ui/Icon', () => ({ Icon: () => null }));
+
+let PlanPage: typeof PlanPageComponent;
+
+beforeAll(async () => {
+  (globalThis as { document?: unknown }).document ??= { documentElement: {} };
+  await import('../../app/i18n');
+  ({ PlanPage } = await import('./PlanPage'));
+});
+
+const CASE_ID = '11111111-1111-4111-8111-111111111111';
+const user = { id: '22222222-2222-4222-8222-222222222222', name: 'Tove Tovholder' };
+const TOP = '44444444-4444-4444-8444-444444444441';
+const SUB = '44444444-4444-4444-8444-444444444442';
+
+function plan(overrides: Partial<Plan> & Pick<Plan, 'id' | 'number' | 'status'>): Plan {
+  return {
+    basedOnId: null,
+    purpose: 'At Jonas kommer i skole hver dag.',
+    goals: [
+      {
+        key: TOP,
+        parentKey: null,
+        text: 'Stabilt fremmøde',
+        responsible: { userId: user.id, name: user.name },
+        targetDate: '2026-06-30',
+        status: 'in_progress',
+      },
+      {
+        key: SUB,
+        parentKey: TOP,
+        text: 'Møder til første time',
+        responsible: { userId: null, name: 'Jonas' },
+        targetDate: '2026-04-30',
+        status: 'not_started',
+      },
+    ],
+    agreements: ['Vi mødes hver tirsdag.'],
+    citizenWishes: 'Vil spille fodbold.',
+    citizenParticipated: true,
+    startsOn: '2026-02-01',
+    endsOn: '2026-12-31',
+    nextFollowUpOn: '2026-03-01',
+    followUpIntervalDays: 30,
+    createdBy: user,
+    createdAt: '2026-02-01T10:00:00.000Z',
+    updatedAt: '2026-02-01T10:00:00.000Z',
+    submittedBy: null,
+    submittedAt: null,
+    decidedBy: null,
+    decidedAt: null,
+    steeringGroupMeetingOn: null,
+    decisionComment: null,
+    version: 1,
+    ...overrides,
+  };
+}
+
+const approved = plan({
+  id: '33333333-3333-4333-8333-333333333331',
+  number: 1,
+  status: 'approved',
+  decidedBy: user,
+  decidedAt: '2026-02-03T10:00:00.000Z',
+});
+const draft = plan({
+  id: '33333333-3333-4333-8333-333333333332',
+  number: 2,
+  status: 'draft',
+  basedOnId: approved.id,
+});
+
+function detail(access: Partial<CaseDetail['access']>): CaseDetail {
+  const base = {
+    id: CASE_ID,
+    reference: 'S-2026-000001',
+    status: 'active',
+    openedAt: '2026-01-01T10:00:00.000Z',
+    version: 1,
+    workSummary: null,
+    onHoldReason: null,
+    onHoldUntil: null,
+    concernLevel: null,
+    closedAt: null,
+    persons: [],
+    members: [
+      {
+        userId: user.id,
+        displayName: user.name,
+        role: 'coordinator',
+        scope: 'full',
+        unitName: null,
+      },
+    ],
+    access: {
+      role: 'coordinator',
+      scope: 'full',
+      compartment: true,
+      breakGlass: false,
+      breakGlassUntil: null,
+      ...access,
+    },
+  } satisfies Partial<CaseDetail>;
+  return base as CaseDetail;
+}
+
+function render(list: PlanList, caseDetail: CaseDetail): string {
+  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
+  client.setQueryData(['cases', 'plans', CASE_ID], list);
+  return renderToStaticMarkup(
+    <QueryClientProvider client={client}>
+      <PlanPage detail={caseDetail} />
+    </QueryClientProvider>,
+  );
+}
+
+describe('PlanPage', () => {
+  it('shows the approved plan with sub-goals nested, the PDF link and the version history', () => {
+    const html = render({ approval: 'coordinator', items: [approved] }, detail({}));
+    expect(html).toContain('<h2');
+    expect(html).toContain('Gældende handleplan (version 1)');
+    expect(html).toMatch(/<ol class="plan-subgoals"><li><span class="plan-goal-text">Møder til/);
+    expect(html).toContain(`href="/api/cases/${CASE_ID}/plan.pdf" download=""`);
+    expect(html).toContain('Hent handleplanen som PDF');
+    expect(html).toContain('<th scope="col">Version</th>');
+    expect(html).toContain('Lav en ny version af handleplanen');
+  });
+
+  it('gives a coordinator the draft form with save, submit and approve', () => {
+    const html = render({ approval: 'coordinator', items: [draft, approved] }, detail({}));
+    expect(html).toContain('Gem kladde');
+    expect(html).toContain('Send til godkendelse');
+    expect(html).toContain('>Godkend</button>');
+    expect(html).toContain('Anden person');
+    expect(html).toContain('Tilføj delmål til Mål 1');
+    expect(html).toContain('Delmål 1.1');
+    expect(html).toContain('Har borgeren deltaget?');
+    expect(html).not.toContain('Dato for styregruppens godkendelse');
+  });
+
+  it('asks for the steering group meeting date when the municipality uses it', () => {
+    const html = render({ approval: 'steering_group', items: [draft] }, detail({}));
+    expect(html).toContain('Dato for styregruppens godkendelse');
+  });
+
+  it('a member may write and submit but not approve; a submitted plan is read-only for them', () => {
+    const member = detail({ role: 'member', compartment: false });
+    const editing = render({ approval: 'coordinator', items: [draft] }, member);
+    expect(editing).toContain('Send til godkendelse');
+    expect(editing).not.toContain('>Godkend</button>');
+    const submitted = render(
+      {
+        approval: 'coordinator',
+        items: [{ ...draft, status: 'submitted', submittedBy: user, submittedAt: draft.updatedAt }],
+      },
+      member,
+    );
+    expect(submitted).not.toContain('Gem kladde');
+    expect(submitted).not.toContain('Send retur');
+    expect(submitted).toContain('Sendt til godkendelse af Tove Tovholder');
+  });
+
+  it('shows the comment of a plan sent back; a break-the-glass reader gets no buttons', () => {
+    const rejected = {
+      ...draft,
+      status: 'rejected' as const,
+      decidedBy: user,
+      decidedAt: draft.updatedAt,
+      decisionComment: 'Tilføj en aftale om fritidsjob.',
+    };
+    const reader = render(
+      { approval: 'coordinator', items: [rejected, approved] },
+      detail({ role: null, breakGlass: true }),
+    );
+    expect(reader).toContain('Tilføj en aftale om fritidsjob.');
+    expect(reader).not.toContain('<button');
+  });
+});
