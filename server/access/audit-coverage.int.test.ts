@@ -56,6 +56,12 @@ beforeAll(async () => {
     persons: [{ id: person.id }],
     members: [{ userId: member.id, role: 'coordinator' }],
   });
+  // A draft action plan, so the plan's PDF has something to print (the other case-work reads
+  // answer an empty list for a case without their records).
+  await db
+    .insertInto('case_plans')
+    .values({ case_id: theCase.id, number: 1, created_by: member.id })
+    .execute();
   // An inquiry of the coordinator's municipality about another person (coordinators see it).
   inquiryPerson = await createPerson(db, { givenName: 'Asger', familyName: 'Kildegaard-Holm' });
   inquiry = await createInquiryRow(db, { createdBy: breaker.id, persons: [inquiryPerson.id] });
