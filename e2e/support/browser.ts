@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Kysely } from 'kysely';
+import { openDatabase } from '../../server/platform/db/index.ts';
+import type { DB } from '../../server/platform/db/schema.ts';
 import { startServerProcess, type ServerProcess } from '../../server/test/process.ts';
 import {
   createPostgresDatabase,
@@ -35,6 +38,12 @@ export interface Journey {
   browser: Browser;
   /** The server's base URL plus a path. */
   url(path: string): string;
+  /**
+   * Stops the server, runs `change` on its database (as time passing would: back-dating, a job
+   * run with a later clock) and starts it again on the same data and port range. Sessions live
+   * in the database, so the browsers stay logged in; call `url()` again afterwards.
+   */
+  offline(change: (db: Kysely<DB>) => Promise<void>): Promise<void>;
   /** Closes the browser's contexts, the browser and the server, and removes the data. */
   stop(): Promise<void>;
 }
@@ -43,15 +52,34 @@ export interface Journey {
  * A fresh server with demo data plus a browser: on its own PGlite data dir, or — when
  * TEST_DATABASE_URL names a PostgreSQL server — on a fresh database there (dropped at the end).
  */
-export async function startJourney(): Promise<Journey> {
+export async function startJourney(
+  options: { env?: Record<string, string>; prepare?: (db: Kysely<DB>) => Promise<void> } = {},
+): Promise<Journey> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tovholder-e2e-'));
   const databaseUrl = testEngine === 'postgres' ? await createPostgresDatabase() : undefined;
   // The data dir also holds the development keys, on either engine.
-  const server = await startServerProcess({
+  const env = {
     TOVHOLDER_DATA_DIR: dataDir,
     ...(databaseUrl && { DATABASE_URL: databaseUrl }),
     LOG_LEVEL: 'warn',
-  });
+    ...options.env,
+  };
+  let server = await startServerProcess(env);
+  const offline = async (change: (db: Kysely<DB>) => Promise<void>) => {
+    await server.stop();
+    const database = await openDatabase(
+      databaseUrl
+        ? { kind: 'postgres', url: databaseUrl, poolMax: 2 }
+        : { kind: 'pglite', dataDir: join(dataDir, 'pglite') },
+    );
+    try {
+      await change(database.db);
+    } finally {
+      await database.close();
+    }
+    server = await startServerProcess(env);
+  };
+  if (options.prepare) await offline(options.prepare);
   let browser: Browser;
   try {
     browser = await launchChromium();
@@ -60,9 +88,12 @@ export async function startJourney(): Promise<Journey> {
     throw error;
   }
   return {
-    server,
+    get server() {
+      return server;
+    },
     browser,
     url: (path) => server.baseUrl + path,
+    offline,
     async stop() {
       for (const context of browser.contexts()) await context.close().catch(() => undefined);
       await browser.close().catch(() => undefined);
