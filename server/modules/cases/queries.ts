@@ -4,6 +4,11 @@ import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { visibleCase, type CaseAccess } from '../../access/records.ts';
 import type { CurrentUser } from '../../access/sessions.ts';
 import {
+  AuthorityAreaSchema,
+  CaseAgeGroupSchema,
+  CaseConcernLevelSchema,
+  CaseSubjectKindSchema,
+  EnvironmentSchema,
   CaseRoleSchema,
   CaseScopeSchema,
   CaseStatusSchema,
@@ -144,6 +149,8 @@ export async function loadCase(
     workSummary: c.work_summary,
     onHoldReason: c.on_hold_reason,
     onHoldUntil: c.on_hold_until,
+    concernLevel: c.concern_level ? CaseConcernLevelSchema.parse(c.concern_level) : null,
+    closedAt: c.closed_at?.toISOString() ?? null,
     persons: persons.map((p) => ({
       id: p.id,
       name: personName(p),
@@ -167,5 +174,10 @@ export async function loadCase(
     extremismForm: c.extremism_form ? ExtremismFormSchema.parse(c.extremism_form) : null,
     extremismFormOther: c.extremism_form_other,
     concernSummary: c.concern_summary,
+    ageGroup: c.age_group ? CaseAgeGroupSchema.parse(c.age_group) : null,
+    authorityArea: c.authority_area ? AuthorityAreaSchema.parse(c.authority_area) : null,
+    primaryConcern: c.primary_concern,
+    subjectKind: c.subject_kind ? CaseSubjectKindSchema.parse(c.subject_kind) : null,
+    environment: c.environment ? EnvironmentSchema.parse(c.environment) : null,
   };
 }

@@ -7,6 +7,7 @@ import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import { findCaseAccess, grantCaseAccess } from '../../access/records.ts';
 import type { LoadedSession } from '../../access/sessions.ts';
 import * as chronology from './chronology.ts';
+import { updateClassification } from './classification.ts';
 import * as queries from './queries.ts';
 import {
   AddMemberBody,
@@ -17,6 +18,8 @@ import {
   CaseListQuery,
   CaseListSchema,
   ChronologyQuery,
+  ClassificationBody,
+  ClassificationResponse,
   ChronologySchema,
   MemberParams,
   NoteBody,
@@ -250,6 +253,26 @@ export const caseRoutes =
       async (request) => {
         const access = await accessOr404(request, request.params.id);
         const version = await chronology.setStatus(ctx(request), access, request.body);
+        return { version };
+      },
+    );
+
+    app.patch(
+      '/api/cases/:id/classification',
+      {
+        config: { policy: 'records.read', record: 'case' },
+        schema: {
+          tags,
+          summary:
+            "Edit the case's classification, with history in the chronology (the case's coordinators with the compartment)",
+          params: CaseIdParams,
+          body: ClassificationBody,
+          response: { 200: ClassificationResponse },
+        },
+      },
+      async (request) => {
+        const access = await accessOr404(request, request.params.id);
+        const version = await updateClassification(ctx(request), access, request.body);
         return { version };
       },
     );

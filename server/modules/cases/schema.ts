@@ -21,6 +21,13 @@ export const ExtremismFormSchema = z.enum([
   'left_wing',
   'other',
 ]);
+/** The rest of the classification from the inquiry decision (editable on the case, with history). */
+export const CaseAgeGroupSchema = z.enum(['under_18', 'adult', 'unknown']);
+export const AuthorityAreaSchema = z.enum(['inside', 'outside']);
+export const CaseSubjectKindSchema = z.enum(['person', 'persons', 'group', 'family']);
+export const EnvironmentSchema = z.enum(['physical', 'online', 'both']);
+/** The professionals' current concern level (same values as case-work.ts ConcernLevelSchema). */
+export const CaseConcernLevelSchema = z.enum(['low', 'moderate', 'high']);
 
 /** The caller's own access to the record, so the web app can explain what it shows. */
 export const AccessSchema = z.object({
@@ -86,6 +93,10 @@ export const CaseDetailSchema = record(
     /** Why the case is on hold and until when (YYYY-MM-DD); null unless status is on_hold. */
     onHoldReason: z.string().nullable(),
     onHoldUntil: z.iso.date().nullable(),
+    /** The professionals' current judgement (null when not judged yet); not compartment. */
+    concernLevel: CaseConcernLevelSchema.nullable(),
+    /** When the case was closed (null unless closed or under re-review). */
+    closedAt: z.iso.datetime().nullable(),
     persons: z.array(CasePersonSchema),
     members: z.array(CaseMemberSchema),
     access: AccessSchema,
@@ -93,6 +104,11 @@ export const CaseDetailSchema = record(
     extremismForm: compartment(ExtremismFormSchema.nullable()),
     extremismFormOther: compartment(z.string().nullable()),
     concernSummary: compartment(z.string().nullable()),
+    ageGroup: compartment(CaseAgeGroupSchema.nullable()),
+    authorityArea: compartment(AuthorityAreaSchema.nullable()),
+    primaryConcern: compartment(z.boolean().nullable()),
+    subjectKind: compartment(CaseSubjectKindSchema.nullable()),
+    environment: compartment(EnvironmentSchema.nullable()),
   }),
 );
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
@@ -219,3 +235,23 @@ export const StatusBody = z
   .strict();
 
 export const StatusResponse = z.object({ version: z.number().int() });
+
+/**
+ * The case's classification, edited by its coordinators with the compartment. A field left out
+ * stays as it is; null clears it. `extremismFormOther` is required exactly when the form is
+ * 'other' (it is cleared when the form changes to something else).
+ */
+export const ClassificationBody = z
+  .object({
+    version: z.number().int().min(1),
+    extremismForm: ExtremismFormSchema.nullable().optional(),
+    extremismFormOther: z.string().trim().min(1).max(200).nullable().optional(),
+    ageGroup: CaseAgeGroupSchema.nullable().optional(),
+    authorityArea: AuthorityAreaSchema.nullable().optional(),
+    primaryConcern: z.boolean().nullable().optional(),
+    subjectKind: CaseSubjectKindSchema.nullable().optional(),
+    environment: EnvironmentSchema.nullable().optional(),
+  })
+  .strict();
+
+export const ClassificationResponse = z.object({ version: z.number().int() });

@@ -1,9 +1,69 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import { notifyCoordinators } from '../cases/case-work.ts';
+import { danishToday } from '../cases/chronology.ts';
 
-/** The re-review part of the case-work job (server/jobs/case-work.ts); returns how many it handled. */
+/**
+ * The re-review part of the case-work job (server/jobs/case-work.ts): every scheduled re-review
+ * whose date has come (Danish today of `now`) and that has not been announced yet moves its case
+ * from "closed" to "under re-review" (a status_changed event by the system, actor null) and
+ * becomes a notification for the case's coordinators. Rows are claimed with
+ * `for update skip locked` and marked (`notified_at`) in the same transaction, so two processes
+ * never announce a review twice. Returns how many it handled.
+ */
+const BATCH_SIZE = 200;
+
 export async function runReviewJob(db: Kysely<DB>, now: Date = new Date()): Promise<number> {
-  void db;
-  void now;
-  return 0;
+  let handled = 0;
+  for (;;) {
+    const batch = await db.transaction().execute((trx) => announceBatch(trx, now));
+    handled += batch;
+    if (batch < BATCH_SIZE) return handled;
+  }
+}
+
+async function announceBatch(trx: Transaction<DB>, now: Date): Promise<number> {
+  const today = danishToday(now);
+  const due = await trx
+    .selectFrom('case_reviews')
+    .select(['id', 'case_id'])
+    .where('status', '=', 'scheduled')
+    .where('due_on', '<=', today)
+    .where('notified_at', 'is', null)
+    .orderBy('due_on')
+    .orderBy('id')
+    .limit(BATCH_SIZE)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+  for (const review of due) {
+    const moved = await trx
+      .updateTable('cases')
+      .set((eb) => ({ status: 'under_review', version: eb('version', '+', 1), updated_at: now }))
+      .where('id', '=', review.case_id)
+      .where('status', '=', 'closed')
+      .returning('id')
+      .executeTakeFirst();
+    if (moved) {
+      // The system's own event (no actor): chronology.ts addCaseEvent wants a user id.
+      await trx
+        .insertInto('case_events')
+        .values({
+          case_id: review.case_id,
+          actor_user_id: null,
+          kind: 'status_changed',
+          changes: JSON.stringify({ status: { from: 'closed', to: 'under_review' } }),
+          note_text: null,
+          compartment: false,
+        })
+        .execute();
+    }
+    await notifyCoordinators(trx, review.case_id, 'review_due', { reviewId: review.id });
+    await trx
+      .updateTable('case_reviews')
+      .set({ notified_at: now })
+      .where('id', '=', review.id)
+      .execute();
+  }
+  return due.length;
 }

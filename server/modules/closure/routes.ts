@@ -1,9 +1,204 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../platform/errors.ts';
+import { localeFromHeader } from '../../platform/i18n/index.ts';
+import { findCaseAccess } from '../../access/records.ts';
+import type { LoadedSession } from '../../access/sessions.ts';
+import { auditCaseRead, type CaseWorkContext } from '../cases/case-work.ts';
+import { CaseIdParams } from '../cases/schema.ts';
+import { loadClosureOverview } from './queries.ts';
+import {
+  ApproveClosureBody,
+  ClosureOverviewSchema,
+  ClosureParams,
+  ClosureResponse,
+  ProposeClosureBody,
+  RecordReviewBody,
+  RejectClosureBody,
+  ReviewParams,
+  VersionResponse,
+} from './schema.ts';
+import * as service from './service.ts';
+import { collectCaseSummary, renderCaseSummary } from './summary.ts';
 
-/** Closure, re-review and the case summary (filled in by issue 5). */
+/**
+ * Closure, re-review and the case summary PDF. Every route finds the caller's access to the case
+ * first (404 for non-members, exactly as for a missing case); reads are for members with the
+ * whole case (and break-the-glass readers), writes as service.ts says.
+ */
 export const closureRoutes =
   (options: { keys: { audit: Buffer; secret: Buffer } }): FastifyPluginAsyncZod =>
   async (app) => {
-    void options;
-    void app;
+    const tags = ['case work'];
+    const session = (request: FastifyRequest): LoadedSession => {
+      if (!request.session) throw new AppError('unauthenticated');
+      return request.session;
+    };
+    const ctx = (request: FastifyRequest): CaseWorkContext => ({
+      db: app.database.db,
+      keys: options.keys,
+      user: session(request).user,
+      requestId: request.id,
+    });
+    const accessOr404 = async (request: FastifyRequest, caseId: string) => {
+      const access = await findCaseAccess(app.database.db, session(request).user, caseId);
+      if (!access) throw new AppError('not_found');
+      return access;
+    };
+
+    app.get(
+      '/api/cases/:id/closure',
+      {
+        config: { policy: 'records.read', record: 'case' },
+        schema: {
+          tags,
+          summary:
+            "The case's closure proposals, re-reviews, and what a proposal must cover (members with the whole case)",
+          params: CaseIdParams,
+          response: { 200: ClosureOverviewSchema },
+        },
+      },
+      async (request) => {
+        const access = await accessOr404(request, request.params.id);
+        if (access.scope !== 'full') throw new AppError('forbidden');
+        return app.database.db.transaction().execute(async (trx) => {
+          const overview = await loadClosureOverview(trx, access);
+          await auditCaseRead(trx, ctx(request), access, { what: 'closure' });
+          return overview;
+        });
+      },
+    );
+
+    app.post(
+      '/api/cases/:id/closure',
+      {
+        config: { policy: 'records.read', record: 'case' },
+        schema: {
+          tags,
+          summary:
+            'Propose closing the case: outcome, reason, each goal’s status and each open intervention’s disposition (members with the whole case)',
+          params: CaseIdParams,
+          body: ProposeClosureBody,
+          response: { 200: ClosureResponse, 201: ClosureResponse },
+        },
+      },
+      async (request, reply) => {
+        const access = await accessOr404(request, request.params.id);
+        const { created, ...closure } = await service.proposeClosure(
+          ctx(request),
+          access,
+          request.body,
+        );
+        return reply.code(created ? 201 : 200).send(closure);
+      },
+    );
+
+    app.post(
+      '/api/cases/:id/closure/:closureId/approve',
+      {
+        config: { policy: 'records.read', record: 'case' },
+        schema: {
+          tags,
+          summary:
+            "Approve a closure proposal: the case closes and re-reviews are scheduled (the case's coordinators)",
+          params: ClosureParams,
+          body: ApproveClosureBody,
+          response: { 200: VersionResponse },
+        },
+      },
+      async (request) => {
+        const access = await accessOr404(request, request.params.id);
+        const version = await service.approveClosure(
+          ctx(request),
+          access,
+          request.params.closureId,
+          request.body,
+        );
+        return { version };
+      },
+    );
+
+    app.post(
+      '/api/cases/:id/closure/:closureId/reject',
+      {
+        config: { policy: 'records.read', record: 'case' },
+        schema: {
+          tags,
+          summary: "Send a closure proposal back with a comment (the case's coordinators)",
+          params: ClosureParams,
+          body: RejectClosureBody,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        const access = await accessOr404(request, request.params.id);
+        await service.rejectClosure(ctx(request), access, request.params.closureId, request.body);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/cases/:id/reviews/:reviewId',
+      {
+        config: { policy: 'records.read', record: 'case' },
+        schema: {
+          tags,
+          summary:
+            "Record a re-review: confirm the closure or reopen the case, with the effect-goal outcomes (the case's coordinators)",
+          params: ReviewParams,
+          body: RecordReviewBody,
+          response: { 200: VersionResponse },
+        },
+      },
+      async (request) => {
+        const access = await accessOr404(request, request.params.id);
+        const version = await service.recordReview(
+          ctx(request),
+          access,
+          request.params.reviewId,
+          request.body,
+        );
+        return { version };
+      },
+    );
+
+    app.get(
+      '/api/cases/:id/summary.pdf',
+      {
+        config: { policy: 'records.read', record: 'case' },
+        schema: {
+          tags,
+          summary:
+            'The case summary as a PDF for handover and journalisation, respecting the compartment (members with the whole case)',
+          params: CaseIdParams,
+          produces: ['application/pdf'],
+        },
+      },
+      async (request, reply) => {
+        const access = await accessOr404(request, request.params.id);
+        if (access.scope !== 'full') throw new AppError('forbidden');
+        const user = session(request).user;
+        const summary = await app.database.db.transaction().execute(async (trx) => {
+          const collected = await collectCaseSummary(trx, access);
+          if (!collected) throw new AppError('not_found');
+          await auditCaseRead(trx, ctx(request), access, { what: 'case_summary_pdf' });
+          return collected;
+        });
+        const now = new Date();
+        const bytes = await renderCaseSummary(summary, {
+          locale: localeFromHeader(request.headers['accept-language']),
+          printedBy: user.displayName,
+          now,
+        });
+        return reply
+          .header('content-type', 'application/pdf')
+          .header(
+            'content-disposition',
+            `attachment; filename="sagsresume-${summary.reference}.pdf"`,
+          )
+          .header('cache-control', 'no-store')
+          .send(bytes);
+      },
+    );
   };

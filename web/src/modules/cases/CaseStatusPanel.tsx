@@ -1,40 +1,104 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ApiError } from '../../app/api';
 import { FormError, fieldErrors } from '../../ui/FormError';
 import { TextField } from '../../ui/TextField';
-import { CASES_QUERY_KEY, setCaseStatus, type CaseDetail, type StatusRequest } from './casesApi';
-import { formatDate } from './format';
+import {
+  CASES_QUERY_KEY,
+  caseSummaryUrl,
+  setCaseStatus,
+  type CaseDetail,
+  type StatusRequest,
+} from './casesApi';
+import { formatDate, formatDay } from './format';
 
 const REASON_MAX = 2000;
 
 /**
- * The case's status "on hold": its reason and date for every member, and for the case's
- * coordinators the way to put an active case on hold (reason, optional date) or resume it.
- * Closing (with its outcome) and re-review come with their own issue.
+ * The case's state on the overview: status, the professionals' concern level (never computed),
+ * when the case was closed and whether it is under re-review, the reason and date of a period on
+ * hold, and the case summary PDF. The case's coordinators can put an active case on hold (reason,
+ * optional date) or resume it here; closing and re-review live on the closure tab.
  */
 export function CaseStatusPanel({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const headingId = useId();
+  const holdHeadingId = useId();
+  const helpId = useId();
   const isCoordinator = detail.access.role === 'coordinator';
   const changeable = detail.status === 'active' || detail.status === 'on_hold';
-  if (detail.status !== 'on_hold' && !(isCoordinator && changeable)) return null;
+  const closed = detail.status === 'closed' || detail.status === 'under_review';
 
   return (
-    <section aria-labelledby={headingId} className="case-section case-status no-print">
-      <h2 id={headingId}>{t('cases.statusPanel.heading')}</h2>
-      {detail.status === 'on_hold' && (
-        <dl className="case-facts">
-          <dt>{t('cases.statusPanel.reason')}</dt>
-          <dd className="case-text">{detail.onHoldReason ?? t('cases.common.notGiven')}</dd>
-          <dt>{t('cases.statusPanel.until')}</dt>
-          <dd>
-            {detail.onHoldUntil ? formatDate(detail.onHoldUntil) : t('cases.statusPanel.noUntil')}
-          </dd>
-        </dl>
+    <section aria-labelledby={headingId} className="case-section case-status">
+      <h2 id={headingId}>{t('cases.statusPanel.stateHeading')}</h2>
+      <dl className="case-facts">
+        <dt>{t('cases.statusPanel.status')}</dt>
+        <dd>{t(`cases.status.${detail.status}`)}</dd>
+        <dt>{t('cases.concernLevel.label')}</dt>
+        <dd aria-describedby={helpId}>
+          {detail.concernLevel
+            ? t(`cases.concernLevel.${detail.concernLevel}`)
+            : t('cases.concernLevel.none')}
+          <span className="form-hint case-concern-help" id={helpId}>
+            {t('cases.concernLevel.help')}
+          </span>
+        </dd>
+        {closed && detail.closedAt && (
+          <>
+            <dt>{t('cases.statusPanel.closedAt')}</dt>
+            <dd>{formatDay(detail.closedAt)}</dd>
+          </>
+        )}
+        {detail.status === 'on_hold' && (
+          <>
+            <dt>{t('cases.statusPanel.reason')}</dt>
+            <dd className="case-text">{detail.onHoldReason ?? t('cases.common.notGiven')}</dd>
+            <dt>{t('cases.statusPanel.until')}</dt>
+            <dd>
+              {detail.onHoldUntil ? formatDate(detail.onHoldUntil) : t('cases.statusPanel.noUntil')}
+            </dd>
+          </>
+        )}
+      </dl>
+      {detail.status === 'under_review' && (
+        <div className="alert alert-info" role="status">
+          <div className="alert-body">
+            <p className="alert-text">
+              {t('cases.statusPanel.underReviewText')}{' '}
+              {detail.access.scope === 'full' && (
+                <Link to={`/sager/${detail.id}/afslutning`}>
+                  {t('cases.statusPanel.closureLink')}
+                </Link>
+              )}
+            </p>
+          </div>
+        </div>
       )}
-      {isCoordinator && changeable && <StatusForm detail={detail} />}
+      {detail.status === 'closed' && (
+        <p>
+          {t('cases.statusPanel.closedText')}{' '}
+          {detail.access.scope === 'full' && (
+            <Link to={`/sager/${detail.id}/afslutning`}>{t('cases.statusPanel.closureLink')}</Link>
+          )}
+        </p>
+      )}
+      {detail.access.scope === 'full' && (
+        <p className="no-print">
+          <a href={caseSummaryUrl(detail.id)} download={`sagsresume-${detail.reference}.pdf`}>
+            {t('cases.statusPanel.summaryLink')}
+          </a>
+          <span className="form-hint">{t('cases.statusPanel.summaryHint')}</span>
+        </p>
+      )}
+      {isCoordinator && changeable && (
+        <div className="no-print">
+          <h3 id={holdHeadingId}>{t('cases.statusPanel.heading')}</h3>
+          <StatusForm detail={detail} />
+        </div>
+      )}
     </section>
   );
 }

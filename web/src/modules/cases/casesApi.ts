@@ -1,7 +1,12 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  AuthorityAreaSchema,
   BreakGlassResponse,
+  CaseAgeGroupSchema,
+  CaseConcernLevelSchema,
+  CaseSubjectKindSchema,
+  EnvironmentSchema,
   CaseDetail,
   CaseEventKindSchema,
   Chronology,
@@ -23,6 +28,11 @@ export type CaseRole = z.infer<typeof CaseRoleSchema>;
 export type CaseScope = z.infer<typeof CaseScopeSchema>;
 export type PersonRole = z.infer<typeof PersonRoleSchema>;
 export type ExtremismForm = z.infer<typeof ExtremismFormSchema>;
+export type ConcernLevel = z.infer<typeof CaseConcernLevelSchema>;
+export type AgeGroup = z.infer<typeof CaseAgeGroupSchema>;
+export type AuthorityArea = z.infer<typeof AuthorityAreaSchema>;
+export type SubjectKind = z.infer<typeof CaseSubjectKindSchema>;
+export type Environment = z.infer<typeof EnvironmentSchema>;
 export type BreakGlassResult = z.infer<typeof BreakGlassResponse>;
 export type { Chronology };
 export type CaseEvent = Chronology['items'][number];
@@ -81,19 +91,36 @@ export interface BreakGlassRequest {
 export const breakGlass = (body: BreakGlassRequest) =>
   apiSend<BreakGlassResult>('POST', '/api/break-glass', body);
 
+/** The compartment fields of the case detail (the concern itself and its classification). */
+const COMPARTMENT_FIELDS = [
+  'extremismForm',
+  'extremismFormOther',
+  'concernSummary',
+  'ageGroup',
+  'authorityArea',
+  'primaryConcern',
+  'subjectKind',
+  'environment',
+] as const;
+export type CompartmentField = (typeof COMPARTMENT_FIELDS)[number];
+
 /**
  * The compartment fields the server sent, or null when it sent none (the caller has no access to
  * them). Only their presence decides what the page may name.
  */
 export function compartmentOf(detail: CaseDetail) {
-  const present =
-    'extremismForm' in detail || 'extremismFormOther' in detail || 'concernSummary' in detail;
+  const present = COMPARTMENT_FIELDS.some((field) => field in detail);
   if (!present) return null;
   return {
     extremismForm: detail.extremismForm,
     extremismFormOther: detail.extremismFormOther,
     concernSummary: detail.concernSummary,
-    has: (field: 'extremismForm' | 'extremismFormOther' | 'concernSummary') => field in detail,
+    ageGroup: detail.ageGroup,
+    authorityArea: detail.authorityArea,
+    primaryConcern: detail.primaryConcern,
+    subjectKind: detail.subjectKind,
+    environment: detail.environment,
+    has: (field: CompartmentField) => field in detail,
   };
 }
 
@@ -174,3 +201,21 @@ export type StatusRequest =
 
 export const setCaseStatus = (caseId: string, body: StatusRequest) =>
   apiSend<{ version: number }>('POST', `/api/cases/${caseId}/status`, body);
+
+/** A change of the classification; a field left out stays as it is. */
+export interface ClassificationRequest {
+  version: number;
+  extremismForm?: ExtremismForm | null;
+  extremismFormOther?: string | null;
+  ageGroup?: AgeGroup | null;
+  authorityArea?: AuthorityArea | null;
+  primaryConcern?: boolean | null;
+  subjectKind?: SubjectKind | null;
+  environment?: Environment | null;
+}
+
+export const updateClassification = (caseId: string, body: ClassificationRequest) =>
+  apiSend<{ version: number }>('PATCH', `/api/cases/${caseId}/classification`, body);
+
+/** The case summary PDF (for handover and journalisation); the server audits each download. */
+export const caseSummaryUrl = (caseId: string) => `/api/cases/${caseId}/summary.pdf`;

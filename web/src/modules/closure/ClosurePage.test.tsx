@@ -1,0 +1,171 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { CaseDetail } from '../cases/casesApi';
+import type { ClosurePage as ClosurePageComponent } from './ClosurePage';
+import type { ClosureOverview } from './closureApi';
+
+/**
+ * The closure tab rendered to markup (no DOM here): the proposal form with the six outcomes, a
+ * status select per goal and a disposition per open intervention; a pending proposal with the
+ * coordinator's buttons; the re-review form with the question of its month; the PDF link.
+ */
+vi.mock('../../ui/Icon', () => ({ Icon: () => null }));
+
+let ClosurePage: typeof ClosurePageComponent;
+
+beforeAll(async () => {
+  (globalThis as { document?: unknown }).document ??= { documentElement: {} };
+  await import('../../app/i18n');
+  ({ ClosurePage } = await import('./ClosurePage'));
+});
+
+const CASE_ID = '11111111-1111-4111-8111-111111111111';
+const GOAL = '44444444-4444-4444-8444-444444444441';
+const user = { id: '22222222-2222-4222-8222-222222222222', name: 'Tove Tovholder' };
+
+function detail(overrides: Partial<CaseDetail> = {}): CaseDetail {
+  const base: CaseDetail = {
+    id: CASE_ID,
+    reference: 'S-2026-000001',
+    status: 'active',
+    openedAt: '2026-01-01T10:00:00.000Z',
+    version: 3,
+    workSummary: null,
+    onHoldReason: null,
+    onHoldUntil: null,
+    concernLevel: 'moderate',
+    closedAt: null,
+    persons: [],
+    members: [],
+    access: {
+      role: 'coordinator',
+      scope: 'full',
+      compartment: true,
+      breakGlass: false,
+      breakGlassUntil: null,
+    },
+  };
+  return { ...base, ...overrides };
+}
+
+const empty: ClosureOverview = {
+  id: CASE_ID,
+  closures: [],
+  reviews: [],
+  openInterventions: [
+    {
+      id: '55555555-5555-4555-8555-555555555555',
+      typeName: 'Mentorforløb',
+      personName: 'Ali Hansen',
+      status: 'active',
+    },
+  ],
+  goals: [{ key: GOAL, parentKey: null, text: 'Går i skole hver dag', status: 'in_progress' }],
+  units: [{ id: '66666666-6666-4666-8666-666666666666', name: 'Børne- og ungeenheden' }],
+};
+
+function render(overview: ClosureOverview, caseDetail: CaseDetail): string {
+  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
+  client.setQueryData(['cases', 'closure', CASE_ID], overview);
+  return renderToStaticMarkup(
+    <QueryClientProvider client={client}>
+      <ClosurePage detail={caseDetail} />
+    </QueryClientProvider>,
+  );
+}
+
+describe('ClosurePage', () => {
+  it('offers the proposal with outcomes, goal statuses and dispositions, and the PDF link', () => {
+    const html = render(empty, detail());
+    expect(html).toContain('Indstil til afslutning');
+    for (const outcome of [
+      'Bekymringen er håndteret',
+      'Overdraget til det almindelige system (vælg enhed)',
+      'Overdraget til politiet',
+      'Borgeren er fraflyttet',
+      'Kontakten er tabt',
+      'Andet',
+    ]) {
+      expect(html).toContain(outcome);
+    }
+    expect(html).toContain('Går i skole hver dag');
+    expect(html).toContain('Mentorforløb for Ali Hansen');
+    expect(html).toContain('Fortsætter uden for sagen');
+    expect(html).toContain(`href="/api/cases/${CASE_ID}/summary.pdf"`);
+    expect(html).toContain('Hent sagsresumé som PDF');
+  });
+
+  it('shows a pending proposal with approve and send back for a coordinator only', () => {
+    const overview: ClosureOverview = {
+      ...empty,
+      closures: [
+        {
+          id: '77777777-7777-4777-8777-777777777777',
+          outcome: 'handled',
+          transferredUnit: null,
+          outcomeOther: null,
+          reason: 'Skolegangen er stabil.',
+          goalStatuses: [{ goalKey: GOAL, text: 'Går i skole hver dag', status: 'achieved' }],
+          interventionDispositions: [],
+          status: 'proposed',
+          proposedBy: user,
+          proposedAt: '2026-09-01T10:00:00.000Z',
+          decidedBy: null,
+          decidedAt: null,
+          decisionComment: null,
+        },
+      ],
+    };
+    const html = render(overview, detail());
+    expect(html).toContain('Godkend afslutning');
+    expect(html).toContain('Send retur');
+    expect(html).not.toContain('<h3>Indstil til afslutning</h3>');
+    const asMember = render(
+      overview,
+      detail({
+        access: {
+          role: 'member',
+          scope: 'full',
+          compartment: false,
+          breakGlass: false,
+          breakGlassUntil: null,
+        },
+      }),
+    );
+    expect(asMember).not.toContain('Godkend afslutning');
+    expect(asMember).toContain('venter på en tovholders godkendelse');
+  });
+
+  it('records a 6-month re-review with its yes/no question', () => {
+    const overview: ClosureOverview = {
+      ...empty,
+      openInterventions: [],
+      reviews: [
+        {
+          id: '88888888-8888-4888-8888-888888888888',
+          closureId: '77777777-7777-4777-8777-777777777777',
+          months: 6,
+          dueOn: '2027-03-01',
+          status: 'scheduled',
+          heldOn: null,
+          reason: null,
+          noLongerAtRisk: null,
+          inEducationOrWork: null,
+          decidedBy: null,
+          decidedAt: null,
+          version: 1,
+        },
+      ],
+    };
+    const html = render(
+      overview,
+      detail({ status: 'under_review', closedAt: '2026-09-01T10:00:00.000Z' }),
+    );
+    expect(html).toContain('Bekræft afslutningen');
+    expect(html).toContain('Genåbn sagen');
+    expect(html).toContain('Vurderes borgeren ikke længere at være i risiko?');
+    expect(html).not.toContain('Er borgeren i uddannelse eller job?');
+    expect(html).not.toContain('Indstil til afslutning</button>');
+  });
+});

@@ -1,0 +1,80 @@
+import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  ClosureOutcomeSchema,
+  ClosureOverview,
+  DispositionSchema,
+} from '../../../../server/modules/closure/schema.ts';
+import { apiGet, apiSend } from '../../app/api';
+import { CASES_QUERY_KEY } from '../cases/casesApi';
+
+/** Closure and re-review of `server/modules/closure/routes.ts`, as the web app uses them. */
+export type { ClosureOverview };
+export type ClosureOutcome = z.infer<typeof ClosureOutcomeSchema>;
+export type Disposition = z.infer<typeof DispositionSchema>;
+export type Closure = ClosureOverview['closures'][number];
+export type Review = ClosureOverview['reviews'][number];
+export type PlanGoal = ClosureOverview['goals'][number];
+export type GoalStatus = Closure['goalStatuses'][number]['status'];
+
+export const OUTCOMES: ClosureOutcome[] = [
+  'handled',
+  'transferred',
+  'police',
+  'moved',
+  'contact_lost',
+  'other',
+];
+export const GOAL_STATUSES: GoalStatus[] = [
+  'not_started',
+  'in_progress',
+  'achieved',
+  'partly_achieved',
+  'not_achieved',
+  'dropped',
+];
+
+/** Under the cases key, so a change anywhere in the case refreshes it (and logout drops it). */
+export const closureKey = (caseId: string) => [...CASES_QUERY_KEY, 'closure', caseId] as const;
+
+export function useClosure(caseId: string) {
+  return useQuery({
+    queryKey: closureKey(caseId),
+    queryFn: ({ signal }) => apiGet<ClosureOverview>(`/api/cases/${caseId}/closure`, { signal }),
+  });
+}
+
+export interface ProposeRequest {
+  id: string;
+  /** Left out when none is chosen: the server then names the field. */
+  outcome?: ClosureOutcome;
+  transferredUnitId: string | null;
+  outcomeOther: string | null;
+  reason: string;
+  goalStatuses: { goalKey: string; status: GoalStatus }[];
+  interventionDispositions: { interventionId: string; disposition: Disposition }[];
+}
+
+export const proposeClosure = (caseId: string, body: ProposeRequest) =>
+  apiSend<{ id: string; status: string }>('POST', `/api/cases/${caseId}/closure`, body);
+
+export const approveClosure = (caseId: string, closureId: string, caseVersion: number) =>
+  apiSend<{ version: number }>('POST', `/api/cases/${caseId}/closure/${closureId}/approve`, {
+    caseVersion,
+  });
+
+export const rejectClosure = (caseId: string, closureId: string, comment: string) =>
+  apiSend<void>('POST', `/api/cases/${caseId}/closure/${closureId}/reject`, { comment });
+
+export interface ReviewRequest {
+  version: number;
+  /** Left out when none is chosen: the server then names the field. */
+  decision?: 'confirm' | 'reopen';
+  heldOn: string;
+  reason?: string;
+  noLongerAtRisk?: boolean;
+  inEducationOrWork?: boolean;
+}
+
+export const recordReview = (caseId: string, reviewId: string, body: ReviewRequest) =>
+  apiSend<{ version: number }>('POST', `/api/cases/${caseId}/reviews/${reviewId}`, body);
