@@ -30,7 +30,8 @@ export type Changes = Record<string, { from: ChangeValue; to: ChangeValue }>;
 export async function addCaseEvent(
   trx: Transaction<DB>,
   caseId: string,
-  actorUserId: string,
+  /** Null for the system's own events (e.g. the case-work job). */
+  actorUserId: string | null,
   kind: CaseEventKind,
   changes: Changes,
   note?: { text: string; compartment: boolean },

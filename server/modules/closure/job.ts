@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { notifyCoordinators } from '../cases/case-work.ts';
-import { danishToday } from '../cases/chronology.ts';
+import { addCaseEvent, danishToday } from '../cases/chronology.ts';
 
 /**
  * The re-review part of the case-work job (server/jobs/case-work.ts): every scheduled re-review
@@ -45,18 +45,10 @@ async function announceBatch(trx: Transaction<DB>, now: Date): Promise<number> {
       .returning('id')
       .executeTakeFirst();
     if (moved) {
-      // The system's own event (no actor): chronology.ts addCaseEvent wants a user id.
-      await trx
-        .insertInto('case_events')
-        .values({
-          case_id: review.case_id,
-          actor_user_id: null,
-          kind: 'status_changed',
-          changes: JSON.stringify({ status: { from: 'closed', to: 'under_review' } }),
-          note_text: null,
-          compartment: false,
-        })
-        .execute();
+      // The system's own event: no actor.
+      await addCaseEvent(trx, review.case_id, null, 'status_changed', {
+        status: { from: 'closed', to: 'under_review' },
+      });
     }
     await notifyCoordinators(trx, review.case_id, 'review_due', { reviewId: review.id });
     await trx

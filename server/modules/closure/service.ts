@@ -303,15 +303,10 @@ export async function approveClosure(
       .where('case_id', '=', access.caseId)
       .where('status', '=', 'scheduled')
       .executeTakeFirst();
-    // A renewal never made has no offer date; the table wants one for every status but
-    // 'scheduled', so it gets the day it was cancelled.
+    // A renewal never made keeps no offer date: it was cancelled before it was made.
     const offers = await trx
       .updateTable('case_offers')
-      .set((eb) => ({
-        status: 'cancelled',
-        offered_on: sql<string>`coalesce(${eb.ref('offered_on')}, ${today}::date)`,
-        version: eb('version', '+', 1),
-      }))
+      .set((eb) => ({ status: 'cancelled', version: eb('version', '+', 1) }))
       .where('case_id', '=', access.caseId)
       .where('status', 'in', ['scheduled', 'open'])
       .executeTakeFirst();

@@ -197,21 +197,129 @@ function EventItem({ item }: { item: CaseEvent }) {
   );
 }
 
-/** A changed value as the page shows it: statuses and roles translated, dates in Danish form. */
+/**
+ * A changed value as the page shows it: codes translated (statuses, roles, concern levels, the
+ * classification, outcomes), dates in Danish form, yes/no for booleans.
+ */
 function useValueText() {
   const { t } = useTranslation();
   return (field: string, value: string | number | boolean | null): string => {
     if (value === null || value === '') return t('cases.chronology.none');
+    if (typeof value === 'boolean') {
+      return value ? t('cases.chronology.yes') : t('cases.chronology.no');
+    }
     if (typeof value !== 'string') return String(value);
-    if (field === 'status' && isCaseStatus(value)) return t(`cases.status.${value}`);
-    if (field === 'role' && isCaseRole(value)) return t(`cases.roles.${value}`);
-    if (field === 'scope' && isCaseScope(value)) return t(`cases.scopes.${value}`);
-    if (field === 'until' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
-    return value;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+    const key = valueKey(field, value);
+    return key ? t(key) : value;
   };
 }
 
-const CHANGE_FIELDS = ['status', 'reason', 'until', 'member', 'role', 'scope'] as const;
+/** The translation key of a coded value, when the field has a list of codes. */
+function valueKey(field: string, value: string) {
+  if (field === 'status') {
+    if (isCaseStatus(value)) return `cases.status.${value}` as const;
+    if (isWorkStatus(value)) return `cases.chronology.workStatus.${value}` as const;
+  }
+  if (field === 'role' && isCaseRole(value)) return `cases.roles.${value}` as const;
+  if (field === 'scope' && isCaseScope(value)) return `cases.scopes.${value}` as const;
+  if (field === 'concernLevel' && isIn(value, CONCERN_LEVELS)) {
+    return `cases.concernLevel.${value}` as const;
+  }
+  if (field === 'personRole' && isIn(value, PERSON_ROLES)) {
+    return `cases.personRoles.${value}` as const;
+  }
+  if (field === 'extremismForm' && isIn(value, FORMS)) {
+    return `cases.compartment.forms.${value}` as const;
+  }
+  if (field === 'ageGroup' && isIn(value, AGE_GROUPS)) {
+    return `cases.compartment.ageGroups.${value}` as const;
+  }
+  if (field === 'authorityArea' && isIn(value, AUTHORITY_AREAS)) {
+    return `cases.compartment.authorityAreas.${value}` as const;
+  }
+  if (field === 'subjectKind' && isIn(value, SUBJECT_KINDS)) {
+    return `cases.compartment.subjectKinds.${value}` as const;
+  }
+  if (field === 'environment' && isIn(value, ENVIRONMENTS)) {
+    return `cases.compartment.environments.${value}` as const;
+  }
+  if (field === 'outcome' && isIn(value, OUTCOMES)) return `closure.outcomes.${value}` as const;
+  return null;
+}
+
+const isIn = <T extends string>(value: string, list: readonly T[]): value is T =>
+  (list as readonly string[]).includes(value);
+const CONCERN_LEVELS = ['low', 'moderate', 'high'] as const;
+const PERSON_ROLES = [
+  'citizen',
+  'parent',
+  'sibling',
+  'younger_sibling',
+  'spouse',
+  'other',
+] as const;
+const FORMS = ['militant_islamism', 'right_wing', 'left_wing', 'other'] as const;
+const AGE_GROUPS = ['under_18', 'adult', 'unknown'] as const;
+const AUTHORITY_AREAS = ['inside', 'outside'] as const;
+const SUBJECT_KINDS = ['person', 'persons', 'group', 'family'] as const;
+const ENVIRONMENTS = ['physical', 'online', 'both'] as const;
+const OUTCOMES = ['handled', 'transferred', 'police', 'moved', 'contact_lost', 'other'] as const;
+/** Statuses of interventions, offers and follow-ups (a case's own are `cases.status`). */
+const WORK_STATUSES = [
+  'planned',
+  'paused',
+  'ended',
+  'cancelled',
+  'scheduled',
+  'open',
+  'accepted',
+  'declined',
+  'done',
+] as const;
+const isWorkStatus = (value: string) => isIn(value, WORK_STATUSES);
+
+const CHANGE_FIELDS = [
+  'status',
+  'reason',
+  'until',
+  'member',
+  'role',
+  'scope',
+  'concernLevel',
+  'count',
+  'dueOn',
+  'heldOn',
+  'startsOn',
+  'endsOn',
+  'endReason',
+  'purpose',
+  'provider',
+  'providerName',
+  'consent',
+  'intervention',
+  'personRole',
+  'givenBy',
+  'method',
+  'givenOn',
+  'withdrawnOn',
+  'offer',
+  'round',
+  'offeredOn',
+  'answeredOn',
+  'renewalsScheduled',
+  'outcome',
+  'decision',
+  'noLongerAtRisk',
+  'inEducationOrWork',
+  'extremismForm',
+  'extremismFormOther',
+  'ageGroup',
+  'authorityArea',
+  'primaryConcern',
+  'subjectKind',
+  'environment',
+] as const;
 type ChangeField = (typeof CHANGE_FIELDS)[number];
 const isChangeField = (field: string): field is ChangeField =>
   (CHANGE_FIELDS as readonly string[]).includes(field);
