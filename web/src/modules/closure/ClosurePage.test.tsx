@@ -137,6 +137,12 @@ describe('ClosurePage', () => {
     expect(asMember).toContain('venter på en tovholders godkendelse');
   });
 
+  /** A Danish date `days` from today (YYYY-MM-DD). */
+  const inDays = (days: number) =>
+    new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(
+      new Date(Date.now() + days * 86_400_000),
+    );
+
   it('records a 6-month re-review with its yes/no question', () => {
     const overview: ClosureOverview = {
       ...empty,
@@ -146,7 +152,7 @@ describe('ClosurePage', () => {
           id: '88888888-8888-4888-8888-888888888888',
           closureId: '77777777-7777-4777-8777-777777777777',
           months: 6,
-          dueOn: '2027-03-01',
+          dueOn: inDays(5),
           status: 'scheduled',
           heldOn: null,
           reason: null,
@@ -167,5 +173,28 @@ describe('ClosurePage', () => {
     expect(html).toContain('Vurderes borgeren ikke længere at være i risiko?');
     expect(html).not.toContain('Er borgeren i uddannelse eller job?');
     expect(html).not.toContain('Indstil til afslutning</button>');
+  });
+
+  it('shows a re-review not yet due as a date, not a form', () => {
+    const review = {
+      id: '88888888-8888-4888-8888-888888888889',
+      closureId: '77777777-7777-4777-8777-777777777777',
+      months: 12 as const,
+      dueOn: inDays(200),
+      status: 'scheduled' as const,
+      heldOn: null,
+      reason: null,
+      noLongerAtRisk: null,
+      inEducationOrWork: null,
+      decidedBy: null,
+      decidedAt: null,
+      version: 1,
+    };
+    const html = render(
+      { ...empty, openInterventions: [], reviews: [review] },
+      detail({ status: 'closed', closedAt: '2026-09-01T10:00:00.000Z' }),
+    );
+    expect(html).toContain('Genvurderingen efter 12 måneder kan registreres fra');
+    expect(html).not.toContain('Bekræft afslutningen');
   });
 });

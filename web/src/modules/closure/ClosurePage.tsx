@@ -34,6 +34,15 @@ function danishToday(): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
 }
 
+/** A re-review can be recorded from this many days before it is due (as the server allows). */
+const REVIEW_OPENS_DAYS_BEFORE = 30;
+
+/** The date a re-review can first be recorded (YYYY-MM-DD). */
+function reviewOpensOn(dueOn: string): string {
+  const [y, m, d] = dueOn.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d - REVIEW_OPENS_DAYS_BEFORE)).toISOString().slice(0, 10);
+}
+
 /**
  * Closure and re-review (/sager/:id/afslutning): the case's state, the proposal to close it
  * (outcome, reason, every goal's status and what happens to every open intervention), the
@@ -477,9 +486,15 @@ function ReviewList({ detail, reviews }: { detail: CaseDetail; reviews: Review[]
   const yesNo = (value: boolean | null) =>
     value === null ? '–' : value ? t('closure.reviews.yes') : t('closure.reviews.no');
   const canRecord = detail.access.role === 'coordinator';
-  const due = reviews.filter((r) => r.status === 'scheduled');
+  const today = danishToday();
+  const scheduled = reviews.filter((r) => r.status === 'scheduled');
+  const open = scheduled.filter((r) => reviewOpensOn(r.dueOn) <= today);
+  const later = scheduled.filter((r) => reviewOpensOn(r.dueOn) > today);
+  // Kept here: the recorded review leaves the scheduled list, and its form with it.
+  const [recorded, setRecorded] = useState(false);
   return (
     <>
+      {recorded && <SuccessMessage>{t('closure.record.done')}</SuccessMessage>}
       <table className="table table--compact">
         <caption>{t('closure.reviews.caption')}</caption>
         <thead>
@@ -512,14 +527,34 @@ function ReviewList({ detail, reviews }: { detail: CaseDetail; reviews: Review[]
             <strong>{t('closure.reviews.reasonOf', { months: r.months })}</strong> {r.reason}
           </p>
         ))}
-      {canRecord && due.map((r) => <ReviewForm key={r.id} detail={detail} review={r} />)}
+      {canRecord &&
+        later.map((r) => (
+          <p key={r.id}>
+            {t('closure.reviews.opensOn', {
+              months: r.months,
+              date: formatDate(reviewOpensOn(r.dueOn)),
+            })}
+          </p>
+        ))}
+      {canRecord &&
+        open.map((r) => (
+          <ReviewForm key={r.id} detail={detail} review={r} onRecorded={() => setRecorded(true)} />
+        ))}
     </>
   );
 }
 
 type YesNo = 'yes' | 'no';
 
-function ReviewForm({ detail, review }: { detail: CaseDetail; review: Review }) {
+function ReviewForm({
+  detail,
+  review,
+  onRecorded,
+}: {
+  detail: CaseDetail;
+  review: Review;
+  onRecorded: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const baseId = useId();
@@ -535,7 +570,6 @@ function ReviewForm({ detail, review }: { detail: CaseDetail; review: Review }) 
   const [reason, setReason] = useState('');
   const [risk, setRisk] = useState<YesNo | null>(null);
   const [work, setWork] = useState<YesNo | null>(null);
-  const [done, setDone] = useState(false);
   const mutation = useMutation({
     mutationFn: () =>
       recordReview(detail.id, review.id, {
@@ -547,7 +581,7 @@ function ReviewForm({ detail, review }: { detail: CaseDetail; review: Review }) 
         ...(work && { inEducationOrWork: work === 'yes' }),
       }),
     onSuccess: async () => {
-      setDone(true);
+      onRecorded();
       await queryClient.invalidateQueries({ queryKey: [...CASES_QUERY_KEY] });
     },
   });
@@ -560,8 +594,6 @@ function ReviewForm({ detail, review }: { detail: CaseDetail; review: Review }) 
     event.preventDefault();
     mutation.mutate();
   };
-  if (done) return <SuccessMessage>{t('closure.record.done')}</SuccessMessage>;
-
   return (
     <form onSubmit={submit} noValidate className="closure-review no-print">
       <h4>
