@@ -416,6 +416,13 @@ describe('the Copenhagen case, from assessment to re-review, in Chromium', () =>
     const coachRow = table.getByRole('row', { name: new RegExp(COPENHAGEN.father) });
     await coachRow.getByText(`${COACH_NAME} (ekstern)`).waitFor();
     await coachRow.getByText('I gang').waitFor();
+
+    // The coach's organisation sends another coach: the provider changes, the history stays.
+    await coach.getByText('Skift udfører').click();
+    await coach.getByLabel('Navn på ekstern udfører').fill(`${COACH_NAME} 2`);
+    await coach.getByRole('button', { name: 'Gem ny udfører' }).click();
+    await coach.getByText('Udføreren er skiftet.').waitFor();
+    await coachRow.getByText(`${COACH_NAME} 2 (ekstern)`).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // Nothing about the offer is left to do.

@@ -510,6 +510,47 @@ describe(`interventions in a case (${testEngine})`, () => {
     });
     expect(fieldsOf(refused)).toEqual(['body.status:consent_required']);
   });
+
+  it('hands an intervention to another provider when staff change; the previous one loses it', async () => {
+    const before = (await caller('coordinator').get(url('/interventions'))).json() as Listing;
+    const other = before.interventions.find((i) => i.id === otherInterventionId);
+    const res = await caller('coordinator').patch(url(`/interventions/${otherInterventionId}`), {
+      version: other?.version ?? 0,
+      providerUserId: mentor.id,
+      providerName: null,
+    });
+    expect(res.statusCode).toBe(200);
+    const seenBy = async (name: Name) =>
+      ((await caller(name).get(url('/interventions'))).json() as Listing).interventions.map(
+        (i) => i.id,
+      );
+    expect((await seenBy('mentor')).sort()).toEqual(
+      [mentorInterventionId, otherInterventionId].sort(),
+    );
+    expect(await seenBy('mentor2')).toEqual([]);
+    const told = await t.database.db
+      .selectFrom('notifications')
+      .select('details')
+      .where('user_id', '=', mentor.id)
+      .where('kind', '=', 'intervention_assigned')
+      .execute();
+    expect(told.map((n) => n.details)).toContainEqual({ interventionId: otherInterventionId });
+    // The change is in the chronology, with the provider by name.
+    const name = await t.database.db
+      .selectFrom('users')
+      .select('display_name')
+      .where('id', '=', mentor.id)
+      .executeTakeFirstOrThrow();
+    const events = await t.database.db
+      .selectFrom('case_events')
+      .select('changes')
+      .where('case_id', '=', theCase.id)
+      .where('kind', '=', 'intervention_changed')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .execute();
+    expect(events[0]?.changes).toMatchObject({ provider: { to: name.display_name } });
+  });
 });
 
 describe(`offers of voluntary support (${testEngine})`, () => {

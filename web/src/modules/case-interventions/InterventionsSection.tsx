@@ -48,6 +48,7 @@ export function InterventionsSection({ detail, data, full, canWrite, consentsAnc
         <InterventionDetails
           key={intervention.id}
           detail={detail}
+          data={data}
           intervention={intervention}
           full={full}
           canWrite={canWrite}
@@ -151,12 +152,14 @@ function InterventionTable({
 
 function InterventionDetails({
   detail,
+  data,
   intervention,
   full,
   canWrite,
   consentsAnchor,
 }: {
   detail: CaseDetail;
+  data: CaseInterventions;
   intervention: CaseIntervention;
   full: boolean;
   canWrite: boolean;
@@ -218,6 +221,12 @@ function InterventionDetails({
       {full && canWrite && (
         <StatusForm detail={detail} intervention={intervention} consentsAnchor={consentsAnchor} />
       )}
+      {full &&
+        canWrite &&
+        intervention.status !== 'ended' &&
+        intervention.status !== 'cancelled' && (
+          <ProviderForm detail={detail} intervention={intervention} providers={data.providers} />
+        )}
       <Sessions intervention={intervention} />
       {canWrite && running && <SessionForm detail={detail} intervention={intervention} />}
     </section>
@@ -396,6 +405,127 @@ function StatusForm({
         {t('caseInterventions.status.submit')}
       </button>
     </form>
+  );
+}
+
+/**
+ * A new provider when staff change: another user (who becomes a member with the intervention
+ * scope and is told) or an external name. The previous provider user no longer sees it.
+ */
+function ProviderForm({
+  detail,
+  intervention,
+  providers,
+}: {
+  detail: CaseDetail;
+  intervention: CaseIntervention;
+  providers: CaseInterventions['providers'];
+}) {
+  const { t } = useTranslation();
+  const refresh = useRefreshCase();
+  const kindId = useId();
+  const userId = useId();
+  const nameId = useId();
+  const [kind, setKind] = useState<'user' | 'external'>(
+    intervention.providerName ? 'external' : 'user',
+  );
+  const [user, setUser] = useState(intervention.provider?.userId ?? '');
+  const [name, setName] = useState(intervention.providerName ?? '');
+  const [done, setDone] = useState(false);
+  const mutation = useMutation({
+    mutationFn: () =>
+      updateIntervention(detail.id, intervention.id, {
+        version: intervention.version,
+        ...(kind === 'user'
+          ? { providerUserId: user || null, providerName: null }
+          : { providerName: name.trim() || null, providerUserId: null }),
+      }),
+    onSuccess: async () => {
+      setDone(true);
+      await refresh();
+    },
+  });
+  const errors = fieldErrors(mutation.error);
+  return (
+    <details className="case-provider-change">
+      <summary>{t('caseInterventions.provider.open')}</summary>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          setDone(false);
+          mutation.mutate();
+        }}
+      >
+        {done && <SuccessMessage>{t('caseInterventions.provider.done')}</SuccessMessage>}
+        {isStale(mutation.error) ? (
+          <div className="alert alert-warning" role="alert">
+            <div className="alert-body">
+              <p className="alert-text">{t('caseInterventions.common.stale')}</p>
+            </div>
+          </div>
+        ) : (
+          <FormError
+            error={mutation.error}
+            fields={[
+              {
+                name: 'body.providerUserId',
+                id: userId,
+                label: t('caseInterventions.create.providerUser'),
+              },
+              {
+                name: 'body.providerName',
+                id: nameId,
+                label: t('caseInterventions.create.providerName'),
+              },
+            ]}
+            title={t('caseInterventions.provider.error')}
+          />
+        )}
+        <p>{t('caseInterventions.provider.hint')}</p>
+        <RadioGroup<'user' | 'external'>
+          id={kindId}
+          legend={t('caseInterventions.create.provider')}
+          options={[
+            { value: 'user', label: t('caseInterventions.create.providerKinds.user') },
+            { value: 'external', label: t('caseInterventions.create.providerKinds.external') },
+          ]}
+          value={kind}
+          onChange={setKind}
+          detail={(value) =>
+            value === 'user' ? (
+              <Select
+                id={userId}
+                label={t('caseInterventions.create.providerUser')}
+                hint={t('caseInterventions.create.providerUserHint')}
+                value={user}
+                error={errors['body.providerUserId']}
+                onChange={(e) => setUser(e.target.value)}
+              >
+                <option value="">{t('caseInterventions.common.choose')}</option>
+                {providers.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.displayName}
+                  </option>
+                ))}
+              </Select>
+            ) : (
+              <TextField
+                id={nameId}
+                label={t('caseInterventions.create.providerName')}
+                value={name}
+                maxLength={200}
+                error={errors['body.providerName']}
+                onChange={(e) => setName(e.target.value)}
+              />
+            )
+          }
+        />
+        <button type="submit" className="button button-secondary" disabled={mutation.isPending}>
+          {t('caseInterventions.provider.submit')}
+        </button>
+      </form>
+    </details>
   );
 }
 
