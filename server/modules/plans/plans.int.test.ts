@@ -342,6 +342,14 @@ describe(`action plan (${testEngine})`, () => {
       version: 4,
     });
     expect(await eventsOf('plan_rejected')).toBe(1);
+    // The member who sent it for approval is told it came back.
+    const told = await t.database.db
+      .selectFrom('notifications')
+      .select(['user_id', 'details'])
+      .where('case_id', '=', theCase.id)
+      .where('kind', '=', 'plan_rejected')
+      .execute();
+    expect(told).toEqual([{ user_id: member.id, details: { planId: plan1.id } }]);
     // A rejected plan cannot be submitted as it is.
     const resubmit = await caller('member').post(url(`/plans/${plan1.id}/submit`), {
       version: 4,

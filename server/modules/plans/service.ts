@@ -338,6 +338,7 @@ export async function createDraft(
       .executeTakeFirstOrThrow();
     await recordCaseChange(trx, ctx, access, {
       kind: 'plan_drafted',
+      changes: { plan: { from: null, to: number } },
       action: 'create',
       resourceType: 'case_plan',
       resourceId: inserted.id,
@@ -398,6 +399,7 @@ export async function updatePlan(
     if (!updated) throw staleVersion(row.version);
     await recordCaseChange(trx, ctx, access, {
       kind: 'plan_drafted',
+      changes: { plan: { from: null, to: row.number } },
       action: 'update',
       resourceType: 'case_plan',
       resourceId: row.id,
@@ -446,6 +448,7 @@ export async function submitPlan(
     );
     await recordCaseChange(trx, ctx, access, {
       kind: 'plan_submitted',
+      changes: { plan: { from: null, to: row.number } },
       action: 'update',
       resourceType: 'case_plan',
       resourceId: row.id,
@@ -535,6 +538,7 @@ export async function approvePlan(
     );
     await recordCaseChange(trx, ctx, access, {
       kind: 'plan_approved',
+      changes: { plan: { from: null, to: row.number } },
       action: 'update',
       resourceType: 'case_plan',
       resourceId: row.id,
@@ -579,11 +583,25 @@ export async function rejectPlan(
       .execute();
     await recordCaseChange(trx, ctx, access, {
       kind: 'plan_rejected',
+      changes: { plan: { from: null, to: row.number } },
       action: 'update',
       resourceType: 'case_plan',
       resourceId: row.id,
       details: { number: row.number, from: row.status, to: 'rejected' },
     });
+    // The one who sent it for approval learns it came back (unless they sent it back themselves).
+    const author = row.submitted_by ?? row.created_by;
+    if (author !== ctx.user.id) {
+      await trx
+        .insertInto('notifications')
+        .values({
+          user_id: author,
+          kind: 'plan_rejected',
+          case_id: access.caseId,
+          details: JSON.stringify({ planId: row.id }),
+        })
+        .execute();
+    }
     return loadPlan(trx, access.caseId, row.id);
   });
 }

@@ -308,6 +308,7 @@ const CHANGE_FIELDS = [
   'offeredOn',
   'answeredOn',
   'renewalsScheduled',
+  'plan',
   'outcome',
   'decision',
   'noLongerAtRisk',

@@ -87,6 +87,7 @@ type CaseWorkKey =
   | 'reviewDue'
   | 'planAwaitingApproval'
   | 'closureAwaitingApproval'
+  | 'planRejected'
   | 'interventionAssigned';
 const CASE_WORK_KINDS: Record<string, { key: CaseWorkKey; tab: string }> = {
   offer_renewal_due: { key: 'offerRenewalDue', tab: 'indsatser' },
@@ -94,6 +95,7 @@ const CASE_WORK_KINDS: Record<string, { key: CaseWorkKey; tab: string }> = {
   review_due: { key: 'reviewDue', tab: 'afslutning' },
   plan_awaiting_approval: { key: 'planAwaitingApproval', tab: 'handleplan' },
   closure_awaiting_approval: { key: 'closureAwaitingApproval', tab: 'afslutning' },
+  plan_rejected: { key: 'planRejected', tab: 'handleplan' },
   intervention_assigned: { key: 'interventionAssigned', tab: 'indsatser' },
 };
 
