@@ -6,6 +6,7 @@ import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import {
+  earlierCreate,
   lockCase,
   recordCaseChange,
   requireFullScope,
@@ -183,17 +184,14 @@ export async function createIntervention(
   requireFullScope(access);
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockCase(trx, access.caseId);
-    if (body.id) {
-      const existing = await trx
-        .selectFrom('case_interventions')
-        .select(['id', 'case_id', 'version'])
-        .where('id', '=', body.id)
-        .executeTakeFirst();
-      if (existing) {
-        if (existing.case_id !== access.caseId) throw new AppError('duplicate');
-        return { id: existing.id, version: existing.version, created: false };
-      }
-    }
+    const earlier = await earlierCreate(
+      trx,
+      'case_interventions',
+      body.id,
+      access.caseId,
+      'duplicate',
+    );
+    if (earlier) return earlier;
     requireOpenCase(locked);
     const problems: FieldProblem[] = [];
     const type = await trx
@@ -677,17 +675,8 @@ export async function makeFirstOffer(
   requireFullScope(access);
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockCase(trx, access.caseId);
-    if (body.id) {
-      const existing = await trx
-        .selectFrom('case_offers')
-        .select(['id', 'case_id', 'version'])
-        .where('id', '=', body.id)
-        .executeTakeFirst();
-      if (existing) {
-        if (existing.case_id !== access.caseId) throw new AppError('duplicate');
-        return { id: existing.id, version: existing.version, created: false };
-      }
-    }
+    const earlier = await earlierCreate(trx, 'case_offers', body.id, access.caseId, 'duplicate');
+    if (earlier) return earlier;
     requireOpenCase(locked);
     const problems: FieldProblem[] = [];
     const person = await casePerson(trx, access.caseId, body.personId);

@@ -1,10 +1,11 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
 import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
-import type { CaseAccess } from '../../access/records.ts';
+import { findCaseAccess, type CaseAccess } from '../../access/records.ts';
 import type { CurrentUser } from '../../access/sessions.ts';
 import {
   addCaseEvent,
@@ -26,6 +27,32 @@ export interface CaseWorkContext {
   keys: { audit: Buffer };
   user: CurrentUser;
   requestId: string;
+}
+
+/**
+ * What every case-work route needs from a request: the logged-in user, the context for the
+ * service, and the caller's access to the case named in the path (404 for a non-member, exactly
+ * as for a case that does not exist).
+ */
+export function caseWorkRequests(app: FastifyInstance, keys: { audit: Buffer }) {
+  const user = (request: FastifyRequest): CurrentUser => {
+    if (!request.session) throw new AppError('unauthenticated');
+    return request.session.user;
+  };
+  return {
+    user,
+    ctx: (request: FastifyRequest): CaseWorkContext => ({
+      db: app.database.db,
+      keys,
+      user: user(request),
+      requestId: request.id,
+    }),
+    accessOr404: async (request: FastifyRequest, caseId: string): Promise<CaseAccess> => {
+      const access = await findCaseAccess(app.database.db, user(request), caseId);
+      if (!access) throw new AppError('not_found');
+      return access;
+    },
+  };
 }
 
 /** The professionals' concern level: always chosen by a person, never computed. */
@@ -225,6 +252,28 @@ export async function notifyCoordinators(
     .expression(recipients)
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+/**
+ * Idempotent creates: the record an earlier request made with the same client-made id, or
+ * undefined when there is none. An id already used in another case is refused with `clash`.
+ */
+export async function earlierCreate(
+  trx: Transaction<DB>,
+  table: 'case_interventions' | 'case_offers' | 'case_follow_ups',
+  id: string | undefined,
+  caseId: string,
+  clash: 'duplicate' | 'conflict',
+): Promise<{ id: string; version: number; created: false } | undefined> {
+  if (!id) return undefined;
+  const existing = await trx
+    .selectFrom(table)
+    .select(['id', 'case_id', 'version'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!existing) return undefined;
+  if (existing.case_id !== caseId) throw new AppError(clash);
+  return { id: existing.id, version: existing.version, created: false };
 }
 
 /** A stale edit: the record changed since the caller read it (409 with the current version). */

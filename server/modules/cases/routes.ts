@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { writeAudit } from '../../platform/audit/write.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
-import { findCaseAccess, grantCaseAccess } from '../../access/records.ts';
+import { grantCaseAccess } from '../../access/records.ts';
 import type { LoadedSession } from '../../access/sessions.ts';
+import { caseWorkRequests } from './case-work.ts';
 import * as chronology from './chronology.ts';
 import { updateClassification } from './classification.ts';
 import * as queries from './queries.ts';
@@ -49,11 +50,7 @@ export const caseRoutes =
       requestId: request.id,
       ip: request.ip,
     });
-    const accessOr404 = async (request: FastifyRequest, caseId: string) => {
-      const access = await findCaseAccess(app.database.db, session(request).user, caseId);
-      if (!access) throw new AppError('not_found');
-      return access;
-    };
+    const { accessOr404 } = caseWorkRequests(app, options.keys);
 
     app.get(
       '/api/cases',

@@ -1,11 +1,8 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { localeFromHeader } from '../../platform/i18n/index.ts';
-import { findCaseAccess } from '../../access/records.ts';
-import type { LoadedSession } from '../../access/sessions.ts';
-import { auditCaseRead, type CaseWorkContext } from '../cases/case-work.ts';
+import { auditCaseRead, caseWorkRequests } from '../cases/case-work.ts';
 import { CaseIdParams } from '../cases/schema.ts';
 import { loadClosureOverview } from './queries.ts';
 import {
@@ -31,21 +28,7 @@ export const closureRoutes =
   (options: { keys: { audit: Buffer; secret: Buffer } }): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['case work'];
-    const session = (request: FastifyRequest): LoadedSession => {
-      if (!request.session) throw new AppError('unauthenticated');
-      return request.session;
-    };
-    const ctx = (request: FastifyRequest): CaseWorkContext => ({
-      db: app.database.db,
-      keys: options.keys,
-      user: session(request).user,
-      requestId: request.id,
-    });
-    const accessOr404 = async (request: FastifyRequest, caseId: string) => {
-      const access = await findCaseAccess(app.database.db, session(request).user, caseId);
-      if (!access) throw new AppError('not_found');
-      return access;
-    };
+    const { ctx, accessOr404, user } = caseWorkRequests(app, options.keys);
 
     app.get(
       '/api/cases/:id/closure',
@@ -178,7 +161,7 @@ export const closureRoutes =
       async (request, reply) => {
         const access = await accessOr404(request, request.params.id);
         if (access.scope !== 'full') throw new AppError('forbidden');
-        const user = session(request).user;
+        const reader = user(request);
         const summary = await app.database.db.transaction().execute(async (trx) => {
           const collected = await collectCaseSummary(trx, access);
           if (!collected) throw new AppError('not_found');
@@ -188,7 +171,7 @@ export const closureRoutes =
         const now = new Date();
         const bytes = await renderCaseSummary(summary, {
           locale: localeFromHeader(request.headers['accept-language']),
-          printedBy: user.displayName,
+          printedBy: reader.displayName,
           now,
         });
         return reply

@@ -1,9 +1,6 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors.ts';
-import { findCaseAccess } from '../../access/records.ts';
-import type { LoadedSession } from '../../access/sessions.ts';
-import { auditCaseRead, type CaseWorkContext } from '../cases/case-work.ts';
+import { auditCaseRead, caseWorkRequests } from '../cases/case-work.ts';
 import { CaseIdParams } from '../cases/schema.ts';
 import {
   CancelFollowUpBody,
@@ -25,21 +22,7 @@ export const followUpRoutes =
   (options: { keys: { audit: Buffer; secret: Buffer } }): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['follow-ups'];
-    const session = (request: FastifyRequest): LoadedSession => {
-      if (!request.session) throw new AppError('unauthenticated');
-      return request.session;
-    };
-    const ctx = (request: FastifyRequest): CaseWorkContext => ({
-      db: app.database.db,
-      keys: options.keys,
-      user: session(request).user,
-      requestId: request.id,
-    });
-    const accessOr404 = async (request: FastifyRequest, caseId: string) => {
-      const access = await findCaseAccess(app.database.db, session(request).user, caseId);
-      if (!access) throw new AppError('not_found');
-      return access;
-    };
+    const { ctx, accessOr404 } = caseWorkRequests(app, options.keys);
 
     app.get(
       '/api/cases/:id/follow-ups',

@@ -6,6 +6,7 @@ import {
   CONCERN_ORDER,
   ConcernLevelSchema,
   GoalStatusSchema,
+  earlierCreate,
   lockCase,
   recordCaseChange,
   requireFullScope,
@@ -300,17 +301,8 @@ export async function addFollowUp(
 
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockCase(trx, access.caseId);
-    if (body.id) {
-      const existing = await trx
-        .selectFrom('case_follow_ups')
-        .select(['id', 'case_id', 'version'])
-        .where('id', '=', body.id)
-        .executeTakeFirst();
-      if (existing) {
-        if (existing.case_id !== access.caseId) throw new AppError('conflict');
-        return { id: existing.id, version: existing.version, created: false };
-      }
-    }
+    const earlier = await earlierCreate(trx, 'case_follow_ups', body.id, access.caseId, 'conflict');
+    if (earlier) return earlier;
     requireOpenCase(locked);
     if (body.dueOn !== undefined) {
       if (body.dueOn < openedOn(locked)) {
