@@ -49,6 +49,11 @@ export class ApiError extends Error {
   }
 }
 
+/** A stale edit: someone else saved the record since it was read (409, optimistic locking). */
+export function isStale(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status === 409;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }

@@ -1,7 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isStale } from '../../app/api';
 import { FormError, fieldErrors } from '../../ui/FormError';
+import { StaleNotice } from '../../ui/StaleNotice';
 import { TextField } from '../../ui/TextField';
 import { RadioGroup, Select, SuccessMessage, TextArea } from '../../ui/fields';
 import type { CaseDetail } from '../cases/casesApi';
@@ -15,7 +17,7 @@ import {
   type CaseInterventions,
   type InterventionStatus,
 } from './interventionsApi';
-import { hasFieldCode, isStale, newId, useRefreshCase } from './shared';
+import { hasFieldCode, newId, useRefreshCase } from './shared';
 
 interface Props {
   detail: CaseDetail;
@@ -299,21 +301,14 @@ function StatusForm({
     <form onSubmit={submit} noValidate className="case-status-form">
       {done && <SuccessMessage>{t(`caseInterventions.status.done.${done}`)}</SuccessMessage>}
       {isStale(mutation.error) ? (
-        <div className="alert alert-warning" role="alert">
-          <div className="alert-body">
-            <p className="alert-text">{t('caseInterventions.common.stale')}</p>
-            <button
-              type="button"
-              className="button button-secondary mt-4"
-              onClick={() => {
-                mutation.reset();
-                void refresh();
-              }}
-            >
-              {t('caseInterventions.common.reload')}
-            </button>
-          </div>
-        </div>
+        <StaleNotice
+          text={t('caseInterventions.common.stale')}
+          reloadLabel={t('caseInterventions.common.reload')}
+          onReload={() => {
+            mutation.reset();
+            void refresh();
+          }}
+        />
       ) : (
         <FormError
           error={mutation.error}
@@ -459,11 +454,14 @@ function ProviderForm({
       >
         {done && <SuccessMessage>{t('caseInterventions.provider.done')}</SuccessMessage>}
         {isStale(mutation.error) ? (
-          <div className="alert alert-warning" role="alert">
-            <div className="alert-body">
-              <p className="alert-text">{t('caseInterventions.common.stale')}</p>
-            </div>
-          </div>
+          <StaleNotice
+            text={t('caseInterventions.common.stale')}
+            reloadLabel={t('caseInterventions.common.reload')}
+            onReload={() => {
+              mutation.reset();
+              void refresh();
+            }}
+          />
         ) : (
           <FormError
             error={mutation.error}

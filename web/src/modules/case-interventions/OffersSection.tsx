@@ -1,7 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isStale } from '../../app/api';
 import { FormError, fieldErrors } from '../../ui/FormError';
+import { StaleNotice } from '../../ui/StaleNotice';
 import { TextField } from '../../ui/TextField';
 import { RadioGroup, Select, SuccessMessage, TextArea } from '../../ui/fields';
 import type { CaseDetail } from '../cases/casesApi';
@@ -15,7 +17,7 @@ import {
   type Offer,
   type OfferKind,
 } from './interventionsApi';
-import { isStale, newId, useRefreshCase } from './shared';
+import { newId, useRefreshCase } from './shared';
 
 const ROUND_KEY = { 1: 'first', 2: 'after3', 3: 'after6' } as const;
 function roundKey(round: number) {
@@ -115,20 +117,6 @@ export function OffersSection({
   );
 }
 
-function StaleAlert({ onReload }: { onReload: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <div className="alert alert-warning" role="alert">
-      <div className="alert-body">
-        <p className="alert-text">{t('caseInterventions.common.stale')}</p>
-        <button type="button" className="button button-secondary mt-4" onClick={onReload}>
-          {t('caseInterventions.common.reload')}
-        </button>
-      </div>
-    </div>
-  );
-}
-
 type Answer = 'accepted' | 'declined';
 
 function AnswerForm({
@@ -190,7 +178,9 @@ function AnswerForm({
       }}
     >
       {isStale(mutation.error) ? (
-        <StaleAlert
+        <StaleNotice
+          text={t('caseInterventions.common.stale')}
+          reloadLabel={t('caseInterventions.common.reload')}
           onReload={() => {
             mutation.reset();
             void refresh();
@@ -295,7 +285,9 @@ function MakeForm({
       }}
     >
       {isStale(mutation.error) ? (
-        <StaleAlert
+        <StaleNotice
+          text={t('caseInterventions.common.stale')}
+          reloadLabel={t('caseInterventions.common.reload')}
           onReload={() => {
             mutation.reset();
             void refresh();

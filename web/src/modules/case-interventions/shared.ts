@@ -21,8 +21,3 @@ export function newId(): string {
 export function hasFieldCode(error: unknown, code: string): boolean {
   return error instanceof ApiError && error.fields.some((f) => f.code === code);
 }
-
-/** A stale change (409): someone else changed the record first. */
-export function isStale(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 409;
-}

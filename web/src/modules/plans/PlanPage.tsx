@@ -2,11 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api';
+import { isStale } from '../../app/api';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormError, fieldErrors, type FormField } from '../../ui/FormError';
 import { Loading } from '../../ui/Loading';
+import { StaleNotice } from '../../ui/StaleNotice';
 import { TextField } from '../../ui/TextField';
 import { RadioGroup, Select, SuccessMessage, TextArea } from '../../ui/fields';
 import { CASES_QUERY_KEY, type CaseDetail } from '../cases/casesApi';
@@ -358,22 +359,6 @@ function useRefresh() {
   return () => queryClient.invalidateQueries({ queryKey: [...CASES_QUERY_KEY] });
 }
 
-const isStale = (error: unknown) => error instanceof ApiError && error.status === 409;
-
-function StaleWarning({ onReload }: { onReload: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <div className="alert alert-warning" role="alert">
-      <div className="alert-body">
-        <p className="alert-text">{t('plans.stale')}</p>
-        <button type="button" className="button button-secondary mt-4" onClick={onReload}>
-          {t('plans.reload')}
-        </button>
-      </div>
-    </div>
-  );
-}
-
 function NewVersion({
   detail,
   hasPlan,
@@ -678,7 +663,9 @@ function PlanEditor({
   return (
     <form noValidate onSubmit={run('save')} className="plan-form">
       {isStale(mutation.error) ? (
-        <StaleWarning
+        <StaleNotice
+          text={t('plans.stale')}
+          reloadLabel={t('plans.reload')}
           onReload={() => {
             mutation.reset();
             void refresh().then(onReset);
@@ -960,7 +947,9 @@ function DecisionPanel({
     <div className="plan-decision">
       <h4>{t('plans.decisionHeading')}</h4>
       {isStale(mutation.error) ? (
-        <StaleWarning
+        <StaleNotice
+          text={t('plans.stale')}
+          reloadLabel={t('plans.reload')}
           onReload={() => {
             mutation.reset();
             void refresh();
