@@ -61,12 +61,19 @@ const listOf = async (as: string) => {
   expect(res.statusCode, res.body).toBe(200);
   return (res.json() as { items: Draft[] }).items;
 };
-const stored = (id: string) =>
+const stored = (id: string, author = 'hotline') =>
   t.database.db
     .selectFrom('inquiry_drafts')
-    .select(['user_id', 'content_enc', 'version'])
+    .select(['user_id', 'content_enc', 'version', 'updated_at'])
     .where('id', '=', id)
+    .where('user_id', '=', users[author]?.id ?? '')
     .executeTakeFirst();
+/** Status and body of an answer, with what differs per request (its id) taken out. */
+const answer = (res: { statusCode: number; json(): unknown }) => {
+  const body = res.json() as { error?: { requestId?: string } };
+  if (body.error) delete body.error.requestId;
+  return { status: res.statusCode, body };
+};
 
 describe(`inquiry drafts (${testEngine})`, () => {
   it('creates at version 0, replaces at the current version and refuses a stale one', async () => {
@@ -101,7 +108,7 @@ describe(`inquiry drafts (${testEngine})`, () => {
     });
   });
 
-  it("keeps drafts to their author: others' ids are 404 and lists show only one's own", async () => {
+  it("keeps drafts to their author: others' ids are unused ids to them, lists show only one's own", async () => {
     const id = randomUUID();
     await put('hotline', id, 0, { persons: [{ givenName: 'Zebulon', familyName: 'Hemmelig' }] });
     const row = await stored(id);
@@ -113,15 +120,57 @@ describe(`inquiry drafts (${testEngine})`, () => {
     );
 
     const theirs = await put('caseworker', id, 1, { stolen: true });
-    expect(theirs.statusCode).toBe(404);
+    expect(theirs.statusCode).toBe(409);
     expect((await caller('caseworker').delete(`/api/inquiry-drafts/${id}`)).statusCode).toBe(404);
     expect((await stored(id))?.version).toBe(1);
+    expect(await stored(id, 'caseworker')).toBeUndefined();
     expect((await listOf('caseworker')).map((d) => d.id)).not.toContain(id);
     expect((await listOf('hotline')).map((d) => d.id)).toContain(id);
 
     expect((await caller('hotline').delete(`/api/inquiry-drafts/${id}`)).statusCode).toBe(204);
     expect(await stored(id)).toBeUndefined();
     expect((await caller('hotline').delete(`/api/inquiry-drafts/${id}`)).statusCode).toBe(404);
+  });
+
+  it("answers another user's draft id exactly as an unused id, and leaves their draft as it was (ASVS 8.2.2)", async () => {
+    const id = randomUUID();
+    await put('hotline', id, 0, { observation: 'Hotlinens udkast' });
+    const before = await stored(id);
+    const unused = randomUUID();
+    // A stale or made-up version: 409 with version 0 for both.
+    for (const version of [1, 5]) {
+      const other = answer(await put('caseworker', id, version, { stolen: true }));
+      expect(other).toEqual(answer(await put('caseworker', unused, version, { stolen: true })));
+      expect(other.status).toBe(409);
+    }
+    // Deleting: 404 for both.
+    const deleted = answer(await caller('caseworker').delete(`/api/inquiry-drafts/${id}`));
+    expect(deleted).toEqual(
+      answer(await caller('caseworker').delete(`/api/inquiry-drafts/${unused}`)),
+    );
+    expect(deleted.status).toBe(404);
+    // Version 0 creates the caller's own draft under that id, as it does for an unused id.
+    const own = await put('caseworker', id, 0, { observation: 'Mit eget' });
+    const fresh = await put('caseworker', unused, 0, { observation: 'Mit eget' });
+    expect(own.statusCode).toBe(200);
+    expect(fresh.statusCode).toBe(200);
+    const strip = (res: typeof own) => {
+      const { id: _id, updatedAt: _at, ...rest } = res.json() as Draft & { updatedAt: string };
+      return rest;
+    };
+    expect(strip(own)).toEqual(strip(fresh));
+    expect(strip(own)).toEqual({ version: 1, content: { observation: 'Mit eget' } });
+    // The hotline's draft is untouched and still the hotline's alone.
+    expect(await stored(id)).toEqual(before);
+    expect((await listOf('hotline')).find((d) => d.id === id)?.content).toEqual({
+      observation: 'Hotlinens udkast',
+    });
+    const mine = await put('caseworker', id, 1, { observation: 'Ændret' });
+    expect(mine.statusCode).toBe(200);
+    expect(await stored(id)).toEqual(before);
+    for (const d of [id, unused]) {
+      await caller('caseworker').delete(`/api/inquiry-drafts/${d}`);
+    }
   });
 
   it('refuses a draft over 64 KiB with 413 and stores nothing', async () => {
@@ -144,7 +193,7 @@ describe(`inquiry drafts (${testEngine})`, () => {
     const refused = await put('caseworker', extra, 0, { n: 20 });
     expect(refused.statusCode).toBe(409);
     expect((refused.json() as ErrorBody).error.code).toBe('too_many_drafts');
-    expect(await stored(extra)).toBeUndefined();
+    expect(await stored(extra, 'caseworker')).toBeUndefined();
     expect(await listOf('caseworker')).toHaveLength(20);
     // An existing draft can still be saved, and another user is not affected.
     expect((await put('caseworker', ids[0] ?? '', 1, { n: 0, more: true })).statusCode).toBe(200);

@@ -6,7 +6,10 @@ import { AppError } from '../../platform/errors.ts';
 /**
  * Intake drafts: the form's state saved on the server while the user types, so closing the
  * browser loses nothing and a shared PC keeps no personal data. Encrypted at rest, visible to
- * their author only (anyone else's id answers 404), deleted when the inquiry is submitted.
+ * their author only, deleted when the inquiry is submitted. A draft is keyed by its author and
+ * its id (db/migrations/0012): every query names the user, so another user's draft id is, for
+ * anyone else, exactly an id they have not used (same status, same body, the other draft
+ * untouched). Reading, saving and deleting one's own drafts is not audited (docs/SECURITY.md).
  */
 const MAX_DRAFTS = 20;
 const MAX_BYTES = 64 * 1024;
@@ -62,11 +65,11 @@ export async function saveDraft(
   return db.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom('inquiry_drafts')
-      .select(['user_id', 'version'])
+      .select('version')
+      .where('user_id', '=', userId)
       .where('id', '=', id)
       .forUpdate()
       .executeTakeFirst();
-    if (existing && existing.user_id !== userId) throw new AppError('not_found');
     if ((existing?.version ?? 0) !== body.version) {
       throw new AppError('conflict', { meta: { currentVersion: existing?.version ?? 0 } });
     }
@@ -83,6 +86,7 @@ export async function saveDraft(
       ? await trx
           .updateTable('inquiry_drafts')
           .set({ content_enc, updated_at: sql<Date>`now()`, version: sql<number>`version + 1` })
+          .where('user_id', '=', userId)
           .where('id', '=', id)
           .returning(['id', 'content_enc', 'updated_at', 'version'])
           .executeTakeFirstOrThrow()
