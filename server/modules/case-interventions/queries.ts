@@ -16,6 +16,22 @@ import {
 import { PROVIDER_ROLES } from './service.ts';
 
 /**
+ * A catalogue entry's name and legal basis: in `concern` (a compartment field, removed on the way
+ * out for readers without the case's compartment) when the entry reveals the concern.
+ */
+function typeNames(name: string, legalBasis: string | null, revealsConcern: boolean) {
+  return revealsConcern
+    ? { name: null, legalBasis: null, concern: { name, legalBasis } }
+    : { name, legalBasis, concern: null };
+}
+
+const offerType = (id: string, names: ReturnType<typeof typeNames>) => ({
+  id,
+  name: names.name,
+  concern: names.concern,
+});
+
+/**
  * The interventions tab of a case as the caller may see it. A member with the whole case sees
  * every intervention, the consents, the offers and what the forms need; a member whose scope is
  * limited to their interventions (e.g. a mentor) sees only the interventions they provide, with
@@ -52,6 +68,7 @@ export async function loadCaseInterventions(
       't.level',
       't.legal_basis',
       't.consent_required',
+      't.reveals_concern',
       'p.id as person_id',
       'p.given_name',
       'p.family_name',
@@ -92,9 +109,8 @@ export async function loadCaseInterventions(
     version: r.version,
     type: {
       id: r.type_id,
-      name: r.type_name,
+      ...typeNames(r.type_name, r.legal_basis, r.reveals_concern),
       level: InterventionLevelSchema.parse(r.level),
-      legalBasis: r.legal_basis,
       consentRequired: r.consent_required,
     },
     person: {
@@ -133,7 +149,14 @@ export async function loadCaseInterventions(
 
   if (!full) {
     return {
-      data: { interventions, consents: [], offers: [], catalogue: [], providers: [] },
+      data: {
+        id: access.caseId,
+        interventions,
+        consents: [],
+        offers: [],
+        catalogue: [],
+        providers: [],
+      },
       personsShown: [...new Set(rows.map((r) => r.person_id))].sort(),
     };
   }
@@ -184,6 +207,8 @@ export async function loadCaseInterventions(
       'o.note',
       't.id as type_id',
       't.name as type_name',
+      't.legal_basis',
+      't.reveals_concern',
       'p.id as person_id',
       'p.given_name',
       'p.family_name',
@@ -201,11 +226,21 @@ export async function loadCaseInterventions(
     order.get(o.first_offer_id ?? o.id) ?? 0;
   offers.sort((a, b) => position(a) - position(b) || a.round - b.round);
 
+  // Only what the reader may choose: without the compartment, no entry that reveals the concern.
   const catalogue = await db
     .selectFrom('intervention_types')
-    .select(['id', 'name', 'level', 'age_group', 'legal_basis', 'consent_required'])
+    .select([
+      'id',
+      'name',
+      'level',
+      'age_group',
+      'legal_basis',
+      'consent_required',
+      'reveals_concern',
+    ])
     .where('municipality_code', '=', access.municipalityCode)
     .where('active', '=', true)
+    .$if(!access.compartment, (qb) => qb.where('reveals_concern', '=', false))
     .orderBy('name')
     .orderBy('id')
     .execute();
@@ -222,6 +257,7 @@ export async function loadCaseInterventions(
 
   return {
     data: {
+      id: access.caseId,
       interventions,
       consents: consents.map((c) => ({
         id: c.id,
@@ -248,7 +284,12 @@ export async function loadCaseInterventions(
         },
         kind: OfferKindSchema.parse(o.kind),
         interventionType:
-          o.type_id && o.type_name !== null ? { id: o.type_id, name: o.type_name } : null,
+          o.type_id && o.type_name !== null
+            ? offerType(
+                o.type_id,
+                typeNames(o.type_name, o.legal_basis, o.reveals_concern === true),
+              )
+            : null,
         round: o.round,
         firstOfferId: o.first_offer_id,
         status: OfferStatusSchema.parse(o.status),
@@ -259,10 +300,9 @@ export async function loadCaseInterventions(
       })),
       catalogue: catalogue.map((c) => ({
         id: c.id,
-        name: c.name,
+        ...typeNames(c.name, c.legal_basis, c.reveals_concern),
         level: InterventionLevelSchema.parse(c.level),
         ageGroup: InterventionAgeGroupSchema.parse(c.age_group),
-        legalBasis: c.legal_basis,
         consentRequired: c.consent_required,
       })),
       providers: providers.map((p) => ({ id: p.id, displayName: p.display_name })),

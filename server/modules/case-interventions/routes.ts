@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { grantCaseAccess } from '../../access/records.ts';
 import { auditCaseRead, caseWorkRequests } from '../cases/case-work.ts';
 import { CaseIdParams } from '../cases/schema.ts';
 import { loadCaseInterventions } from './queries.ts';
@@ -57,6 +58,8 @@ export const caseInterventionRoutes =
             // Full scope: every person of the case; a mentor: the persons of their interventions.
             ...(access.scope !== 'full' && { persons: personsShown }),
           });
+          // Names of catalogue entries that reveal the concern, for the compartment's readers.
+          grantCaseAccess(request, access);
           return data;
         });
       },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compartment, record } from '../../access/compartment.ts';
 import { DateOnlySchema } from '../cases/case-work.ts';
 import { PersonRoleSchema } from '../cases/schema.ts';
 import { InterventionAgeGroupSchema, InterventionLevelSchema } from '../interventions/schema.ts';
@@ -106,6 +107,17 @@ export const MakeOfferBody = z.object({ version: Version, offeredOn: DateOnlySch
 
 const PersonRef = z.object({ id: z.uuid(), name: z.string(), role: PersonRoleSchema });
 
+/**
+ * A catalogue entry marked as revealing the concern (`revealsConcern`) has `name` and
+ * `legalBasis` null; they travel in `concern`, a compartment field that only readers holding the
+ * case's compartment receive. Everyone else is shown a neutral name, as the case shows a neutral
+ * marker. An entry that does not reveal the concern has `concern` null.
+ */
+const TypeName = z.string().nullable().describe('null when the entry reveals the concern');
+const ConcernNames = compartment(
+  z.object({ name: z.string(), legalBasis: z.string().nullable() }).nullable(),
+);
+
 export const SessionSchema = z.object({
   id: z.uuid(),
   heldOn: z.iso.date(),
@@ -119,10 +131,11 @@ export const CaseInterventionSchema = z.object({
   version: z.number().int(),
   type: z.object({
     id: z.uuid(),
-    name: z.string(),
+    name: TypeName,
     level: InterventionLevelSchema,
     legalBasis: z.string().nullable(),
     consentRequired: z.boolean(),
+    concern: ConcernNames,
   }),
   person: PersonRef,
   provider: z.object({ userId: z.uuid(), name: z.string() }).nullable(),
@@ -158,7 +171,7 @@ export const OfferSchema = z.object({
   version: z.number().int(),
   person: PersonRef,
   kind: OfferKindSchema,
-  interventionType: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  interventionType: z.object({ id: z.uuid(), name: TypeName, concern: ConcernNames }).nullable(),
   /** 1: the first offer; 2 and 3: renewed after 3 and 6 months. */
   round: z.number().int().min(1).max(3),
   firstOfferId: z.uuid().nullable(),
@@ -172,22 +185,31 @@ export type Offer = z.infer<typeof OfferSchema>;
 
 export const CatalogueEntrySchema = z.object({
   id: z.uuid(),
-  name: z.string(),
+  name: TypeName,
   level: InterventionLevelSchema,
   ageGroup: InterventionAgeGroupSchema,
   legalBasis: z.string().nullable(),
   consentRequired: z.boolean(),
+  concern: ConcernNames,
 });
 
-export const CaseInterventionsSchema = z.object({
-  interventions: z.array(CaseInterventionSchema),
-  consents: z.array(ConsentSchema),
-  offers: z.array(OfferSchema),
-  /** The municipality's active intervention types, for the form (empty for a mentor). */
-  catalogue: z.array(CatalogueEntrySchema),
-  /** Users who may provide an intervention (empty for a mentor). */
-  providers: z.array(z.object({ id: z.uuid(), displayName: z.string() })),
-});
+export const CaseInterventionsSchema = record(
+  'case',
+  z.object({
+    /** The case's id: the tab is one record with the case's compartment rule. */
+    id: z.uuid(),
+    interventions: z.array(CaseInterventionSchema),
+    consents: z.array(ConsentSchema),
+    offers: z.array(OfferSchema),
+    /**
+     * The active catalogue entries the reader may choose (empty for a mentor; without the
+     * compartment, none that reveals the concern).
+     */
+    catalogue: z.array(CatalogueEntrySchema),
+    /** Users who may provide an intervention (empty for a mentor). */
+    providers: z.array(z.object({ id: z.uuid(), displayName: z.string() })),
+  }),
+);
 export type CaseInterventions = z.infer<typeof CaseInterventionsSchema>;
 
 export const CreatedSchema = z.object({ id: z.uuid(), version: z.number().int() });

@@ -200,6 +200,8 @@ export async function createIntervention(
       .where('id', '=', body.interventionTypeId)
       .where('municipality_code', '=', access.municipalityCode)
       .where('active', '=', true)
+      // Outside the compartment an entry that reveals the concern is not one to choose.
+      .$if(!access.compartment, (qb) => qb.where('reveals_concern', '=', false))
       .executeTakeFirst();
     if (!type)
       problems.push({ field: 'body.interventionTypeId', code: 'intervention_type_unavailable' });
@@ -687,6 +689,7 @@ export async function makeFirstOffer(
         .select('id')
         .where('id', '=', body.interventionTypeId)
         .where('municipality_code', '=', access.municipalityCode)
+        .$if(!access.compartment, (qb) => qb.where('reveals_concern', '=', false))
         .executeTakeFirst();
       if (!type) {
         problems.push({ field: 'body.interventionTypeId', code: 'intervention_type_unavailable' });

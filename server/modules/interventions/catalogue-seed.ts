@@ -27,6 +27,8 @@ export interface StandardIntervention {
   tailored: boolean;
   /** The kind of the municipality's unit responsible by default (its first unit of that kind). */
   unitKind: UnitKind | null;
+  /** The name or description names the concern: a neutral name outside the compartment. */
+  revealsConcern: boolean;
 }
 
 const offer = (
@@ -36,7 +38,10 @@ const offer = (
   ageGroup: InterventionAgeGroup,
   unitKind: UnitKind | null,
   extra: Partial<
-    Pick<StandardIntervention, 'description' | 'legalBasis' | 'consentRequired' | 'tailored'>
+    Pick<
+      StandardIntervention,
+      'description' | 'legalBasis' | 'consentRequired' | 'tailored' | 'revealsConcern'
+    >
   > = {},
 ): StandardIntervention => ({
   code,
@@ -48,6 +53,7 @@ const offer = (
   legalBasis: extra.legalBasis ?? null,
   consentRequired: extra.consentRequired ?? false,
   tailored: extra.tailored ?? false,
+  revealsConcern: extra.revealsConcern ?? false,
 });
 
 export const STANDARD_INTERVENTIONS: readonly StandardIntervention[] = [
@@ -58,6 +64,7 @@ export const STANDARD_INTERVENTIONS: readonly StandardIntervention[] = [
   }),
   offer('exit_programme', 'Exitprogram', 'intervening', 'all', 'mentors_coaches', {
     description: 'Forløb for personer, der vil ud af et ekstremistisk miljø.',
+    revealsConcern: true,
   }),
   offer(
     'contact_person_child',
@@ -147,6 +154,7 @@ export const STANDARD_INTERVENTIONS: readonly StandardIntervention[] = [
       description: 'Gratis rådgivning til personer over 18 år; kun med borgerens samtykke.',
       legalBasis: 'Serviceloven § 12 b',
       consentRequired: true,
+      revealsConcern: true,
     },
   ),
   // Tailored offers (særligt tilrettelagte tilbud).
@@ -215,6 +223,7 @@ export async function seedStandardInterventions(
         legal_basis: o.legalBasis,
         consent_required: o.consentRequired,
         tailored: o.tailored,
+        reveals_concern: o.revealsConcern,
         responsible_unit_id: (o.unitKind && unitOf.get(o.unitKind)) ?? null,
       })),
     )

@@ -24,6 +24,7 @@ function selectTypes(db: Kysely<DB>, municipalityCode: string) {
       't.responsible_unit_id',
       'u.name as unit_name',
       't.tailored',
+      't.reveals_concern',
       't.active',
       't.version',
     ])
@@ -46,6 +47,7 @@ function toType(r: Row): InterventionType {
     responsibleUnitId: r.responsible_unit_id,
     responsibleUnitName: r.unit_name ?? null,
     tailored: r.tailored,
+    revealsConcern: r.reveals_concern,
     active: r.active,
     version: r.version,
   };

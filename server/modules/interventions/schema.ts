@@ -27,6 +27,17 @@ const LegalBasis = z
   .min(1)
   .max(200)
   .describe('Free text, e.g. "Serviceloven § 12 b"');
+const RevealsConcern = z
+  .boolean()
+  .describe(
+    'The name or description reveals the radicalisation concern: members of a case outside the compartment see a neutral name and cannot choose it',
+  );
+
+/**
+ * Words that name the concern. A name or description using one must be marked revealsConcern
+ * (400 otherwise); the mark can be set on any other entry too.
+ */
+export const CONCERN_WORDS = /radikalis|ekstremis|radicalis|extremis/i;
 const Version = z.number().int().min(1).describe('The version the change is based on');
 
 export const InterventionTypeIdParams = z.object({ id: z.uuid() }).strict();
@@ -55,6 +66,7 @@ export const InterventionTypeSchema = z.object({
   responsibleUnitName: z.string().nullable(),
   /** A specially arranged offer (særligt tilrettelagt tilbud). */
   tailored: z.boolean(),
+  revealsConcern: RevealsConcern,
   active: z.boolean(),
   version: z.number().int(),
 });
@@ -72,6 +84,7 @@ export const CreateInterventionTypeBody = z
     consentRequired: z.boolean().optional(),
     responsibleUnitId: z.uuid().nullable().optional(),
     tailored: z.boolean().optional(),
+    revealsConcern: RevealsConcern.optional(),
   })
   .strict();
 
@@ -87,6 +100,7 @@ export const UpdateInterventionTypeBody = z
     consentRequired: z.boolean().optional(),
     responsibleUnitId: z.uuid().nullable().optional(),
     tailored: z.boolean().optional(),
+    revealsConcern: RevealsConcern.optional(),
     active: z.boolean().optional(),
   })
   .strict();

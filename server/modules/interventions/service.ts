@@ -5,6 +5,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { seedStandardInterventions } from './catalogue-seed.ts';
 import * as queries from './queries.ts';
+import { CONCERN_WORDS } from './schema.ts';
 import type {
   CreateInterventionType,
   InterventionType,
@@ -64,6 +65,19 @@ async function checkUnit(db: Kysely<DB>, municipalityCode: string, unitId: strin
   }
 }
 
+/**
+ * An entry whose name or description uses a word of the concern must be marked as revealing it,
+ * so a case member outside the compartment never reads it (400 naming body.revealsConcern).
+ */
+function checkConcernMark(name: string, description: string | null, revealsConcern: boolean) {
+  if (revealsConcern) return;
+  if (CONCERN_WORDS.test(name) || (description !== null && CONCERN_WORDS.test(description))) {
+    throw new AppError('validation_failed', {
+      fields: [{ field: 'body.revealsConcern', code: 'concern_word_unmarked' }],
+    });
+  }
+}
+
 async function found(db: Kysely<DB>, municipalityCode: string, id: string) {
   const type = await queries.findType(db, municipalityCode, id);
   if (!type) throw new AppError('not_found');
@@ -76,6 +90,7 @@ export async function createType(
   body: CreateInterventionType,
 ): Promise<InterventionType> {
   const municipalityCode = ownMunicipality(ctx.user);
+  checkConcernMark(body.name, body.description ?? null, body.revealsConcern ?? false);
   return ctx.db.transaction().execute(async (trx) => {
     await checkUnit(trx, municipalityCode, body.responsibleUnitId ?? null);
     const inserted = await trx
@@ -91,6 +106,7 @@ export async function createType(
         consent_required: body.consentRequired ?? false,
         responsible_unit_id: body.responsibleUnitId ?? null,
         tailored: body.tailored ?? false,
+        reveals_concern: body.revealsConcern ?? false,
       })
       .onConflict((oc) => oc.columns(['municipality_code', 'code']).doNothing())
       .returning('id')
@@ -118,6 +134,7 @@ const COLUMNS = {
   consentRequired: 'consent_required',
   responsibleUnitId: 'responsible_unit_id',
   tailored: 'tailored',
+  revealsConcern: 'reveals_concern',
   active: 'active',
 } as const;
 
@@ -142,6 +159,11 @@ export async function updateType(
       changed.push(field);
     }
     if (changed.length === 0) return type;
+    checkConcernMark(
+      body.name ?? type.name,
+      body.description === undefined ? type.description : body.description,
+      body.revealsConcern ?? type.revealsConcern,
+    );
     if (body.responsibleUnitId !== undefined) {
       await checkUnit(trx, municipalityCode, body.responsibleUnitId);
     }

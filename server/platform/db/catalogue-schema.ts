@@ -21,6 +21,8 @@ export interface InterventionTypesTable {
   consent_required: Generated<boolean>;
   responsible_unit_id: string | null;
   tailored: Generated<boolean>;
+  /** The name or description reveals the concern (db/migrations/0013). */
+  reveals_concern: Generated<boolean>;
   active: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -87,6 +87,7 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
     'created_at',
     'updated_at',
     'version',
+    'reveals_concern',
   ],
   inquiries: [
     'id',

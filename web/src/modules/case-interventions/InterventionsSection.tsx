@@ -17,7 +17,7 @@ import {
   type CaseInterventions,
   type InterventionStatus,
 } from './interventionsApi';
-import { hasFieldCode, newId, useRefreshCase } from './shared';
+import { hasFieldCode, newId, typeLegalBasis, typeName, useRefreshCase } from './shared';
 
 interface Props {
   detail: CaseDetail;
@@ -119,11 +119,11 @@ function InterventionTable({
                 <span className="form-hint">{t(`cases.personRoles.${i.person.role}`)}</span>
               </td>
               <td>
-                <a href={`#intervention-${i.id}`}>{i.type.name}</a>
+                <a href={`#intervention-${i.id}`}>{typeName(t, i.type)}</a>
               </td>
               <td>{t(`caseInterventions.levels.${i.type.level}`)}</td>
               <td>
-                {i.type.legalBasis ?? t('caseInterventions.interventions.noLegalBasis')}
+                {typeLegalBasis(t, i.type)}
                 {i.type.consentRequired && (
                   <>
                     <br />
@@ -178,7 +178,7 @@ function InterventionDetails({
     >
       <h4 id={headingId}>
         {t('caseInterventions.interventions.itemHeading', {
-          type: intervention.type.name,
+          type: typeName(t, intervention.type),
           person: intervention.person.name,
         })}
       </h4>
@@ -736,8 +736,8 @@ function CreateInterventionForm({ detail, data }: { detail: CaseDetail; data: Ca
                     {entries.map((c) => (
                       <option key={c.id} value={c.id}>
                         {c.consentRequired
-                          ? t('caseInterventions.create.optionConsent', { name: c.name })
-                          : c.name}
+                          ? t('caseInterventions.create.optionConsent', { name: typeName(t, c) })
+                          : typeName(t, c)}
                       </option>
                     ))}
                   </optgroup>
@@ -751,7 +751,7 @@ function CreateInterventionForm({ detail, data }: { detail: CaseDetail; data: Ca
                 <dt>{t('caseInterventions.create.ageGroup')}</dt>
                 <dd>{t(`caseInterventions.ageGroups.${chosen.ageGroup}`)}</dd>
                 <dt>{t('caseInterventions.interventions.columns.legalBasis')}</dt>
-                <dd>{chosen.legalBasis ?? t('caseInterventions.interventions.noLegalBasis')}</dd>
+                <dd>{typeLegalBasis(t, chosen)}</dd>
                 <dt>{t('caseInterventions.interventions.consent')}</dt>
                 <dd>
                   {chosen.consentRequired

@@ -17,7 +17,7 @@ import {
   type Offer,
   type OfferKind,
 } from './interventionsApi';
-import { newId, useRefreshCase } from './shared';
+import { newId, typeName, useRefreshCase } from './shared';
 
 const ROUND_KEY = { 1: 'first', 2: 'after3', 3: 'after6' } as const;
 function roundKey(round: number) {
@@ -74,7 +74,7 @@ export function OffersSection({
                     {o.interventionType && (
                       <>
                         <br />
-                        <span className="form-hint">{o.interventionType.name}</span>
+                        <span className="form-hint">{typeName(t, o.interventionType)}</span>
                       </>
                     )}
                   </td>
@@ -435,7 +435,7 @@ function OfferForm({ detail, data }: { detail: CaseDetail; data: CaseInterventio
           <option value="">{t('caseInterventions.offers.form.noType')}</option>
           {data.catalogue.map((c) => (
             <option key={c.id} value={c.id}>
-              {c.name}
+              {typeName(t, c)}
             </option>
           ))}
         </Select>

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { ApiError } from '../../app/api';
 import { CASES_QUERY_KEY } from '../cases/casesApi';
@@ -20,4 +21,26 @@ export function newId(): string {
 /** The error names this field problem code (e.g. consent_required). */
 export function hasFieldCode(error: unknown, code: string): boolean {
   return error instanceof ApiError && error.fields.some((f) => f.code === code);
+}
+
+/** A catalogue entry as the tab's API sends it (server/modules/case-interventions/schema.ts). */
+interface TypeNames {
+  name: string | null;
+  legalBasis?: string | null;
+  concern?: { name: string; legalBasis: string | null } | null;
+}
+
+/**
+ * The entry's name. One that reveals the concern comes without a name to a reader outside the
+ * compartment: a neutral name then, as the case shows a neutral marker.
+ */
+export function typeName(t: TFunction, type: TypeNames): string {
+  return type.concern?.name ?? type.name ?? t('caseInterventions.neutralName');
+}
+
+/** The entry's legal basis, "none given", or for such an entry outside the compartment, neutral. */
+export function typeLegalBasis(t: TFunction, type: TypeNames): string {
+  if (!type.concern && type.name === null) return t('caseInterventions.neutralLegalBasis');
+  const legalBasis = type.concern ? type.concern.legalBasis : type.legalBasis;
+  return legalBasis ?? t('caseInterventions.interventions.noLegalBasis');
 }

@@ -241,6 +241,7 @@ function LevelTable({
                 {[
                   type.consentRequired && t('interventions.notes.consent'),
                   type.tailored && t('interventions.notes.tailored'),
+                  type.revealsConcern && t('interventions.notes.revealsConcern'),
                   !type.active && t('interventions.notes.inactive'),
                 ]
                   .filter(Boolean)
@@ -315,6 +316,7 @@ interface FormState {
   legalBasis: string;
   consentRequired: boolean;
   tailored: boolean;
+  revealsConcern: boolean;
   responsibleUnitId: string;
   active: boolean;
 }
@@ -329,6 +331,7 @@ function initial(type: InterventionType | null): FormState {
     legalBasis: type?.legalBasis ?? '',
     consentRequired: type?.consentRequired ?? false,
     tailored: type?.tailored ?? false,
+    revealsConcern: type?.revealsConcern ?? false,
     responsibleUnitId: type?.responsibleUnitId ?? '',
     active: type?.active ?? true,
   };
@@ -360,6 +363,7 @@ function TypeForm({
         legalBasis: form.legalBasis.trim() ? form.legalBasis : null,
         consentRequired: form.consentRequired,
         tailored: form.tailored,
+        revealsConcern: form.revealsConcern,
         responsibleUnitId: form.responsibleUnitId || null,
       };
       try {
@@ -410,6 +414,7 @@ function TypeForm({
     { name: 'body.ageGroup', id: 'catalogue-age', label: label('ageGroup') },
     { name: 'body.legalBasis', id: 'catalogue-legal', label: label('legalBasis') },
     { name: 'body.responsibleUnitId', id: 'catalogue-unit', label: label('responsibleUnit') },
+    { name: 'body.revealsConcern', id: 'catalogue-concern', label: label('revealsConcern') },
   ];
   const errors = fieldErrors(mutation.error);
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -526,6 +531,15 @@ function TypeForm({
           label={t('interventions.form.tailoredLabel')}
           checked={form.tailored}
           onChange={(e) => set('tailored', e.target.checked)}
+        />
+        <CheckboxField
+          id="catalogue-concern"
+          legend={label('revealsConcern')}
+          label={t('interventions.form.revealsConcernLabel')}
+          hint={t('interventions.form.revealsConcernHint')}
+          error={errors['body.revealsConcern']}
+          checked={form.revealsConcern}
+          onChange={(e) => set('revealsConcern', e.target.checked)}
         />
         {type && (
           <CheckboxField
