@@ -97,6 +97,11 @@ export async function buildApp(
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
+  // Request bodies are JSON and nothing else: Fastify's default text/plain parser would hand a
+  // route a string (a 400 at best, a body the route never expected at worst); without it any
+  // other type is 415 unsupported_media_type. A route that must take another type (a SAML POST
+  // binding, say) registers its parser inside its own plugin.
+  app.removeContentTypeParser('text/plain');
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', database);
   app.decorate('routeRecords', [] as RouteRecord[]);

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode, type FieldProblem } from './errors.ts';
 import { localeFromHeader, translate, type Locale } from './i18n/index.ts';
+import { YEAR_MAX, YEAR_MIN, YEAR_RANGE } from './primitives.ts';
 
 /** The JSON body of every error response. */
 export interface ErrorBody {
@@ -53,7 +54,14 @@ export function fieldProblems(context: string, issue: ZodIssueLike): FieldProble
       return [{ field, code: `${issue.keyword}_${kind}`, params: { [limit]: Number(p[limit]) } }];
     }
     case 'invalid_format':
+      // An empty string where a formatted value (a date …) must be given is a missing value.
+      if (p.input === '') return [{ field, code: 'required' }];
+      if (p.format === 'regex' && p.pattern === String(YEAR_RANGE)) {
+        return [{ field, code: 'date_out_of_range', params: { min: YEAR_MIN, max: YEAR_MAX } }];
+      }
+      return [{ field, code: issue.keyword }];
     case 'invalid_value':
+    case 'invalid_characters':
       return [{ field, code: issue.keyword }];
     default:
       return [{ field, code: 'invalid' }];
@@ -124,18 +132,24 @@ export function installErrorHandler(app: FastifyInstance, bodyLimit: number) {
     if (error.statusCode === 429) return sendError(request, reply, 'rate_limited', 429);
     // Two requests raced to create the same thing: the loser is told to reload, not "500".
     // (Expected duplicates are answered by the modules with a field error before this.)
-    // A value the database cannot hold that validation let through (a date in year 0): the
-    // caller's mistake, answered 400. Logged by code only: the message echoes the value.
-    if (isDataException(error)) {
-      request.log.warn({ sqlstate: (error as { code?: unknown }).code }, 'data exception');
-      return sendError(request, reply, 'validation_failed', 400);
-    }
     if (isUniqueViolation(error)) {
       request.log.warn({ constraint: 'unique' }, 'unique violation answered as a conflict');
       return sendError(request, reply, 'conflict', 409);
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendError(request, reply, 'bad_request', error.statusCode);
+    }
+    // A value the database cannot hold (SQLSTATE class 22: a date in year 0, an integer past
+    // int4, a lone surrogate in jsonb) is a gap in a request schema, not an answer: a 400 from
+    // here could not name the field. The schemas refuse such values (platform/primitives.ts,
+    // validation.ts); one that slips through is a defect, logged by its code only (the message
+    // echoes the value).
+    if (isDataException(error)) {
+      request.log.error(
+        { sqlstate: sqlstate(error) },
+        'data exception: a request schema let it through',
+      );
+      return sendError(request, reply, 'internal', 500);
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendError(request, reply, 'internal', 500);
@@ -144,18 +158,18 @@ export function installErrorHandler(app: FastifyInstance, bodyLimit: number) {
   app.setNotFoundHandler((request, reply) => sendError(request, reply, 'not_found', 404));
 }
 
-/** PostgreSQL's unique_violation (both node-postgres and PGlite report SQLSTATE in `code`). */
-function isUniqueViolation(error: unknown): boolean {
-  return (
-    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505'
-  );
+/** The SQLSTATE of a database error (node-postgres and PGlite both report it in `code`). */
+function sqlstate(error: unknown): string | undefined {
+  const code = typeof error === 'object' && error !== null && (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
 }
 
-/**
- * PostgreSQL's date/time data exceptions (22007 invalid format, 22008 field overflow): input that
- * passed validation but cannot be stored or compared, such as year 0.
- */
+/** PostgreSQL's unique_violation. */
+function isUniqueViolation(error: unknown): boolean {
+  return sqlstate(error) === '23505';
+}
+
+/** PostgreSQL's data exceptions (class 22): a value the database cannot store or compare. */
 function isDataException(error: unknown): boolean {
-  const code = typeof error === 'object' && error !== null && (error as { code?: unknown }).code;
-  return code === '22007' || code === '22008';
+  return /^22[0-9A-Z]{3}$/.test(sqlstate(error) ?? '');
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Fastify from 'fastify';
 import { fieldProblems, installErrorHandler } from './http-errors.ts';
+import { YEAR_RANGE } from './primitives.ts';
 
 describe('mapping validation issues to field problems', () => {
   it('names nested fields with their request part', () => {
@@ -44,6 +45,36 @@ describe('mapping validation issues to field problems', () => {
   });
 });
 
+describe('mapping date and text problems to field problems', () => {
+  it('names a date outside the year range date_out_of_range, with the range', () => {
+    expect(
+      fieldProblems('body', {
+        keyword: 'invalid_format',
+        instancePath: '/endsOn',
+        params: { format: 'regex', pattern: String(YEAR_RANGE), input: '0000-01-01' },
+      }),
+    ).toEqual([
+      { field: 'body.endsOn', code: 'date_out_of_range', params: { min: 1900, max: 2999 } },
+    ]);
+  });
+
+  it('reports an empty string where a date must be given as required', () => {
+    expect(
+      fieldProblems('body', {
+        keyword: 'invalid_format',
+        instancePath: '/goals/0/targetDate',
+        params: { format: 'date', input: '' },
+      }),
+    ).toEqual([{ field: 'body.goals.0.targetDate', code: 'required' }]);
+  });
+
+  it('names text that cannot be stored invalid_characters', () => {
+    expect(
+      fieldProblems('body', { keyword: 'invalid_characters', instancePath: '/note', params: {} }),
+    ).toEqual([{ field: 'body.note', code: 'invalid_characters' }]);
+  });
+});
+
 describe('the error handler', () => {
   it('answers a unique violation that escaped a module as 409 conflict, not 500', async () => {
     const app = Fastify({ logger: false });
@@ -57,6 +88,23 @@ describe('the error handler', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ error: { code: 'conflict' } });
     expect(res.body).not.toContain('duplicate key');
+    await app.close();
+  });
+});
+
+describe('a database data exception', () => {
+  it('is never a 400 without a field: it is a schema gap, answered 500 and logged', async () => {
+    const app = Fastify({ logger: false });
+    installErrorHandler(app, 1024);
+    app.get('/year-zero', async () => {
+      throw Object.assign(new Error('date/time field value out of range: "0000-01-01"'), {
+        code: '22008',
+      });
+    });
+    const res = await app.inject({ url: '/year-zero' });
+    expect(res.statusCode).toBe(500);
+    expect(res.json()).toMatchObject({ error: { code: 'internal' } });
+    expect(res.body).not.toContain('0000-01-01');
     await app.close();
   });
 });

@@ -23,16 +23,17 @@ export const validatorCompiler: FastifySchemaCompiler<ZodType> =
   (data) => {
     const result = schema.safeParse(data, { reportInput: true });
     if (result.success) {
-      // PostgreSQL text cannot hold a NUL character: refuse it here (400 naming the field)
-      // rather than fail in the database (500).
-      const nul = nulPath(result.data, []);
-      if (!nul) return { value: result.data };
+      // One rule for every text: PostgreSQL cannot hold a NUL character, and a lone UTF-16
+      // surrogate is not text (jsonb refuses it, a text column would store U+FFFD instead).
+      // Refuse both here, with a 400 naming the field, rather than fail in the database (500).
+      const bad = unstorableTextPath(result.data, []);
+      if (!bad) return { value: result.data };
       return {
         error: new RequestValidationError([
           {
-            keyword: 'invalid_format',
-            instancePath: `/${nul.join('/')}`,
-            message: 'NUL character',
+            keyword: 'invalid_characters',
+            instancePath: `/${bad.join('/')}`,
+            message: 'text that cannot be stored',
             params: {},
           },
         ]),
@@ -50,20 +51,28 @@ export const validatorCompiler: FastifySchemaCompiler<ZodType> =
     return { error: new RequestValidationError(issues) };
   };
 
-/** The path of the first string (value or key) holding a NUL character, if any. */
-function nulPath(value: unknown, path: string[]): string[] | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+/** A high surrogate not followed by a low one, or a low surrogate without a high one before it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Text PostgreSQL can store: no NUL character, and well-formed UTF-16. */
+export function isStorableText(text: string): boolean {
+  return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+}
+
+/** The path of the first string (value or key) that cannot be stored as text, if any. */
+function unstorableTextPath(value: unknown, path: string[]): string[] | null {
+  if (typeof value === 'string') return isStorableText(value) ? null : path;
   if (Array.isArray(value)) {
     for (const [i, item] of value.entries()) {
-      const found = nulPath(item, [...path, String(i)]);
+      const found = unstorableTextPath(item, [...path, String(i)]);
       if (found) return found;
     }
     return null;
   }
   if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) {
-      if (key.includes('\u0000')) return [...path, 'key'];
-      const found = nulPath(item, [...path, key]);
+      if (!isStorableText(key)) return [...path, 'key'];
+      const found = unstorableTextPath(item, [...path, key]);
       if (found) return found;
     }
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DateOnly, SmallIntId, Version } from '../../platform/primitives.ts';
 import { RoleSchema } from '../../access/roles.ts';
 import { MAX_PASSWORD_LENGTH } from '../../access/passwords.ts';
 import { AUDIT_ACTIONS } from '../../platform/audit/tables.ts';
@@ -25,14 +26,13 @@ const UnitIds = z
   .array(z.uuid())
   .max(50)
   .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))]);
-const Version = z.number().int().min(1).describe('The version the change is based on');
 const Email = z
   .string()
   .trim()
   .max(254)
   .pipe(z.email())
   .describe('For notifications (sent only when e-mail is configured)');
-const PoliceDistrictId = z.number().int().min(1).max(32767);
+const PoliceDistrictId = SmallIntId;
 
 export const IdParams = z.object({ id: z.uuid() }).strict();
 
@@ -138,8 +138,8 @@ export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 
 export const AuditQuery = z
   .object({
-    from: z.iso.date().optional().describe('First day (Danish time), YYYY-MM-DD'),
-    to: z.iso.date().optional().describe('Last day (Danish time), YYYY-MM-DD, inclusive'),
+    from: DateOnly.optional().describe('First day (Danish time), YYYY-MM-DD'),
+    to: DateOnly.optional().describe('Last day (Danish time), YYYY-MM-DD, inclusive'),
     actorUserId: z.uuid().optional(),
     action: AuditActionSchema.optional(),
     resourceType: z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Version } from '../../platform/primitives.ts';
 import { compartment, record } from '../../access/compartment.ts';
 import { ConcernLevelSchema } from '../cases/case-work.ts';
 
@@ -60,7 +61,7 @@ const ListBody = z
 /** The draft's whole content (PUT replaces it): a field left out is empty afterwards. */
 export const AssessmentBody = z
   .object({
-    version: z.number().int().min(1),
+    version: Version,
     dimensions: z
       .object(
         Object.fromEntries(DIMENSIONS.map((d) => [d, DimensionBody.optional()])) as {
@@ -83,7 +84,7 @@ export const AssessmentBody = z
   .strict();
 export type AssessmentBodyInput = z.input<typeof AssessmentBody>;
 
-export const FinaliseBody = z.object({ version: z.number().int().min(1) }).strict();
+export const FinaliseBody = z.object({ version: Version }).strict();
 
 const Person = z.object({ id: z.uuid(), name: z.string() });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Int4 } from '../../platform/primitives.ts';
 
 /**
  * Request and response shapes of the security-key routes (webauthn-routes.ts). The options are
@@ -28,7 +29,7 @@ export const RegistrationCredential = z
         attestationObject: base64url(16_000),
         authenticatorData: base64url(16_000).optional(),
         transports: z.array(z.string().max(32)).max(10).optional(),
-        publicKeyAlgorithm: z.number().int().optional(),
+        publicKeyAlgorithm: Int4.optional(),
         publicKey: base64url(8000).optional(),
       })
       .strict(),

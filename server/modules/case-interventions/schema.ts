@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compartment, record } from '../../access/compartment.ts';
-import { DateOnlySchema } from '../cases/case-work.ts';
+import { DateOnly, Version } from '../../platform/primitives.ts';
 import { PersonRoleSchema } from '../cases/schema.ts';
 import { InterventionAgeGroupSchema, InterventionLevelSchema } from '../interventions/schema.ts';
 
@@ -26,7 +26,6 @@ export const OfferStatusSchema = z.enum(['scheduled', 'open', 'accepted', 'decli
 export const OfferAnswerSchema = z.enum(['accepted', 'declined']);
 
 const ClientId = z.uuid().describe('Client-generated id: repeating the create returns the record');
-const Version = z.number().int().min(1).describe('The version the change is based on');
 const Purpose = z.string().trim().min(1).max(2000);
 const ProviderName = z.string().trim().min(1).max(200).describe('An external provider');
 
@@ -45,8 +44,8 @@ export const CreateInterventionBody = z
       .describe('A user of the municipality (mentor, caseworker, coordinator, forum member)'),
     providerName: ProviderName.optional(),
     purpose: Purpose.optional(),
-    startsOn: DateOnlySchema.optional(),
-    endsOn: DateOnlySchema.optional(),
+    startsOn: DateOnly.optional(),
+    endsOn: DateOnly.optional(),
   })
   .strict();
 
@@ -54,8 +53,8 @@ export const UpdateInterventionBody = z
   .object({
     version: Version,
     status: z.enum(['active', 'paused', 'ended', 'cancelled']).optional(),
-    startsOn: DateOnlySchema.nullable().optional(),
-    endsOn: DateOnlySchema.nullable().optional(),
+    startsOn: DateOnly.nullable().optional(),
+    endsOn: DateOnly.nullable().optional(),
     endReason: z.string().trim().min(1).max(2000).optional(),
     purpose: Purpose.nullable().optional(),
     providerUserId: z.uuid().nullable().optional(),
@@ -65,7 +64,7 @@ export const UpdateInterventionBody = z
 
 export const SessionBody = z
   .object({
-    heldOn: DateOnlySchema,
+    heldOn: DateOnly,
     note: z.string().trim().min(1).max(10000),
   })
   .strict();
@@ -77,11 +76,11 @@ export const ConsentBody = z
     givenBy: ConsentGivenBySchema,
     purpose: z.string().trim().min(1).max(1000),
     method: ConsentMethodSchema,
-    givenOn: DateOnlySchema,
+    givenOn: DateOnly,
   })
   .strict();
 
-export const WithdrawConsentBody = z.object({ withdrawnOn: DateOnlySchema }).strict();
+export const WithdrawConsentBody = z.object({ withdrawnOn: DateOnly }).strict();
 
 export const OfferBody = z
   .object({
@@ -89,7 +88,7 @@ export const OfferBody = z
     personId: z.uuid().describe('A person of the case'),
     kind: OfferKindSchema,
     interventionTypeId: z.uuid().optional(),
-    offeredOn: DateOnlySchema,
+    offeredOn: DateOnly,
     note: z.string().trim().min(1).max(2000).optional(),
   })
   .strict();
@@ -98,12 +97,12 @@ export const AnswerOfferBody = z
   .object({
     version: Version,
     answer: OfferAnswerSchema,
-    answeredOn: DateOnlySchema,
+    answeredOn: DateOnly,
     note: z.string().trim().min(1).max(2000).optional(),
   })
   .strict();
 
-export const MakeOfferBody = z.object({ version: Version, offeredOn: DateOnlySchema }).strict();
+export const MakeOfferBody = z.object({ version: Version, offeredOn: DateOnly }).strict();
 
 const PersonRef = z.object({ id: z.uuid(), name: z.string(), role: PersonRoleSchema });
 

@@ -71,9 +71,6 @@ export const GoalStatusSchema = z.enum([
 ]);
 export type GoalStatus = z.infer<typeof GoalStatusSchema>;
 
-/** A calendar date, YYYY-MM-DD (Danish time is the caller's business). */
-export const DateOnlySchema = z.iso.date();
-
 /** The ten life competences rated 1–4 (one municipality's progress measure, domain §2 C). */
 export const COMPETENCES = [
   'network',

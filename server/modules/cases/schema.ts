@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DateOnly, Version } from '../../platform/primitives.ts';
 import { compartment, record } from '../../access/compartment.ts';
 
 /** Request and response shapes of the cases module, shared with the web app. */
@@ -227,10 +228,10 @@ export const NoteResponse = z.object({ id: z.string() });
 
 export const StatusBody = z
   .object({
-    version: z.number().int().min(1),
+    version: Version,
     status: z.enum(['active', 'on_hold']),
     reason: z.string().trim().min(1).max(2000).optional(),
-    until: z.iso.date().optional(),
+    until: DateOnly.optional(),
   })
   .strict();
 
@@ -243,7 +244,7 @@ export const StatusResponse = z.object({ version: z.number().int() });
  */
 export const ClassificationBody = z
   .object({
-    version: z.number().int().min(1),
+    version: Version,
     extremismForm: ExtremismFormSchema.nullable().optional(),
     extremismFormOther: z.string().trim().min(1).max(200).nullable().optional(),
     ageGroup: CaseAgeGroupSchema.nullable().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DateOnly, Version } from '../../platform/primitives.ts';
 
 /** Request and response shapes of closure and re-review, shared with the web app. */
 export const ClosureOutcomeSchema = z.enum([
@@ -48,15 +49,15 @@ export const ProposeClosureBody = z
   .strict();
 export type ProposeClosure = z.infer<typeof ProposeClosureBody>;
 
-export const ApproveClosureBody = z.object({ caseVersion: z.number().int().min(1) }).strict();
+export const ApproveClosureBody = z.object({ caseVersion: Version }).strict();
 export const RejectClosureBody = z.object({ comment: z.string().trim().min(1).max(2000) }).strict();
 
 export const RecordReviewBody = z
   .object({
     /** The review's own version (optimistic locking). */
-    version: z.number().int().min(1),
+    version: Version,
     decision: z.enum(['confirm', 'reopen']),
-    heldOn: z.iso.date(),
+    heldOn: DateOnly,
     reason: z.string().trim().min(1).max(4000).optional(),
     noLongerAtRisk: z.boolean().optional(),
     inEducationOrWork: z.boolean().optional(),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { DateOnly, Version } from '../../platform/primitives.ts';
 import {
   CompetenceRatingsSchema,
   ConcernLevelSchema,
-  DateOnlySchema,
   GoalStatusSchema,
 } from '../cases/case-work.ts';
 
@@ -22,7 +22,7 @@ export const GoalProgressSchema = z
 
 /** What a held follow-up records: the concern level re-judged, goal progress, competences. */
 const recordFields = {
-  heldOn: DateOnlySchema,
+  heldOn: DateOnly,
   concernLevel: ConcernLevelSchema,
   summary: z.string().trim().max(8000).nullable().optional(),
   goalProgress: z.array(GoalProgressSchema).max(100).default([]),
@@ -36,7 +36,7 @@ const recordFields = {
 export const NewFollowUpBody = z
   .object({
     id: z.uuid().optional(),
-    dueOn: DateOnlySchema.optional(),
+    dueOn: DateOnly.optional(),
     heldOn: recordFields.heldOn.optional(),
     concernLevel: recordFields.concernLevel.optional(),
     summary: recordFields.summary,
@@ -45,11 +45,9 @@ export const NewFollowUpBody = z
   })
   .strict();
 
-export const RecordFollowUpBody = z
-  .object({ version: z.number().int().min(1), ...recordFields })
-  .strict();
+export const RecordFollowUpBody = z.object({ version: Version, ...recordFields }).strict();
 
-export const CancelFollowUpBody = z.object({ version: z.number().int().min(1) }).strict();
+export const CancelFollowUpBody = z.object({ version: Version }).strict();
 
 export const FollowUpWriteResponse = z.object({ id: z.uuid(), version: z.number().int() });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Version } from '../../platform/primitives.ts';
 import { RoleSchema } from '../../access/roles.ts';
 import { MunicipalityCodeSchema } from '../organisation/schema.ts';
 
@@ -17,7 +18,6 @@ export const FORUM_MEMBER_ROLES = [
 ] as const;
 
 const ForumName = z.string().trim().min(1).max(200);
-const Version = z.number().int().min(1).describe('The version the change is based on');
 
 export const ForumIdParams = z.object({ id: z.uuid() }).strict();
 export const ForumMemberParams = z.object({ id: z.uuid(), userId: z.uuid() }).strict();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DateOnly, DateTime, Int4, Version } from '../../platform/primitives.ts';
 import { compartment, record } from '../../access/compartment.ts';
 import { ExtremismFormSchema } from '../cases/schema.ts';
 import { SIGN_CODES, SIGN_TIERS } from './signs.ts';
@@ -55,14 +56,13 @@ export const DecisionStatusSchema = z.enum(['pending', 'final', 'rejected', 'sup
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null);
-const Version = z.number().int().min(1);
 
 /** A new person recorded with the inquiry. The CPR number is optional and checked as a date. */
 export const NewPersonSchema = z
   .object({
     givenName: text(100),
     familyName: text(100),
-    birthDate: z.iso.date().nullable().default(null),
+    birthDate: DateOnly.nullable().default(null),
     cpr: z
       .string()
       .trim()
@@ -100,7 +100,7 @@ export const CreateInquiryBody = z
     sourceOther: optionalText(200),
     channel: ChannelSchema,
     reporter: ReporterSchema,
-    receivedAt: z.iso.datetime({ offset: true }),
+    receivedAt: DateTime,
     observation: text(10_000),
     subjectKind: SubjectKindSchema,
     groupDescription: optionalText(500),
@@ -132,7 +132,7 @@ export const UpdateInquiryBody = z
     sourceOther: optionalText(200).optional(),
     channel: ChannelSchema.optional(),
     reporter: ReporterSchema.optional(),
-    receivedAt: z.iso.datetime({ offset: true }).optional(),
+    receivedAt: DateTime.optional(),
     observation: text(10_000).optional(),
     subjectKind: SubjectKindSchema.optional(),
     groupDescription: optionalText(500).optional(),
@@ -171,7 +171,7 @@ export const DecisionBody = z
     reason: text(4000),
     referredUnitId: z.uuid().nullable().default(null),
     passedOn: optionalText(2000),
-    policeHandedAt: z.iso.datetime({ offset: true }).nullable().default(null),
+    policeHandedAt: DateTime.nullable().default(null),
     policeRecipient: optionalText(200),
     municipalityKeeps: optionalText(2000),
     classification: ClassificationSchema,
@@ -361,7 +361,7 @@ export const DraftSchema = z.object({
 
 export const SaveDraftBody = z
   .object({
-    version: z.number().int().min(0).describe('0 for a new draft'),
+    version: Int4.min(0).describe('0 for a new draft'),
     content: z.record(z.string(), z.unknown()),
   })
   .strict();
@@ -382,7 +382,7 @@ export const SettingsSchema = z.object({
 
 export const UpdateSettingsBody = z
   .object({
-    version: z.number().int().min(0),
+    version: Int4.min(0),
     deadlineHours: z
       .object({
         high: z.number().int().min(1).max(720),

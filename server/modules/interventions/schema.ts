@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Version } from '../../platform/primitives.ts';
 import { MunicipalityCodeSchema } from '../organisation/schema.ts';
 
 /**
@@ -38,7 +39,6 @@ const RevealsConcern = z
  * (400 otherwise); the mark can be set on any other entry too.
  */
 export const CONCERN_WORDS = /radikalis|ekstremis|radicalis|extremis/i;
-const Version = z.number().int().min(1).describe('The version the change is based on');
 
 export const InterventionTypeIdParams = z.object({ id: z.uuid() }).strict();
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DateOnly, Version } from '../../platform/primitives.ts';
 import { AUDIT_ACTIONS } from '../../platform/audit/tables.ts';
 import { CaseStatusSchema, PersonRoleSchema } from '../cases/schema.ts';
 
@@ -92,7 +93,7 @@ export const DuplicatesBody = z
   .object({
     givenName: z.string().max(100).optional(),
     familyName: z.string().max(100).optional(),
-    birthDate: z.iso.date().optional(),
+    birthDate: DateOnly.optional(),
     cpr: z.string().max(20).optional(),
   })
   .strict();
@@ -121,7 +122,7 @@ export const MergeBody = z
   .object({
     intoPersonId: z.uuid(),
     /** The version of the person being merged away, as the caller saw it. */
-    version: z.number().int().min(1),
+    version: Version,
   })
   .strict();
 
@@ -139,10 +140,10 @@ export const RelationParams = z.object({ id: z.uuid(), relatedPersonId: z.uuid()
 /** A change to a person; absent fields stay as they are, null clears an optional one. */
 export const UpdatePersonBody = z
   .object({
-    version: z.number().int().min(1),
+    version: Version,
     givenName: name.optional(),
     familyName: name.optional(),
-    birthDate: z.iso.date().nullable().optional(),
+    birthDate: DateOnly.nullable().optional(),
     /** Ten digits, with or without the dash; validated as a real date. Never logged. */
     cpr: z.string().max(20).nullable().optional(),
     address: z.string().trim().max(300).nullable().optional(),

@@ -228,7 +228,7 @@ describe(`action plan (${testEngine})`, () => {
     ],
     [
       'a goal without a target date',
-      () => ({ goals: [{ ...goal(0), targetDate: null }] }),
+      () => ({ goals: [{ ...goal(0), targetDate: '' }] }),
       'body.goals.0.targetDate:required',
     ],
     [

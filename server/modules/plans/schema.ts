@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DateOnlySchema, GoalStatusSchema } from '../cases/case-work.ts';
+import { DateOnly, Version } from '../../platform/primitives.ts';
+import { GoalStatusSchema } from '../cases/case-work.ts';
 
 /**
  * Request and response shapes of the action plan (NCFE tool 5: goals and agreements), shared
@@ -54,7 +55,8 @@ export const GoalInputSchema = z
       .describe('A sub-goal: the key of its top-level goal'),
     text: z.string().trim().min(1).max(500),
     responsible: ResponsibleInput.nullable().optional(),
-    targetDate: DateOnlySchema.nullable().optional(),
+    /** Required: every goal of an action plan has a date by which it is to be reached. */
+    targetDate: DateOnly,
     status: GoalStatusSchema.default('not_started'),
   })
   .strict();
@@ -69,25 +71,25 @@ export const PlanContentSchema = z
     agreements: z.array(z.string().trim().min(1).max(500)).max(MAX_AGREEMENTS),
     citizenWishes: LongText,
     citizenParticipated: z.boolean().nullable(),
-    startsOn: DateOnlySchema.nullable(),
-    endsOn: DateOnlySchema.nullable(),
-    nextFollowUpOn: DateOnlySchema.nullable(),
+    startsOn: DateOnly.nullable(),
+    endsOn: DateOnly.nullable(),
+    nextFollowUpOn: DateOnly.nullable(),
     followUpIntervalDays: z.number().int().min(7).max(365).nullable(),
   })
   .strict();
 export type PlanContent = z.infer<typeof PlanContentSchema>;
 
 export const UpdatePlanBody = PlanContentSchema.extend({
-  version: z.number().int().min(1),
+  version: Version,
 }).strict();
 export type UpdatePlan = z.infer<typeof UpdatePlanBody>;
 
-export const VersionBody = z.object({ version: z.number().int().min(1) }).strict();
+export const VersionBody = z.object({ version: Version }).strict();
 
 export const ApprovePlanBody = z
   .object({
-    version: z.number().int().min(1),
-    steeringGroupMeetingOn: DateOnlySchema.optional().describe(
+    version: Version,
+    steeringGroupMeetingOn: DateOnly.optional().describe(
       'Required when the municipality has plans approved by the steering group: the meeting date',
     ),
   })
@@ -96,7 +98,7 @@ export type ApprovePlan = z.infer<typeof ApprovePlanBody>;
 
 export const RejectPlanBody = z
   .object({
-    version: z.number().int().min(1),
+    version: Version,
     comment: z.string().trim().min(1).max(2000),
   })
   .strict();

@@ -457,7 +457,8 @@ function bodyOf(form: PlanForm, version: number): UpdatePlanRequest {
         : g.responsible
           ? { responsible: { userId: g.responsible } }
           : {}),
-      targetDate: g.targetDate || null,
+      // Required: an empty one is sent as '' and named by the server as a missing value.
+      targetDate: g.targetDate,
       status: g.status,
     })),
     agreements: form.agreements,
