@@ -129,7 +129,11 @@ describe(`leak review: records across municipalities and forums (${testEngine})`
       municipalityCode: '147',
       cpr: CPR,
     });
-    const res = await caller('hotline').post('/api/persons/possible-duplicates', { cpr: CPR });
+    // Only persons the caller may see are answered: here, through an inquiry being assessed.
+    await createInquiryRow(db, { createdBy: id('coordinator'), persons: [registered.id] });
+    const blind = await caller('hotline').post('/api/persons/possible-duplicates', { cpr: CPR });
+    expect(blind.json()).toEqual({ items: [] });
+    const res = await caller('coordinator').post('/api/persons/possible-duplicates', { cpr: CPR });
     expect(res.statusCode).toBe(200);
     const items = (res.json() as { items: Record<string, unknown>[] }).items;
     expect(items).toEqual([

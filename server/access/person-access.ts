@@ -9,9 +9,12 @@ import type { CurrentUser } from './sessions.ts';
  *  - a full-scope member of (or a coordinator with a break-the-glass grant on) a case the person
  *    is part of — intervention-scoped members see only the persons of their own intervention
  *    (later issue), until then none;
- *  - whoever may see an inquiry that concerns the person (the municipality's coordinators, and
- *    the handling forum during assessment).
- * Everyone else gets 404.
+ *  - whoever may see an inquiry about the person **while it is being assessed** (the
+ *    municipality's coordinators, and the handling forum). Once the inquiry is decided it no
+ *    longer opens the person's record: from then on only a case does. So an inquiry never gives
+ *    more than its own scope — the persons it concerns, for as long as it is open.
+ * Everyone else gets 404. A person is only ever linked to an inquiry by someone who may see them
+ * (see `createInquiry`), so recording an inquiry cannot widen who sees a person.
  */
 export interface PersonAccess {
   personId: string;
@@ -29,44 +32,64 @@ export async function findPersonAccess(
   user: CurrentUser,
   personId: string,
 ): Promise<PersonAccess | undefined> {
-  if (!handlesPersonalData(user)) return undefined;
-  // One round trip: every case of the person in the user's area, with the user's access to it.
+  return (await findPersonAccesses(db, user, [personId])).get(personId);
+}
+
+/**
+ * The user's access to each of a batch of persons; the ones missing from the map are not visible
+ * (or do not exist). At most two round trips whatever the batch size: the cases first, then the
+ * open inquiries for the persons no case gave.
+ */
+export async function findPersonAccesses(
+  db: Kysely<DB>,
+  user: CurrentUser,
+  personIds: readonly string[],
+): Promise<Map<string, PersonAccess>> {
+  const found = new Map<string, PersonAccess>();
+  const ids = [...new Set(personIds)];
+  if (!handlesPersonalData(user) || ids.length === 0) return found;
   const rows = await accessRows(db, user)
     .innerJoin('case_persons as cp', 'cp.case_id', 'cases.id')
-    .where('cp.person_id', '=', personId)
+    .select('cp.person_id')
+    .where('cp.person_id', 'in', ids)
     .orderBy('cases.opened_at')
     .orderBy('cases.id')
     .execute();
   for (const row of rows) {
+    if (found.has(row.person_id)) continue;
     const access = toAccess(row, user);
-    if (access?.scope === 'full') {
-      return {
-        personId,
-        municipalityCode: row.municipality_code,
-        unitId: access.unitId,
-        breakGlass: access.breakGlass,
-        viaCaseId: access.caseId,
-        viaInquiryId: null,
-      };
-    }
+    if (access?.scope !== 'full') continue;
+    found.set(row.person_id, {
+      personId: row.person_id,
+      municipalityCode: row.municipality_code,
+      unitId: access.unitId,
+      breakGlass: access.breakGlass,
+      viaCaseId: access.caseId,
+      viaInquiryId: null,
+    });
   }
-  // A second round trip only for someone who is not on a case with the person.
-  const inquiry = await db
+  const rest = ids.filter((id) => !found.has(id));
+  if (rest.length === 0) return found;
+  const inquiries = await db
     .selectFrom('inquiry_persons as ip')
     .innerJoin('inquiries', 'inquiries.id', 'ip.inquiry_id')
-    .select(['inquiries.id', 'inquiries.municipality_code'])
-    .where('ip.person_id', '=', personId)
+    .select(['ip.person_id', 'inquiries.id', 'inquiries.municipality_code'])
+    .where('ip.person_id', 'in', rest)
+    .where('inquiries.status', '!=', 'decided')
     .where(visibleInquiry(user))
     .orderBy('inquiries.received_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!inquiry) return undefined;
-  return {
-    personId,
-    municipalityCode: inquiry.municipality_code,
-    unitId: user.unitIds[0] ?? null,
-    breakGlass: false,
-    viaCaseId: null,
-    viaInquiryId: inquiry.id,
-  };
+    .orderBy('inquiries.id')
+    .execute();
+  for (const inquiry of inquiries) {
+    if (found.has(inquiry.person_id)) continue;
+    found.set(inquiry.person_id, {
+      personId: inquiry.person_id,
+      municipalityCode: inquiry.municipality_code,
+      unitId: user.unitIds[0] ?? null,
+      breakGlass: false,
+      viaCaseId: null,
+      viaInquiryId: inquiry.id,
+    });
+  }
+  return found;
 }

@@ -208,10 +208,17 @@ describe(`inquiry intake (${testEngine})`, () => {
     ]);
   });
 
-  it("links an existing person of the municipality, never another municipality's", async () => {
+  it("links an existing person the caller may see, never another municipality's", async () => {
     const own = await createPerson(t.database.db);
+    // The coordinator sees the person through an inquiry being assessed.
+    const seen = await post('coordinator', intake());
+    await t.database.db
+      .updateTable('inquiry_persons')
+      .set({ person_id: own.id })
+      .where('inquiry_id', '=', seen.receipt.id)
+      .execute();
     const before = await counts();
-    const linked = await post('hotline', intake({ persons: [{ existingPersonId: own.id }] }));
+    const linked = await post('coordinator', intake({ persons: [{ existingPersonId: own.id }] }));
     expect(linked.res.statusCode, linked.res.body).toBe(201);
     expect((await counts())?.persons).toBe(before?.persons);
     const link = await t.database.db
@@ -221,13 +228,22 @@ describe(`inquiry intake (${testEngine})`, () => {
       .execute();
     expect(link).toEqual([{ person_id: own.id, position: 0 }]);
 
+    // The hotline sees nobody: the same person is refused (see person-linking.int.test.ts).
     const foreign = await createPerson(t.database.db, { municipalityCode: '147' });
     const middle = await counts();
-    const refused = await post('hotline', intake({ persons: [{ existingPersonId: foreign.id }] }));
-    expect(refused.res.statusCode).toBe(400);
-    expect((refused.res.json() as ErrorBody).error.fields).toEqual([
-      expect.objectContaining({ field: 'body.persons.0.existingPersonId', code: 'invalid_value' }),
-    ]);
+    for (const [who, id] of [
+      ['hotline', own.id],
+      ['coordinator', foreign.id],
+    ] as const) {
+      const refused = await post(who, intake({ persons: [{ existingPersonId: id }] }));
+      expect(refused.res.statusCode).toBe(404);
+      expect((refused.res.json() as ErrorBody).error.fields).toEqual([
+        expect.objectContaining({
+          field: 'body.persons.0.existingPersonId',
+          code: 'record_not_found',
+        }),
+      ]);
+    }
     expect(await counts()).toEqual(middle);
   });
 

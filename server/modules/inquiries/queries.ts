@@ -167,6 +167,11 @@ export async function findInquiryRow(db: Db, id: string) {
     .executeTakeFirst();
 }
 
+/** The inquiry as stored; the route adds what depends on the caller (abilities, who may open whom). */
+type LoadedInquiry = Omit<InquiryDetail, 'abilities' | 'fourEyes' | 'now' | 'persons'> & {
+  persons: Omit<InquiryDetail['persons'][number], 'mayOpen'>[];
+};
+
 /**
  * Everything of one inquiry but its abilities: five round trips (inquiry, persons, signs,
  * contributions, decisions), whatever their number.
@@ -178,7 +183,7 @@ export async function loadInquiry(
   now: Date,
 ): Promise<
   | {
-      detail: Omit<InquiryDetail, 'abilities' | 'fourEyes' | 'now'>;
+      detail: LoadedInquiry;
       /** Who made the decision waiting for approval (four-eyes: they may not approve it). */
       pendingDecidedBy: string | null;
     }
@@ -227,7 +232,7 @@ export async function loadInquiry(
     .execute();
   const open = OPEN.includes(row.status as (typeof OPEN)[number]);
   const pendingDecidedBy = decisions.find((d) => d.status === 'pending')?.decided_by ?? null;
-  const detail: Omit<InquiryDetail, 'abilities' | 'fourEyes' | 'now'> = {
+  const detail: LoadedInquiry = {
     id: row.id,
     reference: row.reference,
     status: row.status as InquiryDetail['status'],

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { writeAudit } from '../../platform/audit/write.ts';
+import { findPersonAccesses } from '../../access/person-access.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
   findInquiryAccess,
@@ -90,8 +91,14 @@ export const inquiryRoutes =
             ),
           );
           grantInquiryAccess(request, access);
+          const open = await findPersonAccesses(
+            trx,
+            user,
+            detail.persons.map((p) => p.id),
+          );
           return {
             ...detail,
+            persons: detail.persons.map((p) => ({ ...p, mayOpen: open.has(p.id) })),
             abilities: service.inquiryAbilities(access, settings, pendingBy, user.id),
             now: now.toISOString(),
             fourEyes: settings.fourEyes,

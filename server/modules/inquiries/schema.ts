@@ -233,6 +233,11 @@ export const InquiryPersonSchema = z.object({
   birthDate: z.iso.date().nullable(),
   cprMasked: z.string().nullable(),
   relationToFirst: RelationSchema.nullable(),
+  /**
+   * The caller may open the person's record: through a case, or through this inquiry while it is
+   * being assessed. A decided inquiry no longer opens it.
+   */
+  mayOpen: z.boolean(),
 });
 
 export const ContributionSchema = z.object({

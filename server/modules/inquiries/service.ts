@@ -3,8 +3,10 @@ import type { DB } from '../../platform/db/schema.ts';
 import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { InquiryAccess } from '../../access/inquiry-access.ts';
+import { findPersonAccesses } from '../../access/person-access.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import type { CurrentUser } from '../../access/sessions.ts';
+import { notifyPossibleDuplicates } from '../persons/duplicates.ts';
 import { checkNewPerson, insertPerson, rejectProblems } from '../persons/service.ts';
 import { deadlineAfter, localTime } from './deadline.ts';
 import { nextReference } from './queries.ts';
@@ -184,22 +186,8 @@ export async function createInquiry(
   if (new Set(existingIds).size !== existingIds.length) {
     problems.push({ field: 'body.persons', code: 'duplicate' });
   }
-  if (existingIds.length > 0) {
-    const found = await ctx.db
-      .selectFrom('persons')
-      .select('id')
-      .where('id', 'in', existingIds)
-      .where('municipality_code', '=', municipality)
-      .where('merged_into', 'is', null)
-      .execute();
-    const ok = new Set(found.map((f) => f.id));
-    body.persons.forEach((p, i) => {
-      if (p.existingPersonId && !ok.has(p.existingPersonId)) {
-        problems.push({ field: `body.persons.${i}.existingPersonId`, code: 'invalid_value' });
-      }
-    });
-  }
   rejectProblems(problems);
+  await checkLinkablePersons(ctx, body.persons);
 
   const settings = await getSettings(ctx.db, municipality);
   const receivedAt = new Date(body.receivedAt);
@@ -244,6 +232,8 @@ export async function createInquiry(
           (await insertPerson(trx, ctx.keys.secret, municipality, p.new!, check!, ctx.user.id)),
       );
     }
+    const newIds = personIds.filter((_, i) => body.persons[i]?.new);
+    await notifyPossibleDuplicates(trx, newIds, row.id, ctx.user.id);
     if (existingIds.length > 0) {
       // A new concern about someone waiting to be archived: they are needed again.
       await trx
@@ -310,6 +300,34 @@ export async function createInquiry(
   const raced = await findByKey(ctx.db, ctx.user.id, idempotencyKey);
   if (!raced) throw new AppError('conflict');
   return { receipt: receiptOf(raced, ctx.user), created: false };
+}
+
+/**
+ * An inquiry may name an existing registration only if the caller may see that person: linking
+ * someone the caller cannot see would open the person's record to every coordinator of the
+ * municipality through the new inquiry. A person the caller may not see, of another
+ * municipality, merged away or never existing all get the same 404 naming the field, so the
+ * answer tells nothing. (The intake then registers the person anew; the coordinator who can see
+ * both finds the pair among the possible duplicates and merges them.)
+ */
+async function checkLinkablePersons(ctx: InquiryContext, persons: CreateInquiry['persons']) {
+  const ids = persons.flatMap((p) => (p.existingPersonId ? [p.existingPersonId] : []));
+  if (ids.length === 0) return;
+  const visible = await findPersonAccesses(ctx.db, ctx.user, ids);
+  const active = await ctx.db
+    .selectFrom('persons')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('municipality_code', '=', ctx.user.municipalityCode ?? '')
+    .where('merged_into', 'is', null)
+    .execute();
+  const ok = new Set(active.map((row) => row.id).filter((id) => visible.has(id)));
+  const fields = persons.flatMap((p, i) =>
+    p.existingPersonId && !ok.has(p.existingPersonId)
+      ? [{ field: `body.persons.${i}.existingPersonId`, code: 'record_not_found' }]
+      : [],
+  );
+  if (fields.length > 0) throw new AppError('not_found', { fields });
 }
 
 async function findByKey(db: Kysely<DB>, userId: string, key: string) {

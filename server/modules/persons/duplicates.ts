@@ -1,7 +1,8 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
 import { writeAudit } from '../../platform/audit/write.ts';
+import { findPersonAccesses } from '../../access/person-access.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import type { CurrentUser } from '../../access/sessions.ts';
 import { parseCpr } from './cpr.ts';
@@ -13,7 +14,11 @@ import { cprDigest } from './service.ts';
  * keyed digest, nothing is decrypted), or the same birth date and a similar name. Only in the
  * caller's municipality, never merged registrations, at most 10, and only when the caller has
  * typed a valid CPR number or a birth date plus at least two letters of a name: the register
- * cannot be browsed by typing a bare name. Every hit is a search in the audit trail.
+ * cannot be browsed by typing a bare name. Only persons the caller may see are shown: the
+ * register is not a look-up service (a hotline employee who types a CPR number must not learn
+ * that the person is known here, nor their name). A person the caller cannot see is registered
+ * anew by the intake, and the coordinator who can see both registrations finds them here and
+ * merges them. Every hit shown is a search in the audit trail.
  */
 export const MAX_DUPLICATES = 10;
 /** Persons with one birth date looked at for a similar name (a municipality has few). */
@@ -119,11 +124,11 @@ export async function findPossibleDuplicates(
         .where('merged_into', 'is', null)
         .orderBy('created_at')
         .orderBy('id')
-        .limit(MAX_DUPLICATES)
+        .limit(MAX_CANDIDATES)
         .execute();
       for (const r of rows) hits.push(hit(r, 'cpr'));
     }
-    if (byName && hits.length < MAX_DUPLICATES) {
+    if (byName) {
       const rows = await trx
         .selectFrom('persons')
         .select(['id', 'given_name', 'family_name', 'birth_date'])
@@ -135,19 +140,21 @@ export async function findPossibleDuplicates(
         .limit(MAX_CANDIDATES)
         .execute();
       const typed = { givenName, familyName };
+      const byCpr = new Set(hits.map((h) => h.id));
       for (const r of rows) {
-        if (hits.length >= MAX_DUPLICATES) break;
-        if (hits.some((h) => h.id === r.id)) continue;
+        if (byCpr.has(r.id)) continue;
         if (similarName(typed, { givenName: r.given_name, familyName: r.family_name })) {
           hits.push(hit(r, 'name_and_birth_date'));
         }
       }
     }
+    const visible = await findPersonAccesses(trx, user, [...new Set(hits.map((h) => h.id))]);
+    const shown = hits.filter((h) => visible.has(h.id)).slice(0, MAX_DUPLICATES);
     const where = { municipalityCode: municipality, unitId: user.unitIds[0] ?? null };
     await writeAudit(
       trx,
       keys.audit,
-      hits.map((h) =>
+      shown.map((h) =>
         recordEvent(
           user,
           { ...where, breakGlass: false },
@@ -163,7 +170,7 @@ export async function findPossibleDuplicates(
         ),
       ),
     );
-    return { items: hits };
+    return { items: shown };
   });
 }
 
@@ -177,4 +184,51 @@ function hit(
     birthDate: row.birth_date,
     matchedOn,
   };
+}
+
+/**
+ * A newly registered person whose CPR number is already known on a case: the case's
+ * coordinators are told that the new inquiry may concern someone in their case, so the one who
+ * can see both registrations can merge them. The one who recorded the inquiry learns nothing
+ * (they may not see the case), and the notice carries ids only. One statement, whatever the
+ * number of persons and cases.
+ */
+export async function notifyPossibleDuplicates(
+  trx: Transaction<DB>,
+  newPersonIds: readonly string[],
+  inquiryId: string,
+  recordedBy: string,
+): Promise<number> {
+  if (newPersonIds.length === 0) return 0;
+  const recipients = trx
+    .selectFrom('persons as np')
+    .innerJoin('persons as op', (join) =>
+      join
+        .onRef('op.cpr_digest', '=', 'np.cpr_digest')
+        .onRef('op.municipality_code', '=', 'np.municipality_code')
+        .onRef('op.id', '!=', 'np.id'),
+    )
+    .innerJoin('case_persons as cp', 'cp.person_id', 'op.id')
+    .innerJoin('case_members as m', 'm.case_id', 'cp.case_id')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select([
+      'm.user_id',
+      sql<string>`'inquiry_possible_duplicate'`.as('kind'),
+      'cp.case_id',
+      sql<string>`${inquiryId}::uuid`.as('inquiry_id'),
+      sql<string>`'{}'::jsonb`.as('details'),
+    ])
+    .distinct()
+    .where('np.id', 'in', newPersonIds)
+    .where('np.cpr_digest', 'is not', null)
+    .where('op.merged_into', 'is', null)
+    .where('m.role', '=', 'coordinator')
+    .where('m.user_id', '!=', recordedBy)
+    .where('u.disabled_at', 'is', null);
+  const result = await trx
+    .insertInto('notifications')
+    .columns(['user_id', 'kind', 'case_id', 'inquiry_id', 'details'])
+    .expression(recipients)
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
 }

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { decryptField } from '../../platform/crypto.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
-import { findPersonAccess, type PersonAccess } from '../../access/person-access.ts';
+import { findPersonAccesses, type PersonAccess } from '../../access/person-access.ts';
 import { visibleCase } from '../../access/records.ts';
 import type { CurrentUser } from '../../access/sessions.ts';
 import { CaseStatusSchema, PersonRoleSchema } from '../cases/schema.ts';
@@ -50,8 +50,8 @@ export interface ShownRelation {
 
 /**
  * The person's relations in both directions, limited to related persons the caller may see
- * themselves (need-to-know): the others are left out entirely. One query, then one access check
- * per related person (a person has few relations).
+ * themselves (need-to-know): the others are left out entirely. One query, then one batched
+ * access check for all related persons.
  */
 export async function loadRelations(
   db: Kysely<DB>,
@@ -79,9 +79,10 @@ export async function loadRelations(
   for (const row of rows) {
     if (!byPerson.has(row.id) || row.forward) byPerson.set(row.id, row);
   }
+  const accesses = await findPersonAccesses(db, user, [...byPerson.keys()]);
   const shown: ShownRelation[] = [];
   for (const row of byPerson.values()) {
-    const access = await findPersonAccess(db, user, row.id);
+    const access = accesses.get(row.id);
     if (!access) continue;
     const relation = RelationSchema.parse(row.relation);
     shown.push({

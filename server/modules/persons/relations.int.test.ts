@@ -213,7 +213,7 @@ describe(`changing a person (${testEngine})`, () => {
     expect(rows[0]).toMatchObject({ action: 'update', subject_person_id: persons.noCpr.id });
     expect(rows[0]?.details).toEqual({ fields: 'phone,cpr' });
     // The new number finds the person as a duplicate.
-    const { items } = await duplicates('hotline', { cpr: '1503104322' });
+    const { items } = await duplicates('coordinator', { cpr: '1503104322' });
     expect(items.map((i) => i.id)).toEqual([persons.noCpr.id]);
   });
 

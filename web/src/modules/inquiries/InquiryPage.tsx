@@ -252,7 +252,11 @@ function Overview({ detail, reload, reloading }: PanelProps) {
                 {detail.persons.map((person, index) => (
                   <tr key={person.id}>
                     <td>
-                      <Link to={`/personer/${person.id}`}>{person.name}</Link>
+                      {person.mayOpen ? (
+                        <Link to={`/personer/${person.id}`}>{person.name}</Link>
+                      ) : (
+                        person.name
+                      )}
                     </td>
                     <td>{person.birthDate ? formatDate(person.birthDate) : notGiven}</td>
                     <td>{person.cprMasked ?? notGiven}</td>

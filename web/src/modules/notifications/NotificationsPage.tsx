@@ -127,6 +127,16 @@ function NotificationText({ item }: { item: Notification }) {
       </Link>
     );
   }
+  if (item.kind === 'inquiry_possible_duplicate' && item.inquiryId) {
+    return (
+      <Link to={`/henvendelser/${item.inquiryId}`}>
+        {t('notifications.kinds.inquiryPossibleDuplicate', {
+          reference: item.inquiryReference ?? t('notifications.unknownInquiry'),
+          caseReference: item.caseReference ?? t('notifications.unknownCase'),
+        })}
+      </Link>
+    );
+  }
   const caseWork = CASE_WORK_KINDS[item.kind];
   if (caseWork && item.caseId && item.caseReference) {
     return (
