@@ -3,7 +3,7 @@
 // PostgreSQL, then the Playwright journeys in Chromium on both engines. Exit code 0 only if
 // everything passed.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import {
   ROOT,
   ensureChromium,
@@ -15,6 +15,22 @@ import {
 import { findPostgresBin, startThrowawayPostgres } from './lib/postgres.mjs';
 
 const started = Date.now();
+/**
+ * Each tier's time budget in seconds on CI's 2 cores, summing to under 15 minutes. A tier over
+ * its budget is reported, not failed: a busy machine must never turn a correct change red. Each
+ * change says in its note what it added to these figures.
+ */
+const BUDGET_SECONDS = {
+  'Lint (eslint)': 60,
+  'Format check (prettier)': 30,
+  'Typecheck (tsc, strict)': 60,
+  'Unit tests': 45,
+  'Integration tests on PGlite': 240,
+  'Integration tests on PostgreSQL': 150,
+  'Building the web app': 60,
+  'Browser journeys on PGlite (Chromium)': 120,
+  'Browser journeys on PostgreSQL (Chromium)': 240,
+};
 const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
 const resultsDir = join(ROOT, '.tmp', 'test-results');
 const steps = [];
@@ -52,6 +68,7 @@ function vitest(name, project, env = {}) {
     { env: { ...process.env, ...env } },
   );
   let counts = { passed: 0, failed: 0, skipped: 0 };
+  let slowest = [];
   try {
     const json = JSON.parse(readFileSync(output, 'utf8'));
     counts = {
@@ -59,11 +76,18 @@ function vitest(name, project, env = {}) {
       failed: json.numFailedTests,
       skipped: json.numPendingTests + json.numTodoTests,
     };
+    slowest = (json.testResults ?? [])
+      .map((r) => ({
+        file: relative(ROOT, r.name),
+        seconds: ((r.endTime - r.startTime) / 1000).toFixed(1),
+      }))
+      .sort((a, b) => Number(b.seconds) - Number(a.seconds))
+      .slice(0, 3);
   } catch {
     // No report: the run itself failed (counted below as a failed step).
   }
   const ok = status === 0 && counts.failed === 0 && counts.passed > 0;
-  steps.push({ name, ok, seconds: seconds(t), ...counts });
+  steps.push({ name, ok, seconds: seconds(t), ...counts, slowest });
 }
 
 function stopPostgres() {
@@ -98,7 +122,9 @@ try {
   vitest(`Integration tests on PostgreSQL`, 'integration', { TEST_DATABASE_URL: postgres.url });
 
   banner('Building the web app for the browser tier');
+  const built = Date.now();
   ensureWebBuild({ force: true });
+  steps.push({ name: 'Building the web app', ok: true, seconds: seconds(built) });
   // The journeys run on both engines: each server gets a fresh PGlite directory, or a fresh
   // database on the throwaway PostgreSQL.
   vitest('Browser journeys on PGlite (Chromium)', 'e2e', { TEST_DATABASE_URL: '' });
@@ -121,13 +147,21 @@ for (const step of steps) {
     step.passed !== undefined
       ? ` ${step.passed} passed, ${step.failed} failed, ${step.skipped} skipped`
       : '';
+  const budget = BUDGET_SECONDS[step.name];
+  const over = budget !== undefined && Number(step.seconds) > budget;
   console.log(
-    `${step.ok ? 'PASS' : 'FAIL'}  ${step.name.padEnd(44)} ${String(step.seconds).padStart(6)} s${counts}`,
+    `${step.ok ? 'PASS' : 'FAIL'}  ${step.name.padEnd(44)} ${String(step.seconds).padStart(6)} s` +
+      `${budget ? ` of ${String(budget).padStart(3)} s${over ? ' OVER BUDGET' : ''}` : ''}${counts}`,
   );
+  for (const file of step.slowest ?? []) {
+    console.log(`        slowest: ${file.file} ${file.seconds} s`);
+  }
   passed += step.passed ?? 0;
   failed += step.failed ?? 0;
   skipped += step.skipped ?? 0;
 }
+const total = Object.values(BUDGET_SECONDS).reduce((a, b) => a + b, 0);
+console.log(`\nTime: ${seconds(started)} s of a ${total} s budget (tiers over budget are marked).`);
 const allOk = steps.length > 0 && steps.every((s) => s.ok);
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(allOk ? 0 : 1);

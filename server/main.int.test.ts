@@ -66,6 +66,6 @@ describe('process start and stop', () => {
         expect(await second.stop('SIGINT')).toBe(0);
       }
     },
-    120_000,
+    300_000,
   );
 });

@@ -18,6 +18,9 @@ export async function openBrowser(
   options: BrowserContextOptions = {},
 ): Promise<Tab> {
   const context = await journey.browser.newContext({ locale: 'da-DK', ...options });
+  // Each wait is a guard against a hang, not a speed limit: a step takes seconds on a quiet
+  // machine, and a busy one must not fail it.
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   return { context, page, errors: watchPageErrors(page) };
 }

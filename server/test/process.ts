@@ -47,7 +47,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     child.once('exit', (code) => resolve(code)),
   );
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // A guard against a hang, generous enough for a busy machine.
+  const deadline = Date.now() + 180_000;
   let ready = false;
   while (!ready && Date.now() < deadline && child.exitCode === null) {
     try {

@@ -152,7 +152,7 @@ function runVerify(
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
     child.once('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, out, err });
