@@ -26,7 +26,8 @@ import { DEMO_MUNICIPALITY_CODE } from './seed.ts';
  * - H-3 awaiting approval: demo.tovholder2 decided "no concern", demo.tovholder may approve it
  *   (Demo Kommune does not use four-eyes; this one decision was made as if it did);
  * - H-4 … H-7 decided: no concern, other concern (referred to the Jobcenter), handed to the police,
- *   and radicalisation concern, which opened a case.
+ *   and radicalisation concern, which opened a case;
+ * - H-8 received: the hotline registers a known person anew (the possible-duplicate notice).
  * Deadlines are counted from "received" a few hours ago, so the open ones are at least 23 hours
  * away at seed time: the deadline job sends no reminder during a demo start. Every name says Demo.
  */
@@ -384,6 +385,19 @@ export async function seedDemoInquiries(
       },
     });
   }
+
+  // 8. Received: the hotline registers Karim anew (it may not see him); his CPR number is known
+  // on S-2026-0001, so demo.tovholder is told and can merge the two registrations.
+  await record(hotline, '8', {
+    source: 'social_worker',
+    channel: 'email',
+    reporter: { name: 'Sagsbehandler Demo Holm, Jobcentret', contact: null },
+    receivedAt: ago(1),
+    observation: 'Karim har til et møde delt materiale fra en gruppe, der opfordrer til vold.',
+    subjectKind: 'person',
+    persons: [{ new: { givenName: 'Karim Demo', familyName: 'Nielsen', cpr: '170978-0000' } }],
+    signs: [{ code: 'extremist_media' }],
+  });
 
   // Demo persons and cases are marked as such, like the rest of the demo data.
   await db

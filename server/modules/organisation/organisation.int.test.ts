@@ -142,8 +142,17 @@ describe(`organisation reference data (${testEngine})`, () => {
       'decided:police',
       'decided:radicalisation',
       'received:-',
+      'received:-',
       'triaged:-',
     ]);
+    // H-8 registers a person already on S-2026-0001 anew: its coordinator is told, nobody else.
+    const notices = await db
+      .selectFrom('notifications as n')
+      .innerJoin('users as u', 'u.id', 'n.user_id')
+      .select('u.username')
+      .where('n.kind', '=', 'inquiry_possible_duplicate')
+      .execute();
+    expect(notices.map((n) => n.username)).toEqual(['demo.tovholder']);
     const inFourHours = Date.now() + 4 * 3_600_000;
     for (const r of rows.filter((row) => row.status !== 'decided')) {
       expect(r.deadline_at.getTime()).toBeGreaterThan(inFourHours);
