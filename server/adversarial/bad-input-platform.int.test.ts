@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe } from 'vitest';
+import { startTestApp, type TestApp } from '../test/app.ts';
+import { testEngine } from '../test/database.ts';
+import { BadInputRun, badInputTests, printCounts, type Fixture } from '../test/bad-input-run.ts';
+import { badQueryTests, queryReport } from '../test/bad-query.ts';
+import { versionOf } from '../test/case-workbench.ts';
+import { createForum, createUnit } from '../test/records.ts';
+import {
+  TEST_PASSWORD,
+  cookieFrom,
+  createUser,
+  login,
+  type LoggedIn,
+  type TestUser,
+} from '../test/users.ts';
+
+/**
+ * Generated bad input (issue 10) for everything outside records: signing in (password, second
+ * factors, passkeys), users and units, the municipality's settings, forums and the interventions
+ * catalogue — and any write route no other adversarial file claims. A municipal administrator
+ * calls, except where a route needs a session in another state (half logged in, a session of its
+ * own to end). Failed sign-ins are audited by design, so those routes leave the audit log out of
+ * the "nothing stored" comparison.
+ */
+/** A password check costs an Argon2 hash: fewer drawn requests for the sign-in routes. */
+const SIGN_IN = 8;
+const AUDIT = ['audit_log', 'audit_chain_heads'];
+
+let t: TestApp;
+let run: BadInputRun;
+let admin: LoggedIn;
+let target: TestUser;
+let pending: LoggedIn;
+let enrolling: LoggedIn;
+let own: LoggedIn;
+let leaving: LoggedIn;
+let unitId = '';
+let forumId = '';
+let typeId = '';
+const queries = { count: 0, fivexx: 0, unnamed400: 0 };
+
+/** A session after the password step only (the second factor not given yet). */
+async function halfLoggedIn(user: TestUser): Promise<LoggedIn> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: user.username, password: TEST_PASSWORD },
+  });
+  if (res.statusCode !== 200) throw new Error(`login: ${res.body}`);
+  return { cookie: cookieFrom(res), csrf: (res.json() as { csrfToken: string }).csrfToken };
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const db = t.database.db;
+  admin = await login(t.app, await createUser(db, { roles: ['municipal_admin'] }));
+  target = await createUser(db, { roles: ['coordinator'] });
+  pending = await halfLoggedIn(await createUser(db, { roles: ['caseworker'] }));
+  enrolling = await halfLoggedIn(await createUser(db, { roles: ['caseworker'], enrolled: false }));
+  own = await login(t.app, await createUser(db, { roles: ['caseworker'] }));
+  leaving = await login(t.app, await createUser(db, { roles: ['caseworker'] }));
+  unitId = (await createUnit(db)).id;
+  forumId = (await createForum(db, { members: [target.id] })).id;
+  typeId = (
+    await db
+      .insertInto('intervention_types')
+      .values({
+        municipality_code: '101',
+        code: 'mentor_lab',
+        name: 'Mentorforløb',
+        level: 'anticipating',
+        age_group: 'all',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  run = new BadInputRun(t, admin);
+});
+afterAll(async () => {
+  printCounts(run.report(`sign-in and administration (${testEngine})`));
+  printCounts(queryReport(`administration and reference data (${testEngine})`, queries));
+  await t.close();
+});
+
+const b64 = 'AAAAAAAAAAAAAAAAAAAAAA';
+const assertion = () => ({
+  id: b64,
+  rawId: b64,
+  type: 'public-key',
+  response: { clientDataJSON: b64, authenticatorData: b64, signature: b64 },
+  clientExtensionResults: {},
+});
+
+const version = (table: string, id: string) => versionOf(t.database.db, table, id);
+const settingsVersion = async () =>
+  (
+    await t.database.db
+      .selectFrom('municipality_settings')
+      .select('version')
+      .where('municipality_code', '=', '101')
+      .executeTakeFirst()
+  )?.version ?? 0;
+
+/** In this order: ending a session goes last. */
+const fixtures: Record<string, () => Fixture> = {
+  'POST /api/auth/login': () => ({
+    as: null,
+    count: SIGN_IN,
+    rejectionWrites: AUDIT,
+    body: () => ({ username: 'ukendt.bruger', password: 'forkert-kodeord-til-test' }),
+  }),
+  'POST /api/auth/totp': () => ({
+    as: pending,
+    count: SIGN_IN,
+    rejectionWrites: AUDIT,
+    body: () => ({ code: '000000' }),
+  }),
+  'POST /api/auth/recovery-code': () => ({
+    as: pending,
+    count: SIGN_IN,
+    rejectionWrites: AUDIT,
+    body: () => ({ code: 'ABCD-EFGH-JKLM' }),
+  }),
+  'POST /api/auth/totp-enrolment': () => ({ as: enrolling }),
+  'POST /api/auth/totp-enrolment/confirm': () => ({
+    as: enrolling,
+    rejectionWrites: AUDIT,
+    body: () => ({ code: '000000' }),
+  }),
+  'POST /api/auth/webauthn/options': () => ({ as: pending }),
+  'POST /api/auth/webauthn': () => ({ as: pending, rejectionWrites: AUDIT, body: assertion }),
+  'POST /api/auth/webauthn/credentials': () => ({
+    as: own,
+    body: () => ({
+      nickname: 'Nøgle',
+      credential: { ...assertion(), response: { clientDataJSON: b64, attestationObject: b64 } },
+    }),
+  }),
+  'POST /api/auth/webauthn/registration-options': () => ({
+    as: own,
+    rejectionWrites: AUDIT,
+    body: () => ({ code: '000000' }),
+  }),
+  'DELETE /api/auth/webauthn/credentials/{id}': () => ({ as: own }),
+  'POST /api/admin/users': () => ({
+    body: () => ({
+      username: 'ny.medarbejder',
+      displayName: 'Ny Medarbejder',
+      roles: ['caseworker'],
+      unitIds: [unitId],
+      password: `${TEST_PASSWORD}-ny`,
+      email: 'ny@example.dk',
+    }),
+  }),
+  'PATCH /api/admin/users/{id}': () => ({
+    params: { id: target.id },
+    body: async () => ({
+      version: await version('users', target.id),
+      displayName: 'Anden Koordinator',
+      email: null,
+      roles: ['coordinator'],
+      unitIds: [unitId],
+    }),
+  }),
+  'POST /api/admin/users/{id}/disable': () => ({ params: { id: target.id } }),
+  'POST /api/admin/users/{id}/enable': () => ({ params: { id: target.id } }),
+  'POST /api/admin/users/{id}/reset-second-factor': () => ({ params: { id: target.id } }),
+  'POST /api/admin/units': () => ({ body: () => ({ name: 'Ungeenheden', kind: 'ssp' }) }),
+  'PATCH /api/admin/units/{id}': () => ({
+    params: { id: unitId },
+    body: async () => ({ version: await version('units', unitId), name: 'SSP Nord' }),
+  }),
+  'PATCH /api/municipality-settings': () => ({
+    body: async () => ({
+      version: await settingsVersion(),
+      deadlineHours: { high: 24, medium: 72, low: 168 },
+      fourEyes: false,
+      reminderHours: 4,
+    }),
+  }),
+  'POST /api/forums': () => ({ body: () => ({ name: 'SSP-forum Nord' }) }),
+  'PATCH /api/forums/{id}': () => ({
+    params: { id: forumId },
+    body: async () => ({ version: await version('forums', forumId), name: 'SSP-forum' }),
+  }),
+  'POST /api/forums/{id}/members': () => ({
+    params: { id: forumId },
+    body: () => ({ userId: target.id }),
+  }),
+  'DELETE /api/forums/{id}/members/{userId}': () => ({
+    params: { id: forumId, userId: target.id },
+  }),
+  'POST /api/intervention-types': () => ({
+    body: () => ({
+      code: 'familiesamtaler',
+      name: 'Familiesamtaler',
+      description: 'Samtaler med hele familien.',
+      level: 'anticipating',
+      ageGroup: 'all',
+      legalBasis: 'Serviceloven § 11',
+      consentRequired: false,
+      responsibleUnitId: unitId,
+      tailored: false,
+    }),
+  }),
+  'PATCH /api/intervention-types/{id}': () => ({
+    params: { id: typeId },
+    body: async () => ({
+      version: await version('intervention_types', typeId),
+      name: 'Mentorforløb for unge',
+      active: true,
+    }),
+  }),
+  'POST /api/intervention-types/load-standard': () => ({ body: () => ({}) }),
+  'POST /api/auth/logout': () => ({ as: leaving }),
+};
+
+describe(`generated bad input: sign-in and administration (${testEngine})`, () => {
+  badInputTests({ group: 'other', fixtures, perRoute: 16, context: () => ({ t, run }) });
+  // Users, the audit trail, forums, the catalogue and the public reference lists.
+  badQueryTests({
+    policies: (policy) => !/^(records|inquiries)\.|^session$/.test(policy),
+    context: () => ({ t, caller: admin, idFor: () => forumId }),
+    sent: queries,
+  });
+});
