@@ -196,7 +196,7 @@ export async function createIntervention(
     const problems: FieldProblem[] = [];
     const type = await trx
       .selectFrom('intervention_types')
-      .select(['id', 'name'])
+      .select('id')
       .where('id', '=', body.interventionTypeId)
       .where('municipality_code', '=', access.municipalityCode)
       .where('active', '=', true)
@@ -245,8 +245,10 @@ export async function createIntervention(
       action: 'create',
       resourceType: 'case_intervention',
       resourceId: row.id,
+      // The entry's name is read when the event is shown: one that reveals the concern is named
+      // only to readers with the compartment (docs/SECURITY.md).
+      interventionId: row.id,
       changes: {
-        intervention: { from: null, to: type.name },
         personRole: { from: null, to: person.role },
         status: { from: null, to: 'planned' },
         provider: { from: null, to: provider?.display_name ?? body.providerName ?? null },
@@ -477,8 +479,7 @@ export async function addSession(
     const locked = await lockCase(trx, access.caseId);
     const intervention = await trx
       .selectFrom('case_interventions as i')
-      .innerJoin('intervention_types as t', 't.id', 'i.intervention_type_id')
-      .select(['i.id', 'i.status', 'i.provider_user_id', 't.name'])
+      .select(['i.id', 'i.status', 'i.provider_user_id'])
       .where('i.id', '=', interventionId)
       .where('i.case_id', '=', access.caseId)
       .executeTakeFirst();
@@ -515,8 +516,8 @@ export async function addSession(
       action: 'create',
       resourceType: 'case_intervention',
       resourceId: intervention.id,
+      interventionId: intervention.id,
       changes: {
-        intervention: { from: null, to: intervention.name },
         heldOn: { from: null, to: body.heldOn },
       },
       details: { interventionId: intervention.id, sessionId: row.id },

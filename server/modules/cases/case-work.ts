@@ -156,6 +156,11 @@ export async function recordCaseChange(
     details?: Record<string, string | number | boolean | null>;
     /** An event about the concern itself: only readers with the compartment see it. */
     compartment?: boolean;
+    /**
+     * The intervention the event is about. Its catalogue entry's name is not stored in `changes`
+     * but read when the event is shown, as the reader may see it (intervention-names.ts).
+     */
+    interventionId?: string;
   },
 ): Promise<string> {
   const eventId = await addCaseEvent(
@@ -164,6 +169,8 @@ export async function recordCaseChange(
     ctx.user.id,
     change.kind,
     change.changes ?? {},
+    undefined,
+    change.interventionId,
   );
   if (change.compartment) {
     await trx

@@ -15,6 +15,7 @@ import {
   type NoteBody,
   type StatusBody,
 } from './schema.ts';
+import { entryName, presentChanges, storedConcernNames } from './intervention-names.ts';
 
 /**
  * The case's chronology: one timeline of everything that happens in the case (case_events).
@@ -35,6 +36,8 @@ export async function addCaseEvent(
   kind: CaseEventKind,
   changes: Changes,
   note?: { text: string; compartment: boolean },
+  /** The intervention the event is about: its name is read from the catalogue when shown. */
+  interventionId?: string,
 ): Promise<string> {
   const row = await trx
     .insertInto('case_events')
@@ -45,6 +48,7 @@ export async function addCaseEvent(
       changes: JSON.stringify(changes),
       note_text: note?.text ?? null,
       compartment: note?.compartment ?? false,
+      intervention_id: interventionId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -81,6 +85,8 @@ export async function loadChronology(
   let query = db
     .selectFrom('case_events as e')
     .leftJoin('users as u', 'u.id', 'e.actor_user_id')
+    .leftJoin('case_interventions as ci', 'ci.id', 'e.intervention_id')
+    .leftJoin('intervention_types as it', 'it.id', 'ci.intervention_type_id')
     .select([
       'e.id',
       'e.kind',
@@ -90,6 +96,9 @@ export async function loadChronology(
       'e.changes',
       'e.note_text',
       'e.compartment',
+      'e.intervention_id',
+      entryName(access.compartment).as('entry_name'),
+      'it.reveals_concern as entry_reveals_concern',
     ])
     .where('e.case_id', '=', access.caseId)
     .orderBy('e.id', 'desc')
@@ -111,7 +120,11 @@ export async function loadChronology(
   if (!access.compartment) authorsQuery = authorsQuery.where('e.compartment', '=', false);
   const authors = await authorsQuery.execute();
 
-  const page = rows.slice(0, filter.limit);
+  const page = rows.slice(0, filter.limit).map((r) => ({
+    ...r,
+    changes: changesSchema.parse(r.changes),
+  }));
+  const concernNames = await storedConcernNames(db, access.municipalityCode, page);
   const last = page.at(-1);
   return {
     id: access.caseId,
@@ -123,7 +136,7 @@ export async function loadChronology(
         r.actor_user_id && r.display_name !== null
           ? { id: r.actor_user_id, name: r.display_name }
           : null,
-      changes: changesSchema.parse(r.changes),
+      ...presentChanges(r, access.compartment, concernNames),
       noteText: r.compartment ? null : r.note_text,
       compartment: r.compartment,
       compartmentText: r.compartment ? r.note_text : null,

@@ -173,14 +173,22 @@ export const CaseEventKindSchema = z.enum([
 ]);
 
 const ChangeValue = z.union([z.string(), z.number(), z.boolean()]).nullable();
+const Changes = z.record(z.string(), z.object({ from: ChangeValue, to: ChangeValue }));
 
 export const CaseEventSchema = z.object({
   id: z.string().regex(/^[1-9][0-9]*$/),
   kind: CaseEventKindSchema,
   occurredAt: z.iso.datetime(),
   author: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-  /** Field by field: what it was and what it became. */
-  changes: z.record(z.string(), z.object({ from: ChangeValue, to: ChangeValue })),
+  /**
+   * Field by field: what it was and what it became. `intervention` names the catalogue entry of
+   * the intervention the event is about; for an entry that reveals the concern its `to` is null
+   * (the web shows a neutral name) and the name travels in `concernChanges`.
+   */
+  changes: Changes,
+  // The names of catalogue entries that reveal the concern (docs/SECURITY.md): only readers with
+  // the compartment receive this key. Null when the event names no such entry.
+  concernChanges: compartment(Changes.nullable()),
   /** An ordinary note's text (every member of the case may read it). */
   noteText: z.string().nullable(),
   /** A note about the concern itself: whether the event belongs to the compartment. */

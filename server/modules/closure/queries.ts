@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { CaseAccess } from '../../access/records.ts';
+import { entryName } from '../cases/intervention-names.ts';
 import { personName } from '../cases/queries.ts';
 import { approvedPlan, goalTexts } from './plan-goals.ts';
 import {
@@ -24,11 +25,15 @@ const GOAL_STATUSES = new Set([
 type GoalStatus = Closure['goalStatuses'][number]['status'];
 type InterventionStatus = ClosureOverview['openInterventions'][number]['status'];
 
-/** The case's interventions with their type and person names (one round trip). */
-export async function caseInterventions(db: Kysely<DB>, caseId: string) {
+/**
+ * The case's interventions with their type and person names (one round trip). The name of a
+ * catalogue entry that reveals the concern is read only for a reader with the case's compartment
+ * (`type_name` null otherwise; docs/SECURITY.md, "Catalogue entries that name the concern").
+ */
+export async function caseInterventions(db: Kysely<DB>, caseId: string, compartment: boolean) {
   return db
     .selectFrom('case_interventions as i')
-    .innerJoin('intervention_types as t', 't.id', 'i.intervention_type_id')
+    .innerJoin('intervention_types as it', 'it.id', 'i.intervention_type_id')
     .innerJoin('persons as p', 'p.id', 'i.person_id')
     .leftJoin('users as u', 'u.id', 'i.provider_user_id')
     .select([
@@ -38,7 +43,8 @@ export async function caseInterventions(db: Kysely<DB>, caseId: string) {
       'i.ends_on',
       'i.provider_name',
       'i.created_at',
-      't.name as type_name',
+      entryName(compartment).as('type_name'),
+      'it.reveals_concern',
       'p.given_name',
       'p.family_name',
       'u.display_name as provider_user_name',
@@ -124,6 +130,18 @@ function asArray<T>(value: unknown): T[] {
   return Array.isArray(value) ? (value as T[]) : [];
 }
 
+type InterventionRow = Awaited<ReturnType<typeof caseInterventions>>[number];
+
+/**
+ * An intervention's catalogue entry name: `typeName` null for an entry that reveals the concern,
+ * whose name travels in `concernTypeName` (a compartment field; null without the compartment).
+ */
+function typeNames(i: InterventionRow | undefined) {
+  return i?.reveals_concern
+    ? { typeName: null, concernTypeName: i.type_name }
+    : { typeName: i?.type_name ?? null, concernTypeName: null };
+}
+
 /** Closures as the API shows them, goal texts and intervention names filled in. */
 export function presentClosures(
   rows: Awaited<ReturnType<typeof caseClosures>>,
@@ -153,7 +171,7 @@ export function presentClosures(
       const i = byId.get(d.interventionId);
       return {
         interventionId: d.interventionId,
-        typeName: i?.type_name ?? null,
+        ...typeNames(i),
         personName: i ? personName(i) : null,
         disposition: DispositionSchema.parse(d.disposition),
       };
@@ -176,7 +194,7 @@ export async function loadClosureOverview(
   const caseId = access.caseId;
   const [closures, interventions, texts, plan, reviews, units] = [
     await caseClosures(db, caseId),
-    await caseInterventions(db, caseId),
+    await caseInterventions(db, caseId, access.compartment),
     await goalTexts(db, caseId),
     await approvedPlan(db, caseId),
     await caseReviews(db, caseId),
@@ -195,7 +213,7 @@ export async function loadClosureOverview(
       .filter((i) => i.status === 'planned' || i.status === 'active' || i.status === 'paused')
       .map((i) => ({
         id: i.id,
-        typeName: i.type_name,
+        ...typeNames(i),
         personName: personName(i),
         status: i.status as InterventionStatus,
       })),

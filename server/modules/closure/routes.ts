@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { grantCaseAccess } from '../../access/records.ts';
 import { AppError } from '../../platform/errors.ts';
 import { localeFromHeader } from '../../platform/i18n/index.ts';
 import { auditCaseRead, caseWorkRequests } from '../cases/case-work.ts';
@@ -17,7 +18,8 @@ import {
   VersionResponse,
 } from './schema.ts';
 import * as service from './service.ts';
-import { collectCaseSummary, renderCaseSummary } from './summary.ts';
+import { collectCaseSummary } from './summary.ts';
+import { renderCaseSummary } from './summary-pdf.ts';
 
 /**
  * Closure, re-review and the case summary PDF. Every route finds the caller's access to the case
@@ -48,6 +50,8 @@ export const closureRoutes =
         return app.database.db.transaction().execute(async (trx) => {
           const overview = await loadClosureOverview(trx, access);
           await auditCaseRead(trx, ctx(request), access, { what: 'closure' });
+          // Names of catalogue entries that reveal the concern, for the compartment's readers.
+          grantCaseAccess(request, access);
           return overview;
         });
       },

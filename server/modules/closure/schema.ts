@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compartment, record } from '../../access/compartment.ts';
 import { DateOnly, Version } from '../../platform/primitives.ts';
 
 /** Request and response shapes of closure and re-review, shared with the web app. */
@@ -70,6 +71,14 @@ export const VersionResponse = z.object({ version: z.number().int() });
 
 const Named = z.object({ id: z.uuid(), name: z.string() });
 
+/**
+ * An intervention's catalogue entry: `typeName` is null for an entry that reveals the concern
+ * (docs/SECURITY.md; the web shows a neutral name), whose name travels in `concernTypeName`, a
+ * compartment field only readers with the case's compartment receive.
+ */
+const TypeName = z.string().nullable().describe('null when the entry reveals the concern');
+const ConcernTypeName = compartment(z.string().nullable());
+
 export const ClosureSchema = z.object({
   id: z.uuid(),
   outcome: ClosureOutcomeSchema,
@@ -82,7 +91,8 @@ export const ClosureSchema = z.object({
   interventionDispositions: z.array(
     z.object({
       interventionId: z.uuid(),
-      typeName: z.string().nullable(),
+      typeName: TypeName,
+      concernTypeName: ConcernTypeName,
       personName: z.string().nullable(),
       disposition: DispositionSchema,
     }),
@@ -112,32 +122,36 @@ export const ReviewSchema = z.object({
 });
 export type Review = z.infer<typeof ReviewSchema>;
 
-export const ClosureOverviewSchema = z.object({
-  /** The case's id. */
-  id: z.uuid(),
-  /** Every proposal, newest first. */
-  closures: z.array(ClosureSchema),
-  /** Re-reviews, by due date. */
-  reviews: z.array(ReviewSchema),
-  /** Interventions still planned, active or paused: each needs a disposition. */
-  openInterventions: z.array(
-    z.object({
-      id: z.uuid(),
-      typeName: z.string(),
-      personName: z.string(),
-      status: InterventionStatus,
-    }),
-  ),
-  /** Goals of the current approved plan: each needs a status. */
-  goals: z.array(
-    z.object({
-      key: z.string(),
-      parentKey: z.string().nullable(),
-      text: z.string(),
-      status: GoalStatus.nullable(),
-    }),
-  ),
-  /** The municipality's units, for "transferred to". */
-  units: z.array(Named),
-});
+export const ClosureOverviewSchema = record(
+  'case',
+  z.object({
+    /** The case's id: the tab is one record with the case's compartment rule. */
+    id: z.uuid(),
+    /** Every proposal, newest first. */
+    closures: z.array(ClosureSchema),
+    /** Re-reviews, by due date. */
+    reviews: z.array(ReviewSchema),
+    /** Interventions still planned, active or paused: each needs a disposition. */
+    openInterventions: z.array(
+      z.object({
+        id: z.uuid(),
+        typeName: TypeName,
+        concernTypeName: ConcernTypeName,
+        personName: z.string(),
+        status: InterventionStatus,
+      }),
+    ),
+    /** Goals of the current approved plan: each needs a status. */
+    goals: z.array(
+      z.object({
+        key: z.string(),
+        parentKey: z.string().nullable(),
+        text: z.string(),
+        status: GoalStatus.nullable(),
+      }),
+    ),
+    /** The municipality's units, for "transferred to". */
+    units: z.array(Named),
+  }),
+);
 export type ClosureOverview = z.infer<typeof ClosureOverviewSchema>;

@@ -1,8 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { createPdf } from '../../platform/pdf.ts';
-import { translate, type Locale } from '../../platform/i18n/index.ts';
 import type { CaseAccess } from '../../access/records.ts';
+import { entryName, presentChanges, storedConcernNames } from '../cases/intervention-names.ts';
 import { personName } from '../cases/queries.ts';
 import { approvedPlan, goalTexts } from './plan-goals.ts';
 import { caseClosures, caseInterventions, caseReviews, presentClosures } from './queries.ts';
@@ -13,9 +12,11 @@ import type { Closure, Review } from './schema.ts';
  * handover and for journalisation in the municipality's record system. It respects the reader's
  * compartment: without it, the classification, the concern summary, the assessment's judgement
  * and compartment events are never read from the database, and a neutral line says that some
- * content is left out. One query per section, never one per event.
+ * content is left out; the name of a catalogue entry that reveals the concern is not read either
+ * (a neutral name instead). One query per section, never one per event. The PDF is laid out in
+ * summary-pdf.ts.
  */
-type ChangeValue = string | number | boolean | null;
+export type ChangeValue = string | number | boolean | null;
 
 export interface CaseSummary {
   reference: string;
@@ -50,7 +51,8 @@ export interface CaseSummary {
     agreements: string[];
   } | null;
   interventions: {
-    typeName: string;
+    /** Null: an entry that reveals the concern, for a reader without the compartment. */
+    typeName: string | null;
     personName: string;
     provider: string | null;
     status: string;
@@ -60,6 +62,7 @@ export interface CaseSummary {
   followUps: { heldOn: string; concernLevel: string | null; concernChange: string | null }[];
   closures: Closure[];
   reviews: Review[];
+  /** `changes.intervention.to` null: an entry that reveals the concern, for a reader without it. */
   events: {
     kind: string;
     occurredAt: Date;
@@ -130,7 +133,7 @@ export async function collectCaseSummary(
   }
 
   const plan = await approvedPlan(db, c.id);
-  const interventions = await caseInterventions(db, c.id);
+  const interventions = await caseInterventions(db, c.id, access.compartment);
   const followUps = await db
     .selectFrom('case_follow_ups')
     .select(['held_on', 'concern_level', 'concern_change'])
@@ -144,6 +147,8 @@ export async function collectCaseSummary(
   let events = db
     .selectFrom('case_events as e')
     .leftJoin('users as u', 'u.id', 'e.actor_user_id')
+    .leftJoin('case_interventions as ci', 'ci.id', 'e.intervention_id')
+    .leftJoin('intervention_types as it', 'it.id', 'ci.intervention_type_id')
     .select([
       'e.kind',
       'e.occurred_at',
@@ -151,11 +156,18 @@ export async function collectCaseSummary(
       'e.note_text',
       'e.compartment',
       'e.changes',
+      'e.intervention_id',
+      entryName(access.compartment).as('entry_name'),
+      'it.reveals_concern as entry_reveals_concern',
     ])
     .where('e.case_id', '=', c.id)
     .orderBy('e.id');
   if (!access.compartment) events = events.where('e.compartment', '=', false);
-  const eventRows = await events.execute();
+  const eventRows = (await events.execute()).map((e) => ({
+    ...e,
+    changes: e.changes as CaseSummary['events'][number]['changes'],
+  }));
+  const concernNames = await storedConcernNames(db, access.municipalityCode, eventRows);
 
   return {
     reference: c.reference,
@@ -199,273 +211,17 @@ export async function collectCaseSummary(
     ),
     closures: presentClosures(closureRows, texts, interventions),
     reviews,
-    events: eventRows.map((e) => ({
-      kind: e.kind,
-      occurredAt: e.occurred_at,
-      author: e.display_name,
-      noteText: e.note_text,
-      compartment: e.compartment,
-      changes: e.changes as CaseSummary['events'][number]['changes'],
-    })),
+    events: eventRows.map((e) => {
+      // An entry that reveals the concern: named for a reader with the compartment, else `to` null.
+      const { changes, concernChanges } = presentChanges(e, access.compartment, concernNames);
+      return {
+        kind: e.kind,
+        occurredAt: e.occurred_at,
+        author: e.display_name,
+        noteText: e.note_text,
+        compartment: e.compartment,
+        changes: { ...changes, ...concernChanges },
+      };
+    }),
   };
-}
-
-/** Dates as the reader's language writes them, in Danish time. */
-function formats(locale: Locale) {
-  const tag = locale === 'da' ? 'da-DK' : 'en-GB';
-  const day = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' });
-  const dayOf = new Intl.DateTimeFormat(tag, {
-    dateStyle: 'long',
-    timeZone: 'Europe/Copenhagen',
-  });
-  const time = new Intl.DateTimeFormat(tag, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/Copenhagen',
-  });
-  return {
-    /** A calendar date (YYYY-MM-DD). */
-    date: (value: string | null) => (value ? day.format(new Date(`${value}T00:00:00Z`)) : null),
-    day: (value: Date | null) => (value ? dayOf.format(value) : null),
-    time: (value: Date) => time.format(value),
-  };
-}
-
-/** Value lists whose codes the document writes in words (caseSummary.values.<list>.<code>). */
-const VALUE_LISTS: Record<string, string> = {
-  status: 'caseStatus',
-  extremismForm: 'extremismForm',
-  ageGroup: 'ageGroup',
-  authorityArea: 'authorityArea',
-  subjectKind: 'subjectKind',
-  environment: 'environment',
-  outcome: 'outcome',
-  decision: 'decision',
-  role: 'caseRole',
-  scope: 'scope',
-};
-
-/** Lays the summary out as a PDF in the reader's language. */
-export async function renderCaseSummary(
-  s: CaseSummary,
-  options: { locale: Locale; printedBy: string; now: Date },
-): Promise<Buffer> {
-  const { locale } = options;
-  const t = (key: string, params?: Record<string, string | number>) =>
-    translate(locale, `caseSummary.${key}`, params);
-  const value = (list: string, code: string | null) =>
-    code === null ? null : t(`values.${list}.${code}`);
-  const yesNo = (v: boolean | null) => (v === null ? null : t(v ? 'yes' : 'no'));
-  const f = formats(locale);
-  const changeValue = (field: string, v: ChangeValue): string => {
-    if (v === null || v === '') return '–';
-    if (typeof v === 'boolean') return t(v ? 'yes' : 'no');
-    const list = VALUE_LISTS[field];
-    if (list && typeof v === 'string') {
-      const label = t(`values.${list}.${v}`);
-      if (!label.startsWith('caseSummary.')) return label;
-    }
-    if (field === 'until' && typeof v === 'string') return f.date(v) ?? v;
-    return String(v);
-  };
-  const fieldLabel = (field: string) => {
-    const label = t(`fields.${field}`);
-    return label.startsWith('caseSummary.') ? field : label;
-  };
-
-  const pdf = createPdf({
-    title: t('documentTitle', { reference: s.reference }),
-    language: locale,
-  });
-  pdf
-    .title(t('title', { reference: s.reference }))
-    .note(t('confidential'))
-    .note(t('printed', { name: options.printedBy, time: f.time(options.now) }));
-
-  pdf
-    .heading(t('sections.case'))
-    .field(t('labels.reference'), s.reference)
-    .field(t('labels.status'), value('caseStatus', s.status))
-    .field(t('labels.openedAt'), f.day(s.openedAt))
-    .field(t('labels.closedAt'), f.day(s.closedAt));
-  if (s.status === 'on_hold') {
-    pdf
-      .field(t('labels.onHoldReason'), s.onHoldReason)
-      .field(t('labels.onHoldUntil'), f.date(s.onHoldUntil));
-  }
-  pdf
-    .field(t('labels.concernLevel'), value('concernLevel', s.concernLevel) ?? t('notJudged'))
-    .field(t('labels.workSummary'), s.workSummary);
-
-  pdf.heading(t('sections.persons'));
-  pdf.list(
-    s.persons.map((p) =>
-      [
-        p.name,
-        value('personRole', p.role),
-        p.birthDate ? t('born', { date: f.date(p.birthDate) ?? '' }) : null,
-      ]
-        .filter(Boolean)
-        .join(' – '),
-    ),
-    t('none'),
-  );
-  pdf.heading(t('sections.team'));
-  pdf.list(
-    s.team.map((m) =>
-      [m.name, value('caseRole', m.role), value('scope', m.scope), m.unitName]
-        .filter(Boolean)
-        .join(' – '),
-    ),
-    t('none'),
-  );
-
-  pdf.heading(t('sections.concern'));
-  const c = s.compartment;
-  if (!c) {
-    pdf.paragraph(t('restricted'));
-  } else {
-    pdf
-      .field(t('labels.extremismForm'), value('extremismForm', c.extremismForm))
-      .field(t('labels.extremismFormOther'), c.extremismFormOther)
-      .field(t('labels.ageGroup'), value('ageGroup', c.ageGroup))
-      .field(t('labels.authorityArea'), value('authorityArea', c.authorityArea))
-      .field(t('labels.primaryConcern'), yesNo(c.primaryConcern))
-      .field(t('labels.subjectKind'), value('subjectKind', c.subjectKind))
-      .field(t('labels.environment'), value('environment', c.environment))
-      .field(t('labels.concernSummary'), c.concernSummary);
-    pdf.subheading(t('sections.assessment'));
-    if (!c.assessment) {
-      pdf.paragraph(t('noAssessment'));
-    } else {
-      pdf
-        .field(t('labels.assessmentNumber'), String(c.assessment.number))
-        .field(t('labels.finalisedAt'), f.day(c.assessment.finalisedAt))
-        .field(t('labels.concernLevel'), value('concernLevel', c.assessment.concernLevel))
-        .field(t('labels.overallJudgement'), c.assessment.overallJudgement);
-    }
-  }
-
-  pdf.heading(t('sections.plan'));
-  if (!s.plan) {
-    pdf.paragraph(t('noPlan'));
-  } else {
-    pdf.subheading(t('labels.goals'));
-    pdf.list(
-      s.plan.goals.map(
-        (g) =>
-          `${g.sub ? `${t('subGoal')}: ` : ''}${g.text} (${value('goalStatus', g.status) ?? '–'})`,
-      ),
-      t('none'),
-    );
-    pdf.subheading(t('labels.agreements'));
-    pdf.list(s.plan.agreements, t('none'));
-  }
-
-  pdf.heading(t('sections.interventions'));
-  pdf.list(
-    s.interventions.map((i) =>
-      [
-        i.typeName,
-        i.personName,
-        i.provider ? t('providedBy', { name: i.provider }) : null,
-        value('interventionStatus', i.status),
-        i.startsOn || i.endsOn
-          ? t('period', { from: f.date(i.startsOn) ?? '–', to: f.date(i.endsOn) ?? '–' })
-          : null,
-      ]
-        .filter(Boolean)
-        .join(' – '),
-    ),
-    t('none'),
-  );
-
-  pdf.heading(t('sections.followUps'));
-  pdf.list(
-    s.followUps.map((fu) =>
-      [
-        f.date(fu.heldOn),
-        value('concernLevel', fu.concernLevel),
-        fu.concernChange ? value('concernChange', fu.concernChange) : null,
-      ]
-        .filter(Boolean)
-        .join(' – '),
-    ),
-    t('none'),
-  );
-
-  pdf.heading(t('sections.closure'));
-  if (s.closures.length === 0) pdf.paragraph(t('noClosure'));
-  for (const cl of s.closures) {
-    pdf
-      .subheading(
-        t('closureHeading', {
-          status: value('closureStatus', cl.status) ?? '',
-          date: f.day(new Date(cl.proposedAt)) ?? '',
-        }),
-      )
-      .field(t('labels.outcome'), value('outcome', cl.outcome))
-      .field(t('labels.transferredUnit'), cl.transferredUnit?.name)
-      .field(t('labels.outcomeOther'), cl.outcomeOther)
-      .field(t('labels.reason'), cl.reason)
-      .field(t('labels.proposedBy'), cl.proposedBy.name)
-      .field(t('labels.decidedBy'), cl.decidedBy?.name)
-      .field(t('labels.decisionComment'), cl.decisionComment);
-    pdf.list(
-      cl.goalStatuses.map(
-        (g) => `${g.text ?? t('unknownGoal')}: ${value('goalStatus', g.status) ?? ''}`,
-      ),
-      t('noGoals'),
-    );
-    pdf.list(
-      cl.interventionDispositions.map(
-        (d) =>
-          `${d.typeName ?? ''} (${d.personName ?? ''}): ${value('disposition', d.disposition) ?? ''}`,
-      ),
-      t('noDispositions'),
-    );
-  }
-  if (s.reviews.length > 0) {
-    pdf.subheading(t('labels.reviews'));
-    pdf.list(
-      s.reviews.map((r) =>
-        [
-          t('reviewLine', { months: r.months, date: f.date(r.dueOn) ?? '' }),
-          value('reviewStatus', r.status),
-          r.heldOn ? t('heldOn', { date: f.date(r.heldOn) ?? '' }) : null,
-          r.noLongerAtRisk === null
-            ? null
-            : `${t('labels.noLongerAtRisk')}: ${yesNo(r.noLongerAtRisk)}`,
-          r.inEducationOrWork === null
-            ? null
-            : `${t('labels.inEducationOrWork')}: ${yesNo(r.inEducationOrWork)}`,
-          r.reason,
-        ]
-          .filter(Boolean)
-          .join(' – '),
-      ),
-      t('none'),
-    );
-  }
-
-  pdf.heading(t('sections.chronology'));
-  if (s.events.length === 0) pdf.paragraph(t('none'));
-  for (const e of s.events) {
-    pdf.subheading(
-      `${f.time(e.occurredAt)} – ${value('eventKind', e.kind) ?? e.kind} – ${e.author ?? t('system')}`,
-    );
-    if (e.compartment) pdf.note(t('compartmentEvent'));
-    if (e.noteText) pdf.paragraph(e.noteText);
-    const changes = Object.entries(e.changes);
-    if (changes.length > 0) {
-      pdf.list(
-        changes.map(
-          ([field, ch]) =>
-            `${fieldLabel(field)}: ${changeValue(field, ch.from)} → ${changeValue(field, ch.to)}`,
-        ),
-        '',
-      );
-    }
-  }
-  return pdf.done();
 }

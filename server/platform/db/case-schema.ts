@@ -20,6 +20,8 @@ export interface CaseEventsTable {
   changes: Json;
   note_text: string | null;
   compartment: Generated<boolean>;
+  /** 0014: the intervention the event is about; its name is read from its catalogue entry. */
+  intervention_id: string | null;
 }
 
 /** 0011: 360° assessments, versioned (one draft at a time; final ones never change). */

@@ -222,6 +222,7 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
     'changes',
     'note_text',
     'compartment',
+    'intervention_id',
   ],
   case_assessments: [
     'id',

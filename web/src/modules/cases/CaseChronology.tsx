@@ -160,7 +160,8 @@ function EventItem({ item }: { item: CaseEvent }) {
   const { t } = useTranslation();
   const text = item.compartment ? item.compartmentText : item.noteText;
   const valueText = useValueText();
-  const changes = Object.entries(item.changes);
+  // The name of a catalogue entry that reveals the concern arrives only with the compartment.
+  const changes = Object.entries({ ...item.changes, ...item.concernChanges });
   return (
     <li className="case-event">
       <p className="case-event-head">
@@ -186,7 +187,10 @@ function EventItem({ item }: { item: CaseEvent }) {
               <dd>
                 {t('cases.chronology.fromTo', {
                   from: valueText(field, change.from),
-                  to: valueText(field, change.to),
+                  to:
+                    field === 'intervention' && change.to === null
+                      ? t('caseInterventions.neutralName')
+                      : valueText(field, change.to),
                 })}
               </dd>
             </div>

@@ -197,4 +197,22 @@ describe('ClosurePage', () => {
     expect(html).toContain('Genvurderingen efter 12 måneder kan registreres fra');
     expect(html).not.toContain('Bekræft afslutningen');
   });
+
+  it('names an entry that reveals the concern only with the compartment, else neutrally', () => {
+    const entry = {
+      id: '55555555-5555-4555-8555-555555555555',
+      typeName: null,
+      personName: 'Ali Hansen',
+      status: 'active' as const,
+    };
+    const outside = render({ ...empty, openInterventions: [entry] }, detail());
+    expect(outside).toContain(
+      'Indsats, der koordineres af forebyggelseskoordinatoren for Ali Hansen',
+    );
+    const inside = render(
+      { ...empty, openInterventions: [{ ...entry, concernTypeName: 'Exitprogram' }] },
+      detail(),
+    );
+    expect(inside).toContain('Exitprogram for Ali Hansen');
+  });
 });

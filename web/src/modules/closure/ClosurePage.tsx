@@ -13,6 +13,7 @@ import {
   GOAL_STATUSES,
   OUTCOMES,
   approveClosure,
+  interventionName,
   proposeClosure,
   recordReview,
   rejectClosure,
@@ -308,7 +309,7 @@ function ProposeForm({
               key={intervention.id}
               id={interventionId(index)}
               legend={t('closure.propose.interventionLegend', {
-                type: intervention.typeName,
+                type: interventionName(t, intervention),
                 person: intervention.personName,
               })}
               inline
@@ -405,7 +406,7 @@ function ProposalItem({ detail, closure }: { detail: CaseDetail; closure: Closur
           <tbody>
             {closure.interventionDispositions.map((d) => (
               <tr key={d.interventionId}>
-                <td>{d.typeName ?? '–'}</td>
+                <td>{interventionName(t, d)}</td>
                 <td>{d.personName ?? '–'}</td>
                 <td>{t(`closure.dispositions.${d.disposition}`)}</td>
               </tr>

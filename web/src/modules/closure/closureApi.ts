@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import type {
   ClosureOutcomeSchema,
@@ -33,6 +34,17 @@ export const GOAL_STATUSES: GoalStatus[] = [
   'not_achieved',
   'dropped',
 ];
+
+/**
+ * An intervention's catalogue entry name. One that reveals the concern comes without `typeName`,
+ * and with `concernTypeName` only to a reader with the compartment: a neutral name otherwise.
+ */
+export function interventionName(
+  t: TFunction,
+  i: { typeName: string | null; concernTypeName?: string | null },
+): string {
+  return i.concernTypeName ?? i.typeName ?? t('caseInterventions.neutralName');
+}
 
 /** Under the cases key, so a change anywhere in the case refreshes it (and logout drops it). */
 export const closureKey = (caseId: string) => [...CASES_QUERY_KEY, 'closure', caseId] as const;

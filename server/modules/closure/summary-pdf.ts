@@ -1,0 +1,273 @@
+import { createPdf } from '../../platform/pdf.ts';
+import { translate, type Locale } from '../../platform/i18n/index.ts';
+import type { CaseSummary, ChangeValue } from './summary.ts';
+
+/**
+ * The case summary as a PDF in the reader's language (collected by summary.ts as the reader may
+ * see it). Where the reader may not see the name of a catalogue entry that reveals the concern,
+ * a neutral name stands in its place, as the case shows a neutral marker.
+ */
+
+/** Dates as the reader's language writes them, in Danish time. */
+function formats(locale: Locale) {
+  const tag = locale === 'da' ? 'da-DK' : 'en-GB';
+  const day = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' });
+  const dayOf = new Intl.DateTimeFormat(tag, {
+    dateStyle: 'long',
+    timeZone: 'Europe/Copenhagen',
+  });
+  const time = new Intl.DateTimeFormat(tag, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Copenhagen',
+  });
+  return {
+    /** A calendar date (YYYY-MM-DD). */
+    date: (value: string | null) => (value ? day.format(new Date(`${value}T00:00:00Z`)) : null),
+    day: (value: Date | null) => (value ? dayOf.format(value) : null),
+    time: (value: Date) => time.format(value),
+  };
+}
+
+/** Value lists whose codes the document writes in words (caseSummary.values.<list>.<code>). */
+const VALUE_LISTS: Record<string, string> = {
+  status: 'caseStatus',
+  extremismForm: 'extremismForm',
+  ageGroup: 'ageGroup',
+  authorityArea: 'authorityArea',
+  subjectKind: 'subjectKind',
+  environment: 'environment',
+  outcome: 'outcome',
+  decision: 'decision',
+  role: 'caseRole',
+  scope: 'scope',
+};
+
+/** Lays the summary out as a PDF in the reader's language. */
+export async function renderCaseSummary(
+  s: CaseSummary,
+  options: { locale: Locale; printedBy: string; now: Date },
+): Promise<Buffer> {
+  const { locale } = options;
+  const t = (key: string, params?: Record<string, string | number>) =>
+    translate(locale, `caseSummary.${key}`, params);
+  const value = (list: string, code: string | null) =>
+    code === null ? null : t(`values.${list}.${code}`);
+  const yesNo = (v: boolean | null) => (v === null ? null : t(v ? 'yes' : 'no'));
+  const f = formats(locale);
+  const changeValue = (field: string, v: ChangeValue): string => {
+    if (v === null || v === '') return '–';
+    if (typeof v === 'boolean') return t(v ? 'yes' : 'no');
+    const list = VALUE_LISTS[field];
+    if (list && typeof v === 'string') {
+      const label = t(`values.${list}.${v}`);
+      if (!label.startsWith('caseSummary.')) return label;
+    }
+    if (field === 'until' && typeof v === 'string') return f.date(v) ?? v;
+    return String(v);
+  };
+  const fieldLabel = (field: string) => {
+    const label = t(`fields.${field}`);
+    return label.startsWith('caseSummary.') ? field : label;
+  };
+
+  const pdf = createPdf({
+    title: t('documentTitle', { reference: s.reference }),
+    language: locale,
+  });
+  pdf
+    .title(t('title', { reference: s.reference }))
+    .note(t('confidential'))
+    .note(t('printed', { name: options.printedBy, time: f.time(options.now) }));
+
+  pdf
+    .heading(t('sections.case'))
+    .field(t('labels.reference'), s.reference)
+    .field(t('labels.status'), value('caseStatus', s.status))
+    .field(t('labels.openedAt'), f.day(s.openedAt))
+    .field(t('labels.closedAt'), f.day(s.closedAt));
+  if (s.status === 'on_hold') {
+    pdf
+      .field(t('labels.onHoldReason'), s.onHoldReason)
+      .field(t('labels.onHoldUntil'), f.date(s.onHoldUntil));
+  }
+  pdf
+    .field(t('labels.concernLevel'), value('concernLevel', s.concernLevel) ?? t('notJudged'))
+    .field(t('labels.workSummary'), s.workSummary);
+
+  pdf.heading(t('sections.persons'));
+  pdf.list(
+    s.persons.map((p) =>
+      [
+        p.name,
+        value('personRole', p.role),
+        p.birthDate ? t('born', { date: f.date(p.birthDate) ?? '' }) : null,
+      ]
+        .filter(Boolean)
+        .join(' – '),
+    ),
+    t('none'),
+  );
+  pdf.heading(t('sections.team'));
+  pdf.list(
+    s.team.map((m) =>
+      [m.name, value('caseRole', m.role), value('scope', m.scope), m.unitName]
+        .filter(Boolean)
+        .join(' – '),
+    ),
+    t('none'),
+  );
+
+  pdf.heading(t('sections.concern'));
+  const c = s.compartment;
+  if (!c) {
+    pdf.paragraph(t('restricted'));
+  } else {
+    pdf
+      .field(t('labels.extremismForm'), value('extremismForm', c.extremismForm))
+      .field(t('labels.extremismFormOther'), c.extremismFormOther)
+      .field(t('labels.ageGroup'), value('ageGroup', c.ageGroup))
+      .field(t('labels.authorityArea'), value('authorityArea', c.authorityArea))
+      .field(t('labels.primaryConcern'), yesNo(c.primaryConcern))
+      .field(t('labels.subjectKind'), value('subjectKind', c.subjectKind))
+      .field(t('labels.environment'), value('environment', c.environment))
+      .field(t('labels.concernSummary'), c.concernSummary);
+    pdf.subheading(t('sections.assessment'));
+    if (!c.assessment) {
+      pdf.paragraph(t('noAssessment'));
+    } else {
+      pdf
+        .field(t('labels.assessmentNumber'), String(c.assessment.number))
+        .field(t('labels.finalisedAt'), f.day(c.assessment.finalisedAt))
+        .field(t('labels.concernLevel'), value('concernLevel', c.assessment.concernLevel))
+        .field(t('labels.overallJudgement'), c.assessment.overallJudgement);
+    }
+  }
+
+  pdf.heading(t('sections.plan'));
+  if (!s.plan) {
+    pdf.paragraph(t('noPlan'));
+  } else {
+    pdf.subheading(t('labels.goals'));
+    pdf.list(
+      s.plan.goals.map(
+        (g) =>
+          `${g.sub ? `${t('subGoal')}: ` : ''}${g.text} (${value('goalStatus', g.status) ?? '–'})`,
+      ),
+      t('none'),
+    );
+    pdf.subheading(t('labels.agreements'));
+    pdf.list(s.plan.agreements, t('none'));
+  }
+
+  pdf.heading(t('sections.interventions'));
+  pdf.list(
+    s.interventions.map((i) =>
+      [
+        i.typeName ?? t('neutralIntervention'),
+        i.personName,
+        i.provider ? t('providedBy', { name: i.provider }) : null,
+        value('interventionStatus', i.status),
+        i.startsOn || i.endsOn
+          ? t('period', { from: f.date(i.startsOn) ?? '–', to: f.date(i.endsOn) ?? '–' })
+          : null,
+      ]
+        .filter(Boolean)
+        .join(' – '),
+    ),
+    t('none'),
+  );
+
+  pdf.heading(t('sections.followUps'));
+  pdf.list(
+    s.followUps.map((fu) =>
+      [
+        f.date(fu.heldOn),
+        value('concernLevel', fu.concernLevel),
+        fu.concernChange ? value('concernChange', fu.concernChange) : null,
+      ]
+        .filter(Boolean)
+        .join(' – '),
+    ),
+    t('none'),
+  );
+
+  pdf.heading(t('sections.closure'));
+  if (s.closures.length === 0) pdf.paragraph(t('noClosure'));
+  for (const cl of s.closures) {
+    pdf
+      .subheading(
+        t('closureHeading', {
+          status: value('closureStatus', cl.status) ?? '',
+          date: f.day(new Date(cl.proposedAt)) ?? '',
+        }),
+      )
+      .field(t('labels.outcome'), value('outcome', cl.outcome))
+      .field(t('labels.transferredUnit'), cl.transferredUnit?.name)
+      .field(t('labels.outcomeOther'), cl.outcomeOther)
+      .field(t('labels.reason'), cl.reason)
+      .field(t('labels.proposedBy'), cl.proposedBy.name)
+      .field(t('labels.decidedBy'), cl.decidedBy?.name)
+      .field(t('labels.decisionComment'), cl.decisionComment);
+    pdf.list(
+      cl.goalStatuses.map(
+        (g) => `${g.text ?? t('unknownGoal')}: ${value('goalStatus', g.status) ?? ''}`,
+      ),
+      t('noGoals'),
+    );
+    pdf.list(
+      cl.interventionDispositions.map(
+        (d) =>
+          `${d.concernTypeName ?? d.typeName ?? t('neutralIntervention')} (${d.personName ?? ''}): ${value('disposition', d.disposition) ?? ''}`,
+      ),
+      t('noDispositions'),
+    );
+  }
+  if (s.reviews.length > 0) {
+    pdf.subheading(t('labels.reviews'));
+    pdf.list(
+      s.reviews.map((r) =>
+        [
+          t('reviewLine', { months: r.months, date: f.date(r.dueOn) ?? '' }),
+          value('reviewStatus', r.status),
+          r.heldOn ? t('heldOn', { date: f.date(r.heldOn) ?? '' }) : null,
+          r.noLongerAtRisk === null
+            ? null
+            : `${t('labels.noLongerAtRisk')}: ${yesNo(r.noLongerAtRisk)}`,
+          r.inEducationOrWork === null
+            ? null
+            : `${t('labels.inEducationOrWork')}: ${yesNo(r.inEducationOrWork)}`,
+          r.reason,
+        ]
+          .filter(Boolean)
+          .join(' – '),
+      ),
+      t('none'),
+    );
+  }
+
+  pdf.heading(t('sections.chronology'));
+  if (s.events.length === 0) pdf.paragraph(t('none'));
+  for (const e of s.events) {
+    pdf.subheading(
+      `${f.time(e.occurredAt)} – ${value('eventKind', e.kind) ?? e.kind} – ${e.author ?? t('system')}`,
+    );
+    if (e.compartment) pdf.note(t('compartmentEvent'));
+    if (e.noteText) pdf.paragraph(e.noteText);
+    const changes = Object.entries(e.changes);
+    if (changes.length > 0) {
+      pdf.list(
+        changes.map(
+          ([field, ch]) =>
+            `${fieldLabel(field)}: ${changeValue(field, ch.from)} → ${
+              field === 'intervention' && ch.to === null
+                ? t('neutralIntervention')
+                : changeValue(field, ch.to)
+            }`,
+        ),
+        '',
+      );
+    }
+  }
+  return pdf.done();
+}
