@@ -12,7 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/index.ts';
-import { installErrorHandler, sendError } from './platform/http-errors.ts';
+import { answerFrameworkError, installErrorHandler, sendError } from './platform/http-errors.ts';
 import { loggerOptions } from './platform/logger.ts';
 import { createMetrics, installMetrics } from './platform/metrics.ts';
 import { enforceRoutePolicies, type RouteRecord } from './platform/policy.ts';
@@ -93,6 +93,7 @@ export async function buildApp(
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: answerFrameworkError,
     trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
 

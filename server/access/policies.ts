@@ -52,8 +52,12 @@ export const USER_POLICIES = {
   'forums.read': hasAny(...PERSONAL_DATA_ROLES, 'municipal_admin'),
   /** Forums and their members. */
   'forums.manage': hasAny('coordinator', 'municipal_admin'),
-  /** The municipality's interventions catalogue: read (everyone who works with cases or administers). */
-  'catalogue.read': hasAny(...PERSONAL_DATA_ROLES, 'leader', 'municipal_admin'),
+  /**
+   * The municipality's whole interventions catalogue: read by those who keep it, and by leaders.
+   * Case members choose offers from the case's own interventions tab, which names an entry that
+   * reveals the concern only to the compartment's readers; the whole list would name them all.
+   */
+  'catalogue.read': hasAny('coordinator', 'municipal_admin', 'leader'),
   /** The municipality's interventions catalogue: create, change, load the standard offers. */
   'catalogue.manage': hasAny('municipal_admin', 'coordinator'),
   /** The municipality's settings (deadlines, four-eyes, retention): read. */

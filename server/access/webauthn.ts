@@ -157,6 +157,14 @@ export interface NewSecurityKey {
   transports: string[];
 }
 
+/** The browser's answer (`body.credential`) did not prove a new key: 400 naming the field. */
+export function keyNotAdded(cause?: unknown): AppError {
+  return new AppError('security_key_not_added', {
+    fields: [{ field: 'body.credential', code: 'security_key_not_verified' }],
+    cause,
+  });
+}
+
 /** Checks the browser's answer to the registration options; throws when it does not hold. */
 export async function verifyRegistration(
   db: Kysely<DB>,
@@ -165,7 +173,7 @@ export async function verifyRegistration(
   response: RegistrationResponseJSON,
 ): Promise<NewSecurityKey> {
   const challenge = await takeChallenge(db, session.tokenHash, 'registration');
-  if (!challenge) throw new AppError('security_key_not_added');
+  if (!challenge) throw keyNotAdded();
   let result;
   try {
     result = await verifyRegistrationResponse({
@@ -177,9 +185,9 @@ export async function verifyRegistration(
       supportedAlgorithmIDs: ALGORITHMS,
     });
   } catch (cause) {
-    throw new AppError('security_key_not_added', { cause });
+    throw keyNotAdded(cause);
   }
-  if (!result.verified) throw new AppError('security_key_not_added');
+  if (!result.verified) throw keyNotAdded();
   const { credential } = result.registrationInfo;
   return {
     credentialId: credential.id,

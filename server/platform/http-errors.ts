@@ -109,6 +109,24 @@ export function sendError(
     .send(body(locale, code, request.id, extra));
 }
 
+/**
+ * Errors Fastify raises before a route is found (`frameworkErrors`): a path that does not decode
+ * (`%ED%A0%80`, a lone surrogate) names the path as the bad field, in the same body as every
+ * other error.
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return sendError(request, reply, 'validation_failed', 400, {
+      fields: [{ field: 'params', code: 'invalid_format' }],
+    });
+  }
+  return sendError(request, reply, 'bad_request', 400);
+}
+
 export function installErrorHandler(app: FastifyInstance, bodyLimit: number) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {

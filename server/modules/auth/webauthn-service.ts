@@ -5,6 +5,7 @@ import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
 import type { LoadedSession } from '../../access/sessions.ts';
 import {
   MAX_SECURITY_KEYS,
+  keyNotAdded,
   recordKeyUse,
   verifyAuthentication,
   verifyRegistration,
@@ -116,7 +117,7 @@ export async function addSecurityKey(
       .returning(['id', 'nickname', 'created_at', 'last_used_at'])
       .executeTakeFirst();
     // The same key registered before (by anyone): not added again.
-    if (!row) throw new AppError('security_key_not_added');
+    if (!row) throw keyNotAdded();
     await writeAudit(trx, ctx.keys.audit, keyEvent(ctx, session, 'create', row.id));
     return {
       id: row.id,
