@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import type { IdProbe, ProbeRequest, ProbeWorld } from './record-ids.ts';
+import { createForum, createUnit } from './records.ts';
+import { TEST_PASSWORD } from './users.ts';
+
+/**
+ * Record ids in the requests of administration, forums, the catalogue, notifications and security
+ * keys: users, units, forums and catalogue entries of another municipality, and a colleague's
+ * notification, security key or unit.
+ */
+type Build = (
+  x: ProbeWorld,
+) => Promise<Omit<ProbeRequest, 'caller'>> | Omit<ProbeRequest, 'caller'>;
+
+/** A probe of `key` as the caller `who`, hiding the record `hidden` gives. */
+function probe(
+  key: string,
+  who: (x: ProbeWorld) => ProbeRequest['caller'],
+  hidden: (x: ProbeWorld) => Promise<string> | string,
+  build: Build,
+): IdProbe {
+  return {
+    key,
+    setup: async (x) => ({
+      hidden: await hidden(x),
+      request: { caller: who(x), ...(await build(x)) },
+    }),
+  };
+}
+
+const admin = (x: ProbeWorld) => x.admin.caller;
+const coordinator = (x: ProbeWorld) => x.members.coordinator.caller;
+const otherUser = (x: ProbeWorld) => x.other.user.caller.userId ?? '';
+const otherUnit = (x: ProbeWorld) => x.other.unitId;
+const otherForum = (x: ProbeWorld) => x.other.forumId;
+const version = (id: string) => ({ version: 1, displayName: `Navn ${id.slice(0, 4)}` });
+
+/** The admin's own municipality's user, to change. */
+const colleagueId = (x: ProbeWorld) => x.colleague.caller.userId ?? '';
+
+export const PLATFORM_PROBES: IdProbe[] = [
+  // Administration: another municipality's users and units answer as missing ones.
+  probe('GET /api/admin/users query.unitId', admin, otherUnit, () => ({
+    method: 'GET',
+    url: (id) => `/api/admin/users?unitId=${id}`,
+  })),
+  probe('POST /api/admin/users body.unitIds.*', admin, otherUnit, () => {
+    const username = `ny.bruger.${randomUUID().slice(0, 8)}`;
+    return {
+      method: 'POST',
+      url: () => '/api/admin/users',
+      body: (id) => ({
+        username,
+        displayName: 'Ny Bruger',
+        roles: ['caseworker'],
+        unitIds: [id],
+        password: TEST_PASSWORD,
+      }),
+    };
+  }),
+  probe('PATCH /api/admin/users/{id} body.unitIds.*', admin, otherUnit, (x) => ({
+    method: 'PATCH',
+    url: () => `/api/admin/users/${colleagueId(x)}`,
+    body: (id) => ({ version: 1, unitIds: [id] }),
+  })),
+  probe('GET /api/admin/users/{id} path.id', admin, otherUser, () => ({
+    method: 'GET',
+    url: (id) => `/api/admin/users/${id}`,
+  })),
+  probe('PATCH /api/admin/users/{id} path.id', admin, otherUser, () => ({
+    method: 'PATCH',
+    url: (id) => `/api/admin/users/${id}`,
+    body: () => version('ffff'),
+  })),
+  ...(['disable', 'enable', 'reset-second-factor'] as const).map((action) =>
+    probe(`POST /api/admin/users/{id}/${action} path.id`, admin, otherUser, () => ({
+      method: 'POST',
+      url: (id) => `/api/admin/users/${id}/${action}`,
+    })),
+  ),
+  probe('PATCH /api/admin/units/{id} path.id', admin, otherUnit, () => ({
+    method: 'PATCH',
+    url: (id) => `/api/admin/units/${id}`,
+    body: () => ({ version: 1, name: 'Omdøbt enhed' }),
+  })),
+  probe('GET /api/admin/audit query.actorUserId', admin, otherUser, () => ({
+    method: 'GET',
+    url: (id) => `/api/admin/audit?actorUserId=${id}`,
+  })),
+  probe(
+    'GET /api/admin/audit query.subjectPersonId',
+    admin,
+    (x) => x.other.personId,
+    () => ({
+      method: 'GET',
+      url: (id) => `/api/admin/audit?subjectPersonId=${id}`,
+    }),
+  ),
+
+  // A colleague's security key and notification.
+  probe(
+    'DELETE /api/auth/webauthn/credentials/{id} path.id',
+    coordinator,
+    async (x) => {
+      const row = await x.t.database.db
+        .insertInto('webauthn_credentials')
+        .values({
+          user_id: colleagueId(x),
+          credential_id: `cred${randomUUID().replaceAll('-', '')}`,
+          public_key: 'pQECAyYgASFYIA',
+          nickname: 'Kollegas nøgle',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+    () => ({ method: 'DELETE', url: (id) => `/api/auth/webauthn/credentials/${id}` }),
+  ),
+  probe(
+    'POST /api/notifications/{id}/read path.id',
+    coordinator,
+    async (x) => {
+      const row = await x.t.database.db
+        .insertInto('notifications')
+        .values({ user_id: colleagueId(x), kind: 'case_member_added' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+    () => ({ method: 'POST', url: (id) => `/api/notifications/${id}/read` }),
+  ),
+
+  // Forums of another municipality, and users of another municipality in one's own forum.
+  probe('GET /api/forums/{id} path.id', coordinator, otherForum, () => ({
+    method: 'GET',
+    url: (id) => `/api/forums/${id}`,
+  })),
+  probe('PATCH /api/forums/{id} path.id', coordinator, otherForum, () => ({
+    method: 'PATCH',
+    url: (id) => `/api/forums/${id}`,
+    body: () => ({ version: 1, name: 'Omdøbt forum' }),
+  })),
+  probe('GET /api/forums/{id}/candidates path.id', coordinator, otherForum, () => ({
+    method: 'GET',
+    url: (id) => `/api/forums/${id}/candidates`,
+  })),
+  probe('POST /api/forums/{id}/members path.id', coordinator, otherForum, (x) => ({
+    method: 'POST',
+    url: (id) => `/api/forums/${id}/members`,
+    body: () => ({ userId: colleagueId(x) }),
+  })),
+  probe('POST /api/forums/{id}/members body.userId', coordinator, otherUser, async (x) => {
+    const forum = await createForum(x.t.database.db);
+    return {
+      method: 'POST',
+      url: () => `/api/forums/${forum.id}/members`,
+      body: (id) => ({ userId: id }),
+    };
+  }),
+  probe('DELETE /api/forums/{id}/members/{userId} path.id', coordinator, otherForum, (x) => ({
+    method: 'DELETE',
+    url: (id) => `/api/forums/${id}/members/${otherUser(x)}`,
+  })),
+  probe(
+    'DELETE /api/forums/{id}/members/{userId} path.userId',
+    coordinator,
+    otherUser,
+    async (x) => {
+      const forum = await createForum(x.t.database.db, { members: [colleagueId(x)] });
+      return { method: 'DELETE', url: (id) => `/api/forums/${forum.id}/members/${id}` };
+    },
+  ),
+
+  // The catalogue: another municipality's entries and units.
+  probe('POST /api/intervention-types body.responsibleUnitId', coordinator, otherUnit, () => ({
+    method: 'POST',
+    url: () => '/api/intervention-types',
+    body: (id) => ({
+      code: `ny_${randomUUID().slice(0, 8)}`,
+      name: 'Nyt tilbud',
+      level: 'building',
+      ageGroup: 'all',
+      responsibleUnitId: id,
+    }),
+  })),
+  probe(
+    'PATCH /api/intervention-types/{id} path.id',
+    coordinator,
+    (x) => x.other.typeId,
+    () => ({
+      method: 'PATCH',
+      url: (id) => `/api/intervention-types/${id}`,
+      body: () => ({ version: 1, name: 'Omdøbt tilbud' }),
+    }),
+  ),
+  probe(
+    'PATCH /api/intervention-types/{id} body.responsibleUnitId',
+    coordinator,
+    otherUnit,
+    async (x) => {
+      const unit = await createUnit(x.t.database.db);
+      const row = await x.t.database.db
+        .insertInto('intervention_types')
+        .values({
+          municipality_code: '101',
+          code: `eget_${randomUUID().slice(0, 8)}`,
+          name: 'Eget tilbud',
+          level: 'building',
+          age_group: 'all',
+          responsible_unit_id: unit.id,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return {
+        method: 'PATCH',
+        url: () => `/api/intervention-types/${row.id}`,
+        body: (id) => ({ version: 1, responsibleUnitId: id }),
+      };
+    },
+  ),
+];

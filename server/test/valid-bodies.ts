@@ -1,0 +1,379 @@
+import { randomUUID } from 'node:crypto';
+import { ok, type MemberName, type Records, type World } from './write-world.ts';
+
+/**
+ * A valid request per write operation that names a record (`x-record`), keyed by "METHOD path":
+ * what must exist first (`prepare`, made by members through the API) and the body. The
+ * need-to-know tests send it as a non-member (404, as for a missing id, and nothing changes) and
+ * then as the member named in `as` (accepted: 2xx), which proves the body is valid and the record
+ * in a state that takes it — else the non-member's 404 would prove nothing. A new record write
+ * operation without an entry here fails `need-to-know-writes-*.int.test.ts`.
+ */
+export type Prepared = Record<string, string | number>;
+
+export interface WriteFixture {
+  /** The member whose request is accepted (default: the case's or inquiry's coordinator). */
+  as?: MemberName;
+  /** Sub-records the path names, made first; string values fill the path's placeholders. */
+  prepare?: (w: World, r: Records) => Promise<Prepared>;
+  /** The request body; undefined sends none. */
+  body?: (w: World, r: Records, p: Prepared) => Record<string, unknown>;
+  /** The accepted request only reads (and audits): no table changes. */
+  readsOnly?: true;
+}
+
+const C = (w: World) => w.members.coordinator.as;
+const caseUrl = (r: Records, rest = '') => `/api/cases/${r.caseId}${rest}`;
+const text = 'Samtale med skolen om fremmøde.';
+
+async function assessmentDraft(w: World, r: Records): Promise<Prepared> {
+  const res = await C(w).post(caseUrl(r, '/assessments'), {});
+  const { assessment } = ok<{ assessment: { id: string; version: number } }>(res, 'assessment');
+  return { assessmentId: assessment.id, version: assessment.version };
+}
+
+async function planDraft(w: World, r: Records): Promise<Prepared> {
+  const plan = ok<{ id: string; version: number }>(
+    await C(w).post(caseUrl(r, '/plans'), {}),
+    'plan',
+  );
+  return { planId: plan.id, version: plan.version };
+}
+
+const planContent = (w: World) => ({
+  purpose: 'Fastholde skolegang',
+  goals: [
+    {
+      key: randomUUID(),
+      text: 'Går i skole hver dag',
+      responsible: { name: 'Borgeren' },
+      targetDate: w.today,
+    },
+  ],
+  agreements: ['Ringer hvis han bliver syg'],
+  citizenWishes: null,
+  citizenParticipated: true,
+  startsOn: w.today,
+  endsOn: null,
+  nextFollowUpOn: null,
+  followUpIntervalDays: 30,
+});
+
+async function submittedPlan(w: World, r: Records): Promise<Prepared> {
+  const draft = await planDraft(w, r);
+  const url = caseUrl(r, `/plans/${draft.planId}`);
+  const saved = ok<{ version: number }>(
+    await C(w).put(url, { ...planContent(w), version: draft.version }),
+    'plan content',
+  );
+  const sent = ok<{ version: number }>(
+    await w.members.coordinator2.as.post(`${url}/submit`, { version: saved.version }),
+    'plan submit',
+  );
+  return { planId: draft.planId ?? '', version: sent.version };
+}
+
+async function intervention(w: World, r: Records): Promise<Prepared> {
+  const interventionId = randomUUID();
+  ok(
+    await C(w).post(caseUrl(r, '/interventions'), {
+      id: interventionId,
+      interventionTypeId: w.typeId,
+      personId: r.citizenId,
+      purpose: 'Støtte i hverdagen',
+      startsOn: w.today,
+    }),
+    'intervention',
+  );
+  return { interventionId, version: 1 };
+}
+
+async function consent(w: World, r: Records): Promise<Prepared> {
+  const consentId = randomUUID();
+  ok(await C(w).post(caseUrl(r, '/consents'), { ...consentBody(w, r), id: consentId }), 'consent');
+  return { consentId };
+}
+const consentBody = (w: World, r: Records) => ({
+  personId: r.citizenId,
+  givenBy: 'guardian', // the citizen is under 18
+  purpose: 'Videregivelse til mentor',
+  method: 'written',
+  givenOn: w.today,
+});
+
+async function offer(w: World, r: Records): Promise<Prepared> {
+  const offerId = randomUUID();
+  ok(
+    await C(w).post(caseUrl(r, '/offers'), {
+      id: offerId,
+      personId: r.citizenId,
+      kind: 'mentor',
+      offeredOn: w.today,
+    }),
+    'offer',
+  );
+  return { offerId, version: 1 };
+}
+
+async function followUp(w: World, r: Records): Promise<Prepared> {
+  const followUpId = randomUUID();
+  const res = await C(w).post(caseUrl(r, '/follow-ups'), { id: followUpId, dueOn: w.today });
+  return { followUpId, version: ok<{ version: number }>(res, 'follow-up').version };
+}
+
+async function closure(w: World, r: Records): Promise<Prepared> {
+  const closureId = randomUUID();
+  ok(
+    await C(w).post(caseUrl(r, '/closure'), { id: closureId, outcome: 'handled', reason: text }),
+    'closure',
+  );
+  return { closureId };
+}
+
+async function review(w: World, r: Records): Promise<Prepared> {
+  const { closureId } = await closure(w, r);
+  ok(
+    await w.members.coordinator2.as.post(caseUrl(r, `/closure/${closureId}/approve`), {
+      caseVersion: await caseVersion(w, r),
+    }),
+    'closure approve',
+  );
+  // The six-month re-review is due today (instead of waiting half a year).
+  const row = await w.t.database.db
+    .updateTable('case_reviews')
+    .set({ due_on: w.today })
+    .where('case_id', '=', r.caseId)
+    .where('months', '=', 6)
+    .returning(['id', 'version'])
+    .executeTakeFirstOrThrow();
+  return { reviewId: row.id, version: row.version };
+}
+
+async function caseVersion(w: World, r: Records): Promise<number> {
+  const row = await w.t.database.db
+    .selectFrom('cases')
+    .select('version')
+    .where('id', '=', r.caseId)
+    .executeTakeFirstOrThrow();
+  return row.version;
+}
+
+async function inquiryVersion(w: World, r: Records): Promise<number> {
+  const row = await w.t.database.db
+    .selectFrom('inquiries')
+    .select('version')
+    .where('id', '=', r.inquiryId)
+    .executeTakeFirstOrThrow();
+  return row.version;
+}
+
+const decisionBody = (version: number) => ({
+  version,
+  outcome: 'no_concern',
+  reason: 'Ingen bekymring for radikalisering efter samtale med skolen.',
+  classification: { subjectKind: 'person' },
+});
+
+async function decided(w: World, r: Records): Promise<Prepared> {
+  const url = `/api/inquiries/${r.inquiryId}/decision`;
+  ok(await C(w).post(url, decisionBody(await inquiryVersion(w, r))), 'decision');
+  return { version: await inquiryVersion(w, r) };
+}
+
+async function awaitingApproval(w: World, r: Records): Promise<Prepared> {
+  const db = w.t.database.db;
+  // Four-eyes (model 3) for this one decision: on while deciding, off again for the other tests.
+  await setFourEyes(w, true);
+  try {
+    await decided(w, r);
+  } finally {
+    await setFourEyes(w, false);
+  }
+  const row = await db
+    .selectFrom('inquiries')
+    .select('version')
+    .where('id', '=', r.inquiryId)
+    .executeTakeFirstOrThrow();
+  return { version: row.version };
+}
+
+async function setFourEyes(w: World, on: boolean) {
+  await w.t.database.db
+    .insertInto('municipality_settings')
+    .values({ municipality_code: '101', four_eyes: on })
+    .onConflict((oc) => oc.column('municipality_code').doUpdateSet({ four_eyes: on }))
+    .execute();
+}
+
+export const VALID_BODIES: Record<string, WriteFixture> = {
+  // ── Cases ──────────────────────────────────────────────────────────────────────────────────
+  'POST /api/cases/{id}/members': {
+    body: (w) => ({ userId: w.spare.caller.userId, role: 'member' }),
+  },
+  'DELETE /api/cases/{id}/members/{userId}': {
+    prepare: async (w) => ({ userId: w.members.caseworker.caller.userId ?? '' }),
+  },
+  'POST /api/cases/{id}/notes': { as: 'caseworker', body: () => ({ text }) },
+  'POST /api/cases/{id}/status': {
+    prepare: async (w, r) => ({ version: await caseVersion(w, r) }),
+    body: (_w, _r, p) => ({
+      version: p.version,
+      status: 'on_hold',
+      reason: 'Borgeren er på ferie.',
+    }),
+  },
+  'PATCH /api/cases/{id}/classification': {
+    prepare: async (w, r) => ({ version: await caseVersion(w, r) }),
+    body: (_w, _r, p) => ({ version: p.version, environment: 'online' }),
+  },
+  'POST /api/cases/{id}/assessments': { as: 'forum' },
+  'PUT /api/cases/{id}/assessments/{assessmentId}': {
+    prepare: assessmentDraft,
+    body: (_w, _r, p) => ({ version: p.version, overallJudgement: text, concernLevel: 'moderate' }),
+  },
+  'POST /api/cases/{id}/assessments/{assessmentId}/finalise': {
+    prepare: async (w, r) => {
+      const draft = await assessmentDraft(w, r);
+      const res = await C(w).put(caseUrl(r, `/assessments/${draft.assessmentId}`), {
+        version: draft.version,
+        overallJudgement: text,
+        concernLevel: 'moderate',
+        followUpIntervalDays: 30,
+      });
+      const saved = ok<{ assessment: { version: number } }>(res, 'assessment content');
+      return { assessmentId: draft.assessmentId ?? '', version: saved.assessment.version };
+    },
+    body: (_w, _r, p) => ({ version: p.version }),
+  },
+  'POST /api/cases/{id}/plans': { as: 'caseworker' },
+  'PUT /api/cases/{id}/plans/{planId}': {
+    prepare: planDraft,
+    body: (w, _r, p) => ({ ...planContent(w), version: p.version }),
+  },
+  'POST /api/cases/{id}/plans/{planId}/submit': {
+    prepare: async (w, r) => {
+      const draft = await planDraft(w, r);
+      const res = await C(w).put(caseUrl(r, `/plans/${draft.planId}`), {
+        ...planContent(w),
+        version: draft.version,
+      });
+      return { planId: draft.planId ?? '', version: ok<{ version: number }>(res, 'plan').version };
+    },
+    body: (_w, _r, p) => ({ version: p.version }),
+  },
+  'POST /api/cases/{id}/plans/{planId}/approve': {
+    prepare: submittedPlan,
+    body: (_w, _r, p) => ({ version: p.version }),
+  },
+  'POST /api/cases/{id}/plans/{planId}/reject': {
+    prepare: submittedPlan,
+    body: (_w, _r, p) => ({ version: p.version, comment: 'Målene skal være mere konkrete.' }),
+  },
+  'POST /api/cases/{id}/interventions': {
+    body: (w, r) => ({
+      interventionTypeId: w.typeId,
+      personId: r.citizenId,
+      providerUserId: w.members.mentor.caller.userId,
+      purpose: 'Støtte i hverdagen',
+    }),
+  },
+  'PATCH /api/cases/{id}/interventions/{interventionId}': {
+    prepare: intervention,
+    body: (_w, _r, p) => ({ version: p.version, status: 'active' }),
+  },
+  'POST /api/cases/{id}/interventions/{interventionId}/sessions': {
+    prepare: async (w, r) => {
+      const planned = await intervention(w, r);
+      const url = caseUrl(r, `/interventions/${planned.interventionId}`);
+      ok(await C(w).patch(url, { version: planned.version, status: 'active' }), 'started');
+      return planned;
+    },
+    body: (w) => ({ heldOn: w.today, note: text }),
+  },
+  'POST /api/cases/{id}/consents': { body: consentBody },
+  'POST /api/cases/{id}/consents/{consentId}/withdraw': {
+    prepare: consent,
+    body: (w) => ({ withdrawnOn: w.today }),
+  },
+  'POST /api/cases/{id}/offers': {
+    body: (w, r) => ({ personId: r.citizenId, kind: 'mentor', offeredOn: w.today }),
+  },
+  'POST /api/cases/{id}/offers/{offerId}/answer': {
+    prepare: offer,
+    body: (w, _r, p) => ({ version: p.version, answer: 'accepted', answeredOn: w.today }),
+  },
+  'POST /api/cases/{id}/offers/{offerId}/make': {
+    prepare: async (w, r) => {
+      const first = await offer(w, r);
+      const res = await C(w).post(caseUrl(r, `/offers/${first.offerId}/answer`), {
+        version: first.version,
+        answer: 'declined',
+        answeredOn: w.today,
+      });
+      const answered = ok<{ scheduled: { id: string }[] }>(res, 'offer declined');
+      return { offerId: answered.scheduled[0]?.id ?? '', version: 1 };
+    },
+    body: (w, _r, p) => ({ version: p.version, offeredOn: w.today }),
+  },
+  'POST /api/cases/{id}/follow-ups': { body: (w) => ({ dueOn: w.today }) },
+  'POST /api/cases/{id}/follow-ups/{followUpId}/record': {
+    prepare: followUp,
+    body: (w, _r, p) => ({ version: p.version, heldOn: w.today, concernLevel: 'low' }),
+  },
+  'POST /api/cases/{id}/follow-ups/{followUpId}/cancel': {
+    prepare: followUp,
+    body: (_w, _r, p) => ({ version: p.version }),
+  },
+  'POST /api/cases/{id}/closure': { body: () => ({ outcome: 'handled', reason: text }) },
+  'POST /api/cases/{id}/closure/{closureId}/approve': {
+    as: 'coordinator2',
+    prepare: async (w, r) => ({ ...(await closure(w, r)), caseVersion: await caseVersion(w, r) }),
+    body: (_w, _r, p) => ({ caseVersion: p.caseVersion }),
+  },
+  'POST /api/cases/{id}/closure/{closureId}/reject': {
+    as: 'coordinator2',
+    prepare: closure,
+    body: () => ({ comment: 'Planens mål er ikke nået endnu.' }),
+  },
+  'POST /api/cases/{id}/reviews/{reviewId}': {
+    prepare: review,
+    body: (w, _r, p) => ({
+      version: p.version,
+      decision: 'confirm',
+      heldOn: w.today,
+      noLongerAtRisk: true,
+    }),
+  },
+
+  // ── Persons (the case's citizen) ───────────────────────────────────────────────────────────
+  'PATCH /api/persons/{id}': { body: () => ({ version: 1, phone: '12345678' }) },
+  'POST /api/persons/{id}/cpr': { readsOnly: true },
+  'POST /api/persons/{id}/merge': { body: (_w, r) => ({ intoPersonId: r.relativeId, version: 1 }) },
+  'POST /api/persons/{id}/relations': {
+    body: (_w, r) => ({ relatedPersonId: r.relativeId, relation: 'parent' }),
+  },
+  'DELETE /api/persons/{id}/relations/{relatedPersonId}': {
+    prepare: async (w, r) => {
+      const url = `/api/persons/${r.citizenId}/relations`;
+      ok(await C(w).post(url, { relatedPersonId: r.relativeId, relation: 'parent' }), 'relation');
+      return { relatedPersonId: r.relativeId };
+    },
+  },
+
+  // ── Inquiries ──────────────────────────────────────────────────────────────────────────────
+  'PATCH /api/inquiries/{id}': {
+    body: () => ({ version: 1, observation: 'Eleven taler om vold i frikvarteret.' }),
+  },
+  'POST /api/inquiries/{id}/triage': { body: () => ({ version: 1, seriousness: 'low' }) },
+  'POST /api/inquiries/{id}/contributions': { as: 'forum', body: () => ({ body: text }) },
+  'POST /api/inquiries/{id}/decision': { body: () => decisionBody(1) },
+  'POST /api/inquiries/{id}/decision/review': {
+    as: 'coordinator2',
+    prepare: awaitingApproval,
+    body: (_w, _r, p) => ({ version: p.version, approve: true }),
+  },
+  'POST /api/inquiries/{id}/reopen': {
+    prepare: decided,
+    body: (_w, _r, p) => ({ version: p.version, reason: 'Skolen har ringet igen.' }),
+  },
+};
