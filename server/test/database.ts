@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterEach } from 'vitest';
 import { openDatabase, openPGlite, type Database } from '../platform/db/index.ts';
 import { migrate } from '../platform/db/migrate.ts';
+import { migratedTemplate } from './pglite-template.ts';
 
 /**
  * Test databases. Without TEST_DATABASE_URL every call gets a fresh in-memory PGlite; with it,
@@ -35,7 +36,9 @@ export async function freshDatabase(options: { migrated?: boolean } = {}): Promi
       },
     };
   } else {
-    database = await openPGlite();
+    const template = migrated ? migratedTemplate() : undefined;
+    database = await openPGlite(undefined, template ? { loadDataDir: template } : {});
+    if (template) return database;
   }
   if (migrated) await migrate(database.db);
   return database;

@@ -34,6 +34,8 @@ const pgTypes = {
 export interface OpenOptions {
   /** Called once per SQL statement sent (benchmarks count round trips with it). */
   onQuery?: () => void;
+  /** PGlite only: start from this dump of a data directory (tests: a migrated template). */
+  loadDataDir?: Blob;
 }
 
 function logOption(options: OpenOptions) {
@@ -65,6 +67,7 @@ export async function openDatabase(
 /** `dataDir` undefined means in memory (tests). */
 export async function openPGlite(dataDir?: string, options: OpenOptions = {}): Promise<Database> {
   const client = await PGlite.create(dataDir, {
+    ...(options.loadDataDir && { loadDataDir: options.loadDataDir }),
     parsers: {
       [OID.int8]: (v: string) => Number(v),
       [OID.date]: (v: string) => v,
