@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/**
+ * The value lists of case work, defined once and imported by the server (request and response
+ * schemas, the database's stored values) and the web (options, labels by key). A label is never
+ * stored here: the Danish and English words live in the locale files under the value's key.
+ * Adding a value: add it here, add its label in both languages (the i18n tests fail until you
+ * do), and a database CHECK that lists the values needs a migration.
+ */
+
+/** A case's state: open for work (active, on hold) or closed (closed, under re-review). */
+export const CaseStatusSchema = z.enum(['active', 'on_hold', 'closed', 'under_review']);
+export type CaseStatus = z.infer<typeof CaseStatusSchema>;
+export const CASE_STATUSES = CaseStatusSchema.options;
+
+/** A closed case, or one under re-review, takes no new work until it is reopened. */
+export function caseIsOpen(status: CaseStatus): boolean {
+  return status === 'active' || status === 'on_hold';
+}
+
+/** A member's place in a case, and how much of it they see. */
+export const CaseRoleSchema = z.enum(['coordinator', 'forum', 'member']);
+export type CaseRole = z.infer<typeof CaseRoleSchema>;
+export const CaseScopeSchema = z.enum(['full', 'intervention']);
+export type CaseScope = z.infer<typeof CaseScopeSchema>;
+
+/** The professionals' concern level: always chosen by a person, never computed. */
+export const ConcernLevelSchema = z.enum(['low', 'moderate', 'high']);
+export type ConcernLevel = z.infer<typeof ConcernLevelSchema>;
+export const CONCERN_LEVELS = ConcernLevelSchema.options;
+/** Order of the levels, to tell whether a new judgement is up, the same or down. */
+export const CONCERN_ORDER: Record<ConcernLevel, number> = { low: 1, moderate: 2, high: 3 };
+
+/** Where a goal of the action plan stands. */
+export const GoalStatusSchema = z.enum([
+  'not_started',
+  'in_progress',
+  'achieved',
+  'partly_achieved',
+  'not_achieved',
+  'dropped',
+]);
+export type GoalStatus = z.infer<typeof GoalStatusSchema>;
+export const GOAL_STATUSES = GoalStatusSchema.options;
+/** A goal that still wants work (neither reached, given up nor judged at closure). */
+export const OPEN_GOAL_STATUSES: readonly GoalStatus[] = ['not_started', 'in_progress'];
+
+/** The ten life competences rated 1–4 (one municipality's progress measure, domain §2 C). */
+export const COMPETENCES = [
+  'network',
+  'frames',
+  'education',
+  'community',
+  'focus',
+  'pragmatism',
+  'morality',
+  'reflection',
+  'empathy',
+  'navigation',
+] as const;
+export type Competence = (typeof COMPETENCES)[number];
+export const CompetenceRatingSchema = z.number().int().min(1).max(4);
+export const CompetenceRatingsSchema = z
+  .object(
+    Object.fromEntries(COMPETENCES.map((c) => [c, CompetenceRatingSchema.optional()])) as {
+      [K in Competence]: z.ZodOptional<typeof CompetenceRatingSchema>;
+    },
+  )
+  .strict();
+export type CompetenceRatings = z.infer<typeof CompetenceRatingsSchema>;
+
+/** Where an intervention for the citizen stands; the first three are still open. */
+export const InterventionStatusSchema = z.enum([
+  'planned',
+  'active',
+  'paused',
+  'ended',
+  'cancelled',
+]);
+export type InterventionStatus = z.infer<typeof InterventionStatusSchema>;
+export const INTERVENTION_STATUSES = InterventionStatusSchema.options;
+export const OPEN_INTERVENTION_STATUSES: readonly InterventionStatus[] = [
+  'planned',
+  'active',
+  'paused',
+];
