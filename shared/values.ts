@@ -84,3 +84,49 @@ export const OPEN_INTERVENTION_STATUSES: readonly InterventionStatus[] = [
   'active',
   'paused',
 ];
+
+/** Where a concern inquiry stands; the first three are open (the deadline still runs). */
+export const InquiryStatusSchema = z.enum(['received', 'triaged', 'awaiting_approval', 'decided']);
+export type InquiryStatus = z.infer<typeof InquiryStatusSchema>;
+export const INQUIRY_STATUSES = InquiryStatusSchema.options;
+export const OPEN_INQUIRY_STATUSES = ['received', 'triaged', 'awaiting_approval'] as const;
+
+/** How serious an inquiry is judged at triage; it sets the decision deadline. */
+export const SeriousnessSchema = z.enum(['high', 'medium', 'low']);
+export type Seriousness = z.infer<typeof SeriousnessSchema>;
+export const SERIOUSNESS_LEVELS = SeriousnessSchema.options;
+
+/** What the initial assessment of an inquiry concluded. */
+export const InquiryOutcomeSchema = z.enum([
+  'no_concern',
+  'other_concern',
+  'radicalisation',
+  'police',
+]);
+export type InquiryOutcome = z.infer<typeof InquiryOutcomeSchema>;
+export const INQUIRY_OUTCOMES = InquiryOutcomeSchema.options;
+
+/**
+ * The classification an inquiry's decision gives and its case carries (editable there): the form
+ * of extremism, the age group, the authority area, whom the concern is about, and where.
+ */
+export const ExtremismFormSchema = z.enum([
+  'militant_islamism',
+  'right_wing',
+  'left_wing',
+  'other',
+]);
+export type ExtremismForm = z.infer<typeof ExtremismFormSchema>;
+export const EXTREMISM_FORMS = ExtremismFormSchema.options;
+export const AgeGroupSchema = z.enum(['under_18', 'adult', 'unknown']);
+export type AgeGroup = z.infer<typeof AgeGroupSchema>;
+export const AGE_GROUPS = AgeGroupSchema.options;
+export const AuthorityAreaSchema = z.enum(['inside', 'outside']);
+export type AuthorityArea = z.infer<typeof AuthorityAreaSchema>;
+export const AUTHORITY_AREAS = AuthorityAreaSchema.options;
+export const SubjectKindSchema = z.enum(['person', 'persons', 'group', 'family']);
+export type SubjectKind = z.infer<typeof SubjectKindSchema>;
+export const SUBJECT_KINDS = SubjectKindSchema.options;
+export const EnvironmentSchema = z.enum(['physical', 'online', 'both']);
+export type Environment = z.infer<typeof EnvironmentSchema>;
+export const ENVIRONMENTS = EnvironmentSchema.options;
