@@ -14,7 +14,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { CompiledQuery, type Kysely, type KyselyPlugin } from 'kysely';
-import { listInbox } from '../server/modules/inquiries/queries.ts';
+import { listInbox } from '../server/modules/inquiries/queries-inbox.ts';
 import { InboxQuery, SOURCES } from '../server/modules/inquiries/schema.ts';
 import { SIGN_CODES } from '../server/modules/inquiries/signs.ts';
 import { createStandardUnits } from '../server/modules/organisation/queries.ts';

@@ -1,21 +1,8 @@
-import { sql, type Kysely } from 'kysely';
-import type { z } from 'zod';
+import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
-import type { Role } from '../access/roles.ts';
-import type { CurrentUser } from '../access/sessions.ts';
-import { findInquiryAccess } from '../access/inquiry-access.ts';
 import { localTime } from '../modules/inquiries/deadline.ts';
-import { decide } from '../modules/inquiries/decision.ts';
-import { CreateInquiryBody, DecisionBody, type Decision } from '../modules/inquiries/schema.ts';
-import {
-  addContribution,
-  createInquiry,
-  triage,
-  updateInquiry,
-  type InquiryContext,
-} from '../modules/inquiries/service.ts';
 import { getSettings } from '../modules/inquiries/settings.ts';
-import { DEMO_FORUM, insertDemoForum, lockDemoForum } from './records.ts';
+import { demoForum, demoInquirySteps, demoUsers, syncCounters } from './inquiries-setup.ts';
 import { DEMO_MUNICIPALITY_CODE } from './seed.ts';
 
 /**
@@ -31,92 +18,7 @@ import { DEMO_MUNICIPALITY_CODE } from './seed.ts';
  * Deadlines are counted from "received" a few hours ago, so the open ones are at least 23 hours
  * away at seed time: the deadline job sends no reminder during a demo start. Every name says Demo.
  */
-const REQUEST_ID = 'demo-seed';
 const HOUR = 3_600_000;
-
-type Body = z.input<typeof CreateInquiryBody>;
-type DecisionInput = Omit<z.input<typeof DecisionBody>, 'version'>;
-
-async function demoUsers(db: Kysely<DB>): Promise<Map<string, CurrentUser>> {
-  const rows = await db
-    .selectFrom('users')
-    .leftJoin('user_units', 'user_units.user_id', 'users.id')
-    .select([
-      'users.id',
-      'users.username',
-      'users.display_name',
-      'users.roles',
-      'users.municipality_code',
-      'users.police_district_id',
-      'users.totp_enabled_at',
-      'user_units.unit_id',
-    ])
-    .where('users.is_demo', '=', true)
-    .where('users.disabled_at', 'is', null)
-    .execute();
-  const users = new Map<string, CurrentUser>();
-  for (const r of rows) {
-    const known = users.get(r.username);
-    if (known) {
-      if (r.unit_id) known.unitIds.push(r.unit_id);
-      continue;
-    }
-    users.set(r.username, {
-      id: r.id,
-      username: r.username,
-      displayName: r.display_name,
-      roles: r.roles as Role[],
-      municipalityCode: r.municipality_code,
-      policeDistrictId: r.police_district_id,
-      unitIds: r.unit_id ? [r.unit_id] : [],
-      totpEnabled: r.totp_enabled_at !== null,
-    });
-  }
-  return users;
-}
-
-/** The demo forum by name; created (with its members) when another change removed it. */
-async function demoForum(db: Kysely<DB>): Promise<string> {
-  return db.transaction().execute(async (trx) => {
-    await lockDemoForum(trx);
-    const found = await trx
-      .selectFrom('forums')
-      .select('id')
-      .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
-      .where('name', '=', DEMO_FORUM.name)
-      .executeTakeFirst();
-    return found ? found.id : insertDemoForum(trx);
-  });
-}
-
-/**
- * The demo cases carry fixed references (S-2026-0001 …) written without the counter; the counter
- * is moved past them, so the case a decision opens gets the next free reference.
- */
-async function syncCounters(db: Kysely<DB>, year: number): Promise<void> {
-  for (const [kind, table] of [
-    ['S', 'cases'],
-    ['H', 'inquiries'],
-  ] as const) {
-    const prefix = `${kind}-${year}-`;
-    const row = await db
-      .selectFrom(table)
-      .select(sql<number>`coalesce(max(substr(reference, ${prefix.length + 1})::int), 0)`.as('n'))
-      .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
-      .where('reference', 'like', `${prefix}%`)
-      .executeTakeFirstOrThrow();
-    if (Number(row.n) === 0) continue;
-    await db
-      .insertInto('reference_counters')
-      .values({ municipality_code: DEMO_MUNICIPALITY_CODE, kind, year, last_number: Number(row.n) })
-      .onConflict((oc) =>
-        oc.columns(['municipality_code', 'kind', 'year']).doUpdateSet({
-          last_number: sql<number>`greatest(reference_counters.last_number, excluded.last_number)`,
-        }),
-      )
-      .execute();
-  }
-}
 
 const person = (givenName: string, familyName: string, birthDate: string) => ({
   new: { givenName, familyName, birthDate },
@@ -152,55 +54,12 @@ export async function seedDemoInquiries(
     .execute();
   const unitOf = (kind: string) => units.find((u) => u.kind === kind)?.id ?? null;
 
-  const ctx = (user: CurrentUser): InquiryContext => ({
-    db,
-    keys,
-    user,
-    requestId: REQUEST_ID,
-    now: new Date(),
-  });
-  const access = async (user: CurrentUser, id: string) => {
-    const found = await findInquiryAccess(db, user, id);
-    if (!found) throw new Error(`demo seed: ${user.username} cannot open inquiry ${id}`);
-    return found;
-  };
-  /** Records an inquiry; null when a concurrent start already recorded it (it does the rest). */
-  const record = async (user: CurrentUser, key: string, body: Body) => {
-    const { receipt, created } = await createInquiry(
-      ctx(user),
-      CreateInquiryBody.parse(body),
-      `demo-inquiry-${key}`,
-    );
-    return created ? receipt.id : null;
-  };
-  const triageAs = async (
-    user: CurrentUser,
-    id: string,
-    seriousness: 'high' | 'medium' | 'low',
-  ) => {
-    const a = await access(user, id);
-    await triage(ctx(user), a, settings, { version: a.version, seriousness });
-  };
-  const assignForum = async (id: string) => {
-    const a = await access(tovholder, id);
-    await updateInquiry(ctx(tovholder), a, { version: a.version, forumId });
-  };
-  const contribute = async (user: CurrentUser, id: string, body: string) =>
-    addContribution(ctx(user), await access(user, id), {
-      body,
-      legalBasis: 'rpl_115',
-      unitId: null,
-    });
-  const decideAs = async (
-    user: CurrentUser,
-    id: string,
-    input: DecisionInput,
-    fourEyes = settings.fourEyes,
-  ) => {
-    const a = await access(user, id);
-    const body: Decision = DecisionBody.parse({ ...input, version: a.version });
-    await decide(ctx(user), a, { ...settings, fourEyes }, body);
-  };
+  const steps = demoInquirySteps(db, keys, settings);
+  const record = steps.record;
+  const triageAs = steps.triage;
+  const assignForum = (id: string) => steps.assignForum(tovholder, id, forumId);
+  const contribute = steps.contribute;
+  const decideAs = steps.decide;
 
   // 1. Received, not triaged: urgent because of a serious sign.
   await record(hotline, '1', {

@@ -1,3 +1,5 @@
+import type { Seriousness } from '../../../shared/values.ts';
+
 /**
  * Decision deadlines for concern inquiries, in the municipality's local time (Europe/Copenhagen).
  *
@@ -89,8 +91,6 @@ export function deadlineAfter(from: Date, hours: number): Date {
     day: target.getUTCDate(),
   });
 }
-
-export type Seriousness = 'high' | 'medium' | 'low';
 
 /** The municipality's hours per seriousness (default: the Copenhagen plan's 24/48/72). */
 export const DEFAULT_DEADLINE_HOURS: Record<Seriousness, number> = {

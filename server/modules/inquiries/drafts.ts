@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
 import { decryptField, encryptField } from '../../platform/crypto.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import * as rows from './queries-drafts.ts';
 
 /**
  * Intake drafts: the form's state saved on the server while the user types, so closing the
@@ -23,11 +23,7 @@ export interface Draft {
   content: Record<string, unknown>;
 }
 
-function toDraft(
-  key: Buffer,
-  userId: string,
-  row: { id: string; content_enc: string; updated_at: Date; version: number },
-): Draft {
+function toDraft(key: Buffer, userId: string, row: rows.DraftRow): Draft {
   const parsed: unknown = JSON.parse(decryptField(key, row.content_enc, context(row.id, userId)));
   return {
     id: row.id,
@@ -38,72 +34,39 @@ function toDraft(
   };
 }
 
-export async function listDrafts(db: Kysely<DB>, key: Buffer, userId: string): Promise<Draft[]> {
-  const rows = await db
-    .selectFrom('inquiry_drafts')
-    .select(['id', 'content_enc', 'updated_at', 'version'])
-    .where('user_id', '=', userId)
-    .orderBy('updated_at', 'desc')
-    .limit(MAX_DRAFTS)
-    .execute();
-  return rows.map((r) => toDraft(key, userId, r));
+export async function listDrafts(ctx: RequestContext): Promise<Draft[]> {
+  const found = await rows.listDraftRows(ctx.db, ctx.user.id, MAX_DRAFTS);
+  return found.map((r) => toDraft(ctx.keys.secret, ctx.user.id, r));
 }
 
 /** Creates (version 0) or replaces a draft with optimistic locking. */
 export async function saveDraft(
-  db: Kysely<DB>,
-  key: Buffer,
-  userId: string,
+  ctx: RequestContext,
   id: string,
   body: { version: number; content: Record<string, unknown> },
 ): Promise<Draft> {
+  const userId = ctx.user.id;
   const json = JSON.stringify(body.content);
   if (Buffer.byteLength(json) > MAX_BYTES) {
     throw new AppError('payload_too_large', { params: { limit: MAX_BYTES } });
   }
-  const content_enc = encryptField(key, json, context(id, userId));
-  return db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('inquiry_drafts')
-      .select('version')
-      .where('user_id', '=', userId)
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
-    if ((existing?.version ?? 0) !== body.version) {
-      throw new AppError('conflict', { meta: { currentVersion: existing?.version ?? 0 } });
+  const contentEnc = encryptField(ctx.keys.secret, json, context(id, userId));
+  return ctx.db.transaction().execute(async (trx) => {
+    const existing = await rows.lockDraftVersion(trx, userId, id);
+    if ((existing ?? 0) !== body.version) {
+      throw new AppError('conflict', { meta: { currentVersion: existing ?? 0 } });
     }
-    if (!existing) {
-      const count = await trx
-        .selectFrom('inquiry_drafts')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('user_id', '=', userId)
-        .executeTakeFirstOrThrow();
-      if (Number(count.n) >= MAX_DRAFTS)
-        throw new AppError('too_many_drafts', { params: { max: MAX_DRAFTS } });
+    if (existing === undefined && (await rows.countDrafts(trx, userId)) >= MAX_DRAFTS) {
+      throw new AppError('too_many_drafts', { params: { max: MAX_DRAFTS } });
     }
-    const row = existing
-      ? await trx
-          .updateTable('inquiry_drafts')
-          .set({ content_enc, updated_at: sql<Date>`now()`, version: sql<number>`version + 1` })
-          .where('user_id', '=', userId)
-          .where('id', '=', id)
-          .returning(['id', 'content_enc', 'updated_at', 'version'])
-          .executeTakeFirstOrThrow()
-      : await trx
-          .insertInto('inquiry_drafts')
-          .values({ id, user_id: userId, content_enc })
-          .returning(['id', 'content_enc', 'updated_at', 'version'])
-          .executeTakeFirstOrThrow();
-    return toDraft(key, userId, row);
+    const row =
+      existing !== undefined
+        ? await rows.updateDraftRow(trx, userId, id, contentEnc)
+        : await rows.insertDraftRow(trx, userId, id, contentEnc);
+    return toDraft(ctx.keys.secret, userId, row);
   });
 }
 
-export async function deleteDraft(db: Kysely<DB>, userId: string, id: string): Promise<void> {
-  const result = await db
-    .deleteFrom('inquiry_drafts')
-    .where('id', '=', id)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) throw new AppError('not_found');
+export async function deleteDraft(ctx: RequestContext, id: string): Promise<void> {
+  if (!(await rows.deleteDraftRow(ctx.db, ctx.user.id, id))) throw new AppError('not_found');
 }

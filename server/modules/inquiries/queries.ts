@@ -1,20 +1,16 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
-import { decryptField } from '../../platform/crypto.ts';
-import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
-import { visibleInquiry } from '../../access/inquiry-access.ts';
-import type { CurrentUser } from '../../access/sessions.ts';
-import { maskCpr } from '../persons/cpr.ts';
-import { cprContext } from '../persons/queries.ts';
-import { CONCERN_SIGNS, type ConcernSign } from './signs.ts';
-import type { InboxFilter, InboxItemSchema, InquiryDetail, InquiryEventSchema } from './schema.ts';
+import type { InquiryEventSchema } from './schema-detail.ts';
 
-type InboxItem = z.infer<typeof InboxItemSchema>;
-type InquiryEvent = z.infer<typeof InquiryEventSchema>;
+/**
+ * The inquiries module's repository for an inquiry's own row and its small parts: references,
+ * the version (optimistic locking), the chronology, the signs, contributions and the columns an
+ * edit or a triage changes. The inbox, the full read and the intake and decision writes have
+ * their own files (queries-inbox.ts, queries-detail.ts, queries-intake.ts, queries-decision.ts).
+ */
 type Db = Kysely<DB>;
-
-const OPEN = ['received', 'triaged', 'awaiting_approval'] as const;
+type InquiryEvent = z.infer<typeof InquiryEventSchema>;
 
 /** The next reference of a kind in a municipality and year: H-2026-0001, S-2026-0001 … */
 export async function nextReference(
@@ -36,308 +32,52 @@ export async function nextReference(
   return `${kind}-${year}-${String(row.last_number).padStart(4, '0')}`;
 }
 
-/**
- * The inbox: inquiries the user may see, by deadline (the most urgent first), keyset-paginated on
- * (deadline, id). Two round trips whatever the page size: the page, then the persons of the page.
- */
-export async function listInbox(
-  db: Db,
-  user: CurrentUser,
-  filter: InboxFilter,
-  now: Date,
-): Promise<{
-  items: InboxItem[];
-  nextCursor: string | null;
-  /** Per inquiry on the page: the person shown and the municipality (for the audit). */
-  shownPersons: Map<string, { personId: string; municipalityCode: string }>;
-}> {
-  const cursor = decodeCursor(filter.after, 'uuid');
-  let query = db
-    .selectFrom('inquiries')
-    .leftJoin('forums', 'forums.id', 'inquiries.forum_id')
-    .select([
-      'inquiries.id',
-      'inquiries.reference',
-      'inquiries.status',
-      'inquiries.seriousness',
-      'inquiries.urgent',
-      'inquiries.immediate_danger',
-      'inquiries.source',
-      'inquiries.received_at',
-      'inquiries.deadline_at',
-      'inquiries.subject_kind',
-      'inquiries.municipality_code',
-      'forums.name as forum_name',
-    ])
-    .where(visibleInquiry(user))
-    .orderBy('inquiries.deadline_at')
-    .orderBy('inquiries.id')
-    .limit(filter.limit + 1);
-  if (filter.status === 'open') query = query.where('inquiries.status', 'in', [...OPEN]);
-  else if (filter.status !== 'all') query = query.where('inquiries.status', '=', filter.status);
-  if (filter.seriousness === 'untriaged') query = query.where('inquiries.seriousness', 'is', null);
-  else if (filter.seriousness)
-    query = query.where('inquiries.seriousness', '=', filter.seriousness);
-  if (filter.source) query = query.where('inquiries.source', '=', filter.source);
-  if (filter.unitId) query = query.where('inquiries.recorded_unit_id', '=', filter.unitId);
-  // Overdue as the items show it: open and past the deadline (a decided inquiry never is).
-  if (filter.overdue === 'true') {
-    query = query
-      .where('inquiries.deadline_at', '<=', now)
-      .where('inquiries.status', 'in', [...OPEN]);
-  }
-  if (filter.overdue === 'false') {
-    query = query.where((eb) =>
-      eb.or([eb('inquiries.deadline_at', '>', now), eb('inquiries.status', 'not in', [...OPEN])]),
-    );
-  }
-  if (cursor) {
-    const at = new Date(cursor.t);
-    // A row comparison, so the (…, deadline_at, id) index serves deep pages too.
-    query = query.where(
-      sql<boolean>`(inquiries.deadline_at, inquiries.id) > (${at}, ${cursor.id}::uuid)`,
-    );
-  }
-  const rows = await query.execute();
-  const page = rows.slice(0, filter.limit);
-  const persons =
-    page.length === 0
-      ? []
-      : await db
-          .selectFrom('inquiry_persons as ip')
-          .innerJoin('persons as p', 'p.id', 'ip.person_id')
-          .select(['ip.inquiry_id', 'p.id', 'p.given_name', 'p.family_name'])
-          .where(
-            'ip.inquiry_id',
-            'in',
-            page.map((r) => r.id),
-          )
-          .orderBy('ip.position')
-          .orderBy('p.id')
-          .execute();
-  const byInquiry = new Map<string, typeof persons>();
-  for (const p of persons) {
-    byInquiry.set(p.inquiry_id, [...(byInquiry.get(p.inquiry_id) ?? []), p]);
-  }
-  const shownPersons = new Map<string, { personId: string; municipalityCode: string }>();
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => {
-      const list = byInquiry.get(r.id) ?? [];
-      const first = list[0];
-      if (first)
-        shownPersons.set(r.id, { personId: first.id, municipalityCode: r.municipality_code });
-      return {
-        id: r.id,
-        reference: r.reference,
-        status: r.status as InboxItem['status'],
-        seriousness: (r.seriousness ?? null) as InboxItem['seriousness'],
-        urgent: r.urgent,
-        immediateDanger: r.immediate_danger,
-        source: r.source as InboxItem['source'],
-        receivedAt: r.received_at.toISOString(),
-        deadlineAt: r.deadline_at.toISOString(),
-        overdue: OPEN.includes(r.status as (typeof OPEN)[number]) && r.deadline_at <= now,
-        subjectKind: r.subject_kind as InboxItem['subjectKind'],
-        firstPersonName: first ? `${first.given_name} ${first.family_name}` : null,
-        otherPersons: Math.max(0, list.length - 1),
-        forumName: r.forum_name,
-      };
-    }),
-    nextCursor: rows.length > filter.limit && last ? encodeCursor(last.deadline_at, last.id) : null,
-    shownPersons,
-  };
-}
-
-export type InquiryRow = NonNullable<Awaited<ReturnType<typeof findInquiryRow>>>;
-
-export async function findInquiryRow(db: Db, id: string) {
-  return db
-    .selectFrom('inquiries')
-    .leftJoin('forums', 'forums.id', 'inquiries.forum_id')
-    .innerJoin('users as recorder', 'recorder.id', 'inquiries.created_by')
-    .leftJoin('units as ru', 'ru.id', 'inquiries.recorded_unit_id')
-    .selectAll('inquiries')
-    .select([
-      'forums.name as forum_name',
-      'recorder.display_name as recorder_name',
-      'ru.name as recorded_unit_name',
-    ])
-    .where('inquiries.id', '=', id)
+/** Bumps the version if it is still `version`; false when someone else saved meanwhile. */
+export async function bumpVersionIf(db: Db, inquiryId: string, version: number): Promise<boolean> {
+  const updated = await db
+    .updateTable('inquiries')
+    .set({ version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
+    .where('id', '=', inquiryId)
+    .where('version', '=', version)
+    .returning('version')
     .executeTakeFirst();
+  return updated !== undefined;
 }
 
-/** The inquiry as stored; the route adds what depends on the caller (abilities, who may open whom). */
-type LoadedInquiry = Omit<InquiryDetail, 'abilities' | 'fourEyes' | 'now' | 'persons'> & {
-  persons: Omit<InquiryDetail['persons'][number], 'mayOpen'>[];
-};
+/** Bumps the version whatever it is (an addition that cannot conflict, like a contribution). */
+export async function bumpVersion(db: Db, inquiryId: string): Promise<void> {
+  await db
+    .updateTable('inquiries')
+    .set({ version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
+    .where('id', '=', inquiryId)
+    .execute();
+}
 
-/**
- * Everything of one inquiry but its abilities: five round trips (inquiry, persons, signs,
- * contributions, decisions), whatever their number.
- */
-export async function loadInquiry(
+export async function currentVersion(db: Db, inquiryId: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('inquiries')
+    .select('version')
+    .where('id', '=', inquiryId)
+    .executeTakeFirst();
+  return row?.version ?? null;
+}
+
+/** Appends to the inquiry's chronology (who, when, what changed). */
+export async function insertHistory(
   db: Db,
-  secretKey: Buffer,
-  id: string,
-  now: Date,
-): Promise<
-  | {
-      detail: LoadedInquiry;
-      /** Who made the decision waiting for approval (four-eyes: they may not approve it). */
-      pendingDecidedBy: string | null;
-    }
-  | undefined
-> {
-  const row = await findInquiryRow(db, id);
-  if (!row) return undefined;
-  const persons = await inquiryPersons(db, id);
-  const signs = await db
-    .selectFrom('inquiry_signs')
-    .select(['sign_code', 'note'])
-    .where('inquiry_id', '=', id)
-    .orderBy('sign_code')
-    .execute();
-  const contributions = await db
-    .selectFrom('inquiry_contributions as c')
-    .innerJoin('users as u', 'u.id', 'c.author_user_id')
-    .leftJoin('units', 'units.id', 'c.unit_id')
-    .select([
-      'c.id',
-      'c.legal_basis',
-      'c.body',
-      'c.created_at',
-      'u.display_name',
-      'units.name as unit_name',
-    ])
-    .where('c.inquiry_id', '=', id)
-    .orderBy('c.created_at')
-    .orderBy('c.id')
-    .execute();
-  const decisions = await db
-    .selectFrom('inquiry_decisions as d')
-    .innerJoin('users as by', 'by.id', 'd.decided_by')
-    .leftJoin('users as rv', 'rv.id', 'd.reviewed_by')
-    .leftJoin('units', 'units.id', 'd.referred_unit_id')
-    .leftJoin('cases', 'cases.id', 'd.case_id')
-    .selectAll('d')
-    .select([
-      'by.display_name as decided_by_name',
-      'rv.display_name as reviewed_by_name',
-      'units.name as referred_unit_name',
-      'cases.reference as case_reference',
-    ])
-    .where('d.inquiry_id', '=', id)
-    .orderBy('d.decided_at')
-    .execute();
-  const open = OPEN.includes(row.status as (typeof OPEN)[number]);
-  const pendingDecidedBy = decisions.find((d) => d.status === 'pending')?.decided_by ?? null;
-  const detail: LoadedInquiry = {
-    id: row.id,
-    reference: row.reference,
-    status: row.status as InquiryDetail['status'],
-    version: row.version,
-    source: row.source as InquiryDetail['source'],
-    sourceOther: row.source_other,
-    channel: row.channel as InquiryDetail['channel'],
-    reporter: {
-      anonymous: row.reporter_anonymous,
-      name: row.reporter_name,
-      contact: row.reporter_contact,
-    },
-    receivedAt: row.received_at.toISOString(),
-    subjectKind: row.subject_kind as InquiryDetail['subjectKind'],
-    groupDescription: row.group_description,
-    immediateDanger: row.immediate_danger,
-    urgent: row.urgent,
-    seriousness: (row.seriousness ?? null) as InquiryDetail['seriousness'],
-    deadlineAt: row.deadline_at.toISOString(),
-    overdue: open && row.deadline_at <= now,
-    forum: row.forum_id && row.forum_name ? { id: row.forum_id, name: row.forum_name } : null,
-    recordedBy: row.recorder_name,
-    recordedUnitName: row.recorded_unit_name,
-    persons: persons.map((p) => ({
-      id: p.id,
-      name: `${p.given_name} ${p.family_name}`,
-      birthDate: p.birth_date,
-      cprMasked: p.cpr_enc ? maskCpr(decryptField(secretKey, p.cpr_enc, cprContext(p.id))) : null,
-      relationToFirst: (p.relation ?? null) as InquiryDetail['persons'][number]['relationToFirst'],
-    })),
-    observation: row.observation,
-    signs: signs.map((s) => ({
-      code: s.sign_code as ConcernSign,
-      tier: CONCERN_SIGNS[s.sign_code as ConcernSign],
-      note: s.note,
-    })),
-    contributions: contributions.map((c) => ({
-      id: c.id,
-      authorName: c.display_name,
-      unitName: c.unit_name,
-      legalBasis: c.legal_basis as NonNullable<
-        InquiryDetail['contributions']
-      >[number]['legalBasis'],
-      body: c.body,
-      createdAt: c.created_at.toISOString(),
-    })),
-    decisions: decisions.map((d) => ({
-      id: d.id,
-      outcome: d.outcome as NonNullable<InquiryDetail['decisions']>[number]['outcome'],
-      reason: d.reason,
-      status: d.status as NonNullable<InquiryDetail['decisions']>[number]['status'],
-      referredUnitName: d.referred_unit_name,
-      passedOn: d.passed_on,
-      policeHandedAt: d.police_handed_at?.toISOString() ?? null,
-      policeRecipient: d.police_recipient,
-      municipalityKeeps: d.municipality_keeps,
-      ageGroup: d.age_group as NonNullable<InquiryDetail['decisions']>[number]['ageGroup'],
-      classification: {
-        extremismForm: (d.extremism_form ?? null) as 'militant_islamism' | null,
-        extremismFormOther: d.extremism_form_other,
-        authorityArea: (d.authority_area ?? null) as 'inside' | 'outside' | null,
-        primaryConcern: d.primary_concern,
-        subjectKind: d.subject_kind as InquiryDetail['subjectKind'],
-        environment: (d.environment ?? null) as 'physical' | 'online' | 'both' | null,
-      },
-      decidedBy: d.decided_by_name,
-      decidedAt: d.decided_at.toISOString(),
-      reviewedBy: d.reviewed_by_name,
-      reviewedAt: d.reviewed_at?.toISOString() ?? null,
-      reviewComment: d.review_comment,
-      caseId: d.case_id,
-      caseReference: d.case_reference,
-    })),
-  };
-  return { detail, pendingDecidedBy };
-}
-
-/**
- * The inquiry's persons, the main person first, each with their relation to the main person.
- * One round trip.
- */
-export async function inquiryPersons(db: Db, inquiryId: string) {
-  return db
-    .selectFrom('inquiry_persons as ip')
-    .innerJoin('persons as p', 'p.id', 'ip.person_id')
-    .select((eb) => [
-      'p.id',
-      'p.given_name',
-      'p.family_name',
-      'p.birth_date',
-      'p.cpr_enc',
-      'ip.position',
-      eb
-        .selectFrom('person_relations as r')
-        .innerJoin('inquiry_persons as main', 'main.person_id', 'r.person_id')
-        .select('r.relation')
-        .whereRef('r.related_person_id', '=', 'p.id')
-        .whereRef('main.inquiry_id', '=', 'ip.inquiry_id')
-        .where('main.position', '=', 0)
-        .limit(1)
-        .as('relation'),
-    ])
-    .where('ip.inquiry_id', '=', inquiryId)
-    .orderBy('ip.position')
-    .orderBy('p.id')
+  inquiryId: string,
+  actorUserId: string,
+  kind: string,
+  changes: Record<string, unknown>,
+): Promise<void> {
+  await db
+    .insertInto('inquiry_events')
+    .values({
+      inquiry_id: inquiryId,
+      actor_user_id: actorUserId,
+      kind,
+      changes: JSON.stringify(changes),
+    })
     .execute();
 }
 
@@ -356,4 +96,131 @@ export async function loadHistory(db: Db, inquiryId: string): Promise<InquiryEve
     kind: r.kind,
     changes: r.changes,
   }));
+}
+
+/** The ids of the inquiry's persons, the main person first. */
+export async function inquiryPersonIds(db: Db, inquiryId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('inquiry_persons')
+    .select('person_id')
+    .where('inquiry_id', '=', inquiryId)
+    .orderBy('position')
+    .execute();
+  return rows.map((r) => r.person_id);
+}
+
+/** The inquiry's row as stored (for an edit: the values before). */
+export async function findInquiryForChange(db: Db, inquiryId: string) {
+  return db
+    .selectFrom('inquiries')
+    .selectAll()
+    .where('id', '=', inquiryId)
+    .executeTakeFirstOrThrow();
+}
+export type InquiryRowForChange = Awaited<ReturnType<typeof findInquiryForChange>>;
+
+/** Whether a forum of the municipality has this id. */
+export async function forumInMunicipality(
+  db: Db,
+  forumId: string,
+  municipalityCode: string,
+): Promise<boolean> {
+  const forum = await db
+    .selectFrom('forums')
+    .select('id')
+    .where('id', '=', forumId)
+    .where('municipality_code', '=', municipalityCode)
+    .executeTakeFirst();
+  return forum !== undefined;
+}
+
+/** Whether a unit of the municipality has this id. */
+export async function unitInMunicipality(
+  db: Db,
+  unitId: string,
+  municipalityCode: string,
+): Promise<boolean> {
+  const unit = await db
+    .selectFrom('units')
+    .select('id')
+    .where('id', '=', unitId)
+    .where('municipality_code', '=', municipalityCode)
+    .executeTakeFirst();
+  return unit !== undefined;
+}
+
+export type InquiryUpdate = Updateable<DB['inquiries']>;
+
+/** Sets columns of the inquiry. */
+export async function updateInquiryRow(db: Db, inquiryId: string, set: InquiryUpdate) {
+  await db.updateTable('inquiries').set(set).where('id', '=', inquiryId).execute();
+}
+
+export async function findSigns(db: Db, inquiryId: string) {
+  return db
+    .selectFrom('inquiry_signs')
+    .select(['sign_code as code', 'note'])
+    .where('inquiry_id', '=', inquiryId)
+    .execute();
+}
+
+/** Adds signs to the inquiry. */
+export async function insertSigns(
+  db: Db,
+  inquiryId: string,
+  signs: { code: string; note: string | null }[],
+): Promise<void> {
+  if (signs.length === 0) return;
+  await db
+    .insertInto('inquiry_signs')
+    .values(signs.map((s) => ({ inquiry_id: inquiryId, sign_code: s.code, note: s.note })))
+    .execute();
+}
+
+/** Replaces the inquiry's signs. */
+export async function replaceSigns(
+  db: Db,
+  inquiryId: string,
+  signs: { code: string; note: string | null }[],
+): Promise<void> {
+  await db.deleteFrom('inquiry_signs').where('inquiry_id', '=', inquiryId).execute();
+  await insertSigns(db, inquiryId, signs);
+}
+
+export async function insertContribution(
+  db: Db,
+  values: {
+    inquiryId: string;
+    authorUserId: string;
+    unitId: string | null;
+    legalBasis: string;
+    body: string;
+  },
+): Promise<string> {
+  const row = await db
+    .insertInto('inquiry_contributions')
+    .values({
+      inquiry_id: values.inquiryId,
+      author_user_id: values.authorUserId,
+      unit_id: values.unitId,
+      legal_basis: values.legalBasis,
+      body: values.body,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * Sends an inquiry decided otherwise back to work: triaged if it has a seriousness, received if
+ * not (a rejected decision, a reopening).
+ */
+export async function backToWork(db: Db, inquiryId: string): Promise<void> {
+  await db
+    .updateTable('inquiries')
+    .set({
+      status: sql<string>`case when seriousness is null then 'received' else 'triaged' end`,
+    })
+    .where('id', '=', inquiryId)
+    .execute();
 }

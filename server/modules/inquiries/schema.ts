@@ -1,20 +1,19 @@
 import { z } from 'zod';
+import { INQUIRY_STATUSES, SeriousnessSchema, SubjectKindSchema } from '../../../shared/values.ts';
 import { DateOnly, DateTime, Int4, Version } from '../../platform/primitives.ts';
-import { compartment, record } from '../../access/compartment.ts';
-import { ExtremismFormSchema } from '../cases/schema.ts';
-import { SIGN_CODES, SIGN_TIERS } from './signs.ts';
+import { SIGN_CODES } from './signs.ts';
 
 /**
- * Request and response shapes of the inquiries module, shared with the web app. An inquiry
- * (bekymringshenvendelse) is not a case: it is recorded, triaged against a deadline, assessed and
- * decided; only a decision "radicalisation concern" opens a case.
+ * Request shapes of the inquiries module (and the receipt), shared with the web app, which
+ * validates its forms with them. An inquiry (bekymringshenvendelse) is not a case: it is
+ * recorded, triaged against a deadline, assessed and decided; only a decision "radicalisation
+ * concern" opens a case. The responses are in schema-detail.ts, the decision in
+ * schema-decision.ts; value lists shared with other modules are in shared/values.ts.
  */
 export const ConcernSignSchema = z.enum(SIGN_CODES);
 
 export const InquiryIdParams = z.object({ id: z.uuid() }).strict();
 
-export const INQUIRY_STATUSES = ['received', 'triaged', 'awaiting_approval', 'decided'] as const;
-export const InquiryStatusSchema = z.enum(INQUIRY_STATUSES);
 export const SOURCES = [
   'relative',
   'friend',
@@ -31,8 +30,6 @@ export const SOURCES = [
 ] as const;
 export const SourceSchema = z.enum(SOURCES);
 export const ChannelSchema = z.enum(['phone', 'email', 'meeting', 'hotline', 'letter']);
-export const SubjectKindSchema = z.enum(['person', 'persons', 'group', 'family']);
-export const SeriousnessSchema = z.enum(['high', 'medium', 'low']);
 export const RelationSchema = z.enum([
   'parent',
   'child',
@@ -42,7 +39,6 @@ export const RelationSchema = z.enum([
   'friend',
   'other',
 ]);
-export const OutcomeSchema = z.enum(['no_concern', 'other_concern', 'radicalisation', 'police']);
 export const LegalBasisSchema = z.enum([
   'rpl_115',
   'rpl_115a',
@@ -51,11 +47,9 @@ export const LegalBasisSchema = z.enum([
   'serviceloven',
   'other',
 ]);
-export const AgeGroupSchema = z.enum(['under_18', 'adult', 'unknown']);
-export const DecisionStatusSchema = z.enum(['pending', 'final', 'rejected', 'superseded']);
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null);
+export const text = (max: number) => z.string().trim().min(1).max(max);
+export const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null);
 
 /** A new person recorded with the inquiry. The CPR number is optional and checked as a date. */
 export const NewPersonSchema = z
@@ -153,38 +147,6 @@ export const ContributionBody = z
   })
   .strict();
 
-export const ClassificationSchema = z
-  .object({
-    extremismForm: ExtremismFormSchema.nullable().default(null),
-    extremismFormOther: optionalText(200),
-    authorityArea: z.enum(['inside', 'outside']).nullable().default(null),
-    primaryConcern: z.boolean().nullable().default(null),
-    subjectKind: SubjectKindSchema,
-    environment: z.enum(['physical', 'online', 'both']).nullable().default(null),
-  })
-  .strict();
-
-export const DecisionBody = z
-  .object({
-    version: Version,
-    outcome: OutcomeSchema,
-    reason: text(4000),
-    referredUnitId: z.uuid().nullable().default(null),
-    passedOn: optionalText(2000),
-    policeHandedAt: DateTime.nullable().default(null),
-    policeRecipient: optionalText(200),
-    municipalityKeeps: optionalText(2000),
-    classification: ClassificationSchema,
-  })
-  .strict();
-export type Decision = z.infer<typeof DecisionBody>;
-
-export const ReviewBody = z
-  .object({ version: Version, approve: z.boolean(), comment: optionalText(2000) })
-  .strict();
-
-export const ReopenBody = z.object({ version: Version, reason: text(2000) }).strict();
-
 export const InboxQuery = z
   .object({
     status: z.enum(['open', ...INQUIRY_STATUSES, 'all']).default('open'),
@@ -201,153 +163,6 @@ export const InboxQuery = z
   })
   .strict();
 export type InboxFilter = z.infer<typeof InboxQuery>;
-
-export const InboxItemSchema = z.object({
-  id: z.uuid(),
-  reference: z.string(),
-  status: InquiryStatusSchema,
-  seriousness: SeriousnessSchema.nullable(),
-  urgent: z.boolean(),
-  immediateDanger: z.boolean(),
-  source: SourceSchema,
-  receivedAt: z.iso.datetime(),
-  deadlineAt: z.iso.datetime(),
-  overdue: z.boolean(),
-  subjectKind: SubjectKindSchema,
-  /** The first person's name, and how many more. */
-  firstPersonName: z.string().nullable(),
-  otherPersons: z.number().int(),
-  forumName: z.string().nullable(),
-});
-
-export const InboxSchema = z.object({
-  items: z.array(InboxItemSchema),
-  nextCursor: z.string().nullable(),
-  /** Server time, so the web app shows the time left without trusting the PC's clock. */
-  now: z.iso.datetime(),
-});
-
-export const InquiryPersonSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  birthDate: z.iso.date().nullable(),
-  cprMasked: z.string().nullable(),
-  relationToFirst: RelationSchema.nullable(),
-  /**
-   * The caller may open the person's record: through a case, or through this inquiry while it is
-   * being assessed. A decided inquiry no longer opens it.
-   */
-  mayOpen: z.boolean(),
-});
-
-export const ContributionSchema = z.object({
-  id: z.uuid(),
-  authorName: z.string(),
-  unitName: z.string().nullable(),
-  legalBasis: LegalBasisSchema,
-  body: z.string(),
-  createdAt: z.iso.datetime(),
-});
-
-export const DecisionSchema = z.object({
-  id: z.uuid(),
-  outcome: OutcomeSchema,
-  reason: z.string(),
-  status: DecisionStatusSchema,
-  referredUnitName: z.string().nullable(),
-  passedOn: z.string().nullable(),
-  policeHandedAt: z.iso.datetime().nullable(),
-  policeRecipient: z.string().nullable(),
-  municipalityKeeps: z.string().nullable(),
-  ageGroup: AgeGroupSchema,
-  classification: z.object({
-    extremismForm: ExtremismFormSchema.nullable(),
-    extremismFormOther: z.string().nullable(),
-    authorityArea: z.enum(['inside', 'outside']).nullable(),
-    primaryConcern: z.boolean().nullable(),
-    subjectKind: SubjectKindSchema,
-    environment: z.enum(['physical', 'online', 'both']).nullable(),
-  }),
-  decidedBy: z.string(),
-  decidedAt: z.iso.datetime(),
-  reviewedBy: z.string().nullable(),
-  reviewedAt: z.iso.datetime().nullable(),
-  reviewComment: z.string().nullable(),
-  caseId: z.uuid().nullable(),
-  caseReference: z.string().nullable(),
-});
-
-export const InquiryAbilitiesSchema = z.object({
-  edit: z.boolean(),
-  triage: z.boolean(),
-  contribute: z.boolean(),
-  decide: z.boolean(),
-  review: z.boolean(),
-  reopen: z.boolean(),
-});
-
-export const InquiryDetailSchema = record(
-  'inquiry',
-  z.object({
-    id: z.uuid(),
-    reference: z.string(),
-    status: InquiryStatusSchema,
-    version: z.number().int(),
-    source: SourceSchema,
-    sourceOther: z.string().nullable(),
-    channel: ChannelSchema,
-    reporter: z.object({
-      anonymous: z.boolean(),
-      name: z.string().nullable(),
-      contact: z.string().nullable(),
-    }),
-    receivedAt: z.iso.datetime(),
-    subjectKind: SubjectKindSchema,
-    groupDescription: z.string().nullable(),
-    immediateDanger: z.boolean(),
-    urgent: z.boolean(),
-    seriousness: SeriousnessSchema.nullable(),
-    deadlineAt: z.iso.datetime(),
-    overdue: z.boolean(),
-    forum: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-    recordedBy: z.string(),
-    recordedUnitName: z.string().nullable(),
-    persons: z.array(InquiryPersonSchema),
-    abilities: InquiryAbilitiesSchema,
-    /** Server time, so the web app shows the time left without trusting the PC's clock. */
-    now: z.iso.datetime(),
-    /** Set when the municipality requires a second coordinator's approval (model 3). */
-    fourEyes: z.boolean(),
-    // Compartment: the concern itself.
-    observation: compartment(z.string()),
-    signs: compartment(
-      z.array(
-        z.object({
-          code: ConcernSignSchema,
-          tier: z.enum(SIGN_TIERS),
-          note: z.string().nullable(),
-        }),
-      ),
-    ),
-    contributions: compartment(z.array(ContributionSchema)),
-    decisions: compartment(z.array(DecisionSchema)),
-  }),
-);
-export type InquiryDetail = z.infer<typeof InquiryDetailSchema>;
-
-export const InquiryEventSchema = z.object({
-  id: z.number().int(),
-  occurredAt: z.iso.datetime(),
-  actorName: z.string().nullable(),
-  kind: z.string(),
-  /** Field → { from, to } for edits; ids and codes for the other kinds. */
-  changes: z.record(z.string(), z.unknown()),
-});
-
-export const InquiryHistorySchema = record(
-  'inquiry',
-  z.object({ id: z.uuid(), events: compartment(z.array(InquiryEventSchema)) }),
-);
 
 export const IdempotencyHeaders = z.object({
   'idempotency-key': z

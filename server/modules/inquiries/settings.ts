@@ -1,7 +1,12 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Seriousness } from '../../../shared/values.ts';
+import { writeAudit } from '../../platform/audit/write.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
-import { DEFAULT_DEADLINE_HOURS, type Seriousness } from './deadline.ts';
+import { PURPOSES } from '../../access/record-audit.ts';
+import { DEFAULT_DEADLINE_HOURS } from './deadline.ts';
+import { findSettingsRow, insertSettingsRow, updateSettingsRow } from './queries-settings.ts';
 
 /**
  * The municipality's settings for inquiries: decision deadlines per seriousness, who triages
@@ -35,11 +40,7 @@ export async function getSettings(
   db: Kysely<DB>,
   municipalityCode: string,
 ): Promise<MunicipalitySettings> {
-  const row = await db
-    .selectFrom('municipality_settings')
-    .selectAll()
-    .where('municipality_code', '=', municipalityCode)
-    .executeTakeFirst();
+  const row = await findSettingsRow(db, municipalityCode);
   if (!row) return DEFAULT_SETTINGS;
   return {
     deadlineHours: {
@@ -78,26 +79,51 @@ export async function saveSettings(
     no_concern_retention_days: next.noConcernRetentionDays,
     reminder_hours: next.reminderHours,
     plan_approval: next.planApproval,
-    updated_at: sql<Date>`now()`,
   };
   const saved =
     change.version === 0
-      ? await db
-          .insertInto('municipality_settings')
-          .values({ municipality_code: municipalityCode, ...values })
-          .onConflict((oc) => oc.column('municipality_code').doNothing())
-          .returning('version')
-          .executeTakeFirst()
-      : await db
-          .updateTable('municipality_settings')
-          .set({ ...values, version: sql<number>`version + 1` })
-          .where('municipality_code', '=', municipalityCode)
-          .where('version', '=', change.version)
-          .returning('version')
-          .executeTakeFirst();
+      ? await insertSettingsRow(db, municipalityCode, values)
+      : await updateSettingsRow(db, municipalityCode, change.version, values);
   if (!saved) {
     const now = await getSettings(db, municipalityCode);
     throw new AppError('conflict', { meta: { currentVersion: now.version } });
   }
   return getSettings(db, municipalityCode);
+}
+
+/**
+ * The municipality's administrator changes its settings: saved with optimistic locking and
+ * audited in the same transaction. The caller's own municipality; 404 for a user of none.
+ */
+export async function changeSettings(
+  ctx: RequestContext,
+  change: SettingsChange,
+): Promise<MunicipalitySettings> {
+  const code = ownMunicipality(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    await saveSettings(trx, code, change);
+    await writeAudit(trx, ctx.keys.audit, {
+      municipalityCode: code,
+      actorUserId: ctx.user.id,
+      actorRole: 'municipal_admin',
+      action: 'update',
+      resourceType: 'municipality_settings',
+      resourceId: code,
+      purpose: PURPOSES.inquiryAssessment,
+      requestId: ctx.requestId,
+      details: { fields: Object.keys(change).join(',') },
+    });
+  });
+  return getSettings(ctx.db, code);
+}
+
+/** The caller's municipality's settings; 404 for a user of none. */
+export async function ownSettings(ctx: RequestContext): Promise<MunicipalitySettings> {
+  return getSettings(ctx.db, ownMunicipality(ctx));
+}
+
+function ownMunicipality(ctx: RequestContext): string {
+  const code = ctx.user.municipalityCode;
+  if (!code) throw new AppError('not_found');
+  return code;
 }

@@ -7,30 +7,36 @@ import {
 import type { z } from 'zod';
 import type { UnitSchema } from '../../../../server/modules/organisation/schema.ts';
 import type {
-  AgeGroupSchema,
+  AgeGroup,
+  InquiryOutcome as Outcome,
+  Seriousness,
+  SubjectKind,
+} from '../../../../shared/values.ts';
+import type {
   ChannelSchema,
   ContributionBody,
   CreateInquiryBody,
-  DecisionBody,
   DraftSchema,
   InboxQuery,
-  InboxSchema,
-  InquiryDetail,
-  InquiryHistorySchema,
   InquiryReceiptSchema,
   LegalBasisSchema,
-  OutcomeSchema,
   RelationSchema,
-  ReopenBody,
-  ReviewBody,
   SaveDraftBody,
-  SeriousnessSchema,
   SettingsSchema,
   SourceSchema,
-  SubjectKindSchema,
   TriageBody,
   UpdateInquiryBody,
 } from '../../../../server/modules/inquiries/schema.ts';
+import type {
+  DecisionBody,
+  ReopenBody,
+  ReviewBody,
+} from '../../../../server/modules/inquiries/schema-decision.ts';
+import type {
+  InboxSchema,
+  InquiryDetail,
+  InquiryHistorySchema,
+} from '../../../../server/modules/inquiries/schema-detail.ts';
 import {
   CONCERN_SIGNS,
   SIGN_CODES as ALL_SIGN_CODES,
@@ -45,7 +51,7 @@ import { rememberServerNow } from './format';
 export type Inbox = z.infer<typeof InboxSchema>;
 export type InboxItem = Inbox['items'][number];
 export type InboxFilter = z.input<typeof InboxQuery>;
-export type { InquiryDetail, ConcernSign, SignTier };
+export type { InquiryDetail, ConcernSign, SignTier, AgeGroup, Outcome, Seriousness, SubjectKind };
 export type InquiryHistory = z.infer<typeof InquiryHistorySchema>;
 export type InquiryEvent = NonNullable<InquiryHistory['events']>[number];
 export type Receipt = z.infer<typeof InquiryReceiptSchema>;
@@ -61,12 +67,8 @@ export type SaveDraft = z.input<typeof SaveDraftBody>;
 export type Settings = z.infer<typeof SettingsSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Channel = z.infer<typeof ChannelSchema>;
-export type SubjectKind = z.infer<typeof SubjectKindSchema>;
-export type Seriousness = z.infer<typeof SeriousnessSchema>;
 export type Relation = z.infer<typeof RelationSchema>;
-export type Outcome = z.infer<typeof OutcomeSchema>;
 export type LegalBasis = z.infer<typeof LegalBasisSchema>;
-export type AgeGroup = z.infer<typeof AgeGroupSchema>;
 export type Unit = z.infer<typeof UnitSchema>;
 export type DecisionView = NonNullable<InquiryDetail['decisions']>[number];
 

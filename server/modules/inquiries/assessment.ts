@@ -1,0 +1,91 @@
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { inquiryIsOpen, requireInquiryAbility } from '../../access/inquiry-abilities.ts';
+import type { InquiryAccess } from '../../access/inquiry-access.ts';
+import type { Seriousness } from '../../../shared/values.ts';
+import { claimVersion, recordChange } from './change.ts';
+import { deadlineAfter } from './deadline.ts';
+import {
+  bumpVersion,
+  findInquiryForChange,
+  insertContribution,
+  updateInquiryRow,
+} from './queries.ts';
+import type { MunicipalitySettings } from './settings.ts';
+
+/** The assessment before the decision: triage against the deadline, and contributions. */
+
+/**
+ * Sets the seriousness and, from it, the decision deadline counted from when the inquiry was
+ * received (24/48/72 hours by default, in Copenhagen wall-clock time). Reminders start again.
+ */
+export async function triage(
+  ctx: RequestContext,
+  access: InquiryAccess,
+  settings: MunicipalitySettings,
+  body: { version: number; seriousness: Seriousness },
+): Promise<void> {
+  if (!inquiryIsOpen(access.status)) throw new AppError('inquiry_decided');
+  requireInquiryAbility(access, 'triage', settings);
+  await ctx.db.transaction().execute(async (trx) => {
+    await claimVersion(trx, access.inquiryId, body.version);
+    const before = await findInquiryForChange(trx, access.inquiryId);
+    const deadline = deadlineAfter(before.received_at, settings.deadlineHours[body.seriousness]);
+    await updateInquiryRow(trx, access.inquiryId, {
+      seriousness: body.seriousness,
+      deadline_at: deadline,
+      status: before.status === 'received' ? 'triaged' : before.status,
+      reminder_sent_at: null,
+      overdue_notified_at: null,
+    });
+    await recordChange(trx, ctx, access, {
+      kind: 'triaged',
+      changes: {
+        seriousness: { from: before.seriousness, to: body.seriousness },
+        deadlineAt: { from: before.deadline_at.toISOString(), to: deadline.toISOString() },
+      },
+      audit: {
+        action: 'update',
+        details: { fields: 'seriousness,deadline', seriousness: body.seriousness },
+      },
+    });
+  });
+}
+
+/**
+ * A forum member's (or the police contact's, or a coordinator's) contribution to the assessment,
+ * with the unit it comes from and the legal basis it is shared under (§115 by default).
+ */
+export async function addContribution(
+  ctx: RequestContext,
+  access: InquiryAccess,
+  body: { body: string; legalBasis: string; unitId: string | null },
+): Promise<void> {
+  if (!inquiryIsOpen(access.status)) throw new AppError('inquiry_decided');
+  requireInquiryAbility(access, 'contribute');
+  if (body.unitId && !ctx.user.unitIds.includes(body.unitId)) {
+    throw new AppError('validation_failed', {
+      fields: [{ field: 'body.unitId', code: 'invalid_value' }],
+    });
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    const contributionId = await insertContribution(trx, {
+      inquiryId: access.inquiryId,
+      authorUserId: ctx.user.id,
+      unitId: body.unitId ?? ctx.user.unitIds[0] ?? null,
+      legalBasis: body.legalBasis,
+      body: body.body,
+    });
+    await bumpVersion(trx, access.inquiryId);
+    // Sharing what one's unit knows with the forum is a disclosure under a legal basis.
+    await recordChange(trx, ctx, access, {
+      kind: 'contribution_added',
+      changes: { contributionId, legalBasis: body.legalBasis },
+      audit: {
+        action: 'disclose',
+        legalBasis: body.legalBasis,
+        details: { contributionId },
+      },
+    });
+  });
+}

@@ -1,0 +1,245 @@
+import { sql, type Insertable, type Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+
+/**
+ * The decision's reads and writes: the decision rows, and what a decision in force does to
+ * tables of other modules — the persons' archiving, and the case a "radicalisation concern"
+ * opens. Those are marked with their owner, for the move.
+ */
+type Db = Kysely<DB>;
+
+/** The main person's birth date (for the age group on the day of the decision). */
+export async function mainPersonBirthDate(db: Db, inquiryId: string): Promise<string | null> {
+  const main = await db
+    .selectFrom('inquiry_persons as ip')
+    .innerJoin('persons as p', 'p.id', 'ip.person_id')
+    .select('p.birth_date')
+    .where('ip.inquiry_id', '=', inquiryId)
+    .orderBy('ip.position')
+    .limit(1)
+    .executeTakeFirst();
+  return main?.birth_date ?? null;
+}
+
+export async function insertDecision(
+  db: Db,
+  values: Insertable<DB['inquiry_decisions']>,
+): Promise<string> {
+  const row = await db
+    .insertInto('inquiry_decisions')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function findDecision(db: Db, decisionId: string) {
+  return db
+    .selectFrom('inquiry_decisions')
+    .selectAll()
+    .where('id', '=', decisionId)
+    .executeTakeFirstOrThrow();
+}
+export type DecisionRow = Awaited<ReturnType<typeof findDecision>>;
+
+/** The decision waiting for a second coordinator, if any. */
+export async function findPendingDecision(db: Db, inquiryId: string) {
+  return db
+    .selectFrom('inquiry_decisions')
+    .select(['id', 'decided_by'])
+    .where('inquiry_id', '=', inquiryId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+}
+
+/** Records the second coordinator's review: the decision becomes final or is rejected. */
+export async function recordReview(
+  db: Db,
+  decisionId: string,
+  review: { approve: boolean; reviewedBy: string; comment: string | null },
+): Promise<void> {
+  await db
+    .updateTable('inquiry_decisions')
+    .set({
+      status: review.approve ? 'final' : 'rejected',
+      reviewed_by: review.reviewedBy,
+      reviewed_at: sql<Date>`now()`,
+      review_comment: review.comment,
+    })
+    .where('id', '=', decisionId)
+    .execute();
+}
+
+/** A reopened inquiry keeps its decision, superseded. */
+export async function supersedeFinalDecision(db: Db, inquiryId: string): Promise<void> {
+  await db
+    .updateTable('inquiry_decisions')
+    .set({ status: 'superseded' })
+    .where('inquiry_id', '=', inquiryId)
+    .where('status', '=', 'final')
+    .execute();
+}
+
+export async function setDecisionCase(db: Db, decisionId: string, caseId: string): Promise<void> {
+  await db
+    .updateTable('inquiry_decisions')
+    .set({ case_id: caseId })
+    .where('id', '=', decisionId)
+    .execute();
+}
+
+// owner: persons — to move to the persons module (archiving persons no longer needed).
+/**
+ * "No concern": the inquiry's persons who are on no case and needed by no other inquiry (open,
+ * or decided otherwise than "no concern": a referral or a police handover keeps its record) are
+ * scheduled for archive-and-delete after the retention period.
+ */
+export async function scheduleArchiveOfUnneeded(
+  db: Db,
+  inquiryId: string,
+  retentionDays: number,
+): Promise<void> {
+  await db
+    .updateTable('persons')
+    .set({ archive_after: sql<Date>`now() + make_interval(days => ${retentionDays})` })
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('inquiry_persons as ip')
+        .select('ip.person_id')
+        .where('ip.inquiry_id', '=', inquiryId)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('case_persons as cp')
+                .select('cp.case_id')
+                .whereRef('cp.person_id', '=', 'ip.person_id'),
+            ),
+          ),
+        )
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('inquiry_persons as other')
+                .innerJoin('inquiries as oi', 'oi.id', 'other.inquiry_id')
+                .select('other.inquiry_id')
+                .whereRef('other.person_id', '=', 'ip.person_id')
+                .where('other.inquiry_id', '!=', inquiryId)
+                .where((eb) =>
+                  eb.or([
+                    eb('oi.status', '!=', 'decided'),
+                    eb.exists(
+                      eb
+                        .selectFrom('inquiry_decisions as od')
+                        .select('od.id')
+                        .whereRef('od.inquiry_id', '=', 'oi.id')
+                        .where('od.status', '=', 'final')
+                        .where('od.outcome', '!=', 'no_concern'),
+                    ),
+                  ]),
+                ),
+            ),
+          ),
+        ),
+    )
+    .execute();
+}
+
+// owner: persons — to move to the persons module (a reopened inquiry needs its persons again).
+export async function keepInquiryPersonsFromArchive(db: Db, inquiryId: string): Promise<void> {
+  await db
+    .updateTable('persons')
+    .set({ archive_after: null })
+    .where(
+      'id',
+      'in',
+      db.selectFrom('inquiry_persons').select('person_id').where('inquiry_id', '=', inquiryId),
+    )
+    .execute();
+}
+
+/** The inquiry's forum, and its persons with each one's relation to the main person. */
+export async function inquiryForCase(db: Db, inquiryId: string) {
+  const inquiry = await db
+    .selectFrom('inquiries')
+    .select(['forum_id'])
+    .where('id', '=', inquiryId)
+    .executeTakeFirstOrThrow();
+  const persons = await db
+    .selectFrom('inquiry_persons as ip')
+    .select((eb) => [
+      'ip.person_id',
+      'ip.position',
+      eb
+        .selectFrom('person_relations as r')
+        .innerJoin('inquiry_persons as main', 'main.person_id', 'r.person_id')
+        .select('r.relation')
+        .whereRef('r.related_person_id', '=', 'ip.person_id')
+        .whereRef('main.inquiry_id', '=', 'ip.inquiry_id')
+        .where('main.position', '=', 0)
+        .limit(1)
+        .as('relation'),
+    ])
+    .where('ip.inquiry_id', '=', inquiryId)
+    .orderBy('ip.position')
+    .execute();
+  return { forumId: inquiry.forum_id, persons };
+}
+
+// owner: cases — to move to cases/case-rows.ts
+/**
+ * The case a "radicalisation concern" opens: the case row with the decision's classification,
+ * its persons in their roles, and its team (the deciding coordinator, and the members of the
+ * forum that assessed the inquiry, who are still active, in the forum role).
+ */
+export async function insertCaseFromDecision(
+  db: Db,
+  input: {
+    case: Insertable<DB['cases']>;
+    persons: { personId: string; role: string }[];
+    coordinatorUserId: string;
+    forumId: string | null;
+    addedBy: string;
+  },
+): Promise<string> {
+  const created = await db
+    .insertInto('cases')
+    .values(input.case)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (input.persons.length > 0) {
+    await db
+      .insertInto('case_persons')
+      .values(
+        input.persons.map((p) => ({ case_id: created.id, person_id: p.personId, role: p.role })),
+      )
+      .execute();
+  }
+  const decider = input.coordinatorUserId;
+  await db
+    .insertInto('case_members')
+    .values({ case_id: created.id, user_id: decider, role: 'coordinator', added_by: input.addedBy })
+    .execute();
+  const forumId = input.forumId;
+  if (forumId) {
+    await db
+      .insertInto('case_members')
+      .columns(['case_id', 'user_id', 'role', 'added_by'])
+      .expression((eb) =>
+        eb
+          .selectFrom('forum_members as fm')
+          .innerJoin('users as u', 'u.id', 'fm.user_id')
+          .select([
+            sql<string>`${created.id}::uuid`.as('case_id'),
+            'fm.user_id',
+            sql<string>`'forum'`.as('role'),
+            sql<string>`${input.addedBy}::uuid`.as('added_by'),
+          ])
+          .where('fm.forum_id', '=', forumId)
+          .where('fm.user_id', '!=', decider)
+          .where('u.disabled_at', 'is', null),
+      )
+      .onConflict((oc) => oc.columns(['case_id', 'user_id']).doNothing())
+      .execute();
+  }
+  return created.id;
+}

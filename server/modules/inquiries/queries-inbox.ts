@@ -1,0 +1,125 @@
+import { sql, type Kysely } from 'kysely';
+import type { z } from 'zod';
+import { OPEN_INQUIRY_STATUSES as OPEN } from '../../../shared/values.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
+import { visibleInquiry } from '../../access/inquiry-access.ts';
+import type { CurrentUser } from '../../access/sessions.ts';
+import type { InboxFilter } from './schema.ts';
+import type { InboxItemSchema } from './schema-detail.ts';
+
+type InboxItem = z.infer<typeof InboxItemSchema>;
+type Db = Kysely<DB>;
+
+/**
+ * The inbox: inquiries the user may see, by deadline (the most urgent first), keyset-paginated on
+ * (deadline, id). Two round trips whatever the page size: the page, then the persons of the page.
+ */
+export async function listInbox(
+  db: Db,
+  user: CurrentUser,
+  filter: InboxFilter,
+  now: Date,
+): Promise<{
+  items: InboxItem[];
+  nextCursor: string | null;
+  /** Per inquiry on the page: the person shown and the municipality (for the audit). */
+  shownPersons: Map<string, { personId: string; municipalityCode: string }>;
+}> {
+  const cursor = decodeCursor(filter.after, 'uuid');
+  let query = db
+    .selectFrom('inquiries')
+    .leftJoin('forums', 'forums.id', 'inquiries.forum_id')
+    .select([
+      'inquiries.id',
+      'inquiries.reference',
+      'inquiries.status',
+      'inquiries.seriousness',
+      'inquiries.urgent',
+      'inquiries.immediate_danger',
+      'inquiries.source',
+      'inquiries.received_at',
+      'inquiries.deadline_at',
+      'inquiries.subject_kind',
+      'inquiries.municipality_code',
+      'forums.name as forum_name',
+    ])
+    .where(visibleInquiry(user))
+    .orderBy('inquiries.deadline_at')
+    .orderBy('inquiries.id')
+    .limit(filter.limit + 1);
+  if (filter.status === 'open') query = query.where('inquiries.status', 'in', [...OPEN]);
+  else if (filter.status !== 'all') query = query.where('inquiries.status', '=', filter.status);
+  if (filter.seriousness === 'untriaged') query = query.where('inquiries.seriousness', 'is', null);
+  else if (filter.seriousness)
+    query = query.where('inquiries.seriousness', '=', filter.seriousness);
+  if (filter.source) query = query.where('inquiries.source', '=', filter.source);
+  if (filter.unitId) query = query.where('inquiries.recorded_unit_id', '=', filter.unitId);
+  // Overdue as the items show it: open and past the deadline (a decided inquiry never is).
+  if (filter.overdue === 'true') {
+    query = query
+      .where('inquiries.deadline_at', '<=', now)
+      .where('inquiries.status', 'in', [...OPEN]);
+  }
+  if (filter.overdue === 'false') {
+    query = query.where((eb) =>
+      eb.or([eb('inquiries.deadline_at', '>', now), eb('inquiries.status', 'not in', [...OPEN])]),
+    );
+  }
+  if (cursor) {
+    const at = new Date(cursor.t);
+    // A row comparison, so the (…, deadline_at, id) index serves deep pages too.
+    query = query.where(
+      sql<boolean>`(inquiries.deadline_at, inquiries.id) > (${at}, ${cursor.id}::uuid)`,
+    );
+  }
+  const rows = await query.execute();
+  const page = rows.slice(0, filter.limit);
+  const persons =
+    page.length === 0
+      ? []
+      : await db
+          .selectFrom('inquiry_persons as ip')
+          .innerJoin('persons as p', 'p.id', 'ip.person_id')
+          .select(['ip.inquiry_id', 'p.id', 'p.given_name', 'p.family_name'])
+          .where(
+            'ip.inquiry_id',
+            'in',
+            page.map((r) => r.id),
+          )
+          .orderBy('ip.position')
+          .orderBy('p.id')
+          .execute();
+  const byInquiry = new Map<string, typeof persons>();
+  for (const p of persons) {
+    byInquiry.set(p.inquiry_id, [...(byInquiry.get(p.inquiry_id) ?? []), p]);
+  }
+  const shownPersons = new Map<string, { personId: string; municipalityCode: string }>();
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => {
+      const list = byInquiry.get(r.id) ?? [];
+      const first = list[0];
+      if (first)
+        shownPersons.set(r.id, { personId: first.id, municipalityCode: r.municipality_code });
+      return {
+        id: r.id,
+        reference: r.reference,
+        status: r.status as InboxItem['status'],
+        seriousness: (r.seriousness ?? null) as InboxItem['seriousness'],
+        urgent: r.urgent,
+        immediateDanger: r.immediate_danger,
+        source: r.source as InboxItem['source'],
+        receivedAt: r.received_at.toISOString(),
+        deadlineAt: r.deadline_at.toISOString(),
+        overdue: OPEN.includes(r.status as (typeof OPEN)[number]) && r.deadline_at <= now,
+        subjectKind: r.subject_kind as InboxItem['subjectKind'],
+        firstPersonName: first ? `${first.given_name} ${first.family_name}` : null,
+        otherPersons: Math.max(0, list.length - 1),
+        forumName: r.forum_name,
+      };
+    }),
+    nextCursor: rows.length > filter.limit && last ? encodeCursor(last.deadline_at, last.id) : null,
+    shownPersons,
+  };
+}

@@ -1,0 +1,106 @@
+import { writeAudit } from '../../platform/audit/write.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { inquiryAbilities } from '../../access/inquiry-abilities.ts';
+import type { InquiryAccess } from '../../access/inquiry-access.ts';
+import { findPersonAccesses } from '../../access/person-access.ts';
+import { inquiryEvent } from './change.ts';
+import { inquiryPersonIds, loadHistory } from './queries.ts';
+import { loadInquiry } from './queries-detail.ts';
+import { listInbox } from './queries-inbox.ts';
+import type { InboxFilter } from './schema.ts';
+import type { InquiryDetail } from './schema-detail.ts';
+import { getSettings } from './settings.ts';
+
+/**
+ * Reading inquiries: every read of personal data writes its audit entries in the same
+ * transaction. Takes the request context and the clock (`now`: what is overdue, and the server
+ * time the web counts the time left from). The caller has checked access; the route grants the
+ * compartment.
+ */
+
+/** The inquiry as the caller sees it, with what they may do with it. */
+export async function readInquiry(
+  ctx: RequestContext,
+  access: InquiryAccess,
+  now: Date,
+): Promise<InquiryDetail> {
+  const settings = await getSettings(ctx.db, access.municipalityCode);
+  return ctx.db.transaction().execute(async (trx) => {
+    const loaded = await loadInquiry(trx, ctx.keys.secret, access.inquiryId, now);
+    if (!loaded) throw new AppError('not_found');
+    const { detail, pendingDecidedBy } = loaded;
+    const subjects = detail.persons.length > 0 ? detail.persons.map((p) => p.id) : [null];
+    await writeAudit(
+      trx,
+      ctx.keys.audit,
+      subjects.map((subject) =>
+        inquiryEvent(ctx, access.municipalityCode, {
+          action: 'read',
+          resourceId: access.inquiryId,
+          subjectPersonId: subject,
+        }),
+      ),
+    );
+    const open = await findPersonAccesses(
+      trx,
+      ctx.user,
+      detail.persons.map((p) => p.id),
+    );
+    return {
+      ...detail,
+      persons: detail.persons.map((p) => ({ ...p, mayOpen: open.has(p.id) })),
+      abilities: inquiryAbilities(access, {
+        triageBy: settings.triageBy,
+        pendingDecidedBy,
+        userId: ctx.user.id,
+      }),
+      now: now.toISOString(),
+      fourEyes: settings.fourEyes,
+    };
+  });
+}
+
+/** The inbox page; each inquiry's shown person is a search hit in the audit trail. */
+export async function readInbox(ctx: RequestContext, filter: InboxFilter, now: Date) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const { shownPersons, ...page } = await listInbox(trx, ctx.user, filter, now);
+    await writeAudit(
+      trx,
+      ctx.keys.audit,
+      [...shownPersons].map(([inquiryId, { personId, municipalityCode }]) =>
+        inquiryEvent(ctx, municipalityCode, {
+          action: 'search',
+          resourceId: inquiryId,
+          subjectPersonId: personId,
+        }),
+      ),
+    );
+    return { ...page, now: now.toISOString() };
+  });
+}
+
+/**
+ * The chronology. It is the inquiry's data: one audit entry per person it concerns, so the
+ * citizen's access report finds the read.
+ */
+export async function readHistory(ctx: RequestContext, access: InquiryAccess) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const events = await loadHistory(trx, access.inquiryId);
+    const persons = await inquiryPersonIds(trx, access.inquiryId);
+    const subjects = persons.length > 0 ? persons : [null];
+    await writeAudit(
+      trx,
+      ctx.keys.audit,
+      subjects.map((subject) =>
+        inquiryEvent(ctx, access.municipalityCode, {
+          action: 'read',
+          resourceId: access.inquiryId,
+          subjectPersonId: subject,
+          details: { part: 'history' },
+        }),
+      ),
+    );
+    return { id: access.inquiryId, events };
+  });
+}

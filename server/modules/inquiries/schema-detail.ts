@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { InquiryAbilitiesSchema } from '../../access/inquiry-abilities.ts';
+import { compartment, record } from '../../access/compartment.ts';
+import {
+  InquiryStatusSchema,
+  SeriousnessSchema,
+  SubjectKindSchema,
+} from '../../../shared/values.ts';
+import { DecisionSchema } from './schema-decision.ts';
+import {
+  ChannelSchema,
+  ConcernSignSchema,
+  LegalBasisSchema,
+  RelationSchema,
+  SourceSchema,
+} from './schema.ts';
+import { SIGN_TIERS } from './signs.ts';
+
+/**
+ * Response shapes of the inquiries module, shared with the web app: the inbox, the inquiry as
+ * the caller may see it (its compartment — the concern itself — only with need-to-know, and the
+ * abilities the access module computed), and its chronology.
+ */
+export const InboxItemSchema = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  status: InquiryStatusSchema,
+  seriousness: SeriousnessSchema.nullable(),
+  urgent: z.boolean(),
+  immediateDanger: z.boolean(),
+  source: SourceSchema,
+  receivedAt: z.iso.datetime(),
+  deadlineAt: z.iso.datetime(),
+  overdue: z.boolean(),
+  subjectKind: SubjectKindSchema,
+  /** The first person's name, and how many more. */
+  firstPersonName: z.string().nullable(),
+  otherPersons: z.number().int(),
+  forumName: z.string().nullable(),
+});
+
+export const InboxSchema = z.object({
+  items: z.array(InboxItemSchema),
+  nextCursor: z.string().nullable(),
+  /** Server time, so the web app shows the time left without trusting the PC's clock. */
+  now: z.iso.datetime(),
+});
+
+export const InquiryPersonSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  birthDate: z.iso.date().nullable(),
+  cprMasked: z.string().nullable(),
+  relationToFirst: RelationSchema.nullable(),
+  /**
+   * The caller may open the person's record: through a case, or through this inquiry while it is
+   * being assessed. A decided inquiry no longer opens it.
+   */
+  mayOpen: z.boolean(),
+});
+
+export const ContributionSchema = z.object({
+  id: z.uuid(),
+  authorName: z.string(),
+  unitName: z.string().nullable(),
+  legalBasis: LegalBasisSchema,
+  body: z.string(),
+  createdAt: z.iso.datetime(),
+});
+
+export const InquiryDetailSchema = record(
+  'inquiry',
+  z.object({
+    id: z.uuid(),
+    reference: z.string(),
+    status: InquiryStatusSchema,
+    version: z.number().int(),
+    source: SourceSchema,
+    sourceOther: z.string().nullable(),
+    channel: ChannelSchema,
+    reporter: z.object({
+      anonymous: z.boolean(),
+      name: z.string().nullable(),
+      contact: z.string().nullable(),
+    }),
+    receivedAt: z.iso.datetime(),
+    subjectKind: SubjectKindSchema,
+    groupDescription: z.string().nullable(),
+    immediateDanger: z.boolean(),
+    urgent: z.boolean(),
+    seriousness: SeriousnessSchema.nullable(),
+    deadlineAt: z.iso.datetime(),
+    overdue: z.boolean(),
+    forum: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    recordedBy: z.string(),
+    recordedUnitName: z.string().nullable(),
+    persons: z.array(InquiryPersonSchema),
+    abilities: InquiryAbilitiesSchema,
+    /** Server time, so the web app shows the time left without trusting the PC's clock. */
+    now: z.iso.datetime(),
+    /** Set when the municipality requires a second coordinator's approval (model 3). */
+    fourEyes: z.boolean(),
+    // Compartment: the concern itself.
+    observation: compartment(z.string()),
+    signs: compartment(
+      z.array(
+        z.object({
+          code: ConcernSignSchema,
+          tier: z.enum(SIGN_TIERS),
+          note: z.string().nullable(),
+        }),
+      ),
+    ),
+    contributions: compartment(z.array(ContributionSchema)),
+    decisions: compartment(z.array(DecisionSchema)),
+  }),
+);
+export type InquiryDetail = z.infer<typeof InquiryDetailSchema>;
+
+export const InquiryEventSchema = z.object({
+  id: z.number().int(),
+  occurredAt: z.iso.datetime(),
+  actorName: z.string().nullable(),
+  kind: z.string(),
+  /** Field → { from, to } for edits; ids and codes for the other kinds. */
+  changes: z.record(z.string(), z.unknown()),
+});
+
+export const InquiryHistorySchema = record(
+  'inquiry',
+  z.object({ id: z.uuid(), events: compartment(z.array(InquiryEventSchema)) }),
+);
