@@ -49,7 +49,11 @@ export async function findPersonAccesses(
   const ids = [...new Set(personIds)];
   if (!handlesPersonalData(user) || ids.length === 0) return found;
   const rows = await accessRows(db, user)
-    .innerJoin('case_persons as cp', 'cp.case_id', 'cases.id')
+    .innerJoin('case_persons as cp', (join) =>
+      join
+        .onRef('cp.case_id', '=', 'cases.id')
+        .onRef('cp.municipality_code', '=', 'cases.municipality_code'),
+    )
     .select('cp.person_id')
     .where('cp.person_id', 'in', ids)
     .orderBy('cases.opened_at')
@@ -72,7 +76,11 @@ export async function findPersonAccesses(
   if (rest.length === 0) return found;
   const inquiries = await db
     .selectFrom('inquiry_persons as ip')
-    .innerJoin('inquiries', 'inquiries.id', 'ip.inquiry_id')
+    .innerJoin('inquiries', (join) =>
+      join
+        .onRef('inquiries.id', '=', 'ip.inquiry_id')
+        .onRef('inquiries.municipality_code', '=', 'ip.municipality_code'),
+    )
     .select(['ip.person_id', 'inquiries.id', 'inquiries.municipality_code'])
     .where('ip.person_id', 'in', rest)
     .where('inquiries.status', '!=', 'decided')

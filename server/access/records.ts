@@ -23,6 +23,9 @@ import type { CurrentUser } from './sessions.ts';
  *
  * The compartment (the concern itself) is for the case's coordinators and forum members, and for
  * a coordinator's break-the-glass grant; `grantCaseAccess` tells the presenter.
+ *
+ * Every row read here names its municipality (the tenant key, db/migrations/0015): memberships
+ * and grants count only with the case's own key, as every query of a case's rows should.
  */
 export type CaseRole = 'coordinator' | 'forum' | 'member';
 export type CaseScope = 'full' | 'intervention';
@@ -77,6 +80,7 @@ export function visibleCase(user: CurrentUser) {
             .selectFrom('case_members as vm')
             .select(sql`1`.as('one'))
             .whereRef('vm.case_id', '=', 'cases.id')
+            .whereRef('vm.municipality_code', '=', 'cases.municipality_code')
             .where('vm.user_id', '=', user.id),
         ),
         // As in toAccess: a grant counts only while its holder is still a coordinator.
@@ -86,6 +90,7 @@ export function visibleCase(user: CurrentUser) {
                 .selectFrom('access_grants as vg')
                 .select(sql`1`.as('one'))
                 .whereRef('vg.case_id', '=', 'cases.id')
+                .whereRef('vg.municipality_code', '=', 'cases.municipality_code')
                 .where('vg.user_id', '=', user.id)
                 .where('vg.expires_at', '>', sql<Date>`now()`),
             )
@@ -100,7 +105,10 @@ export function accessRows(db: Kysely<DB>, user: CurrentUser) {
   return db
     .selectFrom('cases')
     .leftJoin('case_members as m', (join) =>
-      join.onRef('m.case_id', '=', 'cases.id').on('m.user_id', '=', user.id),
+      join
+        .onRef('m.case_id', '=', 'cases.id')
+        .onRef('m.municipality_code', '=', 'cases.municipality_code')
+        .on('m.user_id', '=', user.id),
     )
     .select((eb) => [
       'cases.id',
@@ -112,6 +120,7 @@ export function accessRows(db: Kysely<DB>, user: CurrentUser) {
         .selectFrom('access_grants as g')
         .select((g) => g.fn.max('g.expires_at').as('until'))
         .whereRef('g.case_id', '=', 'cases.id')
+        .whereRef('g.municipality_code', '=', 'cases.municipality_code')
         .where('g.user_id', '=', user.id)
         .where('g.expires_at', '>', sql<Date>`now()`)
         .as('grant_until'),

@@ -22,6 +22,8 @@ export interface CaseEventsTable {
   compartment: Generated<boolean>;
   /** 0014: the intervention the event is about; its name is read from its catalogue entry. */
   intervention_id: string | null;
+  /** The tenant key (0015): the database fills it from the parent row when left out. */
+  municipality_code: Generated<string>;
 }
 
 /** 0011: 360° assessments, versioned (one draft at a time; final ones never change). */
@@ -48,6 +50,8 @@ export interface CaseAssessmentsTable {
   finalised_by: string | null;
   finalised_at: Timestamp | null;
   version: Generated<number>;
+  /** The tenant key (0015): the database fills it from the parent row when left out. */
+  municipality_code: Generated<string>;
 }
 
 /** 0011: action plans, versioned, approved by a coordinator (or the steering group). */
@@ -76,6 +80,8 @@ export interface CasePlansTable {
   steering_group_meeting_on: DateOnly | null;
   decision_comment: string | null;
   version: Generated<number>;
+  /** The tenant key (0015): the database fills it from the parent row when left out. */
+  municipality_code: Generated<string>;
 }
 
 export interface CaseConsentsTable {
@@ -89,6 +95,8 @@ export interface CaseConsentsTable {
   withdrawn_on: DateOnly | null;
   recorded_by: string;
   recorded_at: Timestamp;
+  /** The tenant key (0015): the database fills it from the parent row when left out. */
+  municipality_code: Generated<string>;
 }
 
 export interface CaseInterventionsTable {
@@ -108,6 +116,8 @@ export interface CaseInterventionsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** The tenant key (0015): the database fills it from the parent row when left out. */
+  municipality_code: Generated<string>;
 }
 
 export interface InterventionSessionsTable {
@@ -117,6 +127,8 @@ export interface InterventionSessionsTable {
   note: string;
   author_user_id: string;
   created_at: Timestamp;
+  /** The tenant key (0015): the database fills it from the parent row when left out. */
+  municipality_code: Generated<string>;
 }
 
 export interface CaseOffersTable {
@@ -136,6 +148,8 @@ export interface CaseOffersTable {
   created_by: string;
   created_at: Timestamp;
   version: Generated<number>;
+  /** The tenant key (0015): the database fills it from the parent row when left out. */
+  municipality_code: Generated<string>;
 }
 
 export interface CaseFollowUpsTable {
@@ -155,6 +169,8 @@ export interface CaseFollowUpsTable {
   notified_at: Timestamp | null;
   created_at: Timestamp;
   version: Generated<number>;
+  /** The tenant key (0015): the database fills it from the parent row when left out. */
+  municipality_code: Generated<string>;
 }
 
 export interface CaseClosuresTable {
@@ -172,6 +188,8 @@ export interface CaseClosuresTable {
   decided_by: string | null;
   decided_at: Timestamp | null;
   decision_comment: string | null;
+  /** The tenant key (0015): the database fills it from the parent row when left out. */
+  municipality_code: Generated<string>;
 }
 
 export interface CaseReviewsTable {
@@ -189,6 +207,8 @@ export interface CaseReviewsTable {
   decided_at: Timestamp | null;
   notified_at: Timestamp | null;
   version: Generated<number>;
+  /** The tenant key (0015): the database fills it from the parent row when left out. */
+  municipality_code: Generated<string>;
 }
 
 export interface CaseTables {

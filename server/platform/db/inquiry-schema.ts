@@ -27,6 +27,8 @@ export interface PersonRelationsTable {
   related_person_id: string;
   relation: string;
   created_at: Timestamp;
+  /** The tenant key (0015): the database fills it from the parent row when left out. */
+  municipality_code: Generated<string>;
 }
 
 export interface InquiriesTable {
@@ -64,12 +66,16 @@ export interface InquiryPersonsTable {
   inquiry_id: string;
   person_id: string;
   position: Generated<number>;
+  /** The tenant key (0015): the database fills it from the parent row when left out. */
+  municipality_code: Generated<string>;
 }
 
 export interface InquirySignsTable {
   inquiry_id: string;
   sign_code: string;
   note: string | null;
+  /** The tenant key (0015): the database fills it from the parent row when left out. */
+  municipality_code: Generated<string>;
 }
 
 export interface InquiryContributionsTable {
@@ -80,6 +86,8 @@ export interface InquiryContributionsTable {
   legal_basis: Generated<string>;
   body: string;
   created_at: Timestamp;
+  /** The tenant key (0015): the database fills it from the parent row when left out. */
+  municipality_code: Generated<string>;
 }
 
 export interface InquiryDecisionsTable {
@@ -106,6 +114,8 @@ export interface InquiryDecisionsTable {
   reviewed_at: Timestamp | null;
   review_comment: string | null;
   case_id: string | null;
+  /** The tenant key (0015): the database fills it from the parent row when left out. */
+  municipality_code: Generated<string>;
 }
 
 export interface InquiryEventsTable {
@@ -115,6 +125,8 @@ export interface InquiryEventsTable {
   actor_user_id: string | null;
   kind: string;
   changes: Json;
+  /** The tenant key (0015): the database fills it from the parent row when left out. */
+  municipality_code: Generated<string>;
 }
 
 export interface InquiryDraftsTable {
@@ -134,6 +146,8 @@ export interface EmailOutboxTable {
   sent_at: Timestamp | null;
   attempts: Generated<number>;
   last_error: string | null;
+  /** The tenant key of the case or inquiry named, if any (0015): filled by the database. */
+  municipality_code: Generated<string | null>;
 }
 
 export interface ReferenceCountersTable {

@@ -74,6 +74,8 @@ export interface CasePersonsTable {
   case_id: string;
   person_id: string;
   role: string;
+  /** The tenant key (0015): the database fills it from the parent row when left out. */
+  municipality_code: Generated<string>;
 }
 
 export interface CaseMembersTable {
@@ -84,6 +86,8 @@ export interface CaseMembersTable {
   unit_id: string | null;
   added_by: string | null;
   added_at: Timestamp;
+  /** The tenant key (0015): the database fills it from the parent row when left out. */
+  municipality_code: Generated<string>;
 }
 
 export interface AccessGrantsTable {
@@ -93,6 +97,8 @@ export interface AccessGrantsTable {
   reason: string;
   granted_at: Timestamp;
   expires_at: Timestamp;
+  /** The tenant key (0015): the database fills it from the parent row when left out. */
+  municipality_code: Generated<string>;
 }
 
 export interface NotificationsTable {
@@ -104,6 +110,8 @@ export interface NotificationsTable {
   details: Json;
   created_at: Timestamp;
   read_at: Timestamp | null;
+  /** The tenant key of the case or inquiry named, if any (0015): filled by the database. */
+  municipality_code: Generated<string | null>;
 }
 
 export interface RecordTables {

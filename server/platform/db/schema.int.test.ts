@@ -70,7 +70,13 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
     'version',
     'plan_approval',
   ],
-  person_relations: ['person_id', 'related_person_id', 'relation', 'created_at'],
+  person_relations: [
+    'person_id',
+    'related_person_id',
+    'relation',
+    'created_at',
+    'municipality_code',
+  ],
   intervention_types: [
     'id',
     'municipality_code',
@@ -119,8 +125,8 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
     'updated_at',
     'version',
   ],
-  inquiry_persons: ['inquiry_id', 'person_id', 'position'],
-  inquiry_signs: ['inquiry_id', 'sign_code', 'note'],
+  inquiry_persons: ['inquiry_id', 'person_id', 'position', 'municipality_code'],
+  inquiry_signs: ['inquiry_id', 'sign_code', 'note', 'municipality_code'],
   inquiry_contributions: [
     'id',
     'inquiry_id',
@@ -129,6 +135,7 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
     'legal_basis',
     'body',
     'created_at',
+    'municipality_code',
   ],
   inquiry_decisions: [
     'id',
@@ -154,8 +161,17 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
     'reviewed_at',
     'review_comment',
     'case_id',
+    'municipality_code',
   ],
-  inquiry_events: ['id', 'inquiry_id', 'occurred_at', 'actor_user_id', 'kind', 'changes'],
+  inquiry_events: [
+    'id',
+    'inquiry_id',
+    'occurred_at',
+    'actor_user_id',
+    'kind',
+    'changes',
+    'municipality_code',
+  ],
   inquiry_drafts: ['id', 'user_id', 'content_enc', 'updated_at', 'version'],
   email_outbox: [
     'id',
@@ -166,6 +182,7 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
     'sent_at',
     'attempts',
     'last_error',
+    'municipality_code',
   ],
   reference_counters: ['municipality_code', 'kind', 'year', 'last_number'],
   persons: [
@@ -223,6 +240,7 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
     'note_text',
     'compartment',
     'intervention_id',
+    'municipality_code',
   ],
   case_assessments: [
     'id',
@@ -247,6 +265,7 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
     'finalised_by',
     'finalised_at',
     'version',
+    'municipality_code',
   ],
   case_plans: [
     'id',
@@ -273,6 +292,7 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
     'steering_group_meeting_on',
     'decision_comment',
     'version',
+    'municipality_code',
   ],
   case_consents: [
     'id',
@@ -285,6 +305,7 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
     'withdrawn_on',
     'recorded_by',
     'recorded_at',
+    'municipality_code',
   ],
   case_interventions: [
     'id',
@@ -303,6 +324,7 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
     'created_at',
     'updated_at',
     'version',
+    'municipality_code',
   ],
   intervention_sessions: [
     'id',
@@ -311,6 +333,7 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
     'note',
     'author_user_id',
     'created_at',
+    'municipality_code',
   ],
   case_offers: [
     'id',
@@ -329,6 +352,7 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
     'created_by',
     'created_at',
     'version',
+    'municipality_code',
   ],
   case_follow_ups: [
     'id',
@@ -347,6 +371,7 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
     'notified_at',
     'created_at',
     'version',
+    'municipality_code',
   ],
   case_closures: [
     'id',
@@ -363,6 +388,7 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
     'decided_by',
     'decided_at',
     'decision_comment',
+    'municipality_code',
   ],
   case_reviews: [
     'id',
@@ -379,10 +405,28 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
     'decided_at',
     'notified_at',
     'version',
+    'municipality_code',
   ],
-  case_persons: ['case_id', 'person_id', 'role'],
-  case_members: ['case_id', 'user_id', 'role', 'scope', 'unit_id', 'added_by', 'added_at'],
-  access_grants: ['id', 'user_id', 'case_id', 'reason', 'granted_at', 'expires_at'],
+  case_persons: ['case_id', 'person_id', 'role', 'municipality_code'],
+  case_members: [
+    'case_id',
+    'user_id',
+    'role',
+    'scope',
+    'unit_id',
+    'added_by',
+    'added_at',
+    'municipality_code',
+  ],
+  access_grants: [
+    'id',
+    'user_id',
+    'case_id',
+    'reason',
+    'granted_at',
+    'expires_at',
+    'municipality_code',
+  ],
   notifications: [
     'id',
     'user_id',
@@ -392,6 +436,7 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
     'created_at',
     'read_at',
     'inquiry_id',
+    'municipality_code',
   ],
   audit_log: [
     'id',
