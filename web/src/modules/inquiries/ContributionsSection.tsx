@@ -1,9 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrors, FormError, type FormField } from '../../ui/FormError';
+import { ContributionBody } from '../../../../server/modules/inquiries/schema.ts';
+import { SuccessMessage } from '../../ui/fields';
+import { Form, Select, TextArea, useZodForm } from '../../ui/form';
 import { formatDateTime } from '../cases/format';
-import { Select, SuccessMessage, TextArea } from '../../ui/fields';
-import { addContribution, LEGAL_BASES, type LegalBasis } from './inquiriesApi';
+import { addContribution, LEGAL_BASES } from './inquiriesApi';
 import type { PanelProps } from './InquiryPage';
 import { useInquiryChange } from './InquiryPanels';
 
@@ -44,48 +45,39 @@ export function ContributionsSection(panel: PanelProps) {
   );
 }
 
-function ContributionForm({ detail }: PanelProps) {
+const ContributionValues = ContributionBody.omit({ unitId: true });
+
+/** A contribution: the text and the legal basis it is shared under (the Infohus basis first). */
+function ContributionForm(panel: PanelProps) {
+  const { detail } = panel;
   const { t } = useTranslation();
-  const [body, setBody] = useState('');
-  const [legalBasis, setLegalBasis] = useState<LegalBasis>('rpl_115');
-  const mutation = useInquiryChange(addContribution, detail.id, () => setBody(''));
-  const ids = { body: `contribution-${detail.id}`, basis: `contribution-basis-${detail.id}` };
-  const fields: FormField[] = [
-    { name: 'body.body', id: ids.body, label: t('inquiries.contributions.body') },
-    { name: 'body.legalBasis', id: ids.basis, label: t('inquiries.contributions.legalBasis') },
-  ];
-  const errors = fieldErrors(mutation.error);
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!mutation.isPending) mutation.mutate({ body: body.trim(), legalBasis, unitId: null });
-  };
+  const form = useZodForm(ContributionValues, {
+    defaultValues: { body: '', legalBasis: 'rpl_115' },
+  });
+  const mutation = useInquiryChange(addContribution, detail.id, () =>
+    form.reset({ body: '', legalBasis: form.getValues('legalBasis') }),
+  );
   return (
     <div className="inquiry-panel">
       <h3>{t('inquiries.contributions.formHeading')}</h3>
       {mutation.isSuccess && <SuccessMessage>{t('inquiries.contributions.done')}</SuccessMessage>}
-      <FormError
+      <Form
+        id={`contribution-${detail.id}`}
+        form={form}
+        onSubmit={(values) =>
+          mutation.mutateAsync({ body: values.body, legalBasis: values.legalBasis, unitId: null })
+        }
         error={mutation.error}
-        fields={fields}
-        title={t('inquiries.contributions.failed')}
-      />
-      <form noValidate onSubmit={submit}>
+        errorTitle={t('inquiries.contributions.failed')}
+      >
         <TextArea
-          id={ids.body}
+          name="body"
           label={t('inquiries.contributions.body')}
           hint={t('inquiries.contributions.bodyHint')}
-          error={errors['body.body']}
           rows={5}
           maxLength={10_000}
-          value={body}
-          onChange={(event) => setBody(event.target.value)}
         />
-        <Select
-          id={ids.basis}
-          label={t('inquiries.contributions.legalBasis')}
-          error={errors['body.legalBasis']}
-          value={legalBasis}
-          onChange={(event) => setLegalBasis(event.target.value as LegalBasis)}
-        >
+        <Select name="legalBasis" label={t('inquiries.contributions.legalBasis')}>
           {LEGAL_BASES.map((basis) => (
             <option key={basis} value={basis}>
               {t(`inquiries.legalBases.${basis}`)}
@@ -95,7 +87,7 @@ function ContributionForm({ detail }: PanelProps) {
         <button type="submit" className="button button-primary" disabled={mutation.isPending}>
           {mutation.isPending ? t('inquiries.common.saving') : t('inquiries.contributions.submit')}
         </button>
-      </form>
+      </Form>
     </div>
   );
 }

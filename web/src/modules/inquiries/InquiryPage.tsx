@@ -15,7 +15,8 @@ import { DecisionsSection } from './DecisionsSection';
 import { formatTimeLeft, isPast } from './format';
 import { HistoryPanel } from './HistoryPanel';
 import { TIERS, useInquiry, type InquiryDetail } from './inquiriesApi';
-import { EditPanel, ForumPanel, ReopenPanel, TriagePanel } from './InquiryPanels';
+import { EditPanel } from './EditPanel';
+import { ForumPanel, ReopenPanel, TriagePanel } from './InquiryPanels';
 import { StatusBadges } from './StatusBadges';
 import './inquiries.css';
 
@@ -157,12 +158,14 @@ function Overview({ detail, reload, reloading }: PanelProps) {
 
   return (
     <>
-      {(abilities.triage || abilities.edit) && (
+      {(abilities.triage || abilities.assignForum) && (
         <div className="inquiry-action-row">
           {abilities.triage && (
             <TriagePanel detail={detail} reload={reload} reloading={reloading} />
           )}
-          {abilities.edit && <ForumPanel detail={detail} reload={reload} reloading={reloading} />}
+          {abilities.assignForum && (
+            <ForumPanel detail={detail} reload={reload} reloading={reloading} />
+          )}
         </div>
       )}
 

@@ -1,34 +1,27 @@
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { ReopenBody } from '../../../../server/modules/inquiries/schema-decision.ts';
+import { TriageBody, UpdateInquiryBody } from '../../../../server/modules/inquiries/schema.ts';
 import { useSession } from '../../app/session';
-import { FormError, fieldErrors, type FormField } from '../../ui/FormError';
-import { TextField } from '../../ui/TextField';
-import { Checkbox, Select, SuccessMessage, TextArea } from '../../ui/fields';
-import { danishDateTimeToIso, parseDanishDate, serverNow } from './format';
+import { Form, Select, StaleNotice, TextArea, useZodForm } from '../../ui/form';
+import { SuccessMessage } from '../../ui/fields';
 import {
-  CHANNELS,
   currentVersionOf,
   isStale,
   reopenInquiry,
   SERIOUSNESS,
-  SIGN_CODES,
-  signTier,
-  SOURCES,
   triageInquiry,
   updateInquiry,
   useForums,
   useSettings,
   useStoreInquiry,
-  type Channel,
-  type ConcernSign,
   type InquiryDetail,
   type Seriousness,
-  type Source,
 } from './inquiriesApi';
 import type { PanelProps } from './InquiryPage';
-import { SignsFields } from './SignsSection';
-import { StaleNotice } from './StaleNotice';
 
 /** A change to the inquiry: the answer is the new inquiry, stored for the page at once. */
 export function useInquiryChange<B>(
@@ -46,35 +39,48 @@ export function useInquiryChange<B>(
   });
 }
 
-/** What went wrong with a change: "someone else saved meanwhile", or the form's errors. */
-export function ChangeError({
+/**
+ * "Someone else saved meanwhile" (409): the one stale-edit notice, with the version now stored
+ * and the one the user worked on. It takes focus, like the error summary, so the user hears it
+ * at once. Nothing while the change was not refused as stale.
+ */
+export function ChangeStale({
   error,
-  fields,
-  title,
   panel,
   reset,
 }: {
   error: unknown;
-  fields: FormField[];
-  title: string;
   panel: PanelProps;
   /** Forget the refused change (the notice goes away once the newest version is loaded). */
   reset?: () => void;
 }) {
-  if (isStale(error)) {
-    return (
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  const stale = isStale(error);
+  useEffect(() => {
+    if (stale) ref.current?.focus();
+  }, [stale]);
+  if (!stale) return null;
+  const current = currentVersionOf(error);
+  const text = [
+    `${t('inquiries.stale.title')}.`,
+    current !== null
+      ? t('inquiries.stale.textVersions', { current, mine: panel.detail.version })
+      : t('inquiries.stale.text'),
+    t('inquiries.stale.notSaved'),
+  ].join(' ');
+  return (
+    <div ref={ref} className="inquiry-stale" tabIndex={-1}>
       <StaleNotice
-        myVersion={panel.detail.version}
-        currentVersion={currentVersionOf(error)}
+        text={text}
+        reloadLabel={t('inquiries.stale.reload')}
         onReload={() => {
           reset?.();
           panel.reload();
         }}
-        reloading={panel.reloading}
       />
-    );
-  }
-  return <FormError error={error} fields={fields} title={title} />;
+    </div>
+  );
 }
 
 export function Panel({ title, children }: { title: string; children: ReactNode }) {
@@ -89,45 +95,33 @@ export function Panel({ title, children }: { title: string; children: ReactNode 
   );
 }
 
+const TriageValues = TriageBody.omit({ version: true });
+
 /** Triage: the seriousness, and the deadline rule it brings (the municipality's 24/48/72 h). */
 export function TriagePanel(panel: PanelProps) {
   const { detail } = panel;
   const { t } = useTranslation();
   const settingsAllowed = useSession().data?.abilities?.settings.read === true;
   const settings = useSettings(settingsAllowed);
-  const [seriousness, setSeriousness] = useState<Seriousness | ''>(detail.seriousness ?? '');
+  const form = useZodForm(TriageValues, {
+    defaultValues: { seriousness: (detail.seriousness ?? '') as Seriousness },
+  });
+  const seriousness = useWatch({ control: form.control, name: 'seriousness' }) as Seriousness | '';
   const mutation = useInquiryChange(triageInquiry, detail.id);
-  const id = `triage-${detail.id}`;
-  const fields: FormField[] = [
-    { name: 'body.seriousness', id, label: t('inquiries.triage.seriousness') },
-  ];
-  const errors = fieldErrors(mutation.error);
   const hours = seriousness && settings.data ? settings.data.deadlineHours[seriousness] : null;
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!seriousness || mutation.isPending) return;
-    mutation.mutate({ version: detail.version, seriousness });
-  };
 
   return (
     <Panel title={t('inquiries.triage.heading')}>
       {mutation.isSuccess && <SuccessMessage>{t('inquiries.triage.done')}</SuccessMessage>}
-      <ChangeError
+      <ChangeStale error={mutation.error} panel={panel} reset={mutation.reset} />
+      <Form
+        id={`triage-${detail.id}`}
+        form={form}
+        onSubmit={(values) => mutation.mutateAsync({ ...values, version: detail.version })}
         error={mutation.error}
-        fields={fields}
-        title={t('inquiries.triage.failed')}
-        panel={panel}
-        reset={mutation.reset}
-      />
-      <form noValidate onSubmit={submit}>
-        <Select
-          id={id}
-          label={t('inquiries.triage.seriousness')}
-          error={errors['body.seriousness']}
-          value={seriousness}
-          onChange={(event) => setSeriousness(event.target.value as Seriousness | '')}
-        >
+        errorTitle={t('inquiries.triage.failed')}
+      >
+        <Select name="seriousness" label={t('inquiries.triage.seriousness')}>
           <option value="">{t('inquiries.common.choose')}</option>
           {SERIOUSNESS.map((s) => (
             <option key={s} value={s}>
@@ -150,48 +144,39 @@ export function TriagePanel(panel: PanelProps) {
         >
           {mutation.isPending ? t('inquiries.common.saving') : t('inquiries.triage.submit')}
         </button>
-      </form>
+      </Form>
     </Panel>
   );
 }
+
+const ForumValues = z.object({ forumId: UpdateInquiryBody.shape.forumId.unwrap() });
 
 /** The forum that assesses the inquiry (its members then see it until it is decided). */
 export function ForumPanel(panel: PanelProps) {
   const { detail } = panel;
   const { t } = useTranslation();
   const forums = useForums(true);
-  const [forumId, setForumId] = useState(detail.forum?.id ?? '');
+  const form = useZodForm(ForumValues, { defaultValues: { forumId: detail.forum?.id ?? null } });
+  const forumId = useWatch({ control: form.control, name: 'forumId' });
   const mutation = useInquiryChange(updateInquiry, detail.id);
-  const id = `forum-${detail.id}`;
-  const fields: FormField[] = [{ name: 'body.forumId', id, label: t('inquiries.forum.label') }];
-  const errors = fieldErrors(mutation.error);
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (mutation.isPending) return;
-    mutation.mutate({ version: detail.version, forumId: forumId || null });
-  };
 
   return (
     <Panel title={t('inquiries.forum.heading')}>
       {mutation.isSuccess && <SuccessMessage>{t('inquiries.forum.done')}</SuccessMessage>}
-      <ChangeError
+      <ChangeStale error={mutation.error} panel={panel} reset={mutation.reset} />
+      {forums.isError && <p className="form-error-message">{t('inquiries.forum.loadError')}</p>}
+      <Form
+        id={`forum-${detail.id}`}
+        form={form}
+        onSubmit={(values) => mutation.mutateAsync({ ...values, version: detail.version })}
         error={mutation.error}
-        fields={fields}
-        title={t('inquiries.forum.failed')}
-        panel={panel}
-        reset={mutation.reset}
-      />
-      <form noValidate onSubmit={submit}>
+        errorTitle={t('inquiries.forum.failed')}
+      >
         <Select
-          id={id}
+          name="forumId"
+          empty="null"
           label={t('inquiries.forum.label')}
           hint={t('inquiries.forum.hint')}
-          error={
-            errors['body.forumId'] ?? (forums.isError ? t('inquiries.forum.loadError') : undefined)
-          }
-          value={forumId}
-          onChange={(event) => setForumId(event.target.value)}
         >
           <option value="">{t('inquiries.forum.none')}</option>
           {(forums.data?.items ?? []).map((forum) => (
@@ -203,269 +188,39 @@ export function ForumPanel(panel: PanelProps) {
         <button
           type="submit"
           className="button button-primary"
-          disabled={mutation.isPending || forumId === (detail.forum?.id ?? '')}
+          disabled={mutation.isPending || (forumId ?? null) === (detail.forum?.id ?? null)}
         >
           {mutation.isPending ? t('inquiries.common.saving') : t('inquiries.forum.submit')}
         </button>
-      </form>
+      </Form>
     </Panel>
   );
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** An instant as Danish date and time of day, in Danish time. */
-function danishParts(iso: string): { date: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Copenhagen',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value]),
-  ) as Record<string, string>;
-  return {
-    date: `${parts.day ?? ''}.${parts.month ?? ''}.${parts.year ?? ''}`,
-    time: `${pad(Number(parts.hour))}.${pad(Number(parts.minute))}`,
-  };
-}
-
-/** Edit the facts and the concern (with the version read: a stale save is refused with 409). */
-export function EditPanel(panel: PanelProps & { onClose: () => void }) {
-  const { detail, onClose } = panel;
-  const { t } = useTranslation();
-  const received = danishParts(detail.receivedAt);
-  const [source, setSource] = useState<Source>(detail.source);
-  const [sourceOther, setSourceOther] = useState(detail.sourceOther ?? '');
-  const [channel, setChannel] = useState<Channel>(detail.channel);
-  const [receivedDate, setReceivedDate] = useState(received.date);
-  const [receivedTime, setReceivedTime] = useState(received.time);
-  const [groupDescription, setGroupDescription] = useState(detail.groupDescription ?? '');
-  const [observation, setObservation] = useState(detail.observation ?? '');
-  const [immediateDanger, setImmediateDanger] = useState(detail.immediateDanger);
-  const [signs, setSigns] = useState<Partial<Record<ConcernSign, string>>>(() =>
-    Object.fromEntries((detail.signs ?? []).map((s) => [s.code, s.note ?? ''])),
-  );
-  const [localError, setLocalError] = useState<string | null>(null);
-  const mutation = useInquiryChange(updateInquiry, detail.id, onClose);
-  const prefix = `edit-${detail.id}`;
-  const ids = {
-    source: `${prefix}-source`,
-    sourceOther: `${prefix}-source-other`,
-    channel: `${prefix}-channel`,
-    date: `${prefix}-date`,
-    time: `${prefix}-time`,
-    group: `${prefix}-group`,
-    observation: `${prefix}-observation`,
-  };
-  const fields: FormField[] = [
-    { name: 'body.source', id: ids.source, label: t('inquiries.intake.source') },
-    { name: 'body.sourceOther', id: ids.sourceOther, label: t('inquiries.intake.sourceOther') },
-    { name: 'body.channel', id: ids.channel, label: t('inquiries.intake.channel') },
-    { name: 'body.receivedAt', id: ids.date, label: t('inquiries.intake.receivedDate') },
-    { name: 'body.groupDescription', id: ids.group, label: t('inquiries.intake.groupDescription') },
-    { name: 'body.observation', id: ids.observation, label: t('inquiries.intake.observation') },
-  ];
-  const errors = fieldErrors(mutation.error);
-  const hasConcern = 'observation' in detail;
-  const checked = SIGN_CODES.filter((code) => signs[code] !== undefined);
-  const urgent = immediateDanger || checked.some((c) => signTier(c) === 'serious');
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (mutation.isPending) return;
-    const receivedAt = danishDateTimeToIso(receivedDate, receivedTime);
-    if (!receivedAt || !parseDanishDate(receivedDate)) {
-      setLocalError(t('inquiries.intake.problems.dateInvalid'));
-      return;
-    }
-    if (Date.parse(receivedAt) > serverNow() + 60_000) {
-      setLocalError(t('inquiries.intake.problems.future'));
-      return;
-    }
-    setLocalError(null);
-    mutation.mutate({
-      version: detail.version,
-      source,
-      sourceOther: source === 'other' ? sourceOther.trim() || null : null,
-      channel,
-      receivedAt,
-      groupDescription:
-        detail.subjectKind === 'group' ? groupDescription.trim() || null : undefined,
-      immediateDanger,
-      ...(hasConcern && {
-        observation: observation.trim(),
-        signs: checked.map((code) => ({ code, note: signs[code]?.trim() || null })),
-      }),
-    });
-  };
-
-  return (
-    <div className="inquiry-edit">
-      <h3>{t('inquiries.edit.heading')}</h3>
-      <ChangeError
-        error={mutation.error}
-        fields={fields}
-        title={t('inquiries.edit.failed')}
-        panel={panel}
-      />
-      <form noValidate onSubmit={submit}>
-        <div className="inquiry-field-row">
-          <Select
-            id={ids.source}
-            label={t('inquiries.intake.source')}
-            error={errors['body.source']}
-            value={source}
-            onChange={(event) => setSource(event.target.value as Source)}
-          >
-            {SOURCES.map((s) => (
-              <option key={s} value={s}>
-                {t(`inquiries.sources.${s}`)}
-              </option>
-            ))}
-          </Select>
-          <Select
-            id={ids.channel}
-            label={t('inquiries.intake.channel')}
-            error={errors['body.channel']}
-            value={channel}
-            onChange={(event) => setChannel(event.target.value as Channel)}
-          >
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {t(`inquiries.channels.${c}`)}
-              </option>
-            ))}
-          </Select>
-        </div>
-        {source === 'other' && (
-          <TextField
-            id={ids.sourceOther}
-            label={t('inquiries.intake.sourceOther')}
-            error={errors['body.sourceOther']}
-            widthClass="input-width-l"
-            value={sourceOther}
-            onChange={(event) => setSourceOther(event.target.value)}
-          />
-        )}
-        <div className="inquiry-field-row">
-          <TextField
-            id={ids.date}
-            label={t('inquiries.intake.receivedDate')}
-            hint={t('inquiries.common.dateHint')}
-            error={errors['body.receivedAt'] ?? localError ?? undefined}
-            widthClass="input-char-11"
-            value={receivedDate}
-            onChange={(event) => setReceivedDate(event.target.value)}
-          />
-          <TextField
-            id={ids.time}
-            label={t('inquiries.intake.receivedTime')}
-            hint={t('inquiries.common.timeHint')}
-            widthClass="input-char-8"
-            value={receivedTime}
-            onChange={(event) => setReceivedTime(event.target.value)}
-          />
-        </div>
-        {detail.subjectKind === 'group' && (
-          <TextArea
-            id={ids.group}
-            label={t('inquiries.intake.groupDescription')}
-            error={errors['body.groupDescription']}
-            rows={3}
-            maxLength={500}
-            value={groupDescription}
-            onChange={(event) => setGroupDescription(event.target.value)}
-          />
-        )}
-        {hasConcern ? (
-          <>
-            <TextArea
-              id={ids.observation}
-              label={t('inquiries.intake.observation')}
-              error={errors['body.observation']}
-              rows={6}
-              maxLength={10_000}
-              value={observation}
-              onChange={(event) => setObservation(event.target.value)}
-            />
-            <fieldset className="inquiry-edit-signs">
-              <legend className="h4">{t('inquiries.intake.sections.signs')}</legend>
-              <SignsFields
-                signs={signs}
-                immediateDanger={immediateDanger}
-                urgent={urgent && !detail.urgent}
-                errors={errors}
-                bodyIndex={(code) => checked.indexOf(code)}
-                onSigns={setSigns}
-                onDanger={setImmediateDanger}
-              />
-            </fieldset>
-          </>
-        ) : (
-          <div className="form-group">
-            <Checkbox
-              id={`${prefix}-danger`}
-              label={t('inquiries.intake.signs.immediateDanger')}
-              checked={immediateDanger}
-              onChange={setImmediateDanger}
-            />
-          </div>
-        )}
-        <div className="inquiry-buttons">
-          <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-            {mutation.isPending ? t('inquiries.common.saving') : t('inquiries.edit.submit')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            {t('inquiries.common.cancel')}
-          </button>
-        </div>
-      </form>
-    </div>
-  );
-}
+const ReopenValues = ReopenBody.omit({ version: true });
 
 /** Reopen a decided inquiry, with a reason (recorded in the history). */
 export function ReopenPanel(panel: PanelProps) {
   const { detail } = panel;
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
+  const form = useZodForm(ReopenValues, { defaultValues: { reason: '' } });
   const mutation = useInquiryChange(reopenInquiry, detail.id);
-  const id = `reopen-${detail.id}`;
-  const fields: FormField[] = [{ name: 'body.reason', id, label: t('inquiries.reopen.reason') }];
-  const errors = fieldErrors(mutation.error);
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!mutation.isPending) mutation.mutate({ version: detail.version, reason: reason.trim() });
-  };
   return (
     <Panel title={t('inquiries.reopen.heading')}>
       <p>{t('inquiries.reopen.intro')}</p>
-      <ChangeError
+      <ChangeStale error={mutation.error} panel={panel} />
+      <Form
+        id={`reopen-${detail.id}`}
+        form={form}
+        onSubmit={(values) => mutation.mutateAsync({ ...values, version: detail.version })}
         error={mutation.error}
-        fields={fields}
-        title={t('inquiries.reopen.failed')}
-        panel={panel}
-      />
-      <form noValidate onSubmit={submit}>
-        <TextArea
-          id={id}
-          label={t('inquiries.reopen.reason')}
-          error={errors['body.reason']}
-          rows={3}
-          maxLength={2000}
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-        />
+        errorTitle={t('inquiries.reopen.failed')}
+      >
+        <TextArea name="reason" label={t('inquiries.reopen.reason')} rows={3} maxLength={2000} />
         <button type="submit" className="button button-secondary" disabled={mutation.isPending}>
           {mutation.isPending ? t('inquiries.common.saving') : t('inquiries.reopen.submit')}
         </button>
-      </form>
+      </Form>
     </Panel>
   );
 }

@@ -1,26 +1,22 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../cases/format';
-import { TextField } from '../../ui/TextField';
-import { Select } from '../../ui/fields';
-import { parseDanishDate } from './format';
+import { DateInput, Select, TextInput } from '../../ui/form';
 import {
   findPossibleDuplicates,
   RELATIONS,
   type DuplicateQuery,
   type PossibleDuplicate,
 } from './inquiriesApi';
-import type { PersonDraft } from './intakeState';
-
-/** Ids of a person's fields, by the person's place in the form. */
-export const personFieldId = (index: number, field: string) => `intake-person-${index}-${field}`;
+import { emptyPerson, type IntakeValues, type PersonValues } from './intakeForm';
 
 /** What to ask the server about: a full CPR number, or a name with a birth date. */
-function duplicateQuery(person: PersonDraft): DuplicateQuery | null {
-  if (person.existing) return null;
+function duplicateQuery(person: PersonValues | undefined): DuplicateQuery | null {
+  if (!person || person.existing) return null;
   const cpr = person.cpr.replace(/[\s-]/g, '');
   if (/^\d{10}$/.test(cpr)) return { cpr };
-  const birthDate = parseDanishDate(person.birthDate);
+  const birthDate = /^\d{4}-\d{2}-\d{2}$/.test(person.birthDate) ? person.birthDate : null;
   const givenName = person.givenName.trim();
   const familyName = person.familyName.trim();
   if (givenName && familyName && birthDate) return { givenName, familyName, birthDate };
@@ -31,7 +27,7 @@ function duplicateQuery(person: PersonDraft): DuplicateQuery | null {
  * Possible earlier registrations of the person being typed, asked for 400 ms after the typing
  * stops. A failed look-up shows nothing: recording the inquiry must never wait for it.
  */
-function usePossibleDuplicates(person: PersonDraft): PossibleDuplicate[] {
+function usePossibleDuplicates(person: PersonValues | undefined): PossibleDuplicate[] {
   const query = duplicateQuery(person);
   const key = query ? JSON.stringify(query) : null;
   const [found, setFound] = useState<{ key: string; items: PossibleDuplicate[] } | null>(null);
@@ -51,58 +47,43 @@ function usePossibleDuplicates(person: PersonDraft): PossibleDuplicate[] {
   return found && found.key === key ? found.items : [];
 }
 
-interface PersonFieldsProps {
-  index: number;
-  person: PersonDraft;
-  errors: Record<string, string>;
-  /** Errors are named by the person's place in the body (blank persons are not sent). */
-  bodyIndex: number;
-  onChange: (person: PersonDraft) => void;
-  onRemove: (() => void) | null;
-}
-
-/** One person of the inquiry: new (name, birth date, CPR, …) or an existing registration. */
+/**
+ * One person of the inquiry (in the intake form): new (name, birth date, CPR, …) or an existing
+ * registration chosen among the possible duplicates.
+ */
 export function PersonFields({
   index,
-  person,
-  errors,
-  bodyIndex,
-  onChange,
   onRemove,
-}: PersonFieldsProps) {
+}: {
+  index: number;
+  onRemove: (() => void) | null;
+}) {
   const { t } = useTranslation();
-  const headingId = useId();
+  const { setValue } = useFormContext<IntakeValues>();
+  const name = `persons.${index}` as const;
+  const person = useWatch<IntakeValues, typeof name>({ name });
   const duplicates = usePossibleDuplicates(person);
-  const id = (field: string) => personFieldId(index, field);
-  const error = (field: string) =>
-    errors[`body.persons.${bodyIndex}.new.${field}`] ??
-    (field === 'givenName' ? errors[`body.persons.${bodyIndex}`] : undefined);
-  const set = (field: keyof PersonDraft) => (event: { target: { value: string } }) =>
-    onChange({ ...person, [field]: event.target.value });
+  const choose = (existing: PersonValues['existing']) =>
+    setValue(
+      name,
+      { ...emptyPerson(), relationToFirst: person?.relationToFirst ?? '', existing },
+      {
+        shouldDirty: true,
+      },
+    );
 
   const heading =
     index === 0
       ? t('inquiries.intake.person.firstHeading')
       : t('inquiries.intake.person.heading', { number: index + 1 });
+  const born = (date: string | null) =>
+    date ? `, ${t('inquiries.intake.person.born', { date: formatDate(date) })}` : '';
 
   return (
     <fieldset className="inquiry-person">
-      <legend id={headingId} className="h4">
-        {heading}
-      </legend>
+      <legend className="h4">{heading}</legend>
       {index > 0 && (
-        <Select
-          id={id('relation')}
-          label={t('inquiries.intake.person.relation')}
-          error={errors[`body.persons.${bodyIndex}.relationToFirst`]}
-          value={person.relationToFirst}
-          onChange={(event) =>
-            onChange({
-              ...person,
-              relationToFirst: event.target.value as PersonDraft['relationToFirst'],
-            })
-          }
-        >
+        <Select name={`${name}.relationToFirst`} label={t('inquiries.intake.person.relation')}>
           <option value="">{t('inquiries.common.choose')}</option>
           {RELATIONS.map((relation) => (
             <option key={relation} value={relation}>
@@ -112,67 +93,42 @@ export function PersonFields({
         </Select>
       )}
 
-      {person.existing ? (
+      {person?.existing ? (
         <div className="inquiry-existing">
           <p>
             <strong>{t('inquiries.intake.person.existingLabel')}</strong> {person.existing.name}
-            {person.existing.birthDate &&
-              `, ${t('inquiries.intake.person.born', { date: formatDate(person.existing.birthDate) })}`}
+            {born(person.existing.birthDate)}
           </p>
-          <button
-            type="button"
-            className="button button-tertiary"
-            id={id('givenName')}
-            onClick={() => onChange({ ...person, existing: null })}
-          >
+          <button type="button" className="button button-tertiary" onClick={() => choose(null)}>
             {t('inquiries.intake.person.undoExisting')}
           </button>
         </div>
       ) : (
         <>
           <div className="inquiry-field-row">
-            <TextField
-              id={id('givenName')}
+            <TextInput
+              name={`${name}.givenName`}
               label={t('inquiries.intake.person.givenName')}
-              error={error('givenName')}
               widthClass="input-width-m"
               autoComplete="off"
-              value={person.givenName}
-              onChange={set('givenName')}
             />
-            <TextField
-              id={id('familyName')}
+            <TextInput
+              name={`${name}.familyName`}
               label={t('inquiries.intake.person.familyName')}
-              error={error('familyName')}
               widthClass="input-width-m"
               autoComplete="off"
-              value={person.familyName}
-              onChange={set('familyName')}
             />
           </div>
           <div className="inquiry-field-row">
-            <TextField
-              id={id('birthDate')}
-              label={t('inquiries.intake.person.birthDate')}
-              hint={t('inquiries.common.dateHint')}
-              error={error('birthDate')}
-              widthClass="input-char-11"
-              autoComplete="off"
-              inputMode="numeric"
-              value={person.birthDate}
-              onChange={set('birthDate')}
-            />
-            <TextField
-              id={id('cpr')}
+            <DateInput name={`${name}.birthDate`} label={t('inquiries.intake.person.birthDate')} />
+            <TextInput
+              name={`${name}.cpr`}
               label={t('inquiries.intake.person.cpr')}
               hint={t('inquiries.intake.person.cprHint')}
-              error={error('cpr')}
               widthClass="input-char-11"
               autoComplete="off"
               inputMode="numeric"
               spellCheck={false}
-              value={person.cpr}
-              onChange={set('cpr')}
             />
           </div>
           {duplicates.length > 0 && (
@@ -185,9 +141,8 @@ export function PersonFields({
                     <li key={duplicate.id} className="inquiry-duplicate">
                       <span>
                         {duplicate.name}
-                        {duplicate.birthDate &&
-                          `, ${t('inquiries.intake.person.born', { date: formatDate(duplicate.birthDate) })}`}{' '}
-                        ({t(`inquiries.intake.person.matchedOn.${duplicate.matchedOn}`)})
+                        {born(duplicate.birthDate)} (
+                        {t(`inquiries.intake.person.matchedOn.${duplicate.matchedOn}`)})
                       </span>{' '}
                       <button
                         type="button"
@@ -196,19 +151,10 @@ export function PersonFields({
                           name: duplicate.name,
                         })}
                         onClick={() =>
-                          onChange({
-                            ...person,
-                            existing: {
-                              id: duplicate.id,
-                              name: duplicate.name,
-                              birthDate: duplicate.birthDate,
-                            },
-                            givenName: '',
-                            familyName: '',
-                            birthDate: '',
-                            cpr: '',
-                            address: '',
-                            phone: '',
+                          choose({
+                            id: duplicate.id,
+                            name: duplicate.name,
+                            birthDate: duplicate.birthDate,
                           })
                         }
                       >
@@ -220,24 +166,18 @@ export function PersonFields({
               </div>
             </div>
           )}
-          <TextField
-            id={id('address')}
+          <TextInput
+            name={`${name}.address`}
             label={t('inquiries.intake.person.address')}
-            error={error('address')}
             widthClass="input-width-xl"
             autoComplete="off"
-            value={person.address}
-            onChange={set('address')}
           />
-          <TextField
-            id={id('phone')}
+          <TextInput
+            name={`${name}.phone`}
             label={t('inquiries.intake.person.phone')}
-            error={error('phone')}
             widthClass="input-width-s"
             autoComplete="off"
             inputMode="tel"
-            value={person.phone}
-            onChange={set('phone')}
           />
         </>
       )}

@@ -1,11 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../ui/Icon';
-import { Checkbox, TextArea } from '../../ui/fields';
-import { signsOfTier, TIERS, type ConcernSign, type SignTier } from './inquiriesApi';
-
-export const signFieldId = (code: ConcernSign) => `intake-sign-${code}`;
-export const signNoteId = (code: ConcernSign) => `intake-sign-${code}-note`;
-export const DANGER_ID = 'intake-immediate-danger';
+import { Checkbox, TextArea } from '../../ui/form';
+import { signsOfTier, TIERS, type SignTier } from './inquiriesApi';
 
 /**
  * "Call 112 / 114": shown the moment a serious sign or immediate danger is checked. role=alert,
@@ -25,83 +21,51 @@ export function PoliceAlert() {
   );
 }
 
-interface SignsSectionProps {
-  signs: Partial<Record<ConcernSign, string>>;
-  immediateDanger: boolean;
-  urgent: boolean;
-  errors: Record<string, string>;
-  /** The place of each checked sign in the body, for the server's error names. */
-  bodyIndex: (code: ConcernSign) => number;
-  onSigns: (signs: Partial<Record<ConcernSign, string>>) => void;
-  onDanger: (danger: boolean) => void;
+/** The "immediate danger" box, bound to `immediateDanger` of the form. */
+export function DangerField() {
+  const { t } = useTranslation();
+  return (
+    <Checkbox
+      name="immediateDanger"
+      label={t('inquiries.intake.signs.immediateDanger')}
+      hint={t('inquiries.intake.signs.immediateDangerHint')}
+    />
+  );
 }
 
 /**
- * The concern signs in their three tiers, each checked sign with an optional note, and
- * "immediate danger". The tiers say how much a sign weighs, in words, not only by heading.
+ * The concern signs in their three tiers (the form's `signs.<code>.checked`), each checked sign
+ * with an optional note, and "immediate danger". The tiers say how much a sign weighs, in words,
+ * not only by heading. `urgent`: the police alert is shown after the serious tier.
  */
-export function SignsFields({
-  signs,
-  immediateDanger,
-  urgent,
-  errors,
-  bodyIndex,
-  onSigns,
-  onDanger,
-}: SignsSectionProps) {
+export function SignsFields({ urgent }: { urgent: boolean }) {
   const { t } = useTranslation();
-  const toggle = (code: ConcernSign, checked: boolean) => {
-    const next = { ...signs };
-    if (checked) next[code] = signs[code] ?? '';
-    else delete next[code];
-    onSigns(next);
-  };
   const tier = (tierName: SignTier) => (
     <fieldset key={tierName} className="form-group inquiry-sign-tier">
       <legend className="form-label">{t(`inquiries.signs.tiers.${tierName}.heading`)}</legend>
       <span className="form-hint">{t(`inquiries.signs.tiers.${tierName}.hint`)}</span>
       <ul className="nobullet-list">
-        {signsOfTier(tierName).map((code) => {
-          const checked = signs[code] !== undefined;
-          const index = checked ? bodyIndex(code) : -1;
-          return (
-            <li key={code}>
-              <Checkbox
-                id={signFieldId(code)}
-                label={t(`inquiries.signs.codes.${code}`)}
-                checked={checked}
-                onChange={(value) => toggle(code, value)}
-              >
-                <TextArea
-                  id={signNoteId(code)}
-                  label={t('inquiries.intake.signs.note')}
-                  hint={t('inquiries.intake.signs.noteHint')}
-                  error={errors[`body.signs.${index}.note`] ?? errors[`body.signs.${index}.code`]}
-                  widthClass="input-width-l"
-                  rows={2}
-                  maxLength={1000}
-                  value={signs[code] ?? ''}
-                  onChange={(event) => onSigns({ ...signs, [code]: event.target.value })}
-                />
-              </Checkbox>
-            </li>
-          );
-        })}
+        {signsOfTier(tierName).map((code) => (
+          <li key={code}>
+            <Checkbox name={`signs.${code}.checked`} label={t(`inquiries.signs.codes.${code}`)}>
+              <TextArea
+                name={`signs.${code}.note`}
+                label={t('inquiries.intake.signs.note')}
+                hint={t('inquiries.intake.signs.noteHint')}
+                widthClass="input-width-l"
+                rows={2}
+                maxLength={1000}
+              />
+            </Checkbox>
+          </li>
+        ))}
       </ul>
     </fieldset>
   );
 
   return (
     <>
-      <div className="form-group">
-        <Checkbox
-          id={DANGER_ID}
-          label={t('inquiries.intake.signs.immediateDanger')}
-          hint={t('inquiries.intake.signs.immediateDangerHint')}
-          checked={immediateDanger}
-          onChange={onDanger}
-        />
-      </div>
+      <DangerField />
       {TIERS.slice(0, 1).map(tier)}
       {urgent && <PoliceAlert />}
       {TIERS.slice(1).map(tier)}

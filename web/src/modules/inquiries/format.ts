@@ -2,9 +2,10 @@ import i18n from '../../app/i18n';
 import { fromLocalTime, localTime } from '../../../../server/modules/inquiries/deadline.ts';
 
 /**
- * Dates, times and deadlines for inquiries. Dates are typed and shown the Danish way
- * (12.03.2026, 14.05) in Danish time, whatever the PC's time zone; the time left to a deadline
- * is counted on the server's clock, so a PC clock that is wrong does not move a deadline.
+ * Dates, times and deadlines for inquiries. Dates are typed and shown the Danish way (12.03.2026
+ * through the one date field of ui/form, 14.05) in Danish time, whatever the PC's time zone; the
+ * time left to a deadline is counted on the server's clock, so a PC clock that is wrong does not
+ * move a deadline.
  */
 
 /** Milliseconds to add to this PC's clock to get the server's (learnt from the inbox's `now`). */
@@ -42,39 +43,16 @@ export function isPast(deadline: string, now: number = serverNow()): boolean {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Today's date and the time now in Denmark, for the form's defaults: "12.03.2026", "14.05". */
-export function danishNow(now: number = serverNow()): { date: string; time: string } {
-  const t = localTime(new Date(now));
+/**
+ * An instant as the date (ISO `yyyy-mm-dd`, what the one date field holds) and the time of day
+ * (`tt.mm`) in Denmark, whatever the PC's time zone. Without an instant: now, on the server's clock.
+ */
+export function localParts(instant?: string): { date: string; time: string } {
+  const t = localTime(new Date(instant ?? serverNow()));
   return {
-    date: `${pad(t.day)}.${pad(t.month)}.${t.year}`,
+    date: `${t.year}-${pad(t.month)}-${pad(t.day)}`,
     time: `${pad(t.hour)}.${pad(t.minute)}`,
   };
-}
-
-/** "12.03.2026" (also 12-03-2026, 12/3/2026, 12032026) → "2026-03-12"; null if not a date. */
-export function parseDanishDate(text: string): string | null {
-  const value = text.trim();
-  const match =
-    /^(\d{1,2})[.\-/ ](\d{1,2})[.\-/ ](\d{4})$/.exec(value) ??
-    /^(\d{2})(\d{2})(\d{4})$/.exec(value);
-  if (!match) return null;
-  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (
-    year < 1900 ||
-    date.getUTCFullYear() !== year ||
-    date.getUTCMonth() !== month - 1 ||
-    date.getUTCDate() !== day
-  ) {
-    return null;
-  }
-  return `${year}-${pad(month)}-${pad(day)}`;
-}
-
-/** "2026-03-12" → "12.03.2026". */
-export function danishDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-');
-  return `${day ?? ''}.${month ?? ''}.${year ?? ''}`;
 }
 
 /** "14.05" (also 14:05, 1405, 9.5) → [14, 5]; null if not a time of day. */
@@ -87,16 +65,15 @@ export function parseDanishTime(text: string): [number, number] | null {
   return [hour, minute];
 }
 
-/** A Danish date and time of day → the instant (ISO 8601 with Z); null if either is invalid. */
-export function danishDateTimeToIso(date: string, time: string): string | null {
-  const day = parseDanishDate(date);
+/** An ISO date and a Danish time of day, in Denmark → the instant (ISO 8601 with Z); null if invalid. */
+export function localDateTimeToIso(isoDate: string, time: string): string | null {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   const clock = parseDanishTime(time);
   if (!day || !clock) return null;
-  const [year, month, dayOfMonth] = day.split('-').map(Number);
   return fromLocalTime({
-    year: year ?? 1970,
-    month: month ?? 1,
-    day: dayOfMonth ?? 1,
+    year: Number(day[1]),
+    month: Number(day[2]),
+    day: Number(day[3]),
     hour: clock[0],
     minute: clock[1],
     second: 0,

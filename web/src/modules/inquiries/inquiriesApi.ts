@@ -6,11 +6,15 @@ import {
 } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { UnitSchema } from '../../../../server/modules/organisation/schema.ts';
-import type {
-  AgeGroup,
-  InquiryOutcome as Outcome,
-  Seriousness,
-  SubjectKind,
+import {
+  INQUIRY_OUTCOMES,
+  INQUIRY_STATUSES,
+  SERIOUSNESS_LEVELS,
+  SUBJECT_KINDS as SUBJECT_KIND_LIST,
+  type AgeGroup,
+  type InquiryOutcome as Outcome,
+  type Seriousness,
+  type SubjectKind,
 } from '../../../../shared/values.ts';
 import type {
   ChannelSchema,
@@ -92,8 +96,9 @@ export const SOURCES = ordered<Source>({
   other: 12,
 });
 export const CHANNELS = ordered<Channel>({ phone: 1, email: 2, meeting: 3, hotline: 4, letter: 5 });
-export const SUBJECT_KINDS = ordered<SubjectKind>({ person: 1, persons: 2, group: 3, family: 4 });
-export const SERIOUSNESS = ordered<Seriousness>({ high: 1, medium: 2, low: 3 });
+/** The shared lists (shared/values.ts), in their order. */
+export const SUBJECT_KINDS: readonly SubjectKind[] = SUBJECT_KIND_LIST;
+export const SERIOUSNESS: readonly Seriousness[] = SERIOUSNESS_LEVELS;
 export const RELATIONS = ordered<Relation>({
   parent: 1,
   child: 2,
@@ -103,12 +108,7 @@ export const RELATIONS = ordered<Relation>({
   friend: 6,
   other: 7,
 });
-export const OUTCOMES = ordered<Outcome>({
-  no_concern: 1,
-  other_concern: 2,
-  radicalisation: 3,
-  police: 4,
-});
+export const OUTCOMES: readonly Outcome[] = INQUIRY_OUTCOMES;
 export const LEGAL_BASES = ordered<LegalBasis>({
   rpl_115: 1,
   rpl_115a: 2,
@@ -117,14 +117,7 @@ export const LEGAL_BASES = ordered<LegalBasis>({
   serviceloven: 5,
   other: 6,
 });
-export const INBOX_STATUSES = [
-  'open',
-  'received',
-  'triaged',
-  'awaiting_approval',
-  'decided',
-  'all',
-] as const;
+export const INBOX_STATUSES = ['open', ...INQUIRY_STATUSES, 'all'] as const;
 export type InboxStatus = (typeof INBOX_STATUSES)[number];
 export const SERIOUSNESS_FILTERS = ['high', 'medium', 'low', 'untriaged'] as const;
 export type SeriousnessFilter = (typeof SERIOUSNESS_FILTERS)[number];

@@ -1,0 +1,214 @@
+import { useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { AUTHORITY_AREAS, ENVIRONMENTS, EXTREMISM_FORMS } from '../../../../shared/values.ts';
+import { useSession } from '../../app/session';
+import {
+  DateInput,
+  Form,
+  RadioGroup,
+  Select,
+  TextArea,
+  TextInput,
+  useZodForm,
+} from '../../ui/form';
+import {
+  decisionRename,
+  DecisionSchema,
+  emptyDecision,
+  toBody,
+  type DecisionValues,
+} from './decisionValues';
+import { decideInquiry, OUTCOMES, SUBJECT_KINDS, useUnits, type Outcome } from './inquiriesApi';
+import { renameServerErrors } from './inquiryForms';
+import type { PanelProps } from './InquiryPage';
+import { ChangeStale, useInquiryChange } from './InquiryPanels';
+
+/** What an outcome asks for besides the reason: the unit referred to, or the police handover. */
+function OutcomeDetail({ outcome, fourEyes }: { outcome: Outcome; fourEyes: boolean }) {
+  const { t } = useTranslation();
+  const municipality = useSession().data?.user?.municipality?.code;
+  const units = useUnits(municipality, outcome === 'other_concern');
+  if (outcome === 'other_concern') {
+    return (
+      <>
+        <Select name="referredUnitId" empty="null" label={t('inquiries.decision.referredUnit')}>
+          <option value="">{t('inquiries.common.choose')}</option>
+          {(units.data?.items ?? []).map((unit) => (
+            <option key={unit.id} value={unit.id}>
+              {unit.name}
+            </option>
+          ))}
+        </Select>
+        <TextArea
+          name="passedOn"
+          label={t('inquiries.decision.passedOn')}
+          hint={t('inquiries.decision.passedOnHint')}
+          rows={3}
+          maxLength={2000}
+        />
+      </>
+    );
+  }
+  if (outcome === 'radicalisation') {
+    return (
+      <p className="form-hint">
+        {fourEyes
+          ? t('inquiries.decision.caseAfterApproval')
+          : t('inquiries.decision.caseWillOpen')}
+      </p>
+    );
+  }
+  if (outcome === 'police') {
+    return (
+      <>
+        <div className="inquiry-field-row">
+          <DateInput name="policeDate" label={t('inquiries.decision.policeHandedDate')} />
+          <TextInput
+            name="policeTime"
+            label={t('inquiries.decision.policeHandedTime')}
+            hint={t('inquiries.common.timeHint')}
+            widthClass="input-char-8"
+          />
+        </div>
+        <TextInput
+          name="policeRecipient"
+          label={t('inquiries.decision.policeRecipient')}
+          widthClass="input-width-l"
+        />
+        <TextArea
+          name="municipalityKeeps"
+          label={t('inquiries.decision.municipalityKeeps')}
+          hint={t('inquiries.decision.municipalityKeepsHint')}
+          rows={3}
+          maxLength={2000}
+        />
+      </>
+    );
+  }
+  return null;
+}
+
+/** The classification the decision gives (and a case it opens carries). */
+function ClassificationFields() {
+  const { t } = useTranslation();
+  const form = useWatch<DecisionValues, 'classification.extremismForm'>({
+    name: 'classification.extremismForm',
+  });
+  const notAssessed = <option value="">{t('inquiries.common.notAssessed')}</option>;
+  return (
+    <fieldset className="inquiry-classification">
+      <legend className="h4">{t('inquiries.classification.heading')}</legend>
+      <p className="form-hint">{t('inquiries.classification.ageGroupHint')}</p>
+      <div className="inquiry-field-row">
+        <Select
+          name="classification.extremismForm"
+          label={t('inquiries.classification.extremismForm')}
+          hint={t('inquiries.classification.extremismFormHint')}
+        >
+          {notAssessed}
+          {EXTREMISM_FORMS.map((value) => (
+            <option key={value} value={value}>
+              {t(`inquiries.extremismForms.${value}`)}
+            </option>
+          ))}
+        </Select>
+        {form === 'other' && (
+          <TextInput
+            name="classification.extremismFormOther"
+            label={t('inquiries.classification.extremismFormOther')}
+            widthClass="input-width-l"
+          />
+        )}
+      </div>
+      <div className="inquiry-field-row">
+        <Select
+          name="classification.authorityArea"
+          label={t('inquiries.classification.authorityArea')}
+          hint={t('inquiries.classification.authorityAreaHint')}
+        >
+          {notAssessed}
+          {AUTHORITY_AREAS.map((value) => (
+            <option key={value} value={value}>
+              {t(`inquiries.authorityAreas.${value}`)}
+            </option>
+          ))}
+        </Select>
+        <Select
+          name="classification.primary"
+          label={t('inquiries.classification.primaryConcern')}
+          hint={t('inquiries.classification.primaryConcernHint')}
+        >
+          {notAssessed}
+          <option value="yes">{t('inquiries.classification.primaryYes')}</option>
+          <option value="no">{t('inquiries.classification.primaryNo')}</option>
+        </Select>
+      </div>
+      <div className="inquiry-field-row">
+        <Select name="classification.subjectKind" label={t('inquiries.classification.subjectKind')}>
+          {SUBJECT_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`inquiries.subjectKinds.${kind}`)}
+            </option>
+          ))}
+        </Select>
+        <Select name="classification.environment" label={t('inquiries.classification.environment')}>
+          {notAssessed}
+          {ENVIRONMENTS.map((value) => (
+            <option key={value} value={value}>
+              {t(`inquiries.environments.${value}`)}
+            </option>
+          ))}
+        </Select>
+      </div>
+    </fieldset>
+  );
+}
+
+/** The decision of the initial assessment (the one form layer, checked with `DecisionBody`). */
+export function DecisionForm(panel: PanelProps & { onDecided: () => void }) {
+  const { detail, onDecided } = panel;
+  const { t } = useTranslation();
+  const form = useZodForm(DecisionSchema, { defaultValues: emptyDecision(detail.subjectKind) });
+  const mutation = useInquiryChange(decideInquiry, detail.id, onDecided);
+
+  return (
+    <div className="inquiry-panel">
+      <h3>{t('inquiries.decision.formHeading')}</h3>
+      {detail.fourEyes && <p>{t('inquiries.decision.fourEyesNote')}</p>}
+      <ChangeStale error={mutation.error} panel={panel} />
+      <Form
+        id={`decision-${detail.id}`}
+        form={form}
+        onSubmit={(values) =>
+          mutation.mutateAsync(toBody(values, detail.version)).catch((failure: unknown) => {
+            throw renameServerErrors(failure, decisionRename);
+          })
+        }
+        error={mutation.error}
+        errorTitle={t('inquiries.decision.failed')}
+      >
+        <RadioGroup<Outcome>
+          name="outcome"
+          label={t('inquiries.decision.outcome')}
+          options={OUTCOMES.map((o) => ({
+            value: o,
+            label: t(`inquiries.outcomes.${o}`),
+            hint: t(`inquiries.outcomeHints.${o}`),
+          }))}
+          detail={(outcome) => <OutcomeDetail outcome={outcome} fourEyes={detail.fourEyes} />}
+        />
+        <TextArea
+          name="reason"
+          label={t('inquiries.decision.reason')}
+          hint={t('inquiries.decision.reasonHint')}
+          rows={4}
+          maxLength={4000}
+        />
+        <ClassificationFields />
+        <button type="submit" className="button button-primary" disabled={mutation.isPending}>
+          {mutation.isPending ? t('inquiries.common.saving') : t('inquiries.decision.submit')}
+        </button>
+      </Form>
+    </div>
+  );
+}
