@@ -49,9 +49,13 @@ export class ApiError extends Error {
   }
 }
 
-/** A stale edit: someone else saved the record since it was read (409, optimistic locking). */
+/**
+ * A stale edit: someone else saved the record since it was read (409 `conflict`, optimistic
+ * locking). Other 409 answers (a duplicate, the last coordinator …) say what is wrong themselves.
+ * Shown with the one `StaleNotice` (ui/StaleNotice.tsx).
+ */
 export function isStale(error: unknown): error is ApiError {
-  return error instanceof ApiError && error.status === 409;
+  return error instanceof ApiError && error.code === 'conflict' && error.fields.length === 0;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

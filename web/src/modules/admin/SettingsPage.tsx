@@ -1,3 +1,4 @@
+import { isStale } from '../../app/api';
 import { useMutation } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useId, useState, type FormEvent } from 'react';
@@ -11,14 +12,13 @@ import { TextField } from '../../ui/TextField';
 import { CheckboxField } from './AdminFields';
 import { RadioGroup, SuccessMessage } from '../../ui/fields';
 import {
-  isStale,
   updateSettings,
   useMunicipalitySettings,
   useStoreSettings,
   type Settings,
   type SettingsChange,
 } from './adminApi';
-import { StaleNotice } from './StaleNotice';
+import { StaleNotice } from '../../ui/StaleNotice';
 
 const SERIOUSNESS = ['high', 'medium', 'low'] as const;
 type Seriousness = (typeof SERIOUSNESS)[number];

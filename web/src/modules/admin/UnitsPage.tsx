@@ -1,3 +1,4 @@
+import { isStale } from '../../app/api';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,14 +11,13 @@ import { Select, SuccessMessage } from '../../ui/fields';
 import {
   UNIT_KINDS,
   createUnit,
-  isStale,
   renameUnit,
   useAdminUnits,
   useInvalidateAdmin,
   type AdminUnit,
   type UnitKind,
 } from './adminApi';
-import { StaleNotice } from './StaleNotice';
+import { StaleNotice } from '../../ui/StaleNotice';
 
 /** "Enheder": the municipality's units; create one, or rename one. */
 export function UnitsPage() {

@@ -1,3 +1,4 @@
+import { isStale } from '../../app/api';
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,6 @@ import { Loading } from '../../ui/Loading';
 import { SuccessMessage } from '../../ui/fields';
 import {
   grantableRoles,
-  isStale,
   updateUser,
   useAdminUnits,
   useAdminUser,
@@ -20,7 +20,7 @@ import {
   type UserAction,
 } from './adminApi';
 import { ConfirmDialog } from './ConfirmDialog';
-import { StaleNotice } from './StaleNotice';
+import { StaleNotice } from '../../ui/StaleNotice';
 import { UserDetailsFields, userDetailsFormFields, type UserDetails } from './UserFields';
 
 /** "Rediger bruger": name, e-mail, roles and units, and the access actions with confirmation. */

@@ -15,7 +15,7 @@ import type {
   AuditVerify,
 } from '../../../../server/modules/admin/schema.ts';
 import type { UpdateSettingsBody } from '../../../../server/modules/inquiries/schema.ts';
-import { ApiError, apiGet, apiSend } from '../../app/api';
+import { apiGet, apiSend } from '../../app/api';
 import { INQUIRIES_QUERY_KEY, SETTINGS_QUERY_KEY, type Settings } from '../inquiries/inquiriesApi';
 
 export type { AdminUnit, AdminUser, AuditEntry, AuditVerify, AuditAction, Role, UnitKind };
@@ -79,11 +79,6 @@ const AUDIT_ACTION_SET: Record<AuditAction, true> = {
   print: true,
 };
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_SET) as AuditAction[];
-
-/** A stale change: someone saved in the meantime (409 conflict). */
-export function isStale(error: unknown): boolean {
-  return error instanceof ApiError && error.code === 'conflict';
-}
 
 interface Page<T> {
   items: T[];

@@ -1,3 +1,4 @@
+import { isStale } from '../../app/api';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,6 @@ import { Loading } from '../../ui/Loading';
 import { TextField } from '../../ui/TextField';
 import {
   addMember,
-  isStale,
   removeMember,
   renameForum,
   useCandidates,

@@ -5,16 +5,11 @@ import type {
   ForumDetail,
   ForumMember,
 } from '../../../../server/modules/forums/schema.ts';
-import { ApiError, apiGet, apiSend } from '../../app/api';
+import { apiGet, apiSend } from '../../app/api';
 
 export type { Forum, ForumCandidate, ForumDetail, ForumMember };
 
 export const FORUMS_KEY = 'forums';
-
-/** A stale change: someone saved in the meantime (409 conflict). */
-export function isStale(error: unknown): boolean {
-  return error instanceof ApiError && error.code === 'conflict';
-}
 
 export function useForumList() {
   return useQuery({

@@ -17,7 +17,7 @@ import { Loading } from '../../ui/Loading';
 import { TextField } from '../../ui/TextField';
 import { CheckboxField } from '../admin/AdminFields';
 import { Select, SuccessMessage } from '../../ui/fields';
-import { StaleNotice } from '../admin/StaleNotice';
+import { StaleNotice } from '../../ui/StaleNotice';
 
 const LEVELS = ['building', 'anticipating', 'intervening'] as const;
 const AGE_GROUPS = ['under_18', 'adult', 'all'] as const;

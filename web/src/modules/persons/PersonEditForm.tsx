@@ -1,16 +1,11 @@
+import { isStale } from '../../app/api';
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError, fieldErrors, type FormField } from '../../ui/FormError';
 import { Icon } from '../../ui/Icon';
 import { TextField } from '../../ui/TextField';
-import {
-  isStale,
-  updatePerson,
-  useInvalidatePersons,
-  type Person,
-  type UpdatePerson,
-} from './personsApi';
+import { updatePerson, useInvalidatePersons, type Person, type UpdatePerson } from './personsApi';
 
 interface PersonEditFormProps {
   person: Person;

@@ -1,3 +1,4 @@
+import { isStale } from '../../app/api';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,6 @@ import { formatDate, isUuid } from '../cases/format';
 import {
   fieldCode,
   findDuplicates,
-  isStale,
   mergePerson,
   useInvalidatePersons,
   type DuplicateHit,

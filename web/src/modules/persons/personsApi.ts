@@ -80,11 +80,6 @@ export function mergePerson(id: string, intoPersonId: string, version: number) {
   });
 }
 
-/** Someone else saved first: the change was not stored. */
-export function isStale(error: unknown): boolean {
-  return error instanceof ApiError && error.code === 'conflict' && error.fields.length === 0;
-}
-
 /** The server's code for a rejected field, e.g. `merge_cpr_differs`. */
 export function fieldCode(error: unknown, field: string): string | undefined {
   return error instanceof ApiError ? error.fields.find((f) => f.field === field)?.code : undefined;

@@ -1,0 +1,77 @@
+/**
+ * The one form layer of the web app: react-hook-form with the Zod resolver, fields in dkfds
+ * markup, the dkfds error summary, one date field (`dd.mm.åååå`), one stale-edit notice.
+ *
+ * - The browser checks the values with the SAME Zod schema the server uses (import the request
+ *   body schema from server/modules/<module>/schema.ts, or build it from shared/values.ts); the
+ *   server still decides. Messages are the app's own (form.validation.* in
+ *   web/src/app/i18n/locales), never Zod's English, and follow the language switch.
+ * - Fields are bound by `name` (a path of the form's values: `email`, `goals.0.text`). Give every
+ *   field a default value. Ids default to `<form id>-<name>`; pass `id` to keep a given one.
+ * - `<Form>` checks, then calls `onSubmit` with the schema's output. Return the save's promise
+ *   (`mutation.mutateAsync`): field problems from the server (`body.goals.0.text`) go onto the
+ *   fields, and the error summary takes focus. Other failures are shown from `error` as an alert.
+ * - A stale edit (409, `isStale` in app/api.ts) is shown with the one `StaleNotice` (ui/StaleNotice).
+ * - After a successful save, `focusAfterSave(target)` moves focus to the heading or saved item.
+ * - Dates: `<DateInput>` shows and accepts `dd.mm.åååå`; the form holds ISO `yyyy-mm-dd`. Never
+ *   use `<input type="date">`.
+ * - dkfds `Tabs` / `TabNav` (ui/Tabs.tsx) and `Modal` (ui/Modal.tsx) replace hand-made ones.
+ *
+ * A complete small form (admin/UnitsPage.tsx, creating a unit):
+ *
+ * ```tsx
+ * import { useMutation } from '@tanstack/react-query';
+ * import { CreateUnitBody } from '../../../../server/modules/admin/schema.ts';
+ * import { isStale } from '../../app/api';
+ * import { StaleNotice } from '../../ui/StaleNotice';
+ * import { Form, Select, TextInput, DateInput, focusAfterSave, useZodForm } from '../../ui/form';
+ *
+ * function NewUnitForm() {
+ *   const { t } = useTranslation();
+ *   const form = useZodForm(CreateUnitBody, { defaultValues: { name: '', kind: 'team' } });
+ *   const mutation = useMutation({
+ *     mutationFn: createUnit,
+ *     onSuccess: (unit) => {
+ *       form.reset();
+ *       focusAfterSave(`unit-${unit.id}`);
+ *     },
+ *   });
+ *   return (
+ *     <Form
+ *       id="unit-new"
+ *       form={form}
+ *       onSubmit={(body) => mutation.mutateAsync(body)}
+ *       error={mutation.error}
+ *       errorTitle={t('admin.units.createFailed')}
+ *     >
+ *       <TextInput name="name" label={t('admin.units.name')} widthClass="input-width-l" />
+ *       <Select name="kind" label={t('admin.units.kind')}>
+ *         <option value="team">{t('unitKinds.team')}</option>
+ *       </Select>
+ *       <DateInput name="startsOn" label={t('admin.units.startsOn')} empty="undefined" />
+ *       <button type="submit" className="button button-primary" disabled={mutation.isPending}>
+ *         {t('admin.units.create')}
+ *       </button>
+ *     </Form>
+ *   );
+ * }
+ * ```
+ *
+ * An edit with optimistic locking shows `isStale(mutation.error) ? <StaleNotice …/> : null`
+ * above the form. A form whose values differ from the request body (a checkbox that adds a
+ * field, text for a number) converts in `onSubmit`, or validates with `Body.extend({ … })`.
+ */
+export { useZodForm, type FormSchema, type ZodForm, type ZodFormOptions } from './useZodForm';
+export { Form, isFormAlert } from './Form';
+export { applyServerErrors, formFieldName, relabelErrors } from './serverErrors';
+export { TextInput, TextArea, Select, type FieldProps, type Empty } from './inputs';
+export { Checkbox, CheckboxGroup, RadioGroup, type Option } from './choices';
+export { DateInput } from './DateInput';
+export { ErrorSummary, formProblems, type FormProblem } from './ErrorSummary';
+export { FormGroup, ErrorMessage, Hint, describedBy } from './FormGroup';
+export { focusAfterSave, type FocusTarget } from './focus';
+export { formatDate, parseDate } from './dates';
+export { issueMessage, issueProblem, problemMessage } from './messages';
+export { StaleNotice } from '../StaleNotice';
+export { Tabs, TabNav, type Tab } from '../Tabs';
+export { Modal } from '../Modal';

@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+import i18n from '../../app/i18n';
+import { YEAR_MAX, YEAR_MIN, YEAR_RANGE } from '../../../../server/platform/primitives.ts';
+
+/**
+ * Zod issues as field problems with the server's code names (server/platform/http-errors.ts
+ * `fieldProblems`), so a field says the same in the browser as the server would say. Two codes
+ * are the browser's own, for clearer text: `invalid_date` and `not_a_number`. Zod's English
+ * messages are never shown.
+ */
+export interface FieldProblem {
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+function isEmpty(input: unknown): boolean {
+  return input === undefined || input === null || input === '';
+}
+
+export function issueProblem(issue: z.core.$ZodRawIssue): FieldProblem {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (isEmpty(issue.input)) return { code: 'required' };
+      if (issue.expected === 'int') return { code: 'not_integer' };
+      if (issue.expected === 'number') return { code: 'not_a_number' };
+      return { code: 'invalid_type' };
+    case 'too_small':
+    case 'too_big': {
+      const kind =
+        issue.origin === 'string' || issue.origin === 'array' ? issue.origin : ('number' as const);
+      if (kind === 'string' && issue.code === 'too_small' && Number(issue.minimum) === 1) {
+        return { code: 'required' };
+      }
+      if (kind === 'array' && issue.code === 'too_small' && isEmpty(issue.input)) {
+        return { code: 'too_small_array', params: { minimum: Number(issue.minimum) } };
+      }
+      const params: Record<string, number> =
+        issue.code === 'too_small'
+          ? { minimum: Number(issue.minimum) }
+          : { maximum: Number(issue.maximum) };
+      return { code: `${issue.code}_${kind}`, params };
+    }
+    case 'invalid_format':
+      if (issue.input === '') return { code: 'required' };
+      if (issue.format === 'date') return { code: 'invalid_date' };
+      if (issue.format === 'email') return { code: 'invalid_email' };
+      if (issue.format === 'regex' && issue.pattern === String(YEAR_RANGE)) {
+        return { code: 'date_out_of_range', params: { min: YEAR_MIN, max: YEAR_MAX } };
+      }
+      return { code: 'invalid_format' };
+    case 'invalid_value':
+      return isEmpty(issue.input) ? { code: 'required' } : { code: 'invalid_value' };
+    case 'not_multiple_of':
+      return { code: 'not_integer' };
+    default:
+      return { code: 'invalid' };
+  }
+}
+
+/** The problem's text in the current language (`form.validation.<code>`). */
+export function problemMessage(problem: FieldProblem): string {
+  const key = `form.validation.${problem.code}`;
+  // The key is built from a code, so it is looked up untyped; an unknown code says "invalid".
+  const translate = i18n.t as (key: string, params?: Record<string, string | number>) => string;
+  return translate(i18n.exists(key) ? key : 'form.validation.invalid', problem.params);
+}
+
+/** A Zod issue's message in the current language: the `error` option of a parse. */
+export function issueMessage(issue: z.core.$ZodRawIssue): string {
+  return problemMessage(issueProblem(issue));
+}
