@@ -5,12 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ReopenBody } from '../../../../server/modules/inquiries/schema-decision.ts';
 import { TriageBody, UpdateInquiryBody } from '../../../../server/modules/inquiries/schema.ts';
+import { isStale } from '../../app/api';
 import { useSession } from '../../app/session';
 import { Form, Select, StaleNotice, TextArea, useZodForm } from '../../ui/form';
 import { SuccessMessage } from '../../ui/fields';
 import {
   currentVersionOf,
-  isStale,
   reopenInquiry,
   SERIOUSNESS,
   triageInquiry,

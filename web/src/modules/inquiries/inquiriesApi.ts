@@ -132,11 +132,6 @@ export function isOneOf<T extends string>(values: readonly T[], value: string | 
   return value !== null && (values as readonly string[]).includes(value);
 }
 
-/** A stale change: someone saved in the meantime (409 conflict). */
-export function isStale(error: unknown): error is ApiError {
-  return error instanceof ApiError && error.status === 409;
-}
-
 /** The version the server now holds, from a 409 answer (`error.meta.currentVersion`). */
 export function currentVersionOf(error: unknown): number | null {
   if (!(error instanceof ApiError)) return null;

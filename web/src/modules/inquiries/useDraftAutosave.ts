@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isStale, saveDraft, type Draft } from './inquiriesApi';
+import { isStale } from '../../app/api';
+import { saveDraft, type Draft } from './inquiriesApi';
 
 /** How long after the last change the draft is saved. */
 const AUTOSAVE_DELAY_MS = 3_000;
