@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, apiSend, setCsrfToken } from './api';
 
-vi.mock('./i18n', () => ({ currentLanguage: () => 'da' }));
+let language: 'da' | 'en' = 'da';
+vi.mock('./i18n', () => ({ currentLanguage: () => language }));
 
 interface Sent {
   method: string | undefined;
@@ -26,6 +27,7 @@ function answer(status: number, body?: unknown) {
 }
 
 beforeEach(() => {
+  language = 'da';
   sent = [];
   setCsrfToken(null);
 });
@@ -86,5 +88,47 @@ describe('apiSend', () => {
       status: 0,
       code: 'network_error',
     });
+  });
+});
+
+describe('server messages after a language switch', () => {
+  const locked = {
+    error: {
+      code: 'login_locked',
+      message:
+        'For mange mislykkede forsøg. Prøv igen om 15 minutter, eller kontakt din administrator.',
+      requestId: 'r2',
+      fields: [
+        { field: 'body.name', code: 'too_big_string', message: 'Må højst være 20 tegn.' },
+        { field: 'body.kind', code: 'made_up_code', message: 'Noget andet.' },
+      ],
+    },
+  };
+
+  it('asks in the language chosen now, and keeps the text while it is the same language', async () => {
+    language = 'en';
+    answer(429, locked);
+    const error = await apiSend('POST', '/api/auth/login', {}).catch((e: unknown) => e);
+    expect(sent[0]?.headers['Accept-Language']).toBe('en');
+    expect(error).toMatchObject({ language: 'en', serverMessage: locked.error.message });
+  });
+
+  it('says a Danish answer in English after switching, with its values', async () => {
+    answer(429, locked);
+    const error = (await apiSend('POST', '/api/auth/login', {}).catch(
+      (e: unknown) => e,
+    )) as ApiError;
+    expect(error.serverMessage).toBe(locked.error.message);
+    language = 'en';
+    expect(error.serverMessage).toBe(
+      'Too many failed attempts. Try again in 15 minutes, or contact your administrator.',
+    );
+    expect(error.fields.map((f) => f.message)).toEqual([
+      'Must be at most 20 characters.',
+      // A code the catalogue does not know keeps the server's text.
+      'Noget andet.',
+    ]);
+    language = 'da';
+    expect(error.fields[0]?.message).toBe('Må højst være 20 tegn.');
   });
 });

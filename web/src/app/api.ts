@@ -1,4 +1,5 @@
-import { currentLanguage } from './i18n';
+import { currentLanguage, type Language } from './i18n';
+import { translateServerMessage } from './serverMessages';
 
 /** One field problem in a server error (validation). */
 export interface ApiFieldError {
@@ -21,20 +22,24 @@ export interface ApiErrorBody {
 
 /**
  * A failed API call. `status` is the HTTP status, or 0 when the server could not be reached.
- * `serverMessage` is the server's own (translated) message, meant to be shown to the user.
+ * `serverMessage` and the fields' messages are the server's (translated) texts, meant to be shown
+ * to the user; they are said in the current language, also after a language switch
+ * (./serverMessages.ts), so an error on screen follows the switch.
  */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
-  readonly serverMessage: string | undefined;
   readonly requestId: string | undefined;
-  readonly fields: ApiFieldError[];
   readonly meta: Record<string, unknown>;
+  /** The language the request asked for, which the server's texts are in. */
+  readonly language: Language;
+  readonly #message: string | undefined;
+  readonly #fields: ApiFieldError[];
 
   constructor(
     status: number,
     body: ApiErrorBody | undefined,
-    options: { cause?: unknown; code?: string } = {},
+    options: { cause?: unknown; code?: string; language?: Language } = {},
   ) {
     const code =
       body?.error.code ?? options.code ?? (status === 0 ? 'network_error' : `http_${status}`);
@@ -42,10 +47,31 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
-    this.serverMessage = body?.error.message || undefined;
+    this.language = options.language ?? currentLanguage();
+    this.#message = body?.error.message || undefined;
     this.requestId = body?.error.requestId;
-    this.fields = body?.error.fields ?? [];
+    this.#fields = body?.error.fields ?? [];
     this.meta = isRecord(body?.error.meta) ? body.error.meta : {};
+  }
+
+  /** The server's message for the error, in the current language. */
+  get serverMessage(): string | undefined {
+    if (this.#message === undefined) return undefined;
+    return translateServerMessage(
+      this.#message,
+      `errors.${this.code}`,
+      this.language,
+      currentLanguage(),
+    );
+  }
+
+  /** The server's field problems, their messages in the current language. */
+  get fields(): ApiFieldError[] {
+    const to = currentLanguage();
+    return this.#fields.map((field) => ({
+      ...field,
+      message: translateServerMessage(field.message, `validation.${field.code}`, this.language, to),
+    }));
   }
 }
 
@@ -99,23 +125,26 @@ function rememberCsrfToken(body: unknown) {
 
 /** GET a JSON resource from the API in the user's language. Throws ApiError on failure. */
 export async function apiGet<T>(path: string, options: { signal?: AbortSignal } = {}): Promise<T> {
+  const language = currentLanguage();
   let response: Response;
   try {
     response = await fetch(path, {
       method: 'GET',
       credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Accept-Language': currentLanguage() },
+      headers: { Accept: 'application/json', 'Accept-Language': language },
       signal: options.signal,
     });
   } catch (cause) {
     if (options.signal?.aborted) throw cause;
-    throw new ApiError(0, undefined, { cause });
+    throw new ApiError(0, undefined, { cause, language });
   }
-  if (!response.ok) throw new ApiError(response.status, await readErrorBody(response));
+  if (!response.ok) {
+    throw new ApiError(response.status, await readErrorBody(response), { language });
+  }
   try {
     return (await response.json()) as T;
   } catch (cause) {
-    throw new ApiError(response.status, undefined, { cause, code: 'invalid_response' });
+    throw new ApiError(response.status, undefined, { cause, code: 'invalid_response', language });
   }
 }
 
@@ -133,10 +162,11 @@ export async function apiSend<T = void>(
   body?: unknown,
   options: { signal?: AbortSignal; headers?: Record<string, string> } = {},
 ): Promise<T> {
+  const language = currentLanguage();
   const headers: Record<string, string> = {
     ...options.headers,
     Accept: 'application/json',
-    'Accept-Language': currentLanguage(),
+    'Accept-Language': language,
   };
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -151,15 +181,17 @@ export async function apiSend<T = void>(
     });
   } catch (cause) {
     if (options.signal?.aborted) throw cause;
-    throw new ApiError(0, undefined, { cause });
+    throw new ApiError(0, undefined, { cause, language });
   }
-  if (!response.ok) throw new ApiError(response.status, await readErrorBody(response));
+  if (!response.ok) {
+    throw new ApiError(response.status, await readErrorBody(response), { language });
+  }
   if (response.status === 204) return undefined as T;
   let result: unknown;
   try {
     result = await response.json();
   } catch (cause) {
-    throw new ApiError(response.status, undefined, { cause, code: 'invalid_response' });
+    throw new ApiError(response.status, undefined, { cause, code: 'invalid_response', language });
   }
   rememberCsrfToken(result);
   return result as T;
