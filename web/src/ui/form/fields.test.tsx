@@ -75,6 +75,19 @@ describe('form fields', () => {
 });
 
 describe('browser messages', () => {
+  it("never shows a message written into a schema, nor Zod's English", async () => {
+    const { zodFormResolver } = await import('./resolver');
+    const Username = z.object({ username: z.string().regex(/^[a-z]{3,}$/, 'username') }).strict();
+    const result = await zodFormResolver(Username)({ username: 'Å', extra: 1 }, undefined, {
+      fields: {},
+      shouldUseNativeValidation: false,
+    });
+    expect(result.errors).toMatchObject({
+      username: { type: 'invalid_format', message: 'Værdien har et forkert format.' },
+      root: { type: 'invalid', message: 'Værdien er ugyldig.' },
+    });
+  });
+
   it("says the schema's problems in the app's own words, with the server's code names", () => {
     const result = Body.safeParse(
       { name: 'x'.repeat(21), startsOn: '31.02.2026', confidential: 'yes' },

@@ -17,7 +17,7 @@ function isEmpty(input: unknown): boolean {
   return input === undefined || input === null || input === '';
 }
 
-export function issueProblem(issue: z.core.$ZodRawIssue): FieldProblem {
+export function issueProblem(issue: z.core.$ZodIssue | z.core.$ZodRawIssue): FieldProblem {
   switch (issue.code) {
     case 'invalid_type':
       if (isEmpty(issue.input)) return { code: 'required' };
@@ -65,7 +65,7 @@ export function problemMessage(problem: FieldProblem): string {
   return translate(i18n.exists(key) ? key : 'form.validation.invalid', problem.params);
 }
 
-/** A Zod issue's message in the current language: the `error` option of a parse. */
-export function issueMessage(issue: z.core.$ZodRawIssue): string {
+/** A Zod issue's message in the current language (usable as the `error` option of a parse). */
+export function issueMessage(issue: z.core.$ZodIssue | z.core.$ZodRawIssue): string {
   return problemMessage(issueProblem(issue));
 }

@@ -1,9 +1,8 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect } from 'react';
 import { useForm, type FieldValues, type UseFormProps, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import i18n from '../../app/i18n';
-import { issueMessage } from './messages';
+import { zodFormResolver } from './resolver';
 import { relabelErrors } from './serverErrors';
 
 /** A Zod schema whose input is an object of form values (a request body schema). */
@@ -18,7 +17,7 @@ export type ZodFormOptions<S extends FormSchema> = Omit<
 >;
 
 /**
- * react-hook-form with the Zod resolver: the browser checks the values with the same schema the
+ * react-hook-form with the Zod resolver (./resolver.ts): the browser checks the values with the same schema the
  * server uses (import it from server/modules/<module>/schema.ts or shared/values.ts) before
  * anything is sent; the server still decides. Messages are the app's own, in the current
  * language (./messages.ts), and follow the language switch. Focus goes to the error summary of
@@ -36,7 +35,7 @@ export function useZodForm<S extends FormSchema>(
     reValidateMode: 'onChange',
     shouldFocusError: false,
     ...options,
-    resolver: zodResolver(schema, { error: issueMessage }),
+    resolver: zodFormResolver(schema),
   });
 
   // After a language switch, say the shown problems again in the new language.

@@ -1,0 +1,27 @@
+import { toNestErrors } from '@hookform/resolvers';
+import type { FieldError, FieldValues, Resolver } from 'react-hook-form';
+import type { z } from 'zod';
+import { issueProblem, problemMessage } from './messages';
+
+/**
+ * The Zod resolver of the form layer: like `zodResolver` of @hookform/resolvers, but each
+ * problem is said by its code in the app's own words (./messages.ts), so a message written into a
+ * server schema (`.regex(…, 'username')`) or Zod's English never reaches the user. The first
+ * problem of a field is shown; its `type` is the code (`too_big_string`).
+ */
+export function zodFormResolver<S extends z.ZodType<FieldValues, FieldValues>>(
+  schema: S,
+): Resolver<z.input<S>, unknown, z.output<S>> {
+  return async (values, _context, options) => {
+    const result = await schema.safeParseAsync(values, { reportInput: true });
+    if (result.success) return { values: result.data, errors: {} };
+    const errors: Record<string, FieldError> = {};
+    for (const issue of result.error.issues) {
+      const path = issue.path.map(String).join('.') || 'root';
+      if (errors[path]) continue;
+      const problem = issueProblem(issue);
+      errors[path] = { type: problem.code, message: problemMessage(problem) };
+    }
+    return { values: {}, errors: toNestErrors(errors, options) };
+  };
+}
