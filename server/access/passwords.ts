@@ -1,13 +1,13 @@
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-limits.ts';
 
 /**
  * Passwords: at least 12 characters, not on the list of common passwords (the ~49,000 most
  * common passwords shipped with @zxcvbn-ts/language-common), not containing the username.
  * Hashed with Argon2id (OWASP's minimum: 19 MiB memory, 2 iterations).
  */
-export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 256;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
 // Algorithm.Argon2id is a const enum (2), which isolated modules cannot import by name.
 const ARGON2ID = 2 as Algorithm;
 const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DateOnly, SmallIntId, Version } from '../../platform/primitives.ts';
 import { RoleSchema } from '../../access/roles.ts';
-import { MAX_PASSWORD_LENGTH } from '../../access/passwords.ts';
+import { MAX_PASSWORD_LENGTH } from '../../access/password-limits.ts';
 import { AUDIT_ACTIONS } from '../../platform/audit/tables.ts';
 import { MunicipalityCodeSchema, UnitKindSchema } from '../organisation/schema.ts';
 

@@ -1,13 +1,13 @@
-import { isStale } from '../../app/api';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CreateUnitBody, RenameUnitBody } from '../../../../server/modules/admin/schema.ts';
+import { isStale } from '../../app/api';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { FormError, fieldErrors, type FormField } from '../../ui/FormError';
 import { Loading } from '../../ui/Loading';
-import { TextField } from '../../ui/TextField';
-import { Select, SuccessMessage } from '../../ui/fields';
+import { SuccessMessage } from '../../ui/fields';
+import { Form, Select, StaleNotice, TextInput, useZodForm } from '../../ui/form';
 import {
   UNIT_KINDS,
   createUnit,
@@ -17,7 +17,6 @@ import {
   type AdminUnit,
   type UnitKind,
 } from './adminApi';
-import { StaleNotice } from '../../ui/StaleNotice';
 
 /** "Enheder": the municipality's units; create one, or rename one. */
 export function UnitsPage() {
@@ -97,6 +96,9 @@ export function UnitsPage() {
   );
 }
 
+/** The rename form holds the name; the version it renames is the unit's. */
+const RenameForm_ = RenameUnitBody.omit({ version: true });
+
 function RenameForm({
   unit,
   onDone,
@@ -109,9 +111,9 @@ function RenameForm({
   const { t } = useTranslation();
   const headingId = useId();
   const invalidate = useInvalidateAdmin();
-  const [name, setName] = useState(unit.name);
+  const form = useZodForm(RenameForm_, { defaultValues: { name: unit.name } });
   const mutation = useMutation({
-    mutationFn: () => renameUnit(unit.id, { name, version: unit.version }),
+    mutationFn: (body: { name: string }) => renameUnit(unit.id, { ...body, version: unit.version }),
     onSuccess: async (renamed) => {
       await invalidate('units');
       await invalidate('users');
@@ -119,36 +121,19 @@ function RenameForm({
     },
   });
   // Start in the field: the form appears where the user did not click.
-  useEffect(() => document.getElementById('unit-rename-name')?.focus(), []);
-  const fields: FormField[] = [
-    { name: 'body.name', id: 'unit-rename-name', label: t('admin.units.name') },
-  ];
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!mutation.isPending) mutation.mutate();
-  };
+  useEffect(() => form.setFocus('name'), [form]);
   return (
     <section aria-labelledby={headingId} className="mb-7">
       <h3 id={headingId}>{t('admin.units.renameHeading', { name: unit.name })}</h3>
-      {isStale(mutation.error) ? (
-        <StaleNotice onReload={() => void onReload()} />
-      ) : (
-        <FormError
-          error={mutation.error}
-          fields={fields}
-          title={t('admin.units.renameFailedTitle')}
-        />
-      )}
-      <form noValidate onSubmit={submit}>
-        <TextField
-          id="unit-rename-name"
-          label={t('admin.units.name')}
-          error={fieldErrors(mutation.error)['body.name']}
-          widthClass="input-width-l"
-          required
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />
+      {isStale(mutation.error) && <StaleNotice onReload={() => void onReload()} />}
+      <Form
+        id="unit-rename"
+        form={form}
+        onSubmit={(body) => mutation.mutateAsync(body)}
+        error={mutation.error}
+        errorTitle={t('admin.units.renameFailedTitle')}
+      >
+        <TextInput name="name" label={t('admin.units.name')} widthClass="input-width-l" required />
         <div className="admin-buttons">
           <button type="submit" className="button button-primary" disabled={mutation.isPending}>
             {t('admin.common.save')}
@@ -157,60 +142,39 @@ function RenameForm({
             {t('admin.common.cancel')}
           </button>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }
+
+/** A new unit: its name and kind (the municipality is the administrator's own). */
+const NewUnit = CreateUnitBody.omit({ municipalityCode: true });
 
 function CreateUnitForm({ onCreated }: { onCreated: (unit: AdminUnit) => void }) {
   const { t } = useTranslation();
   const headingId = useId();
   const invalidate = useInvalidateAdmin();
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<UnitKind | ''>('');
+  const form = useZodForm(NewUnit, { defaultValues: { name: '', kind: '' as UnitKind } });
   const mutation = useMutation({
-    mutationFn: () => createUnit({ name, kind: kind as UnitKind }),
+    mutationFn: createUnit,
     onSuccess: async (unit) => {
-      setName('');
-      setKind('');
+      form.reset();
       await invalidate('units');
       onCreated(unit);
     },
   });
-  const fields: FormField[] = [
-    { name: 'body.name', id: 'unit-name', label: t('admin.units.name') },
-    { name: 'body.kind', id: 'unit-kind', label: t('admin.units.kind') },
-  ];
-  const errors = fieldErrors(mutation.error);
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!mutation.isPending) mutation.mutate();
-  };
   return (
     <section aria-labelledby={headingId} className="mt-8">
       <h3 id={headingId}>{t('admin.units.createHeading')}</h3>
-      <FormError
+      <Form
+        id="unit"
+        form={form}
+        onSubmit={(body) => mutation.mutateAsync(body)}
         error={mutation.error}
-        fields={fields}
-        title={t('admin.units.createFailedTitle')}
-      />
-      <form noValidate onSubmit={submit}>
-        <TextField
-          id="unit-name"
-          label={t('admin.units.name')}
-          error={errors['body.name']}
-          widthClass="input-width-l"
-          required
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <Select
-          id="unit-kind"
-          label={t('admin.units.kind')}
-          error={errors['body.kind']}
-          value={kind}
-          onChange={(e) => setKind(e.target.value as UnitKind | '')}
-        >
+        errorTitle={t('admin.units.createFailedTitle')}
+      >
+        <TextInput name="name" label={t('admin.units.name')} widthClass="input-width-l" required />
+        <Select name="kind" label={t('admin.units.kind')}>
           <option value="">{t('admin.units.chooseKind')}</option>
           {UNIT_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -221,7 +185,7 @@ function CreateUnitForm({ onCreated }: { onCreated: (unit: AdminUnit) => void })
         <button type="submit" className="button button-primary" disabled={mutation.isPending}>
           {t('admin.units.submit')}
         </button>
-      </form>
+      </Form>
     </section>
   );
 }

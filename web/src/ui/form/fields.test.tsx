@@ -78,10 +78,14 @@ describe('browser messages', () => {
   it("never shows a message written into a schema, nor Zod's English", async () => {
     const { zodFormResolver } = await import('./resolver');
     const Username = z.object({ username: z.string().regex(/^[a-z]{3,}$/, 'username') }).strict();
-    const result = await zodFormResolver(Username)({ username: 'Å', extra: 1 }, undefined, {
-      fields: {},
-      shouldUseNativeValidation: false,
-    });
+    const result = await zodFormResolver(Username)(
+      { username: 'Å', extra: 1 } as { username: string },
+      undefined,
+      {
+        fields: {},
+        shouldUseNativeValidation: false,
+      },
+    );
     expect(result.errors).toMatchObject({
       username: { type: 'invalid_format', message: 'Værdien har et forkert format.' },
       root: { type: 'invalid', message: 'Værdien er ugyldig.' },
