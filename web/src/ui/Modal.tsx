@@ -12,6 +12,8 @@ interface ModalProps {
   forcedAction?: boolean;
   /** Where focus starts (default: the close button, or the title when there is none). */
   initialFocus?: RefObject<HTMLElement | null>;
+  /** The id of the text that says what the modal is about (`aria-describedby`). */
+  describedBy?: string;
   /** The buttons (dkfds `modal-footer`). */
   footer?: ReactNode;
   children?: ReactNode;
@@ -29,6 +31,7 @@ export function Modal({
   onClose,
   forcedAction = false,
   initialFocus,
+  describedBy,
   footer,
   children,
 }: ModalProps) {
@@ -77,6 +80,7 @@ export function Modal({
         aria-modal="true"
         aria-hidden="false"
         aria-labelledby={titleId}
+        aria-describedby={describedBy}
       >
         <div className="modal-content">
           <div className="modal-header">

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Modal } from '../../ui/Modal';
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -13,9 +14,9 @@ interface ConfirmDialogProps {
 }
 
 /**
- * A confirmation before an action with consequences (disable a user, reset a second factor),
- * built on a native modal `<dialog>`: the browser keeps focus inside, Escape cancels, and focus
- * returns to the button that opened it. Focus starts on "Cancel", the safe choice.
+ * A confirmation before an action with consequences (disable a user, reset a second factor), in
+ * the dkfds modal: the page behind is inert, Escape cancels, and focus returns to the button that
+ * opened it. Focus starts on "Cancel", the safe choice.
  */
 export function ConfirmDialog({
   open,
@@ -27,55 +28,40 @@ export function ConfirmDialog({
   onCancel,
 }: ConfirmDialogProps) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const titleId = useId();
   const textId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      cancelRef.current?.focus();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   return (
-    <dialog
-      ref={ref}
-      className="admin-dialog"
-      aria-labelledby={titleId}
-      aria-describedby={textId}
-      onCancel={(event) => {
-        event.preventDefault();
+    <Modal
+      open={open}
+      title={title}
+      describedBy={textId}
+      initialFocus={cancelRef}
+      onClose={() => {
         if (!pending) onCancel();
       }}
+      footer={
+        <>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={pending}
+            onClick={onConfirm}
+          >
+            {confirmLabel}
+          </button>
+          <button
+            ref={cancelRef}
+            type="button"
+            className="button button-secondary"
+            disabled={pending}
+            onClick={onCancel}
+          >
+            {t('admin.common.cancel')}
+          </button>
+        </>
+      }
     >
-      <h2 id={titleId} className="h3">
-        {title}
-      </h2>
       <p id={textId}>{text}</p>
-      <div className="admin-dialog-buttons">
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={pending}
-          onClick={onConfirm}
-        >
-          {confirmLabel}
-        </button>
-        <button
-          ref={cancelRef}
-          type="button"
-          className="button button-secondary"
-          disabled={pending}
-          onClick={onCancel}
-        >
-          {t('admin.common.cancel')}
-        </button>
-      </div>
-    </dialog>
+    </Modal>
   );
 }

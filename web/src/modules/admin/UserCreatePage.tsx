@@ -1,21 +1,20 @@
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { CreateUserBody } from '../../../../server/modules/admin/schema.ts';
 import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
-import { FormError, fieldErrors, type FormField } from '../../ui/FormError';
-import { TextField } from '../../ui/TextField';
-import { Select } from '../../ui/fields';
+import { Form, Select, TextInput, useZodForm } from '../../ui/form';
 import {
   createUser,
   grantableRoles,
   useAdminUnits,
   useInvalidateAdmin,
   usePoliceDistricts,
-  type NewUser,
 } from './adminApi';
-import { UserDetailsFields, userDetailsFormFields, type UserDetails } from './UserFields';
+import { UserDetailsFields } from './UserFields';
 
 /**
  * "Opret bruger": username, name, e-mail, first password, roles and units. A system administrator
@@ -29,22 +28,22 @@ export function UserCreatePage() {
   const invalidate = useInvalidateAdmin();
   // Users outside a municipality (system administrators) name the municipality themselves.
   const ownMunicipality = useSession().data?.user?.municipality ?? null;
-  const [username, setUsername] = useState('');
-  const [details, setDetails] = useState<UserDetails>({
-    displayName: '',
-    email: '',
-    roles: [],
-    unitIds: [],
+  const form = useZodForm(CreateUserBody, {
+    defaultValues: {
+      username: '',
+      displayName: '',
+      email: undefined,
+      password: '',
+      roles: [],
+      unitIds: [],
+      municipalityCode: undefined,
+      policeDistrictId: undefined,
+    },
   });
-  const [password, setPassword] = useState('');
-  const [municipalityCode, setMunicipalityCode] = useState('');
-  const [policeDistrictId, setPoliceDistrictId] = useState('');
+  const municipalityCode = useWatch({ control: form.control, name: 'municipalityCode' });
   const districts = usePoliceDistricts(!ownMunicipality);
-  const unitMunicipality = ownMunicipality
-    ? undefined
-    : /^\d{3}$/.test(municipalityCode)
-      ? municipalityCode
-      : undefined;
+  const unitMunicipality =
+    !ownMunicipality && /^\d{3}$/.test(municipalityCode ?? '') ? municipalityCode : undefined;
   const units = useAdminUnits(unitMunicipality);
 
   const mutation = useMutation({
@@ -55,92 +54,57 @@ export function UserCreatePage() {
     },
   });
 
-  const fields: FormField[] = [
-    { name: 'body.username', id: 'user-username', label: t('admin.userForm.username') },
-    ...userDetailsFormFields(t, 'user'),
-    { name: 'body.password', id: 'user-password', label: t('admin.userForm.password') },
-    {
-      name: 'body.municipalityCode',
-      id: 'user-municipality',
-      label: t('admin.common.municipalityCode'),
-    },
-    {
-      name: 'body.policeDistrictId',
-      id: 'user-police-district',
-      label: t('admin.userForm.policeDistrict'),
-    },
-  ];
-  const errors = fieldErrors(mutation.error);
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (mutation.isPending) return;
-    const { displayName, email, roles, unitIds } = details;
-    const body: NewUser = { username, displayName, password, roles, unitIds };
-    if (email.trim()) body.email = email.trim();
-    if (!ownMunicipality && municipalityCode) body.municipalityCode = municipalityCode;
-    if (!ownMunicipality && policeDistrictId) body.policeDistrictId = Number(policeDistrictId);
-    mutation.mutate(body);
-  };
-
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{t('admin.userForm.createTitle')}</h2>
       <p>{t('admin.userForm.createIntro')}</p>
-      <FormError error={mutation.error} fields={fields} title={t('admin.userForm.failedTitle')} />
-      <form noValidate onSubmit={submit}>
-        <TextField
-          id="user-username"
+      <Form
+        id="user"
+        form={form}
+        onSubmit={(body) => mutation.mutateAsync(body)}
+        error={mutation.error}
+        errorTitle={t('admin.userForm.failedTitle')}
+      >
+        <TextInput
+          name="username"
           label={t('admin.userForm.username')}
           hint={t('admin.userForm.usernameHint')}
-          error={errors['body.username']}
           widthClass="input-width-l"
           autoComplete="off"
           autoCapitalize="none"
           spellCheck={false}
           required
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
         />
         <UserDetailsFields
-          idPrefix="user"
-          value={details}
-          onChange={setDetails}
+          emptyEmail="undefined"
           roleOptions={grantableRoles(ownMunicipality !== null)}
           units={units.data ?? []}
-          errors={errors}
         >
-          <TextField
-            id="user-password"
+          <TextInput
+            name="password"
             label={t('admin.userForm.password')}
             hint={t('admin.userForm.passwordHint')}
-            error={errors['body.password']}
             widthClass="input-width-l"
             type="password"
             autoComplete="new-password"
             required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
           />
           {!ownMunicipality && (
-            <TextField
-              id="user-municipality"
+            <TextInput
+              name="municipalityCode"
               label={t('admin.common.municipalityCode')}
               hint={t('admin.common.municipalityCodeHint')}
-              error={errors['body.municipalityCode']}
+              empty="undefined"
               widthClass="input-char-4"
               inputMode="numeric"
-              value={municipalityCode}
-              onChange={(e) => setMunicipalityCode(e.target.value.trim())}
             />
           )}
           {!ownMunicipality && (
             <Select
-              id="user-police-district"
+              name="policeDistrictId"
               label={t('admin.userForm.policeDistrict')}
-              error={errors['body.policeDistrictId']}
-              value={policeDistrictId}
-              onChange={(e) => setPoliceDistrictId(e.target.value)}
+              empty="undefined"
+              asNumber
             >
               <option value="">{t('admin.userForm.noPoliceDistrict')}</option>
               {(districts.data ?? []).map((district) => (
@@ -159,7 +123,7 @@ export function UserCreatePage() {
             {t('admin.userForm.back')}
           </Link>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -1,14 +1,16 @@
-import { isStale } from '../../app/api';
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { z } from 'zod';
+import { UpdateUserBody } from '../../../../server/modules/admin/schema.ts';
+import { isStale } from '../../app/api';
 import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { FormError, fieldErrors } from '../../ui/FormError';
 import { Loading } from '../../ui/Loading';
 import { SuccessMessage } from '../../ui/fields';
+import { Form, StaleNotice, useZodForm } from '../../ui/form';
 import {
   grantableRoles,
   updateUser,
@@ -20,8 +22,7 @@ import {
   type UserAction,
 } from './adminApi';
 import { ConfirmDialog } from './ConfirmDialog';
-import { StaleNotice } from '../../ui/StaleNotice';
-import { UserDetailsFields, userDetailsFormFields, type UserDetails } from './UserFields';
+import { UserDetailsFields } from './UserFields';
 
 /** "Rediger bruger": name, e-mail, roles and units, and the access actions with confirmation. */
 export function UserEditPage() {
@@ -69,27 +70,26 @@ interface UserDetailsFormProps {
   reload: () => void;
 }
 
+/** The user form holds the details; the version it changes is the user's. */
+const UserChange = UpdateUserBody.omit({ version: true });
+
 function UserDetailsForm({ user, saved, onSaved, reload }: UserDetailsFormProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const invalidate = useInvalidateAdmin();
   const insideMunicipality = useSession().data?.user?.municipality != null;
   const units = useAdminUnits(user.municipalityCode ?? undefined);
-  const [details, setDetails] = useState<UserDetails>({
-    displayName: user.displayName,
-    email: user.email ?? '',
-    roles: user.roles,
-    unitIds: user.units.map((u) => u.id),
+  const form = useZodForm(UserChange, {
+    defaultValues: {
+      displayName: user.displayName,
+      email: user.email,
+      roles: user.roles,
+      unitIds: user.units.map((u) => u.id),
+    },
   });
   const mutation = useMutation({
-    mutationFn: () =>
-      updateUser(user.id, {
-        version: user.version,
-        displayName: details.displayName,
-        email: details.email.trim() || null,
-        roles: details.roles,
-        unitIds: details.unitIds,
-      }),
+    mutationFn: (change: z.output<typeof UserChange>) =>
+      updateUser(user.id, { ...change, version: user.version }),
     onSuccess: async (result) => {
       onSaved(result.version);
       await invalidate('users');
@@ -100,13 +100,6 @@ function UserDetailsForm({ user, saved, onSaved, reload }: UserDetailsFormProps)
     ...grantableRoles(insideMunicipality),
     ...user.roles.filter((r) => !grantableRoles(insideMunicipality).includes(r)),
   ];
-  const fields = userDetailsFormFields(t, 'edit');
-  const errors = fieldErrors(mutation.error);
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!mutation.isPending) mutation.mutate();
-  };
 
   return (
     <section aria-labelledby={headingId}>
@@ -129,24 +122,19 @@ function UserDetailsForm({ user, saved, onSaved, reload }: UserDetailsFormProps)
       </dl>
       <h3>{t('admin.userEdit.detailsHeading')}</h3>
       {saved && <SuccessMessage>{t('admin.common.saved')}</SuccessMessage>}
-      {isStale(mutation.error) ? (
-        <StaleNotice onReload={reload} />
-      ) : (
-        <FormError error={mutation.error} fields={fields} title={t('admin.userEdit.failedTitle')} />
-      )}
-      <form noValidate onSubmit={submit}>
-        <UserDetailsFields
-          idPrefix="edit"
-          value={details}
-          onChange={setDetails}
-          roleOptions={roleOptions}
-          units={units.data ?? []}
-          errors={errors}
-        />
+      {isStale(mutation.error) && <StaleNotice onReload={reload} />}
+      <Form
+        id="edit"
+        form={form}
+        onSubmit={(change) => mutation.mutateAsync(change)}
+        error={mutation.error}
+        errorTitle={t('admin.userEdit.failedTitle')}
+      >
+        <UserDetailsFields emptyEmail="null" roleOptions={roleOptions} units={units.data ?? []} />
         <button type="submit" className="button button-primary" disabled={mutation.isPending}>
           {mutation.isPending ? t('admin.common.saving') : t('admin.common.save')}
         </button>
-      </form>
+      </Form>
     </section>
   );
 }

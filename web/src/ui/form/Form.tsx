@@ -5,7 +5,7 @@ import { ApiError, isStale } from '../../app/api';
 import { ErrorAlert } from '../ErrorAlert';
 import { ErrorSummary } from './ErrorSummary';
 import { FormContext, type FormContextValue } from './FormContext';
-import { applyServerErrors } from './serverErrors';
+import { applyServerErrors, appliedTo } from './serverErrors';
 
 interface FormProps<TIn extends FieldValues, TOut> {
   form: UseFormReturn<TIn, unknown, TOut>;
@@ -16,8 +16,8 @@ interface FormProps<TIn extends FieldValues, TOut> {
    */
   onSubmit: (values: TOut) => unknown;
   /**
-   * The failed save's error (`mutation.error`). Anything but field problems and a stale edit (for
-   * `StaleNotice`) is shown as an error alert headed `errorTitle`.
+   * The failed save's error (`mutation.error`). Unless its field problems are on the fields, or it
+   * is a stale edit (for `StaleNotice`), it is shown as an error alert headed `errorTitle`.
    */
   error?: unknown;
   errorTitle?: string;
@@ -28,7 +28,7 @@ interface FormProps<TIn extends FieldValues, TOut> {
   children: ReactNode;
 }
 
-/** True for an error `Form` shows itself as an alert (not field problems, not a stale edit). */
+/** True for an error that is neither field problems nor a stale edit: one to show as an alert. */
 export function isFormAlert(error: unknown): boolean {
   if (!error || isStale(error)) return false;
   return !(error instanceof ApiError && error.fields.length > 0);
@@ -74,13 +74,13 @@ export function Form<TIn extends FieldValues, TOut>({
       <FormContext.Provider value={context}>
         <form id={id} className={className} noValidate onSubmit={submit} {...rest}>
           <ErrorSummary focusKey={focusKey} />
-          {isFormAlert(error) && (
+          {error && !isStale(error) && !appliedTo(form, error) ? (
             <ErrorAlert
               title={errorTitle ?? t('form.errorSummaryHeading')}
               error={error}
               headingLevel="h2"
             />
-          )}
+          ) : null}
           {children}
         </form>
       </FormContext.Provider>

@@ -64,7 +64,7 @@
 export { useZodForm, type FormSchema, type ZodForm, type ZodFormOptions } from './useZodForm';
 export { zodFormResolver } from './resolver';
 export { Form, isFormAlert } from './Form';
-export { applyServerErrors, formFieldName, relabelErrors } from './serverErrors';
+export { applyServerErrors, appliedTo, formFieldName, relabelErrors } from './serverErrors';
 export { TextInput, TextArea, Select, type FieldProps, type Empty } from './inputs';
 export { Checkbox, CheckboxGroup, RadioGroup, type Option } from './choices';
 export { DateInput } from './DateInput';

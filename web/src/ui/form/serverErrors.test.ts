@@ -26,6 +26,7 @@ describe('applyServerErrors', () => {
   it('names a field by its path in the form', () => {
     expect(formFieldName('body.goals.0.text')).toBe('goals.0.text');
     expect(formFieldName('body.name')).toBe('name');
+    expect(formFieldName('query.from')).toBe('from');
     expect(formFieldName('params.id')).toBeNull();
     expect(formFieldName('body')).toBeNull();
   });

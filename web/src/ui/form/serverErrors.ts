@@ -21,9 +21,18 @@ const SERVER = 'server';
 // The last server error put on each form, said again after a language switch.
 const applied = new WeakMap<object, ApiError>();
 
-/** `body.goals.0.text` → `goals.0.text`; null for problems outside the body. */
+/**
+ * `body.goals.0.text` → `goals.0.text` (and `query.from` → `from`, for a search form); null for
+ * problems outside the body or query.
+ */
 export function formFieldName(serverField: string): string | null {
-  return serverField.startsWith('body.') ? serverField.slice('body.'.length) : null;
+  const match = /^(?:body|query)\.(.+)$/.exec(serverField);
+  return match?.[1] ?? null;
+}
+
+/** Whether `error` is the server error last put on the form's fields. */
+export function appliedTo<T extends FieldValues>(someForm: SomeForm<T>, error: unknown): boolean {
+  return applied.get(someForm.control) === error;
 }
 
 function at(node: unknown, path: string): unknown {
