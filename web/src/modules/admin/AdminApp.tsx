@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, NavLink, Outlet, Route, Routes } from 'react-router';
+import { Navigate, Outlet, Route, Routes } from 'react-router';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { useSession, type Abilities } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
 import { PageHeading } from '../../ui/PageHeading';
+import { TabNav } from '../../ui/Tabs';
 import { AuditPage } from './AuditPage';
 import { SettingsPage } from './SettingsPage';
 import { UnitsPage } from './UnitsPage';
@@ -63,17 +64,11 @@ function AdminLayout() {
   return (
     <>
       <PageHeading>{t('admin.title')}</PageHeading>
-      <nav className="admin-subnav" aria-label={t('admin.subnavLabel')}>
-        <ul className="admin-subnav-list">
-          {tabs.map((tab) => (
-            <li key={tab.id}>
-              <NavLink to={tab.path} className="admin-subnav-link">
-                {t(`admin.tabs.${tab.id}`)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabNav
+        className="admin-subnav"
+        label={t('admin.subnavLabel')}
+        links={tabs.map((tab) => ({ key: tab.id, to: tab.path, label: t(`admin.tabs.${tab.id}`) }))}
+      />
       <Outlet />
     </>
   );

@@ -1,13 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { AuditQuery } from '../../../../server/modules/admin/schema.ts';
 import { currentLanguage } from '../../app/i18n';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { FormError, fieldErrors, type FormField } from '../../ui/FormError';
 import { Loading } from '../../ui/Loading';
-import { TextField } from '../../ui/TextField';
-import { Select, SuccessMessage } from '../../ui/fields';
+import { SuccessMessage } from '../../ui/fields';
+import { DateInput, Form, Select, TextInput, useZodForm } from '../../ui/form';
 import { AdminTable, FilterButtons, LoadMoreButton } from './AdminList';
 import {
   AUDIT_ACTIONS,
@@ -21,6 +22,29 @@ import {
 
 const TEXT_FILTERS = ['actorUserId', 'resourceType', 'resourceId', 'subjectPersonId'] as const;
 
+/** The filters, checked with the audit query's own schema; an empty field is no filter. */
+const Filters = AuditQuery.pick({
+  from: true,
+  to: true,
+  action: true,
+  breakGlass: true,
+  actorUserId: true,
+  resourceType: true,
+  resourceId: true,
+  subjectPersonId: true,
+});
+
+const NO_FILTER: z.input<typeof Filters> = {
+  from: undefined,
+  to: undefined,
+  action: undefined,
+  breakGlass: undefined,
+  actorUserId: undefined,
+  resourceType: undefined,
+  resourceId: undefined,
+  subjectPersonId: undefined,
+};
+
 function isRole(value: string | null): value is Role {
   return value !== null && (ROLES as string[]).includes(value);
 }
@@ -31,33 +55,9 @@ export function AuditPage() {
   usePageTitle(`${t('admin.audit.title')} – ${t('admin.title')}`);
   const headingId = useId();
   const filterHeadingId = useId();
-  const [draft, setDraft] = useState<AuditFilter>({});
   const [filter, setFilter] = useState<AuditFilter>({});
+  const form = useZodForm(Filters, { defaultValues: NO_FILTER });
   const trail = useAuditTrail(filter);
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const cleaned: AuditFilter = {};
-    for (const [key, value] of Object.entries(draft) as [keyof AuditFilter, string][]) {
-      if (value.trim()) cleaned[key] = value.trim();
-    }
-    setFilter(cleaned);
-  };
-  const set = (key: keyof AuditFilter) => (value: string) =>
-    setDraft((d) => ({ ...d, [key]: value }));
-
-  const fields: FormField[] = [
-    { name: 'query.from', id: 'audit-from', label: t('admin.audit.from') },
-    { name: 'query.to', id: 'audit-to', label: t('admin.audit.to') },
-    { name: 'query.action', id: 'audit-action', label: t('admin.audit.action') },
-    ...TEXT_FILTERS.map((key) => ({
-      name: `query.${key}`,
-      id: `audit-${key}`,
-      label: t(`admin.audit.${key}`),
-    })),
-    { name: 'query.breakGlass', id: 'audit-break-glass', label: t('admin.audit.breakGlass') },
-  ];
-  const errors = fieldErrors(trail.error);
   const items = trail.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
@@ -65,37 +65,18 @@ export function AuditPage() {
       <h2 id={headingId}>{t('admin.audit.title')}</h2>
       <p>{t('admin.audit.intro')}</p>
 
-      <form
+      <Form
+        id="audit"
+        form={form}
         className="admin-filters"
         aria-labelledby={filterHeadingId}
-        noValidate
-        onSubmit={submit}
+        onSubmit={(values) => setFilter(withoutEmpty(values))}
       >
         <h3 id={filterHeadingId}>{t('admin.audit.filtersHeading')}</h3>
         <div className="admin-filter-row">
-          <TextField
-            id="audit-from"
-            label={t('admin.audit.from')}
-            error={errors['query.from']}
-            type="date"
-            value={draft.from ?? ''}
-            onChange={(e) => set('from')(e.target.value)}
-          />
-          <TextField
-            id="audit-to"
-            label={t('admin.audit.to')}
-            error={errors['query.to']}
-            type="date"
-            value={draft.to ?? ''}
-            onChange={(e) => set('to')(e.target.value)}
-          />
-          <Select
-            id="audit-action"
-            label={t('admin.audit.action')}
-            error={errors['query.action']}
-            value={draft.action ?? ''}
-            onChange={(e) => set('action')(e.target.value)}
-          >
+          <DateInput name="from" label={t('admin.audit.from')} empty="undefined" />
+          <DateInput name="to" label={t('admin.audit.to')} empty="undefined" />
+          <Select name="action" label={t('admin.audit.action')} empty="undefined">
             <option value="">{t('admin.common.all')}</option>
             {AUDIT_ACTIONS.map((action) => (
               <option key={action} value={action}>
@@ -103,13 +84,7 @@ export function AuditPage() {
               </option>
             ))}
           </Select>
-          <Select
-            id="audit-break-glass"
-            label={t('admin.audit.breakGlass')}
-            error={errors['query.breakGlass']}
-            value={draft.breakGlass ?? ''}
-            onChange={(e) => set('breakGlass')(e.target.value)}
-          >
+          <Select name="breakGlass" label={t('admin.audit.breakGlass')} empty="undefined">
             <option value="">{t('admin.common.all')}</option>
             <option value="true">{t('admin.common.yes')}</option>
             <option value="false">{t('admin.common.no')}</option>
@@ -117,40 +92,34 @@ export function AuditPage() {
         </div>
         <div className="admin-filter-row">
           {TEXT_FILTERS.map((key) => (
-            <TextField
+            <TextInput
               key={key}
-              id={`audit-${key}`}
+              name={key}
               label={t(`admin.audit.${key}`)}
               {...(key !== 'resourceType' && { hint: t('admin.audit.idHint') })}
-              error={errors[`query.${key}`]}
+              empty="undefined"
               widthClass="input-width-m"
               autoComplete="off"
               spellCheck={false}
-              value={draft[key] ?? ''}
-              onChange={(e) => set(key)(e.target.value)}
             />
           ))}
         </div>
         <FilterButtons
           onReset={() => {
-            setDraft({});
+            form.reset(NO_FILTER);
             setFilter({});
           }}
         />
-      </form>
+      </Form>
 
       {trail.isPending ? (
         <Loading label={t('admin.audit.loading')} />
       ) : trail.isError ? (
-        Object.keys(errors).length > 0 ? (
-          <FormError error={trail.error} fields={fields} title={t('admin.audit.loadError')} />
-        ) : (
-          <ErrorAlert
-            title={t('admin.audit.loadError')}
-            error={trail.error}
-            onRetry={() => void trail.refetch()}
-          />
-        )
+        <ErrorAlert
+          title={t('admin.audit.loadError')}
+          error={trail.error}
+          onRetry={() => void trail.refetch()}
+        />
       ) : items.length === 0 ? (
         <p role="status">{t('admin.audit.empty')}</p>
       ) : (
@@ -163,6 +132,15 @@ export function AuditPage() {
       <VerifyChain />
     </section>
   );
+}
+
+/** The filters that are set (a field left empty, or blank after trimming, is no filter). */
+function withoutEmpty(values: z.output<typeof Filters>): AuditFilter {
+  const filter: AuditFilter = {};
+  for (const [key, value] of Object.entries(values) as [keyof AuditFilter, string | undefined][]) {
+    if (value) filter[key] = value;
+  }
+  return filter;
 }
 
 function AuditTable({ items }: { items: AuditEntry[] }) {

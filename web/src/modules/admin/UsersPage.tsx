@@ -1,13 +1,23 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { z } from 'zod';
+import { UserListQuery } from '../../../../server/modules/admin/schema.ts';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
-import { TextField } from '../../ui/TextField';
-import { Select } from '../../ui/fields';
+import { Form, Select, TextInput, useZodForm } from '../../ui/form';
 import { AdminTable, FilterButtons, LoadMoreButton } from './AdminList';
 import { ROLES, useAdminUnits, useUserList, type UserFilter } from './adminApi';
+
+/** The filters, checked with the user list's own schema; an empty field is no filter. */
+const Filters = UserListQuery.pick({ q: true, role: true, unitId: true, status: true });
+const NO_FILTER: z.input<typeof Filters> = {
+  q: undefined,
+  role: undefined,
+  unitId: undefined,
+  status: undefined,
+};
 
 /** "Brugere": the municipality's users, filtered and paged, with a way to create one. */
 export function UsersPage() {
@@ -15,17 +25,10 @@ export function UsersPage() {
   usePageTitle(`${t('admin.users.title')} – ${t('admin.title')}`);
   const headingId = useId();
   const filterHeadingId = useId();
-  const [draft, setDraft] = useState<UserFilter>({});
   const [filter, setFilter] = useState<UserFilter>({});
+  const form = useZodForm(Filters, { defaultValues: NO_FILTER });
   const users = useUserList(filter);
   const units = useAdminUnits();
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFilter({ ...draft, q: draft.q?.trim() || undefined });
-  };
-  const set = (key: keyof UserFilter) => (value: string) =>
-    setDraft((d) => ({ ...d, [key]: value || undefined }));
 
   const items = users.data?.pages.flatMap((p) => p.items) ?? [];
 
@@ -39,23 +42,23 @@ export function UsersPage() {
         </Link>
       </p>
 
-      <form className="admin-filters" aria-labelledby={filterHeadingId} onSubmit={submit}>
+      <Form
+        id="user-filter"
+        form={form}
+        className="admin-filters"
+        aria-labelledby={filterHeadingId}
+        onSubmit={(values) => setFilter(values)}
+      >
         <h3 id={filterHeadingId}>{t('admin.users.filtersHeading')}</h3>
         <div className="admin-filter-row">
-          <TextField
-            id="user-filter-q"
+          <TextInput
+            name="q"
             label={t('admin.users.q')}
+            empty="undefined"
             widthClass="input-width-m"
             type="search"
-            value={draft.q ?? ''}
-            onChange={(e) => set('q')(e.target.value)}
           />
-          <Select
-            id="user-filter-role"
-            label={t('admin.users.role')}
-            value={draft.role ?? ''}
-            onChange={(e) => set('role')(e.target.value)}
-          >
+          <Select name="role" label={t('admin.users.role')} empty="undefined">
             <option value="">{t('admin.common.all')}</option>
             {ROLES.map((role) => (
               <option key={role} value={role}>
@@ -63,12 +66,7 @@ export function UsersPage() {
               </option>
             ))}
           </Select>
-          <Select
-            id="user-filter-unit"
-            label={t('admin.users.unit')}
-            value={draft.unitId ?? ''}
-            onChange={(e) => set('unitId')(e.target.value)}
-          >
+          <Select name="unitId" label={t('admin.users.unit')} empty="undefined">
             <option value="">{t('admin.common.all')}</option>
             {(units.data ?? []).map((unit) => (
               <option key={unit.id} value={unit.id}>
@@ -76,12 +74,7 @@ export function UsersPage() {
               </option>
             ))}
           </Select>
-          <Select
-            id="user-filter-status"
-            label={t('admin.users.status')}
-            value={draft.status ?? ''}
-            onChange={(e) => set('status')(e.target.value)}
-          >
+          <Select name="status" label={t('admin.users.status')} empty="undefined">
             <option value="">{t('admin.common.all')}</option>
             <option value="active">{t('admin.users.statusActive')}</option>
             <option value="disabled">{t('admin.users.statusDisabled')}</option>
@@ -89,11 +82,11 @@ export function UsersPage() {
         </div>
         <FilterButtons
           onReset={() => {
-            setDraft({});
+            form.reset(NO_FILTER);
             setFilter({});
           }}
         />
-      </form>
+      </Form>
 
       {users.isPending ? (
         <Loading label={t('admin.users.loading')} />
