@@ -22,40 +22,45 @@
  * ```tsx
  * import { useMutation } from '@tanstack/react-query';
  * import { CreateUnitBody } from '../../../../server/modules/admin/schema.ts';
- * import { isStale } from '../../app/api';
- * import { StaleNotice } from '../../ui/StaleNotice';
- * import { Form, Select, TextInput, DateInput, focusAfterSave, useZodForm } from '../../ui/form';
+ * import { Form, Select, TextInput, useZodForm } from '../../ui/form';
  *
- * function NewUnitForm() {
+ * // The form holds the name and kind; the municipality is the administrator's own.
+ * const NewUnit = CreateUnitBody.omit({ municipalityCode: true });
+ *
+ * function CreateUnitForm({ onCreated }: { onCreated: (unit: AdminUnit) => void }) {
  *   const { t } = useTranslation();
- *   const form = useZodForm(CreateUnitBody, { defaultValues: { name: '', kind: 'team' } });
+ *   const form = useZodForm(NewUnit, { defaultValues: { name: '', kind: '' as UnitKind } });
  *   const mutation = useMutation({
  *     mutationFn: createUnit,
  *     onSuccess: (unit) => {
  *       form.reset();
- *       focusAfterSave(`unit-${unit.id}`);
+ *       onCreated(unit);
  *     },
  *   });
  *   return (
  *     <Form
- *       id="unit-new"
+ *       id="unit"
  *       form={form}
  *       onSubmit={(body) => mutation.mutateAsync(body)}
  *       error={mutation.error}
- *       errorTitle={t('admin.units.createFailed')}
+ *       errorTitle={t('admin.units.createFailedTitle')}
  *     >
- *       <TextInput name="name" label={t('admin.units.name')} widthClass="input-width-l" />
+ *       <TextInput name="name" label={t('admin.units.name')} widthClass="input-width-l" required />
  *       <Select name="kind" label={t('admin.units.kind')}>
- *         <option value="team">{t('unitKinds.team')}</option>
+ *         <option value="">{t('admin.units.chooseKind')}</option>
+ *         {UNIT_KINDS.map((k) => <option key={k} value={k}>{t(`unitKinds.${k}`)}</option>)}
  *       </Select>
- *       <DateInput name="startsOn" label={t('admin.units.startsOn')} empty="undefined" />
  *       <button type="submit" className="button button-primary" disabled={mutation.isPending}>
- *         {t('admin.units.create')}
+ *         {t('admin.units.submit')}
  *       </button>
  *     </Form>
  *   );
  * }
  * ```
+ *
+ * A date (admin/AuditPage.tsx): `<DateInput name="from" label={t('admin.audit.from')}
+ * empty="undefined" />`; a number: `<TextInput name="reminderHours" asNumber … />`; an optional
+ * text the server wants left out or null when empty: `empty="undefined"` / `empty="null"`.
  *
  * An edit with optimistic locking shows `isStale(mutation.error) ? <StaleNotice …/> : null`
  * above the form. A form whose values differ from the request body (a checkbox that adds a
