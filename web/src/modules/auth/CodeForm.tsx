@@ -1,12 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes } from 'react';
+import { z } from 'zod';
+import type { CodeBody, RecoveryBody } from '../../../../server/modules/auth/schema.ts';
 import { ApiError } from '../../app/api';
-import { FormError, fieldErrors } from '../../ui/FormError';
-import { TextField } from '../../ui/TextField';
+import { Form, TextInput, useZodForm } from '../../ui/form';
 import { withoutSpaces } from './authApi';
 
 interface CodeFormProps<T> {
   id: string;
+  /** The server's schema of the code (`CodeBody` or `RecoveryBody`). */
+  schema: typeof CodeBody | typeof RecoveryBody;
   label: string;
   hint: string;
   submitLabel: string;
@@ -23,9 +26,13 @@ interface CodeFormProps<T> {
   widthClass: string;
 }
 
-/** One field for a code (from the app, or a recovery code) and a submit button. */
+/**
+ * One field for a code (from the app, or a recovery code) and a submit button. The code is
+ * checked with the server's schema once the spaces are out ("123 456" is typed as the app shows).
+ */
 export function CodeForm<T>({
   id,
+  schema,
   label,
   hint,
   submitLabel,
@@ -35,44 +42,41 @@ export function CodeForm<T>({
   input,
   widthClass,
 }: CodeFormProps<T>) {
-  const [code, setCode] = useState('');
+  const form = useZodForm(
+    z.object({ code: z.string().transform(withoutSpaces).pipe(schema.shape.code) }),
+    { defaultValues: { code: '' } },
+  );
   const mutation = useMutation({
-    mutationFn: (value: string) => send(withoutSpaces(value)),
+    mutationFn: send,
     onSuccess: (result) => onAccepted(result),
     // A rejected code is used up or wrong: clear it. A badly formed one stays, to be corrected.
     onError: (error) => {
-      if (!(error instanceof ApiError && error.fields.length > 0)) setCode('');
+      if (!(error instanceof ApiError && error.fields.length > 0)) form.setValue('code', '');
     },
   });
-  const fields = [{ name: 'body.code', id, label }];
-  const fieldError = fieldErrors(mutation.error)['body.code'];
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!mutation.isPending) mutation.mutate(code);
-  };
 
   return (
-    <>
-      <FormError error={mutation.error} fields={fields} title={failedTitle} />
-      <form className="login-form" noValidate onSubmit={submit}>
-        <TextField
-          id={id}
-          label={label}
-          hint={hint}
-          error={fieldError}
-          widthClass={widthClass}
-          name="code"
-          spellCheck={false}
-          required
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
-          {...input}
-        />
-        <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-          {submitLabel}
-        </button>
-      </form>
-    </>
+    <Form
+      id={`${id}-form`}
+      form={form}
+      className="login-form"
+      onSubmit={({ code }) => mutation.mutateAsync(code)}
+      error={mutation.error}
+      errorTitle={failedTitle}
+    >
+      <TextInput
+        name="code"
+        id={id}
+        label={label}
+        hint={hint}
+        widthClass={widthClass}
+        spellCheck={false}
+        required
+        {...input}
+      />
+      <button type="submit" className="button button-primary" disabled={mutation.isPending}>
+        {submitLabel}
+      </button>
+    </Form>
   );
 }

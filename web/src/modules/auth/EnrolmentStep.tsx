@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { confirmEnrolment, ENROLMENT_QUERY_KEY, startEnrolment } from './authApi';
+import { CodeBody } from '../../../../server/modules/auth/schema.ts';
 import { CodeForm } from './CodeForm';
 import { StepHeading } from './StepHeading';
 
@@ -67,6 +68,7 @@ export function EnrolmentStep({ onEnrolled }: { onEnrolled: (recoveryCodes: stri
           </p>
           <CodeForm
             id="login-enrol-code"
+            schema={CodeBody}
             label={t('login.enrol.code')}
             hint={t('login.enrol.hint')}
             submitLabel={t('login.enrol.submit')}

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { refreshSession } from '../../app/session';
 import { sendRecoveryCode } from './authApi';
+import { RecoveryBody } from '../../../../server/modules/auth/schema.ts';
 import { CodeForm } from './CodeForm';
 import { StepHeading } from './StepHeading';
 
@@ -15,6 +16,7 @@ export function RecoveryCodeStep({ onUseApp }: { onUseApp: () => void }) {
       <p className="font-lead">{t('login.recovery.intro')}</p>
       <CodeForm
         id="login-recovery-code"
+        schema={RecoveryBody}
         label={t('login.recovery.code')}
         hint={t('login.recovery.hint')}
         submitLabel={t('login.recovery.submit')}

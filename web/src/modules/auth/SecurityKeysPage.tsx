@@ -1,15 +1,20 @@
 import { browserSupportsWebAuthn } from '@simplewebauthn/browser';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import {
+  NewSecurityKeyBody,
+  RegistrationOptionsBody,
+} from '../../../../server/modules/auth/webauthn-schema.ts';
 import { currentLanguage } from '../../app/i18n';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { fieldErrors } from '../../ui/FormError';
 import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
-import { TextField } from '../../ui/TextField';
+import { Form, TextInput, useZodForm } from '../../ui/form';
+import { withoutSpaces } from './authApi';
 import { SecurityKeyError } from './SecurityKeyError';
 import {
   SECURITY_KEYS_QUERY_KEY,
@@ -147,6 +152,14 @@ function KeyTable({
   );
 }
 
+/** The key's name and a code from the app, checked with the server's schemas. */
+const NewKey = z
+  .object({
+    nickname: NewSecurityKeyBody.shape.nickname,
+    code: z.string().transform(withoutSpaces).pipe(RegistrationOptionsBody.shape.code),
+  })
+  .strict();
+
 /**
  * Name the key, then the browser asks the user to touch it. The name is checked here first, so
  * the user does not touch the key only to hear that the name was missing.
@@ -159,37 +172,17 @@ function AddKeyForm({
   onStart: () => void;
 }) {
   const { t } = useTranslation();
-  const [nickname, setNickname] = useState('');
-  const [code, setCode] = useState('');
-  const [missingName, setMissingName] = useState(false);
+  const form = useZodForm(NewKey, { defaultValues: { nickname: '', code: '' } });
   const add = useMutation({
-    mutationFn: (input: { name: string; code: string }) => addSecurityKey(input.name, input.code),
+    mutationFn: (input: z.output<typeof NewKey>) => addSecurityKey(input.nickname, input.code),
     onSuccess: async (key) => {
-      setNickname('');
-      setCode('');
+      form.reset();
       await onAdded(key);
     },
     // A code is used up once checked, right or wrong: ask for the next one.
-    onError: () => setCode(''),
+    onError: () => form.setValue('code', ''),
   });
   const supported = browserSupportsWebAuthn();
-  const fieldError = missingName
-    ? t('securityKeys.nameRequired')
-    : fieldErrors(add.error)['body.nickname'];
-  const codeError = fieldErrors(add.error)['body.code'];
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (add.isPending) return;
-    onStart();
-    const name = nickname.trim();
-    setMissingName(name === '');
-    if (name === '') {
-      document.getElementById('security-key-name')?.focus();
-      return;
-    }
-    add.mutate({ name, code: code.trim() });
-  };
 
   return (
     <section className="mt-8" aria-labelledby="security-key-add-heading">
@@ -205,33 +198,34 @@ function AddKeyForm({
         <>
           <p>{t('securityKeys.addIntro')}</p>
           <SecurityKeyError error={add.error} title={t('securityKeys.addFailedTitle')} />
-          <form className="login-form" noValidate onSubmit={submit}>
-            <TextField
+          <Form
+            id="security-key"
+            form={form}
+            className="login-form"
+            onSubmit={(input) => {
+              onStart();
+              return add.mutateAsync(input);
+            }}
+          >
+            <TextInput
+              name="nickname"
               id="security-key-name"
               label={t('securityKeys.nameLabel')}
               hint={t('securityKeys.nameHint')}
-              error={fieldError}
               widthClass="input-width-l"
-              name="nickname"
               autoComplete="off"
               maxLength={100}
               required
-              value={nickname}
-              onChange={(event) => setNickname(event.target.value)}
             />
-            <TextField
-              id="security-key-code"
+            <TextInput
+              name="code"
               label={t('securityKeys.codeLabel')}
               hint={t('securityKeys.codeHint')}
-              error={codeError}
               widthClass="input-width-xs"
-              name="code"
               autoComplete="one-time-code"
               inputMode="numeric"
               maxLength={6}
               required
-              value={code}
-              onChange={(event) => setCode(event.target.value)}
             />
             <p role="status" className={add.isPending ? undefined : 'sr-only'}>
               {add.isPending ? t('securityKeys.touchKey') : ''}
@@ -239,7 +233,7 @@ function AddKeyForm({
             <button type="submit" className="button button-primary" disabled={add.isPending}>
               {t('securityKeys.add')}
             </button>
-          </form>
+          </Form>
         </>
       )}
     </section>

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { refreshSession } from '../../app/session';
 import { confirmTotp } from './authApi';
+import { CodeBody } from '../../../../server/modules/auth/schema.ts';
 import { CodeForm } from './CodeForm';
 import { StepHeading } from './StepHeading';
 
@@ -21,6 +22,7 @@ export function TotpStep({
       <p className="font-lead">{t('login.totp.intro')}</p>
       <CodeForm
         id="login-totp"
+        schema={CodeBody}
         label={t('login.totp.code')}
         hint={t('login.totp.hint')}
         submitLabel={t('login.totp.submit')}
