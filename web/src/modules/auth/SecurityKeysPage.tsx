@@ -172,7 +172,10 @@ function AddKeyForm({
   onStart: () => void;
 }) {
   const { t } = useTranslation();
-  const form = useZodForm(NewKey, { defaultValues: { nickname: '', code: '' } });
+  const form = useZodForm(NewKey, {
+    defaultValues: { nickname: '', code: '' },
+    messages: { nickname: { required: 'securityKeys.nameRequired' } },
+  });
   const add = useMutation({
     mutationFn: (input: z.output<typeof NewKey>) => addSecurityKey(input.nickname, input.code),
     onSuccess: async (key) => {
@@ -201,6 +204,7 @@ function AddKeyForm({
           <Form
             id="security-key"
             form={form}
+            summary={false}
             className="login-form"
             onSubmit={(input) => {
               onStart();

@@ -1,15 +1,12 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { z } from 'zod';
 import { AccessDeniedPage } from '../../app/AccessDeniedPage';
 import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
 import { PageHeading } from '../../ui/PageHeading';
-import { TextField } from '../../ui/TextField';
-import { isUuid } from '../cases/format';
+import { Form, TextInput, useZodForm } from '../../ui/form';
 import './persons.css';
-
-const FIELD_ID = 'access-report-person-id';
 
 /**
  * "Indsigtsrapport" (/indsigt) for the data-protection role, who sees no cases: open a person's
@@ -21,50 +18,44 @@ export function AccessReportLookupPage() {
   return <Lookup />;
 }
 
+/** A person's id as pasted (any case, spaces around). */
+const PersonId = z.object({ personId: z.string().trim().toLowerCase().pipe(z.uuid()) });
+const INVALID_ID = 'persons.lookup.invalid';
+
 function Lookup() {
   const { t } = useTranslation();
   usePageTitle(t('persons.lookup.title'));
   const navigate = useNavigate();
-  const [value, setValue] = useState('');
-  const [error, setError] = useState<string | undefined>();
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const id = value.trim().toLowerCase();
-    if (!isUuid(id)) {
-      setError(t('persons.lookup.invalid'));
-      document.getElementById(FIELD_ID)?.focus();
-      return;
-    }
-    void navigate(`/personer/${id}/indsigt`);
-  };
+  const form = useZodForm(PersonId, {
+    defaultValues: { personId: '' },
+    messages: { personId: { required: INVALID_ID, invalid_format: INVALID_ID } },
+  });
 
   return (
     <>
       <PageHeading>{t('persons.lookup.title')}</PageHeading>
       <p className="font-lead">{t('persons.lookup.intro')}</p>
       <p>{t('persons.lookup.searchLater')}</p>
-      <form className="access-report-lookup" noValidate onSubmit={submit}>
-        <TextField
-          id={FIELD_ID}
+      <Form
+        id="access-report"
+        form={form}
+        className="access-report-lookup"
+        onSubmit={({ personId }) => navigate(`/personer/${personId}/indsigt`)}
+      >
+        <TextInput
+          name="personId"
+          id="access-report-person-id"
           label={t('persons.lookup.personId')}
           hint={t('persons.lookup.personIdHint')}
-          error={error}
           widthClass="input-width-xl"
-          name="personId"
           autoComplete="off"
           spellCheck={false}
           required
-          value={value}
-          onChange={(event) => {
-            setValue(event.target.value);
-            setError(undefined);
-          }}
         />
         <button type="submit" className="button button-primary">
           {t('persons.lookup.submit')}
         </button>
-      </form>
+      </Form>
     </>
   );
 }

@@ -1,12 +1,15 @@
-import { isStale } from '../../app/api';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { z } from 'zod';
+import { MergeBody } from '../../../../server/modules/persons/schema.ts';
+import { isStale } from '../../app/api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Icon } from '../../ui/Icon';
-import { TextField } from '../../ui/TextField';
-import { formatDate, isUuid } from '../cases/format';
+import { Form, StaleNotice, TextInput, useZodForm } from '../../ui/form';
+import { formatDate } from '../cases/format';
 import {
   fieldCode,
   findDuplicates,
@@ -16,7 +19,11 @@ import {
   type Person,
 } from './personsApi';
 
-const ID_FIELD = 'merge-person-id';
+/** The registration to merge into: its id, as chosen or pasted (any case, spaces around). */
+const Target = z.object({
+  intoPersonId: z.string().trim().toLowerCase().pipe(MergeBody.shape.intoPersonId),
+});
+const INVALID_ID = 'persons.merge.invalidId';
 
 /** What the server's refusal means, in the page's words. */
 const MERGE_PROBLEMS = {
@@ -37,8 +44,11 @@ export function PersonMerge({ person, reload }: { person: Person; reload: () => 
   const headingId = useId();
   const navigate = useNavigate();
   const invalidate = useInvalidatePersons();
-  const [targetId, setTargetId] = useState('');
-  const [idError, setIdError] = useState<string | undefined>();
+  const form = useZodForm(Target, {
+    defaultValues: { intoPersonId: '' },
+    messages: { intoPersonId: { required: INVALID_ID, invalid_format: INVALID_ID } },
+  });
+  const targetId = useWatch({ control: form.control, name: 'intoPersonId' });
   const [confirming, setConfirming] = useState<{ id: string; name: string | null } | null>(null);
 
   const search = useMutation({
@@ -59,16 +69,8 @@ export function PersonMerge({ person, reload }: { person: Person; reload: () => 
     onError: () => setConfirming(null),
   });
 
-  const choose = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const id = targetId.trim().toLowerCase();
-    if (!isUuid(id)) {
-      setIdError(t('persons.merge.invalidId'));
-      document.getElementById(ID_FIELD)?.focus();
-      return;
-    }
+  const choose = ({ intoPersonId: id }: z.output<typeof Target>) =>
     setConfirming({ id, name: hits.find((h) => h.id === id)?.name ?? null });
-  };
 
   const problem = Object.entries(MERGE_PROBLEMS).find(
     ([code]) => fieldCode(merge.error, 'body.intoPersonId') === code,
@@ -112,12 +114,13 @@ export function PersonMerge({ person, reload }: { person: Person; reload: () => 
                       name="merge-hit"
                       className="form-radio radio-large"
                       checked={targetId === hit.id}
-                      onChange={() => {
-                        setTargetId(hit.id);
-                        setIdError(undefined);
-                      }}
+                      onChange={() =>
+                        form.setValue('intoPersonId', hit.id, {
+                          shouldValidate: form.formState.isSubmitted,
+                        })
+                      }
                     />
-                    <label htmlFor={`merge-hit-${hit.id}`}>
+                    <label className="form-label" htmlFor={`merge-hit-${hit.id}`}>
                       {hit.name}
                       {hit.birthDate &&
                         `, ${t('persons.merge.born', { date: formatDate(hit.birthDate) })}`}{' '}
@@ -131,37 +134,29 @@ export function PersonMerge({ person, reload }: { person: Person; reload: () => 
         </div>
       )}
 
-      <form noValidate onSubmit={choose}>
-        <TextField
-          id={ID_FIELD}
+      <Form id="merge" form={form} onSubmit={choose}>
+        <TextInput
+          name="intoPersonId"
+          id="merge-person-id"
           label={t('persons.merge.personId')}
           hint={t('persons.merge.personIdHint')}
-          error={idError}
           widthClass="input-width-xl"
           autoComplete="off"
           spellCheck={false}
-          value={targetId}
-          onChange={(e) => {
-            setTargetId(e.target.value);
-            setIdError(undefined);
-          }}
         />
         <button type="submit" className="button button-secondary" disabled={merge.isPending}>
           {t('persons.merge.continue')}
         </button>
-      </form>
+      </Form>
 
       {isStale(merge.error) && (
-        <div className="alert alert-warning" role="alert">
-          <Icon name="warning" className="alert-icon" />
-          <div className="alert-body">
-            <h3 className="alert-heading">{t('persons.edit.staleTitle')}</h3>
-            <p className="alert-text">{t('persons.merge.staleText')}</p>
-            <button type="button" className="button button-secondary mt-4" onClick={reload}>
-              {t('persons.edit.reload')}
-            </button>
-          </div>
-        </div>
+        <StaleNotice
+          title={t('persons.edit.staleTitle')}
+          text={t('persons.merge.staleText')}
+          reloadLabel={t('persons.edit.reload')}
+          headingLevel="h3"
+          onReload={reload}
+        />
       )}
       {problem && (
         <div className="alert alert-error" role="alert">

@@ -1,10 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { FormError, fieldErrors, type FormField } from '../../ui/FormError';
-import { TextField } from '../../ui/TextField';
-import { isUuid } from '../cases/format';
+import { z } from 'zod';
+import { RelationBody } from '../../../../server/modules/persons/schema.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { Form, Select, TextInput, useZodForm } from '../../ui/form';
 import {
   RELATIONS,
   addRelation,
@@ -53,94 +54,76 @@ export function PersonRelations({ person }: { person: Person }) {
           ))}
         </ul>
       )}
-      <FormError error={remove.error} fields={[]} title={t('persons.relations.removeFailed')} />
+      {remove.error ? (
+        <ErrorAlert
+          title={t('persons.relations.removeFailed')}
+          error={remove.error}
+          headingLevel="h2"
+        />
+      ) : null}
       <AddRelationForm personId={person.id} />
     </section>
   );
 }
 
+/** The other person, by id as pasted (any case, spaces around), and how they are related. */
+const NewRelation = z.object({
+  relatedPersonId: z.string().trim().toLowerCase().pipe(RelationBody.shape.relatedPersonId),
+  relation: RelationBody.shape.relation,
+});
+const INVALID_ID = 'persons.relations.invalidId';
+
 function AddRelationForm({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const invalidate = useInvalidatePersons();
-  const [relatedId, setRelatedId] = useState('');
-  const [relation, setRelation] = useState<Relation | ''>('');
-  const [problem, setProblem] = useState<string | undefined>();
+  const form = useZodForm(NewRelation, {
+    defaultValues: { relatedPersonId: '', relation: '' as Relation },
+    messages: { relatedPersonId: { required: INVALID_ID, invalid_format: INVALID_ID } },
+  });
   const mutation = useMutation({
-    mutationFn: () => addRelation(personId, relatedId.trim().toLowerCase(), relation as Relation),
+    mutationFn: (body: z.output<typeof NewRelation>) =>
+      addRelation(personId, body.relatedPersonId, body.relation),
     onSuccess: async () => {
-      setRelatedId('');
-      setRelation('');
+      form.reset();
       await invalidate();
     },
   });
-  const fields: FormField[] = [
-    {
-      name: 'body.relatedPersonId',
-      id: 'relation-person-id',
-      label: t('persons.relations.personId'),
-    },
-    { name: 'body.relation', id: 'relation-kind', label: t('persons.relations.relation') },
-  ];
-  const errors = fieldErrors(mutation.error);
-  const idError = problem ?? (errors['body.relatedPersonId'] && t('persons.relations.notFound'));
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!isUuid(relatedId.trim().toLowerCase())) {
-      setProblem(t('persons.relations.invalidId'));
-      document.getElementById('relation-person-id')?.focus();
-      return;
-    }
-    if (!relation) {
-      document.getElementById('relation-kind')?.focus();
-      return;
-    }
-    if (!mutation.isPending) mutation.mutate();
-  };
 
   return (
-    <form noValidate onSubmit={submit} className="person-relation-form">
+    <Form
+      id="relation"
+      form={form}
+      className="person-relation-form"
+      onSubmit={(body) => mutation.mutateAsync(body)}
+      error={mutation.error}
+      errorTitle={t('persons.relations.addFailed')}
+    >
       <h3>{t('persons.relations.addHeading')}</h3>
-      <FormError error={mutation.error} fields={fields} title={t('persons.relations.addFailed')} />
-      <TextField
+      <TextInput
+        name="relatedPersonId"
         id="relation-person-id"
         label={t('persons.relations.personId')}
         hint={t('persons.relations.personIdHint')}
-        error={idError}
         widthClass="input-width-xl"
         autoComplete="off"
         spellCheck={false}
-        value={relatedId}
-        onChange={(e) => {
-          setRelatedId(e.target.value);
-          setProblem(undefined);
-        }}
       />
-      <div className="form-group">
-        <label className="form-label" htmlFor="relation-kind">
-          {t('persons.relations.relation')}
-        </label>
-        <span className="form-hint" id="relation-kind-hint">
-          {t('persons.relations.relationHint')}
-        </span>
-        <select
-          id="relation-kind"
-          className="form-select"
-          aria-describedby="relation-kind-hint"
-          value={relation}
-          onChange={(e) => setRelation(e.target.value as Relation | '')}
-        >
-          <option value="">{t('persons.relations.choose')}</option>
-          {RELATIONS.map((r) => (
-            <option key={r} value={r}>
-              {t(`persons.relationNames.${r}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Select
+        name="relation"
+        id="relation-kind"
+        label={t('persons.relations.relation')}
+        hint={t('persons.relations.relationHint')}
+      >
+        <option value="">{t('persons.relations.choose')}</option>
+        {RELATIONS.map((r) => (
+          <option key={r} value={r}>
+            {t(`persons.relationNames.${r}`)}
+          </option>
+        ))}
+      </Select>
       <button type="submit" className="button button-secondary" disabled={mutation.isPending}>
         {t('persons.relations.add')}
       </button>
-    </form>
+    </Form>
   );
 }

@@ -1,9 +1,15 @@
 import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import { FormProvider, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import {
+  FormProvider,
+  type FieldErrors,
+  type FieldValues,
+  type Path,
+  type UseFormReturn,
+} from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiError, isStale } from '../../app/api';
 import { ErrorAlert } from '../ErrorAlert';
-import { ErrorSummary } from './ErrorSummary';
+import { ErrorSummary, formProblems } from './ErrorSummary';
 import { FormContext, type FormContextValue } from './FormContext';
 import { applyServerErrors, appliedTo } from './serverErrors';
 
@@ -21,11 +27,24 @@ interface FormProps<TIn extends FieldValues, TOut> {
    */
   error?: unknown;
   errorTitle?: string;
+  /**
+   * Without the error summary (a form of one or two fields inside a page section): after a
+   * failed submit, focus goes to the first field with a problem instead.
+   */
+  summary?: boolean;
   /** The form element's id, and the prefix of its fields' ids (default: a generated one). */
   id?: string;
   className?: string;
   'aria-labelledby'?: string;
   children: ReactNode;
+}
+
+function focusFirst<TIn extends FieldValues, TOut>(
+  form: UseFormReturn<TIn, unknown, TOut>,
+  errors: FieldErrors<TIn>,
+) {
+  const first = formProblems(errors).find((problem) => !problem.name.startsWith('root'));
+  if (first) form.setFocus(first.name as Path<TIn>);
 }
 
 /** True for an error that is neither field problems nor a stale edit: one to show as an alert. */
@@ -44,6 +63,7 @@ export function Form<TIn extends FieldValues, TOut>({
   onSubmit,
   error,
   errorTitle,
+  summary = true,
   id,
   className,
   children,
@@ -62,10 +82,15 @@ export function Form<TIn extends FieldValues, TOut>({
           await onSubmit(values);
         } catch (failure) {
           // Field problems go onto the fields; any other failure is shown from `error`.
-          if (applyServerErrors(form, failure, { focus: false })) setFocusKey((key) => key + 1);
+          if (applyServerErrors(form, failure, { focus: !summary }) && summary) {
+            setFocusKey((key) => key + 1);
+          }
         }
       },
-      () => setFocusKey((key) => key + 1),
+      (errors) => {
+        if (summary) setFocusKey((key) => key + 1);
+        else focusFirst(form, errors);
+      },
     )(event);
   };
 
@@ -73,7 +98,7 @@ export function Form<TIn extends FieldValues, TOut>({
     <FormProvider {...form}>
       <FormContext.Provider value={context}>
         <form id={id} className={className} noValidate onSubmit={submit} {...rest}>
-          <ErrorSummary focusKey={focusKey} />
+          {summary && <ErrorSummary focusKey={focusKey} />}
           {error && !isStale(error) && !appliedTo(form, error) ? (
             <ErrorAlert
               title={errorTitle ?? t('form.errorSummaryHeading')}

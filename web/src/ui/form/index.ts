@@ -67,7 +67,7 @@
  * field, text for a number) converts in `onSubmit`, or validates with `Body.extend({ … })`.
  */
 export { useZodForm, type FormSchema, type ZodForm, type ZodFormOptions } from './useZodForm';
-export { zodFormResolver } from './resolver';
+export { zodFormResolver, type FieldMessages } from './resolver';
 export { Form, isFormAlert } from './Form';
 export { applyServerErrors, appliedTo, formFieldName, relabelErrors } from './serverErrors';
 export { TextInput, TextArea, Select, type FieldProps, type Empty } from './inputs';

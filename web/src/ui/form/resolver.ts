@@ -1,16 +1,25 @@
 import { toNestErrors } from '@hookform/resolvers';
 import type { FieldError, FieldValues, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
+import i18n from '../../app/i18n';
 import { issueProblem, problemMessage } from './messages';
+
+/**
+ * A form's own words for some problems: by field path, then problem code, a translation key,
+ * e.g. `{ intoPersonId: { invalid_format: 'persons.merge.invalidId' } }`.
+ */
+export type FieldMessages = Record<string, Partial<Record<string, string>>>;
 
 /**
  * The Zod resolver of the form layer: like `zodResolver` of @hookform/resolvers, but each
  * problem is said by its code in the app's own words (./messages.ts), so a message written into a
  * server schema (`.regex(…, 'username')`) or Zod's English never reaches the user. The first
- * problem of a field is shown; its `type` is the code (`too_big_string`).
+ * problem of a field is shown; its `type` is the code (`too_big_string`). `messages` says some
+ * problems in the form's own words.
  */
 export function zodFormResolver<S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
+  messages: FieldMessages = {},
 ): Resolver<z.input<S>, unknown, z.output<S>> {
   return async (values, _context, options) => {
     const result = await schema.safeParseAsync(values, { reportInput: true });
@@ -20,7 +29,11 @@ export function zodFormResolver<S extends z.ZodType<FieldValues, FieldValues>>(
       const path = issue.path.map(String).join('.') || 'root';
       if (errors[path]) continue;
       const problem = issueProblem(issue);
-      errors[path] = { type: problem.code, message: problemMessage(problem) };
+      const own = messages[path]?.[problem.code];
+      errors[path] = {
+        type: problem.code,
+        message: own ? i18n.t(own as never) : problemMessage(problem),
+      };
     }
     return { values: {}, errors: toNestErrors(errors, options) };
   };

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useForm, type FieldValues, type UseFormProps, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import i18n from '../../app/i18n';
-import { zodFormResolver } from './resolver';
+import { zodFormResolver, type FieldMessages } from './resolver';
 import { relabelErrors } from './serverErrors';
 
 /** A Zod schema whose input is an object of form values (a request body schema). */
@@ -14,11 +14,14 @@ export type ZodForm<S extends FormSchema> = UseFormReturn<z.input<S>, unknown, z
 export type ZodFormOptions<S extends FormSchema> = Omit<
   UseFormProps<z.input<S>, unknown, z.output<S>>,
   'resolver'
->;
+> & {
+  /** Some problems in the form's own words: field path → problem code → translation key. */
+  messages?: FieldMessages;
+};
 
 /**
- * react-hook-form with the Zod resolver (./resolver.ts): the browser checks the values with the same schema the
- * server uses (import it from server/modules/<module>/schema.ts or shared/values.ts) before
+ * react-hook-form with the Zod resolver (./resolver.ts): the browser checks the values with the
+ * same schema the server uses (import it from server/modules/<module>/schema.ts or shared/values.ts) before
  * anything is sent; the server still decides. Messages are the app's own, in the current
  * language (./messages.ts), and follow the language switch. Focus goes to the error summary of
  * `<Form>` after a failed submit, not to the first field (`shouldFocusError: false`).
@@ -30,12 +33,13 @@ export function useZodForm<S extends FormSchema>(
   schema: S,
   options: ZodFormOptions<S> = {},
 ): ZodForm<S> {
+  const { messages, ...formOptions } = options;
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     mode: 'onSubmit',
     reValidateMode: 'onChange',
     shouldFocusError: false,
-    ...options,
-    resolver: zodFormResolver(schema),
+    ...formOptions,
+    resolver: zodFormResolver(schema, messages),
   });
 
   // After a language switch, say the shown problems again in the new language.
