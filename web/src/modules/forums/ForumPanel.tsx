@@ -1,11 +1,12 @@
-import { isStale } from '../../app/api';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { CandidateQuery, UpdateForumBody } from '../../../../server/modules/forums/schema.ts';
+import { isStale } from '../../app/api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { FormError, fieldErrors, type FormField } from '../../ui/FormError';
 import { Loading } from '../../ui/Loading';
-import { TextField } from '../../ui/TextField';
+import { Form, StaleNotice, TextInput, useZodForm } from '../../ui/form';
 import {
   addMember,
   removeMember,
@@ -141,12 +142,15 @@ function Members({ forum }: { forum: ForumDetail }) {
   );
 }
 
+/** The search for staff to add, checked with the candidate query's schema. */
+const Search = CandidateQuery.pick({ q: true });
+
 function AddMember({ forum }: { forum: ForumDetail }) {
   const { t } = useTranslation();
   const headingId = useId();
   const resultsId = useId();
   const changed = useForumChanged();
-  const [draft, setDraft] = useState('');
+  const form = useZodForm(Search, { defaultValues: { q: undefined } });
   const [q, setQ] = useState('');
   const [added, setAdded] = useState<string | null>(null);
   const candidates = useCandidates(forum.id, q);
@@ -158,11 +162,10 @@ function AddMember({ forum }: { forum: ForumDetail }) {
       await changed(result);
     },
   });
-  const search = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const search = (values: z.output<typeof Search>) => {
     setAdded(null);
     mutation.reset();
-    setQ(draft.trim());
+    setQ(values.q ?? '');
   };
   const items = candidates.data ?? [];
 
@@ -174,21 +177,27 @@ function AddMember({ forum }: { forum: ForumDetail }) {
       {mutation.error ? (
         <ErrorAlert title={t('forums.add.failedTitle')} error={mutation.error} />
       ) : null}
-      <form role="search" className="forum-search" onSubmit={search}>
-        <TextField
-          id={`forum-candidate-q-${forum.id}`}
+      <Form
+        id={`forum-candidate-${forum.id}`}
+        form={form}
+        role="search"
+        className="forum-search"
+        summary={false}
+        onSubmit={search}
+      >
+        <TextInput
+          name="q"
           label={t('forums.add.search')}
           hint={t('forums.add.searchHint')}
+          empty="undefined"
           widthClass="input-width-m"
           type="search"
           autoComplete="off"
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
         />
         <button type="submit" className="button button-secondary">
           {t('forums.add.submitSearch')}
         </button>
-      </form>
+      </Form>
       {candidates.isPending ? (
         <Loading label={t('forums.add.loading')} />
       ) : candidates.isError ? (
@@ -233,60 +242,58 @@ function AddMember({ forum }: { forum: ForumDetail }) {
   );
 }
 
+/** The rename form holds the name; the version it renames is the forum's. */
+const NewName = UpdateForumBody.omit({ version: true });
+
 function RenameForum({ forum, reload }: { forum: ForumDetail; reload: () => void }) {
   const { t } = useTranslation();
   const headingId = useId();
   const changed = useForumChanged();
-  const [name, setName] = useState(forum.name);
+  const form = useZodForm(NewName, { defaultValues: { name: forum.name } });
   const [renamed, setRenamed] = useState<string | null>(null);
   const mutation = useMutation({
-    mutationFn: () => renameForum(forum.id, { name, version: forum.version }),
+    mutationFn: ({ name }: { name: string }) =>
+      renameForum(forum.id, { name, version: forum.version }),
     onSuccess: async (result) => {
       setRenamed(result.name);
       await changed(result);
     },
   });
-  const inputId = `forum-rename-${forum.id}`;
-  const fields: FormField[] = [{ name: 'body.name', id: inputId, label: t('forums.rename.name') }];
-  const errors = fieldErrors(mutation.error);
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setRenamed(null);
-    if (!mutation.isPending) mutation.mutate();
-  };
 
   return (
     <section aria-labelledby={headingId} className="mt-8">
       <h3 id={headingId}>{t('forums.rename.heading')}</h3>
       <Notice text={renamed && t('forums.rename.renamed', { name: renamed })} />
-      {isStale(mutation.error) ? (
-        <div className="alert alert-warning" role="alert">
-          <div className="alert-body">
-            <h4 className="alert-heading">{t('forums.rename.staleTitle')}</h4>
-            <p className="alert-text">{t('forums.rename.staleText')}</p>
-            <button type="button" className="button button-secondary mt-4" onClick={reload}>
-              {t('forums.rename.reload')}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <FormError error={mutation.error} fields={fields} title={t('forums.rename.failedTitle')} />
+      {isStale(mutation.error) && (
+        <StaleNotice
+          title={t('forums.rename.staleTitle')}
+          text={t('forums.rename.staleText')}
+          reloadLabel={t('forums.rename.reload')}
+          headingLevel="h4"
+          onReload={reload}
+        />
       )}
-      <form noValidate onSubmit={submit}>
-        <TextField
-          id={inputId}
+      <Form
+        id={`forum-rename-${forum.id}`}
+        form={form}
+        onSubmit={(body) => {
+          setRenamed(null);
+          return mutation.mutateAsync(body);
+        }}
+        error={mutation.error}
+        errorTitle={t('forums.rename.failedTitle')}
+      >
+        <TextInput
+          name="name"
           label={t('forums.rename.name')}
-          error={errors['body.name']}
           widthClass="input-width-l"
           autoComplete="off"
           required
-          value={name}
-          onChange={(e) => setName(e.target.value)}
         />
         <button type="submit" className="button button-secondary" disabled={mutation.isPending}>
           {mutation.isPending ? t('forums.rename.submitting') : t('forums.rename.submit')}
         </button>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -1,15 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { CreateForumBody } from '../../../../server/modules/forums/schema.ts';
 import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { FormError, fieldErrors, type FormField } from '../../ui/FormError';
 import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
-import { TextField } from '../../ui/TextField';
+import { Form, TextInput, useZodForm } from '../../ui/form';
 import { ForumPanel } from './ForumPanel';
 import { createForum, useForumChanged, useForumList, type Forum } from './forumsApi';
 import './forums.css';
@@ -148,44 +148,38 @@ function CreateForum({ onCreated }: { onCreated: (forum: { id: string; name: str
   const { t } = useTranslation();
   const headingId = useId();
   const changed = useForumChanged();
-  const [name, setName] = useState('');
+  const form = useZodForm(CreateForumBody, { defaultValues: { name: '' } });
   const mutation = useMutation({
-    mutationFn: createForum,
+    mutationFn: ({ name }: { name: string }) => createForum(name),
     onSuccess: async (forum) => {
-      setName('');
+      form.reset();
       onCreated(forum);
       await changed(forum);
     },
   });
-  const fields: FormField[] = [
-    { name: 'body.name', id: 'forum-create-name', label: t('forums.create.name') },
-  ];
-  const errors = fieldErrors(mutation.error);
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!mutation.isPending) mutation.mutate(name);
-  };
 
   return (
     <section aria-labelledby={headingId} className="mt-8">
       <h2 id={headingId}>{t('forums.create.heading')}</h2>
-      <FormError error={mutation.error} fields={fields} title={t('forums.create.failedTitle')} />
-      <form noValidate onSubmit={submit}>
-        <TextField
-          id="forum-create-name"
+      <Form
+        id="forum-create"
+        form={form}
+        onSubmit={(body) => mutation.mutateAsync(body)}
+        error={mutation.error}
+        errorTitle={t('forums.create.failedTitle')}
+      >
+        <TextInput
+          name="name"
           label={t('forums.create.name')}
           hint={t('forums.create.nameHint')}
-          error={errors['body.name']}
           widthClass="input-width-l"
           autoComplete="off"
           required
-          value={name}
-          onChange={(e) => setName(e.target.value)}
         />
         <button type="submit" className="button button-primary" disabled={mutation.isPending}>
           {mutation.isPending ? t('forums.create.submitting') : t('forums.create.submit')}
         </button>
-      </form>
+      </Form>
     </section>
   );
 }

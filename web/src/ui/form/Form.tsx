@@ -35,6 +35,8 @@ interface FormProps<TIn extends FieldValues, TOut> {
   /** The form element's id, and the prefix of its fields' ids (default: a generated one). */
   id?: string;
   className?: string;
+  /** `search` for a search form. */
+  role?: string;
   'aria-labelledby'?: string;
   children: ReactNode;
 }
