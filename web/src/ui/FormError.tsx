@@ -29,6 +29,9 @@ interface FormErrorProps {
 }
 
 /**
+ * Superseded by `<Form>` of the one form layer (./form), which puts the server's problems on the
+ * fields and shows the error summary itself; kept while modules move to it.
+ *
  * What went wrong with a form: a dkfds error summary linking to each rejected field when the
  * server named fields, otherwise an error alert with the server's (translated) message.
  */

@@ -15,7 +15,10 @@ interface TextFieldProps extends Omit<
   widthClass?: string;
 }
 
-/** A dkfds text field: label, optional hint and error message, all tied to the input. */
+/**
+ * A dkfds text field: label, optional hint and error message, all tied to the input. Unbound;
+ * superseded by `TextInput` of the one form layer (./form). Do not use in new code.
+ */
 export function TextField({ id, label, hint, error, widthClass, ...input }: TextFieldProps) {
   const { t } = useTranslation();
   const hintId = `${id}-hint`;

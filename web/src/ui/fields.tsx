@@ -7,8 +7,10 @@ import type {
 import { useTranslation } from 'react-i18next';
 
 /**
- * Form fields in the dkfds markup of ./TextField.tsx: a label, an optional hint and an error
- * message, all tied to the control by id. Shared by every module's forms.
+ * Unbound form fields in the dkfds markup of ./TextField.tsx: a label, an optional hint and an
+ * error message, all tied to the control by id. Superseded by the one form layer (./form), whose
+ * fields are bound to a react-hook-form form; kept while modules move to it. Do not use in new
+ * code.
  */
 
 function ErrorMessage({ id, error }: { id: string; error: string | undefined }) {
@@ -216,13 +218,4 @@ export function Checkbox({
   );
 }
 
-/** A success message announced to screen readers (dkfds success alert). */
-export function SuccessMessage({ children }: { children: ReactNode }) {
-  return (
-    <div className="alert alert-success" role="status">
-      <div className="alert-body">
-        <p className="alert-text">{children}</p>
-      </div>
-    </div>
-  );
-}
+export { SuccessMessage } from './SuccessMessage';

@@ -7,7 +7,7 @@ import { currentLanguage } from '../../app/i18n';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
-import { SuccessMessage } from '../../ui/fields';
+import { SuccessMessage } from '../../ui/SuccessMessage';
 import { DateInput, Form, Select, TextInput, useZodForm } from '../../ui/form';
 import { AdminTable, FilterButtons, LoadMoreButton } from './AdminList';
 import {

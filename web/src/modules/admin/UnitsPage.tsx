@@ -6,7 +6,7 @@ import { isStale } from '../../app/api';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
-import { SuccessMessage } from '../../ui/fields';
+import { SuccessMessage } from '../../ui/SuccessMessage';
 import { Form, Select, StaleNotice, TextInput, useZodForm } from '../../ui/form';
 import {
   UNIT_KINDS,

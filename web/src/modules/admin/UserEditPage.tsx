@@ -9,7 +9,7 @@ import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
-import { SuccessMessage } from '../../ui/fields';
+import { SuccessMessage } from '../../ui/SuccessMessage';
 import { Form, StaleNotice, useZodForm } from '../../ui/form';
 import {
   grantableRoles,

@@ -79,5 +79,6 @@ export { focusAfterSave, type FocusTarget } from './focus';
 export { formatDate, parseDate } from './dates';
 export { issueMessage, issueProblem, problemMessage } from './messages';
 export { StaleNotice } from '../StaleNotice';
+export { SuccessMessage } from '../SuccessMessage';
 export { Tabs, TabNav, type Tab } from '../Tabs';
 export { Modal } from '../Modal';
