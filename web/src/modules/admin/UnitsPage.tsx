@@ -97,7 +97,7 @@ export function UnitsPage() {
 }
 
 /** The rename form holds the name; the version it renames is the unit's. */
-const RenameForm_ = RenameUnitBody.omit({ version: true });
+const NewUnitName = RenameUnitBody.omit({ version: true });
 
 function RenameForm({
   unit,
@@ -111,7 +111,7 @@ function RenameForm({
   const { t } = useTranslation();
   const headingId = useId();
   const invalidate = useInvalidateAdmin();
-  const form = useZodForm(RenameForm_, { defaultValues: { name: unit.name } });
+  const form = useZodForm(NewUnitName, { defaultValues: { name: unit.name } });
   const mutation = useMutation({
     mutationFn: (body: { name: string }) => renameUnit(unit.id, { ...body, version: unit.version }),
     onSuccess: async (renamed) => {
