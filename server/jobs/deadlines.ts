@@ -1,3 +1,4 @@
+import { notifyFrom } from '../modules/notifications/service.ts';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import { PERSONAL_DATA_ROLES } from '../access/policies.ts';
@@ -126,11 +127,16 @@ async function warnBatch(
   const kind = sql<string>`case when i.deadline_at <= ${now}::timestamptz
     then ${OVERDUE_KIND} else ${REMINDER_KIND} end`;
 
-  await trx
-    .insertInto('notifications')
-    .columns(['user_id', 'kind', 'inquiry_id'])
-    .expression(recipients.select(['u.id', kind.as('kind'), 'i.id as inquiry_id']))
-    .execute();
+  await notifyFrom(
+    trx,
+    recipients.select([
+      'u.id as user_id',
+      kind.as('kind'),
+      sql<string | null>`null::uuid`.as('case_id'),
+      'i.id as inquiry_id',
+      sql<unknown>`'{}'::jsonb`.as('details'),
+    ]),
+  );
   await trx
     .insertInto('email_outbox')
     .columns(['user_id', 'kind', 'inquiry_id'])

@@ -1,3 +1,4 @@
+import { setCaseConcernLevel } from '../cases/case-rows.ts';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
@@ -399,11 +400,7 @@ export async function finaliseAssessment(
       .returning('id')
       .executeTakeFirst();
     if (!finalised) throw staleVersion(current.version);
-    await trx
-      .updateTable('cases')
-      .set({ concern_level: concernLevel.data, updated_at: now })
-      .where('id', '=', access.caseId)
-      .execute();
+    await setCaseConcernLevel(trx, access.caseId, concernLevel.data, now);
     await recordCaseChange(trx, ctx, access, {
       kind: 'assessment_finalised',
       action: 'update',

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { notifyCoordinators } from '../cases/case-work.ts';
+import { notifyCaseCoordinators } from '../notifications/service.ts';
 import { danishToday } from '../cases/chronology.ts';
 
 /** Offers claimed per transaction. */
@@ -42,7 +42,7 @@ async function notifyBatch(trx: Transaction<DB>, today: string, now: Date): Prom
     .execute();
   if (claimed.length === 0) return 0;
   for (const offer of claimed) {
-    await notifyCoordinators(trx, offer.case_id, 'offer_renewal_due', { offerId: offer.id });
+    await notifyCaseCoordinators(trx, offer.case_id, 'offer_renewal_due', { offerId: offer.id });
   }
   await trx
     .updateTable('case_offers')

@@ -1,3 +1,4 @@
+import { notify } from '../notifications/service.ts';
 import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
@@ -162,15 +163,14 @@ async function assignProvider(
     );
   }
   if (provider.id !== ctx.user.id) {
-    await trx
-      .insertInto('notifications')
-      .values({
-        user_id: provider.id,
+    await notify(trx, [
+      {
+        userId: provider.id,
         kind: 'intervention_assigned',
-        case_id: access.caseId,
-        details: JSON.stringify({ interventionId }),
-      })
-      .execute();
+        caseId: access.caseId,
+        details: { interventionId },
+      },
+    ]);
   }
   return changes;
 }

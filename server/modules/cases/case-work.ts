@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
 import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
@@ -224,38 +224,6 @@ export async function auditCaseRead(
       }),
     ),
   );
-}
-
-/**
- * An in-app notification for each coordinator of the case (but not `except`, usually the one who
- * caused it). The text is rendered by the web app from `kind`; details hold ids only.
- */
-export async function notifyCoordinators(
-  trx: Transaction<DB>,
-  caseId: string,
-  kind: string,
-  details: Record<string, string> = {},
-  except: string | null = null,
-): Promise<number> {
-  let recipients = trx
-    .selectFrom('case_members as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select([
-      'm.user_id',
-      sql<string>`${kind}`.as('kind'),
-      sql<string>`${caseId}::uuid`.as('case_id'),
-      sql<string>`${JSON.stringify(details)}::jsonb`.as('details'),
-    ])
-    .where('m.case_id', '=', caseId)
-    .where('m.role', '=', 'coordinator')
-    .where('u.disabled_at', 'is', null);
-  if (except) recipients = recipients.where('m.user_id', '!=', except);
-  const result = await trx
-    .insertInto('notifications')
-    .columns(['user_id', 'kind', 'case_id', 'details'])
-    .expression(recipients)
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { notifyFrom, recipientColumns } from '../notifications/service.ts';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { writeAudit } from '../../platform/audit/write.ts';
@@ -222,26 +223,23 @@ export async function breakGlass(
       })
       .returning(['id', 'expires_at'])
       .executeTakeFirstOrThrow();
-    const notified = await trx
-      .insertInto('notifications')
-      .columns(['user_id', 'kind', 'case_id', 'details'])
-      .expression((eb) =>
-        eb
-          .selectFrom('users')
-          .select([
-            'users.id',
-            sql.lit('break_glass').as('kind'),
-            sql<string>`${found.id}::uuid`.as('case_id'),
-            sql<string>`${JSON.stringify({ actorUserId: ctx.user.id, grantId: grant.id })}::jsonb`.as(
-              'details',
-            ),
-          ])
-          .where('users.municipality_code', '=', municipality)
-          .where(sql<boolean>`'coordinator' = any(users.roles)`)
-          .where('users.disabled_at', 'is', null)
-          .where('users.id', '!=', ctx.user.id),
-      )
-      .executeTakeFirst();
+    const notified = await notifyFrom(
+      trx,
+      trx
+        .selectFrom('users')
+        .select([
+          'users.id as user_id',
+          ...recipientColumns({
+            kind: 'break_glass',
+            caseId: found.id,
+            details: { actorUserId: ctx.user.id, grantId: grant.id },
+          }),
+        ])
+        .where('users.municipality_code', '=', municipality)
+        .where(sql<boolean>`'coordinator' = any(users.roles)`)
+        .where('users.disabled_at', 'is', null)
+        .where('users.id', '!=', ctx.user.id),
+    );
     await writeAudit(
       trx,
       ctx.keys.audit,
@@ -258,7 +256,7 @@ export async function breakGlass(
             found: true,
             grantId: grant.id,
             minutes: BREAK_GLASS_MINUTES,
-            notified: Number(notified.numInsertedOrUpdatedRows ?? 0),
+            notified: notified,
           },
         },
       ),

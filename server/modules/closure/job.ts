@@ -1,6 +1,7 @@
+import { moveClosedCaseToReview } from '../cases/case-rows.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { notifyCoordinators } from '../cases/case-work.ts';
+import { notifyCaseCoordinators } from '../notifications/service.ts';
 import { addCaseEvent, danishToday } from '../cases/chronology.ts';
 
 /**
@@ -37,20 +38,14 @@ async function announceBatch(trx: Transaction<DB>, now: Date): Promise<number> {
     .skipLocked()
     .execute();
   for (const review of due) {
-    const moved = await trx
-      .updateTable('cases')
-      .set((eb) => ({ status: 'under_review', version: eb('version', '+', 1), updated_at: now }))
-      .where('id', '=', review.case_id)
-      .where('status', '=', 'closed')
-      .returning('id')
-      .executeTakeFirst();
+    const moved = await moveClosedCaseToReview(trx, review.case_id, now);
     if (moved) {
       // The system's own event: no actor.
       await addCaseEvent(trx, review.case_id, null, 'status_changed', {
         status: { from: 'closed', to: 'under_review' },
       });
     }
-    await notifyCoordinators(trx, review.case_id, 'review_due', { reviewId: review.id });
+    await notifyCaseCoordinators(trx, review.case_id, 'review_due', { reviewId: review.id });
     await trx
       .updateTable('case_reviews')
       .set({ notified_at: now })

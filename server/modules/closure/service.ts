@@ -1,3 +1,5 @@
+import { markCaseClosed, setCaseStatusAfterReview } from '../cases/case-rows.ts';
+import { notifyCaseCoordinators } from '../notifications/service.ts';
 import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
@@ -5,7 +7,6 @@ import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import {
   lockCase,
-  notifyCoordinators,
   recordCaseChange,
   requireCoordinator,
   requireFullScope,
@@ -149,7 +150,7 @@ export async function proposeClosure(
       resourceId: row.id,
       details: { closureId: row.id, outcome: body.outcome },
     });
-    await notifyCoordinators(
+    await notifyCaseCoordinators(
       trx,
       access.caseId,
       'closure_awaiting_approval',
@@ -271,19 +272,7 @@ export async function approveClosure(
       .set({ status: 'approved', decided_by: ctx.user.id, decided_at: now })
       .where('id', '=', closureId)
       .execute();
-    const updated = await trx
-      .updateTable('cases')
-      .set((eb) => ({
-        status: 'closed',
-        closed_at: now,
-        on_hold_reason: null,
-        on_hold_until: null,
-        version: eb('version', '+', 1),
-        updated_at: now,
-      }))
-      .where('id', '=', access.caseId)
-      .returning('version')
-      .executeTakeFirstOrThrow();
+    const updatedVersion = await markCaseClosed(trx, access.caseId, now);
     if (open.length > 0) {
       // Never started: cancelled; otherwise ended today (not before it started).
       await trx
@@ -338,7 +327,7 @@ export async function approveClosure(
         offersCancelled: Number(offers.numUpdatedRows),
       },
     });
-    return updated.version;
+    return updatedVersion;
   });
 }
 
@@ -439,16 +428,7 @@ export async function recordReview(
     const nextStatus =
       body.decision === 'reopen' ? 'active' : locked.status === 'under_review' ? 'closed' : null;
     if (nextStatus) {
-      await trx
-        .updateTable('cases')
-        .set((eb) => ({
-          status: nextStatus,
-          ...(nextStatus === 'active' && { closed_at: null }),
-          version: eb('version', '+', 1),
-          updated_at: now,
-        }))
-        .where('id', '=', access.caseId)
-        .execute();
+      await setCaseStatusAfterReview(trx, access.caseId, nextStatus, now);
     }
     if (body.decision === 'reopen') {
       await trx

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { notifyCoordinators } from '../cases/case-work.ts';
+import { notifyCaseCoordinators } from '../notifications/service.ts';
 import { danishToday } from '../cases/chronology.ts';
 
 const BATCH_SIZE = 200;
@@ -47,7 +47,7 @@ async function warnBatch(trx: Transaction<DB>, today: string, now: Date): Promis
     .skipLocked()
     .execute();
   for (const row of claimed) {
-    await notifyCoordinators(trx, row.case_id, 'follow_up_overdue', { followUpId: row.id });
+    await notifyCaseCoordinators(trx, row.case_id, 'follow_up_overdue', { followUpId: row.id });
   }
   if (claimed.length > 0) {
     await trx

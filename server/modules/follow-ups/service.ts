@@ -1,3 +1,4 @@
+import { setCaseConcernLevel } from '../cases/case-rows.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
@@ -252,11 +253,7 @@ async function applyRecord(
     .executeTakeFirst();
   if (!later) {
     // The concern level is not an edit of the case's own fields: its version stays.
-    await trx
-      .updateTable('cases')
-      .set({ concern_level: body.concernLevel, updated_at: new Date() })
-      .where('id', '=', access.caseId)
-      .execute();
+    await setCaseConcernLevel(trx, access.caseId, body.concernLevel, new Date());
   }
   await recordCaseChange(trx, ctx, access, {
     kind: 'follow_up_recorded',

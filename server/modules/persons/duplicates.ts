@@ -1,3 +1,4 @@
+import { notifyFrom } from '../notifications/service.ts';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
@@ -225,10 +226,5 @@ export async function notifyPossibleDuplicates(
     .where('m.role', '=', 'coordinator')
     .where('m.user_id', '!=', recordedBy)
     .where('u.disabled_at', 'is', null);
-  const result = await trx
-    .insertInto('notifications')
-    .columns(['user_id', 'kind', 'case_id', 'inquiry_id', 'details'])
-    .expression(recipients)
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
+  return notifyFrom(trx, recipients);
 }

@@ -1,3 +1,4 @@
+import { notify, notifyCaseCoordinators } from '../notifications/service.ts';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
@@ -7,7 +8,6 @@ import type { CaseAccess } from '../../access/records.ts';
 import {
   GoalStatusSchema,
   lockCase,
-  notifyCoordinators,
   recordCaseChange,
   requireCoordinator,
   requireFullScope,
@@ -439,7 +439,7 @@ export async function submitPlan(
       }))
       .where('id', '=', row.id)
       .execute();
-    await notifyCoordinators(
+    await notifyCaseCoordinators(
       trx,
       access.caseId,
       'plan_awaiting_approval',
@@ -592,15 +592,14 @@ export async function rejectPlan(
     // The one who sent it for approval learns it came back (unless they sent it back themselves).
     const author = row.submitted_by ?? row.created_by;
     if (author !== ctx.user.id) {
-      await trx
-        .insertInto('notifications')
-        .values({
-          user_id: author,
+      await notify(trx, [
+        {
+          userId: author,
           kind: 'plan_rejected',
-          case_id: access.caseId,
-          details: JSON.stringify({ planId: row.id }),
-        })
-        .execute();
+          caseId: access.caseId,
+          details: { planId: row.id },
+        },
+      ]);
     }
     return loadPlan(trx, access.caseId, row.id);
   });

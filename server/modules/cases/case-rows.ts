@@ -1,0 +1,98 @@
+import type { Insertable, Transaction } from 'kysely';
+import type { ConcernLevel } from '../../../shared/values.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import type { CasesTable } from '../../platform/db/records-schema.ts';
+
+/**
+ * The `cases` table's writes that other modules need, owned here: a module never updates a case
+ * row itself, it asks for one of these. Each runs in the caller's transaction, after the caller
+ * has locked the case (`lockCase`). Writes the cases module does for itself (status, on hold,
+ * classification) live beside the rest of its SQL.
+ */
+
+/** A case opened by an inquiry's decision (inquiries module); returns its id. */
+export async function insertCase(
+  trx: Transaction<DB>,
+  values: Insertable<CasesTable>,
+): Promise<string> {
+  const row = await trx
+    .insertInto('cases')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * The professionals' latest concern level (from a finalised assessment or a follow-up). It is
+ * not an edit of the case's own fields: the case's version stays.
+ */
+export async function setCaseConcernLevel(
+  trx: Transaction<DB>,
+  caseId: string,
+  level: ConcernLevel,
+  now: Date,
+): Promise<void> {
+  await trx
+    .updateTable('cases')
+    .set({ concern_level: level, updated_at: now })
+    .where('id', '=', caseId)
+    .execute();
+}
+
+/** An approved closure closes the case (and ends any time on hold); returns the new version. */
+export async function markCaseClosed(
+  trx: Transaction<DB>,
+  caseId: string,
+  now: Date,
+): Promise<number> {
+  const row = await trx
+    .updateTable('cases')
+    .set((eb) => ({
+      status: 'closed',
+      closed_at: now,
+      on_hold_reason: null,
+      on_hold_until: null,
+      version: eb('version', '+', 1),
+      updated_at: now,
+    }))
+    .where('id', '=', caseId)
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  return row.version;
+}
+
+/** A re-review's outcome: reopened (active again) or back to closed after the review. */
+export async function setCaseStatusAfterReview(
+  trx: Transaction<DB>,
+  caseId: string,
+  next: 'active' | 'closed',
+  now: Date,
+): Promise<void> {
+  await trx
+    .updateTable('cases')
+    .set((eb) => ({
+      status: next,
+      ...(next === 'active' && { closed_at: null }),
+      version: eb('version', '+', 1),
+      updated_at: now,
+    }))
+    .where('id', '=', caseId)
+    .execute();
+}
+
+/** A due re-review moves a closed case to under review; false when it is no longer closed. */
+export async function moveClosedCaseToReview(
+  trx: Transaction<DB>,
+  caseId: string,
+  now: Date,
+): Promise<boolean> {
+  const moved = await trx
+    .updateTable('cases')
+    .set((eb) => ({ status: 'under_review', version: eb('version', '+', 1), updated_at: now }))
+    .where('id', '=', caseId)
+    .where('status', '=', 'closed')
+    .returning('id')
+    .executeTakeFirst();
+  return moved !== undefined;
+}
