@@ -7,7 +7,7 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { SuccessMessage } from '../../ui/SuccessMessage';
-import { Form, Select, StaleNotice, TextInput, useZodForm } from '../../ui/form';
+import { Form, Select, StaleNotice, TextInput, focusAfterSave, useZodForm } from '../../ui/form';
 import {
   UNIT_KINDS,
   createUnit,
@@ -39,6 +39,8 @@ export function UnitsPage() {
           onDone={(unit) => {
             setRenaming(null);
             if (unit) setMessage(t('admin.units.renamed', { name: unit.name }));
+            // The form is gone: continue from the page's heading, above the message.
+            focusAfterSave(headingId);
           }}
           onReload={async () => {
             const fresh = (await units.refetch()).data?.find((u) => u.id === renaming.id);
