@@ -1,3 +1,4 @@
+import { requireCaseAbility } from '../../access/case-abilities.ts';
 import { setCaseConcernLevel } from '../cases/case-rows.ts';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
@@ -9,7 +10,6 @@ import {
   ConcernLevelSchema,
   lockCase,
   recordCaseChange,
-  requireFullScope,
   requireOpenCase,
   staleVersion,
   type CaseWorkContext,
@@ -59,19 +59,6 @@ const StoredDimensions = z.record(
   }),
 );
 const StoredList = z.array(z.string());
-
-/** Only the case's coordinators and forum members with the compartment may write. */
-function requireWriter(access: CaseAccess): void {
-  requireFullScope(access);
-  if (!(access.role === 'coordinator' || access.role === 'forum') || !access.compartment) {
-    throw new AppError('forbidden');
-  }
-}
-
-/** Members with the whole case and break-the-glass readers (not intervention-scoped members). */
-function requireReader(access: CaseAccess): void {
-  if (access.scope !== 'full') throw new AppError('forbidden');
-}
 
 const emptyToNull = (value: string | null): string | null =>
   value === null || value === '' ? null : value;
@@ -199,7 +186,7 @@ export async function listAssessments(
   ctx: CaseWorkContext,
   access: CaseAccess,
 ): Promise<AssessmentList> {
-  requireReader(access);
+  requireCaseAbility(access, 'assessment', 'read');
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await selectAssessments(trx, access.caseId).orderBy('a.number', 'desc').execute();
     await auditCaseRead(trx, ctx, access, {
@@ -240,7 +227,7 @@ export async function startAssessment(
   ctx: CaseWorkContext,
   access: CaseAccess,
 ): Promise<{ created: boolean; assessment: Assessment }> {
-  requireWriter(access);
+  requireCaseAbility(access, 'assessment', 'write');
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockCase(trx, access.caseId);
     requireOpenCase(locked);
@@ -316,7 +303,7 @@ export async function updateAssessment(
   assessmentId: string,
   body: Body,
 ): Promise<Assessment> {
-  requireWriter(access);
+  requireCaseAbility(access, 'assessment', 'write');
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockCase(trx, access.caseId);
     requireOpenCase(locked);
@@ -360,7 +347,7 @@ export async function finaliseAssessment(
   assessmentId: string,
   body: z.infer<typeof FinaliseBody>,
 ): Promise<Assessment> {
-  requireWriter(access);
+  requireCaseAbility(access, 'assessment', 'write');
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockCase(trx, access.caseId);
     requireOpenCase(locked);

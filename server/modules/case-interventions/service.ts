@@ -1,3 +1,4 @@
+import { requireCaseAbility } from '../../access/case-abilities.ts';
 import { notify } from '../notifications/service.ts';
 import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
@@ -10,7 +11,6 @@ import {
   earlierCreate,
   lockCase,
   recordCaseChange,
-  requireFullScope,
   requireOpenCase,
   staleVersion,
   type CaseWorkContext,
@@ -181,7 +181,7 @@ export async function createIntervention(
   access: CaseAccess,
   body: z.infer<typeof CreateInterventionBody>,
 ): Promise<Created> {
-  requireFullScope(access);
+  requireCaseAbility(access, 'interventions', 'write');
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockCase(trx, access.caseId);
     const earlier = await earlierCreate(
@@ -294,7 +294,7 @@ export async function updateIntervention(
   body: z.infer<typeof UpdateInterventionBody>,
   now = new Date(),
 ): Promise<{ id: string; version: number }> {
-  requireFullScope(access);
+  requireCaseAbility(access, 'interventions', 'write');
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockCase(trx, access.caseId);
     const current = await trx
@@ -474,7 +474,7 @@ export async function addSession(
   body: z.infer<typeof SessionBody>,
   now = new Date(),
 ): Promise<{ id: string }> {
-  if (access.role === null) throw new AppError('forbidden');
+  requireCaseAbility(access, 'sessions', 'write');
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockCase(trx, access.caseId);
     const intervention = await trx
@@ -533,7 +533,7 @@ export async function recordConsent(
   body: z.infer<typeof ConsentBody>,
   now = new Date(),
 ): Promise<Created> {
-  requireFullScope(access);
+  requireCaseAbility(access, 'consents', 'write');
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockCase(trx, access.caseId);
     if (body.id) {
@@ -605,7 +605,7 @@ export async function withdrawConsent(
   body: z.infer<typeof WithdrawConsentBody>,
   now = new Date(),
 ): Promise<{ id: string; pausedInterventionIds: string[] }> {
-  requireFullScope(access);
+  requireCaseAbility(access, 'consents', 'write');
   return ctx.db.transaction().execute(async (trx) => {
     await lockCase(trx, access.caseId);
     const consent = await trx
@@ -675,7 +675,7 @@ export async function makeFirstOffer(
   body: z.infer<typeof OfferBody>,
   now = new Date(),
 ): Promise<Created> {
-  requireFullScope(access);
+  requireCaseAbility(access, 'offers', 'write');
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockCase(trx, access.caseId);
     const earlier = await earlierCreate(trx, 'case_offers', body.id, access.caseId, 'duplicate');
@@ -777,7 +777,7 @@ export async function answerOffer(
   scheduled: { id: string; round: number; dueOn: string }[];
   cancelledOfferIds: string[];
 }> {
-  requireFullScope(access);
+  requireCaseAbility(access, 'offers', 'write');
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockCase(trx, access.caseId);
     const offer = await lockOffer(trx, access.caseId, offerId, body.version);
@@ -872,7 +872,7 @@ export async function makeRenewal(
   body: z.infer<typeof MakeOfferBody>,
   now = new Date(),
 ): Promise<{ id: string; version: number }> {
-  requireFullScope(access);
+  requireCaseAbility(access, 'offers', 'write');
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockCase(trx, access.caseId);
     const offer = await lockOffer(trx, access.caseId, offerId, body.version);

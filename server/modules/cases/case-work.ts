@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
 import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -55,53 +54,16 @@ export function caseWorkRequests(app: FastifyInstance, keys: { audit: Buffer }) 
   };
 }
 
-/** The professionals' concern level: always chosen by a person, never computed. */
-export const ConcernLevelSchema = z.enum(['low', 'moderate', 'high']);
-export type ConcernLevel = z.infer<typeof ConcernLevelSchema>;
-/** Order of the levels, to tell whether a new judgement is up, the same or down. */
-export const CONCERN_ORDER: Record<ConcernLevel, number> = { low: 1, moderate: 2, high: 3 };
-
-export const GoalStatusSchema = z.enum([
-  'not_started',
-  'in_progress',
-  'achieved',
-  'partly_achieved',
-  'not_achieved',
-  'dropped',
-]);
-export type GoalStatus = z.infer<typeof GoalStatusSchema>;
-
-/** The ten life competences rated 1–4 (one municipality's progress measure, domain §2 C). */
-export const COMPETENCES = [
-  'network',
-  'frames',
-  'education',
-  'community',
-  'focus',
-  'pragmatism',
-  'morality',
-  'reflection',
-  'empathy',
-  'navigation',
-] as const;
-export type Competence = (typeof COMPETENCES)[number];
-export const CompetenceRatingsSchema = z
-  .object(
-    Object.fromEntries(COMPETENCES.map((c) => [c, z.number().int().min(1).max(4).optional()])) as {
-      [K in Competence]: z.ZodOptional<z.ZodNumber>;
-    },
-  )
-  .strict();
-
-/** Members with the whole case (not an intervention-scoped member such as a mentor). */
-export function requireFullScope(access: CaseAccess): void {
-  if (access.role === null || access.scope !== 'full') throw new AppError('forbidden');
-}
-
-/** The case's coordinators (not a break-the-glass reader, who may read only). */
-export function requireCoordinator(access: CaseAccess): void {
-  if (access.role !== 'coordinator') throw new AppError('forbidden');
-}
+export {
+  COMPETENCES,
+  CONCERN_ORDER,
+  CompetenceRatingsSchema,
+  ConcernLevelSchema,
+  GoalStatusSchema,
+  type Competence,
+  type ConcernLevel,
+  type GoalStatus,
+} from '../../../shared/values.ts';
 
 export interface LockedCase {
   status: string;

@@ -1,3 +1,4 @@
+import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
@@ -162,8 +163,8 @@ export async function addNote(
   access: CaseAccess,
   body: z.infer<typeof NoteBody>,
 ): Promise<string> {
-  if (access.role === null || access.scope !== 'full') throw new AppError('forbidden');
-  if (body.compartment && !access.compartment) throw new AppError('forbidden');
+  requireCaseAbility(access, 'notes', 'write');
+  if (body.compartment) requireCaseAbility(access, 'compartment', 'write');
   return ctx.db.transaction().execute(async (trx) => {
     const id = await addCaseEvent(
       trx,
@@ -212,7 +213,7 @@ export async function setStatus(
   body: z.infer<typeof StatusBody>,
   now = new Date(),
 ): Promise<number> {
-  if (access.role !== 'coordinator') throw new AppError('forbidden');
+  requireCaseAbility(access, 'case', 'write');
   const problems: FieldProblem[] = [];
   if (body.status === 'on_hold') {
     if (body.reason === undefined) problems.push({ field: 'body.reason', code: 'required' });

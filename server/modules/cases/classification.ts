@@ -1,13 +1,8 @@
+import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { z } from 'zod';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import {
-  lockCase,
-  recordCaseChange,
-  requireCoordinator,
-  staleVersion,
-  type CaseWorkContext,
-} from './case-work.ts';
+import { lockCase, recordCaseChange, staleVersion, type CaseWorkContext } from './case-work.ts';
 import type { Changes } from './chronology.ts';
 import type { ClassificationBody } from './schema.ts';
 
@@ -37,8 +32,7 @@ export async function updateClassification(
   access: CaseAccess,
   body: Body,
 ): Promise<number> {
-  requireCoordinator(access);
-  if (!access.compartment) throw new AppError('forbidden');
+  requireCaseAbility(access, 'classification', 'write');
 
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockCase(trx, access.caseId);

@@ -1,3 +1,4 @@
+import { caseAbilities } from '../../access/case-abilities.ts';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
@@ -171,6 +172,7 @@ export async function loadCase(
       breakGlass: access.breakGlass,
       breakGlassUntil: access.breakGlassUntil?.toISOString() ?? null,
     },
+    abilities: caseAbilities(access, CaseStatusSchema.parse(c.status)),
     extremismForm: c.extremism_form ? ExtremismFormSchema.parse(c.extremism_form) : null,
     extremismFormOther: c.extremism_form_other,
     concernSummary: c.concern_summary,

@@ -1,3 +1,4 @@
+import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -189,7 +190,7 @@ export const caseRoutes =
       async (request) => {
         const user = session(request).user;
         const access = await accessOr404(request, request.params.id);
-        if (access.scope !== 'full') throw new AppError('forbidden');
+        requireCaseAbility(access, 'notes', 'read');
         return app.database.db.transaction().execute(async (trx) => {
           const page = await chronology.loadChronology(trx, access, request.query);
           const persons = await chronology.casePersonIds(trx, access.caseId);

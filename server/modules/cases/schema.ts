@@ -1,3 +1,10 @@
+import { CaseAbilitiesSchema } from '../../access/case-abilities.ts';
+import {
+  CaseRoleSchema,
+  CaseScopeSchema,
+  CaseStatusSchema,
+  ConcernLevelSchema,
+} from '../../../shared/values.ts';
 import { z } from 'zod';
 import { DateOnly, Version } from '../../platform/primitives.ts';
 import { compartment, record } from '../../access/compartment.ts';
@@ -5,9 +12,7 @@ import { compartment, record } from '../../access/compartment.ts';
 /** Request and response shapes of the cases module, shared with the web app. */
 export const CaseIdParams = z.object({ id: z.uuid() }).strict();
 
-export const CaseStatusSchema = z.enum(['active', 'on_hold', 'closed', 'under_review']);
-export const CaseRoleSchema = z.enum(['coordinator', 'forum', 'member']);
-export const CaseScopeSchema = z.enum(['full', 'intervention']);
+export { CaseRoleSchema, CaseScopeSchema, CaseStatusSchema };
 export const PersonRoleSchema = z.enum([
   'citizen',
   'parent',
@@ -27,8 +32,8 @@ export const CaseAgeGroupSchema = z.enum(['under_18', 'adult', 'unknown']);
 export const AuthorityAreaSchema = z.enum(['inside', 'outside']);
 export const CaseSubjectKindSchema = z.enum(['person', 'persons', 'group', 'family']);
 export const EnvironmentSchema = z.enum(['physical', 'online', 'both']);
-/** The professionals' current concern level (same values as case-work.ts ConcernLevelSchema). */
-export const CaseConcernLevelSchema = z.enum(['low', 'moderate', 'high']);
+/** The professionals' current concern level. */
+export const CaseConcernLevelSchema = ConcernLevelSchema;
 
 /** The caller's own access to the record, so the web app can explain what it shows. */
 export const AccessSchema = z.object({
@@ -101,6 +106,7 @@ export const CaseDetailSchema = record(
     persons: z.array(CasePersonSchema),
     members: z.array(CaseMemberSchema),
     access: AccessSchema,
+    abilities: CaseAbilitiesSchema,
     // Compartment: only the case's coordinators and forum members receive these keys.
     extremismForm: compartment(ExtremismFormSchema.nullable()),
     extremismFormOther: compartment(z.string().nullable()),

@@ -1,3 +1,4 @@
+import { requireCaseAbility } from '../../access/case-abilities.ts';
 import { notifyFrom, recipientColumns } from '../notifications/service.ts';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
@@ -35,7 +36,7 @@ export async function addMember(
   access: CaseAccess,
   body: z.infer<typeof AddMemberBody>,
 ): Promise<void> {
-  if (access.role !== 'coordinator') throw new AppError('forbidden');
+  requireCaseAbility(access, 'members', 'write');
   await ctx.db.transaction().execute(async (trx) => {
     const target = await trx
       .selectFrom('users as u')
@@ -124,7 +125,7 @@ export async function removeMember(
   access: CaseAccess,
   userId: string,
 ): Promise<void> {
-  if (access.role !== 'coordinator') throw new AppError('forbidden');
+  requireCaseAbility(access, 'members', 'write');
   await ctx.db.transaction().execute(async (trx) => {
     const removed = await trx
       .deleteFrom('case_members')

@@ -1,3 +1,4 @@
+import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { grantCaseAccess } from '../../access/records.ts';
@@ -46,7 +47,7 @@ export const closureRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        if (access.scope !== 'full') throw new AppError('forbidden');
+        requireCaseAbility(access, 'closure', 'read');
         return app.database.db.transaction().execute(async (trx) => {
           const overview = await loadClosureOverview(trx, access);
           await auditCaseRead(trx, ctx(request), access, { what: 'closure' });
@@ -164,7 +165,7 @@ export const closureRoutes =
       },
       async (request, reply) => {
         const access = await accessOr404(request, request.params.id);
-        if (access.scope !== 'full') throw new AppError('forbidden');
+        requireCaseAbility(access, 'closure', 'read');
         const reader = user(request);
         const summary = await app.database.db.transaction().execute(async (trx) => {
           const collected = await collectCaseSummary(trx, access);

@@ -1,3 +1,4 @@
+import { requireCaseAbility } from '../../access/case-abilities.ts';
 import { markCaseClosed, setCaseStatusAfterReview } from '../cases/case-rows.ts';
 import { notifyCaseCoordinators } from '../notifications/service.ts';
 import { sql, type Transaction } from 'kysely';
@@ -8,8 +9,6 @@ import type { CaseAccess } from '../../access/records.ts';
 import {
   lockCase,
   recordCaseChange,
-  requireCoordinator,
-  requireFullScope,
   requireOpenCase,
   staleVersion,
   type CaseWorkContext,
@@ -73,7 +72,7 @@ export async function proposeClosure(
   access: CaseAccess,
   body: ProposeClosure,
 ): Promise<{ id: string; status: 'proposed' | 'approved' | 'rejected'; created: boolean }> {
-  requireFullScope(access);
+  requireCaseAbility(access, 'closure', 'write');
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockCase(trx, access.caseId);
     if (body.id) {
@@ -241,7 +240,7 @@ export async function approveClosure(
   body: z.infer<typeof ApproveClosureBody>,
   now = new Date(),
 ): Promise<number> {
-  requireCoordinator(access);
+  requireCaseAbility(access, 'closure', 'approve');
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockCase(trx, access.caseId);
     const closure = await lockedProposal(trx, access.caseId, closureId);
@@ -338,7 +337,7 @@ export async function rejectClosure(
   body: z.infer<typeof RejectClosureBody>,
   now = new Date(),
 ): Promise<void> {
-  requireCoordinator(access);
+  requireCaseAbility(access, 'closure', 'approve');
   await ctx.db.transaction().execute(async (trx) => {
     await lockCase(trx, access.caseId);
     await lockedProposal(trx, access.caseId, closureId);
@@ -369,7 +368,7 @@ export async function recordReview(
   body: RecordReview,
   now = new Date(),
 ): Promise<number> {
-  requireCoordinator(access);
+  requireCaseAbility(access, 'closure', 'approve');
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockCase(trx, access.caseId);
     const review = await trx

@@ -1,5 +1,5 @@
+import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../../platform/errors.ts';
 import { auditCaseRead, caseWorkRequests } from '../cases/case-work.ts';
 import { CaseIdParams } from '../cases/schema.ts';
 import {
@@ -38,7 +38,7 @@ export const followUpRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        if (access.scope !== 'full') throw new AppError('forbidden');
+        requireCaseAbility(access, 'followUps', 'read');
         return app.database.db.transaction().execute(async (trx) => {
           const list = await service.listFollowUps(trx, access.caseId, new Date());
           await auditCaseRead(trx, ctx(request), access, {

@@ -1,3 +1,4 @@
+import { requireCaseAbility } from '../../access/case-abilities.ts';
 import { setCaseConcernLevel } from '../cases/case-rows.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
@@ -10,7 +11,6 @@ import {
   earlierCreate,
   lockCase,
   recordCaseChange,
-  requireFullScope,
   requireOpenCase,
   staleVersion,
   type CaseWorkContext,
@@ -281,7 +281,7 @@ export async function addFollowUp(
   body: NewFollowUp,
   now = new Date(),
 ): Promise<{ id: string; version: number; created: boolean }> {
-  requireFullScope(access);
+  requireCaseAbility(access, 'followUps', 'write');
   const recordKeys = ['heldOn', 'concernLevel', 'summary', 'goalProgress', 'competences'] as const;
   const problems: FieldProblem[] = [];
   if (body.dueOn !== undefined) {
@@ -370,7 +370,7 @@ export async function recordFollowUp(
   body: RecordFollowUp,
   now = new Date(),
 ): Promise<{ id: string; version: number }> {
-  requireFullScope(access);
+  requireCaseAbility(access, 'followUps', 'write');
   const today = danishToday(now);
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockCase(trx, access.caseId);
@@ -391,7 +391,7 @@ export async function cancelFollowUp(
   followUpId: string,
   body: { version: number },
 ): Promise<{ id: string; version: number }> {
-  requireFullScope(access);
+  requireCaseAbility(access, 'followUps', 'write');
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockCase(trx, access.caseId);
     requireOpenCase(locked);

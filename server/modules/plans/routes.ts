@@ -1,3 +1,4 @@
+import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors.ts';
 import { localeFromHeader } from '../../platform/i18n/index.ts';
@@ -44,7 +45,7 @@ export const planRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        service.requireReader(access);
+        requireCaseAbility(access, 'plan', 'read');
         return app.database.db.transaction().execute(async (trx) => {
           const items = await service.loadPlans(trx, access.caseId);
           const settings = await getSettings(trx, access.municipalityCode);
@@ -72,7 +73,7 @@ export const planRoutes =
       },
       async (request, reply) => {
         const access = await accessOr404(request, request.params.id);
-        service.requireReader(access);
+        requireCaseAbility(access, 'plan', 'read');
         const locale = localeFromHeader(request.headers['accept-language']);
         const { pdf, reference, number } = await app.database.db
           .transaction()

@@ -1,3 +1,4 @@
+import { requireCaseAbility } from '../../access/case-abilities.ts';
 import { notify, notifyCaseCoordinators } from '../notifications/service.ts';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { z } from 'zod';
@@ -9,8 +10,6 @@ import {
   GoalStatusSchema,
   lockCase,
   recordCaseChange,
-  requireCoordinator,
-  requireFullScope,
   requireOpenCase,
   staleVersion,
   type CaseWorkContext,
@@ -65,16 +64,6 @@ const StoredAgreementsSchema = z.array(z.string()).catch([]);
 
 const storedGoals = (value: unknown): StoredGoal[] => StoredGoalsSchema.parse(value);
 const storedAgreements = (value: unknown): string[] => StoredAgreementsSchema.parse(value);
-
-/** Writers: members with the whole case (not an intervention-scoped member, not break-the-glass). */
-function requireWriter(access: CaseAccess): void {
-  requireFullScope(access);
-}
-
-/** Readers: everyone with the whole case, including a break-the-glass reader. */
-export function requireReader(access: CaseAccess): void {
-  if (access.scope !== 'full') throw new AppError('forbidden');
-}
 
 // ── Reading ──────────────────────────────────────────────────────────────────────────────────
 
@@ -303,7 +292,7 @@ export async function createDraft(
   ctx: CaseWorkContext,
   access: CaseAccess,
 ): Promise<{ plan: Plan; created: boolean }> {
-  requireWriter(access);
+  requireCaseAbility(access, 'plan', 'write');
   return ctx.db.transaction().execute(async (trx) => {
     requireOpenCase(await lockCase(trx, access.caseId));
     const rows = await trx
@@ -355,7 +344,7 @@ export async function updatePlan(
   planId: string,
   body: UpdatePlan,
 ): Promise<Plan> {
-  requireWriter(access);
+  requireCaseAbility(access, 'plan', 'write');
   return ctx.db.transaction().execute(async (trx) => {
     requireOpenCase(await lockCase(trx, access.caseId));
     const row = await lockPlan(trx, access.caseId, planId);
@@ -421,7 +410,7 @@ export async function submitPlan(
   planId: string,
   version: number,
 ): Promise<Plan> {
-  requireWriter(access);
+  requireCaseAbility(access, 'plan', 'write');
   return ctx.db.transaction().execute(async (trx) => {
     requireOpenCase(await lockCase(trx, access.caseId));
     const row = await lockPlan(trx, access.caseId, planId);
@@ -470,7 +459,7 @@ export async function approvePlan(
   body: ApprovePlan,
   now = new Date(),
 ): Promise<Plan> {
-  requireCoordinator(access);
+  requireCaseAbility(access, 'plan', 'approve');
   return ctx.db.transaction().execute(async (trx) => {
     requireOpenCase(await lockCase(trx, access.caseId));
     const row = await lockPlan(trx, access.caseId, planId);
@@ -563,7 +552,7 @@ export async function rejectPlan(
   body: RejectPlan,
   now = new Date(),
 ): Promise<Plan> {
-  requireCoordinator(access);
+  requireCaseAbility(access, 'plan', 'approve');
   return ctx.db.transaction().execute(async (trx) => {
     requireOpenCase(await lockCase(trx, access.caseId));
     const row = await lockPlan(trx, access.caseId, planId);
