@@ -5,7 +5,7 @@ import { testEngine } from '../../test/database.ts';
 import { auditRowsOf, client, createCase, createPerson, type Client } from '../../test/records.ts';
 import { createUser, login, type TestUser } from '../../test/users.ts';
 import { runOfferJob } from './job.ts';
-import { addMonths } from './service.ts';
+import { addMonths } from './offers.ts';
 
 /**
  * Interventions in a case (consent before a § 12 b start, providers as intervention-scoped

@@ -13,7 +13,7 @@ import {
   type CaseIntervention,
   type CaseInterventions,
 } from './schema.ts';
-import { PROVIDER_ROLES } from './service.ts';
+import { PROVIDER_ROLES } from './shared.ts';
 
 /**
  * A catalogue entry's name and legal basis: in `concern` (a compartment field, removed on the way

@@ -21,7 +21,10 @@ import {
   WithdrawConsentBody,
   WithdrawnSchema,
 } from './schema.ts';
-import * as service from './service.ts';
+import { addSession } from './sessions.ts';
+import { recordConsent, withdrawConsent } from './consents.ts';
+import { createIntervention, updateIntervention } from './interventions.ts';
+import { answerOffer, makeFirstOffer, makeRenewal } from './offers.ts';
 import { z } from 'zod';
 
 /**
@@ -80,7 +83,7 @@ export const caseInterventionRoutes =
       },
       async (request, reply) => {
         const access = await accessOr404(request, request.params.id);
-        const r = await service.createIntervention(ctx(request), access, request.body);
+        const r = await createIntervention(ctx(request), access, request.body);
         return reply.code(r.created ? 201 : 200).send({ id: r.id, version: r.version });
       },
     );
@@ -100,7 +103,7 @@ export const caseInterventionRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        return service.updateIntervention(
+        return updateIntervention(
           ctx(request),
           access,
           request.params.interventionId,
@@ -123,7 +126,7 @@ export const caseInterventionRoutes =
       },
       async (request, reply) => {
         const access = await accessOr404(request, request.params.id);
-        const r = await service.addSession(
+        const r = await addSession(
           ctx(request),
           access,
           request.params.interventionId,
@@ -147,7 +150,7 @@ export const caseInterventionRoutes =
       },
       async (request, reply) => {
         const access = await accessOr404(request, request.params.id);
-        const r = await service.recordConsent(ctx(request), access, request.body);
+        const r = await recordConsent(ctx(request), access, request.body);
         return reply.code(r.created ? 201 : 200).send({ id: r.id, version: r.version });
       },
     );
@@ -166,12 +169,7 @@ export const caseInterventionRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        return service.withdrawConsent(
-          ctx(request),
-          access,
-          request.params.consentId,
-          request.body,
-        );
+        return withdrawConsent(ctx(request), access, request.params.consentId, request.body);
       },
     );
 
@@ -190,7 +188,7 @@ export const caseInterventionRoutes =
       },
       async (request, reply) => {
         const access = await accessOr404(request, request.params.id);
-        const r = await service.makeFirstOffer(ctx(request), access, request.body);
+        const r = await makeFirstOffer(ctx(request), access, request.body);
         return reply.code(r.created ? 201 : 200).send({ id: r.id, version: r.version });
       },
     );
@@ -210,7 +208,7 @@ export const caseInterventionRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        return service.answerOffer(ctx(request), access, request.params.offerId, request.body);
+        return answerOffer(ctx(request), access, request.params.offerId, request.body);
       },
     );
 
@@ -228,7 +226,7 @@ export const caseInterventionRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        return service.makeRenewal(ctx(request), access, request.params.offerId, request.body);
+        return makeRenewal(ctx(request), access, request.params.offerId, request.body);
       },
     );
   };

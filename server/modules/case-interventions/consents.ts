@@ -1,0 +1,149 @@
+import type { z } from 'zod';
+import { requireCaseAbility } from '../../access/case-abilities.ts';
+import { AppError, type FieldProblem } from '../../platform/errors.ts';
+import type { CaseAccess } from '../../access/records.ts';
+import {
+  lockCase,
+  recordCaseChange,
+  requireOpenCase,
+  type CaseWorkContext,
+} from '../cases/case-work.ts';
+import { danishToday } from '../cases/chronology.ts';
+import {
+  consentById,
+  insertConsent,
+  lockConsent,
+  markWithdrawn,
+  pauseInterventionsOn,
+} from './queries-consents.ts';
+import { casePerson } from './queries-writes.ts';
+import type { ConsentBody, WithdrawConsentBody } from './schema.ts';
+import { fail, type Created } from './shared.ts';
+
+/**
+ * Consent records of the persons in a case: recording one and withdrawing it (which pauses the
+ * active interventions that rely on it).
+ */
+
+/** Under 18 on the given day (birth date YYYY-MM-DD). */
+function under18(birthDate: string, on: string): boolean {
+  const adult = `${String(Number(birthDate.slice(0, 4)) + 18).padStart(4, '0')}${birthDate.slice(4)}`;
+  return on < adult;
+}
+
+/** A simple consent record: who consented (the person or the guardian), to what, how and when. */
+export async function recordConsent(
+  ctx: CaseWorkContext,
+  access: CaseAccess,
+  body: z.infer<typeof ConsentBody>,
+  now = new Date(),
+): Promise<Created> {
+  requireCaseAbility(access, 'consents', 'write');
+  return ctx.db.transaction().execute(async (trx) => {
+    const locked = await lockCase(trx, access.caseId);
+    if (body.id) {
+      const existing = await consentById(trx, body.id);
+      if (existing) {
+        if (existing.case_id !== access.caseId) throw new AppError('duplicate');
+        return { id: existing.id, version: 1, created: false };
+      }
+    }
+    requireOpenCase(locked);
+    const problems: FieldProblem[] = [];
+    const person = await casePerson(trx, access.caseId, body.personId);
+    if (!person) problems.push({ field: 'body.personId', code: 'person_not_in_case' });
+    if (body.givenOn > danishToday(now))
+      problems.push({ field: 'body.givenOn', code: 'in_future' });
+    if (
+      person?.birth_date &&
+      body.givenBy === 'person' &&
+      under18(person.birth_date, body.givenOn)
+    ) {
+      problems.push({ field: 'body.givenBy', code: 'guardian_required' });
+    }
+    fail(problems);
+    if (!person) throw new AppError('validation_failed');
+    const row = await insertConsent(trx, {
+      ...(body.id && { id: body.id }),
+      case_id: access.caseId,
+      person_id: person.id,
+      given_by: body.givenBy,
+      purpose: body.purpose,
+      method: body.method,
+      given_on: body.givenOn,
+      recorded_by: ctx.user.id,
+    });
+    await recordCaseChange(trx, ctx, access, {
+      kind: 'consent_recorded',
+      action: 'create',
+      resourceType: 'case_consent',
+      resourceId: row.id,
+      changes: {
+        personRole: { from: null, to: person.role },
+        givenBy: { from: null, to: body.givenBy },
+        method: { from: null, to: body.method },
+        givenOn: { from: null, to: body.givenOn },
+      },
+      details: { consentId: row.id, personId: person.id, givenBy: body.givenBy },
+    });
+    return { id: row.id, version: 1, created: true };
+  });
+}
+
+/**
+ * Withdraws a consent. Active interventions that rely on it are paused in the same transaction
+ * (they can resume only with a new consent). Allowed also in a closed case: a withdrawal is a
+ * fact to record whatever the case's status.
+ */
+export async function withdrawConsent(
+  ctx: CaseWorkContext,
+  access: CaseAccess,
+  consentId: string,
+  body: z.infer<typeof WithdrawConsentBody>,
+  now = new Date(),
+): Promise<{ id: string; pausedInterventionIds: string[] }> {
+  requireCaseAbility(access, 'consents', 'write');
+  return ctx.db.transaction().execute(async (trx) => {
+    await lockCase(trx, access.caseId);
+    const consent = await lockConsent(trx, access.caseId, consentId);
+    if (!consent) throw new AppError('not_found');
+    const problems: FieldProblem[] = [];
+    if (consent.withdrawn_on !== null) {
+      problems.push({ field: 'body.withdrawnOn', code: 'consent_already_withdrawn' });
+    }
+    if (body.withdrawnOn < consent.given_on) {
+      problems.push({ field: 'body.withdrawnOn', code: 'before_consent_given' });
+    }
+    if (body.withdrawnOn > danishToday(now)) {
+      problems.push({ field: 'body.withdrawnOn', code: 'in_future' });
+    }
+    fail(problems);
+    await markWithdrawn(trx, consent.id, body.withdrawnOn);
+    const paused = await pauseInterventionsOn(trx, access.caseId, consent.id);
+    await recordCaseChange(trx, ctx, access, {
+      kind: 'consent_withdrawn',
+      resourceType: 'case_consent',
+      resourceId: consent.id,
+      changes: { withdrawnOn: { from: null, to: body.withdrawnOn } },
+      details: { consentId: consent.id, personId: consent.person_id, paused: paused.length },
+    });
+    for (const intervention of paused) {
+      await recordCaseChange(trx, ctx, access, {
+        kind: 'intervention_changed',
+        resourceType: 'case_intervention',
+        resourceId: intervention.id,
+        changes: {
+          status: { from: 'active', to: 'paused' },
+          reason: { from: null, to: 'consent_withdrawn' },
+        },
+        details: {
+          interventionId: intervention.id,
+          from: 'active',
+          to: 'paused',
+          consentId: consent.id,
+        },
+      });
+    }
+    return { id: consent.id, pausedInterventionIds: paused.map((p) => p.id) };
+  });
+}

@@ -1,0 +1,67 @@
+import type { Transaction } from 'kysely';
+import { notify } from '../notifications/service.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { writeAudit } from '../../platform/audit/write.ts';
+import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
+import type { CaseAccess } from '../../access/records.ts';
+import type { CaseWorkContext } from '../cases/case-work.ts';
+import type { Changes } from '../cases/chronology.ts';
+import { caseMember, firstUnit, insertMember } from './queries-writes.ts';
+
+/**
+ * Makes the provider a member of the case who sees only the interventions they provide (unless
+ * they already are a member) and tells them about the assignment. Returns the changes for the
+ * chronology.
+ */
+export async function assignProvider(
+  trx: Transaction<DB>,
+  ctx: CaseWorkContext,
+  access: CaseAccess,
+  provider: { id: string; display_name: string },
+  interventionId: string,
+): Promise<Changes> {
+  const changes: Changes = {};
+  const member = await caseMember(trx, access.caseId, provider.id);
+  if (!member) {
+    const unit = await firstUnit(trx, provider.id);
+    await insertMember(trx, {
+      case_id: access.caseId,
+      user_id: provider.id,
+      role: 'member',
+      scope: 'intervention',
+      unit_id: unit?.unit_id ?? null,
+      added_by: ctx.user.id,
+    });
+    changes.member = { from: null, to: provider.display_name };
+    changes.scope = { from: null, to: 'intervention' };
+    await writeAudit(
+      trx,
+      ctx.keys.audit,
+      recordEvent(ctx.user, access, {
+        action: 'permission_change',
+        resourceType: 'case',
+        resourceId: access.caseId,
+        purpose: PURPOSES.membership,
+        requestId: ctx.requestId,
+        details: {
+          change: 'member_added',
+          memberUserId: provider.id,
+          role: 'member',
+          scope: 'intervention',
+          interventionId,
+        },
+      }),
+    );
+  }
+  if (provider.id !== ctx.user.id) {
+    await notify(trx, [
+      {
+        userId: provider.id,
+        kind: 'intervention_assigned',
+        caseId: access.caseId,
+        details: { interventionId },
+      },
+    ]);
+  }
+  return changes;
+}

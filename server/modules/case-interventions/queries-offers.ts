@@ -1,0 +1,92 @@
+import type { Insertable, Transaction } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+
+/** The repository for offers of voluntary support: the SQL offers.ts runs in its transaction. */
+
+export async function insertOffer(trx: Transaction<DB>, values: Insertable<DB['case_offers']>) {
+  return trx
+    .insertInto('case_offers')
+    .values(values)
+    .returning(['id', 'version'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function insertRenewals(
+  trx: Transaction<DB>,
+  values: Insertable<DB['case_offers']>[],
+) {
+  return trx
+    .insertInto('case_offers')
+    .values(values)
+    .returning(['id', 'round', 'due_on'])
+    .execute();
+}
+
+/** The offer in the case, locked for update. */
+export async function selectOfferForUpdate(trx: Transaction<DB>, caseId: string, offerId: string) {
+  return trx
+    .selectFrom('case_offers')
+    .select([
+      'id',
+      'person_id',
+      'kind',
+      'intervention_type_id',
+      'round',
+      'first_offer_id',
+      'status',
+      'offered_on',
+      'due_on',
+      'version',
+    ])
+    .where('id', '=', offerId)
+    .where('case_id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Records the answer to an offer; returns its new version. */
+export async function storeAnswer(
+  trx: Transaction<DB>,
+  offerId: string,
+  answer: { status: string; answeredOn: string; note?: string | null | undefined },
+) {
+  return trx
+    .updateTable('case_offers')
+    .set((eb) => ({
+      status: answer.status,
+      answered_on: answer.answeredOn,
+      ...(answer.note !== undefined && { note: answer.note }),
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', offerId)
+    .returning('version')
+    .executeTakeFirstOrThrow();
+}
+
+/** Cancels the renewals of a first offer after `round` still scheduled; returns their ids. */
+export async function cancelLaterRenewals(
+  trx: Transaction<DB>,
+  caseId: string,
+  firstOfferId: string,
+  round: number,
+) {
+  return trx
+    .updateTable('case_offers')
+    .set((eb) => ({ status: 'cancelled', version: eb('version', '+', 1) }))
+    .where('case_id', '=', caseId)
+    .where('first_offer_id', '=', firstOfferId)
+    .where('round', '>', round)
+    .where('status', '=', 'scheduled')
+    .returning('id')
+    .execute();
+}
+
+/** A scheduled renewal is made: it becomes open on `offeredOn`. Returns its new version. */
+export async function openRenewal(trx: Transaction<DB>, offerId: string, offeredOn: string) {
+  return trx
+    .updateTable('case_offers')
+    .set((eb) => ({ status: 'open', offered_on: offeredOn, version: eb('version', '+', 1) }))
+    .where('id', '=', offerId)
+    .returning('version')
+    .executeTakeFirstOrThrow();
+}

@@ -1,0 +1,176 @@
+import { sql, type Insertable, type Transaction, type Updateable } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import type { CaseAccess } from '../../access/records.ts';
+import { PROVIDER_ROLES } from './shared.ts';
+
+/**
+ * The repository for writes to interventions, session notes and provider membership: the SQL the
+ * services in interventions.ts, providers.ts and sessions.ts run inside their transaction.
+ */
+
+/** The person in the case, with their role there. */
+export async function casePerson(trx: Transaction<DB>, caseId: string, personId: string) {
+  return trx
+    .selectFrom('case_persons as cp')
+    .innerJoin('persons as p', 'p.id', 'cp.person_id')
+    .select(['p.id', 'p.birth_date', 'cp.role'])
+    .where('cp.case_id', '=', caseId)
+    .where('cp.person_id', '=', personId)
+    .executeTakeFirst();
+}
+
+/** An active user of the case's municipality with a role that may provide an intervention. */
+export async function eligibleProvider(trx: Transaction<DB>, access: CaseAccess, userId: string) {
+  return trx
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', '=', userId)
+    .where('municipality_code', '=', access.municipalityCode)
+    .where('disabled_at', 'is', null)
+    .where(sql<boolean>`roles && ${sql.val([...PROVIDER_ROLES])}::text[]`)
+    .executeTakeFirst();
+}
+
+/**
+ * A catalogue entry of the case's municipality the caller may choose (active only when asked).
+ * Outside the compartment an entry that reveals the concern is not one to choose.
+ */
+export async function choosableType(
+  trx: Transaction<DB>,
+  access: CaseAccess,
+  typeId: string,
+  activeOnly: boolean,
+) {
+  return trx
+    .selectFrom('intervention_types')
+    .select('id')
+    .where('id', '=', typeId)
+    .where('municipality_code', '=', access.municipalityCode)
+    .$if(activeOnly, (qb) => qb.where('active', '=', true))
+    .$if(!access.compartment, (qb) => qb.where('reveals_concern', '=', false))
+    .executeTakeFirst();
+}
+
+export async function insertIntervention(
+  trx: Transaction<DB>,
+  values: Insertable<DB['case_interventions']>,
+) {
+  return trx
+    .insertInto('case_interventions')
+    .values(values)
+    .returning(['id', 'version'])
+    .executeTakeFirstOrThrow();
+}
+
+/** The intervention in the case, locked for update, with its provider's name and type's rule. */
+export async function lockIntervention(
+  trx: Transaction<DB>,
+  caseId: string,
+  interventionId: string,
+) {
+  return trx
+    .selectFrom('case_interventions as i')
+    .innerJoin('intervention_types as t', 't.id', 'i.intervention_type_id')
+    .leftJoin('users as u', 'u.id', 'i.provider_user_id')
+    .select([
+      'i.id',
+      'i.person_id',
+      'i.provider_user_id',
+      'i.provider_name',
+      'u.display_name as provider_display_name',
+      'i.status',
+      'i.purpose',
+      'i.starts_on',
+      'i.ends_on',
+      'i.end_reason',
+      'i.consent_id',
+      'i.version',
+      't.consent_required',
+    ])
+    .where('i.id', '=', interventionId)
+    .where('i.case_id', '=', caseId)
+    .forUpdate(['i'])
+    .executeTakeFirst();
+}
+
+/** Stores the changed intervention when it still has `version`; undefined when it has not. */
+export async function updateInterventionRow(
+  trx: Transaction<DB>,
+  interventionId: string,
+  version: number,
+  next: Updateable<DB['case_interventions']>,
+) {
+  return trx
+    .updateTable('case_interventions')
+    .set((eb) => ({ ...next, version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('id', '=', interventionId)
+    .where('version', '=', version)
+    .returning('version')
+    .executeTakeFirst();
+}
+
+/** A valid consent of the person in the case, given on or before `on` (newest first). */
+export async function validConsent(
+  trx: Transaction<DB>,
+  caseId: string,
+  personId: string,
+  on: string,
+) {
+  return trx
+    .selectFrom('case_consents')
+    .select(['id', 'given_on'])
+    .where('case_id', '=', caseId)
+    .where('person_id', '=', personId)
+    .where('withdrawn_on', 'is', null)
+    .where('given_on', '<=', on)
+    .orderBy('given_on', 'desc')
+    .orderBy('recorded_at', 'desc')
+    .executeTakeFirst();
+}
+
+/** Whether the user is a member of the case. */
+export async function caseMember(trx: Transaction<DB>, caseId: string, userId: string) {
+  return trx
+    .selectFrom('case_members')
+    .select('user_id')
+    .where('case_id', '=', caseId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** The user's first unit by name (the unit a new membership is recorded under). */
+export async function firstUnit(trx: Transaction<DB>, userId: string) {
+  return trx
+    .selectFrom('user_units as uu')
+    .innerJoin('units as un', 'un.id', 'uu.unit_id')
+    .select('uu.unit_id')
+    .where('uu.user_id', '=', userId)
+    .orderBy('un.name')
+    .orderBy('uu.unit_id')
+    .executeTakeFirst();
+}
+
+export async function insertMember(trx: Transaction<DB>, values: Insertable<DB['case_members']>) {
+  await trx.insertInto('case_members').values(values).execute();
+}
+
+/** The intervention in the case, as a session note needs it. */
+export async function sessionTarget(trx: Transaction<DB>, caseId: string, interventionId: string) {
+  return trx
+    .selectFrom('case_interventions as i')
+    .select(['i.id', 'i.status', 'i.provider_user_id'])
+    .where('i.id', '=', interventionId)
+    .where('i.case_id', '=', caseId)
+    .executeTakeFirst();
+}
+
+export async function insertSession(
+  trx: Transaction<DB>,
+  values: Insertable<DB['intervention_sessions']>,
+) {
+  return trx
+    .insertInto('intervention_sessions')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
