@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CaseDetail } from '../cases/casesApi';
+import { TEST_CASE_ID, testCaseDetail } from '../cases/testCaseDetail';
 import type { AssessmentsPage as Page } from './AssessmentsPage';
 import type { Assessment, AssessmentList } from './assessmentsApi';
 
@@ -22,7 +23,7 @@ beforeAll(async () => {
   ({ AssessmentsPage } = await import('./AssessmentsPage'));
 });
 
-const CASE_ID = '11111111-1111-4111-8111-111111111111';
+const CASE_ID = TEST_CASE_ID;
 const user = { id: '22222222-2222-4222-8222-222222222222', name: 'Tove Tovholder' };
 
 function assessment(overrides: Partial<Assessment> & Pick<Assessment, 'id' | 'number'>) {
@@ -63,24 +64,6 @@ function assessment(overrides: Partial<Assessment> & Pick<Assessment, 'id' | 'nu
   } satisfies Assessment;
 }
 
-function detail(access: Partial<CaseDetail['access']>): CaseDetail {
-  // Only what the tab reads (the case header's other fields do not matter here).
-  const shown: Pick<CaseDetail, 'id' | 'reference' | 'status' | 'access'> = {
-    id: CASE_ID,
-    reference: 'S-2026-000001',
-    status: 'active',
-    access: {
-      role: 'coordinator',
-      scope: 'full',
-      compartment: true,
-      breakGlass: false,
-      breakGlassUntil: null,
-      ...access,
-    },
-  };
-  return shown as CaseDetail;
-}
-
 function render(list: AssessmentList, caseDetail: CaseDetail): string {
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
   client.setQueryData(['cases', 'assessments', CASE_ID], list);
@@ -115,7 +98,7 @@ const draft = assessment({
 
 describe('AssessmentsPage', () => {
   it('gives a writer the draft form with both lenses per dimension and the buttons', () => {
-    const html = render({ id: CASE_ID, items: [draft, second, first] }, detail({}));
+    const html = render({ id: CASE_ID, items: [draft, second, first] }, testCaseDetail());
     expect(html).toContain('Kladde til udredning nr. 3');
     expect(html.match(/Risiko og trussel<\/label>/g)).toHaveLength(9);
     expect(html.match(/Trivsel og modstandskraft<\/label>/g)).toHaveLength(9);
@@ -126,7 +109,7 @@ describe('AssessmentsPage', () => {
   });
 
   it('marks changed fields in words in the comparison', () => {
-    const html = render({ id: CASE_ID, items: [second, first] }, detail({}));
+    const html = render({ id: CASE_ID, items: [second, first] }, testCaseDetail());
     expect(html).toContain('Hvad er ændret siden sidste udredning');
     // Protective factors and the concern level changed.
     expect(html.match(/>Ændret</g)).toHaveLength(2);
@@ -144,7 +127,7 @@ describe('AssessmentsPage', () => {
     } as Assessment;
     const html = render(
       { id: CASE_ID, items: [hidden] },
-      detail({ role: 'member', compartment: false }),
+      testCaseDetail({ access: { role: 'member', compartment: false } }),
     );
     expect(html).not.toContain('Gem kladde');
     expect(html).not.toContain('Start ny udredning');

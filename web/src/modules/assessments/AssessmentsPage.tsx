@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { caseIsOpen } from '../../../../shared/values.ts';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormError } from '../../ui/FormError';
@@ -31,12 +32,8 @@ export function AssessmentsPage({ detail }: { detail: CaseDetail }) {
   const assessments = useAssessments(detail.id);
   const [formKey, setFormKey] = useState(0);
   const [finalised, setFinalised] = useState<Assessment | null>(null);
-  const open = detail.status === 'active' || detail.status === 'on_hold';
-  const mayWrite =
-    (detail.access.role === 'coordinator' || detail.access.role === 'forum') &&
-    detail.access.scope === 'full' &&
-    detail.access.compartment &&
-    open;
+  const open = caseIsOpen(detail.status);
+  const mayWrite = detail.abilities.assessment.write;
 
   const start = useMutation({
     mutationFn: () => startAssessment(detail.id),

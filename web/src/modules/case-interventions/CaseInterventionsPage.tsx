@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { caseIsOpen } from '../../../../shared/values.ts';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
@@ -20,18 +21,17 @@ export function CaseInterventionsPage({ detail }: { detail: CaseDetail }) {
   const consentsId = useId();
   usePageTitle(t('caseInterventions.title', { reference: detail.reference }));
   const found = useCaseInterventions(detail.id);
-  const full = detail.access.scope === 'full';
-  // Break-the-glass readers read only; closed cases take no new work.
-  const canWrite =
-    detail.access.role !== null && (detail.status === 'active' || detail.status === 'on_hold');
+  const { abilities } = detail;
+  // The whole case (with consents and offers), or only the caller's own interventions (a mentor).
+  const full = abilities.consents.read && abilities.offers.read;
+  // A notice, not an action: a member of a closed case is told why nothing can be changed.
+  const closedToMember = detail.access.role !== null && !caseIsOpen(detail.status);
 
   return (
     <section aria-labelledby={headingId} className="case-section">
       <h2 id={headingId}>{t('caseInterventions.heading')}</h2>
       <p>{full ? t('caseInterventions.intro') : t('caseInterventions.introLimited')}</p>
-      {!canWrite && detail.access.role !== null && (
-        <p className="case-text">{t('caseInterventions.closedNotice')}</p>
-      )}
+      {closedToMember && <p className="case-text">{t('caseInterventions.closedNotice')}</p>}
       {found.isPending ? (
         <Loading label={t('caseInterventions.loading')} />
       ) : found.isError ? (
@@ -46,23 +46,20 @@ export function CaseInterventionsPage({ detail }: { detail: CaseDetail }) {
             detail={detail}
             data={found.data}
             full={full}
-            canWrite={canWrite}
+            canManage={abilities.interventions.write}
+            canLog={abilities.sessions.write}
             consentsAnchor={consentsId}
           />
-          {full && (
-            <>
-              <ConsentsSection
-                detail={detail}
-                consents={found.data.consents}
-                canWrite={canWrite}
-                headingId={consentsId}
-              />
-              <OffersSection
-                detail={detail}
-                data={found.data}
-                canWrite={canWrite && detail.access.scope === 'full'}
-              />
-            </>
+          {abilities.consents.read && (
+            <ConsentsSection
+              detail={detail}
+              consents={found.data.consents}
+              canWrite={abilities.consents.write}
+              headingId={consentsId}
+            />
+          )}
+          {abilities.offers.read && (
+            <OffersSection detail={detail} data={found.data} canWrite={abilities.offers.write} />
           )}
         </>
       )}

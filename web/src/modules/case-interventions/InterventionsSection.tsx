@@ -22,14 +22,25 @@ import { hasFieldCode, newId, typeLegalBasis, typeName, useRefreshCase } from '.
 interface Props {
   detail: CaseDetail;
   data: CaseInterventions;
+  /** Sees the whole case, not only their own interventions (the texts say which). */
   full: boolean;
-  canWrite: boolean;
+  /** May create interventions and change their status and provider. */
+  canManage: boolean;
+  /** May write session notes. */
+  canLog: boolean;
   /** Id of the consents heading, for the hint when consent is missing. */
   consentsAnchor: string;
 }
 
 /** The interventions of the case: a table, then each one with its status and session notes. */
-export function InterventionsSection({ detail, data, full, canWrite, consentsAnchor }: Props) {
+export function InterventionsSection({
+  detail,
+  data,
+  full,
+  canManage,
+  canLog,
+  consentsAnchor,
+}: Props) {
   const { t } = useTranslation();
   const headingId = useId();
   const { interventions } = data;
@@ -52,12 +63,12 @@ export function InterventionsSection({ detail, data, full, canWrite, consentsAnc
           detail={detail}
           data={data}
           intervention={intervention}
-          full={full}
-          canWrite={canWrite}
+          canManage={canManage}
+          canLog={canLog}
           consentsAnchor={consentsAnchor}
         />
       ))}
-      {full && canWrite && <CreateInterventionForm detail={detail} data={data} />}
+      {canManage && <CreateInterventionForm detail={detail} data={data} />}
     </section>
   );
 }
@@ -156,15 +167,15 @@ function InterventionDetails({
   detail,
   data,
   intervention,
-  full,
-  canWrite,
+  canManage,
+  canLog,
   consentsAnchor,
 }: {
   detail: CaseDetail;
   data: CaseInterventions;
   intervention: CaseIntervention;
-  full: boolean;
-  canWrite: boolean;
+  canManage: boolean;
+  canLog: boolean;
   consentsAnchor: string;
 }) {
   const { t } = useTranslation();
@@ -220,17 +231,14 @@ function InterventionDetails({
           </>
         )}
       </dl>
-      {full && canWrite && (
+      {canManage && (
         <StatusForm detail={detail} intervention={intervention} consentsAnchor={consentsAnchor} />
       )}
-      {full &&
-        canWrite &&
-        intervention.status !== 'ended' &&
-        intervention.status !== 'cancelled' && (
-          <ProviderForm detail={detail} intervention={intervention} providers={data.providers} />
-        )}
+      {canManage && intervention.status !== 'ended' && intervention.status !== 'cancelled' && (
+        <ProviderForm detail={detail} intervention={intervention} providers={data.providers} />
+      )}
       <Sessions intervention={intervention} />
-      {canWrite && running && <SessionForm detail={detail} intervention={intervention} />}
+      {canLog && running && <SessionForm detail={detail} intervention={intervention} />}
     </section>
   );
 }

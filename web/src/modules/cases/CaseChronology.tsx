@@ -38,7 +38,7 @@ export function CaseChronology({ detail }: { detail: CaseDetail }) {
   const events = useChronology(detail.id, { kind, authorId: author });
   const items = events.data?.pages.flatMap((p) => p.items) ?? [];
   const authors = events.data?.pages[0]?.authors ?? [];
-  const mayWrite = detail.access.role !== null && detail.access.scope === 'full';
+  const mayWrite = detail.abilities.notes.write;
 
   useEffect(() => {
     const done = () => setPrinting(false);
@@ -387,7 +387,7 @@ function NoteForm({ detail }: { detail: CaseDetail }) {
           onChange={(e) => setText(e.target.value)}
         />
       </div>
-      {detail.access.compartment && (
+      {detail.abilities.compartment.write && (
         <div className="form-group">
           <input
             id={compartmentId}

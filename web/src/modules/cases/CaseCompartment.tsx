@@ -31,7 +31,7 @@ export function CaseCompartment({ detail }: { detail: CaseDetail }) {
   }
 
   const notGiven = t('cases.compartment.notGiven');
-  const canEdit = detail.access.role === 'coordinator' && detail.access.compartment;
+  const canEdit = detail.abilities.classification.write;
   const primary =
     compartment.primaryConcern === true
       ? t('cases.compartment.primaryYes')

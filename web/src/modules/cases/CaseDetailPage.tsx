@@ -56,16 +56,17 @@ function CaseLoader({ id }: { id: string }) {
 }
 
 /**
- * The parts of case work, one tab each (an address below /sager/:id). A member with an
- * intervention scope (e.g. a mentor) sees the overview and the interventions tab only.
+ * The parts of case work, one tab each (an address below /sager/:id), shown when the case's
+ * abilities let the caller read that part: a member with an intervention scope (e.g. a mentor)
+ * sees the overview and the interventions tab only.
  */
 const CASE_TABS = [
-  { path: '', key: 'overview', fullScopeOnly: false },
-  { path: 'udredning', key: 'assessment', fullScopeOnly: true },
-  { path: 'handleplan', key: 'plan', fullScopeOnly: true },
-  { path: 'indsatser', key: 'interventions', fullScopeOnly: false },
-  { path: 'opfoelgning', key: 'followUps', fullScopeOnly: true },
-  { path: 'afslutning', key: 'closure', fullScopeOnly: true },
+  { path: '', key: 'overview', part: 'case' },
+  { path: 'udredning', key: 'assessment', part: 'assessment' },
+  { path: 'handleplan', key: 'plan', part: 'plan' },
+  { path: 'indsatser', key: 'interventions', part: 'interventions' },
+  { path: 'opfoelgning', key: 'followUps', part: 'followUps' },
+  { path: 'afslutning', key: 'closure', part: 'closure' },
 ] as const;
 
 function CaseView({ detail }: { detail: CaseDetail }) {
@@ -73,9 +74,8 @@ function CaseView({ detail }: { detail: CaseDetail }) {
   const title = t('cases.detail.title', { reference: detail.reference });
   usePageTitle(title);
   useFocusHeading();
-  const { access } = detail;
-  const full = access.scope === 'full';
-  const tabs = CASE_TABS.filter((tab) => full || !tab.fullScopeOnly);
+  const { access, abilities } = detail;
+  const tabs = CASE_TABS.filter((tab) => abilities[tab.part].read);
 
   return (
     <>
@@ -117,11 +117,19 @@ function CaseView({ detail }: { detail: CaseDetail }) {
 
       <Routes>
         <Route index element={<CaseOverview detail={detail} />} />
-        {full && <Route path="udredning" element={<AssessmentsPage detail={detail} />} />}
-        {full && <Route path="handleplan" element={<PlanPage detail={detail} />} />}
-        <Route path="indsatser" element={<CaseInterventionsPage detail={detail} />} />
-        {full && <Route path="opfoelgning" element={<FollowUpsPage detail={detail} />} />}
-        {full && <Route path="afslutning" element={<ClosurePage detail={detail} />} />}
+        {abilities.assessment.read && (
+          <Route path="udredning" element={<AssessmentsPage detail={detail} />} />
+        )}
+        {abilities.plan.read && <Route path="handleplan" element={<PlanPage detail={detail} />} />}
+        {abilities.interventions.read && (
+          <Route path="indsatser" element={<CaseInterventionsPage detail={detail} />} />
+        )}
+        {abilities.followUps.read && (
+          <Route path="opfoelgning" element={<FollowUpsPage detail={detail} />} />
+        )}
+        {abilities.closure.read && (
+          <Route path="afslutning" element={<ClosurePage detail={detail} />} />
+        )}
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </>
@@ -164,7 +172,7 @@ function CaseOverview({ detail }: { detail: CaseDetail }) {
         <CaseMembersTable members={detail.members} reference={detail.reference} />
       </section>
 
-      {access.scope === 'full' && <CaseChronology detail={detail} />}
+      {detail.abilities.notes.read && <CaseChronology detail={detail} />}
     </>
   );
 }

@@ -27,7 +27,7 @@ export function CaseStatusPanel({ detail }: { detail: CaseDetail }) {
   const headingId = useId();
   const holdHeadingId = useId();
   const helpId = useId();
-  const isCoordinator = detail.access.role === 'coordinator';
+  const mayChangeStatus = detail.abilities.case.write;
   const changeable = detail.status === 'active' || detail.status === 'on_hold';
   const closed = detail.status === 'closed' || detail.status === 'under_review';
 
@@ -68,7 +68,7 @@ export function CaseStatusPanel({ detail }: { detail: CaseDetail }) {
           <div className="alert-body">
             <p className="alert-text">
               {t('cases.statusPanel.underReviewText')}{' '}
-              {detail.access.scope === 'full' && (
+              {detail.abilities.closure.read && (
                 <Link to={`/sager/${detail.id}/afslutning`}>
                   {t('cases.statusPanel.closureLink')}
                 </Link>
@@ -80,12 +80,12 @@ export function CaseStatusPanel({ detail }: { detail: CaseDetail }) {
       {detail.status === 'closed' && (
         <p>
           {t('cases.statusPanel.closedText')}{' '}
-          {detail.access.scope === 'full' && (
+          {detail.abilities.closure.read && (
             <Link to={`/sager/${detail.id}/afslutning`}>{t('cases.statusPanel.closureLink')}</Link>
           )}
         </p>
       )}
-      {detail.access.scope === 'full' && (
+      {detail.abilities.closure.read && (
         <p className="no-print">
           <a href={caseSummaryUrl(detail.id)} download={`sagsresume-${detail.reference}.pdf`}>
             {t('cases.statusPanel.summaryLink')}
@@ -93,7 +93,7 @@ export function CaseStatusPanel({ detail }: { detail: CaseDetail }) {
           <span className="form-hint">{t('cases.statusPanel.summaryHint')}</span>
         </p>
       )}
-      {isCoordinator && changeable && (
+      {mayChangeStatus && changeable && (
         <div className="no-print">
           <h3 id={holdHeadingId}>{t('cases.statusPanel.heading')}</h3>
           <StatusForm detail={detail} />

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CaseDetail } from '../cases/casesApi';
+import { TEST_CASE_ID, testCaseDetail } from '../cases/testCaseDetail';
 import type { ClosurePage as ClosurePageComponent } from './ClosurePage';
 import type { ClosureOverview } from './closureApi';
 
@@ -20,34 +21,9 @@ beforeAll(async () => {
   ({ ClosurePage } = await import('./ClosurePage'));
 });
 
-const CASE_ID = '11111111-1111-4111-8111-111111111111';
+const CASE_ID = TEST_CASE_ID;
 const GOAL = '44444444-4444-4444-8444-444444444441';
 const user = { id: '22222222-2222-4222-8222-222222222222', name: 'Tove Tovholder' };
-
-function detail(overrides: Partial<CaseDetail> = {}): CaseDetail {
-  const base: CaseDetail = {
-    id: CASE_ID,
-    reference: 'S-2026-000001',
-    status: 'active',
-    openedAt: '2026-01-01T10:00:00.000Z',
-    version: 3,
-    workSummary: null,
-    onHoldReason: null,
-    onHoldUntil: null,
-    concernLevel: 'moderate',
-    closedAt: null,
-    persons: [],
-    members: [],
-    access: {
-      role: 'coordinator',
-      scope: 'full',
-      compartment: true,
-      breakGlass: false,
-      breakGlassUntil: null,
-    },
-  };
-  return { ...base, ...overrides };
-}
 
 const empty: ClosureOverview = {
   id: CASE_ID,
@@ -77,7 +53,7 @@ function render(overview: ClosureOverview, caseDetail: CaseDetail): string {
 
 describe('ClosurePage', () => {
   it('offers the proposal with outcomes, goal statuses and dispositions, and the PDF link', () => {
-    const html = render(empty, detail());
+    const html = render(empty, testCaseDetail());
     expect(html).toContain('Indstil til afslutning');
     for (const outcome of [
       'Bekymringen er håndteret',
@@ -117,21 +93,13 @@ describe('ClosurePage', () => {
         },
       ],
     };
-    const html = render(overview, detail());
+    const html = render(overview, testCaseDetail());
     expect(html).toContain('Godkend afslutning');
     expect(html).toContain('Send retur');
     expect(html).not.toContain('<h3>Indstil til afslutning</h3>');
     const asMember = render(
       overview,
-      detail({
-        access: {
-          role: 'member',
-          scope: 'full',
-          compartment: false,
-          breakGlass: false,
-          breakGlassUntil: null,
-        },
-      }),
+      testCaseDetail({ access: { role: 'member', compartment: false } }),
     );
     expect(asMember).not.toContain('Godkend afslutning');
     expect(asMember).toContain('venter på en tovholders godkendelse');
@@ -166,7 +134,7 @@ describe('ClosurePage', () => {
     };
     const html = render(
       overview,
-      detail({ status: 'under_review', closedAt: '2026-09-01T10:00:00.000Z' }),
+      testCaseDetail({ status: 'under_review', closedAt: '2026-09-01T10:00:00.000Z' }),
     );
     expect(html).toContain('Bekræft afslutningen');
     expect(html).toContain('Genåbn sagen');
@@ -192,7 +160,7 @@ describe('ClosurePage', () => {
     };
     const html = render(
       { ...empty, openInterventions: [], reviews: [review] },
-      detail({ status: 'closed', closedAt: '2026-09-01T10:00:00.000Z' }),
+      testCaseDetail({ status: 'closed', closedAt: '2026-09-01T10:00:00.000Z' }),
     );
     expect(html).toContain('Genvurderingen efter 12 måneder kan registreres fra');
     expect(html).not.toContain('Bekræft afslutningen');
@@ -205,13 +173,13 @@ describe('ClosurePage', () => {
       personName: 'Ali Hansen',
       status: 'active' as const,
     };
-    const outside = render({ ...empty, openInterventions: [entry] }, detail());
+    const outside = render({ ...empty, openInterventions: [entry] }, testCaseDetail());
     expect(outside).toContain(
       'Indsats, der koordineres af forebyggelseskoordinatoren for Ali Hansen',
     );
     const inside = render(
       { ...empty, openInterventions: [{ ...entry, concernTypeName: 'Exitprogram' }] },
-      detail(),
+      testCaseDetail(),
     );
     expect(inside).toContain('Exitprogram for Ali Hansen');
   });

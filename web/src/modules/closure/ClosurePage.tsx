@@ -100,7 +100,7 @@ function ClosureContent({ detail, overview }: { detail: CaseDetail; overview: Cl
   const reviewsId = useId();
   const open = detail.status === 'active' || detail.status === 'on_hold';
   const pending = overview.closures.find((c) => c.status === 'proposed');
-  const canPropose = open && !pending && detail.access.role !== null;
+  const canPropose = detail.abilities.closure.write && !pending;
   const [proposed, setProposed] = useState(false);
 
   return (
@@ -337,7 +337,7 @@ function ProposeForm({
 function ProposalItem({ detail, closure }: { detail: CaseDetail; closure: Closure }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const isCoordinator = detail.access.role === 'coordinator';
+  const mayDecide = detail.abilities.closure.approve;
   const open = detail.status === 'active' || detail.status === 'on_hold';
   return (
     <article aria-labelledby={headingId} className="closure-proposal">
@@ -414,7 +414,7 @@ function ProposalItem({ detail, closure }: { detail: CaseDetail; closure: Closur
           </tbody>
         </table>
       )}
-      {closure.status === 'proposed' && isCoordinator && open && (
+      {closure.status === 'proposed' && mayDecide && open && (
         <Decision detail={detail} closure={closure} />
       )}
     </article>
@@ -486,7 +486,7 @@ function ReviewList({ detail, reviews }: { detail: CaseDetail; reviews: Review[]
   const { t } = useTranslation();
   const yesNo = (value: boolean | null) =>
     value === null ? '–' : value ? t('closure.reviews.yes') : t('closure.reviews.no');
-  const canRecord = detail.access.role === 'coordinator';
+  const canRecord = detail.abilities.closure.approve;
   const today = danishToday();
   const scheduled = reviews.filter((r) => r.status === 'scheduled');
   const open = scheduled.filter((r) => reviewOpensOn(r.dueOn) <= today);

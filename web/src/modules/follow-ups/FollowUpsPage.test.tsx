@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CaseDetail } from '../cases/casesApi';
+import { TEST_CASE_ID, testCaseDetail } from '../cases/testCaseDetail';
 import type { FollowUpsPage as Page } from './FollowUpsPage';
 import type { FollowUpItem, FollowUpList } from './followUpsApi';
 
@@ -20,7 +21,7 @@ beforeAll(async () => {
   ({ FollowUpsPage } = await import('./FollowUpsPage'));
 });
 
-const CASE_ID = '11111111-1111-4111-8111-111111111111';
+const CASE_ID = TEST_CASE_ID;
 const GOAL = '44444444-4444-4444-8444-444444444444';
 
 function item(overrides: Partial<FollowUpItem> & Pick<FollowUpItem, 'id'>): FollowUpItem {
@@ -75,19 +76,7 @@ const list: FollowUpList = {
 };
 
 function render(access: Partial<CaseDetail['access']> = {}): string {
-  const detail = {
-    id: CASE_ID,
-    reference: 'S-2026-000001',
-    status: 'active',
-    access: {
-      role: 'coordinator',
-      scope: 'full',
-      compartment: true,
-      breakGlass: false,
-      breakGlassUntil: null,
-      ...access,
-    },
-  } as CaseDetail;
+  const detail = testCaseDetail({ access });
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
   client.setQueryData(['cases', 'followUps', CASE_ID], list);
   return renderToStaticMarkup(

@@ -53,10 +53,7 @@ export function FollowUpsPage({ detail }: { detail: CaseDetail }) {
   const found = useFollowUps(detail.id);
   const [open, setOpen] = useState<Open>(null);
   const [done, setDone] = useState<string | null>(null);
-  const canWrite =
-    detail.access.role !== null &&
-    detail.access.scope === 'full' &&
-    (detail.status === 'active' || detail.status === 'on_hold');
+  const canWrite = detail.abilities.followUps.write;
 
   return (
     <section aria-labelledby={headingId} className="case-section follow-ups">

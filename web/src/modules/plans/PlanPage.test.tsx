@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CaseDetail } from '../cases/casesApi';
+import { TEST_CASE_ID, testCaseDetail } from '../cases/testCaseDetail';
 import type { PlanPage as PlanPageComponent } from './PlanPage';
 import type { Plan, PlanList } from './plansApi';
 
@@ -20,7 +21,7 @@ beforeAll(async () => {
   ({ PlanPage } = await import('./PlanPage'));
 });
 
-const CASE_ID = '11111111-1111-4111-8111-111111111111';
+const CASE_ID = TEST_CASE_ID;
 const user = { id: '22222222-2222-4222-8222-222222222222', name: 'Tove Tovholder' };
 const TOP = '44444444-4444-4444-8444-444444444441';
 const SUB = '44444444-4444-4444-8444-444444444442';
@@ -82,38 +83,12 @@ const draft = plan({
   basedOnId: approved.id,
 });
 
+/** The case with its coordinator as a member; the caller's place in it as given. */
 function detail(access: Partial<CaseDetail['access']>): CaseDetail {
-  const base = {
-    id: CASE_ID,
-    reference: 'S-2026-000001',
-    status: 'active',
-    openedAt: '2026-01-01T10:00:00.000Z',
-    version: 1,
-    workSummary: null,
-    onHoldReason: null,
-    onHoldUntil: null,
-    concernLevel: null,
-    closedAt: null,
-    persons: [],
-    members: [
-      {
-        userId: user.id,
-        displayName: user.name,
-        role: 'coordinator',
-        scope: 'full',
-        unitName: null,
-      },
-    ],
-    access: {
-      role: 'coordinator',
-      scope: 'full',
-      compartment: true,
-      breakGlass: false,
-      breakGlassUntil: null,
-      ...access,
-    },
-  } satisfies Partial<CaseDetail>;
-  return base as CaseDetail;
+  const members: CaseDetail['members'] = [
+    { userId: user.id, displayName: user.name, role: 'coordinator', scope: 'full', unitName: null },
+  ];
+  return testCaseDetail({ members, access });
 }
 
 function render(list: PlanList, caseDetail: CaseDetail): string {

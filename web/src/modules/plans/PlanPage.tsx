@@ -91,12 +91,8 @@ function PlanContent({
     (newest.status === 'draft' || newest.status === 'submitted' || newest.status === 'rejected')
       ? newest
       : null;
-  const canWrite =
-    detail.access.role !== null &&
-    detail.access.scope === 'full' &&
-    detail.status !== 'closed' &&
-    detail.status !== 'under_review';
-  const isCoordinator = detail.access.role === 'coordinator' && canWrite;
+  const canWrite = detail.abilities.plan.write;
+  const isCoordinator = detail.abilities.plan.approve;
   const [resets, setResets] = useState(0);
 
   return (
