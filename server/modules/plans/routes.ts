@@ -16,7 +16,9 @@ import {
   UpdatePlanBody,
   VersionBody,
 } from './schema.ts';
-import * as service from './service.ts';
+import { approvePlan, rejectPlan, submitPlan } from './decisions.ts';
+import { createDraft, updatePlan } from './drafts.ts';
+import { loadPlans, planToPrint } from './reading.ts';
 
 /**
  * The case's action plan (NCFE tool 5: goals and agreements): its versions, a draft written by
@@ -47,7 +49,7 @@ export const planRoutes =
         const access = await accessOr404(request, request.params.id);
         requireCaseAbility(access, 'plan', 'read');
         return app.database.db.transaction().execute(async (trx) => {
-          const items = await service.loadPlans(trx, access.caseId);
+          const items = await loadPlans(trx, access.caseId);
           const settings = await getSettings(trx, access.municipalityCode);
           await auditCaseRead(trx, ctx(request), access, {
             what: 'plans',
@@ -78,7 +80,7 @@ export const planRoutes =
         const { pdf, reference, number } = await app.database.db
           .transaction()
           .execute(async (trx) => {
-            const plan = await service.planToPrint(trx, access.caseId, request.query.planId);
+            const plan = await planToPrint(trx, access.caseId, request.query.planId);
             if (!plan) throw new AppError('not_found');
             const theCase = await trx
               .selectFrom('cases')
@@ -135,7 +137,7 @@ export const planRoutes =
       },
       async (request, reply) => {
         const access = await accessOr404(request, request.params.id);
-        const { plan, created } = await service.createDraft(ctx(request), access);
+        const { plan, created } = await createDraft(ctx(request), access);
         return reply.code(created ? 201 : 200).send(plan);
       },
     );
@@ -155,7 +157,7 @@ export const planRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        return service.updatePlan(ctx(request), access, request.params.planId, request.body);
+        return updatePlan(ctx(request), access, request.params.planId, request.body);
       },
     );
 
@@ -173,12 +175,7 @@ export const planRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        return service.submitPlan(
-          ctx(request),
-          access,
-          request.params.planId,
-          request.body.version,
-        );
+        return submitPlan(ctx(request), access, request.params.planId, request.body.version);
       },
     );
 
@@ -197,7 +194,7 @@ export const planRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        return service.approvePlan(ctx(request), access, request.params.planId, request.body);
+        return approvePlan(ctx(request), access, request.params.planId, request.body);
       },
     );
 
@@ -215,7 +212,7 @@ export const planRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        return service.rejectPlan(ctx(request), access, request.params.planId, request.body);
+        return rejectPlan(ctx(request), access, request.params.planId, request.body);
       },
     );
   };

@@ -1,0 +1,181 @@
+import { requireCaseAbility } from '../../access/case-abilities.ts';
+import { notify, notifyCaseCoordinators } from '../notifications/service.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { CaseAccess } from '../../access/records.ts';
+import {
+  lockCase,
+  recordCaseChange,
+  requireOpenCase,
+  staleVersion,
+  type CaseWorkContext,
+} from '../cases/case-work.ts';
+import { danishToday } from '../cases/chronology.ts';
+import { scheduleFollowUpsForPlan } from '../follow-ups/schedule.ts';
+import { getSettings } from '../inquiries/settings.ts';
+import { checkComplete, lockPlan, stateProblem } from './content.ts';
+import {
+  markApproved,
+  markRejected,
+  markSubmitted,
+  memberIds,
+  supersedeApproved,
+} from './queries.ts';
+import { loadPlan } from './reading.ts';
+import type { ApprovePlan, Plan, RejectPlan } from './schema.ts';
+
+/**
+ * Deciding on the action plan: members with the whole case submit a draft; the case's
+ * coordinators approve or send back (a coordinator may approve a draft directly). With the
+ * municipality's setting `steering_group` (model 3) the approval records the steering group's
+ * meeting date. A submitted plan must be sent back before it changes; an approved or superseded
+ * one never changes. Approving supersedes the previous approved version and schedules the
+ * follow-ups from the plan's frequency, in the same transaction.
+ */
+
+/** Sends a draft to the case's coordinators for approval. */
+export async function submitPlan(
+  ctx: CaseWorkContext,
+  access: CaseAccess,
+  planId: string,
+  version: number,
+): Promise<Plan> {
+  requireCaseAbility(access, 'plan', 'write');
+  return ctx.db.transaction().execute(async (trx) => {
+    requireOpenCase(await lockCase(trx, access.caseId));
+    const row = await lockPlan(trx, access.caseId, planId);
+    if (row.status !== 'draft') throw stateProblem('plan_not_draft');
+    if (row.version !== version) throw staleVersion(row.version);
+    checkComplete(row, await memberIds(trx, access.caseId));
+    await markSubmitted(trx, row.id, ctx.user.id);
+    await notifyCaseCoordinators(
+      trx,
+      access.caseId,
+      'plan_awaiting_approval',
+      { planId: row.id },
+      ctx.user.id,
+    );
+    await recordCaseChange(trx, ctx, access, {
+      kind: 'plan_submitted',
+      changes: { plan: { from: null, to: row.number } },
+      action: 'update',
+      resourceType: 'case_plan',
+      resourceId: row.id,
+      details: { number: row.number, from: row.status, to: 'submitted' },
+    });
+    return loadPlan(trx, access.caseId, row.id);
+  });
+}
+
+/**
+ * Approves a submitted plan or a draft (the case's coordinators only). With the steering group
+ * as approver, the meeting date is required and not in the future. The previous approved
+ * version is superseded and the follow-ups are scheduled from the new one.
+ */
+export async function approvePlan(
+  ctx: CaseWorkContext,
+  access: CaseAccess,
+  planId: string,
+  body: ApprovePlan,
+  now = new Date(),
+): Promise<Plan> {
+  requireCaseAbility(access, 'plan', 'approve');
+  return ctx.db.transaction().execute(async (trx) => {
+    requireOpenCase(await lockCase(trx, access.caseId));
+    const row = await lockPlan(trx, access.caseId, planId);
+    if (row.status !== 'draft' && row.status !== 'submitted') {
+      throw stateProblem('plan_not_awaiting_approval');
+    }
+    if (row.version !== body.version) throw staleVersion(row.version);
+    const today = danishToday(now);
+    const settings = await getSettings(trx, access.municipalityCode);
+    const meeting = body.steeringGroupMeetingOn;
+    if (settings.planApproval === 'steering_group') {
+      if (meeting === undefined) {
+        throw new AppError('validation_failed', {
+          fields: [{ field: 'body.steeringGroupMeetingOn', code: 'required' }],
+        });
+      }
+      if (meeting > today) {
+        throw new AppError('validation_failed', {
+          fields: [{ field: 'body.steeringGroupMeetingOn', code: 'in_future' }],
+        });
+      }
+    } else if (meeting !== undefined) {
+      throw new AppError('validation_failed', {
+        fields: [{ field: 'body.steeringGroupMeetingOn', code: 'plan_steering_group_not_used' }],
+      });
+    }
+    checkComplete(row, await memberIds(trx, access.caseId));
+
+    const superseded = await supersedeApproved(trx, access.caseId, now);
+    await markApproved(trx, row.id, ctx.user.id, meeting ?? null, now);
+    const followUps = await scheduleFollowUpsForPlan(
+      trx,
+      ctx,
+      access,
+      {
+        id: row.id,
+        startsOn: row.starts_on,
+        endsOn: row.ends_on,
+        nextFollowUpOn: row.next_follow_up_on,
+        intervalDays: row.follow_up_interval_days,
+      },
+      today,
+    );
+    await recordCaseChange(trx, ctx, access, {
+      kind: 'plan_approved',
+      changes: { plan: { from: null, to: row.number } },
+      action: 'update',
+      resourceType: 'case_plan',
+      resourceId: row.id,
+      details: {
+        number: row.number,
+        from: row.status,
+        to: 'approved',
+        superseded: superseded.join(',') || null,
+        steeringGroup: meeting !== undefined,
+        followUps,
+      },
+    });
+    return loadPlan(trx, access.caseId, row.id);
+  });
+}
+
+/** Sends a submitted plan back with a comment (the case's coordinators only). */
+export async function rejectPlan(
+  ctx: CaseWorkContext,
+  access: CaseAccess,
+  planId: string,
+  body: RejectPlan,
+  now = new Date(),
+): Promise<Plan> {
+  requireCaseAbility(access, 'plan', 'approve');
+  return ctx.db.transaction().execute(async (trx) => {
+    requireOpenCase(await lockCase(trx, access.caseId));
+    const row = await lockPlan(trx, access.caseId, planId);
+    if (row.status !== 'submitted') throw stateProblem('plan_not_awaiting_approval');
+    if (row.version !== body.version) throw staleVersion(row.version);
+    await markRejected(trx, row.id, ctx.user.id, body.comment, now);
+    await recordCaseChange(trx, ctx, access, {
+      kind: 'plan_rejected',
+      changes: { plan: { from: null, to: row.number } },
+      action: 'update',
+      resourceType: 'case_plan',
+      resourceId: row.id,
+      details: { number: row.number, from: row.status, to: 'rejected' },
+    });
+    // The one who sent it for approval learns it came back (unless they sent it back themselves).
+    const author = row.submitted_by ?? row.created_by;
+    if (author !== ctx.user.id) {
+      await notify(trx, [
+        {
+          userId: author,
+          kind: 'plan_rejected',
+          caseId: access.caseId,
+          details: { planId: row.id },
+        },
+      ]);
+    }
+    return loadPlan(trx, access.caseId, row.id);
+  });
+}

@@ -1,0 +1,229 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import type { CasePlansTable } from '../../platform/db/case-schema.ts';
+import { readableGoals, type StoredGoal } from './stored.ts';
+
+/** The plan module's SQL: every read and write of case_plans goes through here. */
+
+export type PlanRow = Selectable<CasePlansTable>;
+
+/** Every version of the case's plan, newest first. */
+export async function planRows(db: Kysely<DB>, caseId: string): Promise<PlanRow[]> {
+  return db
+    .selectFrom('case_plans')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('number', 'desc')
+    .execute();
+}
+
+export async function planRow(
+  db: Kysely<DB>,
+  caseId: string,
+  planId: string,
+): Promise<PlanRow | undefined> {
+  return db
+    .selectFrom('case_plans')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('id', '=', planId)
+    .executeTakeFirst();
+}
+
+/** The plan row of this case, locked for the transaction. */
+export async function lockPlanRow(
+  trx: Transaction<DB>,
+  caseId: string,
+  planId: string,
+): Promise<PlanRow | undefined> {
+  return trx
+    .selectFrom('case_plans')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('id', '=', planId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Whether the case has a version numbered after `number`. */
+export async function hasNewerPlan(
+  trx: Transaction<DB>,
+  caseId: string,
+  number: number,
+): Promise<boolean> {
+  const newer = await trx
+    .selectFrom('case_plans')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('number', '>', number)
+    .executeTakeFirst();
+  return newer !== undefined;
+}
+
+/** Display names of users by id. */
+export async function userNames(db: Kysely<DB>, ids: string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  if (ids.length === 0) return names;
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', ids)
+    .execute();
+  for (const u of users) names.set(u.id, u.display_name);
+  return names;
+}
+
+/** The current members of the case (user ids). */
+export async function memberIds(trx: Transaction<DB>, caseId: string): Promise<Set<string>> {
+  const rows = await trx
+    .selectFrom('case_members')
+    .select('user_id')
+    .where('case_id', '=', caseId)
+    .execute();
+  return new Set(rows.map((r) => r.user_id));
+}
+
+export interface PlanValues {
+  purpose: string | null;
+  goals: string;
+  agreements: string;
+  citizen_wishes: string | null;
+  citizen_participated: boolean | null;
+  starts_on: string | null;
+  ends_on: string | null;
+  next_follow_up_on: string | null;
+  follow_up_interval_days: number | null;
+}
+
+export async function insertDraft(
+  trx: Transaction<DB>,
+  values: PlanValues & {
+    case_id: string;
+    number: number;
+    based_on_id: string | null;
+    created_by: string;
+  },
+): Promise<string> {
+  const inserted = await trx
+    .insertInto('case_plans')
+    .values({ ...values, status: 'draft' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+/** Saves a draft's content when the version still matches; false when it moved on. */
+export async function saveDraft(
+  trx: Transaction<DB>,
+  planId: string,
+  version: number,
+  values: PlanValues,
+): Promise<boolean> {
+  const updated = await trx
+    .updateTable('case_plans')
+    .set((eb) => ({
+      status: 'draft',
+      ...values,
+      updated_at: new Date(),
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', planId)
+    .where('version', '=', version)
+    .returning('id')
+    .executeTakeFirst();
+  return updated !== undefined;
+}
+
+export async function markSubmitted(
+  trx: Transaction<DB>,
+  planId: string,
+  userId: string,
+): Promise<void> {
+  await trx
+    .updateTable('case_plans')
+    .set((eb) => ({
+      status: 'submitted',
+      submitted_by: userId,
+      submitted_at: new Date(),
+      updated_at: new Date(),
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', planId)
+    .execute();
+}
+
+/** Supersedes the case's approved version(s); their ids. */
+export async function supersedeApproved(
+  trx: Transaction<DB>,
+  caseId: string,
+  now: Date,
+): Promise<string[]> {
+  const superseded = await trx
+    .updateTable('case_plans')
+    .set((eb) => ({
+      status: 'superseded',
+      updated_at: now,
+      version: eb('version', '+', 1),
+    }))
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'approved')
+    .returning('id')
+    .execute();
+  return superseded.map((s) => s.id);
+}
+
+export async function markApproved(
+  trx: Transaction<DB>,
+  planId: string,
+  userId: string,
+  meeting: string | null,
+  now: Date,
+): Promise<void> {
+  await trx
+    .updateTable('case_plans')
+    .set((eb) => ({
+      status: 'approved',
+      decided_by: userId,
+      decided_at: now,
+      decision_comment: null,
+      steering_group_meeting_on: meeting,
+      updated_at: now,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', planId)
+    .execute();
+}
+
+export async function markRejected(
+  trx: Transaction<DB>,
+  planId: string,
+  userId: string,
+  comment: string,
+  now: Date,
+): Promise<void> {
+  await trx
+    .updateTable('case_plans')
+    .set((eb) => ({
+      status: 'rejected',
+      decided_by: userId,
+      decided_at: now,
+      decision_comment: comment,
+      updated_at: now,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', planId)
+    .execute();
+}
+
+/** The goals of the case's current approved plan (the newest approved version); none without one. */
+export async function approvedPlanGoals(db: Kysely<DB>, caseId: string): Promise<StoredGoal[]> {
+  const plan = await db
+    .selectFrom('case_plans')
+    .select('goals')
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'approved')
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return plan ? readableGoals(plan.goals) : [];
+}
