@@ -6,7 +6,7 @@ import { buildWorkbench, today, versionOf, type Workbench } from '../test/case-w
 import { client, type Client } from '../test/records.ts';
 import { createUser, login, type LoggedIn } from '../test/users.ts';
 import { runReviewJob } from '../modules/closure/job.ts';
-import { addDays } from '../modules/closure/service.ts';
+import { addDays } from '../modules/closure/dates.ts';
 
 /**
  * Generated bad input (issue 10) for the case work: interventions and their sessions, consents,

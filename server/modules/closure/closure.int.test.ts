@@ -15,7 +15,7 @@ import { findCaseAccess } from '../../access/records.ts';
 import type { CurrentUser } from '../../access/sessions.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { runReviewJob } from './job.ts';
-import { addDays, addMonths } from './service.ts';
+import { addDays, addMonths } from './dates.ts';
 import { collectCaseSummary } from './summary.ts';
 
 /**

@@ -1,49 +1,27 @@
-import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import type { GoalStatus } from '../../../shared/values.ts';
+import { readableGoals } from '../plans/stored.ts';
 
-/**
- * The goals of a case's plan as closure reads them (case_plans.goals, written by the plan
- * module): keys are stable across plan versions. Read leniently: an entry that does not parse
- * is left out rather than failing the closure.
- */
-const GoalStatus = z.enum([
-  'not_started',
-  'in_progress',
-  'achieved',
-  'partly_achieved',
-  'not_achieved',
-  'dropped',
-]);
-const StoredGoal = z.object({
-  key: z.string().min(1),
-  parentKey: z.string().nullable().optional(),
-  text: z.string(),
-  status: GoalStatus.nullable().optional().catch(null),
-});
-
+/** A goal of a case's plan as closure reads it; keys are stable across plan versions. */
 export interface PlanGoal {
   key: string;
   parentKey: string | null;
   text: string;
-  status: z.infer<typeof GoalStatus> | null;
+  status: GoalStatus | null;
 }
 
-export function parseGoals(value: unknown): PlanGoal[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((entry) => {
-    const goal = StoredGoal.safeParse(entry);
-    return goal.success
-      ? [
-          {
-            key: goal.data.key,
-            parentKey: goal.data.parentKey ?? null,
-            text: goal.data.text,
-            status: goal.data.status ?? null,
-          },
-        ]
-      : [];
-  });
+/**
+ * The goals of a plan (case_plans.goals, written by the plan module and parsed with its schema).
+ * Read leniently: an entry that does not parse is left out rather than failing the closure.
+ */
+function parseGoals(value: unknown): PlanGoal[] {
+  return readableGoals(value).map((goal) => ({
+    key: goal.key,
+    parentKey: goal.parentKey,
+    text: goal.text,
+    status: goal.status,
+  }));
 }
 
 /** The case's current approved plan (the newest approved version), or undefined. */

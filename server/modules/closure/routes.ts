@@ -18,14 +18,16 @@ import {
   ReviewParams,
   VersionResponse,
 } from './schema.ts';
-import * as service from './service.ts';
+import { approveClosure, rejectClosure } from './decisions.ts';
+import { proposeClosure } from './propose.ts';
+import { recordReview } from './review.ts';
 import { collectCaseSummary } from './summary.ts';
 import { renderCaseSummary } from './summary-pdf.ts';
 
 /**
  * Closure, re-review and the case summary PDF. Every route finds the caller's access to the case
  * first (404 for non-members, exactly as for a missing case); reads are for members with the
- * whole case (and break-the-glass readers), writes as service.ts says.
+ * whole case (and break-the-glass readers), writes as propose.ts, decisions.ts and review.ts say.
  */
 export const closureRoutes =
   (options: { keys: { audit: Buffer; secret: Buffer } }): FastifyPluginAsyncZod =>
@@ -73,11 +75,7 @@ export const closureRoutes =
       },
       async (request, reply) => {
         const access = await accessOr404(request, request.params.id);
-        const { created, ...closure } = await service.proposeClosure(
-          ctx(request),
-          access,
-          request.body,
-        );
+        const { created, ...closure } = await proposeClosure(ctx(request), access, request.body);
         return reply.code(created ? 201 : 200).send(closure);
       },
     );
@@ -97,7 +95,7 @@ export const closureRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        const version = await service.approveClosure(
+        const version = await approveClosure(
           ctx(request),
           access,
           request.params.closureId,
@@ -121,7 +119,7 @@ export const closureRoutes =
       },
       async (request, reply) => {
         const access = await accessOr404(request, request.params.id);
-        await service.rejectClosure(ctx(request), access, request.params.closureId, request.body);
+        await rejectClosure(ctx(request), access, request.params.closureId, request.body);
         return reply.code(204).send(null);
       },
     );
@@ -141,7 +139,7 @@ export const closureRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        const version = await service.recordReview(
+        const version = await recordReview(
           ctx(request),
           access,
           request.params.reviewId,

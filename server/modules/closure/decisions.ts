@@ -1,0 +1,121 @@
+import { requireCaseAbility } from '../../access/case-abilities.ts';
+import { markCaseClosed } from '../cases/case-rows.ts';
+import type { z } from 'zod';
+import { AppError } from '../../platform/errors.ts';
+import type { CaseAccess } from '../../access/records.ts';
+import {
+  lockCase,
+  recordCaseChange,
+  requireOpenCase,
+  staleVersion,
+  type CaseWorkContext,
+} from '../cases/case-work.ts';
+import { danishToday } from '../cases/chronology.ts';
+import {
+  cancelOpenOffers,
+  endInterventions,
+  openInterventionIds,
+} from '../case-interventions/closing.ts';
+import { cancelScheduledFollowUps } from '../follow-ups/closing.ts';
+import {
+  checkDispositions,
+  checkGoals,
+  lockedProposal,
+  StoredDispositions,
+  StoredGoalStatuses,
+} from './checks.ts';
+import { approvedPlan } from './plan-goals.ts';
+import { markClosureApproved, markClosureRejected, scheduleReviews } from './queries-writes.ts';
+import type { ApproveClosureBody, RejectClosureBody } from './schema.ts';
+
+/**
+ * Deciding on a closure proposal. The case's coordinators approve (the proposer too, when they
+ * are a coordinator: the coordinator is responsible for the case, and a municipality may have
+ * only one) or send it back with a comment. Approval closes the case in one transaction: open
+ * interventions end (status ended, or cancelled if never started; end date Danish today;
+ * `end_reason` stays null — the disposition, "ends" or "continues outside the case", is kept on
+ * the closure and shown from there), scheduled follow-ups and scheduled/open offers are
+ * cancelled, the goal statuses stay on the closure, and re-reviews are scheduled 6 and 12 months
+ * later.
+ */
+export async function approveClosure(
+  ctx: CaseWorkContext,
+  access: CaseAccess,
+  closureId: string,
+  body: z.infer<typeof ApproveClosureBody>,
+  now = new Date(),
+): Promise<number> {
+  requireCaseAbility(access, 'closure', 'approve');
+  return ctx.db.transaction().execute(async (trx) => {
+    const locked = await lockCase(trx, access.caseId);
+    const closure = await lockedProposal(trx, access.caseId, closureId);
+    if (locked.version !== body.caseVersion) throw staleVersion(locked.version);
+    requireOpenCase(locked);
+    // The case may have moved on since the proposal: a new approved plan or a new intervention
+    // means the proposal no longer says what happens to everything; send it back instead.
+    const plan = await approvedPlan(trx, access.caseId);
+    const open = await openInterventionIds(trx, access.caseId);
+    const dispositions = StoredDispositions(closure.intervention_dispositions);
+    const problems = [
+      ...checkGoals(
+        plan?.goals.map((g) => g.key) ?? [],
+        StoredGoalStatuses(closure.goal_statuses),
+        'closure',
+      ),
+      ...checkDispositions(open, dispositions, 'closure'),
+    ];
+    if (problems.length > 0) {
+      throw new AppError('validation_failed', {
+        fields: [{ field: 'closure', code: 'closure_outdated' }],
+      });
+    }
+
+    const today = danishToday(now);
+    await markClosureApproved(trx, closureId, ctx.user.id, now);
+    const updatedVersion = await markCaseClosed(trx, access.caseId, now);
+    await endInterventions(trx, open, today, now);
+    const followUpsCancelled = await cancelScheduledFollowUps(trx, access.caseId);
+    const offersCancelled = await cancelOpenOffers(trx, access.caseId);
+    await scheduleReviews(trx, access.caseId, closureId, today);
+
+    await recordCaseChange(trx, ctx, access, {
+      kind: 'closure_approved',
+      changes: { status: { from: locked.status, to: 'closed' } },
+      action: 'update',
+      resourceType: 'case_closure',
+      resourceId: closureId,
+      details: {
+        closureId,
+        outcome: closure.outcome,
+        from: locked.status,
+        to: 'closed',
+        interventionsClosed: open.length,
+        followUpsCancelled,
+        offersCancelled,
+      },
+    });
+    return updatedVersion;
+  });
+}
+
+export async function rejectClosure(
+  ctx: CaseWorkContext,
+  access: CaseAccess,
+  closureId: string,
+  body: z.infer<typeof RejectClosureBody>,
+  now = new Date(),
+): Promise<void> {
+  requireCaseAbility(access, 'closure', 'approve');
+  await ctx.db.transaction().execute(async (trx) => {
+    await lockCase(trx, access.caseId);
+    await lockedProposal(trx, access.caseId, closureId);
+    await markClosureRejected(trx, closureId, ctx.user.id, body.comment, now);
+    await recordCaseChange(trx, ctx, access, {
+      kind: 'closure_rejected',
+      action: 'update',
+      resourceType: 'case_closure',
+      resourceId: closureId,
+      details: { closureId },
+    });
+  });
+}

@@ -1,0 +1,167 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import { addMonths } from './dates.ts';
+
+/** The closure module's writes (and the reads they lock): case_closures and case_reviews. */
+
+/** A closure by its (client-made) id, in any case. */
+export async function closureById(trx: Transaction<DB>, id: string) {
+  return trx
+    .selectFrom('case_closures')
+    .select(['id', 'case_id', 'status'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The id of the case's proposal awaiting a decision, if any. */
+export async function pendingClosureId(
+  trx: Transaction<DB>,
+  caseId: string,
+): Promise<string | undefined> {
+  const pending = await trx
+    .selectFrom('case_closures')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'proposed')
+    .executeTakeFirst();
+  return pending?.id;
+}
+
+/** Whether the unit belongs to the municipality. */
+export async function unitInMunicipality(
+  trx: Transaction<DB>,
+  unitId: string,
+  municipalityCode: string,
+): Promise<boolean> {
+  const unit = await trx
+    .selectFrom('units')
+    .select('id')
+    .where('id', '=', unitId)
+    .where('municipality_code', '=', municipalityCode)
+    .executeTakeFirst();
+  return unit !== undefined;
+}
+
+export async function insertClosure(
+  trx: Transaction<DB>,
+  values: {
+    id?: string;
+    case_id: string;
+    outcome: string;
+    transferred_unit_id: string | null;
+    outcome_other: string | null;
+    reason: string;
+    goal_statuses: string;
+    intervention_dispositions: string;
+    proposed_by: string;
+  },
+): Promise<string> {
+  const row = await trx
+    .insertInto('case_closures')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The case's closure, locked for the transaction. */
+export async function lockClosureRow(trx: Transaction<DB>, caseId: string, closureId: string) {
+  return trx
+    .selectFrom('case_closures')
+    .selectAll()
+    .where('id', '=', closureId)
+    .where('case_id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function markClosureApproved(
+  trx: Transaction<DB>,
+  closureId: string,
+  userId: string,
+  now: Date,
+): Promise<void> {
+  await trx
+    .updateTable('case_closures')
+    .set({ status: 'approved', decided_by: userId, decided_at: now })
+    .where('id', '=', closureId)
+    .execute();
+}
+
+export async function markClosureRejected(
+  trx: Transaction<DB>,
+  closureId: string,
+  userId: string,
+  comment: string,
+  now: Date,
+): Promise<void> {
+  await trx
+    .updateTable('case_closures')
+    .set({ status: 'rejected', decided_by: userId, decided_at: now, decision_comment: comment })
+    .where('id', '=', closureId)
+    .execute();
+}
+
+/** Schedules the re-reviews 6 and 12 months after `today`. */
+export async function scheduleReviews(
+  trx: Transaction<DB>,
+  caseId: string,
+  closureId: string,
+  today: string,
+): Promise<void> {
+  await trx
+    .insertInto('case_reviews')
+    .values(
+      [6, 12].map((months) => ({
+        case_id: caseId,
+        closure_id: closureId,
+        months,
+        due_on: addMonths(today, months),
+      })),
+    )
+    .execute();
+}
+
+/** The case's re-review, locked for the transaction. */
+export async function lockReviewRow(trx: Transaction<DB>, caseId: string, reviewId: string) {
+  return trx
+    .selectFrom('case_reviews')
+    .selectAll()
+    .where('id', '=', reviewId)
+    .where('case_id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Records a held re-review; its new version. */
+export async function saveReview(
+  trx: Transaction<DB>,
+  reviewId: string,
+  values: {
+    status: 'confirmed' | 'reopened';
+    held_on: string;
+    reason: string | null;
+    no_longer_at_risk: boolean | null;
+    in_education_or_work: boolean | null;
+    decided_by: string;
+    decided_at: Date;
+  },
+): Promise<number> {
+  const updated = await trx
+    .updateTable('case_reviews')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .where('id', '=', reviewId)
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  return updated.version;
+}
+
+/** Cancels the case's scheduled re-reviews (the case reopened). */
+export async function cancelScheduledReviews(trx: Transaction<DB>, caseId: string): Promise<void> {
+  await trx
+    .updateTable('case_reviews')
+    .set((eb) => ({ status: 'cancelled', version: eb('version', '+', 1) }))
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'scheduled')
+    .execute();
+}
