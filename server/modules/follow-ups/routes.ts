@@ -10,7 +10,9 @@ import {
   NewFollowUpBody,
   RecordFollowUpBody,
 } from './schema.ts';
-import * as service from './service.ts';
+import { listFollowUps } from './listing.ts';
+import { recordFollowUp } from './recording.ts';
+import { addFollowUp, cancelFollowUp } from './scheduling.ts';
 
 /**
  * Follow-ups and life-competence ratings: the list (with the approved plan's goals and the
@@ -40,7 +42,7 @@ export const followUpRoutes =
         const access = await accessOr404(request, request.params.id);
         requireCaseAbility(access, 'followUps', 'read');
         return app.database.db.transaction().execute(async (trx) => {
-          const list = await service.listFollowUps(trx, access.caseId, new Date());
+          const list = await listFollowUps(trx, access.caseId, new Date());
           await auditCaseRead(trx, ctx(request), access, {
             what: 'follow_ups',
             details: { followUps: list.items.length },
@@ -65,7 +67,7 @@ export const followUpRoutes =
       },
       async (request, reply) => {
         const access = await accessOr404(request, request.params.id);
-        const result = await service.addFollowUp(ctx(request), access, request.body);
+        const result = await addFollowUp(ctx(request), access, request.body);
         return reply
           .code(result.created ? 201 : 200)
           .send({ id: result.id, version: result.version });
@@ -87,12 +89,7 @@ export const followUpRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        return service.recordFollowUp(
-          ctx(request),
-          access,
-          request.params.followUpId,
-          request.body,
-        );
+        return recordFollowUp(ctx(request), access, request.params.followUpId, request.body);
       },
     );
 
@@ -110,7 +107,7 @@ export const followUpRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        return service.cancelFollowUp(ctx(request), access, request.params.followUpId, {
+        return cancelFollowUp(ctx(request), access, request.params.followUpId, {
           version: request.body.version,
         });
       },

@@ -1,0 +1,117 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+
+/** The follow-up module's SQL: every read and write of case_follow_ups goes through here. */
+
+/** Every follow-up of the case with the recorder's name, in due order. */
+export async function followUpRows(db: Kysely<DB>, caseId: string) {
+  return db
+    .selectFrom('case_follow_ups as f')
+    .leftJoin('users as u', 'u.id', 'f.recorded_by')
+    .select([
+      'f.id',
+      'f.plan_id',
+      'f.due_on',
+      'f.status',
+      'f.held_on',
+      'f.concern_level',
+      'f.concern_change',
+      'f.summary',
+      'f.goal_progress',
+      'f.competences',
+      'f.recorded_by',
+      'u.display_name',
+      'f.recorded_at',
+      'f.version',
+    ])
+    .where('f.case_id', '=', caseId)
+    .orderBy('f.due_on')
+    .orderBy('f.created_at')
+    .orderBy('f.id')
+    .execute();
+}
+
+/** The case's current concern level as stored. */
+export async function caseConcernLevel(db: Kysely<DB>, caseId: string) {
+  const level = await db
+    .selectFrom('cases')
+    .select('concern_level')
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+  return level?.concern_level;
+}
+
+/** A new follow-up due on `dueOn`; its id and version. */
+export async function insertFollowUp(
+  trx: Transaction<DB>,
+  values: { id?: string; case_id: string; due_on: string },
+): Promise<{ id: string; version: number }> {
+  return trx
+    .insertInto('case_follow_ups')
+    .values(values)
+    .returning(['id', 'version'])
+    .executeTakeFirstOrThrow();
+}
+
+/** Stores a held follow-up's record; its new version. */
+export async function saveRecord(
+  trx: Transaction<DB>,
+  followUpId: string,
+  values: {
+    held_on: string;
+    concern_level: string;
+    concern_change: string | null;
+    summary: string | null;
+    goal_progress: string;
+    competences: string | null;
+    recorded_by: string;
+    recorded_at: Date;
+  },
+): Promise<number> {
+  const updated = await trx
+    .updateTable('case_follow_ups')
+    .set((eb) => ({ status: 'done', ...values, version: eb('version', '+', 1) }))
+    .where('id', '=', followUpId)
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  return updated.version;
+}
+
+/** Whether the case has a follow-up held after `heldOn`. */
+export async function heldLater(
+  trx: Transaction<DB>,
+  caseId: string,
+  heldOn: string,
+): Promise<boolean> {
+  const later = await trx
+    .selectFrom('case_follow_ups')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'done')
+    .where('held_on', '>', heldOn)
+    .limit(1)
+    .executeTakeFirst();
+  return later !== undefined;
+}
+
+/** The case's follow-up, locked for the transaction. */
+export async function lockFollowUpRow(trx: Transaction<DB>, caseId: string, followUpId: string) {
+  return trx
+    .selectFrom('case_follow_ups')
+    .select(['id', 'status', 'due_on', 'version'])
+    .where('id', '=', followUpId)
+    .where('case_id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Cancels one follow-up; its new version. */
+export async function cancelFollowUpRow(trx: Transaction<DB>, followUpId: string): Promise<number> {
+  const updated = await trx
+    .updateTable('case_follow_ups')
+    .set((eb) => ({ status: 'cancelled', version: eb('version', '+', 1) }))
+    .where('id', '=', followUpId)
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  return updated.version;
+}

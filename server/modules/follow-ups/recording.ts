@@ -1,0 +1,163 @@
+import { requireCaseAbility } from '../../access/case-abilities.ts';
+import { setCaseConcernLevel } from '../cases/case-rows.ts';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import { AppError, type FieldProblem } from '../../platform/errors.ts';
+import type { CaseAccess } from '../../access/records.ts';
+import {
+  CONCERN_ORDER,
+  ConcernLevelSchema,
+  lockCase,
+  recordCaseChange,
+  requireOpenCase,
+  staleVersion,
+  type CaseWorkContext,
+  type ConcernLevel,
+  type LockedCase,
+} from '../cases/case-work.ts';
+import { danishToday } from '../cases/chronology.ts';
+import { approvedGoals } from './listing.ts';
+import { heldLater, lockFollowUpRow, saveRecord } from './queries.ts';
+import type { RecordFollowUp } from './schema.ts';
+
+/**
+ * Recording a held follow-up: the concern level re-judged (up, same, down against the case's
+ * current level), the progress of the approved plan's goals and optional life-competence
+ * ratings. Every change appends its chronology event and audit entries in its transaction.
+ */
+
+export function openedOn(locked: LockedCase): string {
+  return danishToday(locked.openedAt);
+}
+
+/** The rules of a held follow-up; field names are prefixed with `body.`. */
+export async function checkRecord(
+  trx: Transaction<DB>,
+  caseId: string,
+  locked: LockedCase,
+  body: Pick<RecordFollowUp, 'heldOn' | 'goalProgress'>,
+  today: string,
+): Promise<FieldProblem[]> {
+  const problems: FieldProblem[] = [];
+  if (body.heldOn < openedOn(locked)) {
+    problems.push({ field: 'body.heldOn', code: 'before_case_opened' });
+  } else if (body.heldOn > today) {
+    problems.push({ field: 'body.heldOn', code: 'in_future' });
+  }
+  if (body.goalProgress.length > 0) {
+    const keys = new Set((await approvedGoals(trx, caseId)).map((g) => g.key.toLowerCase()));
+    const seen = new Set<string>();
+    body.goalProgress.forEach((p, i) => {
+      const key = p.goalKey.toLowerCase();
+      if (!keys.has(key)) {
+        problems.push({ field: `body.goalProgress.${i}.goalKey`, code: 'unknown_goal' });
+      } else if (seen.has(key)) {
+        problems.push({ field: `body.goalProgress.${i}.goalKey`, code: 'duplicate' });
+      }
+      seen.add(key);
+    });
+  }
+  return problems;
+}
+
+export function reject(problems: FieldProblem[]): void {
+  if (problems.length > 0) throw new AppError('validation_failed', { fields: problems });
+}
+
+/** Up, same or down against the case's current level; null when the case had none. */
+export function concernChange(
+  current: string | null,
+  next: ConcernLevel,
+): 'up' | 'same' | 'down' | null {
+  const parsed = ConcernLevelSchema.safeParse(current);
+  if (!parsed.success) return null;
+  const diff = CONCERN_ORDER[next] - CONCERN_ORDER[parsed.data];
+  return diff > 0 ? 'up' : diff < 0 ? 'down' : 'same';
+}
+
+export type RecordValues = Pick<
+  RecordFollowUp,
+  'heldOn' | 'concernLevel' | 'summary' | 'goalProgress' | 'competences'
+>;
+
+/** Stores the record on a follow-up row and moves the case's concern level (in `trx`). */
+export async function applyRecord(
+  trx: Transaction<DB>,
+  ctx: CaseWorkContext,
+  access: CaseAccess,
+  locked: LockedCase,
+  followUpId: string,
+  body: RecordValues,
+): Promise<number> {
+  const change = concernChange(locked.concernLevel, body.concernLevel);
+  const competences =
+    body.competences && Object.keys(body.competences).length > 0 ? body.competences : null;
+  const version = await saveRecord(trx, followUpId, {
+    held_on: body.heldOn,
+    concern_level: body.concernLevel,
+    concern_change: change,
+    summary: body.summary ?? null,
+    goal_progress: JSON.stringify(
+      body.goalProgress.map((p) => ({
+        goalKey: p.goalKey,
+        status: p.status,
+        note: p.note ?? null,
+      })),
+    ),
+    competences: competences === null ? null : JSON.stringify(competences),
+    recorded_by: ctx.user.id,
+    recorded_at: new Date(),
+  });
+  // A follow-up recorded after a later one was held does not overwrite the newer judgement.
+  const later = await heldLater(trx, access.caseId, body.heldOn);
+  if (!later) {
+    // The concern level is not an edit of the case's own fields: its version stays.
+    await setCaseConcernLevel(trx, access.caseId, body.concernLevel, new Date());
+  }
+  await recordCaseChange(trx, ctx, access, {
+    kind: 'follow_up_recorded',
+    changes: { concernLevel: { from: locked.concernLevel, to: body.concernLevel } },
+    action: 'update',
+    resourceType: 'case_follow_up',
+    resourceId: followUpId,
+    details: {
+      concernChange: change,
+      goals: body.goalProgress.length,
+      competences: competences !== null,
+    },
+  });
+  return version;
+}
+export async function lockFollowUp(trx: Transaction<DB>, caseId: string, followUpId: string) {
+  const row = await lockFollowUpRow(trx, caseId, followUpId);
+  if (!row) throw new AppError('not_found');
+  return row;
+}
+
+export function requireScheduled(status: string): void {
+  if (status !== 'scheduled') {
+    reject([{ field: 'params.followUpId', code: 'follow_up_not_scheduled' }]);
+  }
+}
+
+/** Records a scheduled follow-up as held. */
+export async function recordFollowUp(
+  ctx: CaseWorkContext,
+  access: CaseAccess,
+  followUpId: string,
+  body: RecordFollowUp,
+  now = new Date(),
+): Promise<{ id: string; version: number }> {
+  requireCaseAbility(access, 'followUps', 'write');
+  const today = danishToday(now);
+  return ctx.db.transaction().execute(async (trx) => {
+    const locked = await lockCase(trx, access.caseId);
+    requireOpenCase(locked);
+    const current = await lockFollowUp(trx, access.caseId, followUpId);
+    if (current.version !== body.version) throw staleVersion(current.version);
+    requireScheduled(current.status);
+    reject(await checkRecord(trx, access.caseId, locked, body, today));
+    const version = await applyRecord(trx, ctx, access, locked, followUpId, body);
+    return { id: followUpId, version };
+  });
+}
