@@ -9,7 +9,8 @@ import {
   AssessmentResponse,
   FinaliseBody,
 } from './schema.ts';
-import * as service from './service.ts';
+import { listAssessments } from './reading.ts';
+import { finaliseAssessment, startAssessment, updateAssessment } from './writing.ts';
 
 /**
  * The case's 360° assessments (udredning): every version for members with the whole case, and
@@ -36,7 +37,7 @@ export const assessmentRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        const list = await service.listAssessments(ctx(request), access);
+        const list = await listAssessments(ctx(request), access);
         grantCaseAccess(request, access);
         return list;
       },
@@ -56,7 +57,7 @@ export const assessmentRoutes =
       },
       async (request, reply) => {
         const access = await accessOr404(request, request.params.id);
-        const { created, assessment } = await service.startAssessment(ctx(request), access);
+        const { created, assessment } = await startAssessment(ctx(request), access);
         grantCaseAccess(request, access);
         return reply.code(created ? 201 : 200).send({ id: access.caseId, assessment });
       },
@@ -77,7 +78,7 @@ export const assessmentRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        const assessment = await service.updateAssessment(
+        const assessment = await updateAssessment(
           ctx(request),
           access,
           request.params.assessmentId,
@@ -103,7 +104,7 @@ export const assessmentRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        const assessment = await service.finaliseAssessment(
+        const assessment = await finaliseAssessment(
           ctx(request),
           access,
           request.params.assessmentId,

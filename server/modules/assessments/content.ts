@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { ConcernLevelSchema } from '../cases/case-work.ts';
+import type { AssessmentRow } from './queries.ts';
+import {
+  AssessmentStatusSchema,
+  DIMENSIONS,
+  type Assessment,
+  type AssessmentBody,
+  type Dimension,
+} from './schema.ts';
+
+/**
+ * An assessment's content: as stored in its columns, as a request body gives it, as the API
+ * shows it, and which fields an edit changed.
+ */
+
+export type Body = z.infer<typeof AssessmentBody>;
+
+/** The content of an assessment as stored (the columns a draft's edit replaces). */
+export interface Content {
+  dimensions: Record<Dimension, { risk: string | null; wellbeing: string | null }>;
+  riskFactors: string[];
+  protectiveFactors: string[];
+  resources: string | null;
+  citizenPerspective: string | null;
+  sources: string | null;
+  overallJudgement: string | null;
+  concernLevel: z.infer<typeof ConcernLevelSchema> | null;
+  recommendedInterventions: string | null;
+  interventionTargets: string | null;
+  followUpIntervalDays: number | null;
+}
+
+const StoredDimensions = z.record(
+  z.string(),
+  z.object({
+    risk: z.string().nullable().optional(),
+    wellbeing: z.string().nullable().optional(),
+  }),
+);
+const StoredList = z.array(z.string());
+
+const emptyToNull = (value: string | null): string | null =>
+  value === null || value === '' ? null : value;
+
+export function dimensionsOf(value: unknown): Content['dimensions'] {
+  const stored = StoredDimensions.parse(value ?? {});
+  return Object.fromEntries(
+    DIMENSIONS.map((d) => [
+      d,
+      { risk: stored[d]?.risk ?? null, wellbeing: stored[d]?.wellbeing ?? null },
+    ]),
+  ) as Content['dimensions'];
+}
+
+export function contentOfBody(body: Body): Content {
+  return {
+    dimensions: Object.fromEntries(
+      DIMENSIONS.map((d) => [
+        d,
+        {
+          risk: emptyToNull(body.dimensions[d]?.risk ?? null),
+          wellbeing: emptyToNull(body.dimensions[d]?.wellbeing ?? null),
+        },
+      ]),
+    ) as Content['dimensions'],
+    riskFactors: body.riskFactors,
+    protectiveFactors: body.protectiveFactors,
+    resources: emptyToNull(body.resources),
+    citizenPerspective: emptyToNull(body.citizenPerspective),
+    sources: emptyToNull(body.sources),
+    overallJudgement: emptyToNull(body.overallJudgement),
+    concernLevel: body.concernLevel,
+    recommendedInterventions: emptyToNull(body.recommendedInterventions),
+    interventionTargets: emptyToNull(body.interventionTargets),
+    followUpIntervalDays: body.followUpIntervalDays,
+  };
+}
+
+export type ColumnValues = ReturnType<typeof columnsOf>;
+
+export function columnsOf(content: Content) {
+  return {
+    dimensions: JSON.stringify(content.dimensions),
+    risk_factors: JSON.stringify(content.riskFactors),
+    protective_factors: JSON.stringify(content.protectiveFactors),
+    resources: content.resources,
+    citizen_perspective: content.citizenPerspective,
+    sources: content.sources,
+    overall_judgement: content.overallJudgement,
+    concern_level: content.concernLevel,
+    recommended_interventions: content.recommendedInterventions,
+    intervention_targets: content.interventionTargets,
+    follow_up_interval_days: content.followUpIntervalDays,
+  };
+}
+
+export function contentOfRow(row: AssessmentRow): Content {
+  return {
+    dimensions: dimensionsOf(row.dimensions),
+    riskFactors: StoredList.parse(row.risk_factors ?? []),
+    protectiveFactors: StoredList.parse(row.protective_factors ?? []),
+    resources: row.resources,
+    citizenPerspective: row.citizen_perspective,
+    sources: row.sources,
+    overallJudgement: row.overall_judgement,
+    concernLevel: row.concern_level === null ? null : ConcernLevelSchema.parse(row.concern_level),
+    recommendedInterventions: row.recommended_interventions,
+    interventionTargets: row.intervention_targets,
+    followUpIntervalDays: row.follow_up_interval_days,
+  };
+}
+
+export function toAssessment(row: AssessmentRow): Assessment {
+  return {
+    id: row.id,
+    number: row.number,
+    status: AssessmentStatusSchema.parse(row.status),
+    basedOnId: row.based_on_id,
+    version: row.version,
+    ...contentOfRow(row),
+    createdBy: { id: row.created_by, name: row.created_by_name },
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    finalisedBy:
+      row.finalised_by && row.finalised_by_name !== null
+        ? { id: row.finalised_by, name: row.finalised_by_name }
+        : null,
+    finalisedAt: row.finalised_at ? row.finalised_at.toISOString() : null,
+  };
+}
+
+/** The names of the fields that differ (for the audit trail: names only, never the texts). */
+export function changedFields(before: Content, after: Content): string[] {
+  const changed: string[] = [];
+  for (const d of DIMENSIONS) {
+    if (before.dimensions[d].risk !== after.dimensions[d].risk) changed.push(`${d}.risk`);
+    if (before.dimensions[d].wellbeing !== after.dimensions[d].wellbeing) {
+      changed.push(`${d}.wellbeing`);
+    }
+  }
+  const keys = Object.keys(after).filter((k) => k !== 'dimensions') as (keyof Content)[];
+  for (const key of keys) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed.push(key);
+  }
+  return changed;
+}
+
+/** The content of the first assessment of a case. */
+export function emptyContent(): Content {
+  return {
+    dimensions: dimensionsOf({}),
+    riskFactors: [],
+    protectiveFactors: [],
+    resources: null,
+    citizenPerspective: null,
+    sources: null,
+    overallJudgement: null,
+    concernLevel: null,
+    recommendedInterventions: null,
+    interventionTargets: null,
+    followUpIntervalDays: null,
+  };
+}

@@ -1,0 +1,136 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import type { ColumnValues } from './content.ts';
+
+/** The assessment module's SQL: every read and write of case_assessments goes through here. */
+
+/** The case's assessments with the names of their author and finaliser. */
+export function selectAssessments(db: Kysely<DB>, caseId: string) {
+  return db
+    .selectFrom('case_assessments as a')
+    .innerJoin('users as cu', 'cu.id', 'a.created_by')
+    .leftJoin('users as fu', 'fu.id', 'a.finalised_by')
+    .selectAll('a')
+    .select(['cu.display_name as created_by_name', 'fu.display_name as finalised_by_name'])
+    .where('a.case_id', '=', caseId);
+}
+
+export type AssessmentRow = Awaited<
+  ReturnType<ReturnType<typeof selectAssessments>['executeTakeFirstOrThrow']>
+>;
+
+/** The row of one assessment of the case, locked for the transaction. */
+export async function lockAssessmentRow(trx: Transaction<DB>, caseId: string, id: string) {
+  return trx
+    .selectFrom('case_assessments')
+    .selectAll()
+    .where('id', '=', id)
+    .where('case_id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** The id of the case's draft, if any. */
+export async function draftId(trx: Transaction<DB>, caseId: string): Promise<string | undefined> {
+  const draft = await trx
+    .selectFrom('case_assessments')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  return draft?.id;
+}
+
+/** The latest final assessment of the case, if any. */
+export async function latestFinal(trx: Transaction<DB>, caseId: string) {
+  return selectAssessments(trx, caseId)
+    .where('a.status', '=', 'final')
+    .orderBy('a.number', 'desc')
+    .executeTakeFirst();
+}
+
+/** The number the case's next assessment takes. */
+export async function nextNumber(trx: Transaction<DB>, caseId: string): Promise<number> {
+  const max = await trx
+    .selectFrom('case_assessments')
+    .select((eb) => eb.fn.max('number').as('max'))
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+  return Number(max?.max ?? 0) + 1;
+}
+
+export async function insertDraft(
+  trx: Transaction<DB>,
+  values: ColumnValues & {
+    case_id: string;
+    number: number;
+    based_on_id: string | null;
+    created_by: string;
+    created_at: Date;
+    updated_at: Date;
+  },
+): Promise<string> {
+  const inserted = await trx
+    .insertInto('case_assessments')
+    .values({ ...values, status: 'draft' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+/** Replaces a draft's content when its version still matches; false when it moved on. */
+export async function saveContent(
+  trx: Transaction<DB>,
+  id: string,
+  version: number,
+  values: ColumnValues,
+): Promise<boolean> {
+  const updated = await trx
+    .updateTable('case_assessments')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning('id')
+    .executeTakeFirst();
+  return updated !== undefined;
+}
+
+/** Supersedes the case's final assessment(s); their ids. */
+export async function supersedeFinal(
+  trx: Transaction<DB>,
+  caseId: string,
+  now: Date,
+): Promise<string[]> {
+  const superseded = await trx
+    .updateTable('case_assessments')
+    .set({ status: 'superseded', updated_at: now })
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'final')
+    .returning('id')
+    .execute();
+  return superseded.map((s) => s.id);
+}
+
+/** Makes the draft final when its version still matches; false when it moved on. */
+export async function markFinal(
+  trx: Transaction<DB>,
+  id: string,
+  version: number,
+  userId: string,
+  now: Date,
+): Promise<boolean> {
+  const finalised = await trx
+    .updateTable('case_assessments')
+    .set((eb) => ({
+      status: 'final',
+      finalised_by: userId,
+      finalised_at: now,
+      updated_at: now,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning('id')
+    .executeTakeFirst();
+  return finalised !== undefined;
+}

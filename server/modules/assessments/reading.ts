@@ -1,0 +1,36 @@
+import { requireCaseAbility } from '../../access/case-abilities.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import type { CaseAccess } from '../../access/records.ts';
+import { auditCaseRead, type CaseWorkContext } from '../cases/case-work.ts';
+import { toAssessment } from './content.ts';
+import { selectAssessments } from './queries.ts';
+import type { Assessment, AssessmentList } from './schema.ts';
+
+/**
+ * Reading the case's 360° assessments (udredning). Readers: members with the whole case (and
+ * break-the-glass readers); the risk lens, the risk factors and the overall judgement are
+ * compartment content (removed on the way out for readers without it). Every read writes its
+ * audit entries in the transaction of the read.
+ */
+
+export async function loadOne(db: Kysely<DB>, caseId: string, id: string): Promise<Assessment> {
+  const row = await selectAssessments(db, caseId).where('a.id', '=', id).executeTakeFirstOrThrow();
+  return toAssessment(row);
+}
+
+/** Every version of the case's assessment, newest first; the read is audited with it. */
+export async function listAssessments(
+  ctx: CaseWorkContext,
+  access: CaseAccess,
+): Promise<AssessmentList> {
+  requireCaseAbility(access, 'assessment', 'read');
+  return ctx.db.transaction().execute(async (trx) => {
+    const rows = await selectAssessments(trx, access.caseId).orderBy('a.number', 'desc').execute();
+    await auditCaseRead(trx, ctx, access, {
+      what: 'assessments',
+      details: { count: rows.length },
+    });
+    return { id: access.caseId, items: rows.map(toAssessment) };
+  });
+}

@@ -1,0 +1,185 @@
+import { requireCaseAbility } from '../../access/case-abilities.ts';
+import { setCaseConcernLevel } from '../cases/case-rows.ts';
+import type { Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../../platform/db/schema.ts';
+import { AppError, type FieldProblem } from '../../platform/errors.ts';
+import type { CaseAccess } from '../../access/records.ts';
+import {
+  auditCaseRead,
+  ConcernLevelSchema,
+  lockCase,
+  recordCaseChange,
+  requireOpenCase,
+  staleVersion,
+  type CaseWorkContext,
+} from '../cases/case-work.ts';
+import {
+  changedFields,
+  columnsOf,
+  contentOfBody,
+  contentOfRow,
+  emptyContent,
+  type Body,
+  type Content,
+} from './content.ts';
+import {
+  draftId,
+  insertDraft,
+  latestFinal as latestFinalRow,
+  lockAssessmentRow,
+  markFinal,
+  nextNumber,
+  saveContent,
+  supersedeFinal,
+} from './queries.ts';
+import { loadOne } from './reading.ts';
+import type { Assessment, FinaliseBody } from './schema.ts';
+
+/**
+ * Writing the case's 360° assessments, versioned: one draft at a time, started from the latest
+ * final one; a final assessment never changes — finalising the next one supersedes it. Writers:
+ * the case's coordinators and forum members holding the compartment, while the case is open.
+ * Every change appends its chronology event and audit entries in its own transaction.
+ */
+
+/** The row of one assessment of the case, locked; 404 when the case has no such assessment. */
+async function lockAssessment(trx: Transaction<DB>, caseId: string, id: string) {
+  const row = await lockAssessmentRow(trx, caseId, id);
+  if (!row) throw new AppError('not_found');
+  return row;
+}
+
+/** A final (or superseded) assessment never changes: it can only be superseded by a new one. */
+function requireDraft(status: string): void {
+  if (status !== 'draft') {
+    throw new AppError('validation_failed', {
+      fields: [{ field: 'assessment.status', code: 'assessment_final' }],
+    });
+  }
+}
+
+/**
+ * Starts a new draft, copied from the latest final assessment (or empty for the first one).
+ * Idempotent: when a draft exists already, that draft is returned (`created: false`).
+ */
+export async function startAssessment(
+  ctx: CaseWorkContext,
+  access: CaseAccess,
+): Promise<{ created: boolean; assessment: Assessment }> {
+  requireCaseAbility(access, 'assessment', 'write');
+  return ctx.db.transaction().execute(async (trx) => {
+    const locked = await lockCase(trx, access.caseId);
+    requireOpenCase(locked);
+    const draft = await draftId(trx, access.caseId);
+    if (draft) {
+      const assessment = await loadOne(trx, access.caseId, draft);
+      await auditCaseRead(trx, ctx, access, {
+        what: 'assessment',
+        details: { assessmentId: draft },
+      });
+      return { created: false, assessment };
+    }
+    const latestFinal = await latestFinalRow(trx, access.caseId);
+    const number = await nextNumber(trx, access.caseId);
+    const content: Content = latestFinal ? contentOfRow(latestFinal) : emptyContent();
+    const now = new Date();
+    const insertedId = await insertDraft(trx, {
+      case_id: access.caseId,
+      number,
+      based_on_id: latestFinal?.id ?? null,
+      ...columnsOf(content),
+      created_by: ctx.user.id,
+      created_at: now,
+      updated_at: now,
+    });
+    await recordCaseChange(trx, ctx, access, {
+      kind: 'assessment_started',
+      action: 'create',
+      resourceType: 'case_assessment',
+      resourceId: insertedId,
+      details: { number, basedOnId: latestFinal?.id ?? null },
+    });
+    return { created: true, assessment: await loadOne(trx, access.caseId, insertedId) };
+  });
+}
+
+/** Replaces the draft's content (optimistic locking on its version). */
+export async function updateAssessment(
+  ctx: CaseWorkContext,
+  access: CaseAccess,
+  assessmentId: string,
+  body: Body,
+): Promise<Assessment> {
+  requireCaseAbility(access, 'assessment', 'write');
+  return ctx.db.transaction().execute(async (trx) => {
+    const locked = await lockCase(trx, access.caseId);
+    requireOpenCase(locked);
+    const current = await lockAssessment(trx, access.caseId, assessmentId);
+    requireDraft(current.status);
+    if (current.version !== body.version) throw staleVersion(current.version);
+    const before = contentOfRow({ ...current, created_by_name: '', finalised_by_name: null });
+    const after = contentOfBody(body);
+    const changed = changedFields(before, after);
+    const updated = await saveContent(trx, assessmentId, body.version, columnsOf(after));
+    if (!updated) throw staleVersion(current.version);
+    await recordCaseChange(trx, ctx, access, {
+      kind: 'assessment_updated',
+      action: 'update',
+      resourceType: 'case_assessment',
+      resourceId: assessmentId,
+      details: { number: current.number, fields: changed.join(',') },
+    });
+    return loadOne(trx, access.caseId, assessmentId);
+  });
+}
+
+/**
+ * Finalises the draft: it needs an overall judgement and a concern level (chosen by the
+ * professionals). The previous final assessment becomes superseded, and the case takes the
+ * concern level (the case's own version does not move: its editable fields are unchanged).
+ */
+export async function finaliseAssessment(
+  ctx: CaseWorkContext,
+  access: CaseAccess,
+  assessmentId: string,
+  body: z.infer<typeof FinaliseBody>,
+): Promise<Assessment> {
+  requireCaseAbility(access, 'assessment', 'write');
+  return ctx.db.transaction().execute(async (trx) => {
+    const locked = await lockCase(trx, access.caseId);
+    requireOpenCase(locked);
+    const current = await lockAssessment(trx, access.caseId, assessmentId);
+    requireDraft(current.status);
+    if (current.version !== body.version) throw staleVersion(current.version);
+    const problems: FieldProblem[] = [];
+    if (!current.overall_judgement) {
+      problems.push({ field: 'body.overallJudgement', code: 'required_to_finalise' });
+    }
+    const concernLevel = ConcernLevelSchema.safeParse(current.concern_level);
+    if (!concernLevel.success) {
+      problems.push({ field: 'body.concernLevel', code: 'required_to_finalise' });
+    }
+    if (problems.length > 0 || !concernLevel.success) {
+      throw new AppError('validation_failed', { fields: problems });
+    }
+    const now = new Date();
+    const superseded = await supersedeFinal(trx, access.caseId, now);
+    const finalised = await markFinal(trx, assessmentId, body.version, ctx.user.id, now);
+    if (!finalised) throw staleVersion(current.version);
+    await setCaseConcernLevel(trx, access.caseId, concernLevel.data, now);
+    await recordCaseChange(trx, ctx, access, {
+      kind: 'assessment_finalised',
+      action: 'update',
+      resourceType: 'case_assessment',
+      resourceId: assessmentId,
+      changes: { concernLevel: { from: locked.concernLevel, to: concernLevel.data } },
+      details: {
+        number: current.number,
+        status: 'final',
+        superseded: superseded.join(',') || null,
+      },
+    });
+    return loadOne(trx, access.caseId, assessmentId);
+  });
+}
