@@ -1,4 +1,4 @@
-import type { Insertable, Transaction } from 'kysely';
+import { sql, type Insertable, type Transaction } from 'kysely';
 import type { ConcernLevel } from '../../../shared/values.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { CasesTable } from '../../platform/db/records-schema.ts';
@@ -10,17 +10,61 @@ import type { CasesTable } from '../../platform/db/records-schema.ts';
  * classification) live beside the rest of its SQL.
  */
 
-/** A case opened by an inquiry's decision (inquiries module); returns its id. */
-export async function insertCase(
-  trx: Transaction<DB>,
-  values: Insertable<CasesTable>,
+/**
+ * A case opened by an inquiry's decision (inquiries module): the case row, its persons, the
+ * deciding coordinator and the forum's active members as members. Returns the case's id.
+ */
+export async function openCaseFromDecision(
+  db: Transaction<DB>,
+  input: {
+    case: Insertable<CasesTable>;
+    persons: { personId: string; role: string }[];
+    coordinatorUserId: string;
+    forumId: string | null;
+    addedBy: string;
+  },
 ): Promise<string> {
-  const row = await trx
+  const created = await db
     .insertInto('cases')
-    .values(values)
+    .values(input.case)
     .returning('id')
     .executeTakeFirstOrThrow();
-  return row.id;
+  if (input.persons.length > 0) {
+    await db
+      .insertInto('case_persons')
+      .values(
+        input.persons.map((p) => ({ case_id: created.id, person_id: p.personId, role: p.role })),
+      )
+      .execute();
+  }
+  const decider = input.coordinatorUserId;
+  await db
+    .insertInto('case_members')
+    .values({ case_id: created.id, user_id: decider, role: 'coordinator', added_by: input.addedBy })
+    .execute();
+  const forumId = input.forumId;
+  if (forumId) {
+    await db
+      .insertInto('case_members')
+      .columns(['case_id', 'user_id', 'role', 'added_by'])
+      .expression((eb) =>
+        eb
+          .selectFrom('forum_members as fm')
+          .innerJoin('users as u', 'u.id', 'fm.user_id')
+          .select([
+            sql<string>`${created.id}::uuid`.as('case_id'),
+            'fm.user_id',
+            sql<string>`'forum'`.as('role'),
+            sql<string>`${input.addedBy}::uuid`.as('added_by'),
+          ])
+          .where('fm.forum_id', '=', forumId)
+          .where('fm.user_id', '!=', decider)
+          .where('u.disabled_at', 'is', null),
+      )
+      .onConflict((oc) => oc.columns(['case_id', 'user_id']).doNothing())
+      .execute();
+  }
+  return created.id;
 }
 
 /**

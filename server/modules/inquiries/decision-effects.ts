@@ -1,3 +1,4 @@
+import { openCaseFromDecision } from '../cases/case-rows.ts';
 import type { Transaction } from 'kysely';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
@@ -7,7 +8,6 @@ import { insertHistory, nextReference, updateInquiryRow } from './queries.ts';
 import {
   findDecision,
   inquiryForCase,
-  insertCaseFromDecision,
   scheduleArchiveOfUnneeded,
   setDecisionCase,
   type DecisionRow,
@@ -61,7 +61,7 @@ async function openCase(
 ): Promise<string> {
   const inquiry = await inquiryForCase(trx, access.inquiryId);
   const reference = await nextReference(trx, access.municipalityCode, 'S', localTime(now).year);
-  const caseId = await insertCaseFromDecision(trx, {
+  const caseId = await openCaseFromDecision(trx, {
     case: {
       municipality_code: access.municipalityCode,
       reference,

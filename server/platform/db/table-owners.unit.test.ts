@@ -1,0 +1,123 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * One owner per table: each table is written (insert, update, delete) only by the module that
+ * owns it; anyone else calls that module's exported functions. This test reads the server's
+ * source and fails when a file outside the owner writes a table, so a new module cannot start
+ * writing another's table unnoticed. The demo seed and the tests build fixtures and are exempt.
+ *
+ * The few writes still made from outside are listed in KNOWN, each with its reason; the list
+ * may only shrink (an entry that no longer happens fails too, so it is removed when fixed).
+ */
+const OWNERS: Record<string, readonly string[]> = {
+  // Case work: the cases module owns the case and who is on it.
+  cases: ['server/modules/cases'],
+  case_members: ['server/modules/cases'],
+  case_persons: ['server/modules/cases'],
+  case_events: ['server/modules/cases'],
+  access_grants: ['server/modules/cases'],
+  case_assessments: ['server/modules/assessments'],
+  case_plans: ['server/modules/plans'],
+  case_interventions: ['server/modules/case-interventions'],
+  intervention_sessions: ['server/modules/case-interventions'],
+  case_consents: ['server/modules/case-interventions'],
+  case_offers: ['server/modules/case-interventions'],
+  case_follow_ups: ['server/modules/follow-ups'],
+  case_closures: ['server/modules/closure'],
+  case_reviews: ['server/modules/closure'],
+  // Inquiries and persons.
+  inquiries: ['server/modules/inquiries'],
+  inquiry_persons: ['server/modules/inquiries'],
+  inquiry_signs: ['server/modules/inquiries'],
+  inquiry_events: ['server/modules/inquiries'],
+  inquiry_decisions: ['server/modules/inquiries'],
+  inquiry_contributions: ['server/modules/inquiries'],
+  inquiry_drafts: ['server/modules/inquiries'],
+  municipality_settings: ['server/modules/inquiries'],
+  reference_counters: ['server/modules/inquiries'],
+  persons: ['server/modules/persons'],
+  person_relations: ['server/modules/persons'],
+  // Everyone's notices, through one service.
+  notifications: ['server/modules/notifications'],
+  email_outbox: ['server/platform/mail.ts'],
+  // Organisation, forums, catalogue.
+  forums: ['server/modules/forums'],
+  forum_members: ['server/modules/forums'],
+  intervention_types: ['server/modules/interventions'],
+  units: ['server/modules/admin'],
+  user_units: ['server/modules/admin'],
+  municipalities: ['server/modules/organisation'],
+  police_districts: ['server/modules/organisation'],
+  // Accounts and login: the administration and the login path (access + auth) share users.
+  users: ['server/modules/admin', 'server/modules/auth', 'server/access'],
+  sessions: ['server/access'],
+  login_throttle: ['server/access'],
+  recovery_codes: ['server/access', 'server/modules/auth'],
+  webauthn_credentials: ['server/access', 'server/modules/auth'],
+  webauthn_challenges: ['server/access', 'server/modules/auth'],
+  app_settings: ['server/platform'],
+};
+
+/** Writes from outside the owner that remain, as `file → table`, with the reason. */
+const KNOWN: Record<string, string> = {
+  'server/jobs/deadlines.ts → email_outbox': 'deadline mails; to go through platform/mail.ts',
+  'server/jobs/deadlines.ts → inquiries': 'marks reminders sent; to move into the inquiries module',
+  'server/modules/case-interventions/queries-writes.ts → case_members':
+    'a provider joins the case scoped to their intervention; to ask the cases module',
+  'server/modules/inquiries/queries-decision.ts → persons':
+    'archiving of unneeded persons at the decision; to ask the persons module',
+  'server/modules/inquiries/queries-intake.ts → person_relations':
+    'relations named at intake; to ask the persons module',
+  'server/modules/inquiries/queries-intake.ts → persons': 'persons registered at intake',
+  'server/modules/organisation/queries.ts → units': 'the seeded standard units at start-up',
+  'server/modules/persons/merge.ts → case_persons': 'a merge moves the links of the merged person',
+  'server/modules/persons/merge.ts → inquiry_persons':
+    'a merge moves the links of the merged person',
+};
+
+const WRITE = /\.(insertInto|updateTable|deleteFrom)\(\s*'([a-z_]+)(?: as [a-z_]+)?'\s*\)/g;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return path.endsWith('.ts') && !path.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+function writes(): { file: string; table: string }[] {
+  const root = process.cwd();
+  const exempt = ['server/demo/', 'server/test/', 'server/cli/'];
+  return sourceFiles(join(root, 'server'))
+    .map((path) => relative(root, path))
+    .filter((file) => !exempt.some((prefix) => file.startsWith(prefix)))
+    .flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(WRITE)].map((m) => ({ file, table: m[2] ?? '' })),
+    );
+}
+
+const owns = (file: string, table: string) =>
+  (OWNERS[table] ?? []).some((owner) => file === owner || file.startsWith(`${owner}/`));
+
+describe('one owner per table', () => {
+  const found = writes();
+
+  it('finds the writes it checks (the pattern still matches the code)', () => {
+    expect(found.length).toBeGreaterThan(100);
+  });
+
+  it('every table that is written has an owner', () => {
+    const orphans = [...new Set(found.map((w) => w.table))].filter((t) => !(t in OWNERS));
+    expect(orphans).toEqual([]);
+  });
+
+  it('no module writes another module’s table, beyond the listed remainders', () => {
+    const outside = [
+      ...new Set(found.filter((w) => !owns(w.file, w.table)).map((w) => `${w.file} → ${w.table}`)),
+    ].sort();
+    expect(outside.filter((key) => !(key in KNOWN))).toEqual([]);
+    expect(Object.keys(KNOWN).filter((key) => !outside.includes(key))).toEqual([]);
+  });
+});
