@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { UpdateInquiryBody } from '../../../../server/modules/inquiries/schema.ts';
 import i18n from '../../app/i18n';
-import { Form, Select, TextArea, TextInput, useZodForm } from '../../ui/form';
+import { Form, Select, TextArea, TextInput, saidIssue, useZodForm } from '../../ui/form';
 import { localDateTimeToIso, localParts, serverNow } from './format';
 import { CHANNELS, SOURCES, updateInquiry, type Channel, type Source } from './inquiriesApi';
 import { ReceivedFields } from './IntakeFields';
@@ -77,11 +77,7 @@ function editSchema(detail: Detail) {
             ? (['receivedDate', 'future'] as const)
             : null;
       if (problem) {
-        ctx.addIssue({
-          code: 'custom',
-          message: i18n.t(`inquiries.intake.problems.${problem[1]}`),
-          path: [problem[0]],
-        });
+        ctx.addIssue(saidIssue(problem[0], i18n.t(`inquiries.intake.problems.${problem[1]}`)));
       }
       const rename = editRename(values.signs);
       const taken = new Set(problem ? ['receivedDate', 'receivedTime'] : []);

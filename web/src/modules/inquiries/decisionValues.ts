@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DecisionBody } from '../../../../server/modules/inquiries/schema-decision.ts';
 import type { AuthorityArea, Environment, ExtremismForm } from '../../../../shared/values.ts';
 import i18n from '../../app/i18n';
+import { saidIssue } from '../../ui/form';
 import { localDateTimeToIso } from './format';
 import type { Decision, Outcome, SubjectKind } from './inquiriesApi';
 import { addBodyIssues } from './inquiryForms';
@@ -97,19 +98,11 @@ export const DecisionSchema = z
     const taken = new Set<string>();
     if (!values.outcome) {
       taken.add('outcome');
-      ctx.addIssue({
-        code: 'custom',
-        message: i18n.t('inquiries.decision.chooseOutcome'),
-        path: ['outcome'],
-      });
+      ctx.addIssue(saidIssue('outcome', i18n.t('inquiries.decision.chooseOutcome')));
     }
     if (policeHandedAt(values) === '') {
       taken.add('policeDate');
-      ctx.addIssue({
-        code: 'custom',
-        message: i18n.t('inquiries.intake.problems.dateInvalid'),
-        path: ['policeDate'],
-      });
+      ctx.addIssue(saidIssue('policeDate', i18n.t('inquiries.intake.problems.dateInvalid')));
     }
     addBodyIssues(ctx, DecisionBody, toBody(values, 1), decisionRename, taken);
   });

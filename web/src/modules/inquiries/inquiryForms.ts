@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ApiError } from '../../app/api';
-import { issueMessage } from '../../ui/form';
+import { issueMessage, saidIssue } from '../../ui/form';
 import { SIGN_CODES, signTier, type ConcernSign } from './inquiriesApi';
 
 /**
@@ -32,7 +32,7 @@ export function addBodyIssues(
     const path = rename(issue.path.join('.'));
     if (path === null || seen.has(path)) continue;
     seen.add(path);
-    ctx.addIssue({ code: 'custom', message: issue.message, path: path.split('.') });
+    ctx.addIssue(saidIssue(path, issue.message));
   }
 }
 

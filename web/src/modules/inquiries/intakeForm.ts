@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CreateInquiryBody } from '../../../../server/modules/inquiries/schema.ts';
 import i18n from '../../app/i18n';
-import { parseDate } from '../../ui/form';
+import { parseDate, saidIssue } from '../../ui/form';
 import { localDateTimeToIso, localParts, serverNow } from './format';
 import {
   CHANNELS,
@@ -186,7 +186,7 @@ export const IntakeSchema = z
     const taken = new Set<string>();
     const add = (path: string, key: Problem) => {
       taken.add(path);
-      ctx.addIssue({ code: 'custom', message: problem(key), path: path.split('.') });
+      ctx.addIssue(saidIssue(path, problem(key)));
     };
     const iso = localDateTimeToIso(values.receivedDate, values.receivedTime);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(values.receivedDate)) add('receivedDate', 'dateInvalid');

@@ -77,7 +77,7 @@ export { ErrorSummary, formProblems, type FormProblem } from './ErrorSummary';
 export { FormGroup, ErrorMessage, Hint, describedBy } from './FormGroup';
 export { focusAfterSave, type FocusTarget } from './focus';
 export { formatDate, parseDate } from './dates';
-export { issueMessage, issueProblem, problemMessage } from './messages';
+export { issueMessage, issueProblem, problemMessage, saidIssue } from './messages';
 export { StaleNotice } from '../StaleNotice';
 export { SuccessMessage } from '../SuccessMessage';
 export { Tabs, TabNav, type Tab } from '../Tabs';

@@ -69,3 +69,16 @@ export function problemMessage(problem: FieldProblem): string {
 export function issueMessage(issue: z.core.$ZodIssue | z.core.$ZodRawIssue): string {
   return problemMessage(issueProblem(issue));
 }
+
+/**
+ * A problem a form's own check says in its own words (already translated), e.g. a date that is
+ * in the future. The resolver shows its message as it is; any other custom issue (a server
+ * schema's `.refine`) is said by code, so no English reaches the user.
+ */
+export function saidIssue(path: string, message: string) {
+  return { code: 'custom' as const, message, path: path.split('.'), params: { said: true } };
+}
+
+export function isSaidIssue(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'custom' && issue.params?.said === true;
+}

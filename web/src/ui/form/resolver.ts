@@ -2,7 +2,7 @@ import { toNestErrors } from '@hookform/resolvers';
 import type { FieldError, FieldValues, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import i18n from '../../app/i18n';
-import { issueProblem, problemMessage } from './messages';
+import { isSaidIssue, issueProblem, problemMessage } from './messages';
 
 /**
  * A form's own words for some problems: by field path, then problem code, a translation key,
@@ -28,6 +28,10 @@ export function zodFormResolver<S extends z.ZodType<FieldValues, FieldValues>>(
     for (const issue of result.error.issues) {
       const path = issue.path.map(String).join('.') || 'root';
       if (errors[path]) continue;
+      if (isSaidIssue(issue)) {
+        errors[path] = { type: 'custom', message: issue.message };
+        continue;
+      }
       const problem = issueProblem(issue);
       const own = messages[path]?.[problem.code];
       errors[path] = {
