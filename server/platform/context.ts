@@ -43,3 +43,15 @@ export function contextFor(app: FastifyInstance, keys: ContextKeys) {
     };
   };
 }
+
+/**
+ * A case as its rows are found: its id and its municipality, the tenant key every row of case
+ * work carries (db/migrations/0015). A query of a case's rows matches both, so a row of another
+ * municipality is never read or changed through a case id alone. A `CaseAccess` is one: the
+ * case's municipality, already checked to be in the caller's area (their own municipality, or
+ * one their police district covers).
+ */
+export interface CaseKey {
+  caseId: string;
+  municipalityCode: string;
+}

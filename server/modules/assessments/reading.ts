@@ -1,8 +1,9 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import { auditCaseRead, type CaseWorkContext } from '../cases/case-work.ts';
+import { auditCaseRead } from '../cases/case-work.ts';
 import { toAssessment } from './content.ts';
 import { selectAssessments } from './queries.ts';
 import type { Assessment, AssessmentList } from './schema.ts';
@@ -21,7 +22,7 @@ export async function loadOne(db: Kysely<DB>, caseId: string, id: string): Promi
 
 /** Every version of the case's assessment, newest first; the read is audited with it. */
 export async function listAssessments(
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
 ): Promise<AssessmentList> {
   requireCaseAbility(access, 'assessment', 'read');

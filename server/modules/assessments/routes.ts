@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ContextKeys } from '../../platform/context.ts';
 import { grantCaseAccess } from '../../access/records.ts';
-import { caseWorkRequests } from '../cases/case-work.ts';
+import { caseRouteKit } from '../cases/case-work.ts';
 import { CaseIdParams } from '../cases/schema.ts';
 import {
   AssessmentBody,
@@ -18,10 +19,10 @@ import { finaliseAssessment, startAssessment, updateAssessment } from './writing
  * Non-members get 404, exactly as for a case that does not exist.
  */
 export const assessmentRoutes =
-  (options: { keys: { audit: Buffer; secret: Buffer } }): FastifyPluginAsyncZod =>
+  (options: { keys: ContextKeys }): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['cases'];
-    const { ctx, accessOr404 } = caseWorkRequests(app, options.keys);
+    const { contextOf, accessOr404 } = caseRouteKit(app, options.keys);
 
     app.get(
       '/api/cases/:id/assessments',
@@ -37,7 +38,7 @@ export const assessmentRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        const list = await listAssessments(ctx(request), access);
+        const list = await listAssessments(contextOf(request), access);
         grantCaseAccess(request, access);
         return list;
       },
@@ -57,7 +58,7 @@ export const assessmentRoutes =
       },
       async (request, reply) => {
         const access = await accessOr404(request, request.params.id);
-        const { created, assessment } = await startAssessment(ctx(request), access);
+        const { created, assessment } = await startAssessment(contextOf(request), access);
         grantCaseAccess(request, access);
         return reply.code(created ? 201 : 200).send({ id: access.caseId, assessment });
       },
@@ -79,7 +80,7 @@ export const assessmentRoutes =
       async (request) => {
         const access = await accessOr404(request, request.params.id);
         const assessment = await updateAssessment(
-          ctx(request),
+          contextOf(request),
           access,
           request.params.assessmentId,
           request.body,
@@ -105,7 +106,7 @@ export const assessmentRoutes =
       async (request) => {
         const access = await accessOr404(request, request.params.id);
         const assessment = await finaliseAssessment(
-          ctx(request),
+          contextOf(request),
           access,
           request.params.assessmentId,
           request.body,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Version } from '../../platform/primitives.ts';
 import { compartment, record } from '../../access/compartment.ts';
-import { ConcernLevelSchema } from '../cases/case-work.ts';
+import { ConcernLevelSchema } from '../../../shared/values.ts';
 
 /**
  * The 360° assessment (udredning) of a case, structured after NCFE's national assessment tool

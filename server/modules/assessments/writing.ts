@@ -1,4 +1,5 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import { setCaseConcernLevel } from '../cases/case-rows.ts';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
@@ -12,7 +13,6 @@ import {
   recordCaseChange,
   requireOpenCase,
   staleVersion,
-  type CaseWorkContext,
 } from '../cases/case-work.ts';
 import {
   changedFields,
@@ -64,7 +64,7 @@ function requireDraft(status: string): void {
  * Idempotent: when a draft exists already, that draft is returned (`created: false`).
  */
 export async function startAssessment(
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
 ): Promise<{ created: boolean; assessment: Assessment }> {
   requireCaseAbility(access, 'assessment', 'write');
@@ -106,7 +106,7 @@ export async function startAssessment(
 
 /** Replaces the draft's content (optimistic locking on its version). */
 export async function updateAssessment(
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   assessmentId: string,
   body: Body,
@@ -140,7 +140,7 @@ export async function updateAssessment(
  * concern level (the case's own version does not move: its editable fields are unchanged).
  */
 export async function finaliseAssessment(
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   assessmentId: string,
   body: z.infer<typeof FinaliseBody>,

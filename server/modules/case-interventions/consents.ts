@@ -1,13 +1,9 @@
 import type { z } from 'zod';
+import type { RequestContext } from '../../platform/context.ts';
 import { requireCaseAbility } from '../../access/case-abilities.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import {
-  lockCase,
-  recordCaseChange,
-  requireOpenCase,
-  type CaseWorkContext,
-} from '../cases/case-work.ts';
+import { lockCase, recordCaseChange, requireOpenCase } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
 import {
   consentById,
@@ -33,7 +29,7 @@ function under18(birthDate: string, on: string): boolean {
 
 /** A simple consent record: who consented (the person or the guardian), to what, how and when. */
 export async function recordConsent(
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   body: z.infer<typeof ConsentBody>,
   now = new Date(),
@@ -96,7 +92,7 @@ export async function recordConsent(
  * fact to record whatever the case's status.
  */
 export async function withdrawConsent(
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   consentId: string,
   body: z.infer<typeof WithdrawConsentBody>,

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { RequestContext } from '../../platform/context.ts';
 import { requireCaseAbility } from '../../access/case-abilities.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
@@ -8,7 +9,6 @@ import {
   recordCaseChange,
   requireOpenCase,
   staleVersion,
-  type CaseWorkContext,
 } from '../cases/case-work.ts';
 import { danishToday, type Changes } from '../cases/chronology.ts';
 import { assignProvider } from './providers.ts';
@@ -44,7 +44,7 @@ const TRANSITIONS: Record<InterventionStatus, readonly InterventionStatus[]> = {
 
 /** A new intervention for a person of the case, status planned. */
 export async function createIntervention(
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   body: z.infer<typeof CreateInterventionBody>,
 ): Promise<Created> {
@@ -130,7 +130,7 @@ export async function createIntervention(
  * is not withdrawn; ending needs an end date and a reason. Optimistic locking on `version`.
  */
 export async function updateIntervention(
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   interventionId: string,
   body: z.infer<typeof UpdateInterventionBody>,

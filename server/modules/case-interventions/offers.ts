@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import type { RequestContext } from '../../platform/context.ts';
 import type { z } from 'zod';
 import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { DB } from '../../platform/db/schema.ts';
@@ -10,7 +11,6 @@ import {
   recordCaseChange,
   requireOpenCase,
   staleVersion,
-  type CaseWorkContext,
 } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
 import {
@@ -43,7 +43,7 @@ export function addMonths(date: string, months: number): string {
 
 /** The first offer of voluntary support (round 1, open until answered). */
 export async function makeFirstOffer(
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   body: z.infer<typeof OfferBody>,
   now = new Date(),
@@ -112,7 +112,7 @@ async function lockOffer(trx: Transaction<DB>, caseId: string, offerId: string, 
  * later; an accepted renewal cancels the later renewals still scheduled.
  */
 export async function answerOffer(
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   offerId: string,
   body: z.infer<typeof AnswerOfferBody>,
@@ -194,7 +194,7 @@ export async function answerOffer(
 
 /** A scheduled renewal is made to the person (it becomes open, waiting for the answer). */
 export async function makeRenewal(
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   offerId: string,
   body: z.infer<typeof MakeOfferBody>,

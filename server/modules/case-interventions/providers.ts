@@ -1,10 +1,10 @@
 import type { Transaction } from 'kysely';
+import type { RequestContext } from '../../platform/context.ts';
 import { notify } from '../notifications/service.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { writeAudit } from '../../platform/audit/write.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import type { CaseWorkContext } from '../cases/case-work.ts';
 import type { Changes } from '../cases/chronology.ts';
 import { caseMember, firstUnit, insertMember } from './queries-writes.ts';
 
@@ -15,7 +15,7 @@ import { caseMember, firstUnit, insertMember } from './queries-writes.ts';
  */
 export async function assignProvider(
   trx: Transaction<DB>,
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   provider: { id: string; display_name: string },
   interventionId: string,

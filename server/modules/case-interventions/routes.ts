@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ContextKeys } from '../../platform/context.ts';
 import { grantCaseAccess } from '../../access/records.ts';
-import { auditCaseRead, caseWorkRequests } from '../cases/case-work.ts';
+import { auditCaseRead, caseRouteKit } from '../cases/case-work.ts';
 import { CaseIdParams } from '../cases/schema.ts';
 import { loadCaseInterventions } from './queries.ts';
 import {
@@ -33,11 +34,11 @@ import { z } from 'zod';
  * interventions (e.g. a mentor) reads only those and adds session notes to them.
  */
 export const caseInterventionRoutes =
-  (options: { keys: { audit: Buffer; secret: Buffer } }): FastifyPluginAsyncZod =>
+  (options: { keys: ContextKeys }): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['cases'];
     const config = { policy: 'records.read', record: 'case' } as const;
-    const { ctx, accessOr404 } = caseWorkRequests(app, options.keys);
+    const { contextOf, accessOr404 } = caseRouteKit(app, options.keys);
 
     app.get(
       '/api/cases/:id/interventions',
@@ -53,8 +54,8 @@ export const caseInterventionRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        const c = ctx(request);
-        return app.database.db.transaction().execute(async (trx) => {
+        const c = contextOf(request);
+        return c.db.transaction().execute(async (trx) => {
           const { data, personsShown } = await loadCaseInterventions(trx, access, c.user.id);
           await auditCaseRead(trx, c, access, {
             what: 'interventions',
@@ -83,7 +84,7 @@ export const caseInterventionRoutes =
       },
       async (request, reply) => {
         const access = await accessOr404(request, request.params.id);
-        const r = await createIntervention(ctx(request), access, request.body);
+        const r = await createIntervention(contextOf(request), access, request.body);
         return reply.code(r.created ? 201 : 200).send({ id: r.id, version: r.version });
       },
     );
@@ -104,7 +105,7 @@ export const caseInterventionRoutes =
       async (request) => {
         const access = await accessOr404(request, request.params.id);
         return updateIntervention(
-          ctx(request),
+          contextOf(request),
           access,
           request.params.interventionId,
           request.body,
@@ -127,7 +128,7 @@ export const caseInterventionRoutes =
       async (request, reply) => {
         const access = await accessOr404(request, request.params.id);
         const r = await addSession(
-          ctx(request),
+          contextOf(request),
           access,
           request.params.interventionId,
           request.body,
@@ -150,7 +151,7 @@ export const caseInterventionRoutes =
       },
       async (request, reply) => {
         const access = await accessOr404(request, request.params.id);
-        const r = await recordConsent(ctx(request), access, request.body);
+        const r = await recordConsent(contextOf(request), access, request.body);
         return reply.code(r.created ? 201 : 200).send({ id: r.id, version: r.version });
       },
     );
@@ -169,7 +170,7 @@ export const caseInterventionRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        return withdrawConsent(ctx(request), access, request.params.consentId, request.body);
+        return withdrawConsent(contextOf(request), access, request.params.consentId, request.body);
       },
     );
 
@@ -188,7 +189,7 @@ export const caseInterventionRoutes =
       },
       async (request, reply) => {
         const access = await accessOr404(request, request.params.id);
-        const r = await makeFirstOffer(ctx(request), access, request.body);
+        const r = await makeFirstOffer(contextOf(request), access, request.body);
         return reply.code(r.created ? 201 : 200).send({ id: r.id, version: r.version });
       },
     );
@@ -208,7 +209,7 @@ export const caseInterventionRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        return answerOffer(ctx(request), access, request.params.offerId, request.body);
+        return answerOffer(contextOf(request), access, request.params.offerId, request.body);
       },
     );
 
@@ -226,7 +227,7 @@ export const caseInterventionRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        return makeRenewal(ctx(request), access, request.params.offerId, request.body);
+        return makeRenewal(contextOf(request), access, request.params.offerId, request.body);
       },
     );
   };

@@ -1,13 +1,9 @@
 import type { z } from 'zod';
+import type { RequestContext } from '../../platform/context.ts';
 import { requireCaseAbility } from '../../access/case-abilities.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import {
-  lockCase,
-  recordCaseChange,
-  requireOpenCase,
-  type CaseWorkContext,
-} from '../cases/case-work.ts';
+import { lockCase, recordCaseChange, requireOpenCase } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { insertSession, sessionTarget } from './queries-writes.ts';
 import type { SessionBody } from './schema.ts';
@@ -18,7 +14,7 @@ import { fail, openedOn } from './shared.ts';
  * with a scope limited to their interventions) or a member with the whole case.
  */
 export async function addSession(
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   interventionId: string,
   body: z.infer<typeof SessionBody>,

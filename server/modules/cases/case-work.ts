@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
+import { contextFor, type ContextKeys, type RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import { findCaseAccess, type CaseAccess } from '../../access/records.ts';
-import type { CurrentUser } from '../../access/sessions.ts';
 import {
   addCaseEvent,
   casePersonIds,
@@ -21,33 +21,18 @@ import {
  * coordinators, and the value lists several parts use.
  */
 
-export interface CaseWorkContext {
-  db: Kysely<DB>;
-  keys: { audit: Buffer };
-  user: CurrentUser;
-  requestId: string;
-}
-
 /**
- * What every case-work route needs from a request: the logged-in user, the context for the
- * service, and the caller's access to the case named in the path (404 for a non-member, exactly
- * as for a case that does not exist).
+ * What every case-work route needs from a request: the request context (platform/context.ts)
+ * and the caller's access to the case named in the path (404 for a non-member, exactly as for a
+ * case that does not exist).
  */
-export function caseWorkRequests(app: FastifyInstance, keys: { audit: Buffer }) {
-  const user = (request: FastifyRequest): CurrentUser => {
-    if (!request.session) throw new AppError('unauthenticated');
-    return request.session.user;
-  };
+export function caseRouteKit(app: FastifyInstance, keys: ContextKeys) {
+  const contextOf = contextFor(app, keys);
   return {
-    user,
-    ctx: (request: FastifyRequest): CaseWorkContext => ({
-      db: app.database.db,
-      keys,
-      user: user(request),
-      requestId: request.id,
-    }),
+    contextOf,
     accessOr404: async (request: FastifyRequest, caseId: string): Promise<CaseAccess> => {
-      const access = await findCaseAccess(app.database.db, user(request), caseId);
+      const ctx = contextOf(request);
+      const access = await findCaseAccess(ctx.db, ctx.user, caseId);
       if (!access) throw new AppError('not_found');
       return access;
     },
@@ -107,7 +92,7 @@ export function requireOpenCase(locked: LockedCase): void {
  */
 export async function recordCaseChange(
   trx: Transaction<DB>,
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   change: {
     kind: CaseEventKind;
@@ -166,7 +151,7 @@ export async function recordCaseChange(
  */
 export async function auditCaseRead(
   trx: Transaction<DB>,
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   read: { what: string; persons?: string[]; details?: Record<string, string | number | boolean> },
 ): Promise<void> {

@@ -6,7 +6,7 @@ import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import type { CurrentUser } from '../../access/sessions.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import {
   CaseEventKindSchema,
   CaseEventSchema,
@@ -147,19 +147,12 @@ export async function loadChronology(
   };
 }
 
-export interface ChronologyContext {
-  db: Kysely<DB>;
-  keys: { audit: Buffer };
-  user: CurrentUser;
-  requestId: string;
-}
-
 /**
  * A note in the chronology, by any member with the whole case (not an intervention-scoped
  * member, not a break-the-glass reader). A compartment note needs the case's compartment.
  */
 export async function addNote(
-  ctx: ChronologyContext,
+  ctx: RequestContext,
   access: CaseAccess,
   body: z.infer<typeof NoteBody>,
 ): Promise<string> {
@@ -208,7 +201,7 @@ export function danishToday(now: Date): string {
  * Closing (with its outcome) and re-review come with their own issue.
  */
 export async function setStatus(
-  ctx: ChronologyContext,
+  ctx: RequestContext,
   access: CaseAccess,
   body: z.infer<typeof StatusBody>,
   now = new Date(),

@@ -1,8 +1,9 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import type { z } from 'zod';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import { lockCase, recordCaseChange, staleVersion, type CaseWorkContext } from './case-work.ts';
+import { lockCase, recordCaseChange, staleVersion } from './case-work.ts';
 import type { Changes } from './chronology.ts';
 import type { ClassificationBody } from './schema.ts';
 
@@ -28,7 +29,7 @@ type Field = keyof typeof COLUMNS;
 type Value = string | boolean | null;
 
 export async function updateClassification(
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   body: Body,
 ): Promise<number> {

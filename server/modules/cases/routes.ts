@@ -1,13 +1,12 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { writeAudit } from '../../platform/audit/write.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import { grantCaseAccess } from '../../access/records.ts';
-import type { LoadedSession } from '../../access/sessions.ts';
-import { caseWorkRequests } from './case-work.ts';
+import type { ContextKeys } from '../../platform/context.ts';
+import { caseRouteKit } from './case-work.ts';
 import * as chronology from './chronology.ts';
 import { updateClassification } from './classification.ts';
 import * as queries from './queries.ts';
@@ -37,21 +36,10 @@ import * as service from './service.ts';
  * (assessment, plan, interventions) arrives with its own issue.
  */
 export const caseRoutes =
-  (options: { keys: { audit: Buffer; secret: Buffer } }): FastifyPluginAsyncZod =>
+  (options: { keys: ContextKeys }): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['cases'];
-    const session = (request: FastifyRequest): LoadedSession => {
-      if (!request.session) throw new AppError('unauthenticated');
-      return request.session;
-    };
-    const ctx = (request: FastifyRequest): service.ServiceContext => ({
-      db: app.database.db,
-      keys: options.keys,
-      user: session(request).user,
-      requestId: request.id,
-      ip: request.ip,
-    });
-    const { accessOr404 } = caseWorkRequests(app, options.keys);
+    const { contextOf, accessOr404 } = caseRouteKit(app, options.keys);
 
     app.get(
       '/api/cases',
@@ -65,8 +53,8 @@ export const caseRoutes =
         },
       },
       async (request) => {
-        const user = session(request).user;
-        return app.database.db.transaction().execute(async (trx) => {
+        const { db, user, keys, requestId } = contextOf(request);
+        return db.transaction().execute(async (trx) => {
           const { municipalityOf, unitOf, ...list } = await queries.listCases(
             trx,
             user,
@@ -89,13 +77,13 @@ export const caseRoutes =
                       resourceId: item.id,
                       subjectPersonId: item.citizen.id,
                       purpose: PURPOSES.caseList,
-                      requestId: request.id,
+                      requestId,
                     },
                   ),
                 ]
               : [],
           );
-          await writeAudit(trx, options.keys.audit, events);
+          await writeAudit(trx, keys.audit, events);
           return list;
         });
       },
@@ -113,9 +101,9 @@ export const caseRoutes =
         },
       },
       async (request) => {
-        const user = session(request).user;
+        const { db, user, keys, requestId } = contextOf(request);
         const access = await accessOr404(request, request.params.id);
-        return app.database.db.transaction().execute(async (trx) => {
+        return db.transaction().execute(async (trx) => {
           const detail = await queries.loadCase(trx, access);
           if (!detail) throw new AppError('not_found');
           const read = (subjectPersonId: string | null) =>
@@ -125,12 +113,12 @@ export const caseRoutes =
               resourceId: access.caseId,
               subjectPersonId,
               purpose: access.breakGlass ? PURPOSES.breakGlass : PURPOSES.caseWork,
-              requestId: request.id,
+              requestId,
               details: { compartment: access.compartment },
             });
           const events =
             detail.persons.length > 0 ? detail.persons.map((p) => read(p.id)) : [read(null)];
-          await writeAudit(trx, options.keys.audit, events);
+          await writeAudit(trx, keys.audit, events);
           grantCaseAccess(request, access);
           return detail;
         });
@@ -151,7 +139,7 @@ export const caseRoutes =
       },
       async (request, reply) => {
         const access = await accessOr404(request, request.params.id);
-        await service.addMember(ctx(request), access, request.body);
+        await service.addMember(contextOf(request), access, request.body);
         return reply.code(204).send(null);
       },
     );
@@ -169,7 +157,7 @@ export const caseRoutes =
       },
       async (request, reply) => {
         const access = await accessOr404(request, request.params.id);
-        await service.removeMember(ctx(request), access, request.params.userId);
+        await service.removeMember(contextOf(request), access, request.params.userId);
         return reply.code(204).send(null);
       },
     );
@@ -188,15 +176,15 @@ export const caseRoutes =
         },
       },
       async (request) => {
-        const user = session(request).user;
+        const { db, user, keys, requestId } = contextOf(request);
         const access = await accessOr404(request, request.params.id);
         requireCaseAbility(access, 'notes', 'read');
-        return app.database.db.transaction().execute(async (trx) => {
+        return db.transaction().execute(async (trx) => {
           const page = await chronology.loadChronology(trx, access, request.query);
           const persons = await chronology.casePersonIds(trx, access.caseId);
           await writeAudit(
             trx,
-            options.keys.audit,
+            keys.audit,
             chronology.perPerson(persons, (subjectPersonId) =>
               recordEvent(user, access, {
                 action: 'read',
@@ -204,7 +192,7 @@ export const caseRoutes =
                 resourceId: access.caseId,
                 subjectPersonId,
                 purpose: access.breakGlass ? PURPOSES.breakGlass : PURPOSES.caseWork,
-                requestId: request.id,
+                requestId,
                 details: { chronology: true, compartment: access.compartment },
               }),
             ),
@@ -230,7 +218,7 @@ export const caseRoutes =
       },
       async (request, reply) => {
         const access = await accessOr404(request, request.params.id);
-        const id = await chronology.addNote(ctx(request), access, request.body);
+        const id = await chronology.addNote(contextOf(request), access, request.body);
         return reply.code(201).send({ id });
       },
     );
@@ -250,7 +238,7 @@ export const caseRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        const version = await chronology.setStatus(ctx(request), access, request.body);
+        const version = await chronology.setStatus(contextOf(request), access, request.body);
         return { version };
       },
     );
@@ -270,7 +258,7 @@ export const caseRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        const version = await updateClassification(ctx(request), access, request.body);
+        const version = await updateClassification(contextOf(request), access, request.body);
         return { version };
       },
     );
@@ -288,7 +276,7 @@ export const caseRoutes =
         },
       },
       async (request, reply) => {
-        const granted = await service.breakGlass(ctx(request), request.body);
+        const granted = await service.breakGlass(contextOf(request), request.body);
         if (!granted) throw new AppError('not_found');
         return reply
           .code(201)

@@ -1,24 +1,15 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
 import { notifyFrom, recipientColumns } from '../notifications/service.ts';
-import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
+import { sql } from 'kysely';
 import { writeAudit } from '../../platform/audit/write.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import { consumeStep, verifySecondFactorAgain } from '../../access/reauth.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import type { CurrentUser } from '../../access/sessions.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import type { z } from 'zod';
 import { addCaseEvent } from './chronology.ts';
 import type { AddMemberBody, BreakGlassBody } from './schema.ts';
-
-export interface ServiceContext {
-  db: Kysely<DB>;
-  keys: { audit: Buffer; secret: Buffer };
-  user: CurrentUser;
-  requestId: string;
-  ip: string;
-}
 
 /** Which user roles may hold which role in a case. */
 const MAY_HOLD: Record<'coordinator' | 'forum' | 'member', readonly string[]> = {
@@ -32,7 +23,7 @@ const MAY_HOLD: Record<'coordinator' | 'forum' | 'member', readonly string[]> = 
  * case's municipality (or its police district) and hold a user role that fits the case role.
  */
 export async function addMember(
-  ctx: ServiceContext,
+  ctx: RequestContext,
   access: CaseAccess,
   body: z.infer<typeof AddMemberBody>,
 ): Promise<void> {
@@ -121,7 +112,7 @@ export async function addMember(
 
 /** Removes a member; a case keeps at least one coordinator. */
 export async function removeMember(
-  ctx: ServiceContext,
+  ctx: RequestContext,
   access: CaseAccess,
   userId: string,
 ): Promise<void> {
@@ -175,7 +166,7 @@ export const BREAK_GLASS_MINUTES = 60;
  * answers 404.
  */
 export async function breakGlass(
-  ctx: ServiceContext,
+  ctx: RequestContext,
   body: z.infer<typeof BreakGlassBody>,
 ): Promise<{ caseId: string; expiresAt: Date } | null> {
   const municipality = ctx.user.municipalityCode;

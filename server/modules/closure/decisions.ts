@@ -1,15 +1,10 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import { markCaseClosed } from '../cases/case-rows.ts';
 import type { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import {
-  lockCase,
-  recordCaseChange,
-  requireOpenCase,
-  staleVersion,
-  type CaseWorkContext,
-} from '../cases/case-work.ts';
+import { lockCase, recordCaseChange, requireOpenCase, staleVersion } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
 import {
   cancelOpenOffers,
@@ -39,7 +34,7 @@ import type { ApproveClosureBody, RejectClosureBody } from './schema.ts';
  * later.
  */
 export async function approveClosure(
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   closureId: string,
   body: z.infer<typeof ApproveClosureBody>,
@@ -99,7 +94,7 @@ export async function approveClosure(
 }
 
 export async function rejectClosure(
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   closureId: string,
   body: z.infer<typeof RejectClosureBody>,

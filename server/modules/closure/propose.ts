@@ -1,13 +1,9 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import { notifyCaseCoordinators } from '../notifications/service.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import {
-  lockCase,
-  recordCaseChange,
-  requireOpenCase,
-  type CaseWorkContext,
-} from '../cases/case-work.ts';
+import { lockCase, recordCaseChange, requireOpenCase } from '../cases/case-work.ts';
 import { openInterventionIds } from '../case-interventions/closing.ts';
 import { checkDispositions, checkGoals, statusOf } from './checks.ts';
 import { approvedPlan } from './plan-goals.ts';
@@ -26,7 +22,7 @@ import type { ProposeClosure } from './schema.ts';
  * first proposal. The case's coordinators are told it awaits their approval.
  */
 export async function proposeClosure(
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   body: ProposeClosure,
 ): Promise<{ id: string; status: 'proposed' | 'approved' | 'rejected'; created: boolean }> {

@@ -1,13 +1,9 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import { setCaseStatusAfterReview } from '../cases/case-rows.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import {
-  lockCase,
-  recordCaseChange,
-  staleVersion,
-  type CaseWorkContext,
-} from '../cases/case-work.ts';
+import { lockCase, recordCaseChange, staleVersion } from '../cases/case-work.ts';
 import { danishToday, type Changes } from '../cases/chronology.ts';
 import { addDays } from './dates.ts';
 import { cancelScheduledReviews, lockReviewRow, saveReview } from './queries-writes.ts';
@@ -19,7 +15,7 @@ import type { RecordReview } from './schema.ts';
  * at 6 months; in education or work at 12).
  */
 export async function recordReview(
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   reviewId: string,
   body: RecordReview,

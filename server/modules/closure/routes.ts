@@ -1,10 +1,10 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
+import type { ContextKeys } from '../../platform/context.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { grantCaseAccess } from '../../access/records.ts';
 import { AppError } from '../../platform/errors.ts';
-import { localeFromHeader } from '../../platform/i18n/index.ts';
-import { auditCaseRead, caseWorkRequests } from '../cases/case-work.ts';
+import { auditCaseRead, caseRouteKit } from '../cases/case-work.ts';
 import { CaseIdParams } from '../cases/schema.ts';
 import { loadClosureOverview } from './queries.ts';
 import {
@@ -30,10 +30,10 @@ import { renderCaseSummary } from './summary-pdf.ts';
  * whole case (and break-the-glass readers), writes as propose.ts, decisions.ts and review.ts say.
  */
 export const closureRoutes =
-  (options: { keys: { audit: Buffer; secret: Buffer } }): FastifyPluginAsyncZod =>
+  (options: { keys: ContextKeys }): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['case work'];
-    const { ctx, accessOr404, user } = caseWorkRequests(app, options.keys);
+    const { contextOf, accessOr404 } = caseRouteKit(app, options.keys);
 
     app.get(
       '/api/cases/:id/closure',
@@ -50,9 +50,10 @@ export const closureRoutes =
       async (request) => {
         const access = await accessOr404(request, request.params.id);
         requireCaseAbility(access, 'closure', 'read');
-        return app.database.db.transaction().execute(async (trx) => {
+        const ctx = contextOf(request);
+        return ctx.db.transaction().execute(async (trx) => {
           const overview = await loadClosureOverview(trx, access);
-          await auditCaseRead(trx, ctx(request), access, { what: 'closure' });
+          await auditCaseRead(trx, ctx, access, { what: 'closure' });
           // Names of catalogue entries that reveal the concern, for the compartment's readers.
           grantCaseAccess(request, access);
           return overview;
@@ -75,7 +76,11 @@ export const closureRoutes =
       },
       async (request, reply) => {
         const access = await accessOr404(request, request.params.id);
-        const { created, ...closure } = await proposeClosure(ctx(request), access, request.body);
+        const { created, ...closure } = await proposeClosure(
+          contextOf(request),
+          access,
+          request.body,
+        );
         return reply.code(created ? 201 : 200).send(closure);
       },
     );
@@ -96,7 +101,7 @@ export const closureRoutes =
       async (request) => {
         const access = await accessOr404(request, request.params.id);
         const version = await approveClosure(
-          ctx(request),
+          contextOf(request),
           access,
           request.params.closureId,
           request.body,
@@ -119,7 +124,7 @@ export const closureRoutes =
       },
       async (request, reply) => {
         const access = await accessOr404(request, request.params.id);
-        await rejectClosure(ctx(request), access, request.params.closureId, request.body);
+        await rejectClosure(contextOf(request), access, request.params.closureId, request.body);
         return reply.code(204).send(null);
       },
     );
@@ -140,7 +145,7 @@ export const closureRoutes =
       async (request) => {
         const access = await accessOr404(request, request.params.id);
         const version = await recordReview(
-          ctx(request),
+          contextOf(request),
           access,
           request.params.reviewId,
           request.body,
@@ -164,17 +169,17 @@ export const closureRoutes =
       async (request, reply) => {
         const access = await accessOr404(request, request.params.id);
         requireCaseAbility(access, 'closure', 'read');
-        const reader = user(request);
-        const summary = await app.database.db.transaction().execute(async (trx) => {
+        const ctx = contextOf(request);
+        const summary = await ctx.db.transaction().execute(async (trx) => {
           const collected = await collectCaseSummary(trx, access);
           if (!collected) throw new AppError('not_found');
-          await auditCaseRead(trx, ctx(request), access, { what: 'case_summary_pdf' });
+          await auditCaseRead(trx, ctx, access, { what: 'case_summary_pdf' });
           return collected;
         });
         const now = new Date();
         const bytes = await renderCaseSummary(summary, {
-          locale: localeFromHeader(request.headers['accept-language']),
-          printedBy: reader.displayName,
+          locale: ctx.language,
+          printedBy: ctx.user.displayName,
           now,
         });
         return reply

@@ -186,7 +186,14 @@ describe(`follow-ups (${testEngine})`, () => {
     const user = await asUser(coordinator);
     const access = await findCaseAccess(db, user, theCase.id);
     if (!access) throw new Error('no access');
-    const ctx = { db, keys: testKeys, user, requestId: 'test-schedule' };
+    const ctx = {
+      db,
+      keys: testKeys,
+      user,
+      requestId: 'test-schedule',
+      ip: '127.0.0.1',
+      language: 'da' as const,
+    };
     const schedule = {
       id: planId,
       startsOn: today,

@@ -1,4 +1,5 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import { setCaseConcernLevel } from '../cases/case-rows.ts';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
@@ -11,7 +12,6 @@ import {
   recordCaseChange,
   requireOpenCase,
   staleVersion,
-  type CaseWorkContext,
   type ConcernLevel,
   type LockedCase,
 } from '../cases/case-work.ts';
@@ -83,7 +83,7 @@ export type RecordValues = Pick<
 /** Stores the record on a follow-up row and moves the case's concern level (in `trx`). */
 export async function applyRecord(
   trx: Transaction<DB>,
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   locked: LockedCase,
   followUpId: string,
@@ -142,7 +142,7 @@ export function requireScheduled(status: string): void {
 
 /** Records a scheduled follow-up as held. */
 export async function recordFollowUp(
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   followUpId: string,
   body: RecordFollowUp,

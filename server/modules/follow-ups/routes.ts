@@ -1,6 +1,7 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
+import type { ContextKeys } from '../../platform/context.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { auditCaseRead, caseWorkRequests } from '../cases/case-work.ts';
+import { auditCaseRead, caseRouteKit } from '../cases/case-work.ts';
 import { CaseIdParams } from '../cases/schema.ts';
 import {
   CancelFollowUpBody,
@@ -21,10 +22,10 @@ import { addFollowUp, cancelFollowUp } from './scheduling.ts';
  * break-the-glass reader may read; 404 for everyone else, as for a case that does not exist.
  */
 export const followUpRoutes =
-  (options: { keys: { audit: Buffer; secret: Buffer } }): FastifyPluginAsyncZod =>
+  (options: { keys: ContextKeys }): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['follow-ups'];
-    const { ctx, accessOr404 } = caseWorkRequests(app, options.keys);
+    const { contextOf, accessOr404 } = caseRouteKit(app, options.keys);
 
     app.get(
       '/api/cases/:id/follow-ups',
@@ -41,9 +42,10 @@ export const followUpRoutes =
       async (request) => {
         const access = await accessOr404(request, request.params.id);
         requireCaseAbility(access, 'followUps', 'read');
-        return app.database.db.transaction().execute(async (trx) => {
+        const ctx = contextOf(request);
+        return ctx.db.transaction().execute(async (trx) => {
           const list = await listFollowUps(trx, access.caseId, new Date());
-          await auditCaseRead(trx, ctx(request), access, {
+          await auditCaseRead(trx, ctx, access, {
             what: 'follow_ups',
             details: { followUps: list.items.length },
           });
@@ -67,7 +69,7 @@ export const followUpRoutes =
       },
       async (request, reply) => {
         const access = await accessOr404(request, request.params.id);
-        const result = await addFollowUp(ctx(request), access, request.body);
+        const result = await addFollowUp(contextOf(request), access, request.body);
         return reply
           .code(result.created ? 201 : 200)
           .send({ id: result.id, version: result.version });
@@ -89,7 +91,7 @@ export const followUpRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        return recordFollowUp(ctx(request), access, request.params.followUpId, request.body);
+        return recordFollowUp(contextOf(request), access, request.params.followUpId, request.body);
       },
     );
 
@@ -107,7 +109,7 @@ export const followUpRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        return cancelFollowUp(ctx(request), access, request.params.followUpId, {
+        return cancelFollowUp(contextOf(request), access, request.params.followUpId, {
           version: request.body.version,
         });
       },

@@ -1,7 +1,8 @@
 import type { Transaction } from 'kysely';
+import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import { recordCaseChange, type CaseWorkContext } from '../cases/case-work.ts';
+import { recordCaseChange } from '../cases/case-work.ts';
 
 /** The follow-up frequency of an approved plan, as the plan module passes it. */
 export interface PlanSchedule {
@@ -63,7 +64,7 @@ export function followUpDates(plan: Omit<PlanSchedule, 'id'>, today: string): st
  */
 export async function scheduleFollowUpsForPlan(
   trx: Transaction<DB>,
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   plan: PlanSchedule,
   today: string,

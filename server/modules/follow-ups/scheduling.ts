@@ -1,4 +1,5 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import {
@@ -7,7 +8,6 @@ import {
   recordCaseChange,
   requireOpenCase,
   staleVersion,
-  type CaseWorkContext,
 } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { cancelFollowUpRow, insertFollowUp } from './queries.ts';
@@ -34,7 +34,7 @@ import type { NewFollowUp } from './schema.ts';
  * with the same client `id` returns the follow-up already made.
  */
 export async function addFollowUp(
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   body: NewFollowUp,
   now = new Date(),
@@ -100,7 +100,7 @@ export async function addFollowUp(
 
 /** Cancels a scheduled follow-up. */
 export async function cancelFollowUp(
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   followUpId: string,
   body: { version: number },

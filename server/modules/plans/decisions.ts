@@ -1,14 +1,9 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import { notify, notifyCaseCoordinators } from '../notifications/service.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import {
-  lockCase,
-  recordCaseChange,
-  requireOpenCase,
-  staleVersion,
-  type CaseWorkContext,
-} from '../cases/case-work.ts';
+import { lockCase, recordCaseChange, requireOpenCase, staleVersion } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { scheduleFollowUpsForPlan } from '../follow-ups/schedule.ts';
 import { getSettings } from '../inquiries/settings.ts';
@@ -34,7 +29,7 @@ import type { ApprovePlan, Plan, RejectPlan } from './schema.ts';
 
 /** Sends a draft to the case's coordinators for approval. */
 export async function submitPlan(
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   planId: string,
   version: number,
@@ -72,7 +67,7 @@ export async function submitPlan(
  * version is superseded and the follow-ups are scheduled from the new one.
  */
 export async function approvePlan(
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   planId: string,
   body: ApprovePlan,
@@ -143,7 +138,7 @@ export async function approvePlan(
 
 /** Sends a submitted plan back with a comment (the case's coordinators only). */
 export async function rejectPlan(
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   planId: string,
   body: RejectPlan,

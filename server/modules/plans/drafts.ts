@@ -1,13 +1,8 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import {
-  lockCase,
-  recordCaseChange,
-  requireOpenCase,
-  staleVersion,
-  type CaseWorkContext,
-} from '../cases/case-work.ts';
+import { lockCase, recordCaseChange, requireOpenCase, staleVersion } from '../cases/case-work.ts';
 import { checkContent, lockPlan, stateProblem, toStoredGoals } from './content.ts';
 import { hasNewerPlan, insertDraft, memberIds, planRows, saveDraft } from './queries.ts';
 import { loadPlan } from './reading.ts';
@@ -27,7 +22,7 @@ import { storedAgreements, storedGoals } from './stored.ts';
  * draft or submitted version exists, that one is returned (`created: false`).
  */
 export async function createDraft(
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
 ): Promise<{ plan: Plan; created: boolean }> {
   requireCaseAbility(access, 'plan', 'write');
@@ -67,7 +62,7 @@ export async function createDraft(
 
 /** Saves a draft's content (a plan sent back becomes a draft again). */
 export async function updatePlan(
-  ctx: CaseWorkContext,
+  ctx: RequestContext,
   access: CaseAccess,
   planId: string,
   body: UpdatePlan,

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { CasePlansTable } from '../../platform/db/case-schema.ts';
+import type { CaseKey } from '../../platform/context.ts';
 import { readableGoals, type StoredGoal } from './stored.ts';
 
 /** The plan module's SQL: every read and write of case_plans goes through here. */
@@ -226,4 +227,31 @@ export async function approvedPlanGoals(db: Kysely<DB>, caseId: string): Promise
     .limit(1)
     .executeTakeFirst();
   return plan ? readableGoals(plan.goals) : [];
+}
+
+/** What the plan's PDF names besides the plan: the case's reference and its citizens' names. */
+export async function planPdfHeading(
+  db: Kysely<DB>,
+  theCase: CaseKey,
+): Promise<{ reference: string; citizens: string[] }> {
+  const row = await db
+    .selectFrom('cases')
+    .select('reference')
+    .where('id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .executeTakeFirstOrThrow();
+  const citizens = await db
+    .selectFrom('case_persons as cp')
+    .innerJoin('persons as p', 'p.id', 'cp.person_id')
+    .select(['p.given_name', 'p.family_name'])
+    .where('cp.case_id', '=', theCase.caseId)
+    .where('cp.municipality_code', '=', theCase.municipalityCode)
+    .where('cp.role', '=', 'citizen')
+    .orderBy('p.family_name')
+    .orderBy('p.given_name')
+    .execute();
+  return {
+    reference: row.reference,
+    citizens: citizens.map((c) => `${c.given_name} ${c.family_name}`.trim()),
+  };
 }

@@ -1,8 +1,8 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
+import type { ContextKeys } from '../../platform/context.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors.ts';
-import { localeFromHeader } from '../../platform/i18n/index.ts';
-import { auditCaseRead, caseWorkRequests } from '../cases/case-work.ts';
+import { auditCaseRead, caseRouteKit } from '../cases/case-work.ts';
 import { CaseIdParams } from '../cases/schema.ts';
 import { getSettings } from '../inquiries/settings.ts';
 import { planPdf } from './pdf.ts';
@@ -18,6 +18,7 @@ import {
 } from './schema.ts';
 import { approvePlan, rejectPlan, submitPlan } from './decisions.ts';
 import { createDraft, updatePlan } from './drafts.ts';
+import { planPdfHeading } from './queries.ts';
 import { loadPlans, planToPrint } from './reading.ts';
 
 /**
@@ -27,11 +28,11 @@ import { loadPlans, planToPrint } from './reading.ts';
  * anything else; every read writes its audit entries in the transaction of the read.
  */
 export const planRoutes =
-  (options: { keys: { audit: Buffer; secret: Buffer } }): FastifyPluginAsyncZod =>
+  (options: { keys: ContextKeys }): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['plans'];
     const config = { policy: 'records.read', record: 'case' } as const;
-    const { ctx, accessOr404 } = caseWorkRequests(app, options.keys);
+    const { contextOf, accessOr404 } = caseRouteKit(app, options.keys);
 
     app.get(
       '/api/cases/:id/plans',
@@ -48,10 +49,11 @@ export const planRoutes =
       async (request) => {
         const access = await accessOr404(request, request.params.id);
         requireCaseAbility(access, 'plan', 'read');
-        return app.database.db.transaction().execute(async (trx) => {
+        const ctx = contextOf(request);
+        return ctx.db.transaction().execute(async (trx) => {
           const items = await loadPlans(trx, access.caseId);
           const settings = await getSettings(trx, access.municipalityCode);
-          await auditCaseRead(trx, ctx(request), access, {
+          await auditCaseRead(trx, ctx, access, {
             what: 'plans',
             details: { versions: items.length },
           });
@@ -76,42 +78,27 @@ export const planRoutes =
       async (request, reply) => {
         const access = await accessOr404(request, request.params.id);
         requireCaseAbility(access, 'plan', 'read');
-        const locale = localeFromHeader(request.headers['accept-language']);
-        const { pdf, reference, number } = await app.database.db
-          .transaction()
-          .execute(async (trx) => {
-            const plan = await planToPrint(trx, access.caseId, request.query.planId);
-            if (!plan) throw new AppError('not_found');
-            const theCase = await trx
-              .selectFrom('cases')
-              .select('reference')
-              .where('id', '=', access.caseId)
-              .executeTakeFirstOrThrow();
-            const citizens = await trx
-              .selectFrom('case_persons as cp')
-              .innerJoin('persons as p', 'p.id', 'cp.person_id')
-              .select(['p.id', 'p.given_name', 'p.family_name'])
-              .where('cp.case_id', '=', access.caseId)
-              .where('cp.role', '=', 'citizen')
-              .orderBy('p.family_name')
-              .orderBy('p.given_name')
-              .execute();
-            await auditCaseRead(trx, ctx(request), access, {
-              what: 'plan_pdf',
-              details: { planId: plan.id, number: plan.number },
-            });
-            return {
-              reference: theCase.reference,
-              number: plan.number,
-              pdf: await planPdf({
-                locale,
-                reference: theCase.reference,
-                citizens: citizens.map((c) => `${c.given_name} ${c.family_name}`.trim()),
-                plan,
-                now: new Date(),
-              }),
-            };
+        const ctx = contextOf(request);
+        const { pdf, reference, number } = await ctx.db.transaction().execute(async (trx) => {
+          const plan = await planToPrint(trx, access.caseId, request.query.planId);
+          if (!plan) throw new AppError('not_found');
+          const { reference: caseReference, citizens } = await planPdfHeading(trx, access);
+          await auditCaseRead(trx, ctx, access, {
+            what: 'plan_pdf',
+            details: { planId: plan.id, number: plan.number },
           });
+          return {
+            reference: caseReference,
+            number: plan.number,
+            pdf: await planPdf({
+              locale: ctx.language,
+              reference: caseReference,
+              citizens,
+              plan,
+              now: new Date(),
+            }),
+          };
+        });
         return reply
           .header('cache-control', 'no-store')
           .header(
@@ -137,7 +124,7 @@ export const planRoutes =
       },
       async (request, reply) => {
         const access = await accessOr404(request, request.params.id);
-        const { plan, created } = await createDraft(ctx(request), access);
+        const { plan, created } = await createDraft(contextOf(request), access);
         return reply.code(created ? 201 : 200).send(plan);
       },
     );
@@ -157,7 +144,7 @@ export const planRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        return updatePlan(ctx(request), access, request.params.planId, request.body);
+        return updatePlan(contextOf(request), access, request.params.planId, request.body);
       },
     );
 
@@ -175,7 +162,7 @@ export const planRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        return submitPlan(ctx(request), access, request.params.planId, request.body.version);
+        return submitPlan(contextOf(request), access, request.params.planId, request.body.version);
       },
     );
 
@@ -194,7 +181,7 @@ export const planRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        return approvePlan(ctx(request), access, request.params.planId, request.body);
+        return approvePlan(contextOf(request), access, request.params.planId, request.body);
       },
     );
 
@@ -212,7 +199,7 @@ export const planRoutes =
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
-        return rejectPlan(ctx(request), access, request.params.planId, request.body);
+        return rejectPlan(contextOf(request), access, request.params.planId, request.body);
       },
     );
   };
