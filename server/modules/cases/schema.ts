@@ -1,9 +1,14 @@
 import { CaseAbilitiesSchema } from '../../access/case-abilities.ts';
 import {
+  AgeGroupSchema,
+  AuthorityAreaSchema,
   CaseRoleSchema,
   CaseScopeSchema,
   CaseStatusSchema,
   ConcernLevelSchema,
+  EnvironmentSchema,
+  ExtremismFormSchema,
+  SubjectKindSchema,
 } from '../../../shared/values.ts';
 import { z } from 'zod';
 import { DateOnly, Version } from '../../platform/primitives.ts';
@@ -21,17 +26,14 @@ export const PersonRoleSchema = z.enum([
   'spouse',
   'other',
 ]);
-export const ExtremismFormSchema = z.enum([
-  'militant_islamism',
-  'right_wing',
-  'left_wing',
-  'other',
-]);
-/** The rest of the classification from the inquiry decision (editable on the case, with history). */
-export const CaseAgeGroupSchema = z.enum(['under_18', 'adult', 'unknown']);
-export const AuthorityAreaSchema = z.enum(['inside', 'outside']);
-export const CaseSubjectKindSchema = z.enum(['person', 'persons', 'group', 'family']);
-export const EnvironmentSchema = z.enum(['physical', 'online', 'both']);
+/** The classification from the inquiry decision (editable on the case, with history). */
+export {
+  ExtremismFormSchema,
+  AuthorityAreaSchema,
+  EnvironmentSchema,
+  AgeGroupSchema as CaseAgeGroupSchema,
+  SubjectKindSchema as CaseSubjectKindSchema,
+};
 /** The professionals' current concern level. */
 export const CaseConcernLevelSchema = ConcernLevelSchema;
 
