@@ -113,10 +113,10 @@ export const CaseDetailSchema = record(
     extremismForm: compartment(ExtremismFormSchema.nullable()),
     extremismFormOther: compartment(z.string().nullable()),
     concernSummary: compartment(z.string().nullable()),
-    ageGroup: compartment(CaseAgeGroupSchema.nullable()),
+    ageGroup: compartment(AgeGroupSchema.nullable()),
     authorityArea: compartment(AuthorityAreaSchema.nullable()),
     primaryConcern: compartment(z.boolean().nullable()),
-    subjectKind: compartment(CaseSubjectKindSchema.nullable()),
+    subjectKind: compartment(SubjectKindSchema.nullable()),
     environment: compartment(EnvironmentSchema.nullable()),
   }),
 );
@@ -263,10 +263,10 @@ export const ClassificationBody = z
     version: Version,
     extremismForm: ExtremismFormSchema.nullable().optional(),
     extremismFormOther: z.string().trim().min(1).max(200).nullable().optional(),
-    ageGroup: CaseAgeGroupSchema.nullable().optional(),
+    ageGroup: AgeGroupSchema.nullable().optional(),
     authorityArea: AuthorityAreaSchema.nullable().optional(),
     primaryConcern: z.boolean().nullable().optional(),
-    subjectKind: CaseSubjectKindSchema.nullable().optional(),
+    subjectKind: SubjectKindSchema.nullable().optional(),
     environment: EnvironmentSchema.nullable().optional(),
   })
   .strict();
