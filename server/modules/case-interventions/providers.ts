@@ -6,7 +6,7 @@ import { writeAudit } from '../../platform/audit/write.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import type { Changes } from '../cases/chronology.ts';
-import { caseMember, firstUnit, insertMember } from './queries-writes.ts';
+import { addInterventionProvider } from '../cases/case-rows.ts';
 
 /**
  * Makes the provider a member of the case who sees only the interventions they provide (unless
@@ -21,17 +21,8 @@ export async function assignProvider(
   interventionId: string,
 ): Promise<Changes> {
   const changes: Changes = {};
-  const member = await caseMember(trx, access.caseId, provider.id);
-  if (!member) {
-    const unit = await firstUnit(trx, provider.id);
-    await insertMember(trx, {
-      case_id: access.caseId,
-      user_id: provider.id,
-      role: 'member',
-      scope: 'intervention',
-      unit_id: unit?.unit_id ?? null,
-      added_by: ctx.user.id,
-    });
+  const joined = await addInterventionProvider(trx, access, provider.id, ctx.user.id);
+  if (joined) {
     changes.member = { from: null, to: provider.display_name };
     changes.scope = { from: null, to: 'intervention' };
     await writeAudit(

@@ -4,8 +4,9 @@ import type { CaseAccess } from '../../access/records.ts';
 import { PROVIDER_ROLES } from './shared.ts';
 
 /**
- * The repository for writes to interventions, session notes and provider membership: the SQL the
- * services in interventions.ts, providers.ts and sessions.ts run inside their transaction.
+ * The repository for writes to interventions and session notes: the SQL the services in
+ * interventions.ts and sessions.ts run inside their transaction. A provider joining the case is
+ * the cases module's write (`addInterventionProvider`).
  */
 
 /** The person in the case, with their role there. */
@@ -126,32 +127,6 @@ export async function validConsent(
     .orderBy('given_on', 'desc')
     .orderBy('recorded_at', 'desc')
     .executeTakeFirst();
-}
-
-/** Whether the user is a member of the case. */
-export async function caseMember(trx: Transaction<DB>, caseId: string, userId: string) {
-  return trx
-    .selectFrom('case_members')
-    .select('user_id')
-    .where('case_id', '=', caseId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-}
-
-/** The user's first unit by name (the unit a new membership is recorded under). */
-export async function firstUnit(trx: Transaction<DB>, userId: string) {
-  return trx
-    .selectFrom('user_units as uu')
-    .innerJoin('units as un', 'un.id', 'uu.unit_id')
-    .select('uu.unit_id')
-    .where('uu.user_id', '=', userId)
-    .orderBy('un.name')
-    .orderBy('uu.unit_id')
-    .executeTakeFirst();
-}
-
-export async function insertMember(trx: Transaction<DB>, values: Insertable<DB['case_members']>) {
-  await trx.insertInto('case_members').values(values).execute();
 }
 
 /** The intervention in the case, as a session note needs it. */

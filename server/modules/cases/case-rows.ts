@@ -2,6 +2,7 @@ import { sql, type Insertable, type Transaction } from 'kysely';
 import type { ConcernLevel } from '../../../shared/values.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { CasesTable } from '../../platform/db/records-schema.ts';
+import type { CaseKey } from '../../platform/context.ts';
 
 /**
  * The `cases` table's writes that other modules need, owned here: a module never updates a case
@@ -139,4 +140,46 @@ export async function moveClosedCaseToReview(
     .returning('id')
     .executeTakeFirst();
   return moved !== undefined;
+}
+
+/**
+ * A provider joins the case (case interventions): a member who sees only the interventions they
+ * provide, under their first unit by name. Nothing changes for a user who is a member already;
+ * true when they joined.
+ */
+export async function addInterventionProvider(
+  trx: Transaction<DB>,
+  theCase: CaseKey,
+  userId: string,
+  addedBy: string,
+): Promise<boolean> {
+  const member = await trx
+    .selectFrom('case_members')
+    .select('user_id')
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (member) return false;
+  const unit = await trx
+    .selectFrom('user_units as uu')
+    .innerJoin('units as un', 'un.id', 'uu.unit_id')
+    .select('uu.unit_id')
+    .where('uu.user_id', '=', userId)
+    .orderBy('un.name')
+    .orderBy('uu.unit_id')
+    .executeTakeFirst();
+  await trx
+    .insertInto('case_members')
+    .values({
+      case_id: theCase.caseId,
+      municipality_code: theCase.municipalityCode,
+      user_id: userId,
+      role: 'member',
+      scope: 'intervention',
+      unit_id: unit?.unit_id ?? null,
+      added_by: addedBy,
+    })
+    .execute();
+  return true;
 }

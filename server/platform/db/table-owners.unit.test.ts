@@ -64,8 +64,6 @@ const OWNERS: Record<string, readonly string[]> = {
 const KNOWN: Record<string, string> = {
   'server/jobs/deadlines.ts → email_outbox': 'deadline mails; to go through platform/mail.ts',
   'server/jobs/deadlines.ts → inquiries': 'marks reminders sent; to move into the inquiries module',
-  'server/modules/case-interventions/queries-writes.ts → case_members':
-    'a provider joins the case scoped to their intervention; to ask the cases module',
   'server/modules/inquiries/queries-decision.ts → persons':
     'archiving of unneeded persons at the decision; to ask the persons module',
   'server/modules/inquiries/queries-intake.ts → person_relations':
