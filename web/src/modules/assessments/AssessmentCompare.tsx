@@ -1,9 +1,14 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Checkbox, Select } from '../../ui/fields';
+import { z } from 'zod';
+import { Checkbox, Form, Select, useZodForm } from '../../ui/form';
 import { differs, useFieldRows } from './assessmentFields';
 import { FieldValueText } from './AssessmentView';
 import type { Assessment } from './assessmentsApi';
+
+/** What is compared: a version (by id; the newest comparable one at first), all fields or changes. */
+const CompareChoice = z.object({ chosenId: z.string(), onlyChanges: z.boolean() });
 
 /**
  * "What changed since the last assessment": a version next to the final one it started from,
@@ -14,13 +19,16 @@ import type { Assessment } from './assessmentsApi';
 export function AssessmentCompare({ items }: { items: Assessment[] }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const chooseId = useId();
-  const onlyId = useId();
   const rows = useFieldRows();
   const byId = new Map(items.map((a) => [a.id, a]));
   const comparable = items.filter((a) => a.basedOnId && byId.has(a.basedOnId));
-  const [chosenId, setChosenId] = useState<string | null>(null);
-  const [onlyChanges, setOnlyChanges] = useState(false);
+  const form = useZodForm(CompareChoice, {
+    defaultValues: { chosenId: comparable[0]?.id ?? '', onlyChanges: false },
+  });
+  const [chosenId, onlyChanges] = useWatch({
+    control: form.control,
+    name: ['chosenId', 'onlyChanges'],
+  });
 
   const current = comparable.find((a) => a.id === chosenId) ?? comparable[0];
   const previous = current?.basedOnId ? byId.get(current.basedOnId) : undefined;
@@ -32,30 +40,22 @@ export function AssessmentCompare({ items }: { items: Assessment[] }) {
         <p>{t('assessments.compare.nothingToCompare')}</p>
       ) : (
         <>
-          {comparable.length > 1 && (
-            <Select
-              id={chooseId}
-              label={t('assessments.compare.choose')}
-              value={current.id}
-              onChange={(e) => setChosenId(e.target.value)}
-            >
-              {comparable.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {t('assessments.compare.option', {
-                    number: a.number,
-                    status: t(`assessments.status.${a.status}`),
-                    previous: byId.get(a.basedOnId ?? '')?.number ?? '',
-                  })}
-                </option>
-              ))}
-            </Select>
-          )}
-          <Checkbox
-            id={onlyId}
-            label={t('assessments.compare.onlyChanges')}
-            checked={onlyChanges}
-            onChange={setOnlyChanges}
-          />
+          <Form id={`${headingId}-choice`} form={form} summary={false} onSubmit={() => undefined}>
+            {comparable.length > 1 && (
+              <Select name="chosenId" label={t('assessments.compare.choose')}>
+                {comparable.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {t('assessments.compare.option', {
+                      number: a.number,
+                      status: t(`assessments.status.${a.status}`),
+                      previous: byId.get(a.basedOnId ?? '')?.number ?? '',
+                    })}
+                  </option>
+                ))}
+              </Select>
+            )}
+            <Checkbox name="onlyChanges" label={t('assessments.compare.onlyChanges')} />
+          </Form>
           <CompareTable
             rows={rows}
             previous={previous}

@@ -4,10 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { caseIsOpen } from '../../../../shared/values.ts';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { FormError } from '../../ui/FormError';
 import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';
-import { SuccessMessage } from '../../ui/fields';
+import { SuccessMessage, focusAfterSave } from '../../ui/form';
 import { CASES_QUERY_KEY, type CaseDetail } from '../cases/casesApi';
 import { formatDateTime } from '../cases/format';
 import { AssessmentCompare } from './AssessmentCompare';
@@ -114,7 +113,11 @@ export function AssessmentsPage({ detail }: { detail: CaseDetail }) {
                     await assessments.refetch();
                     setFormKey((k) => k + 1);
                   }}
-                  onFinalised={setFinalised}
+                  onFinalised={(assessment) => {
+                    setFinalised(assessment);
+                    // The form is gone: continue from the page's heading, above the message.
+                    focusAfterSave(headingId);
+                  }}
                 />
               ) : (
                 <AssessmentView assessment={draft} />
@@ -123,7 +126,9 @@ export function AssessmentsPage({ detail }: { detail: CaseDetail }) {
           ) : (
             mayWrite && (
               <div className="assessment-start">
-                <FormError error={start.error} fields={[]} title={t('assessments.start.error')} />
+                {start.error ? (
+                  <ErrorAlert title={t('assessments.start.error')} error={start.error} />
+                ) : null}
                 <p className="form-hint">
                   {current ? t('assessments.start.hintNew') : t('assessments.start.hintFirst')}
                 </p>

@@ -1,0 +1,73 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { InterventionType } from './catalogueApi';
+import type { TypeForm as Form } from './TypeForm';
+
+/**
+ * The catalogue's offer form rendered to markup (no DOM here): a new offer asks for its code; a
+ * change does not, and offers the active box; the yes/no settings are dkfds checkboxes.
+ */
+// The icon sprite is an asset of the browser build.
+vi.mock('../../ui/Icon', () => ({ Icon: () => null }));
+
+let TypeForm: typeof Form;
+
+beforeAll(async () => {
+  (globalThis as { document?: unknown }).document ??= { documentElement: {} };
+  await import('../../app/i18n');
+  ({ TypeForm } = await import('./TypeForm'));
+});
+
+const mentor: InterventionType = {
+  id: '44444444-4444-4444-8444-444444444444',
+  municipalityCode: '0101',
+  code: 'mentor',
+  name: 'Mentor',
+  description: null,
+  level: 'anticipating',
+  ageGroup: 'all',
+  legalBasis: null,
+  consentRequired: true,
+  responsibleUnitId: null,
+  responsibleUnitName: null,
+  tailored: false,
+  revealsConcern: false,
+  active: true,
+  version: 3,
+};
+
+function render(type: InterventionType | null): string {
+  const client = new QueryClient();
+  return renderToStaticMarkup(
+    <QueryClientProvider client={client}>
+      <TypeForm
+        type={type}
+        municipalityCode={undefined}
+        onDone={() => {}}
+        onReload={async () => {}}
+      />
+    </QueryClientProvider>,
+  );
+}
+
+describe('TypeForm', () => {
+  it('asks a new offer for its code, without the active box', () => {
+    const html = render(null);
+    expect(html).toContain('Tilføj indsats');
+    expect(html).toContain('>Kode</label>');
+    expect(html).not.toContain('Aktiv (kan vælges i nye sager)');
+    expect(html.match(/class="form-checkbox"/g)).toHaveLength(3);
+  });
+
+  it('changes an offer without its code, with the stored values and the active box', () => {
+    const html = render(mentor);
+    expect(html).toContain('Ret Mentor');
+    expect(html).not.toContain('>Kode</label>');
+    expect(html).toContain('value="Mentor"');
+    expect(html).toMatch(
+      /<input[^>]*checked=""[^>]*>\s*<label[^>]*>Indsatsen kræver borgerens samtykke/,
+    );
+    expect(html).toContain('Aktiv (kan vælges i nye sager)');
+  });
+});
