@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CaseDetail } from '../cases/casesApi';
 import { TEST_CASE_ID, testCaseDetail } from '../cases/testCaseDetail';
 import type { CaseInterventionsPage as Page } from './CaseInterventionsPage';
-import type { CaseInterventions } from './interventionsApi';
+import type { CaseIntervention, CaseInterventions } from './interventionsApi';
 
 /**
  * The interventions tab rendered to markup: what each place in the case is shown comes from the
@@ -30,9 +30,9 @@ const empty: CaseInterventions = {
   providers: [],
 };
 
-function render(caseDetail: CaseDetail): string {
+function render(caseDetail: CaseDetail, data: CaseInterventions = empty): string {
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
-  client.setQueryData(['cases', 'interventions', TEST_CASE_ID], empty);
+  client.setQueryData(['cases', 'interventions', TEST_CASE_ID], data);
   return renderToStaticMarkup(
     <QueryClientProvider client={client}>
       <CaseInterventionsPage detail={caseDetail} />
@@ -71,5 +71,36 @@ describe('CaseInterventionsPage', () => {
     expect(reader).not.toContain('Registrér samtykke');
     expect(reader).not.toContain('Registrér tilbud om frivillig støtte');
     expect(reader).not.toContain('Opret indsats');
+  });
+
+  it('draws the forms with the one form layer: dkfds radios and the dd.mm.åååå date field', () => {
+    const planned: CaseIntervention = {
+      id: '22222222-2222-4222-8222-222222222222',
+      version: 1,
+      type: {
+        id: '33333333-3333-4333-8333-333333333333',
+        name: 'Mentorforløb',
+        level: 'anticipating',
+        legalBasis: null,
+        consentRequired: false,
+        concern: null,
+      },
+      person: { id: '44444444-4444-4444-8444-444444444444', name: 'Bilal', role: 'citizen' },
+      provider: null,
+      providerName: null,
+      status: 'planned',
+      purpose: null,
+      startsOn: null,
+      endsOn: null,
+      endReason: null,
+      consent: null,
+      sessions: [],
+    };
+    const html = render(testCaseDetail(), { ...empty, interventions: [planned] });
+    expect(html).toContain('Mentorforløb – Bilal');
+    expect(html).toMatch(/<input[^>]*type="radio"[^>]*class="form-radio"[^>]*value="start"/);
+    expect(html).toContain('Start indsatsen');
+    expect(html).toContain('dd.mm.åååå');
+    expect(html).not.toContain('type="date"');
   });
 });

@@ -1,13 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError, fieldErrors } from '../../ui/FormError';
-import { TextField } from '../../ui/TextField';
-import { RadioGroup, Select, SuccessMessage, TextArea } from '../../ui/fields';
+import type { z } from 'zod';
+import { DateInput, focusAfterSave, Form, SuccessMessage, useZodForm } from '../../ui/form';
 import type { CaseDetail } from '../cases/casesApi';
 import { formatDate } from '../cases/format';
-import { danishToday, recordConsent, withdrawConsent, type Consent } from './interventionsApi';
-import { newId, useRefreshCase } from './shared';
+import { ConsentForm } from './ConsentForm';
+import { WithdrawFormSchema } from './consentOfferValues';
+import { danishToday, withdrawConsent, type Consent } from './interventionsApi';
+import { useRefreshCase } from './shared';
 
 /** Simple consent records: who consented to what, how and when; and withdrawals. */
 export function ConsentsSection({
@@ -68,7 +69,12 @@ export function ConsentsSection({
                         date: formatDate(c.withdrawnOn),
                       })
                     ) : canWrite ? (
-                      <WithdrawForm detail={detail} consent={c} onWithdrawn={setPaused} />
+                      <WithdrawForm
+                        detail={detail}
+                        consent={c}
+                        onWithdrawn={setPaused}
+                        headingId={headingId}
+                      />
                     ) : (
                       t('caseInterventions.consents.valid')
                     )}
@@ -78,36 +84,40 @@ export function ConsentsSection({
             </tbody>
           </table>
         </div>
-      )}
-      {canWrite && <ConsentForm detail={detail} />}
+      )}{' '}
+      {canWrite && <ConsentForm detail={detail} headingId={headingId} />}
     </section>
   );
 }
 
+/** Withdraws a consent from a given day; running interventions that rely on it are paused. */
 function WithdrawForm({
   detail,
   consent,
   onWithdrawn,
+  headingId,
 }: {
   detail: CaseDetail;
   consent: Consent;
   /** Told how many interventions were paused. */
   onWithdrawn: (paused: number) => void;
+  /** The consents' heading, where focus goes after saving. */
+  headingId: string;
 }) {
   const { t } = useTranslation();
   const refresh = useRefreshCase();
-  const dateId = useId();
   const [open, setOpen] = useState(false);
-  const [withdrawnOn, setWithdrawnOn] = useState(danishToday());
+  const form = useZodForm(WithdrawFormSchema, { defaultValues: { withdrawnOn: danishToday() } });
   const mutation = useMutation({
-    mutationFn: () => withdrawConsent(detail.id, consent.id, { withdrawnOn }),
+    mutationFn: (body: z.output<typeof WithdrawFormSchema>) =>
+      withdrawConsent(detail.id, consent.id, body),
     onSuccess: async (result) => {
       onWithdrawn(result.pausedInterventionIds.length);
       setOpen(false);
       await refresh();
+      focusAfterSave(headingId);
     },
   });
-  const errors = fieldErrors(mutation.error);
   if (!open) {
     return (
       <>
@@ -120,34 +130,17 @@ function WithdrawForm({
     );
   }
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        mutation.mutate();
-      }}
+    <Form
+      form={form}
+      summary={false}
+      onSubmit={(body) => mutation.mutateAsync(body)}
+      error={mutation.error}
+      errorTitle={t('caseInterventions.consents.withdrawError')}
     >
-      <FormError
-        error={mutation.error}
-        fields={[
-          {
-            name: 'body.withdrawnOn',
-            id: dateId,
-            label: t('caseInterventions.consents.withdrawnOnLabel'),
-          },
-        ]}
-        title={t('caseInterventions.consents.withdrawError')}
-      />
-      <TextField
-        id={dateId}
-        type="date"
+      <DateInput
+        name="withdrawnOn"
         label={t('caseInterventions.consents.withdrawnOnLabel')}
         hint={t('caseInterventions.consents.withdrawHint')}
-        value={withdrawnOn}
-        max={danishToday()}
-        error={errors['body.withdrawnOn']}
-        widthClass="input-width-s"
-        onChange={(e) => setWithdrawnOn(e.target.value)}
       />
       <button type="submit" className="button button-primary" disabled={mutation.isPending}>
         {t('caseInterventions.consents.withdrawSubmit')}
@@ -155,151 +148,6 @@ function WithdrawForm({
       <button type="button" className="button button-tertiary" onClick={() => setOpen(false)}>
         {t('caseInterventions.common.cancel')}
       </button>
-    </form>
-  );
-}
-
-type GivenBy = 'person' | 'guardian';
-type Method = 'written' | 'oral';
-
-function ConsentForm({ detail }: { detail: CaseDetail }) {
-  const { t } = useTranslation();
-  const refresh = useRefreshCase();
-  const personId = useId();
-  const givenById = useId();
-  const purposeId = useId();
-  const methodId = useId();
-  const givenOnId = useId();
-  const empty = {
-    id: newId(),
-    person: detail.persons.length === 1 ? (detail.persons[0]?.id ?? '') : '',
-    givenBy: null as GivenBy | null,
-    purpose: '',
-    method: null as Method | null,
-    givenOn: danishToday(),
-  };
-  const [form, setForm] = useState(empty);
-  const [saved, setSaved] = useState(false);
-  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) =>
-    setForm((f) => ({ ...f, [key]: value }));
-  const mutation = useMutation({
-    mutationFn: () =>
-      recordConsent(detail.id, {
-        id: form.id,
-        personId: form.person,
-        // Sent as chosen; the server names a missing choice as a field problem.
-        givenBy: form.givenBy as GivenBy,
-        purpose: form.purpose,
-        method: form.method as Method,
-        givenOn: form.givenOn,
-      }),
-    onSuccess: async () => {
-      setForm({ ...empty, id: newId() });
-      setSaved(true);
-      await refresh();
-    },
-  });
-  const errors = fieldErrors(mutation.error);
-  return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        setSaved(false);
-        mutation.mutate();
-      }}
-    >
-      <fieldset>
-        <legend className="h4">{t('caseInterventions.consents.formHeading')}</legend>
-        {saved && <SuccessMessage>{t('caseInterventions.consents.success')}</SuccessMessage>}
-        <FormError
-          error={mutation.error}
-          fields={[
-            { name: 'body.personId', id: personId, label: t('caseInterventions.consents.person') },
-            {
-              name: 'body.givenBy',
-              id: givenById,
-              label: t('caseInterventions.consents.givenByLabel'),
-            },
-            {
-              name: 'body.purpose',
-              id: purposeId,
-              label: t('caseInterventions.consents.purpose'),
-            },
-            { name: 'body.method', id: methodId, label: t('caseInterventions.consents.method') },
-            {
-              name: 'body.givenOn',
-              id: givenOnId,
-              label: t('caseInterventions.consents.givenOn'),
-            },
-          ]}
-          title={t('caseInterventions.consents.error')}
-        />
-        <Select
-          id={personId}
-          label={t('caseInterventions.consents.person')}
-          value={form.person}
-          error={errors['body.personId']}
-          onChange={(e) => set('person', e.target.value)}
-        >
-          <option value="">{t('caseInterventions.common.choose')}</option>
-          {detail.persons.map((p) => (
-            <option key={p.id} value={p.id}>
-              {t('caseInterventions.common.personOption', {
-                name: p.name,
-                role: t(`cases.personRoles.${p.role}`),
-              })}
-            </option>
-          ))}
-        </Select>
-        <RadioGroup<GivenBy>
-          id={givenById}
-          legend={t('caseInterventions.consents.givenByLabel')}
-          hint={t('caseInterventions.consents.givenByHint')}
-          error={errors['body.givenBy']}
-          options={[
-            { value: 'person', label: t('caseInterventions.consents.givenBy.person') },
-            { value: 'guardian', label: t('caseInterventions.consents.givenBy.guardian') },
-          ]}
-          value={form.givenBy}
-          onChange={(value) => set('givenBy', value)}
-        />
-        <TextArea
-          id={purposeId}
-          label={t('caseInterventions.consents.purpose')}
-          hint={t('caseInterventions.consents.purposeHint')}
-          rows={3}
-          maxLength={1000}
-          value={form.purpose}
-          error={errors['body.purpose']}
-          onChange={(e) => set('purpose', e.target.value)}
-        />
-        <RadioGroup<Method>
-          id={methodId}
-          legend={t('caseInterventions.consents.method')}
-          error={errors['body.method']}
-          options={[
-            { value: 'written', label: t('caseInterventions.consents.methods.written') },
-            { value: 'oral', label: t('caseInterventions.consents.methods.oral') },
-          ]}
-          value={form.method}
-          onChange={(value) => set('method', value)}
-          inline
-        />
-        <TextField
-          id={givenOnId}
-          type="date"
-          label={t('caseInterventions.consents.givenOn')}
-          value={form.givenOn}
-          max={danishToday()}
-          error={errors['body.givenOn']}
-          widthClass="input-width-s"
-          onChange={(e) => set('givenOn', e.target.value)}
-        />
-        <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-          {t('caseInterventions.consents.submit')}
-        </button>
-      </fieldset>
-    </form>
+    </Form>
   );
 }

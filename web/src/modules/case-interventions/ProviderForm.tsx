@@ -1,0 +1,69 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { focusAfterSave, Form, SuccessMessage, useZodForm } from '../../ui/form';
+import type { CaseDetail } from '../cases/casesApi';
+import { ChangeStale, ProviderFields } from './formParts';
+import {
+  updateIntervention,
+  type CaseIntervention,
+  type CaseInterventions,
+} from './interventionsApi';
+import { ProviderFormSchema, providerValues } from './interventionValues';
+import { useRefreshCase } from './shared';
+
+type Change = z.output<typeof ProviderFormSchema>;
+
+/**
+ * A new provider when staff change: another user (who becomes a member with the intervention
+ * scope and is told) or an external name. The previous provider user no longer sees it.
+ */
+export function ProviderForm({
+  detail,
+  intervention,
+  providers,
+  headingId,
+}: {
+  detail: CaseDetail;
+  intervention: CaseIntervention;
+  providers: CaseInterventions['providers'];
+  /** The intervention's heading, where focus goes after saving. */
+  headingId: string;
+}) {
+  const { t } = useTranslation();
+  const refresh = useRefreshCase();
+  const form = useZodForm(ProviderFormSchema, { defaultValues: providerValues(intervention) });
+  const [done, setDone] = useState(false);
+  const mutation = useMutation({
+    mutationFn: (change: Change) =>
+      updateIntervention(detail.id, intervention.id, { version: intervention.version, ...change }),
+    onSuccess: async () => {
+      setDone(true);
+      await refresh();
+      focusAfterSave(headingId);
+    },
+  });
+  return (
+    <details className="case-provider-change">
+      <summary>{t('caseInterventions.provider.open')}</summary>
+      <Form
+        form={form}
+        onSubmit={(change) => {
+          setDone(false);
+          return mutation.mutateAsync(change);
+        }}
+        error={mutation.error}
+        errorTitle={t('caseInterventions.provider.error')}
+      >
+        {done && <SuccessMessage>{t('caseInterventions.provider.done')}</SuccessMessage>}
+        <ChangeStale error={mutation.error} onReset={() => mutation.reset()} />
+        <p>{t('caseInterventions.provider.hint')}</p>
+        <ProviderFields providers={providers} kinds={['user', 'external']} />
+        <button type="submit" className="button button-secondary" disabled={mutation.isPending}>
+          {t('caseInterventions.provider.submit')}
+        </button>
+      </Form>
+    </details>
+  );
+}

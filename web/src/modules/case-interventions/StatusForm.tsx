@@ -1,0 +1,128 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import {
+  DateInput,
+  focusAfterSave,
+  Form,
+  RadioGroup,
+  SuccessMessage,
+  TextArea,
+  useZodForm,
+} from '../../ui/form';
+import type { CaseDetail } from '../cases/casesApi';
+import { ChangeStale } from './formParts';
+import { updateIntervention, type CaseIntervention } from './interventionsApi';
+import {
+  STATUS_ACTIONS,
+  StatusFormSchema,
+  statusValues,
+  type StatusAction,
+} from './interventionValues';
+import { hasFieldCode, useRefreshCase } from './shared';
+
+type Change = z.output<typeof StatusFormSchema>;
+
+/**
+ * The next step of an intervention (start, pause, resume, end, cancel), with the start or end date
+ * and the reason it asks for. A start that needs a missing consent says where to record it.
+ */
+export function StatusForm({
+  detail,
+  intervention,
+  consentsAnchor,
+  headingId,
+}: {
+  detail: CaseDetail;
+  intervention: CaseIntervention;
+  consentsAnchor: string;
+  /** The intervention's heading, where focus goes after saving. */
+  headingId: string;
+}) {
+  const { t } = useTranslation();
+  const refresh = useRefreshCase();
+  const actions = STATUS_ACTIONS[intervention.status];
+  const form = useZodForm(StatusFormSchema, { defaultValues: statusValues(intervention) });
+  const action = useWatch({ control: form.control, name: 'status' });
+  const [done, setDone] = useState<StatusAction | null>(null);
+  const mutation = useMutation({
+    mutationFn: (change: Change) =>
+      updateIntervention(detail.id, intervention.id, { version: intervention.version, ...change }),
+    onSuccess: async () => {
+      setDone(form.getValues('status'));
+      form.reset({ ...form.getValues(), status: null, endReason: '' });
+      await refresh();
+      focusAfterSave(headingId);
+    },
+  });
+  if (actions.length === 0) return null;
+  const consentMissing = hasFieldCode(mutation.error, 'consent_required');
+
+  return (
+    <Form
+      form={form}
+      className="case-status-form"
+      onSubmit={(change) => mutation.mutateAsync(change)}
+      error={mutation.error}
+      errorTitle={t('caseInterventions.status.error')}
+    >
+      {/* The message of the step taken, until another step is chosen. */}
+      {done && action === null && (
+        <SuccessMessage>{t(`caseInterventions.status.done.${done}`)}</SuccessMessage>
+      )}
+      <ChangeStale error={mutation.error} onReset={() => mutation.reset()} />
+      {consentMissing && (
+        <div className="alert alert-warning" role="status">
+          <div className="alert-body">
+            <p className="alert-text">
+              {t('caseInterventions.status.consentHint')}{' '}
+              <a href={`#${consentsAnchor}`}>{t('caseInterventions.status.goToConsents')}</a>
+            </p>
+          </div>
+        </div>
+      )}
+      <RadioGroup<StatusAction>
+        name="status"
+        label={t('caseInterventions.status.action')}
+        className="inquiry-inline-options"
+        options={actions.map((a) => ({
+          value: a,
+          label: t(`caseInterventions.status.actions.${a}`),
+        }))}
+      />
+      {action === 'start' && (
+        <DateInput
+          name="startsOn"
+          label={t('caseInterventions.status.startsOn')}
+          hint={
+            intervention.type.consentRequired
+              ? t('caseInterventions.status.startsOnConsentHint')
+              : undefined
+          }
+        />
+      )}
+      {action === 'end' && <DateInput name="endsOn" label={t('caseInterventions.status.endsOn')} />}
+      {(action === 'end' || action === 'cancel') && (
+        <TextArea
+          name="endReason"
+          label={
+            action === 'end'
+              ? t('caseInterventions.status.endReason')
+              : t('caseInterventions.status.cancelReason')
+          }
+          rows={3}
+          maxLength={2000}
+        />
+      )}
+      <button
+        type="submit"
+        className="button button-secondary"
+        disabled={mutation.isPending || action === null}
+      >
+        {t('caseInterventions.status.submit')}
+      </button>
+    </Form>
+  );
+}

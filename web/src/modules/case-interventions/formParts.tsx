@@ -1,0 +1,96 @@
+import { useTranslation } from 'react-i18next';
+import { isStale } from '../../app/api';
+import { RadioGroup, Select, StaleNotice, TextInput } from '../../ui/form';
+import type { CaseDetail } from '../cases/casesApi';
+import type { CaseInterventions } from './interventionsApi';
+import type { ProviderKind } from './interventionValues';
+import { useRefreshCase } from './shared';
+
+/** What the tab's forms share: the stale-edit notice, the choice of person and of provider. */
+
+/** The one stale-edit notice (a 409): fetches the case again to start from the latest version. */
+export function ChangeStale({ error, onReset }: { error: unknown; onReset: () => void }) {
+  const { t } = useTranslation();
+  const refresh = useRefreshCase();
+  if (!isStale(error)) return null;
+  return (
+    <StaleNotice
+      text={t('caseInterventions.common.stale')}
+      reloadLabel={t('caseInterventions.common.reload')}
+      onReload={() => {
+        onReset();
+        void refresh();
+      }}
+    />
+  );
+}
+
+/** One of the case's persons (`personId`). */
+export function PersonSelect({
+  persons,
+  label,
+}: {
+  persons: CaseDetail['persons'];
+  label: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Select name="personId" label={label}>
+      <option value="">{t('caseInterventions.common.choose')}</option>
+      {persons.map((p) => (
+        <option key={p.id} value={p.id}>
+          {t('caseInterventions.common.personOption', {
+            name: p.name,
+            role: t(`cases.personRoles.${p.role}`),
+          })}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
+/**
+ * Who provides the intervention (`providerKind`): a user of the municipality
+ * (`providerUserId`), an external name (`providerName`) or, when creating, chosen later.
+ */
+export function ProviderFields({
+  providers,
+  kinds,
+}: {
+  providers: CaseInterventions['providers'];
+  kinds: ProviderKind[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <RadioGroup<ProviderKind>
+      name="providerKind"
+      label={t('caseInterventions.create.provider')}
+      options={kinds.map((kind) => ({
+        value: kind,
+        label: t(`caseInterventions.create.providerKinds.${kind}`),
+      }))}
+      detail={(kind) =>
+        kind === 'user' ? (
+          <Select
+            name="providerUserId"
+            label={t('caseInterventions.create.providerUser')}
+            hint={t('caseInterventions.create.providerUserHint')}
+          >
+            <option value="">{t('caseInterventions.common.choose')}</option>
+            {providers.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.displayName}
+              </option>
+            ))}
+          </Select>
+        ) : kind === 'external' ? (
+          <TextInput
+            name="providerName"
+            label={t('caseInterventions.create.providerName')}
+            maxLength={200}
+          />
+        ) : null
+      }
+    />
+  );
+}

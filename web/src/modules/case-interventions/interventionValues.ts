@@ -1,0 +1,162 @@
+import type { z } from 'zod';
+import {
+  CreateInterventionBody,
+  SessionBody,
+  UpdateInterventionBody,
+} from '../../../../server/modules/case-interventions/schema.ts';
+import type { CaseDetail } from '../cases/casesApi';
+import { danishToday, type CaseIntervention, type InterventionStatus } from './interventionsApi';
+import { bodyForm, newId } from './shared';
+
+/**
+ * The intervention forms' values and the request bodies they become (the server's schemas in
+ * server/modules/case-interventions/schema.ts). Each form is checked in the browser by turning its
+ * values into the body and checking that with the server's schema (`bodyForm`), so a value is
+ * named by the body's field name and the server's problems land on the same field.
+ */
+
+type CreateBody = z.input<typeof CreateInterventionBody>;
+type UpdateBody = z.input<typeof UpdateInterventionBody>;
+
+/** Who provides an intervention: a user of the municipality, an external name, or not yet known. */
+export type ProviderKind = 'user' | 'external' | 'none';
+
+/** Trimmed text, or undefined when there is none (an optional field left out of the body). */
+const given = (text: string) => (text.trim() ? text : undefined);
+
+// --- Creating an intervention -------------------------------------------------------------------
+
+export interface CreateInterventionValues {
+  /** The client-generated id: a repeated create returns the record made the first time. */
+  id: string;
+  interventionTypeId: string;
+  personId: string;
+  providerKind: ProviderKind;
+  providerUserId: string;
+  providerName: string;
+  purpose: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+/** An empty form, with a new id; the person chosen when the case has only one. */
+export function emptyIntervention(persons: CaseDetail['persons']): CreateInterventionValues {
+  return {
+    id: newId(),
+    interventionTypeId: '',
+    personId: persons.length === 1 ? (persons[0]?.id ?? '') : '',
+    providerKind: 'user',
+    providerUserId: '',
+    providerName: '',
+    purpose: '',
+    startsOn: '',
+    endsOn: '',
+  };
+}
+
+export function toCreateBody(values: CreateInterventionValues): CreateBody {
+  return {
+    id: values.id,
+    interventionTypeId: values.interventionTypeId,
+    personId: values.personId,
+    providerUserId:
+      values.providerKind === 'user' && values.providerUserId ? values.providerUserId : undefined,
+    providerName: values.providerKind === 'external' ? values.providerName : undefined,
+    purpose: given(values.purpose),
+    startsOn: values.startsOn || undefined,
+    endsOn: values.endsOn || undefined,
+  };
+}
+
+export const CreateInterventionFormSchema = bodyForm(toCreateBody, CreateInterventionBody);
+
+// --- Changing the status ------------------------------------------------------------------------
+
+/** What the status form offers: the step to take from the current status. */
+export type StatusAction = 'start' | 'pause' | 'resume' | 'end' | 'cancel';
+
+export const STATUS_ACTIONS: Record<InterventionStatus, StatusAction[]> = {
+  planned: ['start', 'cancel'],
+  active: ['pause', 'end'],
+  paused: ['resume', 'end'],
+  ended: [],
+  cancelled: [],
+};
+
+const TARGET: Record<StatusAction, 'active' | 'paused' | 'ended' | 'cancelled'> = {
+  start: 'active',
+  pause: 'paused',
+  resume: 'active',
+  end: 'ended',
+  cancel: 'cancelled',
+};
+
+/**
+ * The status form's values. `status` holds the chosen step (the body's `status` is the status it
+ * leads to), so the server's problems with the status (a missing consent) are shown at the choice.
+ */
+export interface StatusValues {
+  status: StatusAction | null;
+  startsOn: string;
+  endsOn: string;
+  endReason: string;
+}
+
+export function statusValues(intervention: CaseIntervention): StatusValues {
+  return {
+    status: null,
+    startsOn: intervention.startsOn ?? '',
+    endsOn: intervention.endsOn ?? '',
+    endReason: '',
+  };
+}
+
+/** The change without the version (added when it is sent, from the intervention as last read). */
+export function toStatusChange(values: StatusValues): Omit<UpdateBody, 'version'> {
+  const action = values.status;
+  if (action === null) return {};
+  return {
+    status: TARGET[action],
+    startsOn: action === 'start' ? values.startsOn || undefined : undefined,
+    endsOn: action === 'end' ? values.endsOn || undefined : undefined,
+    endReason: action === 'end' || action === 'cancel' ? given(values.endReason) : undefined,
+  };
+}
+
+const Change = UpdateInterventionBody.omit({ version: true });
+
+export const StatusFormSchema = bodyForm(toStatusChange, Change);
+
+// --- Changing the provider ----------------------------------------------------------------------
+
+export interface ProviderValues {
+  providerKind: Exclude<ProviderKind, 'none'>;
+  providerUserId: string;
+  providerName: string;
+}
+
+export function providerValues(intervention: CaseIntervention): ProviderValues {
+  return {
+    providerKind: intervention.providerName ? 'external' : 'user',
+    providerUserId: intervention.provider?.userId ?? '',
+    providerName: intervention.providerName ?? '',
+  };
+}
+
+/** A user (or none chosen), or an external name; the other one is cleared. */
+export function toProviderChange(values: ProviderValues): Omit<UpdateBody, 'version'> {
+  return values.providerKind === 'user'
+    ? { providerUserId: values.providerUserId || null, providerName: null }
+    : { providerName: values.providerName.trim() || null, providerUserId: null };
+}
+
+export const ProviderFormSchema = bodyForm(toProviderChange, Change);
+
+// --- A session note -----------------------------------------------------------------------------
+
+/** The session form holds the body itself: the day of the meeting and the note. */
+export const SessionFormSchema = SessionBody;
+
+export function emptySession(): z.input<typeof SessionBody> {
+  return { heldOn: danishToday(), note: '' };
+}
