@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { SeriousnessSchema } from '../../../../shared/values.ts';
 import { UpdateSettingsBody } from '../../../../server/modules/inquiries/schema.ts';
 import { isStale } from '../../app/api';
 import { usePageTitle } from '../../app/usePageTitle';
@@ -25,7 +26,7 @@ import {
   type SettingsChange,
 } from './adminApi';
 
-const SERIOUSNESS = ['high', 'medium', 'low'] as const;
+const SERIOUSNESS = SeriousnessSchema.options;
 
 /** The form holds every setting; only what differs from the stored ones is sent. */
 const SettingsValues = UpdateSettingsBody.omit({ version: true }).required();

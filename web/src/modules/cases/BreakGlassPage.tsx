@@ -1,15 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { AccessDeniedPage } from '../../app/AccessDeniedPage';
+import { z } from 'zod';
+import { BreakGlassBody } from '../../../../server/modules/cases/schema.ts';
 import { ApiError } from '../../app/api';
 import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
-import { FormError, fieldErrors, type FormField } from '../../ui/FormError';
+import { Form, isFormAlert, TextArea, TextInput, useZodForm } from '../../ui/form';
 import { Icon } from '../../ui/Icon';
 import { PageHeading } from '../../ui/PageHeading';
-import { TextField } from '../../ui/TextField';
 import { breakGlass, CASES_QUERY_KEY } from './casesApi';
 import './cases.css';
 
@@ -20,9 +21,22 @@ export function BreakGlassPage() {
   return <BreakGlassForm />;
 }
 
-const REFERENCE_ID = 'break-glass-reference';
-const REASON_ID = 'break-glass-reason';
-const CODE_ID = 'break-glass-code';
+const FORM_ID = 'break-glass';
+
+/**
+ * The form's check: the server's `BreakGlassBody`, after the reference is put in capitals and
+ * the spaces are taken out of the code (the values sent are the schema's output).
+ */
+const BreakGlassValues = BreakGlassBody.extend({
+  reference: z
+    .string()
+    .transform((value) => value.trim().toUpperCase())
+    .pipe(BreakGlassBody.shape.reference),
+  code: z
+    .string()
+    .transform((value) => value.replace(/\s+/g, ''))
+    .pipe(BreakGlassBody.shape.code),
+});
 
 /**
  * A coordinator opens a case they are not a member of: the case's reference, a written reason
@@ -35,10 +49,9 @@ function BreakGlassForm() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const consequencesId = useId();
-  const errorRef = useRef<HTMLDivElement>(null);
-  const [reference, setReference] = useState('');
-  const [reason, setReason] = useState('');
-  const [code, setCode] = useState('');
+  const form = useZodForm(BreakGlassValues, {
+    defaultValues: { reference: '', reason: '', code: '' },
+  });
 
   const mutation = useMutation({
     mutationFn: breakGlass,
@@ -49,33 +62,19 @@ function BreakGlassForm() {
     // A code the server looked at is used up or wrong: clear it. Other fields stay to be fixed.
     onError: (error) => {
       const fields = error instanceof ApiError ? error.fields.map((f) => f.field) : [];
-      if (fields.length === 0 || fields.includes('body.code')) setCode('');
+      if (fields.length === 0 || fields.includes('body.code')) form.setValue('code', '');
     },
   });
 
   // An error without fields is an alert, not the error summary (which focuses itself): move
   // focus there too, so keyboard and screen reader users hear what went wrong.
   useEffect(() => {
-    const error = mutation.error;
-    if (error && !(error instanceof ApiError && error.fields.length > 0)) errorRef.current?.focus();
+    if (!isFormAlert(mutation.error)) return;
+    const alert = document.querySelector<HTMLElement>(`#${FORM_ID} .alert`);
+    if (!alert) return;
+    alert.tabIndex = -1;
+    alert.focus();
   }, [mutation.error]);
-
-  const fields: FormField[] = [
-    { name: 'body.reference', id: REFERENCE_ID, label: t('cases.breakGlass.reference') },
-    { name: 'body.reason', id: REASON_ID, label: t('cases.breakGlass.reason') },
-    { name: 'body.code', id: CODE_ID, label: t('cases.breakGlass.code') },
-  ];
-  const errors = fieldErrors(mutation.error);
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (mutation.isPending) return;
-    mutation.mutate({
-      reference: reference.trim().toUpperCase(),
-      reason: reason.trim(),
-      code: code.replace(/\s+/g, ''),
-    });
-  };
 
   return (
     <>
@@ -98,44 +97,42 @@ function BreakGlassForm() {
         </div>
       </div>
 
-      <div ref={errorRef} tabIndex={-1} className="break-glass-error">
-        <FormError
-          error={mutation.error}
-          fields={fields}
-          title={t('cases.breakGlass.failedTitle')}
-        />
-      </div>
-
-      <form className="break-glass-form" noValidate onSubmit={submit}>
-        <TextField
-          id={REFERENCE_ID}
+      <Form
+        id={FORM_ID}
+        className="break-glass-form"
+        form={form}
+        onSubmit={(body) => (mutation.isPending ? undefined : mutation.mutateAsync(body))}
+        error={mutation.error}
+        errorTitle={t('cases.breakGlass.failedTitle')}
+      >
+        <TextInput
+          name="reference"
           label={t('cases.breakGlass.reference')}
           hint={t('cases.breakGlass.referenceHint')}
-          error={errors['body.reference']}
           widthClass="input-width-s"
-          name="reference"
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
           required
-          value={reference}
-          onChange={(event) => setReference(event.target.value)}
         />
-        <ReasonField value={reason} onChange={setReason} error={errors['body.reason']} />
-        <TextField
-          id={CODE_ID}
+        <TextArea
+          name="reason"
+          label={t('cases.breakGlass.reason')}
+          hint={t('cases.breakGlass.reasonHint')}
+          rows={5}
+          maxLength={2000}
+          required
+        />
+        <TextInput
+          name="code"
           label={t('cases.breakGlass.code')}
           hint={t('cases.breakGlass.codeHint')}
-          error={errors['body.code']}
           widthClass="input-char-8"
-          name="code"
           inputMode="numeric"
           autoComplete="one-time-code"
           pattern="[0-9 ]*"
           spellCheck={false}
           required
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
         />
         <button
           type="submit"
@@ -145,50 +142,7 @@ function BreakGlassForm() {
         >
           {mutation.isPending ? t('cases.breakGlass.pending') : t('cases.breakGlass.submit')}
         </button>
-      </form>
+      </Form>
     </>
-  );
-}
-
-/** The written reason: a dkfds textarea with hint and error, like TextField. */
-function ReasonField({
-  value,
-  onChange,
-  error,
-}: {
-  value: string;
-  onChange: (value: string) => void;
-  error: string | undefined;
-}) {
-  const { t } = useTranslation();
-  const hintId = `${REASON_ID}-hint`;
-  const errorId = `${REASON_ID}-error`;
-  return (
-    <div className={error ? 'form-group form-error' : 'form-group'}>
-      <label className="form-label" htmlFor={REASON_ID}>
-        {t('cases.breakGlass.reason')}
-      </label>
-      <span className="form-hint" id={hintId}>
-        {t('cases.breakGlass.reasonHint')}
-      </span>
-      {error && (
-        <span className="form-error-message" id={errorId}>
-          <span className="sr-only">{t('form.errorPrefix')} </span>
-          {error}
-        </span>
-      )}
-      <textarea
-        id={REASON_ID}
-        name="reason"
-        className="form-input input-width-xl"
-        rows={5}
-        maxLength={2000}
-        required
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${hintId} ${errorId}` : hintId}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-      />
-    </div>
   );
 }

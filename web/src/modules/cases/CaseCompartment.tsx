@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SuccessMessage } from '../../ui/fields';
+import { SuccessMessage } from '../../ui/SuccessMessage';
 import { Icon } from '../../ui/Icon';
 import { ClassificationForm } from './ClassificationForm';
 import { compartmentOf, type CaseDetail } from './casesApi';

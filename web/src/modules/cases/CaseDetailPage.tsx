@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Route, Routes, useParams } from 'react-router';
+import { Link, Route, Routes, useParams } from 'react-router';
 import { ApiError } from '../../app/api';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { usePageTitle } from '../../app/usePageTitle';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
+import { TabNav } from '../../ui/Tabs';
 import { AssessmentsPage } from '../assessments/AssessmentsPage';
 import { CaseInterventionsPage } from '../case-interventions/CaseInterventionsPage';
 import { ClosurePage } from '../closure/ClosurePage';
@@ -100,20 +101,16 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         </div>
       )}
 
-      <nav className="case-tabs no-print" aria-label={t('cases.tabs.label')}>
-        <ul>
-          {tabs.map((tab) => (
-            <li key={tab.key}>
-              <NavLink
-                to={tab.path ? `/sager/${detail.id}/${tab.path}` : `/sager/${detail.id}`}
-                end
-              >
-                {t(`cases.tabs.${tab.key}`)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabNav
+        className="case-tabs no-print"
+        label={t('cases.tabs.label')}
+        links={tabs.map((tab) => ({
+          key: tab.key,
+          to: tab.path ? `/sager/${detail.id}/${tab.path}` : `/sager/${detail.id}`,
+          label: t(`cases.tabs.${tab.key}`),
+          end: true,
+        }))}
+      />
 
       <Routes>
         <Route index element={<CaseOverview detail={detail} />} />

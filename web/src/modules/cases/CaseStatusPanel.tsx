@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError } from '../../app/api';
-import { FormError, fieldErrors } from '../../ui/FormError';
-import { TextField } from '../../ui/TextField';
+import { z } from 'zod';
+import { StatusBody } from '../../../../server/modules/cases/schema.ts';
+import { isStale } from '../../app/api';
+import { DateInput, Form, StaleNotice, TextArea, useZodForm } from '../../ui/form';
 import {
   CASES_QUERY_KEY,
   caseSummaryUrl,
@@ -96,121 +97,99 @@ export function CaseStatusPanel({ detail }: { detail: CaseDetail }) {
       {mayChangeStatus && changeable && (
         <div className="no-print">
           <h3 id={holdHeadingId}>{t('cases.statusPanel.heading')}</h3>
-          <StatusForm detail={detail} />
+          <StatusForm key={detail.status} detail={detail} />
         </div>
       )}
     </section>
   );
 }
 
-function StatusForm({ detail }: { detail: CaseDetail }) {
-  const { t } = useTranslation();
+/** Putting a case on hold: a reason (required here) and an optional date. */
+const HoldValues = z.object({
+  reason: StatusBody.shape.reason.unwrap(),
+  until: StatusBody.shape.until,
+});
+/** Resuming a case: nothing to fill in. */
+const ResumeValues = z.object({});
+
+function useStatusChange(detail: CaseDetail) {
   const queryClient = useQueryClient();
-  const reasonId = useId();
-  const untilId = useId();
-  const [reason, setReason] = useState('');
-  const [until, setUntil] = useState('');
-  const putOnHold = detail.status === 'active';
   const mutation = useMutation({
     mutationFn: (body: StatusRequest) => setCaseStatus(detail.id, body),
     onSuccess: async () => {
-      setReason('');
-      setUntil('');
       await queryClient.invalidateQueries({ queryKey: [...CASES_QUERY_KEY, 'detail', detail.id] });
       await queryClient.invalidateQueries({
         queryKey: [...CASES_QUERY_KEY, 'chronology', detail.id],
       });
     },
   });
-  const stale = mutation.error instanceof ApiError && mutation.error.status === 409;
-  const errors = fieldErrors(mutation.error);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    mutation.mutate(
-      putOnHold
-        ? {
-            version: detail.version,
-            status: 'on_hold',
-            reason,
-            ...(until && { until }),
-          }
-        : { version: detail.version, status: 'active' },
-    );
+  const reload = () => {
+    mutation.reset();
+    void queryClient.invalidateQueries({ queryKey: [...CASES_QUERY_KEY, 'detail', detail.id] });
   };
+  return { mutation, reload };
+}
+
+/** Puts an active case on hold, or resumes a case on hold (the case's coordinators). */
+function StatusForm({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const putOnHold = detail.status === 'active';
+  const { mutation, reload } = useStatusChange(detail);
+  const holdForm = useZodForm(HoldValues, { defaultValues: { reason: '', until: undefined } });
+  const resumeForm = useZodForm(ResumeValues, { defaultValues: {} });
+  const common = {
+    id: `status-${detail.id}`,
+    className: 'case-status-form',
+    error: mutation.error,
+    errorTitle: t('cases.statusPanel.error'),
+  };
+  const button = (label: string) => (
+    <button type="submit" className="button button-primary" disabled={mutation.isPending}>
+      {label}
+    </button>
+  );
 
   return (
-    <form onSubmit={submit} noValidate className="case-status-form">
-      {stale ? (
-        <div className="alert alert-warning" role="alert">
-          <div className="alert-body">
-            <p className="alert-text">{t('cases.statusPanel.stale')}</p>
-            <button
-              type="button"
-              className="button button-secondary mt-4"
-              onClick={() => {
-                mutation.reset();
-                void queryClient.invalidateQueries({
-                  queryKey: [...CASES_QUERY_KEY, 'detail', detail.id],
-                });
-              }}
-            >
-              {t('cases.statusPanel.reload')}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <FormError
-          error={mutation.error}
-          fields={[
-            { name: 'body.reason', id: reasonId, label: t('cases.statusPanel.reason') },
-            { name: 'body.until', id: untilId, label: t('cases.statusPanel.until') },
-            { name: 'body.status', id: reasonId, label: t('cases.statusPanel.heading') },
-          ]}
-          title={t('cases.statusPanel.error')}
+    <>
+      {isStale(mutation.error) && (
+        <StaleNotice
+          text={t('cases.statusPanel.stale')}
+          reloadLabel={t('cases.statusPanel.reload')}
+          onReload={reload}
         />
       )}
       {putOnHold ? (
-        <>
-          <div className={errors['body.reason'] ? 'form-group form-error' : 'form-group'}>
-            <label className="form-label" htmlFor={reasonId}>
-              {t('cases.statusPanel.reason')}
-            </label>
-            {errors['body.reason'] && (
-              <span className="form-error-message" id={`${reasonId}-error`}>
-                {errors['body.reason']}
-              </span>
-            )}
-            <textarea
-              id={reasonId}
-              className="form-input case-note-input"
-              rows={3}
-              maxLength={REASON_MAX}
-              value={reason}
-              aria-invalid={errors['body.reason'] ? true : undefined}
-              aria-describedby={errors['body.reason'] ? `${reasonId}-error` : undefined}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </div>
-          <TextField
-            id={untilId}
-            type="date"
+        <Form
+          {...common}
+          form={holdForm}
+          onSubmit={(values) =>
+            mutation.mutateAsync({ version: detail.version, status: 'on_hold', ...values })
+          }
+        >
+          <TextArea
+            name="reason"
+            label={t('cases.statusPanel.reason')}
+            widthClass="case-note-input"
+            rows={3}
+            maxLength={REASON_MAX}
+          />
+          <DateInput
+            name="until"
             label={t('cases.statusPanel.untilOptional')}
             hint={t('cases.statusPanel.untilHint')}
-            value={until}
-            error={errors['body.until']}
-            widthClass="input-width-s"
-            onChange={(e) => setUntil(e.target.value)}
+            empty="undefined"
           />
-          <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-            {t('cases.statusPanel.putOnHold')}
-          </button>
-        </>
+          {button(t('cases.statusPanel.putOnHold'))}
+        </Form>
       ) : (
-        <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-          {t('cases.statusPanel.resume')}
-        </button>
+        <Form
+          {...common}
+          form={resumeForm}
+          onSubmit={() => mutation.mutateAsync({ version: detail.version, status: 'active' })}
+        >
+          {button(t('cases.statusPanel.resume'))}
+        </Form>
       )}
-    </form>
+    </>
   );
 }

@@ -1,38 +1,42 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
-  AuthorityAreaSchema,
   BreakGlassResponse,
-  CaseAgeGroupSchema,
-  CaseConcernLevelSchema,
-  CaseSubjectKindSchema,
-  EnvironmentSchema,
   CaseDetail,
   CaseEventKindSchema,
   Chronology,
   CaseListSchema,
-  CaseRoleSchema,
-  CaseScopeSchema,
-  CaseStatusSchema,
-  ExtremismFormSchema,
   PersonRoleSchema,
 } from '../../../../server/modules/cases/schema.ts';
+import type {
+  AgeGroup,
+  AuthorityArea,
+  CaseRole,
+  CaseScope,
+  CaseStatus,
+  ConcernLevel,
+  Environment,
+  ExtremismForm,
+  SubjectKind,
+} from '../../../../shared/values.ts';
 import { apiGet, apiSend } from '../../app/api';
 
 /** The cases module of `server/modules/cases/routes.ts`, as the web app uses it. */
 export type CaseList = z.infer<typeof CaseListSchema>;
 export type CaseListItem = CaseList['items'][number];
 export type { CaseDetail };
-export type CaseStatus = z.infer<typeof CaseStatusSchema>;
-export type CaseRole = z.infer<typeof CaseRoleSchema>;
-export type CaseScope = z.infer<typeof CaseScopeSchema>;
+export type {
+  AgeGroup,
+  AuthorityArea,
+  CaseRole,
+  CaseScope,
+  CaseStatus,
+  ConcernLevel,
+  Environment,
+  ExtremismForm,
+  SubjectKind,
+};
 export type PersonRole = z.infer<typeof PersonRoleSchema>;
-export type ExtremismForm = z.infer<typeof ExtremismFormSchema>;
-export type ConcernLevel = z.infer<typeof CaseConcernLevelSchema>;
-export type AgeGroup = z.infer<typeof CaseAgeGroupSchema>;
-export type AuthorityArea = z.infer<typeof AuthorityAreaSchema>;
-export type SubjectKind = z.infer<typeof CaseSubjectKindSchema>;
-export type Environment = z.infer<typeof EnvironmentSchema>;
 export type BreakGlassResult = z.infer<typeof BreakGlassResponse>;
 export type { Chronology };
 export type CaseEvent = Chronology['items'][number];

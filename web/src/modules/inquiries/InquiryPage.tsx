@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../app/api';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
+import { Tabs } from '../../ui/Tabs';
 import { formatDate, formatDateTime, isUuid } from '../cases/format';
 import { useFocusHeading } from '../cases/useFocusHeading';
 import { ContributionsSection } from './ContributionsSection';
@@ -72,19 +73,6 @@ function InquiryView({ detail, reload, reloading }: PanelProps) {
   usePageTitle(title);
   useFocusHeading();
   const [tab, setTab] = useState<Tab>('overview');
-  const tabIds = { overview: useId(), history: useId() };
-  const panelId = useId();
-  const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
-
-  // Arrow keys move between the tabs (the WAI-ARIA tabs pattern).
-  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
-    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
-    event.preventDefault();
-    const next = TABS[(TABS.indexOf(tab) + 1) % TABS.length] ?? 'overview';
-    setTab(next);
-    tabRefs.current[next]?.focus();
-  };
-
   return (
     <>
       <p className="case-back">
@@ -93,33 +81,19 @@ function InquiryView({ detail, reload, reloading }: PanelProps) {
       <PageHeading>{title}</PageHeading>
       <InquiryHeader detail={detail} />
 
-      <div className="inquiry-tabs" role="tablist" aria-label={t('inquiries.detail.tabsLabel')}>
-        {TABS.map((id) => (
-          <button
-            key={id}
-            ref={(element) => {
-              tabRefs.current[id] = element;
-            }}
-            type="button"
-            role="tab"
-            id={tabIds[id]}
-            className={tab === id ? 'inquiry-tab inquiry-tab-active' : 'inquiry-tab'}
-            aria-selected={tab === id}
-            aria-controls={panelId}
-            tabIndex={tab === id ? 0 : -1}
-            onClick={() => setTab(id)}
-            onKeyDown={onTabKey}
-          >
-            {t(`inquiries.detail.tabs.${id}`)}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={panelId} aria-labelledby={tabIds[tab]} className="inquiry-tab-panel">
-        {tab === 'overview' ? (
-          <Overview detail={detail} reload={reload} reloading={reloading} />
-        ) : (
-          <HistoryPanel detail={detail} />
-        )}
+      <div className="inquiry-tabs">
+        <Tabs
+          label={t('inquiries.detail.tabsLabel')}
+          tabs={TABS.map((key) => ({ key, label: t(`inquiries.detail.tabs.${key}`) }))}
+          selected={tab}
+          onSelect={setTab}
+        >
+          {tab === 'overview' ? (
+            <Overview detail={detail} reload={reload} reloading={reloading} />
+          ) : (
+            <HistoryPanel detail={detail} />
+          )}
+        </Tabs>
       </div>
     </>
   );

@@ -5,7 +5,6 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
-import { Select } from '../../ui/fields';
 import { formatDate, formatDateTime } from '../cases/format';
 import { TASK_KINDS, isTaskKind, taskLink, useTasks, type Task } from './tasksApi';
 
@@ -55,22 +54,27 @@ export function TasksPage() {
       <PageHeading>{title}</PageHeading>
       <p className="font-lead">{t('tasks.intro')}</p>
       <div className="case-filter">
-        <Select
-          id={filterId}
-          label={t('tasks.filter.label')}
-          value={kind ?? ''}
-          onChange={(event) => {
-            const next = event.target.value;
-            setParams(next ? { type: next } : {}, { replace: true });
-          }}
-        >
-          <option value="">{t('tasks.filter.all')}</option>
-          {TASK_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`tasks.kinds.${k}`)}
-            </option>
-          ))}
-        </Select>
+        <div className="form-group">
+          <label className="form-label" htmlFor={filterId}>
+            {t('tasks.filter.label')}
+          </label>
+          <select
+            id={filterId}
+            className="form-select"
+            value={kind ?? ''}
+            onChange={(event) => {
+              const next = event.target.value;
+              setParams(next ? { type: next } : {}, { replace: true });
+            }}
+          >
+            <option value="">{t('tasks.filter.all')}</option>
+            {TASK_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`tasks.kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
       {tasks.isPending ? (
         <Loading label={t('tasks.loading')} />

@@ -1,0 +1,90 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { MemoryRouter } from 'react-router';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { CaseStatusPanel as StatusPanel } from './CaseStatusPanel';
+import type { ClassificationForm as Classification } from './ClassificationForm';
+import type { NoteForm as Note } from './NoteForm';
+import { testCaseDetail } from './testCaseDetail';
+
+/** The case's forms rendered to markup: the one form layer's dkfds fields, abilities only. */
+vi.mock('../../ui/Icon', () => ({ Icon: () => null }));
+
+let NoteForm: typeof Note;
+let ClassificationForm: typeof Classification;
+let CaseStatusPanel: typeof StatusPanel;
+
+beforeAll(async () => {
+  (globalThis as { document?: unknown }).document ??= { documentElement: {} };
+  await import('../../app/i18n');
+  ({ NoteForm } = await import('./NoteForm'));
+  ({ ClassificationForm } = await import('./ClassificationForm'));
+  ({ CaseStatusPanel } = await import('./CaseStatusPanel'));
+});
+
+function render(node: ReactNode): string {
+  return renderToStaticMarkup(
+    <QueryClientProvider client={new QueryClient()}>
+      <MemoryRouter>{node}</MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+describe('the note form', () => {
+  it('shows the confidential box in dkfds checkbox markup (the label right after the box)', () => {
+    const html = render(<NoteForm detail={testCaseDetail()} />);
+    expect(html).toContain('class="form-group-checkbox"');
+    expect(html).toMatch(
+      /<input id="([^"]+)"[^>]*type="checkbox" class="form-checkbox"[^>]*\/><label class="form-label" for="\1">Fortroligt notat/,
+    );
+    expect(html).toContain('Nyt notat');
+    expect(html).toMatch(/<form[^>]*noValidate/);
+  });
+
+  it('offers no confidential box without the right to write the compartment', () => {
+    const html = render(<NoteForm detail={testCaseDetail({ access: { compartment: false } })} />);
+    expect(html).toContain('Nyt notat');
+    expect(html).not.toContain('form-checkbox');
+  });
+});
+
+describe('the classification form', () => {
+  it('holds the classification as it is, every list from the shared values', () => {
+    const detail = testCaseDetail({
+      extremismForm: 'right_wing',
+      extremismFormOther: null,
+      ageGroup: 'adult',
+      authorityArea: null,
+      primaryConcern: true,
+      subjectKind: null,
+      environment: 'online',
+    });
+    const html = render(
+      <ClassificationForm detail={detail} onSaved={() => undefined} onCancel={() => undefined} />,
+    );
+    expect(html.match(/class="form-radio"/g)).toHaveLength(4 + 3);
+    expect(html).toMatch(/checked="" value="right_wing"/);
+    expect(html).toMatch(/<option value="adult" selected="">/);
+    expect(html).toMatch(/<option value="online" selected="">/);
+    expect(html).toMatch(/checked="" value="yes"/);
+    expect(html).not.toContain('type="date"');
+  });
+});
+
+describe('the status form', () => {
+  it('puts an active case on hold with a reason and a dd.mm.åååå date, not the browser picker', () => {
+    const html = render(<CaseStatusPanel detail={testCaseDetail()} />);
+    expect(html).toContain('I bero til (valgfrit)');
+    expect(html).not.toContain('type="date"');
+  });
+
+  it('is not offered without the right to write the case', () => {
+    const html = render(
+      <CaseStatusPanel
+        detail={testCaseDetail({ access: { role: 'member', compartment: false } })}
+      />,
+    );
+    expect(html).not.toContain('I bero til (valgfrit)');
+  });
+});

@@ -1,0 +1,132 @@
+import { useTranslation } from 'react-i18next';
+import {
+  AGE_GROUPS,
+  AUTHORITY_AREAS,
+  CaseRoleSchema,
+  CaseScopeSchema,
+  CONCERN_LEVELS,
+  ENVIRONMENTS,
+  EXTREMISM_FORMS,
+  SUBJECT_KINDS,
+} from '../../../../shared/values.ts';
+import { PersonRoleSchema } from '../../../../server/modules/cases/schema.ts';
+import { isCaseStatus, type CaseRole, type CaseScope } from './casesApi';
+import { formatDate } from './format';
+
+/** How the chronology shows an event's changed fields: their names and their values. */
+
+/**
+ * A changed value as the page shows it: codes translated (statuses, roles, concern levels, the
+ * classification, outcomes), dates in Danish form, yes/no for booleans.
+ */
+export function useValueText() {
+  const { t } = useTranslation();
+  return (field: string, value: string | number | boolean | null): string => {
+    if (value === null || value === '') return t('cases.chronology.none');
+    if (typeof value === 'boolean') {
+      return value ? t('cases.chronology.yes') : t('cases.chronology.no');
+    }
+    if (typeof value !== 'string') return String(value);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+    const key = valueKey(field, value);
+    return key ? t(key) : value;
+  };
+}
+
+/** The translation key of a coded value, when the field has a list of codes. */
+function valueKey(field: string, value: string) {
+  if (field === 'status') {
+    if (isCaseStatus(value)) return `cases.status.${value}` as const;
+    if (isWorkStatus(value)) return `cases.chronology.workStatus.${value}` as const;
+  }
+  if (field === 'role' && isCaseRole(value)) return `cases.roles.${value}` as const;
+  if (field === 'scope' && isCaseScope(value)) return `cases.scopes.${value}` as const;
+  if (field === 'concernLevel' && isIn(value, CONCERN_LEVELS)) {
+    return `cases.concernLevel.${value}` as const;
+  }
+  if (field === 'personRole' && isIn(value, PersonRoleSchema.options)) {
+    return `cases.personRoles.${value}` as const;
+  }
+  if (field === 'extremismForm' && isIn(value, EXTREMISM_FORMS)) {
+    return `cases.compartment.forms.${value}` as const;
+  }
+  if (field === 'ageGroup' && isIn(value, AGE_GROUPS)) {
+    return `cases.compartment.ageGroups.${value}` as const;
+  }
+  if (field === 'authorityArea' && isIn(value, AUTHORITY_AREAS)) {
+    return `cases.compartment.authorityAreas.${value}` as const;
+  }
+  if (field === 'subjectKind' && isIn(value, SUBJECT_KINDS)) {
+    return `cases.compartment.subjectKinds.${value}` as const;
+  }
+  if (field === 'environment' && isIn(value, ENVIRONMENTS)) {
+    return `cases.compartment.environments.${value}` as const;
+  }
+  if (field === 'outcome' && isIn(value, OUTCOMES)) return `closure.outcomes.${value}` as const;
+  return null;
+}
+
+const isIn = <T extends string>(value: string, list: readonly T[]): value is T =>
+  (list as readonly string[]).includes(value);
+const OUTCOMES = ['handled', 'transferred', 'police', 'moved', 'contact_lost', 'other'] as const;
+/** Statuses of interventions, offers and follow-ups (a case's own are `cases.status`). */
+const WORK_STATUSES = [
+  'planned',
+  'paused',
+  'ended',
+  'cancelled',
+  'scheduled',
+  'open',
+  'accepted',
+  'declined',
+  'done',
+] as const;
+const isWorkStatus = (value: string) => isIn(value, WORK_STATUSES);
+
+const CHANGE_FIELDS = [
+  'status',
+  'reason',
+  'until',
+  'member',
+  'role',
+  'scope',
+  'concernLevel',
+  'count',
+  'dueOn',
+  'heldOn',
+  'startsOn',
+  'endsOn',
+  'endReason',
+  'purpose',
+  'provider',
+  'providerName',
+  'consent',
+  'intervention',
+  'personRole',
+  'givenBy',
+  'method',
+  'givenOn',
+  'withdrawnOn',
+  'offer',
+  'round',
+  'offeredOn',
+  'answeredOn',
+  'renewalsScheduled',
+  'plan',
+  'outcome',
+  'decision',
+  'noLongerAtRisk',
+  'inEducationOrWork',
+  'extremismForm',
+  'extremismFormOther',
+  'ageGroup',
+  'authorityArea',
+  'primaryConcern',
+  'subjectKind',
+  'environment',
+] as const;
+export type ChangeField = (typeof CHANGE_FIELDS)[number];
+export const isChangeField = (field: string): field is ChangeField =>
+  (CHANGE_FIELDS as readonly string[]).includes(field);
+const isCaseRole = (value: string): value is CaseRole => isIn(value, CaseRoleSchema.options);
+const isCaseScope = (value: string): value is CaseScope => isIn(value, CaseScopeSchema.options);
