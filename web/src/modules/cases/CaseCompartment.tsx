@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { focusAfterSave } from '../../ui/form';
 import { SuccessMessage } from '../../ui/SuccessMessage';
 import { Icon } from '../../ui/Icon';
 import { ClassificationForm } from './ClassificationForm';
@@ -49,6 +50,7 @@ export function CaseCompartment({ detail }: { detail: CaseDetail }) {
           onSaved={() => {
             setSaved(true);
             setEditing(false);
+            focusAfterSave(headingId);
           }}
           onCancel={() => setEditing(false)}
         />
