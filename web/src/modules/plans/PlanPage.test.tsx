@@ -125,6 +125,23 @@ describe('PlanPage', () => {
     expect(html).not.toContain('Dato for styregruppens godkendelse');
   });
 
+  it('shows the draft’s dates as dd.mm.åååå in the one date field, never a browser date field', () => {
+    const html = render({ approval: 'coordinator', items: [draft] }, detail({}));
+    expect(html).toContain('value="30.06.2026"');
+    expect(html).toContain('value="01.02.2026"');
+    expect(html).not.toContain('type="date"');
+    expect(html).toContain('class="form-radio"');
+  });
+
+  it('asks a coordinator for the decision on a submitted plan, with the meeting date', () => {
+    const submitted = { ...draft, status: 'submitted' as const, submittedBy: user };
+    const html = render({ approval: 'steering_group', items: [submitted] }, detail({}));
+    expect(html).toContain('Godkend eller send retur');
+    expect(html).toContain('Dato for styregruppens godkendelse');
+    expect(html).toContain('>Send retur</button>');
+    expect(html).not.toContain('Gem kladde');
+  });
+
   it('asks for the steering group meeting date when the municipality uses it', () => {
     const html = render({ approval: 'steering_group', items: [draft] }, detail({}));
     expect(html).toContain('Dato for styregruppens godkendelse');

@@ -1,0 +1,121 @@
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { isStale } from '../../app/api';
+import { DateInput, focusAfterSave, Form, StaleNotice, TextArea, useZodForm } from '../../ui/form';
+import type { CaseDetail } from '../cases/casesApi';
+import { ApproveFormSchema, MeetingFormSchema, RejectFormSchema } from './planValues';
+import { approvePlan, rejectPlan, useRefreshPlans, type Plan, type PlanList } from './plansApi';
+
+type ApproveValues = z.input<typeof ApproveFormSchema>;
+type RejectValues = z.input<typeof RejectFormSchema>;
+
+/** A submitted plan: the case's coordinator approves it or sends it back with a comment. */
+export function DecisionPanel({
+  detail,
+  plan,
+  approval,
+  headingId,
+  onNotice,
+}: {
+  detail: CaseDetail;
+  plan: Plan;
+  approval: PlanList['approval'];
+  /** The page's heading, where focus goes after the decision (the message is under it). */
+  headingId: string;
+  onNotice: (text: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  const refresh = useRefreshPlans();
+  const steeringGroup = approval === 'steering_group';
+  const approveForm = useZodForm(steeringGroup ? MeetingFormSchema : ApproveFormSchema, {
+    defaultValues: { steeringGroupMeetingOn: steeringGroup ? '' : undefined },
+  });
+  const rejectForm = useZodForm(RejectFormSchema, { defaultValues: { comment: '' } });
+  const decided = (action: 'approve' | 'reject') => async () => {
+    onNotice(t(`plans.notice.${action}`));
+    await refresh();
+    focusAfterSave(headingId);
+  };
+  const approve = useMutation({
+    mutationFn: (values: ApproveValues) =>
+      approvePlan(detail.id, plan.id, {
+        version: plan.version,
+        ...(steeringGroup &&
+          values.steeringGroupMeetingOn && {
+            steeringGroupMeetingOn: values.steeringGroupMeetingOn,
+          }),
+      }),
+    onMutate: () => onNotice(null),
+    onSuccess: decided('approve'),
+  });
+  const reject = useMutation({
+    mutationFn: (values: RejectValues) =>
+      rejectPlan(detail.id, plan.id, { version: plan.version, comment: values.comment }),
+    onMutate: () => onNotice(null),
+    onSuccess: decided('reject'),
+  });
+  const stale = isStale(approve.error) || isStale(reject.error);
+
+  return (
+    <div className="plan-decision">
+      <h4>{t('plans.decisionHeading')}</h4>
+      {stale && (
+        <StaleNotice
+          text={t('plans.stale')}
+          reloadLabel={t('plans.reload')}
+          headingLevel="h4"
+          onReload={() => {
+            approve.reset();
+            reject.reset();
+            void refresh();
+          }}
+        />
+      )}
+      <Form
+        id={`plan-approve-${plan.id}`}
+        form={approveForm}
+        onSubmit={(values) => approve.mutateAsync(values)}
+        error={approve.error}
+        errorTitle={t('plans.actionError')}
+      >
+        {steeringGroup && (
+          <DateInput
+            name="steeringGroupMeetingOn"
+            label={t('plans.steeringGroupMeetingOn')}
+            hint={t('plans.steeringGroupHint')}
+          />
+        )}
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={approve.isPending || reject.isPending}
+        >
+          {t('plans.approve')}
+        </button>
+      </Form>
+      <Form
+        id={`plan-reject-${plan.id}`}
+        form={rejectForm}
+        onSubmit={(values) => reject.mutateAsync(values)}
+        error={reject.error}
+        errorTitle={t('plans.actionError')}
+      >
+        <TextArea
+          name="comment"
+          label={t('plans.rejectComment')}
+          hint={t('plans.rejectHint')}
+          rows={3}
+          maxLength={2000}
+        />
+        <button
+          type="submit"
+          className="button button-secondary"
+          disabled={approve.isPending || reject.isPending}
+        >
+          {t('plans.reject')}
+        </button>
+      </Form>
+    </div>
+  );
+}
