@@ -141,6 +141,10 @@ describe('ClosurePage', () => {
     expect(html).toContain('Vurderes borgeren ikke længere at være i risiko?');
     expect(html).not.toContain('Er borgeren i uddannelse eller job?');
     expect(html).not.toContain('Indstil til afslutning</button>');
+    // The one date field (dd.mm.åååå), never the browser's own picker; dkfds radio markup.
+    expect(html).not.toContain('type="date"');
+    expect(html).toMatch(/inputMode="numeric"|inputmode="numeric"/);
+    expect(html).toContain('class="form-radio"');
   });
 
   it('shows a re-review not yet due as a date, not a form', () => {

@@ -1,11 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
-import type {
+import {
   ClosureOutcomeSchema,
-  ClosureOverview,
-  DispositionSchema,
+  type ClosureOverview,
+  type DispositionSchema,
+  type ProposeClosureBody,
+  type RecordReviewBody,
 } from '../../../../server/modules/closure/schema.ts';
+import { GOAL_STATUSES } from '../../../../shared/values.ts';
 import { apiGet, apiSend } from '../../app/api';
 import { CASES_QUERY_KEY } from '../cases/casesApi';
 
@@ -18,22 +21,8 @@ export type Review = ClosureOverview['reviews'][number];
 export type PlanGoal = ClosureOverview['goals'][number];
 export type GoalStatus = Closure['goalStatuses'][number]['status'];
 
-export const OUTCOMES: ClosureOutcome[] = [
-  'handled',
-  'transferred',
-  'police',
-  'moved',
-  'contact_lost',
-  'other',
-];
-export const GOAL_STATUSES: GoalStatus[] = [
-  'not_started',
-  'in_progress',
-  'achieved',
-  'partly_achieved',
-  'not_achieved',
-  'dropped',
-];
+export const OUTCOMES: readonly ClosureOutcome[] = ClosureOutcomeSchema.options;
+export { GOAL_STATUSES };
 
 /**
  * An intervention's catalogue entry name. One that reveals the concern comes without `typeName`,
@@ -56,16 +45,7 @@ export function useClosure(caseId: string) {
   });
 }
 
-export interface ProposeRequest {
-  id: string;
-  /** Left out when none is chosen: the server then names the field. */
-  outcome?: ClosureOutcome;
-  transferredUnitId: string | null;
-  outcomeOther: string | null;
-  reason: string;
-  goalStatuses: { goalKey: string; status: GoalStatus }[];
-  interventionDispositions: { interventionId: string; disposition: Disposition }[];
-}
+export type ProposeRequest = z.input<typeof ProposeClosureBody>;
 
 export const proposeClosure = (caseId: string, body: ProposeRequest) =>
   apiSend<{ id: string; status: string }>('POST', `/api/cases/${caseId}/closure`, body);
@@ -78,15 +58,7 @@ export const approveClosure = (caseId: string, closureId: string, caseVersion: n
 export const rejectClosure = (caseId: string, closureId: string, comment: string) =>
   apiSend<void>('POST', `/api/cases/${caseId}/closure/${closureId}/reject`, { comment });
 
-export interface ReviewRequest {
-  version: number;
-  /** Left out when none is chosen: the server then names the field. */
-  decision?: 'confirm' | 'reopen';
-  heldOn: string;
-  reason?: string;
-  noLongerAtRisk?: boolean;
-  inEducationOrWork?: boolean;
-}
+export type ReviewRequest = z.input<typeof RecordReviewBody>;
 
 export const recordReview = (caseId: string, reviewId: string, body: ReviewRequest) =>
   apiSend<{ version: number }>('POST', `/api/cases/${caseId}/reviews/${reviewId}`, body);

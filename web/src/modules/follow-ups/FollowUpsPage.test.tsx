@@ -94,6 +94,8 @@ describe('FollowUpsPage', () => {
     expect(html).toContain('Registrér opfølgning');
     expect(html).toContain('Planlæg opfølgning');
     expect(html).toContain('Aktuelt bekymringsniveau:</strong> Høj bekymring');
+    expect(html).not.toContain('type="date"');
+    expect(html).toContain('dd.mm.åååå');
   });
 
   it('shows the history with the concern change as text and the goals by name', () => {

@@ -6,7 +6,12 @@ import type {
   NewFollowUpBody,
   RecordFollowUpBody,
 } from '../../../../server/modules/follow-ups/schema.ts';
-import type { COMPETENCES } from '../../../../server/modules/cases/case-work.ts';
+import {
+  COMPETENCES,
+  CONCERN_LEVELS,
+  GOAL_STATUSES,
+  type Competence,
+} from '../../../../shared/values.ts';
 import { apiGet, apiSend } from '../../app/api';
 import { CASES_QUERY_KEY } from '../cases/casesApi';
 
@@ -17,35 +22,14 @@ export type PlanGoal = FollowUpList['goals'][number];
 export type ConcernLevel = NonNullable<FollowUpItem['concernLevel']>;
 export type ConcernChange = NonNullable<FollowUpItem['concernChange']>;
 export type GoalStatus = PlanGoal['status'];
-export type Competence = (typeof COMPETENCES)[number];
+export type { Competence };
 export type WriteResult = z.infer<typeof FollowUpWriteResponse>;
 export type NewFollowUpRequest = z.input<typeof NewFollowUpBody>;
 export type RecordFollowUpRequest = z.input<typeof RecordFollowUpBody>;
 
 /** The ten life competences, in the order the form and the chart show them. */
-export const COMPETENCE_LIST: readonly Competence[] = [
-  'network',
-  'frames',
-  'education',
-  'community',
-  'focus',
-  'pragmatism',
-  'morality',
-  'reflection',
-  'empathy',
-  'navigation',
-];
-
-export const CONCERN_LEVELS: readonly ConcernLevel[] = ['low', 'moderate', 'high'];
-
-export const GOAL_STATUSES: readonly GoalStatus[] = [
-  'not_started',
-  'in_progress',
-  'achieved',
-  'partly_achieved',
-  'not_achieved',
-  'dropped',
-];
+export const COMPETENCE_LIST: readonly Competence[] = COMPETENCES;
+export { CONCERN_LEVELS, GOAL_STATUSES };
 
 /** Under the cases key: a change to the case invalidates it along with the case itself. */
 export const followUpsKey = (caseId: string) => [...CASES_QUERY_KEY, 'followUps', caseId] as const;

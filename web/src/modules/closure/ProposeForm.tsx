@@ -1,0 +1,176 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isStale } from '../../app/api';
+import {
+  Form,
+  RadioGroup,
+  Select,
+  StaleNotice,
+  TextArea,
+  TextInput,
+  useZodForm,
+} from '../../ui/form';
+import { CASES_QUERY_KEY, type CaseDetail } from '../cases/casesApi';
+import { renameServerErrors } from '../inquiries/inquiryForms';
+import {
+  GOAL_STATUSES,
+  OUTCOMES,
+  interventionName,
+  proposeClosure,
+  type ClosureOutcome,
+  type ClosureOverview,
+  type Disposition,
+} from './closureApi';
+import { proposeBody, proposeDefaults, proposeRename, ProposeSchema } from './closureValues';
+import { GroupError } from './GroupError';
+
+const REASON_MAX = 4000;
+const OTHER_MAX = 500;
+
+/**
+ * The proposal to close the case: the outcome (with the unit or a description), the reason, every
+ * goal's status and what happens to every open intervention. A coordinator approves it.
+ */
+export function ProposeForm({
+  detail,
+  overview,
+  onDone,
+}: {
+  detail: CaseDetail;
+  overview: ClosureOverview;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const formId = `propose-${detail.id}`;
+  const [clientId, setClientId] = useState(() => crypto.randomUUID());
+  const form = useZodForm(ProposeSchema, { defaultValues: proposeDefaults(overview) });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: [...CASES_QUERY_KEY] });
+  const mutation = useMutation({
+    mutationFn: (body: Parameters<typeof proposeClosure>[1]) => proposeClosure(detail.id, body),
+    onSuccess: async () => {
+      setClientId(crypto.randomUUID());
+      onDone();
+      await refresh();
+    },
+  });
+  const dispositions: { value: Disposition; label: string }[] = [
+    { value: 'end', label: t('closure.dispositions.end') },
+    { value: 'continue_outside', label: t('closure.dispositions.continue_outside') },
+  ];
+
+  return (
+    <Form
+      id={formId}
+      form={form}
+      className="closure-propose"
+      onSubmit={(values) =>
+        mutation.mutateAsync(proposeBody(values, clientId)).catch((failure: unknown) => {
+          throw renameServerErrors(failure, proposeRename(form.getValues()));
+        })
+      }
+      error={mutation.error}
+      errorTitle={t('closure.propose.error')}
+    >
+      <h3>{t('closure.propose.heading')}</h3>
+      <p>{t('closure.propose.intro')}</p>
+      {isStale(mutation.error) && (
+        <StaleNotice
+          headingLevel="h4"
+          onReload={() => {
+            mutation.reset();
+            void refresh();
+          }}
+        />
+      )}
+      <RadioGroup<ClosureOutcome>
+        name="outcome"
+        label={t('closure.propose.outcome')}
+        options={OUTCOMES.map((value) => ({ value, label: t(`closure.outcomes.${value}`) }))}
+        detail={(value) =>
+          value === 'transferred' ? (
+            <Select name="transferredUnitId" label={t('closure.propose.unit')} empty="null">
+              <option value="">{t('closure.propose.chooseUnit')}</option>
+              {overview.units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </Select>
+          ) : value === 'other' ? (
+            <TextInput
+              name="outcomeOther"
+              label={t('closure.propose.other')}
+              maxLength={OTHER_MAX}
+              empty="null"
+            />
+          ) : null
+        }
+      />
+      <TextArea
+        name="reason"
+        label={t('closure.propose.reason')}
+        hint={t('closure.propose.reasonHint', { max: REASON_MAX })}
+        rows={4}
+        maxLength={REASON_MAX}
+      />
+
+      <fieldset className="form-group">
+        <legend className="form-label">{t('closure.propose.goals')}</legend>
+        <GroupError
+          name="goals"
+          label={t('closure.propose.goals')}
+          firstId={`${formId}-goals-0-status`}
+        />
+        {overview.goals.length === 0 ? (
+          <p>{t('closure.propose.noGoals')}</p>
+        ) : (
+          overview.goals.map((goal, index) => (
+            <Select
+              key={goal.key}
+              name={`goals.${index}.status`}
+              label={goal.parentKey ? t('closure.propose.subGoal', { text: goal.text }) : goal.text}
+            >
+              <option value="">{t('closure.propose.chooseStatus')}</option>
+              {GOAL_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {t(`cases.goalStatus.${status}`)}
+                </option>
+              ))}
+            </Select>
+          ))
+        )}
+      </fieldset>
+
+      <fieldset className="form-group">
+        <legend className="form-label">{t('closure.propose.interventions')}</legend>
+        <GroupError
+          name="dispositions"
+          label={t('closure.propose.interventions')}
+          firstId={`${formId}-dispositions-0-disposition`}
+        />
+        {overview.openInterventions.length === 0 ? (
+          <p>{t('closure.propose.noInterventions')}</p>
+        ) : (
+          overview.openInterventions.map((intervention, index) => (
+            <RadioGroup<Disposition>
+              key={intervention.id}
+              name={`dispositions.${index}.disposition`}
+              label={t('closure.propose.interventionLegend', {
+                type: interventionName(t, intervention),
+                person: intervention.personName,
+              })}
+              className="inquiry-inline-options"
+              options={dispositions}
+            />
+          ))
+        )}
+      </fieldset>
+
+      <button type="submit" className="button button-primary" disabled={mutation.isPending}>
+        {mutation.isPending ? t('closure.propose.sending') : t('closure.propose.submit')}
+      </button>
+    </Form>
+  );
+}
