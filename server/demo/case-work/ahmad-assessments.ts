@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { AHMAD_COORDINATOR, event, ago, dimensions, type AhmadCase, type Ctx } from './context.ts';
+
+/** S-2026-0001's two final assessments. */
+export async function seedAhmadAssessments(c: Ctx, a: AhmadCase) {
+  const { caseId } = a;
+  const coordinator = AHMAD_COORDINATOR;
+  // Two final assessments: high concern at the start, moderate four months later.
+  const first = randomUUID();
+  await c.trx
+    .insertInto('case_assessments')
+    .values({
+      id: first,
+      case_id: caseId,
+      number: 1,
+      status: 'superseded',
+      dimensions: dimensions({
+        convictions_rhetoric: [
+          'Deler videoer fra militante kanaler og taler om "os og dem".',
+          'Er nysgerrig og stiller spørgsmål, når han bliver mødt roligt.',
+        ],
+        family: [
+          'Faderen er bekymret, men har svært ved at tale med ham om det.',
+          'Familien ønsker hjælp og møder op til samtaler.',
+        ],
+        education_employment: [
+          'Højt fravær i 9. klasse.',
+          'Har tidligere klaret sig godt i matematik.',
+        ],
+        network_leisure: [
+          'Har trukket sig fra sine gamle venner.',
+          'Har spillet fodbold i klubben.',
+        ],
+      }),
+      risk_factors: JSON.stringify([
+        'Isolation fra jævnaldrende',
+        'Ekstremistisk indhold online',
+        'Højt skolefravær',
+      ]),
+      protective_factors: JSON.stringify([
+        'Engageret far',
+        'Tidligere glæde ved fodbold',
+        'God kontakt til en lærer',
+      ]),
+      resources: 'Ahmad er reflekteret og kan lide at diskutere.',
+      citizen_perspective: 'Ahmad siger, at han føler sig overset i skolen.',
+      sources: 'Skolen, faderen, SSP og en samtale med Ahmad.',
+      overall_judgement:
+        'Vi vurderer en høj bekymring for radikalisering. Han skal have en mentor hurtigt og faderen støtte.',
+      concern_level: 'high',
+      recommended_interventions: 'Mentorforløb for Ahmad, forældrecoach til faderen.',
+      intervention_targets: 'Isolation, skolefravær og faderens rolle.',
+      follow_up_interval_days: 14,
+      created_by: c.user(coordinator).id,
+      created_at: ago(c.now, 200),
+      updated_at: ago(c.now, 195),
+      finalised_by: c.user(coordinator).id,
+      finalised_at: ago(c.now, 195),
+    })
+    .execute();
+  await event(c, caseId, 200, coordinator, 'assessment_started');
+  await event(c, caseId, 195, coordinator, 'assessment_finalised', {
+    concernLevel: { from: null, to: 'high' },
+  });
+  await c.trx
+    .insertInto('case_assessments')
+    .values({
+      case_id: caseId,
+      number: 2,
+      based_on_id: first,
+      status: 'final',
+      dimensions: dimensions({
+        convictions_rhetoric: [
+          'Deler ikke længere videoer, men forsvarer stadig enkelte holdninger.',
+          'Taler åbent med sin mentor om det, han ser online.',
+        ],
+        family: ['Faderen er stadig usikker på grænser.', 'Faderen deltager i forældrecoaching.'],
+        education_employment: ['Fraværet er faldet, men ikke væk.', 'Går i skole de fleste dage.'],
+        network_leisure: ['Ser stadig en ældre ven fra miljøet.', 'Er begyndt til fodbold igen.'],
+      }),
+      risk_factors: JSON.stringify(['Kontakt til en ældre ven fra miljøet', 'Højt skolefravær']),
+      protective_factors: JSON.stringify(['Engageret far', 'Fodbold igen', 'Tillid til mentoren']),
+      resources:
+        'Ahmad er reflekteret og kan lide at diskutere; han tager ansvar for sin skolegang.',
+      citizen_perspective: 'Ahmad siger, at mentoren er den første voksne, der lytter.',
+      sources: 'Skolen, faderen, mentoren og SSP.',
+      overall_judgement:
+        'Bekymringen er faldet til moderat. Forløbet fortsætter med mentor og forældrecoach.',
+      concern_level: 'moderate',
+      recommended_interventions: 'Fortsat mentorforløb; forældrecoach; mentor til lillebroren.',
+      intervention_targets: 'Skolefravær og den ældre vens indflydelse.',
+      follow_up_interval_days: 30,
+      created_by: c.user(coordinator).id,
+      created_at: ago(c.now, 80),
+      updated_at: ago(c.now, 75),
+      finalised_by: c.user(coordinator).id,
+      finalised_at: ago(c.now, 75),
+    })
+    .execute();
+  await event(c, caseId, 80, coordinator, 'assessment_started');
+  await event(c, caseId, 75, coordinator, 'assessment_finalised', {
+    concernLevel: { from: 'high', to: 'moderate' },
+  });
+}
