@@ -2,17 +2,14 @@ import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import type { TestApp } from './app.ts';
 import type { LoggedIn } from './users.ts';
+import { groupOf, mutationsFor, applyChange, type Mutation } from './bad-input.ts';
 import {
-  groupOf,
-  mutationsFor,
   operationName,
   writeOperations,
-  applyChange,
   serialise,
   type JsonSchema,
-  type Mutation,
   type WriteOperation,
-} from './bad-input.ts';
+} from './bad-input-openapi.ts';
 
 /**
  * Sends the generated bad input of `bad-input.ts` and judges each answer: never a 5xx; a 400
