@@ -1,18 +1,27 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { ColumnValues } from './content.ts';
+
+/*
+ * The tenant key (`municipality_code`, db/migrations/0015): every read, update and delete here
+ * matches the case's key next to its id (`CaseKey`, a `CaseAccess` is one); inserts leave it
+ * out and the trigger `tenant_key_from_parents` fills it from the case (and refuses a row
+ * whose case is of another municipality).
+ */
 
 /** The assessment module's SQL: every read and write of case_assessments goes through here. */
 
 /** The case's assessments with the names of their author and finaliser. */
-export function selectAssessments(db: Kysely<DB>, caseId: string) {
+export function selectAssessments(db: Kysely<DB>, theCase: CaseKey) {
   return db
     .selectFrom('case_assessments as a')
     .innerJoin('users as cu', 'cu.id', 'a.created_by')
     .leftJoin('users as fu', 'fu.id', 'a.finalised_by')
     .selectAll('a')
     .select(['cu.display_name as created_by_name', 'fu.display_name as finalised_by_name'])
-    .where('a.case_id', '=', caseId);
+    .where('a.case_id', '=', theCase.caseId)
+    .where('a.municipality_code', '=', theCase.municipalityCode);
 }
 
 export type AssessmentRow = Awaited<
@@ -20,41 +29,44 @@ export type AssessmentRow = Awaited<
 >;
 
 /** The row of one assessment of the case, locked for the transaction. */
-export async function lockAssessmentRow(trx: Transaction<DB>, caseId: string, id: string) {
+export async function lockAssessmentRow(trx: Transaction<DB>, theCase: CaseKey, id: string) {
   return trx
     .selectFrom('case_assessments')
     .selectAll()
     .where('id', '=', id)
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .forUpdate()
     .executeTakeFirst();
 }
 
 /** The id of the case's draft, if any. */
-export async function draftId(trx: Transaction<DB>, caseId: string): Promise<string | undefined> {
+export async function draftId(trx: Transaction<DB>, theCase: CaseKey): Promise<string | undefined> {
   const draft = await trx
     .selectFrom('case_assessments')
     .select('id')
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .where('status', '=', 'draft')
     .executeTakeFirst();
   return draft?.id;
 }
 
 /** The latest final assessment of the case, if any. */
-export async function latestFinal(trx: Transaction<DB>, caseId: string) {
-  return selectAssessments(trx, caseId)
+export async function latestFinal(trx: Transaction<DB>, theCase: CaseKey) {
+  return selectAssessments(trx, theCase)
     .where('a.status', '=', 'final')
     .orderBy('a.number', 'desc')
     .executeTakeFirst();
 }
 
 /** The number the case's next assessment takes. */
-export async function nextNumber(trx: Transaction<DB>, caseId: string): Promise<number> {
+export async function nextNumber(trx: Transaction<DB>, theCase: CaseKey): Promise<number> {
   const max = await trx
     .selectFrom('case_assessments')
     .select((eb) => eb.fn.max('number').as('max'))
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .executeTakeFirst();
   return Number(max?.max ?? 0) + 1;
 }
@@ -81,6 +93,7 @@ export async function insertDraft(
 /** Replaces a draft's content when its version still matches; false when it moved on. */
 export async function saveContent(
   trx: Transaction<DB>,
+  theCase: CaseKey,
   id: string,
   version: number,
   values: ColumnValues,
@@ -89,6 +102,8 @@ export async function saveContent(
     .updateTable('case_assessments')
     .set((eb) => ({ ...values, version: eb('version', '+', 1), updated_at: new Date() }))
     .where('id', '=', id)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .where('version', '=', version)
     .returning('id')
     .executeTakeFirst();
@@ -98,13 +113,14 @@ export async function saveContent(
 /** Supersedes the case's final assessment(s); their ids. */
 export async function supersedeFinal(
   trx: Transaction<DB>,
-  caseId: string,
+  theCase: CaseKey,
   now: Date,
 ): Promise<string[]> {
   const superseded = await trx
     .updateTable('case_assessments')
     .set({ status: 'superseded', updated_at: now })
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .where('status', '=', 'final')
     .returning('id')
     .execute();
@@ -114,6 +130,7 @@ export async function supersedeFinal(
 /** Makes the draft final when its version still matches; false when it moved on. */
 export async function markFinal(
   trx: Transaction<DB>,
+  theCase: CaseKey,
   id: string,
   version: number,
   userId: string,
@@ -129,6 +146,8 @@ export async function markFinal(
       version: eb('version', '+', 1),
     }))
     .where('id', '=', id)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .where('version', '=', version)
     .returning('id')
     .executeTakeFirst();

@@ -1,4 +1,5 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
+import type { CaseKey } from '../../platform/context.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
@@ -15,8 +16,8 @@ import type { Assessment, AssessmentList } from './schema.ts';
  * audit entries in the transaction of the read.
  */
 
-export async function loadOne(db: Kysely<DB>, caseId: string, id: string): Promise<Assessment> {
-  const row = await selectAssessments(db, caseId).where('a.id', '=', id).executeTakeFirstOrThrow();
+export async function loadOne(db: Kysely<DB>, theCase: CaseKey, id: string): Promise<Assessment> {
+  const row = await selectAssessments(db, theCase).where('a.id', '=', id).executeTakeFirstOrThrow();
   return toAssessment(row);
 }
 
@@ -27,7 +28,7 @@ export async function listAssessments(
 ): Promise<AssessmentList> {
   requireCaseAbility(access, 'assessment', 'read');
   return ctx.db.transaction().execute(async (trx) => {
-    const rows = await selectAssessments(trx, access.caseId).orderBy('a.number', 'desc').execute();
+    const rows = await selectAssessments(trx, access).orderBy('a.number', 'desc').execute();
     await auditCaseRead(trx, ctx, access, {
       what: 'assessments',
       details: { count: rows.length },

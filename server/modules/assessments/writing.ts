@@ -1,4 +1,5 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
+import type { CaseKey } from '../../platform/context.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { setCaseConcernLevel } from '../cases/case-rows.ts';
 import type { Transaction } from 'kysely';
@@ -44,8 +45,8 @@ import type { Assessment, FinaliseBody } from './schema.ts';
  */
 
 /** The row of one assessment of the case, locked; 404 when the case has no such assessment. */
-async function lockAssessment(trx: Transaction<DB>, caseId: string, id: string) {
-  const row = await lockAssessmentRow(trx, caseId, id);
+async function lockAssessment(trx: Transaction<DB>, theCase: CaseKey, id: string) {
+  const row = await lockAssessmentRow(trx, theCase, id);
   if (!row) throw new AppError('not_found');
   return row;
 }
@@ -69,19 +70,19 @@ export async function startAssessment(
 ): Promise<{ created: boolean; assessment: Assessment }> {
   requireCaseAbility(access, 'assessment', 'write');
   return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access.caseId);
+    const locked = await lockCase(trx, access);
     requireOpenCase(locked);
-    const draft = await draftId(trx, access.caseId);
+    const draft = await draftId(trx, access);
     if (draft) {
-      const assessment = await loadOne(trx, access.caseId, draft);
+      const assessment = await loadOne(trx, access, draft);
       await auditCaseRead(trx, ctx, access, {
         what: 'assessment',
         details: { assessmentId: draft },
       });
       return { created: false, assessment };
     }
-    const latestFinal = await latestFinalRow(trx, access.caseId);
-    const number = await nextNumber(trx, access.caseId);
+    const latestFinal = await latestFinalRow(trx, access);
+    const number = await nextNumber(trx, access);
     const content: Content = latestFinal ? contentOfRow(latestFinal) : emptyContent();
     const now = new Date();
     const insertedId = await insertDraft(trx, {
@@ -100,7 +101,7 @@ export async function startAssessment(
       resourceId: insertedId,
       details: { number, basedOnId: latestFinal?.id ?? null },
     });
-    return { created: true, assessment: await loadOne(trx, access.caseId, insertedId) };
+    return { created: true, assessment: await loadOne(trx, access, insertedId) };
   });
 }
 
@@ -113,15 +114,15 @@ export async function updateAssessment(
 ): Promise<Assessment> {
   requireCaseAbility(access, 'assessment', 'write');
   return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access.caseId);
+    const locked = await lockCase(trx, access);
     requireOpenCase(locked);
-    const current = await lockAssessment(trx, access.caseId, assessmentId);
+    const current = await lockAssessment(trx, access, assessmentId);
     requireDraft(current.status);
     if (current.version !== body.version) throw staleVersion(current.version);
     const before = contentOfRow({ ...current, created_by_name: '', finalised_by_name: null });
     const after = contentOfBody(body);
     const changed = changedFields(before, after);
-    const updated = await saveContent(trx, assessmentId, body.version, columnsOf(after));
+    const updated = await saveContent(trx, access, assessmentId, body.version, columnsOf(after));
     if (!updated) throw staleVersion(current.version);
     await recordCaseChange(trx, ctx, access, {
       kind: 'assessment_updated',
@@ -130,7 +131,7 @@ export async function updateAssessment(
       resourceId: assessmentId,
       details: { number: current.number, fields: changed.join(',') },
     });
-    return loadOne(trx, access.caseId, assessmentId);
+    return loadOne(trx, access, assessmentId);
   });
 }
 
@@ -147,9 +148,9 @@ export async function finaliseAssessment(
 ): Promise<Assessment> {
   requireCaseAbility(access, 'assessment', 'write');
   return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access.caseId);
+    const locked = await lockCase(trx, access);
     requireOpenCase(locked);
-    const current = await lockAssessment(trx, access.caseId, assessmentId);
+    const current = await lockAssessment(trx, access, assessmentId);
     requireDraft(current.status);
     if (current.version !== body.version) throw staleVersion(current.version);
     const problems: FieldProblem[] = [];
@@ -164,10 +165,10 @@ export async function finaliseAssessment(
       throw new AppError('validation_failed', { fields: problems });
     }
     const now = new Date();
-    const superseded = await supersedeFinal(trx, access.caseId, now);
-    const finalised = await markFinal(trx, assessmentId, body.version, ctx.user.id, now);
+    const superseded = await supersedeFinal(trx, access, now);
+    const finalised = await markFinal(trx, access, assessmentId, body.version, ctx.user.id, now);
     if (!finalised) throw staleVersion(current.version);
-    await setCaseConcernLevel(trx, access.caseId, concernLevel.data, now);
+    await setCaseConcernLevel(trx, access, concernLevel.data, now);
     await recordCaseChange(trx, ctx, access, {
       kind: 'assessment_finalised',
       action: 'update',
@@ -180,6 +181,6 @@ export async function finaliseAssessment(
         superseded: superseded.join(',') || null,
       },
     });
-    return loadOne(trx, access.caseId, assessmentId);
+    return loadOne(trx, access, assessmentId);
   });
 }

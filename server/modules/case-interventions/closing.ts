@@ -1,5 +1,11 @@
 import { sql, type Transaction } from 'kysely';
+import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
+
+/*
+ * The tenant key (`municipality_code`, db/migrations/0015): every read and update here matches
+ * the case's key next to its id (`CaseKey`, a `CaseAccess` is one).
+ */
 
 /**
  * What a case's closure asks of its interventions and offers (this module owns case_interventions
@@ -9,11 +15,15 @@ import type { DB } from '../../platform/db/schema.ts';
 const OPEN_INTERVENTIONS = ['planned', 'active', 'paused'] as const;
 
 /** The ids of the case's open interventions (planned, active or paused). */
-export async function openInterventionIds(trx: Transaction<DB>, caseId: string): Promise<string[]> {
+export async function openInterventionIds(
+  trx: Transaction<DB>,
+  theCase: CaseKey,
+): Promise<string[]> {
   const rows = await trx
     .selectFrom('case_interventions')
     .select('id')
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .where('status', 'in', OPEN_INTERVENTIONS)
     .execute();
   return rows.map((r) => r.id);
@@ -25,6 +35,7 @@ export async function openInterventionIds(trx: Transaction<DB>, caseId: string):
  */
 export async function endInterventions(
   trx: Transaction<DB>,
+  theCase: CaseKey,
   ids: string[],
   today: string,
   now: Date,
@@ -39,6 +50,8 @@ export async function endInterventions(
       updated_at: now,
     }))
     .where('id', 'in', ids)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .execute();
 }
 
@@ -46,11 +59,12 @@ export async function endInterventions(
  * Cancels the case's scheduled and open offers as the case closes; how many. A renewal never
  * made keeps no offer date: it was cancelled before it was made.
  */
-export async function cancelOpenOffers(trx: Transaction<DB>, caseId: string): Promise<number> {
+export async function cancelOpenOffers(trx: Transaction<DB>, theCase: CaseKey): Promise<number> {
   const offers = await trx
     .updateTable('case_offers')
     .set((eb) => ({ status: 'cancelled', version: eb('version', '+', 1) }))
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .where('status', 'in', ['scheduled', 'open'])
     .executeTakeFirst();
   return Number(offers.numUpdatedRows);

@@ -36,7 +36,7 @@ export async function recordConsent(
 ): Promise<Created> {
   requireCaseAbility(access, 'consents', 'write');
   return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access.caseId);
+    const locked = await lockCase(trx, access);
     if (body.id) {
       const existing = await consentById(trx, body.id);
       if (existing) {
@@ -46,7 +46,7 @@ export async function recordConsent(
     }
     requireOpenCase(locked);
     const problems: FieldProblem[] = [];
-    const person = await casePerson(trx, access.caseId, body.personId);
+    const person = await casePerson(trx, access, body.personId);
     if (!person) problems.push({ field: 'body.personId', code: 'person_not_in_case' });
     if (body.givenOn > danishToday(now))
       problems.push({ field: 'body.givenOn', code: 'in_future' });
@@ -100,8 +100,8 @@ export async function withdrawConsent(
 ): Promise<{ id: string; pausedInterventionIds: string[] }> {
   requireCaseAbility(access, 'consents', 'write');
   return ctx.db.transaction().execute(async (trx) => {
-    await lockCase(trx, access.caseId);
-    const consent = await lockConsent(trx, access.caseId, consentId);
+    await lockCase(trx, access);
+    const consent = await lockConsent(trx, access, consentId);
     if (!consent) throw new AppError('not_found');
     const problems: FieldProblem[] = [];
     if (consent.withdrawn_on !== null) {
@@ -114,8 +114,8 @@ export async function withdrawConsent(
       problems.push({ field: 'body.withdrawnOn', code: 'in_future' });
     }
     fail(problems);
-    await markWithdrawn(trx, consent.id, body.withdrawnOn);
-    const paused = await pauseInterventionsOn(trx, access.caseId, consent.id);
+    await markWithdrawn(trx, access, consent.id, body.withdrawnOn);
+    const paused = await pauseInterventionsOn(trx, access, consent.id);
     await recordCaseChange(trx, ctx, access, {
       kind: 'consent_withdrawn',
       resourceType: 'case_consent',

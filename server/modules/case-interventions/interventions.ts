@@ -50,7 +50,7 @@ export async function createIntervention(
 ): Promise<Created> {
   requireCaseAbility(access, 'interventions', 'write');
   return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access.caseId);
+    const locked = await lockCase(trx, access);
     const earlier = await earlierCreate(
       trx,
       'case_interventions',
@@ -65,7 +65,7 @@ export async function createIntervention(
     const type = await choosableType(trx, access, body.interventionTypeId, true);
     if (!type)
       problems.push({ field: 'body.interventionTypeId', code: 'intervention_type_unavailable' });
-    const person = await casePerson(trx, access.caseId, body.personId);
+    const person = await casePerson(trx, access, body.personId);
     if (!person) problems.push({ field: 'body.personId', code: 'person_not_in_case' });
     let provider: { id: string; display_name: string } | undefined;
     if (body.providerUserId !== undefined && body.providerName !== undefined) {
@@ -138,8 +138,8 @@ export async function updateIntervention(
 ): Promise<{ id: string; version: number }> {
   requireCaseAbility(access, 'interventions', 'write');
   return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access.caseId);
-    const current = await lockIntervention(trx, access.caseId, interventionId);
+    const locked = await lockCase(trx, access);
+    const current = await lockIntervention(trx, access, interventionId);
     if (!current) throw new AppError('not_found');
     if (current.version !== body.version) throw staleVersion(current.version);
     requireOpenCase(locked);
@@ -209,7 +209,7 @@ export async function updateIntervention(
     let consentId = current.consent_id;
     if (to === 'active' && from !== 'active' && current.consent_required) {
       const on = from === 'paused' ? danishToday(now) : (startsOn ?? '');
-      const consent = await validConsent(trx, access.caseId, current.person_id, on);
+      const consent = await validConsent(trx, access, current.person_id, on);
       if (!consent) fail([{ field: 'body.status', code: 'consent_required' }]);
       consentId = consent?.id ?? null;
     }
@@ -255,7 +255,7 @@ export async function updateIntervention(
     }
     if (Object.keys(changes).length === 0) return { id: current.id, version: current.version };
 
-    const updated = await updateInterventionRow(trx, current.id, body.version, next);
+    const updated = await updateInterventionRow(trx, access, current.id, body.version, next);
     if (!updated) throw staleVersion(current.version);
     const memberChanges = newProvider
       ? await assignProvider(trx, ctx, access, newProvider, current.id)

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import type { CaseKey } from '../../platform/context.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { z } from 'zod';
 import { requireCaseAbility } from '../../access/case-abilities.ts';
@@ -50,12 +51,12 @@ export async function makeFirstOffer(
 ): Promise<Created> {
   requireCaseAbility(access, 'offers', 'write');
   return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access.caseId);
+    const locked = await lockCase(trx, access);
     const earlier = await earlierCreate(trx, 'case_offers', body.id, access.caseId, 'duplicate');
     if (earlier) return earlier;
     requireOpenCase(locked);
     const problems: FieldProblem[] = [];
-    const person = await casePerson(trx, access.caseId, body.personId);
+    const person = await casePerson(trx, access, body.personId);
     if (!person) problems.push({ field: 'body.personId', code: 'person_not_in_case' });
     if (body.interventionTypeId !== undefined) {
       const type = await choosableType(trx, access, body.interventionTypeId, false);
@@ -100,8 +101,8 @@ export async function makeFirstOffer(
   });
 }
 
-async function lockOffer(trx: Transaction<DB>, caseId: string, offerId: string, version: number) {
-  const offer = await selectOfferForUpdate(trx, caseId, offerId);
+async function lockOffer(trx: Transaction<DB>, theCase: CaseKey, offerId: string, version: number) {
+  const offer = await selectOfferForUpdate(trx, theCase, offerId);
   if (!offer) throw new AppError('not_found');
   if (offer.version !== version) throw staleVersion(offer.version);
   return offer;
@@ -125,8 +126,8 @@ export async function answerOffer(
 }> {
   requireCaseAbility(access, 'offers', 'write');
   return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access.caseId);
-    const offer = await lockOffer(trx, access.caseId, offerId, body.version);
+    const locked = await lockCase(trx, access);
+    const offer = await lockOffer(trx, access, offerId, body.version);
     requireOpenCase(locked);
     const problems: FieldProblem[] = [];
     if (offer.status !== 'open') problems.push({ field: 'body.answer', code: 'offer_not_open' });
@@ -137,7 +138,7 @@ export async function answerOffer(
       problems.push({ field: 'body.answeredOn', code: 'in_future' });
     }
     fail(problems);
-    const updated = await storeAnswer(trx, offer.id, {
+    const updated = await storeAnswer(trx, access, offer.id, {
       status: body.answer,
       answeredOn: body.answeredOn,
       note: body.note,
@@ -163,7 +164,7 @@ export async function answerOffer(
         .sort((a, b) => a.round - b.round);
     }
     if (body.answer === 'accepted' && offer.first_offer_id !== null) {
-      const rows = await cancelLaterRenewals(trx, access.caseId, offer.first_offer_id, offer.round);
+      const rows = await cancelLaterRenewals(trx, access, offer.first_offer_id, offer.round);
       cancelled = rows.map((r) => r.id);
     }
     await recordCaseChange(trx, ctx, access, {
@@ -202,8 +203,8 @@ export async function makeRenewal(
 ): Promise<{ id: string; version: number }> {
   requireCaseAbility(access, 'offers', 'write');
   return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access.caseId);
-    const offer = await lockOffer(trx, access.caseId, offerId, body.version);
+    const locked = await lockCase(trx, access);
+    const offer = await lockOffer(trx, access, offerId, body.version);
     requireOpenCase(locked);
     const problems: FieldProblem[] = [];
     if (offer.status !== 'scheduled') {
@@ -216,7 +217,7 @@ export async function makeRenewal(
       problems.push({ field: 'body.offeredOn', code: 'in_future' });
     }
     fail(problems);
-    const updated = await openRenewal(trx, offer.id, body.offeredOn);
+    const updated = await openRenewal(trx, access, offer.id, body.offeredOn);
     await recordCaseChange(trx, ctx, access, {
       kind: 'offer_made',
       resourceType: 'case_offer',

@@ -1,5 +1,13 @@
 import type { Insertable, Transaction } from 'kysely';
+import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
+
+/*
+ * The tenant key (`municipality_code`, db/migrations/0015): every read, update and delete here
+ * matches the case's key next to its id (`CaseKey`, a `CaseAccess` is one); inserts leave it
+ * out and the trigger `tenant_key_from_parents` fills it from the case (and refuses a row
+ * whose case is of another municipality).
+ */
 
 /** The repository for offers of voluntary support: the SQL offers.ts runs in its transaction. */
 
@@ -23,7 +31,11 @@ export async function insertRenewals(
 }
 
 /** The offer in the case, locked for update. */
-export async function selectOfferForUpdate(trx: Transaction<DB>, caseId: string, offerId: string) {
+export async function selectOfferForUpdate(
+  trx: Transaction<DB>,
+  theCase: CaseKey,
+  offerId: string,
+) {
   return trx
     .selectFrom('case_offers')
     .select([
@@ -39,7 +51,8 @@ export async function selectOfferForUpdate(trx: Transaction<DB>, caseId: string,
       'version',
     ])
     .where('id', '=', offerId)
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .forUpdate()
     .executeTakeFirst();
 }
@@ -47,6 +60,7 @@ export async function selectOfferForUpdate(trx: Transaction<DB>, caseId: string,
 /** Records the answer to an offer; returns its new version. */
 export async function storeAnswer(
   trx: Transaction<DB>,
+  theCase: CaseKey,
   offerId: string,
   answer: { status: string; answeredOn: string; note?: string | null | undefined },
 ) {
@@ -59,6 +73,8 @@ export async function storeAnswer(
       version: eb('version', '+', 1),
     }))
     .where('id', '=', offerId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .returning('version')
     .executeTakeFirstOrThrow();
 }
@@ -66,14 +82,15 @@ export async function storeAnswer(
 /** Cancels the renewals of a first offer after `round` still scheduled; returns their ids. */
 export async function cancelLaterRenewals(
   trx: Transaction<DB>,
-  caseId: string,
+  theCase: CaseKey,
   firstOfferId: string,
   round: number,
 ) {
   return trx
     .updateTable('case_offers')
     .set((eb) => ({ status: 'cancelled', version: eb('version', '+', 1) }))
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .where('first_offer_id', '=', firstOfferId)
     .where('round', '>', round)
     .where('status', '=', 'scheduled')
@@ -82,11 +99,18 @@ export async function cancelLaterRenewals(
 }
 
 /** A scheduled renewal is made: it becomes open on `offeredOn`. Returns its new version. */
-export async function openRenewal(trx: Transaction<DB>, offerId: string, offeredOn: string) {
+export async function openRenewal(
+  trx: Transaction<DB>,
+  theCase: CaseKey,
+  offerId: string,
+  offeredOn: string,
+) {
   return trx
     .updateTable('case_offers')
     .set((eb) => ({ status: 'open', offered_on: offeredOn, version: eb('version', '+', 1) }))
     .where('id', '=', offerId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .returning('version')
     .executeTakeFirstOrThrow();
 }

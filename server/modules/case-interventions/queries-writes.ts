@@ -1,7 +1,15 @@
 import { sql, type Insertable, type Transaction, type Updateable } from 'kysely';
+import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import { PROVIDER_ROLES } from './shared.ts';
+
+/*
+ * The tenant key (`municipality_code`, db/migrations/0015): every read, update and delete here
+ * matches the case's key next to its id (`CaseKey`, a `CaseAccess` is one); inserts leave it
+ * out and the trigger `tenant_key_from_parents` fills it from the case (and refuses a row
+ * whose case is of another municipality).
+ */
 
 /**
  * The repository for writes to interventions and session notes: the SQL the services in
@@ -10,12 +18,13 @@ import { PROVIDER_ROLES } from './shared.ts';
  */
 
 /** The person in the case, with their role there. */
-export async function casePerson(trx: Transaction<DB>, caseId: string, personId: string) {
+export async function casePerson(trx: Transaction<DB>, theCase: CaseKey, personId: string) {
   return trx
     .selectFrom('case_persons as cp')
     .innerJoin('persons as p', 'p.id', 'cp.person_id')
     .select(['p.id', 'p.birth_date', 'cp.role'])
-    .where('cp.case_id', '=', caseId)
+    .where('cp.case_id', '=', theCase.caseId)
+    .where('cp.municipality_code', '=', theCase.municipalityCode)
     .where('cp.person_id', '=', personId)
     .executeTakeFirst();
 }
@@ -66,7 +75,7 @@ export async function insertIntervention(
 /** The intervention in the case, locked for update, with its provider's name and type's rule. */
 export async function lockIntervention(
   trx: Transaction<DB>,
-  caseId: string,
+  theCase: CaseKey,
   interventionId: string,
 ) {
   return trx
@@ -89,7 +98,8 @@ export async function lockIntervention(
       't.consent_required',
     ])
     .where('i.id', '=', interventionId)
-    .where('i.case_id', '=', caseId)
+    .where('i.case_id', '=', theCase.caseId)
+    .where('i.municipality_code', '=', theCase.municipalityCode)
     .forUpdate(['i'])
     .executeTakeFirst();
 }
@@ -97,6 +107,7 @@ export async function lockIntervention(
 /** Stores the changed intervention when it still has `version`; undefined when it has not. */
 export async function updateInterventionRow(
   trx: Transaction<DB>,
+  theCase: CaseKey,
   interventionId: string,
   version: number,
   next: Updateable<DB['case_interventions']>,
@@ -105,6 +116,8 @@ export async function updateInterventionRow(
     .updateTable('case_interventions')
     .set((eb) => ({ ...next, version: eb('version', '+', 1), updated_at: new Date() }))
     .where('id', '=', interventionId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .where('version', '=', version)
     .returning('version')
     .executeTakeFirst();
@@ -113,14 +126,15 @@ export async function updateInterventionRow(
 /** A valid consent of the person in the case, given on or before `on` (newest first). */
 export async function validConsent(
   trx: Transaction<DB>,
-  caseId: string,
+  theCase: CaseKey,
   personId: string,
   on: string,
 ) {
   return trx
     .selectFrom('case_consents')
     .select(['id', 'given_on'])
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .where('person_id', '=', personId)
     .where('withdrawn_on', 'is', null)
     .where('given_on', '<=', on)
@@ -130,12 +144,17 @@ export async function validConsent(
 }
 
 /** The intervention in the case, as a session note needs it. */
-export async function sessionTarget(trx: Transaction<DB>, caseId: string, interventionId: string) {
+export async function sessionTarget(
+  trx: Transaction<DB>,
+  theCase: CaseKey,
+  interventionId: string,
+) {
   return trx
     .selectFrom('case_interventions as i')
     .select(['i.id', 'i.status', 'i.provider_user_id'])
     .where('i.id', '=', interventionId)
-    .where('i.case_id', '=', caseId)
+    .where('i.case_id', '=', theCase.caseId)
+    .where('i.municipality_code', '=', theCase.municipalityCode)
     .executeTakeFirst();
 }
 

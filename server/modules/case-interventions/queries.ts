@@ -15,6 +15,11 @@ import {
 } from './schema.ts';
 import { PROVIDER_ROLES } from './shared.ts';
 
+/*
+ * The tenant key (`municipality_code`, db/migrations/0015): every read and update here matches
+ * the case's key next to its id (`CaseKey`, a `CaseAccess` is one).
+ */
+
 /**
  * A catalogue entry's name and legal basis: in `concern` (a compartment field, removed on the way
  * out for readers without the case's compartment) when the entry reveals the concern.
@@ -48,7 +53,10 @@ export async function loadCaseInterventions(
     .innerJoin('intervention_types as t', 't.id', 'i.intervention_type_id')
     .innerJoin('persons as p', 'p.id', 'i.person_id')
     .leftJoin('case_persons as cp', (join) =>
-      join.onRef('cp.person_id', '=', 'i.person_id').onRef('cp.case_id', '=', 'i.case_id'),
+      join
+        .onRef('cp.person_id', '=', 'i.person_id')
+        .onRef('cp.case_id', '=', 'i.case_id')
+        .onRef('cp.municipality_code', '=', 'i.municipality_code'),
     )
     .leftJoin('users as u', 'u.id', 'i.provider_user_id')
     .leftJoin('case_consents as c', 'c.id', 'i.consent_id')
@@ -78,6 +86,7 @@ export async function loadCaseInterventions(
       'c.withdrawn_on as consent_withdrawn_on',
     ])
     .where('i.case_id', '=', access.caseId)
+    .where('i.municipality_code', '=', access.municipalityCode)
     .orderBy('i.created_at')
     .orderBy('i.id');
   if (!full) query = query.where('i.provider_user_id', '=', userId);
@@ -165,7 +174,10 @@ export async function loadCaseInterventions(
     .selectFrom('case_consents as c')
     .innerJoin('persons as p', 'p.id', 'c.person_id')
     .leftJoin('case_persons as cp', (join) =>
-      join.onRef('cp.person_id', '=', 'c.person_id').onRef('cp.case_id', '=', 'c.case_id'),
+      join
+        .onRef('cp.person_id', '=', 'c.person_id')
+        .onRef('cp.case_id', '=', 'c.case_id')
+        .onRef('cp.municipality_code', '=', 'c.municipality_code'),
     )
     .innerJoin('users as r', 'r.id', 'c.recorded_by')
     .select([
@@ -183,6 +195,7 @@ export async function loadCaseInterventions(
       'cp.role as person_role',
     ])
     .where('c.case_id', '=', access.caseId)
+    .where('c.municipality_code', '=', access.municipalityCode)
     .orderBy('c.given_on', 'desc')
     .orderBy('c.recorded_at', 'desc')
     .execute();
@@ -191,7 +204,10 @@ export async function loadCaseInterventions(
     .selectFrom('case_offers as o')
     .innerJoin('persons as p', 'p.id', 'o.person_id')
     .leftJoin('case_persons as cp', (join) =>
-      join.onRef('cp.person_id', '=', 'o.person_id').onRef('cp.case_id', '=', 'o.case_id'),
+      join
+        .onRef('cp.person_id', '=', 'o.person_id')
+        .onRef('cp.case_id', '=', 'o.case_id')
+        .onRef('cp.municipality_code', '=', 'o.municipality_code'),
     )
     .leftJoin('intervention_types as t', 't.id', 'o.intervention_type_id')
     .select([
@@ -215,6 +231,7 @@ export async function loadCaseInterventions(
       'cp.role as person_role',
     ])
     .where('o.case_id', '=', access.caseId)
+    .where('o.municipality_code', '=', access.municipalityCode)
     .orderBy('o.created_at')
     .orderBy('o.round')
     .orderBy('o.id')

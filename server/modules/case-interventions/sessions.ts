@@ -22,8 +22,8 @@ export async function addSession(
 ): Promise<{ id: string }> {
   requireCaseAbility(access, 'sessions', 'write');
   return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access.caseId);
-    const intervention = await sessionTarget(trx, access.caseId, interventionId);
+    const locked = await lockCase(trx, access);
+    const intervention = await sessionTarget(trx, access, interventionId);
     // A member who sees only their own interventions is told nothing about the others.
     if (
       !intervention ||

@@ -9,6 +9,9 @@ import type { CaseKey } from '../../platform/context.ts';
  * row itself, it asks for one of these. Each runs in the caller's transaction, after the caller
  * has locked the case (`lockCase`). Writes the cases module does for itself (status, on hold,
  * classification) live beside the rest of its SQL.
+ *
+ * The tenant key (`municipality_code`, db/migrations/0015): inserts set it explicitly from the
+ * case, updates and reads match it next to the case's id.
  */
 
 /**
@@ -25,6 +28,7 @@ export async function openCaseFromDecision(
     addedBy: string;
   },
 ): Promise<string> {
+  const municipality = input.case.municipality_code;
   const created = await db
     .insertInto('cases')
     .values(input.case)
@@ -34,26 +38,38 @@ export async function openCaseFromDecision(
     await db
       .insertInto('case_persons')
       .values(
-        input.persons.map((p) => ({ case_id: created.id, person_id: p.personId, role: p.role })),
+        input.persons.map((p) => ({
+          case_id: created.id,
+          municipality_code: municipality,
+          person_id: p.personId,
+          role: p.role,
+        })),
       )
       .execute();
   }
   const decider = input.coordinatorUserId;
   await db
     .insertInto('case_members')
-    .values({ case_id: created.id, user_id: decider, role: 'coordinator', added_by: input.addedBy })
+    .values({
+      case_id: created.id,
+      municipality_code: municipality,
+      user_id: decider,
+      role: 'coordinator',
+      added_by: input.addedBy,
+    })
     .execute();
   const forumId = input.forumId;
   if (forumId) {
     await db
       .insertInto('case_members')
-      .columns(['case_id', 'user_id', 'role', 'added_by'])
+      .columns(['case_id', 'municipality_code', 'user_id', 'role', 'added_by'])
       .expression((eb) =>
         eb
           .selectFrom('forum_members as fm')
           .innerJoin('users as u', 'u.id', 'fm.user_id')
           .select([
             sql<string>`${created.id}::uuid`.as('case_id'),
+            sql<string>`${municipality}`.as('municipality_code'),
             'fm.user_id',
             sql<string>`'forum'`.as('role'),
             sql<string>`${input.addedBy}::uuid`.as('added_by'),
@@ -74,21 +90,22 @@ export async function openCaseFromDecision(
  */
 export async function setCaseConcernLevel(
   trx: Transaction<DB>,
-  caseId: string,
+  theCase: CaseKey,
   level: ConcernLevel,
   now: Date,
 ): Promise<void> {
   await trx
     .updateTable('cases')
     .set({ concern_level: level, updated_at: now })
-    .where('id', '=', caseId)
+    .where('id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .execute();
 }
 
 /** An approved closure closes the case (and ends any time on hold); returns the new version. */
 export async function markCaseClosed(
   trx: Transaction<DB>,
-  caseId: string,
+  theCase: CaseKey,
   now: Date,
 ): Promise<number> {
   const row = await trx
@@ -101,7 +118,8 @@ export async function markCaseClosed(
       version: eb('version', '+', 1),
       updated_at: now,
     }))
-    .where('id', '=', caseId)
+    .where('id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .returning('version')
     .executeTakeFirstOrThrow();
   return row.version;
@@ -110,7 +128,7 @@ export async function markCaseClosed(
 /** A re-review's outcome: reopened (active again) or back to closed after the review. */
 export async function setCaseStatusAfterReview(
   trx: Transaction<DB>,
-  caseId: string,
+  theCase: CaseKey,
   next: 'active' | 'closed',
   now: Date,
 ): Promise<void> {
@@ -122,20 +140,22 @@ export async function setCaseStatusAfterReview(
       version: eb('version', '+', 1),
       updated_at: now,
     }))
-    .where('id', '=', caseId)
+    .where('id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .execute();
 }
 
 /** A due re-review moves a closed case to under review; false when it is no longer closed. */
 export async function moveClosedCaseToReview(
   trx: Transaction<DB>,
-  caseId: string,
+  theCase: CaseKey,
   now: Date,
 ): Promise<boolean> {
   const moved = await trx
     .updateTable('cases')
     .set((eb) => ({ status: 'under_review', version: eb('version', '+', 1), updated_at: now }))
-    .where('id', '=', caseId)
+    .where('id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .where('status', '=', 'closed')
     .returning('id')
     .executeTakeFirst();

@@ -1,6 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
-import { contextFor, type ContextKeys, type RequestContext } from '../../platform/context.ts';
+import {
+  contextFor,
+  type CaseKey,
+  type ContextKeys,
+  type RequestContext,
+} from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -59,11 +64,12 @@ export interface LockedCase {
 }
 
 /** The case row, locked for the rest of the transaction (changes to one case run one at a time). */
-export async function lockCase(trx: Transaction<DB>, caseId: string): Promise<LockedCase> {
+export async function lockCase(trx: Transaction<DB>, theCase: CaseKey): Promise<LockedCase> {
   const row = await trx
     .selectFrom('cases')
     .select(['status', 'opened_at', 'closed_at', 'concern_level', 'version'])
-    .where('id', '=', caseId)
+    .where('id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .forUpdate()
     .executeTakeFirst();
   if (!row) throw new AppError('not_found');
@@ -124,9 +130,10 @@ export async function recordCaseChange(
       .updateTable('case_events')
       .set({ compartment: true })
       .where('id', '=', Number(eventId))
+      .where('municipality_code', '=', access.municipalityCode)
       .execute();
   }
-  const persons = await casePersonIds(trx, access.caseId);
+  const persons = await casePersonIds(trx, access);
   await writeAudit(
     trx,
     ctx.keys.audit,
@@ -155,7 +162,7 @@ export async function auditCaseRead(
   access: CaseAccess,
   read: { what: string; persons?: string[]; details?: Record<string, string | number | boolean> },
 ): Promise<void> {
-  const persons = read.persons ?? (await casePersonIds(trx, access.caseId));
+  const persons = read.persons ?? (await casePersonIds(trx, access));
   await writeAudit(
     trx,
     ctx.keys.audit,

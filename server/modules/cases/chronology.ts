@@ -6,7 +6,7 @@ import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import type { RequestContext } from '../../platform/context.ts';
+import type { CaseKey, RequestContext } from '../../platform/context.ts';
 import {
   CaseEventKindSchema,
   CaseEventSchema,
@@ -57,11 +57,12 @@ export async function addCaseEvent(
 }
 
 /** The persons of the case, whose data the chronology is about (one audit entry each). */
-export async function casePersonIds(db: Kysely<DB>, caseId: string): Promise<string[]> {
+export async function casePersonIds(db: Kysely<DB>, theCase: CaseKey): Promise<string[]> {
   const rows = await db
     .selectFrom('case_persons')
     .select('person_id')
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .orderBy('person_id')
     .execute();
   return rows.map((r) => r.person_id);
@@ -102,6 +103,7 @@ export async function loadChronology(
       'it.reveals_concern as entry_reveals_concern',
     ])
     .where('e.case_id', '=', access.caseId)
+    .where('e.municipality_code', '=', access.municipalityCode)
     .orderBy('e.id', 'desc')
     .limit(filter.limit + 1);
   if (!access.compartment) query = query.where('e.compartment', '=', false);
@@ -116,6 +118,7 @@ export async function loadChronology(
     .select(['u.id', 'u.display_name'])
     .distinct()
     .where('e.case_id', '=', access.caseId)
+    .where('e.municipality_code', '=', access.municipalityCode)
     .orderBy('u.display_name')
     .orderBy('u.id');
   if (!access.compartment) authorsQuery = authorsQuery.where('e.compartment', '=', false);
@@ -170,7 +173,7 @@ export async function addNote(
         compartment: body.compartment,
       },
     );
-    const persons = await casePersonIds(trx, access.caseId);
+    const persons = await casePersonIds(trx, access);
     await writeAudit(
       trx,
       ctx.keys.audit,
@@ -224,6 +227,7 @@ export async function setStatus(
       .selectFrom('cases')
       .select(['status', 'on_hold_reason', 'on_hold_until', 'version'])
       .where('id', '=', access.caseId)
+      .where('municipality_code', '=', access.municipalityCode)
       .forUpdate()
       .executeTakeFirst();
     if (!current) throw new AppError('not_found');
@@ -251,6 +255,7 @@ export async function setStatus(
         updated_at: new Date(),
       }))
       .where('id', '=', access.caseId)
+      .where('municipality_code', '=', access.municipalityCode)
       .where('version', '=', body.version)
       .returning('version')
       .executeTakeFirst();
@@ -267,7 +272,7 @@ export async function setStatus(
       if (before[key] !== next[key]) changes[names[key]] = { from: before[key], to: next[key] };
     }
     const eventId = await addCaseEvent(trx, access.caseId, ctx.user.id, 'status_changed', changes);
-    const persons = await casePersonIds(trx, access.caseId);
+    const persons = await casePersonIds(trx, access);
     await writeAudit(
       trx,
       ctx.keys.audit,

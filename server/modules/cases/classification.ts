@@ -36,7 +36,7 @@ export async function updateClassification(
   requireCaseAbility(access, 'classification', 'write');
 
   return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access.caseId);
+    const locked = await lockCase(trx, access);
     if (locked.version !== body.version) throw staleVersion(locked.version);
     const current = await trx
       .selectFrom('cases')
@@ -50,6 +50,7 @@ export async function updateClassification(
         'environment',
       ])
       .where('id', '=', access.caseId)
+      .where('municipality_code', '=', access.municipalityCode)
       .executeTakeFirstOrThrow();
 
     const before: Record<Field, Value> = {
@@ -109,6 +110,7 @@ export async function updateClassification(
         updated_at: new Date(),
       }))
       .where('id', '=', access.caseId)
+      .where('municipality_code', '=', access.municipalityCode)
       .returning('version')
       .executeTakeFirstOrThrow();
 

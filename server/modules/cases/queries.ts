@@ -2,7 +2,7 @@ import { caseAbilities } from '../../access/case-abilities.ts';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
-import { visibleCase, type CaseAccess } from '../../access/records.ts';
+import { inUsersArea, visibleCase, type CaseAccess } from '../../access/records.ts';
 import type { CurrentUser } from '../../access/sessions.ts';
 import {
   AuthorityAreaSchema,
@@ -26,6 +26,11 @@ export function personName(p: { given_name: string; family_name: string }): stri
   return `${p.given_name} ${p.family_name}`;
 }
 
+/*
+ * Every query of a case's rows matches the tenant key (`municipality_code`, db/migrations/0015)
+ * next to the case's id: the case's own key, or for a list the caller's area.
+ */
+
 /**
  * The cases the user may see, newest first, keyset-paginated. Two round trips whatever the page
  * size: the page, then the citizens of the page's full-scope cases.
@@ -46,7 +51,10 @@ export async function listCases(
   let query = db
     .selectFrom('cases')
     .leftJoin('case_members as m', (join) =>
-      join.onRef('m.case_id', '=', 'cases.id').on('m.user_id', '=', user.id),
+      join
+        .onRef('m.case_id', '=', 'cases.id')
+        .onRef('m.municipality_code', '=', 'cases.municipality_code')
+        .on('m.user_id', '=', user.id),
     )
     .select([
       'cases.id',
@@ -82,6 +90,7 @@ export async function listCases(
           .innerJoin('persons as p', 'p.id', 'cp.person_id')
           .select(['cp.case_id', 'p.id', 'p.given_name', 'p.family_name'])
           .where('cp.case_id', 'in', fullScope)
+          .where(inUsersArea('cp.municipality_code', user))
           .where('cp.role', '=', 'citizen')
           .orderBy('p.family_name')
           .execute();
@@ -119,6 +128,7 @@ export async function loadCase(
     .selectFrom('cases')
     .selectAll()
     .where('id', '=', access.caseId)
+    .where('municipality_code', '=', access.municipalityCode)
     .executeTakeFirst();
   if (!c) return undefined;
   const persons =
@@ -128,6 +138,7 @@ export async function loadCase(
           .innerJoin('persons as p', 'p.id', 'cp.person_id')
           .select(['p.id', 'p.given_name', 'p.family_name', 'p.birth_date', 'cp.role'])
           .where('cp.case_id', '=', c.id)
+          .where('cp.municipality_code', '=', c.municipality_code)
           .orderBy('p.family_name')
           .orderBy('p.given_name')
           .execute()
@@ -138,6 +149,7 @@ export async function loadCase(
     .leftJoin('units', 'units.id', 'm.unit_id')
     .select(['m.user_id', 'u.display_name', 'm.role', 'm.scope', 'units.name as unit_name'])
     .where('m.case_id', '=', c.id)
+    .where('m.municipality_code', '=', c.municipality_code)
     .orderBy(sql`case m.role when 'coordinator' then 0 when 'forum' then 1 else 2 end`)
     .orderBy('u.display_name')
     .execute();

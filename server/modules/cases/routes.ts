@@ -181,7 +181,7 @@ export const caseRoutes =
         requireCaseAbility(access, 'notes', 'read');
         return db.transaction().execute(async (trx) => {
           const page = await chronology.loadChronology(trx, access, request.query);
-          const persons = await chronology.casePersonIds(trx, access.caseId);
+          const persons = await chronology.casePersonIds(trx, access);
           await writeAudit(
             trx,
             keys.audit,

@@ -121,6 +121,7 @@ export async function removeMember(
     const removed = await trx
       .deleteFrom('case_members')
       .where('case_id', '=', access.caseId)
+      .where('municipality_code', '=', access.municipalityCode)
       .where('user_id', '=', userId)
       .returning('role')
       .executeTakeFirst();
@@ -129,6 +130,7 @@ export async function removeMember(
       .selectFrom('case_members')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('case_id', '=', access.caseId)
+      .where('municipality_code', '=', access.municipalityCode)
       .where('role', '=', 'coordinator')
       .executeTakeFirstOrThrow();
     if (Number(coordinators.n) === 0) throw new AppError('last_coordinator');

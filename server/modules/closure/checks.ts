@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import { lockClosureRow } from './queries-writes.ts';
@@ -60,8 +61,8 @@ export function checkDispositions(
 }
 
 /** The case's closure, locked, still awaiting a decision; 404 when the case has none such. */
-export async function lockedProposal(trx: Transaction<DB>, caseId: string, closureId: string) {
-  const closure = await lockClosureRow(trx, caseId, closureId);
+export async function lockedProposal(trx: Transaction<DB>, theCase: CaseKey, closureId: string) {
+  const closure = await lockClosureRow(trx, theCase, closureId);
   if (!closure) throw new AppError('not_found');
   if (closure.status !== 'proposed') {
     throw new AppError('validation_failed', {

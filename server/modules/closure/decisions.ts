@@ -42,14 +42,14 @@ export async function approveClosure(
 ): Promise<number> {
   requireCaseAbility(access, 'closure', 'approve');
   return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access.caseId);
-    const closure = await lockedProposal(trx, access.caseId, closureId);
+    const locked = await lockCase(trx, access);
+    const closure = await lockedProposal(trx, access, closureId);
     if (locked.version !== body.caseVersion) throw staleVersion(locked.version);
     requireOpenCase(locked);
     // The case may have moved on since the proposal: a new approved plan or a new intervention
     // means the proposal no longer says what happens to everything; send it back instead.
-    const plan = await approvedPlan(trx, access.caseId);
-    const open = await openInterventionIds(trx, access.caseId);
+    const plan = await approvedPlan(trx, access);
+    const open = await openInterventionIds(trx, access);
     const dispositions = StoredDispositions(closure.intervention_dispositions);
     const problems = [
       ...checkGoals(
@@ -66,12 +66,12 @@ export async function approveClosure(
     }
 
     const today = danishToday(now);
-    await markClosureApproved(trx, closureId, ctx.user.id, now);
-    const updatedVersion = await markCaseClosed(trx, access.caseId, now);
-    await endInterventions(trx, open, today, now);
-    const followUpsCancelled = await cancelScheduledFollowUps(trx, access.caseId);
-    const offersCancelled = await cancelOpenOffers(trx, access.caseId);
-    await scheduleReviews(trx, access.caseId, closureId, today);
+    await markClosureApproved(trx, access, closureId, ctx.user.id, now);
+    const updatedVersion = await markCaseClosed(trx, access, now);
+    await endInterventions(trx, access, open, today, now);
+    const followUpsCancelled = await cancelScheduledFollowUps(trx, access);
+    const offersCancelled = await cancelOpenOffers(trx, access);
+    await scheduleReviews(trx, access, closureId, today);
 
     await recordCaseChange(trx, ctx, access, {
       kind: 'closure_approved',
@@ -102,9 +102,9 @@ export async function rejectClosure(
 ): Promise<void> {
   requireCaseAbility(access, 'closure', 'approve');
   await ctx.db.transaction().execute(async (trx) => {
-    await lockCase(trx, access.caseId);
-    await lockedProposal(trx, access.caseId, closureId);
-    await markClosureRejected(trx, closureId, ctx.user.id, body.comment, now);
+    await lockCase(trx, access);
+    await lockedProposal(trx, access, closureId);
+    await markClosureRejected(trx, access, closureId, ctx.user.id, body.comment, now);
     await recordCaseChange(trx, ctx, access, {
       kind: 'closure_rejected',
       action: 'update',

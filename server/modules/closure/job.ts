@@ -27,7 +27,7 @@ async function announceBatch(trx: Transaction<DB>, now: Date): Promise<number> {
   const today = danishToday(now);
   const due = await trx
     .selectFrom('case_reviews')
-    .select(['id', 'case_id'])
+    .select(['id', 'case_id', 'municipality_code'])
     .where('status', '=', 'scheduled')
     .where('due_on', '<=', today)
     .where('notified_at', 'is', null)
@@ -38,7 +38,11 @@ async function announceBatch(trx: Transaction<DB>, now: Date): Promise<number> {
     .skipLocked()
     .execute();
   for (const review of due) {
-    const moved = await moveClosedCaseToReview(trx, review.case_id, now);
+    const moved = await moveClosedCaseToReview(
+      trx,
+      { caseId: review.case_id, municipalityCode: review.municipality_code },
+      now,
+    );
     if (moved) {
       // The system's own event: no actor.
       await addCaseEvent(trx, review.case_id, null, 'status_changed', {
@@ -50,6 +54,7 @@ async function announceBatch(trx: Transaction<DB>, now: Date): Promise<number> {
       .updateTable('case_reviews')
       .set({ notified_at: now })
       .where('id', '=', review.id)
+      .where('municipality_code', '=', review.municipality_code)
       .execute();
   }
   return due.length;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { GoalStatus } from '../../../shared/values.ts';
 import { readableGoals } from '../plans/stored.ts';
@@ -27,12 +28,13 @@ function parseGoals(value: unknown): PlanGoal[] {
 /** The case's current approved plan (the newest approved version), or undefined. */
 export async function approvedPlan(
   db: Kysely<DB>,
-  caseId: string,
+  theCase: CaseKey,
 ): Promise<{ id: string; goals: PlanGoal[]; agreements: string[] } | undefined> {
   const row = await db
     .selectFrom('case_plans')
     .select(['id', 'goals', 'agreements'])
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .where('status', '=', 'approved')
     .orderBy('number', 'desc')
     .limit(1)
@@ -51,11 +53,12 @@ export async function approvedPlan(
 }
 
 /** Every goal text the case's plans have had, newest version first wins (for old closures). */
-export async function goalTexts(db: Kysely<DB>, caseId: string): Promise<Map<string, string>> {
+export async function goalTexts(db: Kysely<DB>, theCase: CaseKey): Promise<Map<string, string>> {
   const rows = await db
     .selectFrom('case_plans')
     .select('goals')
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .orderBy('number', 'desc')
     .execute();
   const texts = new Map<string, string>();

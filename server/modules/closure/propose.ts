@@ -28,7 +28,7 @@ export async function proposeClosure(
 ): Promise<{ id: string; status: 'proposed' | 'approved' | 'rejected'; created: boolean }> {
   requireCaseAbility(access, 'closure', 'write');
   return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access.caseId);
+    const locked = await lockCase(trx, access);
     if (body.id) {
       const same = await closureById(trx, body.id);
       if (same) {
@@ -37,7 +37,7 @@ export async function proposeClosure(
       }
     }
     requireOpenCase(locked);
-    const pending = await pendingClosureId(trx, access.caseId);
+    const pending = await pendingClosureId(trx, access);
     if (pending) throw new AppError('conflict', { meta: { closureId: pending } });
 
     const problems: FieldProblem[] = [];
@@ -59,9 +59,9 @@ export async function proposeClosure(
       problems.push({ field: 'body.outcomeOther', code: 'only_with_outcome_other' });
     }
 
-    const plan = await approvedPlan(trx, access.caseId);
+    const plan = await approvedPlan(trx, access);
     problems.push(...checkGoals(plan?.goals.map((g) => g.key) ?? [], body.goalStatuses));
-    const open = await openInterventionIds(trx, access.caseId);
+    const open = await openInterventionIds(trx, access);
     problems.push(...checkDispositions(open, body.interventionDispositions));
     if (problems.length > 0) throw new AppError('validation_failed', { fields: problems });
 

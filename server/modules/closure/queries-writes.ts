@@ -1,6 +1,16 @@
 import type { Transaction } from 'kysely';
+import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { addMonths } from './dates.ts';
+
+/*
+ * The tenant key (`municipality_code`, db/migrations/0015): every read, update and delete here
+ * matches the case's key next to its id (`CaseKey`, a `CaseAccess` is one); inserts leave it
+ * out and the trigger `tenant_key_from_parents` fills it from the case (and refuses a row
+ * whose case is of another municipality).
+ * Exception: `closureById` looks an id up in every case, to refuse a client-made id already
+ * used elsewhere (it returns the id's case and status, nothing else).
+ */
 
 /** The closure module's writes (and the reads they lock): case_closures and case_reviews. */
 
@@ -16,12 +26,13 @@ export async function closureById(trx: Transaction<DB>, id: string) {
 /** The id of the case's proposal awaiting a decision, if any. */
 export async function pendingClosureId(
   trx: Transaction<DB>,
-  caseId: string,
+  theCase: CaseKey,
 ): Promise<string | undefined> {
   const pending = await trx
     .selectFrom('case_closures')
     .select('id')
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .where('status', '=', 'proposed')
     .executeTakeFirst();
   return pending?.id;
@@ -65,18 +76,20 @@ export async function insertClosure(
 }
 
 /** The case's closure, locked for the transaction. */
-export async function lockClosureRow(trx: Transaction<DB>, caseId: string, closureId: string) {
+export async function lockClosureRow(trx: Transaction<DB>, theCase: CaseKey, closureId: string) {
   return trx
     .selectFrom('case_closures')
     .selectAll()
     .where('id', '=', closureId)
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .forUpdate()
     .executeTakeFirst();
 }
 
 export async function markClosureApproved(
   trx: Transaction<DB>,
+  theCase: CaseKey,
   closureId: string,
   userId: string,
   now: Date,
@@ -85,11 +98,14 @@ export async function markClosureApproved(
     .updateTable('case_closures')
     .set({ status: 'approved', decided_by: userId, decided_at: now })
     .where('id', '=', closureId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .execute();
 }
 
 export async function markClosureRejected(
   trx: Transaction<DB>,
+  theCase: CaseKey,
   closureId: string,
   userId: string,
   comment: string,
@@ -99,13 +115,15 @@ export async function markClosureRejected(
     .updateTable('case_closures')
     .set({ status: 'rejected', decided_by: userId, decided_at: now, decision_comment: comment })
     .where('id', '=', closureId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .execute();
 }
 
 /** Schedules the re-reviews 6 and 12 months after `today`. */
 export async function scheduleReviews(
   trx: Transaction<DB>,
-  caseId: string,
+  theCase: CaseKey,
   closureId: string,
   today: string,
 ): Promise<void> {
@@ -113,7 +131,7 @@ export async function scheduleReviews(
     .insertInto('case_reviews')
     .values(
       [6, 12].map((months) => ({
-        case_id: caseId,
+        case_id: theCase.caseId,
         closure_id: closureId,
         months,
         due_on: addMonths(today, months),
@@ -123,12 +141,13 @@ export async function scheduleReviews(
 }
 
 /** The case's re-review, locked for the transaction. */
-export async function lockReviewRow(trx: Transaction<DB>, caseId: string, reviewId: string) {
+export async function lockReviewRow(trx: Transaction<DB>, theCase: CaseKey, reviewId: string) {
   return trx
     .selectFrom('case_reviews')
     .selectAll()
     .where('id', '=', reviewId)
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .forUpdate()
     .executeTakeFirst();
 }
@@ -136,6 +155,7 @@ export async function lockReviewRow(trx: Transaction<DB>, caseId: string, review
 /** Records a held re-review; its new version. */
 export async function saveReview(
   trx: Transaction<DB>,
+  theCase: CaseKey,
   reviewId: string,
   values: {
     status: 'confirmed' | 'reopened';
@@ -151,17 +171,23 @@ export async function saveReview(
     .updateTable('case_reviews')
     .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
     .where('id', '=', reviewId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .returning('version')
     .executeTakeFirstOrThrow();
   return updated.version;
 }
 
 /** Cancels the case's scheduled re-reviews (the case reopened). */
-export async function cancelScheduledReviews(trx: Transaction<DB>, caseId: string): Promise<void> {
+export async function cancelScheduledReviews(
+  trx: Transaction<DB>,
+  theCase: CaseKey,
+): Promise<void> {
   await trx
     .updateTable('case_reviews')
     .set((eb) => ({ status: 'cancelled', version: eb('version', '+', 1) }))
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .where('status', '=', 'scheduled')
     .execute();
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import { entryName } from '../cases/intervention-names.ts';
@@ -13,6 +14,11 @@ import {
   type ClosureOverview,
   type Review,
 } from './schema.ts';
+
+/*
+ * The tenant key (`municipality_code`, db/migrations/0015): every read and update here matches
+ * the case's key next to its id (`CaseKey`, a `CaseAccess` is one).
+ */
 
 const GOAL_STATUSES = new Set([
   'not_started',
@@ -30,7 +36,7 @@ type InterventionStatus = ClosureOverview['openInterventions'][number]['status']
  * catalogue entry that reveals the concern is read only for a reader with the case's compartment
  * (`type_name` null otherwise; docs/SECURITY.md, "Catalogue entries that name the concern").
  */
-export async function caseInterventions(db: Kysely<DB>, caseId: string, compartment: boolean) {
+export async function caseInterventions(db: Kysely<DB>, theCase: CaseKey, compartment: boolean) {
   return db
     .selectFrom('case_interventions as i')
     .innerJoin('intervention_types as it', 'it.id', 'i.intervention_type_id')
@@ -49,14 +55,15 @@ export async function caseInterventions(db: Kysely<DB>, caseId: string, compartm
       'p.family_name',
       'u.display_name as provider_user_name',
     ])
-    .where('i.case_id', '=', caseId)
+    .where('i.case_id', '=', theCase.caseId)
+    .where('i.municipality_code', '=', theCase.municipalityCode)
     .orderBy('i.created_at')
     .orderBy('i.id')
     .execute();
 }
 
 /** The case's closures (newest first) with names, in one round trip. */
-export async function caseClosures(db: Kysely<DB>, caseId: string) {
+export async function caseClosures(db: Kysely<DB>, theCase: CaseKey) {
   return db
     .selectFrom('case_closures as c')
     .innerJoin('users as pu', 'pu.id', 'c.proposed_by')
@@ -80,13 +87,14 @@ export async function caseClosures(db: Kysely<DB>, caseId: string) {
       'c.decided_at',
       'c.decision_comment',
     ])
-    .where('c.case_id', '=', caseId)
+    .where('c.case_id', '=', theCase.caseId)
+    .where('c.municipality_code', '=', theCase.municipalityCode)
     .orderBy('c.proposed_at', 'desc')
     .orderBy('c.id', 'desc')
     .execute();
 }
 
-export async function caseReviews(db: Kysely<DB>, caseId: string): Promise<Review[]> {
+export async function caseReviews(db: Kysely<DB>, theCase: CaseKey): Promise<Review[]> {
   const rows = await db
     .selectFrom('case_reviews as r')
     .leftJoin('users as u', 'u.id', 'r.decided_by')
@@ -105,7 +113,8 @@ export async function caseReviews(db: Kysely<DB>, caseId: string): Promise<Revie
       'r.decided_at',
       'r.version',
     ])
-    .where('r.case_id', '=', caseId)
+    .where('r.case_id', '=', theCase.caseId)
+    .where('r.municipality_code', '=', theCase.municipalityCode)
     .orderBy('r.due_on')
     .orderBy('r.months')
     .execute();
@@ -193,11 +202,11 @@ export async function loadClosureOverview(
 ): Promise<ClosureOverview> {
   const caseId = access.caseId;
   const [closures, interventions, texts, plan, reviews, units] = [
-    await caseClosures(db, caseId),
-    await caseInterventions(db, caseId, access.compartment),
-    await goalTexts(db, caseId),
-    await approvedPlan(db, caseId),
-    await caseReviews(db, caseId),
+    await caseClosures(db, access),
+    await caseInterventions(db, access, access.compartment),
+    await goalTexts(db, access),
+    await approvedPlan(db, access),
+    await caseReviews(db, access),
     await db
       .selectFrom('units')
       .select(['id', 'name'])

@@ -23,8 +23,8 @@ export async function recordReview(
 ): Promise<number> {
   requireCaseAbility(access, 'closure', 'approve');
   return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access.caseId);
-    const review = await lockReviewRow(trx, access.caseId, reviewId);
+    const locked = await lockCase(trx, access);
+    const review = await lockReviewRow(trx, access, reviewId);
     if (!review) throw new AppError('not_found');
     if (review.version !== body.version) throw staleVersion(review.version);
     if (review.status !== 'scheduled') {
@@ -55,7 +55,7 @@ export async function recordReview(
       });
     }
 
-    const updatedVersion = await saveReview(trx, reviewId, {
+    const updatedVersion = await saveReview(trx, access, reviewId, {
       status: body.decision === 'confirm' ? 'confirmed' : 'reopened',
       held_on: body.heldOn,
       reason: body.reason ?? null,
@@ -68,10 +68,10 @@ export async function recordReview(
     const nextStatus =
       body.decision === 'reopen' ? 'active' : locked.status === 'under_review' ? 'closed' : null;
     if (nextStatus) {
-      await setCaseStatusAfterReview(trx, access.caseId, nextStatus, now);
+      await setCaseStatusAfterReview(trx, access, nextStatus, now);
     }
     if (body.decision === 'reopen') {
-      await cancelScheduledReviews(trx, access.caseId);
+      await cancelScheduledReviews(trx, access);
     }
 
     const changes: Changes = { decision: { from: null, to: body.decision } };

@@ -82,6 +82,7 @@ export async function collectCaseSummary(
     .selectFrom('cases')
     .selectAll()
     .where('id', '=', access.caseId)
+    .where('municipality_code', '=', access.municipalityCode)
     .executeTakeFirst();
   if (!c) return undefined;
   const persons = await db
@@ -89,6 +90,7 @@ export async function collectCaseSummary(
     .innerJoin('persons as p', 'p.id', 'cp.person_id')
     .select(['p.given_name', 'p.family_name', 'p.birth_date', 'cp.role'])
     .where('cp.case_id', '=', c.id)
+    .where('cp.municipality_code', '=', c.municipality_code)
     .orderBy('p.family_name')
     .orderBy('p.given_name')
     .execute();
@@ -98,6 +100,7 @@ export async function collectCaseSummary(
     .leftJoin('units', 'units.id', 'm.unit_id')
     .select(['u.display_name', 'm.role', 'm.scope', 'units.name as unit_name'])
     .where('m.case_id', '=', c.id)
+    .where('m.municipality_code', '=', c.municipality_code)
     .orderBy(sql`case m.role when 'coordinator' then 0 when 'forum' then 1 else 2 end`)
     .orderBy('u.display_name')
     .execute();
@@ -108,6 +111,7 @@ export async function collectCaseSummary(
       .selectFrom('case_assessments')
       .select(['number', 'finalised_at', 'concern_level', 'overall_judgement'])
       .where('case_id', '=', c.id)
+      .where('municipality_code', '=', c.municipality_code)
       .where('status', 'in', ['final', 'superseded'])
       .orderBy('number', 'desc')
       .limit(1)
@@ -132,18 +136,20 @@ export async function collectCaseSummary(
     };
   }
 
-  const plan = await approvedPlan(db, c.id);
-  const interventions = await caseInterventions(db, c.id, access.compartment);
+  const plan = await approvedPlan(db, access);
+  const interventions = await caseInterventions(db, access, access.compartment);
   const followUps = await db
     .selectFrom('case_follow_ups')
     .select(['held_on', 'concern_level', 'concern_change'])
     .where('case_id', '=', c.id)
+    .where('municipality_code', '=', c.municipality_code)
+    .where('municipality_code', '=', c.municipality_code)
     .where('status', '=', 'done')
     .orderBy('held_on')
     .execute();
-  const closureRows = await caseClosures(db, c.id);
-  const texts = await goalTexts(db, c.id);
-  const reviews = await caseReviews(db, c.id);
+  const closureRows = await caseClosures(db, access);
+  const texts = await goalTexts(db, access);
+  const reviews = await caseReviews(db, access);
   let events = db
     .selectFrom('case_events as e')
     .leftJoin('users as u', 'u.id', 'e.actor_user_id')
@@ -161,6 +167,7 @@ export async function collectCaseSummary(
       'it.reveals_concern as entry_reveals_concern',
     ])
     .where('e.case_id', '=', c.id)
+    .where('e.municipality_code', '=', c.municipality_code)
     .orderBy('e.id');
   if (!access.compartment) events = events.where('e.compartment', '=', false);
   const eventRows = (await events.execute()).map((e) => ({

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { CaseKey } from '../../platform/context.ts';
 import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
 import { ConcernLevelSchema, GoalStatusSchema } from '../cases/case-work.ts';
@@ -29,8 +30,8 @@ const StoredProgressSchema = z
 const StoredRatingsSchema = z.record(z.string(), z.number().int()).nullable().catch(null);
 
 /** The goals of the case's current approved plan (none without one). */
-export async function approvedGoals(db: Kysely<DB>, caseId: string) {
-  return (await approvedPlanGoals(db, caseId)).map((g) => ({
+export async function approvedGoals(db: Kysely<DB>, theCase: CaseKey) {
+  return (await approvedPlanGoals(db, theCase)).map((g) => ({
     key: g.key,
     parentKey: g.parentKey,
     text: g.text,
@@ -41,12 +42,12 @@ export async function approvedGoals(db: Kysely<DB>, caseId: string) {
 /** Every follow-up of the case, the approved plan's goals and the competence series. */
 export async function listFollowUps(
   db: Kysely<DB>,
-  caseId: string,
+  theCase: CaseKey,
   now: Date,
 ): Promise<FollowUpList> {
   const today = danishToday(now);
-  const rows = await followUpRows(db, caseId);
-  const level = await caseConcernLevel(db, caseId);
+  const rows = await followUpRows(db, theCase);
+  const level = await caseConcernLevel(db, theCase);
   const items = rows.map((r): FollowUp => {
     const status = FollowUpStatusSchema.parse(r.status);
     return {
@@ -80,7 +81,7 @@ export async function listFollowUps(
     .sort((a, b) => (a.heldOn < b.heldOn ? -1 : a.heldOn > b.heldOn ? 1 : 0));
   return {
     items,
-    goals: (await approvedGoals(db, caseId)).map((g) => ({
+    goals: (await approvedGoals(db, theCase)).map((g) => ({
       key: g.key,
       parentKey: g.parentKey,
       text: g.text,

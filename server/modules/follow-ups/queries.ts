@@ -1,10 +1,18 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
+
+/*
+ * The tenant key (`municipality_code`, db/migrations/0015): every read, update and delete here
+ * matches the case's key next to its id (`CaseKey`, a `CaseAccess` is one); inserts leave it
+ * out and the trigger `tenant_key_from_parents` fills it from the case (and refuses a row
+ * whose case is of another municipality).
+ */
 
 /** The follow-up module's SQL: every read and write of case_follow_ups goes through here. */
 
 /** Every follow-up of the case with the recorder's name, in due order. */
-export async function followUpRows(db: Kysely<DB>, caseId: string) {
+export async function followUpRows(db: Kysely<DB>, theCase: CaseKey) {
   return db
     .selectFrom('case_follow_ups as f')
     .leftJoin('users as u', 'u.id', 'f.recorded_by')
@@ -24,7 +32,8 @@ export async function followUpRows(db: Kysely<DB>, caseId: string) {
       'f.recorded_at',
       'f.version',
     ])
-    .where('f.case_id', '=', caseId)
+    .where('f.case_id', '=', theCase.caseId)
+    .where('f.municipality_code', '=', theCase.municipalityCode)
     .orderBy('f.due_on')
     .orderBy('f.created_at')
     .orderBy('f.id')
@@ -32,11 +41,12 @@ export async function followUpRows(db: Kysely<DB>, caseId: string) {
 }
 
 /** The case's current concern level as stored. */
-export async function caseConcernLevel(db: Kysely<DB>, caseId: string) {
+export async function caseConcernLevel(db: Kysely<DB>, theCase: CaseKey) {
   const level = await db
     .selectFrom('cases')
     .select('concern_level')
-    .where('id', '=', caseId)
+    .where('id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .executeTakeFirst();
   return level?.concern_level;
 }
@@ -56,6 +66,7 @@ export async function insertFollowUp(
 /** Stores a held follow-up's record; its new version. */
 export async function saveRecord(
   trx: Transaction<DB>,
+  theCase: CaseKey,
   followUpId: string,
   values: {
     held_on: string;
@@ -72,6 +83,8 @@ export async function saveRecord(
     .updateTable('case_follow_ups')
     .set((eb) => ({ status: 'done', ...values, version: eb('version', '+', 1) }))
     .where('id', '=', followUpId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .returning('version')
     .executeTakeFirstOrThrow();
   return updated.version;
@@ -80,13 +93,14 @@ export async function saveRecord(
 /** Whether the case has a follow-up held after `heldOn`. */
 export async function heldLater(
   trx: Transaction<DB>,
-  caseId: string,
+  theCase: CaseKey,
   heldOn: string,
 ): Promise<boolean> {
   const later = await trx
     .selectFrom('case_follow_ups')
     .select('id')
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .where('status', '=', 'done')
     .where('held_on', '>', heldOn)
     .limit(1)
@@ -95,22 +109,29 @@ export async function heldLater(
 }
 
 /** The case's follow-up, locked for the transaction. */
-export async function lockFollowUpRow(trx: Transaction<DB>, caseId: string, followUpId: string) {
+export async function lockFollowUpRow(trx: Transaction<DB>, theCase: CaseKey, followUpId: string) {
   return trx
     .selectFrom('case_follow_ups')
     .select(['id', 'status', 'due_on', 'version'])
     .where('id', '=', followUpId)
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .forUpdate()
     .executeTakeFirst();
 }
 
 /** Cancels one follow-up; its new version. */
-export async function cancelFollowUpRow(trx: Transaction<DB>, followUpId: string): Promise<number> {
+export async function cancelFollowUpRow(
+  trx: Transaction<DB>,
+  theCase: CaseKey,
+  followUpId: string,
+): Promise<number> {
   const updated = await trx
     .updateTable('case_follow_ups')
     .set((eb) => ({ status: 'cancelled', version: eb('version', '+', 1) }))
     .where('id', '=', followUpId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .returning('version')
     .executeTakeFirstOrThrow();
   return updated.version;

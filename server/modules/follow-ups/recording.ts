@@ -1,4 +1,5 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
+import type { CaseKey } from '../../platform/context.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { setCaseConcernLevel } from '../cases/case-rows.ts';
 import type { Transaction } from 'kysely';
@@ -33,7 +34,7 @@ export function openedOn(locked: LockedCase): string {
 /** The rules of a held follow-up; field names are prefixed with `body.`. */
 export async function checkRecord(
   trx: Transaction<DB>,
-  caseId: string,
+  theCase: CaseKey,
   locked: LockedCase,
   body: Pick<RecordFollowUp, 'heldOn' | 'goalProgress'>,
   today: string,
@@ -45,7 +46,7 @@ export async function checkRecord(
     problems.push({ field: 'body.heldOn', code: 'in_future' });
   }
   if (body.goalProgress.length > 0) {
-    const keys = new Set((await approvedGoals(trx, caseId)).map((g) => g.key.toLowerCase()));
+    const keys = new Set((await approvedGoals(trx, theCase)).map((g) => g.key.toLowerCase()));
     const seen = new Set<string>();
     body.goalProgress.forEach((p, i) => {
       const key = p.goalKey.toLowerCase();
@@ -92,7 +93,7 @@ export async function applyRecord(
   const change = concernChange(locked.concernLevel, body.concernLevel);
   const competences =
     body.competences && Object.keys(body.competences).length > 0 ? body.competences : null;
-  const version = await saveRecord(trx, followUpId, {
+  const version = await saveRecord(trx, access, followUpId, {
     held_on: body.heldOn,
     concern_level: body.concernLevel,
     concern_change: change,
@@ -109,10 +110,10 @@ export async function applyRecord(
     recorded_at: new Date(),
   });
   // A follow-up recorded after a later one was held does not overwrite the newer judgement.
-  const later = await heldLater(trx, access.caseId, body.heldOn);
+  const later = await heldLater(trx, access, body.heldOn);
   if (!later) {
     // The concern level is not an edit of the case's own fields: its version stays.
-    await setCaseConcernLevel(trx, access.caseId, body.concernLevel, new Date());
+    await setCaseConcernLevel(trx, access, body.concernLevel, new Date());
   }
   await recordCaseChange(trx, ctx, access, {
     kind: 'follow_up_recorded',
@@ -128,8 +129,8 @@ export async function applyRecord(
   });
   return version;
 }
-export async function lockFollowUp(trx: Transaction<DB>, caseId: string, followUpId: string) {
-  const row = await lockFollowUpRow(trx, caseId, followUpId);
+export async function lockFollowUp(trx: Transaction<DB>, theCase: CaseKey, followUpId: string) {
+  const row = await lockFollowUpRow(trx, theCase, followUpId);
   if (!row) throw new AppError('not_found');
   return row;
 }
@@ -151,12 +152,12 @@ export async function recordFollowUp(
   requireCaseAbility(access, 'followUps', 'write');
   const today = danishToday(now);
   return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access.caseId);
+    const locked = await lockCase(trx, access);
     requireOpenCase(locked);
-    const current = await lockFollowUp(trx, access.caseId, followUpId);
+    const current = await lockFollowUp(trx, access, followUpId);
     if (current.version !== body.version) throw staleVersion(current.version);
     requireScheduled(current.status);
-    reject(await checkRecord(trx, access.caseId, locked, body, today));
+    reject(await checkRecord(trx, access, locked, body, today));
     const version = await applyRecord(trx, ctx, access, locked, followUpId, body);
     return { id: followUpId, version };
   });

@@ -44,7 +44,7 @@ export const followUpRoutes =
         requireCaseAbility(access, 'followUps', 'read');
         const ctx = contextOf(request);
         return ctx.db.transaction().execute(async (trx) => {
-          const list = await listFollowUps(trx, access.caseId, new Date());
+          const list = await listFollowUps(trx, access, new Date());
           await auditCaseRead(trx, ctx, access, {
             what: 'follow_ups',
             details: { followUps: list.items.length },

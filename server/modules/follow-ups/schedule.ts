@@ -73,6 +73,7 @@ export async function scheduleFollowUpsForPlan(
     .updateTable('case_follow_ups')
     .set((eb) => ({ status: 'cancelled', version: eb('version', '+', 1) }))
     .where('case_id', '=', access.caseId)
+    .where('municipality_code', '=', access.municipalityCode)
     .where('status', '=', 'scheduled')
     .where('due_on', '>=', today)
     .executeTakeFirst();

@@ -55,7 +55,7 @@ export async function addFollowUp(
   const today = danishToday(now);
 
   return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access.caseId);
+    const locked = await lockCase(trx, access);
     const earlier = await earlierCreate(trx, 'case_follow_ups', body.id, access.caseId, 'conflict');
     if (earlier) return earlier;
     requireOpenCase(locked);
@@ -87,7 +87,7 @@ export async function addFollowUp(
       goalProgress: body.goalProgress ?? [],
       competences: body.competences,
     };
-    reject(await checkRecord(trx, access.caseId, locked, values, today));
+    reject(await checkRecord(trx, access, locked, values, today));
     const row = await insertFollowUp(trx, {
       ...(body.id && { id: body.id }),
       case_id: access.caseId,
@@ -107,12 +107,12 @@ export async function cancelFollowUp(
 ): Promise<{ id: string; version: number }> {
   requireCaseAbility(access, 'followUps', 'write');
   return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access.caseId);
+    const locked = await lockCase(trx, access);
     requireOpenCase(locked);
-    const current = await lockFollowUp(trx, access.caseId, followUpId);
+    const current = await lockFollowUp(trx, access, followUpId);
     if (current.version !== body.version) throw staleVersion(current.version);
     requireScheduled(current.status);
-    const version = await cancelFollowUpRow(trx, followUpId);
+    const version = await cancelFollowUpRow(trx, access, followUpId);
     await recordCaseChange(trx, ctx, access, {
       kind: 'follow_up_scheduled',
       changes: { dueOn: { from: current.due_on, to: null } },

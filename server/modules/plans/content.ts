@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import { lockPlanRow, type PlanRow } from './queries.ts';
@@ -104,10 +105,10 @@ export function toStoredGoals(content: PlanContent): StoredGoal[] {
 /** The plan row, locked, of this case; 404 when it belongs to another case or none. */
 export async function lockPlan(
   trx: Transaction<DB>,
-  caseId: string,
+  theCase: CaseKey,
   planId: string,
 ): Promise<PlanRow> {
-  const row = await lockPlanRow(trx, caseId, planId);
+  const row = await lockPlanRow(trx, theCase, planId);
   if (!row) throw new AppError('not_found');
   return row;
 }

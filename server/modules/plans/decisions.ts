@@ -36,12 +36,12 @@ export async function submitPlan(
 ): Promise<Plan> {
   requireCaseAbility(access, 'plan', 'write');
   return ctx.db.transaction().execute(async (trx) => {
-    requireOpenCase(await lockCase(trx, access.caseId));
-    const row = await lockPlan(trx, access.caseId, planId);
+    requireOpenCase(await lockCase(trx, access));
+    const row = await lockPlan(trx, access, planId);
     if (row.status !== 'draft') throw stateProblem('plan_not_draft');
     if (row.version !== version) throw staleVersion(row.version);
-    checkComplete(row, await memberIds(trx, access.caseId));
-    await markSubmitted(trx, row.id, ctx.user.id);
+    checkComplete(row, await memberIds(trx, access));
+    await markSubmitted(trx, access, row.id, ctx.user.id);
     await notifyCaseCoordinators(
       trx,
       access.caseId,
@@ -57,7 +57,7 @@ export async function submitPlan(
       resourceId: row.id,
       details: { number: row.number, from: row.status, to: 'submitted' },
     });
-    return loadPlan(trx, access.caseId, row.id);
+    return loadPlan(trx, access, row.id);
   });
 }
 
@@ -75,8 +75,8 @@ export async function approvePlan(
 ): Promise<Plan> {
   requireCaseAbility(access, 'plan', 'approve');
   return ctx.db.transaction().execute(async (trx) => {
-    requireOpenCase(await lockCase(trx, access.caseId));
-    const row = await lockPlan(trx, access.caseId, planId);
+    requireOpenCase(await lockCase(trx, access));
+    const row = await lockPlan(trx, access, planId);
     if (row.status !== 'draft' && row.status !== 'submitted') {
       throw stateProblem('plan_not_awaiting_approval');
     }
@@ -100,10 +100,10 @@ export async function approvePlan(
         fields: [{ field: 'body.steeringGroupMeetingOn', code: 'plan_steering_group_not_used' }],
       });
     }
-    checkComplete(row, await memberIds(trx, access.caseId));
+    checkComplete(row, await memberIds(trx, access));
 
-    const superseded = await supersedeApproved(trx, access.caseId, now);
-    await markApproved(trx, row.id, ctx.user.id, meeting ?? null, now);
+    const superseded = await supersedeApproved(trx, access, now);
+    await markApproved(trx, access, row.id, ctx.user.id, meeting ?? null, now);
     const followUps = await scheduleFollowUpsForPlan(
       trx,
       ctx,
@@ -132,7 +132,7 @@ export async function approvePlan(
         followUps,
       },
     });
-    return loadPlan(trx, access.caseId, row.id);
+    return loadPlan(trx, access, row.id);
   });
 }
 
@@ -146,11 +146,11 @@ export async function rejectPlan(
 ): Promise<Plan> {
   requireCaseAbility(access, 'plan', 'approve');
   return ctx.db.transaction().execute(async (trx) => {
-    requireOpenCase(await lockCase(trx, access.caseId));
-    const row = await lockPlan(trx, access.caseId, planId);
+    requireOpenCase(await lockCase(trx, access));
+    const row = await lockPlan(trx, access, planId);
     if (row.status !== 'submitted') throw stateProblem('plan_not_awaiting_approval');
     if (row.version !== body.version) throw staleVersion(row.version);
-    await markRejected(trx, row.id, ctx.user.id, body.comment, now);
+    await markRejected(trx, access, row.id, ctx.user.id, body.comment, now);
     await recordCaseChange(trx, ctx, access, {
       kind: 'plan_rejected',
       changes: { plan: { from: null, to: row.number } },
@@ -171,6 +171,6 @@ export async function rejectPlan(
         },
       ]);
     }
-    return loadPlan(trx, access.caseId, row.id);
+    return loadPlan(trx, access, row.id);
   });
 }

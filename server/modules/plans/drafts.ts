@@ -27,10 +27,10 @@ export async function createDraft(
 ): Promise<{ plan: Plan; created: boolean }> {
   requireCaseAbility(access, 'plan', 'write');
   return ctx.db.transaction().execute(async (trx) => {
-    requireOpenCase(await lockCase(trx, access.caseId));
-    const rows = await planRows(trx, access.caseId);
+    requireOpenCase(await lockCase(trx, access));
+    const rows = await planRows(trx, access);
     const open = rows.find((r) => r.status === 'draft' || r.status === 'submitted');
-    if (open) return { plan: await loadPlan(trx, access.caseId, open.id), created: false };
+    if (open) return { plan: await loadPlan(trx, access, open.id), created: false };
     const source = rows.find((r) => r.status === 'approved') ?? rows[0];
     const number = (rows[0]?.number ?? 0) + 1;
     const insertedId = await insertDraft(trx, {
@@ -56,7 +56,7 @@ export async function createDraft(
       resourceId: insertedId,
       details: { number, basedOn: source?.id ?? null },
     });
-    return { plan: await loadPlan(trx, access.caseId, insertedId), created: true };
+    return { plan: await loadPlan(trx, access, insertedId), created: true };
   });
 }
 
@@ -69,22 +69,22 @@ export async function updatePlan(
 ): Promise<Plan> {
   requireCaseAbility(access, 'plan', 'write');
   return ctx.db.transaction().execute(async (trx) => {
-    requireOpenCase(await lockCase(trx, access.caseId));
-    const row = await lockPlan(trx, access.caseId, planId);
+    requireOpenCase(await lockCase(trx, access));
+    const row = await lockPlan(trx, access, planId);
     if (row.status === 'submitted') throw stateProblem('plan_submitted');
     if (row.status === 'approved' || row.status === 'superseded') {
       throw stateProblem('plan_not_editable');
     }
     if (row.status === 'rejected') {
-      if (await hasNewerPlan(trx, access.caseId, row.number)) {
+      if (await hasNewerPlan(trx, access, row.number)) {
         throw stateProblem('plan_not_editable');
       }
     }
     if (row.version !== body.version) throw staleVersion(row.version);
-    const problems = checkContent(body, await memberIds(trx, access.caseId), 'body');
+    const problems = checkContent(body, await memberIds(trx, access), 'body');
     if (problems.length > 0) throw new AppError('validation_failed', { fields: problems });
 
-    const saved = await saveDraft(trx, row.id, body.version, {
+    const saved = await saveDraft(trx, access, row.id, body.version, {
       purpose: body.purpose || null,
       goals: JSON.stringify(toStoredGoals(body)),
       agreements: JSON.stringify(body.agreements),
@@ -109,6 +109,6 @@ export async function updatePlan(
         agreements: body.agreements.length,
       },
     });
-    return loadPlan(trx, access.caseId, row.id);
+    return loadPlan(trx, access, row.id);
   });
 }

@@ -4,29 +4,38 @@ import type { CasePlansTable } from '../../platform/db/case-schema.ts';
 import type { CaseKey } from '../../platform/context.ts';
 import { readableGoals, type StoredGoal } from './stored.ts';
 
+/*
+ * The tenant key (`municipality_code`, db/migrations/0015): every read, update and delete here
+ * matches the case's key next to its id (`CaseKey`, a `CaseAccess` is one); inserts leave it
+ * out and the trigger `tenant_key_from_parents` fills it from the case (and refuses a row
+ * whose case is of another municipality).
+ */
+
 /** The plan module's SQL: every read and write of case_plans goes through here. */
 
 export type PlanRow = Selectable<CasePlansTable>;
 
 /** Every version of the case's plan, newest first. */
-export async function planRows(db: Kysely<DB>, caseId: string): Promise<PlanRow[]> {
+export async function planRows(db: Kysely<DB>, theCase: CaseKey): Promise<PlanRow[]> {
   return db
     .selectFrom('case_plans')
     .selectAll()
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .orderBy('number', 'desc')
     .execute();
 }
 
 export async function planRow(
   db: Kysely<DB>,
-  caseId: string,
+  theCase: CaseKey,
   planId: string,
 ): Promise<PlanRow | undefined> {
   return db
     .selectFrom('case_plans')
     .selectAll()
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .where('id', '=', planId)
     .executeTakeFirst();
 }
@@ -34,13 +43,14 @@ export async function planRow(
 /** The plan row of this case, locked for the transaction. */
 export async function lockPlanRow(
   trx: Transaction<DB>,
-  caseId: string,
+  theCase: CaseKey,
   planId: string,
 ): Promise<PlanRow | undefined> {
   return trx
     .selectFrom('case_plans')
     .selectAll()
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .where('id', '=', planId)
     .forUpdate()
     .executeTakeFirst();
@@ -49,13 +59,14 @@ export async function lockPlanRow(
 /** Whether the case has a version numbered after `number`. */
 export async function hasNewerPlan(
   trx: Transaction<DB>,
-  caseId: string,
+  theCase: CaseKey,
   number: number,
 ): Promise<boolean> {
   const newer = await trx
     .selectFrom('case_plans')
     .select('id')
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .where('number', '>', number)
     .executeTakeFirst();
   return newer !== undefined;
@@ -75,11 +86,12 @@ export async function userNames(db: Kysely<DB>, ids: string[]): Promise<Map<stri
 }
 
 /** The current members of the case (user ids). */
-export async function memberIds(trx: Transaction<DB>, caseId: string): Promise<Set<string>> {
+export async function memberIds(trx: Transaction<DB>, theCase: CaseKey): Promise<Set<string>> {
   const rows = await trx
     .selectFrom('case_members')
     .select('user_id')
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .execute();
   return new Set(rows.map((r) => r.user_id));
 }
@@ -116,6 +128,7 @@ export async function insertDraft(
 /** Saves a draft's content when the version still matches; false when it moved on. */
 export async function saveDraft(
   trx: Transaction<DB>,
+  theCase: CaseKey,
   planId: string,
   version: number,
   values: PlanValues,
@@ -129,6 +142,8 @@ export async function saveDraft(
       version: eb('version', '+', 1),
     }))
     .where('id', '=', planId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .where('version', '=', version)
     .returning('id')
     .executeTakeFirst();
@@ -137,6 +152,7 @@ export async function saveDraft(
 
 export async function markSubmitted(
   trx: Transaction<DB>,
+  theCase: CaseKey,
   planId: string,
   userId: string,
 ): Promise<void> {
@@ -150,13 +166,15 @@ export async function markSubmitted(
       version: eb('version', '+', 1),
     }))
     .where('id', '=', planId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .execute();
 }
 
 /** Supersedes the case's approved version(s); their ids. */
 export async function supersedeApproved(
   trx: Transaction<DB>,
-  caseId: string,
+  theCase: CaseKey,
   now: Date,
 ): Promise<string[]> {
   const superseded = await trx
@@ -166,7 +184,8 @@ export async function supersedeApproved(
       updated_at: now,
       version: eb('version', '+', 1),
     }))
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .where('status', '=', 'approved')
     .returning('id')
     .execute();
@@ -175,6 +194,7 @@ export async function supersedeApproved(
 
 export async function markApproved(
   trx: Transaction<DB>,
+  theCase: CaseKey,
   planId: string,
   userId: string,
   meeting: string | null,
@@ -192,11 +212,14 @@ export async function markApproved(
       version: eb('version', '+', 1),
     }))
     .where('id', '=', planId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .execute();
 }
 
 export async function markRejected(
   trx: Transaction<DB>,
+  theCase: CaseKey,
   planId: string,
   userId: string,
   comment: string,
@@ -213,15 +236,18 @@ export async function markRejected(
       version: eb('version', '+', 1),
     }))
     .where('id', '=', planId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .execute();
 }
 
 /** The goals of the case's current approved plan (the newest approved version); none without one. */
-export async function approvedPlanGoals(db: Kysely<DB>, caseId: string): Promise<StoredGoal[]> {
+export async function approvedPlanGoals(db: Kysely<DB>, theCase: CaseKey): Promise<StoredGoal[]> {
   const plan = await db
     .selectFrom('case_plans')
     .select('goals')
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
     .where('status', '=', 'approved')
     .orderBy('number', 'desc')
     .limit(1)

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { planRow, planRows, userNames, type PlanRow } from './queries.ts';
@@ -8,12 +9,12 @@ import { storedAgreements, storedGoals } from './stored.ts';
 /** Reading the action plan: its versions as the API shows them, and the version to print. */
 
 /** Every version of the case's plan, newest first, with the names of the people it mentions. */
-export async function loadPlans(db: Kysely<DB>, caseId: string): Promise<Plan[]> {
-  return present(db, await planRows(db, caseId));
+export async function loadPlans(db: Kysely<DB>, theCase: CaseKey): Promise<Plan[]> {
+  return present(db, await planRows(db, theCase));
 }
 
-export async function loadPlan(db: Kysely<DB>, caseId: string, planId: string): Promise<Plan> {
-  const row = await planRow(db, caseId, planId);
+export async function loadPlan(db: Kysely<DB>, theCase: CaseKey, planId: string): Promise<Plan> {
+  const row = await planRow(db, theCase, planId);
   if (!row) throw new AppError('not_found');
   const [plan] = await present(db, [row]);
   if (!plan) throw new AppError('not_found');
@@ -23,10 +24,10 @@ export async function loadPlan(db: Kysely<DB>, caseId: string, planId: string): 
 /** The version to print: the one asked for, else the newest approved, else the newest. */
 export async function planToPrint(
   db: Kysely<DB>,
-  caseId: string,
+  theCase: CaseKey,
   planId: string | undefined,
 ): Promise<Plan | null> {
-  const plans = await loadPlans(db, caseId);
+  const plans = await loadPlans(db, theCase);
   if (planId) return plans.find((p) => p.id === planId) ?? null;
   return plans.find((p) => p.status === 'approved') ?? plans[0] ?? null;
 }

@@ -51,7 +51,7 @@ export const planRoutes =
         requireCaseAbility(access, 'plan', 'read');
         const ctx = contextOf(request);
         return ctx.db.transaction().execute(async (trx) => {
-          const items = await loadPlans(trx, access.caseId);
+          const items = await loadPlans(trx, access);
           const settings = await getSettings(trx, access.municipalityCode);
           await auditCaseRead(trx, ctx, access, {
             what: 'plans',
@@ -80,7 +80,7 @@ export const planRoutes =
         requireCaseAbility(access, 'plan', 'read');
         const ctx = contextOf(request);
         const { pdf, reference, number } = await ctx.db.transaction().execute(async (trx) => {
-          const plan = await planToPrint(trx, access.caseId, request.query.planId);
+          const plan = await planToPrint(trx, access, request.query.planId);
           if (!plan) throw new AppError('not_found');
           const { reference: caseReference, citizens } = await planPdfHeading(trx, access);
           await auditCaseRead(trx, ctx, access, {
