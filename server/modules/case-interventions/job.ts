@@ -31,8 +31,15 @@ async function notifyBatch(trx: Transaction<DB>, today: string, now: Date): Prom
     .where('status', '=', 'scheduled')
     .where('due_on', '<=', today)
     .where('notified_at', 'is', null)
-    .where('case_id', 'in', (eb) =>
-      eb.selectFrom('cases').select('id').where('status', 'in', ['active', 'on_hold']),
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('cases as c')
+          .select('c.id')
+          .whereRef('c.id', '=', 'case_offers.case_id')
+          .whereRef('c.municipality_code', '=', 'case_offers.municipality_code')
+          .where('c.status', 'in', ['active', 'on_hold']),
+      ),
     )
     .orderBy('due_on')
     .orderBy('id')

@@ -183,6 +183,8 @@ export async function auditCaseRead(
 /**
  * Idempotent creates: the record an earlier request made with the same client-made id, or
  * undefined when there is none. An id already used in another case is refused with `clash`.
+ * The one lookup of case work without the tenant key: a client-made id is refused wherever it is
+ * used already, in any municipality (only the row's case id is read, never shown).
  */
 export async function earlierCreate(
   trx: Transaction<DB>,

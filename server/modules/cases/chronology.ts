@@ -25,6 +25,10 @@ import { entryName, presentChanges, storedConcernNames } from './intervention-na
  * the case's compartment, and their text travels only in a compartment(…) field, so the
  * presenter rule removes it as well.
  */
+/*
+ * The tenant key (`municipality_code`, db/migrations/0015): an event is inserted without it and
+ * the trigger fills it from the case; reads match the case's key next to its id.
+ */
 export type CaseEventKind = z.infer<typeof CaseEventKindSchema>;
 type ChangeValue = string | number | boolean | null;
 export type Changes = Record<string, { from: ChangeValue; to: ChangeValue }>;

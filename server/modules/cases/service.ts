@@ -11,6 +11,12 @@ import type { z } from 'zod';
 import { addCaseEvent } from './chronology.ts';
 import type { AddMemberBody, BreakGlassBody } from './schema.ts';
 
+/*
+ * The tenant key (`municipality_code`, db/migrations/0015): memberships and grants are written
+ * with the case's key and read and deleted matching it; the chronology's events get theirs from
+ * the trigger (chronology.ts).
+ */
+
 /** Which user roles may hold which role in a case. */
 const MAY_HOLD: Record<'coordinator' | 'forum' | 'member', readonly string[]> = {
   coordinator: ['coordinator'],
@@ -75,6 +81,7 @@ export async function addMember(
       .insertInto('case_members')
       .values({
         case_id: access.caseId,
+        municipality_code: access.municipalityCode,
         user_id: body.userId,
         role: body.role,
         scope: body.scope,
@@ -179,7 +186,10 @@ export async function breakGlass(
     const found = await trx
       .selectFrom('cases')
       .leftJoin('case_members as m', (join) =>
-        join.onRef('m.case_id', '=', 'cases.id').on('m.user_id', '=', ctx.user.id),
+        join
+          .onRef('m.case_id', '=', 'cases.id')
+          .onRef('m.municipality_code', '=', 'cases.municipality_code')
+          .on('m.user_id', '=', ctx.user.id),
       )
       .select(['cases.id', 'm.role'])
       .where('cases.municipality_code', '=', municipality)
@@ -212,6 +222,7 @@ export async function breakGlass(
       .values({
         user_id: ctx.user.id,
         case_id: found.id,
+        municipality_code: municipality,
         reason: body.reason,
         expires_at: sql<Date>`now() + make_interval(mins => ${BREAK_GLASS_MINUTES})`,
       })

@@ -37,6 +37,7 @@ async function warnBatch(trx: Transaction<DB>, today: string, now: Date): Promis
           .selectFrom('cases as c')
           .select('c.id')
           .whereRef('c.id', '=', 'f.case_id')
+          .whereRef('c.municipality_code', '=', 'f.municipality_code')
           .where('c.status', '=', 'active'),
       ),
     )
