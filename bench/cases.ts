@@ -17,7 +17,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { CaseEventKindSchema } from '../server/modules/cases/schema.ts';
 import { seedStandardInterventions } from '../server/modules/interventions/catalogue-seed.ts';
-import { createStandardUnits } from '../server/modules/organisation/queries.ts';
+import { createStandardUnits } from '../server/modules/admin/standard-units.ts';
 import type { DB } from '../server/platform/db/schema.ts';
 import {
   createBenchUsers,

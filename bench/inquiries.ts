@@ -17,7 +17,7 @@ import { CompiledQuery, type Kysely, type KyselyPlugin } from 'kysely';
 import { listInbox } from '../server/modules/inquiries/queries-inbox.ts';
 import { InboxQuery, SOURCES } from '../server/modules/inquiries/schema.ts';
 import { SIGN_CODES } from '../server/modules/inquiries/signs.ts';
-import { createStandardUnits } from '../server/modules/organisation/queries.ts';
+import { createStandardUnits } from '../server/modules/admin/standard-units.ts';
 import type { DB } from '../server/platform/db/schema.ts';
 import {
   createBenchUsers,

@@ -186,7 +186,7 @@ export async function buildApp(
   await app.register(adminRoutes({ keys: options.keys }));
   await app.register(caseRoutes({ keys: options.keys }));
   await app.register(personRoutes({ keys: options.keys }));
-  await app.register(notificationRoutes);
+  await app.register(notificationRoutes({ keys: options.keys }));
   await app.register(inquiryRoutes({ keys: options.keys }));
   await app.register(forumRoutes({ keys: options.keys }));
   await app.register(interventionRoutes({ keys: options.keys }));

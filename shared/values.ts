@@ -130,3 +130,30 @@ export const SUBJECT_KINDS = SubjectKindSchema.options;
 export const EnvironmentSchema = z.enum(['physical', 'online', 'both']);
 export type Environment = z.infer<typeof EnvironmentSchema>;
 export const ENVIRONMENTS = EnvironmentSchema.options;
+
+/**
+ * What an in-app notification is about; the web makes its sentence from the kind (and links to
+ * the record it names). Stored in `notifications.kind` and, for the deadline warnings, in
+ * `email_outbox.kind`.
+ */
+export const NotificationKindSchema = z.enum([
+  'break_glass',
+  'inquiry_deadline_soon',
+  'inquiry_overdue',
+  'inquiry_possible_duplicate',
+  'offer_renewal_due',
+  'follow_up_overdue',
+  'review_due',
+  'plan_awaiting_approval',
+  'closure_awaiting_approval',
+  'plan_rejected',
+  'intervention_assigned',
+]);
+export type NotificationKind = z.infer<typeof NotificationKindSchema>;
+export const NOTIFICATION_KINDS = NotificationKindSchema.options;
+/** The kinds that also go out by e-mail: an inquiry's deadline soon or passed. */
+export const DeadlineNoticeKindSchema = NotificationKindSchema.extract([
+  'inquiry_deadline_soon',
+  'inquiry_overdue',
+]);
+export type DeadlineNoticeKind = z.infer<typeof DeadlineNoticeKindSchema>;

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
-import { createStandardUnits } from '../modules/organisation/queries.ts';
+import { createStandardUnits } from '../modules/admin/standard-units.ts';
 import { seedStandardInterventions } from '../modules/interventions/catalogue-seed.ts';
 import { seedDemoCaseWork } from './case-work.ts';
 import { seedDemoInquiries } from './inquiries.ts';

@@ -1,7 +1,10 @@
-import { notifyFrom } from '../modules/notifications/service.ts';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB } from '../platform/db/schema.ts';
+import { OPEN_INQUIRY_STATUSES, type DeadlineNoticeKind } from '../../shared/values.ts';
 import { PERSONAL_DATA_ROLES } from '../access/policies.ts';
+import { markDeadlineWarnings } from '../modules/inquiries/queries.ts';
+import { notifyFrom } from '../modules/notifications/service.ts';
+import type { DB } from '../platform/db/schema.ts';
+import { queueMail } from '../platform/mail.ts';
 
 /**
  * The deadline job: warns the people responsible for an open inquiry before its decision
@@ -13,14 +16,11 @@ import { PERSONAL_DATA_ROLES } from '../access/policies.ts';
  * never warn twice. Changing the deadline resets the marks (triage), which re-arms the job.
  */
 
-/** Statuses of an inquiry still waiting for its decision. */
-export const OPEN_INQUIRY_STATUSES = ['received', 'triaged', 'awaiting_approval'] as const;
-
 /** Reminder window when the municipality has no settings row (the column's default). */
 export const DEFAULT_REMINDER_HOURS = 4;
 
-export const REMINDER_KIND = 'inquiry_deadline_soon';
-export const OVERDUE_KIND = 'inquiry_overdue';
+export const REMINDER_KIND: DeadlineNoticeKind = 'inquiry_deadline_soon';
+export const OVERDUE_KIND: DeadlineNoticeKind = 'inquiry_overdue';
 
 const BATCH_SIZE = 200;
 
@@ -124,7 +124,7 @@ async function warnBatch(
       ),
     )
     .where('i.id', 'in', ids);
-  const kind = sql<string>`case when i.deadline_at <= ${now}::timestamptz
+  const kind = sql<DeadlineNoticeKind>`case when i.deadline_at <= ${now}::timestamptz
     then ${OVERDUE_KIND} else ${REMINDER_KIND} end`;
 
   await notifyFrom(
@@ -137,29 +137,12 @@ async function warnBatch(
       sql<unknown>`'{}'::jsonb`.as('details'),
     ]),
   );
-  await trx
-    .insertInto('email_outbox')
-    .columns(['user_id', 'kind', 'inquiry_id'])
-    .expression(
-      recipients
-        .where('u.email', 'is not', null)
-        .select(['u.id', kind.as('kind'), 'i.id as inquiry_id']),
-    )
-    .execute();
-
-  if (reminderIds.length > 0) {
-    await trx
-      .updateTable('inquiries')
-      .set({ reminder_sent_at: now })
-      .where('id', 'in', reminderIds)
-      .execute();
-  }
-  if (overdueIds.length > 0) {
-    await trx
-      .updateTable('inquiries')
-      .set({ overdue_notified_at: now })
-      .where('id', 'in', overdueIds)
-      .execute();
-  }
+  await queueMail(
+    trx,
+    recipients
+      .where('u.email', 'is not', null)
+      .select(['u.id as user_id', kind.as('kind'), 'i.id as inquiry_id']),
+  );
+  await markDeadlineWarnings(trx, { reminderIds, overdueIds }, now);
   return { reminders: reminderIds.length, overdue: overdueIds.length, claimed: claimed.length };
 }

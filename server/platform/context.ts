@@ -45,6 +45,22 @@ export function contextFor(app: FastifyInstance, keys: ContextKeys) {
 }
 
 /**
+ * The context of the login path, where nobody is logged in yet: the request context without
+ * its user (the session, when there is one, is passed on its own).
+ */
+export type LoginContext = Omit<RequestContext, 'user'>;
+
+export function loginContextFor(app: FastifyInstance, keys: ContextKeys) {
+  return (request: FastifyRequest): LoginContext => ({
+    db: app.database.db,
+    keys,
+    requestId: request.id,
+    ip: request.ip,
+    language: localeFromHeader(request.headers['accept-language']),
+  });
+}
+
+/**
  * A case as its rows are found: its id and its municipality, the tenant key every row of case
  * work carries (db/migrations/0015). A query of a case's rows matches both, so a row of another
  * municipality is never read or changed through a case id alone. A `CaseAccess` is one: the

@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Expression, Kysely, Transaction } from 'kysely';
 import { createTransport } from 'nodemailer';
+import { DeadlineNoticeKindSchema, type DeadlineNoticeKind } from '../../shared/values.ts';
 import type { DB } from './db/schema.ts';
 import { translate, type Locale } from './i18n/index.ts';
 
@@ -78,6 +79,31 @@ export interface OutboxResult {
   skipped: number;
 }
 
+/** The columns a selection of messages to queue yields, one row per message. */
+export interface OutboxRow {
+  user_id: string;
+  kind: DeadlineNoticeKind;
+  inquiry_id: string | null;
+}
+
+/**
+ * The one writer of new `email_outbox` rows: queues one message per row of `recipients`, a
+ * selection the calling module builds over its own tables (set-based, one statement), in the
+ * caller's transaction, so the message is queued with what it reports or not at all. The
+ * tenant key is filled from the inquiry named.
+ */
+export async function queueMail(
+  trx: Transaction<DB> | Kysely<DB>,
+  recipients: Expression<OutboxRow>,
+): Promise<number> {
+  const result = await trx
+    .insertInto('email_outbox')
+    .columns(['user_id', 'kind', 'inquiry_id'])
+    .expression(recipients)
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
 /**
  * Sends pending outbox rows (`sent_at is null and attempts < 5`), oldest first. Each row is
  * claimed with `for update skip locked` in its own transaction that lasts one SMTP exchange, so
@@ -99,7 +125,12 @@ export async function sendOutbox(
       const row = await trx
         .selectFrom('email_outbox as o')
         .innerJoin('users as u', 'u.id', 'o.user_id')
-        .leftJoin('inquiries as i', 'i.id', 'o.inquiry_id')
+        // The tenant key: the inquiry named, in the message's own municipality.
+        .leftJoin('inquiries as i', (join) =>
+          join
+            .onRef('i.id', '=', 'o.inquiry_id')
+            .onRef('i.municipality_code', '=', 'o.municipality_code'),
+        )
         .select([
           'o.id',
           'o.kind',
@@ -164,7 +195,7 @@ export async function sendOutbox(
 }
 
 /** The kinds of e-mail about an inquiry (the keys under `mail` in the server locales). */
-const INQUIRY_MAIL_KINDS = new Set(['inquiry_deadline_soon', 'inquiry_overdue']);
+const INQUIRY_MAIL_KINDS = new Set<string>(DeadlineNoticeKindSchema.options);
 
 /**
  * The subject (Danish) and text (Danish, then English) of an e-mail about an inquiry, or

@@ -4,7 +4,7 @@ import { verifyAuditChains } from '../../platform/audit/verify.ts';
 import { writeAudit } from '../../platform/audit/write.ts';
 import { CursorTime } from '../../platform/cursor.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { AdminContext } from './service.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import type { AuditEntry, AuditFilter, AuditList, AuditVerify } from './schema.ts';
 
 /**
@@ -48,12 +48,15 @@ const FILTER_NAMES = [
 const Details = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
 /** The role that lets the caller read the trail (recorded as the actor's role). */
-function readerRole(ctx: AdminContext): string {
-  return ctx.actor.roles.includes('municipal_admin') ? 'municipal_admin' : 'data_protection';
+function readerRole(ctx: RequestContext): string {
+  return ctx.user.roles.includes('municipal_admin') ? 'municipal_admin' : 'data_protection';
 }
 
-export async function listAuditEntries(ctx: AdminContext, filter: AuditFilter): Promise<AuditList> {
-  const municipalityCode = ctx.actor.municipalityCode;
+export async function listAuditEntries(
+  ctx: RequestContext,
+  filter: AuditFilter,
+): Promise<AuditList> {
+  const municipalityCode = ctx.user.municipalityCode;
   if (!municipalityCode) return { items: [], nextCursor: null };
   const cursor = filter.after ? decodeCursor(filter.after) : undefined;
   if (filter.from && filter.to && filter.from > filter.to) {
@@ -114,9 +117,9 @@ export async function listAuditEntries(ctx: AdminContext, filter: AuditFilter): 
     const last = page.at(-1);
 
     const used = FILTER_NAMES.filter((name) => filter[name] !== undefined);
-    await writeAudit(trx, ctx.auditKey, {
+    await writeAudit(trx, ctx.keys.audit, {
       municipalityCode,
-      actorUserId: ctx.actor.id,
+      actorUserId: ctx.user.id,
       actorRole: readerRole(ctx),
       action: 'read',
       resourceType: 'audit_log',
@@ -151,10 +154,10 @@ export async function listAuditEntries(ctx: AdminContext, filter: AuditFilter): 
 }
 
 /** Checks the caller's municipality's chain with the audit key (read-only). */
-export async function verifyOwnChain(ctx: AdminContext): Promise<AuditVerify> {
-  const municipalityCode = ctx.actor.municipalityCode;
+export async function verifyOwnChain(ctx: RequestContext): Promise<AuditVerify> {
+  const municipalityCode = ctx.user.municipalityCode;
   if (!municipalityCode) return { ok: true, checked: 0 };
-  const result = await verifyAuditChains(ctx.db, ctx.auditKey, { chainKeys: [municipalityCode] });
+  const result = await verifyAuditChains(ctx.db, ctx.keys.audit, { chainKeys: [municipalityCode] });
   return {
     ok: result.ok,
     checked: result.entries,

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
+import { administersAll, requireMunicipalPlacement } from '../../access/admin-abilities.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import * as queries from './queries.ts';
 import type { CreateUser } from './schema.ts';
@@ -10,13 +10,13 @@ import type { CreateUser } from './schema.ts';
  * a municipal administrator creates in their own municipality and never in a police district.
  */
 export async function placement(
-  db: Kysely<DB>,
-  s: queries.AdminScope,
+  ctx: RequestContext,
   body: Pick<CreateUser, 'roles' | 'municipalityCode' | 'policeDistrictId'>,
 ): Promise<{ municipalityCode: string | null; policeDistrictId: number | null }> {
   let municipalityCode: string | null;
   let policeDistrictId: number | null = null;
-  if (s.all) {
+  const { db } = ctx;
+  if (administersAll(ctx.user)) {
     municipalityCode = body.municipalityCode ?? null;
     policeDistrictId = body.policeDistrictId ?? null;
     const onlySystem = body.roles.every((r) => r === 'system_admin');
@@ -44,18 +44,7 @@ export async function placement(
       });
     }
   } else {
-    if (body.policeDistrictId !== undefined) {
-      throw new AppError('forbidden', {
-        fields: [{ field: 'body.policeDistrictId', code: 'police_district_not_allowed' }],
-      });
-    }
-    municipalityCode = s.municipalityCode;
-    if (!municipalityCode) throw new AppError('forbidden');
-    if (body.municipalityCode !== undefined && body.municipalityCode !== municipalityCode) {
-      throw new AppError('forbidden', {
-        fields: [{ field: 'body.municipalityCode', code: 'municipality_not_allowed' }],
-      });
-    }
+    municipalityCode = requireMunicipalPlacement(ctx.user, body);
   }
   return { municipalityCode, policeDistrictId };
 }

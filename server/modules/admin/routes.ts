@@ -1,9 +1,8 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../platform/errors.ts';
+import { contextFor, type ContextKeys } from '../../platform/context.ts';
 import { listAuditEntries, verifyOwnChain } from './audit.ts';
-import * as queries from './queries.ts';
+import * as read from './read.ts';
 import {
   AdminUnitSchema,
   AdminUserSchema,
@@ -27,22 +26,13 @@ import * as service from './service.ts';
  * and `admin.audit`; a record outside the caller's municipality answers 404.
  */
 export const adminRoutes =
-  (options: { keys: { audit: Buffer } }): FastifyPluginAsyncZod =>
+  (options: { keys: ContextKeys }): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['admin'];
     const users = { policy: 'admin.users' } as const;
     const audit = { policy: 'admin.audit' } as const;
 
-    const ctx = (request: FastifyRequest): service.AdminContext => {
-      if (!request.session) throw new AppError('unauthenticated');
-      return {
-        db: app.database.db,
-        auditKey: options.keys.audit,
-        actor: request.session.user,
-        requestId: request.id,
-      };
-    };
-    const scope = (request: FastifyRequest) => queries.adminScope(ctx(request).actor);
+    const ctx = contextFor(app, options.keys);
 
     app.get(
       '/api/admin/users',
@@ -55,7 +45,7 @@ export const adminRoutes =
           response: { 200: UserListSchema },
         },
       },
-      async (request) => queries.listUsers(app.database.db, scope(request), request.query),
+      async (request) => read.listUsers(ctx(request), request.query),
     );
 
     app.get(
@@ -69,11 +59,7 @@ export const adminRoutes =
           response: { 200: AdminUserSchema },
         },
       },
-      async (request) => {
-        const user = await queries.findUser(app.database.db, scope(request), request.params.id);
-        if (!user) throw new AppError('not_found');
-        return user;
-      },
+      async (request) => read.getUser(ctx(request), request.params.id),
     );
 
     app.post(
@@ -145,7 +131,7 @@ export const adminRoutes =
         },
       },
       async (request) => ({
-        items: await queries.listUnits(app.database.db, scope(request), request.query),
+        items: await read.listUnits(ctx(request), request.query),
       }),
     );
 

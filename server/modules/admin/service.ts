@@ -1,9 +1,15 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import {
+  requireGrantable,
+  requireMayAdminister,
+  requireOwnMunicipality,
+} from '../../access/admin-abilities.ts';
 import type { Role } from '../../access/roles.ts';
 import { hashPassword, passwordProblem } from '../../access/passwords.ts';
 import { resetSecondFactors } from '../../access/second-factors.ts';
-import { deleteUserSessions, type CurrentUser } from '../../access/sessions.ts';
+import { deleteUserSessions } from '../../access/sessions.ts';
 import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import { placement } from './placement.ts';
@@ -13,32 +19,25 @@ import type { AdminUnit, AdminUser, CreateUser, UpdateUser } from './schema.ts';
 /**
  * Changes made by administrators. Each change is one transaction that checks the caller's scope
  * (a user or unit outside it answers 404), applies the rules, changes the rows and writes the
- * audit entry. Details in audit entries are codes and ids only, never names.
+ * audit entry. Details in audit entries are codes and ids only, never names. What an
+ * administrator may do is decided in server/access/admin-abilities.ts.
  */
-export interface AdminContext {
-  db: Kysely<DB>;
-  auditKey: Buffer;
-  actor: CurrentUser;
-  requestId: string;
-}
 
-/** Roles only a system administrator may grant or take away. */
-const SYSTEM_ONLY_ROLES: readonly Role[] = ['system_admin'];
 /** The roles that make someone an administrator: nobody may take their own away. */
 const ADMIN_ROLES: readonly Role[] = ['system_admin', 'municipal_admin'];
 
-function scope(ctx: AdminContext) {
-  return queries.adminScope(ctx.actor);
+function scope(ctx: RequestContext) {
+  return queries.adminScope(ctx.user);
 }
 
 function event(
-  ctx: AdminContext,
+  ctx: RequestContext,
   municipalityCode: string | null,
   fields: Pick<AuditEvent, 'action' | 'resourceType' | 'resourceId' | 'details'>,
 ): AuditEvent {
   return {
     municipalityCode,
-    actorUserId: ctx.actor.id,
+    actorUserId: ctx.user.id,
     actorRole: scope(ctx).all ? 'system_admin' : 'municipal_admin',
     requestId: ctx.requestId,
     ...fields,
@@ -63,17 +62,6 @@ function list(values: readonly string[]): string {
   return [...values].sort().join(',');
 }
 
-/** A municipal administrator may neither grant nor take away the system administrator role. */
-function checkGrantable(ctx: AdminContext, before: readonly Role[], after: readonly Role[]) {
-  if (scope(ctx).all) return;
-  const changed = SYSTEM_ONLY_ROLES.some((r) => before.includes(r) !== after.includes(r));
-  if (changed) {
-    throw new AppError('forbidden', {
-      fields: [{ field: 'body.roles', code: 'role_not_grantable' }],
-    });
-  }
-}
-
 async function checkUnits(
   trx: Transaction<DB>,
   municipalityCode: string | null,
@@ -85,25 +73,22 @@ async function checkUnits(
   }
 }
 
-async function reload(trx: Transaction<DB>, ctx: AdminContext, id: string): Promise<AdminUser> {
+async function reload(trx: Transaction<DB>, ctx: RequestContext, id: string): Promise<AdminUser> {
   const user = await queries.findUser(trx, scope(ctx), id);
   if (!user) throw new AppError('not_found');
   return user;
 }
 
-async function targetUser(trx: Transaction<DB>, ctx: AdminContext, id: string) {
+async function targetUser(trx: Transaction<DB>, ctx: RequestContext, id: string) {
   const user = await queries.findUser(trx, scope(ctx), id);
   if (!user) throw new AppError('not_found');
-  // A municipal administrator never acts on a system administrator.
-  if (!scope(ctx).all && user.roles.some((r) => SYSTEM_ONLY_ROLES.includes(r))) {
-    throw new AppError('forbidden');
-  }
+  requireMayAdminister(ctx.user, user);
   return user;
 }
 
-export async function createUser(ctx: AdminContext, body: CreateUser): Promise<AdminUser> {
-  const { municipalityCode, policeDistrictId } = await placement(ctx.db, scope(ctx), body);
-  checkGrantable(ctx, [], body.roles);
+export async function createUser(ctx: RequestContext, body: CreateUser): Promise<AdminUser> {
+  const { municipalityCode, policeDistrictId } = await placement(ctx, body);
+  requireGrantable(ctx.user, [], body.roles);
   const problem = passwordProblem(body.password, body.username);
   if (problem) throw invalid([{ field: 'body.password', code: `password_${problem}` }]);
   const passwordHash = await hashPassword(body.password);
@@ -139,7 +124,7 @@ export async function createUser(ctx: AdminContext, body: CreateUser): Promise<A
     }
     await writeAudit(
       trx,
-      ctx.auditKey,
+      ctx.keys.audit,
       event(ctx, municipalityCode, {
         action: 'create',
         resourceType: 'user',
@@ -156,7 +141,7 @@ export async function createUser(ctx: AdminContext, body: CreateUser): Promise<A
 }
 
 export async function updateUser(
-  ctx: AdminContext,
+  ctx: RequestContext,
   id: string,
   body: UpdateUser,
 ): Promise<AdminUser> {
@@ -166,9 +151,9 @@ export async function updateUser(
       throw new AppError('conflict', { meta: { currentVersion: user.version } });
     }
     const roles = body.roles ?? user.roles;
-    checkGrantable(ctx, user.roles, roles);
-    if (user.id === ctx.actor.id) {
-      const lost = ADMIN_ROLES.filter((r) => ctx.actor.roles.includes(r) && !roles.includes(r));
+    requireGrantable(ctx.user, user.roles, roles);
+    if (user.id === ctx.user.id) {
+      const lost = ADMIN_ROLES.filter((r) => ctx.user.roles.includes(r) && !roles.includes(r));
       if (lost.length > 0) throw new AppError('self_lockout');
     }
     const unitsBefore = user.units.map((u) => u.id);
@@ -234,7 +219,7 @@ export async function updateUser(
         }),
       );
     }
-    await writeAudit(trx, ctx.auditKey, events);
+    await writeAudit(trx, ctx.keys.audit, events);
     return reload(trx, ctx, id);
   });
 }
@@ -243,13 +228,13 @@ type StatusChange = 'disable' | 'enable' | 'reset_second_factor';
 
 /** Disable, enable or reset the second factor: each ends or changes access at once. */
 export async function changeUserStatus(
-  ctx: AdminContext,
+  ctx: RequestContext,
   id: string,
   change: StatusChange,
 ): Promise<AdminUser> {
   return ctx.db.transaction().execute(async (trx) => {
     const user = await targetUser(trx, ctx, id);
-    if (change === 'disable' && user.id === ctx.actor.id) throw new AppError('self_lockout');
+    if (change === 'disable' && user.id === ctx.user.id) throw new AppError('self_lockout');
     let changed = true;
     if (change === 'disable' || change === 'enable') {
       const disable = change === 'disable';
@@ -278,7 +263,7 @@ export async function changeUserStatus(
     if (changed) {
       await writeAudit(
         trx,
-        ctx.auditKey,
+        ctx.keys.audit,
         event(ctx, user.municipalityCode, {
           action: 'permission_change',
           resourceType: 'user',
@@ -294,17 +279,13 @@ export async function changeUserStatus(
 // ── Units ────────────────────────────────────────────────────────────────────────────────
 
 export async function createUnit(
-  ctx: AdminContext,
+  ctx: RequestContext,
   body: { name: string; kind: AdminUnit['kind']; municipalityCode?: string | undefined },
 ): Promise<AdminUnit> {
   const s = scope(ctx);
   const municipalityCode = s.all ? body.municipalityCode : (s.municipalityCode ?? undefined);
   if (!municipalityCode) throw invalid([{ field: 'body.municipalityCode', code: 'required' }]);
-  if (!s.all && body.municipalityCode !== undefined && body.municipalityCode !== municipalityCode) {
-    throw new AppError('forbidden', {
-      fields: [{ field: 'body.municipalityCode', code: 'municipality_not_allowed' }],
-    });
-  }
+  requireOwnMunicipality(ctx.user, body.municipalityCode, municipalityCode);
   if (!(await queries.municipalityExists(ctx.db, municipalityCode))) {
     throw invalid([{ field: 'body.municipalityCode', code: 'invalid_value' }]);
   }
@@ -322,7 +303,7 @@ export async function createUnit(
     }
     await writeAudit(
       trx,
-      ctx.auditKey,
+      ctx.keys.audit,
       event(ctx, municipalityCode, {
         action: 'create',
         resourceType: 'unit',
@@ -337,7 +318,7 @@ export async function createUnit(
 }
 
 export async function renameUnit(
-  ctx: AdminContext,
+  ctx: RequestContext,
   id: string,
   body: { name: string; version: number },
 ): Promise<AdminUnit> {
@@ -371,7 +352,7 @@ export async function renameUnit(
     if (!updated) throw await conflict(trx, 'units', id);
     await writeAudit(
       trx,
-      ctx.auditKey,
+      ctx.keys.audit,
       event(ctx, unit.municipalityCode, {
         action: 'update',
         resourceType: 'unit',

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { loginContextFor, type ContextKeys } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { abilities } from '../../access/policies.ts';
 import { sessionCookie, type LoadedSession, type SessionSettings } from '../../access/sessions.ts';
@@ -35,19 +36,11 @@ function requireSession(request: FastifyRequest): LoadedSession {
 }
 
 export const authRoutes =
-  (options: {
-    settings: SessionSettings;
-    keys: { audit: Buffer; secret: Buffer };
-  }): FastifyPluginAsyncZod =>
+  (options: { settings: SessionSettings; keys: ContextKeys }): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['auth'];
-    const ctx = (request: FastifyRequest): auth.AuthContext => ({
-      db: app.database.db,
-      settings: options.settings,
-      keys: options.keys,
-      ip: request.ip,
-      requestId: request.id,
-    });
+    const ctx = loginContextFor(app, options.keys);
+    const { settings } = options;
 
     app.get(
       '/api/session',
@@ -122,7 +115,12 @@ export const authRoutes =
         },
       },
       async (request, reply) => {
-        const result = await auth.login(ctx(request), request.body.username, request.body.password);
+        const result = await auth.login(
+          ctx(request),
+          settings,
+          request.body.username,
+          request.body.password,
+        );
         setSessionCookie(request, reply, result.token);
         return { next: result.next, csrfToken: result.csrfToken };
       },
@@ -158,6 +156,7 @@ export const authRoutes =
         async (request, reply) => {
           const result = await step.complete(
             ctx(request),
+            settings,
             requireSession(request),
             request.body.code,
           );
@@ -194,6 +193,7 @@ export const authRoutes =
       async (request, reply) => {
         const result = await auth.completeEnrolment(
           ctx(request),
+          settings,
           requireSession(request),
           request.body.code,
         );
@@ -202,7 +202,7 @@ export const authRoutes =
       },
     );
 
-    await app.register(webauthnRoutes({ ctx, setSessionCookie }));
+    await app.register(webauthnRoutes({ ctx, settings, setSessionCookie }));
 
     app.post(
       '/api/auth/logout',

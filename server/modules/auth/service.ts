@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import QRCode from 'qrcode';
 import { AppError } from '../../platform/errors.ts';
 import { decryptField, encryptField, sha256 } from '../../platform/crypto.ts';
+import type { LoginContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
 import { dummyHash, verifyPassword } from '../../access/passwords.ts';
@@ -25,19 +26,14 @@ import {
  * Login in two steps: password, then second factor (TOTP code or a one-time recovery code).
  * Every outcome is audited in the same transaction as its effect. Messages never reveal whether
  * an account exists: unknown user, wrong password and disabled account all get the same answer.
+ * The services take the login path's request context (no user yet) and, where a session is
+ * created, the app's session settings.
  */
-export interface AuthContext {
-  db: Kysely<DB>;
-  settings: SessionSettings;
-  keys: { audit: Buffer; secret: Buffer };
-  ip: string;
-  requestId: string;
-}
 
 function event(
   user: { id: string; roles: string[]; municipality_code: string | null } | undefined,
   action: AuditEvent['action'],
-  ctx: AuthContext,
+  ctx: LoginContext,
   details: AuditEvent['details'] = {},
 ): AuditEvent {
   return {
@@ -51,14 +47,14 @@ function event(
   };
 }
 
-export async function ensureNotLocked(ctx: AuthContext, username: string) {
+export async function ensureNotLocked(ctx: LoginContext, username: string) {
   const keys = throttleKeys(username, ctx.ip);
   const minutes = await lockedMinutes(ctx.db, [keys.account, keys.ip]);
   if (minutes > 0) throw new AppError('login_locked', { params: { minutes } });
 }
 
 export async function failed(
-  ctx: AuthContext,
+  ctx: LoginContext,
   username: string,
   user: Parameters<typeof event>[0],
   reason: string,
@@ -90,7 +86,12 @@ export function findUser(db: Kysely<DB>, where: { username: string } | { id: str
   return query.executeTakeFirst();
 }
 
-export async function login(ctx: AuthContext, username: string, password: string) {
+export async function login(
+  ctx: LoginContext,
+  settings: SessionSettings,
+  username: string,
+  password: string,
+) {
   await ensureNotLocked(ctx, username);
   const user = await findUser(ctx.db, { username });
   // Verify against a dummy hash for unknown accounts so timing does not tell them apart.
@@ -107,13 +108,18 @@ export async function login(ctx: AuthContext, username: string, password: string
   const next = user.totp_enabled_at ? ('totp' as const) : ('enrol_totp' as const);
   const { token, csrfToken } = await ctx.db.transaction().execute(async (trx) => {
     await clearFailures(trx, throttleKeys(username, ctx.ip).account);
-    return createSession(trx, user.id, 'password_ok', ctx.settings);
+    return createSession(trx, user.id, 'password_ok', settings);
   });
   return { token, csrfToken, next };
 }
 
 /** Second step with a TOTP code: replaces the pending session by a full one (new token). */
-export async function completeWithTotp(ctx: AuthContext, session: LoadedSession, code: string) {
+export async function completeWithTotp(
+  ctx: LoginContext,
+  settings: SessionSettings,
+  session: LoadedSession,
+  code: string,
+) {
   const username = session.user.username;
   await ensureNotLocked(ctx, username);
   const user = await findUser(ctx.db, { id: session.user.id });
@@ -124,11 +130,12 @@ export async function completeWithTotp(ctx: AuthContext, session: LoadedSession,
     await failed(ctx, username, user, 'second_factor');
     throw new AppError('invalid_code');
   }
-  return upgrade(ctx, session, user, step, 'totp');
+  return upgrade(ctx, settings, session, user, step, 'totp');
 }
 
 export async function completeWithRecoveryCode(
-  ctx: AuthContext,
+  ctx: LoginContext,
+  settings: SessionSettings,
   session: LoadedSession,
   code: string,
 ) {
@@ -149,11 +156,12 @@ export async function completeWithRecoveryCode(
     await failed(ctx, username, user, 'recovery_code');
     throw new AppError('invalid_code');
   }
-  return upgrade(ctx, session, user, undefined, 'recovery_code');
+  return upgrade(ctx, settings, session, user, undefined, 'recovery_code');
 }
 
 export async function upgrade(
-  ctx: AuthContext,
+  ctx: LoginContext,
+  settings: SessionSettings,
   session: LoadedSession,
   user: NonNullable<Awaited<ReturnType<typeof findUser>>>,
   step: number | undefined,
@@ -172,14 +180,14 @@ export async function upgrade(
     }
     await deleteSession(trx, session.tokenHash);
     await clearFailures(trx, throttleKeys(user.username, ctx.ip).account);
-    const created = await createSession(trx, user.id, 'authenticated', ctx.settings);
+    const created = await createSession(trx, user.id, 'authenticated', settings);
     await writeAudit(trx, ctx.keys.audit, event(user, 'login', ctx, { method }));
     return created;
   });
 }
 
 /** Starts (or restarts) TOTP enrolment for a user who has none: a new secret, not yet active. */
-export async function startEnrolment(ctx: AuthContext, session: LoadedSession) {
+export async function startEnrolment(ctx: LoginContext, session: LoadedSession) {
   if (session.user.totpEnabled) throw new AppError('conflict');
   const secret = newTotpSecret();
   await ctx.db
@@ -196,7 +204,12 @@ export async function startEnrolment(ctx: AuthContext, session: LoadedSession) {
   };
 }
 
-export async function completeEnrolment(ctx: AuthContext, session: LoadedSession, code: string) {
+export async function completeEnrolment(
+  ctx: LoginContext,
+  settings: SessionSettings,
+  session: LoadedSession,
+  code: string,
+) {
   const user = await findUser(ctx.db, { id: session.user.id });
   if (!user?.totp_secret_enc || user.totp_enabled_at) throw new AppError('conflict');
   const secret = decryptField(ctx.keys.secret, user.totp_secret_enc, `totp:${user.id}`);
@@ -226,6 +239,7 @@ export async function completeEnrolment(ctx: AuthContext, session: LoadedSession
   });
   const tokens = await upgrade(
     ctx,
+    settings,
     session,
     { ...user, totp_last_step: null },
     created.totp,
@@ -234,7 +248,7 @@ export async function completeEnrolment(ctx: AuthContext, session: LoadedSession
   return { ...tokens, recoveryCodes: codes.map((c) => `${c.slice(0, 5)}-${c.slice(5)}`) };
 }
 
-export async function logout(ctx: AuthContext, session: LoadedSession) {
+export async function logout(ctx: LoginContext, session: LoadedSession) {
   await ctx.db.transaction().execute(async (trx) => {
     await deleteSession(trx, session.tokenHash);
     await writeAudit(trx, ctx.keys.audit, {

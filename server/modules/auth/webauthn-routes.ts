@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { LoginContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { LoadedSession } from '../../access/sessions.ts';
+import type { LoadedSession, SessionSettings } from '../../access/sessions.ts';
 import { authenticationOptions, registrationOptions, relyingParty } from '../../access/webauthn.ts';
 import { consumeStep, verifySecondFactorAgain } from '../../access/reauth.ts';
 import { AuthenticatedResponse } from './schema.ts';
-import type { AuthContext } from './service.ts';
 import {
   AuthenticationCredential,
   AuthenticationOptionsResponse,
@@ -29,7 +29,8 @@ function requireSession(request: FastifyRequest): LoadedSession {
  */
 export const webauthnRoutes =
   (deps: {
-    ctx: (request: FastifyRequest) => AuthContext;
+    ctx: (request: FastifyRequest) => LoginContext;
+    settings: SessionSettings;
     setSessionCookie: (request: FastifyRequest, reply: FastifyReply, token: string) => void;
   }): FastifyPluginAsyncZod =>
   async (app) => {
@@ -63,6 +64,7 @@ export const webauthnRoutes =
       async (request, reply) => {
         const result = await keys.completeWithSecurityKey(
           deps.ctx(request),
+          deps.settings,
           requireSession(request),
           relyingParty(request),
           request.body,

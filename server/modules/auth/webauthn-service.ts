@@ -11,7 +11,9 @@ import {
   verifyRegistration,
   type RelyingParty,
 } from '../../access/webauthn.ts';
-import { ensureNotLocked, failed, findUser, upgrade, type AuthContext } from './service.ts';
+import type { LoginContext } from '../../platform/context.ts';
+import type { SessionSettings } from '../../access/sessions.ts';
+import { ensureNotLocked, failed, findUser, upgrade } from './service.ts';
 
 /**
  * Security keys: logging in with one (second step, like the TOTP code) and managing one's own
@@ -19,7 +21,7 @@ import { ensureNotLocked, failed, findUser, upgrade, type AuthContext } from './
  * never audited (the nickname neither: it is free text).
  */
 function keyEvent(
-  ctx: AuthContext,
+  ctx: LoginContext,
   session: LoadedSession,
   action: AuditEvent['action'],
   keyId: string,
@@ -40,7 +42,8 @@ function keyEvent(
  * the TOTP code does. A failure counts in the login throttle like a wrong code.
  */
 export async function completeWithSecurityKey(
-  ctx: AuthContext,
+  ctx: LoginContext,
+  settings: SessionSettings,
   session: LoadedSession,
   rp: RelyingParty,
   response: AuthenticationResponseJSON,
@@ -59,10 +62,10 @@ export async function completeWithSecurityKey(
     await failed(ctx, username, user, 'security_key_counter');
     throw new AppError('security_key_failed');
   }
-  return upgrade(ctx, session, user, undefined, 'webauthn');
+  return upgrade(ctx, settings, session, user, undefined, 'webauthn');
 }
 
-export async function listSecurityKeys(ctx: AuthContext, session: LoadedSession) {
+export async function listSecurityKeys(ctx: LoginContext, session: LoadedSession) {
   const rows = await ctx.db
     .selectFrom('webauthn_credentials')
     .select(['id', 'nickname', 'created_at', 'last_used_at'])
@@ -80,7 +83,7 @@ export async function listSecurityKeys(ctx: AuthContext, session: LoadedSession)
 
 /** Registers the key the browser created for the registration options just given. */
 export async function addSecurityKey(
-  ctx: AuthContext,
+  ctx: LoginContext,
   session: LoadedSession,
   rp: RelyingParty,
   nickname: string,
@@ -129,7 +132,7 @@ export async function addSecurityKey(
 }
 
 /** Removes one of the user's own keys; someone else's id is not found (404), as a missing one. */
-export async function removeSecurityKey(ctx: AuthContext, session: LoadedSession, id: string) {
+export async function removeSecurityKey(ctx: LoginContext, session: LoadedSession, id: string) {
   await ctx.db.transaction().execute(async (trx) => {
     const row = await trx
       .deleteFrom('webauthn_credentials')

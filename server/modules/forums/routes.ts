@@ -1,7 +1,5 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { CurrentUser } from '../../access/sessions.ts';
-import { AppError } from '../../platform/errors.ts';
+import { contextFor, type ContextKeys } from '../../platform/context.ts';
 import {
   AddForumMemberBody,
   CandidateListSchema,
@@ -22,21 +20,12 @@ import * as service from './service.ts';
  * a forum of the caller's own municipality (404 otherwise).
  */
 export const forumRoutes =
-  (options: { keys: { audit: Buffer } }): FastifyPluginAsyncZod =>
+  (options: { keys: ContextKeys }): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['forums'];
     const manage = { policy: 'forums.manage' } as const;
 
-    const user = (request: FastifyRequest): CurrentUser => {
-      if (!request.session) throw new AppError('unauthenticated');
-      return request.session.user;
-    };
-    const ctx = (request: FastifyRequest): service.ForumContext => ({
-      db: app.database.db,
-      auditKey: options.keys.audit,
-      user: user(request),
-      requestId: request.id,
-    });
+    const ctx = contextFor(app, options.keys);
 
     app.get(
       '/api/forums',
@@ -49,7 +38,7 @@ export const forumRoutes =
           response: { 200: ForumListSchema },
         },
       },
-      async (request) => ({ items: await service.listForums(app.database.db, user(request)) }),
+      async (request) => ({ items: await service.listForums(ctx(request)) }),
     );
 
     app.get(
@@ -63,7 +52,7 @@ export const forumRoutes =
           response: { 200: ForumDetailSchema },
         },
       },
-      async (request) => service.getForum(app.database.db, user(request), request.params.id),
+      async (request) => service.getForum(ctx(request), request.params.id),
     );
 
     app.post(
@@ -111,12 +100,7 @@ export const forumRoutes =
         },
       },
       async (request) => ({
-        items: await service.candidates(
-          app.database.db,
-          user(request),
-          request.params.id,
-          request.query.q,
-        ),
+        items: await service.candidates(ctx(request), request.params.id, request.query.q),
       }),
     );
 

@@ -1,7 +1,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { allows } from '../../access/policies.ts';
+import { mayManageForum, requireForumMunicipality } from '../../access/forum-abilities.ts';
 import type { CurrentUser } from '../../access/sessions.ts';
 import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import * as queries from './queries.ts';
@@ -11,24 +12,15 @@ import type { Forum, ForumDetail, UpdateForum } from './schema.ts';
  * Forums and their members. Coordinators and municipal administrators manage the forums of their
  * own municipality; a forum of another municipality answers 404, as a missing one. Members see
  * their forum. Each change is one transaction with its audit entry (ids only, never names).
+ * Who may manage a forum is decided in server/access/forum-abilities.ts.
  */
-export interface ForumContext {
-  db: Kysely<DB>;
-  auditKey: Buffer;
-  user: CurrentUser;
-  requestId: string;
-}
-
-/** The caller may rename this forum and change its members. */
-function mayManage(user: CurrentUser, forum: queries.ForumRow): boolean {
-  return allows(user, 'forums.manage') && user.municipalityCode === forum.municipalityCode;
-}
+const mayManage = mayManageForum;
 
 function present(user: CurrentUser, forum: queries.ForumRow): Forum {
   return { ...forum, mayManage: mayManage(user, forum) };
 }
 
-export async function listForums(db: Kysely<DB>, user: CurrentUser): Promise<Forum[]> {
+export async function listForums({ db, user }: RequestContext): Promise<Forum[]> {
   return (await queries.listForums(db, user)).map((forum) => present(user, forum));
 }
 
@@ -41,7 +33,7 @@ async function detail(
 }
 
 /** One forum with its members: for those who manage it and for its members; 404 otherwise. */
-export async function getForum(db: Kysely<DB>, user: CurrentUser, id: string) {
+export async function getForum({ db, user }: RequestContext, id: string) {
   const forum = await queries.findForum(db, user, id);
   if (!forum || !(forum.isMember || mayManage(user, forum))) throw new AppError('not_found');
   return detail(db, user, forum);
@@ -55,7 +47,7 @@ async function managedForum(trx: Kysely<DB>, user: CurrentUser, id: string) {
 }
 
 function event(
-  ctx: ForumContext,
+  ctx: RequestContext,
   municipalityCode: string,
   fields: Pick<AuditEvent, 'action' | 'resourceId' | 'details'>,
 ): AuditEvent {
@@ -99,9 +91,11 @@ async function checkNameFree(
   }
 }
 
-export async function createForum(ctx: ForumContext, body: { name: string }): Promise<ForumDetail> {
-  const municipalityCode = ctx.user.municipalityCode;
-  if (!municipalityCode) throw new AppError('forbidden');
+export async function createForum(
+  ctx: RequestContext,
+  body: { name: string },
+): Promise<ForumDetail> {
+  const municipalityCode = requireForumMunicipality(ctx.user);
   return ctx.db.transaction().execute(async (trx) => {
     await lockNames(trx, municipalityCode);
     await checkNameFree(trx, municipalityCode, body.name, null);
@@ -112,7 +106,7 @@ export async function createForum(ctx: ForumContext, body: { name: string }): Pr
       .executeTakeFirstOrThrow();
     await writeAudit(
       trx,
-      ctx.auditKey,
+      ctx.keys.audit,
       event(ctx, municipalityCode, { action: 'create', resourceId: inserted.id, details: {} }),
     );
     return detail(trx, ctx.user, await managedForum(trx, ctx.user, inserted.id));
@@ -121,7 +115,7 @@ export async function createForum(ctx: ForumContext, body: { name: string }): Pr
 
 /** Renames a forum (optimistic locking: a stale version answers 409 with the current one). */
 export async function updateForum(
-  ctx: ForumContext,
+  ctx: RequestContext,
   id: string,
   body: UpdateForum,
 ): Promise<ForumDetail> {
@@ -147,7 +141,7 @@ export async function updateForum(
     }
     await writeAudit(
       trx,
-      ctx.auditKey,
+      ctx.keys.audit,
       event(ctx, forum.municipalityCode, {
         action: 'update',
         resourceId: id,
@@ -165,7 +159,7 @@ export async function updateForum(
  * twice changes nothing.
  */
 export async function addMember(
-  ctx: ForumContext,
+  ctx: RequestContext,
   id: string,
   userId: string,
 ): Promise<ForumDetail> {
@@ -185,7 +179,7 @@ export async function addMember(
     if (inserted) {
       await writeAudit(
         trx,
-        ctx.auditKey,
+        ctx.keys.audit,
         event(ctx, forum.municipalityCode, {
           action: 'permission_change',
           resourceId: id,
@@ -199,7 +193,7 @@ export async function addMember(
 
 /** Removes a member; a user who is not a member answers 404. */
 export async function removeMember(
-  ctx: ForumContext,
+  ctx: RequestContext,
   id: string,
   userId: string,
 ): Promise<ForumDetail> {
@@ -214,7 +208,7 @@ export async function removeMember(
     if (!removed) throw new AppError('not_found');
     await writeAudit(
       trx,
-      ctx.auditKey,
+      ctx.keys.audit,
       event(ctx, forum.municipalityCode, {
         action: 'permission_change',
         resourceId: id,
@@ -226,12 +220,7 @@ export async function removeMember(
 }
 
 /** Users the caller may add to a forum they manage (for the picker). */
-export async function candidates(
-  db: Kysely<DB>,
-  user: CurrentUser,
-  id: string,
-  q: string | undefined,
-) {
+export async function candidates({ db, user }: RequestContext, id: string, q: string | undefined) {
   const forum = await queries.findForum(db, user, id);
   if (!forum || !mayManage(user, forum)) throw new AppError('not_found');
   return queries.listCandidates(db, forum, q);

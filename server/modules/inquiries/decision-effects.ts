@@ -1,4 +1,5 @@
 import { openCaseFromDecision } from '../cases/case-rows.ts';
+import { scheduleArchive } from '../persons/registry.ts';
 import type { Transaction } from 'kysely';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
@@ -8,7 +9,7 @@ import { insertHistory, nextReference, updateInquiryRow } from './queries.ts';
 import {
   findDecision,
   inquiryForCase,
-  scheduleArchiveOfUnneeded,
+  unneededPersonIds,
   setDecisionCase,
   type DecisionRow,
 } from './queries-decision.ts';
@@ -41,7 +42,8 @@ export async function makeFinal(
 ) {
   const d = await findDecision(trx, decisionId);
   if (d.outcome === 'no_concern') {
-    await scheduleArchiveOfUnneeded(trx, access.inquiryId, settings.noConcernRetentionDays);
+    const unneeded = await unneededPersonIds(trx, access.inquiryId);
+    await scheduleArchive(trx, unneeded, settings.noConcernRetentionDays);
   }
   const caseId = d.outcome === 'radicalisation' ? await openCase(trx, ctx, access, d, now) : null;
   await updateInquiryRow(trx, access.inquiryId, {

@@ -4,6 +4,7 @@ import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import { requireInquiryAbility } from '../../access/inquiry-abilities.ts';
 import type { InquiryAccess } from '../../access/inquiry-access.ts';
 import type { AgeGroup } from '../../../shared/values.ts';
+import { keepFromArchive } from '../persons/registry.ts';
 import { rejectProblems } from '../persons/service.ts';
 import { claimVersion, inquiryEvent, recordChange } from './change.ts';
 import { localTime } from './deadline.ts';
@@ -12,7 +13,7 @@ import { backToWork, insertHistory, unitInMunicipality, updateInquiryRow } from 
 import {
   findPendingDecision,
   insertDecision,
-  keepInquiryPersonsFromArchive,
+  inquiryPersonIds,
   mainPersonBirthDate,
   recordReview,
   supersedeFinalDecision,
@@ -167,7 +168,7 @@ export async function reopen(
     await supersedeFinalDecision(trx, access.inquiryId);
     await backToWork(trx, access.inquiryId);
     // Its persons are no longer waiting to be archived.
-    await keepInquiryPersonsFromArchive(trx, access.inquiryId);
+    await keepFromArchive(trx, await inquiryPersonIds(trx, access.inquiryId));
     await recordChange(trx, ctx, access, {
       kind: 'reopened',
       changes: { reason: body.reason },

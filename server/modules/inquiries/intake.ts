@@ -9,6 +9,7 @@ import { findPersonAccesses } from '../../access/person-access.ts';
 import { PURPOSES } from '../../access/record-audit.ts';
 import type { CurrentUser } from '../../access/sessions.ts';
 import { notifyPossibleDuplicates } from '../persons/duplicates.ts';
+import { addRelationsIfAbsent, keepFromArchive } from '../persons/registry.ts';
 import { checkNewPerson, insertPerson, rejectProblems } from '../persons/service.ts';
 import { inquiryEvent } from './change.ts';
 import { deadlineAfter, localTime } from './deadline.ts';
@@ -19,8 +20,6 @@ import {
   findByIdempotencyKey,
   insertInquiry,
   insertInquiryPersons,
-  insertPersonRelations,
-  keepPersonsFromArchive,
   type ReceiptRow,
 } from './queries-intake.ts';
 import { checkReceivedAt, checkSigns, isUrgent } from './rules.ts';
@@ -151,10 +150,10 @@ export async function createInquiry(
     const newIds = personIds.filter((_, i) => body.persons[i]?.new);
     await notifyPossibleDuplicates(trx, newIds, row.id, ctx.user.id);
     // A new concern about someone waiting to be archived: they are needed again.
-    await keepPersonsFromArchive(trx, existingIds);
+    await keepFromArchive(trx, existingIds);
     await insertInquiryPersons(trx, row.id, personIds);
     const main = personIds[0];
-    await insertPersonRelations(
+    await addRelationsIfAbsent(
       trx,
       body.persons.flatMap((p, i) =>
         main && i > 0 && p.relationToFirst

@@ -2,9 +2,9 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 
 /**
- * The decision's reads and writes: the decision rows, and what a decision in force does to
- * tables of other modules — the persons' archiving, and the case a "radicalisation concern"
- * opens. Those are marked with their owner, for the move.
+ * The decision's reads and writes: the decision rows, and the reads behind what a decision in
+ * force asks of other modules (the persons to archive or keep, the persons of the case a
+ * "radicalisation concern" opens).
  */
 type Db = Kysely<DB>;
 
@@ -88,73 +88,64 @@ export async function setDecisionCase(db: Db, decisionId: string, caseId: string
     .execute();
 }
 
-// owner: persons — to move to the persons module (archiving persons no longer needed).
 /**
  * "No concern": the inquiry's persons who are on no case and needed by no other inquiry (open,
- * or decided otherwise than "no concern": a referral or a police handover keeps its record) are
- * scheduled for archive-and-delete after the retention period.
+ * or decided otherwise than "no concern": a referral or a police handover keeps its record), to
+ * be scheduled for archive-and-delete by the persons module.
  */
-export async function scheduleArchiveOfUnneeded(
-  db: Db,
-  inquiryId: string,
-  retentionDays: number,
-): Promise<void> {
-  await db
-    .updateTable('persons')
-    .set({ archive_after: sql<Date>`now() + make_interval(days => ${retentionDays})` })
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom('inquiry_persons as ip')
-        .select('ip.person_id')
-        .where('ip.inquiry_id', '=', inquiryId)
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('case_persons as cp')
-                .select('cp.case_id')
-                .whereRef('cp.person_id', '=', 'ip.person_id'),
-            ),
-          ),
-        )
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('inquiry_persons as other')
-                .innerJoin('inquiries as oi', 'oi.id', 'other.inquiry_id')
-                .select('other.inquiry_id')
-                .whereRef('other.person_id', '=', 'ip.person_id')
-                .where('other.inquiry_id', '!=', inquiryId)
-                .where((eb) =>
-                  eb.or([
-                    eb('oi.status', '!=', 'decided'),
-                    eb.exists(
-                      eb
-                        .selectFrom('inquiry_decisions as od')
-                        .select('od.id')
-                        .whereRef('od.inquiry_id', '=', 'oi.id')
-                        .where('od.status', '=', 'final')
-                        .where('od.outcome', '!=', 'no_concern'),
-                    ),
-                  ]),
-                ),
-            ),
-          ),
+export async function unneededPersonIds(db: Db, inquiryId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('inquiry_persons as ip')
+    .select('ip.person_id')
+    .where('ip.inquiry_id', '=', inquiryId)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('case_persons as cp')
+            .select('cp.case_id')
+            .whereRef('cp.person_id', '=', 'ip.person_id')
+            .whereRef('cp.municipality_code', '=', 'ip.municipality_code'),
         ),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('inquiry_persons as other')
+            .innerJoin('inquiries as oi', 'oi.id', 'other.inquiry_id')
+            .select('other.inquiry_id')
+            .whereRef('other.person_id', '=', 'ip.person_id')
+            .whereRef('other.municipality_code', '=', 'ip.municipality_code')
+            .where('other.inquiry_id', '!=', inquiryId)
+            .where((eb) =>
+              eb.or([
+                eb('oi.status', '!=', 'decided'),
+                eb.exists(
+                  eb
+                    .selectFrom('inquiry_decisions as od')
+                    .select('od.id')
+                    .whereRef('od.inquiry_id', '=', 'oi.id')
+                    .whereRef('od.municipality_code', '=', 'oi.municipality_code')
+                    .where('od.status', '=', 'final')
+                    .where('od.outcome', '!=', 'no_concern'),
+                ),
+              ]),
+            ),
+        ),
+      ),
     )
     .execute();
+  return rows.map((r) => r.person_id);
 }
 
-// owner: persons — to move to the persons module (a reopened inquiry needs its persons again).
-export async function keepInquiryPersonsFromArchive(db: Db, inquiryId: string): Promise<void> {
-  await db
-    .updateTable('persons')
-    .set({ archive_after: null })
-    .where(
-      'id',
-      'in',
-      db.selectFrom('inquiry_persons').select('person_id').where('inquiry_id', '=', inquiryId),
-    )
+/** The persons the inquiry names (a reopened inquiry needs them again). */
+export async function inquiryPersonIds(db: Db, inquiryId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('inquiry_persons')
+    .select('person_id')
+    .where('inquiry_id', '=', inquiryId)
     .execute();
+  return rows.map((r) => r.person_id);
 }
 
 /** The inquiry's forum, and its persons with each one's relation to the main person. */
@@ -184,5 +175,3 @@ export async function inquiryForCase(db: Db, inquiryId: string) {
     .execute();
   return { forumId: inquiry.forum_id, persons };
 }
-
-// owner: cases — to move to cases/case-rows.ts

@@ -12,12 +12,22 @@ import { cprContext } from '../persons/queries.ts';
 import type { InquiryDetail } from './schema-detail.ts';
 import { CONCERN_SIGNS, type ConcernSign } from './signs.ts';
 
-/** The full read of one inquiry: the row, its persons, signs, contributions and decisions. */
+/**
+ * The full read of one inquiry: the row, its persons, signs, contributions and decisions. Every
+ * row is matched by the inquiry's id and its municipality (the tenant key, db/migrations/0015),
+ * so a row of another municipality is never read through an inquiry id alone.
+ */
 type Db = Kysely<DB>;
+
+/** An inquiry as its rows are found: its id and municipality (an `InquiryAccess` is one). */
+export interface InquiryKey {
+  inquiryId: string;
+  municipalityCode: string;
+}
 
 export type InquiryRow = NonNullable<Awaited<ReturnType<typeof findInquiryRow>>>;
 
-export async function findInquiryRow(db: Db, id: string) {
+export async function findInquiryRow(db: Db, key: InquiryKey) {
   return db
     .selectFrom('inquiries')
     .leftJoin('forums', 'forums.id', 'inquiries.forum_id')
@@ -29,7 +39,8 @@ export async function findInquiryRow(db: Db, id: string) {
       'recorder.display_name as recorder_name',
       'ru.name as recorded_unit_name',
     ])
-    .where('inquiries.id', '=', id)
+    .where('inquiries.id', '=', key.inquiryId)
+    .where('inquiries.municipality_code', '=', key.municipalityCode)
     .executeTakeFirst();
 }
 
@@ -45,7 +56,7 @@ type LoadedInquiry = Omit<InquiryDetail, 'abilities' | 'fourEyes' | 'now' | 'per
 export async function loadInquiry(
   db: Db,
   secretKey: Buffer,
-  id: string,
+  key: InquiryKey,
   now: Date,
 ): Promise<
   | {
@@ -55,13 +66,15 @@ export async function loadInquiry(
     }
   | undefined
 > {
-  const row = await findInquiryRow(db, id);
+  const row = await findInquiryRow(db, key);
   if (!row) return undefined;
-  const persons = await inquiryPersons(db, id);
+  const { inquiryId: id, municipalityCode } = key;
+  const persons = await inquiryPersons(db, key);
   const signs = await db
     .selectFrom('inquiry_signs')
     .select(['sign_code', 'note'])
     .where('inquiry_id', '=', id)
+    .where('municipality_code', '=', municipalityCode)
     .orderBy('sign_code')
     .execute();
   const contributions = await db
@@ -77,6 +90,7 @@ export async function loadInquiry(
       'units.name as unit_name',
     ])
     .where('c.inquiry_id', '=', id)
+    .where('c.municipality_code', '=', municipalityCode)
     .orderBy('c.created_at')
     .orderBy('c.id')
     .execute();
@@ -85,7 +99,11 @@ export async function loadInquiry(
     .innerJoin('users as by', 'by.id', 'd.decided_by')
     .leftJoin('users as rv', 'rv.id', 'd.reviewed_by')
     .leftJoin('units', 'units.id', 'd.referred_unit_id')
-    .leftJoin('cases', 'cases.id', 'd.case_id')
+    .leftJoin('cases', (join) =>
+      join
+        .onRef('cases.id', '=', 'd.case_id')
+        .onRef('cases.municipality_code', '=', 'd.municipality_code'),
+    )
     .selectAll('d')
     .select([
       'by.display_name as decided_by_name',
@@ -94,6 +112,7 @@ export async function loadInquiry(
       'cases.reference as case_reference',
     ])
     .where('d.inquiry_id', '=', id)
+    .where('d.municipality_code', '=', municipalityCode)
     .orderBy('d.decided_at')
     .execute();
   const open = OPEN.includes(row.status as (typeof OPEN)[number]);
@@ -180,10 +199,14 @@ export async function loadInquiry(
  * The inquiry's persons, the main person first, each with their relation to the main person.
  * One round trip.
  */
-export async function inquiryPersons(db: Db, inquiryId: string) {
+export async function inquiryPersons(db: Db, key: InquiryKey) {
   return db
     .selectFrom('inquiry_persons as ip')
-    .innerJoin('persons as p', 'p.id', 'ip.person_id')
+    .innerJoin('persons as p', (join) =>
+      join
+        .onRef('p.id', '=', 'ip.person_id')
+        .onRef('p.municipality_code', '=', 'ip.municipality_code'),
+    )
     .select((eb) => [
       'p.id',
       'p.given_name',
@@ -196,12 +219,14 @@ export async function inquiryPersons(db: Db, inquiryId: string) {
         .innerJoin('inquiry_persons as main', 'main.person_id', 'r.person_id')
         .select('r.relation')
         .whereRef('r.related_person_id', '=', 'p.id')
+        .whereRef('r.municipality_code', '=', 'ip.municipality_code')
         .whereRef('main.inquiry_id', '=', 'ip.inquiry_id')
         .where('main.position', '=', 0)
         .limit(1)
         .as('relation'),
     ])
-    .where('ip.inquiry_id', '=', inquiryId)
+    .where('ip.inquiry_id', '=', key.inquiryId)
+    .where('ip.municipality_code', '=', key.municipalityCode)
     .orderBy('ip.position')
     .orderBy('p.id')
     .execute();

@@ -3,8 +3,8 @@ import type { DB } from '../../platform/db/schema.ts';
 
 /**
  * The intake's writes and reads: the inquiry row (idempotent by its author and key), its persons,
- * and the checks on persons it names. Two writes touch tables of the persons module; they are
- * marked and named for the move.
+ * and the checks on persons it names. Persons and their relations are written by the persons
+ * module (persons/registry.ts).
  */
 type Db = Kysely<DB>;
 
@@ -64,27 +64,4 @@ export async function activePersonIds(
     .where('merged_into', 'is', null)
     .execute();
   return rows.map((r) => r.id);
-}
-
-// owner: persons — to move to the persons module (a person needed again is not archived).
-export async function keepPersonsFromArchive(db: Db, personIds: string[]): Promise<void> {
-  if (personIds.length === 0) return;
-  await db
-    .updateTable('persons')
-    .set({ archive_after: null })
-    .where('id', 'in', personIds)
-    .execute();
-}
-
-// owner: persons — to move to the persons module (relations between persons).
-export async function insertPersonRelations(
-  db: Db,
-  relations: { person_id: string; related_person_id: string; relation: string }[],
-): Promise<void> {
-  if (relations.length === 0) return;
-  await db
-    .insertInto('person_relations')
-    .values(relations)
-    .onConflict((oc) => oc.columns(['person_id', 'related_person_id']).doNothing())
-    .execute();
 }

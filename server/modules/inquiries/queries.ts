@@ -224,3 +224,28 @@ export async function backToWork(db: Db, inquiryId: string): Promise<void> {
     .where('id', '=', inquiryId)
     .execute();
 }
+
+/**
+ * The deadline job's marks (server/jobs/deadlines.ts): the reminder and the overdue warning went
+ * out for these inquiries, in the job's transaction. Changing the deadline resets them.
+ */
+export async function markDeadlineWarnings(
+  db: Db,
+  warned: { reminderIds: string[]; overdueIds: string[] },
+  now: Date,
+): Promise<void> {
+  if (warned.reminderIds.length > 0) {
+    await db
+      .updateTable('inquiries')
+      .set({ reminder_sent_at: now })
+      .where('id', 'in', warned.reminderIds)
+      .execute();
+  }
+  if (warned.overdueIds.length > 0) {
+    await db
+      .updateTable('inquiries')
+      .set({ overdue_notified_at: now })
+      .where('id', 'in', warned.overdueIds)
+      .execute();
+  }
+}

@@ -27,7 +27,7 @@ export async function readInquiry(
 ): Promise<InquiryDetail> {
   const settings = await getSettings(ctx.db, access.municipalityCode);
   return ctx.db.transaction().execute(async (trx) => {
-    const loaded = await loadInquiry(trx, ctx.keys.secret, access.inquiryId, now);
+    const loaded = await loadInquiry(trx, ctx.keys.secret, access, now);
     if (!loaded) throw new AppError('not_found');
     const { detail, pendingDecidedBy } = loaded;
     const subjects = detail.persons.length > 0 ? detail.persons.map((p) => p.id) : [null];

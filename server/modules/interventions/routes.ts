@@ -1,7 +1,5 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { CurrentUser } from '../../access/sessions.ts';
-import { AppError } from '../../platform/errors.ts';
+import { contextFor, type ContextKeys } from '../../platform/context.ts';
 import {
   CreateInterventionTypeBody,
   InterventionTypeIdParams,
@@ -20,21 +18,12 @@ import * as service from './service.ts';
  * standard catalogue need `catalogue.manage`. A type of another municipality answers 404.
  */
 export const interventionRoutes =
-  (options: { keys: { audit: Buffer } }): FastifyPluginAsyncZod =>
+  (options: { keys: ContextKeys }): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['interventions'];
     const manage = { policy: 'catalogue.manage' } as const;
 
-    const user = (request: FastifyRequest): CurrentUser => {
-      if (!request.session) throw new AppError('unauthenticated');
-      return request.session.user;
-    };
-    const ctx = (request: FastifyRequest): service.CatalogueContext => ({
-      db: app.database.db,
-      auditKey: options.keys.audit,
-      user: user(request),
-      requestId: request.id,
-    });
+    const ctx = contextFor(app, options.keys);
 
     app.get(
       '/api/intervention-types',
@@ -48,7 +37,7 @@ export const interventionRoutes =
         },
       },
       async (request) => ({
-        items: await service.listTypes(app.database.db, user(request), request.query),
+        items: await service.listTypes(ctx(request), request.query),
       }),
     );
 

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import type { CurrentUser } from '../../access/sessions.ts';
+import { requireCatalogueMunicipality } from '../../access/catalogue-abilities.ts';
 import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { seedStandardInterventions } from './catalogue-seed.ts';
@@ -19,29 +20,19 @@ import type {
  * administers reads it (`catalogue.read`); coordinators and municipal administrators change it
  * (`catalogue.manage`, checked by the route). A type of another municipality answers 404, as a
  * missing one. Each change is one transaction with its audit entry (ids and field names only).
+ * The catalogue is the caller's own municipality's (server/access/catalogue-abilities.ts).
  */
-export interface CatalogueContext {
-  db: Kysely<DB>;
-  auditKey: Buffer;
-  user: CurrentUser;
-  requestId: string;
-}
-
-function ownMunicipality(user: CurrentUser): string {
-  if (!user.municipalityCode) throw new AppError('forbidden');
-  return user.municipalityCode;
-}
+const ownMunicipality = requireCatalogueMunicipality;
 
 export async function listTypes(
-  db: Kysely<DB>,
-  user: CurrentUser,
+  ctx: RequestContext,
   filter: InterventionTypeFilter,
 ): Promise<InterventionType[]> {
-  return queries.listTypes(db, ownMunicipality(user), filter);
+  return queries.listTypes(ctx.db, ownMunicipality(ctx.user), filter);
 }
 
 function event(
-  ctx: CatalogueContext,
+  ctx: RequestContext,
   municipalityCode: string,
   fields: Pick<AuditEvent, 'action' | 'resourceId' | 'details'>,
 ): AuditEvent {
@@ -86,7 +77,7 @@ async function found(db: Kysely<DB>, municipalityCode: string, id: string) {
 
 /** Adds a type to the caller's catalogue; a code already in it answers 409 naming body.code. */
 export async function createType(
-  ctx: CatalogueContext,
+  ctx: RequestContext,
   body: CreateInterventionType,
 ): Promise<InterventionType> {
   const municipalityCode = ownMunicipality(ctx.user);
@@ -118,7 +109,7 @@ export async function createType(
     }
     await writeAudit(
       trx,
-      ctx.auditKey,
+      ctx.keys.audit,
       event(ctx, municipalityCode, { action: 'create', resourceId: inserted.id, details: {} }),
     );
     return found(trx, municipalityCode, inserted.id);
@@ -140,7 +131,7 @@ const COLUMNS = {
 
 /** Changes a type (optimistic locking: a stale version answers 409 with the current one). */
 export async function updateType(
-  ctx: CatalogueContext,
+  ctx: RequestContext,
   id: string,
   body: UpdateInterventionType,
 ): Promise<InterventionType> {
@@ -181,7 +172,7 @@ export async function updateType(
     }
     await writeAudit(
       trx,
-      ctx.auditKey,
+      ctx.keys.audit,
       event(ctx, municipalityCode, {
         action: 'update',
         resourceId: id,
@@ -196,7 +187,7 @@ export async function updateType(
  * Loads the standard catalogue into the caller's municipality when its catalogue is empty; when
  * it has offers nothing changes (created 0). Each offer added gets its 'create' audit entry.
  */
-export async function loadStandard(ctx: CatalogueContext): Promise<LoadStandardResult> {
+export async function loadStandard(ctx: RequestContext): Promise<LoadStandardResult> {
   const municipalityCode = ownMunicipality(ctx.user);
   return ctx.db.transaction().execute(async (trx) => {
     // Serialise two simultaneous loads for the municipality (`no key update` does not block
@@ -208,7 +199,7 @@ export async function loadStandard(ctx: CatalogueContext): Promise<LoadStandardR
     if (ids.length > 0) {
       await writeAudit(
         trx,
-        ctx.auditKey,
+        ctx.keys.audit,
         ids.map((id) =>
           event(ctx, municipalityCode, {
             action: 'create',

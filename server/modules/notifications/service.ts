@@ -1,17 +1,19 @@
 import { sql, type Expression, type Kysely, type Transaction } from 'kysely';
+import type { NotificationKind } from '../../../shared/values.ts';
 import type { DB } from '../../platform/db/schema.ts';
 
 /**
  * The one writer of the `notifications` table. A module that wants someone told calls one of
  * these inside its own transaction; the notice is stored with it or not at all. The web app
  * renders the text from `kind` (web/src/modules/notifications); details hold ids only, never a
- * name or any other personal data.
+ * name or any other personal data. The kinds are listed once, in shared/values.ts. A notice
+ * naming a case or an inquiry gets that record's tenant key from the database.
  */
 export type NotificationDetails = Record<string, string>;
 
 export interface NewNotification {
   userId: string;
-  kind: string;
+  kind: NotificationKind;
   caseId?: string | null;
   inquiryId?: string | null;
   details?: NotificationDetails;
@@ -41,7 +43,7 @@ export async function notify(
 /** The columns a set-based selection of recipients yields, one row per notice. */
 export interface RecipientRow {
   user_id: string;
-  kind: string;
+  kind: NotificationKind;
   case_id: string | null;
   inquiry_id: string | null;
   details: unknown;
@@ -66,13 +68,13 @@ export async function notifyFrom(
 
 /** The constant columns of a recipients selection: kind, the record named, and the details. */
 export function recipientColumns(notice: {
-  kind: string;
+  kind: NotificationKind;
   caseId?: string | null;
   inquiryId?: string | null;
   details?: NotificationDetails;
 }) {
   return [
-    sql<string>`${notice.kind}`.as('kind'),
+    sql<NotificationKind>`${notice.kind}`.as('kind'),
     sql<string | null>`${notice.caseId ?? null}::uuid`.as('case_id'),
     sql<string | null>`${notice.inquiryId ?? null}::uuid`.as('inquiry_id'),
     sql<unknown>`${JSON.stringify(notice.details ?? {})}::jsonb`.as('details'),
@@ -86,7 +88,7 @@ export function recipientColumns(notice: {
 export async function notifyCaseCoordinators(
   trx: Transaction<DB>,
   caseId: string,
-  kind: string,
+  kind: NotificationKind,
   details: NotificationDetails = {},
   except: string | null = null,
 ): Promise<number> {

@@ -116,28 +116,6 @@ export async function listUnits(db: Kysely<DB>, municipalityCode: string): Promi
   }));
 }
 
-/** The standard units every municipality starts with; names are the municipality's to change. */
-export const STANDARD_UNITS: { kind: UnitKind; name: string }[] = [
-  { kind: 'ssp', name: 'SSP' },
-  { kind: 'children_youth', name: 'Børn og Unge' },
-  { kind: 'social_family', name: 'Social- og familieafdelingen' },
-  { kind: 'jobcenter', name: 'Jobcenter' },
-  { kind: 'integration', name: 'Integration' },
-  { kind: 'psychiatry_liaison', name: 'PSP – psykiatrisamarbejde' },
-  { kind: 'police_contact', name: 'Politiets kontaktperson (Infohus)' },
-  { kind: 'prison_service_contact', name: 'KSP – Kriminalforsorgen' },
-  { kind: 'housing_social_work', name: 'Boligsocial indsats' },
-  { kind: 'mentors_coaches', name: 'Mentorer og forældrecoaches' },
-];
-
-export async function createStandardUnits(db: Kysely<DB>, municipalityCode: string) {
-  await db
-    .insertInto('units')
-    .values(STANDARD_UNITS.map((u) => ({ ...u, municipality_code: municipalityCode })))
-    .onConflict((oc) => oc.columns(['municipality_code', 'name']).doNothing())
-    .execute();
-}
-
 function escapeLike(text: string) {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -1,11 +1,12 @@
 import { notifyFrom } from '../notifications/service.ts';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
+import type { NotificationKind } from '../../../shared/values.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { writeAudit } from '../../platform/audit/write.ts';
 import { findPersonAccesses } from '../../access/person-access.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
-import type { CurrentUser } from '../../access/sessions.ts';
 import { parseCpr } from './cpr.ts';
 import type { Duplicates, DuplicatesBody } from './schema.ts';
 import { cprDigest } from './service.ts';
@@ -99,12 +100,10 @@ export function similarName(
 
 /** Finds the possible duplicates and writes a 'search' audit entry per hit, in one transaction. */
 export async function findPossibleDuplicates(
-  db: Kysely<DB>,
-  keys: { audit: Buffer; secret: Buffer },
-  user: CurrentUser,
+  ctx: RequestContext,
   body: z.infer<typeof DuplicatesBody>,
-  requestId: string,
 ): Promise<Duplicates> {
+  const { db, keys, user, requestId } = ctx;
   const municipality = user.municipalityCode;
   if (!municipality) return { items: [] };
   const parsed = body.cpr ? parseCpr(body.cpr) : undefined;
@@ -214,7 +213,7 @@ export async function notifyPossibleDuplicates(
     .innerJoin('users as u', 'u.id', 'm.user_id')
     .select([
       'm.user_id',
-      sql<string>`'inquiry_possible_duplicate'`.as('kind'),
+      sql<NotificationKind>`'inquiry_possible_duplicate'`.as('kind'),
       'cp.case_id',
       sql<string>`${inquiryId}::uuid`.as('inquiry_id'),
       sql<string>`'{}'::jsonb`.as('details'),

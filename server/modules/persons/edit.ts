@@ -2,12 +2,12 @@ import { sql, type Updateable } from 'kysely';
 import type { z } from 'zod';
 import { writeAudit } from '../../platform/audit/write.ts';
 import { decryptField, encryptField } from '../../platform/crypto.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import { findPersonAccess, type PersonAccess } from '../../access/person-access.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import { formatCpr, parseCpr } from './cpr.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import type { PersonContext } from './merge.ts';
 import { cprContext, findActivePerson } from './queries.ts';
 import type { RelationBody, UpdatePerson } from './schema.ts';
 import { cprDigest, rejectProblems } from './service.ts';
@@ -25,16 +25,16 @@ export function purposeOf(access: PersonAccess): string {
 }
 
 /** The caller's access to a person that has not been merged away, or 404. */
-export async function personAccessOr404(ctx: PersonContext, personId: string) {
+export async function personAccessOr404(ctx: RequestContext, personId: string) {
   const access = await findPersonAccess(ctx.db, ctx.user, personId);
   if (!access) throw new AppError('not_found');
-  const row = await findActivePerson(ctx.db, personId);
+  const row = await findActivePerson(ctx.db, access);
   if (!row) throw new AppError('not_found');
   return { access, row };
 }
 
 /** The full CPR number (DDMMYY-SSSS), audited as a read of the field; null when none. */
-export async function unmaskCpr(ctx: PersonContext, personId: string) {
+export async function unmaskCpr(ctx: RequestContext, personId: string) {
   const { access } = await personAccessOr404(ctx, personId);
   return ctx.db.transaction().execute(async (trx) => {
     const row = await trx
@@ -72,7 +72,7 @@ const FIELD_COLUMNS = {
 } as const;
 
 /** Saves a change to the person's details; a stale `version` is 409 with the current one. */
-export async function updatePerson(ctx: PersonContext, personId: string, body: UpdatePerson) {
+export async function updatePerson(ctx: RequestContext, personId: string, body: UpdatePerson) {
   const { access } = await personAccessOr404(ctx, personId);
   return ctx.db.transaction().execute(async (trx) => {
     const row = await trx
@@ -159,15 +159,15 @@ export async function updatePerson(ctx: PersonContext, personId: string, body: U
 }
 
 /** Both persons of a relation, visible to the caller, not merged and of one municipality. */
-async function relationPair(ctx: PersonContext, personId: string, relatedPersonId: string) {
+async function relationPair(ctx: RequestContext, personId: string, relatedPersonId: string) {
   const { access, row } = await personAccessOr404(ctx, personId);
   const related = await findPersonAccess(ctx.db, ctx.user, relatedPersonId);
-  const relatedRow = related && (await findActivePerson(ctx.db, relatedPersonId));
+  const relatedRow = related && (await findActivePerson(ctx.db, related));
   return { access, row, related: related && relatedRow ? { related, relatedRow } : undefined };
 }
 
 function relationEvents(
-  ctx: PersonContext,
+  ctx: RequestContext,
   pair: { personId: string; access: PersonAccess },
   other: { personId: string; access: PersonAccess },
   details: Record<string, string>,
@@ -195,7 +195,7 @@ function relationEvents(
  * between the two, in either direction).
  */
 export async function addRelation(
-  ctx: PersonContext,
+  ctx: RequestContext,
   personId: string,
   body: z.infer<typeof RelationBody>,
 ) {
@@ -215,6 +215,7 @@ export async function addRelation(
       .deleteFrom('person_relations')
       .where('person_id', '=', body.relatedPersonId)
       .where('related_person_id', '=', personId)
+      .where('municipality_code', '=', row.municipality_code)
       .execute();
     await trx
       .insertInto('person_relations')
@@ -241,12 +242,13 @@ export async function addRelation(
 }
 
 /** Removes the relation between the two persons (both directions); 404 when there is none. */
-export async function removeRelation(ctx: PersonContext, personId: string, relatedId: string) {
-  const { access, related } = await relationPair(ctx, personId, relatedId);
+export async function removeRelation(ctx: RequestContext, personId: string, relatedId: string) {
+  const { access, row, related } = await relationPair(ctx, personId, relatedId);
   if (!related) throw new AppError('not_found');
   await ctx.db.transaction().execute(async (trx) => {
     const removed = await trx
       .deleteFrom('person_relations')
+      .where('municipality_code', '=', row.municipality_code)
       .where((eb) =>
         eb.or([
           eb.and([eb('person_id', '=', personId), eb('related_person_id', '=', relatedId)]),

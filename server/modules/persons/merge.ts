@@ -1,23 +1,18 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
 import { writeAudit } from '../../platform/audit/write.ts';
 import { decryptField, encryptField } from '../../platform/crypto.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findPersonAccess } from '../../access/person-access.ts';
+import { moveCasePersonLinks } from '../cases/person-links.ts';
+import { moveInquiryPersonLinks } from '../inquiries/person-links.ts';
 import { recordEvent } from '../../access/record-audit.ts';
-import type { CurrentUser } from '../../access/sessions.ts';
 import { purposeOf } from './edit.ts';
 import { cprContext } from './queries.ts';
 import type { MergeBody } from './schema.ts';
 import { cprDigest } from './service.ts';
-
-export interface PersonContext {
-  db: Kysely<DB>;
-  keys: { audit: Buffer; secret: Buffer };
-  user: CurrentUser;
-  requestId: string;
-}
 
 /** The fields a merge fills on the surviving registration when it has none. */
 const FILLABLE = ['birth_date', 'address', 'phone'] as const;
@@ -31,7 +26,7 @@ const FILLABLE = ['birth_date', 'address', 'phone'] as const;
  * get a 'merge' audit entry.
  */
 export async function mergePersons(
-  ctx: PersonContext,
+  ctx: RequestContext,
   sourceId: string,
   body: z.infer<typeof MergeBody>,
 ): Promise<{ intoPersonId: string; version: number }> {
@@ -153,37 +148,15 @@ function invalidTarget(code: string): AppError {
 }
 
 /**
- * Moves the duplicate's links to the surviving person. A link the survivor already has is kept
- * once (on conflict do nothing), and the duplicate's leftovers are deleted; a relation between
- * the two is dropped (a person is not their own relative).
+ * Moves the duplicate's links to the surviving person: its places in inquiries and on cases
+ * through their modules, its relations here. A link the survivor already has is kept once (on
+ * conflict do nothing), and the duplicate's leftovers are deleted; a relation between the two is
+ * dropped (a person is not their own relative).
  */
 async function moveLinks(trx: Transaction<DB>, sourceId: string, targetId: string) {
   const target = sql<string>`${targetId}::uuid`;
-  const inquiries = await trx
-    .insertInto('inquiry_persons')
-    .columns(['inquiry_id', 'person_id'])
-    .expression((eb) =>
-      eb
-        .selectFrom('inquiry_persons')
-        .select(['inquiry_id', target.as('person_id')])
-        .where('person_id', '=', sourceId),
-    )
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  await trx.deleteFrom('inquiry_persons').where('person_id', '=', sourceId).execute();
-
-  const cases = await trx
-    .insertInto('case_persons')
-    .columns(['case_id', 'person_id', 'role'])
-    .expression((eb) =>
-      eb
-        .selectFrom('case_persons')
-        .select(['case_id', target.as('person_id'), 'role'])
-        .where('person_id', '=', sourceId),
-    )
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  await trx.deleteFrom('case_persons').where('person_id', '=', sourceId).execute();
+  const inquiriesMoved = await moveInquiryPersonLinks(trx, sourceId, targetId);
+  const casesMoved = await moveCasePersonLinks(trx, sourceId, targetId);
 
   const outgoing = await trx
     .insertInto('person_relations')
@@ -217,8 +190,8 @@ async function moveLinks(trx: Transaction<DB>, sourceId: string, targetId: strin
   const count = (r: { numInsertedOrUpdatedRows?: bigint } | undefined) =>
     Number(r?.numInsertedOrUpdatedRows ?? 0);
   return {
-    inquiriesMoved: count(inquiries),
-    casesMoved: count(cases),
+    inquiriesMoved,
+    casesMoved,
     relationsMoved: count(outgoing) + count(incoming),
   };
 }

@@ -15,12 +15,22 @@ export function cprContext(personId: string): string {
   return `cpr:${personId}`;
 }
 
+/**
+ * A person as their rows are found: the id and the municipality, the tenant key every row about
+ * them carries (db/migrations/0015). A `PersonAccess` is one.
+ */
+export interface PersonKey {
+  personId: string;
+  municipalityCode: string;
+}
+
 /** A person as stored, or undefined when missing or merged into another registration. */
-export async function findActivePerson(db: Kysely<DB>, personId: string) {
+export async function findActivePerson(db: Kysely<DB>, key: PersonKey) {
   return db
     .selectFrom('persons')
     .selectAll()
-    .where('id', '=', personId)
+    .where('id', '=', key.personId)
+    .where('municipality_code', '=', key.municipalityCode)
     .where('merged_into', 'is', null)
     .executeTakeFirst();
 }
@@ -56,8 +66,9 @@ export interface ShownRelation {
 export async function loadRelations(
   db: Kysely<DB>,
   user: CurrentUser,
-  personId: string,
+  key: PersonKey,
 ): Promise<ShownRelation[]> {
+  const { personId, municipalityCode } = key;
   const base = (from: 'r.person_id' | 'r.related_person_id') =>
     db
       .selectFrom('person_relations as r')
@@ -68,6 +79,7 @@ export async function loadRelations(
       )
       .select(['p.id', 'p.given_name', 'p.family_name', 'r.relation'])
       .where(from, '=', personId)
+      .where('r.municipality_code', '=', municipalityCode)
       .where('p.merged_into', 'is', null);
   const rows = await base('r.person_id')
     .select(sql<boolean>`true`.as('forward'))
@@ -102,19 +114,24 @@ export async function loadPerson(
   db: Kysely<DB>,
   secretKey: Buffer,
   user: CurrentUser,
-  personId: string,
+  key: PersonKey,
 ): Promise<{ person: z.infer<typeof PersonSchema>; relations: ShownRelation[] } | undefined> {
-  const p = await findActivePerson(db, personId);
+  const p = await findActivePerson(db, key);
   if (!p) return undefined;
   const cases = await db
     .selectFrom('case_persons as cp')
-    .innerJoin('cases', 'cases.id', 'cp.case_id')
+    .innerJoin('cases', (join) =>
+      join
+        .onRef('cases.id', '=', 'cp.case_id')
+        .onRef('cases.municipality_code', '=', 'cp.municipality_code'),
+    )
     .select(['cases.id', 'cases.reference', 'cases.status', 'cp.role'])
-    .where('cp.person_id', '=', personId)
+    .where('cp.person_id', '=', key.personId)
+    .where('cp.municipality_code', '=', key.municipalityCode)
     .where(visibleCase(user))
     .orderBy('cases.opened_at', 'desc')
     .execute();
-  const relations = await loadRelations(db, user, personId);
+  const relations = await loadRelations(db, user, key);
   return {
     person: {
       id: p.id,

@@ -1,15 +1,10 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { writeAudit } from '../../platform/audit/write.ts';
-import { AppError } from '../../platform/errors.ts';
-import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
-import { findPersonAccess } from '../../access/person-access.ts';
-import type { CurrentUser } from '../../access/sessions.ts';
+import { contextFor, type ContextKeys } from '../../platform/context.ts';
 import { findPossibleDuplicates } from './duplicates.ts';
 import * as edit from './edit.ts';
-import { mergePersons, type PersonContext } from './merge.ts';
-import * as queries from './queries.ts';
+import { mergePersons } from './merge.ts';
+import { accessReport, readPerson } from './read.ts';
 import {
   AccessReportQuery,
   AccessReportSchema,
@@ -32,19 +27,10 @@ import {
  * registrations, and the citizen's access report. Persons are created by the inquiry intake.
  */
 export const personRoutes =
-  (options: { keys: { audit: Buffer; secret: Buffer } }): FastifyPluginAsyncZod =>
+  (options: { keys: ContextKeys }): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['persons'];
-    const userOf = (request: FastifyRequest): CurrentUser => {
-      if (!request.session) throw new AppError('unauthenticated');
-      return request.session.user;
-    };
-    const ctx = (request: FastifyRequest): PersonContext => ({
-      db: app.database.db,
-      keys: options.keys,
-      user: userOf(request),
-      requestId: request.id,
-    });
+    const ctx = contextFor(app, options.keys);
 
     app.get(
       '/api/persons/:id',
@@ -57,41 +43,7 @@ export const personRoutes =
           response: { 200: PersonSchema },
         },
       },
-      async (request) => {
-        const user = userOf(request);
-        const access = await findPersonAccess(app.database.db, user, request.params.id);
-        if (!access) throw new AppError('not_found');
-        return app.database.db.transaction().execute(async (trx) => {
-          const loaded = await queries.loadPerson(trx, options.keys.secret, user, access.personId);
-          if (!loaded) throw new AppError('not_found');
-          const read = recordEvent(user, access, {
-            action: 'read',
-            resourceType: 'person',
-            resourceId: access.personId,
-            subjectPersonId: access.personId,
-            purpose: edit.purposeOf(access),
-            requestId: request.id,
-            details: {
-              viaCaseId: access.viaCaseId,
-              viaInquiryId: access.viaInquiryId,
-            },
-          });
-          // Each related person shown (name and relation) is a read of their data too.
-          const related = loaded.relations.map((r) =>
-            recordEvent(user, r.access, {
-              action: 'read',
-              resourceType: 'person',
-              resourceId: r.personId,
-              subjectPersonId: r.personId,
-              purpose: edit.purposeOf(r.access),
-              requestId: request.id,
-              details: { field: 'relation', viaPersonId: access.personId },
-            }),
-          );
-          await writeAudit(trx, options.keys.audit, [read, ...related]);
-          return loaded.person;
-        });
-      },
+      async (request) => readPerson(ctx(request), request.params.id),
     );
 
     app.patch(
@@ -122,14 +74,7 @@ export const personRoutes =
           response: { 200: DuplicatesSchema },
         },
       },
-      async (request) =>
-        findPossibleDuplicates(
-          app.database.db,
-          options.keys,
-          userOf(request),
-          request.body,
-          request.id,
-        ),
+      async (request) => findPossibleDuplicates(ctx(request), request.body),
     );
 
     app.post(
@@ -211,58 +156,6 @@ export const personRoutes =
           response: { 200: AccessReportSchema },
         },
       },
-      async (request) => {
-        const user = userOf(request);
-        const db = app.database.db;
-        const header = await queries.findPersonHeader(db, request.params.id);
-        const dataProtection =
-          !!header &&
-          user.roles.includes('data_protection') &&
-          user.municipalityCode === header.municipality_code;
-        // The data-protection role answers citizens' requests for the whole municipality; a
-        // coordinator only for persons they may see.
-        const access = dataProtection ? null : await findPersonAccess(db, user, request.params.id);
-        if (!header || (!dataProtection && !access)) throw new AppError('not_found');
-        const person = { id: header.id, municipalityCode: header.municipality_code };
-        return db.transaction().execute(async (trx) => {
-          const page = await queries.accessReportPage(trx, person, {
-            after: request.query.after,
-            limit: request.query.limit,
-            withNames: dataProtection,
-          });
-          await writeAudit(
-            trx,
-            options.keys.audit,
-            recordEvent(
-              user,
-              access ?? {
-                municipalityCode: header.municipality_code,
-                unitId: user.unitIds[0] ?? null,
-                breakGlass: false,
-              },
-              {
-                action: 'export',
-                resourceType: 'access_report',
-                resourceId: header.id,
-                subjectPersonId: header.id,
-                purpose: PURPOSES.accessReport,
-                requestId: request.id,
-                details: { entries: page.items.length, employeeNames: dataProtection },
-              },
-            ),
-          );
-          return {
-            person: {
-              id: header.id,
-              name: `${header.given_name} ${header.family_name}`,
-              birthDate: header.birth_date,
-            },
-            municipalityCode: header.municipality_code,
-            generatedAt: new Date().toISOString(),
-            employeeNamesShown: dataProtection,
-            ...page,
-          };
-        });
-      },
+      async (request) => accessReport(ctx(request), request.params.id, request.query),
     );
   };

@@ -6,7 +6,7 @@ import { CursorTime } from '../../platform/cursor.ts';
 import { visibleInquiry } from '../../access/inquiry-access.ts';
 import { visibleCase } from '../../access/records.ts';
 import type { CurrentUser } from '../../access/sessions.ts';
-import { OPEN_INQUIRY_STATUSES } from '../../jobs/deadlines.ts';
+import { OPEN_INQUIRY_STATUSES } from '../../../shared/values.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { addDays } from '../follow-ups/schedule.ts';
 import { TaskKindSchema, type Task, type TaskKind, type TaskList } from './schema.ts';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../../platform/errors.ts';
+import { contextFor, type ContextKeys } from '../../platform/context.ts';
 import { listTasks } from './queries.ts';
 import { TaskListQuery, TaskListSchema } from './schema.ts';
 
@@ -10,9 +10,9 @@ import { TaskListQuery, TaskListSchema } from './schema.ts';
  * and writes no audit entries.
  */
 export const taskRoutes =
-  (options: { keys: { audit: Buffer; secret: Buffer } }): FastifyPluginAsyncZod =>
+  (options: { keys: ContextKeys }): FastifyPluginAsyncZod =>
   async (app) => {
-    void options;
+    const ctx = contextFor(app, options.keys);
     app.get(
       '/api/tasks',
       {
@@ -26,8 +26,8 @@ export const taskRoutes =
         },
       },
       async (request) => {
-        if (!request.session) throw new AppError('unauthenticated');
-        return listTasks(app.database.db, request.session.user, request.query);
+        const { db, user } = ctx(request);
+        return listTasks(db, user, request.query);
       },
     );
   };

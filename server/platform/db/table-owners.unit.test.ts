@@ -61,19 +61,7 @@ const OWNERS: Record<string, readonly string[]> = {
 };
 
 /** Writes from outside the owner that remain, as `file → table`, with the reason. */
-const KNOWN: Record<string, string> = {
-  'server/jobs/deadlines.ts → email_outbox': 'deadline mails; to go through platform/mail.ts',
-  'server/jobs/deadlines.ts → inquiries': 'marks reminders sent; to move into the inquiries module',
-  'server/modules/inquiries/queries-decision.ts → persons':
-    'archiving of unneeded persons at the decision; to ask the persons module',
-  'server/modules/inquiries/queries-intake.ts → person_relations':
-    'relations named at intake; to ask the persons module',
-  'server/modules/inquiries/queries-intake.ts → persons': 'persons registered at intake',
-  'server/modules/organisation/queries.ts → units': 'the seeded standard units at start-up',
-  'server/modules/persons/merge.ts → case_persons': 'a merge moves the links of the merged person',
-  'server/modules/persons/merge.ts → inquiry_persons':
-    'a merge moves the links of the merged person',
-};
+const KNOWN: Record<string, string> = {};
 
 const WRITE = /\.(insertInto|updateTable|deleteFrom)\(\s*'([a-z_]+)(?: as [a-z_]+)?'\s*\)/g;
 
@@ -81,7 +69,8 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return sourceFiles(path);
-    return path.endsWith('.ts') && !path.endsWith('.test.ts') ? [path] : [];
+    const test = path.endsWith('.test.ts') || path.endsWith('.fixtures.ts');
+    return path.endsWith('.ts') && !test ? [path] : [];
   });
 }
 

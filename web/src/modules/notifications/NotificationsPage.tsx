@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { NotificationKindSchema, type NotificationKind } from '../../../../shared/values.ts';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -89,7 +90,7 @@ type CaseWorkKey =
   | 'closureAwaitingApproval'
   | 'planRejected'
   | 'interventionAssigned';
-const CASE_WORK_KINDS: Record<string, { key: CaseWorkKey; tab: string }> = {
+const CASE_WORK_KINDS: Partial<Record<NotificationKind, { key: CaseWorkKey; tab: string }>> = {
   offer_renewal_due: { key: 'offerRenewalDue', tab: 'indsatser' },
   follow_up_overdue: { key: 'followUpOverdue', tab: 'opfoelgning' },
   review_due: { key: 'reviewDue', tab: 'afslutning' },
@@ -137,7 +138,8 @@ function NotificationText({ item }: { item: Notification }) {
       </Link>
     );
   }
-  const caseWork = CASE_WORK_KINDS[item.kind];
+  const kind = NotificationKindSchema.safeParse(item.kind);
+  const caseWork = kind.success ? CASE_WORK_KINDS[kind.data] : undefined;
   if (caseWork && item.caseId && item.caseReference) {
     return (
       <Link to={`/sager/${item.caseId}/${caseWork.tab}`}>

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiSend } from '../../app/api';
 import { useSession } from '../../app/session';
-import type { NotificationList } from '../../../../server/modules/notifications/routes.ts';
+import type { NotificationList } from '../../../../server/modules/notifications/schema.ts';
 
 /** The answer of `GET /api/notifications`; the text is made here from each item's `kind`. */
 export type { NotificationList };
