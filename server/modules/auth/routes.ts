@@ -72,20 +72,7 @@ export const authRoutes =
           };
         }
         const u = session.user;
-        // One round trip for the names shown in the header (the session query has the ids).
-        const names = await app.database.db
-          .selectFrom('users as u')
-          .leftJoin('municipalities as m', 'm.code', 'u.municipality_code')
-          .leftJoin('police_districts as d', 'd.id', 'u.police_district_id')
-          .select(['m.code', 'm.name', 'd.id as district_id', 'd.name as district_name'])
-          .where('u.id', '=', u.id)
-          .executeTakeFirst();
-        const municipality =
-          names?.code && names.name ? { code: names.code, name: names.name } : null;
-        const district =
-          names?.district_id && names.district_name
-            ? { id: names.district_id, name: names.district_name }
-            : null;
+        const { municipality, district } = await auth.headerPlaces(app.database.db, u.id);
         return {
           state: 'authenticated',
           next: null,

@@ -261,3 +261,23 @@ export async function logout(ctx: LoginContext, session: LoadedSession) {
     });
   });
 }
+
+/**
+ * The names of the user's municipality and police district shown in the header, in one round
+ * trip (the session query has only the ids).
+ */
+export async function headerPlaces(db: Kysely<DB>, userId: string) {
+  const names = await db
+    .selectFrom('users as u')
+    .leftJoin('municipalities as m', 'm.code', 'u.municipality_code')
+    .leftJoin('police_districts as d', 'd.id', 'u.police_district_id')
+    .select(['m.code', 'm.name', 'd.id as district_id', 'd.name as district_name'])
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
+  const municipality = names?.code && names.name ? { code: names.code, name: names.name } : null;
+  const district =
+    names?.district_id && names.district_name
+      ? { id: names.district_id, name: names.district_name }
+      : null;
+  return { municipality, district };
+}
