@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousA11yViolations, startJourney, type Journey } from './support/browser.ts';
+import {
+  danishDateAgo,
+  danishTimeAgo,
+  receiptReference,
+  recordSimpleInquiry,
+  REFERENCE,
+  unexpected,
+} from './support/inquiries.ts';
 import { h1, logIn, main, openBrowser, pathname, UUID } from './support/session.ts';
 
 /**
@@ -18,77 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await journey?.stop();
 });
-
-const REFERENCE = /^H-\d{4}-\d{4}$/;
-
-/** Console errors other than the 4xx answers a journey expects (404 not found, 409 conflict). */
-const unexpected = (errors: string[]) => errors.filter((e) => !/status of 4\d\d/.test(e));
-
-/** Today in Denmark minus `years` years and `days` days, as the form takes it: dd.mm.åååå. */
-function danishDateAgo(years: number, days: number): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Copenhagen',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    })
-      .formatToParts(new Date())
-      .map((p) => [p.type, p.value]),
-  ) as Record<string, string>;
-  const date = new Date(
-    Date.UTC(Number(parts.year) - years, Number(parts.month) - 1, Number(parts.day) - days),
-  );
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(date.getUTCDate())}.${pad(date.getUTCMonth() + 1)}.${date.getUTCFullYear()}`;
-}
-
-/** Date and time in Denmark `hours` hours ago, as the form takes them: dd.mm.åååå and tt.mm. */
-function danishTimeAgo(hours: number): { date: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Copenhagen',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    })
-      .formatToParts(new Date(Date.now() - hours * 3_600_000))
-      .map((p) => [p.type, p.value]),
-  ) as Record<string, string>;
-  return {
-    date: `${parts.day}.${parts.month}.${parts.year}`,
-    time: `${parts.hour}.${parts.minute}`,
-  };
-}
-
-/** The receipt's reference (after recording an inquiry). */
-async function receiptReference(page: Page): Promise<string> {
-  await h1(page, 'Henvendelsen er registreret').waitFor();
-  const reference = (await main(page).locator('dt:text-is("Reference") + dd').innerText()).trim();
-  expect(reference).toMatch(REFERENCE);
-  return reference;
-}
-
-/** A short inquiry about one person, recorded by whoever is logged in on the intake form. */
-async function recordSimpleInquiry(page: Page, given: string, family: string, observation: string) {
-  await page.goto(journey.url('/henvendelser/ny'));
-  await h1(page, 'Ny henvendelse').waitFor();
-  // A draft offer from earlier is not wanted here.
-  const startNew = page.getByRole('button', { name: 'Start en ny henvendelse' });
-  if (await startNew.isVisible()) await startNew.click();
-  await page.getByLabel('Kilde', { exact: true }).selectOption('relative');
-  await page.getByLabel('Kanal', { exact: true }).selectOption('phone');
-  const person = page.getByRole('group', { name: 'Person 1' });
-  await person.getByLabel('Fornavn').fill(given);
-  await person.getByLabel('Efternavn').fill(family);
-  await person.getByLabel('Fødselsdato').fill(danishDateAgo(15, 40));
-  await page.getByLabel('Hvad har anmelderen set eller hørt?').fill(observation);
-  await page.getByRole('button', { name: 'Registrér henvendelsen' }).click();
-  return receiptReference(page);
-}
 
 /** The coordinator's browser from journey 1, reused later: a TOTP code works only once. */
 let coordinator: { page: Page; errors: string[] } | undefined;
@@ -303,6 +240,7 @@ describe('concern inquiries in Chromium', () => {
     expect(coordinator).toBeDefined();
     const { page, errors } = coordinator ?? (await openBrowser(journey));
     const reference = await recordSimpleInquiry(
+      journey,
       page,
       'Sofie Demo',
       'Larsen',
