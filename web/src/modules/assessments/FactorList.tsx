@@ -1,8 +1,7 @@
 import { useContext } from 'react';
 import { get, useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage, Hint, TextInput } from '../../ui/form';
-import { FormContext, useFieldId } from '../../ui/form/FormContext';
+import { ErrorMessage, FormContext, Hint, TextInput, useFieldId } from '../../ui/form';
 import { LIMITS } from './assessmentsApi';
 import type { AssessmentValues, ListKey } from './assessmentValues';
 

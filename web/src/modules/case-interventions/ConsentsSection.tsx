@@ -2,12 +2,19 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { DateInput, focusAfterSave, Form, SuccessMessage, useZodForm } from '../../ui/form';
+import {
+  danishToday,
+  DateInput,
+  focusAfterSave,
+  Form,
+  SuccessMessage,
+  useZodForm,
+} from '../../ui/form';
 import type { CaseDetail } from '../cases/casesApi';
 import { formatDate } from '../cases/format';
 import { ConsentForm } from './ConsentForm';
 import { WithdrawFormSchema } from './consentOfferValues';
-import { danishToday, withdrawConsent, type Consent } from './interventionsApi';
+import { withdrawConsent, type Consent } from './interventionsApi';
 import { useRefreshCase } from './shared';
 
 /** Simple consent records: who consented to what, how and when; and withdrawals. */

@@ -2,12 +2,20 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { DateInput, focusAfterSave, Form, RadioGroup, TextArea, useZodForm } from '../../ui/form';
+import {
+  danishToday,
+  DateInput,
+  focusAfterSave,
+  Form,
+  RadioGroup,
+  TextArea,
+  useZodForm,
+} from '../../ui/form';
 import type { CaseDetail } from '../cases/casesApi';
 import { formatDate } from '../cases/format';
 import { AnswerFormSchema, emptyAnswer, MakeFormSchema } from './consentOfferValues';
 import { ChangeStale } from './formParts';
-import { answerOffer, danishToday, makeRenewal, type Offer } from './interventionsApi';
+import { answerOffer, makeRenewal, type Offer } from './interventionsApi';
 import { useRefreshCase } from './shared';
 
 /**

@@ -6,9 +6,12 @@ import {
   OfferBody,
   WithdrawConsentBody,
 } from '../../../../server/modules/case-interventions/schema.ts';
+// The layer's files, not its index: a values module stays free of components (node unit tests).
+import { bodyForm } from '../../ui/form/bodySchema';
+import { danishToday } from '../../ui/form/dates';
 import type { CaseDetail } from '../cases/casesApi';
-import { danishToday, type OfferKind } from './interventionsApi';
-import { bodyForm, chosen, newId } from './shared';
+import type { OfferKind } from './interventionsApi';
+import { chosen, newId } from './shared';
 
 /**
  * The consent and offer forms' values and the request bodies they become (the server's schemas

@@ -4,9 +4,12 @@ import {
   SessionBody,
   UpdateInterventionBody,
 } from '../../../../server/modules/case-interventions/schema.ts';
+// The layer's files, not its index: a values module stays free of components (node unit tests).
+import { bodyForm } from '../../ui/form/bodySchema';
+import { danishToday } from '../../ui/form/dates';
 import type { CaseDetail } from '../cases/casesApi';
-import { danishToday, type CaseIntervention, type InterventionStatus } from './interventionsApi';
-import { bodyForm, newId } from './shared';
+import type { CaseIntervention, InterventionStatus } from './interventionsApi';
+import { newId } from './shared';
 
 /**
  * The intervention forms' values and the request bodies they become (the server's schemas in

@@ -86,8 +86,3 @@ export const answerOffer = (
 
 export const makeRenewal = (caseId: string, offerId: string, body: z.input<typeof MakeOfferBody>) =>
   apiSend<Updated>('POST', `${base(caseId)}/offers/${offerId}/make`, body);
-
-/** Today in Denmark (YYYY-MM-DD), the default for dates of things that just happened. */
-export function danishToday(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
-}

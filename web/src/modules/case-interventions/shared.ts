@@ -1,8 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
-import type { FieldValues } from 'react-hook-form';
-import { z } from 'zod';
 import { ApiError } from '../../app/api';
 import { CASES_QUERY_KEY } from '../cases/casesApi';
 
@@ -45,23 +43,6 @@ export function typeLegalBasis(t: TFunction, type: TypeNames): string {
   if (!type.concern && type.name === null) return t('caseInterventions.neutralLegalBasis');
   const legalBasis = type.concern ? type.concern.legalBasis : type.legalBasis;
   return legalBasis ?? t('caseInterventions.interventions.noLegalBasis');
-}
-
-/**
- * A form's check: its values are made into the request body (`toBody`) and checked with the
- * server's schema for it. The form's `onSubmit` gets the body; a problem is named by the body's
- * field, so a form names its values as the body does.
- */
-export function bodyForm<V extends FieldValues, B extends z.ZodType<FieldValues>>(
-  toBody: (values: V) => z.input<B>,
-  body: B,
-): z.ZodType<z.output<B>, V> {
-  // The body's input is what `toBody` returns; Zod cannot see that through the generic type.
-  const check = body as unknown as z.ZodType<z.output<B>, unknown>;
-  return z
-    .custom<V>(() => true)
-    .transform((values): unknown => toBody(values))
-    .pipe(check);
 }
 
 /**

@@ -1,6 +1,5 @@
 import { useFormState } from 'react-hook-form';
-import { ErrorMessage } from '../../ui/form';
-import { useFieldId } from '../../ui/form/FormContext';
+import { ErrorMessage, useFieldId } from '../../ui/form';
 
 /**
  * The problem of a whole list in a form (`goals`: "every goal needs a status"), said at the top

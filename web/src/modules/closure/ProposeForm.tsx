@@ -5,6 +5,7 @@ import { isStale } from '../../app/api';
 import {
   Form,
   RadioGroup,
+  renameServerErrors,
   Select,
   StaleNotice,
   TextArea,
@@ -12,7 +13,6 @@ import {
   useZodForm,
 } from '../../ui/form';
 import { CASES_QUERY_KEY, type CaseDetail } from '../cases/casesApi';
-import { renameServerErrors } from '../inquiries/inquiryForms';
 import {
   GOAL_STATUSES,
   OUTCOMES,

@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { focusAfterSave, SuccessMessage } from '../../ui/form';
+import { danishToday, focusAfterSave, SuccessMessage } from '../../ui/form';
 import type { CaseDetail } from '../cases/casesApi';
 import { formatDate } from '../cases/format';
 import type { Review } from './closureApi';
-import { danishToday, reviewOpensOn } from './closureValues';
+import { reviewOpensOn } from './closureValues';
 import { ReviewForm } from './ReviewForm';
 
 /**

@@ -5,6 +5,8 @@ import {
   RecordReviewBody,
 } from '../../../../server/modules/closure/schema.ts';
 import { GoalStatusSchema } from '../../../../shared/values.ts';
+// The layer's files, not its index: a values module stays free of components (node unit tests).
+import { danishToday } from '../../ui/form/dates';
 import type {
   ClosureOutcome,
   ClosureOverview,
@@ -20,11 +22,6 @@ import type {
  * own request bodies (`ProposeClosureBody`, `RecordReviewBody`), and made into those bodies on
  * saving. The server's problems are named back at the form's fields (`proposeRename`).
  */
-
-/** Today's date in Denmark (YYYY-MM-DD), as the server judges dates. */
-export function danishToday(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
-}
 
 /** A re-review can be recorded from this many days before it is due (as the server allows). */
 const REVIEW_OPENS_DAYS_BEFORE = 30;

@@ -2,10 +2,17 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isStale } from '../../app/api';
-import { DateInput, Form, RadioGroup, StaleNotice, TextArea, useZodForm } from '../../ui/form';
+import {
+  DateInput,
+  Form,
+  RadioGroup,
+  renameServerErrors,
+  StaleNotice,
+  TextArea,
+  useZodForm,
+} from '../../ui/form';
 import { CASES_QUERY_KEY } from '../cases/casesApi';
 import { formatDate } from '../cases/format';
-import { renameServerErrors } from '../inquiries/inquiryForms';
 import {
   CONCERN_LEVELS,
   addFollowUp,

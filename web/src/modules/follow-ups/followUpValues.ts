@@ -5,6 +5,8 @@ import {
   RecordFollowUpBody,
 } from '../../../../server/modules/follow-ups/schema.ts';
 import { COMPETENCES, GoalStatusSchema, type Competence } from '../../../../shared/values.ts';
+// The layer's files, not its index: a values module stays free of components (node unit tests).
+import { danishToday } from '../../ui/form/dates';
 import type { PlanGoal, RecordFollowUpRequest } from './followUpsApi';
 
 /**
@@ -13,11 +15,6 @@ import type { PlanGoal, RecordFollowUpRequest } from './followUpsApi';
  * this time and a competence not rated are left out; the server's problems of the goals are
  * named back at the form's fields (`recordRename`).
  */
-
-/** Today in Denmark (YYYY-MM-DD), the default date of a follow-up held. */
-export function danishToday(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
-}
 
 /** Scheduling one more follow-up: the date is needed here. */
 export const ScheduleSchema = NewFollowUpBody.pick({ dueOn: true }).required();

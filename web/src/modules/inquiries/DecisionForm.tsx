@@ -6,6 +6,7 @@ import {
   DateInput,
   Form,
   RadioGroup,
+  renameServerErrors,
   Select,
   TextArea,
   TextInput,
@@ -19,7 +20,6 @@ import {
   type DecisionValues,
 } from './decisionValues';
 import { decideInquiry, OUTCOMES, SUBJECT_KINDS, useUnits, type Outcome } from './inquiriesApi';
-import { renameServerErrors } from './inquiryForms';
 import type { PanelProps } from './InquiryPage';
 import { ChangeStale, useInquiryChange } from './InquiryPanels';
 

@@ -4,20 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { UpdateInquiryBody } from '../../../../server/modules/inquiries/schema.ts';
 import i18n from '../../app/i18n';
-import { Form, Select, TextArea, TextInput, saidIssue, useZodForm } from '../../ui/form';
+import {
+  addBodyIssues,
+  Form,
+  renameServerErrors,
+  Select,
+  TextArea,
+  TextInput,
+  saidIssue,
+  useZodForm,
+} from '../../ui/form';
 import { localDateTimeToIso, localParts, serverNow } from './format';
 import { CHANNELS, SOURCES, updateInquiry, type Channel, type Source } from './inquiriesApi';
 import { ReceivedFields } from './IntakeFields';
 import { ChangeStale, useInquiryChange } from './InquiryPanels';
-import {
-  addBodyIssues,
-  isUrgent,
-  renameServerErrors,
-  renameSign,
-  signsBody,
-  signValues,
-  type SignValues,
-} from './inquiryForms';
+import { isUrgent, renameSign, signsBody, signValues, type SignValues } from './inquiryForms';
 import type { PanelProps } from './InquiryPage';
 import { DangerField, SignsFields } from './SignsSection';
 

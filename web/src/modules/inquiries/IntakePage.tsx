@@ -7,7 +7,7 @@ import { AccessDeniedPage } from '../../app/AccessDeniedPage';
 import { ApiError } from '../../app/api';
 import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
-import { Form, isFormAlert, useZodForm } from '../../ui/form';
+import { Form, isFormAlert, renameServerErrors, useZodForm } from '../../ui/form';
 import { PageHeading } from '../../ui/PageHeading';
 import { formatTime } from '../cases/format';
 import { DraftOffer } from './DraftOffer';
@@ -37,7 +37,6 @@ import {
   toBody,
   type IntakeValues,
 } from './intakeForm';
-import { renameServerErrors } from './inquiryForms';
 import { ReceiptView } from './ReceiptView';
 import { useDraftAutosave } from './useDraftAutosave';
 import './inquiries.css';

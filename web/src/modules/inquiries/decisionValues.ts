@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { DecisionBody } from '../../../../server/modules/inquiries/schema-decision.ts';
 import type { AuthorityArea, Environment, ExtremismForm } from '../../../../shared/values.ts';
 import i18n from '../../app/i18n';
-import { saidIssue } from '../../ui/form';
+import { addBodyIssues, saidIssue } from '../../ui/form';
 import { localDateTimeToIso } from './format';
 import type { Decision, Outcome, SubjectKind } from './inquiriesApi';
-import { addBodyIssues } from './inquiryForms';
 
 /**
  * The decision form's values: as the radio buttons, selects and the one date field hold them

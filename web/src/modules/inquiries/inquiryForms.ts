@@ -1,65 +1,11 @@
-import type { z } from 'zod';
-import { ApiError } from '../../app/api';
-import { issueMessage, saidIssue } from '../../ui/form';
 import { SIGN_CODES, signTier, type ConcernSign } from './inquiriesApi';
 
 /**
- * What the inquiry forms share on top of the one form layer (ui/form): checking a form's values
- * with the server's own request-body schema, and naming the body's fields (`receivedAt`,
- * `signs.2.note`) as the form's (`receivedDate`, `signs.extremist_media.note`), for the browser's
- * problems and the server's alike. And the concern signs as a form holds them.
+ * The concern signs as the inquiry forms hold them (a checkbox and a note per sign), and the
+ * names of the body's signs (`signs.2.note`) as the form's (`signs.extremist_media.note`). The
+ * checking with the server's body schema and the renaming of its problems are the form layer's
+ * (`addBodyIssues`, `renameServerErrors` in ui/form).
  */
-
-/** A form path for a path in the request body (`persons.0.new.givenName`); null: no such field. */
-export type Rename = (bodyPath: string) => string | null;
-
-/**
- * Adds the problems of `body` by the server's `schema` to a form's check, at the form's paths and
- * in the app's words. Paths in `taken` already have a problem of the form's own (a date it cannot
- * read) and get no second one.
- */
-export function addBodyIssues(
-  ctx: z.RefinementCtx,
-  schema: z.ZodType,
-  body: unknown,
-  rename: Rename,
-  taken: ReadonlySet<string> = new Set(),
-) {
-  const parsed = schema.safeParse(body, { error: issueMessage });
-  if (parsed.success) return;
-  const seen = new Set(taken);
-  for (const issue of parsed.error.issues) {
-    const path = rename(issue.path.join('.'));
-    if (path === null || seen.has(path)) continue;
-    seen.add(path);
-    ctx.addIssue(saidIssue(path, issue.message));
-  }
-}
-
-/**
- * The server's field problems renamed to the form's fields (`body.receivedAt` →
- * `body.receivedDate`), so the form layer puts them next to the fields. Other errors as they are.
- */
-export function renameServerErrors(error: unknown, rename: Rename): unknown {
-  if (!(error instanceof ApiError) || error.fields.length === 0) return error;
-  const fields = error.fields.map((problem) => {
-    const inBody = problem.field.startsWith('body.') ? problem.field.slice(5) : null;
-    const renamed = inBody === null ? null : rename(inBody);
-    return renamed === null ? problem : { ...problem, field: `body.${renamed}` };
-  });
-  return new ApiError(
-    error.status,
-    {
-      error: {
-        code: error.code,
-        message: error.serverMessage ?? '',
-        requestId: error.requestId ?? '',
-        fields,
-      },
-    },
-    { cause: error },
-  );
-}
 
 /** The concern signs as a form holds them: each one checked or not, with its note. */
 export type SignValues = Record<ConcernSign, { checked: boolean; note: string }>;

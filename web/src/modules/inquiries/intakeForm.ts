@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CreateInquiryBody } from '../../../../server/modules/inquiries/schema.ts';
 import i18n from '../../app/i18n';
-import { parseDate, saidIssue } from '../../ui/form';
+import { addBodyIssues, parseDate, saidIssue, type Rename } from '../../ui/form';
 import { localDateTimeToIso, localParts, serverNow } from './format';
 import {
   CHANNELS,
@@ -16,14 +16,7 @@ import {
   type Source,
   type SubjectKind,
 } from './inquiriesApi';
-import {
-  addBodyIssues,
-  renameSign,
-  signsBody,
-  signValues,
-  type Rename,
-  type SignValues,
-} from './inquiryForms';
+import { renameSign, signsBody, signValues, type SignValues } from './inquiryForms';
 
 /**
  * The intake form's values: what the user typed (dates as the one date field holds them, ISO

@@ -1,5 +1,5 @@
 import { useContext, useEffect } from 'react';
-import { FormContext } from '../../ui/form/FormContext';
+import { FormContext } from '../../ui/form';
 
 export interface SummaryLabel {
   /** The field's path in the form (`goals.1.responsible`). */

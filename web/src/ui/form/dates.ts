@@ -37,3 +37,8 @@ export function formatDate(iso: string | null | undefined): string {
   const match = ISO.exec(iso.slice(0, 10));
   return match ? `${match[3]}.${match[2]}.${match[1]}` : iso;
 }
+
+/** Today in Denmark (ISO `yyyy-mm-dd`), as the server judges dates: the default of a date field. */
+export function danishToday(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+}

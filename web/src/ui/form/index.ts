@@ -64,19 +64,30 @@
  *
  * An edit with optimistic locking shows `isStale(mutation.error) ? <StaleNotice …/> : null`
  * above the form. A form whose values differ from the request body (a checkbox that adds a
- * field, text for a number) converts in `onSubmit`, or validates with `Body.extend({ … })`.
+ * field, text for a number) converts in `onSubmit`, or validates with `Body.extend({ … })`, or
+ * checks the body it makes with `bodyForm(toBody, Body)` (./bodySchema.ts); a form that names
+ * the body's fields differently puts the server's problems on its own fields with
+ * `renameServerErrors`. A date field's default of today is `danishToday()`.
  */
 export { useZodForm, type FormSchema, type ZodForm, type ZodFormOptions } from './useZodForm';
 export { zodFormResolver, type FieldMessages } from './resolver';
 export { Form, isFormAlert } from './Form';
 export { applyServerErrors, appliedTo, formFieldName, relabelErrors } from './serverErrors';
+export { addBodyIssues, bodyForm, renameServerErrors, type Rename } from './bodySchema';
 export { TextInput, TextArea, Select, type FieldProps, type Empty } from './inputs';
 export { Checkbox, CheckboxGroup, RadioGroup, type Option } from './choices';
 export { DateInput } from './DateInput';
 export { ErrorSummary, formProblems, type FormProblem } from './ErrorSummary';
 export { FormGroup, ErrorMessage, Hint, describedBy } from './FormGroup';
+export {
+  FormContext,
+  fieldId,
+  useFieldId,
+  type FormContextValue,
+  type FormFieldInfo,
+} from './FormContext';
 export { focusAfterSave, type FocusTarget } from './focus';
-export { formatDate, parseDate } from './dates';
+export { danishToday, formatDate, parseDate } from './dates';
 export { issueMessage, issueProblem, problemMessage, saidIssue } from './messages';
 export { StaleNotice } from '../StaleNotice';
 export { SuccessMessage } from '../SuccessMessage';

@@ -1,0 +1,80 @@
+import type { FieldValues } from 'react-hook-form';
+import { z } from 'zod';
+import { ApiError } from '../../app/api';
+import { issueMessage, saidIssue } from './messages';
+
+/**
+ * Forms whose values are not the request body (a date and a time for one `receivedAt`, a sign
+ * per checkbox for a list of signs): the values are made into the body and checked with the
+ * server's own schema for it, and the body's fields (`receivedAt`, `signs.2.note`) are named as
+ * the form's (`receivedDate`, `signs.extremist_media.note`), for the browser's problems and the
+ * server's alike.
+ */
+
+/** A form path for a path in the request body (`persons.0.new.givenName`); null: no such field. */
+export type Rename = (bodyPath: string) => string | null;
+
+/**
+ * A form's check: its values are made into the request body (`toBody`) and checked with the
+ * server's schema for it. The form's `onSubmit` gets the body; a problem is named by the body's
+ * field, so a form names its values as the body does.
+ */
+export function bodyForm<V extends FieldValues, B extends z.ZodType<FieldValues>>(
+  toBody: (values: V) => z.input<B>,
+  body: B,
+): z.ZodType<z.output<B>, V> {
+  // The body's input is what `toBody` returns; Zod cannot see that through the generic type.
+  const check = body as unknown as z.ZodType<z.output<B>, unknown>;
+  return z
+    .custom<V>(() => true)
+    .transform((values): unknown => toBody(values))
+    .pipe(check);
+}
+
+/**
+ * Adds the problems of `body` by the server's `schema` to a form's check, at the form's paths and
+ * in the app's words. Paths in `taken` already have a problem of the form's own (a date it cannot
+ * read) and get no second one.
+ */
+export function addBodyIssues(
+  ctx: z.RefinementCtx,
+  schema: z.ZodType,
+  body: unknown,
+  rename: Rename,
+  taken: ReadonlySet<string> = new Set(),
+) {
+  const parsed = schema.safeParse(body, { error: issueMessage });
+  if (parsed.success) return;
+  const seen = new Set(taken);
+  for (const issue of parsed.error.issues) {
+    const path = rename(issue.path.join('.'));
+    if (path === null || seen.has(path)) continue;
+    seen.add(path);
+    ctx.addIssue(saidIssue(path, issue.message));
+  }
+}
+
+/**
+ * The server's field problems renamed to the form's fields (`body.receivedAt` →
+ * `body.receivedDate`), so the form layer puts them next to the fields. Other errors as they are.
+ */
+export function renameServerErrors(error: unknown, rename: Rename): unknown {
+  if (!(error instanceof ApiError) || error.fields.length === 0) return error;
+  const fields = error.fields.map((problem) => {
+    const inBody = problem.field.startsWith('body.') ? problem.field.slice(5) : null;
+    const renamed = inBody === null ? null : rename(inBody);
+    return renamed === null ? problem : { ...problem, field: `body.${renamed}` };
+  });
+  return new ApiError(
+    error.status,
+    {
+      error: {
+        code: error.code,
+        message: error.serverMessage ?? '',
+        requestId: error.requestId ?? '',
+        fields,
+      },
+    },
+    { cause: error },
+  );
+}
