@@ -1,8 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ContributionBody } from '../../../../server/modules/inquiries/schema.ts';
-import { SuccessMessage } from '../../ui/fields';
-import { Form, Select, TextArea, useZodForm } from '../../ui/form';
+import { focusAfterSave, Form, Select, SuccessMessage, TextArea, useZodForm } from '../../ui/form';
 import { formatDateTime } from '../cases/format';
 import { addContribution, LEGAL_BASES } from './inquiriesApi';
 import type { PanelProps } from './InquiryPage';
@@ -54,12 +53,14 @@ function ContributionForm(panel: PanelProps) {
   const form = useZodForm(ContributionValues, {
     defaultValues: { body: '', legalBasis: 'rpl_115' },
   });
-  const mutation = useInquiryChange(addContribution, detail.id, () =>
-    form.reset({ body: '', legalBasis: form.getValues('legalBasis') }),
-  );
+  const headingId = useId();
+  const mutation = useInquiryChange(addContribution, detail.id, () => {
+    form.reset({ body: '', legalBasis: form.getValues('legalBasis') });
+    focusAfterSave(headingId);
+  });
   return (
     <div className="inquiry-panel">
-      <h3>{t('inquiries.contributions.formHeading')}</h3>
+      <h3 id={headingId}>{t('inquiries.contributions.formHeading')}</h3>
       {mutation.isSuccess && <SuccessMessage>{t('inquiries.contributions.done')}</SuccessMessage>}
       <Form
         id={`contribution-${detail.id}`}

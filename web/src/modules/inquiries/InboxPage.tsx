@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
@@ -7,8 +7,8 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
 import { formatDateTime } from '../cases/format';
-import { Select } from '../../ui/fields';
 import { formatTimeLeft, rememberServerNow } from './format';
+import { InboxFilters, type FilterPatch } from './InboxFilters';
 import {
   INBOX_STATUSES,
   isOneOf,
@@ -66,9 +66,7 @@ function useFilters() {
     source: isOneOf(SOURCES, source) ? source : null,
     overdue: search.get('overdue') === 'true',
   };
-  const change = (
-    patch: Partial<Record<'status' | 'seriousness' | 'source' | 'overdue', string>>,
-  ) => {
+  const change = (patch: FilterPatch) => {
     const next = new URLSearchParams(search);
     for (const [key, value] of Object.entries(patch)) {
       if (value) next.set(key, value);
@@ -97,7 +95,6 @@ function useServerTime(serverNowAtFetch: string | undefined, fetchedAt: number) 
 function Inbox({ canCreate }: { canCreate: boolean }) {
   const { t } = useTranslation();
   usePageTitle(t('inquiries.inbox.title'));
-  const ids = { status: useId(), seriousness: useId(), source: useId(), overdue: useId() };
   const { params, change } = useFilters();
   const inbox = useInbox(params);
   const pages = inbox.data?.pages ?? [];
@@ -110,60 +107,7 @@ function Inbox({ canCreate }: { canCreate: boolean }) {
       <p className="font-lead">{t('inquiries.inbox.intro')}</p>
       {canCreate && <NewInquiryButton />}
 
-      <div className="inquiry-filters">
-        <Select
-          id={ids.status}
-          label={t('inquiries.inbox.filters.status')}
-          value={params.status}
-          onChange={(event) => change({ status: event.target.value })}
-        >
-          {INBOX_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`inquiries.inbox.statusFilter.${status}`)}
-            </option>
-          ))}
-        </Select>
-        <Select
-          id={ids.seriousness}
-          label={t('inquiries.inbox.filters.seriousness')}
-          value={params.seriousness ?? ''}
-          onChange={(event) => change({ seriousness: event.target.value })}
-        >
-          <option value="">{t('inquiries.inbox.filters.all')}</option>
-          {SERIOUSNESS_FILTERS.map((s) => (
-            <option key={s} value={s}>
-              {s === 'untriaged'
-                ? t('inquiries.seriousness.none')
-                : t(`inquiries.seriousness.${s}`)}
-            </option>
-          ))}
-        </Select>
-        <Select
-          id={ids.source}
-          label={t('inquiries.inbox.filters.source')}
-          value={params.source ?? ''}
-          onChange={(event) => change({ source: event.target.value })}
-        >
-          <option value="">{t('inquiries.inbox.filters.all')}</option>
-          {SOURCES.map((s) => (
-            <option key={s} value={s}>
-              {t(`inquiries.sources.${s}`)}
-            </option>
-          ))}
-        </Select>
-        <div className="form-group form-group-checkbox inquiry-filter-overdue">
-          <input
-            id={ids.overdue}
-            type="checkbox"
-            className="form-checkbox"
-            checked={params.overdue}
-            onChange={(event) => change({ overdue: event.target.checked ? 'true' : '' })}
-          />
-          <label className="form-label" htmlFor={ids.overdue}>
-            {t('inquiries.inbox.filters.overdue')}
-          </label>
-        </div>
-      </div>
+      <InboxFilters params={params} onChange={change} />
 
       {inbox.isPending ? (
         <Loading label={t('inquiries.inbox.loading')} />

@@ -7,8 +7,15 @@ import { ReopenBody } from '../../../../server/modules/inquiries/schema-decision
 import { TriageBody, UpdateInquiryBody } from '../../../../server/modules/inquiries/schema.ts';
 import { isStale } from '../../app/api';
 import { useSession } from '../../app/session';
-import { Form, Select, StaleNotice, TextArea, useZodForm } from '../../ui/form';
-import { SuccessMessage } from '../../ui/fields';
+import {
+  focusAfterSave,
+  Form,
+  Select,
+  StaleNotice,
+  SuccessMessage,
+  TextArea,
+  useZodForm,
+} from '../../ui/form';
 import {
   currentVersionOf,
   reopenInquiry,
@@ -83,11 +90,19 @@ export function ChangeStale({
   );
 }
 
-export function Panel({ title, children }: { title: string; children: ReactNode }) {
-  const id = useId();
+/** A panel of the inquiry page; focus goes to its heading (`headingId`) after its save. */
+export function Panel({
+  title,
+  headingId,
+  children,
+}: {
+  title: string;
+  headingId: string;
+  children: ReactNode;
+}) {
   return (
-    <section aria-labelledby={id} className="inquiry-panel">
-      <h2 id={id} className="h3">
+    <section aria-labelledby={headingId} className="inquiry-panel">
+      <h2 id={headingId} className="h3">
         {title}
       </h2>
       {children}
@@ -107,11 +122,12 @@ export function TriagePanel(panel: PanelProps) {
     defaultValues: { seriousness: (detail.seriousness ?? '') as Seriousness },
   });
   const seriousness = useWatch({ control: form.control, name: 'seriousness' }) as Seriousness | '';
-  const mutation = useInquiryChange(triageInquiry, detail.id);
+  const headingId = useId();
+  const mutation = useInquiryChange(triageInquiry, detail.id, () => focusAfterSave(headingId));
   const hours = seriousness && settings.data ? settings.data.deadlineHours[seriousness] : null;
 
   return (
-    <Panel title={t('inquiries.triage.heading')}>
+    <Panel title={t('inquiries.triage.heading')} headingId={headingId}>
       {mutation.isSuccess && <SuccessMessage>{t('inquiries.triage.done')}</SuccessMessage>}
       <ChangeStale error={mutation.error} panel={panel} reset={mutation.reset} />
       <Form
@@ -158,10 +174,11 @@ export function ForumPanel(panel: PanelProps) {
   const forums = useForums(true);
   const form = useZodForm(ForumValues, { defaultValues: { forumId: detail.forum?.id ?? null } });
   const forumId = useWatch({ control: form.control, name: 'forumId' });
-  const mutation = useInquiryChange(updateInquiry, detail.id);
+  const headingId = useId();
+  const mutation = useInquiryChange(updateInquiry, detail.id, () => focusAfterSave(headingId));
 
   return (
-    <Panel title={t('inquiries.forum.heading')}>
+    <Panel title={t('inquiries.forum.heading')} headingId={headingId}>
       {mutation.isSuccess && <SuccessMessage>{t('inquiries.forum.done')}</SuccessMessage>}
       <ChangeStale error={mutation.error} panel={panel} reset={mutation.reset} />
       {forums.isError && <p className="form-error-message">{t('inquiries.forum.loadError')}</p>}
@@ -204,9 +221,13 @@ export function ReopenPanel(panel: PanelProps) {
   const { detail } = panel;
   const { t } = useTranslation();
   const form = useZodForm(ReopenValues, { defaultValues: { reason: '' } });
-  const mutation = useInquiryChange(reopenInquiry, detail.id);
+  const headingId = useId();
+  // Reopened, the panel goes away: focus goes to the page's heading, with the new status under it.
+  const mutation = useInquiryChange(reopenInquiry, detail.id, () =>
+    focusAfterSave(document.querySelector<HTMLElement>('#main-content h1')),
+  );
   return (
-    <Panel title={t('inquiries.reopen.heading')}>
+    <Panel title={t('inquiries.reopen.heading')} headingId={headingId}>
       <p>{t('inquiries.reopen.intro')}</p>
       <ChangeStale error={mutation.error} panel={panel} />
       <Form

@@ -23,10 +23,21 @@ interface CheckboxProps extends Omit<FieldProps, 'label'> {
   disabled?: boolean;
   /** Shown under the box while it is checked (dkfds `checkbox-content`). */
   children?: ReactNode;
+  /** An extra class on the field's `form-group`, e.g. for its place in a row of filters. */
+  className?: string;
 }
 
 /** One checkbox for a boolean value. */
-export function Checkbox({ name, label, legend, hint, id, disabled, children }: CheckboxProps) {
+export function Checkbox({
+  name,
+  label,
+  legend,
+  hint,
+  id,
+  disabled,
+  children,
+  className,
+}: CheckboxProps) {
   const {
     field: { ref, ...field },
     fieldState,
@@ -58,13 +69,20 @@ export function Checkbox({ name, label, legend, hint, id, disabled, children }: 
   );
   if (legend) {
     return (
-      <FormGroup id={fieldId} label={legend} hint={hint} error={error} fieldset>
+      <FormGroup
+        id={fieldId}
+        label={legend}
+        hint={hint}
+        error={error}
+        fieldset
+        className={className}
+      >
         {box}
       </FormGroup>
     );
   }
   return (
-    <div className={error ? 'form-group form-error' : 'form-group'}>
+    <div className={['form-group', error && 'form-error', className].filter(Boolean).join(' ')}>
       <ErrorMessage id={`${fieldId}-error`} error={error} />
       {box}
     </div>
