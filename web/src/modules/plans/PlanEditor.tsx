@@ -42,7 +42,7 @@ export function PlanEditor({
   detail,
   plan,
   approval,
-  isCoordinator,
+  canApprove,
   headingId,
   onNotice,
   onReset,
@@ -50,7 +50,8 @@ export function PlanEditor({
   detail: CaseDetail;
   plan: Plan;
   approval: PlanList['approval'];
-  isCoordinator: boolean;
+  /** The caller may approve the plan (`abilities.plan.approve`): approving at once is offered. */
+  canApprove: boolean;
   /** The page's heading, where focus goes after an action (the message is under it). */
   headingId: string;
   onNotice: (text: string | null) => void;
@@ -175,7 +176,7 @@ export function PlanEditor({
           </button>
         </div>
 
-        {isCoordinator && (
+        {canApprove && (
           <div className="plan-approve">
             <h4>{t('plans.approveHeading')}</h4>
             <p>{t('plans.approveDirectHint')}</p>

@@ -120,7 +120,7 @@ function PlanContent({
               detail={detail}
               plan={working}
               approval={approval}
-              isCoordinator={canApprove}
+              canApprove={canApprove}
               headingId={headingId}
               onNotice={onNotice}
               onReset={() => setResets((n) => n + 1)}
