@@ -1,150 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/app.ts';
+import { describe, expect, it } from 'vitest';
 import { testEngine } from '../../test/database.ts';
-import { auditRowsOf, client, createCase, createPerson, type Client } from '../../test/records.ts';
-import { createUser, login, type TestUser } from '../../test/users.ts';
+import { auditRowsOf, createPerson } from '../../test/records.ts';
+import { createUser } from '../../test/users.ts';
 import { runOfferJob } from './job.ts';
 import { addMonths } from './offers.ts';
+import {
+  t,
+  theCase,
+  citizen,
+  sister,
+  coordinator,
+  mentor,
+  types,
+  caller,
+  url,
+  fieldsOf,
+  listing,
+  interventionRow,
+  eventCount,
+  newCase,
+  useCaseInterventionFixtures,
+} from './case-interventions.fixtures.ts';
 
-/**
- * Interventions in a case (consent before a § 12 b start, providers as intervention-scoped
- * members, session notes), simple consent records and offers with renewed offers after a
- * decline, on the HTTP level; the renewed-offer job with a controllable clock.
- */
-let t: TestApp;
-let theCase: { id: string; reference: string };
-let citizen: { id: string; name: string };
-let sister: { id: string; name: string };
-let coordinator: TestUser;
-let caseworker: TestUser;
-let mentor: TestUser;
-let mentor2: TestUser;
-let outsider: TestUser;
-const as: Record<string, Client> = {};
-const types: Record<'s12b' | 'mentor' | 'inactive', string> = {
-  s12b: '',
-  mentor: '',
-  inactive: '',
-};
-const OPENED_AT = '2025-01-10T09:00:00Z';
+/** Consent before a § 12 b start, an intervention's status, and offers renewed after a decline. */
+useCaseInterventionFixtures();
 
-type Name = 'coordinator' | 'caseworker' | 'mentor' | 'mentor2' | 'outsider';
-function caller(name: Name): Client {
-  const c = as[name];
-  if (!c) throw new Error(`no caller ${name}`);
-  return c;
-}
-const url = (path = '', caseId = theCase.id) => `/api/cases/${caseId}${path}`;
-const fieldsOf = (res: { json(): unknown }) =>
-  (
-    (res.json() as { error: { fields?: { field: string; code: string }[] } }).error.fields ?? []
-  ).map((f) => `${f.field}:${f.code}`);
-
-interface Listing {
-  interventions: {
-    id: string;
-    version: number;
-    status: string;
-    person: { id: string; name: string; role: string };
-    provider: { userId: string; name: string } | null;
-    providerName: string | null;
-    consent: { id: string; givenOn: string; withdrawnOn: string | null } | null;
-    sessions: { id: string; heldOn: string; note: string; authorName: string }[];
-    type: { id: string; consentRequired: boolean; level: string };
-  }[];
-  consents: { id: string }[];
-  offers: {
-    id: string;
-    version: number;
-    round: number;
-    status: string;
-    dueOn: string | null;
-    firstOfferId: string | null;
-  }[];
-  catalogue: { id: string }[];
-  providers: { id: string }[];
-}
-async function listing(name: Name = 'coordinator', caseId = theCase.id): Promise<Listing> {
-  const res = await caller(name).get(url('/interventions', caseId));
-  expect(res.statusCode).toBe(200);
-  return res.json() as Listing;
-}
-async function interventionRow(id: string) {
-  return t.database.db
-    .selectFrom('case_interventions')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-}
-async function eventCount(caseId = theCase.id): Promise<number> {
-  const rows = await t.database.db
-    .selectFrom('case_events')
-    .select('id')
-    .where('case_id', '=', caseId)
-    .execute();
-  return rows.length;
-}
-async function createType(code: string, options: { consent?: boolean; active?: boolean } = {}) {
-  const row = await t.database.db
-    .insertInto('intervention_types')
-    .values({
-      municipality_code: '101',
-      code: `${code}_${process.pid}`,
-      name: `Indsats ${code}`,
-      level: options.consent ? 'anticipating' : 'building',
-      age_group: 'all',
-      legal_basis: options.consent ? 'Serviceloven § 12 b' : null,
-      consent_required: options.consent ?? false,
-      active: options.active ?? true,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-async function newCase(persons: { id: string; role?: string }[]) {
-  const c = await createCase(t.database.db, {
-    persons,
-    members: [
-      { userId: coordinator.id, role: 'coordinator' },
-      { userId: caseworker.id, role: 'member' },
-    ],
-  });
-  await t.database.db
-    .updateTable('cases')
-    .set({ opened_at: OPENED_AT })
-    .where('id', '=', c.id)
-    .execute();
-  return c;
-}
-
-beforeAll(async () => {
-  t = await startTestApp();
-  const db = t.database.db;
-  coordinator = await createUser(db, { roles: ['coordinator'] });
-  caseworker = await createUser(db, { roles: ['caseworker'] });
-  mentor = await createUser(db, { roles: ['mentor'] });
-  mentor2 = await createUser(db, { roles: ['mentor'] });
-  outsider = await createUser(db, { roles: ['caseworker'] });
-  citizen = await createPerson(db, { givenName: 'Adam', familyName: 'Rasmussen' });
-  sister = await createPerson(db, { givenName: 'Sara', familyName: 'Rasmussen' });
-  theCase = await newCase([{ id: citizen.id }, { id: sister.id, role: 'younger_sibling' }]);
-  types.s12b = await createType('s12b', { consent: true });
-  types.mentor = await createType('mentor');
-  types.inactive = await createType('gone', { active: false });
-  for (const [name, user] of Object.entries({
-    coordinator,
-    caseworker,
-    mentor,
-    mentor2,
-    outsider,
-  })) {
-    as[name] = client(t.app, await login(t.app, user));
-  }
-});
-afterAll(() => t.close());
-
-describe(`interventions in a case (${testEngine})`, () => {
+describe(`interventions in a case: consent and status (${testEngine})`, () => {
   let s12bId = '';
 
   it('a § 12 b intervention cannot start without consent; nothing changes', async () => {
@@ -302,179 +184,6 @@ describe(`interventions in a case (${testEngine})`, () => {
     expect(rows).toHaveLength(1);
   });
 
-  let mentorInterventionId = '';
-  let otherInterventionId = '';
-
-  it('a provider user becomes an intervention-scoped member and is notified; creates are idempotent', async () => {
-    const id = randomUUID();
-    const body = {
-      id,
-      interventionTypeId: types.mentor,
-      personId: sister.id,
-      providerUserId: mentor.id,
-      startsOn: '2025-03-01',
-    };
-    const created = await caller('coordinator').post(url('/interventions'), body);
-    expect(created.statusCode).toBe(201);
-    expect(created.json()).toEqual({ id, version: 1 });
-    const repeated = await caller('coordinator').post(url('/interventions'), body);
-    expect(repeated.statusCode).toBe(200);
-    expect(repeated.json()).toEqual({ id, version: 1 });
-    mentorInterventionId = id;
-    const count = await t.database.db
-      .selectFrom('case_interventions')
-      .select('id')
-      .where('id', '=', id)
-      .execute();
-    expect(count).toHaveLength(1);
-
-    const member = await t.database.db
-      .selectFrom('case_members')
-      .select(['role', 'scope'])
-      .where('case_id', '=', theCase.id)
-      .where('user_id', '=', mentor.id)
-      .executeTakeFirstOrThrow();
-    expect(member).toEqual({ role: 'member', scope: 'intervention' });
-    const notes = await t.database.db
-      .selectFrom('notifications')
-      .select(['kind', 'case_id', 'details'])
-      .where('user_id', '=', mentor.id)
-      .execute();
-    expect(notes).toEqual([
-      { kind: 'intervention_assigned', case_id: theCase.id, details: { interventionId: id } },
-    ]);
-
-    const other = await caller('coordinator').post(url('/interventions'), {
-      interventionTypeId: types.mentor,
-      personId: citizen.id,
-      providerUserId: mentor2.id,
-      startsOn: '2025-03-01',
-    });
-    expect(other.statusCode).toBe(201);
-    otherInterventionId = (other.json() as { id: string }).id;
-    for (const [iid, v] of [
-      [mentorInterventionId, 1],
-      [otherInterventionId, 1],
-    ] as const) {
-      const res = await caller('coordinator').patch(url(`/interventions/${iid}`), {
-        version: v,
-        status: 'active',
-      });
-      expect(res.statusCode).toBe(200);
-    }
-  });
-
-  it('a mentor sees only their intervention, adds session notes, and nothing else', async () => {
-    const res = await caller('mentor').get(url('/interventions'));
-    expect(res.statusCode).toBe(200);
-    const seen = res.json() as Listing;
-    expect(seen.interventions.map((i) => i.id)).toEqual([mentorInterventionId]);
-    expect(seen.interventions[0]?.person).toEqual({
-      id: sister.id,
-      name: sister.name,
-      role: 'younger_sibling',
-    });
-    expect(seen.consents).toEqual([]);
-    expect(seen.offers).toEqual([]);
-    expect(seen.catalogue).toEqual([]);
-    expect(seen.providers).toEqual([]);
-    expect(res.body).not.toContain(citizen.name);
-    const audit = await auditRowsOf(t.database.db, res);
-    expect(audit.map((r) => r.subject_person_id)).toEqual([sister.id]);
-
-    const note = 'Vi talte om skolen og fodbold.';
-    const added = await caller('mentor').post(
-      url(`/interventions/${mentorInterventionId}/sessions`),
-      { heldOn: '2025-03-05', note },
-    );
-    expect(added.statusCode).toBe(201);
-    const sessionAudit = await auditRowsOf(t.database.db, added);
-    expect(JSON.stringify(sessionAudit)).not.toContain('fodbold');
-    const event = await t.database.db
-      .selectFrom('case_events')
-      .select(['kind', 'changes', 'note_text'])
-      .where('case_id', '=', theCase.id)
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow();
-    expect(event.kind).toBe('intervention_session');
-    expect(event.note_text).toBeNull();
-    expect(JSON.stringify(event.changes)).not.toContain('fodbold');
-    const after = await listing('mentor');
-    expect(after.interventions[0]?.sessions).toMatchObject([
-      { heldOn: '2025-03-05', note, authorName: expect.any(String) },
-    ]);
-
-    // Not another provider's intervention, no changes, no chronology.
-    expect(
-      (
-        await caller('mentor').post(url(`/interventions/${otherInterventionId}/sessions`), {
-          heldOn: '2025-03-05',
-          note: 'x',
-        })
-      ).statusCode,
-    ).toBe(404);
-    expect(
-      (
-        await caller('mentor').patch(url(`/interventions/${mentorInterventionId}`), {
-          version: 2,
-          status: 'paused',
-        })
-      ).statusCode,
-    ).toBe(403);
-    expect((await caller('mentor').get(url('/chronology'))).statusCode).toBe(403);
-    expect(
-      (
-        await caller('mentor').post(url('/consents'), {
-          personId: sister.id,
-          givenBy: 'guardian',
-          purpose: 'x',
-          method: 'oral',
-          givenOn: '2025-03-01',
-        })
-      ).statusCode,
-    ).toBe(403);
-    expect(
-      (
-        await caller('mentor').post(url('/offers'), {
-          personId: sister.id,
-          kind: 'mentor',
-          offeredOn: '2025-03-01',
-        })
-      ).statusCode,
-    ).toBe(403);
-    expect((await interventionRow(mentorInterventionId)).status).toBe('active');
-  });
-
-  it('refuses session notes dated before the case opened or in the future, or on a planned intervention', async () => {
-    const early = await caller('caseworker').post(
-      url(`/interventions/${mentorInterventionId}/sessions`),
-      { heldOn: '2025-01-09', note: 'For tidligt' },
-    );
-    expect(early.statusCode).toBe(400);
-    expect(fieldsOf(early)).toEqual(['body.heldOn:before_case_opened']);
-    const future = await caller('caseworker').post(
-      url(`/interventions/${mentorInterventionId}/sessions`),
-      { heldOn: '2999-01-01', note: 'Fremtid' },
-    );
-    expect(fieldsOf(future)).toEqual(['body.heldOn:in_future']);
-    const planned = await caller('caseworker').post(url('/interventions'), {
-      interventionTypeId: types.mentor,
-      personId: citizen.id,
-      providerName: 'Forældrecoach ApS',
-    });
-    const plannedId = (planned.json() as { id: string }).id;
-    const notRunning = await caller('caseworker').post(
-      url(`/interventions/${plannedId}/sessions`),
-      {
-        heldOn: '2025-03-05',
-        note: 'Ikke startet',
-      },
-    );
-    expect(fieldsOf(notRunning)).toEqual(['intervention.status:intervention_not_running']);
-    const sessions = await t.database.db.selectFrom('intervention_sessions').select('id').execute();
-    expect(sessions).toHaveLength(1);
-  });
-
   it('withdrawing a consent pauses the interventions that rely on it; resuming needs a new one', async () => {
     const row = await interventionRow(s12bId);
     const consentId = row.consent_id ?? '';
@@ -509,47 +218,6 @@ describe(`interventions in a case (${testEngine})`, () => {
       status: 'active',
     });
     expect(fieldsOf(refused)).toEqual(['body.status:consent_required']);
-  });
-
-  it('hands an intervention to another provider when staff change; the previous one loses it', async () => {
-    const before = (await caller('coordinator').get(url('/interventions'))).json() as Listing;
-    const other = before.interventions.find((i) => i.id === otherInterventionId);
-    const res = await caller('coordinator').patch(url(`/interventions/${otherInterventionId}`), {
-      version: other?.version ?? 0,
-      providerUserId: mentor.id,
-      providerName: null,
-    });
-    expect(res.statusCode).toBe(200);
-    const seenBy = async (name: Name) =>
-      ((await caller(name).get(url('/interventions'))).json() as Listing).interventions.map(
-        (i) => i.id,
-      );
-    expect((await seenBy('mentor')).sort()).toEqual(
-      [mentorInterventionId, otherInterventionId].sort(),
-    );
-    expect(await seenBy('mentor2')).toEqual([]);
-    const told = await t.database.db
-      .selectFrom('notifications')
-      .select('details')
-      .where('user_id', '=', mentor.id)
-      .where('kind', '=', 'intervention_assigned')
-      .execute();
-    expect(told.map((n) => n.details)).toContainEqual({ interventionId: otherInterventionId });
-    // The change is in the chronology, with the provider by name.
-    const name = await t.database.db
-      .selectFrom('users')
-      .select('display_name')
-      .where('id', '=', mentor.id)
-      .executeTakeFirstOrThrow();
-    const events = await t.database.db
-      .selectFrom('case_events')
-      .select('changes')
-      .where('case_id', '=', theCase.id)
-      .where('kind', '=', 'intervention_changed')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .execute();
-    expect(events[0]?.changes).toMatchObject({ provider: { to: name.display_name } });
   });
 });
 
@@ -727,35 +395,5 @@ describe(`offers of voluntary support (${testEngine})`, () => {
     expect(addMonths('2025-08-31', 6)).toBe('2026-02-28');
     expect(addMonths('2025-11-30', 3)).toBe('2026-02-28');
     expect(addMonths('2024-02-29', 3)).toBe('2024-05-29');
-  });
-});
-
-describe(`who may see and do what (${testEngine})`, () => {
-  it('non-members get 404 for reads and writes, as for a missing case', async () => {
-    expect((await caller('outsider').get(url('/interventions'))).statusCode).toBe(404);
-    const write = await caller('outsider').post(url('/offers'), {
-      personId: citizen.id,
-      kind: 'mentor',
-      offeredOn: '2025-02-01',
-    });
-    expect(write.statusCode).toBe(404);
-    expect((await caller('mentor2').get(url('/interventions'))).statusCode).toBe(200);
-  });
-
-  it('a member with the whole case reads everything, audited for every person of the case', async () => {
-    const res = await caller('caseworker').get(url('/interventions'));
-    const data = res.json() as Listing;
-    expect(data.interventions.length).toBeGreaterThanOrEqual(3);
-    expect(data.consents.length).toBeGreaterThanOrEqual(2);
-    expect(data.catalogue.map((c) => c.id)).toEqual(
-      expect.arrayContaining([types.s12b, types.mentor]),
-    );
-    expect(data.catalogue.map((c) => c.id)).not.toContain(types.inactive);
-    expect(data.providers.map((p) => p.id)).toEqual(
-      expect.arrayContaining([mentor.id, caseworker.id, coordinator.id]),
-    );
-    const audit = await auditRowsOf(t.database.db, res);
-    expect(audit.map((r) => r.subject_person_id).sort()).toEqual([citizen.id, sister.id].sort());
-    expect(audit.every((r) => r.action === 'read')).toBe(true);
   });
 });
