@@ -68,7 +68,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     async stop(signal = 'SIGTERM') {
       if (child.exitCode !== null) return child.exitCode;
       child.kill(signal);
-      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 120_000); // a hang guard, not a speed limit
       const code = await exited;
       clearTimeout(timer);
       return code;
@@ -89,7 +89,7 @@ export function runServerToExit(
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 180_000); // a hang guard, not a speed limit
     child.once('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, output });
