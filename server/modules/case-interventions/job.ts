@@ -27,7 +27,7 @@ export async function runOfferJob(db: Kysely<DB>, now: Date = new Date()): Promi
 async function notifyBatch(trx: Transaction<DB>, today: string, now: Date): Promise<number> {
   const claimed = await trx
     .selectFrom('case_offers')
-    .select(['id', 'case_id'])
+    .select(['id', 'case_id', 'municipality_code'])
     .where('status', '=', 'scheduled')
     .where('due_on', '<=', today)
     .where('notified_at', 'is', null)
@@ -49,7 +49,12 @@ async function notifyBatch(trx: Transaction<DB>, today: string, now: Date): Prom
     .execute();
   if (claimed.length === 0) return 0;
   for (const offer of claimed) {
-    await notifyCaseCoordinators(trx, offer.case_id, 'offer_renewal_due', { offerId: offer.id });
+    await notifyCaseCoordinators(
+      trx,
+      { caseId: offer.case_id, municipalityCode: offer.municipality_code },
+      'offer_renewal_due',
+      { offerId: offer.id },
+    );
   }
   await trx
     .updateTable('case_offers')

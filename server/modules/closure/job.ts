@@ -49,7 +49,12 @@ async function announceBatch(trx: Transaction<DB>, now: Date): Promise<number> {
         status: { from: 'closed', to: 'under_review' },
       });
     }
-    await notifyCaseCoordinators(trx, review.case_id, 'review_due', { reviewId: review.id });
+    await notifyCaseCoordinators(
+      trx,
+      { caseId: review.case_id, municipalityCode: review.municipality_code },
+      'review_due',
+      { reviewId: review.id },
+    );
     await trx
       .updateTable('case_reviews')
       .set({ notified_at: now })

@@ -86,7 +86,7 @@ export async function proposeClosure(
     });
     await notifyCaseCoordinators(
       trx,
-      access.caseId,
+      access,
       'closure_awaiting_approval',
       { closureId: id },
       ctx.user.id,

@@ -27,7 +27,7 @@ export async function runFollowUpJob(db: Kysely<DB>, now: Date = new Date()): Pr
 async function warnBatch(trx: Transaction<DB>, today: string, now: Date): Promise<number> {
   const claimed = await trx
     .selectFrom('case_follow_ups as f')
-    .select(['f.id', 'f.case_id'])
+    .select(['f.id', 'f.case_id', 'f.municipality_code'])
     .where('f.status', '=', 'scheduled')
     .where('f.due_on', '<', today)
     .where('f.notified_at', 'is', null)
@@ -48,7 +48,12 @@ async function warnBatch(trx: Transaction<DB>, today: string, now: Date): Promis
     .skipLocked()
     .execute();
   for (const row of claimed) {
-    await notifyCaseCoordinators(trx, row.case_id, 'follow_up_overdue', { followUpId: row.id });
+    await notifyCaseCoordinators(
+      trx,
+      { caseId: row.case_id, municipalityCode: row.municipality_code },
+      'follow_up_overdue',
+      { followUpId: row.id },
+    );
   }
   if (claimed.length > 0) {
     await trx

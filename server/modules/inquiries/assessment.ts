@@ -28,10 +28,10 @@ export async function triage(
   if (!inquiryIsOpen(access.status)) throw new AppError('inquiry_decided');
   requireInquiryAbility(access, 'triage', settings);
   await ctx.db.transaction().execute(async (trx) => {
-    await claimVersion(trx, access.inquiryId, body.version);
-    const before = await findInquiryForChange(trx, access.inquiryId);
+    await claimVersion(trx, access, body.version);
+    const before = await findInquiryForChange(trx, access);
     const deadline = deadlineAfter(before.received_at, settings.deadlineHours[body.seriousness]);
-    await updateInquiryRow(trx, access.inquiryId, {
+    await updateInquiryRow(trx, access, {
       seriousness: body.seriousness,
       deadline_at: deadline,
       status: before.status === 'received' ? 'triaged' : before.status,
@@ -76,7 +76,7 @@ export async function addContribution(
       legalBasis: body.legalBasis,
       body: body.body,
     });
-    await bumpVersion(trx, access.inquiryId);
+    await bumpVersion(trx, access);
     // Sharing what one's unit knows with the forum is a disclosure under a legal basis.
     await recordChange(trx, ctx, access, {
       kind: 'contribution_added',

@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { InquiryAccess } from '../../access/inquiry-access.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import { bumpVersionIf, currentVersion, insertHistory } from './queries.ts';
+import type { InquiryKey } from './queries-detail.ts';
 
 /**
  * What every change to an inquiry does: claim the version the user saw (optimistic locking),
@@ -35,10 +36,10 @@ export function inquiryEvent(
 }
 
 /** Bumps the version if it is still the one the user saw; otherwise 409 with the current one. */
-export async function claimVersion(trx: Kysely<DB>, inquiryId: string, version: number) {
-  if (await bumpVersionIf(trx, inquiryId, version)) return;
+export async function claimVersion(trx: Kysely<DB>, key: InquiryKey, version: number) {
+  if (await bumpVersionIf(trx, key, version)) return;
   throw new AppError('conflict', {
-    meta: { currentVersion: await currentVersion(trx, inquiryId) },
+    meta: { currentVersion: await currentVersion(trx, key) },
   });
 }
 

@@ -40,17 +40,17 @@ export async function makeFinal(
   decisionId: string,
   now: Date,
 ) {
-  const d = await findDecision(trx, decisionId);
+  const d = await findDecision(trx, access, decisionId);
   if (d.outcome === 'no_concern') {
-    const unneeded = await unneededPersonIds(trx, access.inquiryId);
-    await scheduleArchive(trx, unneeded, settings.noConcernRetentionDays);
+    const unneeded = await unneededPersonIds(trx, access);
+    await scheduleArchive(trx, access.municipalityCode, unneeded, settings.noConcernRetentionDays);
   }
   const caseId = d.outcome === 'radicalisation' ? await openCase(trx, ctx, access, d, now) : null;
-  await updateInquiryRow(trx, access.inquiryId, {
+  await updateInquiryRow(trx, access, {
     status: 'decided',
     ...(caseId && { case_id: caseId }),
   });
-  if (caseId) await setDecisionCase(trx, decisionId, caseId);
+  if (caseId) await setDecisionCase(trx, access, decisionId, caseId);
 }
 
 /** The case of a radicalisation concern: the classification travels with it, editable there. */
@@ -61,7 +61,7 @@ async function openCase(
   d: DecisionRow,
   now: Date,
 ): Promise<string> {
-  const inquiry = await inquiryForCase(trx, access.inquiryId);
+  const inquiry = await inquiryForCase(trx, access);
   const reference = await nextReference(trx, access.municipalityCode, 'S', localTime(now).year);
   const caseId = await openCaseFromDecision(trx, {
     case: {

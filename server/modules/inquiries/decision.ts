@@ -81,8 +81,8 @@ export async function decide(
   rejectProblems(problems);
 
   await ctx.db.transaction().execute(async (trx) => {
-    await claimVersion(trx, access.inquiryId, body.version);
-    const birthDate = await mainPersonBirthDate(trx, access.inquiryId);
+    await claimVersion(trx, access, body.version);
+    const birthDate = await mainPersonBirthDate(trx, access);
     const c = body.classification;
     const decisionId = await insertDecision(trx, {
       inquiry_id: access.inquiryId,
@@ -109,7 +109,7 @@ export async function decide(
       awaitingApproval: settings.fourEyes,
     });
     if (settings.fourEyes) {
-      await updateInquiryRow(trx, access.inquiryId, { status: 'awaiting_approval' });
+      await updateInquiryRow(trx, access, { status: 'awaiting_approval' });
     } else {
       await makeFinal(trx, ctx, access, settings, decisionId, now);
     }
@@ -136,17 +136,17 @@ export async function review(
   requireInquiryAbility(access, 'review');
   if (access.status !== 'awaiting_approval') throw new AppError('nothing_to_review');
   await ctx.db.transaction().execute(async (trx) => {
-    await claimVersion(trx, access.inquiryId, body.version);
-    const pending = await findPendingDecision(trx, access.inquiryId);
+    await claimVersion(trx, access, body.version);
+    const pending = await findPendingDecision(trx, access);
     if (!pending) throw new AppError('nothing_to_review');
     if (pending.decided_by === ctx.user.id) throw new AppError('four_eyes_same_person');
-    await recordReview(trx, pending.id, {
+    await recordReview(trx, access, pending.id, {
       approve: body.approve,
       reviewedBy: ctx.user.id,
       comment: body.comment,
     });
     if (body.approve) await makeFinal(trx, ctx, access, settings, pending.id, now);
-    else await backToWork(trx, access.inquiryId);
+    else await backToWork(trx, access);
     await recordChange(trx, ctx, access, {
       kind: body.approve ? 'approved' : 'rejected',
       changes: { decisionId: pending.id, ...(body.comment && { comment: body.comment }) },
@@ -164,11 +164,11 @@ export async function reopen(
   requireInquiryAbility(access, 'reopen');
   if (access.status !== 'decided') throw new AppError('inquiry_not_decided');
   await ctx.db.transaction().execute(async (trx) => {
-    await claimVersion(trx, access.inquiryId, body.version);
-    await supersedeFinalDecision(trx, access.inquiryId);
-    await backToWork(trx, access.inquiryId);
+    await claimVersion(trx, access, body.version);
+    await supersedeFinalDecision(trx, access);
+    await backToWork(trx, access);
     // Its persons are no longer waiting to be archived.
-    await keepFromArchive(trx, await inquiryPersonIds(trx, access.inquiryId));
+    await keepFromArchive(trx, access.municipalityCode, await inquiryPersonIds(trx, access));
     await recordChange(trx, ctx, access, {
       kind: 'reopened',
       changes: { reason: body.reason },

@@ -103,16 +103,16 @@ export async function updateInquiry(
   await ctx.db
     .transaction()
     .execute(async (trx) => {
-      await claimVersion(trx, access.inquiryId, body.version);
-      const before = await findInquiryForChange(trx, access.inquiryId);
+      await claimVersion(trx, access, body.version);
+      const before = await findInquiryForChange(trx, access);
       const [changes, set] = fieldChanges(before, body);
-      let signs = await findSigns(trx, access.inquiryId);
+      let signs = await findSigns(trx, access);
       if (body.signs) {
         const from = signList(signs);
         const to = signList(body.signs);
         if (from !== to) {
           changes.signs = { from, to };
-          await replaceSigns(trx, access.inquiryId, body.signs);
+          await replaceSigns(trx, access, body.signs);
           signs = body.signs;
         }
       }
@@ -141,7 +141,7 @@ export async function updateInquiry(
       // Nothing changed: roll back the version bump, and write no history.
       if (Object.keys(changes).length === 0) throw NO_CHANGE;
       if (Object.keys(set).length > 0) {
-        await updateInquiryRow(trx, access.inquiryId, set as InquiryUpdate);
+        await updateInquiryRow(trx, access, set as InquiryUpdate);
       }
       await recordChange(trx, ctx, access, {
         kind: 'updated',

@@ -150,7 +150,7 @@ export async function createInquiry(
     const newIds = personIds.filter((_, i) => body.persons[i]?.new);
     await notifyPossibleDuplicates(trx, newIds, row.id, ctx.user.id);
     // A new concern about someone waiting to be archived: they are needed again.
-    await keepFromArchive(trx, existingIds);
+    await keepFromArchive(trx, municipality, existingIds);
     await insertInquiryPersons(trx, row.id, personIds);
     const main = personIds[0];
     await addRelationsIfAbsent(

@@ -1,20 +1,27 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import type { InquiryKey } from './queries-detail.ts';
 
 /**
  * The decision's reads and writes: the decision rows, and the reads behind what a decision in
  * force asks of other modules (the persons to archive or keep, the persons of the case a
- * "radicalisation concern" opens).
+ * "radicalisation concern" opens). Each matches the inquiry's id and its municipality (the
+ * tenant key, `InquiryKey`; an `InquiryAccess` is one), a decision by its id and the same key.
  */
 type Db = Kysely<DB>;
 
 /** The main person's birth date (for the age group on the day of the decision). */
-export async function mainPersonBirthDate(db: Db, inquiryId: string): Promise<string | null> {
+export async function mainPersonBirthDate(db: Db, key: InquiryKey): Promise<string | null> {
   const main = await db
     .selectFrom('inquiry_persons as ip')
-    .innerJoin('persons as p', 'p.id', 'ip.person_id')
+    .innerJoin('persons as p', (join) =>
+      join
+        .onRef('p.id', '=', 'ip.person_id')
+        .onRef('p.municipality_code', '=', 'ip.municipality_code'),
+    )
     .select('p.birth_date')
-    .where('ip.inquiry_id', '=', inquiryId)
+    .where('ip.inquiry_id', '=', key.inquiryId)
+    .where('ip.municipality_code', '=', key.municipalityCode)
     .orderBy('ip.position')
     .limit(1)
     .executeTakeFirst();
@@ -33,21 +40,24 @@ export async function insertDecision(
   return row.id;
 }
 
-export async function findDecision(db: Db, decisionId: string) {
+export async function findDecision(db: Db, key: InquiryKey, decisionId: string) {
   return db
     .selectFrom('inquiry_decisions')
     .selectAll()
     .where('id', '=', decisionId)
+    .where('inquiry_id', '=', key.inquiryId)
+    .where('municipality_code', '=', key.municipalityCode)
     .executeTakeFirstOrThrow();
 }
 export type DecisionRow = Awaited<ReturnType<typeof findDecision>>;
 
 /** The decision waiting for a second coordinator, if any. */
-export async function findPendingDecision(db: Db, inquiryId: string) {
+export async function findPendingDecision(db: Db, key: InquiryKey) {
   return db
     .selectFrom('inquiry_decisions')
     .select(['id', 'decided_by'])
-    .where('inquiry_id', '=', inquiryId)
+    .where('inquiry_id', '=', key.inquiryId)
+    .where('municipality_code', '=', key.municipalityCode)
     .where('status', '=', 'pending')
     .executeTakeFirst();
 }
@@ -55,6 +65,7 @@ export async function findPendingDecision(db: Db, inquiryId: string) {
 /** Records the second coordinator's review: the decision becomes final or is rejected. */
 export async function recordReview(
   db: Db,
+  key: InquiryKey,
   decisionId: string,
   review: { approve: boolean; reviewedBy: string; comment: string | null },
 ): Promise<void> {
@@ -67,24 +78,34 @@ export async function recordReview(
       review_comment: review.comment,
     })
     .where('id', '=', decisionId)
+    .where('inquiry_id', '=', key.inquiryId)
+    .where('municipality_code', '=', key.municipalityCode)
     .execute();
 }
 
 /** A reopened inquiry keeps its decision, superseded. */
-export async function supersedeFinalDecision(db: Db, inquiryId: string): Promise<void> {
+export async function supersedeFinalDecision(db: Db, key: InquiryKey): Promise<void> {
   await db
     .updateTable('inquiry_decisions')
     .set({ status: 'superseded' })
-    .where('inquiry_id', '=', inquiryId)
+    .where('inquiry_id', '=', key.inquiryId)
+    .where('municipality_code', '=', key.municipalityCode)
     .where('status', '=', 'final')
     .execute();
 }
 
-export async function setDecisionCase(db: Db, decisionId: string, caseId: string): Promise<void> {
+export async function setDecisionCase(
+  db: Db,
+  key: InquiryKey,
+  decisionId: string,
+  caseId: string,
+): Promise<void> {
   await db
     .updateTable('inquiry_decisions')
     .set({ case_id: caseId })
     .where('id', '=', decisionId)
+    .where('inquiry_id', '=', key.inquiryId)
+    .where('municipality_code', '=', key.municipalityCode)
     .execute();
 }
 
@@ -93,11 +114,12 @@ export async function setDecisionCase(db: Db, decisionId: string, caseId: string
  * or decided otherwise than "no concern": a referral or a police handover keeps its record), to
  * be scheduled for archive-and-delete by the persons module.
  */
-export async function unneededPersonIds(db: Db, inquiryId: string): Promise<string[]> {
+export async function unneededPersonIds(db: Db, key: InquiryKey): Promise<string[]> {
   const rows = await db
     .selectFrom('inquiry_persons as ip')
     .select('ip.person_id')
-    .where('ip.inquiry_id', '=', inquiryId)
+    .where('ip.inquiry_id', '=', key.inquiryId)
+    .where('ip.municipality_code', '=', key.municipalityCode)
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
@@ -112,11 +134,15 @@ export async function unneededPersonIds(db: Db, inquiryId: string): Promise<stri
       not(
         exists(
           selectFrom('inquiry_persons as other')
-            .innerJoin('inquiries as oi', 'oi.id', 'other.inquiry_id')
+            .innerJoin('inquiries as oi', (join) =>
+              join
+                .onRef('oi.id', '=', 'other.inquiry_id')
+                .onRef('oi.municipality_code', '=', 'other.municipality_code'),
+            )
             .select('other.inquiry_id')
             .whereRef('other.person_id', '=', 'ip.person_id')
             .whereRef('other.municipality_code', '=', 'ip.municipality_code')
-            .where('other.inquiry_id', '!=', inquiryId)
+            .where('other.inquiry_id', '!=', key.inquiryId)
             .where((eb) =>
               eb.or([
                 eb('oi.status', '!=', 'decided'),
@@ -139,21 +165,23 @@ export async function unneededPersonIds(db: Db, inquiryId: string): Promise<stri
 }
 
 /** The persons the inquiry names (a reopened inquiry needs them again). */
-export async function inquiryPersonIds(db: Db, inquiryId: string): Promise<string[]> {
+export async function inquiryPersonIds(db: Db, key: InquiryKey): Promise<string[]> {
   const rows = await db
     .selectFrom('inquiry_persons')
     .select('person_id')
-    .where('inquiry_id', '=', inquiryId)
+    .where('inquiry_id', '=', key.inquiryId)
+    .where('municipality_code', '=', key.municipalityCode)
     .execute();
   return rows.map((r) => r.person_id);
 }
 
 /** The inquiry's forum, and its persons with each one's relation to the main person. */
-export async function inquiryForCase(db: Db, inquiryId: string) {
+export async function inquiryForCase(db: Db, key: InquiryKey) {
   const inquiry = await db
     .selectFrom('inquiries')
     .select(['forum_id'])
-    .where('id', '=', inquiryId)
+    .where('id', '=', key.inquiryId)
+    .where('municipality_code', '=', key.municipalityCode)
     .executeTakeFirstOrThrow();
   const persons = await db
     .selectFrom('inquiry_persons as ip')
@@ -162,15 +190,21 @@ export async function inquiryForCase(db: Db, inquiryId: string) {
       'ip.position',
       eb
         .selectFrom('person_relations as r')
-        .innerJoin('inquiry_persons as main', 'main.person_id', 'r.person_id')
+        .innerJoin('inquiry_persons as main', (join) =>
+          join
+            .onRef('main.person_id', '=', 'r.person_id')
+            .onRef('main.municipality_code', '=', 'r.municipality_code'),
+        )
         .select('r.relation')
         .whereRef('r.related_person_id', '=', 'ip.person_id')
+        .whereRef('r.municipality_code', '=', 'ip.municipality_code')
         .whereRef('main.inquiry_id', '=', 'ip.inquiry_id')
         .where('main.position', '=', 0)
         .limit(1)
         .as('relation'),
     ])
-    .where('ip.inquiry_id', '=', inquiryId)
+    .where('ip.inquiry_id', '=', key.inquiryId)
+    .where('ip.municipality_code', '=', key.municipalityCode)
     .orderBy('ip.position')
     .execute();
   return { forumId: inquiry.forum_id, persons };

@@ -216,7 +216,11 @@ export async function inquiryPersons(db: Db, key: InquiryKey) {
       'ip.position',
       eb
         .selectFrom('person_relations as r')
-        .innerJoin('inquiry_persons as main', 'main.person_id', 'r.person_id')
+        .innerJoin('inquiry_persons as main', (join) =>
+          join
+            .onRef('main.person_id', '=', 'r.person_id')
+            .onRef('main.municipality_code', '=', 'r.municipality_code'),
+        )
         .select('r.relation')
         .whereRef('r.related_person_id', '=', 'p.id')
         .whereRef('r.municipality_code', '=', 'ip.municipality_code')

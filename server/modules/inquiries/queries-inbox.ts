@@ -4,6 +4,7 @@ import { OPEN_INQUIRY_STATUSES as OPEN } from '../../../shared/values.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { visibleInquiry } from '../../access/inquiry-access.ts';
+import { inUsersArea } from '../../access/records.ts';
 import type { CurrentUser } from '../../access/sessions.ts';
 import type { InboxFilter } from './schema.ts';
 import type { InboxItemSchema } from './schema-detail.ts';
@@ -14,6 +15,10 @@ type Db = Kysely<DB>;
 /**
  * The inbox: inquiries the user may see, by deadline (the most urgent first), keyset-paginated on
  * (deadline, id). Two round trips whatever the page size: the page, then the persons of the page.
+ * Both match the tenant key: the inquiry's `municipality_code` is in the caller's area (the
+ * leading column of the inbox index, db/migrations/0008); the persons of the page are found by
+ * the inquiry's id with their row's key in the same area, and joined by the person's id and that
+ * key (db/migrations/0015).
  */
 export async function listInbox(
   db: Db,
@@ -44,6 +49,7 @@ export async function listInbox(
       'inquiries.municipality_code',
       'forums.name as forum_name',
     ])
+    .where(inUsersArea('inquiries.municipality_code', user))
     .where(visibleInquiry(user))
     .orderBy('inquiries.deadline_at')
     .orderBy('inquiries.id')
@@ -80,13 +86,18 @@ export async function listInbox(
       ? []
       : await db
           .selectFrom('inquiry_persons as ip')
-          .innerJoin('persons as p', 'p.id', 'ip.person_id')
+          .innerJoin('persons as p', (join) =>
+            join
+              .onRef('p.id', '=', 'ip.person_id')
+              .onRef('p.municipality_code', '=', 'ip.municipality_code'),
+          )
           .select(['ip.inquiry_id', 'p.id', 'p.given_name', 'p.family_name'])
           .where(
             'ip.inquiry_id',
             'in',
             page.map((r) => r.id),
           )
+          .where(inUsersArea('ip.municipality_code', user))
           .orderBy('ip.position')
           .orderBy('p.id')
           .execute();

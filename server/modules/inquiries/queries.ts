@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
+import type { InquiryKey } from './queries-detail.ts';
 import type { InquiryEventSchema } from './schema-detail.ts';
 
 /**
@@ -8,6 +9,10 @@ import type { InquiryEventSchema } from './schema-detail.ts';
  * the version (optimistic locking), the chronology, the signs, contributions and the columns an
  * edit or a triage changes. The inbox, the full read and the intake and decision writes have
  * their own files (queries-inbox.ts, queries-detail.ts, queries-intake.ts, queries-decision.ts).
+ * A read or change of an inquiry's rows matches the inquiry's id and its municipality (the tenant
+ * key, `InquiryKey`; an `InquiryAccess` is one), so a row of another municipality is never read
+ * or changed through an inquiry id alone. Inserts leave the key out: the tenant trigger fills it
+ * from the inquiry (db/migrations/0015).
  */
 type Db = Kysely<DB>;
 type InquiryEvent = z.infer<typeof InquiryEventSchema>;
@@ -33,11 +38,12 @@ export async function nextReference(
 }
 
 /** Bumps the version if it is still `version`; false when someone else saved meanwhile. */
-export async function bumpVersionIf(db: Db, inquiryId: string, version: number): Promise<boolean> {
+export async function bumpVersionIf(db: Db, key: InquiryKey, version: number): Promise<boolean> {
   const updated = await db
     .updateTable('inquiries')
     .set({ version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
-    .where('id', '=', inquiryId)
+    .where('id', '=', key.inquiryId)
+    .where('municipality_code', '=', key.municipalityCode)
     .where('version', '=', version)
     .returning('version')
     .executeTakeFirst();
@@ -45,19 +51,21 @@ export async function bumpVersionIf(db: Db, inquiryId: string, version: number):
 }
 
 /** Bumps the version whatever it is (an addition that cannot conflict, like a contribution). */
-export async function bumpVersion(db: Db, inquiryId: string): Promise<void> {
+export async function bumpVersion(db: Db, key: InquiryKey): Promise<void> {
   await db
     .updateTable('inquiries')
     .set({ version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
-    .where('id', '=', inquiryId)
+    .where('id', '=', key.inquiryId)
+    .where('municipality_code', '=', key.municipalityCode)
     .execute();
 }
 
-export async function currentVersion(db: Db, inquiryId: string): Promise<number | null> {
+export async function currentVersion(db: Db, key: InquiryKey): Promise<number | null> {
   const row = await db
     .selectFrom('inquiries')
     .select('version')
-    .where('id', '=', inquiryId)
+    .where('id', '=', key.inquiryId)
+    .where('municipality_code', '=', key.municipalityCode)
     .executeTakeFirst();
   return row?.version ?? null;
 }
@@ -81,12 +89,13 @@ export async function insertHistory(
     .execute();
 }
 
-export async function loadHistory(db: Db, inquiryId: string): Promise<InquiryEvent[]> {
+export async function loadHistory(db: Db, key: InquiryKey): Promise<InquiryEvent[]> {
   const rows = await db
     .selectFrom('inquiry_events as e')
     .leftJoin('users as u', 'u.id', 'e.actor_user_id')
     .select(['e.id', 'e.occurred_at', 'e.kind', 'e.changes', 'u.display_name'])
-    .where('e.inquiry_id', '=', inquiryId)
+    .where('e.inquiry_id', '=', key.inquiryId)
+    .where('e.municipality_code', '=', key.municipalityCode)
     .orderBy('e.id')
     .execute();
   return rows.map((r) => ({
@@ -99,22 +108,24 @@ export async function loadHistory(db: Db, inquiryId: string): Promise<InquiryEve
 }
 
 /** The ids of the inquiry's persons, the main person first. */
-export async function inquiryPersonIds(db: Db, inquiryId: string): Promise<string[]> {
+export async function inquiryPersonIds(db: Db, key: InquiryKey): Promise<string[]> {
   const rows = await db
     .selectFrom('inquiry_persons')
     .select('person_id')
-    .where('inquiry_id', '=', inquiryId)
+    .where('inquiry_id', '=', key.inquiryId)
+    .where('municipality_code', '=', key.municipalityCode)
     .orderBy('position')
     .execute();
   return rows.map((r) => r.person_id);
 }
 
 /** The inquiry's row as stored (for an edit: the values before). */
-export async function findInquiryForChange(db: Db, inquiryId: string) {
+export async function findInquiryForChange(db: Db, key: InquiryKey) {
   return db
     .selectFrom('inquiries')
     .selectAll()
-    .where('id', '=', inquiryId)
+    .where('id', '=', key.inquiryId)
+    .where('municipality_code', '=', key.municipalityCode)
     .executeTakeFirstOrThrow();
 }
 export type InquiryRowForChange = Awaited<ReturnType<typeof findInquiryForChange>>;
@@ -152,15 +163,21 @@ export async function unitInMunicipality(
 export type InquiryUpdate = Updateable<DB['inquiries']>;
 
 /** Sets columns of the inquiry. */
-export async function updateInquiryRow(db: Db, inquiryId: string, set: InquiryUpdate) {
-  await db.updateTable('inquiries').set(set).where('id', '=', inquiryId).execute();
+export async function updateInquiryRow(db: Db, key: InquiryKey, set: InquiryUpdate) {
+  await db
+    .updateTable('inquiries')
+    .set(set)
+    .where('id', '=', key.inquiryId)
+    .where('municipality_code', '=', key.municipalityCode)
+    .execute();
 }
 
-export async function findSigns(db: Db, inquiryId: string) {
+export async function findSigns(db: Db, key: InquiryKey) {
   return db
     .selectFrom('inquiry_signs')
     .select(['sign_code as code', 'note'])
-    .where('inquiry_id', '=', inquiryId)
+    .where('inquiry_id', '=', key.inquiryId)
+    .where('municipality_code', '=', key.municipalityCode)
     .execute();
 }
 
@@ -180,11 +197,15 @@ export async function insertSigns(
 /** Replaces the inquiry's signs. */
 export async function replaceSigns(
   db: Db,
-  inquiryId: string,
+  key: InquiryKey,
   signs: { code: string; note: string | null }[],
 ): Promise<void> {
-  await db.deleteFrom('inquiry_signs').where('inquiry_id', '=', inquiryId).execute();
-  await insertSigns(db, inquiryId, signs);
+  await db
+    .deleteFrom('inquiry_signs')
+    .where('inquiry_id', '=', key.inquiryId)
+    .where('municipality_code', '=', key.municipalityCode)
+    .execute();
+  await insertSigns(db, key.inquiryId, signs);
 }
 
 export async function insertContribution(
@@ -215,13 +236,14 @@ export async function insertContribution(
  * Sends an inquiry decided otherwise back to work: triaged if it has a seriousness, received if
  * not (a rejected decision, a reopening).
  */
-export async function backToWork(db: Db, inquiryId: string): Promise<void> {
+export async function backToWork(db: Db, key: InquiryKey): Promise<void> {
   await db
     .updateTable('inquiries')
     .set({
       status: sql<string>`case when seriousness is null then 'received' else 'triaged' end`,
     })
-    .where('id', '=', inquiryId)
+    .where('id', '=', key.inquiryId)
+    .where('municipality_code', '=', key.municipalityCode)
     .execute();
 }
 

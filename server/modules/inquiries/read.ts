@@ -86,8 +86,8 @@ export async function readInbox(ctx: RequestContext, filter: InboxFilter, now: D
  */
 export async function readHistory(ctx: RequestContext, access: InquiryAccess) {
   return ctx.db.transaction().execute(async (trx) => {
-    const events = await loadHistory(trx, access.inquiryId);
-    const persons = await inquiryPersonIds(trx, access.inquiryId);
+    const events = await loadHistory(trx, access);
+    const persons = await inquiryPersonIds(trx, access);
     const subjects = persons.length > 0 ? persons : [null];
     await writeAudit(
       trx,

@@ -1,5 +1,6 @@
 import { sql, type Expression, type Kysely, type Transaction } from 'kysely';
 import type { NotificationKind } from '../../../shared/values.ts';
+import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 
 /**
@@ -83,11 +84,11 @@ export function recipientColumns(notice: {
 
 /**
  * A notice for each active coordinator of the case (but not `except`, usually the one who caused
- * it).
+ * it). The case's members are matched by its id and its tenant key (`CaseKey`).
  */
 export async function notifyCaseCoordinators(
   trx: Transaction<DB>,
-  caseId: string,
+  theCase: CaseKey,
   kind: NotificationKind,
   details: NotificationDetails = {},
   except: string | null = null,
@@ -95,8 +96,9 @@ export async function notifyCaseCoordinators(
   let recipients = trx
     .selectFrom('case_members as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['m.user_id', ...recipientColumns({ kind, caseId, details })])
-    .where('m.case_id', '=', caseId)
+    .select(['m.user_id', ...recipientColumns({ kind, caseId: theCase.caseId, details })])
+    .where('m.case_id', '=', theCase.caseId)
+    .where('m.municipality_code', '=', theCase.municipalityCode)
     .where('m.role', '=', 'coordinator')
     .where('u.disabled_at', 'is', null);
   if (except) recipients = recipients.where('m.user_id', '!=', except);

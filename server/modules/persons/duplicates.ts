@@ -208,8 +208,16 @@ export async function notifyPossibleDuplicates(
         .onRef('op.municipality_code', '=', 'np.municipality_code')
         .onRef('op.id', '!=', 'np.id'),
     )
-    .innerJoin('case_persons as cp', 'cp.person_id', 'op.id')
-    .innerJoin('case_members as m', 'm.case_id', 'cp.case_id')
+    .innerJoin('case_persons as cp', (join) =>
+      join
+        .onRef('cp.person_id', '=', 'op.id')
+        .onRef('cp.municipality_code', '=', 'op.municipality_code'),
+    )
+    .innerJoin('case_members as m', (join) =>
+      join
+        .onRef('m.case_id', '=', 'cp.case_id')
+        .onRef('m.municipality_code', '=', 'cp.municipality_code'),
+    )
     .innerJoin('users as u', 'u.id', 'm.user_id')
     .select([
       'm.user_id',

@@ -40,7 +40,8 @@ export async function unmaskCpr(ctx: RequestContext, personId: string) {
     const row = await trx
       .selectFrom('persons')
       .select(['id', 'cpr_enc'])
-      .where('id', '=', personId)
+      .where('id', '=', access.personId)
+      .where('municipality_code', '=', access.municipalityCode)
       .where('merged_into', 'is', null)
       .executeTakeFirst();
     if (!row) throw new AppError('not_found');
@@ -78,7 +79,8 @@ export async function updatePerson(ctx: RequestContext, personId: string, body: 
     const row = await trx
       .selectFrom('persons')
       .selectAll()
-      .where('id', '=', personId)
+      .where('id', '=', access.personId)
+      .where('municipality_code', '=', access.municipalityCode)
       .where('merged_into', 'is', null)
       .forUpdate()
       .executeTakeFirst();
@@ -137,6 +139,7 @@ export async function updatePerson(ctx: RequestContext, personId: string, body: 
       .updateTable('persons')
       .set({ ...set, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
       .where('id', '=', row.id)
+      .where('municipality_code', '=', row.municipality_code)
       .where('version', '=', body.version)
       .returning('version')
       .executeTakeFirst();

@@ -42,7 +42,13 @@ export async function mergePersons(
     const rows = await trx
       .selectFrom('persons')
       .selectAll()
-      .where('id', 'in', [sourceId, targetId])
+      .where((eb) =>
+        eb.or(
+          [sourceAccess, targetAccess].map((a) =>
+            eb.and([eb('id', '=', a.personId), eb('municipality_code', '=', a.municipalityCode)]),
+          ),
+        ),
+      )
       .orderBy('id')
       .forUpdate()
       .execute();
@@ -71,7 +77,7 @@ export async function mergePersons(
       });
     }
 
-    const moved = await moveLinks(trx, sourceId, targetId);
+    const moved = await moveLinks(trx, source.municipality_code, sourceId, targetId);
 
     const filled: string[] = [];
     const fill: Partial<Record<(typeof FILLABLE)[number], string>> = {};
@@ -100,6 +106,7 @@ export async function mergePersons(
         updated_at: sql<Date>`now()`,
       })
       .where('id', '=', target.id)
+      .where('municipality_code', '=', target.municipality_code)
       .returning('version')
       .executeTakeFirstOrThrow();
     // The duplicate keeps its name (for the trail) but no longer holds the CPR number.
@@ -113,6 +120,7 @@ export async function mergePersons(
         updated_at: sql<Date>`now()`,
       })
       .where('id', '=', source.id)
+      .where('municipality_code', '=', source.municipality_code)
       .execute();
 
     const details = {
@@ -151,12 +159,18 @@ function invalidTarget(code: string): AppError {
  * Moves the duplicate's links to the surviving person: its places in inquiries and on cases
  * through their modules, its relations here. A link the survivor already has is kept once (on
  * conflict do nothing), and the duplicate's leftovers are deleted; a relation between the two is
- * dropped (a person is not their own relative).
+ * dropped (a person is not their own relative). Both are of one municipality: every row moved
+ * carries its tenant key.
  */
-async function moveLinks(trx: Transaction<DB>, sourceId: string, targetId: string) {
+async function moveLinks(
+  trx: Transaction<DB>,
+  municipalityCode: string,
+  sourceId: string,
+  targetId: string,
+) {
   const target = sql<string>`${targetId}::uuid`;
-  const inquiriesMoved = await moveInquiryPersonLinks(trx, sourceId, targetId);
-  const casesMoved = await moveCasePersonLinks(trx, sourceId, targetId);
+  const inquiriesMoved = await moveInquiryPersonLinks(trx, municipalityCode, sourceId, targetId);
+  const casesMoved = await moveCasePersonLinks(trx, municipalityCode, sourceId, targetId);
 
   const outgoing = await trx
     .insertInto('person_relations')
@@ -166,6 +180,7 @@ async function moveLinks(trx: Transaction<DB>, sourceId: string, targetId: strin
         .selectFrom('person_relations')
         .select([target.as('person_id'), 'related_person_id', 'relation'])
         .where('person_id', '=', sourceId)
+        .where('municipality_code', '=', municipalityCode)
         .where('related_person_id', '!=', targetId),
     )
     .onConflict((oc) => oc.doNothing())
@@ -178,12 +193,14 @@ async function moveLinks(trx: Transaction<DB>, sourceId: string, targetId: strin
         .selectFrom('person_relations')
         .select(['person_id', target.as('related_person_id'), 'relation'])
         .where('related_person_id', '=', sourceId)
+        .where('municipality_code', '=', municipalityCode)
         .where('person_id', '!=', targetId),
     )
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
   await trx
     .deleteFrom('person_relations')
+    .where('municipality_code', '=', municipalityCode)
     .where((eb) => eb.or([eb('person_id', '=', sourceId), eb('related_person_id', '=', sourceId)]))
     .execute();
 

@@ -3,7 +3,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { decryptField } from '../../platform/crypto.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { findPersonAccesses, type PersonAccess } from '../../access/person-access.ts';
-import { visibleCase } from '../../access/records.ts';
+import { inUsersArea, visibleCase } from '../../access/records.ts';
 import type { CurrentUser } from '../../access/sessions.ts';
 import { CaseStatusSchema, PersonRoleSchema } from '../cases/schema.ts';
 import type { z } from 'zod';
@@ -158,11 +158,13 @@ export async function loadPerson(
   };
 }
 
-export async function findPersonHeader(db: Kysely<DB>, personId: string) {
+/** The person's name and municipality, when the person is in the caller's area. */
+export async function findPersonHeader(db: Kysely<DB>, user: CurrentUser, personId: string) {
   return db
     .selectFrom('persons')
     .select(['id', 'given_name', 'family_name', 'birth_date', 'municipality_code'])
     .where('id', '=', personId)
+    .where(inUsersArea('municipality_code', user))
     .executeTakeFirst();
 }
 

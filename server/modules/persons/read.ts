@@ -59,7 +59,7 @@ export async function accessReport(
   query: z.infer<typeof AccessReportQuery>,
 ): Promise<AccessReport> {
   const { db, user } = ctx;
-  const header = await queries.findPersonHeader(db, personId);
+  const header = await queries.findPersonHeader(db, user, personId);
   const dataProtection =
     !!header &&
     user.roles.includes('data_protection') &&

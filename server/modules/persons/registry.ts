@@ -5,23 +5,30 @@ import type { DB } from '../../platform/db/schema.ts';
  * The persons module's writes for other modules: what an inquiry's intake and decision change in
  * the register (persons and their relations). Each runs in the caller's transaction, so the
  * change is stored with what caused it or not at all. Registering a new person is
- * `insertPerson` (service.ts).
+ * `insertPerson` (service.ts). Each matches the persons' municipality (the tenant key) next to
+ * their ids.
  */
 type Db = Kysely<DB>;
 
 /** A person needed again (named in a new or reopened inquiry) is not archived. */
-export async function keepFromArchive(db: Db, personIds: readonly string[]): Promise<void> {
+export async function keepFromArchive(
+  db: Db,
+  municipalityCode: string,
+  personIds: readonly string[],
+): Promise<void> {
   if (personIds.length === 0) return;
   await db
     .updateTable('persons')
     .set({ archive_after: null })
     .where('id', 'in', [...personIds])
+    .where('municipality_code', '=', municipalityCode)
     .execute();
 }
 
 /** Persons no longer needed are archived and deleted after the retention period. */
 export async function scheduleArchive(
   db: Db,
+  municipalityCode: string,
   personIds: readonly string[],
   retentionDays: number,
 ): Promise<void> {
@@ -30,6 +37,7 @@ export async function scheduleArchive(
     .updateTable('persons')
     .set({ archive_after: sql<Date>`now() + make_interval(days => ${retentionDays})` })
     .where('id', 'in', [...personIds])
+    .where('municipality_code', '=', municipalityCode)
     .execute();
 }
 

@@ -79,6 +79,7 @@ export async function insertPerson(
       .updateTable('persons')
       .set({ cpr_enc: encryptField(secretKey, checked.digits, cprContext(row.id)) })
       .where('id', '=', row.id)
+      .where('municipality_code', '=', municipalityCode)
       .execute();
   }
   return row.id;

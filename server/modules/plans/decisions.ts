@@ -44,7 +44,7 @@ export async function submitPlan(
     await markSubmitted(trx, access, row.id, ctx.user.id);
     await notifyCaseCoordinators(
       trx,
-      access.caseId,
+      access,
       'plan_awaiting_approval',
       { planId: row.id },
       ctx.user.id,

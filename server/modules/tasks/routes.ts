@@ -25,9 +25,6 @@ export const taskRoutes =
           response: { 200: TaskListSchema },
         },
       },
-      async (request) => {
-        const { db, user } = ctx(request);
-        return listTasks(db, user, request.query);
-      },
+      async (request) => listTasks(ctx(request), request.query),
     );
   };

@@ -1,0 +1,250 @@
+import { sql, type ExpressionBuilder, type SqlBool, type Expression } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import { inUsersArea, visibleCase } from '../../access/records.ts';
+import type { CurrentUser } from '../../access/sessions.ts';
+import { addDays } from '../follow-ups/schedule.ts';
+import { dated, timed, type Loader } from './items.ts';
+
+/**
+ * The case kinds of "My tasks" (who gets which: queries.ts). Every query matches the tenant key:
+ * the row's own `municipality_code` is in the caller's area (the request context's user), the
+ * case is joined by its id and that key, and every row of the case looked at in a condition
+ * (members, the previous follow-up) carries the case's key too (db/migrations/0015).
+ */
+
+const FOLLOW_UP_DAYS = 14;
+const OFFER_DAYS = 14;
+const REVIEW_DAYS = 30;
+const GOAL_DAYS = 14;
+const OPEN_CASE = ['active', 'on_hold'];
+
+/** The caller is a coordinator member of the case (`cases` in the query). */
+function coordinatorOf(user: CurrentUser) {
+  return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> =>
+    eb.exists(
+      eb
+        .selectFrom('case_members as tm')
+        .select(sql`1`.as('one'))
+        .whereRef('tm.case_id', '=', 'cases.id')
+        .whereRef('tm.municipality_code', '=', 'cases.municipality_code')
+        .where('tm.user_id', '=', user.id)
+        .where('tm.role', '=', 'coordinator'),
+    );
+}
+
+export const followUps: Loader = async ({ db, user }, _now, today) => {
+  const rows = await db
+    .selectFrom('case_follow_ups as f')
+    .innerJoin('cases', (join) =>
+      join
+        .onRef('cases.id', '=', 'f.case_id')
+        .onRef('cases.municipality_code', '=', 'f.municipality_code'),
+    )
+    .select(['f.id', 'f.due_on', 'cases.id as case_id', 'cases.reference'])
+    .where(inUsersArea('f.municipality_code', user))
+    .where('f.status', '=', 'scheduled')
+    .where('f.due_on', '<=', addDays(today, FOLLOW_UP_DAYS))
+    .where('cases.status', '=', 'active')
+    .where(visibleCase(user))
+    .where((eb) =>
+      eb.or([
+        coordinatorOf(user)(eb),
+        eb.and([
+          eb.exists(
+            eb
+              .selectFrom('case_members as fm')
+              .select(sql`1`.as('one'))
+              .whereRef('fm.case_id', '=', 'cases.id')
+              .whereRef('fm.municipality_code', '=', 'cases.municipality_code')
+              .where('fm.user_id', '=', user.id)
+              .where('fm.scope', '=', 'full'),
+          ),
+          eb(
+            eb
+              .selectFrom('case_follow_ups as prev')
+              .select('prev.recorded_by')
+              .whereRef('prev.case_id', '=', 'cases.id')
+              .whereRef('prev.municipality_code', '=', 'cases.municipality_code')
+              .where('prev.status', '=', 'done')
+              .orderBy('prev.held_on', 'desc')
+              .orderBy('prev.recorded_at', 'desc')
+              .limit(1),
+            '=',
+            user.id,
+          ),
+        ]),
+      ]),
+    )
+    .execute();
+  return rows.map((r) =>
+    dated('follow_up', r.id, r.due_on, today, {
+      caseId: r.case_id,
+      caseReference: r.reference,
+      tab: 'followUps',
+    }),
+  );
+};
+
+export const offers: Loader = async ({ db, user }, _now, today) => {
+  const rows = await db
+    .selectFrom('case_offers as o')
+    .innerJoin('cases', (join) =>
+      join
+        .onRef('cases.id', '=', 'o.case_id')
+        .onRef('cases.municipality_code', '=', 'o.municipality_code'),
+    )
+    .select([
+      'o.id',
+      'o.status',
+      'o.due_on',
+      'o.offered_on',
+      'cases.id as case_id',
+      'cases.reference',
+    ])
+    .where(inUsersArea('o.municipality_code', user))
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('o.status', '=', 'scheduled'),
+          eb('o.due_on', '<=', addDays(today, OFFER_DAYS)),
+        ]),
+        eb('o.status', '=', 'open'),
+      ]),
+    )
+    .where('cases.status', 'in', OPEN_CASE)
+    .where(visibleCase(user))
+    .where(coordinatorOf(user))
+    .execute();
+  return rows.flatMap((r) => {
+    const dueOn = r.due_on ?? r.offered_on;
+    if (!dueOn) return [];
+    const item = dated('offer_renewal', r.id, dueOn, today, {
+      caseId: r.case_id,
+      caseReference: r.reference,
+      tab: 'interventions',
+    });
+    // An offer made and waiting for its answer is a reminder, not late.
+    if (r.status === 'open') item.task.overdue = false;
+    return [item];
+  });
+};
+
+export const reviews: Loader = async ({ db, user }, _now, today) => {
+  const rows = await db
+    .selectFrom('case_reviews as r')
+    .innerJoin('cases', (join) =>
+      join
+        .onRef('cases.id', '=', 'r.case_id')
+        .onRef('cases.municipality_code', '=', 'r.municipality_code'),
+    )
+    .select(['r.id', 'r.due_on', 'cases.id as case_id', 'cases.reference'])
+    .where(inUsersArea('r.municipality_code', user))
+    .where('r.status', '=', 'scheduled')
+    .where('r.due_on', '<=', addDays(today, REVIEW_DAYS))
+    .where(visibleCase(user))
+    .where(coordinatorOf(user))
+    .execute();
+  return rows.map((r) =>
+    dated('review', r.id, r.due_on, today, {
+      caseId: r.case_id,
+      caseReference: r.reference,
+      tab: 'closure',
+    }),
+  );
+};
+
+export const planApprovals: Loader = async ({ db, user }) => {
+  const rows = await db
+    .selectFrom('case_plans as p')
+    .innerJoin('cases', (join) =>
+      join
+        .onRef('cases.id', '=', 'p.case_id')
+        .onRef('cases.municipality_code', '=', 'p.municipality_code'),
+    )
+    .select(['p.id', 'p.submitted_at', 'p.updated_at', 'cases.id as case_id', 'cases.reference'])
+    .where(inUsersArea('p.municipality_code', user))
+    .where('p.status', '=', 'submitted')
+    .where(visibleCase(user))
+    .where(coordinatorOf(user))
+    .execute();
+  return rows.map((r) =>
+    timed('plan_approval', r.id, r.submitted_at ?? r.updated_at, false, {
+      caseId: r.case_id,
+      caseReference: r.reference,
+      tab: 'plan',
+    }),
+  );
+};
+
+export const closureApprovals: Loader = async ({ db, user }) => {
+  const rows = await db
+    .selectFrom('case_closures as c')
+    .innerJoin('cases', (join) =>
+      join
+        .onRef('cases.id', '=', 'c.case_id')
+        .onRef('cases.municipality_code', '=', 'c.municipality_code'),
+    )
+    .select(['c.id', 'c.proposed_at', 'cases.id as case_id', 'cases.reference'])
+    .where(inUsersArea('c.municipality_code', user))
+    .where('c.status', '=', 'proposed')
+    .where(visibleCase(user))
+    .where(coordinatorOf(user))
+    .execute();
+  return rows.map((r) =>
+    timed('closure_approval', r.id, r.proposed_at, false, {
+      caseId: r.case_id,
+      caseReference: r.reference,
+      tab: 'closure',
+    }),
+  );
+};
+
+export const goals: Loader = async ({ db, user }, _now, today) => {
+  const goal = (path: string) => sql<string | null>`g.value #>> ${sql.lit(`{${path}}`)}`;
+  const rows = await db
+    .selectFrom('case_plans as p')
+    .innerJoin('cases', (join) =>
+      join
+        .onRef('cases.id', '=', 'p.case_id')
+        .onRef('cases.municipality_code', '=', 'p.municipality_code'),
+    )
+    .innerJoin('case_members as gm', (join) =>
+      join
+        .onRef('gm.case_id', '=', 'cases.id')
+        .onRef('gm.municipality_code', '=', 'cases.municipality_code')
+        .on('gm.user_id', '=', user.id),
+    )
+    .crossJoin(
+      sql<{ value: unknown }>`jsonb_array_elements(case when jsonb_typeof(p.goals) = 'array'
+        then p.goals else '[]'::jsonb end)`.as('g'),
+    )
+    .select([
+      'cases.id as case_id',
+      'cases.reference',
+      'gm.scope',
+      goal('key').as('goal_key'),
+      goal('targetDate').as('target_date'),
+    ])
+    .where(inUsersArea('p.municipality_code', user))
+    .where('p.status', '=', 'approved')
+    .where('cases.status', 'in', OPEN_CASE)
+    .where(visibleCase(user))
+    .where(goal('responsible,userId'), '=', user.id)
+    .where(sql<SqlBool>`coalesce(${goal('status')}, 'not_started') not in ('achieved', 'dropped')`)
+    .where(sql<SqlBool>`${goal('targetDate')} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`)
+    .where(goal('targetDate'), '<=', addDays(today, GOAL_DAYS))
+    .where(goal('key'), 'is not', null)
+    .execute();
+  return rows.flatMap((r) =>
+    r.goal_key && r.target_date
+      ? [
+          dated('goal', r.goal_key, r.target_date, today, {
+            caseId: r.case_id,
+            caseReference: r.reference,
+            // A member with an intervention scope (e.g. a mentor) has no plan tab.
+            tab: r.scope === 'full' ? 'plan' : null,
+          }),
+        ]
+      : [],
+  );
+};
