@@ -1,163 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/app.ts';
+import { describe, expect, it } from 'vitest';
 import { testEngine } from '../../test/database.ts';
-import {
-  auditRowsOf,
-  client,
-  createCase,
-  createPerson,
-  displayNameOf,
-  type Client,
-} from '../../test/records.ts';
-import { createUser, login, type TestUser } from '../../test/users.ts';
+import { auditRowsOf, createCase, createPerson, displayNameOf } from '../../test/records.ts';
 import { danishToday } from '../cases/chronology.ts';
+import {
+  t,
+  theCase,
+  citizen,
+  coordinator,
+  member,
+  type PlanJson,
+  type ListJson,
+  caller,
+  url,
+  fieldsOf,
+  topKey,
+  subKey,
+  content,
+  goal,
+  storedPlan,
+  eventsOf,
+  usePlansFixtures,
+} from './plans.fixtures.ts';
 
-/**
- * The action plan: drafts by members with the whole case, submission, approval by the case's
- * coordinators (with the steering group's meeting date when the municipality says so), sending
- * back; goals checked (responsible person, parent goal, keys, time frame) with nothing stored on
- * a refusal; optimistic locking; the PDF for the citizen; 404 for non-members, 403 for a mentor.
- */
-let t: TestApp;
-let theCase: { id: string; reference: string };
-let citizen: { id: string; name: string };
-let coordinator: TestUser;
-let member: TestUser;
-let mentor: TestUser;
-const as: Record<string, Client> = {};
-
-// A second municipality (147) whose plans the steering group approves.
-let steeringCase: { id: string; reference: string };
-
-beforeAll(async () => {
-  t = await startTestApp();
-  const db = t.database.db;
-  coordinator = await createUser(db, { roles: ['coordinator'] });
-  member = await createUser(db, { roles: ['caseworker'] });
-  mentor = await createUser(db, { roles: ['mentor'] });
-  const outsider = await createUser(db, { roles: ['caseworker'] });
-  citizen = await createPerson(db, { givenName: 'Jonas', familyName: 'Mikkelsen' });
-  const father = await createPerson(db, { givenName: 'Karim', familyName: 'Mikkelsen' });
-  theCase = await createCase(db, {
-    persons: [{ id: citizen.id }, { id: father.id, role: 'parent' }],
-    members: [
-      { userId: coordinator.id, role: 'coordinator' },
-      { userId: member.id, role: 'member' },
-      { userId: mentor.id, role: 'member', scope: 'intervention' },
-    ],
-  });
-  const coordinator147 = await createUser(db, { roles: ['coordinator'], municipalityCode: '147' });
-  const admin147 = await createUser(db, { roles: ['municipal_admin'], municipalityCode: '147' });
-  const person147 = await createPerson(db, { municipalityCode: '147' });
-  steeringCase = await createCase(db, {
-    municipalityCode: '147',
-    persons: [{ id: person147.id }],
-    members: [{ userId: coordinator147.id, role: 'coordinator' }],
-  });
-  const users = { coordinator, member, mentor, outsider, coordinator147, admin147 };
-  for (const [name, user] of Object.entries(users)) {
-    as[name] = client(t.app, await login(t.app, user));
-  }
-});
-afterAll(() => t.close());
-
-type Name = 'coordinator' | 'member' | 'mentor' | 'outsider' | 'coordinator147' | 'admin147';
-function caller(name: Name): Client {
-  const c = as[name];
-  if (!c) throw new Error(`no caller ${name}`);
-  return c;
-}
-
-interface PlanJson {
-  id: string;
-  number: number;
-  status: string;
-  basedOnId: string | null;
-  version: number;
-  purpose: string | null;
-  goals: {
-    key: string;
-    parentKey: string | null;
-    text: string;
-    responsible: { userId: string | null; name: string } | null;
-    targetDate: string | null;
-    status: string;
-  }[];
-  agreements: string[];
-  decidedBy: { id: string; name: string } | null;
-  submittedBy: { id: string; name: string } | null;
-  decisionComment: string | null;
-  steeringGroupMeetingOn: string | null;
-}
-interface ListJson {
-  approval: string;
-  items: PlanJson[];
-}
-
-const url = (path = '', caseId = theCase.id) => `/api/cases/${caseId}${path}`;
-const fieldsOf = (res: { json(): unknown }) =>
-  (
-    (res.json() as { error: { fields?: { field: string; code: string }[] } }).error.fields ?? []
-  ).map((f) => `${f.field}:${f.code}`);
-
-const topKey = randomUUID();
-const subKey = randomUUID();
-
-function content(overrides: Record<string, unknown> = {}) {
-  return {
-    purpose: 'At Jonas kommer i skole hver dag og får et fritidsjob.',
-    goals: [
-      {
-        key: topKey,
-        parentKey: null,
-        text: 'Stabilt fremmøde i skolen',
-        responsible: { userId: member.id },
-        targetDate: '2026-06-30',
-        status: 'in_progress',
-      },
-      {
-        key: subKey,
-        parentKey: topKey,
-        text: 'Møder til første time fire dage om ugen',
-        responsible: { name: 'Jonas' },
-        targetDate: '2026-04-30',
-        status: 'not_started',
-      },
-    ],
-    agreements: ['Vi mødes hver tirsdag kl. 15.', 'Far deltager i samtalerne hver måned.'],
-    citizenWishes: 'Vil gerne spille fodbold igen.',
-    citizenParticipated: true,
-    startsOn: '2026-02-01',
-    endsOn: '2026-12-31',
-    nextFollowUpOn: '2026-03-01',
-    followUpIntervalDays: 30,
-    ...overrides,
-  };
-}
-
-function goal(index: number): Record<string, unknown> {
-  const found = content().goals[index];
-  if (!found) throw new Error(`no goal ${index}`);
-  return found;
-}
-
-async function storedPlan(id: string) {
-  return t.database.db
-    .selectFrom('case_plans')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-}
-async function eventsOf(kind: string): Promise<number> {
-  const rows = await t.database.db
-    .selectFrom('case_events')
-    .select('id')
-    .where('case_id', '=', theCase.id)
-    .where('kind', '=', kind)
-    .execute();
-  return rows.length;
-}
+usePlansFixtures();
 
 let plan1: PlanJson;
 
@@ -433,29 +299,6 @@ describe(`action plan (${testEngine})`, () => {
     expect(list.items[0]?.submittedBy?.id).toBe(member.id);
   });
 
-  it('an empty draft cannot be submitted', async () => {
-    // A case of its own, so the plan above is left alone.
-    const person = await createPerson(t.database.db);
-    const other = await createCase(t.database.db, {
-      persons: [{ id: person.id }],
-      members: [{ userId: coordinator.id, role: 'coordinator' }],
-    });
-    const draft = (
-      await caller('coordinator').post(url('/plans', other.id), {})
-    ).json() as PlanJson;
-    const res = await caller('coordinator').post(url(`/plans/${draft.id}/approve`, other.id), {
-      version: 1,
-    });
-    expect(res.statusCode).toBe(400);
-    expect(fieldsOf(res)).toEqual(['plan.goals:plan_goals_required']);
-    // And a plan id of another case is not found through this case.
-    const cross = await caller('coordinator').put(url(`/plans/${draft.id}`), {
-      version: 1,
-      ...content(),
-    });
-    expect(cross.statusCode).toBe(404);
-  });
-
   it('gives the PDF: attachment without names in the file name, no-store, audited', async () => {
     const res = await caller('member').get(url('/plan.pdf'));
     expect(res.statusCode, res.body).toBe(200);
@@ -512,61 +355,5 @@ describe(`action plan (${testEngine})`, () => {
     const res = await caller('coordinator').post(url('/plans', closed.id), {});
     expect(res.statusCode).toBe(400);
     expect(fieldsOf(res)).toEqual(['case.status:case_closed']);
-  });
-});
-
-describe(`plan approval by the steering group (model 3) (${testEngine})`, () => {
-  it('the municipality setting round-trips and is validated', async () => {
-    const read = await caller('admin147').get('/api/municipality-settings');
-    expect(read.json()).toMatchObject({ planApproval: 'coordinator', version: 0 });
-    const bad = await caller('admin147').patch('/api/municipality-settings', {
-      version: 0,
-      planApproval: 'mayor',
-    });
-    expect(bad.statusCode).toBe(400);
-    expect(fieldsOf(bad).map((f) => f.split(':')[0])).toEqual(['body.planApproval']);
-    const saved = await caller('admin147').patch('/api/municipality-settings', {
-      version: 0,
-      planApproval: 'steering_group',
-    });
-    expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json()).toMatchObject({ planApproval: 'steering_group', version: 1 });
-    const again = await caller('coordinator147').get('/api/municipality-settings');
-    expect(again.json()).toMatchObject({ planApproval: 'steering_group' });
-    const list = await caller('coordinator147').get(url('/plans', steeringCase.id));
-    expect((list.json() as ListJson).approval).toBe('steering_group');
-  });
-
-  it('approval needs the meeting date, not in the future', async () => {
-    const c = caller('coordinator147');
-    const draft = (await c.post(url('/plans', steeringCase.id), {})).json() as PlanJson;
-    const coordinatorId = (
-      await t.database.db
-        .selectFrom('case_members')
-        .select('user_id')
-        .where('case_id', '=', steeringCase.id)
-        .executeTakeFirstOrThrow()
-    ).user_id;
-    const saved = await c.put(url(`/plans/${draft.id}`, steeringCase.id), {
-      version: 1,
-      ...content({
-        goals: [{ ...goal(0), responsible: { userId: coordinatorId } }],
-      }),
-    });
-    expect(saved.statusCode, saved.body).toBe(200);
-    const approve = (body: Record<string, unknown>) =>
-      c.post(url(`/plans/${draft.id}/approve`, steeringCase.id), { version: 2, ...body });
-
-    const missing = await approve({});
-    expect(missing.statusCode).toBe(400);
-    expect(fieldsOf(missing)).toEqual(['body.steeringGroupMeetingOn:required']);
-    const tomorrow = danishToday(new Date(Date.now() + 36 * 3_600_000));
-    const future = await approve({ steeringGroupMeetingOn: tomorrow });
-    expect(fieldsOf(future)).toEqual(['body.steeringGroupMeetingOn:in_future']);
-    expect((await storedPlan(draft.id)).status).toBe('draft');
-
-    const ok = await approve({ steeringGroupMeetingOn: '2026-01-15' });
-    expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ status: 'approved', steeringGroupMeetingOn: '2026-01-15' });
   });
 });
