@@ -1,172 +1,33 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, testKeys, type TestApp } from '../../test/app.ts';
+import { describe, expect, it } from 'vitest';
+import { testKeys } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
-import { auditRowsOf, client, createCase, createPerson, type Client } from '../../test/records.ts';
-import { createUser, login, type TestUser } from '../../test/users.ts';
+import { auditRowsOf, createCase } from '../../test/records.ts';
 import { findCaseAccess } from '../../access/records.ts';
-import type { CurrentUser } from '../../access/sessions.ts';
-import { danishToday } from '../cases/chronology.ts';
-import { runFollowUpJob } from './job.ts';
 import { addDays, followUpDates, scheduleFollowUpsForPlan } from './schedule.ts';
+import {
+  t,
+  coordinator,
+  member,
+  person,
+  theCase,
+  planId,
+  goalA,
+  goalB,
+  today,
+  openedOn,
+  type List,
+  caller,
+  url,
+  fieldsOf,
+  asUser,
+  followUpRows,
+  caseRow,
+  events,
+  useFollowUpsFixtures,
+} from './follow-ups.fixtures.ts';
 
-/**
- * Follow-ups: scheduled from an approved plan (the exported function the plan approval calls),
- * one more by hand, recorded with the concern level re-judged (up/same/down against the case),
- * goal progress against the approved plan and life-competence ratings; cancelled; the rules
- * (before the case opened, in the future, unknown goal, stale version, closed case) answer 400 or
- * 409 and store nothing; 404 for non-members, 403 for an intervention-scoped member; the job
- * warns the coordinators once about an overdue follow-up of an active case.
- */
-let t: TestApp;
-let coordinator: TestUser;
-let member: TestUser;
-let mentor: TestUser;
-let outsider: TestUser;
-let person: { id: string; name: string };
-let theCase: { id: string; reference: string };
-let planId: string;
-const goalA = randomUUID();
-const goalB = randomUUID();
-const as: Record<string, Client> = {};
-const today = danishToday(new Date());
-const openedOn = addDays(today, -60);
-
-function caller(name: 'coordinator' | 'member' | 'mentor' | 'outsider'): Client {
-  const c = as[name];
-  if (!c) throw new Error(`no caller ${name}`);
-  return c;
-}
-
-const url = (path = '') => `/api/cases/${theCase.id}/follow-ups${path}`;
-const fieldsOf = (res: { json(): unknown }) =>
-  (
-    (res.json() as { error: { fields?: { field: string; code: string }[] } }).error.fields ?? []
-  ).map((f) => `${f.field}:${f.code}`);
-
-interface Item {
-  id: string;
-  planId: string | null;
-  dueOn: string;
-  status: string;
-  overdue: boolean;
-  heldOn: string | null;
-  concernLevel: string | null;
-  concernChange: string | null;
-  goalProgress: { goalKey: string; status: string; note: string | null }[];
-  competences: Record<string, number> | null;
-  recordedBy: { id: string; name: string } | null;
-  version: number;
-}
-interface List {
-  items: Item[];
-  goals: { key: string; text: string; status: string }[];
-  concernLevel: string | null;
-  competenceSeries: { heldOn: string; ratings: Record<string, number> }[];
-}
-
-async function asUser(user: TestUser): Promise<CurrentUser> {
-  const row = await t.database.db
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '=', user.id)
-    .executeTakeFirstOrThrow();
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    roles: row.roles as CurrentUser['roles'],
-    municipalityCode: row.municipality_code,
-    policeDistrictId: row.police_district_id,
-    unitIds: [],
-    totpEnabled: true,
-  };
-}
-
-async function followUpRows(caseId = theCase.id) {
-  return t.database.db
-    .selectFrom('case_follow_ups')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .orderBy('due_on')
-    .execute();
-}
-
-async function caseRow(caseId = theCase.id) {
-  return t.database.db
-    .selectFrom('cases')
-    .select(['concern_level', 'version'])
-    .where('id', '=', caseId)
-    .executeTakeFirstOrThrow();
-}
-
-async function events(kind: string, caseId = theCase.id) {
-  return t.database.db
-    .selectFrom('case_events')
-    .select(['kind', 'changes'])
-    .where('case_id', '=', caseId)
-    .where('kind', '=', kind)
-    .orderBy('id')
-    .execute();
-}
-
-beforeAll(async () => {
-  t = await startTestApp();
-  const db = t.database.db;
-  coordinator = await createUser(db, { roles: ['coordinator'] });
-  member = await createUser(db, { roles: ['caseworker'] });
-  mentor = await createUser(db, { roles: ['mentor'] });
-  outsider = await createUser(db, { roles: ['caseworker'] });
-  person = await createPerson(db);
-  theCase = await createCase(db, {
-    persons: [{ id: person.id }],
-    members: [
-      { userId: coordinator.id, role: 'coordinator' },
-      { userId: member.id, role: 'member' },
-      { userId: mentor.id, role: 'member', scope: 'intervention' },
-    ],
-  });
-  await db
-    .updateTable('cases')
-    .set({ opened_at: new Date(`${openedOn}T10:00:00Z`) })
-    .where('id', '=', theCase.id)
-    .execute();
-  const plan = await db
-    .insertInto('case_plans')
-    .values({
-      case_id: theCase.id,
-      number: 1,
-      status: 'approved',
-      goals: JSON.stringify([
-        {
-          key: goalA,
-          parentKey: null,
-          text: 'Fastholdes i skolen',
-          responsible: { userId: member.id },
-          targetDate: addDays(today, 30),
-          status: 'in_progress',
-        },
-        {
-          key: goalB,
-          parentKey: goalA,
-          text: 'Møder op hver dag',
-          responsible: { name: 'Klasselærer' },
-          targetDate: addDays(today, 60),
-          status: 'not_started',
-        },
-      ]),
-      starts_on: today,
-      follow_up_interval_days: 30,
-      created_by: coordinator.id,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  planId = plan.id;
-  for (const [name, user] of Object.entries({ coordinator, member, mentor, outsider })) {
-    as[name] = client(t.app, await login(t.app, user));
-  }
-});
-afterAll(() => t.close());
+useFollowUpsFixtures();
 
 describe(`follow-ups (${testEngine})`, () => {
   it('answers 200 with empty lists before anything is scheduled, and audits the read', async () => {
@@ -457,65 +318,5 @@ describe(`follow-ups (${testEngine})`, () => {
     expect(res.statusCode).toBe(400);
     expect(fieldsOf(res)).toEqual(['case.status:case_closed']);
     expect(await followUpRows(closed.id)).toEqual([]);
-  });
-});
-
-describe(`overdue follow-up job (${testEngine})`, () => {
-  it('warns the coordinators once, only after the Danish due date, never for a case on hold', async () => {
-    const db = t.database.db;
-    const active = await createCase(db, {
-      persons: [{ id: person.id }],
-      members: [
-        { userId: coordinator.id, role: 'coordinator' },
-        { userId: member.id, role: 'member' },
-      ],
-    });
-    const onHold = await createCase(db, {
-      persons: [{ id: person.id }],
-      members: [{ userId: coordinator.id, role: 'coordinator' }],
-    });
-    await db
-      .updateTable('cases')
-      .set({ status: 'on_hold', on_hold_reason: 'Kontakten er mistet' })
-      .where('id', '=', onHold.id)
-      .execute();
-    const due = await db
-      .insertInto('case_follow_ups')
-      .values({ case_id: active.id, due_on: '2030-05-10' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const paused = await db
-      .insertInto('case_follow_ups')
-      .values({ case_id: onHold.id, due_on: '2030-05-01' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const notices = (caseId: string) =>
-      db
-        .selectFrom('notifications')
-        .select(['user_id', 'kind', 'details'])
-        .where('case_id', '=', caseId)
-        .where('kind', '=', 'follow_up_overdue')
-        .execute();
-
-    // 23:59 Danish time on the due date: not overdue yet.
-    await runFollowUpJob(db, new Date('2030-05-10T21:59:00Z'));
-    expect(await notices(active.id)).toEqual([]);
-    // 00:30 Danish time the day after: overdue, the coordinator (only) is told.
-    expect(await runFollowUpJob(db, new Date('2030-05-10T22:30:00Z'))).toBe(1);
-    const sent = await notices(active.id);
-    expect(sent).toEqual([
-      { user_id: coordinator.id, kind: 'follow_up_overdue', details: { followUpId: due.id } },
-    ]);
-    // Never twice.
-    expect(await runFollowUpJob(db, new Date('2030-05-12T10:00:00Z'))).toBe(0);
-    expect(await notices(active.id)).toHaveLength(1);
-    // The case on hold is not chased.
-    expect(await notices(onHold.id)).toEqual([]);
-    const row = await db
-      .selectFrom('case_follow_ups')
-      .select('notified_at')
-      .where('id', '=', paused.id)
-      .executeTakeFirstOrThrow();
-    expect(row.notified_at).toBeNull();
   });
 });
