@@ -1,166 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/app.ts';
+import { describe, expect, it } from 'vitest';
 import { testEngine } from '../../test/database.ts';
-import { auditRowsOf, client, createCase, createPerson, type Client } from '../../test/records.ts';
-import { createUser, login, type TestUser } from '../../test/users.ts';
+import { auditRowsOf } from '../../test/records.ts';
+import {
+  t,
+  theCase,
+  closedCase,
+  person,
+  coordinator,
+  forum,
+  RISK_TEXT,
+  JUDGEMENT,
+  RISK_FACTOR,
+  type Assessment,
+  type List,
+  caller,
+  url,
+  fieldsOf,
+  rowOf,
+  caseRow,
+  eventsOf,
+  assessmentCount,
+  content,
+  useAssessmentsFixtures,
+} from './assessments.fixtures.ts';
 
-/**
- * The case's 360° assessment: start (idempotent) / edit / finalise by the case's coordinators
- * and forum members with the compartment, versions copied from the previous final one, final
- * assessments never edited, optimistic locking, the concern level set on the case, chronology
- * events and audit entries; plain members read without the risk lens; mentors 403; others 404.
- */
-let t: TestApp;
-let theCase: { id: string; reference: string };
-let closedCase: { id: string; reference: string };
-let person: { id: string; name: string };
-let coordinator: TestUser;
-let forum: TestUser;
-let member: TestUser;
-let mentor: TestUser;
-let outsider: TestUser;
-let breaker: TestUser;
-const as: Record<string, Client> = {};
-const RISK_TEXT = 'Risiko-tekst-om-voldsparathed';
-const JUDGEMENT = 'Samlet-faglig-vurdering-hemmelig';
-const RISK_FACTOR = 'Risikofaktor-kontakt-til-miljøet';
-
-type Name = 'coordinator' | 'forum' | 'member' | 'mentor' | 'outsider' | 'breaker';
-
-beforeAll(async () => {
-  t = await startTestApp();
-  const db = t.database.db;
-  coordinator = await createUser(db, { roles: ['coordinator'] });
-  forum = await createUser(db, { roles: ['forum_member'] });
-  member = await createUser(db, { roles: ['caseworker'] });
-  mentor = await createUser(db, { roles: ['mentor'] });
-  outsider = await createUser(db, { roles: ['caseworker'] });
-  breaker = await createUser(db, { roles: ['coordinator'] });
-  person = await createPerson(db);
-  theCase = await createCase(db, {
-    persons: [{ id: person.id }],
-    members: [
-      { userId: coordinator.id, role: 'coordinator' },
-      { userId: forum.id, role: 'forum' },
-      { userId: member.id, role: 'member' },
-      { userId: mentor.id, role: 'member', scope: 'intervention' },
-    ],
-  });
-  closedCase = await createCase(db, {
-    persons: [{ id: person.id }],
-    members: [{ userId: coordinator.id, role: 'coordinator' }],
-  });
-  await db
-    .updateTable('cases')
-    .set({ status: 'closed', closed_at: new Date() })
-    .where('id', '=', closedCase.id)
-    .execute();
-  // A break-the-glass reader: a coordinator who is not a member, with a live grant.
-  await db
-    .insertInto('access_grants')
-    .values({
-      user_id: breaker.id,
-      case_id: theCase.id,
-      reason: 'Akut henvendelse fra politiet uden for kontortid.',
-      granted_at: new Date(),
-      expires_at: new Date(Date.now() + 60 * 60 * 1000),
-    })
-    .execute();
-  for (const [name, user] of Object.entries({
-    coordinator,
-    forum,
-    member,
-    mentor,
-    outsider,
-    breaker,
-  })) {
-    as[name] = client(t.app, await login(t.app, user));
-  }
-});
-afterAll(() => t.close());
-
-function caller(name: Name): Client {
-  const c = as[name];
-  if (!c) throw new Error(`no caller ${name}`);
-  return c;
-}
-
-interface Assessment {
-  id: string;
-  number: number;
-  status: string;
-  basedOnId: string | null;
-  version: number;
-  dimensions: Record<string, { risk?: string | null; wellbeing: string | null }>;
-  riskFactors?: string[];
-  protectiveFactors: string[];
-  overallJudgement?: string | null;
-  concernLevel: string | null;
-  resources: string | null;
-  followUpIntervalDays: number | null;
-  createdBy: { id: string; name: string };
-  finalisedBy: { id: string; name: string } | null;
-  finalisedAt: string | null;
-}
-interface List {
-  id: string;
-  items: Assessment[];
-}
-
-const url = (path = '', caseId = theCase.id) => `/api/cases/${caseId}/assessments${path}`;
-const fieldsOf = (res: { json(): unknown }) =>
-  (
-    (res.json() as { error: { fields?: { field: string; code: string }[] } }).error.fields ?? []
-  ).map((f) => `${f.field}:${f.code}`);
-
-async function rowOf(id: string) {
-  return t.database.db
-    .selectFrom('case_assessments')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-}
-async function caseRow(id = theCase.id) {
-  return t.database.db
-    .selectFrom('cases')
-    .select(['concern_level', 'version', 'updated_at'])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-}
-async function eventsOf(kind: string) {
-  return t.database.db
-    .selectFrom('case_events')
-    .selectAll()
-    .where('case_id', '=', theCase.id)
-    .where('kind', '=', kind)
-    .orderBy('id')
-    .execute();
-}
-async function assessmentCount(caseId = theCase.id) {
-  const rows = await t.database.db
-    .selectFrom('case_assessments')
-    .select('id')
-    .where('case_id', '=', caseId)
-    .execute();
-  return rows.length;
-}
-
-const content = {
-  dimensions: {
-    violence: { risk: RISK_TEXT, wellbeing: 'Går til boksning to gange om ugen.' },
-    family: { risk: null, wellbeing: 'Tæt på sin lillesøster.' },
-  },
-  riskFactors: [RISK_FACTOR],
-  protectiveFactors: ['Fast fritidsjob', 'Glad for sin mentor'],
-  resources: 'God til matematik.',
-  citizenPerspective: 'Føler sig misforstået af skolen.',
-  sources: 'Samtale med borgeren og forældrene; skolens underretning.',
-  overallJudgement: JUDGEMENT,
-  concernLevel: 'moderate',
-  recommendedInterventions: 'Mentor og forældrecoach.',
-  interventionTargets: 'Skolegang og netværk.',
-  followUpIntervalDays: 30,
-};
+useAssessmentsFixtures();
 
 describe(`360° assessments (${testEngine})`, () => {
   let first: Assessment;
