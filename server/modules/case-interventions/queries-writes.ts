@@ -21,7 +21,11 @@ import { PROVIDER_ROLES } from './shared.ts';
 export async function casePerson(trx: Transaction<DB>, theCase: CaseKey, personId: string) {
   return trx
     .selectFrom('case_persons as cp')
-    .innerJoin('persons as p', 'p.id', 'cp.person_id')
+    .innerJoin('persons as p', (j) =>
+      j
+        .onRef('p.id', '=', 'cp.person_id')
+        .onRef('p.municipality_code', '=', 'cp.municipality_code'),
+    )
     .select(['p.id', 'p.birth_date', 'cp.role'])
     .where('cp.case_id', '=', theCase.caseId)
     .where('cp.municipality_code', '=', theCase.municipalityCode)

@@ -51,7 +51,9 @@ export async function loadCaseInterventions(
   let query = db
     .selectFrom('case_interventions as i')
     .innerJoin('intervention_types as t', 't.id', 'i.intervention_type_id')
-    .innerJoin('persons as p', 'p.id', 'i.person_id')
+    .innerJoin('persons as p', (j) =>
+      j.onRef('p.id', '=', 'i.person_id').onRef('p.municipality_code', '=', 'i.municipality_code'),
+    )
     .leftJoin('case_persons as cp', (join) =>
       join
         .onRef('cp.person_id', '=', 'i.person_id')
@@ -59,7 +61,9 @@ export async function loadCaseInterventions(
         .onRef('cp.municipality_code', '=', 'i.municipality_code'),
     )
     .leftJoin('users as u', 'u.id', 'i.provider_user_id')
-    .leftJoin('case_consents as c', 'c.id', 'i.consent_id')
+    .leftJoin('case_consents as c', (j) =>
+      j.onRef('c.id', '=', 'i.consent_id').onRef('c.municipality_code', '=', 'i.municipality_code'),
+    )
     .select([
       'i.id',
       'i.version',
@@ -172,7 +176,9 @@ export async function loadCaseInterventions(
 
   const consents = await db
     .selectFrom('case_consents as c')
-    .innerJoin('persons as p', 'p.id', 'c.person_id')
+    .innerJoin('persons as p', (j) =>
+      j.onRef('p.id', '=', 'c.person_id').onRef('p.municipality_code', '=', 'c.municipality_code'),
+    )
     .leftJoin('case_persons as cp', (join) =>
       join
         .onRef('cp.person_id', '=', 'c.person_id')
@@ -202,7 +208,9 @@ export async function loadCaseInterventions(
 
   const offers = await db
     .selectFrom('case_offers as o')
-    .innerJoin('persons as p', 'p.id', 'o.person_id')
+    .innerJoin('persons as p', (j) =>
+      j.onRef('p.id', '=', 'o.person_id').onRef('p.municipality_code', '=', 'o.municipality_code'),
+    )
     .leftJoin('case_persons as cp', (join) =>
       join
         .onRef('cp.person_id', '=', 'o.person_id')

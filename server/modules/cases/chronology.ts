@@ -91,7 +91,11 @@ export async function loadChronology(
   let query = db
     .selectFrom('case_events as e')
     .leftJoin('users as u', 'u.id', 'e.actor_user_id')
-    .leftJoin('case_interventions as ci', 'ci.id', 'e.intervention_id')
+    .leftJoin('case_interventions as ci', (j) =>
+      j
+        .onRef('ci.id', '=', 'e.intervention_id')
+        .onRef('ci.municipality_code', '=', 'e.municipality_code'),
+    )
     .leftJoin('intervention_types as it', 'it.id', 'ci.intervention_type_id')
     .select([
       'e.id',

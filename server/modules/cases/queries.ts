@@ -87,7 +87,11 @@ export async function listCases(
       ? []
       : await db
           .selectFrom('case_persons as cp')
-          .innerJoin('persons as p', 'p.id', 'cp.person_id')
+          .innerJoin('persons as p', (j) =>
+            j
+              .onRef('p.id', '=', 'cp.person_id')
+              .onRef('p.municipality_code', '=', 'cp.municipality_code'),
+          )
           .select(['cp.case_id', 'p.id', 'p.given_name', 'p.family_name'])
           .where('cp.case_id', 'in', fullScope)
           .where(inUsersArea('cp.municipality_code', user))
@@ -135,7 +139,11 @@ export async function loadCase(
     access.scope === 'full'
       ? await db
           .selectFrom('case_persons as cp')
-          .innerJoin('persons as p', 'p.id', 'cp.person_id')
+          .innerJoin('persons as p', (j) =>
+            j
+              .onRef('p.id', '=', 'cp.person_id')
+              .onRef('p.municipality_code', '=', 'cp.municipality_code'),
+          )
           .select(['p.id', 'p.given_name', 'p.family_name', 'p.birth_date', 'cp.role'])
           .where('cp.case_id', '=', c.id)
           .where('cp.municipality_code', '=', c.municipality_code)

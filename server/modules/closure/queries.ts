@@ -40,7 +40,9 @@ export async function caseInterventions(db: Kysely<DB>, theCase: CaseKey, compar
   return db
     .selectFrom('case_interventions as i')
     .innerJoin('intervention_types as it', 'it.id', 'i.intervention_type_id')
-    .innerJoin('persons as p', 'p.id', 'i.person_id')
+    .innerJoin('persons as p', (j) =>
+      j.onRef('p.id', '=', 'i.person_id').onRef('p.municipality_code', '=', 'i.municipality_code'),
+    )
     .leftJoin('users as u', 'u.id', 'i.provider_user_id')
     .select([
       'i.id',

@@ -87,7 +87,11 @@ export async function collectCaseSummary(
   if (!c) return undefined;
   const persons = await db
     .selectFrom('case_persons as cp')
-    .innerJoin('persons as p', 'p.id', 'cp.person_id')
+    .innerJoin('persons as p', (j) =>
+      j
+        .onRef('p.id', '=', 'cp.person_id')
+        .onRef('p.municipality_code', '=', 'cp.municipality_code'),
+    )
     .select(['p.given_name', 'p.family_name', 'p.birth_date', 'cp.role'])
     .where('cp.case_id', '=', c.id)
     .where('cp.municipality_code', '=', c.municipality_code)
@@ -153,7 +157,11 @@ export async function collectCaseSummary(
   let events = db
     .selectFrom('case_events as e')
     .leftJoin('users as u', 'u.id', 'e.actor_user_id')
-    .leftJoin('case_interventions as ci', 'ci.id', 'e.intervention_id')
+    .leftJoin('case_interventions as ci', (j) =>
+      j
+        .onRef('ci.id', '=', 'e.intervention_id')
+        .onRef('ci.municipality_code', '=', 'e.municipality_code'),
+    )
     .leftJoin('intervention_types as it', 'it.id', 'ci.intervention_type_id')
     .select([
       'e.kind',

@@ -268,7 +268,11 @@ export async function planPdfHeading(
     .executeTakeFirstOrThrow();
   const citizens = await db
     .selectFrom('case_persons as cp')
-    .innerJoin('persons as p', 'p.id', 'cp.person_id')
+    .innerJoin('persons as p', (j) =>
+      j
+        .onRef('p.id', '=', 'cp.person_id')
+        .onRef('p.municipality_code', '=', 'cp.municipality_code'),
+    )
     .select(['p.given_name', 'p.family_name'])
     .where('cp.case_id', '=', theCase.caseId)
     .where('cp.municipality_code', '=', theCase.municipalityCode)
