@@ -4,6 +4,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import { entryName } from '../cases/intervention-names.ts';
 import { personName } from '../cases/queries.ts';
+import { GOAL_STATUSES } from '../../../shared/values.ts';
 import { approvedPlan, goalTexts } from './plan-goals.ts';
 import {
   ClosureOutcomeSchema,
@@ -20,14 +21,7 @@ import {
  * the case's key next to its id (`CaseKey`, a `CaseAccess` is one).
  */
 
-const GOAL_STATUSES = new Set([
-  'not_started',
-  'in_progress',
-  'achieved',
-  'partly_achieved',
-  'not_achieved',
-  'dropped',
-]);
+const GOAL_STATUS_SET = new Set<string>(GOAL_STATUSES);
 type GoalStatus = Closure['goalStatuses'][number]['status'];
 type InterventionStatus = ClosureOverview['openInterventions'][number]['status'];
 
@@ -170,7 +164,7 @@ export function presentClosures(
     outcomeOther: c.outcome_other,
     reason: c.reason,
     goalStatuses: asArray<{ goalKey: string; status: string }>(c.goal_statuses)
-      .filter((g) => GOAL_STATUSES.has(g.status))
+      .filter((g) => GOAL_STATUS_SET.has(g.status))
       .map((g) => ({
         goalKey: g.goalKey,
         text: texts.get(g.goalKey) ?? null,

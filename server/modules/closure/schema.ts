@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { compartment, record } from '../../access/compartment.ts';
 import { DateOnly, Version } from '../../platform/primitives.ts';
+import { GoalStatusSchema, InterventionStatusSchema } from '../../../shared/values.ts';
 
 /** Request and response shapes of closure and re-review, shared with the web app. */
 export const ClosureOutcomeSchema = z.enum([
@@ -15,15 +16,8 @@ export type ClosureOutcome = z.infer<typeof ClosureOutcomeSchema>;
 export const ClosureStatusSchema = z.enum(['proposed', 'approved', 'rejected']);
 export const DispositionSchema = z.enum(['end', 'continue_outside']);
 export const ReviewStatusSchema = z.enum(['scheduled', 'confirmed', 'reopened', 'cancelled']);
-const GoalStatus = z.enum([
-  'not_started',
-  'in_progress',
-  'achieved',
-  'partly_achieved',
-  'not_achieved',
-  'dropped',
-]);
-const InterventionStatus = z.enum(['planned', 'active', 'paused', 'ended', 'cancelled']);
+const GoalStatus = GoalStatusSchema;
+const InterventionStatus = InterventionStatusSchema;
 /** Goal keys are uuids written by the plan; accepted as short opaque strings. */
 const GoalKey = z.string().min(1).max(64);
 
