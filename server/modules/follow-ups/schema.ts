@@ -4,7 +4,7 @@ import {
   CompetenceRatingsSchema,
   ConcernLevelSchema,
   GoalStatusSchema,
-} from '../cases/case-work.ts';
+} from '../../../shared/values.ts';
 
 /** Request and response shapes of the follow-ups module, shared with the web app. */
 export const FollowUpParams = z.object({ id: z.uuid(), followUpId: z.uuid() }).strict();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DateOnly, Version } from '../../platform/primitives.ts';
-import { GoalStatusSchema } from '../cases/case-work.ts';
+import { GoalStatusSchema } from '../../../shared/values.ts';
 
 /**
  * Request and response shapes of the action plan (NCFE tool 5: goals and agreements), shared

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GoalStatusSchema } from '../cases/case-work.ts';
+import { GoalStatusSchema } from '../../../shared/values.ts';
 
 /**
  * The shape of a plan's goals and agreements as stored in case_plans (JSON columns), defined once
