@@ -18,6 +18,11 @@ const REVIEW_DAYS = 30;
 const GOAL_DAYS = 14;
 const OPEN_CASE = ['active', 'on_hold'];
 
+/** The row's case (`cases` in the query): joined by the case's id and its tenant key. */
+function itsCase(alias: string): Expression<SqlBool> {
+  return sql<SqlBool>`cases.id = ${sql.ref(`${alias}.case_id`)} and cases.municipality_code = ${sql.ref(`${alias}.municipality_code`)}`;
+}
+
 /** The caller is a coordinator member of the case (`cases` in the query). */
 function coordinatorOf(user: CurrentUser) {
   return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> =>
@@ -35,11 +40,7 @@ function coordinatorOf(user: CurrentUser) {
 export const followUps: Loader = async ({ db, user }, _now, today) => {
   const rows = await db
     .selectFrom('case_follow_ups as f')
-    .innerJoin('cases', (join) =>
-      join
-        .onRef('cases.id', '=', 'f.case_id')
-        .onRef('cases.municipality_code', '=', 'f.municipality_code'),
-    )
+    .innerJoin('cases', (join) => join.on(itsCase('f')))
     .select(['f.id', 'f.due_on', 'cases.id as case_id', 'cases.reference'])
     .where(inUsersArea('f.municipality_code', user))
     .where('f.status', '=', 'scheduled')
@@ -88,11 +89,7 @@ export const followUps: Loader = async ({ db, user }, _now, today) => {
 export const offers: Loader = async ({ db, user }, _now, today) => {
   const rows = await db
     .selectFrom('case_offers as o')
-    .innerJoin('cases', (join) =>
-      join
-        .onRef('cases.id', '=', 'o.case_id')
-        .onRef('cases.municipality_code', '=', 'o.municipality_code'),
-    )
+    .innerJoin('cases', (join) => join.on(itsCase('o')))
     .select([
       'o.id',
       'o.status',
@@ -132,11 +129,7 @@ export const offers: Loader = async ({ db, user }, _now, today) => {
 export const reviews: Loader = async ({ db, user }, _now, today) => {
   const rows = await db
     .selectFrom('case_reviews as r')
-    .innerJoin('cases', (join) =>
-      join
-        .onRef('cases.id', '=', 'r.case_id')
-        .onRef('cases.municipality_code', '=', 'r.municipality_code'),
-    )
+    .innerJoin('cases', (join) => join.on(itsCase('r')))
     .select(['r.id', 'r.due_on', 'cases.id as case_id', 'cases.reference'])
     .where(inUsersArea('r.municipality_code', user))
     .where('r.status', '=', 'scheduled')
@@ -156,11 +149,7 @@ export const reviews: Loader = async ({ db, user }, _now, today) => {
 export const planApprovals: Loader = async ({ db, user }) => {
   const rows = await db
     .selectFrom('case_plans as p')
-    .innerJoin('cases', (join) =>
-      join
-        .onRef('cases.id', '=', 'p.case_id')
-        .onRef('cases.municipality_code', '=', 'p.municipality_code'),
-    )
+    .innerJoin('cases', (join) => join.on(itsCase('p')))
     .select(['p.id', 'p.submitted_at', 'p.updated_at', 'cases.id as case_id', 'cases.reference'])
     .where(inUsersArea('p.municipality_code', user))
     .where('p.status', '=', 'submitted')
@@ -179,11 +168,7 @@ export const planApprovals: Loader = async ({ db, user }) => {
 export const closureApprovals: Loader = async ({ db, user }) => {
   const rows = await db
     .selectFrom('case_closures as c')
-    .innerJoin('cases', (join) =>
-      join
-        .onRef('cases.id', '=', 'c.case_id')
-        .onRef('cases.municipality_code', '=', 'c.municipality_code'),
-    )
+    .innerJoin('cases', (join) => join.on(itsCase('c')))
     .select(['c.id', 'c.proposed_at', 'cases.id as case_id', 'cases.reference'])
     .where(inUsersArea('c.municipality_code', user))
     .where('c.status', '=', 'proposed')
@@ -203,11 +188,7 @@ export const goals: Loader = async ({ db, user }, _now, today) => {
   const goal = (path: string) => sql<string | null>`g.value #>> ${sql.lit(`{${path}}`)}`;
   const rows = await db
     .selectFrom('case_plans as p')
-    .innerJoin('cases', (join) =>
-      join
-        .onRef('cases.id', '=', 'p.case_id')
-        .onRef('cases.municipality_code', '=', 'p.municipality_code'),
-    )
+    .innerJoin('cases', (join) => join.on(itsCase('p')))
     .innerJoin('case_members as gm', (join) =>
       join
         .onRef('gm.case_id', '=', 'cases.id')
