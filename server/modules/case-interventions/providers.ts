@@ -6,7 +6,7 @@ import { writeAudit } from '../../platform/audit/write.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import type { Changes } from '../cases/chronology.ts';
-import { addInterventionProvider } from '../cases/case-rows.ts';
+import { addInterventionProvider } from '../cases/queries-case-rows.ts';
 
 /**
  * Makes the provider a member of the case who sees only the interventions they provide (unless

@@ -1,6 +1,6 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { markCaseClosed } from '../cases/case-rows.ts';
+import { markCaseClosed } from '../cases/queries-case-rows.ts';
 import type { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';

@@ -1,4 +1,4 @@
-import { moveClosedCaseToReview } from '../cases/case-rows.ts';
+import { moveClosedCaseToReview } from '../cases/queries-case-rows.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { notifyCaseCoordinators } from '../notifications/service.ts';

@@ -1,6 +1,6 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { setCaseStatusAfterReview } from '../cases/case-rows.ts';
+import { setCaseStatusAfterReview } from '../cases/queries-case-rows.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import { lockCase, recordCaseChange, staleVersion } from '../cases/case-work.ts';

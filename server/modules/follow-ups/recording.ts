@@ -1,7 +1,7 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { CaseKey } from '../../platform/context.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { setCaseConcernLevel } from '../cases/case-rows.ts';
+import { setCaseConcernLevel } from '../cases/queries-case-rows.ts';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';

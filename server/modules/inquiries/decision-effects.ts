@@ -1,5 +1,5 @@
-import { openCaseFromDecision } from '../cases/case-rows.ts';
-import { scheduleArchive } from '../persons/registry.ts';
+import { openCaseFromDecision } from '../cases/queries-case-rows.ts';
+import { scheduleArchive } from '../persons/queries-registry.ts';
 import type { Transaction } from 'kysely';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';

@@ -4,7 +4,7 @@ import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import { requireInquiryAbility } from '../../access/inquiry-abilities.ts';
 import type { InquiryAccess } from '../../access/inquiry-access.ts';
 import type { AgeGroup } from '../../../shared/values.ts';
-import { keepFromArchive } from '../persons/registry.ts';
+import { keepFromArchive } from '../persons/queries-registry.ts';
 import { rejectProblems } from '../persons/service.ts';
 import { claimVersion, inquiryEvent, recordChange } from './change.ts';
 import { localTime } from './deadline.ts';

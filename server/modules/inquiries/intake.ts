@@ -9,7 +9,7 @@ import { findPersonAccesses } from '../../access/person-access.ts';
 import { PURPOSES } from '../../access/record-audit.ts';
 import type { CurrentUser } from '../../access/sessions.ts';
 import { notifyPossibleDuplicates } from '../persons/duplicates.ts';
-import { addRelationsIfAbsent, keepFromArchive } from '../persons/registry.ts';
+import { addRelationsIfAbsent, keepFromArchive } from '../persons/queries-registry.ts';
 import { checkNewPerson, insertPerson, rejectProblems } from '../persons/service.ts';
 import { inquiryEvent } from './change.ts';
 import { deadlineAfter, localTime } from './deadline.ts';

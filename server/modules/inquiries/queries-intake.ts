@@ -4,7 +4,7 @@ import type { DB } from '../../platform/db/schema.ts';
 /**
  * The intake's writes and reads: the inquiry row (idempotent by its author and key), its persons,
  * and the checks on persons it names. Persons and their relations are written by the persons
- * module (persons/registry.ts).
+ * module (persons/queries-registry.ts).
  */
 type Db = Kysely<DB>;
 

@@ -10,8 +10,8 @@ import {
   buildTenantWorld,
   type TenantWorld,
 } from '../../test/tenant-world.ts';
-import { moveCasePersonLinks } from '../cases/person-links.ts';
-import { moveInquiryPersonLinks } from '../inquiries/person-links.ts';
+import { moveCasePersonLinks } from '../cases/queries-person-links.ts';
+import { moveInquiryPersonLinks } from '../inquiries/queries-person-links.ts';
 import {
   findActivePerson,
   findPersonHeader,
@@ -19,7 +19,7 @@ import {
   loadRelations,
   type PersonKey,
 } from './queries.ts';
-import { keepFromArchive, scheduleArchive } from './registry.ts';
+import { keepFromArchive, scheduleArchive } from './queries-registry.ts';
 
 /**
  * The tenant key in the person register (db/migrations/0015, docs/SECURITY.md): a person of

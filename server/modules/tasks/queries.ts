@@ -10,7 +10,7 @@ import {
   offers,
   planApprovals,
   reviews,
-} from './case-tasks.ts';
+} from './queries-case-tasks.ts';
 import {
   compare,
   decodeTaskCursor,
@@ -47,7 +47,7 @@ import type { TaskKind, TaskList } from './schema.ts';
  * The tenant key: every query matches `municipality_code` with the caller's area (their
  * municipality, or the municipalities of their police district: the request context's user),
  * and joins a row to its case or inquiry by the id and that key (db/migrations/0015). The case
- * kinds are in case-tasks.ts.
+ * kinds are in queries-case-tasks.ts.
  */
 
 const inquiryDeadlines: Loader = async ({ db, user }, now) => {
