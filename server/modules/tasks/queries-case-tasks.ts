@@ -10,6 +10,11 @@ import { dated, timed, type Loader } from './items.ts';
  * the row's own `municipality_code` is in the caller's area (the request context's user), the
  * case is joined by its id and that key, and every row of the case looked at in a condition
  * (members, the previous follow-up) carries the case's key too (db/migrations/0015).
+ *
+ * `visibleCase` checks the area again, on `cases`: that check is the access rule (member or
+ * grant, in the area) and is the same condition every case list uses. The condition on the
+ * driving row stays as well: every query of a keyed table matches that table's own key
+ * (docs/CODE_STYLE.md, "The tenant key"), so the row read is never taken on the join alone.
  */
 
 const FOLLOW_UP_DAYS = 14;

@@ -1,6 +1,5 @@
 import type { RequestContext } from '../../platform/context.ts';
 import { visibleInquiry } from '../../access/inquiry-access.ts';
-import { inUsersArea } from '../../access/records.ts';
 import { OPEN_INQUIRY_STATUSES } from '../../../shared/values.ts';
 import { danishToday } from '../cases/chronology.ts';
 import {
@@ -54,8 +53,8 @@ const inquiryDeadlines: Loader = async ({ db, user }, now) => {
   const rows = await db
     .selectFrom('inquiries')
     .select(['inquiries.id', 'inquiries.reference', 'inquiries.deadline_at'])
-    .where(inUsersArea('inquiries.municipality_code', user))
     .where('inquiries.status', 'in', OPEN_INQUIRY_STATUSES)
+    // Carries the tenant key: the inquiry's municipality_code is in the caller's area.
     .where(visibleInquiry(user))
     .execute();
   return rows.map((r) =>
@@ -76,10 +75,11 @@ const decisionApprovals: Loader = async ({ db, user }, now) => {
         .onRef('inquiries.municipality_code', '=', 'd.municipality_code'),
     )
     .select(['d.id', 'inquiries.id as inquiry_id', 'inquiries.reference', 'inquiries.deadline_at'])
-    .where(inUsersArea('d.municipality_code', user))
     .where('d.status', '=', 'pending')
     .where('d.decided_by', '!=', user.id)
     .where('inquiries.status', '=', 'awaiting_approval')
+    // The tenant key: the decision is joined by its inquiry's key, and only the coordinators of
+    // that municipality approve (visibleInquiry alone would let a forum member see it).
     .where(visibleInquiry(user))
     .where('inquiries.municipality_code', '=', user.municipalityCode ?? '')
     .execute();
