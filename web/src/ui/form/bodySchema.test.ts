@@ -52,6 +52,7 @@ describe('forms whose values are not the request body', () => {
         code: 'validation_failed',
         message: 'Ret felterne.',
         requestId: 'r-1',
+        meta: { currentVersion: 4 },
         fields: [
           { field: 'body.receivedAt', code: 'invalid_format', message: 'Forkert format.' },
           { field: 'body.version', code: 'required', message: 'Feltet skal udfyldes.' },
@@ -64,6 +65,7 @@ describe('forms whose values are not the request body', () => {
     const fields = (renamed as Api.ApiError).fields.map((f) => f.field);
     expect(fields).toEqual(['body.date', 'body.version', 'params.id']);
     expect((renamed as Api.ApiError).requestId).toBe('r-1');
+    expect((renamed as Api.ApiError).meta).toEqual({ currentVersion: 4 });
 
     const network = new ApiError(0, undefined);
     expect(renameServerErrors(network, rename)).toBe(network);

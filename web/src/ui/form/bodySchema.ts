@@ -56,7 +56,8 @@ export function addBodyIssues(
 
 /**
  * The server's field problems renamed to the form's fields (`body.receivedAt` →
- * `body.receivedDate`), so the form layer puts them next to the fields. Other errors as they are.
+ * `body.receivedDate`), so the form layer puts them next to the fields; code, request id and meta
+ * stay. Other errors as they are.
  */
 export function renameServerErrors(error: unknown, rename: Rename): unknown {
   if (!(error instanceof ApiError) || error.fields.length === 0) return error;
@@ -73,6 +74,7 @@ export function renameServerErrors(error: unknown, rename: Rename): unknown {
         message: error.serverMessage ?? '',
         requestId: error.requestId ?? '',
         fields,
+        meta: error.meta,
       },
     },
     { cause: error },
