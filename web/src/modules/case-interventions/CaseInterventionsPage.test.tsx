@@ -71,6 +71,15 @@ describe('CaseInterventionsPage', () => {
     expect(reader).not.toContain('Registrér samtykke');
     expect(reader).not.toContain('Registrér tilbud om frivillig støtte');
     expect(reader).not.toContain('Opret indsats');
+    const mentor = { role: 'member', scope: 'intervention', compartment: false } as const;
+    expect(render(testCaseDetail({ status: 'closed', access: mentor }))).toContain(
+      'Sagen er afsluttet eller til genvurdering.',
+    );
+    const closedReader = testCaseDetail({
+      status: 'closed',
+      access: { role: null, breakGlass: true },
+    });
+    expect(render(closedReader)).not.toContain('Sagen er afsluttet');
   });
 
   it('draws the forms with the one form layer: dkfds radios and the dd.mm.åååå date field', () => {

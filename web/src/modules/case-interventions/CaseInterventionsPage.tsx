@@ -24,8 +24,9 @@ export function CaseInterventionsPage({ detail }: { detail: CaseDetail }) {
   const { abilities } = detail;
   // The whole case (with consents and offers), or only the caller's own interventions (a mentor).
   const full = abilities.consents.read && abilities.offers.read;
-  // A notice, not an action: a member of a closed case is told why nothing can be changed.
-  const closedToMember = detail.access.role !== null && !caseIsOpen(detail.status);
+  // A notice, not an action: a member of a closed case is told why nothing can be changed. Who is
+  // not a member sees the case through break-the-glass alone (the server's access says so).
+  const closedToMember = !detail.access.breakGlass && !caseIsOpen(detail.status);
 
   return (
     <section aria-labelledby={headingId} className="case-section">
