@@ -6,6 +6,7 @@ import { UpdateInquiryBody } from '../../../../server/modules/inquiries/schema.t
 import i18n from '../../app/i18n';
 import {
   addBodyIssues,
+  focusAfterSave,
   Form,
   renameServerErrors,
   Select,
@@ -86,9 +87,12 @@ function editSchema(detail: Detail) {
     });
 }
 
-/** Edit the facts and the concern (with the version read: a stale save is refused with 409). */
-export function EditPanel(panel: PanelProps & { onClose: () => void }) {
-  const { detail, onClose } = panel;
+/**
+ * Edit the facts and the concern (with the version read: a stale save is refused with 409).
+ * Saved, the panel closes and focus goes to the heading of the facts (`headingId`).
+ */
+export function EditPanel(panel: PanelProps & { onClose: () => void; headingId: string }) {
+  const { detail, onClose, headingId } = panel;
   const { t } = useTranslation();
   const schema = useMemo(() => editSchema(detail), [detail]);
   const received = localParts(detail.receivedAt);
@@ -109,7 +113,10 @@ export function EditPanel(panel: PanelProps & { onClose: () => void }) {
     control: form.control,
     name: ['source', 'signs', 'immediateDanger'],
   });
-  const mutation = useInquiryChange(updateInquiry, detail.id, onClose);
+  const mutation = useInquiryChange(updateInquiry, detail.id, () => {
+    onClose();
+    focusAfterSave(headingId);
+  });
   const hasConcern = 'observation' in detail;
 
   return (

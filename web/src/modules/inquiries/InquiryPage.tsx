@@ -161,6 +161,7 @@ function Overview({ detail, reload, reloading }: PanelProps) {
             reload={reload}
             reloading={reloading}
             onClose={() => setEditing(false)}
+            headingId={factsId}
           />
         )}
         <dl className="case-facts">
