@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import {
   requireGrantable,
   requireMayAdminister,
@@ -14,6 +14,8 @@ import type { DB } from '../../platform/db/schema.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import { placement } from './placement.ts';
 import * as queries from './queries.ts';
+import * as units from './queries-units.ts';
+import * as users from './queries-users.ts';
 import type { AdminUnit, AdminUser, CreateUser, UpdateUser } from './schema.ts';
 
 /**
@@ -54,8 +56,8 @@ async function conflict(
   table: 'users' | 'units',
   id: string,
 ): Promise<AppError> {
-  const row = await trx.selectFrom(table).select('version').where('id', '=', id).executeTakeFirst();
-  return new AppError('conflict', { meta: { currentVersion: row?.version ?? null } });
+  const version = await users.storedVersion(trx, table, id);
+  return new AppError('conflict', { meta: { currentVersion: version ?? null } });
 }
 
 function list(values: readonly string[]): string {
@@ -96,32 +98,21 @@ export async function createUser(ctx: RequestContext, body: CreateUser): Promise
   return ctx.db.transaction().execute(async (trx) => {
     await checkUnits(trx, municipalityCode, body.unitIds);
     // A taken username is answered, not thrown by the database (which would abort the transaction).
-    const inserted = await trx
-      .insertInto('users')
-      .values({
-        username: body.username,
-        display_name: body.displayName,
-        roles: body.roles,
-        municipality_code: municipalityCode,
-        police_district_id: policeDistrictId,
-        email: body.email ?? null,
-        password_hash: passwordHash,
-        password_changed_at: sql<Date>`now()`,
-      })
-      .onConflict((oc) => oc.column('username').doNothing())
-      .returning('id')
-      .executeTakeFirst();
+    const inserted = await users.insertUser(trx, {
+      username: body.username,
+      display_name: body.displayName,
+      roles: body.roles,
+      municipality_code: municipalityCode,
+      police_district_id: policeDistrictId,
+      email: body.email ?? null,
+      password_hash: passwordHash,
+    });
     if (!inserted) {
       throw new AppError('duplicate', {
         fields: [{ field: 'body.username', code: 'username_taken' }],
       });
     }
-    if (body.unitIds.length > 0) {
-      await trx
-        .insertInto('user_units')
-        .values(body.unitIds.map((unitId) => ({ user_id: inserted.id, unit_id: unitId })))
-        .execute();
-    }
+    if (body.unitIds.length > 0) await users.insertUserUnits(trx, inserted.id, body.unitIds);
     await writeAudit(
       trx,
       ctx.keys.audit,
@@ -168,28 +159,15 @@ export async function updateUser(
     const emailChanged = body.email !== undefined && body.email !== user.email;
 
     // Conditional on the version: of two simultaneous changes only the first is stored.
-    const updated = await trx
-      .updateTable('users')
-      .set({
-        display_name: body.displayName ?? user.displayName,
-        email: body.email === undefined ? user.email : body.email,
-        roles,
-        version: sql<number>`version + 1`,
-        updated_at: sql`now()`,
-      })
-      .where('id', '=', id)
-      .where('version', '=', body.version)
-      .returning('version')
-      .executeTakeFirst();
+    const updated = await users.updateUserRow(trx, id, body.version, {
+      display_name: body.displayName ?? user.displayName,
+      email: body.email === undefined ? user.email : body.email,
+      roles,
+    });
     if (!updated) throw await conflict(trx, 'users', id);
     if (unitsAdded.length > 0 || unitsRemoved.length > 0) {
-      await trx.deleteFrom('user_units').where('user_id', '=', id).execute();
-      if (unitIds.length > 0) {
-        await trx
-          .insertInto('user_units')
-          .values(unitIds.map((unitId) => ({ user_id: id, unit_id: unitId })))
-          .execute();
-      }
+      await users.deleteUserUnits(trx, id);
+      if (unitIds.length > 0) await users.insertUserUnits(trx, id, unitIds);
     }
 
     const events: AuditEvent[] = [];
@@ -238,27 +216,13 @@ export async function changeUserStatus(
     let changed = true;
     if (change === 'disable' || change === 'enable') {
       const disable = change === 'disable';
-      const result = await trx
-        .updateTable('users')
-        .set({
-          disabled_at: disable ? sql`now()` : null,
-          version: sql<number>`version + 1`,
-          updated_at: sql`now()`,
-        })
-        .where('id', '=', id)
-        .where('disabled_at', disable ? 'is' : 'is not', null)
-        .executeTakeFirst();
-      changed = Number(result.numUpdatedRows) > 0;
+      changed = await users.setUserDisabled(trx, id, disable);
       // A disabled user's sessions end now, not at their next request.
       if (disable) await deleteUserSessions(trx, id);
     } else {
       await resetSecondFactors(trx, id);
       await deleteUserSessions(trx, id);
-      await trx
-        .updateTable('users')
-        .set({ version: sql<number>`version + 1`, updated_at: sql`now()` })
-        .where('id', '=', id)
-        .execute();
+      await users.bumpUserVersion(trx, id);
     }
     if (changed) {
       await writeAudit(
@@ -290,12 +254,11 @@ export async function createUnit(
     throw invalid([{ field: 'body.municipalityCode', code: 'invalid_value' }]);
   }
   return ctx.db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('units')
-      .values({ municipality_code: municipalityCode, kind: body.kind, name: body.name })
-      .onConflict((oc) => oc.columns(['municipality_code', 'name']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
+    const inserted = await units.insertUnit(trx, {
+      municipality_code: municipalityCode,
+      kind: body.kind,
+      name: body.name,
+    });
     if (!inserted) {
       throw new AppError('duplicate', {
         fields: [{ field: 'body.name', code: 'unit_name_taken' }],
@@ -330,25 +293,12 @@ export async function renameUnit(
       throw new AppError('conflict', { meta: { currentVersion: unit.version } });
     }
     if (unit.name === body.name) return unit;
-    const taken = await trx
-      .selectFrom('units')
-      .select('id')
-      .where('municipality_code', '=', unit.municipalityCode)
-      .where('name', '=', body.name)
-      .where('id', '!=', id)
-      .executeTakeFirst();
-    if (taken) {
+    if (await units.unitNameTaken(trx, unit.municipalityCode, body.name, id)) {
       throw new AppError('duplicate', {
         fields: [{ field: 'body.name', code: 'unit_name_taken' }],
       });
     }
-    const updated = await trx
-      .updateTable('units')
-      .set({ name: body.name, version: sql<number>`version + 1`, updated_at: sql`now()` })
-      .where('id', '=', id)
-      .where('version', '=', body.version)
-      .returning('id')
-      .executeTakeFirst();
+    const updated = await units.renameUnitRow(trx, id, body.version, body.name);
     if (!updated) throw await conflict(trx, 'units', id);
     await writeAudit(
       trx,
