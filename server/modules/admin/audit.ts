@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { verifyAuditChains } from '../../platform/audit/verify.ts';
 import { writeAudit } from '../../platform/audit/write.ts';
 import { CursorTime } from '../../platform/cursor.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/context.ts';
+import { auditEntryRows } from './queries-audit.ts';
 import type { AuditEntry, AuditFilter, AuditList, AuditVerify } from './schema.ts';
 
 /**
@@ -13,8 +13,6 @@ import type { AuditEntry, AuditFilter, AuditList, AuditVerify } from './schema.t
  * transaction, with the names of the filters used (never their values, which can be personal
  * data such as a person's id).
  */
-const TIME_ZONE = 'Europe/Copenhagen';
-
 const CursorSchema = z.tuple([CursorTime, z.number().int().positive()]);
 
 export function encodeCursor(occurredAt: Date, id: number): string {
@@ -64,55 +62,7 @@ export async function listAuditEntries(
   }
 
   return ctx.db.transaction().execute(async (trx) => {
-    let query = trx
-      .selectFrom('audit_log as a')
-      .leftJoin('users as u', 'u.id', 'a.actor_user_id')
-      .select([
-        'a.id',
-        'a.occurred_at',
-        'a.actor_user_id',
-        'u.username',
-        'u.display_name',
-        'a.actor_role',
-        'a.actor_unit_id',
-        'a.action',
-        'a.resource_type',
-        'a.resource_id',
-        'a.subject_person_id',
-        'a.purpose',
-        'a.legal_basis',
-        'a.request_id',
-        'a.break_glass',
-        'a.details',
-      ])
-      .where('a.municipality_code', '=', municipalityCode)
-      .orderBy('a.occurred_at', 'desc')
-      .orderBy('a.id', 'desc')
-      .limit(filter.limit + 1);
-    if (filter.from) {
-      query = query.where(
-        sql<boolean>`a.occurred_at >= (${filter.from}::date)::timestamp at time zone ${TIME_ZONE}`,
-      );
-    }
-    if (filter.to) {
-      query = query.where(
-        sql<boolean>`a.occurred_at < (${filter.to}::date + 1)::timestamp at time zone ${TIME_ZONE}`,
-      );
-    }
-    if (filter.actorUserId) query = query.where('a.actor_user_id', '=', filter.actorUserId);
-    if (filter.action) query = query.where('a.action', '=', filter.action);
-    if (filter.resourceType) query = query.where('a.resource_type', '=', filter.resourceType);
-    if (filter.resourceId) query = query.where('a.resource_id', '=', filter.resourceId);
-    if (filter.subjectPersonId) {
-      query = query.where('a.subject_person_id', '=', filter.subjectPersonId);
-    }
-    if (filter.breakGlass) query = query.where('a.break_glass', '=', filter.breakGlass === 'true');
-    if (cursor) {
-      query = query.where(
-        sql<boolean>`(a.occurred_at, a.id) < (${cursor.occurredAt}::timestamptz, ${cursor.id})`,
-      );
-    }
-    const rows = await query.execute();
+    const rows = await auditEntryRows(trx, municipalityCode, filter, cursor);
     const page = rows.slice(0, filter.limit);
     const last = page.at(-1);
 

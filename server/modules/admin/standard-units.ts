@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { UnitKind } from '../organisation/schema.ts';
+import { insertMissingUnits } from './queries-units.ts';
 
 /**
  * The standard units every municipality starts with. Units are the administration's table
@@ -21,9 +22,5 @@ export const STANDARD_UNITS: { kind: UnitKind; name: string }[] = [
 
 /** Gives a municipality the standard units it has not got (by name); used by the demo seed. */
 export async function createStandardUnits(db: Kysely<DB>, municipalityCode: string) {
-  await db
-    .insertInto('units')
-    .values(STANDARD_UNITS.map((u) => ({ ...u, municipality_code: municipalityCode })))
-    .onConflict((oc) => oc.columns(['municipality_code', 'name']).doNothing())
-    .execute();
+  await insertMissingUnits(db, municipalityCode, STANDARD_UNITS);
 }
