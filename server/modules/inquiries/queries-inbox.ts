@@ -19,6 +19,11 @@ type Db = Kysely<DB>;
  * leading column of the inbox index, db/migrations/0008); the persons of the page are found by
  * the inquiry's id with their row's key in the same area, and joined by the person's id and that
  * key (db/migrations/0015).
+ *
+ * On the page, `visibleInquiry` carries the tenant key: its first condition is
+ * `inUsersArea('inquiries.municipality_code', user)` (for police staff, every municipality of
+ * their district), and-ed with who may see the inquiry, and `false` for a user without personal
+ * data. A second copy of that area condition here would change no row for any role.
  */
 export async function listInbox(
   db: Db,
@@ -49,8 +54,7 @@ export async function listInbox(
       'inquiries.municipality_code',
       'forums.name as forum_name',
     ])
-    .where(inUsersArea('inquiries.municipality_code', user))
-    .where(visibleInquiry(user))
+    .where(visibleInquiry(user)) // the tenant key: the caller's area (see above)
     .orderBy('inquiries.deadline_at')
     .orderBy('inquiries.id')
     .limit(filter.limit + 1);
