@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { serverSources } from '../../test/source-files.ts';
 
 /**
  * One owner per table: each table is written (insert, update, delete) only by the module that
@@ -65,24 +64,10 @@ const KNOWN: Record<string, string> = {};
 
 const WRITE = /\.(insertInto|updateTable|deleteFrom)\(\s*'([a-z_]+)(?: as [a-z_]+)?'\s*\)/g;
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    const test = path.endsWith('.test.ts') || path.endsWith('.fixtures.ts');
-    return path.endsWith('.ts') && !test ? [path] : [];
-  });
-}
-
 function writes(): { file: string; table: string }[] {
-  const root = process.cwd();
-  const exempt = ['server/demo/', 'server/test/', 'server/cli/'];
-  return sourceFiles(join(root, 'server'))
-    .map((path) => relative(root, path))
-    .filter((file) => !exempt.some((prefix) => file.startsWith(prefix)))
-    .flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(WRITE)].map((m) => ({ file, table: m[2] ?? '' })),
-    );
+  return serverSources(['server/demo/', 'server/test/', 'server/cli/']).flatMap(({ file, text }) =>
+    [...text.matchAll(WRITE)].map((m) => ({ file, table: m[2] ?? '' })),
+  );
 }
 
 const owns = (file: string, table: string) =>
