@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
 import { writeAudit } from '../../platform/audit/write.ts';
@@ -11,6 +11,12 @@ import { moveInquiryPersonLinks } from '../inquiries/queries-person-links.ts';
 import { recordEvent } from '../../access/record-audit.ts';
 import { purposeOf } from './edit.ts';
 import { cprContext } from './queries.ts';
+import {
+  fillSurvivingPerson,
+  lockPersons,
+  markPersonMerged,
+  movePersonRelations,
+} from './queries-merge.ts';
 import type { MergeBody } from './schema.ts';
 import { cprDigest } from './service.ts';
 
@@ -39,19 +45,7 @@ export async function mergePersons(
 
   return ctx.db.transaction().execute(async (trx) => {
     // Both rows locked, in id order so two opposite merges cannot deadlock.
-    const rows = await trx
-      .selectFrom('persons')
-      .selectAll()
-      .where((eb) =>
-        eb.or(
-          [sourceAccess, targetAccess].map((a) =>
-            eb.and([eb('id', '=', a.personId), eb('municipality_code', '=', a.municipalityCode)]),
-          ),
-        ),
-      )
-      .orderBy('id')
-      .forUpdate()
-      .execute();
+    const rows = await lockPersons(trx, [sourceAccess, targetAccess]);
     const source = rows.find((r) => r.id === sourceId);
     const target = rows.find((r) => r.id === targetId);
     if (!source || source.merged_into !== null) throw new AppError('not_found');
@@ -97,31 +91,9 @@ export async function mergePersons(
         : {};
     if (sourceCpr && !targetCpr) filled.push('cpr');
 
-    const updated = await trx
-      .updateTable('persons')
-      .set({
-        ...fill,
-        ...cpr,
-        version: sql<number>`version + 1`,
-        updated_at: sql<Date>`now()`,
-      })
-      .where('id', '=', target.id)
-      .where('municipality_code', '=', target.municipality_code)
-      .returning('version')
-      .executeTakeFirstOrThrow();
+    const version = await fillSurvivingPerson(trx, target, { ...fill, ...cpr });
     // The duplicate keeps its name (for the trail) but no longer holds the CPR number.
-    await trx
-      .updateTable('persons')
-      .set({
-        merged_into: target.id,
-        cpr_enc: null,
-        cpr_digest: null,
-        version: sql<number>`version + 1`,
-        updated_at: sql<Date>`now()`,
-      })
-      .where('id', '=', source.id)
-      .where('municipality_code', '=', source.municipality_code)
-      .execute();
+    await markPersonMerged(trx, source, target.id);
 
     const details = {
       mergedPersonId: source.id,
@@ -147,7 +119,7 @@ export async function mergePersons(
         }),
       ),
     );
-    return { intoPersonId: target.id, version: updated.version };
+    return { intoPersonId: target.id, version };
   });
 }
 
@@ -157,10 +129,10 @@ function invalidTarget(code: string): AppError {
 
 /**
  * Moves the duplicate's links to the surviving person: its places in inquiries and on cases
- * through their modules, its relations here. A link the survivor already has is kept once (on
- * conflict do nothing), and the duplicate's leftovers are deleted; a relation between the two is
- * dropped (a person is not their own relative). Both are of one municipality: every row moved
- * carries its tenant key.
+ * through their modules, its relations through queries-merge.ts. A link the survivor already has
+ * is kept once (on conflict do nothing), and the duplicate's leftovers are deleted; a relation
+ * between the two is dropped (a person is not their own relative). Both are of one
+ * municipality: every row moved carries its tenant key.
  */
 async function moveLinks(
   trx: Transaction<DB>,
@@ -168,47 +140,13 @@ async function moveLinks(
   sourceId: string,
   targetId: string,
 ) {
-  const target = sql<string>`${targetId}::uuid`;
   const inquiriesMoved = await moveInquiryPersonLinks(trx, municipalityCode, sourceId, targetId);
   const casesMoved = await moveCasePersonLinks(trx, municipalityCode, sourceId, targetId);
 
-  const outgoing = await trx
-    .insertInto('person_relations')
-    .columns(['person_id', 'related_person_id', 'relation'])
-    .expression((eb) =>
-      eb
-        .selectFrom('person_relations')
-        .select([target.as('person_id'), 'related_person_id', 'relation'])
-        .where('person_id', '=', sourceId)
-        .where('municipality_code', '=', municipalityCode)
-        .where('related_person_id', '!=', targetId),
-    )
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  const incoming = await trx
-    .insertInto('person_relations')
-    .columns(['person_id', 'related_person_id', 'relation'])
-    .expression((eb) =>
-      eb
-        .selectFrom('person_relations')
-        .select(['person_id', target.as('related_person_id'), 'relation'])
-        .where('related_person_id', '=', sourceId)
-        .where('municipality_code', '=', municipalityCode)
-        .where('person_id', '!=', targetId),
-    )
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  await trx
-    .deleteFrom('person_relations')
-    .where('municipality_code', '=', municipalityCode)
-    .where((eb) => eb.or([eb('person_id', '=', sourceId), eb('related_person_id', '=', sourceId)]))
-    .execute();
-
-  const count = (r: { numInsertedOrUpdatedRows?: bigint } | undefined) =>
-    Number(r?.numInsertedOrUpdatedRows ?? 0);
+  const relationsMoved = await movePersonRelations(trx, municipalityCode, sourceId, targetId);
   return {
     inquiriesMoved,
     casesMoved,
-    relationsMoved: count(outgoing) + count(incoming),
+    relationsMoved,
   };
 }
