@@ -1,4 +1,4 @@
-import { sql, type Updateable } from 'kysely';
+import type { Updateable } from 'kysely';
 import type { z } from 'zod';
 import { writeAudit } from '../../platform/audit/write.ts';
 import { decryptField, encryptField } from '../../platform/crypto.ts';
@@ -9,6 +9,14 @@ import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import { formatCpr, parseCpr } from './cpr.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { cprContext, findActivePerson } from './queries.ts';
+import {
+  deleteRelationFrom,
+  deleteRelationsBetween,
+  findPersonCpr,
+  lockActivePerson,
+  savePersonChange,
+  upsertRelation,
+} from './queries-edit.ts';
 import type { RelationBody, UpdatePerson } from './schema.ts';
 import { cprDigest, rejectProblems } from './service.ts';
 
@@ -37,13 +45,7 @@ export async function personAccessOr404(ctx: RequestContext, personId: string) {
 export async function unmaskCpr(ctx: RequestContext, personId: string) {
   const { access } = await personAccessOr404(ctx, personId);
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('persons')
-      .select(['id', 'cpr_enc'])
-      .where('id', '=', access.personId)
-      .where('municipality_code', '=', access.municipalityCode)
-      .where('merged_into', 'is', null)
-      .executeTakeFirst();
+    const row = await findPersonCpr(trx, access);
     if (!row) throw new AppError('not_found');
     if (!row.cpr_enc) return { cpr: null };
     const digits = decryptField(ctx.keys.secret, row.cpr_enc, cprContext(row.id));
@@ -76,14 +78,7 @@ const FIELD_COLUMNS = {
 export async function updatePerson(ctx: RequestContext, personId: string, body: UpdatePerson) {
   const { access } = await personAccessOr404(ctx, personId);
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('persons')
-      .selectAll()
-      .where('id', '=', access.personId)
-      .where('municipality_code', '=', access.municipalityCode)
-      .where('merged_into', 'is', null)
-      .forUpdate()
-      .executeTakeFirst();
+    const row = await lockActivePerson(trx, access);
     if (!row) throw new AppError('not_found');
     if (row.version !== body.version) {
       throw new AppError('conflict', { meta: { currentVersion: row.version } });
@@ -135,15 +130,9 @@ export async function updatePerson(ctx: RequestContext, personId: string, body: 
     }
     if (changed.length === 0) return { id: row.id, version: row.version };
 
-    const updated = await trx
-      .updateTable('persons')
-      .set({ ...set, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
-      .where('id', '=', row.id)
-      .where('municipality_code', '=', row.municipality_code)
-      .where('version', '=', body.version)
-      .returning('version')
-      .executeTakeFirst();
-    if (!updated) throw new AppError('conflict', { meta: { currentVersion: row.version } });
+    const version = await savePersonChange(trx, row, body.version, set);
+    if (version === undefined)
+      throw new AppError('conflict', { meta: { currentVersion: row.version } });
     await writeAudit(
       trx,
       ctx.keys.audit,
@@ -157,7 +146,7 @@ export async function updatePerson(ctx: RequestContext, personId: string, body: 
         details: { fields: changed.join(',') },
       }),
     );
-    return { id: row.id, version: updated.version };
+    return { id: row.id, version };
   });
 }
 
@@ -214,23 +203,8 @@ export async function addRelation(
     throw invalid('relation_person_not_found');
   }
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom('person_relations')
-      .where('person_id', '=', body.relatedPersonId)
-      .where('related_person_id', '=', personId)
-      .where('municipality_code', '=', row.municipality_code)
-      .execute();
-    await trx
-      .insertInto('person_relations')
-      .values({
-        person_id: personId,
-        related_person_id: body.relatedPersonId,
-        relation: body.relation,
-      })
-      .onConflict((oc) =>
-        oc.columns(['person_id', 'related_person_id']).doUpdateSet({ relation: body.relation }),
-      )
-      .execute();
+    await deleteRelationFrom(trx, row.municipality_code, body.relatedPersonId, personId);
+    await upsertRelation(trx, personId, body.relatedPersonId, body.relation);
     await writeAudit(
       trx,
       ctx.keys.audit,
@@ -249,17 +223,7 @@ export async function removeRelation(ctx: RequestContext, personId: string, rela
   const { access, row, related } = await relationPair(ctx, personId, relatedId);
   if (!related) throw new AppError('not_found');
   await ctx.db.transaction().execute(async (trx) => {
-    const removed = await trx
-      .deleteFrom('person_relations')
-      .where('municipality_code', '=', row.municipality_code)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('person_id', '=', personId), eb('related_person_id', '=', relatedId)]),
-          eb.and([eb('person_id', '=', relatedId), eb('related_person_id', '=', personId)]),
-        ]),
-      )
-      .returning('relation')
-      .execute();
+    const removed = await deleteRelationsBetween(trx, row.municipality_code, personId, relatedId);
     if (removed.length === 0) throw new AppError('not_found');
     await writeAudit(
       trx,
