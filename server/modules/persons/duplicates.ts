@@ -1,13 +1,17 @@
 import { notifyFrom } from '../notifications/service.ts';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { NotificationKind } from '../../../shared/values.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { writeAudit } from '../../platform/audit/write.ts';
 import { findPersonAccesses } from '../../access/person-access.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import { parseCpr } from './cpr.ts';
+import {
+  personsByBirthDate,
+  personsByCprDigest,
+  possibleDuplicateRecipients,
+} from './queries-duplicates.ts';
 import type { Duplicates, DuplicatesBody } from './schema.ts';
 import { cprDigest } from './service.ts';
 
@@ -116,29 +120,12 @@ export async function findPossibleDuplicates(
   return db.transaction().execute(async (trx) => {
     const hits: Hit[] = [];
     if (parsed) {
-      const rows = await trx
-        .selectFrom('persons')
-        .select(['id', 'given_name', 'family_name', 'birth_date'])
-        .where('municipality_code', '=', municipality)
-        .where('cpr_digest', '=', cprDigest(keys.secret, parsed.digits))
-        .where('merged_into', 'is', null)
-        .orderBy('created_at')
-        .orderBy('id')
-        .limit(MAX_CANDIDATES)
-        .execute();
+      const digest = cprDigest(keys.secret, parsed.digits);
+      const rows = await personsByCprDigest(trx, municipality, digest, MAX_CANDIDATES);
       for (const r of rows) hits.push(hit(r, 'cpr'));
     }
     if (byName) {
-      const rows = await trx
-        .selectFrom('persons')
-        .select(['id', 'given_name', 'family_name', 'birth_date'])
-        .where('municipality_code', '=', municipality)
-        .where('birth_date', '=', birthDate)
-        .where('merged_into', 'is', null)
-        .orderBy('created_at')
-        .orderBy('id')
-        .limit(MAX_CANDIDATES)
-        .execute();
+      const rows = await personsByBirthDate(trx, municipality, birthDate, MAX_CANDIDATES);
       const typed = { givenName, familyName };
       const byCpr = new Set(hits.map((h) => h.id));
       for (const r of rows) {
@@ -200,38 +187,6 @@ export async function notifyPossibleDuplicates(
   recordedBy: string,
 ): Promise<number> {
   if (newPersonIds.length === 0) return 0;
-  const recipients = trx
-    .selectFrom('persons as np')
-    .innerJoin('persons as op', (join) =>
-      join
-        .onRef('op.cpr_digest', '=', 'np.cpr_digest')
-        .onRef('op.municipality_code', '=', 'np.municipality_code')
-        .onRef('op.id', '!=', 'np.id'),
-    )
-    .innerJoin('case_persons as cp', (join) =>
-      join
-        .onRef('cp.person_id', '=', 'op.id')
-        .onRef('cp.municipality_code', '=', 'op.municipality_code'),
-    )
-    .innerJoin('case_members as m', (join) =>
-      join
-        .onRef('m.case_id', '=', 'cp.case_id')
-        .onRef('m.municipality_code', '=', 'cp.municipality_code'),
-    )
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select([
-      'm.user_id',
-      sql<NotificationKind>`'inquiry_possible_duplicate'`.as('kind'),
-      'cp.case_id',
-      sql<string>`${inquiryId}::uuid`.as('inquiry_id'),
-      sql<string>`'{}'::jsonb`.as('details'),
-    ])
-    .distinct()
-    .where('np.id', 'in', newPersonIds)
-    .where('np.cpr_digest', 'is not', null)
-    .where('op.merged_into', 'is', null)
-    .where('m.role', '=', 'coordinator')
-    .where('m.user_id', '!=', recordedBy)
-    .where('u.disabled_at', 'is', null);
+  const recipients = possibleDuplicateRecipients(trx, newPersonIds, inquiryId, recordedBy);
   return notifyFrom(trx, recipients);
 }
