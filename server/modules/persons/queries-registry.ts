@@ -1,14 +1,46 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import type { PersonKey } from './queries.ts';
 
 /**
  * The persons module's writes for other modules: what an inquiry's intake and decision change in
  * the register (persons and their relations). Each runs in the caller's transaction, so the
  * change is stored with what caused it or not at all. Registering a new person is
- * `insertPerson` (service.ts). Each matches the persons' municipality (the tenant key) next to
- * their ids.
+ * `insertPerson` (service.ts), which stores its row with the two below. Each matches the persons'
+ * municipality (the tenant key) next to their ids.
  */
 type Db = Kysely<DB>;
+
+/** A new person's row (without the CPR number's ciphertext, which needs the id); its id. */
+export async function insertPersonRow(
+  trx: Transaction<DB>,
+  values: {
+    municipality_code: string;
+    given_name: string;
+    family_name: string;
+    birth_date: string | null;
+    address: string | null;
+    phone: string | null;
+    cpr_digest: string | null;
+    created_by: string;
+  },
+): Promise<{ id: string }> {
+  return trx.insertInto('persons').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+/** Stores the person's encrypted CPR number. */
+export async function setPersonCpr(
+  trx: Transaction<DB>,
+  key: PersonKey,
+  cprEnc: string,
+): Promise<void> {
+  await trx
+    .updateTable('persons')
+    .set({ cpr_enc: cprEnc })
+    .where('id', '=', key.personId)
+    .where('municipality_code', '=', key.municipalityCode)
+    .execute();
+}
 
 /** A person needed again (named in a new or reopened inquiry) is not archived. */
 export async function keepFromArchive(

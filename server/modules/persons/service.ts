@@ -4,6 +4,7 @@ import { encryptField, keyedDigest } from '../../platform/crypto.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import { parseCpr } from './cpr.ts';
 import { cprContext } from './queries.ts';
+import { insertPersonRow, setPersonCpr } from './queries-registry.ts';
 
 /** What is needed to register a person (from the intake form or the person register). */
 export interface NewPerson {
@@ -60,27 +61,19 @@ export async function insertPerson(
   checked: { digits: string | null; birthDate: string | null },
   createdBy: string,
 ): Promise<string> {
-  const row = await trx
-    .insertInto('persons')
-    .values({
-      municipality_code: municipalityCode,
-      given_name: person.givenName,
-      family_name: person.familyName,
-      birth_date: checked.birthDate,
-      address: person.address,
-      phone: person.phone,
-      cpr_digest: checked.digits ? cprDigest(secretKey, checked.digits) : null,
-      created_by: createdBy,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await insertPersonRow(trx, {
+    municipality_code: municipalityCode,
+    given_name: person.givenName,
+    family_name: person.familyName,
+    birth_date: checked.birthDate,
+    address: person.address,
+    phone: person.phone,
+    cpr_digest: checked.digits ? cprDigest(secretKey, checked.digits) : null,
+    created_by: createdBy,
+  });
   if (checked.digits) {
-    await trx
-      .updateTable('persons')
-      .set({ cpr_enc: encryptField(secretKey, checked.digits, cprContext(row.id)) })
-      .where('id', '=', row.id)
-      .where('municipality_code', '=', municipalityCode)
-      .execute();
+    const cprEnc = encryptField(secretKey, checked.digits, cprContext(row.id));
+    await setPersonCpr(trx, { personId: row.id, municipalityCode }, cprEnc);
   }
   return row.id;
 }
