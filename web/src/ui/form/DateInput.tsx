@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { useController } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { formatDate, parseDate } from './dates';
 import { describedBy, FormGroup } from './FormGroup';
-import { useFieldId } from './FormContext';
 import { emptyValue, type Empty, type FieldProps } from './inputs';
+import { ariaInvalid, useField } from './useField';
 
 interface DateInputProps extends Omit<FieldProps, 'hint'> {
   /** A hint of its own; the format `dd.mm.åååå` is always said. */
@@ -34,12 +33,7 @@ export function DateInput({
   autoComplete = 'off',
 }: DateInputProps) {
   const { t } = useTranslation();
-  const {
-    field: { ref, ...field },
-    fieldState,
-  } = useController({ name });
-  const fieldId = useFieldId(name, label, id);
-  const error = fieldState.error?.message;
+  const { field, ref, fieldId, error } = useField(name, label, id);
   // What the user typed, as long as the form still holds what it became (a reset shows the new value).
   const [typed, setTyped] = useState<{ text: string; value: unknown } | null>(null);
   const text = typed && typed.value === field.value ? typed.text : formatDate(asText(field.value));
@@ -63,7 +57,7 @@ export function DateInput({
         autoComplete={autoComplete}
         disabled={disabled}
         required={required}
-        aria-invalid={error ? true : undefined}
+        aria-invalid={ariaInvalid(error)}
         aria-describedby={describedBy(fieldId, fullHint, error)}
         value={text}
         onChange={(e) => change(e.target.value)}

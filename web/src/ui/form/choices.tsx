@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
-import { useController } from 'react-hook-form';
-import { useFieldId } from './FormContext';
 import { describedBy, ErrorMessage, FormGroup, Hint } from './FormGroup';
 import type { FieldProps } from './inputs';
+import { ariaInvalid, useField, type BoundField } from './useField';
 
 /**
  * Checkboxes and radio buttons bound to the form of `<Form>` by `name`, in dkfds markup:
@@ -38,12 +37,7 @@ export function Checkbox({
   children,
   className,
 }: CheckboxProps) {
-  const {
-    field: { ref, ...field },
-    fieldState,
-  } = useController({ name });
-  const fieldId = useFieldId(name, legend ?? label, id);
-  const error = fieldState.error?.message;
+  const { field, ref, fieldId, error } = useField(name, legend ?? label, id);
   const checked = field.value === true;
   const box = (
     <div className="form-group-checkbox">
@@ -55,7 +49,7 @@ export function Checkbox({
         className="form-checkbox"
         checked={checked}
         disabled={disabled}
-        aria-invalid={error ? true : undefined}
+        aria-invalid={ariaInvalid(error)}
         aria-describedby={legend ? undefined : describedBy(fieldId, hint, error)}
         onChange={(e) => field.onChange(e.target.checked)}
         onBlur={field.onBlur}
@@ -96,100 +90,51 @@ interface GroupProps<T extends string> extends FieldProps {
   className?: string;
 }
 
-/** Checkboxes for a list of values (an array in the form); the first box gets the field's id. */
-export function CheckboxGroup<T extends string>({
-  name,
-  label,
-  hint,
-  id,
-  options,
-  empty,
-  className,
-}: GroupProps<T>) {
-  const {
-    field: { ref, ...field },
-    fieldState,
-  } = useController({ name });
-  const fieldId = useFieldId(name, label, id);
-  const error = fieldState.error?.message;
-  const selected: T[] = Array.isArray(field.value) ? (field.value as T[]) : [];
-  const toggle = (value: T, on: boolean) =>
-    field.onChange(on ? [...selected, value] : selected.filter((v) => v !== value));
-  return (
-    <FormGroup id={fieldId} label={label} hint={hint} error={error} fieldset>
-      {options.length === 0 && empty && <p>{empty}</p>}
-      <ul className={['nobullet-list', className].filter(Boolean).join(' ')}>
-        {options.map((option, index) => {
-          const optionId = index === 0 ? fieldId : `${fieldId}-${option.value}`;
-          return (
-            <li key={option.value} className="form-group-checkbox">
-              <input
-                id={optionId}
-                ref={index === 0 ? ref : undefined}
-                type="checkbox"
-                className="form-checkbox"
-                name={field.name}
-                value={option.value}
-                checked={selected.includes(option.value)}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={option.hint ? `${optionId}-hint` : undefined}
-                onChange={(e) => toggle(option.value, e.target.checked)}
-                onBlur={field.onBlur}
-              />
-              <label className="form-label" htmlFor={optionId}>
-                {option.label}
-              </label>
-              <Hint id={`${optionId}-hint`} hint={option.hint} />
-            </li>
-          );
-        })}
-      </ul>
-    </FormGroup>
-  );
-}
-
-interface RadioGroupProps<T extends string> extends GroupProps<T> {
-  /** Shown under the chosen option (dkfds `radio-content`). */
+interface OptionListProps<T extends string> extends Omit<GroupProps<T>, 'name' | 'id'> {
+  type: 'checkbox' | 'radio';
+  bound: BoundField;
+  isChecked: (value: T) => boolean;
+  onChoose: (value: T, checked: boolean) => void;
+  /** Shown under a checked option (dkfds `radio-content`). */
   detail?: (value: T) => ReactNode;
 }
 
-/** Radio buttons for one value, in a fieldset with the label as legend. */
-export function RadioGroup<T extends string>({
-  name,
+/**
+ * The options of a group in a fieldset with the label as legend: dkfds `form-group-<type>` items
+ * of an `input.form-<type>` followed by its label and hint; the first gets the field's id.
+ */
+function OptionList<T extends string>({
+  type,
+  bound: { field, ref, fieldId, error },
   label,
   hint,
-  id,
   options,
   empty,
   className,
+  isChecked,
+  onChoose,
   detail,
-}: RadioGroupProps<T>) {
-  const {
-    field: { ref, ...field },
-    fieldState,
-  } = useController({ name });
-  const fieldId = useFieldId(name, label, id);
-  const error = fieldState.error?.message;
+}: OptionListProps<T>) {
   return (
     <FormGroup id={fieldId} label={label} hint={hint} error={error} fieldset>
       {options.length === 0 && empty && <p>{empty}</p>}
       <ul className={['nobullet-list', className].filter(Boolean).join(' ')}>
         {options.map((option, index) => {
           const optionId = index === 0 ? fieldId : `${fieldId}-${option.value}`;
-          const checked = field.value === option.value;
+          const checked = isChecked(option.value);
           return (
-            <li key={option.value} className="form-group-radio">
+            <li key={option.value} className={`form-group-${type}`}>
               <input
                 id={optionId}
                 ref={index === 0 ? ref : undefined}
-                type="radio"
-                className="form-radio"
+                type={type}
+                className={`form-${type}`}
                 name={field.name}
                 value={option.value}
                 checked={checked}
-                aria-invalid={error ? true : undefined}
+                aria-invalid={ariaInvalid(error)}
                 aria-describedby={option.hint ? `${optionId}-hint` : undefined}
-                onChange={() => field.onChange(option.value)}
+                onChange={(e) => onChoose(option.value, e.target.checked)}
                 onBlur={field.onBlur}
               />
               <label className="form-label" htmlFor={optionId}>
@@ -202,5 +147,42 @@ export function RadioGroup<T extends string>({
         })}
       </ul>
     </FormGroup>
+  );
+}
+
+/** Checkboxes for a list of values (an array in the form); the first box gets the field's id. */
+export function CheckboxGroup<T extends string>({ name, id, ...group }: GroupProps<T>) {
+  const bound = useField(name, group.label, id);
+  const value: unknown = bound.field.value;
+  const selected: T[] = Array.isArray(value) ? (value as T[]) : [];
+  return (
+    <OptionList
+      {...group}
+      type="checkbox"
+      bound={bound}
+      isChecked={(option) => selected.includes(option)}
+      onChoose={(option, on) =>
+        bound.field.onChange(on ? [...selected, option] : selected.filter((v) => v !== option))
+      }
+    />
+  );
+}
+
+interface RadioGroupProps<T extends string> extends GroupProps<T> {
+  /** Shown under the chosen option (dkfds `radio-content`). */
+  detail?: (value: T) => ReactNode;
+}
+
+/** Radio buttons for one value, in a fieldset with the label as legend. */
+export function RadioGroup<T extends string>({ name, id, ...group }: RadioGroupProps<T>) {
+  const bound = useField(name, group.label, id);
+  return (
+    <OptionList
+      {...group}
+      type="radio"
+      bound={bound}
+      isChecked={(option) => bound.field.value === option}
+      onChoose={(option) => bound.field.onChange(option)}
+    />
   );
 }

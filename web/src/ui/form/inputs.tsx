@@ -1,12 +1,12 @@
 import type {
+  ChangeEvent,
   InputHTMLAttributes,
   ReactNode,
   SelectHTMLAttributes,
   TextareaHTMLAttributes,
 } from 'react';
-import { useController } from 'react-hook-form';
 import { describedBy, FormGroup } from './FormGroup';
-import { useFieldId } from './FormContext';
+import { ariaInvalid, useField, type BoundField } from './useField';
 
 /**
  * Text fields bound to the form of `<Form>` by `name` (a path of the form's values, e.g.
@@ -61,6 +61,30 @@ type NativeProps<E> = Omit<
   | 'aria-describedby'
 >;
 
+/**
+ * The attributes every text control (input, textarea, select) of a bound field has, in the order
+ * they are drawn: its id, name and ref, the dkfds class, the aria state, the value and the events.
+ */
+function textControl(
+  { field, ref, fieldId, error }: BoundField,
+  className: string,
+  hint: ReactNode,
+  conversion: TextConversion,
+) {
+  return {
+    id: fieldId,
+    name: field.name,
+    ref,
+    className,
+    'aria-invalid': ariaInvalid(error),
+    'aria-describedby': describedBy(fieldId, hint, error),
+    value: toText(field.value),
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
+      field.onChange(toFormValue(e.target.value, conversion)),
+    onBlur: field.onBlur,
+  };
+}
+
 export interface TextInputProps
   extends FieldProps, TextConversion, NativeProps<InputHTMLAttributes<HTMLInputElement>> {
   /** dkfds width class, e.g. `input-width-m` or `input-char-8`. */
@@ -78,25 +102,14 @@ export function TextInput({
   onBlur,
   ...input
 }: TextInputProps) {
-  const {
-    field: { ref, ...field },
-    fieldState,
-  } = useController({ name });
-  const fieldId = useFieldId(name, label, id);
-  const error = fieldState.error?.message;
+  const bound = useField(name, label, id);
+  const className = widthClass ? `form-input ${widthClass}` : 'form-input';
   return (
-    <FormGroup id={fieldId} label={label} hint={hint} error={error}>
+    <FormGroup id={bound.fieldId} label={label} hint={hint} error={bound.error}>
       <input
-        id={fieldId}
-        name={field.name}
-        ref={ref}
-        className={widthClass ? `form-input ${widthClass}` : 'form-input'}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fieldId, hint, error)}
-        value={toText(field.value)}
-        onChange={(e) => field.onChange(toFormValue(e.target.value, { empty, asNumber }))}
+        {...textControl(bound, className, hint, { empty, asNumber })}
         onBlur={(e) => {
-          field.onBlur();
+          bound.field.onBlur();
           onBlur?.(e);
         }}
         {...input}
@@ -112,26 +125,11 @@ export interface TextAreaProps
 }
 
 export function TextArea({ name, label, hint, id, empty, widthClass, ...textarea }: TextAreaProps) {
-  const {
-    field: { ref, ...field },
-    fieldState,
-  } = useController({ name });
-  const fieldId = useFieldId(name, label, id);
-  const error = fieldState.error?.message;
+  const bound = useField(name, label, id);
+  const className = `form-input ${widthClass ?? 'input-width-xl'}`;
   return (
-    <FormGroup id={fieldId} label={label} hint={hint} error={error}>
-      <textarea
-        id={fieldId}
-        name={field.name}
-        ref={ref}
-        className={`form-input ${widthClass ?? 'input-width-xl'}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fieldId, hint, error)}
-        value={toText(field.value)}
-        onChange={(e) => field.onChange(toFormValue(e.target.value, { empty }))}
-        onBlur={field.onBlur}
-        {...textarea}
-      />
+    <FormGroup id={bound.fieldId} label={label} hint={hint} error={bound.error}>
+      <textarea {...textControl(bound, className, hint, { empty })} {...textarea} />
     </FormGroup>
   );
 }
@@ -152,26 +150,10 @@ export function Select({
   children,
   ...select
 }: SelectProps) {
-  const {
-    field: { ref, ...field },
-    fieldState,
-  } = useController({ name });
-  const fieldId = useFieldId(name, label, id);
-  const error = fieldState.error?.message;
+  const bound = useField(name, label, id);
   return (
-    <FormGroup id={fieldId} label={label} hint={hint} error={error}>
-      <select
-        id={fieldId}
-        name={field.name}
-        ref={ref}
-        className="form-select"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fieldId, hint, error)}
-        value={toText(field.value)}
-        onChange={(e) => field.onChange(toFormValue(e.target.value, { empty, asNumber }))}
-        onBlur={field.onBlur}
-        {...select}
-      >
+    <FormGroup id={bound.fieldId} label={label} hint={hint} error={bound.error}>
+      <select {...textControl(bound, 'form-select', hint, { empty, asNumber })} {...select}>
         {children}
       </select>
     </FormGroup>
