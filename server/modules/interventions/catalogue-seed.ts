@@ -5,6 +5,7 @@ import type {
 } from '../../platform/db/catalogue-schema.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { UnitKind } from '../organisation/schema.ts';
+import { catalogueHasTypes, insertTypes, unitsByName } from './queries-writes.ts';
 
 /**
  * The standard interventions catalogue: the ordinary and the specially arranged (tailored) offers
@@ -194,41 +195,25 @@ export async function seedStandardInterventions(
   trx: Kysely<DB>,
   municipalityCode: string,
 ): Promise<string[]> {
-  const existing = await trx
-    .selectFrom('intervention_types')
-    .select('id')
-    .where('municipality_code', '=', municipalityCode)
-    .limit(1)
-    .executeTakeFirst();
-  if (existing) return [];
-  const units = await trx
-    .selectFrom('units')
-    .select(['id', 'kind'])
-    .where('municipality_code', '=', municipalityCode)
-    .orderBy('name')
-    .orderBy('id')
-    .execute();
+  if (await catalogueHasTypes(trx, municipalityCode)) return [];
+  const units = await unitsByName(trx, municipalityCode);
   const unitOf = new Map<string, string>();
   for (const unit of units) if (!unitOf.has(unit.kind)) unitOf.set(unit.kind, unit.id);
-  const rows = await trx
-    .insertInto('intervention_types')
-    .values(
-      STANDARD_INTERVENTIONS.map((o) => ({
-        municipality_code: municipalityCode,
-        code: o.code,
-        name: o.name,
-        description: o.description,
-        level: o.level,
-        age_group: o.ageGroup,
-        legal_basis: o.legalBasis,
-        consent_required: o.consentRequired,
-        tailored: o.tailored,
-        reveals_concern: o.revealsConcern,
-        responsible_unit_id: (o.unitKind && unitOf.get(o.unitKind)) ?? null,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['municipality_code', 'code']).doNothing())
-    .returning('id')
-    .execute();
+  const rows = await insertTypes(
+    trx,
+    STANDARD_INTERVENTIONS.map((o) => ({
+      municipality_code: municipalityCode,
+      code: o.code,
+      name: o.name,
+      description: o.description,
+      level: o.level,
+      age_group: o.ageGroup,
+      legal_basis: o.legalBasis,
+      consent_required: o.consentRequired,
+      tailored: o.tailored,
+      reveals_concern: o.revealsConcern,
+      responsible_unit_id: (o.unitKind && unitOf.get(o.unitKind)) ?? null,
+    })),
+  );
   return rows.map((r) => r.id);
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { requireCatalogueMunicipality } from '../../access/catalogue-abilities.ts';
 import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -6,6 +6,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { seedStandardInterventions } from './catalogue-seed.ts';
 import * as queries from './queries.ts';
+import * as writes from './queries-writes.ts';
 import { CONCERN_WORDS } from './schema.ts';
 import type {
   CreateInterventionType,
@@ -84,24 +85,19 @@ export async function createType(
   checkConcernMark(body.name, body.description ?? null, body.revealsConcern ?? false);
   return ctx.db.transaction().execute(async (trx) => {
     await checkUnit(trx, municipalityCode, body.responsibleUnitId ?? null);
-    const inserted = await trx
-      .insertInto('intervention_types')
-      .values({
-        municipality_code: municipalityCode,
-        code: body.code,
-        name: body.name,
-        description: body.description ?? null,
-        level: body.level,
-        age_group: body.ageGroup,
-        legal_basis: body.legalBasis ?? null,
-        consent_required: body.consentRequired ?? false,
-        responsible_unit_id: body.responsibleUnitId ?? null,
-        tailored: body.tailored ?? false,
-        reveals_concern: body.revealsConcern ?? false,
-      })
-      .onConflict((oc) => oc.columns(['municipality_code', 'code']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
+    const inserted = await writes.insertType(trx, {
+      municipality_code: municipalityCode,
+      code: body.code,
+      name: body.name,
+      description: body.description ?? null,
+      level: body.level,
+      age_group: body.ageGroup,
+      legal_basis: body.legalBasis ?? null,
+      consent_required: body.consentRequired ?? false,
+      responsible_unit_id: body.responsibleUnitId ?? null,
+      tailored: body.tailored ?? false,
+      reveals_concern: body.revealsConcern ?? false,
+    });
     if (!inserted) {
       throw new AppError('duplicate', {
         fields: [{ field: 'body.code', code: 'intervention_code_taken' }],
@@ -159,13 +155,7 @@ export async function updateType(
       await checkUnit(trx, municipalityCode, body.responsibleUnitId);
     }
     // Conditional on the version: of two simultaneous changes only the first is stored.
-    const updated = await trx
-      .updateTable('intervention_types')
-      .set({ ...changes, updated_at: sql`now()`, version: sql<number>`version + 1` })
-      .where('id', '=', id)
-      .where('version', '=', body.version)
-      .returning('version')
-      .executeTakeFirst();
+    const updated = await writes.updateTypeRow(trx, id, body.version, changes);
     if (!updated) {
       const now = await found(trx, municipalityCode, id);
       throw new AppError('conflict', { meta: { currentVersion: now.version } });
@@ -192,9 +182,7 @@ export async function loadStandard(ctx: RequestContext): Promise<LoadStandardRes
   return ctx.db.transaction().execute(async (trx) => {
     // Serialise two simultaneous loads for the municipality (`no key update` does not block
     // rows that merely reference it).
-    await sql`select code from municipalities where code = ${municipalityCode} for no key update`.execute(
-      trx,
-    );
+    await writes.lockMunicipalityCatalogue(trx, municipalityCode);
     const ids = await seedStandardInterventions(trx, municipalityCode);
     if (ids.length > 0) {
       await writeAudit(
