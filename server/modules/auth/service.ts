@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import QRCode from 'qrcode';
 import { AppError } from '../../platform/errors.ts';
 import { decryptField, encryptField, sha256 } from '../../platform/crypto.ts';
@@ -21,6 +21,7 @@ import {
   recordFailure,
   throttleKeys,
 } from '../../access/throttle.ts';
+import * as queries from './queries.ts';
 
 /**
  * Login in two steps: password, then second factor (TOTP code or a one-time recovery code).
@@ -67,24 +68,8 @@ export async function failed(
   });
 }
 
-export function findUser(db: Kysely<DB>, where: { username: string } | { id: string }) {
-  let query = db
-    .selectFrom('users')
-    .select([
-      'id',
-      'username',
-      'roles',
-      'municipality_code',
-      'password_hash',
-      'disabled_at',
-      'totp_secret_enc',
-      'totp_enabled_at',
-      'totp_last_step',
-    ]);
-  query =
-    'id' in where ? query.where('id', '=', where.id) : query.where('username', '=', where.username);
-  return query.executeTakeFirst();
-}
+/** The account as the login steps read it (security keys use it too). */
+export { findUser } from './queries.ts';
 
 export async function login(
   ctx: LoginContext,
@@ -93,7 +78,7 @@ export async function login(
   password: string,
 ) {
   await ensureNotLocked(ctx, username);
-  const user = await findUser(ctx.db, { username });
+  const user = await queries.findUser(ctx.db, { username });
   // Verify against a dummy hash for unknown accounts so timing does not tell them apart.
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
   if (!user || !ok || !user.password_hash || user.disabled_at) {
@@ -122,7 +107,7 @@ export async function completeWithTotp(
 ) {
   const username = session.user.username;
   await ensureNotLocked(ctx, username);
-  const user = await findUser(ctx.db, { id: session.user.id });
+  const user = await queries.findUser(ctx.db, { id: session.user.id });
   if (!user?.totp_secret_enc || !user.totp_enabled_at) throw new AppError('invalid_code');
   const secret = decryptField(ctx.keys.secret, user.totp_secret_enc, `totp:${user.id}`);
   const step = verifyTotp(secret, code, user.totp_last_step);
@@ -141,17 +126,10 @@ export async function completeWithRecoveryCode(
 ) {
   const username = session.user.username;
   await ensureNotLocked(ctx, username);
-  const user = await findUser(ctx.db, { id: session.user.id });
+  const user = await queries.findUser(ctx.db, { id: session.user.id });
   if (!user) throw new AppError('invalid_code');
   const normalised = code.replace('-', '');
-  const used = await ctx.db
-    .updateTable('recovery_codes')
-    .set({ used_at: sql`now()` })
-    .where('user_id', '=', user.id)
-    .where('code_hash', '=', sha256(normalised))
-    .where('used_at', 'is', null)
-    .returning('id')
-    .executeTakeFirst();
+  const used = await queries.useRecoveryCode(ctx.db, user.id, sha256(normalised));
   if (!used) {
     await failed(ctx, username, user, 'recovery_code');
     throw new AppError('invalid_code');
@@ -163,20 +141,14 @@ export async function upgrade(
   ctx: LoginContext,
   settings: SessionSettings,
   session: LoadedSession,
-  user: NonNullable<Awaited<ReturnType<typeof findUser>>>,
+  user: NonNullable<Awaited<ReturnType<typeof queries.findUser>>>,
   step: number | undefined,
   method: string,
 ) {
   return ctx.db.transaction().execute(async (trx) => {
     if (step !== undefined) {
       // Conditional update: two requests with the same code cannot both succeed.
-      const updated = await trx
-        .updateTable('users')
-        .set({ totp_last_step: step })
-        .where('id', '=', user.id)
-        .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) throw new AppError('invalid_code');
+      if (!(await queries.advanceTotpStep(trx, user.id, step))) throw new AppError('invalid_code');
     }
     await deleteSession(trx, session.tokenHash);
     await clearFailures(trx, throttleKeys(user.username, ctx.ip).account);
@@ -190,12 +162,11 @@ export async function upgrade(
 export async function startEnrolment(ctx: LoginContext, session: LoadedSession) {
   if (session.user.totpEnabled) throw new AppError('conflict');
   const secret = newTotpSecret();
-  await ctx.db
-    .updateTable('users')
-    .set({ totp_secret_enc: encryptField(ctx.keys.secret, secret, `totp:${session.user.id}`) })
-    .where('id', '=', session.user.id)
-    .where('totp_enabled_at', 'is', null)
-    .execute();
+  await queries.savePendingTotpSecret(
+    ctx.db,
+    session.user.id,
+    encryptField(ctx.keys.secret, secret, `totp:${session.user.id}`),
+  );
   const url = otpauthUrl(secret, session.user.username);
   return {
     secret,
@@ -210,7 +181,7 @@ export async function completeEnrolment(
   session: LoadedSession,
   code: string,
 ) {
-  const user = await findUser(ctx.db, { id: session.user.id });
+  const user = await queries.findUser(ctx.db, { id: session.user.id });
   if (!user?.totp_secret_enc || user.totp_enabled_at) throw new AppError('conflict');
   const secret = decryptField(ctx.keys.secret, user.totp_secret_enc, `totp:${user.id}`);
   const step = verifyTotp(secret, code, user.totp_last_step);
@@ -220,16 +191,12 @@ export async function completeEnrolment(
   }
   const codes = Array.from({ length: 10 }, () => base32Encode(randomBytes(7)).slice(0, 10));
   const created = await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ totp_enabled_at: sql`now()`, updated_at: sql`now()` })
-      .where('id', '=', user.id)
-      .execute();
-    await trx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
-    await trx
-      .insertInto('recovery_codes')
-      .values(codes.map((c) => ({ user_id: user.id, code_hash: sha256(c) })))
-      .execute();
+    await queries.enableTotp(trx, user.id);
+    await queries.replaceRecoveryCodes(
+      trx,
+      user.id,
+      codes.map((c) => sha256(c)),
+    );
     await writeAudit(trx, ctx.keys.audit, {
       ...event(user, 'permission_change', ctx, { change: 'totp_enrolled' }),
       resourceType: 'user',
@@ -267,13 +234,7 @@ export async function logout(ctx: LoginContext, session: LoadedSession) {
  * trip (the session query has only the ids).
  */
 export async function headerPlaces(db: Kysely<DB>, userId: string) {
-  const names = await db
-    .selectFrom('users as u')
-    .leftJoin('municipalities as m', 'm.code', 'u.municipality_code')
-    .leftJoin('police_districts as d', 'd.id', 'u.police_district_id')
-    .select(['m.code', 'm.name', 'd.id as district_id', 'd.name as district_name'])
-    .where('u.id', '=', userId)
-    .executeTakeFirst();
+  const names = await queries.headerPlaceNames(db, userId);
   const municipality = names?.code && names.name ? { code: names.code, name: names.name } : null;
   const district =
     names?.district_id && names.district_name

@@ -1,5 +1,4 @@
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
-import { sql } from 'kysely';
 import { AppError } from '../../platform/errors.ts';
 import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
 import type { LoadedSession } from '../../access/sessions.ts';
@@ -14,6 +13,7 @@ import {
 import type { LoginContext } from '../../platform/context.ts';
 import type { SessionSettings } from '../../access/sessions.ts';
 import { ensureNotLocked, failed, findUser, upgrade } from './service.ts';
+import * as queries from './queries-security-keys.ts';
 
 /**
  * Security keys: logging in with one (second step, like the TOTP code) and managing one's own
@@ -66,13 +66,7 @@ export async function completeWithSecurityKey(
 }
 
 export async function listSecurityKeys(ctx: LoginContext, session: LoadedSession) {
-  const rows = await ctx.db
-    .selectFrom('webauthn_credentials')
-    .select(['id', 'nickname', 'created_at', 'last_used_at'])
-    .where('user_id', '=', session.user.id)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const rows = await queries.securityKeyRows(ctx.db, session.user.id);
   return rows.map((r) => ({
     id: r.id,
     nickname: r.nickname,
@@ -92,33 +86,19 @@ export async function addSecurityKey(
   const key = await verifyRegistration(ctx.db, session, rp, response);
   return ctx.db.transaction().execute(async (trx) => {
     // Serialises one user's registrations, so the limit holds when two arrive at once.
-    await trx
-      .selectFrom('users')
-      .select('id')
-      .where('id', '=', session.user.id)
-      .forUpdate()
-      .execute();
-    const count = await trx
-      .selectFrom('webauthn_credentials')
-      .select(sql<number>`count(*)::int`.as('n'))
-      .where('user_id', '=', session.user.id)
-      .executeTakeFirstOrThrow();
-    if (count.n >= MAX_SECURITY_KEYS) {
+    await queries.lockUserRow(trx, session.user.id);
+    const count = await queries.countSecurityKeys(trx, session.user.id);
+    if (count >= MAX_SECURITY_KEYS) {
       throw new AppError('security_key_limit', { params: { max: MAX_SECURITY_KEYS } });
     }
-    const row = await trx
-      .insertInto('webauthn_credentials')
-      .values({
-        user_id: session.user.id,
-        credential_id: key.credentialId,
-        public_key: key.publicKey,
-        sign_count: key.counter,
-        transports: key.transports,
-        nickname,
-      })
-      .onConflict((oc) => oc.column('credential_id').doNothing())
-      .returning(['id', 'nickname', 'created_at', 'last_used_at'])
-      .executeTakeFirst();
+    const row = await queries.insertSecurityKey(trx, {
+      user_id: session.user.id,
+      credential_id: key.credentialId,
+      public_key: key.publicKey,
+      sign_count: key.counter,
+      transports: key.transports,
+      nickname,
+    });
     // The same key registered before (by anyone): not added again.
     if (!row) throw keyNotAdded();
     await writeAudit(trx, ctx.keys.audit, keyEvent(ctx, session, 'create', row.id));
@@ -134,12 +114,7 @@ export async function addSecurityKey(
 /** Removes one of the user's own keys; someone else's id is not found (404), as a missing one. */
 export async function removeSecurityKey(ctx: LoginContext, session: LoadedSession, id: string) {
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .deleteFrom('webauthn_credentials')
-      .where('id', '=', id)
-      .where('user_id', '=', session.user.id)
-      .returning('id')
-      .executeTakeFirst();
+    const row = await queries.deleteSecurityKey(trx, session.user.id, id);
     if (!row) throw new AppError('not_found');
     await writeAudit(trx, ctx.keys.audit, keyEvent(ctx, session, 'delete', row.id));
   });
