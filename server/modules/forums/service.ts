@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { mayManageForum, requireForumMunicipality } from '../../access/forum-abilities.ts';
 import type { CurrentUser } from '../../access/sessions.ts';
 import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
@@ -6,6 +6,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import * as queries from './queries.ts';
+import * as writes from './queries-writes.ts';
 import type { Forum, ForumDetail, UpdateForum } from './schema.ts';
 
 /**
@@ -64,29 +65,16 @@ function event(
 }
 
 /**
- * Serialises forum names per municipality (names are unique there, case-insensitively): the
- * municipality's row is locked until the transaction ends. `no key update` does not block rows
- * that merely reference the municipality.
+ * Forum names are unique per municipality, case-insensitively: the caller holds the
+ * municipality's name lock (`lockForumNames`) while it checks and stores a name.
  */
-async function lockNames(trx: Transaction<DB>, municipalityCode: string) {
-  await sql`select code from municipalities where code = ${municipalityCode} for no key update`.execute(
-    trx,
-  );
-}
-
 async function checkNameFree(
   trx: Transaction<DB>,
   municipalityCode: string,
   name: string,
   exceptId: string | null,
 ) {
-  let query = trx
-    .selectFrom('forums')
-    .select('id')
-    .where('municipality_code', '=', municipalityCode)
-    .where(sql<boolean>`lower(name) = lower(${name})`);
-  if (exceptId) query = query.where('id', '!=', exceptId);
-  if (await query.executeTakeFirst()) {
+  if (await writes.forumNameTaken(trx, municipalityCode, name, exceptId)) {
     throw new AppError('duplicate', { fields: [{ field: 'body.name', code: 'forum_name_taken' }] });
   }
 }
@@ -97,13 +85,9 @@ export async function createForum(
 ): Promise<ForumDetail> {
   const municipalityCode = requireForumMunicipality(ctx.user);
   return ctx.db.transaction().execute(async (trx) => {
-    await lockNames(trx, municipalityCode);
+    await writes.lockForumNames(trx, municipalityCode);
     await checkNameFree(trx, municipalityCode, body.name, null);
-    const inserted = await trx
-      .insertInto('forums')
-      .values({ municipality_code: municipalityCode, name: body.name })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const inserted = await writes.insertForum(trx, municipalityCode, body.name);
     await writeAudit(
       trx,
       ctx.keys.audit,
@@ -125,19 +109,13 @@ export async function updateForum(
       throw new AppError('conflict', { meta: { currentVersion: forum.version } });
     }
     if (forum.name === body.name) return detail(trx, ctx.user, forum);
-    await lockNames(trx, forum.municipalityCode);
+    await writes.lockForumNames(trx, forum.municipalityCode);
     await checkNameFree(trx, forum.municipalityCode, body.name, id);
     // Conditional on the version: of two simultaneous changes only the first is stored.
-    const updated = await trx
-      .updateTable('forums')
-      .set({ name: body.name, version: sql<number>`version + 1` })
-      .where('id', '=', id)
-      .where('version', '=', body.version)
-      .returning('version')
-      .executeTakeFirst();
+    const updated = await writes.renameForumRow(trx, id, body.version, body.name);
     if (!updated) {
-      const now = await trx.selectFrom('forums').select('version').where('id', '=', id).execute();
-      throw new AppError('conflict', { meta: { currentVersion: now[0]?.version ?? null } });
+      const now = await writes.forumVersion(trx, id);
+      throw new AppError('conflict', { meta: { currentVersion: now ?? null } });
     }
     await writeAudit(
       trx,
@@ -170,13 +148,7 @@ export async function addMember(
         fields: [{ field: 'body.userId', code: 'forum_member_not_eligible' }],
       });
     }
-    const inserted = await trx
-      .insertInto('forum_members')
-      .values({ forum_id: id, user_id: userId })
-      .onConflict((oc) => oc.columns(['forum_id', 'user_id']).doNothing())
-      .returning('user_id')
-      .executeTakeFirst();
-    if (inserted) {
+    if (await writes.insertMember(trx, id, userId)) {
       await writeAudit(
         trx,
         ctx.keys.audit,
@@ -199,13 +171,7 @@ export async function removeMember(
 ): Promise<ForumDetail> {
   return ctx.db.transaction().execute(async (trx) => {
     const forum = await managedForum(trx, ctx.user, id);
-    const removed = await trx
-      .deleteFrom('forum_members')
-      .where('forum_id', '=', id)
-      .where('user_id', '=', userId)
-      .returning('user_id')
-      .executeTakeFirst();
-    if (!removed) throw new AppError('not_found');
+    if (!(await writes.deleteMember(trx, id, userId))) throw new AppError('not_found');
     await writeAudit(
       trx,
       ctx.keys.audit,
