@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { caseIsOpen, type CaseStatus } from '../../shared/values.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
-import { accessRows, handlesPersonalData, toAccess, type CaseAccess } from './records.ts';
+import { handlesPersonalData } from './policies.ts';
+import { caseAccessRowsOf } from './queries-records.ts';
+import { toAccess, type CaseAccess } from './records.ts';
 import type { CurrentUser } from './sessions.ts';
 
 /**
@@ -136,9 +138,7 @@ export async function findCaseAccesses(
 ): Promise<Map<string, CaseAccess>> {
   const result = new Map<string, CaseAccess>();
   if (caseIds.length === 0 || !handlesPersonalData(user)) return result;
-  const rows = await accessRows(db, user)
-    .where('cases.id', 'in', [...new Set(caseIds)])
-    .execute();
+  const rows = await caseAccessRowsOf(db, user, [...new Set(caseIds)]);
   for (const row of rows) {
     const access = toAccess(row, user);
     if (access) result.set(access.caseId, access);

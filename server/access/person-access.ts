@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
-import { visibleInquiry } from './inquiry-access.ts';
-import { accessRows, handlesPersonalData, toAccess } from './records.ts';
+import { handlesPersonalData } from './policies.ts';
+import { openInquiryPersonRows } from './queries-inquiries.ts';
+import { personCaseAccessRows } from './queries-records.ts';
+import { toAccess } from './records.ts';
 import type { CurrentUser } from './sessions.ts';
 
 /**
@@ -48,17 +50,7 @@ export async function findPersonAccesses(
   const found = new Map<string, PersonAccess>();
   const ids = [...new Set(personIds)];
   if (!handlesPersonalData(user) || ids.length === 0) return found;
-  const rows = await accessRows(db, user)
-    .innerJoin('case_persons as cp', (join) =>
-      join
-        .onRef('cp.case_id', '=', 'cases.id')
-        .onRef('cp.municipality_code', '=', 'cases.municipality_code'),
-    )
-    .select('cp.person_id')
-    .where('cp.person_id', 'in', ids)
-    .orderBy('cases.opened_at')
-    .orderBy('cases.id')
-    .execute();
+  const rows = await personCaseAccessRows(db, user, ids);
   for (const row of rows) {
     if (found.has(row.person_id)) continue;
     const access = toAccess(row, user);
@@ -74,20 +66,7 @@ export async function findPersonAccesses(
   }
   const rest = ids.filter((id) => !found.has(id));
   if (rest.length === 0) return found;
-  const inquiries = await db
-    .selectFrom('inquiry_persons as ip')
-    .innerJoin('inquiries', (join) =>
-      join
-        .onRef('inquiries.id', '=', 'ip.inquiry_id')
-        .onRef('inquiries.municipality_code', '=', 'ip.municipality_code'),
-    )
-    .select(['ip.person_id', 'inquiries.id', 'inquiries.municipality_code'])
-    .where('ip.person_id', 'in', rest)
-    .where('inquiries.status', '!=', 'decided')
-    .where(visibleInquiry(user))
-    .orderBy('inquiries.received_at', 'desc')
-    .orderBy('inquiries.id')
-    .execute();
+  const inquiries = await openInquiryPersonRows(db, user, rest);
   for (const inquiry of inquiries) {
     if (found.has(inquiry.person_id)) continue;
     found.set(inquiry.person_id, {

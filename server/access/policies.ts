@@ -22,6 +22,11 @@ export const PERSONAL_DATA_ROLES: readonly Role[] = [
   'mentor',
 ];
 
+/** Whether the user's work involves personal data at all; without it no record is visible. */
+export function handlesPersonalData(user: CurrentUser): boolean {
+  return user.roles.some((r) => PERSONAL_DATA_ROLES.includes(r));
+}
+
 export const USER_POLICIES = {
   /** Read and work on records the user is a member of (need-to-know decides which). */
   'records.read': hasAny(...PERSONAL_DATA_ROLES),
