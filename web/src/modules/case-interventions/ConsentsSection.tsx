@@ -1,21 +1,12 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import {
-  danishToday,
-  DateInput,
-  focusAfterSave,
-  Form,
-  SuccessMessage,
-  useZodForm,
-} from '../../ui/form';
+import { danishToday, DateInput, SuccessMessage, useZodForm } from '../../ui/form';
 import type { CaseDetail } from '../cases/casesApi';
 import { formatDate } from '../cases/format';
 import { ConsentForm } from './ConsentForm';
 import { WithdrawFormSchema } from './consentOfferValues';
 import { withdrawConsent, type Consent } from './interventionsApi';
-import { useRefreshCase } from './shared';
+import { RowForm } from './RowForm';
 
 /** Simple consent records: who consented to what, how and when; and withdrawals. */
 export function ConsentsSection({
@@ -112,49 +103,29 @@ function WithdrawForm({
   headingId: string;
 }) {
   const { t } = useTranslation();
-  const refresh = useRefreshCase();
-  const [open, setOpen] = useState(false);
   const form = useZodForm(WithdrawFormSchema, { defaultValues: { withdrawnOn: danishToday() } });
-  const mutation = useMutation({
-    mutationFn: (body: z.output<typeof WithdrawFormSchema>) =>
-      withdrawConsent(detail.id, consent.id, body),
-    onSuccess: async (result) => {
-      onWithdrawn(result.pausedInterventionIds.length);
-      setOpen(false);
-      await refresh();
-      focusAfterSave(headingId);
-    },
-  });
-  if (!open) {
-    return (
-      <>
-        {t('caseInterventions.consents.valid')}
-        <br />
-        <button type="button" className="button button-secondary" onClick={() => setOpen(true)}>
-          {t('caseInterventions.consents.withdraw')}
-        </button>
-      </>
-    );
-  }
   return (
-    <Form
+    <RowForm
       form={form}
+      save={(body) => withdrawConsent(detail.id, consent.id, body)}
+      onSaved={(result) => onWithdrawn(result.pausedInterventionIds.length)}
+      headingId={headingId}
+      openLabel={t('caseInterventions.consents.withdraw')}
+      closed={
+        <>
+          {t('caseInterventions.consents.valid')}
+          <br />
+        </>
+      }
       summary={false}
-      onSubmit={(body) => mutation.mutateAsync(body)}
-      error={mutation.error}
       errorTitle={t('caseInterventions.consents.withdrawError')}
+      submit={t('caseInterventions.consents.withdrawSubmit')}
     >
       <DateInput
         name="withdrawnOn"
         label={t('caseInterventions.consents.withdrawnOnLabel')}
         hint={t('caseInterventions.consents.withdrawHint')}
       />
-      <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-        {t('caseInterventions.consents.withdrawSubmit')}
-      </button>{' '}
-      <button type="button" className="button button-tertiary" onClick={() => setOpen(false)}>
-        {t('caseInterventions.common.cancel')}
-      </button>
-    </Form>
+    </RowForm>
   );
 }

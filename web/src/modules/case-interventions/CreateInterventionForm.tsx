@@ -1,22 +1,12 @@
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import {
-  DateInput,
-  focusAfterSave,
-  Form,
-  Select,
-  SuccessMessage,
-  TextArea,
-  useZodForm,
-} from '../../ui/form';
+import { DateInput, Select, TextArea, useZodForm } from '../../ui/form';
 import type { CaseDetail } from '../cases/casesApi';
 import { PersonSelect, ProviderFields } from './formParts';
 import { createIntervention, type CaseInterventions } from './interventionsApi';
 import { CreateInterventionFormSchema, emptyIntervention } from './interventionValues';
-import { typeLegalBasis, typeName, useRefreshCase } from './shared';
+import { RecordForm } from './RecordForm';
+import { typeLegalBasis, typeName } from './shared';
 
 const LEVELS = ['building', 'anticipating', 'intervening'] as const;
 
@@ -32,96 +22,78 @@ export function CreateInterventionForm({
   data: CaseInterventions;
 }) {
   const { t } = useTranslation();
-  const refresh = useRefreshCase();
   const form = useZodForm(CreateInterventionFormSchema, {
     defaultValues: emptyIntervention(detail.persons),
   });
   const typeId = useWatch({ control: form.control, name: 'interventionTypeId' });
-  const [saved, setSaved] = useState(false);
-  const mutation = useMutation({
-    mutationFn: (body: z.output<typeof CreateInterventionFormSchema>) =>
-      createIntervention(detail.id, body),
-    onSuccess: async (created) => {
-      form.reset(emptyIntervention(detail.persons));
-      setSaved(true);
-      await refresh();
-      focusAfterSave(`intervention-${created.id}`);
-    },
-  });
   const chosen = data.catalogue.find((c) => c.id === typeId);
 
   return (
-    <Form
+    <RecordForm
       form={form}
-      onSubmit={(body) => {
-        setSaved(false);
-        return mutation.mutateAsync(body);
-      }}
-      error={mutation.error}
+      save={(body) => createIntervention(detail.id, body)}
+      next={() => emptyIntervention(detail.persons)}
+      focusTo={(created) => `intervention-${created.id}`}
+      legend={t('caseInterventions.create.heading')}
+      success={t('caseInterventions.create.success')}
       errorTitle={t('caseInterventions.create.error')}
+      submit={t('caseInterventions.create.submit')}
     >
-      <fieldset>
-        <legend className="h4">{t('caseInterventions.create.heading')}</legend>
-        {saved && <SuccessMessage>{t('caseInterventions.create.success')}</SuccessMessage>}
-        {data.catalogue.length === 0 ? (
-          <p>{t('caseInterventions.create.noCatalogue')}</p>
-        ) : (
-          <>
-            <Select
-              name="interventionTypeId"
-              label={t('caseInterventions.create.type')}
-              hint={t('caseInterventions.create.typeHint')}
-            >
-              <option value="">{t('caseInterventions.common.choose')}</option>
-              {LEVELS.map((level) => {
-                const entries = data.catalogue.filter((c) => c.level === level);
-                if (entries.length === 0) return null;
-                return (
-                  <optgroup key={level} label={t(`caseInterventions.levels.${level}`)}>
-                    {entries.map((c) => (
-                      <option key={c.id} value={c.id}>
-                        {c.consentRequired
-                          ? t('caseInterventions.create.optionConsent', { name: typeName(t, c) })
-                          : typeName(t, c)}
-                      </option>
-                    ))}
-                  </optgroup>
-                );
-              })}
-            </Select>
-            {chosen && (
-              <dl className="case-facts" aria-live="polite">
-                <dt>{t('caseInterventions.interventions.columns.level')}</dt>
-                <dd>{t(`caseInterventions.levels.${chosen.level}`)}</dd>
-                <dt>{t('caseInterventions.create.ageGroup')}</dt>
-                <dd>{t(`caseInterventions.ageGroups.${chosen.ageGroup}`)}</dd>
-                <dt>{t('caseInterventions.interventions.columns.legalBasis')}</dt>
-                <dd>{typeLegalBasis(t, chosen)}</dd>
-                <dt>{t('caseInterventions.interventions.consent')}</dt>
-                <dd>
-                  {chosen.consentRequired
-                    ? t('caseInterventions.create.consentYes')
-                    : t('caseInterventions.create.consentNo')}
-                </dd>
-              </dl>
-            )}
-          </>
-        )}
-        <PersonSelect persons={detail.persons} label={t('caseInterventions.create.person')} />
-        <ProviderFields providers={data.providers} kinds={['user', 'external', 'none']} />
-        <TextArea
-          name="purpose"
-          label={t('caseInterventions.create.purpose')}
-          hint={t('caseInterventions.create.purposeHint')}
-          rows={3}
-          maxLength={2000}
-        />
-        <DateInput name="startsOn" label={t('caseInterventions.create.startsOn')} />
-        <DateInput name="endsOn" label={t('caseInterventions.create.endsOn')} />
-        <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-          {t('caseInterventions.create.submit')}
-        </button>
-      </fieldset>
-    </Form>
+      {data.catalogue.length === 0 ? (
+        <p>{t('caseInterventions.create.noCatalogue')}</p>
+      ) : (
+        <>
+          <Select
+            name="interventionTypeId"
+            label={t('caseInterventions.create.type')}
+            hint={t('caseInterventions.create.typeHint')}
+          >
+            <option value="">{t('caseInterventions.common.choose')}</option>
+            {LEVELS.map((level) => {
+              const entries = data.catalogue.filter((c) => c.level === level);
+              if (entries.length === 0) return null;
+              return (
+                <optgroup key={level} label={t(`caseInterventions.levels.${level}`)}>
+                  {entries.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.consentRequired
+                        ? t('caseInterventions.create.optionConsent', { name: typeName(t, c) })
+                        : typeName(t, c)}
+                    </option>
+                  ))}
+                </optgroup>
+              );
+            })}
+          </Select>
+          {chosen && (
+            <dl className="case-facts" aria-live="polite">
+              <dt>{t('caseInterventions.interventions.columns.level')}</dt>
+              <dd>{t(`caseInterventions.levels.${chosen.level}`)}</dd>
+              <dt>{t('caseInterventions.create.ageGroup')}</dt>
+              <dd>{t(`caseInterventions.ageGroups.${chosen.ageGroup}`)}</dd>
+              <dt>{t('caseInterventions.interventions.columns.legalBasis')}</dt>
+              <dd>{typeLegalBasis(t, chosen)}</dd>
+              <dt>{t('caseInterventions.interventions.consent')}</dt>
+              <dd>
+                {chosen.consentRequired
+                  ? t('caseInterventions.create.consentYes')
+                  : t('caseInterventions.create.consentNo')}
+              </dd>
+            </dl>
+          )}
+        </>
+      )}
+      <PersonSelect persons={detail.persons} label={t('caseInterventions.create.person')} />
+      <ProviderFields providers={data.providers} kinds={['user', 'external', 'none']} />
+      <TextArea
+        name="purpose"
+        label={t('caseInterventions.create.purpose')}
+        hint={t('caseInterventions.create.purposeHint')}
+        rows={3}
+        maxLength={2000}
+      />
+      <DateInput name="startsOn" label={t('caseInterventions.create.startsOn')} />
+      <DateInput name="endsOn" label={t('caseInterventions.create.endsOn')} />
+    </RecordForm>
   );
 }

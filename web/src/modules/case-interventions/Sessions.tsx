@@ -1,20 +1,11 @@
-import { useMutation } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import {
-  DateInput,
-  focusAfterSave,
-  Form,
-  SuccessMessage,
-  TextArea,
-  useZodForm,
-} from '../../ui/form';
+import { DateInput, TextArea, useZodForm } from '../../ui/form';
 import type { CaseDetail } from '../cases/casesApi';
 import { formatDate, formatDateTime } from '../cases/format';
 import { addSession, type CaseIntervention } from './interventionsApi';
 import { emptySession, SessionFormSchema } from './interventionValues';
-import { useRefreshCase } from './shared';
+import { RecordForm } from './RecordForm';
 
 /** The session notes of an intervention, newest first. */
 export function Sessions({ intervention }: { intervention: CaseIntervention }) {
@@ -56,45 +47,28 @@ export function SessionForm({
   intervention: CaseIntervention;
 }) {
   const { t } = useTranslation();
-  const refresh = useRefreshCase();
   const form = useZodForm(SessionFormSchema, { defaultValues: emptySession() });
-  const [saved, setSaved] = useState(false);
-  const mutation = useMutation({
-    mutationFn: (body: z.output<typeof SessionFormSchema>) =>
-      addSession(detail.id, intervention.id, body),
-    onSuccess: async (created, body) => {
-      // The day stays for the next note; the note starts empty.
-      form.reset({ heldOn: body.heldOn, note: '' });
-      setSaved(true);
-      await refresh();
-      focusAfterSave(`session-${created.id}`);
-    },
-  });
   return (
-    <Form
+    <RecordForm
       form={form}
-      onSubmit={(body) => {
-        setSaved(false);
-        return mutation.mutateAsync(body);
-      }}
-      error={mutation.error}
+      save={(body) => addSession(detail.id, intervention.id, body)}
+      // The day stays for the next note; the note starts empty.
+      next={(_, body) => ({ heldOn: body.heldOn, note: '' })}
+      focusTo={(created) => `session-${created.id}`}
+      legend={t('caseInterventions.sessions.formHeading')}
+      legendClass="h5"
+      success={t('caseInterventions.sessions.success')}
       errorTitle={t('caseInterventions.sessions.error')}
+      submit={t('caseInterventions.sessions.submit')}
     >
-      <fieldset>
-        <legend className="h5">{t('caseInterventions.sessions.formHeading')}</legend>
-        {saved && <SuccessMessage>{t('caseInterventions.sessions.success')}</SuccessMessage>}
-        <DateInput name="heldOn" label={t('caseInterventions.sessions.heldOn')} />
-        <TextArea
-          name="note"
-          label={t('caseInterventions.sessions.note')}
-          hint={t('caseInterventions.sessions.noteHint')}
-          rows={5}
-          maxLength={10000}
-        />
-        <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-          {t('caseInterventions.sessions.submit')}
-        </button>
-      </fieldset>
-    </Form>
+      <DateInput name="heldOn" label={t('caseInterventions.sessions.heldOn')} />
+      <TextArea
+        name="note"
+        label={t('caseInterventions.sessions.note')}
+        hint={t('caseInterventions.sessions.noteHint')}
+        rows={5}
+        maxLength={10000}
+      />
+    </RecordForm>
   );
 }
