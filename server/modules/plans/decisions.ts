@@ -3,18 +3,13 @@ import type { RequestContext } from '../../platform/context.ts';
 import { notify, notifyCaseCoordinators } from '../notifications/service.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import { lockCase, recordCaseChange, requireOpenCase, staleVersion } from '../cases/case-work.ts';
+import { staleVersion } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { scheduleFollowUpsForPlan } from '../follow-ups/schedule.ts';
 import { getSettings } from '../inquiries/settings.ts';
-import { checkComplete, lockPlan, stateProblem } from './content.ts';
-import {
-  markApproved,
-  markRejected,
-  markSubmitted,
-  memberIds,
-  supersedeApproved,
-} from './queries.ts';
+import { checkComplete, stateProblem } from './content.ts';
+import { lockOpenPlan, recordPlanChange } from './plan-work.ts';
+import { markDecided, markSubmitted, memberIds, supersedeApproved } from './queries.ts';
 import { loadPlan } from './reading.ts';
 import type { ApprovePlan, Plan, RejectPlan } from './schema.ts';
 
@@ -36,8 +31,7 @@ export async function submitPlan(
 ): Promise<Plan> {
   requireCaseAbility(access, 'plan', 'write');
   return ctx.db.transaction().execute(async (trx) => {
-    requireOpenCase(await lockCase(trx, access));
-    const row = await lockPlan(trx, access, planId);
+    const row = await lockOpenPlan(trx, access, planId);
     if (row.status !== 'draft') throw stateProblem('plan_not_draft');
     if (row.version !== version) throw staleVersion(row.version);
     checkComplete(row, await memberIds(trx, access));
@@ -49,13 +43,10 @@ export async function submitPlan(
       { planId: row.id },
       ctx.user.id,
     );
-    await recordCaseChange(trx, ctx, access, {
+    await recordPlanChange(trx, ctx, access, row, {
       kind: 'plan_submitted',
-      changes: { plan: { from: null, to: row.number } },
       action: 'update',
-      resourceType: 'case_plan',
-      resourceId: row.id,
-      details: { number: row.number, from: row.status, to: 'submitted' },
+      details: { from: row.status, to: 'submitted' },
     });
     return loadPlan(trx, access, row.id);
   });
@@ -75,8 +66,7 @@ export async function approvePlan(
 ): Promise<Plan> {
   requireCaseAbility(access, 'plan', 'approve');
   return ctx.db.transaction().execute(async (trx) => {
-    requireOpenCase(await lockCase(trx, access));
-    const row = await lockPlan(trx, access, planId);
+    const row = await lockOpenPlan(trx, access, planId);
     if (row.status !== 'draft' && row.status !== 'submitted') {
       throw stateProblem('plan_not_awaiting_approval');
     }
@@ -103,7 +93,8 @@ export async function approvePlan(
     checkComplete(row, await memberIds(trx, access));
 
     const superseded = await supersedeApproved(trx, access, now);
-    await markApproved(trx, access, row.id, ctx.user.id, meeting ?? null, now);
+    const decision = { status: 'approved', meeting: meeting ?? null } as const;
+    await markDecided(trx, access, row.id, ctx.user.id, decision, now);
     const followUps = await scheduleFollowUpsForPlan(
       trx,
       ctx,
@@ -117,14 +108,10 @@ export async function approvePlan(
       },
       today,
     );
-    await recordCaseChange(trx, ctx, access, {
+    await recordPlanChange(trx, ctx, access, row, {
       kind: 'plan_approved',
-      changes: { plan: { from: null, to: row.number } },
       action: 'update',
-      resourceType: 'case_plan',
-      resourceId: row.id,
       details: {
-        number: row.number,
         from: row.status,
         to: 'approved',
         superseded: superseded.join(',') || null,
@@ -146,18 +133,15 @@ export async function rejectPlan(
 ): Promise<Plan> {
   requireCaseAbility(access, 'plan', 'approve');
   return ctx.db.transaction().execute(async (trx) => {
-    requireOpenCase(await lockCase(trx, access));
-    const row = await lockPlan(trx, access, planId);
+    const row = await lockOpenPlan(trx, access, planId);
     if (row.status !== 'submitted') throw stateProblem('plan_not_awaiting_approval');
     if (row.version !== body.version) throw staleVersion(row.version);
-    await markRejected(trx, access, row.id, ctx.user.id, body.comment, now);
-    await recordCaseChange(trx, ctx, access, {
+    const decision = { status: 'rejected', comment: body.comment } as const;
+    await markDecided(trx, access, row.id, ctx.user.id, decision, now);
+    await recordPlanChange(trx, ctx, access, row, {
       kind: 'plan_rejected',
-      changes: { plan: { from: null, to: row.number } },
       action: 'update',
-      resourceType: 'case_plan',
-      resourceId: row.id,
-      details: { number: row.number, from: row.status, to: 'rejected' },
+      details: { from: row.status, to: 'rejected' },
     });
     // The one who sent it for approval learns it came back (unless they sent it back themselves).
     const author = row.submitted_by ?? row.created_by;

@@ -2,8 +2,9 @@ import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import { lockCase, recordCaseChange, requireOpenCase, staleVersion } from '../cases/case-work.ts';
-import { checkContent, lockPlan, stateProblem, toStoredGoals } from './content.ts';
+import { lockCase, requireOpenCase, staleVersion } from '../cases/case-work.ts';
+import { checkContent, stateProblem, toStoredGoals } from './content.ts';
+import { lockOpenPlan, recordPlanChange } from './plan-work.ts';
 import { hasNewerPlan, insertDraft, memberIds, planRows, saveDraft } from './queries.ts';
 import { loadPlan } from './reading.ts';
 import type { Plan, UpdatePlan } from './schema.ts';
@@ -48,14 +49,17 @@ export async function createDraft(
       follow_up_interval_days: source?.follow_up_interval_days ?? null,
       created_by: ctx.user.id,
     });
-    await recordCaseChange(trx, ctx, access, {
-      kind: 'plan_drafted',
-      changes: { plan: { from: null, to: number } },
-      action: 'create',
-      resourceType: 'case_plan',
-      resourceId: insertedId,
-      details: { number, basedOn: source?.id ?? null },
-    });
+    await recordPlanChange(
+      trx,
+      ctx,
+      access,
+      { id: insertedId, number },
+      {
+        kind: 'plan_drafted',
+        action: 'create',
+        details: { basedOn: source?.id ?? null },
+      },
+    );
     return { plan: await loadPlan(trx, access, insertedId), created: true };
   });
 }
@@ -69,8 +73,7 @@ export async function updatePlan(
 ): Promise<Plan> {
   requireCaseAbility(access, 'plan', 'write');
   return ctx.db.transaction().execute(async (trx) => {
-    requireOpenCase(await lockCase(trx, access));
-    const row = await lockPlan(trx, access, planId);
+    const row = await lockOpenPlan(trx, access, planId);
     if (row.status === 'submitted') throw stateProblem('plan_submitted');
     if (row.status === 'approved' || row.status === 'superseded') {
       throw stateProblem('plan_not_editable');
@@ -96,14 +99,10 @@ export async function updatePlan(
       follow_up_interval_days: body.followUpIntervalDays,
     });
     if (!saved) throw staleVersion(row.version);
-    await recordCaseChange(trx, ctx, access, {
+    await recordPlanChange(trx, ctx, access, row, {
       kind: 'plan_drafted',
-      changes: { plan: { from: null, to: row.number } },
       action: 'update',
-      resourceType: 'case_plan',
-      resourceId: row.id,
       details: {
-        number: row.number,
         from: row.status,
         goals: body.goals.length,
         agreements: body.agreements.length,

@@ -192,46 +192,28 @@ export async function supersedeApproved(
   return superseded.map((s) => s.id);
 }
 
-export async function markApproved(
-  trx: Transaction<DB>,
-  theCase: CaseKey,
-  planId: string,
-  userId: string,
-  meeting: string | null,
-  now: Date,
-): Promise<void> {
-  await trx
-    .updateTable('case_plans')
-    .set((eb) => ({
-      status: 'approved',
-      decided_by: userId,
-      decided_at: now,
-      decision_comment: null,
-      steering_group_meeting_on: meeting,
-      updated_at: now,
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', planId)
-    .where('case_id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
-    .execute();
-}
+/** A decision on a plan: approved (with the steering group's meeting date, if any) or sent back. */
+export type PlanDecision =
+  { status: 'approved'; meeting: string | null } | { status: 'rejected'; comment: string };
 
-export async function markRejected(
+/** Records the decision on the plan: who and when, and the meeting date or the comment. */
+export async function markDecided(
   trx: Transaction<DB>,
   theCase: CaseKey,
   planId: string,
   userId: string,
-  comment: string,
+  decision: PlanDecision,
   now: Date,
 ): Promise<void> {
   await trx
     .updateTable('case_plans')
     .set((eb) => ({
-      status: 'rejected',
+      status: decision.status,
       decided_by: userId,
       decided_at: now,
-      decision_comment: comment,
+      decision_comment: decision.status === 'rejected' ? decision.comment : null,
+      // A rejection leaves the meeting date as it is.
+      ...(decision.status === 'approved' && { steering_group_meeting_on: decision.meeting }),
       updated_at: now,
       version: eb('version', '+', 1),
     }))
