@@ -1,7 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { CONCERN_WORDS } from '../interventions/schema.ts';
 import type { Changes } from './chronology.ts';
+import { concernEntryNames, entryName } from './queries-entry-names.ts';
 
 /**
  * The catalogue entry an event of the chronology names (docs/SECURITY.md, "Catalogue entries that
@@ -16,16 +17,8 @@ import type { Changes } from './chronology.ts';
  * with the compartment get.
  */
 
-/**
- * The name of an intervention's catalogue entry as the query reads it (the query joins the entry
- * as `it`): for a reader without the compartment, that of an entry that reveals the concern is
- * never read (null).
- */
-export function entryName(compartment: boolean) {
-  return sql<
-    string | null
-  >`case when it.reveals_concern and not ${sql.lit(compartment)} then null else it.name end`;
-}
+/** The entry's name as a query reads it, for this reader (SQL in queries-entry-names.ts). */
+export { entryName };
 
 /** An event row with its entry, as read with entryName(…) and `it.reveals_concern`. */
 export interface EventEntryRow {
@@ -50,12 +43,7 @@ export async function storedConcernNames(
   rows: EventEntryRow[],
 ): Promise<ReadonlySet<string>> {
   if (!rows.some((r) => storedName(r) !== null)) return new Set();
-  const entries = await db
-    .selectFrom('intervention_types')
-    .select('name')
-    .where('municipality_code', '=', municipalityCode)
-    .where('reveals_concern', '=', true)
-    .execute();
+  const entries = await concernEntryNames(db, municipalityCode);
   return new Set(entries.map((e) => e.name));
 }
 
