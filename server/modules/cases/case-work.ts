@@ -18,6 +18,8 @@ import {
   type CaseEventKind,
   type Changes,
 } from './chronology.ts';
+import { lockCaseRow, rowWithClientId } from './queries-case-edits.ts';
+import { markEventCompartment } from './queries-chronology.ts';
 
 /**
  * What every part of case work (assessment, plan, interventions, follow-up, closure) shares:
@@ -65,13 +67,7 @@ export interface LockedCase {
 
 /** The case row, locked for the rest of the transaction (changes to one case run one at a time). */
 export async function lockCase(trx: Transaction<DB>, theCase: CaseKey): Promise<LockedCase> {
-  const row = await trx
-    .selectFrom('cases')
-    .select(['status', 'opened_at', 'closed_at', 'concern_level', 'version'])
-    .where('id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
-    .forUpdate()
-    .executeTakeFirst();
+  const row = await lockCaseRow(trx, theCase);
   if (!row) throw new AppError('not_found');
   return {
     status: row.status,
@@ -126,12 +122,7 @@ export async function recordCaseChange(
     change.interventionId,
   );
   if (change.compartment) {
-    await trx
-      .updateTable('case_events')
-      .set({ compartment: true })
-      .where('id', '=', Number(eventId))
-      .where('municipality_code', '=', access.municipalityCode)
-      .execute();
+    await markEventCompartment(trx, access.municipalityCode, Number(eventId));
   }
   const persons = await casePersonIds(trx, access);
   await writeAudit(
@@ -194,11 +185,7 @@ export async function earlierCreate(
   clash: 'duplicate' | 'conflict',
 ): Promise<{ id: string; version: number; created: false } | undefined> {
   if (!id) return undefined;
-  const existing = await trx
-    .selectFrom(table)
-    .select(['id', 'case_id', 'version'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const existing = await rowWithClientId(trx, table, id);
   if (!existing) return undefined;
   if (existing.case_id !== caseId) throw new AppError(clash);
   return { id: existing.id, version: existing.version, created: false };

@@ -1,12 +1,12 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
 import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import type { CaseKey, RequestContext } from '../../platform/context.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import {
   CaseEventKindSchema,
   CaseEventSchema,
@@ -16,7 +16,14 @@ import {
   type NoteBody,
   type StatusBody,
 } from './schema.ts';
-import { entryName, presentChanges, storedConcernNames } from './intervention-names.ts';
+import { presentChanges, storedConcernNames } from './intervention-names.ts';
+import { lockCaseStatus, saveCaseStatus } from './queries-case-edits.ts';
+import {
+  addCaseEvent,
+  casePersonIds,
+  chronologyAuthors,
+  chronologyRows,
+} from './queries-chronology.ts';
 
 /**
  * The case's chronology: one timeline of everything that happens in the case (case_events).
@@ -25,52 +32,12 @@ import { entryName, presentChanges, storedConcernNames } from './intervention-na
  * the case's compartment, and their text travels only in a compartment(…) field, so the
  * presenter rule removes it as well.
  */
-/*
- * The tenant key (`municipality_code`, db/migrations/0015): an event is inserted without it and
- * the trigger fills it from the case; reads match the case's key next to its id.
- */
 export type CaseEventKind = z.infer<typeof CaseEventKindSchema>;
 type ChangeValue = string | number | boolean | null;
 export type Changes = Record<string, { from: ChangeValue; to: ChangeValue }>;
 
-export async function addCaseEvent(
-  trx: Transaction<DB>,
-  caseId: string,
-  /** Null for the system's own events (e.g. the case-work job). */
-  actorUserId: string | null,
-  kind: CaseEventKind,
-  changes: Changes,
-  note?: { text: string; compartment: boolean },
-  /** The intervention the event is about: its name is read from the catalogue when shown. */
-  interventionId?: string,
-): Promise<string> {
-  const row = await trx
-    .insertInto('case_events')
-    .values({
-      case_id: caseId,
-      actor_user_id: actorUserId,
-      kind,
-      changes: JSON.stringify(changes),
-      note_text: note?.text ?? null,
-      compartment: note?.compartment ?? false,
-      intervention_id: interventionId ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return String(row.id);
-}
-
-/** The persons of the case, whose data the chronology is about (one audit entry each). */
-export async function casePersonIds(db: Kysely<DB>, theCase: CaseKey): Promise<string[]> {
-  const rows = await db
-    .selectFrom('case_persons')
-    .select('person_id')
-    .where('case_id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
-    .orderBy('person_id')
-    .execute();
-  return rows.map((r) => r.person_id);
-}
+/** Appending an event, and the persons it is about (their SQL is in queries-chronology.ts). */
+export { addCaseEvent, casePersonIds };
 
 /** One audit event per person of the case (or one without a person when it has none). */
 export function perPerson(
@@ -88,49 +55,8 @@ export async function loadChronology(
   access: CaseAccess,
   filter: z.infer<typeof ChronologyQuery>,
 ): Promise<Chronology> {
-  let query = db
-    .selectFrom('case_events as e')
-    .leftJoin('users as u', 'u.id', 'e.actor_user_id')
-    .leftJoin('case_interventions as ci', (j) =>
-      j
-        .onRef('ci.id', '=', 'e.intervention_id')
-        .onRef('ci.municipality_code', '=', 'e.municipality_code'),
-    )
-    .leftJoin('intervention_types as it', 'it.id', 'ci.intervention_type_id')
-    .select([
-      'e.id',
-      'e.kind',
-      'e.occurred_at',
-      'e.actor_user_id',
-      'u.display_name',
-      'e.changes',
-      'e.note_text',
-      'e.compartment',
-      'e.intervention_id',
-      entryName(access.compartment).as('entry_name'),
-      'it.reveals_concern as entry_reveals_concern',
-    ])
-    .where('e.case_id', '=', access.caseId)
-    .where('e.municipality_code', '=', access.municipalityCode)
-    .orderBy('e.id', 'desc')
-    .limit(filter.limit + 1);
-  if (!access.compartment) query = query.where('e.compartment', '=', false);
-  if (filter.kind) query = query.where('e.kind', '=', filter.kind);
-  if (filter.authorId) query = query.where('e.actor_user_id', '=', filter.authorId);
-  if (filter.after) query = query.where('e.id', '<', Number(filter.after));
-  const rows = await query.execute();
-
-  let authorsQuery = db
-    .selectFrom('case_events as e')
-    .innerJoin('users as u', 'u.id', 'e.actor_user_id')
-    .select(['u.id', 'u.display_name'])
-    .distinct()
-    .where('e.case_id', '=', access.caseId)
-    .where('e.municipality_code', '=', access.municipalityCode)
-    .orderBy('u.display_name')
-    .orderBy('u.id');
-  if (!access.compartment) authorsQuery = authorsQuery.where('e.compartment', '=', false);
-  const authors = await authorsQuery.execute();
+  const rows = await chronologyRows(db, access, filter);
+  const authors = await chronologyAuthors(db, access);
 
   const page = rows.slice(0, filter.limit).map((r) => ({
     ...r,
@@ -231,13 +157,7 @@ export async function setStatus(
   if (problems.length > 0) throw new AppError('validation_failed', { fields: problems });
 
   return ctx.db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('cases')
-      .select(['status', 'on_hold_reason', 'on_hold_until', 'version'])
-      .where('id', '=', access.caseId)
-      .where('municipality_code', '=', access.municipalityCode)
-      .forUpdate()
-      .executeTakeFirst();
+    const current = await lockCaseStatus(trx, access);
     if (!current) throw new AppError('not_found');
     if (current.version !== body.version) {
       throw new AppError('conflict', { meta: { currentVersion: current.version } });
@@ -255,19 +175,9 @@ export async function setStatus(
       on_hold_reason: body.status === 'on_hold' ? (body.reason ?? null) : null,
       on_hold_until: body.status === 'on_hold' ? (body.until ?? null) : null,
     };
-    const updated = await trx
-      .updateTable('cases')
-      .set((eb) => ({
-        ...next,
-        version: eb('version', '+', 1),
-        updated_at: new Date(),
-      }))
-      .where('id', '=', access.caseId)
-      .where('municipality_code', '=', access.municipalityCode)
-      .where('version', '=', body.version)
-      .returning('version')
-      .executeTakeFirst();
-    if (!updated) throw new AppError('conflict', { meta: { currentVersion: current.version } });
+    const version = await saveCaseStatus(trx, access, body.version, next);
+    if (version === undefined)
+      throw new AppError('conflict', { meta: { currentVersion: current.version } });
 
     const changes: Changes = {};
     const before = {
@@ -303,6 +213,6 @@ export async function setStatus(
         }),
       ),
     );
-    return updated.version;
+    return version;
   });
 }

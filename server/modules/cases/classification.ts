@@ -5,6 +5,7 @@ import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import { lockCase, recordCaseChange, staleVersion } from './case-work.ts';
 import type { Changes } from './chronology.ts';
+import { classificationRow, saveClassification } from './queries-case-edits.ts';
 import type { ClassificationBody } from './schema.ts';
 
 /**
@@ -38,20 +39,7 @@ export async function updateClassification(
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockCase(trx, access);
     if (locked.version !== body.version) throw staleVersion(locked.version);
-    const current = await trx
-      .selectFrom('cases')
-      .select([
-        'extremism_form',
-        'extremism_form_other',
-        'age_group',
-        'authority_area',
-        'primary_concern',
-        'subject_kind',
-        'environment',
-      ])
-      .where('id', '=', access.caseId)
-      .where('municipality_code', '=', access.municipalityCode)
-      .executeTakeFirstOrThrow();
+    const current = await classificationRow(trx, access);
 
     const before: Record<Field, Value> = {
       extremismForm: current.extremism_form,
@@ -96,23 +84,15 @@ export async function updateClassification(
     }
     if (Object.keys(changes).length === 0) return locked.version;
 
-    const updated = await trx
-      .updateTable('cases')
-      .set((eb) => ({
-        extremism_form: after.extremismForm as string | null,
-        extremism_form_other: otherAfter,
-        age_group: after.ageGroup as string | null,
-        authority_area: after.authorityArea as string | null,
-        primary_concern: after.primaryConcern as boolean | null,
-        subject_kind: after.subjectKind as string | null,
-        environment: after.environment as string | null,
-        version: eb('version', '+', 1),
-        updated_at: new Date(),
-      }))
-      .where('id', '=', access.caseId)
-      .where('municipality_code', '=', access.municipalityCode)
-      .returning('version')
-      .executeTakeFirstOrThrow();
+    const version = await saveClassification(trx, access, {
+      extremism_form: after.extremismForm as string | null,
+      extremism_form_other: otherAfter,
+      age_group: after.ageGroup as string | null,
+      authority_area: after.authorityArea as string | null,
+      primary_concern: after.primaryConcern as boolean | null,
+      subject_kind: after.subjectKind as string | null,
+      environment: after.environment as string | null,
+    });
 
     await recordCaseChange(trx, ctx, access, {
       kind: 'classification_changed',
@@ -120,6 +100,6 @@ export async function updateClassification(
       compartment: true,
       details: { fields: Object.keys(changes).join(',') },
     });
-    return updated.version;
+    return version;
   });
 }

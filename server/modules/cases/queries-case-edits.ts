@@ -1,0 +1,116 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import type { CaseKey } from '../../platform/context.ts';
+
+/*
+ * The case row as the cases module reads and changes it for itself: locked for a change (every
+ * part of case work, case-work.ts), on hold and resumed (chronology.ts), the classification
+ * (classification.ts). Writes other modules ask for are in queries-case-rows.ts. Every read and
+ * update matches the case's tenant key (`municipality_code`) next to its id.
+ */
+
+/** The case row's state, locked for the rest of the transaction; undefined when missing. */
+export async function lockCaseRow(trx: Transaction<DB>, theCase: CaseKey) {
+  return trx
+    .selectFrom('cases')
+    .select(['status', 'opened_at', 'closed_at', 'concern_level', 'version'])
+    .where('id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** The case's status and time on hold, locked for the transaction; undefined when missing. */
+export async function lockCaseStatus(trx: Transaction<DB>, theCase: CaseKey) {
+  return trx
+    .selectFrom('cases')
+    .select(['status', 'on_hold_reason', 'on_hold_until', 'version'])
+    .where('id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Saves the status if the case is still at `version`; the new version, else undefined. */
+export async function saveCaseStatus(
+  trx: Transaction<DB>,
+  theCase: CaseKey,
+  version: number,
+  next: { status: string; on_hold_reason: string | null; on_hold_until: string | null },
+): Promise<number | undefined> {
+  const updated = await trx
+    .updateTable('cases')
+    .set((eb) => ({
+      ...next,
+      version: eb('version', '+', 1),
+      updated_at: new Date(),
+    }))
+    .where('id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .where('version', '=', version)
+    .returning('version')
+    .executeTakeFirst();
+  return updated?.version;
+}
+
+/** The case's classification as stored. */
+export async function classificationRow(trx: Transaction<DB>, theCase: CaseKey) {
+  return trx
+    .selectFrom('cases')
+    .select([
+      'extremism_form',
+      'extremism_form_other',
+      'age_group',
+      'authority_area',
+      'primary_concern',
+      'subject_kind',
+      'environment',
+    ])
+    .where('id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .executeTakeFirstOrThrow();
+}
+
+/** Saves the case's classification; its new version. */
+export async function saveClassification(
+  trx: Transaction<DB>,
+  theCase: CaseKey,
+  values: {
+    extremism_form: string | null;
+    extremism_form_other: string | null;
+    age_group: string | null;
+    authority_area: string | null;
+    primary_concern: boolean | null;
+    subject_kind: string | null;
+    environment: string | null;
+  },
+): Promise<number> {
+  const updated = await trx
+    .updateTable('cases')
+    .set((eb) => ({
+      ...values,
+      version: eb('version', '+', 1),
+      updated_at: new Date(),
+    }))
+    .where('id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  return updated.version;
+}
+
+/**
+ * The row with a client-made id in one of case work's tables, in any municipality (only its
+ * case id and version are read, never shown): the one look-up without the tenant key.
+ */
+export async function rowWithClientId(
+  trx: Transaction<DB>,
+  table: 'case_interventions' | 'case_offers' | 'case_follow_ups',
+  id: string,
+) {
+  return trx
+    .selectFrom(table)
+    .select(['id', 'case_id', 'version'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
