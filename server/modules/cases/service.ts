@@ -1,6 +1,5 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
-import { notifyFrom, recipientColumns } from '../notifications/service.ts';
-import { sql } from 'kysely';
+import { notifyFrom } from '../notifications/service.ts';
 import { writeAudit } from '../../platform/audit/write.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
@@ -9,12 +8,23 @@ import type { CaseAccess } from '../../access/records.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { z } from 'zod';
 import { addCaseEvent } from './chronology.ts';
+import {
+  activeUserOfArea,
+  breakGlassRecipients,
+  caseByReference,
+  coordinatorCount,
+  deleteMember,
+  insertBreakGlassGrant,
+  insertMember,
+  isUnitOf,
+  userDisplayName,
+} from './queries-members.ts';
 import type { AddMemberBody, BreakGlassBody } from './schema.ts';
 
 /*
  * The tenant key (`municipality_code`, db/migrations/0015): memberships and grants are written
- * with the case's key and read and deleted matching it; the chronology's events get theirs from
- * the trigger (chronology.ts).
+ * with the case's key and read and deleted matching it (queries-members.ts); the chronology's
+ * events get theirs from the trigger (queries-chronology.ts).
  */
 
 /** Which user roles may hold which role in a case. */
@@ -35,25 +45,7 @@ export async function addMember(
 ): Promise<void> {
   requireCaseAbility(access, 'members', 'write');
   await ctx.db.transaction().execute(async (trx) => {
-    const target = await trx
-      .selectFrom('users as u')
-      .select(['u.id', 'u.roles', 'u.display_name'])
-      .where('u.id', '=', body.userId)
-      .where('u.disabled_at', 'is', null)
-      .where((eb) =>
-        eb.or([
-          eb('u.municipality_code', '=', access.municipalityCode),
-          eb(
-            'u.police_district_id',
-            '=',
-            eb
-              .selectFrom('municipalities')
-              .select('police_district_id')
-              .where('code', '=', access.municipalityCode),
-          ),
-        ]),
-      )
-      .executeTakeFirst();
+    const target = await activeUserOfArea(trx, access.municipalityCode, body.userId);
     if (!target || !target.roles.some((r) => MAY_HOLD[body.role].includes(r))) {
       throw new AppError('validation_failed', {
         fields: [{ field: 'body.userId', code: 'member_not_eligible' }],
@@ -64,33 +56,18 @@ export async function addMember(
         fields: [{ field: 'body.scope', code: 'scope_full_only' }],
       });
     }
-    if (body.unitId) {
-      const unit = await trx
-        .selectFrom('units')
-        .select('id')
-        .where('id', '=', body.unitId)
-        .where('municipality_code', '=', access.municipalityCode)
-        .executeTakeFirst();
-      if (!unit) {
-        throw new AppError('validation_failed', {
-          fields: [{ field: 'body.unitId', code: 'invalid_value' }],
-        });
-      }
+    if (body.unitId && !(await isUnitOf(trx, access.municipalityCode, body.unitId))) {
+      throw new AppError('validation_failed', {
+        fields: [{ field: 'body.unitId', code: 'invalid_value' }],
+      });
     }
-    const inserted = await trx
-      .insertInto('case_members')
-      .values({
-        case_id: access.caseId,
-        municipality_code: access.municipalityCode,
-        user_id: body.userId,
-        role: body.role,
-        scope: body.scope,
-        unit_id: body.unitId,
-        added_by: ctx.user.id,
-      })
-      .onConflict((oc) => oc.columns(['case_id', 'user_id']).doNothing())
-      .returning('user_id')
-      .executeTakeFirst();
+    const inserted = await insertMember(trx, access, {
+      userId: body.userId,
+      role: body.role,
+      scope: body.scope,
+      unitId: body.unitId,
+      addedBy: ctx.user.id,
+    });
     if (!inserted) throw new AppError('already_member');
     await addCaseEvent(trx, access.caseId, ctx.user.id, 'member_added', {
       member: { from: null, to: target.display_name },
@@ -125,29 +102,12 @@ export async function removeMember(
 ): Promise<void> {
   requireCaseAbility(access, 'members', 'write');
   await ctx.db.transaction().execute(async (trx) => {
-    const removed = await trx
-      .deleteFrom('case_members')
-      .where('case_id', '=', access.caseId)
-      .where('municipality_code', '=', access.municipalityCode)
-      .where('user_id', '=', userId)
-      .returning('role')
-      .executeTakeFirst();
+    const removed = await deleteMember(trx, access, userId);
     if (!removed) throw new AppError('not_found');
-    const coordinators = await trx
-      .selectFrom('case_members')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('case_id', '=', access.caseId)
-      .where('municipality_code', '=', access.municipalityCode)
-      .where('role', '=', 'coordinator')
-      .executeTakeFirstOrThrow();
-    if (Number(coordinators.n) === 0) throw new AppError('last_coordinator');
-    const member = await trx
-      .selectFrom('users')
-      .select('display_name')
-      .where('id', '=', userId)
-      .executeTakeFirstOrThrow();
+    if ((await coordinatorCount(trx, access)) === 0) throw new AppError('last_coordinator');
+    const memberName = await userDisplayName(trx, userId);
     await addCaseEvent(trx, access.caseId, ctx.user.id, 'member_removed', {
-      member: { from: member.display_name, to: null },
+      member: { from: memberName, to: null },
       role: { from: removed.role, to: null },
     });
     await writeAudit(
@@ -183,18 +143,7 @@ export async function breakGlass(
   const step = await verifySecondFactorAgain(ctx.db, ctx.keys.secret, ctx.user, body.code, ctx.ip);
   return ctx.db.transaction().execute(async (trx) => {
     await consumeStep(trx, ctx.user.id, step);
-    const found = await trx
-      .selectFrom('cases')
-      .leftJoin('case_members as m', (join) =>
-        join
-          .onRef('m.case_id', '=', 'cases.id')
-          .onRef('m.municipality_code', '=', 'cases.municipality_code')
-          .on('m.user_id', '=', ctx.user.id),
-      )
-      .select(['cases.id', 'm.role'])
-      .where('cases.municipality_code', '=', municipality)
-      .where('cases.reference', '=', body.reference)
-      .executeTakeFirst();
+    const found = await caseByReference(trx, municipality, body.reference, ctx.user.id);
     const base = { municipalityCode: municipality, unitId: ctx.user.unitIds[0] ?? null };
     if (!found) {
       await writeAudit(
@@ -217,33 +166,18 @@ export async function breakGlass(
       return null;
     }
     if (found.role) throw new AppError('already_member');
-    const grant = await trx
-      .insertInto('access_grants')
-      .values({
-        user_id: ctx.user.id,
-        case_id: found.id,
-        municipality_code: municipality,
-        reason: body.reason,
-        expires_at: sql<Date>`now() + make_interval(mins => ${BREAK_GLASS_MINUTES})`,
-      })
-      .returning(['id', 'expires_at'])
-      .executeTakeFirstOrThrow();
+    const grant = await insertBreakGlassGrant(
+      trx,
+      { caseId: found.id, municipalityCode: municipality },
+      { userId: ctx.user.id, reason: body.reason, minutes: BREAK_GLASS_MINUTES },
+    );
     const notified = await notifyFrom(
       trx,
-      trx
-        .selectFrom('users')
-        .select([
-          'users.id as user_id',
-          ...recipientColumns({
-            kind: 'break_glass',
-            caseId: found.id,
-            details: { actorUserId: ctx.user.id, grantId: grant.id },
-          }),
-        ])
-        .where('users.municipality_code', '=', municipality)
-        .where(sql<boolean>`'coordinator' = any(users.roles)`)
-        .where('users.disabled_at', 'is', null)
-        .where('users.id', '!=', ctx.user.id),
+      breakGlassRecipients(
+        trx,
+        { caseId: found.id, municipalityCode: municipality },
+        { actorUserId: ctx.user.id, grantId: grant.id },
+      ),
     );
     await writeAudit(
       trx,
