@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ContextKeys } from '../../platform/context.ts';
 import { grantCaseAccess } from '../../access/records.ts';
-import { caseRouteKit } from '../cases/case-work.ts';
+import { caseWorkRoutes } from '../cases/case-routes.ts';
 import { CaseIdParams } from '../cases/schema.ts';
 import {
   AssessmentBody,
@@ -21,96 +21,71 @@ import { finaliseAssessment, startAssessment, updateAssessment } from './writing
 export const assessmentRoutes =
   (options: { keys: ContextKeys }): FastifyPluginAsyncZod =>
   async (app) => {
-    const tags = ['cases'];
-    const { contextOf, accessOr404 } = caseRouteKit(app, options.keys);
+    const cases = caseWorkRoutes(app, options.keys, ['cases']);
 
-    app.get(
+    cases.get(
       '/api/cases/:id/assessments',
       {
-        config: { policy: 'records.read', record: 'case' },
-        schema: {
-          tags,
-          summary:
-            "Every version of the case's 360° assessment, newest first (members with the whole case; the risk lens for the compartment only)",
-          params: CaseIdParams,
-          response: { 200: AssessmentListSchema },
-        },
+        policy: 'records.read',
+        summary:
+          "Every version of the case's 360° assessment, newest first (members with the whole case; the risk lens for the compartment only)",
+        params: CaseIdParams,
+        response: { 200: AssessmentListSchema },
       },
-      async (request) => {
-        const access = await accessOr404(request, request.params.id);
-        const list = await listAssessments(contextOf(request), access);
+      async (access, ctx, request) => {
+        const list = await listAssessments(ctx, access);
         grantCaseAccess(request, access);
         return list;
       },
     );
 
-    app.post(
+    cases.post(
       '/api/cases/:id/assessments',
       {
-        config: { policy: 'records.read', record: 'case' },
-        schema: {
-          tags,
-          summary:
-            'Start a new assessment draft from the latest final one (201), or get the existing draft (200); coordinators and forum members with the compartment',
-          params: CaseIdParams,
-          response: { 200: AssessmentResponse, 201: AssessmentResponse },
-        },
+        policy: 'records.read',
+        summary:
+          'Start a new assessment draft from the latest final one (201), or get the existing draft (200); coordinators and forum members with the compartment',
+        params: CaseIdParams,
+        response: { 200: AssessmentResponse, 201: AssessmentResponse },
       },
-      async (request, reply) => {
-        const access = await accessOr404(request, request.params.id);
-        const { created, assessment } = await startAssessment(contextOf(request), access);
+      async (access, ctx, request, reply) => {
+        const { created, assessment } = await startAssessment(ctx, access);
         grantCaseAccess(request, access);
         return reply.code(created ? 201 : 200).send({ id: access.caseId, assessment });
       },
     );
 
-    app.put(
+    cases.put(
       '/api/cases/:id/assessments/:assessmentId',
       {
-        config: { policy: 'records.read', record: 'case' },
-        schema: {
-          tags,
-          summary:
-            "Replace the draft's content (optimistic locking on version; a final assessment cannot be edited)",
-          params: AssessmentParams,
-          body: AssessmentBody,
-          response: { 200: AssessmentResponse },
-        },
+        policy: 'records.read',
+        summary:
+          "Replace the draft's content (optimistic locking on version; a final assessment cannot be edited)",
+        params: AssessmentParams,
+        body: AssessmentBody,
+        response: { 200: AssessmentResponse },
       },
-      async (request) => {
-        const access = await accessOr404(request, request.params.id);
-        const assessment = await updateAssessment(
-          contextOf(request),
-          access,
-          request.params.assessmentId,
-          request.body,
-        );
+      async (access, ctx, request) => {
+        const { assessmentId } = request.params;
+        const assessment = await updateAssessment(ctx, access, assessmentId, request.body);
         grantCaseAccess(request, access);
         return { id: access.caseId, assessment };
       },
     );
 
-    app.post(
+    cases.post(
       '/api/cases/:id/assessments/:assessmentId/finalise',
       {
-        config: { policy: 'records.read', record: 'case' },
-        schema: {
-          tags,
-          summary:
-            'Finalise the draft (needs an overall judgement and a concern level); supersedes the previous one and sets the case’s concern level',
-          params: AssessmentParams,
-          body: FinaliseBody,
-          response: { 200: AssessmentResponse },
-        },
+        policy: 'records.read',
+        summary:
+          'Finalise the draft (needs an overall judgement and a concern level); supersedes the previous one and sets the case’s concern level',
+        params: AssessmentParams,
+        body: FinaliseBody,
+        response: { 200: AssessmentResponse },
       },
-      async (request) => {
-        const access = await accessOr404(request, request.params.id);
-        const assessment = await finaliseAssessment(
-          contextOf(request),
-          access,
-          request.params.assessmentId,
-          request.body,
-        );
+      async (access, ctx, request) => {
+        const { assessmentId } = request.params;
+        const assessment = await finaliseAssessment(ctx, access, assessmentId, request.body);
         grantCaseAccess(request, access);
         return { id: access.caseId, assessment };
       },

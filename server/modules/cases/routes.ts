@@ -5,8 +5,9 @@ import { writeAudit } from '../../platform/audit/write.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import { grantCaseAccess } from '../../access/records.ts';
-import type { ContextKeys } from '../../platform/context.ts';
-import { caseRouteKit } from './case-work.ts';
+import { contextFor, type ContextKeys } from '../../platform/context.ts';
+import { routeKit } from '../../platform/route-kit.ts';
+import { caseWorkRoutes } from './case-routes.ts';
 import * as chronology from './chronology.ts';
 import { updateClassification } from './classification.ts';
 import * as queries from './queries.ts';
@@ -39,18 +40,17 @@ export const caseRoutes =
   (options: { keys: ContextKeys }): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['cases'];
-    const { contextOf, accessOr404 } = caseRouteKit(app, options.keys);
+    const route = routeKit(app, tags);
+    const cases = caseWorkRoutes(app, options.keys, tags);
+    const contextOf = contextFor(app, options.keys);
 
-    app.get(
+    route.get(
       '/api/cases',
       {
-        config: { policy: 'records.read' },
-        schema: {
-          tags,
-          summary: 'The cases the caller is a member of (or holds a break-the-glass grant for)',
-          querystring: CaseListQuery,
-          response: { 200: CaseListSchema },
-        },
+        policy: 'records.read',
+        summary: 'The cases the caller is a member of (or holds a break-the-glass grant for)',
+        querystring: CaseListQuery,
+        response: { 200: CaseListSchema },
       },
       async (request) => {
         const { db, user, keys, requestId } = contextOf(request);
@@ -89,21 +89,16 @@ export const caseRoutes =
       },
     );
 
-    app.get(
+    cases.get(
       '/api/cases/:id',
       {
-        config: { policy: 'records.read', record: 'case' },
-        schema: {
-          tags,
-          summary: 'One case as the caller may see it (404 for non-members)',
-          params: CaseIdParams,
-          response: { 200: CaseDetailSchema },
-        },
+        policy: 'records.read',
+        summary: 'One case as the caller may see it (404 for non-members)',
+        params: CaseIdParams,
+        response: { 200: CaseDetailSchema },
       },
-      async (request) => {
-        const { db, user, keys, requestId } = contextOf(request);
-        const access = await accessOr404(request, request.params.id);
-        return db.transaction().execute(async (trx) => {
+      async (access, { db, user, keys, requestId }, request) =>
+        db.transaction().execute(async (trx) => {
           const detail = await queries.loadCase(trx, access);
           if (!detail) throw new AppError('not_found');
           const read = (subjectPersonId: string | null) =>
@@ -121,63 +116,49 @@ export const caseRoutes =
           await writeAudit(trx, keys.audit, events);
           grantCaseAccess(request, access);
           return detail;
-        });
-      },
+        }),
     );
 
-    app.post(
+    cases.post(
       '/api/cases/:id/members',
       {
-        config: { policy: 'records.read', record: 'case' },
-        schema: {
-          tags,
-          summary: "Add a member to the case (the case's coordinators only)",
-          params: CaseIdParams,
-          body: AddMemberBody,
-          response: { 204: z.null() },
-        },
+        policy: 'records.read',
+        summary: "Add a member to the case (the case's coordinators only)",
+        params: CaseIdParams,
+        body: AddMemberBody,
+        response: { 204: z.null() },
       },
-      async (request, reply) => {
-        const access = await accessOr404(request, request.params.id);
-        await service.addMember(contextOf(request), access, request.body);
+      async (access, ctx, request, reply) => {
+        await service.addMember(ctx, access, request.body);
         return reply.code(204).send(null);
       },
     );
 
-    app.delete(
+    cases.delete(
       '/api/cases/:id/members/:userId',
       {
-        config: { policy: 'records.read', record: 'case' },
-        schema: {
-          tags,
-          summary: "Remove a member from the case (the case's coordinators only)",
-          params: MemberParams,
-          response: { 204: z.null() },
-        },
+        policy: 'records.read',
+        summary: "Remove a member from the case (the case's coordinators only)",
+        params: MemberParams,
+        response: { 204: z.null() },
       },
-      async (request, reply) => {
-        const access = await accessOr404(request, request.params.id);
-        await service.removeMember(contextOf(request), access, request.params.userId);
+      async (access, ctx, request, reply) => {
+        await service.removeMember(ctx, access, request.params.userId);
         return reply.code(204).send(null);
       },
     );
 
-    app.get(
+    cases.get(
       '/api/cases/:id/chronology',
       {
-        config: { policy: 'records.read', record: 'case' },
-        schema: {
-          tags,
-          summary:
-            "The case's chronology, newest first, filterable by kind and author (members with the whole case)",
-          params: CaseIdParams,
-          querystring: ChronologyQuery,
-          response: { 200: ChronologySchema },
-        },
+        policy: 'records.read',
+        summary:
+          "The case's chronology, newest first, filterable by kind and author (members with the whole case)",
+        params: CaseIdParams,
+        querystring: ChronologyQuery,
+        response: { 200: ChronologySchema },
       },
-      async (request) => {
-        const { db, user, keys, requestId } = contextOf(request);
-        const access = await accessOr404(request, request.params.id);
+      async (access, { db, user, keys, requestId }, request) => {
         requireCaseAbility(access, 'notes', 'read');
         return db.transaction().execute(async (trx) => {
           const page = await chronology.loadChronology(trx, access, request.query);
@@ -203,77 +184,60 @@ export const caseRoutes =
       },
     );
 
-    app.post(
+    cases.post(
       '/api/cases/:id/notes',
       {
-        config: { policy: 'records.read', record: 'case' },
-        schema: {
-          tags,
-          summary:
-            'Add a note to the chronology (members with the whole case; a compartment note needs the compartment)',
-          params: CaseIdParams,
-          body: NoteBody,
-          response: { 201: NoteResponse },
-        },
+        policy: 'records.read',
+        summary:
+          'Add a note to the chronology (members with the whole case; a compartment note needs the compartment)',
+        params: CaseIdParams,
+        body: NoteBody,
+        response: { 201: NoteResponse },
       },
-      async (request, reply) => {
-        const access = await accessOr404(request, request.params.id);
-        const id = await chronology.addNote(contextOf(request), access, request.body);
+      async (access, ctx, request, reply) => {
+        const id = await chronology.addNote(ctx, access, request.body);
         return reply.code(201).send({ id });
       },
     );
 
-    app.post(
+    cases.post(
       '/api/cases/:id/status',
       {
-        config: { policy: 'records.read', record: 'case' },
-        schema: {
-          tags,
-          summary:
-            "Set the case on hold (reason, optional date) or resume it (the case's coordinators only)",
-          params: CaseIdParams,
-          body: StatusBody,
-          response: { 200: StatusResponse },
-        },
+        policy: 'records.read',
+        summary:
+          "Set the case on hold (reason, optional date) or resume it (the case's coordinators only)",
+        params: CaseIdParams,
+        body: StatusBody,
+        response: { 200: StatusResponse },
       },
-      async (request) => {
-        const access = await accessOr404(request, request.params.id);
-        const version = await chronology.setStatus(contextOf(request), access, request.body);
-        return { version };
-      },
+      async (access, ctx, request) => ({
+        version: await chronology.setStatus(ctx, access, request.body),
+      }),
     );
 
-    app.patch(
+    cases.patch(
       '/api/cases/:id/classification',
       {
-        config: { policy: 'records.read', record: 'case' },
-        schema: {
-          tags,
-          summary:
-            "Edit the case's classification, with history in the chronology (the case's coordinators with the compartment)",
-          params: CaseIdParams,
-          body: ClassificationBody,
-          response: { 200: ClassificationResponse },
-        },
+        policy: 'records.read',
+        summary:
+          "Edit the case's classification, with history in the chronology (the case's coordinators with the compartment)",
+        params: CaseIdParams,
+        body: ClassificationBody,
+        response: { 200: ClassificationResponse },
       },
-      async (request) => {
-        const access = await accessOr404(request, request.params.id);
-        const version = await updateClassification(contextOf(request), access, request.body);
-        return { version };
-      },
+      async (access, ctx, request) => ({
+        version: await updateClassification(ctx, access, request.body),
+      }),
     );
 
-    app.post(
+    route.post(
       '/api/break-glass',
       {
-        config: { policy: 'records.breakGlass' },
-        schema: {
-          tags,
-          summary:
-            'Open a case one is not a member of: written reason + second factor, 60 minutes, audited, other coordinators notified',
-          body: BreakGlassBody,
-          response: { 201: BreakGlassResponse },
-        },
+        policy: 'records.breakGlass',
+        summary:
+          'Open a case one is not a member of: written reason + second factor, 60 minutes, audited, other coordinators notified',
+        body: BreakGlassBody,
+        response: { 201: BreakGlassResponse },
       },
       async (request, reply) => {
         const granted = await service.breakGlass(contextOf(request), request.body);

@@ -4,7 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { grantCaseAccess } from '../../access/records.ts';
 import { AppError } from '../../platform/errors.ts';
-import { auditCaseRead, caseRouteKit } from '../cases/case-work.ts';
+import { auditCaseRead } from '../cases/case-work.ts';
+import { caseWorkRoutes } from '../cases/case-routes.ts';
 import { CaseIdParams } from '../cases/schema.ts';
 import { loadClosureOverview } from './queries.ts';
 import {
@@ -32,25 +33,19 @@ import { renderCaseSummary } from './summary-pdf.ts';
 export const closureRoutes =
   (options: { keys: ContextKeys }): FastifyPluginAsyncZod =>
   async (app) => {
-    const tags = ['case work'];
-    const { contextOf, accessOr404 } = caseRouteKit(app, options.keys);
+    const cases = caseWorkRoutes(app, options.keys, ['case work']);
 
-    app.get(
+    cases.get(
       '/api/cases/:id/closure',
       {
-        config: { policy: 'records.read', record: 'case' },
-        schema: {
-          tags,
-          summary:
-            "The case's closure proposals, re-reviews, and what a proposal must cover (members with the whole case)",
-          params: CaseIdParams,
-          response: { 200: ClosureOverviewSchema },
-        },
+        policy: 'records.read',
+        summary:
+          "The case's closure proposals, re-reviews, and what a proposal must cover (members with the whole case)",
+        params: CaseIdParams,
+        response: { 200: ClosureOverviewSchema },
       },
-      async (request) => {
-        const access = await accessOr404(request, request.params.id);
+      async (access, ctx, request) => {
         requireCaseAbility(access, 'closure', 'read');
-        const ctx = contextOf(request);
         return ctx.db.transaction().execute(async (trx) => {
           const overview = await loadClosureOverview(trx, access);
           await auditCaseRead(trx, ctx, access, { what: 'closure' });
@@ -61,115 +56,78 @@ export const closureRoutes =
       },
     );
 
-    app.post(
+    cases.post(
       '/api/cases/:id/closure',
       {
-        config: { policy: 'records.read', record: 'case' },
-        schema: {
-          tags,
-          summary:
-            'Propose closing the case: outcome, reason, each goal’s status and each open intervention’s disposition (members with the whole case)',
-          params: CaseIdParams,
-          body: ProposeClosureBody,
-          response: { 200: ClosureResponse, 201: ClosureResponse },
-        },
+        policy: 'records.read',
+        summary:
+          'Propose closing the case: outcome, reason, each goal’s status and each open intervention’s disposition (members with the whole case)',
+        params: CaseIdParams,
+        body: ProposeClosureBody,
+        response: { 200: ClosureResponse, 201: ClosureResponse },
       },
-      async (request, reply) => {
-        const access = await accessOr404(request, request.params.id);
-        const { created, ...closure } = await proposeClosure(
-          contextOf(request),
-          access,
-          request.body,
-        );
+      async (access, ctx, request, reply) => {
+        const { created, ...closure } = await proposeClosure(ctx, access, request.body);
         return reply.code(created ? 201 : 200).send(closure);
       },
     );
 
-    app.post(
+    cases.post(
       '/api/cases/:id/closure/:closureId/approve',
       {
-        config: { policy: 'records.read', record: 'case' },
-        schema: {
-          tags,
-          summary:
-            "Approve a closure proposal: the case closes and re-reviews are scheduled (the case's coordinators)",
-          params: ClosureParams,
-          body: ApproveClosureBody,
-          response: { 200: VersionResponse },
-        },
+        policy: 'records.read',
+        summary:
+          "Approve a closure proposal: the case closes and re-reviews are scheduled (the case's coordinators)",
+        params: ClosureParams,
+        body: ApproveClosureBody,
+        response: { 200: VersionResponse },
       },
-      async (request) => {
-        const access = await accessOr404(request, request.params.id);
-        const version = await approveClosure(
-          contextOf(request),
-          access,
-          request.params.closureId,
-          request.body,
-        );
-        return { version };
-      },
+      async (access, ctx, request) => ({
+        version: await approveClosure(ctx, access, request.params.closureId, request.body),
+      }),
     );
 
-    app.post(
+    cases.post(
       '/api/cases/:id/closure/:closureId/reject',
       {
-        config: { policy: 'records.read', record: 'case' },
-        schema: {
-          tags,
-          summary: "Send a closure proposal back with a comment (the case's coordinators)",
-          params: ClosureParams,
-          body: RejectClosureBody,
-          response: { 204: z.null() },
-        },
+        policy: 'records.read',
+        summary: "Send a closure proposal back with a comment (the case's coordinators)",
+        params: ClosureParams,
+        body: RejectClosureBody,
+        response: { 204: z.null() },
       },
-      async (request, reply) => {
-        const access = await accessOr404(request, request.params.id);
-        await rejectClosure(contextOf(request), access, request.params.closureId, request.body);
+      async (access, ctx, request, reply) => {
+        await rejectClosure(ctx, access, request.params.closureId, request.body);
         return reply.code(204).send(null);
       },
     );
 
-    app.post(
+    cases.post(
       '/api/cases/:id/reviews/:reviewId',
       {
-        config: { policy: 'records.read', record: 'case' },
-        schema: {
-          tags,
-          summary:
-            "Record a re-review: confirm the closure or reopen the case, with the effect-goal outcomes (the case's coordinators)",
-          params: ReviewParams,
-          body: RecordReviewBody,
-          response: { 200: VersionResponse },
-        },
+        policy: 'records.read',
+        summary:
+          "Record a re-review: confirm the closure or reopen the case, with the effect-goal outcomes (the case's coordinators)",
+        params: ReviewParams,
+        body: RecordReviewBody,
+        response: { 200: VersionResponse },
       },
-      async (request) => {
-        const access = await accessOr404(request, request.params.id);
-        const version = await recordReview(
-          contextOf(request),
-          access,
-          request.params.reviewId,
-          request.body,
-        );
-        return { version };
-      },
+      async (access, ctx, request) => ({
+        version: await recordReview(ctx, access, request.params.reviewId, request.body),
+      }),
     );
 
-    app.get(
+    cases.get(
       '/api/cases/:id/summary.pdf',
       {
-        config: { policy: 'records.read', record: 'case' },
-        schema: {
-          tags,
-          summary:
-            'The case summary as a PDF for handover and journalisation, respecting the compartment (members with the whole case)',
-          params: CaseIdParams,
-          produces: ['application/pdf'],
-        },
+        policy: 'records.read',
+        summary:
+          'The case summary as a PDF for handover and journalisation, respecting the compartment (members with the whole case)',
+        params: CaseIdParams,
+        produces: ['application/pdf'],
       },
-      async (request, reply) => {
-        const access = await accessOr404(request, request.params.id);
+      async (access, ctx, _request, reply) => {
         requireCaseAbility(access, 'closure', 'read');
-        const ctx = contextOf(request);
         const summary = await ctx.db.transaction().execute(async (trx) => {
           const collected = await collectCaseSummary(trx, access);
           if (!collected) throw new AppError('not_found');

@@ -1,7 +1,8 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { ContextKeys } from '../../platform/context.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { auditCaseRead, caseRouteKit } from '../cases/case-work.ts';
+import { auditCaseRead } from '../cases/case-work.ts';
+import { caseWorkRoutes } from '../cases/case-routes.ts';
 import { CaseIdParams } from '../cases/schema.ts';
 import {
   CancelFollowUpBody,
@@ -24,25 +25,19 @@ import { addFollowUp, cancelFollowUp } from './scheduling.ts';
 export const followUpRoutes =
   (options: { keys: ContextKeys }): FastifyPluginAsyncZod =>
   async (app) => {
-    const tags = ['follow-ups'];
-    const { contextOf, accessOr404 } = caseRouteKit(app, options.keys);
+    const cases = caseWorkRoutes(app, options.keys, ['follow-ups']);
 
-    app.get(
+    cases.get(
       '/api/cases/:id/follow-ups',
       {
-        config: { policy: 'records.read', record: 'case' },
-        schema: {
-          tags,
-          summary:
-            "The case's follow-ups (due date ascending), the approved plan's goals and the life-competence series (members with the whole case)",
-          params: CaseIdParams,
-          response: { 200: FollowUpListSchema },
-        },
+        policy: 'records.read',
+        summary:
+          "The case's follow-ups (due date ascending), the approved plan's goals and the life-competence series (members with the whole case)",
+        params: CaseIdParams,
+        response: { 200: FollowUpListSchema },
       },
-      async (request) => {
-        const access = await accessOr404(request, request.params.id);
+      async (access, ctx) => {
         requireCaseAbility(access, 'followUps', 'read');
-        const ctx = contextOf(request);
         return ctx.db.transaction().execute(async (trx) => {
           const list = await listFollowUps(trx, access, new Date());
           await auditCaseRead(trx, ctx, access, {
@@ -54,64 +49,48 @@ export const followUpRoutes =
       },
     );
 
-    app.post(
+    cases.post(
       '/api/cases/:id/follow-ups',
       {
-        config: { policy: 'records.read', record: 'case' },
-        schema: {
-          tags,
-          summary:
-            'Schedule one more follow-up (dueOn), or record one that was not scheduled (heldOn, concernLevel …); idempotent on the client id',
-          params: CaseIdParams,
-          body: NewFollowUpBody,
-          response: { 200: FollowUpWriteResponse, 201: FollowUpWriteResponse },
-        },
+        policy: 'records.read',
+        summary:
+          'Schedule one more follow-up (dueOn), or record one that was not scheduled (heldOn, concernLevel …); idempotent on the client id',
+        params: CaseIdParams,
+        body: NewFollowUpBody,
+        response: { 200: FollowUpWriteResponse, 201: FollowUpWriteResponse },
       },
-      async (request, reply) => {
-        const access = await accessOr404(request, request.params.id);
-        const result = await addFollowUp(contextOf(request), access, request.body);
+      async (access, ctx, request, reply) => {
+        const result = await addFollowUp(ctx, access, request.body);
         return reply
           .code(result.created ? 201 : 200)
           .send({ id: result.id, version: result.version });
       },
     );
 
-    app.post(
+    cases.post(
       '/api/cases/:id/follow-ups/:followUpId/record',
       {
-        config: { policy: 'records.read', record: 'case' },
-        schema: {
-          tags,
-          summary:
-            'Record a scheduled follow-up as held: the concern level re-judged, goal progress and optional life-competence ratings',
-          params: FollowUpParams,
-          body: RecordFollowUpBody,
-          response: { 200: FollowUpWriteResponse },
-        },
+        policy: 'records.read',
+        summary:
+          'Record a scheduled follow-up as held: the concern level re-judged, goal progress and optional life-competence ratings',
+        params: FollowUpParams,
+        body: RecordFollowUpBody,
+        response: { 200: FollowUpWriteResponse },
       },
-      async (request) => {
-        const access = await accessOr404(request, request.params.id);
-        return recordFollowUp(contextOf(request), access, request.params.followUpId, request.body);
-      },
+      (access, ctx, request) =>
+        recordFollowUp(ctx, access, request.params.followUpId, request.body),
     );
 
-    app.post(
+    cases.post(
       '/api/cases/:id/follow-ups/:followUpId/cancel',
       {
-        config: { policy: 'records.read', record: 'case' },
-        schema: {
-          tags,
-          summary: 'Cancel a scheduled follow-up',
-          params: FollowUpParams,
-          body: CancelFollowUpBody,
-          response: { 200: FollowUpWriteResponse },
-        },
+        policy: 'records.read',
+        summary: 'Cancel a scheduled follow-up',
+        params: FollowUpParams,
+        body: CancelFollowUpBody,
+        response: { 200: FollowUpWriteResponse },
       },
-      async (request) => {
-        const access = await accessOr404(request, request.params.id);
-        return cancelFollowUp(contextOf(request), access, request.params.followUpId, {
-          version: request.body.version,
-        });
-      },
+      (access, ctx, request) =>
+        cancelFollowUp(ctx, access, request.params.followUpId, { version: request.body.version }),
     );
   };

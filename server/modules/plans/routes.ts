@@ -2,7 +2,8 @@ import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { ContextKeys } from '../../platform/context.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors.ts';
-import { auditCaseRead, caseRouteKit } from '../cases/case-work.ts';
+import { auditCaseRead } from '../cases/case-work.ts';
+import { caseWorkRoutes } from '../cases/case-routes.ts';
 import { CaseIdParams } from '../cases/schema.ts';
 import { getSettings } from '../inquiries/settings.ts';
 import { planPdf } from './pdf.ts';
@@ -30,26 +31,19 @@ import { loadPlans, planToPrint } from './reading.ts';
 export const planRoutes =
   (options: { keys: ContextKeys }): FastifyPluginAsyncZod =>
   async (app) => {
-    const tags = ['plans'];
-    const config = { policy: 'records.read', record: 'case' } as const;
-    const { contextOf, accessOr404 } = caseRouteKit(app, options.keys);
+    const cases = caseWorkRoutes(app, options.keys, ['plans']);
 
-    app.get(
+    cases.get(
       '/api/cases/:id/plans',
       {
-        config,
-        schema: {
-          tags,
-          summary:
-            "Every version of the case's action plan, newest first, and who approves plans (members with the whole case)",
-          params: CaseIdParams,
-          response: { 200: PlanListSchema },
-        },
+        policy: 'records.read',
+        summary:
+          "Every version of the case's action plan, newest first, and who approves plans (members with the whole case)",
+        params: CaseIdParams,
+        response: { 200: PlanListSchema },
       },
-      async (request) => {
-        const access = await accessOr404(request, request.params.id);
+      async (access, ctx) => {
         requireCaseAbility(access, 'plan', 'read');
-        const ctx = contextOf(request);
         return ctx.db.transaction().execute(async (trx) => {
           const items = await loadPlans(trx, access);
           const settings = await getSettings(trx, access.municipalityCode);
@@ -62,23 +56,18 @@ export const planRoutes =
       },
     );
 
-    app.get(
+    cases.get(
       '/api/cases/:id/plan.pdf',
       {
-        config,
-        schema: {
-          tags,
-          summary:
-            'The action plan as a PDF for the citizen (default: the newest approved version, else the newest); 404 without a plan',
-          params: CaseIdParams,
-          querystring: PlanPdfQuery,
-          produces: ['application/pdf'],
-        },
+        policy: 'records.read',
+        summary:
+          'The action plan as a PDF for the citizen (default: the newest approved version, else the newest); 404 without a plan',
+        params: CaseIdParams,
+        querystring: PlanPdfQuery,
+        produces: ['application/pdf'],
       },
-      async (request, reply) => {
-        const access = await accessOr404(request, request.params.id);
+      async (access, ctx, request, reply) => {
         requireCaseAbility(access, 'plan', 'read');
-        const ctx = contextOf(request);
         const { pdf, reference, number } = await ctx.db.transaction().execute(async (trx) => {
           const plan = await planToPrint(trx, access, request.query.planId);
           if (!plan) throw new AppError('not_found');
@@ -110,96 +99,69 @@ export const planRoutes =
       },
     );
 
-    app.post(
+    cases.post(
       '/api/cases/:id/plans',
       {
-        config,
-        schema: {
-          tags,
-          summary:
-            'Start a new draft from the newest approved version (201), or answer the open draft or submitted version (200)',
-          params: CaseIdParams,
-          response: { 200: PlanSchema, 201: PlanSchema },
-        },
+        policy: 'records.read',
+        summary:
+          'Start a new draft from the newest approved version (201), or answer the open draft or submitted version (200)',
+        params: CaseIdParams,
+        response: { 200: PlanSchema, 201: PlanSchema },
       },
-      async (request, reply) => {
-        const access = await accessOr404(request, request.params.id);
-        const { plan, created } = await createDraft(contextOf(request), access);
+      async (access, ctx, _request, reply) => {
+        const { plan, created } = await createDraft(ctx, access);
         return reply.code(created ? 201 : 200).send(plan);
       },
     );
 
-    app.put(
+    cases.put(
       '/api/cases/:id/plans/:planId',
       {
-        config,
-        schema: {
-          tags,
-          summary:
-            'Save a draft (a plan sent back becomes a draft again); optimistic locking on version',
-          params: PlanParams,
-          body: UpdatePlanBody,
-          response: { 200: PlanSchema },
-        },
+        policy: 'records.read',
+        summary:
+          'Save a draft (a plan sent back becomes a draft again); optimistic locking on version',
+        params: PlanParams,
+        body: UpdatePlanBody,
+        response: { 200: PlanSchema },
       },
-      async (request) => {
-        const access = await accessOr404(request, request.params.id);
-        return updatePlan(contextOf(request), access, request.params.planId, request.body);
-      },
+      (access, ctx, request) => updatePlan(ctx, access, request.params.planId, request.body),
     );
 
-    app.post(
+    cases.post(
       '/api/cases/:id/plans/:planId/submit',
       {
-        config,
-        schema: {
-          tags,
-          summary: "Submit a draft for approval; the case's coordinators are notified",
-          params: PlanParams,
-          body: VersionBody,
-          response: { 200: PlanSchema },
-        },
+        policy: 'records.read',
+        summary: "Submit a draft for approval; the case's coordinators are notified",
+        params: PlanParams,
+        body: VersionBody,
+        response: { 200: PlanSchema },
       },
-      async (request) => {
-        const access = await accessOr404(request, request.params.id);
-        return submitPlan(contextOf(request), access, request.params.planId, request.body.version);
-      },
+      (access, ctx, request) =>
+        submitPlan(ctx, access, request.params.planId, request.body.version),
     );
 
-    app.post(
+    cases.post(
       '/api/cases/:id/plans/:planId/approve',
       {
-        config,
-        schema: {
-          tags,
-          summary:
-            "Approve a submitted plan or a draft (the case's coordinators; the steering group's meeting date in model 3)",
-          params: PlanParams,
-          body: ApprovePlanBody,
-          response: { 200: PlanSchema },
-        },
+        policy: 'records.read',
+        summary:
+          "Approve a submitted plan or a draft (the case's coordinators; the steering group's meeting date in model 3)",
+        params: PlanParams,
+        body: ApprovePlanBody,
+        response: { 200: PlanSchema },
       },
-      async (request) => {
-        const access = await accessOr404(request, request.params.id);
-        return approvePlan(contextOf(request), access, request.params.planId, request.body);
-      },
+      (access, ctx, request) => approvePlan(ctx, access, request.params.planId, request.body),
     );
 
-    app.post(
+    cases.post(
       '/api/cases/:id/plans/:planId/reject',
       {
-        config,
-        schema: {
-          tags,
-          summary: "Send a submitted plan back with a comment (the case's coordinators)",
-          params: PlanParams,
-          body: RejectPlanBody,
-          response: { 200: PlanSchema },
-        },
+        policy: 'records.read',
+        summary: "Send a submitted plan back with a comment (the case's coordinators)",
+        params: PlanParams,
+        body: RejectPlanBody,
+        response: { 200: PlanSchema },
       },
-      async (request) => {
-        const access = await accessOr404(request, request.params.id);
-        return rejectPlan(contextOf(request), access, request.params.planId, request.body);
-      },
+      (access, ctx, request) => rejectPlan(ctx, access, request.params.planId, request.body),
     );
   };
