@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../cases/format';
 import { AssessmentView } from './AssessmentView';
 import type { Assessment } from './assessmentsApi';
+import { CompactTable } from '../../ui/Table';
 
 /** Every version of the assessment, newest first; any version can be opened read only. */
 export function AssessmentHistory({ items }: { items: Assessment[] }) {
@@ -14,63 +15,59 @@ export function AssessmentHistory({ items }: { items: Assessment[] }) {
   return (
     <section aria-labelledby={headingId} className="case-section assessment-history">
       <h3 id={headingId}>{t('assessments.history.heading')}</h3>
-      <div className="table--responsive-scroll">
-        <table className="table table--compact case-table">
-          <caption className="sr-only">{t('assessments.history.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('assessments.history.number')}</th>
-              <th scope="col">{t('assessments.history.status')}</th>
-              <th scope="col">{t('cases.concernLevel.label')}</th>
-              <th scope="col">{t('assessments.history.createdBy')}</th>
-              <th scope="col">{t('assessments.history.finalisedBy')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('assessments.history.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((a) => (
-              <tr key={a.id}>
-                <th scope="row">{a.number}</th>
-                <td>{t(`assessments.status.${a.status}`)}</td>
-                <td>
-                  {a.concernLevel
-                    ? t(`cases.concernLevel.${a.concernLevel}`)
-                    : t('cases.concernLevel.none')}
-                </td>
-                <td>
-                  {t('assessments.history.byAt', {
-                    name: a.createdBy.name,
-                    time: formatDateTime(a.createdAt),
-                  })}
-                </td>
-                <td>
-                  {a.finalisedBy && a.finalisedAt
-                    ? t('assessments.history.byAt', {
-                        name: a.finalisedBy.name,
-                        time: formatDateTime(a.finalisedAt),
-                      })
-                    : t('assessments.history.notFinalised')}
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="button button-tertiary"
-                    aria-expanded={openId === a.id}
-                    aria-controls={openId === a.id ? `${headingId}-open` : undefined}
-                    onClick={() => setOpenId(openId === a.id ? null : a.id)}
-                  >
-                    {openId === a.id
-                      ? t('assessments.history.hide', { number: a.number })
-                      : t('assessments.history.show', { number: a.number })}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CompactTable
+        className="case-table"
+        caption={t('assessments.history.caption')}
+        columns={[
+          t('assessments.history.number'),
+          t('assessments.history.status'),
+          t('cases.concernLevel.label'),
+          t('assessments.history.createdBy'),
+          t('assessments.history.finalisedBy'),
+          <span key="actions" className="sr-only">
+            {t('assessments.history.actions')}
+          </span>,
+        ]}
+      >
+        {items.map((a) => (
+          <tr key={a.id}>
+            <th scope="row">{a.number}</th>
+            <td>{t(`assessments.status.${a.status}`)}</td>
+            <td>
+              {a.concernLevel
+                ? t(`cases.concernLevel.${a.concernLevel}`)
+                : t('cases.concernLevel.none')}
+            </td>
+            <td>
+              {t('assessments.history.byAt', {
+                name: a.createdBy.name,
+                time: formatDateTime(a.createdAt),
+              })}
+            </td>
+            <td>
+              {a.finalisedBy && a.finalisedAt
+                ? t('assessments.history.byAt', {
+                    name: a.finalisedBy.name,
+                    time: formatDateTime(a.finalisedAt),
+                  })
+                : t('assessments.history.notFinalised')}
+            </td>
+            <td>
+              <button
+                type="button"
+                className="button button-tertiary"
+                aria-expanded={openId === a.id}
+                aria-controls={openId === a.id ? `${headingId}-open` : undefined}
+                onClick={() => setOpenId(openId === a.id ? null : a.id)}
+              >
+                {openId === a.id
+                  ? t('assessments.history.hide', { number: a.number })
+                  : t('assessments.history.show', { number: a.number })}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </CompactTable>
       {open && (
         <div id={`${headingId}-open`} className="assessment-open-version">
           <h4>

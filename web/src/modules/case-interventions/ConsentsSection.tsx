@@ -7,6 +7,7 @@ import { ConsentForm } from './ConsentForm';
 import { WithdrawFormSchema } from './consentOfferValues';
 import { withdrawConsent, type Consent } from './interventionsApi';
 import { RowForm } from './RowForm';
+import { CompactTable } from '../../ui/Table';
 
 /** Simple consent records: who consented to what, how and when; and withdrawals. */
 export function ConsentsSection({
@@ -38,50 +39,44 @@ export function ConsentsSection({
       {consents.length === 0 ? (
         <p>{t('caseInterventions.consents.empty')}</p>
       ) : (
-        <div className="table--responsive-scroll">
-          <table className="table table--compact case-table">
-            <caption className="sr-only">
-              {t('caseInterventions.consents.caption', { reference: detail.reference })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('caseInterventions.consents.columns.person')}</th>
-                <th scope="col">{t('caseInterventions.consents.columns.purpose')}</th>
-                <th scope="col">{t('caseInterventions.consents.columns.givenBy')}</th>
-                <th scope="col">{t('caseInterventions.consents.columns.method')}</th>
-                <th scope="col">{t('caseInterventions.consents.columns.givenOn')}</th>
-                <th scope="col">{t('caseInterventions.consents.columns.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {consents.map((c) => (
-                <tr key={c.id}>
-                  <td>{c.person.name}</td>
-                  <td className="case-text">{c.purpose}</td>
-                  <td>{t(`caseInterventions.consents.givenBy.${c.givenBy}`)}</td>
-                  <td>{t(`caseInterventions.consents.methods.${c.method}`)}</td>
-                  <td>{formatDate(c.givenOn)}</td>
-                  <td>
-                    {c.withdrawnOn ? (
-                      t('caseInterventions.consents.withdrawnOn', {
-                        date: formatDate(c.withdrawnOn),
-                      })
-                    ) : canWrite ? (
-                      <WithdrawForm
-                        detail={detail}
-                        consent={c}
-                        onWithdrawn={setPaused}
-                        headingId={headingId}
-                      />
-                    ) : (
-                      t('caseInterventions.consents.valid')
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CompactTable
+          className="case-table"
+          caption={t('caseInterventions.consents.caption', { reference: detail.reference })}
+          columns={[
+            t('caseInterventions.consents.columns.person'),
+            t('caseInterventions.consents.columns.purpose'),
+            t('caseInterventions.consents.columns.givenBy'),
+            t('caseInterventions.consents.columns.method'),
+            t('caseInterventions.consents.columns.givenOn'),
+            t('caseInterventions.consents.columns.status'),
+          ]}
+        >
+          {consents.map((c) => (
+            <tr key={c.id}>
+              <td>{c.person.name}</td>
+              <td className="case-text">{c.purpose}</td>
+              <td>{t(`caseInterventions.consents.givenBy.${c.givenBy}`)}</td>
+              <td>{t(`caseInterventions.consents.methods.${c.method}`)}</td>
+              <td>{formatDate(c.givenOn)}</td>
+              <td>
+                {c.withdrawnOn ? (
+                  t('caseInterventions.consents.withdrawnOn', {
+                    date: formatDate(c.withdrawnOn),
+                  })
+                ) : canWrite ? (
+                  <WithdrawForm
+                    detail={detail}
+                    consent={c}
+                    onWithdrawn={setPaused}
+                    headingId={headingId}
+                  />
+                ) : (
+                  t('caseInterventions.consents.valid')
+                )}
+              </td>
+            </tr>
+          ))}
+        </CompactTable>
       )}{' '}
       {canWrite && <ConsentForm detail={detail} headingId={headingId} />}
     </section>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../cases/format';
 import type { CaseIntervention } from './interventionsApi';
 import { typeLegalBasis, typeName } from './shared';
+import { CompactTable } from '../../ui/Table';
 
 /** The interventions of the case in a table, each linking to its details further down. */
 
@@ -37,60 +38,54 @@ export function InterventionTable({
 }) {
   const { t } = useTranslation();
   return (
-    <div className="table--responsive-scroll">
-      <table className="table table--compact case-table">
-        <caption className="sr-only">
-          {t('caseInterventions.interventions.caption', { reference })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('caseInterventions.interventions.columns.person')}</th>
-            <th scope="col">{t('caseInterventions.interventions.columns.type')}</th>
-            <th scope="col">{t('caseInterventions.interventions.columns.level')}</th>
-            <th scope="col">{t('caseInterventions.interventions.columns.legalBasis')}</th>
-            <th scope="col">{t('caseInterventions.interventions.columns.provider')}</th>
-            <th scope="col">{t('caseInterventions.interventions.columns.status')}</th>
-            <th scope="col">{t('caseInterventions.interventions.columns.period')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {interventions.map((i) => (
-            <tr key={i.id}>
-              <td>
-                {i.person.name}
+    <CompactTable
+      className="case-table"
+      caption={t('caseInterventions.interventions.caption', { reference })}
+      columns={[
+        t('caseInterventions.interventions.columns.person'),
+        t('caseInterventions.interventions.columns.type'),
+        t('caseInterventions.interventions.columns.level'),
+        t('caseInterventions.interventions.columns.legalBasis'),
+        t('caseInterventions.interventions.columns.provider'),
+        t('caseInterventions.interventions.columns.status'),
+        t('caseInterventions.interventions.columns.period'),
+      ]}
+    >
+      {interventions.map((i) => (
+        <tr key={i.id}>
+          <td>
+            {i.person.name}
+            <br />
+            <span className="form-hint">{t(`cases.personRoles.${i.person.role}`)}</span>
+          </td>
+          <td>
+            <a href={`#intervention-${i.id}`}>{typeName(t, i.type)}</a>
+          </td>
+          <td>{t(`caseInterventions.levels.${i.type.level}`)}</td>
+          <td>
+            {typeLegalBasis(t, i.type)}
+            {i.type.consentRequired && (
+              <>
                 <br />
-                <span className="form-hint">{t(`cases.personRoles.${i.person.role}`)}</span>
-              </td>
-              <td>
-                <a href={`#intervention-${i.id}`}>{typeName(t, i.type)}</a>
-              </td>
-              <td>{t(`caseInterventions.levels.${i.type.level}`)}</td>
-              <td>
-                {typeLegalBasis(t, i.type)}
-                {i.type.consentRequired && (
-                  <>
-                    <br />
-                    <span className="form-hint">
-                      {t('caseInterventions.interventions.consentRequired')}
-                    </span>
-                  </>
-                )}
-              </td>
-              <td>
-                <ProviderText intervention={i} />
-              </td>
-              <td>
-                <span className="badge badge-info case-badge">
-                  {t(`caseInterventions.statuses.${i.status}`)}
+                <span className="form-hint">
+                  {t('caseInterventions.interventions.consentRequired')}
                 </span>
-              </td>
-              <td>
-                <Period startsOn={i.startsOn} endsOn={i.endsOn} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+              </>
+            )}
+          </td>
+          <td>
+            <ProviderText intervention={i} />
+          </td>
+          <td>
+            <span className="badge badge-info case-badge">
+              {t(`caseInterventions.statuses.${i.status}`)}
+            </span>
+          </td>
+          <td>
+            <Period startsOn={i.startsOn} endsOn={i.endsOn} />
+          </td>
+        </tr>
+      ))}
+    </CompactTable>
   );
 }

@@ -7,6 +7,7 @@ import type { CaseInterventions } from './interventionsApi';
 import { OfferForm } from './OfferForm';
 import { AnswerForm, MakeForm } from './OfferRowForms';
 import { typeName } from './shared';
+import { CompactTable } from '../../ui/Table';
 
 const ROUND_KEY = { 1: 'first', 2: 'after3', 3: 'after6' } as const;
 function roundKey(round: number) {
@@ -38,78 +39,67 @@ export function OffersSection({
       {offers.length === 0 ? (
         <p>{t('caseInterventions.offers.empty')}</p>
       ) : (
-        <div className="table--responsive-scroll">
-          <table className="table table--compact case-table">
-            <caption className="sr-only">
-              {t('caseInterventions.offers.caption', { reference: detail.reference })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('caseInterventions.offers.columns.person')}</th>
-                <th scope="col">{t('caseInterventions.offers.columns.kind')}</th>
-                <th scope="col">{t('caseInterventions.offers.columns.round')}</th>
-                <th scope="col">{t('caseInterventions.offers.columns.dueOn')}</th>
-                <th scope="col">{t('caseInterventions.offers.columns.offeredOn')}</th>
-                <th scope="col">{t('caseInterventions.offers.columns.status')}</th>
-                {canWrite && <th scope="col">{t('caseInterventions.offers.columns.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {offers.map((o) => (
-                <tr key={o.id}>
-                  <td>{o.person.name}</td>
-                  <td>
-                    {t(`caseInterventions.offers.kinds.${o.kind}`)}
-                    {o.interventionType && (
-                      <>
-                        <br />
-                        <span className="form-hint">{typeName(t, o.interventionType)}</span>
-                      </>
-                    )}
-                  </td>
-                  <td>{t(`caseInterventions.offers.rounds.${roundKey(o.round)}`)}</td>
-                  <td>{o.dueOn ? formatDate(o.dueOn) : t('caseInterventions.offers.noDate')}</td>
-                  <td>
-                    {o.offeredOn ? formatDate(o.offeredOn) : t('caseInterventions.offers.noDate')}
-                  </td>
-                  <td>
-                    {t(`caseInterventions.offers.statuses.${o.status}`)}
-                    {o.answeredOn && (
-                      <>
-                        <br />
-                        <span className="form-hint">
-                          {t('caseInterventions.offers.answeredOn', {
-                            date: formatDate(o.answeredOn),
-                          })}
-                        </span>
-                      </>
-                    )}
-                  </td>
-                  {canWrite && (
-                    <td>
-                      {o.status === 'open' && (
-                        <AnswerForm
-                          detail={detail}
-                          offer={o}
-                          onDone={setMessage}
-                          headingId={headingId}
-                        />
-                      )}
-                      {o.status === 'scheduled' && (
-                        <MakeForm
-                          detail={detail}
-                          offer={o}
-                          onDone={setMessage}
-                          headingId={headingId}
-                        />
-                      )}
-                    </td>
+        <CompactTable
+          className="case-table"
+          caption={t('caseInterventions.offers.caption', { reference: detail.reference })}
+          columns={[
+            t('caseInterventions.offers.columns.person'),
+            t('caseInterventions.offers.columns.kind'),
+            t('caseInterventions.offers.columns.round'),
+            t('caseInterventions.offers.columns.dueOn'),
+            t('caseInterventions.offers.columns.offeredOn'),
+            t('caseInterventions.offers.columns.status'),
+            canWrite && t('caseInterventions.offers.columns.actions'),
+          ]}
+        >
+          {offers.map((o) => (
+            <tr key={o.id}>
+              <td>{o.person.name}</td>
+              <td>
+                {t(`caseInterventions.offers.kinds.${o.kind}`)}
+                {o.interventionType && (
+                  <>
+                    <br />
+                    <span className="form-hint">{typeName(t, o.interventionType)}</span>
+                  </>
+                )}
+              </td>
+              <td>{t(`caseInterventions.offers.rounds.${roundKey(o.round)}`)}</td>
+              <td>{o.dueOn ? formatDate(o.dueOn) : t('caseInterventions.offers.noDate')}</td>
+              <td>
+                {o.offeredOn ? formatDate(o.offeredOn) : t('caseInterventions.offers.noDate')}
+              </td>
+              <td>
+                {t(`caseInterventions.offers.statuses.${o.status}`)}
+                {o.answeredOn && (
+                  <>
+                    <br />
+                    <span className="form-hint">
+                      {t('caseInterventions.offers.answeredOn', {
+                        date: formatDate(o.answeredOn),
+                      })}
+                    </span>
+                  </>
+                )}
+              </td>
+              {canWrite && (
+                <td>
+                  {o.status === 'open' && (
+                    <AnswerForm
+                      detail={detail}
+                      offer={o}
+                      onDone={setMessage}
+                      headingId={headingId}
+                    />
                   )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  {o.status === 'scheduled' && (
+                    <MakeForm detail={detail} offer={o} onDone={setMessage} headingId={headingId} />
+                  )}
+                </td>
+              )}
+            </tr>
+          ))}
+        </CompactTable>
       )}{' '}
       {canWrite && <OfferForm detail={detail} data={data} headingId={headingId} />}
     </section>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseDetail } from './casesApi';
 import { formatDate } from './format';
+import { CompactTable } from '../../ui/Table';
 
 /** The persons of a case, each name a link to the person's page. */
 export function CasePersonsTable({
@@ -13,31 +14,25 @@ export function CasePersonsTable({
 }) {
   const { t } = useTranslation();
   return (
-    <div className="table--responsive-scroll">
-      <table className="table table--compact case-table">
-        <caption className="sr-only">{t('cases.persons.caption', { reference })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('cases.persons.nameColumn')}</th>
-            <th scope="col">{t('cases.persons.birthDateColumn')}</th>
-            <th scope="col">{t('cases.persons.roleColumn')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {persons.map((person) => (
-            <tr key={person.id}>
-              <td>
-                <Link to={`/personer/${person.id}`}>{person.name}</Link>
-              </td>
-              <td>
-                {person.birthDate ? formatDate(person.birthDate) : t('cases.common.notGiven')}
-              </td>
-              <td>{t(`cases.personRoles.${person.role}`)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CompactTable
+      className="case-table"
+      caption={t('cases.persons.caption', { reference })}
+      columns={[
+        t('cases.persons.nameColumn'),
+        t('cases.persons.birthDateColumn'),
+        t('cases.persons.roleColumn'),
+      ]}
+    >
+      {persons.map((person) => (
+        <tr key={person.id}>
+          <td>
+            <Link to={`/personer/${person.id}`}>{person.name}</Link>
+          </td>
+          <td>{person.birthDate ? formatDate(person.birthDate) : t('cases.common.notGiven')}</td>
+          <td>{t(`cases.personRoles.${person.role}`)}</td>
+        </tr>
+      ))}
+    </CompactTable>
   );
 }
 
@@ -51,28 +46,24 @@ export function CaseMembersTable({
 }) {
   const { t } = useTranslation();
   return (
-    <div className="table--responsive-scroll">
-      <table className="table table--compact case-table">
-        <caption className="sr-only">{t('cases.members.caption', { reference })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('cases.members.nameColumn')}</th>
-            <th scope="col">{t('cases.members.roleColumn')}</th>
-            <th scope="col">{t('cases.members.scopeColumn')}</th>
-            <th scope="col">{t('cases.members.unitColumn')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((member) => (
-            <tr key={member.userId}>
-              <td>{member.displayName}</td>
-              <td>{t(`cases.roles.${member.role}`)}</td>
-              <td>{t(`cases.scopes.${member.scope}`)}</td>
-              <td>{member.unitName ?? t('cases.common.notGiven')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CompactTable
+      className="case-table"
+      caption={t('cases.members.caption', { reference })}
+      columns={[
+        t('cases.members.nameColumn'),
+        t('cases.members.roleColumn'),
+        t('cases.members.scopeColumn'),
+        t('cases.members.unitColumn'),
+      ]}
+    >
+      {members.map((member) => (
+        <tr key={member.userId}>
+          <td>{member.displayName}</td>
+          <td>{t(`cases.roles.${member.role}`)}</td>
+          <td>{t(`cases.scopes.${member.scope}`)}</td>
+          <td>{member.unitName ?? t('cases.common.notGiven')}</td>
+        </tr>
+      ))}
+    </CompactTable>
   );
 }

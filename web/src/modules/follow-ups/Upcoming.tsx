@@ -7,6 +7,7 @@ import { StaleNotice } from '../../ui/form';
 import { CASES_QUERY_KEY, type CaseDetail } from '../cases/casesApi';
 import { formatDate } from '../cases/format';
 import { cancelFollowUp, type FollowUpItem, type FollowUpList } from './followUpsApi';
+import { CompactTable } from '../../ui/Table';
 
 /** The scheduled follow-ups, overdue ones marked in words; a writer records or cancels each. */
 export function Upcoming({
@@ -58,62 +59,56 @@ export function Upcoming({
       {scheduled.length === 0 ? (
         <p>{t('followUps.upcoming.empty')}</p>
       ) : (
-        <div className="table--responsive-scroll">
-          <table className="table table--compact case-table">
-            <caption className="sr-only">
-              {t('followUps.upcoming.caption', { reference: detail.reference })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('followUps.upcoming.dueColumn')}</th>
-                <th scope="col">{t('followUps.upcoming.statusColumn')}</th>
-                {canWrite && <th scope="col">{t('followUps.upcoming.actionsColumn')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {scheduled.map((f) => (
-                <tr key={f.id}>
-                  <td>{formatDate(f.dueOn)}</td>
-                  <td>
-                    {t('followUps.status.scheduled')}{' '}
-                    {f.overdue && (
-                      <span className="badge badge-warning case-badge">
-                        {t('followUps.upcoming.overdue')}
-                      </span>
-                    )}
-                  </td>
-                  {canWrite && (
-                    <td className="follow-up-actions">
-                      <button
-                        type="button"
-                        className="button button-secondary button-small"
-                        onClick={() => onRecord(f)}
-                      >
-                        {t('followUps.upcoming.record')}
-                        <span className="sr-only">
-                          {' '}
-                          {t('followUps.upcoming.forDate', { date: formatDate(f.dueOn) })}
-                        </span>
-                      </button>{' '}
-                      <button
-                        type="button"
-                        className="button button-tertiary button-small"
-                        disabled={cancel.isPending}
-                        onClick={() => cancel.mutate(f)}
-                      >
-                        {t('followUps.upcoming.cancel')}
-                        <span className="sr-only">
-                          {' '}
-                          {t('followUps.upcoming.forDate', { date: formatDate(f.dueOn) })}
-                        </span>
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CompactTable
+          className="case-table"
+          caption={t('followUps.upcoming.caption', { reference: detail.reference })}
+          columns={[
+            t('followUps.upcoming.dueColumn'),
+            t('followUps.upcoming.statusColumn'),
+            canWrite && t('followUps.upcoming.actionsColumn'),
+          ]}
+        >
+          {scheduled.map((f) => (
+            <tr key={f.id}>
+              <td>{formatDate(f.dueOn)}</td>
+              <td>
+                {t('followUps.status.scheduled')}{' '}
+                {f.overdue && (
+                  <span className="badge badge-warning case-badge">
+                    {t('followUps.upcoming.overdue')}
+                  </span>
+                )}
+              </td>
+              {canWrite && (
+                <td className="follow-up-actions">
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    onClick={() => onRecord(f)}
+                  >
+                    {t('followUps.upcoming.record')}
+                    <span className="sr-only">
+                      {' '}
+                      {t('followUps.upcoming.forDate', { date: formatDate(f.dueOn) })}
+                    </span>
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="button button-tertiary button-small"
+                    disabled={cancel.isPending}
+                    onClick={() => cancel.mutate(f)}
+                  >
+                    {t('followUps.upcoming.cancel')}
+                    <span className="sr-only">
+                      {' '}
+                      {t('followUps.upcoming.forDate', { date: formatDate(f.dueOn) })}
+                    </span>
+                  </button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </CompactTable>
       )}
     </section>
   );

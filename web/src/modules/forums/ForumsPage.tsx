@@ -13,6 +13,7 @@ import { Form, TextInput, useZodForm } from '../../ui/form';
 import { ForumPanel } from './ForumPanel';
 import { createForum, useForumChanged, useForumList, type Forum } from './forumsApi';
 import './forums.css';
+import { CompactTable } from '../../ui/Table';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -85,31 +86,24 @@ function ForumList({ selected }: { selected: string | null }) {
       ) : items.length === 0 ? (
         <p>{t('forums.list.empty')}</p>
       ) : (
-        <div className="table--responsive-scroll">
-          <table className="table table--compact">
-            <caption className="sr-only">{t('forums.list.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('forums.list.nameColumn')}</th>
-                {severalMunicipalities && (
-                  <th scope="col">{t('forums.list.municipalityColumn')}</th>
-                )}
-                <th scope="col">{t('forums.list.membersColumn')}</th>
-                <th scope="col">{t('forums.list.youColumn')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((forum) => (
-                <ForumRow
-                  key={forum.id}
-                  forum={forum}
-                  current={forum.id === selected}
-                  showMunicipality={severalMunicipalities}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CompactTable
+          caption={t('forums.list.caption')}
+          columns={[
+            t('forums.list.nameColumn'),
+            t('forums.list.municipalityColumn'),
+            t('forums.list.membersColumn'),
+            t('forums.list.youColumn'),
+          ]}
+        >
+          {items.map((forum) => (
+            <ForumRow
+              key={forum.id}
+              forum={forum}
+              current={forum.id === selected}
+              showMunicipality={severalMunicipalities}
+            />
+          ))}
+        </CompactTable>
       )}
     </section>
   );

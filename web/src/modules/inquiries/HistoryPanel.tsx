@@ -18,6 +18,7 @@ import {
   type InquiryDetail,
   type InquiryEvent,
 } from './inquiriesApi';
+import { CompactTable } from '../../ui/Table';
 
 /** The kinds of event the server records (service.ts and decision.ts), with their texts. */
 const KINDS = [
@@ -79,37 +80,29 @@ export function HistoryPanel({ detail }: { detail: InquiryDetail }) {
   if (events.length === 0) return <p>{t('inquiries.history.empty')}</p>;
 
   return (
-    <div className="table--responsive-scroll">
-      <table className="table table--compact inquiry-history">
-        <caption className="sr-only">
-          {t('inquiries.history.caption', { reference: detail.reference })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('inquiries.history.when')}</th>
-            <th scope="col">{t('inquiries.history.who')}</th>
-            <th scope="col">{t('inquiries.history.what')}</th>
-            <th scope="col">{t('inquiries.history.changes')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((event) => (
-            <tr key={event.id}>
-              <td className="inquiry-nowrap">{formatDateTime(event.occurredAt)}</td>
-              <td>{event.actorName ?? t('inquiries.history.system')}</td>
-              <td>
-                {isOneOf(KINDS, event.kind)
-                  ? t(`inquiries.history.kinds.${event.kind}`)
-                  : event.kind}
-              </td>
-              <td>
-                <EventChanges event={event} t={t} forumName={forumName} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CompactTable
+      className="inquiry-history"
+      caption={t('inquiries.history.caption', { reference: detail.reference })}
+      columns={[
+        t('inquiries.history.when'),
+        t('inquiries.history.who'),
+        t('inquiries.history.what'),
+        t('inquiries.history.changes'),
+      ]}
+    >
+      {events.map((event) => (
+        <tr key={event.id}>
+          <td className="inquiry-nowrap">{formatDateTime(event.occurredAt)}</td>
+          <td>{event.actorName ?? t('inquiries.history.system')}</td>
+          <td>
+            {isOneOf(KINDS, event.kind) ? t(`inquiries.history.kinds.${event.kind}`) : event.kind}
+          </td>
+          <td>
+            <EventChanges event={event} t={t} forumName={forumName} />
+          </td>
+        </tr>
+      ))}
+    </CompactTable>
   );
 }
 

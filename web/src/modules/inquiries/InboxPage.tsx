@@ -20,6 +20,7 @@ import {
 } from './inquiriesApi';
 import { StatusBadges } from './StatusBadges';
 import './inquiries.css';
+import { CompactTable } from '../../ui/Table';
 
 /**
  * "Henvendelser" (/henvendelser): the inbox for those who read inquiries; for those who only
@@ -151,72 +152,68 @@ function Inbox({ canCreate }: { canCreate: boolean }) {
 function InboxTable({ items, now }: { items: InboxItem[]; now: number }) {
   const { t } = useTranslation();
   return (
-    <div className="table--responsive-scroll">
-      <table className="table table--compact inquiry-table">
-        <caption className="sr-only">{t('inquiries.inbox.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('inquiries.inbox.columns.reference')}</th>
-            <th scope="col">{t('inquiries.inbox.columns.status')}</th>
-            <th scope="col">{t('inquiries.inbox.columns.seriousness')}</th>
-            <th scope="col">{t('inquiries.inbox.columns.source')}</th>
-            <th scope="col">{t('inquiries.inbox.columns.persons')}</th>
-            <th scope="col">{t('inquiries.inbox.columns.received')}</th>
-            <th scope="col">{t('inquiries.inbox.columns.deadline')}</th>
-            <th scope="col">{t('inquiries.inbox.columns.forum')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => {
-            const overdue =
-              item.overdue || (item.status !== 'decided' && Date.parse(item.deadlineAt) < now);
-            return (
-              <tr key={item.id} className={overdue ? 'inquiry-row-overdue' : undefined}>
-                <td className="inquiry-reference">
-                  <Link to={`/henvendelser/${item.id}`}>{item.reference}</Link>
-                  <StatusBadges urgent={item.urgent} immediateDanger={item.immediateDanger} />
-                </td>
-                <td>{t(`inquiries.status.${item.status}`)}</td>
-                <td>
-                  {item.seriousness
-                    ? t(`inquiries.seriousness.${item.seriousness}`)
-                    : t('inquiries.seriousness.none')}
-                </td>
-                <td>{t(`inquiries.sources.${item.source}`)}</td>
-                <td>
-                  {item.firstPersonName
-                    ? item.otherPersons > 0
-                      ? t('inquiries.inbox.personAndOthers', {
-                          name: item.firstPersonName,
-                          count: item.otherPersons,
-                        })
-                      : item.firstPersonName
-                    : t(`inquiries.subjectKinds.${item.subjectKind}`)}
-                </td>
-                <td className="inquiry-nowrap">{formatDateTime(item.receivedAt)}</td>
-                <td className="inquiry-nowrap">
-                  {formatDateTime(item.deadlineAt)}
-                  {item.status !== 'decided' && (
-                    <>
-                      <br />
-                      {overdue ? (
-                        <span className="badge badge-error inquiry-badge">
-                          {formatTimeLeft(item.deadlineAt, now)}
-                        </span>
-                      ) : (
-                        <span className="inquiry-time-left">
-                          {formatTimeLeft(item.deadlineAt, now)}
-                        </span>
-                      )}
-                    </>
+    <CompactTable
+      className="inquiry-table"
+      caption={t('inquiries.inbox.caption')}
+      columns={[
+        t('inquiries.inbox.columns.reference'),
+        t('inquiries.inbox.columns.status'),
+        t('inquiries.inbox.columns.seriousness'),
+        t('inquiries.inbox.columns.source'),
+        t('inquiries.inbox.columns.persons'),
+        t('inquiries.inbox.columns.received'),
+        t('inquiries.inbox.columns.deadline'),
+        t('inquiries.inbox.columns.forum'),
+      ]}
+    >
+      {items.map((item) => {
+        const overdue =
+          item.overdue || (item.status !== 'decided' && Date.parse(item.deadlineAt) < now);
+        return (
+          <tr key={item.id} className={overdue ? 'inquiry-row-overdue' : undefined}>
+            <td className="inquiry-reference">
+              <Link to={`/henvendelser/${item.id}`}>{item.reference}</Link>
+              <StatusBadges urgent={item.urgent} immediateDanger={item.immediateDanger} />
+            </td>
+            <td>{t(`inquiries.status.${item.status}`)}</td>
+            <td>
+              {item.seriousness
+                ? t(`inquiries.seriousness.${item.seriousness}`)
+                : t('inquiries.seriousness.none')}
+            </td>
+            <td>{t(`inquiries.sources.${item.source}`)}</td>
+            <td>
+              {item.firstPersonName
+                ? item.otherPersons > 0
+                  ? t('inquiries.inbox.personAndOthers', {
+                      name: item.firstPersonName,
+                      count: item.otherPersons,
+                    })
+                  : item.firstPersonName
+                : t(`inquiries.subjectKinds.${item.subjectKind}`)}
+            </td>
+            <td className="inquiry-nowrap">{formatDateTime(item.receivedAt)}</td>
+            <td className="inquiry-nowrap">
+              {formatDateTime(item.deadlineAt)}
+              {item.status !== 'decided' && (
+                <>
+                  <br />
+                  {overdue ? (
+                    <span className="badge badge-error inquiry-badge">
+                      {formatTimeLeft(item.deadlineAt, now)}
+                    </span>
+                  ) : (
+                    <span className="inquiry-time-left">
+                      {formatTimeLeft(item.deadlineAt, now)}
+                    </span>
                   )}
-                </td>
-                <td>{item.forumName ?? t('inquiries.common.none')}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                </>
+              )}
+            </td>
+            <td>{item.forumName ?? t('inquiries.common.none')}</td>
+          </tr>
+        );
+      })}
+    </CompactTable>
   );
 }

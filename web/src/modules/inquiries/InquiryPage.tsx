@@ -20,6 +20,7 @@ import { EditPanel } from './EditPanel';
 import { ForumPanel, ReopenPanel, TriagePanel } from './InquiryPanels';
 import { StatusBadges } from './StatusBadges';
 import './inquiries.css';
+import { CompactTable } from '../../ui/Table';
 
 /**
  * One inquiry (/henvendelser/:id). One the user may not see answers 404, exactly like one that
@@ -213,43 +214,37 @@ function Overview({ detail, reload, reloading }: PanelProps) {
         {detail.persons.length === 0 ? (
           <p>{t('inquiries.detail.noPersons')}</p>
         ) : (
-          <div className="table--responsive-scroll">
-            <table className="table table--compact case-table">
-              <caption className="sr-only">
-                {t('inquiries.detail.personsCaption', { reference: detail.reference })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('inquiries.detail.personName')}</th>
-                  <th scope="col">{t('inquiries.detail.personBirthDate')}</th>
-                  <th scope="col">{t('inquiries.detail.personCpr')}</th>
-                  <th scope="col">{t('inquiries.detail.personRelation')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {detail.persons.map((person, index) => (
-                  <tr key={person.id}>
-                    <td>
-                      {person.mayOpen ? (
-                        <Link to={`/personer/${person.id}`}>{person.name}</Link>
-                      ) : (
-                        person.name
-                      )}
-                    </td>
-                    <td>{person.birthDate ? formatDate(person.birthDate) : notGiven}</td>
-                    <td>{person.cprMasked ?? notGiven}</td>
-                    <td>
-                      {person.relationToFirst
-                        ? t(`inquiries.relations.${person.relationToFirst}`)
-                        : index === 0
-                          ? t('inquiries.detail.firstPerson')
-                          : notGiven}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CompactTable
+            className="case-table"
+            caption={t('inquiries.detail.personsCaption', { reference: detail.reference })}
+            columns={[
+              t('inquiries.detail.personName'),
+              t('inquiries.detail.personBirthDate'),
+              t('inquiries.detail.personCpr'),
+              t('inquiries.detail.personRelation'),
+            ]}
+          >
+            {detail.persons.map((person, index) => (
+              <tr key={person.id}>
+                <td>
+                  {person.mayOpen ? (
+                    <Link to={`/personer/${person.id}`}>{person.name}</Link>
+                  ) : (
+                    person.name
+                  )}
+                </td>
+                <td>{person.birthDate ? formatDate(person.birthDate) : notGiven}</td>
+                <td>{person.cprMasked ?? notGiven}</td>
+                <td>
+                  {person.relationToFirst
+                    ? t(`inquiries.relations.${person.relationToFirst}`)
+                    : index === 0
+                      ? t('inquiries.detail.firstPerson')
+                      : notGiven}
+                </td>
+              </tr>
+            ))}
+          </CompactTable>
         )}
       </section>
 

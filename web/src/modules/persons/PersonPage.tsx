@@ -16,6 +16,7 @@ import { PersonMerge } from './PersonMerge';
 import { PersonRelations } from './PersonRelations';
 import { usePerson, type Person } from './personsApi';
 import './persons.css';
+import { CompactTable } from '../../ui/Table';
 
 /**
  * One person (/personer/:id), for members of one of the person's cases. Anyone else gets the
@@ -134,29 +135,25 @@ function PersonView({ person, reload }: { person: Person; reload: () => void }) 
         {person.cases.length === 0 ? (
           <p>{t('persons.person.noCases')}</p>
         ) : (
-          <div className="table--responsive-scroll">
-            <table className="table table--compact person-table">
-              <caption className="sr-only">{t('persons.person.casesCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('persons.person.caseColumn')}</th>
-                  <th scope="col">{t('persons.person.statusColumn')}</th>
-                  <th scope="col">{t('persons.person.relationColumn')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {person.cases.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      <Link to={`/sager/${c.id}`}>{c.reference}</Link>
-                    </td>
-                    <td>{t(`cases.status.${c.status}`)}</td>
-                    <td>{t(`cases.personRoles.${c.role}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CompactTable
+            className="person-table"
+            caption={t('persons.person.casesCaption')}
+            columns={[
+              t('persons.person.caseColumn'),
+              t('persons.person.statusColumn'),
+              t('persons.person.relationColumn'),
+            ]}
+          >
+            {person.cases.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link to={`/sager/${c.id}`}>{c.reference}</Link>
+                </td>
+                <td>{t(`cases.status.${c.status}`)}</td>
+                <td>{t(`cases.personRoles.${c.role}`)}</td>
+              </tr>
+            ))}
+          </CompactTable>
         )}
       </section>
 

@@ -7,6 +7,7 @@ import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
 import { formatDate, formatDateTime } from '../cases/format';
 import { TASK_KINDS, isTaskKind, taskLink, useTasks, type Task } from './tasksApi';
+import { CompactTable } from '../../ui/Table';
 
 const SOON_DAYS = 14;
 
@@ -125,23 +126,15 @@ function TaskGroup({ group, tasks }: { group: Group; tasks: Task[] }) {
       <h2 id={headingId}>
         {t(`tasks.groups.${group}`)} ({tasks.length})
       </h2>
-      <div className="table--responsive-scroll">
-        <table className="table table--compact case-table">
-          <caption className="sr-only">{t(`tasks.groups.${group}`)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('tasks.columns.task')}</th>
-              <th scope="col">{t('tasks.columns.due')}</th>
-              <th scope="col">{t('tasks.columns.reference')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tasks.map((task) => (
-              <TaskRow key={`${task.kind}:${task.id}`} task={task} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CompactTable
+        className="case-table"
+        caption={t(`tasks.groups.${group}`)}
+        columns={[t('tasks.columns.task'), t('tasks.columns.due'), t('tasks.columns.reference')]}
+      >
+        {tasks.map((task) => (
+          <TaskRow key={`${task.kind}:${task.id}`} task={task} />
+        ))}
+      </CompactTable>
     </section>
   );
 }
