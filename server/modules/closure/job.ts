@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { notifyCaseCoordinators } from '../notifications/service.ts';
 import { addCaseEvent, danishToday } from '../cases/chronology.ts';
+import { claimDueReviews, markReviewNotified } from './queries-writes.ts';
 
 /**
  * The re-review part of the case-work job (server/jobs/case-work.ts): every scheduled re-review
@@ -25,18 +26,7 @@ export async function runReviewJob(db: Kysely<DB>, now: Date = new Date()): Prom
 
 async function announceBatch(trx: Transaction<DB>, now: Date): Promise<number> {
   const today = danishToday(now);
-  const due = await trx
-    .selectFrom('case_reviews')
-    .select(['id', 'case_id', 'municipality_code'])
-    .where('status', '=', 'scheduled')
-    .where('due_on', '<=', today)
-    .where('notified_at', 'is', null)
-    .orderBy('due_on')
-    .orderBy('id')
-    .limit(BATCH_SIZE)
-    .forUpdate()
-    .skipLocked()
-    .execute();
+  const due = await claimDueReviews(trx, today, BATCH_SIZE);
   for (const review of due) {
     const moved = await moveClosedCaseToReview(
       trx,
@@ -55,12 +45,7 @@ async function announceBatch(trx: Transaction<DB>, now: Date): Promise<number> {
       'review_due',
       { reviewId: review.id },
     );
-    await trx
-      .updateTable('case_reviews')
-      .set({ notified_at: now })
-      .where('id', '=', review.id)
-      .where('municipality_code', '=', review.municipality_code)
-      .execute();
+    await markReviewNotified(trx, review, now);
   }
   return due.length;
 }

@@ -3,6 +3,7 @@ import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { GoalStatus } from '../../../shared/values.ts';
 import { readableGoals } from '../plans/stored.ts';
+import { approvedPlanRow, planGoalRows } from './queries-plans.ts';
 
 /** A goal of a case's plan as closure reads it; keys are stable across plan versions. */
 export interface PlanGoal {
@@ -30,15 +31,7 @@ export async function approvedPlan(
   db: Kysely<DB>,
   theCase: CaseKey,
 ): Promise<{ id: string; goals: PlanGoal[]; agreements: string[] } | undefined> {
-  const row = await db
-    .selectFrom('case_plans')
-    .select(['id', 'goals', 'agreements'])
-    .where('case_id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
-    .where('status', '=', 'approved')
-    .orderBy('number', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const row = await approvedPlanRow(db, theCase);
   if (!row) return undefined;
   const agreements = Array.isArray(row.agreements)
     ? row.agreements.flatMap((a: unknown) =>
@@ -54,13 +47,7 @@ export async function approvedPlan(
 
 /** Every goal text the case's plans have had, newest version first wins (for old closures). */
 export async function goalTexts(db: Kysely<DB>, theCase: CaseKey): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('case_plans')
-    .select('goals')
-    .where('case_id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
-    .orderBy('number', 'desc')
-    .execute();
+  const rows = await planGoalRows(db, theCase);
   const texts = new Map<string, string>();
   for (const row of rows) {
     for (const goal of parseGoals(row.goals)) {

@@ -8,8 +8,9 @@ import { addMonths } from './dates.ts';
  * matches the case's key next to its id (`CaseKey`, a `CaseAccess` is one); inserts leave it
  * out and the trigger `tenant_key_from_parents` fills it from the case (and refuses a row
  * whose case is of another municipality).
- * Exception: `closureById` looks an id up in every case, to refuse a client-made id already
- * used elsewhere (it returns the id's case and status, nothing else).
+ * Exceptions: `closureById` looks an id up in every case, to refuse a client-made id already
+ * used elsewhere (it returns the id's case and status, nothing else); `claimDueReviews` is the
+ * job's claim in every municipality (the mark then matches each row's own key).
  */
 
 /** The closure module's writes (and the reads they lock): case_closures and case_reviews. */
@@ -189,5 +190,38 @@ export async function cancelScheduledReviews(
     .where('case_id', '=', theCase.caseId)
     .where('municipality_code', '=', theCase.municipalityCode)
     .where('status', '=', 'scheduled')
+    .execute();
+}
+
+/**
+ * The re-review job's claim, across municipalities: up to `limit` scheduled re-reviews due on or
+ * before `today` and not announced yet (`for update skip locked`), due date first.
+ */
+export async function claimDueReviews(trx: Transaction<DB>, today: string, limit: number) {
+  return trx
+    .selectFrom('case_reviews')
+    .select(['id', 'case_id', 'municipality_code'])
+    .where('status', '=', 'scheduled')
+    .where('due_on', '<=', today)
+    .where('notified_at', 'is', null)
+    .orderBy('due_on')
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}
+
+/** Marks a re-review as announced. */
+export async function markReviewNotified(
+  trx: Transaction<DB>,
+  review: { id: string; municipality_code: string },
+  now: Date,
+): Promise<void> {
+  await trx
+    .updateTable('case_reviews')
+    .set({ notified_at: now })
+    .where('id', '=', review.id)
+    .where('municipality_code', '=', review.municipality_code)
     .execute();
 }

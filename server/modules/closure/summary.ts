@@ -1,10 +1,18 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import { entryName, presentChanges, storedConcernNames } from '../cases/intervention-names.ts';
+import { presentChanges, storedConcernNames } from '../cases/intervention-names.ts';
 import { personName } from '../cases/queries.ts';
 import { approvedPlan, goalTexts } from './plan-goals.ts';
 import { caseClosures, caseInterventions, caseReviews, presentClosures } from './queries.ts';
+import {
+  heldFollowUps,
+  latestFinalAssessment,
+  summaryCase,
+  summaryEvents,
+  summaryPersons,
+  summaryTeam,
+} from './queries-summary.ts';
 import type { Closure, Review } from './schema.ts';
 
 /**
@@ -78,48 +86,14 @@ export async function collectCaseSummary(
   db: Kysely<DB>,
   access: CaseAccess,
 ): Promise<CaseSummary | undefined> {
-  const c = await db
-    .selectFrom('cases')
-    .selectAll()
-    .where('id', '=', access.caseId)
-    .where('municipality_code', '=', access.municipalityCode)
-    .executeTakeFirst();
+  const c = await summaryCase(db, access);
   if (!c) return undefined;
-  const persons = await db
-    .selectFrom('case_persons as cp')
-    .innerJoin('persons as p', (j) =>
-      j
-        .onRef('p.id', '=', 'cp.person_id')
-        .onRef('p.municipality_code', '=', 'cp.municipality_code'),
-    )
-    .select(['p.given_name', 'p.family_name', 'p.birth_date', 'cp.role'])
-    .where('cp.case_id', '=', c.id)
-    .where('cp.municipality_code', '=', c.municipality_code)
-    .orderBy('p.family_name')
-    .orderBy('p.given_name')
-    .execute();
-  const team = await db
-    .selectFrom('case_members as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .leftJoin('units', 'units.id', 'm.unit_id')
-    .select(['u.display_name', 'm.role', 'm.scope', 'units.name as unit_name'])
-    .where('m.case_id', '=', c.id)
-    .where('m.municipality_code', '=', c.municipality_code)
-    .orderBy(sql`case m.role when 'coordinator' then 0 when 'forum' then 1 else 2 end`)
-    .orderBy('u.display_name')
-    .execute();
+  const persons = await summaryPersons(db, access);
+  const team = await summaryTeam(db, access);
 
   let compartment: CaseSummary['compartment'] = null;
   if (access.compartment) {
-    const assessment = await db
-      .selectFrom('case_assessments')
-      .select(['number', 'finalised_at', 'concern_level', 'overall_judgement'])
-      .where('case_id', '=', c.id)
-      .where('municipality_code', '=', c.municipality_code)
-      .where('status', 'in', ['final', 'superseded'])
-      .orderBy('number', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const assessment = await latestFinalAssessment(db, access);
     compartment = {
       extremismForm: c.extremism_form,
       extremismFormOther: c.extremism_form_other,
@@ -142,43 +116,11 @@ export async function collectCaseSummary(
 
   const plan = await approvedPlan(db, access);
   const interventions = await caseInterventions(db, access, access.compartment);
-  const followUps = await db
-    .selectFrom('case_follow_ups')
-    .select(['held_on', 'concern_level', 'concern_change'])
-    .where('case_id', '=', c.id)
-    .where('municipality_code', '=', c.municipality_code)
-    .where('municipality_code', '=', c.municipality_code)
-    .where('status', '=', 'done')
-    .orderBy('held_on')
-    .execute();
+  const followUps = await heldFollowUps(db, access);
   const closureRows = await caseClosures(db, access);
   const texts = await goalTexts(db, access);
   const reviews = await caseReviews(db, access);
-  let events = db
-    .selectFrom('case_events as e')
-    .leftJoin('users as u', 'u.id', 'e.actor_user_id')
-    .leftJoin('case_interventions as ci', (j) =>
-      j
-        .onRef('ci.id', '=', 'e.intervention_id')
-        .onRef('ci.municipality_code', '=', 'e.municipality_code'),
-    )
-    .leftJoin('intervention_types as it', 'it.id', 'ci.intervention_type_id')
-    .select([
-      'e.kind',
-      'e.occurred_at',
-      'u.display_name',
-      'e.note_text',
-      'e.compartment',
-      'e.changes',
-      'e.intervention_id',
-      entryName(access.compartment).as('entry_name'),
-      'it.reveals_concern as entry_reveals_concern',
-    ])
-    .where('e.case_id', '=', c.id)
-    .where('e.municipality_code', '=', c.municipality_code)
-    .orderBy('e.id');
-  if (!access.compartment) events = events.where('e.compartment', '=', false);
-  const eventRows = (await events.execute()).map((e) => ({
+  const eventRows = (await summaryEvents(db, access, access.compartment)).map((e) => ({
     ...e,
     changes: e.changes as CaseSummary['events'][number]['changes'],
   }));

@@ -1,0 +1,109 @@
+import { sql, type Kysely } from 'kysely';
+import type { CaseKey } from '../../platform/context.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { entryName } from '../cases/intervention-names.ts';
+
+/*
+ * The tenant key (`municipality_code`, db/migrations/0015): every read here matches the case's
+ * key next to its id (`CaseKey`, a `CaseAccess` is one).
+ */
+
+/** What the case summary (summary.ts) reads, one query per section. */
+
+/** The case row, every column; undefined when there is no such case. */
+export async function summaryCase(db: Kysely<DB>, theCase: CaseKey) {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .executeTakeFirst();
+}
+
+/** The case's persons with their role, by family and given name. */
+export async function summaryPersons(db: Kysely<DB>, theCase: CaseKey) {
+  return db
+    .selectFrom('case_persons as cp')
+    .innerJoin('persons as p', (j) =>
+      j
+        .onRef('p.id', '=', 'cp.person_id')
+        .onRef('p.municipality_code', '=', 'cp.municipality_code'),
+    )
+    .select(['p.given_name', 'p.family_name', 'p.birth_date', 'cp.role'])
+    .where('cp.case_id', '=', theCase.caseId)
+    .where('cp.municipality_code', '=', theCase.municipalityCode)
+    .orderBy('p.family_name')
+    .orderBy('p.given_name')
+    .execute();
+}
+
+/** The case's team with their units: coordinators, then forum, then the rest, by name. */
+export async function summaryTeam(db: Kysely<DB>, theCase: CaseKey) {
+  return db
+    .selectFrom('case_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .leftJoin('units', 'units.id', 'm.unit_id')
+    .select(['u.display_name', 'm.role', 'm.scope', 'units.name as unit_name'])
+    .where('m.case_id', '=', theCase.caseId)
+    .where('m.municipality_code', '=', theCase.municipalityCode)
+    .orderBy(sql`case m.role when 'coordinator' then 0 when 'forum' then 1 else 2 end`)
+    .orderBy('u.display_name')
+    .execute();
+}
+
+/** The case's newest finalised (or since superseded) assessment, or undefined. */
+export async function latestFinalAssessment(db: Kysely<DB>, theCase: CaseKey) {
+  return db
+    .selectFrom('case_assessments')
+    .select(['number', 'finalised_at', 'concern_level', 'overall_judgement'])
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .where('status', 'in', ['final', 'superseded'])
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** The case's held follow-ups, in the order they were held. */
+export async function heldFollowUps(db: Kysely<DB>, theCase: CaseKey) {
+  return db
+    .selectFrom('case_follow_ups')
+    .select(['held_on', 'concern_level', 'concern_change'])
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .where('status', '=', 'done')
+    .orderBy('held_on')
+    .execute();
+}
+
+/**
+ * The case's chronology with authors and entry names as this reader may see them; without the
+ * compartment, compartment events are not read.
+ */
+export async function summaryEvents(db: Kysely<DB>, theCase: CaseKey, compartment: boolean) {
+  let events = db
+    .selectFrom('case_events as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_user_id')
+    .leftJoin('case_interventions as ci', (j) =>
+      j
+        .onRef('ci.id', '=', 'e.intervention_id')
+        .onRef('ci.municipality_code', '=', 'e.municipality_code'),
+    )
+    .leftJoin('intervention_types as it', 'it.id', 'ci.intervention_type_id')
+    .select([
+      'e.kind',
+      'e.occurred_at',
+      'u.display_name',
+      'e.note_text',
+      'e.compartment',
+      'e.changes',
+      'e.intervention_id',
+      entryName(compartment).as('entry_name'),
+      'it.reveals_concern as entry_reveals_concern',
+    ])
+    .where('e.case_id', '=', theCase.caseId)
+    .where('e.municipality_code', '=', theCase.municipalityCode)
+    .orderBy('e.id');
+  if (!compartment) events = events.where('e.compartment', '=', false);
+  return events.execute();
+}
