@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextFor, type ContextKeys } from '../../platform/context.ts';
+import { routeKit } from '../../platform/route-kit.ts';
 import { listAuditEntries, verifyOwnChain } from './audit.ts';
 import * as read from './read.ts';
 import {
@@ -28,50 +29,38 @@ import * as service from './service.ts';
 export const adminRoutes =
   (options: { keys: ContextKeys }): FastifyPluginAsyncZod =>
   async (app) => {
-    const tags = ['admin'];
-    const users = { policy: 'admin.users' } as const;
-    const audit = { policy: 'admin.audit' } as const;
-
+    const route = routeKit(app, ['admin']);
     const ctx = contextFor(app, options.keys);
 
-    app.get(
+    route.get(
       '/api/admin/users',
       {
-        config: users,
-        schema: {
-          tags,
-          summary: 'List users (keyset pagination by username)',
-          querystring: UserListQuery,
-          response: { 200: UserListSchema },
-        },
+        policy: 'admin.users',
+        summary: 'List users (keyset pagination by username)',
+        querystring: UserListQuery,
+        response: { 200: UserListSchema },
       },
       async (request) => read.listUsers(ctx(request), request.query),
     );
 
-    app.get(
+    route.get(
       '/api/admin/users/:id',
       {
-        config: users,
-        schema: {
-          tags,
-          summary: 'One user with roles and units',
-          params: IdParams,
-          response: { 200: AdminUserSchema },
-        },
+        policy: 'admin.users',
+        summary: 'One user with roles and units',
+        params: IdParams,
+        response: { 200: AdminUserSchema },
       },
       async (request) => read.getUser(ctx(request), request.params.id),
     );
 
-    app.post(
+    route.post(
       '/api/admin/users',
       {
-        config: users,
-        schema: {
-          tags,
-          summary: 'Create a user with an initial password (a taken username answers 409)',
-          body: CreateUserBody,
-          response: { 201: AdminUserSchema },
-        },
+        policy: 'admin.users',
+        summary: 'Create a user with an initial password (a taken username answers 409)',
+        body: CreateUserBody,
+        response: { 201: AdminUserSchema },
       },
       async (request, reply) => {
         const user = await service.createUser(ctx(request), request.body);
@@ -79,17 +68,14 @@ export const adminRoutes =
       },
     );
 
-    app.patch(
+    route.patch(
       '/api/admin/users/:id',
       {
-        config: users,
-        schema: {
-          tags,
-          summary: 'Change display name, roles or units (optimistic locking by version)',
-          params: IdParams,
-          body: UpdateUserBody,
-          response: { 200: AdminUserSchema },
-        },
+        policy: 'admin.users',
+        summary: 'Change display name, roles or units (optimistic locking by version)',
+        params: IdParams,
+        body: UpdateUserBody,
+        response: { 200: AdminUserSchema },
       },
       async (request) => service.updateUser(ctx(request), request.params.id, request.body),
     );
@@ -104,47 +90,38 @@ export const adminRoutes =
       },
     ] as const;
     for (const step of statusChanges) {
-      app.post(
+      route.post(
         `/api/admin/users/:id/${step.path}`,
         {
-          config: users,
-          schema: {
-            tags,
-            summary: step.summary,
-            params: IdParams,
-            response: { 200: AdminUserSchema },
-          },
+          policy: 'admin.users',
+          summary: step.summary,
+          params: IdParams,
+          response: { 200: AdminUserSchema },
         },
         async (request) => service.changeUserStatus(ctx(request), request.params.id, step.change),
       );
     }
 
-    app.get(
+    route.get(
       '/api/admin/units',
       {
-        config: users,
-        schema: {
-          tags,
-          summary: "The units of the caller's municipality",
-          querystring: UnitListQuery,
-          response: { 200: z.object({ items: z.array(AdminUnitSchema) }) },
-        },
+        policy: 'admin.users',
+        summary: "The units of the caller's municipality",
+        querystring: UnitListQuery,
+        response: { 200: z.object({ items: z.array(AdminUnitSchema) }) },
       },
       async (request) => ({
         items: await read.listUnits(ctx(request), request.query),
       }),
     );
 
-    app.post(
+    route.post(
       '/api/admin/units',
       {
-        config: users,
-        schema: {
-          tags,
-          summary: 'Create a unit (a taken name answers 409)',
-          body: CreateUnitBody,
-          response: { 201: AdminUnitSchema },
-        },
+        policy: 'admin.users',
+        summary: 'Create a unit (a taken name answers 409)',
+        body: CreateUnitBody,
+        response: { 201: AdminUnitSchema },
       },
       async (request, reply) => {
         const unit = await service.createUnit(ctx(request), request.body);
@@ -152,44 +129,35 @@ export const adminRoutes =
       },
     );
 
-    app.patch(
+    route.patch(
       '/api/admin/units/:id',
       {
-        config: users,
-        schema: {
-          tags,
-          summary: 'Rename a unit (optimistic locking by version)',
-          params: IdParams,
-          body: RenameUnitBody,
-          response: { 200: AdminUnitSchema },
-        },
+        policy: 'admin.users',
+        summary: 'Rename a unit (optimistic locking by version)',
+        params: IdParams,
+        body: RenameUnitBody,
+        response: { 200: AdminUnitSchema },
       },
       async (request) => service.renameUnit(ctx(request), request.params.id, request.body),
     );
 
-    app.get(
+    route.get(
       '/api/admin/audit',
       {
-        config: audit,
-        schema: {
-          tags,
-          summary: "The municipality's audit trail, newest first (reading it is audited)",
-          querystring: AuditQuery,
-          response: { 200: AuditListSchema },
-        },
+        policy: 'admin.audit',
+        summary: "The municipality's audit trail, newest first (reading it is audited)",
+        querystring: AuditQuery,
+        response: { 200: AuditListSchema },
       },
       async (request) => listAuditEntries(ctx(request), request.query),
     );
 
-    app.get(
+    route.get(
       '/api/admin/audit/verify',
       {
-        config: audit,
-        schema: {
-          tags,
-          summary: "Verify the hash chain of the municipality's audit trail",
-          response: { 200: AuditVerifySchema },
-        },
+        policy: 'admin.audit',
+        summary: "Verify the hash chain of the municipality's audit trail",
+        response: { 200: AuditVerifySchema },
       },
       async (request) => verifyOwnChain(ctx(request)),
     );

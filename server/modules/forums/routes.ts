@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextFor, type ContextKeys } from '../../platform/context.ts';
+import { routeKit } from '../../platform/route-kit.ts';
 import {
   AddForumMemberBody,
   CandidateListSchema,
@@ -22,49 +23,38 @@ import * as service from './service.ts';
 export const forumRoutes =
   (options: { keys: ContextKeys }): FastifyPluginAsyncZod =>
   async (app) => {
-    const tags = ['forums'];
-    const manage = { policy: 'forums.manage' } as const;
-
+    const route = routeKit(app, ['forums']);
     const ctx = contextFor(app, options.keys);
 
-    app.get(
+    route.get(
       '/api/forums',
       {
-        config: { policy: 'forums.read' },
-        schema: {
-          tags,
-          summary:
-            "The forums of the caller's municipality (police staff: of their district) with member counts",
-          response: { 200: ForumListSchema },
-        },
+        policy: 'forums.read',
+        summary:
+          "The forums of the caller's municipality (police staff: of their district) with member counts",
+        response: { 200: ForumListSchema },
       },
       async (request) => ({ items: await service.listForums(ctx(request)) }),
     );
 
-    app.get(
+    route.get(
       '/api/forums/:id',
       {
-        config: { policy: 'session' },
-        schema: {
-          tags,
-          summary: 'One forum with its members (for those who manage it and its members; 404 else)',
-          params: ForumIdParams,
-          response: { 200: ForumDetailSchema },
-        },
+        policy: 'session',
+        summary: 'One forum with its members (for those who manage it and its members; 404 else)',
+        params: ForumIdParams,
+        response: { 200: ForumDetailSchema },
       },
       async (request) => service.getForum(ctx(request), request.params.id),
     );
 
-    app.post(
+    route.post(
       '/api/forums',
       {
-        config: manage,
-        schema: {
-          tags,
-          summary: "Create a forum in the caller's municipality (a taken name answers 409)",
-          body: CreateForumBody,
-          response: { 201: ForumDetailSchema },
-        },
+        policy: 'forums.manage',
+        summary: "Create a forum in the caller's municipality (a taken name answers 409)",
+        body: CreateForumBody,
+        response: { 201: ForumDetailSchema },
       },
       async (request, reply) => {
         const forum = await service.createForum(ctx(request), request.body);
@@ -72,64 +62,51 @@ export const forumRoutes =
       },
     );
 
-    app.patch(
+    route.patch(
       '/api/forums/:id',
       {
-        config: manage,
-        schema: {
-          tags,
-          summary: 'Rename a forum (optimistic locking by version)',
-          params: ForumIdParams,
-          body: UpdateForumBody,
-          response: { 200: ForumDetailSchema },
-        },
+        policy: 'forums.manage',
+        summary: 'Rename a forum (optimistic locking by version)',
+        params: ForumIdParams,
+        body: UpdateForumBody,
+        response: { 200: ForumDetailSchema },
       },
       async (request) => service.updateForum(ctx(request), request.params.id, request.body),
     );
 
-    app.get(
+    route.get(
       '/api/forums/:id/candidates',
       {
-        config: manage,
-        schema: {
-          tags,
-          summary: 'Users who may be added to the forum (active, fitting role, not yet members)',
-          params: ForumIdParams,
-          querystring: CandidateQuery,
-          response: { 200: CandidateListSchema },
-        },
+        policy: 'forums.manage',
+        summary: 'Users who may be added to the forum (active, fitting role, not yet members)',
+        params: ForumIdParams,
+        querystring: CandidateQuery,
+        response: { 200: CandidateListSchema },
       },
       async (request) => ({
         items: await service.candidates(ctx(request), request.params.id, request.query.q),
       }),
     );
 
-    app.post(
+    route.post(
       '/api/forums/:id/members',
       {
-        config: manage,
-        schema: {
-          tags,
-          summary:
-            'Add a member (active, of the municipality or its police district, fitting role)',
-          params: ForumIdParams,
-          body: AddForumMemberBody,
-          response: { 200: ForumDetailSchema },
-        },
+        policy: 'forums.manage',
+        summary: 'Add a member (active, of the municipality or its police district, fitting role)',
+        params: ForumIdParams,
+        body: AddForumMemberBody,
+        response: { 200: ForumDetailSchema },
       },
       async (request) => service.addMember(ctx(request), request.params.id, request.body.userId),
     );
 
-    app.delete(
+    route.delete(
       '/api/forums/:id/members/:userId',
       {
-        config: manage,
-        schema: {
-          tags,
-          summary: 'Remove a member from the forum',
-          params: ForumMemberParams,
-          response: { 200: ForumDetailSchema },
-        },
+        policy: 'forums.manage',
+        summary: 'Remove a member from the forum',
+        params: ForumMemberParams,
+        response: { 200: ForumDetailSchema },
       },
       async (request) =>
         service.removeMember(ctx(request), request.params.id, request.params.userId),

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextFor, type ContextKeys } from '../../platform/context.ts';
+import { routeKit } from '../../platform/route-kit.ts';
 import {
   CreateInterventionTypeBody,
   InterventionTypeIdParams,
@@ -20,37 +21,29 @@ import * as service from './service.ts';
 export const interventionRoutes =
   (options: { keys: ContextKeys }): FastifyPluginAsyncZod =>
   async (app) => {
-    const tags = ['interventions'];
-    const manage = { policy: 'catalogue.manage' } as const;
-
+    const route = routeKit(app, ['interventions']);
     const ctx = contextFor(app, options.keys);
 
-    app.get(
+    route.get(
       '/api/intervention-types',
       {
-        config: { policy: 'catalogue.read' },
-        schema: {
-          tags,
-          summary: "The interventions catalogue of the caller's municipality, by level and name",
-          querystring: InterventionTypeQuery,
-          response: { 200: InterventionTypeListSchema },
-        },
+        policy: 'catalogue.read',
+        summary: "The interventions catalogue of the caller's municipality, by level and name",
+        querystring: InterventionTypeQuery,
+        response: { 200: InterventionTypeListSchema },
       },
       async (request) => ({
         items: await service.listTypes(ctx(request), request.query),
       }),
     );
 
-    app.post(
+    route.post(
       '/api/intervention-types',
       {
-        config: manage,
-        schema: {
-          tags,
-          summary: "Add an intervention type to the caller's catalogue (a taken code answers 409)",
-          body: CreateInterventionTypeBody,
-          response: { 201: InterventionTypeSchema },
-        },
+        policy: 'catalogue.manage',
+        summary: "Add an intervention type to the caller's catalogue (a taken code answers 409)",
+        body: CreateInterventionTypeBody,
+        response: { 201: InterventionTypeSchema },
       },
       async (request, reply) => {
         const type = await service.createType(ctx(request), request.body);
@@ -58,32 +51,25 @@ export const interventionRoutes =
       },
     );
 
-    app.patch(
+    route.patch(
       '/api/intervention-types/:id',
       {
-        config: manage,
-        schema: {
-          tags,
-          summary: 'Change an intervention type (optimistic locking by version; the code stays)',
-          params: InterventionTypeIdParams,
-          body: UpdateInterventionTypeBody,
-          response: { 200: InterventionTypeSchema },
-        },
+        policy: 'catalogue.manage',
+        summary: 'Change an intervention type (optimistic locking by version; the code stays)',
+        params: InterventionTypeIdParams,
+        body: UpdateInterventionTypeBody,
+        response: { 200: InterventionTypeSchema },
       },
       async (request) => service.updateType(ctx(request), request.params.id, request.body),
     );
 
-    app.post(
+    route.post(
       '/api/intervention-types/load-standard',
       {
-        config: manage,
-        schema: {
-          tags,
-          summary:
-            'Load the standard catalogue into an empty catalogue (otherwise nothing changes)',
-          body: LoadStandardBody,
-          response: { 200: LoadStandardResultSchema },
-        },
+        policy: 'catalogue.manage',
+        summary: 'Load the standard catalogue into an empty catalogue (otherwise nothing changes)',
+        body: LoadStandardBody,
+        response: { 200: LoadStandardResultSchema },
       },
       async (request) => service.loadStandard(ctx(request)),
     );

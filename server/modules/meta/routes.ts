@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { routeKit } from '../../platform/route-kit.ts';
 import { findMunicipality } from '../organisation/queries.ts';
 import { DEMO_MUNICIPALITY_CODE } from '../../demo/seed.ts';
 
@@ -14,15 +15,12 @@ const MetaSchema = z.object({
 export const metaRoutes =
   (options: { version: string; demo: boolean }): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get(
+    routeKit(app, ['meta']).get(
       '/api/meta',
       {
-        config: { policy: 'public' },
-        schema: {
-          tags: ['meta'],
-          summary: 'Product facts for the web shell',
-          response: { 200: MetaSchema },
-        },
+        policy: 'public',
+        summary: 'Product facts for the web shell',
+        response: { 200: MetaSchema },
       },
       async () => {
         const municipality = options.demo

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextFor, type ContextKeys } from '../../platform/context.ts';
+import { routeKit } from '../../platform/route-kit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { NotificationIdParams, NotificationListSchema } from './schema.ts';
 import { latestNotifications } from './queries.ts';
@@ -15,18 +16,15 @@ export type { NotificationList } from './schema.ts';
 export const notificationRoutes =
   (options: { keys: ContextKeys }): FastifyPluginAsyncZod =>
   async (app) => {
-    const tags = ['notifications'];
+    const route = routeKit(app, ['notifications']);
     const ctx = contextFor(app, options.keys);
 
-    app.get(
+    route.get(
       '/api/notifications',
       {
-        config: { policy: 'session' },
-        schema: {
-          tags,
-          summary: "The caller's latest notifications (at most 50) and the number unread",
-          response: { 200: NotificationListSchema },
-        },
+        policy: 'session',
+        summary: "The caller's latest notifications (at most 50) and the number unread",
+        response: { 200: NotificationListSchema },
       },
       async (request) => {
         const { db, user } = ctx(request);
@@ -34,16 +32,13 @@ export const notificationRoutes =
       },
     );
 
-    app.post(
+    route.post(
       '/api/notifications/:id/read',
       {
-        config: { policy: 'session' },
-        schema: {
-          tags,
-          summary: 'Mark one of the caller’s notifications as read',
-          params: NotificationIdParams,
-          response: { 204: z.null() },
-        },
+        policy: 'session',
+        summary: 'Mark one of the caller’s notifications as read',
+        params: NotificationIdParams,
+        response: { 204: z.null() },
       },
       async (request, reply) => {
         const { db, user } = ctx(request);

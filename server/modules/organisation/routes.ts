@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
+import { routeKit } from '../../platform/route-kit.ts';
 import {
   MunicipalityListQuery,
   MunicipalityListSchema,
@@ -14,32 +15,26 @@ import * as queries from './queries.ts';
 
 /** Reference data: municipalities, police districts, unit kinds and a municipality's units. */
 export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
-  const tags = ['organisation'];
+  const route = routeKit(app, ['organisation']);
 
-  app.get(
+  route.get(
     '/api/municipalities',
     {
-      config: { policy: 'public' },
-      schema: {
-        tags,
-        summary: 'List municipalities (keyset pagination by code)',
-        querystring: MunicipalityListQuery,
-        response: { 200: MunicipalityListSchema },
-      },
+      policy: 'public',
+      summary: 'List municipalities (keyset pagination by code)',
+      querystring: MunicipalityListQuery,
+      response: { 200: MunicipalityListSchema },
     },
     async (request) => queries.listMunicipalities(app.database.db, request.query),
   );
 
-  app.get(
+  route.get(
     '/api/municipalities/:code',
     {
-      config: { policy: 'public' },
-      schema: {
-        tags,
-        summary: 'One municipality with its police district',
-        params: MunicipalityParams,
-        response: { 200: MunicipalitySchema },
-      },
+      policy: 'public',
+      summary: 'One municipality with its police district',
+      params: MunicipalityParams,
+      response: { 200: MunicipalitySchema },
     },
     async (request) => {
       const municipality = await queries.findMunicipality(app.database.db, request.params.code);
@@ -48,16 +43,13 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
+  route.get(
     '/api/municipalities/:code/units',
     {
-      config: { policy: 'public' },
-      schema: {
-        tags,
-        summary: "A municipality's organisational units",
-        params: MunicipalityParams,
-        response: { 200: z.object({ items: z.array(UnitSchema) }) },
-      },
+      policy: 'public',
+      summary: "A municipality's organisational units",
+      params: MunicipalityParams,
+      response: { 200: z.object({ items: z.array(UnitSchema) }) },
     },
     async (request) => {
       const municipality = await queries.findMunicipality(app.database.db, request.params.code);
@@ -66,28 +58,22 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
+  route.get(
     '/api/police-districts',
     {
-      config: { policy: 'public' },
-      schema: {
-        tags,
-        summary: 'The police districts and the municipalities each covers',
-        response: { 200: z.object({ items: z.array(PoliceDistrictSchema) }) },
-      },
+      policy: 'public',
+      summary: 'The police districts and the municipalities each covers',
+      response: { 200: z.object({ items: z.array(PoliceDistrictSchema) }) },
     },
     async () => ({ items: await queries.listPoliceDistricts(app.database.db) }),
   );
 
-  app.get(
+  route.get(
     '/api/unit-kinds',
     {
-      config: { policy: 'public' },
-      schema: {
-        tags,
-        summary: 'Kinds of organisational unit (translated by the web app)',
-        response: { 200: z.object({ items: z.array(UnitKindSchema) }) },
-      },
+      policy: 'public',
+      summary: 'Kinds of organisational unit (translated by the web app)',
+      response: { 200: z.object({ items: z.array(UnitKindSchema) }) },
     },
     async () => ({ items: await queries.listUnitKinds(app.database.db) }),
   );

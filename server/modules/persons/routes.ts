@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextFor, type ContextKeys } from '../../platform/context.ts';
+import { routeKit } from '../../platform/route-kit.ts';
 import { findPossibleDuplicates } from './duplicates.ts';
 import * as edit from './edit.ts';
 import { mergePersons } from './merge.ts';
@@ -29,96 +30,83 @@ import {
 export const personRoutes =
   (options: { keys: ContextKeys }): FastifyPluginAsyncZod =>
   async (app) => {
-    const tags = ['persons'];
+    const route = routeKit(app, ['persons']);
     const ctx = contextFor(app, options.keys);
 
-    app.get(
+    route.get(
       '/api/persons/:id',
       {
-        config: { policy: 'records.read', record: 'person' },
-        schema: {
-          tags,
-          summary: 'One person, for members of a case the person is part of (404 for others)',
-          params: PersonIdParams,
-          response: { 200: PersonSchema },
-        },
+        policy: 'records.read',
+        record: 'person',
+        summary: 'One person, for members of a case the person is part of (404 for others)',
+        params: PersonIdParams,
+        response: { 200: PersonSchema },
       },
       async (request) => readPerson(ctx(request), request.params.id),
     );
 
-    app.patch(
+    route.patch(
       '/api/persons/:id',
       {
-        config: { policy: 'records.read', record: 'person' },
-        schema: {
-          tags,
-          summary:
-            'Change the details of a person one may see (version for optimistic locking; a CPR number is validated)',
-          params: PersonIdParams,
-          body: UpdatePersonBody,
-          response: { 200: PersonVersionSchema },
-        },
+        policy: 'records.read',
+        record: 'person',
+        summary:
+          'Change the details of a person one may see (version for optimistic locking; a CPR number is validated)',
+        params: PersonIdParams,
+        body: UpdatePersonBody,
+        response: { 200: PersonVersionSchema },
       },
       async (request) => edit.updatePerson(ctx(request), request.params.id, request.body),
     );
 
-    app.post(
+    route.post(
       '/api/persons/possible-duplicates',
       {
-        config: { policy: 'inquiries.create' },
-        schema: {
-          tags,
-          summary:
-            'Possible duplicates while registering: same CPR number, or same birth date and a similar name (POST: a CPR number never goes in a URL)',
-          body: DuplicatesBody,
-          response: { 200: DuplicatesSchema },
-        },
+        policy: 'inquiries.create',
+        summary:
+          'Possible duplicates while registering: same CPR number, or same birth date and a similar name (POST: a CPR number never goes in a URL)',
+        body: DuplicatesBody,
+        response: { 200: DuplicatesSchema },
       },
       async (request) => findPossibleDuplicates(ctx(request), request.body),
     );
 
-    app.post(
+    route.post(
       '/api/persons/:id/cpr',
       {
-        config: { policy: 'records.read', record: 'person' },
-        schema: {
-          tags,
-          summary:
-            "The person's full CPR number, for those who may see the person (audited; null when none)",
-          params: PersonIdParams,
-          response: { 200: CprSchema },
-        },
+        policy: 'records.read',
+        record: 'person',
+        summary:
+          "The person's full CPR number, for those who may see the person (audited; null when none)",
+        params: PersonIdParams,
+        response: { 200: CprSchema },
       },
       async (request) => edit.unmaskCpr(ctx(request), request.params.id),
     );
 
-    app.post(
+    route.post(
       '/api/persons/:id/merge',
       {
-        config: { policy: 'persons.merge', record: 'person' },
-        schema: {
-          tags,
-          summary:
-            'Merge this registration into another of the same person (links move, blanks are filled, audited)',
-          params: PersonIdParams,
-          body: MergeBody,
-          response: { 200: MergeResultSchema },
-        },
+        policy: 'persons.merge',
+        record: 'person',
+        summary:
+          'Merge this registration into another of the same person (links move, blanks are filled, audited)',
+        params: PersonIdParams,
+        body: MergeBody,
+        response: { 200: MergeResultSchema },
       },
       async (request) => mergePersons(ctx(request), request.params.id, request.body),
     );
 
-    app.post(
+    route.post(
       '/api/persons/:id/relations',
       {
-        config: { policy: 'records.read', record: 'person' },
-        schema: {
-          tags,
-          summary: 'Record how another person (also visible to the caller) is related to this one',
-          params: PersonIdParams,
-          body: RelationBody,
-          response: { 204: z.null() },
-        },
+        policy: 'records.read',
+        record: 'person',
+        summary: 'Record how another person (also visible to the caller) is related to this one',
+        params: PersonIdParams,
+        body: RelationBody,
+        response: { 204: z.null() },
       },
       async (request, reply) => {
         await edit.addRelation(ctx(request), request.params.id, request.body);
@@ -126,16 +114,14 @@ export const personRoutes =
       },
     );
 
-    app.delete(
+    route.delete(
       '/api/persons/:id/relations/:relatedPersonId',
       {
-        config: { policy: 'records.read', record: 'person' },
-        schema: {
-          tags,
-          summary: 'Remove the relation between two persons (both directions)',
-          params: RelationParams,
-          response: { 204: z.null() },
-        },
+        policy: 'records.read',
+        record: 'person',
+        summary: 'Remove the relation between two persons (both directions)',
+        params: RelationParams,
+        response: { 204: z.null() },
       },
       async (request, reply) => {
         await edit.removeRelation(ctx(request), request.params.id, request.params.relatedPersonId);
@@ -143,18 +129,16 @@ export const personRoutes =
       },
     );
 
-    app.get(
+    route.get(
       '/api/persons/:id/access-report',
       {
-        config: { policy: 'records.accessReport', record: 'person' },
-        schema: {
-          tags,
-          summary:
-            "Every access to the person's data: when, what, purpose and unit (employee names for the data-protection role only)",
-          params: PersonIdParams,
-          querystring: AccessReportQuery,
-          response: { 200: AccessReportSchema },
-        },
+        policy: 'records.accessReport',
+        record: 'person',
+        summary:
+          "Every access to the person's data: when, what, purpose and unit (employee names for the data-protection role only)",
+        params: PersonIdParams,
+        querystring: AccessReportQuery,
+        response: { 200: AccessReportSchema },
       },
       async (request) => accessReport(ctx(request), request.params.id, request.query),
     );

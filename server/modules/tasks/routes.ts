@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextFor, type ContextKeys } from '../../platform/context.ts';
+import { routeKit } from '../../platform/route-kit.ts';
 import { listTasks } from './queries.ts';
 import { TaskListQuery, TaskListSchema } from './schema.ts';
 
@@ -12,18 +13,16 @@ import { TaskListQuery, TaskListSchema } from './schema.ts';
 export const taskRoutes =
   (options: { keys: ContextKeys }): FastifyPluginAsyncZod =>
   async (app) => {
+    const route = routeKit(app, ['tasks']);
     const ctx = contextFor(app, options.keys);
-    app.get(
+    route.get(
       '/api/tasks',
       {
-        config: { policy: 'session' },
-        schema: {
-          tags: ['tasks'],
-          summary:
-            "The caller's tasks (follow-ups, renewed offers, re-reviews, approvals, goals, inquiry deadlines), earliest due first",
-          querystring: TaskListQuery,
-          response: { 200: TaskListSchema },
-        },
+        policy: 'session',
+        summary:
+          "The caller's tasks (follow-ups, renewed offers, re-reviews, approvals, goals, inquiry deadlines), earliest due first",
+        querystring: TaskListQuery,
+        response: { 200: TaskListSchema },
       },
       async (request) => listTasks(ctx(request), request.query),
     );
