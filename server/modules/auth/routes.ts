@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { loginContextFor, type ContextKeys } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { routeKit } from '../../platform/route-kit.ts';
 import { abilities } from '../../access/policies.ts';
 import { sessionCookie, type LoadedSession, type SessionSettings } from '../../access/sessions.ts';
 import { hasSecurityKey } from '../../access/webauthn.ts';
@@ -38,19 +39,16 @@ function requireSession(request: FastifyRequest): LoadedSession {
 export const authRoutes =
   (options: { settings: SessionSettings; keys: ContextKeys }): FastifyPluginAsyncZod =>
   async (app) => {
-    const tags = ['auth'];
+    const route = routeKit(app, ['auth']);
     const ctx = loginContextFor(app, options.keys);
     const { settings } = options;
 
-    app.get(
+    route.get(
       '/api/session',
       {
-        config: { policy: 'public' },
-        schema: {
-          tags,
-          summary: 'The current session, user and abilities',
-          response: { 200: SessionResponse },
-        },
+        policy: 'public',
+        summary: 'The current session, user and abilities',
+        response: { 200: SessionResponse },
       },
       async (request): Promise<SessionResponseBody> => {
         const session = request.session;
@@ -90,16 +88,13 @@ export const authRoutes =
       },
     );
 
-    app.post(
+    route.post(
       '/api/auth/login',
       {
-        config: { policy: 'public' },
-        schema: {
-          tags,
-          summary: 'Step 1: username and password',
-          body: LoginBody,
-          response: { 200: LoginResponse },
-        },
+        policy: 'public',
+        summary: 'Step 1: username and password',
+        body: LoginBody,
+        response: { 200: LoginResponse },
       },
       async (request, reply) => {
         const result = await auth.login(
@@ -129,16 +124,13 @@ export const authRoutes =
       },
     ] as const;
     for (const step of secondFactors) {
-      app.post(
+      route.post(
         step.url,
         {
-          config: { policy: 'pending' },
-          schema: {
-            tags,
-            summary: step.summary,
-            body: step.body,
-            response: { 200: AuthenticatedResponse },
-          },
+          policy: 'pending',
+          summary: step.summary,
+          body: step.body,
+          response: { 200: AuthenticatedResponse },
         },
         async (request, reply) => {
           const result = await step.complete(
@@ -153,29 +145,23 @@ export const authRoutes =
       );
     }
 
-    app.post(
+    route.post(
       '/api/auth/totp-enrolment',
       {
-        config: { policy: 'pending' },
-        schema: {
-          tags,
-          summary: 'Start TOTP enrolment: a new secret and its QR code',
-          response: { 200: EnrolmentResponse },
-        },
+        policy: 'pending',
+        summary: 'Start TOTP enrolment: a new secret and its QR code',
+        response: { 200: EnrolmentResponse },
       },
       async (request) => auth.startEnrolment(ctx(request), requireSession(request)),
     );
 
-    app.post(
+    route.post(
       '/api/auth/totp-enrolment/confirm',
       {
-        config: { policy: 'pending' },
-        schema: {
-          tags,
-          summary: 'Finish TOTP enrolment with a code; returns the one-time recovery codes once',
-          body: CodeBody,
-          response: { 200: EnrolmentCompleteResponse },
-        },
+        policy: 'pending',
+        summary: 'Finish TOTP enrolment with a code; returns the one-time recovery codes once',
+        body: CodeBody,
+        response: { 200: EnrolmentCompleteResponse },
       },
       async (request, reply) => {
         const result = await auth.completeEnrolment(
@@ -189,14 +175,11 @@ export const authRoutes =
       },
     );
 
-    await app.register(webauthnRoutes({ ctx, settings, setSessionCookie }));
+    await app.register(webauthnRoutes({ ctx, settings, setSessionCookie, requireSession }));
 
-    app.post(
+    route.post(
       '/api/auth/logout',
-      {
-        config: { policy: 'session' },
-        schema: { tags, summary: 'End the session on the server (answers 204)' },
-      },
+      { policy: 'session', summary: 'End the session on the server (answers 204)' },
       async (request, reply) => {
         await auth.logout(ctx(request), requireSession(request));
         reply.header('set-cookie', sessionCookie('', secureCookies(request), 0));

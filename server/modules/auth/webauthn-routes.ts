@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { LoginContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
+import { routeKit } from '../../platform/route-kit.ts';
 import type { LoadedSession, SessionSettings } from '../../access/sessions.ts';
 import { authenticationOptions, registrationOptions, relyingParty } from '../../access/webauthn.ts';
 import { consumeStep, verifySecondFactorAgain } from '../../access/reauth.ts';
@@ -18,48 +18,39 @@ import {
 } from './webauthn-schema.ts';
 import * as keys from './webauthn-service.ts';
 
-function requireSession(request: FastifyRequest): LoadedSession {
-  if (!request.session) throw new AppError('unauthenticated');
-  return request.session;
-}
-
 /**
  * Security keys (WebAuthn): the second login step with a key, and managing one's own keys.
- * Registered by authRoutes, which lends its request context and session cookie.
+ * Registered by authRoutes, which lends its request context, session cookie and session check.
  */
 export const webauthnRoutes =
   (deps: {
     ctx: (request: FastifyRequest) => LoginContext;
     settings: SessionSettings;
     setSessionCookie: (request: FastifyRequest, reply: FastifyReply, token: string) => void;
+    requireSession: (request: FastifyRequest) => LoadedSession;
   }): FastifyPluginAsyncZod =>
   async (app) => {
-    const tags = ['auth'];
+    const route = routeKit(app, ['auth']);
+    const { requireSession } = deps;
 
-    app.post(
+    route.post(
       '/api/auth/webauthn/options',
       {
-        config: { policy: 'pending' },
-        schema: {
-          tags,
-          summary: 'Step 2 with a security key: a challenge for the keys of the pending user',
-          response: { 200: AuthenticationOptionsResponse },
-        },
+        policy: 'pending',
+        summary: 'Step 2 with a security key: a challenge for the keys of the pending user',
+        response: { 200: AuthenticationOptionsResponse },
       },
       async (request) =>
         authenticationOptions(app.database.db, requireSession(request), relyingParty(request)),
     );
 
-    app.post(
+    route.post(
       '/api/auth/webauthn',
       {
-        config: { policy: 'pending' },
-        schema: {
-          tags,
-          summary: "Step 2 with a security key: the key's signed answer",
-          body: AuthenticationCredential,
-          response: { 200: AuthenticatedResponse },
-        },
+        policy: 'pending',
+        summary: "Step 2 with a security key: the key's signed answer",
+        body: AuthenticationCredential,
+        response: { 200: AuthenticatedResponse },
       },
       async (request, reply) => {
         const result = await keys.completeWithSecurityKey(
@@ -74,32 +65,26 @@ export const webauthnRoutes =
       },
     );
 
-    app.get(
+    route.get(
       '/api/auth/webauthn/credentials',
       {
-        config: { policy: 'session' },
-        schema: {
-          tags,
-          summary: 'My security keys (names and dates, never key material)',
-          response: { 200: SecurityKeyList },
-        },
+        policy: 'session',
+        summary: 'My security keys (names and dates, never key material)',
+        response: { 200: SecurityKeyList },
       },
       async (request) => ({
         securityKeys: await keys.listSecurityKeys(deps.ctx(request), requireSession(request)),
       }),
     );
 
-    app.post(
+    route.post(
       '/api/auth/webauthn/registration-options',
       {
-        config: { policy: 'session' },
-        schema: {
-          tags,
-          summary:
-            'Start adding a security key (the current TOTP code again): options for navigator.credentials.create()',
-          body: RegistrationOptionsBody,
-          response: { 200: RegistrationOptionsResponse },
-        },
+        policy: 'session',
+        summary:
+          'Start adding a security key (the current TOTP code again): options for navigator.credentials.create()',
+        body: RegistrationOptionsBody,
+        response: { 200: RegistrationOptionsResponse },
       },
       async (request) => {
         const session = requireSession(request);
@@ -117,16 +102,13 @@ export const webauthnRoutes =
       },
     );
 
-    app.post(
+    route.post(
       '/api/auth/webauthn/credentials',
       {
-        config: { policy: 'session' },
-        schema: {
-          tags,
-          summary: 'Finish adding a security key: its name and the browser’s answer',
-          body: NewSecurityKeyBody,
-          response: { 201: SecurityKeySchema },
-        },
+        policy: 'session',
+        summary: 'Finish adding a security key: its name and the browser’s answer',
+        body: NewSecurityKeyBody,
+        response: { 201: SecurityKeySchema },
       },
       async (request, reply) => {
         const key = await keys.addSecurityKey(
@@ -140,15 +122,12 @@ export const webauthnRoutes =
       },
     );
 
-    app.delete(
+    route.delete(
       '/api/auth/webauthn/credentials/:id',
       {
-        config: { policy: 'session' },
-        schema: {
-          tags,
-          summary: 'Remove one of my security keys (answers 204)',
-          params: SecurityKeyParams,
-        },
+        policy: 'session',
+        summary: 'Remove one of my security keys (answers 204)',
+        params: SecurityKeyParams,
       },
       async (request, reply) => {
         await keys.removeSecurityKey(deps.ctx(request), requireSession(request), request.params.id);
