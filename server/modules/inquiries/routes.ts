@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ContextKeys } from '../../platform/context.ts';
+import { routeKit } from '../../platform/route-kit.ts';
 import { grantInquiryAccess } from '../../access/inquiry-access.ts';
 import { addContribution, triage } from './assessment.ts';
 import { updateInquiry } from './edit.ts';
 import { createInquiry } from './intake.ts';
 import { readHistory, readInbox } from './read.ts';
 import { inquiryRouteKit, tags } from './route-kit.ts';
-import { decisionRoutes } from './routes-decision.ts';
+import { decisionRoutes, withSettings } from './routes-decision.ts';
 import { draftRoutes, settingsRoutes } from './routes-drafts.ts';
 import {
   ContributionBody,
@@ -19,7 +20,6 @@ import {
   UpdateInquiryBody,
 } from './schema.ts';
 import { InboxSchema, InquiryDetailSchema, InquiryHistorySchema } from './schema-detail.ts';
-import { getSettings } from './settings.ts';
 
 /**
  * Concern inquiries: intake (any member of staff, idempotent), the inbox by deadline, the
@@ -33,32 +33,27 @@ export const inquiryRoutes =
   async (app) => {
     const kit = inquiryRouteKit(app, options.keys);
     const { contextOf, accessOr404, present, change } = kit;
+    const route = routeKit(app, tags);
 
-    app.get(
+    route.get(
       '/api/inquiries',
       {
-        config: { policy: 'inquiries.read' },
-        schema: {
-          tags,
-          summary: 'The inbox: inquiries the caller may see, by deadline (keyset pagination)',
-          querystring: InboxQuery,
-          response: { 200: InboxSchema },
-        },
+        policy: 'inquiries.read',
+        summary: 'The inbox: inquiries the caller may see, by deadline (keyset pagination)',
+        querystring: InboxQuery,
+        response: { 200: InboxSchema },
       },
       async (request) => readInbox(contextOf(request), request.query, new Date()),
     );
 
-    app.post(
+    route.post(
       '/api/inquiries',
       {
-        config: { policy: 'inquiries.create' },
-        schema: {
-          tags,
-          summary: 'Record a concern inquiry (idempotent by the Idempotency-Key header); a receipt',
-          headers: IdempotencyHeaders,
-          body: CreateInquiryBody,
-          response: { 200: InquiryReceiptSchema, 201: InquiryReceiptSchema },
-        },
+        policy: 'inquiries.create',
+        summary: 'Record a concern inquiry (idempotent by the Idempotency-Key header); a receipt',
+        headers: IdempotencyHeaders,
+        body: CreateInquiryBody,
+        response: { 200: InquiryReceiptSchema, 201: InquiryReceiptSchema },
       },
       async (request, reply) => {
         const { receipt, created } = await createInquiry(
@@ -71,16 +66,14 @@ export const inquiryRoutes =
       },
     );
 
-    app.get(
+    route.get(
       '/api/inquiries/:id',
       {
-        config: { policy: 'inquiries.read', record: 'inquiry' },
-        schema: {
-          tags,
-          summary: 'One inquiry with its assessment (404 without need-to-know)',
-          params: InquiryIdParams,
-          response: { 200: InquiryDetailSchema },
-        },
+        policy: 'inquiries.read',
+        record: 'inquiry',
+        summary: 'One inquiry with its assessment (404 without need-to-know)',
+        params: InquiryIdParams,
+        response: { 200: InquiryDetailSchema },
       },
       async (request) => present(request, request.params.id),
     );
@@ -95,8 +88,7 @@ export const inquiryRoutes =
       'Set the seriousness; the decision deadline follows (24/48/72 hours by default)',
       TriageBody,
       '/triage',
-      async (ctx, access, body) =>
-        triage(ctx, access, await getSettings(ctx.db, access.municipalityCode), body),
+      withSettings(triage),
     );
     change(
       'Add a contribution to the assessment (with its unit and legal basis)',
@@ -105,16 +97,14 @@ export const inquiryRoutes =
       (ctx, access, body) => addContribution(ctx, access, body),
     );
 
-    app.get(
+    route.get(
       '/api/inquiries/:id/history',
       {
-        config: { policy: 'inquiries.read', record: 'inquiry' },
-        schema: {
-          tags,
-          summary: 'The chronology of the inquiry: who changed what, when',
-          params: InquiryIdParams,
-          response: { 200: InquiryHistorySchema },
-        },
+        policy: 'inquiries.read',
+        record: 'inquiry',
+        summary: 'The chronology of the inquiry: who changed what, when',
+        params: InquiryIdParams,
+        response: { 200: InquiryHistorySchema },
       },
       async (request) => {
         const access = await accessOr404(request, request.params.id);
@@ -125,6 +115,6 @@ export const inquiryRoutes =
     );
 
     decisionRoutes(kit);
-    draftRoutes(app, contextOf);
-    settingsRoutes(app, contextOf);
+    draftRoutes(route, contextOf);
+    settingsRoutes(route, contextOf);
   };
