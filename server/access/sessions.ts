@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import { sha256 } from '../platform/crypto.ts';
+import { deleteSession, insertSession, sessionWithUser, touchSession } from './queries-sessions.ts';
 import { RoleSchema, type Role } from './roles.ts';
 
 /**
@@ -45,16 +46,11 @@ export async function createSession(
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const lifetimeMinutes = state === 'authenticated' ? settings.absoluteHours * 60 : PENDING_MINUTES;
-  await db
-    .insertInto('sessions')
-    .values({
-      token_hash: sha256(token),
-      user_id: userId,
-      state,
-      csrf_token: csrfToken,
-      expires_at: sql<Date>`now() + make_interval(mins => ${lifetimeMinutes})`,
-    })
-    .execute();
+  await insertSession(
+    db,
+    { token_hash: sha256(token), user_id: userId, state, csrf_token: csrfToken },
+    lifetimeMinutes,
+  );
   return { token, csrfToken };
 }
 
@@ -69,43 +65,14 @@ export async function loadSession(
   settings: SessionSettings,
 ): Promise<LoadedSession | undefined> {
   const tokenHash = sha256(token);
-  const row = await db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select([
-      's.token_hash',
-      's.state',
-      's.csrf_token',
-      'u.id',
-      'u.username',
-      'u.display_name',
-      'u.roles',
-      'u.municipality_code',
-      'u.police_district_id',
-      sql<boolean>`u.totp_enabled_at is not null`.as('totp_enabled'),
-      sql<
-        string[]
-      >`coalesce((select array_agg(uu.unit_id::text order by uu.unit_id) from user_units uu where uu.user_id = u.id), '{}')`.as(
-        'unit_ids',
-      ),
-      sql<boolean>`s.expires_at <= now()
-        or s.last_seen_at <= now() - make_interval(mins => ${settings.idleMinutes})
-        or u.disabled_at is not null`.as('dead'),
-      sql<boolean>`s.last_seen_at <= now() - interval '30 seconds'`.as('stale'),
-    ])
-    .where('s.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  const row = await sessionWithUser(db, tokenHash, settings.idleMinutes);
   if (!row) return undefined;
   if (row.dead) {
-    await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+    await deleteSession(db, tokenHash);
     return undefined;
   }
   if (row.stale) {
-    await db
-      .updateTable('sessions')
-      .set({ last_seen_at: sql`now()` })
-      .where('token_hash', '=', tokenHash)
-      .execute();
+    await touchSession(db, tokenHash);
   }
   return {
     tokenHash,
@@ -124,13 +91,8 @@ export async function loadSession(
   };
 }
 
-export async function deleteSession(db: Kysely<DB>, tokenHash: string) {
-  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
-}
-
-export async function deleteUserSessions(db: Kysely<DB>, userId: string) {
-  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
-}
+// Ending sessions is the repository's plain SQL; callers import it here.
+export { deleteSession, deleteUserSessions } from './queries-sessions.ts';
 
 export function readCookie(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
