@@ -1,5 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
+import {
+  countFailure,
+  deleteThrottle,
+  lockWhenOverLimit,
+  longestLockMinutes,
+} from './queries-throttle.ts';
 
 /**
  * Login throttling shared by all app processes (it lives in the database). Failures are counted
@@ -19,33 +25,15 @@ export function throttleKeys(username: string, ip: string) {
 
 /** Minutes left of the longest lock among the keys, or 0 when none is locked. */
 export async function lockedMinutes(db: Kysely<DB>, keys: string[]): Promise<number> {
-  const row = await db
-    .selectFrom('login_throttle')
-    .select(
-      sql<number>`ceil(extract(epoch from max(locked_until) - now()) / 60)::int`.as('minutes'),
-    )
-    .where('key', 'in', keys)
-    .where('locked_until', '>', sql<Date>`now()`)
-    .executeTakeFirst();
-  return row?.minutes ?? 0;
+  return (await longestLockMinutes(db, keys)) ?? 0;
 }
 
 export async function recordFailure(db: Kysely<DB>, key: string, limit: number): Promise<void> {
   const { windowMinutes, lockMinutes } = THROTTLE;
-  await sql`
-    insert into login_throttle as t (key, failures, window_started_at)
-    values (${key}, 1, now())
-    on conflict (key) do update set
-      failures = case when t.window_started_at < now() - make_interval(mins => ${windowMinutes})
-                      then 1 else t.failures + 1 end,
-      window_started_at = case when t.window_started_at < now() - make_interval(mins => ${windowMinutes})
-                               then now() else t.window_started_at end`.execute(db);
-  await sql`
-    update login_throttle
-       set locked_until = now() + make_interval(mins => ${lockMinutes}), failures = 0, window_started_at = now()
-     where key = ${key} and failures >= ${limit}`.execute(db);
+  await countFailure(db, key, windowMinutes);
+  await lockWhenOverLimit(db, key, limit, lockMinutes);
 }
 
 export async function clearFailures(db: Kysely<DB>, key: string): Promise<void> {
-  await db.deleteFrom('login_throttle').where('key', '=', key).execute();
+  await deleteThrottle(db, key);
 }
