@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import { decryptField } from '../platform/crypto.ts';
 import { AppError } from '../platform/errors.ts';
+import { enabledTotp, useTotpStep } from './queries-second-factors.ts';
 import { lockedMinutes, recordFailure, THROTTLE, throttleKeys } from './throttle.ts';
 import { verifyTotp } from './totp.ts';
 import type { CurrentUser } from './sessions.ts';
@@ -22,12 +23,7 @@ export async function verifySecondFactorAgain(
   const keys = throttleKeys(user.username, ip);
   const minutes = await lockedMinutes(db, [keys.account]);
   if (minutes > 0) throw new AppError('login_locked', { params: { minutes } });
-  const row = await db
-    .selectFrom('users')
-    .select(['totp_secret_enc', 'totp_last_step'])
-    .where('id', '=', user.id)
-    .where('totp_enabled_at', 'is not', null)
-    .executeTakeFirst();
+  const row = await enabledTotp(db, user.id);
   const secret = row?.totp_secret_enc
     ? decryptField(secretKey, row.totp_secret_enc, `totp:${user.id}`)
     : undefined;
@@ -42,13 +38,7 @@ export async function verifySecondFactorAgain(
 
 /** Marks the TOTP step used; fails if a concurrent request used it first. */
 export async function consumeStep(trx: Transaction<DB>, userId: string, step: number) {
-  const updated = await trx
-    .updateTable('users')
-    .set({ totp_last_step: step })
-    .where('id', '=', userId)
-    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) {
+  if (!(await useTotpStep(trx, userId, step))) {
     throw new AppError('invalid_code', { fields: [{ field: 'body.code', code: 'invalid_code' }] });
   }
 }

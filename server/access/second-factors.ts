@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
+import { clearTotp, deleteRecoveryCodes, deleteSecurityKeys } from './queries-second-factors.ts';
 import { deleteUserSessions } from './sessions.ts';
 
 /**
@@ -9,12 +10,8 @@ import { deleteUserSessions } from './sessions.ts';
  * audit entry and the reset commit together.
  */
 export async function resetSecondFactors(trx: Transaction<DB>, userId: string): Promise<void> {
-  await trx
-    .updateTable('users')
-    .set({ totp_secret_enc: null, totp_enabled_at: null, totp_last_step: null })
-    .where('id', '=', userId)
-    .execute();
-  await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
-  await trx.deleteFrom('webauthn_credentials').where('user_id', '=', userId).execute();
+  await clearTotp(trx, userId);
+  await deleteRecoveryCodes(trx, userId);
+  await deleteSecurityKeys(trx, userId);
   await deleteUserSessions(trx, userId);
 }
