@@ -8,9 +8,18 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
+import {
+  anySecurityKey,
+  deleteChallenge,
+  securityKeyRows,
+  updateKeyCounter,
+  upsertChallenge,
+  userSecurityKey,
+  type ChallengePurpose,
+} from './queries-webauthn.ts';
 import type { LoadedSession } from './sessions.ts';
 
 /**
@@ -56,26 +65,14 @@ export function relyingParty(request: { host: string; hostname: string }): Relyi
   };
 }
 
-type Purpose = 'registration' | 'authentication';
-
 /** Stores the session's challenge for a purpose, replacing an earlier one. */
-async function saveChallenge(db: Kysely<DB>, tokenHash: string, purpose: Purpose, value: string) {
-  await db
-    .insertInto('webauthn_challenges')
-    .values({
-      session_token_hash: tokenHash,
-      purpose,
-      challenge: value,
-      expires_at: sql<Date>`now() + make_interval(mins => ${CHALLENGE_MINUTES})`,
-    })
-    .onConflict((oc) =>
-      oc.columns(['session_token_hash', 'purpose']).doUpdateSet({
-        challenge: (eb) => eb.ref('excluded.challenge'),
-        expires_at: (eb) => eb.ref('excluded.expires_at'),
-        created_at: sql<Date>`now()`,
-      }),
-    )
-    .execute();
+async function saveChallenge(
+  db: Kysely<DB>,
+  tokenHash: string,
+  purpose: ChallengePurpose,
+  value: string,
+) {
+  await upsertChallenge(db, tokenHash, purpose, value, CHALLENGE_MINUTES);
 }
 
 /**
@@ -85,14 +82,9 @@ async function saveChallenge(db: Kysely<DB>, tokenHash: string, purpose: Purpose
 async function takeChallenge(
   db: Kysely<DB>,
   tokenHash: string,
-  purpose: Purpose,
+  purpose: ChallengePurpose,
 ): Promise<string | undefined> {
-  const row = await db
-    .deleteFrom('webauthn_challenges')
-    .where('session_token_hash', '=', tokenHash)
-    .where('purpose', '=', purpose)
-    .returning(['challenge', sql<boolean>`expires_at > now()`.as('live')])
-    .executeTakeFirst();
+  const row = await deleteChallenge(db, tokenHash, purpose);
   return row?.live ? row.challenge : undefined;
 }
 
@@ -101,24 +93,9 @@ function userHandle(userId: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(Buffer.from(userId.replace(/-/g, ''), 'hex'));
 }
 
-function userKeys(db: Kysely<DB>, userId: string) {
-  return db
-    .selectFrom('webauthn_credentials')
-    .select(['id', 'credential_id', 'public_key', 'sign_count', 'transports'])
-    .where('user_id', '=', userId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-}
-
 /** Whether the user has at least one security key (for the login step's choices). */
 export async function hasSecurityKey(db: Kysely<DB>, userId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('webauthn_credentials')
-    .select('id')
-    .where('user_id', '=', userId)
-    .limit(1)
-    .executeTakeFirst();
+  const row = await anySecurityKey(db, userId);
   return row !== undefined;
 }
 
@@ -128,7 +105,7 @@ export async function registrationOptions(
   session: LoadedSession,
   rp: RelyingParty,
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
-  const existing = await userKeys(db, session.user.id);
+  const existing = await securityKeyRows(db, session.user.id);
   if (existing.length >= MAX_SECURITY_KEYS) {
     throw new AppError('security_key_limit', { params: { max: MAX_SECURITY_KEYS } });
   }
@@ -203,7 +180,7 @@ export async function authenticationOptions(
   session: LoadedSession,
   rp: RelyingParty,
 ): Promise<PublicKeyCredentialRequestOptionsJSON> {
-  const keys = await userKeys(db, session.user.id);
+  const keys = await securityKeyRows(db, session.user.id);
   if (keys.length === 0) throw new AppError('not_found');
   const options = await generateAuthenticationOptions({
     rpID: rp.id,
@@ -244,12 +221,7 @@ export async function verifyAuthentication(
 ): Promise<AssertionResult> {
   const challenge = await takeChallenge(db, session.tokenHash, 'authentication');
   if (!challenge) return { ok: false, reason: 'no_challenge' };
-  const key = await db
-    .selectFrom('webauthn_credentials')
-    .select(['id', 'credential_id', 'public_key', 'sign_count', 'transports'])
-    .where('user_id', '=', session.user.id)
-    .where('credential_id', '=', response.id)
-    .executeTakeFirst();
+  const key = await userSecurityKey(db, session.user.id, response.id);
   if (!key) return { ok: false, reason: 'unknown_key' };
   const claimed = claimedCounter(response.response.authenticatorData);
   const regressed =
@@ -288,11 +260,5 @@ export async function recordKeyUse(
   db: Kysely<DB>,
   result: Extract<AssertionResult, { ok: true }>,
 ): Promise<boolean> {
-  const updated = await db
-    .updateTable('webauthn_credentials')
-    .set({ sign_count: result.newCounter, last_used_at: sql<Date>`now()` })
-    .where('id', '=', result.keyId)
-    .where('sign_count', '=', result.previousCounter)
-    .executeTakeFirst();
-  return Number(updated.numUpdatedRows) === 1;
+  return updateKeyCounter(db, result.keyId, result.previousCounter, result.newCounter);
 }
