@@ -1,6 +1,8 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { cancelScheduledAndOpenOffers } from './queries-offers.ts';
+import { endInterventionRows, interventionIdsWithStatus } from './queries-writes.ts';
 
 /*
  * The tenant key (`municipality_code`, db/migrations/0015): every read and update here matches
@@ -19,13 +21,7 @@ export async function openInterventionIds(
   trx: Transaction<DB>,
   theCase: CaseKey,
 ): Promise<string[]> {
-  const rows = await trx
-    .selectFrom('case_interventions')
-    .select('id')
-    .where('case_id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
-    .where('status', 'in', OPEN_INTERVENTIONS)
-    .execute();
+  const rows = await interventionIdsWithStatus(trx, theCase, OPEN_INTERVENTIONS);
   return rows.map((r) => r.id);
 }
 
@@ -41,18 +37,7 @@ export async function endInterventions(
   now: Date,
 ): Promise<void> {
   if (ids.length === 0) return;
-  await trx
-    .updateTable('case_interventions')
-    .set((eb) => ({
-      status: sql<string>`case when ${eb.ref('status')} = 'planned' then 'cancelled' else 'ended' end`,
-      ends_on: sql<string>`case when ${eb.ref('starts_on')} > ${today}::date then ${eb.ref('starts_on')} else ${today}::date end`,
-      version: eb('version', '+', 1),
-      updated_at: now,
-    }))
-    .where('id', 'in', ids)
-    .where('case_id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
-    .execute();
+  await endInterventionRows(trx, theCase, ids, today, now);
 }
 
 /**
@@ -60,12 +45,5 @@ export async function endInterventions(
  * made keeps no offer date: it was cancelled before it was made.
  */
 export async function cancelOpenOffers(trx: Transaction<DB>, theCase: CaseKey): Promise<number> {
-  const offers = await trx
-    .updateTable('case_offers')
-    .set((eb) => ({ status: 'cancelled', version: eb('version', '+', 1) }))
-    .where('case_id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
-    .where('status', 'in', ['scheduled', 'open'])
-    .executeTakeFirst();
-  return Number(offers.numUpdatedRows);
+  return cancelScheduledAndOpenOffers(trx, theCase);
 }

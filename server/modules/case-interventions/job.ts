@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { notifyCaseCoordinators } from '../notifications/service.ts';
 import { danishToday } from '../cases/chronology.ts';
+import { claimDueRenewals, markOffersNotified } from './queries-offers.ts';
 
 /** Offers claimed per transaction. */
 const BATCH_SIZE = 200;
@@ -25,28 +26,7 @@ export async function runOfferJob(db: Kysely<DB>, now: Date = new Date()): Promi
 }
 
 async function notifyBatch(trx: Transaction<DB>, today: string, now: Date): Promise<number> {
-  const claimed = await trx
-    .selectFrom('case_offers')
-    .select(['id', 'case_id', 'municipality_code'])
-    .where('status', '=', 'scheduled')
-    .where('due_on', '<=', today)
-    .where('notified_at', 'is', null)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('cases as c')
-          .select('c.id')
-          .whereRef('c.id', '=', 'case_offers.case_id')
-          .whereRef('c.municipality_code', '=', 'case_offers.municipality_code')
-          .where('c.status', 'in', ['active', 'on_hold']),
-      ),
-    )
-    .orderBy('due_on')
-    .orderBy('id')
-    .limit(BATCH_SIZE)
-    .forUpdate()
-    .skipLocked()
-    .execute();
+  const claimed = await claimDueRenewals(trx, today, BATCH_SIZE);
   if (claimed.length === 0) return 0;
   for (const offer of claimed) {
     await notifyCaseCoordinators(
@@ -56,14 +36,10 @@ async function notifyBatch(trx: Transaction<DB>, today: string, now: Date): Prom
       { offerId: offer.id },
     );
   }
-  await trx
-    .updateTable('case_offers')
-    .set({ notified_at: now })
-    .where(
-      'id',
-      'in',
-      claimed.map((o) => o.id),
-    )
-    .execute();
+  await markOffersNotified(
+    trx,
+    claimed.map((o) => o.id),
+    now,
+  );
   return claimed.length;
 }

@@ -172,3 +172,43 @@ export async function insertSession(
     .returning('id')
     .executeTakeFirstOrThrow();
 }
+
+/** The case's interventions with one of these statuses; their ids. */
+export async function interventionIdsWithStatus(
+  trx: Transaction<DB>,
+  theCase: CaseKey,
+  statuses: readonly string[],
+) {
+  return trx
+    .selectFrom('case_interventions')
+    .select('id')
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .where('status', 'in', statuses)
+    .execute();
+}
+
+/**
+ * Ends the case's interventions with these ids as the case closes: a planned one is cancelled,
+ * the others ended on `today` (or their start, when that is later).
+ */
+export async function endInterventionRows(
+  trx: Transaction<DB>,
+  theCase: CaseKey,
+  ids: string[],
+  today: string,
+  now: Date,
+): Promise<void> {
+  await trx
+    .updateTable('case_interventions')
+    .set((eb) => ({
+      status: sql<string>`case when ${eb.ref('status')} = 'planned' then 'cancelled' else 'ended' end`,
+      ends_on: sql<string>`case when ${eb.ref('starts_on')} > ${today}::date then ${eb.ref('starts_on')} else ${today}::date end`,
+      version: eb('version', '+', 1),
+      updated_at: now,
+    }))
+    .where('id', 'in', ids)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .execute();
+}
