@@ -1,11 +1,11 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { writeAudit } from '../../platform/audit/write.ts';
+import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
-import { grantCaseAccess } from '../../access/records.ts';
-import { contextFor, type ContextKeys } from '../../platform/context.ts';
+import { grantCaseAccess, type CaseAccess } from '../../access/records.ts';
+import { contextFor, type ContextKeys, type RequestContext } from '../../platform/context.ts';
 import { routeKit } from '../../platform/route-kit.ts';
 import { caseWorkRoutes } from './case-routes.ts';
 import * as chronology from './chronology.ts';
@@ -30,6 +30,20 @@ import {
   StatusResponse,
 } from './schema.ts';
 import * as service from './service.ts';
+
+/** The audit entry of a read of the case about one of its persons (null: a case without any). */
+function caseRead(ctx: RequestContext, access: CaseAccess, details: AuditEvent['details']) {
+  return (subjectPersonId: string | null) =>
+    recordEvent(ctx.user, access, {
+      action: 'read',
+      resourceType: 'case',
+      resourceId: access.caseId,
+      subjectPersonId,
+      purpose: access.breakGlass ? PURPOSES.breakGlass : PURPOSES.caseWork,
+      requestId: ctx.requestId,
+      details,
+    });
+}
 
 /**
  * Cases as records: list, read, membership and break-the-glass. Every read of personal data
@@ -97,23 +111,13 @@ export const caseRoutes =
         params: CaseIdParams,
         response: { 200: CaseDetailSchema },
       },
-      async (access, { db, user, keys, requestId }, request) =>
-        db.transaction().execute(async (trx) => {
+      async (access, ctx, request) =>
+        ctx.db.transaction().execute(async (trx) => {
           const detail = await queries.loadCase(trx, access);
           if (!detail) throw new AppError('not_found');
-          const read = (subjectPersonId: string | null) =>
-            recordEvent(user, access, {
-              action: 'read',
-              resourceType: 'case',
-              resourceId: access.caseId,
-              subjectPersonId,
-              purpose: access.breakGlass ? PURPOSES.breakGlass : PURPOSES.caseWork,
-              requestId,
-              details: { compartment: access.compartment },
-            });
-          const events =
-            detail.persons.length > 0 ? detail.persons.map((p) => read(p.id)) : [read(null)];
-          await writeAudit(trx, keys.audit, events);
+          const read = caseRead(ctx, access, { compartment: access.compartment });
+          const persons = detail.persons.map((p) => p.id);
+          await writeAudit(trx, ctx.keys.audit, chronology.perPerson(persons, read));
           grantCaseAccess(request, access);
           return detail;
         }),
@@ -158,26 +162,13 @@ export const caseRoutes =
         querystring: ChronologyQuery,
         response: { 200: ChronologySchema },
       },
-      async (access, { db, user, keys, requestId }, request) => {
+      async (access, ctx, request) => {
         requireCaseAbility(access, 'notes', 'read');
-        return db.transaction().execute(async (trx) => {
+        return ctx.db.transaction().execute(async (trx) => {
           const page = await chronology.loadChronology(trx, access, request.query);
           const persons = await chronology.casePersonIds(trx, access);
-          await writeAudit(
-            trx,
-            keys.audit,
-            chronology.perPerson(persons, (subjectPersonId) =>
-              recordEvent(user, access, {
-                action: 'read',
-                resourceType: 'case',
-                resourceId: access.caseId,
-                subjectPersonId,
-                purpose: access.breakGlass ? PURPOSES.breakGlass : PURPOSES.caseWork,
-                requestId,
-                details: { chronology: true, compartment: access.compartment },
-              }),
-            ),
-          );
+          const read = caseRead(ctx, access, { chronology: true, compartment: access.compartment });
+          await writeAudit(trx, ctx.keys.audit, chronology.perPerson(persons, read));
           grantCaseAccess(request, access);
           return page;
         });
