@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { testEngine } from '../test/database.ts';
+import { callerIn, logInAll, newMember } from '../test/case-team.ts';
 import {
-  client,
   createCase,
   createForum,
   createInquiryRow,
@@ -10,7 +10,7 @@ import {
   createPoliceContact,
   type Client,
 } from '../test/records.ts';
-import { createUser, login, type TestUser } from '../test/users.ts';
+import { createUser, type TestUser } from '../test/users.ts';
 
 /**
  * The compartment (docs/SECURITY.md): the radicalisation concern itself reaches the case's
@@ -63,16 +63,11 @@ beforeAll(async () => {
       })),
     )
     .execute();
-  for (const [name, user] of Object.entries(users))
-    as[name] = client(t.app, await login(t.app, user));
+  await logInAll(t, users, as);
 });
 afterAll(() => t.close());
 
-function caller(name: string): Client {
-  const c = as[name];
-  if (!c) throw new Error(`no caller ${name}`);
-  return c;
-}
+const caller = (name: string): Client => callerIn(as, name);
 
 const urls = () => [
   `/api/cases/${theCase.id}`,
@@ -130,13 +125,8 @@ describe(`the compartment (${testEngine})`, () => {
   });
 
   it('a forum member holding only the case role member does not receive the compartment', async () => {
-    const db = t.database.db;
-    const user = await createUser(db, { roles: ['forum_member'] });
-    await db
-      .insertInto('case_members')
-      .values({ case_id: theCase.id, user_id: user.id, role: 'member' })
-      .execute();
-    const res = await client(t.app, await login(t.app, user)).get(`/api/cases/${theCase.id}`);
+    const { as: forumMember } = await newMember(t, theCase.id, ['forum_member']);
+    const res = await forumMember.get(`/api/cases/${theCase.id}`);
     expect(res.statusCode).toBe(200);
     for (const key of KEYS) expect(res.body).not.toContain(`"${key}"`);
     expect(res.body).not.toMatch(WORDS);
@@ -156,11 +146,7 @@ describe(`the compartment of an inquiry (${testEngine})`, () => {
   let inquiry: { id: string; reference: string };
   let subject: { id: string; name: string };
   const in2: Record<string, Client> = {};
-  const caller2 = (name: string): Client => {
-    const c = in2[name];
-    if (!c) throw new Error(`no caller ${name}`);
-    return c;
-  };
+  const caller2 = (name: string): Client => callerIn(in2, name);
 
   beforeAll(async () => {
     const db = t.database.db;
@@ -209,8 +195,7 @@ describe(`the compartment of an inquiry (${testEngine})`, () => {
         decided_by: id('coordinator'),
       })
       .execute();
-    for (const [name, user] of Object.entries(users))
-      in2[name] = client(t.app, await login(t.app, user));
+    await logInAll(t, users, in2);
   });
 
   it.each(['coordinator', 'forum', 'forumPolice'])(

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll } from 'vitest';
 import { startTestApp, type TestApp } from '../test/app.ts';
-import { client, createCase, createForum, createPerson, type Client } from '../test/records.ts';
-import { createUser, login, type TestUser } from '../test/users.ts';
+import { callerIn, logInAll } from '../test/case-team.ts';
+import {
+  createCase,
+  createForum,
+  createPerson,
+  type Client,
+  type ErrorBody,
+} from '../test/records.ts';
+import { createUser, type TestUser } from '../test/users.ts';
 
 /**
  * A security review of the record routes, as tests: no record crosses a municipality through a
@@ -9,9 +16,6 @@ import { createUser, login, type TestUser } from '../test/users.ts';
  * access to their record, every request body is strict, bad input is a 400 (never a 500 that
  * logs the input), and neither a CPR number nor a name reaches the logs or a URL.
  */
-export interface ErrorBody {
-  error: { code: string; fields?: { field: string; code: string }[] };
-}
 
 export const CPR = '140310-4821';
 export const CPR_DIGITS = '1403104821';
@@ -23,11 +27,7 @@ export let forum101: { id: string };
 export let forum147: { id: string };
 export let person: { id: string; name: string };
 
-export function caller(name: string): Client {
-  const c = as[name];
-  if (!c) throw new Error(`no caller ${name}`);
-  return c;
-}
+export const caller = (name: string): Client => callerIn(as, name);
 export const id = (name: string) => users[name]?.id ?? '';
 
 export const fieldsOf = (res: { json(): unknown }) =>
@@ -55,9 +55,7 @@ export function useLeakReviewFixtures() {
       persons: [{ id: person.id }],
       members: [{ userId: id('coordinator'), role: 'coordinator' }],
     });
-    for (const [name, user] of Object.entries(users)) {
-      as[name] = client(t.app, await login(t.app, user));
-    }
+    await logInAll(t, users, as);
   });
   afterAll(() => t.close());
 }

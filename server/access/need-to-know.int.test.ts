@@ -3,14 +3,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { testEngine } from '../test/database.ts';
-import {
-  client,
-  createCase,
-  createPerson,
-  createPoliceContact,
-  type Client,
-} from '../test/records.ts';
-import { createUser, login, type TestUser } from '../test/users.ts';
+import { callerIn, logInAll, newMember } from '../test/case-team.ts';
+import { createCase, createPerson, createPoliceContact, type Client } from '../test/records.ts';
+import { createUser, type TestUser } from '../test/users.ts';
 import type { Role } from './roles.ts';
 
 /**
@@ -78,16 +73,11 @@ beforeAll(async () => {
     persons: [{ id: (await createPerson(db)).id }],
     members: [{ userId: id('coordinatorOut'), role: 'coordinator' }],
   });
-  for (const [name, user] of Object.entries(users))
-    as[name] = client(t.app, await login(t.app, user));
+  await logInAll(t, users, as);
 });
 afterAll(() => t.close());
 
-function caller(name: string): Client {
-  const c = as[name];
-  if (!c) throw new Error(`no caller ${name}`);
-  return c;
-}
+const caller = (name: string): Client => callerIn(as, name);
 
 /** Status and error body without the request id, to compare two answers. */
 function shape(res: { statusCode: number; json(): unknown }) {
@@ -194,12 +184,7 @@ describe(`need-to-know (${testEngine})`, () => {
 
   it('a change of membership or roles takes effect on the next request', async () => {
     const db = t.database.db;
-    const user = await createUser(db, { roles: ['caseworker'] });
-    await db
-      .insertInto('case_members')
-      .values({ case_id: caseA.id, user_id: user.id, role: 'member', scope: 'full' })
-      .execute();
-    const c = client(t.app, await login(t.app, user));
+    const { user, as: c } = await newMember(t, caseA.id, ['caseworker']);
     expect((await c.get(`/api/cases/${caseA.id}`)).statusCode).toBe(200);
     expect((await c.get(`/api/persons/${citizen.id}`)).statusCode).toBe(200);
     await db
@@ -232,12 +217,7 @@ describe(`need-to-know (${testEngine})`, () => {
 
   it('a disabled user gets 401', async () => {
     const db = t.database.db;
-    const user = await createUser(db, { roles: ['caseworker'] });
-    await db
-      .insertInto('case_members')
-      .values({ case_id: caseA.id, user_id: user.id, role: 'member' })
-      .execute();
-    const c = client(t.app, await login(t.app, user));
+    const { user, as: c } = await newMember(t, caseA.id, ['caseworker']);
     expect((await c.get(`/api/cases/${caseA.id}`)).statusCode).toBe(200);
     await db
       .updateTable('users')

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
+import { callerIn } from './case-team.ts';
 import { client, createCase, createPoliceContact, registerPerson, type Client } from './records.ts';
 import { createUser, login, type LoggedIn, type TestUser } from './users.ts';
 
@@ -97,11 +98,7 @@ export async function createPersonRegister(
   return {
     users,
     sessions,
-    caller(name) {
-      const c = clients[name];
-      if (!c) throw new Error(`no caller ${name}`);
-      return c;
-    },
+    caller: (name) => callerIn(clients, name),
     persons: { aase, parent, noCpr, hidden, other147 },
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
+import { expect } from 'vitest';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import { encryptField } from '../platform/crypto.ts';
 import { cprContext } from '../modules/persons/queries.ts';
@@ -195,6 +196,69 @@ export async function auditRowsOf(db: Kysely<DB>, res: { headers: Record<string,
     .where('request_id', '=', String(res.headers['x-request-id']))
     .orderBy('id')
     .execute();
+}
+
+/** The body of an error answer. */
+export interface ErrorBody {
+  error: {
+    code: string;
+    message: string;
+    fields?: { field: string; code: string; message: string }[];
+    meta?: Record<string, unknown>;
+  };
+}
+
+/** The fields an error body names, as `field:code` (e.g. `body.name:too_small`). */
+export const fieldsIn = (body: unknown) =>
+  ((body as ErrorBody).error.fields ?? []).map((f) => `${f.field}:${f.code}`);
+/** The fields a 400 answer names, as `field:code`. */
+export const fieldsOf = (res: { json(): unknown }) => fieldsIn(res.json());
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One request in Danish as a logged-in session: its status and JSON body (null when empty). */
+export async function callAs<T = unknown>(
+  app: FastifyInstance,
+  who: LoggedIn,
+  method: Method,
+  url: string,
+  payload?: unknown,
+): Promise<{ status: number; body: T }> {
+  const res = await app.inject({
+    method,
+    url,
+    headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, 'accept-language': 'da' },
+    ...(payload !== undefined && { payload: payload as Record<string, unknown> }),
+  });
+  return { status: res.statusCode, body: (res.body ? res.json() : null) as T };
+}
+
+/** `call(who, …)` for a test file that keeps its sessions by name (`app` once it has started). */
+export function callsByName(app: () => FastifyInstance, sessions: Record<string, LoggedIn>) {
+  return <T = unknown>(who: string, method: Method, url: string, payload?: unknown) => {
+    const session = sessions[who];
+    if (!session) throw new Error(`no session ${who}`);
+    return callAs<T>(app(), session, method, url, payload);
+  };
+}
+
+/** The number a `select count(*)::int as n …` query answers. */
+export async function countOf(db: Kysely<DB>, query: string): Promise<number | undefined> {
+  return (await sql<{ n: number }>`${sql.raw(query)}`.execute(db)).rows[0]?.n;
+}
+
+/** The one audit row a request wrote, which must match `expected`. */
+export async function expectOneAudit(
+  db: Kysely<DB>,
+  res: { headers: Record<string, unknown> },
+  expected: Record<string, unknown>,
+) {
+  const rows = await auditRowsOf(db, res);
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatchObject(expected);
+  const row = rows[0];
+  if (!row) throw new Error('no audit row');
+  return row;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
-import { client, createCase, createPerson, type Client } from '../../test/records.ts';
-import { createUser, login, type TestUser } from '../../test/users.ts';
+import { callerIn, createTeamCase, logInAll } from '../../test/case-team.ts';
+import { createCase, type Client } from '../../test/records.ts';
+import { createUser, type TestUser } from '../../test/users.ts';
 
 /**
  * The case's 360° assessment: start (idempotent) / edit / finalise by the case's coordinators
@@ -15,10 +16,6 @@ export let closedCase: { id: string; reference: string };
 export let person: { id: string; name: string };
 export let coordinator: TestUser;
 export let forum: TestUser;
-let member: TestUser;
-let mentor: TestUser;
-let outsider: TestUser;
-let breaker: TestUser;
 const as: Record<string, Client> = {};
 export const RISK_TEXT = 'Risiko-tekst-om-voldsparathed';
 export const JUDGEMENT = 'Samlet-faglig-vurdering-hemmelig';
@@ -31,22 +28,10 @@ export function useAssessmentsFixtures() {
   beforeAll(async () => {
     t = await startTestApp();
     const db = t.database.db;
-    coordinator = await createUser(db, { roles: ['coordinator'] });
-    forum = await createUser(db, { roles: ['forum_member'] });
-    member = await createUser(db, { roles: ['caseworker'] });
-    mentor = await createUser(db, { roles: ['mentor'] });
-    outsider = await createUser(db, { roles: ['caseworker'] });
-    breaker = await createUser(db, { roles: ['coordinator'] });
-    person = await createPerson(db);
-    theCase = await createCase(db, {
-      persons: [{ id: person.id }],
-      members: [
-        { userId: coordinator.id, role: 'coordinator' },
-        { userId: forum.id, role: 'forum' },
-        { userId: member.id, role: 'member' },
-        { userId: mentor.id, role: 'member', scope: 'intervention' },
-      ],
-    });
+    const team = await createTeamCase(db, ['coordinator', 'forum', 'member', 'mentor', 'outsider']);
+    ({ person, theCase } = team);
+    ({ coordinator, forum } = team.users);
+    const breaker = await createUser(db, { roles: ['coordinator'] });
     closedCase = await createCase(db, {
       persons: [{ id: person.id }],
       members: [{ userId: coordinator.id, role: 'coordinator' }],
@@ -67,25 +52,12 @@ export function useAssessmentsFixtures() {
         expires_at: new Date(Date.now() + 60 * 60 * 1000),
       })
       .execute();
-    for (const [name, user] of Object.entries({
-      coordinator,
-      forum,
-      member,
-      mentor,
-      outsider,
-      breaker,
-    })) {
-      as[name] = client(t.app, await login(t.app, user));
-    }
+    await logInAll(t, { ...team.users, breaker }, as);
   });
   afterAll(() => t.close());
 }
 
-export function caller(name: Name): Client {
-  const c = as[name];
-  if (!c) throw new Error(`no caller ${name}`);
-  return c;
-}
+export const caller = (name: Name): Client => callerIn(as, name);
 
 export interface Assessment {
   id: string;
@@ -110,10 +82,7 @@ export interface List {
 }
 
 export const url = (path = '', caseId = theCase.id) => `/api/cases/${caseId}/assessments${path}`;
-export const fieldsOf = (res: { json(): unknown }) =>
-  (
-    (res.json() as { error: { fields?: { field: string; code: string }[] } }).error.fields ?? []
-  ).map((f) => `${f.field}:${f.code}`);
+export { fieldsOf } from '../../test/records.ts';
 
 export async function rowOf(id: string) {
   return t.database.db

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
-import { client, createCase, createPerson, type Client } from '../../test/records.ts';
-import { createUser, login, type TestUser } from '../../test/users.ts';
+import { callerIn, logInAll } from '../../test/case-team.ts';
+import { createCase, createPerson, type Client } from '../../test/records.ts';
+import { createUser, type TestUser } from '../../test/users.ts';
 
 /**
  * What the case-intervention tests share (case-interventions-consent-offers and
@@ -28,16 +29,9 @@ export const types: Record<'s12b' | 'mentor' | 'inactive', string> = {
 export const OPENED_AT = '2025-01-10T09:00:00Z';
 
 export type Name = 'coordinator' | 'caseworker' | 'mentor' | 'mentor2' | 'outsider';
-export function caller(name: Name): Client {
-  const c = as[name];
-  if (!c) throw new Error(`no caller ${name}`);
-  return c;
-}
+export const caller = (name: Name): Client => callerIn(as, name);
 export const url = (path = '', caseId = theCase.id) => `/api/cases/${caseId}${path}`;
-export const fieldsOf = (res: { json(): unknown }) =>
-  (
-    (res.json() as { error: { fields?: { field: string; code: string }[] } }).error.fields ?? []
-  ).map((f) => `${f.field}:${f.code}`);
+export { fieldsOf } from '../../test/records.ts';
 
 export interface Listing {
   interventions: {
@@ -135,15 +129,17 @@ export function useCaseInterventionFixtures() {
     types.s12b = await createType('s12b', { consent: true });
     types.mentor = await createType('mentor');
     types.inactive = await createType('gone', { active: false });
-    for (const [name, user] of Object.entries({
-      coordinator,
-      caseworker,
-      mentor,
-      mentor2,
-      outsider,
-    })) {
-      as[name] = client(t.app, await login(t.app, user));
-    }
+    await logInAll(
+      t,
+      {
+        coordinator,
+        caseworker,
+        mentor,
+        mentor2,
+        outsider,
+      },
+      as,
+    );
   });
   afterAll(() => t.close());
 }

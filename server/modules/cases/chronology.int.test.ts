@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
+import { callerIn, createTeamCase, logInAll } from '../../test/case-team.ts';
 import {
   auditRowsOf,
-  client,
-  createCase,
-  createPerson,
+  expectOneAudit,
   displayNameOf,
+  fieldsOf,
   type Client,
 } from '../../test/records.ts';
-import { createUser, login, type TestUser } from '../../test/users.ts';
+import { createUser, type TestUser } from '../../test/users.ts';
 import { danishToday } from './chronology.ts';
 
 /**
@@ -23,40 +23,26 @@ let person: { id: string; name: string };
 let coordinator: TestUser;
 let forum: TestUser;
 let member: TestUser;
-let mentor: TestUser;
-let outsider: TestUser;
 const as: Record<string, Client> = {};
 const SECRET_NOTE = 'Hemmelig-koordinatornote-om-bekymringen';
 
 beforeAll(async () => {
   t = await startTestApp();
-  const db = t.database.db;
-  coordinator = await createUser(db, { roles: ['coordinator'] });
-  forum = await createUser(db, { roles: ['forum_member'] });
-  member = await createUser(db, { roles: ['caseworker'] });
-  mentor = await createUser(db, { roles: ['mentor'] });
-  outsider = await createUser(db, { roles: ['caseworker'] });
-  person = await createPerson(db);
-  theCase = await createCase(db, {
-    persons: [{ id: person.id }],
-    members: [
-      { userId: coordinator.id, role: 'coordinator' },
-      { userId: forum.id, role: 'forum' },
-      { userId: member.id, role: 'member' },
-      { userId: mentor.id, role: 'member', scope: 'intervention' },
-    ],
-  });
-  for (const [name, user] of Object.entries({ coordinator, forum, member, mentor, outsider })) {
-    as[name] = client(t.app, await login(t.app, user));
-  }
+  const team = await createTeamCase(t.database.db, [
+    'coordinator',
+    'forum',
+    'member',
+    'mentor',
+    'outsider',
+  ]);
+  ({ person, theCase } = team);
+  ({ coordinator, forum, member } = team.users);
+  await logInAll(t, team.users, as);
 });
 afterAll(() => t.close());
 
-function caller(name: 'coordinator' | 'forum' | 'member' | 'mentor' | 'outsider'): Client {
-  const c = as[name];
-  if (!c) throw new Error(`no caller ${name}`);
-  return c;
-}
+const caller = (name: 'coordinator' | 'forum' | 'member' | 'mentor' | 'outsider') =>
+  callerIn(as, name);
 
 interface Item {
   id: string;
@@ -75,10 +61,6 @@ interface Page {
 }
 
 const url = (path = '') => `/api/cases/${theCase.id}${path}`;
-const fieldsOf = (res: { json(): unknown }) =>
-  (
-    (res.json() as { error: { fields?: { field: string; code: string }[] } }).error.fields ?? []
-  ).map((f) => `${f.field}:${f.code}`);
 async function caseVersion(): Promise<number> {
   const row = await t.database.db
     .selectFrom('cases')
@@ -93,9 +75,7 @@ describe(`case chronology (${testEngine})`, () => {
     const res = await caller('member').post(url('/notes'), { text: '  Samtale med skolen.  ' });
     expect(res.statusCode).toBe(201);
     const { id } = res.json() as { id: string };
-    const audit = await auditRowsOf(t.database.db, res);
-    expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({
+    await expectOneAudit(t.database.db, res, {
       action: 'create',
       resource_type: 'case',
       resource_id: theCase.id,

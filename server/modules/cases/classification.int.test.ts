@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
-import { auditRowsOf, client, createCase, createPerson, type Client } from '../../test/records.ts';
-import { createUser, login, type TestUser } from '../../test/users.ts';
+import { callerIn, createTeamCase, logInAll } from '../../test/case-team.ts';
+import { expectOneAudit, fieldsOf, type Client } from '../../test/records.ts';
+import type { TestUser } from '../../test/users.ts';
 
 /**
  * The case's classification, edited with history: the case's coordinators with the compartment
@@ -14,49 +15,26 @@ let t: TestApp;
 let theCase: { id: string; reference: string };
 let person: { id: string; name: string };
 let coordinator: TestUser;
-let forum: TestUser;
-let member: TestUser;
-let outsider: TestUser;
 const as: Record<string, Client> = {};
 const OTHER_TEXT = 'Konspirationsbaseret-antistatslig-ekstremisme';
 
 beforeAll(async () => {
   t = await startTestApp();
   const db = t.database.db;
-  coordinator = await createUser(db, { roles: ['coordinator'] });
-  forum = await createUser(db, { roles: ['forum_member'] });
-  member = await createUser(db, { roles: ['caseworker'] });
-  outsider = await createUser(db, { roles: ['caseworker'] });
-  person = await createPerson(db);
-  theCase = await createCase(db, {
-    persons: [{ id: person.id }],
-    members: [
-      { userId: coordinator.id, role: 'coordinator' },
-      { userId: forum.id, role: 'forum' },
-      { userId: member.id, role: 'member' },
-    ],
-  });
+  const team = await createTeamCase(db, ['coordinator', 'forum', 'member', 'outsider']);
+  ({ person, theCase } = team);
+  ({ coordinator } = team.users);
   await db
     .updateTable('cases')
     .set({ age_group: 'under_18', subject_kind: 'person', concern_level: 'moderate' })
     .where('id', '=', theCase.id)
     .execute();
-  for (const [name, user] of Object.entries({ coordinator, forum, member, outsider })) {
-    as[name] = client(t.app, await login(t.app, user));
-  }
+  await logInAll(t, team.users, as);
 });
 afterAll(() => t.close());
 
-function caller(name: string): Client {
-  const c = as[name];
-  if (!c) throw new Error(`no caller ${name}`);
-  return c;
-}
+const caller = (name: string) => callerIn(as, name);
 const classificationUrl = () => `/api/cases/${theCase.id}/classification`;
-const fieldsOf = (res: { json(): unknown }) =>
-  (
-    (res.json() as { error: { fields?: { field: string; code: string }[] } }).error.fields ?? []
-  ).map((f) => `${f.field}:${f.code}`);
 async function caseRow() {
   return t.database.db
     .selectFrom('cases')
@@ -175,14 +153,15 @@ describe(`case classification (${testEngine})`, () => {
         extremismFormOther: { from: false, to: true },
       },
     });
-    const audit = await auditRowsOf(t.database.db, res);
-    expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ subject_person_id: person.id, action: 'update' });
-    expect(audit[0]?.details).toMatchObject({
+    const entry = await expectOneAudit(t.database.db, res, {
+      subject_person_id: person.id,
+      action: 'update',
+    });
+    expect(entry.details).toMatchObject({
       change: 'classification_changed',
       fields: 'extremismForm,ageGroup,primaryConcern,environment,extremismFormOther',
     });
-    expect(JSON.stringify(audit[0]?.details)).not.toContain(OTHER_TEXT);
+    expect(JSON.stringify(entry.details)).not.toContain(OTHER_TEXT);
 
     // The history: visible with the compartment, left out for a plain member.
     const forCoordinator = (

@@ -3,16 +3,16 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
+import { callerIn, logInAll } from '../../test/case-team.ts';
 import {
   auditRowsOf,
-  client,
   createCase,
   createPerson,
   createPoliceContact,
   createUnit,
   type Client,
 } from '../../test/records.ts';
-import { createUser, login, type TestUser } from '../../test/users.ts';
+import { createUser, type TestUser } from '../../test/users.ts';
 import type { Role } from '../../access/roles.ts';
 
 /**
@@ -40,17 +40,11 @@ beforeAll(async () => {
       { userId: member.id, role: 'member' },
     ],
   });
-  for (const [name, user] of Object.entries({ coordinator, member, outsider })) {
-    as[name] = client(t.app, await login(t.app, user));
-  }
+  await logInAll(t, { coordinator, member, outsider }, as);
 });
 afterAll(() => t.close());
 
-function caller(name: 'coordinator' | 'member' | 'outsider'): Client {
-  const c = as[name];
-  if (!c) throw new Error(`no caller ${name}`);
-  return c;
-}
+const caller = (name: 'coordinator' | 'member' | 'outsider'): Client => callerIn(as, name);
 
 const membersUrl = () => `/api/cases/${theCase.id}/members`;
 

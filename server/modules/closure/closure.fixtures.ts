@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
-import { client, createCase, createPerson, createUnit, type Client } from '../../test/records.ts';
-import { createUser, login, type TestUser } from '../../test/users.ts';
+import { callerIn, logInAll } from '../../test/case-team.ts';
+import { createCase, createPerson, createUnit, type Client } from '../../test/records.ts';
+import { createUser, type TestUser } from '../../test/users.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { addDays } from './dates.ts';
 
@@ -32,15 +33,8 @@ export const SECRET_JUDGEMENT = 'Hemmelig-samlet-vurdering-af-bekymringen';
 export const GOAL_A = randomUUID();
 export const GOAL_B = randomUUID();
 
-export function caller(name: string): Client {
-  const c = as[name];
-  if (!c) throw new Error(`no caller ${name}`);
-  return c;
-}
-export const fieldsOf = (res: { json(): unknown }) =>
-  (
-    (res.json() as { error: { fields?: { field: string; code: string }[] } }).error.fields ?? []
-  ).map((f) => `${f.field}:${f.code}`);
+export const caller = (name: string): Client => callerIn(as, name);
+export { fieldsOf } from '../../test/records.ts';
 
 /** A case with an approved plan (two goals), two open interventions, a follow-up and offers. */
 export async function richCase() {
@@ -160,6 +154,17 @@ export async function caseRow(caseId: string) {
     .where('id', '=', caseId)
     .executeTakeFirstOrThrow();
 }
+/** The coordinator proposes the closure and `approver` approves it: the approval's answer. */
+export async function proposeAndApprove(c: Rich, approver: 'coordinator' | 'coordinator2') {
+  const { id } = (
+    await caller('coordinator').post(`/api/cases/${c.id}/closure`, proposal(c))
+  ).json() as { id: string };
+  const { version } = await caseRow(c.id);
+  const approved = await caller(approver).post(`/api/cases/${c.id}/closure/${id}/approve`, {
+    caseVersion: version,
+  });
+  return { id, approved };
+}
 export async function eventKinds(caseId: string): Promise<string[]> {
   const rows = await t.database.db
     .selectFrom('case_events')
@@ -197,16 +202,18 @@ export function useClosureFixtures() {
       .returning('id')
       .executeTakeFirstOrThrow();
     typeId = type.id;
-    for (const [name, user] of Object.entries({
-      coordinator,
-      coordinator2,
-      forum,
-      member,
-      mentor,
-      outsider,
-    })) {
-      as[name] = client(t.app, await login(t.app, user));
-    }
+    await logInAll(
+      t,
+      {
+        coordinator,
+        coordinator2,
+        forum,
+        member,
+        mentor,
+        outsider,
+      },
+      as,
+    );
   });
   afterAll(() => t.close());
 }

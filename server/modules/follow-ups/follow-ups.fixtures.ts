@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
-import { client, createCase, createPerson, type Client } from '../../test/records.ts';
-import { createUser, login, type TestUser } from '../../test/users.ts';
+import { callerIn, createTeamCase, logInAll } from '../../test/case-team.ts';
+import type { Client } from '../../test/records.ts';
+import type { TestUser } from '../../test/users.ts';
 import type { CurrentUser } from '../../access/sessions.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { addDays } from './schedule.ts';
@@ -18,8 +19,6 @@ import { addDays } from './schedule.ts';
 export let t: TestApp;
 export let coordinator: TestUser;
 export let member: TestUser;
-let mentor: TestUser;
-let outsider: TestUser;
 export let person: { id: string; name: string };
 export let theCase: { id: string; reference: string };
 export let planId: string;
@@ -29,17 +28,11 @@ const as: Record<string, Client> = {};
 export const today = danishToday(new Date());
 export const openedOn = addDays(today, -60);
 
-export function caller(name: 'coordinator' | 'member' | 'mentor' | 'outsider'): Client {
-  const c = as[name];
-  if (!c) throw new Error(`no caller ${name}`);
-  return c;
-}
+export const caller = (name: 'coordinator' | 'member' | 'mentor' | 'outsider'): Client =>
+  callerIn(as, name);
 
 export const url = (path = '') => `/api/cases/${theCase.id}/follow-ups${path}`;
-export const fieldsOf = (res: { json(): unknown }) =>
-  (
-    (res.json() as { error: { fields?: { field: string; code: string }[] } }).error.fields ?? []
-  ).map((f) => `${f.field}:${f.code}`);
+export { fieldsOf } from '../../test/records.ts';
 
 interface Item {
   id: string;
@@ -112,19 +105,9 @@ export function useFollowUpsFixtures() {
   beforeAll(async () => {
     t = await startTestApp();
     const db = t.database.db;
-    coordinator = await createUser(db, { roles: ['coordinator'] });
-    member = await createUser(db, { roles: ['caseworker'] });
-    mentor = await createUser(db, { roles: ['mentor'] });
-    outsider = await createUser(db, { roles: ['caseworker'] });
-    person = await createPerson(db);
-    theCase = await createCase(db, {
-      persons: [{ id: person.id }],
-      members: [
-        { userId: coordinator.id, role: 'coordinator' },
-        { userId: member.id, role: 'member' },
-        { userId: mentor.id, role: 'member', scope: 'intervention' },
-      ],
-    });
+    const team = await createTeamCase(db, ['coordinator', 'member', 'mentor', 'outsider']);
+    ({ person, theCase } = team);
+    ({ coordinator, member } = team.users);
     await db
       .updateTable('cases')
       .set({ opened_at: new Date(`${openedOn}T10:00:00Z`) })
@@ -161,9 +144,7 @@ export function useFollowUpsFixtures() {
       .returning('id')
       .executeTakeFirstOrThrow();
     planId = plan.id;
-    for (const [name, user] of Object.entries({ coordinator, member, mentor, outsider })) {
-      as[name] = client(t.app, await login(t.app, user));
-    }
+    await logInAll(t, team.users, as);
   });
   afterAll(() => t.close());
 }

@@ -2,16 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
+import { callerIn, logInAll } from '../../test/case-team.ts';
 import {
   auditRowsOf,
-  client,
   createForum,
   createInquiryRow,
   createPerson,
   createUnit,
   type Client,
+  type ErrorBody,
 } from '../../test/records.ts';
-import { createUser, login, type TestUser } from '../../test/users.ts';
+import { createUser, type TestUser } from '../../test/users.ts';
 import { deadlineAfter } from './deadline.ts';
 
 /**
@@ -37,13 +38,6 @@ interface Inbox {
   items: { id: string; firstPersonName: string | null; otherPersons: number }[];
   nextCursor: string | null;
 }
-interface ErrorBody {
-  error: {
-    code: string;
-    fields?: { field: string; code: string }[];
-    meta?: { currentVersion?: number };
-  };
-}
 
 let t: TestApp;
 const users: Record<string, TestUser> = {};
@@ -61,9 +55,7 @@ beforeAll(async () => {
   users.coordinator147 = await createUser(db, { roles: ['coordinator'], municipalityCode: '147' });
   users.forum147 = await createUser(db, { roles: ['forum_member'], municipalityCode: '147' });
   users.coordinator151 = await createUser(db, { roles: ['coordinator'], municipalityCode: '151' });
-  for (const [name, user] of Object.entries(users)) {
-    as[name] = client(t.app, await login(t.app, user));
-  }
+  await logInAll(t, users, as);
   forum101 = (await createForum(db, { members: [users.forum.id] })).id;
   forum147 = (await createForum(db, { municipalityCode: '147', members: [users.forum147.id] })).id;
   await db
@@ -73,11 +65,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const caller = (name: string): Client => {
-  const c = as[name];
-  if (!c) throw new Error(`no caller ${name}`);
-  return c;
-};
+const caller = (name: string): Client => callerIn(as, name);
 
 const intake = (overrides: Record<string, unknown> = {}) => ({
   source: 'teacher',

@@ -3,17 +3,18 @@ import { sql, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
+import { callerIn, logInAll } from '../../test/case-team.ts';
 import {
   auditRowsOf,
-  client,
   createCase,
   createForum,
   createInquiryRow,
   createPerson,
   createUnit,
   type Client,
+  type ErrorBody,
 } from '../../test/records.ts';
-import { createUser, login, type TestUser } from '../../test/users.ts';
+import { createUser, type TestUser } from '../../test/users.ts';
 import { localTime } from './deadline.ts';
 
 /**
@@ -26,7 +27,6 @@ type Decision = Record<'outcome' | 'status' | 'ageGroup', string> &
 type Detail = { id: string; version: number; status: string; decisions: Decision[] } & {
   abilities: Record<string, boolean>;
 };
-type ErrorBody = { error: { code: string; fields?: { field: string; code: string }[] } };
 
 let t: TestApp;
 const users: Record<string, TestUser> = {};
@@ -41,9 +41,7 @@ beforeAll(async () => {
   users.caseworker = await createUser(db, { roles: ['caseworker'] });
   users.first = await createUser(db, { roles: ['coordinator'], municipalityCode: '147' });
   users.second = await createUser(db, { roles: ['coordinator'], municipalityCode: '147' });
-  for (const [name, user] of Object.entries(users)) {
-    as[name] = client(t.app, await login(t.app, user));
-  }
+  await logInAll(t, users, as);
   forumId = (await createForum(db, { members: [users.forum.id] })).id;
   await db
     .insertInto('municipality_settings')
@@ -52,11 +50,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const caller = (name: string): Client => {
-  const c = as[name];
-  if (!c) throw new Error(`no caller ${name}`);
-  return c;
-};
+const caller = (name: string): Client => callerIn(as, name);
 const idOf = (name: string) => users[name]?.id ?? '';
 
 /** An inquiry about a boy and his father, recorded through the API; returns its persons too. */

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
-import { client, type Client } from '../../test/records.ts';
-import { createUser, login, type TestUser } from '../../test/users.ts';
+import { callerIn, logInAll } from '../../test/case-team.ts';
+import type { Client, ErrorBody } from '../../test/records.ts';
+import { createUser, type TestUser } from '../../test/users.ts';
 
 /**
  * Intake drafts (the author's own, encrypted at rest, optimistic locking, bounded in size and
@@ -23,13 +24,6 @@ interface Settings {
   reminderHours: number;
   version: number;
 }
-interface ErrorBody {
-  error: {
-    code: string;
-    fields?: { field: string; code: string }[];
-    meta?: { currentVersion?: number };
-  };
-}
 
 let t: TestApp;
 const users: Record<string, TestUser> = {};
@@ -43,17 +37,11 @@ beforeAll(async () => {
   users.caseworker = await createUser(db, { roles: ['caseworker'] });
   users.coordinator = await createUser(db, { roles: ['coordinator'] });
   users.admin = await createUser(db, { roles: ['municipal_admin'] });
-  for (const [name, user] of Object.entries(users)) {
-    as[name] = client(t.app, await login(t.app, user));
-  }
+  await logInAll(t, users, as);
 });
 afterAll(() => t.close());
 
-const caller = (name: string): Client => {
-  const c = as[name];
-  if (!c) throw new Error(`no caller ${name}`);
-  return c;
-};
+const caller = (name: string): Client => callerIn(as, name);
 const put = (as: string, id: string, version: number, content: Record<string, unknown>) =>
   caller(as).put(`/api/inquiry-drafts/${id}`, { version, content });
 const listOf = async (as: string) => {

@@ -3,8 +3,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, testKeys, type TestApp } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
-import { client, createPerson, type Client } from '../../test/records.ts';
-import { createUser, login, type TestUser } from '../../test/users.ts';
+import { callerIn, logInAll } from '../../test/case-team.ts';
+import { createPerson, type Client, type ErrorBody } from '../../test/records.ts';
+import { createUser, type TestUser } from '../../test/users.ts';
 import { translate } from '../../platform/i18n/index.ts';
 import { cprDigest } from '../persons/service.ts';
 import { deadlineAfter } from './deadline.ts';
@@ -14,13 +15,6 @@ import { deadlineAfter } from './deadline.ts';
  * with an encrypted CPR number, or an existing registration) and drafts; and bad input, which is
  * refused with a translated message naming the field while nothing is stored.
  */
-interface ErrorBody {
-  error: {
-    code: string;
-    message: string;
-    fields?: { field: string; code: string; message: string }[];
-  };
-}
 interface Receipt {
   id: string;
   reference: string;
@@ -41,9 +35,7 @@ beforeAll(async () => {
   users.coordinator = await createUser(db, { roles: ['coordinator'] });
   users.caseworker = await createUser(db, { roles: ['caseworker'] });
   users.coordinator147 = await createUser(db, { roles: ['coordinator'], municipalityCode: '147' });
-  for (const [name, user] of Object.entries(users)) {
-    as[name] = client(t.app, await login(t.app, user));
-  }
+  await logInAll(t, users, as);
   // Frederiksberg's shortest deadline is "medium", and not a whole number of days.
   await db
     .insertInto('municipality_settings')
@@ -57,11 +49,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const caller = (name: string): Client => {
-  const c = as[name];
-  if (!c) throw new Error(`no caller ${name}`);
-  return c;
-};
+const caller = (name: string): Client => callerIn(as, name);
 const newKey = () => ({ 'idempotency-key': `k-${randomUUID()}` });
 const receivedAt = new Date(Date.now() - 2 * 3_600_000).toISOString();
 

@@ -3,15 +3,15 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, testKeys, type TestApp } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
+import { logInAll } from '../../test/case-team.ts';
 import {
   auditRowsOf,
-  client,
   createCase,
   createInquiryRow,
   createPerson,
   type Client,
 } from '../../test/records.ts';
-import { createUser, login, type TestUser } from '../../test/users.ts';
+import { createUser, type TestUser } from '../../test/users.ts';
 import { cprDigest } from '../persons/service.ts';
 
 /**
@@ -37,9 +37,7 @@ beforeAll(async () => {
   users.hotline = await createUser(db, { roles: ['hotline'] });
   users.coordinator = await createUser(db, { roles: ['coordinator'] });
   users.owner = await createUser(db, { roles: ['coordinator'] });
-  for (const [name, user] of Object.entries(users)) {
-    as[name] = client(t.app, await login(t.app, user));
-  }
+  await logInAll(t, users, as);
   hidden = await createPerson(db, { cpr: CPR, givenName: 'Skjult', familyName: 'Borger' });
   await db
     .updateTable('persons')

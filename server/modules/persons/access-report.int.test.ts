@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
+import { callerIn, logInAll } from '../../test/case-team.ts';
 import {
-  auditRowsOf,
-  client,
+  expectOneAudit,
   createCase,
   createPerson,
   createUnit,
   displayNameOf,
   type Client,
 } from '../../test/records.ts';
-import { createUser, login, type TestUser } from '../../test/users.ts';
+import { createUser, type TestUser } from '../../test/users.ts';
 
 /**
  * The citizen's access report (GDPR art. 15): every access to the person's data with when, what,
@@ -62,8 +62,7 @@ beforeAll(async () => {
       { userId: users.forum.id, role: 'forum' },
     ],
   });
-  for (const [name, user] of Object.entries(users))
-    as[name] = client(t.app, await login(t.app, user));
+  await logInAll(t, users, as);
   // Reads by different members, each in its own request.
   const reads: [string, string][] = [
     ['caseworker', `/api/persons/${person.id}`],
@@ -76,11 +75,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function caller(name: string): Client {
-  const c = as[name];
-  if (!c) throw new Error(`no caller ${name}`);
-  return c;
-}
+const caller = (name: string): Client => callerIn(as, name);
 
 const reportUrl = (query = '') => `/api/persons/${person.id}/access-report${query}`;
 
@@ -172,9 +167,7 @@ describe(`the citizen's access report (${testEngine})`, () => {
   it("producing the report writes an 'export' audit entry", async () => {
     for (const name of ['coordinator', 'dataProtection']) {
       const { res, body } = await report(name);
-      const rows = await auditRowsOf(t.database.db, res);
-      expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({
+      const entry = await expectOneAudit(t.database.db, res, {
         action: 'export',
         resource_type: 'access_report',
         resource_id: person.id,
@@ -182,7 +175,7 @@ describe(`the citizen's access report (${testEngine})`, () => {
         actor_user_id: users[name]?.id,
         municipality_code: '101',
       });
-      expect(rows[0]?.details).toMatchObject({
+      expect(entry.details).toMatchObject({
         entries: body.items.length,
         employeeNames: name === 'dataProtection',
       });

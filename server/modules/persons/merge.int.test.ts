@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, testKeys, type TestApp } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
+import { callerIn, logInAll } from '../../test/case-team.ts';
 import {
   auditRowsOf,
-  client,
   createCase,
   registerPerson,
   type Client,
+  type ErrorBody,
 } from '../../test/records.ts';
-import { createUser, login, type TestUser } from '../../test/users.ts';
+import { createUser, type TestUser } from '../../test/users.ts';
 import { decryptField } from '../../platform/crypto.ts';
 import { cprContext } from './queries.ts';
 
@@ -17,13 +18,6 @@ import { cprContext } from './queries.ts';
  * person, blanks are filled without overwriting, different CPR numbers refuse the merge, a
  * stale version is a conflict, and the merged registration is gone (404) afterwards.
  */
-interface ErrorBody {
-  error: {
-    code: string;
-    fields?: { field: string; code: string }[];
-    meta?: { currentVersion?: number; reason?: string };
-  };
-}
 
 let t: TestApp;
 const users: Record<string, TestUser> = {};
@@ -36,17 +30,11 @@ beforeAll(async () => {
   users.coordinator = await createUser(db, { roles: ['coordinator'] });
   users.caseworker = await createUser(db, { roles: ['caseworker'] });
   users.coordinator147 = await createUser(db, { roles: ['coordinator'], municipalityCode: '147' });
-  for (const [name, user] of Object.entries(users)) {
-    as[name] = client(t.app, await login(t.app, user));
-  }
+  await logInAll(t, users, as);
 });
 afterAll(() => t.close());
 
-function caller(name: string): Client {
-  const c = as[name];
-  if (!c) throw new Error(`no caller ${name}`);
-  return c;
-}
+const caller = (name: string): Client => callerIn(as, name);
 
 async function personRow(id: string) {
   return t.database.db

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
-import { client, createCase, createPerson, type Client } from '../../test/records.ts';
-import { createUser, login, type TestUser } from '../../test/users.ts';
+import { callerIn, createTeam, logInAll, membersOf } from '../../test/case-team.ts';
+import { createCase, createPerson, type Client } from '../../test/records.ts';
+import { createUser, type TestUser } from '../../test/users.ts';
 
 /**
  * The action plan: drafts by members with the whole case, submission, approval by the case's
@@ -15,7 +16,6 @@ export let theCase: { id: string; reference: string };
 export let citizen: { id: string; name: string };
 export let coordinator: TestUser;
 export let member: TestUser;
-let mentor: TestUser;
 const as: Record<string, Client> = {};
 
 // A second municipality (147) whose plans the steering group approves.
@@ -26,19 +26,13 @@ export function usePlansFixtures() {
   beforeAll(async () => {
     t = await startTestApp();
     const db = t.database.db;
-    coordinator = await createUser(db, { roles: ['coordinator'] });
-    member = await createUser(db, { roles: ['caseworker'] });
-    mentor = await createUser(db, { roles: ['mentor'] });
-    const outsider = await createUser(db, { roles: ['caseworker'] });
+    const team = await createTeam(db, ['coordinator', 'member', 'mentor', 'outsider']);
+    ({ coordinator, member } = team);
     citizen = await createPerson(db, { givenName: 'Jonas', familyName: 'Mikkelsen' });
     const father = await createPerson(db, { givenName: 'Karim', familyName: 'Mikkelsen' });
     theCase = await createCase(db, {
       persons: [{ id: citizen.id }, { id: father.id, role: 'parent' }],
-      members: [
-        { userId: coordinator.id, role: 'coordinator' },
-        { userId: member.id, role: 'member' },
-        { userId: mentor.id, role: 'member', scope: 'intervention' },
-      ],
+      members: membersOf(team),
     });
     const coordinator147 = await createUser(db, {
       roles: ['coordinator'],
@@ -51,20 +45,13 @@ export function usePlansFixtures() {
       persons: [{ id: person147.id }],
       members: [{ userId: coordinator147.id, role: 'coordinator' }],
     });
-    const users = { coordinator, member, mentor, outsider, coordinator147, admin147 };
-    for (const [name, user] of Object.entries(users)) {
-      as[name] = client(t.app, await login(t.app, user));
-    }
+    await logInAll(t, { ...team, coordinator147, admin147 }, as);
   });
   afterAll(() => t.close());
 }
 
 type Name = 'coordinator' | 'member' | 'mentor' | 'outsider' | 'coordinator147' | 'admin147';
-export function caller(name: Name): Client {
-  const c = as[name];
-  if (!c) throw new Error(`no caller ${name}`);
-  return c;
-}
+export const caller = (name: Name): Client => callerIn(as, name);
 
 export interface PlanJson {
   id: string;
@@ -93,10 +80,7 @@ export interface ListJson {
 }
 
 export const url = (path = '', caseId = theCase.id) => `/api/cases/${caseId}${path}`;
-export const fieldsOf = (res: { json(): unknown }) =>
-  (
-    (res.json() as { error: { fields?: { field: string; code: string }[] } }).error.fields ?? []
-  ).map((f) => `${f.field}:${f.code}`);
+export { fieldsOf } from '../../test/records.ts';
 
 export const topKey = randomUUID();
 export const subKey = randomUUID();

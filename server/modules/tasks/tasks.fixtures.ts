@@ -1,14 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
-import {
-  client,
-  createCase,
-  createInquiryRow,
-  createPerson,
-  type Client,
-} from '../../test/records.ts';
-import { createUser, login, type TestUser } from '../../test/users.ts';
+import { callerIn, logInAll } from '../../test/case-team.ts';
+import { createCase, createInquiryRow, createPerson, type Client } from '../../test/records.ts';
+import { createUser, type TestUser } from '../../test/users.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { addDays } from '../follow-ups/schedule.ts';
 
@@ -51,11 +46,7 @@ export interface TaskList {
   nextCursor: string | null;
 }
 
-export function caller(name: string): Client {
-  const c = as[name];
-  if (!c) throw new Error(`no caller ${name}`);
-  return c;
-}
+export const caller = (name: string): Client => callerIn(as, name);
 
 export async function tasksOf(name: string, query = ''): Promise<TaskList> {
   const res = await caller(name).get(`/api/tasks${query}`);
@@ -300,14 +291,16 @@ export function useTasksFixtures() {
         .executeTakeFirstOrThrow()
     ).id;
 
-    for (const [name, user] of Object.entries({
-      coordinator,
-      otherCoordinator,
-      member,
-      removed,
-    })) {
-      as[name] = client(t.app, await login(t.app, user));
-    }
+    await logInAll(
+      t,
+      {
+        coordinator,
+        otherCoordinator,
+        member,
+        removed,
+      },
+      as,
+    );
   });
   afterAll(() => t.close());
 }
