@@ -14,6 +14,7 @@ import {
   otherUnit,
   type ErrorBody,
   call,
+  itemsOf,
   fieldsOf,
   countRows,
   auditRows,
@@ -99,12 +100,8 @@ describe(`e-mail addresses and police staff (${testEngine})`, () => {
       email: 'anne.post@kommune.example.dk',
       policeDistrictId: null,
     });
-    const list = await call<{ items: AdminUser[] }>(
-      adminSession,
-      'GET',
-      `/api/admin/users?q=${res.body.username}`,
-    );
-    expect(list.body.items.map((u) => u.email)).toEqual(['anne.post@kommune.example.dk']);
+    const list = await itemsOf<AdminUser>(adminSession, `/api/admin/users?q=${res.body.username}`);
+    expect(list.map((u) => u.email)).toEqual(['anne.post@kommune.example.dk']);
     const changed = await call<AdminUser>(
       adminSession,
       'PATCH',
@@ -260,9 +257,9 @@ describe(`the audit viewer (${testEngine})`, () => {
     expect(res.body.items.every((e) => e.action === 'create')).toBe(true);
     expect(res.body.items.some((e) => e.resourceId === otherUnit.id)).toBe(false);
     expect(res.body.items[0]?.actor).toMatchObject({ id: admin.id, username: admin.username });
-    const other = await call<{ items: AuditEntry[] }>(otherAdmin, 'GET', '/api/admin/audit');
-    expect(other.body.items.some((e) => e.resourceId === unit.id)).toBe(false);
-    expect(other.body.items.some((e) => e.resourceId === otherUnit.id)).toBe(true);
+    const other = await itemsOf<AuditEntry>(otherAdmin, '/api/admin/audit');
+    expect(other.some((e) => e.resourceId === unit.id)).toBe(false);
+    expect(other.some((e) => e.resourceId === otherUnit.id)).toBe(true);
   });
 
   it('pages newest first without gaps or repeats', async () => {
@@ -293,20 +290,15 @@ describe(`the audit viewer (${testEngine})`, () => {
   it('filters by date, actor, resource, break-glass and subject', async () => {
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });
     const q = `from=${today}&to=${today}&actorUserId=${admin.id}&resourceType=unit&resourceId=${unit.id}&breakGlass=false`;
-    const res = await call<{ items: AuditEntry[] }>(dpo, 'GET', `/api/admin/audit?${q}`);
-    expect(res.body.items.map((e) => e.action)).toEqual(['update', 'create']);
-    const before = await call<{ items: AuditEntry[] }>(
+    const res = await itemsOf<AuditEntry>(dpo, `/api/admin/audit?${q}`);
+    expect(res.map((e) => e.action)).toEqual(['update', 'create']);
+    const before = await itemsOf<AuditEntry>(dpo, '/api/admin/audit?to=2020-01-01');
+    expect(before).toEqual([]);
+    const subject = await itemsOf<AuditEntry>(
       dpo,
-      'GET',
-      '/api/admin/audit?to=2020-01-01',
-    );
-    expect(before.body.items).toEqual([]);
-    const subject = await call<{ items: AuditEntry[] }>(
-      dpo,
-      'GET',
       '/api/admin/audit?subjectPersonId=00000000-0000-4000-8000-000000000000',
     );
-    expect(subject.body.items).toEqual([]);
+    expect(subject).toEqual([]);
     const bad = await call(dpo, 'GET', '/api/admin/audit?subjectPersonId=123&after=xyz');
     expect(bad.status).toBe(400);
     expect(fieldsOf(bad.body).sort()).toEqual(['query.subjectPersonId:invalid_format']);

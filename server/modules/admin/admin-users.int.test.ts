@@ -13,6 +13,7 @@ import {
   otherUnit,
   type ErrorBody,
   call,
+  itemsOf,
   fieldsOf,
   countRows,
   auditRows,
@@ -147,20 +148,15 @@ describe(`administration of users (${testEngine})`, () => {
     for (const action of ['disable', 'enable', 'reset-second-factor']) {
       expect((await call(otherAdmin, 'POST', `/api/admin/users/${id}/${action}`)).status).toBe(404);
     }
-    const list = await call<{ items: AdminUser[] }>(otherAdmin, 'GET', '/api/admin/users');
-    expect(list.body.items.every((u) => u.municipalityCode === '147')).toBe(true);
-    const asked = await call<{ items: AdminUser[] }>(
-      otherAdmin,
-      'GET',
-      '/api/admin/users?municipality=101',
-    );
-    expect(asked.body.items).toEqual([]);
-    const system = await call<{ items: AdminUser[] }>(
+    const list = await itemsOf<AdminUser>(otherAdmin, '/api/admin/users');
+    expect(list.every((u) => u.municipalityCode === '147')).toBe(true);
+    const asked = await itemsOf<AdminUser>(otherAdmin, '/api/admin/users?municipality=101');
+    expect(asked).toEqual([]);
+    const system = await itemsOf<AdminUser>(
       systemAdmin,
-      'GET',
       '/api/admin/users?municipality=101&limit=200',
     );
-    expect(system.body.items.map((u) => u.id)).toContain(id);
+    expect(system.map((u) => u.id)).toContain(id);
   });
 
   it('filters and pages the user list', async () => {
@@ -180,18 +176,13 @@ describe(`administration of users (${testEngine})`, () => {
     expect(all.map((u) => u.username)).toEqual([...all.map((u) => u.username)].sort());
     expect(new Set(all.map((u) => u.id)).size).toBe(all.length);
     expect(all.map((u) => u.id)).toContain(created.id);
-    const byRole = await call<{ items: AdminUser[] }>(
+    const byRole = await itemsOf<AdminUser>(adminSession, '/api/admin/users?role=data_protection');
+    expect(byRole.map((u) => u.id)).toEqual([dpoUser.id]);
+    const byUnit = await itemsOf<AdminUser>(
       adminSession,
-      'GET',
-      '/api/admin/users?role=data_protection',
-    );
-    expect(byRole.body.items.map((u) => u.id)).toEqual([dpoUser.id]);
-    const byUnit = await call<{ items: AdminUser[] }>(
-      adminSession,
-      'GET',
       `/api/admin/users?unitId=${unit.id}&status=active&q=${encodeURIComponent('ny bruger')}`,
     );
-    expect(byUnit.body.items.map((u) => u.id)).toEqual([created.id]);
+    expect(byUnit.map((u) => u.id)).toEqual([created.id]);
     const unknown = await call(adminSession, 'GET', '/api/admin/users?sort=name');
     expect(unknown.status).toBe(400);
   });

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
+import { callAs, type Method } from '../../test/records.ts';
 import { createUser, login, type LoggedIn, type TestUser } from '../../test/users.ts';
 import type { AdminUnit } from './schema.ts';
 
@@ -21,38 +22,16 @@ export let caseworker: LoggedIn;
 export let unit: AdminUnit;
 export let otherUnit: AdminUnit;
 
-export interface ErrorBody {
-  error: {
-    code: string;
-    message: string;
-    fields?: { field: string; code: string; message: string }[];
-    meta?: Record<string, unknown>;
-  };
+export { fieldsIn as fieldsOf, type ErrorBody, type Method } from '../../test/records.ts';
+
+/** One request as a logged-in session: its status and JSON body. */
+export const call = <T = unknown>(who: LoggedIn, method: Method, url: string, payload?: unknown) =>
+  callAs<T>(t.app, who, method, url, payload);
+
+/** The items of a list answer. */
+export async function itemsOf<T>(who: LoggedIn, url: string): Promise<T[]> {
+  return (await call<{ items: T[] }>(who, 'GET', url)).body.items;
 }
-
-export type Method = 'GET' | 'POST' | 'PATCH';
-
-export async function call<T = unknown>(
-  who: LoggedIn,
-  method: Method,
-  url: string,
-  payload?: unknown,
-): Promise<{ status: number; body: T }> {
-  const res = await t.app.inject({
-    method,
-    url,
-    headers: {
-      cookie: who.cookie,
-      'x-csrf-token': who.csrf,
-      'accept-language': 'da',
-    },
-    ...(payload !== undefined && { payload: payload as Record<string, unknown> }),
-  });
-  return { status: res.statusCode, body: res.json() as T };
-}
-
-export const fieldsOf = (body: unknown) =>
-  ((body as ErrorBody).error.fields ?? []).map((f) => `${f.field}:${f.code}`);
 
 export async function countRows(table: 'users' | 'user_units' | 'units'): Promise<number> {
   const r = await sql<{

@@ -5,6 +5,7 @@ import {
   ORIGIN,
   t,
   call,
+  sendAnswer,
   addKey,
   passwordOnly,
   loginOptions,
@@ -60,12 +61,7 @@ describe(`security keys (WebAuthn) (${testEngine})`, () => {
     expect(options.rpId).toBe('localhost');
     expect(options.allowCredentials.map((c) => c.id)).toEqual([key.id]);
 
-    const res = await call({
-      method: 'POST',
-      url: '/api/auth/webauthn',
-      as: pending,
-      payload: key.authenticate(options, ORIGIN),
-    });
+    const res = await sendAnswer(pending, key.authenticate(options, ORIGIN));
     expect(res.statusCode, res.body).toBe(200);
     const full = { cookie: cookieFrom(res), csrf: (res.json() as { csrfToken: string }).csrfToken };
     expect(full.cookie).not.toBe(pending.cookie);
@@ -100,45 +96,28 @@ describe(`security keys (WebAuthn) (${testEngine})`, () => {
     const pending = await passwordOnly(user);
     const options = await loginOptions(pending);
 
-    const wrong = await call({
-      method: 'POST',
-      url: '/api/auth/webauthn',
-      as: pending,
-      payload: key.authenticate({ ...options, challenge: 'b3RoZXItY2hhbGxlbmdl' }, ORIGIN),
-    });
+    const wrong = await sendAnswer(
+      pending,
+      key.authenticate({ ...options, challenge: 'b3RoZXItY2hhbGxlbmdl' }, ORIGIN),
+    );
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json()).toMatchObject({ error: { code: 'security_key_failed' } });
     expect(await failures(user)).toBe(1);
 
     // The challenge was used up by the wrong answer: even the right one is refused now.
-    const late = await call({
-      method: 'POST',
-      url: '/api/auth/webauthn',
-      as: pending,
-      payload: key.authenticate(options, ORIGIN),
-    });
+    const late = await sendAnswer(pending, key.authenticate(options, ORIGIN));
     expect(late.statusCode).toBe(401);
     expect(await failures(user)).toBe(2);
 
     // A fresh challenge works, and its answer cannot be replayed.
     const fresh = await loginOptions(pending);
     const answer = key.authenticate(fresh, ORIGIN);
-    const ok = await call({
-      method: 'POST',
-      url: '/api/auth/webauthn',
-      as: pending,
-      payload: answer,
-    });
+    const ok = await sendAnswer(pending, answer);
     expect(ok.statusCode).toBe(200);
     expect(await failures(user)).toBe(0);
     const again = await passwordOnly(user);
     await loginOptions(again);
-    const replay = await call({
-      method: 'POST',
-      url: '/api/auth/webauthn',
-      as: again,
-      payload: answer,
-    });
+    const replay = await sendAnswer(again, answer);
     expect(replay.statusCode).toBe(401);
 
     const reasons = (await audit('session', user.id))
@@ -158,21 +137,14 @@ describe(`security keys (WebAuthn) (${testEngine})`, () => {
     const pending = await passwordOnly(user);
     for (let i = 0; i < 5; i += 1) {
       const options = await loginOptions(pending);
-      const res = await call({
-        method: 'POST',
-        url: '/api/auth/webauthn',
-        as: pending,
-        payload: key.authenticate({ ...options, challenge: 'd3Jvbmc' }, ORIGIN),
-      });
+      const res = await sendAnswer(
+        pending,
+        key.authenticate({ ...options, challenge: 'd3Jvbmc' }, ORIGIN),
+      );
       expect(res.statusCode).toBe(401);
     }
     const options = await loginOptions(pending);
-    const locked = await call({
-      method: 'POST',
-      url: '/api/auth/webauthn',
-      as: pending,
-      payload: key.authenticate(options, ORIGIN),
-    });
+    const locked = await sendAnswer(pending, key.authenticate(options, ORIGIN));
     expect(locked.statusCode).toBe(429);
     expect(locked.json()).toMatchObject({ error: { code: 'login_locked' } });
   });
@@ -185,12 +157,7 @@ describe(`security keys (WebAuthn) (${testEngine})`, () => {
 
     const pending = await passwordOnly(alice);
     const options = await loginOptions(pending);
-    const res = await call({
-      method: 'POST',
-      url: '/api/auth/webauthn',
-      as: pending,
-      payload: bobsKey.authenticate(options, ORIGIN),
-    });
+    const res = await sendAnswer(pending, bobsKey.authenticate(options, ORIGIN));
     expect(res.statusCode).toBe(401);
     expect((await session(pending)).state).toBe('password_ok');
     const failed = (await audit('session', alice.id)).filter((e) => e.action === 'login_failed');
@@ -202,22 +169,12 @@ describe(`security keys (WebAuthn) (${testEngine})`, () => {
     const { key } = await addKey(await login(t.app, user));
     for (let i = 0; i < 2; i += 1) {
       const pending = await passwordOnly(user);
-      const res = await call({
-        method: 'POST',
-        url: '/api/auth/webauthn',
-        as: pending,
-        payload: key.authenticate(await loginOptions(pending), ORIGIN),
-      });
+      const res = await sendAnswer(pending, key.authenticate(await loginOptions(pending), ORIGIN));
       expect(res.statusCode).toBe(200);
     }
     key.counter = 0; // The next answer says 1, the server has seen 2.
     const pending = await passwordOnly(user);
-    const res = await call({
-      method: 'POST',
-      url: '/api/auth/webauthn',
-      as: pending,
-      payload: key.authenticate(await loginOptions(pending), ORIGIN),
-    });
+    const res = await sendAnswer(pending, key.authenticate(await loginOptions(pending), ORIGIN));
     expect(res.statusCode).toBe(401);
     const failed = (await audit('session', user.id)).filter((e) => e.action === 'login_failed');
     expect(failed.at(-1)?.details).toEqual({ reason: 'security_key_counter' });

@@ -88,6 +88,11 @@ export async function loginOptions(pending: LoggedIn) {
   return res.json() as AuthenticationOptionsLike & { allowCredentials: { id: string }[] };
 }
 
+/** Sends a security key's answer to the login's challenge. */
+export function sendAnswer(pending: LoggedIn, payload: unknown) {
+  return call({ method: 'POST', url: '/api/auth/webauthn', as: pending, payload });
+}
+
 export async function session(as: LoggedIn) {
   const res = await call({ method: 'GET', url: '/api/session', as });
   return res.json() as { state: string; secondFactors?: string[]; user: { id: string } | null };

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '../../access/roles.ts';
 import { startTestApp, type TestApp } from '../../test/app.ts';
-import { createPoliceContact, createUnit } from '../../test/records.ts';
+import { callsByName, countOf, createPoliceContact, createUnit } from '../../test/records.ts';
 import { createUser, login, type LoggedIn, type TestUser } from '../../test/users.ts';
 
 /**
@@ -16,35 +16,9 @@ export let t: TestApp;
 export const users: Record<string, TestUser> = {};
 export const as: Record<string, LoggedIn> = {};
 
-export interface ErrorBody {
-  error: {
-    code: string;
-    fields?: { field: string; code: string; message: string }[];
-    meta?: Record<string, unknown>;
-  };
-}
+export const call = callsByName(() => t.app, as);
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-
-export async function call<T = unknown>(
-  who: string,
-  method: Method,
-  url: string,
-  payload?: unknown,
-): Promise<{ status: number; body: T }> {
-  const session = as[who];
-  if (!session) throw new Error(`no session ${who}`);
-  const res = await t.app.inject({
-    method,
-    url,
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'accept-language': 'da' },
-    ...(payload !== undefined && { payload: payload as Record<string, unknown> }),
-  });
-  return { status: res.statusCode, body: (res.body ? res.json() : null) as T };
-}
-
-export const fieldsOf = (body: unknown) =>
-  ((body as ErrorBody).error.fields ?? []).map((f) => `${f.field}:${f.code}`);
+export { fieldsIn as fieldsOf, type ErrorBody } from '../../test/records.ts';
 
 export async function auditRows(forumId: string) {
   return t.database.db
@@ -59,8 +33,7 @@ export async function auditRows(forumId: string) {
 
 /** Forums, members and forum audit entries: to prove a refused request changed nothing. */
 export async function state() {
-  const count = async (query: string) =>
-    (await sql<{ n: number }>`${sql.raw(query)}`.execute(t.database.db)).rows[0]?.n;
+  const count = (query: string) => countOf(t.database.db, query);
   return {
     forums: await count('select count(*)::int as n from forums'),
     members: await count('select count(*)::int as n from forum_members'),

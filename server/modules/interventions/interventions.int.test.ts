@@ -1,10 +1,15 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../access/roles.ts';
 import { DEMO_MUNICIPALITY_CODE, seedDemo } from '../../demo/seed.ts';
 import { startTestApp, testKeys, type TestApp } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
-import { createUnit } from '../../test/records.ts';
+import {
+  callsByName,
+  countOf,
+  createUnit,
+  fieldsIn as fieldsOf,
+  type ErrorBody,
+} from '../../test/records.ts';
 import { createUser, login, type LoggedIn, type TestUser } from '../../test/users.ts';
 import { STANDARD_INTERVENTIONS } from './catalogue-seed.ts';
 import type { InterventionType, LoadStandardResult } from './schema.ts';
@@ -24,35 +29,7 @@ let sspUnit: { id: string };
 let otherUnit: { id: string };
 let mentor: InterventionType;
 
-interface ErrorBody {
-  error: {
-    code: string;
-    fields?: { field: string; code: string }[];
-    meta?: Record<string, unknown>;
-  };
-}
-
-type Method = 'GET' | 'POST' | 'PATCH';
-
-async function call<T = unknown>(
-  who: string,
-  method: Method,
-  url: string,
-  payload?: unknown,
-): Promise<{ status: number; body: T }> {
-  const session = as[who];
-  if (!session) throw new Error(`no session ${who}`);
-  const res = await t.app.inject({
-    method,
-    url,
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'accept-language': 'da' },
-    ...(payload !== undefined && { payload: payload as Record<string, unknown> }),
-  });
-  return { status: res.statusCode, body: (res.body ? res.json() : null) as T };
-}
-
-const fieldsOf = (body: unknown) =>
-  ((body as ErrorBody).error.fields ?? []).map((f) => `${f.field}:${f.code}`);
+const call = callsByName(() => t.app, as);
 
 async function auditRows(resourceId?: string) {
   let query = t.database.db
@@ -66,8 +43,7 @@ async function auditRows(resourceId?: string) {
 
 /** Types and their audit entries: to prove a refused request changed nothing. */
 async function state() {
-  const count = async (query: string) =>
-    (await sql<{ n: number }>`${sql.raw(query)}`.execute(t.database.db)).rows[0]?.n;
+  const count = (query: string) => countOf(t.database.db, query);
   return {
     types: await count('select count(*)::int as n from intervention_types'),
     versions: await count('select coalesce(sum(version), 0)::int as n from intervention_types'),
