@@ -7,7 +7,9 @@ import {
   createCase,
   createInquiryRow,
   createPerson,
+  fieldsOf,
   type Client,
+  type ErrorBody,
 } from '../test/records.ts';
 import { createUser, login, type LoggedIn, type TestUser } from '../test/users.ts';
 
@@ -17,9 +19,6 @@ import { createUser, login, type LoggedIn, type TestUser } from '../test/users.t
  * year range, and a body must be JSON. Each refusal is a 400 (or 415) that names the field, and
  * nothing is stored. Issue 10, defects 2, 3, 6 and 7.
  */
-interface ErrorBody {
-  error: { code: string; fields?: { field: string; code: string }[] };
-}
 
 let t: TestApp;
 let coordinator: TestUser;
@@ -30,8 +29,6 @@ let theCase: { id: string };
 let citizen: { id: string };
 let typeId = '';
 
-const fieldsOf = (res: { json(): unknown }) =>
-  ((res.json() as ErrorBody).error.fields ?? []).map((f) => `${f.field}:${f.code}`);
 const LONE = 'A\ud800';
 const PAST_INT4 = 2_147_483_648;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testEngine } from '../../test/database.ts';
-import { auditRowsOf } from '../../test/records.ts';
+import { auditRowsOf, expectOneAudit } from '../../test/records.ts';
 import {
   t,
   theCase,
@@ -52,9 +52,7 @@ describe(`360° assessments (${testEngine})`, () => {
       createdBy: { id: coordinator.id },
     });
     expect(Object.keys(first.dimensions)).toHaveLength(9);
-    const audit = await auditRowsOf(t.database.db, res);
-    expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({
+    await expectOneAudit(t.database.db, res, {
       action: 'create',
       resource_type: 'case_assessment',
       resource_id: first.id,
@@ -84,15 +82,13 @@ describe(`360° assessments (${testEngine})`, () => {
     });
     expect(saved.dimensions.violence).toEqual(content.dimensions.violence);
     expect(saved.dimensions.personality).toEqual({ risk: null, wellbeing: null });
-    const audit = await auditRowsOf(t.database.db, res);
-    expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({
+    const entry = await expectOneAudit(t.database.db, res, {
       action: 'update',
       resource_type: 'case_assessment',
       resource_id: first.id,
       actor_user_id: forum.id,
     });
-    const details = JSON.stringify(audit[0]?.details);
+    const details = JSON.stringify(entry.details);
     expect(details).toContain('violence.risk');
     expect(details).not.toContain(RISK_TEXT);
     expect(details).not.toContain(JUDGEMENT);
@@ -182,9 +178,7 @@ describe(`360° assessments (${testEngine})`, () => {
     const events = await eventsOf('assessment_finalised');
     expect(events).toHaveLength(1);
     expect(events[0]?.changes).toEqual({ concernLevel: { from: null, to: 'moderate' } });
-    const audit = await auditRowsOf(t.database.db, res);
-    expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({
+    await expectOneAudit(t.database.db, res, {
       action: 'update',
       resource_type: 'case_assessment',
       resource_id: first.id,

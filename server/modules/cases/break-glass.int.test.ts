@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
 import {
   auditRowsOf,
+  expectOneAudit,
   client,
   createCase,
   createPerson,
@@ -122,16 +123,14 @@ describe(`break-the-glass (${testEngine})`, () => {
     const res = await breakGlass(c, { reference: 'S-2026-999999', code });
     expect(res.statusCode).toBe(404);
     expect(await counts(user.id)).toMatchObject({ grants: 0 });
-    const rows = await auditRowsOf(t.database.db, res);
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({
+    const entry = await expectOneAudit(t.database.db, res, {
       action: 'break_glass',
       actor_user_id: user.id,
       municipality_code: '101',
       break_glass: true,
       resource_id: null,
     });
-    expect(rows[0]?.details).toEqual({ found: false });
+    expect(entry.details).toEqual({ found: false });
   });
 
   it('opens the case for 60 minutes, audited, and tells the other coordinators', async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { testKeys } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
-import { auditRowsOf, createCase } from '../../test/records.ts';
+import { auditRowsOf, expectOneAudit, createCase } from '../../test/records.ts';
 import { findCaseAccess } from '../../access/records.ts';
 import { addDays, followUpDates, scheduleFollowUpsForPlan } from './schedule.ts';
 import {
@@ -37,9 +37,10 @@ describe(`follow-ups (${testEngine})`, () => {
     expect(list.items).toEqual([]);
     expect(list.competenceSeries).toEqual([]);
     expect(list.goals.map((g) => g.key)).toEqual([goalA, goalB]);
-    const audit = await auditRowsOf(t.database.db, res);
-    expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'read', subject_person_id: person.id });
+    await expectOneAudit(t.database.db, res, {
+      action: 'read',
+      subject_person_id: person.id,
+    });
   });
 
   it('schedules from an approved plan, more often at the start, replacing the future ones', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
-import { auditRowsOf, client } from '../../test/records.ts';
+import { auditRowsOf, expectOneAudit, client, type ErrorBody } from '../../test/records.ts';
 import { createPersonRegister, type PersonRegister } from '../../test/person-register.ts';
 import { createUser, login } from '../../test/users.ts';
 
@@ -16,13 +16,6 @@ interface Hit {
   name: string;
   birthDate: string | null;
   matchedOn: string;
-}
-interface ErrorBody {
-  error: {
-    code: string;
-    fields?: { field: string; code: string }[];
-    meta?: { currentVersion?: number };
-  };
 }
 
 const CPR = '150310-4321';
@@ -168,9 +161,7 @@ describe(`the CPR number (${testEngine})`, () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ cpr: CPR });
     expect(res.headers['cache-control']).toContain('no-store');
-    const rows = await auditRowsOf(t.database.db, res);
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({
+    const entry = await expectOneAudit(t.database.db, res, {
       action: 'read',
       resource_type: 'person',
       resource_id: persons.aase.id,
@@ -178,7 +169,7 @@ describe(`the CPR number (${testEngine})`, () => {
       purpose: 'case_work',
       actor_user_id: users.caseworker?.id,
     });
-    expect(rows[0]?.details).toEqual({ field: 'cpr' });
+    expect(entry.details).toEqual({ field: 'cpr' });
   });
 
   it('is 404 for everyone else, as for a missing person; 403 without the records policy', async () => {

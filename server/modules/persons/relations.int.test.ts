@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, testKeys, type TestApp } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
-import { auditRowsOf, createPerson } from '../../test/records.ts';
+import { auditRowsOf, expectOneAudit, createPerson, type ErrorBody } from '../../test/records.ts';
 import { createPersonRegister, type PersonRegister } from '../../test/person-register.ts';
 import { decryptField } from '../../platform/crypto.ts';
 import { cprContext } from './queries.ts';
@@ -11,13 +11,6 @@ import { cprDigest } from './service.ts';
  * Relations between persons (shown only where need-to-know allows, audited both ways) and
  * changes to a person's details (validated CPR number, optimistic locking, audited field names).
  */
-interface ErrorBody {
-  error: {
-    code: string;
-    fields?: { field: string; code: string }[];
-    meta?: { currentVersion?: number };
-  };
-}
 
 interface Hit {
   id: string;
@@ -208,10 +201,11 @@ describe(`changing a person (${testEngine})`, () => {
       '1503104322',
     );
     expect(row.cpr_digest).toBe(cprDigest(testKeys.secret, '1503104322'));
-    const rows = await auditRowsOf(t.database.db, res);
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ action: 'update', subject_person_id: persons.noCpr.id });
-    expect(rows[0]?.details).toEqual({ fields: 'phone,cpr' });
+    const entry = await expectOneAudit(t.database.db, res, {
+      action: 'update',
+      subject_person_id: persons.noCpr.id,
+    });
+    expect(entry.details).toEqual({ fields: 'phone,cpr' });
     // The new number finds the person as a duplicate.
     const { items } = await duplicates('coordinator', { cpr: '1503104322' });
     expect(items.map((i) => i.id)).toEqual([persons.noCpr.id]);
