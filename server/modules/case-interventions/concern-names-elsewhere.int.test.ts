@@ -1,18 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
 import { pdfText } from '../../test/pdf-text.ts';
-import {
-  client,
-  createCase,
-  createPerson,
-  createPoliceContact,
-  type Client,
-} from '../../test/records.ts';
-import { createUser, login, type TestUser } from '../../test/users.ts';
 import type { Chronology } from '../cases/schema.ts';
 import type { ClosureOverview } from '../closure/schema.ts';
-import type { InterventionType, LoadStandardResult } from '../interventions/schema.ts';
+import type { InterventionType } from '../interventions/schema.ts';
+import {
+  COUNSELLING,
+  WORDS,
+  caller,
+  id,
+  startConcernCase,
+  t,
+  theCase,
+  typeIds,
+} from './concern-names.fixtures.ts';
 
 /**
  * Catalogue entries that reveal the concern (docs/SECURITY.md, "Catalogue entries that name the
@@ -22,8 +23,6 @@ import type { InterventionType, LoadStandardResult } from '../interventions/sche
  * or a word of the concern, in Danish or English: a neutral name stands in its place. The case's
  * coordinator gets the name, also from events written before names were read with the event.
  */
-const WORDS = /radikalis|ekstremis|radicalis|extremis/i;
-const COUNSELLING = 'Rådgivning af voksne i risiko for radikalisering';
 const EXIT = 'Exitprogram';
 const MENTORING = 'Mentorforløb med særligt uddannede mentorer';
 const NEUTRAL = {
@@ -33,20 +32,9 @@ const NEUTRAL = {
 const OUTSIDE = ['caseworker', 'police', 'mentor'] as const;
 const LANGS = ['da', 'en'] as const;
 
-let t: TestApp;
-let theCase: { id: string };
-const as: Record<string, Client> = {};
-const users: Record<string, TestUser> = {};
-const typeIds: Record<string, string> = {};
 let counsellingId = '';
 
-function caller(name: string): Client {
-  const c = as[name];
-  if (!c) throw new Error(`no caller ${name}`);
-  return c;
-}
 const url = (path: string) => `/api/cases/${theCase.id}${path}`;
-const id = (name: string) => users[name]?.id ?? '';
 /** The text as one line: a name the PDF wraps is found as well. */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
@@ -59,32 +47,8 @@ function expectNoConcernNames(text: string, what: string) {
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
+  const person = await startConcernCase({ forum: false });
   const db = t.database.db;
-  users.coordinator = await createUser(db, { roles: ['coordinator'] });
-  users.caseworker = await createUser(db, { roles: ['caseworker'] });
-  users.police = await createPoliceContact(db);
-  users.mentor = await createUser(db, { roles: ['mentor'] });
-  const person = await createPerson(db, { givenName: 'Omar', familyName: 'Hansen' });
-  theCase = await createCase(db, {
-    persons: [{ id: person.id }],
-    members: [
-      { userId: id('coordinator'), role: 'coordinator' },
-      { userId: id('caseworker'), role: 'member' },
-      { userId: id('police'), role: 'member' },
-    ],
-  });
-  await db
-    .updateTable('cases')
-    .set({ opened_at: '2025-01-10T09:00:00Z' })
-    .where('id', '=', theCase.id)
-    .execute();
-  for (const [name, user] of Object.entries(users))
-    as[name] = client(t.app, await login(t.app, user));
-
-  const loaded = await caller('coordinator').post('/api/intervention-types/load-standard', {});
-  expect(loaded.statusCode, loaded.body).toBe(200);
-  for (const type of (loaded.json() as LoadStandardResult).items) typeIds[type.code] = type.id;
 
   // Events written before names were read with the event: the name is in `changes`.
   await db

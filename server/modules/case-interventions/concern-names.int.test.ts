@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
+import type { InterventionType } from '../interventions/schema.ts';
 import {
-  client,
-  createCase,
-  createPerson,
-  createPoliceContact,
-  type Client,
-} from '../../test/records.ts';
-import { createUser, login, type TestUser } from '../../test/users.ts';
-import type { InterventionType, LoadStandardResult } from '../interventions/schema.ts';
+  COUNSELLING,
+  WORDS,
+  caller,
+  id,
+  startConcernCase,
+  t,
+  theCase,
+  typeIds,
+} from './concern-names.fixtures.ts';
 import type { CaseInterventions } from './schema.ts';
 
 /**
@@ -20,54 +21,13 @@ import type { CaseInterventions } from './schema.ts';
  * without its name or legal basis (the web shows a neutral name), are not offered it and cannot
  * choose it; the case's coordinators and forum members get its name.
  */
-const WORDS = /radikalis|ekstremis|radicalis|extremis/i;
-const COUNSELLING = 'Rådgivning af voksne i risiko for radikalisering';
-
-let t: TestApp;
-let theCase: { id: string };
-const as: Record<string, Client> = {};
-const users: Record<string, TestUser> = {};
-const typeIds: Record<string, string> = {};
 let counsellingId = '';
 
-function caller(name: string): Client {
-  const c = as[name];
-  if (!c) throw new Error(`no caller ${name}`);
-  return c;
-}
 const tab = () => `/api/cases/${theCase.id}/interventions`;
 const idOf = (code: string) => typeIds[code] ?? '';
 
 beforeAll(async () => {
-  t = await startTestApp();
-  const db = t.database.db;
-  users.coordinator = await createUser(db, { roles: ['coordinator'] });
-  users.forum = await createUser(db, { roles: ['forum_member'] });
-  users.caseworker = await createUser(db, { roles: ['caseworker'] });
-  users.police = await createPoliceContact(db);
-  users.mentor = await createUser(db, { roles: ['mentor'] });
-  const person = await createPerson(db, { givenName: 'Omar', familyName: 'Hansen' });
-  const id = (name: string) => users[name]?.id ?? '';
-  theCase = await createCase(db, {
-    persons: [{ id: person.id }],
-    members: [
-      { userId: id('coordinator'), role: 'coordinator' },
-      { userId: id('forum'), role: 'forum' },
-      { userId: id('caseworker'), role: 'member' },
-      { userId: id('police'), role: 'member' },
-    ],
-  });
-  await db
-    .updateTable('cases')
-    .set({ opened_at: '2025-01-10T09:00:00Z' })
-    .where('id', '=', theCase.id)
-    .execute();
-  for (const [name, user] of Object.entries(users))
-    as[name] = client(t.app, await login(t.app, user));
-
-  const loaded = await caller('coordinator').post('/api/intervention-types/load-standard', {});
-  expect(loaded.statusCode, loaded.body).toBe(200);
-  for (const type of (loaded.json() as LoadStandardResult).items) typeIds[type.code] = type.id;
+  const person = await startConcernCase({ forum: true });
 
   // The § 12 b counselling, given to the mentor; a mentor programme; an exit-programme offer.
   const created = await caller('coordinator').post(tab(), {
