@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
+import { afterAll, beforeAll } from 'vitest';
 import type { CurrentUser } from '../access/sessions.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { danishToday } from '../modules/cases/chronology.ts';
 import { insertHistory } from '../modules/inquiries/queries.ts';
-import type { TestApp } from './app.ts';
+import { startTestApp, type TestApp } from './app.ts';
 import {
   client,
   createCase,
@@ -115,4 +116,16 @@ export async function buildTenantWorld(t: TestApp): Promise<TenantWorld> {
     inquiryB,
     caseB,
   };
+}
+
+/** The app and the world of one test file, set up once (`useTenantWorld()`). */
+export let t: TestApp;
+export let w: TenantWorld;
+
+export function useTenantWorld() {
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await buildTenantWorld(t);
+  });
+  afterAll(() => t.close());
 }

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findInquiryAccess } from '../../access/inquiry-access.ts';
-import { startTestApp, testKeys, type TestApp } from '../../test/app.ts';
+import { testKeys } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
-import { A, B, buildTenantWorld, type TenantWorld } from '../../test/tenant-world.ts';
+import { A, B, t, useTenantWorld, w } from '../../test/tenant-world.ts';
 import { listTasks } from '../tasks/queries.ts';
 import {
   backToWork,
@@ -33,14 +33,7 @@ import { InboxQuery } from './schema.ts';
  * mistake a member of the other municipality's forum and case), and not through the queries even
  * when a coding mistake paired the right inquiry id with the caller's own municipality.
  */
-let t: TestApp;
-let w: TenantWorld;
-
-beforeAll(async () => {
-  t = await startTestApp();
-  w = await buildTenantWorld(t);
-});
-afterAll(() => t.close());
+useTenantWorld();
 
 async function inquiryRow(id: string) {
   return t.database.db

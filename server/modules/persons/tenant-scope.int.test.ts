@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findPersonAccess } from '../../access/person-access.ts';
-import { startTestApp, testKeys, type TestApp } from '../../test/app.ts';
+import { testKeys } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
-import {
-  A,
-  B,
-  BIRTH_DATE,
-  NAME,
-  buildTenantWorld,
-  type TenantWorld,
-} from '../../test/tenant-world.ts';
+import { A, B, BIRTH_DATE, NAME, t, useTenantWorld, w } from '../../test/tenant-world.ts';
 import { moveCasePersonLinks } from '../cases/queries-person-links.ts';
 import { moveInquiryPersonLinks } from '../inquiries/queries-person-links.ts';
 import {
@@ -28,14 +21,7 @@ import { keepFromArchive, scheduleArchive } from './queries-registry.ts';
  * even when a coding mistake paired the right person id with the caller's own municipality. The
  * caller is by mistake a member of the other municipality's forum and case.
  */
-let t: TestApp;
-let w: TenantWorld;
-
-beforeAll(async () => {
-  t = await startTestApp();
-  w = await buildTenantWorld(t);
-});
-afterAll(() => t.close());
+useTenantWorld();
 
 async function personRow(id: string) {
   return t.database.db

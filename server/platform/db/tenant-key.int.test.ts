@@ -13,6 +13,23 @@ import { createUser } from '../../test/users.ts';
  * here until it carries the key (or is listed below with the reason it does not).
  */
 
+/** A user of 147, a person, a case about them (the user its coordinator) and an inquiry. */
+async function recordsOf147(db: Kysely<DB>) {
+  const user = await createUser(db, { municipalityCode: '147' });
+  const person = await createPerson(db, { municipalityCode: '147' });
+  const kase = await createCase(db, {
+    municipalityCode: '147',
+    persons: [{ id: person.id }],
+    members: [{ userId: user.id, role: 'coordinator' }],
+  });
+  const inquiry = await createInquiryRow(db, {
+    createdBy: user.id,
+    municipalityCode: '147',
+    persons: [person.id],
+  });
+  return { user, person, kase, inquiry };
+}
+
 /** Carried the key from the start; the key never changes. */
 const ROOTS: Record<string, string> = {
   persons: 'a citizen or someone around them: name, birth date, CPR number, address',
@@ -152,19 +169,8 @@ describe(`the tenant key on ${testEngine}`, () => {
   });
 
   it('fills the key from the parent when an insert leaves it out, down to grandchildren', async () => {
-    const user = await createUser(db, { municipalityCode: '147' });
-    const person = await createPerson(db, { municipalityCode: '147' });
+    const { user, person, kase, inquiry } = await recordsOf147(db);
     const relative = await createPerson(db, { municipalityCode: '147' });
-    const kase = await createCase(db, {
-      municipalityCode: '147',
-      persons: [{ id: person.id }],
-      members: [{ userId: user.id, role: 'coordinator' }],
-    });
-    const inquiry = await createInquiryRow(db, {
-      createdBy: user.id,
-      municipalityCode: '147',
-      persons: [person.id],
-    });
     const type = await db
       .insertInto('intervention_types')
       .values({
@@ -318,18 +324,7 @@ describe(`0015 on a database with case work in it (${testEngine})`, () => {
       db,
       readMigrations().filter((m) => m.name < '0015'),
     );
-    const user = await createUser(db, { municipalityCode: '147' });
-    const person = await createPerson(db, { municipalityCode: '147' });
-    const kase = await createCase(db, {
-      municipalityCode: '147',
-      persons: [{ id: person.id }],
-      members: [{ userId: user.id, role: 'coordinator' }],
-    });
-    const inquiry = await createInquiryRow(db, {
-      createdBy: user.id,
-      municipalityCode: '147',
-      persons: [person.id],
-    });
+    const { user, kase, inquiry } = await recordsOf147(db);
     await sql`insert into case_events (case_id, kind) values (${kase.id}, 'opened')`.execute(db);
     await sql`insert into notifications (user_id, kind, inquiry_id) values (${user.id}, 'x', ${inquiry.id}),
       (${user.id}, 'other', null)`.execute(db);
