@@ -32,17 +32,17 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** Posts `payload` to the test route that echoes a valid body. */
+const echo = (payload: string | Record<string, unknown>, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'POST', url: '/api/test/echo', headers, payload });
+
 function errorOf(body: string) {
   return (JSON.parse(body) as ErrorBody).error;
 }
 
 describe(`error format (${testEngine})`, () => {
   it('names each bad field with a translated message and stores nothing', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/test/echo',
-      payload: { name: '', age: 1.5, role: 'admin' },
-    });
+    const res = await echo({ name: '', age: 1.5, role: 'admin' });
     expect(res.statusCode).toBe(400);
     const error = errorOf(res.body);
     expect(error.code).toBe('validation_failed');
@@ -60,12 +60,10 @@ describe(`error format (${testEngine})`, () => {
   });
 
   it('answers in English when the client prefers English', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/test/echo',
-      headers: { 'accept-language': 'en-GB,en;q=0.9,da;q=0.5' },
-      payload: { name: 'x'.repeat(21), age: -1 },
-    });
+    const res = await echo(
+      { name: 'x'.repeat(21), age: -1 },
+      { 'accept-language': 'en-GB,en;q=0.9,da;q=0.5' },
+    );
     const error = errorOf(res.body);
     expect(error.message).toMatch(/Correct the marked fields/);
     expect(error.fields?.map((f) => [f.field, f.message])).toEqual([
@@ -75,33 +73,20 @@ describe(`error format (${testEngine})`, () => {
   });
 
   it('reports a missing field as required', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/test/echo',
-      payload: { name: 'a' },
-    });
+    const res = await echo({ name: 'a' });
     expect(errorOf(res.body).fields).toEqual([
       { field: 'body.age', code: 'required', message: 'Feltet skal udfyldes.' },
     ]);
   });
 
   it('rejects malformed JSON with 400 bad_request', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/test/echo',
-      headers: { 'content-type': 'application/json' },
-      payload: '{"name": "a",',
-    });
+    const res = await echo('{"name": "a",', { 'content-type': 'application/json' });
     expect(res.statusCode).toBe(400);
     expect(errorOf(res.body).code).toBe('bad_request');
   });
 
   it('rejects an oversized body with 413 and names the limit', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/test/echo',
-      payload: { name: 'a', age: 1, pad: 'x'.repeat(testConfig.bodyLimitBytes) },
-    });
+    const res = await echo({ name: 'a', age: 1, pad: 'x'.repeat(testConfig.bodyLimitBytes) });
     expect(res.statusCode).toBe(413);
     const error = errorOf(res.body);
     expect(error.code).toBe('payload_too_large');
@@ -109,12 +94,7 @@ describe(`error format (${testEngine})`, () => {
   });
 
   it('rejects a non-JSON content type with 415', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/test/echo',
-      headers: { 'content-type': 'text/xml' },
-      payload: '<a/>',
-    });
+    const res = await echo('<a/>', { 'content-type': 'text/xml' });
     expect(res.statusCode).toBe(415);
     expect(errorOf(res.body).code).toBe('unsupported_media_type');
   });

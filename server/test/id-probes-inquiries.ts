@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import type { Caller } from './access-matrix.ts';
 import { freshRecords, ok, type Staff } from './write-world.ts';
 import { bodyProbe, validWrite, type IdProbe, type ProbeWorld } from './record-ids.ts';
 
@@ -62,37 +63,45 @@ async function relationsTo(x: ProbeWorld, personId: string): Promise<number> {
   return Number(row.n);
 }
 
+/** A new inquiry, recorded by `caller`, that names a person the caller may not see. */
+const namingProbe = (suffix: string, caller: (x: ProbeWorld) => Caller): IdProbe => ({
+  key: `POST /api/inquiries body.persons.*.existingPersonId${suffix}`,
+  setup: async (x) => ({
+    hidden: await theirCitizen(x),
+    request: {
+      caller: caller(x),
+      method: 'POST',
+      url: () => '/api/inquiries',
+      headers: newKey,
+      body: (id) => newInquiry(id),
+    },
+  }),
+  links: inquiriesNaming,
+});
+
+/** A caseworker's request (with `body`) on the colleague's draft. */
+const draftProbe = (
+  method: 'PUT' | 'DELETE',
+  suffix = '',
+  body?: Record<string, unknown>,
+): IdProbe => ({
+  key: `${method} /api/inquiry-drafts/{id} path.id${suffix}`,
+  setup: async (x) => ({
+    hidden: await colleaguesDraft(x.colleague),
+    request: {
+      caller: x.members.caseworker.caller,
+      method,
+      url: (id) => `/api/inquiry-drafts/${id}`,
+      ...(body && { body: () => body }),
+    },
+  }),
+});
+
 export const INQUIRY_PROBES: IdProbe[] = [
-  {
-    // Issue 10, defect 1: naming a person one may not see must not link (and so open) them.
-    key: 'POST /api/inquiries body.persons.*.existingPersonId',
-    setup: async (x) => ({
-      hidden: await theirCitizen(x),
-      request: {
-        caller: x.members.coordinator.caller,
-        method: 'POST',
-        url: () => '/api/inquiries',
-        headers: newKey,
-        body: (id) => newInquiry(id),
-      },
-    }),
-    links: inquiriesNaming,
-  },
-  {
-    // The hotline records inquiries and sees nothing afterwards: the same rule holds for it.
-    key: 'POST /api/inquiries body.persons.*.existingPersonId as hotline',
-    setup: async (x) => ({
-      hidden: await theirCitizen(x),
-      request: {
-        caller: x.hotline.caller,
-        method: 'POST',
-        url: () => '/api/inquiries',
-        headers: newKey,
-        body: (id) => newInquiry(id),
-      },
-    }),
-    links: inquiriesNaming,
-  },
+  // Issue 10, defect 1: naming a person one may not see must not link (and so open) them.
+  namingProbe('', (x) => x.members.coordinator.caller),
+  // The hotline records inquiries and sees nothing afterwards: the same rule holds for it.
+  namingProbe(' as hotline', (x) => x.hotline.caller),
   {
     key: 'POST /api/inquiries body.draftId',
     setup: async (x) => {
@@ -177,42 +186,15 @@ export const INQUIRY_PROBES: IdProbe[] = [
       };
     },
   },
+  // Issue 10, defect 5: another user's draft answers as an unused id.
+  draftProbe('PUT', '', { version: 1, content: { observation: 'Overskrevet' } }),
+  // … also when the caller saves a new draft under that id: theirs, not the colleague's.
   {
-    // Issue 10, defect 5: another user's draft answers as an unused id.
-    key: 'PUT /api/inquiry-drafts/{id} path.id',
-    setup: async (x) => ({
-      hidden: await colleaguesDraft(x.colleague),
-      request: {
-        caller: x.members.caseworker.caller,
-        method: 'PUT',
-        url: (id) => `/api/inquiry-drafts/${id}`,
-        body: () => ({ version: 1, content: { observation: 'Overskrevet' } }),
-      },
-    }),
-  },
-  {
-    // … also when the caller saves a new draft under that id: theirs, not the colleague's.
-    key: 'PUT /api/inquiry-drafts/{id} path.id as a new draft',
-    setup: async (x) => ({
-      hidden: await colleaguesDraft(x.colleague),
-      request: {
-        caller: x.members.caseworker.caller,
-        method: 'PUT',
-        url: (id) => `/api/inquiry-drafts/${id}`,
-        body: () => ({ version: 0, content: { observation: 'Min egen kladde' } }),
-      },
+    ...draftProbe('PUT', ' as a new draft', {
+      version: 0,
+      content: { observation: 'Min egen kladde' },
     }),
     successCheck: draftStillThere,
   },
-  {
-    key: 'DELETE /api/inquiry-drafts/{id} path.id',
-    setup: async (x) => ({
-      hidden: await colleaguesDraft(x.colleague),
-      request: {
-        caller: x.members.caseworker.caller,
-        method: 'DELETE',
-        url: (id) => `/api/inquiry-drafts/${id}`,
-      },
-    }),
-  },
+  draftProbe('DELETE'),
 ];

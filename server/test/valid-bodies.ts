@@ -73,25 +73,34 @@ async function submittedPlan(w: World, r: Records): Promise<Prepared> {
   return { planId: draft.planId ?? '', version: sent.version };
 }
 
+/** Posts `body` with a new id to the case's `path` (the setup step `step`); the new id. */
+async function postWithId(
+  w: World,
+  r: Records,
+  path: string,
+  body: Record<string, unknown>,
+  step: string,
+): Promise<string> {
+  const id = randomUUID();
+  ok(await C(w).post(caseUrl(r, path), { id, ...body }), step);
+  return id;
+}
+
 async function intervention(w: World, r: Records): Promise<Prepared> {
-  const interventionId = randomUUID();
-  ok(
-    await C(w).post(caseUrl(r, '/interventions'), {
-      id: interventionId,
-      interventionTypeId: w.typeId,
-      personId: r.citizenId,
-      purpose: 'Støtte i hverdagen',
-      startsOn: w.today,
-    }),
-    'intervention',
-  );
-  return { interventionId, version: 1 };
+  const body = {
+    interventionTypeId: w.typeId,
+    personId: r.citizenId,
+    purpose: 'Støtte i hverdagen',
+    startsOn: w.today,
+  };
+  return {
+    interventionId: await postWithId(w, r, '/interventions', body, 'intervention'),
+    version: 1,
+  };
 }
 
 async function consent(w: World, r: Records): Promise<Prepared> {
-  const consentId = randomUUID();
-  ok(await C(w).post(caseUrl(r, '/consents'), { ...consentBody(w, r), id: consentId }), 'consent');
-  return { consentId };
+  return { consentId: await postWithId(w, r, '/consents', consentBody(w, r), 'consent') };
 }
 const consentBody = (w: World, r: Records) => ({
   personId: r.citizenId,
@@ -102,17 +111,8 @@ const consentBody = (w: World, r: Records) => ({
 });
 
 async function offer(w: World, r: Records): Promise<Prepared> {
-  const offerId = randomUUID();
-  ok(
-    await C(w).post(caseUrl(r, '/offers'), {
-      id: offerId,
-      personId: r.citizenId,
-      kind: 'mentor',
-      offeredOn: w.today,
-    }),
-    'offer',
-  );
-  return { offerId, version: 1 };
+  const body = { personId: r.citizenId, kind: 'mentor', offeredOn: w.today };
+  return { offerId: await postWithId(w, r, '/offers', body, 'offer'), version: 1 };
 }
 
 async function followUp(w: World, r: Records): Promise<Prepared> {
@@ -122,12 +122,8 @@ async function followUp(w: World, r: Records): Promise<Prepared> {
 }
 
 async function closure(w: World, r: Records): Promise<Prepared> {
-  const closureId = randomUUID();
-  ok(
-    await C(w).post(caseUrl(r, '/closure'), { id: closureId, outcome: 'handled', reason: text }),
-    'closure',
-  );
-  return { closureId };
+  const body = { outcome: 'handled', reason: text };
+  return { closureId: await postWithId(w, r, '/closure', body, 'closure') };
 }
 
 async function review(w: World, r: Records): Promise<Prepared> {

@@ -19,7 +19,7 @@ import {
   caller,
   fieldsOf,
   richCase,
-  proposal,
+  proposeAndApprove,
   caseRow,
   eventKinds,
   useClosureFixtures,
@@ -31,17 +31,8 @@ describe(`closure and re-review (${testEngine})`, () => {
   it('the job moves a closed case to re-review when due, notifies once, never twice; a review confirms', async () => {
     const db = t.database.db;
     const c = await richCase();
-    const { id } = (
-      await caller('coordinator').post(`/api/cases/${c.id}/closure`, proposal(c))
-    ).json() as { id: string };
-    const { version } = await caseRow(c.id);
-    expect(
-      (
-        await caller('coordinator').post(`/api/cases/${c.id}/closure/${id}/approve`, {
-          caseVersion: version,
-        })
-      ).statusCode,
-    ).toBe(200);
+    const { approved } = await proposeAndApprove(c, 'coordinator');
+    expect(approved.statusCode).toBe(200);
     const six = await db
       .selectFrom('case_reviews')
       .select(['id', 'due_on', 'version'])
@@ -139,13 +130,7 @@ describe(`closure and re-review (${testEngine})`, () => {
   it('a re-review reopens the case with a reason and cancels the other one', async () => {
     const db = t.database.db;
     const c = await richCase();
-    const { id } = (
-      await caller('coordinator').post(`/api/cases/${c.id}/closure`, proposal(c))
-    ).json() as { id: string };
-    const { version } = await caseRow(c.id);
-    await caller('coordinator2').post(`/api/cases/${c.id}/closure/${id}/approve`, {
-      caseVersion: version,
-    });
+    await proposeAndApprove(c, 'coordinator2');
     const today = danishToday(new Date());
     const twelve = await db
       .selectFrom('case_reviews')
