@@ -1,5 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { CaseKey } from '../../platform/context.ts';
+import type { CaseAssessmentsTable } from '../../platform/db/case-schema.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { ColumnValues } from './content.ts';
 
@@ -90,6 +91,29 @@ export async function insertDraft(
   return inserted.id;
 }
 
+/**
+ * Changes the case's assessment `id` and moves its version on, when its version is still
+ * `version`; false when it moved on meanwhile.
+ */
+async function updateAtVersion(
+  trx: Transaction<DB>,
+  theCase: CaseKey,
+  id: string,
+  version: number,
+  set: Updateable<CaseAssessmentsTable>,
+): Promise<boolean> {
+  const updated = await trx
+    .updateTable('case_assessments')
+    .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .where('version', '=', version)
+    .returning('id')
+    .executeTakeFirst();
+  return updated !== undefined;
+}
+
 /** Replaces a draft's content when its version still matches; false when it moved on. */
 export async function saveContent(
   trx: Transaction<DB>,
@@ -98,16 +122,7 @@ export async function saveContent(
   version: number,
   values: ColumnValues,
 ): Promise<boolean> {
-  const updated = await trx
-    .updateTable('case_assessments')
-    .set((eb) => ({ ...values, version: eb('version', '+', 1), updated_at: new Date() }))
-    .where('id', '=', id)
-    .where('case_id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
-    .where('version', '=', version)
-    .returning('id')
-    .executeTakeFirst();
-  return updated !== undefined;
+  return updateAtVersion(trx, theCase, id, version, { ...values, updated_at: new Date() });
 }
 
 /** Supersedes the case's final assessment(s); their ids. */
@@ -136,20 +151,10 @@ export async function markFinal(
   userId: string,
   now: Date,
 ): Promise<boolean> {
-  const finalised = await trx
-    .updateTable('case_assessments')
-    .set((eb) => ({
-      status: 'final',
-      finalised_by: userId,
-      finalised_at: now,
-      updated_at: now,
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', id)
-    .where('case_id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
-    .where('version', '=', version)
-    .returning('id')
-    .executeTakeFirst();
-  return finalised !== undefined;
+  return updateAtVersion(trx, theCase, id, version, {
+    status: 'final',
+    finalised_by: userId,
+    finalised_at: now,
+    updated_at: now,
+  });
 }

@@ -1,5 +1,4 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
-import type { CaseKey } from '../../platform/context.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { setCaseConcernLevel } from '../cases/queries-case-rows.ts';
 import type { Transaction } from 'kysely';
@@ -44,20 +43,24 @@ import type { Assessment, FinaliseBody } from './schema.ts';
  * Every change appends its chronology event and audit entries in its own transaction.
  */
 
-/** The row of one assessment of the case, locked; 404 when the case has no such assessment. */
-async function lockAssessment(trx: Transaction<DB>, theCase: CaseKey, id: string) {
-  const row = await lockAssessmentRow(trx, theCase, id);
-  if (!row) throw new AppError('not_found');
-  return row;
-}
-
-/** A final (or superseded) assessment never changes: it can only be superseded by a new one. */
-function requireDraft(status: string): void {
-  if (status !== 'draft') {
+/**
+ * The step before every change of a draft: the case, locked and open, and then the assessment of
+ * the case, locked (404 when the case has no such assessment). A final (or superseded) assessment
+ * never changes: it can only be superseded by a new one. The draft must still be at the version
+ * the caller saw.
+ */
+async function lockDraft(trx: Transaction<DB>, access: CaseAccess, id: string, version: number) {
+  const locked = await lockCase(trx, access);
+  requireOpenCase(locked);
+  const current = await lockAssessmentRow(trx, access, id);
+  if (!current) throw new AppError('not_found');
+  if (current.status !== 'draft') {
     throw new AppError('validation_failed', {
       fields: [{ field: 'assessment.status', code: 'assessment_final' }],
     });
   }
+  if (current.version !== version) throw staleVersion(current.version);
+  return { locked, current };
 }
 
 /**
@@ -114,11 +117,7 @@ export async function updateAssessment(
 ): Promise<Assessment> {
   requireCaseAbility(access, 'assessment', 'write');
   return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access);
-    requireOpenCase(locked);
-    const current = await lockAssessment(trx, access, assessmentId);
-    requireDraft(current.status);
-    if (current.version !== body.version) throw staleVersion(current.version);
+    const { current } = await lockDraft(trx, access, assessmentId, body.version);
     const before = contentOfRow({ ...current, created_by_name: '', finalised_by_name: null });
     const after = contentOfBody(body);
     const changed = changedFields(before, after);
@@ -148,11 +147,7 @@ export async function finaliseAssessment(
 ): Promise<Assessment> {
   requireCaseAbility(access, 'assessment', 'write');
   return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access);
-    requireOpenCase(locked);
-    const current = await lockAssessment(trx, access, assessmentId);
-    requireDraft(current.status);
-    if (current.version !== body.version) throw staleVersion(current.version);
+    const { locked, current } = await lockDraft(trx, access, assessmentId, body.version);
     const problems: FieldProblem[] = [];
     if (!current.overall_judgement) {
       problems.push({ field: 'body.overallJudgement', code: 'required_to_finalise' });
