@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { cancelScheduledRows } from './queries.ts';
 
 /*
  * The tenant key (`municipality_code`, db/migrations/0015): every read and update here matches
@@ -14,12 +15,5 @@ export async function cancelScheduledFollowUps(
   trx: Transaction<DB>,
   theCase: CaseKey,
 ): Promise<number> {
-  const followUps = await trx
-    .updateTable('case_follow_ups')
-    .set((eb) => ({ status: 'cancelled', version: eb('version', '+', 1) }))
-    .where('case_id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
-    .where('status', '=', 'scheduled')
-    .executeTakeFirst();
-  return Number(followUps.numUpdatedRows);
+  return cancelScheduledRows(trx, theCase);
 }

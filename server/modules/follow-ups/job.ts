@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { notifyCaseCoordinators } from '../notifications/service.ts';
 import { danishToday } from '../cases/chronology.ts';
+import { claimOverdueFollowUps, markFollowUpsNotified } from './queries.ts';
 
 const BATCH_SIZE = 200;
 
@@ -25,28 +26,7 @@ export async function runFollowUpJob(db: Kysely<DB>, now: Date = new Date()): Pr
 }
 
 async function warnBatch(trx: Transaction<DB>, today: string, now: Date): Promise<number> {
-  const claimed = await trx
-    .selectFrom('case_follow_ups as f')
-    .select(['f.id', 'f.case_id', 'f.municipality_code'])
-    .where('f.status', '=', 'scheduled')
-    .where('f.due_on', '<', today)
-    .where('f.notified_at', 'is', null)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('cases as c')
-          .select('c.id')
-          .whereRef('c.id', '=', 'f.case_id')
-          .whereRef('c.municipality_code', '=', 'f.municipality_code')
-          .where('c.status', '=', 'active'),
-      ),
-    )
-    .orderBy('f.due_on')
-    .orderBy('f.id')
-    .limit(BATCH_SIZE)
-    .forUpdate('f')
-    .skipLocked()
-    .execute();
+  const claimed = await claimOverdueFollowUps(trx, today, BATCH_SIZE);
   for (const row of claimed) {
     await notifyCaseCoordinators(
       trx,
@@ -56,15 +36,11 @@ async function warnBatch(trx: Transaction<DB>, today: string, now: Date): Promis
     );
   }
   if (claimed.length > 0) {
-    await trx
-      .updateTable('case_follow_ups')
-      .set({ notified_at: now })
-      .where(
-        'id',
-        'in',
-        claimed.map((r) => r.id),
-      )
-      .execute();
+    await markFollowUpsNotified(
+      trx,
+      claimed.map((r) => r.id),
+      now,
+    );
   }
   return claimed.length;
 }

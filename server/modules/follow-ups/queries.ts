@@ -7,6 +7,8 @@ import type { DB } from '../../platform/db/schema.ts';
  * matches the case's key next to its id (`CaseKey`, a `CaseAccess` is one); inserts leave it
  * out and the trigger `tenant_key_from_parents` fills it from the case (and refuses a row
  * whose case is of another municipality).
+ * Exception: the overdue job claims follow-ups in every municipality (`claimOverdueFollowUps`)
+ * and marks the rows it claimed by their ids (`markFollowUpsNotified`).
  */
 
 /** The follow-up module's SQL: every read and write of case_follow_ups goes through here. */
@@ -135,4 +137,71 @@ export async function cancelFollowUpRow(
     .returning('version')
     .executeTakeFirstOrThrow();
   return updated.version;
+}
+
+/** New scheduled follow-ups of a plan. */
+export async function insertFollowUps(
+  trx: Transaction<DB>,
+  values: { case_id: string; plan_id: string; due_on: string }[],
+): Promise<void> {
+  await trx.insertInto('case_follow_ups').values(values).execute();
+}
+
+/** Cancels the case's scheduled follow-ups (given `dueFrom`: those due then or later); how many. */
+export async function cancelScheduledRows(
+  trx: Transaction<DB>,
+  theCase: CaseKey,
+  dueFrom?: string,
+): Promise<number> {
+  let cancel = trx
+    .updateTable('case_follow_ups')
+    .set((eb) => ({ status: 'cancelled', version: eb('version', '+', 1) }))
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .where('status', '=', 'scheduled');
+  if (dueFrom !== undefined) cancel = cancel.where('due_on', '>=', dueFrom);
+  const cancelled = await cancel.executeTakeFirst();
+  return Number(cancelled.numUpdatedRows);
+}
+
+/**
+ * The overdue job's claim, across municipalities: up to `limit` scheduled follow-ups due before
+ * `today`, not announced yet, of an active case (`for update skip locked`), due date first.
+ */
+export async function claimOverdueFollowUps(trx: Transaction<DB>, today: string, limit: number) {
+  return trx
+    .selectFrom('case_follow_ups as f')
+    .select(['f.id', 'f.case_id', 'f.municipality_code'])
+    .where('f.status', '=', 'scheduled')
+    .where('f.due_on', '<', today)
+    .where('f.notified_at', 'is', null)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('cases as c')
+          .select('c.id')
+          .whereRef('c.id', '=', 'f.case_id')
+          .whereRef('c.municipality_code', '=', 'f.municipality_code')
+          .where('c.status', '=', 'active'),
+      ),
+    )
+    .orderBy('f.due_on')
+    .orderBy('f.id')
+    .limit(limit)
+    .forUpdate('f')
+    .skipLocked()
+    .execute();
+}
+
+/** Marks the claimed follow-ups (by id) as announced. */
+export async function markFollowUpsNotified(
+  trx: Transaction<DB>,
+  followUpIds: string[],
+  now: Date,
+): Promise<void> {
+  await trx
+    .updateTable('case_follow_ups')
+    .set({ notified_at: now })
+    .where('id', 'in', followUpIds)
+    .execute();
 }

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import { recordCaseChange } from '../cases/case-work.ts';
+import { cancelScheduledRows, insertFollowUps } from './queries.ts';
 
 /** The follow-up frequency of an approved plan, as the plan module passes it. */
 export interface PlanSchedule {
@@ -69,22 +70,14 @@ export async function scheduleFollowUpsForPlan(
   plan: PlanSchedule,
   today: string,
 ): Promise<number> {
-  const cancelled = await trx
-    .updateTable('case_follow_ups')
-    .set((eb) => ({ status: 'cancelled', version: eb('version', '+', 1) }))
-    .where('case_id', '=', access.caseId)
-    .where('municipality_code', '=', access.municipalityCode)
-    .where('status', '=', 'scheduled')
-    .where('due_on', '>=', today)
-    .executeTakeFirst();
+  const replaced = await cancelScheduledRows(trx, access, today);
   const dates = followUpDates(plan, today);
   if (dates.length > 0) {
-    await trx
-      .insertInto('case_follow_ups')
-      .values(dates.map((due_on) => ({ case_id: access.caseId, plan_id: plan.id, due_on })))
-      .execute();
+    await insertFollowUps(
+      trx,
+      dates.map((due_on) => ({ case_id: access.caseId, plan_id: plan.id, due_on })),
+    );
   }
-  const replaced = Number(cancelled.numUpdatedRows);
   if (dates.length > 0 || replaced > 0) {
     await recordCaseChange(trx, ctx, access, {
       kind: 'follow_up_scheduled',
