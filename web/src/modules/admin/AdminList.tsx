@@ -1,5 +1,9 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { Form } from '../../ui/form';
+import { Loading } from '../../ui/Loading';
 
 /** A compact, horizontally scrolling admin table with a caption for screen readers. */
 export function AdminTable({ caption, children }: { caption: string; children: ReactNode }) {
@@ -48,5 +52,88 @@ export function LoadMoreButton({ pages }: { pages: Pages }) {
     >
       {pages.isFetchingNextPage ? t('admin.common.loadingMore') : t('admin.common.loadMore')}
     </button>
+  );
+}
+
+/**
+ * A list's filter form under its heading, with search and reset: reset empties the fields (the
+ * form's default values) and lifts the filter (`onReset`).
+ */
+export function FilterForm<TIn extends FieldValues, TOut>({
+  id,
+  form,
+  heading,
+  onFilter,
+  onReset,
+  children,
+}: {
+  id: string;
+  form: UseFormReturn<TIn, unknown, TOut>;
+  heading: string;
+  onFilter: (values: TOut) => void;
+  onReset: () => void;
+  children: ReactNode;
+}) {
+  const headingId = useId();
+  return (
+    <Form
+      id={id}
+      form={form}
+      className="admin-filters"
+      aria-labelledby={headingId}
+      onSubmit={onFilter}
+    >
+      <h3 id={headingId}>{heading}</h3>
+      {children}
+      <FilterButtons
+        onReset={() => {
+          form.reset();
+          onReset();
+        }}
+      />
+    </Form>
+  );
+}
+
+/** A paged list as the page holds it (an infinite query). */
+interface PagedQuery extends Pages {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  refetch: () => Promise<unknown>;
+}
+
+/**
+ * A paged list's place on the page: loading, the load error with a retry, "none" (`empty`) when
+ * no item is shown, else the list (`children`) with "Vis flere".
+ */
+export function PagedList({
+  pages,
+  shown,
+  loading,
+  loadError,
+  empty,
+  children,
+}: {
+  pages: PagedQuery;
+  /** How many items are shown. */
+  shown: number;
+  loading: string;
+  loadError: string;
+  empty: string;
+  children: ReactNode;
+}) {
+  if (pages.isPending) return <Loading label={loading} />;
+  if (pages.isError) {
+    return (
+      <ErrorAlert title={loadError} error={pages.error} onRetry={() => void pages.refetch()} />
+    );
+  }
+  if (shown === 0) return <p role="status">{empty}</p>;
+  return (
+    <>
+      {children}
+      <LoadMoreButton pages={pages} />
+    </>
   );
 }

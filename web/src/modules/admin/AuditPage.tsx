@@ -6,10 +6,9 @@ import { AuditQuery } from '../../../../server/modules/admin/schema.ts';
 import { currentLanguage } from '../../app/i18n';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { Loading } from '../../ui/Loading';
 import { SuccessMessage } from '../../ui/SuccessMessage';
-import { DateInput, Form, Select, TextInput, useZodForm } from '../../ui/form';
-import { AdminTable, FilterButtons, LoadMoreButton } from './AdminList';
+import { DateInput, Select, TextInput, useZodForm } from '../../ui/form';
+import { AdminTable, FilterForm, PagedList } from './AdminList';
 import {
   AUDIT_ACTIONS,
   ROLES,
@@ -54,7 +53,6 @@ export function AuditPage() {
   const { t } = useTranslation();
   usePageTitle(`${t('admin.audit.title')} – ${t('admin.title')}`);
   const headingId = useId();
-  const filterHeadingId = useId();
   const [filter, setFilter] = useState<AuditFilter>({});
   const form = useZodForm(Filters, { defaultValues: NO_FILTER });
   const trail = useAuditTrail(filter);
@@ -65,14 +63,13 @@ export function AuditPage() {
       <h2 id={headingId}>{t('admin.audit.title')}</h2>
       <p>{t('admin.audit.intro')}</p>
 
-      <Form
+      <FilterForm
         id="audit"
         form={form}
-        className="admin-filters"
-        aria-labelledby={filterHeadingId}
-        onSubmit={(values) => setFilter(withoutEmpty(values))}
+        heading={t('admin.audit.filtersHeading')}
+        onFilter={(values) => setFilter(withoutEmpty(values))}
+        onReset={() => setFilter({})}
       >
-        <h3 id={filterHeadingId}>{t('admin.audit.filtersHeading')}</h3>
         <div className="admin-filter-row">
           <DateInput name="from" label={t('admin.audit.from')} empty="undefined" />
           <DateInput name="to" label={t('admin.audit.to')} empty="undefined" />
@@ -104,31 +101,18 @@ export function AuditPage() {
             />
           ))}
         </div>
-        <FilterButtons
-          onReset={() => {
-            form.reset(NO_FILTER);
-            setFilter({});
-          }}
-        />
-      </Form>
+      </FilterForm>
 
-      {trail.isPending ? (
-        <Loading label={t('admin.audit.loading')} />
-      ) : trail.isError ? (
-        <ErrorAlert
-          title={t('admin.audit.loadError')}
-          error={trail.error}
-          onRetry={() => void trail.refetch()}
-        />
-      ) : items.length === 0 ? (
-        <p role="status">{t('admin.audit.empty')}</p>
-      ) : (
-        <>
-          <p role="status">{t('admin.audit.shown', { count: items.length })}</p>
-          <AuditTable items={items} />
-          <LoadMoreButton pages={trail} />
-        </>
-      )}
+      <PagedList
+        pages={trail}
+        shown={items.length}
+        loading={t('admin.audit.loading')}
+        loadError={t('admin.audit.loadError')}
+        empty={t('admin.audit.empty')}
+      >
+        <p role="status">{t('admin.audit.shown', { count: items.length })}</p>
+        <AuditTable items={items} />
+      </PagedList>
       <VerifyChain />
     </section>
   );

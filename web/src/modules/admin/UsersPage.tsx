@@ -4,10 +4,8 @@ import { Link } from 'react-router';
 import type { z } from 'zod';
 import { UserListQuery } from '../../../../server/modules/admin/schema.ts';
 import { usePageTitle } from '../../app/usePageTitle';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { Loading } from '../../ui/Loading';
-import { Form, Select, TextInput, useZodForm } from '../../ui/form';
-import { AdminTable, FilterButtons, LoadMoreButton } from './AdminList';
+import { Select, TextInput, useZodForm } from '../../ui/form';
+import { AdminTable, FilterForm, PagedList } from './AdminList';
 import { ROLES, useAdminUnits, useUserList, type UserFilter } from './adminApi';
 
 /** The filters, checked with the user list's own schema; an empty field is no filter. */
@@ -24,7 +22,6 @@ export function UsersPage() {
   const { t } = useTranslation();
   usePageTitle(`${t('admin.users.title')} – ${t('admin.title')}`);
   const headingId = useId();
-  const filterHeadingId = useId();
   const [filter, setFilter] = useState<UserFilter>({});
   const form = useZodForm(Filters, { defaultValues: NO_FILTER });
   const users = useUserList(filter);
@@ -42,14 +39,13 @@ export function UsersPage() {
         </Link>
       </p>
 
-      <Form
+      <FilterForm
         id="user-filter"
         form={form}
-        className="admin-filters"
-        aria-labelledby={filterHeadingId}
-        onSubmit={(values) => setFilter(values)}
+        heading={t('admin.users.filtersHeading')}
+        onFilter={setFilter}
+        onReset={() => setFilter({})}
       >
-        <h3 id={filterHeadingId}>{t('admin.users.filtersHeading')}</h3>
         <div className="admin-filter-row">
           <TextInput
             name="q"
@@ -80,68 +76,52 @@ export function UsersPage() {
             <option value="disabled">{t('admin.users.statusDisabled')}</option>
           </Select>
         </div>
-        <FilterButtons
-          onReset={() => {
-            form.reset(NO_FILTER);
-            setFilter({});
-          }}
-        />
-      </Form>
+      </FilterForm>
 
-      {users.isPending ? (
-        <Loading label={t('admin.users.loading')} />
-      ) : users.isError ? (
-        <ErrorAlert
-          title={t('admin.users.loadError')}
-          error={users.error}
-          onRetry={() => void users.refetch()}
-        />
-      ) : items.length === 0 ? (
-        <p role="status">{t('admin.users.empty')}</p>
-      ) : (
-        <>
-          <AdminTable caption={t('admin.users.caption')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.users.nameColumn')}</th>
-                <th scope="col">{t('admin.users.usernameColumn')}</th>
-                <th scope="col">{t('admin.users.rolesColumn')}</th>
-                <th scope="col">{t('admin.users.unitsColumn')}</th>
-                <th scope="col">{t('admin.users.statusColumn')}</th>
-                <th scope="col">{t('admin.users.secondFactorColumn')}</th>
+      <PagedList
+        pages={users}
+        shown={items.length}
+        loading={t('admin.users.loading')}
+        loadError={t('admin.users.loadError')}
+        empty={t('admin.users.empty')}
+      >
+        <AdminTable caption={t('admin.users.caption')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.users.nameColumn')}</th>
+              <th scope="col">{t('admin.users.usernameColumn')}</th>
+              <th scope="col">{t('admin.users.rolesColumn')}</th>
+              <th scope="col">{t('admin.users.unitsColumn')}</th>
+              <th scope="col">{t('admin.users.statusColumn')}</th>
+              <th scope="col">{t('admin.users.secondFactorColumn')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((user) => (
+              <tr key={user.id}>
+                <td>
+                  <Link to={user.id} aria-label={t('admin.users.edit', { name: user.displayName })}>
+                    {user.displayName}
+                  </Link>
+                </td>
+                <td>{user.username}</td>
+                <td>{user.roles.map((r) => t(`admin.roles.${r}`)).join(', ')}</td>
+                <td>{user.units.map((u) => u.name).join(', ')}</td>
+                <td>
+                  {user.status === 'active'
+                    ? t('admin.users.statusActive')
+                    : t('admin.users.statusDisabled')}
+                </td>
+                <td>
+                  {user.secondFactorEnrolled
+                    ? t('admin.users.secondFactorYes')
+                    : t('admin.users.secondFactorNo')}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {items.map((user) => (
-                <tr key={user.id}>
-                  <td>
-                    <Link
-                      to={user.id}
-                      aria-label={t('admin.users.edit', { name: user.displayName })}
-                    >
-                      {user.displayName}
-                    </Link>
-                  </td>
-                  <td>{user.username}</td>
-                  <td>{user.roles.map((r) => t(`admin.roles.${r}`)).join(', ')}</td>
-                  <td>{user.units.map((u) => u.name).join(', ')}</td>
-                  <td>
-                    {user.status === 'active'
-                      ? t('admin.users.statusActive')
-                      : t('admin.users.statusDisabled')}
-                  </td>
-                  <td>
-                    {user.secondFactorEnrolled
-                      ? t('admin.users.secondFactorYes')
-                      : t('admin.users.secondFactorNo')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </AdminTable>
-          <LoadMoreButton pages={users} />
-        </>
-      )}
+            ))}
+          </tbody>
+        </AdminTable>
+      </PagedList>
     </section>
   );
 }
