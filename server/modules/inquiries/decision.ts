@@ -9,11 +9,16 @@ import { rejectProblems } from '../persons/service.ts';
 import { claimVersion, inquiryEvent, recordChange } from './change.ts';
 import { localTime } from './deadline.ts';
 import { makeFinal } from './decision-effects.ts';
-import { backToWork, insertHistory, unitInMunicipality, updateInquiryRow } from './queries.ts';
+import {
+  backToWork,
+  inquiryPersonIds,
+  insertHistory,
+  unitInMunicipality,
+  updateInquiryRow,
+} from './queries.ts';
 import {
   findPendingDecision,
   insertDecision,
-  inquiryPersonIds,
   mainPersonBirthDate,
   recordReview,
   supersedeFinalDecision,

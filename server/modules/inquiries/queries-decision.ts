@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import type { InquiryKey } from './queries-detail.ts';
+import { relationToMainPerson, type InquiryKey } from './queries-detail.ts';
 
 /**
  * The decision's reads and writes: the decision rows, and the reads behind what a decision in
@@ -164,17 +164,6 @@ export async function unneededPersonIds(db: Db, key: InquiryKey): Promise<string
   return rows.map((r) => r.person_id);
 }
 
-/** The persons the inquiry names (a reopened inquiry needs them again). */
-export async function inquiryPersonIds(db: Db, key: InquiryKey): Promise<string[]> {
-  const rows = await db
-    .selectFrom('inquiry_persons')
-    .select('person_id')
-    .where('inquiry_id', '=', key.inquiryId)
-    .where('municipality_code', '=', key.municipalityCode)
-    .execute();
-  return rows.map((r) => r.person_id);
-}
-
 /** The inquiry's forum, and its persons with each one's relation to the main person. */
 export async function inquiryForCase(db: Db, key: InquiryKey) {
   const inquiry = await db
@@ -185,24 +174,7 @@ export async function inquiryForCase(db: Db, key: InquiryKey) {
     .executeTakeFirstOrThrow();
   const persons = await db
     .selectFrom('inquiry_persons as ip')
-    .select((eb) => [
-      'ip.person_id',
-      'ip.position',
-      eb
-        .selectFrom('person_relations as r')
-        .innerJoin('inquiry_persons as main', (join) =>
-          join
-            .onRef('main.person_id', '=', 'r.person_id')
-            .onRef('main.municipality_code', '=', 'r.municipality_code'),
-        )
-        .select('r.relation')
-        .whereRef('r.related_person_id', '=', 'ip.person_id')
-        .whereRef('r.municipality_code', '=', 'ip.municipality_code')
-        .whereRef('main.inquiry_id', '=', 'ip.inquiry_id')
-        .where('main.position', '=', 0)
-        .limit(1)
-        .as('relation'),
-    ])
+    .select((eb) => ['ip.person_id', 'ip.position', relationToMainPerson(eb)])
     .where('ip.inquiry_id', '=', key.inquiryId)
     .where('ip.municipality_code', '=', key.municipalityCode)
     .orderBy('ip.position')

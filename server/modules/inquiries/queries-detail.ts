@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import {
   OPEN_INQUIRY_STATUSES as OPEN,
   type AuthorityArea,
@@ -18,6 +18,7 @@ import { CONCERN_SIGNS, type ConcernSign } from './signs.ts';
  * so a row of another municipality is never read through an inquiry id alone.
  */
 type Db = Kysely<DB>;
+type InquiryPersonsDb = DB & { ip: DB['inquiry_persons'] };
 
 /** An inquiry as its rows are found: its id and municipality (an `InquiryAccess` is one). */
 export interface InquiryKey {
@@ -214,24 +215,33 @@ export async function inquiryPersons(db: Db, key: InquiryKey) {
       'p.birth_date',
       'p.cpr_enc',
       'ip.position',
-      eb
-        .selectFrom('person_relations as r')
-        .innerJoin('inquiry_persons as main', (join) =>
-          join
-            .onRef('main.person_id', '=', 'r.person_id')
-            .onRef('main.municipality_code', '=', 'r.municipality_code'),
-        )
-        .select('r.relation')
-        .whereRef('r.related_person_id', '=', 'p.id')
-        .whereRef('r.municipality_code', '=', 'ip.municipality_code')
-        .whereRef('main.inquiry_id', '=', 'ip.inquiry_id')
-        .where('main.position', '=', 0)
-        .limit(1)
-        .as('relation'),
+      relationToMainPerson(eb),
     ])
     .where('ip.inquiry_id', '=', key.inquiryId)
     .where('ip.municipality_code', '=', key.municipalityCode)
     .orderBy('ip.position')
     .orderBy('p.id')
     .execute();
+}
+
+/**
+ * The column `relation` of a query on `inquiry_persons as ip`: how the inquiry's main person
+ * (position 0) is related to the person of `ip`, by a relation row of the same municipality;
+ * null without one. The full read and the case a decision opens ask it the same way.
+ */
+export function relationToMainPerson(eb: ExpressionBuilder<InquiryPersonsDb, 'ip'>) {
+  return eb
+    .selectFrom('person_relations as r')
+    .innerJoin('inquiry_persons as main', (join) =>
+      join
+        .onRef('main.person_id', '=', 'r.person_id')
+        .onRef('main.municipality_code', '=', 'r.municipality_code'),
+    )
+    .select('r.relation')
+    .whereRef('r.related_person_id', '=', 'ip.person_id')
+    .whereRef('r.municipality_code', '=', 'ip.municipality_code')
+    .whereRef('main.inquiry_id', '=', 'ip.inquiry_id')
+    .where('main.position', '=', 0)
+    .limit(1)
+    .as('relation');
 }
