@@ -65,25 +65,31 @@ export async function insertFollowUp(
     .executeTakeFirstOrThrow();
 }
 
-/** Stores a held follow-up's record; its new version. */
-export async function saveRecord(
+/**
+ * Stores one follow-up's new status: held (`done`, with its record) or `cancelled`; its new
+ * version.
+ */
+export async function updateFollowUpRow(
   trx: Transaction<DB>,
   theCase: CaseKey,
   followUpId: string,
-  values: {
-    held_on: string;
-    concern_level: string;
-    concern_change: string | null;
-    summary: string | null;
-    goal_progress: string;
-    competences: string | null;
-    recorded_by: string;
-    recorded_at: Date;
-  },
+  values:
+    | {
+        status: 'done';
+        held_on: string;
+        concern_level: string;
+        concern_change: string | null;
+        summary: string | null;
+        goal_progress: string;
+        competences: string | null;
+        recorded_by: string;
+        recorded_at: Date;
+      }
+    | { status: 'cancelled' },
 ): Promise<number> {
   const updated = await trx
     .updateTable('case_follow_ups')
-    .set((eb) => ({ status: 'done', ...values, version: eb('version', '+', 1) }))
+    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
     .where('id', '=', followUpId)
     .where('case_id', '=', theCase.caseId)
     .where('municipality_code', '=', theCase.municipalityCode)
@@ -120,23 +126,6 @@ export async function lockFollowUpRow(trx: Transaction<DB>, theCase: CaseKey, fo
     .where('municipality_code', '=', theCase.municipalityCode)
     .forUpdate()
     .executeTakeFirst();
-}
-
-/** Cancels one follow-up; its new version. */
-export async function cancelFollowUpRow(
-  trx: Transaction<DB>,
-  theCase: CaseKey,
-  followUpId: string,
-): Promise<number> {
-  const updated = await trx
-    .updateTable('case_follow_ups')
-    .set((eb) => ({ status: 'cancelled', version: eb('version', '+', 1) }))
-    .where('id', '=', followUpId)
-    .where('case_id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
-    .returning('version')
-    .executeTakeFirstOrThrow();
-  return updated.version;
 }
 
 /** New scheduled follow-ups of a plan. */

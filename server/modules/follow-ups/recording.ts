@@ -18,7 +18,7 @@ import {
 } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { approvedGoals } from './listing.ts';
-import { heldLater, lockFollowUpRow, saveRecord } from './queries.ts';
+import { heldLater, lockFollowUpRow, updateFollowUpRow } from './queries.ts';
 import type { RecordFollowUp } from './schema.ts';
 
 /**
@@ -93,7 +93,8 @@ export async function applyRecord(
   const change = concernChange(locked.concernLevel, body.concernLevel);
   const competences =
     body.competences && Object.keys(body.competences).length > 0 ? body.competences : null;
-  const version = await saveRecord(trx, access, followUpId, {
+  const version = await updateFollowUpRow(trx, access, followUpId, {
+    status: 'done',
     held_on: body.heldOn,
     concern_level: body.concernLevel,
     concern_change: change,

@@ -10,7 +10,7 @@ import {
   staleVersion,
 } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
-import { cancelFollowUpRow, insertFollowUp } from './queries.ts';
+import { insertFollowUp, updateFollowUpRow } from './queries.ts';
 import {
   applyRecord,
   checkRecord,
@@ -112,7 +112,7 @@ export async function cancelFollowUp(
     const current = await lockFollowUp(trx, access, followUpId);
     if (current.version !== body.version) throw staleVersion(current.version);
     requireScheduled(current.status);
-    const version = await cancelFollowUpRow(trx, access, followUpId);
+    const version = await updateFollowUpRow(trx, access, followUpId, { status: 'cancelled' });
     await recordCaseChange(trx, ctx, access, {
       kind: 'follow_up_scheduled',
       changes: { dueOn: { from: current.due_on, to: null } },
