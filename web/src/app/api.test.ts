@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiSend, setCsrfToken } from './api';
+import { ApiError, apiSend, setCsrfToken, withQuery } from './api';
 
 let language: 'da' | 'en' = 'da';
 vi.mock('./i18n', () => ({ currentLanguage: () => language }));
@@ -130,5 +130,15 @@ describe('server messages after a language switch', () => {
     ]);
     language = 'da';
     expect(error.fields[0]?.message).toBe('Må højst være 20 tegn.');
+  });
+});
+
+describe('withQuery', () => {
+  it('asks only for the filters that are set, and for none with the bare path', () => {
+    expect(withQuery('/api/tasks', { kind: 'goal', after: null, q: '', unit: undefined })).toBe(
+      '/api/tasks?kind=goal',
+    );
+    expect(withQuery('/api/cases', { status: null })).toBe('/api/cases');
+    expect(withQuery('/api/x', { q: 'a b&c' })).toBe('/api/x?q=a+b%26c');
   });
 });

@@ -196,3 +196,14 @@ export async function apiSend<T = void>(
   rememberCsrfToken(result);
   return result as T;
 }
+
+/**
+ * `path` with a query string of the parameters that have a value (`/api/tasks?kind=goal`); a
+ * parameter that is null, undefined or '' is left out, and with none left, `path` as it is.
+ */
+export function withQuery(path: string, params: Record<string, string | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+}

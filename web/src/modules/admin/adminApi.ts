@@ -15,7 +15,7 @@ import type {
   AuditVerify,
 } from '../../../../server/modules/admin/schema.ts';
 import type { UpdateSettingsBody } from '../../../../server/modules/inquiries/schema.ts';
-import { apiGet, apiSend } from '../../app/api';
+import { apiGet, apiSend, withQuery } from '../../app/api';
 import { INQUIRIES_QUERY_KEY, SETTINGS_QUERY_KEY, type Settings } from '../inquiries/inquiriesApi';
 
 export type { AdminUnit, AdminUser, AuditEntry, AuditVerify, AuditAction, Role, UnitKind };
@@ -85,14 +85,6 @@ interface Page<T> {
   nextCursor: string | null;
 }
 
-/** Query string of the filters that have a value. */
-function query(params: Record<string, string | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
 export const ADMIN_KEY = 'admin';
 
 export interface UserFilter {
@@ -108,7 +100,7 @@ export function useUserList(filter: UserFilter) {
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam, signal }) =>
       apiGet<Page<AdminUser>>(
-        `/api/admin/users${query({ ...filter, after: pageParam, limit: '50' })}`,
+        withQuery('/api/admin/users', { ...filter, after: pageParam, limit: '50' }),
         { signal },
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -128,7 +120,7 @@ export function useAdminUnits(municipality?: string) {
   return useQuery({
     queryKey: [ADMIN_KEY, 'units', municipality ?? ''],
     queryFn: ({ signal }) =>
-      apiGet<{ items: AdminUnit[] }>(`/api/admin/units${query({ municipality })}`, { signal }),
+      apiGet<{ items: AdminUnit[] }>(withQuery('/api/admin/units', { municipality }), { signal }),
     select: (data) => data.items,
   });
 }
@@ -150,7 +142,7 @@ export function useAuditTrail(filter: AuditFilter) {
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam, signal }) =>
       apiGet<Page<AuditEntry>>(
-        `/api/admin/audit${query({ ...filter, after: pageParam, limit: '50' })}`,
+        withQuery('/api/admin/audit', { ...filter, after: pageParam, limit: '50' }),
         { signal },
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,

@@ -19,7 +19,7 @@ import type {
   ExtremismForm,
   SubjectKind,
 } from '../../../../shared/values.ts';
-import { apiGet, apiSend } from '../../app/api';
+import { apiGet, apiSend, withQuery } from '../../app/api';
 
 /** The cases module of `server/modules/cases/routes.ts`, as the web app uses it. */
 export type CaseList = z.infer<typeof CaseListSchema>;
@@ -64,13 +64,8 @@ export const CASES_QUERY_KEY = ['cases'] as const;
 export function useCaseList(status: CaseStatus | null) {
   return useInfiniteQuery({
     queryKey: [...CASES_QUERY_KEY, 'list', status ?? 'all'],
-    queryFn: ({ pageParam, signal }) => {
-      const params = new URLSearchParams();
-      if (status) params.set('status', status);
-      if (pageParam) params.set('after', pageParam);
-      const query = params.toString();
-      return apiGet<CaseList>(`/api/cases${query ? `?${query}` : ''}`, { signal });
-    },
+    queryFn: ({ pageParam, signal }) =>
+      apiGet<CaseList>(withQuery('/api/cases', { status, after: pageParam }), { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
@@ -175,16 +170,15 @@ export interface ChronologyFilter {
 export function useChronology(caseId: string, filter: ChronologyFilter) {
   return useInfiniteQuery({
     queryKey: [...CASES_QUERY_KEY, 'chronology', caseId, filter.kind ?? '', filter.authorId ?? ''],
-    queryFn: ({ pageParam, signal }) => {
-      const params = new URLSearchParams();
-      if (filter.kind) params.set('kind', filter.kind);
-      if (filter.authorId) params.set('authorId', filter.authorId);
-      if (pageParam) params.set('after', pageParam);
-      const query = params.toString();
-      return apiGet<Chronology>(`/api/cases/${caseId}/chronology${query ? `?${query}` : ''}`, {
-        signal,
-      });
-    },
+    queryFn: ({ pageParam, signal }) =>
+      apiGet<Chronology>(
+        withQuery(`/api/cases/${caseId}/chronology`, {
+          kind: filter.kind,
+          authorId: filter.authorId,
+          after: pageParam,
+        }),
+        { signal },
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,

@@ -7,7 +7,7 @@ import type {
   LoadStandardResult,
   UpdateInterventionTypeBody,
 } from '../../../../server/modules/interventions/schema.ts';
-import { apiGet, apiSend } from '../../app/api';
+import { apiGet, apiSend, withQuery } from '../../app/api';
 
 /** The interventions catalogue of `server/modules/interventions/routes.ts`, as the web app uses it. */
 export type { InterventionType };
@@ -27,15 +27,10 @@ export const CATALOGUE_KEY = ['intervention-types'] as const;
 export function useCatalogue(filter: CatalogueFilter) {
   return useQuery({
     queryKey: [...CATALOGUE_KEY, filter],
-    queryFn: ({ signal }) => {
-      const search = new URLSearchParams();
-      for (const [key, value] of Object.entries(filter)) if (value) search.set(key, value);
-      const text = search.toString();
-      return apiGet<{ items: InterventionType[] }>(
-        `/api/intervention-types${text ? `?${text}` : ''}`,
-        { signal },
-      );
-    },
+    queryFn: ({ signal }) =>
+      apiGet<{ items: InterventionType[] }>(withQuery('/api/intervention-types', filter), {
+        signal,
+      }),
     select: (data) => data.items,
   });
 }

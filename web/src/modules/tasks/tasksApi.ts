@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import type { Task, TaskKind, TaskList, TaskTab } from '../../../../server/modules/tasks/schema.ts';
-import { apiGet } from '../../app/api';
+import { apiGet, withQuery } from '../../app/api';
 
 /** "My tasks" of `server/modules/tasks/routes.ts`, as the web app uses it. */
 export type { Task, TaskKind, TaskList, TaskTab };
@@ -45,13 +45,8 @@ export const TASKS_QUERY_KEY = ['tasks'] as const;
 export function useTasks(kind: TaskKind | null) {
   return useInfiniteQuery({
     queryKey: [...TASKS_QUERY_KEY, kind ?? 'all'],
-    queryFn: ({ pageParam, signal }) => {
-      const params = new URLSearchParams();
-      if (kind) params.set('kind', kind);
-      if (pageParam) params.set('after', pageParam);
-      const query = params.toString();
-      return apiGet<TaskList>(`/api/tasks${query ? `?${query}` : ''}`, { signal });
-    },
+    queryFn: ({ pageParam, signal }) =>
+      apiGet<TaskList>(withQuery('/api/tasks', { kind, after: pageParam }), { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
