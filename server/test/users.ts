@@ -54,6 +54,25 @@ export async function createUser(
   return { id: row.id, username, totpSecret };
 }
 
+/** A role in municipality 101, or a role and another municipality: `['coordinator', '147']`. */
+export type UserSpec = Role | readonly [Role, string];
+
+/** One user per name, created in the order given. */
+export async function createUsers<N extends string>(
+  db: Kysely<DB>,
+  specs: Record<N, UserSpec>,
+): Promise<Record<N, TestUser>> {
+  const users: Partial<Record<N, TestUser>> = {};
+  for (const [name, spec] of Object.entries(specs) as [N, UserSpec][]) {
+    const [role, municipalityCode] = typeof spec === 'string' ? [spec, undefined] : spec;
+    users[name] = await createUser(db, {
+      roles: [role],
+      ...(municipalityCode !== undefined && { municipalityCode }),
+    });
+  }
+  return users as Record<N, TestUser>;
+}
+
 /** The TOTP code for a step offset from now (0 = current, 1 = next, which is also accepted). */
 export function codeFor(secret: string, offset = 0): string {
   return totpCode(secret, totpStep() + offset);

@@ -12,7 +12,7 @@ import {
   type Client,
   type ErrorBody,
 } from '../../test/records.ts';
-import { createUser, type TestUser } from '../../test/users.ts';
+import { createUsers, type TestUser } from '../../test/users.ts';
 import { deadlineAfter } from './deadline.ts';
 
 /**
@@ -48,16 +48,19 @@ let forum147 = '';
 beforeAll(async () => {
   t = await startTestApp();
   const db = t.database.db;
-  users.coordinator = await createUser(db, { roles: ['coordinator'] });
-  users.forum = await createUser(db, { roles: ['forum_member'] });
-  users.caseworker = await createUser(db, { roles: ['caseworker'] });
-  users.admin = await createUser(db, { roles: ['municipal_admin'] });
-  users.coordinator147 = await createUser(db, { roles: ['coordinator'], municipalityCode: '147' });
-  users.forum147 = await createUser(db, { roles: ['forum_member'], municipalityCode: '147' });
-  users.coordinator151 = await createUser(db, { roles: ['coordinator'], municipalityCode: '151' });
+  const staff = await createUsers(db, {
+    coordinator: 'coordinator',
+    forum: 'forum_member',
+    caseworker: 'caseworker',
+    admin: 'municipal_admin',
+    coordinator147: ['coordinator', '147'],
+    forum147: ['forum_member', '147'],
+    coordinator151: ['coordinator', '151'],
+  });
+  Object.assign(users, staff);
   await logInAll(t, users, as);
-  forum101 = (await createForum(db, { members: [users.forum.id] })).id;
-  forum147 = (await createForum(db, { municipalityCode: '147', members: [users.forum147.id] })).id;
+  forum101 = (await createForum(db, { members: [staff.forum.id] })).id;
+  forum147 = (await createForum(db, { municipalityCode: '147', members: [staff.forum147.id] })).id;
   await db
     .insertInto('municipality_settings')
     .values({ municipality_code: '147', deadline_hours_high: 12, triage_by: 'forum' })

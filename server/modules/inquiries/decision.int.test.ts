@@ -14,7 +14,7 @@ import {
   type Client,
   type ErrorBody,
 } from '../../test/records.ts';
-import { createUser, type TestUser } from '../../test/users.ts';
+import { createUsers, type TestUser } from '../../test/users.ts';
 import { localTime } from './deadline.ts';
 
 /**
@@ -36,13 +36,16 @@ let forumId = '';
 beforeAll(async () => {
   t = await startTestApp();
   const db = t.database.db;
-  users.coordinator = await createUser(db, { roles: ['coordinator'] });
-  users.forum = await createUser(db, { roles: ['forum_member'] });
-  users.caseworker = await createUser(db, { roles: ['caseworker'] });
-  users.first = await createUser(db, { roles: ['coordinator'], municipalityCode: '147' });
-  users.second = await createUser(db, { roles: ['coordinator'], municipalityCode: '147' });
+  const staff = await createUsers(db, {
+    coordinator: 'coordinator',
+    forum: 'forum_member',
+    caseworker: 'caseworker',
+    first: ['coordinator', '147'],
+    second: ['coordinator', '147'],
+  });
+  Object.assign(users, staff);
   await logInAll(t, users, as);
-  forumId = (await createForum(db, { members: [users.forum.id] })).id;
+  forumId = (await createForum(db, { members: [staff.forum.id] })).id;
   await db
     .insertInto('municipality_settings')
     .values({ municipality_code: '147', four_eyes: true })

@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
 import { callerIn, logInAll } from '../../test/case-team.ts';
 import type { Client, ErrorBody } from '../../test/records.ts';
-import { createUser, type TestUser } from '../../test/users.ts';
+import { createUsers, type TestUser } from '../../test/users.ts';
 
 /**
  * Intake drafts (the author's own, encrypted at rest, optimistic locking, bounded in size and
@@ -33,10 +33,15 @@ beforeAll(async () => {
   // A server limit above the drafts' own 64 KiB, so the drafts' limit is the one tested.
   t = await startTestApp({ bodyLimitBytes: 256 * 1024 });
   const db = t.database.db;
-  users.hotline = await createUser(db, { roles: ['hotline'] });
-  users.caseworker = await createUser(db, { roles: ['caseworker'] });
-  users.coordinator = await createUser(db, { roles: ['coordinator'] });
-  users.admin = await createUser(db, { roles: ['municipal_admin'] });
+  Object.assign(
+    users,
+    await createUsers(db, {
+      hotline: 'hotline',
+      caseworker: 'caseworker',
+      coordinator: 'coordinator',
+      admin: 'municipal_admin',
+    }),
+  );
   await logInAll(t, users, as);
 });
 afterAll(() => t.close());

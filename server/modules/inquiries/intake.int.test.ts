@@ -5,7 +5,7 @@ import { startTestApp, testKeys, type TestApp } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
 import { callerIn, logInAll } from '../../test/case-team.ts';
 import { createPerson, type Client, type ErrorBody } from '../../test/records.ts';
-import { createUser, type TestUser } from '../../test/users.ts';
+import { createUsers, type TestUser } from '../../test/users.ts';
 import { translate } from '../../platform/i18n/index.ts';
 import { cprDigest } from '../persons/service.ts';
 import { deadlineAfter } from './deadline.ts';
@@ -31,10 +31,15 @@ const as: Record<string, Client> = {};
 beforeAll(async () => {
   t = await startTestApp();
   const db = t.database.db;
-  users.hotline = await createUser(db, { roles: ['hotline'] });
-  users.coordinator = await createUser(db, { roles: ['coordinator'] });
-  users.caseworker = await createUser(db, { roles: ['caseworker'] });
-  users.coordinator147 = await createUser(db, { roles: ['coordinator'], municipalityCode: '147' });
+  Object.assign(
+    users,
+    await createUsers(db, {
+      hotline: 'hotline',
+      coordinator: 'coordinator',
+      caseworker: 'caseworker',
+      coordinator147: ['coordinator', '147'],
+    }),
+  );
   await logInAll(t, users, as);
   // Frederiksberg's shortest deadline is "medium", and not a whole number of days.
   await db

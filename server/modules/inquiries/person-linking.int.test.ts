@@ -11,7 +11,7 @@ import {
   createPerson,
   type Client,
 } from '../../test/records.ts';
-import { createUser, type TestUser } from '../../test/users.ts';
+import { createUsers, type TestUser } from '../../test/users.ts';
 import { cprDigest } from '../persons/service.ts';
 
 /**
@@ -34,9 +34,10 @@ let hiddenCase: { id: string; reference: string };
 beforeAll(async () => {
   t = await startTestApp();
   const db = t.database.db;
-  users.hotline = await createUser(db, { roles: ['hotline'] });
-  users.coordinator = await createUser(db, { roles: ['coordinator'] });
-  users.owner = await createUser(db, { roles: ['coordinator'] });
+  Object.assign(
+    users,
+    await createUsers(db, { hotline: 'hotline', coordinator: 'coordinator', owner: 'coordinator' }),
+  );
   await logInAll(t, users, as);
   hidden = await createPerson(db, { cpr: CPR, givenName: 'Skjult', familyName: 'Borger' });
   await db
