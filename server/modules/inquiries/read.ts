@@ -1,4 +1,6 @@
-import { writeAudit } from '../../platform/audit/write.ts';
+import type { Transaction } from 'kysely';
+import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { inquiryAbilities } from '../../access/inquiry-abilities.ts';
@@ -19,6 +21,32 @@ import { getSettings } from './settings.ts';
  * compartment.
  */
 
+/**
+ * A read of the inquiry: one audit entry per person it concerns (so the citizen's access report
+ * finds it), one without a person when it names none.
+ */
+async function auditRead(
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  access: InquiryAccess,
+  personIds: string[],
+  details?: AuditEvent['details'],
+): Promise<void> {
+  const subjects = personIds.length > 0 ? personIds : [null];
+  await writeAudit(
+    trx,
+    ctx.keys.audit,
+    subjects.map((subject) =>
+      inquiryEvent(ctx, access.municipalityCode, {
+        action: 'read',
+        resourceId: access.inquiryId,
+        subjectPersonId: subject,
+        ...(details && { details }),
+      }),
+    ),
+  );
+}
+
 /** The inquiry as the caller sees it, with what they may do with it. */
 export async function readInquiry(
   ctx: RequestContext,
@@ -30,17 +58,11 @@ export async function readInquiry(
     const loaded = await loadInquiry(trx, ctx.keys.secret, access, now);
     if (!loaded) throw new AppError('not_found');
     const { detail, pendingDecidedBy } = loaded;
-    const subjects = detail.persons.length > 0 ? detail.persons.map((p) => p.id) : [null];
-    await writeAudit(
+    await auditRead(
       trx,
-      ctx.keys.audit,
-      subjects.map((subject) =>
-        inquiryEvent(ctx, access.municipalityCode, {
-          action: 'read',
-          resourceId: access.inquiryId,
-          subjectPersonId: subject,
-        }),
-      ),
+      ctx,
+      access,
+      detail.persons.map((p) => p.id),
     );
     const open = await findPersonAccesses(
       trx,
@@ -87,20 +109,7 @@ export async function readInbox(ctx: RequestContext, filter: InboxFilter, now: D
 export async function readHistory(ctx: RequestContext, access: InquiryAccess) {
   return ctx.db.transaction().execute(async (trx) => {
     const events = await loadHistory(trx, access);
-    const persons = await inquiryPersonIds(trx, access);
-    const subjects = persons.length > 0 ? persons : [null];
-    await writeAudit(
-      trx,
-      ctx.keys.audit,
-      subjects.map((subject) =>
-        inquiryEvent(ctx, access.municipalityCode, {
-          action: 'read',
-          resourceId: access.inquiryId,
-          subjectPersonId: subject,
-          details: { part: 'history' },
-        }),
-      ),
-    );
+    await auditRead(trx, ctx, access, await inquiryPersonIds(trx, access), { part: 'history' });
     return { id: access.inquiryId, events };
   });
 }
