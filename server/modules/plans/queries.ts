@@ -26,18 +26,22 @@ export async function planRows(db: Kysely<DB>, theCase: CaseKey): Promise<PlanRo
     .execute();
 }
 
-export async function planRow(
-  db: Kysely<DB>,
-  theCase: CaseKey,
-  planId: string,
-): Promise<PlanRow | undefined> {
+/** The plan of this case with the id (not executed: a read, or a lock). */
+function selectPlan(db: Kysely<DB>, theCase: CaseKey, planId: string) {
   return db
     .selectFrom('case_plans')
     .selectAll()
     .where('case_id', '=', theCase.caseId)
     .where('municipality_code', '=', theCase.municipalityCode)
-    .where('id', '=', planId)
-    .executeTakeFirst();
+    .where('id', '=', planId);
+}
+
+export async function planRow(
+  db: Kysely<DB>,
+  theCase: CaseKey,
+  planId: string,
+): Promise<PlanRow | undefined> {
+  return selectPlan(db, theCase, planId).executeTakeFirst();
 }
 
 /** The plan row of this case, locked for the transaction. */
@@ -46,14 +50,7 @@ export async function lockPlanRow(
   theCase: CaseKey,
   planId: string,
 ): Promise<PlanRow | undefined> {
-  return trx
-    .selectFrom('case_plans')
-    .selectAll()
-    .where('case_id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
-    .where('id', '=', planId)
-    .forUpdate()
-    .executeTakeFirst();
+  return selectPlan(trx, theCase, planId).forUpdate().executeTakeFirst();
 }
 
 /** Whether the case has a version numbered after `number`. */
