@@ -18,9 +18,8 @@ import {
   cancelLaterRenewals,
   insertOffer,
   insertRenewals,
-  openRenewal,
   selectOfferForUpdate,
-  storeAnswer,
+  updateOfferRow,
 } from './queries-offers.ts';
 import { casePerson, choosableType } from './queries-writes.ts';
 import type { AnswerOfferBody, MakeOfferBody, OfferBody } from './schema.ts';
@@ -138,10 +137,10 @@ export async function answerOffer(
       problems.push({ field: 'body.answeredOn', code: 'in_future' });
     }
     fail(problems);
-    const updated = await storeAnswer(trx, access, offer.id, {
+    const updated = await updateOfferRow(trx, access, offer.id, {
       status: body.answer,
-      answeredOn: body.answeredOn,
-      note: body.note,
+      answered_on: body.answeredOn,
+      ...(body.note !== undefined && { note: body.note }),
     });
 
     let scheduled: { id: string; round: number; dueOn: string }[] = [];
@@ -217,7 +216,10 @@ export async function makeRenewal(
       problems.push({ field: 'body.offeredOn', code: 'in_future' });
     }
     fail(problems);
-    const updated = await openRenewal(trx, access, offer.id, body.offeredOn);
+    const updated = await updateOfferRow(trx, access, offer.id, {
+      status: 'open',
+      offered_on: body.offeredOn,
+    });
     await recordCaseChange(trx, ctx, access, {
       kind: 'offer_made',
       resourceType: 'case_offer',

@@ -1,4 +1,4 @@
-import type { Insertable, Transaction } from 'kysely';
+import type { Insertable, Transaction, Updateable } from 'kysely';
 import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 
@@ -59,21 +59,16 @@ export async function selectOfferForUpdate(
     .executeTakeFirst();
 }
 
-/** Records the answer to an offer; returns its new version. */
-export async function storeAnswer(
+/** Stores changes of one offer (its answer, or a renewal made); returns its new version. */
+export async function updateOfferRow(
   trx: Transaction<DB>,
   theCase: CaseKey,
   offerId: string,
-  answer: { status: string; answeredOn: string; note?: string | null | undefined },
+  changes: Pick<Updateable<DB['case_offers']>, 'status' | 'answered_on' | 'note' | 'offered_on'>,
 ) {
   return trx
     .updateTable('case_offers')
-    .set((eb) => ({
-      status: answer.status,
-      answered_on: answer.answeredOn,
-      ...(answer.note !== undefined && { note: answer.note }),
-      version: eb('version', '+', 1),
-    }))
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
     .where('id', '=', offerId)
     .where('case_id', '=', theCase.caseId)
     .where('municipality_code', '=', theCase.municipalityCode)
@@ -98,23 +93,6 @@ export async function cancelLaterRenewals(
     .where('status', '=', 'scheduled')
     .returning('id')
     .execute();
-}
-
-/** A scheduled renewal is made: it becomes open on `offeredOn`. Returns its new version. */
-export async function openRenewal(
-  trx: Transaction<DB>,
-  theCase: CaseKey,
-  offerId: string,
-  offeredOn: string,
-) {
-  return trx
-    .updateTable('case_offers')
-    .set((eb) => ({ status: 'open', offered_on: offeredOn, version: eb('version', '+', 1) }))
-    .where('id', '=', offerId)
-    .where('case_id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
-    .returning('version')
-    .executeTakeFirstOrThrow();
 }
 
 /** Cancels the case's scheduled and open offers; how many. */
