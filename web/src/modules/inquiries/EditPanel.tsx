@@ -9,15 +9,13 @@ import {
   focusAfterSave,
   Form,
   renameServerErrors,
-  Select,
   TextArea,
-  TextInput,
   saidIssue,
   useZodForm,
 } from '../../ui/form';
 import { localDateTimeToIso, localParts, serverNow } from './format';
-import { CHANNELS, SOURCES, updateInquiry, type Channel, type Source } from './inquiriesApi';
-import { ReceivedFields } from './IntakeFields';
+import { updateInquiry, type Channel, type Source } from './inquiriesApi';
+import { ReceivedFields, SourceFields } from './IntakeFields';
 import { ChangeStale, useInquiryChange } from './InquiryPanels';
 import { isUrgent, renameSign, signsBody, signValues, type SignValues } from './inquiryForms';
 import type { PanelProps } from './InquiryPage';
@@ -109,10 +107,7 @@ export function EditPanel(panel: PanelProps & { onClose: () => void; headingId: 
       signs: signValues(detail.signs),
     },
   });
-  const [source, signs, danger] = useWatch({
-    control: form.control,
-    name: ['source', 'signs', 'immediateDanger'],
-  });
+  const [signs, danger] = useWatch({ control: form.control, name: ['signs', 'immediateDanger'] });
   const mutation = useInquiryChange(updateInquiry, detail.id, () => {
     onClose();
     focusAfterSave(headingId);
@@ -134,29 +129,7 @@ export function EditPanel(panel: PanelProps & { onClose: () => void; headingId: 
         error={mutation.error}
         errorTitle={t('inquiries.edit.failed')}
       >
-        <div className="inquiry-field-row">
-          <Select name="source" label={t('inquiries.intake.source')}>
-            {SOURCES.map((s) => (
-              <option key={s} value={s}>
-                {t(`inquiries.sources.${s}`)}
-              </option>
-            ))}
-          </Select>
-          <Select name="channel" label={t('inquiries.intake.channel')}>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {t(`inquiries.channels.${c}`)}
-              </option>
-            ))}
-          </Select>
-        </div>
-        {source === 'other' && (
-          <TextInput
-            name="sourceOther"
-            label={t('inquiries.intake.sourceOther')}
-            widthClass="input-width-l"
-          />
-        )}
+        <SourceFields />
         <ReceivedFields />
         {detail.subjectKind === 'group' && (
           <TextArea

@@ -24,12 +24,26 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 export function SourceSection() {
   const { t } = useTranslation();
-  const source = useWatch<IntakeValues, 'source'>({ name: 'source' });
   return (
     <Section title={t('inquiries.intake.sections.source')}>
+      <SourceFields intake />
+    </Section>
+  );
+}
+
+/**
+ * Where the inquiry came from and how (`source`, `channel`), and the source in words when it is
+ * "other". The intake starts with nothing chosen and asks the browser not to fill in the words.
+ */
+export function SourceFields({ intake = false }: { intake?: boolean }) {
+  const { t } = useTranslation();
+  const source = useWatch<IntakeValues, 'source'>({ name: 'source' });
+  const choose = intake && <option value="">{t('inquiries.common.choose')}</option>;
+  return (
+    <>
       <div className="inquiry-field-row">
         <Select name="source" label={t('inquiries.intake.source')}>
-          <option value="">{t('inquiries.common.choose')}</option>
+          {choose}
           {SOURCES.map((s) => (
             <option key={s} value={s}>
               {t(`inquiries.sources.${s}`)}
@@ -37,7 +51,7 @@ export function SourceSection() {
           ))}
         </Select>
         <Select name="channel" label={t('inquiries.intake.channel')}>
-          <option value="">{t('inquiries.common.choose')}</option>
+          {choose}
           {CHANNELS.map((c) => (
             <option key={c} value={c}>
               {t(`inquiries.channels.${c}`)}
@@ -50,10 +64,10 @@ export function SourceSection() {
           name="sourceOther"
           label={t('inquiries.intake.sourceOther')}
           widthClass="input-width-l"
-          autoComplete="off"
+          autoComplete={intake ? 'off' : undefined}
         />
       )}
-    </Section>
+    </>
   );
 }
 
