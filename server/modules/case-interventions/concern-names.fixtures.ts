@@ -22,10 +22,11 @@ export const COUNSELLING = 'Rådgivning af voksne i risiko for radikalisering';
 
 export let t: TestApp;
 export let theCase: { id: string };
-export const users: Record<string, TestUser> = {};
-export const as: Record<string, Client> = {};
+// Made anew by each file's setup: test files share a worker's modules (isolate: false).
+export let users: Record<string, TestUser> = {};
+export let as: Record<string, Client> = {};
 /** The standard catalogue's type ids by code. */
-export const typeIds: Record<string, string> = {};
+export let typeIds: Record<string, string> = {};
 export const caller = (name: string) => callerIn(as, name);
 export const id = (name: string) => users[name]?.id ?? '';
 
@@ -36,6 +37,9 @@ export const id = (name: string) => users[name]?.id ?? '';
  */
 export async function startConcernCase(options: { forum: boolean }) {
   t = await startTestApp();
+  users = {};
+  as = {};
+  typeIds = {};
   const db = t.database.db;
   users.coordinator = await createUser(db, { roles: ['coordinator'] });
   if (options.forum) users.forum = await createUser(db, { roles: ['forum_member'] });
