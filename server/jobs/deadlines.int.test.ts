@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../platform/db/schema.ts';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { freshDatabasePerTest } from '../test/database.ts';
-import { client, createPoliceContact } from '../test/records.ts';
+import { client, createInquiryRow, createPoliceContact } from '../test/records.ts';
 import { createUser, login } from '../test/users.ts';
 import { runDeadlineJob } from './deadlines.ts';
 
@@ -14,40 +14,10 @@ import { runDeadlineJob } from './deadlines.ts';
 const NOW = new Date('2026-03-10T09:00:00Z');
 const hours = (h: number) => new Date(NOW.getTime() + h * 3_600_000);
 
-let counter = 0;
-
 /** An inquiry in municipality 101 unless told otherwise, received an hour before NOW. */
-async function createInquiry(
-  db: Kysely<DB>,
-  options: {
-    deadlineAt: Date;
-    createdBy: string;
-    municipalityCode?: string;
-    status?: string;
-    forumId?: string | null;
-  },
-): Promise<{ id: string; reference: string }> {
-  counter += 1;
-  const reference = `H-2026-${String(counter).padStart(4, '0')}`;
-  const row = await db
-    .insertInto('inquiries')
-    .values({
-      municipality_code: options.municipalityCode ?? '101',
-      reference,
-      source: 'teacher',
-      channel: 'phone',
-      received_at: hours(-1),
-      observation: 'Eleven har vist bekymrende materiale til klassekammerater.',
-      subject_kind: 'person',
-      deadline_at: options.deadlineAt,
-      created_by: options.createdBy,
-      status: options.status ?? 'received',
-      forum_id: options.forumId ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { id: row.id, reference };
-}
+const createInquiry = (db: Kysely<DB>, options: InquiryOptions & { deadlineAt: Date }) =>
+  createInquiryRow(db, { ...options, receivedAt: hours(-1) });
+type InquiryOptions = Parameters<typeof createInquiryRow>[1];
 
 async function notificationsOf(db: Kysely<DB>, inquiryId?: string) {
   return db

@@ -316,6 +316,8 @@ export async function createInquiryRow(
     forumId?: string | null;
     status?: string;
     deadlineAt?: Date;
+    /** Now unless told otherwise. */
+    receivedAt?: Date;
   },
 ): Promise<{ id: string; reference: string }> {
   counter += 1;
@@ -327,7 +329,7 @@ export async function createInquiryRow(
       reference,
       source: 'teacher',
       channel: 'phone',
-      received_at: new Date(),
+      received_at: options.receivedAt ?? new Date(),
       observation: 'Eleven taler om voldelig ekstremisme og radikalisering i frikvartererne.',
       subject_kind: 'person',
       deadline_at: options.deadlineAt ?? new Date(Date.now() + 24 * 3_600_000),
