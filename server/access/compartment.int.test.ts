@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { testEngine } from '../test/database.ts';
-import { callerIn, logInAll, newMember } from '../test/case-team.ts';
+import { callerIn, createTeam, logInAll, membersOf, newMember } from '../test/case-team.ts';
 import {
   createCase,
   createForum,
@@ -28,24 +28,12 @@ const as: Record<string, Client> = {};
 beforeAll(async () => {
   t = await startTestApp();
   const db = t.database.db;
-  const users: Record<string, TestUser> = {
-    coordinator: await createUser(db, { roles: ['coordinator'] }),
-    forum: await createUser(db, { roles: ['forum_member'] }),
-    member: await createUser(db, { roles: ['caseworker'] }),
-    mentor: await createUser(db, { roles: ['mentor'] }),
-    police: await createPoliceContact(db),
-  };
-  const id = (name: string) => users[name]?.id ?? '';
+  const team = await createTeam(db, ['coordinator', 'forum', 'member', 'mentor']);
+  const users: Record<string, TestUser> = { ...team, police: await createPoliceContact(db) };
   person = await createPerson(db, { cpr: '140310-4821' });
   theCase = await createCase(db, {
     persons: [{ id: person.id }],
-    members: [
-      { userId: id('coordinator'), role: 'coordinator' },
-      { userId: id('forum'), role: 'forum' },
-      { userId: id('member'), role: 'member' },
-      { userId: id('mentor'), role: 'member', scope: 'intervention' },
-      { userId: id('police'), role: 'member' },
-    ],
+    members: [...membersOf(team), { userId: users.police?.id ?? '', role: 'member' }],
   });
   await db
     .updateTable('cases')

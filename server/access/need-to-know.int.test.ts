@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { testEngine } from '../test/database.ts';
-import { callerIn, logInAll, newMember } from '../test/case-team.ts';
+import { callerIn, createTeam, logInAll, membersOf, newMember } from '../test/case-team.ts';
 import { createCase, createPerson, createPoliceContact, type Client } from '../test/records.ts';
 import { createUser, type TestUser } from '../test/users.ts';
 import type { Role } from './roles.ts';
@@ -39,10 +39,8 @@ async function add(name: string, roles: Role[], municipalityCode: string | null 
 beforeAll(async () => {
   t = await startTestApp();
   const db = t.database.db;
-  await add('coordinator', ['coordinator']);
-  await add('forum', ['forum_member']);
-  await add('member', ['caseworker']);
-  await add('mentor', ['mentor']);
+  const team = await createTeam(db, ['coordinator', 'forum', 'member', 'mentor']);
+  Object.assign(users, team);
   await add('coordinatorOut', ['coordinator']);
   await add('caseworkerOut', ['caseworker']);
   await add('municipalAdmin', ['municipal_admin']);
@@ -56,13 +54,7 @@ beforeAll(async () => {
   const id = (name: string) => users[name]?.id ?? '';
   caseA = await createCase(db, {
     persons: [{ id: citizen.id }, { id: parent.id }],
-    members: [
-      { userId: id('coordinator'), role: 'coordinator' },
-      { userId: id('forum'), role: 'forum' },
-      { userId: id('member'), role: 'member' },
-      { userId: id('mentor'), role: 'member', scope: 'intervention' },
-      { userId: id('police'), role: 'member' },
-    ],
+    members: [...membersOf(team), { userId: id('police'), role: 'member' }],
   });
   caseB = await createCase(db, {
     municipalityCode: '147',
