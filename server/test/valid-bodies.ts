@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { versionOf } from './case-workbench.ts';
 import { ok, type MemberName, type Records, type World } from './write-world.ts';
 
 /**
@@ -145,23 +146,9 @@ async function review(w: World, r: Records): Promise<Prepared> {
   return { reviewId: row.id, version: row.version };
 }
 
-async function caseVersion(w: World, r: Records): Promise<number> {
-  const row = await w.t.database.db
-    .selectFrom('cases')
-    .select('version')
-    .where('id', '=', r.caseId)
-    .executeTakeFirstOrThrow();
-  return row.version;
-}
-
-async function inquiryVersion(w: World, r: Records): Promise<number> {
-  const row = await w.t.database.db
-    .selectFrom('inquiries')
-    .select('version')
-    .where('id', '=', r.inquiryId)
-    .executeTakeFirstOrThrow();
-  return row.version;
-}
+const caseVersion = (w: World, r: Records) => versionOf(w.t.database.db, 'cases', r.caseId);
+const inquiryVersion = (w: World, r: Records) =>
+  versionOf(w.t.database.db, 'inquiries', r.inquiryId);
 
 const decisionBody = (version: number) => ({
   version,
