@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CaseDetail } from '../cases/casesApi';
 import { TEST_CASE_ID, testCaseDetail } from '../cases/testCaseDetail';
 import type { PlanPage as PlanPageComponent } from './PlanPage';
-import type { Plan, PlanList } from './plansApi';
+import type { PlanList } from './plansApi';
+import { TEST_USER, testPlan } from './testPlan';
 
 /**
  * The action plan tab rendered to markup (no DOM here): the approved plan with goals nested
@@ -22,61 +23,15 @@ beforeAll(async () => {
 });
 
 const CASE_ID = TEST_CASE_ID;
-const user = { id: '22222222-2222-4222-8222-222222222222', name: 'Tove Tovholder' };
-const TOP = '44444444-4444-4444-8444-444444444441';
-const SUB = '44444444-4444-4444-8444-444444444442';
-
-function plan(overrides: Partial<Plan> & Pick<Plan, 'id' | 'number' | 'status'>): Plan {
-  return {
-    basedOnId: null,
-    purpose: 'At Jonas kommer i skole hver dag.',
-    goals: [
-      {
-        key: TOP,
-        parentKey: null,
-        text: 'Stabilt fremmøde',
-        responsible: { userId: user.id, name: user.name },
-        targetDate: '2026-06-30',
-        status: 'in_progress',
-      },
-      {
-        key: SUB,
-        parentKey: TOP,
-        text: 'Møder til første time',
-        responsible: { userId: null, name: 'Jonas' },
-        targetDate: '2026-04-30',
-        status: 'not_started',
-      },
-    ],
-    agreements: ['Vi mødes hver tirsdag.'],
-    citizenWishes: 'Vil spille fodbold.',
-    citizenParticipated: true,
-    startsOn: '2026-02-01',
-    endsOn: '2026-12-31',
-    nextFollowUpOn: '2026-03-01',
-    followUpIntervalDays: 30,
-    createdBy: user,
-    createdAt: '2026-02-01T10:00:00.000Z',
-    updatedAt: '2026-02-01T10:00:00.000Z',
-    submittedBy: null,
-    submittedAt: null,
-    decidedBy: null,
-    decidedAt: null,
-    steeringGroupMeetingOn: null,
-    decisionComment: null,
-    version: 1,
-    ...overrides,
-  };
-}
-
-const approved = plan({
+const user = TEST_USER;
+const approved = testPlan({
   id: '33333333-3333-4333-8333-333333333331',
   number: 1,
   status: 'approved',
   decidedBy: user,
   decidedAt: '2026-02-03T10:00:00.000Z',
 });
-const draft = plan({
+const draft = testPlan({
   id: '33333333-3333-4333-8333-333333333332',
   number: 2,
   status: 'draft',

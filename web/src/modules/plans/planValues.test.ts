@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../app/api';
 import type { Plan } from './plansApi';
 import * as values from './planValues';
+import { SUB_GOAL, TEST_GOALS, TEST_USER, TOP_GOAL, testPlan } from './testPlan';
 
 // The modules load the app's i18n, which sets the page's language.
 vi.hoisted(() => {
@@ -10,54 +11,23 @@ vi.hoisted(() => {
 
 /** The plan editor's values ↔ the request body, and the names of the body's fields as the form's. */
 
-const MEMBER = '22222222-2222-4222-8222-222222222222';
-const TOP = '44444444-4444-4444-8444-444444444441';
-const SUB = '44444444-4444-4444-8444-444444444442';
-const user = { id: MEMBER, name: 'Tove Tovholder' };
+const MEMBER = TEST_USER.id;
+const TOP = TOP_GOAL;
+const SUB = SUB_GOAL;
 
-const plan: Plan = {
+const plan: Plan = testPlan({
   id: '33333333-3333-4333-8333-333333333332',
   number: 2,
   status: 'draft',
-  basedOnId: null,
   purpose: 'At Jonas kommer i skole.',
   // The sub-goal first: the form keeps it under its goal.
-  goals: [
-    {
-      key: SUB,
-      parentKey: TOP,
-      text: 'Møder til første time',
-      responsible: { userId: null, name: 'Jonas' },
-      targetDate: '2026-04-30',
-      status: 'not_started',
-    },
-    {
-      key: TOP,
-      parentKey: null,
-      text: 'Stabilt fremmøde',
-      responsible: { userId: MEMBER, name: user.name },
-      targetDate: '2026-06-30',
-      status: 'in_progress',
-    },
-  ],
-  agreements: ['Vi mødes hver tirsdag.'],
+  goals: [...TEST_GOALS].reverse(),
   citizenWishes: null,
   citizenParticipated: false,
-  startsOn: '2026-02-01',
   endsOn: null,
   nextFollowUpOn: null,
-  followUpIntervalDays: 30,
-  createdBy: user,
-  createdAt: '2026-02-01T10:00:00.000Z',
-  updatedAt: '2026-02-01T10:00:00.000Z',
-  submittedBy: null,
-  submittedAt: null,
-  decidedBy: null,
-  decidedAt: null,
-  steeringGroupMeetingOn: null,
-  decisionComment: null,
   version: 4,
-};
+});
 
 describe('plan values', () => {
   it('turns a plan into the form and back into the same content', () => {
