@@ -1,8 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { InterventionType } from './catalogueApi';
 import type { TypeForm as Form } from './TypeForm';
+import type { InterventionType } from './catalogueApi';
+import { testMentorType } from './testType';
 
 /**
  * The catalogue's offer form rendered to markup (no DOM here): a new offer asks for its code; a
@@ -19,23 +20,7 @@ beforeAll(async () => {
   ({ TypeForm } = await import('./TypeForm'));
 });
 
-const mentor: InterventionType = {
-  id: '44444444-4444-4444-8444-444444444444',
-  municipalityCode: '0101',
-  code: 'mentor',
-  name: 'Mentor',
-  description: null,
-  level: 'anticipating',
-  ageGroup: 'all',
-  legalBasis: null,
-  consentRequired: true,
-  responsibleUnitId: null,
-  responsibleUnitName: null,
-  tailored: false,
-  revealsConcern: false,
-  active: true,
-  version: 3,
-};
+const mentor = testMentorType();
 
 function render(type: InterventionType | null): string {
   const client = new QueryClient();

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { InterventionType } from './catalogueApi';
 import type * as Values from './typeValues';
+import { testMentorType } from './testType';
 
 // The icon sprite is an asset of the browser build.
 vi.mock('../../ui/Icon', () => ({ Icon: () => null }));
@@ -16,23 +16,7 @@ beforeAll(async () => {
   v = await import('./typeValues');
 });
 
-const mentor: InterventionType = {
-  id: '44444444-4444-4444-8444-444444444444',
-  municipalityCode: '0101',
-  code: 'mentor',
-  name: 'Mentor',
-  description: null,
-  level: 'anticipating',
-  ageGroup: 'all',
-  legalBasis: 'Serviceloven § 12 b',
-  consentRequired: true,
-  responsibleUnitId: null,
-  responsibleUnitName: null,
-  tailored: false,
-  revealsConcern: false,
-  active: true,
-  version: 3,
-};
+const mentor = testMentorType({ legalBasis: 'Serviceloven § 12 b' });
 
 describe('catalogue offer values', () => {
   it('holds a new offer empty and active, and a stored one as it is', () => {
