@@ -26,6 +26,22 @@ export function FieldValueText({ value }: { value: FieldValue | undefined }) {
 
 const GROUPS: FieldGroup[] = ['factors', 'citizen', 'judgement'];
 
+/** The fields `rows` of the assessment as a list of labels and values. */
+function FieldList({ rows, assessment }: { rows: FieldRow[]; assessment: Assessment }) {
+  return (
+    <dl className="case-facts">
+      {rows.map((row) => (
+        <Fragment key={row.key}>
+          <dt>{row.label}</dt>
+          <dd>
+            <FieldValueText value={row.value(assessment)} />
+          </dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
+}
+
 /** One assessment, read only: the nine dimensions with both lenses, then the other fields. */
 export function AssessmentView({
   assessment,
@@ -49,34 +65,14 @@ export function AssessmentView({
         {[...byDimension.entries()].map(([dimension, dimensionRows]) => (
           <div key={dimension} className="assessment-dimension">
             <p className="assessment-dimension-name">{dimension}</p>
-            <dl className="case-facts">
-              {dimensionRows.map((row) => (
-                <Fragment key={row.key}>
-                  <dt>{row.label}</dt>
-                  <dd>
-                    <FieldValueText value={row.value(assessment)} />
-                  </dd>
-                </Fragment>
-              ))}
-            </dl>
+            <FieldList rows={dimensionRows} assessment={assessment} />
           </div>
         ))}
       </div>
       {GROUPS.map((group) => (
         <div key={group}>
           <Heading>{t(`assessments.groups.${group}`)}</Heading>
-          <dl className="case-facts">
-            {rows
-              .filter((r) => r.group === group)
-              .map((row) => (
-                <Fragment key={row.key}>
-                  <dt>{row.label}</dt>
-                  <dd>
-                    <FieldValueText value={row.value(assessment)} />
-                  </dd>
-                </Fragment>
-              ))}
-          </dl>
+          <FieldList rows={rows.filter((r) => r.group === group)} assessment={assessment} />
         </div>
       ))}
     </div>
