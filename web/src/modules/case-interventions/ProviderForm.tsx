@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { focusAfterSave, Form, SuccessMessage, useZodForm } from '../../ui/form';
 import type { CaseDetail } from '../cases/casesApi';
+import { useRefreshCase } from '../cases/casesApi';
 import { ChangeStale, ProviderFields } from './formParts';
 import {
   updateIntervention,
@@ -11,7 +12,6 @@ import {
   type CaseInterventions,
 } from './interventionsApi';
 import { ProviderFormSchema, providerValues } from './interventionValues';
-import { useRefreshCase } from './shared';
 
 type Change = z.output<typeof ProviderFormSchema>;
 

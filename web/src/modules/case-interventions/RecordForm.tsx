@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { focusAfterSave, Form, SuccessMessage, type FocusTarget } from '../../ui/form';
-import { useRefreshCase } from './shared';
+import { useRefreshCase } from '../cases/casesApi';
 
 interface RecordFormProps<TIn extends FieldValues, TOut, R> {
   form: UseFormReturn<TIn, unknown, TOut>;

@@ -4,7 +4,7 @@ import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { focusAfterSave, Form } from '../../ui/form';
 import { ChangeStale } from './formParts';
-import { useRefreshCase } from './shared';
+import { useRefreshCase } from '../cases/casesApi';
 
 interface RowFormProps<TIn extends FieldValues, TOut, R> {
   form: UseFormReturn<TIn, unknown, TOut>;

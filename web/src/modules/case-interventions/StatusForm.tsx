@@ -13,6 +13,7 @@ import {
   useZodForm,
 } from '../../ui/form';
 import type { CaseDetail } from '../cases/casesApi';
+import { useRefreshCase } from '../cases/casesApi';
 import { ChangeStale } from './formParts';
 import { updateIntervention, type CaseIntervention } from './interventionsApi';
 import {
@@ -21,7 +22,7 @@ import {
   statusValues,
   type StatusAction,
 } from './interventionValues';
-import { hasFieldCode, useRefreshCase } from './shared';
+import { hasFieldCode } from './shared';
 
 type Change = z.output<typeof StatusFormSchema>;
 

@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { isStale } from '../../app/api';
 import { RadioGroup, Select, StaleNotice, TextInput } from '../../ui/form';
 import type { CaseDetail } from '../cases/casesApi';
+import { useRefreshCase } from '../cases/casesApi';
 import type { CaseInterventions } from './interventionsApi';
 import type { ProviderKind } from './interventionValues';
-import { useRefreshCase } from './shared';
 
 /** What the tab's forms share: the stale-edit notice, the choice of person and of provider. */
 

@@ -1,4 +1,10 @@
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { z } from 'zod';
 import type {
   BreakGlassResponse,
@@ -59,6 +65,15 @@ export function isCaseStatus(value: string | null): value is CaseStatus {
 
 /** Cached answers about cases; dropped at logout like every other personal data. */
 export const CASES_QUERY_KEY = ['cases'] as const;
+
+/** After a change to a case: fetch the case (header, chronology, tasks) and its tabs again. */
+export function useRefreshCase() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    () => queryClient.invalidateQueries({ queryKey: [...CASES_QUERY_KEY] }),
+    [queryClient],
+  );
+}
 
 /** "My cases", a page at a time (keyset pagination with `nextCursor`). */
 export function useCaseList(status: CaseStatus | null) {

@@ -1,10 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { RejectClosureBody } from '../../../../server/modules/closure/schema.ts';
 import { isStale } from '../../app/api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { focusAfterSave, Form, StaleNotice, TextArea, useZodForm } from '../../ui/form';
-import { CASES_QUERY_KEY, type CaseDetail } from '../cases/casesApi';
+import { useRefreshCase, type CaseDetail } from '../cases/casesApi';
 import { approveClosure, rejectClosure, type Closure } from './closureApi';
 
 const COMMENT_MAX = 2000;
@@ -24,8 +24,7 @@ export function DecisionPanel({
   headingId: string;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: [...CASES_QUERY_KEY] });
+  const refresh = useRefreshCase();
   const form = useZodForm(RejectClosureBody, { defaultValues: { comment: '' } });
   const approve = useMutation({
     mutationFn: () => approveClosure(detail.id, closure.id, detail.version),

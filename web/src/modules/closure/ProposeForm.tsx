@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isStale } from '../../app/api';
@@ -12,7 +12,7 @@ import {
   TextInput,
   useZodForm,
 } from '../../ui/form';
-import { CASES_QUERY_KEY, type CaseDetail } from '../cases/casesApi';
+import { useRefreshCase, type CaseDetail } from '../cases/casesApi';
 import {
   GOAL_STATUSES,
   OUTCOMES,
@@ -42,11 +42,10 @@ export function ProposeForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const formId = `propose-${detail.id}`;
   const [clientId, setClientId] = useState(() => crypto.randomUUID());
   const form = useZodForm(ProposeSchema, { defaultValues: proposeDefaults(overview) });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: [...CASES_QUERY_KEY] });
+  const refresh = useRefreshCase();
   const mutation = useMutation({
     mutationFn: (body: Parameters<typeof proposeClosure>[1]) => proposeClosure(detail.id, body),
     onSuccess: async () => {

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { isStale } from '../../app/api';
@@ -11,7 +11,7 @@ import {
   useZodForm,
   type Option,
 } from '../../ui/form';
-import { CASES_QUERY_KEY, type CaseDetail } from '../cases/casesApi';
+import { useRefreshCase, type CaseDetail } from '../cases/casesApi';
 import { formatDate } from '../cases/format';
 import { recordReview, type Review, type ReviewRequest } from './closureApi';
 import { reviewBody, reviewDefaults, ReviewSchema, type YesNo } from './closureValues';
@@ -32,8 +32,7 @@ export function ReviewForm({
   onRecorded: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: [...CASES_QUERY_KEY] });
+  const refresh = useRefreshCase();
   const form = useZodForm(ReviewSchema, { defaultValues: reviewDefaults() });
   const decision = useWatch({ control: form.control, name: 'decision' });
   const mutation = useMutation({

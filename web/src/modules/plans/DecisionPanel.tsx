@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { isStale } from '../../app/api';
 import { DateInput, focusAfterSave, Form, StaleNotice, TextArea, useZodForm } from '../../ui/form';
-import type { CaseDetail } from '../cases/casesApi';
+import { useRefreshCase, type CaseDetail } from '../cases/casesApi';
 import { ApproveFormSchema, MeetingFormSchema, RejectFormSchema } from './planValues';
-import { approvePlan, rejectPlan, useRefreshPlans, type Plan, type PlanList } from './plansApi';
+import { approvePlan, rejectPlan, type Plan, type PlanList } from './plansApi';
 
 type ApproveValues = z.input<typeof ApproveFormSchema>;
 type RejectValues = z.input<typeof RejectFormSchema>;
@@ -26,7 +26,7 @@ export function DecisionPanel({
   onNotice: (text: string | null) => void;
 }) {
   const { t } = useTranslation();
-  const refresh = useRefreshPlans();
+  const refresh = useRefreshCase();
   const steeringGroup = approval === 'steering_group';
   const approveForm = useZodForm(steeringGroup ? MeetingFormSchema : ApproveFormSchema, {
     defaultValues: { steeringGroupMeetingOn: steeringGroup ? '' : undefined },

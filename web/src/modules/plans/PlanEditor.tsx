@@ -12,7 +12,7 @@ import {
   TextInput,
   useZodForm,
 } from '../../ui/form';
-import type { CaseDetail } from '../cases/casesApi';
+import { useRefreshCase, type CaseDetail } from '../cases/casesApi';
 import { AgreementsEditor } from './AgreementsEditor';
 import { GoalsEditor } from './GoalsEditor';
 import {
@@ -22,14 +22,7 @@ import {
   toPlanBody,
   type PlanValues,
 } from './planValues';
-import {
-  approvePlan,
-  savePlan,
-  submitPlan,
-  useRefreshPlans,
-  type Plan,
-  type PlanList,
-} from './plansApi';
+import { approvePlan, savePlan, submitPlan, type Plan, type PlanList } from './plansApi';
 
 type EditorAction = 'save' | 'submit' | 'approve';
 
@@ -58,7 +51,7 @@ export function PlanEditor({
   onReset: () => void;
 }) {
   const { t } = useTranslation();
-  const refresh = useRefreshPlans();
+  const refresh = useRefreshCase();
   const formId = `plan-${plan.id}`;
   const form = useZodForm(PlanFormSchema, { defaultValues: planValues(plan) });
   // The button that submitted the form (Enter in a field is "Gem kladde", the first).

@@ -5,11 +5,11 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { focusAfterSave, SuccessMessage } from '../../ui/form';
-import type { CaseDetail } from '../cases/casesApi';
+import { useRefreshCase, type CaseDetail } from '../cases/casesApi';
 import { DecisionPanel } from './DecisionPanel';
 import { PlanEditor } from './PlanEditor';
 import { ApprovalFacts, PlanView, WorkingState } from './PlanView';
-import { createDraft, planPdfUrl, usePlans, useRefreshPlans, type PlanList } from './plansApi';
+import { createDraft, planPdfUrl, usePlans, type PlanList } from './plansApi';
 import { VersionHistory } from './VersionHistory';
 import './plans.css';
 
@@ -158,7 +158,7 @@ function NewVersion({
   onNotice: (text: string | null) => void;
 }) {
   const { t } = useTranslation();
-  const refresh = useRefreshPlans();
+  const refresh = useRefreshCase();
   const mutation = useMutation({
     mutationFn: () => createDraft(detail.id),
     onMutate: () => onNotice(null),

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   ApprovePlanBody,
@@ -46,9 +46,3 @@ export const approvePlan = (caseId: string, planId: string, body: ApprovePlanReq
 
 export const rejectPlan = (caseId: string, planId: string, body: RejectPlanRequest) =>
   apiSend<Plan>('POST', `/api/cases/${caseId}/plans/${planId}/reject`, body);
-
-/** After a change: refresh the case (header, chronology, tasks) and its plans. */
-export function useRefreshPlans() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: [...CASES_QUERY_KEY] });
-}
