@@ -16,6 +16,7 @@ import type {
 } from '../../../../server/modules/admin/schema.ts';
 import type { UpdateSettingsBody } from '../../../../server/modules/inquiries/schema.ts';
 import { apiGet, apiSend, withQuery } from '../../app/api';
+import { inOrder } from '../../app/valueOrder';
 import { INQUIRIES_QUERY_KEY, SETTINGS_QUERY_KEY, type Settings } from '../inquiries/inquiriesApi';
 
 export type { AdminUnit, AdminUser, AuditEntry, AuditVerify, AuditAction, Role, UnitKind };
@@ -36,9 +37,7 @@ const ROLE_ORDER: Record<Role, number> = {
   municipal_admin: 10,
   system_admin: 11,
 };
-export const ROLES = (Object.keys(ROLE_ORDER) as Role[]).sort(
-  (a, b) => ROLE_ORDER[a] - ROLE_ORDER[b],
-);
+export const ROLES = inOrder(ROLE_ORDER);
 
 /**
  * The roles a form offers. Administrators inside a municipality cannot grant the system

@@ -26,6 +26,7 @@ import type {
   SubjectKind,
 } from '../../../../shared/values.ts';
 import { apiGet, apiSend, withQuery } from '../../app/api';
+import { inOrder, isValueOf } from '../../app/valueOrder';
 
 /** The cases module of `server/modules/cases/routes.ts`, as the web app uses it. */
 export type CaseList = z.infer<typeof CaseListSchema>;
@@ -55,12 +56,10 @@ const STATUS_ORDER: Record<CaseStatus, number> = {
   under_review: 3,
   closed: 4,
 };
-export const CASE_STATUSES = (Object.keys(STATUS_ORDER) as CaseStatus[]).sort(
-  (a, b) => STATUS_ORDER[a] - STATUS_ORDER[b],
-);
+export const CASE_STATUSES = inOrder(STATUS_ORDER);
 
 export function isCaseStatus(value: string | null): value is CaseStatus {
-  return value !== null && value in STATUS_ORDER;
+  return isValueOf(STATUS_ORDER, value);
 }
 
 /** Cached answers about cases; dropped at logout like every other personal data. */
@@ -168,12 +167,10 @@ const EVENT_KIND_ORDER: Record<CaseEventKind, number> = {
   member_removed: 26,
   opened: 27,
 };
-export const CASE_EVENT_KINDS = (Object.keys(EVENT_KIND_ORDER) as CaseEventKind[]).sort(
-  (a, b) => EVENT_KIND_ORDER[a] - EVENT_KIND_ORDER[b],
-);
+export const CASE_EVENT_KINDS = inOrder(EVENT_KIND_ORDER);
 
 export function isCaseEventKind(value: string | null): value is CaseEventKind {
-  return value !== null && value in EVENT_KIND_ORDER;
+  return isValueOf(EVENT_KIND_ORDER, value);
 }
 
 export interface ChronologyFilter {

@@ -1,6 +1,7 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import type { Task, TaskKind, TaskList, TaskTab } from '../../../../server/modules/tasks/schema.ts';
 import { apiGet, withQuery } from '../../app/api';
+import { inOrder, isValueOf } from '../../app/valueOrder';
 
 /** "My tasks" of `server/modules/tasks/routes.ts`, as the web app uses it. */
 export type { Task, TaskKind, TaskList, TaskTab };
@@ -16,12 +17,10 @@ const KIND_ORDER: Record<TaskKind, number> = {
   inquiry_deadline: 7,
   decision_approval: 8,
 };
-export const TASK_KINDS = (Object.keys(KIND_ORDER) as TaskKind[]).sort(
-  (a, b) => KIND_ORDER[a] - KIND_ORDER[b],
-);
+export const TASK_KINDS = inOrder(KIND_ORDER);
 
 export function isTaskKind(value: string | null): value is TaskKind {
-  return value !== null && value in KIND_ORDER;
+  return isValueOf(KIND_ORDER, value);
 }
 
 /** The address of each case tab below /sager/:id. */
