@@ -67,3 +67,21 @@ export async function renameUnitRow(
     .returning('id')
     .executeTakeFirst();
 }
+
+/**
+ * Whether the unit is one of the municipality's: every module that links a unit from a request
+ * (a referral, a transfer, a case's unit, a provider) checks it here before using the id.
+ */
+export async function unitInMunicipality(
+  db: Kysely<DB>,
+  unitId: string,
+  municipalityCode: string,
+): Promise<boolean> {
+  const unit = await db
+    .selectFrom('units')
+    .select('id')
+    .where('id', '=', unitId)
+    .where('municipality_code', '=', municipalityCode)
+    .executeTakeFirst();
+  return unit !== undefined;
+}

@@ -36,21 +36,6 @@ export async function activeUserOfArea(
     .executeTakeFirst();
 }
 
-/** Whether the unit is one of the municipality's. */
-export async function isUnitOf(
-  trx: Transaction<DB>,
-  municipalityCode: string,
-  unitId: string,
-): Promise<boolean> {
-  const unit = await trx
-    .selectFrom('units')
-    .select('id')
-    .where('id', '=', unitId)
-    .where('municipality_code', '=', municipalityCode)
-    .executeTakeFirst();
-  return unit !== undefined;
-}
-
 /** Adds a member to the case; false when the user is a member already (nothing changes). */
 export async function insertMember(
   trx: Transaction<DB>,

@@ -7,6 +7,7 @@ import { consumeStep, verifySecondFactorAgain } from '../../access/reauth.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { z } from 'zod';
+import { unitInMunicipality } from '../admin/queries-units.ts';
 import { addCaseEvent } from './chronology.ts';
 import {
   activeUserOfArea,
@@ -16,7 +17,6 @@ import {
   deleteMember,
   insertBreakGlassGrant,
   insertMember,
-  isUnitOf,
   userDisplayName,
 } from './queries-members.ts';
 import type { AddMemberBody, BreakGlassBody } from './schema.ts';
@@ -56,7 +56,7 @@ export async function addMember(
         fields: [{ field: 'body.scope', code: 'scope_full_only' }],
       });
     }
-    if (body.unitId && !(await isUnitOf(trx, access.municipalityCode, body.unitId))) {
+    if (body.unitId && !(await unitInMunicipality(trx, body.unitId, access.municipalityCode))) {
       throw new AppError('validation_failed', {
         fields: [{ field: 'body.unitId', code: 'invalid_value' }],
       });

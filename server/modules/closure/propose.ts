@@ -5,14 +5,10 @@ import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import { lockCase, recordCaseChange, requireOpenCase } from '../cases/case-work.ts';
 import { openInterventionIds } from '../case-interventions/closing.ts';
+import { unitInMunicipality } from '../admin/queries-units.ts';
 import { checkDispositions, checkGoals, statusOf } from './checks.ts';
 import { approvedPlan } from './plan-goals.ts';
-import {
-  closureById,
-  insertClosure,
-  pendingClosureId,
-  unitInMunicipality,
-} from './queries-writes.ts';
+import { closureById, insertClosure, pendingClosureId } from './queries-writes.ts';
 import type { ProposeClosure } from './schema.ts';
 
 /**

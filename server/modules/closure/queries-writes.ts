@@ -39,21 +39,6 @@ export async function pendingClosureId(
   return pending?.id;
 }
 
-/** Whether the unit belongs to the municipality. */
-export async function unitInMunicipality(
-  trx: Transaction<DB>,
-  unitId: string,
-  municipalityCode: string,
-): Promise<boolean> {
-  const unit = await trx
-    .selectFrom('units')
-    .select('id')
-    .where('id', '=', unitId)
-    .where('municipality_code', '=', municipalityCode)
-    .executeTakeFirst();
-  return unit !== undefined;
-}
-
 export async function insertClosure(
   trx: Transaction<DB>,
   values: {

@@ -6,16 +6,11 @@ import type { InquiryAccess } from '../../access/inquiry-access.ts';
 import type { AgeGroup } from '../../../shared/values.ts';
 import { keepFromArchive } from '../persons/queries-registry.ts';
 import { rejectProblems } from '../persons/service.ts';
+import { unitInMunicipality } from '../admin/queries-units.ts';
 import { claimVersion, inquiryEvent, recordChange } from './change.ts';
 import { localTime } from './deadline.ts';
 import { makeFinal } from './decision-effects.ts';
-import {
-  backToWork,
-  inquiryPersonIds,
-  insertHistory,
-  unitInMunicipality,
-  updateInquiryRow,
-} from './queries.ts';
+import { backToWork, inquiryPersonIds, insertHistory, updateInquiryRow } from './queries.ts';
 import {
   findPendingDecision,
   insertDecision,

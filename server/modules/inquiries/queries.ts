@@ -145,21 +145,6 @@ export async function forumInMunicipality(
   return forum !== undefined;
 }
 
-/** Whether a unit of the municipality has this id. */
-export async function unitInMunicipality(
-  db: Db,
-  unitId: string,
-  municipalityCode: string,
-): Promise<boolean> {
-  const unit = await db
-    .selectFrom('units')
-    .select('id')
-    .where('id', '=', unitId)
-    .where('municipality_code', '=', municipalityCode)
-    .executeTakeFirst();
-  return unit !== undefined;
-}
-
 export type InquiryUpdate = Updateable<DB['inquiries']>;
 
 /** Sets columns of the inquiry. */

@@ -84,18 +84,3 @@ export async function findType(
   const row = await selectTypes(db, municipalityCode).where('t.id', '=', id).executeTakeFirst();
   return row && toType(row);
 }
-
-/** Whether the unit exists and belongs to the municipality. */
-export async function unitInMunicipality(
-  db: Kysely<DB>,
-  municipalityCode: string,
-  unitId: string,
-): Promise<boolean> {
-  const row = await db
-    .selectFrom('units')
-    .select('id')
-    .where('id', '=', unitId)
-    .where('municipality_code', '=', municipalityCode)
-    .executeTakeFirst();
-  return row !== undefined;
-}

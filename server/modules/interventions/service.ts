@@ -4,6 +4,7 @@ import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
+import { unitInMunicipality } from '../admin/queries-units.ts';
 import { seedStandardInterventions } from './catalogue-seed.ts';
 import * as queries from './queries.ts';
 import * as writes from './queries-writes.ts';
@@ -50,7 +51,7 @@ function event(
 }
 
 async function checkUnit(db: Kysely<DB>, municipalityCode: string, unitId: string | null) {
-  if (unitId && !(await queries.unitInMunicipality(db, municipalityCode, unitId))) {
+  if (unitId && !(await unitInMunicipality(db, unitId, municipalityCode))) {
     throw new AppError('validation_failed', {
       fields: [{ field: 'body.responsibleUnitId', code: 'unit_not_in_municipality' }],
     });
