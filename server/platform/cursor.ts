@@ -22,6 +22,15 @@ export function encodeCursor(at: Date, id: string | number): string {
   return Buffer.from(JSON.stringify({ t: at.toISOString(), id: String(id) })).toString('base64url');
 }
 
+/** The `after` query parameter of a keyset list: an opaque cursor from the previous page. */
+export function cursorParameter(maxLength = 200) {
+  return z
+    .string()
+    .regex(new RegExp(`^[A-Za-z0-9_-]{1,${maxLength}}$`))
+    .optional()
+    .describe('Keyset cursor from the previous page');
+}
+
 /** The cursor, or null without one; `idKind` is the kind of the list's id column. */
 export function decodeCursor(value: string | undefined, idKind: CursorIdKind): Cursor | null {
   if (value === undefined) return null;

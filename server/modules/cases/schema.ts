@@ -13,6 +13,7 @@ import {
 import { z } from 'zod';
 import { DateOnly, Version } from '../../platform/primitives.ts';
 import { compartment, record } from '../../access/compartment.ts';
+import { cursorParameter } from '../../platform/cursor.ts';
 
 /** Request and response shapes of the cases module, shared with the web app. */
 export const CaseIdParams = z.object({ id: z.uuid() }).strict();
@@ -49,11 +50,7 @@ export const AccessSchema = z.object({
 export const CaseListQuery = z
   .object({
     status: CaseStatusSchema.optional(),
-    after: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,200}$/)
-      .optional()
-      .describe('Keyset cursor from the previous page'),
+    after: cursorParameter(),
     limit: z.coerce.number().int().min(1).max(100).default(50),
   })
   .strict();

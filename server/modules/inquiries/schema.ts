@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { INQUIRY_STATUSES, SeriousnessSchema, SubjectKindSchema } from '../../../shared/values.ts';
 import { DateOnly, DateTime, Int4, Version } from '../../platform/primitives.ts';
 import { SIGN_CODES } from './signs.ts';
+import { cursorParameter } from '../../platform/cursor.ts';
 
 /**
  * Request shapes of the inquiries module (and the receipt), shared with the web app, which
@@ -154,11 +155,7 @@ export const InboxQuery = z
     source: SourceSchema.optional(),
     unitId: z.uuid().optional(),
     overdue: z.enum(['true', 'false']).optional(),
-    after: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,200}$/)
-      .optional()
-      .describe('Keyset cursor from the previous page'),
+    after: cursorParameter(),
     limit: z.coerce.number().int().min(1).max(100).default(50),
   })
   .strict();

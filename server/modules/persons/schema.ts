@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DateOnly, Version } from '../../platform/primitives.ts';
 import { AUDIT_ACTIONS } from '../../platform/audit/tables.ts';
 import { CaseStatusSchema, PersonRoleSchema } from '../cases/schema.ts';
+import { cursorParameter } from '../../platform/cursor.ts';
 
 /** Request and response shapes of the persons module, shared with the web app. */
 export const PersonIdParams = z.object({ id: z.uuid() }).strict();
@@ -52,11 +53,7 @@ export const PersonSchema = z.object({
 
 export const AccessReportQuery = z
   .object({
-    after: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,200}$/)
-      .optional()
-      .describe('Keyset cursor from the previous page'),
+    after: cursorParameter(),
     limit: z.coerce.number().int().min(1).max(500).default(200),
   })
   .strict();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cursorParameter } from '../../platform/cursor.ts';
 
 /** Request and response shapes of "My tasks", shared with the web app. */
 export const TaskKindSchema = z.enum([
@@ -20,11 +21,7 @@ export type TaskTab = z.infer<typeof TaskTabSchema>;
 export const TaskListQuery = z
   .object({
     kind: TaskKindSchema.optional(),
-    after: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,400}$/)
-      .optional()
-      .describe('Keyset cursor from the previous page'),
+    after: cursorParameter(400),
     limit: z.coerce.number().int().min(1).max(200).default(200),
   })
   .strict();
