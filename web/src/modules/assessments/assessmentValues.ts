@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { AssessmentBody } from '../../../../server/modules/assessments/schema.ts';
-import { ApiError } from '../../app/api';
-import { issueMessage, saidIssue } from '../../ui/form';
+import { addBodyIssues, renameServerErrors } from '../../ui/form';
 import {
   DIMENSIONS,
   type Assessment,
@@ -98,35 +97,10 @@ export function formPath(path: string, values: AssessmentValues): string {
 export const AssessmentValuesSchema = z
   .custom<AssessmentValues>(() => true)
   .superRefine((values, ctx) => {
-    const parsed = AssessmentBody.safeParse(bodyOf(values, 1), { error: issueMessage });
-    if (parsed.success) return;
-    const seen = new Set<string>();
-    for (const issue of parsed.error.issues) {
-      const path = formPath(issue.path.join('.'), values);
-      if (seen.has(path)) continue;
-      seen.add(path);
-      ctx.addIssue(saidIssue(path, issue.message));
-    }
+    addBodyIssues(ctx, AssessmentBody, bodyOf(values, 1), (path) => formPath(path, values));
   });
 
 /** The server's field problems (`body.riskFactors.1`) on the form's rows. */
 export function onFormRows(error: unknown, values: AssessmentValues): unknown {
-  if (!(error instanceof ApiError) || error.fields.length === 0) return error;
-  const fields = error.fields.map((problem) =>
-    problem.field.startsWith('body.')
-      ? { ...problem, field: `body.${formPath(problem.field.slice(5), values)}` }
-      : problem,
-  );
-  return new ApiError(
-    error.status,
-    {
-      error: {
-        code: error.code,
-        message: error.serverMessage ?? '',
-        requestId: error.requestId ?? '',
-        fields,
-      },
-    },
-    { cause: error },
-  );
+  return renameServerErrors(error, (path) => formPath(path, values));
 }

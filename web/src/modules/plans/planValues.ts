@@ -6,8 +6,7 @@ import {
   RejectPlanBody,
   UpdatePlanBody,
 } from '../../../../server/modules/plans/schema.ts';
-import { ApiError } from '../../app/api';
-import { issueMessage, saidIssue } from '../../ui/form/messages';
+import { addBodyIssues, renameServerErrors } from '../../ui/form/bodySchema';
 import type { Plan, UpdatePlanRequest } from './plansApi';
 
 /**
@@ -150,31 +149,12 @@ export function formPath(bodyPath: string): string | null {
 export const PlanFormSchema = z
   .custom<PlanValues>(() => true)
   .superRefine((values, ctx) => {
-    const problems = [
-      ...bodyIssues(UpdatePlanBody, toPlanBody(values, 1)),
-      ...(values.steeringGroupMeetingOn
-        ? bodyIssues(ApprovePlanBody, {
-            version: 1,
-            steeringGroupMeetingOn: values.steeringGroupMeetingOn,
-          })
-        : []),
-    ];
-    const seen = new Set<string>();
-    for (const { path, message } of problems) {
-      if (seen.has(path)) continue;
-      seen.add(path);
-      ctx.addIssue(saidIssue(path, message));
+    const taken = addBodyIssues(ctx, UpdatePlanBody, toPlanBody(values, 1), formPath);
+    if (values.steeringGroupMeetingOn) {
+      const approval = { version: 1, steeringGroupMeetingOn: values.steeringGroupMeetingOn };
+      addBodyIssues(ctx, ApprovePlanBody, approval, formPath, taken);
     }
   });
-
-function bodyIssues(schema: z.ZodType, body: unknown): { path: string; message: string }[] {
-  const parsed = schema.safeParse(body, { error: issueMessage });
-  if (parsed.success) return [];
-  return parsed.error.issues.flatMap((issue) => {
-    const path = formPath(issue.path.join('.'));
-    return path === null ? [] : [{ path, message: issue.message }];
-  });
-}
 
 /**
  * The server's field problems at the form's fields: the body's (`body.goals.1.responsible`) and
@@ -182,24 +162,7 @@ function bodyIssues(schema: z.ZodType, body: unknown): { path: string; message: 
  * Others (`plan.status`, `case.status`) stay as they are and are shown without a field.
  */
 export function toFormErrors(error: unknown): unknown {
-  if (!(error instanceof ApiError) || error.fields.length === 0) return error;
-  const fields = error.fields.map((problem) => {
-    const match = /^(?:body|plan)\.(.+)$/.exec(problem.field);
-    const path = match?.[1] === undefined ? null : formPath(match[1]);
-    return path === null ? problem : { ...problem, field: `body.${path}` };
-  });
-  return new ApiError(
-    error.status,
-    {
-      error: {
-        code: error.code,
-        message: error.serverMessage ?? '',
-        requestId: error.requestId ?? '',
-        fields,
-      },
-    },
-    { cause: error, language: error.language },
-  );
+  return renameServerErrors(error, formPath, ['body', 'plan']);
 }
 
 /** The coordinator's approval of a submitted plan (nothing to fill in). */

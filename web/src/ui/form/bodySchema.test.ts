@@ -35,15 +35,17 @@ describe('forms whose values are not the request body', () => {
   });
 
   it("names the body's problems at the form's fields, once, and not where the form has one", () => {
+    let taken: ReadonlySet<string> = new Set();
     const schema = z
       .custom<Values>(() => true)
       .superRefine((values, ctx) => {
-        addBodyIssues(ctx, Body, toBody(values), rename, new Set(['note']));
+        taken = addBodyIssues(ctx, Body, toBody(values), rename, new Set(['note']));
       });
     const failed = schema.safeParse({ date: 'x', note: 'too long' });
     expect(failed.success ? [] : failed.error.issues.map((i) => i.path.join('.'))).toEqual([
       'date',
     ]);
+    expect([...taken]).toEqual(['note', 'date']);
   });
 
   it("renames the server's field problems to the form's fields and leaves other errors", () => {
@@ -71,5 +73,25 @@ describe('forms whose values are not the request body', () => {
     expect(renameServerErrors(network, rename)).toBe(network);
     const plain = new Error('boom');
     expect(renameServerErrors(plain, rename)).toBe(plain);
+  });
+
+  it("renames the problems of a stored record's check too, when told its part", () => {
+    const error = new ApiError(422, {
+      error: {
+        code: 'validation_failed',
+        message: 'Ret felterne.',
+        requestId: 'r-2',
+        fields: [
+          { field: 'plan.receivedAt', code: 'required', message: 'Feltet skal udfyldes.' },
+          { field: 'plan.status', code: 'plan_submitted', message: 'Allerede indsendt.' },
+        ],
+      },
+    });
+    const fields = (e: unknown) => (e as Api.ApiError).fields.map((f) => f.field);
+    expect(fields(renameServerErrors(error, rename, ['body', 'plan']))).toEqual([
+      'body.date',
+      'plan.status',
+    ]);
+    expect(fields(renameServerErrors(error, rename))).toEqual(['plan.receivedAt', 'plan.status']);
   });
 });

@@ -34,7 +34,7 @@ export function bodyForm<V extends FieldValues, B extends z.ZodType<FieldValues>
 /**
  * Adds the problems of `body` by the server's `schema` to a form's check, at the form's paths and
  * in the app's words. Paths in `taken` already have a problem of the form's own (a date it cannot
- * read) and get no second one.
+ * read, a body checked before) and get no second one. Returns the paths that now have one.
  */
 export function addBodyIssues(
   ctx: z.RefinementCtx,
@@ -42,28 +42,36 @@ export function addBodyIssues(
   body: unknown,
   rename: Rename,
   taken: ReadonlySet<string> = new Set(),
-) {
-  const parsed = schema.safeParse(body, { error: issueMessage });
-  if (parsed.success) return;
+): ReadonlySet<string> {
   const seen = new Set(taken);
+  const parsed = schema.safeParse(body, { error: issueMessage });
+  if (parsed.success) return seen;
   for (const issue of parsed.error.issues) {
     const path = rename(issue.path.join('.'));
     if (path === null || seen.has(path)) continue;
     seen.add(path);
     ctx.addIssue(saidIssue(path, issue.message));
   }
+  return seen;
 }
 
 /**
  * The server's field problems renamed to the form's fields (`body.receivedAt` →
  * `body.receivedDate`), so the form layer puts them next to the fields; code, request id and meta
- * stay. Other errors as they are.
+ * stay. `parts` are the parts of the server's field names renamed as the body's (a check of the
+ * stored record names its fields `plan.goals.1.text`); problems elsewhere (`params.id`) and those
+ * `rename` gives null stay as they are. Other errors as they are.
  */
-export function renameServerErrors(error: unknown, rename: Rename): unknown {
+export function renameServerErrors(
+  error: unknown,
+  rename: Rename,
+  parts: readonly string[] = ['body'],
+): unknown {
   if (!(error instanceof ApiError) || error.fields.length === 0) return error;
   const fields = error.fields.map((problem) => {
-    const inBody = problem.field.startsWith('body.') ? problem.field.slice(5) : null;
-    const renamed = inBody === null ? null : rename(inBody);
+    const dot = problem.field.indexOf('.');
+    const inPart = dot > 0 && parts.includes(problem.field.slice(0, dot));
+    const renamed = inPart ? rename(problem.field.slice(dot + 1)) : null;
     return renamed === null ? problem : { ...problem, field: `body.${renamed}` };
   });
   return new ApiError(
