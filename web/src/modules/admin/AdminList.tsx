@@ -1,21 +1,9 @@
+import type { UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useId, type ReactNode } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Form } from '../../ui/form';
-import { Loading } from '../../ui/Loading';
-
-/** A compact, horizontally scrolling admin table with a caption for screen readers. */
-export function AdminTable({ caption, children }: { caption: string; children: ReactNode }) {
-  return (
-    <div className="table--responsive-scroll">
-      <table className="table table--compact admin-table">
-        <caption className="sr-only">{caption}</caption>
-        {children}
-      </table>
-    </div>
-  );
-}
+import { QueryState } from '../../ui/QueryState';
 
 /** Below a list's filters: search (submits the form) and reset. */
 export function FilterButtons({ onReset }: { onReset: () => void }) {
@@ -95,19 +83,11 @@ export function FilterForm<TIn extends FieldValues, TOut>({
   );
 }
 
-/** A paged list as the page holds it (an infinite query). */
-interface PagedQuery extends Pages {
-  isPending: boolean;
-  isError: boolean;
-  error: unknown;
-  refetch: () => Promise<unknown>;
-}
-
 /**
  * A paged list's place on the page: loading, the load error with a retry, "none" (`empty`) when
  * no item is shown, else the list (`children`) with "Vis flere".
  */
-export function PagedList({
+export function PagedList<T, E>({
   pages,
   shown,
   loading,
@@ -115,7 +95,7 @@ export function PagedList({
   empty,
   children,
 }: {
-  pages: PagedQuery;
+  pages: UseInfiniteQueryResult<T, E>;
   /** How many items are shown. */
   shown: number;
   loading: string;
@@ -123,17 +103,18 @@ export function PagedList({
   empty: string;
   children: ReactNode;
 }) {
-  if (pages.isPending) return <Loading label={loading} />;
-  if (pages.isError) {
-    return (
-      <ErrorAlert title={loadError} error={pages.error} onRetry={() => void pages.refetch()} />
-    );
-  }
-  if (shown === 0) return <p role="status">{empty}</p>;
   return (
-    <>
-      {children}
-      <LoadMoreButton pages={pages} />
-    </>
+    <QueryState query={pages} loading={loading} loadError={loadError}>
+      {() =>
+        shown === 0 ? (
+          <p role="status">{empty}</p>
+        ) : (
+          <>
+            {children}
+            <LoadMoreButton pages={pages} />
+          </>
+        )
+      }
+    </QueryState>
   );
 }

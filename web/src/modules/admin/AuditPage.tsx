@@ -7,8 +7,10 @@ import { currentLanguage } from '../../app/i18n';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { SuccessMessage } from '../../ui/SuccessMessage';
-import { DateInput, Select, TextInput, useZodForm } from '../../ui/form';
-import { AdminTable, FilterForm, PagedList } from './AdminList';
+import { DateInput, TextInput, useZodForm } from '../../ui/form';
+import { OptionSelect } from '../../ui/form/OptionSelect';
+import { CompactTable } from '../../ui/Table';
+import { FilterForm, PagedList } from './AdminList';
 import {
   AUDIT_ACTIONS,
   ROLES,
@@ -73,19 +75,26 @@ export function AuditPage() {
         <div className="admin-filter-row">
           <DateInput name="from" label={t('admin.audit.from')} empty="undefined" />
           <DateInput name="to" label={t('admin.audit.to')} empty="undefined" />
-          <Select name="action" label={t('admin.audit.action')} empty="undefined">
-            <option value="">{t('admin.common.all')}</option>
-            {AUDIT_ACTIONS.map((action) => (
-              <option key={action} value={action}>
-                {t(`admin.audit.actions.${action}`)}
-              </option>
-            ))}
-          </Select>
-          <Select name="breakGlass" label={t('admin.audit.breakGlass')} empty="undefined">
-            <option value="">{t('admin.common.all')}</option>
-            <option value="true">{t('admin.common.yes')}</option>
-            <option value="false">{t('admin.common.no')}</option>
-          </Select>
+          <OptionSelect
+            name="action"
+            label={t('admin.audit.action')}
+            empty="undefined"
+            none={t('admin.common.all')}
+            options={AUDIT_ACTIONS.map((action) => ({
+              value: action,
+              label: t(`admin.audit.actions.${action}`),
+            }))}
+          />
+          <OptionSelect
+            name="breakGlass"
+            label={t('admin.audit.breakGlass')}
+            empty="undefined"
+            none={t('admin.common.all')}
+            options={[
+              { value: 'true', label: t('admin.common.yes') },
+              { value: 'false', label: t('admin.common.no') },
+            ]}
+          />
         </div>
         <div className="admin-filter-row">
           {TEXT_FILTERS.map((key) => (
@@ -135,68 +144,65 @@ function AuditTable({ items }: { items: AuditEntry[] }) {
     timeZone: 'Europe/Copenhagen',
   });
   return (
-    <AdminTable caption={t('admin.audit.caption')}>
-      <thead>
-        <tr>
-          <th scope="col">{t('admin.audit.timeColumn')}</th>
-          <th scope="col">{t('admin.audit.actorColumn')}</th>
-          <th scope="col">{t('admin.audit.roleColumn')}</th>
-          <th scope="col">{t('admin.audit.actionColumn')}</th>
-          <th scope="col">{t('admin.audit.resourceColumn')}</th>
-          <th scope="col">{t('admin.audit.purposeColumn')}</th>
-          <th scope="col">{t('admin.audit.breakGlassColumn')}</th>
-          <th scope="col">{t('admin.audit.detailsColumn')}</th>
+    <CompactTable
+      className="admin-table"
+      caption={t('admin.audit.caption')}
+      columns={[
+        t('admin.audit.timeColumn'),
+        t('admin.audit.actorColumn'),
+        t('admin.audit.roleColumn'),
+        t('admin.audit.actionColumn'),
+        t('admin.audit.resourceColumn'),
+        t('admin.audit.purposeColumn'),
+        t('admin.audit.breakGlassColumn'),
+        t('admin.audit.detailsColumn'),
+      ]}
+    >
+      {items.map((entry) => (
+        <tr key={entry.id}>
+          <td>
+            <time dateTime={entry.occurredAt}>{time.format(new Date(entry.occurredAt))}</time>
+          </td>
+          <td>
+            {entry.actor ? (
+              <>
+                {entry.actor.displayName ?? entry.actor.id}
+                {entry.actor.username && (
+                  <>
+                    <br />
+                    <span className="admin-id">{entry.actor.username}</span>
+                  </>
+                )}
+              </>
+            ) : (
+              t('admin.audit.systemActor')
+            )}
+          </td>
+          <td>{isRole(entry.actorRole) ? t(`admin.roles.${entry.actorRole}`) : entry.actorRole}</td>
+          <td>{t(`admin.audit.actions.${entry.action}`)}</td>
+          <td>
+            {entry.resourceType}
+            {entry.resourceId && (
+              <>
+                <br />
+                <span className="admin-id">{entry.resourceId}</span>
+              </>
+            )}
+          </td>
+          <td>{[entry.purpose, entry.legalBasis].filter(Boolean).join(' · ')}</td>
+          <td>{entry.breakGlass ? t('admin.common.yes') : t('admin.common.no')}</td>
+          <td>
+            <ul className="admin-details">
+              {Object.entries(entry.details).map(([key, value]) => (
+                <li key={key}>
+                  {key}: {String(value)}
+                </li>
+              ))}
+            </ul>
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {items.map((entry) => (
-          <tr key={entry.id}>
-            <td>
-              <time dateTime={entry.occurredAt}>{time.format(new Date(entry.occurredAt))}</time>
-            </td>
-            <td>
-              {entry.actor ? (
-                <>
-                  {entry.actor.displayName ?? entry.actor.id}
-                  {entry.actor.username && (
-                    <>
-                      <br />
-                      <span className="admin-id">{entry.actor.username}</span>
-                    </>
-                  )}
-                </>
-              ) : (
-                t('admin.audit.systemActor')
-              )}
-            </td>
-            <td>
-              {isRole(entry.actorRole) ? t(`admin.roles.${entry.actorRole}`) : entry.actorRole}
-            </td>
-            <td>{t(`admin.audit.actions.${entry.action}`)}</td>
-            <td>
-              {entry.resourceType}
-              {entry.resourceId && (
-                <>
-                  <br />
-                  <span className="admin-id">{entry.resourceId}</span>
-                </>
-              )}
-            </td>
-            <td>{[entry.purpose, entry.legalBasis].filter(Boolean).join(' · ')}</td>
-            <td>{entry.breakGlass ? t('admin.common.yes') : t('admin.common.no')}</td>
-            <td>
-              <ul className="admin-details">
-                {Object.entries(entry.details).map(([key, value]) => (
-                  <li key={key}>
-                    {key}: {String(value)}
-                  </li>
-                ))}
-              </ul>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </AdminTable>
+      ))}
+    </CompactTable>
   );
 }
 

@@ -6,18 +6,10 @@ import { SeriousnessSchema } from '../../../../shared/values.ts';
 import { UpdateSettingsBody } from '../../../../server/modules/inquiries/schema.ts';
 import { isStale } from '../../app/api';
 import { usePageTitle } from '../../app/usePageTitle';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { Loading } from '../../ui/Loading';
+import { QueryState } from '../../ui/QueryState';
 import { SuccessMessage } from '../../ui/SuccessMessage';
-import {
-  Checkbox,
-  Form,
-  FormGroup,
-  RadioGroup,
-  StaleNotice,
-  TextInput,
-  useZodForm,
-} from '../../ui/form';
+import { Checkbox, Form, FormGroup, RadioGroup, StaleNotice, useZodForm } from '../../ui/form';
+import { NumberInput } from '../../ui/form/NumberInput';
 import {
   updateSettings,
   useMunicipalitySettings,
@@ -74,24 +66,22 @@ export function SettingsPage() {
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{t('admin.settings.title')}</h2>
       <p>{t('admin.settings.intro')}</p>
-      {settings.isPending ? (
-        <Loading label={t('admin.settings.loading')} />
-      ) : settings.isError ? (
-        <ErrorAlert
-          title={t('admin.settings.loadError')}
-          error={settings.error}
-          onRetry={() => void settings.refetch()}
-        />
-      ) : (
-        // A new version (after saving or reloading) starts the form from the stored values.
-        <SettingsFormView
-          key={settings.data.version}
-          settings={settings.data}
-          saved={savedVersion === settings.data.version}
-          onSaved={setSavedVersion}
-          reload={() => void settings.refetch()}
-        />
-      )}
+      <QueryState
+        query={settings}
+        loading={t('admin.settings.loading')}
+        loadError={t('admin.settings.loadError')}
+      >
+        {(stored) => (
+          // A new version (after saving or reloading) starts the form from the stored values.
+          <SettingsFormView
+            key={stored.version}
+            settings={stored}
+            saved={savedVersion === stored.version}
+            onSaved={setSavedVersion}
+            reload={() => void settings.refetch()}
+          />
+        )}
+      </QueryState>
     </section>
   );
 }
@@ -134,14 +124,10 @@ function SettingsFormView({ settings, saved, onSaved, reload }: SettingsFormView
           fieldset
         >
           {SERIOUSNESS.map((s) => (
-            <TextInput
+            <NumberInput
               key={s}
               name={`deadlineHours.${s}`}
               label={t(`admin.settings.deadline.${s}`)}
-              asNumber
-              widthClass="input-char-4"
-              inputMode="numeric"
-              autoComplete="off"
               required
             />
           ))}
@@ -161,24 +147,16 @@ function SettingsFormView({ settings, saved, onSaved, reload }: SettingsFormView
           label={t('admin.settings.fourEyes')}
           hint={t('admin.settings.fourEyesHint')}
         />
-        <TextInput
+        <NumberInput
           name="noConcernRetentionDays"
           label={t('admin.settings.retention')}
           hint={t('admin.settings.retentionHint')}
-          asNumber
-          widthClass="input-char-4"
-          inputMode="numeric"
-          autoComplete="off"
           required
         />
-        <TextInput
+        <NumberInput
           name="reminderHours"
           label={t('admin.settings.reminder')}
           hint={t('admin.settings.reminderHint')}
-          asNumber
-          widthClass="input-char-4"
-          inputMode="numeric"
-          autoComplete="off"
           required
         />
         <RadioGroup

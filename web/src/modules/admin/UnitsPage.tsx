@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { CreateUnitBody, RenameUnitBody } from '../../../../server/modules/admin/schema.ts';
 import { isStale } from '../../app/api';
 import { usePageTitle } from '../../app/usePageTitle';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { Loading } from '../../ui/Loading';
+import { QueryState } from '../../ui/QueryState';
 import { SuccessMessage } from '../../ui/SuccessMessage';
-import { Form, Select, StaleNotice, TextInput, focusAfterSave, useZodForm } from '../../ui/form';
+import { CompactTable } from '../../ui/Table';
+import { Form, StaleNotice, TextInput, focusAfterSave, useZodForm } from '../../ui/form';
+import { OptionSelect } from '../../ui/form/OptionSelect';
 import {
   UNIT_KINDS,
   createUnit,
@@ -48,49 +49,47 @@ export function UnitsPage() {
           }}
         />
       )}
-      {units.isPending ? (
-        <Loading label={t('admin.units.loading')} />
-      ) : units.isError ? (
-        <ErrorAlert
-          title={t('admin.units.loadError')}
-          error={units.error}
-          onRetry={() => void units.refetch()}
-        />
-      ) : units.data.length === 0 ? (
-        <p>{t('admin.units.empty')}</p>
-      ) : (
-        <table className="table table--compact admin-table">
-          <caption className="sr-only">{t('admin.units.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.units.nameColumn')}</th>
-              <th scope="col">{t('admin.units.kindColumn')}</th>
-              <th scope="col">{t('admin.units.actionsColumn')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {units.data.map((unit) => (
-              <tr key={unit.id}>
-                <td>{unit.name}</td>
-                <td>{t(`unitKinds.${unit.kind}`)}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="button button-tertiary"
-                    aria-label={t('admin.units.rename', { name: unit.name })}
-                    onClick={() => {
-                      setMessage(null);
-                      setRenaming(unit);
-                    }}
-                  >
-                    {t('admin.units.renameShort')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <QueryState
+        query={units}
+        loading={t('admin.units.loading')}
+        loadError={t('admin.units.loadError')}
+      >
+        {(items) =>
+          items.length === 0 ? (
+            <p>{t('admin.units.empty')}</p>
+          ) : (
+            <CompactTable
+              className="admin-table"
+              caption={t('admin.units.caption')}
+              columns={[
+                t('admin.units.nameColumn'),
+                t('admin.units.kindColumn'),
+                t('admin.units.actionsColumn'),
+              ]}
+            >
+              {items.map((unit) => (
+                <tr key={unit.id}>
+                  <td>{unit.name}</td>
+                  <td>{t(`unitKinds.${unit.kind}`)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button button-tertiary"
+                      aria-label={t('admin.units.rename', { name: unit.name })}
+                      onClick={() => {
+                        setMessage(null);
+                        setRenaming(unit);
+                      }}
+                    >
+                      {t('admin.units.renameShort')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </CompactTable>
+          )
+        }
+      </QueryState>
       <CreateUnitForm
         onCreated={(unit) => setMessage(t('admin.units.created', { name: unit.name }))}
       />
@@ -176,14 +175,12 @@ function CreateUnitForm({ onCreated }: { onCreated: (unit: AdminUnit) => void })
         errorTitle={t('admin.units.createFailedTitle')}
       >
         <TextInput name="name" label={t('admin.units.name')} widthClass="input-width-l" required />
-        <Select name="kind" label={t('admin.units.kind')}>
-          <option value="">{t('admin.units.chooseKind')}</option>
-          {UNIT_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`unitKinds.${k}`)}
-            </option>
-          ))}
-        </Select>
+        <OptionSelect
+          name="kind"
+          label={t('admin.units.kind')}
+          none={t('admin.units.chooseKind')}
+          options={UNIT_KINDS.map((k) => ({ value: k, label: t(`unitKinds.${k}`) }))}
+        />
         <button type="submit" className="button button-primary" disabled={mutation.isPending}>
           {t('admin.units.submit')}
         </button>

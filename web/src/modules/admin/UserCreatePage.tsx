@@ -6,7 +6,8 @@ import { Link, useNavigate } from 'react-router';
 import { CreateUserBody } from '../../../../server/modules/admin/schema.ts';
 import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
-import { Form, Select, TextInput, useZodForm } from '../../ui/form';
+import { Form, TextInput, useZodForm } from '../../ui/form';
+import { OptionSelect } from '../../ui/form/OptionSelect';
 import {
   createUser,
   grantableRoles,
@@ -100,19 +101,17 @@ export function UserCreatePage() {
             />
           )}
           {!ownMunicipality && (
-            <Select
+            <OptionSelect
               name="policeDistrictId"
               label={t('admin.userForm.policeDistrict')}
               empty="undefined"
               asNumber
-            >
-              <option value="">{t('admin.userForm.noPoliceDistrict')}</option>
-              {(districts.data ?? []).map((district) => (
-                <option key={district.id} value={String(district.id)}>
-                  {district.name}
-                </option>
-              ))}
-            </Select>
+              none={t('admin.userForm.noPoliceDistrict')}
+              options={(districts.data ?? []).map((district) => ({
+                value: String(district.id),
+                label: district.name,
+              }))}
+            />
           )}
         </UserDetailsFields>
         <div className="admin-buttons">

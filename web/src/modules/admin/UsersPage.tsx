@@ -4,8 +4,10 @@ import { Link } from 'react-router';
 import type { z } from 'zod';
 import { UserListQuery } from '../../../../server/modules/admin/schema.ts';
 import { usePageTitle } from '../../app/usePageTitle';
-import { Select, TextInput, useZodForm } from '../../ui/form';
-import { AdminTable, FilterForm, PagedList } from './AdminList';
+import { TextInput, useZodForm } from '../../ui/form';
+import { OptionSelect } from '../../ui/form/OptionSelect';
+import { CompactTable } from '../../ui/Table';
+import { FilterForm, PagedList } from './AdminList';
 import { ROLES, useAdminUnits, useUserList, type UserFilter } from './adminApi';
 
 /** The filters, checked with the user list's own schema; an empty field is no filter. */
@@ -54,27 +56,30 @@ export function UsersPage() {
             widthClass="input-width-m"
             type="search"
           />
-          <Select name="role" label={t('admin.users.role')} empty="undefined">
-            <option value="">{t('admin.common.all')}</option>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`admin.roles.${role}`)}
-              </option>
-            ))}
-          </Select>
-          <Select name="unitId" label={t('admin.users.unit')} empty="undefined">
-            <option value="">{t('admin.common.all')}</option>
-            {(units.data ?? []).map((unit) => (
-              <option key={unit.id} value={unit.id}>
-                {unit.name}
-              </option>
-            ))}
-          </Select>
-          <Select name="status" label={t('admin.users.status')} empty="undefined">
-            <option value="">{t('admin.common.all')}</option>
-            <option value="active">{t('admin.users.statusActive')}</option>
-            <option value="disabled">{t('admin.users.statusDisabled')}</option>
-          </Select>
+          <OptionSelect
+            name="role"
+            label={t('admin.users.role')}
+            empty="undefined"
+            none={t('admin.common.all')}
+            options={ROLES.map((role) => ({ value: role, label: t(`admin.roles.${role}`) }))}
+          />
+          <OptionSelect
+            name="unitId"
+            label={t('admin.users.unit')}
+            empty="undefined"
+            none={t('admin.common.all')}
+            options={(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name }))}
+          />
+          <OptionSelect
+            name="status"
+            label={t('admin.users.status')}
+            empty="undefined"
+            none={t('admin.common.all')}
+            options={[
+              { value: 'active', label: t('admin.users.statusActive') },
+              { value: 'disabled', label: t('admin.users.statusDisabled') },
+            ]}
+          />
         </div>
       </FilterForm>
 
@@ -85,42 +90,41 @@ export function UsersPage() {
         loadError={t('admin.users.loadError')}
         empty={t('admin.users.empty')}
       >
-        <AdminTable caption={t('admin.users.caption')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.users.nameColumn')}</th>
-              <th scope="col">{t('admin.users.usernameColumn')}</th>
-              <th scope="col">{t('admin.users.rolesColumn')}</th>
-              <th scope="col">{t('admin.users.unitsColumn')}</th>
-              <th scope="col">{t('admin.users.statusColumn')}</th>
-              <th scope="col">{t('admin.users.secondFactorColumn')}</th>
+        <CompactTable
+          className="admin-table"
+          caption={t('admin.users.caption')}
+          columns={[
+            t('admin.users.nameColumn'),
+            t('admin.users.usernameColumn'),
+            t('admin.users.rolesColumn'),
+            t('admin.users.unitsColumn'),
+            t('admin.users.statusColumn'),
+            t('admin.users.secondFactorColumn'),
+          ]}
+        >
+          {items.map((user) => (
+            <tr key={user.id}>
+              <td>
+                <Link to={user.id} aria-label={t('admin.users.edit', { name: user.displayName })}>
+                  {user.displayName}
+                </Link>
+              </td>
+              <td>{user.username}</td>
+              <td>{user.roles.map((r) => t(`admin.roles.${r}`)).join(', ')}</td>
+              <td>{user.units.map((u) => u.name).join(', ')}</td>
+              <td>
+                {user.status === 'active'
+                  ? t('admin.users.statusActive')
+                  : t('admin.users.statusDisabled')}
+              </td>
+              <td>
+                {user.secondFactorEnrolled
+                  ? t('admin.users.secondFactorYes')
+                  : t('admin.users.secondFactorNo')}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((user) => (
-              <tr key={user.id}>
-                <td>
-                  <Link to={user.id} aria-label={t('admin.users.edit', { name: user.displayName })}>
-                    {user.displayName}
-                  </Link>
-                </td>
-                <td>{user.username}</td>
-                <td>{user.roles.map((r) => t(`admin.roles.${r}`)).join(', ')}</td>
-                <td>{user.units.map((u) => u.name).join(', ')}</td>
-                <td>
-                  {user.status === 'active'
-                    ? t('admin.users.statusActive')
-                    : t('admin.users.statusDisabled')}
-                </td>
-                <td>
-                  {user.secondFactorEnrolled
-                    ? t('admin.users.secondFactorYes')
-                    : t('admin.users.secondFactorNo')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </AdminTable>
+          ))}
+        </CompactTable>
       </PagedList>
     </section>
   );
