@@ -12,6 +12,7 @@ import {
   openInterventionIds,
 } from '../case-interventions/closing.ts';
 import { cancelScheduledFollowUps } from '../follow-ups/closing.ts';
+import { approvedPlanGoals } from '../plans/queries.ts';
 import {
   checkDispositions,
   checkGoals,
@@ -19,7 +20,6 @@ import {
   StoredDispositions,
   StoredGoalStatuses,
 } from './checks.ts';
-import { approvedPlan } from './plan-goals.ts';
 import { markClosureApproved, markClosureRejected, scheduleReviews } from './queries-writes.ts';
 import type { ApproveClosureBody, RejectClosureBody } from './schema.ts';
 
@@ -48,12 +48,12 @@ export async function approveClosure(
     requireOpenCase(locked);
     // The case may have moved on since the proposal: a new approved plan or a new intervention
     // means the proposal no longer says what happens to everything; send it back instead.
-    const plan = await approvedPlan(trx, access);
+    const goals = await approvedPlanGoals(trx, access);
     const open = await openInterventionIds(trx, access);
     const dispositions = StoredDispositions(closure.intervention_dispositions);
     const problems = [
       ...checkGoals(
-        plan?.goals.map((g) => g.key) ?? [],
+        goals.map((g) => g.key),
         StoredGoalStatuses(closure.goal_statuses),
         'closure',
       ),

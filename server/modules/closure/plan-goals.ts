@@ -1,9 +1,12 @@
-import type { Kysely } from 'kysely';
-import type { CaseKey } from '../../platform/context.ts';
-import type { DB } from '../../platform/db/schema.ts';
 import type { GoalStatus } from '../../../shared/values.ts';
+import type { PlanRow } from '../plans/queries.ts';
 import { readableGoals } from '../plans/stored.ts';
-import { approvedPlanRow, planGoalRows } from './queries-plans.ts';
+
+/**
+ * What closure makes of the case's plan versions. The rows are the plan module's (`planRows`,
+ * every version newest first; `approvedPlanGoals` where only the approved plan's goals count);
+ * closure reads no plan table itself.
+ */
 
 /** A goal of a case's plan as closure reads it; keys are stable across plan versions. */
 export interface PlanGoal {
@@ -26,12 +29,11 @@ function parseGoals(value: unknown): PlanGoal[] {
   }));
 }
 
-/** The case's current approved plan (the newest approved version), or undefined. */
-export async function approvedPlan(
-  db: Kysely<DB>,
-  theCase: CaseKey,
-): Promise<{ id: string; goals: PlanGoal[]; agreements: string[] } | undefined> {
-  const row = await approvedPlanRow(db, theCase);
+/** The current approved plan among the versions (the newest approved one), or undefined. */
+export function approvedPlan(
+  plans: PlanRow[],
+): { goals: PlanGoal[]; agreements: string[] } | undefined {
+  const row = plans.find((plan) => plan.status === 'approved');
   if (!row) return undefined;
   const agreements = Array.isArray(row.agreements)
     ? row.agreements.flatMap((a: unknown) =>
@@ -42,15 +44,14 @@ export async function approvedPlan(
             : [],
       )
     : [];
-  return { id: row.id, goals: parseGoals(row.goals), agreements };
+  return { goals: parseGoals(row.goals), agreements };
 }
 
 /** Every goal text the case's plans have had, newest version first wins (for old closures). */
-export async function goalTexts(db: Kysely<DB>, theCase: CaseKey): Promise<Map<string, string>> {
-  const rows = await planGoalRows(db, theCase);
+export function goalTexts(plans: PlanRow[]): Map<string, string> {
   const texts = new Map<string, string>();
-  for (const row of rows) {
-    for (const goal of parseGoals(row.goals)) {
+  for (const plan of plans) {
+    for (const goal of parseGoals(plan.goals)) {
       if (!texts.has(goal.key)) texts.set(goal.key, goal.text);
     }
   }

@@ -6,8 +6,8 @@ import type { CaseAccess } from '../../access/records.ts';
 import { lockCase, recordCaseChange, requireOpenCase } from '../cases/case-work.ts';
 import { openInterventionIds } from '../case-interventions/closing.ts';
 import { unitInMunicipality } from '../admin/queries-units.ts';
+import { approvedPlanGoals } from '../plans/queries.ts';
 import { checkDispositions, checkGoals, statusOf } from './checks.ts';
-import { approvedPlan } from './plan-goals.ts';
 import { closureById, insertClosure, pendingClosureId } from './queries-writes.ts';
 import type { ProposeClosure } from './schema.ts';
 
@@ -55,8 +55,13 @@ export async function proposeClosure(
       problems.push({ field: 'body.outcomeOther', code: 'only_with_outcome_other' });
     }
 
-    const plan = await approvedPlan(trx, access);
-    problems.push(...checkGoals(plan?.goals.map((g) => g.key) ?? [], body.goalStatuses));
+    const goals = await approvedPlanGoals(trx, access);
+    problems.push(
+      ...checkGoals(
+        goals.map((g) => g.key),
+        body.goalStatuses,
+      ),
+    );
     const open = await openInterventionIds(trx, access);
     problems.push(...checkDispositions(open, body.interventionDispositions));
     if (problems.length > 0) throw new AppError('validation_failed', { fields: problems });

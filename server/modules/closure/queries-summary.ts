@@ -64,18 +64,6 @@ export async function latestFinalAssessment(db: Kysely<DB>, theCase: CaseKey) {
     .executeTakeFirst();
 }
 
-/** The case's held follow-ups, in the order they were held. */
-export async function heldFollowUps(db: Kysely<DB>, theCase: CaseKey) {
-  return db
-    .selectFrom('case_follow_ups')
-    .select(['held_on', 'concern_level', 'concern_change'])
-    .where('case_id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
-    .where('status', '=', 'done')
-    .orderBy('held_on')
-    .execute();
-}
-
 /**
  * The case's chronology with authors and entry names as this reader may see them; without the
  * compartment, compartment events are not read.

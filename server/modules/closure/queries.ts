@@ -4,6 +4,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import { entryName } from '../cases/intervention-names.ts';
 import { personName } from '../cases/queries.ts';
+import { planRows } from '../plans/queries.ts';
 import { GOAL_STATUSES } from '../../../shared/values.ts';
 import { approvedPlan, goalTexts } from './plan-goals.ts';
 import {
@@ -191,17 +192,16 @@ export function presentClosures(
   }));
 }
 
-/** Everything the closure tab shows: six round trips whatever the case's size. */
+/** Everything the closure tab shows: five round trips whatever the case's size. */
 export async function loadClosureOverview(
   db: Kysely<DB>,
   access: CaseAccess,
 ): Promise<ClosureOverview> {
   const caseId = access.caseId;
-  const [closures, interventions, texts, plan, reviews, units] = [
+  const [closures, interventions, plans, reviews, units] = [
     await caseClosures(db, access),
     await caseInterventions(db, access, access.compartment),
-    await goalTexts(db, access),
-    await approvedPlan(db, access),
+    await planRows(db, access),
     await caseReviews(db, access),
     await db
       .selectFrom('units')
@@ -212,7 +212,7 @@ export async function loadClosureOverview(
   ];
   return {
     id: caseId,
-    closures: presentClosures(closures, texts, interventions),
+    closures: presentClosures(closures, goalTexts(plans), interventions),
     reviews,
     openInterventions: interventions
       .filter((i) => i.status === 'planned' || i.status === 'active' || i.status === 'paused')
@@ -222,7 +222,7 @@ export async function loadClosureOverview(
         personName: personName(i),
         status: i.status as InterventionStatus,
       })),
-    goals: plan?.goals ?? [],
+    goals: approvedPlan(plans)?.goals ?? [],
     units,
   };
 }

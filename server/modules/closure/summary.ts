@@ -3,10 +3,11 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import { presentChanges, storedConcernNames } from '../cases/intervention-names.ts';
 import { personName } from '../cases/queries.ts';
+import { heldFollowUps } from '../follow-ups/closing.ts';
+import { planRows } from '../plans/queries.ts';
 import { approvedPlan, goalTexts } from './plan-goals.ts';
 import { caseClosures, caseInterventions, caseReviews, presentClosures } from './queries.ts';
 import {
-  heldFollowUps,
   latestFinalAssessment,
   summaryCase,
   summaryEvents,
@@ -114,11 +115,11 @@ export async function collectCaseSummary(
     };
   }
 
-  const plan = await approvedPlan(db, access);
+  const plans = await planRows(db, access);
+  const plan = approvedPlan(plans);
   const interventions = await caseInterventions(db, access, access.compartment);
   const followUps = await heldFollowUps(db, access);
   const closureRows = await caseClosures(db, access);
-  const texts = await goalTexts(db, access);
   const reviews = await caseReviews(db, access);
   const eventRows = (await summaryEvents(db, access, access.compartment)).map((e) => ({
     ...e,
@@ -161,12 +162,8 @@ export async function collectCaseSummary(
       startsOn: i.starts_on,
       endsOn: i.ends_on,
     })),
-    followUps: followUps.flatMap((f) =>
-      f.held_on
-        ? [{ heldOn: f.held_on, concernLevel: f.concern_level, concernChange: f.concern_change }]
-        : [],
-    ),
-    closures: presentClosures(closureRows, texts, interventions),
+    followUps,
+    closures: presentClosures(closureRows, goalTexts(plans), interventions),
     reviews,
     events: eventRows.map((e) => {
       // An entry that reveals the concern: named for a reader with the compartment, else `to` null.
