@@ -7,11 +7,7 @@ import { writeAudit } from '../../platform/audit/write.ts';
 import { findPersonAccesses } from '../../access/person-access.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import { parseCpr } from './cpr.ts';
-import {
-  personsByBirthDate,
-  personsByCprDigest,
-  possibleDuplicateRecipients,
-} from './queries-duplicates.ts';
+import { personsMatching, possibleDuplicateRecipients } from './queries-duplicates.ts';
 import type { Duplicates, DuplicatesBody } from './schema.ts';
 import { cprDigest } from './service.ts';
 
@@ -121,11 +117,13 @@ export async function findPossibleDuplicates(
     const hits: Hit[] = [];
     if (parsed) {
       const digest = cprDigest(keys.secret, parsed.digits);
-      const rows = await personsByCprDigest(trx, municipality, digest, MAX_CANDIDATES);
+      const match = { column: 'cpr_digest', value: digest } as const;
+      const rows = await personsMatching(trx, municipality, match, MAX_CANDIDATES);
       for (const r of rows) hits.push(hit(r, 'cpr'));
     }
     if (byName) {
-      const rows = await personsByBirthDate(trx, municipality, birthDate, MAX_CANDIDATES);
+      const match = { column: 'birth_date', value: birthDate } as const;
+      const rows = await personsMatching(trx, municipality, match, MAX_CANDIDATES);
       const typed = { givenName, familyName };
       const byCpr = new Set(hits.map((h) => h.id));
       for (const r of rows) {

@@ -11,37 +11,21 @@ import type { DB } from '../../platform/db/schema.ts';
 /** A person looked at as a possible duplicate. */
 type Candidate = { id: string; given_name: string; family_name: string; birth_date: string | null };
 
-/** The municipality's persons with this CPR digest, oldest registration first. */
-export async function personsByCprDigest(
+/**
+ * The municipality's persons with this CPR digest (`cpr_digest`) or born on this date
+ * (`birth_date`), oldest registration first.
+ */
+export async function personsMatching(
   trx: Transaction<DB>,
   municipalityCode: string,
-  digest: string,
+  match: { column: 'cpr_digest' | 'birth_date'; value: string },
   limit: number,
 ): Promise<Candidate[]> {
   return trx
     .selectFrom('persons')
     .select(['id', 'given_name', 'family_name', 'birth_date'])
     .where('municipality_code', '=', municipalityCode)
-    .where('cpr_digest', '=', digest)
-    .where('merged_into', 'is', null)
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-}
-
-/** The municipality's persons born on `birthDate`, oldest registration first. */
-export async function personsByBirthDate(
-  trx: Transaction<DB>,
-  municipalityCode: string,
-  birthDate: string,
-  limit: number,
-): Promise<Candidate[]> {
-  return trx
-    .selectFrom('persons')
-    .select(['id', 'given_name', 'family_name', 'birth_date'])
-    .where('municipality_code', '=', municipalityCode)
-    .where('birth_date', '=', birthDate)
+    .where(match.column, '=', match.value)
     .where('merged_into', 'is', null)
     .orderBy('created_at')
     .orderBy('id')
