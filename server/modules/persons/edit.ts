@@ -2,6 +2,7 @@ import type { Updateable } from 'kysely';
 import type { z } from 'zod';
 import { writeAudit } from '../../platform/audit/write.ts';
 import { decryptField, encryptField } from '../../platform/crypto.ts';
+import type { AuditEvent } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import { findPersonAccess, type PersonAccess } from '../../access/person-access.ts';
@@ -14,7 +15,7 @@ import {
   deleteRelationsBetween,
   findPersonCpr,
   lockActivePerson,
-  savePersonChange,
+  updatePersonRow,
   upsertRelation,
 } from './queries-edit.ts';
 import type { RelationBody, UpdatePerson } from './schema.ts';
@@ -27,9 +28,27 @@ import { cprDigest, rejectProblems } from './service.ts';
  */
 
 /** Why the caller sees the person, as the audit trail's purpose. */
-export function purposeOf(access: PersonAccess): string {
+function purposeOf(access: PersonAccess): string {
   if (access.breakGlass) return PURPOSES.breakGlass;
   return access.viaInquiryId ? PURPOSES.inquiryAssessment : PURPOSES.caseWork;
+}
+
+/** The audit entry of an action on the person whom the caller sees through `access`. */
+export function personEvent(
+  ctx: RequestContext,
+  access: PersonAccess,
+  action: AuditEvent['action'],
+  details: AuditEvent['details'],
+): AuditEvent {
+  return recordEvent(ctx.user, access, {
+    action,
+    resourceType: 'person',
+    resourceId: access.personId,
+    subjectPersonId: access.personId,
+    purpose: purposeOf(access),
+    requestId: ctx.requestId,
+    details,
+  });
 }
 
 /** The caller's access to a person that has not been merged away, or 404. */
@@ -49,19 +68,7 @@ export async function unmaskCpr(ctx: RequestContext, personId: string) {
     if (!row) throw new AppError('not_found');
     if (!row.cpr_enc) return { cpr: null };
     const digits = decryptField(ctx.keys.secret, row.cpr_enc, cprContext(row.id));
-    await writeAudit(
-      trx,
-      ctx.keys.audit,
-      recordEvent(ctx.user, access, {
-        action: 'read',
-        resourceType: 'person',
-        resourceId: row.id,
-        subjectPersonId: row.id,
-        purpose: purposeOf(access),
-        requestId: ctx.requestId,
-        details: { field: 'cpr' },
-      }),
-    );
+    await writeAudit(trx, ctx.keys.audit, personEvent(ctx, access, 'read', { field: 'cpr' }));
     return { cpr: formatCpr(digits) };
   });
 }
@@ -130,22 +137,11 @@ export async function updatePerson(ctx: RequestContext, personId: string, body: 
     }
     if (changed.length === 0) return { id: row.id, version: row.version };
 
-    const version = await savePersonChange(trx, row, body.version, set);
+    const version = await updatePersonRow(trx, row, set, body.version);
     if (version === undefined)
       throw new AppError('conflict', { meta: { currentVersion: row.version } });
-    await writeAudit(
-      trx,
-      ctx.keys.audit,
-      recordEvent(ctx.user, access, {
-        action: 'update',
-        resourceType: 'person',
-        resourceId: row.id,
-        subjectPersonId: row.id,
-        purpose: purposeOf(access),
-        requestId: ctx.requestId,
-        details: { fields: changed.join(',') },
-      }),
-    );
+    const event = personEvent(ctx, access, 'update', { fields: changed.join(',') });
+    await writeAudit(trx, ctx.keys.audit, event);
     return { id: row.id, version };
   });
 }
@@ -158,26 +154,19 @@ async function relationPair(ctx: RequestContext, personId: string, relatedPerson
   return { access, row, related: related && relatedRow ? { related, relatedRow } : undefined };
 }
 
+/** A relation's change is an update of both persons. */
 function relationEvents(
   ctx: RequestContext,
-  pair: { personId: string; access: PersonAccess },
-  other: { personId: string; access: PersonAccess },
+  access: PersonAccess,
+  related: PersonAccess,
   details: Record<string, string>,
 ) {
-  return [pair, other].map((p) =>
-    recordEvent(ctx.user, p.access, {
-      action: 'update',
-      resourceType: 'person',
-      resourceId: p.personId,
-      subjectPersonId: p.personId,
-      purpose: purposeOf(p.access),
-      requestId: ctx.requestId,
-      details: {
-        fields: 'relations',
-        personId: pair.personId,
-        relatedPersonId: other.personId,
-        ...details,
-      },
+  return [access, related].map((a) =>
+    personEvent(ctx, a, 'update', {
+      fields: 'relations',
+      personId: access.personId,
+      relatedPersonId: related.personId,
+      ...details,
     }),
   );
 }
@@ -208,12 +197,10 @@ export async function addRelation(
     await writeAudit(
       trx,
       ctx.keys.audit,
-      relationEvents(
-        ctx,
-        { personId, access },
-        { personId: body.relatedPersonId, access: related.related },
-        { change: 'relation_added', relation: body.relation },
-      ),
+      relationEvents(ctx, access, related.related, {
+        change: 'relation_added',
+        relation: body.relation,
+      }),
     );
   });
 }
@@ -228,12 +215,7 @@ export async function removeRelation(ctx: RequestContext, personId: string, rela
     await writeAudit(
       trx,
       ctx.keys.audit,
-      relationEvents(
-        ctx,
-        { personId, access },
-        { personId: relatedId, access: related.related },
-        { change: 'relation_removed' },
-      ),
+      relationEvents(ctx, access, related.related, { change: 'relation_removed' }),
     );
   });
 }

@@ -8,15 +8,10 @@ import { AppError } from '../../platform/errors.ts';
 import { findPersonAccess } from '../../access/person-access.ts';
 import { moveCasePersonLinks } from '../cases/queries-person-links.ts';
 import { moveInquiryPersonLinks } from '../inquiries/queries-person-links.ts';
-import { recordEvent } from '../../access/record-audit.ts';
-import { purposeOf } from './edit.ts';
+import { personEvent } from './edit.ts';
 import { cprContext } from './queries.ts';
-import {
-  fillSurvivingPerson,
-  lockPersons,
-  markPersonMerged,
-  movePersonRelations,
-} from './queries-merge.ts';
+import { updatePersonRow } from './queries-edit.ts';
+import { lockPersons, markPersonMerged, movePersonRelations } from './queries-merge.ts';
 import type { MergeBody } from './schema.ts';
 import { cprDigest } from './service.ts';
 
@@ -91,7 +86,8 @@ export async function mergePersons(
         : {};
     if (sourceCpr && !targetCpr) filled.push('cpr');
 
-    const version = await fillSurvivingPerson(trx, target, { ...fill, ...cpr });
+    const version = await updatePersonRow(trx, target, { ...fill, ...cpr });
+    if (version === undefined) throw new AppError('not_found'); // locked above, so never
     // The duplicate keeps its name (for the trail) but no longer holds the CPR number.
     await markPersonMerged(trx, source, target.id);
 
@@ -104,20 +100,7 @@ export async function mergePersons(
     await writeAudit(
       trx,
       ctx.keys.audit,
-      [
-        { subject: source.id, access: sourceAccess },
-        { subject: target.id, access: targetAccess },
-      ].map(({ subject, access }) =>
-        recordEvent(ctx.user, access, {
-          action: 'merge',
-          resourceType: 'person',
-          resourceId: subject,
-          subjectPersonId: subject,
-          purpose: purposeOf(access),
-          requestId: ctx.requestId,
-          details,
-        }),
-      ),
+      [sourceAccess, targetAccess].map((access) => personEvent(ctx, access, 'merge', details)),
     );
     return { intoPersonId: target.id, version };
   });

@@ -1,6 +1,6 @@
 import { sql, type Transaction, type Updateable } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import type { PersonKey } from './queries.ts';
+import { selectActivePerson, type PersonKey } from './queries.ts';
 
 /**
  * The SQL of changing a person (edit.ts): the details, the relations, the CPR number read for
@@ -11,42 +11,32 @@ import type { PersonKey } from './queries.ts';
 
 /** The person's encrypted CPR number, or undefined when missing or merged. */
 export async function findPersonCpr(trx: Transaction<DB>, key: PersonKey) {
-  return trx
-    .selectFrom('persons')
-    .select(['id', 'cpr_enc'])
-    .where('id', '=', key.personId)
-    .where('municipality_code', '=', key.municipalityCode)
-    .where('merged_into', 'is', null)
-    .executeTakeFirst();
+  return selectActivePerson(trx, key).select(['id', 'cpr_enc']).executeTakeFirst();
 }
 
 /** The person as stored, locked for the transaction; undefined when missing or merged. */
 export async function lockActivePerson(trx: Transaction<DB>, key: PersonKey) {
-  return trx
-    .selectFrom('persons')
-    .selectAll()
-    .where('id', '=', key.personId)
-    .where('municipality_code', '=', key.municipalityCode)
-    .where('merged_into', 'is', null)
-    .forUpdate()
-    .executeTakeFirst();
+  return selectActivePerson(trx, key).selectAll().forUpdate().executeTakeFirst();
 }
 
-/** Saves changed details if the person is still at `version`; the new version, else undefined. */
-export async function savePersonChange(
+/**
+ * Changes the person's row and bumps its version (an edit, a merge filling blanks or marking the
+ * duplicate merged); with `ifVersion`, only while the person is still at that version. The new
+ * version, or undefined when nothing was changed.
+ */
+export async function updatePersonRow(
   trx: Transaction<DB>,
   person: { id: string; municipality_code: string },
-  version: number,
   set: Updateable<DB['persons']>,
+  ifVersion?: number,
 ): Promise<number | undefined> {
-  const updated = await trx
+  let update = trx
     .updateTable('persons')
     .set({ ...set, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
     .where('id', '=', person.id)
-    .where('municipality_code', '=', person.municipality_code)
-    .where('version', '=', version)
-    .returning('version')
-    .executeTakeFirst();
+    .where('municipality_code', '=', person.municipality_code);
+  if (ifVersion !== undefined) update = update.where('version', '=', ifVersion);
+  const updated = await update.returning('version').executeTakeFirst();
   return updated?.version;
 }
 

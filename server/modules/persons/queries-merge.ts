@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { PersonKey } from './queries.ts';
+import { updatePersonRow } from './queries-edit.ts';
 
 /**
  * The SQL of merging two registrations of one person (merge.ts), each in the merge's
@@ -25,50 +26,17 @@ export async function lockPersons(trx: Transaction<DB>, keys: readonly PersonKey
     .execute();
 }
 
-/** Fills the surviving person's blank fields (and CPR number); its new version. */
-export async function fillSurvivingPerson(
-  trx: Transaction<DB>,
-  target: { id: string; municipality_code: string },
-  values: {
-    birth_date?: string;
-    address?: string;
-    phone?: string;
-    cpr_enc?: string;
-    cpr_digest?: string;
-  },
-): Promise<number> {
-  const updated = await trx
-    .updateTable('persons')
-    .set({
-      ...values,
-      version: sql<number>`version + 1`,
-      updated_at: sql<Date>`now()`,
-    })
-    .where('id', '=', target.id)
-    .where('municipality_code', '=', target.municipality_code)
-    .returning('version')
-    .executeTakeFirstOrThrow();
-  return updated.version;
-}
-
 /** Marks the duplicate merged into the survivor; it keeps its name but no longer its CPR number. */
 export async function markPersonMerged(
   trx: Transaction<DB>,
   source: { id: string; municipality_code: string },
   intoPersonId: string,
 ): Promise<void> {
-  await trx
-    .updateTable('persons')
-    .set({
-      merged_into: intoPersonId,
-      cpr_enc: null,
-      cpr_digest: null,
-      version: sql<number>`version + 1`,
-      updated_at: sql<Date>`now()`,
-    })
-    .where('id', '=', source.id)
-    .where('municipality_code', '=', source.municipality_code)
-    .execute();
+  await updatePersonRow(trx, source, {
+    merged_into: intoPersonId,
+    cpr_enc: null,
+    cpr_digest: null,
+  });
 }
 
 /**

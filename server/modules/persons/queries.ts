@@ -24,15 +24,21 @@ export interface PersonKey {
   municipalityCode: string;
 }
 
-/** A person as stored, or undefined when missing or merged into another registration. */
-export async function findActivePerson(db: Kysely<DB>, key: PersonKey) {
+/**
+ * The select of the person's row while it is active (not merged into another registration); the
+ * caller picks the columns. Reading, unmasking and locking a person start from it.
+ */
+export function selectActivePerson(db: Kysely<DB>, key: PersonKey) {
   return db
     .selectFrom('persons')
-    .selectAll()
     .where('id', '=', key.personId)
     .where('municipality_code', '=', key.municipalityCode)
-    .where('merged_into', 'is', null)
-    .executeTakeFirst();
+    .where('merged_into', 'is', null);
+}
+
+/** A person as stored, or undefined when missing or merged into another registration. */
+export async function findActivePerson(db: Kysely<DB>, key: PersonKey) {
+  return selectActivePerson(db, key).selectAll().executeTakeFirst();
 }
 
 /** More relations than this are not shown (a register of persons, not a social network). */

@@ -4,7 +4,7 @@ import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import { writeAudit } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { purposeOf } from './edit.ts';
+import { personEvent } from './edit.ts';
 import * as queries from './queries.ts';
 import type { AccessReport, AccessReportQuery } from './schema.ts';
 
@@ -20,29 +20,13 @@ export async function readPerson(ctx: RequestContext, personId: string) {
   return db.transaction().execute(async (trx) => {
     const loaded = await queries.loadPerson(trx, ctx.keys.secret, user, access);
     if (!loaded) throw new AppError('not_found');
-    const read = recordEvent(user, access, {
-      action: 'read',
-      resourceType: 'person',
-      resourceId: access.personId,
-      subjectPersonId: access.personId,
-      purpose: purposeOf(access),
-      requestId: ctx.requestId,
-      details: {
-        viaCaseId: access.viaCaseId,
-        viaInquiryId: access.viaInquiryId,
-      },
+    const read = personEvent(ctx, access, 'read', {
+      viaCaseId: access.viaCaseId,
+      viaInquiryId: access.viaInquiryId,
     });
     // Each related person shown (name and relation) is a read of their data too.
     const related = loaded.relations.map((r) =>
-      recordEvent(user, r.access, {
-        action: 'read',
-        resourceType: 'person',
-        resourceId: r.personId,
-        subjectPersonId: r.personId,
-        purpose: purposeOf(r.access),
-        requestId: ctx.requestId,
-        details: { field: 'relation', viaPersonId: access.personId },
-      }),
+      personEvent(ctx, r.access, 'read', { field: 'relation', viaPersonId: access.personId }),
     );
     await writeAudit(trx, ctx.keys.audit, [read, ...related]);
     return loaded.person;
