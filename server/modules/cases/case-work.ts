@@ -1,20 +1,13 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
-import {
-  contextFor,
-  type CaseKey,
-  type ContextKeys,
-  type RequestContext,
-} from '../../platform/context.ts';
+import type { CaseKey, RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
+import type { AuditEvent } from '../../platform/audit/write.ts';
 import { AppError } from '../../platform/errors.ts';
-import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
-import { findCaseAccess, type CaseAccess } from '../../access/records.ts';
+import type { CaseAccess } from '../../access/records.ts';
 import {
   addCaseEvent,
-  casePersonIds,
-  perPerson,
+  auditCasePersons,
+  readPurpose,
   type CaseEventKind,
   type Changes,
 } from './chronology.ts';
@@ -27,24 +20,6 @@ import { markEventCompartment } from './queries-chronology.ts';
  * and the audit entries of a change, the audit entries of a read, notifications to the case's
  * coordinators, and the value lists several parts use.
  */
-
-/**
- * What every case-work route needs from a request: the request context (platform/context.ts)
- * and the caller's access to the case named in the path (404 for a non-member, exactly as for a
- * case that does not exist).
- */
-export function caseRouteKit(app: FastifyInstance, keys: ContextKeys) {
-  const contextOf = contextFor(app, keys);
-  return {
-    contextOf,
-    accessOr404: async (request: FastifyRequest, caseId: string): Promise<CaseAccess> => {
-      const ctx = contextOf(request);
-      const access = await findCaseAccess(ctx.db, ctx.user, caseId);
-      if (!access) throw new AppError('not_found');
-      return access;
-    },
-  };
-}
 
 export {
   COMPETENCES,
@@ -124,22 +99,12 @@ export async function recordCaseChange(
   if (change.compartment) {
     await markEventCompartment(trx, access.municipalityCode, Number(eventId));
   }
-  const persons = await casePersonIds(trx, access);
-  await writeAudit(
-    trx,
-    ctx.keys.audit,
-    perPerson(persons, (subjectPersonId) =>
-      recordEvent(ctx.user, access, {
-        action: change.action ?? 'update',
-        resourceType: change.resourceType ?? 'case',
-        resourceId: change.resourceId ?? access.caseId,
-        subjectPersonId,
-        purpose: PURPOSES.caseWork,
-        requestId: ctx.requestId,
-        details: { change: change.kind, eventId, ...change.details },
-      }),
-    ),
-  );
+  await auditCasePersons(trx, ctx, access, {
+    action: change.action ?? 'update',
+    resourceType: change.resourceType,
+    resourceId: change.resourceId,
+    details: { change: change.kind, eventId, ...change.details },
+  });
   return eventId;
 }
 
@@ -153,21 +118,16 @@ export async function auditCaseRead(
   access: CaseAccess,
   read: { what: string; persons?: string[]; details?: Record<string, string | number | boolean> },
 ): Promise<void> {
-  const persons = read.persons ?? (await casePersonIds(trx, access));
-  await writeAudit(
+  await auditCasePersons(
     trx,
-    ctx.keys.audit,
-    perPerson(persons, (subjectPersonId) =>
-      recordEvent(ctx.user, access, {
-        action: 'read',
-        resourceType: 'case',
-        resourceId: access.caseId,
-        subjectPersonId,
-        purpose: access.breakGlass ? PURPOSES.breakGlass : PURPOSES.caseWork,
-        requestId: ctx.requestId,
-        details: { read: read.what, compartment: access.compartment, ...read.details },
-      }),
-    ),
+    ctx,
+    access,
+    {
+      action: 'read',
+      purpose: readPurpose(access),
+      details: { read: read.what, compartment: access.compartment, ...read.details },
+    },
+    read.persons,
   );
 }
 

@@ -1,5 +1,5 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
 import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
@@ -40,11 +40,57 @@ export type Changes = Record<string, { from: ChangeValue; to: ChangeValue }>;
 export { addCaseEvent, casePersonIds };
 
 /** One audit event per person of the case (or one without a person when it has none). */
-export function perPerson(
+function perPerson(
   persons: string[],
   make: (subjectPersonId: string | null) => AuditEvent,
 ): AuditEvent[] {
   return persons.length > 0 ? persons.map(make) : [make(null)];
+}
+
+/**
+ * What an audit entry about the case says besides who, where and whom: about the case itself
+ * (`resourceType` 'case', the case's id) for case work unless it names another record or purpose.
+ */
+export interface CaseAuditEntry {
+  action: AuditEvent['action'];
+  resourceType?: string;
+  resourceId?: string;
+  purpose?: string;
+  details: AuditEvent['details'];
+}
+
+/**
+ * Writes the entry once per person of the case (the persons given, else all of the case's; one
+ * without a person when it has none) in the caller's transaction.
+ */
+export async function auditCasePersons(
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  access: CaseAccess,
+  entry: CaseAuditEntry,
+  persons?: string[],
+): Promise<void> {
+  const subjects = persons ?? (await casePersonIds(trx, access));
+  await writeAudit(
+    trx,
+    ctx.keys.audit,
+    perPerson(subjects, (subjectPersonId) =>
+      recordEvent(ctx.user, access, {
+        action: entry.action,
+        resourceType: entry.resourceType ?? 'case',
+        resourceId: entry.resourceId ?? access.caseId,
+        subjectPersonId,
+        purpose: entry.purpose ?? PURPOSES.caseWork,
+        requestId: ctx.requestId,
+        details: entry.details,
+      }),
+    ),
+  );
+}
+
+/** The purpose of a read: break-the-glass when the access came from a grant, else case work. */
+export function readPurpose(access: CaseAccess): string {
+  return access.breakGlass ? PURPOSES.breakGlass : PURPOSES.caseWork;
 }
 
 const changesSchema = CaseEventSchema.shape.changes;
@@ -107,22 +153,10 @@ export async function addNote(
         compartment: body.compartment,
       },
     );
-    const persons = await casePersonIds(trx, access);
-    await writeAudit(
-      trx,
-      ctx.keys.audit,
-      perPerson(persons, (subjectPersonId) =>
-        recordEvent(ctx.user, access, {
-          action: 'create',
-          resourceType: 'case',
-          resourceId: access.caseId,
-          subjectPersonId,
-          purpose: PURPOSES.caseWork,
-          requestId: ctx.requestId,
-          details: { change: 'note_added', eventId: id, compartment: body.compartment },
-        }),
-      ),
-    );
+    await auditCasePersons(trx, ctx, access, {
+      action: 'create',
+      details: { change: 'note_added', eventId: id, compartment: body.compartment },
+    });
     return id;
   });
 }
@@ -190,29 +224,17 @@ export async function setStatus(
       if (before[key] !== next[key]) changes[names[key]] = { from: before[key], to: next[key] };
     }
     const eventId = await addCaseEvent(trx, access.caseId, ctx.user.id, 'status_changed', changes);
-    const persons = await casePersonIds(trx, access);
-    await writeAudit(
-      trx,
-      ctx.keys.audit,
-      perPerson(persons, (subjectPersonId) =>
-        recordEvent(ctx.user, access, {
-          action: 'update',
-          resourceType: 'case',
-          resourceId: access.caseId,
-          subjectPersonId,
-          purpose: PURPOSES.caseWork,
-          requestId: ctx.requestId,
-          // Field names and statuses only: the reason is free text and stays in the case.
-          details: {
-            change: 'status',
-            from: current.status,
-            to: body.status,
-            fields: Object.keys(changes).join(','),
-            eventId,
-          },
-        }),
-      ),
-    );
+    await auditCasePersons(trx, ctx, access, {
+      action: 'update',
+      // Field names and statuses only: the reason is free text and stays in the case.
+      details: {
+        change: 'status',
+        from: current.status,
+        to: body.status,
+        fields: Object.keys(changes).join(','),
+        eventId,
+      },
+    });
     return version;
   });
 }

@@ -1,7 +1,9 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import { grantCaseAccess, type CaseAccess } from '../../access/records.ts';
@@ -31,18 +33,21 @@ import {
 } from './schema.ts';
 import * as service from './service.ts';
 
-/** The audit entry of a read of the case about one of its persons (null: a case without any). */
-function caseRead(ctx: RequestContext, access: CaseAccess, details: AuditEvent['details']) {
-  return (subjectPersonId: string | null) =>
-    recordEvent(ctx.user, access, {
-      action: 'read',
-      resourceType: 'case',
-      resourceId: access.caseId,
-      subjectPersonId,
-      purpose: access.breakGlass ? PURPOSES.breakGlass : PURPOSES.caseWork,
-      requestId: ctx.requestId,
-      details,
-    });
+/** The audit entries of a read of the case (one per person of the case, or per person given). */
+function auditRead(
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  access: CaseAccess,
+  details: AuditEvent['details'],
+  persons?: string[],
+) {
+  return chronology.auditCasePersons(
+    trx,
+    ctx,
+    access,
+    { action: 'read', purpose: chronology.readPurpose(access), details },
+    persons,
+  );
 }
 
 /**
@@ -115,9 +120,8 @@ export const caseRoutes =
         ctx.db.transaction().execute(async (trx) => {
           const detail = await queries.loadCase(trx, access);
           if (!detail) throw new AppError('not_found');
-          const read = caseRead(ctx, access, { compartment: access.compartment });
           const persons = detail.persons.map((p) => p.id);
-          await writeAudit(trx, ctx.keys.audit, chronology.perPerson(persons, read));
+          await auditRead(trx, ctx, access, { compartment: access.compartment }, persons);
           grantCaseAccess(request, access);
           return detail;
         }),
@@ -166,9 +170,7 @@ export const caseRoutes =
         requireCaseAbility(access, 'notes', 'read');
         return ctx.db.transaction().execute(async (trx) => {
           const page = await chronology.loadChronology(trx, access, request.query);
-          const persons = await chronology.casePersonIds(trx, access);
-          const read = caseRead(ctx, access, { chronology: true, compartment: access.compartment });
-          await writeAudit(trx, ctx.keys.audit, chronology.perPerson(persons, read));
+          await auditRead(trx, ctx, access, { chronology: true, compartment: access.compartment });
           grantCaseAccess(request, access);
           return page;
         });
