@@ -40,24 +40,6 @@ export async function useRecoveryCode(db: Kysely<DB>, userId: string, codeHash: 
     .executeTakeFirst();
 }
 
-/**
- * Stores the TOTP step just used when it is newer than the last one; whether it did. Conditional,
- * so two requests with the same code cannot both succeed.
- */
-export async function advanceTotpStep(
-  trx: Transaction<DB>,
-  userId: string,
-  step: number,
-): Promise<boolean> {
-  const updated = await trx
-    .updateTable('users')
-    .set({ totp_last_step: step })
-    .where('id', '=', userId)
-    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
-    .executeTakeFirst();
-  return Number(updated.numUpdatedRows) === 1;
-}
-
 /** Stores a new, not yet active TOTP secret for an account that has no active one. */
 export async function savePendingTotpSecret(
   db: Kysely<DB>,

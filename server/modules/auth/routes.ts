@@ -27,8 +27,18 @@ function secureCookies(request: FastifyRequest) {
   return request.protocol === 'https' || !LOCAL_HOSTS.has(request.hostname);
 }
 
-function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string) {
-  reply.header('set-cookie', sessionCookie(token, secureCookies(request)));
+/**
+ * A login step that created a session: its token goes into the cookie, and the body carries the
+ * session's new CSRF token (with whatever else the step answers).
+ */
+export function sessionStarted<T extends { token: string; csrfToken: string }>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  created: T,
+): Omit<T, 'token'> {
+  reply.header('set-cookie', sessionCookie(created.token, secureCookies(request)));
+  const { token: _token, ...body } = created;
+  return body;
 }
 
 function requireSession(request: FastifyRequest): LoadedSession {
@@ -97,14 +107,12 @@ export const authRoutes =
         response: { 200: LoginResponse },
       },
       async (request, reply) => {
-        const result = await auth.login(
-          ctx(request),
-          settings,
-          request.body.username,
-          request.body.password,
+        const { username, password } = request.body;
+        return sessionStarted(
+          request,
+          reply,
+          await auth.login(ctx(request), settings, username, password),
         );
-        setSessionCookie(request, reply, result.token);
-        return { next: result.next, csrfToken: result.csrfToken };
       },
     );
 
@@ -133,14 +141,9 @@ export const authRoutes =
           response: { 200: AuthenticatedResponse },
         },
         async (request, reply) => {
-          const result = await step.complete(
-            ctx(request),
-            settings,
-            requireSession(request),
-            request.body.code,
-          );
-          setSessionCookie(request, reply, result.token);
-          return { csrfToken: result.csrfToken };
+          const session = requireSession(request);
+          const created = await step.complete(ctx(request), settings, session, request.body.code);
+          return sessionStarted(request, reply, created);
         },
       );
     }
@@ -164,18 +167,18 @@ export const authRoutes =
         response: { 200: EnrolmentCompleteResponse },
       },
       async (request, reply) => {
-        const result = await auth.completeEnrolment(
+        const session = requireSession(request);
+        const created = await auth.completeEnrolment(
           ctx(request),
           settings,
-          requireSession(request),
+          session,
           request.body.code,
         );
-        setSessionCookie(request, reply, result.token);
-        return { recoveryCodes: result.recoveryCodes, csrfToken: result.csrfToken };
+        return sessionStarted(request, reply, created);
       },
     );
 
-    await app.register(webauthnRoutes({ ctx, settings, setSessionCookie, requireSession }));
+    await app.register(webauthnRoutes({ ctx, settings, sessionStarted, requireSession }));
 
     route.post(
       '/api/auth/logout',

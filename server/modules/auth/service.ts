@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import QRCode from 'qrcode';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, type ErrorCode } from '../../platform/errors.ts';
 import { decryptField, encryptField, sha256 } from '../../platform/crypto.ts';
 import type { LoginContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
@@ -21,6 +21,7 @@ import {
   recordFailure,
   throttleKeys,
 } from '../../access/throttle.ts';
+import { useTotpStep } from '../../access/queries-second-factors.ts';
 import * as queries from './queries.ts';
 
 /**
@@ -48,13 +49,13 @@ function event(
   };
 }
 
-export async function ensureNotLocked(ctx: LoginContext, username: string) {
+async function ensureNotLocked(ctx: LoginContext, username: string) {
   const keys = throttleKeys(username, ctx.ip);
   const minutes = await lockedMinutes(ctx.db, [keys.account, keys.ip]);
   if (minutes > 0) throw new AppError('login_locked', { params: { minutes } });
 }
 
-export async function failed(
+async function failed(
   ctx: LoginContext,
   username: string,
   user: Parameters<typeof event>[0],
@@ -68,8 +69,34 @@ export async function failed(
   });
 }
 
-/** The account as the login steps read it (security keys use it too). */
-export { findUser } from './queries.ts';
+type Account = NonNullable<Awaited<ReturnType<typeof queries.findUser>>>;
+
+/** A failed second step: counted and audited as `failed`, answered with `code`. */
+export async function refuse(
+  ctx: LoginContext,
+  user: Account,
+  reason: string,
+  code: ErrorCode,
+): Promise<never> {
+  await failed(ctx, user.username, user, reason);
+  throw new AppError(code);
+}
+
+/**
+ * The account of a pending session for a second step (TOTP code, recovery code, security key),
+ * once the throttle allows another try; undefined when it is gone.
+ */
+export async function pendingAccount(ctx: LoginContext, session: LoadedSession) {
+  await ensureNotLocked(ctx, session.user.username);
+  return queries.findUser(ctx.db, { id: session.user.id });
+}
+
+/** The step of a TOTP code the account's secret accepts; undefined for a wrong or used code. */
+function totpStep(ctx: LoginContext, user: Account, code: string) {
+  if (!user.totp_secret_enc) return undefined;
+  const secret = decryptField(ctx.keys.secret, user.totp_secret_enc, `totp:${user.id}`);
+  return verifyTotp(secret, code, user.totp_last_step);
+}
 
 export async function login(
   ctx: LoginContext,
@@ -105,16 +132,10 @@ export async function completeWithTotp(
   session: LoadedSession,
   code: string,
 ) {
-  const username = session.user.username;
-  await ensureNotLocked(ctx, username);
-  const user = await queries.findUser(ctx.db, { id: session.user.id });
+  const user = await pendingAccount(ctx, session);
   if (!user?.totp_secret_enc || !user.totp_enabled_at) throw new AppError('invalid_code');
-  const secret = decryptField(ctx.keys.secret, user.totp_secret_enc, `totp:${user.id}`);
-  const step = verifyTotp(secret, code, user.totp_last_step);
-  if (step === undefined) {
-    await failed(ctx, username, user, 'second_factor');
-    throw new AppError('invalid_code');
-  }
+  const step = totpStep(ctx, user, code);
+  if (step === undefined) return refuse(ctx, user, 'second_factor', 'invalid_code');
   return upgrade(ctx, settings, session, user, step, 'totp');
 }
 
@@ -124,16 +145,11 @@ export async function completeWithRecoveryCode(
   session: LoadedSession,
   code: string,
 ) {
-  const username = session.user.username;
-  await ensureNotLocked(ctx, username);
-  const user = await queries.findUser(ctx.db, { id: session.user.id });
+  const user = await pendingAccount(ctx, session);
   if (!user) throw new AppError('invalid_code');
   const normalised = code.replace('-', '');
   const used = await queries.useRecoveryCode(ctx.db, user.id, sha256(normalised));
-  if (!used) {
-    await failed(ctx, username, user, 'recovery_code');
-    throw new AppError('invalid_code');
-  }
+  if (!used) return refuse(ctx, user, 'recovery_code', 'invalid_code');
   return upgrade(ctx, settings, session, user, undefined, 'recovery_code');
 }
 
@@ -141,14 +157,14 @@ export async function upgrade(
   ctx: LoginContext,
   settings: SessionSettings,
   session: LoadedSession,
-  user: NonNullable<Awaited<ReturnType<typeof queries.findUser>>>,
+  user: Account,
   step: number | undefined,
   method: string,
 ) {
   return ctx.db.transaction().execute(async (trx) => {
     if (step !== undefined) {
       // Conditional update: two requests with the same code cannot both succeed.
-      if (!(await queries.advanceTotpStep(trx, user.id, step))) throw new AppError('invalid_code');
+      if (!(await useTotpStep(trx, user.id, step))) throw new AppError('invalid_code');
     }
     await deleteSession(trx, session.tokenHash);
     await clearFailures(trx, throttleKeys(user.username, ctx.ip).account);
@@ -183,12 +199,8 @@ export async function completeEnrolment(
 ) {
   const user = await queries.findUser(ctx.db, { id: session.user.id });
   if (!user?.totp_secret_enc || user.totp_enabled_at) throw new AppError('conflict');
-  const secret = decryptField(ctx.keys.secret, user.totp_secret_enc, `totp:${user.id}`);
-  const step = verifyTotp(secret, code, user.totp_last_step);
-  if (step === undefined) {
-    await failed(ctx, user.username, user, 'enrolment_code');
-    throw new AppError('invalid_code');
-  }
+  const step = totpStep(ctx, user, code);
+  if (step === undefined) return refuse(ctx, user, 'enrolment_code', 'invalid_code');
   const codes = Array.from({ length: 10 }, () => base32Encode(randomBytes(7)).slice(0, 10));
   const created = await ctx.db.transaction().execute(async (trx) => {
     await queries.enableTotp(trx, user.id);

@@ -1,10 +1,11 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { LoginContext } from '../../platform/context.ts';
 import { routeKit } from '../../platform/route-kit.ts';
 import type { LoadedSession, SessionSettings } from '../../access/sessions.ts';
 import { authenticationOptions, registrationOptions, relyingParty } from '../../access/webauthn.ts';
 import { consumeStep, verifySecondFactorAgain } from '../../access/reauth.ts';
+import type { sessionStarted } from './routes.ts';
 import { AuthenticatedResponse } from './schema.ts';
 import {
   AuthenticationCredential,
@@ -26,7 +27,7 @@ export const webauthnRoutes =
   (deps: {
     ctx: (request: FastifyRequest) => LoginContext;
     settings: SessionSettings;
-    setSessionCookie: (request: FastifyRequest, reply: FastifyReply, token: string) => void;
+    sessionStarted: typeof sessionStarted;
     requireSession: (request: FastifyRequest) => LoadedSession;
   }): FastifyPluginAsyncZod =>
   async (app) => {
@@ -53,15 +54,15 @@ export const webauthnRoutes =
         response: { 200: AuthenticatedResponse },
       },
       async (request, reply) => {
-        const result = await keys.completeWithSecurityKey(
+        const session = requireSession(request);
+        const created = await keys.completeWithSecurityKey(
           deps.ctx(request),
           deps.settings,
-          requireSession(request),
+          session,
           relyingParty(request),
           request.body,
         );
-        deps.setSessionCookie(request, reply, result.token);
-        return { csrfToken: result.csrfToken };
+        return deps.sessionStarted(request, reply, created);
       },
     );
 

@@ -18,43 +18,37 @@ const base64url = (max: number) =>
  */
 const ClientExtensionResults = z.object({}).default({});
 
-export const RegistrationCredential = z
-  .object({
-    id: base64url(1400),
-    rawId: base64url(1400),
-    type: z.literal('public-key'),
-    response: z
-      .object({
-        clientDataJSON: base64url(4000),
-        attestationObject: base64url(16_000),
-        authenticatorData: base64url(16_000).optional(),
-        transports: z.array(z.string().max(32)).max(10).optional(),
-        publicKeyAlgorithm: Int4.optional(),
-        publicKey: base64url(8000).optional(),
-      })
-      .strict(),
-    authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
-    clientExtensionResults: ClientExtensionResults,
-  })
-  .strict();
+const Attachment = z.enum(['platform', 'cross-platform']);
 
-export const AuthenticationCredential = z
-  .object({
-    id: base64url(1400),
-    rawId: base64url(1400),
-    type: z.literal('public-key'),
-    response: z
-      .object({
-        clientDataJSON: base64url(4000),
-        authenticatorData: base64url(4000),
-        signature: base64url(2000),
-        userHandle: base64url(200).optional(),
-      })
-      .strict(),
-    authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
-    clientExtensionResults: ClientExtensionResults,
-  })
-  .strict();
+/** A PublicKeyCredential in its JSON form: the same wrapper around either kind of answer. */
+function credential<R extends z.ZodRawShape>(response: R) {
+  return z
+    .object({
+      id: base64url(1400),
+      rawId: base64url(1400),
+      type: z.literal('public-key'),
+      response: z.object(response).strict(),
+      authenticatorAttachment: Attachment.optional(),
+      clientExtensionResults: ClientExtensionResults,
+    })
+    .strict();
+}
+
+export const RegistrationCredential = credential({
+  clientDataJSON: base64url(4000),
+  attestationObject: base64url(16_000),
+  authenticatorData: base64url(16_000).optional(),
+  transports: z.array(z.string().max(32)).max(10).optional(),
+  publicKeyAlgorithm: Int4.optional(),
+  publicKey: base64url(8000).optional(),
+});
+
+export const AuthenticationCredential = credential({
+  clientDataJSON: base64url(4000),
+  authenticatorData: base64url(4000),
+  signature: base64url(2000),
+  userHandle: base64url(200).optional(),
+});
 
 export const NewSecurityKeyBody = z
   .object({
@@ -83,7 +77,7 @@ export const RegistrationOptionsResponse = z.object({
   excludeCredentials: z.array(CredentialDescriptor).optional(),
   authenticatorSelection: z
     .object({
-      authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
+      authenticatorAttachment: Attachment.optional(),
       requireResidentKey: z.boolean().optional(),
       residentKey: z.enum(['discouraged', 'preferred', 'required']).optional(),
       userVerification: UserVerification.optional(),

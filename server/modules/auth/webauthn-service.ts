@@ -12,7 +12,7 @@ import {
 } from '../../access/webauthn.ts';
 import type { LoginContext } from '../../platform/context.ts';
 import type { SessionSettings } from '../../access/sessions.ts';
-import { ensureNotLocked, failed, findUser, upgrade } from './service.ts';
+import { pendingAccount, refuse, upgrade } from './service.ts';
 import * as queries from './queries-security-keys.ts';
 
 /**
@@ -48,19 +48,15 @@ export async function completeWithSecurityKey(
   rp: RelyingParty,
   response: AuthenticationResponseJSON,
 ) {
-  const username = session.user.username;
-  await ensureNotLocked(ctx, username);
-  const user = await findUser(ctx.db, { id: session.user.id });
+  const user = await pendingAccount(ctx, session);
   if (!user) throw new AppError('security_key_failed');
   const result = await verifyAuthentication(ctx.db, session, rp, response);
   if (!result.ok) {
-    await failed(ctx, username, user, `security_key_${result.reason}`);
-    throw new AppError('security_key_failed');
+    return refuse(ctx, user, `security_key_${result.reason}`, 'security_key_failed');
   }
   // The counter is the replay guard: only one of two requests with the same answer gets here.
   if (!(await recordKeyUse(ctx.db, result))) {
-    await failed(ctx, username, user, 'security_key_counter');
-    throw new AppError('security_key_failed');
+    return refuse(ctx, user, 'security_key_counter', 'security_key_failed');
   }
   return upgrade(ctx, settings, session, user, undefined, 'webauthn');
 }
