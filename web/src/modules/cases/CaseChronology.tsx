@@ -1,8 +1,8 @@
-import { useEffect, useId, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { Loading } from '../../ui/Loading';
+import { FilterSelect } from '../../ui/FilterSelect';
+import { PagedList } from '../../ui/PagedList';
 import {
   CASE_EVENT_KINDS,
   isCaseEventKind,
@@ -23,8 +23,6 @@ import { NoteForm } from './NoteForm';
 export function CaseChronology({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const kindId = useId();
-  const authorId = useId();
   const [kind, setKind] = useState<CaseEventKind | null>(null);
   const [author, setAuthor] = useState<string | null>(null);
   const [printing, setPrinting] = useState(false);
@@ -59,44 +57,25 @@ export function CaseChronology({ detail }: { detail: CaseDetail }) {
         })}
       </p>
       <div className="case-chronology-tools no-print">
-        <div className="form-group case-chronology-filter">
-          <label className="form-label" htmlFor={kindId}>
-            {t('cases.chronology.kindFilter')}
-          </label>
-          <select
-            id={kindId}
-            className="form-select"
-            value={kind ?? ''}
-            onChange={(e: ChangeEvent<HTMLSelectElement>) =>
-              setKind(isCaseEventKind(e.target.value) ? e.target.value : null)
-            }
-          >
-            <option value="">{t('cases.chronology.allKinds')}</option>
-            {CASE_EVENT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`cases.chronology.kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form-group case-chronology-filter">
-          <label className="form-label" htmlFor={authorId}>
-            {t('cases.chronology.authorFilter')}
-          </label>
-          <select
-            id={authorId}
-            className="form-select"
-            value={author ?? ''}
-            onChange={(e: ChangeEvent<HTMLSelectElement>) => setAuthor(e.target.value || null)}
-          >
-            <option value="">{t('cases.chronology.allAuthors')}</option>
-            {authors.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          className="case-chronology-filter"
+          label={t('cases.chronology.kindFilter')}
+          value={kind ?? ''}
+          all={t('cases.chronology.allKinds')}
+          options={CASE_EVENT_KINDS.map((k) => ({
+            value: k,
+            label: t(`cases.chronology.kinds.${k}`),
+          }))}
+          onChange={(value) => setKind(isCaseEventKind(value) ? value : null)}
+        />
+        <FilterSelect
+          className="case-chronology-filter"
+          label={t('cases.chronology.authorFilter')}
+          value={author ?? ''}
+          all={t('cases.chronology.allAuthors')}
+          options={authors.map((a) => ({ value: a.id, label: a.name }))}
+          onChange={(value) => setAuthor(value || null)}
+        />
         <button type="button" className="button button-secondary" onClick={print}>
           {t('cases.chronology.print')}
         </button>
@@ -104,47 +83,26 @@ export function CaseChronology({ detail }: { detail: CaseDetail }) {
 
       {mayWrite && <NoteForm detail={detail} />}
 
-      {events.isPending ? (
-        <Loading label={t('cases.chronology.loading')} />
-      ) : events.isError && items.length === 0 ? (
-        <ErrorAlert
-          title={t('cases.chronology.loadError')}
-          error={events.error}
-          onRetry={() => void events.refetch()}
-        />
-      ) : (
-        <>
-          <p role="status" className="case-count no-print">
-            {items.length === 0
-              ? t('cases.chronology.empty')
-              : items.length === 1
-                ? t('cases.chronology.countOne')
-                : t('cases.chronology.countMany', { count: items.length })}
-          </p>
-          {items.length > 0 && (
-            <ol className="case-timeline">
-              {items.map((item) => (
-                <EventItem key={item.id} item={item} />
-              ))}
-            </ol>
-          )}
-          {events.isFetchNextPageError && (
-            <ErrorAlert title={t('cases.chronology.loadMoreError')} error={events.error} />
-          )}
-          {events.hasNextPage && (
-            <button
-              type="button"
-              className="button button-secondary mt-5 no-print"
-              disabled={events.isFetchingNextPage}
-              onClick={() => void events.fetchNextPage()}
-            >
-              {events.isFetchingNextPage
-                ? t('cases.common.loadingMore')
-                : t('cases.common.loadMore')}
-            </button>
-          )}
-        </>
-      )}
+      <PagedList
+        query={events}
+        count={items.length}
+        countClassName="case-count"
+        noPrint
+        texts={{
+          loading: t('cases.chronology.loading'),
+          loadError: t('cases.chronology.loadError'),
+          loadMoreError: t('cases.chronology.loadMoreError'),
+          empty: t('cases.chronology.empty'),
+          one: t('cases.chronology.countOne'),
+          many: (count) => t('cases.chronology.countMany', { count }),
+        }}
+      >
+        <ol className="case-timeline">
+          {items.map((item) => (
+            <EventItem key={item.id} item={item} />
+          ))}
+        </ol>
+      </PagedList>
     </section>
   );
 }
