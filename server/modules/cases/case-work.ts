@@ -1,8 +1,9 @@
 import type { Transaction } from 'kysely';
 import type { CaseKey, RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import type { AuditEvent } from '../../platform/audit/write.ts';
+import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
 import { AppError } from '../../platform/errors.ts';
+import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import {
   addCaseEvent,
@@ -128,6 +129,30 @@ export async function auditCaseRead(
       details: { read: read.what, compartment: access.compartment, ...read.details },
     },
     read.persons,
+  );
+}
+
+/**
+ * The audit entry of a change to who may open the case (a member added or removed), in the
+ * caller's transaction. `details` name the change, the member's user id and role: no names.
+ */
+export async function auditMembership(
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  access: CaseAccess,
+  details: AuditEvent['details'],
+): Promise<void> {
+  await writeAudit(
+    trx,
+    ctx.keys.audit,
+    recordEvent(ctx.user, access, {
+      action: 'permission_change',
+      resourceType: 'case',
+      resourceId: access.caseId,
+      purpose: PURPOSES.membership,
+      requestId: ctx.requestId,
+      details,
+    }),
   );
 }
 

@@ -1,6 +1,6 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
 import { notifyFrom } from '../notifications/service.ts';
-import { writeAudit } from '../../platform/audit/write.ts';
+import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import { consumeStep, verifySecondFactorAgain } from '../../access/reauth.ts';
@@ -8,6 +8,7 @@ import type { CaseAccess } from '../../access/records.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { z } from 'zod';
 import { unitInMunicipality } from '../admin/queries-units.ts';
+import { auditMembership } from './case-work.ts';
 import { addCaseEvent } from './chronology.ts';
 import {
   activeUserOfArea,
@@ -74,23 +75,12 @@ export async function addMember(
       role: { from: null, to: body.role },
       scope: { from: null, to: body.scope },
     });
-    await writeAudit(
-      trx,
-      ctx.keys.audit,
-      recordEvent(ctx.user, access, {
-        action: 'permission_change',
-        resourceType: 'case',
-        resourceId: access.caseId,
-        purpose: PURPOSES.membership,
-        requestId: ctx.requestId,
-        details: {
-          change: 'member_added',
-          memberUserId: body.userId,
-          role: body.role,
-          scope: body.scope,
-        },
-      }),
-    );
+    await auditMembership(trx, ctx, access, {
+      change: 'member_added',
+      memberUserId: body.userId,
+      role: body.role,
+      scope: body.scope,
+    });
   });
 }
 
@@ -110,18 +100,11 @@ export async function removeMember(
       member: { from: memberName, to: null },
       role: { from: removed.role, to: null },
     });
-    await writeAudit(
-      trx,
-      ctx.keys.audit,
-      recordEvent(ctx.user, access, {
-        action: 'permission_change',
-        resourceType: 'case',
-        resourceId: access.caseId,
-        purpose: PURPOSES.membership,
-        requestId: ctx.requestId,
-        details: { change: 'member_removed', memberUserId: userId, role: removed.role },
-      }),
-    );
+    await auditMembership(trx, ctx, access, {
+      change: 'member_removed',
+      memberUserId: userId,
+      role: removed.role,
+    });
   });
 }
 
@@ -144,24 +127,26 @@ export async function breakGlass(
   return ctx.db.transaction().execute(async (trx) => {
     await consumeStep(trx, ctx.user.id, step);
     const found = await caseByReference(trx, municipality, body.reference, ctx.user.id);
-    const base = { municipalityCode: municipality, unitId: ctx.user.unitIds[0] ?? null };
-    if (!found) {
-      await writeAudit(
+    /** The audit entry of the attempt, in the caller's municipality, marked break-glass. */
+    const audit = (resourceId: string | null, details: AuditEvent['details']) =>
+      writeAudit(
         trx,
         ctx.keys.audit,
         recordEvent(
           ctx.user,
-          { ...base, breakGlass: true },
+          { municipalityCode: municipality, unitId: ctx.user.unitIds[0] ?? null, breakGlass: true },
           {
             action: 'break_glass',
             resourceType: 'case',
-            resourceId: null,
+            resourceId,
             purpose: PURPOSES.breakGlass,
             requestId: ctx.requestId,
-            details: { found: false },
+            details,
           },
         ),
       );
+    if (!found) {
+      await audit(null, { found: false });
       // The attempt stays in the audit trail: the transaction commits, the route answers 404.
       return null;
     }
@@ -179,27 +164,12 @@ export async function breakGlass(
         { actorUserId: ctx.user.id, grantId: grant.id },
       ),
     );
-    await writeAudit(
-      trx,
-      ctx.keys.audit,
-      recordEvent(
-        ctx.user,
-        { ...base, breakGlass: true },
-        {
-          action: 'break_glass',
-          resourceType: 'case',
-          resourceId: found.id,
-          purpose: PURPOSES.breakGlass,
-          requestId: ctx.requestId,
-          details: {
-            found: true,
-            grantId: grant.id,
-            minutes: BREAK_GLASS_MINUTES,
-            notified: notified,
-          },
-        },
-      ),
-    );
+    await audit(found.id, {
+      found: true,
+      grantId: grant.id,
+      minutes: BREAK_GLASS_MINUTES,
+      notified: notified,
+    });
     return { caseId: found.id, expiresAt: new Date(grant.expires_at) };
   });
 }
