@@ -1,4 +1,5 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction, Updateable } from 'kysely';
+import type { CasesTable } from '../../platform/db/records-schema.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { CaseKey } from '../../platform/context.ts';
 
@@ -9,24 +10,44 @@ import type { CaseKey } from '../../platform/context.ts';
  * update matches the case's tenant key (`municipality_code`) next to its id.
  */
 
+/** The row of this case (not executed: the caller selects, and locks it or not). */
+function selectCase(db: Kysely<DB>, theCase: CaseKey) {
+  return db
+    .selectFrom('cases')
+    .where('id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode);
+}
+
+/**
+ * A change to this case's row that counts its version up and stamps `updated_at` (not executed:
+ * the caller adds its conditions and what it returns). Owned here for every write of a case's
+ * fields, the ones other modules ask for in queries-case-rows.ts too.
+ */
+export function updateCase(
+  trx: Transaction<DB>,
+  theCase: CaseKey,
+  values: Omit<Updateable<CasesTable>, 'version' | 'updated_at'>,
+  now: Date,
+) {
+  return trx
+    .updateTable('cases')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1), updated_at: now }))
+    .where('id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode);
+}
+
 /** The case row's state, locked for the rest of the transaction; undefined when missing. */
 export async function lockCaseRow(trx: Transaction<DB>, theCase: CaseKey) {
-  return trx
-    .selectFrom('cases')
+  return selectCase(trx, theCase)
     .select(['status', 'opened_at', 'closed_at', 'concern_level', 'version'])
-    .where('id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
     .forUpdate()
     .executeTakeFirst();
 }
 
 /** The case's status and time on hold, locked for the transaction; undefined when missing. */
 export async function lockCaseStatus(trx: Transaction<DB>, theCase: CaseKey) {
-  return trx
-    .selectFrom('cases')
+  return selectCase(trx, theCase)
     .select(['status', 'on_hold_reason', 'on_hold_until', 'version'])
-    .where('id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
     .forUpdate()
     .executeTakeFirst();
 }
@@ -38,15 +59,7 @@ export async function saveCaseStatus(
   version: number,
   next: { status: string; on_hold_reason: string | null; on_hold_until: string | null },
 ): Promise<number | undefined> {
-  const updated = await trx
-    .updateTable('cases')
-    .set((eb) => ({
-      ...next,
-      version: eb('version', '+', 1),
-      updated_at: new Date(),
-    }))
-    .where('id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
+  const updated = await updateCase(trx, theCase, next, new Date())
     .where('version', '=', version)
     .returning('version')
     .executeTakeFirst();
@@ -55,8 +68,7 @@ export async function saveCaseStatus(
 
 /** The case's classification as stored. */
 export async function classificationRow(trx: Transaction<DB>, theCase: CaseKey) {
-  return trx
-    .selectFrom('cases')
+  return selectCase(trx, theCase)
     .select([
       'extremism_form',
       'extremism_form_other',
@@ -66,8 +78,6 @@ export async function classificationRow(trx: Transaction<DB>, theCase: CaseKey) 
       'subject_kind',
       'environment',
     ])
-    .where('id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
     .executeTakeFirstOrThrow();
 }
 
@@ -85,15 +95,7 @@ export async function saveClassification(
     environment: string | null;
   },
 ): Promise<number> {
-  const updated = await trx
-    .updateTable('cases')
-    .set((eb) => ({
-      ...values,
-      version: eb('version', '+', 1),
-      updated_at: new Date(),
-    }))
-    .where('id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
+  const updated = await updateCase(trx, theCase, values, new Date())
     .returning('version')
     .executeTakeFirstOrThrow();
   return updated.version;

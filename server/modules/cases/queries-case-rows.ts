@@ -3,6 +3,7 @@ import type { ConcernLevel } from '../../../shared/values.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { CasesTable } from '../../platform/db/records-schema.ts';
 import type { CaseKey } from '../../platform/context.ts';
+import { updateCase } from './queries-case-edits.ts';
 
 /**
  * The `cases` table's writes that other modules need, owned here: a module never updates a case
@@ -108,18 +109,12 @@ export async function markCaseClosed(
   theCase: CaseKey,
   now: Date,
 ): Promise<number> {
-  const row = await trx
-    .updateTable('cases')
-    .set((eb) => ({
-      status: 'closed',
-      closed_at: now,
-      on_hold_reason: null,
-      on_hold_until: null,
-      version: eb('version', '+', 1),
-      updated_at: now,
-    }))
-    .where('id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
+  const row = await updateCase(
+    trx,
+    theCase,
+    { status: 'closed', closed_at: now, on_hold_reason: null, on_hold_until: null },
+    now,
+  )
     .returning('version')
     .executeTakeFirstOrThrow();
   return row.version;
@@ -132,17 +127,12 @@ export async function setCaseStatusAfterReview(
   next: 'active' | 'closed',
   now: Date,
 ): Promise<void> {
-  await trx
-    .updateTable('cases')
-    .set((eb) => ({
-      status: next,
-      ...(next === 'active' && { closed_at: null }),
-      version: eb('version', '+', 1),
-      updated_at: now,
-    }))
-    .where('id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
-    .execute();
+  await updateCase(
+    trx,
+    theCase,
+    { status: next, ...(next === 'active' && { closed_at: null }) },
+    now,
+  ).execute();
 }
 
 /** A due re-review moves a closed case to under review; false when it is no longer closed. */
@@ -151,11 +141,7 @@ export async function moveClosedCaseToReview(
   theCase: CaseKey,
   now: Date,
 ): Promise<boolean> {
-  const moved = await trx
-    .updateTable('cases')
-    .set((eb) => ({ status: 'under_review', version: eb('version', '+', 1), updated_at: now }))
-    .where('id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
+  const moved = await updateCase(trx, theCase, { status: 'under_review' }, now)
     .where('status', '=', 'closed')
     .returning('id')
     .executeTakeFirst();
