@@ -97,18 +97,44 @@ export async function createForum(
   });
 }
 
+/**
+ * A change to a forum the caller manages (404 for any other): one transaction that reads the
+ * forum, makes the change and writes its audit entry, then answers the forum as it is now.
+ * `change` answers the entry, or null when nothing changed (no entry).
+ */
+async function changeForum(
+  ctx: RequestContext,
+  id: string,
+  change: (
+    trx: Transaction<DB>,
+    forum: queries.ForumRow,
+  ) => Promise<Pick<AuditEvent, 'action' | 'details'> | null>,
+): Promise<ForumDetail> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const forum = await managedForum(trx, ctx.user, id);
+    const entry = await change(trx, forum);
+    if (entry) {
+      await writeAudit(
+        trx,
+        ctx.keys.audit,
+        event(ctx, forum.municipalityCode, { ...entry, resourceId: id }),
+      );
+    }
+    return detail(trx, ctx.user, await managedForum(trx, ctx.user, id));
+  });
+}
+
 /** Renames a forum (optimistic locking: a stale version answers 409 with the current one). */
 export async function updateForum(
   ctx: RequestContext,
   id: string,
   body: UpdateForum,
 ): Promise<ForumDetail> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const forum = await managedForum(trx, ctx.user, id);
+  return changeForum(ctx, id, async (trx, forum) => {
     if (forum.version !== body.version) {
       throw new AppError('conflict', { meta: { currentVersion: forum.version } });
     }
-    if (forum.name === body.name) return detail(trx, ctx.user, forum);
+    if (forum.name === body.name) return null;
     await writes.lockForumNames(trx, forum.municipalityCode);
     await checkNameFree(trx, forum.municipalityCode, body.name, id);
     // Conditional on the version: of two simultaneous changes only the first is stored.
@@ -117,16 +143,7 @@ export async function updateForum(
       const now = await writes.forumVersion(trx, id);
       throw new AppError('conflict', { meta: { currentVersion: now ?? null } });
     }
-    await writeAudit(
-      trx,
-      ctx.keys.audit,
-      event(ctx, forum.municipalityCode, {
-        action: 'update',
-        resourceId: id,
-        details: { fields: 'name' },
-      }),
-    );
-    return detail(trx, ctx.user, await managedForum(trx, ctx.user, id));
+    return { action: 'update', details: { fields: 'name' } };
   });
 }
 
@@ -141,25 +158,14 @@ export async function addMember(
   id: string,
   userId: string,
 ): Promise<ForumDetail> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const forum = await managedForum(trx, ctx.user, id);
+  return changeForum(ctx, id, async (trx, forum) => {
     if (!(await queries.isEligible(trx, forum.municipalityCode, userId))) {
       throw new AppError('validation_failed', {
         fields: [{ field: 'body.userId', code: 'forum_member_not_eligible' }],
       });
     }
-    if (await writes.insertMember(trx, id, userId)) {
-      await writeAudit(
-        trx,
-        ctx.keys.audit,
-        event(ctx, forum.municipalityCode, {
-          action: 'permission_change',
-          resourceId: id,
-          details: { change: 'member_added', memberUserId: userId },
-        }),
-      );
-    }
-    return detail(trx, ctx.user, await managedForum(trx, ctx.user, id));
+    if (!(await writes.insertMember(trx, id, userId))) return null;
+    return memberChange('member_added', userId);
   });
 }
 
@@ -169,20 +175,14 @@ export async function removeMember(
   id: string,
   userId: string,
 ): Promise<ForumDetail> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const forum = await managedForum(trx, ctx.user, id);
+  return changeForum(ctx, id, async (trx) => {
     if (!(await writes.deleteMember(trx, id, userId))) throw new AppError('not_found');
-    await writeAudit(
-      trx,
-      ctx.keys.audit,
-      event(ctx, forum.municipalityCode, {
-        action: 'permission_change',
-        resourceId: id,
-        details: { change: 'member_removed', memberUserId: userId },
-      }),
-    );
-    return detail(trx, ctx.user, await managedForum(trx, ctx.user, id));
+    return memberChange('member_removed', userId);
   });
+}
+
+function memberChange(change: 'member_added' | 'member_removed', memberUserId: string) {
+  return { action: 'permission_change', details: { change, memberUserId } } as const;
 }
 
 /** Users the caller may add to a forum they manage (for the picker). */
