@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from './Icon';
 
-interface StaleNoticeProps {
+export interface StaleNoticeProps {
   /** Fetches the latest version, to start again from it. */
   onReload: () => void;
   /** What changed; default "The information was changed while you were editing …". */

@@ -2,8 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { isStale } from '../../app/api';
-import { Form, StaleNotice, SuccessMessage, focusAfterSave, useZodForm } from '../../ui/form';
+import { Form, MutationFailure, SuccessMessage, focusAfterSave, useZodForm } from '../../ui/form';
 import { CASES_QUERY_KEY } from '../cases/casesApi';
 import { CitizenFields, DimensionFields, FactorFields, JudgementFields } from './DraftFields';
 import { finaliseAssessment, saveAssessment, type Assessment } from './assessmentsApi';
@@ -90,14 +89,13 @@ export function AssessmentForm({
           : t('assessments.form.saveError')
       }
     >
-      {isStale(mutation.error) && (
-        <StaleNotice
-          text={t('assessments.form.stale')}
-          reloadLabel={t('assessments.form.reload')}
-          headingLevel="h3"
-          onReload={() => void onReload()}
-        />
-      )}
+      <MutationFailure
+        mutations={mutation}
+        text={t('assessments.form.stale')}
+        reloadLabel={t('assessments.form.reload')}
+        headingLevel="h3"
+        onReload={() => void onReload()}
+      />
       {saved && (
         <div ref={savedRef}>
           <SuccessMessage>{t('assessments.form.saved')}</SuccessMessage>

@@ -1,9 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { RejectClosureBody } from '../../../../server/modules/closure/schema.ts';
-import { isStale } from '../../app/api';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { focusAfterSave, Form, StaleNotice, TextArea, useZodForm } from '../../ui/form';
+import { focusAfterSave, Form, MutationFailure, TextArea, useZodForm } from '../../ui/form';
 import { useRefreshCase, type CaseDetail } from '../cases/casesApi';
 import { approveClosure, rejectClosure, type Closure } from './closureApi';
 
@@ -39,18 +37,15 @@ export function DecisionPanel({
       focusAfterSave(headingId);
     },
   });
-  const reload = () => {
-    approve.reset();
-    void refresh();
-  };
 
   return (
     <div className="closure-decision no-print">
-      {isStale(approve.error) ? (
-        <StaleNotice headingLevel="h4" onReload={reload} />
-      ) : approve.error != null ? (
-        <ErrorAlert title={t('closure.decision.approveError')} error={approve.error} />
-      ) : null}
+      <MutationFailure
+        mutations={approve}
+        errorTitle={t('closure.decision.approveError')}
+        headingLevel="h4"
+        onReload={() => void refresh()}
+      />
       <p className="form-hint">{t('closure.decision.approveHint')}</p>
       <button
         type="button"

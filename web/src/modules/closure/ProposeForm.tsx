@@ -1,13 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isStale } from '../../app/api';
 import {
   Form,
+  MutationFailure,
   RadioGroup,
   renameServerErrors,
   Select,
-  StaleNotice,
   TextArea,
   TextInput,
   useZodForm,
@@ -74,15 +73,7 @@ export function ProposeForm({
     >
       <h3>{t('closure.propose.heading')}</h3>
       <p>{t('closure.propose.intro')}</p>
-      {isStale(mutation.error) && (
-        <StaleNotice
-          headingLevel="h4"
-          onReload={() => {
-            mutation.reset();
-            void refresh();
-          }}
-        />
-      )}
+      <MutationFailure mutations={mutation} headingLevel="h4" onReload={() => void refresh()} />
       <RadioGroup<ClosureOutcome>
         name="outcome"
         label={t('closure.propose.outcome')}

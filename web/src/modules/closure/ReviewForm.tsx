@@ -1,12 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { isStale } from '../../app/api';
 import {
   DateInput,
   Form,
+  MutationFailure,
   RadioGroup,
-  StaleNotice,
   TextArea,
   useZodForm,
   type Option,
@@ -58,15 +57,7 @@ export function ReviewForm({
       <h4>
         {t('closure.record.heading', { months: review.months, date: formatDate(review.dueOn) })}
       </h4>
-      {isStale(mutation.error) && (
-        <StaleNotice
-          headingLevel="h4"
-          onReload={() => {
-            mutation.reset();
-            void refresh();
-          }}
-        />
-      )}
+      <MutationFailure mutations={mutation} headingLevel="h4" onReload={() => void refresh()} />
       <RadioGroup<'confirm' | 'reopen'>
         name="decision"
         label={t('closure.record.decision')}

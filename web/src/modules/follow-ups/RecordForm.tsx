@@ -1,13 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isStale } from '../../app/api';
 import {
   DateInput,
   Form,
+  MutationFailure,
   RadioGroup,
   renameServerErrors,
-  StaleNotice,
   TextArea,
   useZodForm,
 } from '../../ui/form';
@@ -74,17 +73,16 @@ export function RecordForm({
   return (
     <section aria-label={heading} className="case-section follow-up-form">
       <h3>{heading}</h3>
-      {isStale(mutation.error) && (
-        <StaleNotice
-          headingLevel="h4"
-          text={t('followUps.stale')}
-          reloadLabel={t('followUps.reload')}
-          onReload={() => {
-            void queryClient.invalidateQueries({ queryKey: [...CASES_QUERY_KEY] });
-            onClose();
-          }}
-        />
-      )}
+      <MutationFailure
+        mutations={mutation}
+        headingLevel="h4"
+        text={t('followUps.stale')}
+        reloadLabel={t('followUps.reload')}
+        onReload={() => {
+          void queryClient.invalidateQueries({ queryKey: [...CASES_QUERY_KEY] });
+          onClose();
+        }}
+      />
       <Form
         id={`record-${followUp?.id ?? caseId}`}
         form={form}

@@ -1,9 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isStale } from '../../app/api';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { StaleNotice } from '../../ui/form';
+import { MutationFailure } from '../../ui/form';
 import { CASES_QUERY_KEY, type CaseDetail } from '../cases/casesApi';
 import { formatDate } from '../cases/format';
 import { cancelFollowUp, type FollowUpItem, type FollowUpList } from './followUpsApi';
@@ -34,28 +32,19 @@ export function Upcoming({
       await queryClient.invalidateQueries({ queryKey: [...CASES_QUERY_KEY] });
     },
   });
-  const reload = () => {
-    cancel.reset();
-    void queryClient.invalidateQueries({ queryKey: [...CASES_QUERY_KEY] });
-  };
 
   return (
     <section aria-labelledby={headingId} className="case-section">
       <h3 id={headingId}>{t('followUps.upcoming.heading')}</h3>
-      {isStale(cancel.error) ? (
-        <StaleNotice
-          headingLevel="h4"
-          text={t('followUps.stale')}
-          reloadLabel={t('followUps.reload')}
-          onReload={reload}
-        />
-      ) : cancel.error ? (
-        <ErrorAlert
-          title={t('followUps.upcoming.cancelError')}
-          error={cancel.error}
-          onRetry={reload}
-        />
-      ) : null}
+      <MutationFailure
+        mutations={cancel}
+        errorTitle={t('followUps.upcoming.cancelError')}
+        retry
+        headingLevel="h4"
+        text={t('followUps.stale')}
+        reloadLabel={t('followUps.reload')}
+        onReload={() => void queryClient.invalidateQueries({ queryKey: [...CASES_QUERY_KEY] })}
+      />
       {scheduled.length === 0 ? (
         <p>{t('followUps.upcoming.empty')}</p>
       ) : (

@@ -1,8 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { isStale } from '../../app/api';
-import { DateInput, focusAfterSave, Form, StaleNotice, TextArea, useZodForm } from '../../ui/form';
+import {
+  DateInput,
+  focusAfterSave,
+  Form,
+  MutationFailure,
+  TextArea,
+  useZodForm,
+} from '../../ui/form';
 import { useRefreshCase, type CaseDetail } from '../cases/casesApi';
 import { ApproveFormSchema, MeetingFormSchema, RejectFormSchema } from './planValues';
 import { approvePlan, rejectPlan, type Plan, type PlanList } from './plansApi';
@@ -55,23 +61,17 @@ export function DecisionPanel({
     onMutate: () => onNotice(null),
     onSuccess: decided('reject'),
   });
-  const stale = isStale(approve.error) || isStale(reject.error);
 
   return (
     <div className="plan-decision">
       <h4>{t('plans.decisionHeading')}</h4>
-      {stale && (
-        <StaleNotice
-          text={t('plans.stale')}
-          reloadLabel={t('plans.reload')}
-          headingLevel="h4"
-          onReload={() => {
-            approve.reset();
-            reject.reset();
-            void refresh();
-          }}
-        />
-      )}
+      <MutationFailure
+        mutations={[approve, reject]}
+        text={t('plans.stale')}
+        reloadLabel={t('plans.reload')}
+        headingLevel="h4"
+        onReload={() => void refresh()}
+      />
       <Form
         id={`plan-approve-${plan.id}`}
         form={approveForm}

@@ -1,13 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isStale } from '../../app/api';
 import {
   DateInput,
   focusAfterSave,
   Form,
+  MutationFailure,
   RadioGroup,
-  StaleNotice,
   TextArea,
   TextInput,
   useZodForm,
@@ -88,17 +87,13 @@ export function PlanEditor({
 
   return (
     <>
-      {isStale(mutation.error) && (
-        <StaleNotice
-          text={t('plans.stale')}
-          reloadLabel={t('plans.reload')}
-          headingLevel="h4"
-          onReload={() => {
-            mutation.reset();
-            void refresh().then(onReset);
-          }}
-        />
-      )}
+      <MutationFailure
+        mutations={mutation}
+        text={t('plans.stale')}
+        reloadLabel={t('plans.reload')}
+        headingLevel="h4"
+        onReload={() => void refresh().then(onReset)}
+      />
       <Form
         id={formId}
         form={form}

@@ -62,8 +62,8 @@
  * empty="undefined" />`; a number: `<TextInput name="reminderHours" asNumber … />`; an optional
  * text the server wants left out or null when empty: `empty="undefined"` / `empty="null"`.
  *
- * An edit with optimistic locking shows `isStale(mutation.error) ? <StaleNotice …/> : null`
- * above the form. A form whose values differ from the request body (a checkbox that adds a
+ * An edit with optimistic locking shows `<MutationFailure mutations={mutation} onReload={…} />`
+ * above the form: the `StaleNotice` when the save was stale. A form whose values differ from the request body (a checkbox that adds a
  * field, text for a number) converts in `onSubmit`, or validates with `Body.extend({ … })`, or
  * checks the body it makes with `bodyForm(toBody, Body)` (./bodySchema.ts); a form that names
  * the body's fields differently puts the server's problems on its own fields with
@@ -90,6 +90,7 @@ export { focusAfterSave, type FocusTarget } from './focus';
 export { danishToday, formatDate, parseDate } from './dates';
 export { issueMessage, issueProblem, problemMessage, saidIssue } from './messages';
 export { StaleNotice } from '../StaleNotice';
+export { MutationFailure } from '../MutationFailure';
 export { SuccessMessage } from '../SuccessMessage';
 export { Tabs, TabNav, type Tab } from '../Tabs';
 export { Modal } from '../Modal';

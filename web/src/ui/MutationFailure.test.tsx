@@ -1,0 +1,52 @@
+import { isValidElement, type ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type * as Api from '../app/api';
+import type * as Failure from './MutationFailure';
+
+/** A failed change answered in one place: the stale notice, the error alert, or nothing. */
+vi.mock('./Icon', () => ({ Icon: () => null }));
+
+let ApiError: typeof Api.ApiError;
+let MutationFailure: typeof Failure.MutationFailure;
+
+beforeAll(async () => {
+  (globalThis as { document?: unknown }).document ??= { documentElement: {} };
+  await import('../app/i18n');
+  ({ ApiError } = await import('../app/api'));
+  ({ MutationFailure } = await import('./MutationFailure'));
+});
+
+const stale = () =>
+  new ApiError(409, {
+    error: { code: 'conflict', message: 'Ændret af en anden.', requestId: 'r' },
+  });
+const change = (error: unknown) => ({ error, reset: vi.fn() });
+
+describe('MutationFailure', () => {
+  it('shows nothing while no change failed, and no alert where the form shows the failure', () => {
+    const html = (element: ReactElement) => renderToStaticMarkup(element);
+    expect(html(<MutationFailure mutations={change(null)} onReload={() => {}} />)).toBe('');
+    const failed = change(new ApiError(500, undefined));
+    expect(html(<MutationFailure mutations={failed} onReload={() => {}} />)).toBe('');
+    expect(
+      html(
+        <MutationFailure mutations={failed} errorTitle="Kunne ikke gemmes" onReload={() => {}} />,
+      ),
+    ).toContain('Kunne ikke gemmes');
+  });
+
+  it('offers the latest version when one change was stale, clearing every failure first', () => {
+    const approve = change(null);
+    const reject = change(stale());
+    const onReload = vi.fn(() => {
+      expect(approve.reset).toHaveBeenCalled();
+      expect(reject.reset).toHaveBeenCalled();
+    });
+    const element = MutationFailure({ mutations: [approve, reject], text: 'Ændret', onReload });
+    expect(isValidElement(element)).toBe(true);
+    expect(renderToStaticMarkup(element as ReactElement)).toContain('Ændret');
+    (element as ReactElement<{ onReload: () => void }>).props.onReload();
+    expect(onReload).toHaveBeenCalledOnce();
+  });
+});
