@@ -1,11 +1,11 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ContributionBody } from '../../../../server/modules/inquiries/schema.ts';
-import { focusAfterSave, Form, Select, SuccessMessage, TextArea, useZodForm } from '../../ui/form';
+import { focusAfterSave, Select, SuccessMessage, TextArea, useZodForm } from '../../ui/form';
+import { ChangeForm, useInquiryChange } from './ChangeForm';
 import { formatDateTime } from '../cases/format';
 import { addContribution, LEGAL_BASES } from './inquiriesApi';
 import type { PanelProps } from './InquiryPage';
-import { useInquiryChange } from './InquiryPanels';
 
 /**
  * What the forum's members and the police contribute to the assessment, each on a stated legal
@@ -62,14 +62,12 @@ function ContributionForm(panel: PanelProps) {
     <div className="inquiry-panel">
       <h3 id={headingId}>{t('inquiries.contributions.formHeading')}</h3>
       {mutation.isSuccess && <SuccessMessage>{t('inquiries.contributions.done')}</SuccessMessage>}
-      <Form
-        id={`contribution-${detail.id}`}
+      <ChangeForm
+        kind="contribution"
+        panel={panel}
         form={form}
-        onSubmit={(values) =>
-          mutation.mutateAsync({ body: values.body, legalBasis: values.legalBasis, unitId: null })
-        }
-        error={mutation.error}
-        errorTitle={t('inquiries.contributions.failed')}
+        change={mutation}
+        body={(values) => ({ body: values.body, legalBasis: values.legalBasis, unitId: null })}
       >
         <TextArea
           name="body"
@@ -85,10 +83,7 @@ function ContributionForm(panel: PanelProps) {
             </option>
           ))}
         </Select>
-        <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-          {mutation.isPending ? t('inquiries.common.saving') : t('inquiries.contributions.submit')}
-        </button>
-      </Form>
+      </ChangeForm>
     </div>
   );
 }

@@ -2,16 +2,8 @@ import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AUTHORITY_AREAS, ENVIRONMENTS, EXTREMISM_FORMS } from '../../../../shared/values.ts';
 import { useSession } from '../../app/session';
-import {
-  DateInput,
-  Form,
-  RadioGroup,
-  renameServerErrors,
-  Select,
-  TextArea,
-  TextInput,
-  useZodForm,
-} from '../../ui/form';
+import { DateInput, RadioGroup, Select, TextArea, TextInput, useZodForm } from '../../ui/form';
+import { ChangeForm, useInquiryChange } from './ChangeForm';
 import {
   decisionRename,
   DecisionSchema,
@@ -21,7 +13,6 @@ import {
 } from './decisionValues';
 import { decideInquiry, OUTCOMES, SUBJECT_KINDS, useUnits, type Outcome } from './inquiriesApi';
 import type { PanelProps } from './InquiryPage';
-import { ChangeStale, useInquiryChange } from './InquiryPanels';
 
 /** What an outcome asks for besides the reason: the unit referred to, or the police handover. */
 function OutcomeDetail({ outcome, fourEyes }: { outcome: Outcome; fourEyes: boolean }) {
@@ -175,17 +166,13 @@ export function DecisionForm(panel: PanelProps & { onDecided: () => void }) {
     <div className="inquiry-panel">
       <h3>{t('inquiries.decision.formHeading')}</h3>
       {detail.fourEyes && <p>{t('inquiries.decision.fourEyesNote')}</p>}
-      <ChangeStale error={mutation.error} panel={panel} />
-      <Form
-        id={`decision-${detail.id}`}
+      <ChangeForm
+        kind="decision"
+        panel={panel}
         form={form}
-        onSubmit={(values) =>
-          mutation.mutateAsync(toBody(values, detail.version)).catch((failure: unknown) => {
-            throw renameServerErrors(failure, decisionRename);
-          })
-        }
-        error={mutation.error}
-        errorTitle={t('inquiries.decision.failed')}
+        change={mutation}
+        body={(values) => toBody(values, detail.version)}
+        rename={() => decisionRename}
       >
         <RadioGroup<Outcome>
           name="outcome"
@@ -205,10 +192,7 @@ export function DecisionForm(panel: PanelProps & { onDecided: () => void }) {
           maxLength={4000}
         />
         <ClassificationFields />
-        <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-          {mutation.isPending ? t('inquiries.common.saving') : t('inquiries.decision.submit')}
-        </button>
-      </Form>
+      </ChangeForm>
     </div>
   );
 }

@@ -4,19 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { UpdateInquiryBody } from '../../../../server/modules/inquiries/schema.ts';
 import i18n from '../../app/i18n';
-import {
-  addBodyIssues,
-  focusAfterSave,
-  Form,
-  renameServerErrors,
-  TextArea,
-  saidIssue,
-  useZodForm,
-} from '../../ui/form';
+import { addBodyIssues, focusAfterSave, TextArea, saidIssue, useZodForm } from '../../ui/form';
+import { ChangeForm, useInquiryChange } from './ChangeForm';
 import { localDateTimeToIso, localParts, serverNow } from './format';
 import { updateInquiry, type Channel, type Source } from './inquiriesApi';
 import { ReceivedFields, SourceFields } from './IntakeFields';
-import { ChangeStale, useInquiryChange } from './InquiryPanels';
 import { isUrgent, renameSign, signsBody, signValues, type SignValues } from './inquiryForms';
 import type { PanelProps } from './InquiryPage';
 import { DangerField, SignsFields } from './SignsSection';
@@ -117,17 +109,18 @@ export function EditPanel(panel: PanelProps & { onClose: () => void; headingId: 
   return (
     <div className="inquiry-edit">
       <h3>{t('inquiries.edit.heading')}</h3>
-      <ChangeStale error={mutation.error} panel={panel} />
-      <Form
-        id={`edit-${detail.id}`}
+      <ChangeForm
+        kind="edit"
+        panel={panel}
         form={form}
-        onSubmit={(values) =>
-          mutation.mutateAsync(toBody(values, detail)).catch((failure: unknown) => {
-            throw renameServerErrors(failure, editRename(values.signs));
-          })
+        change={mutation}
+        body={(values) => toBody(values, detail)}
+        rename={(values) => editRename(values.signs)}
+        otherButtons={
+          <button type="button" className="button button-secondary" onClick={onClose}>
+            {t('inquiries.common.cancel')}
+          </button>
         }
-        error={mutation.error}
-        errorTitle={t('inquiries.edit.failed')}
       >
         <SourceFields />
         <ReceivedFields />
@@ -155,15 +148,7 @@ export function EditPanel(panel: PanelProps & { onClose: () => void; headingId: 
         ) : (
           <DangerField />
         )}
-        <div className="inquiry-buttons">
-          <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-            {mutation.isPending ? t('inquiries.common.saving') : t('inquiries.edit.submit')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            {t('inquiries.common.cancel')}
-          </button>
-        </div>
-      </Form>
+      </ChangeForm>
     </div>
   );
 }

@@ -1,4 +1,3 @@
-import { useId, type ReactNode } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Checkbox, RadioGroup, Select, TextArea, TextInput, DateInput } from '../../ui/form';
@@ -6,26 +5,15 @@ import { CHANNELS, SOURCES, SUBJECT_KINDS, type SubjectKind } from './inquiriesA
 import { emptyPerson, type IntakeValues } from './intakeForm';
 import { isUrgent } from './inquiryForms';
 import { PersonFields } from './PersonFields';
+import { Section } from './Section';
 import { SignsFields } from './SignsSection';
 
 /** The intake form's fields, section by section, bound to the form of `<Form>` (IntakePage). */
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <section aria-labelledby={id} className="inquiry-form-section">
-      <h2 id={id} className="h3">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
 export function SourceSection() {
   const { t } = useTranslation();
   return (
-    <Section title={t('inquiries.intake.sections.source')}>
+    <Section className="inquiry-form-section" title={t('inquiries.intake.sections.source')}>
       <SourceFields intake />
     </Section>
   );
@@ -75,7 +63,7 @@ export function ReporterSection() {
   const { t } = useTranslation();
   const anonymous = useWatch<IntakeValues, 'anonymous'>({ name: 'anonymous' });
   return (
-    <Section title={t('inquiries.intake.sections.reporter')}>
+    <Section className="inquiry-form-section" title={t('inquiries.intake.sections.reporter')}>
       <Checkbox name="anonymous" label={t('inquiries.intake.anonymous')} />
       {!anonymous && (
         <div className="inquiry-field-row">
@@ -119,7 +107,7 @@ export function ReceivedFields() {
 export function ReceivedSection() {
   const { t } = useTranslation();
   return (
-    <Section title={t('inquiries.intake.sections.received')}>
+    <Section className="inquiry-form-section" title={t('inquiries.intake.sections.received')}>
       <ReceivedFields />
     </Section>
   );
@@ -132,7 +120,7 @@ export function SubjectSection() {
   const { fields, append, remove } = useFieldArray({ control, name: 'persons' });
   const subjectKind = useWatch<IntakeValues, 'subjectKind'>({ name: 'subjectKind' });
   return (
-    <Section title={t('inquiries.intake.sections.subject')}>
+    <Section className="inquiry-form-section" title={t('inquiries.intake.sections.subject')}>
       <RadioGroup<SubjectKind>
         name="subjectKind"
         label={t('inquiries.intake.subjectKind')}
@@ -174,7 +162,7 @@ export function SubjectSection() {
 export function ObservationSection() {
   const { t } = useTranslation();
   return (
-    <Section title={t('inquiries.intake.sections.observation')}>
+    <Section className="inquiry-form-section" title={t('inquiries.intake.sections.observation')}>
       <TextArea
         name="observation"
         label={t('inquiries.intake.observation')}
@@ -192,7 +180,7 @@ export function SignsSection() {
     name: ['signs', 'immediateDanger'],
   });
   return (
-    <Section title={t('inquiries.intake.sections.signs')}>
+    <Section className="inquiry-form-section" title={t('inquiries.intake.sections.signs')}>
       <SignsFields urgent={isUrgent(signs, danger)} />
     </Section>
   );

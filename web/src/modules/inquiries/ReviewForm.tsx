@@ -2,10 +2,10 @@ import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ReviewBody } from '../../../../server/modules/inquiries/schema-decision.ts';
-import { Form, RadioGroup, TextArea, useZodForm } from '../../ui/form';
+import { RadioGroup, TextArea, useZodForm } from '../../ui/form';
+import { ChangeForm, useInquiryChange } from './ChangeForm';
 import { reviewDecision, type DecisionView } from './inquiriesApi';
 import type { PanelProps } from './InquiryPage';
-import { ChangeStale, useInquiryChange } from './InquiryPanels';
 
 /** Approve or reject, as radio buttons hold it; the comment as the server checks it. */
 const ReviewValues = z.object({
@@ -26,19 +26,17 @@ export function ReviewForm(panel: PanelProps & { decision: DecisionView }) {
     <div className="inquiry-panel">
       <h3>{t('inquiries.review.heading')}</h3>
       <p>{t('inquiries.review.intro')}</p>
-      <ChangeStale error={mutation.error} panel={panel} />
-      <Form
-        id={`review-${detail.id}`}
+      <ChangeForm
+        kind="review"
+        panel={panel}
         form={form}
-        onSubmit={(values) =>
-          mutation.mutateAsync({
-            version: detail.version,
-            approve: values.approve === 'yes',
-            comment: values.comment?.trim() || null,
-          })
-        }
-        error={mutation.error}
-        errorTitle={t('inquiries.review.failed')}
+        change={mutation}
+        body={(values) => ({
+          version: detail.version,
+          approve: values.approve === 'yes',
+          comment: values.comment?.trim() || null,
+        })}
+        disabled={!approve}
       >
         <RadioGroup<'yes' | 'no'>
           name="approve"
@@ -55,14 +53,7 @@ export function ReviewForm(panel: PanelProps & { decision: DecisionView }) {
           rows={3}
           maxLength={2000}
         />
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={!approve || mutation.isPending}
-        >
-          {mutation.isPending ? t('inquiries.common.saving') : t('inquiries.review.submit')}
-        </button>
-      </Form>
+      </ChangeForm>
     </div>
   );
 }
