@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { InterventionTypeQuery } from '../../../../server/modules/interventions/schema.ts';
-import { Form, Select, useZodForm } from '../../ui/form';
+import { Form, useZodForm } from '../../ui/form';
+import { OptionSelect } from '../../ui/form/OptionSelect';
 import { AGE_GROUPS, LEVELS, type CatalogueFilter } from './catalogueApi';
 
 const NO_FILTER: CatalogueFilter = { level: undefined, ageGroup: undefined, active: undefined };
@@ -27,27 +28,30 @@ export function CatalogueFilters({ onChange }: { onChange: (filter: CatalogueFil
       summary={false}
       onSubmit={(filter) => onChange(filter)}
     >
-      <Select name="level" label={t('interventions.fields.level')} empty="undefined">
-        <option value="">{t('interventions.filter.any')}</option>
-        {LEVELS.map((l) => (
-          <option key={l} value={l}>
-            {t(`interventions.levels.${l}`)}
-          </option>
-        ))}
-      </Select>
-      <Select name="ageGroup" label={t('interventions.fields.ageGroup')} empty="undefined">
-        <option value="">{t('interventions.filter.any')}</option>
-        {AGE_GROUPS.map((a) => (
-          <option key={a} value={a}>
-            {t(`interventions.ageGroups.${a}`)}
-          </option>
-        ))}
-      </Select>
-      <Select name="active" label={t('interventions.filter.status')} empty="undefined">
-        <option value="">{t('interventions.filter.any')}</option>
-        <option value="true">{t('interventions.filter.active')}</option>
-        <option value="false">{t('interventions.filter.inactive')}</option>
-      </Select>
+      <OptionSelect
+        name="level"
+        label={t('interventions.fields.level')}
+        empty="undefined"
+        none={t('interventions.filter.any')}
+        options={LEVELS.map((l) => ({ value: l, label: t(`interventions.levels.${l}`) }))}
+      />
+      <OptionSelect
+        name="ageGroup"
+        label={t('interventions.fields.ageGroup')}
+        empty="undefined"
+        none={t('interventions.filter.any')}
+        options={AGE_GROUPS.map((a) => ({ value: a, label: t(`interventions.ageGroups.${a}`) }))}
+      />
+      <OptionSelect
+        name="active"
+        label={t('interventions.filter.status')}
+        empty="undefined"
+        none={t('interventions.filter.any')}
+        options={[
+          { value: 'true', label: t('interventions.filter.active') },
+          { value: 'false', label: t('interventions.filter.inactive') },
+        ]}
+      />
     </Form>
   );
 }

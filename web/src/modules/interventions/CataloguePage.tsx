@@ -2,8 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { Loading } from '../../ui/Loading';
+import { QueryState } from '../../ui/QueryState';
 import { SuccessMessage, focusAfterSave } from '../../ui/form';
 import { CatalogueFilters } from './CatalogueFilters';
 import { LEVELS, useCatalogue, type CatalogueFilter, type InterventionType } from './catalogueApi';
@@ -67,41 +66,41 @@ export function CataloguePage() {
         </button>
       )}
       <CatalogueFilters onChange={setFilter} />
-      {types.isPending ? (
-        <Loading label={t('interventions.loading')} />
-      ) : types.isError ? (
-        <ErrorAlert
-          title={t('interventions.loadError')}
-          error={types.error}
-          onRetry={() => void types.refetch()}
-        />
-      ) : types.data.length === 0 ? (
-        unfiltered ? (
-          <EmptyCatalogue
-            mayManage={mayManage}
-            onLoaded={(n) => setMessage(t('interventions.standard.loaded', { count: n }))}
-          />
-        ) : (
-          <p>{t('interventions.noMatch')}</p>
-        )
-      ) : (
-        LEVELS.map((level) => {
-          const items = types.data.filter((i) => i.level === level);
-          if (items.length === 0) return null;
-          return (
-            <LevelTable
-              key={level}
-              level={level}
-              items={items}
-              mayManage={mayManage}
-              onEdit={(type) => {
-                setMessage(null);
-                setEditing(type);
-              }}
-            />
-          );
-        })
-      )}
+      <QueryState
+        query={types}
+        loading={t('interventions.loading')}
+        loadError={t('interventions.loadError')}
+      >
+        {(all) =>
+          all.length === 0 ? (
+            unfiltered ? (
+              <EmptyCatalogue
+                mayManage={mayManage}
+                onLoaded={(n) => setMessage(t('interventions.standard.loaded', { count: n }))}
+              />
+            ) : (
+              <p>{t('interventions.noMatch')}</p>
+            )
+          ) : (
+            LEVELS.map((level) => {
+              const items = all.filter((i) => i.level === level);
+              if (items.length === 0) return null;
+              return (
+                <LevelTable
+                  key={level}
+                  level={level}
+                  items={items}
+                  mayManage={mayManage}
+                  onEdit={(type) => {
+                    setMessage(null);
+                    setEditing(type);
+                  }}
+                />
+              );
+            })
+          )
+        }
+      </QueryState>
     </section>
   );
 }

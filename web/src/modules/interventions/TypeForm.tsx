@@ -3,7 +3,8 @@ import { useEffect, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isStale } from '../../app/api';
 import type { da } from '../../app/i18n/catalogues';
-import { Checkbox, Form, Select, StaleNotice, TextInput, useZodForm } from '../../ui/form';
+import { Checkbox, Form, StaleNotice, TextInput, useZodForm } from '../../ui/form';
+import { OptionSelect } from '../../ui/form/OptionSelect';
 import {
   AGE_GROUPS,
   CATALOGUE_KEY,
@@ -75,36 +76,30 @@ export function TypeForm({
         )}
         <TextInput name="name" label={label('name')} widthClass="input-width-xl" required />
         <TextInput name="description" label={label('description')} widthClass="input-width-xl" />
-        <Select name="level" label={label('level')}>
-          <option value="">{t('interventions.form.choose')}</option>
-          {LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {t(`interventions.levels.${l}`)}
-            </option>
-          ))}
-        </Select>
-        <Select name="ageGroup" label={label('ageGroup')}>
-          <option value="">{t('interventions.form.choose')}</option>
-          {AGE_GROUPS.map((a) => (
-            <option key={a} value={a}>
-              {t(`interventions.ageGroups.${a}`)}
-            </option>
-          ))}
-        </Select>
+        <OptionSelect
+          name="level"
+          label={label('level')}
+          none={t('interventions.form.choose')}
+          options={LEVELS.map((l) => ({ value: l, label: t(`interventions.levels.${l}`) }))}
+        />
+        <OptionSelect
+          name="ageGroup"
+          label={label('ageGroup')}
+          none={t('interventions.form.choose')}
+          options={AGE_GROUPS.map((a) => ({ value: a, label: t(`interventions.ageGroups.${a}`) }))}
+        />
         <TextInput
           name="legalBasis"
           label={label('legalBasis')}
           hint={t('interventions.form.legalBasisHint')}
           widthClass="input-width-l"
         />
-        <Select name="responsibleUnitId" label={label('responsibleUnit')}>
-          <option value="">{t('interventions.form.noUnit')}</option>
-          {(units.data ?? []).map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </Select>
+        <OptionSelect
+          name="responsibleUnitId"
+          label={label('responsibleUnit')}
+          none={t('interventions.form.noUnit')}
+          options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+        />
         <Checkbox
           name="consentRequired"
           legend={label('consentRequired')}
