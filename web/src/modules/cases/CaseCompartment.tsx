@@ -1,10 +1,11 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { focusAfterSave } from '../../ui/form';
 import { SuccessMessage } from '../../ui/SuccessMessage';
 import { Icon } from '../../ui/Icon';
 import { ClassificationForm } from './ClassificationForm';
 import { compartmentOf, type CaseDetail } from './casesApi';
+import { classificationValueKey, type CodedField } from './classification';
 
 /**
  * The concern itself (the compartment): shown only when the server sent its fields. Without them
@@ -39,6 +40,13 @@ export function CaseCompartment({ detail }: { detail: CaseDetail }) {
       : compartment.primaryConcern === false
         ? t('cases.compartment.primaryNo')
         : notGiven;
+  /** A coded field of the classification, named from its list ("not given" without a value). */
+  const coded = (field: CodedField) => {
+    if (!compartment.has(field)) return null;
+    const value = compartment[field];
+    const key = value ? classificationValueKey(field, value) : null;
+    return <Fact label={t(`cases.compartment.${field}`)}>{key ? t(key) : notGiven}</Fact>;
+  };
   return (
     <section aria-labelledby={headingId} className="case-section case-compartment">
       <h2 id={headingId}>{t('cases.compartment.heading')}</h2>
@@ -57,73 +65,23 @@ export function CaseCompartment({ detail }: { detail: CaseDetail }) {
       ) : (
         <>
           <dl className="case-facts">
-            {compartment.has('extremismForm') && (
-              <>
-                <dt>{t('cases.compartment.extremismForm')}</dt>
-                <dd>
-                  {compartment.extremismForm
-                    ? t(`cases.compartment.forms.${compartment.extremismForm}`)
-                    : notGiven}
-                </dd>
-              </>
-            )}
+            {coded('extremismForm')}
             {compartment.has('extremismFormOther') && compartment.extremismFormOther && (
-              <>
-                <dt>{t('cases.compartment.extremismFormOther')}</dt>
-                <dd>{compartment.extremismFormOther}</dd>
-              </>
+              <Fact label={t('cases.compartment.extremismFormOther')}>
+                {compartment.extremismFormOther}
+              </Fact>
             )}
-            {compartment.has('ageGroup') && (
-              <>
-                <dt>{t('cases.compartment.ageGroup')}</dt>
-                <dd>
-                  {compartment.ageGroup
-                    ? t(`cases.compartment.ageGroups.${compartment.ageGroup}`)
-                    : notGiven}
-                </dd>
-              </>
-            )}
-            {compartment.has('authorityArea') && (
-              <>
-                <dt>{t('cases.compartment.authorityArea')}</dt>
-                <dd>
-                  {compartment.authorityArea
-                    ? t(`cases.compartment.authorityAreas.${compartment.authorityArea}`)
-                    : notGiven}
-                </dd>
-              </>
-            )}
+            {coded('ageGroup')}
+            {coded('authorityArea')}
             {compartment.has('primaryConcern') && (
-              <>
-                <dt>{t('cases.compartment.primaryConcern')}</dt>
-                <dd>{primary}</dd>
-              </>
+              <Fact label={t('cases.compartment.primaryConcern')}>{primary}</Fact>
             )}
-            {compartment.has('subjectKind') && (
-              <>
-                <dt>{t('cases.compartment.subjectKind')}</dt>
-                <dd>
-                  {compartment.subjectKind
-                    ? t(`cases.compartment.subjectKinds.${compartment.subjectKind}`)
-                    : notGiven}
-                </dd>
-              </>
-            )}
-            {compartment.has('environment') && (
-              <>
-                <dt>{t('cases.compartment.environment')}</dt>
-                <dd>
-                  {compartment.environment
-                    ? t(`cases.compartment.environments.${compartment.environment}`)
-                    : notGiven}
-                </dd>
-              </>
-            )}
+            {coded('subjectKind')}
+            {coded('environment')}
             {compartment.has('concernSummary') && (
-              <>
-                <dt>{t('cases.compartment.concernSummary')}</dt>
-                <dd className="case-text">{compartment.concernSummary ?? notGiven}</dd>
-              </>
+              <Fact label={t('cases.compartment.concernSummary')} className="case-text">
+                {compartment.concernSummary ?? notGiven}
+              </Fact>
             )}
           </dl>
           {canEdit && (
@@ -144,5 +102,23 @@ export function CaseCompartment({ detail }: { detail: CaseDetail }) {
         </>
       )}
     </section>
+  );
+}
+
+/** One fact of the compartment: its name and its value. */
+function Fact({
+  label,
+  className,
+  children,
+}: {
+  label: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd className={className}>{children}</dd>
+    </>
   );
 }

@@ -3,11 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import {
-  AGE_GROUPS,
-  AUTHORITY_AREAS,
-  ENVIRONMENTS,
   EXTREMISM_FORMS,
-  SUBJECT_KINDS,
   type AgeGroup,
   type AuthorityArea,
   type Environment,
@@ -28,6 +24,7 @@ import {
   useZodForm,
 } from '../../ui/form';
 import { CASES_QUERY_KEY, updateClassification, type CaseDetail } from './casesApi';
+import { classificationValueKey, CODED_VALUES, type CodedField } from './classification';
 
 const OTHER_MAX = 200;
 
@@ -121,13 +118,18 @@ export function ClassificationForm({
   });
 
   const notGiven = t('cases.compartment.notGiven');
-  const options = <T extends string>(values: readonly T[], label: (value: T) => string) => [
+  const label = (field: CodedField, value: string) => {
+    const key = classificationValueKey(field, value);
+    return key ? t(key) : value;
+  };
+  /** A coded field's choices: "not given", then its list named as the case page names it. */
+  const options = (field: CodedField) => [
     <option key="" value="">
       {notGiven}
     </option>,
-    ...values.map((value) => (
+    ...CODED_VALUES[field].map((value) => (
       <option key={value} value={value}>
-        {label(value)}
+        {label(field, value)}
       </option>
     )),
   ];
@@ -159,7 +161,7 @@ export function ClassificationForm({
           label={t('cases.compartment.extremismForm')}
           options={EXTREMISM_FORMS.map((value) => ({
             value,
-            label: t(`cases.compartment.forms.${value}`),
+            label: label('extremismForm', value),
           }))}
           detail={(value) =>
             value === 'other' ? (
@@ -172,7 +174,7 @@ export function ClassificationForm({
           }
         />
         <Select name="ageGroup" label={t('cases.compartment.ageGroup')} empty="null">
-          {options(AGE_GROUPS, (value) => t(`cases.compartment.ageGroups.${value}`))}
+          {options('ageGroup')}
         </Select>
         <Select
           name="authorityArea"
@@ -180,7 +182,7 @@ export function ClassificationForm({
           hint={t('cases.classification.authorityAreaHint')}
           empty="null"
         >
-          {options(AUTHORITY_AREAS, (value) => t(`cases.compartment.authorityAreas.${value}`))}
+          {options('authorityArea')}
         </Select>
         <RadioGroup<Primary>
           name="primaryConcern"
@@ -193,10 +195,10 @@ export function ClassificationForm({
           ]}
         />
         <Select name="subjectKind" label={t('cases.compartment.subjectKind')} empty="null">
-          {options(SUBJECT_KINDS, (value) => t(`cases.compartment.subjectKinds.${value}`))}
+          {options('subjectKind')}
         </Select>
         <Select name="environment" label={t('cases.compartment.environment')} empty="null">
-          {options(ENVIRONMENTS, (value) => t(`cases.compartment.environments.${value}`))}
+          {options('environment')}
         </Select>
         <div className="case-form-actions">
           <button type="submit" className="button button-primary" disabled={mutation.isPending}>

@@ -27,6 +27,7 @@ import type {
 } from '../../../../shared/values.ts';
 import { apiGet, apiSend, withQuery } from '../../app/api';
 import { inOrder, isValueOf } from '../../app/valueOrder';
+import { CLASSIFICATION_FIELDS } from './classification';
 
 /** The cases module of `server/modules/cases/routes.ts`, as the web app uses it. */
 export type CaseList = z.infer<typeof CaseListSchema>;
@@ -105,16 +106,7 @@ export const breakGlass = (body: BreakGlassRequest) =>
   apiSend<BreakGlassResult>('POST', '/api/break-glass', body);
 
 /** The compartment fields of the case detail (the concern itself and its classification). */
-const COMPARTMENT_FIELDS = [
-  'extremismForm',
-  'extremismFormOther',
-  'concernSummary',
-  'ageGroup',
-  'authorityArea',
-  'primaryConcern',
-  'subjectKind',
-  'environment',
-] as const;
+const COMPARTMENT_FIELDS = [...CLASSIFICATION_FIELDS, 'concernSummary'] as const;
 export type CompartmentField = (typeof COMPARTMENT_FIELDS)[number];
 
 /**

@@ -1,16 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import {
-  AGE_GROUPS,
-  AUTHORITY_AREAS,
-  CaseRoleSchema,
-  CaseScopeSchema,
-  CONCERN_LEVELS,
-  ENVIRONMENTS,
-  EXTREMISM_FORMS,
-  SUBJECT_KINDS,
-} from '../../../../shared/values.ts';
+import { CaseRoleSchema, CaseScopeSchema, CONCERN_LEVELS } from '../../../../shared/values.ts';
 import { PersonRoleSchema } from '../../../../server/modules/cases/schema.ts';
 import { isCaseStatus, type CaseRole, type CaseScope } from './casesApi';
+import { CLASSIFICATION_FIELDS, classificationValueKey } from './classification';
 import { formatDate } from './format';
 
 /** How the chronology shows an event's changed fields: their names and their values. */
@@ -47,21 +39,8 @@ function valueKey(field: string, value: string) {
   if (field === 'personRole' && isIn(value, PersonRoleSchema.options)) {
     return `cases.personRoles.${value}` as const;
   }
-  if (field === 'extremismForm' && isIn(value, EXTREMISM_FORMS)) {
-    return `cases.compartment.forms.${value}` as const;
-  }
-  if (field === 'ageGroup' && isIn(value, AGE_GROUPS)) {
-    return `cases.compartment.ageGroups.${value}` as const;
-  }
-  if (field === 'authorityArea' && isIn(value, AUTHORITY_AREAS)) {
-    return `cases.compartment.authorityAreas.${value}` as const;
-  }
-  if (field === 'subjectKind' && isIn(value, SUBJECT_KINDS)) {
-    return `cases.compartment.subjectKinds.${value}` as const;
-  }
-  if (field === 'environment' && isIn(value, ENVIRONMENTS)) {
-    return `cases.compartment.environments.${value}` as const;
-  }
+  const coded = classificationValueKey(field, value);
+  if (coded) return coded;
   if (field === 'outcome' && isIn(value, OUTCOMES)) return `closure.outcomes.${value}` as const;
   return null;
 }
@@ -117,13 +96,7 @@ const CHANGE_FIELDS = [
   'decision',
   'noLongerAtRisk',
   'inEducationOrWork',
-  'extremismForm',
-  'extremismFormOther',
-  'ageGroup',
-  'authorityArea',
-  'primaryConcern',
-  'subjectKind',
-  'environment',
+  ...CLASSIFICATION_FIELDS,
 ] as const;
 export type ChangeField = (typeof CHANGE_FIELDS)[number];
 export const isChangeField = (field: string): field is ChangeField =>
