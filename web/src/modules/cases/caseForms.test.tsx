@@ -4,6 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CaseStatusPanel as StatusPanel } from './CaseStatusPanel';
+import type { CaseCompartment as Compartment } from './CaseCompartment';
 import type { ClassificationForm as Classification } from './ClassificationForm';
 import type { NoteForm as Note } from './NoteForm';
 import { testCaseDetail } from './testCaseDetail';
@@ -14,6 +15,7 @@ vi.mock('../../ui/Icon', () => ({ Icon: () => null }));
 let NoteForm: typeof Note;
 let ClassificationForm: typeof Classification;
 let CaseStatusPanel: typeof StatusPanel;
+let CaseCompartment: typeof Compartment;
 
 beforeAll(async () => {
   (globalThis as { document?: unknown }).document ??= { documentElement: {} };
@@ -21,6 +23,7 @@ beforeAll(async () => {
   ({ NoteForm } = await import('./NoteForm'));
   ({ ClassificationForm } = await import('./ClassificationForm'));
   ({ CaseStatusPanel } = await import('./CaseStatusPanel'));
+  ({ CaseCompartment } = await import('./CaseCompartment'));
 });
 
 function render(node: ReactNode): string {
@@ -69,6 +72,32 @@ describe('the classification form', () => {
     expect(html).toMatch(/<option value="online" selected="">/);
     expect(html).toMatch(/checked="" value="yes"/);
     expect(html).not.toContain('type="date"');
+  });
+});
+
+describe('the compartment', () => {
+  it('names each coded value from its list, and "not given" for one without a value', () => {
+    const detail = testCaseDetail({
+      extremismForm: 'right_wing',
+      extremismFormOther: null,
+      ageGroup: 'adult',
+      authorityArea: null,
+      primaryConcern: true,
+      subjectKind: null,
+      environment: null,
+      concernSummary: null,
+    });
+    const html = render(<CaseCompartment detail={detail} />);
+    expect(html).toContain('<dt>Ekstremismeform</dt><dd>Højreekstremisme</dd>');
+    expect(html).toContain('<dt>Aldersgruppe</dt><dd>18 år eller derover</dd>');
+    expect(html).toContain('<dt>Miljø</dt><dd>Ikke angivet</dd>');
+    expect(html.match(/<dt>/g)).toHaveLength(7);
+  });
+
+  it('shows only the neutral marker without the compartment', () => {
+    const html = render(<CaseCompartment detail={testCaseDetail()} />);
+    expect(html).toContain('Sagen koordineres af');
+    expect(html).not.toContain('<dt>');
   });
 });
 
