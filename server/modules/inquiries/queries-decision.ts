@@ -1,6 +1,11 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { relationToMainPerson, type InquiryKey } from './queries-detail.ts';
+import { selectInquiry, selectInquiryPersons } from './queries.ts';
+import {
+  relationToMainPerson,
+  selectInquiryPersonRows,
+  type InquiryKey,
+} from './queries-detail.ts';
 
 /**
  * The decision's reads and writes: the decision rows, and the reads behind what a decision in
@@ -12,16 +17,8 @@ type Db = Kysely<DB>;
 
 /** The main person's birth date (for the age group on the day of the decision). */
 export async function mainPersonBirthDate(db: Db, key: InquiryKey): Promise<string | null> {
-  const main = await db
-    .selectFrom('inquiry_persons as ip')
-    .innerJoin('persons as p', (join) =>
-      join
-        .onRef('p.id', '=', 'ip.person_id')
-        .onRef('p.municipality_code', '=', 'ip.municipality_code'),
-    )
+  const main = await selectInquiryPersonRows(db, key)
     .select('p.birth_date')
-    .where('ip.inquiry_id', '=', key.inquiryId)
-    .where('ip.municipality_code', '=', key.municipalityCode)
     .orderBy('ip.position')
     .limit(1)
     .executeTakeFirst();
@@ -40,24 +37,34 @@ export async function insertDecision(
   return row.id;
 }
 
-export async function findDecision(db: Db, key: InquiryKey, decisionId: string) {
+/** The select of the inquiry's decisions, by its id and its tenant key. */
+function selectDecisions(db: Db, key: InquiryKey) {
   return db
     .selectFrom('inquiry_decisions')
+    .where('inquiry_id', '=', key.inquiryId)
+    .where('municipality_code', '=', key.municipalityCode);
+}
+
+/** The update of the inquiry's decisions, by its id and its tenant key. */
+function updateDecisions(db: Db, key: InquiryKey) {
+  return db
+    .updateTable('inquiry_decisions')
+    .where('inquiry_id', '=', key.inquiryId)
+    .where('municipality_code', '=', key.municipalityCode);
+}
+
+export async function findDecision(db: Db, key: InquiryKey, decisionId: string) {
+  return selectDecisions(db, key)
     .selectAll()
     .where('id', '=', decisionId)
-    .where('inquiry_id', '=', key.inquiryId)
-    .where('municipality_code', '=', key.municipalityCode)
     .executeTakeFirstOrThrow();
 }
 export type DecisionRow = Awaited<ReturnType<typeof findDecision>>;
 
 /** The decision waiting for a second coordinator, if any. */
 export async function findPendingDecision(db: Db, key: InquiryKey) {
-  return db
-    .selectFrom('inquiry_decisions')
+  return selectDecisions(db, key)
     .select(['id', 'decided_by'])
-    .where('inquiry_id', '=', key.inquiryId)
-    .where('municipality_code', '=', key.municipalityCode)
     .where('status', '=', 'pending')
     .executeTakeFirst();
 }
@@ -69,8 +76,7 @@ export async function recordReview(
   decisionId: string,
   review: { approve: boolean; reviewedBy: string; comment: string | null },
 ): Promise<void> {
-  await db
-    .updateTable('inquiry_decisions')
+  await updateDecisions(db, key)
     .set({
       status: review.approve ? 'final' : 'rejected',
       reviewed_by: review.reviewedBy,
@@ -78,18 +84,13 @@ export async function recordReview(
       review_comment: review.comment,
     })
     .where('id', '=', decisionId)
-    .where('inquiry_id', '=', key.inquiryId)
-    .where('municipality_code', '=', key.municipalityCode)
     .execute();
 }
 
 /** A reopened inquiry keeps its decision, superseded. */
 export async function supersedeFinalDecision(db: Db, key: InquiryKey): Promise<void> {
-  await db
-    .updateTable('inquiry_decisions')
+  await updateDecisions(db, key)
     .set({ status: 'superseded' })
-    .where('inquiry_id', '=', key.inquiryId)
-    .where('municipality_code', '=', key.municipalityCode)
     .where('status', '=', 'final')
     .execute();
 }
@@ -100,13 +101,7 @@ export async function setDecisionCase(
   decisionId: string,
   caseId: string,
 ): Promise<void> {
-  await db
-    .updateTable('inquiry_decisions')
-    .set({ case_id: caseId })
-    .where('id', '=', decisionId)
-    .where('inquiry_id', '=', key.inquiryId)
-    .where('municipality_code', '=', key.municipalityCode)
-    .execute();
+  await updateDecisions(db, key).set({ case_id: caseId }).where('id', '=', decisionId).execute();
 }
 
 /**
@@ -115,11 +110,8 @@ export async function setDecisionCase(
  * be scheduled for archive-and-delete by the persons module.
  */
 export async function unneededPersonIds(db: Db, key: InquiryKey): Promise<string[]> {
-  const rows = await db
-    .selectFrom('inquiry_persons as ip')
+  const rows = await selectInquiryPersons(db, key)
     .select('ip.person_id')
-    .where('ip.inquiry_id', '=', key.inquiryId)
-    .where('ip.municipality_code', '=', key.municipalityCode)
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
@@ -166,17 +158,9 @@ export async function unneededPersonIds(db: Db, key: InquiryKey): Promise<string
 
 /** The inquiry's forum, and its persons with each one's relation to the main person. */
 export async function inquiryForCase(db: Db, key: InquiryKey) {
-  const inquiry = await db
-    .selectFrom('inquiries')
-    .select(['forum_id'])
-    .where('id', '=', key.inquiryId)
-    .where('municipality_code', '=', key.municipalityCode)
-    .executeTakeFirstOrThrow();
-  const persons = await db
-    .selectFrom('inquiry_persons as ip')
+  const inquiry = await selectInquiry(db, key).select(['forum_id']).executeTakeFirstOrThrow();
+  const persons = await selectInquiryPersons(db, key)
     .select((eb) => ['ip.person_id', 'ip.position', relationToMainPerson(eb)])
-    .where('ip.inquiry_id', '=', key.inquiryId)
-    .where('ip.municipality_code', '=', key.municipalityCode)
     .orderBy('ip.position')
     .execute();
   return { forumId: inquiry.forum_id, persons };

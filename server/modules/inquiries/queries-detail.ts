@@ -9,6 +9,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { decryptField } from '../../platform/crypto.ts';
 import { maskCpr } from '../persons/cpr.ts';
 import { cprContext } from '../persons/queries.ts';
+import { findSigns, selectInquiry, selectInquiryPersons } from './queries.ts';
 import type { InquiryDetail } from './schema-detail.ts';
 import { CONCERN_SIGNS, type ConcernSign } from './signs.ts';
 
@@ -29,8 +30,7 @@ export interface InquiryKey {
 export type InquiryRow = NonNullable<Awaited<ReturnType<typeof findInquiryRow>>>;
 
 export async function findInquiryRow(db: Db, key: InquiryKey) {
-  return db
-    .selectFrom('inquiries')
+  return selectInquiry(db, key)
     .leftJoin('forums', 'forums.id', 'inquiries.forum_id')
     .innerJoin('users as recorder', 'recorder.id', 'inquiries.created_by')
     .leftJoin('units as ru', 'ru.id', 'inquiries.recorded_unit_id')
@@ -40,8 +40,6 @@ export async function findInquiryRow(db: Db, key: InquiryKey) {
       'recorder.display_name as recorder_name',
       'ru.name as recorded_unit_name',
     ])
-    .where('inquiries.id', '=', key.inquiryId)
-    .where('inquiries.municipality_code', '=', key.municipalityCode)
     .executeTakeFirst();
 }
 
@@ -71,13 +69,7 @@ export async function loadInquiry(
   if (!row) return undefined;
   const { inquiryId: id, municipalityCode } = key;
   const persons = await inquiryPersons(db, key);
-  const signs = await db
-    .selectFrom('inquiry_signs')
-    .select(['sign_code', 'note'])
-    .where('inquiry_id', '=', id)
-    .where('municipality_code', '=', municipalityCode)
-    .orderBy('sign_code')
-    .execute();
+  const signs = await findSigns(db, key);
   const contributions = await db
     .selectFrom('inquiry_contributions as c')
     .innerJoin('users as u', 'u.id', 'c.author_user_id')
@@ -151,8 +143,8 @@ export async function loadInquiry(
     })),
     observation: row.observation,
     signs: signs.map((s) => ({
-      code: s.sign_code as ConcernSign,
-      tier: CONCERN_SIGNS[s.sign_code as ConcernSign],
+      code: s.code as ConcernSign,
+      tier: CONCERN_SIGNS[s.code as ConcernSign],
       note: s.note,
     })),
     contributions: contributions.map((c) => ({
@@ -201,13 +193,7 @@ export async function loadInquiry(
  * One round trip.
  */
 export async function inquiryPersons(db: Db, key: InquiryKey) {
-  return db
-    .selectFrom('inquiry_persons as ip')
-    .innerJoin('persons as p', (join) =>
-      join
-        .onRef('p.id', '=', 'ip.person_id')
-        .onRef('p.municipality_code', '=', 'ip.municipality_code'),
-    )
+  return selectInquiryPersonRows(db, key)
     .select((eb) => [
       'p.id',
       'p.given_name',
@@ -217,11 +203,21 @@ export async function inquiryPersons(db: Db, key: InquiryKey) {
       'ip.position',
       relationToMainPerson(eb),
     ])
-    .where('ip.inquiry_id', '=', key.inquiryId)
-    .where('ip.municipality_code', '=', key.municipalityCode)
     .orderBy('ip.position')
     .orderBy('p.id')
     .execute();
+}
+
+/**
+ * The inquiry's persons (`inquiry_persons as ip`) joined to their registrations (`persons as
+ * p`, of the same tenant key); the caller picks the columns and the order.
+ */
+export function selectInquiryPersonRows(db: Db, key: InquiryKey) {
+  return selectInquiryPersons(db, key).innerJoin('persons as p', (join) =>
+    join
+      .onRef('p.id', '=', 'ip.person_id')
+      .onRef('p.municipality_code', '=', 'ip.municipality_code'),
+  );
 }
 
 /**

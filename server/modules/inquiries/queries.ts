@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Updateable } from 'kysely';
+import { sql, type Kysely, type UpdateObject } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
 import type { InquiryKey } from './queries-detail.ts';
@@ -37,13 +37,39 @@ export async function nextReference(
   return `${kind}-${year}-${String(row.last_number).padStart(4, '0')}`;
 }
 
+/** The select of the inquiry's row, by its id and its tenant key; the caller picks the columns. */
+export function selectInquiry(db: Db, key: InquiryKey) {
+  return db
+    .selectFrom('inquiries')
+    .where('inquiries.id', '=', key.inquiryId)
+    .where('inquiries.municipality_code', '=', key.municipalityCode);
+}
+
+/** The update of the inquiry's row, by its id and its tenant key; the caller sets the columns. */
+function updateInquiry(db: Db, key: InquiryKey) {
+  return db
+    .updateTable('inquiries')
+    .where('id', '=', key.inquiryId)
+    .where('municipality_code', '=', key.municipalityCode);
+}
+
+/**
+ * The select of the inquiry's persons (`inquiry_persons as ip`), by the inquiry's id and its
+ * tenant key; the caller picks the columns, the order and any join.
+ */
+export function selectInquiryPersons(db: Db, key: InquiryKey) {
+  return db
+    .selectFrom('inquiry_persons as ip')
+    .where('ip.inquiry_id', '=', key.inquiryId)
+    .where('ip.municipality_code', '=', key.municipalityCode);
+}
+
+const NEXT_VERSION = { version: sql<number>`version + 1`, updated_at: sql<Date>`now()` };
+
 /** Bumps the version if it is still `version`; false when someone else saved meanwhile. */
 export async function bumpVersionIf(db: Db, key: InquiryKey, version: number): Promise<boolean> {
-  const updated = await db
-    .updateTable('inquiries')
-    .set({ version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
-    .where('id', '=', key.inquiryId)
-    .where('municipality_code', '=', key.municipalityCode)
+  const updated = await updateInquiry(db, key)
+    .set(NEXT_VERSION)
     .where('version', '=', version)
     .returning('version')
     .executeTakeFirst();
@@ -52,21 +78,11 @@ export async function bumpVersionIf(db: Db, key: InquiryKey, version: number): P
 
 /** Bumps the version whatever it is (an addition that cannot conflict, like a contribution). */
 export async function bumpVersion(db: Db, key: InquiryKey): Promise<void> {
-  await db
-    .updateTable('inquiries')
-    .set({ version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
-    .where('id', '=', key.inquiryId)
-    .where('municipality_code', '=', key.municipalityCode)
-    .execute();
+  await updateInquiryRow(db, key, NEXT_VERSION);
 }
 
 export async function currentVersion(db: Db, key: InquiryKey): Promise<number | null> {
-  const row = await db
-    .selectFrom('inquiries')
-    .select('version')
-    .where('id', '=', key.inquiryId)
-    .where('municipality_code', '=', key.municipalityCode)
-    .executeTakeFirst();
+  const row = await selectInquiry(db, key).select('version').executeTakeFirst();
   return row?.version ?? null;
 }
 
@@ -109,24 +125,16 @@ export async function loadHistory(db: Db, key: InquiryKey): Promise<InquiryEvent
 
 /** The ids of the inquiry's persons, the main person first. */
 export async function inquiryPersonIds(db: Db, key: InquiryKey): Promise<string[]> {
-  const rows = await db
-    .selectFrom('inquiry_persons')
-    .select('person_id')
-    .where('inquiry_id', '=', key.inquiryId)
-    .where('municipality_code', '=', key.municipalityCode)
-    .orderBy('position')
+  const rows = await selectInquiryPersons(db, key)
+    .select('ip.person_id')
+    .orderBy('ip.position')
     .execute();
   return rows.map((r) => r.person_id);
 }
 
 /** The inquiry's row as stored (for an edit: the values before). */
 export async function findInquiryForChange(db: Db, key: InquiryKey) {
-  return db
-    .selectFrom('inquiries')
-    .selectAll()
-    .where('id', '=', key.inquiryId)
-    .where('municipality_code', '=', key.municipalityCode)
-    .executeTakeFirstOrThrow();
+  return selectInquiry(db, key).selectAll().executeTakeFirstOrThrow();
 }
 export type InquiryRowForChange = Awaited<ReturnType<typeof findInquiryForChange>>;
 
@@ -145,24 +153,21 @@ export async function forumInMunicipality(
   return forum !== undefined;
 }
 
-export type InquiryUpdate = Updateable<DB['inquiries']>;
+export type InquiryUpdate = UpdateObject<DB, 'inquiries'>;
 
 /** Sets columns of the inquiry. */
 export async function updateInquiryRow(db: Db, key: InquiryKey, set: InquiryUpdate) {
-  await db
-    .updateTable('inquiries')
-    .set(set)
-    .where('id', '=', key.inquiryId)
-    .where('municipality_code', '=', key.municipalityCode)
-    .execute();
+  await updateInquiry(db, key).set(set).execute();
 }
 
+/** The inquiry's signs in code order (the full read shows them, an edit compares with them). */
 export async function findSigns(db: Db, key: InquiryKey) {
   return db
     .selectFrom('inquiry_signs')
     .select(['sign_code as code', 'note'])
     .where('inquiry_id', '=', key.inquiryId)
     .where('municipality_code', '=', key.municipalityCode)
+    .orderBy('sign_code')
     .execute();
 }
 
@@ -222,14 +227,9 @@ export async function insertContribution(
  * not (a rejected decision, a reopening).
  */
 export async function backToWork(db: Db, key: InquiryKey): Promise<void> {
-  await db
-    .updateTable('inquiries')
-    .set({
-      status: sql<string>`case when seriousness is null then 'received' else 'triaged' end`,
-    })
-    .where('id', '=', key.inquiryId)
-    .where('municipality_code', '=', key.municipalityCode)
-    .execute();
+  await updateInquiryRow(db, key, {
+    status: sql<string>`case when seriousness is null then 'received' else 'triaged' end`,
+  });
 }
 
 /**
@@ -241,18 +241,20 @@ export async function markDeadlineWarnings(
   warned: { reminderIds: string[]; overdueIds: string[] },
   now: Date,
 ): Promise<void> {
-  if (warned.reminderIds.length > 0) {
-    await db
-      .updateTable('inquiries')
-      .set({ reminder_sent_at: now })
-      .where('id', 'in', warned.reminderIds)
-      .execute();
-  }
-  if (warned.overdueIds.length > 0) {
-    await db
-      .updateTable('inquiries')
-      .set({ overdue_notified_at: now })
-      .where('id', 'in', warned.overdueIds)
-      .execute();
-  }
+  await markWarned(db, 'reminder_sent_at', warned.reminderIds, now);
+  await markWarned(db, 'overdue_notified_at', warned.overdueIds, now);
+}
+
+async function markWarned(
+  db: Db,
+  column: 'reminder_sent_at' | 'overdue_notified_at',
+  inquiryIds: string[],
+  now: Date,
+): Promise<void> {
+  if (inquiryIds.length === 0) return;
+  await db
+    .updateTable('inquiries')
+    .set({ [column]: now })
+    .where('id', 'in', inquiryIds)
+    .execute();
 }
