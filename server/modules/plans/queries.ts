@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { CasePlansTable } from '../../platform/db/case-schema.ts';
 import type { CaseKey } from '../../platform/context.ts';
@@ -15,25 +15,39 @@ import { readableGoals, type StoredGoal } from './stored.ts';
 
 export type PlanRow = Selectable<CasePlansTable>;
 
-/** Every version of the case's plan, newest first. */
-export async function planRows(db: Kysely<DB>, theCase: CaseKey): Promise<PlanRow[]> {
+/** The versions of the case's plan (not executed: the caller selects and narrows). */
+function plansOf(db: Kysely<DB>, theCase: CaseKey) {
   return db
     .selectFrom('case_plans')
-    .selectAll()
     .where('case_id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
-    .orderBy('number', 'desc')
-    .execute();
+    .where('municipality_code', '=', theCase.municipalityCode);
+}
+
+/**
+ * A change to versions of the case's plan that counts their version up and stamps `updated_at`
+ * (not executed: the caller adds which versions, and what it returns).
+ */
+function updatePlans(
+  trx: Transaction<DB>,
+  theCase: CaseKey,
+  values: Omit<Updateable<CasePlansTable>, 'version' | 'updated_at'>,
+  now: Date,
+) {
+  return trx
+    .updateTable('case_plans')
+    .set((eb) => ({ ...values, updated_at: now, version: eb('version', '+', 1) }))
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode);
+}
+
+/** Every version of the case's plan, newest first. */
+export async function planRows(db: Kysely<DB>, theCase: CaseKey): Promise<PlanRow[]> {
+  return plansOf(db, theCase).selectAll().orderBy('number', 'desc').execute();
 }
 
 /** The plan of this case with the id (not executed: a read, or a lock). */
 function selectPlan(db: Kysely<DB>, theCase: CaseKey, planId: string) {
-  return db
-    .selectFrom('case_plans')
-    .selectAll()
-    .where('case_id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
-    .where('id', '=', planId);
+  return plansOf(db, theCase).selectAll().where('id', '=', planId);
 }
 
 export async function planRow(
@@ -59,11 +73,8 @@ export async function hasNewerPlan(
   theCase: CaseKey,
   number: number,
 ): Promise<boolean> {
-  const newer = await trx
-    .selectFrom('case_plans')
+  const newer = await plansOf(trx, theCase)
     .select('id')
-    .where('case_id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
     .where('number', '>', number)
     .executeTakeFirst();
   return newer !== undefined;
@@ -130,17 +141,8 @@ export async function saveDraft(
   version: number,
   values: PlanValues,
 ): Promise<boolean> {
-  const updated = await trx
-    .updateTable('case_plans')
-    .set((eb) => ({
-      status: 'draft',
-      ...values,
-      updated_at: new Date(),
-      version: eb('version', '+', 1),
-    }))
+  const updated = await updatePlans(trx, theCase, { status: 'draft', ...values }, new Date())
     .where('id', '=', planId)
-    .where('case_id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
     .where('version', '=', version)
     .returning('id')
     .executeTakeFirst();
@@ -153,18 +155,14 @@ export async function markSubmitted(
   planId: string,
   userId: string,
 ): Promise<void> {
-  await trx
-    .updateTable('case_plans')
-    .set((eb) => ({
-      status: 'submitted',
-      submitted_by: userId,
-      submitted_at: new Date(),
-      updated_at: new Date(),
-      version: eb('version', '+', 1),
-    }))
+  const now = new Date();
+  await updatePlans(
+    trx,
+    theCase,
+    { status: 'submitted', submitted_by: userId, submitted_at: now },
+    now,
+  )
     .where('id', '=', planId)
-    .where('case_id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
     .execute();
 }
 
@@ -174,15 +172,7 @@ export async function supersedeApproved(
   theCase: CaseKey,
   now: Date,
 ): Promise<string[]> {
-  const superseded = await trx
-    .updateTable('case_plans')
-    .set((eb) => ({
-      status: 'superseded',
-      updated_at: now,
-      version: eb('version', '+', 1),
-    }))
-    .where('case_id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
+  const superseded = await updatePlans(trx, theCase, { status: 'superseded' }, now)
     .where('status', '=', 'approved')
     .returning('id')
     .execute();
@@ -202,35 +192,39 @@ export async function markDecided(
   decision: PlanDecision,
   now: Date,
 ): Promise<void> {
-  await trx
-    .updateTable('case_plans')
-    .set((eb) => ({
+  await updatePlans(
+    trx,
+    theCase,
+    {
       status: decision.status,
       decided_by: userId,
       decided_at: now,
       decision_comment: decision.status === 'rejected' ? decision.comment : null,
       // A rejection leaves the meeting date as it is.
       ...(decision.status === 'approved' && { steering_group_meeting_on: decision.meeting }),
-      updated_at: now,
-      version: eb('version', '+', 1),
-    }))
+    },
+    now,
+  )
     .where('id', '=', planId)
-    .where('case_id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
     .execute();
 }
 
-/** The goals of the case's current approved plan (the newest approved version); none without one. */
-export async function approvedPlanGoals(db: Kysely<DB>, theCase: CaseKey): Promise<StoredGoal[]> {
-  const plan = await db
-    .selectFrom('case_plans')
-    .select('goals')
-    .where('case_id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
+/**
+ * The case's current approved plan (the newest approved version) as stored: its id, goals and
+ * agreements; undefined without one. Read by the modules that follow the plan (reading.ts).
+ */
+export async function approvedPlanRow(db: Kysely<DB>, theCase: CaseKey) {
+  return plansOf(db, theCase)
+    .select(['id', 'goals', 'agreements'])
     .where('status', '=', 'approved')
     .orderBy('number', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+/** The goals of the case's current approved plan (the newest approved version); none without one. */
+export async function approvedPlanGoals(db: Kysely<DB>, theCase: CaseKey): Promise<StoredGoal[]> {
+  const plan = await approvedPlanRow(db, theCase);
   return plan ? readableGoals(plan.goals) : [];
 }
 

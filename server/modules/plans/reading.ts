@@ -2,9 +2,15 @@ import type { Kysely } from 'kysely';
 import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
-import { planRow, planRows, userNames, type PlanRow } from './queries.ts';
+import { approvedPlanRow, planRow, planRows, userNames, type PlanRow } from './queries.ts';
 import { PlanStatusSchema, type Plan } from './schema.ts';
-import { storedAgreements, storedGoals } from './stored.ts';
+import {
+  readableAgreements,
+  readableGoals,
+  storedAgreements,
+  storedGoals,
+  type StoredGoal,
+} from './stored.ts';
 
 /** Reading the action plan: its versions as the API shows them, and the version to print. */
 
@@ -30,6 +36,23 @@ export async function planToPrint(
   const plans = await loadPlans(db, theCase);
   if (planId) return plans.find((p) => p.id === planId) ?? null;
   return plans.find((p) => p.status === 'approved') ?? plans[0] ?? null;
+}
+
+/**
+ * The case's current approved plan (the newest approved version) for the modules that follow it
+ * (closure): its id, goals and agreements read leniently; undefined without one.
+ */
+export async function approvedPlan(
+  db: Kysely<DB>,
+  theCase: CaseKey,
+): Promise<{ id: string; goals: StoredGoal[]; agreements: string[] } | undefined> {
+  const row = await approvedPlanRow(db, theCase);
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    goals: readableGoals(row.goals),
+    agreements: readableAgreements(row.agreements),
+  };
 }
 
 async function present(db: Kysely<DB>, rows: PlanRow[]): Promise<Plan[]> {

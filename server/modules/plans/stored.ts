@@ -35,3 +35,16 @@ export function readableGoals(value: unknown): StoredGoal[] {
     return goal.success ? [goal.data] : [];
   });
 }
+
+/**
+ * A plan's stored agreements read leniently (as readableGoals): the texts, also of an entry kept
+ * as `{ text }`; an entry without a text is left out.
+ */
+export function readableAgreements(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry: unknown) => {
+    if (typeof entry === 'string') return [entry];
+    const text = z.object({ text: z.string() }).safeParse(entry);
+    return text.success ? [text.data.text] : [];
+  });
+}
