@@ -3,12 +3,11 @@ import type { RequestContext } from '../../platform/context.ts';
 import { notify, notifyCaseCoordinators } from '../notifications/service.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import { staleVersion } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { scheduleFollowUpsForPlan } from '../follow-ups/schedule.ts';
 import { getSettings } from '../inquiries/settings.ts';
-import { checkComplete, stateProblem } from './content.ts';
-import { lockOpenPlan, recordPlanChange } from './plan-work.ts';
+import { checkComplete } from './content.ts';
+import { lockPlanForStep, recordPlanChange } from './plan-work.ts';
 import { markDecided, markSubmitted, memberIds, supersedeApproved } from './queries.ts';
 import { loadPlan } from './reading.ts';
 import type { ApprovePlan, Plan, RejectPlan } from './schema.ts';
@@ -31,9 +30,11 @@ export async function submitPlan(
 ): Promise<Plan> {
   requireCaseAbility(access, 'plan', 'write');
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await lockOpenPlan(trx, access, planId);
-    if (row.status !== 'draft') throw stateProblem('plan_not_draft');
-    if (row.version !== version) throw staleVersion(row.version);
+    const row = await lockPlanForStep(trx, access, planId, {
+      from: ['draft'],
+      problem: 'plan_not_draft',
+      version,
+    });
     checkComplete(row, await memberIds(trx, access));
     await markSubmitted(trx, access, row.id, ctx.user.id);
     await notifyCaseCoordinators(
@@ -66,11 +67,11 @@ export async function approvePlan(
 ): Promise<Plan> {
   requireCaseAbility(access, 'plan', 'approve');
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await lockOpenPlan(trx, access, planId);
-    if (row.status !== 'draft' && row.status !== 'submitted') {
-      throw stateProblem('plan_not_awaiting_approval');
-    }
-    if (row.version !== body.version) throw staleVersion(row.version);
+    const row = await lockPlanForStep(trx, access, planId, {
+      from: ['draft', 'submitted'],
+      problem: 'plan_not_awaiting_approval',
+      version: body.version,
+    });
     const today = danishToday(now);
     const settings = await getSettings(trx, access.municipalityCode);
     const meeting = body.steeringGroupMeetingOn;
@@ -133,9 +134,11 @@ export async function rejectPlan(
 ): Promise<Plan> {
   requireCaseAbility(access, 'plan', 'approve');
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await lockOpenPlan(trx, access, planId);
-    if (row.status !== 'submitted') throw stateProblem('plan_not_awaiting_approval');
-    if (row.version !== body.version) throw staleVersion(row.version);
+    const row = await lockPlanForStep(trx, access, planId, {
+      from: ['submitted'],
+      problem: 'plan_not_awaiting_approval',
+      version: body.version,
+    });
     const decision = { status: 'rejected', comment: body.comment } as const;
     await markDecided(trx, access, row.id, ctx.user.id, decision, now);
     await recordPlanChange(trx, ctx, access, row, {

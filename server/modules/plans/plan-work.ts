@@ -2,8 +2,8 @@ import type { Transaction } from 'kysely';
 import type { CaseAccess } from '../../access/records.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { lockCase, recordCaseChange, requireOpenCase } from '../cases/case-work.ts';
-import { lockPlan } from './content.ts';
+import { lockCase, recordCaseChange, requireOpenCase, staleVersion } from '../cases/case-work.ts';
+import { lockPlan, stateProblem } from './content.ts';
 import type { PlanRow } from './queries.ts';
 
 /**
@@ -20,6 +20,23 @@ export async function lockOpenPlan(
 ): Promise<PlanRow> {
   requireOpenCase(await lockCase(trx, access));
   return lockPlan(trx, access, planId);
+}
+
+/**
+ * A step on the plan (submit, approve, send back): the open case and the plan locked as above,
+ * the plan in a status the step takes (else the step's `problem`) and still at the version the
+ * caller read (else 409 with the current one).
+ */
+export async function lockPlanForStep(
+  trx: Transaction<DB>,
+  access: CaseAccess,
+  planId: string,
+  step: { from: readonly string[]; problem: string; version: number },
+): Promise<PlanRow> {
+  const row = await lockOpenPlan(trx, access, planId);
+  if (!step.from.includes(row.status)) throw stateProblem(step.problem);
+  if (row.version !== step.version) throw staleVersion(row.version);
+  return row;
 }
 
 /** The plan's chronology event (`plan` to its number) and audit entry (its number first). */
