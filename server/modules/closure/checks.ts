@@ -13,27 +13,48 @@ export function statusOf(value: string): 'proposed' | 'approved' | 'rejected' {
   return value === 'approved' || value === 'rejected' ? value : 'proposed';
 }
 
+/**
+ * Every expected key named exactly once, and no other: an unknown or repeated entry is a problem
+ * at `list.<index>.keyField`, a key left out one at `list`.
+ */
+function checkEachOnce(
+  expected: string[],
+  named: string[],
+  list: string,
+  keyField: string,
+  codes: { unknown: string; missing: string },
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const known = new Set(expected);
+  const seen = new Set<string>();
+  named.forEach((key, index) => {
+    const field = `${list}.${index}.${keyField}`;
+    if (!known.has(key)) {
+      problems.push({ field, code: codes.unknown });
+    } else if (seen.has(key)) {
+      problems.push({ field, code: 'duplicate' });
+    }
+    seen.add(key);
+  });
+  if (expected.some((key) => !seen.has(key))) {
+    problems.push({ field: list, code: codes.missing });
+  }
+  return problems;
+}
+
 /** Every goal of the approved plan named exactly once, and no other. */
 export function checkGoals(
   keys: string[],
   statuses: { goalKey: string; status: string }[],
   prefix = 'body',
 ): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const known = new Set(keys);
-  const seen = new Set<string>();
-  statuses.forEach((entry, index) => {
-    if (!known.has(entry.goalKey)) {
-      problems.push({ field: `${prefix}.goalStatuses.${index}.goalKey`, code: 'unknown_goal' });
-    } else if (seen.has(entry.goalKey)) {
-      problems.push({ field: `${prefix}.goalStatuses.${index}.goalKey`, code: 'duplicate' });
-    }
-    seen.add(entry.goalKey);
-  });
-  if (keys.some((key) => !seen.has(key))) {
-    problems.push({ field: `${prefix}.goalStatuses`, code: 'goal_status_missing' });
-  }
-  return problems;
+  return checkEachOnce(
+    keys,
+    statuses.map((entry) => entry.goalKey),
+    `${prefix}.goalStatuses`,
+    'goalKey',
+    { unknown: 'unknown_goal', missing: 'goal_status_missing' },
+  );
 }
 
 /** Every open intervention given exactly one disposition, and no other intervention. */
@@ -42,22 +63,13 @@ export function checkDispositions(
   dispositions: { interventionId: string }[],
   prefix = 'body',
 ): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const known = new Set(open);
-  const seen = new Set<string>();
-  dispositions.forEach((entry, index) => {
-    const field = `${prefix}.interventionDispositions.${index}.interventionId`;
-    if (!known.has(entry.interventionId)) {
-      problems.push({ field, code: 'unknown_intervention' });
-    } else if (seen.has(entry.interventionId)) {
-      problems.push({ field, code: 'duplicate' });
-    }
-    seen.add(entry.interventionId);
-  });
-  if (open.some((id) => !seen.has(id))) {
-    problems.push({ field: `${prefix}.interventionDispositions`, code: 'open_interventions' });
-  }
-  return problems;
+  return checkEachOnce(
+    open,
+    dispositions.map((entry) => entry.interventionId),
+    `${prefix}.interventionDispositions`,
+    'interventionId',
+    { unknown: 'unknown_intervention', missing: 'open_interventions' },
+  );
 }
 
 /** The case's closure, locked, still awaiting a decision; 404 when the case has none such. */

@@ -20,7 +20,7 @@ import {
   StoredDispositions,
   StoredGoalStatuses,
 } from './checks.ts';
-import { markClosureApproved, markClosureRejected, scheduleReviews } from './queries-writes.ts';
+import { markClosureDecided, scheduleReviews } from './queries-writes.ts';
 import type { ApproveClosureBody, RejectClosureBody } from './schema.ts';
 
 /**
@@ -66,7 +66,7 @@ export async function approveClosure(
     }
 
     const today = danishToday(now);
-    await markClosureApproved(trx, access, closureId, ctx.user.id, now);
+    await markClosureDecided(trx, access, closureId, { status: 'approved' }, ctx.user.id, now);
     const updatedVersion = await markCaseClosed(trx, access, now);
     await endInterventions(trx, access, open, today, now);
     const followUpsCancelled = await cancelScheduledFollowUps(trx, access);
@@ -104,7 +104,14 @@ export async function rejectClosure(
   await ctx.db.transaction().execute(async (trx) => {
     await lockCase(trx, access);
     await lockedProposal(trx, access, closureId);
-    await markClosureRejected(trx, access, closureId, ctx.user.id, body.comment, now);
+    await markClosureDecided(
+      trx,
+      access,
+      closureId,
+      { status: 'rejected', decision_comment: body.comment },
+      ctx.user.id,
+      now,
+    );
     await recordCaseChange(trx, ctx, access, {
       kind: 'closure_rejected',
       action: 'update',

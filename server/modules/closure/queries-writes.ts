@@ -73,33 +73,18 @@ export async function lockClosureRow(trx: Transaction<DB>, theCase: CaseKey, clo
     .executeTakeFirst();
 }
 
-export async function markClosureApproved(
+/** Records the coordinator's decision on the case's closure: approved, or rejected with a comment. */
+export async function markClosureDecided(
   trx: Transaction<DB>,
   theCase: CaseKey,
   closureId: string,
+  decision: { status: 'approved' } | { status: 'rejected'; decision_comment: string },
   userId: string,
   now: Date,
 ): Promise<void> {
   await trx
     .updateTable('case_closures')
-    .set({ status: 'approved', decided_by: userId, decided_at: now })
-    .where('id', '=', closureId)
-    .where('case_id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
-    .execute();
-}
-
-export async function markClosureRejected(
-  trx: Transaction<DB>,
-  theCase: CaseKey,
-  closureId: string,
-  userId: string,
-  comment: string,
-  now: Date,
-): Promise<void> {
-  await trx
-    .updateTable('case_closures')
-    .set({ status: 'rejected', decided_by: userId, decided_at: now, decision_comment: comment })
+    .set({ ...decision, decided_by: userId, decided_at: now })
     .where('id', '=', closureId)
     .where('case_id', '=', theCase.caseId)
     .where('municipality_code', '=', theCase.municipalityCode)

@@ -6,6 +6,7 @@ import { entryName } from '../cases/intervention-names.ts';
 import { personName } from '../cases/queries.ts';
 import { planRows } from '../plans/queries.ts';
 import { GOAL_STATUSES } from '../../../shared/values.ts';
+import { StoredDispositions, StoredGoalStatuses } from './checks.ts';
 import { approvedPlan, goalTexts } from './plan-goals.ts';
 import {
   ClosureOutcomeSchema,
@@ -132,10 +133,6 @@ export async function caseReviews(db: Kysely<DB>, theCase: CaseKey): Promise<Rev
   }));
 }
 
-function asArray<T>(value: unknown): T[] {
-  return Array.isArray(value) ? (value as T[]) : [];
-}
-
 type InterventionRow = Awaited<ReturnType<typeof caseInterventions>>[number];
 
 /**
@@ -164,16 +161,14 @@ export function presentClosures(
         : null,
     outcomeOther: c.outcome_other,
     reason: c.reason,
-    goalStatuses: asArray<{ goalKey: string; status: string }>(c.goal_statuses)
+    goalStatuses: StoredGoalStatuses(c.goal_statuses)
       .filter((g) => GOAL_STATUS_SET.has(g.status))
       .map((g) => ({
         goalKey: g.goalKey,
         text: texts.get(g.goalKey) ?? null,
         status: g.status as GoalStatus,
       })),
-    interventionDispositions: asArray<{ interventionId: string; disposition: string }>(
-      c.intervention_dispositions,
-    ).map((d) => {
+    interventionDispositions: StoredDispositions(c.intervention_dispositions).map((d) => {
       const i = byId.get(d.interventionId);
       return {
         interventionId: d.interventionId,
