@@ -81,12 +81,7 @@ export async function listFollowUps(
     .sort((a, b) => (a.heldOn < b.heldOn ? -1 : a.heldOn > b.heldOn ? 1 : 0));
   return {
     items,
-    goals: (await approvedGoals(db, theCase)).map((g) => ({
-      key: g.key,
-      parentKey: g.parentKey,
-      text: g.text,
-      status: g.status,
-    })),
+    goals: await approvedGoals(db, theCase),
     concernLevel: level == null ? null : ConcernLevelSchema.parse(level),
     competenceSeries,
   };

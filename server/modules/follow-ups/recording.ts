@@ -130,16 +130,26 @@ export async function applyRecord(
   });
   return version;
 }
-export async function lockFollowUp(trx: Transaction<DB>, theCase: CaseKey, followUpId: string) {
-  const row = await lockFollowUpRow(trx, theCase, followUpId);
-  if (!row) throw new AppError('not_found');
-  return row;
-}
-
-export function requireScheduled(status: string): void {
-  if (status !== 'scheduled') {
+/**
+ * The open case and its scheduled follow-up, both locked, for a change to the follow-up at
+ * `version`: 404 when the case has no such follow-up, 409 when it has changed, 400 when it is
+ * no longer scheduled.
+ */
+export async function lockScheduledFollowUp(
+  trx: Transaction<DB>,
+  access: CaseAccess,
+  followUpId: string,
+  version: number,
+) {
+  const locked = await lockCase(trx, access);
+  requireOpenCase(locked);
+  const current = await lockFollowUpRow(trx, access, followUpId);
+  if (!current) throw new AppError('not_found');
+  if (current.version !== version) throw staleVersion(current.version);
+  if (current.status !== 'scheduled') {
     reject([{ field: 'params.followUpId', code: 'follow_up_not_scheduled' }]);
   }
+  return { locked, current };
 }
 
 /** Records a scheduled follow-up as held. */
@@ -153,11 +163,7 @@ export async function recordFollowUp(
   requireCaseAbility(access, 'followUps', 'write');
   const today = danishToday(now);
   return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access);
-    requireOpenCase(locked);
-    const current = await lockFollowUp(trx, access, followUpId);
-    if (current.version !== body.version) throw staleVersion(current.version);
-    requireScheduled(current.status);
+    const { locked } = await lockScheduledFollowUp(trx, access, followUpId, body.version);
     reject(await checkRecord(trx, access, locked, body, today));
     const version = await applyRecord(trx, ctx, access, locked, followUpId, body);
     return { id: followUpId, version };

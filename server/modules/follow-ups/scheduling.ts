@@ -2,22 +2,15 @@ import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import {
-  earlierCreate,
-  lockCase,
-  recordCaseChange,
-  requireOpenCase,
-  staleVersion,
-} from '../cases/case-work.ts';
+import { earlierCreate, lockCase, recordCaseChange, requireOpenCase } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { insertFollowUp, updateFollowUpRow } from './queries.ts';
 import {
   applyRecord,
   checkRecord,
-  lockFollowUp,
+  lockScheduledFollowUp,
   openedOn,
   reject,
-  requireScheduled,
   type RecordValues,
 } from './recording.ts';
 import type { NewFollowUp } from './schema.ts';
@@ -107,11 +100,7 @@ export async function cancelFollowUp(
 ): Promise<{ id: string; version: number }> {
   requireCaseAbility(access, 'followUps', 'write');
   return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access);
-    requireOpenCase(locked);
-    const current = await lockFollowUp(trx, access, followUpId);
-    if (current.version !== body.version) throw staleVersion(current.version);
-    requireScheduled(current.status);
+    const { current } = await lockScheduledFollowUp(trx, access, followUpId, body.version);
     const version = await updateFollowUpRow(trx, access, followUpId, { status: 'cancelled' });
     await recordCaseChange(trx, ctx, access, {
       kind: 'follow_up_scheduled',
