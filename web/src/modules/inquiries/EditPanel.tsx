@@ -79,10 +79,13 @@ function editSchema(detail: Detail) {
 
 /**
  * Edit the facts and the concern (with the version read: a stale save is refused with 409).
- * Saved, the panel closes and focus goes to the heading of the facts (`headingId`).
+ * Saved, the panel closes and focus goes to the heading of the facts (`headingId`); cancelled,
+ * `onCancel` closes it (and sends focus back to the button that opened it).
  */
-export function EditPanel(panel: PanelProps & { onClose: () => void; headingId: string }) {
-  const { detail, onClose, headingId } = panel;
+export function EditPanel(
+  panel: PanelProps & { onClose: () => void; onCancel: () => void; headingId: string },
+) {
+  const { detail, onClose, onCancel, headingId } = panel;
   const { t } = useTranslation();
   const schema = useMemo(() => editSchema(detail), [detail]);
   const received = localParts(detail.receivedAt);
@@ -117,7 +120,7 @@ export function EditPanel(panel: PanelProps & { onClose: () => void; headingId: 
         body={(values) => toBody(values, detail)}
         rename={(values) => editRename(values.signs)}
         otherButtons={
-          <button type="button" className="button button-secondary" onClick={onClose}>
+          <button type="button" className="button button-secondary" onClick={onCancel}>
             {t('inquiries.common.cancel')}
           </button>
         }

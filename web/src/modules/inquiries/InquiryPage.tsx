@@ -9,6 +9,7 @@ import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
 import { Tabs } from '../../ui/Tabs';
+import { useEditToggle } from '../../ui/useEditToggle';
 import { formatDate, formatDateTime, isUuid } from '../cases/format';
 import { useFocusHeading } from '../cases/useFocusHeading';
 import { ContributionsSection } from './ContributionsSection';
@@ -126,7 +127,7 @@ function Overview({ detail, reload, reloading }: PanelProps) {
   const factsId = useId();
   const personsId = useId();
   const concernId = useId();
-  const [editing, setEditing] = useState(false);
+  const edit = useEditToggle();
   const notGiven = t('inquiries.common.notGiven');
   const { abilities } = detail;
   const hasConcern = 'observation' in detail || 'signs' in detail;
@@ -146,22 +147,24 @@ function Overview({ detail, reload, reloading }: PanelProps) {
 
       <section aria-labelledby={factsId} className="case-section">
         <h2 id={factsId}>{t('inquiries.detail.factsHeading')}</h2>
-        {abilities.edit && !editing && (
+        {abilities.edit && !edit.editing && (
           <button
             type="button"
+            id={edit.openerId}
             className="button button-secondary"
-            onClick={() => setEditing(true)}
+            onClick={edit.open}
           >
             {t('inquiries.edit.open')}
           </button>
         )}
-        {abilities.edit && editing && (
+        {abilities.edit && edit.editing && (
           <EditPanel
             key={`e${detail.version}`}
             detail={detail}
             reload={reload}
             reloading={reloading}
-            onClose={() => setEditing(false)}
+            onClose={edit.close}
+            onCancel={edit.cancel}
             headingId={factsId}
           />
         )}

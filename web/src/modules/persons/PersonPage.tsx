@@ -8,6 +8,7 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
+import { useEditToggle } from '../../ui/useEditToggle';
 import { formatDate, isUuid } from '../cases/format';
 import { useFocusHeading } from '../cases/useFocusHeading';
 import { CprReveal } from './CprReveal';
@@ -58,7 +59,7 @@ function PersonView({ person, reload }: { person: Person; reload: () => void }) 
   const abilities = useSession().data?.abilities;
   const accessReport = abilities?.records.accessReport === true;
   const mayMerge = abilities?.persons.merge === true;
-  const [editing, setEditing] = useState(false);
+  const edit = useEditToggle();
   const [saved, setSaved] = useState(false);
   const detailsId = useId();
   const casesId = useId();
@@ -87,7 +88,7 @@ function PersonView({ person, reload }: { person: Person; reload: () => void }) 
           <dt>{t('persons.person.phone')}</dt>
           <dd>{person.phone ?? notGiven}</dd>
         </dl>
-        {saved && !editing && (
+        {saved && !edit.editing && (
           <div className="alert alert-success" role="status">
             <div className="alert-body">
               <p className="alert-text">{t('persons.edit.saved')}</p>
@@ -95,13 +96,14 @@ function PersonView({ person, reload }: { person: Person; reload: () => void }) 
           </div>
         )}
         <p className="person-buttons">
-          {!editing && (
+          {!edit.editing && (
             <button
               type="button"
+              id={edit.openerId}
               className="button button-secondary"
               onClick={() => {
                 setSaved(false);
-                setEditing(true);
+                edit.open();
               }}
             >
               {t('persons.edit.open')}
@@ -115,7 +117,7 @@ function PersonView({ person, reload }: { person: Person; reload: () => void }) 
         </p>
       </section>
 
-      {editing && (
+      {edit.editing && (
         // A new version (after saving or reloading) starts the form from the stored values.
         <PersonEditForm
           key={person.version}
@@ -123,7 +125,8 @@ function PersonView({ person, reload }: { person: Person; reload: () => void }) 
           reload={reload}
           onDone={(wasSaved) => {
             setSaved(wasSaved);
-            setEditing(false);
+            if (wasSaved) edit.close();
+            else edit.cancel();
           }}
         />
       )}
