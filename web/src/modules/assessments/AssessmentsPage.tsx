@@ -5,7 +5,7 @@ import { caseIsOpen } from '../../../../shared/values.ts';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Icon } from '../../ui/Icon';
-import { Loading } from '../../ui/Loading';
+import { QueryState } from '../../ui/QueryState';
 import { SuccessMessage, focusAfterSave } from '../../ui/form';
 import { CASES_QUERY_KEY, type CaseDetail } from '../cases/casesApi';
 import { formatDateTime } from '../cases/format';
@@ -53,124 +53,122 @@ export function AssessmentsPage({ detail }: { detail: CaseDetail }) {
       <p className="assessment-intro">{t('assessments.intro')}</p>
       <p className="form-hint">{t('assessments.source')}</p>
 
-      {assessments.isPending ? (
-        <Loading label={t('assessments.loading')} />
-      ) : assessments.isError ? (
-        <ErrorAlert
-          title={t('assessments.loadError')}
-          error={assessments.error}
-          onRetry={() => void assessments.refetch()}
-        />
-      ) : (
-        <>
-          {noCompartment && (
-            <div className="alert alert-info">
-              <Icon name="info" className="alert-icon" />
-              <div className="alert-body">
-                <p className="alert-text">{t('assessments.compartmentNote')}</p>
+      <QueryState
+        query={assessments}
+        loading={t('assessments.loading')}
+        loadError={t('assessments.loadError')}
+      >
+        {() => (
+          <>
+            {noCompartment && (
+              <div className="alert alert-info">
+                <Icon name="info" className="alert-icon" />
+                <div className="alert-body">
+                  <p className="alert-text">{t('assessments.compartmentNote')}</p>
+                </div>
               </div>
-            </div>
-          )}
-          {!mayWrite && (
-            <p className="assessment-read-only">
-              {open ? t('assessments.readOnly') : t('assessments.closedCase')}
-            </p>
-          )}
-          {finalised && (
-            <SuccessMessage>
-              {t('assessments.finalised', {
-                number: finalised.number,
-                level: finalised.concernLevel
-                  ? t(`cases.concernLevel.${finalised.concernLevel}`)
-                  : t('cases.concernLevel.none'),
-              })}
-            </SuccessMessage>
-          )}
-
-          {draft ? (
-            <section aria-labelledby={`${headingId}-draft`} className="assessment-draft">
-              <h3 id={`${headingId}-draft`}>
-                {t('assessments.draft.heading', { number: draft.number })}
-              </h3>
-              <p>
-                {draft.basedOnId
-                  ? t('assessments.draft.basedOn', {
-                      number: items.find((a) => a.id === draft.basedOnId)?.number ?? '',
-                    })
-                  : t('assessments.draft.first')}{' '}
-                {t('assessments.draft.meta', {
-                  name: draft.createdBy.name,
-                  created: formatDateTime(draft.createdAt),
-                  updated: formatDateTime(draft.updatedAt),
-                })}
+            )}
+            {!mayWrite && (
+              <p className="assessment-read-only">
+                {open ? t('assessments.readOnly') : t('assessments.closedCase')}
               </p>
-              {mayWrite ? (
-                <AssessmentForm
-                  key={`${draft.id}:${formKey}`}
-                  caseId={detail.id}
-                  draft={draft}
-                  onReload={async () => {
-                    await assessments.refetch();
-                    setFormKey((k) => k + 1);
-                  }}
-                  onFinalised={(assessment) => {
-                    setFinalised(assessment);
-                    // The form is gone: continue from the page's heading, above the message.
-                    focusAfterSave(headingId);
-                  }}
-                />
+            )}
+            {finalised && (
+              <SuccessMessage>
+                {t('assessments.finalised', {
+                  number: finalised.number,
+                  level: finalised.concernLevel
+                    ? t(`cases.concernLevel.${finalised.concernLevel}`)
+                    : t('cases.concernLevel.none'),
+                })}
+              </SuccessMessage>
+            )}
+
+            {draft ? (
+              <section aria-labelledby={`${headingId}-draft`} className="assessment-draft">
+                <h3 id={`${headingId}-draft`}>
+                  {t('assessments.draft.heading', { number: draft.number })}
+                </h3>
+                <p>
+                  {draft.basedOnId
+                    ? t('assessments.draft.basedOn', {
+                        number: items.find((a) => a.id === draft.basedOnId)?.number ?? '',
+                      })
+                    : t('assessments.draft.first')}{' '}
+                  {t('assessments.draft.meta', {
+                    name: draft.createdBy.name,
+                    created: formatDateTime(draft.createdAt),
+                    updated: formatDateTime(draft.updatedAt),
+                  })}
+                </p>
+                {mayWrite ? (
+                  <AssessmentForm
+                    key={`${draft.id}:${formKey}`}
+                    caseId={detail.id}
+                    draft={draft}
+                    onReload={async () => {
+                      await assessments.refetch();
+                      setFormKey((k) => k + 1);
+                    }}
+                    onFinalised={(assessment) => {
+                      setFinalised(assessment);
+                      // The form is gone: continue from the page's heading, above the message.
+                      focusAfterSave(headingId);
+                    }}
+                  />
+                ) : (
+                  <AssessmentView assessment={draft} />
+                )}
+              </section>
+            ) : (
+              mayWrite && (
+                <div className="assessment-start">
+                  {start.error ? (
+                    <ErrorAlert title={t('assessments.start.error')} error={start.error} />
+                  ) : null}
+                  <p className="form-hint">
+                    {current ? t('assessments.start.hintNew') : t('assessments.start.hintFirst')}
+                  </p>
+                  <button
+                    type="button"
+                    className="button button-primary"
+                    disabled={start.isPending}
+                    onClick={() => start.mutate()}
+                  >
+                    {current ? t('assessments.start.buttonNew') : t('assessments.start.button')}
+                  </button>
+                </div>
+              )
+            )}
+
+            <section aria-labelledby={`${headingId}-current`} className="assessment-current">
+              <h3 id={`${headingId}-current`}>
+                {current
+                  ? t('assessments.current.heading', { number: current.number })
+                  : t('assessments.current.headingNone')}
+              </h3>
+              {current ? (
+                <>
+                  {current.finalisedBy && current.finalisedAt && (
+                    <p>
+                      {t('assessments.current.finalisedBy', {
+                        name: current.finalisedBy.name,
+                        time: formatDateTime(current.finalisedAt),
+                      })}
+                    </p>
+                  )}
+                  <AssessmentView assessment={current} />
+                </>
               ) : (
-                <AssessmentView assessment={draft} />
+                <p>{t('assessments.current.none')}</p>
               )}
             </section>
-          ) : (
-            mayWrite && (
-              <div className="assessment-start">
-                {start.error ? (
-                  <ErrorAlert title={t('assessments.start.error')} error={start.error} />
-                ) : null}
-                <p className="form-hint">
-                  {current ? t('assessments.start.hintNew') : t('assessments.start.hintFirst')}
-                </p>
-                <button
-                  type="button"
-                  className="button button-primary"
-                  disabled={start.isPending}
-                  onClick={() => start.mutate()}
-                >
-                  {current ? t('assessments.start.buttonNew') : t('assessments.start.button')}
-                </button>
-              </div>
-            )
-          )}
 
-          <section aria-labelledby={`${headingId}-current`} className="assessment-current">
-            <h3 id={`${headingId}-current`}>
-              {current
-                ? t('assessments.current.heading', { number: current.number })
-                : t('assessments.current.headingNone')}
-            </h3>
-            {current ? (
-              <>
-                {current.finalisedBy && current.finalisedAt && (
-                  <p>
-                    {t('assessments.current.finalisedBy', {
-                      name: current.finalisedBy.name,
-                      time: formatDateTime(current.finalisedAt),
-                    })}
-                  </p>
-                )}
-                <AssessmentView assessment={current} />
-              </>
-            ) : (
-              <p>{t('assessments.current.none')}</p>
-            )}
-          </section>
-
-          {items.length > 1 && <AssessmentCompare items={items} />}
-          {items.length > 0 && <AssessmentHistory items={items} />}
-        </>
-      )}
+            {items.length > 1 && <AssessmentCompare items={items} />}
+            {items.length > 0 && <AssessmentHistory items={items} />}
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -2,9 +2,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseIsOpen } from '../../../../shared/values.ts';
 import { usePageTitle } from '../../app/usePageTitle';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { focusAfterSave, SuccessMessage } from '../../ui/form';
-import { Loading } from '../../ui/Loading';
+import { QueryState } from '../../ui/QueryState';
 import { caseSummaryUrl, type CaseDetail } from '../cases/casesApi';
 import { formatDay } from '../cases/format';
 import { useClosure, type ClosureOverview } from './closureApi';
@@ -32,17 +31,9 @@ export function ClosurePage({ detail }: { detail: CaseDetail }) {
           {t('closure.summaryLink')}
         </a>
       </p>
-      {found.isPending ? (
-        <Loading label={t('closure.loading')} />
-      ) : found.isError ? (
-        <ErrorAlert
-          title={t('closure.loadError')}
-          error={found.error}
-          onRetry={() => void found.refetch()}
-        />
-      ) : (
-        <ClosureContent detail={detail} overview={found.data} />
-      )}
+      <QueryState query={found} loading={t('closure.loading')} loadError={t('closure.loadError')}>
+        {(overview) => <ClosureContent detail={detail} overview={overview} />}
+      </QueryState>
     </section>
   );
 }

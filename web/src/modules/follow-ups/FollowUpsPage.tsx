@@ -1,9 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../../app/usePageTitle';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { focusAfterSave, SuccessMessage } from '../../ui/form';
-import { Loading } from '../../ui/Loading';
+import { QueryState } from '../../ui/QueryState';
 import type { CaseDetail } from '../cases/casesApi';
 import { CompetenceChart } from './CompetenceChart';
 import { useFollowUps, type FollowUpItem } from './followUpsApi';
@@ -40,74 +39,72 @@ export function FollowUpsPage({ detail }: { detail: CaseDetail }) {
     <section aria-labelledby={headingId} className="case-section follow-ups">
       <h2 id={headingId}>{t('followUps.heading')}</h2>
       <p>{t('followUps.intro')}</p>
-      {found.isPending ? (
-        <Loading label={t('followUps.loading')} />
-      ) : found.isError ? (
-        <ErrorAlert
-          title={t('followUps.loadError')}
-          error={found.error}
-          onRetry={() => void found.refetch()}
-        />
-      ) : (
-        <>
-          <p>
-            <strong>{t('followUps.currentLevel')}</strong>{' '}
-            {found.data.concernLevel
-              ? t(`cases.concernLevel.${found.data.concernLevel}`)
-              : t('cases.concernLevel.none')}
-          </p>
-          {done && (
-            <div id={doneId}>
-              <SuccessMessage>{done}</SuccessMessage>
-            </div>
-          )}
-          <Upcoming
-            detail={detail}
-            list={found.data}
-            canWrite={canWrite}
-            onRecord={(followUp) => {
-              setDone(null);
-              setOpen({ kind: 'scheduled', followUp });
-            }}
-            onDone={saved}
-          />
-          {canWrite && (
-            <>
-              <ScheduleForm caseId={detail.id} onDone={saved} />
-              {open === null && (
-                <p>
-                  <button
-                    type="button"
-                    className="button button-secondary"
-                    onClick={() => {
-                      setDone(null);
-                      setOpen({ kind: 'unscheduled' });
+      <QueryState
+        query={found}
+        loading={t('followUps.loading')}
+        loadError={t('followUps.loadError')}
+      >
+        {(list) => (
+          <>
+            <p>
+              <strong>{t('followUps.currentLevel')}</strong>{' '}
+              {list.concernLevel
+                ? t(`cases.concernLevel.${list.concernLevel}`)
+                : t('cases.concernLevel.none')}
+            </p>
+            {done && (
+              <div id={doneId}>
+                <SuccessMessage>{done}</SuccessMessage>
+              </div>
+            )}
+            <Upcoming
+              detail={detail}
+              list={list}
+              canWrite={canWrite}
+              onRecord={(followUp) => {
+                setDone(null);
+                setOpen({ kind: 'scheduled', followUp });
+              }}
+              onDone={saved}
+            />
+            {canWrite && (
+              <>
+                <ScheduleForm caseId={detail.id} onDone={saved} />
+                {open === null && (
+                  <p>
+                    <button
+                      type="button"
+                      className="button button-secondary"
+                      onClick={() => {
+                        setDone(null);
+                        setOpen({ kind: 'unscheduled' });
+                      }}
+                    >
+                      {t('followUps.record.unscheduledButton')}
+                    </button>
+                  </p>
+                )}
+                {open !== null && (
+                  <RecordForm
+                    key={open.kind === 'scheduled' ? open.followUp.id : 'unscheduled'}
+                    caseId={detail.id}
+                    followUp={open.kind === 'scheduled' ? open.followUp : null}
+                    goals={list.goals}
+                    onClose={() => setOpen(null)}
+                    onDone={(message) => {
+                      setOpen(null);
+                      saved(message);
                     }}
-                  >
-                    {t('followUps.record.unscheduledButton')}
-                  </button>
-                </p>
-              )}
-              {open !== null && (
-                <RecordForm
-                  key={open.kind === 'scheduled' ? open.followUp.id : 'unscheduled'}
-                  caseId={detail.id}
-                  followUp={open.kind === 'scheduled' ? open.followUp : null}
-                  goals={found.data.goals}
-                  onClose={() => setOpen(null)}
-                  onDone={(message) => {
-                    setOpen(null);
-                    saved(message);
-                  }}
-                />
-              )}
-            </>
-          )}
-          <History list={found.data} />
-          <ConcernSteps list={found.data} />
-          <CompetenceChart series={found.data.competenceSeries} />
-        </>
-      )}
+                  />
+                )}
+              </>
+            )}
+            <History list={list} />
+            <ConcernSteps list={list} />
+            <CompetenceChart series={list.competenceSeries} />
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { Loading } from '../../ui/Loading';
+import { QueryState } from '../../ui/QueryState';
 import { focusAfterSave, SuccessMessage } from '../../ui/form';
 import { useRefreshCase, type CaseDetail } from '../cases/casesApi';
 import { DecisionPanel } from './DecisionPanel';
@@ -33,17 +33,11 @@ export function PlanPage({ detail }: { detail: CaseDetail }) {
       <h2 id={headingId}>{t('plans.title')}</h2>
       <p>{t('plans.intro')}</p>
       {notice && <SuccessMessage>{notice}</SuccessMessage>}
-      {plans.isPending ? (
-        <Loading label={t('plans.loading')} />
-      ) : plans.isError ? (
-        <ErrorAlert
-          title={t('plans.loadError')}
-          error={plans.error}
-          onRetry={() => void plans.refetch()}
-        />
-      ) : (
-        <PlanContent detail={detail} list={plans.data} headingId={headingId} onNotice={setNotice} />
-      )}
+      <QueryState query={plans} loading={t('plans.loading')} loadError={t('plans.loadError')}>
+        {(list) => (
+          <PlanContent detail={detail} list={list} headingId={headingId} onNotice={setNotice} />
+        )}
+      </QueryState>
     </section>
   );
 }
