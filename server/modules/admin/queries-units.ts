@@ -77,11 +77,23 @@ export async function unitInMunicipality(
   unitId: string,
   municipalityCode: string,
 ): Promise<boolean> {
-  const unit = await db
+  return (await unitsOutside(db, municipalityCode, [unitId])).length === 0;
+}
+
+/** The ids among `unitIds` that are not units of the municipality. */
+export async function unitsOutside(
+  db: Kysely<DB>,
+  municipalityCode: string | null,
+  unitIds: string[],
+): Promise<string[]> {
+  if (unitIds.length === 0) return [];
+  if (municipalityCode === null) return unitIds;
+  const found = await db
     .selectFrom('units')
     .select('id')
-    .where('id', '=', unitId)
     .where('municipality_code', '=', municipalityCode)
-    .executeTakeFirst();
-  return unit !== undefined;
+    .where('id', 'in', unitIds)
+    .execute();
+  const inside = new Set(found.map((r) => r.id));
+  return unitIds.filter((id) => !inside.has(id));
 }

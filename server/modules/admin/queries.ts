@@ -178,24 +178,6 @@ export async function findUnit(
   return toUnit(row);
 }
 
-/** The ids among `unitIds` that are not units of the municipality. */
-export async function unitsOutside(
-  db: Kysely<DB>,
-  municipalityCode: string | null,
-  unitIds: string[],
-): Promise<string[]> {
-  if (unitIds.length === 0) return [];
-  if (municipalityCode === null) return unitIds;
-  const found = await db
-    .selectFrom('units')
-    .select('id')
-    .where('municipality_code', '=', municipalityCode)
-    .where('id', 'in', unitIds)
-    .execute();
-  const inside = new Set(found.map((r) => r.id));
-  return unitIds.filter((id) => !inside.has(id));
-}
-
 export async function municipalityExists(db: Kysely<DB>, code: string): Promise<boolean> {
   const row = await db
     .selectFrom('municipalities')

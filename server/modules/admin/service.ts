@@ -69,7 +69,7 @@ async function checkUnits(
   municipalityCode: string | null,
   unitIds: string[],
 ): Promise<void> {
-  const outside = await queries.unitsOutside(trx, municipalityCode, unitIds);
+  const outside = await units.unitsOutside(trx, municipalityCode, unitIds);
   if (outside.length > 0) {
     throw invalid([{ field: 'body.unitIds', code: 'unit_not_in_municipality' }]);
   }

@@ -33,12 +33,7 @@ export async function insertType(
   trx: Transaction<DB>,
   values: NewType,
 ): Promise<{ id: string } | undefined> {
-  return trx
-    .insertInto('intervention_types')
-    .values(values)
-    .onConflict((oc) => oc.columns(['municipality_code', 'code']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
+  return (await insertTypes(trx, [values]))[0];
 }
 
 /** Adds the types whose code the municipality has not got yet; the ids of those added. */
