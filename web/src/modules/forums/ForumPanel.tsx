@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import { CandidateQuery, UpdateForumBody } from '../../../../server/modules/forums/schema.ts';
 import { isStale } from '../../app/api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { Loading } from '../../ui/Loading';
+import { QueryState } from '../../ui/QueryState';
+import { SuccessMessage } from '../../ui/SuccessMessage';
 import { Form, StaleNotice, TextInput, useZodForm } from '../../ui/form';
 import {
   addMember,
@@ -28,52 +29,38 @@ export function ForumPanel({ id, onClose }: { id: string; onClose: () => void })
     if (loaded) headingRef.current?.focus();
   }, [loaded]);
 
-  if (forum.isPending) return <Loading label={t('forums.detail.loading')} />;
-  if (forum.isError) {
-    return (
-      <ErrorAlert
-        title={t('forums.detail.loadError')}
-        error={forum.error}
-        onRetry={() => void forum.refetch()}
-      />
-    );
-  }
-  const data = forum.data;
   return (
-    <section aria-labelledby={`forum-${id}`} className="forum-panel">
-      <h2 id={`forum-${id}`} ref={headingRef} tabIndex={-1}>
-        {data.name}
-      </h2>
-      <p>
-        {data.memberCount === 1
-          ? t('forums.detail.memberCountOne')
-          : t('forums.detail.memberCountMany', { count: data.memberCount })}
-      </p>
-      <Members forum={data} />
-      {data.mayManage && (
-        <>
-          <AddMember forum={data} />
-          {/* A new version (after saving or reloading) starts the form from the stored name. */}
-          <RenameForum key={data.version} forum={data} reload={() => void forum.refetch()} />
-        </>
+    <QueryState
+      query={forum}
+      loading={t('forums.detail.loading')}
+      loadError={t('forums.detail.loadError')}
+    >
+      {(data) => (
+        <section aria-labelledby={`forum-${id}`} className="forum-panel">
+          <h2 id={`forum-${id}`} ref={headingRef} tabIndex={-1}>
+            {data.name}
+          </h2>
+          <p>
+            {data.memberCount === 1
+              ? t('forums.detail.memberCountOne')
+              : t('forums.detail.memberCountMany', { count: data.memberCount })}
+          </p>
+          <Members forum={data} />
+          {data.mayManage && (
+            <>
+              <AddMember forum={data} />
+              {/* A new version (after saving or reloading) starts the form from the stored name. */}
+              <RenameForum key={data.version} forum={data} reload={() => void forum.refetch()} />
+            </>
+          )}
+          <p className="mt-6">
+            <button type="button" className="button button-secondary" onClick={onClose}>
+              {t('forums.detail.close')}
+            </button>
+          </p>
+        </section>
       )}
-      <p className="mt-6">
-        <button type="button" className="button button-secondary" onClick={onClose}>
-          {t('forums.detail.close')}
-        </button>
-      </p>
-    </section>
-  );
-}
-
-function Notice({ text }: { text: string | null }) {
-  if (!text) return null;
-  return (
-    <div className="alert alert-success" role="status">
-      <div className="alert-body">
-        <p className="alert-text">{text}</p>
-      </div>
-    </div>
+    </QueryState>
   );
 }
 
@@ -92,7 +79,7 @@ function Members({ forum }: { forum: ForumDetail }) {
 
   return (
     <>
-      <Notice text={removed && t('forums.members.removed', { name: removed })} />
+      {removed && <SuccessMessage>{t('forums.members.removed', { name: removed })}</SuccessMessage>}
       {mutation.error ? (
         <ErrorAlert title={t('forums.members.removeFailedTitle')} error={mutation.error} />
       ) : null}
@@ -167,13 +154,12 @@ function AddMember({ forum }: { forum: ForumDetail }) {
     mutation.reset();
     setQ(values.q ?? '');
   };
-  const items = candidates.data ?? [];
 
   return (
     <section aria-labelledby={headingId} className="mt-8">
       <h3 id={headingId}>{t('forums.add.heading')}</h3>
       <p>{t('forums.add.intro')}</p>
-      <Notice text={added && t('forums.add.added', { name: added })} />
+      {added && <SuccessMessage>{t('forums.add.added', { name: added })}</SuccessMessage>}
       {mutation.error ? (
         <ErrorAlert title={t('forums.add.failedTitle')} error={mutation.error} />
       ) : null}
@@ -198,46 +184,46 @@ function AddMember({ forum }: { forum: ForumDetail }) {
           {t('forums.add.submitSearch')}
         </button>
       </Form>
-      {candidates.isPending ? (
-        <Loading label={t('forums.add.loading')} />
-      ) : candidates.isError ? (
-        <ErrorAlert
-          title={t('forums.add.loadError')}
-          error={candidates.error}
-          onRetry={() => void candidates.refetch()}
-        />
-      ) : items.length === 0 ? (
-        <p role="status">{t('forums.add.noCandidates')}</p>
-      ) : (
-        <>
-          <h4 id={resultsId} className="sr-only">
-            {t('forums.add.resultsLabel')}
-          </h4>
-          <ul className="nobullet-list forum-candidates" aria-labelledby={resultsId}>
-            {items.map((candidate) => (
-              <li key={candidate.id}>
-                <span>
-                  <strong>{candidate.displayName}</strong>
-                  {' – '}
-                  {candidate.roles.map((role) => t(`admin.roles.${role}`)).join(', ')}
-                </span>
-                <button
-                  type="button"
-                  className="button button-secondary button-small"
-                  disabled={mutation.isPending}
-                  onClick={() => {
-                    setAdded(null);
-                    mutation.mutate(candidate);
-                  }}
-                >
-                  {t('forums.add.add')}
-                  <span className="sr-only"> {candidate.displayName}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <QueryState
+        query={candidates}
+        loading={t('forums.add.loading')}
+        loadError={t('forums.add.loadError')}
+      >
+        {(items) =>
+          items.length === 0 ? (
+            <p role="status">{t('forums.add.noCandidates')}</p>
+          ) : (
+            <>
+              <h4 id={resultsId} className="sr-only">
+                {t('forums.add.resultsLabel')}
+              </h4>
+              <ul className="nobullet-list forum-candidates" aria-labelledby={resultsId}>
+                {items.map((candidate) => (
+                  <li key={candidate.id}>
+                    <span>
+                      <strong>{candidate.displayName}</strong>
+                      {' – '}
+                      {candidate.roles.map((role) => t(`admin.roles.${role}`)).join(', ')}
+                    </span>
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      disabled={mutation.isPending}
+                      onClick={() => {
+                        setAdded(null);
+                        mutation.mutate(candidate);
+                      }}
+                    >
+                      {t('forums.add.add')}
+                      <span className="sr-only"> {candidate.displayName}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )
+        }
+      </QueryState>
     </section>
   );
 }
@@ -263,7 +249,7 @@ function RenameForum({ forum, reload }: { forum: ForumDetail; reload: () => void
   return (
     <section aria-labelledby={headingId} className="mt-8">
       <h3 id={headingId}>{t('forums.rename.heading')}</h3>
-      <Notice text={renamed && t('forums.rename.renamed', { name: renamed })} />
+      {renamed && <SuccessMessage>{t('forums.rename.renamed', { name: renamed })}</SuccessMessage>}
       {isStale(mutation.error) && (
         <StaleNotice
           title={t('forums.rename.staleTitle')}

@@ -5,10 +5,10 @@ import { Link, useSearchParams } from 'react-router';
 import { CreateForumBody } from '../../../../server/modules/forums/schema.ts';
 import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Icon } from '../../ui/Icon';
-import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
+import { QueryState } from '../../ui/QueryState';
+import { SuccessMessage } from '../../ui/SuccessMessage';
 import { Form, TextInput, useZodForm } from '../../ui/form';
 import { ForumPanel } from './ForumPanel';
 import { createForum, useForumChanged, useForumList, type Forum } from './forumsApi';
@@ -45,11 +45,7 @@ export function ForumsPage() {
       </div>
 
       {created && created.id === selected && (
-        <div className="alert alert-success" role="status">
-          <div className="alert-body">
-            <p className="alert-text">{t('forums.create.created', { name: created.name })}</p>
-          </div>
-        </div>
+        <SuccessMessage>{t('forums.create.created', { name: created.name })}</SuccessMessage>
       )}
       {selected && <ForumPanel key={selected} id={selected} onClose={() => setSearchParams({})} />}
       <ForumList selected={selected} />
@@ -75,36 +71,36 @@ function ForumList({ selected }: { selected: string | null }) {
   return (
     <section aria-labelledby={headingId} className="mt-8">
       <h2 id={headingId}>{t('forums.list.heading')}</h2>
-      {forums.isPending ? (
-        <Loading label={t('forums.list.loading')} />
-      ) : forums.isError ? (
-        <ErrorAlert
-          title={t('forums.list.loadError')}
-          error={forums.error}
-          onRetry={() => void forums.refetch()}
-        />
-      ) : items.length === 0 ? (
-        <p>{t('forums.list.empty')}</p>
-      ) : (
-        <CompactTable
-          caption={t('forums.list.caption')}
-          columns={[
-            t('forums.list.nameColumn'),
-            t('forums.list.municipalityColumn'),
-            t('forums.list.membersColumn'),
-            t('forums.list.youColumn'),
-          ]}
-        >
-          {items.map((forum) => (
-            <ForumRow
-              key={forum.id}
-              forum={forum}
-              current={forum.id === selected}
-              showMunicipality={severalMunicipalities}
-            />
-          ))}
-        </CompactTable>
-      )}
+      <QueryState
+        query={forums}
+        loading={t('forums.list.loading')}
+        loadError={t('forums.list.loadError')}
+      >
+        {() =>
+          items.length === 0 ? (
+            <p>{t('forums.list.empty')}</p>
+          ) : (
+            <CompactTable
+              caption={t('forums.list.caption')}
+              columns={[
+                t('forums.list.nameColumn'),
+                t('forums.list.municipalityColumn'),
+                t('forums.list.membersColumn'),
+                t('forums.list.youColumn'),
+              ]}
+            >
+              {items.map((forum) => (
+                <ForumRow
+                  key={forum.id}
+                  forum={forum}
+                  current={forum.id === selected}
+                  showMunicipality={severalMunicipalities}
+                />
+              ))}
+            </CompactTable>
+          )
+        }
+      </QueryState>
     </section>
   );
 }
