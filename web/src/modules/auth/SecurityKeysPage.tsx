@@ -11,8 +11,8 @@ import { currentLanguage } from '../../app/i18n';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Icon } from '../../ui/Icon';
-import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
+import { QueryState } from '../../ui/QueryState';
 import { Form, TextInput, useZodForm } from '../../ui/form';
 import { withoutSpaces } from './authApi';
 import { SecurityKeyError } from './SecurityKeyError';
@@ -69,23 +69,23 @@ export function SecurityKeysPage() {
       {remove.isError && (
         <ErrorAlert title={t('securityKeys.removeFailedTitle')} error={remove.error} />
       )}
-      {keys.isPending ? (
-        <Loading label={t('securityKeys.loading')} />
-      ) : keys.isError ? (
-        <ErrorAlert
-          title={t('securityKeys.loadFailedTitle')}
-          error={keys.error}
-          onRetry={() => void keys.refetch()}
-        />
-      ) : keys.data.securityKeys.length === 0 ? (
-        <p>{t('securityKeys.none')}</p>
-      ) : (
-        <KeyTable
-          keys={keys.data.securityKeys}
-          removing={remove.isPending ? remove.variables.id : null}
-          onRemove={(key) => remove.mutate(key)}
-        />
-      )}
+      <QueryState
+        query={keys}
+        loading={t('securityKeys.loading')}
+        loadError={t('securityKeys.loadFailedTitle')}
+      >
+        {(data) =>
+          data.securityKeys.length === 0 ? (
+            <p>{t('securityKeys.none')}</p>
+          ) : (
+            <KeyTable
+              keys={data.securityKeys}
+              removing={remove.isPending ? remove.variables.id : null}
+              onRemove={(key) => remove.mutate(key)}
+            />
+          )
+        }
+      </QueryState>
 
       <AddKeyForm
         onAdded={async (key) => {

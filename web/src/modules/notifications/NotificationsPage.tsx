@@ -3,8 +3,8 @@ import { NotificationKindSchema, type NotificationKind } from '../../../../share
 import { Link } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
+import { QueryState } from '../../ui/QueryState';
 import { formatDateTime } from '../cases/format';
 import { useMarkRead, useNotifications, type Notification } from './notificationsApi';
 import './notifications.css';
@@ -20,60 +20,58 @@ export function NotificationsPage() {
     <>
       <PageHeading>{t('notifications.title')}</PageHeading>
       <p className="font-lead">{t('notifications.intro')}</p>
-      {notifications.isPending ? (
-        <Loading label={t('notifications.loading')} />
-      ) : notifications.isError ? (
-        <ErrorAlert
-          title={t('notifications.loadError')}
-          error={notifications.error}
-          onRetry={() => void notifications.refetch()}
-        />
-      ) : (
-        <>
-          <p role="status">
-            {notifications.data.unread === 0
-              ? t('notifications.noneUnread')
-              : notifications.data.unread === 1
-                ? t('notifications.unreadCountOne')
-                : t('notifications.unreadCountMany', { count: notifications.data.unread })}
-          </p>
-          {markRead.isError && (
-            <ErrorAlert title={t('notifications.markReadError')} error={markRead.error} />
-          )}
-          {notifications.data.items.length === 0 ? (
-            <p>{t('notifications.empty')}</p>
-          ) : (
-            <ul className="notification-list nobullet-list">
-              {notifications.data.items.map((item) => (
-                <li
-                  key={item.id}
-                  className={item.readAt ? 'notification' : 'notification notification-unread'}
-                >
-                  {!item.readAt && (
-                    <span className="badge badge-info notification-new">
-                      {t('notifications.new')}
-                    </span>
-                  )}
-                  <p className="notification-text">
-                    <NotificationText item={item} />
-                  </p>
-                  <p className="notification-time">{formatDateTime(item.createdAt)}</p>
-                  {!item.readAt && (
-                    <button
-                      type="button"
-                      className="button button-tertiary"
-                      disabled={markRead.isPending && markRead.variables === item.id}
-                      onClick={() => markRead.mutate(item.id)}
-                    >
-                      {t('notifications.markRead')}
-                    </button>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-        </>
-      )}
+      <QueryState
+        query={notifications}
+        loading={t('notifications.loading')}
+        loadError={t('notifications.loadError')}
+      >
+        {(data) => (
+          <>
+            <p role="status">
+              {data.unread === 0
+                ? t('notifications.noneUnread')
+                : data.unread === 1
+                  ? t('notifications.unreadCountOne')
+                  : t('notifications.unreadCountMany', { count: data.unread })}
+            </p>
+            {markRead.isError && (
+              <ErrorAlert title={t('notifications.markReadError')} error={markRead.error} />
+            )}
+            {data.items.length === 0 ? (
+              <p>{t('notifications.empty')}</p>
+            ) : (
+              <ul className="notification-list nobullet-list">
+                {data.items.map((item) => (
+                  <li
+                    key={item.id}
+                    className={item.readAt ? 'notification' : 'notification notification-unread'}
+                  >
+                    {!item.readAt && (
+                      <span className="badge badge-info notification-new">
+                        {t('notifications.new')}
+                      </span>
+                    )}
+                    <p className="notification-text">
+                      <NotificationText item={item} />
+                    </p>
+                    <p className="notification-time">{formatDateTime(item.createdAt)}</p>
+                    {!item.readAt && (
+                      <button
+                        type="button"
+                        className="button button-tertiary"
+                        disabled={markRead.isPending && markRead.variables === item.id}
+                        onClick={() => markRead.mutate(item.id)}
+                      >
+                        {t('notifications.markRead')}
+                      </button>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </QueryState>
     </>
   );
 }

@@ -2,9 +2,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
+import { QueryState } from '../../ui/QueryState';
 import { formatDate, formatDateTime } from '../cases/format';
 import { TASK_KINDS, isTaskKind, taskLink, useTasks, type Task } from './tasksApi';
 import { CompactTable } from '../../ui/Table';
@@ -77,42 +76,38 @@ export function TasksPage() {
           </select>
         </div>
       </div>
-      {tasks.isPending ? (
-        <Loading label={t('tasks.loading')} />
-      ) : tasks.isError ? (
-        <ErrorAlert
-          title={t('tasks.loadError')}
-          error={tasks.error}
-          onRetry={() => void tasks.refetch()}
-        />
-      ) : items.length === 0 ? (
-        <p role="status">{kind ? t('tasks.emptyKind') : t('tasks.empty')}</p>
-      ) : (
-        <>
-          <p role="status">
-            {items.length === 1
-              ? t('tasks.countOne')
-              : t('tasks.countMany', { count: items.length })}
-          </p>
-          {GROUPS.map((group) => (
-            <TaskGroup
-              key={group}
-              group={group}
-              tasks={items.filter((task) => groupOf(task, soonUntil) === group)}
-            />
-          ))}
-          {tasks.hasNextPage && (
-            <button
-              type="button"
-              className="button button-secondary mt-4"
-              disabled={tasks.isFetchingNextPage}
-              onClick={() => void tasks.fetchNextPage()}
-            >
-              {t('tasks.more')}
-            </button>
-          )}
-        </>
-      )}
+      <QueryState query={tasks} loading={t('tasks.loading')} loadError={t('tasks.loadError')}>
+        {() =>
+          items.length === 0 ? (
+            <p role="status">{kind ? t('tasks.emptyKind') : t('tasks.empty')}</p>
+          ) : (
+            <>
+              <p role="status">
+                {items.length === 1
+                  ? t('tasks.countOne')
+                  : t('tasks.countMany', { count: items.length })}
+              </p>
+              {GROUPS.map((group) => (
+                <TaskGroup
+                  key={group}
+                  group={group}
+                  tasks={items.filter((task) => groupOf(task, soonUntil) === group)}
+                />
+              ))}
+              {tasks.hasNextPage && (
+                <button
+                  type="button"
+                  className="button button-secondary mt-4"
+                  disabled={tasks.isFetchingNextPage}
+                  onClick={() => void tasks.fetchNextPage()}
+                >
+                  {t('tasks.more')}
+                </button>
+              )}
+            </>
+          )
+        }
+      </QueryState>
     </>
   );
 }
