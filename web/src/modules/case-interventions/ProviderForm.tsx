@@ -1,19 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import { focusAfterSave, Form, SuccessMessage, useZodForm } from '../../ui/form';
+import { Form, SuccessMessage, useZodForm } from '../../ui/form';
 import type { CaseDetail } from '../cases/casesApi';
-import { useRefreshCase } from '../cases/casesApi';
-import { ChangeStale, ProviderFields } from './formParts';
-import {
-  updateIntervention,
-  type CaseIntervention,
-  type CaseInterventions,
-} from './interventionsApi';
+import { ChangeStale, ProviderFields, useInterventionChange } from './formParts';
+import type { CaseIntervention, CaseInterventions } from './interventionsApi';
 import { ProviderFormSchema, providerValues } from './interventionValues';
-
-type Change = z.output<typeof ProviderFormSchema>;
 
 /**
  * A new provider when staff change: another user (who becomes a member with the intervention
@@ -32,18 +23,9 @@ export function ProviderForm({
   headingId: string;
 }) {
   const { t } = useTranslation();
-  const refresh = useRefreshCase();
   const form = useZodForm(ProviderFormSchema, { defaultValues: providerValues(intervention) });
   const [done, setDone] = useState(false);
-  const mutation = useMutation({
-    mutationFn: (change: Change) =>
-      updateIntervention(detail.id, intervention.id, { version: intervention.version, ...change }),
-    onSuccess: async () => {
-      setDone(true);
-      await refresh();
-      focusAfterSave(headingId);
-    },
-  });
+  const mutation = useInterventionChange(detail, intervention, headingId, () => setDone(true));
   return (
     <details className="case-provider-change">
       <summary>{t('caseInterventions.provider.open')}</summary>

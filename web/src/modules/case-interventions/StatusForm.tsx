@@ -1,21 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import {
-  DateInput,
-  focusAfterSave,
-  Form,
-  RadioGroup,
-  SuccessMessage,
-  TextArea,
-  useZodForm,
-} from '../../ui/form';
+import { DateInput, Form, RadioGroup, SuccessMessage, TextArea, useZodForm } from '../../ui/form';
 import type { CaseDetail } from '../cases/casesApi';
-import { useRefreshCase } from '../cases/casesApi';
-import { ChangeStale } from './formParts';
-import { updateIntervention, type CaseIntervention } from './interventionsApi';
+import { ChangeStale, useInterventionChange } from './formParts';
+import type { CaseIntervention } from './interventionsApi';
 import {
   STATUS_ACTIONS,
   StatusFormSchema,
@@ -23,8 +12,6 @@ import {
   type StatusAction,
 } from './interventionValues';
 import { hasFieldCode } from './shared';
-
-type Change = z.output<typeof StatusFormSchema>;
 
 /**
  * The next step of an intervention (start, pause, resume, end, cancel), with the start or end date
@@ -43,20 +30,13 @@ export function StatusForm({
   headingId: string;
 }) {
   const { t } = useTranslation();
-  const refresh = useRefreshCase();
   const actions = STATUS_ACTIONS[intervention.status];
   const form = useZodForm(StatusFormSchema, { defaultValues: statusValues(intervention) });
   const action = useWatch({ control: form.control, name: 'status' });
   const [done, setDone] = useState<StatusAction | null>(null);
-  const mutation = useMutation({
-    mutationFn: (change: Change) =>
-      updateIntervention(detail.id, intervention.id, { version: intervention.version, ...change }),
-    onSuccess: async () => {
-      setDone(form.getValues('status'));
-      form.reset({ ...form.getValues(), status: null, endReason: '' });
-      await refresh();
-      focusAfterSave(headingId);
-    },
+  const mutation = useInterventionChange(detail, intervention, headingId, () => {
+    setDone(form.getValues('status'));
+    form.reset({ ...form.getValues(), status: null, endReason: '' });
   });
   if (actions.length === 0) return null;
   const consentMissing = hasFieldCode(mutation.error, 'consent_required');

@@ -1,12 +1,45 @@
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { isStale } from '../../app/api';
-import { RadioGroup, Select, StaleNotice, TextInput } from '../../ui/form';
+import { focusAfterSave, RadioGroup, Select, StaleNotice, TextInput } from '../../ui/form';
 import type { CaseDetail } from '../cases/casesApi';
 import { useRefreshCase } from '../cases/casesApi';
-import type { CaseInterventions } from './interventionsApi';
+import {
+  updateIntervention,
+  type CaseIntervention,
+  type CaseInterventions,
+} from './interventionsApi';
 import type { ProviderKind } from './interventionValues';
 
-/** What the tab's forms share: the stale-edit notice, the choice of person and of provider. */
+/**
+ * What the tab's forms share: the stale-edit notice, the choice of person and of provider, the
+ * save of a change to an intervention.
+ */
+
+/** A change to an intervention (its status or provider); the version is the one shown. */
+type InterventionChange = Omit<Parameters<typeof updateIntervention>[2], 'version'>;
+
+/**
+ * Saves a change to the intervention against the version shown: then `onSaved`, the case is
+ * fetched again and focus goes to the intervention's heading.
+ */
+export function useInterventionChange(
+  detail: CaseDetail,
+  intervention: CaseIntervention,
+  headingId: string,
+  onSaved: () => void,
+) {
+  const refresh = useRefreshCase();
+  return useMutation({
+    mutationFn: (change: InterventionChange) =>
+      updateIntervention(detail.id, intervention.id, { version: intervention.version, ...change }),
+    onSuccess: async () => {
+      onSaved();
+      await refresh();
+      focusAfterSave(headingId);
+    },
+  });
+}
 
 /** The one stale-edit notice (a 409): fetches the case again to start from the latest version. */
 export function ChangeStale({ error, onReset }: { error: unknown; onReset: () => void }) {
