@@ -17,10 +17,9 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { CaseEventKindSchema } from '../server/modules/cases/schema.ts';
 import { seedStandardInterventions } from '../server/modules/interventions/catalogue-seed.ts';
-import { createStandardUnits } from '../server/modules/admin/standard-units.ts';
 import type { DB } from '../server/platform/db/schema.ts';
 import {
-  createBenchUsers,
+  createBenchTeam,
   describeRun,
   logIn,
   measureEndpoints,
@@ -43,28 +42,15 @@ const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 async function load(db: Kysely<DB>, secretKey: Buffer): Promise<Loaded> {
   const rnd = random(2026);
-  await createStandardUnits(db, MUNICIPALITY);
+  const { ssp, team } = await createBenchTeam(db, secretKey, MUNICIPALITY, [
+    ['bench.coordinator', ['coordinator']],
+    ['bench.forum1', ['forum_member']],
+    ['bench.forum2', ['forum_member']],
+    ['bench.caseworker', ['caseworker']],
+    ['bench.police', ['police_contact']],
+    ['bench.mentor', ['mentor']],
+  ]);
   await seedStandardInterventions(db, MUNICIPALITY);
-  const unit = await db
-    .selectFrom('units')
-    .select('id')
-    .where('municipality_code', '=', MUNICIPALITY)
-    .where('kind', '=', 'ssp')
-    .executeTakeFirstOrThrow();
-  const team = await createBenchUsers(
-    db,
-    secretKey,
-    MUNICIPALITY,
-    [
-      ['bench.coordinator', ['coordinator']],
-      ['bench.forum1', ['forum_member']],
-      ['bench.forum2', ['forum_member']],
-      ['bench.caseworker', ['caseworker']],
-      ['bench.police', ['police_contact']],
-      ['bench.mentor', ['mentor']],
-    ],
-    unit.id,
-  );
   const [coordinator, , , caseworker, , mentor] = team as [
     BenchUser,
     BenchUser,
@@ -105,7 +91,7 @@ async function load(db: Kysely<DB>, secretKey: Buffer): Promise<Loaded> {
         case_id: c.id,
         user_id: coordinator.id,
         role: 'coordinator',
-        unit_id: unit.id,
+        unit_id: ssp,
       })),
     )
     .execute();
@@ -117,7 +103,7 @@ async function load(db: Kysely<DB>, secretKey: Buffer): Promise<Loaded> {
         user_id: u.id,
         role: i < 2 ? 'forum' : 'member',
         scope: u.id === mentor.id ? 'intervention' : 'full',
-        unit_id: unit.id,
+        unit_id: ssp,
       })),
     )
     .execute();

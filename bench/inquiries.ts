@@ -17,10 +17,9 @@ import { CompiledQuery, type Kysely, type KyselyPlugin } from 'kysely';
 import { listInbox } from '../server/modules/inquiries/queries-inbox.ts';
 import { InboxQuery, SOURCES } from '../server/modules/inquiries/schema.ts';
 import { SIGN_CODES } from '../server/modules/inquiries/signs.ts';
-import { createStandardUnits } from '../server/modules/admin/standard-units.ts';
 import type { DB } from '../server/platform/db/schema.ts';
 import {
-  createBenchUsers,
+  createBenchTeam,
   describeRun,
   getJson,
   logIn,
@@ -44,25 +43,12 @@ interface Loaded {
 async function load(db: Kysely<DB>, secretKey: Buffer): Promise<Loaded> {
   const rnd = random(2026);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
-  await createStandardUnits(db, MUNICIPALITY);
-  const units = await db
-    .selectFrom('units')
-    .select(['id', 'kind'])
-    .where('municipality_code', '=', MUNICIPALITY)
-    .execute();
-  const ssp = units.find((u) => u.kind === 'ssp')?.id ?? null;
-  const users = await createBenchUsers(
-    db,
-    secretKey,
-    MUNICIPALITY,
-    [
-      ['bench.coordinator1', ['coordinator']],
-      ['bench.coordinator2', ['coordinator']],
-      ['bench.coordinator3', ['coordinator']],
-      ['bench.hotline', ['hotline']],
-    ],
-    ssp,
-  );
+  const { units, team: users } = await createBenchTeam(db, secretKey, MUNICIPALITY, [
+    ['bench.coordinator1', ['coordinator']],
+    ['bench.coordinator2', ['coordinator']],
+    ['bench.coordinator3', ['coordinator']],
+    ['bench.hotline', ['hotline']],
+  ]);
   const [coordinator, second, , hotline] = users as [
     (typeof users)[number],
     (typeof users)[number],

@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { PostgresQueryCompiler, sql, type Kysely, type KyselyPlugin } from 'kysely';
 import { buildApp } from '../server/app.ts';
+import { createStandardUnits } from '../server/modules/admin/standard-units.ts';
 import { hashPassword } from '../server/access/passwords.ts';
 import type { Role } from '../server/access/roles.ts';
 import type { CurrentUser } from '../server/access/sessions.ts';
@@ -48,7 +49,7 @@ export const ms = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0));
 export type BenchUser = CurrentUser & { totpSecret: string };
 
 /** Users with a password and TOTP, in `unitId` when given (one round of inserts each). */
-export async function createBenchUsers(
+async function createBenchUsers(
   db: Kysely<DB>,
   secretKey: Buffer,
   municipalityCode: string,
@@ -95,6 +96,28 @@ export async function createBenchUsers(
     });
   }
   return created;
+}
+
+/**
+ * A bench municipality: its standard units, and the users in its SSP unit (hotline staff in
+ * none). The units come back too, for records that name one.
+ */
+export async function createBenchTeam(
+  db: Kysely<DB>,
+  secretKey: Buffer,
+  municipalityCode: string,
+  users: readonly (readonly [username: string, roles: readonly Role[]])[],
+): Promise<{ units: { id: string; kind: string }[]; ssp: string; team: BenchUser[] }> {
+  await createStandardUnits(db, municipalityCode);
+  const units = await db
+    .selectFrom('units')
+    .select(['id', 'kind'])
+    .where('municipality_code', '=', municipalityCode)
+    .execute();
+  const ssp = units.find((u) => u.kind === 'ssp')?.id;
+  if (!ssp) throw new Error('no SSP unit among the standard units');
+  const team = await createBenchUsers(db, secretKey, municipalityCode, users, ssp);
+  return { units, ssp, team };
 }
 
 /** Times each statement the app sends through Kysely (BEGIN and COMMIT are not included). */
