@@ -1,6 +1,5 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { importWithI18n, renderWithQuery } from '../../ui/testRender';
 import type { CaseDetail } from '../cases/casesApi';
 import { TEST_CASE_ID, testCaseDetail } from '../cases/testCaseDetail';
 import type { AssessmentsPage as Page } from './AssessmentsPage';
@@ -17,10 +16,7 @@ vi.mock('../../ui/Icon', () => ({ Icon: () => null }));
 let AssessmentsPage: typeof Page;
 
 beforeAll(async () => {
-  // The app's i18n module sets <html lang>; a stand-in document is enough here.
-  (globalThis as { document?: unknown }).document ??= { documentElement: {} };
-  await import('../../app/i18n');
-  ({ AssessmentsPage } = await import('./AssessmentsPage'));
+  ({ AssessmentsPage } = await importWithI18n(() => import('./AssessmentsPage')));
 });
 
 const CASE_ID = TEST_CASE_ID;
@@ -65,12 +61,10 @@ function assessment(overrides: Partial<Assessment> & Pick<Assessment, 'id' | 'nu
 }
 
 function render(list: AssessmentList, caseDetail: CaseDetail): string {
-  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
-  client.setQueryData(['cases', 'assessments', CASE_ID], list);
-  return renderToStaticMarkup(
-    <QueryClientProvider client={client}>
-      <AssessmentsPage detail={caseDetail} />
-    </QueryClientProvider>,
+  return renderWithQuery(
+    <AssessmentsPage detail={caseDetail} />,
+    ['cases', 'assessments', CASE_ID],
+    list,
   );
 }
 

@@ -1,6 +1,5 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { importWithI18n, renderWithQuery } from '../../ui/testRender';
 import type { CaseDetail } from '../cases/casesApi';
 import { TEST_CASE_ID, testCaseDetail } from '../cases/testCaseDetail';
 import type { ClosurePage as ClosurePageComponent } from './ClosurePage';
@@ -16,9 +15,7 @@ vi.mock('../../ui/Icon', () => ({ Icon: () => null }));
 let ClosurePage: typeof ClosurePageComponent;
 
 beforeAll(async () => {
-  (globalThis as { document?: unknown }).document ??= { documentElement: {} };
-  await import('../../app/i18n');
-  ({ ClosurePage } = await import('./ClosurePage'));
+  ({ ClosurePage } = await importWithI18n(() => import('./ClosurePage')));
 });
 
 const CASE_ID = TEST_CASE_ID;
@@ -42,12 +39,10 @@ const empty: ClosureOverview = {
 };
 
 function render(overview: ClosureOverview, caseDetail: CaseDetail): string {
-  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
-  client.setQueryData(['cases', 'closure', CASE_ID], overview);
-  return renderToStaticMarkup(
-    <QueryClientProvider client={client}>
-      <ClosurePage detail={caseDetail} />
-    </QueryClientProvider>,
+  return renderWithQuery(
+    <ClosurePage detail={caseDetail} />,
+    ['cases', 'closure', CASE_ID],
+    overview,
   );
 }
 

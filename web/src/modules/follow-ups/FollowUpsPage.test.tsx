@@ -1,6 +1,5 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { importWithI18n, renderWithQuery } from '../../ui/testRender';
 import type { CaseDetail } from '../cases/casesApi';
 import { TEST_CASE_ID, testCaseDetail } from '../cases/testCaseDetail';
 import type { FollowUpsPage as Page } from './FollowUpsPage';
@@ -16,9 +15,7 @@ vi.mock('../../ui/Icon', () => ({ Icon: () => null }));
 let FollowUpsPage: typeof Page;
 
 beforeAll(async () => {
-  (globalThis as { document?: unknown }).document ??= { documentElement: {} };
-  await import('../../app/i18n');
-  ({ FollowUpsPage } = await import('./FollowUpsPage'));
+  ({ FollowUpsPage } = await importWithI18n(() => import('./FollowUpsPage')));
 });
 
 const CASE_ID = TEST_CASE_ID;
@@ -77,13 +74,7 @@ const list: FollowUpList = {
 
 function render(access: Partial<CaseDetail['access']> = {}): string {
   const detail = testCaseDetail({ access });
-  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
-  client.setQueryData(['cases', 'followUps', CASE_ID], list);
-  return renderToStaticMarkup(
-    <QueryClientProvider client={client}>
-      <FollowUpsPage detail={detail} />
-    </QueryClientProvider>,
-  );
+  return renderWithQuery(<FollowUpsPage detail={detail} />, ['cases', 'followUps', CASE_ID], list);
 }
 
 describe('FollowUpsPage', () => {

@@ -1,6 +1,5 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { importWithI18n, renderWithQuery } from '../../ui/testRender';
 import type { CaseDetail } from '../cases/casesApi';
 import { TEST_CASE_ID, testCaseDetail } from '../cases/testCaseDetail';
 import type { PlanPage as PlanPageComponent } from './PlanPage';
@@ -17,9 +16,7 @@ vi.mock('../../ui/Icon', () => ({ Icon: () => null }));
 let PlanPage: typeof PlanPageComponent;
 
 beforeAll(async () => {
-  (globalThis as { document?: unknown }).document ??= { documentElement: {} };
-  await import('../../app/i18n');
-  ({ PlanPage } = await import('./PlanPage'));
+  ({ PlanPage } = await importWithI18n(() => import('./PlanPage')));
 });
 
 const CASE_ID = TEST_CASE_ID;
@@ -47,13 +44,7 @@ function detail(access: Partial<CaseDetail['access']>): CaseDetail {
 }
 
 function render(list: PlanList, caseDetail: CaseDetail): string {
-  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
-  client.setQueryData(['cases', 'plans', CASE_ID], list);
-  return renderToStaticMarkup(
-    <QueryClientProvider client={client}>
-      <PlanPage detail={caseDetail} />
-    </QueryClientProvider>,
-  );
+  return renderWithQuery(<PlanPage detail={caseDetail} />, ['cases', 'plans', CASE_ID], list);
 }
 
 describe('PlanPage', () => {
