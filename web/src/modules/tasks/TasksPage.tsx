@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
+import { FilterSelect } from '../../ui/FilterSelect';
 import { PageHeading } from '../../ui/PageHeading';
 import { QueryState } from '../../ui/QueryState';
 import { formatDate, formatDateTime } from '../cases/format';
@@ -40,7 +41,6 @@ export function TasksPage() {
   const { t } = useTranslation();
   const title = t('tasks.title');
   usePageTitle(title);
-  const filterId = useId();
   const [params, setParams] = useSearchParams();
   const requested = params.get('type');
   const kind = isTaskKind(requested) ? requested : null;
@@ -54,27 +54,13 @@ export function TasksPage() {
       <PageHeading>{title}</PageHeading>
       <p className="font-lead">{t('tasks.intro')}</p>
       <div className="case-filter">
-        <div className="form-group">
-          <label className="form-label" htmlFor={filterId}>
-            {t('tasks.filter.label')}
-          </label>
-          <select
-            id={filterId}
-            className="form-select"
-            value={kind ?? ''}
-            onChange={(event) => {
-              const next = event.target.value;
-              setParams(next ? { type: next } : {}, { replace: true });
-            }}
-          >
-            <option value="">{t('tasks.filter.all')}</option>
-            {TASK_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`tasks.kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          label={t('tasks.filter.label')}
+          value={kind ?? ''}
+          all={t('tasks.filter.all')}
+          options={TASK_KINDS.map((k) => ({ value: k, label: t(`tasks.kinds.${k}`) }))}
+          onChange={(next) => setParams(next ? { type: next } : {}, { replace: true })}
+        />
       </div>
       <QueryState query={tasks} loading={t('tasks.loading')} loadError={t('tasks.loadError')}>
         {() =>
