@@ -26,6 +26,12 @@ interface CodeFormProps<T> {
   widthClass: string;
 }
 
+/** The field of the six-digit code from the authenticator app ("123 456"), at login and enrolment. */
+export const APP_CODE_FIELD = {
+  input: { inputMode: 'numeric', autoComplete: 'one-time-code', pattern: '[0-9 ]*' },
+  widthClass: 'input-char-8',
+} satisfies Pick<CodeFormProps<unknown>, 'input' | 'widthClass'>;
+
 /**
  * One field for a code (from the app, or a recovery code) and a submit button. The code is
  * checked with the server's schema once the spaces are out ("123 456" is typed as the app shows).

@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { confirmEnrolment, ENROLMENT_QUERY_KEY, startEnrolment } from './authApi';
 import { CodeBody } from '../../../../server/modules/auth/schema.ts';
-import { CodeForm } from './CodeForm';
+import { APP_CODE_FIELD, CodeForm } from './CodeForm';
 import { StepHeading } from './StepHeading';
 
 /** "ABCDEFGH…" as "ABCD EFGH …", easier to read and type into an app by hand. */
@@ -75,8 +75,7 @@ export function EnrolmentStep({ onEnrolled }: { onEnrolled: (recoveryCodes: stri
             failedTitle={t('login.enrol.failedTitle')}
             send={confirmEnrolment}
             onAccepted={(result) => onEnrolled(result.recoveryCodes)}
-            input={{ inputMode: 'numeric', autoComplete: 'one-time-code', pattern: '[0-9 ]*' }}
-            widthClass="input-char-8"
+            {...APP_CODE_FIELD}
           />
         </>
       )}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { refreshSession } from '../../app/session';
 import { confirmTotp } from './authApi';
 import { CodeBody } from '../../../../server/modules/auth/schema.ts';
-import { CodeForm } from './CodeForm';
+import { APP_CODE_FIELD, CodeForm } from './CodeForm';
 import { StepHeading } from './StepHeading';
 
 /** Login step 2: the six-digit code from the authenticator app (or a key, when the user has one). */
@@ -29,8 +29,7 @@ export function TotpStep({
         failedTitle={t('login.totp.failedTitle')}
         send={confirmTotp}
         onAccepted={() => refreshSession(queryClient)}
-        input={{ inputMode: 'numeric', autoComplete: 'one-time-code', pattern: '[0-9 ]*' }}
-        widthClass="input-char-8"
+        {...APP_CODE_FIELD}
       />
       <p className="mt-7">
         <button type="button" className="function-link" onClick={onUseRecoveryCode}>
