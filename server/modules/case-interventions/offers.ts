@@ -12,6 +12,7 @@ import {
   recordCaseChange,
   requireOpenCase,
   staleVersion,
+  type LockedCase,
 } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
 import {
@@ -41,6 +42,14 @@ export function addMonths(date: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
+/** An offer is made between the day the case opened and today. */
+function offeredOnProblems(offeredOn: string, locked: LockedCase, now: Date): FieldProblem[] {
+  if (offeredOn < openedOn(locked)) {
+    return [{ field: 'body.offeredOn', code: 'before_case_opened' }];
+  }
+  return offeredOn > danishToday(now) ? [{ field: 'body.offeredOn', code: 'in_future' }] : [];
+}
+
 /** The first offer of voluntary support (round 1, open until answered). */
 export async function makeFirstOffer(
   ctx: RequestContext,
@@ -63,12 +72,7 @@ export async function makeFirstOffer(
         problems.push({ field: 'body.interventionTypeId', code: 'intervention_type_unavailable' });
       }
     }
-    if (body.offeredOn < openedOn(locked)) {
-      problems.push({ field: 'body.offeredOn', code: 'before_case_opened' });
-    }
-    if (body.offeredOn > danishToday(now)) {
-      problems.push({ field: 'body.offeredOn', code: 'in_future' });
-    }
+    problems.push(...offeredOnProblems(body.offeredOn, locked, now));
     fail(problems);
     if (!person) throw new AppError('validation_failed');
     const row = await insertOffer(trx, {
@@ -209,12 +213,7 @@ export async function makeRenewal(
     if (offer.status !== 'scheduled') {
       problems.push({ field: 'body.offeredOn', code: 'offer_not_scheduled' });
     }
-    if (body.offeredOn < openedOn(locked)) {
-      problems.push({ field: 'body.offeredOn', code: 'before_case_opened' });
-    }
-    if (body.offeredOn > danishToday(now)) {
-      problems.push({ field: 'body.offeredOn', code: 'in_future' });
-    }
+    problems.push(...offeredOnProblems(body.offeredOn, locked, now));
     fail(problems);
     const updated = await updateOfferRow(trx, access, offer.id, {
       status: 'open',

@@ -147,21 +147,6 @@ export async function validConsent(
     .executeTakeFirst();
 }
 
-/** The intervention in the case, as a session note needs it. */
-export async function sessionTarget(
-  trx: Transaction<DB>,
-  theCase: CaseKey,
-  interventionId: string,
-) {
-  return trx
-    .selectFrom('case_interventions as i')
-    .select(['i.id', 'i.status', 'i.provider_user_id'])
-    .where('i.id', '=', interventionId)
-    .where('i.case_id', '=', theCase.caseId)
-    .where('i.municipality_code', '=', theCase.municipalityCode)
-    .executeTakeFirst();
-}
-
 export async function insertSession(
   trx: Transaction<DB>,
   values: Insertable<DB['intervention_sessions']>,

@@ -5,7 +5,7 @@ import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import { lockCase, recordCaseChange, requireOpenCase } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
-import { insertSession, sessionTarget } from './queries-writes.ts';
+import { insertSession, lockIntervention } from './queries-writes.ts';
 import type { SessionBody } from './schema.ts';
 import { fail, openedOn } from './shared.ts';
 
@@ -23,7 +23,7 @@ export async function addSession(
   requireCaseAbility(access, 'sessions', 'write');
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockCase(trx, access);
-    const intervention = await sessionTarget(trx, access, interventionId);
+    const intervention = await lockIntervention(trx, access, interventionId);
     // A member who sees only their own interventions is told nothing about the others.
     if (
       !intervention ||
