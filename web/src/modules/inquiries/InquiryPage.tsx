@@ -1,13 +1,12 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../app/api';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { usePageTitle } from '../../app/usePageTitle';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
+import { RecordLoadFailure } from '../../ui/RecordLoadFailure';
 import { Tabs } from '../../ui/Tabs';
 import { useEditToggle } from '../../ui/useEditToggle';
 import { formatDate, formatDateTime, isUuid } from '../cases/format';
@@ -38,16 +37,13 @@ function InquiryLoader({ id }: { id: string }) {
   const found = useInquiry(id);
   if (found.isPending) return <Loading label={t('inquiries.detail.loading')} />;
   if (found.isError) {
-    if (found.error instanceof ApiError && found.error.status === 404) return <NotFoundPage />;
     return (
-      <>
-        <PageHeading>{t('inquiries.detail.titleUnknown')}</PageHeading>
-        <ErrorAlert
-          title={t('inquiries.detail.loadError')}
-          error={found.error}
-          onRetry={() => void found.refetch()}
-        />
-      </>
+      <RecordLoadFailure
+        error={found.error}
+        title={t('inquiries.detail.titleUnknown')}
+        loadError={t('inquiries.detail.loadError')}
+        onRetry={() => void found.refetch()}
+      />
     );
   }
   return (

@@ -2,7 +2,6 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { AccessDeniedPage } from '../../app/AccessDeniedPage';
-import { ApiError } from '../../app/api';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
@@ -10,6 +9,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
+import { RecordLoadFailure } from '../../ui/RecordLoadFailure';
 import { formatDate, formatDateTime, isUuid } from '../cases/format';
 import { useFocusHeading } from '../cases/useFocusHeading';
 import { AccessReportTable } from './AccessReportTable';
@@ -39,16 +39,13 @@ function AccessReport({ id, canOpenPerson }: { id: string; canOpenPerson: boolea
 
   if (report.isPending) return <Loading label={t('persons.report.loading')} />;
   if (report.isError && !first) {
-    if (report.error instanceof ApiError && report.error.status === 404) return <NotFoundPage />;
     return (
-      <>
-        <PageHeading>{t('persons.report.title')}</PageHeading>
-        <ErrorAlert
-          title={t('persons.report.loadError')}
-          error={report.error}
-          onRetry={() => void report.refetch()}
-        />
-      </>
+      <RecordLoadFailure
+        error={report.error}
+        title={t('persons.report.title')}
+        loadError={t('persons.report.loadError')}
+        onRetry={() => void report.refetch()}
+      />
     );
   }
   if (!first) return null;

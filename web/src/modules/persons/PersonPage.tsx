@@ -1,13 +1,12 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../app/api';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
+import { RecordLoadFailure } from '../../ui/RecordLoadFailure';
 import { useEditToggle } from '../../ui/useEditToggle';
 import { formatDate, isUuid } from '../cases/format';
 import { useFocusHeading } from '../cases/useFocusHeading';
@@ -34,16 +33,13 @@ function PersonLoader({ id }: { id: string }) {
   const person = usePerson(id);
   if (person.isPending) return <Loading label={t('persons.person.loading')} />;
   if (person.isError) {
-    if (person.error instanceof ApiError && person.error.status === 404) return <NotFoundPage />;
     return (
-      <>
-        <PageHeading>{t('persons.person.title')}</PageHeading>
-        <ErrorAlert
-          title={t('persons.person.loadError')}
-          error={person.error}
-          onRetry={() => void person.refetch()}
-        />
-      </>
+      <RecordLoadFailure
+        error={person.error}
+        title={t('persons.person.title')}
+        loadError={t('persons.person.loadError')}
+        onRetry={() => void person.refetch()}
+      />
     );
   }
   // A new person (after a merge, the page shows the surviving one) starts the page afresh.
