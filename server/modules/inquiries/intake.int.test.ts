@@ -9,20 +9,13 @@ import { createUsers, type TestUser } from '../../test/users.ts';
 import { translate } from '../../platform/i18n/index.ts';
 import { cprDigest } from '../persons/service.ts';
 import { deadlineAfter } from './deadline.ts';
+import type { Receipt } from './intake.ts';
 
 /**
  * Recording an inquiry: idempotency, the receipt, urgency, the untriaged deadline, persons (new
  * with an encrypted CPR number, or an existing registration) and drafts; and bad input, which is
  * refused with a translated message naming the field while nothing is stored.
  */
-interface Receipt {
-  id: string;
-  reference: string;
-  urgent: boolean;
-  policeAdvice: boolean;
-  deadlineAt: string;
-  canOpen: boolean;
-}
 
 let t: TestApp;
 const users: Record<string, TestUser> = {};
