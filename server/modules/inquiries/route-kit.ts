@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { contextFor, type ContextKeys, type RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { addRoute } from '../../platform/route-kit.ts';
 import {
   findInquiryAccess,
   grantInquiryAccess,
@@ -45,24 +46,26 @@ export function inquiryRouteKit(app: InquiryApp, keys: ContextKeys) {
     path: string,
     run: (ctx: RequestContext, access: InquiryAccess, body: z.infer<B>, now: Date) => Promise<void>,
   ) =>
-    app.route({
-      method: path === '' ? 'PATCH' : 'POST',
-      url: `/api/inquiries/:id${path}`,
-      config: { policy: 'inquiries.read', record: 'inquiry' },
-      schema: {
-        tags,
+    addRoute(
+      app,
+      tags,
+      path === '' ? 'PATCH' : 'POST',
+      `/api/inquiries/:id${path}`,
+      {
+        policy: 'inquiries.read',
+        record: 'inquiry',
         summary,
         params: InquiryIdParams,
         body,
         response: { 200: InquiryDetailSchema },
       },
-      handler: async (request) => {
-        const { id } = request.params as { id: string };
+      async (request) => {
+        const { id } = request.params;
         const access = await accessOr404(request, id);
         await run(contextOf(request), access, request.body as z.infer<B>, new Date());
         return present(request, id);
       },
-    });
+    );
 
   return { contextOf, accessOr404, present, change };
 }
