@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { DateInput, RadioGroup, Select, TextArea, useZodForm } from '../../ui/form';
+import { DateInput, RadioGroup, Select, useZodForm } from '../../ui/form';
 import type { CaseDetail } from '../cases/casesApi';
 import { emptyOffer, OfferFormSchema } from './consentOfferValues';
-import { PersonSelect } from './formParts';
+import { OfferNote, PersonSelect } from './formParts';
 import { makeFirstOffer, type CaseInterventions, type OfferKind } from './interventionsApi';
 import { RecordForm } from './RecordForm';
 import { typeName } from './shared';
@@ -52,12 +52,7 @@ export function OfferForm({
         ))}
       </Select>
       <DateInput name="offeredOn" label={t('caseInterventions.offers.form.offeredOn')} />
-      <TextArea
-        name="note"
-        label={t('caseInterventions.offers.noteOptional')}
-        rows={2}
-        maxLength={2000}
-      />
+      <OfferNote />
     </RecordForm>
   );
 }

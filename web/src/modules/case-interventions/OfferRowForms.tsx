@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { danishToday, DateInput, RadioGroup, TextArea, useZodForm } from '../../ui/form';
+import { danishToday, DateInput, RadioGroup, useZodForm } from '../../ui/form';
 import type { CaseDetail } from '../cases/casesApi';
 import { formatDate } from '../cases/format';
 import { AnswerFormSchema, emptyAnswer, MakeFormSchema } from './consentOfferValues';
 import { answerOffer, makeRenewal, type Offer } from './interventionsApi';
+import { OfferNote } from './formParts';
 import { RowForm } from './RowForm';
 
 /**
@@ -57,12 +58,7 @@ export function AnswerForm({ detail, offer, onDone, headingId }: RowFormProps) {
         ]}
       />
       <DateInput name="answeredOn" label={t('caseInterventions.offers.answer.answeredOn')} />
-      <TextArea
-        name="note"
-        label={t('caseInterventions.offers.noteOptional')}
-        rows={2}
-        maxLength={2000}
-      />
+      <OfferNote />
     </RowForm>
   );
 }

@@ -1,7 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { isStale } from '../../app/api';
-import { focusAfterSave, RadioGroup, Select, StaleNotice, TextInput } from '../../ui/form';
+import {
+  focusAfterSave,
+  RadioGroup,
+  Select,
+  StaleNotice,
+  TextArea,
+  TextInput,
+} from '../../ui/form';
 import type { CaseDetail } from '../cases/casesApi';
 import { useRefreshCase } from '../cases/casesApi';
 import {
@@ -124,6 +131,19 @@ export function ProviderFields({
           />
         ) : null
       }
+    />
+  );
+}
+
+/** An offer's optional note (`note`): with the first offer and with the answer. */
+export function OfferNote() {
+  const { t } = useTranslation();
+  return (
+    <TextArea
+      name="note"
+      label={t('caseInterventions.offers.noteOptional')}
+      rows={2}
+      maxLength={2000}
     />
   );
 }
