@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { sql } from 'kysely';
+import type { Locator, Page } from 'playwright-core';
 import { runCaseWorkJob } from '../../server/jobs/case-work.ts';
 import { seriousA11yViolations } from './browser.ts';
 import { COPENHAGEN, danishDaysAgo } from './copenhagen.ts';
@@ -107,14 +108,7 @@ export async function approveClosure(story: Story) {
     .getByRole('row', { name: /Efter 6 måneder/ })
     .getByText('Planlagt')
     .waitFor();
-  await reviews
-    .getByRole('row', { name: /Efter 12 måneder/ })
-    .getByText('Planlagt')
-    .waitFor();
-  // The 12-month re-review is not due yet: a date, not a form.
-  await main(page)
-    .getByText(/^Genvurderingen efter 12 måneder kan registreres fra \d{2}\.\d{2}\.\d{4}\.$/)
-    .waitFor();
+  await twelveMonthReviewNotDue(page, reviews);
   expect(await seriousA11yViolations(page)).toEqual([]);
 
   await openTab(page, 'Indsatser og tilbud', 'Indsatser og tilbud');
@@ -177,14 +171,7 @@ export async function confirmClosureAtReReview(story: Story) {
     'Ja',
     '–',
   ]);
-  await reviews
-    .getByRole('row', { name: /Efter 12 måneder/ })
-    .getByText('Planlagt')
-    .waitFor();
-  // The 12-month re-review is not due yet: a date, not a form.
-  await main(page)
-    .getByText(/^Genvurderingen efter 12 måneder kan registreres fra \d{2}\.\d{2}\.\d{4}\.$/)
-    .waitFor();
+  await twelveMonthReviewNotDue(page, reviews);
   await main(page)
     .getByText(/^Sagen blev afsluttet .*Den genvurderes 6 og 12 måneder/)
     .waitFor();
@@ -244,4 +231,15 @@ export async function readChronology(story: Story) {
     .getByText(`Viser ${statusTexts.length} hændelser.`)
     .waitFor();
   expect(errors).toEqual([]);
+}
+
+/** The 12-month re-review is planned and not due yet: a date, not a form. */
+async function twelveMonthReviewNotDue(page: Page, reviews: Locator) {
+  await reviews
+    .getByRole('row', { name: /Efter 12 måneder/ })
+    .getByText('Planlagt')
+    .waitFor();
+  await main(page)
+    .getByText(/^Genvurderingen efter 12 måneder kan registreres fra \d{2}\.\d{2}\.\d{4}\.$/)
+    .waitFor();
 }
