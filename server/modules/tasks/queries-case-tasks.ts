@@ -4,6 +4,7 @@ import { inUsersArea, visibleCase } from '../../access/records.ts';
 import type { CurrentUser } from '../../access/sessions.ts';
 import { addDays } from '../follow-ups/schedule.ts';
 import { dated, timed, type Loader } from './items.ts';
+import type { Task } from './schema.ts';
 
 /**
  * The case kinds of "My tasks" (who gets which: queries.ts). Every query matches the tenant key:
@@ -28,8 +29,8 @@ function itsCase(alias: string): Expression<SqlBool> {
   return sql<SqlBool>`cases.id = ${sql.ref(`${alias}.case_id`)} and cases.municipality_code = ${sql.ref(`${alias}.municipality_code`)}`;
 }
 
-/** The caller is a coordinator member of the case (`cases` in the query). */
-function coordinatorOf(user: CurrentUser) {
+/** The caller is a member of the case (`cases` in the query) with this role, or this scope. */
+function memberOf(user: CurrentUser, as: { column: 'role' | 'scope'; value: string }) {
   return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> =>
     eb.exists(
       eb
@@ -38,8 +39,17 @@ function coordinatorOf(user: CurrentUser) {
         .whereRef('tm.case_id', '=', 'cases.id')
         .whereRef('tm.municipality_code', '=', 'cases.municipality_code')
         .where('tm.user_id', '=', user.id)
-        .where('tm.role', '=', 'coordinator'),
+        .where(`tm.${as.column}`, '=', as.value),
     );
+}
+
+/** The caller is a coordinator member of the case (`cases` in the query). */
+const coordinatorOf = (user: CurrentUser) =>
+  memberOf(user, { column: 'role', value: 'coordinator' });
+
+/** Where a task of a case leads: the case, by id and reference, and its tab (if any). */
+function onCase(row: { case_id: string; reference: string }, tab: Task['tab']): Partial<Task> {
+  return { caseId: row.case_id, caseReference: row.reference, tab };
 }
 
 export const followUps: Loader = async ({ db, user }, _now, today) => {
@@ -56,15 +66,7 @@ export const followUps: Loader = async ({ db, user }, _now, today) => {
       eb.or([
         coordinatorOf(user)(eb),
         eb.and([
-          eb.exists(
-            eb
-              .selectFrom('case_members as fm')
-              .select(sql`1`.as('one'))
-              .whereRef('fm.case_id', '=', 'cases.id')
-              .whereRef('fm.municipality_code', '=', 'cases.municipality_code')
-              .where('fm.user_id', '=', user.id)
-              .where('fm.scope', '=', 'full'),
-          ),
+          memberOf(user, { column: 'scope', value: 'full' })(eb),
           eb(
             eb
               .selectFrom('case_follow_ups as prev')
@@ -82,13 +84,7 @@ export const followUps: Loader = async ({ db, user }, _now, today) => {
       ]),
     )
     .execute();
-  return rows.map((r) =>
-    dated('follow_up', r.id, r.due_on, today, {
-      caseId: r.case_id,
-      caseReference: r.reference,
-      tab: 'followUps',
-    }),
-  );
+  return rows.map((r) => dated('follow_up', r.id, r.due_on, today, onCase(r, 'followUps')));
 };
 
 export const offers: Loader = async ({ db, user }, _now, today) => {
@@ -120,11 +116,7 @@ export const offers: Loader = async ({ db, user }, _now, today) => {
   return rows.flatMap((r) => {
     const dueOn = r.due_on ?? r.offered_on;
     if (!dueOn) return [];
-    const item = dated('offer_renewal', r.id, dueOn, today, {
-      caseId: r.case_id,
-      caseReference: r.reference,
-      tab: 'interventions',
-    });
+    const item = dated('offer_renewal', r.id, dueOn, today, onCase(r, 'interventions'));
     // An offer made and waiting for its answer is a reminder, not late.
     if (r.status === 'open') item.task.overdue = false;
     return [item];
@@ -142,13 +134,7 @@ export const reviews: Loader = async ({ db, user }, _now, today) => {
     .where(visibleCase(user))
     .where(coordinatorOf(user))
     .execute();
-  return rows.map((r) =>
-    dated('review', r.id, r.due_on, today, {
-      caseId: r.case_id,
-      caseReference: r.reference,
-      tab: 'closure',
-    }),
-  );
+  return rows.map((r) => dated('review', r.id, r.due_on, today, onCase(r, 'closure')));
 };
 
 export const planApprovals: Loader = async ({ db, user }) => {
@@ -162,11 +148,7 @@ export const planApprovals: Loader = async ({ db, user }) => {
     .where(coordinatorOf(user))
     .execute();
   return rows.map((r) =>
-    timed('plan_approval', r.id, r.submitted_at ?? r.updated_at, false, {
-      caseId: r.case_id,
-      caseReference: r.reference,
-      tab: 'plan',
-    }),
+    timed('plan_approval', r.id, r.submitted_at ?? r.updated_at, false, onCase(r, 'plan')),
   );
 };
 
@@ -181,11 +163,7 @@ export const closureApprovals: Loader = async ({ db, user }) => {
     .where(coordinatorOf(user))
     .execute();
   return rows.map((r) =>
-    timed('closure_approval', r.id, r.proposed_at, false, {
-      caseId: r.case_id,
-      caseReference: r.reference,
-      tab: 'closure',
-    }),
+    timed('closure_approval', r.id, r.proposed_at, false, onCase(r, 'closure')),
   );
 };
 
@@ -224,12 +202,14 @@ export const goals: Loader = async ({ db, user }, _now, today) => {
   return rows.flatMap((r) =>
     r.goal_key && r.target_date
       ? [
-          dated('goal', r.goal_key, r.target_date, today, {
-            caseId: r.case_id,
-            caseReference: r.reference,
-            // A member with an intervention scope (e.g. a mentor) has no plan tab.
-            tab: r.scope === 'full' ? 'plan' : null,
-          }),
+          // A member with an intervention scope (e.g. a mentor) has no plan tab.
+          dated(
+            'goal',
+            r.goal_key,
+            r.target_date,
+            today,
+            onCase(r, r.scope === 'full' ? 'plan' : null),
+          ),
         ]
       : [],
   );
