@@ -18,6 +18,15 @@ export interface FieldRow {
   value: (a: Assessment) => FieldValue | undefined;
 }
 
+/** The fields shown as they are, labelled `assessments.fields.<key>`. */
+type PlainKey =
+  | 'protectiveFactors'
+  | 'resources'
+  | 'citizenPerspective'
+  | 'sources'
+  | 'recommendedInterventions'
+  | 'interventionTargets';
+
 export function useIntervalText() {
   const { t } = useTranslation();
   return (days: number | null): string | null => {
@@ -35,6 +44,13 @@ export function useFieldRows(): FieldRow[] {
   const { t } = useTranslation();
   const intervalText = useIntervalText();
   const present = <K extends keyof Assessment>(a: Assessment, key: K) => key in a;
+  // A field shown as it is, under its own label.
+  const plain = (key: PlainKey, group: FieldGroup): FieldRow => ({
+    key,
+    group,
+    label: t(`assessments.fields.${key}`),
+    value: (a) => a[key],
+  });
   return [
     ...DIMENSIONS.flatMap((d): FieldRow[] => [
       {
@@ -58,30 +74,10 @@ export function useFieldRows(): FieldRow[] {
       label: t('assessments.fields.riskFactors'),
       value: (a) => (present(a, 'riskFactors') ? (a.riskFactors ?? []) : undefined),
     },
-    {
-      key: 'protectiveFactors',
-      group: 'factors',
-      label: t('assessments.fields.protectiveFactors'),
-      value: (a) => a.protectiveFactors,
-    },
-    {
-      key: 'resources',
-      group: 'citizen',
-      label: t('assessments.fields.resources'),
-      value: (a) => a.resources,
-    },
-    {
-      key: 'citizenPerspective',
-      group: 'citizen',
-      label: t('assessments.fields.citizenPerspective'),
-      value: (a) => a.citizenPerspective,
-    },
-    {
-      key: 'sources',
-      group: 'citizen',
-      label: t('assessments.fields.sources'),
-      value: (a) => a.sources,
-    },
+    plain('protectiveFactors', 'factors'),
+    plain('resources', 'citizen'),
+    plain('citizenPerspective', 'citizen'),
+    plain('sources', 'citizen'),
     {
       key: 'overallJudgement',
       group: 'judgement',
@@ -94,18 +90,8 @@ export function useFieldRows(): FieldRow[] {
       label: t('cases.concernLevel.label'),
       value: (a) => (a.concernLevel ? t(`cases.concernLevel.${a.concernLevel}`) : null),
     },
-    {
-      key: 'recommendedInterventions',
-      group: 'judgement',
-      label: t('assessments.fields.recommendedInterventions'),
-      value: (a) => a.recommendedInterventions,
-    },
-    {
-      key: 'interventionTargets',
-      group: 'judgement',
-      label: t('assessments.fields.interventionTargets'),
-      value: (a) => a.interventionTargets,
-    },
+    plain('recommendedInterventions', 'judgement'),
+    plain('interventionTargets', 'judgement'),
     {
       key: 'followUpIntervalDays',
       group: 'judgement',
