@@ -52,17 +52,20 @@ describe('the note form', () => {
   });
 });
 
+/** A classified case: some lists chosen, some not given. */
+const CLASSIFIED = {
+  extremismForm: 'right_wing',
+  extremismFormOther: null,
+  ageGroup: 'adult',
+  authorityArea: null,
+  primaryConcern: true,
+  subjectKind: null,
+  environment: 'online',
+} as const;
+
 describe('the classification form', () => {
   it('holds the classification as it is, every list from the shared values', () => {
-    const detail = testCaseDetail({
-      extremismForm: 'right_wing',
-      extremismFormOther: null,
-      ageGroup: 'adult',
-      authorityArea: null,
-      primaryConcern: true,
-      subjectKind: null,
-      environment: 'online',
-    });
+    const detail = testCaseDetail(CLASSIFIED);
     const html = render(
       <ClassificationForm detail={detail} onSaved={() => undefined} onCancel={() => undefined} />,
     );
@@ -77,16 +80,7 @@ describe('the classification form', () => {
 
 describe('the compartment', () => {
   it('names each coded value from its list, and "not given" for one without a value', () => {
-    const detail = testCaseDetail({
-      extremismForm: 'right_wing',
-      extremismFormOther: null,
-      ageGroup: 'adult',
-      authorityArea: null,
-      primaryConcern: true,
-      subjectKind: null,
-      environment: null,
-      concernSummary: null,
-    });
+    const detail = testCaseDetail({ ...CLASSIFIED, environment: null, concernSummary: null });
     const html = render(<CaseCompartment detail={detail} />);
     expect(html).toContain('<dt>Ekstremismeform</dt><dd>Højreekstremisme</dd>');
     expect(html).toContain('<dt>Aldersgruppe</dt><dd>18 år eller derover</dd>');
