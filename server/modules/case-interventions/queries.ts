@@ -36,6 +36,18 @@ const offerType = (id: string, names: ReturnType<typeof typeNames>) => ({
   concern: names.concern,
 });
 
+/** The person a row names, with their role in the case (`other` when no longer in it). */
+const casePersonOf = (row: {
+  person_id: string;
+  given_name: string;
+  family_name: string;
+  person_role: string | null;
+}) => ({
+  id: row.person_id,
+  name: personName(row),
+  role: PersonRoleSchema.parse(row.person_role ?? 'other'),
+});
+
 /**
  * The interventions tab of a case as the caller may see it. A member with the whole case sees
  * every intervention, the consents, the offers and what the forms need; a member whose scope is
@@ -126,11 +138,7 @@ export async function loadCaseInterventions(
       level: InterventionLevelSchema.parse(r.level),
       consentRequired: r.consent_required,
     },
-    person: {
-      id: r.person_id,
-      name: personName(r),
-      role: PersonRoleSchema.parse(r.person_role ?? 'other'),
-    },
+    person: casePersonOf(r),
     provider:
       r.provider_user_id && r.provider_display_name !== null
         ? { userId: r.provider_user_id, name: r.provider_display_name }
@@ -286,11 +294,7 @@ export async function loadCaseInterventions(
       interventions,
       consents: consents.map((c) => ({
         id: c.id,
-        person: {
-          id: c.person_id,
-          name: personName(c),
-          role: PersonRoleSchema.parse(c.person_role ?? 'other'),
-        },
+        person: casePersonOf(c),
         givenBy: ConsentGivenBySchema.parse(c.given_by),
         purpose: c.purpose,
         method: ConsentMethodSchema.parse(c.method),
@@ -302,11 +306,7 @@ export async function loadCaseInterventions(
       offers: offers.map((o) => ({
         id: o.id,
         version: o.version,
-        person: {
-          id: o.person_id,
-          name: personName(o),
-          role: PersonRoleSchema.parse(o.person_role ?? 'other'),
-        },
+        person: casePersonOf(o),
         kind: OfferKindSchema.parse(o.kind),
         interventionType:
           o.type_id && o.type_name !== null
