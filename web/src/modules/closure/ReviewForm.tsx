@@ -16,6 +16,10 @@ import { recordReview, type Review, type ReviewRequest } from './closureApi';
 import { reviewBody, reviewDefaults, ReviewSchema, type YesNo } from './closureValues';
 
 const REASON_MAX = 4000;
+const EFFECT_QUESTION: Partial<Record<number, 'noLongerAtRisk' | 'inEducationOrWork'>> = {
+  6: 'noLongerAtRisk',
+  12: 'inEducationOrWork',
+};
 
 /**
  * Records a re-review: confirm the closure or reopen the case (with a reason), the day it was
@@ -41,6 +45,8 @@ export function ReviewForm({
       await refresh();
     },
   });
+  // The effect question of the review's month.
+  const effect = EFFECT_QUESTION[review.months];
   const yesNo: Option<YesNo>[] = [
     { value: 'yes', label: t('closure.reviews.yes') },
     { value: 'no', label: t('closure.reviews.no') },
@@ -80,19 +86,10 @@ export function ReviewForm({
         maxLength={REASON_MAX}
         empty="null"
       />
-      {review.months === 6 && (
+      {effect && (
         <RadioGroup<YesNo>
-          name="noLongerAtRisk"
-          label={t('closure.record.noLongerAtRisk')}
-          hint={t('closure.record.effectHint')}
-          className="inquiry-inline-options"
-          options={yesNo}
-        />
-      )}
-      {review.months === 12 && (
-        <RadioGroup<YesNo>
-          name="inEducationOrWork"
-          label={t('closure.record.inEducationOrWork')}
+          name={effect}
+          label={t(`closure.record.${effect}`)}
           hint={t('closure.record.effectHint')}
           className="inquiry-inline-options"
           options={yesNo}
