@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { Loading } from '../../ui/Loading';
+import { PagedList } from '../../ui/PagedList';
 import { PageHeading } from '../../ui/PageHeading';
 import { formatDateTime } from '../cases/format';
 import { formatTimeLeft, rememberServerNow } from './format';
@@ -110,41 +109,21 @@ function Inbox({ canCreate }: { canCreate: boolean }) {
 
       <InboxFilters params={params} onChange={change} />
 
-      {inbox.isPending ? (
-        <Loading label={t('inquiries.inbox.loading')} />
-      ) : inbox.isError && items.length === 0 ? (
-        <ErrorAlert
-          title={t('inquiries.inbox.loadError')}
-          error={inbox.error}
-          onRetry={() => void inbox.refetch()}
-        />
-      ) : (
-        <>
-          <p role="status" className="case-count">
-            {items.length === 0
-              ? t('inquiries.inbox.empty')
-              : items.length === 1
-                ? t('inquiries.inbox.countOne')
-                : t('inquiries.inbox.countMany', { count: items.length })}
-          </p>
-          {items.length > 0 && <InboxTable items={items} now={now} />}
-          {inbox.isFetchNextPageError && (
-            <ErrorAlert title={t('inquiries.inbox.loadMoreError')} error={inbox.error} />
-          )}
-          {inbox.hasNextPage && (
-            <button
-              type="button"
-              className="button button-secondary mt-5"
-              disabled={inbox.isFetchingNextPage}
-              onClick={() => void inbox.fetchNextPage()}
-            >
-              {inbox.isFetchingNextPage
-                ? t('inquiries.common.loadingMore')
-                : t('inquiries.common.loadMore')}
-            </button>
-          )}
-        </>
-      )}
+      <PagedList
+        query={inbox}
+        count={items.length}
+        countClassName="case-count"
+        texts={{
+          loading: t('inquiries.inbox.loading'),
+          loadError: t('inquiries.inbox.loadError'),
+          loadMoreError: t('inquiries.inbox.loadMoreError'),
+          empty: t('inquiries.inbox.empty'),
+          one: t('inquiries.inbox.countOne'),
+          many: (count) => t('inquiries.inbox.countMany', { count }),
+        }}
+      >
+        <InboxTable items={items} now={now} />
+      </PagedList>
     </>
   );
 }
