@@ -35,6 +35,16 @@ export function inUsersArea(column: string, user: CurrentUser): RawBuilder<SqlBo
   return clauses.length > 0 ? sql<SqlBool>`(${sql.join(clauses, sql` or `)})` : sql<SqlBool>`false`;
 }
 
+/** The user's live grants (`access_grants as g`, not expired) on the case of the outer `cases`. */
+function liveGrants(eb: ExpressionBuilder<DB, 'cases'>, user: CurrentUser) {
+  return eb
+    .selectFrom('access_grants as g')
+    .whereRef('g.case_id', '=', 'cases.id')
+    .whereRef('g.municipality_code', '=', 'cases.municipality_code')
+    .where('g.user_id', '=', user.id)
+    .where('g.expires_at', '>', sql<Date>`now()`);
+}
+
 /** SQL condition on `cases`: the user may see this case. Use it in every list and count. */
 export function visibleCase(user: CurrentUser) {
   return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> => {
@@ -52,15 +62,7 @@ export function visibleCase(user: CurrentUser) {
         ),
         // As in toAccess: a grant counts only while its holder is still a coordinator.
         user.roles.includes('coordinator')
-          ? eb.exists(
-              eb
-                .selectFrom('access_grants as vg')
-                .select(sql`1`.as('one'))
-                .whereRef('vg.case_id', '=', 'cases.id')
-                .whereRef('vg.municipality_code', '=', 'cases.municipality_code')
-                .where('vg.user_id', '=', user.id)
-                .where('vg.expires_at', '>', sql<Date>`now()`),
-            )
+          ? eb.exists(liveGrants(eb, user).select(sql`1`.as('one')))
           : sql<SqlBool>`false`,
       ]),
     ]);
@@ -83,13 +85,8 @@ export function accessRows(db: Kysely<DB>, user: CurrentUser) {
       'm.role',
       'm.scope',
       'm.unit_id',
-      eb
-        .selectFrom('access_grants as g')
+      liveGrants(eb, user)
         .select((g) => g.fn.max('g.expires_at').as('until'))
-        .whereRef('g.case_id', '=', 'cases.id')
-        .whereRef('g.municipality_code', '=', 'cases.municipality_code')
-        .where('g.user_id', '=', user.id)
-        .where('g.expires_at', '>', sql<Date>`now()`)
         .as('grant_until'),
     ])
     .where(inUsersArea('cases.municipality_code', user));
