@@ -126,23 +126,40 @@ function rememberCsrfToken(body: unknown) {
 /** GET a JSON resource from the API in the user's language. Throws ApiError on failure. */
 export async function apiGet<T>(path: string, options: { signal?: AbortSignal } = {}): Promise<T> {
   const language = currentLanguage();
-  let response: Response;
-  try {
-    response = await fetch(path, {
+  const response = await fetchOk(
+    path,
+    {
       method: 'GET',
-      credentials: 'same-origin',
       headers: { Accept: 'application/json', 'Accept-Language': language },
       signal: options.signal,
-    });
+    },
+    language,
+  );
+  return (await readJson(response, language)) as T;
+}
+
+/**
+ * `fetch` with the session's cookie. A failed request (the server not reached) or an error
+ * status becomes an ApiError; an aborted one throws as it is.
+ */
+async function fetchOk(path: string, init: RequestInit, language: Language): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, credentials: 'same-origin' });
   } catch (cause) {
-    if (options.signal?.aborted) throw cause;
+    if (init.signal?.aborted) throw cause;
     throw new ApiError(0, undefined, { cause, language });
   }
   if (!response.ok) {
     throw new ApiError(response.status, await readErrorBody(response), { language });
   }
+  return response;
+}
+
+/** The JSON body of a successful response; one that is not JSON is an ApiError. */
+async function readJson(response: Response, language: Language): Promise<unknown> {
   try {
-    return (await response.json()) as T;
+    return await response.json();
   } catch (cause) {
     throw new ApiError(response.status, undefined, { cause, code: 'invalid_response', language });
   }
@@ -170,29 +187,18 @@ export async function apiSend<T = void>(
   };
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(path, {
+  const response = await fetchOk(
+    path,
+    {
       method,
-      credentials: 'same-origin',
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: options.signal,
-    });
-  } catch (cause) {
-    if (options.signal?.aborted) throw cause;
-    throw new ApiError(0, undefined, { cause, language });
-  }
-  if (!response.ok) {
-    throw new ApiError(response.status, await readErrorBody(response), { language });
-  }
+    },
+    language,
+  );
   if (response.status === 204) return undefined as T;
-  let result: unknown;
-  try {
-    result = await response.json();
-  } catch (cause) {
-    throw new ApiError(response.status, undefined, { cause, code: 'invalid_response', language });
-  }
+  const result = await readJson(response, language);
   rememberCsrfToken(result);
   return result as T;
 }
