@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { UpdatePersonBody } from '../../../../server/modules/persons/schema.ts';
 import { isStale } from '../../app/api';
-import { DateInput, Form, StaleNotice, TextInput, useZodForm } from '../../ui/form';
+import { DateInput, Form, TextInput, useZodForm } from '../../ui/form';
 import { updatePerson, useInvalidatePersons, type Person, type UpdatePerson } from './personsApi';
+import { PersonStale } from './PersonStale';
 
 interface PersonEditFormProps {
   person: Person;
@@ -60,13 +61,7 @@ export function PersonEditForm({ person, onDone, reload }: PersonEditFormProps) 
     <section aria-labelledby={headingId} className="person-section person-edit">
       <h2 id={headingId}>{t('persons.edit.heading')}</h2>
       {isStale(mutation.error) && (
-        <StaleNotice
-          title={t('persons.edit.staleTitle')}
-          text={t('persons.edit.staleText')}
-          reloadLabel={t('persons.edit.reload')}
-          headingLevel="h3"
-          onReload={reload}
-        />
+        <PersonStale text={t('persons.edit.staleText')} onReload={reload} />
       )}
       <Form
         id="person"

@@ -8,7 +8,7 @@ import { MergeBody } from '../../../../server/modules/persons/schema.ts';
 import { isStale } from '../../app/api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Icon } from '../../ui/Icon';
-import { Form, StaleNotice, TextInput, useZodForm } from '../../ui/form';
+import { Form, TextInput, useZodForm } from '../../ui/form';
 import { formatDate } from '../cases/format';
 import {
   fieldCode,
@@ -18,6 +18,7 @@ import {
   type DuplicateHit,
   type Person,
 } from './personsApi';
+import { PersonStale } from './PersonStale';
 
 /** The registration to merge into: its id, as chosen or pasted (any case, spaces around). */
 const Target = z.object({
@@ -150,13 +151,7 @@ export function PersonMerge({ person, reload }: { person: Person; reload: () => 
       </Form>
 
       {isStale(merge.error) && (
-        <StaleNotice
-          title={t('persons.edit.staleTitle')}
-          text={t('persons.merge.staleText')}
-          reloadLabel={t('persons.edit.reload')}
-          headingLevel="h3"
-          onReload={reload}
-        />
+        <PersonStale text={t('persons.merge.staleText')} onReload={reload} />
       )}
       {problem && (
         <div className="alert alert-error" role="alert">
