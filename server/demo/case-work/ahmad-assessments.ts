@@ -5,6 +5,25 @@ import { AHMAD_COORDINATOR, event, ago, dimensions, type AhmadCase, type Ctx } f
 export async function seedAhmadAssessments(c: Ctx, a: AhmadCase) {
   const { caseId } = a;
   const coordinator = AHMAD_COORDINATOR;
+  // Both written by the coordinator: started one day, finalised (with the concern level) later.
+  const finalised = (startedDaysAgo: number, finalisedDaysAgo: number) => ({
+    created_by: c.user(coordinator).id,
+    created_at: ago(c.now, startedDaysAgo),
+    updated_at: ago(c.now, finalisedDaysAgo),
+    finalised_by: c.user(coordinator).id,
+    finalised_at: ago(c.now, finalisedDaysAgo),
+  });
+  const events = async (
+    startedDaysAgo: number,
+    finalisedDaysAgo: number,
+    from: 'high' | null,
+    to: 'high' | 'moderate',
+  ) => {
+    await event(c, caseId, startedDaysAgo, coordinator, 'assessment_started');
+    await event(c, caseId, finalisedDaysAgo, coordinator, 'assessment_finalised', {
+      concernLevel: { from, to },
+    });
+  };
   // Two final assessments: high concern at the start, moderate four months later.
   const first = randomUUID();
   await c.trx
@@ -51,17 +70,10 @@ export async function seedAhmadAssessments(c: Ctx, a: AhmadCase) {
       recommended_interventions: 'Mentorforløb for Ahmad, forældrecoach til faderen.',
       intervention_targets: 'Isolation, skolefravær og faderens rolle.',
       follow_up_interval_days: 14,
-      created_by: c.user(coordinator).id,
-      created_at: ago(c.now, 200),
-      updated_at: ago(c.now, 195),
-      finalised_by: c.user(coordinator).id,
-      finalised_at: ago(c.now, 195),
+      ...finalised(200, 195),
     })
     .execute();
-  await event(c, caseId, 200, coordinator, 'assessment_started');
-  await event(c, caseId, 195, coordinator, 'assessment_finalised', {
-    concernLevel: { from: null, to: 'high' },
-  });
+  await events(200, 195, null, 'high');
   await c.trx
     .insertInto('case_assessments')
     .values({
@@ -90,15 +102,8 @@ export async function seedAhmadAssessments(c: Ctx, a: AhmadCase) {
       recommended_interventions: 'Fortsat mentorforløb; forældrecoach; mentor til lillebroren.',
       intervention_targets: 'Skolefravær og den ældre vens indflydelse.',
       follow_up_interval_days: 30,
-      created_by: c.user(coordinator).id,
-      created_at: ago(c.now, 80),
-      updated_at: ago(c.now, 75),
-      finalised_by: c.user(coordinator).id,
-      finalised_at: ago(c.now, 75),
+      ...finalised(80, 75),
     })
     .execute();
-  await event(c, caseId, 80, coordinator, 'assessment_started');
-  await event(c, caseId, 75, coordinator, 'assessment_finalised', {
-    concernLevel: { from: 'high', to: 'moderate' },
-  });
+  await events(80, 75, 'high', 'moderate');
 }
