@@ -50,6 +50,11 @@ function invalid(fields: FieldProblem[]): AppError {
   return new AppError('validation_failed', { fields });
 }
 
+/** Another unit of the municipality has the name: 409 naming body.name. */
+function unitNameTaken(): AppError {
+  return new AppError('duplicate', { fields: [{ field: 'body.name', code: 'unit_name_taken' }] });
+}
+
 /** A stale change: 409 with the version now stored, so the client can reload it. */
 async function conflict(
   trx: Transaction<DB>,
@@ -259,11 +264,7 @@ export async function createUnit(
       kind: body.kind,
       name: body.name,
     });
-    if (!inserted) {
-      throw new AppError('duplicate', {
-        fields: [{ field: 'body.name', code: 'unit_name_taken' }],
-      });
-    }
+    if (!inserted) throw unitNameTaken();
     await writeAudit(
       trx,
       ctx.keys.audit,
@@ -294,9 +295,7 @@ export async function renameUnit(
     }
     if (unit.name === body.name) return unit;
     if (await units.unitNameTaken(trx, unit.municipalityCode, body.name, id)) {
-      throw new AppError('duplicate', {
-        fields: [{ field: 'body.name', code: 'unit_name_taken' }],
-      });
+      throw unitNameTaken();
     }
     const updated = await units.renameUnitRow(trx, id, body.version, body.name);
     if (!updated) throw await conflict(trx, 'units', id);
