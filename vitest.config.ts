@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -17,6 +18,20 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
           include: ['server/**/*.unit.test.ts', 'web/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
           environment: 'node',
+          // Files share a worker's module cache, as in the integration tier: loading React,
+          // the i18n catalogues and the form layer anew for each file cost most of the tier's
+          // time. So no test mocks a module (a mock would reach every later file of the worker).
+          isolate: false,
+          setupFiles: ['web/src/testSetup.ts'],
+        },
+        resolve: {
+          alias: {
+            // dkfds's package exports hide its icon sprite from Node's resolver; Vite's build
+            // finds it. Named by path, the sprite is an asset URL in tests as in the app.
+            'dkfds/dist/img/all-svg-icons.svg': fileURLToPath(
+              new URL('./node_modules/dkfds/dist/img/all-svg-icons.svg', import.meta.url),
+            ),
+          },
         },
       },
       {

@@ -1,8 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiSend, setCsrfToken, withQuery } from './api';
+import i18n from 'i18next';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as Api from './api';
 
-let language: 'da' | 'en' = 'da';
-vi.mock('./i18n', () => ({ currentLanguage: () => language }));
+/** The real i18n (no DOM here: a stand-in for `<html lang>`), so the language switch is real. */
+let ApiError: typeof Api.ApiError;
+let apiSend: typeof Api.apiSend;
+let setCsrfToken: typeof Api.setCsrfToken;
+let withQuery: typeof Api.withQuery;
+
+beforeAll(async () => {
+  (globalThis as { document?: unknown }).document ??= { documentElement: {} };
+  ({ ApiError, apiSend, setCsrfToken, withQuery } = await import('./api'));
+});
+
+async function switchTo(language: 'da' | 'en') {
+  await i18n.changeLanguage(language);
+}
 
 interface Sent {
   method: string | undefined;
@@ -26,12 +39,16 @@ function answer(status: number, body?: unknown) {
   );
 }
 
-beforeEach(() => {
-  language = 'da';
+beforeEach(async () => {
+  await switchTo('da');
   sent = [];
   setCsrfToken(null);
 });
-afterEach(() => vi.unstubAllGlobals());
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  // Later files of this worker share the i18n instance: leave it in Danish, as a page starts.
+  await switchTo('da');
+});
 
 describe('apiSend', () => {
   it('sends the body as JSON with the CSRF token and the language', async () => {
@@ -106,7 +123,7 @@ describe('server messages after a language switch', () => {
   };
 
   it('asks in the language chosen now, and keeps the text while it is the same language', async () => {
-    language = 'en';
+    await switchTo('en');
     answer(429, locked);
     const error = await apiSend('POST', '/api/auth/login', {}).catch((e: unknown) => e);
     expect(sent[0]?.headers['Accept-Language']).toBe('en');
@@ -117,9 +134,9 @@ describe('server messages after a language switch', () => {
     answer(429, locked);
     const error = (await apiSend('POST', '/api/auth/login', {}).catch(
       (e: unknown) => e,
-    )) as ApiError;
+    )) as Api.ApiError;
     expect(error.serverMessage).toBe(locked.error.message);
-    language = 'en';
+    await switchTo('en');
     expect(error.serverMessage).toBe(
       'Too many failed attempts. Try again in 15 minutes, or contact your administrator.',
     );
@@ -128,7 +145,7 @@ describe('server messages after a language switch', () => {
       // A code the catalogue does not know keeps the server's text.
       'Noget andet.',
     ]);
-    language = 'da';
+    await switchTo('da');
     expect(error.fields[0]?.message).toBe('Må højst være 20 tegn.');
   });
 });

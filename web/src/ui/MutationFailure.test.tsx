@@ -5,7 +5,6 @@ import type * as Api from '../app/api';
 import type * as Failure from './MutationFailure';
 
 /** A failed change answered in one place: the stale notice, the error alert, or nothing. */
-vi.mock('./Icon', () => ({ Icon: () => null }));
 
 let ApiError: typeof Api.ApiError;
 let MutationFailure: typeof Failure.MutationFailure;

@@ -1,11 +1,10 @@
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FilterSelect as Filter } from './FilterSelect';
 import type { PagedList as Paged, PagedQuery } from './PagedList';
 
 /** The paged list's states and the list filter, rendered to markup. */
-vi.mock('./Icon', () => ({ Icon: () => null }));
 
 let PagedList: typeof Paged;
 let FilterSelect: typeof Filter;

@@ -1,10 +1,9 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type * as Module from './QueryState';
 
 /** A query's place on the page: the spinner, the error with a retry, or what the data draws. */
-vi.mock('./Icon', () => ({ Icon: () => null }));
 
 let QueryState: typeof Module.QueryState;
 

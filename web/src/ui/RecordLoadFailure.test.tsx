@@ -1,11 +1,10 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError as ApiErrorClass } from '../app/api';
 import type { RecordLoadFailure as Failure } from './RecordLoadFailure';
 
 /** A record page's failed load rendered to markup: 404 is the not-found page, else an alert. */
-vi.mock('./Icon', () => ({ Icon: () => null }));
 
 let RecordLoadFailure: typeof Failure;
 let ApiError: typeof ApiErrorClass;

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importWithI18n, renderWithQuery } from '../../ui/testRender';
 import type { CaseDetail } from '../cases/casesApi';
 import { TEST_CASE_ID, testCaseDetail } from '../cases/testCaseDetail';
@@ -11,7 +11,6 @@ import type { Assessment, AssessmentList } from './assessmentsApi';
  * neutral note where compartment fields are; the comparison marks changed fields in words.
  */
 // The icon sprite is an asset of the browser build.
-vi.mock('../../ui/Icon', () => ({ Icon: () => null }));
 
 let AssessmentsPage: typeof Page;
 

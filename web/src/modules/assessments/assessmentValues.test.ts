@@ -1,10 +1,9 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type * as Api from '../../app/api';
 import type { Assessment } from './assessmentsApi';
 import type * as Values from './assessmentValues';
 
 // The icon sprite is an asset of the browser build.
-vi.mock('../../ui/Icon', () => ({ Icon: () => null }));
 
 /** The draft's form values ↔ the request body, and problems put on the rows they came from. */
 

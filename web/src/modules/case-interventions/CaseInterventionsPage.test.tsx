@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../cases/casesApi';
 import { TEST_CASE_ID, testCaseDetail } from '../cases/testCaseDetail';
 import type { CaseInterventionsPage as Page } from './CaseInterventionsPage';
@@ -11,7 +11,6 @@ import type { CaseIntervention, CaseInterventions } from './interventionsApi';
  * case's abilities alone (a writer gets the forms, a mentor only their own interventions, a
  * break-the-glass reader and a closed case no forms).
  */
-vi.mock('../../ui/Icon', () => ({ Icon: () => null }));
 
 let CaseInterventionsPage: typeof Page;
 

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseStatusPanel as StatusPanel } from './CaseStatusPanel';
 import type { CaseCompartment as Compartment } from './CaseCompartment';
 import type { ClassificationForm as Classification } from './ClassificationForm';
@@ -10,7 +10,6 @@ import type { NoteForm as Note } from './NoteForm';
 import { testCaseDetail } from './testCaseDetail';
 
 /** The case's forms rendered to markup: the one form layer's dkfds fields, abilities only. */
-vi.mock('../../ui/Icon', () => ({ Icon: () => null }));
 
 let NoteForm: typeof Note;
 let ClassificationForm: typeof Classification;

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importWithI18n, renderWithQuery } from '../../ui/testRender';
 import type { CaseDetail } from '../cases/casesApi';
 import { TEST_CASE_ID, testCaseDetail } from '../cases/testCaseDetail';
@@ -10,7 +10,6 @@ import type { ClosureOverview } from './closureApi';
  * status select per goal and a disposition per open intervention; a pending proposal with the
  * coordinator's buttons; the re-review form with the question of its month; the PDF link.
  */
-vi.mock('../../ui/Icon', () => ({ Icon: () => null }));
 
 let ClosurePage: typeof ClosurePageComponent;
 

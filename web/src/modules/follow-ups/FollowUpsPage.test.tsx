@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importWithI18n, renderWithQuery } from '../../ui/testRender';
 import type { CaseDetail } from '../cases/casesApi';
 import { TEST_CASE_ID, testCaseDetail } from '../cases/testCaseDetail';
@@ -10,7 +10,6 @@ import type { FollowUpItem, FollowUpList } from './followUpsApi';
  * scheduling form for writers only, the history with the concern change as text, and the
  * competence chart with the same numbers in a table.
  */
-vi.mock('../../ui/Icon', () => ({ Icon: () => null }));
 
 let FollowUpsPage: typeof Page;
 

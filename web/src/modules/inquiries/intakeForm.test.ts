@@ -1,8 +1,6 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type * as Intake from './intakeForm';
 import type * as Forms from './inquiryForms';
-
-vi.mock('../../ui/Icon', () => ({ Icon: () => null }));
 
 let emptyIntake: typeof Intake.emptyIntake;
 let emptyPerson: typeof Intake.emptyPerson;

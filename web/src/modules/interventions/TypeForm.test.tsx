@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TypeForm as Form } from './TypeForm';
 import type { InterventionType } from './catalogueApi';
 import { testMentorType } from './testType';
@@ -10,7 +10,6 @@ import { testMentorType } from './testType';
  * change does not, and offers the active box; the yes/no settings are dkfds checkboxes.
  */
 // The icon sprite is an asset of the browser build.
-vi.mock('../../ui/Icon', () => ({ Icon: () => null }));
 
 let TypeForm: typeof Form;
 

@@ -1,9 +1,8 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type * as Values from './typeValues';
 import { testMentorType } from './testType';
 
 // The icon sprite is an asset of the browser build.
-vi.mock('../../ui/Icon', () => ({ Icon: () => null }));
 
 /** A catalogue offer's form values ↔ the create and update request bodies, and their check. */
 

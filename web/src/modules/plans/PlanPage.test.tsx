@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importWithI18n, renderWithQuery } from '../../ui/testRender';
 import type { CaseDetail } from '../cases/casesApi';
 import { TEST_CASE_ID, testCaseDetail } from '../cases/testCaseDetail';
@@ -11,7 +11,6 @@ import { TEST_USER, testPlan } from './testPlan';
  * under their parent goal, the draft's form with the buttons each role may use, the steering
  * group's meeting date when the municipality uses it, and the PDF link.
  */
-vi.mock('../../ui/Icon', () => ({ Icon: () => null }));
 
 let PlanPage: typeof PlanPageComponent;
 

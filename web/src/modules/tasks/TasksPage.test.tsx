@@ -1,12 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TasksPage as Page } from './TasksPage';
 import type { Task, TaskList } from './tasksApi';
 
 /** "Mine opgaver" rendered to markup: groups, links to the case tab or the inquiry, empty state. */
-vi.mock('../../ui/Icon', () => ({ Icon: () => null }));
 
 let TasksPage: typeof Page;
 

@@ -1,12 +1,11 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type * as Layer from './index';
 import type * as Fields from './NumberInput';
 import type * as Choices from './OptionSelect';
 
 /** The select of a list of choices and the whole-number field, in the form layer's markup. */
-vi.mock('../Icon', () => ({ Icon: () => null }));
 
 let layer: typeof Layer;
 let OptionSelect: typeof Choices.OptionSelect;

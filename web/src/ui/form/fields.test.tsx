@@ -1,10 +1,9 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type * as Layer from './index';
 
 /** The form layer rendered to markup: dkfds field markup, problems tied to their fields. */
-vi.mock('../Icon', () => ({ Icon: () => null }));
 
 let layer: typeof Layer;
 

@@ -1,8 +1,17 @@
-import { describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../app/api';
-import { applyServerErrors, formFieldName } from './serverErrors';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type * as Api from '../../app/api';
+import type * as ServerErrors from './serverErrors';
 
-vi.mock('../../app/i18n', () => ({ currentLanguage: () => 'da' }));
+/** The real i18n in Danish, its default (no DOM here: a stand-in for `<html lang>`). */
+let ApiError: typeof Api.ApiError;
+let applyServerErrors: typeof ServerErrors.applyServerErrors;
+let formFieldName: typeof ServerErrors.formFieldName;
+
+beforeAll(async () => {
+  (globalThis as { document?: unknown }).document ??= { documentElement: {} };
+  ({ ApiError } = await import('../../app/api'));
+  ({ applyServerErrors, formFieldName } = await import('./serverErrors'));
+});
 
 function fakeForm(values: Record<string, unknown>) {
   return {
@@ -20,7 +29,7 @@ function rejected(fields: { field: string; code: string; message: string }[], st
   });
 }
 
-type Form = Parameters<typeof applyServerErrors>[0];
+type Form = Parameters<typeof ServerErrors.applyServerErrors>[0];
 
 describe('applyServerErrors', () => {
   it('names a field by its path in the form', () => {
