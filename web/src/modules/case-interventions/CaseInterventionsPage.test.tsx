@@ -1,6 +1,5 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { importWithI18n, renderWithQuery } from '../../ui/testRender';
 import type { CaseDetail } from '../cases/casesApi';
 import { TEST_CASE_ID, testCaseDetail } from '../cases/testCaseDetail';
 import type { CaseInterventionsPage as Page } from './CaseInterventionsPage';
@@ -15,9 +14,7 @@ import type { CaseIntervention, CaseInterventions } from './interventionsApi';
 let CaseInterventionsPage: typeof Page;
 
 beforeAll(async () => {
-  (globalThis as { document?: unknown }).document ??= { documentElement: {} };
-  await import('../../app/i18n');
-  ({ CaseInterventionsPage } = await import('./CaseInterventionsPage'));
+  ({ CaseInterventionsPage } = await importWithI18n(() => import('./CaseInterventionsPage')));
 });
 
 const empty: CaseInterventions = {
@@ -30,12 +27,10 @@ const empty: CaseInterventions = {
 };
 
 function render(caseDetail: CaseDetail, data: CaseInterventions = empty): string {
-  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
-  client.setQueryData(['cases', 'interventions', TEST_CASE_ID], data);
-  return renderToStaticMarkup(
-    <QueryClientProvider client={client}>
-      <CaseInterventionsPage detail={caseDetail} />
-    </QueryClientProvider>,
+  return renderWithQuery(
+    <CaseInterventionsPage detail={caseDetail} />,
+    ['cases', 'interventions', TEST_CASE_ID],
+    data,
   );
 }
 

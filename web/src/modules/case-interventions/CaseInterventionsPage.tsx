@@ -2,8 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseIsOpen } from '../../../../shared/values.ts';
 import { usePageTitle } from '../../app/usePageTitle';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { Loading } from '../../ui/Loading';
+import { QueryState } from '../../ui/QueryState';
 import type { CaseDetail } from '../cases/casesApi';
 import { ConsentsSection } from './ConsentsSection';
 import { InterventionsSection } from './InterventionsSection';
@@ -33,37 +32,35 @@ export function CaseInterventionsPage({ detail }: { detail: CaseDetail }) {
       <h2 id={headingId}>{t('caseInterventions.heading')}</h2>
       <p>{full ? t('caseInterventions.intro') : t('caseInterventions.introLimited')}</p>
       {closedToMember && <p className="case-text">{t('caseInterventions.closedNotice')}</p>}
-      {found.isPending ? (
-        <Loading label={t('caseInterventions.loading')} />
-      ) : found.isError ? (
-        <ErrorAlert
-          title={t('caseInterventions.loadError')}
-          error={found.error}
-          onRetry={() => void found.refetch()}
-        />
-      ) : (
-        <>
-          <InterventionsSection
-            detail={detail}
-            data={found.data}
-            full={full}
-            canManage={abilities.interventions.write}
-            canLog={abilities.sessions.write}
-            consentsAnchor={consentsId}
-          />
-          {abilities.consents.read && (
-            <ConsentsSection
+      <QueryState
+        query={found}
+        loading={t('caseInterventions.loading')}
+        loadError={t('caseInterventions.loadError')}
+      >
+        {(data) => (
+          <>
+            <InterventionsSection
               detail={detail}
-              consents={found.data.consents}
-              canWrite={abilities.consents.write}
-              headingId={consentsId}
+              data={data}
+              full={full}
+              canManage={abilities.interventions.write}
+              canLog={abilities.sessions.write}
+              consentsAnchor={consentsId}
             />
-          )}
-          {abilities.offers.read && (
-            <OffersSection detail={detail} data={found.data} canWrite={abilities.offers.write} />
-          )}
-        </>
-      )}
+            {abilities.consents.read && (
+              <ConsentsSection
+                detail={detail}
+                consents={data.consents}
+                canWrite={abilities.consents.write}
+                headingId={consentsId}
+              />
+            )}
+            {abilities.offers.read && (
+              <OffersSection detail={detail} data={data} canWrite={abilities.offers.write} />
+            )}
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { DateInput, RadioGroup, Select, useZodForm } from '../../ui/form';
+import { DateInput, RadioGroup, useZodForm } from '../../ui/form';
+import { OptionSelect } from '../../ui/form/OptionSelect';
 import type { CaseDetail } from '../cases/casesApi';
 import { emptyOffer, OfferFormSchema } from './consentOfferValues';
 import { OfferNote, PersonSelect } from './formParts';
@@ -43,14 +44,12 @@ export function OfferForm({
           label: t(`caseInterventions.offers.kinds.${kind}`),
         }))}
       />
-      <Select name="interventionTypeId" label={t('caseInterventions.offers.form.type')}>
-        <option value="">{t('caseInterventions.offers.form.noType')}</option>
-        {data.catalogue.map((c) => (
-          <option key={c.id} value={c.id}>
-            {typeName(t, c)}
-          </option>
-        ))}
-      </Select>
+      <OptionSelect
+        name="interventionTypeId"
+        label={t('caseInterventions.offers.form.type')}
+        none={t('caseInterventions.offers.form.noType')}
+        options={data.catalogue.map((c) => ({ value: c.id, label: typeName(t, c) }))}
+      />
       <DateInput name="offeredOn" label={t('caseInterventions.offers.form.offeredOn')} />
       <OfferNote />
     </RecordForm>

@@ -39,7 +39,7 @@ export function ProviderForm({
         errorTitle={t('caseInterventions.provider.error')}
       >
         {done && <SuccessMessage>{t('caseInterventions.provider.done')}</SuccessMessage>}
-        <ChangeStale error={mutation.error} onReset={() => mutation.reset()} />
+        <ChangeStale mutation={mutation} />
         <p>{t('caseInterventions.provider.hint')}</p>
         <ProviderFields providers={providers} kinds={['user', 'external']} />
         <button type="submit" className="button button-secondary" disabled={mutation.isPending}>

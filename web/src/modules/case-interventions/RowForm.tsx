@@ -72,7 +72,7 @@ export function RowForm<TIn extends FieldValues, TOut, R>({
       error={mutation.error}
       errorTitle={errorTitle}
     >
-      {stale && <ChangeStale error={mutation.error} onReset={() => mutation.reset()} />}
+      {stale && <ChangeStale mutation={mutation} />}
       {children}
       <button type="submit" className="button button-primary" disabled={mutation.isPending}>
         {submit}

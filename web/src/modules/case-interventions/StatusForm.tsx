@@ -53,7 +53,7 @@ export function StatusForm({
       {done && action === null && (
         <SuccessMessage>{t(`caseInterventions.status.done.${done}`)}</SuccessMessage>
       )}
-      <ChangeStale error={mutation.error} onReset={() => mutation.reset()} />
+      <ChangeStale mutation={mutation} />
       {consentMissing && (
         <div className="alert alert-warning" role="status">
           <div className="alert-body">

@@ -1,14 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { isStale } from '../../app/api';
-import {
-  focusAfterSave,
-  RadioGroup,
-  Select,
-  StaleNotice,
-  TextArea,
-  TextInput,
-} from '../../ui/form';
+import { focusAfterSave, MutationFailure, RadioGroup, TextArea, TextInput } from '../../ui/form';
+import { OptionSelect } from '../../ui/form/OptionSelect';
+import type { FailingChange } from '../../ui/MutationFailure';
 import type { CaseDetail } from '../cases/casesApi';
 import { useRefreshCase } from '../cases/casesApi';
 import {
@@ -49,18 +43,15 @@ export function useInterventionChange(
 }
 
 /** The one stale-edit notice (a 409): fetches the case again to start from the latest version. */
-export function ChangeStale({ error, onReset }: { error: unknown; onReset: () => void }) {
+export function ChangeStale({ mutation }: { mutation: FailingChange }) {
   const { t } = useTranslation();
   const refresh = useRefreshCase();
-  if (!isStale(error)) return null;
   return (
-    <StaleNotice
+    <MutationFailure
+      mutations={mutation}
       text={t('caseInterventions.common.stale')}
       reloadLabel={t('caseInterventions.common.reload')}
-      onReload={() => {
-        onReset();
-        void refresh();
-      }}
+      onReload={() => void refresh()}
     />
   );
 }
@@ -75,17 +66,18 @@ export function PersonSelect({
 }) {
   const { t } = useTranslation();
   return (
-    <Select name="personId" label={label}>
-      <option value="">{t('caseInterventions.common.choose')}</option>
-      {persons.map((p) => (
-        <option key={p.id} value={p.id}>
-          {t('caseInterventions.common.personOption', {
-            name: p.name,
-            role: t(`cases.personRoles.${p.role}`),
-          })}
-        </option>
-      ))}
-    </Select>
+    <OptionSelect
+      name="personId"
+      label={label}
+      none={t('caseInterventions.common.choose')}
+      options={persons.map((p) => ({
+        value: p.id,
+        label: t('caseInterventions.common.personOption', {
+          name: p.name,
+          role: t(`cases.personRoles.${p.role}`),
+        }),
+      }))}
+    />
   );
 }
 
@@ -111,18 +103,13 @@ export function ProviderFields({
       }))}
       detail={(kind) =>
         kind === 'user' ? (
-          <Select
+          <OptionSelect
             name="providerUserId"
             label={t('caseInterventions.create.providerUser')}
             hint={t('caseInterventions.create.providerUserHint')}
-          >
-            <option value="">{t('caseInterventions.common.choose')}</option>
-            {providers.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.displayName}
-              </option>
-            ))}
-          </Select>
+            none={t('caseInterventions.common.choose')}
+            options={providers.map((p) => ({ value: p.id, label: p.displayName }))}
+          />
         ) : kind === 'external' ? (
           <TextInput
             name="providerName"
