@@ -1,13 +1,12 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useParams } from 'react-router';
-import { ApiError } from '../../app/api';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { usePageTitle } from '../../app/usePageTitle';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
+import { RecordLoadFailure } from '../../ui/RecordLoadFailure';
 import { TabNav } from '../../ui/Tabs';
 import { AssessmentsPage } from '../assessments/AssessmentsPage';
 import { CaseInterventionsPage } from '../case-interventions/CaseInterventionsPage';
@@ -41,16 +40,13 @@ function CaseLoader({ id }: { id: string }) {
     return <Loading label={t('cases.detail.loading')} />;
   }
   if (found.isError) {
-    if (found.error instanceof ApiError && found.error.status === 404) return <NotFoundPage />;
     return (
-      <>
-        <PageHeading>{t('cases.detail.titleUnknown')}</PageHeading>
-        <ErrorAlert
-          title={t('cases.detail.loadError')}
-          error={found.error}
-          onRetry={() => void found.refetch()}
-        />
-      </>
+      <RecordLoadFailure
+        error={found.error}
+        title={t('cases.detail.titleUnknown')}
+        loadError={t('cases.detail.loadError')}
+        onRetry={() => void found.refetch()}
+      />
     );
   }
   return <CaseView detail={found.data} />;

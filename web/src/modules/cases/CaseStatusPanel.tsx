@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { StatusBody } from '../../../../server/modules/cases/schema.ts';
-import { isStale } from '../../app/api';
-import { DateInput, Form, StaleNotice, TextArea, useZodForm } from '../../ui/form';
+import { DateInput, Form, MutationFailure, TextArea, useZodForm } from '../../ui/form';
 import {
   CASES_QUERY_KEY,
   caseSummaryUrl,
@@ -123,10 +122,8 @@ function useStatusChange(detail: CaseDetail) {
       });
     },
   });
-  const reload = () => {
-    mutation.reset();
+  const reload = () =>
     void queryClient.invalidateQueries({ queryKey: [...CASES_QUERY_KEY, 'detail', detail.id] });
-  };
   return { mutation, reload };
 }
 
@@ -151,13 +148,12 @@ function StatusForm({ detail }: { detail: CaseDetail }) {
 
   return (
     <>
-      {isStale(mutation.error) && (
-        <StaleNotice
-          text={t('cases.statusPanel.stale')}
-          reloadLabel={t('cases.statusPanel.reload')}
-          onReload={reload}
-        />
-      )}
+      <MutationFailure
+        mutations={mutation}
+        text={t('cases.statusPanel.stale')}
+        reloadLabel={t('cases.statusPanel.reload')}
+        onReload={reload}
+      />
       {putOnHold ? (
         <Form
           {...common}

@@ -11,18 +11,17 @@ import {
   type SubjectKind,
 } from '../../../../shared/values.ts';
 import { ClassificationBody } from '../../../../server/modules/cases/schema.ts';
-import { isStale } from '../../app/api';
 import {
   Form,
+  MutationFailure,
   RadioGroup,
-  Select,
-  StaleNotice,
   TextInput,
   issueMessage,
   problemMessage,
   saidIssue,
   useZodForm,
 } from '../../ui/form';
+import { OptionSelect } from '../../ui/form/OptionSelect';
 import { CASES_QUERY_KEY, updateClassification, type CaseDetail } from './casesApi';
 import { classificationValueKey, CODED_VALUES, type CodedField } from './classification';
 
@@ -122,32 +121,22 @@ export function ClassificationForm({
     const key = classificationValueKey(field, value);
     return key ? t(key) : value;
   };
-  /** A coded field's choices: "not given", then its list named as the case page names it. */
-  const options = (field: CodedField) => [
-    <option key="" value="">
-      {notGiven}
-    </option>,
-    ...CODED_VALUES[field].map((value) => (
-      <option key={value} value={value}>
-        {label(field, value)}
-      </option>
-    )),
-  ];
+  /** A coded field's choices ("not given" comes first), named as the case page names them. */
+  const options = (field: CodedField) =>
+    CODED_VALUES[field].map((value) => ({ value, label: label(field, value) }));
   return (
     <>
-      {isStale(mutation.error) && (
-        <StaleNotice
-          text={t('cases.classification.stale')}
-          reloadLabel={t('cases.classification.reload')}
-          onReload={() => {
-            mutation.reset();
-            void queryClient.invalidateQueries({
-              queryKey: [...CASES_QUERY_KEY, 'detail', detail.id],
-            });
-            onCancel();
-          }}
-        />
-      )}
+      <MutationFailure
+        mutations={mutation}
+        text={t('cases.classification.stale')}
+        reloadLabel={t('cases.classification.reload')}
+        onReload={() => {
+          void queryClient.invalidateQueries({
+            queryKey: [...CASES_QUERY_KEY, 'detail', detail.id],
+          });
+          onCancel();
+        }}
+      />
       <Form
         id={`classification-${detail.id}`}
         className="case-classification-form"
@@ -173,17 +162,21 @@ export function ClassificationForm({
             ) : null
           }
         />
-        <Select name="ageGroup" label={t('cases.compartment.ageGroup')} empty="null">
-          {options('ageGroup')}
-        </Select>
-        <Select
+        <OptionSelect
+          name="ageGroup"
+          label={t('cases.compartment.ageGroup')}
+          empty="null"
+          none={notGiven}
+          options={options('ageGroup')}
+        />
+        <OptionSelect
           name="authorityArea"
           label={t('cases.compartment.authorityArea')}
           hint={t('cases.classification.authorityAreaHint')}
           empty="null"
-        >
-          {options('authorityArea')}
-        </Select>
+          none={notGiven}
+          options={options('authorityArea')}
+        />
         <RadioGroup<Primary>
           name="primaryConcern"
           label={t('cases.compartment.primaryConcern')}
@@ -194,12 +187,20 @@ export function ClassificationForm({
             { value: 'unknown', label: notGiven },
           ]}
         />
-        <Select name="subjectKind" label={t('cases.compartment.subjectKind')} empty="null">
-          {options('subjectKind')}
-        </Select>
-        <Select name="environment" label={t('cases.compartment.environment')} empty="null">
-          {options('environment')}
-        </Select>
+        <OptionSelect
+          name="subjectKind"
+          label={t('cases.compartment.subjectKind')}
+          empty="null"
+          none={notGiven}
+          options={options('subjectKind')}
+        />
+        <OptionSelect
+          name="environment"
+          label={t('cases.compartment.environment')}
+          empty="null"
+          none={notGiven}
+          options={options('environment')}
+        />
         <div className="case-form-actions">
           <button type="submit" className="button button-primary" disabled={mutation.isPending}>
             {mutation.isPending ? t('cases.classification.saving') : t('cases.classification.save')}

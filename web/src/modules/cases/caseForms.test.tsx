@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { importWithI18n } from '../../ui/testRender';
 import type { CaseStatusPanel as StatusPanel } from './CaseStatusPanel';
 import type { CaseCompartment as Compartment } from './CaseCompartment';
 import type { ClassificationForm as Classification } from './ClassificationForm';
@@ -17,9 +18,7 @@ let CaseStatusPanel: typeof StatusPanel;
 let CaseCompartment: typeof Compartment;
 
 beforeAll(async () => {
-  (globalThis as { document?: unknown }).document ??= { documentElement: {} };
-  await import('../../app/i18n');
-  ({ NoteForm } = await import('./NoteForm'));
+  ({ NoteForm } = await importWithI18n(() => import('./NoteForm')));
   ({ ClassificationForm } = await import('./ClassificationForm'));
   ({ CaseStatusPanel } = await import('./CaseStatusPanel'));
   ({ CaseCompartment } = await import('./CaseCompartment'));
