@@ -6,11 +6,11 @@ import {
   MutationFailure,
   RadioGroup,
   renameServerErrors,
-  Select,
   TextArea,
   TextInput,
   useZodForm,
 } from '../../ui/form';
+import { OptionSelect } from '../../ui/form/OptionSelect';
 import { useRefreshCase, type CaseDetail } from '../cases/casesApi';
 import {
   GOAL_STATUSES,
@@ -53,6 +53,10 @@ export function ProposeForm({
       await refresh();
     },
   });
+  const goalStatuses = GOAL_STATUSES.map((status) => ({
+    value: status,
+    label: t(`cases.goalStatus.${status}`),
+  }));
   const dispositions: { value: Disposition; label: string }[] = [
     { value: 'end', label: t('closure.dispositions.end') },
     { value: 'continue_outside', label: t('closure.dispositions.continue_outside') },
@@ -80,14 +84,13 @@ export function ProposeForm({
         options={OUTCOMES.map((value) => ({ value, label: t(`closure.outcomes.${value}`) }))}
         detail={(value) =>
           value === 'transferred' ? (
-            <Select name="transferredUnitId" label={t('closure.propose.unit')} empty="null">
-              <option value="">{t('closure.propose.chooseUnit')}</option>
-              {overview.units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </Select>
+            <OptionSelect
+              name="transferredUnitId"
+              label={t('closure.propose.unit')}
+              empty="null"
+              none={t('closure.propose.chooseUnit')}
+              options={overview.units.map((u) => ({ value: u.id, label: u.name }))}
+            />
           ) : value === 'other' ? (
             <TextInput
               name="outcomeOther"
@@ -117,18 +120,13 @@ export function ProposeForm({
           <p>{t('closure.propose.noGoals')}</p>
         ) : (
           overview.goals.map((goal, index) => (
-            <Select
+            <OptionSelect
               key={goal.key}
               name={`goals.${index}.status`}
               label={goal.parentKey ? t('closure.propose.subGoal', { text: goal.text }) : goal.text}
-            >
-              <option value="">{t('closure.propose.chooseStatus')}</option>
-              {GOAL_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {t(`cases.goalStatus.${status}`)}
-                </option>
-              ))}
-            </Select>
+              none={t('closure.propose.chooseStatus')}
+              options={goalStatuses}
+            />
           ))
         )}
       </fieldset>

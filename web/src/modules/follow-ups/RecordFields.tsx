@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { RadioGroup, Select, TextInput } from '../../ui/form';
+import { RadioGroup, TextInput } from '../../ui/form';
+import { OptionSelect } from '../../ui/form/OptionSelect';
 import { COMPETENCE_LIST, GOAL_STATUSES, type PlanGoal } from './followUpsApi';
 import { RATINGS } from './followUpValues';
 
@@ -8,6 +9,7 @@ const NOTE_MAX = 2000;
 /** The record form's goals of the approved plan: each one's status now and a note. */
 export function GoalFields({ goals }: { goals: PlanGoal[] }) {
   const { t } = useTranslation();
+  const statuses = GOAL_STATUSES.map((s) => ({ value: s, label: t(`cases.goalStatus.${s}`) }));
   return (
     <fieldset className="follow-up-fieldset">
       <legend className="form-label">{t('followUps.record.goalsLegend')}</legend>
@@ -24,20 +26,15 @@ export function GoalFields({ goals }: { goals: PlanGoal[] }) {
               <legend className="form-label">
                 {g.parentKey ? t('followUps.record.subGoal', { text: g.text }) : g.text}
               </legend>
-              <Select
+              <OptionSelect
                 name={`goals.${index}.status`}
                 label={t('followUps.record.goalStatus')}
                 hint={t('followUps.record.planStatus', {
                   status: t(`cases.goalStatus.${g.status}`),
                 })}
-              >
-                <option value="">{t('followUps.record.notAssessed')}</option>
-                {GOAL_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`cases.goalStatus.${s}`)}
-                  </option>
-                ))}
-              </Select>
+                none={t('followUps.record.notAssessed')}
+                options={statuses}
+              />
               <TextInput
                 name={`goals.${index}.note`}
                 label={t('followUps.record.goalNote')}
