@@ -8,9 +8,9 @@ import {
   MutationFailure,
   RadioGroup,
   TextArea,
-  TextInput,
   useZodForm,
 } from '../../ui/form';
+import { NumberInput } from '../../ui/form/NumberInput';
 import { useRefreshCase, type CaseDetail } from '../cases/casesApi';
 import { AgreementsEditor } from './AgreementsEditor';
 import { GoalsEditor } from './GoalsEditor';
@@ -134,15 +134,11 @@ export function PlanEditor({
         <DateInput name="startsOn" label={t('plans.fields.startsOn')} />
         <DateInput name="endsOn" label={t('plans.fields.endsOn')} />
         <DateInput name="nextFollowUpOn" label={t('plans.fields.nextFollowUpOn')} />
-        <TextInput
+        <NumberInput
           name="followUpIntervalDays"
           label={t('plans.fields.followUpIntervalDays')}
           hint={t('plans.intervalHint')}
-          asNumber
           empty="null"
-          inputMode="numeric"
-          autoComplete="off"
-          widthClass="input-char-4"
         />
 
         <div className="plan-actions">
