@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AUTHORITY_AREAS, ENVIRONMENTS, EXTREMISM_FORMS } from '../../../../shared/values.ts';
 import { useSession } from '../../app/session';
 import { DateInput, RadioGroup, Select, TextArea, TextInput, useZodForm } from '../../ui/form';
+import { OptionSelect } from '../../ui/form/OptionSelect';
 import { ChangeForm, useInquiryChange } from './ChangeForm';
 import {
   decisionRename,
@@ -22,14 +23,13 @@ function OutcomeDetail({ outcome, fourEyes }: { outcome: Outcome; fourEyes: bool
   if (outcome === 'other_concern') {
     return (
       <>
-        <Select name="referredUnitId" empty="null" label={t('inquiries.decision.referredUnit')}>
-          <option value="">{t('inquiries.common.choose')}</option>
-          {(units.data?.items ?? []).map((unit) => (
-            <option key={unit.id} value={unit.id}>
-              {unit.name}
-            </option>
-          ))}
-        </Select>
+        <OptionSelect
+          name="referredUnitId"
+          empty="null"
+          label={t('inquiries.decision.referredUnit')}
+          none={t('inquiries.common.choose')}
+          options={(units.data?.items ?? []).map((unit) => ({ value: unit.id, label: unit.name }))}
+        />
         <TextArea
           name="passedOn"
           label={t('inquiries.decision.passedOn')}
@@ -85,24 +85,22 @@ function ClassificationFields() {
   const form = useWatch<DecisionValues, 'classification.extremismForm'>({
     name: 'classification.extremismForm',
   });
-  const notAssessed = <option value="">{t('inquiries.common.notAssessed')}</option>;
+  const notAssessed = t('inquiries.common.notAssessed');
   return (
     <fieldset className="inquiry-classification">
       <legend className="h4">{t('inquiries.classification.heading')}</legend>
       <p className="form-hint">{t('inquiries.classification.ageGroupHint')}</p>
       <div className="inquiry-field-row">
-        <Select
+        <OptionSelect
           name="classification.extremismForm"
           label={t('inquiries.classification.extremismForm')}
           hint={t('inquiries.classification.extremismFormHint')}
-        >
-          {notAssessed}
-          {EXTREMISM_FORMS.map((value) => (
-            <option key={value} value={value}>
-              {t(`inquiries.extremismForms.${value}`)}
-            </option>
-          ))}
-        </Select>
+          none={notAssessed}
+          options={EXTREMISM_FORMS.map((value) => ({
+            value,
+            label: t(`inquiries.extremismForms.${value}`),
+          }))}
+        />
         {form === 'other' && (
           <TextInput
             name="classification.extremismFormOther"
@@ -112,27 +110,26 @@ function ClassificationFields() {
         )}
       </div>
       <div className="inquiry-field-row">
-        <Select
+        <OptionSelect
           name="classification.authorityArea"
           label={t('inquiries.classification.authorityArea')}
           hint={t('inquiries.classification.authorityAreaHint')}
-        >
-          {notAssessed}
-          {AUTHORITY_AREAS.map((value) => (
-            <option key={value} value={value}>
-              {t(`inquiries.authorityAreas.${value}`)}
-            </option>
-          ))}
-        </Select>
-        <Select
+          none={notAssessed}
+          options={AUTHORITY_AREAS.map((value) => ({
+            value,
+            label: t(`inquiries.authorityAreas.${value}`),
+          }))}
+        />
+        <OptionSelect
           name="classification.primary"
           label={t('inquiries.classification.primaryConcern')}
           hint={t('inquiries.classification.primaryConcernHint')}
-        >
-          {notAssessed}
-          <option value="yes">{t('inquiries.classification.primaryYes')}</option>
-          <option value="no">{t('inquiries.classification.primaryNo')}</option>
-        </Select>
+          none={notAssessed}
+          options={[
+            { value: 'yes', label: t('inquiries.classification.primaryYes') },
+            { value: 'no', label: t('inquiries.classification.primaryNo') },
+          ]}
+        />
       </div>
       <div className="inquiry-field-row">
         <Select name="classification.subjectKind" label={t('inquiries.classification.subjectKind')}>
@@ -142,14 +139,15 @@ function ClassificationFields() {
             </option>
           ))}
         </Select>
-        <Select name="classification.environment" label={t('inquiries.classification.environment')}>
-          {notAssessed}
-          {ENVIRONMENTS.map((value) => (
-            <option key={value} value={value}>
-              {t(`inquiries.environments.${value}`)}
-            </option>
-          ))}
-        </Select>
+        <OptionSelect
+          name="classification.environment"
+          label={t('inquiries.classification.environment')}
+          none={notAssessed}
+          options={ENVIRONMENTS.map((value) => ({
+            value,
+            label: t(`inquiries.environments.${value}`),
+          }))}
+        />
       </div>
     </fieldset>
   );

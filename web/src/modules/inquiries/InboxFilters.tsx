@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { InboxQuery } from '../../../../server/modules/inquiries/schema.ts';
 import { Checkbox, Form, Select, useZodForm } from '../../ui/form';
+import { OptionSelect } from '../../ui/form/OptionSelect';
 import { INBOX_STATUSES, SERIOUSNESS_FILTERS, SOURCES, type InboxParams } from './inquiriesApi';
 
 /** A change of filters for the address: a key with '' is no filter. */
@@ -81,22 +82,24 @@ export function InboxFilters({
           </option>
         ))}
       </Select>
-      <Select name="seriousness" label={t('inquiries.inbox.filters.seriousness')} empty="undefined">
-        <option value="">{t('inquiries.inbox.filters.all')}</option>
-        {SERIOUSNESS_FILTERS.map((s) => (
-          <option key={s} value={s}>
-            {s === 'untriaged' ? t('inquiries.seriousness.none') : t(`inquiries.seriousness.${s}`)}
-          </option>
-        ))}
-      </Select>
-      <Select name="source" label={t('inquiries.inbox.filters.source')} empty="undefined">
-        <option value="">{t('inquiries.inbox.filters.all')}</option>
-        {SOURCES.map((s) => (
-          <option key={s} value={s}>
-            {t(`inquiries.sources.${s}`)}
-          </option>
-        ))}
-      </Select>
+      <OptionSelect
+        name="seriousness"
+        label={t('inquiries.inbox.filters.seriousness')}
+        empty="undefined"
+        none={t('inquiries.inbox.filters.all')}
+        options={SERIOUSNESS_FILTERS.map((s) => ({
+          value: s,
+          label:
+            s === 'untriaged' ? t('inquiries.seriousness.none') : t(`inquiries.seriousness.${s}`),
+        }))}
+      />
+      <OptionSelect
+        name="source"
+        label={t('inquiries.inbox.filters.source')}
+        empty="undefined"
+        none={t('inquiries.inbox.filters.all')}
+        options={SOURCES.map((s) => ({ value: s, label: t(`inquiries.sources.${s}`) }))}
+      />
       <Checkbox
         name="overdue"
         label={t('inquiries.inbox.filters.overdue')}

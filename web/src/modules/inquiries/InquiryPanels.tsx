@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { ReopenBody } from '../../../../server/modules/inquiries/schema-decision.ts';
 import { TriageBody, UpdateInquiryBody } from '../../../../server/modules/inquiries/schema.ts';
 import { useSession } from '../../app/session';
-import { focusAfterSave, Select, SuccessMessage, TextArea, useZodForm } from '../../ui/form';
+import { focusAfterSave, SuccessMessage, TextArea, useZodForm } from '../../ui/form';
+import { OptionSelect } from '../../ui/form/OptionSelect';
 import { ChangeForm, useInquiryChange } from './ChangeForm';
 import {
   reopenInquiry,
@@ -47,19 +48,20 @@ export function TriagePanel(panel: PanelProps) {
         disabled={!seriousness}
         forgetStale
       >
-        <Select name="seriousness" label={t('inquiries.triage.seriousness')}>
-          <option value="">{t('inquiries.common.choose')}</option>
-          {SERIOUSNESS.map((s) => (
-            <option key={s} value={s}>
-              {settings.data
-                ? t('inquiries.triage.option', {
-                    label: t(`inquiries.seriousness.${s}`),
-                    hours: settings.data.deadlineHours[s],
-                  })
-                : t(`inquiries.seriousness.${s}`)}
-            </option>
-          ))}
-        </Select>
+        <OptionSelect
+          name="seriousness"
+          label={t('inquiries.triage.seriousness')}
+          none={t('inquiries.common.choose')}
+          options={SERIOUSNESS.map((s) => ({
+            value: s,
+            label: settings.data
+              ? t('inquiries.triage.option', {
+                  label: t(`inquiries.seriousness.${s}`),
+                  hours: settings.data.deadlineHours[s],
+                })
+              : t(`inquiries.seriousness.${s}`),
+          }))}
+        />
         <p className="form-hint" aria-live="polite">
           {hours !== null ? t('inquiries.triage.rule', { hours }) : ''}
         </p>
@@ -93,19 +95,17 @@ export function ForumPanel(panel: PanelProps) {
         forgetStale
       >
         {forums.isError && <p className="form-error-message">{t('inquiries.forum.loadError')}</p>}
-        <Select
+        <OptionSelect
           name="forumId"
           empty="null"
           label={t('inquiries.forum.label')}
           hint={t('inquiries.forum.hint')}
-        >
-          <option value="">{t('inquiries.forum.none')}</option>
-          {(forums.data?.items ?? []).map((forum) => (
-            <option key={forum.id} value={forum.id}>
-              {t('inquiries.forum.option', { name: forum.name, count: forum.memberCount })}
-            </option>
-          ))}
-        </Select>
+          none={t('inquiries.forum.none')}
+          options={(forums.data?.items ?? []).map((forum) => ({
+            value: forum.id,
+            label: t('inquiries.forum.option', { name: forum.name, count: forum.memberCount }),
+          }))}
+        />
       </ChangeForm>
     </Section>
   );

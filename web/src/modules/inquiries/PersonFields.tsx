@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../cases/format';
-import { DateInput, Select, TextInput } from '../../ui/form';
+import { DateInput, TextInput } from '../../ui/form';
+import { OptionSelect } from '../../ui/form/OptionSelect';
 import {
   findPossibleDuplicates,
   RELATIONS,
@@ -83,14 +84,15 @@ export function PersonFields({
     <fieldset className="inquiry-person">
       <legend className="h4">{heading}</legend>
       {index > 0 && (
-        <Select name={`${name}.relationToFirst`} label={t('inquiries.intake.person.relation')}>
-          <option value="">{t('inquiries.common.choose')}</option>
-          {RELATIONS.map((relation) => (
-            <option key={relation} value={relation}>
-              {t(`inquiries.relations.${relation}`)}
-            </option>
-          ))}
-        </Select>
+        <OptionSelect
+          name={`${name}.relationToFirst`}
+          label={t('inquiries.intake.person.relation')}
+          none={t('inquiries.common.choose')}
+          options={RELATIONS.map((relation) => ({
+            value: relation,
+            label: t(`inquiries.relations.${relation}`),
+          }))}
+        />
       )}
 
       {person?.existing ? (

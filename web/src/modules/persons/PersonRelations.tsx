@@ -5,7 +5,8 @@ import { Link } from 'react-router';
 import { z } from 'zod';
 import { RelationBody } from '../../../../server/modules/persons/schema.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { Form, Select, TextInput, useZodForm } from '../../ui/form';
+import { Form, TextInput, useZodForm } from '../../ui/form';
+import { OptionSelect } from '../../ui/form/OptionSelect';
 import {
   RELATIONS,
   addRelation,
@@ -108,19 +109,14 @@ function AddRelationForm({ personId }: { personId: string }) {
         autoComplete="off"
         spellCheck={false}
       />
-      <Select
+      <OptionSelect
         name="relation"
         id="relation-kind"
         label={t('persons.relations.relation')}
         hint={t('persons.relations.relationHint')}
-      >
-        <option value="">{t('persons.relations.choose')}</option>
-        {RELATIONS.map((r) => (
-          <option key={r} value={r}>
-            {t(`persons.relationNames.${r}`)}
-          </option>
-        ))}
-      </Select>
+        none={t('persons.relations.choose')}
+        options={RELATIONS.map((r) => ({ value: r, label: t(`persons.relationNames.${r}`) }))}
+      />
       <button type="submit" className="button button-secondary" disabled={mutation.isPending}>
         {t('persons.relations.add')}
       </button>
