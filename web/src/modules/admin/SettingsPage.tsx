@@ -4,11 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { SeriousnessSchema } from '../../../../shared/values.ts';
 import { UpdateSettingsBody } from '../../../../server/modules/inquiries/schema.ts';
-import { isStale } from '../../app/api';
 import { usePageTitle } from '../../app/usePageTitle';
 import { QueryState } from '../../ui/QueryState';
 import { SuccessMessage } from '../../ui/SuccessMessage';
-import { Checkbox, Form, FormGroup, RadioGroup, StaleNotice, useZodForm } from '../../ui/form';
+import { Checkbox, Form, FormGroup, MutationFailure, RadioGroup, useZodForm } from '../../ui/form';
 import { NumberInput } from '../../ui/form/NumberInput';
 import {
   updateSettings,
@@ -108,7 +107,7 @@ function SettingsFormView({ settings, saved, onSaved, reload }: SettingsFormView
   return (
     <>
       {saved && !mutation.error && <SuccessMessage>{t('admin.settings.saved')}</SuccessMessage>}
-      {isStale(mutation.error) && <StaleNotice onReload={reload} />}
+      <MutationFailure mutations={mutation} onReload={reload} />
       <Form
         id="settings"
         form={form}

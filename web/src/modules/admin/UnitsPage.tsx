@@ -2,12 +2,11 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateUnitBody, RenameUnitBody } from '../../../../server/modules/admin/schema.ts';
-import { isStale } from '../../app/api';
 import { usePageTitle } from '../../app/usePageTitle';
 import { QueryState } from '../../ui/QueryState';
 import { SuccessMessage } from '../../ui/SuccessMessage';
 import { CompactTable } from '../../ui/Table';
-import { Form, StaleNotice, TextInput, focusAfterSave, useZodForm } from '../../ui/form';
+import { Form, MutationFailure, TextInput, focusAfterSave, useZodForm } from '../../ui/form';
 import { OptionSelect } from '../../ui/form/OptionSelect';
 import {
   UNIT_KINDS,
@@ -126,7 +125,7 @@ function RenameForm({
   return (
     <section aria-labelledby={headingId} className="mb-7">
       <h3 id={headingId}>{t('admin.units.renameHeading', { name: unit.name })}</h3>
-      {isStale(mutation.error) && <StaleNotice onReload={() => void onReload()} />}
+      <MutationFailure mutations={mutation} onReload={() => void onReload()} />
       <Form
         id="unit-rename"
         form={form}

@@ -4,13 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { z } from 'zod';
 import { UpdateUserBody } from '../../../../server/modules/admin/schema.ts';
-import { isStale } from '../../app/api';
 import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { SuccessMessage } from '../../ui/SuccessMessage';
-import { Form, StaleNotice, useZodForm } from '../../ui/form';
+import { Form, MutationFailure, useZodForm } from '../../ui/form';
 import {
   grantableRoles,
   updateUser,
@@ -122,7 +121,7 @@ function UserDetailsForm({ user, saved, onSaved, reload }: UserDetailsFormProps)
       </dl>
       <h3>{t('admin.userEdit.detailsHeading')}</h3>
       {saved && <SuccessMessage>{t('admin.common.saved')}</SuccessMessage>}
-      {isStale(mutation.error) && <StaleNotice onReload={reload} />}
+      <MutationFailure mutations={mutation} onReload={reload} />
       <Form
         id="edit"
         form={form}

@@ -3,11 +3,10 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { CandidateQuery, UpdateForumBody } from '../../../../server/modules/forums/schema.ts';
-import { isStale } from '../../app/api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QueryState } from '../../ui/QueryState';
 import { SuccessMessage } from '../../ui/SuccessMessage';
-import { Form, StaleNotice, TextInput, useZodForm } from '../../ui/form';
+import { Form, MutationFailure, TextInput, useZodForm } from '../../ui/form';
 import {
   addMember,
   removeMember,
@@ -250,15 +249,14 @@ function RenameForum({ forum, reload }: { forum: ForumDetail; reload: () => void
     <section aria-labelledby={headingId} className="mt-8">
       <h3 id={headingId}>{t('forums.rename.heading')}</h3>
       {renamed && <SuccessMessage>{t('forums.rename.renamed', { name: renamed })}</SuccessMessage>}
-      {isStale(mutation.error) && (
-        <StaleNotice
-          title={t('forums.rename.staleTitle')}
-          text={t('forums.rename.staleText')}
-          reloadLabel={t('forums.rename.reload')}
-          headingLevel="h4"
-          onReload={reload}
-        />
-      )}
+      <MutationFailure
+        mutations={mutation}
+        title={t('forums.rename.staleTitle')}
+        text={t('forums.rename.staleText')}
+        reloadLabel={t('forums.rename.reload')}
+        headingLevel="h4"
+        onReload={reload}
+      />
       <Form
         id={`forum-rename-${forum.id}`}
         form={form}

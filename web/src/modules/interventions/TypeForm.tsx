@@ -1,9 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isStale } from '../../app/api';
 import type { da } from '../../app/i18n/catalogues';
-import { Checkbox, Form, StaleNotice, TextInput, useZodForm } from '../../ui/form';
+import { Checkbox, Form, MutationFailure, TextInput, useZodForm } from '../../ui/form';
 import { OptionSelect } from '../../ui/form/OptionSelect';
 import {
   AGE_GROUPS,
@@ -57,7 +56,7 @@ export function TypeForm({
           ? t('interventions.form.editHeading', { name: type.name })
           : t('interventions.form.createHeading')}
       </h3>
-      {type && isStale(mutation.error) && <StaleNotice onReload={() => void onReload()} />}
+      {type && <MutationFailure mutations={mutation} onReload={() => void onReload()} />}
       <Form
         id="catalogue"
         form={form}
