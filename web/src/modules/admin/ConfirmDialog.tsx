@@ -1,4 +1,4 @@
-import { useId, useRef } from 'react';
+import { useId, useRef, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Modal } from '../../ui/Modal';
 
@@ -40,28 +40,60 @@ export function ConfirmDialog({
         if (!pending) onCancel();
       }}
       footer={
-        <>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={pending}
-            onClick={onConfirm}
-          >
-            {confirmLabel}
-          </button>
-          <button
-            ref={cancelRef}
-            type="button"
-            className="button button-secondary"
-            disabled={pending}
-            onClick={onCancel}
-          >
-            {t('admin.common.cancel')}
-          </button>
-        </>
+        <ConfirmButtons
+          confirmLabel={confirmLabel}
+          cancelLabel={t('admin.common.cancel')}
+          pending={pending}
+          onConfirm={onConfirm}
+          onCancel={onCancel}
+          cancelRef={cancelRef}
+        />
       }
     >
       <p id={textId}>{text}</p>
     </Modal>
+  );
+}
+
+/**
+ * The two answers to a confirmation: the action (primary) and "Cancel", both disabled while the
+ * action runs. Used by the dialog here and by a confirmation shown in the page (the person merge).
+ */
+export function ConfirmButtons({
+  confirmLabel,
+  cancelLabel,
+  pending,
+  onConfirm,
+  onCancel,
+  cancelRef,
+}: {
+  confirmLabel: string;
+  cancelLabel: string;
+  pending: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+  /** For a dialog that starts on "Cancel", the safe choice. */
+  cancelRef?: Ref<HTMLButtonElement>;
+}) {
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-primary"
+        disabled={pending}
+        onClick={onConfirm}
+      >
+        {confirmLabel}
+      </button>
+      <button
+        ref={cancelRef}
+        type="button"
+        className="button button-secondary"
+        disabled={pending}
+        onClick={onCancel}
+      >
+        {cancelLabel}
+      </button>
+    </>
   );
 }

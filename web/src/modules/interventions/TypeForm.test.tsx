@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { importWithI18n } from '../../ui/testRender';
 import type { TypeForm as Form } from './TypeForm';
 import type { InterventionType } from './catalogueApi';
 import { testMentorType } from './testType';
@@ -14,9 +15,7 @@ import { testMentorType } from './testType';
 let TypeForm: typeof Form;
 
 beforeAll(async () => {
-  (globalThis as { document?: unknown }).document ??= { documentElement: {} };
-  await import('../../app/i18n');
-  ({ TypeForm } = await import('./TypeForm'));
+  ({ TypeForm } = await importWithI18n(() => import('./TypeForm')));
 });
 
 const mentor = testMentorType();

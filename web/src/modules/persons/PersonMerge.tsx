@@ -9,6 +9,7 @@ import { isStale } from '../../app/api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Icon } from '../../ui/Icon';
 import { Form, TextInput, useZodForm } from '../../ui/form';
+import { ConfirmButtons } from '../admin/ConfirmDialog';
 import { formatDate } from '../cases/format';
 import {
   fieldCode,
@@ -215,22 +216,13 @@ function ConfirmMerge({ text, pending, onConfirm, onCancel }: ConfirmMergeProps)
         </h3>
         <p className="alert-text">{text}</p>
         <div className="person-buttons mt-4">
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={pending}
-            onClick={onConfirm}
-          >
-            {pending ? t('persons.merge.merging') : t('persons.merge.confirm')}
-          </button>
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={pending}
-            onClick={onCancel}
-          >
-            {t('persons.merge.cancel')}
-          </button>
+          <ConfirmButtons
+            confirmLabel={pending ? t('persons.merge.merging') : t('persons.merge.confirm')}
+            cancelLabel={t('persons.merge.cancel')}
+            pending={pending}
+            onConfirm={onConfirm}
+            onCancel={onCancel}
+          />
         </div>
       </div>
     </div>

@@ -1,7 +1,6 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { importWithI18n, renderWithQuery } from '../../ui/testRender';
 import type { TasksPage as Page } from './TasksPage';
 import type { Task, TaskList } from './tasksApi';
 
@@ -10,9 +9,7 @@ import type { Task, TaskList } from './tasksApi';
 let TasksPage: typeof Page;
 
 beforeAll(async () => {
-  (globalThis as { document?: unknown }).document ??= { documentElement: {} };
-  await import('../../app/i18n');
-  ({ TasksPage } = await import('./TasksPage'));
+  ({ TasksPage } = await importWithI18n(() => import('./TasksPage')));
 });
 
 const CASE_ID = '11111111-1111-4111-8111-111111111111';
@@ -39,14 +36,12 @@ function task(overrides: Partial<Task> & Pick<Task, 'id' | 'kind'>): Task {
 }
 
 function render(list: TaskList): string {
-  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
-  client.setQueryData(['tasks', 'all'], { pages: [list], pageParams: [null] });
-  return renderToStaticMarkup(
-    <QueryClientProvider client={client}>
-      <MemoryRouter initialEntries={['/opgaver']}>
-        <TasksPage />
-      </MemoryRouter>
-    </QueryClientProvider>,
+  return renderWithQuery(
+    <MemoryRouter initialEntries={['/opgaver']}>
+      <TasksPage />
+    </MemoryRouter>,
+    ['tasks', 'all'],
+    { pages: [list], pageParams: [null] },
   );
 }
 
