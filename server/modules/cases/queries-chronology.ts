@@ -68,15 +68,12 @@ export async function casePersonIds(db: Kysely<DB>, theCase: CaseKey): Promise<s
 }
 
 /**
- * A page of the case's events as the reader may see them, newest first (keyset on the id), one
- * more than the limit: with the author's name and the intervention's catalogue entry.
+ * The case's events as the reader may see them (without the compartment, compartment events are
+ * not read), with the author's name and the intervention's catalogue entry; not yet ordered or
+ * executed: the chronology pages it, the case summary reads it whole.
  */
-export async function chronologyRows(
-  db: Kysely<DB>,
-  access: CaseAccess,
-  filter: z.infer<typeof ChronologyQuery>,
-) {
-  let query = db
+export function caseEventsQuery(db: Kysely<DB>, theCase: CaseKey, compartment: boolean) {
+  const query = db
     .selectFrom('case_events as e')
     .leftJoin('users as u', 'u.id', 'e.actor_user_id')
     .leftJoin('case_interventions as ci', (j) =>
@@ -95,14 +92,26 @@ export async function chronologyRows(
       'e.note_text',
       'e.compartment',
       'e.intervention_id',
-      entryName(access.compartment).as('entry_name'),
+      entryName(compartment).as('entry_name'),
       'it.reveals_concern as entry_reveals_concern',
     ])
-    .where('e.case_id', '=', access.caseId)
-    .where('e.municipality_code', '=', access.municipalityCode)
+    .where('e.case_id', '=', theCase.caseId)
+    .where('e.municipality_code', '=', theCase.municipalityCode);
+  return compartment ? query : query.where('e.compartment', '=', false);
+}
+
+/**
+ * A page of the case's events as the reader may see them, newest first (keyset on the id), one
+ * more than the limit: with the author's name and the intervention's catalogue entry.
+ */
+export async function chronologyRows(
+  db: Kysely<DB>,
+  access: CaseAccess,
+  filter: z.infer<typeof ChronologyQuery>,
+) {
+  let query = caseEventsQuery(db, access, access.compartment)
     .orderBy('e.id', 'desc')
     .limit(filter.limit + 1);
-  if (!access.compartment) query = query.where('e.compartment', '=', false);
   if (filter.kind) query = query.where('e.kind', '=', filter.kind);
   if (filter.authorId) query = query.where('e.actor_user_id', '=', filter.authorId);
   if (filter.after) query = query.where('e.id', '<', Number(filter.after));

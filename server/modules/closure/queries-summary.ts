@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { entryName } from '../cases/intervention-names.ts';
+import { caseEventsQuery } from '../cases/queries-chronology.ts';
 
 /*
  * The tenant key (`municipality_code`, db/migrations/0015): every read here matches the case's
@@ -65,33 +65,9 @@ export async function latestFinalAssessment(db: Kysely<DB>, theCase: CaseKey) {
 }
 
 /**
- * The case's chronology with authors and entry names as this reader may see them; without the
- * compartment, compartment events are not read.
+ * The case's chronology with authors and entry names as this reader may see them, oldest first;
+ * without the compartment, compartment events are not read.
  */
 export async function summaryEvents(db: Kysely<DB>, theCase: CaseKey, compartment: boolean) {
-  let events = db
-    .selectFrom('case_events as e')
-    .leftJoin('users as u', 'u.id', 'e.actor_user_id')
-    .leftJoin('case_interventions as ci', (j) =>
-      j
-        .onRef('ci.id', '=', 'e.intervention_id')
-        .onRef('ci.municipality_code', '=', 'e.municipality_code'),
-    )
-    .leftJoin('intervention_types as it', 'it.id', 'ci.intervention_type_id')
-    .select([
-      'e.kind',
-      'e.occurred_at',
-      'u.display_name',
-      'e.note_text',
-      'e.compartment',
-      'e.changes',
-      'e.intervention_id',
-      entryName(compartment).as('entry_name'),
-      'it.reveals_concern as entry_reveals_concern',
-    ])
-    .where('e.case_id', '=', theCase.caseId)
-    .where('e.municipality_code', '=', theCase.municipalityCode)
-    .orderBy('e.id');
-  if (!compartment) events = events.where('e.compartment', '=', false);
-  return events.execute();
+  return caseEventsQuery(db, theCase, compartment).orderBy('e.id').execute();
 }
