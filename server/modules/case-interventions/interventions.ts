@@ -6,6 +6,7 @@ import type { CaseAccess } from '../../access/records.ts';
 import {
   earlierCreate,
   lockCase,
+  openedOn,
   recordCaseChange,
   requireOpenCase,
   staleVersion,
@@ -26,7 +27,7 @@ import type {
   InterventionStatus,
   UpdateInterventionBody,
 } from './schema.ts';
-import { fail, openedOn, type Created } from './shared.ts';
+import { fail, type Created } from './shared.ts';
 
 /**
  * Interventions in a case: creating one (status planned) and changing it, including the status

@@ -3,11 +3,11 @@ import type { RequestContext } from '../../platform/context.ts';
 import { requireCaseAbility } from '../../access/case-abilities.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import { lockCase, recordCaseChange, requireOpenCase } from '../cases/case-work.ts';
+import { lockCase, openedOn, recordCaseChange, requireOpenCase } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { insertSession, lockIntervention } from './queries-writes.ts';
 import type { SessionBody } from './schema.ts';
-import { fail, openedOn } from './shared.ts';
+import { fail } from './shared.ts';
 
 /**
  * A session note on an intervention that is running (active or paused): by its provider (also

@@ -1,6 +1,4 @@
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
-import type { LockedCase } from '../cases/case-work.ts';
-import { danishToday } from '../cases/chronology.ts';
 
 /**
  * What the write services of the interventions tab share (interventions.ts, sessions.ts,
@@ -22,9 +20,4 @@ export interface Created {
 /** Throws `validation_failed` with the problems found, if any. */
 export function fail(problems: FieldProblem[]): void {
   if (problems.length > 0) throw new AppError('validation_failed', { fields: problems });
-}
-
-/** The day the case opened, in Danish time. */
-export function openedOn(locked: LockedCase): string {
-  return danishToday(locked.openedAt);
 }

@@ -8,6 +8,7 @@ import type { CaseAccess } from '../../access/records.ts';
 import {
   addCaseEvent,
   auditCasePersons,
+  danishToday,
   readPurpose,
   type CaseEventKind,
   type Changes,
@@ -52,6 +53,11 @@ export async function lockCase(trx: Transaction<DB>, theCase: CaseKey): Promise<
     concernLevel: row.concern_level,
     version: row.version,
   };
+}
+
+/** The day the case opened, in Danish time (work on the case is not dated before it). */
+export function openedOn(locked: LockedCase): string {
+  return danishToday(locked.openedAt);
 }
 
 /** A closed case (or one under re-review) takes no new work until it is reopened. */

@@ -10,6 +10,7 @@ import {
   CONCERN_ORDER,
   ConcernLevelSchema,
   lockCase,
+  openedOn,
   recordCaseChange,
   requireOpenCase,
   staleVersion,
@@ -26,10 +27,6 @@ import type { RecordFollowUp } from './schema.ts';
  * current level), the progress of the approved plan's goals and optional life-competence
  * ratings. Every change appends its chronology event and audit entries in its transaction.
  */
-
-export function openedOn(locked: LockedCase): string {
-  return danishToday(locked.openedAt);
-}
 
 /** The rules of a held follow-up; field names are prefixed with `body.`. */
 export async function checkRecord(

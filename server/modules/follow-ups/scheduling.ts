@@ -2,14 +2,19 @@ import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import { earlierCreate, lockCase, recordCaseChange, requireOpenCase } from '../cases/case-work.ts';
+import {
+  earlierCreate,
+  lockCase,
+  openedOn,
+  recordCaseChange,
+  requireOpenCase,
+} from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { insertFollowUp, updateFollowUpRow } from './queries.ts';
 import {
   applyRecord,
   checkRecord,
   lockScheduledFollowUp,
-  openedOn,
   reject,
   type RecordValues,
 } from './recording.ts';
