@@ -2,9 +2,8 @@ import type { Transaction } from 'kysely';
 import type { RequestContext } from '../../platform/context.ts';
 import { notify } from '../notifications/service.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { writeAudit } from '../../platform/audit/write.ts';
-import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import type { CaseAccess } from '../../access/records.ts';
+import { auditMembership } from '../cases/case-work.ts';
 import type { Changes } from '../cases/chronology.ts';
 import { addInterventionProvider } from '../cases/queries-case-rows.ts';
 
@@ -25,24 +24,13 @@ export async function assignProvider(
   if (joined) {
     changes.member = { from: null, to: provider.display_name };
     changes.scope = { from: null, to: 'intervention' };
-    await writeAudit(
-      trx,
-      ctx.keys.audit,
-      recordEvent(ctx.user, access, {
-        action: 'permission_change',
-        resourceType: 'case',
-        resourceId: access.caseId,
-        purpose: PURPOSES.membership,
-        requestId: ctx.requestId,
-        details: {
-          change: 'member_added',
-          memberUserId: provider.id,
-          role: 'member',
-          scope: 'intervention',
-          interventionId,
-        },
-      }),
-    );
+    await auditMembership(trx, ctx, access, {
+      change: 'member_added',
+      memberUserId: provider.id,
+      role: 'member',
+      scope: 'intervention',
+      interventionId,
+    });
   }
   if (provider.id !== ctx.user.id) {
     await notify(trx, [
