@@ -4,7 +4,7 @@ import { testEngine } from '../../test/database.ts';
 import { auditRowsOf, createPerson } from '../../test/records.ts';
 import { createUser } from '../../test/users.ts';
 import { runOfferJob } from './job.ts';
-import { addMonths } from './offers.ts';
+import { addMonths } from '../closure/dates.ts';
 import {
   t,
   theCase,

@@ -9,12 +9,14 @@ import type { CaseAccess } from '../../access/records.ts';
 import {
   earlierCreate,
   lockCase,
+  openedOn,
   recordCaseChange,
   requireOpenCase,
   staleVersion,
   type LockedCase,
 } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
+import { addMonths } from '../closure/dates.ts';
 import {
   cancelLaterRenewals,
   insertOffer,
@@ -24,23 +26,12 @@ import {
 } from './queries-offers.ts';
 import { casePerson, choosableType } from './queries-writes.ts';
 import type { AnswerOfferBody, MakeOfferBody, OfferBody } from './schema.ts';
-import { fail, openedOn, type Created } from './shared.ts';
+import { fail, type Created } from './shared.ts';
 
 /**
  * Offers of voluntary support: the first offer, its answer (a declined first offer schedules
  * renewals 3 and 6 months later) and making a scheduled renewal.
  */
-
-/** A date (YYYY-MM-DD) plus whole months; the last day of a shorter month when needed. */
-export function addMonths(date: string, months: number): string {
-  const [y = 1970, m = 1, d = 1] = date.split('-').map(Number);
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(
-    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
-  ).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
-}
 
 /** An offer is made between the day the case opened and today. */
 function offeredOnProblems(offeredOn: string, locked: LockedCase, now: Date): FieldProblem[] {

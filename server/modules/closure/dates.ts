@@ -1,4 +1,4 @@
-/** Calendar arithmetic of closure and re-review dates (YYYY-MM-DD). */
+/** Calendar arithmetic of closure, re-review and offer renewal dates (YYYY-MM-DD). */
 
 /** `date` (YYYY-MM-DD) plus `months`, the day clamped to the month's last day (31 Aug + 6 = 28/29 Feb). */
 export function addMonths(date: string, months: number): string {
