@@ -93,6 +93,11 @@ export function routeKit(app: ZodApp, tags: string[]) {
     (method: HTTPMethods) =>
     <S extends RouteSpec>(url: string, spec: S, handler: RouteHandler<S>) =>
       addRoute(app, tags, method, url, spec, handler);
+  return routeMethods(on);
+}
+
+/** `get`, `post`, `put`, `patch` and `delete`, each the route adder `on` makes for its method. */
+export function routeMethods<Add>(on: (method: HTTPMethods) => Add) {
   return {
     get: on('GET'),
     post: on('POST'),

@@ -5,6 +5,7 @@ import { contextFor, type ContextKeys, type RequestContext } from '../../platfor
 import { AppError } from '../../platform/errors.ts';
 import {
   addRoute,
+  routeMethods,
   type RouteHandler,
   type RouteReply,
   type RouteRequest,
@@ -50,11 +51,5 @@ export function caseWorkRoutes(app: ZodApp, keys: ContextKeys, tags: string[]) {
       const asRoute = withAccess as unknown as RouteHandler<S & { record: 'case' }>;
       addRoute(app, tags, method, url, { ...spec, record: 'case' }, asRoute);
     };
-  return {
-    get: on('GET'),
-    post: on('POST'),
-    put: on('PUT'),
-    patch: on('PATCH'),
-    delete: on('DELETE'),
-  };
+  return routeMethods(on);
 }
