@@ -22,7 +22,12 @@ import {
   useZodForm,
 } from '../../ui/form';
 import { OptionSelect } from '../../ui/form/OptionSelect';
-import { CASES_QUERY_KEY, updateClassification, type CaseDetail } from './casesApi';
+import {
+  CASES_QUERY_KEY,
+  updateClassification,
+  type CaseDetail,
+  type ClassificationRequest,
+} from './casesApi';
 import { classificationValueKey, CODED_VALUES, type CodedField } from './classification';
 
 const OTHER_MAX = 200;
@@ -41,8 +46,6 @@ interface ClassificationValues {
   subjectKind: SubjectKind | null;
   environment: Environment | null;
 }
-
-type ClassificationRequest = z.input<typeof ClassificationBody>;
 
 /** The request: only the fields that changed (a field left out stays as it is). */
 function toBody(values: ClassificationValues, detail: CaseDetail): ClassificationRequest {
@@ -121,9 +124,17 @@ export function ClassificationForm({
     const key = classificationValueKey(field, value);
     return key ? t(key) : value;
   };
-  /** A coded field's choices ("not given" comes first), named as the case page names them. */
-  const options = (field: CodedField) =>
-    CODED_VALUES[field].map((value) => ({ value, label: label(field, value) }));
+  /** A coded list's select: "not given", then its values named as the case page names them. */
+  const codedSelect = (field: Exclude<CodedField, 'extremismForm'>, hint?: string) => (
+    <OptionSelect
+      name={field}
+      label={t(`cases.compartment.${field}`)}
+      hint={hint}
+      empty="null"
+      none={notGiven}
+      options={CODED_VALUES[field].map((value) => ({ value, label: label(field, value) }))}
+    />
+  );
   return (
     <>
       <MutationFailure
@@ -162,21 +173,8 @@ export function ClassificationForm({
             ) : null
           }
         />
-        <OptionSelect
-          name="ageGroup"
-          label={t('cases.compartment.ageGroup')}
-          empty="null"
-          none={notGiven}
-          options={options('ageGroup')}
-        />
-        <OptionSelect
-          name="authorityArea"
-          label={t('cases.compartment.authorityArea')}
-          hint={t('cases.classification.authorityAreaHint')}
-          empty="null"
-          none={notGiven}
-          options={options('authorityArea')}
-        />
+        {codedSelect('ageGroup')}
+        {codedSelect('authorityArea', t('cases.classification.authorityAreaHint'))}
         <RadioGroup<Primary>
           name="primaryConcern"
           label={t('cases.compartment.primaryConcern')}
@@ -187,20 +185,8 @@ export function ClassificationForm({
             { value: 'unknown', label: notGiven },
           ]}
         />
-        <OptionSelect
-          name="subjectKind"
-          label={t('cases.compartment.subjectKind')}
-          empty="null"
-          none={notGiven}
-          options={options('subjectKind')}
-        />
-        <OptionSelect
-          name="environment"
-          label={t('cases.compartment.environment')}
-          empty="null"
-          none={notGiven}
-          options={options('environment')}
-        />
+        {codedSelect('subjectKind')}
+        {codedSelect('environment')}
         <div className="case-form-actions">
           <button type="submit" className="button button-primary" disabled={mutation.isPending}>
             {mutation.isPending ? t('cases.classification.saving') : t('cases.classification.save')}

@@ -12,19 +12,10 @@ import type {
   CaseEventKindSchema,
   Chronology,
   CaseListSchema,
+  ClassificationBody,
   PersonRoleSchema,
 } from '../../../../server/modules/cases/schema.ts';
-import type {
-  AgeGroup,
-  AuthorityArea,
-  CaseRole,
-  CaseScope,
-  CaseStatus,
-  ConcernLevel,
-  Environment,
-  ExtremismForm,
-  SubjectKind,
-} from '../../../../shared/values.ts';
+import type { CaseStatus } from '../../../../shared/values.ts';
 import { apiGet, apiSend, withQuery } from '../../app/api';
 import { inOrder, isValueOf } from '../../app/valueOrder';
 import { CLASSIFICATION_FIELDS } from './classification';
@@ -32,18 +23,17 @@ import { CLASSIFICATION_FIELDS } from './classification';
 /** The cases module of `server/modules/cases/routes.ts`, as the web app uses it. */
 export type CaseList = z.infer<typeof CaseListSchema>;
 export type CaseListItem = CaseList['items'][number];
-export type { CaseDetail };
+export type { CaseDetail, CaseStatus };
 export type {
   AgeGroup,
   AuthorityArea,
   CaseRole,
   CaseScope,
-  CaseStatus,
   ConcernLevel,
   Environment,
   ExtremismForm,
   SubjectKind,
-};
+} from '../../../../shared/values.ts';
 export type PersonRole = z.infer<typeof PersonRoleSchema>;
 export type BreakGlassResult = z.infer<typeof BreakGlassResponse>;
 export type { Chronology };
@@ -204,17 +194,8 @@ export type StatusRequest =
 export const setCaseStatus = (caseId: string, body: StatusRequest) =>
   apiSend<{ version: number }>('POST', `/api/cases/${caseId}/status`, body);
 
-/** A change of the classification; a field left out stays as it is. */
-export interface ClassificationRequest {
-  version: number;
-  extremismForm?: ExtremismForm | null;
-  extremismFormOther?: string | null;
-  ageGroup?: AgeGroup | null;
-  authorityArea?: AuthorityArea | null;
-  primaryConcern?: boolean | null;
-  subjectKind?: SubjectKind | null;
-  environment?: Environment | null;
-}
+/** A change of the classification (the server's body); a field left out stays as it is. */
+export type ClassificationRequest = z.input<typeof ClassificationBody>;
 
 export const updateClassification = (caseId: string, body: ClassificationRequest) =>
   apiSend<{ version: number }>('PATCH', `/api/cases/${caseId}/classification`, body);
