@@ -1,16 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import {
-  DateInput,
-  focusAfterSave,
-  Form,
-  MutationFailure,
-  TextArea,
-  useZodForm,
-} from '../../ui/form';
+import { focusAfterSave, Form, MutationFailure, TextArea, useZodForm } from '../../ui/form';
 import { useRefreshCase, type CaseDetail } from '../cases/casesApi';
-import { ApproveFormSchema, MeetingFormSchema, RejectFormSchema } from './planValues';
+import { ApproveFields } from './ApproveFields';
+import { ApproveFormSchema, approveBody, MeetingFormSchema, RejectFormSchema } from './planValues';
 import { approvePlan, rejectPlan, type Plan, type PlanList } from './plansApi';
 
 type ApproveValues = z.input<typeof ApproveFormSchema>;
@@ -45,13 +39,11 @@ export function DecisionPanel({
   };
   const approve = useMutation({
     mutationFn: (values: ApproveValues) =>
-      approvePlan(detail.id, plan.id, {
-        version: plan.version,
-        ...(steeringGroup &&
-          values.steeringGroupMeetingOn && {
-            steeringGroupMeetingOn: values.steeringGroupMeetingOn,
-          }),
-      }),
+      approvePlan(
+        detail.id,
+        plan.id,
+        approveBody(plan.version, approval, values.steeringGroupMeetingOn),
+      ),
     onMutate: () => onNotice(null),
     onSuccess: decided('approve'),
   });
@@ -61,6 +53,7 @@ export function DecisionPanel({
     onMutate: () => onNotice(null),
     onSuccess: decided('reject'),
   });
+  const deciding = approve.isPending || reject.isPending;
 
   return (
     <div className="plan-decision">
@@ -79,20 +72,7 @@ export function DecisionPanel({
         error={approve.error}
         errorTitle={t('plans.actionError')}
       >
-        {steeringGroup && (
-          <DateInput
-            name="steeringGroupMeetingOn"
-            label={t('plans.steeringGroupMeetingOn')}
-            hint={t('plans.steeringGroupHint')}
-          />
-        )}
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={approve.isPending || reject.isPending}
-        >
-          {t('plans.approve')}
-        </button>
+        <ApproveFields steeringGroup={steeringGroup} disabled={deciding} />
       </Form>
       <Form
         id={`plan-reject-${plan.id}`}
@@ -108,11 +88,7 @@ export function DecisionPanel({
           rows={3}
           maxLength={2000}
         />
-        <button
-          type="submit"
-          className="button button-secondary"
-          disabled={approve.isPending || reject.isPending}
-        >
+        <button type="submit" className="button button-secondary" disabled={deciding}>
           {t('plans.reject')}
         </button>
       </Form>

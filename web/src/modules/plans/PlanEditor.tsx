@@ -13,8 +13,10 @@ import {
 import { NumberInput } from '../../ui/form/NumberInput';
 import { useRefreshCase, type CaseDetail } from '../cases/casesApi';
 import { AgreementsEditor } from './AgreementsEditor';
+import { ApproveFields } from './ApproveFields';
 import { GoalsEditor } from './GoalsEditor';
 import {
+  approveBody,
   PlanFormSchema,
   planValues,
   toFormErrors,
@@ -61,12 +63,8 @@ export function PlanEditor({
         const saved = await savePlan(detail.id, plan.id, toPlanBody(values, plan.version));
         if (act === 'submit') return await submitPlan(detail.id, saved.id, saved.version);
         if (act === 'approve') {
-          const meetingOn = values.steeringGroupMeetingOn;
-          return await approvePlan(detail.id, saved.id, {
-            version: saved.version,
-            ...(approval === 'steering_group' &&
-              meetingOn && { steeringGroupMeetingOn: meetingOn }),
-          });
+          const body = approveBody(saved.version, approval, values.steeringGroupMeetingOn);
+          return await approvePlan(detail.id, saved.id, body);
         }
         return saved;
       } catch (failure) {
@@ -164,21 +162,11 @@ export function PlanEditor({
           <div className="plan-approve">
             <h4>{t('plans.approveHeading')}</h4>
             <p>{t('plans.approveDirectHint')}</p>
-            {approval === 'steering_group' && (
-              <DateInput
-                name="steeringGroupMeetingOn"
-                label={t('plans.steeringGroupMeetingOn')}
-                hint={t('plans.steeringGroupHint')}
-              />
-            )}
-            <button
-              type="submit"
-              className="button button-primary"
+            <ApproveFields
+              steeringGroup={approval === 'steering_group'}
               disabled={mutation.isPending}
               onClick={() => press('approve')}
-            >
-              {t('plans.approve')}
-            </button>
+            />
           </div>
         )}
       </Form>

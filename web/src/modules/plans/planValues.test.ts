@@ -131,4 +131,13 @@ describe('plan values', () => {
     );
     expect(values.PlanFormSchema.safeParse(values.planValues(plan)).success).toBe(true);
   });
+
+  it('sends the steering group’s meeting date only where the steering group approves plans', () => {
+    expect(values.approveBody(3, 'steering_group', '2026-05-04')).toEqual({
+      version: 3,
+      steeringGroupMeetingOn: '2026-05-04',
+    });
+    expect(values.approveBody(3, 'steering_group', '')).toEqual({ version: 3 });
+    expect(values.approveBody(3, 'coordinator', '2026-05-04')).toEqual({ version: 3 });
+  });
 });

@@ -7,7 +7,7 @@ import {
   UpdatePlanBody,
 } from '../../../../server/modules/plans/schema.ts';
 import { addBodyIssues, renameServerErrors } from '../../ui/form/bodySchema';
-import type { Plan, UpdatePlanRequest } from './plansApi';
+import type { ApprovePlanRequest, Plan, PlanList, UpdatePlanRequest } from './plansApi';
 
 /**
  * The action plan's forms: the values the editor holds, the request body they become
@@ -163,6 +163,21 @@ export const PlanFormSchema = z
  */
 export function toFormErrors(error: unknown): unknown {
   return renameServerErrors(error, formPath, ['body', 'plan']);
+}
+
+/**
+ * The body of an approval (of a submitted plan, or of the editor's at once): the steering group's
+ * meeting date only when the steering group approves plans and a date was given.
+ */
+export function approveBody(
+  version: number,
+  approval: PlanList['approval'],
+  meetingOn: string | undefined,
+): ApprovePlanRequest {
+  return {
+    version,
+    ...(approval === 'steering_group' && meetingOn && { steeringGroupMeetingOn: meetingOn }),
+  };
 }
 
 /** The coordinator's approval of a submitted plan (nothing to fill in). */
