@@ -105,26 +105,31 @@ describe('ClosurePage', () => {
       new Date(Date.now() + days * 86_400_000),
     );
 
+  /** A re-review `months` after the closing, due on `dueOn` and not held yet. */
+  const scheduledReview = (
+    id: string,
+    months: 6 | 12,
+    dueOn: string,
+  ): ClosureOverview['reviews'][number] => ({
+    id,
+    closureId: '77777777-7777-4777-8777-777777777777',
+    months,
+    dueOn,
+    status: 'scheduled',
+    heldOn: null,
+    reason: null,
+    noLongerAtRisk: null,
+    inEducationOrWork: null,
+    decidedBy: null,
+    decidedAt: null,
+    version: 1,
+  });
+
   it('records a 6-month re-review with its yes/no question', () => {
     const overview: ClosureOverview = {
       ...empty,
       openInterventions: [],
-      reviews: [
-        {
-          id: '88888888-8888-4888-8888-888888888888',
-          closureId: '77777777-7777-4777-8777-777777777777',
-          months: 6,
-          dueOn: inDays(5),
-          status: 'scheduled',
-          heldOn: null,
-          reason: null,
-          noLongerAtRisk: null,
-          inEducationOrWork: null,
-          decidedBy: null,
-          decidedAt: null,
-          version: 1,
-        },
-      ],
+      reviews: [scheduledReview('88888888-8888-4888-8888-888888888888', 6, inDays(5))],
     };
     const html = render(
       overview,
@@ -142,20 +147,7 @@ describe('ClosurePage', () => {
   });
 
   it('shows a re-review not yet due as a date, not a form', () => {
-    const review = {
-      id: '88888888-8888-4888-8888-888888888889',
-      closureId: '77777777-7777-4777-8777-777777777777',
-      months: 12 as const,
-      dueOn: inDays(200),
-      status: 'scheduled' as const,
-      heldOn: null,
-      reason: null,
-      noLongerAtRisk: null,
-      inEducationOrWork: null,
-      decidedBy: null,
-      decidedAt: null,
-      version: 1,
-    };
+    const review = scheduledReview('88888888-8888-4888-8888-888888888889', 12, inDays(200));
     const html = render(
       { ...empty, openInterventions: [], reviews: [review] },
       testCaseDetail({ status: 'closed', closedAt: '2026-09-01T10:00:00.000Z' }),

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useFormState } from 'react-hook-form';
 import { ErrorMessage, useFieldId } from '../../ui/form';
 
@@ -22,5 +23,34 @@ export function GroupError({
       id={`${id}-group-error`}
       error={typeof message === 'string' ? message : undefined}
     />
+  );
+}
+
+/**
+ * A list of the form in its own fieldset (the proposal's goals, its open interventions): the
+ * legend, the list's problem (GroupError), then a field per item, or `empty` when there is none.
+ */
+export function ListFieldset<T>({
+  name,
+  legend,
+  firstId,
+  items,
+  empty,
+  children,
+}: {
+  name: string;
+  legend: string;
+  /** The id of the first item's field, where the error summary links to. */
+  firstId: string;
+  items: readonly T[];
+  empty: string;
+  children: (item: T, index: number) => ReactNode;
+}) {
+  return (
+    <fieldset className="form-group">
+      <legend className="form-label">{legend}</legend>
+      <GroupError name={name} label={legend} firstId={firstId} />
+      {items.length === 0 ? <p>{empty}</p> : items.map(children)}
+    </fieldset>
   );
 }

@@ -22,7 +22,7 @@ import {
   type Disposition,
 } from './closureApi';
 import { proposeBody, proposeDefaults, proposeRename, ProposeSchema } from './closureValues';
-import { GroupError } from './GroupError';
+import { ListFieldset } from './GroupError';
 
 const REASON_MAX = 4000;
 const OTHER_MAX = 500;
@@ -109,52 +109,44 @@ export function ProposeForm({
         maxLength={REASON_MAX}
       />
 
-      <fieldset className="form-group">
-        <legend className="form-label">{t('closure.propose.goals')}</legend>
-        <GroupError
-          name="goals"
-          label={t('closure.propose.goals')}
-          firstId={`${formId}-goals-0-status`}
-        />
-        {overview.goals.length === 0 ? (
-          <p>{t('closure.propose.noGoals')}</p>
-        ) : (
-          overview.goals.map((goal, index) => (
-            <OptionSelect
-              key={goal.key}
-              name={`goals.${index}.status`}
-              label={goal.parentKey ? t('closure.propose.subGoal', { text: goal.text }) : goal.text}
-              none={t('closure.propose.chooseStatus')}
-              options={goalStatuses}
-            />
-          ))
+      <ListFieldset
+        name="goals"
+        legend={t('closure.propose.goals')}
+        firstId={`${formId}-goals-0-status`}
+        items={overview.goals}
+        empty={t('closure.propose.noGoals')}
+      >
+        {(goal, index) => (
+          <OptionSelect
+            key={goal.key}
+            name={`goals.${index}.status`}
+            label={goal.parentKey ? t('closure.propose.subGoal', { text: goal.text }) : goal.text}
+            none={t('closure.propose.chooseStatus')}
+            options={goalStatuses}
+          />
         )}
-      </fieldset>
+      </ListFieldset>
 
-      <fieldset className="form-group">
-        <legend className="form-label">{t('closure.propose.interventions')}</legend>
-        <GroupError
-          name="dispositions"
-          label={t('closure.propose.interventions')}
-          firstId={`${formId}-dispositions-0-disposition`}
-        />
-        {overview.openInterventions.length === 0 ? (
-          <p>{t('closure.propose.noInterventions')}</p>
-        ) : (
-          overview.openInterventions.map((intervention, index) => (
-            <RadioGroup<Disposition>
-              key={intervention.id}
-              name={`dispositions.${index}.disposition`}
-              label={t('closure.propose.interventionLegend', {
-                type: interventionName(t, intervention),
-                person: intervention.personName,
-              })}
-              className="inquiry-inline-options"
-              options={dispositions}
-            />
-          ))
+      <ListFieldset
+        name="dispositions"
+        legend={t('closure.propose.interventions')}
+        firstId={`${formId}-dispositions-0-disposition`}
+        items={overview.openInterventions}
+        empty={t('closure.propose.noInterventions')}
+      >
+        {(intervention, index) => (
+          <RadioGroup<Disposition>
+            key={intervention.id}
+            name={`dispositions.${index}.disposition`}
+            label={t('closure.propose.interventionLegend', {
+              type: interventionName(t, intervention),
+              person: intervention.personName,
+            })}
+            className="inquiry-inline-options"
+            options={dispositions}
+          />
         )}
-      </fieldset>
+      </ListFieldset>
 
       <button type="submit" className="button button-primary" disabled={mutation.isPending}>
         {mutation.isPending ? t('closure.propose.sending') : t('closure.propose.submit')}
