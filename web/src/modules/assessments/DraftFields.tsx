@@ -68,24 +68,27 @@ export function DimensionFields() {
   );
 }
 
+/** The two factor lists, each with the name of one of its items. */
+const FACTOR_LISTS = [
+  { name: 'riskFactors', item: 'riskFactor' },
+  { name: 'protectiveFactors', item: 'protectiveFactor' },
+] as const;
+
 export function FactorFields() {
   const { t } = useTranslation();
   const limits = { max: LIMITS.listItems, length: LIMITS.listItem };
   return (
     <fieldset className="assessment-fieldset">
       <legend className="h4">{t('assessments.groups.factors')}</legend>
-      <FactorList
-        name="riskFactors"
-        legend={t('assessments.fields.riskFactors')}
-        item={t('assessments.fields.riskFactor')}
-        hint={t('assessments.form.riskFactorsHint', limits)}
-      />
-      <FactorList
-        name="protectiveFactors"
-        legend={t('assessments.fields.protectiveFactors')}
-        item={t('assessments.fields.protectiveFactor')}
-        hint={t('assessments.form.protectiveFactorsHint', limits)}
-      />
+      {FACTOR_LISTS.map(({ name, item }) => (
+        <FactorList
+          key={name}
+          name={name}
+          legend={t(`assessments.fields.${name}`)}
+          item={t(`assessments.fields.${item}`)}
+          hint={t(`assessments.form.${name}Hint`, limits)}
+        />
+      ))}
     </fieldset>
   );
 }
