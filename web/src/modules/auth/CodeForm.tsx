@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import type { InputHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { CodeBody, RecoveryBody } from '../../../../server/modules/auth/schema.ts';
 import { ApiError } from '../../app/api';
@@ -10,11 +11,11 @@ interface CodeFormProps<T> {
   id: string;
   /** The server's schema of the code (`CodeBody` or `RecoveryBody`). */
   schema: typeof CodeBody | typeof RecoveryBody;
-  label: string;
-  hint: string;
-  submitLabel: string;
-  /** Heading of the alert when the server rejects the code. */
-  failedTitle: string;
+  /**
+   * The step's texts: `<texts>.code` (the label), `.hint`, `.submit` and `.failedTitle` (the
+   * heading of the alert when the server rejects the code).
+   */
+  texts: 'login.totp' | 'login.recovery' | 'login.enrol';
   /** Sends the code to the server. */
   send: (code: string) => Promise<T>;
   /** Runs after the server accepted the code; the button stays busy until it resolves. */
@@ -39,15 +40,13 @@ export const APP_CODE_FIELD = {
 export function CodeForm<T>({
   id,
   schema,
-  label,
-  hint,
-  submitLabel,
-  failedTitle,
+  texts,
   send,
   onAccepted,
   input,
   widthClass,
 }: CodeFormProps<T>) {
+  const { t } = useTranslation();
   const form = useZodForm(
     z.object({ code: z.string().transform(withoutSpaces).pipe(schema.shape.code) }),
     { defaultValues: { code: '' } },
@@ -68,20 +67,20 @@ export function CodeForm<T>({
       className="login-form"
       onSubmit={({ code }) => mutation.mutateAsync(code)}
       error={mutation.error}
-      errorTitle={failedTitle}
+      errorTitle={t(`${texts}.failedTitle`)}
     >
       <TextInput
         name="code"
         id={id}
-        label={label}
-        hint={hint}
+        label={t(`${texts}.code`)}
+        hint={t(`${texts}.hint`)}
         widthClass={widthClass}
         spellCheck={false}
         required
         {...input}
       />
       <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-        {submitLabel}
+        {t(`${texts}.submit`)}
       </button>
     </Form>
   );

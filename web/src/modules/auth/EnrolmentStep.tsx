@@ -69,10 +69,7 @@ export function EnrolmentStep({ onEnrolled }: { onEnrolled: (recoveryCodes: stri
           <CodeForm
             id="login-enrol-code"
             schema={CodeBody}
-            label={t('login.enrol.code')}
-            hint={t('login.enrol.hint')}
-            submitLabel={t('login.enrol.submit')}
-            failedTitle={t('login.enrol.failedTitle')}
+            texts="login.enrol"
             send={confirmEnrolment}
             onAccepted={(result) => onEnrolled(result.recoveryCodes)}
             {...APP_CODE_FIELD}

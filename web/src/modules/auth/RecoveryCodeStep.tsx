@@ -17,10 +17,7 @@ export function RecoveryCodeStep({ onUseApp }: { onUseApp: () => void }) {
       <CodeForm
         id="login-recovery-code"
         schema={RecoveryBody}
-        label={t('login.recovery.code')}
-        hint={t('login.recovery.hint')}
-        submitLabel={t('login.recovery.submit')}
-        failedTitle={t('login.recovery.failedTitle')}
+        texts="login.recovery"
         send={sendRecoveryCode}
         onAccepted={() => refreshSession(queryClient)}
         input={{ autoComplete: 'off', autoCapitalize: 'characters' }}

@@ -23,10 +23,7 @@ export function TotpStep({
       <CodeForm
         id="login-totp"
         schema={CodeBody}
-        label={t('login.totp.code')}
-        hint={t('login.totp.hint')}
-        submitLabel={t('login.totp.submit')}
-        failedTitle={t('login.totp.failedTitle')}
+        texts="login.totp"
         send={confirmTotp}
         onAccepted={() => refreshSession(queryClient)}
         {...APP_CODE_FIELD}
