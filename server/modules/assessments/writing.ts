@@ -9,6 +9,7 @@ import type { CaseAccess } from '../../access/records.ts';
 import {
   auditCaseRead,
   ConcernLevelSchema,
+  inCaseTransaction,
   lockCase,
   recordCaseChange,
   requireOpenCase,
@@ -71,9 +72,7 @@ export async function startAssessment(
   ctx: RequestContext,
   access: CaseAccess,
 ): Promise<{ created: boolean; assessment: Assessment }> {
-  requireCaseAbility(access, 'assessment', 'write');
-  return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access);
+  return inCaseTransaction(ctx, access, 'assessment', 'write', async (trx, locked) => {
     requireOpenCase(locked);
     const draft = await draftId(trx, access);
     if (draft) {

@@ -1,9 +1,8 @@
 import type { z } from 'zod';
 import type { RequestContext } from '../../platform/context.ts';
-import { requireCaseAbility } from '../../access/case-abilities.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import { lockCase, recordCaseChange, requireOpenCase } from '../cases/case-work.ts';
+import { inCaseTransaction, recordCaseChange, requireOpenCase } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
 import {
   consentById,
@@ -34,9 +33,7 @@ export async function recordConsent(
   body: z.infer<typeof ConsentBody>,
   now = new Date(),
 ): Promise<Created> {
-  requireCaseAbility(access, 'consents', 'write');
-  return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access);
+  return inCaseTransaction(ctx, access, 'consents', 'write', async (trx, locked) => {
     if (body.id) {
       const existing = await consentById(trx, body.id);
       if (existing) {
@@ -98,9 +95,7 @@ export async function withdrawConsent(
   body: z.infer<typeof WithdrawConsentBody>,
   now = new Date(),
 ): Promise<{ id: string; pausedInterventionIds: string[] }> {
-  requireCaseAbility(access, 'consents', 'write');
-  return ctx.db.transaction().execute(async (trx) => {
-    await lockCase(trx, access);
+  return inCaseTransaction(ctx, access, 'consents', 'write', async (trx) => {
     const consent = await lockConsent(trx, access, consentId);
     if (!consent) throw new AppError('not_found');
     const problems: FieldProblem[] = [];

@@ -1,11 +1,10 @@
 import type { z } from 'zod';
 import type { RequestContext } from '../../platform/context.ts';
-import { requireCaseAbility } from '../../access/case-abilities.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import {
   earlierCreate,
-  lockCase,
+  inCaseTransaction,
   openedOn,
   recordCaseChange,
   requireOpenCase,
@@ -49,9 +48,7 @@ export async function createIntervention(
   access: CaseAccess,
   body: z.infer<typeof CreateInterventionBody>,
 ): Promise<Created> {
-  requireCaseAbility(access, 'interventions', 'write');
-  return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access);
+  return inCaseTransaction(ctx, access, 'interventions', 'write', async (trx, locked) => {
     const earlier = await earlierCreate(
       trx,
       'case_interventions',
@@ -137,9 +134,7 @@ export async function updateIntervention(
   body: z.infer<typeof UpdateInterventionBody>,
   now = new Date(),
 ): Promise<{ id: string; version: number }> {
-  requireCaseAbility(access, 'interventions', 'write');
-  return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access);
+  return inCaseTransaction(ctx, access, 'interventions', 'write', async (trx, locked) => {
     const current = await lockIntervention(trx, access, interventionId);
     if (!current) throw new AppError('not_found');
     if (current.version !== body.version) throw staleVersion(current.version);

@@ -2,18 +2,17 @@ import type { Transaction } from 'kysely';
 import type { CaseKey } from '../../platform/context.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { z } from 'zod';
-import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import {
   earlierCreate,
-  lockCase,
+  inCaseTransaction,
+  type LockedCase,
   openedOn,
   recordCaseChange,
   requireOpenCase,
   staleVersion,
-  type LockedCase,
 } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { addMonths } from '../closure/dates.ts';
@@ -48,9 +47,7 @@ export async function makeFirstOffer(
   body: z.infer<typeof OfferBody>,
   now = new Date(),
 ): Promise<Created> {
-  requireCaseAbility(access, 'offers', 'write');
-  return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access);
+  return inCaseTransaction(ctx, access, 'offers', 'write', async (trx, locked) => {
     const earlier = await earlierCreate(trx, 'case_offers', body.id, access.caseId, 'duplicate');
     if (earlier) return earlier;
     requireOpenCase(locked);
@@ -118,9 +115,7 @@ export async function answerOffer(
   scheduled: { id: string; round: number; dueOn: string }[];
   cancelledOfferIds: string[];
 }> {
-  requireCaseAbility(access, 'offers', 'write');
-  return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access);
+  return inCaseTransaction(ctx, access, 'offers', 'write', async (trx, locked) => {
     const offer = await lockOffer(trx, access, offerId, body.version);
     requireOpenCase(locked);
     const problems: FieldProblem[] = [];
@@ -195,9 +190,7 @@ export async function makeRenewal(
   body: z.infer<typeof MakeOfferBody>,
   now = new Date(),
 ): Promise<{ id: string; version: number }> {
-  requireCaseAbility(access, 'offers', 'write');
-  return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access);
+  return inCaseTransaction(ctx, access, 'offers', 'write', async (trx, locked) => {
     const offer = await lockOffer(trx, access, offerId, body.version);
     requireOpenCase(locked);
     const problems: FieldProblem[] = [];

@@ -1,9 +1,13 @@
 import type { z } from 'zod';
 import type { RequestContext } from '../../platform/context.ts';
-import { requireCaseAbility } from '../../access/case-abilities.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import { lockCase, openedOn, recordCaseChange, requireOpenCase } from '../cases/case-work.ts';
+import {
+  inCaseTransaction,
+  openedOn,
+  recordCaseChange,
+  requireOpenCase,
+} from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { insertSession, lockIntervention } from './queries-writes.ts';
 import type { SessionBody } from './schema.ts';
@@ -20,9 +24,7 @@ export async function addSession(
   body: z.infer<typeof SessionBody>,
   now = new Date(),
 ): Promise<{ id: string }> {
-  requireCaseAbility(access, 'sessions', 'write');
-  return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access);
+  return inCaseTransaction(ctx, access, 'sessions', 'write', async (trx, locked) => {
     const intervention = await lockIntervention(trx, access, interventionId);
     // A member who sees only their own interventions is told nothing about the others.
     if (

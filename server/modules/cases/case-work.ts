@@ -5,6 +5,7 @@ import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import type { CaseAccess } from '../../access/records.ts';
+import { requireCaseAbility, type CasePart } from '../../access/case-abilities.ts';
 import {
   addCaseEvent,
   auditCasePersons,
@@ -53,6 +54,21 @@ export async function lockCase(trx: Transaction<DB>, theCase: CaseKey): Promise<
     concernLevel: row.concern_level,
     version: row.version,
   };
+}
+
+/**
+ * A change to one part of the case: the caller's ability is checked first (before anything is
+ * locked), then `change` runs in one transaction with the case row locked.
+ */
+export async function inCaseTransaction<T>(
+  ctx: RequestContext,
+  access: CaseAccess,
+  part: CasePart,
+  action: 'write' | 'approve',
+  change: (trx: Transaction<DB>, locked: LockedCase) => Promise<T>,
+): Promise<T> {
+  requireCaseAbility(access, part, action);
+  return ctx.db.transaction().execute(async (trx) => change(trx, await lockCase(trx, access)));
 }
 
 /** The day the case opened, in Danish time (work on the case is not dated before it). */

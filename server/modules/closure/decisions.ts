@@ -1,10 +1,14 @@
-import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { markCaseClosed } from '../cases/queries-case-rows.ts';
 import type { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import { lockCase, recordCaseChange, requireOpenCase, staleVersion } from '../cases/case-work.ts';
+import {
+  inCaseTransaction,
+  recordCaseChange,
+  requireOpenCase,
+  staleVersion,
+} from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
 import {
   cancelOpenOffers,
@@ -40,9 +44,7 @@ export async function approveClosure(
   body: z.infer<typeof ApproveClosureBody>,
   now = new Date(),
 ): Promise<number> {
-  requireCaseAbility(access, 'closure', 'approve');
-  return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access);
+  return inCaseTransaction(ctx, access, 'closure', 'approve', async (trx, locked) => {
     const closure = await lockedProposal(trx, access, closureId);
     if (locked.version !== body.caseVersion) throw staleVersion(locked.version);
     requireOpenCase(locked);
@@ -100,9 +102,7 @@ export async function rejectClosure(
   body: z.infer<typeof RejectClosureBody>,
   now = new Date(),
 ): Promise<void> {
-  requireCaseAbility(access, 'closure', 'approve');
-  await ctx.db.transaction().execute(async (trx) => {
-    await lockCase(trx, access);
+  await inCaseTransaction(ctx, access, 'closure', 'approve', async (trx) => {
     await lockedProposal(trx, access, closureId);
     await markClosureDecided(
       trx,

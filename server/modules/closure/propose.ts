@@ -1,9 +1,8 @@
-import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { notifyCaseCoordinators } from '../notifications/service.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import { lockCase, recordCaseChange, requireOpenCase } from '../cases/case-work.ts';
+import { inCaseTransaction, recordCaseChange, requireOpenCase } from '../cases/case-work.ts';
 import { openInterventionIds } from '../case-interventions/closing.ts';
 import { unitInMunicipality } from '../admin/queries-units.ts';
 import { approvedPlanGoals } from '../plans/queries.ts';
@@ -22,9 +21,7 @@ export async function proposeClosure(
   access: CaseAccess,
   body: ProposeClosure,
 ): Promise<{ id: string; status: 'proposed' | 'approved' | 'rejected'; created: boolean }> {
-  requireCaseAbility(access, 'closure', 'write');
-  return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access);
+  return inCaseTransaction(ctx, access, 'closure', 'write', async (trx, locked) => {
     if (body.id) {
       const same = await closureById(trx, body.id);
       if (same) {

@@ -1,9 +1,8 @@
-import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { setCaseStatusAfterReview } from '../cases/queries-case-rows.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import { lockCase, recordCaseChange, staleVersion } from '../cases/case-work.ts';
+import { inCaseTransaction, recordCaseChange, staleVersion } from '../cases/case-work.ts';
 import { danishToday, type Changes } from '../cases/chronology.ts';
 import { addDays } from './dates.ts';
 import { cancelScheduledReviews, lockReviewRow, saveReview } from './queries-writes.ts';
@@ -21,9 +20,7 @@ export async function recordReview(
   body: RecordReview,
   now = new Date(),
 ): Promise<number> {
-  requireCaseAbility(access, 'closure', 'approve');
-  return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockCase(trx, access);
+  return inCaseTransaction(ctx, access, 'closure', 'approve', async (trx, locked) => {
     const review = await lockReviewRow(trx, access, reviewId);
     if (!review) throw new AppError('not_found');
     if (review.version !== body.version) throw staleVersion(review.version);

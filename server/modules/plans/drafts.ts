@@ -2,7 +2,7 @@ import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import { lockCase, requireOpenCase, staleVersion } from '../cases/case-work.ts';
+import { inCaseTransaction, requireOpenCase, staleVersion } from '../cases/case-work.ts';
 import { checkContent, stateProblem, toStoredGoals } from './content.ts';
 import { lockOpenPlan, recordPlanChange } from './plan-work.ts';
 import { hasNewerPlan, insertDraft, memberIds, planRows, saveDraft } from './queries.ts';
@@ -26,9 +26,8 @@ export async function createDraft(
   ctx: RequestContext,
   access: CaseAccess,
 ): Promise<{ plan: Plan; created: boolean }> {
-  requireCaseAbility(access, 'plan', 'write');
-  return ctx.db.transaction().execute(async (trx) => {
-    requireOpenCase(await lockCase(trx, access));
+  return inCaseTransaction(ctx, access, 'plan', 'write', async (trx, locked) => {
+    requireOpenCase(locked);
     const rows = await planRows(trx, access);
     const open = rows.find((r) => r.status === 'draft' || r.status === 'submitted');
     if (open) return { plan: await loadPlan(trx, access, open.id), created: false };
