@@ -3,6 +3,7 @@ import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Checkbox, Form, Select, useZodForm } from '../../ui/form';
+import { CompactTable } from '../../ui/Table';
 import { differs, useFieldRows } from './assessmentFields';
 import { FieldValueText } from './AssessmentView';
 import type { Assessment } from './assessmentsApi';
@@ -99,51 +100,43 @@ function CompareTable({
             : t('assessments.compare.changedMany', { count: changedCount })}
       </p>
       {shown.length > 0 && (
-        <div className="table--responsive-scroll">
-          <table className="table table--compact assessment-compare-table">
-            <caption className="sr-only">
-              {t('assessments.compare.caption', {
-                previous: previous.number,
-                current: current.number,
-              })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('assessments.compare.field')}</th>
-                <th scope="col">
-                  {t('assessments.compare.previous', { number: previous.number })}
-                </th>
-                <th scope="col">{t('assessments.compare.this', { number: current.number })}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map(({ row, before, after, changed }) => (
-                <tr key={row.key} className={changed ? 'assessment-changed' : undefined}>
-                  <th scope="row">
-                    {row.dimension && (
-                      <span className="assessment-compare-dimension">{row.dimension}: </span>
-                    )}
-                    {row.label}
-                    {changed && (
-                      <>
-                        {' '}
-                        <span className="badge badge-info assessment-changed-marker">
-                          {t('assessments.compare.changed')}
-                        </span>
-                      </>
-                    )}
-                  </th>
-                  <td>
-                    <FieldValueText value={before} />
-                  </td>
-                  <td>
-                    <FieldValueText value={after} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CompactTable
+          className="assessment-compare-table"
+          caption={t('assessments.compare.caption', {
+            previous: previous.number,
+            current: current.number,
+          })}
+          columns={[
+            t('assessments.compare.field'),
+            t('assessments.compare.previous', { number: previous.number }),
+            t('assessments.compare.this', { number: current.number }),
+          ]}
+        >
+          {shown.map(({ row, before, after, changed }) => (
+            <tr key={row.key} className={changed ? 'assessment-changed' : undefined}>
+              <th scope="row">
+                {row.dimension && (
+                  <span className="assessment-compare-dimension">{row.dimension}: </span>
+                )}
+                {row.label}
+                {changed && (
+                  <>
+                    {' '}
+                    <span className="badge badge-info assessment-changed-marker">
+                      {t('assessments.compare.changed')}
+                    </span>
+                  </>
+                )}
+              </th>
+              <td>
+                <FieldValueText value={before} />
+              </td>
+              <td>
+                <FieldValueText value={after} />
+              </td>
+            </tr>
+          ))}
+        </CompactTable>
       )}
     </>
   );
