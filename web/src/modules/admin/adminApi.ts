@@ -1,4 +1,5 @@
 import {
+  infiniteQueryOptions,
   keepPreviousData,
   useInfiniteQuery,
   useQuery,
@@ -93,16 +94,23 @@ export interface UserFilter {
   status?: string;
 }
 
-export function useUserList(filter: UserFilter) {
-  return useInfiniteQuery({
-    queryKey: [ADMIN_KEY, 'users', 'list', filter],
+/**
+ * An admin list read 50 at a time (keyset pagination): `path` with the filter as its query and
+ * the cursor of the page before as `after`, cached under `key`.
+ */
+function adminPages<T>(key: readonly unknown[], path: string, filter: UserFilter | AuditFilter) {
+  return infiniteQueryOptions({
+    queryKey: [ADMIN_KEY, ...key],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam, signal }) =>
-      apiGet<Page<AdminUser>>(
-        withQuery('/api/admin/users', { ...filter, after: pageParam, limit: '50' }),
-        { signal },
-      ),
+      apiGet<Page<T>>(withQuery(path, { ...filter, after: pageParam, limit: '50' }), { signal }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useUserList(filter: UserFilter) {
+  return useInfiniteQuery({
+    ...adminPages<AdminUser>(['users', 'list', filter], '/api/admin/users', filter),
     placeholderData: keepPreviousData,
   });
 }
@@ -137,14 +145,7 @@ export interface AuditFilter {
 
 export function useAuditTrail(filter: AuditFilter) {
   return useInfiniteQuery({
-    queryKey: [ADMIN_KEY, 'audit', filter],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam, signal }) =>
-      apiGet<Page<AuditEntry>>(
-        withQuery('/api/admin/audit', { ...filter, after: pageParam, limit: '50' }),
-        { signal },
-      ),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...adminPages<AuditEntry>(['audit', filter], '/api/admin/audit', filter),
     // The trail is read on purpose (each read is logged), not refreshed in the background.
     staleTime: Infinity,
     refetchOnWindowFocus: false,
