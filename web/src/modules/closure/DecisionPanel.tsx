@@ -1,11 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { RejectClosureBody } from '../../../../server/modules/closure/schema.ts';
-import { focusAfterSave, Form, MutationFailure, TextArea, useZodForm } from '../../ui/form';
+import { focusAfterSave, MutationFailure } from '../../ui/form';
 import { useRefreshCase, type CaseDetail } from '../cases/casesApi';
+import { SendBackForm } from '../cases/SendBackForm';
 import { approveClosure, rejectClosure, type Closure } from './closureApi';
-
-const COMMENT_MAX = 2000;
 
 /**
  * A coordinator's decision on a pending proposal: approve it (with the case's version read, so a
@@ -23,7 +22,6 @@ export function DecisionPanel({
 }) {
   const { t } = useTranslation();
   const refresh = useRefreshCase();
-  const form = useZodForm(RejectClosureBody, { defaultValues: { comment: '' } });
   const approve = useMutation({
     mutationFn: () => approveClosure(detail.id, closure.id, detail.version),
     onSuccess: () => focusAfterSave(headingId),
@@ -32,7 +30,6 @@ export function DecisionPanel({
   const reject = useMutation({
     mutationFn: (comment: string) => rejectClosure(detail.id, closure.id, comment),
     onSuccess: async () => {
-      form.reset();
       await refresh();
       focusAfterSave(headingId);
     },
@@ -55,25 +52,18 @@ export function DecisionPanel({
       >
         {t('closure.decision.approve')}
       </button>
-      <Form
+      <SendBackForm
         id={`reject-${closure.id}`}
-        form={form}
+        schema={RejectClosureBody}
         summary={false}
-        onSubmit={(values) => reject.mutateAsync(values.comment)}
+        onSend={(comment) => reject.mutateAsync(comment)}
         error={reject.error}
         errorTitle={t('closure.decision.rejectError')}
-      >
-        <TextArea
-          name="comment"
-          label={t('closure.decision.comment')}
-          hint={t('closure.decision.commentHint')}
-          rows={3}
-          maxLength={COMMENT_MAX}
-        />
-        <button type="submit" className="button button-secondary" disabled={reject.isPending}>
-          {t('closure.decision.reject')}
-        </button>
-      </Form>
+        label={t('closure.decision.comment')}
+        hint={t('closure.decision.commentHint')}
+        submit={t('closure.decision.reject')}
+        disabled={reject.isPending}
+      />
     </div>
   );
 }

@@ -1,14 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { focusAfterSave, Form, MutationFailure, TextArea, useZodForm } from '../../ui/form';
+import { focusAfterSave, Form, MutationFailure, useZodForm } from '../../ui/form';
 import { useRefreshCase, type CaseDetail } from '../cases/casesApi';
+import { SendBackForm } from '../cases/SendBackForm';
 import { ApproveFields } from './ApproveFields';
 import { ApproveFormSchema, approveBody, MeetingFormSchema, RejectFormSchema } from './planValues';
 import { approvePlan, rejectPlan, type Plan, type PlanList } from './plansApi';
 
 type ApproveValues = z.input<typeof ApproveFormSchema>;
-type RejectValues = z.input<typeof RejectFormSchema>;
 
 /** A submitted plan: the case's coordinator approves it or sends it back with a comment. */
 export function DecisionPanel({
@@ -31,7 +31,6 @@ export function DecisionPanel({
   const approveForm = useZodForm(steeringGroup ? MeetingFormSchema : ApproveFormSchema, {
     defaultValues: { steeringGroupMeetingOn: steeringGroup ? '' : undefined },
   });
-  const rejectForm = useZodForm(RejectFormSchema, { defaultValues: { comment: '' } });
   const decided = (action: 'approve' | 'reject') => async () => {
     onNotice(t(`plans.notice.${action}`));
     await refresh();
@@ -48,8 +47,8 @@ export function DecisionPanel({
     onSuccess: decided('approve'),
   });
   const reject = useMutation({
-    mutationFn: (values: RejectValues) =>
-      rejectPlan(detail.id, plan.id, { version: plan.version, comment: values.comment }),
+    mutationFn: (comment: string) =>
+      rejectPlan(detail.id, plan.id, { version: plan.version, comment }),
     onMutate: () => onNotice(null),
     onSuccess: decided('reject'),
   });
@@ -74,24 +73,17 @@ export function DecisionPanel({
       >
         <ApproveFields steeringGroup={steeringGroup} disabled={deciding} />
       </Form>
-      <Form
+      <SendBackForm
         id={`plan-reject-${plan.id}`}
-        form={rejectForm}
-        onSubmit={(values) => reject.mutateAsync(values)}
+        schema={RejectFormSchema}
+        onSend={(comment) => reject.mutateAsync(comment)}
         error={reject.error}
         errorTitle={t('plans.actionError')}
-      >
-        <TextArea
-          name="comment"
-          label={t('plans.rejectComment')}
-          hint={t('plans.rejectHint')}
-          rows={3}
-          maxLength={2000}
-        />
-        <button type="submit" className="button button-secondary" disabled={deciding}>
-          {t('plans.reject')}
-        </button>
-      </Form>
+        label={t('plans.rejectComment')}
+        hint={t('plans.rejectHint')}
+        submit={t('plans.reject')}
+        disabled={deciding}
+      />
     </div>
   );
 }
