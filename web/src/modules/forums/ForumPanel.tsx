@@ -104,18 +104,15 @@ function Members({ forum }: { forum: ForumDetail }) {
                   <td>{member.unitName ?? '–'}</td>
                   {forum.mayManage && (
                     <td>
-                      <button
-                        type="button"
-                        className="button button-secondary button-small"
+                      <PersonButton
+                        label={t('forums.members.remove')}
+                        name={member.displayName}
                         disabled={mutation.isPending}
                         onClick={() => {
                           setRemoved(null);
                           mutation.mutate(member);
                         }}
-                      >
-                        {t('forums.members.remove')}
-                        <span className="sr-only"> {member.displayName}</span>
-                      </button>
+                      />
                     </td>
                   )}
                 </tr>
@@ -204,18 +201,15 @@ function AddMember({ forum }: { forum: ForumDetail }) {
                       {' – '}
                       {candidate.roles.map((role) => t(`admin.roles.${role}`)).join(', ')}
                     </span>
-                    <button
-                      type="button"
-                      className="button button-secondary button-small"
+                    <PersonButton
+                      label={t('forums.add.add')}
+                      name={candidate.displayName}
                       disabled={mutation.isPending}
                       onClick={() => {
                         setAdded(null);
                         mutation.mutate(candidate);
                       }}
-                    >
-                      {t('forums.add.add')}
-                      <span className="sr-only"> {candidate.displayName}</span>
-                    </button>
+                    />
                   </li>
                 ))}
               </ul>
@@ -279,5 +273,30 @@ function RenameForum({ forum, reload }: { forum: ForumDetail; reload: () => void
         </button>
       </Form>
     </section>
+  );
+}
+
+/** A small button that acts on one person (remove a member, add a candidate), named for screen readers. */
+function PersonButton({
+  label,
+  name,
+  disabled,
+  onClick,
+}: {
+  label: string;
+  name: string;
+  disabled: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      className="button button-secondary button-small"
+      disabled={disabled}
+      onClick={onClick}
+    >
+      {label}
+      <span className="sr-only"> {name}</span>
+    </button>
   );
 }
