@@ -1,10 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import { mayManageForum, requireForumMunicipality } from '../../access/forum-abilities.ts';
 import type { CurrentUser } from '../../access/sessions.ts';
+import { managerAuditEvent } from '../../platform/audit/manager-event.ts';
 import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, requireVersion, staleVersion } from '../../platform/errors.ts';
 import * as queries from './queries.ts';
 import * as writes from './queries-writes.ts';
 import type { Forum, ForumDetail, UpdateForum } from './schema.ts';
@@ -47,23 +48,6 @@ async function managedForum(trx: Kysely<DB>, user: CurrentUser, id: string) {
   return forum;
 }
 
-function event(
-  ctx: RequestContext,
-  municipalityCode: string,
-  fields: Pick<AuditEvent, 'action' | 'resourceId' | 'details'>,
-): AuditEvent {
-  const { user } = ctx;
-  return {
-    municipalityCode,
-    actorUserId: user.id,
-    actorRole: user.roles.includes('coordinator') ? 'coordinator' : 'municipal_admin',
-    actorUnitId: user.unitIds[0] ?? null,
-    requestId: ctx.requestId,
-    resourceType: 'forum',
-    ...fields,
-  };
-}
-
 /**
  * Forum names are unique per municipality, case-insensitively: the caller holds the
  * municipality's name lock (`lockForumNames`) while it checks and stores a name.
@@ -91,7 +75,11 @@ export async function createForum(
     await writeAudit(
       trx,
       ctx.keys.audit,
-      event(ctx, municipalityCode, { action: 'create', resourceId: inserted.id, details: {} }),
+      managerAuditEvent(ctx, municipalityCode, 'forum', {
+        action: 'create',
+        resourceId: inserted.id,
+        details: {},
+      }),
     );
     return detail(trx, ctx.user, await managedForum(trx, ctx.user, inserted.id));
   });
@@ -117,7 +105,7 @@ async function changeForum(
       await writeAudit(
         trx,
         ctx.keys.audit,
-        event(ctx, forum.municipalityCode, { ...entry, resourceId: id }),
+        managerAuditEvent(ctx, forum.municipalityCode, 'forum', { ...entry, resourceId: id }),
       );
     }
     return detail(trx, ctx.user, await managedForum(trx, ctx.user, id));
@@ -131,9 +119,7 @@ export async function updateForum(
   body: UpdateForum,
 ): Promise<ForumDetail> {
   return changeForum(ctx, id, async (trx, forum) => {
-    if (forum.version !== body.version) {
-      throw new AppError('conflict', { meta: { currentVersion: forum.version } });
-    }
+    requireVersion(forum.version, body.version);
     if (forum.name === body.name) return null;
     await writes.lockForumNames(trx, forum.municipalityCode);
     await checkNameFree(trx, forum.municipalityCode, body.name, id);
@@ -141,7 +127,7 @@ export async function updateForum(
     const updated = await writes.renameForumRow(trx, id, body.version, body.name);
     if (!updated) {
       const now = await writes.forumVersion(trx, id);
-      throw new AppError('conflict', { meta: { currentVersion: now ?? null } });
+      throw staleVersion(now ?? null);
     }
     return { action: 'update', details: { fields: 'name' } };
   });

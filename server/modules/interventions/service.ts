@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import { requireCatalogueMunicipality } from '../../access/catalogue-abilities.ts';
-import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
+import { managerAuditEvent } from '../../platform/audit/manager-event.ts';
+import { writeAudit } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, requireVersion, staleVersion } from '../../platform/errors.ts';
 import { unitInMunicipality } from '../admin/queries-units.ts';
 import { seedStandardInterventions } from './catalogue-seed.ts';
 import * as queries from './queries.ts';
@@ -31,23 +32,6 @@ export async function listTypes(
   filter: InterventionTypeFilter,
 ): Promise<InterventionType[]> {
   return queries.listTypes(ctx.db, ownMunicipality(ctx.user), filter);
-}
-
-function event(
-  ctx: RequestContext,
-  municipalityCode: string,
-  fields: Pick<AuditEvent, 'action' | 'resourceId' | 'details'>,
-): AuditEvent {
-  const { user } = ctx;
-  return {
-    municipalityCode,
-    actorUserId: user.id,
-    actorRole: user.roles.includes('coordinator') ? 'coordinator' : 'municipal_admin',
-    actorUnitId: user.unitIds[0] ?? null,
-    requestId: ctx.requestId,
-    resourceType: 'intervention_type',
-    ...fields,
-  };
 }
 
 async function checkUnit(db: Kysely<DB>, municipalityCode: string, unitId: string | null) {
@@ -107,7 +91,11 @@ export async function createType(
     await writeAudit(
       trx,
       ctx.keys.audit,
-      event(ctx, municipalityCode, { action: 'create', resourceId: inserted.id, details: {} }),
+      managerAuditEvent(ctx, municipalityCode, 'intervention_type', {
+        action: 'create',
+        resourceId: inserted.id,
+        details: {},
+      }),
     );
     return found(trx, municipalityCode, inserted.id);
   });
@@ -135,9 +123,7 @@ export async function updateType(
   const municipalityCode = ownMunicipality(ctx.user);
   return ctx.db.transaction().execute(async (trx) => {
     const type = await found(trx, municipalityCode, id);
-    if (type.version !== body.version) {
-      throw new AppError('conflict', { meta: { currentVersion: type.version } });
-    }
+    requireVersion(type.version, body.version);
     const changes: Record<string, unknown> = {};
     const changed: string[] = [];
     for (const [field, column] of Object.entries(COLUMNS) as [keyof typeof COLUMNS, string][]) {
@@ -159,12 +145,12 @@ export async function updateType(
     const updated = await writes.updateTypeRow(trx, id, body.version, changes);
     if (!updated) {
       const now = await found(trx, municipalityCode, id);
-      throw new AppError('conflict', { meta: { currentVersion: now.version } });
+      throw staleVersion(now.version);
     }
     await writeAudit(
       trx,
       ctx.keys.audit,
-      event(ctx, municipalityCode, {
+      managerAuditEvent(ctx, municipalityCode, 'intervention_type', {
         action: 'update',
         resourceId: id,
         details: { fields: changed.join(',') },
@@ -190,7 +176,7 @@ export async function loadStandard(ctx: RequestContext): Promise<LoadStandardRes
         trx,
         ctx.keys.audit,
         ids.map((id) =>
-          event(ctx, municipalityCode, {
+          managerAuditEvent(ctx, municipalityCode, 'intervention_type', {
             action: 'create',
             resourceId: id,
             details: { source: 'standard' },
