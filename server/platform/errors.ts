@@ -69,3 +69,16 @@ export class AppError extends Error {
 export function isErrorCode(value: string): value is ErrorCode {
   return Object.hasOwn(ERROR_STATUS, value);
 }
+
+/**
+ * A change made against a stale version: 409 with the version now stored (null when the record
+ * is gone), so the client can reload it.
+ */
+export function staleVersion(currentVersion: number | null): AppError {
+  return new AppError('conflict', { meta: { currentVersion } });
+}
+
+/** The optimistic lock's check: the version the client sent must be the one stored, else 409. */
+export function requireVersion(stored: number, sent: number): void {
+  if (stored !== sent) throw staleVersion(stored);
+}

@@ -11,7 +11,12 @@ import { deleteUserSessions } from '../../access/sessions.ts';
 import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { AppError, type FieldProblem } from '../../platform/errors.ts';
+import {
+  AppError,
+  requireVersion,
+  staleVersion,
+  type FieldProblem,
+} from '../../platform/errors.ts';
 import { placement } from './placement.ts';
 import * as queries from './queries.ts';
 import * as units from './queries-units.ts';
@@ -62,7 +67,7 @@ async function conflict(
   id: string,
 ): Promise<AppError> {
   const version = await users.storedVersion(trx, table, id);
-  return new AppError('conflict', { meta: { currentVersion: version ?? null } });
+  return staleVersion(version ?? null);
 }
 
 function list(values: readonly string[]): string {
@@ -143,9 +148,7 @@ export async function updateUser(
 ): Promise<AdminUser> {
   return ctx.db.transaction().execute(async (trx) => {
     const user = await targetUser(trx, ctx, id);
-    if (user.version !== body.version) {
-      throw new AppError('conflict', { meta: { currentVersion: user.version } });
-    }
+    requireVersion(user.version, body.version);
     const roles = body.roles ?? user.roles;
     requireGrantable(ctx.user, user.roles, roles);
     if (user.id === ctx.user.id) {
@@ -290,9 +293,7 @@ export async function renameUnit(
   return ctx.db.transaction().execute(async (trx) => {
     const unit = await queries.findUnit(trx, s, id);
     if (!unit) throw new AppError('not_found');
-    if (unit.version !== body.version) {
-      throw new AppError('conflict', { meta: { currentVersion: unit.version } });
-    }
+    requireVersion(unit.version, body.version);
     if (unit.name === body.name) return unit;
     if (await units.unitNameTaken(trx, unit.municipalityCode, body.name, id)) {
       throw unitNameTaken();

@@ -1,6 +1,6 @@
 import { decryptField, encryptField } from '../../platform/crypto.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, requireVersion } from '../../platform/errors.ts';
 import * as rows from './queries-drafts.ts';
 
 /**
@@ -53,9 +53,7 @@ export async function saveDraft(
   const contentEnc = encryptField(ctx.keys.secret, json, context(id, userId));
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await rows.lockDraftVersion(trx, userId, id);
-    if ((existing ?? 0) !== body.version) {
-      throw new AppError('conflict', { meta: { currentVersion: existing ?? 0 } });
-    }
+    requireVersion(existing ?? 0, body.version);
     if (existing === undefined && (await rows.countDrafts(trx, userId)) >= MAX_DRAFTS) {
       throw new AppError('too_many_drafts', { params: { max: MAX_DRAFTS } });
     }

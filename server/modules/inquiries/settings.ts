@@ -3,7 +3,7 @@ import type { Seriousness } from '../../../shared/values.ts';
 import { writeAudit } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, requireVersion, staleVersion } from '../../platform/errors.ts';
 import { PURPOSES } from '../../access/record-audit.ts';
 import { DEFAULT_DEADLINE_HOURS } from './deadline.ts';
 import { findSettingsRow, insertSettingsRow, updateSettingsRow } from './queries-settings.ts';
@@ -66,9 +66,7 @@ export async function saveSettings(
   change: SettingsChange,
 ): Promise<MunicipalitySettings> {
   const current = await getSettings(db, municipalityCode);
-  if (current.version !== change.version) {
-    throw new AppError('conflict', { meta: { currentVersion: current.version } });
-  }
+  requireVersion(current.version, change.version);
   const next = { ...current, ...change };
   const values = {
     deadline_hours_high: next.deadlineHours.high,
@@ -86,7 +84,7 @@ export async function saveSettings(
       : await updateSettingsRow(db, municipalityCode, change.version, values);
   if (!saved) {
     const now = await getSettings(db, municipalityCode);
-    throw new AppError('conflict', { meta: { currentVersion: now.version } });
+    throw staleVersion(now.version);
   }
   return getSettings(db, municipalityCode);
 }

@@ -4,7 +4,12 @@ import { writeAudit } from '../../platform/audit/write.ts';
 import { decryptField, encryptField } from '../../platform/crypto.ts';
 import type { AuditEvent } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError, type FieldProblem } from '../../platform/errors.ts';
+import {
+  AppError,
+  requireVersion,
+  staleVersion,
+  type FieldProblem,
+} from '../../platform/errors.ts';
 import { findPersonAccess, type PersonAccess } from '../../access/person-access.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import { formatCpr, parseCpr } from './cpr.ts';
@@ -87,9 +92,7 @@ export async function updatePerson(ctx: RequestContext, personId: string, body: 
   return ctx.db.transaction().execute(async (trx) => {
     const row = await lockActivePerson(trx, access);
     if (!row) throw new AppError('not_found');
-    if (row.version !== body.version) {
-      throw new AppError('conflict', { meta: { currentVersion: row.version } });
-    }
+    requireVersion(row.version, body.version);
     const storedCpr = row.cpr_enc
       ? decryptField(ctx.keys.secret, row.cpr_enc, cprContext(row.id))
       : null;
@@ -138,8 +141,7 @@ export async function updatePerson(ctx: RequestContext, personId: string, body: 
     if (changed.length === 0) return { id: row.id, version: row.version };
 
     const version = await updatePersonRow(trx, row, set, body.version);
-    if (version === undefined)
-      throw new AppError('conflict', { meta: { currentVersion: row.version } });
+    if (version === undefined) throw staleVersion(row.version);
     const event = personEvent(ctx, access, 'update', { fields: changed.join(',') });
     await writeAudit(trx, ctx.keys.audit, event);
     return { id: row.id, version };

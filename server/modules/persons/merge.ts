@@ -4,7 +4,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { writeAudit } from '../../platform/audit/write.ts';
 import { decryptField, encryptField } from '../../platform/crypto.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, requireVersion } from '../../platform/errors.ts';
 import { findPersonAccess } from '../../access/person-access.ts';
 import { moveCasePersonLinks } from '../cases/queries-person-links.ts';
 import { moveInquiryPersonLinks } from '../inquiries/queries-person-links.ts';
@@ -48,9 +48,7 @@ export async function mergePersons(
     if (source.municipality_code !== target.municipality_code) {
       throw invalidTarget('merge_other_municipality');
     }
-    if (source.version !== body.version) {
-      throw new AppError('conflict', { meta: { currentVersion: source.version } });
-    }
+    requireVersion(source.version, body.version);
 
     const sourceCpr = source.cpr_enc
       ? decryptField(ctx.keys.secret, source.cpr_enc, cprContext(source.id))
