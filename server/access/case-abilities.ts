@@ -22,12 +22,8 @@ import type { CurrentUser } from './sessions.ts';
  * - the case's coordinators approve, change the status and the membership;
  * - the compartment (the concern itself) is for the coordinators and the forum with it.
  */
-export const CASE_PARTS = [
-  'case',
-  'members',
-  'compartment',
-  'classification',
-  'notes',
+/** The parts whose work stops while a case is closed or under re-review. */
+const WORK_PARTS = [
   'assessment',
   'plan',
   'interventions',
@@ -35,6 +31,15 @@ export const CASE_PARTS = [
   'consents',
   'offers',
   'followUps',
+] as const;
+
+export const CASE_PARTS = [
+  'case',
+  'members',
+  'compartment',
+  'classification',
+  'notes',
+  ...WORK_PARTS,
   'closure',
 ] as const;
 export type CasePart = (typeof CASE_PARTS)[number];
@@ -59,17 +64,6 @@ export const CaseAbilitiesSchema = z
       'shows actions from this alone; the server checks the same rules.',
   );
 export type CaseAbilities = z.infer<typeof CaseAbilitiesSchema>;
-
-/** The parts whose work stops while a case is closed or under re-review. */
-const WORK_PARTS: readonly CasePart[] = [
-  'assessment',
-  'plan',
-  'interventions',
-  'sessions',
-  'consents',
-  'offers',
-  'followUps',
-];
 
 const can = (read: boolean, write = false, approve = false): PartAbilities => ({
   read,
