@@ -35,17 +35,30 @@ describe('MutationFailure', () => {
     ).toContain('Kunne ikke gemmes');
   });
 
-  it('offers the latest version when one change was stale, clearing every failure first', () => {
+  it('offers the latest version when one change was stale, clearing every failure', () => {
     const approve = change(null);
     const reject = change(stale());
-    const onReload = vi.fn(() => {
-      expect(approve.reset).toHaveBeenCalled();
-      expect(reject.reset).toHaveBeenCalled();
-    });
+    const onReload = vi.fn();
     const element = MutationFailure({ mutations: [approve, reject], text: 'Ændret', onReload });
     expect(isValidElement(element)).toBe(true);
     expect(renderToStaticMarkup(element as ReactElement)).toContain('Ændret');
     (element as ReactElement<{ onReload: () => void }>).props.onReload();
     expect(onReload).toHaveBeenCalledOnce();
+    expect(approve.reset).toHaveBeenCalled();
+    expect(reject.reset).toHaveBeenCalled();
+  });
+
+  it('keeps the notice until the latest version has arrived when the reload is a promise', async () => {
+    const failed = change(stale());
+    let arrive = () => {};
+    const latest = new Promise<void>((resolve) => (arrive = resolve));
+    const element = MutationFailure({ mutations: failed, onReload: () => latest });
+    (element as ReactElement<{ onReload: () => void }>).props.onReload();
+    await Promise.resolve();
+    expect(failed.reset).not.toHaveBeenCalled();
+    arrive();
+    await latest;
+    await Promise.resolve();
+    expect(failed.reset).toHaveBeenCalledOnce();
   });
 });

@@ -8,7 +8,12 @@ export interface FailingChange {
   reset: () => void;
 }
 
-type MutationFailureProps = StaleNoticeProps & {
+type MutationFailureProps = Omit<StaleNoticeProps, 'onReload'> & {
+  /**
+   * Fetches the latest version. Return the fetch's promise: the failures are cleared when it has
+   * settled, so the notice stays until the latest version is on the page.
+   */
+  onReload: () => void | PromiseLike<unknown>;
   /** The change, or the changes of one panel (approve and reject), whose failure is shown. */
   mutations: FailingChange | readonly FailingChange[];
   /**
@@ -22,11 +27,12 @@ type MutationFailureProps = StaleNoticeProps & {
 
 /**
  * The answer to a change that failed: the one StaleNotice when someone else saved first (a 409) —
- * reloading clears the failures, then `onReload` fetches the latest version — else, with an
+ * reloading calls `onReload` to fetch the latest version and clears the failures once it has
+ * arrived (at once when `onReload` returns no promise) — else, with an
  * `errorTitle`, the error alert; nothing while no change failed.
  *
  * ```tsx
- * <MutationFailure mutations={[approve, reject]} headingLevel="h4" onReload={() => void refresh()} />
+ * <MutationFailure mutations={[approve, reject]} headingLevel="h4" onReload={() => refresh()} />
  * ```
  */
 export function MutationFailure({
@@ -37,9 +43,13 @@ export function MutationFailure({
   ...notice
 }: MutationFailureProps) {
   const changes: readonly FailingChange[] = Array.isArray(mutations) ? mutations : [mutations];
-  const reload = () => {
+  const clear = () => {
     for (const change of changes) change.reset();
-    onReload();
+  };
+  const reload = () => {
+    const latest = onReload();
+    if (latest === undefined) clear();
+    else void Promise.resolve(latest).finally(clear);
   };
   if (changes.some((change) => isStale(change.error))) {
     return <StaleNotice {...notice} onReload={reload} />;

@@ -77,7 +77,7 @@ export function SettingsPage() {
             settings={stored}
             saved={savedVersion === stored.version}
             onSaved={setSavedVersion}
-            reload={() => void settings.refetch()}
+            reload={() => settings.refetch()}
           />
         )}
       </QueryState>
@@ -89,7 +89,7 @@ interface SettingsFormViewProps {
   settings: Settings;
   saved: boolean;
   onSaved: (version: number) => void;
-  reload: () => void;
+  reload: () => Promise<unknown>;
 }
 
 function SettingsFormView({ settings, saved, onSaved, reload }: SettingsFormViewProps) {
