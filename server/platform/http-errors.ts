@@ -61,6 +61,11 @@ export function fieldProblems(context: string, issue: ZodIssueLike): FieldProble
       }
       return [{ field, code: issue.keyword }];
     case 'invalid_value':
+      // Nothing chosen from a list (missing, null or ''): "Vælg …", not "not one of the allowed".
+      if (p.input === undefined || p.input === null || p.input === '') {
+        return [{ field, code: 'choose' }];
+      }
+      return [{ field, code: issue.keyword }];
     case 'invalid_characters':
       return [{ field, code: issue.keyword }];
     default:

@@ -68,6 +68,21 @@ describe('mapping date and text problems to field problems', () => {
     ).toEqual([{ field: 'body.goals.0.targetDate', code: 'required' }]);
   });
 
+  it('names an empty choice from a list choose, and a wrong one invalid_value', () => {
+    for (const params of [{}, { input: '' }, { input: null }]) {
+      expect(
+        fieldProblems('body', { keyword: 'invalid_value', instancePath: '/source', params }),
+      ).toEqual([{ field: 'body.source', code: 'choose' }]);
+    }
+    expect(
+      fieldProblems('body', {
+        keyword: 'invalid_value',
+        instancePath: '/source',
+        params: { input: 'somewhere' },
+      }),
+    ).toEqual([{ field: 'body.source', code: 'invalid_value' }]);
+  });
+
   it('names text that cannot be stored invalid_characters', () => {
     expect(
       fieldProblems('body', { keyword: 'invalid_characters', instancePath: '/note', params: {} }),

@@ -175,7 +175,7 @@ interface RadioGroupProps<T extends string> extends GroupProps<T> {
 
 /** Radio buttons for one value, in a fieldset with the label as legend. */
 export function RadioGroup<T extends string>({ name, id, ...group }: RadioGroupProps<T>) {
-  const bound = useField(name, group.label, id);
+  const bound = useField(name, group.label, id, true);
   return (
     <OptionList
       {...group}

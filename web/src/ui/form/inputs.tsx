@@ -150,7 +150,7 @@ export function Select({
   children,
   ...select
 }: SelectProps) {
-  const bound = useField(name, label, id);
+  const bound = useField(name, label, id, true);
   return (
     <FormGroup id={bound.fieldId} label={label} hint={hint} error={bound.error}>
       <select {...textControl(bound, 'form-select', hint, { empty, asNumber })} {...select}>

@@ -49,7 +49,8 @@ export function issueProblem(issue: z.core.$ZodIssue | z.core.$ZodRawIssue): Fie
       }
       return { code: 'invalid_format' };
     case 'invalid_value':
-      return isEmpty(issue.input) ? { code: 'required' } : { code: 'invalid_value' };
+      // Nothing chosen from a list (an empty select): "Vælg …" names the field where it is shown.
+      return isEmpty(issue.input) ? { code: 'choose' } : { code: 'invalid_value' };
     case 'not_multiple_of':
       return { code: 'not_integer' };
     default:
@@ -68,6 +69,40 @@ export function problemMessage(problem: FieldProblem): string {
 /** A Zod issue's message in the current language (usable as the `error` option of a parse). */
 export function issueMessage(issue: z.core.$ZodIssue | z.core.$ZodRawIssue): string {
   return problemMessage(issueProblem(issue));
+}
+
+/** The problem codes that mean nothing was chosen or given, as the browser or the server says. */
+const UNCHOSEN = ['required', 'choose'];
+
+/** What a field's problem says, with the code(s) it came with. */
+export interface ShownProblem {
+  type: string;
+  message?: string;
+  types?: Record<string, unknown>;
+}
+
+/**
+ * The message a field shows for its problem. A field where the user picks from a list (a select,
+ * radio buttons) with nothing picked says what to choose by its label ("Vælg kilde."), whether
+ * the browser or the server found it; every other problem says its own message.
+ */
+export function shownMessage(
+  problem: ShownProblem,
+  field: { label: string; choice?: boolean } | undefined,
+): string {
+  const unchosen =
+    UNCHOSEN.includes(problem.type) || UNCHOSEN.some((code) => problem.types?.[code] !== undefined);
+  if (field?.choice && unchosen) return i18n.t('form.choose', { label: lowerFirst(field.label) });
+  return problem.message ?? '';
+}
+
+/** "Kilde" → "kilde"; an abbreviation ("CPR-nummer", "KLE") keeps its capitals. */
+function lowerFirst(label: string): string {
+  const second = label.charAt(1);
+  if (second !== '' && second === second.toUpperCase() && second !== second.toLowerCase()) {
+    return label;
+  }
+  return label.charAt(0).toLowerCase() + label.slice(1);
 }
 
 /**
