@@ -65,6 +65,18 @@ describe('a required choice with nothing chosen', () => {
     });
   });
 
+  it("keeps a form's own words for a missing choice", async () => {
+    const result = await resolver.zodFormResolver(Body, {
+      source: { required: 'followUps.record.levelMissing' },
+    })({ source: '', unitId: '', note: '' } as unknown as Values, undefined, {
+      fields: {},
+      shouldUseNativeValidation: false,
+    });
+    const source = (result.errors as Record<string, { type: string; message: string }>).source;
+    expect(source).toEqual(expect.objectContaining({ type: 'custom' }));
+    expect(source?.message).toBe('Vælg bekymringsniveauet, som I vurderer det nu.');
+  });
+
   it('says "Vælg kilde." on the select for the browser\'s and the server\'s problem alike', () => {
     expect(
       errorText(renderToStaticMarkup(<Example problem={{ type: 'choose' }} />), 'source'),
