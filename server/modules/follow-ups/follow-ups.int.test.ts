@@ -234,6 +234,26 @@ describe(`follow-ups (${testEngine})`, () => {
     ]);
   });
 
+  it('names an impossible date and an unchosen level in Danish on their fields, nothing stored', async () => {
+    const before = await followUpRows();
+    const res = await caller('coordinator').post(url(), {
+      id: randomUUID(),
+      heldOn: '2026-02-31',
+      concernLevel: '',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(fieldsOf(res).sort()).toEqual([
+      'body.concernLevel:choose',
+      'body.heldOn:date_not_exist',
+    ]);
+    const messages = (res.json() as { error: { fields: { message: string }[] } }).error.fields;
+    expect(messages.map((f) => f.message).sort()).toEqual([
+      'Datoen findes ikke i kalenderen. Tjek dag og måned.',
+      'Vælg en af mulighederne.',
+    ]);
+    expect(await followUpRows()).toEqual(before);
+  });
+
   it('refuses a date before the case opened, in the future, an unknown goal: 400, nothing stored', async () => {
     const target = (await followUpRows()).find((r) => r.status === 'scheduled');
     if (!target) throw new Error('nothing scheduled');

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import i18n from '../../app/i18n';
 import { YEAR_MAX, YEAR_MIN, YEAR_RANGE } from '../../../../server/platform/primitives.ts';
+import { isImpossibleDate } from './dates';
 
 /**
  * Zod issues as field problems with the server's code names (server/platform/http-errors.ts
@@ -15,6 +16,17 @@ export interface FieldProblem {
 
 function isEmpty(input: unknown): boolean {
   return input === undefined || input === null || input === '';
+}
+
+/**
+ * A date the schema refused: one written as a date that the calendar does not have says so with
+ * the text as typed ("31.02.2003 findes ikke"); anything else asks for dd.mm.åååå.
+ */
+export function dateProblem(input: unknown): FieldProblem {
+  if (typeof input === 'string' && isImpossibleDate(input)) {
+    return { code: 'date_not_exist', params: { date: input.trim() } };
+  }
+  return { code: 'invalid_date' };
 }
 
 export function issueProblem(issue: z.core.$ZodIssue | z.core.$ZodRawIssue): FieldProblem {
@@ -42,7 +54,7 @@ export function issueProblem(issue: z.core.$ZodIssue | z.core.$ZodRawIssue): Fie
     }
     case 'invalid_format':
       if (issue.input === '') return { code: 'required' };
-      if (issue.format === 'date') return { code: 'invalid_date' };
+      if (issue.format === 'date') return dateProblem(issue.input);
       if (issue.format === 'email') return { code: 'invalid_email' };
       if (issue.format === 'regex' && issue.pattern === String(YEAR_RANGE)) {
         return { code: 'date_out_of_range', params: { min: YEAR_MIN, max: YEAR_MAX } };
