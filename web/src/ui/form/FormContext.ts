@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect } from 'react';
+import type { Choice } from './messages';
 
 /**
  * What `<Form>` tells its fields: the prefix of their ids, and a register of each field's id and
@@ -8,7 +9,7 @@ export interface FormFieldInfo {
   id: string;
   label: string;
   /** The user picks from a list (a select, radio buttons): nothing picked says "Vælg …". */
-  choice?: boolean;
+  choice?: Choice;
 }
 
 export interface FormContextValue {
@@ -26,7 +27,7 @@ export function fieldId(context: FormContextValue | null, name: string, id?: str
 }
 
 /** A field's id, registered with the form's error summary under the field's label. */
-export function useFieldId(name: string, label: string, id?: string, choice?: boolean): string {
+export function useFieldId(name: string, label: string, id?: string, choice?: Choice): string {
   const context = useContext(FormContext);
   const resolved = fieldId(context, name, id);
   useEffect(() => {

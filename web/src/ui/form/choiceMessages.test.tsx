@@ -99,6 +99,16 @@ describe('a required choice with nothing chosen', () => {
         { label: 'Navn' },
       ),
     ).toBe('Feltet skal udfyldes.');
+    // A longer label is named as it stands; a form may give its own words.
+    expect(messages.shownMessage({ type: 'choose' }, { label: 'Status nu', choice: true })).toBe(
+      'Vælg en af mulighederne under »Status nu«.',
+    );
+    expect(
+      messages.shownMessage(
+        { type: 'choose' },
+        { label: 'Mentor for Ali', choice: 'Vælg, hvad der sker.' },
+      ),
+    ).toBe('Vælg, hvad der sker.');
     // An abbreviation keeps its capitals.
     expect(messages.shownMessage({ type: 'choose' }, { label: 'KLE-emne', choice: true })).toBe(
       'Vælg KLE-emne.',

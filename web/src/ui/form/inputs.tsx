@@ -138,6 +138,8 @@ export interface SelectProps
   extends FieldProps, TextConversion, NativeProps<SelectHTMLAttributes<HTMLSelectElement>> {
   /** The `<option>`s; an option with value '' stands for "nothing chosen" (`empty`). */
   children: ReactNode;
+  /** Said when nothing is chosen, instead of "Vælg <label>." (for a label that is not a noun). */
+  choose?: string;
 }
 
 export function Select({
@@ -148,9 +150,10 @@ export function Select({
   empty,
   asNumber,
   children,
+  choose,
   ...select
 }: SelectProps) {
-  const bound = useField(name, label, id, true);
+  const bound = useField(name, label, id, choose ?? true);
   return (
     <FormGroup id={bound.fieldId} label={label} hint={hint} error={bound.error}>
       <select {...textControl(bound, 'form-select', hint, { empty, asNumber })} {...select}>

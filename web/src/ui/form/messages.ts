@@ -95,18 +95,29 @@ export interface ShownProblem {
 
 /**
  * The message a field shows for its problem. A field where the user picks from a list (a select,
- * radio buttons) with nothing picked says what to choose by its label ("Vælg kilde."), whether
- * the browser or the server found it; every other problem says its own message.
+ * radio buttons) with nothing picked says what to choose by its label ("Vælg kilde.", or
+ * "Vælg en af mulighederne under »Status for målet«." for a longer label), whether the browser or
+ * the server found it; every other problem says its own message.
  */
 export function shownMessage(
   problem: ShownProblem,
-  field: { label: string; choice?: boolean } | undefined,
+  field: { label: string; choice?: Choice } | undefined,
 ): string {
   const unchosen =
     UNCHOSEN.includes(problem.type) || UNCHOSEN.some((code) => problem.types?.[code] !== undefined);
-  if (field?.choice && unchosen) return i18n.t('form.choose', { label: lowerFirst(field.label) });
-  return problem.message ?? '';
+  if (!field?.choice || !unchosen) return problem.message ?? '';
+  if (typeof field.choice === 'string') return field.choice;
+  // One word reads as an object ("Vælg kilde."); a longer label is named as it stands.
+  return /^[\p{L}-]+$/u.test(field.label)
+    ? i18n.t('form.choose', { label: lowerFirst(field.label) })
+    : i18n.t('form.chooseUnder', { label: field.label });
 }
+
+/**
+ * A field where the user picks from a list: `true` says "Vælg <label>." when nothing is picked,
+ * a text says that text (the form's own words, e.g. "Vælg status for målet.").
+ */
+export type Choice = boolean | string;
 
 /** "Kilde" → "kilde"; an abbreviation ("CPR-nummer", "KLE") keeps its capitals. */
 function lowerFirst(label: string): string {

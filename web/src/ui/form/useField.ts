@@ -1,13 +1,13 @@
 import { useController } from 'react-hook-form';
 import { useFieldId } from './FormContext';
-import { shownMessage } from './messages';
+import { shownMessage, type Choice } from './messages';
 
 /**
  * A field's binding to the form of `<Form>` by `name`: the controller's field and ref, the
  * element id (registered with the error summary under `label`) and the field's problem. A
- * `choice` field (a select, radio buttons) with nothing chosen says "Vælg <label>.".
+ * `choice` field (a select, radio buttons) with nothing chosen says "Vælg <label>." (or its text).
  */
-export function useField(name: string, label: string, id?: string, choice?: boolean) {
+export function useField(name: string, label: string, id?: string, choice?: Choice) {
   const {
     field: { ref, ...field },
     fieldState,
