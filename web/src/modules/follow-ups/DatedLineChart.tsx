@@ -53,7 +53,8 @@ export function DatedLineChart({
         responsive
         height={height}
         accessibilityLayer={false}
-        margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
+        // Room either side for the first and the last date under the axis.
+        margin={{ top: 8, right: 32, bottom: 4, left: 16 }}
         className="dated-chart-surface"
       >
         <CartesianGrid stroke={COLOURS.grid} vertical={false} />
