@@ -36,9 +36,7 @@ export async function proposeClosure(story: Story) {
   await openTab(page, 'Afslutning', 'Afslutning og genvurdering');
   const form = page.locator('form.closure-propose');
   await form.getByRole('heading', { name: 'Indstil til afslutning' }).waitFor();
-  await form
-    .getByRole('radio', { name: 'Overdraget til det almindelige system (vælg enhed)' })
-    .check();
+  await form.getByRole('radio', { name: 'Overdraget til det almindelige system' }).check();
   await form.getByLabel('Overdraget til enhed').selectOption({ label: 'Børn og Unge' });
   await form
     .getByLabel('Begrundelse', { exact: true })
@@ -72,7 +70,7 @@ export async function proposeClosure(story: Story) {
     name: /^Indstilling .* – venter på godkendelse$/,
   });
   await fact(proposal, 'Udfald')
-    .getByText('Overdraget til det almindelige system (vælg enhed): Børn og Unge')
+    .getByText('Overdraget til det almindelige system: Børn og Unge')
     .waitFor();
   expect(await proposal.getByRole('button', { name: 'Godkend afslutning' }).count()).toBe(0);
   expect(errors).toEqual([]);

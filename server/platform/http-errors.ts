@@ -56,11 +56,24 @@ export function fieldProblems(context: string, issue: ZodIssueLike): FieldProble
     case 'invalid_format':
       // An empty string where a formatted value (a date …) must be given is a missing value.
       if (p.input === '') return [{ field, code: 'required' }];
+      // Written as a date (2003-02-31) but not a day of the calendar: say that, not the format.
+      if (
+        p.format === 'date' &&
+        typeof p.input === 'string' &&
+        /^\d{4}-\d{2}-\d{2}$/.test(p.input)
+      ) {
+        return [{ field, code: 'date_not_exist' }];
+      }
       if (p.format === 'regex' && p.pattern === String(YEAR_RANGE)) {
         return [{ field, code: 'date_out_of_range', params: { min: YEAR_MIN, max: YEAR_MAX } }];
       }
       return [{ field, code: issue.keyword }];
     case 'invalid_value':
+      // Nothing chosen from a list (missing, null or ''): "Vælg …", not "not one of the allowed".
+      if (p.input === undefined || p.input === null || p.input === '') {
+        return [{ field, code: 'choose' }];
+      }
+      return [{ field, code: issue.keyword }];
     case 'invalid_characters':
       return [{ field, code: issue.keyword }];
     default:

@@ -68,6 +68,32 @@ describe('mapping date and text problems to field problems', () => {
     ).toEqual([{ field: 'body.goals.0.targetDate', code: 'required' }]);
   });
 
+  it('names an empty choice from a list choose, and a wrong one invalid_value', () => {
+    for (const params of [{}, { input: '' }, { input: null }]) {
+      expect(
+        fieldProblems('body', { keyword: 'invalid_value', instancePath: '/source', params }),
+      ).toEqual([{ field: 'body.source', code: 'choose' }]);
+    }
+    expect(
+      fieldProblems('body', {
+        keyword: 'invalid_value',
+        instancePath: '/source',
+        params: { input: 'somewhere' },
+      }),
+    ).toEqual([{ field: 'body.source', code: 'invalid_value' }]);
+  });
+
+  it('names a date written right but not in the calendar date_not_exist', () => {
+    const problem = (input: string) =>
+      fieldProblems('body', {
+        keyword: 'invalid_format',
+        instancePath: '/birthDate',
+        params: { format: 'date', input },
+      });
+    expect(problem('2003-02-31')).toEqual([{ field: 'body.birthDate', code: 'date_not_exist' }]);
+    expect(problem('31.02.2003')).toEqual([{ field: 'body.birthDate', code: 'invalid_format' }]);
+  });
+
   it('names text that cannot be stored invalid_characters', () => {
     expect(
       fieldProblems('body', { keyword: 'invalid_characters', instancePath: '/note', params: {} }),

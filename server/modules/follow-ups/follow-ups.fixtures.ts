@@ -53,6 +53,7 @@ export interface List {
   goals: { key: string; text: string; status: string }[];
   concernLevel: string | null;
   competenceSeries: { heldOn: string; ratings: Record<string, number> }[];
+  concernSeries: { on: string; level: string; source: string }[];
 }
 
 export async function asUser(user: TestUser): Promise<CurrentUser> {

@@ -207,6 +207,53 @@ describe(`follow-ups (${testEngine})`, () => {
     expect(recorded?.recordedBy?.id).toBe(member.id);
   });
 
+  it('gives the concern level over time: final assessments and held follow-ups, oldest first', async () => {
+    const db = t.database.db;
+    const assessedOn = addDays(today, -10);
+    const row = { case_id: theCase.id, created_by: coordinator.id, concern_level: 'moderate' };
+    // A final assessment ten days ago (noon Danish time) counts; a draft does not.
+    await db
+      .insertInto('case_assessments')
+      .values({
+        ...row,
+        number: 1,
+        status: 'final',
+        finalised_by: coordinator.id,
+        finalised_at: new Date(`${assessedOn}T10:00:00Z`),
+      })
+      .execute();
+    await db
+      .insertInto('case_assessments')
+      .values({ ...row, number: 2, concern_level: 'low' })
+      .execute();
+    const list = (await caller('coordinator').get(url())).json() as List;
+    expect(list.concernSeries).toEqual([
+      { on: assessedOn, level: 'moderate', source: 'assessment' },
+      { on: addDays(today, -2), level: 'low', source: 'follow_up' },
+      { on: today, level: 'high', source: 'follow_up' },
+    ]);
+  });
+
+  it('names an impossible date and an unchosen level in Danish on their fields, nothing stored', async () => {
+    const before = await followUpRows();
+    const res = await caller('coordinator').post(url(), {
+      id: randomUUID(),
+      heldOn: '2026-02-31',
+      concernLevel: '',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(fieldsOf(res).sort()).toEqual([
+      'body.concernLevel:choose',
+      'body.heldOn:date_not_exist',
+    ]);
+    const messages = (res.json() as { error: { fields: { message: string }[] } }).error.fields;
+    expect(messages.map((f) => f.message).sort()).toEqual([
+      'Datoen findes ikke i kalenderen. Tjek dag og måned.',
+      'Vælg en af mulighederne.',
+    ]);
+    expect(await followUpRows()).toEqual(before);
+  });
+
   it('refuses a date before the case opened, in the future, an unknown goal: 400, nothing stored', async () => {
     const target = (await followUpRows()).find((r) => r.status === 'scheduled');
     if (!target) throw new Error('nothing scheduled');

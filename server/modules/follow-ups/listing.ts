@@ -5,7 +5,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { ConcernLevelSchema, GoalStatusSchema } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { approvedPlanGoals } from '../plans/queries.ts';
-import { caseConcernLevel, followUpRows } from './queries.ts';
+import { assessmentConcernLevels, caseConcernLevel, followUpRows } from './queries.ts';
 import {
   ConcernChangeSchema,
   FollowUpStatusSchema,
@@ -84,5 +84,32 @@ export async function listFollowUps(
     goals: await approvedGoals(db, theCase),
     concernLevel: level == null ? null : ConcernLevelSchema.parse(level),
     competenceSeries,
+    concernSeries: concernSeries(items, await assessmentConcernLevels(db, theCase)),
   };
+}
+
+type Assessed = Awaited<ReturnType<typeof assessmentConcernLevels>>;
+
+/** The final assessments' and the held follow-ups' concern levels, oldest first. */
+function concernSeries(items: FollowUp[], assessed: Assessed): FollowUpList['concernSeries'] {
+  const fromAssessments = assessed.flatMap((a) =>
+    a.finalised_at && a.concern_level
+      ? [
+          {
+            on: danishToday(new Date(a.finalised_at)),
+            level: ConcernLevelSchema.parse(a.concern_level),
+            source: 'assessment' as const,
+          },
+        ]
+      : [],
+  );
+  const fromFollowUps = items.flatMap((f) =>
+    f.status === 'done' && f.heldOn && f.concernLevel
+      ? [{ on: f.heldOn, level: f.concernLevel, source: 'follow_up' as const }]
+      : [],
+  );
+  // A stable sort keeps an assessment before a follow-up held on the same day.
+  return [...fromAssessments, ...fromFollowUps].sort((a, b) =>
+    a.on < b.on ? -1 : a.on > b.on ? 1 : 0,
+  );
 }

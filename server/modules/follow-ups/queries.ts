@@ -53,6 +53,22 @@ export async function caseConcernLevel(db: Kysely<DB>, theCase: CaseKey) {
   return level?.concern_level;
 }
 
+/**
+ * The concern level each final assessment of the case set, with when it was finalised, oldest
+ * first (a read of the assessments' table for the concern-level series; they write it).
+ */
+export async function assessmentConcernLevels(db: Kysely<DB>, theCase: CaseKey) {
+  return db
+    .selectFrom('case_assessments')
+    .select(['finalised_at', 'concern_level'])
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .where('status', '<>', 'draft')
+    .where('concern_level', 'is not', null)
+    .orderBy('finalised_at')
+    .execute();
+}
+
 /** A new follow-up due on `dueOn`; its id and version. */
 export async function insertFollowUp(
   trx: Transaction<DB>,

@@ -89,6 +89,17 @@ export const FollowUpListSchema = z.object({
   competenceSeries: z.array(
     z.object({ heldOn: z.iso.date(), ratings: z.record(z.string(), z.number().int()) }),
   ),
+  /**
+   * The concern level over time, oldest first: each final assessment (on the day it was
+   * finalised, Danish time) and each follow-up held with a level (on the day it was held).
+   */
+  concernSeries: z.array(
+    z.object({
+      on: z.iso.date(),
+      level: ConcernLevelSchema,
+      source: z.enum(['assessment', 'follow_up']),
+    }),
+  ),
 });
 
 export type FollowUp = z.infer<typeof FollowUpSchema>;

@@ -102,4 +102,15 @@ describe('translation catalogues', () => {
     }
     expect(missing, `Keys used in code but missing:\n${missing.join('\n')}`).toEqual([]);
   });
+
+  it('hold no developer texts (references to the specification, issues or to-dos)', () => {
+    const developer =
+      /domænebeskrivelse|domain description|\b(?:trin|step) [A-Z]\b|\bissue\b|\bTODO\b|\bFIXME\b/i;
+    const found = languages.flatMap((language) =>
+      [...flat[language]]
+        .filter(([, text]) => typeof text === 'string' && developer.test(text))
+        .map(([key]) => `${language}: ${key}`),
+    );
+    expect(found).toEqual([]);
+  });
 });

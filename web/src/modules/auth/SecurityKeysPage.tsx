@@ -116,39 +116,41 @@ function KeyTable({
 }) {
   const { t } = useTranslation();
   return (
-    <table className="table table--compact">
-      <caption className="sr-only">{t('securityKeys.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('securityKeys.nameColumn')}</th>
-          <th scope="col">{t('securityKeys.createdColumn')}</th>
-          <th scope="col">{t('securityKeys.lastUsedColumn')}</th>
-          <th scope="col">
-            <span className="sr-only">{t('securityKeys.actionsColumn')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {keys.map((key) => (
-          <tr key={key.id}>
-            <td>{key.nickname}</td>
-            <td>{formatDate(key.createdAt)}</td>
-            <td>{key.lastUsedAt ? formatDate(key.lastUsedAt) : t('securityKeys.neverUsed')}</td>
-            <td>
-              <button
-                type="button"
-                className="function-link"
-                disabled={removing !== null}
-                aria-label={t('securityKeys.removeLabel', { name: key.nickname })}
-                onClick={() => onRemove(key)}
-              >
-                {t('securityKeys.remove')}
-              </button>
-            </td>
+    <div className="table--responsive-scroll">
+      <table className="table table--compact">
+        <caption className="sr-only">{t('securityKeys.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('securityKeys.nameColumn')}</th>
+            <th scope="col">{t('securityKeys.createdColumn')}</th>
+            <th scope="col">{t('securityKeys.lastUsedColumn')}</th>
+            <th scope="col">
+              <span className="sr-only">{t('securityKeys.actionsColumn')}</span>
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {keys.map((key) => (
+            <tr key={key.id}>
+              <td>{key.nickname}</td>
+              <td>{formatDate(key.createdAt)}</td>
+              <td>{key.lastUsedAt ? formatDate(key.lastUsedAt) : t('securityKeys.neverUsed')}</td>
+              <td>
+                <button
+                  type="button"
+                  className="function-link"
+                  disabled={removing !== null}
+                  aria-label={t('securityKeys.removeLabel', { name: key.nickname })}
+                  onClick={() => onRemove(key)}
+                >
+                  {t('securityKeys.remove')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -51,7 +51,7 @@ describe('ClosurePage', () => {
     expect(html).toContain('Indstil til afslutning');
     for (const outcome of [
       'Bekymringen er håndteret',
-      'Overdraget til det almindelige system (vælg enhed)',
+      'Overdraget til det almindelige system',
       'Overdraget til politiet',
       'Borgeren er fraflyttet',
       'Kontakten er tabt',
@@ -59,6 +59,8 @@ describe('ClosurePage', () => {
     ]) {
       expect(html).toContain(outcome);
     }
+    // An outcome is a value, never an instruction: the unit is chosen in its own select.
+    expect(html).not.toMatch(/\(vælg enhed\)/i);
     expect(html).toContain('Går i skole hver dag');
     expect(html).toContain('Mentorforløb for Ali Hansen');
     expect(html).toContain('Fortsætter uden for sagen');

@@ -51,44 +51,48 @@ export function ProposalItem({ detail, closure }: { detail: CaseDetail; closure:
         )}
       </dl>
       {closure.goalStatuses.length > 0 && (
-        <table className="table table--compact">
-          <caption>{t('closure.proposals.goalsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('closure.proposals.goalColumn')}</th>
-              <th scope="col">{t('closure.proposals.statusColumn')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {closure.goalStatuses.map((g) => (
-              <tr key={g.goalKey}>
-                <td>{g.text ?? t('closure.proposals.unknownGoal')}</td>
-                <td>{t(`cases.goalStatus.${g.status}`)}</td>
+        <div className="table--responsive-scroll">
+          <table className="table table--compact">
+            <caption>{t('closure.proposals.goalsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('closure.proposals.goalColumn')}</th>
+                <th scope="col">{t('closure.proposals.statusColumn')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {closure.goalStatuses.map((g) => (
+                <tr key={g.goalKey}>
+                  <td>{g.text ?? t('closure.proposals.unknownGoal')}</td>
+                  <td>{t(`cases.goalStatus.${g.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {closure.interventionDispositions.length > 0 && (
-        <table className="table table--compact">
-          <caption>{t('closure.proposals.interventionsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('closure.proposals.interventionColumn')}</th>
-              <th scope="col">{t('closure.proposals.personColumn')}</th>
-              <th scope="col">{t('closure.proposals.dispositionColumn')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {closure.interventionDispositions.map((d) => (
-              <tr key={d.interventionId}>
-                <td>{interventionName(t, d)}</td>
-                <td>{d.personName ?? '–'}</td>
-                <td>{t(`closure.dispositions.${d.disposition}`)}</td>
+        <div className="table--responsive-scroll">
+          <table className="table table--compact">
+            <caption>{t('closure.proposals.interventionsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('closure.proposals.interventionColumn')}</th>
+                <th scope="col">{t('closure.proposals.personColumn')}</th>
+                <th scope="col">{t('closure.proposals.dispositionColumn')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {closure.interventionDispositions.map((d) => (
+                <tr key={d.interventionId}>
+                  <td>{interventionName(t, d)}</td>
+                  <td>{d.personName ?? '–'}</td>
+                  <td>{t(`closure.dispositions.${d.disposition}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {closure.status === 'proposed' && mayDecide && open && (
         <DecisionPanel detail={detail} closure={closure} headingId={headingId} />

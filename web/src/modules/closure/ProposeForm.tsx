@@ -89,6 +89,7 @@ export function ProposeForm({
               label={t('closure.propose.unit')}
               empty="null"
               none={t('closure.propose.chooseUnit')}
+              choose={t('closure.propose.unitMissing')}
               options={overview.units.map((u) => ({ value: u.id, label: u.name }))}
             />
           ) : value === 'other' ? (

@@ -30,31 +30,33 @@ export function ReviewList({ detail, reviews }: { detail: CaseDetail; reviews: R
           <SuccessMessage>{t('closure.record.done')}</SuccessMessage>
         </div>
       )}
-      <table className="table table--compact">
-        <caption>{t('closure.reviews.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('closure.reviews.whenColumn')}</th>
-            <th scope="col">{t('closure.reviews.dueColumn')}</th>
-            <th scope="col">{t('closure.reviews.statusColumn')}</th>
-            <th scope="col">{t('closure.reviews.heldColumn')}</th>
-            <th scope="col">{t('closure.reviews.noLongerAtRisk')}</th>
-            <th scope="col">{t('closure.reviews.inEducationOrWork')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {reviews.map((r) => (
-            <tr key={r.id}>
-              <td>{t('closure.reviews.months', { months: r.months })}</td>
-              <td>{formatDate(r.dueOn)}</td>
-              <td>{t(`closure.reviewStatus.${r.status}`)}</td>
-              <td>{r.heldOn ? formatDate(r.heldOn) : '–'}</td>
-              <td>{yesNo(r.noLongerAtRisk)}</td>
-              <td>{yesNo(r.inEducationOrWork)}</td>
+      <div className="table--responsive-scroll">
+        <table className="table table--compact">
+          <caption>{t('closure.reviews.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('closure.reviews.whenColumn')}</th>
+              <th scope="col">{t('closure.reviews.dueColumn')}</th>
+              <th scope="col">{t('closure.reviews.statusColumn')}</th>
+              <th scope="col">{t('closure.reviews.heldColumn')}</th>
+              <th scope="col">{t('closure.reviews.noLongerAtRisk')}</th>
+              <th scope="col">{t('closure.reviews.inEducationOrWork')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {reviews.map((r) => (
+              <tr key={r.id}>
+                <td>{t('closure.reviews.months', { months: r.months })}</td>
+                <td>{formatDate(r.dueOn)}</td>
+                <td>{t(`closure.reviewStatus.${r.status}`)}</td>
+                <td>{r.heldOn ? formatDate(r.heldOn) : '–'}</td>
+                <td>{yesNo(r.noLongerAtRisk)}</td>
+                <td>{yesNo(r.inEducationOrWork)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {reviews
         .filter((r) => r.reason)
         .map((r) => (

@@ -8,7 +8,7 @@ import type { FollowUpItem, FollowUpList } from './followUpsApi';
 /**
  * The follow-up tab rendered to markup: the upcoming table with the overdue marker in words, the
  * scheduling form for writers only, the history with the concern change as text, and the
- * competence chart with the same numbers in a table.
+ * concern-level and competence charts (recharts) with the same dates and numbers in tables.
  */
 
 let FollowUpsPage: typeof Page;
@@ -69,6 +69,11 @@ const list: FollowUpList = {
     { heldOn: '2026-01-10', ratings: { network: 2 } },
     { heldOn: '2026-02-10', ratings: { network: 3, focus: 1 } },
   ],
+  concernSeries: [
+    { on: '2025-12-15', level: 'low', source: 'assessment' },
+    { on: '2026-01-10', level: 'moderate', source: 'follow_up' },
+    { on: '2026-02-10', level: 'high', source: 'follow_up' },
+  ],
 };
 
 function render(access: Partial<CaseDetail['access']> = {}): string {
@@ -97,13 +102,41 @@ describe('FollowUpsPage', () => {
     expect(html).toContain('Bekymringsniveauet over tid');
   });
 
-  it('draws the competences as SVG and gives the same numbers in a table', () => {
+  it('charts the competences with recharts, hidden from screen readers, and gives a table', () => {
     const html = render();
-    expect(html).toContain('<svg');
-    expect(html.match(/<circle/g)).toHaveLength(3);
+    // One chart per rated competence (network, focus), each hidden next to the table.
+    expect(html.match(/<li class="follow-up-chart">/g)).toHaveLength(2);
+    expect(html).toMatch(/<div aria-hidden="true" class="dated-chart"><div[^>]*recharts-wrapper/);
+    expect(html).not.toContain('follow-up-svg');
     expect(html).toContain('<caption>Livskompetencer ved hver opfølgning</caption>');
+    expect(html).toContain('<th scope="col">10.01.2026</th><th scope="col">10.02.2026</th>');
     expect(html).toMatch(/<th scope="row">Netværk<\/th><td>2<\/td><td>3<\/td>/);
     expect(html).toMatch(/<th scope="row">Fokus<\/th><td>–<\/td><td>1<\/td>/);
+  });
+
+  it('charts the concern level over time next to it, with a dated table in Danish', () => {
+    const html = render();
+    expect(html).toContain('<div class="follow-up-trends">');
+    expect(html.match(/class="dated-chart"/g)).toHaveLength(3);
+    expect(html).toContain(
+      '<caption>Bekymringsniveauet ved hver vurdering og opfølgning</caption>',
+    );
+    expect(html).toContain(
+      '<tr><th scope="row">15.12.2025</th><td>Lav bekymring</td><td>Vurdering</td></tr>' +
+        '<tr><th scope="row">10.01.2026</th><td>Moderat bekymring</td><td>Opfølgning</td></tr>' +
+        '<tr><th scope="row">10.02.2026</th><td>Høj bekymring</td><td>Opfølgning</td></tr>',
+    );
+  });
+
+  it('says so when no concern level has been judged yet', () => {
+    const detail = testCaseDetail();
+    const html = renderWithQuery(
+      <FollowUpsPage detail={detail} />,
+      ['cases', 'followUps', CASE_ID],
+      { ...list, concernSeries: [] },
+    );
+    expect(html).toContain('Der er endnu ikke vurderet et bekymringsniveau');
+    expect(html.match(/class="dated-chart"/g)).toHaveLength(2);
   });
 
   it('gives a break-the-glass reader no forms', () => {

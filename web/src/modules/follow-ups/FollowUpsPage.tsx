@@ -6,7 +6,8 @@ import { QueryState } from '../../ui/QueryState';
 import type { CaseDetail } from '../cases/casesApi';
 import { CompetenceChart } from './CompetenceChart';
 import { useFollowUps, type FollowUpItem } from './followUpsApi';
-import { ConcernSteps, History } from './History';
+import { ConcernChart } from './ConcernChart';
+import { History } from './History';
 import { RecordForm } from './RecordForm';
 import { ScheduleForm } from './ScheduleForm';
 import { Upcoming } from './Upcoming';
@@ -18,8 +19,8 @@ type Open = { kind: 'scheduled'; followUp: FollowUpItem } | { kind: 'unscheduled
 /**
  * Follow-ups and life-competence ratings (/sager/:id/opfoelgning): the upcoming and overdue
  * follow-ups (./Upcoming), scheduling one more (./ScheduleForm), recording one as held
- * (./RecordForm), the history with the concern level's changes (./History), and the ratings over
- * time as a chart and a table. What the user may do comes from `abilities.followUps` alone.
+ * (./RecordForm), the history with the concern level's changes (./History), and the concern level
+ * and the life-competence ratings over time, each as a dated chart next to a table. What the user may do comes from `abilities.followUps` alone.
  */
 export function FollowUpsPage({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
@@ -100,8 +101,10 @@ export function FollowUpsPage({ detail }: { detail: CaseDetail }) {
               </>
             )}
             <History list={list} />
-            <ConcernSteps list={list} />
-            <CompetenceChart series={list.competenceSeries} />
+            <div className="follow-up-trends">
+              <ConcernChart series={list.concernSeries} />
+              <CompetenceChart series={list.competenceSeries} />
+            </div>
           </>
         )}
       </QueryState>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../cases/format';
 import { COMPETENCE_LIST, type ConcernChange, type FollowUpList } from './followUpsApi';
 
-/** The follow-ups held, newest first, and the concern level at each, oldest first. */
+/** The follow-ups held, newest first, with the concern level's change at each. */
 
 const ARROWS: Record<ConcernChange, string> = { up: '↑', same: '→', down: '↓' };
 
@@ -91,32 +91,6 @@ export function History({ list }: { list: FollowUpList }) {
           ))}
         </ul>
       )}
-    </section>
-  );
-}
-
-/** The concern level at each follow-up held, oldest first, as a simple step list. */
-export function ConcernSteps({ list }: { list: FollowUpList }) {
-  const { t } = useTranslation();
-  const headingId = useId();
-  const steps = list.items
-    .filter((f) => f.status === 'done' && f.concernLevel)
-    .sort((a, b) => ((a.heldOn ?? '') < (b.heldOn ?? '') ? -1 : 1));
-  if (steps.length === 0) return null;
-  return (
-    <section aria-labelledby={headingId} className="case-section">
-      <h3 id={headingId}>{t('followUps.steps.heading')}</h3>
-      <ol className="follow-up-steps">
-        {steps.map((f) => (
-          <li key={f.id}>
-            {t('followUps.steps.item', {
-              date: formatDate(f.heldOn ?? f.dueOn),
-              level: f.concernLevel ? t(`cases.concernLevel.${f.concernLevel}`) : '–',
-            })}{' '}
-            (<ChangeText change={f.concernChange} />)
-          </li>
-        ))}
-      </ol>
     </section>
   );
 }

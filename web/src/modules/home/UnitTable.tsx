@@ -11,24 +11,26 @@ export function UnitTable({
 }) {
   const { t } = useTranslation();
   return (
-    <table className="table table--compact unit-table">
-      <caption className="sr-only">
-        {t('home.organisation.caption', { municipality: municipalityName })}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('home.organisation.unitColumn')}</th>
-          <th scope="col">{t('home.organisation.kindColumn')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {units.map((unit) => (
-          <tr key={unit.id}>
-            <td>{unit.name}</td>
-            <td>{t(`unitKinds.${unit.kind}`)}</td>
+    <div className="table--responsive-scroll">
+      <table className="table table--compact unit-table">
+        <caption className="sr-only">
+          {t('home.organisation.caption', { municipality: municipalityName })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('home.organisation.unitColumn')}</th>
+            <th scope="col">{t('home.organisation.kindColumn')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {units.map((unit) => (
+            <tr key={unit.id}>
+              <td>{unit.name}</td>
+              <td>{t(`unitKinds.${unit.kind}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

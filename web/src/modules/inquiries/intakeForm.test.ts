@@ -74,6 +74,27 @@ describe('the intake form', () => {
     expect(IntakeSchema.safeParse(filled()).success).toBe(true);
   });
 
+  it('says a date the calendar does not have does not exist, and a malformed one how to write it', () => {
+    const base = filled();
+    const person = base.persons[1];
+    if (!person) throw new Error('no person');
+    const messages = (values: typeof base) =>
+      IntakeSchema.safeParse(values).error?.issues.map((i) => [i.path.join('.'), i.message]);
+    const impossible = {
+      ...base,
+      receivedDate: '31.02.2026',
+      persons: [emptyPerson(), { ...person, birthDate: '31.02.2003' }],
+    };
+    expect(messages(impossible)).toEqual([
+      ['receivedDate', '31.02.2026 findes ikke. Tjek dag og måned.'],
+      ['persons.1.birthDate', '31.02.2003 findes ikke. Tjek dag og måned.'],
+    ]);
+    const malformed = { ...base, persons: [emptyPerson(), { ...person, birthDate: '2003' }] };
+    expect(messages(malformed)).toEqual([
+      ['persons.1.birthDate', 'Skriv fødselsdatoen som dd.mm.åååå, fx 02.05.2010.'],
+    ]);
+  });
+
   it('continues a draft saved before the form layer (Danish dates, signs as code → note)', () => {
     const values = fromDraft({
       source: 'friend',

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { CreateInquiryBody } from '../../../../server/modules/inquiries/schema.ts';
 import i18n from '../../app/i18n';
-import { addBodyIssues, parseDate, saidIssue, type Rename } from '../../ui/form';
+import {
+  addBodyIssues,
+  dateProblem,
+  isImpossibleDate,
+  parseDate,
+  problemMessage,
+  saidIssue,
+  type Rename,
+} from '../../ui/form';
 import { localDateTimeToIso, localParts, serverNow } from './format';
 import {
   CHANNELS,
@@ -177,22 +185,31 @@ export const IntakeSchema = z
   .custom<IntakeValues>(() => true)
   .superRefine((values, ctx) => {
     const taken = new Set<string>();
-    const add = (path: string, key: Problem) => {
+    const say = (path: string, message: string) => {
       taken.add(path);
-      ctx.addIssue(saidIssue(path, problem(key)));
+      ctx.addIssue(saidIssue(path, message));
+    };
+    const add = (path: string, key: Problem) => say(path, problem(key));
+    // Whether the date at `path` is said to be wrong: a day the calendar does not have
+    // (31.02.2003) says so; any other text asks for dd.mm.åååå.
+    const wrongDate = (path: string, text: string, invalid: Problem) => {
+      if (isImpossibleDate(text)) say(path, problemMessage(dateProblem(text)));
+      else if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) add(path, invalid);
+      else return false;
+      return true;
     };
     const iso = localDateTimeToIso(values.receivedDate, values.receivedTime);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.receivedDate)) add('receivedDate', 'dateInvalid');
-    else if (!iso) add('receivedTime', 'timeInvalid');
-    // A minute's grace: the clock of the form and of the server are not the same second.
-    else if (Date.parse(iso) > serverNow() + 60_000) add('receivedDate', 'future');
+    if (!wrongDate('receivedDate', values.receivedDate, 'dateInvalid')) {
+      if (!iso) add('receivedTime', 'timeInvalid');
+      // A minute's grace: the clock of the form and of the server are not the same second.
+      else if (Date.parse(iso) > serverNow() + 60_000) add('receivedDate', 'future');
+    }
     if (taken.size > 0) taken.add('receivedDate');
     values.persons.forEach((person, index) => {
       if (person.existing || !person.birthDate.trim()) return;
       const path = `persons.${index}.birthDate`;
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(person.birthDate)) add(path, 'birthDateInvalid');
-      else if (Date.parse(`${person.birthDate}T00:00:00Z`) > serverNow())
-        add(path, 'birthDateFuture');
+      if (wrongDate(path, person.birthDate, 'birthDateInvalid')) return;
+      if (Date.parse(`${person.birthDate}T00:00:00Z`) > serverNow()) add(path, 'birthDateFuture');
     });
     addBodyIssues(ctx, CreateInquiryBody, toBody(values, null), intakeRename(values), taken);
   });

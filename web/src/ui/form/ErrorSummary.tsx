@@ -3,14 +3,15 @@ import { useFormState, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../Icon';
 import { FormContext } from './FormContext';
+import { shownMessage, type ShownProblem } from './messages';
 
 /** One problem of a form: the field's path (`goals.0.text`, `root.server`) and its text. */
-export interface FormProblem {
+export interface FormProblem extends ShownProblem {
   name: string;
   message: string;
 }
 
-function isLeaf(node: object): node is { message: string } {
+function isLeaf(node: object): node is ShownProblem & { message: string } {
   return 'message' in node && typeof node.message === 'string' && 'type' in node;
 }
 
@@ -20,8 +21,9 @@ export function formProblems(errors: FieldErrors, prefix = ''): FormProblem[] {
   for (const [key, node] of Object.entries(errors)) {
     if (typeof node !== 'object' || node === null || key === 'ref') continue;
     const name = prefix ? `${prefix}.${key}` : key;
-    if (isLeaf(node) && node.message) problems.push({ name, message: node.message });
-    else if (!isLeaf(node)) problems.push(...formProblems(node as FieldErrors, name));
+    if (isLeaf(node) && node.message) {
+      problems.push({ name, message: node.message, type: String(node.type), types: node.types });
+    } else if (!isLeaf(node)) problems.push(...formProblems(node as FieldErrors, name));
   }
   return problems;
 }
@@ -84,7 +86,7 @@ export function ErrorSummary({ focusKey }: { focusKey: number }) {
                     className="function-link"
                     onClick={(event) => goTo(event, field.id)}
                   >
-                    {field.label}: {problem.message}
+                    {field.label}: {shownMessage(problem, field)}
                   </a>
                 ) : (
                   problem.message

@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect } from 'react';
+import type { Choice } from './messages';
 
 /**
  * What `<Form>` tells its fields: the prefix of their ids, and a register of each field's id and
@@ -7,6 +8,8 @@ import { createContext, useContext, useEffect } from 'react';
 export interface FormFieldInfo {
   id: string;
   label: string;
+  /** The user picks from a list (a select, radio buttons): nothing picked says "Vælg …". */
+  choice?: Choice;
 }
 
 export interface FormContextValue {
@@ -24,15 +27,15 @@ export function fieldId(context: FormContextValue | null, name: string, id?: str
 }
 
 /** A field's id, registered with the form's error summary under the field's label. */
-export function useFieldId(name: string, label: string, id?: string): string {
+export function useFieldId(name: string, label: string, id?: string, choice?: Choice): string {
   const context = useContext(FormContext);
   const resolved = fieldId(context, name, id);
   useEffect(() => {
     if (!context) return;
-    context.fields.set(name, { id: resolved, label });
+    context.fields.set(name, { id: resolved, label, choice });
     return () => {
       if (context.fields.get(name)?.id === resolved) context.fields.delete(name);
     };
-  }, [context, name, resolved, label]);
+  }, [context, name, resolved, label, choice]);
   return resolved;
 }

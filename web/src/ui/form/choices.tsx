@@ -171,11 +171,13 @@ export function CheckboxGroup<T extends string>({ name, id, ...group }: GroupPro
 interface RadioGroupProps<T extends string> extends GroupProps<T> {
   /** Shown under the chosen option (dkfds `radio-content`). */
   detail?: (value: T) => ReactNode;
+  /** Said when nothing is chosen, instead of "Vælg <label>." (for a label that is not a noun). */
+  choose?: string;
 }
 
 /** Radio buttons for one value, in a fieldset with the label as legend. */
-export function RadioGroup<T extends string>({ name, id, ...group }: RadioGroupProps<T>) {
-  const bound = useField(name, group.label, id);
+export function RadioGroup<T extends string>({ name, id, choose, ...group }: RadioGroupProps<T>) {
+  const bound = useField(name, group.label, id, choose ?? true);
   return (
     <OptionList
       {...group}

@@ -31,6 +31,15 @@ export function parseDate(text: string): string | null {
   return null;
 }
 
+/**
+ * Whether `text` is written as a date (`31.02.2003`, `2003-02-31`) but names a day the calendar
+ * does not have: the user gets "31.02.2003 findes ikke", not a lesson in the format.
+ */
+export function isImpossibleDate(text: string): boolean {
+  const trimmed = text.trim();
+  return (DANISH.test(trimmed) || ISO.test(trimmed)) && parseDate(trimmed) === null;
+}
+
 /** `2026-12-24` → `24.12.2026`; anything that is not an ISO date is returned as it is. */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';

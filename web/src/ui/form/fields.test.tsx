@@ -93,7 +93,7 @@ describe('browser messages', () => {
 
   it("says the schema's problems in the app's own words, with the server's code names", () => {
     const result = Body.safeParse(
-      { name: 'x'.repeat(21), startsOn: '31.02.2026', confidential: 'yes' },
+      { name: 'x'.repeat(21), startsOn: '2026-2-1', confidential: 'yes' },
       { error: layer.issueMessage },
     );
     expect(result.error?.issues.map((issue) => issue.message)).toEqual([
@@ -101,6 +101,17 @@ describe('browser messages', () => {
       'Skriv en dato, der findes, som dd.mm.åååå, fx 24.12.2026.',
       'Værdien har en forkert type.',
     ]);
+    // A date written as one but not in the calendar says so, with the text as typed.
+    const impossible = Body.safeParse(
+      { name: 'x', startsOn: ' 31.02.2003 ', confidential: true },
+      { error: layer.issueMessage, reportInput: true },
+    );
+    expect(impossible.error?.issues.map((issue) => issue.message)).toEqual([
+      '31.02.2003 findes ikke. Tjek dag og måned.',
+    ]);
+    expect(layer.isImpossibleDate('2003-02-31')).toBe(true);
+    expect(layer.isImpossibleDate('29.02.2024')).toBe(false);
+    expect(layer.isImpossibleDate('31/02/2003')).toBe(false);
     const empty = Body.safeParse({ name: '', startsOn: '' }, { error: layer.issueMessage });
     expect(empty.error?.issues.map((issue) => issue.message)).toEqual([
       'Feltet skal udfyldes.',

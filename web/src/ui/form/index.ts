@@ -87,8 +87,8 @@ export {
   type FormFieldInfo,
 } from './FormContext';
 export { focusAfterSave, type FocusTarget } from './focus';
-export { danishToday, formatDate, parseDate } from './dates';
-export { issueMessage, issueProblem, problemMessage, saidIssue } from './messages';
+export { danishToday, formatDate, isImpossibleDate, parseDate } from './dates';
+export { dateProblem, issueMessage, issueProblem, problemMessage, saidIssue } from './messages';
 export { StaleNotice } from '../StaleNotice';
 export { MutationFailure } from '../MutationFailure';
 export { SuccessMessage } from '../SuccessMessage';

@@ -5,6 +5,7 @@ import type {
   SelectHTMLAttributes,
   TextareaHTMLAttributes,
 } from 'react';
+import { CharacterCount } from './CharacterCount';
 import { describedBy, FormGroup } from './FormGroup';
 import { ariaInvalid, useField, type BoundField } from './useField';
 
@@ -124,12 +125,38 @@ export interface TextAreaProps
   widthClass?: string;
 }
 
-export function TextArea({ name, label, hint, id, empty, widthClass, ...textarea }: TextAreaProps) {
+/**
+ * A text area; with `maxLength` it counts the characters under the field and says clearly when
+ * the text is too long, instead of the browser cutting it silently (./CharacterCount).
+ */
+export function TextArea({
+  name,
+  label,
+  hint,
+  id,
+  empty,
+  widthClass,
+  maxLength,
+  ...textarea
+}: TextAreaProps) {
   const bound = useField(name, label, id);
   const className = `form-input ${widthClass ?? 'input-width-xl'}`;
+  const control = textControl(bound, className, hint, { empty });
+  const countId = `${bound.fieldId}-count`;
   return (
     <FormGroup id={bound.fieldId} label={label} hint={hint} error={bound.error}>
-      <textarea {...textControl(bound, className, hint, { empty })} {...textarea} />
+      <textarea
+        {...control}
+        aria-describedby={
+          maxLength === undefined
+            ? control['aria-describedby']
+            : [control['aria-describedby'], countId].filter(Boolean).join(' ')
+        }
+        {...textarea}
+      />
+      {maxLength !== undefined && (
+        <CharacterCount id={countId} length={control.value.length} max={maxLength} />
+      )}
     </FormGroup>
   );
 }
@@ -138,6 +165,8 @@ export interface SelectProps
   extends FieldProps, TextConversion, NativeProps<SelectHTMLAttributes<HTMLSelectElement>> {
   /** The `<option>`s; an option with value '' stands for "nothing chosen" (`empty`). */
   children: ReactNode;
+  /** Said when nothing is chosen, instead of "Vælg <label>." (for a label that is not a noun). */
+  choose?: string;
 }
 
 export function Select({
@@ -148,9 +177,10 @@ export function Select({
   empty,
   asNumber,
   children,
+  choose,
   ...select
 }: SelectProps) {
-  const bound = useField(name, label, id);
+  const bound = useField(name, label, id, choose ?? true);
   return (
     <FormGroup id={bound.fieldId} label={label} hint={hint} error={bound.error}>
       <select {...textControl(bound, 'form-select', hint, { empty, asNumber })} {...select}>

@@ -15,7 +15,7 @@ export type FieldMessages = Record<string, Partial<Record<string, string>>>;
  * problem is said by its code in the app's own words (./messages.ts), so a message written into a
  * server schema (`.regex(…, 'username')`) or Zod's English never reaches the user. The first
  * problem of a field is shown; its `type` is the code (`too_big_string`). `messages` says some
- * problems in the form's own words.
+ * problems in the form's own words (`type` `custom`, shown as they are).
  */
 export function zodFormResolver<S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
@@ -33,11 +33,14 @@ export function zodFormResolver<S extends z.ZodType<FieldValues, FieldValues>>(
         continue;
       }
       const problem = issueProblem(issue);
-      const own = messages[path]?.[problem.code];
-      errors[path] = {
-        type: problem.code,
-        message: own ? i18n.t(own as never) : problemMessage(problem),
-      };
+      // A form's own words for a missing value hold for an empty choice too.
+      const own =
+        messages[path]?.[problem.code] ??
+        (problem.code === 'choose' ? messages[path]?.required : undefined);
+      // The form's own words are said as they are (type `custom`), as a said issue is.
+      errors[path] = own
+        ? { type: 'custom', message: i18n.t(own as never) }
+        : { type: problem.code, message: problemMessage(problem) };
     }
     return { values: {}, errors: toNestErrors(errors, options) };
   };

@@ -49,8 +49,23 @@ describe('applyServerErrors', () => {
     ]);
     expect(applyServerErrors(form as unknown as Form, error)).toBe(true);
     expect(form.setError.mock.calls).toEqual([
-      ['goals.0.text', { type: 'server', message: 'Må højst være 500 tegn.' }],
-      ['name', { type: 'server', message: 'Feltet skal udfyldes.' }],
+      [
+        'goals.0.text',
+        {
+          type: 'server',
+          message: 'Må højst være 500 tegn.',
+          types: { too_big_string: 'Må højst være 500 tegn.' },
+        },
+      ],
+      // The code goes along: a choice field says "Vælg …" for `required` and `choose`.
+      [
+        'name',
+        {
+          type: 'server',
+          message: 'Feltet skal udfyldes.',
+          types: { required: 'Feltet skal udfyldes.' },
+        },
+      ],
     ]);
     expect(form.setFocus).toHaveBeenCalledWith('goals.0.text');
   });

@@ -52,7 +52,12 @@ function put(form: AnyForm, problems: ApiFieldError[]): string[] {
     if (name !== null && at(values, name) !== undefined) {
       if (named.includes(name)) continue;
       named.push(name);
-      form.setError(name, { type: SERVER, message: problem.message });
+      // The code goes along, so a choice field says "Vælg …" for the server's `choose`.
+      form.setError(name, {
+        type: SERVER,
+        message: problem.message,
+        types: { [problem.code]: problem.message },
+      });
     } else {
       other.push(problem.message);
     }
