@@ -52,39 +52,24 @@ async function documentedCase(): Promise<Rich & { municipality: string; contact:
   // Recorded in this order, dated in another: the document follows the dates.
   await db
     .insertInto('case_events')
-    .values(
+    .values([
       event('2026-03-01T09:00:00Z', 'follow_up_recorded', {
         concernLevel: { from: 'moderate', to: 'high' },
       }),
-    )
-    .execute();
-  await db
-    .insertInto('case_events')
-    .values(
       event('2026-01-10T09:00:00Z', 'intervention_added', {
         personRole: { from: null, to: 'citizen' },
         status: { from: null, to: 'planned' },
       }),
-    )
-    .execute();
-  await db
-    .insertInto('case_events')
-    .values(
       event('2026-02-15T09:00:00Z', 'offer_answered', {
         offer: { from: 'mentor', to: 'mentor' },
         status: { from: 'open', to: 'declined' },
         renewalsScheduled: { from: null, to: '2026-05-15, 2026-08-15' },
       }),
-    )
-    .execute();
-  await db
-    .insertInto('case_events')
-    .values(
       event('2026-02-01T09:00:00Z', 'status_changed', {
         status: { from: 'on_hold', to: 'active' },
         reason: { from: null, to: 'Familien er hjemme igen' },
       }),
-    )
+    ])
     .execute();
   const municipality = await db
     .selectFrom('municipalities')
