@@ -1,9 +1,15 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfTagging, pdfText } from '../test/pdf-text.ts';
 import { createDocument, documentDate, type DocumentMeta } from './pdf-layout.ts';
-import { fontDirectory } from './pdf-fonts.ts';
+import { fontData, fontDirectory } from './pdf-fonts.ts';
+
+/** fontkit, the font reader pdfkit embeds fonts with (pdfkit's dependency, untyped). */
+const fontkit = createRequire(import.meta.url)('fontkit') as {
+  create(data: Buffer): { hasGlyphForCodePoint(codePoint: number): boolean };
+};
 
 const meta: DocumentMeta = {
   language: 'da',
@@ -15,10 +21,20 @@ const meta: DocumentMeta = {
   date: new Date('2026-12-05T10:00:00Z'),
 };
 
-describe('the document layout', () => {
+// Embedding the font and reading the PDF back take a few seconds on a busy machine.
+describe('the document layout', { timeout: 30_000 }, () => {
   it('finds the embedded font where the dkfds package is installed', () => {
     expect(existsSync(join(fontDirectory(), 'IBMPlexSans-Regular.ttf'))).toBe(true);
     expect(existsSync(join(fontDirectory(), 'IBMPlexSans-Bold.ttf'))).toBe(true);
+  });
+
+  it('embeds a font that has the letters and signs the documents use', () => {
+    for (const data of Object.values(fontData())) {
+      const font = fontkit.create(data);
+      for (const sign of 'æøåÆØÅé→–·…“”»«') {
+        expect(font.hasGlyphForCodePoint(sign.codePointAt(0) ?? 0), sign).toBe(true);
+      }
+    }
   });
 
   it('writes the letterhead, æøå and arrows in the embedded font, and page numbers on every page', async () => {
