@@ -70,9 +70,9 @@ afterAll(async () => {
 });
 
 /** The text of an answer as its reader sees it: JSON as sent, a PDF as its extracted text. */
-function textOf(res: { headers: Record<string, unknown>; rawPayload: Buffer; body: string }) {
+async function textOf(res: { headers: Record<string, unknown>; rawPayload: Buffer; body: string }) {
   const pdf = String(res.headers['content-type'] ?? '').startsWith('application/pdf');
-  return { pdf, text: pdf ? pdfText(res.rawPayload) : res.body };
+  return { pdf, text: pdf ? await pdfText(res.rawPayload) : res.body };
 }
 
 describe(`compartment words (${testEngine})`, () => {
@@ -80,13 +80,13 @@ describe(`compartment words (${testEngine})`, () => {
     for (const path of ['', '/assessments', '/chronology', '/summary.pdf']) {
       const res = await as.coordinator.get(`/api/cases/${wb.caseId}${path}`);
       expect(res.statusCode, path).toBe(200);
-      expect(textOf(res).text, path).toContain(MARKER);
+      expect((await textOf(res)).text, path).toContain(MARKER);
     }
     // The plan PDF is the citizen's copy: no compartment content even for the coordinator.
     const plan = await as.coordinator.get(`/api/cases/${wb.caseId}/plan.pdf`);
     expect(plan.statusCode).toBe(200);
-    expect(textOf(plan).text).toContain('Fastholde skolegang');
-    expect(textOf(plan).text).not.toMatch(WORDS);
+    expect((await textOf(plan)).text).toContain('Fastholde skolegang');
+    expect((await textOf(plan)).text).not.toMatch(WORDS);
   });
 
   it.each(['caseworker', 'police'] as const)(
@@ -112,7 +112,7 @@ describe(`compartment words (${testEngine})`, () => {
           const res = await as[name].get(url, { 'accept-language': lang });
           read += 1;
           expect(res.statusCode, `${url} ${lang}`).toBeLessThan(500);
-          const { pdf, text } = textOf(res);
+          const { pdf, text } = await textOf(res);
           if (text.includes(wb.reference)) seen += 1;
           if (pdf && res.statusCode === 200) pdfs += 1;
           const hit = WORDS.exec(text);

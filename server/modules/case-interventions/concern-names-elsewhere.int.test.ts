@@ -181,7 +181,7 @@ describe(`catalogue entries that reveal the concern, beyond the interventions ta
       for (const lang of LANGS) {
         const res = await caller(name).get(url('/summary.pdf'), { 'accept-language': lang });
         expect(res.statusCode, lang).toBe(200);
-        const text = flat(pdfText(res.rawPayload));
+        const text = flat(await pdfText(res.rawPayload));
         expectNoConcernNames(text, lang);
         expect(text, lang).toContain(NEUTRAL[lang]);
         expect(text, lang).toContain(MENTORING);
@@ -191,7 +191,7 @@ describe(`catalogue entries that reveal the concern, beyond the interventions ta
 
   it("the coordinator's summary PDF names the entry", async () => {
     const res = await caller('coordinator').get(url('/summary.pdf'), { 'accept-language': 'en' });
-    const text = flat(pdfText(res.rawPayload));
+    const text = flat(await pdfText(res.rawPayload));
     expect(text).toContain(COUNSELLING);
     expect(text).toContain(EXIT);
     expect(text).not.toContain(NEUTRAL.en);
@@ -241,6 +241,6 @@ describe(`catalogue entries that reveal the concern, beyond the interventions ta
     const closure = await caller('caseworker').get(url('/closure'));
     expect(closure.body).not.toContain(MENTORING);
     const pdf = await caller('caseworker').get(url('/summary.pdf'));
-    expect(flat(pdfText(pdf.rawPayload))).not.toContain(MENTORING);
+    expect(flat(await pdfText(pdf.rawPayload))).not.toContain(MENTORING);
   });
 });

@@ -65,9 +65,14 @@ export async function latestFinalAssessment(db: Kysely<DB>, theCase: CaseKey) {
 }
 
 /**
- * The case's chronology with authors and entry names as this reader may see them, oldest first;
- * without the compartment, compartment events are not read.
+ * The case's chronology with authors and entry names as this reader may see them, in date order
+ * (oldest first; an event recorded later but dated earlier takes its place by its date, events
+ * of the same moment in the order they were recorded); without the compartment, compartment
+ * events are not read. One case's events: the (case_id, id) index finds them, the sort is small.
  */
 export async function summaryEvents(db: Kysely<DB>, theCase: CaseKey, compartment: boolean) {
-  return caseEventsQuery(db, theCase, compartment).orderBy('e.id').execute();
+  return caseEventsQuery(db, theCase, compartment)
+    .orderBy('e.occurred_at')
+    .orderBy('e.id')
+    .execute();
 }

@@ -24,6 +24,7 @@ import { proposeClosure } from './propose.ts';
 import { recordReview } from './review.ts';
 import { collectCaseSummary } from './summary.ts';
 import { renderCaseSummary } from './summary-pdf.ts';
+import { caseLetterhead } from '../cases/documents.ts';
 
 /**
  * Closure, re-review and the case summary PDF. Every route finds the caller's access to the case
@@ -128,17 +129,18 @@ export const closureRoutes =
       },
       async (access, ctx, _request, reply) => {
         requireCaseAbility(access, 'closure', 'read');
-        const summary = await ctx.db.transaction().execute(async (trx) => {
+        const { summary, letterhead } = await ctx.db.transaction().execute(async (trx) => {
           const collected = await collectCaseSummary(trx, access);
           if (!collected) throw new AppError('not_found');
           await auditCaseRead(trx, ctx, access, { what: 'case_summary_pdf' });
-          return collected;
+          return { summary: collected, letterhead: await caseLetterhead(trx, access) };
         });
         const now = new Date();
         const bytes = await renderCaseSummary(summary, {
           locale: ctx.language,
           printedBy: ctx.user.displayName,
           now,
+          letterhead,
         });
         return reply
           .header('content-type', 'application/pdf')

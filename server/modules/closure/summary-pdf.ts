@@ -1,52 +1,40 @@
-import { createPdf } from '../../platform/pdf.ts';
+import { createDocument, documentDate, type DocumentContact } from '../../platform/pdf-layout.ts';
 import { translate, type Locale } from '../../platform/i18n/index.ts';
-import type { CaseSummary, ChangeValue } from './summary.ts';
+import { changeWords } from './summary-changes.ts';
+import type { CaseSummary } from './summary.ts';
 
 /**
  * The case summary as a PDF in the reader's language (collected by summary.ts as the reader may
- * see it). Where the reader may not see the name of a catalogue entry that reveals the concern,
- * a neutral name stands in its place, as the case shows a neutral marker.
+ * see it), in the documents' common layout (server/platform/pdf-layout.ts: letterhead, contact
+ * person, page numbers, tagged). Where the reader may not see the name of a catalogue entry that
+ * reveals the concern, a neutral name stands in its place, as the case shows a neutral marker.
+ * The chronology is in date order, oldest first, every change in words (summary-changes.ts).
  */
 
-/** Dates as the reader's language writes them, in Danish time. */
+/** Dates as the reader's language writes them ("5. december 2026"), in Danish time. */
 function formats(locale: Locale) {
-  const tag = locale === 'da' ? 'da-DK' : 'en-GB';
-  const day = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' });
-  const dayOf = new Intl.DateTimeFormat(tag, {
+  const time = new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
     dateStyle: 'long',
-    timeZone: 'Europe/Copenhagen',
-  });
-  const time = new Intl.DateTimeFormat(tag, {
-    dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: 'Europe/Copenhagen',
   });
   return {
     /** A calendar date (YYYY-MM-DD). */
-    date: (value: string | null) => (value ? day.format(new Date(`${value}T00:00:00Z`)) : null),
-    day: (value: Date | null) => (value ? dayOf.format(value) : null),
+    date: (value: string | null) => (value ? documentDate(locale, value) : null),
+    day: (value: Date | null) => (value ? documentDate(locale, value) : null),
     time: (value: Date) => time.format(value),
   };
 }
 
-/** Value lists whose codes the document writes in words (caseSummary.values.<list>.<code>). */
-const VALUE_LISTS: Record<string, string> = {
-  status: 'caseStatus',
-  extremismForm: 'extremismForm',
-  ageGroup: 'ageGroup',
-  authorityArea: 'authorityArea',
-  subjectKind: 'subjectKind',
-  environment: 'environment',
-  outcome: 'outcome',
-  decision: 'decision',
-  role: 'caseRole',
-  scope: 'scope',
-};
-
 /** Lays the summary out as a PDF in the reader's language. */
 export async function renderCaseSummary(
   s: CaseSummary,
-  options: { locale: Locale; printedBy: string; now: Date },
+  options: {
+    locale: Locale;
+    printedBy: string;
+    now: Date;
+    letterhead: { municipality: string; contact: DocumentContact | null };
+  },
 ): Promise<Buffer> {
   const { locale } = options;
   const t = (key: string, params?: Record<string, string | number>) =>
@@ -55,28 +43,17 @@ export async function renderCaseSummary(
     code === null ? null : t(`values.${list}.${code}`);
   const yesNo = (v: boolean | null) => (v === null ? null : t(v ? 'yes' : 'no'));
   const f = formats(locale);
-  const changeValue = (field: string, v: ChangeValue): string => {
-    if (v === null || v === '') return '–';
-    if (typeof v === 'boolean') return t(v ? 'yes' : 'no');
-    const list = VALUE_LISTS[field];
-    if (list && typeof v === 'string') {
-      const label = t(`values.${list}.${v}`);
-      if (!label.startsWith('caseSummary.')) return label;
-    }
-    if (field === 'until' && typeof v === 'string') return f.date(v) ?? v;
-    return String(v);
-  };
-  const fieldLabel = (field: string) => {
-    const label = t(`fields.${field}`);
-    return label.startsWith('caseSummary.') ? field : label;
-  };
-
-  const pdf = createPdf({
-    title: t('documentTitle', { reference: s.reference }),
+  const changeLines = changeWords(locale);
+  const pdf = createDocument({
     language: locale,
+    documentTitle: t('documentTitle', { reference: s.reference }),
+    heading: t('title', { reference: s.reference }),
+    reference: s.reference,
+    municipality: options.letterhead.municipality,
+    contact: options.letterhead.contact,
+    date: options.now,
   });
   pdf
-    .title(t('title', { reference: s.reference }))
     .note(t('confidential'))
     .note(t('printed', { name: options.printedBy, time: f.time(options.now) }));
 
@@ -254,20 +231,8 @@ export async function renderCaseSummary(
     );
     if (e.compartment) pdf.note(t('compartmentEvent'));
     if (e.noteText) pdf.paragraph(e.noteText);
-    const changes = Object.entries(e.changes);
-    if (changes.length > 0) {
-      pdf.list(
-        changes.map(
-          ([field, ch]) =>
-            `${fieldLabel(field)}: ${changeValue(field, ch.from)} → ${
-              field === 'intervention' && ch.to === null
-                ? t('neutralIntervention')
-                : changeValue(field, ch.to)
-            }`,
-        ),
-        '',
-      );
-    }
+    const changes = changeLines(e.kind, e.changes, t('neutralIntervention'));
+    if (changes.length > 0) pdf.list(changes, '');
   }
   return pdf.done();
 }

@@ -1,4 +1,4 @@
-import { createPdf } from '../../platform/pdf.ts';
+import { createDocument, documentDate, type DocumentContact } from '../../platform/pdf-layout.ts';
 import { translate, type Locale } from '../../platform/i18n/index.ts';
 import { danishToday } from '../cases/chronology.ts';
 import type { Goal, Plan } from './schema.ts';
@@ -8,7 +8,9 @@ import type { Goal, Plan } from './schema.ts';
  * the purpose, goals and sub-goals (numbered 1, 1.1 …) with who is responsible, target date and
  * status, the agreements, the citizen's own wishes and participation, the time frame, the next
  * follow-up, and who approved it and when (or that it is a draft). The plan holds no
- * compartment content (nothing about the concern itself), so nothing is left out.
+ * compartment content (nothing about the concern itself), so nothing is left out. The common
+ * layout (server/platform/pdf-layout.ts) adds the municipality, the date and the coordinator as
+ * contact person; the plan ends with lines where the citizen and the coordinator sign and date.
  */
 export async function planPdf(input: {
   locale: Locale;
@@ -16,15 +18,22 @@ export async function planPdf(input: {
   citizens: string[];
   plan: Plan;
   now: Date;
+  letterhead: { municipality: string; contact: DocumentContact | null };
 }): Promise<Buffer> {
-  const { locale, reference, citizens, plan, now } = input;
+  const { locale, reference, citizens, plan, now, letterhead } = input;
   const t = (key: string, params?: Record<string, string | number>) =>
     translate(locale, `planPdf.${key}`, params);
-  const date = (iso: string | null) => (iso ? formatDate(iso, locale) : null);
+  const date = (iso: string | null) => (iso ? documentDate(locale, iso) : null);
 
-  const pdf = createPdf({ title: t('documentTitle', { reference }), language: locale });
-  pdf.title(t('title'));
-  pdf.field(t('reference'), reference);
+  const pdf = createDocument({
+    language: locale,
+    documentTitle: t('documentTitle', { reference }),
+    heading: t('title'),
+    reference,
+    municipality: letterhead.municipality,
+    contact: letterhead.contact,
+    date: now,
+  });
   pdf.field(t('citizen'), citizens.join(', '));
   pdf.field(t('version'), String(plan.number));
   pdf.field(t('status'), t(`planStatus.${plan.status}`));
@@ -78,16 +87,12 @@ export async function planPdf(input: {
     pdf.paragraph(t(`planStatus.${plan.status}`));
   }
 
-  pdf.space();
-  pdf.note(t('printed', { date: formatDate(danishToday(now), locale) }));
+  pdf.signatures([
+    ...(citizens.length > 0 ? citizens : [null]).map((name) => ({
+      role: t('signatureCitizen'),
+      name,
+    })),
+    { role: t('signatureCoordinator'), name: letterhead.contact?.name ?? null },
+  ]);
   return pdf.done();
-}
-
-/** A calendar date (YYYY-MM-DD) as the reader expects it, e.g. "3. marts 2026". */
-function formatDate(iso: string, locale: Locale): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'da-DK', {
-    dateStyle: 'long',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)));
 }

@@ -1,3 +1,4 @@
+import { caseLetterhead } from '../cases/documents.ts';
 import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { ContextKeys } from '../../platform/context.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -72,6 +73,7 @@ export const planRoutes =
           const plan = await planToPrint(trx, access, request.query.planId);
           if (!plan) throw new AppError('not_found');
           const { reference: caseReference, citizens } = await planPdfHeading(trx, access);
+          const letterhead = await caseLetterhead(trx, access);
           await auditCaseRead(trx, ctx, access, {
             what: 'plan_pdf',
             details: { planId: plan.id, number: plan.number },
@@ -85,6 +87,7 @@ export const planRoutes =
               citizens,
               plan,
               now: new Date(),
+              letterhead,
             }),
           };
         });
