@@ -151,6 +151,31 @@ export const INQUIRY_PROBES: IdProbe[] = [
       };
     },
   },
+  {
+    key: 'POST /api/inquiries/search body.unitId',
+    setup: async (x) => {
+      await freshRecords(x);
+      return {
+        hidden: x.other.unitId,
+        request: {
+          caller: x.members.coordinator.caller,
+          method: 'POST',
+          url: () => '/api/inquiries/search',
+          body: (id: string) => ({ status: 'all', text: 'Hansen', unitId: id }),
+        },
+      };
+    },
+    // A search answers 200 for any unit: what it must not do is find the other unit's inquiries.
+    successCheck: async (x, hidden) => {
+      const res = await x.members.coordinator.as.post('/api/inquiries/search', {
+        status: 'all',
+        text: 'Hansen',
+        unitId: hidden,
+      });
+      expect(res.statusCode).toBe(200);
+      expect((res.json() as { items: unknown[] }).items).toEqual([]);
+    },
+  },
   bodyProbe(
     'POST /api/persons/{id}/merge',
     'body.intoPersonId',
