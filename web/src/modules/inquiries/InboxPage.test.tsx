@@ -4,14 +4,17 @@ import { MemoryRouter } from 'react-router';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importWithI18n } from '../../ui/testRender';
 import type { InboxPage as Page } from './InboxPage';
+import type { InboxSearch as Search } from './InboxSearch';
 import type { Inbox, InboxParams } from './inquiriesApi';
 
 /** The inbox rendered to markup: the search field above the filters, and the list. */
 
 let InboxPage: typeof Page;
+let InboxSearch: typeof Search;
 
 beforeAll(async () => {
   ({ InboxPage } = await importWithI18n(() => import('./InboxPage')));
+  ({ InboxSearch } = await import('./InboxSearch'));
 });
 
 const PARAMS: InboxParams = { status: 'open', seriousness: null, source: null, overdue: false };
@@ -67,8 +70,21 @@ describe('InboxPage', () => {
         },
       ],
     });
-    expect(html).toContain(`href="/henvendelser/${INQUIRY_ID}" data-discover="true">H-2026-0012</a>`);
+    expect(html).toContain(
+      `href="/henvendelser/${INQUIRY_ID}" data-discover="true">H-2026-0012</a>`,
+    );
     expect(html).toContain('Sara Østergaard');
     expect(html).toContain('Viser 1 henvendelse.');
+  });
+
+  it('shows the search made in the field, with a way to clear it', () => {
+    const client = new QueryClient();
+    const html = renderToStaticMarkup(
+      <QueryClientProvider client={client}>
+        <InboxSearch params={PARAMS} text="Østergaard" onSearch={() => undefined} />
+      </QueryClientProvider>,
+    );
+    expect(html).toContain('value="Østergaard"');
+    expect(html).toContain('>Ryd søgning</button>');
   });
 });
