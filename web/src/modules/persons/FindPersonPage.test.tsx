@@ -61,7 +61,9 @@ describe('FindPersonPage', () => {
     expect(html).toContain(`href="/personer/${PERSON_ID}" data-discover="true">Åse Kjærgård</a>`);
     expect(html).toContain('15.03.2010');
     expect(html).toContain(`href="/sager/${CASE_ID}" data-discover="true">S-2026-0001</a>`);
-    expect(html).toContain(`href="/henvendelser/${INQUIRY_ID}" data-discover="true">H-2026-0007</a>`);
+    expect(html).toContain(
+      `href="/henvendelser/${INQUIRY_ID}" data-discover="true">H-2026-0007</a>`,
+    );
     expect(html).toContain('Viser 1 person.');
   });
 
