@@ -18,6 +18,7 @@ import { listInbox } from '../server/modules/inquiries/queries-inbox.ts';
 import { InboxQuery, SOURCES } from '../server/modules/inquiries/schema.ts';
 import { SIGN_CODES } from '../server/modules/inquiries/signs.ts';
 import type { DB } from '../server/platform/db/schema.ts';
+import { cprDigest } from '../server/modules/persons/service.ts';
 import {
   createBenchTeam,
   describeRun,
@@ -38,6 +39,8 @@ const BATCH = 1_000;
 interface Loaded {
   coordinator: BenchUser;
   detailId: string;
+  /** A CPR number of one of the persons (every person has one, for the exact search). */
+  knownCpr: string;
 }
 
 async function load(db: Kysely<DB>, secretKey: Buffer): Promise<Loaded> {
@@ -69,6 +72,7 @@ async function load(db: Kysely<DB>, secretKey: Buffer): Promise<Loaded> {
   const families = ['Nielsen', 'Jensen', 'Hansen', 'Pedersen', 'Andersen', 'Larsen', 'Holm'];
   const hours = { high: 24, medium: 48, low: 72 } as const;
   let detailId = '';
+  let knownCpr = '';
   for (let start = 0; start < INQUIRIES; start += BATCH) {
     const inquiries = [];
     const persons = [];
@@ -112,12 +116,18 @@ async function load(db: Kysely<DB>, secretKey: Buffer): Promise<Loaded> {
       for (let p = 0; p < count; p++) {
         const personId = randomUUID();
         const born = 1960 + Math.floor(rnd() * 55);
+        const birthDate = `${born}-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}`;
+        const cpr = `${birthDate.slice(8, 10)}${birthDate.slice(5, 7)}${birthDate.slice(2, 4)}${
+          born < 2000 ? 1 : 4
+        }${String(Math.floor(rnd() * 1000)).padStart(3, '0')}`;
+        if (i === Math.floor(INQUIRIES / 2) && p === 0) knownCpr = cpr;
         persons.push({
           id: personId,
           municipality_code: MUNICIPALITY,
           given_name: `Bench${i + 1}-${p + 1} Demo`,
           family_name: family,
-          birth_date: `${born}-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}`,
+          birth_date: birthDate,
+          cpr_digest: cprDigest(secretKey, cpr),
           created_by: hotline.id,
         });
         links.push({ inquiry_id: id, person_id: personId, position: p });
@@ -149,7 +159,7 @@ async function load(db: Kysely<DB>, secretKey: Buffer): Promise<Loaded> {
     .insertInto('reference_counters')
     .values({ municipality_code: MUNICIPALITY, kind: 'H', year, last_number: INQUIRIES })
     .execute();
-  return { coordinator, detailId };
+  return { coordinator, detailId, knownCpr };
 }
 
 // ── Measuring ─────────────────────────────────────────────────────────────────────────────
@@ -180,7 +190,7 @@ async function measure(
   run: Parameters<Parameters<typeof withBenchApp<Loaded>>[2]>[0],
 ): Promise<void> {
   const { base, loaded, loadMs } = run;
-  const { coordinator, detailId } = loaded;
+  const { coordinator, detailId, knownCpr } = loaded;
   const db = run.database.db;
   const headers = await logIn(base, coordinator);
 
@@ -201,6 +211,16 @@ async function measure(
     ['GET /api/inquiries?seriousness=high', '/api/inquiries?limit=50&seriousness=high'],
     ['GET /api/inquiries?after=<page 10>', `/api/inquiries?limit=50&after=${cursor}`],
     ['GET /api/inquiries/:id', `/api/inquiries/${detailId}`],
+    // The inbox's text search (issue 12): a reference's start in the address; a name or CPR
+    // number in a POST body. Finding persons: every bench person is in an open inquiry.
+    [
+      'GET /api/inquiries?reference=H-…-0500',
+      `/api/inquiries?limit=50&status=all&reference=H-${new Date().getUTCFullYear()}-0500`,
+    ],
+    ['POST /api/inquiries/search (name)', '/api/inquiries/search', { text: 'Holm', limit: 50 }],
+    ['POST /api/inquiries/search (CPR)', '/api/inquiries/search', { text: knownCpr, limit: 50 }],
+    ['POST /api/persons/search (name)', '/api/persons/search', { name: 'Holm', limit: 25 }],
+    ['POST /api/persons/search (CPR)', '/api/persons/search', { cpr: knownCpr }],
   ]);
 
   // The inbox query's plan: the statement listInbox sends, captured and explained.

@@ -242,7 +242,10 @@ export async function describeRun(run: BenchRun, what: string, loadMs: number): 
 }
 
 /** Logs in through the real endpoints (password, then the TOTP code); returns the cookie header. */
-export async function logIn(base: string, user: BenchUser): Promise<{ cookie: string }> {
+export async function logIn(
+  base: string,
+  user: BenchUser,
+): Promise<{ cookie: string; 'x-csrf-token': string }> {
   const cookieOf = (res: Response) => (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const first = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
@@ -261,7 +264,8 @@ export async function logIn(base: string, user: BenchUser): Promise<{ cookie: st
     body: JSON.stringify({ code: totpCode(user.totpSecret, totpStep()) }),
   });
   if (second.status !== 200) throw new Error(`totp: ${second.status} ${await second.text()}`);
-  return { cookie: cookieOf(second) };
+  const session = (await second.json()) as { csrfToken: string };
+  return { cookie: cookieOf(second), 'x-csrf-token': session.csrfToken };
 }
 
 export async function getJson<T>(
@@ -282,18 +286,28 @@ export async function getJson<T>(
 export async function measureEndpoints(
   run: BenchRun & { base: string },
   headers: { cookie: string },
-  endpoints: readonly (readonly [label: string, path: string])[],
+  endpoints: readonly (readonly [label: string, path: string, body?: unknown])[],
 ): Promise<void> {
   const { base, queries } = run;
+  // A search that carries personal data is a POST with a JSON body (never in the URL).
+  const request = (body: unknown) =>
+    body === undefined
+      ? { method: 'GET' as const, headers }
+      : {
+          method: 'POST' as const,
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        };
+  const fetchOf = (path: string, body: unknown) => fetch(`${base}${path}`, request(body));
   const roundTrips = new Map<string, number[]>();
   const dbShare = new Map<string, string>();
-  for (const [label, path] of endpoints) {
+  for (const [label, path, body] of endpoints) {
     const counts: number[] = [];
     for (let i = 0; i < 3; i++) {
       queries.count = 0;
       timings.length = 0;
       const t0 = performance.now();
-      const res = await fetch(`${base}${path}`, { headers });
+      const res = await fetchOf(path, body);
       await res.arrayBuffer();
       if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
       const total = performance.now() - t0;
@@ -309,12 +323,12 @@ export async function measureEndpoints(
   }
 
   const sequential = new Map<string, number[]>();
-  for (const [label, path] of endpoints) {
-    for (let i = 0; i < 20; i++) await (await fetch(`${base}${path}`, { headers })).arrayBuffer();
+  for (const [label, path, body] of endpoints) {
+    for (let i = 0; i < 20; i++) await (await fetchOf(path, body)).arrayBuffer();
     const times: number[] = [];
     for (let i = 0; i < SEQUENTIAL; i++) {
       const t0 = performance.now();
-      const res = await fetch(`${base}${path}`, { headers });
+      const res = await fetchOf(path, body);
       await res.arrayBuffer();
       times.push(performance.now() - t0);
       if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
@@ -326,12 +340,12 @@ export async function measureEndpoints(
   }
 
   const rows: string[][] = [];
-  for (const [label, path] of endpoints) {
+  for (const [label, path, body] of endpoints) {
     const result = await autocannon({
       url: `${base}${path}`,
       connections: CONNECTIONS,
       duration: DURATION_S,
-      headers,
+      ...request(body),
     });
     const seq = sequential.get(label) ?? [];
     const counts = roundTrips.get(label) ?? [];

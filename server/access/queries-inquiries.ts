@@ -80,7 +80,7 @@ export async function openInquiryPersonRows(
         .onRef('inquiries.id', '=', 'ip.inquiry_id')
         .onRef('inquiries.municipality_code', '=', 'ip.municipality_code'),
     )
-    .select(['ip.person_id', 'inquiries.id', 'inquiries.municipality_code'])
+    .select(['ip.person_id', 'inquiries.id', 'inquiries.reference', 'inquiries.municipality_code'])
     .where('ip.person_id', 'in', personIds)
     .where('inquiries.status', '!=', 'decided')
     .where(visibleInquiry(user))

@@ -36,7 +36,7 @@ export function inUsersArea(column: string, user: CurrentUser): RawBuilder<SqlBo
 }
 
 /** The user's live grants (`access_grants as g`, not expired) on the case of the outer `cases`. */
-function liveGrants(eb: ExpressionBuilder<DB, 'cases'>, user: CurrentUser) {
+export function liveGrants(eb: ExpressionBuilder<DB, 'cases'>, user: CurrentUser) {
   return eb
     .selectFrom('access_grants as g')
     .whereRef('g.case_id', '=', 'cases.id')
@@ -126,7 +126,7 @@ export async function personCaseAccessRows(
         .onRef('cp.case_id', '=', 'cases.id')
         .onRef('cp.municipality_code', '=', 'cases.municipality_code'),
     )
-    .select('cp.person_id')
+    .select(['cp.person_id', 'cases.reference'])
     .where('cp.person_id', 'in', personIds)
     .orderBy('cases.opened_at')
     .orderBy('cases.id')

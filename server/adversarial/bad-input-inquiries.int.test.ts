@@ -188,6 +188,8 @@ const fixtures: Record<string, () => Fixture> = {
       phone: null,
     }),
   }),
+  'POST /api/inquiries/search': () => ({ body: () => ({ text: 'Prøvesen', status: 'all' }) }),
+  'POST /api/persons/search': () => ({ body: () => ({ name: 'Prøvesen' }) }),
   'POST /api/persons/possible-duplicates': () => ({
     body: () => ({ givenName: 'Aksel', familyName: 'Prøvesen', birthDate: '2010-03-14' }),
   }),

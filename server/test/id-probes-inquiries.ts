@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Caller } from './access-matrix.ts';
 import { freshRecords, ok, type Staff } from './write-world.ts';
-import { bodyProbe, validWrite, type IdProbe, type ProbeWorld } from './record-ids.ts';
+import {
+  bodyProbe,
+  validWrite,
+  type IdProbe,
+  type ProbeRequest,
+  type ProbeWorld,
+} from './record-ids.ts';
 
 /**
  * Record ids in inquiry and person requests: an existing person named in a new inquiry, a draft,
@@ -11,6 +17,19 @@ import { bodyProbe, validWrite, type IdProbe, type ProbeWorld } from './record-i
 const theirCitizen = async (x: ProbeWorld) => (await freshRecords(x.foreign)).citizenId;
 const newKey = () => ({ 'idempotency-key': `k-${randomUUID()}` });
 const otherUnit = async (x: ProbeWorld) => x.other.unitId;
+
+/** The inbox filtered by a unit of another municipality, asked by a coordinator of 101. */
+const unitFilterProbe = (key: string, request: Omit<ProbeRequest, 'caller'>): IdProbe => ({
+  key,
+  setup: async (x) => {
+    await freshRecords(x);
+    return {
+      hidden: x.other.unitId,
+      request: { caller: x.members.coordinator.caller, ...request },
+    };
+  },
+});
+const searchOfUnit = (unitId: string) => ({ status: 'all', text: 'Hansen', unitId });
 
 /** A valid new inquiry that names `personId` as its (existing) person. */
 export const newInquiry = (personId: string, draftId: string | null = null) => ({
@@ -137,18 +156,24 @@ export const INQUIRY_PROBES: IdProbe[] = [
     (b, id) => ({ ...b, outcome: 'other_concern', referredUnitId: id }),
     otherUnit,
   ),
+  unitFilterProbe('GET /api/inquiries query.unitId', {
+    method: 'GET',
+    url: (id) => `/api/inquiries?status=all&unitId=${id}`,
+  }),
   {
-    key: 'GET /api/inquiries query.unitId',
-    setup: async (x) => {
-      await freshRecords(x);
-      return {
-        hidden: x.other.unitId,
-        request: {
-          caller: x.members.coordinator.caller,
-          method: 'GET',
-          url: (id) => `/api/inquiries?status=all&unitId=${id}`,
-        },
-      };
+    ...unitFilterProbe('POST /api/inquiries/search body.unitId', {
+      method: 'POST',
+      url: () => '/api/inquiries/search',
+      body: (id) => searchOfUnit(id),
+    }),
+    // A search answers 200 for any unit: what it must not do is find the other unit's inquiries.
+    successCheck: async (x, hidden) => {
+      const res = await x.members.coordinator.as.post(
+        '/api/inquiries/search',
+        searchOfUnit(hidden),
+      );
+      expect(res.statusCode).toBe(200);
+      expect((res.json() as { items: unknown[] }).items).toEqual([]);
     },
   },
   bodyProbe(

@@ -6,11 +6,19 @@ import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { visibleInquiry } from '../../access/inquiry-access.ts';
 import { inUsersArea } from '../../access/records.ts';
 import type { CurrentUser } from '../../access/sessions.ts';
+import { startsWith } from '../../platform/db/text-search.ts';
+import { personMatches, type PersonMatch } from '../persons/queries-search.ts';
 import type { InboxFilter } from './schema.ts';
 import type { InboxItemSchema } from './schema-detail.ts';
 
 type InboxItem = z.infer<typeof InboxItemSchema>;
 type Db = Kysely<DB>;
+
+/** What the inbox is narrowed to: a reference's start, or a person it concerns. */
+export type InboxFilterWithText = Omit<InboxFilter, 'reference'> & {
+  reference?: string | undefined;
+  person?: PersonMatch | undefined;
+};
 
 /**
  * The inbox: inquiries the user may see, by deadline (the most urgent first), keyset-paginated on
@@ -28,7 +36,7 @@ type Db = Kysely<DB>;
 export async function listInbox(
   db: Db,
   user: CurrentUser,
-  filter: InboxFilter,
+  filter: InboxFilterWithText,
   now: Date,
 ): Promise<{
   items: InboxItem[];
@@ -65,6 +73,26 @@ export async function listInbox(
     query = query.where('inquiries.seriousness', '=', filter.seriousness);
   if (filter.source) query = query.where('inquiries.source', '=', filter.source);
   if (filter.unitId) query = query.where('inquiries.recorded_unit_id', '=', filter.unitId);
+  if (filter.channel) query = query.where('inquiries.channel', '=', filter.channel);
+  if (filter.reference)
+    query = query.where(startsWith(sql.ref('inquiries.reference'), filter.reference));
+  const person = filter.person;
+  if (person) {
+    // The inquiries of the matching persons of the caller's area (persons_cpr_digest_idx for a
+    // CPR number); the page's own condition still decides which of them the caller may see.
+    query = query.where('inquiries.id', 'in', (eb) =>
+      eb
+        .selectFrom('inquiry_persons as sip')
+        .innerJoin('persons as p', (join) =>
+          join
+            .onRef('p.id', '=', 'sip.person_id')
+            .onRef('p.municipality_code', '=', 'sip.municipality_code'),
+        )
+        .select('sip.inquiry_id')
+        .where(inUsersArea('p.municipality_code', user))
+        .where(personMatches('p', person)),
+    );
+  }
   // Overdue as the items show it: open and past the deadline (a decided inquiry never is).
   if (filter.overdue === 'true') {
     query = query

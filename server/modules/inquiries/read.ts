@@ -9,8 +9,10 @@ import { findPersonAccesses } from '../../access/person-access.ts';
 import { inquiryEvent } from './change.ts';
 import { inquiryPersonIds, loadHistory } from './queries.ts';
 import { loadInquiry } from './queries-detail.ts';
-import { listInbox } from './queries-inbox.ts';
-import type { InboxFilter } from './schema.ts';
+import { listInbox, type InboxFilterWithText } from './queries-inbox.ts';
+import type { InboxSearch } from './schema.ts';
+import { personMatchOf } from '../persons/search.ts';
+import { rejectProblems } from '../persons/service.ts';
 import type { InquiryDetail } from './schema-detail.ts';
 import { getSettings } from './settings.ts';
 
@@ -83,8 +85,16 @@ export async function readInquiry(
   });
 }
 
-/** The inbox page; each inquiry's shown person is a search hit in the audit trail. */
-export async function readInbox(ctx: RequestContext, filter: InboxFilter, now: Date) {
+/**
+ * The inbox page; each inquiry's shown person is a search hit in the audit trail (with what a
+ * text search matched on, never the text).
+ */
+export async function readInbox(
+  ctx: RequestContext,
+  filter: InboxFilterWithText,
+  now: Date,
+  matchedOn?: 'reference' | 'name' | 'cpr',
+) {
   return ctx.db.transaction().execute(async (trx) => {
     const { shownPersons, ...page } = await listInbox(trx, ctx.user, filter, now);
     await writeAudit(
@@ -95,11 +105,38 @@ export async function readInbox(ctx: RequestContext, filter: InboxFilter, now: D
           action: 'search',
           resourceId: inquiryId,
           subjectPersonId: personId,
+          ...(matchedOn && { details: { matchedOn } }),
         }),
       ),
     );
     return { ...page, now: now.toISOString() };
   });
+}
+
+/**
+ * The inbox searched by one text: digits only are a CPR number (exact; not a valid one is a 400
+ * on `body.text`, nothing searched), a text with a digit the start of a reference, any other the
+ * name of a person the inquiry concerns.
+ */
+export async function searchInbox(ctx: RequestContext, body: InboxSearch, now: Date) {
+  const { text, ...filter } = body;
+  if (/^[0-9\s-]+$/.test(text)) {
+    const { match, problems } = personMatchOf(
+      ctx.keys.secret,
+      { name: '', cpr: text.replace(/\s/g, ''), birthDate: '' },
+      { name: 'body.text', cpr: 'body.text' },
+    );
+    rejectProblems(problems);
+    return readInbox(ctx, { ...filter, person: match }, now, 'cpr');
+  }
+  if (/[0-9]/.test(text)) return readInbox(ctx, { ...filter, reference: text }, now, 'reference');
+  const { match, problems } = personMatchOf(
+    ctx.keys.secret,
+    { name: text, cpr: '', birthDate: '' },
+    { name: 'body.text', cpr: 'body.text' },
+  );
+  rejectProblems(problems);
+  return readInbox(ctx, { ...filter, person: match }, now, 'name');
 }
 
 /**

@@ -5,7 +5,7 @@ import { grantInquiryAccess } from '../../access/inquiry-access.ts';
 import { addContribution, triage } from './assessment.ts';
 import { updateInquiry } from './edit.ts';
 import { createInquiry } from './intake.ts';
-import { readHistory, readInbox } from './read.ts';
+import { readHistory, readInbox, searchInbox } from './read.ts';
 import { inquiryRouteKit, tags } from './route-kit.ts';
 import { decisionRoutes, withSettings } from './routes-decision.ts';
 import { draftRoutes, settingsRoutes } from './routes-drafts.ts';
@@ -14,6 +14,7 @@ import {
   CreateInquiryBody,
   IdempotencyHeaders,
   InboxQuery,
+  InboxSearchBody,
   InquiryIdParams,
   InquiryReceiptSchema,
   TriageBody,
@@ -44,6 +45,18 @@ export const inquiryRoutes =
         response: { 200: InboxSchema },
       },
       async (request) => readInbox(contextOf(request), request.query, new Date()),
+    );
+
+    route.post(
+      '/api/inquiries/search',
+      {
+        policy: 'inquiries.read',
+        summary:
+          "The inbox searched by a reference, a person's name or CPR number (exact), with the inbox's filters (POST: no name or CPR number in a URL)",
+        body: InboxSearchBody,
+        response: { 200: InboxSchema },
+      },
+      async (request) => searchInbox(contextOf(request), request.body, new Date()),
     );
 
     route.post(

@@ -155,11 +155,24 @@ export const InboxQuery = z
     source: SourceSchema.optional(),
     unitId: z.uuid().optional(),
     overdue: z.enum(['true', 'false']).optional(),
+    channel: ChannelSchema.optional(),
+    /** The start of a reference (H-2026-00…): not personal data, so it may be in the address. */
+    reference: z.string().trim().min(1).max(30).optional(),
     after: cursorParameter(),
     limit: z.coerce.number().int().min(1).max(100).default(50),
   })
   .strict();
 export type InboxFilter = z.infer<typeof InboxQuery>;
+
+/**
+ * The inbox searched by one text (POST: a name or CPR number never goes in a URL), with the
+ * inbox's filters: ten digits are a CPR number (exact; anything else of digits only is refused),
+ * a text with a digit the start of a reference, any other a person's name (every word).
+ */
+export const InboxSearchBody = InboxQuery.omit({ reference: true })
+  .extend({ text: z.string().trim().min(1).max(100) })
+  .strict();
+export type InboxSearch = z.infer<typeof InboxSearchBody>;
 
 export const IdempotencyHeaders = z.object({
   'idempotency-key': z

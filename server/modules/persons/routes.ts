@@ -6,6 +6,7 @@ import { findPossibleDuplicates } from './duplicates.ts';
 import * as edit from './edit.ts';
 import { mergePersons } from './merge.ts';
 import { accessReport, readPerson } from './read.ts';
+import { searchPersons } from './search.ts';
 import {
   AccessReportQuery,
   AccessReportSchema,
@@ -16,6 +17,8 @@ import {
   MergeResultSchema,
   PersonIdParams,
   PersonSchema,
+  PersonSearchBody,
+  PersonSearchSchema,
   PersonVersionSchema,
   RelationBody,
   RelationParams,
@@ -69,6 +72,18 @@ export const personRoutes =
         response: { 200: DuplicatesSchema },
       },
       async (request) => findPossibleDuplicates(ctx(request), request.body),
+    );
+
+    route.post(
+      '/api/persons/search',
+      {
+        policy: 'records.read',
+        summary:
+          'Find persons the caller may see by name, CPR number (exact) or birth date, with the cases and open inquiries they are seen through (POST: no name or CPR number in a URL; audited per person shown)',
+        body: PersonSearchBody,
+        response: { 200: PersonSearchSchema },
+      },
+      async (request) => searchPersons(ctx(request), request.body),
     );
 
     route.post(

@@ -150,3 +150,36 @@ export const UpdatePersonBody = z
 export type UpdatePerson = z.infer<typeof UpdatePersonBody>;
 
 export const PersonVersionSchema = z.object({ id: z.uuid(), version: z.number().int() });
+
+/**
+ * Finding persons (POST: a name or a CPR number never goes in a URL). A name matches given and
+ * family name (every word, anywhere, case-insensitive); a CPR number exactly (by its digest); a
+ * birth date exactly. At least one of them; '' is no criterion (what an empty form field sends).
+ */
+export const PersonSearchBody = z
+  .object({
+    name: z.string().trim().max(100).default(''),
+    cpr: z.string().trim().max(20).default(''),
+    birthDate: DateOnly.or(z.literal('')).default(''),
+    after: cursorParameter(),
+    limit: z.number().int().min(1).max(100).default(25),
+  })
+  .strict();
+export type PersonSearch = z.infer<typeof PersonSearchBody>;
+
+const RecordRef = z.object({ id: z.uuid(), reference: z.string() });
+
+export const PersonSearchSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      birthDate: z.iso.date().nullable(),
+      /** The cases (full scope) and open inquiries through which the caller sees the person. */
+      cases: z.array(RecordRef),
+      inquiries: z.array(RecordRef),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+export type PersonSearchResult = z.infer<typeof PersonSearchSchema>;

@@ -13,6 +13,7 @@ import { InquiriesApp } from '../modules/inquiries/InquiriesApp';
 import { NotificationsPage } from '../modules/notifications/NotificationsPage';
 import { AccessReportLookupPage } from '../modules/persons/AccessReportLookupPage';
 import { AccessReportPage } from '../modules/persons/AccessReportPage';
+import { FindPersonPage } from '../modules/persons/FindPersonPage';
 import { PersonPage } from '../modules/persons/PersonPage';
 import { PlaceholderPage } from '../modules/placeholders/PlaceholderPage';
 import { TasksPage } from '../modules/tasks/TasksPage';
@@ -28,6 +29,7 @@ import { RootErrorPage } from './RootErrorPage';
 const CAPABILITY_PAGES: Partial<Record<CapabilityId, () => ReactElement>> = {
   inquiries: InquiriesApp,
   cases: CaseListPage,
+  persons: FindPersonPage,
   tasks: TasksPage,
   meetings: ForumsPage,
   accessReports: AccessReportLookupPage,

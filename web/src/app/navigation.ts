@@ -4,6 +4,7 @@ import type { Abilities } from './session';
 export const CAPABILITIES = [
   { id: 'inquiries', path: '/henvendelser' },
   { id: 'cases', path: '/sager' },
+  { id: 'persons', path: '/personer' },
   { id: 'tasks', path: '/opgaver' },
   { id: 'meetings', path: '/moeder' },
   { id: 'housingAreas', path: '/boligomraader' },
@@ -22,6 +23,7 @@ const CAPABILITY_ACCESS: Partial<Record<CapabilityId, (abilities: Abilities) => 
   // Those who only record inquiries (e.g. hotline staff) get the page with "Ny henvendelse".
   inquiries: (abilities) => abilities.inquiries.create || abilities.inquiries.read,
   cases: (abilities) => abilities.records.read,
+  persons: (abilities) => abilities.records.read,
   // The forums (meetings come later): for those who work with them or manage them.
   meetings: (abilities) => abilities.forums.read,
   // The data-protection role answers citizens' requests; everyone else reaches the access

@@ -8,6 +8,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { formatDateTime } from '../cases/format';
 import { formatTimeLeft, rememberServerNow } from './format';
 import { InboxFilters, type FilterPatch } from './InboxFilters';
+import { InboxSearch } from './InboxSearch';
 import {
   INBOX_STATUSES,
   isOneOf,
@@ -96,7 +97,9 @@ function Inbox({ canCreate }: { canCreate: boolean }) {
   const { t } = useTranslation();
   usePageTitle(t('inquiries.inbox.title'));
   const { params, change } = useFilters();
-  const inbox = useInbox(params);
+  // The search text is kept in the page only: a name or CPR number never goes in the address.
+  const [text, setText] = useState<string | null>(null);
+  const inbox = useInbox(params, text);
   const pages = inbox.data?.pages ?? [];
   const items = pages.flatMap((page) => page.items);
   const now = useServerTime(pages[0]?.now, inbox.dataUpdatedAt);
@@ -107,6 +110,7 @@ function Inbox({ canCreate }: { canCreate: boolean }) {
       <p className="font-lead">{t('inquiries.inbox.intro')}</p>
       {canCreate && <NewInquiryButton />}
 
+      <InboxSearch params={params} text={text} onSearch={setText} />
       <InboxFilters params={params} onChange={change} />
 
       <PagedList
@@ -117,7 +121,7 @@ function Inbox({ canCreate }: { canCreate: boolean }) {
           loading: t('inquiries.inbox.loading'),
           loadError: t('inquiries.inbox.loadError'),
           loadMoreError: t('inquiries.inbox.loadMoreError'),
-          empty: t('inquiries.inbox.empty'),
+          empty: text === null ? t('inquiries.inbox.empty') : t('inquiries.inbox.search.empty'),
           one: t('inquiries.inbox.countOne'),
           many: (count) => t('inquiries.inbox.countMany', { count }),
         }}

@@ -149,22 +149,37 @@ export interface InboxParams {
   overdue: boolean;
 }
 
-/** The inbox, sorted by deadline, a page at a time (keyset pagination with `nextCursor`). */
-export function useInbox(params: InboxParams) {
-  return useInfiniteQuery({
-    queryKey: [...INQUIRIES_QUERY_KEY, 'inbox', params],
-    queryFn: ({ pageParam, signal }) => {
-      const search = new URLSearchParams({ status: params.status });
-      if (params.seriousness) search.set('seriousness', params.seriousness);
-      if (params.source) search.set('source', params.source);
-      if (params.overdue) search.set('overdue', 'true');
-      if (pageParam) search.set('after', pageParam);
-      return apiGet<Inbox>(`/api/inquiries?${search.toString()}`, { signal });
+/** The filters as the inbox's query and search send them. */
+function inboxFilters(params: InboxParams): Record<string, string> {
+  const filters: Record<string, string> = { status: params.status };
+  if (params.seriousness) filters.seriousness = params.seriousness;
+  if (params.source) filters.source = params.source;
+  if (params.overdue) filters.overdue = 'true';
+  return filters;
+}
+
+/**
+ * The inbox, sorted by deadline, a page at a time (keyset pagination with `nextCursor`). With a
+ * search text (a reference, a name or a CPR number) it is a POST: no name or CPR number in an
+ * address or a log.
+ */
+export function inboxQuery(params: InboxParams, text: string | null) {
+  return {
+    queryKey: [...INQUIRIES_QUERY_KEY, 'inbox', params, text] as const,
+    queryFn: ({ pageParam, signal }: { pageParam: string | null; signal: AbortSignal }) => {
+      const filters = { ...inboxFilters(params), ...(pageParam && { after: pageParam }) };
+      if (text) {
+        return apiSend<Inbox>('POST', '/api/inquiries/search', { ...filters, text }, { signal });
+      }
+      return apiGet<Inbox>(`/api/inquiries?${new URLSearchParams(filters).toString()}`, { signal });
     },
     initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    placeholderData: keepPreviousData,
-  });
+    getNextPageParam: (last: Inbox) => last.nextCursor,
+  };
+}
+
+export function useInbox(params: InboxParams, text: string | null = null) {
+  return useInfiniteQuery({ ...inboxQuery(params, text), placeholderData: keepPreviousData });
 }
 
 const detailKey = (id: string) => [...INQUIRIES_QUERY_KEY, 'detail', id] as const;

@@ -4,6 +4,7 @@ import type {
   AccessReport,
   Duplicates,
   PersonSchema,
+  PersonSearchSchema,
   Relation,
   UpdatePerson,
 } from '../../../../server/modules/persons/schema.ts';
@@ -118,4 +119,38 @@ export type Purpose = (typeof PURPOSES)[number];
 
 export function isPurpose(value: string | null): value is Purpose {
   return (PURPOSES as readonly (string | null)[]).includes(value);
+}
+
+/** What "Find person" searches by, as the form holds it (the server's schema checks it). */
+export type PersonCriteria = { name: string; cpr: string; birthDate: string };
+export type PersonSearchResult = z.infer<typeof PersonSearchSchema>;
+export type FoundPerson = PersonSearchResult['items'][number];
+
+/** The query of one search: POST, so no name or CPR number is in an address or a log. */
+export function personSearchQuery(criteria: PersonCriteria) {
+  return {
+    queryKey: [...PERSONS_QUERY_KEY, 'search', criteria] as const,
+    queryFn: ({ pageParam, signal }: { pageParam: string | null; signal: AbortSignal }) =>
+      apiSend<PersonSearchResult>(
+        'POST',
+        '/api/persons/search',
+        { ...criteria, ...(pageParam && { after: pageParam }) },
+        { signal },
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: PersonSearchResult) => last.nextCursor,
+  };
+}
+
+/**
+ * The pages of a search made (each search is audited on the server, so the answer is not
+ * fetched again by itself); disabled until the first search.
+ */
+export function usePersonSearch(criteria: PersonCriteria | null) {
+  return useInfiniteQuery({
+    ...personSearchQuery(criteria ?? { name: '', cpr: '', birthDate: '' }),
+    enabled: criteria !== null,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
 }
