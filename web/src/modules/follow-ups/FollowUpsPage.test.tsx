@@ -34,6 +34,8 @@ function item(overrides: Partial<FollowUpItem> & Pick<FollowUpItem, 'id'>): Foll
     competences: null,
     recordedBy: null,
     recordedAt: null,
+    backdateReason: null,
+    backdateNote: null,
     version: 1,
     ...overrides,
   };
