@@ -7,6 +7,7 @@ import type { CaseDetail } from '../cases/casesApi';
 import { CompetenceChart } from './CompetenceChart';
 import { useFollowUps, type FollowUpItem } from './followUpsApi';
 import { ConcernSteps, History } from './History';
+import { dayOf } from '../../ui/form';
 import { RecordForm } from './RecordForm';
 import { ScheduleForm } from './ScheduleForm';
 import { Upcoming } from './Upcoming';
@@ -90,6 +91,7 @@ export function FollowUpsPage({ detail }: { detail: CaseDetail }) {
                     caseId={detail.id}
                     followUp={open.kind === 'scheduled' ? open.followUp : null}
                     goals={list.goals}
+                    openedOn={dayOf(detail.openedAt)}
                     onClose={() => setOpen(null)}
                     onDone={(message) => {
                       setOpen(null);

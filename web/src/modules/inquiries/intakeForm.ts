@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { CreateInquiryBody } from '../../../../server/modules/inquiries/schema.ts';
 import i18n from '../../app/i18n';
 import { addBodyIssues, parseDate, saidIssue, type Rename } from '../../ui/form';
+import { backdateBody, backdateDefaults, type BackdateValues } from '../../ui/form/backdateValues';
+import { BACKDATE_REASONS } from '../../../../shared/values.ts';
 import { localDateTimeToIso, localParts, serverNow } from './format';
 import {
   CHANNELS,
@@ -36,7 +38,7 @@ export type PersonValues = {
   relationToFirst: Relation | '';
 };
 
-export type IntakeValues = {
+export type IntakeValues = BackdateValues & {
   source: Source | '';
   sourceOther: string;
   channel: Channel | '';
@@ -84,6 +86,7 @@ export function emptyIntake(): IntakeValues {
     observation: '',
     signs: signValues(),
     immediateDanger: false,
+    ...backdateDefaults,
   };
 }
 
@@ -136,6 +139,8 @@ export function toBody(values: IntakeValues, draftId: string | null): CreateInqu
     persons,
     signs: signsBody(values.signs),
     immediateDanger: values.immediateDanger,
+    // The server keeps the reason only for a receipt more than a day before the registration.
+    ...backdateBody(values),
     draftId,
   };
 }
@@ -245,6 +250,7 @@ export function fromDraft(content: Record<string, unknown>): IntakeValues {
   const source = str(content.source);
   const channel = str(content.channel);
   const subjectKind = str(content.subjectKind);
+  const backdateReason = str(content.backdateReason);
   return {
     source: isOneOf(SOURCES, source) ? source : '',
     sourceOther: str(content.sourceOther),
@@ -260,5 +266,7 @@ export function fromDraft(content: Record<string, unknown>): IntakeValues {
     observation: str(content.observation),
     signs: signsOf(content.signs),
     immediateDanger: content.immediateDanger === true,
+    backdateReason: isOneOf(BACKDATE_REASONS, backdateReason) ? backdateReason : '',
+    backdateNote: str(content.backdateNote),
   };
 }
