@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { ago, dayAgo, personsOf, typeId, type Ctx } from './context.ts';
 
 /**
- * S-2026-0002 was moved in from paper (issue 12): the school's concern reached the municipality
- * 200 days ago, long before the case was registered here 120 days ago. The paper file's mentor
- * course, a session and a follow-up are recorded with their real dates, when they were registered
- * (a few days after the case was opened) and why: "flyttet fra papir".
+ * S-2026-0002 was moved in from paper (issue 12): the case was registered here 120 days ago, but
+ * the paper file's mentor course, a session and a follow-up happened before. They are recorded
+ * with their real dates, when they were registered (a few days after the case was opened) and
+ * why: "flyttet fra papir".
  */
 const REASON = 'moved_from_paper';
 
@@ -13,12 +13,6 @@ export async function seedMikkelFromPaper(c: Ctx, caseId: string, coordinator: s
   const mikkel = (await personsOf(c, caseId)).get('citizen');
   if (!mikkel) return;
   const by = c.user(coordinator).id;
-  await c.trx
-    .updateTable('inquiries')
-    .set({ received_at: ago(c.now, 200), backdate_reason: REASON })
-    .where('case_id', '=', caseId)
-    .execute();
-
   const mentoring = randomUUID();
   await c.trx
     .insertInto('case_interventions')
