@@ -99,6 +99,29 @@ describe('FollowUpsPage', () => {
     expect(html).toContain('Bekymringsniveauet over tid');
   });
 
+  it('shows a follow-up held before the case was registered with both dates and the reason', () => {
+    const backdated: FollowUpList = {
+      ...list,
+      items: [
+        item({
+          id: '33333333-3333-4333-8333-333333333334',
+          status: 'done',
+          dueOn: '2026-03-13',
+          heldOn: '2026-03-13',
+          concernLevel: 'moderate',
+          recordedAt: '2026-03-20T09:00:00.000Z',
+          backdateReason: 'registered_late',
+        }),
+      ],
+    };
+    const html = renderWithQuery(
+      <FollowUpsPage detail={testCaseDetail()} />,
+      ['cases', 'followUps', CASE_ID],
+      backdated,
+    );
+    expect(html).toContain('13. marts 2026 (registreret 20. marts 2026, registreret for sent)');
+  });
+
   it('draws the competences as SVG and gives the same numbers in a table', () => {
     const html = render();
     expect(html).toContain('<svg');
