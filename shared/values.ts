@@ -157,3 +157,11 @@ export const DeadlineNoticeKindSchema = NotificationKindSchema.extract([
   'inquiry_overdue',
 ]);
 export type DeadlineNoticeKind = z.infer<typeof DeadlineNoticeKindSchema>;
+
+/**
+ * Why an event is dated before the inquiry or case was registered here (issue 12): recorded
+ * late, moved in from paper, or another reason written out (`backdateNote`).
+ */
+export const BackdateReasonSchema = z.enum(['registered_late', 'moved_from_paper', 'other']);
+export type BackdateReason = z.infer<typeof BackdateReasonSchema>;
+export const BACKDATE_REASONS = BackdateReasonSchema.options;

@@ -52,7 +52,8 @@ export async function recordFollowUps(story: Story) {
       ratings: { Netværk: '3', Rammer: '4', 'Fastholdelse i uddannelse': '4', Refleksion: '3' },
     },
   ];
-  // A follow-up dated before the case was opened is refused.
+  // A follow-up dated before the case was opened asks why it is recorded now, and without a
+  // reason it is refused (issue 12: history may be recorded later, with a reason).
   await page
     .getByRole('button', { name: 'Registrér en opfølgning, der ikke var planlagt' })
     .click();
@@ -65,7 +66,7 @@ export async function recordFollowUps(story: Story) {
   await early
     .getByRole('alert')
     .getByRole('link', {
-      name: 'Dato for opfølgningen: Datoen kan ikke ligge før den dag, sagen blev oprettet.',
+      name: 'Hvorfor registreres det først nu?: Datoen ligger før sagen eller henvendelsen blev registreret her. Vælg hvorfor den registreres nu: registreret for sent, flyttet fra papir eller andet.',
     })
     .waitFor();
   await early.getByRole('button', { name: 'Luk uden at gemme' }).click();

@@ -11,7 +11,8 @@ import { seedClosedCases } from './case-work/closed-cases.ts';
  *   (high, then moderate concern), an approved action plan with goals and sub-goals, a mentor
  *   (demo.mentor) for Ahmad, a parent coach for the father after a declined and renewed offer,
  *   three follow-ups with life-competence ratings, one overdue and one upcoming;
- * - S-2026-0002 (Mikkel), on hold: he has gone abroad for a while;
+ * - S-2026-0002 (Mikkel), on hold: he has gone abroad for a while; moved in from paper, with a
+ *   mentor course, a session and a follow-up dated before the case was registered;
  * - a closed case (transferred to the ordinary system) with its re-reviews scheduled;
  * - a case under re-review: closed seven months ago, its 6-month re-review is due.
  * Everything is inserted directly, dated back in time, once (a marker in app_settings).

@@ -258,6 +258,22 @@ export async function seedDemoInquiries(
     signs: [{ code: 'extremist_media' }],
   });
 
+  // 9. Received: a school's letter found in the paper mail twelve days late (issue 12). It was
+  // received long before it was registered: the clock counts from the registration, and the inbox
+  // says "modtaget 12 dage før den blev registreret" instead of an overdue count.
+  await record(tovholder, '9', {
+    source: 'teacher',
+    channel: 'letter',
+    reporter: { name: 'Skoleleder Demo Bach', contact: null },
+    receivedAt: ago(12 * 24),
+    backdateReason: 'moved_from_paper',
+    observation:
+      'Eleven har i flere uger talt om en "kommende kamp" og tegnet symboler fra en voldelig bevægelse.',
+    subjectKind: 'person',
+    persons: [person('Sofie Demo', 'Bach', '2011-02-14')],
+    signs: [{ code: 'totalitarian_symbols' }],
+  });
+
   // Demo persons and cases are marked as such, like the rest of the demo data.
   await db
     .updateTable('persons')

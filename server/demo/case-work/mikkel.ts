@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { ago, caseByReference, dayAgo, event, type Ctx } from './context.ts';
+import { seedMikkelFromPaper } from './mikkel-paper.ts';
 
-/** S-2026-0002: on hold while Mikkel is abroad. */
+/** S-2026-0002: on hold while Mikkel is abroad; moved in from paper (./mikkel-paper.ts). */
 export async function seedMikkel(c: Ctx) {
   const found = await caseByReference(c, 'S-2026-0002');
   if (!found || found.status !== 'active') return;
@@ -25,6 +26,7 @@ export async function seedMikkel(c: Ctx) {
     .where('id', '=', found.id)
     .execute();
   await event(c, found.id, 120, coordinator, 'opened');
+  await seedMikkelFromPaper(c, found.id, coordinator);
   await event(
     c,
     found.id,

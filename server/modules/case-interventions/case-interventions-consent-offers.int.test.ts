@@ -164,10 +164,10 @@ describe(`interventions in a case: consent and status (${testEngine})`, () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(fieldsOf(bad).sort()).toEqual([
+      'body.backdateReason:backdate_reason_required',
       'body.interventionTypeId:intervention_type_unavailable',
       'body.personId:person_not_in_case',
       'body.providerName:provider_one_of',
-      'body.startsOn:before_case_opened',
     ]);
     const analyst = await createUser(t.database.db, { roles: ['analyst'] });
     const notProvider = await caller('caseworker').post(url('/interventions'), {

@@ -3,9 +3,9 @@ import type { RequestContext } from '../../platform/context.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import {
+  caseBackdate,
   earlierCreate,
   inCaseTransaction,
-  openedOn,
   recordCaseChange,
   requireOpenCase,
   staleVersion,
@@ -32,6 +32,11 @@ import { fail, type Created } from './shared.ts';
  * Interventions in a case: creating one (status planned) and changing it, including the status
  * transitions and the rules for starting, resuming and ending.
  */
+
+/** The dates of an intervention that may lie before the case was opened, by field. */
+function caseDates(body: { startsOn?: string | null; endsOn?: string | null }) {
+  return { 'body.startsOn': body.startsOn, 'body.endsOn': body.endsOn };
+}
 
 /** Which status may follow which. */
 const TRANSITIONS: Record<InterventionStatus, readonly InterventionStatus[]> = {
@@ -72,9 +77,8 @@ export async function createIntervention(
       provider = await eligibleProvider(trx, access, body.providerUserId);
       if (!provider) problems.push({ field: 'body.providerUserId', code: 'provider_not_eligible' });
     }
-    if (body.startsOn !== undefined && body.startsOn < openedOn(locked)) {
-      problems.push({ field: 'body.startsOn', code: 'before_case_opened' });
-    }
+    // Dated before the case was opened here: only with a reason, never before the concern.
+    const backdate = caseBackdate(locked, caseDates(body), body, problems);
     if (body.startsOn !== undefined && body.endsOn !== undefined && body.endsOn < body.startsOn) {
       problems.push({ field: 'body.endsOn', code: 'ends_before_start' });
     }
@@ -92,6 +96,7 @@ export async function createIntervention(
       starts_on: body.startsOn ?? null,
       ends_on: body.endsOn ?? null,
       created_by: ctx.user.id,
+      ...backdate.stored,
     });
     const memberChanges = provider ? await assignProvider(trx, ctx, access, provider, row.id) : {};
     await recordCaseChange(trx, ctx, access, {
@@ -99,6 +104,7 @@ export async function createIntervention(
       action: 'create',
       resourceType: 'case_intervention',
       resourceId: row.id,
+      backdate: backdate.event,
       // The entry's name is read when the event is shown: one that reveals the concern is named
       // only to readers with the compartment (docs/SECURITY.md).
       interventionId: row.id,
@@ -161,9 +167,7 @@ export async function updateIntervention(
     if (body.endReason !== undefined && !ending) {
       problems.push({ field: 'body.endReason', code: 'end_reason_only_when_ending' });
     }
-    if (body.startsOn && body.startsOn < openedOn(locked)) {
-      problems.push({ field: 'body.startsOn', code: 'before_case_opened' });
-    }
+    const backdate = caseBackdate(locked, caseDates(body), body, problems);
     if (to === 'active' && startsOn === null) {
       problems.push({ field: 'body.startsOn', code: 'required' });
     }
@@ -219,6 +223,8 @@ export async function updateIntervention(
       provider_user_id: providerUserId,
       provider_name: providerName,
       consent_id: consentId,
+      // A changed date before the opening keeps its reason; an earlier reason stays otherwise.
+      ...(backdate.stored.backdate_reason !== null && backdate.stored),
     };
     const before = {
       status: current.status,
@@ -260,6 +266,7 @@ export async function updateIntervention(
       kind: 'intervention_changed',
       resourceType: 'case_intervention',
       resourceId: current.id,
+      backdate: backdate.event,
       changes: { ...changes, ...memberChanges },
       details: {
         interventionId: current.id,

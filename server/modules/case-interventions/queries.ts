@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { BackdateReasonSchema } from '../../../shared/values.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import { personName } from '../cases/queries.ts';
@@ -84,6 +85,8 @@ export async function loadCaseInterventions(
       'i.starts_on',
       'i.ends_on',
       'i.end_reason',
+      'i.backdate_reason',
+      'i.backdate_note',
       'i.provider_user_id',
       'i.provider_name',
       'u.display_name as provider_display_name',
@@ -121,6 +124,8 @@ export async function loadCaseInterventions(
             's.held_on',
             's.note',
             's.created_at',
+            's.backdate_reason',
+            's.backdate_note',
             'a.display_name',
           ])
           .where('s.intervention_id', 'in', ids)
@@ -149,6 +154,8 @@ export async function loadCaseInterventions(
     startsOn: r.starts_on,
     endsOn: r.ends_on,
     endReason: r.end_reason,
+    backdateReason: BackdateReasonSchema.nullable().parse(r.backdate_reason),
+    backdateNote: r.backdate_note,
     consent:
       r.consent_id && r.consent_given_on
         ? {
@@ -165,6 +172,8 @@ export async function loadCaseInterventions(
         note: s.note,
         authorName: s.display_name,
         createdAt: s.created_at.toISOString(),
+        backdateReason: BackdateReasonSchema.nullable().parse(s.backdate_reason),
+        backdateNote: s.backdate_note,
       })),
   }));
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { compartment, record } from '../../access/compartment.ts';
 import { DateOnly, Version } from '../../platform/primitives.ts';
+import { backdateFields } from '../../platform/backdating.ts';
+import { BackdateReasonSchema } from '../../../shared/values.ts';
 import { PersonRoleSchema } from '../cases/schema.ts';
 import { InterventionAgeGroupSchema, InterventionLevelSchema } from '../interventions/schema.ts';
 
@@ -46,6 +48,7 @@ export const CreateInterventionBody = z
     purpose: Purpose.optional(),
     startsOn: DateOnly.optional(),
     endsOn: DateOnly.optional(),
+    ...backdateFields,
   })
   .strict();
 
@@ -59,6 +62,7 @@ export const UpdateInterventionBody = z
     purpose: Purpose.nullable().optional(),
     providerUserId: z.uuid().nullable().optional(),
     providerName: ProviderName.nullable().optional(),
+    ...backdateFields,
   })
   .strict();
 
@@ -66,6 +70,7 @@ export const SessionBody = z
   .object({
     heldOn: DateOnly,
     note: z.string().trim().min(1).max(10000),
+    ...backdateFields,
   })
   .strict();
 
@@ -123,6 +128,9 @@ export const SessionSchema = z.object({
   note: z.string(),
   authorName: z.string(),
   createdAt: z.iso.datetime(),
+  /** Held before the case was opened here: why it was recorded later. */
+  backdateReason: BackdateReasonSchema.nullable(),
+  backdateNote: z.string().nullable(),
 });
 
 export const CaseInterventionSchema = z.object({
@@ -144,6 +152,9 @@ export const CaseInterventionSchema = z.object({
   startsOn: z.iso.date().nullable(),
   endsOn: z.iso.date().nullable(),
   endReason: z.string().nullable(),
+  /** Dated before the case was opened here: why it was recorded later. */
+  backdateReason: BackdateReasonSchema.nullable(),
+  backdateNote: z.string().nullable(),
   consent: z
     .object({ id: z.uuid(), givenOn: z.iso.date(), withdrawnOn: z.iso.date().nullable() })
     .nullable(),

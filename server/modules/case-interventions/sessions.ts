@@ -3,8 +3,8 @@ import type { RequestContext } from '../../platform/context.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import {
+  caseBackdate,
   inCaseTransaction,
-  openedOn,
   recordCaseChange,
   requireOpenCase,
 } from '../cases/case-work.ts';
@@ -38,9 +38,8 @@ export async function addSession(
     if (intervention.status !== 'active' && intervention.status !== 'paused') {
       problems.push({ field: 'intervention.status', code: 'intervention_not_running' });
     }
-    if (body.heldOn < openedOn(locked)) {
-      problems.push({ field: 'body.heldOn', code: 'before_case_opened' });
-    }
+    // Held before the case was opened here: only with a reason, never before the concern.
+    const backdate = caseBackdate(locked, { 'body.heldOn': body.heldOn }, body, problems);
     if (body.heldOn > danishToday(now)) problems.push({ field: 'body.heldOn', code: 'in_future' });
     fail(problems);
     const row = await insertSession(trx, {
@@ -48,6 +47,7 @@ export async function addSession(
       held_on: body.heldOn,
       note: body.note,
       author_user_id: ctx.user.id,
+      ...backdate.stored,
     });
     // The note itself stays with the intervention: not in the chronology's changes, not audited.
     await recordCaseChange(trx, ctx, access, {
@@ -56,6 +56,7 @@ export async function addSession(
       resourceType: 'case_intervention',
       resourceId: intervention.id,
       interventionId: intervention.id,
+      backdate: backdate.event,
       changes: {
         heldOn: { from: null, to: body.heldOn },
       },

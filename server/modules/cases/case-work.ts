@@ -2,7 +2,14 @@ import type { Transaction } from 'kysely';
 import type { CaseKey, RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, type FieldProblem } from '../../platform/errors.ts';
+import {
+  checkBackdate,
+  storedBackdate,
+  type Backdate,
+  type StoredBackdate,
+} from '../../platform/backdating.ts';
+import type { BackdateReason } from '../../../shared/values.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import { requireCaseAbility, type CasePart } from '../../access/case-abilities.ts';
@@ -35,12 +42,20 @@ export {
   type GoalStatus,
 } from '../../../shared/values.ts';
 
+/** The real date of a back-dated chronology event and why it was recorded later. */
+export interface EventBackdate {
+  happenedOn: string;
+  reason: BackdateReason;
+}
+
 export interface LockedCase {
   status: string;
   openedAt: Date;
   closedAt: Date | null;
   concernLevel: string | null;
   version: number;
+  /** When the inquiry that opened the case was received (null for a case without one). */
+  concernReceivedAt: Date | null;
 }
 
 /** The case row, locked for the rest of the transaction (changes to one case run one at a time). */
@@ -53,6 +68,7 @@ export async function lockCase(trx: Transaction<DB>, theCase: CaseKey): Promise<
     closedAt: row.closed_at,
     concernLevel: row.concern_level,
     version: row.version,
+    concernReceivedAt: row.concern_received_at === null ? null : new Date(row.concern_received_at),
   };
 }
 
@@ -74,6 +90,54 @@ export async function inCaseTransaction<T>(
 /** The day the case opened, in Danish time (work on the case is not dated before it). */
 export function openedOn(locked: LockedCase): string {
   return danishToday(locked.openedAt);
+}
+
+/**
+ * The checks of a date of case work that may lie before the case was opened (issue 12): not
+ * before the concern was received (`before_concern_received` on `field`), and before the opening
+ * day only with a reason (`checkBackdate`). True when the date is back-dated.
+ */
+export function checkCaseDate(
+  locked: LockedCase,
+  field: string,
+  date: string | null | undefined,
+  problems: FieldProblem[],
+): boolean {
+  if (!date) return false;
+  if (locked.concernReceivedAt && date < danishToday(locked.concernReceivedAt)) {
+    problems.push({ field, code: 'before_concern_received' });
+    return false;
+  }
+  return date < openedOn(locked);
+}
+
+/**
+ * The back-dating of a record with the given dates: its problems (a reason is needed when one of
+ * them lies before the opening day) and what is stored with the record and its chronology event.
+ */
+export function caseBackdate(
+  locked: LockedCase,
+  dates: Record<string, string | null | undefined>,
+  body: Backdate,
+  problems: FieldProblem[],
+): { stored: StoredBackdate; event: EventBackdate | undefined } {
+  let backdated = false;
+  let earliest: string | undefined;
+  for (const [field, date] of Object.entries(dates)) {
+    if (checkCaseDate(locked, field, date, problems) && date) {
+      backdated = true;
+      if (!earliest || date < earliest) earliest = date;
+    }
+  }
+  checkBackdate(backdated, body, problems);
+  const stored = storedBackdate(backdated, body);
+  return {
+    stored,
+    event:
+      earliest && stored.backdate_reason
+        ? { happenedOn: earliest, reason: stored.backdate_reason }
+        : undefined,
+  };
 }
 
 /** A closed case (or one under re-review) takes no new work until it is reopened. */
@@ -108,6 +172,8 @@ export async function recordCaseChange(
      * but read when the event is shown, as the reader may see it (intervention-names.ts).
      */
     interventionId?: string;
+    /** A back-dated event: its real date and why it is recorded later (`caseBackdate`). */
+    backdate?: EventBackdate;
   },
 ): Promise<string> {
   const eventId = await addCaseEvent(
@@ -118,6 +184,7 @@ export async function recordCaseChange(
     change.changes ?? {},
     undefined,
     change.interventionId,
+    change.backdate,
   );
   if (change.compartment) {
     await markEventCompartment(trx, access.municipalityCode, Number(eventId));

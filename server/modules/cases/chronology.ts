@@ -16,6 +16,7 @@ import {
   type NoteBody,
   type StatusBody,
 } from './schema.ts';
+import { BackdateReasonSchema } from '../../../shared/values.ts';
 import { presentChanges, storedConcernNames } from './intervention-names.ts';
 import { lockCaseStatus, saveCaseStatus } from './queries-case-edits.ts';
 import {
@@ -116,6 +117,8 @@ export async function loadChronology(
       id: String(r.id),
       kind: CaseEventKindSchema.parse(r.kind),
       occurredAt: r.occurred_at.toISOString(),
+      happenedOn: r.happened_on,
+      backdateReason: BackdateReasonSchema.nullable().parse(r.backdate_reason),
       author:
         r.actor_user_id && r.display_name !== null
           ? { id: r.actor_user_id, name: r.display_name }

@@ -38,10 +38,21 @@ export function updateCase(
 
 /** The case row's state, locked for the rest of the transaction; undefined when missing. */
 export async function lockCaseRow(trx: Transaction<DB>, theCase: CaseKey) {
-  return selectCase(trx, theCase)
-    .select(['status', 'opened_at', 'closed_at', 'concern_level', 'version'])
-    .forUpdate()
-    .executeTakeFirst();
+  return (
+    selectCase(trx, theCase)
+      .select(['status', 'opened_at', 'closed_at', 'concern_level', 'version'])
+      // When the concern was first received: history recorded on the case cannot begin before it.
+      .select((eb) =>
+        eb
+          .selectFrom('inquiries')
+          .select((i) => i.fn.min('inquiries.received_at').as('received'))
+          .whereRef('inquiries.case_id', '=', 'cases.id')
+          .whereRef('inquiries.municipality_code', '=', 'cases.municipality_code')
+          .as('concern_received_at'),
+      )
+      .forUpdate()
+      .executeTakeFirst()
+  );
 }
 
 /** The case's status and time on hold, locked for the transaction; undefined when missing. */

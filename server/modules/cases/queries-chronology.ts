@@ -24,6 +24,8 @@ export async function addCaseEvent(
   note?: { text: string; compartment: boolean },
   /** The intervention the event is about: its name is read from the catalogue when shown. */
   interventionId?: string,
+  /** A back-dated event: its real date and why it was recorded later. */
+  backdate?: { happenedOn: string; reason: string },
 ): Promise<string> {
   const row = await trx
     .insertInto('case_events')
@@ -35,6 +37,8 @@ export async function addCaseEvent(
       note_text: note?.text ?? null,
       compartment: note?.compartment ?? false,
       intervention_id: interventionId ?? null,
+      happened_on: backdate?.happenedOn ?? null,
+      backdate_reason: backdate?.reason ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -92,6 +96,8 @@ export function caseEventsQuery(db: Kysely<DB>, theCase: CaseKey, compartment: b
       'e.note_text',
       'e.compartment',
       'e.intervention_id',
+      'e.happened_on',
+      'e.backdate_reason',
       entryName(compartment).as('entry_name'),
       'it.reveals_concern as entry_reveals_concern',
     ])

@@ -1,6 +1,7 @@
 import { CaseAbilitiesSchema } from '../../access/case-abilities.ts';
 import {
   AgeGroupSchema,
+  BackdateReasonSchema,
   AuthorityAreaSchema,
   CaseRoleSchema,
   CaseScopeSchema,
@@ -184,6 +185,10 @@ export const CaseEventSchema = z.object({
   id: z.string().regex(/^[1-9][0-9]*$/),
   kind: CaseEventKindSchema,
   occurredAt: z.iso.datetime(),
+  /** A back-dated event: the day it really happened (`occurredAt` is when it was recorded). */
+  happenedOn: z.iso.date().nullable(),
+  /** Why a back-dated event was recorded later; null for an event recorded when it happened. */
+  backdateReason: BackdateReasonSchema.nullable(),
   author: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   /**
    * Field by field: what it was and what it became. `intervention` names the catalogue entry of

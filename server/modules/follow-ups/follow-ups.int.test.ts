@@ -265,7 +265,7 @@ describe(`follow-ups (${testEngine})`, () => {
       heldOn: addDays(openedOn, -1),
     });
     expect(early.statusCode).toBe(400);
-    expect(fieldsOf(early)).toEqual(['body.heldOn:before_case_opened']);
+    expect(fieldsOf(early)).toEqual(['body.backdateReason:backdate_reason_required']);
     const future = await caller('member').post(url(`/${target.id}/record`), {
       ...body,
       heldOn: addDays(today, 1),
@@ -285,7 +285,7 @@ describe(`follow-ups (${testEngine})`, () => {
       heldOn: addDays(openedOn, -3),
       concernLevel: 'low',
     });
-    expect(fieldsOf(unscheduled)).toEqual(['body.heldOn:before_case_opened']);
+    expect(fieldsOf(unscheduled)).toEqual(['body.backdateReason:backdate_reason_required']);
     const missingLevel = await caller('member').post(url(`/${target.id}/record`), {
       version: target.version,
       heldOn: today,

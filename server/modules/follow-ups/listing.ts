@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
 import { ConcernLevelSchema, GoalStatusSchema } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
+import { BackdateReasonSchema } from '../../../shared/values.ts';
 import { approvedPlanGoals } from '../plans/queries.ts';
 import { assessmentConcernLevels, caseConcernLevel, followUpRows } from './queries.ts';
 import {
@@ -71,6 +72,8 @@ export async function listFollowUps(
           ? { id: r.recorded_by, name: r.display_name }
           : null,
       recordedAt: r.recorded_at?.toISOString() ?? null,
+      backdateReason: BackdateReasonSchema.nullable().parse(r.backdate_reason),
+      backdateNote: r.backdate_note,
       version: r.version,
     };
   });

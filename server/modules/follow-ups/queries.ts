@@ -32,6 +32,8 @@ export async function followUpRows(db: Kysely<DB>, theCase: CaseKey) {
       'f.recorded_by',
       'u.display_name',
       'f.recorded_at',
+      'f.backdate_reason',
+      'f.backdate_note',
       'f.version',
     ])
     .where('f.case_id', '=', theCase.caseId)
@@ -100,6 +102,8 @@ export async function updateFollowUpRow(
         competences: string | null;
         recorded_by: string;
         recorded_at: Date;
+        backdate_reason: string | null;
+        backdate_note: string | null;
       }
     | { status: 'cancelled' },
 ): Promise<number> {

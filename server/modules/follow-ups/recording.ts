@@ -9,8 +9,8 @@ import type { CaseAccess } from '../../access/records.ts';
 import {
   CONCERN_ORDER,
   ConcernLevelSchema,
+  caseBackdate,
   lockCase,
-  openedOn,
   recordCaseChange,
   requireOpenCase,
   staleVersion,
@@ -33,15 +33,13 @@ export async function checkRecord(
   trx: Transaction<DB>,
   theCase: CaseKey,
   locked: LockedCase,
-  body: Pick<RecordFollowUp, 'heldOn' | 'goalProgress'>,
+  body: Pick<RecordFollowUp, 'heldOn' | 'goalProgress' | 'backdateReason' | 'backdateNote'>,
   today: string,
 ): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
-  if (body.heldOn < openedOn(locked)) {
-    problems.push({ field: 'body.heldOn', code: 'before_case_opened' });
-  } else if (body.heldOn > today) {
-    problems.push({ field: 'body.heldOn', code: 'in_future' });
-  }
+  // Held before the case was opened here: only with a reason, never before the concern.
+  caseBackdate(locked, { 'body.heldOn': body.heldOn }, body, problems);
+  if (body.heldOn > today) problems.push({ field: 'body.heldOn', code: 'in_future' });
   if (body.goalProgress.length > 0) {
     const keys = new Set((await approvedGoals(trx, theCase)).map((g) => g.key.toLowerCase()));
     const seen = new Set<string>();
@@ -75,7 +73,13 @@ export function concernChange(
 
 export type RecordValues = Pick<
   RecordFollowUp,
-  'heldOn' | 'concernLevel' | 'summary' | 'goalProgress' | 'competences'
+  | 'heldOn'
+  | 'concernLevel'
+  | 'summary'
+  | 'goalProgress'
+  | 'competences'
+  | 'backdateReason'
+  | 'backdateNote'
 >;
 
 /** Stores the record on a follow-up row and moves the case's concern level (in `trx`). */
@@ -90,7 +94,9 @@ export async function applyRecord(
   const change = concernChange(locked.concernLevel, body.concernLevel);
   const competences =
     body.competences && Object.keys(body.competences).length > 0 ? body.competences : null;
+  const backdate = caseBackdate(locked, { heldOn: body.heldOn }, body, []);
   const version = await updateFollowUpRow(trx, access, followUpId, {
+    ...backdate.stored,
     status: 'done',
     held_on: body.heldOn,
     concern_level: body.concernLevel,
@@ -119,6 +125,7 @@ export async function applyRecord(
     action: 'update',
     resourceType: 'case_follow_up',
     resourceId: followUpId,
+    backdate: backdate.event,
     details: {
       concernChange: change,
       goals: body.goalProgress.length,

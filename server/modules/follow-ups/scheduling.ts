@@ -84,6 +84,8 @@ export async function addFollowUp(
       summary: body.summary,
       goalProgress: body.goalProgress ?? [],
       competences: body.competences,
+      backdateReason: body.backdateReason,
+      backdateNote: body.backdateNote,
     };
     reject(await checkRecord(trx, access, locked, values, today));
     const row = await insertFollowUp(trx, {

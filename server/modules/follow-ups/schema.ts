@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DateOnly, Version } from '../../platform/primitives.ts';
+import { backdateFields } from '../../platform/backdating.ts';
 import {
+  BackdateReasonSchema,
   CompetenceRatingsSchema,
   ConcernLevelSchema,
   GoalStatusSchema,
@@ -27,6 +29,8 @@ const recordFields = {
   summary: z.string().trim().max(8000).nullable().optional(),
   goalProgress: z.array(GoalProgressSchema).max(100).default([]),
   competences: CompetenceRatingsSchema.nullable().optional(),
+  /** Held before the case was opened here: why it is recorded now (issue 12). */
+  ...backdateFields,
 };
 
 /**
@@ -42,6 +46,7 @@ export const NewFollowUpBody = z
     summary: recordFields.summary,
     goalProgress: z.array(GoalProgressSchema).max(100).optional(),
     competences: recordFields.competences,
+    ...backdateFields,
   })
   .strict();
 
@@ -69,6 +74,9 @@ export const FollowUpSchema = z.object({
   competences: z.record(z.string(), z.number().int()).nullable(),
   recordedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   recordedAt: z.iso.datetime().nullable(),
+  /** Held before the case was opened here: why it was recorded later. */
+  backdateReason: BackdateReasonSchema.nullable(),
+  backdateNote: z.string().nullable(),
   version: z.number().int(),
 });
 

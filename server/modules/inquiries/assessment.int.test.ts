@@ -89,6 +89,21 @@ async function create(as = 'coordinator', overrides: Record<string, unknown> = {
   expect(res.statusCode, res.body).toBe(201);
   return (res.json() as { id: string }).id;
 }
+/**
+ * An inquiry received and registered at `receivedAt` (a fixed time, to test the clock): created
+ * now with a reason for the earlier receipt, then its registration moved to the receipt, so it
+ * is not back-dated and its deadlines count from the receipt (issue 12, docs/INQUIRIES.md).
+ */
+async function createAt(as: string, receivedAt: string, untriagedHours = 24) {
+  const id = await create(as, { receivedAt, backdateReason: 'registered_late' });
+  const deadline = deadlineAfter(new Date(receivedAt), untriagedHours);
+  await t.database.db
+    .updateTable('inquiries')
+    .set({ created_at: new Date(receivedAt), backdate_reason: null, deadline_at: deadline })
+    .where('id', '=', id)
+    .execute();
+  return id;
+}
 async function detail(as: string, id: string) {
   const res = await caller(as).get(`/api/inquiries/${id}`);
   expect(res.statusCode, res.body).toBe(200);
@@ -148,7 +163,7 @@ describe(`inquiry assessment (${testEngine})`, () => {
 
   it('triages: seriousness, the deadline from when it was received, reminders again', async () => {
     const receivedAt = '2026-11-02T10:30:00.000Z';
-    const id = await create('coordinator', { receivedAt });
+    const id = await createAt('coordinator', receivedAt);
     for (const [seriousness, hours] of [
       ['low', 72],
       ['medium', 48],
@@ -175,8 +190,8 @@ describe(`inquiry assessment (${testEngine})`, () => {
     }
     // Triage is the coordinator's here: the handling forum may not.
     // Correcting when it was received moves the deadline with it.
-    const moved = await change('coordinator', id, '', { receivedAt: '2026-11-01T08:00:00Z' });
-    expect(moved.json()).toMatchObject({ deadlineAt: '2026-11-02T08:00:00.000Z' });
+    const moved = await change('coordinator', id, '', { receivedAt: '2026-11-02T08:00:00Z' });
+    expect(moved.json()).toMatchObject({ deadlineAt: '2026-11-03T08:00:00.000Z' });
     await change('coordinator', id, '', { forumId: forum101 });
     const refused = await change('forum', id, '/triage', { seriousness: 'low' });
     expect(refused.statusCode).toBe(403);
@@ -185,7 +200,7 @@ describe(`inquiry assessment (${testEngine})`, () => {
 
   it("honours the municipality's own hours and lets the forum triage where it decides so", async () => {
     const receivedAt = '2026-11-02T10:30:00.000Z';
-    const id = await create('coordinator147', { receivedAt });
+    const id = await createAt('coordinator147', receivedAt, 12);
     expect((await detail('coordinator147', id)).deadlineAt).toBe('2026-11-02T22:30:00.000Z');
     await change('coordinator147', id, '', { forumId: forum147 });
     const res = await change('forum147', id, '/triage', { seriousness: 'high' });
@@ -202,7 +217,7 @@ describe(`inquiry assessment (${testEngine})`, () => {
     ['spring forward', '2026-03-28T09:00:00Z', '2026-03-29T08:00:00.000Z'],
     ['fall back', '2026-10-24T14:15:00Z', '2026-10-25T15:15:00.000Z'],
   ])('keeps the office-clock time across %s', async (_name, receivedAt, deadline) => {
-    const id = await create('coordinator', { receivedAt });
+    const id = await createAt('coordinator', receivedAt);
     const res = await change('coordinator', id, '/triage', { seriousness: 'high' });
     expect(res.statusCode, res.body).toBe(200);
     expect((res.json() as Detail).deadlineAt).toBe(deadline);

@@ -5,6 +5,7 @@ import type { InquiryAccess } from '../../access/inquiry-access.ts';
 import type { Seriousness } from '../../../shared/values.ts';
 import { claimVersion, recordChange } from './change.ts';
 import { deadlineAfter } from './deadline.ts';
+import { clockStart } from './rules.ts';
 import {
   bumpVersion,
   findInquiryForChange,
@@ -30,7 +31,9 @@ export async function triage(
   await ctx.db.transaction().execute(async (trx) => {
     await claimVersion(trx, access, body.version);
     const before = await findInquiryForChange(trx, access);
-    const deadline = deadlineAfter(before.received_at, settings.deadlineHours[body.seriousness]);
+    // From the receipt, or from the registration of a back-dated inquiry (docs/INQUIRIES.md).
+    const start = clockStart(before.received_at, before.created_at, before.backdate_reason);
+    const deadline = deadlineAfter(start, settings.deadlineHours[body.seriousness]);
     await updateInquiryRow(trx, access, {
       seriousness: body.seriousness,
       deadline_at: deadline,

@@ -15,7 +15,9 @@ import {
   type InquiryRowForChange,
   type InquiryUpdate,
 } from './queries.ts';
-import { checkReceivedAt, checkSigns, isUrgent } from './rules.ts';
+import { checkReceivedAt, checkSigns, clockStart, isBackdatedReceipt, isUrgent } from './rules.ts';
+import { checkBackdate, storedBackdate, type Backdate } from '../../platform/backdating.ts';
+import { BackdateReasonSchema } from '../../../shared/values.ts';
 import type { UpdateInquiry } from './schema.ts';
 import { getSettings } from './settings.ts';
 
@@ -73,6 +75,24 @@ function fieldChanges(before: InquiryRowForChange, body: UpdateInquiry): [Change
   return [changes, set];
 }
 
+/**
+ * The back-dating of a corrected receipt time, measured from when the inquiry was registered: a
+ * reason given now, else the one it has; refused without one (`backdate_reason_required`).
+ */
+function receiptBackdate(before: InquiryRowForChange, receivedAt: Date, body: UpdateInquiry) {
+  const backdated = isBackdatedReceipt(receivedAt, before.created_at);
+  const given: Backdate = body.backdateReason
+    ? body
+    : {
+        backdateReason: BackdateReasonSchema.nullable().parse(before.backdate_reason),
+        backdateNote: before.backdate_note,
+      };
+  const problems: FieldProblem[] = [];
+  checkBackdate(backdated, given, problems);
+  rejectProblems(problems);
+  return storedBackdate(backdated, given);
+}
+
 const signList = (signs: { code: string; note: string | null }[]) =>
   signs
     .map((s) => `${s.code}${s.note ? `: ${s.note}` : ''}`)
@@ -124,13 +144,20 @@ export async function updateInquiry(
         changes.urgent = { from: before.urgent, to: urgent };
         set.urgent = urgent;
       }
-      // The deadline counts from when the inquiry was received: a corrected time moves it.
+      // The deadline counts from when the inquiry was received (from its registration when it
+      // is back-dated, with a reason): a corrected time moves it.
       if (set.received_at instanceof Date) {
+        const backdate = receiptBackdate(before, set.received_at, body);
+        if (before.backdate_reason !== backdate.backdate_reason) {
+          changes.backdateReason = { from: before.backdate_reason, to: backdate.backdate_reason };
+        }
+        Object.assign(set, backdate);
         const settings = await getSettings(trx, access.municipalityCode);
         const hours = before.seriousness
           ? settings.deadlineHours[before.seriousness as Seriousness]
           : Math.min(...Object.values(settings.deadlineHours));
-        const deadline = deadlineAfter(set.received_at, hours);
+        const start = clockStart(set.received_at, before.created_at, backdate.backdate_reason);
+        const deadline = deadlineAfter(start, hours);
         changes.deadlineAt = { from: before.deadline_at.toISOString(), to: deadline.toISOString() };
         set.deadline_at = deadline;
         set.reminder_sent_at = null;

@@ -22,7 +22,8 @@ import {
   insertInquiryPersons,
   type ReceiptRow,
 } from './queries-intake.ts';
-import { checkReceivedAt, checkSigns, isUrgent } from './rules.ts';
+import { checkReceivedAt, checkSigns, clockStart, isBackdatedReceipt, isUrgent } from './rules.ts';
+import { checkBackdate, storedBackdate } from '../../platform/backdating.ts';
 import type { CreateInquiry } from './schema.ts';
 import { getSettings } from './settings.ts';
 
@@ -55,6 +56,7 @@ function receiptOf(row: ReceiptRow, user: CurrentUser): Receipt {
 function checkBody(body: CreateInquiry, now: Date) {
   const problems: FieldProblem[] = [];
   checkReceivedAt(body.receivedAt, now, problems);
+  checkBackdate(isBackdatedReceipt(new Date(body.receivedAt), now), body, problems);
   checkSigns(body.signs, problems);
   if (body.source === 'other' && !body.sourceOther) {
     problems.push({ field: 'body.sourceOther', code: 'required' });
@@ -113,6 +115,7 @@ export async function createInquiry(
   const receivedAt = new Date(body.receivedAt);
   const urgent = isUrgent(body.signs, body.immediateDanger);
   const shortest = Math.min(...Object.values(settings.deadlineHours));
+  const backdate = storedBackdate(isBackdatedReceipt(receivedAt, now), body);
 
   const result = await ctx.db.transaction().execute(async (trx) => {
     const reference = await nextReference(trx, municipality, 'H', localTime(now).year);
@@ -126,12 +129,15 @@ export async function createInquiry(
       reporter_name: body.reporter.anonymous ? null : body.reporter.name,
       reporter_contact: body.reporter.anonymous ? null : body.reporter.contact,
       received_at: receivedAt,
+      ...backdate,
+      // Registered now: the clock of a back-dated inquiry counts from this very time.
+      created_at: now,
       observation: body.observation,
       subject_kind: body.subjectKind,
       group_description: body.groupDescription,
       immediate_danger: body.immediateDanger,
       urgent,
-      deadline_at: deadlineAfter(receivedAt, shortest),
+      deadline_at: deadlineAfter(clockStart(receivedAt, now, backdate.backdate_reason), shortest),
       recorded_unit_id: ctx.user.unitIds[0] ?? null,
       created_by: ctx.user.id,
       idempotency_key: idempotencyKey,

@@ -1,4 +1,5 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
+import { BackdateReasonSchema } from '../../../shared/values.ts';
 import {
   OPEN_INQUIRY_STATUSES as OPEN,
   type AuthorityArea,
@@ -124,6 +125,9 @@ export async function loadInquiry(
       contact: row.reporter_contact,
     },
     receivedAt: row.received_at.toISOString(),
+    registeredAt: row.created_at.toISOString(),
+    backdateReason: BackdateReasonSchema.nullable().parse(row.backdate_reason),
+    backdateNote: row.backdate_note,
     subjectKind: row.subject_kind as InquiryDetail['subjectKind'],
     groupDescription: row.group_description,
     immediateDanger: row.immediate_danger,

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { BackdateReasonSchema } from '../../../shared/values.ts';
 import type { z } from 'zod';
 import { OPEN_INQUIRY_STATUSES as OPEN } from '../../../shared/values.ts';
 import type { DB } from '../../platform/db/schema.ts';
@@ -57,6 +58,8 @@ export async function listInbox(
       'inquiries.immediate_danger',
       'inquiries.source',
       'inquiries.received_at',
+      'inquiries.created_at',
+      'inquiries.backdate_reason',
       'inquiries.deadline_at',
       'inquiries.subject_kind',
       'inquiries.municipality_code',
@@ -154,6 +157,8 @@ export async function listInbox(
         immediateDanger: r.immediate_danger,
         source: r.source as InboxItem['source'],
         receivedAt: r.received_at.toISOString(),
+        registeredAt: r.created_at.toISOString(),
+        backdateReason: BackdateReasonSchema.nullable().parse(r.backdate_reason),
         deadlineAt: r.deadline_at.toISOString(),
         overdue: OPEN.includes(r.status as (typeof OPEN)[number]) && r.deadline_at <= now,
         subjectKind: r.subject_kind as InboxItem['subjectKind'],

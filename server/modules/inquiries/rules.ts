@@ -15,6 +15,28 @@ export function checkReceivedAt(value: string, now: Date, problems: FieldProblem
   if (isInFuture(value, now)) problems.push({ field: 'body.receivedAt', code: 'in_future' });
 }
 
+/**
+ * An inquiry received more than a day before it is registered here is back-dated (issue 12): it
+ * needs a reason (registered late, moved from paper, other), and its triage clock counts from the
+ * registration, as nobody could act on it before (docs/INQUIRIES.md, "Back-dated inquiries").
+ */
+export const BACKDATE_AFTER_HOURS = 24;
+
+export function isBackdatedReceipt(receivedAt: Date, registeredAt: Date): boolean {
+  return registeredAt.getTime() - receivedAt.getTime() > BACKDATE_AFTER_HOURS * 3_600_000;
+}
+
+/** When the deadline is counted from: the receipt, or the registration of a back-dated one. */
+export function clockStart(
+  receivedAt: Date,
+  registeredAt: Date,
+  backdateReason: string | null,
+): Date {
+  return backdateReason !== null && isBackdatedReceipt(receivedAt, registeredAt)
+    ? registeredAt
+    : receivedAt;
+}
+
 export function checkSigns(signs: { code: string }[], problems: FieldProblem[]) {
   const seen = new Set<string>();
   signs.forEach((s, i) => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InquiryAbilitiesSchema } from '../../access/inquiry-abilities.ts';
 import { compartment, record } from '../../access/compartment.ts';
 import {
+  BackdateReasonSchema,
   InquiryStatusSchema,
   SeriousnessSchema,
   SubjectKindSchema,
@@ -30,6 +31,9 @@ export const InboxItemSchema = z.object({
   immediateDanger: z.boolean(),
   source: SourceSchema,
   receivedAt: z.iso.datetime(),
+  /** When it was recorded here; a back-dated one (`backdateReason`) was received long before. */
+  registeredAt: z.iso.datetime(),
+  backdateReason: BackdateReasonSchema.nullable(),
   deadlineAt: z.iso.datetime(),
   overdue: z.boolean(),
   subjectKind: SubjectKindSchema,
@@ -84,6 +88,10 @@ export const InquiryDetailSchema = record(
       contact: z.string().nullable(),
     }),
     receivedAt: z.iso.datetime(),
+    /** When it was recorded here, and why a receipt long before that was recorded later. */
+    registeredAt: z.iso.datetime(),
+    backdateReason: BackdateReasonSchema.nullable(),
+    backdateNote: z.string().nullable(),
     subjectKind: SubjectKindSchema,
     groupDescription: z.string().nullable(),
     immediateDanger: z.boolean(),

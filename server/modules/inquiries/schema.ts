@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { backdateFields } from '../../platform/backdating.ts';
 import { INQUIRY_STATUSES, SeriousnessSchema, SubjectKindSchema } from '../../../shared/values.ts';
 import { DateOnly, DateTime, Int4, Version } from '../../platform/primitives.ts';
 import { SIGN_CODES } from './signs.ts';
@@ -96,6 +97,8 @@ export const CreateInquiryBody = z
     channel: ChannelSchema,
     reporter: ReporterSchema,
     receivedAt: DateTime,
+    /** Received more than a day before it is registered: why it is recorded now (issue 12). */
+    ...backdateFields,
     observation: text(10_000),
     subjectKind: SubjectKindSchema,
     groupDescription: optionalText(500),
@@ -128,6 +131,7 @@ export const UpdateInquiryBody = z
     channel: ChannelSchema.optional(),
     reporter: ReporterSchema.optional(),
     receivedAt: DateTime.optional(),
+    ...backdateFields,
     observation: text(10_000).optional(),
     subjectKind: SubjectKindSchema.optional(),
     groupDescription: optionalText(500).optional(),

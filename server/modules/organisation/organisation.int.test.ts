@@ -143,6 +143,8 @@ describe(`organisation reference data (${testEngine})`, () => {
       'decided:radicalisation',
       'received:-',
       'received:-',
+      // H-9: registered twelve days after it was received (issue 12), its clock from then.
+      'received:-',
       'triaged:-',
     ]);
     // H-8 registers a person already on S-2026-0001 anew: its coordinator is told, nobody else.

@@ -24,6 +24,9 @@ export interface CaseEventsTable {
   intervention_id: string | null;
   /** The tenant key (0015): the database fills it from the parent row when left out. */
   municipality_code: Generated<string>;
+  /** 0022: the real date of a back-dated event and why it was recorded later. */
+  happened_on: ColumnType<string | null, string | null | undefined, string | null>;
+  backdate_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** 0011: 360° assessments, versioned (one draft at a time; final ones never change). */
@@ -118,6 +121,9 @@ export interface CaseInterventionsTable {
   version: Generated<number>;
   /** The tenant key (0015): the database fills it from the parent row when left out. */
   municipality_code: Generated<string>;
+  /** 0022: why a date before the registration was recorded later (null when it was not). */
+  backdate_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  backdate_note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface InterventionSessionsTable {
@@ -129,6 +135,9 @@ export interface InterventionSessionsTable {
   created_at: Timestamp;
   /** The tenant key (0015): the database fills it from the parent row when left out. */
   municipality_code: Generated<string>;
+  /** 0022: why a date before the registration was recorded later (null when it was not). */
+  backdate_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  backdate_note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CaseOffersTable {
@@ -171,6 +180,9 @@ export interface CaseFollowUpsTable {
   version: Generated<number>;
   /** The tenant key (0015): the database fills it from the parent row when left out. */
   municipality_code: Generated<string>;
+  /** 0022: why a date before the registration was recorded later (null when it was not). */
+  backdate_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  backdate_note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CaseClosuresTable {

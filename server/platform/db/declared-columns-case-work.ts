@@ -38,6 +38,8 @@ export const declaredCaseWorkColumns = {
     'compartment',
     'intervention_id',
     'municipality_code',
+    'happened_on',
+    'backdate_reason',
   ],
   case_assessments: [
     'id',
@@ -122,6 +124,8 @@ export const declaredCaseWorkColumns = {
     'updated_at',
     'version',
     'municipality_code',
+    'backdate_reason',
+    'backdate_note',
   ],
   intervention_sessions: [
     'id',
@@ -131,6 +135,8 @@ export const declaredCaseWorkColumns = {
     'author_user_id',
     'created_at',
     'municipality_code',
+    'backdate_reason',
+    'backdate_note',
   ],
   case_offers: [
     'id',
@@ -169,6 +175,8 @@ export const declaredCaseWorkColumns = {
     'created_at',
     'version',
     'municipality_code',
+    'backdate_reason',
+    'backdate_note',
   ],
   case_closures: [
     'id',

@@ -119,6 +119,8 @@ export const declaredPlatformColumns = {
     'created_at',
     'updated_at',
     'version',
+    'backdate_reason',
+    'backdate_note',
   ],
   inquiry_persons: ['inquiry_id', 'person_id', 'position', 'municipality_code'],
   inquiry_signs: ['inquiry_id', 'sign_code', 'note', 'municipality_code'],

@@ -60,6 +60,9 @@ export interface InquiriesTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** 0022: why a date before the registration was recorded later (null when it was not). */
+  backdate_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  backdate_note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface InquiryPersonsTable {

@@ -96,6 +96,8 @@ describe('CaseInterventionsPage', () => {
       startsOn: null,
       endsOn: null,
       endReason: null,
+      backdateReason: null,
+      backdateNote: null,
       consent: null,
       sessions: [],
     };

@@ -1,6 +1,14 @@
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { DateInput, Select, TextArea, useZodForm } from '../../ui/form';
+import {
+  BackdateFields,
+  DateInput,
+  dayOf,
+  isBackdated,
+  Select,
+  TextArea,
+  useZodForm,
+} from '../../ui/form';
 import type { CaseDetail } from '../cases/casesApi';
 import { PersonSelect, ProviderFields } from './formParts';
 import { createIntervention, type CaseInterventions } from './interventionsApi';
@@ -27,6 +35,8 @@ export function CreateInterventionForm({
   });
   const typeId = useWatch({ control: form.control, name: 'interventionTypeId' });
   const chosen = data.catalogue.find((c) => c.id === typeId);
+  const [startsOn, endsOn] = useWatch({ control: form.control, name: ['startsOn', 'endsOn'] });
+  const openedOn = dayOf(detail.openedAt);
 
   return (
     <RecordForm
@@ -94,6 +104,7 @@ export function CreateInterventionForm({
       />
       <DateInput name="startsOn" label={t('caseInterventions.create.startsOn')} />
       <DateInput name="endsOn" label={t('caseInterventions.create.endsOn')} />
+      <BackdateFields show={isBackdated(startsOn, openedOn) || isBackdated(endsOn, openedOn)} />
     </RecordForm>
   );
 }

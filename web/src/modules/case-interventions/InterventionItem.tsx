@@ -53,6 +53,14 @@ export function InterventionItem({
         <dt>{t('caseInterventions.interventions.columns.period')}</dt>
         <dd>
           <Period startsOn={intervention.startsOn} endsOn={intervention.endsOn} />
+          {intervention.backdateReason && (
+            <>
+              {' '}
+              {t('form.backdate.recordedLater', {
+                reason: t(`form.backdate.inText.${intervention.backdateReason}`),
+              })}
+            </>
+          )}
         </dd>
         <dt>{t('caseInterventions.interventions.purpose')}</dt>
         <dd className="case-text">

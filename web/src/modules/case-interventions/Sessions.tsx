@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DateInput, TextArea, useZodForm } from '../../ui/form';
+import { useWatch } from 'react-hook-form';
+import { BackdateFields, DateInput, dayOf, isBackdated, TextArea, useZodForm } from '../../ui/form';
+import { backdatedText } from '../../ui/backdatedText';
 import type { CaseDetail } from '../cases/casesApi';
 import { formatDate, formatDateTime } from '../cases/format';
 import { addSession, type CaseIntervention } from './interventionsApi';
@@ -24,7 +26,9 @@ export function Sessions({ intervention }: { intervention: CaseIntervention }) {
             <li key={s.id} id={`session-${s.id}`} className="case-section">
               <p className="form-hint">
                 {t('caseInterventions.sessions.meta', {
-                  date: formatDate(s.heldOn),
+                  date: s.backdateReason
+                    ? backdatedText(s.heldOn, s.createdAt, s.backdateReason)
+                    : formatDate(s.heldOn),
                   author: s.authorName,
                   recorded: formatDateTime(s.createdAt),
                 })}
@@ -48,12 +52,13 @@ export function SessionForm({
 }) {
   const { t } = useTranslation();
   const form = useZodForm(SessionFormSchema, { defaultValues: emptySession() });
+  const heldOn = useWatch({ control: form.control, name: 'heldOn' });
   return (
     <RecordForm
       form={form}
       save={(body) => addSession(detail.id, intervention.id, body)}
       // The day stays for the next note; the note starts empty.
-      next={(_, body) => ({ heldOn: body.heldOn, note: '' })}
+      next={(_, body) => emptySession(body.heldOn)}
       focusTo={(created) => `session-${created.id}`}
       legend={t('caseInterventions.sessions.formHeading')}
       legendClass="h5"
@@ -62,6 +67,7 @@ export function SessionForm({
       submit={t('caseInterventions.sessions.submit')}
     >
       <DateInput name="heldOn" label={t('caseInterventions.sessions.heldOn')} />
+      <BackdateFields show={isBackdated(heldOn, dayOf(detail.openedAt))} />
       <TextArea
         name="note"
         label={t('caseInterventions.sessions.note')}

@@ -1,7 +1,17 @@
 import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { DateInput, Form, RadioGroup, SuccessMessage, TextArea, useZodForm } from '../../ui/form';
+import {
+  BackdateFields,
+  DateInput,
+  dayOf,
+  Form,
+  isBackdated,
+  RadioGroup,
+  SuccessMessage,
+  TextArea,
+  useZodForm,
+} from '../../ui/form';
 import type { CaseDetail } from '../cases/casesApi';
 import { ChangeStale, useInterventionChange } from './formParts';
 import type { CaseIntervention } from './interventionsApi';
@@ -33,6 +43,11 @@ export function StatusForm({
   const actions = STATUS_ACTIONS[intervention.status];
   const form = useZodForm(StatusFormSchema, { defaultValues: statusValues(intervention) });
   const action = useWatch({ control: form.control, name: 'status' });
+  const [startsOn, endsOn] = useWatch({ control: form.control, name: ['startsOn', 'endsOn'] });
+  const openedOn = dayOf(detail.openedAt);
+  const backdated =
+    (action === 'start' && isBackdated(startsOn, openedOn)) ||
+    (action === 'end' && isBackdated(endsOn, openedOn));
   const [done, setDone] = useState<StatusAction | null>(null);
   const mutation = useInterventionChange(detail, intervention, headingId, () => {
     setDone(form.getValues('status'));
@@ -85,6 +100,7 @@ export function StatusForm({
         />
       )}
       {action === 'end' && <DateInput name="endsOn" label={t('caseInterventions.status.endsOn')} />}
+      <BackdateFields show={backdated} />
       {(action === 'end' || action === 'cancel') && (
         <TextArea
           name="endReason"

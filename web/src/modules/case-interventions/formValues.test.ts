@@ -76,7 +76,14 @@ describe('intervention form values', () => {
   it('make a status change from the chosen step', () => {
     const intervention = { startsOn: '2026-01-05', endsOn: null } as CaseIntervention;
     const values = statusValues(intervention);
-    expect(values).toEqual({ status: null, startsOn: '2026-01-05', endsOn: '', endReason: '' });
+    expect(values).toEqual({
+      status: null,
+      startsOn: '2026-01-05',
+      endsOn: '',
+      endReason: '',
+      backdateReason: '',
+      backdateNote: '',
+    });
     expect(toStatusChange({ ...values, status: 'start', endReason: 'x' })).toEqual({
       status: 'active',
       startsOn: '2026-01-05',
@@ -84,6 +91,10 @@ describe('intervention form values', () => {
     expect(
       toStatusChange({ ...values, status: 'end', endsOn: '2026-06-01', endReason: 'Done' }),
     ).toEqual({ status: 'ended', endsOn: '2026-06-01', endReason: 'Done' });
+    // A start before the case was opened carries the reason the user chose (issue 12).
+    expect(
+      toStatusChange({ ...values, status: 'start', backdateReason: 'moved_from_paper' }),
+    ).toEqual({ status: 'active', startsOn: '2026-01-05', backdateReason: 'moved_from_paper' });
     expect(toStatusChange({ ...values, status: 'cancel', endReason: ' ' })).toEqual({
       status: 'cancelled',
     });

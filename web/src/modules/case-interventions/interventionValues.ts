@@ -7,6 +7,7 @@ import {
 // The layer's files, not its index: a values module stays free of components (node unit tests).
 import { bodyForm } from '../../ui/form/bodySchema';
 import { danishToday } from '../../ui/form/dates';
+import { backdateBody, backdateDefaults, type BackdateValues } from '../../ui/form/backdateValues';
 import type { CaseDetail } from '../cases/casesApi';
 import type { CaseIntervention, InterventionStatus } from './interventionsApi';
 import { newId } from './shared';
@@ -29,7 +30,7 @@ const given = (text: string) => (text.trim() ? text : undefined);
 
 // --- Creating an intervention -------------------------------------------------------------------
 
-export interface CreateInterventionValues {
+export interface CreateInterventionValues extends BackdateValues {
   /** The client-generated id: a repeated create returns the record made the first time. */
   id: string;
   interventionTypeId: string;
@@ -54,6 +55,7 @@ export function emptyIntervention(persons: CaseDetail['persons']): CreateInterve
     purpose: '',
     startsOn: '',
     endsOn: '',
+    ...backdateDefaults,
   };
 }
 
@@ -68,6 +70,8 @@ export function toCreateBody(values: CreateInterventionValues): CreateBody {
     purpose: given(values.purpose),
     startsOn: values.startsOn || undefined,
     endsOn: values.endsOn || undefined,
+    // The server stores the reason only when a date lies before the case was opened.
+    ...backdateBody(values),
   };
 }
 
@@ -98,7 +102,7 @@ const TARGET: Record<StatusAction, 'active' | 'paused' | 'ended' | 'cancelled'> 
  * The status form's values. `status` holds the chosen step (the body's `status` is the status it
  * leads to), so the server's problems with the status (a missing consent) are shown at the choice.
  */
-export interface StatusValues {
+export interface StatusValues extends BackdateValues {
   status: StatusAction | null;
   startsOn: string;
   endsOn: string;
@@ -111,6 +115,7 @@ export function statusValues(intervention: CaseIntervention): StatusValues {
     startsOn: intervention.startsOn ?? '',
     endsOn: intervention.endsOn ?? '',
     endReason: '',
+    ...backdateDefaults,
   };
 }
 
@@ -123,6 +128,7 @@ export function toStatusChange(values: StatusValues): Omit<UpdateBody, 'version'
     startsOn: action === 'start' ? values.startsOn || undefined : undefined,
     endsOn: action === 'end' ? values.endsOn || undefined : undefined,
     endReason: action === 'end' || action === 'cancel' ? given(values.endReason) : undefined,
+    ...(action === 'start' || action === 'end' ? backdateBody(values) : {}),
   };
 }
 
@@ -157,9 +163,18 @@ export const ProviderFormSchema = bodyForm(toProviderChange, Change);
 
 // --- A session note -----------------------------------------------------------------------------
 
-/** The session form holds the body itself: the day of the meeting and the note. */
-export const SessionFormSchema = SessionBody;
+/** The session form: the day of the meeting, the note and, for a day before the case, why. */
+export interface SessionValues extends BackdateValues {
+  heldOn: string;
+  note: string;
+}
 
-export function emptySession(): z.input<typeof SessionBody> {
-  return { heldOn: danishToday(), note: '' };
+export function toSessionBody(values: SessionValues): z.input<typeof SessionBody> {
+  return { heldOn: values.heldOn, note: values.note, ...backdateBody(values) };
+}
+
+export const SessionFormSchema = bodyForm(toSessionBody, SessionBody);
+
+export function emptySession(heldOn = danishToday()): SessionValues {
+  return { heldOn, note: '', ...backdateDefaults };
 }

@@ -13,6 +13,7 @@ import {
 } from './casesApi';
 import { isChangeField, useValueText } from './chronologyValues';
 import { formatDateTime } from './format';
+import { backdatedText } from '../../ui/backdatedText';
 import { NoteForm } from './NoteForm';
 
 /**
@@ -129,6 +130,13 @@ function EventItem({ item }: { item: CaseEvent }) {
           })}
         </span>
       </p>
+      {item.happenedOn && item.backdateReason && (
+        <p className="case-event-backdated">
+          {t('cases.chronology.happenedOn', {
+            date: backdatedText(item.happenedOn, item.occurredAt, item.backdateReason),
+          })}
+        </p>
+      )}
       {text && <p className="case-text case-event-text">{text}</p>}
       {changes.length > 0 && (
         <dl className="case-facts case-event-changes">

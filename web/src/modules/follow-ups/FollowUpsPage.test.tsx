@@ -34,6 +34,8 @@ function item(overrides: Partial<FollowUpItem> & Pick<FollowUpItem, 'id'>): Foll
     competences: null,
     recordedBy: null,
     recordedAt: null,
+    backdateReason: null,
+    backdateNote: null,
     version: 1,
     ...overrides,
   };
@@ -100,6 +102,29 @@ describe('FollowUpsPage', () => {
     expect(html).toContain('Første vurdering');
     expect(html).toContain('Fastholdes i skolen: Opnået');
     expect(html).toContain('Bekymringsniveauet over tid');
+  });
+
+  it('shows a follow-up held before the case was registered with both dates and the reason', () => {
+    const backdated: FollowUpList = {
+      ...list,
+      items: [
+        item({
+          id: '33333333-3333-4333-8333-333333333334',
+          status: 'done',
+          dueOn: '2026-03-13',
+          heldOn: '2026-03-13',
+          concernLevel: 'moderate',
+          recordedAt: '2026-03-20T09:00:00.000Z',
+          backdateReason: 'registered_late',
+        }),
+      ],
+    };
+    const html = renderWithQuery(
+      <FollowUpsPage detail={testCaseDetail()} />,
+      ['cases', 'followUps', CASE_ID],
+      backdated,
+    );
+    expect(html).toContain('13. marts 2026 (registreret 20. marts 2026, registreret for sent)');
   });
 
   it('charts the competences with recharts, hidden from screen readers, and gives a table', () => {

@@ -8,6 +8,7 @@ import { CompetenceChart } from './CompetenceChart';
 import { useFollowUps, type FollowUpItem } from './followUpsApi';
 import { ConcernChart } from './ConcernChart';
 import { History } from './History';
+import { dayOf } from '../../ui/form';
 import { RecordForm } from './RecordForm';
 import { ScheduleForm } from './ScheduleForm';
 import { Upcoming } from './Upcoming';
@@ -91,6 +92,7 @@ export function FollowUpsPage({ detail }: { detail: CaseDetail }) {
                     caseId={detail.id}
                     followUp={open.kind === 'scheduled' ? open.followUp : null}
                     goals={list.goals}
+                    openedOn={dayOf(detail.openedAt)}
                     onClose={() => setOpen(null)}
                     onDone={(message) => {
                       setOpen(null);

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../cases/format';
+import { backdatedText } from '../../ui/backdatedText';
 import { COMPETENCE_LIST, type ConcernChange, type FollowUpList } from './followUpsApi';
 
 /** The follow-ups held, newest first, with the concern level's change at each. */
@@ -38,7 +39,12 @@ export function History({ list }: { list: FollowUpList }) {
           {held.map((f) => (
             <li key={f.id} className="follow-up-history-item">
               <h4>
-                {t('followUps.history.itemHeading', { date: formatDate(f.heldOn ?? f.dueOn) })}
+                {t('followUps.history.itemHeading', {
+                  date:
+                    f.heldOn && f.recordedAt && f.backdateReason
+                      ? backdatedText(f.heldOn, f.recordedAt, f.backdateReason)
+                      : formatDate(f.heldOn ?? f.dueOn),
+                })}
               </h4>
               <dl className="case-facts">
                 <dt>{t('cases.concernLevel.label')}</dt>

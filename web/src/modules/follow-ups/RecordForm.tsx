@@ -1,9 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useWatch } from 'react-hook-form';
 import {
+  BackdateFields,
   DateInput,
   Form,
+  isBackdated,
   MutationFailure,
   RadioGroup,
   renameServerErrors,
@@ -39,10 +42,13 @@ export function RecordForm({
   caseId,
   followUp,
   goals,
+  openedOn,
   onClose,
   onDone,
 }: {
   caseId: string;
+  /** The case's opening day: a follow-up held before it asks why it is recorded now. */
+  openedOn: string;
   followUp: FollowUpItem | null;
   goals: PlanGoal[];
   onClose: () => void;
@@ -55,6 +61,7 @@ export function RecordForm({
     defaultValues: recordDefaults(goals),
     messages: { concernLevel: { required: 'followUps.record.levelMissing' } },
   });
+  const heldOn = useWatch({ control: form.control, name: 'heldOn' });
   const mutation = useMutation({
     mutationFn: (body: RecordedBody) =>
       followUp
@@ -87,7 +94,7 @@ export function RecordForm({
         id={`record-${followUp?.id ?? caseId}`}
         form={form}
         onSubmit={(values) =>
-          mutation.mutateAsync(recordBody(values)).catch((failure: unknown) => {
+          mutation.mutateAsync(recordBody(values, openedOn)).catch((failure: unknown) => {
             throw renameServerErrors(failure, recordRename(form.getValues()));
           })
         }
@@ -99,6 +106,7 @@ export function RecordForm({
           label={t('followUps.record.heldOn')}
           hint={t('followUps.record.heldOnHint')}
         />
+        <BackdateFields show={isBackdated(heldOn, openedOn)} />
         <RadioGroup
           name="concernLevel"
           label={t('cases.concernLevel.label')}

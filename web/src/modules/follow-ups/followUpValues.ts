@@ -7,6 +7,12 @@ import {
 import { COMPETENCES, GoalStatusSchema, type Competence } from '../../../../shared/values.ts';
 // The layer's files, not its index: a values module stays free of components (node unit tests).
 import { danishToday } from '../../ui/form/dates';
+import {
+  BackdateFieldsShape,
+  backdateBody,
+  backdateDefaults,
+  isBackdated,
+} from '../../ui/form/backdateValues';
 import type { PlanGoal, RecordFollowUpRequest } from './followUpsApi';
 
 /**
@@ -41,6 +47,7 @@ export const RecordSchema = RecordFollowUpBody.pick({
       typeof RatingSchema
     >,
   ),
+  ...BackdateFieldsShape,
 });
 export type RecordValues = z.input<typeof RecordSchema>;
 type RecordOutput = z.output<typeof RecordSchema>;
@@ -56,13 +63,15 @@ export function recordDefaults(goals: PlanGoal[]): RecordValues {
       Competence,
       Rating
     >,
+    ...backdateDefaults,
   };
 }
 
 /** What a held follow-up records, without the version (a scheduled one adds it). */
 export type RecordedBody = Omit<RecordFollowUpRequest, 'version'>;
 
-export function recordBody(values: RecordOutput): RecordedBody {
+/** The body of the form's values; held before `openedOn` (the case's opening day) with its reason. */
+export function recordBody(values: RecordOutput, openedOn = ''): RecordedBody {
   const goalProgress = values.goals.flatMap((g) =>
     g.status === ''
       ? []
@@ -80,6 +89,7 @@ export function recordBody(values: RecordOutput): RecordedBody {
     ...(values.summary && { summary: values.summary }),
     goalProgress,
     ...(Object.keys(rated).length > 0 && { competences: rated }),
+    ...backdateBody(values, isBackdated(values.heldOn, openedOn)),
   };
 }
 

@@ -8,13 +8,14 @@ import { addBodyIssues, focusAfterSave, TextArea, saidIssue, useZodForm } from '
 import { ChangeForm, useInquiryChange } from './ChangeForm';
 import { localDateTimeToIso, localParts, serverNow } from './format';
 import { updateInquiry, type Channel, type Source } from './inquiriesApi';
+import { backdateBody, type BackdateValues } from '../../ui/form';
 import { ReceivedFields, SourceFields } from './IntakeFields';
 import { isUrgent, renameSign, signsBody, signValues, type SignValues } from './inquiryForms';
 import type { PanelProps } from './InquiryPage';
 import { DangerField, SignsFields } from './SignsSection';
 
 /** The facts and the concern as the edit form holds them (dates as the one date field does). */
-type EditValues = {
+type EditValues = BackdateValues & {
   source: Source;
   sourceOther: string;
   channel: Channel;
@@ -40,6 +41,7 @@ function toBody(values: EditValues, detail: Detail): z.input<typeof UpdateInquir
     groupDescription:
       detail.subjectKind === 'group' ? values.groupDescription.trim() || null : undefined,
     immediateDanger: values.immediateDanger,
+    ...backdateBody(values),
     ...(hasConcern && {
       observation: values.observation.trim(),
       signs: signsBody(values.signs),
@@ -96,6 +98,8 @@ export function EditPanel(
       channel: detail.channel,
       receivedDate: received.date,
       receivedTime: received.time,
+      backdateReason: detail.backdateReason ?? '',
+      backdateNote: detail.backdateNote ?? '',
       groupDescription: detail.groupDescription ?? '',
       observation: detail.observation ?? '',
       immediateDanger: detail.immediateDanger,
@@ -126,7 +130,7 @@ export function EditPanel(
         }
       >
         <SourceFields />
-        <ReceivedFields />
+        <ReceivedFields registeredAt={detail.registeredAt} />
         {detail.subjectKind === 'group' && (
           <TextArea
             name="groupDescription"

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { BACKDATE_REASONS } from '../../../../shared/values.ts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -51,6 +52,7 @@ const FIELDS = [
   'urgent',
   'seriousness',
   'deadlineAt',
+  'backdateReason',
 ] as const;
 type Field = (typeof FIELDS)[number];
 
@@ -134,6 +136,8 @@ function EventChanges({
         return Number.isNaN(Date.parse(text)) ? text : formatDateTime(text);
       case 'forumId':
         return forumName(text) ?? t('inquiries.history.aForum');
+      case 'backdateReason':
+        return isOneOf(BACKDATE_REASONS, text) ? t(`form.backdate.reasons.${text}`) : text;
       case 'signs':
         // "code: note, code" as the server writes it: the codes in words.
         return text

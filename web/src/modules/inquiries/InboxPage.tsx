@@ -7,6 +7,7 @@ import { PagedList } from '../../ui/PagedList';
 import { PageHeading } from '../../ui/PageHeading';
 import { formatDateTime } from '../cases/format';
 import { formatTimeLeft, rememberServerNow } from './format';
+import { receivedBeforeText } from '../../ui/backdatedText';
 import { InboxFilters, type FilterPatch } from './InboxFilters';
 import { InboxSearch } from './InboxSearch';
 import {
@@ -178,6 +179,14 @@ function InboxTable({ items, now }: { items: InboxItem[]; now: number }) {
             <td className="inquiry-nowrap">{formatDateTime(item.receivedAt)}</td>
             <td className="inquiry-nowrap">
               {formatDateTime(item.deadlineAt)}
+              {item.backdateReason && (
+                <>
+                  <br />
+                  <span className="inquiry-backdated">
+                    {receivedBeforeText(item.receivedAt, item.registeredAt)}
+                  </span>
+                </>
+              )}
               {item.status !== 'decided' && (
                 <>
                   <br />

@@ -14,6 +14,7 @@ import { useFocusHeading } from '../cases/useFocusHeading';
 import { ContributionsSection } from './ContributionsSection';
 import { DecisionsSection } from './DecisionsSection';
 import { formatTimeLeft, isPast } from './format';
+import { backdatedText, receivedBeforeText } from '../../ui/backdatedText';
 import { HistoryPanel } from './HistoryPanel';
 import { TIERS, useInquiry, type InquiryDetail } from './inquiriesApi';
 import { EditPanel } from './EditPanel';
@@ -113,6 +114,9 @@ function InquiryHeader({ detail }: { detail: InquiryDetail }) {
         {overdue && <Icon name="warning" className="inquiry-deadline-icon" />}
         <strong>{t('inquiries.detail.deadline')}</strong> {formatDateTime(detail.deadlineAt)}
         {!decided && <> ({formatTimeLeft(detail.deadlineAt)})</>}
+        {detail.backdateReason && (
+          <> – {receivedBeforeText(detail.receivedAt, detail.registeredAt)}</>
+        )}
       </p>
     </>
   );
@@ -180,7 +184,12 @@ function Overview({ detail, reload, reloading }: PanelProps) {
                 notGiven}
           </dd>
           <dt>{t('inquiries.detail.received')}</dt>
-          <dd>{formatDateTime(detail.receivedAt)}</dd>
+          <dd>
+            {detail.backdateReason
+              ? backdatedText(detail.receivedAt, detail.registeredAt, detail.backdateReason)
+              : formatDateTime(detail.receivedAt)}
+            {detail.backdateNote && <> – {detail.backdateNote}</>}
+          </dd>
           <dt>{t('inquiries.detail.recordedBy')}</dt>
           <dd>
             {detail.recordedBy}

@@ -1,6 +1,16 @@
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Checkbox, RadioGroup, Select, TextArea, TextInput, DateInput } from '../../ui/form';
+import {
+  BackdateFields,
+  Checkbox,
+  RadioGroup,
+  Select,
+  TextArea,
+  TextInput,
+  DateInput,
+} from '../../ui/form';
+import { isBackdatedReceipt } from '../../../../server/modules/inquiries/rules.ts';
+import { localDateTimeToIso, serverNow } from './format';
 import { CHANNELS, SOURCES, SUBJECT_KINDS, type SubjectKind } from './inquiriesApi';
 import { emptyPerson, type IntakeValues } from './intakeForm';
 import { isUrgent } from './inquiryForms';
@@ -86,21 +96,35 @@ export function ReporterSection() {
   );
 }
 
-/** The receipt's date and time of day (the date through the one date field). */
-export function ReceivedFields() {
+/**
+ * The receipt's date and time of day (the date through the one date field), and why it is
+ * recorded only now when it was received more than a day before the registration (`registeredAt`,
+ * now for a new inquiry).
+ */
+export function ReceivedFields({ registeredAt }: { registeredAt?: string }) {
   const { t } = useTranslation();
+  const [date, time] = useWatch<{ receivedDate: string; receivedTime: string }>({
+    name: ['receivedDate', 'receivedTime'],
+  });
+  const received = localDateTimeToIso(date ?? '', time ?? '');
+  const registered = registeredAt ? Date.parse(registeredAt) : serverNow();
+  const backdated =
+    received !== null && isBackdatedReceipt(new Date(received), new Date(registered));
   return (
-    <div className="inquiry-field-row">
-      <DateInput name="receivedDate" label={t('inquiries.intake.receivedDate')} />
-      <TextInput
-        name="receivedTime"
-        label={t('inquiries.intake.receivedTime')}
-        hint={t('inquiries.common.timeHint')}
-        widthClass="input-char-8"
-        autoComplete="off"
-        inputMode="numeric"
-      />
-    </div>
+    <>
+      <div className="inquiry-field-row">
+        <DateInput name="receivedDate" label={t('inquiries.intake.receivedDate')} />
+        <TextInput
+          name="receivedTime"
+          label={t('inquiries.intake.receivedTime')}
+          hint={t('inquiries.common.timeHint')}
+          widthClass="input-char-8"
+          autoComplete="off"
+          inputMode="numeric"
+        />
+      </div>
+      <BackdateFields show={backdated} />
+    </>
   );
 }
 

@@ -10,6 +10,8 @@ import {
   saidIssue,
   type Rename,
 } from '../../ui/form';
+import { backdateBody, backdateDefaults, type BackdateValues } from '../../ui/form/backdateValues';
+import { BACKDATE_REASONS } from '../../../../shared/values.ts';
 import { localDateTimeToIso, localParts, serverNow } from './format';
 import {
   CHANNELS,
@@ -44,7 +46,7 @@ export type PersonValues = {
   relationToFirst: Relation | '';
 };
 
-export type IntakeValues = {
+export type IntakeValues = BackdateValues & {
   source: Source | '';
   sourceOther: string;
   channel: Channel | '';
@@ -92,6 +94,7 @@ export function emptyIntake(): IntakeValues {
     observation: '',
     signs: signValues(),
     immediateDanger: false,
+    ...backdateDefaults,
   };
 }
 
@@ -144,6 +147,8 @@ export function toBody(values: IntakeValues, draftId: string | null): CreateInqu
     persons,
     signs: signsBody(values.signs),
     immediateDanger: values.immediateDanger,
+    // The server keeps the reason only for a receipt more than a day before the registration.
+    ...backdateBody(values),
     draftId,
   };
 }
@@ -262,6 +267,7 @@ export function fromDraft(content: Record<string, unknown>): IntakeValues {
   const source = str(content.source);
   const channel = str(content.channel);
   const subjectKind = str(content.subjectKind);
+  const backdateReason = str(content.backdateReason);
   return {
     source: isOneOf(SOURCES, source) ? source : '',
     sourceOther: str(content.sourceOther),
@@ -277,5 +283,7 @@ export function fromDraft(content: Record<string, unknown>): IntakeValues {
     observation: str(content.observation),
     signs: signsOf(content.signs),
     immediateDanger: content.immediateDanger === true,
+    backdateReason: isOneOf(BACKDATE_REASONS, backdateReason) ? backdateReason : '',
+    backdateNote: str(content.backdateNote),
   };
 }

@@ -77,6 +77,15 @@ export { addBodyIssues, bodyForm, renameServerErrors, type Rename } from './body
 export { TextInput, TextArea, Select, type FieldProps, type Empty } from './inputs';
 export { Checkbox, CheckboxGroup, RadioGroup, type Option } from './choices';
 export { DateInput } from './DateInput';
+export { BackdateFields } from './BackdateFields';
+export {
+  BackdateFieldsShape,
+  backdateBody,
+  backdateDefaults,
+  dayOf,
+  isBackdated,
+  type BackdateValues,
+} from './backdateValues';
 export { ErrorSummary, formProblems, type FormProblem } from './ErrorSummary';
 export { FormGroup, ErrorMessage, Hint, describedBy } from './FormGroup';
 export {
