@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/app.ts';
+import type { CurrentUser } from '../../access/sessions.ts';
+import { seedDemo } from '../../demo/seed.ts';
+import { startTestApp, testKeys, type TestApp } from '../../test/app.ts';
 import { callerIn, logInAll } from '../../test/case-team.ts';
 import { testEngine } from '../../test/database.ts';
 import {
@@ -13,7 +15,7 @@ import {
 import { createUsers, type TestUser } from '../../test/users.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { addDays } from '../follow-ups/schedule.ts';
-import { endOfWeek } from './worklist.ts';
+import { endOfWeek, workList } from './worklist.ts';
 
 /**
  * The start page's work list: each section shows a task when it is due and drops it when it is
@@ -298,5 +300,36 @@ describe(`the start page's work list (${testEngine})`, () => {
     expect(res.body).not.toContain('Borgersen');
     expect(await auditRowsOf(t.database.db, res)).toEqual([]);
     expect((await client(t.app, null).get('/api/tasks/work-list')).statusCode).toBe(401);
+  });
+
+  it('gives the demo coordinator a work list with an overdue follow-up, a case without plan and a new inquiry', async () => {
+    const db = t.database.db;
+    await seedDemo(db, { secretKey: testKeys.secret, auditKey: testKeys.audit });
+    const row = await db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', 'demo.tovholder')
+      .executeTakeFirstOrThrow();
+    const units = await db
+      .selectFrom('user_units')
+      .select('unit_id')
+      .where('user_id', '=', row.id)
+      .execute();
+    const user = {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      roles: row.roles,
+      municipalityCode: row.municipality_code,
+      policeDistrictId: row.police_district_id,
+      unitIds: units.map((u) => u.unit_id),
+      totpEnabled: true,
+    } as CurrentUser;
+    const list = await workList({ db, user });
+    const kinds = (name: string) =>
+      list.sections.find((s) => s.section === name)?.items.map((i) => i.kind) ?? [];
+    expect(kinds('overdue')).toContain('follow_up');
+    expect(kinds('casesWithoutWork')).toContain('case_without_plan');
+    expect(kinds('newInquiries')).toContain('inquiry_triage');
   });
 });
