@@ -225,33 +225,27 @@ export const goals: Loader = async ({ db, user }, _now, today) => {
 export const casesWithoutWork: Loader = async ({ db, user }, _now, today) => {
   const dueOn = sql<string>`(cases.opened_at at time zone 'Europe/Copenhagen')::date
     + coalesce(ms.case_start_days, ${sql.lit(DEFAULT_SETTINGS.caseStartDays)})`;
+  // The case has a row of this table in one of these statuses (matched by id and tenant key).
   const has = (table: 'case_assessments' | 'case_plans', statuses: string[]) =>
-    function (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> {
-      return eb.exists(
-        eb
-          .selectFrom(`${table} as done`)
-          .select(sql`1`.as('one'))
-          .whereRef('done.case_id', '=', 'cases.id')
-          .whereRef('done.municipality_code', '=', 'cases.municipality_code')
-          .where('done.status', 'in', statuses),
-      );
-    };
+    sql<boolean>`exists (select 1 from ${sql.table(table)} as done
+      where done.case_id = cases.id and done.municipality_code = cases.municipality_code
+      and done.status in (${sql.join(statuses)}))`;
   const assessed = has('case_assessments', ['final', 'superseded']);
   const planned = has('case_plans', ['approved', 'superseded']);
   const rows = await db
     .selectFrom('cases')
     .leftJoin('municipality_settings as ms', 'ms.municipality_code', 'cases.municipality_code')
-    .select((eb) => [
+    .select([
       'cases.id as case_id',
       'cases.reference',
       sql<string>`to_char(${dueOn}, 'YYYY-MM-DD')`.as('due_on'),
-      assessed(eb).as('assessed'),
-      planned(eb).as('planned'),
+      assessed.as('assessed'),
+      planned.as('planned'),
     ])
     .where(inUsersArea('cases.municipality_code', user))
     .where('cases.status', '=', 'active')
     .where(sql<SqlBool>`${dueOn} <= ${today}::date`)
-    .where((eb) => eb.or([eb.not(assessed(eb)), eb.not(planned(eb))]))
+    .where(sql<SqlBool>`(not ${assessed} or not ${planned})`)
     .where(visibleCase(user))
     .where(coordinatorOf(user))
     .execute();
