@@ -15,6 +15,8 @@ import {
 import { createUsers, type TestUser } from '../../test/users.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { addDays } from '../follow-ups/schedule.ts';
+import { WorkListSectionSchema } from './schema.ts';
+import { insertRenewedOffer } from './tasks.fixtures.ts';
 import { endOfWeek, workList } from './worklist.ts';
 
 /**
@@ -163,14 +165,7 @@ describe(`the start page's work list (${testEngine})`, () => {
     const missing = list.sections.find((s) => s.section === 'casesWithoutWork');
     expect(missing?.count).toBe(6);
     expect(missing?.items).toHaveLength(5);
-    expect(list.sections.map((s) => s.section)).toEqual([
-      'overdue',
-      'thisWeek',
-      'approvals',
-      'newInquiries',
-      'casesWithoutWork',
-      'offers',
-    ]);
+    expect(list.sections.map((s) => s.section)).toEqual(WorkListSectionSchema.options);
   });
 
   it('puts an overdue follow-up under overdue and one due this week under this week, until held', async () => {
@@ -256,39 +251,18 @@ describe(`the start page's work list (${testEngine})`, () => {
 
   it('shows a renewed offer due for the case coordinator until it is made', async () => {
     const db = t.database.db;
-    const first = await db
-      .insertInto('case_offers')
-      .values({
-        case_id: oldCase.id,
-        person_id: person.id,
-        kind: 'mentor',
-        status: 'declined',
-        offered_on: addDays(today, -80),
-        answered_on: addDays(today, -79),
-        created_by: users.coordinator.id,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const renewal = await db
-      .insertInto('case_offers')
-      .values({
-        case_id: oldCase.id,
-        person_id: person.id,
-        kind: 'mentor',
-        round: 2,
-        first_offer_id: first.id,
-        status: 'scheduled',
-        due_on: addDays(today, 3),
-        created_by: users.coordinator.id,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    expect(await section('coordinator', 'offers')).toEqual([`offer_renewal:${renewal.id}`]);
+    const renewal = await insertRenewedOffer(db, {
+      caseId: oldCase.id,
+      personId: person.id,
+      createdBy: users.coordinator.id,
+      dueOn: addDays(today, 3),
+    });
+    expect(await section('coordinator', 'offers')).toEqual([`offer_renewal:${renewal}`]);
     expect(await section('colleague', 'offers')).toEqual([]);
     await db
       .updateTable('case_offers')
       .set({ status: 'declined', offered_on: today, answered_on: today })
-      .where('id', '=', renewal.id)
+      .where('id', '=', renewal)
       .execute();
     expect(await section('coordinator', 'offers')).toEqual([]);
   });

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { importWithI18n, renderWithQuery } from '../../ui/testRender';
 import type { WorkList as Component } from './WorkList';
 import type { Task, WorkList, WorkListSection } from './tasksApi';
+import { CASE_ID, INQUIRY_ID, task } from './testTasks';
 
 /** The start page's work list rendered to markup: sections, counts, links, "see all", empty. */
 
@@ -11,23 +12,6 @@ let WorkListC: typeof Component;
 beforeAll(async () => {
   ({ WorkList: WorkListC } = await importWithI18n(() => import('./WorkList')));
 });
-
-const CASE_ID = '11111111-1111-4111-8111-111111111111';
-const INQUIRY_ID = '55555555-5555-4555-8555-555555555555';
-
-function task(overrides: Partial<Task> & Pick<Task, 'id' | 'kind'>): Task {
-  return {
-    dueOn: '2026-01-05',
-    dueAt: null,
-    overdue: false,
-    caseId: CASE_ID,
-    caseReference: 'S-2026-000001',
-    inquiryId: null,
-    inquiryReference: null,
-    tab: null,
-    ...overrides,
-  };
-}
 
 const EMPTY: Record<WorkListSection, Task[]> = {
   overdue: [],
