@@ -63,10 +63,14 @@ export function useTasks(kind: TaskKind | null) {
   });
 }
 
-/** The start page's work list: the caller's tasks in sections, each with its count. */
+/**
+ * The start page's work list: the caller's tasks in sections, each with its count. Fetched anew
+ * each time the start page opens, so what was just done elsewhere has left it.
+ */
 export function useWorkList() {
   return useQuery({
     queryKey: [...TASKS_QUERY_KEY, 'work-list'],
     queryFn: ({ signal }) => apiGet<WorkList>('/api/tasks/work-list', { signal }),
+    staleTime: 0,
   });
 }
