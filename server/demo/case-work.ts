@@ -4,6 +4,7 @@ import type { Ctx } from './case-work/context.ts';
 import { seedAhmad } from './case-work/ahmad.ts';
 import { seedMikkel } from './case-work/mikkel.ts';
 import { seedClosedCases } from './case-work/closed-cases.ts';
+import { seedCaseWithoutPlan } from './case-work/new-case.ts';
 
 /**
  * Fictional case work in Demo Kommune, so every part of a case can be seen with a history:
@@ -14,7 +15,8 @@ import { seedClosedCases } from './case-work/closed-cases.ts';
  * - S-2026-0002 (Mikkel), on hold: he has gone abroad for a while; moved in from paper, with a
  *   mentor course, a session and a follow-up dated before the case was registered;
  * - a closed case (transferred to the ordinary system) with its re-reviews scheduled;
- * - a case under re-review: closed seven months ago, its 6-month re-review is due.
+ * - a case under re-review: closed seven months ago, its 6-month re-review is due;
+ * - an active case opened 18 days ago with no assessment and no plan yet (the work list).
  * Everything is inserted directly, dated back in time, once (a marker in app_settings).
  */
 const MARKER = 'demo_case_work_seeded_at';
@@ -49,6 +51,7 @@ export async function seedDemoCaseWork(db: Kysely<DB>, now = new Date()): Promis
     await seedAhmad(c);
     await seedMikkel(c);
     await seedClosedCases(c);
+    await seedCaseWithoutPlan(c);
     await trx
       .insertInto('app_settings')
       .values({ key: MARKER, value: JSON.stringify(now.toISOString()) })

@@ -1,6 +1,7 @@
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { danishToday } from '../../modules/cases/chronology.ts';
+import { nextReference } from '../../modules/inquiries/queries.ts';
 import type { CaseEventKind } from '../../modules/cases/chronology.ts';
 import { DEMO_MUNICIPALITY_CODE } from '../seed.ts';
 
@@ -127,3 +128,58 @@ export interface AhmadCase {
 }
 export const AHMAD_COORDINATOR = 'demo.tovholder';
 export const AHMAD_CASEWORKER = 'demo.sagsbehandler';
+
+/**
+ * A demo citizen and their case in Demo Kommune, opened `openedDaysAgo`, with the next reference
+ * of the year, the citizen, the coordinator as a member and the "opened" event. Returns the ids.
+ */
+export async function insertDemoCase(
+  c: Ctx,
+  spec: {
+    person: { given: string; family: string; birth: string };
+    coordinator: string;
+    openedDaysAgo: number;
+    values: Omit<Insertable<DB['cases']>, 'municipality_code' | 'reference' | 'opened_at'>;
+  },
+): Promise<{ caseId: string; personId: string }> {
+  const coordinator = c.user(spec.coordinator);
+  const person = await c.trx
+    .insertInto('persons')
+    .values({
+      municipality_code: DEMO_MUNICIPALITY_CODE,
+      given_name: spec.person.given,
+      family_name: spec.person.family,
+      birth_date: spec.person.birth,
+      is_demo: true,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const year = Number(danishToday(c.now).slice(0, 4));
+  const reference = await nextReference(c.trx, DEMO_MUNICIPALITY_CODE, 'S', year);
+  const created = await c.trx
+    .insertInto('cases')
+    .values({
+      ...spec.values,
+      municipality_code: DEMO_MUNICIPALITY_CODE,
+      reference,
+      opened_at: ago(c.now, spec.openedDaysAgo),
+      is_demo: true,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await c.trx
+    .insertInto('case_persons')
+    .values({ case_id: created.id, person_id: person.id, role: 'citizen' })
+    .execute();
+  await c.trx
+    .insertInto('case_members')
+    .values({
+      case_id: created.id,
+      user_id: coordinator.id,
+      role: 'coordinator',
+      unit_id: coordinator.unitId,
+    })
+    .execute();
+  await event(c, created.id, spec.openedDaysAgo, spec.coordinator, 'opened');
+  return { caseId: created.id, personId: person.id };
+}

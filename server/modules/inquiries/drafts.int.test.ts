@@ -205,6 +205,7 @@ describe(`municipality settings (${testEngine})`, () => {
       noConcernRetentionDays: 180,
       reminderHours: 4,
       planApproval: 'coordinator',
+      caseStartDays: 14,
       version: 0,
     });
     expect((await caller('hotline').get('/api/municipality-settings')).statusCode).toBe(403);
@@ -236,12 +237,14 @@ describe(`municipality settings (${testEngine})`, () => {
     const changed = await caller('admin').patch('/api/municipality-settings', {
       version: 1,
       triageBy: 'forum',
+      caseStartDays: 21,
     });
     expect(changed.statusCode, changed.body).toBe(200);
     const now = (await caller('coordinator').get('/api/municipality-settings')).json() as Settings;
     expect(now).toMatchObject({
       deadlineHours: { high: 12, medium: 36, low: 96 },
       triageBy: 'forum',
+      caseStartDays: 21,
       fourEyes: true,
       version: 2,
     });
@@ -252,6 +255,8 @@ describe(`municipality settings (${testEngine})`, () => {
     [{ deadlineHours: { high: 24, medium: 48, low: 721 } }, 'body.deadlineHours.low'],
     [{ noConcernRetentionDays: 0 }, 'body.noConcernRetentionDays'],
     [{ reminderHours: 49 }, 'body.reminderHours'],
+    [{ caseStartDays: 0 }, 'body.caseStartDays'],
+    [{ caseStartDays: 366 }, 'body.caseStartDays'],
     [{ triageBy: 'anyone' }, 'body.triageBy'],
   ])('refuses out-of-bounds values (%j) naming %s', async (change, field) => {
     const before = (await caller('admin').get('/api/municipality-settings')).json() as Settings;

@@ -211,6 +211,7 @@ export const SettingsSchema = z.object({
   noConcernRetentionDays: z.number().int(),
   reminderHours: z.number().int(),
   planApproval: z.enum(['coordinator', 'steering_group']),
+  caseStartDays: z.number().int(),
   version: z.number().int(),
 });
 
@@ -230,5 +231,6 @@ export const UpdateSettingsBody = z
     noConcernRetentionDays: z.number().int().min(1).max(3650).optional(),
     reminderHours: z.number().int().min(1).max(48).optional(),
     planApproval: z.enum(['coordinator', 'steering_group']).optional(),
+    caseStartDays: z.number().int().min(1).max(365).optional(),
   })
   .strict();

@@ -22,6 +22,11 @@ export interface MunicipalitySettings {
   reminderHours: number;
   /** Who approves action plans: the case's coordinator, or the steering group (model 3). */
   planApproval: 'coordinator' | 'steering_group';
+  /**
+   * Days after opening before an active case without a final assessment or an approved plan is
+   * on its coordinators' work list.
+   */
+  caseStartDays: number;
   /** 0 while the municipality still has the defaults. */
   version: number;
 }
@@ -33,6 +38,7 @@ export const DEFAULT_SETTINGS: MunicipalitySettings = {
   noConcernRetentionDays: 180,
   reminderHours: 4,
   planApproval: 'coordinator',
+  caseStartDays: 14,
   version: 0,
 };
 
@@ -53,6 +59,7 @@ export async function getSettings(
     noConcernRetentionDays: row.no_concern_retention_days,
     reminderHours: row.reminder_hours,
     planApproval: row.plan_approval === 'steering_group' ? 'steering_group' : 'coordinator',
+    caseStartDays: row.case_start_days,
     version: row.version,
   };
 }
@@ -77,6 +84,7 @@ export async function saveSettings(
     no_concern_retention_days: next.noConcernRetentionDays,
     reminder_hours: next.reminderHours,
     plan_approval: next.planApproval,
+    case_start_days: next.caseStartDays,
   };
   const saved =
     change.version === 0

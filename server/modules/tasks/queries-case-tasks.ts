@@ -3,6 +3,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { inUsersArea, visibleCase } from '../../access/records.ts';
 import type { CurrentUser } from '../../access/sessions.ts';
 import { addDays } from '../follow-ups/schedule.ts';
+import { DEFAULT_SETTINGS } from '../inquiries/settings.ts';
 import { dated, timed, type Loader } from './items.ts';
 import type { Task } from './schema.ts';
 
@@ -213,4 +214,47 @@ export const goals: Loader = async ({ db, user }, _now, today) => {
         ]
       : [],
   );
+};
+
+/**
+ * Active cases still without a final assessment or without an approved plan the municipality's
+ * number of days (`case_start_days`, default 14) after they were opened — for the case's
+ * coordinators, one task per missing piece, due on the opening date plus those days. One query:
+ * the setting is joined by the case's municipality, the two checks are `exists` on the case.
+ */
+export const casesWithoutWork: Loader = async ({ db, user }, _now, today) => {
+  const dueOn = sql<string>`(cases.opened_at at time zone 'Europe/Copenhagen')::date
+    + coalesce(ms.case_start_days, ${sql.lit(DEFAULT_SETTINGS.caseStartDays)})`;
+  // The case has a row of this table in one of these statuses (matched by id and tenant key).
+  const has = (table: 'case_assessments' | 'case_plans', statuses: string[]) =>
+    sql<boolean>`exists (select 1 from ${sql.table(table)} as done
+      where done.case_id = cases.id and done.municipality_code = cases.municipality_code
+      and done.status in (${sql.join(statuses)}))`;
+  const assessed = has('case_assessments', ['final', 'superseded']);
+  const planned = has('case_plans', ['approved', 'superseded']);
+  const rows = await db
+    .selectFrom('cases')
+    .leftJoin('municipality_settings as ms', 'ms.municipality_code', 'cases.municipality_code')
+    .select([
+      'cases.id as case_id',
+      'cases.reference',
+      sql<string>`to_char(${dueOn}, 'YYYY-MM-DD')`.as('due_on'),
+      assessed.as('assessed'),
+      planned.as('planned'),
+    ])
+    .where(inUsersArea('cases.municipality_code', user))
+    .where('cases.status', '=', 'active')
+    .where(sql<SqlBool>`${dueOn} <= ${today}::date`)
+    .where(sql<SqlBool>`(not ${assessed} or not ${planned})`)
+    .where(visibleCase(user))
+    .where(coordinatorOf(user))
+    .execute();
+  return rows.flatMap((r) => [
+    ...(r.assessed
+      ? []
+      : [dated('case_without_assessment', r.case_id, r.due_on, today, onCase(r, 'assessment'))]),
+    ...(r.planned
+      ? []
+      : [dated('case_without_plan', r.case_id, r.due_on, today, onCase(r, 'plan'))]),
+  ]);
 };

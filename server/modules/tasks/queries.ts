@@ -3,6 +3,7 @@ import { visibleInquiry } from '../../access/inquiry-access.ts';
 import { OPEN_INQUIRY_STATUSES } from '../../../shared/values.ts';
 import { danishToday } from '../cases/chronology.ts';
 import {
+  casesWithoutWork,
   closureApprovals,
   followUps,
   goals,
@@ -35,8 +36,12 @@ import type { TaskKind, TaskList } from './schema.ts';
  *   coordinators;
  * - goal: goals of approved plans with the caller as responsible, not achieved or dropped, whose
  *   target date is within 14 days or passed — for that member of the case;
- * - inquiry_deadline: open inquiries the caller may see (coordinators of the municipality, the
- *   handling forum), by their decision deadline;
+ * - inquiry_triage / inquiry_deadline: open inquiries the caller may see (coordinators of the
+ *   municipality, the handling forum), by their decision deadline — `inquiry_triage` while the
+ *   inquiry is new (received, not yet triaged), `inquiry_deadline` after;
+ * - case_without_assessment / case_without_plan: active cases with no final assessment or no
+ *   approved plan the municipality's `caseStartDays` after opening — for the case's coordinators
+ *   (queries-case-tasks.ts);
  * - decision_approval: decisions waiting for a second coordinator — for the municipality's
  *   other coordinators (never the one who decided).
  *
@@ -52,16 +57,22 @@ import type { TaskKind, TaskList } from './schema.ts';
 const inquiryDeadlines: Loader = async ({ db, user }, now) => {
   const rows = await db
     .selectFrom('inquiries')
-    .select(['inquiries.id', 'inquiries.reference', 'inquiries.deadline_at'])
+    .select(['inquiries.id', 'inquiries.reference', 'inquiries.deadline_at', 'inquiries.status'])
     .where('inquiries.status', 'in', OPEN_INQUIRY_STATUSES)
     // Carries the tenant key: the inquiry's municipality_code is in the caller's area.
     .where(visibleInquiry(user))
     .execute();
   return rows.map((r) =>
-    timed('inquiry_deadline', r.id, r.deadline_at, r.deadline_at < now, {
-      inquiryId: r.id,
-      inquiryReference: r.reference,
-    }),
+    timed(
+      r.status === 'received' ? 'inquiry_triage' : 'inquiry_deadline',
+      r.id,
+      r.deadline_at,
+      r.deadline_at < now,
+      {
+        inquiryId: r.id,
+        inquiryReference: r.reference,
+      },
+    ),
   );
 };
 
@@ -100,7 +111,34 @@ const LOADERS: Record<TaskKind, Loader> = {
   goal: goals,
   inquiry_deadline: inquiryDeadlines,
   decision_approval: decisionApprovals,
+  inquiry_triage: inquiryDeadlines,
+  case_without_assessment: casesWithoutWork,
+  case_without_plan: casesWithoutWork,
 };
+
+/**
+ * Every task of the kinds asked (all when none), earliest due first: each loader runs once even
+ * where it gives two kinds, and a decision waiting for the caller's approval hides the deadline
+ * of its inquiry.
+ */
+export async function sortedTasks(
+  ctx: Pick<RequestContext, 'db' | 'user'>,
+  kind: TaskKind | undefined,
+  now: Date,
+): Promise<Sorted[]> {
+  const today = danishToday(now);
+  const kinds = kind ? [kind] : (Object.keys(LOADERS) as TaskKind[]);
+  const loaders = [...new Set(kinds.map((k) => LOADERS[k]))];
+  const lists = await Promise.all(loaders.map((load) => load(ctx, now, today)));
+  let all = lists.flat().filter((s) => kinds.includes(s.task.kind));
+  const approving = new Set(
+    all.filter((s) => s.task.kind === 'decision_approval').map((s) => s.task.inquiryId),
+  );
+  all = all.filter((s) => s.task.kind !== 'inquiry_deadline' || !approving.has(s.task.inquiryId));
+  return all.sort((a, b) => compare(keyOf(a), keyOf(b)));
+}
+
+const keyOf = (s: Sorted) => ({ due: s.due, kind: s.task.kind, id: s.task.id });
 
 /** The caller's tasks, earliest due first, a page at a time. */
 export async function listTasks(
@@ -109,20 +147,10 @@ export async function listTasks(
   now = new Date(),
 ): Promise<TaskList> {
   const cursor = decodeTaskCursor(query.after);
-  const today = danishToday(now);
-  const kinds = query.kind ? [query.kind] : (Object.keys(LOADERS) as TaskKind[]);
-  const lists = await Promise.all(kinds.map((kind) => LOADERS[kind](ctx, now, today)));
-  let all = lists.flat();
-  // A decision waiting for the caller's approval says it all: no second row for its deadline.
-  const approving = new Set(
-    all.filter((s) => s.task.kind === 'decision_approval').map((s) => s.task.inquiryId),
-  );
-  all = all.filter((s) => s.task.kind !== 'inquiry_deadline' || !approving.has(s.task.inquiryId));
-  const key = (s: Sorted) => ({ due: s.due, kind: s.task.kind, id: s.task.id });
-  all.sort((a, b) => compare(key(a), key(b)));
+  let all = await sortedTasks(ctx, query.kind, now);
   if (cursor) {
     const after = { due: new Date(cursor.t).toISOString(), kind: cursor.k, id: cursor.id };
-    all = all.filter((s) => compare(key(s), after) > 0);
+    all = all.filter((s) => compare(keyOf(s), after) > 0);
   }
   const page = all.slice(0, query.limit);
   const last = page.at(-1);

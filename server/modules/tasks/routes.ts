@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextFor, type ContextKeys } from '../../platform/context.ts';
 import { routeKit } from '../../platform/route-kit.ts';
 import { listTasks } from './queries.ts';
-import { TaskListQuery, TaskListSchema } from './schema.ts';
+import { TaskListQuery, TaskListSchema, WorkListSchema } from './schema.ts';
+import { workList } from './worklist.ts';
 
 /**
  * My tasks: what the caller has to do next across their cases and inquiries (see queries.ts for
@@ -25,5 +26,15 @@ export const taskRoutes =
         response: { 200: TaskListSchema },
       },
       async (request) => listTasks(ctx(request), request.query),
+    );
+    route.get(
+      '/api/tasks/work-list',
+      {
+        policy: 'session',
+        summary:
+          "The start page's work list: the caller's tasks in sections (overdue, due this week, approvals waiting, new inquiries, cases without assessment or plan, offers), each with its count and first tasks",
+        response: { 200: WorkListSchema },
+      },
+      async (request) => workList(ctx(request)),
     );
   };

@@ -11,11 +11,20 @@ export const TaskKindSchema = z.enum([
   'goal',
   'inquiry_deadline',
   'decision_approval',
+  'inquiry_triage',
+  'case_without_assessment',
+  'case_without_plan',
 ]);
 export type TaskKind = z.infer<typeof TaskKindSchema>;
 
 /** The case tab a task opens (the keys of the case page's tabs; null = the overview). */
-export const TaskTabSchema = z.enum(['plan', 'interventions', 'followUps', 'closure']);
+export const TaskTabSchema = z.enum([
+  'assessment',
+  'plan',
+  'interventions',
+  'followUps',
+  'closure',
+]);
 export type TaskTab = z.infer<typeof TaskTabSchema>;
 
 export const TaskListQuery = z
@@ -31,7 +40,10 @@ export const TaskListQuery = z
  * about the citizen), so the list itself reads no personal data.
  */
 export const TaskSchema = z.object({
-  /** The id of the follow-up, offer, review, plan, closure, inquiry or decision (a goal's key). */
+  /**
+   * The id of the follow-up, offer, review, plan, closure, inquiry or decision (a goal's key; the
+   * case's id for a case without assessment or plan).
+   */
   id: z.string(),
   kind: TaskKindSchema,
   /** A due date (follow-ups, offers, reviews, goals) … */
@@ -53,3 +65,31 @@ export const TaskListSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type TaskList = z.infer<typeof TaskListSchema>;
+
+/**
+ * The start page's work list: the same tasks, each in one section — overdue and due this week
+ * (follow-ups, goals, re-reviews, inquiry deadlines), approvals waiting for the caller, new
+ * inquiries to triage, cases still without assessment or plan, offers to renew or answer.
+ */
+export const WorkListSectionSchema = z.enum([
+  'overdue',
+  'thisWeek',
+  'approvals',
+  'newInquiries',
+  'casesWithoutWork',
+  'offers',
+]);
+export type WorkListSection = z.infer<typeof WorkListSectionSchema>;
+
+export const WorkListSchema = z.object({
+  sections: z.array(
+    z.object({
+      section: WorkListSectionSchema,
+      /** Every task of the section … */
+      count: z.number().int(),
+      /** … and the first of them, earliest due first (the rest on "Mine opgaver"). */
+      items: z.array(TaskSchema),
+    }),
+  ),
+});
+export type WorkList = z.infer<typeof WorkListSchema>;

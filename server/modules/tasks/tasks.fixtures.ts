@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, expect } from 'vitest';
+import type { DB } from '../../platform/db/schema.ts';
 import { startTestApp, type TestApp } from '../../test/app.ts';
 import { callerIn, logInAll } from '../../test/case-team.ts';
 import { createCase, createInquiryRow, createPerson, type Client } from '../../test/records.ts';
@@ -52,6 +54,41 @@ export async function tasksOf(name: string, query = ''): Promise<TaskList> {
   const res = await caller(name).get(`/api/tasks${query}`);
   expect(res.statusCode).toBe(200);
   return res.json() as TaskList;
+}
+
+/** A mentor offer declined 80 days ago and its renewal, scheduled for `dueOn`: the renewal's id. */
+export async function insertRenewedOffer(
+  db: Kysely<DB>,
+  offer: { caseId: string; personId: string; createdBy: string; dueOn: string },
+): Promise<string> {
+  const common = {
+    case_id: offer.caseId,
+    person_id: offer.personId,
+    kind: 'mentor',
+    created_by: offer.createdBy,
+  };
+  const first = await db
+    .insertInto('case_offers')
+    .values({
+      ...common,
+      status: 'declined',
+      offered_on: addDays(today, -80),
+      answered_on: addDays(today, -79),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const renewal = await db
+    .insertInto('case_offers')
+    .values({
+      ...common,
+      round: 2,
+      first_offer_id: first.id,
+      status: 'scheduled',
+      due_on: offer.dueOn,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return renewal.id;
 }
 
 export const summary = (list: TaskList) => list.items.map((i) => `${i.kind}:${i.id}`).sort();
@@ -112,35 +149,12 @@ export function useTasksFixtures() {
     ids.fuY = await followUp(caseY.id, addDays(today, 2));
     await followUp(caseY.id, addDays(today, -20), removed.id);
 
-    const first = await db
-      .insertInto('case_offers')
-      .values({
-        case_id: caseX.id,
-        person_id: person.id,
-        kind: 'mentor',
-        status: 'declined',
-        offered_on: addDays(today, -80),
-        answered_on: addDays(today, -79),
-        created_by: coordinator.id,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ids.offerRenewal = (
-      await db
-        .insertInto('case_offers')
-        .values({
-          case_id: caseX.id,
-          person_id: person.id,
-          kind: 'mentor',
-          round: 2,
-          first_offer_id: first.id,
-          status: 'scheduled',
-          due_on: addDays(today, 10),
-          created_by: coordinator.id,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+    ids.offerRenewal = await insertRenewedOffer(db, {
+      caseId: caseX.id,
+      personId: person.id,
+      createdBy: coordinator.id,
+      dueOn: addDays(today, 10),
+    });
     ids.offerOpen = (
       await db
         .insertInto('case_offers')

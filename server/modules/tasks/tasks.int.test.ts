@@ -38,7 +38,7 @@ describe(`my tasks (${testEngine})`, () => {
         `review:${ids.review}`,
         `plan_approval:${ids.plan}`,
         `closure_approval:${ids.closure}`,
-        `inquiry_deadline:${ids.inquiryOpen}`,
+        `inquiry_triage:${ids.inquiryOpen}`,
         `decision_approval:${ids.decision}`,
       ].sort(),
     );
@@ -96,7 +96,7 @@ describe(`my tasks (${testEngine})`, () => {
   it('gives the deciding coordinator the deadline, the other coordinator the approval', async () => {
     const list = await tasksOf('otherCoordinator');
     expect(summary(list)).toEqual(
-      [`inquiry_deadline:${ids.inquiryOpen}`, `inquiry_deadline:${ids.inquiryAwaiting}`].sort(),
+      [`inquiry_triage:${ids.inquiryOpen}`, `inquiry_deadline:${ids.inquiryAwaiting}`].sort(),
     );
   });
 

@@ -64,6 +64,7 @@ export const declaredPlatformColumns = {
     'updated_at',
     'version',
     'plan_approval',
+    'case_start_days',
   ],
   person_relations: [
     'person_id',

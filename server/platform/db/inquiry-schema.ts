@@ -18,6 +18,8 @@ export interface MunicipalitySettingsTable {
   reminder_hours: Generated<number>;
   /** Who approves action plans (0011): the case's coordinator, or the steering group (model 3). */
   plan_approval: Generated<string>;
+  /** Days after opening before a case without assessment or plan is on the work list (0019). */
+  case_start_days: Generated<number>;
   updated_at: Timestamp;
   version: Generated<number>;
 }

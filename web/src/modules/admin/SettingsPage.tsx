@@ -32,6 +32,7 @@ function valuesOf(settings: Settings): SettingsValues {
     noConcernRetentionDays,
     reminderHours,
     planApproval: settings.planApproval,
+    caseStartDays: settings.caseStartDays,
   };
 }
 
@@ -49,6 +50,7 @@ function changeOf(stored: Settings, values: SettingsValues): SettingsChange {
   }
   if (values.reminderHours !== stored.reminderHours) change.reminderHours = values.reminderHours;
   if (values.planApproval !== stored.planApproval) change.planApproval = values.planApproval;
+  if (values.caseStartDays !== stored.caseStartDays) change.caseStartDays = values.caseStartDays;
   return change;
 }
 
@@ -166,6 +168,12 @@ function SettingsFormView({ settings, saved, onSaved, reload }: SettingsFormView
             { value: 'coordinator', label: t('admin.settings.planApprovalCoordinator') },
             { value: 'steering_group', label: t('admin.settings.planApprovalSteeringGroup') },
           ]}
+        />
+        <NumberInput
+          name="caseStartDays"
+          label={t('admin.settings.caseStartDays')}
+          hint={t('admin.settings.caseStartDaysHint')}
+          required
         />
         <button type="submit" className="button button-primary" disabled={mutation.isPending}>
           {mutation.isPending ? t('admin.common.saving') : t('admin.common.save')}

@@ -33,7 +33,8 @@ export function InboxPage() {
   return <Inbox canCreate={abilities.inquiries.create} />;
 }
 
-function NewInquiryButton() {
+/** "Ny henvendelse": the way to record an inquiry (also on the start page). */
+export function NewInquiryButton() {
   const { t } = useTranslation();
   return (
     <p>

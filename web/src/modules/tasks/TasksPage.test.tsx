@@ -2,7 +2,8 @@ import { MemoryRouter } from 'react-router';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importWithI18n, renderWithQuery } from '../../ui/testRender';
 import type { TasksPage as Page } from './TasksPage';
-import type { Task, TaskList } from './tasksApi';
+import type { TaskList } from './tasksApi';
+import { CASE_ID, INQUIRY_ID, task } from './testTasks';
 
 /** "Mine opgaver" rendered to markup: groups, links to the case tab or the inquiry, empty state. */
 
@@ -12,27 +13,10 @@ beforeAll(async () => {
   ({ TasksPage } = await importWithI18n(() => import('./TasksPage')));
 });
 
-const CASE_ID = '11111111-1111-4111-8111-111111111111';
-const INQUIRY_ID = '55555555-5555-4555-8555-555555555555';
-
 function day(offset: number): string {
   const d = new Date();
   d.setUTCDate(d.getUTCDate() + offset);
   return d.toISOString().slice(0, 10);
-}
-
-function task(overrides: Partial<Task> & Pick<Task, 'id' | 'kind'>): Task {
-  return {
-    dueOn: null,
-    dueAt: null,
-    overdue: false,
-    caseId: CASE_ID,
-    caseReference: 'S-2026-000001',
-    inquiryId: null,
-    inquiryReference: null,
-    tab: null,
-    ...overrides,
-  };
 }
 
 function render(list: TaskList): string {

@@ -1,13 +1,12 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
 import { FilterSelect } from '../../ui/FilterSelect';
 import { PageHeading } from '../../ui/PageHeading';
 import { QueryState } from '../../ui/QueryState';
-import { formatDate, formatDateTime } from '../cases/format';
-import { TASK_KINDS, isTaskKind, taskLink, useTasks, type Task } from './tasksApi';
-import { CompactTable } from '../../ui/Table';
+import { TASK_KINDS, isTaskKind, useTasks, type Task } from './tasksApi';
+import { TaskTable } from './TaskTable';
 
 const SOON_DAYS = 14;
 
@@ -107,50 +106,7 @@ function TaskGroup({ group, tasks }: { group: Group; tasks: Task[] }) {
       <h2 id={headingId}>
         {t(`tasks.groups.${group}`)} ({tasks.length})
       </h2>
-      <CompactTable
-        className="case-table"
-        caption={t(`tasks.groups.${group}`)}
-        columns={[t('tasks.columns.task'), t('tasks.columns.due'), t('tasks.columns.reference')]}
-      >
-        {tasks.map((task) => (
-          <TaskRow key={`${task.kind}:${task.id}`} task={task} />
-        ))}
-      </CompactTable>
+      <TaskTable caption={t(`tasks.groups.${group}`)} tasks={tasks} />
     </section>
-  );
-}
-
-function TaskRow({ task }: { task: Task }) {
-  const { t } = useTranslation();
-  const link = taskLink(task);
-  const reference = task.caseReference ?? task.inquiryReference ?? '';
-  const waiting = task.kind === 'plan_approval' || task.kind === 'closure_approval';
-  const due = task.dueOn
-    ? formatDate(task.dueOn)
-    : task.dueAt
-      ? waiting
-        ? t('tasks.waitingSince', { time: formatDateTime(task.dueAt) })
-        : formatDateTime(task.dueAt)
-      : '–';
-  return (
-    <tr>
-      <td>
-        {link ? (
-          <Link to={link}>
-            {t(`tasks.kinds.${task.kind}`)}
-            <span className="sr-only"> {t('tasks.in', { reference })}</span>
-          </Link>
-        ) : (
-          t(`tasks.kinds.${task.kind}`)
-        )}
-      </td>
-      <td>
-        {due}{' '}
-        {task.overdue && (
-          <span className="badge badge-warning case-badge">{t('tasks.overdue')}</span>
-        )}
-      </td>
-      <td>{reference}</td>
-    </tr>
   );
 }

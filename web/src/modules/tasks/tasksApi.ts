@@ -1,10 +1,17 @@
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import type { Task, TaskKind, TaskList, TaskTab } from '../../../../server/modules/tasks/schema.ts';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type {
+  Task,
+  TaskKind,
+  TaskList,
+  TaskTab,
+  WorkList,
+  WorkListSection,
+} from '../../../../server/modules/tasks/schema.ts';
 import { apiGet, withQuery } from '../../app/api';
 import { inOrder, isValueOf } from '../../app/valueOrder';
 
 /** "My tasks" of `server/modules/tasks/routes.ts`, as the web app uses it. */
-export type { Task, TaskKind, TaskList, TaskTab };
+export type { Task, TaskKind, TaskList, TaskTab, WorkList, WorkListSection };
 
 /** Every kind, in the order the filter lists them (a Record, so a new one fails to compile). */
 const KIND_ORDER: Record<TaskKind, number> = {
@@ -16,6 +23,9 @@ const KIND_ORDER: Record<TaskKind, number> = {
   closure_approval: 6,
   inquiry_deadline: 7,
   decision_approval: 8,
+  inquiry_triage: 9,
+  case_without_assessment: 10,
+  case_without_plan: 11,
 };
 export const TASK_KINDS = inOrder(KIND_ORDER);
 
@@ -25,6 +35,7 @@ export function isTaskKind(value: string | null): value is TaskKind {
 
 /** The address of each case tab below /sager/:id. */
 const TAB_PATHS: Record<TaskTab, string> = {
+  assessment: 'udredning',
   plan: 'handleplan',
   interventions: 'indsatser',
   followUps: 'opfoelgning',
@@ -49,5 +60,17 @@ export function useTasks(kind: TaskKind | null) {
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * The start page's work list: the caller's tasks in sections, each with its count. Fetched anew
+ * each time the start page opens, so what was just done elsewhere has left it.
+ */
+export function useWorkList() {
+  return useQuery({
+    queryKey: [...TASKS_QUERY_KEY, 'work-list'],
+    queryFn: ({ signal }) => apiGet<WorkList>('/api/tasks/work-list', { signal }),
+    staleTime: 0,
   });
 }
