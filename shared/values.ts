@@ -40,6 +40,7 @@ export const CasePersonRoleSchema = z.enum([
 ]);
 export type CasePersonRole = z.infer<typeof CasePersonRoleSchema>;
 export const AddablePersonRoleSchema = CasePersonRoleSchema.exclude(['citizen']);
+export type AddablePersonRole = z.infer<typeof AddablePersonRoleSchema>;
 export const CASE_PERSON_ROLES_ADDABLE = AddablePersonRoleSchema.options;
 
 /** The professionals' concern level: always chosen by a person, never computed. */
