@@ -7,6 +7,7 @@ import { QueryState } from '../../ui/QueryState';
 import { addCaseMember, useMemberCandidates, type MemberCandidate } from './casePeopleApi';
 import type { toAddMemberBody } from './casePeopleForms';
 import { AddMemberFormSchema, emptyAddMember } from './casePeopleForms';
+import { CaseFormButtons, type CaseAddFormProps } from './CaseAddToggle';
 import { useRefreshCase, type CaseDetail } from './casesApi';
 
 /**
@@ -14,15 +15,7 @@ import { useRefreshCase, type CaseDetail } from './casesApi';
  * case yet, their role in the case and what they see of it. The server decides whether the
  * colleague's user role fits the case role.
  */
-export function AddMemberForm({
-  detail,
-  onDone,
-  onCancel,
-}: {
-  detail: CaseDetail;
-  onDone: (name: string) => void;
-  onCancel: () => void;
-}) {
+export function AddMemberForm({ detail, onDone, onCancel }: CaseAddFormProps) {
   const { t } = useTranslation();
   const candidates = useMemberCandidates(detail.id, true);
   return (
@@ -97,14 +90,12 @@ export function MemberFields({
           label: t(`cases.scopes.${scope}`),
         }))}
       />
-      <div className="case-form-buttons">
-        <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-          {t('cases.members.save')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('cases.persons.cancel')}
-        </button>
-      </div>
+      <CaseFormButtons
+        save={t('cases.members.save')}
+        pending={mutation.isPending}
+        cancel={t('cases.persons.cancel')}
+        onCancel={onCancel}
+      />
     </Form>
   );
 }

@@ -8,7 +8,8 @@ import { PossibleDuplicates, usePossibleDuplicates } from '../inquiries/PersonFi
 import { addCasePerson } from './casePeopleApi';
 import type { toAddPersonBody } from './casePeopleForms';
 import { AddPersonFormSchema, emptyAddPerson, type AddPersonValues } from './casePeopleForms';
-import { useRefreshCase, type CaseDetail } from './casesApi';
+import { CaseFormButtons, type CaseAddFormProps } from './CaseAddToggle';
+import { useRefreshCase } from './casesApi';
 import { formatDate } from './format';
 
 /**
@@ -17,15 +18,7 @@ import { formatDate } from './format';
  * possible-duplicates look-up): a possible earlier registration is shown and can be used, never
  * merged silently; otherwise the person is registered anew.
  */
-export function AddPersonForm({
-  detail,
-  onDone,
-  onCancel,
-}: {
-  detail: CaseDetail;
-  onDone: (name: string) => void;
-  onCancel: () => void;
-}) {
+export function AddPersonForm({ detail, onDone, onCancel }: CaseAddFormProps) {
   const { t } = useTranslation();
   const refresh = useRefreshCase();
   const form = useZodForm(AddPersonFormSchema, { defaultValues: emptyAddPerson() });
@@ -108,14 +101,12 @@ export function AddPersonForm({
             />
           </>
         )}
-        <div className="case-form-buttons">
-          <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-            {mutation.isPending ? t('cases.persons.saving') : t('cases.persons.save')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            {t('cases.persons.cancel')}
-          </button>
-        </div>
+        <CaseFormButtons
+          save={mutation.isPending ? t('cases.persons.saving') : t('cases.persons.save')}
+          pending={mutation.isPending}
+          cancel={t('cases.persons.cancel')}
+          onCancel={onCancel}
+        />
       </Form>
     </>
   );

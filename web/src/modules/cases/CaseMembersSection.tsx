@@ -2,9 +2,9 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { focusAfterSave, MutationFailure } from '../../ui/form';
-import { useEditToggle } from '../../ui/useEditToggle';
 import { ConfirmDialog } from '../admin/ConfirmDialog';
 import { AddMemberForm } from './AddMemberForm';
+import { CaseAddToggle } from './CaseAddToggle';
 import { CaseMembersTable } from './CasePeople';
 import { removeCaseMember } from './casePeopleApi';
 import { useRefreshCase, type CaseDetail } from './casesApi';
@@ -19,7 +19,6 @@ export function CaseMembersSection({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const headingId = useId();
   const refresh = useRefreshCase();
-  const adding = useEditToggle();
   const [removing, setRemoving] = useState<Member | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const mayChange = detail.abilities.members.write;
@@ -55,30 +54,18 @@ export function CaseMembersSection({ detail }: { detail: CaseDetail }) {
         onReload={() => void refresh()}
       />
       {saved && <p role="status">{saved}</p>}
-      {mayChange &&
-        (adding.editing ? (
-          <AddMemberForm
-            detail={detail}
-            onCancel={adding.cancel}
-            onDone={(name) => {
-              adding.close();
-              setSaved(t('cases.members.added', { name }));
-              focusAfterSave(headingId);
-            }}
-          />
-        ) : (
-          <button
-            type="button"
-            id={adding.openerId}
-            className="button button-secondary"
-            onClick={() => {
-              setSaved(null);
-              adding.open();
-            }}
-          >
-            {t('cases.members.add')}
-          </button>
-        ))}
+      {mayChange && (
+        <CaseAddToggle
+          detail={detail}
+          label={t('cases.members.add')}
+          form={AddMemberForm}
+          onOpen={() => setSaved(null)}
+          onAdded={(name) => {
+            setSaved(t('cases.members.added', { name }));
+            focusAfterSave(headingId);
+          }}
+        />
+      )}
       <ConfirmDialog
         open={removing !== null}
         title={t('cases.members.removeTitle', { name: removing?.displayName ?? '' })}

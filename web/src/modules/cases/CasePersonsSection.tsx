@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { focusAfterSave } from '../../ui/form';
-import { useEditToggle } from '../../ui/useEditToggle';
 import { AddPersonForm } from './AddPersonForm';
+import { CaseAddToggle } from './CaseAddToggle';
 import { CasePersonsTable } from './CasePeople';
 import type { CaseDetail } from './casesApi';
 import { RemovePersonDialog } from './RemovePersonDialog';
@@ -14,7 +14,6 @@ import { RemovePersonDialog } from './RemovePersonDialog';
 export function CasePersonsSection({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const adding = useEditToggle();
   const [removing, setRemoving] = useState<CaseDetail['persons'][number] | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const mayChange = detail.abilities.persons.write;
@@ -36,30 +35,18 @@ export function CasePersonsSection({ detail }: { detail: CaseDetail }) {
           {saved}
         </p>
       )}
-      {mayChange &&
-        (adding.editing ? (
-          <AddPersonForm
-            detail={detail}
-            onCancel={adding.cancel}
-            onDone={(name) => {
-              adding.close();
-              setSaved(t('cases.persons.added', { name }));
-              focusAfterSave(headingId);
-            }}
-          />
-        ) : (
-          <button
-            type="button"
-            id={adding.openerId}
-            className="button button-secondary"
-            onClick={() => {
-              setSaved(null);
-              adding.open();
-            }}
-          >
-            {t('cases.persons.add')}
-          </button>
-        ))}
+      {mayChange && (
+        <CaseAddToggle
+          detail={detail}
+          label={t('cases.persons.add')}
+          form={AddPersonForm}
+          onOpen={() => setSaved(null)}
+          onAdded={(name) => {
+            setSaved(t('cases.persons.added', { name }));
+            focusAfterSave(headingId);
+          }}
+        />
+      )}
       {mayChange && (
         <RemovePersonDialog
           detail={detail}

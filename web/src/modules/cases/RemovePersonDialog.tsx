@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Form, Modal, MutationFailure, TextArea, useZodForm } from '../../ui/form';
 import { removeCasePerson } from './casePeopleApi';
 import { REASON_MAX, RemovePersonFormSchema } from './casePeopleForms';
+import { CaseFormButtons } from './CaseAddToggle';
 import { useRefreshCase, type CaseDetail } from './casesApi';
 
 /**
@@ -56,14 +57,12 @@ export function RemovePersonDialog({
           rows={3}
           maxLength={REASON_MAX}
         />
-        <div className="case-form-buttons">
-          <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-            {t('cases.persons.confirmRemove')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={cancel}>
-            {t('cases.persons.cancel')}
-          </button>
-        </div>
+        <CaseFormButtons
+          save={t('cases.persons.confirmRemove')}
+          pending={mutation.isPending}
+          cancel={t('cases.persons.cancel')}
+          onCancel={cancel}
+        />
       </Form>
     </Modal>
   );
