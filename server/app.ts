@@ -24,6 +24,7 @@ import { adminRoutes } from './modules/admin/routes.ts';
 import { installAccessGuard } from './access/guard.ts';
 import { installCompartment } from './access/compartment.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
+import { casePeopleRoutes } from './modules/cases/routes-people.ts';
 import { personRoutes } from './modules/persons/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { inquiryRoutes } from './modules/inquiries/routes.ts';
@@ -185,6 +186,7 @@ export async function buildApp(
   await app.register(authRoutes({ settings: config.session, keys: options.keys }));
   await app.register(adminRoutes({ keys: options.keys }));
   await app.register(caseRoutes({ keys: options.keys }));
+  await app.register(casePeopleRoutes({ keys: options.keys }));
   await app.register(personRoutes({ keys: options.keys }));
   await app.register(notificationRoutes({ keys: options.keys }));
   await app.register(inquiryRoutes({ keys: options.keys }));

@@ -24,6 +24,25 @@ export type CaseRole = z.infer<typeof CaseRoleSchema>;
 export const CaseScopeSchema = z.enum(['full', 'intervention']);
 export type CaseScope = z.infer<typeof CaseScopeSchema>;
 
+/**
+ * A person's place in a case: the citizen the case is about, or someone close to them. The
+ * citizen comes with the case; the others can be added and removed on it (CASE_PERSON_ROLES_ADDABLE).
+ */
+export const CasePersonRoleSchema = z.enum([
+  'citizen',
+  'parent',
+  'sibling',
+  'younger_sibling',
+  'spouse',
+  'child',
+  'friend',
+  'other',
+]);
+export type CasePersonRole = z.infer<typeof CasePersonRoleSchema>;
+export const AddablePersonRoleSchema = CasePersonRoleSchema.exclude(['citizen']);
+export type AddablePersonRole = z.infer<typeof AddablePersonRoleSchema>;
+export const CASE_PERSON_ROLES_ADDABLE = AddablePersonRoleSchema.options;
+
 /** The professionals' concern level: always chosen by a person, never computed. */
 export const ConcernLevelSchema = z.enum(['low', 'moderate', 'high']);
 export type ConcernLevel = z.infer<typeof ConcernLevelSchema>;

@@ -19,7 +19,7 @@ import type { CurrentUser } from './sessions.ts';
  * - a member with the whole case (`writer`) works on it; an intervention-scoped member (a mentor)
  *   sees and logs only their own intervention;
  * - a break-the-glass reader sees the whole case (within the grant) and writes nothing;
- * - the case's coordinators approve, change the status and the membership;
+ * - the case's coordinators approve, change the status, the membership and the case's persons;
  * - the compartment (the concern itself) is for the coordinators and the forum with it.
  */
 /** The parts whose work stops while a case is closed or under re-review. */
@@ -31,6 +31,7 @@ const WORK_PARTS = [
   'consents',
   'offers',
   'followUps',
+  'persons',
 ] as const;
 
 export const CASE_PARTS = [
@@ -93,6 +94,7 @@ export function abilitiesByPlace(access: CaseAccess): CaseAbilities {
     offers: can(full, writer),
     followUps: can(full, writer),
     closure: can(full, writer, coordinator),
+    persons: can(full, coordinator),
   };
 }
 

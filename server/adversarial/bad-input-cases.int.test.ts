@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from '../test/app.ts';
 import { testEngine } from '../test/database.ts';
 import { BadInputRun, badInputTests, printCounts, type Fixture } from '../test/bad-input-run.ts';
 import { buildWorkbench, today, versionOf, type Workbench } from '../test/case-workbench.ts';
-import { client } from '../test/records.ts';
+import { client, createPerson } from '../test/records.ts';
 import { codeFor, createUser, login, type TestUser } from '../test/users.ts';
 
 /**
@@ -16,6 +16,7 @@ let run: BadInputRun;
 let wb: Workbench;
 let coordinator: TestUser;
 let leaver: TestUser;
+let sibling: { id: string };
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -28,6 +29,11 @@ beforeAll(async () => {
     text: 'Bekymring for radikalisering.',
     members: [caseworker.id, leaver.id],
   });
+  sibling = await createPerson(db);
+  await db
+    .insertInto('case_persons')
+    .values({ case_id: wb.caseId, person_id: sibling.id, role: 'sibling' })
+    .execute();
   run = new BadInputRun(t, session);
 });
 afterAll(async () => {
@@ -48,6 +54,18 @@ const fixtures: Record<string, () => Fixture> = {
   }),
   'DELETE /api/cases/{id}/members/{userId}': () => ({
     params: { id: wb.caseId, userId: leaver.id },
+  }),
+  'POST /api/cases/{id}/persons': () => ({
+    params: { id: wb.caseId },
+    body: async () => ({
+      version: await caseVersion(),
+      role: 'friend',
+      new: { givenName: 'Ven', familyName: 'Berg', birthDate: null, cpr: null },
+    }),
+  }),
+  'POST /api/cases/{id}/persons/{personId}/removal': () => ({
+    params: { id: wb.caseId, personId: sibling.id },
+    body: async () => ({ version: await caseVersion(), reason: 'Tilføjet ved en fejl.' }),
   }),
   'POST /api/cases/{id}/notes': () => ({
     params: { id: wb.caseId },

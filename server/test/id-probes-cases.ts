@@ -46,6 +46,7 @@ const CLOSURE = 'POST /api/cases/{id}/closure';
 export const CASE_PROBES: IdProbe[] = [
   // A second path id: a sub-record of another team's case, under the caller's own case.
   subPathProbe('DELETE /api/cases/{id}/members/{userId}', 'userId'),
+  subPathProbe('POST /api/cases/{id}/persons/{personId}/removal', 'personId'),
   subPathProbe('PUT /api/cases/{id}/assessments/{assessmentId}', 'assessmentId'),
   subPathProbe('POST /api/cases/{id}/assessments/{assessmentId}/finalise', 'assessmentId'),
   subPathProbe('PUT /api/cases/{id}/plans/{planId}', 'planId'),
@@ -75,6 +76,12 @@ export const CASE_PROBES: IdProbe[] = [
     'body.unitId',
     (b, id) => ({ ...b, unitId: id }),
     otherUnit,
+  ),
+  bodyProbe(
+    'POST /api/cases/{id}/persons',
+    'body.existingPersonId',
+    (b, id) => ({ version: b.version, role: b.role, existingPersonId: id }),
+    theirCitizen,
   ),
   bodyProbe(INTERVENTIONS, 'body.personId', (b, id) => ({ ...b, personId: id }), theirCitizen),
   bodyProbe(

@@ -196,6 +196,28 @@ export const VALID_BODIES: Record<string, WriteFixture> = {
   'DELETE /api/cases/{id}/members/{userId}': {
     prepare: async (w) => ({ userId: w.members.caseworker.caller.userId ?? '' }),
   },
+  'POST /api/cases/{id}/persons': {
+    prepare: async (w, r) => ({ version: await caseVersion(w, r) }),
+    body: (_w, _r, p) => ({
+      version: p.version,
+      role: 'parent',
+      new: { givenName: 'Hanne', familyName: 'Holm' },
+    }),
+  },
+  'POST /api/cases/{id}/persons/{personId}/removal': {
+    prepare: async (w, r) => {
+      const added = ok<{ personId: string; version: number }>(
+        await C(w).post(caseUrl(r, '/persons'), {
+          version: await caseVersion(w, r),
+          role: 'sibling',
+          new: { givenName: 'Jonas', familyName: 'Holm' },
+        }),
+        'case person',
+      );
+      return { personId: added.personId, version: added.version };
+    },
+    body: (_w, _r, p) => ({ version: p.version, reason: 'Tilføjet ved en fejl.' }),
+  },
   'POST /api/cases/{id}/notes': { as: 'caseworker', body: () => ({ text }) },
   'POST /api/cases/{id}/status': {
     prepare: async (w, r) => ({ version: await caseVersion(w, r) }),

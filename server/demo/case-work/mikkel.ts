@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { DEMO_MUNICIPALITY_CODE } from '../seed.ts';
 import { ago, caseByReference, dayAgo, event, type Ctx } from './context.ts';
 import { seedMikkelFromPaper } from './mikkel-paper.ts';
 
@@ -38,8 +39,35 @@ export async function seedMikkel(c: Ctx) {
       text: 'Første samtale med Mikkel hos SSP. Han vil gerne tale om uddannelse.',
     },
   );
+  await addMother(c, found.id, coordinator);
   await event(c, found.id, 20, coordinator, 'status_changed', {
     status: { from: 'active', to: 'on_hold' },
     until: { from: null, to: dayAgo(c.now, -45) },
+  });
+}
+
+/**
+ * Mikkel's mother, added to the case after it was opened (issue 12: the family in the case), so
+ * the chronology shows a person added later with her place in the case.
+ */
+async function addMother(c: Ctx, caseId: string, coordinator: string) {
+  const mother = await c.trx
+    .insertInto('persons')
+    .values({
+      municipality_code: DEMO_MUNICIPALITY_CODE,
+      given_name: 'Lone Demo',
+      family_name: 'Hansen',
+      birth_date: '1972-05-09',
+      is_demo: true,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await c.trx
+    .insertInto('case_persons')
+    .values({ case_id: caseId, person_id: mother.id, role: 'parent' })
+    .execute();
+  await event(c, caseId, 75, coordinator, 'person_added', {
+    person: { from: null, to: 'Lone Demo Hansen' },
+    personRole: { from: null, to: 'parent' },
   });
 }

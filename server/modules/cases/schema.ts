@@ -3,6 +3,7 @@ import {
   AgeGroupSchema,
   BackdateReasonSchema,
   AuthorityAreaSchema,
+  CasePersonRoleSchema,
   CaseRoleSchema,
   CaseScopeSchema,
   CaseStatusSchema,
@@ -20,14 +21,7 @@ import { cursorParameter } from '../../platform/cursor.ts';
 export const CaseIdParams = z.object({ id: z.uuid() }).strict();
 
 export { CaseRoleSchema, CaseScopeSchema, CaseStatusSchema };
-export const PersonRoleSchema = z.enum([
-  'citizen',
-  'parent',
-  'sibling',
-  'younger_sibling',
-  'spouse',
-  'other',
-]);
+export const PersonRoleSchema = CasePersonRoleSchema;
 /** The classification from the inquiry decision (editable on the case, with history). */
 export {
   ExtremismFormSchema,
@@ -176,6 +170,8 @@ export const CaseEventKindSchema = z.enum([
   'closure_rejected',
   'review_recorded',
   'reopened',
+  'person_added',
+  'person_removed',
 ]);
 
 const ChangeValue = z.union([z.string(), z.number(), z.boolean()]).nullable();

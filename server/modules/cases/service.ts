@@ -29,7 +29,7 @@ import type { AddMemberBody, BreakGlassBody } from './schema.ts';
  */
 
 /** Which user roles may hold which role in a case. */
-const MAY_HOLD: Record<'coordinator' | 'forum' | 'member', readonly string[]> = {
+export const MAY_HOLD: Record<'coordinator' | 'forum' | 'member', readonly string[]> = {
   coordinator: ['coordinator'],
   forum: ['coordinator', 'forum_member', 'police_contact'],
   member: ['coordinator', 'forum_member', 'caseworker', 'police_contact', 'mentor'],

@@ -16,7 +16,8 @@ import { PlanPage } from '../plans/PlanPage';
 import { CaseAccessPanel } from './CaseAccessPanel';
 import { CaseChronology } from './CaseChronology';
 import { CaseCompartment } from './CaseCompartment';
-import { CaseMembersTable, CasePersonsTable } from './CasePeople';
+import { CaseMembersSection } from './CaseMembersSection';
+import { CasePersonsSection } from './CasePersonsSection';
 import { CaseStatusPanel } from './CaseStatusPanel';
 import { useCase, type CaseDetail } from './casesApi';
 import { formatDay, formatTime, isUuid } from './format';
@@ -132,8 +133,6 @@ function CaseView({ detail }: { detail: CaseDetail }) {
 /** The case's overview tab: status, persons, team, the concern and the chronology. */
 function CaseOverview({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
-  const personsId = useId();
-  const membersId = useId();
   const workId = useId();
   const { access } = detail;
 
@@ -143,14 +142,7 @@ function CaseOverview({ detail }: { detail: CaseDetail }) {
 
       <CaseStatusPanel detail={detail} />
 
-      <section aria-labelledby={personsId} className="case-section">
-        <h2 id={personsId}>{t('cases.persons.heading')}</h2>
-        {detail.persons.length === 0 ? (
-          <p>{t('cases.persons.empty')}</p>
-        ) : (
-          <CasePersonsTable persons={detail.persons} reference={detail.reference} />
-        )}
-      </section>
+      <CasePersonsSection detail={detail} />
 
       <section aria-labelledby={workId} className="case-section">
         <h2 id={workId}>{t('cases.work.heading')}</h2>
@@ -159,11 +151,7 @@ function CaseOverview({ detail }: { detail: CaseDetail }) {
 
       <CaseCompartment detail={detail} />
 
-      <section aria-labelledby={membersId} className="case-section">
-        <h2 id={membersId}>{t('cases.members.heading')}</h2>
-        <p>{t('cases.members.intro')}</p>
-        <CaseMembersTable members={detail.members} reference={detail.reference} />
-      </section>
+      <CaseMembersSection detail={detail} />
 
       {detail.abilities.notes.read && <CaseChronology detail={detail} />}
     </>

@@ -148,6 +148,8 @@ const EVENT_KIND_ORDER: Record<CaseEventKind, number> = {
   member_added: 25,
   member_removed: 26,
   opened: 27,
+  person_added: 28,
+  person_removed: 29,
 };
 export const CASE_EVENT_KINDS = inOrder(EVENT_KIND_ORDER);
 

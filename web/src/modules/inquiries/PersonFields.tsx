@@ -12,8 +12,14 @@ import {
 } from './inquiriesApi';
 import { emptyPerson, type IntakeValues, type PersonValues } from './intakeForm';
 
+/** What a form has typed about a person (the intake's, a case's "Tilføj person"). */
+type TypedPerson = Pick<
+  PersonValues,
+  'existing' | 'givenName' | 'familyName' | 'birthDate' | 'cpr'
+>;
+
 /** What to ask the server about: a full CPR number, or a name with a birth date. */
-function duplicateQuery(person: PersonValues | undefined): DuplicateQuery | null {
+function duplicateQuery(person: TypedPerson | undefined): DuplicateQuery | null {
   if (!person || person.existing) return null;
   const cpr = person.cpr.replace(/[\s-]/g, '');
   if (/^\d{10}$/.test(cpr)) return { cpr };
@@ -26,9 +32,10 @@ function duplicateQuery(person: PersonValues | undefined): DuplicateQuery | null
 
 /**
  * Possible earlier registrations of the person being typed, asked for 400 ms after the typing
- * stops. A failed look-up shows nothing: recording the inquiry must never wait for it.
+ * stops. A failed look-up shows nothing: recording the inquiry must never wait for it. The
+ * case page's "Tilføj person" asks the same way.
  */
-function usePossibleDuplicates(person: PersonValues | undefined): PossibleDuplicate[] {
+export function usePossibleDuplicates(person: TypedPerson | undefined): PossibleDuplicate[] {
   const query = duplicateQuery(person);
   const key = query ? JSON.stringify(query) : null;
   const [found, setFound] = useState<{ key: string; items: PossibleDuplicate[] } | null>(null);
@@ -133,41 +140,12 @@ export function PersonFields({
               spellCheck={false}
             />
           </div>
-          {duplicates.length > 0 && (
-            <div className="alert alert-info inquiry-duplicates" role="status">
-              <div className="alert-body">
-                <h4 className="alert-heading">{t('inquiries.intake.person.duplicatesHeading')}</h4>
-                <p className="alert-text">{t('inquiries.intake.person.duplicatesText')}</p>
-                <ul className="nobullet-list">
-                  {duplicates.map((duplicate) => (
-                    <li key={duplicate.id} className="inquiry-duplicate">
-                      <span>
-                        {duplicate.name}
-                        {born(duplicate.birthDate)} (
-                        {t(`inquiries.intake.person.matchedOn.${duplicate.matchedOn}`)})
-                      </span>{' '}
-                      <button
-                        type="button"
-                        className="button button-secondary"
-                        aria-label={t('inquiries.intake.person.useExistingFor', {
-                          name: duplicate.name,
-                        })}
-                        onClick={() =>
-                          choose({
-                            id: duplicate.id,
-                            name: duplicate.name,
-                            birthDate: duplicate.birthDate,
-                          })
-                        }
-                      >
-                        {t('inquiries.intake.person.useExisting')}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            </div>
-          )}
+          <PossibleDuplicates
+            duplicates={duplicates}
+            onChoose={(duplicate) =>
+              choose({ id: duplicate.id, name: duplicate.name, birthDate: duplicate.birthDate })
+            }
+          />
           <TextInput
             name={`${name}.address`}
             label={t('inquiries.intake.person.address')}
@@ -189,5 +167,49 @@ export function PersonFields({
         </button>
       )}
     </fieldset>
+  );
+}
+
+/**
+ * The possible earlier registrations of a person being typed, each with a button that uses it
+ * instead of registering the person again (the intake, and a case's "Tilføj person").
+ */
+export function PossibleDuplicates({
+  duplicates,
+  onChoose,
+}: {
+  duplicates: PossibleDuplicate[];
+  onChoose: (duplicate: PossibleDuplicate) => void;
+}) {
+  const { t } = useTranslation();
+  if (duplicates.length === 0) return null;
+  const born = (date: string | null) =>
+    date ? `, ${t('inquiries.intake.person.born', { date: formatDate(date) })}` : '';
+  return (
+    <div className="alert alert-info inquiry-duplicates" role="status">
+      <div className="alert-body">
+        <h4 className="alert-heading">{t('inquiries.intake.person.duplicatesHeading')}</h4>
+        <p className="alert-text">{t('inquiries.intake.person.duplicatesText')}</p>
+        <ul className="nobullet-list">
+          {duplicates.map((duplicate) => (
+            <li key={duplicate.id} className="inquiry-duplicate">
+              <span>
+                {duplicate.name}
+                {born(duplicate.birthDate)} (
+                {t(`inquiries.intake.person.matchedOn.${duplicate.matchedOn}`)})
+              </span>{' '}
+              <button
+                type="button"
+                className="button button-secondary"
+                aria-label={t('inquiries.intake.person.useExistingFor', { name: duplicate.name })}
+                onClick={() => onChoose(duplicate)}
+              >
+                {t('inquiries.intake.person.useExisting')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
   );
 }

@@ -1,0 +1,144 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { CaseKey } from '../../platform/context.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { updateCase } from './queries-case-edits.ts';
+
+/*
+ * The persons of a case as the coordinator changes them (people.ts), and the colleagues who may
+ * be added as members. Every query of case rows matches the case's tenant key
+ * (`municipality_code`) next to its id.
+ */
+
+/** The person's place in the case with their name, or undefined when they are not in it. */
+export async function casePersonRow(trx: Transaction<DB>, theCase: CaseKey, personId: string) {
+  return trx
+    .selectFrom('case_persons as cp')
+    .innerJoin('persons as p', (j) =>
+      j
+        .onRef('p.id', '=', 'cp.person_id')
+        .onRef('p.municipality_code', '=', 'cp.municipality_code'),
+    )
+    .select(['cp.role', 'p.given_name', 'p.family_name'])
+    .where('cp.case_id', '=', theCase.caseId)
+    .where('cp.municipality_code', '=', theCase.municipalityCode)
+    .where('cp.person_id', '=', personId)
+    .executeTakeFirst();
+}
+
+/** Puts the person in the case with a role. */
+export async function insertCasePerson(
+  trx: Transaction<DB>,
+  theCase: CaseKey,
+  personId: string,
+  role: string,
+): Promise<void> {
+  await trx
+    .insertInto('case_persons')
+    .values({
+      case_id: theCase.caseId,
+      municipality_code: theCase.municipalityCode,
+      person_id: personId,
+      role,
+    })
+    .execute();
+}
+
+/** Takes the person out of the case. */
+export async function deleteCasePerson(
+  trx: Transaction<DB>,
+  theCase: CaseKey,
+  personId: string,
+): Promise<void> {
+  await trx
+    .deleteFrom('case_persons')
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .where('person_id', '=', personId)
+    .execute();
+}
+
+/** How many of the case's interventions for the person are still planned, running or paused. */
+export async function openInterventionsFor(
+  trx: Transaction<DB>,
+  theCase: CaseKey,
+  personId: string,
+): Promise<number> {
+  const row = await trx
+    .selectFrom('case_interventions')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .where('person_id', '=', personId)
+    .where('status', 'in', ['planned', 'active', 'paused'])
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Counts the case's version up after a change of its persons; the new version. */
+export async function bumpCaseVersion(trx: Transaction<DB>, theCase: CaseKey): Promise<number> {
+  const row = await updateCase(trx, theCase, {}, new Date())
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  return row.version;
+}
+
+/** At most this many colleagues are offered at once; the name filter narrows them down. */
+export const CANDIDATE_LIMIT = 50;
+
+/**
+ * Active users of the case's municipality (or its police district) who are not members of the
+ * case yet and hold one of `roles`, by name, each with the names of their units: one statement.
+ */
+export async function memberCandidates(
+  db: Kysely<DB>,
+  theCase: CaseKey,
+  filter: { roles: readonly string[]; q: string | undefined },
+) {
+  let query = db
+    .selectFrom('users as u')
+    .select((eb) => [
+      'u.id',
+      'u.display_name',
+      'u.roles',
+      eb
+        .selectFrom('user_units as uu')
+        .innerJoin('units', 'units.id', 'uu.unit_id')
+        .select(sql<string[]>`coalesce(array_agg(units.name order by units.name), '{}')`.as('n'))
+        .whereRef('uu.user_id', '=', 'u.id')
+        .as('unit_names'),
+    ])
+    .where('u.disabled_at', 'is', null)
+    .where(sql<boolean>`u.roles && ${sql.val([...filter.roles])}::text[]`)
+    .where((eb) =>
+      eb.or([
+        eb('u.municipality_code', '=', theCase.municipalityCode),
+        eb(
+          'u.police_district_id',
+          '=',
+          eb
+            .selectFrom('municipalities')
+            .select('police_district_id')
+            .where('code', '=', theCase.municipalityCode),
+        ),
+      ]),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('case_members as m')
+            .select(sql`1`.as('one'))
+            .whereRef('m.user_id', '=', 'u.id')
+            .where('m.case_id', '=', theCase.caseId)
+            .where('m.municipality_code', '=', theCase.municipalityCode),
+        ),
+      ),
+    )
+    .orderBy('u.display_name')
+    .orderBy('u.id')
+    .limit(CANDIDATE_LIMIT);
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where('u.display_name', 'ilike', pattern);
+  }
+  return query.execute();
+}
