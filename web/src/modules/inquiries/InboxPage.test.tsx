@@ -61,6 +61,8 @@ describe('InboxPage', () => {
           immediateDanger: false,
           source: 'teacher',
           receivedAt: now.toISOString(),
+          registeredAt: now.toISOString(),
+          backdateReason: null,
           deadlineAt: new Date(now.getTime() + 86_400_000).toISOString(),
           overdue: false,
           subjectKind: 'person',
