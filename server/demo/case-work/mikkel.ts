@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { ago, caseByReference, dayAgo, event, type Ctx } from './context.ts';
+import { ago, caseByReference, dayAgo, event, openedAgo, type Ctx } from './context.ts';
 
 /** S-2026-0002: on hold while Mikkel is abroad. */
 export async function seedMikkel(c: Ctx) {
@@ -24,7 +24,7 @@ export async function seedMikkel(c: Ctx) {
     })
     .where('id', '=', found.id)
     .execute();
-  await event(c, found.id, 120, coordinator, 'opened');
+  await openedAgo(c, found.id, 120);
   await event(
     c,
     found.id,
