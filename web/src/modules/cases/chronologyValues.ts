@@ -97,11 +97,12 @@ const CHANGE_FIELDS = [
   'noLongerAtRisk',
   'inEducationOrWork',
   'inquiry',
+  'resumeReason',
   ...CLASSIFICATION_FIELDS,
 ] as const;
 export type ChangeField = (typeof CHANGE_FIELDS)[number];
 /** Fields an event states as a fact, not as a change: shown as their value alone. */
-const FACT_FIELDS: readonly string[] = ['inquiry'] satisfies ChangeField[];
+const FACT_FIELDS: readonly string[] = ['inquiry', 'resumeReason'] satisfies ChangeField[];
 export const isFactField = (field: string) => FACT_FIELDS.includes(field);
 export const isChangeField = (field: string): field is ChangeField =>
   (CHANGE_FIELDS as readonly string[]).includes(field);
