@@ -205,6 +205,7 @@ describe(`municipality settings (${testEngine})`, () => {
       noConcernRetentionDays: 180,
       reminderHours: 4,
       planApproval: 'coordinator',
+      closureFourEyes: true,
       version: 0,
     });
     expect((await caller('hotline').get('/api/municipality-settings')).statusCode).toBe(403);

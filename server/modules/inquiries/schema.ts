@@ -194,6 +194,7 @@ export const SettingsSchema = z.object({
   noConcernRetentionDays: z.number().int(),
   reminderHours: z.number().int(),
   planApproval: z.enum(['coordinator', 'steering_group']),
+  closureFourEyes: z.boolean(),
   version: z.number().int(),
 });
 
@@ -213,5 +214,6 @@ export const UpdateSettingsBody = z
     noConcernRetentionDays: z.number().int().min(1).max(3650).optional(),
     reminderHours: z.number().int().min(1).max(48).optional(),
     planApproval: z.enum(['coordinator', 'steering_group']).optional(),
+    closureFourEyes: z.boolean().optional(),
   })
   .strict();

@@ -11,7 +11,8 @@ import { findSettingsRow, insertSettingsRow, updateSettingsRow } from './queries
 /**
  * The municipality's settings for inquiries: decision deadlines per seriousness, who triages
  * (the coordinator or the forum), four-eyes on decisions (model 3), how long a "no concern"
- * inquiry's personal data is kept, when reminders go out, and who approves action plans. A municipality without a row has
+ * inquiry's personal data is kept, when reminders go out, who approves action plans, and whether
+ * a second coordinator approves a case's closure. A municipality without a row has
  * the defaults (the Copenhagen plan's 24/48/72 hours).
  */
 export interface MunicipalitySettings {
@@ -22,6 +23,8 @@ export interface MunicipalitySettings {
   reminderHours: number;
   /** Who approves action plans: the case's coordinator, or the steering group (model 3). */
   planApproval: 'coordinator' | 'steering_group';
+  /** Another coordinator than the proposer approves a case's closure (default on). */
+  closureFourEyes: boolean;
   /** 0 while the municipality still has the defaults. */
   version: number;
 }
@@ -33,6 +36,7 @@ export const DEFAULT_SETTINGS: MunicipalitySettings = {
   noConcernRetentionDays: 180,
   reminderHours: 4,
   planApproval: 'coordinator',
+  closureFourEyes: true,
   version: 0,
 };
 
@@ -53,6 +57,7 @@ export async function getSettings(
     noConcernRetentionDays: row.no_concern_retention_days,
     reminderHours: row.reminder_hours,
     planApproval: row.plan_approval === 'steering_group' ? 'steering_group' : 'coordinator',
+    closureFourEyes: row.closure_four_eyes,
     version: row.version,
   };
 }
@@ -77,6 +82,7 @@ export async function saveSettings(
     no_concern_retention_days: next.noConcernRetentionDays,
     reminder_hours: next.reminderHours,
     plan_approval: next.planApproval,
+    closure_four_eyes: next.closureFourEyes,
   };
   const saved =
     change.version === 0

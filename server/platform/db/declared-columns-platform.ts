@@ -64,6 +64,7 @@ export const declaredPlatformColumns = {
     'updated_at',
     'version',
     'plan_approval',
+    'closure_four_eyes',
   ],
   person_relations: [
     'person_id',

@@ -18,6 +18,8 @@ export interface MunicipalitySettingsTable {
   reminder_hours: Generated<number>;
   /** Who approves action plans (0011): the case's coordinator, or the steering group (model 3). */
   plan_approval: Generated<string>;
+  /** Another coordinator approves a case's closure than the one who proposed it (0021). */
+  closure_four_eyes: Generated<boolean>;
   updated_at: Timestamp;
   version: Generated<number>;
 }
