@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { testEngine } from '../../test/database.ts';
+import { versionOf } from '../../test/case-workbench.ts';
 import { auditRowsOf } from '../../test/records.ts';
 import { danishToday } from '../cases/chronology.ts';
 import {
@@ -23,14 +24,7 @@ import {
  */
 useCaseInterventionFixtures();
 
-async function caseVersion(): Promise<number> {
-  const row = await t.database.db
-    .selectFrom('cases')
-    .select('version')
-    .where('id', '=', theCase.id)
-    .executeTakeFirstOrThrow();
-  return row.version;
-}
+const caseVersion = () => versionOf(t.database.db, 'cases', theCase.id);
 async function create(type: string, startsOn?: string): Promise<string> {
   const res = await caller('coordinator').post(url('/interventions'), {
     interventionTypeId: type,
