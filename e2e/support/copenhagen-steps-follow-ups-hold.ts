@@ -160,6 +160,10 @@ export async function holdAndResume(story: Story) {
   expect(await fact(panel, 'I bero til').innerText()).toBe('Ingen dato');
   await main(page).locator('.case-badge').getByText('Sat i bero').first().waitFor();
 
+  // Resuming asks why; the interventions that wait stay as they are unless chosen otherwise.
+  await panel
+    .getByLabel('Begrundelse for genoptagelse')
+    .fill('Bilal er fundet og går i skole igen. SSP følger op.');
   await panel.getByRole('button', { name: 'Genoptag sagen' }).click();
   await expect.poll(() => fact(panel, 'Status').innerText()).toBe('Aktiv');
   await panel.getByRole('button', { name: 'Sæt sagen i bero' }).waitFor();

@@ -39,6 +39,11 @@ beforeAll(async () => {
   t = await startTestApp();
   const db = t.database.db;
   const coordinator = await createUser(db, { roles: ['coordinator'] });
+  // One coordinator proposes and approves here; four-eyes on closures has its own tests.
+  await db
+    .insertInto('municipality_settings')
+    .values({ municipality_code: '101', closure_four_eyes: false })
+    .execute();
   const session: LoggedIn = await login(t.app, coordinator);
   const c = client(t.app, session);
   const text = 'Bekymring for radikalisering.';

@@ -22,6 +22,7 @@ export const ERROR_STATUS = {
   inquiry_not_decided: 409,
   nothing_to_review: 409,
   four_eyes_same_person: 409,
+  closure_four_eyes_same_person: 409,
   too_many_drafts: 409,
   last_coordinator: 409,
   duplicate: 409,

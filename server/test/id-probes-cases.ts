@@ -123,6 +123,12 @@ export const CASE_PROBES: IdProbe[] = [
     theirIntervention,
   ),
   bodyProbe(
+    'POST /api/cases/{id}/status',
+    'body.interventions.*.id',
+    (b, id) => ({ ...b, status: 'active', interventions: [{ id, action: 'resume' }] }),
+    theirIntervention,
+  ),
+  bodyProbe(
     'PUT /api/cases/{id}/plans/{planId}',
     'body.goals.*.responsible.userId',
     (b, id) => ({

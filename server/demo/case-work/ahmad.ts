@@ -1,4 +1,4 @@
-import { AHMAD_COORDINATOR, ago, caseByReference, event, personsOf, type Ctx } from './context.ts';
+import { ago, caseByReference, openedAgo, personsOf, type Ctx } from './context.ts';
 import { seedAhmadAssessments } from './ahmad-assessments.ts';
 import { seedAhmadInterventions } from './ahmad-interventions.ts';
 import { seedAhmadFollowUps, seedAhmadPlan } from './ahmad-plan.ts';
@@ -13,7 +13,6 @@ export async function seedAhmad(c: Ctx) {
   const karim = persons.get('parent');
   const yusuf = persons.get('younger_sibling');
   if (!ahmad || !karim || !yusuf) return;
-  const coordinator = AHMAD_COORDINATOR;
   const a = { caseId, ahmad, karim, yusuf };
 
   await c.trx
@@ -29,7 +28,7 @@ export async function seedAhmad(c: Ctx) {
     })
     .where('id', '=', caseId)
     .execute();
-  await event(c, caseId, 210, coordinator, 'opened');
+  await openedAgo(c, caseId, 210);
   await seedAhmadAssessments(c, a);
   const plan = await seedAhmadPlan(c, a);
   await seedAhmadInterventions(c, a);

@@ -45,6 +45,19 @@ export async function event(
     .execute();
 }
 
+/**
+ * Dates the "case opened" event the inquiry's decision wrote (the same function as in use) on the
+ * day the demo says the case opened.
+ */
+export async function openedAgo(c: Ctx, caseId: string, daysAgo: number) {
+  await c.trx
+    .updateTable('case_events')
+    .set({ occurred_at: ago(c.now, daysAgo) })
+    .where('case_id', '=', caseId)
+    .where('kind', '=', 'opened')
+    .execute();
+}
+
 const DIMENSIONS = [
   'convictions_rhetoric',
   'personality',

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { DEMO_MUNICIPALITY_CODE } from '../seed.ts';
-import { ago, caseByReference, dayAgo, event, type Ctx } from './context.ts';
+import { ago, caseByReference, dayAgo, event, openedAgo, type Ctx } from './context.ts';
 import { seedMikkelFromPaper } from './mikkel-paper.ts';
 
 /** S-2026-0002: on hold while Mikkel is abroad; moved in from paper (./mikkel-paper.ts). */
@@ -26,7 +26,7 @@ export async function seedMikkel(c: Ctx) {
     })
     .where('id', '=', found.id)
     .execute();
-  await event(c, found.id, 120, coordinator, 'opened');
+  await openedAgo(c, found.id, 120);
   await seedMikkelFromPaper(c, found.id, coordinator);
   await event(
     c,

@@ -15,7 +15,9 @@ import type { CaseAccess } from '../../access/records.ts';
 import { requireCaseAbility, type CasePart } from '../../access/case-abilities.ts';
 import {
   addCaseEvent,
+  addCaseEvents,
   auditCasePersons,
+  auditCasePersonsMany,
   danishToday,
   readPurpose,
   type CaseEventKind,
@@ -196,6 +198,38 @@ export async function recordCaseChange(
     details: { change: change.kind, eventId, ...change.details },
   });
   return eventId;
+}
+
+/**
+ * Several changes of one step at once (the interventions a resumed case resumes): their events
+ * in one statement and their audit entries (one per change and person of the case) in one write,
+ * in the caller's transaction. As with `recordCaseChange`, `details` hold no free text.
+ */
+export async function recordCaseChanges(
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  access: CaseAccess,
+  changes: {
+    kind: CaseEventKind;
+    changes: Changes;
+    resourceType: string;
+    resourceId: string;
+    interventionId?: string;
+    details: Record<string, string | number | boolean | null>;
+  }[],
+): Promise<void> {
+  const eventIds = await addCaseEvents(trx, access.caseId, ctx.user.id, changes);
+  await auditCasePersonsMany(
+    trx,
+    ctx,
+    access,
+    changes.map((change, i) => ({
+      action: 'update',
+      resourceType: change.resourceType,
+      resourceId: change.resourceId,
+      details: { change: change.kind, eventId: eventIds[i] ?? null, ...change.details },
+    })),
+  );
 }
 
 /**

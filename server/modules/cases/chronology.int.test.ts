@@ -226,6 +226,7 @@ describe(`case chronology (${testEngine})`, () => {
     const resumeActive = await caller('coordinator').post(url('/status'), {
       version,
       status: 'active',
+      reason: 'Sagen er ikke i bero.',
     });
     expect(fieldsOf(resumeActive)).toEqual(['body.status:transition_not_allowed']);
     expect(await caseVersion()).toBe(version);
@@ -260,6 +261,7 @@ describe(`case chronology (${testEngine})`, () => {
     const stale = await caller('coordinator').post(url('/status'), {
       version,
       status: 'active',
+      reason: 'Borgeren er hjemme igen.',
     });
     expect(stale.statusCode).toBe(409);
     expect((stale.json() as { error: { meta: unknown } }).error.meta).toEqual({
@@ -269,6 +271,7 @@ describe(`case chronology (${testEngine})`, () => {
     const resumed = await caller('coordinator').post(url('/status'), {
       version: version + 1,
       status: 'active',
+      reason: 'Borgeren er hjemme igen.',
     });
     expect(resumed.statusCode).toBe(200);
 
@@ -280,6 +283,7 @@ describe(`case chronology (${testEngine})`, () => {
         status: { from: 'on_hold', to: 'active' },
         reason: { from: 'Borgeren er i praktik i udlandet.', to: null },
         until: { from: today, to: null },
+        resumeReason: { from: null, to: 'Borgeren er hjemme igen.' },
       },
       {
         status: { from: 'active', to: 'on_hold' },

@@ -3,7 +3,6 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
 import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
-import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -14,13 +13,12 @@ import {
   type Chronology,
   type ChronologyQuery,
   type NoteBody,
-  type StatusBody,
 } from './schema.ts';
 import { BackdateReasonSchema } from '../../../shared/values.ts';
 import { presentChanges, storedConcernNames } from './intervention-names.ts';
-import { lockCaseStatus, saveCaseStatus } from './queries-case-edits.ts';
 import {
   addCaseEvent,
+  addCaseEvents,
   casePersonIds,
   chronologyAuthors,
   chronologyRows,
@@ -37,8 +35,8 @@ export type CaseEventKind = z.infer<typeof CaseEventKindSchema>;
 type ChangeValue = string | number | boolean | null;
 export type Changes = Record<string, { from: ChangeValue; to: ChangeValue }>;
 
-/** Appending an event, and the persons it is about (their SQL is in queries-chronology.ts). */
-export { addCaseEvent, casePersonIds };
+/** Appending events, and the persons they are about (their SQL is in queries-chronology.ts). */
+export { addCaseEvent, addCaseEvents, casePersonIds };
 
 /** One audit event per person of the case (or one without a person when it has none). */
 function perPerson(
@@ -72,20 +70,42 @@ export async function auditCasePersons(
   persons?: string[],
 ): Promise<void> {
   const subjects = persons ?? (await casePersonIds(trx, access));
+  await writeAudit(trx, ctx.keys.audit, entryEvents(ctx, access, entry, subjects));
+}
+
+/** The audit events of one entry: once per subject (one without a person when there is none). */
+function entryEvents(
+  ctx: RequestContext,
+  access: CaseAccess,
+  entry: CaseAuditEntry,
+  subjects: string[],
+): AuditEvent[] {
+  return perPerson(subjects, (subjectPersonId) =>
+    recordEvent(ctx.user, access, {
+      action: entry.action,
+      resourceType: entry.resourceType ?? 'case',
+      resourceId: entry.resourceId ?? access.caseId,
+      subjectPersonId,
+      purpose: entry.purpose ?? PURPOSES.caseWork,
+      requestId: ctx.requestId,
+      details: entry.details,
+    }),
+  );
+}
+
+/** Several entries at once, each once per person of the case, in one write. */
+export async function auditCasePersonsMany(
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  access: CaseAccess,
+  entries: CaseAuditEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  const subjects = await casePersonIds(trx, access);
   await writeAudit(
     trx,
     ctx.keys.audit,
-    perPerson(subjects, (subjectPersonId) =>
-      recordEvent(ctx.user, access, {
-        action: entry.action,
-        resourceType: entry.resourceType ?? 'case',
-        resourceId: entry.resourceId ?? access.caseId,
-        subjectPersonId,
-        purpose: entry.purpose ?? PURPOSES.caseWork,
-        requestId: ctx.requestId,
-        details: entry.details,
-      }),
-    ),
+    entries.flatMap((entry) => entryEvents(ctx, access, entry, subjects)),
   );
 }
 
@@ -167,77 +187,4 @@ export async function addNote(
 /** Today's date in Denmark (YYYY-MM-DD), whatever the server's time zone. */
 export function danishToday(now: Date): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(now);
-}
-
-/**
- * Sets a case on hold (with a reason and an optional date, not in the past) or resumes it. Only
- * the case's coordinators; optimistic locking on the case's version (409 with the current one).
- * Closing (with its outcome) and re-review come with their own issue.
- */
-export async function setStatus(
-  ctx: RequestContext,
-  access: CaseAccess,
-  body: z.infer<typeof StatusBody>,
-  now = new Date(),
-): Promise<number> {
-  requireCaseAbility(access, 'case', 'write');
-  const problems: FieldProblem[] = [];
-  if (body.status === 'on_hold') {
-    if (body.reason === undefined) problems.push({ field: 'body.reason', code: 'required' });
-    if (body.until !== undefined && body.until < danishToday(now)) {
-      problems.push({ field: 'body.until', code: 'date_in_past' });
-    }
-  } else {
-    if (body.reason !== undefined) problems.push({ field: 'body.reason', code: 'not_allowed' });
-    if (body.until !== undefined) problems.push({ field: 'body.until', code: 'not_allowed' });
-  }
-  if (problems.length > 0) throw new AppError('validation_failed', { fields: problems });
-
-  return ctx.db.transaction().execute(async (trx) => {
-    const current = await lockCaseStatus(trx, access);
-    if (!current) throw new AppError('not_found');
-    if (current.version !== body.version) {
-      throw new AppError('conflict', { meta: { currentVersion: current.version } });
-    }
-    const allowed =
-      (current.status === 'active' && body.status === 'on_hold') ||
-      (current.status === 'on_hold' && (body.status === 'active' || body.status === 'on_hold'));
-    if (!allowed) {
-      throw new AppError('validation_failed', {
-        fields: [{ field: 'body.status', code: 'transition_not_allowed' }],
-      });
-    }
-    const next = {
-      status: body.status,
-      on_hold_reason: body.status === 'on_hold' ? (body.reason ?? null) : null,
-      on_hold_until: body.status === 'on_hold' ? (body.until ?? null) : null,
-    };
-    const version = await saveCaseStatus(trx, access, body.version, next);
-    if (version === undefined)
-      throw new AppError('conflict', { meta: { currentVersion: current.version } });
-
-    const changes: Changes = {};
-    const before = {
-      status: current.status,
-      on_hold_reason: current.on_hold_reason,
-      on_hold_until: current.on_hold_until,
-    };
-    const names = { status: 'status', on_hold_reason: 'reason', on_hold_until: 'until' } as const;
-    for (const key of Object.keys(names) as (keyof typeof names)[]) {
-      if (before[key] !== next[key]) changes[names[key]] = { from: before[key], to: next[key] };
-    }
-    const eventId = await addCaseEvent(trx, access.caseId, ctx.user.id, 'status_changed', changes);
-    await auditCasePersons(trx, ctx, access, {
-      action: 'update',
-      // Field names and statuses only: the reason is free text and stays in the case.
-      details: {
-        change: 'status',
-        from: current.status,
-        to: body.status,
-        fields: Object.keys(changes).join(','),
-        eventId,
-      },
-    });
-    return version;
-  });
 }

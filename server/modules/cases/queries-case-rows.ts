@@ -4,6 +4,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { CasesTable } from '../../platform/db/records-schema.ts';
 import type { CaseKey } from '../../platform/context.ts';
 import { updateCase } from './queries-case-edits.ts';
+import { addCaseEvent } from './queries-chronology.ts';
 
 /**
  * The `cases` table's writes that other modules need, owned here: a module never updates a case
@@ -17,7 +18,9 @@ import { updateCase } from './queries-case-edits.ts';
 
 /**
  * A case opened by an inquiry's decision (inquiries module): the case row, its persons, the
- * deciding coordinator and the forum's active members as members. Returns the case's id.
+ * deciding coordinator and the forum's active members as members, and the chronology's first
+ * event, "case opened" (by the user whose decision opened it, from the inquiry's reference).
+ * Returns the case's id.
  */
 export async function openCaseFromDecision(
   db: Transaction<DB>,
@@ -27,6 +30,8 @@ export async function openCaseFromDecision(
     coordinatorUserId: string;
     forumId: string | null;
     addedBy: string;
+    /** The reference of the inquiry whose decision opens the case (e.g. H-2026-0001). */
+    inquiryReference: string;
   },
 ): Promise<string> {
   const municipality = input.case.municipality_code;
@@ -82,6 +87,9 @@ export async function openCaseFromDecision(
       .onConflict((oc) => oc.columns(['case_id', 'user_id']).doNothing())
       .execute();
   }
+  await addCaseEvent(db, created.id, input.addedBy, 'opened', {
+    inquiry: { from: null, to: input.inquiryReference },
+  });
   return created.id;
 }
 

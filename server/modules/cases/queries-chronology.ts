@@ -45,6 +45,30 @@ export async function addCaseEvent(
   return String(row.id);
 }
 
+/** Appends several events of one step in one statement; their ids, in the order given. */
+export async function addCaseEvents(
+  trx: Transaction<DB>,
+  caseId: string,
+  actorUserId: string,
+  events: { kind: CaseEventKind; changes: Changes; interventionId?: string }[],
+): Promise<string[]> {
+  if (events.length === 0) return [];
+  const rows = await trx
+    .insertInto('case_events')
+    .values(
+      events.map((e) => ({
+        case_id: caseId,
+        actor_user_id: actorUserId,
+        kind: e.kind,
+        changes: JSON.stringify(e.changes),
+        intervention_id: e.interventionId ?? null,
+      })),
+    )
+    .returning('id')
+    .execute();
+  return rows.map((r) => String(r.id));
+}
+
 /** Marks an event as one about the concern itself (only readers with the compartment see it). */
 export async function markEventCompartment(
   trx: Transaction<DB>,

@@ -11,6 +11,7 @@ import { contextFor, type ContextKeys, type RequestContext } from '../../platfor
 import { routeKit } from '../../platform/route-kit.ts';
 import { caseWorkRoutes } from './case-routes.ts';
 import * as chronology from './chronology.ts';
+import { setStatus } from './status.ts';
 import { updateClassification } from './classification.ts';
 import * as queries from './queries.ts';
 import {
@@ -198,13 +199,13 @@ export const caseRoutes =
       {
         policy: 'records.read',
         summary:
-          "Set the case on hold (reason, optional date) or resume it (the case's coordinators only)",
+          "Set the case on hold (reason, optional date) or resume it (reason, and resume or leave each waiting intervention; the case's coordinators only)",
         params: CaseIdParams,
         body: StatusBody,
         response: { 200: StatusResponse },
       },
       async (access, ctx, request) => ({
-        version: await chronology.setStatus(ctx, access, request.body),
+        version: await setStatus(ctx, access, request.body),
       }),
     );
 

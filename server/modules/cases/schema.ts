@@ -240,12 +240,23 @@ export const NoteBody = z
 
 export const NoteResponse = z.object({ id: z.string() });
 
+/**
+ * Resuming a case: what happens to one of its interventions that waits (planned or paused):
+ * resumed (a planned one starts) or left as it is.
+ */
+export const ResumeChoiceSchema = z
+  .object({ id: z.uuid(), action: z.enum(['resume', 'keep']) })
+  .strict();
+
 export const StatusBody = z
   .object({
     version: Version,
     status: z.enum(['active', 'on_hold']),
+    /** Why the case is put on hold, or why it is resumed: required both ways. */
     reason: z.string().trim().min(1).max(2000).optional(),
     until: DateOnly.optional(),
+    /** Only when resuming: a choice per waiting intervention (one not named is left as it is). */
+    interventions: z.array(ResumeChoiceSchema).max(100).optional(),
   })
   .strict();
 

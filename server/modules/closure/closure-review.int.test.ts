@@ -31,7 +31,7 @@ describe(`closure and re-review (${testEngine})`, () => {
   it('the job moves a closed case to re-review when due, notifies once, never twice; a review confirms', async () => {
     const db = t.database.db;
     const c = await richCase();
-    const { approved } = await proposeAndApprove(c, 'coordinator');
+    const { approved } = await proposeAndApprove(c, 'coordinator2');
     expect(approved.statusCode).toBe(200);
     const six = await db
       .selectFrom('case_reviews')

@@ -1,4 +1,6 @@
+import type { Transaction } from 'kysely';
 import type { RequestContext } from '../../platform/context.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import { markCaseClosed } from '../cases/queries-case-rows.ts';
 import type { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
@@ -10,6 +12,7 @@ import {
   staleVersion,
 } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
+import { getSettings } from '../inquiries/settings.ts';
 import {
   cancelOpenOffers,
   endInterventions,
@@ -28,9 +31,11 @@ import { markClosureDecided, scheduleReviews } from './queries-writes.ts';
 import type { ApproveClosureBody, RejectClosureBody } from './schema.ts';
 
 /**
- * Deciding on a closure proposal. The case's coordinators approve (the proposer too, when they
- * are a coordinator: the coordinator is responsible for the case, and a municipality may have
- * only one) or send it back with a comment. Approval closes the case in one transaction: open
+ * Deciding on a closure proposal. The case's coordinators approve or send it back with a comment.
+ * With the municipality's four-eyes setting for closures on (the default), the proposer cannot
+ * approve their own proposal (409 `closure_four_eyes_same_person`); with it off (a municipality
+ * with one coordinator) they may, and the chronology says it was decided without a second
+ * coordinator. Approval closes the case in one transaction: open
  * interventions end (status ended, or cancelled if never started; end date Danish today;
  * `end_reason` stays null — the disposition, "ends" or "continues outside the case", is kept on
  * the closure and shown from there), scheduled follow-ups and scheduled/open offers are
@@ -46,6 +51,10 @@ export async function approveClosure(
 ): Promise<number> {
   return inCaseTransaction(ctx, access, 'closure', 'approve', async (trx, locked) => {
     const closure = await lockedProposal(trx, access, closureId);
+    const decidedAlone = closure.proposed_by === ctx.user.id;
+    if (decidedAlone && (await getSettings(trx, access.municipalityCode)).closureFourEyes) {
+      throw new AppError('closure_four_eyes_same_person');
+    }
     if (locked.version !== body.caseVersion) throw staleVersion(locked.version);
     requireOpenCase(locked);
     // The case may have moved on since the proposal: a new approved plan or a new intervention
@@ -77,12 +86,16 @@ export async function approveClosure(
 
     await recordCaseChange(trx, ctx, access, {
       kind: 'closure_approved',
-      changes: { status: { from: locked.status, to: 'closed' } },
+      changes: {
+        status: { from: locked.status, to: 'closed' },
+        ...(decidedAlone && { decidedAlone: { from: null, to: true } }),
+      },
       action: 'update',
       resourceType: 'case_closure',
       resourceId: closureId,
       details: {
         closureId,
+        decidedAlone,
         outcome: closure.outcome,
         from: locked.status,
         to: 'closed',
@@ -93,6 +106,23 @@ export async function approveClosure(
     });
     return updatedVersion;
   });
+}
+
+/**
+ * The pending proposals the caller may not approve: their own, while the municipality has
+ * four-eyes on closures (the approve route refuses them the same way).
+ */
+export async function ownPendingProposals(
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  access: CaseAccess,
+  closures: { id: string; status: string; proposedBy: { id: string } }[],
+): Promise<string[]> {
+  const { closureFourEyes } = await getSettings(trx, access.municipalityCode);
+  if (!closureFourEyes) return [];
+  return closures
+    .filter((c) => c.status === 'proposed' && c.proposedBy.id === ctx.user.id)
+    .map((c) => c.id);
 }
 
 export async function rejectClosure(

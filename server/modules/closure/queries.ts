@@ -219,5 +219,6 @@ export async function loadClosureOverview(
       })),
     goals: approvedPlan(plans)?.goals ?? [],
     units,
+    needsAnotherCoordinator: [],
   };
 }

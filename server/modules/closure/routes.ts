@@ -19,7 +19,7 @@ import {
   ReviewParams,
   VersionResponse,
 } from './schema.ts';
-import { approveClosure, rejectClosure } from './decisions.ts';
+import { approveClosure, ownPendingProposals, rejectClosure } from './decisions.ts';
 import { proposeClosure } from './propose.ts';
 import { recordReview } from './review.ts';
 import { collectCaseSummary } from './summary.ts';
@@ -49,6 +49,12 @@ export const closureRoutes =
         requireCaseAbility(access, 'closure', 'read');
         return ctx.db.transaction().execute(async (trx) => {
           const overview = await loadClosureOverview(trx, access);
+          overview.needsAnotherCoordinator = await ownPendingProposals(
+            trx,
+            ctx,
+            access,
+            overview.closures,
+          );
           await auditCaseRead(trx, ctx, access, { what: 'closure' });
           // Names of catalogue entries that reveal the concern, for the compartment's readers.
           grantCaseAccess(request, access);

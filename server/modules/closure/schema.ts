@@ -146,6 +146,11 @@ export const ClosureOverviewSchema = record(
     ),
     /** The municipality's units, for "transferred to". */
     units: z.array(Named),
+    /**
+     * Pending proposals the caller may not approve, as they proposed them and the municipality
+     * has four-eyes on closures: another of the case's coordinators must.
+     */
+    needsAnotherCoordinator: z.array(z.uuid()),
   }),
 );
 export type ClosureOverview = z.infer<typeof ClosureOverviewSchema>;

@@ -84,6 +84,7 @@ async function openCase(
     coordinatorUserId: d.decided_by,
     forumId: inquiry.forumId,
     addedBy: ctx.user.id,
+    inquiryReference: inquiry.reference,
   });
   await insertHistory(trx, access.inquiryId, ctx.user.id, 'case_opened', { caseId, reference });
   return caseId;

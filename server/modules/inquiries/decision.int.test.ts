@@ -222,6 +222,37 @@ describe(`inquiry decisions (${testEngine})`, () => {
     ]);
   });
 
+  it('starts the new case\'s chronology with "case opened": who, when, from which inquiry', async () => {
+    const { id } = await create();
+    const before = Date.now();
+    const res = await decide('coordinator', id, 'radicalisation', {
+      classification: { subjectKind: 'family', extremismForm: 'left_wing' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const caseId = (res.json() as Detail).decisions[0]?.caseId ?? '';
+    const [inquiry] = await q<{ reference: string }>(
+      sql`select reference from inquiries where id = ${id}`,
+    );
+    const page = await caller('coordinator').get(`/api/cases/${caseId}/chronology`);
+    expect(page.statusCode, page.body).toBe(200);
+    const items = (
+      page.json() as {
+        items: {
+          kind: string;
+          author: { id: string } | null;
+          occurredAt: string;
+          changes: unknown;
+        }[];
+      }
+    ).items;
+    expect(items.map((i) => i.kind)).toEqual(['opened']);
+    expect(items[0]).toMatchObject({
+      author: { id: idOf('coordinator') },
+      changes: { inquiry: { from: null, to: inquiry?.reference } },
+    });
+    expect(Date.parse(items[0]?.occurredAt ?? '')).toBeGreaterThanOrEqual(before - 1000);
+  });
+
   it('records a handover to the police as a disclosure, not in the future', async () => {
     const { id } = await create();
     const missing = await decide('coordinator', id, 'police');

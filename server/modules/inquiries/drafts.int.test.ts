@@ -206,6 +206,7 @@ describe(`municipality settings (${testEngine})`, () => {
       reminderHours: 4,
       planApproval: 'coordinator',
       caseStartDays: 14,
+      closureFourEyes: true,
       version: 0,
     });
     expect((await caller('hotline').get('/api/municipality-settings')).statusCode).toBe(403);

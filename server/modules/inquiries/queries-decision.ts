@@ -158,10 +158,12 @@ export async function unneededPersonIds(db: Db, key: InquiryKey): Promise<string
 
 /** The inquiry's forum, and its persons with each one's relation to the main person. */
 export async function inquiryForCase(db: Db, key: InquiryKey) {
-  const inquiry = await selectInquiry(db, key).select(['forum_id']).executeTakeFirstOrThrow();
+  const inquiry = await selectInquiry(db, key)
+    .select(['forum_id', 'reference'])
+    .executeTakeFirstOrThrow();
   const persons = await selectInquiryPersons(db, key)
     .select((eb) => ['ip.person_id', 'ip.position', relationToMainPerson(eb)])
     .orderBy('ip.position')
     .execute();
-  return { forumId: inquiry.forum_id, persons };
+  return { forumId: inquiry.forum_id, reference: inquiry.reference, persons };
 }

@@ -212,6 +212,7 @@ export const SettingsSchema = z.object({
   reminderHours: z.number().int(),
   planApproval: z.enum(['coordinator', 'steering_group']),
   caseStartDays: z.number().int(),
+  closureFourEyes: z.boolean(),
   version: z.number().int(),
 });
 
@@ -232,5 +233,6 @@ export const UpdateSettingsBody = z
     reminderHours: z.number().int().min(1).max(48).optional(),
     planApproval: z.enum(['coordinator', 'steering_group']).optional(),
     caseStartDays: z.number().int().min(1).max(365).optional(),
+    closureFourEyes: z.boolean().optional(),
   })
   .strict();

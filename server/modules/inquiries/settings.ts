@@ -11,7 +11,8 @@ import { findSettingsRow, insertSettingsRow, updateSettingsRow } from './queries
 /**
  * The municipality's settings for inquiries: decision deadlines per seriousness, who triages
  * (the coordinator or the forum), four-eyes on decisions (model 3), how long a "no concern"
- * inquiry's personal data is kept, when reminders go out, and who approves action plans. A municipality without a row has
+ * inquiry's personal data is kept, when reminders go out, who approves action plans, and whether
+ * a second coordinator approves a case's closure. A municipality without a row has
  * the defaults (the Copenhagen plan's 24/48/72 hours).
  */
 export interface MunicipalitySettings {
@@ -27,6 +28,8 @@ export interface MunicipalitySettings {
    * on its coordinators' work list.
    */
   caseStartDays: number;
+  /** Another coordinator than the proposer approves a case's closure (default on). */
+  closureFourEyes: boolean;
   /** 0 while the municipality still has the defaults. */
   version: number;
 }
@@ -39,6 +42,7 @@ export const DEFAULT_SETTINGS: MunicipalitySettings = {
   reminderHours: 4,
   planApproval: 'coordinator',
   caseStartDays: 14,
+  closureFourEyes: true,
   version: 0,
 };
 
@@ -60,6 +64,7 @@ export async function getSettings(
     reminderHours: row.reminder_hours,
     planApproval: row.plan_approval === 'steering_group' ? 'steering_group' : 'coordinator',
     caseStartDays: row.case_start_days,
+    closureFourEyes: row.closure_four_eyes,
     version: row.version,
   };
 }
@@ -85,6 +90,7 @@ export async function saveSettings(
     reminder_hours: next.reminderHours,
     plan_approval: next.planApproval,
     case_start_days: next.caseStartDays,
+    closure_four_eyes: next.closureFourEyes,
   };
   const saved =
     change.version === 0

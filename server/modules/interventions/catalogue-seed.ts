@@ -13,9 +13,16 @@ import { catalogueHasTypes, insertTypes, unitsByName } from './queries-writes.ts
  *
  * Source: domain §6 (offers and interventions), from NCFE's national mapping of the
  * municipalities' work (2018) and Copenhagen's action plan (2016); names and descriptions in our
- * own words. Legal bases are given only where the law is certain; the measures for children and
- * young people are in Barnets lov since 1 January 2024 (before: Serviceloven §§ 50–58). Each
- * municipality adjusts its catalogue afterwards (names, units, legal bases, inactive offers).
+ * own words. Every offer names its legal basis in our own words, the section where the law has
+ * one: the measures for children and young people are in Barnets lov (lov nr. 721 af 13. juni
+ * 2023) since 1 January 2024, which replaced Serviceloven §§ 11 and 50–58 (the support measures
+ * of § 52 are now Barnets lov § 32); adults' offers are in Lov om social service (Serviceloven:
+ * § 10 counselling, § 12 b counselling against radicalisation, § 85 social-pedagogical support,
+ * § 99 support and contact person, § 101 addiction treatment, §§ 107–110 housing), Lov om en
+ * aktiv beskæftigelsesindsats (LAB), Sundhedsloven, Folkeoplysningsloven and Retsplejeloven § 115
+ * (the SSP, PSP and KSP cooperation). Laws change: the municipality's lawyer confirms each legal
+ * basis, and each municipality adjusts its catalogue afterwards (names, units, legal bases,
+ * inactive offers). db/migrations/0021 gives the same legal bases to entries seeded without one.
  */
 export interface StandardIntervention {
   code: string;
@@ -66,6 +73,8 @@ export const STANDARD_INTERVENTIONS: readonly StandardIntervention[] = [
   offer('exit_programme', 'Exitprogram', 'intervening', 'all', 'mentors_coaches', {
     description: 'Forløb for personer, der vil ud af et ekstremistisk miljø.',
     revealsConcern: true,
+    legalBasis:
+      'Serviceloven § 12 b (rådgivning af voksne, med samtykke); under 18 år: Barnets lov § 32',
   }),
   offer(
     'contact_person_child',
@@ -87,31 +96,58 @@ export const STANDARD_INTERVENTIONS: readonly StandardIntervention[] = [
       legalBasis: 'Serviceloven § 99',
     },
   ),
-  offer('individual_talks', 'Individuelle samtaler (fx SSP)', 'anticipating', 'all', 'ssp'),
-  offer('psychologist', 'Psykologsamtaler', 'anticipating', 'all', null),
-  offer('group_family_talks', 'Gruppe- og familiesamtaler', 'anticipating', 'all', 'social_family'),
+  offer('individual_talks', 'Individuelle samtaler (fx SSP)', 'anticipating', 'all', 'ssp', {
+    legalBasis:
+      'Serviceloven § 10 (gratis rådgivning); oplysninger i SSP-samarbejdet: retsplejeloven § 115',
+  }),
+  offer('psychologist', 'Psykologsamtaler', 'anticipating', 'all', null, {
+    legalBasis:
+      'Barnets lov § 32 (børn og unge); voksne: sundhedsloven (psykologbehandling efter lægehenvisning)',
+  }),
+  offer(
+    'group_family_talks',
+    'Gruppe- og familiesamtaler',
+    'anticipating',
+    'all',
+    'social_family',
+    {
+      legalBasis: 'Barnets lov § 32 (familiebehandling); voksne: serviceloven § 10 (rådgivning)',
+    },
+  ),
   offer('network_meetings', 'Netværksmøder', 'anticipating', 'all', 'ssp', {
     description: 'Møder med familie, netværk og fagpersoner omkring borgeren.',
+    legalBasis:
+      'Samtykke, ellers retsplejeloven § 115 (udveksling i SSP-, PSP- og KSP-samarbejdet)',
   }),
   offer('family_treatment', 'Familiebehandling', 'anticipating', 'under_18', 'children_youth', {
     legalBasis: 'Barnets lov § 32',
   }),
-  offer('education_support', 'Støtte til uddannelse', 'anticipating', 'all', 'children_youth'),
+  offer('education_support', 'Støtte til uddannelse', 'anticipating', 'all', 'children_youth', {
+    legalBasis: 'Lov om kommunal indsats for unge under 25 år',
+  }),
   offer('employment_support', 'Støtte til beskæftigelse', 'anticipating', 'all', 'jobcenter', {
     legalBasis: 'LAB',
   }),
   offer('work_placement', 'Virksomhedspraktik', 'anticipating', 'all', 'jobcenter', {
     legalBasis: 'LAB',
   }),
-  offer('other_counselling', 'Anden rådgivning', 'anticipating', 'all', null),
+  offer('other_counselling', 'Anden rådgivning', 'anticipating', 'all', null, {
+    legalBasis:
+      'Serviceloven § 10 (gratis rådgivning); voksne i risiko for radikalisering: serviceloven § 12 b',
+  }),
   offer(
     'psychiatric_treatment',
     'Psykiatrisk behandling',
     'anticipating',
     'all',
     'psychiatry_liaison',
+    {
+      legalBasis: 'Sundhedsloven (behandling i regionens psykiatri efter henvisning)',
+    },
   ),
-  offer('addiction_treatment', 'Misbrugsbehandling', 'anticipating', 'all', 'social_family'),
+  offer('addiction_treatment', 'Misbrugsbehandling', 'anticipating', 'all', 'social_family', {
+    legalBasis: 'Serviceloven § 101 (stofmisbrug); sundhedsloven § 141 (alkohol)',
+  }),
   offer('day_placement', 'Dagbehandling', 'intervening', 'under_18', 'children_youth', {
     legalBasis: 'Barnets lov § 32',
   }),
@@ -131,6 +167,10 @@ export const STANDARD_INTERVENTIONS: readonly StandardIntervention[] = [
     'anticipating',
     'all',
     'housing_social_work',
+    {
+      legalBasis:
+        'Serviceloven §§ 107–110 (botilbud og forsorgshjem); almenboligloven § 59 (kommunal anvisning)',
+    },
   ),
   offer(
     'social_pedagogical_support',
@@ -142,9 +182,16 @@ export const STANDARD_INTERVENTIONS: readonly StandardIntervention[] = [
       legalBasis: 'Serviceloven § 85',
     },
   ),
-  offer('behavioural_therapy', 'Adfærdsterapi', 'anticipating', 'all', null),
-  offer('youth_events', 'Ungdomsarrangementer', 'building', 'under_18', 'ssp'),
-  offer('leisure_activities', 'Fritidsaktiviteter', 'building', 'all', 'ssp'),
+  offer('behavioural_therapy', 'Adfærdsterapi', 'anticipating', 'all', null, {
+    legalBasis:
+      'Barnets lov § 32 (behandling af barnets eller den unges problemer); voksne: serviceloven § 85',
+  }),
+  offer('youth_events', 'Ungdomsarrangementer', 'building', 'under_18', 'ssp', {
+    legalBasis: 'Barnets lov (generel forebyggelse, tidl. serviceloven § 11); folkeoplysningsloven',
+  }),
+  offer('leisure_activities', 'Fritidsaktiviteter', 'building', 'all', 'ssp', {
+    legalBasis: 'Folkeoplysningsloven; for det enkelte barn: Barnets lov (støttende indsatser)',
+  }),
   offer(
     'counselling_12b',
     'Rådgivning af voksne i risiko for radikalisering',
@@ -167,11 +214,14 @@ export const STANDARD_INTERVENTIONS: readonly StandardIntervention[] = [
     'mentors_coaches',
     {
       tailored: true,
+      legalBasis:
+        'Barnets lov § 32 (under 18 år, tidl. serviceloven § 52); voksne: serviceloven § 85 eller LAB kap. 9 b',
     },
   ),
   offer('parent_coach', 'Forældrecoachforløb', 'anticipating', 'all', 'mentors_coaches', {
     description: 'Coach, der støtter forældre til et barn eller en ung i risiko.',
     tailored: true,
+    legalBasis: 'Barnets lov § 32 (støtte til familien, tidl. serviceloven § 52)',
   }),
   offer(
     'dialogue_meetings',
@@ -181,6 +231,7 @@ export const STANDARD_INTERVENTIONS: readonly StandardIntervention[] = [
     'ssp',
     {
       tailored: true,
+      legalBasis: 'Folkeskoleloven (undervisning); SSP-samarbejdet: retsplejeloven § 115',
     },
   ),
 ];

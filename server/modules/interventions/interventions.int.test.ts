@@ -305,6 +305,11 @@ describe(`intervention types: the list and the standard catalogue (${testEngine}
       consentRequired: true,
     });
     expect(byCode.get('parent_coach')?.tailored).toBe(true);
+    // Every standard offer names its legal basis (none shows "Intet angivet").
+    expect(res.body.items.filter((i) => !i.legalBasis).map((i) => i.code)).toEqual([]);
+    expect(byCode.get('mentor_programme')?.legalBasis).toContain('Barnets lov § 32');
+    expect(byCode.get('parent_coach')?.legalBasis).toContain('Barnets lov § 32');
+    expect(byCode.get('exit_programme')?.legalBasis).toContain('Serviceloven § 12 b');
     // A unit kind the municipality does not have: no responsible unit.
     expect(byCode.get('exit_programme')?.responsibleUnitId).toBeNull();
     const rows = (await auditRows()).filter((r) => r.municipality_code === '147');

@@ -65,6 +65,7 @@ export const declaredPlatformColumns = {
     'version',
     'plan_approval',
     'case_start_days',
+    'closure_four_eyes',
   ],
   person_relations: [
     'person_id',

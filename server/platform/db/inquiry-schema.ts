@@ -20,6 +20,8 @@ export interface MunicipalitySettingsTable {
   plan_approval: Generated<string>;
   /** Days after opening before a case without assessment or plan is on the work list (0019). */
   case_start_days: Generated<number>;
+  /** Another coordinator approves a case's closure than the one who proposed it (0021). */
+  closure_four_eyes: Generated<boolean>;
   updated_at: Timestamp;
   version: Generated<number>;
 }

@@ -33,6 +33,7 @@ function valuesOf(settings: Settings): SettingsValues {
     reminderHours,
     planApproval: settings.planApproval,
     caseStartDays: settings.caseStartDays,
+    closureFourEyes: settings.closureFourEyes,
   };
 }
 
@@ -51,6 +52,9 @@ function changeOf(stored: Settings, values: SettingsValues): SettingsChange {
   if (values.reminderHours !== stored.reminderHours) change.reminderHours = values.reminderHours;
   if (values.planApproval !== stored.planApproval) change.planApproval = values.planApproval;
   if (values.caseStartDays !== stored.caseStartDays) change.caseStartDays = values.caseStartDays;
+  if (values.closureFourEyes !== stored.closureFourEyes) {
+    change.closureFourEyes = values.closureFourEyes;
+  }
   return change;
 }
 
@@ -147,6 +151,12 @@ function SettingsFormView({ settings, saved, onSaved, reload }: SettingsFormView
           legend={t('admin.settings.fourEyesLegend')}
           label={t('admin.settings.fourEyes')}
           hint={t('admin.settings.fourEyesHint')}
+        />
+        <Checkbox
+          name="closureFourEyes"
+          legend={t('admin.settings.closureFourEyesLegend')}
+          label={t('admin.settings.closureFourEyes')}
+          hint={t('admin.settings.closureFourEyesHint')}
         />
         <NumberInput
           name="noConcernRetentionDays"

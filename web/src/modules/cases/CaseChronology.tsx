@@ -11,7 +11,7 @@ import {
   type CaseEvent,
   type CaseEventKind,
 } from './casesApi';
-import { isChangeField, useValueText } from './chronologyValues';
+import { isChangeField, isFactField, useValueText } from './chronologyValues';
 import { formatDateTime } from './format';
 import { backdatedText } from '../../ui/backdatedText';
 import { NoteForm } from './NoteForm';
@@ -108,7 +108,8 @@ export function CaseChronology({ detail }: { detail: CaseDetail }) {
   );
 }
 
-function EventItem({ item }: { item: CaseEvent }) {
+/** One event: its kind, author and time, its text and its changes in words. */
+export function EventItem({ item }: { item: CaseEvent }) {
   const { t } = useTranslation();
   const text = item.compartment ? item.compartmentText : item.noteText;
   const valueText = useValueText();
@@ -144,13 +145,15 @@ function EventItem({ item }: { item: CaseEvent }) {
             <div key={field} className="case-event-change">
               <dt>{isChangeField(field) ? t(`cases.chronology.fields.${field}`) : field}</dt>
               <dd>
-                {t('cases.chronology.fromTo', {
-                  from: valueText(field, change.from),
-                  to:
-                    field === 'intervention' && change.to === null
-                      ? t('caseInterventions.neutralName')
-                      : valueText(field, change.to),
-                })}
+                {isFactField(field)
+                  ? valueText(field, change.to)
+                  : t('cases.chronology.fromTo', {
+                      from: valueText(field, change.from),
+                      to:
+                        field === 'intervention' && change.to === null
+                          ? t('caseInterventions.neutralName')
+                          : valueText(field, change.to),
+                    })}
               </dd>
             </div>
           ))}

@@ -13,14 +13,14 @@ import {
   type StatusRequest,
 } from './casesApi';
 import { formatDate, formatDay } from './format';
-
-const REASON_MAX = 2000;
+import { REASON_MAX, ResumeForm } from './ResumeForm';
 
 /**
  * The case's state on the overview: status, the professionals' concern level (never computed),
  * when the case was closed and whether it is under re-review, the reason and date of a period on
  * hold, and the case summary PDF. The case's coordinators can put an active case on hold (reason,
- * optional date) or resume it here; closing and re-review live on the closure tab.
+ * optional date) or resume it here (reason, and a choice for each waiting intervention:
+ * ResumeForm); closing and re-review live on the closure tab.
  */
 export function CaseStatusPanel({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
@@ -108,8 +108,6 @@ const HoldValues = z.object({
   reason: StatusBody.shape.reason.unwrap(),
   until: StatusBody.shape.until,
 });
-/** Resuming a case: nothing to fill in. */
-const ResumeValues = z.object({});
 
 function useStatusChange(detail: CaseDetail) {
   const queryClient = useQueryClient();
@@ -119,6 +117,9 @@ function useStatusChange(detail: CaseDetail) {
       await queryClient.invalidateQueries({ queryKey: [...CASES_QUERY_KEY, 'detail', detail.id] });
       await queryClient.invalidateQueries({
         queryKey: [...CASES_QUERY_KEY, 'chronology', detail.id],
+      });
+      await queryClient.invalidateQueries({
+        queryKey: [...CASES_QUERY_KEY, 'interventions', detail.id],
       });
     },
   });
@@ -133,7 +134,6 @@ function StatusForm({ detail }: { detail: CaseDetail }) {
   const putOnHold = detail.status === 'active';
   const { mutation, reload } = useStatusChange(detail);
   const holdForm = useZodForm(HoldValues, { defaultValues: { reason: '', until: undefined } });
-  const resumeForm = useZodForm(ResumeValues, { defaultValues: {} });
   const common = {
     id: `status-${detail.id}`,
     className: 'case-status-form',
@@ -178,13 +178,7 @@ function StatusForm({ detail }: { detail: CaseDetail }) {
           {button(t('cases.statusPanel.putOnHold'))}
         </Form>
       ) : (
-        <Form
-          {...common}
-          form={resumeForm}
-          onSubmit={() => mutation.mutateAsync({ version: detail.version, status: 'active' })}
-        >
-          {button(t('cases.statusPanel.resume'))}
-        </Form>
+        <ResumeForm detail={detail} mutation={mutation} formProps={common} />
       )}
     </>
   );

@@ -8,7 +8,7 @@ import type { CaseStatusPanel as StatusPanel } from './CaseStatusPanel';
 import type { CaseCompartment as Compartment } from './CaseCompartment';
 import type { ClassificationForm as Classification } from './ClassificationForm';
 import type { NoteForm as Note } from './NoteForm';
-import { testCaseDetail } from './testCaseDetail';
+import { TEST_CASE_ID, testCaseDetail } from './testCaseDetail';
 
 /** The case's forms rendered to markup: the one form layer's dkfds fields, abilities only. */
 
@@ -24,9 +24,9 @@ beforeAll(async () => {
   ({ CaseCompartment } = await import('./CaseCompartment'));
 });
 
-function render(node: ReactNode): string {
+function render(node: ReactNode, client = new QueryClient()): string {
   return renderToStaticMarkup(
-    <QueryClientProvider client={new QueryClient()}>
+    <QueryClientProvider client={client}>
       <MemoryRouter>{node}</MemoryRouter>
     </QueryClientProvider>,
   );
@@ -98,6 +98,37 @@ describe('the status form', () => {
     const html = render(<CaseStatusPanel detail={testCaseDetail()} />);
     expect(html).toContain('I bero til (valgfrit)');
     expect(html).not.toContain('type="date"');
+  });
+
+  it('resumes with a reason and a choice for each waiting intervention; running ones are named', () => {
+    const client = new QueryClient();
+    const intervention = (id: string, status: string, name: string) => ({
+      id,
+      status,
+      type: { name, legalBasis: null, concern: null },
+      person: { name: 'Sara Hansen' },
+    });
+    client.setQueryData(['cases', 'interventions', TEST_CASE_ID], {
+      interventions: [
+        intervention('a1', 'paused', 'Mentorforløb'),
+        intervention('a2', 'planned', 'Forældrecoachforløb'),
+        intervention('a3', 'active', 'Netværksmøder'),
+        intervention('a4', 'ended', 'Psykologsamtaler'),
+      ],
+    });
+    const html = render(
+      <CaseStatusPanel detail={testCaseDetail({ status: 'on_hold', onHoldReason: 'Rejst' })} />,
+      client,
+    );
+    expect(html).toContain('Begrundelse for genoptagelse');
+    expect(html).toContain('Mentorforløb for Sara Hansen (På pause)');
+    expect(html).toContain('Genoptag indsatsen');
+    expect(html).toContain('Forældrecoachforløb for Sara Hansen (Planlagt)');
+    expect(html).toContain('Start indsatsen nu');
+    expect(html.match(/checked="" value="keep"/g)).toHaveLength(2);
+    expect(html).toMatch(/fortsætter uændret[^]*<li>Netværksmøder for Sara Hansen<\/li>/);
+    expect(html).not.toContain('Psykologsamtaler');
+    expect(html).toContain('Genoptag sagen');
   });
 
   it('is not offered without the right to write the case', () => {

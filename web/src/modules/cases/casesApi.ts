@@ -191,7 +191,12 @@ export const addNote = (caseId: string, body: NoteRequest) =>
 
 export type StatusRequest =
   | { version: number; status: 'on_hold'; reason: string; until?: string }
-  | { version: number; status: 'active' };
+  | {
+      version: number;
+      status: 'active';
+      reason: string;
+      interventions: { id: string; action: 'resume' | 'keep' }[];
+    };
 
 export const setCaseStatus = (caseId: string, body: StatusRequest) =>
   apiSend<{ version: number }>('POST', `/api/cases/${caseId}/status`, body);

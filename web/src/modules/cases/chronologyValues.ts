@@ -97,9 +97,19 @@ const CHANGE_FIELDS = [
   'decision',
   'noLongerAtRisk',
   'inEducationOrWork',
+  'inquiry',
+  'resumeReason',
+  'decidedAlone',
   ...CLASSIFICATION_FIELDS,
 ] as const;
 export type ChangeField = (typeof CHANGE_FIELDS)[number];
+/** Fields an event states as a fact, not as a change: shown as their value alone. */
+const FACT_FIELDS: readonly string[] = [
+  'inquiry',
+  'resumeReason',
+  'decidedAlone',
+] satisfies ChangeField[];
+export const isFactField = (field: string) => FACT_FIELDS.includes(field);
 export const isChangeField = (field: string): field is ChangeField =>
   (CHANGE_FIELDS as readonly string[]).includes(field);
 const isCaseRole = (value: string): value is CaseRole => isIn(value, CaseRoleSchema.options);

@@ -35,6 +35,7 @@ const empty: ClosureOverview = {
   ],
   goals: [{ key: GOAL, parentKey: null, text: 'Går i skole hver dag', status: 'in_progress' }],
   units: [{ id: '66666666-6666-4666-8666-666666666666', name: 'Børne- og ungeenheden' }],
+  needsAnotherCoordinator: [],
 };
 
 function render(overview: ClosureOverview, caseDetail: CaseDetail): string {
@@ -99,6 +100,45 @@ describe('ClosurePage', () => {
     );
     expect(asMember).not.toContain('Godkend afslutning');
     expect(asMember).toContain('venter på en tovholders godkendelse');
+  });
+
+  it('tells the proposer under four-eyes who must approve, instead of offering the button', () => {
+    const closure = {
+      id: '77777777-7777-4777-8777-777777777778',
+      outcome: 'handled' as const,
+      transferredUnit: null,
+      outcomeOther: null,
+      reason: 'Skolegangen er stabil.',
+      goalStatuses: [],
+      interventionDispositions: [],
+      status: 'proposed' as const,
+      proposedBy: user,
+      proposedAt: '2026-09-01T10:00:00.000Z',
+      decidedBy: null,
+      decidedAt: null,
+      decisionComment: null,
+    };
+    const members = [
+      { userId: user.id, displayName: user.name, role: 'coordinator' as const },
+      {
+        userId: '88888888-8888-4888-8888-888888888888',
+        displayName: 'Bo Tovholder',
+        role: 'coordinator' as const,
+      },
+      {
+        userId: '99999999-9999-4999-8999-999999999999',
+        displayName: 'Sif Sagsbehandler',
+        role: 'member' as const,
+      },
+    ].map((m) => ({ ...m, scope: 'full' as const, unitName: null }));
+    const html = render(
+      { ...empty, closures: [closure], needsAnotherCoordinator: [closure.id] },
+      testCaseDetail({ members }),
+    );
+    expect(html).not.toContain('Godkend afslutning');
+    expect(html).toContain('kommunen kræver, at en anden tovholder godkender');
+    expect(html).toContain('tovholdere om at godkende: Bo Tovholder.');
+    expect(html).toContain('Send retur');
   });
 
   /** A Danish date `days` from today (YYYY-MM-DD). */

@@ -89,7 +89,11 @@ function ClosureContent({ detail, overview }: { detail: CaseDetail; overview: Cl
         <ul className="nobullet-list" aria-labelledby={proposalsId}>
           {overview.closures.map((closure) => (
             <li key={closure.id}>
-              <ProposalItem detail={detail} closure={closure} />
+              <ProposalItem
+                detail={detail}
+                closure={closure}
+                needsAnother={overview.needsAnotherCoordinator.includes(closure.id)}
+              />
             </li>
           ))}
         </ul>

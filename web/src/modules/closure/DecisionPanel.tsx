@@ -8,20 +8,28 @@ import { approveClosure, rejectClosure, type Closure } from './closureApi';
 
 /**
  * A coordinator's decision on a pending proposal: approve it (with the case's version read, so a
- * stale approval is refused), or send it back with a comment.
+ * stale approval is refused), or send it back with a comment. Under four-eyes the proposer
+ * cannot approve their own proposal: the panel names the case's other coordinators instead.
  */
 export function DecisionPanel({
   detail,
   closure,
   headingId,
+  needsAnother = false,
 }: {
   detail: CaseDetail;
   closure: Closure;
   /** The proposal's heading, where focus goes once it is decided. */
   headingId: string;
+  /** The caller proposed it and the municipality has four-eyes on closures. */
+  needsAnother?: boolean;
 }) {
   const { t } = useTranslation();
   const refresh = useRefreshCase();
+  const otherCoordinators = detail.members
+    .filter((m) => m.role === 'coordinator' && m.userId !== closure.proposedBy.id)
+    .map((m) => m.displayName)
+    .join(', ');
   const approve = useMutation({
     mutationFn: () => approveClosure(detail.id, closure.id, detail.version),
     onSuccess: () => focusAfterSave(headingId),
@@ -43,15 +51,25 @@ export function DecisionPanel({
         headingLevel="h4"
         onReload={() => void refresh()}
       />
-      <p className="form-hint">{t('closure.decision.approveHint')}</p>
-      <button
-        type="button"
-        className="button button-primary"
-        disabled={approve.isPending}
-        onClick={() => approve.mutate()}
-      >
-        {t('closure.decision.approve')}
-      </button>
+      {needsAnother ? (
+        <p className="closure-four-eyes">
+          {t('closure.decision.fourEyes', {
+            names: otherCoordinators || t('closure.decision.noOther'),
+          })}
+        </p>
+      ) : (
+        <>
+          <p className="form-hint">{t('closure.decision.approveHint')}</p>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={approve.isPending}
+            onClick={() => approve.mutate()}
+          >
+            {t('closure.decision.approve')}
+          </button>
+        </>
+      )}
       <SendBackForm
         id={`reject-${closure.id}`}
         schema={RejectClosureBody}

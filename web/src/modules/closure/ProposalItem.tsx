@@ -8,9 +8,18 @@ import { DecisionPanel } from './DecisionPanel';
 
 /**
  * One proposal to close the case: its outcome, reason, the goals' statuses and the interventions'
- * fates; while it waits, a coordinator's decision (from `abilities.closure.approve`).
+ * fates; while it waits, a coordinator's decision (from `abilities.closure.approve`; under
+ * four-eyes the proposer is told who must approve instead: `needsAnother`).
  */
-export function ProposalItem({ detail, closure }: { detail: CaseDetail; closure: Closure }) {
+export function ProposalItem({
+  detail,
+  closure,
+  needsAnother = false,
+}: {
+  detail: CaseDetail;
+  closure: Closure;
+  needsAnother?: boolean;
+}) {
   const { t } = useTranslation();
   const headingId = useId();
   const mayDecide = detail.abilities.closure.approve;
@@ -95,7 +104,12 @@ export function ProposalItem({ detail, closure }: { detail: CaseDetail; closure:
         </div>
       )}
       {closure.status === 'proposed' && mayDecide && open && (
-        <DecisionPanel detail={detail} closure={closure} headingId={headingId} />
+        <DecisionPanel
+          detail={detail}
+          closure={closure}
+          headingId={headingId}
+          needsAnother={needsAnother}
+        />
       )}
     </article>
   );
