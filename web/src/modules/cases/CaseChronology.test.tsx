@@ -16,6 +16,8 @@ const event = (overrides: Partial<CaseEvent>): CaseEvent => ({
   id: '1',
   kind: 'note',
   occurredAt: '2026-03-02T09:15:00.000Z',
+  happenedOn: null,
+  backdateReason: null,
   author: { id: '22222222-2222-4222-8222-222222222222', name: 'Tove Tovholder' },
   changes: {},
   concernChanges: null,
