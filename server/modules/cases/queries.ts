@@ -1,9 +1,7 @@
 import { caseAbilities } from '../../access/case-abilities.ts';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
-import { inUsersArea, visibleCase, type CaseAccess } from '../../access/records.ts';
-import type { CurrentUser } from '../../access/sessions.ts';
+import type { CaseAccess } from '../../access/records.ts';
 import {
   AuthorityAreaSchema,
   CaseAgeGroupSchema,
@@ -17,7 +15,6 @@ import {
   PersonRoleSchema,
   type CaseDetail,
 } from './schema.ts';
-import type { z } from 'zod';
 
 export function personName(p: { given_name: string; family_name: string }): string {
   return `${p.given_name} ${p.family_name}`;
