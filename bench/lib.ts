@@ -241,8 +241,14 @@ export async function describeRun(run: BenchRun, what: string, loadMs: number): 
   );
 }
 
-/** Logs in through the real endpoints (password, then the TOTP code); returns the cookie header. */
-export async function logIn(base: string, user: BenchUser): Promise<{ cookie: string }> {
+/**
+ * Logs in through the real endpoints (password, then the TOTP code); returns the cookie header
+ * and the session's CSRF token header (for POST endpoints).
+ */
+export async function logIn(
+  base: string,
+  user: BenchUser,
+): Promise<{ cookie: string; 'x-csrf-token': string }> {
   const cookieOf = (res: Response) => (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const first = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
@@ -261,7 +267,8 @@ export async function logIn(base: string, user: BenchUser): Promise<{ cookie: st
     body: JSON.stringify({ code: totpCode(user.totpSecret, totpStep()) }),
   });
   if (second.status !== 200) throw new Error(`totp: ${second.status} ${await second.text()}`);
-  return { cookie: cookieOf(second) };
+  const session = (await second.json()) as { csrfToken: string };
+  return { cookie: cookieOf(second), 'x-csrf-token': session.csrfToken };
 }
 
 export async function getJson<T>(
@@ -274,26 +281,40 @@ export async function getJson<T>(
   return (await res.json()) as T;
 }
 
+/** An endpoint to measure: a GET of `path`, or a POST of `body` (JSON) when one is given. */
+export type Endpoint = readonly [label: string, path: string, body?: unknown];
+
+/** The fetch / autocannon options of one request to the endpoint. */
+function requestOf(headers: Record<string, string>, body: unknown) {
+  if (body === undefined) return { headers };
+  return {
+    method: 'POST' as const,
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  };
+}
+
 /**
  * Measures each endpoint three ways and prints one table: SQL statements per request on an idle
  * server (three requests each: all should agree; BENCH_TRACE=1 lists them), p50/p95/p99 of
  * SEQUENTIAL requests one after the other (after 20 to warm up), and autocannon under load.
+ * Returns each endpoint's sequential p95 (ms).
  */
 export async function measureEndpoints(
   run: BenchRun & { base: string },
-  headers: { cookie: string },
-  endpoints: readonly (readonly [label: string, path: string])[],
-): Promise<void> {
+  headers: Record<string, string> & { cookie: string },
+  endpoints: readonly Endpoint[],
+): Promise<Map<string, number>> {
   const { base, queries } = run;
   const roundTrips = new Map<string, number[]>();
   const dbShare = new Map<string, string>();
-  for (const [label, path] of endpoints) {
+  for (const [label, path, body] of endpoints) {
     const counts: number[] = [];
     for (let i = 0; i < 3; i++) {
       queries.count = 0;
       timings.length = 0;
       const t0 = performance.now();
-      const res = await fetch(`${base}${path}`, { headers });
+      const res = await fetch(`${base}${path}`, requestOf(headers, body));
       await res.arrayBuffer();
       if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
       const total = performance.now() - t0;
@@ -309,12 +330,13 @@ export async function measureEndpoints(
   }
 
   const sequential = new Map<string, number[]>();
-  for (const [label, path] of endpoints) {
-    for (let i = 0; i < 20; i++) await (await fetch(`${base}${path}`, { headers })).arrayBuffer();
+  for (const [label, path, body] of endpoints) {
+    const init = requestOf(headers, body);
+    for (let i = 0; i < 20; i++) await (await fetch(`${base}${path}`, init)).arrayBuffer();
     const times: number[] = [];
     for (let i = 0; i < SEQUENTIAL; i++) {
       const t0 = performance.now();
-      const res = await fetch(`${base}${path}`, { headers });
+      const res = await fetch(`${base}${path}`, init);
       await res.arrayBuffer();
       times.push(performance.now() - t0);
       if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
@@ -326,12 +348,12 @@ export async function measureEndpoints(
   }
 
   const rows: string[][] = [];
-  for (const [label, path] of endpoints) {
+  for (const [label, path, body] of endpoints) {
     const result = await autocannon({
       url: `${base}${path}`,
       connections: CONNECTIONS,
       duration: DURATION_S,
-      headers,
+      ...requestOf(headers, body),
     });
     const seq = sequential.get(label) ?? [];
     const counts = roundTrips.get(label) ?? [];
@@ -362,4 +384,5 @@ export async function measureEndpoints(
         .join('  '),
     );
   }
+  return new Map([...sequential].map(([label, seq]) => [label, percentile(seq, 95)]));
 }
