@@ -13,7 +13,8 @@
  *   DATABASE_URL=postgres://… npm run bench:cases  # an existing, empty, throwaway database
  *   BENCH_ENGINE=pglite npm run bench:cases        # PGlite in a temp dir
  *
- * BENCH_EVENTS (500), BENCH_DURATION_S (10), BENCH_CONNECTIONS (10) and BENCH_SEQUENTIAL (500)
+ * BENCH_EVENTS (500), BENCH_DURATION_S (10), BENCH_CONNECTIONS (10), BENCH_SEQUENTIAL (500) and
+ * BENCH_ONLY (a pattern of the endpoint labels to measure)
  * change the load.
  */
 import { randomUUID } from 'node:crypto';

@@ -306,6 +306,9 @@ export async function measureEndpoints(
   endpoints: readonly Endpoint[],
 ): Promise<Map<string, number>> {
   const { base, queries } = run;
+  // BENCH_ONLY=<regex> measures only the endpoints whose label matches (e.g. "/api/cases\b").
+  const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
+  if (only) endpoints = endpoints.filter(([label]) => only.test(label));
   const roundTrips = new Map<string, number[]>();
   const dbShare = new Map<string, string>();
   for (const [label, path, body] of endpoints) {

@@ -1,12 +1,8 @@
-import { nextReference } from '../../modules/inquiries/queries.ts';
-import { danishToday } from '../../modules/cases/chronology.ts';
-import { DEMO_MUNICIPALITY_CODE } from '../seed.ts';
-import { ago, dayAgo, event, unitId, type Ctx } from './context.ts';
+import { ago, dayAgo, event, insertDemoCitizenCase, unitId, type Ctx } from './context.ts';
 
 /** A closed case with its re-reviews ahead, and a case whose 6-month re-review is due. */
 export async function seedClosedCases(c: Ctx) {
   const coordinator = c.user('demo.tovholder');
-  const year = Number(danishToday(c.now).slice(0, 4));
   const transferUnit = await unitId(c, 'children_youth');
   const cases = [
     {
@@ -25,23 +21,10 @@ export async function seedClosedCases(c: Ctx) {
     },
   ] as const;
   for (const d of cases) {
-    const person = await c.trx
-      .insertInto('persons')
-      .values({
-        municipality_code: DEMO_MUNICIPALITY_CODE,
-        given_name: d.given,
-        family_name: d.family,
-        birth_date: d.birth,
-        is_demo: true,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const reference = await nextReference(c.trx, DEMO_MUNICIPALITY_CODE, 'S', year);
-    const created = await c.trx
-      .insertInto('cases')
-      .values({
-        municipality_code: DEMO_MUNICIPALITY_CODE,
-        reference,
+    const created = await insertDemoCitizenCase(
+      c,
+      d,
+      {
         status: d.status,
         opened_at: ago(c.now, d.closedDaysAgo + 270),
         closed_at: ago(c.now, d.closedDaysAgo),
@@ -54,31 +37,16 @@ export async function seedClosedCases(c: Ctx) {
         primary_concern: true,
         authority_area: 'inside',
         concern_level: 'low',
-        is_demo: true,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await c.trx
-      .insertInto('case_persons')
-      .values({ case_id: created.id, person_id: person.id, role: 'citizen' })
-      .execute();
-    await c.trx
-      .insertInto('case_members')
-      .values({
-        case_id: created.id,
-        user_id: coordinator.id,
-        role: 'coordinator',
-        unit_id: coordinator.unitId,
-      })
-      .execute();
-    await event(c, created.id, d.closedDaysAgo + 270, 'demo.tovholder', 'opened');
-    await event(c, created.id, d.closedDaysAgo + 200, 'demo.tovholder', 'follow_up_recorded', {
+      },
+      [['demo.tovholder', 'coordinator']],
+    );
+    await event(c, created.caseId, d.closedDaysAgo + 200, 'demo.tovholder', 'follow_up_recorded', {
       concernLevel: { from: 'moderate', to: 'low' },
     });
     const closure = await c.trx
       .insertInto('case_closures')
       .values({
-        case_id: created.id,
+        case_id: created.caseId,
         outcome: transferUnit ? 'transferred' : 'handled',
         transferred_unit_id: transferUnit,
         reason:
@@ -91,8 +59,8 @@ export async function seedClosedCases(c: Ctx) {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await event(c, created.id, d.closedDaysAgo + 3, 'demo.tovholder', 'closure_proposed');
-    await event(c, created.id, d.closedDaysAgo, 'demo.tovholder', 'closure_approved', {
+    await event(c, created.caseId, d.closedDaysAgo + 3, 'demo.tovholder', 'closure_proposed');
+    await event(c, created.caseId, d.closedDaysAgo, 'demo.tovholder', 'closure_approved', {
       status: { from: 'active', to: 'closed' },
     });
     const closedOn = dayAgo(c.now, d.closedDaysAgo);
@@ -105,7 +73,7 @@ export async function seedClosedCases(c: Ctx) {
       .insertInto('case_reviews')
       .values(
         [6, 12].map((months) => ({
-          case_id: created.id,
+          case_id: created.caseId,
           closure_id: closure.id,
           months,
           due_on: due(months),
@@ -114,7 +82,7 @@ export async function seedClosedCases(c: Ctx) {
       )
       .execute();
     if (d.status === 'under_review') {
-      await event(c, created.id, 7, null, 'status_changed', {
+      await event(c, created.caseId, 7, null, 'status_changed', {
         status: { from: 'closed', to: 'under_review' },
       });
     }

@@ -1,12 +1,17 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { encryptField } from '../../platform/crypto.ts';
-import { danishToday } from '../../modules/cases/chronology.ts';
-import { nextReference } from '../../modules/inquiries/queries.ts';
 import { cprContext } from '../../modules/persons/queries.ts';
 import { cprDigest } from '../../modules/persons/service.ts';
-import { DEMO_MUNICIPALITY_CODE } from '../seed.ts';
-import { ago, dayAgo, event, type Ctx } from './context.ts';
+import {
+  ago,
+  dayAgo,
+  demoContext,
+  hasMarker,
+  insertDemoCitizenCase,
+  setMarker,
+  type Ctx,
+} from './context.ts';
 
 /**
  * Four more fictional cases, so the case overview's filters, sorts and search show something
@@ -90,32 +95,11 @@ const CASES: OverviewCase[] = [
   },
 ];
 
-async function seedOne(c: Ctx, secretKey: Buffer, d: OverviewCase, year: number) {
-  const person = await c.trx
-    .insertInto('persons')
-    .values({
-      municipality_code: DEMO_MUNICIPALITY_CODE,
-      given_name: d.given,
-      family_name: d.family,
-      birth_date: d.birth,
-      cpr_digest: d.cpr ? cprDigest(secretKey, d.cpr) : null,
-      is_demo: true,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  if (d.cpr) {
-    await c.trx
-      .updateTable('persons')
-      .set({ cpr_enc: encryptField(secretKey, d.cpr, cprContext(person.id)) })
-      .where('id', '=', person.id)
-      .execute();
-  }
-  const reference = await nextReference(c.trx, DEMO_MUNICIPALITY_CODE, 'S', year);
-  const created = await c.trx
-    .insertInto('cases')
-    .values({
-      municipality_code: DEMO_MUNICIPALITY_CODE,
-      reference,
+async function seedOne(c: Ctx, secretKey: Buffer, d: OverviewCase) {
+  const created = await insertDemoCitizenCase(
+    c,
+    { ...d, cprDigest: d.cpr ? cprDigest(secretKey, d.cpr) : null },
+    {
       status: d.status,
       opened_at: ago(c.now, d.openedDaysAgo),
       extremism_form: 'right_wing',
@@ -123,34 +107,24 @@ async function seedOne(c: Ctx, secretKey: Buffer, d: OverviewCase, year: number)
       work_summary: 'Samtaler med borgeren og familien.',
       on_hold_reason: d.status === 'on_hold' ? 'Familien er bortrejst i en periode.' : null,
       concern_level: d.level,
-      is_demo: true,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await c.trx
-    .insertInto('case_persons')
-    .values({ case_id: created.id, person_id: person.id, role: 'citizen' })
-    .execute();
-  await c.trx
-    .insertInto('case_members')
-    .values(
-      d.members.map(([username, role]) => ({
-        case_id: created.id,
-        user_id: c.user(username).id,
-        role,
-        unit_id: c.user(username).unitId,
-      })),
-    )
-    .execute();
-  await event(c, created.id, d.openedDaysAgo, d.members[0]?.[0] ?? null, 'opened');
+    },
+    d.members,
+  );
+  if (d.cpr) {
+    await c.trx
+      .updateTable('persons')
+      .set({ cpr_enc: encryptField(secretKey, d.cpr, cprContext(created.personId)) })
+      .where('id', '=', created.personId)
+      .execute();
+  }
   const followUps = [];
   if (d.nextInDays !== null) {
-    followUps.push({ case_id: created.id, due_on: dayAgo(c.now, -d.nextInDays) });
+    followUps.push({ case_id: created.caseId, due_on: dayAgo(c.now, -d.nextInDays) });
   }
   if (d.held) {
     const [daysAgo, change] = d.held;
     followUps.push({
-      case_id: created.id,
+      case_id: created.caseId,
       due_on: dayAgo(c.now, daysAgo),
       status: 'done',
       held_on: dayAgo(c.now, daysAgo),
@@ -171,36 +145,10 @@ export async function seedDemoOverviewCases(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(7260411929)`.execute(trx);
-    const marker = await trx
-      .selectFrom('app_settings')
-      .select('key')
-      .where('key', '=', MARKER)
-      .executeTakeFirst();
-    if (marker) return;
-    const users = await trx
-      .selectFrom('users')
-      .leftJoin('user_units', 'user_units.user_id', 'users.id')
-      .select(['users.id', 'users.username', 'user_units.unit_id'])
-      .where('users.is_demo', '=', true)
-      .execute();
-    const byName = new Map(users.map((u) => [u.username, { id: u.id, unitId: u.unit_id }]));
-    const needed = ['demo.tovholder', 'demo.tovholder2', 'demo.forum'];
-    if (!needed.every((name) => byName.has(name))) return;
-    const c: Ctx = {
-      trx,
-      now,
-      user: (username) => {
-        const found = byName.get(username);
-        if (!found) throw new Error(`demo user ${username} missing`);
-        return found;
-      },
-    };
-    const year = Number(danishToday(now).slice(0, 4));
-    for (const d of CASES) await seedOne(c, secretKey, d, year);
-    await trx
-      .insertInto('app_settings')
-      .values({ key: MARKER, value: JSON.stringify(now.toISOString()) })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
+    if (await hasMarker(trx, MARKER)) return;
+    const c = await demoContext(trx, now, ['demo.tovholder', 'demo.tovholder2', 'demo.forum']);
+    if (!c) return;
+    for (const d of CASES) await seedOne(c, secretKey, d);
+    await setMarker(trx, MARKER, now);
   });
 }

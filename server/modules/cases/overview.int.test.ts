@@ -102,30 +102,23 @@ beforeAll(async () => {
     .set({ concern_level: 'low', opened_at: new Date(Date.now() - 2 * 86_400_000) })
     .where('id', '=', calmCase.id)
     .execute();
+  const held = (caseId: string, daysAgo: number, level: string, change: string) => ({
+    case_id: caseId,
+    due_on: day(-daysAgo),
+    status: 'done',
+    held_on: day(-daysAgo),
+    concern_level: level,
+    concern_change: change,
+    recorded_at: new Date(),
+  });
   await db
     .insertInto('case_follow_ups')
     .values([
       { case_id: overdueCase.id, due_on: day(-5) },
       { case_id: overdueCase.id, due_on: day(20) },
-      {
-        case_id: overdueCase.id,
-        due_on: day(-40),
-        status: 'done',
-        held_on: day(-40),
-        concern_level: 'high',
-        concern_change: 'up',
-        recorded_at: new Date(),
-      },
+      held(overdueCase.id, 40, 'high', 'up'),
       { case_id: calmCase.id, due_on: day(10) },
-      {
-        case_id: calmCase.id,
-        due_on: day(-9),
-        status: 'done',
-        held_on: day(-9),
-        concern_level: 'low',
-        concern_change: 'down',
-        recorded_at: new Date(),
-      },
+      held(calmCase.id, 9, 'low', 'down'),
     ])
     .execute();
   const type = await db
