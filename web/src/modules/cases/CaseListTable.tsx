@@ -55,6 +55,13 @@ export function CaseListTable({
       </button>
     );
   };
+  const lastContact = (on: string) => {
+    const count = daysSince(on);
+    const values = { date: formatDate(on), count };
+    return count === 1
+      ? t('cases.overview.daysAgoOne', values)
+      : t('cases.overview.daysAgoMany', values);
+  };
   return (
     <CompactTable
       className="case-table"
@@ -107,10 +114,7 @@ export function CaseListTable({
           <td>
             {item.lastContactOn === null
               ? t('cases.overview.noContact')
-              : t('cases.overview.daysAgo', {
-                  date: formatDate(item.lastContactOn),
-                  count: daysSince(item.lastContactOn),
-                })}
+              : lastContact(item.lastContactOn)}
           </td>
           <td>{formatDay(item.openedAt)}</td>
           <td>{item.myRole ? t(`cases.roles.${item.myRole}`) : t('cases.roles.breakGlass')}</td>
