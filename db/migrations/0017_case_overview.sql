@@ -14,3 +14,7 @@ create index case_follow_ups_held_idx on case_follow_ups (case_id, held_on desc,
 -- "My cases as coordinator" and the coordinator filter: the cases a user coordinates.
 create index case_members_coordinator_idx on case_members (user_id, case_id)
   where role = 'coordinator';
+-- Each case's next scheduled follow-up (computed for every case when sorting or filtering by it):
+-- one index probe per case instead of reading all its follow-ups.
+create index case_follow_ups_scheduled_idx on case_follow_ups (case_id, municipality_code, due_on)
+  where status = 'scheduled';
