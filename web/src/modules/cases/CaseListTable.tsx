@@ -12,8 +12,20 @@ export function daysSince(isoDate: string, today = danishToday()): number {
   return Math.round((Date.parse(today) - Date.parse(isoDate)) / 86_400_000);
 }
 
+type ColumnKey =
+  | 'referenceColumn'
+  | 'citizenColumn'
+  | 'statusColumn'
+  | 'concernColumn'
+  | 'coordinatorColumn'
+  | 'nextFollowUpColumn'
+  | 'openInterventionsColumn'
+  | 'lastContactColumn'
+  | 'openedColumn'
+  | 'roleColumn';
+
 /** The columns, in order; a sortable one names its sort. */
-const COLUMNS: { key: string; sort?: CaseSort }[] = [
+const COLUMNS: { key: ColumnKey; sort?: CaseSort }[] = [
   { key: 'referenceColumn', sort: 'reference' },
   { key: 'citizenColumn' },
   { key: 'statusColumn' },
