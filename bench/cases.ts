@@ -4,13 +4,17 @@
  * six, three assessment versions, two plan versions, three interventions with 60 session notes,
  * twelve follow-ups and a re-opened offer, among 200 other cases of the same coordinator. A
  * logged-in coordinator (password + TOTP through the real endpoints) reads every tab of the case
- * and the case summary PDF; every read writes its audit entries, as in production.
+ * and the case summary PDF; every read writes its audit entries, as in production. The case
+ * overview is measured over BENCH_OVERVIEW_CASES (10,000) more cases of the same coordinator
+ * (bench/case-overview.ts): the first page, sorted by next follow-up, filtered, and searched by
+ * reference, name and CPR number, with the p95 of its own statement run straight on the database.
  *
  *   npm run bench:cases                            # a throwaway PostgreSQL (initdb, temp dir)
  *   DATABASE_URL=postgres://… npm run bench:cases  # an existing, empty, throwaway database
  *   BENCH_ENGINE=pglite npm run bench:cases        # PGlite in a temp dir
  *
- * BENCH_EVENTS (500), BENCH_DURATION_S (10), BENCH_CONNECTIONS (10) and BENCH_SEQUENTIAL (500)
+ * BENCH_EVENTS (500), BENCH_DURATION_S (10), BENCH_CONNECTIONS (10), BENCH_SEQUENTIAL (500) and
+ * BENCH_ONLY (a pattern of the endpoint labels to measure)
  * change the load.
  */
 import { randomUUID } from 'node:crypto';
@@ -18,6 +22,12 @@ import type { Kysely } from 'kysely';
 import { CaseEventKindSchema } from '../server/modules/cases/schema.ts';
 import { seedStandardInterventions } from '../server/modules/interventions/catalogue-seed.ts';
 import type { DB } from '../server/platform/db/schema.ts';
+import {
+  loadOverviewCases,
+  OVERVIEW_CASES,
+  rawOverviewTimes,
+  type OverviewLoad,
+} from './case-overview.ts';
 import {
   createBenchTeam,
   describeRun,
@@ -36,6 +46,7 @@ const DAY = 86_400_000;
 interface Loaded {
   coordinator: BenchUser;
   caseId: string;
+  overview: OverviewLoad;
 }
 
 const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -278,7 +289,15 @@ async function load(db: Kysely<DB>, secretKey: Buffer): Promise<Loaded> {
       }),
     )
     .execute();
-  return { coordinator, caseId };
+  const overview = await loadOverviewCases(
+    db,
+    secretKey,
+    MUNICIPALITY,
+    coordinator.id,
+    ssp,
+    typeOf('mentor_programme'),
+  );
+  return { coordinator, caseId, overview };
 }
 
 await withBenchApp(
@@ -288,8 +307,9 @@ await withBenchApp(
     const { base, loaded, loadMs } = run;
     const headers = await logIn(base, loaded.coordinator);
     const id = loaded.caseId;
-    await describeRun(run, `events=${EVENTS} cases=${OTHER_CASES + 1}`, loadMs);
-    await measureEndpoints(run, headers, [
+    await describeRun(run, `events=${EVENTS} cases=${OTHER_CASES + 1 + OVERVIEW_CASES}`, loadMs);
+    const { cpr, name } = loaded.overview;
+    const p95 = await measureEndpoints(run, headers, [
       ['GET /api/cases/:id', `/api/cases/${id}`],
       ['GET /api/cases/:id/chronology (page 1)', `/api/cases/${id}/chronology`],
       ['GET /api/cases/:id/chronology?kind=note', `/api/cases/${id}/chronology?kind=note`],
@@ -300,7 +320,28 @@ await withBenchApp(
       ['GET /api/cases/:id/closure', `/api/cases/${id}/closure`],
       ['GET /api/cases/:id/summary.pdf', `/api/cases/${id}/summary.pdf`],
       ['GET /api/cases (page 1)', '/api/cases'],
+      ['GET /api/cases?sort=nextFollowUp', '/api/cases?sort=nextFollowUp'],
+      [
+        'GET /api/cases?overdue=true&concernLevel=high',
+        '/api/cases?overdue=true&concernLevel=high',
+      ],
+      ['GET /api/cases?reference=S-2025-099', '/api/cases?reference=S-2025-099'],
+      ['POST /api/cases/search (name)', '/api/cases/search', { text: name }],
+      ['POST /api/cases/search (CPR)', '/api/cases/search', { text: cpr }],
       ['GET /api/tasks', '/api/tasks'],
     ]);
+    const raw = await rawOverviewTimes(run.database.db, run.keys.secret, loaded.coordinator, [
+      ['GET /api/cases (page 1)', 'opened'],
+      ['GET /api/cases?sort=nextFollowUp', 'nextFollowUp'],
+      ['POST /api/cases/search (name)', 'opened', name],
+      ['POST /api/cases/search (CPR)', 'opened', cpr],
+    ]);
+    console.log('overview: request p95 against its own statement straight on the database');
+    for (const [label, sqlP95] of raw) {
+      const requestP95 = p95.get(label) ?? 0;
+      console.log(
+        `  ${label.padEnd(34)} request ${requestP95.toFixed(1)} ms  statement ${sqlP95.toFixed(1)} ms  ratio ${(requestP95 / sqlP95).toFixed(1)}`,
+      );
+    }
   },
 );

@@ -241,7 +241,10 @@ export async function describeRun(run: BenchRun, what: string, loadMs: number): 
   );
 }
 
-/** Logs in through the real endpoints (password, then the TOTP code); returns the cookie header. */
+/**
+ * Logs in through the real endpoints (password, then the TOTP code); returns the cookie header
+ * and the session's CSRF token header (for POST endpoints).
+ */
 export async function logIn(
   base: string,
   user: BenchUser,
@@ -278,27 +281,34 @@ export async function getJson<T>(
   return (await res.json()) as T;
 }
 
+/** An endpoint to measure: a GET of `path`, or a POST of `body` (JSON) when one is given. */
+export type Endpoint = readonly [label: string, path: string, body?: unknown];
+
+/** The fetch / autocannon options of one request to the endpoint. */
+function requestOf(headers: Record<string, string>, body: unknown) {
+  if (body === undefined) return { headers };
+  return {
+    method: 'POST' as const,
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  };
+}
+
 /**
  * Measures each endpoint three ways and prints one table: SQL statements per request on an idle
  * server (three requests each: all should agree; BENCH_TRACE=1 lists them), p50/p95/p99 of
  * SEQUENTIAL requests one after the other (after 20 to warm up), and autocannon under load.
+ * Returns each endpoint's sequential p95 (ms).
  */
 export async function measureEndpoints(
   run: BenchRun & { base: string },
-  headers: { cookie: string },
-  endpoints: readonly (readonly [label: string, path: string, body?: unknown])[],
-): Promise<void> {
+  headers: Record<string, string> & { cookie: string },
+  endpoints: readonly Endpoint[],
+): Promise<Map<string, number>> {
   const { base, queries } = run;
-  // A search that carries personal data is a POST with a JSON body (never in the URL).
-  const request = (body: unknown) =>
-    body === undefined
-      ? { method: 'GET' as const, headers }
-      : {
-          method: 'POST' as const,
-          headers: { ...headers, 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        };
-  const fetchOf = (path: string, body: unknown) => fetch(`${base}${path}`, request(body));
+  // BENCH_ONLY=<regex> measures only the endpoints whose label matches (e.g. "/api/cases\b").
+  const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
+  if (only) endpoints = endpoints.filter(([label]) => only.test(label));
   const roundTrips = new Map<string, number[]>();
   const dbShare = new Map<string, string>();
   for (const [label, path, body] of endpoints) {
@@ -307,7 +317,7 @@ export async function measureEndpoints(
       queries.count = 0;
       timings.length = 0;
       const t0 = performance.now();
-      const res = await fetchOf(path, body);
+      const res = await fetch(`${base}${path}`, requestOf(headers, body));
       await res.arrayBuffer();
       if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
       const total = performance.now() - t0;
@@ -324,11 +334,12 @@ export async function measureEndpoints(
 
   const sequential = new Map<string, number[]>();
   for (const [label, path, body] of endpoints) {
-    for (let i = 0; i < 20; i++) await (await fetchOf(path, body)).arrayBuffer();
+    const init = requestOf(headers, body);
+    for (let i = 0; i < 20; i++) await (await fetch(`${base}${path}`, init)).arrayBuffer();
     const times: number[] = [];
     for (let i = 0; i < SEQUENTIAL; i++) {
       const t0 = performance.now();
-      const res = await fetchOf(path, body);
+      const res = await fetch(`${base}${path}`, init);
       await res.arrayBuffer();
       times.push(performance.now() - t0);
       if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
@@ -345,7 +356,7 @@ export async function measureEndpoints(
       url: `${base}${path}`,
       connections: CONNECTIONS,
       duration: DURATION_S,
-      ...request(body),
+      ...requestOf(headers, body),
     });
     const seq = sequential.get(label) ?? [];
     const counts = roundTrips.get(label) ?? [];
@@ -376,4 +387,5 @@ export async function measureEndpoints(
         .join('  '),
     );
   }
+  return new Map([...sequential].map(([label, seq]) => [label, percentile(seq, 95)]));
 }

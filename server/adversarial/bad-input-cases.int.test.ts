@@ -48,6 +48,7 @@ const assessment = () => ({ id: wb.caseId, assessmentId: wb.draftAssessmentId })
 const plan = () => ({ id: wb.caseId, planId: wb.draftPlanId });
 
 const fixtures: Record<string, () => Fixture> = {
+  'POST /api/cases/search': () => ({ body: () => ({ text: 'Testperson', overdue: false }) }),
   'POST /api/cases/{id}/members': () => ({
     params: { id: wb.caseId },
     body: () => ({ userId: leaver.id, role: 'member', scope: 'full', unitId: null }),

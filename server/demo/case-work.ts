@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
-import type { Ctx } from './case-work/context.ts';
+import { demoContext, hasMarker, setMarker } from './case-work/context.ts';
 import { seedAhmad } from './case-work/ahmad.ts';
 import { seedMikkel } from './case-work/mikkel.ts';
 import { seedClosedCases } from './case-work/closed-cases.ts';
@@ -24,38 +24,14 @@ const MARKER = 'demo_case_work_seeded_at';
 export async function seedDemoCaseWork(db: Kysely<DB>, now = new Date()): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(7260411928)`.execute(trx);
-    const marker = await trx
-      .selectFrom('app_settings')
-      .select('key')
-      .where('key', '=', MARKER)
-      .executeTakeFirst();
-    if (marker) return;
-    const users = await trx
-      .selectFrom('users')
-      .leftJoin('user_units', 'user_units.user_id', 'users.id')
-      .select(['users.id', 'users.username', 'user_units.unit_id'])
-      .where('users.is_demo', '=', true)
-      .execute();
-    const byName = new Map(users.map((u) => [u.username, { id: u.id, unitId: u.unit_id }]));
-    const c: Ctx = {
-      trx,
-      now,
-      user: (username) => {
-        const found = byName.get(username);
-        if (!found) throw new Error(`demo user ${username} missing`);
-        return found;
-      },
-    };
-    if (!byName.has('demo.tovholder') || !byName.has('demo.mentor')) return;
+    if (await hasMarker(trx, MARKER)) return;
+    const c = await demoContext(trx, now, ['demo.tovholder', 'demo.mentor']);
+    if (!c) return;
 
     await seedAhmad(c);
     await seedMikkel(c);
     await seedClosedCases(c);
     await seedCaseWithoutPlan(c);
-    await trx
-      .insertInto('app_settings')
-      .values({ key: MARKER, value: JSON.stringify(now.toISOString()) })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
+    await setMarker(trx, MARKER, now);
   });
 }

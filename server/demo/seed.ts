@@ -3,6 +3,7 @@ import type { DB } from '../platform/db/schema.ts';
 import { createStandardUnits } from '../modules/admin/standard-units.ts';
 import { seedStandardInterventions } from '../modules/interventions/catalogue-seed.ts';
 import { seedDemoCaseWork } from './case-work.ts';
+import { seedDemoOverviewCases } from './case-work/overview-cases.ts';
 import { seedDemoInquiries } from './inquiries.ts';
 import { seedDemoRecords } from './records.ts';
 import { seedDemoUsers } from './users.ts';
@@ -60,6 +61,7 @@ export async function seedDemo(
     await seedDemoRecords(db, options.secretKey);
     await inquiries();
     await seedDemoCaseWork(db);
+    await seedDemoOverviewCases(db, options.secretKey);
     return organisation;
   }
   // Every step is idempotent, and the marker is written last: an interrupted seed completes on
@@ -68,6 +70,7 @@ export async function seedDemo(
   await seedDemoRecords(db, options.secretKey);
   await inquiries();
   await seedDemoCaseWork(db);
+  await seedDemoOverviewCases(db, options.secretKey);
   await db
     .insertInto('app_settings')
     .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })

@@ -42,3 +42,29 @@ export function decodeCursor(value: string | undefined, idKind: CursorIdKind): C
     });
   }
 }
+
+/**
+ * Cursors for lists that can be sorted several ways: the sort's name, the last row's sort key as
+ * text and its id. A cursor of another sort, or a key `key` does not accept, is a 400 naming
+ * `query.after` like any other bad cursor.
+ */
+export function encodeSortCursor(sort: string, key: string, id: string): string {
+  return Buffer.from(JSON.stringify({ s: sort, k: key, id })).toString('base64url');
+}
+
+export function decodeSortCursor(
+  value: string | undefined,
+  sort: string,
+  key: z.ZodType<string>,
+  field = 'query.after',
+): { k: string; id: string } | null {
+  if (value === undefined) return null;
+  const schema = z.object({ s: z.literal(sort), k: key, id: z.uuid() });
+  try {
+    return schema.parse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')));
+  } catch {
+    throw new AppError('validation_failed', {
+      fields: [{ field, code: 'invalid_cursor' }],
+    });
+  }
+}

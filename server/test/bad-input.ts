@@ -156,7 +156,7 @@ export function applyChange(base: unknown, change: Change): unknown {
 const ROUTE_GROUPS: [string, RegExp][] = [
   [
     'cases',
-    /^\/api\/(break-glass$|cases\/\{id\}\/(members|member-candidates|persons|notes|status|classification|assessments|plans))/,
+    /^\/api\/(break-glass$|cases\/search$|cases\/\{id\}\/(members|member-candidates|persons|notes|status|classification|assessments|plans))/,
   ],
   [
     'case-work',

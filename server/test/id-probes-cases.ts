@@ -153,6 +153,30 @@ export const CASE_PROBES: IdProbe[] = [
   clientIdProbe(CLOSURE, 'POST /api/cases/{id}/closure/{closureId}/reject', 'closureId'),
 
   // Query filters of a case's reads.
+  // The overview's coordinator filter: a user of another municipality answers as a missing one.
+  {
+    key: 'GET /api/cases query.coordinatorId',
+    setup: async (x) => ({
+      hidden: await otherUser(x),
+      request: {
+        caller: x.members.coordinator.caller,
+        method: 'GET',
+        url: (id) => `/api/cases?coordinatorId=${id}`,
+      },
+    }),
+  },
+  {
+    key: 'POST /api/cases/search body.coordinatorId',
+    setup: async (x) => ({
+      hidden: await otherUser(x),
+      request: {
+        caller: x.members.coordinator.caller,
+        method: 'POST',
+        url: () => '/api/cases/search',
+        body: (id) => ({ text: 'Testperson', coordinatorId: id }),
+      },
+    }),
+  },
   {
     key: 'GET /api/cases/{id}/chronology query.authorId',
     setup: async (x) => {

@@ -1,4 +1,4 @@
-import { ago, dayAgo, event, insertDemoCase, unitId, type Ctx } from './context.ts';
+import { ago, dayAgo, event, insertDemoCitizenCase, unitId, type Ctx } from './context.ts';
 
 /** A closed case with its re-reviews ahead, and a case whose 6-month re-review is due. */
 export async function seedClosedCases(c: Ctx) {
@@ -21,12 +21,12 @@ export async function seedClosedCases(c: Ctx) {
     },
   ] as const;
   for (const d of cases) {
-    const created = await insertDemoCase(c, {
-      person: d,
-      coordinator: 'demo.tovholder',
-      openedDaysAgo: d.closedDaysAgo + 270,
-      values: {
+    const created = await insertDemoCitizenCase(
+      c,
+      d,
+      {
         status: d.status,
+        opened_at: ago(c.now, d.closedDaysAgo + 270),
         closed_at: ago(c.now, d.closedDaysAgo),
         extremism_form: 'right_wing',
         concern_summary: 'Fiktiv demosag: deltog i en højreekstremistisk onlinegruppe.',
@@ -38,7 +38,8 @@ export async function seedClosedCases(c: Ctx) {
         authority_area: 'inside',
         concern_level: 'low',
       },
-    });
+      [['demo.tovholder', 'coordinator']],
+    );
     await event(c, created.caseId, d.closedDaysAgo + 200, 'demo.tovholder', 'follow_up_recorded', {
       concernLevel: { from: 'moderate', to: 'low' },
     });

@@ -1,7 +1,7 @@
 import type { Insertable, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { danishToday } from '../../modules/cases/chronology.ts';
 import { nextReference } from '../../modules/inquiries/queries.ts';
+import { danishToday } from '../../modules/cases/chronology.ts';
 import type { CaseEventKind } from '../../modules/cases/chronology.ts';
 import { DEMO_MUNICIPALITY_CODE } from '../seed.ts';
 
@@ -12,6 +12,104 @@ export interface Ctx {
   trx: Transaction<DB>;
   now: Date;
   user: (username: string) => { id: string; unitId: string | null };
+}
+
+/**
+ * The seeding context over the demo users (id and unit by username), or null when one of
+ * `needed` does not exist (a demo installation without them is left alone).
+ */
+export async function demoContext(
+  trx: Transaction<DB>,
+  now: Date,
+  needed: readonly string[],
+): Promise<Ctx | null> {
+  const users = await trx
+    .selectFrom('users')
+    .leftJoin('user_units', 'user_units.user_id', 'users.id')
+    .select(['users.id', 'users.username', 'user_units.unit_id'])
+    .where('users.is_demo', '=', true)
+    .execute();
+  const byName = new Map(users.map((u) => [u.username, { id: u.id, unitId: u.unit_id }]));
+  if (!needed.every((name) => byName.has(name))) return null;
+  return {
+    trx,
+    now,
+    user: (username) => {
+      const found = byName.get(username);
+      if (!found) throw new Error(`demo user ${username} missing`);
+      return found;
+    },
+  };
+}
+
+/** Whether a seeding step ran before (its marker in app_settings). */
+export async function hasMarker(trx: Transaction<DB>, key: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('app_settings')
+    .select('key')
+    .where('key', '=', key)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Marks a seeding step as done, so it never runs twice. */
+export async function setMarker(trx: Transaction<DB>, key: string, now: Date): Promise<void> {
+  await trx
+    .insertInto('app_settings')
+    .values({ key, value: JSON.stringify(now.toISOString()) })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+}
+
+type CaseValues = Omit<Insertable<DB['cases']>, 'municipality_code' | 'reference' | 'is_demo'>;
+
+/**
+ * A fictional citizen and a new case about them (the next free S reference of the year), with
+ * its members and the "opened" event on the opening date.
+ */
+export async function insertDemoCitizenCase(
+  c: Ctx,
+  citizen: { given: string; family: string; birth: string; cprDigest?: string | null },
+  values: CaseValues & { opened_at: Date },
+  members: readonly (readonly [username: string, role: 'coordinator' | 'forum'])[],
+): Promise<{ caseId: string; personId: string }> {
+  const person = await c.trx
+    .insertInto('persons')
+    .values({
+      municipality_code: DEMO_MUNICIPALITY_CODE,
+      given_name: citizen.given,
+      family_name: citizen.family,
+      birth_date: citizen.birth,
+      cpr_digest: citizen.cprDigest ?? null,
+      is_demo: true,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const year = Number(danishToday(c.now).slice(0, 4));
+  const reference = await nextReference(c.trx, DEMO_MUNICIPALITY_CODE, 'S', year);
+  const created = await c.trx
+    .insertInto('cases')
+    .values({ ...values, municipality_code: DEMO_MUNICIPALITY_CODE, reference, is_demo: true })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await c.trx
+    .insertInto('case_persons')
+    .values({ case_id: created.id, person_id: person.id, role: 'citizen' })
+    .execute();
+  await c.trx
+    .insertInto('case_members')
+    .values(
+      members.map(([username, role]) => ({
+        case_id: created.id,
+        user_id: c.user(username).id,
+        role,
+        unit_id: c.user(username).unitId,
+      })),
+    )
+    .execute();
+  const openedDaysAgo = (c.now.getTime() - values.opened_at.getTime()) / DAY;
+  await event(c, created.id, openedDaysAgo, members[0]?.[0] ?? null, 'opened');
+  return { caseId: created.id, personId: person.id };
 }
 
 /** A moment `days` ago (negative: in the future). */
@@ -141,58 +239,3 @@ export interface AhmadCase {
 }
 export const AHMAD_COORDINATOR = 'demo.tovholder';
 export const AHMAD_CASEWORKER = 'demo.sagsbehandler';
-
-/**
- * A demo citizen and their case in Demo Kommune, opened `openedDaysAgo`, with the next reference
- * of the year, the citizen, the coordinator as a member and the "opened" event. Returns the ids.
- */
-export async function insertDemoCase(
-  c: Ctx,
-  spec: {
-    person: { given: string; family: string; birth: string };
-    coordinator: string;
-    openedDaysAgo: number;
-    values: Omit<Insertable<DB['cases']>, 'municipality_code' | 'reference' | 'opened_at'>;
-  },
-): Promise<{ caseId: string; personId: string }> {
-  const coordinator = c.user(spec.coordinator);
-  const person = await c.trx
-    .insertInto('persons')
-    .values({
-      municipality_code: DEMO_MUNICIPALITY_CODE,
-      given_name: spec.person.given,
-      family_name: spec.person.family,
-      birth_date: spec.person.birth,
-      is_demo: true,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const year = Number(danishToday(c.now).slice(0, 4));
-  const reference = await nextReference(c.trx, DEMO_MUNICIPALITY_CODE, 'S', year);
-  const created = await c.trx
-    .insertInto('cases')
-    .values({
-      ...spec.values,
-      municipality_code: DEMO_MUNICIPALITY_CODE,
-      reference,
-      opened_at: ago(c.now, spec.openedDaysAgo),
-      is_demo: true,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await c.trx
-    .insertInto('case_persons')
-    .values({ case_id: created.id, person_id: person.id, role: 'citizen' })
-    .execute();
-  await c.trx
-    .insertInto('case_members')
-    .values({
-      case_id: created.id,
-      user_id: coordinator.id,
-      role: 'coordinator',
-      unit_id: coordinator.unitId,
-    })
-    .execute();
-  await event(c, created.id, spec.openedDaysAgo, spec.coordinator, 'opened');
-  return { caseId: created.id, personId: person.id };
-}

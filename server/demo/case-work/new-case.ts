@@ -1,15 +1,15 @@
-import { insertDemoCase, type Ctx } from './context.ts';
+import { ago, insertDemoCitizenCase, type Ctx } from './context.ts';
 
 /**
  * A case opened 18 days ago that still has neither an assessment nor an action plan: past the
  * default 14 days, so demo.tovholder's start page lists it under "Sager uden vurdering eller plan".
  */
 export async function seedCaseWithoutPlan(c: Ctx) {
-  await insertDemoCase(c, {
-    person: { given: 'Lærke Demo', family: 'Madsen', birth: '2010-05-21' },
-    coordinator: 'demo.tovholder',
-    openedDaysAgo: 18,
-    values: {
+  await insertDemoCitizenCase(
+    c,
+    { given: 'Lærke Demo', family: 'Madsen', birth: '2010-05-21' },
+    {
+      opened_at: ago(c.now, 18),
       status: 'active',
       extremism_form: 'militant_islamism',
       concern_summary:
@@ -22,5 +22,6 @@ export async function seedCaseWithoutPlan(c: Ctx) {
       authority_area: 'inside',
       concern_level: 'moderate',
     },
-  });
+    [['demo.tovholder', 'coordinator']],
+  );
 }

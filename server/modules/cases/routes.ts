@@ -2,16 +2,16 @@ import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
-import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
+import type { AuditEvent } from '../../platform/audit/write.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
-import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import { grantCaseAccess, type CaseAccess } from '../../access/records.ts';
 import { contextFor, type ContextKeys, type RequestContext } from '../../platform/context.ts';
 import { routeKit } from '../../platform/route-kit.ts';
 import { caseWorkRoutes } from './case-routes.ts';
 import * as chronology from './chronology.ts';
 import { setStatus } from './status.ts';
+import { caseOverview } from './overview.ts';
 import { updateClassification } from './classification.ts';
 import * as queries from './queries.ts';
 import {
@@ -22,6 +22,7 @@ import {
   CaseIdParams,
   CaseListQuery,
   CaseListSchema,
+  CaseSearchBody,
   ChronologyQuery,
   ClassificationBody,
   ClassificationResponse,
@@ -68,44 +69,26 @@ export const caseRoutes =
       '/api/cases',
       {
         policy: 'records.read',
-        summary: 'The cases the caller is a member of (or holds a break-the-glass grant for)',
+        summary:
+          'The case overview: every case the caller may see (member or break-the-glass grant), filtered, sorted and paged',
         querystring: CaseListQuery,
         response: { 200: CaseListSchema },
       },
+      async (request) => caseOverview(contextOf(request), request.query),
+    );
+
+    route.post(
+      '/api/cases/search',
+      {
+        policy: 'records.read',
+        summary:
+          'The case overview searched by reference, name or CPR number (exact), with the same filters (POST: a name or CPR number never goes in a URL)',
+        body: CaseSearchBody,
+        response: { 200: CaseListSchema },
+      },
       async (request) => {
-        const { db, user, keys, requestId } = contextOf(request);
-        return db.transaction().execute(async (trx) => {
-          const { municipalityOf, unitOf, ...list } = await queries.listCases(
-            trx,
-            user,
-            request.query,
-          );
-          // Each citizen shown is a search hit on their personal data.
-          const events = list.items.flatMap((item) =>
-            item.citizen
-              ? [
-                  recordEvent(
-                    user,
-                    {
-                      municipalityCode: municipalityOf.get(item.id) ?? '',
-                      unitId: unitOf.get(item.id) ?? user.unitIds[0] ?? null,
-                      breakGlass: item.breakGlass,
-                    },
-                    {
-                      action: 'search',
-                      resourceType: 'case',
-                      resourceId: item.id,
-                      subjectPersonId: item.citizen.id,
-                      purpose: PURPOSES.caseList,
-                      requestId,
-                    },
-                  ),
-                ]
-              : [],
-          );
-          await writeAudit(trx, keys.audit, events);
-          return list;
-        });
+        const { text, ...filter } = request.body;
+        return caseOverview(contextOf(request), filter, { text });
       },
     );
 

@@ -15,7 +15,6 @@ import {
 import { z } from 'zod';
 import { DateOnly, Version } from '../../platform/primitives.ts';
 import { compartment, record } from '../../access/compartment.ts';
-import { cursorParameter } from '../../platform/cursor.ts';
 
 /** Request and response shapes of the cases module, shared with the web app. */
 export const CaseIdParams = z.object({ id: z.uuid() }).strict();
@@ -42,29 +41,7 @@ export const AccessSchema = z.object({
   breakGlassUntil: z.iso.datetime().nullable(),
 });
 
-export const CaseListQuery = z
-  .object({
-    status: CaseStatusSchema.optional(),
-    after: cursorParameter(),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-  })
-  .strict();
-
-export const CaseListItem = z.object({
-  id: z.uuid(),
-  reference: z.string(),
-  status: CaseStatusSchema,
-  openedAt: z.iso.datetime(),
-  myRole: CaseRoleSchema.nullable(),
-  breakGlass: z.boolean(),
-  /** The citizen the case is about; absent for intervention-scoped members. */
-  citizen: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-});
-
-export const CaseListSchema = z.object({
-  items: z.array(CaseListItem),
-  nextCursor: z.string().nullable(),
-});
+export { CaseListItem, CaseListQuery, CaseListSchema, CaseSearchBody } from './overview-schema.ts';
 
 export const CasePersonSchema = z.object({
   id: z.uuid(),

@@ -3,17 +3,21 @@ import type { ReactNode } from 'react';
 /**
  * A dkfds compact table that scrolls sideways on a narrow screen: a caption for screen readers,
  * a header row of column headings (a `false` column is left out) and the rows (`children`).
+ * A sorted list names its sorted column (index among the columns shown) and direction: that
+ * heading gets `aria-sort`.
  */
 export function CompactTable({
   caption,
   columns,
   className,
+  sorted,
   children,
 }: {
   caption: ReactNode;
   columns: ReactNode[];
   /** The table's own class next to dkfds's (`case-table`). */
   className?: string;
+  sorted?: { column: number; direction: 'ascending' | 'descending' };
   children: ReactNode;
 }) {
   return (
@@ -25,7 +29,11 @@ export function CompactTable({
             {columns
               .filter((column) => column !== false && column !== null && column !== undefined)
               .map((column, index) => (
-                <th key={index} scope="col">
+                <th
+                  key={index}
+                  scope="col"
+                  aria-sort={sorted?.column === index ? sorted.direction : undefined}
+                >
                   {column}
                 </th>
               ))}

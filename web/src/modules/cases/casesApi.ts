@@ -65,18 +65,6 @@ export function useRefreshCase() {
   );
 }
 
-/** "My cases", a page at a time (keyset pagination with `nextCursor`). */
-export function useCaseList(status: CaseStatus | null) {
-  return useInfiniteQuery({
-    queryKey: [...CASES_QUERY_KEY, 'list', status ?? 'all'],
-    queryFn: ({ pageParam, signal }) =>
-      apiGet<CaseList>(withQuery('/api/cases', { status, after: pageParam }), { signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    placeholderData: keepPreviousData,
-  });
-}
-
 /** One case as the caller may see it; 404 (ApiError) when they are not a member. */
 export function useCase(id: string) {
   return useQuery({

@@ -1,0 +1,116 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { CaseSearchBody } from '../../../../server/modules/cases/schema.ts';
+import { FilterSelect } from '../../ui/FilterSelect';
+import { Form, TextInput, useZodForm } from '../../ui/form';
+import { CASE_STATUSES, isCaseStatus } from './casesApi';
+import { CONCERN_LEVELS, overviewQuery, type OverviewFilters } from './overviewApi';
+
+/** The search form holds the text only; the filters travel with it from the page. */
+const SearchText = CaseSearchBody.pick({ text: true });
+
+/**
+ * The overview's filter bar: status, concern level, overdue follow-up and "my cases as
+ * coordinator" (in the address), and the search by reference, name or CPR number (never in the
+ * address). The search is sent when the form is submitted; a malformed CPR number comes back as
+ * the server's message on the field.
+ */
+export function CaseOverviewFilters({
+  filters,
+  onFilters,
+  text,
+  onText,
+}: {
+  filters: OverviewFilters;
+  onFilters: (filters: OverviewFilters) => void;
+  text: string;
+  onText: (text: string) => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const form = useZodForm(SearchText, { defaultValues: { text } });
+  const set = (change: Partial<OverviewFilters>) => onFilters({ ...filters, ...change });
+
+  return (
+    <div className="case-overview-filters">
+      <Form
+        id="case-search"
+        form={form}
+        role="search"
+        className="case-search"
+        summary={false}
+        onSubmit={async (values) => {
+          await queryClient.fetchInfiniteQuery(overviewQuery(filters, values.text));
+          onText(values.text);
+        }}
+      >
+        <TextInput
+          name="text"
+          label={t('cases.overview.search')}
+          hint={t('cases.overview.searchHint')}
+          widthClass="input-width-l"
+          type="search"
+          autoComplete="off"
+        />
+        <button type="submit" className="button button-secondary">
+          {t('cases.overview.searchSubmit')}
+        </button>
+        {text !== '' && (
+          <button
+            type="button"
+            className="button button-tertiary"
+            onClick={() => {
+              form.reset({ text: '' });
+              onText('');
+            }}
+          >
+            {t('cases.overview.searchClear')}
+          </button>
+        )}
+      </Form>
+
+      <div className="case-filter-bar">
+        <FilterSelect
+          className="case-filter"
+          label={t('cases.list.statusFilter')}
+          value={filters.status ?? ''}
+          all={t('cases.list.allStatuses')}
+          options={CASE_STATUSES.map((s) => ({ value: s, label: t(`cases.status.${s}`) }))}
+          onChange={(value) => set({ status: isCaseStatus(value) ? value : null })}
+        />
+        <FilterSelect
+          className="case-filter"
+          label={t('cases.overview.concernFilter')}
+          value={filters.concernLevel ?? ''}
+          all={t('cases.list.allStatuses')}
+          options={CONCERN_LEVELS.map((level) => ({
+            value: level,
+            label: t(`cases.concernLevel.${level}`),
+          }))}
+          onChange={(value) =>
+            set({ concernLevel: CONCERN_LEVELS.find((level) => level === value) ?? null })
+          }
+        />
+        <FilterSelect
+          className="case-filter"
+          label={t('cases.overview.overdueFilter')}
+          value={filters.overdue === null ? '' : String(filters.overdue)}
+          all={t('cases.list.allStatuses')}
+          options={[
+            { value: 'true', label: t('cases.overview.overdueOnly') },
+            { value: 'false', label: t('cases.overview.notOverdue') },
+          ]}
+          onChange={(value) => set({ overdue: value === '' ? null : value === 'true' })}
+        />
+        <FilterSelect
+          className="case-filter"
+          label={t('cases.overview.whoseFilter')}
+          value={filters.mine ? 'mine' : ''}
+          all={t('cases.overview.allMayDo')}
+          options={[{ value: 'mine', label: t('cases.overview.mineAsCoordinator') }]}
+          onChange={(value) => set({ mine: value === 'mine' })}
+        />
+      </div>
+    </div>
+  );
+}
