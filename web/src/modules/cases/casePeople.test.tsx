@@ -79,7 +79,7 @@ describe('adding a person', () => {
   it('asks for the connection and a name in Danish when nothing is filled in', async () => {
     const found = await problems(forms.AddPersonFormSchema, forms.emptyAddPerson());
     expect(Object.keys(found).sort()).toEqual(['new.familyName', 'new.givenName', 'role']);
-    expect(found.role).toBe(i18n.t('form.validation.required'));
+    expect(found.role).toBe(i18n.t('form.validation.choose'));
     expect(found['new.givenName']).toMatch(/[a-zæøå]/);
     expect(found['new.givenName']).not.toMatch(/expected|invalid/i);
   });
@@ -118,7 +118,7 @@ describe('removing a person and adding a member', () => {
   it('wants a colleague and a role for a new member, and sends the scope chosen', async () => {
     const found = await problems(forms.AddMemberFormSchema, forms.emptyAddMember());
     expect(Object.keys(found).sort()).toEqual(['role', 'userId']);
-    expect(found.role).toBe(i18n.t('form.validation.required'));
+    expect(found.role).toBe(i18n.t('form.validation.choose'));
     const values = {
       userId: PERSONS[0].id,
       role: 'member' as const,
