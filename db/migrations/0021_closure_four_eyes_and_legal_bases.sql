@@ -16,7 +16,7 @@ from (values
   ('group_family_talks', 'Barnets lov § 32 (familiebehandling); voksne: serviceloven § 10 (rådgivning)'),
   ('network_meetings', 'Samtykke, ellers retsplejeloven § 115 (udveksling i SSP-, PSP- og KSP-samarbejdet)'),
   ('education_support', 'Lov om kommunal indsats for unge under 25 år'),
-  ('other_counselling', 'Serviceloven § 10 (gratis rådgivning); voksne i risiko for radikalisering: serviceloven § 12 b'),
+  ('other_counselling', 'Serviceloven § 10 (gratis rådgivning)'),
   ('psychiatric_treatment', 'Sundhedsloven (behandling i regionens psykiatri efter henvisning)'),
   ('addiction_treatment', 'Serviceloven § 101 (stofmisbrug); sundhedsloven § 141 (alkohol)'),
   ('housing_offer', 'Serviceloven §§ 107–110 (botilbud og forsorgshjem); almenboligloven § 59 (kommunal anvisning)'),

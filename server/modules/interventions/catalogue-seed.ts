@@ -131,9 +131,10 @@ export const STANDARD_INTERVENTIONS: readonly StandardIntervention[] = [
   offer('work_placement', 'Virksomhedspraktik', 'anticipating', 'all', 'jobcenter', {
     legalBasis: 'LAB',
   }),
+  // § 12 b is the basis of counselling_12b, an entry that reveals the concern: naming it here
+  // would show the concern to every member who sees the catalogue.
   offer('other_counselling', 'Anden rådgivning', 'anticipating', 'all', null, {
-    legalBasis:
-      'Serviceloven § 10 (gratis rådgivning); voksne i risiko for radikalisering: serviceloven § 12 b',
+    legalBasis: 'Serviceloven § 10 (gratis rådgivning)',
   }),
   offer(
     'psychiatric_treatment',
