@@ -52,7 +52,7 @@ describe('concern inquiries in Chromium', () => {
     await page.getByLabel('Dato', { exact: true }).fill('31.02.2026');
     await page.getByRole('button', { name: 'Registrér henvendelsen' }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'Der er problemer' });
-    await summary.getByRole('link', { name: /^Dato: Skriv datoen som dd\.mm\.åååå/ }).waitFor();
+    await summary.getByRole('link', { name: /^Dato: 31\.02\.2026 findes ikke/ }).waitFor();
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
       .toContain('Der er problemer');

@@ -40,7 +40,13 @@ export function CompetenceChart({ series }: { series: Series }) {
           </li>
         ))}
       </ul>
-      <div className="table--responsive-scroll">
+      {/* A table with many dates scrolls sideways: focusable, so keyboard users can scroll it. */}
+      <div
+        className="table--responsive-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={t('followUps.chart.tableCaption')}
+      >
         <table className="table table--compact follow-up-table">
           <caption>{t('followUps.chart.tableCaption')}</caption>
           <thead>

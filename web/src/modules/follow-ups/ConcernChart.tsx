@@ -34,7 +34,13 @@ export function ConcernChart({ series }: { series: FollowUpList['concernSeries']
             levelLabel={label}
             axisWidth={72}
           />
-          <div className="table--responsive-scroll">
+          {/* A table with many dates scrolls sideways: focusable, so keyboard users can scroll it. */}
+          <div
+            className="table--responsive-scroll"
+            tabIndex={0}
+            role="region"
+            aria-label={t('followUps.concernChart.tableCaption')}
+          >
             <table className="table table--compact follow-up-table">
               <caption>{t('followUps.concernChart.tableCaption')}</caption>
               <thead>
