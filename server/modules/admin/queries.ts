@@ -4,6 +4,7 @@ import { RoleSchema } from '../../access/roles.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { UnitKindSchema } from '../organisation/schema.ts';
 import type { AdminUnit, AdminUser, UserListFilter } from './schema.ts';
+import { escapeLike } from '../../platform/db/text-search.ts';
 
 /**
  * Reads of the administration. Every query is scoped by an AdminScope: a municipal administrator
@@ -194,8 +195,4 @@ export async function policeDistrictExists(db: Kysely<DB>, id: number): Promise<
     .where('id', '=', id)
     .executeTakeFirst();
   return row !== undefined;
-}
-
-function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

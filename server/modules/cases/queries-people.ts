@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { updateCase } from './queries-case-edits.ts';
+import { escapeLike } from '../../platform/db/text-search.ts';
 
 /*
  * The persons of a case as the coordinator changes them (people.ts), and the colleagues who may
@@ -137,7 +138,7 @@ export async function memberCandidates(
     .orderBy('u.id')
     .limit(CANDIDATE_LIMIT);
   if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = `%${escapeLike(filter.q)}%`;
     query = query.where('u.display_name', 'ilike', pattern);
   }
   return query.execute();

@@ -4,6 +4,7 @@ import { RoleSchema } from '../../access/roles.ts';
 import type { CurrentUser } from '../../access/sessions.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { FORUM_MEMBER_ROLES, type ForumCandidate, type ForumMember } from './schema.ts';
+import { escapeLike } from '../../platform/db/text-search.ts';
 
 /**
  * Reads of the forums. Every query is limited to the caller's area: their municipality, or for
@@ -192,8 +193,4 @@ export async function listCandidates(
     displayName: r.display_name,
     roles: r.roles.map((role) => RoleSchema.parse(role)),
   }));
-}
-
-function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Municipality, PoliceDistrict, Unit, UnitKind } from './schema.ts';
 import { RegionSchema, UnitKindSchema } from './schema.ts';
+import { escapeLike } from '../../platform/db/text-search.ts';
 
 /**
  * Reference data is public fact (no personal data), so these queries are not scoped to a tenant.
@@ -114,8 +115,4 @@ export async function listUnits(db: Kysely<DB>, municipalityCode: string): Promi
     name: r.name,
     version: r.version,
   }));
-}
-
-function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
