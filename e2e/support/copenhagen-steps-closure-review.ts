@@ -1,8 +1,7 @@
 import { expect } from 'vitest';
-import { sql } from 'kysely';
 import type { Locator, Page } from 'playwright-core';
-import { runCaseWorkJob } from '../../server/jobs/case-work.ts';
 import { seriousA11yViolations } from './browser.ts';
+import { confirmSixMonthReview, sixMonthsLater } from './closure.ts';
 import { COPENHAGEN, danishDaysAgo } from './copenhagen.ts';
 import {
   caseUrl,
@@ -123,17 +122,7 @@ export async function approveClosure(story: Story) {
 
 /** Step: puts the case under re-review six months later, and the re-review confirms the closure. */
 export async function confirmClosureAtReReview(story: Story) {
-  await story.journey.offline(async (db) => {
-    await db
-      .updateTable('case_reviews')
-      // Six months on; three days more, so a review due on the 31st is not still ahead.
-      .set({ due_on: sql`(due_on - interval '6 months' - interval '3 days')::date` })
-      .where('case_id', '=', story.caseId)
-      .where('status', '=', 'scheduled')
-      .execute();
-    const result = await runCaseWorkJob(db, new Date());
-    expect(result.reviewsDue).toBe(1);
-  });
+  await sixMonthsLater(story.journey, story.caseId);
   const { page, errors } = story.coordinator;
   await page.goto(caseUrl(story));
   await h1(page, `Sag ${REF}`).waitFor();
@@ -145,22 +134,10 @@ export async function confirmClosureAtReReview(story: Story) {
   const task = await openTasks(story.journey, page, 'review', 'Genvurdering af afsluttet sag');
   await task.click();
   await heading(page, 2, 'Afslutning og genvurdering').waitFor();
-  const form = page
-    .locator('form.closure-review')
-    .filter({ has: page.getByRole('heading', { name: /^Genvurdering efter 6 måneder/ }) });
-  await form.waitFor();
-  await form.getByRole('radio', { name: 'Bekræft afslutningen' }).check();
-  await form
-    .getByLabel('Bemærkning (valgfrit)')
-    .fill('Bilal går i 10. klasse og spiller fodbold; familien har kontakt med Børn og Unge.');
-  await form
-    .getByRole('group', { name: 'Vurderes borgeren ikke længere at være i risiko?' })
-    .getByRole('radio', { name: 'Ja' })
-    .check();
-  await form.getByRole('button', { name: 'Gem genvurderingen' }).click();
-  // The form goes away with the review it recorded; the page says it was saved.
-  await form.waitFor({ state: 'detached' });
-  await main(page).getByText('Genvurderingen er gemt.').waitFor();
+  await confirmSixMonthReview(
+    page,
+    'Bilal går i 10. klasse og spiller fodbold; familien har kontakt med Børn og Unge.',
+  );
   const reviews = page.getByRole('table', { name: 'Genvurderinger efter afslutningen' });
   const six = reviews.getByRole('row', { name: /Efter 6 måneder/ });
   await six.getByText('Afslutningen bekræftet').waitFor();

@@ -30,8 +30,8 @@ export const OFFER_TASK = 'Tilbud om støtte (nyt tilbud eller svar)';
 export const ON_HOLD_REASON =
   'Bilal er ikke mødt op i skolen i to uger og kan ikke findes. Politiet og SSP er orienteret.';
 
-/** The case's page, or one of its tabs by path. */
-export const caseUrl = (story: Story, path = '') =>
+/** The case's page, or one of its tabs by path (of this journey's story or another's). */
+export const caseUrl = (story: Pick<Story, 'journey' | 'caseId'>, path = '') =>
   story.journey.url(`/sager/${story.caseId}${path}`);
 
 /** A tab of the case page, by its name in the case's tab bar. */
