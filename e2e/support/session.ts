@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { totpCode, totpStep } from '../../server/access/totp.ts';
 import { currentDemoCode, DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../server/demo/users.ts';
@@ -69,4 +70,21 @@ export async function logIn(page: Page, username: string) {
   await enterPassword(page, username);
   await h1(page, 'Bekræft med din app').waitFor();
   await enterAppCode(page);
+}
+
+/**
+ * A state change through the API with the page's session (its cookies and CSRF token), for the
+ * set-up a journey does not test in the browser. Answers the response's JSON; fails on a non-2xx.
+ */
+export async function apiPost(journey: Journey, page: Page, path: string, data: unknown) {
+  const session = await page.request.get(journey.url('/api/session'));
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const response = await page.request.post(journey.url(path), {
+    data,
+    // Creates are idempotent by this key; a set-up call is sent once.
+    headers: { 'x-csrf-token': csrfToken, 'idempotency-key': randomUUID() },
+  });
+  if (!response.ok())
+    throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
+  return (await response.json()) as unknown;
 }
