@@ -3,12 +3,34 @@ import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { runCaseWorkJob } from '../../server/jobs/case-work.ts';
 import type { Journey } from './browser.ts';
-import { main } from './session.ts';
+import { heading, main } from './session.ts';
 
 /**
  * What the journeys that close a case share (e2e/copenhagen.e2e.ts, e2e/younger-sibling.e2e.ts):
- * half a year passing until the first re-review, and the re-review that confirms the closure.
+ * approving a proposed closure, half a year passing until the first re-review, and the re-review
+ * that confirms the closure.
  */
+
+/**
+ * On the closure tab: the proposal waiting for approval, where an intervention (its row matched
+ * by `continuing`) goes on outside the case, is approved, and the case is closed.
+ */
+export async function approveWaitingProposal(page: Page, continuing: RegExp) {
+  await heading(page, 2, 'Afslutning og genvurdering').waitFor();
+  const proposal = page.getByRole('article', {
+    name: /^Indstilling .* – venter på godkendelse$/,
+  });
+  await proposal
+    .getByRole('table', { name: 'Indsatserne ved afslutningen' })
+    .getByRole('row', { name: continuing })
+    .getByText('Fortsætter uden for sagen')
+    .waitFor();
+  await proposal.getByRole('button', { name: 'Godkend afslutning' }).click();
+  await page.getByRole('article', { name: /^Indstilling .* – godkendt$/ }).waitFor();
+  await main(page)
+    .getByText(/^Sagen blev afsluttet .*Den genvurderes 6 og 12 måneder/)
+    .waitFor();
+}
 
 /**
  * Six months on, with the server stopped: the case's scheduled re-reviews move half a year

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { seriousA11yViolations } from './browser.ts';
-import { confirmSixMonthReview, sixMonthsLater } from './closure.ts';
+import { approveWaitingProposal, confirmSixMonthReview, sixMonthsLater } from './closure.ts';
 import { COPENHAGEN, danishDaysAgo } from './copenhagen.ts';
 import {
   caseUrl,
@@ -85,20 +85,7 @@ export async function approveClosure(story: Story) {
     'Afslutning venter på godkendelse',
   );
   await task.click();
-  await heading(page, 2, 'Afslutning og genvurdering').waitFor();
-  const proposal = page.getByRole('article', {
-    name: /^Indstilling .* – venter på godkendelse$/,
-  });
-  const dispositions = proposal.getByRole('table', { name: 'Indsatserne ved afslutningen' });
-  await dispositions
-    .getByRole('row', { name: new RegExp(COPENHAGEN.son) })
-    .getByText('Fortsætter uden for sagen')
-    .waitFor();
-  await proposal.getByRole('button', { name: 'Godkend afslutning' }).click();
-  await page.getByRole('article', { name: /^Indstilling .* – godkendt$/ }).waitFor();
-  await main(page)
-    .getByText(/^Sagen blev afsluttet .*Den genvurderes 6 og 12 måneder/)
-    .waitFor();
+  await approveWaitingProposal(page, new RegExp(COPENHAGEN.son));
   await main(page).locator('.case-badge').getByText('Afsluttet').first().waitFor();
   const reviews = page.getByRole('table', { name: 'Genvurderinger efter afslutningen' });
   await reviews
