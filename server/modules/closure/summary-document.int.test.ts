@@ -140,6 +140,34 @@ describe(`handover-grade documents (${testEngine})`, () => {
     }
   });
 
+  it('a back-dated event says the day it happened and why it was recorded later, in words', async () => {
+    const c = await documentedCase();
+    await t.database.db
+      .insertInto('case_events')
+      .values({
+        case_id: c.id,
+        actor_user_id: coordinator.id,
+        kind: 'intervention_changed',
+        changes: JSON.stringify({ startsOn: { from: null, to: '2026-01-05' } }),
+        happened_on: '2026-01-05',
+        backdate_reason: 'moved_from_paper',
+      })
+      .execute();
+    const da = await textOf(
+      (await caller('coordinator').get(`/api/cases/${c.id}/summary.pdf`)).rawPayload,
+    );
+    expect(da).toContain('Skete 5. januar 2026 – registreret senere: flyttet fra papir');
+    expect(da).not.toContain('moved_from_paper');
+    const en = await textOf(
+      (
+        await caller('coordinator').get(`/api/cases/${c.id}/summary.pdf`, {
+          'accept-language': 'en',
+        })
+      ).rawPayload,
+    );
+    expect(en).toContain('– recorded later: moved from paper');
+  });
+
   it('in English: the same document in English words', async () => {
     const c = await documentedCase();
     const res = await caller('coordinator').get(`/api/cases/${c.id}/summary.pdf`, {

@@ -229,6 +229,10 @@ export async function renderCaseSummary(
     pdf.subheading(
       `${f.time(e.occurredAt)} – ${value('eventKind', e.kind) ?? e.kind} – ${e.author ?? t('system')}`,
     );
+    if (e.happenedOn && e.backdateReason) {
+      const reason = value('backdateReason', e.backdateReason) ?? e.backdateReason;
+      pdf.note(t('happenedOn', { date: f.date(e.happenedOn) ?? '', reason }));
+    }
     if (e.compartment) pdf.note(t('compartmentEvent'));
     if (e.noteText) pdf.paragraph(e.noteText);
     const changes = changeLines(e.kind, e.changes, t('neutralIntervention'));

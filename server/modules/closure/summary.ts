@@ -78,6 +78,9 @@ export interface CaseSummary {
     author: string | null;
     noteText: string | null;
     compartment: boolean;
+    /** A back-dated event (issue 12): the day it really happened and why it was recorded later. */
+    happenedOn: string | null;
+    backdateReason: string | null;
     changes: Record<string, { from: ChangeValue; to: ChangeValue }>;
   }[];
 }
@@ -174,6 +177,8 @@ export async function collectCaseSummary(
         author: e.display_name,
         noteText: e.note_text,
         compartment: e.compartment,
+        happenedOn: e.happened_on,
+        backdateReason: e.backdate_reason,
         changes: { ...changes, ...concernChanges },
       };
     }),
