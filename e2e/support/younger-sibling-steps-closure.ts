@@ -116,7 +116,8 @@ export async function readSummaryPdf(story: SiblingStory) {
   for (const name of [GIRL, MOTHER, BROTHER]) expect(text).toContain(name);
   expect(text).toMatch(/Side 1 af \d/);
   // The chronology in date order and in words: opened, the family added, on hold, resumed,
-  // closed, re-reviewed; the mentor's start dated before the case was registered keeps its date.
+  // closed, re-reviewed; the mentor's start, before the case was registered, keeps its real date
+  // and says why it was recorded later.
   // (Read across page breaks: each page's running head and foot are left out.)
   const ref = story.caseReference;
   const runningLines = new RegExp(
@@ -128,7 +129,7 @@ export async function readSummaryPdf(story: SiblingStory) {
     `Sagen oprettet – Anne Demo-Tovholder Fra henvendelse: – → ${story.inquiryReference}`,
     `Navn: – → ${MOTHER} Person: – → Forælder`,
     `Navn: – → ${BROTHER} Person: – → Søskende`,
-    `Startdato: – → ${longDanishDaysAgo(MENTOR_STARTED_DAYS_AGO)}`,
+    `Skete ${longDanishDaysAgo(MENTOR_STARTED_DAYS_AGO)} – registreret senere: registreret for sent`,
     `Begrundelse: – → ${ABROAD} Status: Aktiv → Sat i bero`,
     `Status: Sat i bero → Aktiv Begrundelse for genoptagelse: – → ${HOME_AGAIN}`,
     'Sagen afsluttet – Bo Demo-Koordinator Status: Aktiv → Afsluttet',

@@ -14,6 +14,7 @@ import {
   FAMILY_TALKS_TYPE,
   GIRL,
   HOME_AGAIN,
+  longDanishDaysAgo,
   MENTOR_STARTED_DAYS_AGO,
   MENTOR_TYPE,
   MOTHER,
@@ -153,6 +154,12 @@ export async function holdAndResume(story: SiblingStory) {
   await create.getByText('Indsatsen er oprettet som planlagt.').waitFor();
 
   await openTab(page, 'Overblik', 'Sagens status');
+  // The chronology says when the mentor really started and why it was recorded later.
+  const started = longDanishDaysAgo(MENTOR_STARTED_DAYS_AGO);
+  await page
+    .getByRole('region', { name: 'Forløb' })
+    .getByText(`Skete ${started} (registreret ${longDanishDaysAgo(0)}, registreret for sent)`)
+    .waitFor();
   const panel = statusPanel(page);
   await panel.getByLabel('Begrundelse', { exact: true }).fill(ABROAD);
   await panel.getByRole('button', { name: 'Sæt sagen i bero' }).click();
