@@ -184,3 +184,6 @@ export type DeadlineNoticeKind = z.infer<typeof DeadlineNoticeKindSchema>;
 export const BackdateReasonSchema = z.enum(['registered_late', 'moved_from_paper', 'other']);
 export type BackdateReason = z.infer<typeof BackdateReasonSchema>;
 export const BACKDATE_REASONS = BackdateReasonSchema.options;
+
+/** Chronology fields an event states as a fact, not as a change: shown as their value alone. */
+export const CHRONOLOGY_FACT_FIELDS = ['inquiry', 'resumeReason', 'decidedAlone'] as const;

@@ -115,9 +115,9 @@ export async function readSummaryPdf(story: SiblingStory) {
   expect(text).toContain(story.caseReference);
   for (const name of [GIRL, MOTHER, BROTHER]) expect(text).toContain(name);
   expect(text).toMatch(/Side 1 af \d/);
-  // The chronology in date order and in words: opened, the family added, on hold, resumed,
-  // closed, re-reviewed; the mentor's start, before the case was registered, keeps its real date
-  // and says why it was recorded later.
+  // The chronology in date order and in words: the mentor's start, dated before the case was
+  // opened, takes its place by its real date and says why it was recorded later; then opened
+  // (its inquiry as a fact, not a change), the family added, on hold, resumed, closed, re-reviewed.
   // (Read across page breaks: each page's running head and foot are left out.)
   const ref = story.caseReference;
   const runningLines = new RegExp(
@@ -126,10 +126,10 @@ export async function readSummaryPdf(story: SiblingStory) {
   );
   const chronology = text.slice(text.indexOf('Forløb (ældste først)')).replace(runningLines, '');
   const order = [
-    `Sagen oprettet – Anne Demo-Tovholder Fra henvendelse: – → ${story.inquiryReference}`,
+    `Skete ${longDanishDaysAgo(MENTOR_STARTED_DAYS_AGO)} – registreret senere: registreret for sent`,
+    `Sagen oprettet – Anne Demo-Tovholder Fra henvendelse: ${story.inquiryReference}`,
     `Navn: – → ${MOTHER} Person: – → Forælder`,
     `Navn: – → ${BROTHER} Person: – → Søskende`,
-    `Skete ${longDanishDaysAgo(MENTOR_STARTED_DAYS_AGO)} – registreret senere: registreret for sent`,
     `Begrundelse: – → ${ABROAD} Status: Aktiv → Sat i bero`,
     `Status: Sat i bero → Aktiv Begrundelse for genoptagelse: – → ${HOME_AGAIN}`,
     'Sagen afsluttet – Bo Demo-Koordinator Status: Aktiv → Afsluttet',

@@ -72,6 +72,7 @@ export async function latestFinalAssessment(db: Kysely<DB>, theCase: CaseKey) {
  */
 export async function summaryEvents(db: Kysely<DB>, theCase: CaseKey, compartment: boolean) {
   return caseEventsQuery(db, theCase, compartment)
+    .orderBy(sql`coalesce(e.happened_on, (e.occurred_at at time zone 'Europe/Copenhagen')::date)`)
     .orderBy('e.occurred_at')
     .orderBy('e.id')
     .execute();

@@ -1,4 +1,5 @@
 import { translate, type Locale } from '../../platform/i18n/index.ts';
+import { CHRONOLOGY_FACT_FIELDS } from '../../../shared/values.ts';
 import { documentDate } from '../../platform/pdf-layout.ts';
 import type { ChangeValue } from './summary.ts';
 
@@ -78,7 +79,12 @@ export function changeWords(locale: Locale) {
 
   const fieldText = (field: string) => known(`fields.${field}`) ?? t('fields.other');
 
-  /** One line per changed field, e.g. "Status: Planlagt → I gang". */
+  const isFact = (field: string) => (CHRONOLOGY_FACT_FIELDS as readonly string[]).includes(field);
+
+  /**
+   * One line per changed field, e.g. "Status: Planlagt → I gang"; a fact the event states (the
+   * inquiry a case was opened from, a reason for resuming) by its value alone, as on the web.
+   */
   return (
     kind: string,
     changes: Record<string, { from: ChangeValue; to: ChangeValue }>,
@@ -89,6 +95,7 @@ export function changeWords(locale: Locale) {
         field === 'intervention' && change.to === null
           ? neutralIntervention
           : valueText(kind, field, change.to);
+      if (isFact(field)) return t('fact', { field: fieldText(field), value: to });
       const from = valueText(kind, field, change.from);
       // A code with no label (a value list grew without its words) is not shown as a key.
       const words = (text: string) =>

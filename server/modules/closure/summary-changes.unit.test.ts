@@ -49,4 +49,9 @@ describe('a chronology change in words', () => {
     expect(line('intervention_changed', 'status', null, 'some_new_status')).toBe('Status: – → –');
     expect(line('intervention_added', 'intervention', null, null)).toBe('Indsats: – → Indsats');
   });
+
+  it('states a fact by its value alone, as the web does', () => {
+    expect(line('opened', 'inquiry', null, 'H-2026-0007')).toBe('Fra henvendelse: H-2026-0007');
+    expect(line('status_changed', 'resumeReason', null, 'Hjemme igen')).toMatch(/: Hjemme igen$/);
+  });
 });

@@ -157,6 +157,10 @@ describe(`handover-grade documents (${testEngine})`, () => {
       (await caller('coordinator').get(`/api/cases/${c.id}/summary.pdf`)).rawPayload,
     );
     expect(da).toContain('Skete 5. januar 2026 – registreret senere: flyttet fra papir');
+    // Recorded today, it takes its place by the day it happened: before the March follow-up.
+    expect(da.indexOf('Skete 5. januar 2026')).toBeLessThan(
+      da.indexOf('Bekymringsniveau: Moderat bekymring → Høj bekymring'),
+    );
     expect(da).not.toContain('moved_from_paper');
     const en = await textOf(
       (

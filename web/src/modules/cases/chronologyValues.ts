@@ -1,5 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { CaseRoleSchema, CaseScopeSchema, CONCERN_LEVELS } from '../../../../shared/values.ts';
+import {
+  CaseRoleSchema,
+  CaseScopeSchema,
+  CHRONOLOGY_FACT_FIELDS,
+  CONCERN_LEVELS,
+} from '../../../../shared/values.ts';
 import { PersonRoleSchema } from '../../../../server/modules/cases/schema.ts';
 import { isCaseStatus, type CaseRole, type CaseScope } from './casesApi';
 import { CLASSIFICATION_FIELDS, classificationValueKey } from './classification';
@@ -104,11 +109,7 @@ const CHANGE_FIELDS = [
 ] as const;
 export type ChangeField = (typeof CHANGE_FIELDS)[number];
 /** Fields an event states as a fact, not as a change: shown as their value alone. */
-const FACT_FIELDS: readonly string[] = [
-  'inquiry',
-  'resumeReason',
-  'decidedAlone',
-] satisfies ChangeField[];
+const FACT_FIELDS: readonly string[] = CHRONOLOGY_FACT_FIELDS satisfies readonly ChangeField[];
 export const isFactField = (field: string) => FACT_FIELDS.includes(field);
 export const isChangeField = (field: string): field is ChangeField =>
   (CHANGE_FIELDS as readonly string[]).includes(field);
