@@ -131,7 +131,7 @@ export async function readSummaryPdf(story: SiblingStory) {
     `Navn: – → ${MOTHER} Person: – → Forælder`,
     `Navn: – → ${BROTHER} Person: – → Søskende`,
     `Begrundelse: – → ${ABROAD} Status: Aktiv → Sat i bero`,
-    `Status: Sat i bero → Aktiv Begrundelse for genoptagelse: – → ${HOME_AGAIN}`,
+    `Status: Sat i bero → Aktiv Begrundelse for genoptagelse: ${HOME_AGAIN}`,
     'Sagen afsluttet – Bo Demo-Koordinator Status: Aktiv → Afsluttet',
     'Genvurdering gennemført',
   ].map((words) => chronology.indexOf(words));
