@@ -8,6 +8,7 @@ import { InterventionAgeGroupSchema, InterventionLevelSchema } from '../interven
 import {
   ConsentGivenBySchema,
   ConsentMethodSchema,
+  InterventionFormSchema,
   InterventionStatusSchema,
   OfferKindSchema,
   OfferStatusSchema,
@@ -15,6 +16,7 @@ import {
   type CaseInterventions,
 } from './schema.ts';
 import { PROVIDER_ROLES } from './shared.ts';
+import { participantsOf } from './queries-participants.ts';
 
 /*
  * The tenant key (`municipality_code`, db/migrations/0015): every read and update here matches
@@ -81,6 +83,7 @@ export async function loadCaseInterventions(
       'i.id',
       'i.version',
       'i.status',
+      'i.form',
       'i.purpose',
       'i.starts_on',
       'i.ends_on',
@@ -133,6 +136,7 @@ export async function loadCaseInterventions(
           .orderBy('s.created_at', 'desc')
           .orderBy('s.id', 'desc')
           .execute();
+  const participants = await participantsOf(db, access, ids);
 
   const interventions = rows.map((r): CaseIntervention => ({
     id: r.id,
@@ -144,6 +148,8 @@ export async function loadCaseInterventions(
       consentRequired: r.consent_required,
     },
     person: casePersonOf(r),
+    form: InterventionFormSchema.parse(r.form),
+    participants: participants.filter((p) => p.intervention_id === r.id).map(casePersonOf),
     provider:
       r.provider_user_id && r.provider_display_name !== null
         ? { userId: r.provider_user_id, name: r.provider_display_name }
@@ -187,7 +193,7 @@ export async function loadCaseInterventions(
         catalogue: [],
         providers: [],
       },
-      personsShown: [...new Set(rows.map((r) => r.person_id))].sort(),
+      personsShown: [...new Set([...rows, ...participants].map((r) => r.person_id))].sort(),
     };
   }
 
