@@ -15,6 +15,7 @@ import { assignProvider } from './providers.ts';
 import {
   addParticipants,
   checkParticipants,
+  inOrder,
   participantNames,
   replaceParticipants,
 } from './participants.ts';
@@ -239,7 +240,8 @@ export async function updateIntervention(
       );
       const same = to && to.length === fromIds.length && to.every((p) => fromIds.includes(p.id));
       if (to && !same) {
-        participantChange = { from: fromIds, names: was.map(personName).join(', '), to };
+        const names = inOrder(was.map((p) => ({ name: personName(p) })));
+        participantChange = { from: fromIds, names: participantNames(names), to };
       }
     }
     fail(problems);

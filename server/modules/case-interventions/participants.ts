@@ -18,7 +18,7 @@ import type { InterventionForm } from './schema.ts';
  * intervention's form says how many: 'individual' exactly one participant, 'group' (a family
  * conversation, a group talk, a network meeting) two or more. Every participant is a person of
  * the case now, named once; the main person (`person_id`: consent and offers read it) is one of
- * them and comes first.
+ * them and comes first, the others follow by name.
  */
 
 export interface Participant {
@@ -60,11 +60,17 @@ export async function checkParticipants(
     problems.push({ field: FIELD, code: 'participants_group_two' });
   }
   if (problems.length > before || !found.has(wanted.mainPersonId)) return null;
-  return ids.map((id) => ({ id, name: personName(found.get(id)!) }));
+  return inOrder(ids.map((id) => ({ id, name: personName(found.get(id)!) })));
+}
+
+/** The main person (first) and then the others by name, as lists and the chronology show them. */
+export function inOrder<T extends { name: string }>([main, ...others]: readonly T[]): T[] {
+  const byName = others.sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  return main ? [main, ...byName] : [];
 }
 
 /** The participants' names as the chronology shows them: "Mor Hansen, Pige Hansen". */
-export const participantNames = (participants: readonly Participant[]): string =>
+export const participantNames = (participants: readonly { name: string }[]): string =>
   participants.map((p) => p.name).join(', ');
 
 /** Stores the participants of a new intervention. */

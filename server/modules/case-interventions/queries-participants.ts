@@ -28,7 +28,7 @@ export async function casePersonsAmong(trx: Transaction<DB>, theCase: CaseKey, i
 
 /**
  * The participants of these interventions of the case, with their role in the case (null when
- * no longer in it), in the order they were added (the main person first).
+ * no longer in it): the main person first, the others by name.
  */
 export async function participantsOf(db: Kysely<DB>, theCase: CaseKey, interventionIds: string[]) {
   if (interventionIds.length === 0) return [];
@@ -62,7 +62,8 @@ export async function participantsOf(db: Kysely<DB>, theCase: CaseKey, intervent
     .where('ip.intervention_id', 'in', interventionIds)
     .orderBy('ip.intervention_id')
     .orderBy((eb) => eb('ip.person_id', '=', eb.ref('i.person_id')), 'desc')
-    .orderBy('ip.added_at')
+    .orderBy('p.given_name')
+    .orderBy('p.family_name')
     .orderBy('p.id')
     .execute();
 }
