@@ -82,6 +82,7 @@ const CHANGE_FIELDS = [
   'consent',
   'intervention',
   'personRole',
+  'participants',
   'person',
   'givenBy',
   'method',
