@@ -51,6 +51,14 @@ const casePersonOf = (row: {
   role: PersonRoleSchema.parse(row.person_role ?? 'other'),
 });
 
+/** An intervention's participants; a row written without them (a fixture): its main person. */
+function participantsOrMain<
+  P extends { intervention_id: string } & Parameters<typeof casePersonOf>[0],
+>(participants: P[], row: { id: string } & Parameters<typeof casePersonOf>[0]) {
+  const taking = participants.filter((p) => p.intervention_id === row.id);
+  return (taking.length > 0 ? taking : [row]).map(casePersonOf);
+}
+
 /**
  * The interventions tab of a case as the caller may see it. A member with the whole case sees
  * every intervention, the consents, the offers and what the forms need; a member whose scope is
@@ -149,7 +157,7 @@ export async function loadCaseInterventions(
     },
     person: casePersonOf(r),
     form: InterventionFormSchema.parse(r.form),
-    participants: participants.filter((p) => p.intervention_id === r.id).map(casePersonOf),
+    participants: participantsOrMain(participants, r),
     provider:
       r.provider_user_id && r.provider_display_name !== null
         ? { userId: r.provider_user_id, name: r.provider_display_name }
