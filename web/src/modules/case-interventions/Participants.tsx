@@ -1,10 +1,10 @@
 import type { TFunction } from 'i18next';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { CheckboxGroup, Form, RadioGroup, SuccessMessage, useZodForm } from '../../ui/form';
+import { CheckboxGroup, RadioGroup, useZodForm } from '../../ui/form';
 import type { CaseDetail } from '../cases/casesApi';
-import { ChangeStale, useInterventionChange } from './formParts';
+import { ChangeDetails } from './ChangeDetails';
 import type { CaseIntervention, InterventionForm } from './interventionsApi';
 import { participantsFormSchema, participantsValues } from './interventionValues';
 
@@ -91,27 +91,20 @@ export function ParticipantsForm({
   const form = useZodForm(participantsFormSchema(intervention.person.id), {
     defaultValues: participantsValues(intervention),
   });
-  const [done, setDone] = useState(false);
-  const mutation = useInterventionChange(detail, intervention, headingId, () => setDone(true));
   return (
-    <details className="case-provider-change">
-      <summary>{t('caseInterventions.participants.open')}</summary>
-      <Form
-        form={form}
-        onSubmit={(change) => {
-          setDone(false);
-          return mutation.mutateAsync(change);
-        }}
-        error={mutation.error}
-        errorTitle={t('caseInterventions.participants.error')}
-      >
-        {done && <SuccessMessage>{t('caseInterventions.participants.done')}</SuccessMessage>}
-        <ChangeStale mutation={mutation} />
-        <ParticipantFields persons={detail.persons} mainPersonId={intervention.person.id} />
-        <button type="submit" className="button button-secondary" disabled={mutation.isPending}>
-          {t('caseInterventions.participants.submit')}
-        </button>
-      </Form>
-    </details>
+    <ChangeDetails
+      detail={detail}
+      intervention={intervention}
+      headingId={headingId}
+      form={form}
+      texts={{
+        open: t('caseInterventions.participants.open'),
+        error: t('caseInterventions.participants.error'),
+        done: t('caseInterventions.participants.done'),
+        submit: t('caseInterventions.participants.submit'),
+      }}
+    >
+      <ParticipantFields persons={detail.persons} mainPersonId={intervention.person.id} />
+    </ChangeDetails>
   );
 }
