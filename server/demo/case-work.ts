@@ -11,6 +11,7 @@ import { seedCaseWithoutPlan } from './case-work/new-case.ts';
  * - S-2026-0001 (Ahmad, his father and his younger brother), active: two final assessments
  *   (high, then moderate concern), an approved action plan with goals and sub-goals, a mentor
  *   (demo.mentor) for Ahmad, a parent coach for the father after a declined and renewed offer,
+ *   family conversations with all three taking part,
  *   three follow-ups with life-competence ratings, one overdue and one upcoming;
  * - S-2026-0002 (Mikkel), on hold: he has gone abroad for a while; moved in from paper, with a
  *   mentor course, a session and a follow-up dated before the case was registered;

@@ -102,6 +102,18 @@ export const CASE_PROBES: IdProbe[] = [
     (b, id) => ({ ...b, providerUserId: id }),
     otherUser,
   ),
+  bodyProbe(
+    INTERVENTIONS,
+    'body.participantIds.*',
+    (b, id) => ({ ...b, form: 'group', participantIds: [b.personId, id] }),
+    theirCitizen,
+  ),
+  bodyProbe(
+    'PATCH /api/cases/{id}/interventions/{interventionId}',
+    'body.participantIds.*',
+    (b, id) => ({ ...b, form: 'group', participantIds: [id] }),
+    theirCitizen,
+  ),
   bodyProbe(CONSENTS, 'body.personId', (b, id) => ({ ...b, personId: id }), theirCitizen),
   bodyProbe(OFFERS, 'body.personId', (b, id) => ({ ...b, personId: id }), theirCitizen),
   bodyProbe(

@@ -1,6 +1,7 @@
 import { ago, caseByReference, openedAgo, personsOf, type Ctx } from './context.ts';
 import { seedAhmadAssessments } from './ahmad-assessments.ts';
 import { seedAhmadInterventions } from './ahmad-interventions.ts';
+import { seedAhmadFamilyTalks } from './ahmad-family-talks.ts';
 import { seedAhmadFollowUps, seedAhmadPlan } from './ahmad-plan.ts';
 
 /** S-2026-0001: the full course of an active case, seven months in. */
@@ -32,5 +33,6 @@ export async function seedAhmad(c: Ctx) {
   await seedAhmadAssessments(c, a);
   const plan = await seedAhmadPlan(c, a);
   await seedAhmadInterventions(c, a);
+  await seedAhmadFamilyTalks(c, a);
   await seedAhmadFollowUps(c, a, plan);
 }

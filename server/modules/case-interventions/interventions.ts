@@ -13,6 +13,14 @@ import {
 import { danishToday, type Changes } from '../cases/chronology.ts';
 import { assignProvider } from './providers.ts';
 import {
+  addParticipants,
+  checkParticipants,
+  inOrder,
+  participantNames,
+  replaceParticipants,
+} from './participants.ts';
+import { participantsOf } from './queries-participants.ts';
+import {
   casePerson,
   choosableType,
   eligibleProvider,
@@ -21,8 +29,11 @@ import {
   updateInterventionRow,
   validConsent,
 } from './queries-writes.ts';
+import { personName } from '../cases/queries.ts';
+import type { Participant } from './participants.ts';
 import type {
   CreateInterventionBody,
+  InterventionForm,
   InterventionStatus,
   UpdateInterventionBody,
 } from './schema.ts';
@@ -70,6 +81,13 @@ export async function createIntervention(
       problems.push({ field: 'body.interventionTypeId', code: 'intervention_type_unavailable' });
     const person = await casePerson(trx, access, body.personId);
     if (!person) problems.push({ field: 'body.personId', code: 'person_not_in_case' });
+    const form = body.form ?? 'individual';
+    const participants = await checkParticipants(
+      trx,
+      access,
+      { form, mainPersonId: body.personId, ids: body.participantIds ?? [body.personId] },
+      problems,
+    );
     let provider: { id: string; display_name: string } | undefined;
     if (body.providerUserId !== undefined && body.providerName !== undefined) {
       problems.push({ field: 'body.providerName', code: 'provider_one_of' });
@@ -83,13 +101,14 @@ export async function createIntervention(
       problems.push({ field: 'body.endsOn', code: 'ends_before_start' });
     }
     fail(problems);
-    if (!type || !person) throw new AppError('validation_failed');
+    if (!type || !person || !participants) throw new AppError('validation_failed');
 
     const row = await insertIntervention(trx, {
       ...(body.id && { id: body.id }),
       case_id: access.caseId,
       intervention_type_id: type.id,
       person_id: person.id,
+      form,
       provider_user_id: provider?.id ?? null,
       provider_name: body.providerName ?? null,
       purpose: body.purpose ?? null,
@@ -98,6 +117,7 @@ export async function createIntervention(
       created_by: ctx.user.id,
       ...backdate.stored,
     });
+    await addParticipants(trx, row.id, participants);
     const memberChanges = provider ? await assignProvider(trx, ctx, access, provider, row.id) : {};
     await recordCaseChange(trx, ctx, access, {
       kind: 'intervention_added',
@@ -110,6 +130,9 @@ export async function createIntervention(
       interventionId: row.id,
       changes: {
         personRole: { from: null, to: person.role },
+        ...(form === 'group' && {
+          participants: { from: null, to: participantNames(participants) },
+        }),
         status: { from: null, to: 'planned' },
         provider: { from: null, to: provider?.display_name ?? body.providerName ?? null },
         ...(body.startsOn !== undefined && { startsOn: { from: null, to: body.startsOn } }),
@@ -120,6 +143,7 @@ export async function createIntervention(
         interventionId: row.id,
         interventionTypeId: type.id,
         personId: person.id,
+        participants: participants.length,
         providerUserId: provider?.id ?? null,
       },
     });
@@ -202,6 +226,24 @@ export async function updateIntervention(
         }
       }
     }
+    // Participants: the form and the persons, checked together against the case's persons.
+    let participantChange: { from: string[]; names: string; to: Participant[] } | null = null;
+    const form = body.form ?? (current.form as InterventionForm);
+    if (body.form !== undefined || body.participantIds !== undefined) {
+      const was = await participantsOf(trx, access, [current.id]);
+      const fromIds = was.map((p) => p.person_id);
+      const to = await checkParticipants(
+        trx,
+        access,
+        { form, mainPersonId: current.person_id, ids: body.participantIds ?? fromIds },
+        problems,
+      );
+      const same = to && to.length === fromIds.length && to.every((p) => fromIds.includes(p.id));
+      if (to && !same) {
+        const names = inOrder(was.map((p) => ({ name: personName(p) })));
+        participantChange = { from: fromIds, names: participantNames(names), to };
+      }
+    }
     fail(problems);
 
     // Starting (or resuming) an intervention that needs consent: a recorded consent of the
@@ -223,6 +265,7 @@ export async function updateIntervention(
       provider_user_id: providerUserId,
       provider_name: providerName,
       consent_id: consentId,
+      form,
       // A changed date before the opening keeps its reason; an earlier reason stays otherwise.
       ...(backdate.stored.backdate_reason !== null && backdate.stored),
     };
@@ -249,6 +292,12 @@ export async function updateIntervention(
     for (const key of Object.keys(names) as (keyof typeof names)[]) {
       if (before[key] !== next[key]) changes[names[key]] = { from: before[key], to: next[key] };
     }
+    if (participantChange) {
+      changes.participants = {
+        from: participantChange.names,
+        to: participantNames(participantChange.to),
+      };
+    }
     if (before.provider_user_id !== next.provider_user_id) {
       changes.provider = {
         from: current.provider_display_name,
@@ -259,6 +308,15 @@ export async function updateIntervention(
 
     const updated = await updateInterventionRow(trx, access, current.id, body.version, next);
     if (!updated) throw staleVersion(current.version);
+    if (participantChange) {
+      await replaceParticipants(
+        trx,
+        access,
+        current.id,
+        participantChange.from,
+        participantChange.to,
+      );
+    }
     const memberChanges = newProvider
       ? await assignProvider(trx, ctx, access, newProvider, current.id)
       : {};

@@ -89,6 +89,7 @@ export async function lockIntervention(
     .select([
       'i.id',
       'i.person_id',
+      'i.form',
       'i.provider_user_id',
       'i.provider_name',
       'u.display_name as provider_display_name',

@@ -8,6 +8,7 @@ import { InterventionAgeGroupSchema, InterventionLevelSchema } from '../interven
 import {
   ConsentGivenBySchema,
   ConsentMethodSchema,
+  InterventionFormSchema,
   InterventionStatusSchema,
   OfferKindSchema,
   OfferStatusSchema,
@@ -15,6 +16,7 @@ import {
   type CaseInterventions,
 } from './schema.ts';
 import { PROVIDER_ROLES } from './shared.ts';
+import { participantsOf } from './queries-participants.ts';
 
 /*
  * The tenant key (`municipality_code`, db/migrations/0015): every read and update here matches
@@ -49,6 +51,14 @@ const casePersonOf = (row: {
   role: PersonRoleSchema.parse(row.person_role ?? 'other'),
 });
 
+/** An intervention's participants; a row written without them (a fixture): its main person. */
+function participantsOrMain<
+  P extends { intervention_id: string } & Parameters<typeof casePersonOf>[0],
+>(participants: P[], row: { id: string } & Parameters<typeof casePersonOf>[0]) {
+  const taking = participants.filter((p) => p.intervention_id === row.id);
+  return (taking.length > 0 ? taking : [row]).map(casePersonOf);
+}
+
 /**
  * The interventions tab of a case as the caller may see it. A member with the whole case sees
  * every intervention, the consents, the offers and what the forms need; a member whose scope is
@@ -81,6 +91,7 @@ export async function loadCaseInterventions(
       'i.id',
       'i.version',
       'i.status',
+      'i.form',
       'i.purpose',
       'i.starts_on',
       'i.ends_on',
@@ -133,6 +144,7 @@ export async function loadCaseInterventions(
           .orderBy('s.created_at', 'desc')
           .orderBy('s.id', 'desc')
           .execute();
+  const participants = await participantsOf(db, access, ids);
 
   const interventions = rows.map((r): CaseIntervention => ({
     id: r.id,
@@ -144,6 +156,8 @@ export async function loadCaseInterventions(
       consentRequired: r.consent_required,
     },
     person: casePersonOf(r),
+    form: InterventionFormSchema.parse(r.form),
+    participants: participantsOrMain(participants, r),
     provider:
       r.provider_user_id && r.provider_display_name !== null
         ? { userId: r.provider_user_id, name: r.provider_display_name }
@@ -187,7 +201,7 @@ export async function loadCaseInterventions(
         catalogue: [],
         providers: [],
       },
-      personsShown: [...new Set(rows.map((r) => r.person_id))].sort(),
+      personsShown: [...new Set([...rows, ...participants].map((r) => r.person_id))].sort(),
     };
   }
 

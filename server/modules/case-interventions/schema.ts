@@ -21,6 +21,9 @@ export const InterventionStatusSchema = z.enum([
   'cancelled',
 ]);
 export type InterventionStatus = z.infer<typeof InterventionStatusSchema>;
+/** One person ('individual', exactly one participant) or a family or group (two or more). */
+export const InterventionFormSchema = z.enum(['individual', 'group']);
+export type InterventionForm = z.infer<typeof InterventionFormSchema>;
 export const ConsentGivenBySchema = z.enum(['person', 'guardian']);
 export const ConsentMethodSchema = z.enum(['written', 'oral']);
 export const OfferKindSchema = z.enum(['mentor', 'parent_coach', 'other']);
@@ -29,6 +32,11 @@ export const OfferAnswerSchema = z.enum(['accepted', 'declined']);
 
 const ClientId = z.uuid().describe('Client-generated id: repeating the create returns the record');
 const Purpose = z.string().trim().min(1).max(2000);
+const ParticipantIds = z
+  .array(z.uuid())
+  .min(1)
+  .max(20)
+  .describe('The persons of the case taking part, the main person (personId) among them');
 const ProviderName = z.string().trim().min(1).max(200).describe('An external provider');
 
 export const InterventionParams = z.object({ id: z.uuid(), interventionId: z.uuid() }).strict();
@@ -39,7 +47,9 @@ export const CreateInterventionBody = z
   .object({
     id: ClientId.optional(),
     interventionTypeId: z.uuid(),
-    personId: z.uuid().describe('A person of the case'),
+    personId: z.uuid().describe('A person of the case: the main person'),
+    form: InterventionFormSchema.optional().describe("Without it: 'individual'"),
+    participantIds: ParticipantIds.optional().describe('Without it: the main person alone'),
     providerUserId: z
       .uuid()
       .optional()
@@ -62,6 +72,8 @@ export const UpdateInterventionBody = z
     purpose: Purpose.nullable().optional(),
     providerUserId: z.uuid().nullable().optional(),
     providerName: ProviderName.nullable().optional(),
+    form: InterventionFormSchema.optional(),
+    participantIds: ParticipantIds.optional(),
     ...backdateFields,
   })
   .strict();
@@ -144,7 +156,11 @@ export const CaseInterventionSchema = z.object({
     consentRequired: z.boolean(),
     concern: ConcernNames,
   }),
+  /** The main person (the first participant). */
   person: PersonRef,
+  form: InterventionFormSchema,
+  /** Everyone taking part, the main person first. */
+  participants: z.array(PersonRef),
   provider: z.object({ userId: z.uuid(), name: z.string() }).nullable(),
   providerName: z.string().nullable(),
   status: InterventionStatusSchema,

@@ -23,8 +23,8 @@ import {
   deleteCasePerson,
   insertCasePerson,
   memberCandidates,
-  openInterventionsFor,
 } from './queries-people.ts';
+import { openInterventionsTakingPart } from '../case-interventions/participants.ts';
 import type { AddCasePerson, MemberCandidates, RemoveCasePerson } from './schema-people.ts';
 import { MAY_HOLD } from './service.ts';
 
@@ -137,7 +137,8 @@ export async function removeCasePerson(
     if (row.role === 'citizen') throw invalid('params.personId', 'citizen_not_removable');
     requireOpenCase(locked);
     requireVersion(locked.version, body.version);
-    if ((await openInterventionsFor(trx, access, personId)) > 0) {
+    // As the main person or as a participant of a family or group intervention.
+    if ((await openInterventionsTakingPart(trx, access, personId)) > 0) {
       throw invalid('params.personId', 'person_has_open_interventions');
     }
     // The event first: its audit entries name every person of the case, the removed one too.

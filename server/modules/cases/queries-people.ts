@@ -58,23 +58,6 @@ export async function deleteCasePerson(
     .execute();
 }
 
-/** How many of the case's interventions for the person are still planned, running or paused. */
-export async function openInterventionsFor(
-  trx: Transaction<DB>,
-  theCase: CaseKey,
-  personId: string,
-): Promise<number> {
-  const row = await trx
-    .selectFrom('case_interventions')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('case_id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
-    .where('person_id', '=', personId)
-    .where('status', 'in', ['planned', 'active', 'paused'])
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** Counts the case's version up after a change of its persons; the new version. */
 export async function bumpCaseVersion(trx: Transaction<DB>, theCase: CaseKey): Promise<number> {
   const row = await updateCase(trx, theCase, {}, new Date())

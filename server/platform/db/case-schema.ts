@@ -124,6 +124,17 @@ export interface CaseInterventionsTable {
   /** 0022: why a date before the registration was recorded later (null when it was not). */
   backdate_reason: ColumnType<string | null, string | null | undefined, string | null>;
   backdate_note: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 0023: 'individual' (one participant) or 'group' (two or more). */
+  form: Generated<string>;
+}
+
+/** 0023: who takes part in an intervention, the main person (`person_id` above) included. */
+export interface CaseInterventionParticipantsTable {
+  intervention_id: string;
+  person_id: string;
+  /** The tenant key (0015): the database fills it from the parent row when left out. */
+  municipality_code: Generated<string>;
+  added_at: Timestamp;
 }
 
 export interface InterventionSessionsTable {
@@ -230,6 +241,7 @@ export interface CaseTables {
   case_consents: CaseConsentsTable;
   case_interventions: CaseInterventionsTable;
   intervention_sessions: InterventionSessionsTable;
+  case_intervention_participants: CaseInterventionParticipantsTable;
   case_offers: CaseOffersTable;
   case_follow_ups: CaseFollowUpsTable;
   case_closures: CaseClosuresTable;

@@ -126,7 +126,9 @@ export const declaredCaseWorkColumns = {
     'municipality_code',
     'backdate_reason',
     'backdate_note',
+    'form',
   ],
+  case_intervention_participants: ['intervention_id', 'person_id', 'municipality_code', 'added_at'],
   intervention_sessions: [
     'id',
     'intervention_id',

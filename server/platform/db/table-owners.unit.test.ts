@@ -21,6 +21,7 @@ const OWNERS: Record<string, readonly string[]> = {
   case_plans: ['server/modules/plans'],
   case_interventions: ['server/modules/case-interventions'],
   intervention_sessions: ['server/modules/case-interventions'],
+  case_intervention_participants: ['server/modules/case-interventions'],
   case_consents: ['server/modules/case-interventions'],
   case_offers: ['server/modules/case-interventions'],
   case_follow_ups: ['server/modules/follow-ups'],

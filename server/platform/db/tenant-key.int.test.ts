@@ -54,6 +54,7 @@ const CHILDREN: Record<string, string> = {
   case_consents: 'a person’s consent, what to and when',
   case_interventions: 'the interventions a person receives',
   intervention_sessions: 'notes of each session of an intervention',
+  case_intervention_participants: 'who takes part in a family or group intervention',
   case_offers: 'offers of support to a person and their answers',
   case_follow_ups: 'follow-ups: concern level, goal progress, life competences',
   case_closures: 'why and how the case was closed',

@@ -89,6 +89,10 @@ describe('CaseInterventionsPage', () => {
         concern: null,
       },
       person: { id: '44444444-4444-4444-8444-444444444444', name: 'Bilal', role: 'citizen' },
+      form: 'individual',
+      participants: [
+        { id: '44444444-4444-4444-8444-444444444444', name: 'Bilal', role: 'citizen' },
+      ],
       provider: null,
       providerName: null,
       status: 'planned',

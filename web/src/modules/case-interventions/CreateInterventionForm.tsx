@@ -13,14 +13,15 @@ import type { CaseDetail } from '../cases/casesApi';
 import { PersonSelect, ProviderFields } from './formParts';
 import { createIntervention, type CaseInterventions } from './interventionsApi';
 import { CreateInterventionFormSchema, emptyIntervention } from './interventionValues';
+import { ParticipantFields } from './Participants';
 import { RecordForm } from './RecordForm';
 import { typeLegalBasis, typeName } from './shared';
 
 const LEVELS = ['building', 'anticipating', 'intervening'] as const;
 
 /**
- * A new intervention from the municipality's catalogue for one of the case's persons, with its
- * provider, purpose and planned period. It starts as planned.
+ * A new intervention from the municipality's catalogue for one of the case's persons (or for a
+ * family or group with them), with its provider, purpose and planned period. It starts as planned.
  */
 export function CreateInterventionForm({
   detail,
@@ -36,6 +37,7 @@ export function CreateInterventionForm({
   const typeId = useWatch({ control: form.control, name: 'interventionTypeId' });
   const chosen = data.catalogue.find((c) => c.id === typeId);
   const [startsOn, endsOn] = useWatch({ control: form.control, name: ['startsOn', 'endsOn'] });
+  const personId = useWatch({ control: form.control, name: 'personId' });
   const openedOn = dayOf(detail.openedAt);
 
   return (
@@ -94,6 +96,7 @@ export function CreateInterventionForm({
         </>
       )}
       <PersonSelect persons={detail.persons} label={t('caseInterventions.create.person')} />
+      <ParticipantFields persons={detail.persons} mainPersonId={personId} />
       <ProviderFields providers={data.providers} kinds={['user', 'external', 'none']} />
       <TextArea
         name="purpose"

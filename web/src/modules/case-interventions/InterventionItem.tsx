@@ -4,6 +4,7 @@ import type { CaseDetail } from '../cases/casesApi';
 import { formatDate } from '../cases/format';
 import type { CaseIntervention, CaseInterventions } from './interventionsApi';
 import { Period, ProviderText } from './InterventionTable';
+import { ParticipantsForm, participantsText } from './Participants';
 import { ProviderForm } from './ProviderForm';
 import { SessionForm, Sessions } from './Sessions';
 import { typeName } from './shared';
@@ -46,6 +47,12 @@ export function InterventionItem({
       <dl className="case-facts">
         <dt>{t('caseInterventions.interventions.columns.status')}</dt>
         <dd>{t(`caseInterventions.statuses.${intervention.status}`)}</dd>
+        {intervention.form === 'group' && (
+          <>
+            <dt>{t('caseInterventions.participants.label')}</dt>
+            <dd>{participantsText(t, intervention)}</dd>
+          </>
+        )}
         <dt>{t('caseInterventions.interventions.columns.provider')}</dt>
         <dd>
           <ProviderText intervention={intervention} />
@@ -98,12 +105,15 @@ export function InterventionItem({
         />
       )}
       {canManage && intervention.status !== 'ended' && intervention.status !== 'cancelled' && (
-        <ProviderForm
-          detail={detail}
-          intervention={intervention}
-          providers={data.providers}
-          headingId={headingId}
-        />
+        <>
+          <ProviderForm
+            detail={detail}
+            intervention={intervention}
+            providers={data.providers}
+            headingId={headingId}
+          />
+          <ParticipantsForm detail={detail} intervention={intervention} headingId={headingId} />
+        </>
       )}
       <Sessions intervention={intervention} />
       {canLog && running && <SessionForm detail={detail} intervention={intervention} />}

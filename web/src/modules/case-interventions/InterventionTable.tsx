@@ -57,6 +57,14 @@ export function InterventionTable({
             {i.person.name}
             <br />
             <span className="form-hint">{t(`cases.personRoles.${i.person.role}`)}</span>
+            {i.form === 'group' && (
+              <>
+                <br />
+                {t('caseInterventions.participants.inList', {
+                  names: i.participants.map((p) => p.name).join(', '),
+                })}
+              </>
+            )}
           </td>
           <td>
             <a href={`#intervention-${i.id}`}>{typeName(t, i.type)}</a>

@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Form, SuccessMessage, useZodForm } from '../../ui/form';
+import { useZodForm } from '../../ui/form';
 import type { CaseDetail } from '../cases/casesApi';
-import { ChangeStale, ProviderFields, useInterventionChange } from './formParts';
+import { ChangeDetails } from './ChangeDetails';
+import { ProviderFields } from './formParts';
 import type { CaseIntervention, CaseInterventions } from './interventionsApi';
 import { ProviderFormSchema, providerValues } from './interventionValues';
 
@@ -24,28 +24,21 @@ export function ProviderForm({
 }) {
   const { t } = useTranslation();
   const form = useZodForm(ProviderFormSchema, { defaultValues: providerValues(intervention) });
-  const [done, setDone] = useState(false);
-  const mutation = useInterventionChange(detail, intervention, headingId, () => setDone(true));
   return (
-    <details className="case-provider-change">
-      <summary>{t('caseInterventions.provider.open')}</summary>
-      <Form
-        form={form}
-        onSubmit={(change) => {
-          setDone(false);
-          return mutation.mutateAsync(change);
-        }}
-        error={mutation.error}
-        errorTitle={t('caseInterventions.provider.error')}
-      >
-        {done && <SuccessMessage>{t('caseInterventions.provider.done')}</SuccessMessage>}
-        <ChangeStale mutation={mutation} />
-        <p>{t('caseInterventions.provider.hint')}</p>
-        <ProviderFields providers={providers} kinds={['user', 'external']} />
-        <button type="submit" className="button button-secondary" disabled={mutation.isPending}>
-          {t('caseInterventions.provider.submit')}
-        </button>
-      </Form>
-    </details>
+    <ChangeDetails
+      detail={detail}
+      intervention={intervention}
+      headingId={headingId}
+      form={form}
+      texts={{
+        open: t('caseInterventions.provider.open'),
+        error: t('caseInterventions.provider.error'),
+        done: t('caseInterventions.provider.done'),
+        submit: t('caseInterventions.provider.submit'),
+      }}
+    >
+      <p>{t('caseInterventions.provider.hint')}</p>
+      <ProviderFields providers={providers} kinds={['user', 'external']} />
+    </ChangeDetails>
   );
 }

@@ -18,7 +18,7 @@ import type { ProviderKind } from './interventionValues';
  */
 
 /** A change to an intervention (its status or provider); the version is the one shown. */
-type InterventionChange = Omit<Parameters<typeof updateIntervention>[2], 'version'>;
+export type InterventionChange = Omit<Parameters<typeof updateIntervention>[2], 'version'>;
 
 /**
  * Saves a change to the intervention against the version shown: then `onSaved`, the case is

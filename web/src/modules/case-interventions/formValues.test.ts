@@ -57,6 +57,7 @@ describe('intervention form values', () => {
       id: values.id,
       interventionTypeId: TYPE,
       personId: PERSON,
+      form: 'individual',
       providerName: 'Demo ApS',
     });
     const user = { ...values, providerKind: 'user' as const, startsOn: '2026-03-01' };

@@ -9,7 +9,7 @@ import { bodyForm } from '../../ui/form/bodySchema';
 import { danishToday } from '../../ui/form/dates';
 import { backdateBody, backdateDefaults, type BackdateValues } from '../../ui/form/backdateValues';
 import type { CaseDetail } from '../cases/casesApi';
-import type { CaseIntervention, InterventionStatus } from './interventionsApi';
+import type { CaseIntervention, InterventionForm, InterventionStatus } from './interventionsApi';
 import { newId } from './shared';
 
 /**
@@ -35,6 +35,9 @@ export interface CreateInterventionValues extends BackdateValues {
   id: string;
   interventionTypeId: string;
   personId: string;
+  /** One person, or a family or group: then `participantIds` names everyone taking part. */
+  form: InterventionForm;
+  participantIds: string[];
   providerKind: ProviderKind;
   providerUserId: string;
   providerName: string;
@@ -43,12 +46,15 @@ export interface CreateInterventionValues extends BackdateValues {
   endsOn: string;
 }
 
-/** An empty form, with a new id; the person chosen when the case has only one. */
+/** An empty form, with a new id; the person chosen (and taking part) when the case has one. */
 export function emptyIntervention(persons: CaseDetail['persons']): CreateInterventionValues {
+  const only = persons.length === 1 ? (persons[0]?.id ?? '') : '';
   return {
     id: newId(),
     interventionTypeId: '',
-    personId: persons.length === 1 ? (persons[0]?.id ?? '') : '',
+    personId: only,
+    form: 'individual',
+    participantIds: only ? [only] : [],
     providerKind: 'user',
     providerUserId: '',
     providerName: '',
@@ -64,6 +70,9 @@ export function toCreateBody(values: CreateInterventionValues): CreateBody {
     id: values.id,
     interventionTypeId: values.interventionTypeId,
     personId: values.personId,
+    form: values.form,
+    // One person: the main person alone, whatever was ticked before choosing so.
+    participantIds: values.form === 'group' ? values.participantIds : undefined,
     providerUserId:
       values.providerKind === 'user' && values.providerUserId ? values.providerUserId : undefined,
     providerName: values.providerKind === 'external' ? values.providerName : undefined,
@@ -160,6 +169,31 @@ export function toProviderChange(values: ProviderValues): Omit<UpdateBody, 'vers
 }
 
 export const ProviderFormSchema = bodyForm(toProviderChange, Change);
+
+// --- Changing the participants -----------------------------------------------------------------
+
+export interface ParticipantsValues {
+  form: InterventionForm;
+  participantIds: string[];
+}
+
+export function participantsValues(intervention: CaseIntervention): ParticipantsValues {
+  return { form: intervention.form, participantIds: intervention.participants.map((p) => p.id) };
+}
+
+/** The form and everyone taking part; for one person, the main person alone. */
+export function toParticipantsChange(
+  values: ParticipantsValues,
+  mainPersonId: string,
+): Omit<UpdateBody, 'version'> {
+  return {
+    form: values.form,
+    participantIds: values.form === 'group' ? values.participantIds : [mainPersonId],
+  };
+}
+
+export const participantsFormSchema = (mainPersonId: string) =>
+  bodyForm((values: ParticipantsValues) => toParticipantsChange(values, mainPersonId), Change);
 
 // --- A session note -----------------------------------------------------------------------------
 

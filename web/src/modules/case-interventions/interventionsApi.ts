@@ -25,6 +25,7 @@ export type Consent = CaseInterventions['consents'][number];
 export type Offer = CaseInterventions['offers'][number];
 export type CatalogueEntry = CaseInterventions['catalogue'][number];
 export type InterventionStatus = CaseIntervention['status'];
+export type InterventionForm = CaseIntervention['form'];
 export type OfferKind = Offer['kind'];
 
 type Created = z.infer<typeof CreatedSchema>;

@@ -87,6 +87,7 @@ const CHANGE_FIELDS = [
   'consent',
   'intervention',
   'personRole',
+  'participants',
   'person',
   'givenBy',
   'method',
