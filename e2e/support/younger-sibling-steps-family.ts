@@ -148,6 +148,11 @@ export async function holdAndResume(story: SiblingStory) {
   const create = page.getByRole('group', { name: 'Opret indsats' });
   await create.getByLabel('Indsats', { exact: true }).selectOption({ label: FAMILY_TALKS_TYPE });
   await create.getByLabel('Person').selectOption({ label: `${GIRL} (Borger)` });
+  // The conversations are for the whole family: the girl, her mother and her brother.
+  await create.getByRole('radio', { name: 'Familie eller gruppe' }).check();
+  const participants = create.getByRole('group', { name: 'Deltagere' });
+  await participants.getByRole('checkbox', { name: `${MOTHER} (Forælder)` }).check();
+  await participants.getByRole('checkbox', { name: `${BROTHER} (Søskende)` }).check();
   await create.getByRole('radio', { name: 'En ekstern udfører' }).check();
   await create.getByLabel('Navn på ekstern udfører').fill(FAMILY_TALKS_PROVIDER);
   await create.getByRole('button', { name: 'Opret indsats' }).click();
@@ -199,5 +204,9 @@ export async function holdAndResume(story: SiblingStory) {
   await page.goto(caseUrl(story, '/indsatser'));
   const talks = page.getByRole('region', { name: `${FAMILY_TALKS_TYPE} – ${GIRL}` });
   await fact(talks, 'Status').getByText('I gang').waitFor();
+  // Main person first, then the others by name.
+  const others = [`${MOTHER} (Forælder)`, `${BROTHER} (Søskende)`];
+  const family = [`${GIRL} (Borger)`, ...others.sort((a, b) => a.localeCompare(b, 'da'))];
+  expect(await fact(talks, 'Deltagere').innerText()).toBe(family.join(', '));
   expect(errors).toEqual([]);
 }
