@@ -75,19 +75,26 @@ function addNew(version: number, cpr: string | null, extra: Record<string, unkno
   });
 }
 
+/** A registered person with a CPR number, citizen of a case the coordinator is on, or not. */
+async function onOwnCase(givenName: string, familyName: string, cpr: string, visible: boolean) {
+  const db = t.database.db;
+  const person = await registerPerson(db, {
+    createdBy: coordinator.id,
+    givenName,
+    familyName,
+    cpr,
+  });
+  await createCase(db, {
+    persons: [{ id: person.id }],
+    members: visible ? [{ userId: coordinator.id, role: 'coordinator' }] : [],
+  });
+  return person;
+}
+
 describe(`a new person added to a case (${testEngine})`, () => {
   it('refuses a CPR number of a person the coordinator may see, with that person to choose; nothing stored', async () => {
     const db = t.database.db;
-    const brother = await registerPerson(db, {
-      createdBy: coordinator.id,
-      givenName: 'Adam',
-      familyName: 'Dahl',
-      cpr: '010203-1235',
-    });
-    await createCase(db, {
-      persons: [{ id: brother.id }],
-      members: [{ userId: coordinator.id, role: 'coordinator' }],
-    });
+    const brother = await onOwnCase('Adam', 'Dahl', '010203-1235', true);
     const before = await state();
     const res = await addNew(before.version, '0102031235');
     expect(res.statusCode).toBe(400);
@@ -107,14 +114,7 @@ describe(`a new person added to a case (${testEngine})`, () => {
   });
 
   it('refuses a CPR number the municipality holds for someone the coordinator may not see, naming nobody', async () => {
-    const db = t.database.db;
-    const hidden = await registerPerson(db, {
-      createdBy: coordinator.id,
-      givenName: 'Skjult',
-      familyName: 'Person',
-      cpr: '020304-1234',
-    });
-    await createCase(db, { persons: [{ id: hidden.id }] });
+    const hidden = await onOwnCase('Skjult', 'Person', '020304-1234', false);
     const before = await state();
     const res = await addNew(before.version, '020304-1234');
     expect(fieldsOf(res)).toEqual(['body.new.cpr:person_exists']);
