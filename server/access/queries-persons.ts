@@ -37,41 +37,40 @@ function fullScopeCase(user: CurrentUser) {
   };
 }
 
-/** SQL condition on `persons`: the user may see this person. Use it in every list and count. */
+/**
+ * SQL condition on `persons`: the user may see this person. Use it in every list and count. One
+ * lookup: the person's links to cases (full scope) and to open inquiries the user may see, as
+ * one union, so the person is probed once for both.
+ */
 export function visiblePerson(user: CurrentUser) {
   return (eb: ExpressionBuilder<DB, 'persons'>): Expression<SqlBool> => {
     if (!handlesPersonalData(user)) return sql<SqlBool>`false`;
+    const throughCase = eb
+      .selectFrom('case_persons as vcp')
+      .innerJoin('cases', (join) =>
+        join
+          .onRef('cases.id', '=', 'vcp.case_id')
+          .onRef('cases.municipality_code', '=', 'vcp.municipality_code'),
+      )
+      .select(sql`1`.as('one'))
+      .whereRef('vcp.person_id', '=', 'persons.id')
+      .whereRef('vcp.municipality_code', '=', 'persons.municipality_code')
+      .where(fullScopeCase(user));
+    const throughInquiry = eb
+      .selectFrom('inquiry_persons as vip')
+      .innerJoin('inquiries', (join) =>
+        join
+          .onRef('inquiries.id', '=', 'vip.inquiry_id')
+          .onRef('inquiries.municipality_code', '=', 'vip.municipality_code'),
+      )
+      .select(sql`1`.as('one'))
+      .whereRef('vip.person_id', '=', 'persons.id')
+      .whereRef('vip.municipality_code', '=', 'persons.municipality_code')
+      .where('inquiries.status', '!=', 'decided')
+      .where(visibleInquiry(user));
     return eb.and([
       inUsersArea('persons.municipality_code', user),
-      eb.or([
-        eb.exists(
-          eb
-            .selectFrom('case_persons as vcp')
-            .innerJoin('cases', (join) =>
-              join
-                .onRef('cases.id', '=', 'vcp.case_id')
-                .onRef('cases.municipality_code', '=', 'vcp.municipality_code'),
-            )
-            .select(sql`1`.as('one'))
-            .whereRef('vcp.person_id', '=', 'persons.id')
-            .whereRef('vcp.municipality_code', '=', 'persons.municipality_code')
-            .where(fullScopeCase(user)),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('inquiry_persons as vip')
-            .innerJoin('inquiries', (join) =>
-              join
-                .onRef('inquiries.id', '=', 'vip.inquiry_id')
-                .onRef('inquiries.municipality_code', '=', 'vip.municipality_code'),
-            )
-            .select(sql`1`.as('one'))
-            .whereRef('vip.person_id', '=', 'persons.id')
-            .whereRef('vip.municipality_code', '=', 'persons.municipality_code')
-            .where('inquiries.status', '!=', 'decided')
-            .where(visibleInquiry(user)),
-        ),
-      ]),
+      eb.exists(throughCase.unionAll(throughInquiry)),
     ]);
   };
 }

@@ -191,6 +191,8 @@ export const NOT_RECORD_IDS: Record<string, string> = {
   'POST /api/cases/{id}/follow-ups body.goalProgress.*.goalKey': "a goal of the case's own plan",
   'POST /api/cases/{id}/follow-ups/{followUpId}/record body.goalProgress.*.goalKey':
     "a goal of the case's own plan",
+  'POST /api/cases/{id}/persons body.personId':
+    "made by the client for a new person; a retry finds it among the case's own persons",
 };
 
 /** The field a probe's key names, without its note (`… as hotline`). */

@@ -8,6 +8,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { AppError, requireVersion } from '../../platform/errors.ts';
 import { findActivePerson } from '../persons/queries.ts';
 import { keepFromArchive } from '../persons/queries-registry.ts';
+import { registeredWithCpr } from '../persons/duplicates.ts';
 import { checkNewPerson, insertPerson, rejectProblems } from '../persons/service.ts';
 import {
   auditCaseRead,
@@ -77,7 +78,15 @@ export async function addCasePerson(
   const checked = body.new ? checkNewPerson(body.new, 'body.new', danishToday(new Date())) : null;
   if (checked) rejectProblems(checked.problems);
 
-  return inCaseTransaction(ctx, access, 'persons', 'write', async (trx, locked) => {
+  if (body.personId !== undefined && body.new === undefined) {
+    throw invalid('body.personId', 'not_allowed_without_new');
+  }
+
+  const outcome = await inCaseTransaction(ctx, access, 'persons', 'write', async (trx, locked) => {
+    // The same new person again (a retry): already added, so answered as the first time.
+    if (body.personId !== undefined && (await casePersonRow(trx, access, body.personId))) {
+      return { personId: body.personId, version: locked.version };
+    }
     let personId: string;
     let name: string;
     if (body.existingPersonId !== undefined) {
@@ -95,6 +104,11 @@ export async function addCasePerson(
       requireOpenCase(locked);
       requireVersion(locked.version, body.version);
       const fresh = body.new!;
+      if (checked!.digits) {
+        // A CPR number the municipality holds is that person: choose the registration instead.
+        const known = await registeredWithCpr(trx, ctx, access.municipalityCode, checked!.digits);
+        if (known.held) return { refused: known.items };
+      }
       personId = await insertPerson(
         trx,
         ctx.keys.secret,
@@ -102,6 +116,7 @@ export async function addCasePerson(
         fresh,
         checked!,
         ctx.user.id,
+        body.personId,
       );
       name = `${fresh.givenName} ${fresh.familyName}`;
     }
@@ -119,6 +134,14 @@ export async function addCasePerson(
     });
     return { personId, version };
   });
+  if ('refused' in outcome) {
+    // After the commit: the hits shown stay in the audit trail; nothing else was stored.
+    throw new AppError('validation_failed', {
+      fields: [{ field: 'body.new.cpr', code: 'person_exists' }],
+      meta: { possibleDuplicates: outcome.refused },
+    });
+  }
+  return outcome;
 }
 
 /**

@@ -103,7 +103,7 @@ export async function findPossibleDuplicates(
   ctx: RequestContext,
   body: z.infer<typeof DuplicatesBody>,
 ): Promise<Duplicates> {
-  const { db, keys, user, requestId } = ctx;
+  const { db, keys, user } = ctx;
   const municipality = user.municipalityCode;
   if (!municipality) return { items: [] };
   const parsed = body.cpr ? parseCpr(body.cpr) : undefined;
@@ -133,30 +133,67 @@ export async function findPossibleDuplicates(
         }
       }
     }
-    const visible = await findPersonAccesses(trx, user, [...new Set(hits.map((h) => h.id))]);
-    const shown = hits.filter((h) => visible.has(h.id)).slice(0, MAX_DUPLICATES);
-    const where = { municipalityCode: municipality, unitId: user.unitIds[0] ?? null };
-    await writeAudit(
-      trx,
-      keys.audit,
-      shown.map((h) =>
-        recordEvent(
-          user,
-          { ...where, breakGlass: false },
-          {
-            action: 'search',
-            resourceType: 'person',
-            resourceId: h.id,
-            subjectPersonId: h.id,
-            purpose: PURPOSES.inquiryIntake,
-            requestId,
-            details: { matchedOn: h.matchedOn },
-          },
-        ),
-      ),
-    );
-    return { items: shown };
+    return { items: await showHits(trx, ctx, municipality, hits) };
   });
+}
+
+/** The hits the caller may see (at most 10), each written to the audit trail as a search. */
+async function showHits(
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  municipality: string,
+  hits: Hit[],
+): Promise<Hit[]> {
+  const { keys, user, requestId } = ctx;
+  const visible = await findPersonAccesses(trx, user, [...new Set(hits.map((h) => h.id))]);
+  const shown = hits.filter((h) => visible.has(h.id)).slice(0, MAX_DUPLICATES);
+  const where = { municipalityCode: municipality, unitId: user.unitIds[0] ?? null };
+  await writeAudit(
+    trx,
+    keys.audit,
+    shown.map((h) =>
+      recordEvent(
+        user,
+        { ...where, breakGlass: false },
+        {
+          action: 'search',
+          resourceType: 'person',
+          resourceId: h.id,
+          subjectPersonId: h.id,
+          purpose: PURPOSES.inquiryIntake,
+          requestId,
+          details: { matchedOn: h.matchedOn },
+        },
+      ),
+    ),
+  );
+  return shown;
+}
+
+/**
+ * The municipality's registrations of this CPR number (10 digits), as the possible-duplicates
+ * look-up answers: `held` whether there is any, `items` the ones the caller may see (each
+ * audited as a search; the others are masked). A new person with a held number is refused
+ * (a person added to a case): the existing registration is to be chosen instead.
+ */
+export async function registeredWithCpr(
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  municipality: string,
+  digits: string,
+): Promise<{ held: boolean; items: Hit[] }> {
+  const match = { column: 'cpr_digest', value: cprDigest(ctx.keys.secret, digits) } as const;
+  const rows = await personsMatching(trx, municipality, match, MAX_CANDIDATES);
+  if (rows.length === 0) return { held: false, items: [] };
+  return {
+    held: true,
+    items: await showHits(
+      trx,
+      ctx,
+      municipality,
+      rows.map((r) => hit(r, 'cpr')),
+    ),
+  };
 }
 
 function hit(

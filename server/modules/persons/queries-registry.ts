@@ -23,9 +23,16 @@ export async function insertPersonRow(
     phone: string | null;
     cpr_digest: string | null;
     created_by: string;
+    /** A client-generated id (an idempotent create); taken already → undefined, nothing stored. */
+    id?: string;
   },
-): Promise<{ id: string }> {
-  return trx.insertInto('persons').values(values).returning('id').executeTakeFirstOrThrow();
+): Promise<{ id: string } | undefined> {
+  return trx
+    .insertInto('persons')
+    .values(values)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
 }
 
 /** Stores the person's encrypted CPR number. */

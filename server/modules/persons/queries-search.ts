@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
+import { decodeIdCursor, encodeIdCursor } from '../../platform/cursor.ts';
 import { containsEvery } from '../../platform/db/text-search.ts';
 import { visiblePerson } from '../../access/person-access.ts';
 import type { CurrentUser } from '../../access/sessions.ts';
@@ -31,10 +31,11 @@ export function personMatches(alias: string, match: PersonMatch): RawBuilder<Sql
 }
 
 /**
- * One page of the persons the user may see that match, newest registration first (keyset on
- * created_at, id); merged-away registrations never. One round trip: `visiblePerson` holds both
- * the tenant key (the caller's area) and need-to-know, so a hidden person is neither returned
- * nor counted.
+ * One page of the persons the user may see that match, by name (family name, given name, id;
+ * keyset on the three); merged-away registrations never. The cursor is the last row's id: its
+ * names are looked up among the persons the caller may see, so a hidden person's id positions
+ * nothing (the page is empty). One round trip: `visiblePerson` holds both the tenant key (the
+ * caller's area) and need-to-know, so a hidden person is neither returned nor counted.
  */
 export async function searchPersonRows(
   db: Kysely<DB>,
@@ -42,19 +43,26 @@ export async function searchPersonRows(
   match: PersonMatch,
   page: { after?: string | undefined; limit: number },
 ) {
-  const cursor = decodeCursor(page.after, 'uuid');
+  const afterId = decodeIdCursor(page.after, 'body.after');
   let query = db
     .selectFrom('persons')
-    .select(['id', 'given_name', 'family_name', 'birth_date', 'created_at'])
+    .select(['id', 'given_name', 'family_name', 'birth_date'])
     .where(visiblePerson(user))
     .where('merged_into', 'is', null)
     .where(personMatches('persons', match))
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
+    .orderBy('family_name')
+    .orderBy('given_name')
+    .orderBy('id')
     .limit(page.limit + 1);
-  if (cursor) {
+  if (afterId) {
+    // Inside the subquery `persons` is the cursor's row; outside it, the row compared.
+    const at = db
+      .selectFrom('persons')
+      .select(['persons.family_name', 'persons.given_name', 'persons.id'])
+      .where('persons.id', '=', afterId)
+      .where(visiblePerson(user));
     query = query.where(
-      sql<boolean>`(persons.created_at, persons.id) < (${new Date(cursor.t)}, ${cursor.id}::uuid)`,
+      sql<SqlBool>`(persons.family_name, persons.given_name, persons.id) > (${at})`,
     );
   }
   const rows = await query.execute();
@@ -62,6 +70,6 @@ export async function searchPersonRows(
   const last = shown.at(-1);
   return {
     rows: shown,
-    nextCursor: rows.length > page.limit && last ? encodeCursor(last.created_at, last.id) : null,
+    nextCursor: rows.length > page.limit && last ? encodeIdCursor(last.id) : null,
   };
 }

@@ -144,6 +144,48 @@ describe(`finding persons (${testEngine})`, () => {
     expect(seen.sort()).toEqual([persons.aase.id, persons.noCpr.id, persons.parent.id].sort());
   });
 
+  it('lists the hits by family name, then given name, and pages on that order', async () => {
+    const db = t.database.db;
+    const createdBy = users.coordinator!.id;
+    // Registered in another order than their names', so registration order would show.
+    const carl = await registerPerson(db, { createdBy, givenName: 'Carl', familyName: 'Rytter' });
+    const bo = await registerPerson(db, { createdBy, givenName: 'Bo', familyName: 'Rytterholm' });
+    const anna = await registerPerson(db, { createdBy, givenName: 'Anna', familyName: 'Rytter' });
+    await createCase(db, {
+      persons: [{ id: carl.id }, { id: bo.id, role: 'sibling' }, { id: anna.id, role: 'sibling' }],
+      members: [{ userId: createdBy, role: 'coordinator' }],
+    });
+    const all = await search('coordinator', { name: 'rytter' });
+    expect(all.body.items.map((i) => i.name)).toEqual([
+      'Anna Rytter',
+      'Carl Rytter',
+      'Bo Rytterholm',
+    ]);
+
+    const first = await search('coordinator', { name: 'rytter', limit: 2 });
+    expect(first.body.items.map((i) => i.id)).toEqual([anna.id, carl.id]);
+    // The cursor holds the last id only: no name travels in it.
+    const cursor = first.body.nextCursor ?? '';
+    expect(Buffer.from(cursor, 'base64url').toString('utf8')).toBe(JSON.stringify({ id: carl.id }));
+    const second = await search('coordinator', { name: 'rytter', limit: 2, after: cursor });
+    expect(second.body.items.map((i) => i.id)).toEqual([bo.id]);
+    expect(second.body.nextCursor).toBeNull();
+  });
+
+  it('positions nothing after a person the caller may not see, and refuses a cursor that is not one', async () => {
+    const hiddenCursor = Buffer.from(JSON.stringify({ id: persons.hidden.id })).toString(
+      'base64url',
+    );
+    const hidden = await search('coordinator', { name: 'kjærgård', after: hiddenCursor });
+    expect(hidden.body.items).toEqual([]);
+    const bad = await caller('coordinator').post('/api/persons/search', {
+      name: 'kjærgård',
+      after: Buffer.from('{"id":"x"}').toString('base64url'),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(fieldsOf(bad)).toEqual(['body.after:invalid_cursor']);
+  });
+
   it('audits each person shown as a search through its case, never the search text; no hits, no entry', async () => {
     const { res } = await search('coordinator', { name: 'Birthe Kjærgård' });
     const rows = await auditRowsOf(t.database.db, res);

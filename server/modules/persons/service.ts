@@ -60,8 +60,10 @@ export async function insertPerson(
   person: NewPerson,
   checked: { digits: string | null; birthDate: string | null },
   createdBy: string,
+  id?: string,
 ): Promise<string> {
   const row = await insertPersonRow(trx, {
+    ...(id !== undefined && { id }),
     municipality_code: municipalityCode,
     given_name: person.givenName,
     family_name: person.familyName,
@@ -71,6 +73,11 @@ export async function insertPerson(
     cpr_digest: checked.digits ? cprDigest(secretKey, checked.digits) : null,
     created_by: createdBy,
   });
+  // Only a client-generated id can be taken; the caller names its field.
+  if (!row)
+    throw new AppError('validation_failed', {
+      fields: [{ field: 'body.personId', code: 'invalid' }],
+    });
   if (checked.digits) {
     const cprEnc = encryptField(secretKey, checked.digits, cprContext(row.id));
     await setPersonCpr(trx, { personId: row.id, municipalityCode }, cprEnc);

@@ -132,6 +132,36 @@ describe(`audit trail on ${testEngine}`, () => {
     },
   );
 
+  it('writes in one statement where it left the head, and after a rollback finds the real head', async () => {
+    const { db } = await database();
+    let statements = 0;
+    const counted = db.withPlugin({
+      transformQuery: (args) => {
+        statements++;
+        return args.node;
+      },
+      transformResult: (args) => Promise.resolve(args.result),
+    });
+    await writeEach(counted, key, [event('101')]);
+    statements = 0;
+    await writeEach(counted, key, [event('101')]);
+    expect(statements).toBe(1);
+
+    // The rolled-back write moved the head only in its transaction: the next write misses the
+    // guess, locks and reads the head (seq 2) and goes on from there.
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await writeAudit(trx, key, [event('101'), event('101')]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    statements = 0;
+    await writeEach(counted, key, [event('101')]);
+    expect(statements).toBe(3);
+    expect((await chainRows(db, '101')).map((r) => r.seq)).toEqual([1, 2, 3]);
+    expect(await verifyAuditChains(db, key)).toEqual({ ok: true, chains: 1, entries: 3 });
+  });
+
   it('refuses to write outside a transaction', async () => {
     const { db } = await database();
     // @ts-expect-error the type already refuses it; this proves the run-time check

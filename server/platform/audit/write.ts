@@ -44,6 +44,10 @@ const ROWS_PER_INSERT = 500;
  * it once per transaction, near its end, so the head lock is held briefly and every chain is
  * locked in one ordered step.
  *
+ * Round trips: one statement when the chain's head is where this process left it (the usual
+ * case: it moves the head from exactly that seq and hash and adds the entries), else two (lock
+ * and read the heads, then move them and add the entries), plus one per further 500 entries.
+ *
  * Generic over the database type because Kysely's type is invariant in it: any transaction
  * (`db.transaction()` or `db.startTransaction()`) whose DB includes the audit tables is accepted.
  */
@@ -59,56 +63,119 @@ export async function writeAudit<T extends AuditTables>(
   if (list.length === 0) return;
   const chainKeys = [...new Set(list.map((e) => e.chainKey))].sort();
 
-  // Create missing heads (a new chain), then lock the heads of the chains touched, in order.
-  await sql`insert into audit_chain_heads (chain_key, last_seq, last_hash)
-    values ${sql.join(chainKeys.map((k) => sql`(${k}, 0, ${GENESIS_HASH})`))}
-    on conflict (chain_key) do nothing`.execute(trx);
-  const locked = await sql<{ chain_key: string; last_seq: number; last_hash: string }>`
-    select chain_key, last_seq, last_hash from audit_chain_heads
-     where chain_key in (${sql.join(chainKeys)})
-     order by chain_key
-       for update`.execute(trx);
-  const heads = new Map(
-    locked.rows.map((r) => [r.chain_key, { seq: r.last_seq, hash: r.last_hash }]),
-  );
-  if (heads.size !== chainKeys.length) throw new Error('audit chain heads could not be locked');
+  // One chain and one statement's worth of entries: try the head this process wrote last. The
+  // write moves the head only if it is still exactly that one (seq and hash), waiting for a
+  // writer that holds it, and adds the entries only if it moved; else nothing is written.
+  const only = chainKeys.length === 1 ? chainKeys[0] : undefined;
+  const guess = only === undefined ? undefined : lastWritten.get(only);
+  if (only !== undefined && guess && list.length <= ROWS_PER_INSERT) {
+    if (await append(trx, key, list, new Map([[only, { ...guess }]]))) return;
+  }
+  const heads = await lockHeads(trx, chainKeys);
+  if (!(await append(trx, key, list, heads))) {
+    throw new Error('audit chain heads could not be moved');
+  }
+}
 
-  // Taken after the lock, so time does not go backwards along a chain within one process.
-  // Whole milliseconds: the database gives back exactly this value, and the hash depends on it.
+interface Head {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * The head of each chain as this process last moved it: a guess, checked by the write that uses
+ * it (a rolled-back write, another process or another database makes it miss, never wrong).
+ */
+const lastWritten = new Map<string, Head>();
+
+/** Locks the heads of the chains, in chain-key order, creating the heads of new chains. */
+async function lockHeads<T extends AuditTables>(
+  trx: Transaction<T> | ControlledTransaction<T, string[]>,
+  chainKeys: string[],
+): Promise<Map<string, Head>> {
+  const lock = async () => {
+    const locked = await sql<{ chain_key: string; last_seq: number; last_hash: string }>`
+      select chain_key, last_seq, last_hash from audit_chain_heads
+       where chain_key in (${sql.join(chainKeys)})
+       order by chain_key
+         for update`.execute(trx);
+    return new Map(locked.rows.map((r) => [r.chain_key, { seq: r.last_seq, hash: r.last_hash }]));
+  };
+  let heads = await lock();
+  if (heads.size < chainKeys.length) {
+    const missing = chainKeys.filter((k) => !heads.has(k));
+    await sql`insert into audit_chain_heads (chain_key, last_seq, last_hash)
+      values ${sql.join(missing.map((k) => sql`(${k}, 0, ${GENESIS_HASH})`))}
+      on conflict (chain_key) do nothing`.execute(trx);
+    heads = await lock();
+  }
+  if (heads.size !== chainKeys.length) throw new Error('audit chain heads could not be locked');
+  return heads;
+}
+
+/**
+ * Hashes the entries onto the heads given and writes them: the last INSERT and the move of the
+ * heads are one statement, which moves a head only from the seq and hash the entries were hashed
+ * onto and adds its entries only if every head moved. False when a head was elsewhere (nothing
+ * written); the caller's locked heads always move.
+ */
+async function append<T extends AuditTables>(
+  trx: Transaction<T> | ControlledTransaction<T, string[]>,
+  key: Buffer,
+  list: Omit<ChainEntry, 'seq' | 'occurredAt'>[],
+  heads: Map<string, Head>,
+): Promise<boolean> {
+  const from = new Map([...heads].map(([k, head]) => [k, { ...head }]));
+  // Taken after the lock (or the guess), so time does not go backwards along a chain within one
+  // process. Whole milliseconds: the database gives back exactly this value, and the hash
+  // depends on it.
   const occurredAt = new Date(Date.now());
   const rows = list.map((event) => {
     const head = heads.get(event.chainKey);
     if (!head) throw new Error('audit chain heads could not be locked');
     const entry: ChainEntry = { ...event, seq: head.seq + 1, occurredAt };
     const hash = computeHash(key, head.hash, entry);
-    const row = { entry, prevHash: head.hash, hash };
+    const row = sql`(
+      ${entry.chainKey}::text, ${entry.seq}::bigint, ${occurredAt.toISOString()}::timestamptz,
+      ${entry.actorUserId}::uuid, ${entry.actorRole}::text, ${entry.actorUnitId}::uuid,
+      ${entry.municipalityCode}::text, ${entry.action}::text, ${entry.resourceType}::text,
+      ${entry.resourceId}::text, ${entry.subjectPersonId}::uuid, ${entry.purpose}::text,
+      ${entry.legalBasis}::text, ${entry.requestId}::text, ${entry.breakGlass}::boolean,
+      ${JSON.stringify(entry.details)}::jsonb, ${head.hash}::text, ${hash}::text)`;
     head.seq = entry.seq;
     head.hash = hash;
     return row;
   });
 
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const values = rows.slice(i, i + ROWS_PER_INSERT).map(
-      ({ entry: e, prevHash, hash }) => sql`(
-      ${e.chainKey}, ${e.seq}, ${e.occurredAt.toISOString()}::timestamptz,
-      ${e.actorUserId}::uuid, ${e.actorRole}, ${e.actorUnitId}::uuid, ${e.municipalityCode},
-      ${e.action}, ${e.resourceType}, ${e.resourceId}, ${e.subjectPersonId}::uuid, ${e.purpose},
-      ${e.legalBasis}, ${e.requestId}, ${e.breakGlass}, ${JSON.stringify(e.details)}::jsonb,
-      ${prevHash}, ${hash})`,
-    );
-    await sql`insert into audit_log (chain_key, seq, occurred_at, actor_user_id, actor_role,
-        actor_unit_id, municipality_code, action, resource_type, resource_id, subject_person_id,
-        purpose, legal_basis, request_id, break_glass, details, prev_hash, hash)
-      values ${sql.join(values)}`.execute(trx);
+  const columns = sql`chain_key, seq, occurred_at, actor_user_id, actor_role, actor_unit_id,
+    municipality_code, action, resource_type, resource_id, subject_person_id, purpose,
+    legal_basis, request_id, break_glass, details, prev_hash, hash`;
+  const lastChunk = Math.floor((rows.length - 1) / ROWS_PER_INSERT) * ROWS_PER_INSERT;
+  for (let i = 0; i < lastChunk; i += ROWS_PER_INSERT) {
+    await sql`insert into audit_log (${columns})
+      values ${sql.join(rows.slice(i, i + ROWS_PER_INSERT))}`.execute(trx);
   }
-
-  const moved = [...heads].map(
-    ([k, head]) => sql`(${k}::text, ${head.seq}::bigint, ${head.hash}::text)`,
-  );
-  await sql`update audit_chain_heads h
-       set last_seq = v.last_seq, last_hash = v.last_hash, updated_at = now()
-      from (values ${sql.join(moved)}) as v (chain_key, last_seq, last_hash)
-     where h.chain_key = v.chain_key`.execute(trx);
+  const moves = [...heads].map(([k, head]) => {
+    const old = from.get(k);
+    return sql`(${k}::text, ${head.seq}::bigint, ${head.hash}::text, ${old?.seq}::bigint,
+      ${old?.hash}::text)`;
+  });
+  const result = await sql<{ moved: number }>`
+    with moved as (
+      update audit_chain_heads h
+         set last_seq = v.last_seq, last_hash = v.last_hash, updated_at = now()
+        from (values ${sql.join(moves)}) as v (chain_key, last_seq, last_hash, from_seq, from_hash)
+       where h.chain_key = v.chain_key and h.last_seq = v.from_seq and h.last_hash = v.from_hash
+      returning h.chain_key),
+    added as (
+      insert into audit_log (${columns})
+      select * from (values ${sql.join(rows.slice(lastChunk))}) as e
+       where (select count(*) from moved) = ${heads.size}
+      returning 1)
+    select (select count(*) from moved)::int as moved`.execute(trx);
+  if (result.rows[0]?.moved !== heads.size) return false;
+  for (const [k, head] of heads) lastWritten.set(k, head);
+  return true;
 }
 
 /**

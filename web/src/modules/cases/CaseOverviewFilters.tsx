@@ -2,7 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CaseSearchBody } from '../../../../server/modules/cases/schema.ts';
 import { FilterSelect } from '../../ui/FilterSelect';
-import { Form, TextInput, useZodForm } from '../../ui/form';
+import { Form, useZodForm } from '../../ui/form';
+import { SearchField } from '../../ui/SearchField';
 import { CASE_STATUSES, isCaseStatus } from './casesApi';
 import { CONCERN_LEVELS, overviewQuery, type OverviewFilters } from './overviewApi';
 
@@ -44,29 +45,22 @@ export function CaseOverviewFilters({
           onText(values.text);
         }}
       >
-        <TextInput
+        <SearchField
           name="text"
           label={t('cases.overview.search')}
           hint={t('cases.overview.searchHint')}
-          widthClass="input-width-l"
-          type="search"
-          autoComplete="off"
+          submit={t('cases.overview.searchSubmit')}
+          clear={t('cases.overview.searchClear')}
+          onClear={
+            text !== ''
+              ? () => {
+                  form.reset({ text: '' });
+                  onText('');
+                }
+              : undefined
+          }
+          actionsClassName="case-search-actions"
         />
-        <button type="submit" className="button button-secondary">
-          {t('cases.overview.searchSubmit')}
-        </button>
-        {text !== '' && (
-          <button
-            type="button"
-            className="button button-tertiary"
-            onClick={() => {
-              form.reset({ text: '' });
-              onText('');
-            }}
-          >
-            {t('cases.overview.searchClear')}
-          </button>
-        )}
       </Form>
 
       <div className="case-filter-bar">

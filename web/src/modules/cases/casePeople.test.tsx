@@ -97,8 +97,12 @@ describe('adding a person', () => {
     typed.new = { givenName: ' Lille ', familyName: 'Holm', birthDate: '', cpr: '140310 4321' };
     expect(forms.toAddPersonBody(typed)).toEqual({
       role: 'child',
+      personId: typed.personId,
       new: { givenName: ' Lille ', familyName: 'Holm', birthDate: null, cpr: '1403104321' },
     });
+    // The same form sends the same id again (a retry); a new form makes a new one.
+    expect(forms.toAddPersonBody(typed).personId).toBe(typed.personId);
+    expect(forms.emptyAddPerson().personId).not.toBe(typed.personId);
     const chosen = { ...typed, role: 'friend' as const };
     chosen.existing = { id: PERSONS[1].id, name: 'Hanne Holm', birthDate: null };
     expect(forms.toAddPersonBody(chosen)).toEqual({

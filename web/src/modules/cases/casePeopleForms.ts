@@ -20,6 +20,8 @@ export interface AddPersonValues {
   /** Chosen among the possible duplicates: the existing registration replaces the fields. */
   existing: { id: string; name: string; birthDate: string | null } | null;
   new: { givenName: string; familyName: string; birthDate: string; cpr: string };
+  /** The new person's id, made once per form: a retry of the same save adds nobody twice. */
+  personId: string;
 }
 
 export function emptyAddPerson(): AddPersonValues {
@@ -27,6 +29,7 @@ export function emptyAddPerson(): AddPersonValues {
     role: '',
     existing: null,
     new: { givenName: '', familyName: '', birthDate: '', cpr: '' },
+    personId: crypto.randomUUID(),
   };
 }
 
@@ -40,6 +43,7 @@ export function toAddPersonBody(values: AddPersonValues): AddPersonBody {
   const typed = values.new;
   return {
     role,
+    personId: values.personId,
     new: {
       givenName: typed.givenName,
       familyName: typed.familyName,

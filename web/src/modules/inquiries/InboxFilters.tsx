@@ -4,13 +4,26 @@ import { z } from 'zod';
 import { InboxQuery } from '../../../../server/modules/inquiries/schema.ts';
 import { Checkbox, Form, Select, useZodForm } from '../../ui/form';
 import { OptionSelect } from '../../ui/form/OptionSelect';
-import { INBOX_STATUSES, SERIOUSNESS_FILTERS, SOURCES, type InboxParams } from './inquiriesApi';
+import {
+  CHANNELS,
+  INBOX_STATUSES,
+  SERIOUSNESS_FILTERS,
+  SOURCES,
+  type InboxParams,
+} from './inquiriesApi';
 
 /** A change of filters for the address: a key with '' is no filter. */
-export type FilterPatch = Partial<Record<'status' | 'seriousness' | 'source' | 'overdue', string>>;
+export type FilterPatch = Partial<
+  Record<'status' | 'seriousness' | 'source' | 'channel' | 'overdue', string>
+>;
 
 /** The filters as the form holds them: the inbox's own query, the overdue filter as a box. */
-const FilterValues = InboxQuery.pick({ status: true, seriousness: true, source: true }).extend({
+const FilterValues = InboxQuery.pick({
+  status: true,
+  seriousness: true,
+  source: true,
+  channel: true,
+}).extend({
   overdue: z.boolean(),
 });
 type FilterForm = z.input<typeof FilterValues>;
@@ -20,6 +33,7 @@ function formValues(params: InboxParams): FilterForm {
     status: params.status,
     seriousness: params.seriousness ?? undefined,
     source: params.source ?? undefined,
+    channel: params.channel ?? undefined,
     overdue: params.overdue,
   };
 }
@@ -33,6 +47,8 @@ function patchOf(name: string | undefined, values: Partial<FilterForm>): FilterP
       return { seriousness: values.seriousness ?? '' };
     case 'source':
       return { source: values.source ?? '' };
+    case 'channel':
+      return { channel: values.channel ?? '' };
     case 'overdue':
       return { overdue: values.overdue ? 'true' : '' };
     default:
@@ -99,6 +115,13 @@ export function InboxFilters({
         empty="undefined"
         none={t('inquiries.inbox.filters.all')}
         options={SOURCES.map((s) => ({ value: s, label: t(`inquiries.sources.${s}`) }))}
+      />
+      <OptionSelect
+        name="channel"
+        label={t('inquiries.inbox.filters.channel')}
+        empty="undefined"
+        none={t('inquiries.inbox.filters.all')}
+        options={CHANNELS.map((c) => ({ value: c, label: t(`inquiries.channels.${c}`) }))}
       />
       <Checkbox
         name="overdue"

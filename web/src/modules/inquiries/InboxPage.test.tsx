@@ -17,19 +17,25 @@ beforeAll(async () => {
   ({ InboxSearch } = await import('./InboxSearch'));
 });
 
-const PARAMS: InboxParams = { status: 'open', seriousness: null, source: null, overdue: false };
+const PARAMS: InboxParams = {
+  status: 'open',
+  seriousness: null,
+  source: null,
+  channel: null,
+  overdue: false,
+};
 const INQUIRY_ID = '55555555-5555-4555-8555-555555555555';
 
-function render(inbox: Inbox): string {
+function render(inbox: Inbox, params = PARAMS, address = '/henvendelser'): string {
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
   client.setQueryData(['session'], {
     state: 'authenticated',
     abilities: { inquiries: { read: true, create: true } },
   });
-  client.setQueryData(['inquiries', 'inbox', PARAMS, null], { pages: [inbox], pageParams: [null] });
+  client.setQueryData(['inquiries', 'inbox', params, null], { pages: [inbox], pageParams: [null] });
   return renderToStaticMarkup(
     <QueryClientProvider client={client}>
-      <MemoryRouter initialEntries={['/henvendelser']}>
+      <MemoryRouter initialEntries={[address]}>
         <InboxPage />
       </MemoryRouter>
     </QueryClientProvider>,
@@ -37,6 +43,14 @@ function render(inbox: Inbox): string {
 }
 
 describe('InboxPage', () => {
+  it('filters by the channel the inquiry came through, taken from the address', () => {
+    const empty = { items: [], nextCursor: null, now: new Date().toISOString() };
+    const html = render(empty, { ...PARAMS, channel: 'phone' }, '/henvendelser?channel=phone');
+    expect(html).toContain('for="inbox-filter-channel">Kanal</label>');
+    expect(html).toMatch(/<option value="phone" selected="">Telefon<\/option>/);
+    expect(html).toContain('Der er ingen henvendelser, der passer til filtrene.');
+  });
+
   it('offers a search by reference, name or CPR number above the filters', () => {
     const html = render({ items: [], nextCursor: null, now: new Date().toISOString() });
     expect(html).toContain('for="inbox-search-text">Søg efter henvendelse</label>');

@@ -15,6 +15,7 @@ import {
   isOneOf,
   SERIOUSNESS_FILTERS,
   SOURCES,
+  CHANNELS,
   useInbox,
   type InboxItem,
   type InboxParams,
@@ -63,10 +64,12 @@ function useFilters() {
   const status = search.get('status');
   const seriousness = search.get('seriousness');
   const source = search.get('source');
+  const channel = search.get('channel');
   const params: InboxParams = {
     status: isOneOf(INBOX_STATUSES, status) ? status : 'open',
     seriousness: isOneOf(SERIOUSNESS_FILTERS, seriousness) ? seriousness : null,
     source: isOneOf(SOURCES, source) ? source : null,
+    channel: isOneOf(CHANNELS, channel) ? channel : null,
     overdue: search.get('overdue') === 'true',
   };
   const change = (patch: FilterPatch) => {

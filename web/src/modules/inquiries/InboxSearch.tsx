@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { InboxSearchBody } from '../../../../server/modules/inquiries/schema.ts';
-import { Form, TextInput, useZodForm } from '../../ui/form';
+import { Form, useZodForm } from '../../ui/form';
+import { SearchField } from '../../ui/SearchField';
 import { inboxQuery, type InboxParams } from './inquiriesApi';
 
 /** The search form holds the text only; the filters are the address's. */
@@ -43,23 +44,16 @@ export function InboxSearch({
       error={search.error}
       errorTitle={t('inquiries.inbox.search.failedTitle')}
     >
-      <TextInput
+      <SearchField
         name="text"
         label={t('inquiries.inbox.search.label')}
         hint={t('inquiries.inbox.search.hint')}
-        widthClass="input-width-l"
-        autoComplete="off"
+        submit={t('inquiries.inbox.search.submit')}
+        clear={t('inquiries.inbox.search.clear')}
+        onClear={text !== null ? clear : undefined}
+        pending={search.isPending}
+        actionsClassName="inquiry-search-actions"
       />
-      <div className="inquiry-search-actions">
-        <button type="submit" className="button button-primary" disabled={search.isPending}>
-          {t('inquiries.inbox.search.submit')}
-        </button>
-        {text !== null && (
-          <button type="button" className="button button-secondary" onClick={clear}>
-            {t('inquiries.inbox.search.clear')}
-          </button>
-        )}
-      </div>
     </Form>
   );
 }

@@ -146,6 +146,7 @@ export interface InboxParams {
   status: InboxStatus;
   seriousness: SeriousnessFilter | null;
   source: Source | null;
+  channel: Channel | null;
   overdue: boolean;
 }
 
@@ -154,6 +155,7 @@ function inboxFilters(params: InboxParams): Record<string, string> {
   const filters: Record<string, string> = { status: params.status };
   if (params.seriousness) filters.seriousness = params.seriousness;
   if (params.source) filters.source = params.source;
+  if (params.channel) filters.channel = params.channel;
   if (params.overdue) filters.overdue = 'true';
   return filters;
 }

@@ -6,6 +6,7 @@ import { PersonSearchBody } from '../../../../server/modules/persons/schema.ts';
 import { usePageTitle } from '../../app/usePageTitle';
 import { PagedList } from '../../ui/PagedList';
 import { PageHeading } from '../../ui/PageHeading';
+import { SearchField } from '../../ui/SearchField';
 import { CompactTable } from '../../ui/Table';
 import { DateInput, Form, TextInput, formatDate, useZodForm } from '../../ui/form';
 import {
@@ -50,25 +51,34 @@ export function FindPersonPage() {
         error={search.error}
         errorTitle={t('persons.search.failedTitle')}
       >
-        <TextInput
+        <SearchField
           name="name"
           label={t('persons.search.name')}
           hint={t('persons.search.nameHint')}
-          widthClass="input-width-l"
-          autoComplete="off"
-        />
-        <TextInput
-          name="cpr"
-          label={t('persons.search.cpr')}
-          hint={t('persons.search.cprHint')}
-          widthClass="input-width-s"
-          autoComplete="off"
-          inputMode="numeric"
-        />
-        <DateInput name="birthDate" label={t('persons.search.birthDate')} />
-        <button type="submit" className="button button-primary" disabled={search.isPending}>
-          {t('persons.search.submit')}
-        </button>
+          submit={t('persons.search.submit')}
+          clear={t('persons.search.clear')}
+          onClear={
+            criteria
+              ? () => {
+                  form.reset({ name: '', cpr: '', birthDate: '' });
+                  search.reset();
+                  setCriteria(null);
+                }
+              : undefined
+          }
+          pending={search.isPending}
+          actionsClassName="person-search-actions"
+        >
+          <TextInput
+            name="cpr"
+            label={t('persons.search.cpr')}
+            hint={t('persons.search.cprHint')}
+            widthClass="input-width-s"
+            autoComplete="off"
+            inputMode="numeric"
+          />
+          <DateInput name="birthDate" label={t('persons.search.birthDate')} />
+        </SearchField>
       </Form>
       {criteria && <PersonResults criteria={criteria} />}
     </>
