@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openPGlite } from './platform/db/index.ts';
 import { runServerToExit, startServerProcess } from './test/process.ts';
 import { testEngine } from './test/database.ts';
@@ -14,10 +14,8 @@ function tempDir() {
 }
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-// Each test runs its own server processes on its own directory, so they run at once: the two
-// that stop on bad configuration overlap the long restart instead of waiting for it.
-describe.concurrent('process start and stop', () => {
-  it('stops with a message naming the bad variable', async ({ expect }) => {
+describe('process start and stop', () => {
+  it('stops with a message naming the bad variable', async () => {
     const result = await runServerToExit({ PORT: 'not-a-port', LOG_LEVEL: 'loud' });
     expect(result.code).toBe(78);
     expect(result.output).toContain('Invalid configuration');
@@ -25,7 +23,7 @@ describe.concurrent('process start and stop', () => {
     expect(result.output).toMatch(/LOG_LEVEL: /);
   });
 
-  it('never creates demo data in production', async ({ expect }) => {
+  it('never creates demo data in production', async () => {
     const result = await runServerToExit({
       NODE_ENV: 'production',
       TOVHOLDER_DEMO: 'true',
@@ -37,7 +35,7 @@ describe.concurrent('process start and stop', () => {
 
   it.runIf(testEngine === 'pglite')(
     'keeps PGlite data across SIGTERM and a new start',
-    async ({ expect }) => {
+    async () => {
       const dataDir = tempDir();
       const first = await startServerProcess({ TOVHOLDER_DATA_DIR: dataDir });
       expect(first.output()).toContain('(created now)');
