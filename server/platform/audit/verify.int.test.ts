@@ -178,21 +178,10 @@ describe('npm run audit:verify', () => {
       await first.close();
       const env = { TOVHOLDER_DATA_DIR: dir, TOVHOLDER_AUDIT_KEY: key.toString('base64') };
 
-      // Only one process may open the data directory; the bad key and the missing database stop
-      // before opening any, so they run alongside.
-      const [intact, badKey, noDatabase] = await Promise.all([
-        runVerify(env),
-        runVerify({ ...env, TOVHOLDER_AUDIT_KEY: 'too-short' }),
-        runVerify({ ...env, TOVHOLDER_DATA_DIR: join(dir, 'nothing') }),
-      ]);
+      const intact = await runVerify(env);
       expect(intact.err).toBe('');
       expect(intact.out.trim()).toBe('Audit trail intact: 4 entries in 2 chains.');
       expect(intact.code).toBe(0);
-      expect(badKey.code).toBe(2);
-      expect(badKey.err).toMatch(/TOVHOLDER_AUDIT_KEY: must be base64 or hex/);
-      expect(badKey.err).not.toContain('too-short');
-      expect(noDatabase.code).toBe(2);
-      expect(noDatabase.err).toMatch(/there is no database at/);
 
       const wrongKey = await runVerify({
         ...env,
@@ -217,10 +206,18 @@ describe('npm run audit:verify', () => {
         `Audit trail BROKEN in chain 101 at entry seq 2 (id ${id.rows[0]?.id}): ` +
           'hash mismatch (entry was changed)',
       );
+
+      const badKey = await runVerify({ ...env, TOVHOLDER_AUDIT_KEY: 'too-short' });
+      expect(badKey.code).toBe(2);
+      expect(badKey.err).toMatch(/TOVHOLDER_AUDIT_KEY: must be base64 or hex/);
+      expect(badKey.err).not.toContain('too-short');
+
+      const noDatabase = await runVerify({ ...env, TOVHOLDER_DATA_DIR: join(dir, 'nothing') });
+      expect(noDatabase.code).toBe(2);
+      expect(noDatabase.err).toMatch(/there is no database at/);
     },
-    // A hang guard, not a speed limit: five CLI processes (three at once), each killed after
-    // 180 s. On a loaded 2-core CI machine they took over 120 s together (stop 22's fresh-clone
-    // run).
+    // A hang guard, not a speed limit: five CLI processes, each killed after 180 s. On a loaded
+    // 2-core CI machine they took over 120 s together (stop 22's fresh-clone run).
     900_000,
   );
 });
