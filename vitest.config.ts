@@ -39,8 +39,9 @@ export default defineConfig({
           name: 'integration',
           sequence: { groupOrder: 1 },
           include: ['server/**/*.int.test.ts'],
-          // A migrated PGlite made once per run, loaded by every file's fresh database.
-          globalSetup: ['server/test/pglite-template.ts'],
+          // A migrated database made once per run (PGlite or PostgreSQL), copied by every file's
+          // fresh database.
+          globalSetup: ['server/test/pglite-template.ts', 'server/test/postgres-template.ts'],
           environment: 'node',
           testTimeout: 300_000,
           hookTimeout: 300_000,

@@ -9,7 +9,8 @@ import { migratedTemplate } from './pglite-template.ts';
 /**
  * Test databases. Without TEST_DATABASE_URL every call gets a fresh in-memory PGlite; with it,
  * every call creates a fresh database on that PostgreSQL server (dropped by `close`). Either
- * way tests never share rows, so files run in parallel.
+ * way tests never share rows, so files run in parallel. A migrated one starts from the run's
+ * migrated template (`pglite-template.ts`, `postgres-template.ts`) when there is one.
  */
 export const testEngine: 'pglite' | 'postgres' = process.env.TEST_DATABASE_URL
   ? 'postgres'
@@ -24,7 +25,8 @@ export async function freshDatabase(options: { migrated?: boolean } = {}): Promi
   const migrated = options.migrated ?? true;
   let database: TestDatabase;
   if (testEngine === 'postgres') {
-    const url = await createPostgresDatabase();
+    const template = migrated ? process.env[POSTGRES_TEMPLATE_ENV] : undefined;
+    const url = await createPostgresDatabase({ template });
     const opened = await openDatabase({ kind: 'postgres', url, poolMax: 4 });
     const close = opened.close;
     database = {
@@ -35,6 +37,7 @@ export async function freshDatabase(options: { migrated?: boolean } = {}): Promi
         await dropPostgresDatabase(url);
       },
     };
+    if (template) return database;
   } else {
     const template = migrated ? migratedTemplate() : undefined;
     database = await openPGlite(undefined, template ? { loadDataDir: template } : {});
@@ -61,9 +64,19 @@ async function withAdmin<T>(fn: (db: Kysely<unknown>) => Promise<T>): Promise<T>
   }
 }
 
-export async function createPostgresDatabase(): Promise<string> {
+/** Names the migrated database that `postgres-template.ts` made for this run, if any. */
+export const POSTGRES_TEMPLATE_ENV = 'TOVHOLDER_TEST_POSTGRES_TEMPLATE';
+const TEST_DATABASE_NAME = /^tovholder_test_[0-9a-f]+$/;
+
+/** A new database; with `template`, a copy of that one (PostgreSQL copies its files). */
+export async function createPostgresDatabase(options: { template?: string } = {}): Promise<string> {
   const name = `tovholder_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin((db) => sql.raw(`create database ${name}`).execute(db));
+  const { template } = options;
+  if (template !== undefined && !TEST_DATABASE_NAME.test(template)) {
+    throw new Error('refusing to copy ' + template);
+  }
+  const copy = template ? ` template ${template}` : '';
+  await withAdmin((db) => sql.raw(`create database ${name}${copy}`).execute(db));
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;
   return url.toString();
@@ -71,7 +84,7 @@ export async function createPostgresDatabase(): Promise<string> {
 
 export async function dropPostgresDatabase(url: string): Promise<void> {
   const name = new URL(url).pathname.slice(1);
-  if (!/^tovholder_test_[0-9a-f]+$/.test(name)) throw new Error('refusing to drop ' + name);
+  if (!TEST_DATABASE_NAME.test(name)) throw new Error('refusing to drop ' + name);
   await withAdmin((db) => sql.raw(`drop database if exists ${name} with (force)`).execute(db));
 }
 

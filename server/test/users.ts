@@ -2,12 +2,30 @@ import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import { encryptField } from '../platform/crypto.ts';
-import { hashPassword } from '../access/passwords.ts';
+import { hash, type Algorithm } from '@node-rs/argon2';
 import type { Role } from '../access/roles.ts';
 import { newTotpSecret, totpCode, totpStep } from '../access/totp.ts';
 import { testKeys } from './app.ts';
 
 export const TEST_PASSWORD = 'korrekt-hest-batteri-hæfteklamme';
+
+/**
+ * TEST_PASSWORD's Argon2id hash, made once per worker at a test-only cost. At the production
+ * cost (`server/access/passwords.ts`, pinned by its unit test) every created user and every login
+ * spent a third of a second on a busy machine; the login still verifies this hash for real, as
+ * Argon2 reads the cost from the hash itself.
+ */
+let testPasswordHash: Promise<string> | undefined;
+function hashTestPassword(): Promise<string> {
+  // Algorithm.Argon2id is a const enum (2), which isolated modules cannot import by name.
+  testPasswordHash ??= hash(TEST_PASSWORD, {
+    algorithm: 2 as Algorithm,
+    memoryCost: 1024,
+    timeCost: 1,
+    parallelism: 1,
+  });
+  return testPasswordHash;
+}
 
 export interface TestUser {
   id: string;
@@ -37,7 +55,7 @@ export async function createUser(
       display_name: `Test Bruger ${counter}`,
       roles: options.roles ?? ['coordinator'],
       municipality_code: options.municipalityCode === undefined ? '101' : options.municipalityCode,
-      password_hash: await hashPassword(TEST_PASSWORD),
+      password_hash: await hashTestPassword(),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -10,6 +10,7 @@ import { openPGlite } from '../db/index.ts';
 import { migrate } from '../db/migrate.ts';
 import type { DB } from '../db/schema.ts';
 import { freshDatabasePerTest, testEngine } from '../../test/database.ts';
+import { migratedTemplate } from '../../test/pglite-template.ts';
 import { event, writeEach } from './test-support.ts';
 import { verifyAuditChains } from './verify.ts';
 
@@ -166,8 +167,13 @@ describe('npm run audit:verify', () => {
     async () => {
       const dir = mkdtempSync(join(tmpdir(), 'tovholder-audit-cli-'));
       dirs.push(dir);
-      const first = await openPGlite(join(dir, 'pglite'));
-      await migrate(first.db);
+      // The run's migrated template, written to disk (no initdb and migrations again).
+      const template = migratedTemplate();
+      const first = await openPGlite(
+        join(dir, 'pglite'),
+        template ? { loadDataDir: template } : {},
+      );
+      if (!template) await migrate(first.db);
       await writeEach(first.db, key, [event('101'), event('101'), event('101'), event(null)]);
       await first.close();
       const env = { TOVHOLDER_DATA_DIR: dir, TOVHOLDER_AUDIT_KEY: key.toString('base64') };
