@@ -92,7 +92,7 @@ export async function startSupport(story: SiblingStory) {
   const create = page.getByRole('group', { name: 'Opret indsats' });
 
   await create.getByLabel('Indsats', { exact: true }).selectOption({ label: COACH_TYPE });
-  await create.getByLabel('Person').selectOption({ label: `${MOTHER} (Forælder)` });
+  await create.getByLabel('Person', { exact: true }).selectOption({ label: `${MOTHER} (Forælder)` });
   await create.getByRole('radio', { name: 'En ekstern udfører' }).check();
   await create.getByLabel('Navn på ekstern udfører').fill(COACH_NAME);
   await create.getByRole('button', { name: 'Opret indsats' }).click();
@@ -104,7 +104,7 @@ export async function startSupport(story: SiblingStory) {
   await coach.getByText('Indsatsen er startet.').waitFor();
 
   await create.getByLabel('Indsats', { exact: true }).selectOption({ label: MENTOR_TYPE });
-  await create.getByLabel('Person').selectOption({ label: `${GIRL} (Borger)` });
+  await create.getByLabel('Person', { exact: true }).selectOption({ label: `${GIRL} (Borger)` });
   await create.getByRole('radio', { name: 'En medarbejder i kommunen' }).check();
   await create
     .getByLabel('Medarbejder', { exact: true })
@@ -147,7 +147,7 @@ export async function holdAndResume(story: SiblingStory) {
   const { page, errors } = story.coordinator;
   const create = page.getByRole('group', { name: 'Opret indsats' });
   await create.getByLabel('Indsats', { exact: true }).selectOption({ label: FAMILY_TALKS_TYPE });
-  await create.getByLabel('Person').selectOption({ label: `${GIRL} (Borger)` });
+  await create.getByLabel('Person', { exact: true }).selectOption({ label: `${GIRL} (Borger)` });
   // The conversations are for the whole family: the girl, her mother and her brother.
   await create.getByRole('radio', { name: 'Familie eller gruppe' }).check();
   const participants = create.getByRole('group', { name: 'Deltagere' });
