@@ -5,7 +5,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { AppError, requireVersion, staleVersion } from '../../platform/errors.ts';
 import { isDrawableImage } from '../../platform/pdf-layout.ts';
 import { PURPOSES } from '../../access/record-audit.ts';
-import { findLogoRow, insertLogoRow, updateLogoRow, type LogoValues } from './queries-logo.ts';
+import { findLogoRow, saveLogoRow, type LogoValues } from './queries-logo.ts';
 import { ownMunicipality } from './settings.ts';
 import { LOGO_MAX_BYTES, type Logo, type LogoChange } from './schema-logo.ts';
 
@@ -76,10 +76,7 @@ export async function changeLogo(ctx: RequestContext, change: LogoChange): Promi
   await ctx.db.transaction().execute(async (trx) => {
     const current = await findLogoRow(trx, code);
     requireVersion(current?.version ?? 0, change.version);
-    const saved =
-      change.version === 0
-        ? await insertLogoRow(trx, code, values)
-        : await updateLogoRow(trx, code, change.version, values);
+    const saved = await saveLogoRow(trx, code, change.version, values);
     if (!saved) throw staleVersion((await findLogoRow(trx, code))?.version ?? 0);
     await writeAudit(trx, ctx.keys.audit, {
       municipalityCode: code,

@@ -17,33 +17,30 @@ export async function findLogoRow(db: Db, municipalityCode: string) {
     .executeTakeFirst();
 }
 
-/** Creates the row; false when another request created it first. */
-export async function insertLogoRow(
-  db: Db,
-  municipalityCode: string,
-  values: LogoValues,
-): Promise<boolean> {
-  const saved = await db
-    .insertInto('municipality_logos')
-    .values({ municipality_code: municipalityCode, ...values, updated_at: sql<Date>`now()` })
-    .onConflict((oc) => oc.column('municipality_code').doNothing())
-    .returning('version')
-    .executeTakeFirst();
-  return saved !== undefined;
-}
-
-/** Changes the row if it still has `version`; false when someone else saved meanwhile. */
-export async function updateLogoRow(
+/**
+ * Saves the logo if the row still has `version` (0: there is no row yet) in one statement: the
+ * insert of the first logo, else the update of the row of that version; false when someone else
+ * saved meanwhile.
+ */
+export async function saveLogoRow(
   db: Db,
   municipalityCode: string,
   version: number,
   values: LogoValues,
 ): Promise<boolean> {
   const saved = await db
-    .updateTable('municipality_logos')
-    .set({ ...values, updated_at: sql<Date>`now()`, version: sql<number>`version + 1` })
-    .where('municipality_code', '=', municipalityCode)
-    .where('version', '=', version)
+    .insertInto('municipality_logos')
+    .values({ municipality_code: municipalityCode, ...values, updated_at: sql<Date>`now()` })
+    .onConflict((oc) =>
+      oc
+        .column('municipality_code')
+        .doUpdateSet({
+          ...values,
+          updated_at: sql<Date>`now()`,
+          version: sql<number>`municipality_logos.version + 1`,
+        })
+        .where('municipality_logos.version', '=', version),
+    )
     .returning('version')
     .executeTakeFirst();
   return saved !== undefined;
