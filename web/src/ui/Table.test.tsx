@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { componentSources, fromWebSrc } from './webSources';
 import { CompactTable, ScrollTable } from './Table';
 
 /**
@@ -10,16 +9,6 @@ import { CompactTable, ScrollTable } from './Table';
  * caption that takes keyboard focus, used by CompactTable and every other wide table and chart
  * data table, so no page keeps a copy of its own.
  */
-const srcDir = fileURLToPath(new URL('../', import.meta.url));
-
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sources(path);
-    return entry.name.endsWith('.tsx') && !entry.name.endsWith('.test.tsx') ? [path] : [];
-  });
-}
-
 describe('ScrollTable', () => {
   it('is a focusable region named by its label', () => {
     const html = renderToStaticMarkup(
@@ -46,11 +35,11 @@ describe('ScrollTable', () => {
   });
 
   it('is the only scrolling wrapper: no page has a copy of its own', () => {
-    const copies = sources(srcDir).filter(
+    const copies = componentSources().filter(
       (path) =>
-        relative(srcDir, path) !== join('ui', 'Table.tsx') &&
+        fromWebSrc(path) !== 'ui/Table.tsx' &&
         readFileSync(path, 'utf8').includes('table--responsive-scroll'),
     );
-    expect(copies.map((path) => relative(srcDir, path))).toEqual([]);
+    expect(copies.map((path) => fromWebSrc(path))).toEqual([]);
   });
 });
