@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe } from 'vitest';
+import { demoLogo } from '../demo/logo.ts';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { testEngine } from '../test/database.ts';
 import { BadInputRun, badInputTests, printCounts, type Fixture } from '../test/bad-input-run.ts';
@@ -101,6 +102,15 @@ const settingsVersion = async () =>
       .executeTakeFirst()
   )?.version ?? 0;
 
+const logoVersion = async () =>
+  (
+    await t.database.db
+      .selectFrom('municipality_logos')
+      .select('version')
+      .where('municipality_code', '=', '101')
+      .executeTakeFirst()
+  )?.version ?? 0;
+
 /** In this order: ending a session goes last. */
 const fixtures: Record<string, () => Fixture> = {
   'POST /api/auth/login': () => ({
@@ -177,6 +187,9 @@ const fixtures: Record<string, () => Fixture> = {
       fourEyes: false,
       reminderHours: 4,
     }),
+  }),
+  'PUT /api/municipality-settings/logo': () => ({
+    body: async () => ({ version: await logoVersion(), image: demoLogo().toString('base64') }),
   }),
   'POST /api/forums': () => ({ body: () => ({ name: 'SSP-forum Nord' }) }),
   'PATCH /api/forums/{id}': () => ({

@@ -14,7 +14,8 @@ import { DEMO_MUNICIPALITY_CODE } from './seed.ts';
  *   (Demo Kommune does not use four-eyes; this one decision was made as if it did);
  * - H-4 … H-7 decided: no concern, other concern (referred to the Jobcenter), handed to the police,
  *   and radicalisation concern, which opened a case;
- * - H-8 received: the hotline registers a known person anew (the possible-duplicate notice).
+ * - H-8 received: the hotline registers a known person anew (the possible-duplicate notice);
+ * - H-10 decided on paper two weeks ago and registered now: a back-dated decision (issue 12).
  * Deadlines are counted from "received" a few hours ago, so the open ones are at least 23 hours
  * away at seed time: the deadline job sends no reminder during a demo start. Every name says Demo.
  */
@@ -273,6 +274,36 @@ export async function seedDemoInquiries(
     persons: [person('Sofie Demo', 'Bach', '2011-02-14')],
     signs: [{ code: 'totalitarian_symbols' }],
   });
+
+  // 10. Decided on paper (issue 12): a youth club's concern, received three weeks ago and
+  // referred at the forum's meeting two weeks ago, registered only now. The decision keeps the
+  // day it was taken and says why it is recorded late ("(registreret …, flyttet fra papir)").
+  const tenth = await record(tovholder, '10', {
+    source: 'other',
+    sourceOther: 'Ungdomsklubben Demo',
+    channel: 'letter',
+    reporter: { name: 'Klubleder Demo Friis', contact: null },
+    receivedAt: ago(21 * 24),
+    backdateReason: 'moved_from_paper',
+    observation:
+      'Mads er blevet stille og isoleret og taler om, at "ingen hjælper folk som os". Ingen tegn på ekstremistiske miljøer.',
+    subjectKind: 'person',
+    persons: [person('Mads Demo', 'Friis', '2009-09-03')],
+    signs: [{ code: 'injustice_narratives' }],
+  });
+  if (tenth) {
+    await triageAs(tovholder, tenth, 'low');
+    await decideAs(tovholder, tenth, {
+      outcome: 'other_concern',
+      reason:
+        'Mistrivsel, ikke radikalisering. Besluttet på forummets møde og henvist til Børne- og Ungeenheden.',
+      referredUnitId: unitOf('children_youth'),
+      passedOn: 'Klubbens beskrivelse og kontaktoplysninger, med forældrenes samtykke.',
+      classification: { subjectKind: 'person', authorityArea: 'inside' },
+      decidedOn: new Date(Date.now() - 14 * 24 * HOUR).toISOString().slice(0, 10),
+      backdateReason: 'moved_from_paper',
+    });
+  }
 
   // Demo persons and cases are marked as such, like the rest of the demo data.
   await db

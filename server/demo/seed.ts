@@ -5,6 +5,7 @@ import { seedStandardInterventions } from '../modules/interventions/catalogue-se
 import { seedDemoCaseWork } from './case-work.ts';
 import { seedDemoOverviewCases } from './case-work/overview-cases.ts';
 import { seedDemoInquiries } from './inquiries.ts';
+import { seedDemoLogo } from './logo.ts';
 import { seedDemoRecords } from './records.ts';
 import { seedDemoUsers } from './users.ts';
 
@@ -55,6 +56,8 @@ export async function seedDemo(
     seedDemoInquiries(db, { secret: options.secretKey, audit: options.auditKey });
   // The standard interventions catalogue (skipped when Demo Kommune already has offers).
   await db.transaction().execute((trx) => seedStandardInterventions(trx, DEMO_MUNICIPALITY_CODE));
+  // A fictional logo in the letterhead of the demo documents (added whenever missing).
+  await seedDemoLogo(db, DEMO_MUNICIPALITY_CODE);
   // Demo cases and inquiries arrived after the first demo installations: added once, whenever
   // missing.
   if (!organisation.created) {

@@ -31,6 +31,8 @@ export interface DocumentMeta {
   contact: DocumentContact | null;
   /** The document's date (when it is printed). */
   date: Date;
+  /** The municipality's logo (PNG or JPEG, see `isDrawableImage`), drawn in the letterhead. */
+  logo?: Buffer | null;
 }
 
 export interface PdfWriter {
@@ -54,6 +56,21 @@ const INK = '#1a1a1a';
 const MUTED = '#555555';
 const ACCENT = '#004993';
 const MARGIN = 56;
+/** The logo is scaled to fit this box in the letterhead's right-hand corner (points). */
+const LOGO_BOX: [number, number] = [150, 42];
+
+/**
+ * Whether pdfkit can draw the bytes as an image (a PNG or JPEG it can decode). The caller has
+ * already checked the magic bytes; this catches a file that only starts like one.
+ */
+export function isDrawableImage(bytes: Buffer): boolean {
+  try {
+    new PDFDocument({ autoFirstPage: true }).image(bytes, 0, 0, { fit: LOGO_BOX });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** A date as the reader's language writes it: "5. december 2026"; a bare date as the calendar day. */
 export function documentDate(locale: Locale, value: Date | string): string {
@@ -235,9 +252,17 @@ export function createDocument(meta: DocumentMeta): PdfWriter {
     }
   };
 
-  // The letterhead: the municipality, the title, then case number, date and contact person.
+  // The letterhead: the logo and the municipality, the title, then case number, date and
+  // contact person. The logo is decoration (the name is there as text): an artifact.
+  if (meta.logo) {
+    const logo = meta.logo;
+    artifact(() => {
+      doc.image(logo, MARGIN + width - LOGO_BOX[0], MARGIN - 10, { fit: LOGO_BOX, align: 'right' });
+    });
+  }
   doc.y = MARGIN - 6;
   block('P', meta.municipality, { font: FONT.bold, size: 14, color: ACCENT, gap: 2 });
+  if (meta.logo) doc.y = Math.max(doc.y, MARGIN - 10 + LOGO_BOX[1] + 4); // the rule under it
   rule();
   block('H1', meta.heading, { font: FONT.bold, size: 18, gap: 8 });
   writer.field(t('reference'), meta.reference);

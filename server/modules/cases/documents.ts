@@ -2,22 +2,24 @@ import type { Kysely } from 'kysely';
 import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { DocumentContact } from '../../platform/pdf-layout.ts';
+import { municipalityLogo } from '../inquiries/logo.ts';
 import { findMunicipality } from '../organisation/queries.ts';
 import { caseCoordinator } from './queries-documents.ts';
 
 /**
  * The letterhead of a case's documents (server/platform/pdf-layout.ts): the municipality's name
- * from the organisation module and the case's coordinator as contact person (name, unit,
+ * from the organisation module, its logo from its settings (inquiries/logo.ts) and the case's coordinator as contact person (name, unit,
  * e-mail). The caller has already checked that the reader may see the case.
  */
 export async function caseLetterhead(
   db: Kysely<DB>,
   theCase: CaseKey,
-): Promise<{ municipality: string; contact: DocumentContact | null }> {
+): Promise<{ municipality: string; contact: DocumentContact | null; logo: Buffer | null }> {
   const municipality = await findMunicipality(db, theCase.municipalityCode);
   const coordinator = await caseCoordinator(db, theCase);
   return {
     municipality: municipality?.name ?? theCase.municipalityCode,
+    logo: await municipalityLogo(db, theCase.municipalityCode),
     contact: coordinator
       ? { name: coordinator.display_name, unit: coordinator.unit_name, email: coordinator.email }
       : null,

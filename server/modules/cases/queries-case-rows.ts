@@ -32,6 +32,8 @@ export async function openCaseFromDecision(
     addedBy: string;
     /** The reference of the inquiry whose decision opens the case (e.g. H-2026-0001). */
     inquiryReference: string;
+    /** The decision was taken before it was recorded: its day and why (the "opened" event). */
+    backdate?: { happenedOn: string; reason: string };
   },
 ): Promise<string> {
   const municipality = input.case.municipality_code;
@@ -87,9 +89,16 @@ export async function openCaseFromDecision(
       .onConflict((oc) => oc.columns(['case_id', 'user_id']).doNothing())
       .execute();
   }
-  await addCaseEvent(db, created.id, input.addedBy, 'opened', {
-    inquiry: { from: null, to: input.inquiryReference },
-  });
+  await addCaseEvent(
+    db,
+    created.id,
+    input.addedBy,
+    'opened',
+    { inquiry: { from: null, to: input.inquiryReference } },
+    undefined,
+    undefined,
+    input.backdate,
+  );
   return created.id;
 }
 

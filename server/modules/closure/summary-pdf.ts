@@ -33,7 +33,7 @@ export async function renderCaseSummary(
     locale: Locale;
     printedBy: string;
     now: Date;
-    letterhead: { municipality: string; contact: DocumentContact | null };
+    letterhead: { municipality: string; contact: DocumentContact | null; logo?: Buffer | null };
   },
 ): Promise<Buffer> {
   const { locale } = options;
@@ -51,6 +51,7 @@ export async function renderCaseSummary(
     reference: s.reference,
     municipality: options.letterhead.municipality,
     contact: options.letterhead.contact,
+    logo: options.letterhead.logo,
     date: options.now,
   });
   pdf

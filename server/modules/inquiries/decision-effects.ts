@@ -85,6 +85,9 @@ async function openCase(
     forumId: inquiry.forumId,
     addedBy: ctx.user.id,
     inquiryReference: inquiry.reference,
+    // A decision recorded later: the case's "opened" event carries the day it was taken.
+    ...(d.decided_on &&
+      d.backdate_reason && { backdate: { happenedOn: d.decided_on, reason: d.backdate_reason } }),
   });
   await insertHistory(trx, access.inquiryId, ctx.user.id, 'case_opened', { caseId, reference });
   return caseId;

@@ -9,6 +9,7 @@ import { rejectProblems } from '../persons/service.ts';
 import { unitInMunicipality } from '../admin/queries-units.ts';
 import { claimVersion, inquiryEvent, recordChange } from './change.ts';
 import { localTime } from './deadline.ts';
+import { checkDecisionDate } from './decision-date.ts';
 import { makeFinal } from './decision-effects.ts';
 import { backToWork, inquiryPersonIds, insertHistory, updateInquiryRow } from './queries.ts';
 import {
@@ -78,6 +79,7 @@ export async function decide(
   ) {
     problems.push({ field: 'body.referredUnitId', code: 'invalid_value' });
   }
+  const decisionDate = await checkDecisionDate(ctx.db, access, body, now, problems);
   rejectProblems(problems);
 
   await ctx.db.transaction().execute(async (trx) => {
@@ -102,11 +104,16 @@ export async function decide(
       environment: c.environment,
       status: settings.fourEyes ? 'pending' : 'final',
       decided_by: ctx.user.id,
+      ...decisionDate,
     });
     await insertHistory(trx, access.inquiryId, ctx.user.id, 'decided', {
       decisionId,
       outcome: body.outcome,
       awaitingApproval: settings.fourEyes,
+      ...(decisionDate.decided_on && {
+        decidedOn: decisionDate.decided_on,
+        backdateReason: decisionDate.backdate_reason,
+      }),
     });
     if (settings.fourEyes) {
       await updateInquiryRow(trx, access, { status: 'awaiting_approval' });

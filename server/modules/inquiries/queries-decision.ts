@@ -167,3 +167,9 @@ export async function inquiryForCase(db: Db, key: InquiryKey) {
     .execute();
   return { forumId: inquiry.forum_id, reference: inquiry.reference, persons };
 }
+
+/** When the inquiry was received (the earliest day a decision on it may carry). */
+export async function inquiryReceivedAt(db: Db, key: InquiryKey): Promise<Date> {
+  const row = await selectInquiry(db, key).select('received_at').executeTakeFirstOrThrow();
+  return row.received_at;
+}

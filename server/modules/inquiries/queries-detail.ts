@@ -182,6 +182,8 @@ export async function loadInquiry(
       },
       decidedBy: d.decided_by_name,
       decidedAt: d.decided_at.toISOString(),
+      decidedOn: d.decided_on,
+      backdateReason: BackdateReasonSchema.nullable().parse(d.backdate_reason),
       reviewedBy: d.reviewed_by_name,
       reviewedAt: d.reviewed_at?.toISOString() ?? null,
       reviewComment: d.review_comment,

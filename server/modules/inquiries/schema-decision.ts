@@ -2,12 +2,14 @@ import { z } from 'zod';
 import {
   AgeGroupSchema,
   AuthorityAreaSchema,
+  BackdateReasonSchema,
   EnvironmentSchema,
   ExtremismFormSchema,
   InquiryOutcomeSchema,
   SubjectKindSchema,
 } from '../../../shared/values.ts';
-import { DateTime, Version } from '../../platform/primitives.ts';
+import { backdateFields } from '../../platform/backdating.ts';
+import { DateOnly, DateTime, Version } from '../../platform/primitives.ts';
 import { optionalText, text } from './schema.ts';
 
 /**
@@ -39,6 +41,9 @@ export const DecisionBody = z
     policeRecipient: optionalText(200),
     municipalityKeeps: optionalText(2000),
     classification: ClassificationSchema,
+    /** The day the decision was taken, when earlier than today (with a reason); null: today. */
+    decidedOn: DateOnly.nullable().optional(),
+    ...backdateFields,
   })
   .strict();
 export type Decision = z.infer<typeof DecisionBody>;
@@ -70,6 +75,9 @@ export const DecisionSchema = z.object({
   }),
   decidedBy: z.string(),
   decidedAt: z.iso.datetime(),
+  /** The day it was taken when recorded later (decidedAt is when it was recorded). */
+  decidedOn: z.iso.date().nullable(),
+  backdateReason: BackdateReasonSchema.nullable(),
   reviewedBy: z.string().nullable(),
   reviewedAt: z.iso.datetime().nullable(),
   reviewComment: z.string().nullable(),

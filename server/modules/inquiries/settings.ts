@@ -134,7 +134,8 @@ export async function ownSettings(ctx: RequestContext): Promise<MunicipalitySett
   return getSettings(ctx.db, ownMunicipality(ctx));
 }
 
-function ownMunicipality(ctx: RequestContext): string {
+/** The caller's own municipality's code; 404 for a user of none (settings, logo). */
+export function ownMunicipality(ctx: RequestContext): string {
   const code = ctx.user.municipalityCode;
   if (!code) throw new AppError('not_found');
   return code;

@@ -18,7 +18,7 @@ export async function planPdf(input: {
   citizens: string[];
   plan: Plan;
   now: Date;
-  letterhead: { municipality: string; contact: DocumentContact | null };
+  letterhead: { municipality: string; contact: DocumentContact | null; logo?: Buffer | null };
 }): Promise<Buffer> {
   const { locale, reference, citizens, plan, now, letterhead } = input;
   const t = (key: string, params?: Record<string, string | number>) =>
@@ -32,6 +32,7 @@ export async function planPdf(input: {
     reference,
     municipality: letterhead.municipality,
     contact: letterhead.contact,
+    logo: letterhead.logo,
     date: now,
   });
   pdf.field(t('citizen'), citizens.join(', '));

@@ -67,6 +67,7 @@ export const declaredPlatformColumns = {
     'case_start_days',
     'closure_four_eyes',
   ],
+  municipality_logos: ['municipality_code', 'image', 'media_type', 'updated_at', 'version'],
   person_relations: [
     'person_id',
     'related_person_id',
@@ -161,6 +162,9 @@ export const declaredPlatformColumns = {
     'review_comment',
     'case_id',
     'municipality_code',
+    'decided_on',
+    'backdate_reason',
+    'backdate_note',
   ],
   inquiry_events: [
     'id',

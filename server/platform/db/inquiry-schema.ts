@@ -26,6 +26,15 @@ export interface MunicipalitySettingsTable {
   version: Generated<number>;
 }
 
+/** The municipality's logo for its documents' letterhead (0027); `image` null once removed. */
+export interface MunicipalityLogosTable {
+  municipality_code: string;
+  image: Uint8Array | null;
+  media_type: string | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
 export interface PersonRelationsTable {
   person_id: string;
   related_person_id: string;
@@ -123,6 +132,10 @@ export interface InquiryDecisionsTable {
   case_id: string | null;
   /** The tenant key (0015): the database fills it from the parent row when left out. */
   municipality_code: Generated<string>;
+  /** The day the decision was taken, when recorded later (0027), and why it was recorded late. */
+  decided_on: ColumnType<string | null, string | null | undefined, string | null>;
+  backdate_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  backdate_note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface InquiryEventsTable {
@@ -166,6 +179,7 @@ export interface ReferenceCountersTable {
 
 export interface InquiryTables {
   municipality_settings: MunicipalitySettingsTable;
+  municipality_logos: MunicipalityLogosTable;
   person_relations: PersonRelationsTable;
   inquiries: InquiriesTable;
   inquiry_persons: InquiryPersonsTable;

@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api';
+import { TASKS_QUERY_KEY } from '../modules/tasks/tasksApi';
 import { SESSION_QUERY_KEY } from './session';
 
 /** Retry once on network and server errors; client errors (4xx) will not change by retrying. */
@@ -22,7 +23,13 @@ export function createQueryClient(): QueryClient {
   };
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError: (error, query) => onError(error, query.queryKey) }),
-    mutationCache: new MutationCache({ onError: (error) => onError(error) }),
+    mutationCache: new MutationCache({
+      onError: (error) => onError(error),
+      // Any change may add or settle a task (a follow-up held, a plan approved, an inquiry
+      // triaged): "Mine opgaver" and the start page's work list are fetched again when next shown
+      // — here once, rather than in every mutation that changes a task.
+      onSuccess: () => client.invalidateQueries({ queryKey: TASKS_QUERY_KEY }),
+    }),
     defaultOptions: {
       queries: { retry: shouldRetry, staleTime: 30_000 },
     },

@@ -1,6 +1,19 @@
 import type { ReactNode } from 'react';
 
 /**
+ * The one sideways-scrolling wrapper of a wide table (dkfds `table--responsive-scroll`): a named
+ * region that takes keyboard focus, so a keyboard user can scroll it with the arrow keys and a
+ * screen reader names it (axe: scrollable-region-focusable). `label` is the table's caption.
+ */
+export function ScrollTable({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table--responsive-scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
+
+/**
  * A dkfds compact table that scrolls sideways on a narrow screen: a caption for screen readers,
  * a header row of column headings (a `false` column is left out) and the rows (`children`).
  * A sorted list names its sorted column (index among the columns shown) and direction: that
@@ -13,7 +26,8 @@ export function CompactTable({
   sorted,
   children,
 }: {
-  caption: ReactNode;
+  /** Also the name of the scrolling region (ScrollTable). */
+  caption: string;
   columns: ReactNode[];
   /** The table's own class next to dkfds's (`case-table`). */
   className?: string;
@@ -21,7 +35,7 @@ export function CompactTable({
   children: ReactNode;
 }) {
   return (
-    <div className="table--responsive-scroll">
+    <ScrollTable label={caption}>
       <table className={className ? `table table--compact ${className}` : 'table table--compact'}>
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -41,6 +55,6 @@ export function CompactTable({
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

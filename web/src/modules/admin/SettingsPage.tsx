@@ -16,6 +16,7 @@ import {
   type Settings,
   type SettingsChange,
 } from './adminApi';
+import { LogoSettings } from './LogoSettings';
 
 const SERIOUSNESS = SeriousnessSchema.options;
 
@@ -87,6 +88,7 @@ export function SettingsPage() {
           />
         )}
       </QueryState>
+      <LogoSettings />
     </section>
   );
 }

@@ -125,7 +125,7 @@ function RenameForm({
   return (
     <section aria-labelledby={headingId} className="mb-7">
       <h3 id={headingId}>{t('admin.units.renameHeading', { name: unit.name })}</h3>
-      <MutationFailure mutations={mutation} onReload={() => void onReload()} />
+      <MutationFailure mutations={mutation} onReload={() => onReload()} />
       <Form
         id="unit-rename"
         form={form}

@@ -94,7 +94,7 @@ export function AssessmentForm({
         text={t('assessments.form.stale')}
         reloadLabel={t('assessments.form.reload')}
         headingLevel="h3"
-        onReload={() => void onReload()}
+        onReload={() => onReload()}
       />
       {saved && (
         <div ref={savedRef}>

@@ -23,6 +23,7 @@ import {
   removeSecurityKey,
   type SecurityKey,
 } from './securityKeysApi';
+import { ScrollTable } from '../../ui/Table';
 
 /**
  * `/sikkerhed`: the user's own security keys. A key is added with a name (to tell keys apart)
@@ -116,7 +117,7 @@ function KeyTable({
 }) {
   const { t } = useTranslation();
   return (
-    <div className="table--responsive-scroll">
+    <ScrollTable label={t('securityKeys.caption')}>
       <table className="table table--compact">
         <caption className="sr-only">{t('securityKeys.caption')}</caption>
         <thead>
@@ -150,7 +151,7 @@ function KeyTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }
 

@@ -51,7 +51,7 @@ export function ChangeStale({ mutation }: { mutation: FailingChange }) {
       mutations={mutation}
       text={t('caseInterventions.common.stale')}
       reloadLabel={t('caseInterventions.common.reload')}
-      onReload={() => void refresh()}
+      onReload={() => refresh()}
     />
   );
 }

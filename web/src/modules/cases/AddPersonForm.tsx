@@ -40,7 +40,7 @@ export function AddPersonForm({ detail, onDone, onCancel }: CaseAddFormProps) {
 
   return (
     <>
-      <MutationFailure mutations={mutation} onReload={() => void refresh()} />
+      <MutationFailure mutations={mutation} onReload={() => refresh()} />
       <Form
         id={`case-person-add-${detail.id}`}
         className="case-person-form"

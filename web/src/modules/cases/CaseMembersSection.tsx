@@ -51,7 +51,7 @@ export function CaseMembersSection({ detail }: { detail: CaseDetail }) {
       <MutationFailure
         mutations={removal}
         errorTitle={t('cases.members.removeFailed')}
-        onReload={() => void refresh()}
+        onReload={() => refresh()}
       />
       {saved && <p role="status">{saved}</p>}
       {mayChange && (

@@ -141,12 +141,11 @@ export function ClassificationForm({
         mutations={mutation}
         text={t('cases.classification.stale')}
         reloadLabel={t('cases.classification.reload')}
-        onReload={() => {
-          void queryClient.invalidateQueries({
-            queryKey: [...CASES_QUERY_KEY, 'detail', detail.id],
-          });
-          onCancel();
-        }}
+        onReload={() =>
+          queryClient
+            .invalidateQueries({ queryKey: [...CASES_QUERY_KEY, 'detail', detail.id] })
+            .then(() => onCancel())
+        }
       />
       <Form
         id={`classification-${detail.id}`}

@@ -42,7 +42,7 @@ export function RemovePersonDialog({
   return (
     <Modal open={person !== null} title={t('cases.persons.removeTitle', { name })} onClose={cancel}>
       <p>{t('cases.persons.removeText')}</p>
-      <MutationFailure mutations={mutation} onReload={() => void refresh()} />
+      <MutationFailure mutations={mutation} onReload={() => refresh()} />
       <Form
         id={`case-person-remove-${detail.id}`}
         form={form}

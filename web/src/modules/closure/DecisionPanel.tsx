@@ -49,7 +49,7 @@ export function DecisionPanel({
         mutations={approve}
         errorTitle={t('closure.decision.approveError')}
         headingLevel="h4"
-        onReload={() => void refresh()}
+        onReload={() => refresh()}
       />
       {needsAnother ? (
         <p className="closure-four-eyes">

@@ -5,6 +5,7 @@ import type { CaseDetail } from '../cases/casesApi';
 import { formatDay } from '../cases/format';
 import { interventionName, type Closure } from './closureApi';
 import { DecisionPanel } from './DecisionPanel';
+import { ScrollTable } from '../../ui/Table';
 
 /**
  * One proposal to close the case: its outcome, reason, the goals' statuses and the interventions'
@@ -60,7 +61,7 @@ export function ProposalItem({
         )}
       </dl>
       {closure.goalStatuses.length > 0 && (
-        <div className="table--responsive-scroll">
+        <ScrollTable label={t('closure.proposals.goalsCaption')}>
           <table className="table table--compact">
             <caption>{t('closure.proposals.goalsCaption')}</caption>
             <thead>
@@ -78,10 +79,10 @@ export function ProposalItem({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       {closure.interventionDispositions.length > 0 && (
-        <div className="table--responsive-scroll">
+        <ScrollTable label={t('closure.proposals.interventionsCaption')}>
           <table className="table table--compact">
             <caption>{t('closure.proposals.interventionsCaption')}</caption>
             <thead>
@@ -101,7 +102,7 @@ export function ProposalItem({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       {closure.status === 'proposed' && mayDecide && open && (
         <DecisionPanel

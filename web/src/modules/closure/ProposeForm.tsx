@@ -77,7 +77,7 @@ export function ProposeForm({
     >
       <h3>{t('closure.propose.heading')}</h3>
       <p>{t('closure.propose.intro')}</p>
-      <MutationFailure mutations={mutation} headingLevel="h4" onReload={() => void refresh()} />
+      <MutationFailure mutations={mutation} headingLevel="h4" onReload={() => refresh()} />
       <RadioGroup<ClosureOutcome>
         name="outcome"
         label={t('closure.propose.outcome')}

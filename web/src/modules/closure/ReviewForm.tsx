@@ -63,7 +63,7 @@ export function ReviewForm({
       <h4>
         {t('closure.record.heading', { months: review.months, date: formatDate(review.dueOn) })}
       </h4>
-      <MutationFailure mutations={mutation} headingLevel="h4" onReload={() => void refresh()} />
+      <MutationFailure mutations={mutation} headingLevel="h4" onReload={() => refresh()} />
       <RadioGroup<'confirm' | 'reopen'>
         name="decision"
         label={t('closure.record.decision')}

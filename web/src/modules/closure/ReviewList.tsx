@@ -6,6 +6,7 @@ import { formatDate } from '../cases/format';
 import type { Review } from './closureApi';
 import { reviewOpensOn } from './closureValues';
 import { ReviewForm } from './ReviewForm';
+import { ScrollTable } from '../../ui/Table';
 
 /**
  * The re-reviews 6 and 12 months after closure: a table of them, and for a coordinator the form
@@ -30,7 +31,7 @@ export function ReviewList({ detail, reviews }: { detail: CaseDetail; reviews: R
           <SuccessMessage>{t('closure.record.done')}</SuccessMessage>
         </div>
       )}
-      <div className="table--responsive-scroll">
+      <ScrollTable label={t('closure.reviews.caption')}>
         <table className="table table--compact">
           <caption>{t('closure.reviews.caption')}</caption>
           <thead>
@@ -56,7 +57,7 @@ export function ReviewList({ detail, reviews }: { detail: CaseDetail; reviews: R
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       {reviews
         .filter((r) => r.reason)
         .map((r) => (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../cases/format';
 import { DatedLineChart } from './DatedLineChart';
 import { COMPETENCE_LIST, type Competence, type FollowUpList } from './followUpsApi';
+import { ScrollTable } from '../../ui/Table';
 
 type Series = FollowUpList['competenceSeries'];
 
@@ -40,13 +41,7 @@ export function CompetenceChart({ series }: { series: Series }) {
           </li>
         ))}
       </ul>
-      {/* A table with many dates scrolls sideways: focusable, so keyboard users can scroll it. */}
-      <div
-        className="table--responsive-scroll"
-        tabIndex={0}
-        role="region"
-        aria-label={t('followUps.chart.tableCaption')}
-      >
+      <ScrollTable label={t('followUps.chart.tableCaption')}>
         <table className="table table--compact follow-up-table">
           <caption>{t('followUps.chart.tableCaption')}</caption>
           <thead>
@@ -72,7 +67,7 @@ export function CompetenceChart({ series }: { series: Series }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       <p className="form-hint">{t('cases.competences.source')}</p>
     </section>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../cases/format';
 import { DatedLineChart } from './DatedLineChart';
 import { CONCERN_LEVELS, type ConcernLevel, type FollowUpList } from './followUpsApi';
+import { ScrollTable } from '../../ui/Table';
 
 /* The levels from low (1) to high (3) on the chart's y axis. */
 const LEVELS = CONCERN_LEVELS.map((_, i) => i + 1);
@@ -34,13 +35,7 @@ export function ConcernChart({ series }: { series: FollowUpList['concernSeries']
             levelLabel={label}
             axisWidth={72}
           />
-          {/* A table with many dates scrolls sideways: focusable, so keyboard users can scroll it. */}
-          <div
-            className="table--responsive-scroll"
-            tabIndex={0}
-            role="region"
-            aria-label={t('followUps.concernChart.tableCaption')}
-          >
+          <ScrollTable label={t('followUps.concernChart.tableCaption')}>
             <table className="table table--compact follow-up-table">
               <caption>{t('followUps.concernChart.tableCaption')}</caption>
               <thead>
@@ -60,7 +55,7 @@ export function ConcernChart({ series }: { series: FollowUpList['concernSeries']
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         </>
       )}
     </section>

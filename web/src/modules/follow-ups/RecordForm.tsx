@@ -85,10 +85,9 @@ export function RecordForm({
         headingLevel="h4"
         text={t('followUps.stale')}
         reloadLabel={t('followUps.reload')}
-        onReload={() => {
-          void queryClient.invalidateQueries({ queryKey: [...CASES_QUERY_KEY] });
-          onClose();
-        }}
+        onReload={() =>
+          queryClient.invalidateQueries({ queryKey: [...CASES_QUERY_KEY] }).then(() => onClose())
+        }
       />
       <Form
         id={`record-${followUp?.id ?? caseId}`}

@@ -43,7 +43,7 @@ export function Upcoming({
         headingLevel="h4"
         text={t('followUps.stale')}
         reloadLabel={t('followUps.reload')}
-        onReload={() => void queryClient.invalidateQueries({ queryKey: [...CASES_QUERY_KEY] })}
+        onReload={() => queryClient.invalidateQueries({ queryKey: [...CASES_QUERY_KEY] })}
       />
       {scheduled.length === 0 ? (
         <p>{t('followUps.upcoming.empty')}</p>

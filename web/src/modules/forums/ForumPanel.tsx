@@ -16,6 +16,7 @@ import {
   useForumChanged,
   type ForumDetail,
 } from './forumsApi';
+import { ScrollTable } from '../../ui/Table';
 
 /** One forum: its members, and for those who manage it, renaming and changing the members. */
 export function ForumPanel({ id, onClose }: { id: string; onClose: () => void }) {
@@ -85,7 +86,7 @@ function Members({ forum }: { forum: ForumDetail }) {
       {forum.members.length === 0 ? (
         <p>{t('forums.members.empty')}</p>
       ) : (
-        <div className="table--responsive-scroll">
+        <ScrollTable label={t('forums.members.caption', { name: forum.name })}>
           <table className="table table--compact">
             <caption>{t('forums.members.caption', { name: forum.name })}</caption>
             <thead>
@@ -119,7 +120,7 @@ function Members({ forum }: { forum: ForumDetail }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Unit } from './useUnits';
+import { ScrollTable } from '../../ui/Table';
 
 /** The units of a municipality: each unit's own name next to its translated kind. */
 export function UnitTable({
@@ -11,7 +12,7 @@ export function UnitTable({
 }) {
   const { t } = useTranslation();
   return (
-    <div className="table--responsive-scroll">
+    <ScrollTable label={t('home.organisation.caption', { municipality: municipalityName })}>
       <table className="table table--compact unit-table">
         <caption className="sr-only">
           {t('home.organisation.caption', { municipality: municipalityName })}
@@ -31,6 +32,6 @@ export function UnitTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

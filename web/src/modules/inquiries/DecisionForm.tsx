@@ -2,10 +2,19 @@ import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AUTHORITY_AREAS, ENVIRONMENTS, EXTREMISM_FORMS } from '../../../../shared/values.ts';
 import { useSession } from '../../app/session';
-import { DateInput, RadioGroup, Select, TextArea, TextInput, useZodForm } from '../../ui/form';
+import {
+  BackdateFields,
+  DateInput,
+  RadioGroup,
+  Select,
+  TextArea,
+  TextInput,
+  useZodForm,
+} from '../../ui/form';
 import { OptionSelect } from '../../ui/form/OptionSelect';
 import { ChangeForm, useInquiryChange } from './ChangeForm';
 import {
+  decidedEarlier,
   decisionRename,
   DecisionSchema,
   emptyDecision,
@@ -153,6 +162,22 @@ function ClassificationFields() {
   );
 }
 
+/** The day the decision was taken, and why it is recorded later when that is before today. */
+function DecisionDateFields() {
+  const { t } = useTranslation();
+  const decidedOn = useWatch<DecisionValues, 'decidedOn'>({ name: 'decidedOn' });
+  return (
+    <>
+      <DateInput
+        name="decidedOn"
+        label={t('inquiries.decision.decidedOn')}
+        hint={t('inquiries.decision.decidedOnHint')}
+      />
+      <BackdateFields show={decidedEarlier({ decidedOn })} />
+    </>
+  );
+}
+
 /** The decision of the initial assessment (the one form layer, checked with `DecisionBody`). */
 export function DecisionForm(panel: PanelProps & { onDecided: () => void }) {
   const { detail, onDecided } = panel;
@@ -190,6 +215,7 @@ export function DecisionForm(panel: PanelProps & { onDecided: () => void }) {
           maxLength={4000}
         />
         <ClassificationFields />
+        <DecisionDateFields />
       </ChangeForm>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { backdatedText } from '../../ui/backdatedText';
 import { formatDateTime } from '../cases/format';
 import { DecisionForm } from './DecisionForm';
 import type { DecisionView } from './inquiriesApi';
@@ -130,6 +131,14 @@ function DecisionCard({ decision, focus }: { decision: DecisionView; focus: bool
         <dd>
           {decision.decidedBy}, {formatDateTime(decision.decidedAt)}
         </dd>
+        {decision.decidedOn && decision.backdateReason && (
+          <>
+            <dt>{t('inquiries.decision.decidedOn')}</dt>
+            <dd>
+              {backdatedText(decision.decidedOn, decision.decidedAt, decision.backdateReason)}
+            </dd>
+          </>
+        )}
         {decision.reviewedBy && (
           <>
             <dt>{t('inquiries.decision.reviewedBy')}</dt>

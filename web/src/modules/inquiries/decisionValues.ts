@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { DecisionBody } from '../../../../server/modules/inquiries/schema-decision.ts';
 import type { AuthorityArea, Environment, ExtremismForm } from '../../../../shared/values.ts';
 import i18n from '../../app/i18n';
-import { addBodyIssues, saidIssue } from '../../ui/form';
+import { addBodyIssues, danishToday, saidIssue } from '../../ui/form';
+import {
+  backdateBody,
+  backdateDefaults,
+  isBackdated,
+  type BackdateValues,
+} from '../../ui/form/backdateValues';
 import { localDateTimeToIso } from './format';
 import type { Decision, Outcome, SubjectKind } from './inquiriesApi';
 
@@ -11,8 +17,10 @@ import type { Decision, Outcome, SubjectKind } from './inquiriesApi';
  * ('' for "not assessed", the police handover as a date and a time of day), made into the
  * server's `DecisionBody` on saving and checked with it before.
  */
-export type DecisionValues = {
+export type DecisionValues = BackdateValues & {
   outcome: Outcome | null;
+  /** The day the decision was taken; '' for today. */
+  decidedOn: string;
   reason: string;
   referredUnitId: string | null;
   passedOn: string;
@@ -33,6 +41,8 @@ export type DecisionValues = {
 export function emptyDecision(subjectKind: SubjectKind): DecisionValues {
   return {
     outcome: null,
+    decidedOn: '',
+    ...backdateDefaults,
     reason: '',
     referredUnitId: null,
     passedOn: '',
@@ -80,7 +90,14 @@ export function toBody(values: DecisionValues, version: number): Decision {
       subjectKind: c.subjectKind,
       environment: c.environment || null,
     },
+    decidedOn: values.decidedOn || null,
+    ...backdateBody(values, decidedEarlier(values)),
   };
+}
+
+/** The decision is dated before today, the day it is registered: it needs a reason. */
+export function decidedEarlier(values: Pick<DecisionValues, 'decidedOn'>): boolean {
+  return isBackdated(values.decidedOn, danishToday());
 }
 
 /** The body's field names as the form's. */

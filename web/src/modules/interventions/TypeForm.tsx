@@ -56,7 +56,7 @@ export function TypeForm({
           ? t('interventions.form.editHeading', { name: type.name })
           : t('interventions.form.createHeading')}
       </h3>
-      {type && <MutationFailure mutations={mutation} onReload={() => void onReload()} />}
+      {type && <MutationFailure mutations={mutation} onReload={() => onReload()} />}
       <Form
         id="catalogue"
         form={form}

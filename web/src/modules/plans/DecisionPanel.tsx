@@ -62,7 +62,7 @@ export function DecisionPanel({
         text={t('plans.stale')}
         reloadLabel={t('plans.reload')}
         headingLevel="h4"
-        onReload={() => void refresh()}
+        onReload={() => refresh()}
       />
       <Form
         id={`plan-approve-${plan.id}`}

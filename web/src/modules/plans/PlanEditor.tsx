@@ -90,7 +90,7 @@ export function PlanEditor({
         text={t('plans.stale')}
         reloadLabel={t('plans.reload')}
         headingLevel="h4"
-        onReload={() => void refresh().then(onReset)}
+        onReload={() => refresh().then(onReset)}
       />
       <Form
         id={formId}

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDay } from '../cases/format';
 import { planPdfUrl, type Plan } from './plansApi';
+import { ScrollTable } from '../../ui/Table';
 
 /** "Versioner": every version of the plan, who made and decided it, each as a PDF. */
 export function VersionHistory({ caseId, items }: { caseId: string; items: Plan[] }) {
@@ -10,7 +11,7 @@ export function VersionHistory({ caseId, items }: { caseId: string; items: Plan[
   return (
     <section aria-labelledby={headingId}>
       <h3 id={headingId}>{t('plans.history.heading')}</h3>
-      <div className="table--responsive-scroll">
+      <ScrollTable label={t('plans.history.heading')}>
         <table className="table table--compact">
           <thead>
             <tr>
@@ -43,7 +44,7 @@ export function VersionHistory({ caseId, items }: { caseId: string; items: Plan[
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </section>
   );
 }
