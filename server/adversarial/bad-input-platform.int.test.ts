@@ -92,6 +92,15 @@ const assertion = () => ({
 });
 
 const version = (table: string, id: string) => versionOf(t.database.db, table, id);
+const provisionVersion = async () =>
+  (
+    await t.database.db
+      .selectFrom('legal_provisions')
+      .select('version')
+      .where('municipality_code', '=', '101')
+      .where('key', '=', 'immediate_help')
+      .executeTakeFirst()
+  )?.version ?? 0;
 const settingsVersion = async () =>
   (
     await t.database.db
@@ -176,6 +185,21 @@ const fixtures: Record<string, () => Fixture> = {
       deadlineHours: { high: 24, medium: 72, low: 168 },
       fourEyes: false,
       reminderHours: 4,
+    }),
+  }),
+  'PUT /api/legal-provisions/{key}': () => ({
+    params: { key: 'immediate_help' },
+    body: async () => ({
+      version: await provisionVersion(),
+      nameDa: 'Vurdering af, om barnet har brug for akut hjælp',
+      nameEn: 'Assessment of whether the child needs immediate help',
+      law: 'Barnets lov',
+      section: '§ 138',
+      validFrom: '2024-01-01',
+      validTo: null,
+      deadlineHours: 24,
+      deadlineWorkdays: null,
+      confirmed: true,
     }),
   }),
   'POST /api/forums': () => ({ body: () => ({ name: 'SSP-forum Nord' }) }),

@@ -5,6 +5,7 @@ import { seedStandardInterventions } from '../modules/interventions/catalogue-se
 import { seedDemoCaseWork } from './case-work.ts';
 import { seedDemoOverviewCases } from './case-work/overview-cases.ts';
 import { seedDemoInquiries } from './inquiries.ts';
+import { seedDemoChildReports } from './child-reports.ts';
 import { seedDemoRecords } from './records.ts';
 import { seedDemoUsers } from './users.ts';
 
@@ -51,8 +52,10 @@ export async function seedDemo(
     await createStandardUnits(trx, DEMO_MUNICIPALITY_CODE);
     return { created: true };
   });
-  const inquiries = () =>
-    seedDemoInquiries(db, { secret: options.secretKey, audit: options.auditKey });
+  const inquiries = async () => {
+    await seedDemoInquiries(db, { secret: options.secretKey, audit: options.auditKey });
+    await seedDemoChildReports(db, { secret: options.secretKey, audit: options.auditKey });
+  };
   // The standard interventions catalogue (skipped when Demo Kommune already has offers).
   await db.transaction().execute((trx) => seedStandardInterventions(trx, DEMO_MUNICIPALITY_CODE));
   // Demo cases and inquiries arrived after the first demo installations: added once, whenever

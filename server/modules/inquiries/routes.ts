@@ -9,6 +9,7 @@ import { readHistory, readInbox, searchInbox } from './read.ts';
 import { inquiryRouteKit, tags } from './route-kit.ts';
 import { decisionRoutes, withSettings } from './routes-decision.ts';
 import { draftRoutes, settingsRoutes } from './routes-drafts.ts';
+import { childReportRoutes } from './routes-child-report.ts';
 import {
   ContributionBody,
   CreateInquiryBody,
@@ -130,4 +131,5 @@ export const inquiryRoutes =
     decisionRoutes(kit);
     draftRoutes(route, contextOf);
     settingsRoutes(route, contextOf);
+    childReportRoutes(kit, route);
   };

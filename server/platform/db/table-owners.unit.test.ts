@@ -36,6 +36,7 @@ const OWNERS: Record<string, readonly string[]> = {
   inquiry_drafts: ['server/modules/inquiries'],
   municipality_settings: ['server/modules/inquiries'],
   reference_counters: ['server/modules/inquiries'],
+  legal_provisions: ['server/modules/inquiries'],
   persons: ['server/modules/persons'],
   person_relations: ['server/modules/persons'],
   // Everyone's notices, through one service.
