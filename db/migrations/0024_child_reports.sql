@@ -57,3 +57,24 @@ alter table inquiries
 -- The work list: marked reports still missing the assessment or the acknowledgement.
 create index inquiries_child_report_open_idx on inquiries (municipality_code, received_at)
   where child_report and (immediate_help_assessed_at is null or acknowledged_at is null);
+
+-- Custody (forældremyndighed) on a child's case: a parent of the case marked as holding custody.
+alter table case_persons
+  add column custody_holder boolean not null default false,
+  add constraint case_persons_custody_parent check (not custody_holder or role = 'parent');
+-- The chronology's kinds as 0016 left them, plus the change of custody.
+alter table case_events drop constraint case_events_kind_check;
+alter table case_events add constraint case_events_kind_check check (
+  kind in (
+    'note', 'status_changed', 'classification_changed', 'member_added', 'member_removed', 'opened',
+    'assessment_started', 'assessment_updated', 'assessment_finalised',
+    'plan_drafted', 'plan_submitted', 'plan_approved', 'plan_rejected',
+    'intervention_added', 'intervention_changed', 'intervention_session', 'consent_recorded',
+    'consent_withdrawn', 'offer_made', 'offer_answered',
+    'follow_up_scheduled', 'follow_up_recorded',
+    'closure_proposed', 'closure_approved', 'closure_rejected',
+    'review_recorded', 'reopened',
+    'person_added', 'person_removed',
+    'custody_changed'
+  )
+);

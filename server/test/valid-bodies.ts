@@ -204,6 +204,10 @@ export const VALID_BODIES: Record<string, WriteFixture> = {
       new: { givenName: 'Hanne', familyName: 'Holm' },
     }),
   },
+  'POST /api/cases/{id}/persons/{personId}/custody': {
+    prepare: async (w, r) => ({ personId: r.relativeId, version: await caseVersion(w, r) }),
+    body: (_w, _r, p) => ({ custodyHolder: true, version: p.version }),
+  },
   'POST /api/cases/{id}/persons/{personId}/removal': {
     prepare: async (w, r) => {
       const added = ok<{ personId: string; version: number }>(

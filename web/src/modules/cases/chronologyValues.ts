@@ -83,6 +83,7 @@ const CHANGE_FIELDS = [
   'intervention',
   'personRole',
   'person',
+  'custodyHolder',
   'givenBy',
   'method',
   'givenOn',
