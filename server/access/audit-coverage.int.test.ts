@@ -64,7 +64,11 @@ beforeAll(async () => {
     .execute();
   // An inquiry of the coordinator's municipality about another person (coordinators see it).
   inquiryPerson = await createPerson(db, { givenName: 'Asger', familyName: 'Kildegaard-Holm' });
-  inquiry = await createInquiryRow(db, { createdBy: breaker.id, persons: [inquiryPerson.id] });
+  inquiry = await createInquiryRow(db, {
+    createdBy: breaker.id,
+    persons: [inquiryPerson.id],
+    childReport: true,
+  });
   // Logged in before any test breaks the audit trail (a login is audited too).
   coordinator = client(t.app, await login(t.app, member));
   breakerClient = client(t.app, await login(t.app, breaker));

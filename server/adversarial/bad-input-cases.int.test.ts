@@ -68,6 +68,10 @@ const fixtures: Record<string, () => Fixture> = {
     params: { id: wb.caseId, personId: sibling.id },
     body: async () => ({ version: await caseVersion(), reason: 'Tilføjet ved en fejl.' }),
   }),
+  'POST /api/cases/{id}/persons/{personId}/custody': () => ({
+    params: { id: wb.caseId, personId: wb.parentId },
+    body: async () => ({ version: await caseVersion(), custodyHolder: true }),
+  }),
   'POST /api/cases/{id}/notes': () => ({
     params: { id: wb.caseId },
     body: () => ({ text: 'Samtale med skolen.', compartment: false }),

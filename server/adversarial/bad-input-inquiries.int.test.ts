@@ -19,11 +19,12 @@ let wb: Workbench;
 let coordinator: Client;
 let session: LoggedIn;
 const queries = { count: 0, fivexx: 0, unnamed400: 0 };
-const inquiry: Record<'open' | 'toDecide' | 'pending' | 'decided', string> = {
+const inquiry: Record<'open' | 'toDecide' | 'pending' | 'decided' | 'child', string> = {
   open: '',
   toDecide: '',
   pending: '',
   decided: '',
+  child: '',
 };
 let mergeFrom = '';
 let mergeInto = '';
@@ -93,6 +94,11 @@ beforeAll(async () => {
     approve: true,
   });
   if (approved.statusCode !== 200) throw new Error(`review: ${approved.body}`);
+  const marked = await coordinator.post(`/api/inquiries/${inquiry.child}/child-report`, {
+    childReport: true,
+    version: await versionOf(db, 'inquiries', inquiry.child),
+  });
+  if (marked.statusCode !== 200) throw new Error(`child report: ${marked.body}`);
   const persons = await db
     .selectFrom('inquiry_persons')
     .select('person_id')
@@ -172,6 +178,22 @@ const fixtures: Record<string, () => Fixture> = {
       version: await version('inquiries', inquiry.decided),
       reason: 'Ny henvendelse fra skolen.',
     }),
+  }),
+  'POST /api/inquiries/{id}/child-report': () => ({
+    params: { id: inquiry.open },
+    body: async () => ({ childReport: true, version: await version('inquiries', inquiry.open) }),
+  }),
+  'POST /api/inquiries/{id}/immediate-help': () => ({
+    params: { id: inquiry.child },
+    body: async () => ({
+      needed: false,
+      note: 'Skolen har talt med barnet.',
+      version: await version('inquiries', inquiry.child),
+    }),
+  }),
+  'POST /api/inquiries/{id}/acknowledgement': () => ({
+    params: { id: inquiry.child },
+    body: async () => ({ version: await version('inquiries', inquiry.child) }),
   }),
   'PUT /api/inquiry-drafts/{id}': () => ({
     params: { id: draftId },

@@ -93,6 +93,15 @@ const assertion = () => ({
 });
 
 const version = (table: string, id: string) => versionOf(t.database.db, table, id);
+const provisionVersion = async () =>
+  (
+    await t.database.db
+      .selectFrom('legal_provisions')
+      .select('version')
+      .where('municipality_code', '=', '101')
+      .where('key', '=', 'immediate_help')
+      .executeTakeFirst()
+  )?.version ?? 0;
 const settingsVersion = async () =>
   (
     await t.database.db
@@ -190,6 +199,21 @@ const fixtures: Record<string, () => Fixture> = {
   }),
   'PUT /api/municipality-settings/logo': () => ({
     body: async () => ({ version: await logoVersion(), image: demoLogo().toString('base64') }),
+  }),
+  'PUT /api/legal-provisions/{key}': () => ({
+    params: { key: 'immediate_help' },
+    body: async () => ({
+      version: await provisionVersion(),
+      nameDa: 'Vurdering af, om barnet har brug for akut hjælp',
+      nameEn: 'Assessment of whether the child needs immediate help',
+      law: 'Barnets lov',
+      section: '§ 138',
+      validFrom: '2024-01-01',
+      validTo: null,
+      deadlineHours: 24,
+      deadlineWorkdays: null,
+      confirmed: true,
+    }),
   }),
   'POST /api/forums': () => ({ body: () => ({ name: 'SSP-forum Nord' }) }),
   'PATCH /api/forums/{id}': () => ({

@@ -9,6 +9,11 @@ import { addContribution, triage } from '../modules/inquiries/assessment.ts';
 import { decide } from '../modules/inquiries/decision.ts';
 import { updateInquiry } from '../modules/inquiries/edit.ts';
 import { createInquiry } from '../modules/inquiries/intake.ts';
+import {
+  acknowledgeReport,
+  assessImmediateHelp,
+  markChildReport,
+} from '../modules/inquiries/child-report.ts';
 import { CreateInquiryBody } from '../modules/inquiries/schema.ts';
 import { DecisionBody, type Decision } from '../modules/inquiries/schema-decision.ts';
 import type { MunicipalitySettings } from '../modules/inquiries/settings.ts';
@@ -159,6 +164,25 @@ export function demoInquirySteps(
       const a = await access(user, id);
       const body: Decision = DecisionBody.parse({ ...input, version: a.version });
       await decide(ctx(user), a, { ...settings, fourEyes }, body, new Date());
+    },
+    /** Marks a report about a child, records the assessment of immediate help, acknowledges it. */
+    childReport: async (user: CurrentUser, id: string, note: string) => {
+      const now = new Date();
+      await markChildReport(
+        ctx(user),
+        await access(user, id),
+        { childReport: true, version: (await access(user, id)).version },
+        now,
+      );
+      const marked = await access(user, id);
+      await assessImmediateHelp(
+        ctx(user),
+        marked,
+        { needed: false, note, version: marked.version },
+        now,
+      );
+      const assessed = await access(user, id);
+      await acknowledgeReport(ctx(user), assessed, { version: assessed.version }, now);
     },
   };
 }

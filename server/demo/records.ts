@@ -206,6 +206,8 @@ export async function seedDemoRecords(db: Kysely<DB>, secretKey: Buffer): Promis
             case_id: created.id,
             person_id: personIds.get(key) ?? '',
             role,
+            // Karim holds custody of Ahmad, a child: the case shows it (issue 12).
+            custody_holder: role === 'parent',
           })),
         )
         .execute();

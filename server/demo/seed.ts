@@ -6,6 +6,7 @@ import { seedDemoCaseWork } from './case-work.ts';
 import { seedDemoOverviewCases } from './case-work/overview-cases.ts';
 import { seedDemoInquiries } from './inquiries.ts';
 import { seedDemoLogo } from './logo.ts';
+import { seedDemoChildReports } from './child-reports.ts';
 import { seedDemoRecords } from './records.ts';
 import { seedDemoUsers } from './users.ts';
 
@@ -52,8 +53,10 @@ export async function seedDemo(
     await createStandardUnits(trx, DEMO_MUNICIPALITY_CODE);
     return { created: true };
   });
-  const inquiries = () =>
-    seedDemoInquiries(db, { secret: options.secretKey, audit: options.auditKey });
+  const inquiries = async () => {
+    await seedDemoInquiries(db, { secret: options.secretKey, audit: options.auditKey });
+    await seedDemoChildReports(db, { secret: options.secretKey, audit: options.auditKey });
+  };
   // The standard interventions catalogue (skipped when Demo Kommune already has offers).
   await db.transaction().execute((trx) => seedStandardInterventions(trx, DEMO_MUNICIPALITY_CODE));
   // A fictional logo in the letterhead of the demo documents (added whenever missing).

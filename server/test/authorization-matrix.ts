@@ -101,7 +101,11 @@ export async function describeAuthorizationMatrix(group: RouteGroup): Promise<vo
     const person = await createPerson(db);
     const record = await createCase(db, { persons: [person] });
     const recorder = callers.find((c) => c.userId)?.userId ?? '';
-    const inquiry = await createInquiryRow(db, { createdBy: recorder, persons: [person.id] });
+    const inquiry = await createInquiryRow(db, {
+      createdBy: recorder,
+      persons: [person.id],
+      childReport: true,
+    });
     // A plan, so that a member's plan.pdf is found (a case without one answers 404 to all).
     await db
       .insertInto('case_plans')

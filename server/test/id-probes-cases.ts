@@ -47,6 +47,7 @@ export const CASE_PROBES: IdProbe[] = [
   // A second path id: a sub-record of another team's case, under the caller's own case.
   subPathProbe('DELETE /api/cases/{id}/members/{userId}', 'userId'),
   subPathProbe('POST /api/cases/{id}/persons/{personId}/removal', 'personId'),
+  subPathProbe('POST /api/cases/{id}/persons/{personId}/custody', 'personId'),
   subPathProbe('PUT /api/cases/{id}/assessments/{assessmentId}', 'assessmentId'),
   subPathProbe('POST /api/cases/{id}/assessments/{assessmentId}/finalise', 'assessmentId'),
   subPathProbe('PUT /api/cases/{id}/plans/{planId}', 'planId'),

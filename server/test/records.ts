@@ -318,6 +318,8 @@ export async function createInquiryRow(
     deadlineAt?: Date;
     /** Now unless told otherwise. */
     receivedAt?: Date;
+    /** Marked as a report about a child, from a named teacher (its acknowledgement letter exists). */
+    childReport?: boolean;
   },
 ): Promise<{ id: string; reference: string }> {
   counter += 1;
@@ -336,6 +338,11 @@ export async function createInquiryRow(
       forum_id: options.forumId ?? null,
       status: options.status ?? 'received',
       created_by: options.createdBy,
+      ...(options.childReport && {
+        reporter_name: 'Lærer Test',
+        child_report: true,
+        child_report_marked_at: new Date(),
+      }),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -204,6 +204,10 @@ export const VALID_BODIES: Record<string, WriteFixture> = {
       new: { givenName: 'Hanne', familyName: 'Holm' },
     }),
   },
+  'POST /api/cases/{id}/persons/{personId}/custody': {
+    prepare: async (w, r) => ({ personId: r.relativeId, version: await caseVersion(w, r) }),
+    body: (_w, _r, p) => ({ custodyHolder: true, version: p.version }),
+  },
   'POST /api/cases/{id}/persons/{personId}/removal': {
     prepare: async (w, r) => {
       const added = ok<{ personId: string; version: number }>(
@@ -381,4 +385,29 @@ export const VALID_BODIES: Record<string, WriteFixture> = {
     prepare: decided,
     body: (_w, _r, p) => ({ version: p.version, reason: 'Skolen har ringet igen.' }),
   },
+  // The world's inquiry is a teacher's about a child born 2010: a report under Barnets lov.
+  'POST /api/inquiries/{id}/child-report': {
+    prepare: async (w, r) => ({ version: await inquiryVersion(w, r) }),
+    body: (_w, _r, p) => ({ childReport: true, version: p.version }),
+  },
+  'POST /api/inquiries/{id}/immediate-help': {
+    prepare: markedChildReport,
+    body: (_w, _r, p) => ({ needed: false, note: null, version: p.version }),
+  },
+  'POST /api/inquiries/{id}/acknowledgement': {
+    prepare: async (w, r) => {
+      const version = await inquiryVersion(w, r);
+      const reporter = { anonymous: false, name: 'Skoleleder Demo', contact: null };
+      ok(await C(w).patch(`/api/inquiries/${r.inquiryId}`, { version, reporter }), 'reporter');
+      return markedChildReport(w, r);
+    },
+    body: (_w, _r, p) => ({ version: p.version }),
+  },
 };
+
+/** The world's inquiry marked as a report about a child; its version after. */
+async function markedChildReport(w: World, r: Records): Promise<Prepared> {
+  const url = `/api/inquiries/${r.inquiryId}/child-report`;
+  ok(await C(w).post(url, { childReport: true, version: await inquiryVersion(w, r) }), 'mark');
+  return { version: await inquiryVersion(w, r) };
+}

@@ -24,9 +24,15 @@ import {
   deleteCasePerson,
   insertCasePerson,
   memberCandidates,
+  setCustodyHolder,
 } from './queries-people.ts';
 import { openInterventionsTakingPart } from '../case-interventions/participants.ts';
-import type { AddCasePerson, MemberCandidates, RemoveCasePerson } from './schema-people.ts';
+import type {
+  AddCasePerson,
+  Custody,
+  MemberCandidates,
+  RemoveCasePerson,
+} from './schema-people.ts';
 import { MAY_HOLD } from './service.ts';
 
 /*
@@ -177,6 +183,38 @@ export async function removeCasePerson(
       details: { personId, role: row.role },
     });
     await deleteCasePerson(trx, access, personId);
+    return { personId, version: await bumpCaseVersion(trx, access) };
+  });
+}
+
+/**
+ * Marks a parent of an open case as holding custody (forældremyndighed) of the child, or not;
+ * only a person in the role parent can. A change that changes nothing records nothing.
+ */
+export async function changeCustody(
+  ctx: RequestContext,
+  access: CaseAccess,
+  personId: string,
+  body: Custody,
+): Promise<{ personId: string; version: number }> {
+  return inCaseTransaction(ctx, access, 'persons', 'write', async (trx, locked) => {
+    const row = await casePersonRow(trx, access, personId);
+    if (!row) throw new AppError('not_found');
+    requireOpenCase(locked);
+    requireVersion(locked.version, body.version);
+    if (row.role !== 'parent') throw invalid('body.custodyHolder', 'custody_only_parent');
+    if (row.custody_holder === body.custodyHolder) return { personId, version: locked.version };
+    await setCustodyHolder(trx, access, personId, body.custodyHolder);
+    await recordCaseChange(trx, ctx, access, {
+      kind: 'custody_changed',
+      changes: {
+        person: { from: personName(row), to: personName(row) },
+        custodyHolder: { from: row.custody_holder, to: body.custodyHolder },
+      },
+      resourceType: 'case_person',
+      resourceId: personId,
+      details: { personId, custodyHolder: body.custodyHolder },
+    });
     return { personId, version: await bumpCaseVersion(trx, access) };
   });
 }

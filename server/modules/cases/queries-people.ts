@@ -19,11 +19,27 @@ export async function casePersonRow(trx: Transaction<DB>, theCase: CaseKey, pers
         .onRef('p.id', '=', 'cp.person_id')
         .onRef('p.municipality_code', '=', 'cp.municipality_code'),
     )
-    .select(['cp.role', 'p.given_name', 'p.family_name'])
+    .select(['cp.role', 'cp.custody_holder', 'p.given_name', 'p.family_name'])
     .where('cp.case_id', '=', theCase.caseId)
     .where('cp.municipality_code', '=', theCase.municipalityCode)
     .where('cp.person_id', '=', personId)
     .executeTakeFirst();
+}
+
+/** Whether the person (a parent of the case) holds custody of the child. */
+export async function setCustodyHolder(
+  trx: Transaction<DB>,
+  theCase: CaseKey,
+  personId: string,
+  custodyHolder: boolean,
+): Promise<void> {
+  await trx
+    .updateTable('case_persons')
+    .set({ custody_holder: custodyHolder })
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .where('person_id', '=', personId)
+    .execute();
 }
 
 /** Puts the person in the case with a role. */

@@ -50,7 +50,14 @@ export async function loadCase(
               .onRef('p.id', '=', 'cp.person_id')
               .onRef('p.municipality_code', '=', 'cp.municipality_code'),
           )
-          .select(['p.id', 'p.given_name', 'p.family_name', 'p.birth_date', 'cp.role'])
+          .select([
+            'p.id',
+            'p.given_name',
+            'p.family_name',
+            'p.birth_date',
+            'cp.role',
+            'cp.custody_holder',
+          ])
           .where('cp.case_id', '=', c.id)
           .where('cp.municipality_code', '=', c.municipality_code)
           .orderBy('p.family_name')
@@ -83,6 +90,7 @@ export async function loadCase(
       name: personName(p),
       birthDate: p.birth_date,
       role: PersonRoleSchema.parse(p.role),
+      custodyHolder: p.custody_holder,
     })),
     members: members.map((m) => ({
       userId: m.user_id,

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ContextKeys } from '../../platform/context.ts';
 import { caseWorkRoutes } from './case-routes.ts';
-import { addCasePerson, listMemberCandidates, removeCasePerson } from './people.ts';
+import { addCasePerson, changeCustody, listMemberCandidates, removeCasePerson } from './people.ts';
 import { CaseIdParams } from './schema.ts';
 import {
   AddCasePersonBody,
   CasePersonChangeSchema,
   CasePersonParams,
+  CustodyBody,
   MemberCandidateListSchema,
   MemberCandidateQuery,
   RemoveCasePersonBody,
@@ -48,6 +49,20 @@ export const casePeopleRoutes =
       },
       async (access, ctx, request) =>
         removeCasePerson(ctx, access, request.params.personId, request.body),
+    );
+
+    cases.post(
+      '/api/cases/:id/persons/:personId/custody',
+      {
+        policy: 'records.read',
+        summary:
+          "Mark a parent of an open case as holding custody (forældremyndighed) of the child, or not (the case's coordinators only)",
+        params: CasePersonParams,
+        body: CustodyBody,
+        response: { 200: CasePersonChangeSchema },
+      },
+      async (access, ctx, request) =>
+        changeCustody(ctx, access, request.params.personId, request.body),
     );
 
     cases.get(

@@ -36,6 +36,10 @@ export const RemoveCasePersonBody = z
   .strict();
 export type RemoveCasePerson = z.infer<typeof RemoveCasePersonBody>;
 
+/** A parent of the case marked as holding custody (forældremyndighed), or not. */
+export const CustodyBody = z.object({ version: Version, custodyHolder: z.boolean() }).strict();
+export type Custody = z.infer<typeof CustodyBody>;
+
 export const CasePersonChangeSchema = z.object({
   personId: z.uuid(),
   /** The case's new version. */

@@ -48,6 +48,8 @@ export const CasePersonSchema = z.object({
   name: z.string(),
   birthDate: z.iso.date().nullable(),
   role: PersonRoleSchema,
+  /** A parent who holds custody (forældremyndighed) of the child the case is about. */
+  custodyHolder: z.boolean(),
 });
 
 export const CaseMemberSchema = z.object({
@@ -149,6 +151,7 @@ export const CaseEventKindSchema = z.enum([
   'reopened',
   'person_added',
   'person_removed',
+  'custody_changed',
 ]);
 
 const ChangeValue = z.union([z.string(), z.number(), z.boolean()]).nullable();

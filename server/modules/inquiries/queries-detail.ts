@@ -45,7 +45,10 @@ export async function findInquiryRow(db: Db, key: InquiryKey) {
 }
 
 /** The inquiry as stored; the route adds what depends on the caller (abilities, who may open whom). */
-type LoadedInquiry = Omit<InquiryDetail, 'abilities' | 'fourEyes' | 'now' | 'persons'> & {
+type LoadedInquiry = Omit<
+  InquiryDetail,
+  'abilities' | 'fourEyes' | 'now' | 'persons' | 'childReport' | 'immediateHelpNote'
+> & {
   persons: Omit<InquiryDetail['persons'][number], 'mayOpen'>[];
 };
 

@@ -7,6 +7,7 @@ import { inquiryAbilities } from '../../access/inquiry-abilities.ts';
 import type { InquiryAccess } from '../../access/inquiry-access.ts';
 import { findPersonAccesses } from '../../access/person-access.ts';
 import { inquiryEvent } from './change.ts';
+import { readChildReport } from './child-report.ts';
 import { inquiryPersonIds, loadHistory } from './queries.ts';
 import { loadInquiry } from './queries-detail.ts';
 import { listInbox, type InboxFilterWithText } from './queries-inbox.ts';
@@ -71,6 +72,7 @@ export async function readInquiry(
       ctx.user,
       detail.persons.map((p) => p.id),
     );
+    const { childReport, note } = await readChildReport(trx, access, now);
     return {
       ...detail,
       persons: detail.persons.map((p) => ({ ...p, mayOpen: open.has(p.id) })),
@@ -81,6 +83,8 @@ export async function readInquiry(
       }),
       now: now.toISOString(),
       fourEyes: settings.fourEyes,
+      childReport,
+      immediateHelpNote: note,
     };
   });
 }

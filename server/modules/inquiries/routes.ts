@@ -10,6 +10,7 @@ import { inquiryRouteKit, tags } from './route-kit.ts';
 import { decisionRoutes, withSettings } from './routes-decision.ts';
 import { draftRoutes, settingsRoutes } from './routes-drafts.ts';
 import { logoRoutes } from './routes-logo.ts';
+import { childReportRoutes } from './routes-child-report.ts';
 import {
   ContributionBody,
   CreateInquiryBody,
@@ -132,4 +133,5 @@ export const inquiryRoutes =
     draftRoutes(route, contextOf);
     settingsRoutes(route, contextOf);
     logoRoutes(route, contextOf);
+    childReportRoutes(kit, route);
   };

@@ -8,6 +8,7 @@ import {
   SubjectKindSchema,
 } from '../../../shared/values.ts';
 import { DecisionSchema } from './schema-decision.ts';
+import { ChildReportSchema } from './schema-child-report.ts';
 import {
   ChannelSchema,
   ConcernSignSchema,
@@ -108,7 +109,11 @@ export const InquiryDetailSchema = record(
     now: z.iso.datetime(),
     /** Set when the municipality requires a second coordinator's approval (model 3). */
     fourEyes: z.boolean(),
+    /** A report about a child under Barnets lov (underretning): its mark and its two deadlines. */
+    childReport: ChildReportSchema,
     // Compartment: the concern itself.
+    /** The note of the assessment of immediate help (about the child's situation). */
+    immediateHelpNote: compartment(z.string().nullable()),
     observation: compartment(z.string()),
     signs: compartment(
       z.array(

@@ -31,6 +31,7 @@ export const SOURCES = [
   'other',
 ] as const;
 export const SourceSchema = z.enum(SOURCES);
+export type Source = z.infer<typeof SourceSchema>;
 export const ChannelSchema = z.enum(['phone', 'email', 'meeting', 'hotline', 'letter']);
 export const RelationSchema = z.enum([
   'parent',

@@ -145,8 +145,19 @@ describe(`organisation reference data (${testEngine})`, () => {
       'received:-',
       // H-9: registered twelve days after it was received (issue 12), its clock from then.
       'received:-',
+      // The school's report about a 14-year-old (Barnets lov): marked, assessed, acknowledged.
+      'received:-',
       'triaged:-',
     ]);
+    const reports = await db
+      .selectFrom('inquiries')
+      .select(['immediate_help_assessed_at', 'acknowledged_at'])
+      .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
+      .where('child_report', '=', true)
+      .execute();
+    expect(reports).toHaveLength(1);
+    expect(reports[0]?.immediate_help_assessed_at).not.toBeNull();
+    expect(reports[0]?.acknowledged_at).not.toBeNull();
     // H-8 registers a person already on S-2026-0001 anew: its coordinator is told, nobody else.
     const notices = await db
       .selectFrom('notifications as n')

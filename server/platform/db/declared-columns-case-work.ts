@@ -214,7 +214,7 @@ export const declaredCaseWorkColumns = {
     'version',
     'municipality_code',
   ],
-  case_persons: ['case_id', 'person_id', 'role', 'municipality_code'],
+  case_persons: ['case_id', 'person_id', 'role', 'municipality_code', 'custody_holder'],
   case_members: [
     'case_id',
     'user_id',

@@ -76,6 +76,34 @@ export interface InquiriesTable {
   /** 0022: why a date before the registration was recorded later (null when it was not). */
   backdate_reason: ColumnType<string | null, string | null | undefined, string | null>;
   backdate_note: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 0024: a report about a child under Barnets lov (underretning), and its two duties. */
+  child_report: Generated<boolean>;
+  child_report_marked_at: Timestamp | null;
+  child_report_marked_by: string | null;
+  immediate_help_needed: boolean | null;
+  immediate_help_note: string | null;
+  immediate_help_assessed_at: Timestamp | null;
+  immediate_help_assessed_by: string | null;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+  acknowledged_to: string | null;
+}
+
+/** 0024: the legal provisions of a municipality, for its lawyer to confirm. */
+export interface LegalProvisionsTable {
+  municipality_code: string;
+  key: string;
+  name_da: string;
+  name_en: string;
+  law: string;
+  section: string;
+  valid_from: ColumnType<string, string, string>;
+  valid_to: ColumnType<string | null, string | null | undefined, string | null>;
+  deadline_hours: number | null;
+  deadline_workdays: number | null;
+  confirmed: Generated<boolean>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
 }
 
 export interface InquiryPersonsTable {
@@ -190,4 +218,5 @@ export interface InquiryTables {
   inquiry_drafts: InquiryDraftsTable;
   email_outbox: EmailOutboxTable;
   reference_counters: ReferenceCountersTable;
+  legal_provisions: LegalProvisionsTable;
 }

@@ -76,6 +76,8 @@ export interface CasePersonsTable {
   role: string;
   /** The tenant key (0015): the database fills it from the parent row when left out. */
   municipality_code: Generated<string>;
+  /** 0024: a parent of the case who holds custody (forældremyndighed). */
+  custody_holder: Generated<boolean>;
 }
 
 export interface CaseMembersTable {

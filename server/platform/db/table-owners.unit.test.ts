@@ -38,6 +38,7 @@ const OWNERS: Record<string, readonly string[]> = {
   municipality_settings: ['server/modules/inquiries'],
   municipality_logos: ['server/modules/inquiries'],
   reference_counters: ['server/modules/inquiries'],
+  legal_provisions: ['server/modules/inquiries'],
   persons: ['server/modules/persons'],
   person_relations: ['server/modules/persons'],
   // Everyone's notices, through one service.

@@ -9,6 +9,7 @@ import { QueryState } from '../../ui/QueryState';
 import { SuccessMessage } from '../../ui/SuccessMessage';
 import { Checkbox, Form, FormGroup, MutationFailure, RadioGroup, useZodForm } from '../../ui/form';
 import { NumberInput } from '../../ui/form/NumberInput';
+import { ProvisionsSection } from './ProvisionsSection';
 import {
   updateSettings,
   useMunicipalitySettings,
@@ -89,6 +90,7 @@ export function SettingsPage() {
         )}
       </QueryState>
       <LogoSettings />
+      <ProvisionsSection />
     </section>
   );
 }

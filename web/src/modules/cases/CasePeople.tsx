@@ -47,7 +47,10 @@ export function CasePersonsTable({
             <Link to={`/personer/${person.id}`}>{person.name}</Link>
           </td>
           <td>{person.birthDate ? formatDate(person.birthDate) : t('cases.common.notGiven')}</td>
-          <td>{t(`cases.personRoles.${person.role}`)}</td>
+          <td>
+            {t(`cases.personRoles.${person.role}`)}
+            {person.custodyHolder && <> – {t('cases.custody.holder')}</>}
+          </td>
           {onRemove &&
             (person.role === 'citizen' ? (
               <td />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { focusAfterSave } from '../../ui/form';
 import { AddPersonForm } from './AddPersonForm';
 import { CaseAddToggle } from './CaseAddToggle';
+import { CaseCustody } from './CaseCustody';
 import { CasePersonsTable } from './CasePeople';
 import type { CaseDetail } from './casesApi';
 import { RemovePersonDialog } from './RemovePersonDialog';
@@ -30,6 +31,7 @@ export function CasePersonsSection({ detail }: { detail: CaseDetail }) {
           onRemove={mayChange ? setRemoving : undefined}
         />
       )}
+      <CaseCustody detail={detail} />
       {saved && (
         <p role="status" className="case-person-saved">
           {saved}

@@ -58,12 +58,14 @@ const PERSONS = [
     name: 'Sara Holm',
     birthDate: null,
     role: 'citizen',
+    custodyHolder: false,
   },
   {
     id: '33333333-3333-4333-8333-333333333333',
     name: 'Hanne Holm',
     birthDate: null,
     role: 'parent',
+    custodyHolder: false,
   },
 ] as const;
 

@@ -89,6 +89,7 @@ const CHANGE_FIELDS = [
   'personRole',
   'participants',
   'person',
+  'custodyHolder',
   'givenBy',
   'method',
   'givenOn',

@@ -76,6 +76,9 @@ const CHANGE_TEXTS = {
   decision: 'decision',
   review: 'review',
   reopen: 'reopen',
+  childReport: 'childReport',
+  immediateHelp: 'immediateHelp',
+  acknowledgement: 'acknowledgement',
 } as const;
 
 /**

@@ -11,6 +11,7 @@ import { Tabs } from '../../ui/Tabs';
 import { useEditToggle } from '../../ui/useEditToggle';
 import { formatDate, formatDateTime, isUuid } from '../cases/format';
 import { useFocusHeading } from '../cases/useFocusHeading';
+import { ChildReportSection } from './ChildReportSection';
 import { ContributionsSection } from './ContributionsSection';
 import { DecisionsSection } from './DecisionsSection';
 import { formatTimeLeft, isPast } from './format';
@@ -144,6 +145,8 @@ function Overview({ detail, reload, reloading }: PanelProps) {
           )}
         </div>
       )}
+
+      <ChildReportSection detail={detail} reload={reload} reloading={reloading} />
 
       <section aria-labelledby={factsId} className="case-section">
         <h2 id={factsId}>{t('inquiries.detail.factsHeading')}</h2>

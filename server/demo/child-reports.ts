@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../platform/db/schema.ts';
+import { getSettings } from '../modules/inquiries/settings.ts';
+import { demoInquirySteps, demoUsers } from './inquiries-setup.ts';
+import { DEMO_MUNICIPALITY_CODE } from './seed.ts';
+
+/**
+ * A fictional report about a child (underretning efter Barnets lov, issue 12) in Demo Kommune: a
+ * school's report about a 14-year-old, received two hours ago, marked as a report by
+ * demo.tovholder, the assessment of immediate help recorded (no immediate help needed) and the
+ * acknowledgement sent to the school. Recorded once (the intake's idempotency key), also on
+ * installations seeded before reports about children existed. Every name says Demo.
+ */
+export async function seedDemoChildReports(
+  db: Kysely<DB>,
+  keys: { secret: Buffer; audit: Buffer },
+): Promise<void> {
+  const users = await demoUsers(db);
+  const tovholder = users.get('demo.tovholder');
+  if (!tovholder) return;
+  const steps = demoInquirySteps(db, keys, await getSettings(db, DEMO_MUNICIPALITY_CODE));
+  const year = new Date().getUTCFullYear() - 14;
+  const id = await steps.record(tovholder, 'child-report-1', {
+    source: 'teacher',
+    channel: 'email',
+    reporter: { name: 'Skoleleder Demo Holm', contact: 'skoleleder@demo-skole.invalid' },
+    receivedAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
+    observation:
+      'Emil har flere gange i timerne sagt, at "de fremmede" skal "have en lærestreg", og har tegnet symboler fra en voldelig gruppe i sine hæfter. Han virker trist og isoleret.',
+    subjectKind: 'person',
+    persons: [{ new: { givenName: 'Emil Demo', familyName: 'Holm', birthDate: `${year}-04-09` } }],
+    signs: [{ code: 'totalitarian_symbols' }, { code: 'poor_wellbeing' }],
+  });
+  if (!id) return;
+  await steps.childReport(
+    tovholder,
+    id,
+    'Talt med skolelederen og klasselæreren: Emil er i skole og hjemme hos sin mor. Ingen tegn på, at han er i fare lige nu.',
+  );
+}

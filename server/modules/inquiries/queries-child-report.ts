@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import type { InquiryKey } from './queries-detail.ts';
+import { selectInquiry } from './queries.ts';
+
+/**
+ * A report about a child (db/migrations/0024) as one row: the inquiry's mark, assessment and
+ * acknowledgement with who recorded each, and the main person's birth date (position 0).
+ */
+type Db = Kysely<DB>;
+
+export async function findChildReportRow(db: Db, key: InquiryKey) {
+  return selectInquiry(db, key)
+    .leftJoin('users as marker', 'marker.id', 'inquiries.child_report_marked_by')
+    .leftJoin('users as assessor', 'assessor.id', 'inquiries.immediate_help_assessed_by')
+    .leftJoin('users as acknowledger', 'acknowledger.id', 'inquiries.acknowledged_by')
+    .leftJoin('inquiry_persons as main', (join) =>
+      join
+        .onRef('main.inquiry_id', '=', 'inquiries.id')
+        .onRef('main.municipality_code', '=', 'inquiries.municipality_code')
+        .on('main.position', '=', 0),
+    )
+    .leftJoin('persons as child', (join) =>
+      join
+        .onRef('child.id', '=', 'main.person_id')
+        .onRef('child.municipality_code', '=', 'inquiries.municipality_code'),
+    )
+    .select([
+      'inquiries.source',
+      'inquiries.status',
+      'inquiries.received_at',
+      'inquiries.created_at',
+      'inquiries.backdate_reason',
+      'inquiries.reporter_anonymous',
+      'inquiries.reporter_name',
+      'inquiries.reporter_contact',
+      'inquiries.child_report',
+      'inquiries.child_report_marked_at',
+      'inquiries.immediate_help_needed',
+      'inquiries.immediate_help_note',
+      'inquiries.immediate_help_assessed_at',
+      'inquiries.acknowledged_at',
+      'inquiries.acknowledged_to',
+      'marker.display_name as marked_by_name',
+      'assessor.display_name as assessed_by_name',
+      'acknowledger.display_name as acknowledged_by_name',
+      'acknowledger.email as acknowledged_by_email',
+      'inquiries.reference',
+      'child.birth_date as child_birth_date',
+    ])
+    .executeTakeFirst();
+}
+export type ChildReportRow = NonNullable<Awaited<ReturnType<typeof findChildReportRow>>>;
