@@ -184,3 +184,12 @@ export type DeadlineNoticeKind = z.infer<typeof DeadlineNoticeKindSchema>;
 export const BackdateReasonSchema = z.enum(['registered_late', 'moved_from_paper', 'other']);
 export type BackdateReason = z.infer<typeof BackdateReasonSchema>;
 export const BACKDATE_REASONS = BackdateReasonSchema.options;
+
+/**
+ * The case documents that can be filed in the municipality's record system (issue 12 part 9):
+ * the case summary and the action plan. A document added later joins the registry in
+ * server/modules/filing/documents.ts and this list.
+ */
+export const FilingDocumentKindSchema = z.enum(['case-summary', 'plan']);
+export type FilingDocumentKind = z.infer<typeof FilingDocumentKindSchema>;
+export const FILING_DOCUMENT_KINDS = FilingDocumentKindSchema.options;

@@ -149,6 +149,7 @@ export const CaseEventKindSchema = z.enum([
   'reopened',
   'person_added',
   'person_removed',
+  'document_filed',
 ]);
 
 const ChangeValue = z.union([z.string(), z.number(), z.boolean()]).nullable();

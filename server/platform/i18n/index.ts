@@ -10,6 +10,8 @@ import followUpDa from '../../modules/follow-ups/locales/da.json' with { type: '
 import followUpEn from '../../modules/follow-ups/locales/en.json' with { type: 'json' };
 import closureDa from '../../modules/closure/locales/da.json' with { type: 'json' };
 import closureEn from '../../modules/closure/locales/en.json' with { type: 'json' };
+import filingDa from '../../modules/filing/locales/da.json' with { type: 'json' };
+import filingEn from '../../modules/filing/locales/en.json' with { type: 'json' };
 
 /**
  * Server-side messages (errors, e-mails, PDF documents). Danish first; English when the client
@@ -35,8 +37,8 @@ function merge(...parts: Catalog[]): Catalog {
 }
 
 const catalogs: Record<Locale, Catalog> = {
-  da: merge(da, assessmentDa, planDa, caseInterventionDa, followUpDa, closureDa),
-  en: merge(en, assessmentEn, planEn, caseInterventionEn, followUpEn, closureEn),
+  da: merge(da, assessmentDa, planDa, caseInterventionDa, followUpDa, closureDa, filingDa),
+  en: merge(en, assessmentEn, planEn, caseInterventionEn, followUpEn, closureEn, filingEn),
 };
 
 export function catalog(locale: Locale): Catalog {

@@ -138,6 +138,7 @@ const EVENT_KIND_ORDER: Record<CaseEventKind, number> = {
   opened: 27,
   person_added: 28,
   person_removed: 29,
+  document_filed: 30,
 };
 export const CASE_EVENT_KINDS = inOrder(EVENT_KIND_ORDER);
 

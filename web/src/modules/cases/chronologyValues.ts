@@ -1,5 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { CaseRoleSchema, CaseScopeSchema, CONCERN_LEVELS } from '../../../../shared/values.ts';
+import {
+  CaseRoleSchema,
+  CaseScopeSchema,
+  CONCERN_LEVELS,
+  FILING_DOCUMENT_KINDS,
+} from '../../../../shared/values.ts';
 import { PersonRoleSchema } from '../../../../server/modules/cases/schema.ts';
 import { isCaseStatus, type CaseRole, type CaseScope } from './casesApi';
 import { CLASSIFICATION_FIELDS, classificationValueKey } from './classification';
@@ -42,6 +47,9 @@ function valueKey(field: string, value: string) {
   const coded = classificationValueKey(field, value);
   if (coded) return coded;
   if (field === 'outcome' && isIn(value, OUTCOMES)) return `closure.outcomes.${value}` as const;
+  if (field === 'document' && isIn(value, FILING_DOCUMENT_KINDS)) {
+    return `cases.chronology.filingDocument.${value}` as const;
+  }
   return null;
 }
 
@@ -100,6 +108,11 @@ const CHANGE_FIELDS = [
   'inquiry',
   'resumeReason',
   'decidedAlone',
+  'document',
+  'documentVersion',
+  'journalNumber',
+  'recordSystem',
+  'filedOn',
   ...CLASSIFICATION_FIELDS,
 ] as const;
 export type ChangeField = (typeof CHANGE_FIELDS)[number];
@@ -108,6 +121,11 @@ const FACT_FIELDS: readonly string[] = [
   'inquiry',
   'resumeReason',
   'decidedAlone',
+  'document',
+  'documentVersion',
+  'journalNumber',
+  'recordSystem',
+  'filedOn',
 ] satisfies ChangeField[];
 export const isFactField = (field: string) => FACT_FIELDS.includes(field);
 export const isChangeField = (field: string): field is ChangeField =>
