@@ -16,7 +16,7 @@ import { caseForFiling, filingParties } from './queries.ts';
 import { FILING_FORMAT, type FilingExport } from './schema.ts';
 
 /**
- * The filing export of one document (GET /api/cases/:id/documents/:kind/filing): the PDF as the
+ * The filing export of one document (GET /api/cases/:id/filing-export?document=…): the PDF as the
  * reader may see it, inside the metadata a record system needs to file it — a neutral case title
  * (never the concern: "Forebyggende indsats – sag S-2026-0002"), the municipality's KLE number
  * and facet, the document's title, version and date, the case's dates, the parties with their

@@ -11,7 +11,7 @@ import { metadataOf, setFiling, useFilingFixtures } from './filing.fixtures.ts';
 import type { FilingExport } from './schema.ts';
 
 /**
- * The filing export of a case document (GET /api/cases/:id/documents/:kind/filing): the PDF as
+ * The filing export of a case document (GET /api/cases/:id/filing-export?document=…): the PDF as
  * the reader may see it inside the metadata a record system needs, a neutral case title for
  * everyone, CPR numbers only when the settings say so, audited as a read in the same request,
  * and 404 for whoever may not read the document.
@@ -19,7 +19,7 @@ import type { FilingExport } from './schema.ts';
 useFilingFixtures();
 
 const WORDS = /radikalis|ekstremis|radicalis|extremis|højreekstrem|12 b/i;
-const url = (caseId: string, kind: string) => `/api/cases/${caseId}/documents/${kind}/filing`;
+const url = (caseId: string, kind: string) => `/api/cases/${caseId}/filing-export?document=${kind}`;
 
 async function exported(who: string, caseId: string, kind: string, lang = 'da') {
   const res = await caller(who).get(url(caseId, kind), { 'accept-language': lang });

@@ -6,7 +6,7 @@ import { filingExport } from './export.ts';
 import { listFilings } from './listing.ts';
 import { recordFiling } from './recording.ts';
 import {
-  FilingDocumentParams,
+  FilingExportQuery,
   FilingExportSchema,
   FilingListQuery,
   FilingListSchema,
@@ -26,15 +26,16 @@ export const filingRoutes =
     const cases = caseWorkRoutes(app, options.keys, ['filing']);
 
     cases.get(
-      '/api/cases/:id/documents/:kind/filing',
+      '/api/cases/:id/filing-export',
       {
         policy: 'records.read',
         summary:
           'The filing export of a case document: its PDF (base64) with the metadata a record system needs; readers of the document only',
-        params: FilingDocumentParams,
+        params: CaseIdParams,
+        querystring: FilingExportQuery,
         response: { 200: FilingExportSchema },
       },
-      (access, ctx, request) => filingExport(ctx, access, request.params.kind),
+      (access, ctx, request) => filingExport(ctx, access, request.query.document),
     );
 
     cases.get(

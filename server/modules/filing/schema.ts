@@ -24,8 +24,9 @@ export const FilingSettingsBody = z.object({
   filingIncludeCpr: z.boolean(),
 });
 
-export const FilingDocumentParams = z
-  .object({ id: z.uuid(), kind: FilingDocumentKindSchema })
+/** Which document to export (the case summary unless named). */
+export const FilingExportQuery = z
+  .object({ document: FilingDocumentKindSchema.default('case-summary') })
   .strict();
 
 /** The format of the export: a JSON document with the PDF inside (docs/CASE_WORK.md). */
