@@ -70,6 +70,15 @@ const WORK_STATUSES = [
 ] as const;
 const isWorkStatus = (value: string) => isIn(value, WORK_STATUSES);
 
+/** What a "document filed" event states (server/modules/filing/recording.ts). */
+const FILING_FIELDS = [
+  'document',
+  'documentVersion',
+  'journalNumber',
+  'recordSystem',
+  'filedOn',
+] as const;
+
 const CHANGE_FIELDS = [
   'status',
   'reason',
@@ -108,11 +117,7 @@ const CHANGE_FIELDS = [
   'inquiry',
   'resumeReason',
   'decidedAlone',
-  'document',
-  'documentVersion',
-  'journalNumber',
-  'recordSystem',
-  'filedOn',
+  ...FILING_FIELDS,
   ...CLASSIFICATION_FIELDS,
 ] as const;
 export type ChangeField = (typeof CHANGE_FIELDS)[number];
@@ -121,11 +126,7 @@ const FACT_FIELDS: readonly string[] = [
   'inquiry',
   'resumeReason',
   'decidedAlone',
-  'document',
-  'documentVersion',
-  'journalNumber',
-  'recordSystem',
-  'filedOn',
+  ...FILING_FIELDS,
 ] satisfies ChangeField[];
 export const isFactField = (field: string) => FACT_FIELDS.includes(field);
 export const isChangeField = (field: string): field is ChangeField =>

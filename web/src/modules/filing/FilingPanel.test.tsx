@@ -3,6 +3,7 @@ import {
   filingSettingsProblems,
   isJournalNumber,
 } from '../../../../server/modules/filing/rules.ts';
+import { DEFAULT_SETTINGS } from '../../../../server/modules/inquiries/settings.ts';
 import { importWithI18n, renderWithQuery } from '../../ui/testRender';
 import { TEST_CASE_ID, testCaseDetail } from '../cases/testCaseDetail';
 import type { CaseDetail } from '../cases/casesApi';
@@ -97,18 +98,9 @@ describe('FilingSettingsForm', () => {
     const html = renderWithQuery(
       <FilingSettingsForm
         settings={{
-          deadlineHours: { high: 24, medium: 48, low: 72 },
-          triageBy: 'coordinator',
-          fourEyes: false,
-          noConcernRetentionDays: 180,
-          reminderHours: 4,
-          planApproval: 'coordinator',
-          caseStartDays: 14,
-          closureFourEyes: true,
+          ...DEFAULT_SETTINGS,
           filingKleCode: '00.00.00',
-          filingKleFacet: null,
           recordSystemName: 'ESDH',
-          filingIncludeCpr: false,
           version: 3,
         }}
         onSaved={() => undefined}
