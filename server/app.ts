@@ -36,6 +36,7 @@ import { caseInterventionRoutes } from './modules/case-interventions/routes.ts';
 import { followUpRoutes } from './modules/follow-ups/routes.ts';
 import { closureRoutes } from './modules/closure/routes.ts';
 import { taskRoutes } from './modules/tasks/routes.ts';
+import { filingRoutes } from './modules/filing/routes.ts';
 import { validatorCompiler } from './platform/validation.ts';
 import { VERSION } from './version.ts';
 
@@ -198,6 +199,7 @@ export async function buildApp(
   await app.register(followUpRoutes({ keys: options.keys }));
   await app.register(closureRoutes({ keys: options.keys }));
   await app.register(taskRoutes({ keys: options.keys }));
+  await app.register(filingRoutes({ keys: options.keys }));
   await registerWebApp(app, config.webDir);
   return app;
 }

@@ -185,5 +185,26 @@ export const BackdateReasonSchema = z.enum(['registered_late', 'moved_from_paper
 export type BackdateReason = z.infer<typeof BackdateReasonSchema>;
 export const BACKDATE_REASONS = BackdateReasonSchema.options;
 
-/** Chronology fields an event states as a fact, not as a change: shown as their value alone. */
-export const CHRONOLOGY_FACT_FIELDS = ['inquiry', 'resumeReason', 'decidedAlone'] as const;
+/**
+ * Chronology fields an event states as a fact, not as a change: shown as their value alone, on
+ * the web and in the case summary. The last five are what a "document filed" event states
+ * (server/modules/filing/recording.ts).
+ */
+export const CHRONOLOGY_FACT_FIELDS = [
+  'inquiry',
+  'resumeReason',
+  'decidedAlone',
+  'document',
+  'documentVersion',
+  'journalNumber',
+  'recordSystem',
+  'filedOn',
+] as const;
+/**
+ * The case documents that can be filed in the municipality's record system (issue 12 part 9):
+ * the case summary and the action plan. A document added later joins the registry in
+ * server/modules/filing/documents.ts and this list.
+ */
+export const FilingDocumentKindSchema = z.enum(['case-summary', 'plan']);
+export type FilingDocumentKind = z.infer<typeof FilingDocumentKindSchema>;
+export const FILING_DOCUMENT_KINDS = FilingDocumentKindSchema.options;

@@ -42,6 +42,7 @@ export const CASE_PARTS = [
   'notes',
   ...WORK_PARTS,
   'closure',
+  'filing',
 ] as const;
 export type CasePart = (typeof CASE_PARTS)[number];
 export type CaseAction = 'read' | 'write' | 'approve';
@@ -95,6 +96,8 @@ export function abilitiesByPlace(access: CaseAccess): CaseAbilities {
     followUps: can(full, writer),
     closure: can(full, writer, coordinator),
     persons: can(full, coordinator),
+    // Journalisation: also on a closed case (that is when the summary is filed).
+    filing: can(full, writer),
   };
 }
 

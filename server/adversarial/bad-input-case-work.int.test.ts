@@ -165,6 +165,15 @@ const fixtures: Record<string, () => Fixture> = {
     params: at({ followUpId: atWork.followUpId }),
     body: async () => ({ version: await version('case_follow_ups', atWork.followUpId) }),
   }),
+  'POST /api/cases/{id}/filings': () => ({
+    params: at(),
+    body: () => ({
+      document: 'case-summary',
+      documentVersion: today(),
+      journalNumber: '00.00.00-G01-1-26',
+      filedOn: today(),
+    }),
+  }),
   'POST /api/cases/{id}/closure/{closureId}/approve': () => ({
     params: { id: proposed.caseId, closureId: proposed.closureId },
     body: async () => ({ caseVersion: await version('cases', proposed.caseId) }),

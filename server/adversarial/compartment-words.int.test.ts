@@ -69,15 +69,21 @@ afterAll(async () => {
   await t.close();
 });
 
-/** The text of an answer as its reader sees it: JSON as sent, a PDF as its extracted text. */
+/**
+ * The text of an answer as its reader sees it: JSON as sent, a PDF as its extracted text, and a
+ * filing export's JSON followed by the text of the PDF inside it.
+ */
 async function textOf(res: { headers: Record<string, unknown>; rawPayload: Buffer; body: string }) {
   const pdf = String(res.headers['content-type'] ?? '').startsWith('application/pdf');
-  return { pdf, text: pdf ? await pdfText(res.rawPayload) : res.body };
+  if (pdf) return { pdf, text: await pdfText(res.rawPayload) };
+  const inside = /"contentBase64":"([A-Za-z0-9+/=]+)"/.exec(res.body)?.[1];
+  const filed = inside ? await pdfText(Buffer.from(inside, 'base64')) : '';
+  return { pdf, text: `${res.body}\n${filed}` };
 }
 
 describe(`compartment words (${testEngine})`, () => {
   it('the compartment text reaches the case coordinator (detail, assessments, chronology, summary PDF), so the search below can find it', async () => {
-    for (const path of ['', '/assessments', '/chronology', '/summary.pdf']) {
+    for (const path of ['', '/assessments', '/chronology', '/summary.pdf', '/filing-export']) {
       const res = await as.coordinator.get(`/api/cases/${wb.caseId}${path}`);
       expect(res.statusCode, path).toBe(200);
       expect((await textOf(res)).text, path).toContain(MARKER);
@@ -101,6 +107,7 @@ describe(`compartment words (${testEngine})`, () => {
           `/api/cases/${wb.caseId}/interventions`,
           `/api/cases/${wb.caseId}/plan.pdf`,
           `/api/cases/${wb.caseId}/summary.pdf`,
+          `/api/cases/${wb.caseId}/filing-export`,
           `/api/persons/${wb.citizenId}`,
         ]),
       );

@@ -4,6 +4,7 @@ import { createStandardUnits } from '../modules/admin/standard-units.ts';
 import { seedStandardInterventions } from '../modules/interventions/catalogue-seed.ts';
 import { seedDemoCaseWork } from './case-work.ts';
 import { seedDemoOverviewCases } from './case-work/overview-cases.ts';
+import { seedDemoFiling } from './case-work/filing.ts';
 import { seedDemoInquiries } from './inquiries.ts';
 import { seedDemoLogo } from './logo.ts';
 import { seedDemoChildReports } from './child-reports.ts';
@@ -68,6 +69,7 @@ export async function seedDemo(
     await inquiries();
     await seedDemoCaseWork(db);
     await seedDemoOverviewCases(db, options.secretKey);
+    await seedDemoFiling(db);
     return organisation;
   }
   // Every step is idempotent, and the marker is written last: an interrupted seed completes on
@@ -77,6 +79,7 @@ export async function seedDemo(
   await inquiries();
   await seedDemoCaseWork(db);
   await seedDemoOverviewCases(db, options.secretKey);
+  await seedDemoFiling(db);
   await db
     .insertInto('app_settings')
     .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })

@@ -344,6 +344,14 @@ export const VALID_BODIES: Record<string, WriteFixture> = {
     prepare: closure,
     body: () => ({ comment: 'Planens mål er ikke nået endnu.' }),
   },
+  'POST /api/cases/{id}/filings': {
+    body: (w) => ({
+      document: 'case-summary',
+      documentVersion: w.today,
+      journalNumber: '00.00.00-G01-1-26',
+      filedOn: w.today,
+    }),
+  },
   'POST /api/cases/{id}/reviews/{reviewId}': {
     prepare: review,
     body: (w, _r, p) => ({

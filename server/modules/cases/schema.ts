@@ -152,6 +152,7 @@ export const CaseEventKindSchema = z.enum([
   'person_added',
   'person_removed',
   'custody_changed',
+  'document_filed',
 ]);
 
 const ChangeValue = z.union([z.string(), z.number(), z.boolean()]).nullable();

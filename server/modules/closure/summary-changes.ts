@@ -36,6 +36,8 @@ function valueList(kind: string, field: string): readonly string[] {
       return ['consentMethod'];
     case 'reason':
       return ['changeReason'];
+    case 'document':
+      return ['filingDocument'];
     case 'scope':
     case 'outcome':
     case 'decision':

@@ -207,6 +207,10 @@ describe(`municipality settings (${testEngine})`, () => {
       planApproval: 'coordinator',
       caseStartDays: 14,
       closureFourEyes: true,
+      filingKleCode: null,
+      filingKleFacet: null,
+      recordSystemName: null,
+      filingIncludeCpr: false,
       version: 0,
     });
     expect((await caller('hotline').get('/api/municipality-settings')).statusCode).toBe(403);

@@ -4,6 +4,7 @@ import { INQUIRY_STATUSES, SeriousnessSchema, SubjectKindSchema } from '../../..
 import { DateOnly, DateTime, Int4, Version } from '../../platform/primitives.ts';
 import { SIGN_CODES } from './signs.ts';
 import { cursorParameter } from '../../platform/cursor.ts';
+import { FilingSettingsBody, FilingSettingsSchema } from '../filing/schema.ts';
 
 /**
  * Request shapes of the inquiries module (and the receipt), shared with the web app, which
@@ -214,6 +215,7 @@ export const SettingsSchema = z.object({
   planApproval: z.enum(['coordinator', 'steering_group']),
   caseStartDays: z.number().int(),
   closureFourEyes: z.boolean(),
+  ...FilingSettingsSchema.shape,
   version: z.number().int(),
 });
 
@@ -235,5 +237,6 @@ export const UpdateSettingsBody = z
     planApproval: z.enum(['coordinator', 'steering_group']).optional(),
     caseStartDays: z.number().int().min(1).max(365).optional(),
     closureFourEyes: z.boolean().optional(),
+    ...FilingSettingsBody.partial().shape,
   })
   .strict();

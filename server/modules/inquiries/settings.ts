@@ -6,6 +6,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { AppError, requireVersion, staleVersion } from '../../platform/errors.ts';
 import { PURPOSES } from '../../access/record-audit.ts';
 import { DEFAULT_DEADLINE_HOURS } from './deadline.ts';
+import { checkFilingSettings } from '../filing/settings.ts';
 import { findSettingsRow, insertSettingsRow, updateSettingsRow } from './queries-settings.ts';
 
 /**
@@ -30,6 +31,12 @@ export interface MunicipalitySettings {
   caseStartDays: number;
   /** Another coordinator than the proposer approves a case's closure (default on). */
   closureFourEyes: boolean;
+  /** Journalisation (filing/): the KLE subject number, handling facet and record system. */
+  filingKleCode: string | null;
+  filingKleFacet: string | null;
+  recordSystemName: string | null;
+  /** Whether the filing metadata carries the parties' CPR numbers (default no). */
+  filingIncludeCpr: boolean;
   /** 0 while the municipality still has the defaults. */
   version: number;
 }
@@ -43,6 +50,10 @@ export const DEFAULT_SETTINGS: MunicipalitySettings = {
   planApproval: 'coordinator',
   caseStartDays: 14,
   closureFourEyes: true,
+  filingKleCode: null,
+  filingKleFacet: null,
+  recordSystemName: null,
+  filingIncludeCpr: false,
   version: 0,
 };
 
@@ -65,6 +76,10 @@ export async function getSettings(
     planApproval: row.plan_approval === 'steering_group' ? 'steering_group' : 'coordinator',
     caseStartDays: row.case_start_days,
     closureFourEyes: row.closure_four_eyes,
+    filingKleCode: row.filing_kle_code,
+    filingKleFacet: row.filing_kle_facet,
+    recordSystemName: row.record_system_name,
+    filingIncludeCpr: row.filing_include_cpr,
     version: row.version,
   };
 }
@@ -91,6 +106,10 @@ export async function saveSettings(
     plan_approval: next.planApproval,
     case_start_days: next.caseStartDays,
     closure_four_eyes: next.closureFourEyes,
+    filing_kle_code: next.filingKleCode,
+    filing_kle_facet: next.filingKleFacet,
+    record_system_name: next.recordSystemName,
+    filing_include_cpr: next.filingIncludeCpr,
   };
   const saved =
     change.version === 0
@@ -112,6 +131,7 @@ export async function changeSettings(
   change: SettingsChange,
 ): Promise<MunicipalitySettings> {
   const code = ownMunicipality(ctx);
+  checkFilingSettings(change);
   await ctx.db.transaction().execute(async (trx) => {
     await saveSettings(trx, code, change);
     await writeAudit(trx, ctx.keys.audit, {

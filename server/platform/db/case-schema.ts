@@ -234,6 +234,23 @@ export interface CaseReviewsTable {
   municipality_code: Generated<string>;
 }
 
+/** Where and when a version of a case's document was filed in the record system (0025). */
+export interface CaseFilingsTable {
+  id: Generated<string>;
+  case_id: string;
+  /** The tenant key: the database fills it from the case when left out. */
+  municipality_code: Generated<string>;
+  document_kind: string;
+  document_version: string;
+  document_date: DateOnly;
+  journal_number: string;
+  record_system: string | null;
+  kle_code: string | null;
+  filed_on: DateOnly;
+  filed_by: string;
+  recorded_at: Generated<Date>;
+}
+
 export interface CaseTables {
   case_events: CaseEventsTable;
   case_assessments: CaseAssessmentsTable;
@@ -246,4 +263,5 @@ export interface CaseTables {
   case_follow_ups: CaseFollowUpsTable;
   case_closures: CaseClosuresTable;
   case_reviews: CaseReviewsTable;
+  case_filings: CaseFilingsTable;
 }

@@ -66,6 +66,10 @@ export const declaredPlatformColumns = {
     'plan_approval',
     'case_start_days',
     'closure_four_eyes',
+    'filing_kle_code',
+    'filing_kle_facet',
+    'record_system_name',
+    'filing_include_cpr',
   ],
   municipality_logos: ['municipality_code', 'image', 'media_type', 'updated_at', 'version'],
   person_relations: [

@@ -22,6 +22,11 @@ export interface MunicipalitySettingsTable {
   case_start_days: Generated<number>;
   /** Another coordinator approves a case's closure than the one who proposed it (0021). */
   closure_four_eyes: Generated<boolean>;
+  /** Journalisation (0025): the KLE subject number and handling facet, the record system. */
+  filing_kle_code: string | null;
+  filing_kle_facet: string | null;
+  record_system_name: string | null;
+  filing_include_cpr: Generated<boolean>;
   updated_at: Timestamp;
   version: Generated<number>;
 }

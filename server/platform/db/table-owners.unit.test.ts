@@ -27,6 +27,7 @@ const OWNERS: Record<string, readonly string[]> = {
   case_follow_ups: ['server/modules/follow-ups'],
   case_closures: ['server/modules/closure'],
   case_reviews: ['server/modules/closure'],
+  case_filings: ['server/modules/filing'],
   // Inquiries and persons.
   inquiries: ['server/modules/inquiries'],
   inquiry_persons: ['server/modules/inquiries'],

@@ -59,6 +59,7 @@ const CHILDREN: Record<string, string> = {
   case_follow_ups: 'follow-ups: concern level, goal progress, life competences',
   case_closures: 'why and how the case was closed',
   case_reviews: 're-reviews after closure: still at risk, in education or work',
+  case_filings: 'where and when a case’s documents were filed in the record system',
 };
 
 /** A user's notice: carries the key of the case or inquiry it names, none when it names none. */

@@ -12,6 +12,8 @@ import closureDa from '../../modules/closure/locales/da.json' with { type: 'json
 import closureEn from '../../modules/closure/locales/en.json' with { type: 'json' };
 import inquiryDa from '../../modules/inquiries/locales/da.json' with { type: 'json' };
 import inquiryEn from '../../modules/inquiries/locales/en.json' with { type: 'json' };
+import filingDa from '../../modules/filing/locales/da.json' with { type: 'json' };
+import filingEn from '../../modules/filing/locales/en.json' with { type: 'json' };
 
 /**
  * Server-side messages (errors, e-mails, PDF documents). Danish first; English when the client
@@ -37,8 +39,26 @@ function merge(...parts: Catalog[]): Catalog {
 }
 
 const catalogs: Record<Locale, Catalog> = {
-  da: merge(da, assessmentDa, planDa, caseInterventionDa, followUpDa, closureDa, inquiryDa),
-  en: merge(en, assessmentEn, planEn, caseInterventionEn, followUpEn, closureEn, inquiryEn),
+  da: merge(
+    da,
+    assessmentDa,
+    planDa,
+    caseInterventionDa,
+    followUpDa,
+    closureDa,
+    inquiryDa,
+    filingDa,
+  ),
+  en: merge(
+    en,
+    assessmentEn,
+    planEn,
+    caseInterventionEn,
+    followUpEn,
+    closureEn,
+    inquiryEn,
+    filingEn,
+  ),
 };
 
 export function catalog(locale: Locale): Catalog {

@@ -28,6 +28,8 @@ import closureDa from '../../modules/closure/locales/da.json';
 import closureEn from '../../modules/closure/locales/en.json';
 import tasksDa from '../../modules/tasks/locales/da.json';
 import tasksEn from '../../modules/tasks/locales/en.json';
+import filingDa from '../../modules/filing/locales/da.json';
+import filingEn from '../../modules/filing/locales/en.json';
 
 /**
  * The translation catalogues: the shell's texts (./locales) plus one pair of files per module
@@ -50,6 +52,7 @@ export const da = {
   ...followUpsDa,
   ...closureDa,
   ...tasksDa,
+  ...filingDa,
 };
 
 export const en = {
@@ -68,4 +71,5 @@ export const en = {
   ...followUpsEn,
   ...closureEn,
   ...tasksEn,
+  ...filingEn,
 } satisfies Record<keyof typeof da, unknown>;

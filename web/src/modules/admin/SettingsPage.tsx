@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { SeriousnessSchema } from '../../../../shared/values.ts';
 import { UpdateSettingsBody } from '../../../../server/modules/inquiries/schema.ts';
 import { usePageTitle } from '../../app/usePageTitle';
+import { FILING_SETTINGS, FilingSettingsForm } from '../filing/FilingSettingsForm';
 import { QueryState } from '../../ui/QueryState';
 import { SuccessMessage } from '../../ui/SuccessMessage';
 import { Checkbox, Form, FormGroup, MutationFailure, RadioGroup, useZodForm } from '../../ui/form';
@@ -22,7 +23,7 @@ import { LogoSettings } from './LogoSettings';
 const SERIOUSNESS = SeriousnessSchema.options;
 
 /** The form holds every setting; only what differs from the stored ones is sent. */
-const SettingsValues = UpdateSettingsBody.omit({ version: true }).required();
+const SettingsValues = UpdateSettingsBody.omit({ version: true, ...FILING_SETTINGS }).required();
 type SettingsValues = z.output<typeof SettingsValues>;
 
 function valuesOf(settings: Settings): SettingsValues {
@@ -193,6 +194,7 @@ function SettingsFormView({ settings, saved, onSaved, reload }: SettingsFormView
           {mutation.isPending ? t('admin.common.saving') : t('admin.common.save')}
         </button>
       </Form>
+      <FilingSettingsForm settings={settings} onSaved={onSaved} reload={reload} />
     </>
   );
 }

@@ -139,6 +139,7 @@ const EVENT_KIND_ORDER: Record<CaseEventKind, number> = {
   person_added: 28,
   person_removed: 29,
   custody_changed: 30,
+  document_filed: 30,
 };
 export const CASE_EVENT_KINDS = inOrder(EVENT_KIND_ORDER);
 

@@ -4,6 +4,7 @@ import {
   CaseScopeSchema,
   CHRONOLOGY_FACT_FIELDS,
   CONCERN_LEVELS,
+  FILING_DOCUMENT_KINDS,
 } from '../../../../shared/values.ts';
 import { PersonRoleSchema } from '../../../../server/modules/cases/schema.ts';
 import { isCaseStatus, type CaseRole, type CaseScope } from './casesApi';
@@ -47,6 +48,9 @@ function valueKey(field: string, value: string) {
   const coded = classificationValueKey(field, value);
   if (coded) return coded;
   if (field === 'outcome' && isIn(value, OUTCOMES)) return `closure.outcomes.${value}` as const;
+  if (field === 'document' && isIn(value, FILING_DOCUMENT_KINDS)) {
+    return `cases.chronology.filingDocument.${value}` as const;
+  }
   return null;
 }
 
@@ -66,6 +70,9 @@ const WORK_STATUSES = [
   'done',
 ] as const;
 const isWorkStatus = (value: string) => isIn(value, WORK_STATUSES);
+
+/** What a "document filed" event states (server/modules/filing/recording.ts). */
+const FILING_FIELDS = CHRONOLOGY_FACT_FIELDS.slice(3);
 
 const CHANGE_FIELDS = [
   'status',
@@ -107,6 +114,7 @@ const CHANGE_FIELDS = [
   'inquiry',
   'resumeReason',
   'decidedAlone',
+  ...FILING_FIELDS,
   ...CLASSIFICATION_FIELDS,
 ] as const;
 export type ChangeField = (typeof CHANGE_FIELDS)[number];

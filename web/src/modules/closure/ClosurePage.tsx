@@ -10,6 +10,7 @@ import { useClosure, type ClosureOverview } from './closureApi';
 import { ProposalItem } from './ProposalItem';
 import { ProposeForm } from './ProposeForm';
 import { ReviewList } from './ReviewList';
+import { FilingPanel } from '../filing/FilingPanel';
 
 /**
  * Closure and re-review (/sager/:id/afslutning): the case's state, the proposal to close it
@@ -34,6 +35,7 @@ export function ClosurePage({ detail }: { detail: CaseDetail }) {
       <QueryState query={found} loading={t('closure.loading')} loadError={t('closure.loadError')}>
         {(overview) => <ClosureContent detail={detail} overview={overview} />}
       </QueryState>
+      <FilingPanel detail={detail} />
     </section>
   );
 }

@@ -1,0 +1,140 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  filingSettingsProblems,
+  isJournalNumber,
+} from '../../../../server/modules/filing/rules.ts';
+import { DEFAULT_SETTINGS } from '../../../../server/modules/inquiries/settings.ts';
+import { importWithI18n, renderWithQuery } from '../../ui/testRender';
+import { TEST_CASE_ID, testCaseDetail } from '../cases/testCaseDetail';
+import type { CaseDetail } from '../cases/casesApi';
+import type { FilingPanel as FilingPanelComponent } from './FilingPanel';
+import type { FilingSettingsForm as FilingSettingsFormComponent } from './FilingSettingsForm';
+import type { FilingList, filingsKey as filingsKeyFn } from './filingApi';
+
+/**
+ * "Journalisering" rendered to markup (no DOM here): the export of each document the caller may
+ * read, the form that records a filing for those who may, the filings with their journal
+ * numbers; nothing for a member who may not read the documents; the settings' fields with KLE
+ * named as the source; and the formats the forms check with the server's own rules.
+ */
+let FilingPanel: typeof FilingPanelComponent;
+let FilingSettingsForm: typeof FilingSettingsFormComponent;
+let filingsKey: typeof filingsKeyFn;
+
+beforeAll(async () => {
+  ({ FilingPanel } = await importWithI18n(() => import('./FilingPanel')));
+  ({ FilingSettingsForm } = await importWithI18n(() => import('./FilingSettingsForm')));
+  ({ filingsKey } = await importWithI18n(() => import('./filingApi')));
+});
+
+const list: FilingList = {
+  documents: [
+    { kind: 'case-summary', version: '2026-12-05', date: '2026-12-05' },
+    { kind: 'plan', version: '2', date: '2026-11-20' },
+  ],
+  recordSystem: 'ESDH',
+  kleCode: '00.00.00',
+  items: [
+    {
+      id: '12121212-1212-4121-8121-121212121212',
+      document: 'case-summary',
+      documentVersion: '2026-12-01',
+      documentDate: '2026-12-01',
+      journalNumber: '00.00.00-G01-7-26',
+      recordSystem: 'ESDH',
+      kleCode: '00.00.00',
+      filedOn: '2026-12-02',
+      filedBy: { id: '22222222-2222-4222-8222-222222222222', name: 'Tove Tovholder' },
+      recordedAt: '2026-12-02T09:00:00.000Z',
+    },
+  ],
+  nextCursor: null,
+};
+
+const render = (detail: CaseDetail, data: FilingList = list) =>
+  renderWithQuery(<FilingPanel detail={detail} />, filingsKey(TEST_CASE_ID), {
+    pages: [data],
+    pageParams: [null],
+  });
+
+describe('FilingPanel', () => {
+  it('offers the filing export of each document, the record form and the filings so far', () => {
+    const html = render(testCaseDetail({ status: 'closed' }));
+    expect(html).toContain('<h3');
+    expect(html).toContain('Journalisering');
+    expect(html).toContain('journaliseres i ESDH under KLE-emne 00.00.00');
+    expect(html).toContain(`href="/api/cases/${TEST_CASE_ID}/filing-export?document=case-summary"`);
+    expect(html).toContain(`href="/api/cases/${TEST_CASE_ID}/filing-export?document=plan"`);
+    expect(html).toContain('download="journalisering-S-2026-000001-plan.json"');
+    expect(html).toContain('Hent journaliseringsfil: Sagsresumé af 05.12.2026');
+    expect(html).toContain('Hent journaliseringsfil: Handleplan, version 2');
+    expect(html).toContain('Registrér journalisering');
+    expect(html).toContain('Journalnummer');
+    expect(html).toContain('Journaliseret den');
+    expect(html).toContain('00.00.00-G01-7-26 (ESDH)');
+    expect(html).toContain('Tove Tovholder');
+    expect(html).toContain('1 journaliseret dokument.');
+  });
+
+  it('says when the municipality has chosen no KLE subject, and lists nothing filed', () => {
+    const html = render(testCaseDetail(), { ...list, kleCode: null, items: [] });
+    expect(html).toContain('Kommunen har endnu ikke valgt et KLE-emne');
+    expect(html).toContain('Ingen af sagens dokumenter er registreret som journaliseret endnu.');
+  });
+
+  it('shows nothing to a member with one intervention only, and no form to a break-the-glass reader', () => {
+    const mentor = render(testCaseDetail({ access: { role: 'member', scope: 'intervention' } }));
+    expect(mentor).toBe('');
+    const reader = render(
+      testCaseDetail({ access: { role: null, breakGlass: true, compartment: true } }),
+    );
+    expect(reader).toContain('Hent journaliseringsfil');
+    expect(reader).not.toContain('Registrér journalisering</button>');
+  });
+});
+
+describe('FilingSettingsForm', () => {
+  it('asks for the KLE number with KLE named as its source, the record system and the CPR choice', () => {
+    const html = renderWithQuery(
+      <FilingSettingsForm
+        settings={{
+          ...DEFAULT_SETTINGS,
+          filingKleCode: '00.00.00',
+          recordSystemName: 'ESDH',
+          version: 3,
+        }}
+        onSaved={() => undefined}
+        reload={() => Promise.resolve()}
+      />,
+      ['unused'],
+      null,
+    );
+    expect(html).toContain('KLE-emnenummer');
+    expect(html).toContain('Kommunernes Landsforenings emnesystematik');
+    expect(html).toContain('value="00.00.00"');
+    expect(html).toContain('value="ESDH"');
+    expect(html).toContain('Tag parternes CPR-numre med i journaliseringsfilen');
+  });
+});
+
+describe('the formats the forms check (the server’s rules)', () => {
+  it('accepts journal numbers as record systems write them and refuses others', () => {
+    for (const ok of ['00.00.00-G01-1-26', '2026-004711', 'SAG 12/3456', 'Æ1']) {
+      expect(isJournalNumber(ok), ok).toBe(true);
+    }
+    for (const bad of ['!!', '-12', '12-', 'A  B', '12;3']) {
+      expect(isJournalNumber(bad), bad).toBe(false);
+    }
+  });
+
+  it('names the KLE number and facet in another form', () => {
+    expect(filingSettingsProblems({ filingKleCode: '27.24.00', filingKleFacet: 'G01' })).toEqual(
+      [],
+    );
+    expect(filingSettingsProblems({ filingKleCode: '27.24', filingKleFacet: 'g1' })).toEqual([
+      { field: 'filingKleCode', code: 'kle_code_format' },
+      { field: 'filingKleFacet', code: 'kle_facet_format' },
+    ]);
+    expect(filingSettingsProblems({ filingKleCode: null })).toEqual([]);
+  });
+});

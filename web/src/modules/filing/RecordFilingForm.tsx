@@ -1,0 +1,103 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { RecordFilingBody } from '../../../../server/modules/filing/schema.ts';
+import { isJournalNumber } from '../../../../server/modules/filing/rules.ts';
+import { DateInput, Form, RadioGroup, saidIssue, TextInput, useZodForm } from '../../ui/form';
+import { CASES_QUERY_KEY } from '../cases/casesApi';
+import { formatDate } from '../cases/format';
+import { recordFiling, type FilableDocument } from './filingApi';
+
+/** The form holds the document, the journal number and the day; the version is the document's. */
+const FilingValues = RecordFilingBody.omit({ documentVersion: true });
+type FilingValues = z.output<typeof FilingValues>;
+
+/** The server's body, and the journal number's form (rules.ts) said in the form's own words. */
+function useFilingSchema() {
+  const { t } = useTranslation();
+  return useMemo(
+    () =>
+      FilingValues.superRefine((values, ctx) => {
+        if (values.journalNumber && !isJournalNumber(values.journalNumber)) {
+          ctx.addIssue(saidIssue('journalNumber', t('filing.problems.journal_number_format')));
+        }
+      }),
+    [t],
+  );
+}
+
+/**
+ * "Registrer journalisering": the journal number the record system gave the document and the day
+ * it was filed, for the version of the document that can be filed now (the one the export holds).
+ */
+export function RecordFilingForm({
+  caseId,
+  documents,
+  onDone,
+}: {
+  caseId: string;
+  documents: FilableDocument[];
+  onDone: (filing: { journalNumber: string }) => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const schema = useFilingSchema();
+  const form = useZodForm(schema, {
+    defaultValues: { document: documents[0]?.kind, journalNumber: '', filedOn: '' },
+  });
+  const mutation = useMutation({
+    mutationFn: (values: FilingValues) => {
+      const version = documents.find((d) => d.kind === values.document)?.version ?? '';
+      return recordFiling(caseId, { ...values, documentVersion: version });
+    },
+    onSuccess: async (filing) => {
+      form.reset();
+      onDone(filing);
+      await queryClient.invalidateQueries({ queryKey: [...CASES_QUERY_KEY] });
+    },
+  });
+
+  return (
+    <Form
+      id={`filing-${caseId}`}
+      form={form}
+      onSubmit={(values) => mutation.mutateAsync(values)}
+      error={mutation.error}
+      errorTitle={t('filing.record.failedTitle')}
+    >
+      <RadioGroup
+        name="document"
+        label={t('filing.record.document')}
+        options={documents.map((d) => ({ value: d.kind, label: documentLabel(t, d) }))}
+      />
+      <TextInput
+        name="journalNumber"
+        label={t('filing.record.journalNumber')}
+        hint={t('filing.record.journalNumberHint')}
+        widthClass="input-width-m"
+        required
+      />
+      <DateInput
+        name="filedOn"
+        label={t('filing.record.filedOn')}
+        hint={t('filing.record.filedOnHint')}
+        required
+      />
+      <button type="submit" className="button button-primary" disabled={mutation.isPending}>
+        {mutation.isPending ? t('filing.record.saving') : t('filing.record.submit')}
+      </button>
+    </Form>
+  );
+}
+
+/** "Sagsresumé af 5.12.2026", "Handleplan, version 2". */
+export function documentLabel(
+  t: TFunction,
+  d: { kind: FilableDocument['kind']; version: string; date: string },
+): string {
+  return d.kind === 'plan'
+    ? t('filing.documents.plan', { version: d.version })
+    : t('filing.documents.case-summary', { date: formatDate(d.date) });
+}

@@ -1,0 +1,41 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  Filing,
+  FilingList,
+  RecordFilingBody,
+} from '../../../../server/modules/filing/schema.ts';
+import type { FilingDocumentKind } from '../../../../shared/values.ts';
+import { apiGet, apiSend, withQuery } from '../../app/api';
+import { CASES_QUERY_KEY } from '../cases/casesApi';
+
+/** Journalisation of `server/modules/filing/routes.ts`, as the web app uses it. */
+export type { Filing, FilingList };
+export type FilableDocument = FilingList['documents'][number];
+
+/** Under the cases key, so a change anywhere in the case refreshes it (and logout drops it). */
+export const filingsKey = (caseId: string) => [...CASES_QUERY_KEY, 'filings', caseId] as const;
+
+/** The case's filings, newest first, a page at a time, with the documents that can be filed. */
+export function useFilings(caseId: string) {
+  return useInfiniteQuery({
+    queryKey: filingsKey(caseId),
+    queryFn: ({ pageParam, signal }) =>
+      apiGet<FilingList>(withQuery(`/api/cases/${caseId}/filings`, { after: pageParam }), {
+        signal,
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+/** The filing export (JSON with the PDF inside); the address holds the case id and the kind only. */
+export const filingExportUrl = (caseId: string, kind: FilingDocumentKind) =>
+  `/api/cases/${caseId}/filing-export?document=${kind}`;
+
+/** The export's file name: the case reference and the document, never a person's data. */
+export const filingExportName = (reference: string, kind: FilingDocumentKind) =>
+  `journalisering-${reference}-${kind}.json`;
+
+export const recordFiling = (caseId: string, body: z.input<typeof RecordFilingBody>) =>
+  apiSend<Filing>('POST', `/api/cases/${caseId}/filings`, body);
