@@ -126,7 +126,7 @@ function ProvisionForm({ provision, onDone }: { provision: LegalProvision; onDon
     <>
       <MutationFailure
         mutations={mutation}
-        onReload={() => void client.invalidateQueries({ queryKey: KEY }).then(onDone)}
+        onReload={() => client.invalidateQueries({ queryKey: KEY }).then(onDone)}
       />
       <Form
         id={`provision-${provision.key}`}

@@ -29,9 +29,9 @@ const brother = {
   role: 'sibling',
 } as const;
 const persons = [
-  { ...girl, role: 'citizen', birthDate: null },
-  { ...mother, role: 'parent', birthDate: null },
-  { ...brother, birthDate: null },
+  { ...girl, role: 'citizen', birthDate: null, custodyHolder: false },
+  { ...mother, role: 'parent', birthDate: null, custodyHolder: true },
+  { ...brother, birthDate: null, custodyHolder: false },
 ] as const;
 
 const talk: CaseIntervention = {

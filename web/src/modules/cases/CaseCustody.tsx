@@ -38,7 +38,7 @@ export function CaseCustody({ detail }: { detail: CaseDetail }) {
       {!parents.some((p) => p.custodyHolder) && (
         <p className="form-hint">{t('cases.custody.missing', { name: citizen.name })}</p>
       )}
-      <MutationFailure mutations={mutation} onReload={() => void refresh()} />
+      <MutationFailure mutations={mutation} onReload={() => refresh()} />
       {mayChange && parents.length > 0 && (
         <ul className="nobullet-list">
           {parents.map((parent) => (
