@@ -32,7 +32,9 @@ export async function startMentors(story: Story) {
     [COPENHAGEN.sister, 'Yngre søskende'],
   ] as const) {
     await create.getByLabel('Indsats', { exact: true }).selectOption({ label: MENTOR_TYPE });
-    await create.getByLabel('Person', { exact: true }).selectOption({ label: `${person} (${role})` });
+    await create
+      .getByLabel('Person', { exact: true })
+      .selectOption({ label: `${person} (${role})` });
     await create.getByRole('radio', { name: 'En medarbejder i kommunen' }).check();
     await create
       .getByLabel('Medarbejder', { exact: true })
@@ -67,7 +69,9 @@ export async function startMentors(story: Story) {
 export async function declineParentCoach(story: Story) {
   const { page, errors } = story.coordinator;
   const form = page.getByRole('group', { name: 'Registrér tilbud om frivillig støtte' });
-  await form.getByLabel('Person', { exact: true }).selectOption({ label: `${COPENHAGEN.father} (Forælder)` });
+  await form
+    .getByLabel('Person', { exact: true })
+    .selectOption({ label: `${COPENHAGEN.father} (Forælder)` });
   await form.getByRole('radio', { name: 'Forældrecoach', exact: true }).check();
   await form.getByLabel('Indsats i kataloget (valgfri)').selectOption({ label: COACH_TYPE });
   await form.getByLabel('Dato for tilbuddet').fill(isoDaysAgo(285));
@@ -144,7 +148,9 @@ export async function acceptRenewedOffer(story: Story) {
   const create = page.getByRole('group', { name: 'Opret indsats' });
   await create.getByLabel('Indsats', { exact: true }).selectOption({ label: COACH_TYPE });
   await create.getByText('Nej', { exact: true }).waitFor(); // no consent needed
-  await create.getByLabel('Person', { exact: true }).selectOption({ label: `${COPENHAGEN.father} (Forælder)` });
+  await create
+    .getByLabel('Person', { exact: true })
+    .selectOption({ label: `${COPENHAGEN.father} (Forælder)` });
   await create.getByRole('radio', { name: 'En ekstern udfører' }).check();
   await create.getByLabel('Navn på ekstern udfører').fill(COACH_NAME);
   await create.getByRole('button', { name: 'Opret indsats' }).click();

@@ -92,7 +92,9 @@ export async function startSupport(story: SiblingStory) {
   const create = page.getByRole('group', { name: 'Opret indsats' });
 
   await create.getByLabel('Indsats', { exact: true }).selectOption({ label: COACH_TYPE });
-  await create.getByLabel('Person', { exact: true }).selectOption({ label: `${MOTHER} (Forælder)` });
+  await create
+    .getByLabel('Person', { exact: true })
+    .selectOption({ label: `${MOTHER} (Forælder)` });
   await create.getByRole('radio', { name: 'En ekstern udfører' }).check();
   await create.getByLabel('Navn på ekstern udfører').fill(COACH_NAME);
   await create.getByRole('button', { name: 'Opret indsats' }).click();
