@@ -139,6 +139,8 @@ describe(`organisation reference data (${testEngine})`, () => {
       'awaiting_approval:no_concern',
       'decided:no_concern',
       'decided:other_concern',
+      // Decided on paper 14 days before it was registered (issue 12): another concern, no case.
+      'decided:other_concern',
       'decided:police',
       'decided:radicalisation',
       'received:-',

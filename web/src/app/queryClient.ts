@@ -27,8 +27,10 @@ export function createQueryClient(): QueryClient {
       onError: (error) => onError(error),
       // Any change may add or settle a task (a follow-up held, a plan approved, an inquiry
       // triaged): "Mine opgaver" and the start page's work list are fetched again when next shown
-      // — here once, rather than in every mutation that changes a task.
-      onSuccess: () => client.invalidateQueries({ queryKey: TASKS_QUERY_KEY }),
+      // — here once, rather than in every mutation that changes a task. Marked stale only, not
+      // fetched at once: after logging out, the page still showing the work list would ask for
+      // it without a session.
+      onSuccess: () => client.invalidateQueries({ queryKey: TASKS_QUERY_KEY, refetchType: 'none' }),
     }),
     defaultOptions: {
       queries: { retry: shouldRetry, staleTime: 30_000 },
