@@ -227,7 +227,7 @@ describe('concern inquiries in Chromium', () => {
 
     const caseLink = page.getByRole('link', { name: /^Gå til sag S-\d{4}-\d{4}$/ });
     await caseLink.waitFor();
-    await main(page).getByText('Under 18 år').waitFor();
+    await main(page).getByText('Under 18 år', { exact: true }).waitFor();
     await main(page).getByText('Højreekstremisme').first().waitFor();
     const caseName = (await caseLink.innerText()).replace('Gå til sag ', '');
     await caseLink.click();
