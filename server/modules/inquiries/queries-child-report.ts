@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import { visibleInquiry } from '../../access/inquiry-access.ts';
+import type { CurrentUser } from '../../access/sessions.ts';
 import type { InquiryKey } from './queries-detail.ts';
 import { selectInquiry } from './queries.ts';
 
@@ -51,3 +53,34 @@ export async function findChildReportRow(db: Db, key: InquiryKey) {
     .executeTakeFirst();
 }
 export type ChildReportRow = NonNullable<Awaited<ReturnType<typeof findChildReportRow>>>;
+
+/**
+ * The marked reports about children of the caller's municipality that the caller may see and
+ * whose assessment of immediate help or acknowledgement is still to be recorded (the work list).
+ */
+export async function openChildReportRows(db: Db, user: CurrentUser, municipalityCode: string) {
+  return db
+    .selectFrom('inquiries')
+    .select([
+      'inquiries.id',
+      'inquiries.reference',
+      'inquiries.received_at',
+      'inquiries.created_at',
+      'inquiries.backdate_reason',
+      'inquiries.reporter_anonymous',
+      'inquiries.reporter_name',
+      'inquiries.reporter_contact',
+      'inquiries.immediate_help_assessed_at',
+      'inquiries.acknowledged_at',
+    ])
+    .where('inquiries.municipality_code', '=', municipalityCode)
+    .where('inquiries.child_report', '=', true)
+    .where((eb) =>
+      eb.or([
+        eb('inquiries.immediate_help_assessed_at', 'is', null),
+        eb('inquiries.acknowledged_at', 'is', null),
+      ]),
+    )
+    .where(visibleInquiry(user))
+    .execute();
+}
