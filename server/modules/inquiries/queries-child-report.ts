@@ -11,6 +11,16 @@ import { selectInquiry } from './queries.ts';
  */
 type Db = Kysely<DB>;
 
+/** What the report's clocks and its acknowledgement are worked out from (child-report-view.ts). */
+const CLOCK_COLUMNS = [
+  'inquiries.received_at',
+  'inquiries.created_at',
+  'inquiries.backdate_reason',
+  'inquiries.reporter_anonymous',
+  'inquiries.reporter_name',
+  'inquiries.reporter_contact',
+] as const;
+
 export async function findChildReportRow(db: Db, key: InquiryKey) {
   return selectInquiry(db, key)
     .leftJoin('users as marker', 'marker.id', 'inquiries.child_report_marked_by')
@@ -30,12 +40,7 @@ export async function findChildReportRow(db: Db, key: InquiryKey) {
     .select([
       'inquiries.source',
       'inquiries.status',
-      'inquiries.received_at',
-      'inquiries.created_at',
-      'inquiries.backdate_reason',
-      'inquiries.reporter_anonymous',
-      'inquiries.reporter_name',
-      'inquiries.reporter_contact',
+      ...CLOCK_COLUMNS,
       'inquiries.child_report',
       'inquiries.child_report_marked_at',
       'inquiries.immediate_help_needed',
@@ -64,12 +69,7 @@ export async function openChildReportRows(db: Db, user: CurrentUser, municipalit
     .select([
       'inquiries.id',
       'inquiries.reference',
-      'inquiries.received_at',
-      'inquiries.created_at',
-      'inquiries.backdate_reason',
-      'inquiries.reporter_anonymous',
-      'inquiries.reporter_name',
-      'inquiries.reporter_contact',
+      ...CLOCK_COLUMNS,
       'inquiries.immediate_help_assessed_at',
       'inquiries.acknowledged_at',
     ])
