@@ -63,6 +63,10 @@ export async function seedAhmadAssessments(c: Ctx, a: AhmadCase) {
       ]),
       resources: 'Ahmad er reflekteret og kan lide at diskutere.',
       citizen_perspective: 'Ahmad siger, at han føler sig overset i skolen.',
+      // Ahmad is under 18: the assessment holds his own view and how he was involved.
+      child_view:
+        'Ahmad vil gerne blive i sin klasse og spille fodbold igen. Han vil ikke have, at hans far skal straffes.',
+      child_involvement: 'Samtale med Ahmad på skolen med hans lærer som bisidder.',
       sources: 'Skolen, faderen, SSP og en samtale med Ahmad.',
       overall_judgement:
         'Vi vurderer en høj bekymring for radikalisering. Han skal have en mentor hurtigt og faderen støtte.',
@@ -95,6 +99,10 @@ export async function seedAhmadAssessments(c: Ctx, a: AhmadCase) {
       resources:
         'Ahmad er reflekteret og kan lide at diskutere; han tager ansvar for sin skolegang.',
       citizen_perspective: 'Ahmad siger, at mentoren er den første voksne, der lytter.',
+      child_view:
+        'Ahmad siger, at det hjælper at tale med mentoren, og at han gerne vil have mere hjælp til lektierne.',
+      child_involvement:
+        'To samtaler med Ahmad, den ene sammen med mentoren; observation til fodboldtræning.',
       sources: 'Skolen, faderen, mentoren og SSP.',
       overall_judgement:
         'Bekymringen er faldet til moderat. Forløbet fortsætter med mentor og forældrecoach.',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConcernLevelSchema } from '../cases/case-work.ts';
+import { danishDay, isChildOn } from '../inquiries/child-report-view.ts';
 import type { AssessmentRow } from './queries.ts';
 import {
   AssessmentStatusSchema,
@@ -23,6 +24,8 @@ export interface Content {
   protectiveFactors: string[];
   resources: string | null;
   citizenPerspective: string | null;
+  childView: string | null;
+  childInvolvement: string | null;
   sources: string | null;
   overallJudgement: string | null;
   concernLevel: z.infer<typeof ConcernLevelSchema> | null;
@@ -68,6 +71,8 @@ export function contentOfBody(body: Body): Content {
     protectiveFactors: body.protectiveFactors,
     resources: emptyToNull(body.resources),
     citizenPerspective: emptyToNull(body.citizenPerspective),
+    childView: emptyToNull(body.childView),
+    childInvolvement: emptyToNull(body.childInvolvement),
     sources: emptyToNull(body.sources),
     overallJudgement: emptyToNull(body.overallJudgement),
     concernLevel: body.concernLevel,
@@ -86,6 +91,8 @@ export function columnsOf(content: Content) {
     protective_factors: JSON.stringify(content.protectiveFactors),
     resources: content.resources,
     citizen_perspective: content.citizenPerspective,
+    child_view: content.childView,
+    child_involvement: content.childInvolvement,
     sources: content.sources,
     overall_judgement: content.overallJudgement,
     concern_level: content.concernLevel,
@@ -102,6 +109,8 @@ export function contentOfRow(row: AssessmentRow): Content {
     protectiveFactors: StoredList.parse(row.protective_factors ?? []),
     resources: row.resources,
     citizenPerspective: row.citizen_perspective,
+    childView: row.child_view,
+    childInvolvement: row.child_involvement,
     sources: row.sources,
     overallJudgement: row.overall_judgement,
     concernLevel: row.concern_level === null ? null : ConcernLevelSchema.parse(row.concern_level),
@@ -111,13 +120,31 @@ export function contentOfRow(row: AssessmentRow): Content {
   };
 }
 
-export function toAssessment(row: AssessmentRow): Assessment {
+/**
+ * Whether the case's citizen (born `birthDate`) is a child on the assessment's day: the day it
+ * was finalised, or today for a draft (Copenhagen days, the rule of reports about children).
+ */
+export function isAboutChild(
+  birthDate: string | null,
+  row: { finalised_at: Date | null },
+  now: Date,
+): boolean {
+  return isChildOn(birthDate, danishDay(row.finalised_at ?? now));
+}
+
+/** The child's own view and involvement, emptied (a new assessment about an adult). */
+export function withoutChildView(content: Content): Content {
+  return { ...content, childView: null, childInvolvement: null };
+}
+
+export function toAssessment(row: AssessmentRow, aboutChild: boolean): Assessment {
   return {
     id: row.id,
     number: row.number,
     status: AssessmentStatusSchema.parse(row.status),
     basedOnId: row.based_on_id,
     version: row.version,
+    aboutChild,
     ...contentOfRow(row),
     createdBy: { id: row.created_by, name: row.created_by_name },
     createdAt: row.created_at.toISOString(),
@@ -154,6 +181,8 @@ export function emptyContent(): Content {
     protectiveFactors: [],
     resources: null,
     citizenPerspective: null,
+    childView: null,
+    childInvolvement: null,
     sources: null,
     overallJudgement: null,
     concernLevel: null,

@@ -158,3 +158,26 @@ export async function markFinal(
     updated_at: now,
   });
 }
+
+/**
+ * The birth date of the case's citizen (the youngest, should a case name more than one), or
+ * null when it is not known: whether the assessment is about a child.
+ */
+export async function citizenBirthDate(db: Kysely<DB>, theCase: CaseKey): Promise<string | null> {
+  const row = await db
+    .selectFrom('case_persons as cp')
+    .innerJoin('persons as p', (j) =>
+      j
+        .onRef('p.id', '=', 'cp.person_id')
+        .onRef('p.municipality_code', '=', 'cp.municipality_code'),
+    )
+    .select('p.birth_date')
+    .where('cp.case_id', '=', theCase.caseId)
+    .where('cp.municipality_code', '=', theCase.municipalityCode)
+    .where('cp.role', '=', 'citizen')
+    .where('p.birth_date', 'is not', null)
+    .orderBy('p.birth_date', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.birth_date ?? null;
+}

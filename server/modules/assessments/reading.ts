@@ -5,8 +5,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import { auditCaseRead } from '../cases/case-work.ts';
-import { toAssessment } from './content.ts';
-import { selectAssessments } from './queries.ts';
+import { isAboutChild, toAssessment } from './content.ts';
+import { citizenBirthDate, selectAssessments } from './queries.ts';
 import type { Assessment, AssessmentList } from './schema.ts';
 
 /**
@@ -18,7 +18,8 @@ import type { Assessment, AssessmentList } from './schema.ts';
 
 export async function loadOne(db: Kysely<DB>, theCase: CaseKey, id: string): Promise<Assessment> {
   const row = await selectAssessments(db, theCase).where('a.id', '=', id).executeTakeFirstOrThrow();
-  return toAssessment(row);
+  const birthDate = await citizenBirthDate(db, theCase);
+  return toAssessment(row, isAboutChild(birthDate, row, new Date()));
 }
 
 /** Every version of the case's assessment, newest first; the read is audited with it. */
@@ -29,10 +30,15 @@ export async function listAssessments(
   requireCaseAbility(access, 'assessment', 'read');
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await selectAssessments(trx, access).orderBy('a.number', 'desc').execute();
+    const birthDate = await citizenBirthDate(trx, access);
+    const now = new Date();
     await auditCaseRead(trx, ctx, access, {
       what: 'assessments',
       details: { count: rows.length },
     });
-    return { id: access.caseId, items: rows.map(toAssessment) };
+    return {
+      id: access.caseId,
+      items: rows.map((row) => toAssessment(row, isAboutChild(birthDate, row, now))),
+    };
   });
 }

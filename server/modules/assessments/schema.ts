@@ -74,6 +74,9 @@ export const AssessmentBody = z
     protectiveFactors: ListBody,
     resources: text(LIMITS.text),
     citizenPerspective: text(LIMITS.text),
+    /** Only when the case's citizen is a child (`aboutChild`); refused for an adult. */
+    childView: text(LIMITS.text),
+    childInvolvement: text(LIMITS.text),
     sources: text(LIMITS.text),
     overallJudgement: text(LIMITS.overallJudgement),
     concernLevel: ConcernLevelSchema.nullable().default(null),
@@ -111,6 +114,13 @@ export const AssessmentSchema = z.object({
   protectiveFactors: z.array(z.string()),
   resources: z.string().nullable(),
   citizenPerspective: z.string().nullable(),
+  /**
+   * The case's citizen is under 18 on the assessment's day (the day it was finalised; a draft's
+   * is today): the assessment holds the child's own view and how the child was involved.
+   */
+  aboutChild: z.boolean(),
+  childView: z.string().nullable(),
+  childInvolvement: z.string().nullable(),
   sources: z.string().nullable(),
   overallJudgement: compartment(z.string().nullable()),
   /** Chosen by the professionals; never computed. */

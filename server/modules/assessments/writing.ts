@@ -21,10 +21,13 @@ import {
   contentOfBody,
   contentOfRow,
   emptyContent,
+  isAboutChild,
+  withoutChildView,
   type Body,
   type Content,
 } from './content.ts';
 import {
+  citizenBirthDate,
   draftId,
   insertDraft,
   latestFinal as latestFinalRow,
@@ -85,8 +88,15 @@ export async function startAssessment(
     }
     const latestFinal = await latestFinalRow(trx, access);
     const number = await nextNumber(trx, access);
-    const content: Content = latestFinal ? contentOfRow(latestFinal) : emptyContent();
     const now = new Date();
+    const copied: Content = latestFinal ? contentOfRow(latestFinal) : emptyContent();
+    // The child's own view belongs to an assessment about a child: not carried into an adult's.
+    const aboutChild = isAboutChild(
+      await citizenBirthDate(trx, access),
+      { finalised_at: null },
+      now,
+    );
+    const content = aboutChild ? copied : withoutChildView(copied);
     const insertedId = await insertDraft(trx, {
       case_id: access.caseId,
       number,
@@ -107,6 +117,22 @@ export async function startAssessment(
   });
 }
 
+/**
+ * The child's own view and how the child was involved are recorded only while the case's
+ * citizen is under 18 (a draft's day is today): for an adult they are refused on the field.
+ */
+async function refuseChildViewOfAdult(trx: Transaction<DB>, access: CaseAccess, after: Content) {
+  if (after.childView === null && after.childInvolvement === null) return;
+  const birthDate = await citizenBirthDate(trx, access);
+  if (isAboutChild(birthDate, { finalised_at: null }, new Date())) return;
+  const problems: FieldProblem[] = [];
+  if (after.childView !== null) problems.push({ field: 'body.childView', code: 'child_only' });
+  if (after.childInvolvement !== null) {
+    problems.push({ field: 'body.childInvolvement', code: 'child_only' });
+  }
+  throw new AppError('validation_failed', { fields: problems });
+}
+
 /** Replaces the draft's content (optimistic locking on its version). */
 export async function updateAssessment(
   ctx: RequestContext,
@@ -119,6 +145,7 @@ export async function updateAssessment(
     const { current } = await lockDraft(trx, access, assessmentId, body.version);
     const before = contentOfRow({ ...current, created_by_name: '', finalised_by_name: null });
     const after = contentOfBody(body);
+    await refuseChildViewOfAdult(trx, access, after);
     const changed = changedFields(before, after);
     const updated = await saveContent(trx, access, assessmentId, body.version, columnsOf(after));
     if (!updated) throw staleVersion(current.version);

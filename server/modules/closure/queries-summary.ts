@@ -55,7 +55,14 @@ export async function summaryTeam(db: Kysely<DB>, theCase: CaseKey) {
 export async function latestFinalAssessment(db: Kysely<DB>, theCase: CaseKey) {
   return db
     .selectFrom('case_assessments')
-    .select(['number', 'finalised_at', 'concern_level', 'overall_judgement'])
+    .select([
+      'number',
+      'finalised_at',
+      'concern_level',
+      'overall_judgement',
+      'child_view',
+      'child_involvement',
+    ])
     .where('case_id', '=', theCase.caseId)
     .where('municipality_code', '=', theCase.municipalityCode)
     .where('status', 'in', ['final', 'superseded'])

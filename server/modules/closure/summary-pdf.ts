@@ -119,6 +119,11 @@ export async function renderCaseSummary(
         .field(t('labels.finalisedAt'), f.day(c.assessment.finalisedAt))
         .field(t('labels.concernLevel'), value('concernLevel', c.assessment.concernLevel))
         .field(t('labels.overallJudgement'), c.assessment.overallJudgement);
+      // Recorded only in an assessment about a child: printed when there.
+      if (c.assessment.childView) pdf.field(t('labels.childView'), c.assessment.childView);
+      if (c.assessment.childInvolvement) {
+        pdf.field(t('labels.childInvolvement'), c.assessment.childInvolvement);
+      }
     }
   }
 

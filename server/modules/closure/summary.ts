@@ -53,6 +53,9 @@ export interface CaseSummary {
       finalisedAt: Date | null;
       concernLevel: string | null;
       overallJudgement: string | null;
+      /** A child's case (issue 12): the child's own view and how the child was involved. */
+      childView: string | null;
+      childInvolvement: string | null;
     } | null;
   } | null;
   plan: {
@@ -113,6 +116,8 @@ export async function collectCaseSummary(
             finalisedAt: assessment.finalised_at,
             concernLevel: assessment.concern_level,
             overallJudgement: assessment.overall_judgement,
+            childView: assessment.child_view,
+            childInvolvement: assessment.child_involvement,
           }
         : null,
     };

@@ -67,12 +67,15 @@ export function deadlineState(
 const provided = (p: LegalProvision | null) =>
   p && { section: p.section, law: p.law, confirmed: p.confirmed };
 
-export function childReportOf(
-  row: ChildReportRow,
+/**
+ * A report's two statutory clocks from the provisions in force on the day it was received: the
+ * assessment of immediate help (hours) and the acknowledgement (weekdays or hours), both counted
+ * from the clock's start; null where no provision gives a deadline.
+ */
+export function reportDeadlines(
+  row: Pick<ChildReportRow, 'received_at' | 'created_at' | 'backdate_reason'>,
   provisions: LegalProvision[],
-  mayRecord: boolean,
-  now: Date,
-): ChildReport {
+) {
   const received = danishDay(row.received_at);
   const start = clockStart(row.received_at, row.created_at, row.backdate_reason);
   const help = provisionOn(provisions, 'immediate_help', received);
@@ -83,6 +86,23 @@ export function childReportOf(
     : ack?.deadlineHours
       ? deadlineAfter(start, ack.deadlineHours)
       : null;
+  return { received, start, help, ack, helpDeadline, ackDue };
+}
+
+/** Whether the acknowledgement can be sent: the professional is named and reachable. */
+export function acknowledgementPossible(
+  row: Pick<ChildReportRow, 'reporter_anonymous' | 'reporter_name' | 'reporter_contact'>,
+): boolean {
+  return !row.reporter_anonymous && (row.reporter_name ?? row.reporter_contact) !== null;
+}
+
+export function childReportOf(
+  row: ChildReportRow,
+  provisions: LegalProvision[],
+  mayRecord: boolean,
+  now: Date,
+): ChildReport {
+  const { received, help, ack, helpDeadline, ackDue } = reportDeadlines(row, provisions);
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {
     marked: row.child_report,
@@ -105,7 +125,7 @@ export function childReportOf(
       sentAt: iso(row.acknowledged_at),
       sentBy: row.acknowledged_by_name,
       sentTo: row.acknowledged_to,
-      possible: !row.reporter_anonymous && (row.reporter_name ?? row.reporter_contact) !== null,
+      possible: acknowledgementPossible(row),
     },
   };
 }

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import { visibleInquiry } from '../../access/inquiry-access.ts';
+import type { CurrentUser } from '../../access/sessions.ts';
 import type { InquiryKey } from './queries-detail.ts';
 import { selectInquiry } from './queries.ts';
 
@@ -8,6 +10,16 @@ import { selectInquiry } from './queries.ts';
  * acknowledgement with who recorded each, and the main person's birth date (position 0).
  */
 type Db = Kysely<DB>;
+
+/** What the report's clocks and its acknowledgement are worked out from (child-report-view.ts). */
+const CLOCK_COLUMNS = [
+  'inquiries.received_at',
+  'inquiries.created_at',
+  'inquiries.backdate_reason',
+  'inquiries.reporter_anonymous',
+  'inquiries.reporter_name',
+  'inquiries.reporter_contact',
+] as const;
 
 export async function findChildReportRow(db: Db, key: InquiryKey) {
   return selectInquiry(db, key)
@@ -28,12 +40,7 @@ export async function findChildReportRow(db: Db, key: InquiryKey) {
     .select([
       'inquiries.source',
       'inquiries.status',
-      'inquiries.received_at',
-      'inquiries.created_at',
-      'inquiries.backdate_reason',
-      'inquiries.reporter_anonymous',
-      'inquiries.reporter_name',
-      'inquiries.reporter_contact',
+      ...CLOCK_COLUMNS,
       'inquiries.child_report',
       'inquiries.child_report_marked_at',
       'inquiries.immediate_help_needed',
@@ -51,3 +58,29 @@ export async function findChildReportRow(db: Db, key: InquiryKey) {
     .executeTakeFirst();
 }
 export type ChildReportRow = NonNullable<Awaited<ReturnType<typeof findChildReportRow>>>;
+
+/**
+ * The marked reports about children of the caller's municipality that the caller may see and
+ * whose assessment of immediate help or acknowledgement is still to be recorded (the work list).
+ */
+export async function openChildReportRows(db: Db, user: CurrentUser, municipalityCode: string) {
+  return db
+    .selectFrom('inquiries')
+    .select([
+      'inquiries.id',
+      'inquiries.reference',
+      ...CLOCK_COLUMNS,
+      'inquiries.immediate_help_assessed_at',
+      'inquiries.acknowledged_at',
+    ])
+    .where('inquiries.municipality_code', '=', municipalityCode)
+    .where('inquiries.child_report', '=', true)
+    .where((eb) =>
+      eb.or([
+        eb('inquiries.immediate_help_assessed_at', 'is', null),
+        eb('inquiries.acknowledged_at', 'is', null),
+      ]),
+    )
+    .where(visibleInquiry(user))
+    .execute();
+}

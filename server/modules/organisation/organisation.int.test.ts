@@ -220,6 +220,14 @@ describe(`organisation reference data (${testEngine})`, () => {
     expect(before.assessments).toBeGreaterThanOrEqual(2);
     expect(before.plans).toBeGreaterThanOrEqual(1);
     expect(before.followUps).toBeGreaterThanOrEqual(4);
+    // Ahmad is a child: his assessments hold his own view and how he was involved (issue 12).
+    const childViews = await db
+      .selectFrom('case_assessments')
+      .select('child_involvement')
+      .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
+      .where('child_view', 'is not', null)
+      .execute();
+    expect(childViews).toHaveLength(2);
     // A later start adds nothing twice.
     await seedDemo(db, { secretKey: testKeys.secret, auditKey: testKeys.audit });
     expect(await count('case_assessments')).toBe(before.assessments);

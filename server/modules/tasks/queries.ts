@@ -2,6 +2,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import { visibleInquiry } from '../../access/inquiry-access.ts';
 import { OPEN_INQUIRY_STATUSES } from '../../../shared/values.ts';
 import { danishToday } from '../cases/chronology.ts';
+import { openChildReportSteps } from '../inquiries/child-report-tasks.ts';
 import {
   casesWithoutWork,
   closureApprovals,
@@ -43,7 +44,10 @@ import type { TaskKind, TaskList } from './schema.ts';
  *   approved plan the municipality's `caseStartDays` after opening — for the case's coordinators
  *   (queries-case-tasks.ts);
  * - decision_approval: decisions waiting for a second coordinator — for the municipality's
- *   other coordinators (never the one who decided).
+ *   other coordinators (never the one who decided);
+ * - child_report_immediate_help / child_report_acknowledgement: marked reports about children
+ *   whose assessment of immediate help or acknowledgement is not recorded, due by the clocks of
+ *   the provisions — for the municipality's coordinators (inquiries/child-report-tasks.ts).
  *
  * Earliest due first; keyset pages on (due, kind, id). A date counts from its start in UTC for
  * the order (only the order: `overdue` compares with Danish today).
@@ -102,6 +106,18 @@ const decisionApprovals: Loader = async ({ db, user }, now) => {
   );
 };
 
+/** Reports about children: the immediate-help assessment and the acknowledgement still due. */
+const childReports: Loader = async ({ db, user }, now) =>
+  (await openChildReportSteps(db, user, now)).map((s) =>
+    timed(
+      s.step === 'immediate_help' ? 'child_report_immediate_help' : 'child_report_acknowledgement',
+      s.inquiryId,
+      s.dueAt,
+      s.overdue,
+      { inquiryId: s.inquiryId, inquiryReference: s.reference },
+    ),
+  );
+
 const LOADERS: Record<TaskKind, Loader> = {
   follow_up: followUps,
   offer_renewal: offers,
@@ -114,6 +130,8 @@ const LOADERS: Record<TaskKind, Loader> = {
   inquiry_triage: inquiryDeadlines,
   case_without_assessment: casesWithoutWork,
   case_without_plan: casesWithoutWork,
+  child_report_immediate_help: childReports,
+  child_report_acknowledgement: childReports,
 };
 
 /**

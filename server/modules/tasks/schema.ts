@@ -14,6 +14,8 @@ export const TaskKindSchema = z.enum([
   'inquiry_triage',
   'case_without_assessment',
   'case_without_plan',
+  'child_report_immediate_help',
+  'child_report_acknowledgement',
 ]);
 export type TaskKind = z.infer<typeof TaskKindSchema>;
 

@@ -41,6 +41,9 @@ export interface CaseAssessmentsTable {
   protective_factors: JsonValue;
   resources: string | null;
   citizen_perspective: string | null;
+  /** 0028: the child's own view and how the child was involved (a citizen under 18). */
+  child_view: string | null;
+  child_involvement: string | null;
   sources: string | null;
   overall_judgement: string | null;
   concern_level: string | null;

@@ -65,6 +65,8 @@ export const declaredCaseWorkColumns = {
     'finalised_at',
     'version',
     'municipality_code',
+    'child_view',
+    'child_involvement',
   ],
   case_plans: [
     'id',

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Checkbox, Form, Select, useZodForm } from '../../ui/form';
 import { CompactTable } from '../../ui/Table';
-import { differs, useFieldRows } from './assessmentFields';
+import { differs, rowsFor, useFieldRows } from './assessmentFields';
 import { FieldValueText } from './AssessmentView';
 import type { Assessment } from './assessmentsApi';
 
@@ -81,7 +81,7 @@ function CompareTable({
   onlyChanges: boolean;
 }) {
   const { t } = useTranslation();
-  const compared = rows.map((row) => {
+  const compared = rowsFor(rows, previous, current).map((row) => {
     const before = row.value(previous);
     const after = row.value(current);
     const changed = before !== undefined && after !== undefined && differs(before, after);

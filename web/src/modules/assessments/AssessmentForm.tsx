@@ -104,7 +104,7 @@ export function AssessmentForm({
 
       <DimensionFields />
       <FactorFields />
-      <CitizenFields />
+      <CitizenFields aboutChild={draft.aboutChild} />
       <JudgementFields />
 
       {confirming ? (

@@ -1,6 +1,12 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFieldRows, type FieldGroup, type FieldRow, type FieldValue } from './assessmentFields';
+import {
+  rowsFor,
+  useFieldRows,
+  type FieldGroup,
+  type FieldRow,
+  type FieldValue,
+} from './assessmentFields';
 import type { Assessment } from './assessmentsApi';
 
 /** A value as the page shows it: a list as a list, nothing as "not filled in". */
@@ -30,7 +36,7 @@ const GROUPS: FieldGroup[] = ['factors', 'citizen', 'judgement'];
 function FieldList({ rows, assessment }: { rows: FieldRow[]; assessment: Assessment }) {
   return (
     <dl className="case-facts">
-      {rows.map((row) => (
+      {rowsFor(rows, assessment).map((row) => (
         <Fragment key={row.key}>
           <dt>{row.label}</dt>
           <dd>

@@ -44,6 +44,9 @@ function assessment(overrides: Partial<Assessment> & Pick<Assessment, 'id' | 'nu
     protectiveFactors: [],
     resources: null,
     citizenPerspective: null,
+    aboutChild: false,
+    childView: null,
+    childInvolvement: null,
     sources: null,
     overallJudgement: 'Hemmelig-samlet-vurdering',
     concernLevel: 'moderate',
@@ -126,5 +129,29 @@ describe('AssessmentsPage', () => {
     expect(html).not.toContain('Start ny udredning');
     expect(html).toContain('Kun sagens tovholdere og forummedlemmer kan se dette felt.');
     expect(html).not.toContain('Hemmelig-samlet-vurdering');
+  });
+
+  it("asks for a child's own view and involvement in a child's draft, with the hint", () => {
+    const html = render(
+      { id: CASE_ID, items: [{ ...draft, aboutChild: true }, second, first] },
+      testCaseDetail(),
+    );
+    expect(html).toContain('Barnets egne synspunkter</label>');
+    expect(html).toContain('Hvordan barnet er inddraget</label>');
+    expect(html).toContain('samtale med bisidder');
+  });
+
+  it("leaves the child's fields out of an adult's draft and assessment", () => {
+    const html = render({ id: CASE_ID, items: [draft, second, first] }, testCaseDetail());
+    expect(html).toContain('Borgerens eget perspektiv</label>');
+    expect(html).not.toContain('Barnets egne synspunkter');
+    expect(html).not.toContain('Hvordan barnet er inddraget');
+  });
+
+  it("shows a child's final assessment with the child's own view", () => {
+    const child = { ...second, aboutChild: true, childView: 'Vil gerne blive i klassen' };
+    const html = render({ id: CASE_ID, items: [child, first] }, testCaseDetail());
+    expect(html).toContain('Barnets egne synspunkter');
+    expect(html).toContain('Vil gerne blive i klassen');
   });
 });

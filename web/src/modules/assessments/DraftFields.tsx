@@ -15,13 +15,15 @@ import { FactorList } from './FactorList';
 /**
  * The draft form's fields, group by group, bound to the form of `<Form>` (AssessmentForm): the
  * nine dimensions with their two lenses, the factor lists, the citizen's resources and own view
- * and the sources, and the overall judgement with the concern level chosen by the
+ * (and a child's own view and involvement) and the sources, and the overall judgement with the concern level chosen by the
  * professionals, the interventions and the follow-up frequency.
  */
 
 type TextKey =
   | 'resources'
   | 'citizenPerspective'
+  | 'childView'
+  | 'childInvolvement'
   | 'sources'
   | 'recommendedInterventions'
   | 'interventionTargets';
@@ -93,12 +95,15 @@ export function FactorFields() {
   );
 }
 
-export function CitizenFields() {
+/** The citizen's fields; for a child also the child's own view and how the child was involved. */
+export function CitizenFields({ aboutChild }: { aboutChild: boolean }) {
   const { t } = useTranslation();
   return (
     <fieldset className="assessment-fieldset">
       <legend className="h4">{t('assessments.groups.citizen')}</legend>
-      <TextFields keys={['resources', 'citizenPerspective', 'sources']} />
+      <TextFields keys={['resources', 'citizenPerspective']} />
+      {aboutChild && <TextFields keys={['childView', 'childInvolvement']} />}
+      <TextFields keys={['sources']} />
     </fieldset>
   );
 }

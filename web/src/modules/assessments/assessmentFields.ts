@@ -16,6 +16,8 @@ export interface FieldRow {
   dimension?: string;
   label: string;
   value: (a: Assessment) => FieldValue | undefined;
+  /** Shown only for an assessment about a child (the child's own view). */
+  childOnly?: boolean;
 }
 
 /** The fields shown as they are, labelled `assessments.fields.<key>`. */
@@ -23,6 +25,8 @@ type PlainKey =
   | 'protectiveFactors'
   | 'resources'
   | 'citizenPerspective'
+  | 'childView'
+  | 'childInvolvement'
   | 'sources'
   | 'recommendedInterventions'
   | 'interventionTargets';
@@ -77,6 +81,8 @@ export function useFieldRows(): FieldRow[] {
     plain('protectiveFactors', 'factors'),
     plain('resources', 'citizen'),
     plain('citizenPerspective', 'citizen'),
+    { ...plain('childView', 'citizen'), childOnly: true },
+    { ...plain('childInvolvement', 'citizen'), childOnly: true },
     plain('sources', 'citizen'),
     {
       key: 'overallJudgement',
@@ -99,6 +105,12 @@ export function useFieldRows(): FieldRow[] {
       value: (a) => intervalText(a.followUpIntervalDays),
     },
   ];
+}
+
+/** The rows of these assessments: the child's own view only when one of them is about a child. */
+export function rowsFor(rows: FieldRow[], ...assessments: Assessment[]): FieldRow[] {
+  const child = assessments.some((a) => a.aboutChild);
+  return rows.filter((row) => !row.childOnly || child);
 }
 
 /** Whether two shown values differ (an empty list and nothing count as the same). */

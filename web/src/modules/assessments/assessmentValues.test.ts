@@ -35,6 +35,9 @@ const draft = {
   protectiveFactors: [],
   resources: null,
   citizenPerspective: 'Vil have ro',
+  aboutChild: false,
+  childView: null,
+  childInvolvement: null,
   sources: null,
   overallJudgement: null,
   concernLevel: null,
@@ -68,6 +71,22 @@ describe('assessment values', () => {
     expect(body.concernLevel).toBe('high');
     expect(body.dimensions?.family).toEqual({ risk: null, wellbeing: 'Tæt på søsteren' });
     expect(v.bodyOf({ ...values, concernLevel: 'none' }, 4).concernLevel).toBeNull();
+  });
+
+  it("holds a child's own view for a child only, and sends it for a child", () => {
+    const child = {
+      ...draft,
+      aboutChild: true,
+      childView: 'Vil bo hjemme',
+      childInvolvement: 'Samtale',
+    };
+    const values = v.valuesOf(child);
+    expect([values.childView, values.childInvolvement]).toEqual(['Vil bo hjemme', 'Samtale']);
+    const body = v.bodyOf(values, 2);
+    expect([body.childView, body.childInvolvement]).toEqual(['Vil bo hjemme', 'Samtale']);
+    // Turned 18 since: the fields are not held, so the save leaves them empty.
+    const adult = v.bodyOf(v.valuesOf({ ...child, aboutChild: false }), 2);
+    expect([adult.childView, adult.childInvolvement]).toEqual([null, null]);
   });
 
   it("puts the schema's problem on the row it came from", async () => {

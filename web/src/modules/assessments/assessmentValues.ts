@@ -21,6 +21,8 @@ export interface AssessmentValues {
   protectiveFactors: string[];
   resources: string;
   citizenPerspective: string;
+  childView: string;
+  childInvolvement: string;
   sources: string;
   overallJudgement: string;
   concernLevel: ConcernLevel | 'none';
@@ -45,6 +47,9 @@ export function valuesOf(a: Assessment): AssessmentValues {
     protectiveFactors: a.protectiveFactors,
     resources: a.resources ?? '',
     citizenPerspective: a.citizenPerspective ?? '',
+    // Only an assessment about a child holds the child's own view (the server refuses it else).
+    childView: (a.aboutChild && a.childView) || '',
+    childInvolvement: (a.aboutChild && a.childInvolvement) || '',
     sources: a.sources ?? '',
     overallJudgement: a.overallJudgement ?? '',
     concernLevel: a.concernLevel ?? 'none',
@@ -76,6 +81,8 @@ export function bodyOf(values: AssessmentValues, version: number): AssessmentReq
     protectiveFactors: list(values.protectiveFactors),
     resources: text(values.resources),
     citizenPerspective: text(values.citizenPerspective),
+    childView: text(values.childView),
+    childInvolvement: text(values.childInvolvement),
     sources: text(values.sources),
     overallJudgement: text(values.overallJudgement),
     concernLevel: values.concernLevel === 'none' ? null : values.concernLevel,

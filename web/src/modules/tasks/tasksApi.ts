@@ -26,6 +26,8 @@ const KIND_ORDER: Record<TaskKind, number> = {
   inquiry_triage: 9,
   case_without_assessment: 10,
   case_without_plan: 11,
+  child_report_immediate_help: 12,
+  child_report_acknowledgement: 13,
 };
 export const TASK_KINDS = inOrder(KIND_ORDER);
 
