@@ -80,7 +80,7 @@ export async function workListTask(page: Page, journey: Journey, section: string
   if ((await link.count()) > 0) return link;
   // The section shows its first tasks; the rest are behind its "see all" in Mine opgaver.
   await page
-    .locator('section', { has: table })
+    .getByRole('region', { name: new RegExp(`^${section} \\(\\d+\\)$`) })
     .getByRole('link', { name: /^Se alle \d+ i Mine opgaver$/ })
     .click();
   await h1(page, 'Mine opgaver').waitFor();
