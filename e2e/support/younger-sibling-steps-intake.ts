@@ -140,7 +140,7 @@ export async function decideIntoCase(story: SiblingStory) {
   await page.getByRole('button', { name: 'Gem afgørelsen' }).click();
   const caseLink = page.getByRole('link', { name: /^Gå til sag S-\d{4}-\d{4}$/ });
   await caseLink.waitFor();
-  await main(page).getByText('Under 18 år').waitFor();
+  await main(page).getByText('Under 18 år', { exact: true }).waitFor();
   story.caseReference = (await caseLink.innerText()).replace('Gå til sag ', '');
   await caseLink.click();
   await h1(page, `Sag ${story.caseReference}`).waitFor();
