@@ -254,7 +254,13 @@ export interface CaseFilingsTable {
   recorded_at: Generated<Date>;
 }
 
+/** The kinds a chronology event may have (0029); case_events.kind refers to it. */
+export interface CaseEventKindsTable {
+  code: string;
+}
+
 export interface CaseTables {
+  case_event_kinds: CaseEventKindsTable;
   case_events: CaseEventsTable;
   case_assessments: CaseAssessmentsTable;
   case_plans: CasePlansTable;

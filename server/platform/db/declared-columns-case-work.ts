@@ -27,6 +27,7 @@ export const declaredCaseWorkColumns = {
     'concern_level',
     'closed_at',
   ],
+  case_event_kinds: ['code'],
   case_events: [
     'id',
     'case_id',

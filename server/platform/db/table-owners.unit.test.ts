@@ -16,6 +16,7 @@ const OWNERS: Record<string, readonly string[]> = {
   case_members: ['server/modules/cases'],
   case_persons: ['server/modules/cases'],
   case_events: ['server/modules/cases'],
+  case_event_kinds: ['server/modules/cases'],
   access_grants: ['server/modules/cases'],
   case_assessments: ['server/modules/assessments'],
   case_plans: ['server/modules/plans'],
