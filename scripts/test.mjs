@@ -130,16 +130,15 @@ try {
   ensureWebBuild({ force: true });
   steps.push({ name: 'Building the web app', ok: true, seconds: seconds(built) });
   // Every journey runs on PostgreSQL, the production engine (a fresh database each). PGlite keeps
-  // the newcomer's path (`npm start` serves it) and what differs between the engines: the shell
-  // and login (a server process starting on a new data directory, with the demo data), and the
-  // Copenhagen case, which changes the data directory while the server is down. The inquiry
-  // journey runs on PostgreSQL only: everything it does on the server (intake, triage, forum,
-  // decision, the conflict of two saves) is plain SQL that the HTTP tests check on both engines,
-  // and the browser cannot tell the engines apart; on PGlite it cost about 56 s.
+  // the newcomer's path (`npm start` serves it): the shell and login, a server process starting on
+  // a new data directory with the demo data. What else differs between the engines is a server
+  // stopped and started on the same PGlite files, written to while it is down; the integration
+  // test `server/main.int.test.ts` checks exactly that on PGlite, so the Copenhagen case (about
+  // 50 s) and the inquiry journey (about 56 s), whose server work is plain SQL that the HTTP tests
+  // check on both engines, run on PostgreSQL only.
   vitest('Browser journeys on PGlite (Chromium)', 'e2e', { TEST_DATABASE_URL: '' }, [
     'e2e/shell.e2e.ts',
     'e2e/login.e2e.ts',
-    'e2e/copenhagen.e2e.ts',
   ]);
   vitest('Browser journeys on PostgreSQL (Chromium)', 'e2e', { TEST_DATABASE_URL: postgres.url });
   stopPostgres();
