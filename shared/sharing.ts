@@ -51,3 +51,11 @@ export const DATA_CATEGORIES = DataCategorySchema.options;
 export const SharingUseSchema = z.enum(['standing_access', 'single_disclosure', 'counselling']);
 export type SharingUse = z.infer<typeof SharingUseSchema>;
 export const SHARING_USES = SharingUseSchema.options;
+
+/**
+ * The purpose that information shared with the caller is bound to. Retsplejeloven § 115 lets the
+ * municipality and the police share for crime prevention only, never for criminal
+ * investigation, so a police user's view and every document exported to them carry it.
+ */
+export const PurposeLimitSchema = z.enum(['crime_prevention_115']);
+export type PurposeLimit = z.infer<typeof PurposeLimitSchema>;

@@ -96,8 +96,10 @@ export function abilitiesByPlace(access: CaseAccess): CaseAbilities {
     followUps: can(full, writer),
     closure: can(full, writer, coordinator),
     persons: can(full, coordinator),
-    // Journalisation: also on a closed case (that is when the summary is filed).
-    filing: can(full, writer),
+    // Journalisation: also on a closed case (that is when the summary is filed). The filing
+    // export is the municipality's own record: never for a user bound by a purpose limit (the
+    // police under § 115), who reads the summary and plan PDFs, marked with the purpose, instead.
+    filing: can(full && !access.purposeLimit, writer && !access.purposeLimit),
   };
 }
 

@@ -17,6 +17,7 @@ const base: CaseAccess = {
   breakGlass: false,
   breakGlassUntil: null,
   unitId: null,
+  purposeLimit: null,
 };
 const coordinator = base;
 const forum: CaseAccess = { ...base, role: 'forum' };

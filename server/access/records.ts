@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { PurposeLimit } from '../../shared/sharing.ts';
 import type { FastifyRequest } from 'fastify';
 import type { DB } from '../platform/db/schema.ts';
 import { allowCompartment } from './compartment.ts';
@@ -40,6 +41,20 @@ export interface CaseAccess {
   breakGlassUntil: Date | null;
   /** The unit the user works for in this case (for the audit trail and access report). */
   unitId: string | null;
+  /**
+   * What the caller may use the case's information for, when the law binds it: a police user
+   * receives it under retsplejeloven § 115, for crime prevention only (see `purposeLimitOf`).
+   */
+  purposeLimit: PurposeLimit | null;
+}
+
+/**
+ * The purpose limit of a user's access to the municipality's cases: the police contact shares
+ * in the municipality's work under retsplejeloven § 115 (SSP/Infohus), so everything they see and
+ * export is for crime prevention, never for investigation. Other users work for the municipality.
+ */
+export function purposeLimitOf(user: Pick<CurrentUser, 'roles'>): PurposeLimit | null {
+  return user.roles.includes('police_contact') ? 'crime_prevention_115' : null;
 }
 
 /** User roles that may hold the compartment (with the case role coordinator or forum). */
@@ -61,6 +76,7 @@ export function toAccess(row: AccessRow, user: CurrentUser): CaseAccess | undefi
     breakGlass,
     breakGlassUntil: breakGlass ? until : null,
     unitId: row.unit_id ?? user.unitIds[0] ?? null,
+    purposeLimit: purposeLimitOf(user),
   };
 }
 

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { translate, type Locale } from './i18n/index.ts';
 import { FONT, registerFonts } from './pdf-fonts.ts';
+import type { PurposeLimit } from '../../shared/sharing.ts';
 
 /**
  * The one layout of every server-side document (case summaries for handover, action plans for
@@ -33,6 +34,11 @@ export interface DocumentMeta {
   date: Date;
   /** The municipality's logo (PNG or JPEG, see `isDrawableImage`), drawn in the letterhead. */
   logo?: Buffer | null;
+  /**
+   * The purpose the reader is bound to (a police user under retsplejeloven § 115): stated under
+   * the letterhead and repeated at the foot of every page, so no page leaves without it.
+   */
+  purposeLimit?: PurposeLimit | null;
 }
 
 export interface PdfWriter {
@@ -241,6 +247,12 @@ export function createDocument(meta: DocumentMeta): PdfWriter {
           });
         }
         const y = doc.page.height - MARGIN + 8;
+        if (meta.purposeLimit) {
+          doc.text(t(`purposeLimit.${meta.purposeLimit}.short`), MARGIN, y - 12, {
+            width,
+            lineBreak: false,
+          });
+        }
         doc.text(meta.documentTitle, MARGIN, y, { width, lineBreak: false });
         doc.text(t('page', { page: i - range.start + 1, pages: range.count }), MARGIN, y, {
           width,
@@ -273,6 +285,9 @@ export function createDocument(meta: DocumentMeta): PdfWriter {
       ? [meta.contact.name, meta.contact.unit, meta.contact.email].filter(Boolean).join(', ')
       : t('noContact'),
   );
+  if (meta.purposeLimit) {
+    block('P', t(`purposeLimit.${meta.purposeLimit}.full`), { font: FONT.bold, size: 10, gap: 2 });
+  }
   rule();
   return writer;
 }

@@ -105,6 +105,7 @@ export async function loadCase(
       compartment: access.compartment,
       breakGlass: access.breakGlass,
       breakGlassUntil: access.breakGlassUntil?.toISOString() ?? null,
+      purposeLimit: access.purposeLimit,
     },
     abilities: caseAbilities(access, CaseStatusSchema.parse(c.status)),
     extremismForm: c.extremism_form ? ExtremismFormSchema.parse(c.extremism_form) : null,

@@ -13,6 +13,7 @@ import {
   SubjectKindSchema,
 } from '../../../shared/values.ts';
 import { z } from 'zod';
+import { PurposeLimitSchema } from '../../../shared/sharing.ts';
 import { DateOnly, Version } from '../../platform/primitives.ts';
 import { compartment, record } from '../../access/compartment.ts';
 
@@ -39,6 +40,11 @@ export const AccessSchema = z.object({
   compartment: z.boolean(),
   breakGlass: z.boolean(),
   breakGlassUntil: z.iso.datetime().nullable(),
+  /**
+   * The purpose the caller may use the case's information for, when the law binds it
+   * (`crime_prevention_115`: a police user, retsplejeloven § 115); null for the municipality's own.
+   */
+  purposeLimit: PurposeLimitSchema.nullable(),
 });
 
 export { CaseListItem, CaseListQuery, CaseListSchema, CaseSearchBody } from './overview-schema.ts';

@@ -109,6 +109,7 @@ describe('the tenant key in case work', () => {
       breakGlass: false,
       breakGlassUntil: null,
       unitId: null,
+      purposeLimit: null,
     };
     expect(await loadCase(db, access)).toBeUndefined();
 

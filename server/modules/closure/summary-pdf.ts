@@ -2,6 +2,7 @@ import { createDocument, documentDate, type DocumentContact } from '../../platfo
 import { translate, type Locale } from '../../platform/i18n/index.ts';
 import { changeWords } from './summary-changes.ts';
 import type { CaseSummary } from './summary.ts';
+import type { PurposeLimit } from '../../../shared/sharing.ts';
 
 /**
  * The case summary as a PDF in the reader's language (collected by summary.ts as the reader may
@@ -33,7 +34,12 @@ export async function renderCaseSummary(
     locale: Locale;
     printedBy: string;
     now: Date;
-    letterhead: { municipality: string; contact: DocumentContact | null; logo?: Buffer | null };
+    letterhead: {
+      municipality: string;
+      contact: DocumentContact | null;
+      logo?: Buffer | null;
+      purposeLimit?: PurposeLimit | null;
+    };
   },
 ): Promise<Buffer> {
   const { locale } = options;
@@ -52,6 +58,7 @@ export async function renderCaseSummary(
     municipality: options.letterhead.municipality,
     contact: options.letterhead.contact,
     logo: options.letterhead.logo,
+    purposeLimit: options.letterhead.purposeLimit,
     date: options.now,
   });
   pdf

@@ -1,5 +1,6 @@
 import { CaseStatusSchema, type FilingDocumentKind } from '../../../shared/values.ts';
 import type { CaseAccess } from '../../access/records.ts';
+import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { decryptField } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -21,7 +22,8 @@ import { FILING_FORMAT, type FilingExport } from './schema.ts';
  * (never the concern: "Forebyggende indsats – sag S-2026-0002"), the municipality's KLE number
  * and facet, the document's title, version and date, the case's dates, the parties with their
  * roles (CPR numbers only when the municipality's settings say so), the responsible unit and
- * coordinator, and the reference. Only a reader of the document gets it (its PDF route's rule);
+ * coordinator, and the reference. Only a reader of the document who may read the filing part gets
+ * it (its PDF route's rule, and never the police: `caseAbilities`);
  * it is audited as a read of every person of the case in the transaction that reads them.
  */
 export async function filingExport(
@@ -31,6 +33,8 @@ export async function filingExport(
   now = new Date(),
 ): Promise<FilingExport> {
   const document = readableDocument(access, kind);
+  // The municipality's own record: not for a reader bound by a purpose limit (the police, § 115).
+  requireCaseAbility(access, 'filing', 'read');
   const read = await ctx.db.transaction().execute(async (trx) => {
     const theCase = await caseForFiling(trx, access);
     if (!theCase) throw new AppError('not_found');

@@ -1,4 +1,5 @@
 import { createDocument, documentDate, type DocumentContact } from '../../platform/pdf-layout.ts';
+import type { PurposeLimit } from '../../../shared/sharing.ts';
 import { translate, type Locale } from '../../platform/i18n/index.ts';
 import { danishToday } from '../cases/chronology.ts';
 import type { Goal, Plan } from './schema.ts';
@@ -18,7 +19,12 @@ export async function planPdf(input: {
   citizens: string[];
   plan: Plan;
   now: Date;
-  letterhead: { municipality: string; contact: DocumentContact | null; logo?: Buffer | null };
+  letterhead: {
+    municipality: string;
+    contact: DocumentContact | null;
+    logo?: Buffer | null;
+    purposeLimit?: PurposeLimit | null;
+  };
 }): Promise<Buffer> {
   const { locale, reference, citizens, plan, now, letterhead } = input;
   const t = (key: string, params?: Record<string, string | number>) =>
@@ -33,6 +39,7 @@ export async function planPdf(input: {
     municipality: letterhead.municipality,
     contact: letterhead.contact,
     logo: letterhead.logo,
+    purposeLimit: letterhead.purposeLimit,
     date: now,
   });
   pdf.field(t('citizen'), citizens.join(', '));

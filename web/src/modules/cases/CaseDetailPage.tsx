@@ -98,6 +98,20 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         </div>
       )}
 
+      {access.purposeLimit && (
+        <div className="alert alert-info" role="note">
+          <Icon name="info" className="alert-icon" />
+          <div className="alert-body">
+            <h2 className="alert-heading">
+              {t(`cases.detail.purposeLimit.${access.purposeLimit}.heading`)}
+            </h2>
+            <p className="alert-text">
+              {t(`cases.detail.purposeLimit.${access.purposeLimit}.text`)}
+            </p>
+          </div>
+        </div>
+      )}
+
       <TabNav
         className="case-tabs no-print"
         label={t('cases.tabs.label')}

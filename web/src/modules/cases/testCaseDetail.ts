@@ -20,6 +20,7 @@ export function testCaseDetail({ access, ...overrides }: TestCaseOptions = {}): 
     compartment: true,
     breakGlass: false,
     breakGlassUntil: null,
+    purposeLimit: null,
     ...access,
   };
   const base: Omit<CaseDetail, 'access' | 'abilities'> = {
@@ -47,6 +48,7 @@ export function testCaseDetail({ access, ...overrides }: TestCaseOptions = {}): 
       breakGlass: place.breakGlass,
       breakGlassUntil: place.breakGlassUntil ? new Date(place.breakGlassUntil) : null,
       unitId: null,
+      purposeLimit: place.purposeLimit,
     },
     base.status,
   );
