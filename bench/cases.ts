@@ -19,6 +19,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { refreshNextFollowUpsOfMunicipality } from '../server/modules/cases/queries-case-rows.ts';
 import { CaseEventKindSchema } from '../server/modules/cases/schema.ts';
 import { seedStandardInterventions } from '../server/modules/interventions/catalogue-seed.ts';
 import type { DB } from '../server/platform/db/schema.ts';
@@ -297,6 +298,8 @@ async function load(db: Kysely<DB>, secretKey: Buffer): Promise<Loaded> {
     ssp,
     typeOf('mentor_programme'),
   );
+  // Loaded straight into the tables: each case's next due follow-up, as the follow-ups keep it.
+  await refreshNextFollowUpsOfMunicipality(db, MUNICIPALITY);
   return { coordinator, caseId, overview };
 }
 
