@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import type { CurrentUser } from '../server/access/sessions.ts';
 import { danishToday } from '../server/modules/cases/chronology.ts';
 import { classifySearch } from '../server/modules/cases/overview.ts';
-import { overviewPage } from '../server/modules/cases/queries-overview.ts';
+import { overviewPage, type OverviewQuery } from '../server/modules/cases/queries-overview.ts';
 import { cprDigest } from '../server/modules/persons/service.ts';
 import type { DB } from '../server/platform/db/schema.ts';
 import { percentile, random } from './lib.ts';
@@ -126,6 +126,15 @@ export async function loadOverviewCases(
   return { cpr: cprOf(OVERVIEW_CASES - 1), name: `${last?.given_name} ${last?.family_name}` };
 }
 
+/** One overview request for the raw timing: its sort, filters, search text and cursor. */
+export interface RawVariant {
+  label: string;
+  query?: Partial<Pick<OverviewQuery, 'sort' | 'overdue' | 'concernLevel' | 'reference'>>;
+  text?: string;
+  /** The keyset cursor of a later page, as the service decodes it. */
+  cursor?: { k: string; id: string };
+}
+
 /**
  * p95 of the overview's own statement run straight on the database, `times` times, for each
  * variant (the same rows the endpoints answer).
@@ -134,14 +143,24 @@ export async function rawOverviewTimes(
   db: Kysely<DB>,
   secretKey: Buffer,
   user: CurrentUser,
-  variants: readonly (readonly [label: string, sort: 'opened' | 'nextFollowUp', text?: string])[],
+  variants: readonly RawVariant[],
   times = Number(process.env.BENCH_SEQUENTIAL ?? 200),
 ): Promise<Map<string, number>> {
   const today = danishToday(new Date());
   const result = new Map<string, number>();
-  for (const [label, sort, text] of variants) {
+  const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
+  for (const { label, query, text, cursor } of variants) {
+    if (only && !only.test(label)) continue;
     const found = text ? classifySearch(text, secretKey) : {};
-    const run = () => overviewPage(db, user, { sort, limit: 50, today, cursor: null, ...found });
+    const run = () =>
+      overviewPage(db, user, {
+        sort: 'opened',
+        limit: 50,
+        today,
+        cursor: cursor ?? null,
+        ...query,
+        ...found,
+      });
     for (let i = 0; i < 20; i++) await run();
     const samples: number[] = [];
     for (let i = 0; i < times; i++) {

@@ -5,6 +5,7 @@ import { seedStandardInterventions } from '../modules/interventions/catalogue-se
 import { seedDemoCaseWork } from './case-work.ts';
 import { seedDemoOverviewCases } from './case-work/overview-cases.ts';
 import { seedDemoFiling } from './case-work/filing.ts';
+import { refreshNextFollowUpsOfMunicipality } from '../modules/cases/queries-case-rows.ts';
 import { seedDemoInquiries } from './inquiries.ts';
 import { seedDemoLogo } from './logo.ts';
 import { seedDemoChildReports } from './child-reports.ts';
@@ -70,6 +71,7 @@ export async function seedDemo(
     await seedDemoCaseWork(db);
     await seedDemoOverviewCases(db, options.secretKey);
     await seedDemoFiling(db);
+    await refreshNextFollowUpsOfMunicipality(db, DEMO_MUNICIPALITY_CODE);
     return organisation;
   }
   // Every step is idempotent, and the marker is written last: an interrupted seed completes on
@@ -80,6 +82,8 @@ export async function seedDemo(
   await seedDemoCaseWork(db);
   await seedDemoOverviewCases(db, options.secretKey);
   await seedDemoFiling(db);
+  // The demo's follow-ups are loaded straight into their table: each case's next due one.
+  await refreshNextFollowUpsOfMunicipality(db, DEMO_MUNICIPALITY_CODE);
   await db
     .insertInto('app_settings')
     .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })

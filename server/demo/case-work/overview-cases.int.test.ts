@@ -32,4 +32,19 @@ it('gives the overview demo cases to filter, sort and search, once', async () =>
     { given_name: 'Noah Demo', overdue: false, cpr: null },
     { given_name: 'Omar Demo', overdue: false, cpr: null },
   ]);
+  // Each demo case keeps its next due follow-up (0030), as the overview sorts by it.
+  const { rows: drift } = await sql<{ id: string }>`
+    select c.id from cases c
+     where c.municipality_code = ${DEMO_MUNICIPALITY_CODE}
+       and c.next_follow_up_due is distinct from (
+         select min(f.due_on) from case_follow_ups f
+          where f.case_id = c.id and f.municipality_code = c.municipality_code
+            and f.status = 'scheduled')`.execute(t.database.db);
+  expect(drift).toEqual([]);
+  const { rows: kept } = await sql<{ n: number }>`
+    select count(*)::int as n from cases
+     where municipality_code = ${DEMO_MUNICIPALITY_CODE} and next_follow_up_due is not null`.execute(
+    t.database.db,
+  );
+  expect(kept[0]?.n).toBeGreaterThan(0);
 });

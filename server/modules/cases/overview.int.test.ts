@@ -11,6 +11,7 @@ import {
   type Client,
 } from '../../test/records.ts';
 import { createUser, login, type TestUser } from '../../test/users.ts';
+import { refreshNextFollowUpsOfMunicipality } from './queries-case-rows.ts';
 
 /**
  * The case overview (issue 12): every case the caller may see with the columns a coordinator
@@ -121,6 +122,8 @@ beforeAll(async () => {
       held(calmCase.id, 9, 'low', 'down'),
     ])
     .execute();
+  // Loaded straight into the table: the case's next due follow-up is recomputed as a writer would.
+  await refreshNextFollowUpsOfMunicipality(db, '101');
   const type = await db
     .insertInto('intervention_types')
     .values({

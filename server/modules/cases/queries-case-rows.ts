@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { ConcernLevel } from '../../../shared/values.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { CasesTable } from '../../platform/db/records-schema.ts';
@@ -205,4 +205,40 @@ export async function addInterventionProvider(
     })
     .execute();
   return true;
+}
+
+/** The earliest due date of the case's scheduled follow-ups (read of the follow-ups' table). */
+const nextDue = sql<string | null>`(select min(f.due_on) from case_follow_ups f
+  where f.case_id = cases.id and f.municipality_code = cases.municipality_code
+    and f.status = 'scheduled')`;
+
+/**
+ * Keeps `cases.next_follow_up_due` (0030) exact: the follow-ups module calls it in the same
+ * transaction after every write that may change the case's scheduled follow-ups (scheduled,
+ * recorded, cancelled, replaced by a plan, cancelled by a closure). Like the concern level it is
+ * not an edit of the case's own fields: the case's version and `updated_at` stay.
+ */
+export async function refreshNextFollowUp(trx: Transaction<DB>, theCase: CaseKey): Promise<void> {
+  await trx
+    .updateTable('cases')
+    .set({ next_follow_up_due: nextDue })
+    .where('id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .execute();
+}
+
+/**
+ * The same for every case of a municipality at once, for data loaded straight into the tables
+ * (demo data, benchmarks, test fixtures), never for a user's change.
+ */
+export async function refreshNextFollowUpsOfMunicipality(
+  db: Kysely<DB>,
+  municipalityCode: string,
+): Promise<void> {
+  await db
+    .updateTable('cases')
+    .set({ next_follow_up_due: nextDue })
+    .where('municipality_code', '=', municipalityCode)
+    .where(sql<SqlBool>`next_follow_up_due is distinct from ${nextDue}`)
+    .execute();
 }

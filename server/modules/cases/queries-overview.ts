@@ -8,12 +8,14 @@ import type { CaseOverviewFilter, CaseSort } from './overview-schema.ts';
 /**
  * The case overview's SQL: one statement per page, whatever the page size, in two stages. The
  * first finds the page: the visible cases that pass the filters, sorted by (sort key, id) and cut
- * to the page; only the next scheduled follow-up (and the last contact, when it is the sort) is
- * computed for each case on the way. The second computes the other columns for the page's rows
- * only: the last contact, the concern change the latest held follow-up recorded, open
- * interventions, the citizen (never for intervention-scoped members) and the coordinators. Every
- * subquery matches the tenant key next to the case id. Keys that may be missing sort as a fixed
- * far date, so the keyset is a plain row comparison.
+ * to the page; only the last contact, when it is the sort, is computed for each case on the way
+ * (the next scheduled follow-up is kept on the case, `cases.next_follow_up_due`, 0030, with an
+ * index on (municipality, key, id) that the sort, its keyset and the overdue filter walk). The
+ * second computes the other columns for the page's rows only: the last contact, the concern
+ * change the latest held follow-up recorded, open interventions, the citizen (never for
+ * intervention-scoped members) and the coordinators. Every subquery matches the tenant key next
+ * to the case id. Keys that may be missing sort as a fixed far date (a case without a scheduled
+ * follow-up last, without a contact first), so the keyset is a plain row comparison.
  */
 
 /** A search of persons of the case: a name's words (each a part of the name) or a CPR digest. */
@@ -32,7 +34,7 @@ export const NO_DATE_EARLY = '0001-01-01';
 const SORT_KEY: Record<CaseSort, RawBuilder<unknown>> = {
   opened: sql`cases.opened_at`,
   reference: sql`cases.reference`,
-  nextFollowUp: sql`coalesce(k.next_due, ${sql.lit(NO_DATE_LATE)}::date)`,
+  nextFollowUp: sql`coalesce(cases.next_follow_up_due, ${sql.lit(NO_DATE_LATE)}::date)`,
   lastContact: sql`coalesce(k.last_contact, ${sql.lit(NO_DATE_EARLY)}::date)`,
 };
 const KEY_TYPE: Record<CaseSort, RawBuilder<unknown>> = {
@@ -86,15 +88,12 @@ function lastContactOf(alias: 'cases' | 'page'): RawBuilder<string | null> {
 
 /**
  * The page's cases in two stages: first the visible cases that pass the filters, sorted and cut
- * to the page (only the next follow-up, and the last contact when it is the sort, are computed for
- * every case), then the other columns for the page's rows only.
+ * to the page (only the last contact, when it is the sort, is computed for every case), then the
+ * other columns for the page's rows only.
  */
 export async function overviewPage(db: Kysely<DB>, user: CurrentUser, q: OverviewQuery) {
   const open = sql.join(OPEN_INTERVENTION_STATUSES.map((s) => sql.lit(s)));
-  const keyed = sql<{ next_due: string | null; last_contact: string | null }>`(select
-      (select min(f.due_on) from case_follow_ups f
-        where f.case_id = cases.id and f.municipality_code = cases.municipality_code
-          and f.status = 'scheduled') as next_due,
+  const keyed = sql<{ last_contact: string | null }>`(select
       ${q.sort === 'lastContact' ? lastContactOf('cases') : sql`null::date`} as last_contact)`;
   const key = SORT_KEY[q.sort];
   const descending = q.sort === 'opened';
@@ -118,7 +117,7 @@ export async function overviewPage(db: Kysely<DB>, user: CurrentUser, q: Overvie
       'm.role',
       'm.scope',
       'm.unit_id',
-      'k.next_due',
+      'cases.next_follow_up_due as next_due',
       sql<string>`${key}`.as('sort_key'),
     ])
     .where(visibleCase(user));
@@ -126,10 +125,10 @@ export async function overviewPage(db: Kysely<DB>, user: CurrentUser, q: Overvie
   if (q.concernLevel) inner = inner.where('cases.concern_level', '=', q.concernLevel);
   if (q.coordinatorId) inner = inner.where(coordinatedBy(q.coordinatorId));
   if (q.mine) inner = inner.where(coordinatedBy(user.id));
-  if (q.overdue === true) inner = inner.where(sql<SqlBool>`k.next_due < ${q.today}::date`);
-  if (q.overdue === false) {
-    inner = inner.where(sql<SqlBool>`(k.next_due is null or k.next_due >= ${q.today}::date)`);
-  }
+  // As the sort key (no follow-up: the far date), so the index on it serves the filter too.
+  const due = SORT_KEY.nextFollowUp;
+  if (q.overdue === true) inner = inner.where(sql<SqlBool>`${due} < ${q.today}::date`);
+  if (q.overdue === false) inner = inner.where(sql<SqlBool>`${due} >= ${q.today}::date`);
   if (q.reference) {
     const prefix = `${q.reference.toUpperCase()}%`;
     inner = inner.where(sql<SqlBool>`upper(cases.reference) like ${prefix}`);

@@ -167,6 +167,13 @@ describe(`closure and re-review (${testEngine})`, () => {
       currentVersion: version,
     });
     expect((await caseRow(c.id)).status).toBe('active');
+    const nextDue = () =>
+      t.database.db
+        .selectFrom('cases')
+        .select('next_follow_up_due')
+        .where('id', '=', c.id)
+        .executeTakeFirstOrThrow();
+    expect((await nextDue()).next_follow_up_due).not.toBeNull();
 
     const ok = await caller('coordinator').post(`/api/cases/${c.id}/closure/${id}/approve`, {
       caseVersion: version,
@@ -197,6 +204,8 @@ describe(`closure and re-review (${testEngine})`, () => {
       .where('case_id', '=', c.id)
       .execute();
     expect(followUps.map((f) => f.status)).toEqual(['cancelled']);
+    // The case no longer has a next follow-up (0030): the overview shows none, none overdue.
+    expect((await nextDue()).next_follow_up_due).toBeNull();
     const offers = await db
       .selectFrom('case_offers')
       .select(['round', 'status'])

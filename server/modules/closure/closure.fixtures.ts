@@ -5,6 +5,7 @@ import { callerIn, logInAll } from '../../test/case-team.ts';
 import { createCase, createPerson, createUnit, type Client } from '../../test/records.ts';
 import { createUser, type TestUser } from '../../test/users.ts';
 import { danishToday } from '../cases/chronology.ts';
+import { refreshNextFollowUpsOfMunicipality } from '../cases/queries-case-rows.ts';
 import { addDays } from './dates.ts';
 
 /**
@@ -91,6 +92,7 @@ export async function richCase() {
     .insertInto('case_follow_ups')
     .values({ case_id: c.id, due_on: addDays(danishToday(new Date()), 14) })
     .execute();
+  await refreshNextFollowUpsOfMunicipality(db, '101');
   const first = await db
     .insertInto('case_offers')
     .values({

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { refreshNextFollowUp } from '../cases/queries-case-rows.ts';
 
 /*
  * The tenant key (`municipality_code`, db/migrations/0015): every read, update and delete here
@@ -11,7 +12,12 @@ import type { DB } from '../../platform/db/schema.ts';
  * and marks the rows it claimed by their ids (`markFollowUpsNotified`).
  */
 
-/** The follow-up module's SQL: every read and write of case_follow_ups goes through here. */
+/**
+ * The follow-up module's SQL: every read and write of case_follow_ups goes through here. Every
+ * write that may change which follow-ups are scheduled (insert, record, cancel) ends by asking
+ * the cases module to recompute the case's next due follow-up (`cases.next_follow_up_due`, 0030)
+ * in the same transaction, so the overview's sort and overdue filter never drift from the rows.
+ */
 
 /** Every follow-up of the case with the recorder's name, in due order. */
 export async function followUpRows(db: Kysely<DB>, theCase: CaseKey) {
@@ -71,16 +77,19 @@ export async function assessmentConcernLevels(db: Kysely<DB>, theCase: CaseKey) 
     .execute();
 }
 
-/** A new follow-up due on `dueOn`; its id and version. */
+/** A new scheduled follow-up of the case due on `due_on`; its id and version. */
 export async function insertFollowUp(
   trx: Transaction<DB>,
-  values: { id?: string; case_id: string; due_on: string },
+  theCase: CaseKey,
+  values: { id?: string; due_on: string },
 ): Promise<{ id: string; version: number }> {
-  return trx
+  const row = await trx
     .insertInto('case_follow_ups')
-    .values(values)
+    .values({ ...values, case_id: theCase.caseId })
     .returning(['id', 'version'])
     .executeTakeFirstOrThrow();
+  await refreshNextFollowUp(trx, theCase);
+  return row;
 }
 
 /**
@@ -115,6 +124,7 @@ export async function updateFollowUpRow(
     .where('municipality_code', '=', theCase.municipalityCode)
     .returning('version')
     .executeTakeFirstOrThrow();
+  await refreshNextFollowUp(trx, theCase);
   return updated.version;
 }
 
@@ -148,12 +158,17 @@ export async function lockFollowUpRow(trx: Transaction<DB>, theCase: CaseKey, fo
     .executeTakeFirst();
 }
 
-/** New scheduled follow-ups of a plan. */
+/** New scheduled follow-ups of the case from a plan. */
 export async function insertFollowUps(
   trx: Transaction<DB>,
-  values: { case_id: string; plan_id: string; due_on: string }[],
+  theCase: CaseKey,
+  values: { plan_id: string; due_on: string }[],
 ): Promise<void> {
-  await trx.insertInto('case_follow_ups').values(values).execute();
+  await trx
+    .insertInto('case_follow_ups')
+    .values(values.map((v) => ({ ...v, case_id: theCase.caseId })))
+    .execute();
+  await refreshNextFollowUp(trx, theCase);
 }
 
 /** Cancels the case's scheduled follow-ups (given `dueFrom`: those due then or later); how many. */
@@ -170,7 +185,9 @@ export async function cancelScheduledRows(
     .where('status', '=', 'scheduled');
   if (dueFrom !== undefined) cancel = cancel.where('due_on', '>=', dueFrom);
   const cancelled = await cancel.executeTakeFirst();
-  return Number(cancelled.numUpdatedRows);
+  const count = Number(cancelled.numUpdatedRows);
+  if (count > 0) await refreshNextFollowUp(trx, theCase);
+  return count;
 }
 
 /**

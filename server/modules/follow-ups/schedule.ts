@@ -75,7 +75,8 @@ export async function scheduleFollowUpsForPlan(
   if (dates.length > 0) {
     await insertFollowUps(
       trx,
-      dates.map((due_on) => ({ case_id: access.caseId, plan_id: plan.id, due_on })),
+      access,
+      dates.map((due_on) => ({ plan_id: plan.id, due_on })),
     );
   }
   if (dates.length > 0 || replaced > 0) {

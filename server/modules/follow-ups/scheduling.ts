@@ -63,9 +63,8 @@ export async function addFollowUp(
       } else if (body.dueOn < today) {
         reject([{ field: 'body.dueOn', code: 'date_in_past' }]);
       }
-      const row = await insertFollowUp(trx, {
+      const row = await insertFollowUp(trx, access, {
         ...(body.id && { id: body.id }),
-        case_id: access.caseId,
         due_on: body.dueOn,
       });
       await recordCaseChange(trx, ctx, access, {
@@ -88,9 +87,8 @@ export async function addFollowUp(
       backdateNote: body.backdateNote,
     };
     reject(await checkRecord(trx, access, locked, values, today));
-    const row = await insertFollowUp(trx, {
+    const row = await insertFollowUp(trx, access, {
       ...(body.id && { id: body.id }),
-      case_id: access.caseId,
       due_on: values.heldOn,
     });
     const version = await applyRecord(trx, ctx, access, locked, row.id, values);

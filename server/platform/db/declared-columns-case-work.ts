@@ -26,6 +26,7 @@ export const declaredCaseWorkColumns = {
     'environment',
     'concern_level',
     'closed_at',
+    'next_follow_up_due',
   ],
   case_event_kinds: ['code'],
   case_events: [

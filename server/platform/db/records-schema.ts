@@ -64,6 +64,11 @@ export interface CasesTable {
   environment: string | null;
   concern_level: string | null;
   closed_at: Timestamp | null;
+  /**
+   * 0030: the earliest due date of the case's scheduled follow-ups (null when none is), kept by
+   * the follow-ups module through refreshNextFollowUp (the overview sorts and filters by it).
+   */
+  next_follow_up_due: DateOnly | null;
   is_demo: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
