@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { DateOnly, INT4_MAX, Version } from '../../platform/primitives.ts';
-import type { Source } from './schema.ts';
 import { optionalText, text } from './schema.ts';
 
 /**
@@ -9,15 +8,8 @@ import { optionalText, text } from './schema.ts';
  * the legal provisions the municipality keeps as data. Shared with the web app.
  */
 
-/** The sources that are professionals with a duty to report (Barnets lov, skærpet underretningspligt). */
-export const PROFESSIONAL_SOURCES = [
-  'teacher',
-  'social_worker',
-  'housing_social_worker',
-  'mentor',
-  'police',
-  'other_municipality',
-] as const satisfies readonly Source[];
+/** The professional sources (Barnets lov, skærpet underretningspligt) are one list (shared/values.ts). */
+export { PROFESSIONAL_SOURCES } from '../../../shared/values.ts';
 
 export const PROVISION_KEYS = [
   'professional_report',
