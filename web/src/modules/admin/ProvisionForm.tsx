@@ -69,7 +69,7 @@ export function ProvisionForm({
           name="validTo"
           label={t('admin.provisions.validTo')}
           hint={t('admin.provisions.validToHint')}
-          empty={null}
+          empty="null"
         />
         <FormGroup
           id={`provision-${provision.key}-deadline`}
@@ -81,12 +81,12 @@ export function ProvisionForm({
           <NumberInput
             name="deadlineHours"
             label={t('admin.provisions.deadlineHours')}
-            empty={null}
+            empty="null"
           />
           <NumberInput
             name="deadlineWorkdays"
             label={t('admin.provisions.deadlineWorkdays')}
-            empty={null}
+            empty="null"
           />
         </FormGroup>
         <Checkbox name="confirmed" label={t('admin.provisions.confirmedLabel')} />

@@ -20,7 +20,7 @@ beforeAll(async () => {
 }, 60_000);
 
 const provision = {
-  key: 'immediate_help',
+  key: 'immediate_help' as const,
   nameDa: 'Vurdering af, om barnet har brug for akut hjælp',
   nameEn: 'Assessment of whether the child needs immediate help',
   law: 'Barnets lov',
