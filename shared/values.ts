@@ -146,6 +146,47 @@ export const AUTHORITY_AREAS = AuthorityAreaSchema.options;
 export const SubjectKindSchema = z.enum(['person', 'persons', 'group', 'family']);
 export type SubjectKind = z.infer<typeof SubjectKindSchema>;
 export const SUBJECT_KINDS = SubjectKindSchema.options;
+
+/** Who an inquiry came from. Stored in `inquiries.source` (a CHECK lists the same values). */
+export const SOURCES = [
+  'relative',
+  'friend',
+  'mentor',
+  'housing_social_worker',
+  'teacher',
+  'daycare',
+  'doctor',
+  'health_visitor',
+  'social_worker',
+  'police',
+  'other_municipality',
+  'national_hotline',
+  'self',
+  'anonymous',
+  'other',
+] as const;
+export const SourceSchema = z.enum(SOURCES);
+export type Source = z.infer<typeof SourceSchema>;
+
+/**
+ * The sources that are professionals with the enhanced duty to report about a child (Barnets
+ * lov, skærpet underretningspligt): an inquiry from one about a child may be marked as a report.
+ */
+export const PROFESSIONAL_SOURCES = [
+  'teacher',
+  'daycare',
+  'doctor',
+  'health_visitor',
+  'social_worker',
+  'housing_social_worker',
+  'mentor',
+  'police',
+  'other_municipality',
+] as const satisfies readonly Source[];
+
+export function isProfessionalSource(source: string): boolean {
+  return (PROFESSIONAL_SOURCES as readonly string[]).includes(source);
+}
 export const EnvironmentSchema = z.enum(['physical', 'online', 'both']);
 export type Environment = z.infer<typeof EnvironmentSchema>;
 export const ENVIRONMENTS = EnvironmentSchema.options;

@@ -30,6 +30,8 @@ export function handlesPersonalData(user: CurrentUser): boolean {
 export const USER_POLICIES = {
   /** Read and work on records the user is a member of (need-to-know decides which). */
   'records.read': hasAny(...PERSONAL_DATA_ROLES),
+  /** The overview's coordinator filter: the coordinators of the cases one may see (names only). */
+  'cases.coordinators': hasAny(...PERSONAL_DATA_ROLES),
   /** Open a case one is not a member of, with a reason and the second factor (60 minutes). */
   'records.breakGlass': hasAny('coordinator'),
   /** The citizen's access report: who looked at this person's data, when and why. */

@@ -89,3 +89,8 @@ export const CaseListSchema = z.object({
   items: z.array(CaseListItem),
   nextCursor: z.string().nullable(),
 });
+
+/** "Tovholder" in the filter bar: the coordinators of the cases the caller may see. */
+export const CoordinatorListSchema = z.object({
+  items: z.array(z.object({ id: z.uuid(), name: z.string() })),
+});

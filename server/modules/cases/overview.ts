@@ -18,11 +18,11 @@ import {
 import {
   NO_DATE_EARLY,
   NO_DATE_LATE,
-  isUserOfMunicipality,
   overviewPage,
   type OverviewRow,
   type PersonMatch,
 } from './queries-overview.ts';
+import { coordinatesVisibleCase } from './queries-coordinators.ts';
 import { personName } from './queries.ts';
 
 type Overview = z.infer<typeof CaseListSchema>;
@@ -123,14 +123,11 @@ export async function caseOverview(
       today,
       cursor,
     });
-    // The filter only narrows the caller's visible cases, so a page with rows proves the
-    // coordinator is one of them; an empty page asks whether the id is a user of the caller's
-    // municipality at all (one statement less for every page that found something).
-    if (filter.coordinatorId && (rows.length === 0 || user.municipalityCode === null)) {
-      const known =
-        user.municipalityCode !== null &&
-        (await isUserOfMunicipality(trx, filter.coordinatorId, user.municipalityCode));
-      if (!known) {
+    // The filter only narrows the caller's visible cases, so a page with rows proves the id is
+    // a coordinator the caller may filter by (GET /api/cases/coordinators); an empty page asks
+    // whether it is one at all (one statement less for every page that found something).
+    if (filter.coordinatorId && rows.length === 0) {
+      if (!(await coordinatesVisibleCase(trx, user, filter.coordinatorId))) {
         throw new AppError('validation_failed', {
           fields: [{ field: `${part}.coordinatorId`, code: 'record_not_found' }],
         });

@@ -210,18 +210,3 @@ export async function overviewPage(db: Kysely<DB>, user: CurrentUser, q: Overvie
 }
 
 export type OverviewRow = Awaited<ReturnType<typeof overviewPage>>[number];
-
-/** The user is a user of the municipality (a coordinator filter names only such users). */
-export async function isUserOfMunicipality(
-  db: Kysely<DB>,
-  userId: string,
-  municipalityCode: string,
-): Promise<boolean> {
-  const row = await db
-    .selectFrom('users')
-    .select('id')
-    .where('id', '=', userId)
-    .where('municipality_code', '=', municipalityCode)
-    .executeTakeFirst();
-  return row !== undefined;
-}

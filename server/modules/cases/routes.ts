@@ -12,6 +12,8 @@ import { caseWorkRoutes } from './case-routes.ts';
 import * as chronology from './chronology.ts';
 import { setStatus } from './status.ts';
 import { caseOverview } from './overview.ts';
+import { filterableCoordinators } from './overview-coordinators.ts';
+import { CoordinatorListSchema } from './overview-schema.ts';
 import { updateClassification } from './classification.ts';
 import * as queries from './queries.ts';
 import {
@@ -90,6 +92,17 @@ export const caseRoutes =
         const { text, ...filter } = request.body;
         return caseOverview(contextOf(request), filter, { text });
       },
+    );
+
+    route.get(
+      '/api/cases/coordinators',
+      {
+        policy: 'cases.coordinators',
+        summary:
+          'The coordinators the caller may filter the overview by (those of the cases the caller may see): ids and names only',
+        response: { 200: CoordinatorListSchema },
+      },
+      async (request) => filterableCoordinators(contextOf(request)),
     );
 
     cases.get(

@@ -2,8 +2,8 @@ import { deadlineAfter, fromLocalTime, localTime } from './deadline.ts';
 import { provisionOn } from './provisions.ts';
 import type { ChildReportRow } from './queries-child-report.ts';
 import { clockStart } from './rules.ts';
+import { isProfessionalSource } from '../../../shared/values.ts';
 import {
-  PROFESSIONAL_SOURCES,
   type ChildReport,
   type DeadlineState,
   type LegalProvision,
@@ -27,10 +27,6 @@ export function isChildOn(birthDate: string | null, day: string): boolean {
   if (!birthDate) return false;
   const eighteenth = `${Number(birthDate.slice(0, 4)) + 18}${birthDate.slice(4)}`;
   return day < eighteenth;
-}
-
-export function isProfessionalSource(source: string): boolean {
-  return (PROFESSIONAL_SOURCES as readonly string[]).includes(source);
 }
 
 /**

@@ -9,7 +9,8 @@ import {
 } from '../../access/inquiry-abilities.ts';
 import type { InquiryAccess } from '../../access/inquiry-access.ts';
 import { claimVersion, recordChange } from './change.ts';
-import { childReportOf, danishDay, isChildOn, isProfessionalSource } from './child-report-view.ts';
+import { isProfessionalSource } from '../../../shared/values.ts';
+import { childReportOf, danishDay, isChildOn } from './child-report-view.ts';
 import { getProvisions } from './provisions.ts';
 import { updateInquiryRow } from './queries.ts';
 import { findChildReportRow, type ChildReportRow } from './queries-child-report.ts';

@@ -17,6 +17,7 @@ import { insertHistory, insertSigns, nextReference } from './queries.ts';
 import { deleteDraftRow } from './queries-drafts.ts';
 import {
   activePersonIds,
+  birthDateOf,
   findByIdempotencyKey,
   insertInquiry,
   insertInquiryPersons,
@@ -24,6 +25,7 @@ import {
 } from './queries-intake.ts';
 import { checkReceivedAt, checkSigns, clockStart, isBackdatedReceipt, isUrgent } from './rules.ts';
 import { checkBackdate, storedBackdate } from '../../platform/backdating.ts';
+import { childReportProblem } from './child-report.ts';
 import type { CreateInquiry } from './schema.ts';
 import { getSettings } from './settings.ts';
 
@@ -110,6 +112,7 @@ export async function createInquiry(
 
   const { checked, existingIds } = checkBody(body, now);
   await checkLinkablePersons(ctx, municipality, existingIds, body.persons);
+  await checkChildReportMark(ctx, municipality, body, checked[0]?.birthDate ?? null);
 
   const settings = await getSettings(ctx.db, municipality);
   const receivedAt = new Date(body.receivedAt);
@@ -136,6 +139,9 @@ export async function createInquiry(
       subject_kind: body.subjectKind,
       group_description: body.groupDescription,
       immediate_danger: body.immediateDanger,
+      child_report: body.childReport,
+      child_report_marked_at: body.childReport ? now : null,
+      child_report_marked_by: body.childReport ? ctx.user.id : null,
       urgent,
       deadline_at: deadlineAfter(clockStart(receivedAt, now, backdate.backdate_reason), shortest),
       recorded_unit_id: ctx.user.unitIds[0] ?? null,
@@ -180,6 +186,11 @@ export async function createInquiry(
       persons: personIds.length,
       signs: body.signs.map((s) => s.code),
     });
+    if (body.childReport) {
+      await insertHistory(trx, row.id, ctx.user.id, 'child_report_marked', {
+        childReport: { from: false, to: true },
+      });
+    }
     if (body.draftId) await deleteDraftRow(trx, ctx.user.id, body.draftId);
     const subjects = personIds.length > 0 ? personIds : [null];
     await writeAudit(
@@ -191,7 +202,7 @@ export async function createInquiry(
           resourceId: row.id,
           subjectPersonId: subject,
           purpose: PURPOSES.inquiryIntake,
-          details: { urgent },
+          details: { urgent, ...(body.childReport && { childReport: true }) },
         }),
       ),
     );
@@ -201,6 +212,35 @@ export async function createInquiry(
   const raced = await findByIdempotencyKey(ctx.db, ctx.user.id, idempotencyKey);
   if (!raced) throw new AppError('conflict');
   return { receipt: receiptOf(raced, ctx.user), created: false };
+}
+
+/**
+ * "Underretning efter Barnets lov" chosen at intake: refused on the field, with nothing stored,
+ * unless the main person is under 18 at receipt and the source is a professional — the rule that
+ * marking it on the inquiry afterwards applies (childReportProblem). The main person is a new one
+ * (the birth date typed or read from the CPR number) or a registration already checked visible.
+ */
+async function checkChildReportMark(
+  ctx: RequestContext,
+  municipality: string,
+  body: CreateInquiry,
+  newBirthDate: string | null,
+) {
+  if (!body.childReport) return;
+  const main = body.persons[0];
+  const birthDate = main?.existingPersonId
+    ? await birthDateOf(ctx.db, main.existingPersonId, municipality)
+    : newBirthDate;
+  const problem = childReportProblem({
+    source: body.source,
+    received_at: new Date(body.receivedAt),
+    child_birth_date: birthDate,
+  });
+  if (problem) {
+    throw new AppError('validation_failed', {
+      fields: [{ field: 'body.childReport', code: problem }],
+    });
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
 import { callerIn, logInAll } from '../../test/case-team.ts';
-import { type Client, fieldsOf } from '../../test/records.ts';
+import { type Client, type ErrorBody, fieldsOf } from '../../test/records.ts';
 import { createUsers, type TestUser } from '../../test/users.ts';
 
 /**
@@ -95,6 +95,41 @@ describe(`legal provisions (${testEngine})`, () => {
       body(before, { confirmed: false }),
     );
     expect(denied.statusCode).toBe(403);
+    expect(await help()).toEqual(before);
+  });
+
+  it('saves every field of a provision and reads each back (English name, law, valid to, deadline)', async () => {
+    const before = (await provisions()).find((p) => p.key === 'acknowledgement')!;
+    const change = {
+      nameDa: 'Kvittering for modtaget underretning',
+      nameEn: 'Acknowledgement of a received report',
+      law: 'Barnets lov (LBK nr. 83 af 2024)',
+      section: '§ 134, stk. 1',
+      validFrom: '2024-02-01',
+      validTo: '2030-01-01',
+      deadlineHours: 72,
+      deadlineWorkdays: null,
+      confirmed: true,
+    };
+    const res = await callerIn(as, 'admin').put(
+      '/api/legal-provisions/acknowledgement',
+      body(before, change),
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const saved = (await provisions()).find((p) => p.key === 'acknowledgement');
+    expect(saved).toEqual({ ...change, key: 'acknowledgement', version: before.version + 1 });
+  });
+
+  it('refuses a deadline in both hours and weekdays with a Danish message on the field, storing nothing', async () => {
+    const before = await help();
+    const res = await callerIn(as, 'admin').put(
+      '/api/legal-provisions/immediate_help',
+      body(before, { deadlineHours: 24, deadlineWorkdays: 2 }),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(fieldsOf(res)).toEqual(['body.deadlineWorkdays:deadline_one_of']);
+    const message = (res.json() as ErrorBody).error.fields?.[0]?.message;
+    expect(message).toBe('Angiv fristen enten i timer eller i hverdage – ikke begge.');
     expect(await help()).toEqual(before);
   });
 });

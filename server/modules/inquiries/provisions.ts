@@ -11,7 +11,7 @@ import {
   type ProvisionValues,
 } from './queries-provisions.ts';
 import type { LegalProvision, ProvisionKey, UpdateProvision } from './schema-child-report.ts';
-import { PROVISION_KEYS } from './schema-child-report.ts';
+import { PROVISION_KEYS, provisionProblems } from './schema-child-report.ts';
 
 /**
  * The legal provisions behind reports about children (underretninger), as data: name, law,
@@ -122,9 +122,10 @@ export async function changeProvision(
 ): Promise<LegalProvision[]> {
   const code = ctx.user.municipalityCode;
   if (!code) throw new AppError('not_found');
-  if (body.validTo !== null && body.validTo <= body.validFrom) {
+  const problems = provisionProblems(body);
+  if (problems.length > 0) {
     throw new AppError('validation_failed', {
-      fields: [{ field: 'body.validTo', code: 'valid_to_before_from' }],
+      fields: problems.map((p) => ({ field: `body.${p.field}`, code: p.code })),
     });
   }
   const values: ProvisionValues = {

@@ -65,3 +65,18 @@ export async function activePersonIds(
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** The birth date of a registered person of the municipality (null when unknown or not found). */
+export async function birthDateOf(
+  db: Db,
+  personId: string,
+  municipalityCode: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('persons')
+    .select('birth_date')
+    .where('id', '=', personId)
+    .where('municipality_code', '=', municipalityCode)
+    .executeTakeFirst();
+  return row?.birth_date ?? null;
+}

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { DateOnly, INT4_MAX, Version } from '../../platform/primitives.ts';
-import type { Source } from './schema.ts';
 import { optionalText, text } from './schema.ts';
 
 /**
@@ -9,15 +8,8 @@ import { optionalText, text } from './schema.ts';
  * the legal provisions the municipality keeps as data. Shared with the web app.
  */
 
-/** The sources that are professionals with a duty to report (Barnets lov, skærpet underretningspligt). */
-export const PROFESSIONAL_SOURCES = [
-  'teacher',
-  'social_worker',
-  'housing_social_worker',
-  'mentor',
-  'police',
-  'other_municipality',
-] as const satisfies readonly Source[];
+/** The professional sources (Barnets lov, skærpet underretningspligt) are one list (shared/values.ts). */
+export { PROFESSIONAL_SOURCES } from '../../../shared/values.ts';
 
 export const PROVISION_KEYS = [
   'professional_report',
@@ -64,6 +56,29 @@ export const UpdateProvisionBody = z
   })
   .strict();
 export type UpdateProvision = z.infer<typeof UpdateProvisionBody>;
+
+/** A provision's problem the schema cannot see, by the body's field (server and web alike). */
+export type ProvisionProblem =
+  | { field: 'validTo'; code: 'valid_to_before_from' }
+  | { field: 'deadlineWorkdays'; code: 'deadline_one_of' };
+
+/**
+ * What the schema cannot see: the validity ends after it begins, and the deadline is counted in
+ * real hours or in weekdays, not both (the clock would not know which). The server refuses the
+ * body with these; the settings page's form says them before anything is sent.
+ */
+export function provisionProblems(
+  body: Pick<UpdateProvision, 'validFrom' | 'validTo' | 'deadlineHours' | 'deadlineWorkdays'>,
+): ProvisionProblem[] {
+  const problems: ProvisionProblem[] = [];
+  if (body.validTo !== null && body.validTo <= body.validFrom) {
+    problems.push({ field: 'validTo', code: 'valid_to_before_from' });
+  }
+  if (body.deadlineHours !== null && body.deadlineWorkdays !== null) {
+    problems.push({ field: 'deadlineWorkdays', code: 'deadline_one_of' });
+  }
+  return problems;
+}
 
 /** Mark (or unmark, before anything is recorded) the inquiry as a report about a child. */
 export const MarkChildReportBody = z

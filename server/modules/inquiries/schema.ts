@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { backdateFields } from '../../platform/backdating.ts';
-import { INQUIRY_STATUSES, SeriousnessSchema, SubjectKindSchema } from '../../../shared/values.ts';
+import {
+  INQUIRY_STATUSES,
+  SeriousnessSchema,
+  SourceSchema,
+  SubjectKindSchema,
+} from '../../../shared/values.ts';
 import { DateOnly, DateTime, Int4, Version } from '../../platform/primitives.ts';
 import { SIGN_CODES } from './signs.ts';
 import { cursorParameter } from '../../platform/cursor.ts';
@@ -17,22 +22,8 @@ export const ConcernSignSchema = z.enum(SIGN_CODES);
 
 export const InquiryIdParams = z.object({ id: z.uuid() }).strict();
 
-export const SOURCES = [
-  'relative',
-  'friend',
-  'mentor',
-  'housing_social_worker',
-  'teacher',
-  'social_worker',
-  'police',
-  'other_municipality',
-  'national_hotline',
-  'self',
-  'anonymous',
-  'other',
-] as const;
-export const SourceSchema = z.enum(SOURCES);
-export type Source = z.infer<typeof SourceSchema>;
+/** The sources are one list with the web's labels (shared/values.ts). */
+export { SOURCES, SourceSchema, type Source } from '../../../shared/values.ts';
 export const ChannelSchema = z.enum(['phone', 'email', 'meeting', 'hotline', 'letter']);
 export const RelationSchema = z.enum([
   'parent',
@@ -107,6 +98,11 @@ export const CreateInquiryBody = z
     persons: z.array(InquiryPersonInput).max(20).default([]),
     signs: z.array(SignInput).max(30).default([]),
     immediateDanger: z.boolean().default(false),
+    /**
+     * "Underretning efter Barnets lov": a professional's report about a child, marked in the same
+     * request (the same rule as marking it afterwards: child-report.ts, childReportProblem).
+     */
+    childReport: z.boolean().default(false),
     /** The server-side draft this was written in; deleted when the inquiry is stored. */
     draftId: z.uuid().nullable().default(null),
   })

@@ -8,7 +8,14 @@ import { PageHeading } from '../../ui/PageHeading';
 import { PagedList } from '../../ui/PagedList';
 import { CaseListTable } from './CaseListTable';
 import { CaseOverviewFilters } from './CaseOverviewFilters';
-import { filtersFrom, paramsOf, useCaseOverview, type OverviewFilters } from './overviewApi';
+import {
+  filtersFrom,
+  paramsOf,
+  useCaseOverview,
+  useFilterableCoordinators,
+  type CoordinatorList,
+  type OverviewFilters,
+} from './overviewApi';
 import './cases.css';
 
 /**
@@ -22,7 +29,12 @@ export function CaseListPage() {
 }
 
 /** The filters that are on, in words, for the empty list. */
-function activeFilters(filters: OverviewFilters, text: string, t: TFunction): string[] {
+function activeFilters(
+  filters: OverviewFilters,
+  text: string,
+  t: TFunction,
+  coordinators: CoordinatorList['items'],
+): string[] {
   const on: string[] = [];
   if (filters.status)
     on.push(t('cases.overview.on.status', { value: t(`cases.status.${filters.status}`) }));
@@ -34,6 +46,14 @@ function activeFilters(filters: OverviewFilters, text: string, t: TFunction): st
   if (filters.overdue === true) on.push(t('cases.overview.on.overdue'));
   if (filters.overdue === false) on.push(t('cases.overview.on.notOverdue'));
   if (filters.mine) on.push(t('cases.overview.on.mine'));
+  if (filters.coordinatorId) {
+    const name = coordinators.find((c) => c.id === filters.coordinatorId)?.name;
+    on.push(
+      name
+        ? t('cases.overview.on.coordinator', { value: name })
+        : t('cases.overview.on.oneCoordinator'),
+    );
+  }
   if (text !== '') on.push(t('cases.overview.on.search', { value: text }));
   return on;
 }
@@ -47,7 +67,8 @@ function CaseList({ breakGlass }: { breakGlass: boolean }) {
   const cases = useCaseOverview(filters, text);
   const items = cases.data?.pages.flatMap((page) => page.items) ?? [];
   const setFilters = (next: OverviewFilters) => setSearchParams(paramsOf(next), { replace: true });
-  const on = activeFilters(filters, text, t);
+  const coordinators = useFilterableCoordinators().data?.items ?? [];
+  const on = activeFilters(filters, text, t, coordinators);
 
   return (
     <>

@@ -5,14 +5,21 @@ import { FilterSelect } from '../../ui/FilterSelect';
 import { Form, useZodForm } from '../../ui/form';
 import { SearchField } from '../../ui/SearchField';
 import { CASE_STATUSES, isCaseStatus } from './casesApi';
-import { CONCERN_LEVELS, overviewQuery, type OverviewFilters } from './overviewApi';
+import {
+  CONCERN_LEVELS,
+  coordinatorChoice,
+  overviewQuery,
+  useFilterableCoordinators,
+  withCoordinatorChoice,
+  type OverviewFilters,
+} from './overviewApi';
 
 /** The search form holds the text only; the filters travel with it from the page. */
 const SearchText = CaseSearchBody.pick({ text: true });
 
 /**
- * The overview's filter bar: status, concern level, overdue follow-up and "my cases as
- * coordinator" (in the address), and the search by reference, name or CPR number (never in the
+ * The overview's filter bar: status, concern level, overdue follow-up and the coordinator — all,
+ * mine, or one of those the server lists (in the address), and the search by reference, name or CPR number (never in the
  * address). The search is sent when the form is submitted; a malformed CPR number comes back as
  * the server's message on the field.
  */
@@ -96,15 +103,41 @@ export function CaseOverviewFilters({
           ]}
           onChange={(value) => set({ overdue: value === '' ? null : value === 'true' })}
         />
-        <FilterSelect
-          className="case-filter"
-          label={t('cases.overview.whoseFilter')}
-          value={filters.mine ? 'mine' : ''}
-          all={t('cases.overview.allMayDo')}
-          options={[{ value: 'mine', label: t('cases.overview.mineAsCoordinator') }]}
-          onChange={(value) => set({ mine: value === 'mine' })}
-        />
+        <CoordinatorFilter filters={filters} onFilters={onFilters} />
       </div>
     </div>
+  );
+}
+
+/**
+ * "Tovholder": all cases, mine, or one coordinator's, from the coordinators the server says the
+ * user may filter by. A coordinator in the address that is not (yet) in the list stays chosen.
+ */
+function CoordinatorFilter({
+  filters,
+  onFilters,
+}: {
+  filters: OverviewFilters;
+  onFilters: (filters: OverviewFilters) => void;
+}) {
+  const { t } = useTranslation();
+  const coordinators = useFilterableCoordinators().data?.items ?? [];
+  const chosen = filters.coordinatorId;
+  const listed = coordinators.some((c) => c.id === chosen);
+  return (
+    <FilterSelect
+      className="case-filter"
+      label={t('cases.overview.coordinatorFilter')}
+      value={coordinatorChoice(filters)}
+      all={t('cases.overview.allCoordinators')}
+      options={[
+        { value: 'mine', label: t('cases.overview.mineCoordinator') },
+        ...coordinators.map((c) => ({ value: c.id, label: c.name })),
+        ...(chosen && !listed
+          ? [{ value: chosen, label: t('cases.overview.chosenCoordinator') }]
+          : []),
+      ]}
+      onChange={(value) => onFilters(withCoordinatorChoice(filters, value))}
+    />
   );
 }

@@ -55,6 +55,7 @@ describe('the overview filters in the address', () => {
       status: 'on_hold',
       concernLevel: 'high',
       mine: true,
+      coordinatorId: null,
       overdue: false,
       sort: 'opened',
     });
@@ -73,6 +74,7 @@ describe('the overview filters in the address', () => {
       status: null,
       concernLevel: null,
       mine: false,
+      coordinatorId: null,
       overdue: null,
       sort: 'opened',
     });

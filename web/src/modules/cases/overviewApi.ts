@@ -1,7 +1,11 @@
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { CaseListSchema } from '../../../../server/modules/cases/schema.ts';
-import { CaseSortSchema, type CaseSort } from '../../../../server/modules/cases/overview-schema.ts';
+import {
+  CaseSortSchema,
+  type CaseSort,
+  type CoordinatorListSchema,
+} from '../../../../server/modules/cases/overview-schema.ts';
 import { ConcernLevelSchema, type ConcernLevel } from '../../../../shared/values.ts';
 import { apiGet, apiSend, withQuery } from '../../app/api';
 import { CASES_QUERY_KEY, isCaseStatus, type CaseStatus } from './casesApi';
@@ -21,6 +25,8 @@ export interface OverviewFilters {
   concernLevel: ConcernLevel | null;
   /** Only the cases the user coordinates. */
   mine: boolean;
+  /** Only the cases this coordinator coordinates (one of GET /api/cases/coordinators). */
+  coordinatorId: string | null;
   /** Only overdue (true), only not overdue (false), or both (null). */
   overdue: boolean | null;
   sort: CaseSort;
@@ -39,6 +45,8 @@ function isSort(value: string | null): value is CaseSort {
   return CASE_SORTS.some((sort) => sort === value);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The filters in the address (`?status=active&overdue=true&sort=nextFollowUp`). */
 export function filtersFrom(params: URLSearchParams): OverviewFilters {
   const status = params.get('status');
@@ -49,6 +57,9 @@ export function filtersFrom(params: URLSearchParams): OverviewFilters {
     status: isCaseStatus(status) ? status : null,
     concernLevel: isConcernLevel(concernLevel) ? concernLevel : null,
     mine: params.get('mine') === 'true',
+    coordinatorId: UUID.test(params.get('coordinatorId') ?? '')
+      ? params.get('coordinatorId')
+      : null,
     overdue: overdue === 'true' ? true : overdue === 'false' ? false : null,
     sort: isSort(sort) ? sort : 'opened',
   };
@@ -60,6 +71,7 @@ export function paramsOf(filters: OverviewFilters): Record<string, string> {
   if (filters.status) params.status = filters.status;
   if (filters.concernLevel) params.concernLevel = filters.concernLevel;
   if (filters.mine) params.mine = 'true';
+  if (filters.coordinatorId) params.coordinatorId = filters.coordinatorId;
   if (filters.overdue !== null) params.overdue = String(filters.overdue);
   if (filters.sort !== 'opened') params.sort = filters.sort;
   return params;
@@ -74,11 +86,12 @@ export function overviewQuery(filters: OverviewFilters, text: string) {
         const query = { ...paramsOf(filters), after: pageParam };
         return apiGet<CaseList>(withQuery('/api/cases', query), { signal });
       }
-      const { status, concernLevel, mine, overdue, sort } = filters;
+      const { status, concernLevel, mine, coordinatorId, overdue, sort } = filters;
       const body = {
         ...(status && { status }),
         ...(concernLevel && { concernLevel }),
         ...(mine && { mine }),
+        ...(coordinatorId && { coordinatorId }),
         ...(overdue !== null && { overdue }),
         sort,
         text,
@@ -95,4 +108,27 @@ export function overviewQuery(filters: OverviewFilters, text: string) {
 
 export function useCaseOverview(filters: OverviewFilters, text: string) {
   return useInfiniteQuery({ ...overviewQuery(filters, text), placeholderData: keepPreviousData });
+}
+
+/** The "Tovholder" choice: '' for all, 'mine', or a coordinator's id. */
+export function coordinatorChoice(filters: OverviewFilters): string {
+  return filters.mine ? 'mine' : (filters.coordinatorId ?? '');
+}
+
+/** The filters with a "Tovholder" choice: all, mine, or one coordinator (never two at once). */
+export function withCoordinatorChoice(filters: OverviewFilters, choice: string): OverviewFilters {
+  const coordinatorId = choice !== '' && choice !== 'mine' ? choice : null;
+  return { ...filters, mine: choice === 'mine', coordinatorId };
+}
+
+export type CoordinatorList = z.infer<typeof CoordinatorListSchema>;
+export const COORDINATORS_QUERY_KEY = [...CASES_QUERY_KEY, 'coordinators'] as const;
+
+/** The coordinators the user may filter by (those of the cases the user may see). */
+export function useFilterableCoordinators() {
+  return useQuery({
+    queryKey: COORDINATORS_QUERY_KEY,
+    queryFn: ({ signal }) => apiGet<CoordinatorList>('/api/cases/coordinators', { signal }),
+    staleTime: 5 * 60_000,
+  });
 }

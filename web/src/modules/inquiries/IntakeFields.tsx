@@ -10,6 +10,7 @@ import {
   DateInput,
 } from '../../ui/form';
 import { isBackdatedReceipt } from '../../../../server/modules/inquiries/rules.ts';
+import { isProfessionalSource } from '../../../../shared/values.ts';
 import { localDateTimeToIso, serverNow } from './format';
 import { CHANNELS, SOURCES, SUBJECT_KINDS, type SubjectKind } from './inquiriesApi';
 import { emptyPerson, type IntakeValues } from './intakeForm';
@@ -25,6 +26,7 @@ export function SourceSection() {
   return (
     <Section className="inquiry-form-section" title={t('inquiries.intake.sections.source')}>
       <SourceFields intake />
+      <ChildReportField />
     </Section>
   );
 }
@@ -66,6 +68,23 @@ export function SourceFields({ intake = false }: { intake?: boolean }) {
         />
       )}
     </>
+  );
+}
+
+/**
+ * "Underretning efter Barnets lov" marked in the intake itself, offered when the source is a
+ * professional. The server refuses it on this field for an adult (or a missing birth date).
+ */
+function ChildReportField() {
+  const { t } = useTranslation();
+  const source = useWatch<IntakeValues, 'source'>({ name: 'source' });
+  if (!isProfessionalSource(source)) return null;
+  return (
+    <Checkbox
+      name="childReport"
+      label={t('inquiries.intake.childReport')}
+      hint={t('inquiries.intake.childReportHint')}
+    />
   );
 }
 

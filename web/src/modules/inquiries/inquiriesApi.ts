@@ -87,13 +87,16 @@ export const SOURCES = ordered<Source>({
   mentor: 3,
   housing_social_worker: 4,
   teacher: 5,
-  social_worker: 6,
-  police: 7,
-  other_municipality: 8,
-  national_hotline: 9,
-  self: 10,
-  anonymous: 11,
-  other: 12,
+  daycare: 6,
+  doctor: 7,
+  health_visitor: 8,
+  social_worker: 9,
+  police: 10,
+  other_municipality: 11,
+  national_hotline: 12,
+  self: 13,
+  anonymous: 14,
+  other: 15,
 });
 export const CHANNELS = ordered<Channel>({ phone: 1, email: 2, meeting: 3, hotline: 4, letter: 5 });
 /** The shared lists (shared/values.ts), in their order. */

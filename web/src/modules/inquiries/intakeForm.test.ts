@@ -111,4 +111,14 @@ describe('the intake form', () => {
     // A draft in today's format reads back as it was saved.
     expect(fromDraft({ ...filled() })).toEqual(filled());
   });
+
+  it('sends the mark "Underretning efter Barnets lov" only with a professional source, and keeps it in a draft', () => {
+    const marked = { ...filled(), source: 'daycare' as const, childReport: true };
+    expect(toBody(marked, null).childReport).toBe(true);
+    // The choice is hidden for a relative: a mark left from a professional source is not sent.
+    expect(toBody({ ...marked, source: 'relative' }, null).childReport).toBe(false);
+    expect(toBody(filled(), null).childReport).toBe(false);
+    expect(fromDraft({ ...marked }).childReport).toBe(true);
+    expect(fromDraft({ source: 'doctor' }).childReport).toBe(false);
+  });
 });

@@ -11,7 +11,7 @@ import {
   type Rename,
 } from '../../ui/form';
 import { backdateBody, backdateDefaults, type BackdateValues } from '../../ui/form/backdateValues';
-import { BACKDATE_REASONS } from '../../../../shared/values.ts';
+import { BACKDATE_REASONS, isProfessionalSource } from '../../../../shared/values.ts';
 import { localDateTimeToIso, localParts, serverNow } from './format';
 import {
   CHANNELS,
@@ -61,6 +61,8 @@ export type IntakeValues = BackdateValues & {
   observation: string;
   signs: SignValues;
   immediateDanger: boolean;
+  /** "Underretning efter Barnets lov": offered for a professional source only. */
+  childReport: boolean;
 };
 
 export function emptyPerson(): PersonValues {
@@ -94,6 +96,7 @@ export function emptyIntake(): IntakeValues {
     observation: '',
     signs: signValues(),
     immediateDanger: false,
+    childReport: false,
     ...backdateDefaults,
   };
 }
@@ -147,6 +150,8 @@ export function toBody(values: IntakeValues, draftId: string | null): CreateInqu
     persons,
     signs: signsBody(values.signs),
     immediateDanger: values.immediateDanger,
+    // Offered only for a professional source: a mark left from another source is not sent.
+    childReport: values.childReport && isProfessionalSource(values.source),
     // The server keeps the reason only for a receipt more than a day before the registration.
     ...backdateBody(values),
     draftId,
@@ -283,6 +288,7 @@ export function fromDraft(content: Record<string, unknown>): IntakeValues {
     observation: str(content.observation),
     signs: signsOf(content.signs),
     immediateDanger: content.immediateDanger === true,
+    childReport: content.childReport === true,
     backdateReason: isOneOf(BACKDATE_REASONS, backdateReason) ? backdateReason : '',
     backdateNote: str(content.backdateNote),
   };
