@@ -96,8 +96,9 @@ export function abilitiesByPlace(access: CaseAccess): CaseAbilities {
     followUps: can(full, writer),
     closure: can(full, writer, coordinator),
     persons: can(full, coordinator),
-    // Journalisation: also on a closed case (that is when the summary is filed).
-    filing: can(full, writer),
+    // Journalisation: also on a closed case (that is when the summary is filed). Writers record
+    // and correct a filing; withdrawing one recorded in error is the coordinators' (approve).
+    filing: can(full, writer, coordinator),
   };
 }
 

@@ -97,7 +97,8 @@ export function changeWords(locale: Locale) {
         field === 'intervention' && change.to === null
           ? neutralIntervention
           : valueText(kind, field, change.to);
-      if (isFact(field)) return t('fact', { field: fieldText(field), value: to });
+      if (isFact(field) && change.from === null)
+        return t('fact', { field: fieldText(field), value: to });
       const from = valueText(kind, field, change.from);
       // A code with no label (a value list grew without its words) is not shown as a key.
       const words = (text: string) =>

@@ -59,5 +59,15 @@ export function presentFiling(row: FilingRow): Filing {
     filedOn: row.filed_on,
     filedBy: { id: row.filed_by, name: row.display_name },
     recordedAt: row.recorded_at.toISOString(),
+    version: row.version,
+    correctedAt: row.corrected_at ? row.corrected_at.toISOString() : null,
+    withdrawn:
+      row.withdrawn_at && row.withdrawn_by && row.withdrawal_reason !== null
+        ? {
+            at: row.withdrawn_at.toISOString(),
+            by: { id: row.withdrawn_by, name: row.withdrawn_by_name ?? '' },
+            reason: row.withdrawal_reason,
+          }
+        : null,
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CaseStatusSchema, FilingDocumentKindSchema } from '../../../shared/values.ts';
 import { cursorParameter } from '../../platform/cursor.ts';
-import { DateOnly } from '../../platform/primitives.ts';
+import { DateOnly, Version } from '../../platform/primitives.ts';
 
 /**
  * Journalisation's request and response shapes (also the OpenAPI document and the web's forms):
@@ -86,6 +86,18 @@ export const FilingSchema = z.object({
   filedOn: z.iso.date(),
   filedBy: z.object({ id: z.uuid(), name: z.string() }),
   recordedAt: z.iso.datetime(),
+  /** Optimistic locking: a correction or withdrawal names the version it saw. */
+  version: z.number().int(),
+  /** When the journal number or day was last corrected; null if never. */
+  correctedAt: z.iso.datetime().nullable(),
+  /** A filing recorded in error: kept, marked withdrawn, with who, when and why. */
+  withdrawn: z
+    .object({
+      at: z.iso.datetime(),
+      by: z.object({ id: z.uuid(), name: z.string() }),
+      reason: z.string(),
+    })
+    .nullable(),
 });
 export type Filing = z.infer<typeof FilingSchema>;
 
@@ -127,6 +139,31 @@ export const RecordFilingBody = z
   })
   .strict();
 export type RecordFilingBody = z.infer<typeof RecordFilingBody>;
+
+/** A filing of the case: the case's id and the filing's. */
+export const FilingParams = z.object({ id: z.uuid(), filingId: z.uuid() }).strict();
+
+const Reason = z.string().trim().min(1).max(500);
+
+/** "Ret journalisering": the journal number and day as they should have been, and why. */
+export const CorrectFilingBody = z
+  .object({
+    version: Version,
+    journalNumber: RecordFilingBody.shape.journalNumber,
+    filedOn: DateOnly,
+    reason: Reason.describe('Why the filing is corrected (shown in the chronology)'),
+  })
+  .strict();
+export type CorrectFilingBody = z.infer<typeof CorrectFilingBody>;
+
+/** "Træk journalisering tilbage": a filing recorded in error is marked withdrawn, with why. */
+export const WithdrawFilingBody = z
+  .object({
+    version: Version,
+    reason: Reason.describe('Why the filing was recorded in error (shown in the chronology)'),
+  })
+  .strict();
+export type WithdrawFilingBody = z.infer<typeof WithdrawFilingBody>;
 
 /** 201 with the new filing; 200 with the one already there for the same document version. */
 export const FilingResponse = FilingSchema;

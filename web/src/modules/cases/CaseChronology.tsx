@@ -145,7 +145,7 @@ export function EventItem({ item }: { item: CaseEvent }) {
             <div key={field} className="case-event-change">
               <dt>{isChangeField(field) ? t(`cases.chronology.fields.${field}`) : field}</dt>
               <dd>
-                {isFactField(field)
+                {isFactField(field) && change.from === null
                   ? valueText(field, change.to)
                   : t('cases.chronology.fromTo', {
                       from: valueText(field, change.from),
