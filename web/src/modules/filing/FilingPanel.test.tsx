@@ -46,6 +46,28 @@ const list: FilingList = {
       filedOn: '2026-12-02',
       filedBy: { id: '22222222-2222-4222-8222-222222222222', name: 'Tove Tovholder' },
       recordedAt: '2026-12-02T09:00:00.000Z',
+      version: 1,
+      correctedAt: null,
+      withdrawn: null,
+    },
+    {
+      id: '13131313-1313-4131-8131-131313131313',
+      document: 'plan',
+      documentVersion: '1',
+      documentDate: '2026-11-01',
+      journalNumber: 'SAG 12/3456',
+      recordSystem: 'ESDH',
+      kleCode: '00.00.00',
+      filedOn: '2026-11-02',
+      filedBy: { id: '22222222-2222-4222-8222-222222222222', name: 'Tove Tovholder' },
+      recordedAt: '2026-11-02T09:00:00.000Z',
+      version: 2,
+      correctedAt: null,
+      withdrawn: {
+        at: '2026-11-03T09:00:00.000Z',
+        by: { id: '22222222-2222-4222-8222-222222222222', name: 'Tove Tovholder' },
+        reason: 'Registreret på den forkerte sag',
+      },
     },
   ],
   nextCursor: null,
@@ -73,13 +95,29 @@ describe('FilingPanel', () => {
     expect(html).toContain('Journaliseret den');
     expect(html).toContain('00.00.00-G01-7-26 (ESDH)');
     expect(html).toContain('Tove Tovholder');
-    expect(html).toContain('1 journaliseret dokument.');
+    expect(html).toContain('2 journaliserede dokumenter.');
+  });
+
+  it('offers correcting a filing to writers and withdrawing it to coordinators; a withdrawn one is marked, with its reason, and offers neither', () => {
+    const html = render(testCaseDetail({ status: 'closed' }));
+    expect(html).toContain('Handlinger');
+    expect(html).toContain('aria-label="Ret journaliseringen af Sagsresumé af 01.12.2026"');
+    expect(html).toContain(
+      'aria-label="Træk journaliseringen af Sagsresumé af 01.12.2026 tilbage"',
+    );
+    expect(html).toContain('Trukket tilbage af Tove Tovholder');
+    expect(html).toContain('Registreret på den forkerte sag');
+    expect(html).not.toContain('aria-label="Ret journaliseringen af Handleplan, version 1"');
+    const caseworker = render(testCaseDetail({ access: { role: 'member' } }));
+    expect(caseworker).toContain('aria-label="Ret journaliseringen af Sagsresumé af 01.12.2026"');
+    expect(caseworker).not.toContain('Træk journaliseringen af');
   });
 
   it('says when the municipality has chosen no KLE subject, and lists nothing filed', () => {
     const html = render(testCaseDetail(), { ...list, kleCode: null, items: [] });
     expect(html).toContain('Kommunen har endnu ikke valgt et KLE-emne');
     expect(html).toContain('Ingen af sagens dokumenter er registreret som journaliseret endnu.');
+    expect(html).not.toContain('Handlinger');
   });
 
   it('shows nothing to a member with one intervention only, and no form to a break-the-glass reader', () => {

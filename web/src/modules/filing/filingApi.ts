@@ -1,9 +1,11 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  CorrectFilingBody,
   Filing,
   FilingList,
   RecordFilingBody,
+  WithdrawFilingBody,
 } from '../../../../server/modules/filing/schema.ts';
 import type { FilingDocumentKind } from '../../../../shared/values.ts';
 import { apiGet, apiSend, withQuery } from '../../app/api';
@@ -39,3 +41,17 @@ export const filingExportName = (reference: string, kind: FilingDocumentKind) =>
 
 export const recordFiling = (caseId: string, body: z.input<typeof RecordFilingBody>) =>
   apiSend<Filing>('POST', `/api/cases/${caseId}/filings`, body);
+
+/** Corrects a filing's journal number or day, with a reason, at the version shown. */
+export const correctFiling = (
+  caseId: string,
+  filingId: string,
+  body: z.input<typeof CorrectFilingBody>,
+) => apiSend<Filing>('PATCH', `/api/cases/${caseId}/filings/${filingId}`, body);
+
+/** Withdraws a filing recorded in error, with a reason (it stays in the list, marked). */
+export const withdrawFiling = (
+  caseId: string,
+  filingId: string,
+  body: z.input<typeof WithdrawFilingBody>,
+) => apiSend<Filing>('POST', `/api/cases/${caseId}/filings/${filingId}/withdrawal`, body);
