@@ -11,7 +11,7 @@ import type { Filing, FilingList } from './schema.ts';
 
 /**
  * The case's journalisation (GET /api/cases/:id/filings): the documents the caller may file now
- * in their current version, the municipality's record system and KLE number, and the filings
+ * (today's case summary, every version of the plan), the municipality's record system and KLE number, and the filings
  * recorded so far, newest first in keyset pages. Audited as a read of the case.
  */
 export async function listFilings(
@@ -27,9 +27,10 @@ export async function listFilings(
     for (const kind of FILABLE_KINDS) {
       const document = filingDocument(kind);
       if (!hasCaseAbility(access, document.part, 'read')) continue;
-      // One per kind of document (two today), not per row.
-      const current = await document.current(trx, access, now);
-      if (current) documents.push({ kind, ...current });
+      // One query per kind of document (two today), not per row.
+      for (const version of await document.filable(trx, access, now)) {
+        documents.push({ kind, ...version });
+      }
     }
     const settings = await getSettings(trx, access.municipalityCode);
     const rows = await filingsPage(trx, access, after, query.limit);

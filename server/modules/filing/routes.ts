@@ -34,12 +34,12 @@ export const filingRoutes =
       {
         policy: 'records.read',
         summary:
-          'The filing export of a case document: its PDF (base64) with the metadata a record system needs; readers of the document only',
+          'The filing export of a case document (any plan version by planId): its PDF (base64) with the metadata a record system needs; readers of the document only',
         params: CaseIdParams,
         querystring: FilingExportQuery,
         response: { 200: FilingExportSchema },
       },
-      (access, ctx, request) => filingExport(ctx, access, request.query.document),
+      (access, ctx, request) => filingExport(ctx, access, request.query),
     );
 
     cases.get(

@@ -24,9 +24,17 @@ export const FilingSettingsBody = z.object({
   filingIncludeCpr: z.boolean(),
 });
 
-/** Which document to export (the case summary unless named). */
+/** Which document to export (the case summary unless named), and which plan version. */
 export const FilingExportQuery = z
-  .object({ document: FilingDocumentKindSchema.default('case-summary') })
+  .object({
+    document: FilingDocumentKindSchema.default('case-summary'),
+    planId: z
+      .uuid()
+      .optional()
+      .describe(
+        'With document=plan: the version to export (default: the newest approved, else the newest)',
+      ),
+  })
   .strict();
 
 /** The format of the export: a JSON document with the PDF inside (docs/CASE_WORK.md). */
@@ -101,11 +109,13 @@ export const FilingSchema = z.object({
 });
 export type Filing = z.infer<typeof FilingSchema>;
 
-/** A document of the case that can be filed now, in its current version. */
+/** A document of the case that can be filed now, in one of its versions. */
 export const FilableDocumentSchema = z.object({
   kind: FilingDocumentKindSchema,
   version: z.string(),
   date: z.iso.date(),
+  /** The plan version's id (the export's `planId`); null for the case summary. */
+  planId: z.uuid().nullable(),
 });
 
 export const FilingListQuery = z
@@ -116,7 +126,7 @@ export const FilingListQuery = z
   .strict();
 
 export const FilingListSchema = z.object({
-  /** The documents the caller may file now; a plan appears once the case has one. */
+  /** The documents the caller may file now: the summary, then each plan version, newest first. */
   documents: z.array(FilableDocumentSchema),
   recordSystem: z.string().nullable(),
   kleCode: z.string().nullable(),
