@@ -29,8 +29,19 @@ beforeAll(async () => {
 
 const list: FilingList = {
   documents: [
-    { kind: 'case-summary', version: '2026-12-05', date: '2026-12-05' },
-    { kind: 'plan', version: '2', date: '2026-11-20' },
+    { kind: 'case-summary', version: '2026-12-05', date: '2026-12-05', planId: null },
+    {
+      kind: 'plan',
+      version: '2',
+      date: '2026-11-20',
+      planId: '14141414-1414-4141-8141-141414141414',
+    },
+    {
+      kind: 'plan',
+      version: '1',
+      date: '2026-10-01',
+      planId: '15151515-1515-4151-8151-151515151515',
+    },
   ],
   recordSystem: 'ESDH',
   kleCode: '00.00.00',
@@ -86,8 +97,17 @@ describe('FilingPanel', () => {
     expect(html).toContain('Journalisering');
     expect(html).toContain('journaliseres i ESDH under KLE-emne 00.00.00');
     expect(html).toContain(`href="/api/cases/${TEST_CASE_ID}/filing-export?document=case-summary"`);
-    expect(html).toContain(`href="/api/cases/${TEST_CASE_ID}/filing-export?document=plan"`);
-    expect(html).toContain('download="journalisering-S-2026-000001-plan.json"');
+    // Each plan version has its own export, named by its id; the record form offers each.
+    expect(html).toContain(
+      `href="/api/cases/${TEST_CASE_ID}/filing-export?document=plan&amp;planId=14141414-1414-4141-8141-141414141414"`,
+    );
+    expect(html).toContain(
+      `href="/api/cases/${TEST_CASE_ID}/filing-export?document=plan&amp;planId=15151515-1515-4151-8151-151515151515"`,
+    );
+    expect(html).toContain('download="journalisering-S-2026-000001-plan-v2.json"');
+    expect(html).toContain('Hent journaliseringsfil: Handleplan, version 1');
+    expect(html).toContain('value="plan:1"');
+    expect(html).toContain('value="case-summary:2026-12-05"');
     expect(html).toContain('Hent journaliseringsfil: Sagsresumé af 05.12.2026');
     expect(html).toContain('Hent journaliseringsfil: Handleplan, version 2');
     expect(html).toContain('Registrér journalisering');

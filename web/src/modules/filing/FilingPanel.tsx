@@ -114,10 +114,10 @@ function ExportLinks({ detail, documents }: { detail: CaseDetail; documents: Fil
     <>
       <ul>
         {documents.map((d) => (
-          <li key={d.kind}>
+          <li key={`${d.kind}:${d.version}`}>
             <a
-              href={filingExportUrl(detail.id, d.kind)}
-              download={filingExportName(detail.reference, d.kind)}
+              href={filingExportUrl(detail.id, d.kind, d.planId)}
+              download={filingExportName(detail.reference, d)}
             >
               {t('filing.export', { document: documentLabel(t, d) })}
             </a>

@@ -31,13 +31,16 @@ export function useFilings(caseId: string) {
   });
 }
 
-/** The filing export (JSON with the PDF inside); the address holds the case id and the kind only. */
-export const filingExportUrl = (caseId: string, kind: FilingDocumentKind) =>
-  `/api/cases/${caseId}/filing-export?document=${kind}`;
+/**
+ * The filing export (JSON with the PDF inside) of a document version; the address holds the case
+ * id, the kind and a plan version's id only.
+ */
+export const filingExportUrl = (caseId: string, kind: FilingDocumentKind, planId?: string | null) =>
+  `/api/cases/${caseId}/filing-export?document=${kind}${planId ? `&planId=${planId}` : ''}`;
 
-/** The export's file name: the case reference and the document, never a person's data. */
-export const filingExportName = (reference: string, kind: FilingDocumentKind) =>
-  `journalisering-${reference}-${kind}.json`;
+/** The export's file name: the case reference, the document and a plan's version, never a person's data. */
+export const filingExportName = (reference: string, d: Pick<FilableDocument, 'kind' | 'version'>) =>
+  `journalisering-${reference}-${d.kind}${d.kind === 'plan' ? `-v${d.version}` : ''}.json`;
 
 export const recordFiling = (caseId: string, body: z.input<typeof RecordFilingBody>) =>
   apiSend<Filing>('POST', `/api/cases/${caseId}/filings`, body);
