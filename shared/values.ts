@@ -228,8 +228,9 @@ export const BACKDATE_REASONS = BackdateReasonSchema.options;
 
 /**
  * Chronology fields an event states as a fact, not as a change: shown as their value alone, on
- * the web and in the case summary. The last five are what a "document filed" event states
- * (server/modules/filing/recording.ts).
+ * the web and in the case summary. From `document` on, what a "document filed" event states
+ * (server/modules/filing/recording.ts) and the reasons of its correction or withdrawal
+ * (correcting.ts). A fact field that has a `from` (a corrected journal number) is a change.
  */
 export const CHRONOLOGY_FACT_FIELDS = [
   'inquiry',
@@ -240,6 +241,8 @@ export const CHRONOLOGY_FACT_FIELDS = [
   'journalNumber',
   'recordSystem',
   'filedOn',
+  'correctionReason',
+  'withdrawalReason',
 ] as const;
 /**
  * The case documents that can be filed in the municipality's record system (issue 12 part 9):

@@ -96,10 +96,15 @@ export function abilitiesByPlace(access: CaseAccess): CaseAbilities {
     followUps: can(full, writer),
     closure: can(full, writer, coordinator),
     persons: can(full, coordinator),
-    // Journalisation: also on a closed case (that is when the summary is filed). The filing
-    // export is the municipality's own record: never for a user bound by a purpose limit (the
-    // police under § 115), who reads the summary and plan PDFs, marked with the purpose, instead.
-    filing: can(full && !access.purposeLimit, writer && !access.purposeLimit),
+    // Journalisation: also on a closed case (that is when the summary is filed). Writers record
+    // and correct a filing; withdrawing one recorded in error is the coordinators' (approve).
+    // The filing export is the municipality's own record: never for a user bound by a purpose
+    // limit (the police under § 115), who reads the summary and plan PDFs, marked with it, instead.
+    filing: can(
+      full && !access.purposeLimit,
+      writer && !access.purposeLimit,
+      coordinator && !access.purposeLimit,
+    ),
   };
 }
 

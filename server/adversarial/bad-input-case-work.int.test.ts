@@ -18,7 +18,7 @@ let t: TestApp;
 let run: BadInputRun;
 let atWork: Workbench;
 let proposed: Workbench & { closureId: string };
-let reviewed: Workbench & { reviewId: string };
+let reviewed: Workbench & { reviewId: string; filingId: string };
 
 /** Proposes closure of a workbench case: every goal achieved, the intervention ended. */
 function closureBody(wb: Workbench) {
@@ -69,7 +69,14 @@ beforeAll(async () => {
     .set({ due_on: today() })
     .where('id', '=', review.id)
     .execute();
-  reviewed = { ...third, reviewId: review.id };
+  const filed = await c.post(`/api/cases/${third.caseId}/filings`, {
+    document: 'case-summary',
+    documentVersion: today(),
+    journalNumber: '00.00.00-G01-1-26',
+    filedOn: today(),
+  });
+  if (filed.statusCode !== 201) throw new Error(`filing: ${filed.body}`);
+  reviewed = { ...third, reviewId: review.id, filingId: (filed.json() as { id: string }).id };
   run = new BadInputRun(t, session);
 });
 afterAll(async () => {
@@ -181,6 +188,22 @@ const fixtures: Record<string, () => Fixture> = {
   'POST /api/cases/{id}/closure/{closureId}/reject': () => ({
     params: { id: proposed.caseId, closureId: proposed.closureId },
     body: () => ({ comment: 'Mål 2 mangler.' }),
+  }),
+  'PATCH /api/cases/{id}/filings/{filingId}': () => ({
+    params: { id: reviewed.caseId, filingId: reviewed.filingId },
+    body: async () => ({
+      version: await version('case_filings', reviewed.filingId),
+      journalNumber: '00.00.00-G01-2-26',
+      filedOn: today(),
+      reason: 'Tastefejl i løbenummeret',
+    }),
+  }),
+  'POST /api/cases/{id}/filings/{filingId}/withdrawal': () => ({
+    params: { id: reviewed.caseId, filingId: reviewed.filingId },
+    body: async () => ({
+      version: await version('case_filings', reviewed.filingId),
+      reason: 'Registreret på den forkerte sag',
+    }),
   }),
   'POST /api/cases/{id}/reviews/{reviewId}': () => ({
     params: { id: reviewed.caseId, reviewId: reviewed.reviewId },

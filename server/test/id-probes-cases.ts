@@ -64,6 +64,8 @@ export const CASE_PROBES: IdProbe[] = [
   subPathProbe('POST /api/cases/{id}/closure/{closureId}/approve', 'closureId'),
   subPathProbe('POST /api/cases/{id}/closure/{closureId}/reject', 'closureId'),
   subPathProbe('POST /api/cases/{id}/reviews/{reviewId}', 'reviewId'),
+  subPathProbe('PATCH /api/cases/{id}/filings/{filingId}', 'filingId'),
+  subPathProbe('POST /api/cases/{id}/filings/{filingId}/withdrawal', 'filingId'),
 
   // Body fields naming a user, unit, person, catalogue entry or intervention.
   bodyProbe(

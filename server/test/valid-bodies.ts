@@ -33,6 +33,18 @@ async function assessmentDraft(w: World, r: Records): Promise<Prepared> {
   return { assessmentId: assessment.id, version: assessment.version };
 }
 
+/** A filing of the case summary, recorded today. */
+async function filing(w: World, r: Records): Promise<Prepared> {
+  const res = await C(w).post(caseUrl(r, '/filings'), {
+    document: 'case-summary',
+    documentVersion: w.today,
+    journalNumber: '00.00.00-G01-1-26',
+    filedOn: w.today,
+  });
+  const filed = ok<{ id: string; version: number }>(res, 'filing');
+  return { filingId: filed.id, version: filed.version };
+}
+
 async function planDraft(w: World, r: Records): Promise<Prepared> {
   const plan = ok<{ id: string; version: number }>(
     await C(w).post(caseUrl(r, '/plans'), {}),
@@ -351,6 +363,19 @@ export const VALID_BODIES: Record<string, WriteFixture> = {
       journalNumber: '00.00.00-G01-1-26',
       filedOn: w.today,
     }),
+  },
+  'PATCH /api/cases/{id}/filings/{filingId}': {
+    prepare: filing,
+    body: (w, _r, p) => ({
+      version: p.version,
+      journalNumber: '00.00.00-G01-2-26',
+      filedOn: w.today,
+      reason: 'Tastefejl',
+    }),
+  },
+  'POST /api/cases/{id}/filings/{filingId}/withdrawal': {
+    prepare: filing,
+    body: (_w, _r, p) => ({ version: p.version, reason: 'Registreret på den forkerte sag' }),
   },
   'POST /api/cases/{id}/reviews/{reviewId}': {
     prepare: review,

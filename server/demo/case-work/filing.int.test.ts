@@ -40,4 +40,11 @@ it('files the closed demo case’s summary once, with the demo’s KLE number an
     .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
     .execute();
   expect(events).toHaveLength(1);
+  const corrected = await db
+    .selectFrom('case_events')
+    .select('changes')
+    .where('kind', '=', 'filing_corrected')
+    .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
+    .execute();
+  expect(corrected).toHaveLength(1);
 });

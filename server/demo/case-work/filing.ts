@@ -56,6 +56,9 @@ export async function seedDemoFiling(db: Kysely<DB>, now = new Date()): Promise<
       const filedDaysAgo = Math.max(closedDaysAgo - 3, 0);
       const version = dayAgo(now, madeDaysAgo);
       const journalNumber = `${DEMO_KLE}-${DEMO_FACET}-1-26`;
+      // Recorded first with two digits swapped, corrected the same day (issue 12: a filing can be
+      // corrected, with a reason, and the chronology says old → new).
+      const typed = `${DEMO_KLE}-${DEMO_FACET}-1-62`;
       const inserted = await trx
         .insertInto('case_filings')
         .values({
@@ -64,6 +67,9 @@ export async function seedDemoFiling(db: Kysely<DB>, now = new Date()): Promise<
           document_version: version,
           document_date: version,
           journal_number: journalNumber,
+          version: 2,
+          corrected_at: ago(now, filedDaysAgo),
+          corrected_by: c.user('demo.tovholder').id,
           record_system: DEMO_SYSTEM,
           kle_code: DEMO_KLE,
           filed_on: dayAgo(now, filedDaysAgo),
@@ -71,7 +77,11 @@ export async function seedDemoFiling(db: Kysely<DB>, now = new Date()): Promise<
           recorded_at: ago(now, filedDaysAgo),
         })
         .onConflict((oc) =>
-          oc.columns(['case_id', 'document_kind', 'document_version']).doNothing(),
+          oc
+            .columns(['case_id', 'document_kind', 'document_version'])
+            // The partial unique index of 0032: one filing in force per version.
+            .where('withdrawn_at', 'is', null)
+            .doNothing(),
         )
         .returning('id')
         .executeTakeFirst();
@@ -79,9 +89,15 @@ export async function seedDemoFiling(db: Kysely<DB>, now = new Date()): Promise<
         await event(c, closed.id, filedDaysAgo, 'demo.tovholder', 'document_filed', {
           document: { from: null, to: 'case-summary' },
           documentVersion: { from: null, to: version },
-          journalNumber: { from: null, to: journalNumber },
+          journalNumber: { from: null, to: typed },
           recordSystem: { from: null, to: DEMO_SYSTEM },
           filedOn: { from: null, to: dayAgo(now, filedDaysAgo) },
+        });
+        await event(c, closed.id, filedDaysAgo, 'demo.tovholder', 'filing_corrected', {
+          document: { from: null, to: 'case-summary' },
+          documentVersion: { from: null, to: version },
+          journalNumber: { from: typed, to: journalNumber },
+          correctionReason: { from: null, to: 'To cifre var byttet om i løbenummeret.' },
         });
       }
     }

@@ -82,17 +82,23 @@ describe(`360° assessments (${testEngine})`, () => {
     });
     expect(saved.dimensions.violence).toEqual(content.dimensions.violence);
     expect(saved.dimensions.personality).toEqual({ risk: null, wellbeing: null });
-    const entry = await expectOneAudit(t.database.db, res, {
-      action: 'update',
-      resource_type: 'case_assessment',
-      resource_id: first.id,
-      actor_user_id: forum.id,
-    });
-    const details = JSON.stringify(entry.details);
+    // Two events (the ordinary fields; the compartment's, compartmented), each with its audit.
+    const entries = await auditRowsOf(t.database.db, res);
+    expect(entries).toHaveLength(2);
+    for (const entry of entries) {
+      expect(entry).toMatchObject({
+        action: 'update',
+        resource_type: 'case_assessment',
+        resource_id: first.id,
+        actor_user_id: forum.id,
+      });
+    }
+    const details = JSON.stringify(entries.map((e) => e.details));
     expect(details).toContain('violence.risk');
+    expect(details).toContain('violence.wellbeing');
     expect(details).not.toContain(RISK_TEXT);
     expect(details).not.toContain(JUDGEMENT);
-    expect(await eventsOf('assessment_updated')).toHaveLength(1);
+    expect(await eventsOf('assessment_updated')).toHaveLength(2);
 
     const stale = await caller('coordinator').put(url(`/${first.id}`), {
       version: 1,
@@ -103,7 +109,7 @@ describe(`360° assessments (${testEngine})`, () => {
       currentVersion: 2,
     });
     expect((await rowOf(first.id)).resources).toBe(content.resources);
-    expect(await eventsOf('assessment_updated')).toHaveLength(1);
+    expect(await eventsOf('assessment_updated')).toHaveLength(2);
   });
 
   it('validates lengths and lists, storing nothing', async () => {

@@ -157,22 +157,6 @@ export function toAssessment(row: AssessmentRow, aboutChild: boolean): Assessmen
   };
 }
 
-/** The names of the fields that differ (for the audit trail: names only, never the texts). */
-export function changedFields(before: Content, after: Content): string[] {
-  const changed: string[] = [];
-  for (const d of DIMENSIONS) {
-    if (before.dimensions[d].risk !== after.dimensions[d].risk) changed.push(`${d}.risk`);
-    if (before.dimensions[d].wellbeing !== after.dimensions[d].wellbeing) {
-      changed.push(`${d}.wellbeing`);
-    }
-  }
-  const keys = Object.keys(after).filter((k) => k !== 'dimensions') as (keyof Content)[];
-  for (const key of keys) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed.push(key);
-  }
-  return changed;
-}
-
 /** The content of the first assessment of a case. */
 export function emptyContent(): Content {
   return {

@@ -15,8 +15,8 @@ import {
   requireOpenCase,
   staleVersion,
 } from '../cases/case-work.ts';
+import { assessmentChanges } from './changes.ts';
 import {
-  changedFields,
   columnsOf,
   contentOfBody,
   contentOfRow,
@@ -146,18 +146,49 @@ export async function updateAssessment(
     const before = contentOfRow({ ...current, created_by_name: '', finalised_by_name: null });
     const after = contentOfBody(body);
     await refuseChildViewOfAdult(trx, access, after);
-    const changed = changedFields(before, after);
     const updated = await saveContent(trx, access, assessmentId, body.version, columnsOf(after));
     if (!updated) throw staleVersion(current.version);
+    await recordAssessmentEdit(trx, ctx, access, current.number, assessmentId, before, after);
+    return loadOne(trx, access, assessmentId);
+  });
+}
+
+/**
+ * The chronology of an edit, field by field in words (changes.ts): an event with the ordinary
+ * fields' changes, and one compartmented like the source with the compartment's fields' changes
+ * (only readers with the compartment see it); an edit of the compartment's fields alone writes
+ * only that one. Each event's audit entries name its fields, never the texts.
+ */
+async function recordAssessmentEdit(
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  access: CaseAccess,
+  number: number,
+  assessmentId: string,
+  before: Content,
+  after: Content,
+): Promise<void> {
+  const { ordinary, compartment } = assessmentChanges(before, after);
+  const hasCompartment = Object.keys(compartment).length > 0;
+  const events = [
+    {
+      changes: ordinary,
+      compartment: false,
+      write: !hasCompartment || Object.keys(ordinary).length > 0,
+    },
+    { changes: compartment, compartment: true, write: hasCompartment },
+  ];
+  for (const event of events.filter((e) => e.write)) {
     await recordCaseChange(trx, ctx, access, {
       kind: 'assessment_updated',
+      changes: event.changes,
+      compartment: event.compartment,
       action: 'update',
       resourceType: 'case_assessment',
       resourceId: assessmentId,
-      details: { number: current.number, fields: changed.join(',') },
+      details: { number, fields: Object.keys(event.changes).join(',') },
     });
-    return loadOne(trx, access, assessmentId);
-  });
+  }
 }
 
 /**

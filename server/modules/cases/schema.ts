@@ -159,6 +159,8 @@ export const CaseEventKindSchema = z.enum([
   'person_removed',
   'custody_changed',
   'document_filed',
+  'filing_corrected',
+  'filing_withdrawn',
 ]);
 
 const ChangeValue = z.union([z.string(), z.number(), z.boolean()]).nullable();

@@ -1,6 +1,8 @@
 import { translate, type Locale } from '../../platform/i18n/index.ts';
 import { CHRONOLOGY_FACT_FIELDS } from '../../../shared/values.ts';
 import { documentDate } from '../../platform/pdf-layout.ts';
+import { isAssessmentEdit } from '../assessments/changes.ts';
+import { assessmentChangeWords } from './assessment-change-words.ts';
 import type { ChangeValue } from './summary.ts';
 
 /**
@@ -82,6 +84,7 @@ export function changeWords(locale: Locale) {
   const fieldText = (field: string) => known(`fields.${field}`) ?? t('fields.other');
 
   const isFact = (field: string) => (CHRONOLOGY_FACT_FIELDS as readonly string[]).includes(field);
+  const assessmentLines = assessmentChangeWords(locale);
 
   /**
    * One line per changed field, e.g. "Status: Planlagt → I gang"; a fact the event states (the
@@ -92,16 +95,20 @@ export function changeWords(locale: Locale) {
     changes: Record<string, { from: ChangeValue; to: ChangeValue }>,
     neutralIntervention: string,
   ): string[] =>
-    Object.entries(changes).map(([field, change]) => {
-      const to =
-        field === 'intervention' && change.to === null
-          ? neutralIntervention
-          : valueText(kind, field, change.to);
-      if (isFact(field)) return t('fact', { field: fieldText(field), value: to });
-      const from = valueText(kind, field, change.from);
-      // A code with no label (a value list grew without its words) is not shown as a key.
-      const words = (text: string) =>
-        CODE.test(text) && valueList(kind, field).length ? '–' : text;
-      return t('change', { field: fieldText(field), from: words(from), to: words(to) });
-    });
+    // An assessment edit names the assessment's fields (assessments/changes.ts).
+    isAssessmentEdit(kind)
+      ? assessmentLines(changes)
+      : Object.entries(changes).map(([field, change]) => {
+          const to =
+            field === 'intervention' && change.to === null
+              ? neutralIntervention
+              : valueText(kind, field, change.to);
+          if (isFact(field) && change.from === null)
+            return t('fact', { field: fieldText(field), value: to });
+          const from = valueText(kind, field, change.from);
+          // A code with no label (a value list grew without its words) is not shown as a key.
+          const words = (text: string) =>
+            CODE.test(text) && valueList(kind, field).length ? '–' : text;
+          return t('change', { field: fieldText(field), from: words(from), to: words(to) });
+        });
 }

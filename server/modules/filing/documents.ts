@@ -13,7 +13,7 @@ import { collectCaseSummary } from '../closure/summary.ts';
 import { renderCaseSummary } from '../closure/summary-pdf.ts';
 import { planPdf } from '../plans/pdf.ts';
 import { planPdfHeading } from '../plans/queries.ts';
-import { loadPlans, planToPrint } from '../plans/reading.ts';
+import { loadPlans, planToPrint, unknownPlanVersion } from '../plans/reading.ts';
 import { caseForFiling } from './queries.ts';
 
 /**
@@ -28,6 +28,11 @@ export interface DocumentVersion {
   date: string;
 }
 
+/** A version that can be filed now: the plan's version names its id (the export's `planId`). */
+export interface FilableVersion extends DocumentVersion {
+  planId: string | null;
+}
+
 export interface MadeDocument extends DocumentVersion {
   /** Laid out after the transaction, as the PDF routes do. */
   render: () => Promise<Buffer>;
@@ -37,7 +42,8 @@ export interface MadeDocument extends DocumentVersion {
 
 interface FilingDocument {
   part: CasePart;
-  current: (db: Kysely<DB>, access: CaseAccess, now: Date) => Promise<DocumentVersion | undefined>;
+  /** The versions that can be filed now: today's summary; every version of the plan, newest first. */
+  filable: (db: Kysely<DB>, access: CaseAccess, now: Date) => Promise<FilableVersion[]>;
   /** The version named in a filing, if the case has (or had) it; undefined otherwise. */
   version: (
     db: Kysely<DB>,
@@ -45,20 +51,25 @@ interface FilingDocument {
     version: string,
     now: Date,
   ) => Promise<DocumentVersion | undefined>;
+  /**
+   * The document as the reader may see it; `planId` names a plan version (the default: the newest
+   * approved, else the newest). A plan id the case does not have is a 400 on `query.planId`.
+   */
   make: (
     db: Kysely<DB>,
     ctx: RequestContext,
     access: CaseAccess,
     now: Date,
+    planId?: string,
   ) => Promise<MadeDocument | undefined>;
 }
 
 const DOCUMENTS: Record<FilingDocumentKind, FilingDocument> = {
   'case-summary': {
     part: 'closure',
-    current: (_db, _access, now) => {
+    filable: (_db, _access, now) => {
       const today = danishToday(now);
-      return Promise.resolve({ version: today, date: today });
+      return Promise.resolve([{ version: today, date: today, planId: null }]);
     },
     // A summary made on a day the case was open (or since), up to today.
     version: async (db, access, version, now) => {
@@ -88,16 +99,15 @@ const DOCUMENTS: Record<FilingDocumentKind, FilingDocument> = {
   },
   plan: {
     part: 'plan',
-    current: async (db, access) => {
-      const plan = await planToPrint(db, access, undefined);
-      return plan ? planVersion(plan) : undefined;
-    },
+    filable: async (db, access) =>
+      (await loadPlans(db, access)).map((plan) => ({ ...planVersion(plan), planId: plan.id })),
     version: async (db, access, version) => {
       const plan = (await loadPlans(db, access)).find((p) => String(p.number) === version);
       return plan ? planVersion(plan) : undefined;
     },
-    make: async (db, ctx, access, now) => {
-      const plan = await planToPrint(db, access, undefined);
+    make: async (db, ctx, access, now, planId) => {
+      const plan = await planToPrint(db, access, planId);
+      if (!plan && planId) throw unknownPlanVersion();
       if (!plan) return undefined;
       const { reference, citizens } = await planPdfHeading(db, access);
       const letterhead = await caseLetterhead(db, access);

@@ -29,16 +29,22 @@ import { FILING_FORMAT, type FilingExport } from './schema.ts';
 export async function filingExport(
   ctx: RequestContext,
   access: CaseAccess,
-  kind: FilingDocumentKind,
+  query: { document: FilingDocumentKind; planId?: string },
   now = new Date(),
 ): Promise<FilingExport> {
+  const kind = query.document;
   const document = readableDocument(access, kind);
   // The municipality's own record: not for a reader bound by a purpose limit (the police, § 115).
   requireCaseAbility(access, 'filing', 'read');
+  if (query.planId && kind !== 'plan') {
+    throw new AppError('validation_failed', {
+      fields: [{ field: 'query.planId', code: 'plan_version_not_for_document' }],
+    });
+  }
   const read = await ctx.db.transaction().execute(async (trx) => {
     const theCase = await caseForFiling(trx, access);
     if (!theCase) throw new AppError('not_found');
-    const made = await document.make(trx, ctx, access, now);
+    const made = await document.make(trx, ctx, access, now, query.planId);
     if (!made) throw new AppError('not_found');
     const settings = await getSettings(trx, access.municipalityCode);
     const parties = await filingParties(trx, access, settings.filingIncludeCpr);

@@ -11,7 +11,7 @@ import type { Filing, FilingList } from './schema.ts';
 
 /**
  * The case's journalisation (GET /api/cases/:id/filings): the documents the caller may file now
- * in their current version, the municipality's record system and KLE number, and the filings
+ * (today's case summary, every version of the plan), the municipality's record system and KLE number, and the filings
  * recorded so far, newest first in keyset pages. Audited as a read of the case.
  */
 export async function listFilings(
@@ -27,9 +27,10 @@ export async function listFilings(
     for (const kind of FILABLE_KINDS) {
       const document = filingDocument(kind);
       if (!hasCaseAbility(access, document.part, 'read')) continue;
-      // One per kind of document (two today), not per row.
-      const current = await document.current(trx, access, now);
-      if (current) documents.push({ kind, ...current });
+      // One query per kind of document (two today), not per row.
+      for (const version of await document.filable(trx, access, now)) {
+        documents.push({ kind, ...version });
+      }
     }
     const settings = await getSettings(trx, access.municipalityCode);
     const rows = await filingsPage(trx, access, after, query.limit);
@@ -59,5 +60,15 @@ export function presentFiling(row: FilingRow): Filing {
     filedOn: row.filed_on,
     filedBy: { id: row.filed_by, name: row.display_name },
     recordedAt: row.recorded_at.toISOString(),
+    version: row.version,
+    correctedAt: row.corrected_at ? row.corrected_at.toISOString() : null,
+    withdrawn:
+      row.withdrawn_at && row.withdrawn_by && row.withdrawal_reason !== null
+        ? {
+            at: row.withdrawn_at.toISOString(),
+            by: { id: row.withdrawn_by, name: row.withdrawn_by_name ?? '' },
+            reason: row.withdrawal_reason,
+          }
+        : null,
   };
 }

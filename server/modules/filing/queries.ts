@@ -49,7 +49,7 @@ export interface NewFiling {
   filedBy: string;
 }
 
-/** Inserts the filing; undefined when the same document version was filed already. */
+/** Inserts the filing; undefined when the same document version has a filing in force already. */
 export async function insertFiling(trx: Transaction<DB>, filing: NewFiling) {
   return trx
     .insertInto('case_filings')
@@ -66,7 +66,13 @@ export async function insertFiling(trx: Transaction<DB>, filing: NewFiling) {
       // Milliseconds, as the keyset cursor holds them.
       recorded_at: new Date(),
     })
-    .onConflict((oc) => oc.columns(['case_id', 'document_kind', 'document_version']).doNothing())
+    .onConflict((oc) =>
+      oc
+        .columns(['case_id', 'document_kind', 'document_version'])
+        // The partial unique index of 0032: one filing in force per version.
+        .where('withdrawn_at', 'is', null)
+        .doNothing(),
+    )
     .returning('id')
     .executeTakeFirst();
 }
@@ -75,6 +81,7 @@ function filingsQuery(db: Kysely<DB>, theCase: CaseKey) {
   return db
     .selectFrom('case_filings as f')
     .innerJoin('users as u', 'u.id', 'f.filed_by')
+    .leftJoin('users as w', 'w.id', 'f.withdrawn_by')
     .select([
       'f.id',
       'f.document_kind',
@@ -87,13 +94,19 @@ function filingsQuery(db: Kysely<DB>, theCase: CaseKey) {
       'f.filed_by',
       'u.display_name',
       'f.recorded_at',
+      'f.version',
+      'f.corrected_at',
+      'f.withdrawn_at',
+      'f.withdrawn_by',
+      'w.display_name as withdrawn_by_name',
+      'f.withdrawal_reason',
     ])
     .where('f.case_id', '=', theCase.caseId)
     .where('f.municipality_code', '=', theCase.municipalityCode);
 }
 export type FilingRow = Awaited<ReturnType<ReturnType<typeof filingsQuery>['execute']>>[number];
 
-/** One filing of the case by its document version; undefined if none. */
+/** The filing in force of a document version (not withdrawn); undefined if none. */
 export async function filingOfVersion(
   db: Kysely<DB>,
   theCase: CaseKey,
@@ -103,6 +116,7 @@ export async function filingOfVersion(
   return filingsQuery(db, theCase)
     .where('f.document_kind', '=', document)
     .where('f.document_version', '=', documentVersion)
+    .where('f.withdrawn_at', 'is', null)
     .executeTakeFirst();
 }
 
@@ -129,4 +143,87 @@ export async function filingsPage(
     .orderBy('f.id', 'desc')
     .limit(limit + 1)
     .execute();
+}
+
+/** One filing of the case by its id (withdrawn or not); undefined if the case has no such filing. */
+export async function filingById(
+  db: Kysely<DB>,
+  theCase: CaseKey,
+  filingId: string,
+): Promise<FilingRow | undefined> {
+  return filingsQuery(db, theCase).where('f.id', '=', filingId).executeTakeFirst();
+}
+
+/** The filing row, locked for the rest of the transaction; undefined if the case has none such. */
+export async function lockFiling(trx: Transaction<DB>, theCase: CaseKey, filingId: string) {
+  return trx
+    .selectFrom('case_filings')
+    .select([
+      'id',
+      'document_kind',
+      'document_version',
+      'document_date',
+      'journal_number',
+      'filed_on',
+      'version',
+      'withdrawn_at',
+    ])
+    .where('id', '=', filingId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** A correction of the journal number and day, at the version the caller saw; false if stale. */
+export async function correctFilingRow(
+  trx: Transaction<DB>,
+  theCase: CaseKey,
+  filingId: string,
+  version: number,
+  change: { journalNumber: string; filedOn: string; by: string; at: Date },
+): Promise<boolean> {
+  const row = await trx
+    .updateTable('case_filings')
+    .set((eb) => ({
+      journal_number: change.journalNumber,
+      filed_on: change.filedOn,
+      corrected_at: change.at,
+      corrected_by: change.by,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', filingId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .where('version', '=', version)
+    .where('withdrawn_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Marks the filing withdrawn (the row stays), at the version the caller saw; false if stale. */
+export async function withdrawFilingRow(
+  trx: Transaction<DB>,
+  theCase: CaseKey,
+  filingId: string,
+  version: number,
+  withdrawal: { reason: string; by: string; at: Date },
+): Promise<boolean> {
+  const row = await trx
+    .updateTable('case_filings')
+    .set((eb) => ({
+      withdrawn_at: withdrawal.at,
+      withdrawn_by: withdrawal.by,
+      withdrawal_reason: withdrawal.reason,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', filingId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .where('version', '=', version)
+    .where('withdrawn_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -2,16 +2,20 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ContextKeys } from '../../platform/context.ts';
 import { caseWorkRoutes } from '../cases/case-routes.ts';
 import { CaseIdParams } from '../cases/schema.ts';
+import { correctFiling, withdrawFiling } from './correcting.ts';
 import { filingExport } from './export.ts';
 import { listFilings } from './listing.ts';
 import { recordFiling } from './recording.ts';
 import {
+  CorrectFilingBody,
   FilingExportQuery,
   FilingExportSchema,
   FilingListQuery,
   FilingListSchema,
+  FilingParams,
   FilingResponse,
   RecordFilingBody,
+  WithdrawFilingBody,
 } from './schema.ts';
 
 /**
@@ -30,12 +34,12 @@ export const filingRoutes =
       {
         policy: 'records.read',
         summary:
-          'The filing export of a case document: its PDF (base64) with the metadata a record system needs; readers of the document only',
+          'The filing export of a case document (any plan version by planId): its PDF (base64) with the metadata a record system needs; readers of the document only',
         params: CaseIdParams,
         querystring: FilingExportQuery,
         response: { 200: FilingExportSchema },
       },
-      (access, ctx, request) => filingExport(ctx, access, request.query.document),
+      (access, ctx, request) => filingExport(ctx, access, request.query),
     );
 
     cases.get(
@@ -65,5 +69,31 @@ export const filingRoutes =
         const { filing, created } = await recordFiling(ctx, access, request.body);
         return reply.code(created ? 201 : 200).send(filing);
       },
+    );
+
+    cases.patch(
+      '/api/cases/:id/filings/:filingId',
+      {
+        policy: 'records.read',
+        summary:
+          'Correct a recorded filing (journal number, day) with a reason; optimistic locking on its version',
+        params: FilingParams,
+        body: CorrectFilingBody,
+        response: { 200: FilingResponse },
+      },
+      (access, ctx, request) => correctFiling(ctx, access, request.params.filingId, request.body),
+    );
+
+    cases.post(
+      '/api/cases/:id/filings/:filingId/withdrawal',
+      {
+        policy: 'records.read',
+        summary:
+          "Withdraw a filing recorded in error, with a reason (the row is kept, marked withdrawn); the case's coordinators",
+        params: FilingParams,
+        body: WithdrawFilingBody,
+        response: { 200: FilingResponse },
+      },
+      (access, ctx, request) => withdrawFiling(ctx, access, request.params.filingId, request.body),
     );
   };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CaseStatusSchema, FilingDocumentKindSchema } from '../../../shared/values.ts';
 import { cursorParameter } from '../../platform/cursor.ts';
-import { DateOnly } from '../../platform/primitives.ts';
+import { DateOnly, Version } from '../../platform/primitives.ts';
 
 /**
  * Journalisation's request and response shapes (also the OpenAPI document and the web's forms):
@@ -24,9 +24,17 @@ export const FilingSettingsBody = z.object({
   filingIncludeCpr: z.boolean(),
 });
 
-/** Which document to export (the case summary unless named). */
+/** Which document to export (the case summary unless named), and which plan version. */
 export const FilingExportQuery = z
-  .object({ document: FilingDocumentKindSchema.default('case-summary') })
+  .object({
+    document: FilingDocumentKindSchema.default('case-summary'),
+    planId: z
+      .uuid()
+      .optional()
+      .describe(
+        'With document=plan: the version to export (default: the newest approved, else the newest)',
+      ),
+  })
   .strict();
 
 /** The format of the export: a JSON document with the PDF inside (docs/CASE_WORK.md). */
@@ -86,14 +94,28 @@ export const FilingSchema = z.object({
   filedOn: z.iso.date(),
   filedBy: z.object({ id: z.uuid(), name: z.string() }),
   recordedAt: z.iso.datetime(),
+  /** Optimistic locking: a correction or withdrawal names the version it saw. */
+  version: z.number().int(),
+  /** When the journal number or day was last corrected; null if never. */
+  correctedAt: z.iso.datetime().nullable(),
+  /** A filing recorded in error: kept, marked withdrawn, with who, when and why. */
+  withdrawn: z
+    .object({
+      at: z.iso.datetime(),
+      by: z.object({ id: z.uuid(), name: z.string() }),
+      reason: z.string(),
+    })
+    .nullable(),
 });
 export type Filing = z.infer<typeof FilingSchema>;
 
-/** A document of the case that can be filed now, in its current version. */
+/** A document of the case that can be filed now, in one of its versions. */
 export const FilableDocumentSchema = z.object({
   kind: FilingDocumentKindSchema,
   version: z.string(),
   date: z.iso.date(),
+  /** The plan version's id (the export's `planId`); null for the case summary. */
+  planId: z.uuid().nullable(),
 });
 
 export const FilingListQuery = z
@@ -104,7 +126,7 @@ export const FilingListQuery = z
   .strict();
 
 export const FilingListSchema = z.object({
-  /** The documents the caller may file now; a plan appears once the case has one. */
+  /** The documents the caller may file now: the summary, then each plan version, newest first. */
   documents: z.array(FilableDocumentSchema),
   recordSystem: z.string().nullable(),
   kleCode: z.string().nullable(),
@@ -127,6 +149,31 @@ export const RecordFilingBody = z
   })
   .strict();
 export type RecordFilingBody = z.infer<typeof RecordFilingBody>;
+
+/** A filing of the case: the case's id and the filing's. */
+export const FilingParams = z.object({ id: z.uuid(), filingId: z.uuid() }).strict();
+
+const Reason = z.string().trim().min(1).max(500);
+
+/** "Ret journalisering": the journal number and day as they should have been, and why. */
+export const CorrectFilingBody = z
+  .object({
+    version: Version,
+    journalNumber: RecordFilingBody.shape.journalNumber,
+    filedOn: DateOnly,
+    reason: Reason.describe('Why the filing is corrected (shown in the chronology)'),
+  })
+  .strict();
+export type CorrectFilingBody = z.infer<typeof CorrectFilingBody>;
+
+/** "Træk journalisering tilbage": a filing recorded in error is marked withdrawn, with why. */
+export const WithdrawFilingBody = z
+  .object({
+    version: Version,
+    reason: Reason.describe('Why the filing was recorded in error (shown in the chronology)'),
+  })
+  .strict();
+export type WithdrawFilingBody = z.infer<typeof WithdrawFilingBody>;
 
 /** 201 with the new filing; 200 with the one already there for the same document version. */
 export const FilingResponse = FilingSchema;

@@ -317,9 +317,11 @@ describe(`action plan (${testEngine})`, () => {
     });
     expect(english.statusCode).toBe(200);
     expect(english.headers['content-disposition']).toContain('-v1.pdf');
-    expect((await caller('member').get(url(`/plan.pdf?planId=${randomUUID()}`))).statusCode).toBe(
-      404,
-    );
+    // A version the case does not have: a Danish message on the field (the same for any id).
+    const unknown = await caller('member').get(url(`/plan.pdf?planId=${randomUUID()}`));
+    expect(unknown.statusCode).toBe(400);
+    expect(fieldsOf(unknown)).toEqual(['query.planId:plan_version_unknown']);
+    expect(unknown.body).toContain('Sagen har ikke den version af handleplanen');
   });
 
   it('non-members get 404 and intervention-scoped members 403, and nothing changes', async () => {

@@ -39,6 +39,16 @@ export async function planToPrint(
 }
 
 /**
+ * A plan version the case does not have (another case's, or none) named in a query: the same
+ * Danish message on the field for both, so the answer tells nothing of other cases.
+ */
+export function unknownPlanVersion(): AppError {
+  return new AppError('validation_failed', {
+    fields: [{ field: 'query.planId', code: 'plan_version_unknown' }],
+  });
+}
+
+/**
  * The case's current approved plan (the newest approved version) for the modules that follow it
  * (closure): its id, goals and agreements read leniently; undefined without one.
  */

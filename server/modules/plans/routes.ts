@@ -21,7 +21,7 @@ import {
 import { approvePlan, rejectPlan, submitPlan } from './decisions.ts';
 import { createDraft, updatePlan } from './drafts.ts';
 import { planPdfHeading } from './queries.ts';
-import { loadPlans, planToPrint } from './reading.ts';
+import { loadPlans, planToPrint, unknownPlanVersion } from './reading.ts';
 
 /**
  * The case's action plan (NCFE tool 5: goals and agreements): its versions, a draft written by
@@ -62,7 +62,7 @@ export const planRoutes =
       {
         policy: 'records.read',
         summary:
-          'The action plan as a PDF for the citizen (default: the newest approved version, else the newest); 404 without a plan',
+          'The action plan as a PDF for the citizen (default: the newest approved version, else the newest; any version by planId, 400 for one the case does not have); 404 without a plan',
         params: CaseIdParams,
         querystring: PlanPdfQuery,
         produces: ['application/pdf'],
@@ -71,6 +71,7 @@ export const planRoutes =
         requireCaseAbility(access, 'plan', 'read');
         const { pdf, reference, number } = await ctx.db.transaction().execute(async (trx) => {
           const plan = await planToPrint(trx, access, request.query.planId);
+          if (!plan && request.query.planId) throw unknownPlanVersion();
           if (!plan) throw new AppError('not_found');
           const { reference: caseReference, citizens } = await planPdfHeading(trx, access);
           const letterhead = await caseLetterhead(trx, access);

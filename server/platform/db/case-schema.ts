@@ -252,6 +252,14 @@ export interface CaseFilingsTable {
   filed_on: DateOnly;
   filed_by: string;
   recorded_at: Generated<Date>;
+  /** Optimistic locking: a correction moves it (0032). */
+  version: Generated<number>;
+  corrected_at: Date | null;
+  corrected_by: string | null;
+  /** A filing recorded in error: withdrawn, never deleted (0032). */
+  withdrawn_at: Date | null;
+  withdrawn_by: string | null;
+  withdrawal_reason: string | null;
 }
 
 /** The kinds a chronology event may have (0029); case_events.kind refers to it. */

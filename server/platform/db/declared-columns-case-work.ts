@@ -231,6 +231,12 @@ export const declaredCaseWorkColumns = {
     'filed_on',
     'filed_by',
     'recorded_at',
+    'version',
+    'corrected_at',
+    'corrected_by',
+    'withdrawn_at',
+    'withdrawn_by',
+    'withdrawal_reason',
   ],
   case_persons: ['case_id', 'person_id', 'role', 'municipality_code', 'custody_holder'],
   case_members: [

@@ -39,4 +39,52 @@ describe('a chronology event', () => {
     expect(html).toMatch(/<dt>Fra henvendelse<\/dt><dd>H-2026-0007<\/dd>/);
     expect(html).not.toContain('→');
   });
+
+  it('tells an assessment edit field by field in words, under the assessment page’s labels, with no raw keys', () => {
+    const html = renderToStaticMarkup(
+      <EventItem
+        item={event({
+          kind: 'assessment_updated',
+          changes: {
+            'family.wellbeing': { from: 'text', to: 'text' },
+            protectiveFactors: { from: 1, to: 2 },
+            sources: { from: 'text', to: null },
+            resources: { from: null, to: 'text' },
+            concernLevel: { from: null, to: 'moderate' },
+            followUpIntervalDays: { from: 30, to: 7 },
+          },
+        })}
+      />,
+    );
+    expect(html).toContain('Udredning redigeret');
+    expect(html).toContain('<dt>Familie – Trivsel og modstandskraft</dt><dd>ændret</dd>');
+    expect(html).toContain('<dt>Beskyttende faktorer</dt><dd>1 punkt → 2 punkter</dd>');
+    expect(html).toContain('<dt>Informationskilder</dt><dd>slettet</dd>');
+    expect(html).toContain('<dt>Borgerens ressourcer</dt><dd>udfyldt</dd>');
+    expect(html).toContain('<dt>Bekymringsniveau</dt><dd>Ikke vurderet → Moderat bekymring</dd>');
+    expect(html).toContain(
+      '<dt>Hvor ofte der skal følges op</dt><dd>Hver måned (30 dage) → Hver uge</dd>',
+    );
+    expect(html).not.toMatch(
+      /wellbeing|protectiveFactors|followUpIntervalDays|concernLevel|moderate/,
+    );
+  });
+
+  it('shows a corrected journal number old → new and the reason as a fact', () => {
+    const html = renderToStaticMarkup(
+      <EventItem
+        item={event({
+          kind: 'filing_corrected',
+          changes: {
+            document: { from: null, to: 'plan' },
+            journalNumber: { from: 'SAG 1', to: 'SAG 2' },
+            correctionReason: { from: null, to: 'Tastefejl' },
+          },
+        })}
+      />,
+    );
+    expect(html).toContain('Journalisering rettet');
+    expect(html).toContain('<dt>Journalnummer</dt><dd>SAG 1 → SAG 2</dd>');
+    expect(html).toContain('<dt>Begrundelse for rettelse</dt><dd>Tastefejl</dd>');
+  });
 });

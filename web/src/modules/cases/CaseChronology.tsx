@@ -11,6 +11,8 @@ import {
   type CaseEvent,
   type CaseEventKind,
 } from './casesApi';
+import { isAssessmentEdit } from '../../../../server/modules/assessments/changes.ts';
+import { useAssessmentChangeLines } from './assessmentChanges';
 import { isChangeField, isFactField, useValueText } from './chronologyValues';
 import { formatDateTime } from './format';
 import { backdatedText } from '../../ui/backdatedText';
@@ -113,6 +115,7 @@ export function EventItem({ item }: { item: CaseEvent }) {
   const { t } = useTranslation();
   const text = item.compartment ? item.compartmentText : item.noteText;
   const valueText = useValueText();
+  const assessmentLines = useAssessmentChangeLines();
   // The name of a catalogue entry that reveals the concern arrives only with the compartment.
   const changes = Object.entries({ ...item.changes, ...item.concernChanges });
   return (
@@ -139,13 +142,23 @@ export function EventItem({ item }: { item: CaseEvent }) {
         </p>
       )}
       {text && <p className="case-text case-event-text">{text}</p>}
-      {changes.length > 0 && (
+      {changes.length > 0 && isAssessmentEdit(item.kind) && (
+        <dl className="case-facts case-event-changes">
+          {assessmentLines(item.changes).map((line) => (
+            <div key={line.key} className="case-event-change">
+              <dt>{line.label}</dt>
+              <dd>{line.text}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {changes.length > 0 && !isAssessmentEdit(item.kind) && (
         <dl className="case-facts case-event-changes">
           {changes.map(([field, change]) => (
             <div key={field} className="case-event-change">
               <dt>{isChangeField(field) ? t(`cases.chronology.fields.${field}`) : field}</dt>
               <dd>
-                {isFactField(field)
+                {isFactField(field) && change.from === null
                   ? valueText(field, change.to)
                   : t('cases.chronology.fromTo', {
                       from: valueText(field, change.from),

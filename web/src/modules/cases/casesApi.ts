@@ -140,6 +140,8 @@ const EVENT_KIND_ORDER: Record<CaseEventKind, number> = {
   person_removed: 29,
   custody_changed: 30,
   document_filed: 30,
+  filing_corrected: 31,
+  filing_withdrawn: 32,
 };
 export const CASE_EVENT_KINDS = inOrder(EVENT_KIND_ORDER);
 

@@ -29,8 +29,19 @@ beforeAll(async () => {
 
 const list: FilingList = {
   documents: [
-    { kind: 'case-summary', version: '2026-12-05', date: '2026-12-05' },
-    { kind: 'plan', version: '2', date: '2026-11-20' },
+    { kind: 'case-summary', version: '2026-12-05', date: '2026-12-05', planId: null },
+    {
+      kind: 'plan',
+      version: '2',
+      date: '2026-11-20',
+      planId: '14141414-1414-4141-8141-141414141414',
+    },
+    {
+      kind: 'plan',
+      version: '1',
+      date: '2026-10-01',
+      planId: '15151515-1515-4151-8151-151515151515',
+    },
   ],
   recordSystem: 'ESDH',
   kleCode: '00.00.00',
@@ -46,6 +57,28 @@ const list: FilingList = {
       filedOn: '2026-12-02',
       filedBy: { id: '22222222-2222-4222-8222-222222222222', name: 'Tove Tovholder' },
       recordedAt: '2026-12-02T09:00:00.000Z',
+      version: 1,
+      correctedAt: null,
+      withdrawn: null,
+    },
+    {
+      id: '13131313-1313-4131-8131-131313131313',
+      document: 'plan',
+      documentVersion: '1',
+      documentDate: '2026-11-01',
+      journalNumber: 'SAG 12/3456',
+      recordSystem: 'ESDH',
+      kleCode: '00.00.00',
+      filedOn: '2026-11-02',
+      filedBy: { id: '22222222-2222-4222-8222-222222222222', name: 'Tove Tovholder' },
+      recordedAt: '2026-11-02T09:00:00.000Z',
+      version: 2,
+      correctedAt: null,
+      withdrawn: {
+        at: '2026-11-03T09:00:00.000Z',
+        by: { id: '22222222-2222-4222-8222-222222222222', name: 'Tove Tovholder' },
+        reason: 'Registreret på den forkerte sag',
+      },
     },
   ],
   nextCursor: null,
@@ -64,8 +97,17 @@ describe('FilingPanel', () => {
     expect(html).toContain('Journalisering');
     expect(html).toContain('journaliseres i ESDH under KLE-emne 00.00.00');
     expect(html).toContain(`href="/api/cases/${TEST_CASE_ID}/filing-export?document=case-summary"`);
-    expect(html).toContain(`href="/api/cases/${TEST_CASE_ID}/filing-export?document=plan"`);
-    expect(html).toContain('download="journalisering-S-2026-000001-plan.json"');
+    // Each plan version has its own export, named by its id; the record form offers each.
+    expect(html).toContain(
+      `href="/api/cases/${TEST_CASE_ID}/filing-export?document=plan&amp;planId=14141414-1414-4141-8141-141414141414"`,
+    );
+    expect(html).toContain(
+      `href="/api/cases/${TEST_CASE_ID}/filing-export?document=plan&amp;planId=15151515-1515-4151-8151-151515151515"`,
+    );
+    expect(html).toContain('download="journalisering-S-2026-000001-plan-v2.json"');
+    expect(html).toContain('Hent journaliseringsfil: Handleplan, version 1');
+    expect(html).toContain('value="plan:1"');
+    expect(html).toContain('value="case-summary:2026-12-05"');
     expect(html).toContain('Hent journaliseringsfil: Sagsresumé af 05.12.2026');
     expect(html).toContain('Hent journaliseringsfil: Handleplan, version 2');
     expect(html).toContain('Registrér journalisering');
@@ -73,13 +115,29 @@ describe('FilingPanel', () => {
     expect(html).toContain('Journaliseret den');
     expect(html).toContain('00.00.00-G01-7-26 (ESDH)');
     expect(html).toContain('Tove Tovholder');
-    expect(html).toContain('1 journaliseret dokument.');
+    expect(html).toContain('2 journaliserede dokumenter.');
+  });
+
+  it('offers correcting a filing to writers and withdrawing it to coordinators; a withdrawn one is marked, with its reason, and offers neither', () => {
+    const html = render(testCaseDetail({ status: 'closed' }));
+    expect(html).toContain('Handlinger');
+    expect(html).toContain('aria-label="Ret journaliseringen af Sagsresumé af 01.12.2026"');
+    expect(html).toContain(
+      'aria-label="Træk journaliseringen af Sagsresumé af 01.12.2026 tilbage"',
+    );
+    expect(html).toContain('Trukket tilbage af Tove Tovholder');
+    expect(html).toContain('Registreret på den forkerte sag');
+    expect(html).not.toContain('aria-label="Ret journaliseringen af Handleplan, version 1"');
+    const caseworker = render(testCaseDetail({ access: { role: 'member' } }));
+    expect(caseworker).toContain('aria-label="Ret journaliseringen af Sagsresumé af 01.12.2026"');
+    expect(caseworker).not.toContain('Træk journaliseringen af');
   });
 
   it('says when the municipality has chosen no KLE subject, and lists nothing filed', () => {
     const html = render(testCaseDetail(), { ...list, kleCode: null, items: [] });
     expect(html).toContain('Kommunen har endnu ikke valgt et KLE-emne');
     expect(html).toContain('Ingen af sagens dokumenter er registreret som journaliseret endnu.');
+    expect(html).not.toContain('Handlinger');
   });
 
   it('shows nothing to a member with one intervention only, and no form to a break-the-glass reader', () => {

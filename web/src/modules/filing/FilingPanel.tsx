@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { CompactTable } from '../../ui/Table';
 import { PagedList } from '../../ui/PagedList';
@@ -12,6 +13,7 @@ import {
   type FilableDocument,
   type Filing,
 } from './filingApi';
+import { CorrectFilingForm, WithdrawFilingForm } from './FilingChangeForms';
 import { documentLabel, RecordFilingForm } from './RecordFilingForm';
 
 /**
@@ -26,6 +28,7 @@ export function FilingPanel({ detail }: { detail: CaseDetail }) {
   const doneId = useId();
   const filings = useFilings(detail.id);
   const [done, setDone] = useState<string | null>(null);
+  const [change, setChange] = useState<FilingChange | null>(null);
   if (!detail.abilities.filing.read) return null;
   const pages = filings.data?.pages ?? [];
   const first = pages[0];
@@ -79,8 +82,28 @@ export function FilingPanel({ detail }: { detail: CaseDetail }) {
           many: (count) => t('filing.list.many', { count }),
         }}
       >
-        <FilingTable items={items} />
+        <FilingTable
+          items={items}
+          mayCorrect={detail.abilities.filing.write}
+          mayWithdraw={detail.abilities.filing.approve}
+          onChange={setChange}
+        />
       </PagedList>
+      {change && (
+        <ChangeFiling
+          caseId={detail.id}
+          change={change}
+          onDone={(message) => {
+            setChange(null);
+            setDone(message);
+            focusAfterSave(doneId);
+          }}
+          onCancel={() => {
+            setChange(null);
+            focusAfterSave(`filing-${change.action}-${change.filing.id}-button`);
+          }}
+        />
+      )}
     </section>
   );
 }
@@ -91,10 +114,10 @@ function ExportLinks({ detail, documents }: { detail: CaseDetail; documents: Fil
     <>
       <ul>
         {documents.map((d) => (
-          <li key={d.kind}>
+          <li key={`${d.kind}:${d.version}`}>
             <a
-              href={filingExportUrl(detail.id, d.kind)}
-              download={filingExportName(detail.reference, d.kind)}
+              href={filingExportUrl(detail.id, d.kind, d.planId)}
+              download={filingExportName(detail.reference, d)}
             >
               {t('filing.export', { document: documentLabel(t, d) })}
             </a>
@@ -106,8 +129,59 @@ function ExportLinks({ detail, documents }: { detail: CaseDetail; documents: Fil
   );
 }
 
-function FilingTable({ items }: { items: Filing[] }) {
+/** A filing being corrected or withdrawn. */
+interface FilingChange {
+  action: 'correct' | 'withdraw';
+  filing: Filing;
+}
+
+function filingTitle(t: TFunction, f: Filing): string {
+  return documentLabel(t, { kind: f.document, version: f.documentVersion, date: f.documentDate });
+}
+
+function ChangeFiling({
+  caseId,
+  change,
+  onDone,
+  onCancel,
+}: {
+  caseId: string;
+  change: FilingChange;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
+  const { filing } = change;
+  const title = t(`filing.${change.action}.heading`, {
+    document: filingTitle(t, filing),
+    number: filing.journalNumber,
+  });
+  const props = { caseId, filing, onDone, onCancel };
+  return (
+    <div className="filing-change">
+      <h4>{title}</h4>
+      {change.action === 'correct' ? (
+        <CorrectFilingForm key={filing.id} {...props} />
+      ) : (
+        <WithdrawFilingForm key={filing.id} {...props} />
+      )}
+    </div>
+  );
+}
+
+function FilingTable({
+  items,
+  mayCorrect,
+  mayWithdraw,
+  onChange,
+}: {
+  items: Filing[];
+  mayCorrect: boolean;
+  mayWithdraw: boolean;
+  onChange: (change: FilingChange) => void;
+}) {
+  const { t } = useTranslation();
+  const actions = mayCorrect || mayWithdraw;
   return (
     <CompactTable
       caption={t('filing.list.caption')}
@@ -116,16 +190,31 @@ function FilingTable({ items }: { items: Filing[] }) {
         t('filing.list.journalNumber'),
         t('filing.list.filedOn'),
         t('filing.list.recordedBy'),
+        ...(actions ? [t('filing.list.actions')] : []),
       ]}
     >
       {items.map((f) => (
         <tr key={f.id}>
           <td>
-            {documentLabel(t, {
-              kind: f.document,
-              version: f.documentVersion,
-              date: f.documentDate,
-            })}
+            {filingTitle(t, f)}
+            {f.withdrawn && (
+              <>
+                {' '}
+                <span className="badge badge-small">{t('filing.list.withdrawnBadge')}</span>
+                <br />
+                {t('filing.list.withdrawn', {
+                  name: f.withdrawn.by.name,
+                  time: formatDateTime(f.withdrawn.at),
+                  reason: f.withdrawn.reason,
+                })}
+              </>
+            )}
+            {f.correctedAt && !f.withdrawn && (
+              <>
+                <br />
+                {t('filing.list.corrected', { time: formatDateTime(f.correctedAt) })}
+              </>
+            )}
           </td>
           <td>
             {f.journalNumber}
@@ -135,6 +224,32 @@ function FilingTable({ items }: { items: Filing[] }) {
           <td>
             {t('filing.list.by', { name: f.filedBy.name, time: formatDateTime(f.recordedAt) })}
           </td>
+          {actions && (
+            <td>
+              {!f.withdrawn && mayCorrect && (
+                <button
+                  type="button"
+                  id={`filing-correct-${f.id}-button`}
+                  className="button button-secondary button-small"
+                  aria-label={t('filing.correct.buttonLabel', { document: filingTitle(t, f) })}
+                  onClick={() => onChange({ action: 'correct', filing: f })}
+                >
+                  {t('filing.correct.button')}
+                </button>
+              )}{' '}
+              {!f.withdrawn && mayWithdraw && (
+                <button
+                  type="button"
+                  id={`filing-withdraw-${f.id}-button`}
+                  className="button button-secondary button-small"
+                  aria-label={t('filing.withdraw.buttonLabel', { document: filingTitle(t, f) })}
+                  onClick={() => onChange({ action: 'withdraw', filing: f })}
+                >
+                  {t('filing.withdraw.button')}
+                </button>
+              )}
+            </td>
+          )}
         </tr>
       ))}
     </CompactTable>

@@ -2,17 +2,37 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { RecordFilingBody } from '../../../../server/modules/filing/schema.ts';
 import { isJournalNumber } from '../../../../server/modules/filing/rules.ts';
-import { DateInput, Form, RadioGroup, saidIssue, TextInput, useZodForm } from '../../ui/form';
+import {
+  DateInput,
+  Form,
+  RadioGroup,
+  renameServerErrors,
+  saidIssue,
+  TextInput,
+  useZodForm,
+} from '../../ui/form';
 import { CASES_QUERY_KEY } from '../cases/casesApi';
 import { formatDate } from '../cases/format';
 import { recordFiling, type FilableDocument } from './filingApi';
 
-/** The form holds the document, the journal number and the day; the version is the document's. */
-const FilingValues = RecordFilingBody.omit({ documentVersion: true });
+/**
+ * The form holds the chosen document version (`documentChoice`: "case-summary:2026-12-05",
+ * "plan:2"), the journal number and the day; the body's document and version come from the choice.
+ */
+const FilingValues = RecordFilingBody.omit({ document: true, documentVersion: true }).extend({
+  documentChoice: z.string().min(1),
+});
 type FilingValues = z.output<typeof FilingValues>;
+
+/** One choice per document version (a plan has several). */
+export const choiceOf = (d: Pick<FilableDocument, 'kind' | 'version'>) => `${d.kind}:${d.version}`;
+
+/** The server's problems with the document or its version belong on the choice. */
+const toChoice = (field: string) =>
+  field === 'document' || field === 'documentVersion' ? 'documentChoice' : null;
 
 /** The server's body, and the journal number's form (rules.ts) said in the form's own words. */
 function useFilingSchema() {
@@ -45,12 +65,24 @@ export function RecordFilingForm({
   const queryClient = useQueryClient();
   const schema = useFilingSchema();
   const form = useZodForm(schema, {
-    defaultValues: { document: documents[0]?.kind, journalNumber: '', filedOn: '' },
+    defaultValues: {
+      documentChoice: documents[0] ? choiceOf(documents[0]) : '',
+      journalNumber: '',
+      filedOn: '',
+    },
   });
   const mutation = useMutation({
-    mutationFn: (values: FilingValues) => {
-      const version = documents.find((d) => d.kind === values.document)?.version ?? '';
-      return recordFiling(caseId, { ...values, documentVersion: version });
+    mutationFn: async ({ documentChoice, ...values }: FilingValues) => {
+      const chosen = documents.find((d) => choiceOf(d) === documentChoice) ?? documents[0];
+      try {
+        return await recordFiling(caseId, {
+          ...values,
+          document: chosen?.kind ?? 'case-summary',
+          documentVersion: chosen?.version ?? '',
+        });
+      } catch (failure) {
+        throw renameServerErrors(failure, toChoice);
+      }
     },
     onSuccess: async (filing) => {
       form.reset();
@@ -68,9 +100,9 @@ export function RecordFilingForm({
       errorTitle={t('filing.record.failedTitle')}
     >
       <RadioGroup
-        name="document"
+        name="documentChoice"
         label={t('filing.record.document')}
-        options={documents.map((d) => ({ value: d.kind, label: documentLabel(t, d) }))}
+        options={documents.map((d) => ({ value: choiceOf(d), label: documentLabel(t, d) }))}
       />
       <TextInput
         name="journalNumber"
