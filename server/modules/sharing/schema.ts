@@ -48,7 +48,7 @@ export const UpdateLegalBasisBody = z
     nameDa: Text(200),
     nameEn: Text(200),
     law: Text(100),
-    section: Text(40),
+    section: Text(100),
     allowsDa: Text(2000),
     allowsEn: Text(2000),
     validFrom: DateOnly,
