@@ -5,6 +5,7 @@ import { testEngine } from '../../test/database.ts';
 import { callerIn, logInAll } from '../../test/case-team.ts';
 import { type Client, fieldsOf } from '../../test/records.ts';
 import { createUsers, type TestUser } from '../../test/users.ts';
+import { seedDemoPartners } from '../../demo/partners.ts';
 
 /**
  * Partner organisations over HTTP (issue 13): the municipal administrator creates (idempotent on
@@ -165,5 +166,17 @@ describe(`partner organisations (${testEngine})`, () => {
     expect(listed.items.map((p) => p.name)).toEqual(['Ungdomsklubben Vest']);
     const on = await callerIn(as, 'admin').post(`${url}/activate`, { version: 2 });
     expect(on.json()).toMatchObject({ active: true, version: 3 });
+  });
+
+  it('the demo partners are seeded once, the private provider with its processor agreement', async () => {
+    await seedDemoPartners(t.database.db, '147');
+    await seedDemoPartners(t.database.db, '147');
+    const res = await callerIn(as, 'otherAdmin').get('/api/partner-organisations');
+    const items = (res.json() as { items: Partner[] }).items;
+    expect(items).toHaveLength(5);
+    expect(items.find((p) => p.kind === 'private_provider')).toMatchObject({
+      dataProcessor: true,
+      processorAgreementRef: 'DBA-DEMO-2026-01',
+    });
   });
 });
