@@ -75,6 +75,11 @@ export const USER_POLICIES = {
   'admin.users': hasAny('municipal_admin', 'system_admin'),
   /** Read the audit trail of one's own municipality. */
   'admin.audit': hasAny('municipal_admin', 'data_protection'),
+  /** The legal bases that fit a sharing (the pickers of partner access and disclosures). */
+  'sharing.bases': hasAny(...PERSONAL_DATA_ROLES, 'municipal_admin', 'data_protection'),
+  /** The municipality's partner organisations: read (to choose one), and keep them. */
+  'partners.read': hasAny(...PERSONAL_DATA_ROLES, 'municipal_admin', 'data_protection'),
+  'partners.manage': hasAny('municipal_admin'),
 } satisfies Record<string, (user: CurrentUser) => boolean>;
 
 export type UserPolicy = keyof typeof USER_POLICIES;
@@ -108,6 +113,7 @@ export function abilities(user: CurrentUser) {
       users: allows(user, 'admin.users'),
       audit: allows(user, 'admin.audit'),
     },
+    partners: { read: allows(user, 'partners.read'), manage: allows(user, 'partners.manage') },
   };
 }
 export type Abilities = ReturnType<typeof abilities>;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { demoLogo } from '../demo/logo.ts';
 import { startTestApp, type TestApp } from '../test/app.ts';
@@ -38,6 +39,7 @@ let leaving: LoggedIn;
 let unitId = '';
 let forumId = '';
 let typeId = '';
+let partnerId = '';
 const queries = { count: 0, fivexx: 0, unnamed400: 0 };
 
 /** A session after the password step only (the second factor not given yet). */
@@ -75,6 +77,13 @@ beforeAll(async () => {
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
+  partnerId = (
+    await db
+      .insertInto('partner_organisations')
+      .values({ municipality_code: '101', name: 'Psykiatrisk Center Syd', kind: 'psychiatry' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
   run = new BadInputRun(t, admin);
 });
 afterAll(async () => {
@@ -102,6 +111,25 @@ const provisionVersion = async () =>
       .where('key', '=', 'immediate_help')
       .executeTakeFirst()
   )?.version ?? 0;
+const basisVersion = async () =>
+  (
+    await t.database.db
+      .selectFrom('legal_bases')
+      .select('version')
+      .where('municipality_code', '=', '101')
+      .where('key', '=', 'value_leap')
+      .executeTakeFirst()
+  )?.version ?? 0;
+const partnerFields = {
+  name: 'Mentorhuset ApS',
+  kind: 'private_provider',
+  cvr: '12345678',
+  ean: null,
+  contactEmail: 'kontakt@mentorhuset.example',
+  dataProcessor: true,
+  processorAgreementRef: 'DBA-2026-01',
+  processorAgreementDate: '2026-01-15',
+};
 const settingsVersion = async () =>
   (
     await t.database.db
@@ -214,6 +242,44 @@ const fixtures: Record<string, () => Fixture> = {
       deadlineWorkdays: null,
       confirmed: true,
     }),
+  }),
+  'PUT /api/legal-bases/{key}': () => ({
+    params: { key: 'value_leap' },
+    body: async () => ({
+      version: await basisVersion(),
+      nameDa: 'Værdispringsreglen',
+      nameEn: 'The value-leap rule',
+      law: 'Databeskyttelsesloven',
+      section: '§ 8',
+      allowsDa: 'Én konkret videregivelse.',
+      allowsEn: 'One concrete disclosure.',
+      validFrom: '2018-05-25',
+      validTo: null,
+      organisationKinds: ['police', 'school'],
+      uses: ['single_disclosure'],
+      requiresConsent: false,
+      confirmed: true,
+    }),
+  }),
+  'POST /api/partner-organisations': () => ({
+    body: () => ({ id: randomUUID(), ...partnerFields }),
+  }),
+  'PUT /api/partner-organisations/{id}': () => ({
+    params: { id: partnerId },
+    body: async () => ({
+      version: await version('partner_organisations', partnerId),
+      ...partnerFields,
+      name: 'Psykiatrisk Center Syd og Vest',
+      kind: 'psychiatry',
+    }),
+  }),
+  'POST /api/partner-organisations/{id}/deactivate': () => ({
+    params: { id: partnerId },
+    body: async () => ({ version: await version('partner_organisations', partnerId) }),
+  }),
+  'POST /api/partner-organisations/{id}/activate': () => ({
+    params: { id: partnerId },
+    body: async () => ({ version: await version('partner_organisations', partnerId) }),
   }),
   'POST /api/forums': () => ({ body: () => ({ name: 'SSP-forum Nord' }) }),
   'PATCH /api/forums/{id}': () => ({

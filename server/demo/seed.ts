@@ -8,6 +8,7 @@ import { seedDemoFiling } from './case-work/filing.ts';
 import { refreshNextFollowUpsOfMunicipality } from '../modules/cases/queries-case-rows.ts';
 import { seedDemoInquiries } from './inquiries.ts';
 import { seedDemoLogo } from './logo.ts';
+import { seedDemoPartners } from './partners.ts';
 import { seedDemoChildReports } from './child-reports.ts';
 import { seedDemoRecords } from './records.ts';
 import { seedDemoUsers } from './users.ts';
@@ -63,6 +64,8 @@ export async function seedDemo(
   await db.transaction().execute((trx) => seedStandardInterventions(trx, DEMO_MUNICIPALITY_CODE));
   // A fictional logo in the letterhead of the demo documents (added whenever missing).
   await seedDemoLogo(db, DEMO_MUNICIPALITY_CODE);
+  // Fictional partner organisations (added whenever missing).
+  await seedDemoPartners(db, DEMO_MUNICIPALITY_CODE);
   // Demo cases and inquiries arrived after the first demo installations: added once, whenever
   // missing.
   if (!organisation.created) {

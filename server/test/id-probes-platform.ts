@@ -35,6 +35,26 @@ const otherUnit = (x: ProbeWorld) => x.other.unitId;
 const otherForum = (x: ProbeWorld) => x.other.forumId;
 const version = (id: string) => ({ version: 1, displayName: `Navn ${id.slice(0, 4)}` });
 
+/** A partner organisation of another municipality (147). */
+async function otherPartner(x: ProbeWorld): Promise<string> {
+  const row = await x.t.database.db
+    .insertInto('partner_organisations')
+    .values({
+      municipality_code: '147',
+      name: `Psykiatrien ${randomUUID().slice(0, 8)}`,
+      kind: 'psychiatry',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+const partnerBody = {
+  version: 1,
+  name: 'Omdøbt partner',
+  kind: 'psychiatry',
+  dataProcessor: false,
+};
+
 /** The admin's own municipality's user, to change. */
 const colleagueId = (x: ProbeWorld) => x.colleague.caller.userId ?? '';
 
@@ -95,6 +115,24 @@ export const PLATFORM_PROBES: IdProbe[] = [
       method: 'GET',
       url: (id) => `/api/admin/audit?subjectPersonId=${id}`,
     }),
+  ),
+
+  // Partner organisations of another municipality answer as missing ones.
+  probe('GET /api/partner-organisations/{id} path.id', admin, otherPartner, () => ({
+    method: 'GET',
+    url: (id) => `/api/partner-organisations/${id}`,
+  })),
+  probe('PUT /api/partner-organisations/{id} path.id', admin, otherPartner, () => ({
+    method: 'PUT',
+    url: (id) => `/api/partner-organisations/${id}`,
+    body: () => partnerBody,
+  })),
+  ...(['deactivate', 'activate'] as const).map((action) =>
+    probe(`POST /api/partner-organisations/{id}/${action} path.id`, admin, otherPartner, () => ({
+      method: 'POST',
+      url: (id) => `/api/partner-organisations/${id}/${action}`,
+      body: () => ({ version: 1 }),
+    })),
   ),
 
   // A colleague's security key and notification.

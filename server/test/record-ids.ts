@@ -193,6 +193,8 @@ export const NOT_RECORD_IDS: Record<string, string> = {
     "a goal of the case's own plan",
   'POST /api/cases/{id}/persons body.personId':
     "made by the client for a new person; a retry finds it among the case's own persons",
+  'POST /api/partner-organisations body.id':
+    "made by the client for a new organisation; a retry finds it among the municipality's own",
 };
 
 /** The field a probe's key names, without its note (`… as hotline`). */

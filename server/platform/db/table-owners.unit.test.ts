@@ -41,6 +41,9 @@ const OWNERS: Record<string, readonly string[]> = {
   municipality_logos: ['server/modules/inquiries'],
   reference_counters: ['server/modules/inquiries'],
   legal_provisions: ['server/modules/inquiries'],
+  // Sharing outside the team: the legal bases and the partner organisations.
+  legal_bases: ['server/modules/sharing'],
+  partner_organisations: ['server/modules/sharing'],
   persons: ['server/modules/persons'],
   person_relations: ['server/modules/persons'],
   // Everyone's notices, through one service.

@@ -13,15 +13,16 @@ import { UserCreatePage } from './UserCreatePage';
 import { UserEditPage } from './UserEditPage';
 import { UsersPage } from './UsersPage';
 import { CataloguePage } from '../interventions/CataloguePage';
+import { PartnersPage } from '../sharing/PartnersPage';
 import './admin.css';
 
-type Tab = 'users' | 'units' | 'audit' | 'settings' | 'catalogue';
+type Tab = 'users' | 'units' | 'audit' | 'settings' | 'catalogue' | 'partners';
 
 /**
  * What opens a sub-page: an administration ability, changing the municipality's settings, or
  * managing the interventions catalogue (municipal administrators and coordinators).
  */
-type Ability = 'users' | 'audit' | 'settings' | 'catalogue';
+type Ability = 'users' | 'audit' | 'settings' | 'catalogue' | 'partners';
 
 /** Absolute paths: relative links would resolve against the current (nested) page. */
 const TABS: { id: Tab; path: string; ability: Ability }[] = [
@@ -30,12 +31,14 @@ const TABS: { id: Tab; path: string; ability: Ability }[] = [
   { id: 'audit', path: '/administration/revisionsspor', ability: 'audit' },
   { id: 'settings', path: '/administration/indstillinger', ability: 'settings' },
   { id: 'catalogue', path: '/administration/indsatskatalog', ability: 'catalogue' },
+  { id: 'partners', path: '/administration/samarbejdspartnere', ability: 'partners' },
 ];
 
 function allows(abilities: Abilities | null | undefined, ability: Ability): boolean {
   if (!abilities) return false;
   if (ability === 'settings') return abilities.settings.edit;
   if (ability === 'catalogue') return abilities.catalogue.manage;
+  if (ability === 'partners') return abilities.partners.manage;
   return abilities.admin[ability];
 }
 
@@ -138,6 +141,14 @@ export function AdminApp() {
           }
         />
         <Route path="indsatskatalog" element={<CataloguePage />} />
+        <Route
+          path="samarbejdspartnere"
+          element={
+            <Allowed ability="partners">
+              <PartnersPage />
+            </Allowed>
+          }
+        />
       </Route>
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

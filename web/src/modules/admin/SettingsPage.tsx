@@ -11,6 +11,7 @@ import { SuccessMessage } from '../../ui/SuccessMessage';
 import { Checkbox, Form, FormGroup, MutationFailure, RadioGroup, useZodForm } from '../../ui/form';
 import { NumberInput } from '../../ui/form/NumberInput';
 import { ProvisionsSection } from './ProvisionsSection';
+import { LegalBasesSection } from '../sharing/LegalBasesSection';
 import {
   updateSettings,
   useMunicipalitySettings,
@@ -92,6 +93,7 @@ export function SettingsPage() {
       </QueryState>
       <LogoSettings />
       <ProvisionsSection />
+      <LegalBasesSection />
     </section>
   );
 }

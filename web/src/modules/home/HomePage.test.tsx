@@ -22,6 +22,7 @@ const NONE: Abilities = {
   catalogue: { read: false, manage: false },
   records: { read: false, breakGlass: false, accessReport: false },
   admin: { users: false, audit: false },
+  partners: { read: false, manage: false },
 };
 
 function render(abilities: Abilities): string {
