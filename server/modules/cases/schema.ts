@@ -153,6 +153,7 @@ export const CaseEventKindSchema = z.enum([
   'person_removed',
   'custody_changed',
   'document_filed',
+  'disclosure_recorded',
 ]);
 
 const ChangeValue = z.union([z.string(), z.number(), z.boolean()]).nullable();

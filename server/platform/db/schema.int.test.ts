@@ -6,11 +6,13 @@ import { freshDatabase, testEngine } from '../../test/database.ts';
 import type { DB } from './schema.ts';
 import { declaredPlatformColumns } from './declared-columns-platform.ts';
 import { declaredCaseWorkColumns } from './declared-columns-case-work.ts';
+import { declaredDisclosureColumns } from './declared-columns-disclosures.ts';
 
 /** Column names per table as declared in schema.ts; kept by hand, checked here. */
 const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
   ...declaredPlatformColumns,
   ...declaredCaseWorkColumns,
+  ...declaredDisclosureColumns,
 };
 
 describe(`schema on ${testEngine}`, () => {

@@ -4,6 +4,7 @@ import type { RecordTables } from './records-schema.ts';
 import type { InquiryTables } from './inquiry-schema.ts';
 import type { CatalogueTables } from './catalogue-schema.ts';
 import type { CaseTables } from './case-schema.ts';
+import type { DisclosureTables } from './disclosure-schema.ts';
 
 /**
  * Table types for Kysely. One interface per table, kept in step with db/migrations by the
@@ -122,7 +123,13 @@ export interface WebauthnChallengesTable {
   created_at: Timestamp;
 }
 
-export interface DB extends AuditTables, RecordTables, InquiryTables, CatalogueTables, CaseTables {
+export interface DB
+  extends AuditTables,
+    RecordTables,
+    InquiryTables,
+    CatalogueTables,
+    CaseTables,
+    DisclosureTables {
   users: UsersTable;
   user_units: UserUnitsTable;
   recovery_codes: RecoveryCodesTable;
