@@ -37,6 +37,7 @@ import { followUpRoutes } from './modules/follow-ups/routes.ts';
 import { closureRoutes } from './modules/closure/routes.ts';
 import { taskRoutes } from './modules/tasks/routes.ts';
 import { filingRoutes } from './modules/filing/routes.ts';
+import { disclosureRoutes } from './modules/disclosures/routes.ts';
 import { validatorCompiler } from './platform/validation.ts';
 import { VERSION } from './version.ts';
 
@@ -200,6 +201,7 @@ export async function buildApp(
   await app.register(closureRoutes({ keys: options.keys }));
   await app.register(taskRoutes({ keys: options.keys }));
   await app.register(filingRoutes({ keys: options.keys }));
+  await app.register(disclosureRoutes({ keys: options.keys }));
   await registerWebApp(app, config.webDir);
   return app;
 }

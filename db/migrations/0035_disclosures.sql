@@ -34,10 +34,9 @@ create table disclosures (
   recorded_at timestamptz not null default now(),
   check (recorded_by_hand = (channel <> 'product'))
 );
--- The case's disclosures and the register's pages, newest first (keyset on day, time, id).
-create index disclosures_case_idx on disclosures (case_id, disclosed_on desc, recorded_at desc, id desc);
-create index disclosures_register_idx
-  on disclosures (municipality_code, disclosed_on desc, recorded_at desc, id desc);
+-- The case's disclosures and the register's pages, newest first (keyset on the day and the id).
+create index disclosures_case_idx on disclosures (case_id, disclosed_on desc, id desc);
+create index disclosures_register_idx on disclosures (municipality_code, disclosed_on desc, id desc);
 
 create trigger disclosures_tenant_key
   before insert or update of municipality_code, case_id on disclosures
@@ -58,7 +57,8 @@ create trigger disclosure_persons_tenant_key
     'disclosures', 'disclosure_id', 'persons', 'person_id');
 
 -- The case's read log (issue 13 part 9) reads the audit entries of one case, newest first.
-create index audit_log_case_reads_idx on audit_log (municipality_code, resource_id, occurred_at desc, id desc)
+create index audit_log_case_reads_idx
+  on audit_log (municipality_code, resource_id, occurred_at desc, id desc)
   where resource_type = 'case';
 
 -- The chronology's new kind: a disclosure recorded.

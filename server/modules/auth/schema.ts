@@ -51,6 +51,7 @@ export const AbilitiesSchema = z.object({
   catalogue: z.object({ read: z.boolean(), manage: z.boolean() }),
   records: z.object({ read: z.boolean(), breakGlass: z.boolean(), accessReport: z.boolean() }),
   admin: z.object({ users: z.boolean(), audit: z.boolean() }),
+  disclosures: z.object({ register: z.boolean() }),
 });
 
 export const SessionResponse = z.object({

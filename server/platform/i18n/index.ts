@@ -14,6 +14,8 @@ import inquiryDa from '../../modules/inquiries/locales/da.json' with { type: 'js
 import inquiryEn from '../../modules/inquiries/locales/en.json' with { type: 'json' };
 import filingDa from '../../modules/filing/locales/da.json' with { type: 'json' };
 import filingEn from '../../modules/filing/locales/en.json' with { type: 'json' };
+import disclosureDa from '../../modules/disclosures/locales/da.json' with { type: 'json' };
+import disclosureEn from '../../modules/disclosures/locales/en.json' with { type: 'json' };
 
 /**
  * Server-side messages (errors, e-mails, PDF documents). Danish first; English when the client
@@ -48,6 +50,7 @@ const catalogs: Record<Locale, Catalog> = {
     closureDa,
     inquiryDa,
     filingDa,
+    disclosureDa,
   ),
   en: merge(
     en,
@@ -58,6 +61,7 @@ const catalogs: Record<Locale, Catalog> = {
     closureEn,
     inquiryEn,
     filingEn,
+    disclosureEn,
   ),
 };
 

@@ -22,6 +22,7 @@ const NONE: Abilities = {
   catalogue: { read: false, manage: false },
   records: { read: false, breakGlass: false, accessReport: false },
   admin: { users: false, audit: false },
+  disclosures: { register: false },
 };
 
 function render(abilities: Abilities): string {
