@@ -30,7 +30,9 @@ export function pageOf<T extends { disclosed_on: string; id: string }>(rows: T[]
   return {
     page,
     nextCursor:
-      rows.length > limit && last ? encodeSortCursor(CURSOR_SORT, last.disclosed_on, last.id) : null,
+      rows.length > limit && last
+        ? encodeSortCursor(CURSOR_SORT, last.disclosed_on, last.id)
+        : null,
   };
 }
 

@@ -66,7 +66,10 @@ export async function readLogPage(
       q.where((eb) =>
         eb.or([
           eb('r.occurred_at', '<', new Date(after?.t ?? 0)),
-          eb.and([eb('r.occurred_at', '=', new Date(after?.t ?? 0)), eb('r.id', '<', Number(after?.id ?? 0))]),
+          eb.and([
+            eb('r.occurred_at', '=', new Date(after?.t ?? 0)),
+            eb('r.id', '<', Number(after?.id ?? 0)),
+          ]),
         ]),
       ),
     )

@@ -35,7 +35,10 @@ export async function caseReadLog(
     if (!access) throw new AppError('not_found');
     requireCaseAbility(access, 'readLog', 'read');
   }
-  const theCase = { caseId, municipalityCode: access?.municipalityCode ?? user.municipalityCode ?? '' };
+  const theCase = {
+    caseId,
+    municipalityCode: access?.municipalityCode ?? user.municipalityCode ?? '',
+  };
   const after = decodeCursor(query.after, 'integer');
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await readLogPage(trx, theCase, after, query.limit);

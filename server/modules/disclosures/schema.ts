@@ -15,7 +15,9 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 /** A disclosure made outside the product (a phone call, a letter, a meeting), recorded by hand. */
 export const RecordDisclosureBody = z
   .object({
-    id: z.uuid().describe('Chosen by the client: the same id again answers the entry already there'),
+    id: z
+      .uuid()
+      .describe('Chosen by the client: the same id again answers the entry already there'),
     disclosedOn: DateOnly.describe('The day the information left the team'),
     recipientOrganisation: text(200).describe('The organisation that received the information'),
     recipientKind: OrganisationKindSchema,
@@ -91,7 +93,9 @@ export type RegisterSearchBody = z.infer<typeof RegisterSearchBody>;
 
 export const RegisterPageSchema = z.object({
   /** The persons the citizen criterion found (none when it found nobody, or was not given). */
-  persons: z.array(z.object({ id: z.uuid(), name: z.string(), birthDate: z.iso.date().nullable() })),
+  persons: z.array(
+    z.object({ id: z.uuid(), name: z.string(), birthDate: z.iso.date().nullable() }),
+  ),
   items: z.array(DisclosureSchema),
   nextCursor: z.string().nullable(),
 });
@@ -124,3 +128,15 @@ export const ReadLogSchema = z.object({
   employeeNamesShown: z.boolean(),
 });
 export type ReadLog = z.infer<typeof ReadLogSchema>;
+
+/** A disclosure as the citizen's access report shows it (no employee names). */
+export const PersonDisclosureSchema = z.object({
+  disclosedOn: z.iso.date(),
+  recipientOrganisation: z.string(),
+  recipientKind: OrganisationKindSchema,
+  categories: z.array(DataCategorySchema),
+  legalBasis: z.string(),
+  purpose: z.string(),
+  channel: DisclosureChannelSchema,
+});
+export type PersonDisclosure = z.infer<typeof PersonDisclosureSchema>;
