@@ -19,7 +19,8 @@ export function useDisclosureFixtures() {
       roles: ['data_protection'],
       municipalityCode: '147',
     });
-    await logInAll(t, { dpo, foreignDpo }, as);
+    const outsiderCoordinator = await createUser(db, { roles: ['coordinator'] });
+    await logInAll(t, { dpo, foreignDpo, outsiderCoordinator }, as);
   });
 }
 

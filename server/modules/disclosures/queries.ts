@@ -151,7 +151,8 @@ export async function registerPage(
   const { id, personIds, recipient, legalBasis, from, to } = filter;
   return disclosuresQuery(db, municipalityCode)
     .$if(id !== undefined, (q) => q.where('d.id', '=', id ?? ''))
-    .$if(personIds !== undefined, (q) =>
+    .$if(personIds?.length === 0, (q) => q.where(sql<SqlBool>`false`))
+    .$if(personIds !== undefined && personIds.length > 0, (q) =>
       q.where((eb) =>
         eb.exists(
           eb
@@ -159,7 +160,7 @@ export async function registerPage(
             .select('dp.disclosure_id')
             .whereRef('dp.disclosure_id', '=', 'd.id')
             .where('dp.municipality_code', '=', municipalityCode)
-            .where('dp.person_id', 'in', personIds?.length ? personIds : ['']),
+            .where('dp.person_id', 'in', personIds ?? []),
         ),
       ),
     )

@@ -60,6 +60,8 @@ export async function searchRegister(
       if (!found) throw new AppError('not_found');
       persons = [toPerson(found)];
     }
+    // A citizen criterion that found nobody finds no entries either.
+    if (persons?.length === 0) return { persons: [], items: [], nextCursor: null };
     const rows = await registerPage(
       trx,
       municipalityCode,
