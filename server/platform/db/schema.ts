@@ -124,12 +124,7 @@ export interface WebauthnChallengesTable {
 }
 
 export interface DB
-  extends AuditTables,
-    RecordTables,
-    InquiryTables,
-    CatalogueTables,
-    CaseTables,
-    DisclosureTables {
+  extends AuditTables, RecordTables, InquiryTables, CatalogueTables, CaseTables, DisclosureTables {
   users: UsersTable;
   user_units: UserUnitsTable;
   recovery_codes: RecoveryCodesTable;
