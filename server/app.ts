@@ -38,6 +38,7 @@ import { closureRoutes } from './modules/closure/routes.ts';
 import { taskRoutes } from './modules/tasks/routes.ts';
 import { filingRoutes } from './modules/filing/routes.ts';
 import { sharingRoutes } from './modules/sharing/routes.ts';
+import { disclosureRoutes } from './modules/disclosures/routes.ts';
 import { validatorCompiler } from './platform/validation.ts';
 import { VERSION } from './version.ts';
 
@@ -202,6 +203,7 @@ export async function buildApp(
   await app.register(taskRoutes({ keys: options.keys }));
   await app.register(filingRoutes({ keys: options.keys }));
   await app.register(sharingRoutes({ keys: options.keys }));
+  await app.register(disclosureRoutes({ keys: options.keys }));
   await registerWebApp(app, config.webDir);
   return app;
 }

@@ -43,6 +43,8 @@ export const CASE_PARTS = [
   ...WORK_PARTS,
   'closure',
   'filing',
+  'disclosures',
+  'readLog',
 ] as const;
 export type CasePart = (typeof CASE_PARTS)[number];
 export type CaseAction = 'read' | 'write' | 'approve';
@@ -105,6 +107,10 @@ export function abilitiesByPlace(access: CaseAccess): CaseAbilities {
       writer && !access.purposeLimit,
       coordinator && !access.purposeLimit,
     ),
+    // The disclosure register (issue 13): also on a closed case (a file can leave the team later).
+    disclosures: can(full, writer),
+    // The case's read log (who has read the case): its coordinators only.
+    readLog: can(coordinator),
   };
 }
 

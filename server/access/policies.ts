@@ -37,6 +37,13 @@ export const USER_POLICIES = {
   /** The citizen's access report: who looked at this person's data, when and why. */
   'records.accessReport': hasAny('coordinator', 'data_protection'),
   /**
+   * A case's read log (who has read the case): the case's coordinators (checked per case by
+   * case-abilities `readLog`) and the municipality's data-protection role.
+   */
+  'records.readLog': hasAny('coordinator', 'data_protection'),
+  /** The municipality's disclosure register, searched by citizen, recipient, basis and period. */
+  'disclosures.register': hasAny('data_protection'),
+  /**
    * Record a concern inquiry: any member of staff, and hotline staff. Recording is not reading:
    * the recorder gets a receipt and sees the inquiry only if need-to-know says so.
    */
@@ -114,6 +121,7 @@ export function abilities(user: CurrentUser) {
       audit: allows(user, 'admin.audit'),
     },
     partners: { read: allows(user, 'partners.read'), manage: allows(user, 'partners.manage') },
+    disclosures: { register: allows(user, 'disclosures.register') },
   };
 }
 export type Abilities = ReturnType<typeof abilities>;

@@ -41,4 +41,8 @@ export const PURPOSES = {
   breakGlass: 'break_glass',
   accessReport: 'access_report',
   membership: 'case_membership',
+  // The disclosure register and the case's read log (issue 13).
+  disclosure: 'disclosure',
+  disclosureRegister: 'disclosure_register',
+  dataProtectionReview: 'data_protection_review',
 } as const;

@@ -52,6 +52,7 @@ export const AbilitiesSchema = z.object({
   records: z.object({ read: z.boolean(), breakGlass: z.boolean(), accessReport: z.boolean() }),
   admin: z.object({ users: z.boolean(), audit: z.boolean() }),
   partners: z.object({ read: z.boolean(), manage: z.boolean() }),
+  disclosures: z.object({ register: z.boolean() }),
 });
 
 export const SessionResponse = z.object({

@@ -161,6 +161,7 @@ export const CaseEventKindSchema = z.enum([
   'document_filed',
   'filing_corrected',
   'filing_withdrawn',
+  'disclosure_recorded',
 ]);
 
 const ChangeValue = z.union([z.string(), z.number(), z.boolean()]).nullable();

@@ -4,6 +4,7 @@ import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import { writeAudit } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { disclosuresOfPerson } from '../disclosures/person-entries.ts';
 import { personEvent } from './edit.ts';
 import * as queries from './queries.ts';
 import type { AccessReport, AccessReportQuery } from './schema.ts';
@@ -57,6 +58,7 @@ export async function accessReport(
       limit: query.limit,
       withNames: dataProtection,
     });
+    const disclosures = query.after === undefined ? await disclosuresOfPerson(trx, person) : [];
     await writeAudit(
       trx,
       ctx.keys.audit,
@@ -74,7 +76,11 @@ export async function accessReport(
           subjectPersonId: header.id,
           purpose: PURPOSES.accessReport,
           requestId: ctx.requestId,
-          details: { entries: page.items.length, employeeNames: dataProtection },
+          details: {
+            entries: page.items.length,
+            disclosures: disclosures.length,
+            employeeNames: dataProtection,
+          },
         },
       ),
     );
@@ -88,6 +94,7 @@ export async function accessReport(
       generatedAt: new Date().toISOString(),
       employeeNamesShown: dataProtection,
       ...page,
+      disclosures,
     };
   });
 }

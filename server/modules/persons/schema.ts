@@ -3,6 +3,7 @@ import { DateOnly, Version } from '../../platform/primitives.ts';
 import { AUDIT_ACTIONS } from '../../platform/audit/tables.ts';
 import { CaseStatusSchema, PersonRoleSchema } from '../cases/schema.ts';
 import { cursorParameter } from '../../platform/cursor.ts';
+import { PersonDisclosureSchema } from '../disclosures/schema.ts';
 
 /** Request and response shapes of the persons module, shared with the web app. */
 export const PersonIdParams = z.object({ id: z.uuid() }).strict();
@@ -80,6 +81,11 @@ export const AccessReportSchema = z.object({
   employeeNamesShown: z.boolean(),
   items: z.array(AccessReportEntry),
   nextCursor: z.string().nullable(),
+  /**
+   * The person's entries in the disclosure register (issue 13), newest first; on the first page
+   * only (empty on the pages after it).
+   */
+  disclosures: z.array(PersonDisclosureSchema),
 });
 export type AccessReport = z.infer<typeof AccessReportSchema>;
 

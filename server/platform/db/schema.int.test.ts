@@ -7,12 +7,14 @@ import type { DB } from './schema.ts';
 import { declaredPlatformColumns } from './declared-columns-platform.ts';
 import { declaredCaseWorkColumns } from './declared-columns-case-work.ts';
 import { declaredSharingColumns } from './declared-columns-sharing.ts';
+import { declaredDisclosureColumns } from './declared-columns-disclosures.ts';
 
 /** Column names per table as declared in schema.ts; kept by hand, checked here. */
 const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
   ...declaredPlatformColumns,
   ...declaredCaseWorkColumns,
   ...declaredSharingColumns,
+  ...declaredDisclosureColumns,
 };
 
 describe(`schema on ${testEngine}`, () => {

@@ -5,6 +5,7 @@ import type { InquiryTables } from './inquiry-schema.ts';
 import type { CatalogueTables } from './catalogue-schema.ts';
 import type { CaseTables } from './case-schema.ts';
 import type { SharingTables } from './sharing-schema.ts';
+import type { DisclosureTables } from './disclosure-schema.ts';
 
 /**
  * Table types for Kysely. One interface per table, kept in step with db/migrations by the
@@ -124,7 +125,14 @@ export interface WebauthnChallengesTable {
 }
 
 export interface DB
-  extends AuditTables, RecordTables, InquiryTables, CatalogueTables, CaseTables, SharingTables {
+  extends
+    AuditTables,
+    RecordTables,
+    InquiryTables,
+    CatalogueTables,
+    CaseTables,
+    SharingTables,
+    DisclosureTables {
   users: UsersTable;
   user_units: UserUnitsTable;
   recovery_codes: RecoveryCodesTable;

@@ -29,6 +29,9 @@ const OWNERS: Record<string, readonly string[]> = {
   case_closures: ['server/modules/closure'],
   case_reviews: ['server/modules/closure'],
   case_filings: ['server/modules/filing'],
+  // The disclosure register (issue 13): other modules call recordDisclosure.
+  disclosures: ['server/modules/disclosures'],
+  disclosure_persons: ['server/modules/disclosures'],
   // Inquiries and persons.
   inquiries: ['server/modules/inquiries'],
   inquiry_persons: ['server/modules/inquiries'],

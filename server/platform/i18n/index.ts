@@ -16,6 +16,8 @@ import filingDa from '../../modules/filing/locales/da.json' with { type: 'json' 
 import filingEn from '../../modules/filing/locales/en.json' with { type: 'json' };
 import sharingDa from '../../modules/sharing/locales/da.json' with { type: 'json' };
 import sharingEn from '../../modules/sharing/locales/en.json' with { type: 'json' };
+import disclosureDa from '../../modules/disclosures/locales/da.json' with { type: 'json' };
+import disclosureEn from '../../modules/disclosures/locales/en.json' with { type: 'json' };
 
 /**
  * Server-side messages (errors, e-mails, PDF documents). Danish first; English when the client
@@ -51,6 +53,7 @@ const catalogs: Record<Locale, Catalog> = {
     inquiryDa,
     filingDa,
     sharingDa,
+    disclosureDa,
   ),
   en: merge(
     en,
@@ -62,6 +65,7 @@ const catalogs: Record<Locale, Catalog> = {
     inquiryEn,
     filingEn,
     sharingEn,
+    disclosureEn,
   ),
 };
 

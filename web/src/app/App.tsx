@@ -12,6 +12,7 @@ import { HomePage } from '../modules/home/HomePage';
 import { InquiriesApp } from '../modules/inquiries/InquiriesApp';
 import { NotificationsPage } from '../modules/notifications/NotificationsPage';
 import { AccessReportLookupPage } from '../modules/persons/AccessReportLookupPage';
+import { DisclosureRegisterPage } from '../modules/disclosures/DisclosureRegisterPage';
 import { AccessReportPage } from '../modules/persons/AccessReportPage';
 import { FindPersonPage } from '../modules/persons/FindPersonPage';
 import { PersonPage } from '../modules/persons/PersonPage';
@@ -60,6 +61,7 @@ export function App() {
                 <Route path="sager/:id/*" element={<CaseDetailPage />} />
                 <Route path="personer/:id" element={<PersonPage />} />
                 <Route path="personer/:id/indsigt" element={<AccessReportPage />} />
+                <Route path="indsigt/videregivelser" element={<DisclosureRegisterPage />} />
                 <Route path="notifikationer" element={<NotificationsPage />} />
                 {CAPABILITIES.map((capability) => {
                   const Page = CAPABILITY_PAGES[capability.id];

@@ -32,6 +32,8 @@ import filingDa from '../../modules/filing/locales/da.json';
 import filingEn from '../../modules/filing/locales/en.json';
 import sharingDa from '../../modules/sharing/locales/da.json';
 import sharingEn from '../../modules/sharing/locales/en.json';
+import disclosuresDa from '../../modules/disclosures/locales/da.json';
+import disclosuresEn from '../../modules/disclosures/locales/en.json';
 
 /**
  * The translation catalogues: the shell's texts (./locales) plus one pair of files per module
@@ -56,6 +58,7 @@ export const da = {
   ...tasksDa,
   ...filingDa,
   ...sharingDa,
+  ...disclosuresDa,
 };
 
 export const en = {
@@ -76,4 +79,5 @@ export const en = {
   ...tasksEn,
   ...filingEn,
   ...sharingEn,
+  ...disclosuresEn,
 } satisfies Record<keyof typeof da, unknown>;

@@ -11,6 +11,7 @@ import { TabNav } from '../../ui/Tabs';
 import { AssessmentsPage } from '../assessments/AssessmentsPage';
 import { CaseInterventionsPage } from '../case-interventions/CaseInterventionsPage';
 import { ClosurePage } from '../closure/ClosurePage';
+import { DisclosuresPage } from '../disclosures/DisclosuresPage';
 import { FollowUpsPage } from '../follow-ups/FollowUpsPage';
 import { PlanPage } from '../plans/PlanPage';
 import { CaseAccessPanel } from './CaseAccessPanel';
@@ -65,6 +66,7 @@ const CASE_TABS = [
   { path: 'indsatser', key: 'interventions', part: 'interventions' },
   { path: 'opfoelgning', key: 'followUps', part: 'followUps' },
   { path: 'afslutning', key: 'closure', part: 'closure' },
+  { path: 'videregivelser', key: 'disclosures', part: 'disclosures' },
 ] as const;
 
 function CaseView({ detail }: { detail: CaseDetail }) {
@@ -137,6 +139,9 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         )}
         {abilities.closure.read && (
           <Route path="afslutning" element={<ClosurePage detail={detail} />} />
+        )}
+        {abilities.disclosures.read && (
+          <Route path="videregivelser" element={<DisclosuresPage detail={detail} />} />
         )}
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -142,6 +142,7 @@ const EVENT_KIND_ORDER: Record<CaseEventKind, number> = {
   document_filed: 30,
   filing_corrected: 31,
   filing_withdrawn: 32,
+  disclosure_recorded: 33,
 };
 export const CASE_EVENT_KINDS = inOrder(EVENT_KIND_ORDER);
 

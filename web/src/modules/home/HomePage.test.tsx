@@ -23,6 +23,7 @@ const NONE: Abilities = {
   records: { read: false, breakGlass: false, accessReport: false },
   admin: { users: false, audit: false },
   partners: { read: false, manage: false },
+  disclosures: { register: false },
 };
 
 function render(abilities: Abilities): string {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { z } from 'zod';
 import { AccessDeniedPage } from '../../app/AccessDeniedPage';
 import { useSession } from '../../app/session';
@@ -15,14 +15,14 @@ import './persons.css';
 export function AccessReportLookupPage() {
   const abilities = useSession().data?.abilities;
   if (!abilities?.records.accessReport) return <AccessDeniedPage />;
-  return <Lookup />;
+  return <Lookup register={abilities.disclosures.register} />;
 }
 
 /** A person's id as pasted (any case, spaces around). */
 const PersonId = z.object({ personId: z.string().trim().toLowerCase().pipe(z.uuid()) });
 const INVALID_ID = 'persons.lookup.invalid';
 
-function Lookup() {
+function Lookup({ register }: { register: boolean }) {
   const { t } = useTranslation();
   usePageTitle(t('persons.lookup.title'));
   const navigate = useNavigate();
@@ -56,6 +56,11 @@ function Lookup() {
           {t('persons.lookup.submit')}
         </button>
       </Form>
+      {register && (
+        <p className="mt-6">
+          <Link to="/indsigt/videregivelser">{t('disclosures.register.link')}</Link>
+        </p>
+      )}
     </>
   );
 }

@@ -11,6 +11,7 @@ import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
 import { RecordLoadFailure } from '../../ui/RecordLoadFailure';
 import { formatDate, formatDateTime, isUuid } from '../cases/format';
+import { PersonDisclosures } from '../disclosures/PersonDisclosures';
 import { useFocusHeading } from '../cases/useFocusHeading';
 import { AccessReportTable } from './AccessReportTable';
 import { useAccessReport } from './personsApi';
@@ -113,6 +114,7 @@ function AccessReport({ id, canOpenPerson }: { id: string; canOpenPerson: boolea
           {report.isFetchingNextPage ? t('cases.common.loadingMore') : t('cases.common.loadMore')}
         </button>
       )}
+      <PersonDisclosures items={first.disclosures} />
     </div>
   );
 }
