@@ -8,7 +8,8 @@ import { DEMO_MUNICIPALITY_CODE } from './seed.ts';
  * A fictional report about a child (underretning efter Barnets lov, issue 12) in Demo Kommune: a
  * school's report about a 14-year-old, received two hours ago, marked as a report by
  * demo.tovholder, the assessment of immediate help recorded (no immediate help needed) and the
- * acknowledgement sent to the school. Recorded once (the intake's idempotency key), also on
+ * acknowledgement e-mailed to the school's fictional address (.invalid: it can never be delivered;
+ * without TOVHOLDER_SMTP_URL it waits in the outbox, "venter på at blive sendt"). Recorded once (the intake's idempotency key), also on
  * installations seeded before reports about children existed. Every name says Demo.
  */
 export async function seedDemoChildReports(
@@ -36,5 +37,6 @@ export async function seedDemoChildReports(
     tovholder,
     id,
     'Talt med skolelederen og klasselæreren: Emil er i skole og hjemme hos sin mor. Ingen tegn på, at han er i fare lige nu.',
+    'skoleleder@demo-skole.invalid',
   );
 }
