@@ -193,7 +193,10 @@ const fixtures: Record<string, () => Fixture> = {
   }),
   'POST /api/inquiries/{id}/acknowledgement': () => ({
     params: { id: inquiry.child },
-    body: async () => ({ version: await version('inquiries', inquiry.child) }),
+    body: async () => ({
+      version: await version('inquiries', inquiry.child),
+      email: 'skoleleder@demo.invalid',
+    }),
   }),
   'PUT /api/inquiry-drafts/{id}': () => ({
     params: { id: draftId },

@@ -8,10 +8,11 @@ import { DEMO_MUNICIPALITY_CODE } from './seed.ts';
  * A fictional report about a child (underretning efter Barnets lov, issue 12) in Demo Kommune: a
  * school's report about a 14-year-old, received two hours ago, marked as a report by
  * demo.tovholder, the assessment of immediate help recorded (no immediate help needed) and the
- * acknowledgement sent to the school; and a daycare's report about a 5-year-old, marked as a
- * report in the intake itself, with its assessment and acknowledgement still to do. Each recorded
- * once (the intake's idempotency key), also on installations seeded before reports about children
- * existed. Every name says Demo.
+ * acknowledgement e-mailed to the school's fictional address (.invalid: it can never be delivered;
+ * without TOVHOLDER_SMTP_URL it waits in the outbox, "venter på at blive sendt"); and a daycare's
+ * report about a 5-year-old, marked as a report in the intake itself, with its assessment and
+ * acknowledgement still to do. Each recorded once (the intake's idempotency key), also on
+ * installations seeded before reports about children existed. Every name says Demo.
  */
 export async function seedDemoChildReports(
   db: Kysely<DB>,
@@ -38,6 +39,7 @@ export async function seedDemoChildReports(
       tovholder,
       id,
       'Talt med skolelederen og klasselæreren: Emil er i skole og hjemme hos sin mor. Ingen tegn på, at han er i fare lige nu.',
+      'skoleleder@demo-skole.invalid',
     );
   }
   // A daycare's report about a 5-year-old, marked as a report in the intake itself: its

@@ -165,8 +165,16 @@ export function demoInquirySteps(
       const body: Decision = DecisionBody.parse({ ...input, version: a.version });
       await decide(ctx(user), a, { ...settings, fourEyes }, body, new Date());
     },
-    /** Marks a report about a child, records the assessment of immediate help, acknowledges it. */
-    childReport: async (user: CurrentUser, id: string, note: string) => {
+    /**
+     * Marks a report about a child, records the assessment of immediate help, acknowledges it
+     * (by e-mail to `email`, queued in the outbox, when given).
+     */
+    childReport: async (
+      user: CurrentUser,
+      id: string,
+      note: string,
+      email: string | null = null,
+    ) => {
       const now = new Date();
       await markChildReport(
         ctx(user),
@@ -182,7 +190,7 @@ export function demoInquirySteps(
         now,
       );
       const assessed = await access(user, id);
-      await acknowledgeReport(ctx(user), assessed, { version: assessed.version }, now);
+      await acknowledgeReport(ctx(user), assessed, { version: assessed.version, email }, now);
     },
   };
 }

@@ -67,6 +67,8 @@ export function fieldProblems(context: string, issue: ZodIssueLike): FieldProble
       if (p.format === 'regex' && p.pattern === String(YEAR_RANGE)) {
         return [{ field, code: 'date_out_of_range', params: { min: YEAR_MIN, max: YEAR_MAX } }];
       }
+      // As the browser says it (web/src/ui/form/messages.ts): "Skriv en gyldig e-mailadresse".
+      if (p.format === 'email') return [{ field, code: 'invalid_email' }];
       return [{ field, code: issue.keyword }];
     case 'invalid_value':
       // Nothing chosen from a list (missing, null or ''): "Vælg …", not "not one of the allowed".

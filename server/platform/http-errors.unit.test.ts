@@ -94,6 +94,16 @@ describe('mapping date and text problems to field problems', () => {
     expect(problem('31.02.2003')).toEqual([{ field: 'body.birthDate', code: 'invalid_format' }]);
   });
 
+  it('names a malformed e-mail address invalid_email, as the browser does', () => {
+    expect(
+      fieldProblems('body', {
+        keyword: 'invalid_format',
+        instancePath: '/email',
+        params: { format: 'email', input: 'leder@skole' },
+      }),
+    ).toEqual([{ field: 'body.email', code: 'invalid_email' }]);
+  });
+
   it('names text that cannot be stored invalid_characters', () => {
     expect(
       fieldProblems('body', { keyword: 'invalid_characters', instancePath: '/note', params: {} }),

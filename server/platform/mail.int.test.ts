@@ -1,11 +1,15 @@
-import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDeadlineJob } from '../jobs/deadlines.ts';
 import { freshDatabasePerTest } from '../test/database.ts';
 import { freePort } from '../test/process.ts';
 import { createPerson } from '../test/records.ts';
+import {
+  decodeMail,
+  startSmtpServer,
+  type ReceivedMail,
+  type TestSmtpServer,
+} from '../test/smtp.ts';
 import { createUser, type TestUser } from '../test/users.ts';
 import type { DB } from './db/schema.ts';
 import { MAX_ATTEMPTS, createMailer, sendOutbox, type Mailer } from './mail.ts';
@@ -20,79 +24,18 @@ const PUBLIC_URL = 'https://tovholder.kommune.example';
 const OBSERVATION =
   'Yasmin Holmgaard har vist propaganda til klassen og talt om radikalisering og ekstremisme.';
 
-interface Received {
-  rcptTo: string[];
-  raw: string;
-}
-
-let smtp: SMTPServer;
+let smtp: TestSmtpServer;
 let smtpPort = 0;
-const received: Received[] = [];
+let received: ReceivedMail[] = [];
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    disableReverseLookup: true,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          rcptTo: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  smtpPort = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtpServer();
+  smtpPort = smtp.port;
+  received = smtp.received;
 });
-afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+afterAll(() => smtp.close());
 
-/** Unfolded headers and the decoded text of a MIME message (quoted-printable or base64). */
-function decode(raw: string): { headers: Record<string, string>; text: string } {
-  const split = raw.indexOf('\r\n\r\n');
-  const headers: Record<string, string> = {};
-  for (const line of raw
-    .slice(0, split)
-    .replace(/\r\n[ \t]+/g, ' ')
-    .split('\r\n')) {
-    const colon = line.indexOf(':');
-    headers[line.slice(0, colon).toLowerCase()] = decodeWords(line.slice(colon + 1).trim());
-  }
-  const body = raw.slice(split + 4);
-  const encoding = headers['content-transfer-encoding'];
-  const text =
-    encoding === 'quoted-printable'
-      ? quotedPrintable(body)
-      : encoding === 'base64'
-        ? Buffer.from(body, 'base64').toString('utf8')
-        : body;
-  return { headers, text };
-}
-
-function decodeWords(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, kind: string, data: string) =>
-      kind.toUpperCase() === 'B'
-        ? Buffer.from(data, 'base64').toString('utf8')
-        : quotedPrintable(data.replace(/_/g, ' ')),
-    );
-}
-
-function quotedPrintable(value: string): string {
-  const bytes = value
-    .replace(/=\r?\n/g, '')
-    .split(/(=[0-9A-F]{2})/i)
-    .flatMap((part) =>
-      /^=[0-9A-F]{2}$/i.test(part) ? [parseInt(part.slice(1), 16)] : [...Buffer.from(part)],
-    );
-  return Buffer.from(bytes).toString('utf8');
-}
+const decode = decodeMail;
 
 /** An open inquiry about a named person, reported by a named reporter, due at DEADLINE. */
 async function createInquiry(db: Kysely<DB>, createdBy: string) {

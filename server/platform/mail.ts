@@ -3,6 +3,7 @@ import { createTransport } from 'nodemailer';
 import { DeadlineNoticeKindSchema, type DeadlineNoticeKind } from '../../shared/values.ts';
 import type { DB } from './db/schema.ts';
 import { translate, type Locale } from './i18n/index.ts';
+import { ACKNOWLEDGEMENT_MAIL_KIND, composeAcknowledgementMail } from './mail-templates.ts';
 
 /**
  * E-mail through SMTP (nodemailer) and the outbox that feeds it. Rows in `email_outbox` are
@@ -11,6 +12,10 @@ import { translate, type Locale } from './i18n/index.ts';
  * Privacy: an e-mail leaves the municipality's systems, so it names an inquiry only by its
  * reference and deadline, with a link to it. No person, no observation, no classification; the
  * text comes from fixed sentences in server/platform/i18n/locales (the `mail` section).
+ *
+ * A message goes to a user of the system (`user_id`, their address read when it is sent) or,
+ * for the acknowledgement of a report about a child, to an address outside it (`to_address`,
+ * mail-templates.ts). Addresses are stored in the database and never logged.
  */
 
 export interface MailMessage {
@@ -105,6 +110,55 @@ export async function queueMail(
 }
 
 /**
+ * Queues one message about an inquiry to an address outside the system, in the caller's
+ * transaction. The tenant key is checked against the inquiry by the database (0015).
+ */
+export async function queueMailToAddress(
+  trx: Transaction<DB>,
+  message: { municipalityCode: string; inquiryId: string; kind: string; to: string },
+): Promise<void> {
+  await trx
+    .insertInto('email_outbox')
+    .values({
+      municipality_code: message.municipalityCode,
+      inquiry_id: message.inquiryId,
+      kind: message.kind,
+      to_address: message.to,
+    })
+    .execute();
+}
+
+export type OutboxStatus = 'queued' | 'sent' | 'failed';
+
+/**
+ * The latest message of a kind about an inquiry: queued (waiting, or failed and to be retried),
+ * sent, or failed (given up after MAX_ATTEMPTS); undefined when none was queued.
+ */
+export async function latestMailAbout(
+  db: Transaction<DB> | Kysely<DB>,
+  key: { municipalityCode: string; inquiryId: string },
+  kind: string,
+): Promise<{ status: OutboxStatus; to: string | null; at: Date } | undefined> {
+  const row = await db
+    .selectFrom('email_outbox')
+    .select(['to_address', 'created_at', 'sent_at', 'attempts'])
+    .where('municipality_code', '=', key.municipalityCode)
+    .where('inquiry_id', '=', key.inquiryId)
+    .where('kind', '=', kind)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const status: OutboxStatus = row.sent_at
+    ? 'sent'
+    : row.attempts >= MAX_ATTEMPTS
+      ? 'failed'
+      : 'queued';
+  return { status, to: row.to_address, at: row.sent_at ?? row.created_at };
+}
+
+/**
  * Sends pending outbox rows (`sent_at is null and attempts < 5`), oldest first. Each row is
  * claimed with `for update skip locked` in its own transaction that lasts one SMTP exchange, so
  * two processes never send the same message, and the database (PGlite has one connection) is
@@ -124,22 +178,30 @@ export async function sendOutbox(
     const outcome = await db.transaction().execute(async (trx) => {
       const row = await trx
         .selectFrom('email_outbox as o')
-        .innerJoin('users as u', 'u.id', 'o.user_id')
+        .leftJoin('users as u', 'u.id', 'o.user_id')
         // The tenant key: the inquiry named, in the message's own municipality.
         .leftJoin('inquiries as i', (join) =>
           join
             .onRef('i.id', '=', 'o.inquiry_id')
             .onRef('i.municipality_code', '=', 'o.municipality_code'),
         )
+        .leftJoin('municipalities as m', 'm.code', 'o.municipality_code')
+        // The contact person of an acknowledgement: who sent it.
+        .leftJoin('users as a', 'a.id', 'i.acknowledged_by')
         .select([
           'o.id',
           'o.kind',
           'o.inquiry_id',
+          'o.to_address',
           'u.email',
           'u.disabled_at',
           'i.reference',
           'i.deadline_at',
           'i.status',
+          'i.received_at',
+          'm.name as municipality',
+          'a.display_name as contact_name',
+          'a.email as contact_email',
         ])
         .where('o.sent_at', 'is', null)
         .where('o.attempts', '<', MAX_ATTEMPTS)
@@ -153,16 +215,8 @@ export async function sendOutbox(
       if (!row) return undefined;
       tried.push(row.id);
 
-      const to = row.email && !row.disabled_at ? row.email : undefined;
-      const content =
-        row.inquiry_id && row.reference && row.deadline_at && row.status !== 'decided'
-          ? composeInquiryMail(row.kind, {
-              inquiryId: row.inquiry_id,
-              reference: row.reference,
-              deadlineAt: row.deadline_at,
-              publicUrl: options.publicUrl,
-            })
-          : undefined;
+      const to = row.to_address ?? (row.email && !row.disabled_at ? row.email : undefined);
+      const content = contentOf(row, options.publicUrl);
       if (!to || !content) {
         await trx
           .updateTable('email_outbox')
@@ -192,6 +246,41 @@ export async function sendOutbox(
     result[outcome] += 1;
   }
   return result;
+}
+
+/** The text of an outbox row, or undefined when it is obsolete (an inquiry decided meanwhile). */
+function contentOf(
+  row: {
+    kind: string;
+    inquiry_id: string | null;
+    reference: string | null;
+    deadline_at: Date | null;
+    status: string | null;
+    received_at: Date | null;
+    municipality: string | null;
+    contact_name: string | null;
+    contact_email: string | null;
+  },
+  publicUrl: string,
+): { subject: string; text: string } | undefined {
+  if (row.kind === ACKNOWLEDGEMENT_MAIL_KIND) {
+    return row.reference && row.received_at && row.municipality
+      ? composeAcknowledgementMail({
+          municipality: row.municipality,
+          reference: row.reference,
+          receivedAt: row.received_at,
+          contact: { name: row.contact_name, email: row.contact_email },
+        })
+      : undefined;
+  }
+  return row.inquiry_id && row.reference && row.deadline_at && row.status !== 'decided'
+    ? composeInquiryMail(row.kind, {
+        inquiryId: row.inquiry_id,
+        reference: row.reference,
+        deadlineAt: row.deadline_at,
+        publicUrl,
+      })
+    : undefined;
 }
 
 /** The kinds of e-mail about an inquiry (the keys under `mail` in the server locales). */

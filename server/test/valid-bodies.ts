@@ -434,7 +434,7 @@ export const VALID_BODIES: Record<string, WriteFixture> = {
       ok(await C(w).patch(`/api/inquiries/${r.inquiryId}`, { version, reporter }), 'reporter');
       return markedChildReport(w, r);
     },
-    body: (_w, _r, p) => ({ version: p.version }),
+    body: (_w, _r, p) => ({ version: p.version, email: 'skoleleder@demo.invalid' }),
   },
 };
 

@@ -143,7 +143,7 @@ describe(`e-mail addresses and police staff (${testEngine})`, () => {
       newUserBody({ email: 'ikke-en-adresse' }),
     );
     expect(invalid.status).toBe(400);
-    expect(fieldsOf(invalid.body)).toEqual(['body.email:invalid_format']);
+    expect(fieldsOf(invalid.body)).toEqual(['body.email:invalid_email']);
     const long = await call(
       adminSession,
       'POST',

@@ -4,9 +4,11 @@ import type { ChildReportRow } from './queries-child-report.ts';
 import { clockStart } from './rules.ts';
 import { isProfessionalSource } from '../../../shared/values.ts';
 import {
+  ReporterEmail,
   type ChildReport,
   type DeadlineState,
   type LegalProvision,
+  type MailStatus,
 } from './schema-child-report.ts';
 
 /**
@@ -92,11 +94,29 @@ export function acknowledgementPossible(
   return !row.reporter_anonymous && (row.reporter_name ?? row.reporter_contact) !== null;
 }
 
+/** The acknowledgement's e-mail as the outbox has it (server/platform/mail.ts `latestMailAbout`). */
+export interface AcknowledgementMail {
+  status: MailStatus;
+  to: string | null;
+  at: Date;
+}
+
+/** The address kept on the inquiry, else the intake's contact when it is one address. */
+export function suggestedEmail(
+  row: Pick<ChildReportRow, 'reporter_anonymous' | 'reporter_contact' | 'reporter_email'>,
+): string | null {
+  if (row.reporter_anonymous) return null;
+  if (row.reporter_email) return row.reporter_email;
+  const contact = row.reporter_contact?.trim() ?? '';
+  return ReporterEmail.safeParse(contact).success ? contact : null;
+}
+
 export function childReportOf(
   row: ChildReportRow,
   provisions: LegalProvision[],
   mayRecord: boolean,
   now: Date,
+  mail: AcknowledgementMail | undefined = undefined,
 ): ChildReport {
   const { received, help, ack, helpDeadline, ackDue } = reportDeadlines(row, provisions);
   const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -122,6 +142,8 @@ export function childReportOf(
       sentBy: row.acknowledged_by_name,
       sentTo: row.acknowledged_to,
       possible: acknowledgementPossible(row),
+      suggestedEmail: suggestedEmail(row),
+      email: mail ? { to: mail.to, status: mail.status, at: mail.at.toISOString() } : null,
     },
   };
 }

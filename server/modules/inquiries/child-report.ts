@@ -2,6 +2,8 @@ import type { Transaction } from 'kysely';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
+import { latestMailAbout, queueMailToAddress } from '../../platform/mail.ts';
+import { ACKNOWLEDGEMENT_MAIL_KIND } from '../../platform/mail-templates.ts';
 import {
   inquiryAbilitiesByPlace,
   inquiryIsOpen,
@@ -116,32 +118,47 @@ export async function assessImmediateHelp(
 
 /**
  * Records that the acknowledgement went to the reporting professional (their name and contact
- * from the inquiry). Idempotent: once recorded, a second send changes nothing and answers the
- * first, whatever version it names.
+ * from the inquiry). With an e-mail address it is queued in the e-mail outbox in the same
+ * transaction (sent by the background job, mail.ts) and the address is kept on the inquiry; the
+ * chronology and the audit say that it was e-mailed, never to which address. Idempotent: once
+ * recorded, a second send changes nothing and answers the first, whatever version it names.
  */
 export async function acknowledgeReport(
   ctx: RequestContext,
   access: InquiryAccess,
-  body: { version: number },
+  body: { version: number; email?: string | null },
   now: Date,
 ): Promise<void> {
   requireRecord(access);
   const first = await findChildReportRow(ctx.db, access);
   if (first?.acknowledged_at) return;
+  const email = body.email ?? null;
   await ctx.db.transaction().execute(async (trx) => {
     const row = await lockedReport(trx, access, body.version);
     if (!row.child_report) refuse('body', 'child_report_not_marked');
-    const to = recipientOf(row);
+    const to = recipientOf(email ? { ...row, reporter_contact: email } : row);
     if (!to) refuse('body', 'acknowledgement_no_reporter');
     await updateInquiryRow(trx, access, {
       acknowledged_at: now,
       acknowledged_by: ctx.user.id,
       acknowledged_to: to,
+      ...(email && { reporter_email: email }),
     });
+    if (email) {
+      await queueMailToAddress(trx, {
+        municipalityCode: access.municipalityCode,
+        inquiryId: access.inquiryId,
+        kind: ACKNOWLEDGEMENT_MAIL_KIND,
+        to: email,
+      });
+    }
     await recordChange(trx, ctx, access, {
       kind: 'child_report_acknowledged',
-      changes: {},
-      audit: { action: 'update', details: { fields: 'acknowledgement' } },
+      changes: email ? { emailed: true } : {},
+      audit: {
+        action: 'update',
+        details: { fields: 'acknowledgement', emailed: email !== null },
+      },
     });
   });
 }
@@ -164,8 +181,11 @@ export async function readChildReport(
   const row = await findChildReportRow(trx, access);
   if (!row) throw new AppError('not_found');
   const provisions = await getProvisions(trx, access.municipalityCode);
+  const mail = row.acknowledged_at
+    ? await latestMailAbout(trx, access, ACKNOWLEDGEMENT_MAIL_KIND)
+    : undefined;
   return {
-    childReport: childReportOf(row, provisions, mayRecordChildReport(access), now),
+    childReport: childReportOf(row, provisions, mayRecordChildReport(access), now, mail),
     note: row.immediate_help_note,
   };
 }

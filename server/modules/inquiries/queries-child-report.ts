@@ -19,6 +19,7 @@ const CLOCK_COLUMNS = [
   'inquiries.reporter_anonymous',
   'inquiries.reporter_name',
   'inquiries.reporter_contact',
+  'inquiries.reporter_email',
 ] as const;
 
 export async function findChildReportRow(db: Db, key: InquiryKey) {

@@ -90,8 +90,19 @@ export const ImmediateHelpBody = z
   .object({ needed: z.boolean(), note: optionalText(2000), version: Version })
   .strict();
 
-/** "Send kvittering": recorded once; a second send answers the first. */
-export const AcknowledgeBody = z.object({ version: Version }).strict();
+/** The reporting professional's e-mail address (the acknowledgement goes there). */
+export const ReporterEmail = z.string().trim().max(254).pipe(z.email());
+
+/**
+ * "Send kvittering": recorded once; a second send answers the first. With an e-mail address the
+ * acknowledgement is e-mailed (and the address kept on the inquiry); without one it is printed.
+ */
+export const AcknowledgeBody = z
+  .object({ version: Version, email: ReporterEmail.nullable().default(null) })
+  .strict();
+
+export const MailStatusSchema = z.enum(['queued', 'sent', 'failed']);
+export type MailStatus = z.infer<typeof MailStatusSchema>;
 
 export const DeadlineStateSchema = z.enum(['pending', 'met', 'late', 'overdue']);
 export type DeadlineState = z.infer<typeof DeadlineStateSchema>;
@@ -125,6 +136,12 @@ export const ChildReportSchema = z.object({
     sentTo: z.string().nullable(),
     /** The reporter is named: an acknowledgement can be made. */
     possible: z.boolean(),
+    /** The address to suggest: the one kept on the inquiry, or the intake's contact if an address. */
+    suggestedEmail: z.string().nullable(),
+    /** The e-mail of the acknowledgement, when it was e-mailed: to whom, and where it is. */
+    email: z
+      .object({ to: z.string().nullable(), status: MailStatusSchema, at: z.iso.datetime() })
+      .nullable(),
   }),
 });
 export type ChildReport = z.infer<typeof ChildReportSchema>;

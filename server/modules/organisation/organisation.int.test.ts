@@ -168,6 +168,15 @@ describe(`organisation reference data (${testEngine})`, () => {
       .where('n.kind', '=', 'inquiry_possible_duplicate')
       .execute();
     expect(notices.map((n) => n.username)).toEqual(['demo.tovholder']);
+    // The school's report was acknowledged by e-mail: waiting in the outbox (no SMTP in the demo).
+    const acknowledgements = await db
+      .selectFrom('email_outbox')
+      .select(['to_address', 'sent_at'])
+      .where('kind', '=', 'child_report_acknowledgement')
+      .execute();
+    expect(acknowledgements).toEqual([
+      { to_address: 'skoleleder@demo-skole.invalid', sent_at: null },
+    ]);
     const inFourHours = Date.now() + 4 * 3_600_000;
     for (const r of rows.filter((row) => row.status !== 'decided')) {
       expect(r.deadline_at.getTime()).toBeGreaterThan(inFourHours);

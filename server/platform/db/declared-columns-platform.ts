@@ -138,6 +138,7 @@ export const declaredPlatformColumns = {
     'acknowledged_at',
     'acknowledged_by',
     'acknowledged_to',
+    'reporter_email',
   ],
   legal_provisions: [
     'municipality_code',
@@ -215,6 +216,7 @@ export const declaredPlatformColumns = {
     'attempts',
     'last_error',
     'municipality_code',
+    'to_address',
   ],
   reference_counters: ['municipality_code', 'kind', 'year', 'last_number'],
   persons: [

@@ -92,6 +92,8 @@ export interface InquiriesTable {
   acknowledged_at: Timestamp | null;
   acknowledged_by: string | null;
   acknowledged_to: string | null;
+  /** 0033: the reporting professional's e-mail address, for the acknowledgement. */
+  reporter_email: string | null;
 }
 
 /** 0024: the legal provisions of a municipality, for its lawyer to confirm. */
@@ -192,7 +194,8 @@ export interface InquiryDraftsTable {
 
 export interface EmailOutboxTable {
   id: Generated<string>;
-  user_id: string;
+  /** A user of the system, or (0033) null for a message to `to_address`. */
+  user_id: string | null;
   kind: string;
   inquiry_id: string | null;
   created_at: Timestamp;
@@ -201,6 +204,8 @@ export interface EmailOutboxTable {
   last_error: string | null;
   /** The tenant key of the case or inquiry named, if any (0015): filled by the database. */
   municipality_code: Generated<string | null>;
+  /** 0033: an address outside the system (the acknowledgement to a reporting professional). */
+  to_address: string | null;
 }
 
 export interface ReferenceCountersTable {

@@ -40,6 +40,8 @@ const unmarked: ChildReport = {
     sentBy: null,
     sentTo: null,
     possible: true,
+    suggestedEmail: 'skole@demo.invalid',
+    email: null,
   },
 };
 
@@ -130,5 +132,36 @@ describe('ChildReportSection', () => {
     });
     expect(html).toContain('Underretteren er anonym');
     expect(html).not.toContain('Send kvittering');
+  });
+
+  it('offers the e-mail address, filled in from the intake, and says the e-mail names neither child nor concern', () => {
+    const html = render({ ...unmarked, marked: true });
+    expect(html).toContain('Fagpersonens e-mailadresse (valgfri)');
+    expect(html).toMatch(/<input[^>]*type="email"[^>]*value="skole@demo.invalid"/);
+    expect(html).toContain('E-mailen nævner hverken barnet eller bekymringen.');
+  });
+
+  it('shows the e-mail of the acknowledgement queued, sent or failed', () => {
+    const sent = (status: 'queued' | 'sent' | 'failed') =>
+      render({
+        ...unmarked,
+        marked: true,
+        acknowledgement: {
+          ...unmarked.acknowledgement,
+          state: 'met',
+          sentAt: '2026-03-05T12:05:00.000Z',
+          sentBy: 'Tove Tovholder',
+          sentTo: 'Skoleleder Demo, leder@skole.example',
+          email: { to: 'leder@skole.example', status, at: '2026-03-05T12:06:00.000Z' },
+        },
+      });
+    expect(sent('queued')).toContain(
+      'Kvitteringen venter på at blive sendt som e-mail til leder@skole.example.',
+    );
+    expect(sent('sent')).toContain('Kvitteringen er sendt som e-mail til leder@skole.example');
+    expect(sent('failed')).toContain(
+      'Kvitteringen kunne ikke sendes som e-mail til leder@skole.example.',
+    );
+    expect(sent('sent')).not.toContain('Fagpersonens e-mailadresse');
   });
 });

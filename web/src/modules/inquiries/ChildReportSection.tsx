@@ -1,8 +1,18 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ImmediateHelpBody } from '../../../../server/modules/inquiries/schema-child-report.ts';
-import { focusAfterSave, RadioGroup, SuccessMessage, TextArea, useZodForm } from '../../ui/form';
+import {
+  AcknowledgeBody,
+  ImmediateHelpBody,
+} from '../../../../server/modules/inquiries/schema-child-report.ts';
+import {
+  focusAfterSave,
+  RadioGroup,
+  SuccessMessage,
+  TextArea,
+  TextInput,
+  useZodForm,
+} from '../../ui/form';
 import { receivedBeforeText } from '../../ui/backdatedText';
 import { formatDateTime } from '../cases/format';
 import { ChangeForm, useInquiryChange } from './ChangeForm';
@@ -177,28 +187,46 @@ function ImmediateHelp({ panel, report }: { panel: PanelProps; report: ChildRepo
   );
 }
 
+const AckValues = AcknowledgeBody.omit({ version: true });
+
+/** "Sendt som e-mail til x@y.dk 5. marts 2026 kl. 13.05." – or waiting, or failed. */
+function MailStatus({ mail }: { mail: NonNullable<ChildReport['acknowledgement']['email']> }) {
+  const { t } = useTranslation();
+  return (
+    <p className={mail.status === 'failed' ? 'inquiry-deadline inquiry-deadline-overdue' : ''}>
+      {t(`inquiries.childReport.email.${mail.status}`, {
+        to: mail.to ?? '',
+        at: formatDateTime(mail.at),
+      })}
+    </p>
+  );
+}
+
 function Acknowledgement({ panel, report }: { panel: PanelProps; report: ChildReport }) {
   const { t } = useTranslation();
   const { detail } = panel;
   const ack = report.acknowledgement;
   const headingId = useId();
-  const form = useZodForm(NoValues, { defaultValues: {} });
+  const form = useZodForm(AckValues, { defaultValues: { email: ack.suggestedEmail ?? '' } });
   const mutation = useInquiryChange(acknowledgeReport, detail.id, () => focusAfterSave(headingId));
   return (
     <>
       <h3 id={headingId}>{t('inquiries.childReport.acknowledgement')}</h3>
       <Deadline at={ack.dueAt} duty={ack} detail={detail} />
       {ack.sentAt ? (
-        <p>
-          {t('inquiries.childReport.sent', {
-            to: ack.sentTo ?? '',
-            by: ack.sentBy ?? '',
-            at: formatDateTime(ack.sentAt),
-          })}{' '}
-          <a href={acknowledgementUrl(detail.id)} download={`kvittering-${detail.reference}.pdf`}>
-            {t('inquiries.childReport.download')}
-          </a>
-        </p>
+        <>
+          <p>
+            {t('inquiries.childReport.sent', {
+              to: ack.sentTo ?? '',
+              by: ack.sentBy ?? '',
+              at: formatDateTime(ack.sentAt),
+            })}{' '}
+            <a href={acknowledgementUrl(detail.id)} download={`kvittering-${detail.reference}.pdf`}>
+              {t('inquiries.childReport.download')}
+            </a>
+          </p>
+          {ack.email && <MailStatus mail={ack.email} />}
+        </>
       ) : !ack.possible ? (
         <p>{t('inquiries.childReport.noReporter')}</p>
       ) : (
@@ -208,7 +236,7 @@ function Acknowledgement({ panel, report }: { panel: PanelProps; report: ChildRe
             panel={panel}
             form={form}
             change={mutation}
-            body={() => ({ version: detail.version })}
+            body={(values) => ({ email: values.email ?? null, version: detail.version })}
             secondary
           >
             <p>
@@ -216,6 +244,16 @@ function Acknowledgement({ panel, report }: { panel: PanelProps; report: ChildRe
                 to: [detail.reporter.name, detail.reporter.contact].filter(Boolean).join(', '),
               })}
             </p>
+            <TextInput
+              name="email"
+              type="email"
+              autoComplete="off"
+              label={t('inquiries.childReport.emailLabel')}
+              hint={t('inquiries.childReport.emailHint')}
+              widthClass="input-width-xl"
+              maxLength={254}
+              empty="null"
+            />
           </ChangeForm>
         )
       )}

@@ -32,6 +32,10 @@ const KINDS = [
   'rejected',
   'reopened',
   'case_opened',
+  'child_report_marked',
+  'child_report_unmarked',
+  'immediate_help_assessed',
+  'child_report_acknowledged',
 ] as const;
 
 /** Fields of an edit, in readable words. */
@@ -53,6 +57,7 @@ const FIELDS = [
   'seriousness',
   'deadlineAt',
   'backdateReason',
+  'childReport',
 ] as const;
 type Field = (typeof FIELDS)[number];
 
@@ -207,6 +212,8 @@ function EventChanges({
           {typeof c.reference === 'string' ? c.reference : t('inquiries.decision.theCase')}
         </Link>
       ) : null;
+    case 'child_report_acknowledged':
+      return c.emailed === true ? <>{t('inquiries.history.emailed')}</> : null;
     default:
       return null;
   }
