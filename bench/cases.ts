@@ -6,8 +6,9 @@
  * logged-in coordinator (password + TOTP through the real endpoints) reads every tab of the case
  * and the case summary PDF; every read writes its audit entries, as in production. The case
  * overview is measured over BENCH_OVERVIEW_CASES (10,000) more cases of the same coordinator
- * (bench/case-overview.ts): the first page, sorted by next follow-up, filtered, and searched by
- * reference, name and CPR number, with the p95 of its own statement run straight on the database.
+ * (bench/case-overview.ts): the first page, sorted by next follow-up (pages 1 and 2), filtered,
+ * and searched by reference, name and CPR number, each with the p95 of its own statement run
+ * straight on the database.
  *
  *   npm run bench:cases                            # a throwaway PostgreSQL (initdb, temp dir)
  *   DATABASE_URL=postgres://… npm run bench:cases  # an existing, empty, throwaway database
