@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod';
-import { RegisterSearchBody } from '../../../../server/modules/disclosures/schema.ts';
+import type { RegisterSearchBody } from '../../../../server/modules/disclosures/schema.ts';
 import { AccessDeniedPage } from '../../app/AccessDeniedPage';
 import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
