@@ -172,6 +172,21 @@ const fixtures: Record<string, () => Fixture> = {
     params: at({ followUpId: atWork.followUpId }),
     body: async () => ({ version: await version('case_follow_ups', atWork.followUpId) }),
   }),
+  'POST /api/cases/{id}/disclosures': () => ({
+    params: at(),
+    body: () => ({
+      id: crypto.randomUUID(),
+      disclosedOn: today(),
+      recipientOrganisation: 'Psykiatrien, PSP',
+      recipientKind: 'psychiatry',
+      categories: ['plan'],
+      legalBasis: 'Retsplejeloven § 115 (PSP)',
+      purpose: 'Kriminalitetsforebyggende samarbejde',
+      decidedBy: 'Tovholderen',
+      channel: 'phone',
+      personIds: [atWork.citizenId],
+    }),
+  }),
   'POST /api/cases/{id}/filings': () => ({
     params: at(),
     body: () => ({

@@ -36,6 +36,7 @@ let pending: LoggedIn;
 let enrolling: LoggedIn;
 let own: LoggedIn;
 let leaving: LoggedIn;
+let dpo: LoggedIn;
 let unitId = '';
 let forumId = '';
 let typeId = '';
@@ -62,6 +63,7 @@ beforeAll(async () => {
   enrolling = await halfLoggedIn(await createUser(db, { roles: ['caseworker'], enrolled: false }));
   own = await login(t.app, await createUser(db, { roles: ['caseworker'] }));
   leaving = await login(t.app, await createUser(db, { roles: ['caseworker'] }));
+  dpo = await login(t.app, await createUser(db, { roles: ['data_protection'] }));
   unitId = (await createUnit(db)).id;
   forumId = (await createForum(db, { members: [target.id] })).id;
   typeId = (
@@ -189,6 +191,10 @@ const fixtures: Record<string, () => Fixture> = {
     body: () => ({ code: '000000' }),
   }),
   'DELETE /api/auth/webauthn/credentials/{id}': () => ({ as: own }),
+  'POST /api/disclosures/search': () => ({
+    as: dpo,
+    body: () => ({ recipient: 'Skole', from: '2026-01-01', to: '2026-12-01' }),
+  }),
   'POST /api/admin/users': () => ({
     body: () => ({
       username: 'ny.medarbejder',

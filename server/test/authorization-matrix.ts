@@ -134,7 +134,8 @@ export async function describeAuthorizationMatrix(group: RouteGroup): Promise<vo
     for (const caller of members) {
       if (expected(op, caller) !== 'allowed') continue; // the policy test covers 401/403
       const byDesign =
-        (op.path.endsWith('/access-report') && caller.roles.includes('data_protection')) ||
+        ((op.path.endsWith('/access-report') || op.path.endsWith('/read-log')) &&
+          caller.roles.includes('data_protection')) ||
         ((op.record === 'inquiry' || op.record === 'person') &&
           caller.roles.includes('coordinator'));
       const res = await call(caller, own);
@@ -187,8 +188,10 @@ export async function describeAuthorizationMatrix(group: RouteGroup): Promise<vo
     for (const caller of members.filter((c) => expected(op, c) === 'allowed')) {
       const res = await call(caller, own);
       const mayHandle = PERSONAL_DATA_ROLES.some((r) => caller.roles.includes(r));
+      // The data-protection role reads access reports and cases' read logs municipality-wide.
       const byDesign =
-        op.path.endsWith('/access-report') && caller.roles.includes('data_protection');
+        (op.path.endsWith('/access-report') || op.path.endsWith('/read-log')) &&
+        caller.roles.includes('data_protection');
       // A second id in the path (e.g. {userId}) is a random one: its own 404 is fine.
       const subRecord = /\{id\}.*\{\w+\}/.test(op.path);
       const ok =

@@ -1,4 +1,5 @@
 import { freshRecords } from './write-world.ts';
+import { send } from './access-matrix.ts';
 import {
   bodyProbe,
   subPathProbe,
@@ -42,8 +43,27 @@ const CONSENTS = 'POST /api/cases/{id}/consents';
 const OFFERS = 'POST /api/cases/{id}/offers';
 const FOLLOW_UPS = 'POST /api/cases/{id}/follow-ups';
 const CLOSURE = 'POST /api/cases/{id}/closure';
+const DISCLOSURES = 'POST /api/cases/{id}/disclosures';
+
+/** A disclosure recorded on a fresh case of `w`: its client id (used again on another case). */
+async function disclosureOf(w: ProbeWorld['foreign']): Promise<string> {
+  const write = await validWrite(w, DISCLOSURES);
+  const res = await send(w.t, write.caller, 'POST', write.url, write.body);
+  if (res.status !== 201) throw new Error(`disclosure not recorded: ${res.status}`);
+  return String(write.body?.id);
+}
 
 export const CASE_PROBES: IdProbe[] = [
+  bodyProbe(DISCLOSURES, 'body.personIds.*', (b, id) => ({ ...b, personIds: [id] }), theirCitizen),
+  {
+    ...bodyProbe(
+      DISCLOSURES,
+      'body.id',
+      (b, id) => ({ ...b, id }),
+      (x) => disclosureOf(x.foreign),
+    ),
+    visibleTwin: (x) => disclosureOf(x),
+  },
   // A second path id: a sub-record of another team's case, under the caller's own case.
   subPathProbe('DELETE /api/cases/{id}/members/{userId}', 'userId'),
   subPathProbe('POST /api/cases/{id}/persons/{personId}/removal', 'personId'),

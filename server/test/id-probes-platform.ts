@@ -59,6 +59,17 @@ const partnerBody = {
 const colleagueId = (x: ProbeWorld) => x.colleague.caller.userId ?? '';
 
 export const PLATFORM_PROBES: IdProbe[] = [
+  // The disclosure register: a person of another municipality answers as a missing one.
+  probe(
+    'POST /api/disclosures/search body.personId',
+    (x) => x.dpo.caller,
+    (x) => x.other.personId,
+    () => ({
+      method: 'POST',
+      url: () => '/api/disclosures/search',
+      body: (id) => ({ personId: id }),
+    }),
+  ),
   // Administration: another municipality's users and units answer as missing ones.
   probe('GET /api/admin/users query.unitId', admin, otherUnit, () => ({
     method: 'GET',

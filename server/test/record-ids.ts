@@ -40,6 +40,8 @@ export interface ProbeWorld extends World {
   colleague: Staff;
   admin: Staff;
   hotline: Staff;
+  /** The data-protection role of municipality 101. */
+  dpo: Staff;
 }
 
 export interface ProbeRequest {
@@ -175,6 +177,7 @@ export async function createProbeWorld(t: TestApp): Promise<ProbeWorld> {
     colleague: await staff(t, 'caseworker'),
     admin: await staff(t, 'municipal_admin'),
     hotline: await staff(t, 'hotline'),
+    dpo: await staff(t, 'data_protection'),
   };
 }
 

@@ -356,6 +356,20 @@ export const VALID_BODIES: Record<string, WriteFixture> = {
     prepare: closure,
     body: () => ({ comment: 'Planens mål er ikke nået endnu.' }),
   },
+  'POST /api/cases/{id}/disclosures': {
+    body: (w, r) => ({
+      id: crypto.randomUUID(),
+      disclosedOn: w.today,
+      recipientOrganisation: 'Psykiatrien, PSP',
+      recipientKind: 'psychiatry',
+      categories: ['plan'],
+      legalBasis: 'Retsplejeloven § 115 (PSP)',
+      purpose: 'Kriminalitetsforebyggende samarbejde',
+      decidedBy: 'Tovholderen',
+      channel: 'phone',
+      personIds: [r.citizenId],
+    }),
+  },
   'POST /api/cases/{id}/filings': {
     body: (w) => ({
       document: 'case-summary',

@@ -60,6 +60,8 @@ const CHILDREN: Record<string, string> = {
   case_closures: 'why and how the case was closed',
   case_reviews: 're-reviews after closure: still at risk, in education or work',
   case_filings: 'where and when a case’s documents were filed in the record system',
+  disclosures: 'the disclosure register: information about a citizen that left the team (0035)',
+  disclosure_persons: 'the persons a disclosure concerned (0035)',
 };
 
 /** A user's notice: carries the key of the case or inquiry it names, none when it names none. */
