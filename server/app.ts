@@ -37,6 +37,8 @@ import { followUpRoutes } from './modules/follow-ups/routes.ts';
 import { closureRoutes } from './modules/closure/routes.ts';
 import { taskRoutes } from './modules/tasks/routes.ts';
 import { filingRoutes } from './modules/filing/routes.ts';
+import { noticeRoutes } from './modules/notice/routes.ts';
+import { processingRecordRoutes } from './modules/processing-record/routes.ts';
 import { validatorCompiler } from './platform/validation.ts';
 import { VERSION } from './version.ts';
 
@@ -200,6 +202,10 @@ export async function buildApp(
   await app.register(closureRoutes({ keys: options.keys }));
   await app.register(taskRoutes({ keys: options.keys }));
   await app.register(filingRoutes({ keys: options.keys }));
+  await app.register(noticeRoutes({ keys: options.keys }));
+  await app.register(
+    processingRecordRoutes({ keys: options.keys, session: config.session }),
+  );
   await registerWebApp(app, config.webDir);
   return app;
 }

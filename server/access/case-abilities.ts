@@ -43,6 +43,7 @@ export const CASE_PARTS = [
   ...WORK_PARTS,
   'closure',
   'filing',
+  'notice',
 ] as const;
 export type CasePart = (typeof CASE_PARTS)[number];
 export type CaseAction = 'read' | 'write' | 'approve';
@@ -98,6 +99,8 @@ export function abilitiesByPlace(access: CaseAccess): CaseAbilities {
     persons: can(full, coordinator),
     // Journalisation: also on a closed case (that is when the summary is filed).
     filing: can(full, writer),
+    // The citizen told (GDPR art. 13/14): those who may write the case, also once it is closed.
+    notice: can(full, writer),
   };
 }
 

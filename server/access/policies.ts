@@ -73,6 +73,8 @@ export const USER_POLICIES = {
   'admin.users': hasAny('municipal_admin', 'system_admin'),
   /** Read the audit trail of one's own municipality. */
   'admin.audit': hasAny('municipal_admin', 'data_protection'),
+  /** The municipality's record of processing activities (GDPR art. 30). */
+  'admin.processingRecord': hasAny('municipal_admin', 'data_protection'),
 } satisfies Record<string, (user: CurrentUser) => boolean>;
 
 export type UserPolicy = keyof typeof USER_POLICIES;
@@ -105,6 +107,7 @@ export function abilities(user: CurrentUser) {
     admin: {
       users: allows(user, 'admin.users'),
       audit: allows(user, 'admin.audit'),
+      processingRecord: allows(user, 'admin.processingRecord'),
     },
   };
 }

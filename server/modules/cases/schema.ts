@@ -153,6 +153,8 @@ export const CaseEventKindSchema = z.enum([
   'person_removed',
   'custody_changed',
   'document_filed',
+  'citizen_informed',
+  'notice_exempted',
 ]);
 
 const ChangeValue = z.union([z.string(), z.number(), z.boolean()]).nullable();

@@ -29,6 +29,7 @@ const OWNERS: Record<string, readonly string[]> = {
   case_closures: ['server/modules/closure'],
   case_reviews: ['server/modules/closure'],
   case_filings: ['server/modules/filing'],
+  case_notices: ['server/modules/notice'],
   // Inquiries and persons.
   inquiries: ['server/modules/inquiries'],
   inquiry_persons: ['server/modules/inquiries'],

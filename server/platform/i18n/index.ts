@@ -14,6 +14,10 @@ import inquiryDa from '../../modules/inquiries/locales/da.json' with { type: 'js
 import inquiryEn from '../../modules/inquiries/locales/en.json' with { type: 'json' };
 import filingDa from '../../modules/filing/locales/da.json' with { type: 'json' };
 import filingEn from '../../modules/filing/locales/en.json' with { type: 'json' };
+import noticeDa from '../../modules/notice/locales/da.json' with { type: 'json' };
+import noticeEn from '../../modules/notice/locales/en.json' with { type: 'json' };
+import processingDa from '../../modules/processing-record/locales/da.json' with { type: 'json' };
+import processingEn from '../../modules/processing-record/locales/en.json' with { type: 'json' };
 
 /**
  * Server-side messages (errors, e-mails, PDF documents). Danish first; English when the client
@@ -48,6 +52,8 @@ const catalogs: Record<Locale, Catalog> = {
     closureDa,
     inquiryDa,
     filingDa,
+    noticeDa,
+    processingDa,
   ),
   en: merge(
     en,
@@ -58,6 +64,8 @@ const catalogs: Record<Locale, Catalog> = {
     closureEn,
     inquiryEn,
     filingEn,
+    noticeEn,
+    processingEn,
   ),
 };
 

@@ -30,6 +30,8 @@ import tasksDa from '../../modules/tasks/locales/da.json';
 import tasksEn from '../../modules/tasks/locales/en.json';
 import filingDa from '../../modules/filing/locales/da.json';
 import filingEn from '../../modules/filing/locales/en.json';
+import noticeDa from '../../modules/notice/locales/da.json';
+import noticeEn from '../../modules/notice/locales/en.json';
 
 /**
  * The translation catalogues: the shell's texts (./locales) plus one pair of files per module
@@ -53,6 +55,7 @@ export const da = {
   ...closureDa,
   ...tasksDa,
   ...filingDa,
+  ...noticeDa,
 };
 
 export const en = {
@@ -72,4 +75,5 @@ export const en = {
   ...closureEn,
   ...tasksEn,
   ...filingEn,
+  ...noticeEn,
 } satisfies Record<keyof typeof da, unknown>;

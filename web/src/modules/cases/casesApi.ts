@@ -140,6 +140,8 @@ const EVENT_KIND_ORDER: Record<CaseEventKind, number> = {
   person_removed: 29,
   custody_changed: 30,
   document_filed: 30,
+  citizen_informed: 31,
+  notice_exempted: 31,
 };
 export const CASE_EVENT_KINDS = inOrder(EVENT_KIND_ORDER);
 
