@@ -203,9 +203,7 @@ export async function buildApp(
   await app.register(taskRoutes({ keys: options.keys }));
   await app.register(filingRoutes({ keys: options.keys }));
   await app.register(noticeRoutes({ keys: options.keys }));
-  await app.register(
-    processingRecordRoutes({ keys: options.keys, session: config.session }),
-  );
+  await app.register(processingRecordRoutes({ keys: options.keys, session: config.session }));
   await registerWebApp(app, config.webDir);
   return app;
 }

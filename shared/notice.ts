@@ -41,6 +41,7 @@ export const NOTICE_EXEMPTIONS = NoticeExemptionSchema.options;
 
 export const NoticeOutcomeSchema = z.enum(['informed', 'exempted']);
 export type NoticeOutcome = z.infer<typeof NoticeOutcomeSchema>;
+export const NOTICE_OUTCOMES = NoticeOutcomeSchema.options;
 
 /**
  * Days after a case is opened before the case's coordinators get a work-list task when neither a

@@ -13,15 +13,16 @@ import { UserCreatePage } from './UserCreatePage';
 import { UserEditPage } from './UserEditPage';
 import { UsersPage } from './UsersPage';
 import { CataloguePage } from '../interventions/CataloguePage';
+import { ProcessingRecordPage } from '../notice/ProcessingRecordPage';
 import './admin.css';
 
-type Tab = 'users' | 'units' | 'audit' | 'settings' | 'catalogue';
+type Tab = 'users' | 'units' | 'audit' | 'settings' | 'catalogue' | 'processingRecord';
 
 /**
  * What opens a sub-page: an administration ability, changing the municipality's settings, or
  * managing the interventions catalogue (municipal administrators and coordinators).
  */
-type Ability = 'users' | 'audit' | 'settings' | 'catalogue';
+type Ability = 'users' | 'audit' | 'settings' | 'catalogue' | 'processingRecord';
 
 /** Absolute paths: relative links would resolve against the current (nested) page. */
 const TABS: { id: Tab; path: string; ability: Ability }[] = [
@@ -30,6 +31,11 @@ const TABS: { id: Tab; path: string; ability: Ability }[] = [
   { id: 'audit', path: '/administration/revisionsspor', ability: 'audit' },
   { id: 'settings', path: '/administration/indstillinger', ability: 'settings' },
   { id: 'catalogue', path: '/administration/indsatskatalog', ability: 'catalogue' },
+  {
+    id: 'processingRecord',
+    path: '/administration/behandlingsfortegnelse',
+    ability: 'processingRecord',
+  },
 ];
 
 function allows(abilities: Abilities | null | undefined, ability: Ability): boolean {
@@ -138,6 +144,14 @@ export function AdminApp() {
           }
         />
         <Route path="indsatskatalog" element={<CataloguePage />} />
+        <Route
+          path="behandlingsfortegnelse"
+          element={
+            <Allowed ability="processingRecord">
+              <ProcessingRecordPage />
+            </Allowed>
+          }
+        />
       </Route>
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
