@@ -160,7 +160,7 @@ const ROUTE_GROUPS: [string, RegExp][] = [
   ],
   [
     'case-work',
-    /^\/api\/cases\/\{id\}\/(interventions|consents|offers|follow-ups|closure|reviews|filings)/,
+    /^\/api\/cases\/\{id\}\/(interventions|consents|offers|follow-ups|closure|reviews|filings|notices)/,
   ],
   ['inquiries', /^\/api\/(inquiries|inquiry-drafts|persons|notifications)(\/|$)/],
 ];

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { danishToday } from '../modules/cases/chronology.ts';
 import { freshRecords } from './write-world.ts';
 import {
   bodyProbe,
@@ -42,6 +44,21 @@ const CONSENTS = 'POST /api/cases/{id}/consents';
 const OFFERS = 'POST /api/cases/{id}/offers';
 const FOLLOW_UPS = 'POST /api/cases/{id}/follow-ups';
 const CLOSURE = 'POST /api/cases/{id}/closure';
+const NOTICES = 'POST /api/cases/{id}/notices';
+
+/** A notice recorded in a fresh case of `w` (the caller's world or another team's): its id. */
+async function noticeIn(w: ProbeWorld['foreign']): Promise<string> {
+  const r = await freshRecords(w);
+  const id = randomUUID();
+  await w.members.coordinator.as.post(`/api/cases/${r.caseId}/notices`, {
+    id,
+    outcome: 'exempted',
+    exemption: 'police_request',
+    reason: 'Politiet har bedt om at vente.',
+    givenOn: danishToday(new Date()),
+  });
+  return id;
+}
 
 export const CASE_PROBES: IdProbe[] = [
   // A second path id: a sub-record of another team's case, under the caller's own case.
@@ -164,6 +181,21 @@ export const CASE_PROBES: IdProbe[] = [
   clientIdProbe(OFFERS, 'POST /api/cases/{id}/offers/{offerId}/answer', 'offerId'),
   clientIdProbe(FOLLOW_UPS, 'POST /api/cases/{id}/follow-ups/{followUpId}/cancel', 'followUpId'),
   clientIdProbe(CLOSURE, 'POST /api/cases/{id}/closure/{closureId}/reject', 'closureId'),
+  {
+    ...bodyProbe(
+      NOTICES,
+      'body.id',
+      (b, id) => ({ ...b, id }),
+      (x) => noticeIn(x.foreign),
+    ),
+    visibleTwin: (x) => noticeIn(x),
+  },
+  bodyProbe(
+    NOTICES,
+    'body.personId',
+    (b, id) => ({ ...b, id: randomUUID(), personId: id }),
+    theirCitizen,
+  ),
 
   // Query filters of a case's reads.
   // The overview's coordinator filter: a user of another municipality answers as a missing one.
@@ -203,6 +235,20 @@ export const CASE_PROBES: IdProbe[] = [
           caller: x.members.coordinator.caller,
           method: 'GET',
           url: (id) => `/api/cases/${r.caseId}/chronology?authorId=${id}`,
+        },
+      };
+    },
+  },
+  {
+    key: 'GET /api/cases/{id}/notice-letter.pdf query.personId',
+    setup: async (x) => {
+      const r = await freshRecords(x);
+      return {
+        hidden: await theirCitizen(x),
+        request: {
+          caller: x.members.coordinator.caller,
+          method: 'GET',
+          url: (id) => `/api/cases/${r.caseId}/notice-letter.pdf?personId=${id}`,
         },
       };
     },

@@ -352,6 +352,15 @@ export const VALID_BODIES: Record<string, WriteFixture> = {
       filedOn: w.today,
     }),
   },
+  'POST /api/cases/{id}/notices': {
+    body: (w, r) => ({
+      id: randomUUID(),
+      outcome: 'informed',
+      personId: r.citizenId,
+      method: 'letter',
+      givenOn: w.today,
+    }),
+  },
   'POST /api/cases/{id}/reviews/{reviewId}': {
     prepare: review,
     body: (w, _r, p) => ({

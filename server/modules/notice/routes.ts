@@ -68,8 +68,8 @@ export const noticeRoutes =
           const theCase = await caseForNotice(trx, access);
           if (!theCase) throw new AppError('not_found');
           const recipients = await noticeRecipients(trx, access);
-          const recipient = recipientOr404(recipients, request.query.personId);
           const citizen = recipients.find((r) => r.role === 'citizen');
+          const recipient = recipientOr404(recipients, request.query.personId ?? citizen?.id ?? '');
           const settings = await getSettings(trx, access.municipalityCode);
           const letterhead = await caseLetterhead(trx, access);
           await auditCaseRead(trx, ctx, access, {

@@ -63,4 +63,5 @@ export const NoticeListSchema = z.object({
 });
 export type NoticeList = z.infer<typeof NoticeListSchema>;
 
-export const NoticeLetterQuery = z.object({ personId: z.uuid() }).strict();
+/** The letter's recipient: the case's citizen unless a custody holder is named. */
+export const NoticeLetterQuery = z.object({ personId: z.uuid().optional() }).strict();

@@ -60,6 +60,7 @@ const CHILDREN: Record<string, string> = {
   case_closures: 'why and how the case was closed',
   case_reviews: 're-reviews after closure: still at risk, in education or work',
   case_filings: 'where and when a case’s documents were filed in the record system',
+  case_notices: 'that the citizen was told of the processing, or the exemption used and why',
 };
 
 /** A user's notice: carries the key of the case or inquiry it names, none when it names none. */
