@@ -5,6 +5,7 @@ import { seedStandardInterventions } from '../modules/interventions/catalogue-se
 import { seedDemoCaseWork } from './case-work.ts';
 import { seedDemoOverviewCases } from './case-work/overview-cases.ts';
 import { seedDemoFiling } from './case-work/filing.ts';
+import { seedDemoNotices } from './case-work/notices.ts';
 import { seedDemoInquiries } from './inquiries.ts';
 import { seedDemoLogo } from './logo.ts';
 import { seedDemoChildReports } from './child-reports.ts';
@@ -70,6 +71,7 @@ export async function seedDemo(
     await seedDemoCaseWork(db);
     await seedDemoOverviewCases(db, options.secretKey);
     await seedDemoFiling(db);
+    await seedDemoNotices(db);
     return organisation;
   }
   // Every step is idempotent, and the marker is written last: an interrupted seed completes on
@@ -80,6 +82,7 @@ export async function seedDemo(
   await seedDemoCaseWork(db);
   await seedDemoOverviewCases(db, options.secretKey);
   await seedDemoFiling(db);
+  await seedDemoNotices(db);
   await db
     .insertInto('app_settings')
     .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })
