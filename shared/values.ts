@@ -243,6 +243,10 @@ export const CHRONOLOGY_FACT_FIELDS = [
   'filedOn',
   'correctionReason',
   'withdrawalReason',
+  // The citizen told (server/modules/notice/recording.ts).
+  'noticeMethod',
+  'noticeExemption',
+  'noticeDate',
 ] as const;
 /**
  * The case documents that can be filed in the municipality's record system (issue 12 part 9):

@@ -45,6 +45,7 @@ export const CASE_PARTS = [
   'filing',
   'disclosures',
   'readLog',
+  'notice',
 ] as const;
 export type CasePart = (typeof CASE_PARTS)[number];
 export type CaseAction = 'read' | 'write' | 'approve';
@@ -111,6 +112,8 @@ export function abilitiesByPlace(access: CaseAccess): CaseAbilities {
     disclosures: can(full, writer),
     // The case's read log (who has read the case): its coordinators only.
     readLog: can(coordinator),
+    // The citizen told (GDPR art. 13/14): those who may write the case, also once it is closed.
+    notice: can(full, writer),
   };
 }
 

@@ -87,6 +87,8 @@ export const USER_POLICIES = {
   /** The municipality's partner organisations: read (to choose one), and keep them. */
   'partners.read': hasAny(...PERSONAL_DATA_ROLES, 'municipal_admin', 'data_protection'),
   'partners.manage': hasAny('municipal_admin'),
+  /** The municipality's record of processing activities (GDPR art. 30). */
+  'admin.processingRecord': hasAny('municipal_admin', 'data_protection'),
 } satisfies Record<string, (user: CurrentUser) => boolean>;
 
 export type UserPolicy = keyof typeof USER_POLICIES;
@@ -119,6 +121,7 @@ export function abilities(user: CurrentUser) {
     admin: {
       users: allows(user, 'admin.users'),
       audit: allows(user, 'admin.audit'),
+      processingRecord: allows(user, 'admin.processingRecord'),
     },
     partners: { read: allows(user, 'partners.read'), manage: allows(user, 'partners.manage') },
     disclosures: { register: allows(user, 'disclosures.register') },

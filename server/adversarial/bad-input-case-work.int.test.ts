@@ -196,6 +196,16 @@ const fixtures: Record<string, () => Fixture> = {
       filedOn: today(),
     }),
   }),
+  'POST /api/cases/{id}/notices': () => ({
+    params: at(),
+    body: () => ({
+      id: crypto.randomUUID(),
+      outcome: 'informed',
+      personId: atWork.citizenId,
+      method: 'letter',
+      givenOn: today(),
+    }),
+  }),
   'POST /api/cases/{id}/closure/{closureId}/approve': () => ({
     params: { id: proposed.caseId, closureId: proposed.closureId },
     body: async () => ({ caseVersion: await version('cases', proposed.caseId) }),

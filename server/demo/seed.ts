@@ -7,6 +7,7 @@ import { seedDemoOverviewCases } from './case-work/overview-cases.ts';
 import { seedDemoFiling } from './case-work/filing.ts';
 import { refreshNextFollowUpsOfMunicipality } from '../modules/cases/queries-case-rows.ts';
 import { seedDemoDisclosures } from './case-work/disclosures.ts';
+import { seedDemoNotices } from './case-work/notices.ts';
 import { seedDemoInquiries } from './inquiries.ts';
 import { seedDemoLogo } from './logo.ts';
 import { seedDemoPartners } from './partners.ts';
@@ -77,6 +78,7 @@ export async function seedDemo(
     await seedDemoFiling(db);
     await refreshNextFollowUpsOfMunicipality(db, DEMO_MUNICIPALITY_CODE);
     await seedDemoDisclosures(db);
+    await seedDemoNotices(db);
     return organisation;
   }
   // Every step is idempotent, and the marker is written last: an interrupted seed completes on
@@ -90,6 +92,7 @@ export async function seedDemo(
   // The demo's follow-ups are loaded straight into their table: each case's next due one.
   await refreshNextFollowUpsOfMunicipality(db, DEMO_MUNICIPALITY_CODE);
   await seedDemoDisclosures(db);
+  await seedDemoNotices(db);
   await db
     .insertInto('app_settings')
     .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })

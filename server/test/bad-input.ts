@@ -160,7 +160,7 @@ const ROUTE_GROUPS: [string, RegExp][] = [
   ],
   [
     'case-work',
-    /^\/api\/cases\/\{id\}\/(interventions|consents|offers|follow-ups|closure|reviews|filings|disclosures)/,
+    /^\/api\/cases\/\{id\}\/(interventions|consents|offers|follow-ups|closure|reviews|filings|disclosures|notices)/,
   ],
   ['inquiries', /^\/api\/(inquiries|inquiry-drafts|persons|notifications)(\/|$)/],
 ];

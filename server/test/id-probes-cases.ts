@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { danishToday } from '../modules/cases/chronology.ts';
 import { freshRecords } from './write-world.ts';
 import { send } from './access-matrix.ts';
 import {
@@ -51,6 +53,22 @@ async function disclosureOf(w: ProbeWorld['foreign']): Promise<string> {
   const res = await send(w.t, write.caller, 'POST', write.url, write.body);
   if (res.status !== 201) throw new Error(`disclosure not recorded: ${res.status}`);
   return String(write.body?.id);
+}
+
+const NOTICES = 'POST /api/cases/{id}/notices';
+
+/** A notice recorded in a fresh case of `w` (the caller's world or another team's): its id. */
+async function noticeIn(w: ProbeWorld['foreign']): Promise<string> {
+  const r = await freshRecords(w);
+  const id = randomUUID();
+  await w.members.coordinator.as.post(`/api/cases/${r.caseId}/notices`, {
+    id,
+    outcome: 'exempted',
+    exemption: 'police_request',
+    reason: 'Politiet har bedt om at vente.',
+    givenOn: danishToday(new Date()),
+  });
+  return id;
 }
 
 export const CASE_PROBES: IdProbe[] = [
@@ -186,6 +204,21 @@ export const CASE_PROBES: IdProbe[] = [
   clientIdProbe(OFFERS, 'POST /api/cases/{id}/offers/{offerId}/answer', 'offerId'),
   clientIdProbe(FOLLOW_UPS, 'POST /api/cases/{id}/follow-ups/{followUpId}/cancel', 'followUpId'),
   clientIdProbe(CLOSURE, 'POST /api/cases/{id}/closure/{closureId}/reject', 'closureId'),
+  {
+    ...bodyProbe(
+      NOTICES,
+      'body.id',
+      (b, id) => ({ ...b, id }),
+      (x) => noticeIn(x.foreign),
+    ),
+    visibleTwin: (x) => noticeIn(x),
+  },
+  bodyProbe(
+    NOTICES,
+    'body.personId',
+    (b, id) => ({ ...b, id: randomUUID(), personId: id }),
+    theirCitizen,
+  ),
 
   // Query filters of a case's reads.
   // The overview's coordinator filter: a user of another municipality answers as a missing one.
@@ -225,6 +258,20 @@ export const CASE_PROBES: IdProbe[] = [
           caller: x.members.coordinator.caller,
           method: 'GET',
           url: (id) => `/api/cases/${r.caseId}/chronology?authorId=${id}`,
+        },
+      };
+    },
+  },
+  {
+    key: 'GET /api/cases/{id}/notice-letter.pdf query.personId',
+    setup: async (x) => {
+      const r = await freshRecords(x);
+      return {
+        hidden: await theirCitizen(x),
+        request: {
+          caller: x.members.coordinator.caller,
+          method: 'GET',
+          url: (id) => `/api/cases/${r.caseId}/notice-letter.pdf?personId=${id}`,
         },
       };
     },

@@ -391,6 +391,15 @@ export const VALID_BODIES: Record<string, WriteFixture> = {
     prepare: filing,
     body: (_w, _r, p) => ({ version: p.version, reason: 'Registreret på den forkerte sag' }),
   },
+  'POST /api/cases/{id}/notices': {
+    body: (w, r) => ({
+      id: randomUUID(),
+      outcome: 'informed',
+      personId: r.citizenId,
+      method: 'letter',
+      givenOn: w.today,
+    }),
+  },
   'POST /api/cases/{id}/reviews/{reviewId}': {
     prepare: review,
     body: (w, _r, p) => ({

@@ -50,7 +50,7 @@ export const AbilitiesSchema = z.object({
   settings: z.object({ read: z.boolean(), edit: z.boolean() }),
   catalogue: z.object({ read: z.boolean(), manage: z.boolean() }),
   records: z.object({ read: z.boolean(), breakGlass: z.boolean(), accessReport: z.boolean() }),
-  admin: z.object({ users: z.boolean(), audit: z.boolean() }),
+  admin: z.object({ users: z.boolean(), audit: z.boolean(), processingRecord: z.boolean() }),
   partners: z.object({ read: z.boolean(), manage: z.boolean() }),
   disclosures: z.object({ register: z.boolean() }),
 });

@@ -162,6 +162,8 @@ export const CaseEventKindSchema = z.enum([
   'filing_corrected',
   'filing_withdrawn',
   'disclosure_recorded',
+  'citizen_informed',
+  'notice_exempted',
 ]);
 
 const ChangeValue = z.union([z.string(), z.number(), z.boolean()]).nullable();

@@ -48,6 +48,8 @@ function valueList(kind: string, field: string): readonly string[] {
     case 'authorityArea':
     case 'subjectKind':
     case 'environment':
+    case 'noticeMethod':
+    case 'noticeExemption':
       return [field];
     default:
       return [];

@@ -8,6 +8,7 @@ import { AppError, requireVersion } from '../../platform/errors.ts';
 import { findPersonAccess } from '../../access/person-access.ts';
 import { moveCasePersonLinks } from '../cases/queries-person-links.ts';
 import { moveInquiryPersonLinks } from '../inquiries/queries-person-links.ts';
+import { moveNoticePersonLinks } from '../notice/queries.ts';
 import { personEvent } from './edit.ts';
 import { cprContext } from './queries.ts';
 import { updatePersonRow } from './queries-edit.ts';
@@ -123,6 +124,7 @@ async function moveLinks(
 ) {
   const inquiriesMoved = await moveInquiryPersonLinks(trx, municipalityCode, sourceId, targetId);
   const casesMoved = await moveCasePersonLinks(trx, municipalityCode, sourceId, targetId);
+  await moveNoticePersonLinks(trx, municipalityCode, sourceId, targetId);
 
   const relationsMoved = await movePersonRelations(trx, municipalityCode, sourceId, targetId);
   return {

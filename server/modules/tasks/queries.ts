@@ -12,6 +12,7 @@ import {
   planApprovals,
   reviews,
 } from './queries-case-tasks.ts';
+import { casesWithoutNotice } from './queries-notice-tasks.ts';
 import {
   compare,
   decodeTaskCursor,
@@ -43,6 +44,9 @@ import type { TaskKind, TaskList } from './schema.ts';
  * - case_without_assessment / case_without_plan: active cases with no final assessment or no
  *   approved plan the municipality's `caseStartDays` after opening — for the case's coordinators
  *   (queries-case-tasks.ts);
+ * - case_without_notice: open cases with neither a notice to the citizen nor an exemption
+ *   recorded NOTICE_DUE_DAYS (14) after opening — for the case's coordinators
+ *   (queries-notice-tasks.ts);
  * - decision_approval: decisions waiting for a second coordinator — for the municipality's
  *   other coordinators (never the one who decided);
  * - child_report_immediate_help / child_report_acknowledgement: marked reports about children
@@ -132,6 +136,7 @@ const LOADERS: Record<TaskKind, Loader> = {
   case_without_plan: casesWithoutWork,
   child_report_immediate_help: childReports,
   child_report_acknowledgement: childReports,
+  case_without_notice: casesWithoutNotice,
 };
 
 /**

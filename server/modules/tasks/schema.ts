@@ -16,6 +16,7 @@ export const TaskKindSchema = z.enum([
   'case_without_plan',
   'child_report_immediate_help',
   'child_report_acknowledgement',
+  'case_without_notice',
 ]);
 export type TaskKind = z.infer<typeof TaskKindSchema>;
 

@@ -21,6 +21,7 @@ const OWN_SECTION: Partial<Record<TaskKind, WorkListSection>> = {
   inquiry_triage: 'newInquiries',
   case_without_assessment: 'casesWithoutWork',
   case_without_plan: 'casesWithoutWork',
+  case_without_notice: 'casesWithoutWork',
   offer_renewal: 'offers',
 };
 

@@ -238,6 +238,22 @@ export interface CaseReviewsTable {
 }
 
 /** Where and when a version of a case's document was filed in the record system (0025). */
+/** The citizen told of the processing (GDPR art. 13/14), or the exemption used (0036). */
+export interface CaseNoticesTable {
+  id: string;
+  case_id: string;
+  /** The tenant key: the database fills it from the case when left out. */
+  municipality_code: Generated<string>;
+  person_id: string | null;
+  outcome: string;
+  method: string | null;
+  given_on: DateOnly;
+  exemption: string | null;
+  reason: string | null;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+
 export interface CaseFilingsTable {
   id: Generated<string>;
   case_id: string;
@@ -281,4 +297,5 @@ export interface CaseTables {
   case_closures: CaseClosuresTable;
   case_reviews: CaseReviewsTable;
   case_filings: CaseFilingsTable;
+  case_notices: CaseNoticesTable;
 }

@@ -32,6 +32,7 @@ const OWNERS: Record<string, readonly string[]> = {
   // The disclosure register (issue 13): other modules call recordDisclosure.
   disclosures: ['server/modules/disclosures'],
   disclosure_persons: ['server/modules/disclosures'],
+  case_notices: ['server/modules/notice'],
   // Inquiries and persons.
   inquiries: ['server/modules/inquiries'],
   inquiry_persons: ['server/modules/inquiries'],

@@ -62,6 +62,7 @@ const CHILDREN: Record<string, string> = {
   case_filings: 'where and when a case’s documents were filed in the record system',
   disclosures: 'the disclosure register: information about a citizen that left the team (0035)',
   disclosure_persons: 'the persons a disclosure concerned (0035)',
+  case_notices: 'that the citizen was told of the processing, or the exemption used and why',
 };
 
 /** A user's notice: carries the key of the case or inquiry it names, none when it names none. */

@@ -18,6 +18,10 @@ import sharingDa from '../../modules/sharing/locales/da.json' with { type: 'json
 import sharingEn from '../../modules/sharing/locales/en.json' with { type: 'json' };
 import disclosureDa from '../../modules/disclosures/locales/da.json' with { type: 'json' };
 import disclosureEn from '../../modules/disclosures/locales/en.json' with { type: 'json' };
+import noticeDa from '../../modules/notice/locales/da.json' with { type: 'json' };
+import noticeEn from '../../modules/notice/locales/en.json' with { type: 'json' };
+import processingDa from '../../modules/processing-record/locales/da.json' with { type: 'json' };
+import processingEn from '../../modules/processing-record/locales/en.json' with { type: 'json' };
 
 /**
  * Server-side messages (errors, e-mails, PDF documents). Danish first; English when the client
@@ -54,6 +58,8 @@ const catalogs: Record<Locale, Catalog> = {
     filingDa,
     sharingDa,
     disclosureDa,
+    noticeDa,
+    processingDa,
   ),
   en: merge(
     en,
@@ -66,6 +72,8 @@ const catalogs: Record<Locale, Catalog> = {
     filingEn,
     sharingEn,
     disclosureEn,
+    noticeEn,
+    processingEn,
   ),
 };
 

@@ -34,6 +34,7 @@ const CAPABILITY_ACCESS: Partial<Record<CapabilityId, (abilities: Abilities) => 
   administration: (abilities) =>
     abilities.admin.users ||
     abilities.admin.audit ||
+    abilities.admin.processingRecord ||
     abilities.settings.edit ||
     abilities.catalogue.manage,
 };

@@ -34,6 +34,8 @@ import sharingDa from '../../modules/sharing/locales/da.json';
 import sharingEn from '../../modules/sharing/locales/en.json';
 import disclosuresDa from '../../modules/disclosures/locales/da.json';
 import disclosuresEn from '../../modules/disclosures/locales/en.json';
+import noticeDa from '../../modules/notice/locales/da.json';
+import noticeEn from '../../modules/notice/locales/en.json';
 
 /**
  * The translation catalogues: the shell's texts (./locales) plus one pair of files per module
@@ -59,6 +61,7 @@ export const da = {
   ...filingDa,
   ...sharingDa,
   ...disclosuresDa,
+  ...noticeDa,
 };
 
 export const en = {
@@ -80,4 +83,5 @@ export const en = {
   ...filingEn,
   ...sharingEn,
   ...disclosuresEn,
+  ...noticeEn,
 } satisfies Record<keyof typeof da, unknown>;

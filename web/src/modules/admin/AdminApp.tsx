@@ -14,15 +14,16 @@ import { UserEditPage } from './UserEditPage';
 import { UsersPage } from './UsersPage';
 import { CataloguePage } from '../interventions/CataloguePage';
 import { PartnersPage } from '../sharing/PartnersPage';
+import { ProcessingRecordPage } from '../notice/ProcessingRecordPage';
 import './admin.css';
 
-type Tab = 'users' | 'units' | 'audit' | 'settings' | 'catalogue' | 'partners';
+type Tab = 'users' | 'units' | 'audit' | 'settings' | 'catalogue' | 'partners' | 'processingRecord';
 
 /**
  * What opens a sub-page: an administration ability, changing the municipality's settings, or
  * managing the interventions catalogue (municipal administrators and coordinators).
  */
-type Ability = 'users' | 'audit' | 'settings' | 'catalogue' | 'partners';
+type Ability = 'users' | 'audit' | 'settings' | 'catalogue' | 'partners' | 'processingRecord';
 
 /** Absolute paths: relative links would resolve against the current (nested) page. */
 const TABS: { id: Tab; path: string; ability: Ability }[] = [
@@ -32,6 +33,11 @@ const TABS: { id: Tab; path: string; ability: Ability }[] = [
   { id: 'settings', path: '/administration/indstillinger', ability: 'settings' },
   { id: 'catalogue', path: '/administration/indsatskatalog', ability: 'catalogue' },
   { id: 'partners', path: '/administration/samarbejdspartnere', ability: 'partners' },
+  {
+    id: 'processingRecord',
+    path: '/administration/behandlingsfortegnelse',
+    ability: 'processingRecord',
+  },
 ];
 
 function allows(abilities: Abilities | null | undefined, ability: Ability): boolean {
@@ -146,6 +152,14 @@ export function AdminApp() {
           element={
             <Allowed ability="partners">
               <PartnersPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="behandlingsfortegnelse"
+          element={
+            <Allowed ability="processingRecord">
+              <ProcessingRecordPage />
             </Allowed>
           }
         />

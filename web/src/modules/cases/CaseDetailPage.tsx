@@ -20,6 +20,7 @@ import { CaseCompartment } from './CaseCompartment';
 import { CaseMembersSection } from './CaseMembersSection';
 import { CasePersonsSection } from './CasePersonsSection';
 import { CaseStatusPanel } from './CaseStatusPanel';
+import { NoticePanel } from '../notice/NoticePanel';
 import { useCase, type CaseDetail } from './casesApi';
 import { formatDay, formatTime, isUuid } from './format';
 import { useFocusHeading } from './useFocusHeading';
@@ -162,6 +163,8 @@ function CaseOverview({ detail }: { detail: CaseDetail }) {
       <CaseStatusPanel detail={detail} />
 
       <CasePersonsSection detail={detail} />
+
+      <NoticePanel detail={detail} />
 
       <section aria-labelledby={workId} className="case-section">
         <h2 id={workId}>{t('cases.work.heading')}</h2>

@@ -143,6 +143,8 @@ const EVENT_KIND_ORDER: Record<CaseEventKind, number> = {
   filing_corrected: 31,
   filing_withdrawn: 32,
   disclosure_recorded: 33,
+  citizen_informed: 34,
+  notice_exempted: 35,
 };
 export const CASE_EVENT_KINDS = inOrder(EVENT_KIND_ORDER);
 

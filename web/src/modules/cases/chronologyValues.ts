@@ -6,6 +6,7 @@ import {
   CONCERN_LEVELS,
   FILING_DOCUMENT_KINDS,
 } from '../../../../shared/values.ts';
+import { NOTICE_EXEMPTIONS, NOTICE_METHODS } from '../../../../shared/notice.ts';
 import { PersonRoleSchema } from '../../../../server/modules/cases/schema.ts';
 import { isCaseStatus, type CaseRole, type CaseScope } from './casesApi';
 import { CLASSIFICATION_FIELDS, classificationValueKey } from './classification';
@@ -47,6 +48,12 @@ function valueKey(field: string, value: string) {
   }
   const coded = classificationValueKey(field, value);
   if (coded) return coded;
+  if (field === 'noticeMethod' && isIn(value, NOTICE_METHODS)) {
+    return `notice.methods.${value}` as const;
+  }
+  if (field === 'noticeExemption' && isIn(value, NOTICE_EXEMPTIONS)) {
+    return `notice.exemptions.${value}` as const;
+  }
   if (field === 'outcome' && isIn(value, OUTCOMES)) return `closure.outcomes.${value}` as const;
   if (field === 'document' && isIn(value, FILING_DOCUMENT_KINDS)) {
     return `cases.chronology.filingDocument.${value}` as const;

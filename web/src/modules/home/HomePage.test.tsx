@@ -21,7 +21,7 @@ const NONE: Abilities = {
   settings: { read: false, edit: false },
   catalogue: { read: false, manage: false },
   records: { read: false, breakGlass: false, accessReport: false },
-  admin: { users: false, audit: false },
+  admin: { users: false, audit: false, processingRecord: false },
   partners: { read: false, manage: false },
   disclosures: { register: false },
 };
@@ -66,7 +66,7 @@ describe('HomePage', () => {
   });
 
   it('gives an administrator neither', () => {
-    const html = render({ ...NONE, admin: { users: true, audit: true } });
+    const html = render({ ...NONE, admin: { users: true, audit: true, processingRecord: true } });
     expect(html).not.toContain('href="/henvendelser/ny"');
     expect(html).not.toContain('Det venter på dig');
   });

@@ -28,6 +28,7 @@ const KIND_ORDER: Record<TaskKind, number> = {
   case_without_plan: 11,
   child_report_immediate_help: 12,
   child_report_acknowledgement: 13,
+  case_without_notice: 14,
 };
 export const TASK_KINDS = inOrder(KIND_ORDER);
 
