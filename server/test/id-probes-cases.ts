@@ -291,4 +291,19 @@ export const CASE_PROBES: IdProbe[] = [
       };
     },
   },
+  {
+    key: 'GET /api/cases/{id}/filing-export query.planId',
+    setup: async (x) => {
+      const theirs = await validWrite(x.foreign, 'POST /api/cases/{id}/plans/{planId}/approve');
+      const own = await validWrite(x, 'POST /api/cases/{id}/plans/{planId}/approve');
+      return {
+        hidden: String(theirs.prepared.planId),
+        request: {
+          caller: own.caller,
+          method: 'GET',
+          url: (id) => `/api/cases/${own.records.caseId}/filing-export?document=plan&planId=${id}`,
+        },
+      };
+    },
+  },
 ];

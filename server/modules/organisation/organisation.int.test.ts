@@ -149,17 +149,23 @@ describe(`organisation reference data (${testEngine})`, () => {
       'received:-',
       // The school's report about a 14-year-old (Barnets lov): marked, assessed, acknowledged.
       'received:-',
+      // A daycare's report about a 5-year-old, marked at intake, both duties still to do.
+      'received:-',
       'triaged:-',
     ]);
     const reports = await db
       .selectFrom('inquiries')
-      .select(['immediate_help_assessed_at', 'acknowledged_at'])
+      .select(['source', 'immediate_help_assessed_at', 'acknowledged_at'])
       .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
       .where('child_report', '=', true)
+      .orderBy('source')
       .execute();
-    expect(reports).toHaveLength(1);
-    expect(reports[0]?.immediate_help_assessed_at).not.toBeNull();
-    expect(reports[0]?.acknowledged_at).not.toBeNull();
+    expect(reports.map((r) => r.source)).toEqual(['daycare', 'teacher']);
+    const [daycare, school] = reports;
+    expect(daycare?.immediate_help_assessed_at).toBeNull();
+    expect(daycare?.acknowledged_at).toBeNull();
+    expect(school?.immediate_help_assessed_at).not.toBeNull();
+    expect(school?.acknowledged_at).not.toBeNull();
     // H-8 registers a person already on S-2026-0001 anew: its coordinator is told, nobody else.
     const notices = await db
       .selectFrom('notifications as n')
