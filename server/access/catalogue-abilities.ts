@@ -1,4 +1,4 @@
-import { AppError } from '../platform/errors.ts';
+import { requireMunicipalUser } from './municipal-user.ts';
 import type { CurrentUser } from './sessions.ts';
 
 /**
@@ -7,6 +7,5 @@ import type { CurrentUser } from './sessions.ts';
  * are the routes' policies. A user of no municipality has no catalogue: 403 `forbidden`.
  */
 export function requireCatalogueMunicipality(user: CurrentUser): string {
-  if (!user.municipalityCode) throw new AppError('forbidden');
-  return user.municipalityCode;
+  return requireMunicipalUser(user);
 }

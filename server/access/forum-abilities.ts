@@ -1,4 +1,4 @@
-import { AppError } from '../platform/errors.ts';
+import { requireMunicipalUser } from './municipal-user.ts';
 import { allows } from './policies.ts';
 import type { CurrentUser } from './sessions.ts';
 
@@ -18,6 +18,5 @@ export function mayManageForum(user: CurrentUser, forum: { municipalityCode: str
  * municipality (the policy `forums.manage` has already let them in).
  */
 export function requireForumMunicipality(user: CurrentUser): string {
-  if (!user.municipalityCode) throw new AppError('forbidden');
-  return user.municipalityCode;
+  return requireMunicipalUser(user);
 }

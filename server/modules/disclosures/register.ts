@@ -2,6 +2,7 @@ import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import { writeAudit } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { requireMunicipalUser } from '../../access/municipal-user.ts';
 import { parseCpr } from '../persons/cpr.ts';
 import { personsMatching } from '../persons/queries-duplicates.ts';
 import { cprDigest } from '../persons/service.ts';
@@ -23,9 +24,8 @@ export async function searchRegister(
   ctx: RequestContext,
   body: RegisterSearchBody,
 ): Promise<RegisterPage> {
-  const municipalityCode = ctx.user.municipalityCode;
   // The policy admits only the municipality's data-protection role, who always has one.
-  if (!municipalityCode) throw new AppError('forbidden');
+  const municipalityCode = requireMunicipalUser(ctx.user);
   if (body.cpr !== undefined && body.personId !== undefined) {
     throw new AppError('validation_failed', {
       fields: [{ field: 'body.personId', code: 'person_one_of' }],
