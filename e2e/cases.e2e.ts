@@ -145,7 +145,7 @@ describe('cases with need-to-know in Chromium', () => {
     const { page, errors } = coordinator ?? (await openBrowser(journey));
     await page.getByRole('link', { name: 'S-2026-0001' }).click();
     await h1(page, 'Sag S-2026-0001').waitFor();
-    await page.getByRole('link', { name: 'Ahmad Demo Nielsen' }).click();
+    await page.getByRole('link', { name: 'Ahmad Demo Nielsen', exact: true }).click();
     await h1(page, 'Ahmad Demo Nielsen').waitFor();
     expect(pathname(page)).toMatch(new RegExp(`^/personer/${UUID.source}$`));
     citizenId = pathname(page).split('/')[2] ?? '';

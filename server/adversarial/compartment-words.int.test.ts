@@ -107,6 +107,7 @@ describe(`compartment words (${testEngine})`, () => {
           `/api/cases/${wb.caseId}/interventions`,
           `/api/cases/${wb.caseId}/plan.pdf`,
           `/api/cases/${wb.caseId}/summary.pdf`,
+          `/api/cases/${wb.caseId}/notice-letter.pdf`,
           `/api/cases/${wb.caseId}/filing-export`,
           `/api/persons/${wb.citizenId}`,
         ]),
@@ -132,9 +133,10 @@ describe(`compartment words (${testEngine})`, () => {
         }
       }
       leaks += found.length;
-      // The case did reach the reader (list, detail, tabs, both PDFs), in both languages.
+      // The case did reach the reader (list, detail, tabs, and the three PDFs: plan, summary and
+      // the letter telling the citizen of the processing), in both languages.
       expect(seen).toBeGreaterThanOrEqual(10);
-      expect(pdfs).toBe(4);
+      expect(pdfs).toBe(6);
       expect(found).toEqual([]);
     },
   );

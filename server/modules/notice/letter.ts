@@ -55,7 +55,10 @@ export async function noticeLetterPdf(input: {
   pdf.paragraph(t('contact'));
   pdf.heading(t('purposesHeading'));
   pdf.list(
-    PURPOSES.map((p) => fact(`purposes.${p}`)),
+    // The record's purposes in the letter's own words: a letter may lie on the kitchen table, and
+    // it is printed by members without the compartment, so it names no concern (the compartment
+    // words test reads it); the coordinator tells the citizen the rest in person.
+    PURPOSES.map((p) => t(`purposes.${p}`)),
     '–',
   );
   pdf.heading(t('legalBasesHeading'));
@@ -65,7 +68,7 @@ export async function noticeLetterPdf(input: {
   );
   pdf.heading(t('categoriesHeading'));
   pdf.list(
-    CATEGORIES.map((c) => fact(`categories.${c}`)),
+    CATEGORIES.map((c) => (c === 'concern' ? t('categoryConcern') : fact(`categories.${c}`))),
     '–',
   );
   pdf.heading(t('sourceHeading'));

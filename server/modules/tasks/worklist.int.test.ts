@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '../../access/sessions.ts';
 import { seedDemo } from '../../demo/seed.ts';
@@ -71,6 +72,21 @@ async function caseOpenedDaysAgo(days: number) {
     .updateTable('cases')
     .set({ opened_at: new Date(Date.now() - days * DAY) })
     .where('id', '=', made.id)
+    .execute();
+  // The citizen was told of the processing, so the case's only missing work is what these tests
+  // are about (the notice's own task is tested in server/modules/notice).
+  await db
+    .insertInto('case_notices')
+    .values({
+      id: randomUUID(),
+      case_id: made.id,
+      municipality_code: '101',
+      person_id: person.id,
+      outcome: 'informed',
+      method: 'letter',
+      given_on: today,
+      recorded_by: users.coordinator.id,
+    })
     .execute();
   return made;
 }
