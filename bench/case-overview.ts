@@ -122,6 +122,22 @@ export async function loadOverviewCases(
     })),
   );
   await insertChunks(sessions, (c) => db.insertInto('intervention_sessions').values(c).execute());
+  // The citizen was told of the processing in 19 cases of 20 (a municipality's steady state): the
+  // rest are the work list's "case without notice" tasks.
+  const notices = cases
+    .map((c, i) => ({ c, citizen: citizens[i] }))
+    .filter((_, i) => i % 20 !== 0)
+    .map(({ c, citizen }) => ({
+      id: randomUUID(),
+      case_id: c.id,
+      municipality_code: municipalityCode,
+      person_id: citizen?.id ?? '',
+      outcome: 'informed',
+      method: 'letter',
+      given_on: isoDay(c.opened_at.getTime() + 3 * DAY),
+      recorded_by: coordinatorId,
+    }));
+  await insertChunks(notices, (c) => db.insertInto('case_notices').values(c).execute());
   const last = citizens.at(-1);
   return { cpr: cprOf(OVERVIEW_CASES - 1), name: `${last?.given_name} ${last?.family_name}` };
 }
