@@ -70,6 +70,9 @@ export async function logIn(page: Page, username: string) {
   await enterPassword(page, username);
   await h1(page, 'Bekræft med din app').waitFor();
   await enterAppCode(page);
+  // Logged in only when the code is accepted and the page has moved on: a step that navigates
+  // at once would otherwise abort the code's request on a busy machine and meet the login again.
+  await h1(page, 'Bekræft med din app').waitFor({ state: 'hidden' });
 }
 
 /**
