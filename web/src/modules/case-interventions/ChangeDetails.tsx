@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { Form, SuccessMessage } from '../../ui/form';
 import type { CaseDetail } from '../cases/casesApi';
@@ -8,42 +9,44 @@ import type { CaseIntervention } from './interventionsApi';
 /**
  * A change to an intervention folded away under its summary (_Skift udfører_, _Skift
  * deltagere_): saved against the version shown, with the stale notice, the error and a success
- * message; focus goes to the intervention's heading after saving.
+ * message; focus goes to the intervention's heading after saving. Its words are the change's own
+ * (`caseInterventions.<change>.open`, `.error`, `.done`, `.submit`).
  */
 export function ChangeDetails<V extends FieldValues>({
   detail,
   intervention,
   headingId,
   form,
-  texts,
+  change,
   children,
 }: {
   detail: CaseDetail;
   intervention: CaseIntervention;
   headingId: string;
   form: UseFormReturn<V, unknown, InterventionChange>;
-  texts: { open: string; error: string; done: string; submit: string };
+  change: 'provider' | 'participants';
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
   const [done, setDone] = useState(false);
   const mutation = useInterventionChange(detail, intervention, headingId, () => setDone(true));
   return (
     <details className="case-provider-change">
-      <summary>{texts.open}</summary>
+      <summary>{t(`caseInterventions.${change}.open`)}</summary>
       <Form
         form={form}
-        onSubmit={(change) => {
+        onSubmit={(values) => {
           setDone(false);
-          return mutation.mutateAsync(change);
+          return mutation.mutateAsync(values);
         }}
         error={mutation.error}
-        errorTitle={texts.error}
+        errorTitle={t(`caseInterventions.${change}.error`)}
       >
-        {done && <SuccessMessage>{texts.done}</SuccessMessage>}
+        {done && <SuccessMessage>{t(`caseInterventions.${change}.done`)}</SuccessMessage>}
         <ChangeStale mutation={mutation} />
         {children}
         <button type="submit" className="button button-secondary" disabled={mutation.isPending}>
-          {texts.submit}
+          {t(`caseInterventions.${change}.submit`)}
         </button>
       </Form>
     </details>

@@ -87,7 +87,6 @@ export function ParticipantsForm({
   /** The intervention's heading, where focus goes after saving. */
   headingId: string;
 }) {
-  const { t } = useTranslation();
   const form = useZodForm(participantsFormSchema(intervention.person.id), {
     defaultValues: participantsValues(intervention),
   });
@@ -97,12 +96,7 @@ export function ParticipantsForm({
       intervention={intervention}
       headingId={headingId}
       form={form}
-      texts={{
-        open: t('caseInterventions.participants.open'),
-        error: t('caseInterventions.participants.error'),
-        done: t('caseInterventions.participants.done'),
-        submit: t('caseInterventions.participants.submit'),
-      }}
+      change="participants"
     >
       <ParticipantFields persons={detail.persons} mainPersonId={intervention.person.id} />
     </ChangeDetails>

@@ -30,12 +30,7 @@ export function ProviderForm({
       intervention={intervention}
       headingId={headingId}
       form={form}
-      texts={{
-        open: t('caseInterventions.provider.open'),
-        error: t('caseInterventions.provider.error'),
-        done: t('caseInterventions.provider.done'),
-        submit: t('caseInterventions.provider.submit'),
-      }}
+      change="provider"
     >
       <p>{t('caseInterventions.provider.hint')}</p>
       <ProviderFields providers={providers} kinds={['user', 'external']} />

@@ -17,6 +17,28 @@ export const FILING_SETTINGS = {
 
 type FilingValues = z.output<typeof FilingSettingsBody>;
 
+/** The text fields of the form, in order: empty is saved as null. */
+const TEXT_FIELDS = [
+  {
+    name: 'filingKleCode',
+    label: 'filing.settings.kleCode',
+    hint: 'filing.settings.kleCodeHint',
+    widthClass: 'input-char-8',
+  },
+  {
+    name: 'filingKleFacet',
+    label: 'filing.settings.kleFacet',
+    hint: 'filing.settings.kleFacetHint',
+    widthClass: 'input-char-4',
+  },
+  {
+    name: 'recordSystemName',
+    label: 'filing.settings.recordSystem',
+    hint: 'filing.settings.recordSystemHint',
+    widthClass: 'input-width-m',
+  },
+] as const;
+
 /** The server's body, and the KLE formats of rules.ts said in the form's own words. */
 export function useFilingSettingsSchema() {
   const { t } = useTranslation();
@@ -77,27 +99,16 @@ export function FilingSettingsForm({
         error={mutation.error}
         errorTitle={t('filing.settings.failedTitle')}
       >
-        <TextInput
-          name="filingKleCode"
-          label={t('filing.settings.kleCode')}
-          hint={t('filing.settings.kleCodeHint')}
-          empty="null"
-          widthClass="input-char-8"
-        />
-        <TextInput
-          name="filingKleFacet"
-          label={t('filing.settings.kleFacet')}
-          hint={t('filing.settings.kleFacetHint')}
-          empty="null"
-          widthClass="input-char-4"
-        />
-        <TextInput
-          name="recordSystemName"
-          label={t('filing.settings.recordSystem')}
-          hint={t('filing.settings.recordSystemHint')}
-          empty="null"
-          widthClass="input-width-m"
-        />
+        {TEXT_FIELDS.map(({ name, label, hint, widthClass }) => (
+          <TextInput
+            key={name}
+            name={name}
+            label={t(label)}
+            hint={t(hint)}
+            empty="null"
+            widthClass={widthClass}
+          />
+        ))}
         <Checkbox
           name="filingIncludeCpr"
           legend={t('filing.settings.cprLegend')}
