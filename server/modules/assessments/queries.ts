@@ -3,6 +3,7 @@ import type { CaseKey } from '../../platform/context.ts';
 import type { CaseAssessmentsTable } from '../../platform/db/case-schema.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { ColumnValues } from './content.ts';
+import { casePersonsOf } from '../cases/queries-case-persons.ts';
 
 /*
  * The tenant key (`municipality_code`, db/migrations/0015): every read, update and delete here
@@ -164,16 +165,8 @@ export async function markFinal(
  * null when it is not known: whether the assessment is about a child.
  */
 export async function citizenBirthDate(db: Kysely<DB>, theCase: CaseKey): Promise<string | null> {
-  const row = await db
-    .selectFrom('case_persons as cp')
-    .innerJoin('persons as p', (j) =>
-      j
-        .onRef('p.id', '=', 'cp.person_id')
-        .onRef('p.municipality_code', '=', 'cp.municipality_code'),
-    )
+  const row = await casePersonsOf(db, theCase)
     .select('p.birth_date')
-    .where('cp.case_id', '=', theCase.caseId)
-    .where('cp.municipality_code', '=', theCase.municipalityCode)
     .where('cp.role', '=', 'citizen')
     .where('p.birth_date', 'is not', null)
     .orderBy('p.birth_date', 'desc')

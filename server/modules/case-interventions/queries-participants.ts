@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { casePersonsOf } from '../cases/queries-case-persons.ts';
 
 /*
  * The participants of interventions (db/migrations/0023): every person taking part, the main
@@ -12,16 +13,8 @@ import type { DB } from '../../platform/db/schema.ts';
 /** The persons with these ids who are in the case now, with their role there. */
 export async function casePersonsAmong(trx: Transaction<DB>, theCase: CaseKey, ids: string[]) {
   if (ids.length === 0) return [];
-  return trx
-    .selectFrom('case_persons as cp')
-    .innerJoin('persons as p', (j) =>
-      j
-        .onRef('p.id', '=', 'cp.person_id')
-        .onRef('p.municipality_code', '=', 'cp.municipality_code'),
-    )
+  return casePersonsOf(trx, theCase)
     .select(['p.id', 'p.given_name', 'p.family_name', 'cp.role'])
-    .where('cp.case_id', '=', theCase.caseId)
-    .where('cp.municipality_code', '=', theCase.municipalityCode)
     .where('cp.person_id', 'in', ids)
     .execute();
 }

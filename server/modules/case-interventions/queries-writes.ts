@@ -3,6 +3,7 @@ import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import { PROVIDER_ROLES } from './shared.ts';
+import { casePersonsOf } from '../cases/queries-case-persons.ts';
 
 /*
  * The tenant key (`municipality_code`, db/migrations/0015): every read, update and delete here
@@ -19,16 +20,8 @@ import { PROVIDER_ROLES } from './shared.ts';
 
 /** The person in the case, with their role there. */
 export async function casePerson(trx: Transaction<DB>, theCase: CaseKey, personId: string) {
-  return trx
-    .selectFrom('case_persons as cp')
-    .innerJoin('persons as p', (j) =>
-      j
-        .onRef('p.id', '=', 'cp.person_id')
-        .onRef('p.municipality_code', '=', 'cp.municipality_code'),
-    )
+  return casePersonsOf(trx, theCase)
     .select(['p.id', 'p.birth_date', 'cp.role'])
-    .where('cp.case_id', '=', theCase.caseId)
-    .where('cp.municipality_code', '=', theCase.municipalityCode)
     .where('cp.person_id', '=', personId)
     .executeTakeFirst();
 }

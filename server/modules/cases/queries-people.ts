@@ -3,6 +3,7 @@ import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { updateCase } from './queries-case-edits.ts';
 import { escapeLike } from '../../platform/db/text-search.ts';
+import { casePersonsOf } from './queries-case-persons.ts';
 
 /*
  * The persons of a case as the coordinator changes them (people.ts), and the colleagues who may
@@ -12,16 +13,8 @@ import { escapeLike } from '../../platform/db/text-search.ts';
 
 /** The person's place in the case with their name, or undefined when they are not in it. */
 export async function casePersonRow(trx: Transaction<DB>, theCase: CaseKey, personId: string) {
-  return trx
-    .selectFrom('case_persons as cp')
-    .innerJoin('persons as p', (j) =>
-      j
-        .onRef('p.id', '=', 'cp.person_id')
-        .onRef('p.municipality_code', '=', 'cp.municipality_code'),
-    )
+  return casePersonsOf(trx, theCase)
     .select(['cp.role', 'cp.custody_holder', 'p.given_name', 'p.family_name'])
-    .where('cp.case_id', '=', theCase.caseId)
-    .where('cp.municipality_code', '=', theCase.municipalityCode)
     .where('cp.person_id', '=', personId)
     .executeTakeFirst();
 }

@@ -15,6 +15,7 @@ import {
   PersonRoleSchema,
   type CaseDetail,
 } from './schema.ts';
+import { casePersonsOf } from './queries-case-persons.ts';
 
 export function personName(p: { given_name: string; family_name: string }): string {
   return `${p.given_name} ${p.family_name}`;
@@ -43,13 +44,7 @@ export async function loadCase(
   if (!c) return undefined;
   const persons =
     access.scope === 'full'
-      ? await db
-          .selectFrom('case_persons as cp')
-          .innerJoin('persons as p', (j) =>
-            j
-              .onRef('p.id', '=', 'cp.person_id')
-              .onRef('p.municipality_code', '=', 'cp.municipality_code'),
-          )
+      ? await casePersonsOf(db, access)
           .select([
             'p.id',
             'p.given_name',
@@ -58,8 +53,6 @@ export async function loadCase(
             'cp.role',
             'cp.custody_holder',
           ])
-          .where('cp.case_id', '=', c.id)
-          .where('cp.municipality_code', '=', c.municipality_code)
           .orderBy('p.family_name')
           .orderBy('p.given_name')
           .execute()

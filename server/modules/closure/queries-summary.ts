@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { caseEventsQuery } from '../cases/queries-chronology.ts';
+import { casePersonsOf } from '../cases/queries-case-persons.ts';
 
 /*
  * The tenant key (`municipality_code`, db/migrations/0015): every read here matches the case's
@@ -22,16 +23,8 @@ export async function summaryCase(db: Kysely<DB>, theCase: CaseKey) {
 
 /** The case's persons with their role, by family and given name. */
 export async function summaryPersons(db: Kysely<DB>, theCase: CaseKey) {
-  return db
-    .selectFrom('case_persons as cp')
-    .innerJoin('persons as p', (j) =>
-      j
-        .onRef('p.id', '=', 'cp.person_id')
-        .onRef('p.municipality_code', '=', 'cp.municipality_code'),
-    )
+  return casePersonsOf(db, theCase)
     .select(['p.given_name', 'p.family_name', 'p.birth_date', 'cp.role'])
-    .where('cp.case_id', '=', theCase.caseId)
-    .where('cp.municipality_code', '=', theCase.municipalityCode)
     .orderBy('p.family_name')
     .orderBy('p.given_name')
     .execute();

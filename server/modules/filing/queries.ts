@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { CaseKey } from '../../platform/context.ts';
 import type { Cursor } from '../../platform/cursor.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { casePersonsOf } from '../cases/queries-case-persons.ts';
 
 /*
  * Journalisation's SQL. Every read of a case's rows matches the tenant key (`municipality_code`,
@@ -20,17 +21,9 @@ export async function caseForFiling(db: Kysely<DB>, theCase: CaseKey) {
 
 /** The case's persons (the parties), citizen first, then by name; the CPR cipher only if asked. */
 export async function filingParties(db: Kysely<DB>, theCase: CaseKey, withCpr: boolean) {
-  return db
-    .selectFrom('case_persons as cp')
-    .innerJoin('persons as p', (j) =>
-      j
-        .onRef('p.id', '=', 'cp.person_id')
-        .onRef('p.municipality_code', '=', 'cp.municipality_code'),
-    )
+  return casePersonsOf(db, theCase)
     .select(['p.id', 'p.given_name', 'p.family_name', 'p.birth_date', 'cp.role'])
     .$if(withCpr, (q) => q.select('p.cpr_enc'))
-    .where('cp.case_id', '=', theCase.caseId)
-    .where('cp.municipality_code', '=', theCase.municipalityCode)
     .orderBy((eb) => eb.case().when('cp.role', '=', 'citizen').then(0).else(1).end())
     .orderBy('p.family_name')
     .orderBy('p.given_name')

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { casePersonsOf } from '../cases/queries-case-persons.ts';
 
 /*
  * The citizen told: the notices module's SQL. Every read of a case's rows matches the tenant key
@@ -10,16 +11,8 @@ import type { DB } from '../../platform/db/schema.ts';
 
 /** The case's citizen and custody holders, citizen first (who must be told). */
 export async function noticeRecipients(db: Kysely<DB>, theCase: CaseKey) {
-  return db
-    .selectFrom('case_persons as cp')
-    .innerJoin('persons as p', (j) =>
-      j
-        .onRef('p.id', '=', 'cp.person_id')
-        .onRef('p.municipality_code', '=', 'cp.municipality_code'),
-    )
+  return casePersonsOf(db, theCase)
     .select(['p.id', 'p.given_name', 'p.family_name', 'p.address', 'cp.role', 'cp.custody_holder'])
-    .where('cp.case_id', '=', theCase.caseId)
-    .where('cp.municipality_code', '=', theCase.municipalityCode)
     .where((eb) => eb.or([eb('cp.role', '=', 'citizen'), eb('cp.custody_holder', '=', true)]))
     .orderBy((eb) => eb.case().when('cp.role', '=', 'citizen').then(0).else(1).end())
     .orderBy('p.family_name')

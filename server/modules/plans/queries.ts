@@ -3,6 +3,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { CasePlansTable } from '../../platform/db/case-schema.ts';
 import type { CaseKey } from '../../platform/context.ts';
 import { readableGoals, type StoredGoal } from './stored.ts';
+import { casePersonsOf } from '../cases/queries-case-persons.ts';
 
 /*
  * The tenant key (`municipality_code`, db/migrations/0015): every read, update and delete here
@@ -239,16 +240,8 @@ export async function planPdfHeading(
     .where('id', '=', theCase.caseId)
     .where('municipality_code', '=', theCase.municipalityCode)
     .executeTakeFirstOrThrow();
-  const citizens = await db
-    .selectFrom('case_persons as cp')
-    .innerJoin('persons as p', (j) =>
-      j
-        .onRef('p.id', '=', 'cp.person_id')
-        .onRef('p.municipality_code', '=', 'cp.municipality_code'),
-    )
+  const citizens = await casePersonsOf(db, theCase)
     .select(['p.given_name', 'p.family_name'])
-    .where('cp.case_id', '=', theCase.caseId)
-    .where('cp.municipality_code', '=', theCase.municipalityCode)
     .where('cp.role', '=', 'citizen')
     .orderBy('p.family_name')
     .orderBy('p.given_name')
