@@ -24,21 +24,28 @@ import type { CorrectFilingBody, Filing, WithdrawFilingBody } from './schema.ts'
  * the current one when stale), the chronology event and the audit entries.
  */
 
-/** The filing, locked; 404 when the case has no such filing or the caller may not read it. */
-async function lockedFiling(trx: Transaction<DB>, access: CaseAccess, filingId: string) {
+/**
+ * The filing, locked, as a change may find it: 404 when the case has no such filing or the
+ * caller may not read it; refused when withdrawn; 409 with its version when the caller saw
+ * another.
+ */
+async function lockedFiling(
+  trx: Transaction<DB>,
+  access: CaseAccess,
+  filingId: string,
+  version: number,
+) {
   const current = await lockFiling(trx, access, filingId);
   if (!current) throw new AppError('not_found');
   // A member who may not read the document (its PDF's rule) learns nothing of its filing.
   readableDocument(access, FilingDocumentKindSchema.parse(current.document_kind));
-  return current;
-}
-
-function refuseWithdrawn(current: { withdrawn_at: Date | null }): void {
   if (current.withdrawn_at !== null) {
     throw new AppError('validation_failed', {
       fields: [{ field: 'filing.status', code: 'filing_withdrawn' }],
     });
   }
+  if (current.version !== version) throw staleVersion(current.version);
+  return current;
 }
 
 /** The filing as it is now, inside the transaction of the change. */
@@ -58,9 +65,7 @@ export async function correctFiling(
 ): Promise<Filing> {
   if (!hasCaseAbility(access, 'filing', 'read')) throw new AppError('not_found');
   return inCaseTransaction(ctx, access, 'filing', 'write', async (trx) => {
-    const current = await lockedFiling(trx, access, filingId);
-    refuseWithdrawn(current);
-    if (current.version !== body.version) throw staleVersion(current.version);
+    const current = await lockedFiling(trx, access, filingId, body.version);
     const problems: FieldProblem[] = [];
     if (!isJournalNumber(body.journalNumber)) {
       problems.push({ field: 'body.journalNumber', code: 'journal_number_format' });
@@ -122,9 +127,7 @@ export async function withdrawFiling(
 ): Promise<Filing> {
   if (!hasCaseAbility(access, 'filing', 'read')) throw new AppError('not_found');
   return inCaseTransaction(ctx, access, 'filing', 'approve', async (trx) => {
-    const current = await lockedFiling(trx, access, filingId);
-    refuseWithdrawn(current);
-    if (current.version !== body.version) throw staleVersion(current.version);
+    const current = await lockedFiling(trx, access, filingId, body.version);
     const saved = await withdrawFilingRow(trx, access, filingId, body.version, {
       reason: body.reason,
       by: ctx.user.id,

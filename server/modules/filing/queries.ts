@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { CaseKey } from '../../platform/context.ts';
 import type { Cursor } from '../../platform/cursor.ts';
 import type { DB } from '../../platform/db/schema.ts';
@@ -176,23 +176,12 @@ export async function correctFilingRow(
   version: number,
   change: { journalNumber: string; filedOn: string; by: string; at: Date },
 ): Promise<boolean> {
-  const row = await trx
-    .updateTable('case_filings')
-    .set((eb) => ({
-      journal_number: change.journalNumber,
-      filed_on: change.filedOn,
-      corrected_at: change.at,
-      corrected_by: change.by,
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', filingId)
-    .where('case_id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
-    .where('version', '=', version)
-    .where('withdrawn_at', 'is', null)
-    .returning('id')
-    .executeTakeFirst();
-  return row !== undefined;
+  return changeFilingRow(trx, theCase, filingId, version, {
+    journal_number: change.journalNumber,
+    filed_on: change.filedOn,
+    corrected_at: change.at,
+    corrected_by: change.by,
+  });
 }
 
 /** Marks the filing withdrawn (the row stays), at the version the caller saw; false if stale. */
@@ -203,14 +192,24 @@ export async function withdrawFilingRow(
   version: number,
   withdrawal: { reason: string; by: string; at: Date },
 ): Promise<boolean> {
+  return changeFilingRow(trx, theCase, filingId, version, {
+    withdrawn_at: withdrawal.at,
+    withdrawn_by: withdrawal.by,
+    withdrawal_reason: withdrawal.reason,
+  });
+}
+
+/** A change of a filing not withdrawn, at the version the caller saw, moving it on one. */
+async function changeFilingRow(
+  trx: Transaction<DB>,
+  theCase: CaseKey,
+  filingId: string,
+  version: number,
+  set: Omit<Updateable<DB['case_filings']>, 'version'>,
+): Promise<boolean> {
   const row = await trx
     .updateTable('case_filings')
-    .set((eb) => ({
-      withdrawn_at: withdrawal.at,
-      withdrawn_by: withdrawal.by,
-      withdrawal_reason: withdrawal.reason,
-      version: eb('version', '+', 1),
-    }))
+    .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
     .where('id', '=', filingId)
     .where('case_id', '=', theCase.caseId)
     .where('municipality_code', '=', theCase.municipalityCode)

@@ -1,20 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { CorrectFilingBody, WithdrawFilingBody } from '../../../../server/modules/filing/schema.ts';
-import { isJournalNumber } from '../../../../server/modules/filing/rules.ts';
 import {
-  DateInput,
   Form,
   MutationFailure,
-  saidIssue,
   TextArea,
-  TextInput,
   useZodForm,
+  type FormSchema,
+  type ZodForm,
 } from '../../ui/form';
 import { CASES_QUERY_KEY } from '../cases/casesApi';
 import { correctFiling, withdrawFiling, type Filing } from './filingApi';
+import { checkJournalNumber, JournalFields } from './JournalFields';
 
 /**
  * Changing a recorded filing on "Journalisering": correcting its journal number or day (with a
@@ -34,87 +33,72 @@ interface ChangeProps {
   onCancel: () => void;
 }
 
-function useRefresh() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: [...CASES_QUERY_KEY] });
-}
-
 /** "Ret journalisering": the journal number and day as they should have been, and why. */
-export function CorrectFilingForm({ caseId, filing, onDone, onCancel }: ChangeProps) {
+export function CorrectFilingForm({ caseId, filing, ...props }: ChangeProps) {
   const { t } = useTranslation();
-  const refresh = useRefresh();
-  const schema = useMemo(
-    () =>
-      CorrectValues.superRefine((values, ctx) => {
-        if (values.journalNumber && !isJournalNumber(values.journalNumber)) {
-          ctx.addIssue(saidIssue('journalNumber', t('filing.problems.journal_number_format')));
-        }
-      }),
-    [t],
-  );
+  const schema = useMemo(() => CorrectValues.superRefine(checkJournalNumber(t)), [t]);
   const form = useZodForm(schema, {
     defaultValues: { journalNumber: filing.journalNumber, filedOn: filing.filedOn, reason: '' },
   });
-  const mutation = useMutation({
-    mutationFn: (values: CorrectValues) =>
-      correctFiling(caseId, filing.id, { ...values, version: filing.version }),
-    onSuccess: async (saved) => {
-      onDone(t('filing.correct.done', { number: saved.journalNumber }));
-      await refresh();
-    },
-  });
   return (
-    <>
-      <MutationFailure mutations={mutation} headingLevel="h4" onReload={refresh} />
-      <Form
-        id={`filing-correct-${filing.id}`}
-        form={form}
-        onSubmit={(values) => mutation.mutateAsync(values)}
-        error={mutation.error}
-        errorTitle={t('filing.correct.failedTitle')}
-      >
-        <TextInput
-          name="journalNumber"
-          label={t('filing.record.journalNumber')}
-          hint={t('filing.record.journalNumberHint')}
-          widthClass="input-width-m"
-          required
-        />
-        <DateInput
-          name="filedOn"
-          label={t('filing.record.filedOn')}
-          hint={t('filing.record.filedOnHint')}
-          required
-        />
-        <TextArea
-          name="reason"
-          label={t('filing.correct.reason')}
-          hint={t('filing.correct.reasonHint')}
-          maxLength={500}
-          rows={3}
-          required
-        />
-        <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-          {mutation.isPending ? t('filing.correct.saving') : t('filing.correct.submit')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('filing.cancel')}
-        </button>
-      </Form>
-    </>
+    <FilingChangeForm
+      change="correct"
+      filing={filing}
+      form={form}
+      save={(values: CorrectValues) =>
+        correctFiling(caseId, filing.id, { ...values, version: filing.version })
+      }
+      {...props}
+    >
+      <JournalFields />
+    </FilingChangeForm>
   );
 }
 
 /** "Træk journalisering tilbage": a filing recorded in error, with why; nothing is deleted. */
-export function WithdrawFilingForm({ caseId, filing, onDone, onCancel }: ChangeProps) {
+export function WithdrawFilingForm({ caseId, filing, ...props }: ChangeProps) {
   const { t } = useTranslation();
-  const refresh = useRefresh();
   const form = useZodForm(WithdrawValues, { defaultValues: { reason: '' } });
+  return (
+    <FilingChangeForm
+      change="withdraw"
+      filing={filing}
+      form={form}
+      save={(values: WithdrawValues) =>
+        withdrawFiling(caseId, filing.id, { ...values, version: filing.version })
+      }
+      {...props}
+    >
+      <p>{t('filing.withdraw.intro')}</p>
+    </FilingChangeForm>
+  );
+}
+
+/**
+ * What the two changes share: the save against the filing's version, the stale notice or error,
+ * the reason (`filing.<change>.reason`), the buttons, and the change's message when done.
+ */
+function FilingChangeForm<S extends FormSchema>({
+  change,
+  filing,
+  form,
+  save,
+  onDone,
+  onCancel,
+  children,
+}: Omit<ChangeProps, 'caseId'> & {
+  change: 'correct' | 'withdraw';
+  form: ZodForm<S>;
+  save: (values: z.output<S>) => Promise<Filing>;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: [...CASES_QUERY_KEY] });
   const mutation = useMutation({
-    mutationFn: (values: WithdrawValues) =>
-      withdrawFiling(caseId, filing.id, { ...values, version: filing.version }),
+    mutationFn: save,
     onSuccess: async (saved) => {
-      onDone(t('filing.withdraw.done', { number: saved.journalNumber }));
+      onDone(t(`filing.${change}.done`, { number: saved.journalNumber }));
       await refresh();
     },
   });
@@ -122,23 +106,23 @@ export function WithdrawFilingForm({ caseId, filing, onDone, onCancel }: ChangeP
     <>
       <MutationFailure mutations={mutation} headingLevel="h4" onReload={refresh} />
       <Form
-        id={`filing-withdraw-${filing.id}`}
+        id={`filing-${change}-${filing.id}`}
         form={form}
         onSubmit={(values) => mutation.mutateAsync(values)}
         error={mutation.error}
-        errorTitle={t('filing.withdraw.failedTitle')}
+        errorTitle={t(`filing.${change}.failedTitle`)}
       >
-        <p>{t('filing.withdraw.intro')}</p>
+        {children}
         <TextArea
           name="reason"
-          label={t('filing.withdraw.reason')}
-          hint={t('filing.withdraw.reasonHint')}
+          label={t(`filing.${change}.reason`)}
+          hint={t(`filing.${change}.reasonHint`)}
           maxLength={500}
           rows={3}
           required
         />
         <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-          {mutation.isPending ? t('filing.withdraw.saving') : t('filing.withdraw.submit')}
+          {mutation.isPending ? t(`filing.${change}.saving`) : t(`filing.${change}.submit`)}
         </button>
         <button type="button" className="button button-secondary" onClick={onCancel}>
           {t('filing.cancel')}

@@ -4,19 +4,11 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { RecordFilingBody } from '../../../../server/modules/filing/schema.ts';
-import { isJournalNumber } from '../../../../server/modules/filing/rules.ts';
-import {
-  DateInput,
-  Form,
-  RadioGroup,
-  renameServerErrors,
-  saidIssue,
-  TextInput,
-  useZodForm,
-} from '../../ui/form';
+import { Form, RadioGroup, renameServerErrors, useZodForm } from '../../ui/form';
 import { CASES_QUERY_KEY } from '../cases/casesApi';
 import { formatDate } from '../cases/format';
 import { recordFiling, type FilableDocument } from './filingApi';
+import { checkJournalNumber, JournalFields } from './JournalFields';
 
 /**
  * The form holds the chosen document version (`documentChoice`: "case-summary:2026-12-05",
@@ -34,18 +26,10 @@ export const choiceOf = (d: Pick<FilableDocument, 'kind' | 'version'>) => `${d.k
 const toChoice = (field: string) =>
   field === 'document' || field === 'documentVersion' ? 'documentChoice' : null;
 
-/** The server's body, and the journal number's form (rules.ts) said in the form's own words. */
+/** The server's body, and the journal number's form said in the form's own words. */
 function useFilingSchema() {
   const { t } = useTranslation();
-  return useMemo(
-    () =>
-      FilingValues.superRefine((values, ctx) => {
-        if (values.journalNumber && !isJournalNumber(values.journalNumber)) {
-          ctx.addIssue(saidIssue('journalNumber', t('filing.problems.journal_number_format')));
-        }
-      }),
-    [t],
-  );
+  return useMemo(() => FilingValues.superRefine(checkJournalNumber(t)), [t]);
 }
 
 /**
@@ -104,19 +88,7 @@ export function RecordFilingForm({
         label={t('filing.record.document')}
         options={documents.map((d) => ({ value: choiceOf(d), label: documentLabel(t, d) }))}
       />
-      <TextInput
-        name="journalNumber"
-        label={t('filing.record.journalNumber')}
-        hint={t('filing.record.journalNumberHint')}
-        widthClass="input-width-m"
-        required
-      />
-      <DateInput
-        name="filedOn"
-        label={t('filing.record.filedOn')}
-        hint={t('filing.record.filedOnHint')}
-        required
-      />
+      <JournalFields />
       <button type="submit" className="button button-primary" disabled={mutation.isPending}>
         {mutation.isPending ? t('filing.record.saving') : t('filing.record.submit')}
       </button>
