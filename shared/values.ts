@@ -49,6 +49,9 @@ export type ConcernLevel = z.infer<typeof ConcernLevelSchema>;
 export const CONCERN_LEVELS = ConcernLevelSchema.options;
 /** Order of the levels, to tell whether a new judgement is up, the same or down. */
 export const CONCERN_ORDER: Record<ConcernLevel, number> = { low: 1, moderate: 2, high: 3 };
+/** Which way a new judgement of the concern level went (a follow-up; the case overview's arrow). */
+export const ConcernChangeSchema = z.enum(['up', 'same', 'down']);
+export type ConcernChange = z.infer<typeof ConcernChangeSchema>;
 
 /** Where a goal of the action plan stands. */
 export const GoalStatusSchema = z.enum([

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { CaseRoleSchema, CaseStatusSchema, ConcernLevelSchema } from '../../../shared/values.ts';
+import {
+  CaseRoleSchema,
+  CaseStatusSchema,
+  ConcernChangeSchema,
+  ConcernLevelSchema,
+} from '../../../shared/values.ts';
 import { cursorParameter } from '../../platform/cursor.ts';
 
 /**
@@ -9,9 +14,6 @@ import { cursorParameter } from '../../platform/cursor.ts';
  */
 export const CaseSortSchema = z.enum(['opened', 'nextFollowUp', 'lastContact', 'reference']);
 export type CaseSort = z.infer<typeof CaseSortSchema>;
-
-/** The up/same/down of the latest recorded follow-up against the level before it. */
-export const ConcernDirectionSchema = z.enum(['up', 'same', 'down']);
 
 const YesNo = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -74,7 +76,8 @@ export const CaseListItem = z.object({
   citizen: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   concernLevel: ConcernLevelSchema.nullable(),
   /** From the latest recorded follow-up (null before the first one). */
-  concernDirection: ConcernDirectionSchema.nullable(),
+  /** The up/same/down of the latest recorded follow-up against the level before it. */
+  concernDirection: ConcernChangeSchema.nullable(),
   /** The case's coordinators' names, comma-separated (null when it has none). */
   coordinators: z.string().nullable(),
   /** The earliest scheduled follow-up (YYYY-MM-DD), and whether its date has passed. */

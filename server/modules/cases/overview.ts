@@ -9,7 +9,6 @@ import { cprDigest } from '../persons/service.ts';
 import { danishToday } from './chronology.ts';
 import {
   CaseListItem,
-  ConcernDirectionSchema,
   ReferencePrefix,
   type CaseListSchema,
   type CaseOverviewFilter,
@@ -24,6 +23,7 @@ import {
 } from './queries-overview.ts';
 import { coordinatesVisibleCase } from './queries-coordinators.ts';
 import { personName } from './queries.ts';
+import { ConcernChangeSchema } from '../../../shared/values.ts';
 
 type Overview = z.infer<typeof CaseListSchema>;
 type Item = z.infer<typeof CaseListItem>;
@@ -66,7 +66,7 @@ export function classifySearch(
 }
 
 function present(row: OverviewRow, today: string): Item {
-  const change = ConcernDirectionSchema.safeParse(row.concern_change);
+  const change = ConcernChangeSchema.safeParse(row.concern_change);
   const level = CaseListItem.shape.concernLevel.safeParse(row.concern_level);
   return {
     id: row.id,

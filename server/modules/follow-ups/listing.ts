@@ -4,15 +4,10 @@ import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
 import { ConcernLevelSchema, GoalStatusSchema } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
-import { BackdateReasonSchema } from '../../../shared/values.ts';
+import { BackdateReasonSchema, ConcernChangeSchema } from '../../../shared/values.ts';
 import { approvedPlanGoals } from '../plans/queries.ts';
 import { assessmentConcernLevels, caseConcernLevel, followUpRows } from './queries.ts';
-import {
-  ConcernChangeSchema,
-  FollowUpStatusSchema,
-  type FollowUp,
-  type FollowUpList,
-} from './schema.ts';
+import { FollowUpStatusSchema, type FollowUp, type FollowUpList } from './schema.ts';
 
 /**
  * Listing a case's follow-ups: every follow-up (overdue when scheduled before today), the goals of

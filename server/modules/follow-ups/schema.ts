@@ -4,6 +4,7 @@ import { backdateFields } from '../../platform/backdating.ts';
 import {
   BackdateReasonSchema,
   CompetenceRatingsSchema,
+  ConcernChangeSchema,
   ConcernLevelSchema,
   GoalStatusSchema,
 } from '../../../shared/values.ts';
@@ -12,7 +13,6 @@ import {
 export const FollowUpParams = z.object({ id: z.uuid(), followUpId: z.uuid() }).strict();
 
 export const FollowUpStatusSchema = z.enum(['scheduled', 'done', 'cancelled']);
-export const ConcernChangeSchema = z.enum(['up', 'same', 'down']);
 
 export const GoalProgressSchema = z
   .object({
