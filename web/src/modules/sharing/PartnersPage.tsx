@@ -1,14 +1,18 @@
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORGANISATION_KINDS } from '../../../../shared/sharing.ts';
+import {
+  PartnerListQuery,
+  PartnerStatusFilterSchema,
+} from '../../../../server/modules/sharing/schema-partners.ts';
 import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
 import { FilterSelect } from '../../ui/FilterSelect';
 import { QueryState } from '../../ui/QueryState';
 import { SuccessMessage } from '../../ui/SuccessMessage';
 import { CompactTable } from '../../ui/Table';
-import { MutationFailure, focusAfterSave } from '../../ui/form';
+import { Form, MutationFailure, TextInput, focusAfterSave, useZodForm } from '../../ui/form';
 import { PartnerForm } from './PartnerForm';
 import {
   setPartnerActive,
@@ -18,7 +22,9 @@ import {
   type PartnerOrganisation,
 } from './partnersApi';
 
-const STATUSES = ['active', 'inactive', 'all'] as const;
+const STATUSES = PartnerStatusFilterSchema.options;
+/** The search holds the name text; kind and status apply as soon as they are chosen. */
+const SearchValues = PartnerListQuery.pick({ q: true });
 
 /**
  * "Samarbejdspartnere": the municipality's partner organisations for its administrator — a list
@@ -29,10 +35,9 @@ export function PartnersPage() {
   const { t } = useTranslation();
   usePageTitle(`${t('partners.title')} – ${t('admin.title')}`);
   const headingId = useId();
-  const searchId = useId();
   const manage = useSession().data?.abilities?.partners.manage === true;
   const [filter, setFilter] = useState<PartnerFilter>({ kind: '', status: 'active', q: '' });
-  const [text, setText] = useState('');
+  const searchForm = useZodForm(SearchValues, { defaultValues: { q: '' } });
   const [editing, setEditing] = useState<PartnerOrganisation | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   // A new create form (and client id) after each organisation created.
@@ -48,10 +53,6 @@ export function PartnersPage() {
       );
     },
   });
-  const search = (event: FormEvent) => {
-    event.preventDefault();
-    setFilter((f) => ({ ...f, q: text.trim() }));
-  };
 
   return (
     <section aria-labelledby={headingId}>
@@ -74,7 +75,13 @@ export function PartnersPage() {
           }}
         />
       )}
-      <form role="search" className="admin-filters" onSubmit={search}>
+      <Form
+        form={searchForm}
+        role="search"
+        className="admin-filters"
+        summary={false}
+        onSubmit={({ q }) => setFilter((f) => ({ ...f, q: q ?? '' }))}
+      >
         <FilterSelect
           label={t('partners.kind')}
           value={filter.kind}
@@ -102,22 +109,17 @@ export function PartnersPage() {
             ))}
           </select>
         </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor={searchId}>
-            {t('partners.search')}
-          </label>
-          <input
-            id={searchId}
-            type="search"
-            className="form-input input-width-l"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        </div>
+        <TextInput
+          name="q"
+          label={t('partners.search')}
+          empty="undefined"
+          widthClass="input-width-l"
+          type="search"
+        />
         <button type="submit" className="button button-secondary">
           {t('partners.searchSubmit')}
         </button>
-      </form>
+      </Form>
       <QueryState
         query={partners}
         loading={t('partners.loading')}
