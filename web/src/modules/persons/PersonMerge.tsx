@@ -154,17 +154,12 @@ export function PersonMerge({ person, reload }: { person: Person; reload: () => 
       {isStale(merge.error) && (
         <PersonStale text={t('persons.merge.staleText')} onReload={reload} />
       )}
-      {problem && (
-        <div className="alert alert-error" role="alert">
-          <Icon name="error" className="alert-icon" />
-          <div className="alert-body">
-            <h3 className="alert-heading">{t('persons.merge.failed')}</h3>
-            <p className="alert-text">{t(problem)}</p>
-          </div>
-        </div>
-      )}
-      {merge.isError && !problem && !isStale(merge.error) && (
-        <ErrorAlert title={t('persons.merge.failed')} error={merge.error} />
+      {merge.isError && !isStale(merge.error) && (
+        <ErrorAlert
+          title={t('persons.merge.failed')}
+          error={merge.error}
+          text={problem && t(problem)}
+        />
       )}
 
       {confirming && (
