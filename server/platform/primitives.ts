@@ -21,6 +21,9 @@ export const Int4 = z.number().int().min(INT4_MIN).max(INT4_MAX);
 /** A positive integer that fits a smallint column (e.g. a police district id). */
 export const SmallIntId = z.number().int().min(1).max(SMALLINT_MAX);
 
+/** A yes/no filter in a query string: `true` or `false`, absent for either. */
+export const QueryFlag = z.enum(['true', 'false']);
+
 /** The version a change is based on (optimistic locking; an int4 column starting at 1). */
 export const Version = z
   .number()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateOnly, SmallIntId, Version } from '../../platform/primitives.ts';
+import { DateOnly, QueryFlag, SmallIntId, Version } from '../../platform/primitives.ts';
 import { RoleSchema } from '../../access/roles.ts';
 import { MAX_PASSWORD_LENGTH } from '../../access/password-limits.ts';
 import { AUDIT_ACTIONS } from '../../platform/audit/tables.ts';
@@ -149,7 +149,7 @@ export const AuditQuery = z
       .optional(),
     resourceId: z.string().trim().min(1).max(100).optional(),
     subjectPersonId: z.uuid().optional(),
-    breakGlass: z.enum(['true', 'false']).optional(),
+    breakGlass: QueryFlag.optional(),
     after: z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,200}$/, 'cursor')

@@ -6,6 +6,7 @@ import {
   ConcernLevelSchema,
 } from '../../../shared/values.ts';
 import { cursorParameter } from '../../platform/cursor.ts';
+import { QueryFlag } from '../../platform/primitives.ts';
 
 /**
  * The case overview (GET /api/cases and POST /api/cases/search): every case the caller may see,
@@ -15,7 +16,7 @@ import { cursorParameter } from '../../platform/cursor.ts';
 export const CaseSortSchema = z.enum(['opened', 'nextFollowUp', 'lastContact', 'reference']);
 export type CaseSort = z.infer<typeof CaseSortSchema>;
 
-const YesNo = z.enum(['true', 'false']).transform((v) => v === 'true');
+const YesNo = QueryFlag.transform((v) => v === 'true');
 
 /** A reference, or the start of one (S-2026-00…): letters, digits and dashes only. */
 export const ReferencePrefix = z

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { backdateFields } from '../../platform/backdating.ts';
 import {
   INQUIRY_STATUSES,
+  SERIOUSNESS_LEVELS,
   SeriousnessSchema,
   SourceSchema,
   SubjectKindSchema,
 } from '../../../shared/values.ts';
-import { DateOnly, DateTime, Int4, Version } from '../../platform/primitives.ts';
+import { DateOnly, DateTime, Int4, QueryFlag, Version } from '../../platform/primitives.ts';
 import { SIGN_CODES } from './signs.ts';
 import { cursorParameter } from '../../platform/cursor.ts';
 import { FilingSettingsBody, FilingSettingsSchema } from '../filing/schema.ts';
@@ -150,13 +151,18 @@ export const ContributionBody = z
   })
   .strict();
 
+/** The inbox's status filter: the open ones, one status, or all. */
+export const InboxStatusSchema = z.enum(['open', ...INQUIRY_STATUSES, 'all']);
+/** The inbox's seriousness filter: one level, or those not yet triaged. */
+export const SeriousnessFilterSchema = z.enum([...SERIOUSNESS_LEVELS, 'untriaged']);
+
 export const InboxQuery = z
   .object({
-    status: z.enum(['open', ...INQUIRY_STATUSES, 'all']).default('open'),
-    seriousness: z.enum(['high', 'medium', 'low', 'untriaged']).optional(),
+    status: InboxStatusSchema.default('open'),
+    seriousness: SeriousnessFilterSchema.optional(),
     source: SourceSchema.optional(),
     unitId: z.uuid().optional(),
-    overdue: z.enum(['true', 'false']).optional(),
+    overdue: QueryFlag.optional(),
     channel: ChannelSchema.optional(),
     /** The start of a reference (H-2026-00…): not personal data, so it may be in the address. */
     reference: z.string().trim().min(1).max(30).optional(),

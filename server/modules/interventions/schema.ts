@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Version } from '../../platform/primitives.ts';
+import { QueryFlag, Version } from '../../platform/primitives.ts';
 import { MunicipalityCodeSchema } from '../organisation/schema.ts';
 
 /**
@@ -48,7 +48,7 @@ export const InterventionTypeQuery = z
     ageGroup: InterventionAgeGroupSchema.optional().describe(
       'under_18 and adult also match offers for all ages; all matches those only',
     ),
-    active: z.enum(['true', 'false']).optional(),
+    active: QueryFlag.optional(),
   })
   .strict();
 

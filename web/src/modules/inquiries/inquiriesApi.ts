@@ -8,7 +8,6 @@ import type { z } from 'zod';
 import type { UnitSchema } from '../../../../server/modules/organisation/schema.ts';
 import {
   INQUIRY_OUTCOMES,
-  INQUIRY_STATUSES,
   SERIOUSNESS_LEVELS,
   SUBJECT_KINDS as SUBJECT_KIND_LIST,
   type AgeGroup,
@@ -30,6 +29,10 @@ import type {
   SourceSchema,
   TriageBody,
   UpdateInquiryBody,
+} from '../../../../server/modules/inquiries/schema.ts';
+import {
+  InboxStatusSchema,
+  SeriousnessFilterSchema,
 } from '../../../../server/modules/inquiries/schema.ts';
 import type {
   DecisionBody,
@@ -120,9 +123,9 @@ export const LEGAL_BASES = ordered<LegalBasis>({
   serviceloven: 5,
   other: 6,
 });
-export const INBOX_STATUSES = ['open', ...INQUIRY_STATUSES, 'all'] as const;
+export const INBOX_STATUSES = InboxStatusSchema.options;
 export type InboxStatus = (typeof INBOX_STATUSES)[number];
-export const SERIOUSNESS_FILTERS = ['high', 'medium', 'low', 'untriaged'] as const;
+export const SERIOUSNESS_FILTERS = SeriousnessFilterSchema.options;
 export type SeriousnessFilter = (typeof SERIOUSNESS_FILTERS)[number];
 
 /** The concern signs and their tiers: the server's own list (signs.ts has no dependencies). */
