@@ -16,8 +16,7 @@ import { CreateInterventionFormSchema, emptyIntervention } from './interventionV
 import { ParticipantFields } from './Participants';
 import { RecordForm } from './RecordForm';
 import { typeLegalBasis, typeName } from './shared';
-
-const LEVELS = ['building', 'anticipating', 'intervening'] as const;
+import { LEVELS } from '../interventions/catalogueApi';
 
 /**
  * A new intervention from the municipality's catalogue for one of the case's persons (or for a

@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/values.ts';
 import { NOTICE_EXEMPTIONS, NOTICE_METHODS } from '../../../../shared/notice.ts';
 import { PersonRoleSchema } from '../../../../server/modules/cases/schema.ts';
+import { ClosureOutcomeSchema } from '../../../../server/modules/closure/schema.ts';
 import { isCaseStatus, type CaseRole, type CaseScope } from './casesApi';
 import { CLASSIFICATION_FIELDS, classificationValueKey } from './classification';
 import { formatDate } from './format';
@@ -63,7 +64,7 @@ function valueKey(field: string, value: string) {
 
 const isIn = <T extends string>(value: string, list: readonly T[]): value is T =>
   (list as readonly string[]).includes(value);
-const OUTCOMES = ['handled', 'transferred', 'police', 'moved', 'contact_lost', 'other'] as const;
+const OUTCOMES = ClosureOutcomeSchema.options;
 /** Statuses of interventions, offers and follow-ups (a case's own are `cases.status`). */
 const WORK_STATUSES = [
   'planned',
