@@ -7,6 +7,10 @@ import { DEFAULT_SETTINGS } from '../../../../server/modules/inquiries/settings.
 import { importWithI18n, renderWithQuery } from '../../ui/testRender';
 import { TEST_CASE_ID, testCaseDetail } from '../cases/testCaseDetail';
 import type { CaseDetail } from '../cases/casesApi';
+import type {
+  CorrectFilingForm as CorrectFilingFormComponent,
+  WithdrawFilingForm as WithdrawFilingFormComponent,
+} from './FilingChangeForms';
 import type { FilingPanel as FilingPanelComponent } from './FilingPanel';
 import type { FilingSettingsForm as FilingSettingsFormComponent } from './FilingSettingsForm';
 import type { FilingList, filingsKey as filingsKeyFn } from './filingApi';
@@ -15,15 +19,21 @@ import type { FilingList, filingsKey as filingsKeyFn } from './filingApi';
  * "Journalisering" rendered to markup (no DOM here): the export of each document the caller may
  * read, the form that records a filing for those who may, the filings with their journal
  * numbers; nothing for a member who may not read the documents; the settings' fields with KLE
- * named as the source; and the formats the forms check with the server's own rules.
+ * named as the source; correcting and withdrawing a filing, each in its own words; and the
+ * formats the forms check with the server's own rules.
  */
 let FilingPanel: typeof FilingPanelComponent;
 let FilingSettingsForm: typeof FilingSettingsFormComponent;
+let CorrectFilingForm: typeof CorrectFilingFormComponent;
+let WithdrawFilingForm: typeof WithdrawFilingFormComponent;
 let filingsKey: typeof filingsKeyFn;
 
 beforeAll(async () => {
   ({ FilingPanel } = await importWithI18n(() => import('./FilingPanel')));
   ({ FilingSettingsForm } = await importWithI18n(() => import('./FilingSettingsForm')));
+  ({ CorrectFilingForm, WithdrawFilingForm } = await importWithI18n(
+    () => import('./FilingChangeForms'),
+  ));
   ({ filingsKey } = await importWithI18n(() => import('./filingApi')));
 });
 
@@ -172,6 +182,36 @@ describe('FilingSettingsForm', () => {
     expect(html).toContain('value="00.00.00"');
     expect(html).toContain('value="ESDH"');
     expect(html).toContain('Tag parternes CPR-numre med i journaliseringsfilen');
+  });
+});
+
+describe('the changes of a recorded filing', () => {
+  const filing = list.items[0]!;
+  const props = {
+    caseId: TEST_CASE_ID,
+    filing,
+    onDone: () => undefined,
+    onCancel: () => undefined,
+  };
+
+  it('corrects the journal number and day (shown as dd.mm.åååå) with a reason', () => {
+    const html = renderWithQuery(<CorrectFilingForm {...props} />, ['unused'], null);
+    expect(html).toContain(`id="filing-correct-${filing.id}"`);
+    expect(html).toContain('Journalnummer');
+    expect(html).toContain('value="00.00.00-G01-7-26"');
+    expect(html).toContain('value="02.12.2026"');
+    expect(html).toContain('Begrundelse for rettelsen');
+    expect(html).toContain('Gem rettelse');
+    expect(html).toContain('Annullér');
+  });
+
+  it('withdraws with an explanation and a reason, and asks for no journal number', () => {
+    const html = renderWithQuery(<WithdrawFilingForm {...props} />, ['unused'], null);
+    expect(html).toContain(`id="filing-withdraw-${filing.id}"`);
+    expect(html).toContain('registreret ved en fejl');
+    expect(html).toContain('Begrundelse for tilbagetrækningen');
+    expect(html).toContain('Træk journaliseringen tilbage');
+    expect(html).not.toContain('Journalnummer');
   });
 });
 
