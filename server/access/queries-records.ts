@@ -35,6 +35,16 @@ export function inUsersArea(column: string, user: CurrentUser): RawBuilder<SqlBo
   return clauses.length > 0 ? sql<SqlBool>`(${sql.join(clauses, sql` or `)})` : sql<SqlBool>`false`;
 }
 
+/**
+ * SQL condition on a users row (`alias`, e.g. `u`): the user works in this municipality, or for
+ * the police district that covers it — the colleagues who may be asked onto its cases and forums.
+ */
+export function worksIn(alias: string, municipalityCode: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${sql.ref(`${alias}.municipality_code`)} = ${municipalityCode} or ${sql.ref(
+    `${alias}.police_district_id`,
+  )} = (select police_district_id from municipalities where code = ${municipalityCode}))`;
+}
+
 /** The user's live grants (`access_grants as g`, not expired) on the case of the outer `cases`. */
 export function liveGrants(eb: ExpressionBuilder<DB, 'cases'>, user: CurrentUser) {
   return eb

@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { CaseKey } from '../../platform/context.ts';
 import { recipientColumns } from '../notifications/service.ts';
+import { worksIn } from '../../access/queries-records.ts';
 
 /*
  * Who may open a case (service.ts): its members, and break-the-glass grants. The tenant key
@@ -20,19 +21,7 @@ export async function activeUserOfArea(
     .select(['u.id', 'u.roles', 'u.display_name'])
     .where('u.id', '=', userId)
     .where('u.disabled_at', 'is', null)
-    .where((eb) =>
-      eb.or([
-        eb('u.municipality_code', '=', municipalityCode),
-        eb(
-          'u.police_district_id',
-          '=',
-          eb
-            .selectFrom('municipalities')
-            .select('police_district_id')
-            .where('code', '=', municipalityCode),
-        ),
-      ]),
-    )
+    .where(worksIn('u', municipalityCode))
     .executeTakeFirst();
 }
 

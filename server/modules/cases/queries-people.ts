@@ -4,6 +4,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { updateCase } from './queries-case-edits.ts';
 import { escapeLike } from '../../platform/db/text-search.ts';
 import { casePersonsOf } from './queries-case-persons.ts';
+import { worksIn } from '../../access/queries-records.ts';
 
 /*
  * The persons of a case as the coordinator changes them (people.ts), and the colleagues who may
@@ -102,19 +103,7 @@ export async function memberCandidates(
     ])
     .where('u.disabled_at', 'is', null)
     .where(sql<boolean>`u.roles && ${sql.val([...filter.roles])}::text[]`)
-    .where((eb) =>
-      eb.or([
-        eb('u.municipality_code', '=', theCase.municipalityCode),
-        eb(
-          'u.police_district_id',
-          '=',
-          eb
-            .selectFrom('municipalities')
-            .select('police_district_id')
-            .where('code', '=', theCase.municipalityCode),
-        ),
-      ]),
-    )
+    .where(worksIn('u', theCase.municipalityCode))
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(

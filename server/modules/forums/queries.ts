@@ -5,6 +5,7 @@ import type { CurrentUser } from '../../access/sessions.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { FORUM_MEMBER_ROLES, type ForumCandidate, type ForumMember } from './schema.ts';
 import { escapeLike } from '../../platform/db/text-search.ts';
+import { worksIn } from '../../access/queries-records.ts';
 
 /**
  * Reads of the forums. Every query is limited to the caller's area: their municipality, or for
@@ -130,19 +131,7 @@ function eligibleUsers(db: Kysely<DB>, municipalityCode: string) {
     .selectFrom('users as u')
     .where('u.disabled_at', 'is', null)
     .where(eligibleRoles)
-    .where((eb) =>
-      eb.or([
-        eb('u.municipality_code', '=', municipalityCode),
-        eb(
-          'u.police_district_id',
-          '=',
-          eb
-            .selectFrom('municipalities')
-            .select('police_district_id')
-            .where('code', '=', municipalityCode),
-        ),
-      ]),
-    );
+    .where(worksIn('u', municipalityCode));
 }
 
 /** Whether the user may be added to a forum of this municipality. */
