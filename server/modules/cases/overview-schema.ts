@@ -76,8 +76,10 @@ export const CaseListItem = z.object({
   /** The citizen the case is about; absent for intervention-scoped members. */
   citizen: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   concernLevel: ConcernLevelSchema.nullable(),
-  /** From the latest recorded follow-up (null before the first one). */
-  /** The up/same/down of the latest recorded follow-up against the level before it. */
+  /**
+   * The up/same/down of the latest recorded follow-up against the level before it (null before
+   * the first one).
+   */
   concernDirection: ConcernChangeSchema.nullable(),
   /** The case's coordinators' names, comma-separated (null when it has none). */
   coordinators: z.string().nullable(),
