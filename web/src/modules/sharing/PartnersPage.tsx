@@ -92,23 +92,12 @@ export function PartnersPage() {
           }))}
           onChange={(kind) => setFilter((f) => ({ ...f, kind }))}
         />
-        <div className="form-group">
-          <label className="form-label" htmlFor="partner-status">
-            {t('partners.status')}
-          </label>
-          <select
-            id="partner-status"
-            className="form-select"
-            value={filter.status}
-            onChange={(e) => setFilter((f) => ({ ...f, status: e.target.value }))}
-          >
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`partners.statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          label={t('partners.status')}
+          value={filter.status}
+          options={STATUSES.map((s) => ({ value: s, label: t(`partners.statuses.${s}`) }))}
+          onChange={(status) => setFilter((f) => ({ ...f, status }))}
+        />
         <TextInput
           name="q"
           label={t('partners.search')}
