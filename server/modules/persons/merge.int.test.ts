@@ -224,6 +224,49 @@ describe(`merging two registrations (${testEngine})`, () => {
     );
   });
 
+  it("keeps a parent's custody when the parent's two registrations are merged", async () => {
+    const db = t.database.db;
+    const createdBy = users.coordinator?.id ?? '';
+    const child = await registerPerson(db, { createdBy, givenName: 'Barn' });
+    const mother = await registerPerson(db, { createdBy, givenName: 'Mor' });
+    const motherAgain = await registerPerson(db, { createdBy, givenName: 'Mor' });
+    const coordinator = { userId: createdBy, role: 'coordinator' as const };
+    // One case knows only the duplicate, as the child's custody holder; another knows both.
+    const onlyDuplicate = await createCase(db, {
+      persons: [{ id: child.id }, { id: mother.id, role: 'parent' }],
+      members: [coordinator],
+    });
+    const both = await createCase(db, {
+      persons: [
+        { id: child.id },
+        { id: mother.id, role: 'parent' },
+        { id: motherAgain.id, role: 'parent' },
+      ],
+      members: [coordinator],
+    });
+    await db
+      .updateTable('case_persons')
+      .set({ custody_holder: true })
+      .where('person_id', '=', mother.id)
+      .execute();
+
+    const res = await merge('coordinator', mother.id, { intoPersonId: motherAgain.id, version: 1 });
+    expect(res.statusCode, res.body).toBe(200);
+    const places = await db
+      .selectFrom('case_persons')
+      .select(['case_id', 'role', 'custody_holder'])
+      .where('person_id', '=', motherAgain.id)
+      .execute();
+    expect(places.find((p) => p.case_id === onlyDuplicate.id)).toMatchObject({
+      role: 'parent',
+      custody_holder: true,
+    });
+    expect(places.find((p) => p.case_id === both.id)).toMatchObject({
+      role: 'parent',
+      custody_holder: true,
+    });
+  });
+
   it("writes a 'merge' entry for both persons, with ids and field names only", async () => {
     const { a, b } = await pair({ cpr: '0102031235', address: 'Vej 1' }, {});
     const res = await merge('coordinator', a.id, { intoPersonId: b.id, version: 1 });
