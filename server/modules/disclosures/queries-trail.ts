@@ -44,44 +44,49 @@ function before(
 
 /** A page of the citizen's reads, newest first (one more than `limit`). */
 export async function trailReads(db: Kysely<DB>, f: TrailFilter) {
-  return db
-    .selectFrom('audit_log as a')
-    .leftJoin('units as un', 'un.id', 'a.actor_unit_id')
-    .leftJoin('users as us', 'us.id', 'a.actor_user_id')
-    .select([
-      auditKey.as('key'),
-      'a.occurred_at as at',
-      'a.subject_person_id as person_id',
-      'a.action',
-      'a.actor_role',
-      'un.name as unit_name',
-      'us.display_name',
-      'a.purpose',
-      'a.legal_basis',
-      'a.break_glass',
-      'a.resource_type',
-      sql<string | null>`a.details ->> 'read'`.as('part'),
-    ])
-    .where('a.subject_person_id', 'in', f.personIds)
-    .where('a.municipality_code', '=', f.municipalityCode)
-    .where('a.action', 'in', READ_ACTIONS)
-    .$if(f.from !== undefined, (q) =>
-      q.where(
-        sql<SqlBool>`a.occurred_at >= (${f.from ?? ''}::date)::timestamp at time zone ${TIME_ZONE}`,
-      ),
-    )
-    .$if(f.to !== undefined, (q) =>
-      q.where(
-        sql<SqlBool>`a.occurred_at < (${f.to ?? ''}::date + 1)::timestamp at time zone ${TIME_ZONE}`,
-      ),
-    )
-    .$if(f.after !== null, (q) =>
-      q.where(before(sql<Date>`a.occurred_at`, auditKey, f.after ?? { t: '', k: '' })),
-    )
-    .orderBy('a.occurred_at', 'desc')
-    .orderBy('a.id', 'desc')
-    .limit(f.limit + 1)
-    .execute();
+  return (
+    db
+      .selectFrom('audit_log as a')
+      .leftJoin('units as un', 'un.id', 'a.actor_unit_id')
+      .leftJoin('users as us', 'us.id', 'a.actor_user_id')
+      .select([
+        auditKey.as('key'),
+        'a.occurred_at as at',
+        'a.subject_person_id as person_id',
+        'a.action',
+        'a.actor_role',
+        'un.name as unit_name',
+        'us.display_name',
+        'a.purpose',
+        'a.legal_basis',
+        'a.break_glass',
+        'a.resource_type',
+        sql<string | null>`a.details ->> 'read'`.as('part'),
+      ])
+      .where('a.subject_person_id', 'in', f.personIds)
+      .where('a.municipality_code', '=', f.municipalityCode)
+      .where('a.action', 'in', READ_ACTIONS)
+      .$if(f.from !== undefined, (q) =>
+        q.where(
+          sql<SqlBool>`a.occurred_at >= (${f.from ?? ''}::date)::timestamp at time zone ${TIME_ZONE}`,
+        ),
+      )
+      .$if(f.to !== undefined, (q) =>
+        q.where(
+          sql<SqlBool>`a.occurred_at < (${f.to ?? ''}::date + 1)::timestamp at time zone ${TIME_ZONE}`,
+        ),
+      )
+      // The plain bound lets the index start at the cursor; the row comparison breaks the ties.
+      .$if(f.after !== null, (q) =>
+        q
+          .where('a.occurred_at', '<=', new Date(f.after?.t ?? 0))
+          .where(before(sql<Date>`a.occurred_at`, auditKey, f.after ?? { t: '', k: '' })),
+      )
+      .orderBy('a.occurred_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(f.limit + 1)
+      .execute()
+  );
 }
 export type TrailReadRow = Awaited<ReturnType<typeof trailReads>>[number];
 
