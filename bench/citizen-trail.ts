@@ -328,12 +328,28 @@ await withBenchApp(
       );
     }
     if (process.env.BENCH_EXPLAIN) {
-      const plan = await sql<{ 'QUERY PLAN': string }>`explain (analyze, buffers)
-        select a.id from audit_log a
-         where a.subject_person_id = ${loaded.heavy.id} and a.municipality_code = ${MUNICIPALITY}
+      const explain = async (label: string, query: ReturnType<typeof sql>) => {
+        const plan = await sql<{
+          'QUERY PLAN': string;
+        }>`explain (analyze, buffers) ${query}`.execute(run.database.db);
+        console.log(`${label}:`);
+        for (const r of plan.rows) console.log(`  ${r['QUERY PLAN']}`);
+      };
+      const reads = (period: boolean) => sql`select a.id from audit_log a
+         where a.subject_person_id in (${loaded.heavy.id}) and a.municipality_code = ${MUNICIPALITY}
            and a.action in ('read','search','export','print','break_glass')
-         order by a.occurred_at desc, a.id desc limit 51`.execute(run.database.db);
-      for (const r of plan.rows) console.log(r['QUERY PLAN']);
+           ${period ? sql`and a.occurred_at >= (${from}::date)::timestamp at time zone 'Europe/Copenhagen'` : sql``}
+         order by a.occurred_at desc, a.id desc limit 51`;
+      await explain('reads, page 1', reads(false));
+      await explain('reads, last 90 days', reads(true));
+      await explain(
+        'disclosures, page 1',
+        sql`select d.id from disclosures d
+          join disclosure_persons dp on dp.disclosure_id = d.id and dp.municipality_code = d.municipality_code
+         where d.municipality_code = ${MUNICIPALITY} and dp.person_id in (${loaded.heavy.id})
+         order by least(d.recorded_at, ((d.disclosed_on + 1)::timestamp at time zone 'Europe/Copenhagen') - interval '1 millisecond') desc,
+                  ('d' || d.id::text) collate "C" desc limit 51`,
+      );
     }
   },
 );
