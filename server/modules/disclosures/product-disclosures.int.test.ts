@@ -4,6 +4,7 @@ import { callerIn, logInAll } from '../../test/case-team.ts';
 import { testEngine } from '../../test/database.ts';
 import {
   auditRowsOf,
+  createCase,
   createForum,
   createInquiryRow,
   createPerson,
@@ -34,6 +35,7 @@ beforeAll(async () => {
     await createUsers(db, {
       coordinator: 'coordinator',
       forum: 'forum_member',
+      caseworker: 'caseworker',
       dpo: 'data_protection',
     }),
   );
@@ -133,5 +135,45 @@ describe(`disclosures the product registers itself (${testEngine})`, () => {
     });
     expect(police.statusCode, police.body).toBe(200);
     expect(await entriesAbout(own.person.id)).toHaveLength(0);
+  });
+
+  it('registers a police user added to a case as a disclosure to the police under § 115, and nothing for other members', async () => {
+    const db = t.database.db;
+    const citizen = await createPerson(db, { givenName: 'Sagsborger' });
+    const c = await createCase(db, {
+      persons: [{ id: citizen.id }],
+      members: [{ userId: users.coordinator?.id ?? '', role: 'coordinator' }],
+    });
+    const worker = await caller('coordinator').post(`/api/cases/${c.id}/members`, {
+      userId: users.caseworker?.id,
+      role: 'member',
+    });
+    expect(worker.statusCode, worker.body).toBeLessThan(300);
+    expect(await entriesAbout(citizen.id)).toHaveLength(0);
+
+    const res = await caller('coordinator').post(`/api/cases/${c.id}/members`, {
+      userId: users.police?.id,
+      role: 'forum',
+    });
+    expect(res.statusCode, res.body).toBeLessThan(300);
+    const entries = await entriesAbout(citizen.id);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      case_id: c.id,
+      recipient_organisation: 'Politiet',
+      recipient_kind: 'police',
+      legal_basis: 'Retsplejeloven § 115',
+      channel: 'product',
+      product_source: 'case_member_police',
+      recorded_by: users.coordinator?.id,
+    });
+    expect(entries[0]?.recipient_person).toBeTruthy();
+    expect(entries[0]?.categories).toEqual(['case_history', 'plan', 'interventions', 'concern']);
+    expect(entries[0]?.purpose).toContain('ikke efterforskning');
+    // The case's own list shows it to its members.
+    const list = (await caller('coordinator').get(`/api/cases/${c.id}/disclosures`)).json() as {
+      items: { productSource: string | null }[];
+    };
+    expect(list.items.map((i) => i.productSource)).toEqual(['case_member_police']);
   });
 });

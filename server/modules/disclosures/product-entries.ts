@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
+import type { DataCategory } from '../../../shared/sharing.ts';
+import type { CaseRole, CaseScope } from '../../../shared/values.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { translate } from '../../platform/i18n/index.ts';
@@ -53,5 +56,57 @@ export async function recordContributionShared(
     productSource: 'inquiry_contribution',
     personIds: shared.personIds,
     unitId: shared.unitId,
+  });
+}
+
+/**
+ * A police user added to a case (as a member, or in the forum's place): the police receive
+ * standing access to the case's information under retsplejeloven § 115, for crime prevention only
+ * (the purpose limit every police reader carries, `purposeLimitOf` in access/records.ts). What
+ * they may see follows their place: with the whole case its history, plan and interventions, and
+ * as forum or coordinator the concern too; with an intervention scope only the interventions.
+ */
+export async function recordPoliceMemberAdded(
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  added: {
+    caseId: string;
+    municipalityCode: string;
+    memberName: string;
+    role: CaseRole;
+    scope: CaseScope;
+    personIds: string[];
+    unitId: string | null;
+  },
+): Promise<void> {
+  if (added.personIds.length === 0) return;
+  const categories: DataCategory[] =
+    added.scope === 'full'
+      ? [
+          'case_history',
+          'plan',
+          'interventions',
+          ...(added.role === 'member' ? [] : ['concern' as const]),
+        ]
+      : ['interventions'];
+  await recordDisclosure(trx, ctx, {
+    id: randomUUID(),
+    caseId: added.caseId,
+    municipalityCode: added.municipalityCode,
+    disclosedOn: danishToday(new Date()),
+    recipient: {
+      organisation: da('policeMember.recipient'),
+      kind: 'police',
+      person: added.memberName,
+    },
+    categories,
+    documents: da(`policeMember.documents.${added.scope}`),
+    legalBasis: da('legalBases.rpl_115'),
+    purpose: da('policeMember.purpose'),
+    decidedBy: ctx.user.displayName,
+    channel: 'product',
+    productSource: 'case_member_police',
+    personIds: added.personIds,
+    unitId: added.unitId,
   });
 }
