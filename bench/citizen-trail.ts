@@ -285,7 +285,7 @@ await withBenchApp(
     // Page 20 of the heavy citizen: walk the cursors once.
     let after: string | null = null;
     for (let i = 0; i < 19; i++) {
-      const res = await fetch(`${base}${TRAIL}`, {
+      const res: Response = await fetch(`${base}${TRAIL}`, {
         method: 'POST',
         headers: { ...headers, 'content-type': 'application/json' },
         body: JSON.stringify({ cpr, ...(after && { after }) }),
