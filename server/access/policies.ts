@@ -89,6 +89,8 @@ export const USER_POLICIES = {
   'partners.manage': hasAny('municipal_admin'),
   /** The municipality's record of processing activities (GDPR art. 30). */
   'admin.processingRecord': hasAny('municipal_admin', 'data_protection'),
+  /** The data protection impact assessment template (GDPR art. 35): the data-protection role. */
+  'admin.dpia': hasAny('data_protection'),
 } satisfies Record<string, (user: CurrentUser) => boolean>;
 
 export type UserPolicy = keyof typeof USER_POLICIES;
@@ -125,6 +127,7 @@ export function abilities(user: CurrentUser) {
     },
     partners: { read: allows(user, 'partners.read'), manage: allows(user, 'partners.manage') },
     disclosures: { register: allows(user, 'disclosures.register') },
+    dataProtection: { dpia: allows(user, 'admin.dpia') },
   };
 }
 export type Abilities = ReturnType<typeof abilities>;

@@ -195,6 +195,10 @@ const fixtures: Record<string, () => Fixture> = {
     as: dpo,
     body: () => ({ recipient: 'Skole', from: '2026-01-01', to: '2026-12-01' }),
   }),
+  'POST /api/disclosures/citizen-trail': () => ({
+    as: dpo,
+    body: () => ({ cpr: '010190-1234', kind: 'all', from: '2026-01-01', to: '2026-12-01' }),
+  }),
   'POST /api/admin/users': () => ({
     body: () => ({
       username: 'ny.medarbejder',

@@ -6,6 +6,7 @@ import { seedDemoCaseWork } from './case-work.ts';
 import { seedDemoOverviewCases } from './case-work/overview-cases.ts';
 import { seedDemoFiling } from './case-work/filing.ts';
 import { refreshNextFollowUpsOfMunicipality } from '../modules/cases/queries-case-rows.ts';
+import { seedDemoCitizenReads } from './case-work/citizen-trail.ts';
 import { seedDemoDisclosures } from './case-work/disclosures.ts';
 import { seedDemoNotices } from './case-work/notices.ts';
 import { seedDemoInquiries } from './inquiries.ts';
@@ -78,6 +79,7 @@ export async function seedDemo(
     await seedDemoFiling(db);
     await refreshNextFollowUpsOfMunicipality(db, DEMO_MUNICIPALITY_CODE);
     await seedDemoDisclosures(db);
+    await seedDemoCitizenReads(db, options.auditKey);
     await seedDemoNotices(db);
     return organisation;
   }
@@ -92,6 +94,7 @@ export async function seedDemo(
   // The demo's follow-ups are loaded straight into their table: each case's next due one.
   await refreshNextFollowUpsOfMunicipality(db, DEMO_MUNICIPALITY_CODE);
   await seedDemoDisclosures(db);
+  await seedDemoCitizenReads(db, options.auditKey);
   await seedDemoNotices(db);
   await db
     .insertInto('app_settings')

@@ -70,6 +70,17 @@ export const PLATFORM_PROBES: IdProbe[] = [
       body: (id) => ({ personId: id }),
     }),
   ),
+  // The data-protection role's one view of a citizen: the same.
+  probe(
+    'POST /api/disclosures/citizen-trail body.personId',
+    (x) => x.dpo.caller,
+    (x) => x.other.personId,
+    () => ({
+      method: 'POST',
+      url: () => '/api/disclosures/citizen-trail',
+      body: (id) => ({ personId: id }),
+    }),
+  ),
   // Administration: another municipality's users and units answer as missing ones.
   probe('GET /api/admin/users query.unitId', admin, otherUnit, () => ({
     method: 'GET',

@@ -11,9 +11,12 @@ import { dayAgo, demoContext, event, hasMarker, setMarker } from './context.ts';
  */
 const MARKER = 'demo_disclosures_seeded_at';
 
+/** The first demo entry's id: its citizen is the one the demo's reads are about. */
+export const DEMO_DISCLOSURE_ID = '6a1c2f0e-3d4b-4c5a-9e8f-0b1c2d3e4f51';
+
 const ENTRIES = [
   {
-    id: '6a1c2f0e-3d4b-4c5a-9e8f-0b1c2d3e4f51',
+    id: DEMO_DISCLOSURE_ID,
     daysAgo: 12,
     recipientOrganisation: 'Demo Psykiatri, PSP-gruppen',
     recipientKind: 'psychiatry',

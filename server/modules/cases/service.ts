@@ -8,8 +8,10 @@ import type { CaseAccess } from '../../access/records.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { z } from 'zod';
 import { unitInMunicipality } from '../admin/queries-units.ts';
+import { recordPoliceMemberAdded } from '../disclosures/product-entries.ts';
 import { auditMembership } from './case-work.ts';
 import { addCaseEvent } from './chronology.ts';
+import { casePersonIds } from './queries-chronology.ts';
 import {
   activeUserOfArea,
   breakGlassRecipients,
@@ -81,6 +83,18 @@ export async function addMember(
       role: body.role,
       scope: body.scope,
     });
+    // The police receive the case's information: the product registers the disclosure itself.
+    if (target.roles.includes('police_contact')) {
+      await recordPoliceMemberAdded(trx, ctx, {
+        caseId: access.caseId,
+        municipalityCode: access.municipalityCode,
+        memberName: target.display_name,
+        role: body.role,
+        scope: body.scope,
+        personIds: await casePersonIds(trx, access),
+        unitId: access.unitId,
+      });
+    }
   });
 }
 

@@ -7,6 +7,8 @@ import { listCaseDisclosures } from './listing.ts';
 import { caseReadLog } from './read-log.ts';
 import { recordByHand } from './recording.ts';
 import { searchRegister } from './register.ts';
+import { CitizenTrailBody, CitizenTrailSchema } from './schema-trail.ts';
+import { citizenTrail } from './trail.ts';
 import {
   DisclosureListQuery,
   DisclosureListSchema,
@@ -83,5 +85,17 @@ export const disclosureRoutes =
         response: { 200: RegisterPageSchema },
       },
       async (request) => searchRegister(ctx(request), request.body),
+    );
+
+    route.post(
+      '/api/disclosures/citizen-trail',
+      {
+        policy: 'disclosures.register',
+        summary:
+          "Who has seen and received a citizen's data: the citizen's reads and disclosures in one time order (CPR number in the body, or a person's id), by period and kind",
+        body: CitizenTrailBody,
+        response: { 200: CitizenTrailSchema },
+      },
+      async (request) => citizenTrail(ctx(request), request.body),
     );
   };

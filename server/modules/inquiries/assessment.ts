@@ -1,8 +1,12 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { inquiryIsOpen, requireInquiryAbility } from '../../access/inquiry-abilities.ts';
 import type { InquiryAccess } from '../../access/inquiry-access.ts';
 import type { Seriousness } from '../../../shared/values.ts';
+import { recordContributionShared } from '../disclosures/product-entries.ts';
+import { findForum, listMembers } from '../forums/queries.ts';
 import { claimVersion, recordChange } from './change.ts';
 import { deadlineAfter } from './deadline.ts';
 import { clockStart } from './rules.ts';
@@ -10,8 +14,10 @@ import {
   bumpVersion,
   findInquiryForChange,
   insertContribution,
+  inquiryPersonIds,
   updateInquiryRow,
 } from './queries.ts';
+import { inquiryForCase } from './queries-decision.ts';
 import type { MunicipalitySettings } from './settings.ts';
 
 /** The assessment before the decision: triage against the deadline, and contributions. */
@@ -90,5 +96,33 @@ export async function addContribution(
         details: { contributionId },
       },
     });
+    await registerIfPoliceSee(trx, ctx, access, { contributionId, ...body });
+  });
+}
+
+/**
+ * A municipal user's contribution shared with a forum the police sit in (the Infohus procedure)
+ * leaves the municipality's team for the police: the product registers that disclosure itself.
+ * A police user's own contribution is the police's information, not a disclosure to them.
+ */
+async function registerIfPoliceSee(
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  access: InquiryAccess,
+  contribution: { contributionId: string; legalBasis: string; unitId: string | null },
+) {
+  if (ctx.user.roles.includes('police_contact')) return;
+  const { forumId } = await inquiryForCase(trx, access);
+  if (!forumId) return;
+  const members = await listMembers(trx, forumId);
+  if (!members.some((m) => m.roles.includes('police_contact'))) return;
+  const forum = await findForum(trx, ctx.user, forumId);
+  await recordContributionShared(trx, ctx, {
+    contributionId: contribution.contributionId,
+    municipalityCode: access.municipalityCode,
+    forumName: forum?.name ?? '',
+    legalBasis: contribution.legalBasis,
+    personIds: await inquiryPersonIds(trx, access),
+    unitId: contribution.unitId ?? ctx.user.unitIds[0] ?? null,
   });
 }

@@ -12,7 +12,9 @@ import { HomePage } from '../modules/home/HomePage';
 import { InquiriesApp } from '../modules/inquiries/InquiriesApp';
 import { NotificationsPage } from '../modules/notifications/NotificationsPage';
 import { AccessReportLookupPage } from '../modules/persons/AccessReportLookupPage';
+import { CitizenTrailPage } from '../modules/disclosures/CitizenTrailPage';
 import { DisclosureRegisterPage } from '../modules/disclosures/DisclosureRegisterPage';
+import { DpiaPage } from '../modules/disclosures/DpiaPage';
 import { AccessReportPage } from '../modules/persons/AccessReportPage';
 import { FindPersonPage } from '../modules/persons/FindPersonPage';
 import { PersonPage } from '../modules/persons/PersonPage';
@@ -62,6 +64,8 @@ export function App() {
                 <Route path="personer/:id" element={<PersonPage />} />
                 <Route path="personer/:id/indsigt" element={<AccessReportPage />} />
                 <Route path="indsigt/videregivelser" element={<DisclosureRegisterPage />} />
+                <Route path="indsigt/borger" element={<CitizenTrailPage />} />
+                <Route path="indsigt/konsekvensanalyse" element={<DpiaPage />} />
                 <Route path="notifikationer" element={<NotificationsPage />} />
                 {CAPABILITIES.map((capability) => {
                   const Page = CAPABILITY_PAGES[capability.id];

@@ -8,6 +8,10 @@ import type {
   RegisterPage,
   RegisterSearchBody,
 } from '../../../../server/modules/disclosures/schema.ts';
+import type {
+  CitizenTrail,
+  CitizenTrailBody,
+} from '../../../../server/modules/disclosures/schema-trail.ts';
 import { apiGet, apiSend, withQuery } from '../../app/api';
 import { CASES_QUERY_KEY } from '../cases/casesApi';
 
@@ -52,3 +56,9 @@ export function useReadLog(caseId: string, enabled: boolean) {
 /** The register's search: POST, so that a CPR number never appears in an address. */
 export const searchRegister = (body: z.input<typeof RegisterSearchBody>) =>
   apiSend<RegisterPage>('POST', '/api/disclosures/search', body);
+
+/** Who has seen and received a citizen's data: POST, so that a CPR number never is in an address. */
+export const citizenTrail = (body: z.input<typeof CitizenTrailBody>) =>
+  apiSend<CitizenTrail>('POST', '/api/disclosures/citizen-trail', body);
+export type { CitizenTrail };
+export type TrailEntry = CitizenTrail['items'][number];

@@ -15,14 +15,14 @@ import './persons.css';
 export function AccessReportLookupPage() {
   const abilities = useSession().data?.abilities;
   if (!abilities?.records.accessReport) return <AccessDeniedPage />;
-  return <Lookup register={abilities.disclosures.register} />;
+  return <Lookup register={abilities.disclosures.register} dpia={abilities.dataProtection.dpia} />;
 }
 
 /** A person's id as pasted (any case, spaces around). */
 const PersonId = z.object({ personId: z.string().trim().toLowerCase().pipe(z.uuid()) });
 const INVALID_ID = 'persons.lookup.invalid';
 
-function Lookup({ register }: { register: boolean }) {
+function Lookup({ register, dpia }: { register: boolean; dpia: boolean }) {
   const { t } = useTranslation();
   usePageTitle(t('persons.lookup.title'));
   const navigate = useNavigate();
@@ -57,9 +57,19 @@ function Lookup({ register }: { register: boolean }) {
         </button>
       </Form>
       {register && (
-        <p className="mt-6">
-          <Link to="/indsigt/videregivelser">{t('disclosures.register.link')}</Link>
-        </p>
+        <ul className="mt-6">
+          <li>
+            <Link to="/indsigt/borger">{t('disclosures.trail.link')}</Link>
+          </li>
+          <li>
+            <Link to="/indsigt/videregivelser">{t('disclosures.register.link')}</Link>
+          </li>
+          {dpia && (
+            <li>
+              <Link to="/indsigt/konsekvensanalyse">{t('disclosures.dpia.link')}</Link>
+            </li>
+          )}
+        </ul>
       )}
     </>
   );
