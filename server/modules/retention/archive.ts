@@ -77,7 +77,7 @@ export async function takeExport(
       });
     }
     const built = buildPackage({ exportId, municipalityCode: code, takenAt: now }, tables, documents);
-    await insertExport(trx, {
+    const inserted = await insertExport(trx, {
       id: exportId,
       municipalityCode: code,
       takenBy: ctx.user.id,
@@ -86,6 +86,8 @@ export async function takeExport(
       indexSha256: built.indexSha256,
       records: due.map((r) => ({ kind: r.recordKind, id: r.recordId })),
     });
+    // The id is another municipality's export: answered as a clash, nothing about it told.
+    if (!inserted) throw new AppError('conflict');
     const events: AuditEvent[] = due.map((r) => ({
       municipalityCode: code,
       actorUserId: ctx.user.id,

@@ -50,7 +50,7 @@ export async function placeHold(ctx: RequestContext, body: PlaceLegalHold) {
         fields: [{ field: 'body.recordId', code: 'hold_exists' }],
       });
     }
-    await insertHold(trx, {
+    const inserted = await insertHold(trx, {
       id: body.id,
       municipalityCode: code,
       kind: body.recordKind,
@@ -58,6 +58,8 @@ export async function placeHold(ctx: RequestContext, body: PlaceLegalHold) {
       reason: body.reason,
       userId: ctx.user.id,
     });
+    // The id is another municipality's hold: answered as a clash, nothing about that hold told.
+    if (!inserted) throw new AppError('conflict');
     await writeAudit(trx, ctx.keys.audit, {
       municipalityCode: code,
       actorUserId: ctx.user.id,

@@ -102,8 +102,8 @@ export async function insertExport(
     indexSha256: string;
     records: { kind: 'case' | 'inquiry'; id: string }[];
   },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const inserted = await db
     .insertInto('archive_exports')
     .values({
       id: row.id,
@@ -114,7 +114,10 @@ export async function insertExport(
       index_sha256: row.indexSha256,
       record_count: row.records.length,
     })
-    .execute();
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) return false;
   await db
     .insertInto('archive_export_records')
     .values(
@@ -126,6 +129,7 @@ export async function insertExport(
       })),
     )
     .execute();
+  return true;
 }
 
 export async function findMunicipalityName(db: Db, municipalityCode: string): Promise<string> {

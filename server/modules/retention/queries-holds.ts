@@ -66,8 +66,8 @@ export async function findActiveHold(db: Db, municipalityCode: string, kind: Rec
 export async function insertHold(
   db: Db,
   row: { id: string; municipalityCode: string; kind: RecordKind; recordId: string; reason: string; userId: string },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const inserted = await db
     .insertInto('legal_holds')
     .values({
       id: row.id,
@@ -77,7 +77,10 @@ export async function insertHold(
       reason: row.reason,
       placed_by: row.userId,
     })
-    .execute();
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted !== undefined;
 }
 
 export async function liftHoldRow(
