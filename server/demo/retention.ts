@@ -2,7 +2,14 @@ import { sql, type Kysely } from 'kysely';
 import { RETENTION_KINDS } from '../../shared/retention.ts';
 import { DEFAULT_PERIODS } from '../modules/retention/defaults.ts';
 import type { DB } from '../platform/db/schema.ts';
-import { ago, demoContext, event, hasMarker, insertDemoCitizenCase, setMarker } from './case-work/context.ts';
+import {
+  ago,
+  demoContext,
+  event,
+  hasMarker,
+  insertDemoCitizenCase,
+  setMarker,
+} from './case-work/context.ts';
 import { DEMO_MUNICIPALITY_CODE } from './seed.ts';
 
 /**
@@ -44,7 +51,8 @@ export async function seedDemoRetention(db: Kysely<DB>, now = new Date()): Promi
         opened_at: ago(now, CLOSED_DAYS_AGO + 400),
         closed_at: ago(now, CLOSED_DAYS_AGO),
         extremism_form: 'militant_islamism',
-        concern_summary: 'Fiktiv demosag: delte propaganda fra en militant gruppe på sociale medier.',
+        concern_summary:
+          'Fiktiv demosag: delte propaganda fra en militant gruppe på sociale medier.',
         work_summary: 'Mentorforløb og exitsamtaler; afsluttet efter planen.',
         age_group: 'adult',
         subject_kind: 'person',

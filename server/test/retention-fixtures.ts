@@ -29,7 +29,11 @@ export async function closeCaseOn(
     .execute();
   await db
     .updateTable('cases')
-    .set({ status: 'closed', age_group: 'under_18', opened_at: new Date(decidedAt.getTime() - 365 * 86_400_000) })
+    .set({
+      status: 'closed',
+      age_group: 'under_18',
+      opened_at: new Date(decidedAt.getTime() - 365 * 86_400_000),
+    })
     .where('id', '=', caseId)
     .execute();
 }
@@ -54,5 +58,9 @@ export async function decideInquiryOn(
       decided_at: decidedAt,
     })
     .execute();
-  await db.updateTable('inquiries').set({ status: 'decided' }).where('id', '=', inquiryId).execute();
+  await db
+    .updateTable('inquiries')
+    .set({ status: 'decided' })
+    .where('id', '=', inquiryId)
+    .execute();
 }

@@ -56,7 +56,10 @@ export async function casePdf(
     .list(
       tables.case_events
         .filter((e) => e.case_id === caseId)
-        .map((e) => `${text(e.occurred_at)}: ${text(e.kind)}${e.note_text ? ` – ${text(e.note_text)}` : ''}`),
+        .map(
+          (e) =>
+            `${text(e.occurred_at)}: ${text(e.kind)}${e.note_text ? ` – ${text(e.note_text)}` : ''}`,
+        ),
       t('none'),
     );
   return { title, pdf: await doc.done() };
@@ -98,7 +101,10 @@ export async function inquiryPdf(
     .list(
       tables.inquiry_decisions
         .filter((d) => d.inquiry_id === inquiryId)
-        .map((d) => `${text(d.decided_at)}: ${text(d.outcome)} (${text(d.status)}) – ${text(d.reason)}`),
+        .map(
+          (d) =>
+            `${text(d.decided_at)}: ${text(d.outcome)} (${text(d.status)}) – ${text(d.reason)}`,
+        ),
       t('none'),
     );
   return { title, pdf: await doc.done() };

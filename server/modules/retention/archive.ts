@@ -67,7 +67,11 @@ export async function takeExport(
     const municipality = await findMunicipalityName(trx, code);
     const documents: PackageDocument[] = [];
     for (const id of caseIds) {
-      documents.push({ recordKind: 'case', recordId: id, ...(await casePdf(tables, id, municipality, now)) });
+      documents.push({
+        recordKind: 'case',
+        recordId: id,
+        ...(await casePdf(tables, id, municipality, now)),
+      });
     }
     for (const id of inquiryIds) {
       documents.push({
@@ -76,7 +80,11 @@ export async function takeExport(
         ...(await inquiryPdf(tables, id, municipality, now)),
       });
     }
-    const built = buildPackage({ exportId, municipalityCode: code, takenAt: now }, tables, documents);
+    const built = buildPackage(
+      { exportId, municipalityCode: code, takenAt: now },
+      tables,
+      documents,
+    );
     const inserted = await insertExport(trx, {
       id: exportId,
       municipalityCode: code,

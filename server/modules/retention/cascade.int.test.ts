@@ -19,7 +19,12 @@ afterAll(async () => {
 
 describe('foreign keys to the records retention deletes', () => {
   it('every reference to cases, inquiries or persons cascades or sets null', async () => {
-    const rows = await sql<{ table_name: string; constraint_name: string; target: string; rule: string }>`
+    const rows = await sql<{
+      table_name: string;
+      constraint_name: string;
+      target: string;
+      rule: string;
+    }>`
       select c.conrelid::regclass::text as table_name, c.conname as constraint_name,
              c.confrelid::regclass::text as target, c.confdeltype as rule
         from pg_constraint c

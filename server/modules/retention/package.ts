@@ -43,7 +43,10 @@ function cell(value: unknown): string {
 
 function csv(rows: TableRows): { text: string; columns: string[] } {
   const columns = rows[0] ? Object.keys(rows[0]) : [];
-  const lines = [columns.map(cell).join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))];
+  const lines = [
+    columns.map(cell).join(','),
+    ...rows.map((r) => columns.map((c) => cell(r[c])).join(',')),
+  ];
   return { text: lines.join('\r\n') + '\r\n', columns };
 }
 
@@ -100,7 +103,10 @@ export function buildPackage(
   const fileIndex =
     header('fileIndex') +
     listed
-      .map((path) => `  <f><path>${path}</path><sha256>${sha256(files.get(path) as Buffer)}</sha256></f>\n`)
+      .map(
+        (path) =>
+          `  <f><path>${path}</path><sha256>${sha256(files.get(path) as Buffer)}</sha256></f>\n`,
+      )
       .join('') +
     '</fileIndex>\n';
   files.set('Indices/fileIndex.xml', Buffer.from(fileIndex, 'utf8'));

@@ -90,7 +90,8 @@ export async function findExportedRecords(
     .execute();
   const map = new Map<string, { exportId: string; takenAt: Date }>();
   for (const row of rows) {
-    if (!map.has(row.record_id)) map.set(row.record_id, { exportId: row.id, takenAt: row.taken_at });
+    if (!map.has(row.record_id))
+      map.set(row.record_id, { exportId: row.id, takenAt: row.taken_at });
   }
   return map;
 }

@@ -53,7 +53,12 @@ export async function findHold(db: Db, municipalityCode: string, id: string) {
     .executeTakeFirst();
 }
 
-export async function findActiveHold(db: Db, municipalityCode: string, kind: RecordKind, id: string) {
+export async function findActiveHold(
+  db: Db,
+  municipalityCode: string,
+  kind: RecordKind,
+  id: string,
+) {
   return db
     .selectFrom('legal_holds')
     .select('id')
@@ -65,7 +70,14 @@ export async function findActiveHold(db: Db, municipalityCode: string, kind: Rec
 
 export async function insertHold(
   db: Db,
-  row: { id: string; municipalityCode: string; kind: RecordKind; recordId: string; reason: string; userId: string },
+  row: {
+    id: string;
+    municipalityCode: string;
+    kind: RecordKind;
+    recordId: string;
+    reason: string;
+    userId: string;
+  },
 ): Promise<boolean> {
   const inserted = await db
     .insertInto('legal_holds')

@@ -76,13 +76,24 @@ beforeAll(async () => {
   world.oldCase = await createCase(db, {
     persons: [{ id: citizen.id }, { id: shared.id, role: 'parent' }],
   });
-  await closeCaseOn(db, world.oldCase.id, users.coordinator!.id, new Date(now.getTime() - 7 * YEAR));
+  await closeCaseOn(
+    db,
+    world.oldCase.id,
+    users.coordinator!.id,
+    new Date(now.getTime() - 7 * YEAR),
+  );
   world.keptCase = await createCase(db, { persons: [{ id: shared.id }] });
   world.oldInquiry = await createInquiryRow(db, {
     createdBy: users.coordinator!.id,
     receivedAt: new Date(now.getTime() - 3 * YEAR),
   });
-  await decideInquiryOn(db, world.oldInquiry.id, users.coordinator!.id, 'no_concern', new Date(now.getTime() - 3 * YEAR));
+  await decideInquiryOn(
+    db,
+    world.oldInquiry.id,
+    users.coordinator!.id,
+    'no_concern',
+    new Date(now.getTime() - 3 * YEAR),
+  );
   world.newInquiry = await createInquiryRow(db, { createdBy: users.coordinator!.id });
   await decideInquiryOn(db, world.newInquiry.id, users.coordinator!.id, 'police', now);
 });
@@ -323,15 +334,22 @@ describe(`retention (${testEngine})`, () => {
   });
 
   it('a coordinator may read the periods but not change them or see the dry-run', async () => {
-    expect((await callerIn(as, 'coordinator').get('/api/admin/retention/periods')).statusCode).toBe(200);
-    expect((await callerIn(as, 'coordinator').get('/api/admin/retention/dry-run')).statusCode).toBe(403);
+    expect((await callerIn(as, 'coordinator').get('/api/admin/retention/periods')).statusCode).toBe(
+      200,
+    );
+    expect((await callerIn(as, 'coordinator').get('/api/admin/retention/dry-run')).statusCode).toBe(
+      403,
+    );
   });
 
   it('the audit chain still verifies after pruning, and an entry no anchor covers cannot be deleted', async () => {
     const db = t.database.db;
     const refused = await sql`delete from audit_log where chain_key = '101' and seq = 2`
       .execute(db)
-      .then(() => 'deleted', () => 'refused');
+      .then(
+        () => 'deleted',
+        () => 'refused',
+      );
     expect(refused).toBe('refused');
     const res = await admin().put('/api/admin/retention/periods/audit_trail', {
       months: 12,
