@@ -2,12 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import {
+import type {
   ArchiveExportSchema,
   DueRecordSchema,
   LegalHoldSchema,
-  LiftLegalHoldBody,
 } from '../../../../server/modules/retention/schema.ts';
+import { LiftLegalHoldBody } from '../../../../server/modules/retention/schema.ts';
 import { apiGet, apiSend } from '../../app/api';
 import { QueryState } from '../../ui/QueryState';
 import { CompactTable } from '../../ui/Table';
