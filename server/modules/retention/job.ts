@@ -88,6 +88,39 @@ async function deleteCandidate(
   });
 }
 
+/**
+ * Prunes one municipality's chain behind a signed anchor, with an audit entry of the pruning.
+ * The application's production role (db/roles/app-role.sql) may not delete audit entries: there
+ * the pruning is skipped (permission denied, 42501) until the operator grants it
+ * (docs/OPERATIONS.md), and the rest of the job goes on.
+ */
+async function pruneAudit(db: Kysely<DB>, key: Buffer, code: string, cutoff: Date) {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const pruned = await pruneAuditChain(trx, key, code, cutoff);
+      if (pruned > 0) {
+        await writeAudit(trx, key, {
+          municipalityCode: code,
+          actorUserId: null,
+          actorRole: 'system',
+          action: 'delete',
+          resourceType: 'audit_trail',
+          purpose: 'retention',
+          details: { pruned, before: cutoff.toISOString() },
+        });
+      }
+      return pruned;
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === '42501' && !isAppendOnly(error)) return 0;
+    throw error;
+  }
+}
+
+/** The append-only trigger's refusal (also 42501) is a defect, never a missing grant. */
+const isAppendOnly = (error: unknown) =>
+  error instanceof Error && error.message.includes('append-only');
+
 const SYSTEM: Actor = { userId: null, role: 'system', requestId: null };
 
 export async function runRetentionJob(
@@ -103,24 +136,7 @@ export async function runRetentionJob(
       if (await deleteCandidate(db, key, code, candidate, SYSTEM, now)) deleted += 1;
     }
     const audit = (await getPeriods(db, code)).find((p) => p.kind === 'audit_trail');
-    if (audit?.confirmed) {
-      const cutoff = auditCutoff(audit, now);
-      auditPruned += await db.transaction().execute(async (trx) => {
-        const pruned = await pruneAuditChain(trx, key, code, cutoff);
-        if (pruned > 0) {
-          await writeAudit(trx, key, {
-            municipalityCode: code,
-            actorUserId: null,
-            actorRole: 'system',
-            action: 'delete',
-            resourceType: 'audit_trail',
-            purpose: 'retention',
-            details: { pruned, before: cutoff.toISOString() },
-          });
-        }
-        return pruned;
-      });
-    }
+    if (audit?.confirmed) auditPruned += await pruneAudit(db, key, code, auditCutoff(audit, now));
   }
   return { deleted, auditPruned };
 }
