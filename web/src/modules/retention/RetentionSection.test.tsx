@@ -62,7 +62,7 @@ describe('RetentionSection', () => {
     expect(html).toContain('10.01.2025');
     expect(html).toContain('Venter på arkivets udtræk');
     expect(html).toContain('Tag arkivudtræk');
-    expect(html).toContain('3 logposter er ældre');
+    expect(html).toContain('Logposter ældre end loggens periode: 3.');
     expect(html).toContain('aria-label="Sæt retligt hold på S-2020-0001"');
   });
 });
