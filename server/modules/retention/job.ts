@@ -10,7 +10,7 @@ import { deleteInquiriesForRetention } from '../inquiries/queries-retention.ts';
 import { deleteUnreferencedPersons } from '../persons/queries-retention.ts';
 import { auditCutoff, dueRecords, type DueCandidate } from './due.ts';
 import { getPeriods } from './periods.ts';
-import { findActiveHold, findRecordReference } from './queries-holds.ts';
+import { findActiveHold, findRecordReference, lockRecordForDeletion } from './queries-holds.ts';
 import { findMunicipalitiesWithPeriods } from './queries-due.ts';
 import { insertTombstone } from './queries-tombstones.ts';
 
@@ -42,7 +42,11 @@ async function deleteCandidate(
   now: Date,
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    // The hold is read again in the deletion's transaction: one placed since the list was made wins.
+    // The hold is read again under the record's lock: one placed since the list was made wins,
+    // and one being placed right now is waited for.
+    if (!(await lockRecordForDeletion(trx, code, candidate.recordKind, candidate.recordId))) {
+      return false;
+    }
     if (await findActiveHold(trx, code, candidate.recordKind, candidate.recordId)) return false;
     let persons: string[];
     if (candidate.recordKind === 'case') {

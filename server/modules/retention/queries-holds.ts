@@ -119,3 +119,23 @@ export async function liftHoldRow(
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * Locks the record's row for its deletion: a hold being placed meanwhile holds a key-share lock on
+ * it (the foreign key's check) until it commits, so the hold read after this lock is final.
+ */
+export async function lockRecordForDeletion(
+  db: Db,
+  municipalityCode: string,
+  kind: RecordKind,
+  id: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom(kind === 'case' ? 'cases' : 'inquiries')
+    .select('id')
+    .where('municipality_code', '=', municipalityCode)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row !== undefined;
+}
