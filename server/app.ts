@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -41,6 +42,7 @@ import { sharingRoutes } from './modules/sharing/routes.ts';
 import { disclosureRoutes } from './modules/disclosures/routes.ts';
 import { noticeRoutes } from './modules/notice/routes.ts';
 import { processingRecordRoutes } from './modules/processing-record/routes.ts';
+import { retentionRoutes } from './modules/retention/routes.ts';
 import { validatorCompiler } from './platform/validation.ts';
 import { VERSION } from './version.ts';
 
@@ -72,6 +74,8 @@ export interface BuildOptions {
   keys: AppKeys;
   /** Where logs go (default stdout); tests capture them to prove no personal data is logged. */
   logStream?: NodeJS.WritableStream;
+  /** Where archival exports are written (docs/RETENTION.md); default a folder in the temp dir. */
+  archiveDir?: string;
 }
 
 export async function buildApp(
@@ -208,6 +212,12 @@ export async function buildApp(
   await app.register(disclosureRoutes({ keys: options.keys }));
   await app.register(noticeRoutes({ keys: options.keys }));
   await app.register(processingRecordRoutes({ keys: options.keys, session: config.session }));
+  await app.register(
+    retentionRoutes({
+      keys: options.keys,
+      archiveDir: options.archiveDir ?? join(tmpdir(), 'tovholder-archive'),
+    }),
+  );
   await registerWebApp(app, config.webDir);
   return app;
 }

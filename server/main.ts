@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { buildApp } from './app.ts';
 import { loadKey } from './platform/keys.ts';
 import { loadAuditKey } from './platform/audit/key.ts';
@@ -50,7 +51,8 @@ async function main() {
       .created;
   }
 
-  const app = await buildApp(config, database, { keys });
+  const archiveDir = join(config.dataDir, 'archive');
+  const app = await buildApp(config, database, { keys, archiveDir });
   const mailer = config.mail.smtpUrl
     ? createMailer({ url: config.mail.smtpUrl, from: config.mail.from })
     : null;
@@ -89,6 +91,7 @@ async function main() {
       publicUrl: config.publicUrl,
       intervalSeconds: config.jobs.intervalSeconds,
       log,
+      auditKey: keys.audit,
     });
   }
   const address = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;

@@ -15,6 +15,8 @@ grant usage, select on all sequences in schema public to tovholder_app;
 -- The audit trail: append-only. Chain heads move forward (a trigger checks that too).
 revoke update, delete, truncate on audit_log from tovholder_app;
 revoke delete, truncate on audit_chain_heads from tovholder_app;
+-- Anchors of pruned audit segments (0039) are never changed or removed.
+revoke update, delete, truncate on audit_anchors from tovholder_app;
 
 -- Migrations are the owner's: the application only reads which ones are applied.
 revoke insert, update, delete, truncate on schema_migrations from tovholder_app;

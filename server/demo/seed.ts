@@ -9,6 +9,7 @@ import { refreshNextFollowUpsOfMunicipality } from '../modules/cases/queries-cas
 import { seedDemoCitizenReads } from './case-work/citizen-trail.ts';
 import { seedDemoDisclosures } from './case-work/disclosures.ts';
 import { seedDemoNotices } from './case-work/notices.ts';
+import { seedDemoRetention } from './retention.ts';
 import { seedDemoInquiries } from './inquiries.ts';
 import { seedDemoLogo } from './logo.ts';
 import { seedDemoPartners } from './partners.ts';
@@ -81,6 +82,7 @@ export async function seedDemo(
     await seedDemoDisclosures(db);
     await seedDemoCitizenReads(db, options.auditKey);
     await seedDemoNotices(db);
+    await seedDemoRetention(db);
     return organisation;
   }
   // Every step is idempotent, and the marker is written last: an interrupted seed completes on
@@ -96,6 +98,7 @@ export async function seedDemo(
   await seedDemoDisclosures(db);
   await seedDemoCitizenReads(db, options.auditKey);
   await seedDemoNotices(db);
+  await seedDemoRetention(db);
   await db
     .insertInto('app_settings')
     .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })

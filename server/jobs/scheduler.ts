@@ -3,6 +3,7 @@ import type { DB } from '../platform/db/schema.ts';
 import { sendOutbox, type Mailer } from '../platform/mail.ts';
 import { runCaseWorkJob } from './case-work.ts';
 import { runDeadlineJob } from './deadlines.ts';
+import { runRetentionJob } from '../modules/retention/job.ts';
 
 /** The part of a pino logger the jobs use. */
 export interface JobLog {
@@ -19,7 +20,12 @@ export interface JobsOptions {
   publicUrl: string;
   intervalSeconds: number;
   log: JobLog;
+  /** The audit key: the retention job writes its deletions to the audit trail (daily). */
+  auditKey?: Buffer;
 }
+
+/** The retention job runs at most once a day per process (docs/OPERATIONS.md). */
+const RETENTION_EVERY_MS = 24 * 60 * 60 * 1000;
 
 export interface JobsHandle {
   /** No new run starts; resolves when the running one (if any) has finished. */
@@ -32,9 +38,15 @@ export interface JobsHandle {
  * them at once; the jobs claim their rows with `for update skip locked`. Logs hold counts only.
  */
 export function startJobs(options: JobsOptions): JobsHandle {
-  const { db, mailer, publicUrl, log } = options;
+  const { db, mailer, publicUrl, log, auditKey } = options;
+  let retentionRanAt = 0;
   return startLoop(
     async () => {
+      if (auditKey && Date.now() - retentionRanAt >= RETENTION_EVERY_MS) {
+        retentionRanAt = Date.now();
+        const retention = await runRetentionJob(db, auditKey);
+        log.info(retention, 'retention job ran');
+      }
       const deadlines = await runDeadlineJob(db);
       const caseWork = await runCaseWorkJob(db);
       const mail = mailer

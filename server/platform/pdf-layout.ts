@@ -39,6 +39,8 @@ export interface DocumentMeta {
    * the letterhead and repeated at the foot of every page, so no page leaves without it.
    */
   purposeLimit?: PurposeLimit | null;
+  /** A document for the archive (arkiveringsversion): written as PDF/A-2a (pdfkit's PDF/A mode). */
+  archival?: boolean;
 }
 
 export interface PdfWriter {
@@ -96,6 +98,7 @@ export function createDocument(meta: DocumentMeta): PdfWriter {
     info: { Title: meta.documentTitle, Producer: 'Tovholder', Creator: 'Tovholder' },
     lang: meta.language === 'da' ? 'da-DK' : 'en-GB',
     pdfVersion: '1.7',
+    ...(meta.archival && { subset: 'PDF/A-2a' as const }),
     displayTitle: true,
     tagged: true,
     bufferPages: true,

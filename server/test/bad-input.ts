@@ -154,6 +154,7 @@ export function applyChange(base: unknown, change: Change): unknown {
 
 /** Which adversarial file sends bad input to a route; a route no group names falls to `other`. */
 const ROUTE_GROUPS: [string, RegExp][] = [
+  ['retention', /^\/api\/admin\/retention\//],
   [
     'cases',
     /^\/api\/(break-glass$|cases\/search$|cases\/\{id\}\/(members|member-candidates|persons|notes|status|classification|assessments|plans))/,

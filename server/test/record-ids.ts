@@ -198,6 +198,10 @@ export const NOT_RECORD_IDS: Record<string, string> = {
     "made by the client for a new person; a retry finds it among the case's own persons",
   'POST /api/partner-organisations body.id':
     "made by the client for a new organisation; a retry finds it among the municipality's own",
+  'POST /api/admin/retention/holds body.id':
+    "made by the client for a new legal hold; a retry finds it among the municipality's own",
+  'POST /api/admin/retention/exports body.id':
+    "made by the client for a new archival export; a retry finds it among the municipality's own",
 };
 
 /** The field a probe's key names, without its note (`… as hotline`). */

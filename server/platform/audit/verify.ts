@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { computeHash, GENESIS_HASH } from './chain.ts';
+import { anchorSignatureValid, chainAnchors } from './prune.ts';
 import type { AuditAction, AuditTables } from './tables.ts';
 
 export interface BrokenEntry {
@@ -104,6 +105,18 @@ async function verifyChain<T>(
   pageSize: number,
 ): Promise<ChainWalk> {
   const walk: ChainWalk = { entries: 0, last: { seq: 0, id: 0, hash: GENESIS_HASH } };
+  // A pruned chain starts from its signed anchors (prune.ts): each must be signed with the key
+  // and follow the previous one without a gap; the first entry left continues the last anchor.
+  for (const anchor of await chainAnchors(trx, chainKey)) {
+    const at = { chainKey, seq: anchor.fromSeq, id: 0 };
+    if (anchor.fromSeq !== walk.last.seq + 1) {
+      return { ...walk, broken: { ...at, reason: 'anchors do not follow each other (gap)' } };
+    }
+    if (!anchorSignatureValid(key, anchor, anchor.signature)) {
+      return { ...walk, broken: { ...at, reason: 'anchor signature does not verify' } };
+    }
+    walk.last = { seq: anchor.toSeq, id: 0, hash: anchor.lastHash };
+  }
   for (;;) {
     const page = await sql<Row>`
       select id, seq, occurred_at, actor_user_id, actor_role, actor_unit_id, municipality_code,

@@ -57,6 +57,8 @@ describe.runIf(testEngine === 'postgres')('the application role on PostgreSQL', 
     'truncate audit_log',
     'alter table audit_log disable trigger audit_log_no_update_delete',
     'delete from audit_chain_heads',
+    'delete from audit_anchors',
+    'update audit_anchors set signature = $$x$$',
     'insert into schema_migrations (name, checksum) values ($$9999_x.sql$$, $$x$$)',
   ])('refuses: %s', async (statement) => {
     await expect(asApp(statement)).rejects.toThrow(/permission denied|must be owner/);

@@ -5,6 +5,7 @@ import type { InquiryTables } from './inquiry-schema.ts';
 import type { CatalogueTables } from './catalogue-schema.ts';
 import type { CaseTables } from './case-schema.ts';
 import type { SharingTables } from './sharing-schema.ts';
+import type { RetentionTables } from './retention-schema.ts';
 import type { DisclosureTables } from './disclosure-schema.ts';
 
 /**
@@ -132,7 +133,8 @@ export interface DB
     CatalogueTables,
     CaseTables,
     SharingTables,
-    DisclosureTables {
+    DisclosureTables,
+    RetentionTables {
   users: UsersTable;
   user_units: UserUnitsTable;
   recovery_codes: RecoveryCodesTable;

@@ -48,6 +48,14 @@ const OWNERS: Record<string, readonly string[]> = {
   // Sharing outside the team: the legal bases and the partner organisations.
   legal_bases: ['server/modules/sharing'],
   partner_organisations: ['server/modules/sharing'],
+  // Retention (issue 13 part 6): periods, legal holds, archival exports, tombstones; the audit
+  // trail's anchors with the audit trail.
+  retention_periods: ['server/modules/retention'],
+  legal_holds: ['server/modules/retention'],
+  archive_exports: ['server/modules/retention'],
+  archive_export_records: ['server/modules/retention'],
+  retention_tombstones: ['server/modules/retention'],
+  audit_anchors: ['server/platform/audit'],
   persons: ['server/modules/persons'],
   person_relations: ['server/modules/persons'],
   // Everyone's notices, through one service.

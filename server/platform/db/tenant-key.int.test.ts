@@ -63,6 +63,7 @@ const CHILDREN: Record<string, string> = {
   disclosures: 'the disclosure register: information about a citizen that left the team (0035)',
   disclosure_persons: 'the persons a disclosure concerned (0035)',
   case_notices: 'that the citizen was told of the processing, or the exemption used and why',
+  legal_holds: 'a legal hold on a case or an inquiry, with its reason in free text (0039)',
 };
 
 /** A user's notice: carries the key of the case or inquiry it names, none when it names none. */

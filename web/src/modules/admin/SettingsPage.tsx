@@ -12,6 +12,7 @@ import { Checkbox, Form, FormGroup, MutationFailure, RadioGroup, useZodForm } fr
 import { NumberInput } from '../../ui/form/NumberInput';
 import { ProvisionsSection } from './ProvisionsSection';
 import { LegalBasesSection } from '../sharing/LegalBasesSection';
+import { RetentionSection } from '../retention/RetentionSection';
 import {
   updateSettings,
   useMunicipalitySettings,
@@ -94,6 +95,7 @@ export function SettingsPage() {
       <LogoSettings />
       <ProvisionsSection />
       <LegalBasesSection />
+      <RetentionSection />
     </section>
   );
 }

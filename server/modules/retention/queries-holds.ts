@@ -1,0 +1,141 @@
+import { sql, type Kysely } from 'kysely';
+import type { RecordKind } from '../../../shared/retention.ts';
+import type { DB } from '../../platform/db/schema.ts';
+
+/** Legal holds (db/migrations/0039): one municipality's, always by its code. */
+type Db = Kysely<DB>;
+
+/** The record's reference if the municipality has it (the check of a body's record id). */
+export async function findRecordReference(
+  db: Db,
+  municipalityCode: string,
+  kind: RecordKind,
+  id: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom(kind === 'case' ? 'cases' : 'inquiries')
+    .select('reference')
+    .where('municipality_code', '=', municipalityCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.reference;
+}
+
+export async function listHolds(db: Db, municipalityCode: string) {
+  const result = await sql<{
+    id: string;
+    case_id: string | null;
+    inquiry_id: string | null;
+    reference: string;
+    reason: string;
+    placed_at: Date;
+    lifted_at: Date | null;
+    lift_reason: string | null;
+    version: number;
+  }>`
+    select h.id, h.case_id, h.inquiry_id, coalesce(c.reference, i.reference) as reference,
+           h.reason, h.placed_at, h.lifted_at, h.lift_reason, h.version
+      from legal_holds h
+      left join cases c on c.id = h.case_id
+      left join inquiries i on i.id = h.inquiry_id
+     where h.municipality_code = ${municipalityCode}
+     order by h.lifted_at is not null, h.placed_at desc
+     limit 500`.execute(db);
+  return result.rows;
+}
+
+export async function findHold(db: Db, municipalityCode: string, id: string) {
+  return db
+    .selectFrom('legal_holds')
+    .selectAll()
+    .where('municipality_code', '=', municipalityCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findActiveHold(
+  db: Db,
+  municipalityCode: string,
+  kind: RecordKind,
+  id: string,
+) {
+  return db
+    .selectFrom('legal_holds')
+    .select('id')
+    .where('municipality_code', '=', municipalityCode)
+    .where(kind === 'case' ? 'case_id' : 'inquiry_id', '=', id)
+    .where('lifted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function insertHold(
+  db: Db,
+  row: {
+    id: string;
+    municipalityCode: string;
+    kind: RecordKind;
+    recordId: string;
+    reason: string;
+    userId: string;
+  },
+): Promise<boolean> {
+  const inserted = await db
+    .insertInto('legal_holds')
+    .values({
+      id: row.id,
+      municipality_code: row.municipalityCode,
+      case_id: row.kind === 'case' ? row.recordId : null,
+      inquiry_id: row.kind === 'inquiry' ? row.recordId : null,
+      reason: row.reason,
+      placed_by: row.userId,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+export async function liftHoldRow(
+  db: Db,
+  municipalityCode: string,
+  id: string,
+  version: number,
+  userId: string,
+  reason: string,
+): Promise<boolean> {
+  const row = await db
+    .updateTable('legal_holds')
+    .set((eb) => ({
+      lifted_at: new Date(),
+      lifted_by: userId,
+      lift_reason: reason,
+      version: eb('version', '+', 1),
+    }))
+    .where('municipality_code', '=', municipalityCode)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('lifted_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Locks the record's row for its deletion: a hold being placed meanwhile holds a key-share lock on
+ * it (the foreign key's check) until it commits, so the hold read after this lock is final.
+ */
+export async function lockRecordForDeletion(
+  db: Db,
+  municipalityCode: string,
+  kind: RecordKind,
+  id: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom(kind === 'case' ? 'cases' : 'inquiries')
+    .select('id')
+    .where('municipality_code', '=', municipalityCode)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row !== undefined;
+}
