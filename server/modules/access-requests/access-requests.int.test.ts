@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { testKeys } from '../../test/app.ts';
+import { cprDigest } from '../persons/service.ts';
 import { accessDeadline } from '../../../shared/access-requests.ts';
 import { testEngine } from '../../test/database.ts';
 import { auditRowsOf, createPerson, type ErrorBody } from '../../test/records.ts';
@@ -71,6 +74,32 @@ describe(`registering an access request (${testEngine})`, () => {
     expect((again.json() as AccessRequest).items).toHaveLength(4);
   });
 
+  it('finds the citizen by CPR number in the body (never in the URL), or refuses on the field', async () => {
+    const citizen = await createPerson(t.database.db);
+    await t.database.db
+      .updateTable('persons')
+      .set({ cpr_digest: cprDigest(testKeys.secret, '0202021234') })
+      .where('id', '=', citizen.id)
+      .execute();
+    const { personId: _unused, ...byCpr } = registerBody(citizen.id, { cpr: '020202-1234' });
+    void _unused;
+    const res = await caller('dpo').post(URL, byCpr);
+    expect(res.statusCode, res.body).toBe(201);
+    expect((res.json() as AccessRequest).person.id).toBe(citizen.id);
+    expect(JSON.stringify(await auditRowsOf(t.database.db, res))).not.toContain('1234');
+
+    const unknown = await caller('dpo').post(URL, {
+      ...byCpr,
+      id: randomUUID(),
+      cpr: '0303031234',
+    });
+    expect(fieldsOf(unknown).map((f) => `${f.field}:${f.code}`)).toEqual([
+      'body.cpr:access_cpr_unknown',
+    ]);
+    const both = await caller('dpo').post(URL, registerBody(citizen.id, { cpr: '0202021234' }));
+    expect(fieldsOf(both).map((f) => f.code)).toEqual(['access_person_one_of']);
+  });
+
   it('gives a party access request seven working days', async () => {
     const citizen = await createPerson(t.database.db);
     // A Friday: seven working days later is the Tuesday of the week after next.
@@ -125,7 +154,9 @@ describe(`registering an access request (${testEngine})`, () => {
     expect((await caller('dpo').post(URL, registerBody(foreign.id))).statusCode).toBe(404);
     expect((await requestTrace(foreign.id)).requests).toEqual([]);
 
-    const created = (await caller('dpo').post(URL, registerBody(citizen.id))).json() as AccessRequest;
+    const created = (
+      await caller('dpo').post(URL, registerBody(citizen.id))
+    ).json() as AccessRequest;
     expect((await caller('foreignDpo').get(`${URL}/${created.id}`)).statusCode).toBe(404);
     const item = created.items[0];
     const put = await caller('foreignDpo').put(`${URL}/${created.id}/items/${item?.id}`, {
@@ -169,5 +200,28 @@ describe(`registering an access request (${testEngine})`, () => {
     ).json() as AccessRequestPage;
     expect(second.items[0]?.deadlineOn >= (first.items[0]?.deadlineOn ?? '')).toBe(true);
     expect(second.items[0]?.id).not.toBe(first.items[0]?.id);
+  });
+
+  it('puts an overdue request in the work list of the data-protection role and of its registrant', async () => {
+    const citizen = await createPerson(t.database.db);
+    const late = registerBody(citizen.id, { receivedOn: '2026-02-02', deadlineOn: '2026-02-03' });
+    expect((await caller('coordinator').post(URL, late)).statusCode).toBe(201);
+    const tasksOf = async (name: string) => {
+      const res = await caller(name).get('/api/tasks?kind=access_request_overdue');
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { items: { id: string; overdue: boolean }[] }).items;
+    };
+    expect(await tasksOf('dpo2')).toContainEqual(
+      expect.objectContaining({ id: late.id, overdue: true, dueOn: '2026-02-03' }),
+    );
+    expect((await tasksOf('coordinator')).map((i) => i.id)).toContain(late.id);
+    expect((await tasksOf('caseworker')).map((i) => i.id)).not.toContain(late.id);
+    expect((await tasksOf('foreignDpo')).map((i) => i.id)).not.toContain(late.id);
+    const work = await caller('dpo').get('/api/tasks/work-list');
+    expect(work.statusCode, work.body).toBe(200);
+    const overdue = (
+      work.json() as { sections: { section: string; count: number }[] }
+    ).sections.find((s) => s.section === 'overdue');
+    expect(overdue?.count).toBeGreaterThan(0);
   });
 });

@@ -142,9 +142,7 @@ describe(`reviewing, approving and releasing (${testEngine})`, () => {
       current = res.json() as AccessRequest;
     }
     expect(current.abilities.approve).toBe(false);
-    expect(
-      (await caller('dpo').get(`${URL}/${request.id}/package.pdf`)).statusCode,
-    ).toBe(400);
+    expect((await caller('dpo').get(`${URL}/${request.id}/package.pdf`)).statusCode).toBe(400);
 
     const approved = await caller('dpo').post(`${URL}/${request.id}/approve`, {
       version: current.version,

@@ -376,15 +376,22 @@ export async function relationsOfPerson(db: Kysely<DB>, mc: string, personId: st
 
 // ── Overdue requests, for the work list (tasks module) ───────────────────────────────────────
 
-/** The municipality's requests not yet released whose deadline is before `today`. */
-export async function overdueRequests(db: Kysely<DB>, mc: string, today: string) {
-  return db
+/**
+ * The municipality's requests not yet released whose deadline is before `today`: all of them
+ * (`registeredBy` null), or those one user registered.
+ */
+export async function overdueRequests(
+  db: Kysely<DB>,
+  mc: string,
+  today: string,
+  registeredBy: string | null,
+) {
+  let q = db
     .selectFrom('access_requests')
     .select(['id', sql<string>`to_char(deadline_on, 'YYYY-MM-DD')`.as('deadline_on')])
     .where('municipality_code', '=', mc)
     .where('status', '<>', 'released')
-    .where(sql<SqlBool>`deadline_on < ${today}::date`)
-    .orderBy('deadline_on')
-    .orderBy('id')
-    .execute();
+    .where(sql<SqlBool>`deadline_on < ${today}::date`);
+  if (registeredBy) q = q.where('registered_by', '=', registeredBy);
+  return q.orderBy('deadline_on').orderBy('id').execute();
 }

@@ -24,8 +24,10 @@ export const RegisterAccessRequestBody = z
     /** Chosen by the client: the same id sent again answers the request already registered. */
     id: z.uuid(),
     kind: AccessRequestKindSchema,
-    /** The citizen, as found through the person search (never a CPR number in a URL). */
-    personId: z.uuid(),
+    /** The citizen: a person's id (from the person search or the access report) … */
+    personId: z.uuid().optional(),
+    /** … or the CPR number, in the body only (never in a URL, never stored with the request). */
+    cpr: z.string().trim().max(20).optional(),
     channel: AccessRequestChannelSchema,
     receivedOn: DateOnly,
     /** Left out: computed from the kind (shared/access-requests.ts). */

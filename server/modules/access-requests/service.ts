@@ -1,10 +1,15 @@
+import type { Transaction } from 'kysely';
 import { accessDeadline, latestAccessDeadline } from '../../../shared/access-requests.ts';
 import { requireMunicipalUser } from '../../access/municipal-user.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { decodeSortCursor, encodeSortCursor } from '../../platform/cursor.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import { DateOnly } from '../../platform/primitives.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import { danishToday } from '../cases/chronology.ts';
+import { parseCpr } from '../persons/cpr.ts';
+import { personsMatching } from '../persons/queries-duplicates.ts';
+import { cprDigest } from '../persons/service.ts';
 import { assembleDraft } from './assemble.ts';
 import { auditAccessRequest, presentRequest, presentSummary } from './present.ts';
 import {
@@ -41,7 +46,7 @@ export async function registerRequest(
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await requestById(trx, mc, body.id);
     if (existing) {
-      if (existing.person_id !== body.personId) throw new AppError('duplicate');
+      if (body.personId && existing.person_id !== body.personId) throw new AppError('duplicate');
       const items = await itemsOfRequest(trx, mc, body.id);
       await auditAccessRequest(trx, ctx, mc, [
         { action: 'read', resourceId: body.id, personId: existing.person_id },
@@ -49,8 +54,7 @@ export async function registerRequest(
       return { request: presentRequest(ctx.user, existing, items, today), created: false };
     }
     if (await requestIdTaken(trx, body.id)) throw new AppError('duplicate');
-    const person = await personOfMunicipality(trx, mc, body.personId);
-    if (!person) throw new AppError('not_found');
+    const person = await citizenOf(ctx, trx, mc, body);
 
     const problems: FieldProblem[] = [];
     if (body.receivedOn > today) problems.push({ field: 'body.receivedOn', code: 'in_future' });
@@ -106,6 +110,48 @@ export async function getRequest(
     ]);
     return presentRequest(ctx.user, row, items, danishToday(now));
   });
+}
+
+/**
+ * The citizen a request names: by id — checked against the caller's municipality, 404 otherwise —
+ * or by CPR number, found through its keyed digest as the person search does (one registration:
+ * else a message on `body.cpr`). Exactly one of the two.
+ */
+async function citizenOf(
+  ctx: RequestContext,
+  trx: Transaction<DB>,
+  mc: string,
+  body: RegisterAccessRequestBody,
+) {
+  if ((body.personId === undefined) === (body.cpr === undefined)) {
+    throw new AppError('validation_failed', {
+      fields: [{ field: 'body.personId', code: 'access_person_one_of' }],
+    });
+  }
+  if (body.personId !== undefined) {
+    const person = await personOfMunicipality(trx, mc, body.personId);
+    if (!person) throw new AppError('not_found');
+    return person;
+  }
+  const parsed = parseCpr(body.cpr ?? '');
+  if (!parsed) {
+    throw new AppError('validation_failed', {
+      fields: [{ field: 'body.cpr', code: 'invalid_cpr' }],
+    });
+  }
+  const found = await personsMatching(
+    trx,
+    mc,
+    { column: 'cpr_digest', value: cprDigest(ctx.keys.secret, parsed.digits) },
+    2,
+  );
+  const [person] = found;
+  if (!person || found.length > 1) {
+    throw new AppError('validation_failed', {
+      fields: [{ field: 'body.cpr', code: person ? 'access_cpr_ambiguous' : 'access_cpr_unknown' }],
+    });
+  }
+  return person;
 }
 
 const CURSOR_SORT = 'deadline';
