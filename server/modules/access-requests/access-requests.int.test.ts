@@ -198,7 +198,7 @@ describe(`registering an access request (${testEngine})`, () => {
     const second = (
       await caller('dpo').get(`${URL}?limit=1&after=${first.nextCursor}`)
     ).json() as AccessRequestPage;
-    expect(second.items[0]?.deadlineOn >= (first.items[0]?.deadlineOn ?? '')).toBe(true);
+    expect((second.items[0]?.deadlineOn ?? '') >= (first.items[0]?.deadlineOn ?? '')).toBe(true);
     expect(second.items[0]?.id).not.toBe(first.items[0]?.id);
   });
 
