@@ -1,3 +1,4 @@
+import { ACCESS_REQUEST_PROBES } from '../test/id-probes-access-requests.ts';
 import { CASE_PROBES } from '../test/id-probes-cases.ts';
 import { INQUIRY_PROBES } from '../test/id-probes-inquiries.ts';
 import { PLATFORM_PROBES } from '../test/id-probes-platform.ts';
@@ -6,5 +7,5 @@ import { describeRecordIds } from '../test/record-ids.ts';
 // Every record id an administration, forum, catalogue, notification or security-key request can
 // carry (ASVS 8.2.2), and the check that every id field of the API has a probe: see the helper.
 await describeRecordIds('administration, forums, catalogue and the rest', PLATFORM_PROBES, {
-  coverage: [...CASE_PROBES, ...INQUIRY_PROBES, ...PLATFORM_PROBES],
+  coverage: [...CASE_PROBES, ...INQUIRY_PROBES, ...PLATFORM_PROBES, ...ACCESS_REQUEST_PROBES],
 });
