@@ -9,6 +9,7 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { FilterSelect } from '../../ui/FilterSelect';
 import { PageHeading } from '../../ui/PageHeading';
 import { PagedList } from '../../ui/PagedList';
+import { CompactTable } from '../../ui/Table';
 import { formatDate } from '../cases/format';
 import { useAccessRequests, type AccessFilters } from './accessRequestsApi';
 
@@ -78,35 +79,33 @@ export function AccessRequestListPage() {
           many: (count) => t('accessRequests.list.many', { count }),
         }}
       >
-        <table className="table table--compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('accessRequests.fields.citizen')}</th>
-              <th scope="col">{t('accessRequests.fields.kind')}</th>
-              <th scope="col">{t('accessRequests.fields.receivedOn')}</th>
-              <th scope="col">{t('accessRequests.fields.deadlineOn')}</th>
-              <th scope="col">{t('accessRequests.fields.status')}</th>
+        <CompactTable
+          caption={t('accessRequests.list.title')}
+          columns={[
+            t('accessRequests.fields.citizen'),
+            t('accessRequests.fields.kind'),
+            t('accessRequests.fields.receivedOn'),
+            t('accessRequests.fields.deadlineOn'),
+            t('accessRequests.fields.status'),
+          ]}
+        >
+          {items.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link to={`/aktindsigt/${r.id}`}>{r.person.name}</Link>
+              </td>
+              <td>{t(`accessRequests.kinds.${r.kind}`)}</td>
+              <td>{formatDate(r.receivedOn)}</td>
+              <td>
+                {formatDate(r.deadlineOn)}{' '}
+                {r.overdue && (
+                  <span className="badge badge-warning">{t('accessRequests.overdue')}</span>
+                )}
+              </td>
+              <td>{t(`accessRequests.statuses.${r.status}`)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link to={`/aktindsigt/${r.id}`}>{r.person.name}</Link>
-                </td>
-                <td>{t(`accessRequests.kinds.${r.kind}`)}</td>
-                <td>{formatDate(r.receivedOn)}</td>
-                <td>
-                  {formatDate(r.deadlineOn)}{' '}
-                  {r.overdue && (
-                    <span className="badge badge-warning">{t('accessRequests.overdue')}</span>
-                  )}
-                </td>
-                <td>{t(`accessRequests.statuses.${r.status}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </CompactTable>
       </PagedList>
     </>
   );

@@ -37,7 +37,8 @@ export function AccessRequestPage() {
   );
 }
 
-function RequestView({ request }: { request: AccessRequest }) {
+/** The request's facts, draft items and actions (exported for its markup test). */
+export function RequestView({ request }: { request: AccessRequest }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const saved = (next: AccessRequest) => {
