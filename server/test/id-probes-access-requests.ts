@@ -51,7 +51,7 @@ async function ownRequest(x: ProbeWorld): Promise<{ id: string; itemId: string }
   return { id: body.id, itemId: body.items[0]?.id ?? '' };
 }
 
-function registration(personId: string, id = randomUUID()) {
+function registration(personId: string, id: string = randomUUID()) {
   return { id, kind: 'data_subject_access', personId, channel: 'letter', receivedOn: '2026-11-02' };
 }
 

@@ -4,13 +4,13 @@ import { translate, type Locale } from '../../platform/i18n/index.ts';
 import { documentDate } from '../../platform/pdf-layout.ts';
 import { disclosuresOfPerson } from '../disclosures/person-entries.ts';
 import { accessReportPage } from '../persons/queries.ts';
+import type { NewItem } from './queries.ts';
 import {
   casesOfPerson,
   consentsOfPerson,
   inquiriesOfPerson,
   relationsOfPerson,
-  type NewItem,
-} from './queries.ts';
+} from './queries-draft.ts';
 import type { AccessItemLine } from './schema.ts';
 
 /** The most lookups of the access report the draft lists (the citizen is told if there are more). */
