@@ -6,6 +6,7 @@ import { disclosuresOfPerson } from '../disclosures/person-entries.ts';
 import { accessReportPage } from '../persons/queries.ts';
 import type { NewItem } from './queries.ts';
 import {
+  caseEventsOf,
   casesOfPerson,
   consentsOfPerson,
   inquiriesOfPerson,
@@ -21,7 +22,9 @@ export const MAX_REPORT_LINES = 1000;
  * case the citizen is a person of (its main facts and the persons on it), each inquiry naming the
  * citizen, the citizen's relations on the network map, the access report — the date, kind and
  * purpose of each lookup of the citizen's data and the unit, never the employee's name
- * (C-579/21) — each entry of the disclosure register, and each consent. Values are written in the
+ * (C-579/21) — each entry of the disclosure register, and each consent. A case's history is its
+ * chronology (day and kind of each event, never who or a note's text; events about the concern
+ * itself are left out). Values are written in the
  * caller's language as the citizen will read them; a label is a key (`accessRequests.lines.*`).
  */
 export async function assembleDraft(
@@ -42,7 +45,13 @@ export async function assembleDraft(
   const mc = person.municipalityCode;
   const items: NewItem[] = [];
 
-  for (const c of await casesOfPerson(trx, mc, person.id)) {
+  const cases = await casesOfPerson(trx, mc, person.id);
+  const events = await caseEventsOf(
+    trx,
+    mc,
+    cases.map((c) => c.id),
+  );
+  for (const c of cases) {
     const lines = [
       line('reference', c.reference),
       line('status', word('caseSummary.values.caseStatus', c.status)),
@@ -53,6 +62,11 @@ export async function assembleDraft(
         .filter((p) => !p.self)
         .map((p) =>
           line('otherPerson', `${p.name} (${word('caseSummary.values.personRole', p.role)})`),
+        ),
+      ...events
+        .filter((e) => e.case_id === c.id)
+        .map((e) =>
+          line('event', `${day(e.day)}: ${word('caseSummary.values.eventKind', e.kind)}`),
         ),
     ];
     items.push({

@@ -105,3 +105,26 @@ export async function relationsOfPerson(db: Kysely<DB>, mc: string, personId: st
     .orderBy('p.given_name')
     .execute();
 }
+
+/**
+ * The chronology of the cases, oldest first: when and what kind of event, never who or a note's
+ * text; events about the concern itself (the compartment) are left out of the draft.
+ */
+export async function caseEventsOf(db: Kysely<DB>, mc: string, caseIds: string[]) {
+  if (caseIds.length === 0) return [];
+  return db
+    .selectFrom('case_events')
+    .select([
+      'case_id',
+      'kind',
+      sql<string>`to_char(coalesce(happened_on, (occurred_at at time zone 'Europe/Copenhagen')::date), 'YYYY-MM-DD')`.as(
+        'day',
+      ),
+    ])
+    .where('municipality_code', '=', mc)
+    .where('case_id', 'in', caseIds)
+    .where('compartment', '=', false)
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .execute();
+}
