@@ -24,8 +24,8 @@ export const MAX_REPORT_LINES = 1000;
  * purpose of each lookup of the citizen's data and the unit, never the employee's name
  * (C-579/21) — each entry of the disclosure register, and each consent. A case's history is its
  * chronology (day and kind of each event, never who or a note's text; events about the concern
- * itself are left out). Values are written in the
- * caller's language as the citizen will read them; a label is a key (`accessRequests.lines.*`).
+ * itself are left out). Values are written in the caller's language as the citizen will read
+ * them; a label is a key (`accessRequests.lines.*`).
  */
 export async function assembleDraft(
   trx: Transaction<DB>,
