@@ -31,6 +31,16 @@ const fieldsOf = (res: { json(): unknown }) => (res.json() as ErrorBody).error.f
 describe(`registering an access request (${testEngine})`, () => {
   it('assembles the draft from the citizen records, computes the deadline and audits it', async () => {
     const { citizen, sister, theCase } = await citizenWithFile();
+    await t.database.db
+      .insertInto('case_events')
+      .values({
+        case_id: theCase.id,
+        kind: 'note',
+        changes: JSON.stringify({}),
+        note_text: 'Bekymringsvurdering',
+        compartment: true,
+      })
+      .execute();
     const body = registerBody(citizen.id);
     const res = await caller('dpo').post(URL, body);
     expect(res.statusCode, res.body).toBe(201);
@@ -48,6 +58,10 @@ describe(`registering an access request (${testEngine})`, () => {
     const caseItem = request.items[0];
     expect(caseItem?.lines).toContainEqual({ label: 'reference', value: theCase.reference });
     expect(caseItem?.lines.some((l) => l.value.includes(sister.name))).toBe(true);
+    // The chronology's kinds, without the event about the concern itself (the compartment).
+    const events = caseItem?.lines.filter((l) => l.label === 'event').map((l) => l.value) ?? [];
+    expect(events.some((v) => v.endsWith('Videregivelse registreret'))).toBe(true);
+    expect(events.some((v) => v.endsWith('Notat'))).toBe(false);
     const report = request.items[1];
     expect(report?.lines.some((l) => l.label === 'lookup')).toBe(true);
     // The lookups name the action and purpose, never the employee (C-579/21).
