@@ -41,6 +41,7 @@ import { filingRoutes } from './modules/filing/routes.ts';
 import { sharingRoutes } from './modules/sharing/routes.ts';
 import { disclosureRoutes } from './modules/disclosures/routes.ts';
 import { noticeRoutes } from './modules/notice/routes.ts';
+import { accessRequestRoutes } from './modules/access-requests/routes.ts';
 import { processingRecordRoutes } from './modules/processing-record/routes.ts';
 import { retentionRoutes } from './modules/retention/routes.ts';
 import { validatorCompiler } from './platform/validation.ts';
@@ -211,6 +212,7 @@ export async function buildApp(
   await app.register(sharingRoutes({ keys: options.keys }));
   await app.register(disclosureRoutes({ keys: options.keys }));
   await app.register(noticeRoutes({ keys: options.keys }));
+  await app.register(accessRequestRoutes({ keys: options.keys }));
   await app.register(processingRecordRoutes({ keys: options.keys, session: config.session }));
   await app.register(
     retentionRoutes({

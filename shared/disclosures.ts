@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OrganisationKindSchema } from './sharing.ts';
 
 /**
  * Value lists of the disclosure register (issue 13 part 2, docs/DISCLOSURES.md), defined once
@@ -14,3 +15,10 @@ export const DISCLOSURE_CHANNELS = DisclosureChannelSchema.options;
 export const HandChannelSchema = z.enum(['phone', 'letter', 'meeting', 'email']);
 export type HandChannel = z.infer<typeof HandChannelSchema>;
 export const HAND_CHANNELS = HandChannelSchema.options;
+
+/**
+ * Who received a disclosure: a partner organisation's kind, or the citizen themself (a released
+ * access request, issue 13 part 7). The form records organisations only (OrganisationKindSchema).
+ */
+export const DisclosureRecipientKindSchema = z.enum([...OrganisationKindSchema.options, 'citizen']);
+export type DisclosureRecipientKind = z.infer<typeof DisclosureRecipientKindSchema>;

@@ -44,6 +44,11 @@ export const USER_POLICIES = {
   /** The municipality's disclosure register, searched by citizen, recipient, basis and period. */
   'disclosures.register': hasAny('data_protection'),
   /**
+   * The citizen's access requests (aktindsigt): register, review, approve and release — the
+   * municipality's data-protection role and coordinators (per request: access-request-abilities.ts).
+   */
+  'accessRequests.handle': hasAny('data_protection', 'coordinator'),
+  /**
    * Record a concern inquiry: any member of staff, and hotline staff. Recording is not reading:
    * the recorder gets a receipt and sees the inquiry only if need-to-know says so.
    */
@@ -128,6 +133,7 @@ export function abilities(user: CurrentUser) {
     partners: { read: allows(user, 'partners.read'), manage: allows(user, 'partners.manage') },
     disclosures: { register: allows(user, 'disclosures.register') },
     dataProtection: { dpia: allows(user, 'admin.dpia') },
+    accessRequests: { handle: allows(user, 'accessRequests.handle') },
   };
 }
 export type Abilities = ReturnType<typeof abilities>;

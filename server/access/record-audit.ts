@@ -45,4 +45,6 @@ export const PURPOSES = {
   disclosure: 'disclosure',
   disclosureRegister: 'disclosure_register',
   dataProtectionReview: 'data_protection_review',
+  // The citizen's access request (aktindsigt, issue 13 part 7).
+  accessRequest: 'access_request',
 } as const;

@@ -1,3 +1,4 @@
+import { ACCESS_REQUEST_PROBES } from '../test/id-probes-access-requests.ts';
 import { CASE_PROBES } from '../test/id-probes-cases.ts';
 import { INQUIRY_PROBES } from '../test/id-probes-inquiries.ts';
 import { PLATFORM_PROBES } from '../test/id-probes-platform.ts';
@@ -10,6 +11,12 @@ await describeRecordIds(
   'administration, forums, catalogue and the rest',
   [...PLATFORM_PROBES, ...RETENTION_PROBES],
   {
-    coverage: [...CASE_PROBES, ...INQUIRY_PROBES, ...PLATFORM_PROBES, ...RETENTION_PROBES],
+    coverage: [
+      ...CASE_PROBES,
+      ...INQUIRY_PROBES,
+      ...PLATFORM_PROBES,
+      ...RETENTION_PROBES,
+      ...ACCESS_REQUEST_PROBES,
+    ],
   },
 );

@@ -10,6 +10,7 @@ import { seedDemoCitizenReads } from './case-work/citizen-trail.ts';
 import { seedDemoDisclosures } from './case-work/disclosures.ts';
 import { seedDemoNotices } from './case-work/notices.ts';
 import { seedDemoRetention } from './retention.ts';
+import { seedDemoAccessRequests } from './case-work/access-requests.ts';
 import { seedDemoInquiries } from './inquiries.ts';
 import { seedDemoLogo } from './logo.ts';
 import { seedDemoPartners } from './partners.ts';
@@ -83,6 +84,7 @@ export async function seedDemo(
     await seedDemoCitizenReads(db, options.auditKey);
     await seedDemoNotices(db);
     await seedDemoRetention(db);
+    await seedDemoAccessRequests(db);
     return organisation;
   }
   // Every step is idempotent, and the marker is written last: an interrupted seed completes on
@@ -99,6 +101,7 @@ export async function seedDemo(
   await seedDemoCitizenReads(db, options.auditKey);
   await seedDemoNotices(db);
   await seedDemoRetention(db);
+  await seedDemoAccessRequests(db);
   await db
     .insertInto('app_settings')
     .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })

@@ -164,6 +164,7 @@ const ROUTE_GROUPS: [string, RegExp][] = [
     /^\/api\/cases\/\{id\}\/(interventions|consents|offers|follow-ups|closure|reviews|filings|disclosures|notices)/,
   ],
   ['inquiries', /^\/api\/(inquiries|inquiry-drafts|persons|notifications)(\/|$)/],
+  ['access-requests', /^\/api\/access-requests(\/|$)/],
 ];
 export const groupOf = (path: string) =>
   ROUTE_GROUPS.find(([, re]) => re.test(path))?.[0] ?? 'other';

@@ -54,6 +54,7 @@ export const AbilitiesSchema = z.object({
   partners: z.object({ read: z.boolean(), manage: z.boolean() }),
   disclosures: z.object({ register: z.boolean() }),
   dataProtection: z.object({ dpia: z.boolean() }),
+  accessRequests: z.object({ handle: z.boolean() }),
 });
 
 export const SessionResponse = z.object({

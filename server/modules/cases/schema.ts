@@ -164,6 +164,7 @@ export const CaseEventKindSchema = z.enum([
   'disclosure_recorded',
   'citizen_informed',
   'notice_exempted',
+  'access_request_released',
 ]);
 
 const ChangeValue = z.union([z.string(), z.number(), z.boolean()]).nullable();

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
-import { DisclosureChannelSchema } from '../../../shared/disclosures.ts';
-import { DataCategorySchema, OrganisationKindSchema } from '../../../shared/sharing.ts';
+import {
+  DisclosureChannelSchema,
+  DisclosureRecipientKindSchema,
+} from '../../../shared/disclosures.ts';
+import { DataCategorySchema } from '../../../shared/sharing.ts';
 import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -76,7 +79,7 @@ export async function presentDisclosures(
     caseReference: row.reference,
     disclosedOn: row.disclosed_on,
     recipientOrganisation: row.recipient_organisation,
-    recipientKind: OrganisationKindSchema.parse(row.recipient_kind),
+    recipientKind: DisclosureRecipientKindSchema.parse(row.recipient_kind),
     recipientPerson: row.recipient_person,
     categories: row.categories.map((c) => DataCategorySchema.parse(c)),
     documents: row.documents,

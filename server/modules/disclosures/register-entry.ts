@@ -3,8 +3,8 @@ import { recordEvent, PURPOSES } from '../../access/record-audit.ts';
 import { writeAudit } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import type { DataCategory, OrganisationKind } from '../../../shared/sharing.ts';
-import type { DisclosureChannel } from '../../../shared/disclosures.ts';
+import type { DataCategory } from '../../../shared/sharing.ts';
+import type { DisclosureChannel, DisclosureRecipientKind } from '../../../shared/disclosures.ts';
 import { insertDisclosure } from './queries.ts';
 
 /** One disclosure as another module (or the form) describes it. */
@@ -14,7 +14,7 @@ export interface DisclosureEntry {
   caseId: string | null;
   municipalityCode: string;
   disclosedOn: string;
-  recipient: { organisation: string; kind: OrganisationKind; person: string | null };
+  recipient: { organisation: string; kind: DisclosureRecipientKind; person: string | null };
   categories: DataCategory[];
   documents: string | null;
   /** The law, its section and the basis's name, as text until legal bases are records. */

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { DisclosureChannelSchema, HandChannelSchema } from '../../../shared/disclosures.ts';
+import {
+  DisclosureChannelSchema,
+  DisclosureRecipientKindSchema,
+  HandChannelSchema,
+} from '../../../shared/disclosures.ts';
 import { DataCategorySchema, OrganisationKindSchema } from '../../../shared/sharing.ts';
 import { cursorParameter } from '../../platform/cursor.ts';
 import { DateOnly } from '../../platform/primitives.ts';
@@ -40,7 +44,7 @@ export const DisclosureSchema = z.object({
   caseReference: z.string().nullable(),
   disclosedOn: z.iso.date(),
   recipientOrganisation: z.string(),
-  recipientKind: OrganisationKindSchema,
+  recipientKind: DisclosureRecipientKindSchema,
   recipientPerson: z.string().nullable(),
   categories: z.array(DataCategorySchema),
   documents: z.string().nullable(),
@@ -133,7 +137,7 @@ export type ReadLog = z.infer<typeof ReadLogSchema>;
 export const PersonDisclosureSchema = z.object({
   disclosedOn: z.iso.date(),
   recipientOrganisation: z.string(),
-  recipientKind: OrganisationKindSchema,
+  recipientKind: DisclosureRecipientKindSchema,
   categories: z.array(DataCategorySchema),
   legalBasis: z.string(),
   purpose: z.string(),

@@ -13,6 +13,7 @@ import {
   reviews,
 } from './queries-case-tasks.ts';
 import { casesWithoutNotice } from './queries-notice-tasks.ts';
+import { overdueAccessRequestTasks } from './access-request-tasks.ts';
 import {
   compare,
   decodeTaskCursor,
@@ -51,7 +52,10 @@ import type { TaskKind, TaskList } from './schema.ts';
  *   other coordinators (never the one who decided);
  * - child_report_immediate_help / child_report_acknowledgement: marked reports about children
  *   whose assessment of immediate help or acknowledgement is not recorded, due by the clocks of
- *   the provisions — for the municipality's coordinators (inquiries/child-report-tasks.ts).
+ *   the provisions — for the municipality's coordinators (inquiries/child-report-tasks.ts);
+ * - access_request_overdue: citizens' access requests not released by their deadline — for the
+ *   municipality's data-protection role and the coordinator who registered one
+ *   (access-request-tasks.ts).
  *
  * Earliest due first; keyset pages on (due, kind, id). A date counts from its start in UTC for
  * the order (only the order: `overdue` compares with Danish today).
@@ -137,6 +141,7 @@ const LOADERS: Record<TaskKind, Loader> = {
   child_report_immediate_help: childReports,
   child_report_acknowledgement: childReports,
   case_without_notice: casesWithoutNotice,
+  access_request_overdue: overdueAccessRequestTasks,
 };
 
 /**

@@ -17,6 +17,7 @@ export const TaskKindSchema = z.enum([
   'child_report_immediate_help',
   'child_report_acknowledgement',
   'case_without_notice',
+  'access_request_overdue',
 ]);
 export type TaskKind = z.infer<typeof TaskKindSchema>;
 

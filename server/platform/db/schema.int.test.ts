@@ -9,6 +9,7 @@ import { declaredCaseWorkColumns } from './declared-columns-case-work.ts';
 import { declaredSharingColumns } from './declared-columns-sharing.ts';
 import { declaredDisclosureColumns } from './declared-columns-disclosures.ts';
 import { declaredRetentionColumns } from './declared-columns-retention.ts';
+import { declaredAccessRequestColumns } from './declared-columns-access-requests.ts';
 
 /** Column names per table as declared in schema.ts; kept by hand, checked here. */
 const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
@@ -17,6 +18,7 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
   ...declaredSharingColumns,
   ...declaredDisclosureColumns,
   ...declaredRetentionColumns,
+  ...declaredAccessRequestColumns,
 };
 
 describe(`schema on ${testEngine}`, () => {

@@ -7,6 +7,7 @@ import type { CaseTables } from './case-schema.ts';
 import type { SharingTables } from './sharing-schema.ts';
 import type { RetentionTables } from './retention-schema.ts';
 import type { DisclosureTables } from './disclosure-schema.ts';
+import type { AccessRequestTables } from './access-request-schema.ts';
 
 /**
  * Table types for Kysely. One interface per table, kept in step with db/migrations by the
@@ -134,7 +135,8 @@ export interface DB
     CaseTables,
     SharingTables,
     DisclosureTables,
-    RetentionTables {
+    RetentionTables,
+    AccessRequestTables {
   users: UsersTable;
   user_units: UserUnitsTable;
   recovery_codes: RecoveryCodesTable;

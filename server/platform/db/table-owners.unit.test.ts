@@ -33,6 +33,9 @@ const OWNERS: Record<string, readonly string[]> = {
   disclosures: ['server/modules/disclosures'],
   disclosure_persons: ['server/modules/disclosures'],
   case_notices: ['server/modules/notice'],
+  // The citizen's access requests (aktindsigt, issue 13 part 7).
+  access_requests: ['server/modules/access-requests'],
+  access_request_items: ['server/modules/access-requests'],
   // Inquiries and persons.
   inquiries: ['server/modules/inquiries'],
   inquiry_persons: ['server/modules/inquiries'],

@@ -24,6 +24,8 @@ import processingDa from '../../modules/processing-record/locales/da.json' with 
 import processingEn from '../../modules/processing-record/locales/en.json' with { type: 'json' };
 import retentionDa from '../../modules/retention/locales/da.json' with { type: 'json' };
 import retentionEn from '../../modules/retention/locales/en.json' with { type: 'json' };
+import accessRequestDa from '../../modules/access-requests/locales/da.json' with { type: 'json' };
+import accessRequestEn from '../../modules/access-requests/locales/en.json' with { type: 'json' };
 
 /**
  * Server-side messages (errors, e-mails, PDF documents). Danish first; English when the client
@@ -63,6 +65,7 @@ const catalogs: Record<Locale, Catalog> = {
     noticeDa,
     processingDa,
     retentionDa,
+    accessRequestDa,
   ),
   en: merge(
     en,
@@ -78,6 +81,7 @@ const catalogs: Record<Locale, Catalog> = {
     noticeEn,
     processingEn,
     retentionEn,
+    accessRequestEn,
   ),
 };
 

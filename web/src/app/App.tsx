@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { AccessRequestsApp } from '../modules/access-requests/AccessRequestsApp';
 import { AdminApp } from '../modules/admin/AdminApp';
 import { LoginPage } from '../modules/auth/LoginPage';
 import { SecurityKeysPage } from '../modules/auth/SecurityKeysPage';
@@ -36,11 +37,16 @@ const CAPABILITY_PAGES: Partial<Record<CapabilityId, () => ReactElement>> = {
   tasks: TasksPage,
   meetings: ForumsPage,
   accessReports: AccessReportLookupPage,
+  accessRequests: AccessRequestsApp,
   administration: AdminApp,
 };
 
 /** Capabilities with sub-pages of their own (routed below `<path>/*`). */
-const NESTED_CAPABILITIES = new Set<CapabilityId>(['inquiries', 'administration']);
+const NESTED_CAPABILITIES = new Set<CapabilityId>([
+  'inquiries',
+  'administration',
+  'accessRequests',
+]);
 
 /**
  * The web shell: data cache, routing and the page layout, guarded by an error boundary. The

@@ -10,6 +10,7 @@ export const CAPABILITIES = [
   { id: 'housingAreas', path: '/boligomraader' },
   { id: 'statistics', path: '/statistik' },
   { id: 'accessReports', path: '/indsigt' },
+  { id: 'accessRequests', path: '/aktindsigt' },
   { id: 'administration', path: '/administration' },
 ] as const;
 
@@ -29,6 +30,8 @@ const CAPABILITY_ACCESS: Partial<Record<CapabilityId, (abilities: Abilities) => 
   // The data-protection role answers citizens' requests; everyone else reaches the access
   // report from the person's page.
   accessReports: (abilities) => abilities.records.accessReport && !abilities.records.read,
+  // Citizens' access requests: the data-protection role and coordinators.
+  accessRequests: (abilities) => abilities.accessRequests.handle,
   // Users, units and the audit trail; the municipality's settings; the interventions catalogue
   // (which coordinators maintain too).
   administration: (abilities) =>

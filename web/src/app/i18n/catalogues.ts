@@ -38,6 +38,8 @@ import noticeDa from '../../modules/notice/locales/da.json';
 import noticeEn from '../../modules/notice/locales/en.json';
 import retentionDa from '../../modules/retention/locales/da.json';
 import retentionEn from '../../modules/retention/locales/en.json';
+import accessRequestsDa from '../../modules/access-requests/locales/da.json';
+import accessRequestsEn from '../../modules/access-requests/locales/en.json';
 
 /**
  * The translation catalogues: the shell's texts (./locales) plus one pair of files per module
@@ -65,6 +67,7 @@ export const da = {
   ...disclosuresDa,
   ...noticeDa,
   ...retentionDa,
+  ...accessRequestsDa,
 };
 
 export const en = {
@@ -88,4 +91,5 @@ export const en = {
   ...disclosuresEn,
   ...noticeEn,
   ...retentionEn,
+  ...accessRequestsEn,
 } satisfies Record<keyof typeof da, unknown>;

@@ -25,6 +25,7 @@ const NONE: Abilities = {
   partners: { read: false, manage: false },
   disclosures: { register: false },
   dataProtection: { dpia: false },
+  accessRequests: { handle: false },
 };
 
 function render(abilities: Abilities): string {

@@ -29,6 +29,7 @@ const KIND_ORDER: Record<TaskKind, number> = {
   child_report_immediate_help: 12,
   child_report_acknowledgement: 13,
   case_without_notice: 14,
+  access_request_overdue: 15,
 };
 export const TASK_KINDS = inOrder(KIND_ORDER);
 
@@ -45,8 +46,9 @@ const TAB_PATHS: Record<TaskTab, string> = {
   closure: 'afslutning',
 };
 
-/** Where a task is done: the case tab, or the inquiry. */
+/** Where a task is done: the case tab, the inquiry, or the access request. */
 export function taskLink(task: Task): string | null {
+  if (task.kind === 'access_request_overdue') return `/aktindsigt/${task.id}`;
   if (task.caseId) return `/sager/${task.caseId}${task.tab ? `/${TAB_PATHS[task.tab]}` : ''}`;
   if (task.inquiryId) return `/henvendelser/${task.inquiryId}`;
   return null;

@@ -1,0 +1,41 @@
+import type { DB } from './schema.ts';
+
+/** Column names of the access requests' tables (0040), checked by schema.int.test.ts. */
+export const declaredAccessRequestColumns = {
+  access_requests: [
+    'id',
+    'municipality_code',
+    'person_id',
+    'kind',
+    'channel',
+    'received_on',
+    'deadline_on',
+    'status',
+    'registered_by',
+    'registered_at',
+    'approved_by',
+    'approved_at',
+    'released_by',
+    'released_at',
+    'disclosure_id',
+    'version',
+  ],
+  access_request_items: [
+    'id',
+    'request_id',
+    'municipality_code',
+    'position',
+    'source',
+    'case_id',
+    'inquiry_id',
+    'title',
+    'lines',
+    'decision',
+    'exemption',
+    'reason',
+    'redacted_lines',
+    'decided_by',
+    'decided_at',
+    'version',
+  ],
+} satisfies { [T in keyof DB]?: (keyof DB[T])[] };
