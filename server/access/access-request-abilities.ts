@@ -15,7 +15,7 @@ export interface AccessRequestAbilities {
 }
 
 /**
- * The one rule for a request's parts: the municipality's data-protection role and coordinators
+ * The one rule for a request's parts: the municipality's data-protection role
  * handle requests of their own municipality (the route's policy `accessRequests.handle` and the
  * tenant key of every query); the status decides which step is open; the approver is not one who
  * reviewed an item.

@@ -47,7 +47,9 @@ export const USER_POLICIES = {
    * The citizen's access requests (aktindsigt): register, review, approve and release — the
    * municipality's data-protection role and coordinators (per request: access-request-abilities.ts).
    */
-  'accessRequests.handle': hasAny('data_protection', 'coordinator'),
+  // Only the data-protection role: a request's draft holds every case and inquiry of the citizen,
+  // also those a coordinator is not on (need-to-know); the four-eyes approver is a second of them.
+  'accessRequests.handle': hasAny('data_protection'),
   /**
    * Record a concern inquiry: any member of staff, and hotline staff. Recording is not reading:
    * the recorder gets a receipt and sees the inquiry only if need-to-know says so.

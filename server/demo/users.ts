@@ -87,6 +87,12 @@ export const DEMO_USERS: DemoUser[] = [
     enrolled: true,
   },
   {
+    username: 'demo.jurist',
+    displayName: 'Lone Demo-Jurist',
+    roles: ['data_protection'],
+    enrolled: true,
+  },
+  {
     username: 'demo.admin',
     displayName: 'Jens Demo-Administrator',
     roles: ['municipal_admin'],

@@ -11,12 +11,12 @@ import { ago, dayAgo, demoContext, event, hasMarker, setMarker } from './context
  * Citizens' access requests in Demo Kommune (issue 13 part 7): one open request (the GDPR art. 15
  * kind, received ten days ago, its draft assembled by the product, two items reviewed) and one
  * released (a party's access, received a month ago: the other persons on the case left out as
- * third parties, approved by a coordinator, released by the data-protection role — with its entry
+ * third parties, approved by a second data-protection user, released by the data-protection role — with its entry
  * in the disclosure register and its chronology event). Fictional, added once (its own marker).
  */
 const MARKER = 'demo_access_requests_seeded_at';
 const DPO = 'demo.databeskyttelse';
-const APPROVER = 'demo.tovholder2';
+const APPROVER = 'demo.jurist';
 
 export async function seedDemoAccessRequests(db: Kysely<DB>, now = new Date()): Promise<void> {
   await db.transaction().execute(async (trx) => {

@@ -20,7 +20,7 @@ import type { AccessRequest, AccessRequestPage } from './schema.ts';
  * The citizen's access request (issue 13 part 7): registered with its kind and a deadline from
  * the product's rule, the draft file assembled from the citizen's records — the case with the
  * persons on it, the access report without employee names (C-579/21), the disclosure register's
- * entries, the consents. Only the data-protection role and coordinators, only their municipality;
+ * entries, the consents. Only the data-protection role, only its municipality;
  * bad input is a Danish message on its field with nothing stored.
  */
 useAccessRequestFixtures();
@@ -117,7 +117,7 @@ describe(`registering an access request (${testEngine})`, () => {
   it('gives a party access request seven working days', async () => {
     const citizen = await createPerson(t.database.db);
     // A Friday: seven working days later is the Tuesday of the week after next.
-    const res = await caller('coordinator').post(
+    const res = await caller('dpo2').post(
       URL,
       registerBody(citizen.id, { kind: 'party_access', receivedOn: '2026-11-06' }),
     );
@@ -162,6 +162,9 @@ describe(`registering an access request (${testEngine})`, () => {
   it('refuses a caller without the role (403) and answers 404 for a foreign person or request (ASVS 8.2.2)', async () => {
     const { citizen } = await citizenWithFile();
     expect((await caller('caseworker').post(URL, registerBody(citizen.id))).statusCode).toBe(403);
+    // A coordinator neither: the draft holds cases the coordinator may not be on (need-to-know).
+    expect((await caller('coordinator').post(URL, registerBody(citizen.id))).statusCode).toBe(403);
+    expect((await caller('coordinator').get(URL)).statusCode).toBe(403);
     expect((await caller('caseworker').get(URL)).statusCode).toBe(403);
     // A person of another municipality is not found.
     const foreign = await createPerson(t.database.db, { municipalityCode: '147' });
@@ -192,7 +195,7 @@ describe(`registering an access request (${testEngine})`, () => {
     expect((await caller('dpo').post(URL, late)).statusCode).toBe(201);
     expect((await caller('dpo').post(URL, onTime)).statusCode).toBe(201);
 
-    const overdue = await caller('coordinator').get(`${URL}?overdue=true&limit=100`);
+    const overdue = await caller('dpo2').get(`${URL}?overdue=true&limit=100`);
     expect(overdue.statusCode, overdue.body).toBe(200);
     const ids = (overdue.json() as AccessRequestPage).items.map((i) => i.id);
     expect(ids).toContain(late.id);
@@ -219,7 +222,7 @@ describe(`registering an access request (${testEngine})`, () => {
   it('puts an overdue request in the work list of the data-protection role and of its registrant', async () => {
     const citizen = await createPerson(t.database.db);
     const late = registerBody(citizen.id, { receivedOn: '2026-02-02', deadlineOn: '2026-02-03' });
-    expect((await caller('coordinator').post(URL, late)).statusCode).toBe(201);
+    expect((await caller('dpo').post(URL, late)).statusCode).toBe(201);
     const tasksOf = async (name: string) => {
       const res = await caller(name).get('/api/tasks?kind=access_request_overdue');
       expect(res.statusCode, res.body).toBe(200);
@@ -228,7 +231,8 @@ describe(`registering an access request (${testEngine})`, () => {
     expect(await tasksOf('dpo2')).toContainEqual(
       expect.objectContaining({ id: late.id, overdue: true, dueOn: '2026-02-03' }),
     );
-    expect((await tasksOf('coordinator')).map((i) => i.id)).toContain(late.id);
+    expect((await tasksOf('dpo')).map((i) => i.id)).toContain(late.id);
+    expect((await tasksOf('coordinator')).map((i) => i.id)).not.toContain(late.id);
     expect((await tasksOf('caseworker')).map((i) => i.id)).not.toContain(late.id);
     expect((await tasksOf('foreignDpo')).map((i) => i.id)).not.toContain(late.id);
     const work = await caller('dpo').get('/api/tasks/work-list');

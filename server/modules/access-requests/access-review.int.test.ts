@@ -133,7 +133,7 @@ describe(`reviewing, approving and releasing (${testEngine})`, () => {
     };
     let current = request;
     for (const item of request.items) {
-      const res = await caller('coordinator').put(`${URL}/${request.id}/items/${item.id}`, {
+      const res = await caller('dpo2').put(`${URL}/${request.id}/items/${item.id}`, {
         decision: 'release',
         ...decisions[item.id],
         version: item.version,

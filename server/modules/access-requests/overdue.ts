@@ -6,8 +6,8 @@ import { overdueRequests } from './queries.ts';
 
 /**
  * The overdue access requests a user is to act on (the work list's `access_request_overdue`):
- * for the municipality's data-protection role every request not released by its deadline, for a
- * coordinator those they registered. References only (the request's id and deadline), no names.
+ * every request of the municipality not released by its deadline, for each of its data-protection
+ * users (the only role that handles them). References only (the request's id and deadline).
  */
 export async function overdueAccessRequests(
   db: Kysely<DB>,
@@ -15,7 +15,6 @@ export async function overdueAccessRequests(
   today: string,
 ): Promise<{ id: string; deadlineOn: string }[]> {
   if (!user.municipalityCode || !allows(user, 'accessRequests.handle')) return [];
-  const all = user.roles.includes('data_protection');
-  const rows = await overdueRequests(db, user.municipalityCode, today, all ? null : user.id);
+  const rows = await overdueRequests(db, user.municipalityCode, today);
   return rows.map((r) => ({ id: r.id, deadlineOn: r.deadline_on }));
 }

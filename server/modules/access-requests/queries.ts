@@ -278,18 +278,14 @@ export async function touchRequest(trx: Transaction<DB>, mc: string, id: string)
  * The municipality's requests not yet released whose deadline is before `today`: all of them
  * (`registeredBy` null), or those one user registered.
  */
-export async function overdueRequests(
-  db: Kysely<DB>,
-  mc: string,
-  today: string,
-  registeredBy: string | null,
-) {
-  let q = db
+export async function overdueRequests(db: Kysely<DB>, mc: string, today: string) {
+  return db
     .selectFrom('access_requests')
     .select(['id', sql<string>`to_char(deadline_on, 'YYYY-MM-DD')`.as('deadline_on')])
     .where('municipality_code', '=', mc)
     .where('status', '<>', 'released')
-    .where(sql<SqlBool>`deadline_on < ${today}::date`);
-  if (registeredBy) q = q.where('registered_by', '=', registeredBy);
-  return q.orderBy('deadline_on').orderBy('id').execute();
+    .where(sql<SqlBool>`deadline_on < ${today}::date`)
+    .orderBy('deadline_on')
+    .orderBy('id')
+    .execute();
 }

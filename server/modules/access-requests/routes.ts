@@ -19,7 +19,7 @@ import { getRequest, listRequestPage, registerRequest } from './service.ts';
  * The citizen's access requests, aktindsigt (issue 13 part 7, docs/ACCESS_REQUESTS.md): register
  * (the draft file is assembled at once), list, read, review item by item, approve (a second
  * person), release (a disclosure to the citizen) and download the released package. For the
- * municipality's data-protection role and coordinators (`accessRequests.handle`); a request of
+ * municipality's data-protection role (`accessRequests.handle`); a request of
  * another municipality is a 404. Every read and change is audited in its transaction.
  */
 export const accessRequestRoutes =
