@@ -87,6 +87,8 @@ export const USER_POLICIES = {
   /** The municipality's partner organisations: read (to choose one), and keep them. */
   'partners.read': hasAny(...PERSONAL_DATA_ROLES, 'municipal_admin', 'data_protection'),
   'partners.manage': hasAny('municipal_admin'),
+  /** A partner's own cases: those they are invited to, within the invitation (issue 13). */
+  'partner.cases': hasAny('partner'),
   /** The municipality's record of processing activities (GDPR art. 30). */
   'admin.processingRecord': hasAny('municipal_admin', 'data_protection'),
 } satisfies Record<string, (user: CurrentUser) => boolean>;
@@ -125,6 +127,7 @@ export function abilities(user: CurrentUser) {
     },
     partners: { read: allows(user, 'partners.read'), manage: allows(user, 'partners.manage') },
     disclosures: { register: allows(user, 'disclosures.register') },
+    partner: { cases: allows(user, 'partner.cases') },
   };
 }
 export type Abilities = ReturnType<typeof abilities>;

@@ -45,4 +45,6 @@ export const PURPOSES = {
   disclosure: 'disclosure',
   disclosureRegister: 'disclosure_register',
   dataProtectionReview: 'data_protection_review',
+  // A partner invited into a case reads or writes back within the invitation (issue 13 part 1).
+  partnerAccess: 'partner_access',
 } as const;

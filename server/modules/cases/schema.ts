@@ -164,6 +164,11 @@ export const CaseEventKindSchema = z.enum([
   'disclosure_recorded',
   'citizen_informed',
   'notice_exempted',
+  'partner_invited',
+  'partner_access_changed',
+  'partner_access_ended',
+  'partner_access_expired',
+  'partner_contribution',
 ]);
 
 const ChangeValue = z.union([z.string(), z.number(), z.boolean()]).nullable();

@@ -5,6 +5,7 @@ import type { InquiryTables } from './inquiry-schema.ts';
 import type { CatalogueTables } from './catalogue-schema.ts';
 import type { CaseTables } from './case-schema.ts';
 import type { SharingTables } from './sharing-schema.ts';
+import type { PartnerTables } from './partners-schema.ts';
 import type { DisclosureTables } from './disclosure-schema.ts';
 
 /**
@@ -132,6 +133,7 @@ export interface DB
     CatalogueTables,
     CaseTables,
     SharingTables,
+    PartnerTables,
     DisclosureTables {
   users: UsersTable;
   user_units: UserUnitsTable;

@@ -48,6 +48,9 @@ const OWNERS: Record<string, readonly string[]> = {
   // Sharing outside the team: the legal bases and the partner organisations.
   legal_bases: ['server/modules/sharing'],
   partner_organisations: ['server/modules/sharing'],
+  // Partners invited into one case (0037).
+  partner_users: ['server/modules/partners'],
+  case_partner_access: ['server/modules/partners'],
   persons: ['server/modules/persons'],
   person_relations: ['server/modules/persons'],
   // Everyone's notices, through one service.

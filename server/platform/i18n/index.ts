@@ -20,6 +20,8 @@ import disclosureDa from '../../modules/disclosures/locales/da.json' with { type
 import disclosureEn from '../../modules/disclosures/locales/en.json' with { type: 'json' };
 import noticeDa from '../../modules/notice/locales/da.json' with { type: 'json' };
 import noticeEn from '../../modules/notice/locales/en.json' with { type: 'json' };
+import partnersDa from '../../modules/partners/locales/da.json' with { type: 'json' };
+import partnersEn from '../../modules/partners/locales/en.json' with { type: 'json' };
 import processingDa from '../../modules/processing-record/locales/da.json' with { type: 'json' };
 import processingEn from '../../modules/processing-record/locales/en.json' with { type: 'json' };
 
@@ -60,6 +62,7 @@ const catalogs: Record<Locale, Catalog> = {
     disclosureDa,
     noticeDa,
     processingDa,
+    partnersDa,
   ),
   en: merge(
     en,
@@ -74,6 +77,7 @@ const catalogs: Record<Locale, Catalog> = {
     disclosureEn,
     noticeEn,
     processingEn,
+    partnersEn,
   ),
 };
 
