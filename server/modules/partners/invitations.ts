@@ -12,7 +12,8 @@ import { danishToday } from '../cases/chronology.ts';
 import { recordDisclosure } from '../disclosures/register-entry.ts';
 import { getBases } from '../sharing/bases.ts';
 import { requireBasisFits } from '../sharing/fit.ts';
-import { getPartner } from '../sharing/partners.ts';
+import { findPartnerRow } from '../sharing/queries-partners.ts';
+import type { OrganisationKind } from '../../../shared/sharing.ts';
 import { LegalBasisKeySchema } from '../sharing/schema.ts';
 import { consentCovers } from './consent-cover.ts';
 import { basisText, presentAccesses } from './presenting.ts';
@@ -103,7 +104,14 @@ export async function invitePartner(
     }
 
     const problems: FieldProblem[] = [];
-    const organisation = await getPartner(ctx, body.organisationId).catch(() => undefined);
+    // Read in the transaction (PGlite has one connection): the municipality's own only.
+    const orgRow = await findPartnerRow(trx, access.municipalityCode, body.organisationId);
+    const organisation = orgRow && {
+      id: orgRow.id,
+      name: orgRow.name,
+      kind: orgRow.kind as OrganisationKind,
+      active: orgRow.active,
+    };
     if (!organisation || !organisation.active) {
       problems.push({ field: 'body.organisationId', code: 'partner_organisation_unknown' });
     }

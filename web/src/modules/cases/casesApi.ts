@@ -145,6 +145,11 @@ const EVENT_KIND_ORDER: Record<CaseEventKind, number> = {
   disclosure_recorded: 33,
   citizen_informed: 34,
   notice_exempted: 35,
+  partner_invited: 36,
+  partner_access_changed: 37,
+  partner_access_ended: 38,
+  partner_access_expired: 39,
+  partner_contribution: 40,
 };
 export const CASE_EVENT_KINDS = inOrder(EVENT_KIND_ORDER);
 

@@ -121,6 +121,12 @@ const CHANGE_FIELDS = [
   'inquiry',
   'resumeReason',
   'decidedAlone',
+  // Partners invited into the case (server/modules/partners).
+  'partnerOrganisation',
+  'partnerPerson',
+  'partnerParts',
+  'legalBasis',
+  'endedOn',
   ...FILING_FIELDS,
   ...CLASSIFICATION_FIELDS,
 ] as const;
