@@ -10,7 +10,12 @@ import { z } from 'zod';
  * - `contributions`: the partner may write a contribution back, visible to the case team.
  * The compartment (the concern itself) is never a partner's part: no seeded basis allows it.
  */
-export const PartnerPartSchema = z.enum(['overview', 'planGoals', 'ownInterventions', 'contributions']);
+export const PartnerPartSchema = z.enum([
+  'overview',
+  'planGoals',
+  'ownInterventions',
+  'contributions',
+]);
 export type PartnerPart = z.infer<typeof PartnerPartSchema>;
 export const PARTNER_PARTS = PartnerPartSchema.options;
 
@@ -18,5 +23,10 @@ export const PARTNER_PARTS = PartnerPartSchema.options;
  * Where an invitation stands today: live, ended early by the case's coordinator, past its end
  * date, or without the consent it rests on (withdrawn).
  */
-export const PartnerAccessStatusSchema = z.enum(['active', 'ended', 'expired', 'consent_withdrawn']);
+export const PartnerAccessStatusSchema = z.enum([
+  'active',
+  'ended',
+  'expired',
+  'consent_withdrawn',
+]);
 export type PartnerAccessStatus = z.infer<typeof PartnerAccessStatusSchema>;

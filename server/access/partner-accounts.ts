@@ -33,7 +33,9 @@ export async function createPartnerAccount(
     const row = await insertPartnerAccount(trx, { ...values, username });
     if (row) return { id: row.id, username };
   }
-  throw new AppError('duplicate', { fields: [{ field: 'body.newPartner.email', code: 'duplicate' }] });
+  throw new AppError('duplicate', {
+    fields: [{ field: 'body.newPartner.email', code: 'duplicate' }],
+  });
 }
 
 /** Sets the first password (the same rules as every password) and enables the account. */

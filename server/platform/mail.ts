@@ -142,7 +142,12 @@ export const PARTNER_INVITATION_MAIL_KIND = 'partner_invitation';
  */
 export async function queuePartnerInvitation(
   trx: Transaction<DB>,
-  message: { municipalityCode: string; userId: string; partnerAccessId: string; token: string | null },
+  message: {
+    municipalityCode: string;
+    userId: string;
+    partnerAccessId: string;
+    token: string | null;
+  },
 ): Promise<void> {
   await trx
     .insertInto('email_outbox')

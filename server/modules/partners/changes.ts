@@ -1,6 +1,11 @@
 import type { CaseAccess } from '../../access/records.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError, requireVersion, staleVersion, type FieldProblem } from '../../platform/errors.ts';
+import {
+  AppError,
+  requireVersion,
+  staleVersion,
+  type FieldProblem,
+} from '../../platform/errors.ts';
 import { inCaseTransaction, recordCaseChange } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { presentAccesses } from './presenting.ts';

@@ -251,4 +251,3 @@ export async function invitePartner(
     return { access: await presentOne(trx, ctx, access, body.id, today), created: true };
   });
 }
-

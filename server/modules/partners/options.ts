@@ -2,7 +2,12 @@ import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { auditCaseRead } from '../cases/case-work.ts';
-import { caseInterventions, caseLiveConsents, currentPlanGoals, partnerUserRows } from './queries.ts';
+import {
+  caseInterventions,
+  caseLiveConsents,
+  currentPlanGoals,
+  partnerUserRows,
+} from './queries.ts';
 import type { PartnerInviteOptions } from './schema.ts';
 
 /**

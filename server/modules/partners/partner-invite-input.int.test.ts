@@ -26,33 +26,92 @@ usePartnerFixtures();
 const PUBLIC_URL = 'https://tovholder.kommune.example';
 
 describe('an invitation with bad input is refused on its field, nothing stored', () => {
-  const cases: [string, (c: Awaited<ReturnType<typeof partnerCase>>) => Record<string, unknown>, string, string][] = [
+  const cases: [
+    string,
+    (c: Awaited<ReturnType<typeof partnerCase>>) => Record<string, unknown>,
+    string,
+    string,
+  ][] = [
     ['no legal basis', () => ({ legalBasis: '' }), 'body.legalBasis', 'partner_basis_required'],
     ['no purpose', () => ({ purpose: '  ' }), 'body.purpose', 'partner_purpose_required'],
-    ['an end date in the past', () => ({ endsOn: inDays(-1) }), 'body.endsOn', 'partner_end_not_future'],
+    [
+      'an end date in the past',
+      () => ({ endsOn: inDays(-1) }),
+      'body.endsOn',
+      'partner_end_not_future',
+    ],
     ['an end date today', () => ({ endsOn: today() }), 'body.endsOn', 'partner_end_not_future'],
     [
       'a basis that does not fit the kind (PSP for a school)',
-      () => ({ organisationId: orgs.school, partnerUserId: null, newPartner: { name: 'Lærer Test', email: 'laerer@skole.example' } }),
+      () => ({
+        organisationId: orgs.school,
+        partnerUserId: null,
+        newPartner: { name: 'Lærer Test', email: 'laerer@skole.example' },
+      }),
       'body.legalBasis',
       'basis_kind_not_covered',
     ],
-    ['a basis never for standing access', () => ({ legalBasis: 'value_leap' }), 'body.legalBasis', 'basis_use_not_permitted'],
-    ['an unknown basis', () => ({ legalBasis: 'no_such_basis' }), 'body.legalBasis', 'basis_unknown'],
-    ['a consent basis without a consent', () => ({ legalBasis: 'consent' }), 'body.consentId', 'partner_consent_required'],
-    ['a consent of another case', () => ({ legalBasis: 'consent', consentId: randomUUID() }), 'body.consentId', 'partner_consent_not_valid'],
-    ['the compartment', () => ({ parts: ['overview', 'compartment'] }), 'body.parts.1', 'partner_part_compartment'],
-    ['a part not in the list', () => ({ parts: ['assessment'] }), 'body.parts.0', 'partner_part_unknown'],
+    [
+      'a basis never for standing access',
+      () => ({ legalBasis: 'value_leap' }),
+      'body.legalBasis',
+      'basis_use_not_permitted',
+    ],
+    [
+      'an unknown basis',
+      () => ({ legalBasis: 'no_such_basis' }),
+      'body.legalBasis',
+      'basis_unknown',
+    ],
+    [
+      'a consent basis without a consent',
+      () => ({ legalBasis: 'consent' }),
+      'body.consentId',
+      'partner_consent_required',
+    ],
+    [
+      'a consent of another case',
+      () => ({ legalBasis: 'consent', consentId: randomUUID() }),
+      'body.consentId',
+      'partner_consent_not_valid',
+    ],
+    [
+      'the compartment',
+      () => ({ parts: ['overview', 'compartment'] }),
+      'body.parts.1',
+      'partner_part_compartment',
+    ],
+    [
+      'a part not in the list',
+      () => ({ parts: ['assessment'] }),
+      'body.parts.0',
+      'partner_part_unknown',
+    ],
     ['no part', () => ({ parts: [] }), 'body.parts', 'partner_parts_required'],
-    ['a goal key that is not the case’s', () => ({ goalKeys: [randomUUID()] }), 'body.goalKeys.0', 'partner_goal_not_in_case'],
+    [
+      'a goal key that is not the case’s',
+      () => ({ goalKeys: [randomUUID()] }),
+      'body.goalKeys.0',
+      'partner_goal_not_in_case',
+    ],
     [
       'an intervention that is not the case’s',
       () => ({ parts: ['ownInterventions'], goalKeys: [], interventionIds: [randomUUID()] }),
       'body.interventionIds.0',
       'partner_intervention_not_in_case',
     ],
-    ['an organisation of another municipality', () => ({ organisationId: orgs.foreign }), 'body.organisationId', 'partner_organisation_unknown'],
-    ['a person and a new person both', () => ({ newPartner: { name: 'X', email: 'x@y.example' } }), 'body.partnerUserId', 'partner_choose_person'],
+    [
+      'an organisation of another municipality',
+      () => ({ organisationId: orgs.foreign }),
+      'body.organisationId',
+      'partner_organisation_unknown',
+    ],
+    [
+      'a person and a new person both',
+      () => ({ newPartner: { name: 'X', email: 'x@y.example' } }),
+      'body.partnerUserId',
+      'partner_choose_person',
+    ],
   ];
 
   it.each(cases)('%s', async (_name, change, field, code) => {
@@ -62,7 +121,7 @@ describe('an invitation with bad input is refused on its field, nothing stored',
       ...change(c),
     });
     expect(res.statusCode, res.body).toBe(400);
-    const fields = res.json().fields as { field: string; code: string; message: string }[];
+    const fields = res.json().error.fields as { field: string; code: string; message: string }[];
     const problem = fields.find((f) => f.field === field);
     expect(problem, JSON.stringify(fields)).toMatchObject({ code });
     // A Danish sentence, not the code.
@@ -93,12 +152,17 @@ describe('the invitation e-mail of a new partner (part 11)', () => {
       const { headers, text } = decodeMail(message?.raw ?? '');
       const whole = `${headers.subject ?? ''}\n${text}`;
       const reference = (
-        await t.database.db.selectFrom('cases').select('reference').where('id', '=', c.id).executeTakeFirstOrThrow()
+        await t.database.db
+          .selectFrom('cases')
+          .select('reference')
+          .where('id', '=', c.id)
+          .executeTakeFirstOrThrow()
       ).reference;
       for (const secret of ['Sara', 'Partnersen', reference, 'Nina', c.id]) {
         expect(whole).not.toContain(secret);
       }
-      const link = /https:\/\/tovholder\.kommune\.example\/partner\/aktivering#([A-Za-z0-9_-]+)/.exec(text);
+      const link =
+        /https:\/\/tovholder\.kommune\.example\/partner\/aktivering#([A-Za-z0-9_-]+)/.exec(text);
       expect(link).not.toBeNull();
       const token = link?.[1] ?? '';
       // The token waits in the outbox only until sent.
@@ -112,10 +176,16 @@ describe('the invitation e-mail of a new partner (part 11)', () => {
       const anonymous = client(t.app, null);
       const weak = await anonymous.post('/api/partner-activation', { token, password: 'kort' });
       expect(weak.statusCode).toBe(400);
-      const done = await anonymous.post('/api/partner-activation', { token, password: TEST_PASSWORD });
+      const done = await anonymous.post('/api/partner-activation', {
+        token,
+        password: TEST_PASSWORD,
+      });
       expect(done.statusCode, done.body).toBe(200);
       const { username } = done.json() as { username: string };
-      expect((await anonymous.post('/api/partner-activation', { token, password: TEST_PASSWORD })).statusCode).toBe(404);
+      expect(
+        (await anonymous.post('/api/partner-activation', { token, password: TEST_PASSWORD }))
+          .statusCode,
+      ).toBe(404);
       const login = await anonymous.post('/api/auth/login', { username, password: TEST_PASSWORD });
       expect(login.statusCode, login.body).toBe(200);
       expect(login.json().next).toBe('enrol_totp');

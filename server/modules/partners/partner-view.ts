@@ -51,7 +51,10 @@ async function liveInvitations(trx: Transaction<DB>, ctx: RequestContext, today:
 const partsOf = (row: AccessRow): PartnerPart[] =>
   row.parts.filter((p): p is PartnerPart => PartnerPartSchema.safeParse(p).success);
 
-export async function listPartnerCases(ctx: RequestContext, now = new Date()): Promise<PartnerCaseList> {
+export async function listPartnerCases(
+  ctx: RequestContext,
+  now = new Date(),
+): Promise<PartnerCaseList> {
   const today = danishToday(now);
   return ctx.db.transaction().execute(async (trx) => {
     const seen = new Set<string>();
@@ -115,7 +118,12 @@ async function auditPartner(
   );
 }
 
-async function invitationFor(trx: Transaction<DB>, ctx: RequestContext, caseId: string, today: string) {
+async function invitationFor(
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  caseId: string,
+  today: string,
+) {
   const live = (await liveInvitations(trx, ctx, today)).find((l) => l.row.case_id === caseId);
   if (!live) throw new AppError('not_found');
   return live;
@@ -140,7 +148,9 @@ export async function getPartnerCase(
       const citizen = await caseCitizen(trx, key);
       overview = {
         status: facts.status as NonNullable<PartnerCase['overview']>['status'],
-        coordinator: coordinator ? { name: coordinator.display_name, email: coordinator.email } : null,
+        coordinator: coordinator
+          ? { name: coordinator.display_name, email: coordinator.email }
+          : null,
         citizen: citizen
           ? {
               name: `${citizen.given_name} ${citizen.family_name}`,
@@ -203,12 +213,21 @@ export async function addContribution(
     const { row, basis } = await invitationFor(trx, ctx, caseId, today);
     if (!partsOf(row).includes('contributions')) throw new AppError('forbidden');
     if (!text) {
-      throw new AppError('validation_failed', { fields: [{ field: 'body.text', code: 'required' }] });
+      throw new AppError('validation_failed', {
+        fields: [{ field: 'body.text', code: 'required' }],
+      });
     }
-    const id = await addCaseEvent(trx, row.case_id, ctx.user.id, 'partner_contribution', {}, {
-      text,
-      compartment: false,
-    });
+    const id = await addCaseEvent(
+      trx,
+      row.case_id,
+      ctx.user.id,
+      'partner_contribution',
+      {},
+      {
+        text,
+        compartment: false,
+      },
+    );
     await auditPartner(trx, ctx, row, basis, 'create', { eventId: id });
     return { id };
   });

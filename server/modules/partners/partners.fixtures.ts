@@ -46,9 +46,18 @@ export function usePartnerFixtures() {
     const db = t.database.db;
     team = await createTeam(db, ['coordinator', 'forum', 'member', 'mentor', 'outsider']);
     await logInAll(t, { ...team }, as);
-    await organisation(orgs.psychiatry, `Psykiatrien PSP ${orgs.psychiatry.slice(0, 6)}`, 'psychiatry');
+    await organisation(
+      orgs.psychiatry,
+      `Psykiatrien PSP ${orgs.psychiatry.slice(0, 6)}`,
+      'psychiatry',
+    );
     await organisation(orgs.school, `Byskolen ${orgs.school.slice(0, 6)}`, 'school');
-    await organisation(orgs.foreign, `Psykiatri Aarhus ${orgs.foreign.slice(0, 6)}`, 'psychiatry', '751');
+    await organisation(
+      orgs.foreign,
+      `Psykiatri Aarhus ${orgs.foreign.slice(0, 6)}`,
+      'psychiatry',
+      '751',
+    );
     partnerUser = await newPartnerUser('partner');
   });
   afterAll(() => t.close());

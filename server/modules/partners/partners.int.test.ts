@@ -66,7 +66,9 @@ describe('inviting a partner (ASVS 8.2.2)', () => {
       .select(['kind', 'user_id', 'link_token'])
       .where('partner_access_id', '=', body.id)
       .execute();
-    expect(mail).toEqual([{ kind: 'partner_invitation', user_id: partnerUser.id, link_token: null }]);
+    expect(mail).toEqual([
+      { kind: 'partner_invitation', user_id: partnerUser.id, link_token: null },
+    ]);
   });
 
   it('is the coordinators’: a plain member gets 403, a non-member 404, and nothing is stored', async () => {
@@ -97,7 +99,10 @@ describe('what the partner sees', () => {
     expect(body.goals.map((g: { key: string }) => g.key)).toEqual([c.goals[0]]);
     expect(body.interventions).toBeNull();
     expect(body.contributions).toEqual([]);
-    expect(body.banner).toMatchObject({ purpose: expect.stringContaining('PSP'), endsOn: inDays(60) });
+    expect(body.banner).toMatchObject({
+      purpose: expect.stringContaining('PSP'),
+      endsOn: inDays(60),
+    });
     expect(JSON.stringify(body)).not.toMatch(/concern|compartment|extremism/i);
 
     const audit = await t.database.db
@@ -106,7 +111,11 @@ describe('what the partner sees', () => {
       .where('request_id', '=', String(view.headers['x-request-id']))
       .execute();
     expect(audit).toEqual([
-      expect.objectContaining({ action: 'read', purpose: 'partner_access', subject_person_id: c.citizenId }),
+      expect.objectContaining({
+        action: 'read',
+        purpose: 'partner_access',
+        subject_person_id: c.citizenId,
+      }),
     ]);
     expect(audit[0]?.legal_basis).toMatch(/115/);
   });
@@ -121,7 +130,11 @@ describe('what the partner sees', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     const chronology = await caller('coordinator').get(`/api/cases/${c.id}/chronology`);
-    const events = chronology.json().items as { kind: string; noteText: string; author: { id: string } }[];
+    const events = chronology.json().items as {
+      kind: string;
+      noteText: string;
+      author: { id: string };
+    }[];
     expect(events.find((e) => e.kind === 'partner_contribution')).toMatchObject({
       noteText: 'Borgeren mødte op til samtale i psykiatrien.',
       author: { id: partner.id },

@@ -70,7 +70,9 @@ export async function presentAccesses(
         email: row.partner_email,
         activated: row.partner_activated,
       },
-      parts: row.parts.filter((p) => PartnerPartSchema.safeParse(p).success) as PartnerAccess['parts'],
+      parts: row.parts.filter(
+        (p) => PartnerPartSchema.safeParse(p).success,
+      ) as PartnerAccess['parts'],
       goalKeys: row.goal_keys,
       interventionIds: row.intervention_ids,
       legalBasis: { key: row.legal_basis, name: basisText(basis, row.legal_basis, locale) },

@@ -131,7 +131,9 @@ function accessQuery(db: Db) {
   return db
     .selectFrom('case_partner_access as a')
     .innerJoin('partner_organisations as o', (j) =>
-      j.onRef('o.id', '=', 'a.organisation_id').onRef('o.municipality_code', '=', 'a.municipality_code'),
+      j
+        .onRef('o.id', '=', 'a.organisation_id')
+        .onRef('o.municipality_code', '=', 'a.municipality_code'),
     )
     .innerJoin('users as p', 'p.id', 'a.partner_user_id')
     .innerJoin('users as i', 'i.id', 'a.invited_by')
@@ -282,7 +284,9 @@ export async function caseCitizen(db: Db, key: CaseKey) {
   return db
     .selectFrom('case_persons as cp')
     .innerJoin('persons as p', (j) =>
-      j.onRef('p.id', '=', 'cp.person_id').onRef('p.municipality_code', '=', 'cp.municipality_code'),
+      j
+        .onRef('p.id', '=', 'cp.person_id')
+        .onRef('p.municipality_code', '=', 'cp.municipality_code'),
     )
     .select(['p.id', 'p.given_name', 'p.family_name', 'p.birth_date'])
     .where('cp.municipality_code', '=', key.municipalityCode)

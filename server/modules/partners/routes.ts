@@ -116,7 +116,8 @@ export const partnerAccessRoutes =
       '/api/partner/cases/:caseId',
       {
         policy: 'partner.cases',
-        summary: 'One case as the invited partner may see it: the granted parts only, with the basis',
+        summary:
+          'One case as the invited partner may see it: the granted parts only, with the basis',
         params: PartnerCaseParams,
         response: { 200: PartnerCaseSchema },
       },
@@ -133,7 +134,11 @@ export const partnerAccessRoutes =
         response: { 201: z.object({ id: z.string() }) },
       },
       async (request, reply) => {
-        const result = await addContribution(contextOf(request), request.params.caseId, request.body.text);
+        const result = await addContribution(
+          contextOf(request),
+          request.params.caseId,
+          request.body.text,
+        );
         return reply.code(201).send(result);
       },
     );

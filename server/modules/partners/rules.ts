@@ -25,7 +25,8 @@ export async function checkGrant(
   problems: FieldProblem[],
 ): Promise<Grant> {
   const parts: PartnerPart[] = [];
-  if (body.parts.length === 0) problems.push({ field: 'body.parts', code: 'partner_parts_required' });
+  if (body.parts.length === 0)
+    problems.push({ field: 'body.parts', code: 'partner_parts_required' });
   body.parts.forEach((part, index) => {
     const parsed = PartnerPartSchema.safeParse(part);
     if (parsed.success) {
@@ -42,7 +43,8 @@ export async function checkGrant(
   if (goalKeys.length > 0 && !parts.includes('planGoals')) {
     problems.push({ field: 'body.goalKeys', code: 'partner_only_with_part' });
   } else if (parts.includes('planGoals')) {
-    if (goalKeys.length === 0) problems.push({ field: 'body.goalKeys', code: 'partner_goals_required' });
+    if (goalKeys.length === 0)
+      problems.push({ field: 'body.goalKeys', code: 'partner_goals_required' });
     const known = new Set((await currentPlanGoals(db, key)).map((g) => g.key));
     body.goalKeys.forEach((goalKey, index) => {
       if (!known.has(goalKey)) {
@@ -61,7 +63,10 @@ export async function checkGrant(
     const known = new Set((await caseInterventions(db, key)).map((i) => i.id));
     body.interventionIds.forEach((id, index) => {
       if (!known.has(id)) {
-        problems.push({ field: `body.interventionIds.${index}`, code: 'partner_intervention_not_in_case' });
+        problems.push({
+          field: `body.interventionIds.${index}`,
+          code: 'partner_intervention_not_in_case',
+        });
       }
     });
   }

@@ -84,7 +84,9 @@ export const PartnerAccessListSchema = z.object({ items: z.array(PartnerAccessSc
 export const PartnerInviteOptionsSchema = z.object({
   partnerUsers: z.array(Named.extend({ organisationId: z.uuid(), activated: z.boolean() })),
   goals: z.array(z.object({ key: z.uuid(), text: z.string() })),
-  interventions: z.array(z.object({ id: z.uuid(), name: z.string().nullable(), status: z.string() })),
+  interventions: z.array(
+    z.object({ id: z.uuid(), name: z.string().nullable(), status: z.string() }),
+  ),
   consents: z.array(z.object({ id: z.uuid(), givenOn: z.iso.date(), purpose: z.string() })),
 });
 export type PartnerInviteOptions = z.infer<typeof PartnerInviteOptionsSchema>;
