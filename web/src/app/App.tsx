@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AdminApp } from '../modules/admin/AdminApp';
 import { LoginPage } from '../modules/auth/LoginPage';
 import { SecurityKeysPage } from '../modules/auth/SecurityKeysPage';
@@ -18,6 +18,9 @@ import { FindPersonPage } from '../modules/persons/FindPersonPage';
 import { PersonPage } from '../modules/persons/PersonPage';
 import { PlaceholderPage } from '../modules/placeholders/PlaceholderPage';
 import { TasksPage } from '../modules/tasks/TasksPage';
+import { ActivationPage } from '../modules/partners/ActivationPage';
+import { PartnerCasePage } from '../modules/partners/PartnerCasePage';
+import { PartnerCasesPage } from '../modules/partners/PartnerCasesPage';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Layout } from './Layout';
 import { CAPABILITIES, type CapabilityId } from './navigation';
@@ -34,6 +37,7 @@ const CAPABILITY_PAGES: Partial<Record<CapabilityId, () => ReactElement>> = {
   tasks: TasksPage,
   meetings: ForumsPage,
   accessReports: AccessReportLookupPage,
+  partnerCases: PartnerCasesPage,
   administration: AdminApp,
 };
 
@@ -53,6 +57,9 @@ export function App() {
           <Routes>
             <Route element={<Layout />}>
               <Route path="login" element={<LoginPage />} />
+              {/* A new partner sets a password from the invitation e-mail (token in the fragment). */}
+              <Route path="partner/aktivering" element={<ActivationPage />} />
+              <Route path="partner" element={<Navigate to="/mine-sager" replace />} />
               <Route element={<RequireLogin />}>
                 <Route index element={<HomePage />} />
                 <Route path="sikkerhed" element={<SecurityKeysPage />} />
@@ -63,6 +70,7 @@ export function App() {
                 <Route path="personer/:id/indsigt" element={<AccessReportPage />} />
                 <Route path="indsigt/videregivelser" element={<DisclosureRegisterPage />} />
                 <Route path="notifikationer" element={<NotificationsPage />} />
+                <Route path="mine-sager/:caseId" element={<PartnerCasePage />} />
                 {CAPABILITIES.map((capability) => {
                   const Page = CAPABILITY_PAGES[capability.id];
                   return (
