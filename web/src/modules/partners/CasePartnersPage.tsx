@@ -55,7 +55,9 @@ export function CasePartnersPage({ detail }: { detail: CaseDetail }) {
                   .filter((a) => a.status === 'active' || a.status === 'consent_withdrawn')
                   .map((a) => (
                     <details key={a.id} className="partner-change">
-                      <summary>{t('partnerAccess.change.summary', { name: a.partner.name })}</summary>
+                      <summary>
+                        {t('partnerAccess.change.summary', { name: a.partner.name })}
+                      </summary>
                       <ChangeAccessForm
                         caseId={detail.id}
                         access={a}
@@ -75,7 +77,10 @@ export function CasePartnersPage({ detail }: { detail: CaseDetail }) {
       {canWrite && (
         <>
           <h3>{t('partnerAccess.invite.heading')}</h3>
-          <InvitePartnerForm caseId={detail.id} onDone={() => saved(t('partnerAccess.invite.saved'))} />
+          <InvitePartnerForm
+            caseId={detail.id}
+            onDone={() => saved(t('partnerAccess.invite.saved'))}
+          />
         </>
       )}
     </section>
@@ -145,7 +150,12 @@ function EndAccessForm({
       error={mutation.error}
       errorTitle={t('partnerAccess.end.failedTitle')}
     >
-      <TextArea name="reason" label={t('partnerAccess.end.reason')} maxLength={REASON_MAX} rows={3} />
+      <TextArea
+        name="reason"
+        label={t('partnerAccess.end.reason')}
+        maxLength={REASON_MAX}
+        rows={3}
+      />
       <button type="submit" className="button button-secondary" disabled={mutation.isPending}>
         {t('partnerAccess.end.submit')}
       </button>

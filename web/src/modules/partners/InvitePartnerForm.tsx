@@ -20,7 +20,11 @@ import { usePartners } from '../sharing/partnersApi';
 import { invitePartner, useInviteOptions, useStandingBases } from './partnerAccessApi';
 
 /** The form holds the body without its id; the person is an existing partner user or a new one. */
-const InviteValues = InvitePartnerBody.omit({ id: true, partnerUserId: true, newPartner: true }).extend({
+const InviteValues = InvitePartnerBody.omit({
+  id: true,
+  partnerUserId: true,
+  newPartner: true,
+}).extend({
   who: z.enum(['existing', 'new']),
   partnerUserId: z.string(),
   newPartner: z.object({ name: z.string().trim().max(200), email: z.string().trim().max(254) }),
@@ -65,7 +69,9 @@ export function InvitePartnerForm({ caseId, onDone }: { caseId: string; onDone: 
   const organisation = organisations.data?.items.find((o) => o.id === organisationId) ?? null;
   const bases = useStandingBases(organisation?.kind ?? null);
   const basis = bases.data?.items.find((b) => b.key === legalBasis);
-  const people = (options.data?.partnerUsers ?? []).filter((u) => u.organisationId === organisationId);
+  const people = (options.data?.partnerUsers ?? []).filter(
+    (u) => u.organisationId === organisationId,
+  );
 
   const mutation = useMutation({
     mutationFn: (values: InviteValues) =>
@@ -160,7 +166,11 @@ export function InvitePartnerForm({ caseId, onDone }: { caseId: string; onDone: 
           }))}
         />
       )}
-      <Select name="legalBasis" label={t('partnerAccess.invite.basis')} hint={t('partnerAccess.invite.basisHint')}>
+      <Select
+        name="legalBasis"
+        label={t('partnerAccess.invite.basis')}
+        hint={t('partnerAccess.invite.basisHint')}
+      >
         <option value="">{t('partnerAccess.invite.chooseBasis')}</option>
         {(bases.data?.items ?? []).map((b) => (
           <option key={b.key} value={b.key}>
@@ -178,8 +188,17 @@ export function InvitePartnerForm({ caseId, onDone }: { caseId: string; onDone: 
           ))}
         </Select>
       )}
-      <TextArea name="purpose" label={t('partnerAccess.invite.purpose')} maxLength={2000} rows={3} />
-      <DateInput name="endsOn" label={t('partnerAccess.invite.endsOn')} hint={t('partnerAccess.invite.endsOnHint')} />
+      <TextArea
+        name="purpose"
+        label={t('partnerAccess.invite.purpose')}
+        maxLength={2000}
+        rows={3}
+      />
+      <DateInput
+        name="endsOn"
+        label={t('partnerAccess.invite.endsOn')}
+        hint={t('partnerAccess.invite.endsOnHint')}
+      />
       <button type="submit" className="button button-primary" disabled={mutation.isPending}>
         {mutation.isPending ? t('partnerAccess.invite.saving') : t('partnerAccess.invite.submit')}
       </button>

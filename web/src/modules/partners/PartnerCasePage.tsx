@@ -11,7 +11,12 @@ import { PageHeading } from '../../ui/PageHeading';
 import { RecordLoadFailure } from '../../ui/RecordLoadFailure';
 import { focusAfterSave, Form, SuccessMessage, TextArea, useZodForm } from '../../ui/form';
 import { formatDate, formatDateTime, isUuid } from '../cases/format';
-import { addContribution, PARTNER_CASES_KEY, usePartnerCase, type PartnerCase } from './partnerAccessApi';
+import {
+  addContribution,
+  PARTNER_CASES_KEY,
+  usePartnerCase,
+  type PartnerCase,
+} from './partnerAccessApi';
 
 /**
  * One case as an invited partner sees it (/mine-sager/:caseId): a banner with the organisation,
@@ -78,7 +83,8 @@ function PartnerCaseView({ view }: { view: PartnerCase }) {
               {view.goals.map((g) => (
                 <li key={g.key}>
                   {g.text}
-                  {g.targetDate && ` – ${t('partnerView.goals.target', { date: formatDate(g.targetDate) })}`}
+                  {g.targetDate &&
+                    ` – ${t('partnerView.goals.target', { date: formatDate(g.targetDate) })}`}
                 </li>
               ))}
             </ul>
@@ -92,7 +98,8 @@ function PartnerCaseView({ view }: { view: PartnerCase }) {
             {view.interventions.map((i) => (
               <li key={i.id}>
                 {i.name ?? t('partnerAccess.invite.interventionNeutral')}
-                {i.startsOn && ` – ${t('partnerView.interventions.from', { date: formatDate(i.startsOn) })}`}
+                {i.startsOn &&
+                  ` – ${t('partnerView.interventions.from', { date: formatDate(i.startsOn) })}`}
               </li>
             ))}
           </ul>
@@ -178,7 +185,12 @@ function Contributions({
         error={mutation.error}
         errorTitle={t('partnerView.contributions.failedTitle')}
       >
-        <TextArea name="text" label={t('partnerView.contributions.text')} maxLength={10000} rows={5} />
+        <TextArea
+          name="text"
+          label={t('partnerView.contributions.text')}
+          maxLength={10000}
+          rows={5}
+        />
         <button type="submit" className="button button-primary" disabled={mutation.isPending}>
           {t('partnerView.contributions.submit')}
         </button>
