@@ -53,6 +53,8 @@ export const AbilitiesSchema = z.object({
   admin: z.object({ users: z.boolean(), audit: z.boolean(), processingRecord: z.boolean() }),
   partners: z.object({ read: z.boolean(), manage: z.boolean() }),
   disclosures: z.object({ register: z.boolean() }),
+  /** A partner invited into cases (issue 13): their own cases, nothing else. */
+  partner: z.object({ cases: z.boolean() }),
 });
 
 export const SessionResponse = z.object({
