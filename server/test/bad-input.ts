@@ -163,6 +163,7 @@ const ROUTE_GROUPS: [string, RegExp][] = [
     /^\/api\/cases\/\{id\}\/(interventions|consents|offers|follow-ups|closure|reviews|filings|disclosures|notices)/,
   ],
   ['inquiries', /^\/api\/(inquiries|inquiry-drafts|persons|notifications)(\/|$)/],
+  ['partners', /^\/api\/(partner\/|partner-activation$|cases\/\{id\}\/partner-access)/],
 ];
 export const groupOf = (path: string) =>
   ROUTE_GROUPS.find(([, re]) => re.test(path))?.[0] ?? 'other';

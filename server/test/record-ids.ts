@@ -198,6 +198,8 @@ export const NOT_RECORD_IDS: Record<string, string> = {
     "made by the client for a new person; a retry finds it among the case's own persons",
   'POST /api/partner-organisations body.id':
     "made by the client for a new organisation; a retry finds it among the municipality's own",
+  'POST /api/cases/{id}/partner-access body.goalKeys.*': "a goal of the case's own plan",
+  'PUT /api/cases/{id}/partner-access/{accessId} body.goalKeys.*': "a goal of the case's own plan",
 };
 
 /** The field a probe's key names, without its note (`… as hotline`). */
