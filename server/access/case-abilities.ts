@@ -46,6 +46,7 @@ export const CASE_PARTS = [
   'disclosures',
   'readLog',
   'notice',
+  'partners',
 ] as const;
 export type CasePart = (typeof CASE_PARTS)[number];
 export type CaseAction = 'read' | 'write' | 'approve';
@@ -114,6 +115,9 @@ export function abilitiesByPlace(access: CaseAccess): CaseAbilities {
     readLog: can(coordinator),
     // The citizen told (GDPR art. 13/14): those who may write the case, also once it is closed.
     notice: can(full, writer),
+    // Partners invited into the case (issue 13): the team sees them; the coordinators invite,
+    // change and end (also on a closed case, to end an access early).
+    partners: can(full, coordinator),
   };
 }
 

@@ -94,6 +94,8 @@ export const USER_POLICIES = {
   /** The municipality's partner organisations: read (to choose one), and keep them. */
   'partners.read': hasAny(...PERSONAL_DATA_ROLES, 'municipal_admin', 'data_protection'),
   'partners.manage': hasAny('municipal_admin'),
+  /** A partner's own cases: those they are invited to, within the invitation (issue 13). */
+  'partner.cases': hasAny('partner'),
   /** The municipality's record of processing activities (GDPR art. 30). */
   'admin.processingRecord': hasAny('municipal_admin', 'data_protection'),
   /** The data protection impact assessment template (GDPR art. 35): the data-protection role. */
@@ -136,6 +138,7 @@ export function abilities(user: CurrentUser) {
     disclosures: { register: allows(user, 'disclosures.register') },
     dataProtection: { dpia: allows(user, 'admin.dpia') },
     accessRequests: { handle: allows(user, 'accessRequests.handle') },
+    partner: { cases: allows(user, 'partner.cases') },
   };
 }
 export type Abilities = ReturnType<typeof abilities>;

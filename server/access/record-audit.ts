@@ -47,4 +47,6 @@ export const PURPOSES = {
   dataProtectionReview: 'data_protection_review',
   // The citizen's access request (aktindsigt, issue 13 part 7).
   accessRequest: 'access_request',
+  // A partner invited into a case reads or writes back within the invitation (issue 13 part 1).
+  partnerAccess: 'partner_access',
 } as const;

@@ -1,6 +1,7 @@
 import { ACCESS_REQUEST_PROBES } from '../test/id-probes-access-requests.ts';
 import { CASE_PROBES } from '../test/id-probes-cases.ts';
 import { INQUIRY_PROBES } from '../test/id-probes-inquiries.ts';
+import { PARTNER_PROBES } from '../test/id-probes-partners.ts';
 import { PLATFORM_PROBES } from '../test/id-probes-platform.ts';
 import { RETENTION_PROBES } from '../test/id-probes-retention.ts';
 import { describeRecordIds } from '../test/record-ids.ts';
@@ -17,6 +18,7 @@ await describeRecordIds(
       ...PLATFORM_PROBES,
       ...RETENTION_PROBES,
       ...ACCESS_REQUEST_PROBES,
+      ...PARTNER_PROBES,
     ],
   },
 );

@@ -14,6 +14,8 @@ export const ROLES = [
   'data_protection',
   // Records concern inquiries (e.g. at a hotline) and sees nothing afterwards: a receipt only.
   'hotline',
+  // A person at a partner organisation, invited into single cases: sees only what is granted.
+  'partner',
 ] as const;
 
 export const RoleSchema = z.enum(ROLES);

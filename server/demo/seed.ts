@@ -11,6 +11,7 @@ import { seedDemoDisclosures } from './case-work/disclosures.ts';
 import { seedDemoNotices } from './case-work/notices.ts';
 import { seedDemoRetention } from './retention.ts';
 import { seedDemoAccessRequests } from './case-work/access-requests.ts';
+import { seedDemoPartnerAccess } from './case-work/partner-access.ts';
 import { seedDemoInquiries } from './inquiries.ts';
 import { seedDemoLogo } from './logo.ts';
 import { seedDemoPartners } from './partners.ts';
@@ -85,6 +86,7 @@ export async function seedDemo(
     await seedDemoNotices(db);
     await seedDemoRetention(db);
     await seedDemoAccessRequests(db);
+    await seedDemoPartnerAccess(db, options.secretKey);
     return organisation;
   }
   // Every step is idempotent, and the marker is written last: an interrupted seed completes on
@@ -102,6 +104,7 @@ export async function seedDemo(
   await seedDemoNotices(db);
   await seedDemoRetention(db);
   await seedDemoAccessRequests(db);
+  await seedDemoPartnerAccess(db, options.secretKey);
   await db
     .insertInto('app_settings')
     .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })

@@ -3,6 +3,7 @@ import type { DB } from '../platform/db/schema.ts';
 import { runOfferJob } from '../modules/case-interventions/job.ts';
 import { runFollowUpJob } from '../modules/follow-ups/job.ts';
 import { runReviewJob } from '../modules/closure/job.ts';
+import { runPartnerExpiryJob } from '../modules/partners/job.ts';
 
 /**
  * The case-work job: renewed offers that have fallen due, overdue follow-ups and re-reviews that
@@ -15,6 +16,8 @@ export interface CaseWorkJobResult {
   offersDue: number;
   followUpsOverdue: number;
   reviewsDue: number;
+  /** Partner invitations past their end date, recorded in the chronology (issue 13). */
+  partnerAccessExpired: number;
 }
 
 export async function runCaseWorkJob(
@@ -24,5 +27,6 @@ export async function runCaseWorkJob(
   const offersDue = await runOfferJob(db, now);
   const followUpsOverdue = await runFollowUpJob(db, now);
   const reviewsDue = await runReviewJob(db, now);
-  return { offersDue, followUpsOverdue, reviewsDue };
+  const partnerAccessExpired = await runPartnerExpiryJob(db, now);
+  return { offersDue, followUpsOverdue, reviewsDue, partnerAccessExpired };
 }

@@ -59,6 +59,7 @@ export function startJobs(options: JobsOptions): JobsHandle {
         caseWork.offersDue +
         caseWork.followUpsOverdue +
         caseWork.reviewsDue +
+        caseWork.partnerAccessExpired +
         mail.sent +
         mail.failed +
         mail.skipped;

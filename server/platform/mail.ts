@@ -3,7 +3,11 @@ import { createTransport } from 'nodemailer';
 import { DeadlineNoticeKindSchema, type DeadlineNoticeKind } from '../../shared/values.ts';
 import type { DB } from './db/schema.ts';
 import { translate, type Locale } from './i18n/index.ts';
-import { ACKNOWLEDGEMENT_MAIL_KIND, composeAcknowledgementMail } from './mail-templates.ts';
+import {
+  ACKNOWLEDGEMENT_MAIL_KIND,
+  composeAcknowledgementMail,
+  composeInvitationMail,
+} from './mail-templates.ts';
 
 /**
  * E-mail through SMTP (nodemailer) and the outbox that feeds it. Rows in `email_outbox` are
@@ -128,6 +132,35 @@ export async function queueMailToAddress(
     .execute();
 }
 
+/** The outbox kind of a partner's invitation into a case (issue 13 part 11). */
+export const PARTNER_INVITATION_MAIL_KIND = 'partner_invitation';
+
+/**
+ * Queues the invitation of a partner user into a case, in the caller's transaction. A new
+ * account's activation token rides in the row until the message is sent (then it is cleared);
+ * the text is composed when sent, from the invitation (composeInvitationMail: no personal data).
+ */
+export async function queuePartnerInvitation(
+  trx: Transaction<DB>,
+  message: {
+    municipalityCode: string;
+    userId: string;
+    partnerAccessId: string;
+    token: string | null;
+  },
+): Promise<void> {
+  await trx
+    .insertInto('email_outbox')
+    .values({
+      municipality_code: message.municipalityCode,
+      user_id: message.userId,
+      kind: PARTNER_INVITATION_MAIL_KIND,
+      partner_access_id: message.partnerAccessId,
+      link_token: message.token,
+    })
+    .execute();
+}
+
 export type OutboxStatus = 'queued' | 'sent' | 'failed';
 
 /**
@@ -188,6 +221,13 @@ export async function sendOutbox(
         .leftJoin('municipalities as m', 'm.code', 'o.municipality_code')
         // The contact person of an acknowledgement: who sent it.
         .leftJoin('users as a', 'a.id', 'i.acknowledged_by')
+        // A partner's invitation: who invited, and until when (0037).
+        .leftJoin('case_partner_access as pa', (join) =>
+          join
+            .onRef('pa.id', '=', 'o.partner_access_id')
+            .onRef('pa.municipality_code', '=', 'o.municipality_code'),
+        )
+        .leftJoin('users as inviter', 'inviter.id', 'pa.invited_by')
         .select([
           'o.id',
           'o.kind',
@@ -202,6 +242,10 @@ export async function sendOutbox(
           'm.name as municipality',
           'a.display_name as contact_name',
           'a.email as contact_email',
+          'o.link_token',
+          'pa.ends_on as invitation_ends_on',
+          'pa.ended_on as invitation_ended_on',
+          'inviter.display_name as inviter_name',
         ])
         .where('o.sent_at', 'is', null)
         .where('o.attempts', '<', MAX_ATTEMPTS)
@@ -215,7 +259,9 @@ export async function sendOutbox(
       if (!row) return undefined;
       tried.push(row.id);
 
-      const to = row.to_address ?? (row.email && !row.disabled_at ? row.email : undefined);
+      // A new partner's account is disabled until activated from the invitation (its token).
+      const reachable = !row.disabled_at || row.link_token !== null;
+      const to = row.to_address ?? (row.email && reachable ? row.email : undefined);
       const content = contentOf(row, options.publicUrl);
       if (!to || !content) {
         await trx
@@ -237,7 +283,7 @@ export async function sendOutbox(
       }
       await trx
         .updateTable('email_outbox')
-        .set({ sent_at: new Date(), last_error: null })
+        .set({ sent_at: new Date(), last_error: null, link_token: null })
         .where('id', '=', row.id)
         .execute();
       return 'sent' as const;
@@ -260,9 +306,28 @@ function contentOf(
     municipality: string | null;
     contact_name: string | null;
     contact_email: string | null;
+    link_token: string | null;
+    invitation_ends_on: string | null;
+    invitation_ended_on: string | null;
+    inviter_name: string | null;
   },
   publicUrl: string,
 ): { subject: string; text: string } | undefined {
+  if (row.kind === PARTNER_INVITATION_MAIL_KIND) {
+    // An invitation ended before the message left is not sent.
+    if (!row.invitation_ends_on || row.invitation_ended_on || !row.inviter_name) return undefined;
+    if (!row.municipality) return undefined;
+    const link = row.link_token
+      ? `${publicUrl}/partner/aktivering#${row.link_token}`
+      : `${publicUrl}/partner`;
+    return composeInvitationMail({
+      inviter: row.inviter_name,
+      municipality: row.municipality,
+      work: 'partner_collaboration',
+      link,
+      expiresAt: new Date(`${row.invitation_ends_on}T12:00:00Z`),
+    });
+  }
   if (row.kind === ACKNOWLEDGEMENT_MAIL_KIND) {
     return row.reference && row.received_at && row.municipality
       ? composeAcknowledgementMail({

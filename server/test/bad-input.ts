@@ -165,6 +165,7 @@ const ROUTE_GROUPS: [string, RegExp][] = [
   ],
   ['inquiries', /^\/api\/(inquiries|inquiry-drafts|persons|notifications)(\/|$)/],
   ['access-requests', /^\/api\/access-requests(\/|$)/],
+  ['partners', /^\/api\/(partner\/|partner-activation$|cases\/\{id\}\/partner-access)/],
 ];
 export const groupOf = (path: string) =>
   ROUTE_GROUPS.find(([, re]) => re.test(path))?.[0] ?? 'other';

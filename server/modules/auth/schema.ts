@@ -55,6 +55,8 @@ export const AbilitiesSchema = z.object({
   disclosures: z.object({ register: z.boolean() }),
   dataProtection: z.object({ dpia: z.boolean() }),
   accessRequests: z.object({ handle: z.boolean() }),
+  /** A partner invited into cases (issue 13): their own cases, nothing else. */
+  partner: z.object({ cases: z.boolean() }),
 });
 
 export const SessionResponse = z.object({

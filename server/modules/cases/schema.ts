@@ -165,6 +165,11 @@ export const CaseEventKindSchema = z.enum([
   'citizen_informed',
   'notice_exempted',
   'access_request_released',
+  'partner_invited',
+  'partner_access_changed',
+  'partner_access_ended',
+  'partner_access_expired',
+  'partner_contribution',
 ]);
 
 const ChangeValue = z.union([z.string(), z.number(), z.boolean()]).nullable();

@@ -217,6 +217,8 @@ export const declaredPlatformColumns = {
     'last_error',
     'municipality_code',
     'to_address',
+    'partner_access_id',
+    'link_token',
   ],
   reference_counters: ['municipality_code', 'kind', 'year', 'last_number'],
   persons: [

@@ -206,6 +206,9 @@ export interface EmailOutboxTable {
   municipality_code: Generated<string | null>;
   /** 0033: an address outside the system (the acknowledgement to a reporting professional). */
   to_address: string | null;
+  /** 0037: the partner invitation a message is about, and its activation token until sent. */
+  partner_access_id: string | null;
+  link_token: string | null;
 }
 
 export interface ReferenceCountersTable {

@@ -10,6 +10,7 @@ import { declaredSharingColumns } from './declared-columns-sharing.ts';
 import { declaredDisclosureColumns } from './declared-columns-disclosures.ts';
 import { declaredRetentionColumns } from './declared-columns-retention.ts';
 import { declaredAccessRequestColumns } from './declared-columns-access-requests.ts';
+import { declaredPartnerColumns } from './declared-columns-partners.ts';
 
 /** Column names per table as declared in schema.ts; kept by hand, checked here. */
 const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
@@ -19,6 +20,7 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
   ...declaredDisclosureColumns,
   ...declaredRetentionColumns,
   ...declaredAccessRequestColumns,
+  ...declaredPartnerColumns,
 };
 
 describe(`schema on ${testEngine}`, () => {

@@ -6,6 +6,7 @@ import type { CatalogueTables } from './catalogue-schema.ts';
 import type { CaseTables } from './case-schema.ts';
 import type { SharingTables } from './sharing-schema.ts';
 import type { RetentionTables } from './retention-schema.ts';
+import type { PartnerTables } from './partners-schema.ts';
 import type { DisclosureTables } from './disclosure-schema.ts';
 import type { AccessRequestTables } from './access-request-schema.ts';
 
@@ -134,6 +135,7 @@ export interface DB
     CatalogueTables,
     CaseTables,
     SharingTables,
+    PartnerTables,
     DisclosureTables,
     RetentionTables,
     AccessRequestTables {

@@ -59,6 +59,9 @@ const OWNERS: Record<string, readonly string[]> = {
   archive_export_records: ['server/modules/retention'],
   retention_tombstones: ['server/modules/retention'],
   audit_anchors: ['server/platform/audit'],
+  // Partners invited into one case (0037).
+  partner_users: ['server/modules/partners'],
+  case_partner_access: ['server/modules/partners'],
   persons: ['server/modules/persons'],
   person_relations: ['server/modules/persons'],
   // Everyone's notices, through one service.

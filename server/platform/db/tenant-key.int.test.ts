@@ -58,6 +58,7 @@ const CHILDREN: Record<string, string> = {
   case_offers: 'offers of support to a person and their answers',
   case_follow_ups: 'follow-ups: concern level, goal progress, life competences',
   case_closures: 'why and how the case was closed',
+  case_partner_access: 'a partner’s invitation into a case: parts, basis, purpose (0037)',
   case_reviews: 're-reviews after closure: still at risk, in education or work',
   case_filings: 'where and when a case’s documents were filed in the record system',
   disclosures: 'the disclosure register: information about a citizen that left the team (0035)',

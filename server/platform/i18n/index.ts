@@ -20,6 +20,8 @@ import disclosureDa from '../../modules/disclosures/locales/da.json' with { type
 import disclosureEn from '../../modules/disclosures/locales/en.json' with { type: 'json' };
 import noticeDa from '../../modules/notice/locales/da.json' with { type: 'json' };
 import noticeEn from '../../modules/notice/locales/en.json' with { type: 'json' };
+import partnersDa from '../../modules/partners/locales/da.json' with { type: 'json' };
+import partnersEn from '../../modules/partners/locales/en.json' with { type: 'json' };
 import processingDa from '../../modules/processing-record/locales/da.json' with { type: 'json' };
 import processingEn from '../../modules/processing-record/locales/en.json' with { type: 'json' };
 import retentionDa from '../../modules/retention/locales/da.json' with { type: 'json' };
@@ -66,6 +68,7 @@ const catalogs: Record<Locale, Catalog> = {
     processingDa,
     retentionDa,
     accessRequestDa,
+    partnersDa,
   ),
   en: merge(
     en,
@@ -82,6 +85,7 @@ const catalogs: Record<Locale, Catalog> = {
     processingEn,
     retentionEn,
     accessRequestEn,
+    partnersEn,
   ),
 };
 

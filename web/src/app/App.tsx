@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AccessRequestsApp } from '../modules/access-requests/AccessRequestsApp';
 import { AdminApp } from '../modules/admin/AdminApp';
 import { LoginPage } from '../modules/auth/LoginPage';
@@ -21,6 +21,9 @@ import { FindPersonPage } from '../modules/persons/FindPersonPage';
 import { PersonPage } from '../modules/persons/PersonPage';
 import { PlaceholderPage } from '../modules/placeholders/PlaceholderPage';
 import { TasksPage } from '../modules/tasks/TasksPage';
+import { ActivationPage } from '../modules/partners/ActivationPage';
+import { PartnerCasePage } from '../modules/partners/PartnerCasePage';
+import { PartnerCasesPage } from '../modules/partners/PartnerCasesPage';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Layout } from './Layout';
 import { CAPABILITIES, type CapabilityId } from './navigation';
@@ -38,6 +41,7 @@ const CAPABILITY_PAGES: Partial<Record<CapabilityId, () => ReactElement>> = {
   meetings: ForumsPage,
   accessReports: AccessReportLookupPage,
   accessRequests: AccessRequestsApp,
+  partnerCases: PartnerCasesPage,
   administration: AdminApp,
 };
 
@@ -61,6 +65,9 @@ export function App() {
           <Routes>
             <Route element={<Layout />}>
               <Route path="login" element={<LoginPage />} />
+              {/* A new partner sets a password from the invitation e-mail (token in the fragment). */}
+              <Route path="partner/aktivering" element={<ActivationPage />} />
+              <Route path="partner" element={<Navigate to="/mine-sager" replace />} />
               <Route element={<RequireLogin />}>
                 <Route index element={<HomePage />} />
                 <Route path="sikkerhed" element={<SecurityKeysPage />} />
@@ -73,6 +80,7 @@ export function App() {
                 <Route path="indsigt/borger" element={<CitizenTrailPage />} />
                 <Route path="indsigt/konsekvensanalyse" element={<DpiaPage />} />
                 <Route path="notifikationer" element={<NotificationsPage />} />
+                <Route path="mine-sager/:caseId" element={<PartnerCasePage />} />
                 {CAPABILITIES.map((capability) => {
                   const Page = CAPABILITY_PAGES[capability.id];
                   return (

@@ -12,6 +12,8 @@ export const CAPABILITIES = [
   { id: 'accessReports', path: '/indsigt' },
   { id: 'accessRequests', path: '/aktindsigt' },
   { id: 'administration', path: '/administration' },
+  // A partner's own cases (issue 13): only for partners invited into cases.
+  { id: 'partnerCases', path: '/mine-sager' },
 ] as const;
 
 export type CapabilityId = (typeof CAPABILITIES)[number]['id'];
@@ -24,6 +26,11 @@ const CAPABILITY_ACCESS: Partial<Record<CapabilityId, (abilities: Abilities) => 
   // Those who only record inquiries (e.g. hotline staff) get the page with "Ny henvendelse".
   inquiries: (abilities) => abilities.inquiries.create || abilities.inquiries.read,
   cases: (abilities) => abilities.records.read,
+  // A partner sees nothing of the municipality's but the cases they are invited to.
+  partnerCases: (abilities) => abilities.partner.cases,
+  tasks: (abilities) => !abilities.partner.cases,
+  housingAreas: (abilities) => !abilities.partner.cases,
+  statistics: (abilities) => !abilities.partner.cases,
   persons: (abilities) => abilities.records.read,
   // The forums (meetings come later): for those who work with them or manage them.
   meetings: (abilities) => abilities.forums.read,

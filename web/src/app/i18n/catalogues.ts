@@ -40,6 +40,8 @@ import retentionDa from '../../modules/retention/locales/da.json';
 import retentionEn from '../../modules/retention/locales/en.json';
 import accessRequestsDa from '../../modules/access-requests/locales/da.json';
 import accessRequestsEn from '../../modules/access-requests/locales/en.json';
+import partnersDa from '../../modules/partners/locales/da.json';
+import partnersEn from '../../modules/partners/locales/en.json';
 
 /**
  * The translation catalogues: the shell's texts (./locales) plus one pair of files per module
@@ -68,6 +70,7 @@ export const da = {
   ...noticeDa,
   ...retentionDa,
   ...accessRequestsDa,
+  ...partnersDa,
 };
 
 export const en = {
@@ -92,4 +95,5 @@ export const en = {
   ...noticeEn,
   ...retentionEn,
   ...accessRequestsEn,
+  ...partnersEn,
 } satisfies Record<keyof typeof da, unknown>;

@@ -37,6 +37,7 @@ const ROLE_ORDER: Record<Role, number> = {
   data_protection: 9,
   municipal_admin: 10,
   system_admin: 11,
+  partner: 12,
 };
 export const ROLES = inOrder(ROLE_ORDER);
 
@@ -45,7 +46,9 @@ export const ROLES = inOrder(ROLE_ORDER);
  * administrator role (the server refuses it), so it is not offered to them.
  */
 export function grantableRoles(insideMunicipality: boolean): Role[] {
-  return insideMunicipality ? ROLES.filter((r) => r !== 'system_admin') : ROLES;
+  // A partner's account is made by inviting them into a case (with their organisation), not here.
+  const offered = ROLES.filter((r) => r !== 'partner');
+  return insideMunicipality ? offered.filter((r) => r !== 'system_admin') : offered;
 }
 
 const UNIT_KIND_SET: Record<UnitKind, true> = {

@@ -21,6 +21,7 @@ import { CaseMembersSection } from './CaseMembersSection';
 import { CasePersonsSection } from './CasePersonsSection';
 import { CaseStatusPanel } from './CaseStatusPanel';
 import { NoticePanel } from '../notice/NoticePanel';
+import { CasePartnersPage } from '../partners/CasePartnersPage';
 import { useCase, type CaseDetail } from './casesApi';
 import { formatDay, formatTime, isUuid } from './format';
 import { useFocusHeading } from './useFocusHeading';
@@ -68,6 +69,7 @@ const CASE_TABS = [
   { path: 'opfoelgning', key: 'followUps', part: 'followUps' },
   { path: 'afslutning', key: 'closure', part: 'closure' },
   { path: 'videregivelser', key: 'disclosures', part: 'disclosures' },
+  { path: 'samarbejdspartnere', key: 'partners', part: 'partners' },
 ] as const;
 
 function CaseView({ detail }: { detail: CaseDetail }) {
@@ -143,6 +145,9 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         )}
         {abilities.disclosures.read && (
           <Route path="videregivelser" element={<DisclosuresPage detail={detail} />} />
+        )}
+        {abilities.partners.read && (
+          <Route path="samarbejdspartnere" element={<CasePartnersPage detail={detail} />} />
         )}
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

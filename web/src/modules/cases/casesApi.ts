@@ -146,6 +146,11 @@ const EVENT_KIND_ORDER: Record<CaseEventKind, number> = {
   citizen_informed: 34,
   notice_exempted: 35,
   access_request_released: 36,
+  partner_invited: 37,
+  partner_access_changed: 38,
+  partner_access_ended: 39,
+  partner_access_expired: 40,
+  partner_contribution: 41,
 };
 export const CASE_EVENT_KINDS = inOrder(EVENT_KIND_ORDER);
 

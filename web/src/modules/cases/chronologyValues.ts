@@ -6,6 +6,7 @@ import {
   CONCERN_LEVELS,
   FILING_DOCUMENT_KINDS,
 } from '../../../../shared/values.ts';
+import { PARTNER_PARTS } from '../../../../shared/partners.ts';
 import { NOTICE_EXEMPTIONS, NOTICE_METHODS } from '../../../../shared/notice.ts';
 import { PersonRoleSchema } from '../../../../server/modules/cases/schema.ts';
 import { ClosureOutcomeSchema } from '../../../../server/modules/closure/schema.ts';
@@ -28,6 +29,13 @@ export function useValueText() {
     }
     if (typeof value !== 'string') return String(value);
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+    // A partner's parts (server/modules/partners): a list of codes, each in the user's words.
+    if (field === 'partnerParts') {
+      return value
+        .split(', ')
+        .map((part) => (isIn(part, PARTNER_PARTS) ? t(`partnerAccess.parts.${part}`) : part))
+        .join(', ');
+    }
     const key = valueKey(field, value);
     return key ? t(key) : value;
   };
@@ -122,6 +130,12 @@ const CHANGE_FIELDS = [
   'inquiry',
   'resumeReason',
   'decidedAlone',
+  // Partners invited into the case (server/modules/partners).
+  'partnerOrganisation',
+  'partnerPerson',
+  'partnerParts',
+  'legalBasis',
+  'endedOn',
   ...FILING_FIELDS,
   ...CLASSIFICATION_FIELDS,
 ] as const;

@@ -26,6 +26,7 @@ const NONE: Abilities = {
   disclosures: { register: false },
   dataProtection: { dpia: false },
   accessRequests: { handle: false },
+  partner: { cases: false },
 };
 
 function render(abilities: Abilities): string {

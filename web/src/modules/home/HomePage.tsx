@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Navigate } from 'react-router';
 import { PRODUCT_NAME } from '../../app/product';
 import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
@@ -19,6 +20,8 @@ export function HomePage() {
   const abilities = useSession().data?.abilities ?? null;
   const headingId = useId();
   const works = abilities !== null && (abilities.records.read || abilities.inquiries.read);
+  // A partner lands on their own cases: nothing else of the municipality's is theirs to see.
+  if (abilities?.partner.cases) return <Navigate to="/mine-sager" replace />;
   return (
     <>
       <PageHeading>{PRODUCT_NAME}</PageHeading>

@@ -1,0 +1,91 @@
+import type { Kysely, Transaction } from 'kysely';
+import { PartnerPartSchema, type PartnerAccessStatus } from '../../../shared/partners.ts';
+import type { OrganisationKind } from '../../../shared/sharing.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import type { Locale } from '../../platform/i18n/index.ts';
+import { getBases } from '../sharing/bases.ts';
+import type { LegalBasis } from '../sharing/schema.ts';
+import { consentCovers } from './consent-cover.ts';
+import type { AccessRow } from './queries.ts';
+import type { PartnerAccess } from './schema.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** The basis as the user reads it: "Retsplejeloven § 115 – PSP-samarbejdet". */
+export function basisText(basis: LegalBasis | undefined, key: string, locale: Locale): string {
+  if (!basis) return key;
+  const name = locale === 'en' ? basis.nameEn : basis.nameDa;
+  return `${name} (${basis.law} ${basis.section})`.replace(/\s+\)/, ')');
+}
+
+/**
+ * Where an invitation stands on `today`: ended early, past its end, without the consent its
+ * basis needs (withdrawn or deleted), or active. The consent is checked through consentCovers.
+ */
+export async function statusOf(
+  db: Db,
+  row: AccessRow,
+  basis: LegalBasis | undefined,
+  today: string,
+): Promise<PartnerAccessStatus> {
+  if (row.ended_on !== null) return 'ended';
+  if (row.ends_on < today) return 'expired';
+  if (basis?.requiresConsent) {
+    const covered =
+      row.consent_id !== null &&
+      (await consentCovers(db, {
+        municipalityCode: row.municipality_code,
+        caseId: row.case_id,
+        consentId: row.consent_id,
+        organisationId: row.organisation_id,
+        on: today,
+      }));
+    if (!covered) return 'consent_withdrawn';
+  }
+  return 'active';
+}
+
+export async function presentAccesses(
+  db: Db,
+  rows: AccessRow[],
+  today: string,
+  locale: Locale,
+): Promise<PartnerAccess[]> {
+  if (rows.length === 0) return [];
+  const bases = await getBases(db as Kysely<DB>, rows[0]?.municipality_code ?? '');
+  const result: PartnerAccess[] = [];
+  for (const row of rows) {
+    const basis = bases.find((b) => b.key === row.legal_basis);
+    result.push({
+      id: row.id,
+      caseId: row.case_id,
+      organisation: {
+        id: row.organisation_id,
+        name: row.organisation_name,
+        kind: row.organisation_kind as OrganisationKind,
+      },
+      partner: {
+        id: row.partner_user_id,
+        name: row.partner_name,
+        email: row.partner_email,
+        activated: row.partner_activated,
+      },
+      parts: row.parts.filter(
+        (p) => PartnerPartSchema.safeParse(p).success,
+      ) as PartnerAccess['parts'],
+      goalKeys: row.goal_keys,
+      interventionIds: row.intervention_ids,
+      legalBasis: { key: row.legal_basis, name: basisText(basis, row.legal_basis, locale) },
+      purpose: row.purpose,
+      consentId: row.consent_id,
+      endsOn: row.ends_on,
+      endedOn: row.ended_on,
+      endReason: row.end_reason,
+      status: await statusOf(db, row, basis, today),
+      invitedBy: { id: row.invited_by, name: row.inviter_name },
+      createdAt: new Date(row.created_at).toISOString(),
+      version: row.version,
+    });
+  }
+  return result;
+}
