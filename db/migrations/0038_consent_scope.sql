@@ -41,6 +41,15 @@ alter table case_consents
 update case_consents set valid_from = given_on,
   signed_on = case when method = 'written' then given_on else null end;
 alter table case_consents alter column valid_from set not null;
+-- A row written without its period (an older writer, a fixture) is valid from the day it was given.
+create function case_consents_valid_from() returns trigger language plpgsql as $$
+begin
+  new.valid_from := coalesce(new.valid_from, new.given_on);
+  return new;
+end;
+$$;
+create trigger case_consents_valid_from before insert on case_consents
+  for each row execute function case_consents_valid_from();
 alter table case_consents
   add constraint case_consents_period check (valid_to is null or valid_to >= valid_from),
   add constraint case_consents_signed_written check (signed_on is null or method = 'written'),

@@ -3,10 +3,11 @@ import type { DB } from '../platform/db/schema.ts';
 import { runOfferJob } from '../modules/case-interventions/job.ts';
 import { runFollowUpJob } from '../modules/follow-ups/job.ts';
 import { runReviewJob } from '../modules/closure/job.ts';
+import { runConsentExpiryJob } from '../modules/case-interventions/consent-job.ts';
 
 /**
  * The case-work job: renewed offers that have fallen due, overdue follow-ups and re-reviews that
- * have fallen due become notifications for the case's coordinators (once each), and a case whose
+ * have fallen due, and consents that expired, become notifications for the case's coordinators (once each), and a case whose
  * re-review is due moves to "under re-review". Each part claims its rows with
  * `for update skip locked` and marks them in the same transaction, so two processes never warn
  * twice. `now` is the clock, so tests can move time.
@@ -15,6 +16,7 @@ export interface CaseWorkJobResult {
   offersDue: number;
   followUpsOverdue: number;
   reviewsDue: number;
+  consentsExpired: number;
 }
 
 export async function runCaseWorkJob(
@@ -24,5 +26,6 @@ export async function runCaseWorkJob(
   const offersDue = await runOfferJob(db, now);
   const followUpsOverdue = await runFollowUpJob(db, now);
   const reviewsDue = await runReviewJob(db, now);
-  return { offersDue, followUpsOverdue, reviewsDue };
+  const consentsExpired = await runConsentExpiryJob(db, now);
+  return { offersDue, followUpsOverdue, reviewsDue, consentsExpired };
 }

@@ -47,6 +47,7 @@ export function startJobs(options: JobsOptions): JobsHandle {
         caseWork.offersDue +
         caseWork.followUpsOverdue +
         caseWork.reviewsDue +
+        caseWork.consentsExpired +
         mail.sent +
         mail.failed +
         mail.skipped;

@@ -17,7 +17,10 @@ import type { ConsentStatus } from './consent-schema.ts';
  */
 
 /** The validity conditions on `case_consents` under `alias`, on the day `on` (a date). */
-export function consentValidOn(alias: string, on: string | RawBuilder<unknown>): RawBuilder<boolean> {
+export function consentValidOn(
+  alias: string,
+  on: string | RawBuilder<unknown>,
+): RawBuilder<boolean> {
   const c = (column: string) => sql.ref(`${alias}.${column}`);
   const day = typeof on === 'string' ? sql`${on}::date` : on;
   return sql<boolean>`(${c('withdrawn_on')} is null or ${c('withdrawn_on')} > ${day})
@@ -70,9 +73,7 @@ export async function findCoveringConsent(
     query = query.where((eb) =>
       eb.or([
         ...(byId !== undefined ? [sql<boolean>`${byId}::uuid = any (c.organisation_ids)`] : []),
-        ...(byKind !== undefined
-          ? [sql<boolean>`${byKind} = any (c.organisation_kinds)`]
-          : []),
+        ...(byKind !== undefined ? [sql<boolean>`${byKind} = any (c.organisation_kinds)`] : []),
       ]),
     );
   }

@@ -20,7 +20,9 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
 
 /** The type the bytes say they are; null for anything but a PDF, PNG or JPEG. */
-export function scanMediaType(bytes: Buffer): 'application/pdf' | 'image/png' | 'image/jpeg' | null {
+export function scanMediaType(
+  bytes: Buffer,
+): 'application/pdf' | 'image/png' | 'image/jpeg' | null {
   if (bytes.subarray(0, PDF.length).equals(PDF)) return 'application/pdf';
   if (bytes.subarray(0, PNG.length).equals(PNG)) return 'image/png';
   if (bytes.subarray(0, JPEG.length).equals(JPEG)) return 'image/jpeg';
@@ -91,7 +93,7 @@ export async function attachScan(
       kind: 'consent_changed',
       resourceType: 'case_consent',
       resourceId: consent.id,
-      changes: { scan: { from: null, to: mediaType } },
+      changes: { scan: { from: null, to: true } },
       details: { consentId: consent.id, change: 'scan', bytes: bytes.length },
     });
     return { id: consent.id, version: saved.version };

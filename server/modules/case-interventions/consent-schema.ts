@@ -32,7 +32,10 @@ export const ConsentScanMediaTypeSchema = z.enum(['application/pdf', 'image/png'
 
 export const ConsentBody = z
   .object({
-    id: z.uuid().optional().describe('Client-generated id: repeating the create returns the record'),
+    id: z
+      .uuid()
+      .optional()
+      .describe('Client-generated id: repeating the create returns the record'),
     personId: z.uuid().describe('A person of the case: the one the consent is about'),
     givenBy: ConsentGivenBySchema,
     custodyHolderIds: z
@@ -94,7 +97,9 @@ export const ConsentSchema = z.object({
   purpose: z.string(),
   uses: z.array(SharingUseSchema),
   categories: z.array(DataCategorySchema),
-  organisations: z.array(z.object({ id: z.uuid(), name: z.string(), kind: OrganisationKindSchema })),
+  organisations: z.array(
+    z.object({ id: z.uuid(), name: z.string(), kind: OrganisationKindSchema }),
+  ),
   organisationKinds: z.array(OrganisationKindSchema),
   method: ConsentMethodSchema,
   witness: z.string().nullable(),

@@ -109,7 +109,8 @@ export interface CaseConsentsTable {
   organisation_ids: Generated<string[]>;
   organisation_kinds: Generated<string[]>;
   custody_holder_ids: Generated<string[]>;
-  valid_from: DateOnly;
+  /** Filled from given_on when left out (trigger, 0038). */
+  valid_from: ColumnType<string, string | undefined, string>;
   /** The last day it is valid; null: open-ended. */
   valid_to: DateOnly | null;
   witness: string | null;

@@ -145,6 +145,7 @@ const EVENT_KIND_ORDER: Record<CaseEventKind, number> = {
   disclosure_recorded: 33,
   citizen_informed: 34,
   notice_exempted: 35,
+  consent_changed: 36,
 };
 export const CASE_EVENT_KINDS = inOrder(EVENT_KIND_ORDER);
 
