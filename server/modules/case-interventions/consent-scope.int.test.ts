@@ -312,4 +312,63 @@ describe(`consent as tool 2 describes it (${testEngine})`, () => {
     expect(counselling.statusCode).toBe(201);
     expect((await start()).statusCode).toBe(200);
   });
+  it('a consent-based disclosure is refused when no valid consent covers it', async () => {
+    const consentId = randomUUID();
+    const given = await caller('coordinator').post(
+      url(adultCase.id, '/consents'),
+      sharing({ id: consentId, validTo: null }),
+    );
+    expect(given.statusCode).toBe(201);
+    const disclosures = url(adultCase.id, '/disclosures');
+    const body = (extra: Record<string, unknown> = {}) => ({
+      id: randomUUID(),
+      disclosedOn: '2025-03-15',
+      recipientOrganisation: 'Jobcenter Vest',
+      recipientKind: 'municipal_unit',
+      recipientOrganisationId: jobcenter,
+      categories: ['plan'],
+      legalBasis: 'Samtykke (databeskyttelsesforordningen art. 6, stk. 1, litra a)',
+      purpose: 'Plan for uddannelse efter løsladelsen',
+      decidedBy: 'Tovholderen',
+      channel: 'meeting',
+      personIds: [adult.id],
+      consentId,
+      ...extra,
+    });
+    const stored = async () =>
+      (await t.database.db.selectFrom('disclosures').select('id').execute()).length;
+    const before = await stored();
+    const unnamed = await caller('coordinator').post(disclosures, body({ consentId: undefined }));
+    expect(fieldsOf(unnamed)).toEqual(['body.consentId:disclosure_consent_required']);
+    const health = await caller('coordinator').post(disclosures, body({ categories: ['health'] }));
+    expect(fieldsOf(health)).toEqual(['body.consentId:disclosure_consent_not_covering']);
+    const police = await caller('coordinator').post(
+      disclosures,
+      body({ recipientOrganisationId: undefined, recipientKind: 'police' }),
+    );
+    expect(fieldsOf(police)).toEqual(['body.consentId:disclosure_consent_not_covering']);
+    const foreign = await caller('coordinator').post(
+      disclosures,
+      body({ recipientOrganisationId: elsewhere }),
+    );
+    expect(fieldsOf(foreign)).toEqual([
+      'body.recipientOrganisationId:disclosure_organisation_unknown',
+    ]);
+    expect(await stored()).toBe(before);
+
+    const covered = await caller('coordinator').post(disclosures, body());
+    expect(covered.statusCode, covered.body).toBe(201);
+
+    // Withdrawn: a disclosure on it afterwards is refused, one dated before still fits.
+    await caller('coordinator').post(url(adultCase.id, `/consents/${consentId}/withdraw`), {
+      withdrawnOn: '2025-04-01',
+    });
+    const afterwards = await caller('coordinator').post(
+      disclosures,
+      body({ disclosedOn: '2025-04-01' }),
+    );
+    expect(fieldsOf(afterwards)).toEqual(['body.consentId:disclosure_consent_not_covering']);
+    expect(JSON.stringify(afterwards.json())).toContain('Intet gyldigt samtykke');
+    expect(await stored()).toBe(before + 1);
+  });
 });
