@@ -8,6 +8,7 @@ import { seedDemoFiling } from './case-work/filing.ts';
 import { refreshNextFollowUpsOfMunicipality } from '../modules/cases/queries-case-rows.ts';
 import { seedDemoDisclosures } from './case-work/disclosures.ts';
 import { seedDemoNotices } from './case-work/notices.ts';
+import { seedDemoConsents } from './case-work/consents.ts';
 import { seedDemoInquiries } from './inquiries.ts';
 import { seedDemoLogo } from './logo.ts';
 import { seedDemoPartners } from './partners.ts';
@@ -79,6 +80,7 @@ export async function seedDemo(
     await refreshNextFollowUpsOfMunicipality(db, DEMO_MUNICIPALITY_CODE);
     await seedDemoDisclosures(db);
     await seedDemoNotices(db);
+    await seedDemoConsents(db);
     return organisation;
   }
   // Every step is idempotent, and the marker is written last: an interrupted seed completes on
@@ -93,6 +95,7 @@ export async function seedDemo(
   await refreshNextFollowUpsOfMunicipality(db, DEMO_MUNICIPALITY_CODE);
   await seedDemoDisclosures(db);
   await seedDemoNotices(db);
+  await seedDemoConsents(db);
   await db
     .insertInto('app_settings')
     .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })
