@@ -8,6 +8,7 @@ import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { ConsentFormInput } from './consent-letter.ts';
 import { listConsents } from './queries-consent-list.ts';
+import { caseReference } from './queries-consents.ts';
 import { danishToday } from '../cases/chronology.ts';
 
 /**
@@ -28,12 +29,7 @@ export async function consentFormFacts(
     (c) => c.id === consentId,
   );
   if (!consent) return null;
-  const theCaseRow = await trx
-    .selectFrom('cases')
-    .select('reference')
-    .where('id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
-    .executeTakeFirstOrThrow();
+  const theCaseRow = await caseReference(trx, theCase);
   return {
     reference: theCaseRow.reference,
     personId: consent.person.id,

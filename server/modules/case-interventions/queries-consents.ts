@@ -189,3 +189,13 @@ export async function markExpiryNotified(trx: Transaction<DB>, ids: string[], no
     .where('id', 'in', ids)
     .execute();
 }
+
+/** The case's reference (for the consent form). */
+export async function caseReference(trx: Transaction<DB>, theCase: CaseKey) {
+  return trx
+    .selectFrom('cases')
+    .select('reference')
+    .where('id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .executeTakeFirstOrThrow();
+}
