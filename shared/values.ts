@@ -211,6 +211,8 @@ export const NotificationKindSchema = z.enum([
   'closure_awaiting_approval',
   'plan_rejected',
   'intervention_assigned',
+  'consent_withdrawn',
+  'consent_expired',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 export const NOTIFICATION_KINDS = NotificationKindSchema.options;

@@ -62,6 +62,23 @@ beforeAll(async () => {
     .insertInto('case_plans')
     .values({ case_id: theCase.id, number: 1, created_by: member.id })
     .execute();
+  // A written consent with its scanned copy (the form and the scan are reads of the person).
+  const consent = await db
+    .insertInto('case_consents')
+    .values({
+      case_id: theCase.id,
+      person_id: person.id,
+      given_by: 'person',
+      purpose: 'Samarbejde med jobcentret',
+      method: 'written',
+      given_on: '2025-02-01',
+      recorded_by: member.id,
+      scan: Buffer.from('%PDF-1.4\n'),
+      scan_media_type: 'application/pdf',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  subIds.consentId = consent.id;
   // An inquiry of the coordinator's municipality about another person (coordinators see it).
   inquiryPerson = await createPerson(db, { givenName: 'Asger', familyName: 'Kildegaard-Holm' });
   inquiry = await createInquiryRow(db, {
@@ -92,9 +109,14 @@ const personalDataReads = () =>
     (op) => op.method === 'GET' && (op.record !== undefined || isRecordPolicy(op.policy)),
   );
 
+/** Sub-records of the case that a read names by a second path id, made in `beforeAll`. */
+const subIds: Record<string, string> = {};
+
 function urlOf(op: Operation): string {
   const ids = { case: theCase.id, person: person.id, inquiry: inquiry.id };
   return op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const sub = subIds[name];
+    if (sub !== undefined && op.record === 'case') return sub;
     if (name !== 'id' || !op.record) {
       throw new Error(`${op.method} ${op.path}: no x-record to choose {${name}} from`);
     }

@@ -127,6 +127,20 @@ const fixtures: Record<string, () => Fixture> = {
     params: at({ consentId: atWork.consentId }),
     body: () => ({ withdrawnOn: today() }),
   }),
+  'POST /api/cases/{id}/consents/{consentId}/signed': () => ({
+    params: at({ consentId: atWork.consentId }),
+    body: async () => ({
+      version: await version('case_consents', atWork.consentId),
+      signedOn: today(),
+    }),
+  }),
+  'PUT /api/cases/{id}/consents/{consentId}/scan': () => ({
+    params: at({ consentId: atWork.consentId }),
+    body: async () => ({
+      version: await version('case_consents', atWork.consentId),
+      file: Buffer.from('%PDF-1.4\nunderskrevet samtykke').toString('base64'),
+    }),
+  }),
   'POST /api/cases/{id}/offers': () => ({
     params: at(),
     body: () => ({

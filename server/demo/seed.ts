@@ -12,6 +12,7 @@ import { seedDemoNotices } from './case-work/notices.ts';
 import { seedDemoRetention } from './retention.ts';
 import { seedDemoAccessRequests } from './case-work/access-requests.ts';
 import { seedDemoPartnerAccess } from './case-work/partner-access.ts';
+import { seedDemoConsents } from './case-work/consents.ts';
 import { seedDemoInquiries } from './inquiries.ts';
 import { seedDemoLogo } from './logo.ts';
 import { seedDemoPartners } from './partners.ts';
@@ -87,6 +88,7 @@ export async function seedDemo(
     await seedDemoRetention(db);
     await seedDemoAccessRequests(db);
     await seedDemoPartnerAccess(db, options.secretKey);
+    await seedDemoConsents(db);
     return organisation;
   }
   // Every step is idempotent, and the marker is written last: an interrupted seed completes on
@@ -105,6 +107,7 @@ export async function seedDemo(
   await seedDemoRetention(db);
   await seedDemoAccessRequests(db);
   await seedDemoPartnerAccess(db, options.secretKey);
+  await seedDemoConsents(db);
   await db
     .insertInto('app_settings')
     .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })

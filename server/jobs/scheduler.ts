@@ -60,6 +60,7 @@ export function startJobs(options: JobsOptions): JobsHandle {
         caseWork.followUpsOverdue +
         caseWork.reviewsDue +
         caseWork.partnerAccessExpired +
+        caseWork.consentsExpired +
         mail.sent +
         mail.failed +
         mail.skipped;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { danishToday } from '../modules/cases/chronology.ts';
 import { freshRecords } from './write-world.ts';
 import { send } from './access-matrix.ts';
+import { CONSENT_PROBES } from './id-probes-consents.ts';
 import {
   bodyProbe,
   subPathProbe,
@@ -72,6 +73,7 @@ async function noticeIn(w: ProbeWorld['foreign']): Promise<string> {
 }
 
 export const CASE_PROBES: IdProbe[] = [
+  ...CONSENT_PROBES,
   bodyProbe(DISCLOSURES, 'body.personIds.*', (b, id) => ({ ...b, personIds: [id] }), theirCitizen),
   {
     ...bodyProbe(

@@ -2,6 +2,7 @@ import type { MemberName, Records, World } from './write-world.ts';
 import { CASE_BODIES } from './valid-bodies-cases.ts';
 import { INQUIRY_BODIES } from './valid-bodies-inquiries.ts';
 import { PARTNER_BODIES } from './valid-bodies-partners.ts';
+import { CONSENT_BODIES } from './valid-bodies-consents.ts';
 
 /**
  * A valid request per write operation that names a record (`x-record`), keyed by "METHOD path":
@@ -29,4 +30,5 @@ export const VALID_BODIES: Record<string, WriteFixture> = {
   ...CASE_BODIES,
   ...INQUIRY_BODIES,
   ...PARTNER_BODIES,
+  ...CONSENT_BODIES,
 };

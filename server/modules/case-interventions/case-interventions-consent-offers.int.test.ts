@@ -76,6 +76,7 @@ describe(`interventions in a case: consent and status (${testEngine})`, () => {
       givenBy: 'person',
       purpose: 'Samtykke',
       method: 'oral',
+      witness: 'Sagsbehandleren',
       givenOn: '2025-02-01',
     });
     expect(minor.statusCode).toBe(400);
@@ -86,6 +87,7 @@ describe(`interventions in a case: consent and status (${testEngine})`, () => {
       givenBy: 'guardian',
       purpose: 'Samtykke',
       method: 'oral',
+      witness: 'Sagsbehandleren',
       givenOn: '2999-01-01',
     });
     expect(fieldsOf(future)).toEqual(['body.givenOn:in_future']);

@@ -114,9 +114,9 @@ export async function newCase(persons: { id: string; role?: string }[]) {
 }
 
 /** The app, users, persons, the case and the intervention types: set up once per test file. */
-export function useCaseInterventionFixtures() {
+export function useCaseInterventionFixtures(app: Parameters<typeof startTestApp>[0] = {}) {
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(app);
     const db = t.database.db;
     coordinator = await createUser(db, { roles: ['coordinator'] });
     caseworker = await createUser(db, { roles: ['caseworker'] });

@@ -13,6 +13,8 @@ import {
 } from './queries-consents.ts';
 import { casePerson } from './queries-writes.ts';
 import type { ConsentBody, WithdrawConsentBody } from './schema.ts';
+import { scopeProblems, under18 } from './consent-scope.ts';
+import { notifyCaseCoordinators } from '../notifications/service.ts';
 import { fail, type Created } from './shared.ts';
 
 /**
@@ -20,17 +22,16 @@ import { fail, type Created } from './shared.ts';
  * active interventions that rely on it).
  */
 
-/** Under 18 on the given day (birth date YYYY-MM-DD). */
-function under18(birthDate: string, on: string): boolean {
-  const adult = `${String(Number(birthDate.slice(0, 4)) + 18).padStart(4, '0')}${birthDate.slice(4)}`;
-  return on < adult;
-}
-
-/** A simple consent record: who consented (the person or the guardian), to what, how and when. */
+/**
+ * Records a consent: who consented (the person, or the custody holders who gave it), to what
+ * (uses, categories, recipients, purpose), from when to when, and how (consent-scope.ts has the
+ * rules). A written consent may be recorded before its form comes back signed
+ * (`awaitingSignature`); it covers nothing until then.
+ */
 export async function recordConsent(
   ctx: RequestContext,
   access: CaseAccess,
-  body: z.infer<typeof ConsentBody>,
+  body: ConsentBody,
   now = new Date(),
 ): Promise<Created> {
   return inCaseTransaction(ctx, access, 'consents', 'write', async (trx, locked) => {
@@ -54,8 +55,10 @@ export async function recordConsent(
     ) {
       problems.push({ field: 'body.givenBy', code: 'guardian_required' });
     }
+    if (person) problems.push(...(await scopeProblems(trx, access, body, person)));
     fail(problems);
     if (!person) throw new AppError('validation_failed');
+    const written = body.method === 'written';
     const row = await insertConsent(trx, {
       ...(body.id && { id: body.id }),
       case_id: access.caseId,
@@ -65,6 +68,15 @@ export async function recordConsent(
       method: body.method,
       given_on: body.givenOn,
       recorded_by: ctx.user.id,
+      custody_holder_ids: body.givenBy === 'guardian' ? body.custodyHolderIds : [],
+      uses: body.uses,
+      categories: body.categories,
+      organisation_ids: body.organisationIds,
+      organisation_kinds: body.organisationKinds,
+      valid_from: body.validFrom ?? body.givenOn,
+      valid_to: body.validTo ?? null,
+      witness: written ? null : (body.witness ?? null),
+      signed_on: written && !body.awaitingSignature ? body.givenOn : null,
     });
     await recordCaseChange(trx, ctx, access, {
       kind: 'consent_recorded',
@@ -76,17 +88,27 @@ export async function recordConsent(
         givenBy: { from: null, to: body.givenBy },
         method: { from: null, to: body.method },
         givenOn: { from: null, to: body.givenOn },
+        validTo: { from: null, to: body.validTo ?? null },
       },
-      details: { consentId: row.id, personId: person.id, givenBy: body.givenBy },
+      details: {
+        consentId: row.id,
+        personId: person.id,
+        givenBy: body.givenBy,
+        uses: body.uses.join(','),
+        categories: body.categories.join(','),
+        organisations: body.organisationIds.length,
+      },
     });
     return { id: row.id, version: 1, created: true };
   });
 }
 
 /**
- * Withdraws a consent. Active interventions that rely on it are paused in the same transaction
- * (they can resume only with a new consent). Allowed also in a closed case: a withdrawal is a
- * fact to record whatever the case's status.
+ * Withdraws a consent, with immediate effect: from the withdrawal day it covers nothing
+ * (consent-cover.ts). Active interventions that rely on it are paused in the same transaction
+ * (they can resume only with a new consent), and the case's coordinators (but the one who
+ * withdrew it) are notified. Allowed also in a closed case: a withdrawal is a fact to record
+ * whatever the case's status. A second withdrawal is refused.
  */
 export async function withdrawConsent(
   ctx: RequestContext,
@@ -110,6 +132,13 @@ export async function withdrawConsent(
     }
     fail(problems);
     await markWithdrawn(trx, access, consent.id, body.withdrawnOn);
+    await notifyCaseCoordinators(
+      trx,
+      access,
+      'consent_withdrawn',
+      { consentId: consent.id },
+      ctx.user.id,
+    );
     const paused = await pauseInterventionsOn(trx, access, consent.id);
     await recordCaseChange(trx, ctx, access, {
       kind: 'consent_withdrawn',

@@ -1,4 +1,4 @@
-import type { Insertable, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 
@@ -30,7 +30,17 @@ export async function insertConsent(trx: Transaction<DB>, values: Insertable<DB[
 export async function lockConsent(trx: Transaction<DB>, theCase: CaseKey, consentId: string) {
   return trx
     .selectFrom('case_consents')
-    .select(['id', 'given_on', 'withdrawn_on', 'person_id'])
+    .select([
+      'id',
+      'version',
+      'given_on',
+      'withdrawn_on',
+      'person_id',
+      'method',
+      'signed_on',
+      'valid_from',
+      'valid_to',
+    ])
     .where('id', '=', consentId)
     .where('case_id', '=', theCase.caseId)
     .where('municipality_code', '=', theCase.municipalityCode)
@@ -68,4 +78,124 @@ export async function pauseInterventionsOn(
     .where('status', '=', 'active')
     .returning('id')
     .execute();
+}
+
+/** The persons of the case among `personIds`, with whether each holds custody. */
+export async function custodyOf(trx: Transaction<DB>, theCase: CaseKey, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return trx
+    .selectFrom('case_persons')
+    .select(['person_id', 'custody_holder'])
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .where('person_id', 'in', personIds)
+    .execute();
+}
+
+/** Records the day the form came back signed, if the version is still `version`. */
+export async function markSigned(
+  trx: Transaction<DB>,
+  theCase: CaseKey,
+  consentId: string,
+  version: number,
+  signedOn: string,
+) {
+  return trx
+    .updateTable('case_consents')
+    .set((eb) => ({ signed_on: signedOn, version: eb('version', '+', 1) }))
+    .where('id', '=', consentId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .where('version', '=', version)
+    .returning('version')
+    .executeTakeFirst();
+}
+
+/** Stores the scanned copy, if the version is still `version`. */
+export async function saveScan(
+  trx: Transaction<DB>,
+  theCase: CaseKey,
+  consentId: string,
+  version: number,
+  scan: { bytes: Buffer; mediaType: string; userId: string; at: Date },
+) {
+  return trx
+    .updateTable('case_consents')
+    .set((eb) => ({
+      scan: scan.bytes,
+      scan_media_type: scan.mediaType,
+      scan_added_at: scan.at,
+      scan_added_by: scan.userId,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', consentId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .where('version', '=', version)
+    .returning('version')
+    .executeTakeFirst();
+}
+
+/** The scanned copy's bytes and type, and whose consent it is. */
+export async function consentScan(
+  db: Kysely<DB> | Transaction<DB>,
+  theCase: CaseKey,
+  consentId: string,
+) {
+  return db
+    .selectFrom('case_consents')
+    .select(['id', 'person_id', 'scan', 'scan_media_type'])
+    .where('id', '=', consentId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .executeTakeFirst();
+}
+
+/** One consent with what its printed form shows. */
+export async function consentForForm(trx: Transaction<DB>, theCase: CaseKey, consentId: string) {
+  return trx
+    .selectFrom('case_consents')
+    .selectAll()
+    .where('id', '=', consentId)
+    .where('case_id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .executeTakeFirst();
+}
+
+/**
+ * Consents whose last valid day is before `today`, not withdrawn, whose coordinators were not yet
+ * told (the daily job), claimed with `for update skip locked`.
+ */
+export async function claimExpiredConsents(trx: Transaction<DB>, today: string, limit: number) {
+  return trx
+    .selectFrom('case_consents')
+    .select(['id', 'case_id', 'municipality_code'])
+    .where('valid_to', 'is not', null)
+    .where('valid_to', '<', today)
+    .where('expiry_notified_at', 'is', null)
+    .where('withdrawn_on', 'is', null)
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}
+
+export async function markExpiryNotified(trx: Transaction<DB>, ids: string[], now: Date) {
+  if (ids.length === 0) return;
+  await trx
+    .updateTable('case_consents')
+    .set({ expiry_notified_at: now })
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** The case's reference (for the consent form). */
+export async function caseReference(trx: Transaction<DB>, theCase: CaseKey) {
+  return trx
+    .selectFrom('cases')
+    .select('reference')
+    .where('id', '=', theCase.caseId)
+    .where('municipality_code', '=', theCase.municipalityCode)
+    .executeTakeFirstOrThrow();
 }

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { consentValidOn } from './consent-cover.ts';
 
 /*
  * The SQL of resuming a case's waiting interventions (resuming.ts). The tenant key
@@ -33,11 +34,12 @@ export async function lockWaitingInterventions(
         .whereRef('c.case_id', '=', 'i.case_id')
         .whereRef('c.municipality_code', '=', 'i.municipality_code')
         .whereRef('c.person_id', '=', 'i.person_id')
-        .where('c.withdrawn_on', 'is', null)
+        .where(sql<boolean>`'counselling' = any (c.uses)`)
         .where(
-          'c.given_on',
-          '<=',
-          sql<string>`case when i.status = 'paused' then ${today}::date else coalesce(i.starts_on, ${today}::date) end`,
+          consentValidOn(
+            'c',
+            sql`(case when i.status = 'paused' then ${today}::date else coalesce(i.starts_on, ${today}::date) end)`,
+          ),
         )
         .orderBy('c.given_on', 'desc')
         .orderBy('c.recorded_at', 'desc')

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Transaction, type Updateable } from 'kysely';
 import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { findCoveringConsent } from './consent-cover.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import { PROVIDER_ROLES } from './shared.ts';
 import { casePersonsOf } from '../cases/queries-case-persons.ts';
@@ -121,24 +122,23 @@ export async function updateInterventionRow(
     .executeTakeFirst();
 }
 
-/** A valid consent of the person in the case, given on or before `on` (newest first). */
+/**
+ * A consent of the person in the case that covers counselling on `on` (serviceloven § 12 b: an
+ * intervention that needs consent), through the one covering check (consent-cover.ts).
+ */
 export async function validConsent(
   trx: Transaction<DB>,
   theCase: CaseKey,
   personId: string,
   on: string,
 ) {
-  return trx
-    .selectFrom('case_consents')
-    .select(['id', 'given_on'])
-    .where('case_id', '=', theCase.caseId)
-    .where('municipality_code', '=', theCase.municipalityCode)
-    .where('person_id', '=', personId)
-    .where('withdrawn_on', 'is', null)
-    .where('given_on', '<=', on)
-    .orderBy('given_on', 'desc')
-    .orderBy('recorded_at', 'desc')
-    .executeTakeFirst();
+  return findCoveringConsent(trx, {
+    municipalityCode: theCase.municipalityCode,
+    caseId: theCase.caseId,
+    personId,
+    use: 'counselling',
+    on,
+  });
 }
 
 export async function insertSession(

@@ -6,8 +6,6 @@ import { personName } from '../cases/queries.ts';
 import { PersonRoleSchema } from '../cases/schema.ts';
 import { InterventionAgeGroupSchema, InterventionLevelSchema } from '../interventions/schema.ts';
 import {
-  ConsentGivenBySchema,
-  ConsentMethodSchema,
   InterventionFormSchema,
   InterventionStatusSchema,
   OfferKindSchema,
@@ -17,6 +15,8 @@ import {
 } from './schema.ts';
 import { PROVIDER_ROLES } from './shared.ts';
 import { participantsOf } from './queries-participants.ts';
+import { listConsents } from './queries-consent-list.ts';
+import { danishToday } from '../cases/chronology.ts';
 
 /*
  * The tenant key (`municipality_code`, db/migrations/0015): every read and update here matches
@@ -205,37 +205,7 @@ export async function loadCaseInterventions(
     };
   }
 
-  const consents = await db
-    .selectFrom('case_consents as c')
-    .innerJoin('persons as p', (j) =>
-      j.onRef('p.id', '=', 'c.person_id').onRef('p.municipality_code', '=', 'c.municipality_code'),
-    )
-    .leftJoin('case_persons as cp', (join) =>
-      join
-        .onRef('cp.person_id', '=', 'c.person_id')
-        .onRef('cp.case_id', '=', 'c.case_id')
-        .onRef('cp.municipality_code', '=', 'c.municipality_code'),
-    )
-    .innerJoin('users as r', 'r.id', 'c.recorded_by')
-    .select([
-      'c.id',
-      'c.given_by',
-      'c.purpose',
-      'c.method',
-      'c.given_on',
-      'c.withdrawn_on',
-      'c.recorded_at',
-      'r.display_name',
-      'p.id as person_id',
-      'p.given_name',
-      'p.family_name',
-      'cp.role as person_role',
-    ])
-    .where('c.case_id', '=', access.caseId)
-    .where('c.municipality_code', '=', access.municipalityCode)
-    .orderBy('c.given_on', 'desc')
-    .orderBy('c.recorded_at', 'desc')
-    .execute();
+  const consents = await listConsents(db, access, danishToday(new Date()));
 
   const offers = await db
     .selectFrom('case_offers as o')
@@ -315,17 +285,7 @@ export async function loadCaseInterventions(
     data: {
       id: access.caseId,
       interventions,
-      consents: consents.map((c) => ({
-        id: c.id,
-        person: casePersonOf(c),
-        givenBy: ConsentGivenBySchema.parse(c.given_by),
-        purpose: c.purpose,
-        method: ConsentMethodSchema.parse(c.method),
-        givenOn: c.given_on,
-        withdrawnOn: c.withdrawn_on,
-        recordedBy: c.display_name,
-        recordedAt: c.recorded_at.toISOString(),
-      })),
+      consents,
       offers: offers.map((o) => ({
         id: o.id,
         version: o.version,

@@ -9,8 +9,6 @@ import {
   AnswerOfferBody,
   AnsweredSchema,
   CaseInterventionsSchema,
-  ConsentBody,
-  ConsentParams,
   CreateInterventionBody,
   CreatedSchema,
   InterventionParams,
@@ -20,11 +18,9 @@ import {
   SessionBody,
   UpdateInterventionBody,
   UpdatedSchema,
-  WithdrawConsentBody,
-  WithdrawnSchema,
 } from './schema.ts';
 import { addSession } from './sessions.ts';
-import { recordConsent, withdrawConsent } from './consents.ts';
+import { consentRoutes } from './routes-consents.ts';
 import { createIntervention, updateIntervention } from './interventions.ts';
 import { answerOffer, makeFirstOffer, makeRenewal } from './offers.ts';
 import { z } from 'zod';
@@ -107,33 +103,7 @@ export const caseInterventionRoutes =
       },
     );
 
-    cases.post(
-      '/api/cases/:id/consents',
-      {
-        policy: 'records.read',
-        summary: 'Record a consent of a person of the case (200 when the client id exists)',
-        params: CaseIdParams,
-        body: ConsentBody,
-        response: { 200: CreatedSchema, 201: CreatedSchema },
-      },
-      async (access, ctx, request, reply) => {
-        const r = await recordConsent(ctx, access, request.body);
-        return reply.code(r.created ? 201 : 200).send({ id: r.id, version: r.version });
-      },
-    );
-
-    cases.post(
-      '/api/cases/:id/consents/:consentId/withdraw',
-      {
-        policy: 'records.read',
-        summary: 'Withdraw a consent; active interventions relying on it are paused',
-        params: ConsentParams,
-        body: WithdrawConsentBody,
-        response: { 200: WithdrawnSchema },
-      },
-      (access, ctx, request) =>
-        withdrawConsent(ctx, access, request.params.consentId, request.body),
-    );
+    consentRoutes(cases);
 
     cases.post(
       '/api/cases/:id/offers',

@@ -5,6 +5,21 @@ import { backdateFields } from '../../platform/backdating.ts';
 import { BackdateReasonSchema } from '../../../shared/values.ts';
 import { PersonRoleSchema } from '../cases/schema.ts';
 import { InterventionAgeGroupSchema, InterventionLevelSchema } from '../interventions/schema.ts';
+import { ConsentSchema } from './consent-schema.ts';
+
+export {
+  ConsentBody,
+  ConsentChangedSchema,
+  ConsentGivenBySchema,
+  ConsentMethodSchema,
+  ConsentScanBody,
+  ConsentSchema,
+  ConsentSignedBody,
+  ConsentStatusSchema,
+  WithdrawConsentBody,
+  type Consent,
+  type ConsentStatus,
+} from './consent-schema.ts';
 
 /**
  * Request and response shapes of interventions in a case, simple consent records and offers of
@@ -24,8 +39,6 @@ export type InterventionStatus = z.infer<typeof InterventionStatusSchema>;
 /** One person ('individual', exactly one participant) or a family or group (two or more). */
 export const InterventionFormSchema = z.enum(['individual', 'group']);
 export type InterventionForm = z.infer<typeof InterventionFormSchema>;
-export const ConsentGivenBySchema = z.enum(['person', 'guardian']);
-export const ConsentMethodSchema = z.enum(['written', 'oral']);
 export const OfferKindSchema = z.enum(['mentor', 'parent_coach', 'other']);
 export const OfferStatusSchema = z.enum(['scheduled', 'open', 'accepted', 'declined', 'cancelled']);
 export const OfferAnswerSchema = z.enum(['accepted', 'declined']);
@@ -85,19 +98,6 @@ export const SessionBody = z
     ...backdateFields,
   })
   .strict();
-
-export const ConsentBody = z
-  .object({
-    id: ClientId.optional(),
-    personId: z.uuid().describe('A person of the case'),
-    givenBy: ConsentGivenBySchema,
-    purpose: z.string().trim().min(1).max(1000),
-    method: ConsentMethodSchema,
-    givenOn: DateOnly,
-  })
-  .strict();
-
-export const WithdrawConsentBody = z.object({ withdrawnOn: DateOnly }).strict();
 
 export const OfferBody = z
   .object({
@@ -178,19 +178,6 @@ export const CaseInterventionSchema = z.object({
   sessions: z.array(SessionSchema),
 });
 export type CaseIntervention = z.infer<typeof CaseInterventionSchema>;
-
-export const ConsentSchema = z.object({
-  id: z.uuid(),
-  person: PersonRef,
-  givenBy: ConsentGivenBySchema,
-  purpose: z.string(),
-  method: ConsentMethodSchema,
-  givenOn: z.iso.date(),
-  withdrawnOn: z.iso.date().nullable(),
-  recordedBy: z.string(),
-  recordedAt: z.iso.datetime(),
-});
-export type Consent = z.infer<typeof ConsentSchema>;
 
 export const OfferSchema = z.object({
   id: z.uuid(),

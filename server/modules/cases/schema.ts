@@ -146,6 +146,7 @@ export const CaseEventKindSchema = z.enum([
   'intervention_session',
   'consent_recorded',
   'consent_withdrawn',
+  'consent_changed',
   'offer_made',
   'offer_answered',
   'follow_up_scheduled',

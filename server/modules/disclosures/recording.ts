@@ -9,13 +9,15 @@ import { casePersonIds } from '../cases/queries-chronology.ts';
 import { presentDisclosures } from './listing.ts';
 import { disclosureHome, registerPage } from './queries.ts';
 import { recordDisclosure } from './register-entry.ts';
+import { consentProblems } from './consent-basis.ts';
 import type { Disclosure, RecordDisclosureBody } from './schema.ts';
 
 /**
  * "Registrér videregivelse": a disclosure made outside the product (a phone call, a letter, a
  * meeting, an e-mail) recorded by hand on the case. Refused on its field with nothing stored: a
  * day in the future, a person who is not on the case (or named twice), the concern itself
- * without the compartment; a missing recipient, basis or purpose is refused by the schema. In one
+ * without the compartment, a disclosure on the consent basis that no valid consent covers
+ * (consent-basis.ts); a missing recipient, basis or purpose is refused by the schema. In one
  * transaction with the case locked: the entry, its persons, the chronology event ("Videregivelse
  * registreret"), the audit entries of the recording and of the disclosure. The same id again
  * answers the entry already there (`created: false`); an id used for another case is a 409 (`duplicate`).
@@ -48,6 +50,7 @@ export async function recordByHand(
     if (body.categories.includes('concern') && !access.compartment) {
       problems.push({ field: 'body.categories', code: 'disclosure_concern_compartment' });
     }
+    problems.push(...(await consentProblems(trx, access, body)));
     if (problems.length > 0) throw new AppError('validation_failed', { fields: problems });
 
     await recordDisclosure(trx, ctx, {

@@ -33,6 +33,16 @@ export const RecordDisclosureBody = z
     decidedBy: text(200).describe('Who decided that the information could be disclosed'),
     channel: HandChannelSchema,
     personIds: z.array(z.uuid()).min(1).max(20).describe('Persons of the case concerned'),
+    consentId: z
+      .uuid()
+      .optional()
+      .describe(
+        "On the consent basis: the case's consent that covers the disclosure (refused when none valid covers it)",
+      ),
+    recipientOrganisationId: z
+      .uuid()
+      .optional()
+      .describe('The partner organisation (of the municipality) that received it, if it is one'),
   })
   .strict();
 export type RecordDisclosureBody = z.infer<typeof RecordDisclosureBody>;

@@ -1,13 +1,15 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { DataCategory, OrganisationKind } from '../../../shared/sharing.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { liveConsentOnCase } from './queries-consent.ts';
+import { findCoveringConsent } from '../case-interventions/consent-cover.ts';
 
 /**
  * Whether the consent named covers a partner's access to the case on the day `on`: the one check
  * used both when inviting on a basis that requires consent and at every read of the partner's
- * view, so a withdrawn consent ends the access at once. For now: the consent exists on this case
- * (in its municipality), was given on or before the day, and is not withdrawn. The consent module
- * replaces this body with its full check (scope, recipient, period) when the two are merged.
+ * view, so a withdrawn or expired consent ends the access at once. It asks the consent module's
+ * covering check (docs/CONSENT.md): the consent is on this case, valid on the day (signed if
+ * written, not withdrawn, within its period), for standing access, naming the organisation or
+ * its kind, and covering every category the invitation shares.
  */
 export async function consentCovers(
   db: Kysely<DB> | Transaction<DB>,
@@ -16,8 +18,20 @@ export async function consentCovers(
     caseId: string;
     consentId: string;
     organisationId: string;
+    organisationKind?: OrganisationKind;
+    categories?: DataCategory[];
     on: string;
   },
 ): Promise<boolean> {
-  return liveConsentOnCase(db, q);
+  const covering = await findCoveringConsent(db, {
+    municipalityCode: q.municipalityCode,
+    caseId: q.caseId,
+    consentId: q.consentId,
+    organisationId: q.organisationId,
+    ...(q.organisationKind && { organisationKind: q.organisationKind }),
+    ...(q.categories && { categories: q.categories }),
+    use: 'standing_access',
+    on: q.on,
+  });
+  return covering !== null;
 }

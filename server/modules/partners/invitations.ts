@@ -145,6 +145,8 @@ export async function invitePartner(
             caseId: access.caseId,
             consentId: body.consentId,
             organisationId: organisation.id,
+            organisationKind: organisation.kind,
+            categories: categoriesOf(grant.parts),
             on: today,
           }));
         if (!consentValid) {

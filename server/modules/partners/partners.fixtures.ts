@@ -130,6 +130,11 @@ export async function partnerCase(): Promise<PartnerCase> {
       purpose: 'Deling med psykiatrien om behandlingen',
       method: 'written',
       given_on: addDays(today(), -3),
+      signed_on: addDays(today(), -3),
+      // Scope (0038): standing access for a school or psychiatry, sharing what a grant can share.
+      uses: ['standing_access'],
+      categories: ['identity', 'case_history', 'plan', 'interventions'],
+      organisation_kinds: ['school', 'psychiatry'],
       recorded_by: team.coordinator.id,
     })
     .returning('id')

@@ -1,5 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
-import { PartnerPartSchema, type PartnerAccessStatus } from '../../../shared/partners.ts';
+import {
+  PartnerPartSchema,
+  type PartnerAccessStatus,
+  type PartnerPart,
+} from '../../../shared/partners.ts';
 import type { OrganisationKind } from '../../../shared/sharing.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
@@ -7,6 +11,7 @@ import { getBases } from '../sharing/bases.ts';
 import type { LegalBasis } from '../sharing/schema.ts';
 import { consentCovers } from './consent-cover.ts';
 import type { AccessRow } from './queries.ts';
+import { categoriesOf } from './rules.ts';
 import type { PartnerAccess } from './schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -38,6 +43,10 @@ export async function statusOf(
         caseId: row.case_id,
         consentId: row.consent_id,
         organisationId: row.organisation_id,
+        organisationKind: row.organisation_kind as OrganisationKind,
+        categories: categoriesOf(
+          row.parts.filter((p): p is PartnerPart => PartnerPartSchema.safeParse(p).success),
+        ),
         on: today,
       }));
     if (!covered) return 'consent_withdrawn';

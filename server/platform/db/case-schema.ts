@@ -103,6 +103,24 @@ export interface CaseConsentsTable {
   recorded_at: Timestamp;
   /** The tenant key (0015): the database fills it from the parent row when left out. */
   municipality_code: Generated<string>;
+  /** The consent's scope and form (0038, docs/CONSENT.md). */
+  uses: Generated<string[]>;
+  categories: Generated<string[]>;
+  organisation_ids: Generated<string[]>;
+  organisation_kinds: Generated<string[]>;
+  custody_holder_ids: Generated<string[]>;
+  /** Filled from given_on when left out (trigger, 0038). */
+  valid_from: ColumnType<string, string | undefined, string>;
+  /** The last day it is valid; null: open-ended. */
+  valid_to: DateOnly | null;
+  witness: string | null;
+  signed_on: DateOnly | null;
+  scan: Uint8Array | null;
+  scan_media_type: string | null;
+  scan_added_at: Timestamp | null;
+  scan_added_by: string | null;
+  expiry_notified_at: Timestamp | null;
+  version: Generated<number>;
 }
 
 export interface CaseInterventionsTable {

@@ -1,15 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { danishToday, DateInput, SuccessMessage, useZodForm } from '../../ui/form';
+import { SuccessMessage } from '../../ui/form';
 import type { CaseDetail } from '../cases/casesApi';
 import { formatDate } from '../cases/format';
+import { ConsentActions } from './ConsentActions';
 import { ConsentForm } from './ConsentForm';
-import { WithdrawFormSchema } from './consentOfferValues';
-import { withdrawConsent, type Consent } from './interventionsApi';
-import { RowForm } from './RowForm';
+import type { Consent } from './interventionsApi';
 import { CompactTable } from '../../ui/Table';
 
-/** Simple consent records: who consented to what, how and when; and withdrawals. */
+/**
+ * The case's consents (docs/CONSENT.md): who consented to what, with whom, how and for how long,
+ * each with its status (valid, not yet valid, awaiting signature, expired, withdrawn) and what can
+ * be done with it; the form for a new one. Actions only as the server's abilities allow.
+ */
 export function ConsentsSection({
   detail,
   consents,
@@ -45,9 +48,9 @@ export function ConsentsSection({
           columns={[
             t('caseInterventions.consents.columns.person'),
             t('caseInterventions.consents.columns.purpose'),
+            t('caseInterventions.consents.columns.scope'),
             t('caseInterventions.consents.columns.givenBy'),
-            t('caseInterventions.consents.columns.method'),
-            t('caseInterventions.consents.columns.givenOn'),
+            t('caseInterventions.consents.columns.period'),
             t('caseInterventions.consents.columns.status'),
           ]}
         >
@@ -55,24 +58,51 @@ export function ConsentsSection({
             <tr key={c.id}>
               <td>{c.person.name}</td>
               <td className="case-text">{c.purpose}</td>
-              <td>{t(`caseInterventions.consents.givenBy.${c.givenBy}`)}</td>
-              <td>{t(`caseInterventions.consents.methods.${c.method}`)}</td>
-              <td>{formatDate(c.givenOn)}</td>
+              <td className="case-text">
+                <ConsentScope consent={c} />
+              </td>
               <td>
-                {c.withdrawnOn ? (
-                  t('caseInterventions.consents.withdrawnOn', {
-                    date: formatDate(c.withdrawnOn),
-                  })
-                ) : canWrite ? (
-                  <WithdrawForm
-                    detail={detail}
-                    consent={c}
-                    onWithdrawn={setPaused}
-                    headingId={headingId}
-                  />
-                ) : (
-                  t('caseInterventions.consents.valid')
+                {c.custodyHolders.length > 0
+                  ? c.custodyHolders.map((h) => h.name).join(', ')
+                  : t(`caseInterventions.consents.givenBy.${c.givenBy}`)}
+                <br />
+                {t(`caseInterventions.consents.methods.${c.method}`)}
+                {c.witness &&
+                  ` (${t('caseInterventions.consents.witnessShort', { name: c.witness })})`}
+              </td>
+              <td>
+                {c.validTo
+                  ? t('caseInterventions.consents.period', {
+                      from: formatDate(c.validFrom),
+                      to: formatDate(c.validTo),
+                    })
+                  : t('caseInterventions.consents.periodOpen', { from: formatDate(c.validFrom) })}
+              </td>
+              <td>
+                <strong>{t(`caseInterventions.consents.status.${c.status}`)}</strong>
+                {c.withdrawnOn && (
+                  <>
+                    <br />
+                    {t('caseInterventions.consents.withdrawnOn', {
+                      date: formatDate(c.withdrawnOn),
+                    })}
+                  </>
                 )}
+                {c.signedOn && (
+                  <>
+                    <br />
+                    {t('caseInterventions.consents.signedOnShort', {
+                      date: formatDate(c.signedOn),
+                    })}
+                  </>
+                )}
+                <ConsentActions
+                  detail={detail}
+                  consent={c}
+                  canWrite={canWrite}
+                  onWithdrawn={setPaused}
+                  headingId={headingId}
+                />
               </td>
             </tr>
           ))}
@@ -83,44 +113,28 @@ export function ConsentsSection({
   );
 }
 
-/** Withdraws a consent from a given day; running interventions that rely on it are paused. */
-function WithdrawForm({
-  detail,
-  consent,
-  onWithdrawn,
-  headingId,
-}: {
-  detail: CaseDetail;
-  consent: Consent;
-  /** Told how many interventions were paused. */
-  onWithdrawn: (paused: number) => void;
-  /** The consents' heading, where focus goes after saving. */
-  headingId: string;
-}) {
+/** The uses, categories and recipients a consent covers, in words. */
+function ConsentScope({ consent }: { consent: Consent }) {
   const { t } = useTranslation();
-  const form = useZodForm(WithdrawFormSchema, { defaultValues: { withdrawnOn: danishToday() } });
+  const recipients = [
+    ...consent.organisations.map((o) => o.name),
+    ...consent.organisationKinds.map((kind) => t(`sharing.organisationKinds.${kind}`)),
+  ];
   return (
-    <RowForm
-      form={form}
-      save={(body) => withdrawConsent(detail.id, consent.id, body)}
-      onSaved={(result) => onWithdrawn(result.pausedInterventionIds.length)}
-      headingId={headingId}
-      openLabel={t('caseInterventions.consents.withdraw')}
-      closed={
+    <>
+      {consent.uses.map((u) => t(`sharing.uses.${u}`)).join(', ')}
+      {consent.categories.length > 0 && (
         <>
-          {t('caseInterventions.consents.valid')}
           <br />
+          {consent.categories.map((c) => t(`sharing.dataCategories.${c}`)).join(', ')}
         </>
-      }
-      summary={false}
-      errorTitle={t('caseInterventions.consents.withdrawError')}
-      submit={t('caseInterventions.consents.withdrawSubmit')}
-    >
-      <DateInput
-        name="withdrawnOn"
-        label={t('caseInterventions.consents.withdrawnOnLabel')}
-        hint={t('caseInterventions.consents.withdrawHint')}
-      />
-    </RowForm>
+      )}
+      {recipients.length > 0 && (
+        <>
+          <br />
+          {t('caseInterventions.consents.recipients', { names: recipients.join(', ') })}
+        </>
+      )}
+    </>
   );
 }

@@ -5,6 +5,7 @@ import {
   MakeOfferBody,
   OfferBody,
   WithdrawConsentBody,
+  ConsentSignedBody,
 } from '../../../../server/modules/case-interventions/schema.ts';
 // The layer's files, not its index: a values module stays free of components (node unit tests).
 import { bodyForm } from '../../ui/form/bodySchema';
@@ -21,6 +22,9 @@ import { chosen, newId } from './shared';
 
 type GivenBy = z.output<typeof ConsentBody>['givenBy'];
 type Method = z.output<typeof ConsentBody>['method'];
+type Use = z.output<typeof ConsentBody>['uses'][number];
+type Category = z.output<typeof ConsentBody>['categories'][number];
+type Kind = z.output<typeof ConsentBody>['organisationKinds'][number];
 type Answer = z.output<typeof AnswerOfferBody>['answer'];
 
 const firstPerson = (persons: CaseDetail['persons']) =>
@@ -36,9 +40,22 @@ export interface ConsentValues {
   id: string;
   personId: string;
   givenBy: GivenBy | null;
+  /** The custody holders who give a child's consent. */
+  custodyHolderIds: string[];
   purpose: string;
+  uses: Use[];
+  categories: Category[];
+  organisationIds: string[];
+  organisationKinds: Kind[];
   method: Method | null;
+  witness: string;
+  /** A written consent whose printed form has not come back signed yet. */
+  awaitingSignature: boolean;
   givenOn: string;
+  validFrom: string;
+  validTo: string;
+  /** Explicitly valid until withdrawn (no valid-to date). */
+  openEnded: boolean;
 }
 
 export function emptyConsent(persons: CaseDetail['persons']): ConsentValues {
@@ -46,20 +63,44 @@ export function emptyConsent(persons: CaseDetail['persons']): ConsentValues {
     id: newId(),
     personId: firstPerson(persons),
     givenBy: null,
+    custodyHolderIds: [],
     purpose: '',
+    uses: [],
+    categories: [],
+    organisationIds: [],
+    organisationKinds: [],
     method: null,
+    witness: '',
+    awaitingSignature: false,
     givenOn: danishToday(),
+    validFrom: '',
+    validTo: '',
+    openEnded: false,
   };
 }
 
+/**
+ * The body: custody holders only when they give it, the witness only for an oral consent, the
+ * signature awaited only for a written one; valid-to is a date, explicitly open-ended (null), or
+ * left out (which a sharing consent may not: the server says so on the field).
+ */
 export function toConsentBody(values: ConsentValues): z.input<typeof ConsentBody> {
   return {
     id: values.id,
     personId: values.personId,
     givenBy: chosen(values.givenBy),
+    custodyHolderIds: values.givenBy === 'guardian' ? values.custodyHolderIds : [],
     purpose: values.purpose,
+    uses: values.uses,
+    categories: values.categories,
+    organisationIds: values.organisationIds,
+    organisationKinds: values.organisationKinds,
     method: chosen(values.method),
+    ...(values.method === 'oral' && { witness: given(values.witness) }),
+    awaitingSignature: values.method === 'written' && values.awaitingSignature,
     givenOn: values.givenOn,
+    validFrom: given(values.validFrom),
+    validTo: values.openEnded ? null : given(values.validTo),
   };
 }
 
@@ -67,6 +108,9 @@ export const ConsentFormSchema = bodyForm(toConsentBody, ConsentBody);
 
 /** The withdrawal form holds the body itself: the day the consent was withdrawn. */
 export const WithdrawFormSchema = WithdrawConsentBody;
+
+/** The "came back signed" form holds the body itself: the version and the day it was signed. */
+export const SignedFormSchema = ConsentSignedBody;
 
 // --- Offers -------------------------------------------------------------------------------------
 

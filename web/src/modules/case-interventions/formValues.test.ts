@@ -124,10 +124,25 @@ describe('consent and offer form values', () => {
     expect(toConsentBody(consent)).toEqual({
       id: consent.id,
       personId: PERSON,
+      custodyHolderIds: [],
       purpose: '',
+      uses: [],
+      categories: [],
+      organisationIds: [],
+      organisationKinds: [],
+      awaitingSignature: false,
       givenOn: consent.givenOn,
     });
-    expect(paths(ConsentFormSchema.safeParse(consent))).toEqual(['givenBy', 'purpose', 'method']);
+    expect(paths(ConsentFormSchema.safeParse(consent))).toEqual([
+      'givenBy',
+      'purpose',
+      'uses',
+      'method',
+    ]);
+    // Explicitly open-ended is null; the witness only for an oral consent.
+    const oral = { ...consent, method: 'oral' as const, witness: 'Lise', openEnded: true };
+    expect(toConsentBody(oral)).toMatchObject({ witness: 'Lise', validTo: null });
+    expect(toConsentBody({ ...oral, method: 'written' })).not.toHaveProperty('witness');
   });
 
   it('make an offer body without an empty catalogue entry or note', () => {

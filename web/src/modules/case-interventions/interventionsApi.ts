@@ -5,6 +5,9 @@ import type {
   AnsweredSchema,
   CaseInterventions,
   ConsentBody,
+  ConsentChangedSchema,
+  ConsentScanBody,
+  ConsentSignedBody,
   CreateInterventionBody,
   CreatedSchema,
   MakeOfferBody,
@@ -74,6 +77,34 @@ export const withdrawConsent = (
     `${base(caseId)}/consents/${consentId}/withdraw`,
     body,
   );
+
+export const recordSigned = (
+  caseId: string,
+  consentId: string,
+  body: z.input<typeof ConsentSignedBody>,
+) =>
+  apiSend<z.infer<typeof ConsentChangedSchema>>(
+    'POST',
+    `${base(caseId)}/consents/${consentId}/signed`,
+    body,
+  );
+
+export const uploadScan = (
+  caseId: string,
+  consentId: string,
+  body: z.input<typeof ConsentScanBody>,
+) =>
+  apiSend<z.infer<typeof ConsentChangedSchema>>(
+    'PUT',
+    `${base(caseId)}/consents/${consentId}/scan`,
+    body,
+  );
+
+/** The consent's printed form and its scanned copy (audited reads, downloaded by the browser). */
+export const consentFormUrl = (caseId: string, consentId: string) =>
+  `${base(caseId)}/consents/${consentId}/form.pdf`;
+export const consentScanUrl = (caseId: string, consentId: string) =>
+  `${base(caseId)}/consents/${consentId}/scan`;
 
 export const makeFirstOffer = (caseId: string, body: z.input<typeof OfferBody>) =>
   apiSend<Created>('POST', `${base(caseId)}/offers`, body);

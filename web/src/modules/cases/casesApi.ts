@@ -151,6 +151,7 @@ const EVENT_KIND_ORDER: Record<CaseEventKind, number> = {
   partner_access_ended: 39,
   partner_access_expired: 40,
   partner_contribution: 41,
+  consent_changed: 42,
 };
 export const CASE_EVENT_KINDS = inOrder(EVENT_KIND_ORDER);
 

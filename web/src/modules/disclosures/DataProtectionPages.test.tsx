@@ -4,6 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Abilities, Session } from '../../app/session';
+import { NO_ABILITIES } from '../../ui/testAbilities';
 import { importWithI18n } from '../../ui/testRender';
 import type { CitizenTrailPage as Trail } from './CitizenTrailPage';
 import type { DpiaPage as Dpia } from './DpiaPage';
@@ -20,18 +21,7 @@ beforeAll(async () => {
   ({ DpiaPage } = await importWithI18n(() => import('./DpiaPage')));
 });
 
-const NONE: Abilities = {
-  inquiries: { create: false, read: false },
-  persons: { merge: false },
-  forums: { read: false, manage: false },
-  settings: { read: false, edit: false },
-  catalogue: { read: false, manage: false },
-  records: { read: false, breakGlass: false, accessReport: false },
-  admin: { users: false, audit: false, processingRecord: false },
-  partners: { read: false, manage: false },
-  disclosures: { register: false },
-  dataProtection: { dpia: false },
-};
+const NONE: Abilities = NO_ABILITIES;
 const DPO: Abilities = {
   ...NONE,
   records: { ...NONE.records, accessReport: true },

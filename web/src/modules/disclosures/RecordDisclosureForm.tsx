@@ -17,6 +17,7 @@ import {
 } from '../../ui/form';
 import { CASES_QUERY_KEY, type CaseDetail } from '../cases/casesApi';
 import { recordDisclosure, type Disclosure } from './disclosuresApi';
+import { ConsentFields } from './ConsentFields';
 
 /** The form holds everything but the id, which is chosen once per entry (a double submit is one). */
 const DisclosureValues = RecordDisclosureBody.omit({ id: true });
@@ -126,6 +127,7 @@ export function RecordDisclosureForm({
         empty="null"
         rows={2}
       />
+      <ConsentFields detail={detail} />
       <TextInput
         name="legalBasis"
         label={t('disclosures.form.legalBasis')}

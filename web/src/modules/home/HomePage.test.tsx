@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Abilities, Session } from '../../app/session';
+import { NO_ABILITIES } from '../../ui/testAbilities';
 import { importWithI18n } from '../../ui/testRender';
 import type { HomePage as Page } from './HomePage';
 
@@ -14,20 +15,7 @@ beforeAll(async () => {
   ({ HomePage } = await importWithI18n(() => import('./HomePage')));
 });
 
-const NONE: Abilities = {
-  inquiries: { create: false, read: false },
-  persons: { merge: false },
-  forums: { read: false, manage: false },
-  settings: { read: false, edit: false },
-  catalogue: { read: false, manage: false },
-  records: { read: false, breakGlass: false, accessReport: false },
-  admin: { users: false, audit: false, processingRecord: false },
-  partners: { read: false, manage: false },
-  disclosures: { register: false },
-  dataProtection: { dpia: false },
-  accessRequests: { handle: false },
-  partner: { cases: false },
-};
+const NONE: Abilities = NO_ABILITIES;
 
 function render(abilities: Abilities): string {
   const session: Session = {

@@ -87,7 +87,9 @@ type CaseWorkKey =
   | 'planAwaitingApproval'
   | 'closureAwaitingApproval'
   | 'planRejected'
-  | 'interventionAssigned';
+  | 'interventionAssigned'
+  | 'consentWithdrawn'
+  | 'consentExpired';
 const CASE_WORK_KINDS: Partial<Record<NotificationKind, { key: CaseWorkKey; tab: string }>> = {
   offer_renewal_due: { key: 'offerRenewalDue', tab: 'indsatser' },
   follow_up_overdue: { key: 'followUpOverdue', tab: 'opfoelgning' },
@@ -96,6 +98,8 @@ const CASE_WORK_KINDS: Partial<Record<NotificationKind, { key: CaseWorkKey; tab:
   closure_awaiting_approval: { key: 'closureAwaitingApproval', tab: 'afslutning' },
   plan_rejected: { key: 'planRejected', tab: 'handleplan' },
   intervention_assigned: { key: 'interventionAssigned', tab: 'indsatser' },
+  consent_withdrawn: { key: 'consentWithdrawn', tab: 'indsatser' },
+  consent_expired: { key: 'consentExpired', tab: 'indsatser' },
 };
 
 /** The sentence for a notification, made from its kind. */

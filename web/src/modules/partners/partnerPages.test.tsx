@@ -4,23 +4,13 @@ import { MemoryRouter } from 'react-router';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CAPABILITIES, mayOpen } from '../../app/navigation';
 import type { Abilities } from '../../app/session';
+import { NO_ABILITIES } from '../../ui/testAbilities';
 import { importWithI18n } from '../../ui/testRender';
 import type { PartnerCasesPage as ListPage } from './PartnerCasesPage';
 
 /** A partner's web app: "Mine sager" and nothing else of the municipality's; the list itself. */
 
-const PARTNER: Abilities = {
-  inquiries: { create: false, read: false },
-  persons: { merge: false },
-  forums: { read: false, manage: false },
-  settings: { read: false, edit: false },
-  catalogue: { read: false, manage: false },
-  records: { read: false, breakGlass: false, accessReport: false },
-  admin: { users: false, audit: false, processingRecord: false },
-  partners: { read: false, manage: false },
-  disclosures: { register: false },
-  partner: { cases: true },
-};
+const PARTNER: Abilities = { ...NO_ABILITIES, partner: { cases: true } };
 
 let PartnerCasesPage: typeof ListPage;
 
