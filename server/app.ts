@@ -40,6 +40,7 @@ import { filingRoutes } from './modules/filing/routes.ts';
 import { sharingRoutes } from './modules/sharing/routes.ts';
 import { disclosureRoutes } from './modules/disclosures/routes.ts';
 import { noticeRoutes } from './modules/notice/routes.ts';
+import { transferRoutes } from './modules/transfers/routes.ts';
 import { processingRecordRoutes } from './modules/processing-record/routes.ts';
 import { validatorCompiler } from './platform/validation.ts';
 import { VERSION } from './version.ts';
@@ -207,6 +208,7 @@ export async function buildApp(
   await app.register(sharingRoutes({ keys: options.keys }));
   await app.register(disclosureRoutes({ keys: options.keys }));
   await app.register(noticeRoutes({ keys: options.keys }));
+  await app.register(transferRoutes({ keys: options.keys }));
   await app.register(processingRecordRoutes({ keys: options.keys, session: config.session }));
   await registerWebApp(app, config.webDir);
   return app;

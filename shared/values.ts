@@ -104,8 +104,18 @@ export const OPEN_INTERVENTION_STATUSES: readonly InterventionStatus[] = [
   'paused',
 ];
 
-/** Where a concern inquiry stands; the first three are open (the deadline still runs). */
-export const InquiryStatusSchema = z.enum(['received', 'triaged', 'awaiting_approval', 'decided']);
+/**
+ * Where a concern inquiry stands; the first three are open (the deadline still runs). A
+ * forwarded inquiry was sent to the municipality it belongs to (docs/TRANSFERS.md) and is closed
+ * here without a decision.
+ */
+export const InquiryStatusSchema = z.enum([
+  'received',
+  'triaged',
+  'awaiting_approval',
+  'decided',
+  'forwarded',
+]);
 export type InquiryStatus = z.infer<typeof InquiryStatusSchema>;
 export const INQUIRY_STATUSES = InquiryStatusSchema.options;
 export const OPEN_INQUIRY_STATUSES = ['received', 'triaged', 'awaiting_approval'] as const;

@@ -46,6 +46,7 @@ export const CASE_PARTS = [
   'disclosures',
   'readLog',
   'notice',
+  'transfer',
 ] as const;
 export type CasePart = (typeof CASE_PARTS)[number];
 export type CaseAction = 'read' | 'write' | 'approve';
@@ -114,6 +115,9 @@ export function abilitiesByPlace(access: CaseAccess): CaseAbilities {
     readLog: can(coordinator),
     // The citizen told (GDPR art. 13/14): those who may write the case, also once it is closed.
     notice: can(full, writer),
+    // A transfer to another municipality (issue 13 part 5): the case's coordinators propose it;
+    // never a user bound by a purpose limit.
+    transfer: can(coordinator, coordinator && !access.purposeLimit),
   };
 }
 
@@ -129,6 +133,7 @@ export function caseAbilities(access: CaseAccess, status: CaseStatus): CaseAbili
     abilities[part] = { ...abilities[part], write: false, approve: false };
   }
   abilities.closure = { ...abilities.closure, write: false };
+  abilities.transfer = { ...abilities.transfer, write: false };
   return abilities;
 }
 

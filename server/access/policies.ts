@@ -87,6 +87,13 @@ export const USER_POLICIES = {
   /** The municipality's partner organisations: read (to choose one), and keep them. */
   'partners.read': hasAny(...PERSONAL_DATA_ROLES, 'municipal_admin', 'data_protection'),
   'partners.manage': hasAny('municipal_admin'),
+  /**
+   * Across municipalities (issue 13 part 5): forward an inquiry (a coordinator of its
+   * municipality, or the hotline employee who recorded it; transfer-access.ts decides per
+   * inquiry), and see and decide the municipality's incoming case transfers (its coordinators).
+   */
+  'inquiries.forward': hasAny(...PERSONAL_DATA_ROLES, 'hotline'),
+  'transfers.incoming': hasAny('coordinator'),
   /** The municipality's record of processing activities (GDPR art. 30). */
   'admin.processingRecord': hasAny('municipal_admin', 'data_protection'),
 } satisfies Record<string, (user: CurrentUser) => boolean>;
@@ -125,6 +132,7 @@ export function abilities(user: CurrentUser) {
     },
     partners: { read: allows(user, 'partners.read'), manage: allows(user, 'partners.manage') },
     disclosures: { register: allows(user, 'disclosures.register') },
+    transfers: { incoming: allows(user, 'transfers.incoming') },
   };
 }
 export type Abilities = ReturnType<typeof abilities>;

@@ -53,6 +53,7 @@ export const AbilitiesSchema = z.object({
   admin: z.object({ users: z.boolean(), audit: z.boolean(), processingRecord: z.boolean() }),
   partners: z.object({ read: z.boolean(), manage: z.boolean() }),
   disclosures: z.object({ register: z.boolean() }),
+  transfers: z.object({ incoming: z.boolean() }),
 });
 
 export const SessionResponse = z.object({

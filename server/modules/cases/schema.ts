@@ -164,6 +164,10 @@ export const CaseEventKindSchema = z.enum([
   'disclosure_recorded',
   'citizen_informed',
   'notice_exempted',
+  'transfer_proposed',
+  'transfer_accepted',
+  'transfer_declined',
+  'transfer_received',
 ]);
 
 const ChangeValue = z.union([z.string(), z.number(), z.boolean()]).nullable();

@@ -8,6 +8,7 @@ import { declaredPlatformColumns } from './declared-columns-platform.ts';
 import { declaredCaseWorkColumns } from './declared-columns-case-work.ts';
 import { declaredSharingColumns } from './declared-columns-sharing.ts';
 import { declaredDisclosureColumns } from './declared-columns-disclosures.ts';
+import { declaredTransferColumns } from './declared-columns-transfers.ts';
 
 /** Column names per table as declared in schema.ts; kept by hand, checked here. */
 const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
@@ -15,6 +16,7 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
   ...declaredCaseWorkColumns,
   ...declaredSharingColumns,
   ...declaredDisclosureColumns,
+  ...declaredTransferColumns,
 };
 
 describe(`schema on ${testEngine}`, () => {

@@ -6,6 +6,7 @@ import type { CatalogueTables } from './catalogue-schema.ts';
 import type { CaseTables } from './case-schema.ts';
 import type { SharingTables } from './sharing-schema.ts';
 import type { DisclosureTables } from './disclosure-schema.ts';
+import type { TransferTables } from './transfer-schema.ts';
 
 /**
  * Table types for Kysely. One interface per table, kept in step with db/migrations by the
@@ -132,7 +133,8 @@ export interface DB
     CatalogueTables,
     CaseTables,
     SharingTables,
-    DisclosureTables {
+    DisclosureTables,
+    TransferTables {
   users: UsersTable;
   user_units: UserUnitsTable;
   recovery_codes: RecoveryCodesTable;

@@ -33,6 +33,9 @@ const OWNERS: Record<string, readonly string[]> = {
   disclosures: ['server/modules/disclosures'],
   disclosure_persons: ['server/modules/disclosures'],
   case_notices: ['server/modules/notice'],
+  // Across municipalities (issue 13 part 5): forwardings and case transfers.
+  inquiry_forwardings: ['server/modules/transfers'],
+  case_transfers: ['server/modules/transfers'],
   // Inquiries and persons.
   inquiries: ['server/modules/inquiries'],
   inquiry_persons: ['server/modules/inquiries'],

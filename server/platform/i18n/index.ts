@@ -22,6 +22,8 @@ import noticeDa from '../../modules/notice/locales/da.json' with { type: 'json' 
 import noticeEn from '../../modules/notice/locales/en.json' with { type: 'json' };
 import processingDa from '../../modules/processing-record/locales/da.json' with { type: 'json' };
 import processingEn from '../../modules/processing-record/locales/en.json' with { type: 'json' };
+import transferDa from '../../modules/transfers/locales/da.json' with { type: 'json' };
+import transferEn from '../../modules/transfers/locales/en.json' with { type: 'json' };
 
 /**
  * Server-side messages (errors, e-mails, PDF documents). Danish first; English when the client
@@ -60,6 +62,7 @@ const catalogs: Record<Locale, Catalog> = {
     disclosureDa,
     noticeDa,
     processingDa,
+    transferDa,
   ),
   en: merge(
     en,
@@ -74,6 +77,7 @@ const catalogs: Record<Locale, Catalog> = {
     disclosureEn,
     noticeEn,
     processingEn,
+    transferEn,
   ),
 };
 

@@ -145,6 +145,10 @@ const EVENT_KIND_ORDER: Record<CaseEventKind, number> = {
   disclosure_recorded: 33,
   citizen_informed: 34,
   notice_exempted: 35,
+  transfer_proposed: 36,
+  transfer_accepted: 37,
+  transfer_declined: 38,
+  transfer_received: 39,
 };
 export const CASE_EVENT_KINDS = inOrder(EVENT_KIND_ORDER);
 

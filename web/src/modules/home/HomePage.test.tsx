@@ -24,6 +24,7 @@ const NONE: Abilities = {
   admin: { users: false, audit: false, processingRecord: false },
   partners: { read: false, manage: false },
   disclosures: { register: false },
+  transfers: { incoming: false },
 };
 
 function render(abilities: Abilities): string {
