@@ -36,6 +36,8 @@ const KINDS = [
   'child_report_unmarked',
   'immediate_help_assessed',
   'child_report_acknowledged',
+  'forwarded',
+  'forwarded_in',
 ] as const;
 
 /** Fields of an edit, in readable words. */
