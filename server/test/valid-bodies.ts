@@ -1,6 +1,7 @@
 import type { MemberName, Records, World } from './write-world.ts';
 import { CASE_BODIES } from './valid-bodies-cases.ts';
 import { INQUIRY_BODIES } from './valid-bodies-inquiries.ts';
+import { TRANSFER_BODIES } from './valid-bodies-transfers.ts';
 
 /**
  * A valid request per write operation that names a record (`x-record`), keyed by "METHOD path":
@@ -24,4 +25,8 @@ export interface WriteFixture {
 }
 
 /** One entry per record write; a module's file of entries is added here. */
-export const VALID_BODIES: Record<string, WriteFixture> = { ...CASE_BODIES, ...INQUIRY_BODIES };
+export const VALID_BODIES: Record<string, WriteFixture> = {
+  ...CASE_BODIES,
+  ...INQUIRY_BODIES,
+  ...TRANSFER_BODIES,
+};
