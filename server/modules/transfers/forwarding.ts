@@ -63,6 +63,7 @@ export async function forwardingView(
     return {
       sent: presentForwarding(rows.find((r) => r.direction === 'sent')),
       received: presentForwarding(rows.find((r) => r.direction === 'received')),
+      version: place.version,
       abilities: forwardingAbilities(place),
     };
   });

@@ -41,6 +41,8 @@ export type Forwarding = z.infer<typeof ForwardingSchema>;
 export const InquiryForwardingSchema = z.object({
   sent: ForwardingSchema.nullable(),
   received: ForwardingSchema.nullable(),
+  /** The inquiry's version, which a forwarding is based on (optimistic locking). */
+  version: z.number().int(),
   abilities: ForwardingAbilitiesSchema,
 });
 export type InquiryForwarding = z.infer<typeof InquiryForwardingSchema>;

@@ -13,6 +13,7 @@ import { InquiriesApp } from '../modules/inquiries/InquiriesApp';
 import { NotificationsPage } from '../modules/notifications/NotificationsPage';
 import { AccessReportLookupPage } from '../modules/persons/AccessReportLookupPage';
 import { DisclosureRegisterPage } from '../modules/disclosures/DisclosureRegisterPage';
+import { IncomingTransfersRoute } from '../modules/transfers/IncomingTransfersPage';
 import { AccessReportPage } from '../modules/persons/AccessReportPage';
 import { FindPersonPage } from '../modules/persons/FindPersonPage';
 import { PersonPage } from '../modules/persons/PersonPage';
@@ -63,6 +64,7 @@ export function App() {
                 <Route path="personer/:id/indsigt" element={<AccessReportPage />} />
                 <Route path="indsigt/videregivelser" element={<DisclosureRegisterPage />} />
                 <Route path="notifikationer" element={<NotificationsPage />} />
+                <Route path="overfoersler" element={<IncomingTransfersRoute />} />
                 {CAPABILITIES.map((capability) => {
                   const Page = CAPABILITY_PAGES[capability.id];
                   return (

@@ -36,6 +36,8 @@ import disclosuresDa from '../../modules/disclosures/locales/da.json';
 import disclosuresEn from '../../modules/disclosures/locales/en.json';
 import noticeDa from '../../modules/notice/locales/da.json';
 import noticeEn from '../../modules/notice/locales/en.json';
+import transfersDa from '../../modules/transfers/locales/da.json';
+import transfersEn from '../../modules/transfers/locales/en.json';
 
 /**
  * The translation catalogues: the shell's texts (./locales) plus one pair of files per module
@@ -62,6 +64,7 @@ export const da = {
   ...sharingDa,
   ...disclosuresDa,
   ...noticeDa,
+  ...transfersDa,
 };
 
 export const en = {
@@ -84,4 +87,5 @@ export const en = {
   ...sharingEn,
   ...disclosuresEn,
   ...noticeEn,
+  ...transfersEn,
 } satisfies Record<keyof typeof da, unknown>;
