@@ -6,16 +6,14 @@ import { z } from 'zod';
  */
 
 /**
- * What a case transfer copies to the receiving municipality. The concern itself (the
- * compartment: the form of extremism, the concern summary, the assessment) is never copied: the
- * receiving coordinator makes their own assessment, and the summary PDF read for the transfer
- * leaves the compartment out.
- * - identity: the persons' identifying facts (name, birth date, CPR number, address, phone);
- * - work_summary: the case's neutral work summary;
- * - plan: the approved plan's goals, as text in the copy's work summary;
- * - summary_pdf: the case summary (without the compartment), named in the disclosure entry.
+ * What a case transfer copies to the receiving municipality (docs/TRANSFERS.md). The concern
+ * itself (the compartment: the form of extremism, the concern summary, the classification, the
+ * assessments) is never copied: the receiving coordinator makes their own assessment.
+ * - identity: the persons' identifying facts (name, birth date, CPR number, address, phone), with
+ *   their roles in the case and custody;
+ * - work_summary: the case's neutral work summary.
  */
-export const TransferPartSchema = z.enum(['identity', 'work_summary', 'plan', 'summary_pdf']);
+export const TransferPartSchema = z.enum(['identity', 'work_summary']);
 export type TransferPart = z.infer<typeof TransferPartSchema>;
 export const TRANSFER_PARTS = TransferPartSchema.options;
 

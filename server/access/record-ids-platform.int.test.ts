@@ -1,10 +1,11 @@
 import { CASE_PROBES } from '../test/id-probes-cases.ts';
 import { INQUIRY_PROBES } from '../test/id-probes-inquiries.ts';
 import { PLATFORM_PROBES } from '../test/id-probes-platform.ts';
+import { TRANSFER_PROBES } from '../test/id-probes-transfers.ts';
 import { describeRecordIds } from '../test/record-ids.ts';
 
 // Every record id an administration, forum, catalogue, notification or security-key request can
 // carry (ASVS 8.2.2), and the check that every id field of the API has a probe: see the helper.
 await describeRecordIds('administration, forums, catalogue and the rest', PLATFORM_PROBES, {
-  coverage: [...CASE_PROBES, ...INQUIRY_PROBES, ...PLATFORM_PROBES],
+  coverage: [...CASE_PROBES, ...INQUIRY_PROBES, ...PLATFORM_PROBES, ...TRANSFER_PROBES],
 });

@@ -4,7 +4,7 @@ import {
   requireForwardPlace,
   type ForwardingPlace,
 } from '../../access/transfer-access.ts';
-import { recordEvent } from '../../access/record-audit.ts';
+import { PURPOSES, recordEvent } from '../../access/record-audit.ts';
 import { writeAudit } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -16,6 +16,7 @@ import {
   factsToForward,
   receiveForwardedInquiry,
 } from '../inquiries/forwarding.ts';
+import { inquiryPersonIds } from '../inquiries/queries.ts';
 import { copyPersons } from '../persons/copy.ts';
 import { receivingMunicipality } from './municipalities.ts';
 import { forwardingsOf, insertForwarding, sentForwarding, type ForwardingRow } from './queries.ts';
@@ -46,18 +47,24 @@ export async function forwardingView(
 ): Promise<InquiryForwarding> {
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await forwardingsOf(trx, place);
+    // The read names the inquiry's persons, as every read of an inquiry does.
+    const persons = await inquiryPersonIds(trx, place);
     await writeAudit(
       trx,
       ctx.keys.audit,
-      recordEvent(
-        ctx.user,
-        { municipalityCode: place.municipalityCode, unitId: null, breakGlass: false },
-        {
-          action: 'read',
-          resourceType: 'inquiry_forwarding',
-          resourceId: place.inquiryId,
-          requestId: ctx.requestId,
-        },
+      (persons.length > 0 ? persons : [null]).map((subjectPersonId) =>
+        recordEvent(
+          ctx.user,
+          { municipalityCode: place.municipalityCode, unitId: null, breakGlass: false },
+          {
+            action: 'read',
+            resourceType: 'inquiry_forwarding',
+            resourceId: place.inquiryId,
+            subjectPersonId,
+            purpose: PURPOSES.inquiryAssessment,
+            requestId: ctx.requestId,
+          },
+        ),
       ),
     );
     return {
