@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createCase, fieldsOf } from '../../test/records.ts';
-import { A, B, C, as, citizenOf, t, useTransferWorld, users } from './transfers.fixtures.ts';
+import { A, B, as, citizenOf, t, useTransferWorld, users } from './transfers.fixtures.ts';
 
 /**
  * Issue 13 part 5: a case transferred to the municipality the citizen moves to. The receiving

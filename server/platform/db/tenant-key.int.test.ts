@@ -63,7 +63,8 @@ const CHILDREN: Record<string, string> = {
   disclosures: 'the disclosure register: information about a citizen that left the team (0035)',
   disclosure_persons: 'the persons a disclosure concerned (0035)',
   case_notices: 'that the citizen was told of the processing, or the exemption used and why',
-  inquiry_forwardings: 'an inquiry forwarded to or from another municipality, one row per side (0041)',
+  inquiry_forwardings:
+    'an inquiry forwarded to or from another municipality, one row per side (0041)',
   case_transfers: 'a case transferred to another municipality, keyed by the sending one (0041)',
 };
 
