@@ -121,6 +121,10 @@ const CHANGE_FIELDS = [
   'inquiry',
   'resumeReason',
   'decidedAlone',
+  // Across municipalities (docs/TRANSFERS.md).
+  'toMunicipality',
+  'fromMunicipality',
+  'fromReference',
   ...FILING_FIELDS,
   ...CLASSIFICATION_FIELDS,
 ] as const;

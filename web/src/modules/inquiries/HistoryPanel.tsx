@@ -60,6 +60,8 @@ const FIELDS = [
   'deadlineAt',
   'backdateReason',
   'childReport',
+  'toMunicipality',
+  'fromMunicipality',
 ] as const;
 type Field = (typeof FIELDS)[number];
 
