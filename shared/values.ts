@@ -218,6 +218,9 @@ export const NotificationKindSchema = z.enum([
   'closure_awaiting_approval',
   'plan_rejected',
   'intervention_assigned',
+  // Across municipalities (docs/TRANSFERS.md): a transfer proposed to the municipality, answered.
+  'transfer_incoming',
+  'transfer_answered',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 export const NOTIFICATION_KINDS = NotificationKindSchema.options;

@@ -43,6 +43,14 @@ describe('transferring a case to another municipality (issue 13 part 5)', () => 
       receivedCaseId: null,
     });
 
+    // The receiving coordinators are told, without the case being named.
+    const told = await t.database.db
+      .selectFrom('notifications')
+      .select(['kind', 'case_id'])
+      .where('user_id', '=', users.coordB!.id)
+      .execute();
+    expect(told).toContainEqual({ kind: 'transfer_incoming', case_id: null });
+
     // The receiver's incoming list: the neutral facts, never the sending case.
     const incoming = await as.coordB!.get('/api/transfers/incoming?status=proposed');
     expect(incoming.statusCode).toBe(200);
@@ -86,6 +94,13 @@ describe('transferring a case to another municipality (issue 13 part 5)', () => 
     // the sender never sees the receiver's copy.
     const sender = await as.coordA!.get(`/api/cases/${theCase.id}/transfers`);
     expect(sender.json().items[0]).toMatchObject({ status: 'accepted', receivedCaseId: null });
+    const answered = await t.database.db
+      .selectFrom('notifications')
+      .select('kind')
+      .where('user_id', '=', users.coordA!.id)
+      .where('case_id', '=', theCase.id)
+      .execute();
+    expect(answered).toEqual([{ kind: 'transfer_answered' }]);
     const senderChronology = await as.coordA!.get(`/api/cases/${theCase.id}/chronology`);
     expect(JSON.stringify(senderChronology.json())).toContain('transfer_accepted');
     const register = await as.dpoA!.post('/api/disclosures/search', {

@@ -11,6 +11,7 @@ import { danishToday } from '../cases/chronology.ts';
 import { addCaseEvent } from '../cases/queries-chronology.ts';
 import { caseFactsForTransfer, openCaseFromTransfer } from '../cases/queries-transfer.ts';
 import { recordDisclosure } from '../disclosures/register-entry.ts';
+import { notifyCaseCoordinators } from '../notifications/service.ts';
 import { localTime } from '../inquiries/deadline.ts';
 import { nextReference } from '../inquiries/queries.ts';
 import { copyPersons } from '../persons/copy.ts';
@@ -137,6 +138,7 @@ export async function acceptTransfer(
     await addCaseEvent(trx, row.case_id, null, 'transfer_accepted', {
       toMunicipality: { from: null, to: row.to_name },
     });
+    await notifyCaseCoordinators(trx, from, 'transfer_answered');
     await recordDisclosure(trx, ctx, {
       id: randomUUID(),
       caseId: row.case_id,
@@ -205,6 +207,11 @@ export async function declineTransfer(
     await addCaseEvent(trx, row.case_id, null, 'transfer_declined', {
       toMunicipality: { from: null, to: row.to_name },
     });
+    await notifyCaseCoordinators(
+      trx,
+      { caseId: row.case_id, municipalityCode: row.municipality_code },
+      'transfer_answered',
+    );
     await writeAudit(trx, ctx.keys.audit, [
       transferEvent(ctx, incoming.toMunicipalityCode, 'update', row.id),
       transferEvent(ctx, row.municipality_code, 'update', row.id),

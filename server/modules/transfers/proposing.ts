@@ -12,7 +12,14 @@ import { danishToday } from '../cases/chronology.ts';
 import { checkBasisFits } from '../sharing/bases.ts';
 import { receivingMunicipality } from './municipalities.ts';
 import { presentTransfer } from './presenting.ts';
-import { insertTransfer, openTransferOf, transferHome, transfersOfCase } from './queries.ts';
+import { notify } from '../notifications/service.ts';
+import {
+  coordinatorIdsOf,
+  insertTransfer,
+  openTransferOf,
+  transferHome,
+  transfersOfCase,
+} from './queries.ts';
 import type { ProposeTransferBody, Transfer, TransferList } from './schema.ts';
 
 /**
@@ -81,6 +88,12 @@ export async function proposeTransfer(
       proposed_by: ctx.user.id,
       proposed_at: now,
     });
+    // The receiving coordinators are told that a transfer waits (no case named: it is not theirs).
+    const receivers = await coordinatorIdsOf(trx, to.code);
+    await notify(
+      trx,
+      receivers.map((userId) => ({ userId, kind: 'transfer_incoming' as const })),
+    );
     await recordCaseChange(trx, ctx, access, {
       kind: 'transfer_proposed',
       changes: { toMunicipality: { from: null, to: to.name } },

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { CaseKey } from '../../platform/context.ts';
 import type { InquiryKey } from '../inquiries/queries-detail.ts';
@@ -204,4 +204,16 @@ export async function lockTransfer(db: Db, id: string, toMunicipalityCode: strin
     .where('t.to_municipality_code', '=', toMunicipalityCode)
     .forUpdate('t')
     .executeTakeFirst();
+}
+
+/** The active coordinators of a municipality (told of a transfer proposed to it). */
+export async function coordinatorIdsOf(db: Db, municipalityCode: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('municipality_code', '=', municipalityCode)
+    .where(sql<boolean>`'coordinator' = any(users.roles)`)
+    .where('disabled_at', 'is', null)
+    .execute();
+  return rows.map((r) => r.id);
 }

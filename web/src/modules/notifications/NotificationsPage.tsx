@@ -87,7 +87,8 @@ type CaseWorkKey =
   | 'planAwaitingApproval'
   | 'closureAwaitingApproval'
   | 'planRejected'
-  | 'interventionAssigned';
+  | 'interventionAssigned'
+  | 'transferAnswered';
 const CASE_WORK_KINDS: Partial<Record<NotificationKind, { key: CaseWorkKey; tab: string }>> = {
   offer_renewal_due: { key: 'offerRenewalDue', tab: 'indsatser' },
   follow_up_overdue: { key: 'followUpOverdue', tab: 'opfoelgning' },
@@ -96,6 +97,7 @@ const CASE_WORK_KINDS: Partial<Record<NotificationKind, { key: CaseWorkKey; tab:
   closure_awaiting_approval: { key: 'closureAwaitingApproval', tab: 'afslutning' },
   plan_rejected: { key: 'planRejected', tab: 'handleplan' },
   intervention_assigned: { key: 'interventionAssigned', tab: 'indsatser' },
+  transfer_answered: { key: 'transferAnswered', tab: '' },
 };
 
 /** The sentence for a notification, made from its kind. */
@@ -135,6 +137,9 @@ function NotificationText({ item }: { item: Notification }) {
         })}
       </Link>
     );
+  }
+  if (item.kind === 'transfer_incoming') {
+    return <Link to="/overfoersler">{t('notifications.kinds.transferIncoming')}</Link>;
   }
   const kind = NotificationKindSchema.safeParse(item.kind);
   const caseWork = kind.success ? CASE_WORK_KINDS[kind.data] : undefined;
