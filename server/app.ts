@@ -43,6 +43,7 @@ import { disclosureRoutes } from './modules/disclosures/routes.ts';
 import { noticeRoutes } from './modules/notice/routes.ts';
 import { accessRequestRoutes } from './modules/access-requests/routes.ts';
 import { partnerAccessRoutes } from './modules/partners/routes.ts';
+import { transferRoutes } from './modules/transfers/routes.ts';
 import { processingRecordRoutes } from './modules/processing-record/routes.ts';
 import { retentionRoutes } from './modules/retention/routes.ts';
 import { validatorCompiler } from './platform/validation.ts';
@@ -215,6 +216,7 @@ export async function buildApp(
   await app.register(noticeRoutes({ keys: options.keys }));
   await app.register(accessRequestRoutes({ keys: options.keys }));
   await app.register(partnerAccessRoutes({ keys: options.keys }));
+  await app.register(transferRoutes({ keys: options.keys }));
   await app.register(processingRecordRoutes({ keys: options.keys, session: config.session }));
   await app.register(
     retentionRoutes({

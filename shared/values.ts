@@ -107,8 +107,18 @@ export const OPEN_INTERVENTION_STATUSES: readonly InterventionStatus[] = [
   'paused',
 ];
 
-/** Where a concern inquiry stands; the first three are open (the deadline still runs). */
-export const InquiryStatusSchema = z.enum(['received', 'triaged', 'awaiting_approval', 'decided']);
+/**
+ * Where a concern inquiry stands; the first three are open (the deadline still runs). A
+ * forwarded inquiry was sent to the municipality it belongs to (docs/TRANSFERS.md) and is closed
+ * here without a decision.
+ */
+export const InquiryStatusSchema = z.enum([
+  'received',
+  'triaged',
+  'awaiting_approval',
+  'decided',
+  'forwarded',
+]);
 export type InquiryStatus = z.infer<typeof InquiryStatusSchema>;
 export const INQUIRY_STATUSES = InquiryStatusSchema.options;
 export const OPEN_INQUIRY_STATUSES = ['received', 'triaged', 'awaiting_approval'] as const;
@@ -213,6 +223,9 @@ export const NotificationKindSchema = z.enum([
   'intervention_assigned',
   'consent_withdrawn',
   'consent_expired',
+  // Across municipalities (docs/TRANSFERS.md): a transfer proposed to the municipality, answered.
+  'transfer_incoming',
+  'transfer_answered',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 export const NOTIFICATION_KINDS = NotificationKindSchema.options;

@@ -47,6 +47,7 @@ export const CASE_PARTS = [
   'readLog',
   'notice',
   'partners',
+  'transfer',
 ] as const;
 export type CasePart = (typeof CASE_PARTS)[number];
 export type CaseAction = 'read' | 'write' | 'approve';
@@ -118,6 +119,9 @@ export function abilitiesByPlace(access: CaseAccess): CaseAbilities {
     // Partners invited into the case (issue 13): the team sees them; the coordinators invite,
     // change and end (also on a closed case, to end an access early).
     partners: can(full, coordinator),
+    // A transfer to another municipality (issue 13 part 5): the case's coordinators propose it;
+    // never a user bound by a purpose limit.
+    transfer: can(coordinator, coordinator && !access.purposeLimit),
   };
 }
 
@@ -133,6 +137,7 @@ export function caseAbilities(access: CaseAccess, status: CaseStatus): CaseAbili
     abilities[part] = { ...abilities[part], write: false, approve: false };
   }
   abilities.closure = { ...abilities.closure, write: false };
+  abilities.transfer = { ...abilities.transfer, write: false };
   return abilities;
 }
 

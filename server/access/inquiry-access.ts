@@ -44,7 +44,7 @@ export async function findInquiryAccess(
     inquiryId: row.id,
     municipalityCode: row.municipality_code,
     coordinator: isCoordinator(user) && user.municipalityCode === row.municipality_code,
-    forum: Boolean(row.in_forum) && row.status !== 'decided',
+    forum: Boolean(row.in_forum) && row.status !== 'decided' && row.status !== 'forwarded',
     status: row.status,
     version: row.version,
     unitId: user.unitIds[0] ?? null,

@@ -96,6 +96,13 @@ export const USER_POLICIES = {
   'partners.manage': hasAny('municipal_admin'),
   /** A partner's own cases: those they are invited to, within the invitation (issue 13). */
   'partner.cases': hasAny('partner'),
+  /**
+   * Across municipalities (issue 13 part 5): forward an inquiry (a coordinator of its
+   * municipality, or the hotline employee who recorded it; transfer-access.ts decides per
+   * inquiry), and see and decide the municipality's incoming case transfers (its coordinators).
+   */
+  'inquiries.forward': hasAny(...PERSONAL_DATA_ROLES, 'hotline'),
+  'transfers.incoming': hasAny('coordinator'),
   /** The municipality's record of processing activities (GDPR art. 30). */
   'admin.processingRecord': hasAny('municipal_admin', 'data_protection'),
   /** The data protection impact assessment template (GDPR art. 35): the data-protection role. */
@@ -139,6 +146,7 @@ export function abilities(user: CurrentUser) {
     dataProtection: { dpia: allows(user, 'admin.dpia') },
     accessRequests: { handle: allows(user, 'accessRequests.handle') },
     partner: { cases: allows(user, 'partner.cases') },
+    transfers: { incoming: allows(user, 'transfers.incoming') },
   };
 }
 export type Abilities = ReturnType<typeof abilities>;

@@ -17,7 +17,7 @@ export function visibleInquiry(user: CurrentUser) {
   return (eb: ExpressionBuilder<DB, 'inquiries'>): Expression<SqlBool> => {
     if (!handlesPersonalData(user)) return sql<SqlBool>`false`;
     const viaForum = eb.and([
-      eb('inquiries.status', '!=', 'decided'),
+      eb('inquiries.status', 'not in', ['decided', 'forwarded']),
       eb.exists(
         eb
           .selectFrom('forum_members as fm')
@@ -82,7 +82,7 @@ export async function openInquiryPersonRows(
     )
     .select(['ip.person_id', 'inquiries.id', 'inquiries.reference', 'inquiries.municipality_code'])
     .where('ip.person_id', 'in', personIds)
-    .where('inquiries.status', '!=', 'decided')
+    .where('inquiries.status', 'not in', ['decided', 'forwarded'])
     .where(visibleInquiry(user))
     .orderBy('inquiries.received_at', 'desc')
     .orderBy('inquiries.id')

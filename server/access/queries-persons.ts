@@ -66,7 +66,7 @@ export function visiblePerson(user: CurrentUser) {
       .select(sql`1`.as('one'))
       .whereRef('vip.person_id', '=', 'persons.id')
       .whereRef('vip.municipality_code', '=', 'persons.municipality_code')
-      .where('inquiries.status', '!=', 'decided')
+      .where('inquiries.status', 'not in', ['decided', 'forwarded'])
       .where(visibleInquiry(user));
     return eb.and([
       inUsersArea('persons.municipality_code', user),

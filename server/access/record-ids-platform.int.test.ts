@@ -4,6 +4,7 @@ import { INQUIRY_PROBES } from '../test/id-probes-inquiries.ts';
 import { PARTNER_PROBES } from '../test/id-probes-partners.ts';
 import { PLATFORM_PROBES } from '../test/id-probes-platform.ts';
 import { RETENTION_PROBES } from '../test/id-probes-retention.ts';
+import { TRANSFER_PROBES } from '../test/id-probes-transfers.ts';
 import { describeRecordIds } from '../test/record-ids.ts';
 
 // Every record id an administration, forum, catalogue, notification or security-key request can
@@ -19,6 +20,7 @@ await describeRecordIds(
       ...RETENTION_PROBES,
       ...ACCESS_REQUEST_PROBES,
       ...PARTNER_PROBES,
+      ...TRANSFER_PROBES,
     ],
   },
 );

@@ -19,6 +19,7 @@ import { seedDemoPartners } from './partners.ts';
 import { seedDemoChildReports } from './child-reports.ts';
 import { seedDemoRecords } from './records.ts';
 import { seedDemoUsers } from './users.ts';
+import { ensureDemoNeighbour, seedDemoTransfers } from './transfers.ts';
 
 /**
  * Fictional demo data: a demo police district and "Demo Kommune" with its units. Every name says
@@ -61,6 +62,8 @@ export async function seedDemo(
       .onConflict((oc) => oc.column('code').doNothing())
       .execute();
     await createStandardUnits(trx, DEMO_MUNICIPALITY_CODE);
+    // The neighbouring demo municipality of the transfers (its coordinator is a demo user).
+    await ensureDemoNeighbour(trx);
     return { created: true };
   });
   const inquiries = async () => {
@@ -89,6 +92,7 @@ export async function seedDemo(
     await seedDemoAccessRequests(db);
     await seedDemoPartnerAccess(db, options.secretKey);
     await seedDemoConsents(db);
+    await seedDemoTransfers(db, { secret: options.secretKey, audit: options.auditKey });
     return organisation;
   }
   // Every step is idempotent, and the marker is written last: an interrupted seed completes on
@@ -108,6 +112,7 @@ export async function seedDemo(
   await seedDemoAccessRequests(db);
   await seedDemoPartnerAccess(db, options.secretKey);
   await seedDemoConsents(db);
+  await seedDemoTransfers(db, { secret: options.secretKey, audit: options.auditKey });
   await db
     .insertInto('app_settings')
     .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })

@@ -21,6 +21,8 @@ export interface DemoUser {
   unitKind?: string;
   police?: boolean;
   system?: boolean;
+  /** Another demo municipality than Demo Kommune (the neighbour of the transfers, 998). */
+  municipalityCode?: string;
   enrolled: boolean;
 }
 
@@ -71,6 +73,13 @@ export const DEMO_USERS: DemoUser[] = [
     username: 'demo.hotline',
     displayName: 'Hanne Demo-Hotline',
     roles: ['hotline'],
+    enrolled: true,
+  },
+  {
+    username: 'demo.nabo',
+    displayName: 'Nina Demo-Nabokommune',
+    roles: ['coordinator'],
+    municipalityCode: '998',
     enrolled: true,
   },
   { username: 'demo.leder', displayName: 'Gitte Demo-Leder', roles: ['leader'], enrolled: true },
@@ -129,7 +138,8 @@ export async function seedDemoUsers(db: Kysely<DB>, secretKey: Buffer): Promise<
           username: user.username,
           display_name: user.displayName,
           roles: user.roles,
-          municipality_code: user.police || user.system ? null : DEMO_MUNICIPALITY_CODE,
+          municipality_code:
+            user.police || user.system ? null : (user.municipalityCode ?? DEMO_MUNICIPALITY_CODE),
           police_district_id: user.police ? DEMO_POLICE_DISTRICT_ID : null,
           password_hash: passwordHash,
           password_changed_at: sql<Date>`now()`,
@@ -149,7 +159,7 @@ export async function seedDemoUsers(db: Kysely<DB>, secretKey: Buffer): Promise<
           .where('id', '=', inserted.id)
           .execute();
       }
-      const unit = units.find((u) => u.kind === user.unitKind);
+      const unit = user.municipalityCode ? undefined : units.find((u) => u.kind === user.unitKind);
       if (unit)
         await trx
           .insertInto('user_units')

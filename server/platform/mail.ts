@@ -338,7 +338,11 @@ function contentOf(
         })
       : undefined;
   }
-  return row.inquiry_id && row.reference && row.deadline_at && row.status !== 'decided'
+  return row.inquiry_id &&
+    row.reference &&
+    row.deadline_at &&
+    row.status !== 'decided' &&
+    row.status !== 'forwarded'
     ? composeInquiryMail(row.kind, {
         inquiryId: row.inquiry_id,
         reference: row.reference,

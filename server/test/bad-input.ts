@@ -155,6 +155,8 @@ export function applyChange(base: unknown, change: Change): unknown {
 /** Which adversarial file sends bad input to a route; a route no group names falls to `other`. */
 const ROUTE_GROUPS: [string, RegExp][] = [
   ['retention', /^\/api\/admin\/retention\//],
+  // Across municipalities (issue 13 part 5): before the inquiries and cases groups.
+  ['transfers', /^\/api\/(transfers\/|inquiries\/\{id\}\/forward$|cases\/\{id\}\/transfers$)/],
   [
     'cases',
     /^\/api\/(break-glass$|cases\/search$|cases\/\{id\}\/(members|member-candidates|persons|notes|status|classification|assessments|plans))/,

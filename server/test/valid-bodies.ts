@@ -3,6 +3,7 @@ import { CASE_BODIES } from './valid-bodies-cases.ts';
 import { INQUIRY_BODIES } from './valid-bodies-inquiries.ts';
 import { PARTNER_BODIES } from './valid-bodies-partners.ts';
 import { CONSENT_BODIES } from './valid-bodies-consents.ts';
+import { TRANSFER_BODIES } from './valid-bodies-transfers.ts';
 
 /**
  * A valid request per write operation that names a record (`x-record`), keyed by "METHOD path":
@@ -31,4 +32,5 @@ export const VALID_BODIES: Record<string, WriteFixture> = {
   ...INQUIRY_BODIES,
   ...PARTNER_BODIES,
   ...CONSENT_BODIES,
+  ...TRANSFER_BODIES,
 };

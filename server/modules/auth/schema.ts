@@ -57,6 +57,7 @@ export const AbilitiesSchema = z.object({
   accessRequests: z.object({ handle: z.boolean() }),
   /** A partner invited into cases (issue 13): their own cases, nothing else. */
   partner: z.object({ cases: z.boolean() }),
+  transfers: z.object({ incoming: z.boolean() }),
 });
 
 export const SessionResponse = z.object({

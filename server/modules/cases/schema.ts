@@ -171,6 +171,10 @@ export const CaseEventKindSchema = z.enum([
   'partner_access_ended',
   'partner_access_expired',
   'partner_contribution',
+  'transfer_proposed',
+  'transfer_accepted',
+  'transfer_declined',
+  'transfer_received',
 ]);
 
 const ChangeValue = z.union([z.string(), z.number(), z.boolean()]).nullable();

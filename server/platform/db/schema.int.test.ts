@@ -11,6 +11,7 @@ import { declaredDisclosureColumns } from './declared-columns-disclosures.ts';
 import { declaredRetentionColumns } from './declared-columns-retention.ts';
 import { declaredAccessRequestColumns } from './declared-columns-access-requests.ts';
 import { declaredPartnerColumns } from './declared-columns-partners.ts';
+import { declaredTransferColumns } from './declared-columns-transfers.ts';
 
 /** Column names per table as declared in schema.ts; kept by hand, checked here. */
 const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
@@ -21,6 +22,7 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
   ...declaredRetentionColumns,
   ...declaredAccessRequestColumns,
   ...declaredPartnerColumns,
+  ...declaredTransferColumns,
 };
 
 describe(`schema on ${testEngine}`, () => {

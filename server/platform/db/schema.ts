@@ -9,6 +9,7 @@ import type { RetentionTables } from './retention-schema.ts';
 import type { PartnerTables } from './partners-schema.ts';
 import type { DisclosureTables } from './disclosure-schema.ts';
 import type { AccessRequestTables } from './access-request-schema.ts';
+import type { TransferTables } from './transfer-schema.ts';
 
 /**
  * Table types for Kysely. One interface per table, kept in step with db/migrations by the
@@ -138,7 +139,8 @@ export interface DB
     PartnerTables,
     DisclosureTables,
     RetentionTables,
-    AccessRequestTables {
+    AccessRequestTables,
+    TransferTables {
   users: UsersTable;
   user_units: UserUnitsTable;
   recovery_codes: RecoveryCodesTable;

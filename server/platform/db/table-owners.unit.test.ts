@@ -36,6 +36,9 @@ const OWNERS: Record<string, readonly string[]> = {
   // The citizen's access requests (aktindsigt, issue 13 part 7).
   access_requests: ['server/modules/access-requests'],
   access_request_items: ['server/modules/access-requests'],
+  // Across municipalities (issue 13 part 5): forwardings and case transfers.
+  inquiry_forwardings: ['server/modules/transfers'],
+  case_transfers: ['server/modules/transfers'],
   // Inquiries and persons.
   inquiries: ['server/modules/inquiries'],
   inquiry_persons: ['server/modules/inquiries'],

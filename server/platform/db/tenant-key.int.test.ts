@@ -65,6 +65,9 @@ const CHILDREN: Record<string, string> = {
   disclosure_persons: 'the persons a disclosure concerned (0035)',
   case_notices: 'that the citizen was told of the processing, or the exemption used and why',
   legal_holds: 'a legal hold on a case or an inquiry, with its reason in free text (0039)',
+  inquiry_forwardings:
+    'an inquiry forwarded to or from another municipality, one row per side (0041)',
+  case_transfers: 'a case transferred to another municipality, keyed by the sending one (0041)',
 };
 
 /** A user's notice: carries the key of the case or inquiry it names, none when it names none. */

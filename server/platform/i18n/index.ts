@@ -28,6 +28,8 @@ import retentionDa from '../../modules/retention/locales/da.json' with { type: '
 import retentionEn from '../../modules/retention/locales/en.json' with { type: 'json' };
 import accessRequestDa from '../../modules/access-requests/locales/da.json' with { type: 'json' };
 import accessRequestEn from '../../modules/access-requests/locales/en.json' with { type: 'json' };
+import transferDa from '../../modules/transfers/locales/da.json' with { type: 'json' };
+import transferEn from '../../modules/transfers/locales/en.json' with { type: 'json' };
 
 /**
  * Server-side messages (errors, e-mails, PDF documents). Danish first; English when the client
@@ -69,6 +71,7 @@ const catalogs: Record<Locale, Catalog> = {
     retentionDa,
     accessRequestDa,
     partnersDa,
+    transferDa,
   ),
   en: merge(
     en,
@@ -86,6 +89,7 @@ const catalogs: Record<Locale, Catalog> = {
     retentionEn,
     accessRequestEn,
     partnersEn,
+    transferEn,
   ),
 };
 

@@ -16,6 +16,7 @@ import { AccessReportLookupPage } from '../modules/persons/AccessReportLookupPag
 import { CitizenTrailPage } from '../modules/disclosures/CitizenTrailPage';
 import { DisclosureRegisterPage } from '../modules/disclosures/DisclosureRegisterPage';
 import { DpiaPage } from '../modules/disclosures/DpiaPage';
+import { IncomingTransfersRoute } from '../modules/transfers/IncomingTransfersPage';
 import { AccessReportPage } from '../modules/persons/AccessReportPage';
 import { FindPersonPage } from '../modules/persons/FindPersonPage';
 import { PersonPage } from '../modules/persons/PersonPage';
@@ -81,6 +82,7 @@ export function App() {
                 <Route path="indsigt/konsekvensanalyse" element={<DpiaPage />} />
                 <Route path="notifikationer" element={<NotificationsPage />} />
                 <Route path="mine-sager/:caseId" element={<PartnerCasePage />} />
+                <Route path="overfoersler" element={<IncomingTransfersRoute />} />
                 {CAPABILITIES.map((capability) => {
                   const Page = CAPABILITY_PAGES[capability.id];
                   return (

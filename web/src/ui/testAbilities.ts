@@ -17,4 +17,5 @@ export const NO_ABILITIES: Abilities = {
   dataProtection: { dpia: false },
   accessRequests: { handle: false },
   partner: { cases: false },
+  transfers: { incoming: false },
 };

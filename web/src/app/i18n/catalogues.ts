@@ -42,6 +42,8 @@ import accessRequestsDa from '../../modules/access-requests/locales/da.json';
 import accessRequestsEn from '../../modules/access-requests/locales/en.json';
 import partnersDa from '../../modules/partners/locales/da.json';
 import partnersEn from '../../modules/partners/locales/en.json';
+import transfersDa from '../../modules/transfers/locales/da.json';
+import transfersEn from '../../modules/transfers/locales/en.json';
 
 /**
  * The translation catalogues: the shell's texts (./locales) plus one pair of files per module
@@ -71,6 +73,7 @@ export const da = {
   ...retentionDa,
   ...accessRequestsDa,
   ...partnersDa,
+  ...transfersDa,
 };
 
 export const en = {
@@ -96,4 +99,5 @@ export const en = {
   ...retentionEn,
   ...accessRequestsEn,
   ...partnersEn,
+  ...transfersEn,
 } satisfies Record<keyof typeof da, unknown>;

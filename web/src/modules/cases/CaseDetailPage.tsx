@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { TransferPanel } from '../transfers/TransferPanel';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useParams } from 'react-router';
 import { NotFoundPage } from '../../app/NotFoundPage';
@@ -170,6 +171,8 @@ function CaseOverview({ detail }: { detail: CaseDetail }) {
       <CasePersonsSection detail={detail} />
 
       <NoticePanel detail={detail} />
+
+      <TransferPanel detail={detail} />
 
       <section aria-labelledby={workId} className="case-section">
         <h2 id={workId}>{t('cases.work.heading')}</h2>

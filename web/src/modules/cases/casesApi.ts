@@ -152,6 +152,10 @@ const EVENT_KIND_ORDER: Record<CaseEventKind, number> = {
   partner_access_expired: 40,
   partner_contribution: 41,
   consent_changed: 42,
+  transfer_proposed: 43,
+  transfer_accepted: 44,
+  transfer_declined: 45,
+  transfer_received: 46,
 };
 export const CASE_EVENT_KINDS = inOrder(EVENT_KIND_ORDER);
 

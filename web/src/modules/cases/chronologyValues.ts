@@ -136,6 +136,10 @@ const CHANGE_FIELDS = [
   'partnerParts',
   'legalBasis',
   'endedOn',
+  // Across municipalities (docs/TRANSFERS.md).
+  'toMunicipality',
+  'fromMunicipality',
+  'fromReference',
   ...FILING_FIELDS,
   ...CLASSIFICATION_FIELDS,
 ] as const;

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { PRODUCT_NAME } from '../../app/product';
 import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
@@ -27,6 +27,13 @@ export function HomePage() {
       <PageHeading>{PRODUCT_NAME}</PageHeading>
       <p className="font-lead">{t('home.intro')}</p>
       {abilities?.inquiries.create && <NewInquiryButton />}
+      {abilities?.transfers.incoming && (
+        <p>
+          <Link to="/overfoersler" className="function-link">
+            {t('transfers.incoming.link')}
+          </Link>
+        </p>
+      )}
       {works && (
         <section aria-labelledby={headingId}>
           <h2 id={headingId}>{t('tasks.workList.heading')}</h2>

@@ -36,6 +36,8 @@ const KINDS = [
   'child_report_unmarked',
   'immediate_help_assessed',
   'child_report_acknowledged',
+  'forwarded',
+  'forwarded_in',
 ] as const;
 
 /** Fields of an edit, in readable words. */
@@ -58,6 +60,8 @@ const FIELDS = [
   'deadlineAt',
   'backdateReason',
   'childReport',
+  'toMunicipality',
+  'fromMunicipality',
 ] as const;
 type Field = (typeof FIELDS)[number];
 

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { ForwardPanel } from '../transfers/ForwardPanel';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { NotFoundPage } from '../../app/NotFoundPage';
@@ -80,6 +81,7 @@ function InquiryView({ detail, reload, reloading }: PanelProps) {
       </p>
       <PageHeading>{title}</PageHeading>
       <InquiryHeader detail={detail} />
+      <ForwardPanel key={`f${detail.version}`} inquiryId={detail.id} />
 
       <div className="inquiry-tabs">
         <Tabs

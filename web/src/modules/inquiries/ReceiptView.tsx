@@ -6,6 +6,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { formatDateTime } from '../cases/format';
 import { formatTimeLeft } from './format';
 import type { Receipt } from './inquiriesApi';
+import { ForwardPanel } from '../transfers/ForwardPanel';
 import { PoliceAlert } from './SignsSection';
 
 /**
@@ -62,6 +63,7 @@ export function ReceiptView({ receipt, onNew }: { receipt: Receipt; onNew: () =>
       ) : (
         <p className="font-lead">{t('inquiries.receipt.handedOver')}</p>
       )}
+      <ForwardPanel inquiryId={receipt.id} />
       <p>
         <button type="button" className="button button-secondary" onClick={onNew}>
           {t('inquiries.receipt.new')}

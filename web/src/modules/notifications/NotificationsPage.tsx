@@ -89,7 +89,8 @@ type CaseWorkKey =
   | 'planRejected'
   | 'interventionAssigned'
   | 'consentWithdrawn'
-  | 'consentExpired';
+  | 'consentExpired'
+  | 'transferAnswered';
 const CASE_WORK_KINDS: Partial<Record<NotificationKind, { key: CaseWorkKey; tab: string }>> = {
   offer_renewal_due: { key: 'offerRenewalDue', tab: 'indsatser' },
   follow_up_overdue: { key: 'followUpOverdue', tab: 'opfoelgning' },
@@ -100,6 +101,7 @@ const CASE_WORK_KINDS: Partial<Record<NotificationKind, { key: CaseWorkKey; tab:
   intervention_assigned: { key: 'interventionAssigned', tab: 'indsatser' },
   consent_withdrawn: { key: 'consentWithdrawn', tab: 'indsatser' },
   consent_expired: { key: 'consentExpired', tab: 'indsatser' },
+  transfer_answered: { key: 'transferAnswered', tab: '' },
 };
 
 /** The sentence for a notification, made from its kind. */
@@ -139,6 +141,9 @@ function NotificationText({ item }: { item: Notification }) {
         })}
       </Link>
     );
+  }
+  if (item.kind === 'transfer_incoming') {
+    return <Link to="/overfoersler">{t('notifications.kinds.transferIncoming')}</Link>;
   }
   const kind = NotificationKindSchema.safeParse(item.kind);
   const caseWork = kind.success ? CASE_WORK_KINDS[kind.data] : undefined;
