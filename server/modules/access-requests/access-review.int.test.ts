@@ -208,4 +208,41 @@ describe(`reviewing, approving and releasing (${testEngine})`, () => {
       }),
     ]);
   });
+
+  it('titles a redacted item by its kind alone, so a redacted recipient is nowhere in the package', async () => {
+    const { request } = await registered();
+    const disclosureItem = itemOf(request, 'disclosure');
+    const recipientLine = disclosureItem.lines.findIndex((l) => l.label === 'recipient');
+    expect(recipientLine).toBeGreaterThanOrEqual(0);
+    const recipient = disclosureItem.lines[recipientLine]?.value ?? '';
+    expect(disclosureItem.title).toContain(recipient);
+    let current = request;
+    for (const item of request.items) {
+      const redact = item.id === disclosureItem.id;
+      const res = await caller('dpo2').put(`${URL}/${request.id}/items/${item.id}`, {
+        decision: redact ? 'redact' : 'release',
+        ...(redact && {
+          exemption: 'police_section_115',
+          reason: 'Modtageren er politiet; oplyses ikke',
+          redactedLines: [recipientLine],
+        }),
+        version: item.version,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      current = res.json() as AccessRequest;
+    }
+    const approved = await caller('dpo').post(`${URL}/${request.id}/approve`, {
+      version: current.version,
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const released = await caller('dpo').post(`${URL}/${request.id}/release`, {
+      version: (approved.json() as AccessRequest).version,
+    });
+    expect(released.statusCode, released.body).toBe(200);
+    const pdf = await caller('dpo').get(`${URL}/${request.id}/package.pdf`);
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    const text = await pdfText(pdf.rawPayload);
+    expect(text).toContain('Videregivelse');
+    expect(text).not.toContain(recipient);
+  });
 });

@@ -10,7 +10,8 @@ export function packageReference(id: string): string {
 /**
  * The released package as one PDF in the shared document layout (letterhead with the
  * municipality and its logo, "side N af M"): a table of contents, then each released item with
- * its lines, a redacted line replaced by a marked blank with its exemption. Withheld items are
+ * its lines, a redacted line replaced by a marked blank with its exemption (and a redacted item
+ * titled by its kind alone). Withheld items are
  * left out — not even their titles appear; the table of contents says how many were withheld
  * and why (by exemption), as the citizen is entitled to know that something was left out. No
  * employee is named: the contact is the municipality, not a person.
@@ -27,6 +28,10 @@ export async function packagePdf(
     (i): i is AccessItem => i.decision === 'release' || i.decision === 'redact',
   );
   const withheld = request.items.filter((i) => i.decision === 'withhold');
+  // A redacted item's title names only its kind: its title repeats facts of its lines (the
+  // reference, a disclosure's recipient) that the redaction may be hiding.
+  const titleOf = (item: AccessItem) =>
+    item.decision === 'redact' ? t(`redactedTitles.${item.source}`) : item.title;
   const pdf = createDocument({
     language: meta.locale,
     documentTitle: t('documentTitle', { reference: packageReference(request.id) }),
@@ -42,7 +47,7 @@ export async function packagePdf(
   pdf.field(t('receivedOn'), documentDate(meta.locale, request.receivedOn));
   pdf.heading(t('contents'));
   pdf.list(
-    released.map((item, n) => `${n + 1}. ${item.title}`),
+    released.map((item, n) => `${n + 1}. ${titleOf(item)}`),
     t('nothingReleased'),
   );
   if (withheld.length > 0) {
@@ -58,7 +63,7 @@ export async function packagePdf(
     );
   }
   released.forEach((item, n) => {
-    pdf.heading(`${n + 1}. ${item.title}`);
+    pdf.heading(`${n + 1}. ${titleOf(item)}`);
     const redacted = new Set(item.decision === 'redact' ? item.redactedLines : []);
     item.lines.forEach((line, i) => {
       pdf.field(
