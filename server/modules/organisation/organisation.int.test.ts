@@ -143,6 +143,8 @@ describe(`organisation reference data (${testEngine})`, () => {
       'decided:other_concern',
       'decided:police',
       'decided:radicalisation',
+      // Forwarded to Demo Nabokommune, which holds its own copy (docs/TRANSFERS.md).
+      'forwarded:-',
       'received:-',
       'received:-',
       // H-9: registered twelve days after it was received (issue 12), its clock from then.

@@ -68,6 +68,8 @@ const CHILDREN: Record<string, string> = {
   inquiry_forwardings:
     'an inquiry forwarded to or from another municipality, one row per side (0041)',
   case_transfers: 'a case transferred to another municipality, keyed by the sending one (0041)',
+  access_requests: 'a citizen’s access request: who asked, when, the deadline (0040)',
+  access_request_items: 'the draft file of an access request and each item’s review (0040)',
 };
 
 /** A user's notice: carries the key of the case or inquiry it names, none when it names none. */
