@@ -27,14 +27,20 @@ it('records two disclosures on an active demo case once, each with its person an
     { recipient_kind: 'prison_probation', channel: 'letter' },
   ]);
   // What the product registered itself: the demo forum's contributions in Demo Infohus, where the
-  // police sit, the psychiatry partner's invitation into a case, and the released access request.
+  // police sit, the psychiatry partner's invitation into a case, the released access request and
+  // the inquiry forwarded to Demo Nabokommune.
   const made = await db
     .selectFrom('disclosures')
     .select(['recipient_kind', 'product_source'])
     .where('recorded_by_hand', '=', false)
     .execute();
   expect(new Set(made.map((m) => m.product_source))).toEqual(
-    new Set(['inquiry_contribution', 'partner_access', 'access_request_package']),
+    new Set([
+      'inquiry_contribution',
+      'partner_access',
+      'access_request_package',
+      'inquiry_forwarding',
+    ]),
   );
   const events = await db
     .selectFrom('case_events')
