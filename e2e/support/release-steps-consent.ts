@@ -1,0 +1,139 @@
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { seriousA11yViolations } from './browser.ts';
+import { unexpected } from './inquiries.ts';
+import { accessRow, openPartnersTab } from './release-steps-ksp.ts';
+import {
+  CONSENT_ENDS,
+  GOALS,
+  JOBCENTER,
+  RELEASE,
+  SENTENCE_ENDS,
+  type ReleaseStory,
+} from './release.ts';
+import { h1, logIn, main, openBrowser } from './session.ts';
+
+/**
+ * The release journey's second phase: the young man gives his written consent to share with the
+ * jobcenter (standing access, the jobcenter, identity, the case's history and the plan); the
+ * signed form comes back and is recorded; the jobcenter's consultant is invited on the consent
+ * basis and sees the job goal. Later he withdraws the consent, and the jobcenter's access ends at
+ * once: the consultant no longer sees the case, and the team's partner list says why.
+ */
+
+const CONSENT_PURPOSE =
+  'Mikkel giver samtykke til, at kommunen deler hans handleplan med jobcentret, så han kan komme i job eller uddannelse efter løsladelsen.';
+
+const consentsTable = (page: Page) =>
+  page.getByRole('table', { name: `Samtykker i sag ${RELEASE.reference}` });
+
+/** Step: his written consent, the signed form recorded, and the jobcenter invited on it. */
+export async function consentAndInviteJobcenter(story: ReleaseStory) {
+  const { page, errors } = story.coordinator;
+  await page.goto(story.journey.url(`/sager/${story.caseId}/indsatser`));
+  const form = page.getByRole('group', { name: 'Registrér samtykke' });
+  await form.waitFor();
+  await form.getByRole('radio', { name: 'Personen selv' }).check();
+  await form.getByLabel('Hvad er der givet samtykke til?').fill(CONSENT_PURPOSE);
+  await form.getByRole('checkbox', { name: 'Adgang til sagen i en periode' }).check();
+  await form.getByRole('checkbox', { name: /^Identitet/ }).check();
+  await form.getByRole('checkbox', { name: 'Sagens forløb' }).check();
+  await form.getByRole('checkbox', { name: 'Handleplan og mål' }).check();
+  await form.getByRole('checkbox', { name: `${JOBCENTER.organisation} (Jobcenter)` }).check();
+  await form.getByRole('radio', { name: 'Skriftligt' }).check();
+  await form.getByRole('checkbox', { name: /^Blanketten er ikke kommet retur/ }).check();
+  await form.getByLabel('Gælder til og med').fill(CONSENT_ENDS);
+  await form.getByRole('button', { name: 'Registrér samtykke' }).click();
+  await main(page).getByText('Samtykket er registreret.').waitFor();
+  const row = consentsTable(page).getByRole('row').filter({ hasText: CONSENT_PURPOSE });
+  await row.getByText('Afventer underskrift').waitFor();
+
+  // The signed form comes back: recorded as returned, and the consent holds.
+  await row.getByRole('button', { name: 'Registrér underskrevet blanket' }).click();
+  await row.getByRole('button', { name: 'Registrér underskrift' }).click();
+  await row.getByText('Gyldigt', { exact: true }).waitFor();
+  await row.getByText(/^Underskrevet /).waitFor();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+
+  // The jobcenter invited on the consent basis, with the job goal only.
+  await openPartnersTab(story, page);
+  const invite = page.locator(`#partner-invite-${story.caseId}`);
+  await invite.getByLabel('Samarbejdspartner', { exact: true }).selectOption({
+    label: JOBCENTER.organisation,
+  });
+  await invite
+    .getByRole('radio', { name: 'En person, der allerede har adgang til Tovholder' })
+    .check();
+  await invite.getByLabel('Vælg person', { exact: true }).selectOption({ label: JOBCENTER.name });
+  await invite.getByRole('checkbox', { name: /^Mål i handleplanen/ }).check();
+  await invite.getByRole('checkbox', { name: GOALS.job }).check();
+  const basis = invite.getByLabel('Hjemmel', { exact: true });
+  await basis.locator('option[value="consent"]').waitFor({ state: 'attached' });
+  // No § 115 basis covers a jobcenter.
+  expect(await basis.locator('option[value="rpl_115_ksp"]').count()).toBe(0);
+  await basis.selectOption('consent');
+  const consent = invite.getByLabel('Borgerens samtykke', { exact: true });
+  const option = consent.locator('option', { hasText: CONSENT_PURPOSE.slice(0, 40) });
+  await option.waitFor({ state: 'attached' });
+  await consent.selectOption((await option.getAttribute('value')) ?? '');
+  await invite.getByLabel('Formål', { exact: true }).fill(JOBCENTER.purpose);
+  await invite.getByLabel('Slutdato', { exact: true }).fill(SENTENCE_ENDS);
+  await invite.getByRole('button', { name: 'Invitér', exact: true }).click();
+  await main(page)
+    .getByText(/^Samarbejdspartneren er inviteret\./)
+    .waitFor();
+  await accessRow(page, JOBCENTER.name).getByText('Aktiv', { exact: true }).waitFor();
+  expect(unexpected(errors)).toEqual([]);
+  errors.length = 0;
+
+  // The consultant logs in and sees the job goal, and nothing of Kriminalforsorgen's goals.
+  story.jobcenter = await openBrowser(story.journey);
+  const partner = story.jobcenter.page;
+  await partner.goto(story.journey.url('/mine-sager'));
+  await logIn(partner, JOBCENTER.username);
+  await h1(partner, 'Mine sager').waitFor();
+  await partner.getByRole('link', { name: RELEASE.reference }).click();
+  await h1(partner, `Sag ${RELEASE.reference}`).waitFor();
+  await main(partner).getByText(GOALS.job).waitFor();
+  expect(await main(partner).getByText(GOALS.housing).count()).toBe(0);
+  expect(unexpected(story.jobcenter.errors)).toEqual([]);
+  story.jobcenter.errors.length = 0;
+}
+
+/** Step: he withdraws the consent; the jobcenter's access ends at once. */
+export async function withdrawConsent(story: ReleaseStory) {
+  const { page, errors } = story.coordinator;
+  await page.goto(story.journey.url(`/sager/${story.caseId}/indsatser`));
+  const row = consentsTable(page).getByRole('row').filter({ hasText: CONSENT_PURPOSE });
+  await row.getByRole('button', { name: 'Træk samtykket tilbage' }).click();
+  await row.getByRole('button', { name: 'Træk tilbage', exact: true }).click();
+  await row.getByText('Trukket tilbage', { exact: true }).waitFor();
+
+  // The team's partner list: the jobcenter's access ended with the consent; KSP's goes on.
+  await openPartnersTab(story, page);
+  await accessRow(page, JOBCENTER.name)
+    .getByText('Samtykket er trukket tilbage', { exact: true })
+    .waitFor();
+  await accessRow(page, 'Karsten Demo-Fængselsbetjent')
+    .getByText('Aktiv', { exact: true })
+    .waitFor();
+  expect(unexpected(errors)).toEqual([]);
+  errors.length = 0;
+
+  // The consultant, still logged in, no longer sees the case: not in the list, not by its address.
+  const partner = story.jobcenter.page;
+  const caseUrl = partner.url();
+  await partner.goto(story.journey.url('/mine-sager'));
+  await h1(partner, 'Mine sager').waitFor();
+  await main(partner).getByText('Du er ikke inviteret ind i nogen sager lige nu.').waitFor();
+  expect(await partner.getByRole('link', { name: RELEASE.reference }).count()).toBe(0);
+  await partner.goto(caseUrl);
+  await main(partner).getByText('Sagen kunne ikke hentes.').waitFor();
+  expect(await main(partner).getByText(GOALS.job).count()).toBe(0);
+  // The API answers as for a case never shared with them.
+  expect(
+    await partner.request
+      .get(story.journey.url(`/api/partner/cases/${story.caseId}`))
+      .then((r) => r.status()),
+  ).toBe(404);
+}
