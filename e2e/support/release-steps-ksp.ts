@@ -121,6 +121,7 @@ export async function kspPartnerView(story: ReleaseStory) {
   const staff = story.coordinator.page;
   await staff.goto(story.journey.url(`/sager/${story.caseId}`));
   const chronology = staff.getByRole('region', { name: 'Forløb' });
-  await chronology.getByText('Bidrag fra samarbejdspartner').first().waitFor();
-  await chronology.getByText('Samarbejdspartner inviteret').first().waitFor();
+  const events = chronology.locator('li.case-event');
+  await events.getByText('Bidrag fra samarbejdspartner').first().waitFor();
+  await events.getByText('Samarbejdspartner inviteret').first().waitFor();
 }

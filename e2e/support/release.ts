@@ -136,6 +136,7 @@ async function partnerUser(
 export async function prepareRelease(
   db: Kysely<DB>,
 ): Promise<{ caseId: string; personId: string }> {
+  // The demo's jobcenter (added with the demo's consents), or one of our own when it is missing.
   await db
     .insertInto('partner_organisations')
     .values({
@@ -145,10 +146,17 @@ export async function prepareRelease(
       kind: 'jobcenter',
       contact_email: 'job@demo-jobcenter.example',
     })
+    .onConflict((oc) => oc.doNothing())
     .execute();
+  const jobcenter = await db
+    .selectFrom('partner_organisations')
+    .select('id')
+    .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
+    .where('name', '=', JOBCENTER.organisation)
+    .executeTakeFirstOrThrow();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await partnerUser(db, KSP, passwordHash);
-  await partnerUser(db, JOBCENTER, passwordHash);
+  await partnerUser(db, { ...JOBCENTER, organisationId: jobcenter.id }, passwordHash);
 
   const coordinator = await db
     .selectFrom('users')
