@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { pdfText } from '../../server/test/pdf-text.ts';
 import { seriousA11yViolations } from './browser.ts';
 import { unexpected } from './inquiries.ts';
-import { CITIZEN, EMPLOYEES, KSP, RELEASE, type ReleaseStory } from './release.ts';
+import { CITIZEN, EMPLOYEES, JOBCENTER, KSP, RELEASE, type ReleaseStory } from './release.ts';
 import { h1, logIn, main, openBrowser, pathname, UUID } from './session.ts';
 
 /**
@@ -87,5 +87,8 @@ export async function accessRequestPackage(story: ReleaseStory) {
   for (const name of EMPLOYEES) expect(text).not.toContain(name);
   // The withheld disclosure is absent: neither its purpose nor the KSP basis's purpose.
   expect(text).not.toContain(KSP.purpose);
+  expect(text).not.toContain(`til ${KSP.organisation}`);
+  // The released disclosure to the jobcenter is in it.
+  expect(text).toContain(`til ${JOBCENTER.organisation}`);
   expect(unexpected(second.errors)).toEqual([]);
 }
