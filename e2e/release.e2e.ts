@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { startSmtpServer } from '../server/test/smtp.ts';
 import { startJourney } from './support/browser.ts';
 import { prepareRelease, RELEASE_SECRET_KEY, ReleaseStory } from './support/release.ts';
 import { inviteKsp, kspPartnerView } from './support/release-steps-ksp.ts';
@@ -19,8 +20,14 @@ import { accessRequestPackage } from './support/release-steps-access.ts';
 const story = new ReleaseStory();
 
 beforeAll(async () => {
+  story.smtp = await startSmtpServer();
   story.journey = await startJourney({
-    env: { TOVHOLDER_SECRET_KEY: RELEASE_SECRET_KEY },
+    env: {
+      TOVHOLDER_SECRET_KEY: RELEASE_SECRET_KEY,
+      // The invitation e-mail reaches the test's own SMTP server within seconds.
+      TOVHOLDER_SMTP_URL: story.smtp.url,
+      TOVHOLDER_JOB_INTERVAL_SECONDS: '5',
+    },
     prepare: async (db) => {
       const { caseId, personId } = await prepareRelease(db);
       story.caseId = caseId;
@@ -30,6 +37,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await story.journey?.stop();
+  await story.smtp?.close();
 });
 
 describe('a young man’s release from prison, with Kriminalforsorgen and a jobcenter, in Chromium', () => {
@@ -41,7 +49,7 @@ describe('a young man’s release from prison, with Kriminalforsorgen and a jobc
     await kspPartnerView(story);
   });
 
-  it('records his written consent for the jobcenter, the signed form returned, and invites the jobcenter on it', async () => {
+  it('records his written consent for the jobcenter, the signed form returned, and invites a new jobcenter consultant on it, who activates her account from the e-mail', async () => {
     await consentAndInviteJobcenter(story);
   });
 

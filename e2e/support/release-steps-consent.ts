@@ -4,6 +4,7 @@ import { seriousA11yViolations } from './browser.ts';
 import { unexpected } from './inquiries.ts';
 import { accessRow, openPartnersTab } from './release-steps-ksp.ts';
 import {
+  CITIZEN,
   CONSENT_ENDS,
   GOALS,
   JOBCENTER,
@@ -11,7 +12,9 @@ import {
   SENTENCE_ENDS,
   type ReleaseStory,
 } from './release.ts';
-import { h1, logIn, main, openBrowser } from './session.ts';
+import { totpCode, totpStep } from '../../server/access/totp.ts';
+import { decodeMail } from '../../server/test/smtp.ts';
+import { enterPassword, freshCode, h1, main, openBrowser } from './session.ts';
 
 /**
  * The release journey's second phase: the young man gives his written consent to share with the
@@ -26,6 +29,28 @@ const CONSENT_PURPOSE =
 
 const consentsTable = (page: Page) =>
   page.getByRole('table', { name: `Samtykker i sag ${RELEASE.reference}` });
+
+/** The path and token of the link in the invitation e-mail to the new consultant. */
+async function activationPath(story: ReleaseStory): Promise<string> {
+  let mail: string | undefined;
+  await expect
+    .poll(
+      () => {
+        mail = story.smtp.received.find((m) => m.rcptTo.includes(JOBCENTER.email))?.raw;
+        return mail !== undefined;
+      },
+      { timeout: 60_000, interval: 500 },
+    )
+    .toBe(true);
+  const { text } = decodeMail(mail ?? '');
+  // The e-mail names neither the citizen nor the case.
+  expect(text).not.toContain(CITIZEN);
+  expect(text).not.toContain(RELEASE.reference);
+  const link = /https?:\/\/\S+/.exec(text)?.[0] ?? '';
+  const url = new URL(link);
+  expect(url.pathname).toBe('/partner/aktivering');
+  return url.pathname + url.hash;
+}
 
 /** Step: his written consent, the signed form recorded, and the jobcenter invited on it. */
 export async function consentAndInviteJobcenter(story: ReleaseStory) {
@@ -61,10 +86,9 @@ export async function consentAndInviteJobcenter(story: ReleaseStory) {
   await invite.getByLabel('Samarbejdspartner', { exact: true }).selectOption({
     label: JOBCENTER.organisation,
   });
-  await invite
-    .getByRole('radio', { name: 'En person, der allerede har adgang til Tovholder' })
-    .check();
-  await invite.getByLabel('Vælg person', { exact: true }).selectOption({ label: JOBCENTER.name });
+  await invite.getByRole('radio', { name: 'En ny person' }).check();
+  await invite.getByLabel('Navn', { exact: true }).fill(JOBCENTER.name);
+  await invite.getByLabel('E-mail', { exact: true }).fill(JOBCENTER.email);
   await invite.getByRole('checkbox', { name: /^Mål i handleplanen/ }).check();
   await invite.getByRole('checkbox', { name: GOALS.job }).check();
   const basis = invite.getByLabel('Hjemmel', { exact: true });
@@ -82,15 +106,36 @@ export async function consentAndInviteJobcenter(story: ReleaseStory) {
   await main(page)
     .getByText(/^Samarbejdspartneren er inviteret\./)
     .waitFor();
-  await accessRow(page, JOBCENTER.name).getByText('Aktiv', { exact: true }).waitFor();
+  const access = accessRow(page, JOBCENTER.name);
+  await access.getByText('Aktiv', { exact: true }).waitFor();
+  await access.getByText(/har endnu ikke oprettet adgangskode/).waitFor();
   expect(unexpected(errors)).toEqual([]);
   errors.length = 0;
 
-  // The consultant logs in and sees the job goal, and nothing of Kriminalforsorgen's goals.
+  // The consultant activates her account from the e-mail, sets up her app and sees the job goal,
+  // and nothing of Kriminalforsorgen's goals.
   story.jobcenter = await openBrowser(story.journey);
   const partner = story.jobcenter.page;
+  await partner.goto(story.journey.url(await activationPath(story)));
+  await h1(partner, 'Opret din adgangskode').waitFor();
+  await partner.getByLabel('Adgangskode', { exact: true }).fill(JOBCENTER.password);
+  await partner.getByRole('button', { name: 'Opret adgangskode' }).click();
+  const done = main(partner).getByText(/^Din adgangskode er oprettet\. Dit brugernavn er /);
+  await done.waitFor();
+  const username = /Dit brugernavn er (\S+?)\.?$/.exec(await done.innerText())?.[1] ?? '';
+  await main(partner).getByRole('link', { name: 'Log ind' }).click();
+  await h1(partner, 'Log ind').waitFor();
+  await enterPassword(partner, username, JOBCENTER.password);
+  await h1(partner, 'Opsæt din godkendelsesapp').waitFor();
+  const secret = (await partner.locator('.totp-secret code').innerText()).replace(/\s/g, '');
+  await partner
+    .getByLabel('Kode fra appen')
+    .fill(await freshCode((now) => totpCode(secret, totpStep(now))));
+  await partner.getByRole('button', { name: 'Bekræft og aktivér' }).click();
+  await h1(partner, 'Gem dine engangskoder').waitFor();
+  await partner.getByRole('button', { name: 'Jeg har gemt koderne' }).click();
+  await h1(partner, 'Gem dine engangskoder').waitFor({ state: 'hidden' });
   await partner.goto(story.journey.url('/mine-sager'));
-  await logIn(partner, JOBCENTER.username);
   await h1(partner, 'Mine sager').waitFor();
   await partner.getByRole('link', { name: RELEASE.reference }).click();
   await h1(partner, `Sag ${RELEASE.reference}`).waitFor();

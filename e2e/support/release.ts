@@ -6,6 +6,7 @@ import { DEMO_MUNICIPALITY_CODE } from '../../server/demo/seed.ts';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../server/demo/users.ts';
 import { encryptField } from '../../server/platform/crypto.ts';
 import type { DB } from '../../server/platform/db/schema.ts';
+import type { TestSmtpServer } from '../../server/test/smtp.ts';
 import type { Journey } from './browser.ts';
 import { danishDaysAgo, isoDaysAgo } from './copenhagen.ts';
 import type { Tab } from './session.ts';
@@ -17,16 +18,18 @@ import type { Tab } from './session.ts';
  *
  * Set up in the database before the server starts (what issue 13 does not name): the young man
  * and his case (opened from an inquiry earlier, as the inquiry journeys show), the case's plan for
- * the release with three goals, a jobcenter among the municipality's partners, and one partner
- * user at Kriminalforsorgen and one at the jobcenter who log in like the demo users (demo
- * password and demo TOTP secret; the server is started with a known secret key, so their TOTP
- * secrets can be written encrypted here).
+ * the release with three goals, the demo's jobcenter among the municipality's partners (added when
+ * missing), and a partner user at Kriminalforsorgen who logs in like the demo users (demo password
+ * and demo TOTP secret; the server is started with a known secret key, so the TOTP secret can be
+ * written encrypted here). The jobcenter's consultant is new: invited by e-mail in the browser.
  */
 export class ReleaseStory {
   /** Set before the first step (beforeAll). */
   journey!: Journey;
   /** The coordinator, logged in once (a TOTP code works only once per 30 s per user). */
   coordinator!: Tab;
+  /** The e-mail server the invitations go to (the jobcenter's consultant is a new partner). */
+  smtp!: TestSmtpServer;
   /** The partner at Kriminalforsorgen and the one at the jobcenter. */
   ksp!: Tab;
   jobcenter!: Tab;
@@ -65,8 +68,10 @@ export const KSP = {
 export const JOBCENTER = {
   organisationId: '5e1f0a00-0000-4000-8000-0000000009a1',
   organisation: 'Demo Jobcenter',
-  username: 'demo.jobcenter-release',
   name: 'Jonna Demo-Jobkonsulent',
+  email: 'jonna@demo-jobcenter.example',
+  /** The password she chooses when she activates her account from the invitation e-mail. */
+  password: 'Udslusning-til-job-2026!',
   purpose: 'Jobcentret hjælper Mikkel i job eller uddannelse efter løsladelsen',
 } as const;
 
@@ -148,15 +153,8 @@ export async function prepareRelease(
     })
     .onConflict((oc) => oc.doNothing())
     .execute();
-  const jobcenter = await db
-    .selectFrom('partner_organisations')
-    .select('id')
-    .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
-    .where('name', '=', JOBCENTER.organisation)
-    .executeTakeFirstOrThrow();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await partnerUser(db, KSP, passwordHash);
-  await partnerUser(db, { ...JOBCENTER, organisationId: jobcenter.id }, passwordHash);
 
   const coordinator = await db
     .selectFrom('users')
