@@ -133,6 +133,11 @@ export async function consentAndInviteJobcenter(story: ReleaseStory) {
     .fill(await freshCode((now) => totpCode(secret, totpStep(now))));
   await partner.getByRole('button', { name: 'Bekræft og aktivér' }).click();
   await h1(partner, 'Gem dine engangskoder').waitFor();
+  story.jobcenterUsername = username;
+  story.jobcenterRecoveryCodes = await partner
+    .getByRole('list', { name: 'Dine engangskoder' })
+    .getByRole('listitem')
+    .allInnerTexts();
   await partner.getByRole('button', { name: 'Jeg har gemt koderne' }).click();
   await h1(partner, 'Gem dine engangskoder').waitFor({ state: 'hidden' });
   await partner.goto(story.journey.url('/mine-sager'));
@@ -176,6 +181,19 @@ export async function withdrawConsent(story: ReleaseStory) {
   // Answered as a case that does not exist for them (404), not as a refusal that confirms it.
   await h1(partner, 'Siden findes ikke').waitFor();
   expect(await main(partner).getByText(GOALS.job).count()).toBe(0);
+  // Logging in anew (a new browser; a recovery code, as her app's code was just used) changes
+  // nothing.
+  const again = await openBrowser(story.journey);
+  await again.page.goto(story.journey.url('/mine-sager'));
+  await h1(again.page, 'Log ind').waitFor();
+  await enterPassword(again.page, story.jobcenterUsername, JOBCENTER.password);
+  await h1(again.page, 'Bekræft med din app').waitFor();
+  await again.page.getByRole('button', { name: 'Brug en engangskode i stedet' }).click();
+  await again.page.getByLabel('Engangskode').fill(story.jobcenterRecoveryCodes[0] ?? '');
+  await again.page.getByRole('button', { name: 'Log ind', exact: true }).click();
+  await h1(again.page, 'Mine sager').waitFor();
+  await main(again.page).getByText('Du er ikke inviteret ind i nogen sager lige nu.').waitFor();
+  expect(await again.page.getByRole('link', { name: RELEASE.reference }).count()).toBe(0);
   // The API answers as for a case never shared with them.
   expect(
     await partner.request

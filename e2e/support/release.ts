@@ -33,6 +33,9 @@ export class ReleaseStory {
   /** The partner at Kriminalforsorgen and the one at the jobcenter. */
   ksp!: Tab;
   jobcenter!: Tab;
+  /** The consultant's username and recovery codes, as her activation showed them. */
+  jobcenterUsername = '';
+  jobcenterRecoveryCodes: string[] = [];
   caseReference = RELEASE.reference;
   caseId = '';
   personId = '';
