@@ -89,15 +89,16 @@ function isSafeLink(link: string): boolean {
 
 /**
  * An invitation: who invites (a member of staff and their municipality), to what kind of work,
- * the link to accept it and until when it works. The link carries a token, never a case's
- * reference or a person; what the work is about is shown only after signing in.
+ * the link to accept it and until when it works (`null`: until it is answered, as a case
+ * transfer). The link carries a token, never a case's reference or a person; what the work is
+ * about is shown only after signing in.
  */
 export function composeInvitationMail(input: {
   inviter: string;
   municipality: string;
   work: InvitationWork;
   link: string;
-  expiresAt: Date;
+  expiresAt: Date | null;
 }): MailContent {
   if (!isSafeLink(input.link)) throw new Error('An invitation link must be an https address');
   const paragraph = (locale: Locale) => {
@@ -106,11 +107,15 @@ export function composeInvitationMail(input: {
       municipality: input.municipality,
       work: translate(locale, `mail.invitation.work.${input.work}`),
       link: input.link,
-      expires: mailDate(input.expiresAt, locale),
+      expires: input.expiresAt ? mailDate(input.expiresAt, locale) : '',
     };
     return [
       translate(locale, 'mail.invitation.body', params),
-      translate(locale, 'mail.invitation.open', params),
+      translate(
+        locale,
+        input.expiresAt ? 'mail.invitation.open' : 'mail.invitation.openUntilAnswered',
+        params,
+      ),
       translate(locale, 'mail.invitation.footer', params),
     ].join('\n');
   };

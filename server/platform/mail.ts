@@ -8,6 +8,11 @@ import {
   composeAcknowledgementMail,
   composeInvitationMail,
 } from './mail-templates.ts';
+import {
+  TRANSFER_INVITATION_MAIL_KIND,
+  transferInvitationContent,
+  type TransferMailFacts,
+} from './mail-transfer.ts';
 
 /**
  * E-mail through SMTP (nodemailer) and the outbox that feeds it. Rows in `email_outbox` are
@@ -228,6 +233,14 @@ export async function sendOutbox(
             .onRef('pa.municipality_code', '=', 'o.municipality_code'),
         )
         .leftJoin('users as inviter', 'inviter.id', 'pa.invited_by')
+        // A case transfer proposed to the recipient's municipality (0042, mail-transfer.ts).
+        .leftJoin('case_transfers as ct', (join) =>
+          join
+            .onRef('ct.id', '=', 'o.case_transfer_id')
+            .onRef('ct.to_municipality_code', '=', 'o.municipality_code'),
+        )
+        .leftJoin('users as proposer', 'proposer.id', 'ct.proposed_by')
+        .leftJoin('municipalities as ctm', 'ctm.code', 'ct.municipality_code')
         .select([
           'o.id',
           'o.kind',
@@ -246,6 +259,9 @@ export async function sendOutbox(
           'pa.ends_on as invitation_ends_on',
           'pa.ended_on as invitation_ended_on',
           'inviter.display_name as inviter_name',
+          'ct.status as transfer_status',
+          'proposer.display_name as transfer_proposer',
+          'ctm.name as transfer_from',
         ])
         .where('o.sent_at', 'is', null)
         .where('o.attempts', '<', MAX_ATTEMPTS)
@@ -296,7 +312,7 @@ export async function sendOutbox(
 
 /** The text of an outbox row, or undefined when it is obsolete (an inquiry decided meanwhile). */
 function contentOf(
-  row: {
+  row: TransferMailFacts & {
     kind: string;
     inquiry_id: string | null;
     reference: string | null;
@@ -313,6 +329,7 @@ function contentOf(
   },
   publicUrl: string,
 ): { subject: string; text: string } | undefined {
+  if (row.kind === TRANSFER_INVITATION_MAIL_KIND) return transferInvitationContent(row, publicUrl);
   if (row.kind === PARTNER_INVITATION_MAIL_KIND) {
     // An invitation ended before the message left is not sent.
     if (!row.invitation_ends_on || row.invitation_ended_on || !row.inviter_name) return undefined;
