@@ -35,6 +35,34 @@ export async function queueTransferInvitations(
     .execute();
 }
 
+/**
+ * The outbox kind of the e-mail to the receiving coordinators about an inquiry forwarded to
+ * their municipality: an e-mail about an inquiry like the deadline warnings (mail.ts,
+ * composeInquiryMail: the reference there, the deadline and the link, nothing else). The
+ * forwarded inquiry's deadline starts on arrival, so the deadline job's warnings come hours
+ * later; this one tells them at once.
+ */
+export const INQUIRY_FORWARDED_MAIL_KIND = 'inquiry_forwarded';
+
+/** Queues the forwarded inquiry's e-mail to each coordinator, in the forwarding's transaction. */
+export async function queueForwardedInquiryMails(
+  trx: Transaction<DB>,
+  message: { inquiryId: string; userIds: readonly string[] },
+): Promise<void> {
+  if (message.userIds.length === 0) return;
+  await trx
+    .insertInto('email_outbox')
+    .values(
+      message.userIds.map((userId) => ({
+        user_id: userId,
+        kind: INQUIRY_FORWARDED_MAIL_KIND,
+        // The tenant key is the inquiry's (the receiving municipality's), filled by the database.
+        inquiry_id: message.inquiryId,
+      })),
+    )
+    .execute();
+}
+
 /** What the outbox reads of the transfer a message is about (mail.ts, sendOutbox). */
 export interface TransferMailFacts {
   transfer_status: string | null;

@@ -9,6 +9,7 @@ import {
   composeInvitationMail,
 } from './mail-templates.ts';
 import {
+  INQUIRY_FORWARDED_MAIL_KIND,
   TRANSFER_INVITATION_MAIL_KIND,
   transferInvitationContent,
   type TransferMailFacts,
@@ -370,7 +371,10 @@ function contentOf(
 }
 
 /** The kinds of e-mail about an inquiry (the keys under `mail` in the server locales). */
-const INQUIRY_MAIL_KINDS = new Set<string>(DeadlineNoticeKindSchema.options);
+const INQUIRY_MAIL_KINDS = new Set<string>([
+  ...DeadlineNoticeKindSchema.options,
+  INQUIRY_FORWARDED_MAIL_KIND,
+]);
 
 /**
  * The subject (Danish) and text (Danish, then English) of an e-mail about an inquiry, or

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createMailer, sendOutbox } from '../../platform/mail.ts';
-import { createCase } from '../../test/records.ts';
+import { createCase, createInquiryRow } from '../../test/records.ts';
 import { decodeMail, startSmtpServer } from '../../test/smtp.ts';
 import { createUser } from '../../test/users.ts';
 import { A, B, as, citizenOf, t, useTransferWorld, users } from './transfers.fixtures.ts';
@@ -113,6 +113,59 @@ describe('the e-mail of a proposed case transfer (issue 13 part 11)', () => {
       expect(await outboxOf(transfer.id)).toEqual([
         { user_id: users.coordB!.id, municipality_code: B, sent_at: null, last_error: 'obsolete' },
       ]);
+    } finally {
+      await smtp.close();
+    }
+  });
+});
+
+describe('the e-mail of an inquiry forwarded to the municipality', () => {
+  it('tells the receiving coordinators at once: the reference there, the deadline, the link', async () => {
+    const email = await withEmail(users.coordB!.id);
+    const person = await citizenOf(A);
+    const inquiry = await createInquiryRow(t.database.db, {
+      createdBy: users.coordA!.id,
+      municipalityCode: A,
+      persons: [person.id],
+    });
+    const smtp = await startSmtpServer();
+    try {
+      const res = await as.coordA!.post(`/api/inquiries/${inquiry.id}/forward`, {
+        id: randomUUID(),
+        version: 1,
+        toMunicipalityCode: B,
+        reason: REASON,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const copy = await t.database.db
+        .selectFrom('inquiry_forwardings as f')
+        .innerJoin('inquiries as i', 'i.id', 'f.inquiry_id')
+        .select(['i.id', 'i.reference'])
+        .where('f.direction', '=', 'received')
+        .where('f.municipality_code', '=', B)
+        .orderBy('f.forwarded_at', 'desc')
+        .executeTakeFirstOrThrow();
+      const queued = await t.database.db
+        .selectFrom('email_outbox')
+        .select(['user_id', 'municipality_code', 'kind'])
+        .where('inquiry_id', '=', copy.id)
+        .execute();
+      expect(queued).toEqual([
+        { user_id: users.coordB!.id, municipality_code: B, kind: 'inquiry_forwarded' },
+      ]);
+      const mailer = createMailer({ url: smtp.url, from: 'Tovholder <noreply@kommune.example>' });
+      await sendOutbox(t.database.db, mailer, { publicUrl: PUBLIC_URL });
+      mailer.close();
+      const message = smtp.received.find((m) => m.rcptTo.includes(email));
+      const { headers, text } = decodeMail(message?.raw ?? '');
+      expect(headers.subject).toBe(
+        `Henvendelse ${copy.reference} er videresendt til jeres kommune`,
+      );
+      expect(text).toContain(`${PUBLIC_URL}/henvendelser/${copy.id}`);
+      const whole = `${headers.subject ?? ''}\n${text}`;
+      for (const secret of ['Flytte', 'Borgersen', 'Hemmeligsen', inquiry.reference, 'Eleven']) {
+        expect(whole).not.toContain(secret);
+      }
     } finally {
       await smtp.close();
     }
