@@ -19,7 +19,9 @@ import { DEMO_NEIGHBOUR_CODE } from './transfers.ts';
  */
 const MARKER = 'demo_consent_transfer_seeded_at';
 const TRANSFER_ID = '7a1c2f30-5d4e-4b8a-9c61-0d2e3f425998';
-const CONSENT_ID = '7a1c2f30-5d4e-4b8a-9c61-0d2e3f435998';
+/** The consent the transfer relies on (fixed, so an interrupted seed goes on with it). */
+export const DEMO_TRANSFER_CONSENT_ID = '7a1c2f30-5d4e-4b8a-9c61-0d2e3f435998';
+const CONSENT_ID = DEMO_TRANSFER_CONSENT_ID;
 
 export async function seedDemoConsentTransfer(
   db: Kysely<DB>,
