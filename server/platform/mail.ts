@@ -1,4 +1,4 @@
-import type { Expression, Kysely, Transaction } from 'kysely';
+import type { Expression, Insertable, Kysely, Transaction } from 'kysely';
 import { createTransport } from 'nodemailer';
 import { DeadlineNoticeKindSchema, type DeadlineNoticeKind } from '../../shared/values.ts';
 import type { DB } from './db/schema.ts';
@@ -7,13 +7,11 @@ import {
   ACKNOWLEDGEMENT_MAIL_KIND,
   composeAcknowledgementMail,
   composeInvitationMail,
-} from './mail-templates.ts';
-import {
   INQUIRY_FORWARDED_MAIL_KIND,
   TRANSFER_INVITATION_MAIL_KIND,
   transferInvitationContent,
   type TransferMailFacts,
-} from './mail-transfer.ts';
+} from './mail-templates.ts';
 
 /**
  * E-mail through SMTP (nodemailer) and the outbox that feeds it. Rows in `email_outbox` are
@@ -136,6 +134,21 @@ export async function queueMailToAddress(
       to_address: message.to,
     })
     .execute();
+}
+
+/**
+ * Queues messages given row by row (the transfer e-mails, mail-transfer.ts), in the caller's
+ * transaction; the text is composed when sent, from what the row points to.
+ */
+export async function queueMailRows(
+  trx: Transaction<DB>,
+  rows: readonly Insertable<DB['email_outbox']>[],
+): Promise<void> {
+  if (rows.length > 0)
+    await trx
+      .insertInto('email_outbox')
+      .values([...rows])
+      .execute();
 }
 
 /** The outbox kind of a partner's invitation into a case (issue 13 part 11). */
