@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DataCategory } from './sharing.ts';
 
 /**
  * Value lists of the work across municipalities (issue 13 part 5, docs/TRANSFERS.md), defined
@@ -16,6 +17,16 @@ import { z } from 'zod';
 export const TransferPartSchema = z.enum(['identity', 'work_summary']);
 export type TransferPart = z.infer<typeof TransferPartSchema>;
 export const TRANSFER_PARTS = TransferPartSchema.options;
+
+/**
+ * The data categories (shared/sharing.ts) a transfer discloses: always the case's history (that
+ * there is a case, its work summary when copied), and the identity when the persons are copied.
+ * The disclosure register's entry and the consent that must cover a consent-based transfer use
+ * the same list.
+ */
+export function transferCategories(parts: readonly TransferPart[]): DataCategory[] {
+  return parts.includes('identity') ? ['identity', 'case_history'] : ['case_history'];
+}
 
 /** Where a case transfer stands. */
 export const TransferStatusSchema = z.enum(['proposed', 'accepted', 'declined']);

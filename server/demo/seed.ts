@@ -19,6 +19,7 @@ import { seedDemoPartners } from './partners.ts';
 import { seedDemoChildReports } from './child-reports.ts';
 import { seedDemoRecords } from './records.ts';
 import { seedDemoUsers } from './users.ts';
+import { seedDemoConsentTransfer } from './transfer-consent.ts';
 import { ensureDemoNeighbour, seedDemoTransfers } from './transfers.ts';
 
 /**
@@ -93,6 +94,7 @@ export async function seedDemo(
     await seedDemoPartnerAccess(db, options.secretKey);
     await seedDemoConsents(db);
     await seedDemoTransfers(db, { secret: options.secretKey, audit: options.auditKey });
+    await seedDemoConsentTransfer(db, { secret: options.secretKey, audit: options.auditKey });
     return organisation;
   }
   // Every step is idempotent, and the marker is written last: an interrupted seed completes on
@@ -113,6 +115,7 @@ export async function seedDemo(
   await seedDemoPartnerAccess(db, options.secretKey);
   await seedDemoConsents(db);
   await seedDemoTransfers(db, { secret: options.secretKey, audit: options.auditKey });
+  await seedDemoConsentTransfer(db, { secret: options.secretKey, audit: options.auditKey });
   await db
     .insertInto('app_settings')
     .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })

@@ -89,15 +89,16 @@ function isSafeLink(link: string): boolean {
 
 /**
  * An invitation: who invites (a member of staff and their municipality), to what kind of work,
- * the link to accept it and until when it works. The link carries a token, never a case's
- * reference or a person; what the work is about is shown only after signing in.
+ * the link to accept it and until when it works (`null`: until it is answered, as a case
+ * transfer). The link carries a token, never a case's reference or a person; what the work is
+ * about is shown only after signing in.
  */
 export function composeInvitationMail(input: {
   inviter: string;
   municipality: string;
   work: InvitationWork;
   link: string;
-  expiresAt: Date;
+  expiresAt: Date | null;
 }): MailContent {
   if (!isSafeLink(input.link)) throw new Error('An invitation link must be an https address');
   const paragraph = (locale: Locale) => {
@@ -106,11 +107,15 @@ export function composeInvitationMail(input: {
       municipality: input.municipality,
       work: translate(locale, `mail.invitation.work.${input.work}`),
       link: input.link,
-      expires: mailDate(input.expiresAt, locale),
+      expires: input.expiresAt ? mailDate(input.expiresAt, locale) : '',
     };
     return [
       translate(locale, 'mail.invitation.body', params),
-      translate(locale, 'mail.invitation.open', params),
+      translate(
+        locale,
+        input.expiresAt ? 'mail.invitation.open' : 'mail.invitation.openUntilAnswered',
+        params,
+      ),
       translate(locale, 'mail.invitation.footer', params),
     ].join('\n');
   };
@@ -121,4 +126,48 @@ export function composeInvitationMail(input: {
     }),
     text: `${paragraph('da')}\n\n${paragraph('en')}\n`,
   };
+}
+
+/**
+ * The e-mail to the receiving municipality's coordinators about a case transfer proposed to it
+ * (docs/TRANSFERS.md; queued by mail-transfer.ts): who proposed it, from which municipality,
+ * "to take over a case" and a link to the incoming list, which needs a login. Never the citizen,
+ * the case's reference or the reason.
+ */
+export const TRANSFER_INVITATION_MAIL_KIND = 'transfer_invitation';
+
+/**
+ * The outbox kind of the e-mail to the receiving coordinators about an inquiry forwarded to
+ * their municipality: an e-mail about an inquiry like the deadline warnings (mail.ts,
+ * composeInquiryMail: the reference there, the deadline and the link, nothing else). The
+ * forwarded inquiry's deadline starts on arrival, so the deadline job's warnings come hours
+ * later; this one tells them at once.
+ */
+export const INQUIRY_FORWARDED_MAIL_KIND = 'inquiry_forwarded';
+
+/** What the outbox reads of the transfer a message is about (mail.ts, sendOutbox). */
+export interface TransferMailFacts {
+  transfer_status: string | null;
+  transfer_proposer: string | null;
+  transfer_from: string | null;
+}
+
+/**
+ * The text of a transfer's invitation, or undefined when it is obsolete: the transfer was
+ * answered (or is gone) before the message left.
+ */
+export function transferInvitationContent(
+  row: TransferMailFacts,
+  publicUrl: string,
+): MailContent | undefined {
+  if (row.transfer_status !== 'proposed' || !row.transfer_proposer || !row.transfer_from) {
+    return undefined;
+  }
+  return composeInvitationMail({
+    inviter: row.transfer_proposer,
+    municipality: row.transfer_from,
+    work: 'case_transfer',
+    link: `${publicUrl}/overfoersler`,
+    expiresAt: null,
+  });
 }

@@ -73,6 +73,17 @@ describe('the invitation e-mail (partners, transfers)', () => {
     );
   });
 
+  it('without an end date (a case transfer waits until answered) says how to answer, no date', () => {
+    const mail = composeInvitationMail({ ...base, work: 'case_transfer', expiresAt: null });
+    expect(mail.text).toContain(
+      `Se og besvar invitationen her, når du er logget ind: ${base.link}`,
+    );
+    expect(mail.text).toContain(
+      `See and answer the invitation here once you have signed in: ${base.link}`,
+    );
+    expect(mail.text).not.toMatch(/\{\{|mail\.invitation|linket virker/);
+  });
+
   it('refuses a link that is not https (a link must not leak over plain http)', () => {
     expect(() =>
       composeInvitationMail({ ...base, work: 'case_transfer', link: 'http://tovholder.example/x' }),

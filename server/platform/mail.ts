@@ -1,4 +1,4 @@
-import type { Expression, Kysely, Transaction } from 'kysely';
+import type { Expression, Insertable, Kysely, Transaction } from 'kysely';
 import { createTransport } from 'nodemailer';
 import { DeadlineNoticeKindSchema, type DeadlineNoticeKind } from '../../shared/values.ts';
 import type { DB } from './db/schema.ts';
@@ -7,6 +7,10 @@ import {
   ACKNOWLEDGEMENT_MAIL_KIND,
   composeAcknowledgementMail,
   composeInvitationMail,
+  INQUIRY_FORWARDED_MAIL_KIND,
+  TRANSFER_INVITATION_MAIL_KIND,
+  transferInvitationContent,
+  type TransferMailFacts,
 } from './mail-templates.ts';
 
 /**
@@ -132,6 +136,21 @@ export async function queueMailToAddress(
     .execute();
 }
 
+/**
+ * Queues messages given row by row (the transfer e-mails, mail-transfer.ts), in the caller's
+ * transaction; the text is composed when sent, from what the row points to.
+ */
+export async function queueMailRows(
+  trx: Transaction<DB>,
+  rows: readonly Insertable<DB['email_outbox']>[],
+): Promise<void> {
+  if (rows.length > 0)
+    await trx
+      .insertInto('email_outbox')
+      .values([...rows])
+      .execute();
+}
+
 /** The outbox kind of a partner's invitation into a case (issue 13 part 11). */
 export const PARTNER_INVITATION_MAIL_KIND = 'partner_invitation';
 
@@ -228,6 +247,14 @@ export async function sendOutbox(
             .onRef('pa.municipality_code', '=', 'o.municipality_code'),
         )
         .leftJoin('users as inviter', 'inviter.id', 'pa.invited_by')
+        // A case transfer proposed to the recipient's municipality (0042, mail-transfer.ts).
+        .leftJoin('case_transfers as ct', (join) =>
+          join
+            .onRef('ct.id', '=', 'o.case_transfer_id')
+            .onRef('ct.to_municipality_code', '=', 'o.municipality_code'),
+        )
+        .leftJoin('users as proposer', 'proposer.id', 'ct.proposed_by')
+        .leftJoin('municipalities as ctm', 'ctm.code', 'ct.municipality_code')
         .select([
           'o.id',
           'o.kind',
@@ -246,6 +273,9 @@ export async function sendOutbox(
           'pa.ends_on as invitation_ends_on',
           'pa.ended_on as invitation_ended_on',
           'inviter.display_name as inviter_name',
+          'ct.status as transfer_status',
+          'proposer.display_name as transfer_proposer',
+          'ctm.name as transfer_from',
         ])
         .where('o.sent_at', 'is', null)
         .where('o.attempts', '<', MAX_ATTEMPTS)
@@ -296,7 +326,7 @@ export async function sendOutbox(
 
 /** The text of an outbox row, or undefined when it is obsolete (an inquiry decided meanwhile). */
 function contentOf(
-  row: {
+  row: TransferMailFacts & {
     kind: string;
     inquiry_id: string | null;
     reference: string | null;
@@ -313,6 +343,7 @@ function contentOf(
   },
   publicUrl: string,
 ): { subject: string; text: string } | undefined {
+  if (row.kind === TRANSFER_INVITATION_MAIL_KIND) return transferInvitationContent(row, publicUrl);
   if (row.kind === PARTNER_INVITATION_MAIL_KIND) {
     // An invitation ended before the message left is not sent.
     if (!row.invitation_ends_on || row.invitation_ended_on || !row.inviter_name) return undefined;
@@ -353,7 +384,10 @@ function contentOf(
 }
 
 /** The kinds of e-mail about an inquiry (the keys under `mail` in the server locales). */
-const INQUIRY_MAIL_KINDS = new Set<string>(DeadlineNoticeKindSchema.options);
+const INQUIRY_MAIL_KINDS = new Set<string>([
+  ...DeadlineNoticeKindSchema.options,
+  INQUIRY_FORWARDED_MAIL_KIND,
+]);
 
 /**
  * The subject (Danish) and text (Danish, then English) of an e-mail about an inquiry, or

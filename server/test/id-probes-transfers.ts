@@ -8,7 +8,8 @@ import { createUser } from './users.ts';
 /**
  * Record ids in the requests across municipalities (issue 13 part 5): a transfer addressed to
  * another municipality answers as a missing one, and a client id already used for another team's
- * forwarding or transfer is refused exactly as one used for the caller's own.
+ * forwarding or transfer is refused exactly as one used for the caller's own, and another case's
+ * consent named by a consent-based transfer answers as an unknown one.
  */
 const FORWARD = 'POST /api/inquiries/{id}/forward';
 const TRANSFER = 'POST /api/cases/{id}/transfers';
@@ -47,6 +48,12 @@ async function elsewhere(x: ProbeWorld): Promise<string> {
 
 const coordinator = (x: ProbeWorld) => x.members.coordinator.caller;
 
+/** A consent of another team's case: named by a consent-based transfer, it covers nothing. */
+async function theirConsent(x: ProbeWorld): Promise<string> {
+  const write = await validWrite(x.foreign, 'POST /api/cases/{id}/consents/{consentId}/withdraw');
+  return String(write.prepared.consentId);
+}
+
 function transferPath(action: '' | '/accept' | '/decline', method: 'GET' | 'POST'): IdProbe {
   return {
     key: `${method} /api/transfers/{id}${action} path.id`,
@@ -77,6 +84,12 @@ export const TRANSFER_PROBES: IdProbe[] = [
     ),
     visibleTwin: (x) => madeIn(x, FORWARD),
   },
+  bodyProbe(
+    TRANSFER,
+    'body.consentId',
+    (b, id) => ({ ...b, legalBasis: 'consent', consentId: id }),
+    theirConsent,
+  ),
   {
     ...bodyProbe(
       TRANSFER,

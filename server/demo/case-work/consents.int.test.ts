@@ -3,6 +3,7 @@ import { startTestApp, testKeys, type TestApp } from '../../test/app.ts';
 import { findCoveringConsent } from '../../modules/case-interventions/consent-cover.ts';
 import { danishToday } from '../../modules/cases/chronology.ts';
 import { DEMO_MUNICIPALITY_CODE, seedDemo } from '../seed.ts';
+import { DEMO_TRANSFER_CONSENT_ID } from '../transfer-consent.ts';
 
 /** The demo's consents: a written, signed one with a jobcenter and a withdrawn one, once. */
 let t: TestApp;
@@ -20,6 +21,8 @@ it('records a signed consent with the demo jobcenter and a withdrawn one, once',
     .selectFrom('case_consents')
     .select(['id', 'case_id', 'method', 'signed_on', 'scan_media_type', 'withdrawn_on'])
     .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
+    // The consent a demo transfer relies on is the transfers' (transfers.int.test.ts).
+    .where('id', '!=', DEMO_TRANSFER_CONSENT_ID)
     .orderBy('method', 'desc')
     .execute();
   expect(consents).toHaveLength(2);

@@ -168,9 +168,9 @@ describe('transferring a case to another municipality (issue 13 part 5)', () => 
     const ssp = await propose(theCase.id, { legalBasis: 'rpl_115_ssp' });
     expect(ssp.statusCode).toBe(400);
     expect(fieldsOf(ssp)).toEqual(['body.legalBasis:basis_kind_not_covered']);
-    // Consent needs a valid consent covering the sharing.
+    // Consent needs the case's consent covering the sharing (transfer-consent.int.test.ts).
     const consent = await propose(theCase.id, { legalBasis: 'consent' });
-    expect(fieldsOf(consent)).toEqual(['body.legalBasis:basis_needs_consent']);
+    expect(fieldsOf(consent)).toEqual(['body.consentId:transfer_consent_required']);
     const rows = await t.database.db
       .selectFrom('case_transfers')
       .select('id')

@@ -15,6 +15,8 @@ import { notifyCaseCoordinators } from '../notifications/service.ts';
 import { localTime } from '../inquiries/deadline.ts';
 import { nextReference } from '../inquiries/queries.ts';
 import { copyPersons } from '../persons/copy.ts';
+import { transferCategories, type TransferPart } from '../../../shared/transfers.ts';
+import { transferConsentCovers } from './consent.ts';
 import { presentTransfer } from './presenting.ts';
 import { decideTransfer, incomingTransfer, incomingTransfers, lockTransfer } from './queries.ts';
 import type { DeclineTransferBody, Transfer, TransferList } from './schema.ts';
@@ -102,6 +104,20 @@ export async function acceptTransfer(
   await ctx.db.transaction().execute(async (trx) => {
     const row = await lockedProposal(trx, incoming, version);
     const from = { caseId: row.case_id, municipalityCode: row.municipality_code };
+    const parts = row.parts as TransferPart[];
+    // A transfer on the consent basis: the consent must still cover it now, when the copy is made.
+    if (
+      row.consent_id !== null &&
+      !(await transferConsentCovers(trx, from, {
+        consentId: row.consent_id,
+        parts,
+        day: danishToday(now),
+      }))
+    ) {
+      throw new AppError('validation_failed', {
+        fields: [{ field: 'transfer.consent', code: 'transfer_consent_no_longer_valid' }],
+      });
+    }
     const to = incoming.toMunicipalityCode;
     const facts = await caseFactsForTransfer(trx, from);
     if (!facts) throw new AppError('not_found');
@@ -145,7 +161,7 @@ export async function acceptTransfer(
       municipalityCode: row.municipality_code,
       disclosedOn: danishToday(now),
       recipient: { organisation: row.to_name, kind: 'other_municipality', person: null },
-      categories: copyIdentity ? ['identity', 'case_history'] : ['case_history'],
+      categories: transferCategories(parts),
       documents: row.parts.join(', '),
       legalBasis: row.legal_basis,
       purpose: translate('da', 'transfers.transferPurpose', { reason: row.reason }),

@@ -19,7 +19,14 @@ import {
 import { inquiryPersonIds } from '../inquiries/queries.ts';
 import { copyPersons } from '../persons/copy.ts';
 import { receivingMunicipality } from './municipalities.ts';
-import { forwardingsOf, insertForwarding, sentForwarding, type ForwardingRow } from './queries.ts';
+import { queueForwardedInquiryMails } from '../../platform/mail-transfer.ts';
+import {
+  forwardingsOf,
+  insertForwarding,
+  mailableCoordinatorIdsOf,
+  sentForwarding,
+  type ForwardingRow,
+} from './queries.ts';
 import type { ForwardInquiryBody, Forwarding, InquiryForwarding } from './schema.ts';
 
 /**
@@ -122,6 +129,12 @@ export async function forwardInquiry(
       facts,
       personIds: facts.personIds.flatMap((id) => copies.get(id) ?? []),
       now,
+    });
+    // The receiving coordinators are told at once by e-mail (the reference there, the deadline,
+    // the link; mail-transfer.ts): the deadline job's warnings come only near the deadline.
+    await queueForwardedInquiryMails(trx, {
+      inquiryId: received.id,
+      userIds: await mailableCoordinatorIdsOf(trx, to.code),
     });
     await insertForwarding(trx, {
       id: body.id,

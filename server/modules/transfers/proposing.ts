@@ -10,12 +10,15 @@ import {
 } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { checkBasisFits } from '../sharing/bases.ts';
+import { queueTransferInvitations } from '../../platform/mail-transfer.ts';
+import { requireTransferConsent } from './consent.ts';
 import { receivingMunicipality } from './municipalities.ts';
 import { presentTransfer } from './presenting.ts';
 import { notify } from '../notifications/service.ts';
 import {
   coordinatorIdsOf,
   insertTransfer,
+  mailableCoordinatorIdsOf,
   openTransferOf,
   transferHome,
   transfersOfCase,
@@ -45,8 +48,9 @@ export async function listCaseTransfers(
 
 /**
  * Proposes the transfer. Refused on its field with nothing stored: the case's own municipality
- * or an unknown one, a basis that does not fit (or needs a consent), a closed case, a transfer
- * already waiting for an answer. The same id again answers the transfer already proposed; an id
+ * or an unknown one, a basis that does not fit, a basis that requires consent without the case's
+ * consent covering the transfer (`body.consentId`), a closed case, a transfer already waiting
+ * for an answer. The same id again answers the transfer already proposed; an id
  * used for another case is a 409 (`duplicate`).
  */
 export async function proposeTransfer(
@@ -63,14 +67,19 @@ export async function proposeTransfer(
     }
     requireOpenCase(locked);
     const to = await receivingMunicipality(trx, access.municipalityCode, body.toMunicipalityCode);
+    const day = danishToday(now);
+    const parts = [...new Set(body.parts)];
+    // The basis must fit a single disclosure to another municipality; one that requires consent
+    // also needs the case's consent covering it (consent.ts), checked right after.
     const basis = await checkBasisFits(trx, access.municipalityCode, body.legalBasis, {
       organisationKind: 'other_municipality',
       use: 'single_disclosure',
-      day: danishToday(now),
-      // Consent records per tool 2 are another part of issue 13; until they are, a consent-based
-      // transfer is refused (`basis_needs_consent`).
-      consentValid: false,
+      day,
+      consentValid: true,
     });
+    const consentId = basis.requiresConsent
+      ? await requireTransferConsent(trx, access, { consentId: body.consentId, parts, day })
+      : null;
     if (await openTransferOf(trx, access)) {
       throw new AppError('validation_failed', {
         fields: [{ field: 'case.status', code: 'transfer_already_proposed' }],
@@ -84,16 +93,24 @@ export async function proposeTransfer(
       reason: body.reason,
       legal_basis_key: basis.key,
       legal_basis: `${basis.law} ${basis.section} (${basis.nameDa})`,
-      parts: [...new Set(body.parts)],
+      parts,
       proposed_by: ctx.user.id,
       proposed_at: now,
+      consent_id: consentId,
     });
-    // The receiving coordinators are told that a transfer waits (no case named: it is not theirs).
+    // The receiving coordinators are told that a transfer waits (no case named: it is not
+    // theirs): in the app, and by e-mail to those with an address (who proposed it, from where,
+    // a link to the incoming list; no personal data — mail-transfer.ts).
     const receivers = await coordinatorIdsOf(trx, to.code);
     await notify(
       trx,
       receivers.map((userId) => ({ userId, kind: 'transfer_incoming' as const })),
     );
+    await queueTransferInvitations(trx, {
+      toMunicipalityCode: to.code,
+      transferId: body.id,
+      userIds: await mailableCoordinatorIdsOf(trx, to.code),
+    });
     await recordCaseChange(trx, ctx, access, {
       kind: 'transfer_proposed',
       changes: { toMunicipality: { from: null, to: to.name } },

@@ -198,6 +198,7 @@ export async function lockTransfer(db: Db, id: string, toMunicipalityCode: strin
       't.parts',
       't.reason',
       't.legal_basis',
+      't.consent_id',
       'u.display_name as proposed_by_name',
     ])
     .where('t.id', '=', id)
@@ -214,6 +215,22 @@ export async function coordinatorIdsOf(db: Db, municipalityCode: string): Promis
     .where('municipality_code', '=', municipalityCode)
     .where(sql<boolean>`'coordinator' = any(users.roles)`)
     .where('disabled_at', 'is', null)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The active coordinators of a municipality with an e-mail address (sent the invitation). */
+export async function mailableCoordinatorIdsOf(
+  db: Db,
+  municipalityCode: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('municipality_code', '=', municipalityCode)
+    .where(sql<boolean>`'coordinator' = any(users.roles)`)
+    .where('disabled_at', 'is', null)
+    .where('email', 'is not', null)
     .execute();
   return rows.map((r) => r.id);
 }

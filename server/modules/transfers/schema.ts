@@ -57,6 +57,11 @@ export const ProposeTransferBody = z
     legalBasis: LegalBasisKeySchema,
     /** What is copied on acceptance (never the compartment). */
     parts: z.array(TransferPartSchema).min(1).max(2),
+    /**
+     * The case's consent the transfer relies on, when the basis requires consent (it must cover
+     * a single disclosure to another municipality of what is copied); ignored otherwise.
+     */
+    consentId: z.uuid().optional(),
   })
   .strict();
 export type ProposeTransferBody = z.infer<typeof ProposeTransferBody>;

@@ -219,6 +219,7 @@ export const declaredPlatformColumns = {
     'to_address',
     'partner_access_id',
     'link_token',
+    'case_transfer_id',
   ],
   reference_counters: ['municipality_code', 'kind', 'year', 'last_number'],
   persons: [

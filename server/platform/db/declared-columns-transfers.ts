@@ -29,5 +29,6 @@ export const declaredTransferColumns = {
     'decline_reason',
     'received_case_id',
     'version',
+    'consent_id',
   ],
 } satisfies { [T in keyof DB]?: (keyof DB[T])[] };

@@ -209,6 +209,8 @@ export interface EmailOutboxTable {
   /** 0037: the partner invitation a message is about, and its activation token until sent. */
   partner_access_id: string | null;
   link_token: string | null;
+  /** 0042: the case transfer a message to a receiving coordinator is about. */
+  case_transfer_id: string | null;
 }
 
 export interface ReferenceCountersTable {

@@ -37,6 +37,8 @@ export interface CaseTransfersTable {
   decline_reason: string | null;
   received_case_id: string | null;
   version: Generated<number>;
+  /** 0042: the case's consent a transfer on a basis that requires consent relies on. */
+  consent_id: string | null;
 }
 
 export interface TransferTables {

@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { useWatch } from 'react-hook-form';
+import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { ProposeTransferBody } from '../../../../server/modules/transfers/schema.ts';
 import { TRANSFER_PARTS, type TransferPart } from '../../../../shared/transfers.ts';
@@ -11,6 +13,7 @@ import { CompactTable } from '../../ui/Table';
 import type { CaseDetail } from '../cases/casesApi';
 import { formatDateTime } from '../cases/format';
 import { MunicipalitySelect } from './MunicipalitySelect';
+import { TransferConsentSelect } from './TransferConsentSelect';
 import {
   proposeTransfer,
   TRANSFERS_KEY,
@@ -19,12 +22,15 @@ import {
   type Transfer,
 } from './transfersApi';
 
-const TransferValues = ProposeTransferBody.omit({ id: true });
+const TransferValues = ProposeTransferBody.omit({ id: true, consentId: true }).extend({
+  consentId: z.string(),
+});
 
 /**
  * "Overførsel til anden kommune" on the case overview (issue 13 part 5): the case's transfers and
  * their answers, and "Overfør sagen" (the municipality the citizen moves to, why, the legal basis
- * among those that fit, what is copied). Shown from the case's `abilities.transfer` alone.
+ * among those that fit, what is copied, and on a consent basis the case's consent that covers
+ * it). Shown from the case's `abilities.transfer` alone.
  */
 export function TransferPanel({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
@@ -102,11 +108,18 @@ function ProposeForm({ caseId, onDone }: { caseId: string; onDone: () => void })
       reason: '',
       legalBasis: '' as LegalBasisKey,
       parts: ['identity', 'work_summary'] as TransferPart[],
+      consentId: '',
     },
   });
+  const legalBasis = useWatch({ control: form.control, name: 'legalBasis' });
+  const needsConsent = !!bases.data?.items.find((b) => b.key === legalBasis)?.requiresConsent;
   const mutation = useMutation({
-    mutationFn: (values: typeof TransferValues._output) =>
-      proposeTransfer(caseId, { ...values, id: clientId }),
+    mutationFn: ({ consentId, ...values }: typeof TransferValues._output) =>
+      proposeTransfer(caseId, {
+        ...values,
+        id: clientId,
+        ...(needsConsent && consentId && { consentId }),
+      }),
     onSuccess: async () => {
       onDone();
       await queryClient.invalidateQueries({ queryKey: [...TRANSFERS_KEY] });
@@ -137,6 +150,7 @@ function ProposeForm({ caseId, onDone }: { caseId: string; onDone: () => void })
           </option>
         ))}
       </Select>
+      {needsConsent && <TransferConsentSelect caseId={caseId} />}
       <CheckboxGroup<TransferPart>
         name="parts"
         label={t('transfers.case.parts')}
