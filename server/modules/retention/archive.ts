@@ -61,7 +61,7 @@ export async function takeExport(
   const existing = await findExport(ctx.db, code, exportId);
   if (existing) return presented(existing);
   const due = (await dueRecords(ctx.db, code, now))
-    .filter((r) => r.exportId === null)
+    .filter((r) => r.exportId === null && r.status !== 'no_period')
     .slice(0, EXPORT_BATCH);
   if (due.length === 0) {
     throw new AppError('validation_failed', {

@@ -4,13 +4,19 @@ import { writeAudit } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { RetentionKind } from '../../../shared/retention.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { deleteCaseForRetention } from '../cases/queries-retention.ts';
 import { deleteInquiriesForRetention } from '../inquiries/queries-retention.ts';
 import { deleteUnreferencedPersons } from '../persons/queries-retention.ts';
 import { auditCutoff, dueRecords, type DueCandidate } from './due.ts';
 import { getPeriods } from './periods.ts';
-import { findActiveHold, findRecordReference, lockRecordForDeletion } from './queries-holds.ts';
+import {
+  deleteLiftedHolds,
+  findActiveHold,
+  findRecordReference,
+  lockRecordForDeletion,
+} from './queries-holds.ts';
 import { findMunicipalitiesWithPeriods } from './queries-due.ts';
 import { insertTombstone } from './queries-tombstones.ts';
 
@@ -25,6 +31,14 @@ import { insertTombstone } from './queries-tombstones.ts';
 export interface RetentionJobResult {
   deleted: number;
   auditPruned: number;
+  /** Records whose deletion failed (rolled back); the run went on with the next. */
+  failed: number;
+}
+
+/** What is told about a record whose deletion failed: its kind and an error code, nothing else. */
+export interface RetentionFailure {
+  recordKind: 'case' | 'inquiry';
+  code: string;
 }
 
 interface Actor {
@@ -48,6 +62,8 @@ async function deleteCandidate(
       return false;
     }
     if (await findActiveHold(trx, code, candidate.recordKind, candidate.recordId)) return false;
+    // Lifted holds are history; the reference restricts (0043), so they go first, explicitly.
+    await deleteLiftedHolds(trx, code, candidate.recordKind, candidate.recordId);
     let persons: string[];
     if (candidate.recordKind === 'case') {
       const fromInquiries = await deleteInquiriesForRetention(trx, code, {
@@ -67,7 +83,7 @@ async function deleteCandidate(
     await insertTombstone(trx, {
       municipalityCode: code,
       recordKind: candidate.recordKind,
-      retentionKind: candidate.retentionKind,
+      retentionKind: candidate.retentionKind as RetentionKind,
       ...candidate.tombstone,
       exportId: candidate.exportId as string,
       deletedOn: danishToday(now),
@@ -127,22 +143,38 @@ const isAppendOnly = (error: unknown) =>
 
 const SYSTEM: Actor = { userId: null, role: 'system', requestId: null };
 
+/**
+ * One failing record (an unexpected error, e.g. a restricting reference or a serialization
+ * failure) is rolled back, told to `onFailure` with its kind and error code only (no personal
+ * data, no message), counted, and the run goes on with the next record and municipality.
+ */
 export async function runRetentionJob(
   db: Kysely<DB>,
   key: Buffer,
   now: Date = new Date(),
+  onFailure: (failure: RetentionFailure) => void = () => {},
 ): Promise<RetentionJobResult> {
   let deleted = 0;
   let auditPruned = 0;
+  let failed = 0;
   for (const code of await findMunicipalitiesWithPeriods(db)) {
     for (const candidate of await dueRecords(db, code, now)) {
       if (candidate.status !== 'will_delete') continue;
-      if (await deleteCandidate(db, key, code, candidate, SYSTEM, now)) deleted += 1;
+      try {
+        if (await deleteCandidate(db, key, code, candidate, SYSTEM, now)) deleted += 1;
+      } catch (error) {
+        failed += 1;
+        const errorCode = (error as { code?: unknown }).code;
+        onFailure({
+          recordKind: candidate.recordKind,
+          code: typeof errorCode === 'string' ? errorCode : 'unknown',
+        });
+      }
     }
     const audit = (await getPeriods(db, code)).find((p) => p.kind === 'audit_trail');
     if (audit?.confirmed) auditPruned += await pruneAudit(db, key, code, auditCutoff(audit, now));
   }
-  return { deleted, auditPruned };
+  return { deleted, auditPruned, failed };
 }
 
 /**

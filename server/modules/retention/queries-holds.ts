@@ -53,6 +53,10 @@ export async function findHold(db: Db, municipalityCode: string, id: string) {
     .executeTakeFirst();
 }
 
+/**
+ * An active hold that stops the record's deletion: on the record itself, and for a case also on
+ * any inquiry the case was opened from (those are deleted with the case).
+ */
 export async function findActiveHold(
   db: Db,
   municipalityCode: string,
@@ -63,9 +67,57 @@ export async function findActiveHold(
     .selectFrom('legal_holds')
     .select('id')
     .where('municipality_code', '=', municipalityCode)
-    .where(kind === 'case' ? 'case_id' : 'inquiry_id', '=', id)
+    .where((eb) =>
+      kind === 'case'
+        ? eb.or([
+            eb('case_id', '=', id),
+            eb(
+              'inquiry_id',
+              'in',
+              eb
+                .selectFrom('inquiries')
+                .select('inquiries.id')
+                .where('inquiries.municipality_code', '=', municipalityCode)
+                .where('inquiries.case_id', '=', id),
+            ),
+          ])
+        : eb('inquiry_id', '=', id),
+    )
     .where('lifted_at', 'is', null)
     .executeTakeFirst();
+}
+
+/**
+ * Deletes the lifted holds (history) of a record about to be deleted, and for a case those of its
+ * inquiries: the reference restricts (0043), so an active hold can never go by cascade.
+ */
+export async function deleteLiftedHolds(
+  db: Db,
+  municipalityCode: string,
+  kind: RecordKind,
+  id: string,
+): Promise<void> {
+  await db
+    .deleteFrom('legal_holds')
+    .where('municipality_code', '=', municipalityCode)
+    .where('lifted_at', 'is not', null)
+    .where((eb) =>
+      kind === 'case'
+        ? eb.or([
+            eb('case_id', '=', id),
+            eb(
+              'inquiry_id',
+              'in',
+              eb
+                .selectFrom('inquiries')
+                .select('inquiries.id')
+                .where('inquiries.municipality_code', '=', municipalityCode)
+                .where('inquiries.case_id', '=', id),
+            ),
+          ])
+        : eb('inquiry_id', '=', id),
+    )
+    .execute();
 }
 
 export async function insertHold(

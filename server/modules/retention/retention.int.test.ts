@@ -215,6 +215,7 @@ describe(`retention (${testEngine})`, () => {
     expect(await runRetentionJob(t.database.db, testKeys.audit, now)).toEqual({
       deleted: 0,
       auditPruned: 0,
+      failed: 0,
     });
     expect(await exists('cases', world.oldCase.id)).toBe(true);
   });
