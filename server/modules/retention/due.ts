@@ -11,6 +11,7 @@ import {
   findExportedRecords,
   findOpenAccessRequestRecords,
 } from './queries-due.ts';
+import { firstHeldAuditSeq } from './queries-holds.ts';
 import type { DueRecord, RetentionPeriod } from './schema.ts';
 
 /**
@@ -165,8 +166,14 @@ export function auditCutoff(period: RetentionPeriod, now: Date): Date {
 export async function dryRun(db: Kysely<DB>, municipalityCode: string, now: Date) {
   const items = await dueRecords(db, municipalityCode, now);
   const audit = (await getPeriods(db, municipalityCode)).find((p) => p.kind === 'audit_trail');
-  const auditEntries = audit
-    ? await countAuditBefore(db, municipalityCode, auditCutoff(audit, now))
+  const cutoff = audit ? auditCutoff(audit, now) : undefined;
+  const auditEntries = cutoff
+    ? await countAuditBefore(
+        db,
+        municipalityCode,
+        cutoff,
+        await firstHeldAuditSeq(db, municipalityCode, cutoff),
+      )
     : 0;
   return { items: items.map(({ tombstone: _t, ...item }) => item), auditEntries };
 }

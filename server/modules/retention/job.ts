@@ -15,6 +15,7 @@ import {
   deleteLiftedHolds,
   findActiveHold,
   findRecordReference,
+  firstHeldAuditSeq,
   lockRecordForDeletion,
 } from './queries-holds.ts';
 import { findMunicipalitiesWithPeriods } from './queries-due.ts';
@@ -109,7 +110,8 @@ async function deleteCandidate(
 }
 
 /**
- * Prunes one municipality's chain behind a signed anchor, with an audit entry of the pruning.
+ * Prunes one municipality's chain behind a signed anchor, with an audit entry of the pruning,
+ * stopping before the first entry about a record under legal hold.
  * The application's production role (db/roles/app-role.sql) may not delete audit entries: there
  * the pruning is skipped (permission denied, 42501) until the operator grants it
  * (docs/OPERATIONS.md), and the rest of the job goes on.
@@ -117,7 +119,8 @@ async function deleteCandidate(
 async function pruneAudit(db: Kysely<DB>, key: Buffer, code: string, cutoff: Date) {
   try {
     return await db.transaction().execute(async (trx) => {
-      const pruned = await pruneAuditChain(trx, key, code, cutoff);
+      const keepFrom = await firstHeldAuditSeq(trx, code, cutoff);
+      const pruned = await pruneAuditChain(trx, key, code, cutoff, keepFrom);
       if (pruned > 0) {
         await writeAudit(trx, key, {
           municipalityCode: code,

@@ -152,13 +152,19 @@ export async function findMunicipalitiesWithPeriods(db: Db): Promise<string[]> {
   return rows.map((r) => r.municipality_code);
 }
 
-/** Audit entries of a chain older than `before` (what pruning would remove). */
-export async function countAuditBefore(db: Db, chainKey: string, before: Date): Promise<number> {
+/** Audit entries of a chain older than `before` and below `belowSeq` (what pruning removes). */
+export async function countAuditBefore(
+  db: Db,
+  chainKey: string,
+  before: Date,
+  belowSeq?: number,
+): Promise<number> {
   const row = await db
     .selectFrom('audit_log')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('chain_key', '=', chainKey)
     .where('occurred_at', '<', before)
+    .$if(belowSeq !== undefined, (q) => q.where('seq', '<', belowSeq as number))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -191,3 +191,35 @@ export async function lockRecordForDeletion(
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * The first entry of the chain before `before` that is about a record under an active legal hold
+ * — its case or inquiry (and the inquiries of a held case) as the resource, or a person they name
+ * as the subject. Pruning stops before it (docs/RETENTION.md): a hold for a complaint keeps who
+ * read or changed the record, which is often what the complaint is about.
+ */
+export async function firstHeldAuditSeq(
+  db: Db,
+  municipalityCode: string,
+  before: Date,
+): Promise<number | undefined> {
+  const result = await sql<{ seq: string | number | null }>`
+    with held as (
+      select h.case_id, h.inquiry_id from legal_holds h
+       where h.municipality_code = ${municipalityCode} and h.lifted_at is null
+    ), held_inquiries as (
+      select i.id from inquiries i, held
+       where i.municipality_code = ${municipalityCode}
+         and (i.id = held.inquiry_id or i.case_id = held.case_id)
+    )
+    select min(a.seq) as seq from audit_log a
+     where a.chain_key = ${municipalityCode} and a.occurred_at < ${before}
+       and (a.resource_id in (select case_id::text from held where case_id is not null
+                              union select id::text from held_inquiries)
+            or a.subject_person_id in (
+              select cp.person_id from case_persons cp join held on held.case_id = cp.case_id
+              union select ip.person_id from inquiry_persons ip
+                     where ip.inquiry_id in (select id from held_inquiries)))`.execute(db);
+  const seq = result.rows[0]?.seq;
+  return seq === null || seq === undefined ? undefined : Number(seq);
+}

@@ -265,9 +265,7 @@ describe(`retention (${testEngine})`, () => {
     expect(files.get('Indices/tableIndex.xml')?.toString()).toContain('<name>cases</name>');
     // Everything the deletion removes is delivered, e.g. the closure decision (review finding 3),
     // described in Danish from the locale files.
-    expect(files.get('Indices/tableIndex.xml')?.toString()).toContain(
-      '<name>case_closures</name>',
-    );
+    expect(files.get('Indices/tableIndex.xml')?.toString()).toContain('<name>case_closures</name>');
     expect(files.get('Indices/tableIndex.xml')?.toString()).toContain(
       'Afslutninger af sagerne: afgørelse og begrundelse',
     );

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChains } from '../../platform/audit/verify.ts';
+import { writeAudit } from '../../platform/audit/write.ts';
 import { testKeys } from '../../test/app.ts';
 import { freshDatabase, testEngine, type TestDatabase } from '../../test/database.ts';
 import { createCase, createInquiryRow, createPerson } from '../../test/records.ts';
@@ -246,5 +248,51 @@ describe(`retention after the review (${testEngine})`, () => {
     expect(failures).toEqual([{ recordKind: 'case', code: '23503' }]);
     expect(await exists('cases', blocked.id)).toBe(true);
     expect(await exists('cases', next.id)).toBe(false);
+  });
+
+  it('the audit trail is pruned only up to the first entry about a record under legal hold', async () => {
+    const held = await dueCase();
+    await hold('case', held.id);
+    await db()
+      .transaction()
+      .execute((trx) =>
+        writeAudit(trx, testKeys.audit, {
+          municipalityCode: '101',
+          actorUserId: user.id,
+          actorRole: 'coordinator',
+          action: 'read',
+          resourceType: 'case',
+          resourceId: held.id,
+          purpose: 'case_work',
+        }),
+      );
+    const entry = await db()
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('chain_key', '=', '101')
+      .where('resource_id', '=', held.id)
+      .where('action', '=', 'read')
+      .executeTakeFirstOrThrow();
+    await db()
+      .insertInto('retention_periods')
+      .values({
+        municipality_code: '101',
+        kind: 'audit_trail',
+        months: 1,
+        minimum_months: 1,
+        confirmed: true,
+      })
+      .execute();
+    const later = new Date(now.getTime() + 3 * YEAR);
+    const result = await runRetentionJob(db(), testKeys.audit, later);
+    expect(result.auditPruned).toBeGreaterThan(0);
+    const left = await db()
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.min<string>('seq').as('first'))
+      .where('chain_key', '=', '101')
+      .executeTakeFirstOrThrow();
+    // Everything before the held record's first entry is gone; it and what follows are kept.
+    expect(Number(left.first)).toBe(Number(entry.seq));
+    expect((await verifyAuditChains(db(), testKeys.audit)).ok).toBe(true);
   });
 });
