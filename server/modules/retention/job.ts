@@ -203,6 +203,7 @@ export async function deleteRecordNow(
   const candidate = (await dueRecords(ctx.db, code, now)).find(
     (r) => r.recordId === body.recordId && r.recordKind === body.recordKind,
   );
+  if (candidate?.status === 'access_request_open') throw refuse('access_request_open');
   if (!candidate || candidate.status !== 'will_delete') throw refuse('not_due');
   const actor = { userId: ctx.user.id, role: 'municipal_admin', requestId: ctx.requestId };
   if (!(await deleteCandidate(ctx.db, ctx.keys.audit, code, candidate, actor, now))) {
