@@ -4,7 +4,12 @@ import { freshDatabase, testEngine, type TestDatabase } from '../../test/databas
 import { createCase, createPerson } from '../../test/records.ts';
 import { closeCaseOn } from '../../test/retention-fixtures.ts';
 import { createUsers } from '../../test/users.ts';
-import { ARCHIVE_TABLES, EXTRA_TABLES, NOT_ARCHIVED, readExtraTables } from './archive-tables.ts';
+import {
+  ARCHIVE_TABLES,
+  EXTRA_TABLES,
+  NOT_ARCHIVED,
+  readExtraTables,
+} from './queries-archive-tables.ts';
 
 /**
  * Archive-then-delete (docs/RETENTION.md): every table whose rows the deletion of a case or an

@@ -4,7 +4,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { translate } from '../../platform/i18n/index.ts';
 import { casePdf, inquiryPdf } from './archive-pdf.ts';
-import { readExtraTables } from './archive-tables.ts';
+import { readExtraTables } from './queries-archive-tables.ts';
 import { dueRecords } from './due.ts';
 import { buildPackage, writePackage, type PackageDocument } from './package.ts';
 import {
