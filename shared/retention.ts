@@ -23,12 +23,16 @@ export type RecordKind = z.infer<typeof RecordKindSchema>;
 
 /**
  * Why a record whose period has ended is, or is not, deleted by the next run: deleted; waiting
- * for the archive's export; the period not yet confirmed by the municipality; a legal hold.
+ * for the archive's export; the period not yet confirmed by the municipality; a legal hold; a
+ * person it names has an access request not yet answered; or a finished record no retention
+ * rule covers (listed so it is seen, never deleted).
  */
 export const DueStatusSchema = z.enum([
   'will_delete',
   'needs_export',
   'period_unconfirmed',
   'legal_hold',
+  'access_request_open',
+  'no_period',
 ]);
 export type DueStatus = z.infer<typeof DueStatusSchema>;

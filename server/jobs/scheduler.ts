@@ -44,7 +44,9 @@ export function startJobs(options: JobsOptions): JobsHandle {
     async () => {
       if (auditKey && Date.now() - retentionRanAt >= RETENTION_EVERY_MS) {
         retentionRanAt = Date.now();
-        const retention = await runRetentionJob(db, auditKey);
+        const retention = await runRetentionJob(db, auditKey, new Date(), (failure) =>
+          log.error(failure, 'retention: a record could not be deleted'),
+        );
         log.info(retention, 'retention job ran');
       }
       const deadlines = await runDeadlineJob(db);

@@ -5,7 +5,7 @@ import type { DB } from '../../platform/db/schema.ts';
  * Retention's deletion of persons (docs/RETENTION.md), through the persons module that owns the
  * register: of the given persons, those that no remaining case or inquiry names are deleted
  * (their relations and any other row that belongs to them follow by cascade). A person another
- * record still names stays. Returns how many went.
+ * record still names, or an access request is about, stays. Returns how many went.
  */
 export async function deleteUnreferencedPersons(
   db: Kysely<DB>,
@@ -32,6 +32,16 @@ export async function deleteUnreferencedPersons(
           selectFrom('inquiry_persons')
             .select('inquiry_persons.person_id')
             .whereRef('inquiry_persons.person_id', '=', 'persons.id'),
+        ),
+      ),
+    )
+    // A person with an access request is never deleted: the request documents the answer.
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('access_requests')
+            .select('access_requests.person_id')
+            .whereRef('access_requests.person_id', '=', 'persons.id'),
         ),
       ),
     )

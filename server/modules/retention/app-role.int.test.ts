@@ -63,6 +63,7 @@ describe.runIf(testEngine === 'postgres')('the retention job as the application 
     await expect(runRetentionJob(asApp, key, later)).resolves.toEqual({
       deleted: 0,
       auditPruned: 0,
+      failed: 0,
     });
     const left = await database.db
       .selectFrom('audit_log')

@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { translate } from '../../platform/i18n/index.ts';
 import { casePdf, inquiryPdf } from './archive-pdf.ts';
+import { readExtraTables } from './queries-archive-tables.ts';
 import { dueRecords } from './due.ts';
 import { buildPackage, writePackage, type PackageDocument } from './package.ts';
 import {
@@ -35,6 +37,12 @@ const presented = (row: ExportRow) => ({
  */
 export const EXPORT_BATCH = 200;
 
+const SCAN_EXTENSIONS: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+};
+
 export const packageName = (exportId: string) => `AVID.TOV.${exportId}`;
 
 export function packageDirectory(archiveDir: string, municipalityCode: string, exportId: string) {
@@ -61,7 +69,7 @@ export async function takeExport(
   const existing = await findExport(ctx.db, code, exportId);
   if (existing) return presented(existing);
   const due = (await dueRecords(ctx.db, code, now))
-    .filter((r) => r.exportId === null)
+    .filter((r) => r.exportId === null && r.status !== 'no_period')
     .slice(0, EXPORT_BATCH);
   if (due.length === 0) {
     throw new AppError('validation_failed', {
@@ -71,7 +79,9 @@ export async function takeExport(
   const caseIds = due.filter((r) => r.recordKind === 'case').map((r) => r.recordId);
   const inquiryIds = due.filter((r) => r.recordKind === 'inquiry').map((r) => r.recordId);
   return ctx.db.transaction().execute(async (trx) => {
-    const tables = await readArchiveTables(trx, code, caseIds, inquiryIds);
+    const core = await readArchiveTables(trx, code, caseIds, inquiryIds);
+    const extra = await readExtraTables(trx, code, caseIds, inquiryIds);
+    const tables = { ...core, ...extra.tables };
     const municipality = await findMunicipalityName(trx, code);
     const documents: PackageDocument[] = [];
     for (const id of caseIds) {
@@ -86,6 +96,19 @@ export async function takeExport(
         recordKind: 'inquiry',
         recordId: id,
         ...(await inquiryPdf(tables, id, municipality, now)),
+      });
+    }
+    for (const scan of extra.scans) {
+      const reference = String(core.cases.find((c) => c.id === scan.caseId)?.reference ?? '');
+      documents.push({
+        recordKind: 'case',
+        recordId: scan.caseId,
+        title: translate('da', 'retentionDocument.consentScanTitle', { reference }),
+        pdf: scan.data,
+        original: {
+          extension: SCAN_EXTENSIONS[scan.mediaType] ?? 'bin',
+          mediaType: scan.mediaType,
+        },
       });
     }
     const built = buildPackage(

@@ -9,7 +9,9 @@ import {
   findClosedCases,
   findDecidedInquiries,
   findExportedRecords,
+  findOpenAccessRequestRecords,
 } from './queries-due.ts';
+import { firstHeldAuditSeq } from './queries-holds.ts';
 import type { DueRecord, RetentionPeriod } from './schema.ts';
 
 /**
@@ -49,11 +51,12 @@ export async function dueRecords(
   now: Date,
 ): Promise<DueCandidate[]> {
   const periods = new Map((await getPeriods(db, municipalityCode)).map((p) => [p.kind, p]));
-  const [cases, inquiries, holds, exports] = await Promise.all([
+  const [cases, inquiries, holds, exports, requests] = await Promise.all([
     findClosedCases(db, municipalityCode),
     findDecidedInquiries(db, municipalityCode),
     findActiveHoldIds(db, municipalityCode),
     findExportedRecords(db, municipalityCode),
+    findOpenAccessRequestRecords(db, municipalityCode),
   ]);
   const today = danishToday(now);
   const out: DueCandidate[] = [];
@@ -68,14 +71,19 @@ export async function dueRecords(
     const period = periods.get(retentionKind) as RetentionPeriod;
     const periodEnded = addMonths(from, period.months);
     if (periodEnded > today) return;
-    const exported = exports.get(recordId);
+    // Only an export taken on or after the day the period is counted from delivered the record
+    // as it is now: one taken before a reopening is stale, and the record needs a new one.
+    const latest = exports.get(recordId);
+    const exported = latest && danishToday(latest.takenAt) >= from ? latest : undefined;
     const status: DueStatus = holds.has(recordId)
       ? 'legal_hold'
-      : !period.confirmed
-        ? 'period_unconfirmed'
-        : !exported
-          ? 'needs_export'
-          : 'will_delete';
+      : requests.has(recordId)
+        ? 'access_request_open'
+        : !period.confirmed
+          ? 'period_unconfirmed'
+          : !exported
+            ? 'needs_export'
+            : 'will_delete';
     out.push({
       recordKind,
       recordId,
@@ -104,6 +112,14 @@ export async function dueRecords(
     });
   }
   for (const i of inquiries) {
+    const covered =
+      i.decided_at !== null &&
+      (i.forwarded || (i.outcome !== null && i.outcome !== 'radicalisation'));
+    if (!covered) {
+      out.push(noPeriod(i.id, i.reference, day(i.decided_at ?? i.received_at) as string));
+      continue;
+    }
+    // A forwarded inquiry counts as referred elsewhere, from the day it was forwarded.
     const kind = i.outcome === 'no_concern' ? 'inquiry_no_concern' : 'inquiry_referred';
     consider('inquiry', i.id, i.reference, kind, day(i.decided_at) as string, {
       receivedOn: day(i.received_at),
@@ -111,10 +127,34 @@ export async function dueRecords(
       closedOn: day(i.decided_at),
       extremismForm: i.extremism_form,
       ageGroup: i.age_group,
-      outcome: i.outcome,
+      outcome: i.forwarded ? 'forwarded' : i.outcome,
     });
   }
   return out;
+}
+
+/** A finished inquiry no rule covers: listed in the dry-run, never deleted. */
+function noPeriod(recordId: string, reference: string, from: string): DueCandidate {
+  return {
+    recordKind: 'inquiry',
+    recordId,
+    reference,
+    retentionKind: null,
+    countedFrom: from,
+    periodEnded: null,
+    months: null,
+    status: 'no_period',
+    exportId: null,
+    exportedAt: null,
+    tombstone: {
+      receivedOn: null,
+      openedOn: null,
+      closedOn: null,
+      extremismForm: null,
+      ageGroup: null,
+      outcome: null,
+    },
+  };
 }
 
 /** The start of the audit trail's retention on `now`: entries before it are pruned. */
@@ -126,8 +166,14 @@ export function auditCutoff(period: RetentionPeriod, now: Date): Date {
 export async function dryRun(db: Kysely<DB>, municipalityCode: string, now: Date) {
   const items = await dueRecords(db, municipalityCode, now);
   const audit = (await getPeriods(db, municipalityCode)).find((p) => p.kind === 'audit_trail');
-  const auditEntries = audit
-    ? await countAuditBefore(db, municipalityCode, auditCutoff(audit, now))
+  const cutoff = audit ? auditCutoff(audit, now) : undefined;
+  const auditEntries = cutoff
+    ? await countAuditBefore(
+        db,
+        municipalityCode,
+        cutoff,
+        await firstHeldAuditSeq(db, municipalityCode, cutoff),
+      )
     : 0;
   return { items: items.map(({ tombstone: _t, ...item }) => item), auditEntries };
 }

@@ -4,13 +4,20 @@ import { writeAudit } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { RetentionKind } from '../../../shared/retention.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { deleteCaseForRetention } from '../cases/queries-retention.ts';
 import { deleteInquiriesForRetention } from '../inquiries/queries-retention.ts';
 import { deleteUnreferencedPersons } from '../persons/queries-retention.ts';
 import { auditCutoff, dueRecords, type DueCandidate } from './due.ts';
 import { getPeriods } from './periods.ts';
-import { findActiveHold, findRecordReference, lockRecordForDeletion } from './queries-holds.ts';
+import {
+  deleteLiftedHolds,
+  findActiveHold,
+  findRecordReference,
+  firstHeldAuditSeq,
+  lockRecordForDeletion,
+} from './queries-holds.ts';
 import { findMunicipalitiesWithPeriods } from './queries-due.ts';
 import { insertTombstone } from './queries-tombstones.ts';
 
@@ -25,6 +32,14 @@ import { insertTombstone } from './queries-tombstones.ts';
 export interface RetentionJobResult {
   deleted: number;
   auditPruned: number;
+  /** Records whose deletion failed (rolled back); the run went on with the next. */
+  failed: number;
+}
+
+/** What is told about a record whose deletion failed: its kind and an error code, nothing else. */
+export interface RetentionFailure {
+  recordKind: 'case' | 'inquiry';
+  code: string;
 }
 
 interface Actor {
@@ -48,6 +63,8 @@ async function deleteCandidate(
       return false;
     }
     if (await findActiveHold(trx, code, candidate.recordKind, candidate.recordId)) return false;
+    // Lifted holds are history; the reference restricts (0043), so they go first, explicitly.
+    await deleteLiftedHolds(trx, code, candidate.recordKind, candidate.recordId);
     let persons: string[];
     if (candidate.recordKind === 'case') {
       const fromInquiries = await deleteInquiriesForRetention(trx, code, {
@@ -67,7 +84,7 @@ async function deleteCandidate(
     await insertTombstone(trx, {
       municipalityCode: code,
       recordKind: candidate.recordKind,
-      retentionKind: candidate.retentionKind,
+      retentionKind: candidate.retentionKind as RetentionKind,
       ...candidate.tombstone,
       exportId: candidate.exportId as string,
       deletedOn: danishToday(now),
@@ -93,7 +110,8 @@ async function deleteCandidate(
 }
 
 /**
- * Prunes one municipality's chain behind a signed anchor, with an audit entry of the pruning.
+ * Prunes one municipality's chain behind a signed anchor, with an audit entry of the pruning,
+ * stopping before the first entry about a record under legal hold.
  * The application's production role (db/roles/app-role.sql) may not delete audit entries: there
  * the pruning is skipped (permission denied, 42501) until the operator grants it
  * (docs/OPERATIONS.md), and the rest of the job goes on.
@@ -101,7 +119,8 @@ async function deleteCandidate(
 async function pruneAudit(db: Kysely<DB>, key: Buffer, code: string, cutoff: Date) {
   try {
     return await db.transaction().execute(async (trx) => {
-      const pruned = await pruneAuditChain(trx, key, code, cutoff);
+      const keepFrom = await firstHeldAuditSeq(trx, code, cutoff);
+      const pruned = await pruneAuditChain(trx, key, code, cutoff, keepFrom);
       if (pruned > 0) {
         await writeAudit(trx, key, {
           municipalityCode: code,
@@ -127,22 +146,38 @@ const isAppendOnly = (error: unknown) =>
 
 const SYSTEM: Actor = { userId: null, role: 'system', requestId: null };
 
+/**
+ * One failing record (an unexpected error, e.g. a restricting reference or a serialization
+ * failure) is rolled back, told to `onFailure` with its kind and error code only (no personal
+ * data, no message), counted, and the run goes on with the next record and municipality.
+ */
 export async function runRetentionJob(
   db: Kysely<DB>,
   key: Buffer,
   now: Date = new Date(),
+  onFailure: (failure: RetentionFailure) => void = () => {},
 ): Promise<RetentionJobResult> {
   let deleted = 0;
   let auditPruned = 0;
+  let failed = 0;
   for (const code of await findMunicipalitiesWithPeriods(db)) {
     for (const candidate of await dueRecords(db, code, now)) {
       if (candidate.status !== 'will_delete') continue;
-      if (await deleteCandidate(db, key, code, candidate, SYSTEM, now)) deleted += 1;
+      try {
+        if (await deleteCandidate(db, key, code, candidate, SYSTEM, now)) deleted += 1;
+      } catch (error) {
+        failed += 1;
+        const errorCode = (error as { code?: unknown }).code;
+        onFailure({
+          recordKind: candidate.recordKind,
+          code: typeof errorCode === 'string' ? errorCode : 'unknown',
+        });
+      }
     }
     const audit = (await getPeriods(db, code)).find((p) => p.kind === 'audit_trail');
     if (audit?.confirmed) auditPruned += await pruneAudit(db, key, code, auditCutoff(audit, now));
   }
-  return { deleted, auditPruned };
+  return { deleted, auditPruned, failed };
 }
 
 /**
@@ -168,6 +203,7 @@ export async function deleteRecordNow(
   const candidate = (await dueRecords(ctx.db, code, now)).find(
     (r) => r.recordId === body.recordId && r.recordKind === body.recordKind,
   );
+  if (candidate?.status === 'access_request_open') throw refuse('access_request_open');
   if (!candidate || candidate.status !== 'will_delete') throw refuse('not_due');
   const actor = { userId: ctx.user.id, role: 'municipal_admin', requestId: ctx.requestId };
   if (!(await deleteCandidate(ctx.db, ctx.keys.audit, code, candidate, actor, now))) {

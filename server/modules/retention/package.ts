@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { translate } from '../../platform/i18n/index.ts';
 import type { ArchiveTables, TableRows } from './queries-archive.ts';
 
 /**
@@ -17,14 +18,9 @@ import type { ArchiveTables, TableRows } from './queries-archive.ts';
  */
 export type PackageFiles = Map<string, Buffer>;
 
-export const TABLE_DESCRIPTIONS: Record<keyof ArchiveTables, string> = {
-  cases: 'Sager: reference, status, oprettelse, klassifikation og resuméer',
-  case_events: 'Sagernes kronologi: hændelser, notater og ændringer',
-  case_persons: 'Personer i sagerne og deres rolle',
-  inquiries: 'Henvendelser: reference, kilde, kanal, modtagelse og observation',
-  inquiry_decisions: 'Afgørelser på henvendelserne',
-  inquiry_persons: 'Personer i henvendelserne',
-};
+/** A table's description in the index: Danish, for the Danish archive, from the locale files. */
+export const tableDescription = (table: string) =>
+  translate('da', `retention.archiveTables.${table}`);
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
@@ -58,6 +54,8 @@ export interface PackageDocument {
   recordId: string;
   title: string;
   pdf: Buffer;
+  /** A scanned original (the signed consent form) kept in its own format; PDF/A otherwise. */
+  original?: { extension: string; mediaType: string };
 }
 
 export function buildPackage(
@@ -67,14 +65,15 @@ export function buildPackage(
 ): { files: PackageFiles; indexSha256: string } {
   const files: PackageFiles = new Map();
   const tableEntries: string[] = [];
-  (Object.keys(tables) as (keyof ArchiveTables)[]).forEach((name, index) => {
+  Object.keys(tables).forEach((name, index) => {
     const folder = `table${index + 1}`;
-    const { text, columns } = csv(tables[name]);
+    const rows = tables[name] ?? [];
+    const { text, columns } = csv(rows);
     files.set(`Tables/${folder}/${folder}.csv`, Buffer.from(text, 'utf8'));
     tableEntries.push(
       `  <table>\n    <name>${name}</name>\n    <folder>${folder}</folder>\n` +
-        `    <description>${xml(TABLE_DESCRIPTIONS[name])}</description>\n` +
-        `    <rows>${tables[name].length}</rows>\n    <columns>\n` +
+        `    <description>${xml(tableDescription(name))}</description>\n` +
+        `    <rows>${rows.length}</rows>\n    <columns>\n` +
         columns.map((c) => `      <column><name>${xml(c)}</name></column>\n`).join('') +
         `    </columns>\n  </table>\n`,
     );
@@ -87,12 +86,12 @@ export function buildPackage(
     Buffer.from(`${header('tableIndex')}${tableEntries.join('')}</tableIndex>\n`, 'utf8'),
   );
   const docEntries = documents.map((doc, index) => {
-    const path = `Documents/docCollection1/${index + 1}/1.pdf`;
+    const path = `Documents/docCollection1/${index + 1}/1.${doc.original?.extension ?? 'pdf'}`;
     files.set(path, doc.pdf);
     return (
       `  <doc>\n    <dID>${index + 1}</dID>\n    <recordKind>${doc.recordKind}</recordKind>\n` +
       `    <recordId>${doc.recordId}</recordId>\n    <title>${xml(doc.title)}</title>\n` +
-      `    <file>${path}</file>\n    <format>PDF/A-2a</format>\n  </doc>\n`
+      `    <file>${path}</file>\n    <format>${xml(doc.original?.mediaType ?? 'PDF/A-2a')}</format>\n  </doc>\n`
     );
   });
   files.set(

@@ -9,6 +9,7 @@ import type { DB } from '../../platform/db/schema.ts';
 type Db = Kysely<DB>;
 export type TableRows = Record<string, unknown>[];
 
+/** The six tables the records' documents are built from, and every other exported table by name. */
 export interface ArchiveTables {
   cases: TableRows;
   case_events: TableRows;
@@ -16,6 +17,7 @@ export interface ArchiveTables {
   inquiries: TableRows;
   inquiry_decisions: TableRows;
   inquiry_persons: TableRows;
+  [table: string]: TableRows;
 }
 
 export async function readArchiveTables(

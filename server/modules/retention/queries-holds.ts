@@ -53,6 +53,10 @@ export async function findHold(db: Db, municipalityCode: string, id: string) {
     .executeTakeFirst();
 }
 
+/**
+ * An active hold that stops the record's deletion: on the record itself, and for a case also on
+ * any inquiry the case was opened from (those are deleted with the case).
+ */
 export async function findActiveHold(
   db: Db,
   municipalityCode: string,
@@ -63,9 +67,57 @@ export async function findActiveHold(
     .selectFrom('legal_holds')
     .select('id')
     .where('municipality_code', '=', municipalityCode)
-    .where(kind === 'case' ? 'case_id' : 'inquiry_id', '=', id)
+    .where((eb) =>
+      kind === 'case'
+        ? eb.or([
+            eb('case_id', '=', id),
+            eb(
+              'inquiry_id',
+              'in',
+              eb
+                .selectFrom('inquiries')
+                .select('inquiries.id')
+                .where('inquiries.municipality_code', '=', municipalityCode)
+                .where('inquiries.case_id', '=', id),
+            ),
+          ])
+        : eb('inquiry_id', '=', id),
+    )
     .where('lifted_at', 'is', null)
     .executeTakeFirst();
+}
+
+/**
+ * Deletes the lifted holds (history) of a record about to be deleted, and for a case those of its
+ * inquiries: the reference restricts (0043), so an active hold can never go by cascade.
+ */
+export async function deleteLiftedHolds(
+  db: Db,
+  municipalityCode: string,
+  kind: RecordKind,
+  id: string,
+): Promise<void> {
+  await db
+    .deleteFrom('legal_holds')
+    .where('municipality_code', '=', municipalityCode)
+    .where('lifted_at', 'is not', null)
+    .where((eb) =>
+      kind === 'case'
+        ? eb.or([
+            eb('case_id', '=', id),
+            eb(
+              'inquiry_id',
+              'in',
+              eb
+                .selectFrom('inquiries')
+                .select('inquiries.id')
+                .where('inquiries.municipality_code', '=', municipalityCode)
+                .where('inquiries.case_id', '=', id),
+            ),
+          ])
+        : eb('inquiry_id', '=', id),
+    )
+    .execute();
 }
 
 export async function insertHold(
@@ -138,4 +190,36 @@ export async function lockRecordForDeletion(
     .forUpdate()
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * The first entry of the chain before `before` that is about a record under an active legal hold
+ * — its case or inquiry (and the inquiries of a held case) as the resource, or a person they name
+ * as the subject. Pruning stops before it (docs/RETENTION.md): a hold for a complaint keeps who
+ * read or changed the record, which is often what the complaint is about.
+ */
+export async function firstHeldAuditSeq(
+  db: Db,
+  municipalityCode: string,
+  before: Date,
+): Promise<number | undefined> {
+  const result = await sql<{ seq: string | number | null }>`
+    with held as (
+      select h.case_id, h.inquiry_id from legal_holds h
+       where h.municipality_code = ${municipalityCode} and h.lifted_at is null
+    ), held_inquiries as (
+      select i.id from inquiries i, held
+       where i.municipality_code = ${municipalityCode}
+         and (i.id = held.inquiry_id or i.case_id = held.case_id)
+    )
+    select min(a.seq) as seq from audit_log a
+     where a.chain_key = ${municipalityCode} and a.occurred_at < ${before}
+       and (a.resource_id in (select case_id::text from held where case_id is not null
+                              union select id::text from held_inquiries)
+            or a.subject_person_id in (
+              select cp.person_id from case_persons cp join held on held.case_id = cp.case_id
+              union select ip.person_id from inquiry_persons ip
+                     where ip.inquiry_id in (select id from held_inquiries)))`.execute(db);
+  const seq = result.rows[0]?.seq;
+  return seq === null || seq === undefined ? undefined : Number(seq);
 }

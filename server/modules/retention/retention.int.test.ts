@@ -215,6 +215,7 @@ describe(`retention (${testEngine})`, () => {
     expect(await runRetentionJob(t.database.db, testKeys.audit, now)).toEqual({
       deleted: 0,
       auditPruned: 0,
+      failed: 0,
     });
     expect(await exists('cases', world.oldCase.id)).toBe(true);
   });
@@ -262,6 +263,12 @@ describe(`retention (${testEngine})`, () => {
     const fileIndex = files.get('Indices/fileIndex.xml') as Buffer;
     expect(createHash('sha256').update(fileIndex).digest('hex')).toBe(taken.indexSha256);
     expect(files.get('Indices/tableIndex.xml')?.toString()).toContain('<name>cases</name>');
+    // Everything the deletion removes is delivered, e.g. the closure decision (review finding 3),
+    // described in Danish from the locale files.
+    expect(files.get('Indices/tableIndex.xml')?.toString()).toContain('<name>case_closures</name>');
+    expect(files.get('Indices/tableIndex.xml')?.toString()).toContain(
+      'Afslutninger af sagerne: afgørelse og begrundelse',
+    );
     expect(files.get('Tables/table1/table1.csv')?.toString()).toContain(world.oldCase.reference);
     const pdfs = [...files.keys()].filter((p) => p.endsWith('.pdf'));
     expect(pdfs).toHaveLength(2);

@@ -40,11 +40,12 @@ export const DueRecordSchema = z.object({
   recordKind: RecordKindSchema,
   recordId: z.uuid(),
   reference: z.string(),
-  retentionKind: RetentionKindSchema,
-  /** The day the period is counted from, and the day it ended. */
+  /** Null when no retention rule covers the record (status `no_period`). */
+  retentionKind: RetentionKindSchema.nullable(),
+  /** The day the period is counted from, and the day it ended (null: no period). */
   countedFrom: DateOnly,
-  periodEnded: DateOnly,
-  months: z.number().int(),
+  periodEnded: DateOnly.nullable(),
+  months: z.number().int().nullable(),
   status: DueStatusSchema,
   /** The export that delivered it to the archive, if taken. */
   exportId: z.uuid().nullable(),

@@ -74,13 +74,16 @@ export async function chainAnchors<T>(
 /**
  * Removes the chain's entries that occurred before `before`, in seq order, behind one new signed
  * anchor, in the caller's transaction. The newest entry of a chain always stays (the head must
- * keep naming an entry that is there). Returns the number of entries removed.
+ * keep naming an entry that is there), nor `keepFromSeq` and later (the chain is pruned as one
+ * contiguous segment, so a kept entry keeps everything after it). Returns the number removed.
  */
 export async function pruneAuditChain(
   trx: Transaction<DB>,
   key: Buffer,
   chainKey: string,
   before: Date,
+  /** Keep this entry and every later one even if older than `before` (retention's legal hold). */
+  keepFromSeq?: number,
 ): Promise<number> {
   // One pruner per chain at a time: the head row is the chain's lock.
   const head = await trx
@@ -105,18 +108,19 @@ export async function pruneAuditChain(
     firstKept?.seq === null || firstKept?.seq === undefined ? limit : Number(firstKept.seq) - 1,
     limit,
   );
-  if (toSeq < fromSeq) return 0;
+  const bound = keepFromSeq === undefined ? toSeq : Math.min(toSeq, keepFromSeq - 1);
+  if (bound < fromSeq) return 0;
   const last = await trx
     .selectFrom('audit_log')
     .select('hash')
     .where('chain_key', '=', chainKey)
-    .where('seq', '=', toSeq)
+    .where('seq', '=', bound)
     .executeTakeFirstOrThrow();
   const anchor: Anchor = {
     chainKey,
     fromSeq,
-    toSeq,
-    entryCount: toSeq - fromSeq + 1,
+    toSeq: bound,
+    entryCount: bound - fromSeq + 1,
     lastHash: last.hash,
     prunedBefore: before,
   };
@@ -133,6 +137,6 @@ export async function pruneAuditChain(
     })
     .execute();
   const removed = await sql`delete from audit_log
-     where chain_key = ${chainKey} and seq between ${fromSeq} and ${toSeq}`.execute(trx);
+     where chain_key = ${chainKey} and seq between ${fromSeq} and ${bound}`.execute(trx);
   return Number(removed.numAffectedRows ?? 0);
 }

@@ -88,8 +88,12 @@ export function RetentionRunSection() {
                 {items.map((r) => (
                   <tr key={r.recordId}>
                     <td>{r.reference}</td>
-                    <td>{t(`retention.kinds.${r.retentionKind}`)}</td>
-                    <td>{formatDate(r.periodEnded)}</td>
+                    <td>
+                      {r.retentionKind
+                        ? t(`retention.kinds.${r.retentionKind}`)
+                        : t('retention.run.noPeriod')}
+                    </td>
+                    <td>{r.periodEnded ? formatDate(r.periodEnded) : '–'}</td>
                     <td>{t(`retention.run.statuses.${r.status}`)}</td>
                     <td>
                       {r.status !== 'legal_hold' && (
