@@ -188,7 +188,7 @@ describe('cases with need-to-know in Chromium', () => {
     // The main menu offers "Indsigt" and no "Sager" to this role.
     const menu = page.getByRole('navigation', { name: 'Hovedmenu' }).first();
     expect(await menu.getByRole('link', { name: 'Sager' }).count()).toBe(0);
-    await menu.getByRole('link', { name: 'Indsigt' }).click();
+    await menu.getByRole('link', { name: 'Indsigt', exact: true }).click();
     await h1(page, 'Indsigtsrapport').waitFor();
     expect(pathname(page)).toBe('/indsigt');
     await page.getByLabel('Personens id').fill(citizenId);
