@@ -35,6 +35,8 @@ export interface CoverQuestion {
   consentId?: string;
   /** The person the consent is about (an intervention's person). */
   personId?: string;
+  /** Or any of these persons (a disclosure's persons): the consent must be one of theirs. */
+  personIds?: string[];
   /** The recipient: covered when the consent names the organisation or its kind. */
   organisationId?: string;
   organisationKind?: OrganisationKind;
@@ -62,6 +64,12 @@ export async function findCoveringConsent(
     .where(consentValidOn('c', q.on));
   if (q.consentId !== undefined) query = query.where('c.id', '=', q.consentId);
   if (q.personId !== undefined) query = query.where('c.person_id', '=', q.personId);
+  if (q.personIds !== undefined) {
+    query =
+      q.personIds.length > 0
+        ? query.where('c.person_id', 'in', q.personIds)
+        : query.where(sql<boolean>`false`);
+  }
   if (q.use !== undefined) query = query.where(sql<boolean>`${q.use} = any (c.uses)`);
   if (q.categories !== undefined && q.categories.length > 0) {
     query = query.where(sql<boolean>`c.categories @> ${sql.val(q.categories)}::text[]`);

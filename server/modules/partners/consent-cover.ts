@@ -9,7 +9,8 @@ import { findCoveringConsent } from '../case-interventions/consent-cover.ts';
  * view, so a withdrawn or expired consent ends the access at once. It asks the consent module's
  * covering check (docs/CONSENT.md): the consent is on this case, valid on the day (signed if
  * written, not withdrawn, within its period), for standing access, naming the organisation or
- * its kind, and covering every category the invitation shares.
+ * its kind, covering every category the invitation shares, and given by (or for) the data
+ * subject: the case's citizen (`personId`). A case without a citizen has no consent that covers.
  */
 export async function consentCovers(
   db: Kysely<DB> | Transaction<DB>,
@@ -17,16 +18,20 @@ export async function consentCovers(
     municipalityCode: string;
     caseId: string;
     consentId: string;
+    /** The data subject: the case's citizen; null when the case has none (nothing covers). */
+    personId: string | null;
     organisationId: string;
     organisationKind?: OrganisationKind;
     categories?: DataCategory[];
     on: string;
   },
 ): Promise<boolean> {
+  if (q.personId === null) return false;
   const covering = await findCoveringConsent(db, {
     municipalityCode: q.municipalityCode,
     caseId: q.caseId,
     consentId: q.consentId,
+    personId: q.personId,
     organisationId: q.organisationId,
     ...(q.organisationKind && { organisationKind: q.organisationKind }),
     ...(q.categories && { categories: q.categories }),

@@ -138,12 +138,15 @@ export async function invitePartner(
     } else if (organisation) {
       let consentValid = true;
       if (basis?.requiresConsent) {
+        // The consent must be the data subject's: the case's citizen, not another person of it.
+        const subject = await caseCitizen(trx, access);
         consentValid =
           body.consentId !== null &&
           (await consentCovers(trx, {
             municipalityCode: access.municipalityCode,
             caseId: access.caseId,
             consentId: body.consentId,
+            personId: subject?.id ?? null,
             organisationId: organisation.id,
             organisationKind: organisation.kind,
             categories: categoriesOf(grant.parts),

@@ -42,6 +42,7 @@ export async function statusOf(
         municipalityCode: row.municipality_code,
         caseId: row.case_id,
         consentId: row.consent_id,
+        personId: row.citizen_id,
         organisationId: row.organisation_id,
         organisationKind: row.organisation_kind as OrganisationKind,
         categories: categoriesOf(

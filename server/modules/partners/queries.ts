@@ -161,6 +161,16 @@ function accessQuery(db: Db) {
       'p.email as partner_email',
       sql<boolean>`p.password_hash is not null`.as('partner_activated'),
       'i.display_name as inviter_name',
+      // The data subject: the case's citizen, whose consent a consent basis needs.
+      (eb) =>
+        eb
+          .selectFrom('case_persons as cp')
+          .select('cp.person_id')
+          .whereRef('cp.case_id', '=', 'a.case_id')
+          .whereRef('cp.municipality_code', '=', 'a.municipality_code')
+          .where('cp.role', '=', 'citizen')
+          .limit(1)
+          .as('citizen_id'),
     ]);
 }
 export type AccessRow = Awaited<ReturnType<typeof accessRows>>[number];

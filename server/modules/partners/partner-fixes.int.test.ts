@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createPerson } from '../../test/records.ts';
+import {
+  as,
+  caller,
+  invitation,
+  newPartnerUser,
+  orgs,
+  partnerCase,
+  t,
+  today,
+  usePartnerFixtures,
+  type PartnerCase,
+} from './partners.fixtures.ts';
+
+/**
+ * The partner-access findings of the security review of issue 13 (docs/SHARING.md): the consent
+ * is the data subject's, a closed case and an inactive organisation end the partner's view, the
+ * activation token is never kept readable and cannot re-enable a disabled account, a re-invited
+ * partner who never activated gets a fresh link, and widening a partner's parts is a disclosure.
+ */
+usePartnerFixtures();
+
+const invite = (caseId: string, body: unknown, who = 'coordinator') =>
+  caller(who).post(`/api/cases/${caseId}/partner-access`, body);
+
+/** A new partner user of the organisation, logged in; its client's name and id. */
+async function freshPartner(organisationId = orgs.psychiatry) {
+  const user = await newPartnerUser(`p-${randomUUID().slice(0, 6)}`, organisationId);
+  return { id: user.id, name: Object.keys(as).at(-1) ?? '' };
+}
+
+/** A sibling added to the case, whose consent (standing access, school) is the case's only one. */
+async function siblingsConsent(c: PartnerCase) {
+  const db = t.database.db;
+  const sibling = await createPerson(db, { givenName: 'Ali', familyName: 'Partnersen' });
+  await db
+    .insertInto('case_persons')
+    .values({ case_id: c.id, person_id: sibling.id, role: 'sibling' })
+    .execute();
+  await db
+    .updateTable('case_consents')
+    .set({ person_id: sibling.id })
+    .where('id', '=', c.consentId)
+    .execute();
+  return sibling;
+}
+
+const onConsent = (c: PartnerCase, partnerId: string) =>
+  invitation(c, {
+    organisationId: orgs.school,
+    partnerUserId: partnerId,
+    legalBasis: 'consent',
+    consentId: c.consentId,
+  });
+
+describe('the consent a partner’s access rests on is the data subject’s (review 4)', () => {
+  it('refuses an invitation on a consent another person of the case gave, storing nothing', async () => {
+    const c = await partnerCase();
+    await siblingsConsent(c);
+    const partner = await freshPartner(orgs.school);
+    const res = await invite(c.id, onConsent(c, partner.id));
+    expect(res.statusCode, res.body).toBe(400);
+    expect(JSON.stringify(res.json())).toContain('partner_consent_not_valid');
+    const stored = await t.database.db
+      .selectFrom('case_partner_access')
+      .select('id')
+      .where('case_id', '=', c.id)
+      .execute();
+    expect(stored).toEqual([]);
+  });
+
+  it('ends the live access when the consent turns out not to be the citizen’s', async () => {
+    const c = await partnerCase();
+    const partner = await freshPartner(orgs.school);
+    expect((await invite(c.id, onConsent(c, partner.id))).statusCode).toBe(201);
+    expect((await caller(partner.name).get(`/api/partner/cases/${c.id}`)).statusCode).toBe(200);
+    await siblingsConsent(c);
+    expect((await caller(partner.name).get(`/api/partner/cases/${c.id}`)).statusCode).toBe(404);
+  });
+
+  it('refuses a consent-based disclosure about a person whose consent it is not', async () => {
+    const c = await partnerCase();
+    const sibling = await siblingsConsent(c);
+    const body = (personIds: string[]) => ({
+      id: randomUUID(),
+      disclosedOn: today(),
+      recipientOrganisation: 'Byskolen',
+      recipientKind: 'school',
+      categories: ['plan'],
+      legalBasis: 'Samtykke (databeskyttelsesforordningen art. 6, stk. 1, litra a)',
+      purpose: 'Plan for skolegangen',
+      decidedBy: 'Tovholderen',
+      channel: 'meeting',
+      personIds,
+      consentId: c.consentId,
+    });
+    // The consent covers single disclosures too, for this test.
+    await t.database.db
+      .updateTable('case_consents')
+      .set({ uses: ['standing_access', 'single_disclosure'] })
+      .where('id', '=', c.consentId)
+      .execute();
+    const url = `/api/cases/${c.id}/disclosures`;
+    const citizens = await caller('coordinator').post(url, body([c.citizenId]));
+    expect(citizens.statusCode, citizens.body).toBe(400);
+    expect(JSON.stringify(citizens.json())).toContain('disclosure_consent_not_covering');
+    const siblings = await caller('coordinator').post(url, body([sibling.id]));
+    expect(siblings.statusCode, siblings.body).toBe(201);
+  });
+});
