@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createPerson } from '../../test/records.ts';
+import { DEFAULT_BASES } from '../sharing/defaults.ts';
 import {
   as,
   caller,
@@ -108,5 +109,114 @@ describe('the consent a partner’s access rests on is the data subject’s (rev
     expect(JSON.stringify(citizens.json())).toContain('disclosure_consent_not_covering');
     const siblings = await caller('coordinator').post(url, body([sibling.id]));
     expect(siblings.statusCode, siblings.body).toBe(201);
+  });
+});
+
+/** The coordinator's list of the case's invitations: the status of the one with this id. */
+async function teamStatus(caseId: string, accessId: string) {
+  const listed = await caller('coordinator').get(`/api/cases/${caseId}/partner-access`);
+  const items = listed.json().items as { id: string; status: string }[];
+  return items.find((a) => a.id === accessId)?.status;
+}
+
+describe('a closed case ends the partner’s view (review 6)', () => {
+  it('answers 404 to the read and the contribution once the case is closed; the team sees "case closed"', async () => {
+    const c = await partnerCase();
+    const partner = await freshPartner();
+    const body = invitation(c, { partnerUserId: partner.id });
+    expect((await invite(c.id, body)).statusCode).toBe(201);
+    const contribute = () =>
+      caller(partner.name).post(`/api/partner/cases/${c.id}/contributions`, {
+        text: 'Borgeren mødte op.',
+      });
+    expect((await contribute()).statusCode).toBe(201);
+    await t.database.db
+      .updateTable('cases')
+      .set({ status: 'closed' })
+      .where('id', '=', c.id)
+      .execute();
+    expect((await caller(partner.name).get(`/api/partner/cases/${c.id}`)).statusCode).toBe(404);
+    expect((await caller(partner.name).get('/api/partner/cases')).json().items).toEqual([]);
+    expect((await contribute()).statusCode).toBe(404);
+    const contributions = await t.database.db
+      .selectFrom('case_events')
+      .select('id')
+      .where('case_id', '=', c.id)
+      .where('kind', '=', 'partner_contribution')
+      .execute();
+    expect(contributions).toHaveLength(1);
+    expect(await teamStatus(c.id, body.id)).toBe('case_closed');
+  });
+});
+
+describe('an inactive organisation or a basis no longer fitting ends the access (review 7)', () => {
+  it('ends the people’s access when their organisation is deactivated', async () => {
+    const db = t.database.db;
+    const orgId = randomUUID();
+    await db
+      .insertInto('partner_organisations')
+      .values({ id: orgId, municipality_code: '101', name: 'Psykiatri Syd', kind: 'psychiatry' })
+      .execute();
+    const c = await partnerCase();
+    const partner = await freshPartner(orgId);
+    const body = invitation(c, { organisationId: orgId, partnerUserId: partner.id });
+    expect((await invite(c.id, body)).statusCode).toBe(201);
+    expect((await caller(partner.name).get(`/api/partner/cases/${c.id}`)).statusCode).toBe(200);
+    await db
+      .updateTable('partner_organisations')
+      .set({ active: false })
+      .where('id', '=', orgId)
+      .execute();
+    expect((await caller(partner.name).get(`/api/partner/cases/${c.id}`)).statusCode).toBe(404);
+    expect((await caller(partner.name).get('/api/partner/cases')).json().items).toEqual([]);
+    expect(await teamStatus(c.id, body.id)).toBe('organisation_inactive');
+  });
+
+  it('ends the access when the basis is edited so that it no longer covers the organisation’s kind', async () => {
+    const db = t.database.db;
+    const c = await partnerCase();
+    const partner = await freshPartner();
+    const body = invitation(c, { partnerUserId: partner.id });
+    expect((await invite(c.id, body)).statusCode).toBe(201);
+    expect((await caller(partner.name).get(`/api/partner/cases/${c.id}`)).statusCode).toBe(200);
+    const basis = () =>
+      db
+        .updateTable('legal_bases')
+        .where('municipality_code', '=', '101')
+        .where('key', '=', 'rpl_115_psp');
+    const saved = await db
+      .selectFrom('legal_bases')
+      .select('organisation_kinds')
+      .where('municipality_code', '=', '101')
+      .where('key', '=', 'rpl_115_psp')
+      .executeTakeFirst();
+    if (saved)
+      await basis()
+        .set({ organisation_kinds: ['police'] })
+        .execute();
+    else {
+      await db
+        .insertInto('legal_bases')
+        .values({
+          municipality_code: '101',
+          key: 'rpl_115_psp',
+          ...DEFAULT_BASES.rpl_115_psp,
+          organisation_kinds: ['police'],
+        })
+        .execute();
+    }
+    try {
+      expect((await caller(partner.name).get(`/api/partner/cases/${c.id}`)).statusCode).toBe(404);
+      expect(await teamStatus(c.id, body.id)).toBe('basis_not_valid');
+    } finally {
+      if (saved) await basis().set({ organisation_kinds: saved.organisation_kinds }).execute();
+      else {
+        await db
+          .deleteFrom('legal_bases')
+          .where('municipality_code', '=', '101')
+          .where('key', '=', 'rpl_115_psp')
+          .execute();
+      }
+    }
   });
 });

@@ -8,6 +8,7 @@ import type { OrganisationKind } from '../../../shared/sharing.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
 import { getBases } from '../sharing/bases.ts';
+import { fitProblem } from '../sharing/fit.ts';
 import type { LegalBasis } from '../sharing/schema.ts';
 import { consentCovers } from './consent-cover.ts';
 import type { AccessRow } from './queries.ts';
@@ -24,8 +25,11 @@ export function basisText(basis: LegalBasis | undefined, key: string, locale: Lo
 }
 
 /**
- * Where an invitation stands on `today`: ended early, past its end, without the consent its
- * basis needs (withdrawn or deleted), or active. The consent is checked through consentCovers.
+ * Where an invitation stands on `today`: ended early, past its end, on a closed case, from a
+ * deactivated organisation, on a basis that no longer fits (re-checked with the sharing module's
+ * fit rule: in force, covering standing access by the organisation's kind), without the consent
+ * its basis needs (withdrawn, deleted, not the citizen's), or active. Only an active one is read.
+ * The consent is checked through consentCovers.
  */
 export async function statusOf(
   db: Db,
@@ -35,7 +39,13 @@ export async function statusOf(
 ): Promise<PartnerAccessStatus> {
   if (row.ended_on !== null) return 'ended';
   if (row.ends_on < today) return 'expired';
-  if (basis?.requiresConsent) {
+  if (row.case_status === 'closed') return 'case_closed';
+  if (!row.organisation_active) return 'organisation_inactive';
+  const kind = row.organisation_kind as OrganisationKind;
+  if (!basis || fitProblem(basis, { organisationKind: kind, use: 'standing_access', day: today })) {
+    return 'basis_not_valid';
+  }
+  if (basis.requiresConsent) {
     const covered =
       row.consent_id !== null &&
       (await consentCovers(db, {

@@ -135,9 +135,15 @@ function accessQuery(db: Db) {
         .onRef('o.id', '=', 'a.organisation_id')
         .onRef('o.municipality_code', '=', 'a.municipality_code'),
     )
+    .innerJoin('cases as c', (j) =>
+      j.onRef('c.id', '=', 'a.case_id').onRef('c.municipality_code', '=', 'a.municipality_code'),
+    )
     .innerJoin('users as p', 'p.id', 'a.partner_user_id')
     .innerJoin('users as i', 'i.id', 'a.invited_by')
     .select([
+      'c.reference',
+      'c.status as case_status',
+      'o.active as organisation_active',
       'a.id',
       'a.case_id',
       'a.municipality_code',
@@ -246,22 +252,24 @@ export async function updateAccess(
 // ── The partner's own view ─────────────────────────────────────────────────────────────
 
 /**
- * The partner's live invitations (not ended, not past their end on `today`), one per case: the
- * partner's whole reach. The municipality is the invitation's own.
+ * The partner's live invitations (not ended, not past their end on `today`, on a case that is
+ * not closed, from an organisation still active), one per case: the partner's whole reach. The
+ * municipality is the invitation's own. `caseId` narrows it to one case (the single-case read).
  */
-export async function liveAccessRows(db: Db, partnerUserId: string, today: string) {
-  return accessQuery(db)
-    .innerJoin('cases as c', (j) =>
-      j.onRef('c.id', '=', 'a.case_id').onRef('c.municipality_code', '=', 'a.municipality_code'),
-    )
-    .select('c.reference')
+export async function liveAccessRows(
+  db: Db,
+  partnerUserId: string,
+  today: string,
+  caseId?: string,
+) {
+  let query = accessQuery(db)
     .where('a.partner_user_id', '=', partnerUserId)
     .where('a.ended_on', 'is', null)
     .where('a.ends_on', '>=', today)
-    .orderBy('a.ends_on')
-    .orderBy('a.id')
-    .limit(500)
-    .execute();
+    .where('c.status', '<>', 'closed')
+    .where('o.active', '=', true);
+  if (caseId !== undefined) query = query.where('a.case_id', '=', caseId);
+  return query.orderBy('a.ends_on').orderBy('a.id').limit(500).execute();
 }
 
 // ── What the partner sees of the case, and the invitation form's choices ─────────────────
