@@ -26,6 +26,7 @@ import {
   insertAccess,
   insertPartnerUser,
   partnerUserRow,
+  renewActivationToken,
 } from './queries.ts';
 import { casePersonIds } from '../cases/chronology.ts';
 import { categoriesOf, checkGrant } from './rules.ts';
@@ -181,6 +182,17 @@ export async function invitePartner(
     if (existing) {
       partnerId = existing.user_id;
       partnerName = existing.display_name;
+      // Never activated (the link expired, or its e-mail was never sent): a fresh link. Not when
+      // an administrator revoked it by disabling the account (no token left).
+      if (!existing.activated && existing.activation_pending) {
+        token = randomBytes(32).toString('base64url');
+        await renewActivationToken(trx, {
+          userId: partnerId,
+          municipalityCode: access.municipalityCode,
+          tokenHash: createHash('sha256').update(token).digest('hex'),
+          expiresAt: new Date(now.getTime() + TOKEN_DAYS * 86_400_000),
+        });
+      }
     } else {
       const person = body.newPartner ?? { name: '', email: '' };
       const account = await createPartnerAccount(trx, {

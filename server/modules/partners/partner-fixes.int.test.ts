@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createPerson } from '../../test/records.ts';
+import { MAX_ATTEMPTS, sendOutbox, type Mailer } from '../../platform/mail.ts';
+import { client, createPerson } from '../../test/records.ts';
+import { TEST_PASSWORD, createUser, login } from '../../test/users.ts';
 import { DEFAULT_BASES } from '../sharing/defaults.ts';
 import {
   as,
@@ -218,5 +220,116 @@ describe('an inactive organisation or a basis no longer fitting ends the access 
           .execute();
       }
     }
+  });
+});
+
+/** Invites a new person of the psychiatry; the invitation's id and the new account's id. */
+async function inviteNewPerson(c: PartnerCase) {
+  const email = `ny.${randomUUID().slice(0, 8)}@psykiatri.example`;
+  const res = await invite(c.id, {
+    ...invitation(c),
+    partnerUserId: null,
+    newPartner: { name: 'Overlæge Nina Ny', email },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  const made = res.json() as { id: string; partner: { id: string } };
+  return { accessId: made.id, userId: made.partner.id };
+}
+
+const outboxToken = async (accessId: string) =>
+  (
+    await t.database.db
+      .selectFrom('email_outbox')
+      .select('link_token')
+      .where('partner_access_id', '=', accessId)
+      .executeTakeFirstOrThrow()
+  ).link_token;
+
+/** A mailer whose SMTP server never answers. */
+const failing: Mailer = {
+  send: () => Promise.reject(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' })),
+  close: () => undefined,
+};
+
+describe('the activation token never stays in the outbox (review 8)', () => {
+  it('is cleared when the message is skipped (the invitation ended before it left)', async () => {
+    const c = await partnerCase();
+    const { accessId } = await inviteNewPerson(c);
+    expect(await outboxToken(accessId)).not.toBeNull();
+    await t.database.db
+      .updateTable('case_partner_access')
+      .set({ ended_on: today(), end_reason: 'Forkert modtager.' })
+      .where('id', '=', accessId)
+      .execute();
+    await sendOutbox(t.database.db, failing, { publicUrl: 'https://tovholder.example' });
+    expect(await outboxToken(accessId)).toBeNull();
+  });
+
+  it('is cleared when sending is given up after the last attempt', async () => {
+    const c = await partnerCase();
+    const { accessId } = await inviteNewPerson(c);
+    for (let i = 0; i < MAX_ATTEMPTS - 1; i += 1) {
+      await sendOutbox(t.database.db, failing, { publicUrl: 'https://tovholder.example' });
+    }
+    expect(await outboxToken(accessId)).not.toBeNull();
+    await sendOutbox(t.database.db, failing, { publicUrl: 'https://tovholder.example' });
+    expect(await outboxToken(accessId)).toBeNull();
+  });
+});
+
+describe('activation is once and never undoes an administrator’s disabling (review 14, 16)', () => {
+  const activate = (token: string) =>
+    client(t.app, null).post('/api/partner-activation', { token, password: TEST_PASSWORD });
+
+  it('refuses a token for an account that has a password already', async () => {
+    const c = await partnerCase();
+    const { accessId, userId } = await inviteNewPerson(c);
+    const token = (await outboxToken(accessId)) ?? '';
+    // Someone else set the password meanwhile (and an administrator disabled the account).
+    await t.database.db
+      .updateTable('users')
+      .set({ password_hash: 'x', disabled_at: new Date() })
+      .where('id', '=', userId)
+      .execute();
+    expect((await activate(token)).statusCode).toBe(404);
+    const user = await t.database.db
+      .selectFrom('users')
+      .select(['disabled_at', 'password_hash'])
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
+    expect(user.disabled_at).not.toBeNull();
+    expect(user.password_hash).toBe('x');
+  });
+
+  it('an administrator disabling a partner not yet activated revokes the link, and a re-invitation issues none', async () => {
+    const db = t.database.db;
+    const c = await partnerCase();
+    const { accessId, userId } = await inviteNewPerson(c);
+    const token = (await outboxToken(accessId)) ?? '';
+    const admin = await createUser(db, { roles: ['municipal_admin'] });
+    const adminClient = client(t.app, await login(t.app, admin));
+    expect((await adminClient.post(`/api/admin/users/${userId}/disable`, {})).statusCode).toBe(200);
+    expect((await activate(token)).statusCode).toBe(404);
+    const other = await partnerCase();
+    const again = await invite(other.id, invitation(other, { partnerUserId: userId }));
+    expect(again.statusCode, again.body).toBe(201);
+    expect(await outboxToken((again.json() as { id: string }).id)).toBeNull();
+  });
+
+  it('re-inviting a partner who never activated (the link expired) sends a fresh link that works', async () => {
+    const db = t.database.db;
+    const c = await partnerCase();
+    const { userId } = await inviteNewPerson(c);
+    await db
+      .updateTable('partner_users')
+      .set({ activation_expires_at: new Date(Date.now() - 86_400_000) })
+      .where('user_id', '=', userId)
+      .execute();
+    const other = await partnerCase();
+    const again = await invite(other.id, invitation(other, { partnerUserId: userId }));
+    expect(again.statusCode, again.body).toBe(201);
+    const token = await outboxToken((again.json() as { id: string }).id);
+    expect(token).not.toBeNull();
+    expect((await activate(token ?? '')).statusCode).toBe(200);
   });
 });

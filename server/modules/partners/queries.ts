@@ -39,6 +39,8 @@ const partnerUserColumns = [
   'u.username',
   'u.email',
   sql<boolean>`u.password_hash is not null`.as('activated'),
+  // Still awaiting activation: a token was issued (perhaps expired) and not revoked since.
+  sql<boolean>`pu.activation_token_hash is not null`.as('activation_pending'),
 ] as const;
 
 /** A partner user of the municipality (with the account's name and whether it is activated). */
@@ -76,11 +78,27 @@ export async function partnerByToken(db: Db, tokenHash: string, now: Date) {
     .executeTakeFirst();
 }
 
-export async function clearActivationToken(trx: Transaction<DB>, userId: string): Promise<void> {
-  await trx
+/** Clears the partner's activation token; whether there was one. */
+export async function clearActivationToken(trx: Transaction<DB>, userId: string): Promise<boolean> {
+  const result = await trx
     .updateTable('partner_users')
     .set({ activation_token_hash: null, activation_expires_at: null })
     .where('user_id', '=', userId)
+    .where('activation_token_hash', 'is not', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** A fresh activation token (its hash) for a partner user of the municipality not yet active. */
+export async function renewActivationToken(
+  trx: Transaction<DB>,
+  values: { userId: string; municipalityCode: string; tokenHash: string; expiresAt: Date },
+): Promise<void> {
+  await trx
+    .updateTable('partner_users')
+    .set({ activation_token_hash: values.tokenHash, activation_expires_at: values.expiresAt })
+    .where('municipality_code', '=', values.municipalityCode)
+    .where('user_id', '=', values.userId)
     .execute();
 }
 
