@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { requireCaseAbility } from '../../access/case-abilities.ts';
 import { createPartnerAccount } from '../../access/partner-accounts.ts';
@@ -9,7 +9,6 @@ import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import { queuePartnerInvitation } from '../../platform/mail.ts';
 import { auditCaseRead, inCaseTransaction, recordCaseChange } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
-import { recordDisclosure } from '../disclosures/register-entry.ts';
 import { getBases } from '../sharing/bases.ts';
 import { requireBasisFits } from '../sharing/fit.ts';
 import { findPartnerRow } from '../sharing/queries-partners.ts';
@@ -28,7 +27,7 @@ import {
   partnerUserRow,
   renewActivationToken,
 } from './queries.ts';
-import { casePersonIds } from '../cases/chronology.ts';
+import { recordPartnerDisclosure } from './register.ts';
 import { categoriesOf, checkGrant } from './rules.ts';
 import type { InvitePartnerBody, PartnerAccess } from './schema.ts';
 
@@ -242,22 +241,13 @@ export async function invitePartner(
       },
       details: { organisationKind: organisation.kind, parts: grant.parts.join(',') },
     });
-    const citizen = await caseCitizen(trx, access);
-    await recordDisclosure(trx, ctx, {
-      id: randomUUID(),
-      caseId: access.caseId,
-      municipalityCode: access.municipalityCode,
-      disclosedOn: today,
-      recipient: { organisation: organisation.name, kind: organisation.kind, person: partnerName },
+    await recordPartnerDisclosure(trx, ctx, access, {
+      day: today,
+      organisation,
+      partnerName,
       categories: categoriesOf(grant.parts),
-      documents: null,
       legalBasis: basisText(basis, basis.key, 'da'),
       purpose: body.purpose,
-      decidedBy: ctx.user.displayName,
-      channel: 'product',
-      productSource: 'partner_access',
-      personIds: citizen ? [citizen.id] : await casePersonIds(trx, access),
-      unitId: access.unitId,
     });
     await queuePartnerInvitation(trx, {
       municipalityCode: access.municipalityCode,

@@ -333,3 +333,53 @@ describe('activation is once and never undoes an administrator’s disabling (re
     expect((await activate(token ?? '')).statusCode).toBe(200);
   });
 });
+
+describe('widening a partner’s parts is in the disclosure register (review 12)', () => {
+  it('records a product-made entry for the categories added, and none for a narrowing', async () => {
+    const db = t.database.db;
+    const c = await partnerCase();
+    const partner = await freshPartner();
+    const body = invitation(c, {
+      partnerUserId: partner.id,
+      parts: ['contributions'],
+      goalKeys: [],
+    });
+    expect((await invite(c.id, body)).statusCode).toBe(201);
+    const entries = () =>
+      db
+        .selectFrom('disclosures')
+        .select(['categories', 'channel', 'product_source', 'purpose'])
+        .where('case_id', '=', c.id)
+        .orderBy('recorded_at')
+        .execute();
+    expect((await entries()).map((e) => e.categories)).toEqual([['case_history']]);
+    const url = `/api/cases/${c.id}/partner-access/${body.id}`;
+    const widened = await caller('coordinator').put(url, {
+      version: 1,
+      parts: ['overview', 'planGoals', 'ownInterventions'],
+      goalKeys: [c.goals[0]],
+      interventionIds: [c.interventions[0]],
+      endsOn: body.endsOn,
+      reason: 'Psykiatrien skal nu følge planen.',
+    });
+    expect(widened.statusCode, widened.body).toBe(200);
+    const after = await entries();
+    expect(after).toHaveLength(2);
+    expect(after[1]).toMatchObject({
+      channel: 'product',
+      product_source: 'partner_access',
+      purpose: body.purpose,
+    });
+    expect([...(after[1]?.categories ?? [])].sort()).toEqual(['identity', 'interventions', 'plan']);
+    const narrowed = await caller('coordinator').put(url, {
+      version: 2,
+      parts: ['overview'],
+      goalKeys: [],
+      interventionIds: [],
+      endsOn: body.endsOn,
+      reason: 'Kun overblikket fremover.',
+    });
+    expect(narrowed.statusCode, narrowed.body).toBe(200);
+    expect(await entries()).toHaveLength(2);
+  });
+});
