@@ -1,7 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DataCategory, OrganisationKind } from '../../../shared/sharing.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { findCoveringConsent } from '../case-interventions/consent-cover.ts';
+import {
+  findCoveringConsent,
+  findCoveringConsents,
+  type NamedCoverQuestion,
+} from '../case-interventions/consent-cover.ts';
+import type { AccessRow } from './queries.ts';
+import { categoriesOf, partsOf } from './rules.ts';
 
 /**
  * Whether the consent named covers a partner's access to the case on the day `on`: the one check
@@ -39,4 +45,31 @@ export async function consentCovers(
     on: q.on,
   });
   return covering !== null;
+}
+
+/**
+ * The same check for a list of invitations at once, in one statement (the team's list, the
+ * partner's cases): the ids of those whose named consent, the citizen's, covers on `today`.
+ */
+export async function coveredAccesses(
+  db: Kysely<DB> | Transaction<DB>,
+  rows: readonly AccessRow[],
+  today: string,
+): Promise<Set<string>> {
+  const questions: NamedCoverQuestion[] = [];
+  for (const row of rows) {
+    if (row.consent_id === null || row.citizen_id === null) continue;
+    questions.push({
+      key: row.id,
+      municipalityCode: row.municipality_code,
+      caseId: row.case_id,
+      consentId: row.consent_id,
+      personId: row.citizen_id,
+      organisationId: row.organisation_id,
+      organisationKind: row.organisation_kind as OrganisationKind,
+      categories: categoriesOf(partsOf(row.parts)),
+      use: 'standing_access',
+    });
+  }
+  return findCoveringConsents(db, questions, today);
 }

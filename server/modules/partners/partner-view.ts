@@ -7,6 +7,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { addCaseEvent, casePersonIds, danishToday } from '../cases/chronology.ts';
 import { getBases } from '../sharing/bases.ts';
+import { coveredAccesses } from './consent-cover.ts';
 import { basisText, statusOf } from './presenting.ts';
 import {
   caseCitizen,
@@ -26,7 +27,7 @@ import { PartnerPartSchema, type PartnerPart } from '../../../shared/partners.ts
  * case with only the parts granted. The access check runs at every request against today in
  * Danish time, so nothing is visible the day after the end date, once the case is closed or the
  * organisation deactivated, or when the basis no longer fits; a consent basis is checked
- * through consentCovers at every read, so a withdrawn consent ends the access at once. A case the
+ * through the consent module's covering check at every read (one statement for all rows), so a withdrawn consent ends the access at once. A case the
  * partner is not (or no longer) invited to answers 404, as a missing one. Every read of the case
  * is audited per person in its transaction, with the basis.
  */
@@ -39,6 +40,7 @@ async function liveInvitations(
 ) {
   const rows = await liveAccessRows(trx, ctx.user.id, today, caseId);
   if (rows.length === 0) return [];
+  const covered = await coveredAccesses(trx, rows, today);
   const byMunicipality = new Map<string, Awaited<ReturnType<typeof getBases>>>();
   const live: { row: (typeof rows)[number]; basis: string }[] = [];
   for (const row of rows) {
@@ -48,7 +50,7 @@ async function liveInvitations(
       byMunicipality.set(row.municipality_code, bases);
     }
     const basis = bases.find((b) => b.key === row.legal_basis);
-    if ((await statusOf(trx, row, basis, today)) !== 'active') continue;
+    if (statusOf(row, basis, today, covered) !== 'active') continue;
     live.push({ row, basis: basisText(basis, row.legal_basis, ctx.language) });
   }
   return live;
