@@ -11,7 +11,8 @@ import { inCaseTransaction, recordCaseChange } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { getBases } from '../sharing/bases.ts';
 import { basisText, presentAccesses } from './presenting.ts';
-import { accessRow, updateAccess } from './queries.ts';
+import { consentCovers } from './consent-cover.ts';
+import { accessRow, caseCitizen, updateAccess } from './queries.ts';
 import { recordPartnerDisclosure } from './register.ts';
 import { categoriesOf, checkGrant, partsOf } from './rules.ts';
 import type { ChangePartnerAccessBody, EndPartnerAccessBody, PartnerAccess } from './schema.ts';
@@ -69,6 +70,26 @@ export async function changeAccess(
     const problems: FieldProblem[] = [];
     const grant = await checkGrant(trx, access, body, today, problems);
     if (!body.reason) problems.push({ field: 'body.reason', code: 'partner_reason_required' });
+    const basis = (await getBases(trx, access.municipalityCode)).find(
+      (b) => b.key === row.legal_basis,
+    );
+    // On a consent basis the citizen's consent must cover the parts as changed, too.
+    if (basis?.requiresConsent && problems.length === 0) {
+      const citizen = await caseCitizen(trx, access);
+      const covered =
+        row.consent_id !== null &&
+        (await consentCovers(trx, {
+          municipalityCode: access.municipalityCode,
+          caseId: access.caseId,
+          consentId: row.consent_id,
+          personId: citizen?.id ?? null,
+          organisationId: row.organisation_id,
+          organisationKind: row.organisation_kind as OrganisationKind,
+          categories: categoriesOf(grant.parts),
+          on: today,
+        }));
+      if (!covered) problems.push({ field: 'body.parts', code: 'partner_consent_not_valid' });
+    }
     if (problems.length > 0) throw new AppError('validation_failed', { fields: problems });
 
     const version = await updateAccess(trx, access, id, body.version, {
@@ -93,9 +114,6 @@ export async function changeAccess(
     const before = new Set(categoriesOf(partsOf(row.parts)));
     const added = categoriesOf(grant.parts).filter((c) => !before.has(c));
     if (added.length > 0) {
-      const basis = (await getBases(trx, access.municipalityCode)).find(
-        (b) => b.key === row.legal_basis,
-      );
       await recordPartnerDisclosure(trx, ctx, access, {
         day: today,
         organisation: {
