@@ -61,7 +61,7 @@ describe('changing a consent-based access', () => {
       reason: 'Skolen skal følge målene.',
     });
     expect(res.statusCode, res.body).toBe(400);
-    const fields = (res.json() as ErrorBody).error.fields;
+    const fields = (res.json() as ErrorBody).error.fields ?? [];
     expect(fields).toEqual([
       expect.objectContaining({ field: 'body.parts', code: 'partner_consent_not_valid' }),
     ]);
