@@ -5,7 +5,7 @@ import { writeAudit } from '../../platform/audit/write.ts';
 import type { LoginContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
-import { clearActivationToken, partnerByToken } from './queries.ts';
+import { clearActivationToken, partnerByToken } from './queries-partner-users.ts';
 
 /**
  * A new partner sets their password from the invitation e-mail's link (the token, valid for 14

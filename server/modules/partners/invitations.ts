@@ -23,10 +23,12 @@ import {
   caseCitizen,
   hasLiveAccess,
   insertAccess,
+} from './queries.ts';
+import {
   insertPartnerUser,
   partnerUserRow,
   renewActivationToken,
-} from './queries.ts';
+} from './queries-partner-users.ts';
 import { recordPartnerDisclosure } from './register.ts';
 import { categoriesOf, checkGrant } from './rules.ts';
 import type { InvitePartnerBody, PartnerAccess } from './schema.ts';
