@@ -28,5 +28,11 @@ export const PartnerAccessStatusSchema = z.enum([
   'ended',
   'expired',
   'consent_withdrawn',
+  // The case is closed: the partner's view ends with it (review 6).
+  'case_closed',
+  // The partner organisation was deactivated (review 7).
+  'organisation_inactive',
+  // The legal basis no longer fits (edited, out of force): re-checked at every read (review 7).
+  'basis_not_valid',
 ]);
 export type PartnerAccessStatus = z.infer<typeof PartnerAccessStatusSchema>;

@@ -27,7 +27,10 @@ export async function insertPartnerAccount(
     .executeTakeFirst();
 }
 
-/** Sets the partner's first password and enables the account; false when it is not a partner. */
+/**
+ * Sets the partner's first password and enables the account; false when it is not a partner or
+ * has a password already (activation is once: it never re-enables an account disabled since).
+ */
 export async function activatePartnerAccount(
   trx: Transaction<DB>,
   userId: string,
@@ -44,6 +47,7 @@ export async function activatePartnerAccount(
     })
     .where('id', '=', userId)
     .where(sql<boolean>`roles = array['partner']::text[]`)
+    .where('password_hash', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }

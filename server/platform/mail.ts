@@ -1,4 +1,4 @@
-import type { Expression, Insertable, Kysely, Transaction } from 'kysely';
+import { sql, type Expression, type Insertable, type Kysely, type Transaction } from 'kysely';
 import { createTransport } from 'nodemailer';
 import { DeadlineNoticeKindSchema, type DeadlineNoticeKind } from '../../shared/values.ts';
 import type { DB } from './db/schema.ts';
@@ -156,7 +156,8 @@ export const PARTNER_INVITATION_MAIL_KIND = 'partner_invitation';
 
 /**
  * Queues the invitation of a partner user into a case, in the caller's transaction. A new
- * account's activation token rides in the row until the message is sent (then it is cleared);
+ * account's activation token rides in the row until the message is sent, skipped or given up
+ * (then it is cleared, so it never stays readable in the table or a backup);
  * the text is composed when sent, from the invitation (composeInvitationMail: no personal data).
  */
 export async function queuePartnerInvitation(
@@ -296,7 +297,12 @@ export async function sendOutbox(
       if (!to || !content) {
         await trx
           .updateTable('email_outbox')
-          .set({ attempts: MAX_ATTEMPTS, last_error: to ? 'obsolete' : 'no_recipient' })
+          // Never sent: the activation token is cleared too, so it never stays readable.
+          .set({
+            attempts: MAX_ATTEMPTS,
+            last_error: to ? 'obsolete' : 'no_recipient',
+            link_token: null,
+          })
           .where('id', '=', row.id)
           .execute();
         return 'skipped' as const;
@@ -306,7 +312,13 @@ export async function sendOutbox(
       } catch (error) {
         await trx
           .updateTable('email_outbox')
-          .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: smtpErrorCode(error) }))
+          .set((eb) => ({
+            attempts: eb('attempts', '+', 1),
+            last_error: smtpErrorCode(error),
+            // Given up after the last attempt: the activation token goes with it.
+            link_token: sql<string | null>`case when ${eb.ref('attempts')} + 1 >= ${MAX_ATTEMPTS}
+              then null else ${eb.ref('link_token')} end`,
+          }))
           .where('id', '=', row.id)
           .execute();
         return 'failed' as const;

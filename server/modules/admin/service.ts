@@ -8,6 +8,7 @@ import type { Role } from '../../access/roles.ts';
 import { hashPassword, passwordProblem } from '../../access/passwords.ts';
 import { resetSecondFactors } from '../../access/second-factors.ts';
 import { deleteUserSessions } from '../../access/sessions.ts';
+import { revokePartnerActivation } from '../partners/activation.ts';
 import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
@@ -225,8 +226,12 @@ export async function changeUserStatus(
     if (change === 'disable' || change === 'enable') {
       const disable = change === 'disable';
       changed = await users.setUserDisabled(trx, id, disable);
-      // A disabled user's sessions end now, not at their next request.
-      if (disable) await deleteUserSessions(trx, id);
+      if (disable) {
+        // A disabled user's sessions end now, not at their next request.
+        await deleteUserSessions(trx, id);
+        // A partner's unused activation link could enable the account again: revoked with it.
+        if (await revokePartnerActivation(trx, id)) changed = true;
+      }
     } else {
       await resetSecondFactors(trx, id);
       await deleteUserSessions(trx, id);

@@ -9,7 +9,9 @@ import type { ConsentStatus } from './consent-schema.ts';
 export {
   consentValidOn,
   findCoveringConsent,
+  findCoveringConsents,
   type CoverQuestion,
+  type NamedCoverQuestion,
 } from './queries-consent-cover.ts';
 
 /** What the list shows for a consent on the day `today`. */

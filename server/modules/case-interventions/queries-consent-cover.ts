@@ -35,6 +35,8 @@ export interface CoverQuestion {
   consentId?: string;
   /** The person the consent is about (an intervention's person). */
   personId?: string;
+  /** Or any of these persons (a disclosure's persons): the consent must be one of theirs. */
+  personIds?: string[];
   /** The recipient: covered when the consent names the organisation or its kind. */
   organisationId?: string;
   organisationKind?: OrganisationKind;
@@ -62,6 +64,12 @@ export async function findCoveringConsent(
     .where(consentValidOn('c', q.on));
   if (q.consentId !== undefined) query = query.where('c.id', '=', q.consentId);
   if (q.personId !== undefined) query = query.where('c.person_id', '=', q.personId);
+  if (q.personIds !== undefined) {
+    query =
+      q.personIds.length > 0
+        ? query.where('c.person_id', 'in', q.personIds)
+        : query.where(sql<boolean>`false`);
+  }
   if (q.use !== undefined) query = query.where(sql<boolean>`${q.use} = any (c.uses)`);
   if (q.categories !== undefined && q.categories.length > 0) {
     query = query.where(sql<boolean>`c.categories @> ${sql.val(q.categories)}::text[]`);
@@ -82,4 +90,51 @@ export async function findCoveringConsent(
     .limit(1)
     .executeTakeFirst();
   return row ? { id: row.id, validTo: row.valid_to } : null;
+}
+
+/** One question of a batch (`findCoveringConsents`): a named consent for a standing access. */
+export interface NamedCoverQuestion {
+  /** The caller's key for the question (e.g. the partner access' id), returned when covered. */
+  key: string;
+  municipalityCode: string;
+  caseId: string;
+  consentId: string;
+  personId: string;
+  organisationId: string;
+  organisationKind: OrganisationKind;
+  categories: DataCategory[];
+  use: SharingUse;
+}
+
+/**
+ * The same covering check as `findCoveringConsent` for many named consents at once, in one
+ * statement (a list of partner accesses): the keys of the questions whose consent covers on `on`.
+ */
+export async function findCoveringConsents(
+  db: Kysely<DB> | Transaction<DB>,
+  questions: readonly NamedCoverQuestion[],
+  on: string,
+): Promise<Set<string>> {
+  if (questions.length === 0) return new Set();
+  const values = sql.join(
+    questions.map(
+      (q) =>
+        sql`(${q.key}::text, ${q.municipalityCode}::text, ${q.caseId}::uuid, ${q.consentId}::uuid,
+          ${q.personId}::uuid, ${q.organisationId}::uuid, ${q.organisationKind}::text,
+          ${sql.val(q.categories)}::text[], ${q.use}::text)`,
+    ),
+  );
+  const result = await sql<{ key: string }>`
+    select q.key
+    from (values ${values}) as q (key, municipality_code, case_id, consent_id, person_id,
+      organisation_id, organisation_kind, categories, use)
+    join case_consents c
+      on c.id = q.consent_id and c.case_id = q.case_id
+      and c.municipality_code = q.municipality_code and c.person_id = q.person_id
+    where ${consentValidOn('c', on)}
+      and q.use = any (c.uses)
+      and c.categories @> q.categories
+      and (q.organisation_id = any (c.organisation_ids) or q.organisation_kind = any (c.organisation_kinds))
+  `.execute(db);
+  return new Set(result.rows.map((r) => r.key));
 }

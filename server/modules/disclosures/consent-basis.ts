@@ -14,7 +14,8 @@ const CONSENT_WORDS = /samtykke|consent/i;
  * docs/CONSENT.md): it names the case's consent (`consentId`), which on the disclosure day must be
  * valid (not withdrawn, not expired, signed when written) and cover a single disclosure, every
  * category disclosed and the recipient — the partner organisation named
- * (`recipientOrganisationId`, one of the municipality's) or the recipient's kind. A legal basis
+ * (`recipientOrganisationId`, one of the municipality's) or the recipient's kind; and it must be
+ * the consent of one of the persons the disclosure is about (`personIds`). A legal basis
  * written as consent without naming the consent is refused too.
  */
 export async function consentProblems(
@@ -41,6 +42,8 @@ export async function consentProblems(
     municipalityCode: access.municipalityCode,
     caseId: access.caseId,
     consentId: body.consentId,
+    // The consent must be given by (or for) one of the persons the disclosure is about.
+    personIds: body.personIds,
     ...(body.recipientOrganisationId !== undefined && {
       organisationId: body.recipientOrganisationId,
     }),

@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import { activatePartner } from '../../access/partner-accounts.ts';
 import { writeAudit } from '../../platform/audit/write.ts';
 import type { LoginContext } from '../../platform/context.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
-import { clearActivationToken, partnerByToken } from './queries.ts';
+import { clearActivationToken, partnerByToken } from './queries-partner-users.ts';
 
 /**
  * A new partner sets their password from the invitation e-mail's link (the token, valid for 14
  * days, used once; only its SHA-256 is stored). The account is enabled; the partner then logs in
  * like staff and enrols the second factor at the first login. An unknown, used or expired token
- * answers 404 and changes nothing.
+ * answers 404 and changes nothing, as does a token for an account that has a password already.
  */
 export async function activatePartnerAccount(
   ctx: LoginContext,
@@ -38,4 +40,16 @@ export async function activatePartnerAccount(
     ]);
     return { username: partner.username };
   });
+}
+
+/**
+ * An administrator disabled the user: an activation link still unused is revoked with it, so it
+ * cannot enable the account again (the admin module calls this in the disabling transaction).
+ * Whether there was one.
+ */
+export async function revokePartnerActivation(
+  trx: Transaction<DB>,
+  userId: string,
+): Promise<boolean> {
+  return clearActivationToken(trx, userId);
 }

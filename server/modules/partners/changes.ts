@@ -1,3 +1,4 @@
+import type { OrganisationKind } from '../../../shared/sharing.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import {
@@ -8,15 +9,20 @@ import {
 } from '../../platform/errors.ts';
 import { inCaseTransaction, recordCaseChange } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
-import { presentAccesses } from './presenting.ts';
-import { accessRow, updateAccess } from './queries.ts';
-import { checkGrant } from './rules.ts';
+import { getBases } from '../sharing/bases.ts';
+import { basisText, presentAccesses } from './presenting.ts';
+import { consentCovers } from './consent-cover.ts';
+import { accessRow, caseCitizen, updateAccess } from './queries.ts';
+import { recordPartnerDisclosure } from './register.ts';
+import { categoriesOf, checkGrant, partsOf } from './rules.ts';
 import type { ChangePartnerAccessBody, EndPartnerAccessBody, PartnerAccess } from './schema.ts';
 
 /**
  * A coordinator changes what a partner sees and until when, or ends the access early: versioned
  * updates (409 when stale) with a reason, each a chronology event in the same transaction. Only
- * an invitation that is still live can be changed or ended (`partner_access_not_live`).
+ * an invitation that is still live can be changed or ended (`partner_access_not_live`). Parts
+ * widened so that the partner receives categories of data not shared before are a disclosure of
+ * those: a product-made entry in the register, in the same transaction.
  */
 
 async function liveRow(
@@ -64,6 +70,26 @@ export async function changeAccess(
     const problems: FieldProblem[] = [];
     const grant = await checkGrant(trx, access, body, today, problems);
     if (!body.reason) problems.push({ field: 'body.reason', code: 'partner_reason_required' });
+    const basis = (await getBases(trx, access.municipalityCode)).find(
+      (b) => b.key === row.legal_basis,
+    );
+    // On a consent basis the citizen's consent must cover the parts as changed, too.
+    if (basis?.requiresConsent && problems.length === 0) {
+      const citizen = await caseCitizen(trx, access);
+      const covered =
+        row.consent_id !== null &&
+        (await consentCovers(trx, {
+          municipalityCode: access.municipalityCode,
+          caseId: access.caseId,
+          consentId: row.consent_id,
+          personId: citizen?.id ?? null,
+          organisationId: row.organisation_id,
+          organisationKind: row.organisation_kind as OrganisationKind,
+          categories: categoriesOf(grant.parts),
+          on: today,
+        }));
+      if (!covered) problems.push({ field: 'body.parts', code: 'partner_consent_not_valid' });
+    }
     if (problems.length > 0) throw new AppError('validation_failed', { fields: problems });
 
     const version = await updateAccess(trx, access, id, body.version, {
@@ -85,6 +111,21 @@ export async function changeAccess(
       },
       details: { parts: grant.parts.join(','), endsOn: body.endsOn },
     });
+    const before = new Set(categoriesOf(partsOf(row.parts)));
+    const added = categoriesOf(grant.parts).filter((c) => !before.has(c));
+    if (added.length > 0) {
+      await recordPartnerDisclosure(trx, ctx, access, {
+        day: today,
+        organisation: {
+          name: row.organisation_name,
+          kind: row.organisation_kind as OrganisationKind,
+        },
+        partnerName: row.partner_name,
+        categories: added,
+        legalBasis: basisText(basis, row.legal_basis, 'da'),
+        purpose: row.purpose,
+      });
+    }
     return reload(ctx, access, trx, id, today);
   });
 }

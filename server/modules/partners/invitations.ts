@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { requireCaseAbility } from '../../access/case-abilities.ts';
 import { createPartnerAccount } from '../../access/partner-accounts.ts';
@@ -9,7 +9,6 @@ import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import { queuePartnerInvitation } from '../../platform/mail.ts';
 import { auditCaseRead, inCaseTransaction, recordCaseChange } from '../cases/case-work.ts';
 import { danishToday } from '../cases/chronology.ts';
-import { recordDisclosure } from '../disclosures/register-entry.ts';
 import { getBases } from '../sharing/bases.ts';
 import { requireBasisFits } from '../sharing/fit.ts';
 import { findPartnerRow } from '../sharing/queries-partners.ts';
@@ -24,10 +23,13 @@ import {
   caseCitizen,
   hasLiveAccess,
   insertAccess,
+} from './queries.ts';
+import {
   insertPartnerUser,
   partnerUserRow,
-} from './queries.ts';
-import { casePersonIds } from '../cases/chronology.ts';
+  renewActivationToken,
+} from './queries-partner-users.ts';
+import { recordPartnerDisclosure } from './register.ts';
 import { categoriesOf, checkGrant } from './rules.ts';
 import type { InvitePartnerBody, PartnerAccess } from './schema.ts';
 
@@ -138,12 +140,15 @@ export async function invitePartner(
     } else if (organisation) {
       let consentValid = true;
       if (basis?.requiresConsent) {
+        // The consent must be the data subject's: the case's citizen, not another person of it.
+        const subject = await caseCitizen(trx, access);
         consentValid =
           body.consentId !== null &&
           (await consentCovers(trx, {
             municipalityCode: access.municipalityCode,
             caseId: access.caseId,
             consentId: body.consentId,
+            personId: subject?.id ?? null,
             organisationId: organisation.id,
             organisationKind: organisation.kind,
             categories: categoriesOf(grant.parts),
@@ -178,6 +183,17 @@ export async function invitePartner(
     if (existing) {
       partnerId = existing.user_id;
       partnerName = existing.display_name;
+      // Never activated (the link expired, or its e-mail was never sent): a fresh link. Not when
+      // an administrator revoked it by disabling the account (no token left).
+      if (!existing.activated && existing.activation_pending) {
+        token = randomBytes(32).toString('base64url');
+        await renewActivationToken(trx, {
+          userId: partnerId,
+          municipalityCode: access.municipalityCode,
+          tokenHash: createHash('sha256').update(token).digest('hex'),
+          expiresAt: new Date(now.getTime() + TOKEN_DAYS * 86_400_000),
+        });
+      }
     } else {
       const person = body.newPartner ?? { name: '', email: '' };
       const account = await createPartnerAccount(trx, {
@@ -227,22 +243,13 @@ export async function invitePartner(
       },
       details: { organisationKind: organisation.kind, parts: grant.parts.join(',') },
     });
-    const citizen = await caseCitizen(trx, access);
-    await recordDisclosure(trx, ctx, {
-      id: randomUUID(),
-      caseId: access.caseId,
-      municipalityCode: access.municipalityCode,
-      disclosedOn: today,
-      recipient: { organisation: organisation.name, kind: organisation.kind, person: partnerName },
+    await recordPartnerDisclosure(trx, ctx, access, {
+      day: today,
+      organisation,
+      partnerName,
       categories: categoriesOf(grant.parts),
-      documents: null,
       legalBasis: basisText(basis, basis.key, 'da'),
       purpose: body.purpose,
-      decidedBy: ctx.user.displayName,
-      channel: 'product',
-      productSource: 'partner_access',
-      personIds: citizen ? [citizen.id] : await casePersonIds(trx, access),
-      unitId: access.unitId,
     });
     await queuePartnerInvitation(trx, {
       municipalityCode: access.municipalityCode,

@@ -2,12 +2,8 @@ import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { auditCaseRead } from '../cases/case-work.ts';
-import {
-  caseInterventions,
-  caseLiveConsents,
-  currentPlanGoals,
-  partnerUserRows,
-} from './queries.ts';
+import { partnerUserRows } from './queries-partner-users.ts';
+import { caseInterventions, caseLiveConsents, currentPlanGoals } from './queries.ts';
 import type { PartnerInviteOptions } from './schema.ts';
 
 /**

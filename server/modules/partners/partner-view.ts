@@ -7,6 +7,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { addCaseEvent, casePersonIds, danishToday } from '../cases/chronology.ts';
 import { getBases } from '../sharing/bases.ts';
+import { coveredAccesses } from './consent-cover.ts';
 import { basisText, statusOf } from './presenting.ts';
 import {
   caseCitizen,
@@ -24,15 +25,22 @@ import { PartnerPartSchema, type PartnerPart } from '../../../shared/partners.ts
 /**
  * The partner's own view (issue 13 part 1): "Mine sager", the cases they are invited to, and each
  * case with only the parts granted. The access check runs at every request against today in
- * Danish time, so nothing is visible the day after the end date; a consent basis is checked
- * through consentCovers at every read, so a withdrawn consent ends the access at once. A case the
+ * Danish time, so nothing is visible the day after the end date, once the case is closed or the
+ * organisation deactivated, or when the basis no longer fits; a consent basis is checked
+ * through the consent module's covering check at every read (one statement for all rows), so a withdrawn consent ends the access at once. A case the
  * partner is not (or no longer) invited to answers 404, as a missing one. Every read of the case
  * is audited per person in its transaction, with the basis.
  */
 
-async function liveInvitations(trx: Transaction<DB>, ctx: RequestContext, today: string) {
-  const rows = await liveAccessRows(trx, ctx.user.id, today);
+async function liveInvitations(
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  today: string,
+  caseId?: string,
+) {
+  const rows = await liveAccessRows(trx, ctx.user.id, today, caseId);
   if (rows.length === 0) return [];
+  const covered = await coveredAccesses(trx, rows, today);
   const byMunicipality = new Map<string, Awaited<ReturnType<typeof getBases>>>();
   const live: { row: (typeof rows)[number]; basis: string }[] = [];
   for (const row of rows) {
@@ -42,7 +50,7 @@ async function liveInvitations(trx: Transaction<DB>, ctx: RequestContext, today:
       byMunicipality.set(row.municipality_code, bases);
     }
     const basis = bases.find((b) => b.key === row.legal_basis);
-    if ((await statusOf(trx, row, basis, today)) !== 'active') continue;
+    if (statusOf(row, basis, today, covered) !== 'active') continue;
     live.push({ row, basis: basisText(basis, row.legal_basis, ctx.language) });
   }
   return live;
@@ -124,7 +132,9 @@ async function invitationFor(
   caseId: string,
   today: string,
 ) {
-  const live = (await liveInvitations(trx, ctx, today)).find((l) => l.row.case_id === caseId);
+  const live = (await liveInvitations(trx, ctx, today, caseId)).find(
+    (l) => l.row.case_id === caseId,
+  );
   if (!live) throw new AppError('not_found');
   return live;
 }
@@ -212,6 +222,12 @@ export async function addContribution(
   return ctx.db.transaction().execute(async (trx) => {
     const { row, basis } = await invitationFor(trx, ctx, caseId, today);
     if (!partsOf(row).includes('contributions')) throw new AppError('forbidden');
+    // As for the case team (requireOpenCase): no new work on a case closed or being closed.
+    if (row.case_status === 'closed' || row.case_status === 'under_review') {
+      throw new AppError('validation_failed', {
+        fields: [{ field: 'case.status', code: 'case_closed' }],
+      });
+    }
     if (!text) {
       throw new AppError('validation_failed', {
         fields: [{ field: 'body.text', code: 'required' }],

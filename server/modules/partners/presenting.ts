@@ -1,17 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
-import {
-  PartnerPartSchema,
-  type PartnerAccessStatus,
-  type PartnerPart,
-} from '../../../shared/partners.ts';
+import { PartnerPartSchema, type PartnerAccessStatus } from '../../../shared/partners.ts';
 import type { OrganisationKind } from '../../../shared/sharing.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
 import { getBases } from '../sharing/bases.ts';
+import { fitProblem } from '../sharing/fit.ts';
 import type { LegalBasis } from '../sharing/schema.ts';
-import { consentCovers } from './consent-cover.ts';
+import { coveredAccesses } from './consent-cover.ts';
 import type { AccessRow } from './queries.ts';
-import { categoriesOf } from './rules.ts';
 import type { PartnerAccess } from './schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -24,33 +20,27 @@ export function basisText(basis: LegalBasis | undefined, key: string, locale: Lo
 }
 
 /**
- * Where an invitation stands on `today`: ended early, past its end, without the consent its
- * basis needs (withdrawn or deleted), or active. The consent is checked through consentCovers.
+ * Where an invitation stands on `today`: ended early, past its end, on a closed case, from a
+ * deactivated organisation, on a basis that no longer fits (re-checked with the sharing module's
+ * fit rule: in force, covering standing access by the organisation's kind), without the consent
+ * its basis needs (withdrawn, deleted, not the citizen's), or active. Only an active one is read.
+ * The consents are checked beforehand for all rows at once (`coveredAccesses`): `covered`.
  */
-export async function statusOf(
-  db: Db,
+export function statusOf(
   row: AccessRow,
   basis: LegalBasis | undefined,
   today: string,
-): Promise<PartnerAccessStatus> {
+  covered: ReadonlySet<string>,
+): PartnerAccessStatus {
   if (row.ended_on !== null) return 'ended';
   if (row.ends_on < today) return 'expired';
-  if (basis?.requiresConsent) {
-    const covered =
-      row.consent_id !== null &&
-      (await consentCovers(db, {
-        municipalityCode: row.municipality_code,
-        caseId: row.case_id,
-        consentId: row.consent_id,
-        organisationId: row.organisation_id,
-        organisationKind: row.organisation_kind as OrganisationKind,
-        categories: categoriesOf(
-          row.parts.filter((p): p is PartnerPart => PartnerPartSchema.safeParse(p).success),
-        ),
-        on: today,
-      }));
-    if (!covered) return 'consent_withdrawn';
+  if (row.case_status === 'closed') return 'case_closed';
+  if (!row.organisation_active) return 'organisation_inactive';
+  const kind = row.organisation_kind as OrganisationKind;
+  if (!basis || fitProblem(basis, { organisationKind: kind, use: 'standing_access', day: today })) {
+    return 'basis_not_valid';
   }
+  if (basis.requiresConsent && !covered.has(row.id)) return 'consent_withdrawn';
   return 'active';
 }
 
@@ -62,6 +52,7 @@ export async function presentAccesses(
 ): Promise<PartnerAccess[]> {
   if (rows.length === 0) return [];
   const bases = await getBases(db as Kysely<DB>, rows[0]?.municipality_code ?? '');
+  const covered = await coveredAccesses(db, rows, today);
   const result: PartnerAccess[] = [];
   for (const row of rows) {
     const basis = bases.find((b) => b.key === row.legal_basis);
@@ -90,7 +81,7 @@ export async function presentAccesses(
       endsOn: row.ends_on,
       endedOn: row.ended_on,
       endReason: row.end_reason,
-      status: await statusOf(db, row, basis, today),
+      status: statusOf(row, basis, today, covered),
       invitedBy: { id: row.invited_by, name: row.inviter_name },
       createdAt: new Date(row.created_at).toISOString(),
       version: row.version,

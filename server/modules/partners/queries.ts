@@ -3,86 +3,10 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { CaseKey } from '../../platform/context.ts';
 
 /**
- * The partners module's SQL (db/migrations/0037): partner users' organisation and activation, and
- * the invitations into one case. Every statement names the tenant key next to the case's id.
+ * The partners module's SQL (db/migrations/0037) on the invitations into one case (partner users:
+ * queries-partner-users.ts). Every statement names the tenant key next to the case's id.
  */
 type Db = Kysely<DB> | Transaction<DB>;
-
-// ── Partner users ───────────────────────────────────────────────────────────────────────
-
-export async function insertPartnerUser(
-  trx: Transaction<DB>,
-  values: {
-    userId: string;
-    municipalityCode: string;
-    organisationId: string;
-    tokenHash: string;
-    expiresAt: Date;
-  },
-): Promise<void> {
-  await trx
-    .insertInto('partner_users')
-    .values({
-      user_id: values.userId,
-      municipality_code: values.municipalityCode,
-      organisation_id: values.organisationId,
-      activation_token_hash: values.tokenHash,
-      activation_expires_at: values.expiresAt,
-    })
-    .execute();
-}
-
-const partnerUserColumns = [
-  'pu.user_id',
-  'pu.organisation_id',
-  'u.display_name',
-  'u.username',
-  'u.email',
-  sql<boolean>`u.password_hash is not null`.as('activated'),
-] as const;
-
-/** A partner user of the municipality (with the account's name and whether it is activated). */
-export async function partnerUserRow(db: Db, municipalityCode: string, userId: string) {
-  return db
-    .selectFrom('partner_users as pu')
-    .innerJoin('users as u', 'u.id', 'pu.user_id')
-    .select(partnerUserColumns)
-    .where('pu.municipality_code', '=', municipalityCode)
-    .where('pu.user_id', '=', userId)
-    .executeTakeFirst();
-}
-
-/** The municipality's partner users (the invitation form's picker), by name. */
-export async function partnerUserRows(db: Db, municipalityCode: string) {
-  return db
-    .selectFrom('partner_users as pu')
-    .innerJoin('users as u', 'u.id', 'pu.user_id')
-    .select(partnerUserColumns)
-    .where('pu.municipality_code', '=', municipalityCode)
-    .orderBy('u.display_name')
-    .limit(500)
-    .execute();
-}
-
-/** The partner user whose activation token has this hash and has not expired. */
-export async function partnerByToken(db: Db, tokenHash: string, now: Date) {
-  return db
-    .selectFrom('partner_users as pu')
-    .innerJoin('users as u', 'u.id', 'pu.user_id')
-    .select(['pu.user_id', 'pu.municipality_code', 'u.username'])
-    .where('pu.activation_token_hash', '=', tokenHash)
-    .where('pu.activation_expires_at', '>', now)
-    .forUpdate()
-    .executeTakeFirst();
-}
-
-export async function clearActivationToken(trx: Transaction<DB>, userId: string): Promise<void> {
-  await trx
-    .updateTable('partner_users')
-    .set({ activation_token_hash: null, activation_expires_at: null })
-    .where('user_id', '=', userId)
-    .execute();
-}
 
 // ── Invitations ─────────────────────────────────────────────────────────────────────────
 
@@ -135,9 +59,15 @@ function accessQuery(db: Db) {
         .onRef('o.id', '=', 'a.organisation_id')
         .onRef('o.municipality_code', '=', 'a.municipality_code'),
     )
+    .innerJoin('cases as c', (j) =>
+      j.onRef('c.id', '=', 'a.case_id').onRef('c.municipality_code', '=', 'a.municipality_code'),
+    )
     .innerJoin('users as p', 'p.id', 'a.partner_user_id')
     .innerJoin('users as i', 'i.id', 'a.invited_by')
     .select([
+      'c.reference',
+      'c.status as case_status',
+      'o.active as organisation_active',
       'a.id',
       'a.case_id',
       'a.municipality_code',
@@ -161,6 +91,16 @@ function accessQuery(db: Db) {
       'p.email as partner_email',
       sql<boolean>`p.password_hash is not null`.as('partner_activated'),
       'i.display_name as inviter_name',
+      // The data subject: the case's citizen, whose consent a consent basis needs.
+      (eb) =>
+        eb
+          .selectFrom('case_persons as cp')
+          .select('cp.person_id')
+          .whereRef('cp.case_id', '=', 'a.case_id')
+          .whereRef('cp.municipality_code', '=', 'a.municipality_code')
+          .where('cp.role', '=', 'citizen')
+          .limit(1)
+          .as('citizen_id'),
     ]);
 }
 export type AccessRow = Awaited<ReturnType<typeof accessRows>>[number];
@@ -236,22 +176,24 @@ export async function updateAccess(
 // ── The partner's own view ─────────────────────────────────────────────────────────────
 
 /**
- * The partner's live invitations (not ended, not past their end on `today`), one per case: the
- * partner's whole reach. The municipality is the invitation's own.
+ * The partner's live invitations (not ended, not past their end on `today`, on a case that is
+ * not closed, from an organisation still active), one per case: the partner's whole reach. The
+ * municipality is the invitation's own. `caseId` narrows it to one case (the single-case read).
  */
-export async function liveAccessRows(db: Db, partnerUserId: string, today: string) {
-  return accessQuery(db)
-    .innerJoin('cases as c', (j) =>
-      j.onRef('c.id', '=', 'a.case_id').onRef('c.municipality_code', '=', 'a.municipality_code'),
-    )
-    .select('c.reference')
+export async function liveAccessRows(
+  db: Db,
+  partnerUserId: string,
+  today: string,
+  caseId?: string,
+) {
+  let query = accessQuery(db)
     .where('a.partner_user_id', '=', partnerUserId)
     .where('a.ended_on', 'is', null)
     .where('a.ends_on', '>=', today)
-    .orderBy('a.ends_on')
-    .orderBy('a.id')
-    .limit(500)
-    .execute();
+    .where('c.status', '<>', 'closed')
+    .where('o.active', '=', true);
+  if (caseId !== undefined) query = query.where('a.case_id', '=', caseId);
+  return query.orderBy('a.ends_on').orderBy('a.id').limit(500).execute();
 }
 
 // ── What the partner sees of the case, and the invitation form's choices ─────────────────

@@ -87,3 +87,8 @@ export function categoriesOf(parts: readonly PartnerPart[]): DataCategory[] {
   if (categories.size === 0) categories.add('case_history');
   return [...categories];
 }
+
+/** The parts stored on an invitation that are known parts (a stored value is a plain string). */
+export function partsOf(parts: readonly string[]): PartnerPart[] {
+  return parts.filter((p): p is PartnerPart => PartnerPartSchema.safeParse(p).success);
+}

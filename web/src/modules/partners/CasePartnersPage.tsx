@@ -52,7 +52,7 @@ export function CasePartnersPage({ detail }: { detail: CaseDetail }) {
               <AccessTable items={list.items} />
               {canWrite &&
                 list.items
-                  .filter((a) => a.status === 'active' || a.status === 'consent_withdrawn')
+                  .filter((a) => !['ended', 'expired', 'case_closed'].includes(a.status))
                   .map((a) => (
                     <details key={a.id} className="partner-change">
                       <summary>

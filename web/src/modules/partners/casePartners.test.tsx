@@ -44,7 +44,7 @@ const ACCESS = {
   version: 1,
 };
 
-function render(write: boolean): string {
+function render(write: boolean, access: typeof ACCESS = ACCESS): string {
   const base = testCaseDetail();
   const detail: CaseDetail = {
     ...base,
@@ -52,7 +52,7 @@ function render(write: boolean): string {
     abilities: { ...base.abilities, partners: { read: true, write, approve: false } },
   };
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
-  client.setQueryData(['cases', 'partner-access', ACCESS.caseId], { items: [ACCESS] });
+  client.setQueryData(['cases', 'partner-access', ACCESS.caseId], { items: [access] });
   return renderToStaticMarkup(
     <QueryClientProvider client={client}>
       <MemoryRouter>
@@ -78,5 +78,17 @@ describe('CasePartnersPage', () => {
     const html = render(true);
     expect(html).toContain('Invitér en samarbejdspartner');
     expect(html).toContain('Afslut adgangen i dag');
+  });
+
+  it('names why an access no longer works, and offers no change on a closed case', () => {
+    const closed = render(true, { ...ACCESS, status: 'case_closed' });
+    expect(closed).toContain('Sagen er lukket');
+    expect(closed).not.toContain('Afslut adgangen i dag');
+    const inactive = render(true, { ...ACCESS, status: 'organisation_inactive' });
+    expect(inactive).toContain('Organisationen er deaktiveret');
+    expect(inactive).toContain('Afslut adgangen i dag');
+    expect(render(false, { ...ACCESS, status: 'basis_not_valid' })).toContain(
+      'Hjemlen gælder ikke længere',
+    );
   });
 });
