@@ -136,6 +136,9 @@ export function composeInvitationMail(input: {
  */
 export const TRANSFER_INVITATION_MAIL_KIND = 'transfer_invitation';
 
+/** The outbox kind of a partner's invitation into a case (issue 13 part 11). */
+export const PARTNER_INVITATION_MAIL_KIND = 'partner_invitation';
+
 /**
  * The outbox kind of the e-mail to the receiving coordinators about an inquiry forwarded to
  * their municipality: an e-mail about an inquiry like the deadline warnings (mail.ts,
