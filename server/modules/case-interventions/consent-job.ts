@@ -1,11 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
+import { inClaimedBatches } from '../../platform/batches.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { danishToday } from '../cases/chronology.ts';
-import { notifyCaseCoordinators } from '../notifications/service.ts';
+import { notifyClaimedToCoordinators } from '../notifications/service.ts';
 import { claimExpiredConsents, markExpiryNotified } from './queries-consents.ts';
-
-/** Consents claimed per transaction. */
-const BATCH_SIZE = 200;
 
 /**
  * The consent part of the case-work job (server/jobs/case-work.ts): a consent whose last valid
@@ -17,29 +15,13 @@ const BATCH_SIZE = 200;
  */
 export async function runConsentExpiryJob(db: Kysely<DB>, now: Date = new Date()): Promise<number> {
   const today = danishToday(now);
-  let handled = 0;
-  for (;;) {
-    const claimed = await db.transaction().execute((trx) => notifyBatch(trx, today, now));
-    handled += claimed;
-    if (claimed < BATCH_SIZE) return handled;
-  }
-}
-
-async function notifyBatch(trx: Transaction<DB>, today: string, now: Date): Promise<number> {
-  const claimed = await claimExpiredConsents(trx, today, BATCH_SIZE);
-  if (claimed.length === 0) return 0;
-  for (const consent of claimed) {
-    await notifyCaseCoordinators(
+  return inClaimedBatches(db, async (trx, limit) =>
+    notifyClaimedToCoordinators(
       trx,
-      { caseId: consent.case_id, municipalityCode: consent.municipality_code },
+      await claimExpiredConsents(trx, today, limit),
       'consent_expired',
-      { consentId: consent.id },
-    );
-  }
-  await markExpiryNotified(
-    trx,
-    claimed.map((c) => c.id),
-    now,
+      (consent) => ({ consentId: consent.id }),
+      (ids) => markExpiryNotified(trx, ids, now),
+    ),
   );
-  return claimed.length;
 }

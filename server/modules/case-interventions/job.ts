@@ -1,11 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
+import { inClaimedBatches } from '../../platform/batches.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { notifyCaseCoordinators } from '../notifications/service.ts';
+import { notifyClaimedToCoordinators } from '../notifications/service.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { claimDueRenewals, markOffersNotified } from './queries-offers.ts';
-
-/** Offers claimed per transaction. */
-const BATCH_SIZE = 200;
 
 /**
  * The renewed-offer part of the case-work job (server/jobs/case-work.ts): a scheduled renewal
@@ -16,30 +14,13 @@ const BATCH_SIZE = 200;
  */
 export async function runOfferJob(db: Kysely<DB>, now: Date = new Date()): Promise<number> {
   const today = danishToday(now);
-  let handled = 0;
-  for (;;) {
-    const claimed = await db.transaction().execute((trx) => notifyBatch(trx, today, now));
-    handled += claimed;
-    // A short batch means nothing is left (or the rest is locked by another process).
-    if (claimed < BATCH_SIZE) return handled;
-  }
-}
-
-async function notifyBatch(trx: Transaction<DB>, today: string, now: Date): Promise<number> {
-  const claimed = await claimDueRenewals(trx, today, BATCH_SIZE);
-  if (claimed.length === 0) return 0;
-  for (const offer of claimed) {
-    await notifyCaseCoordinators(
+  return inClaimedBatches(db, async (trx, limit) =>
+    notifyClaimedToCoordinators(
       trx,
-      { caseId: offer.case_id, municipalityCode: offer.municipality_code },
+      await claimDueRenewals(trx, today, limit),
       'offer_renewal_due',
-      { offerId: offer.id },
-    );
-  }
-  await markOffersNotified(
-    trx,
-    claimed.map((o) => o.id),
-    now,
+      (offer) => ({ offerId: offer.id }),
+      (ids) => markOffersNotified(trx, ids, now),
+    ),
   );
-  return claimed.length;
 }

@@ -1,10 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
+import { inClaimedBatches } from '../../platform/batches.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { notifyCaseCoordinators } from '../notifications/service.ts';
+import { notifyClaimedToCoordinators } from '../notifications/service.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { claimOverdueFollowUps, markFollowUpsNotified } from './queries.ts';
-
-const BATCH_SIZE = 200;
 
 /**
  * The overdue-follow-up part of the case-work job (server/jobs/case-work.ts): a scheduled
@@ -16,31 +15,13 @@ const BATCH_SIZE = 200;
  */
 export async function runFollowUpJob(db: Kysely<DB>, now: Date = new Date()): Promise<number> {
   const today = danishToday(now);
-  let handled = 0;
-  for (;;) {
-    const claimed = await db.transaction().execute((trx) => warnBatch(trx, today, now));
-    handled += claimed;
-    // A short batch means nothing is left (or the rest is locked by another process).
-    if (claimed < BATCH_SIZE) return handled;
-  }
-}
-
-async function warnBatch(trx: Transaction<DB>, today: string, now: Date): Promise<number> {
-  const claimed = await claimOverdueFollowUps(trx, today, BATCH_SIZE);
-  for (const row of claimed) {
-    await notifyCaseCoordinators(
+  return inClaimedBatches(db, async (trx, limit) =>
+    notifyClaimedToCoordinators(
       trx,
-      { caseId: row.case_id, municipalityCode: row.municipality_code },
+      await claimOverdueFollowUps(trx, today, limit),
       'follow_up_overdue',
-      { followUpId: row.id },
-    );
-  }
-  if (claimed.length > 0) {
-    await markFollowUpsNotified(
-      trx,
-      claimed.map((r) => r.id),
-      now,
-    );
-  }
-  return claimed.length;
+      (row) => ({ followUpId: row.id }),
+      (ids) => markFollowUpsNotified(trx, ids, now),
+    ),
+  );
 }

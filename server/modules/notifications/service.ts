@@ -76,3 +76,29 @@ export async function markRead(
 ): Promise<boolean> {
   return writes.markNotificationRead(db, userId, notificationId);
 }
+
+/**
+ * A job's claimed rows of cases, each told to its case's coordinators as `kind` (with the row's
+ * details), then marked by `mark` in the same transaction. Returns how many rows there were.
+ */
+export async function notifyClaimedToCoordinators<
+  R extends { id: string; case_id: string; municipality_code: string },
+>(
+  trx: Transaction<DB>,
+  claimed: R[],
+  kind: NotificationKind,
+  details: (row: R) => writes.NotificationDetails,
+  mark: (ids: string[]) => Promise<unknown>,
+): Promise<number> {
+  if (claimed.length === 0) return 0;
+  for (const row of claimed) {
+    await notifyCaseCoordinators(
+      trx,
+      { caseId: row.case_id, municipalityCode: row.municipality_code },
+      kind,
+      details(row),
+    );
+  }
+  await mark(claimed.map((row) => row.id));
+  return claimed.length;
+}

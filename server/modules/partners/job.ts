@@ -1,9 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
+import { inClaimedBatches } from '../../platform/batches.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { addCaseEvent, danishToday } from '../cases/chronology.ts';
 import { claimExpired, markExpiryRecorded } from './queries.ts';
-
-const BATCH_SIZE = 200;
 
 /**
  * The partner-access part of the case-work job (server/jobs/case-work.ts): an invitation whose
@@ -14,27 +13,20 @@ const BATCH_SIZE = 200;
  */
 export async function runPartnerExpiryJob(db: Kysely<DB>, now: Date = new Date()): Promise<number> {
   const today = danishToday(now);
-  let handled = 0;
-  for (;;) {
-    const claimed = await db.transaction().execute((trx) => recordBatch(trx, today, now));
-    handled += claimed;
-    if (claimed < BATCH_SIZE) return handled;
-  }
-}
-
-async function recordBatch(trx: Transaction<DB>, today: string, now: Date): Promise<number> {
-  const claimed = await claimExpired(trx, today, BATCH_SIZE);
-  for (const row of claimed) {
-    await addCaseEvent(trx, row.case_id, null, 'partner_access_expired', {
-      endsOn: { from: null, to: row.ends_on },
-    });
-  }
-  if (claimed.length > 0) {
-    await markExpiryRecorded(
-      trx,
-      claimed.map((r) => r.id),
-      now,
-    );
-  }
-  return claimed.length;
+  return inClaimedBatches(db, async (trx, limit) => {
+    const claimed = await claimExpired(trx, today, limit);
+    for (const row of claimed) {
+      await addCaseEvent(trx, row.case_id, null, 'partner_access_expired', {
+        endsOn: { from: null, to: row.ends_on },
+      });
+    }
+    if (claimed.length > 0) {
+      await markExpiryRecorded(
+        trx,
+        claimed.map((r) => r.id),
+        now,
+      );
+    }
+    return claimed.length;
+  });
 }
