@@ -80,6 +80,19 @@ describe(`registering an access request (${testEngine})`, () => {
         subject_person_id: citizen.id,
         purpose: 'access_request',
       }),
+      // The sister's name is read into her brother's file: her own access report shows it.
+      expect.objectContaining({
+        action: 'read',
+        resource_type: 'access_request',
+        resource_id: body.id,
+        subject_person_id: sister.id,
+        purpose: 'access_request',
+      }),
+    ]);
+    const shown = await caller('dpo').get(`${URL}/${body.id}`);
+    expect((await auditRowsOf(t.database.db, shown)).map((r) => r.subject_person_id)).toEqual([
+      citizen.id,
+      sister.id,
     ]);
 
     // The same id again answers the request already there.

@@ -128,3 +128,32 @@ export async function caseEventsOf(db: Kysely<DB>, mc: string, caseIds: string[]
     .orderBy('id')
     .execute();
 }
+
+/**
+ * The other persons the draft names (third parties, sorted ids): the persons on the citizen's
+ * cases and inquiries and the citizen's relations. Their names are read into another citizen's
+ * file, so each gets an audit entry of their own (their access report shows it).
+ */
+export async function thirdPartiesOfPerson(
+  db: Kysely<DB>,
+  mc: string,
+  personId: string,
+): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    select o.person_id as id
+      from case_persons cp
+      join case_persons o on o.case_id = cp.case_id and o.municipality_code = cp.municipality_code
+     where cp.municipality_code = ${mc} and cp.person_id = ${personId} and o.person_id <> ${personId}
+    union
+    select o.person_id
+      from inquiry_persons ip
+      join inquiry_persons o
+        on o.inquiry_id = ip.inquiry_id and o.municipality_code = ip.municipality_code
+     where ip.municipality_code = ${mc} and ip.person_id = ${personId} and o.person_id <> ${personId}
+    union
+    select r.related_person_id
+      from person_relations r
+     where r.municipality_code = ${mc} and r.person_id = ${personId}
+     order by 1`.execute(db);
+  return rows.map((r) => r.id);
+}

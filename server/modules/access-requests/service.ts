@@ -12,6 +12,7 @@ import { personsMatching } from '../persons/queries-duplicates.ts';
 import { cprDigest } from '../persons/service.ts';
 import { assembleDraft } from './assemble.ts';
 import { auditAccessRequest, presentRequest, presentSummary } from './present.ts';
+import { thirdPartiesOfPerson } from './queries-draft.ts';
 import {
   insertItems,
   insertRequest,
@@ -86,6 +87,7 @@ export async function registerRequest(
         personId: person.id,
         details: { kind: body.kind, items: draft.length },
       },
+      ...(await thirdPartyReads(trx, mc, body.id, person.id)),
     ]);
     const row = await requestById(trx, mc, body.id);
     if (!row) throw new AppError('not_found');
@@ -107,9 +109,21 @@ export async function getRequest(
     const items = await itemsOfRequest(trx, mc, id);
     await auditAccessRequest(trx, ctx, mc, [
       { action: 'read', resourceId: id, personId: row.person_id },
+      ...(await thirdPartyReads(trx, mc, id, row.person_id)),
     ]);
     return presentRequest(ctx.user, row, items, danishToday(now));
   });
+}
+
+/** A read of each third party the draft names (queries-draft.ts `thirdPartiesOfPerson`). */
+async function thirdPartyReads(trx: Transaction<DB>, mc: string, id: string, personId: string) {
+  const ids = await thirdPartiesOfPerson(trx, mc, personId);
+  return ids.map((thirdParty) => ({
+    action: 'read' as const,
+    resourceId: id,
+    personId: thirdParty,
+    details: { thirdParty: true },
+  }));
 }
 
 /**
