@@ -49,4 +49,6 @@ export const PURPOSES = {
   accessRequest: 'access_request',
   // A partner invited into a case reads or writes back within the invitation (issue 13 part 1).
   partnerAccess: 'partner_access',
+  // An agenda item or the minutes of a meeting name the record (issue 14 part 5).
+  meeting: 'meeting',
 } as const;

@@ -10,7 +10,7 @@ import type { TableRows } from './queries-archive.ts';
  * table. archive-coverage.int.test.ts reads the foreign-key catalogue and fails when a table that
  * cascades is neither here nor in NOT_ARCHIVED — so a new table cannot be deleted undelivered.
  */
-type Parent = 'cases' | 'inquiries' | 'case_interventions' | 'disclosures';
+type Parent = 'cases' | 'inquiries' | 'case_interventions' | 'disclosures' | 'meeting_agenda_items';
 
 export interface ArchiveTableSpec {
   table: string;
@@ -59,10 +59,14 @@ export const EXTRA_TABLES: readonly ArchiveTableSpec[] = [
   onCase('case_notices'),
   onCase('case_partner_access'),
   onCase('case_transfers'),
+  onCase('meeting_agenda_items'),
   onInquiry('inquiry_signs'),
   onInquiry('inquiry_contributions'),
   onInquiry('inquiry_events'),
   onInquiry('inquiry_forwardings'),
+  onInquiry('meeting_agenda_items'),
+  { table: 'meeting_participants', parent: 'meeting_agenda_items', column: 'agenda_item_id' },
+  { table: 'meeting_external_guests', parent: 'meeting_agenda_items', column: 'agenda_item_id' },
 ];
 
 /** Every table in the archival version. */
@@ -113,6 +117,9 @@ export async function readExtraTables(
     disclosures: sql`select id from disclosures where case_id in (
                   select id from cases where municipality_code = ${municipalityCode}
                      and id in (${caseList}))`,
+    meeting_agenda_items: sql`select id from meeting_agenda_items
+                  where municipality_code = ${municipalityCode}
+                    and (case_id in (${caseList}) or inquiry_id in (${inquiryList}))`,
   };
   const results = await Promise.all(
     EXTRA_TABLES.map(
@@ -128,23 +135,27 @@ export async function readExtraTables(
   const scans: ArchiveScan[] = [];
   EXTRA_TABLES.forEach((spec, index) => {
     const binary = BINARY_COLUMNS[spec.table] ?? [];
-    tables[spec.table] = (results[index] ?? []).map((row) => {
-      const out = { ...row };
-      for (const column of binary) {
-        const data = out[column];
-        delete out[column];
-        if (data instanceof Uint8Array) {
-          scans.push({
-            table: spec.table,
-            rowId: String(row.id),
-            caseId: String(row.case_id),
-            mediaType: String(row[`${column}_media_type`] ?? 'application/octet-stream'),
-            data: Buffer.from(data),
-          });
+    // A table hanging on two parents (an agenda item on a case or an inquiry) gathers both.
+    const earlier = tables[spec.table] ?? [];
+    tables[spec.table] = earlier.concat(
+      (results[index] ?? []).map((row) => {
+        const out = { ...row };
+        for (const column of binary) {
+          const data = out[column];
+          delete out[column];
+          if (data instanceof Uint8Array) {
+            scans.push({
+              table: spec.table,
+              rowId: String(row.id),
+              caseId: String(row.case_id),
+              mediaType: String(row[`${column}_media_type`] ?? 'application/octet-stream'),
+              data: Buffer.from(data),
+            });
+          }
         }
-      }
-      return out;
-    });
+        return out;
+      }),
+    );
   });
   return { tables, scans };
 }

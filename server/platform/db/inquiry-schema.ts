@@ -29,6 +29,13 @@ export interface MunicipalitySettingsTable {
   filing_include_cpr: Generated<boolean>;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** The organisation model 1–3 and the settings it proposes (0044). */
+  organisation_model: Generated<number>;
+  assessment_in_forum: Generated<boolean>;
+  police_participation: Generated<string>;
+  re_review_at_meetings: Generated<boolean>;
+  meeting_cadence: Generated<string>;
+  on_hold_agenda_weeks: Generated<number>;
 }
 
 /** The municipality's logo for its documents' letterhead (0027); `image` null once removed. */

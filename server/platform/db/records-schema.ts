@@ -32,6 +32,11 @@ export interface ForumsTable {
   id: Generated<string>;
   municipality_code: string;
   name: string;
+  /** What sort of forum (0044): infohus_kommune, forum, steering_group, infohus_network, housing_area. */
+  kind: Generated<string>;
+  /** How often it meets (0044); null: no fixed cadence. */
+  cadence: string | null;
+  archived_at: Timestamp | null;
   created_at: Timestamp;
   version: Generated<number>;
 }

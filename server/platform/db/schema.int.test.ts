@@ -12,6 +12,7 @@ import { declaredRetentionColumns } from './declared-columns-retention.ts';
 import { declaredAccessRequestColumns } from './declared-columns-access-requests.ts';
 import { declaredPartnerColumns } from './declared-columns-partners.ts';
 import { declaredTransferColumns } from './declared-columns-transfers.ts';
+import { declaredMeetingColumns } from './declared-columns-meetings.ts';
 
 /** Column names per table as declared in schema.ts; kept by hand, checked here. */
 const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
@@ -23,6 +24,7 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
   ...declaredAccessRequestColumns,
   ...declaredPartnerColumns,
   ...declaredTransferColumns,
+  ...declaredMeetingColumns,
 };
 
 describe(`schema on ${testEngine}`, () => {

@@ -10,6 +10,7 @@ import type { PartnerTables } from './partners-schema.ts';
 import type { DisclosureTables } from './disclosure-schema.ts';
 import type { AccessRequestTables } from './access-request-schema.ts';
 import type { TransferTables } from './transfer-schema.ts';
+import type { MeetingTables } from './meeting-schema.ts';
 
 /**
  * Table types for Kysely. One interface per table, kept in step with db/migrations by the
@@ -140,7 +141,8 @@ export interface DB
     DisclosureTables,
     RetentionTables,
     AccessRequestTables,
-    TransferTables {
+    TransferTables,
+    MeetingTables {
   users: UsersTable;
   user_units: UserUnitsTable;
   recovery_codes: RecoveryCodesTable;

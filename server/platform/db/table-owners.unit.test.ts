@@ -73,6 +73,11 @@ const OWNERS: Record<string, readonly string[]> = {
   // Organisation, forums, catalogue.
   forums: ['server/modules/forums'],
   forum_members: ['server/modules/forums'],
+  // A forum's meetings (0044).
+  meetings: ['server/modules/meetings'],
+  meeting_agenda_items: ['server/modules/meetings'],
+  meeting_participants: ['server/modules/meetings'],
+  meeting_external_guests: ['server/modules/meetings'],
   intervention_types: ['server/modules/interventions'],
   units: ['server/modules/admin'],
   user_units: ['server/modules/admin'],
