@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import {
@@ -12,15 +11,13 @@ import i18n from '../../app/i18n';
 import { apiGet, apiSend } from '../../app/api';
 import { QueryState } from '../../ui/QueryState';
 import {
+  checkChosenFile,
+  FileInput,
   Form,
-  FormGroup,
   MutationFailure,
-  saidIssue,
   SuccessMessage,
   useZodForm,
 } from '../../ui/form';
-import { useField, ariaInvalid } from '../../ui/form/useField';
-import { describedBy } from '../../ui/form/FormGroup';
 
 /**
  * The municipality's logo for the letterhead of its documents (issue 12 part 6), on the settings
@@ -37,54 +34,28 @@ interface LogoValues {
 
 export const LogoFormSchema = z
   .custom<LogoValues>(() => true)
-  .superRefine((values, ctx) => {
-    if (!values.image) ctx.addIssue(saidIssue('image', i18n.t('admin.logo.chooseFile')));
-    else if (values.bytes > LOGO_MAX_BYTES) {
-      ctx.addIssue(
-        saidIssue('image', i18n.t('admin.logo.tooLarge', { maxKb: LOGO_MAX_BYTES / 1024 })),
-      );
-    }
-  });
-
-/** A file's bytes as base64 (without the data URL's prefix). */
-async function base64Of(file: Blob): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
+  .superRefine((values, ctx) =>
+    checkChosenFile(values.image, values.bytes, ctx, {
+      name: 'image',
+      maxBytes: LOGO_MAX_BYTES,
+      chooseMessage: i18n.t('admin.logo.chooseFile'),
+      tooLargeMessage: i18n.t('admin.logo.tooLarge', { maxKb: LOGO_MAX_BYTES / 1024 }),
+    }),
+  );
 
 const saveLogo = (body: LogoChange) =>
   apiSend<Logo>('PUT', '/api/municipality-settings/logo', body);
 
 function LogoFileField() {
   const { t } = useTranslation();
-  const label = t('admin.logo.file');
-  const hint = t('admin.logo.fileHint', { maxKb: LOGO_MAX_BYTES / 1024 });
-  const { field, ref, fieldId, error } = useField('image', label);
-  const { setValue } = useFormContext<LogoValues>();
   return (
-    <FormGroup id={fieldId} label={label} hint={hint} error={error}>
-      <input
-        ref={ref}
-        id={fieldId}
-        name={field.name}
-        type="file"
-        className="form-input"
-        accept="image/png,image/jpeg"
-        aria-describedby={describedBy(fieldId, hint, error)}
-        aria-invalid={ariaInvalid(error)}
-        onBlur={field.onBlur}
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          if (!file) return field.onChange('');
-          setValue('bytes', file.size);
-          void base64Of(file).then(field.onChange);
-        }}
-      />
-    </FormGroup>
+    <FileInput
+      name="image"
+      sizeName="bytes"
+      label={t('admin.logo.file')}
+      hint={t('admin.logo.fileHint', { maxKb: LOGO_MAX_BYTES / 1024 })}
+      accept="image/png,image/jpeg"
+    />
   );
 }
 

@@ -1,11 +1,8 @@
-import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CONSENT_SCAN_MAX_BYTES } from '../../../../server/modules/case-interventions/consent-schema.ts';
 import i18n from '../../app/i18n';
-import { danishToday, DateInput, FormGroup, saidIssue, useZodForm } from '../../ui/form';
-import { describedBy } from '../../ui/form/FormGroup';
-import { ariaInvalid, useField } from '../../ui/form/useField';
+import { checkChosenFile, danishToday, DateInput, FileInput, useZodForm } from '../../ui/form';
 import type { CaseDetail } from '../cases/casesApi';
 import { SignedFormSchema, WithdrawFormSchema } from './consentOfferValues';
 import {
@@ -110,59 +107,27 @@ interface ScanValues {
 }
 const ScanFormSchema = z
   .custom<ScanValues>(() => true)
-  .superRefine((values, ctx) => {
-    if (!values.file)
-      ctx.addIssue(saidIssue('file', i18n.t('caseInterventions.consents.chooseFile')));
-    else if (values.bytes > CONSENT_SCAN_MAX_BYTES) {
-      ctx.addIssue(
-        saidIssue(
-          'file',
-          i18n.t('caseInterventions.consents.fileTooLarge', {
-            maxKb: CONSENT_SCAN_MAX_BYTES / 1024,
-          }),
-        ),
-      );
-    }
-  });
-
-/** A file's bytes as base64 (without the data URL's prefix). */
-async function base64Of(file: Blob): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
+  .superRefine((values, ctx) =>
+    checkChosenFile(values.file, values.bytes, ctx, {
+      name: 'file',
+      maxBytes: CONSENT_SCAN_MAX_BYTES,
+      chooseMessage: i18n.t('caseInterventions.consents.chooseFile'),
+      tooLargeMessage: i18n.t('caseInterventions.consents.fileTooLarge', {
+        maxKb: CONSENT_SCAN_MAX_BYTES / 1024,
+      }),
+    }),
+  );
 
 function ScanFileField() {
   const { t } = useTranslation();
-  const label = t('caseInterventions.consents.scanFile');
-  const hint = t('caseInterventions.consents.scanFileHint', {
-    maxKb: CONSENT_SCAN_MAX_BYTES / 1024,
-  });
-  const { field, ref, fieldId, error } = useField('file', label);
-  const { setValue } = useFormContext<ScanValues>();
   return (
-    <FormGroup id={fieldId} label={label} hint={hint} error={error}>
-      <input
-        ref={ref}
-        id={fieldId}
-        name={field.name}
-        type="file"
-        className="form-input"
-        accept="application/pdf,image/png,image/jpeg"
-        aria-describedby={describedBy(fieldId, hint, error)}
-        aria-invalid={ariaInvalid(error)}
-        onBlur={field.onBlur}
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          if (!file) return field.onChange('');
-          setValue('bytes', file.size);
-          void base64Of(file).then(field.onChange);
-        }}
-      />
-    </FormGroup>
+    <FileInput
+      name="file"
+      sizeName="bytes"
+      label={t('caseInterventions.consents.scanFile')}
+      hint={t('caseInterventions.consents.scanFileHint', { maxKb: CONSENT_SCAN_MAX_BYTES / 1024 })}
+      accept="application/pdf,image/png,image/jpeg"
+    />
   );
 }
 

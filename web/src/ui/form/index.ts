@@ -103,3 +103,4 @@ export { MutationFailure } from '../MutationFailure';
 export { SuccessMessage } from '../SuccessMessage';
 export { Tabs, TabNav, type Tab } from '../Tabs';
 export { Modal } from '../Modal';
+export { FileInput, base64Of, checkChosenFile } from './FileInput';
