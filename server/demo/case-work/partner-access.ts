@@ -16,7 +16,9 @@ import { dayAgo, demoContext, event, hasMarker, setMarker } from './context.ts';
  * with it. Added once (its own marker, fixed ids), also to older demo installations.
  */
 const MARKER = 'demo_partner_access_seeded_at';
-const USERNAME = 'demo.psykiatri';
+/** The partner's login, printed in the console banner with the staff logins. */
+export const DEMO_PARTNER_USERNAME = 'demo.psykiatri';
+const USERNAME = DEMO_PARTNER_USERNAME;
 const ORGANISATION_ID = '5e1f0a00-0000-4000-8000-000000000001';
 const ACCESS_ID = '7b2d3f10-4e5c-4d6b-8f90-1c2d3e4f5a61';
 const DISCLOSURE_ID = '7b2d3f10-4e5c-4d6b-8f90-1c2d3e4f5a62';

@@ -17,15 +17,15 @@ const text = (value: unknown) =>
       ? documentDate(language, value)
       : String(value);
 
-export async function casePdf(
-  tables: ArchiveTables,
-  caseId: string,
+/** The record's row, its reference and an archival document headed with its title. */
+function archivalDocument(
+  row: Record<string, unknown> | undefined,
+  titleKey: 'caseTitle' | 'inquiryTitle',
   municipality: string,
   now: Date,
-): Promise<{ title: string; pdf: Buffer }> {
-  const c = tables.cases.find((r) => r.id === caseId) ?? {};
-  const reference = String(c.reference ?? '');
-  const title = t('caseTitle', { reference });
+) {
+  const reference = String(row?.reference ?? '');
+  const title = t(titleKey, { reference });
   const doc = createDocument({
     language,
     documentTitle: title,
@@ -36,6 +36,17 @@ export async function casePdf(
     date: now,
     archival: true,
   });
+  return { record: row ?? {}, title, doc };
+}
+
+export async function casePdf(
+  tables: ArchiveTables,
+  caseId: string,
+  municipality: string,
+  now: Date,
+): Promise<{ title: string; pdf: Buffer }> {
+  const found = tables.cases.find((r) => r.id === caseId);
+  const { record: c, title, doc } = archivalDocument(found, 'caseTitle', municipality, now);
   doc
     .field(t('status'), text(c.status))
     .field(t('opened'), text(c.opened_at))
@@ -71,19 +82,8 @@ export async function inquiryPdf(
   municipality: string,
   now: Date,
 ): Promise<{ title: string; pdf: Buffer }> {
-  const i = tables.inquiries.find((r) => r.id === inquiryId) ?? {};
-  const reference = String(i.reference ?? '');
-  const title = t('inquiryTitle', { reference });
-  const doc = createDocument({
-    language,
-    documentTitle: title,
-    heading: title,
-    reference,
-    municipality,
-    contact: null,
-    date: now,
-    archival: true,
-  });
+  const found = tables.inquiries.find((r) => r.id === inquiryId);
+  const { record: i, title, doc } = archivalDocument(found, 'inquiryTitle', municipality, now);
   doc
     .field(t('received'), text(i.received_at))
     .field(t('source'), text(i.source))
