@@ -1,5 +1,3 @@
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod';
@@ -9,8 +7,8 @@ import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
 import { PageHeading } from '../../ui/PageHeading';
 import { DateInput, Form, RadioGroup, TextInput, useZodForm } from '../../ui/form';
-import { formatDate } from '../cases/format';
-import { citizenTrail, type CitizenTrail } from './disclosuresApi';
+import { citizenTrail } from './disclosuresApi';
+import { MoreButton, PersonsFound, useSearchPages } from './useSearchPages';
 import { TrailTable } from './TrailTable';
 
 /**
@@ -53,22 +51,16 @@ function Trail() {
       to: { invalid_format: 'disclosures.register.dateInvalid' },
     },
   });
-  const [shown, setShown] = useState<TrailValues | null>(null);
-  const [result, setResult] = useState<CitizenTrail | null>(null);
-  const view = useMutation({
-    mutationFn: ({ values, after }: { values: TrailValues; after?: string | null }) =>
-      citizenTrail({
-        cpr: values.cpr,
-        kind: values.kind,
-        ...(values.from && { from: values.from }),
-        ...(values.to && { to: values.to }),
-        ...(after && { after }),
-      }),
-    onSuccess: (page, { after }) =>
-      setResult((previous) =>
-        after && previous ? { ...page, items: [...previous.items, ...page.items] } : page,
-      ),
-  });
+  const pages = useSearchPages((values: TrailValues, after?: string | null) =>
+    citizenTrail({
+      cpr: values.cpr,
+      kind: values.kind,
+      ...(values.from && { from: values.from }),
+      ...(values.to && { to: values.to }),
+      ...(after && { after }),
+    }),
+  );
+  const { result, mutation: view } = pages;
   const names = new Map((result?.persons ?? []).map((p) => [p.id, p.name]));
 
   return (
@@ -83,10 +75,7 @@ function Trail() {
       <Form
         id="citizen-trail"
         form={form}
-        onSubmit={async (values) => {
-          setShown(values);
-          await view.mutateAsync({ values });
-        }}
+        onSubmit={pages.search}
         error={view.error}
         errorTitle={t('disclosures.trail.failedTitle')}
       >
@@ -117,13 +106,7 @@ function Trail() {
           {result.persons.length === 0 ? (
             <p>{t('disclosures.trail.nobody')}</p>
           ) : (
-            <p>
-              {t('disclosures.register.personsFound', {
-                persons: result.persons
-                  .map((p) => (p.birthDate ? `${p.name} (${formatDate(p.birthDate)})` : p.name))
-                  .join(', '),
-              })}
-            </p>
+            <PersonsFound persons={result.persons} />
           )}
           {result.persons.length > 0 &&
             (result.items.length === 0 ? (
@@ -131,16 +114,7 @@ function Trail() {
             ) : (
               <TrailTable items={result.items} names={names} />
             ))}
-          {result.nextCursor && shown && (
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={view.isPending}
-              onClick={() => void view.mutateAsync({ values: shown, after: result.nextCursor })}
-            >
-              {t('disclosures.register.more')}
-            </button>
-          )}
+          <MoreButton more={pages.more} pending={view.isPending} />
         </section>
       )}
     </>

@@ -1,5 +1,3 @@
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod';
@@ -9,9 +7,9 @@ import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
 import { PageHeading } from '../../ui/PageHeading';
 import { DateInput, Form, TextInput, useZodForm } from '../../ui/form';
-import { formatDate } from '../cases/format';
 import { DisclosureTable } from './DisclosureTable';
-import { searchRegister, type RegisterPage } from './disclosuresApi';
+import { searchRegister } from './disclosuresApi';
+import { MoreButton, PersonsFound, useSearchPages } from './useSearchPages';
 
 /**
  * "Register over videregivelser" (/indsigt/videregivelser) for the data-protection role: every
@@ -59,16 +57,10 @@ function Register() {
       to: { invalid_format: 'disclosures.register.dateInvalid' },
     },
   });
-  const [searched, setSearched] = useState<SearchValues | null>(null);
-  const [result, setResult] = useState<RegisterPage | null>(null);
-  const search = useMutation({
-    mutationFn: ({ values, after }: { values: SearchValues; after?: string | null }) =>
-      searchRegister(toBody(values, after)),
-    onSuccess: (page, { after }) =>
-      setResult((previous) =>
-        after && previous ? { ...page, items: [...previous.items, ...page.items] } : page,
-      ),
-  });
+  const pages = useSearchPages((values: SearchValues, after?: string | null) =>
+    searchRegister(toBody(values, after)),
+  );
+  const { result, mutation: search } = pages;
 
   return (
     <>
@@ -80,10 +72,7 @@ function Register() {
       <Form
         id="disclosure-register"
         form={form}
-        onSubmit={async (values) => {
-          setSearched(values);
-          await search.mutateAsync({ values });
-        }}
+        onSubmit={pages.search}
         error={search.error}
         errorTitle={t('disclosures.register.failedTitle')}
       >
@@ -113,32 +102,13 @@ function Register() {
       {result && (
         <section aria-live="polite">
           <h2>{t('disclosures.register.results')}</h2>
-          {result.persons.length > 0 && (
-            <p>
-              {t('disclosures.register.personsFound', {
-                persons: result.persons
-                  .map((p) => (p.birthDate ? `${p.name} (${formatDate(p.birthDate)})` : p.name))
-                  .join(', '),
-              })}
-            </p>
-          )}
+          {result.persons.length > 0 && <PersonsFound persons={result.persons} />}
           {result.items.length === 0 ? (
             <p>{t('disclosures.register.none')}</p>
           ) : (
             <DisclosureTable items={result.items} showCase />
           )}
-          {result.nextCursor && searched && (
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={search.isPending}
-              onClick={() =>
-                void search.mutateAsync({ values: searched, after: result.nextCursor })
-              }
-            >
-              {t('disclosures.register.more')}
-            </button>
-          )}
+          <MoreButton more={pages.more} pending={search.isPending} />
         </section>
       )}
     </>
