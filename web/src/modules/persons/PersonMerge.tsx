@@ -1,6 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
@@ -8,7 +7,7 @@ import { MergeBody } from '../../../../server/modules/persons/schema.ts';
 import { isStale } from '../../app/api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Icon } from '../../ui/Icon';
-import { Form, TextInput, useZodForm } from '../../ui/form';
+import { Form, RadioGroup, TextInput, useZodForm } from '../../ui/form';
 import { ConfirmButtons } from '../admin/ConfirmDialog';
 import { formatDate } from '../cases/format';
 import {
@@ -50,7 +49,6 @@ export function PersonMerge({ person, reload }: { person: Person; reload: () => 
     defaultValues: { intoPersonId: '' },
     messages: { intoPersonId: { required: INVALID_ID, invalid_format: INVALID_ID } },
   });
-  const targetId = useWatch({ control: form.control, name: 'intoPersonId' });
   const [confirming, setConfirming] = useState<{ id: string; name: string | null } | null>(null);
 
   const search = useMutation({
@@ -105,38 +103,29 @@ export function PersonMerge({ person, reload }: { person: Person; reload: () => 
           {hits.length === 0 ? (
             <p>{t('persons.merge.noHits')}</p>
           ) : (
-            <fieldset>
-              <legend className="form-label">{t('persons.merge.hitsLegend')}</legend>
-              <ul className="nobullet-list">
-                {hits.map((hit) => (
-                  <li key={hit.id} className="form-group-radio">
-                    <input
-                      type="radio"
-                      id={`merge-hit-${hit.id}`}
-                      name="merge-hit"
-                      className="form-radio radio-large"
-                      checked={targetId === hit.id}
-                      onChange={() =>
-                        form.setValue('intoPersonId', hit.id, {
-                          shouldValidate: form.formState.isSubmitted,
-                        })
-                      }
-                    />
-                    <label className="form-label" htmlFor={`merge-hit-${hit.id}`}>
-                      {hit.name}
-                      {hit.birthDate &&
-                        `, ${t('persons.merge.born', { date: formatDate(hit.birthDate) })}`}{' '}
-                      ({t(`persons.merge.matchedOn.${hit.matchedOn}`)})
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
+            <p>{t('persons.merge.hitsFound', { count: hits.length })}</p>
           )}
         </div>
       )}
 
       <Form id="merge" form={form} onSubmit={choose}>
+        {hits.length > 0 && (
+          <RadioGroup
+            name="intoPersonId"
+            id="merge-hit"
+            label={t('persons.merge.hitsLegend')}
+            choose={t('persons.merge.invalidId')}
+            options={hits.map((hit) => ({
+              value: hit.id,
+              label:
+                hit.name +
+                (hit.birthDate
+                  ? `, ${t('persons.merge.born', { date: formatDate(hit.birthDate) })}`
+                  : '') +
+                ` (${t(`persons.merge.matchedOn.${hit.matchedOn}`)})`,
+            }))}
+          />
+        )}
         <TextInput
           name="intoPersonId"
           id="merge-person-id"
