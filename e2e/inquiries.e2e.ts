@@ -373,7 +373,7 @@ describe('concern inquiries in Chromium', () => {
     const historyTab = first.page.getByRole('tab', { name: 'Historik' });
     await historyTab.click();
     await historyTab.press('ArrowRight');
-    const overviewTab = first.page.getByRole('tab', { name: 'Overblik' });
+    const overviewTab = first.page.getByRole('tab', { name: 'Henvendelsen' });
     expect(await overviewTab.getAttribute('aria-selected')).toBe('true');
     await overviewTab.press('ArrowLeft');
     expect(await historyTab.getAttribute('aria-selected')).toBe('true');
