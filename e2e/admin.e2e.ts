@@ -79,8 +79,23 @@ describe('administration in Chromium', () => {
   });
 
   it('disables the user after a confirmation', async () => {
-    await page.getByRole('button', { name: 'Deaktiver bruger' }).click();
+    const disable = main(page).getByRole('button', { name: 'Deaktiver bruger' });
+    await disable.click();
     const dialog = page.getByRole('dialog', { name: 'Vil du deaktivere Mette E2E-Bruger?' });
+    await dialog.waitFor();
+    // The dkfds script shows it: the page behind is inert and focus starts on "Annuller".
+    expect(await page.locator('#root').getAttribute('inert')).toBe('');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toBe('Annuller');
+    // Escape closes it (the script's), and focus returns to the button that opened it.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => disable.evaluate((button) => button === document.activeElement))
+      .toBe(true);
+    expect(await page.locator('#root').getAttribute('inert')).toBeNull();
+    await disable.click();
     await dialog.waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Deaktiver bruger' }).click();

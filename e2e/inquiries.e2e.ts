@@ -368,8 +368,15 @@ describe('concern inquiries in Chromium', () => {
       .toBe('Jonas har to gange talt om at rejse ud for at kæmpe.');
     expect(await second.page.getByText('En anden har gemt ændringer imens').count()).toBe(0);
 
-    // The history says who changed what, in words.
-    await first.page.getByRole('tab', { name: 'Historik' }).click();
+    // The history says who changed what, in words. The tabs are the dkfds script's: the arrow
+    // keys move between them (wrapping around) and the chosen one shows its panel.
+    const historyTab = first.page.getByRole('tab', { name: 'Historik' });
+    await historyTab.click();
+    await historyTab.press('ArrowRight');
+    const overviewTab = first.page.getByRole('tab', { name: 'Henvendelsen' });
+    expect(await overviewTab.getAttribute('aria-selected')).toBe('true');
+    await overviewTab.press('ArrowLeft');
+    expect(await historyTab.getAttribute('aria-selected')).toBe('true');
     const history = first.page.getByRole('table', {
       name: `Historik for henvendelse ${reference}`,
     });

@@ -31,24 +31,26 @@ export function ChangeDetails<V extends FieldValues>({
   const [done, setDone] = useState(false);
   const mutation = useInterventionChange(detail, intervention, headingId, () => setDone(true));
   return (
-    <details className="case-provider-change">
-      <summary>{t(`caseInterventions.${change}.open`)}</summary>
-      <Form
-        form={form}
-        onSubmit={(values) => {
-          setDone(false);
-          return mutation.mutateAsync(values);
-        }}
-        error={mutation.error}
-        errorTitle={t(`caseInterventions.${change}.error`)}
-      >
-        {done && <SuccessMessage>{t(`caseInterventions.${change}.done`)}</SuccessMessage>}
-        <ChangeStale mutation={mutation} />
-        {children}
-        <button type="submit" className="button button-secondary" disabled={mutation.isPending}>
-          {t(`caseInterventions.${change}.submit`)}
-        </button>
-      </Form>
+    <details className="details case-provider-change">
+      <summary className="details-summary">{t(`caseInterventions.${change}.open`)}</summary>
+      <div className="details-text">
+        <Form
+          form={form}
+          onSubmit={(values) => {
+            setDone(false);
+            return mutation.mutateAsync(values);
+          }}
+          error={mutation.error}
+          errorTitle={t(`caseInterventions.${change}.error`)}
+        >
+          {done && <SuccessMessage>{t(`caseInterventions.${change}.done`)}</SuccessMessage>}
+          <ChangeStale mutation={mutation} />
+          {children}
+          <button type="submit" className="button button-secondary" disabled={mutation.isPending}>
+            {t(`caseInterventions.${change}.submit`)}
+          </button>
+        </Form>
+      </div>
     </details>
   );
 }

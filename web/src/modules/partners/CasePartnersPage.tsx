@@ -54,20 +54,22 @@ export function CasePartnersPage({ detail }: { detail: CaseDetail }) {
                 list.items
                   .filter((a) => !['ended', 'expired', 'case_closed'].includes(a.status))
                   .map((a) => (
-                    <details key={a.id} className="partner-change">
-                      <summary>
+                    <details key={a.id} className="details partner-change">
+                      <summary className="details-summary">
                         {t('partnerAccess.change.summary', { name: a.partner.name })}
                       </summary>
-                      <ChangeAccessForm
-                        caseId={detail.id}
-                        access={a}
-                        onDone={() => saved(t('partnerAccess.change.saved'))}
-                      />
-                      <EndAccessForm
-                        caseId={detail.id}
-                        access={a}
-                        onDone={() => saved(t('partnerAccess.end.saved'))}
-                      />
+                      <div className="details-text">
+                        <ChangeAccessForm
+                          caseId={detail.id}
+                          access={a}
+                          onDone={() => saved(t('partnerAccess.change.saved'))}
+                        />
+                        <EndAccessForm
+                          caseId={detail.id}
+                          access={a}
+                          onDone={() => saved(t('partnerAccess.end.saved'))}
+                        />
+                      </div>
                     </details>
                   ))}
             </>

@@ -15,7 +15,8 @@
  * - After a successful save, `focusAfterSave(target)` moves focus to the heading or saved item.
  * - Dates: `<DateInput>` shows and accepts `dd.mm.åååå`; the form holds ISO `yyyy-mm-dd`. Never
  *   use `<input type="date">`.
- * - dkfds `Tabs` / `TabNav` (ui/Tabs.tsx) and `Modal` (ui/Modal.tsx) replace hand-made ones.
+ * - dkfds `Tabs` / `TabNav` (ui/Tabs.tsx) and `Modal` (ui/Modal.tsx): dkfds markup, with the
+ *   behaviour (keys, focus, inert page, backdrop) done by the dkfds script, not by React.
  *
  * A complete small form (admin/UnitsPage.tsx, creating a unit):
  *
