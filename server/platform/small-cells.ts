@@ -7,12 +7,13 @@
  * point at a person. A zero is shown: it names nobody. Within a group of counts that add up to a
  * shown total (the levels of the open cases, say), one hidden cell could be worked out by
  * subtraction, so when exactly one cell of a group is hidden the smallest other non-zero cell is
- * hidden too (complementary suppression). Totals of a group are suppressed by the same rule.
+ * hidden too (complementary suppression), shown as `'hidden'` (it is not under 5, only withheld).
+ * Totals of a group are suppressed by the same rule.
  */
 export const SMALL_CELL_LIMIT = 5;
 
-/** A count as shown: the number, or `'under_5'` for 1–4. */
-export type CellCount = number | 'under_5';
+/** A count as shown: the number, `'under_5'` for 1–4, or `'hidden'` when withheld to protect another. */
+export type CellCount = number | 'under_5' | 'hidden';
 
 /** One count, suppressed when it is 1–4. */
 export function suppressCount(n: number): CellCount {
@@ -21,20 +22,22 @@ export function suppressCount(n: number): CellCount {
 
 /**
  * A group of counts whose total is shown too: each cell suppressed as above, and when exactly one
- * cell is hidden, the smallest other cell above zero is hidden with it, so the hidden one cannot
- * be worked out from the total. Keys keep their order.
+ * cell is hidden, the smallest other cell above zero is withheld with it (`'hidden'`), so the
+ * small one cannot be worked out from the total. Keys keep their order.
  */
 export function suppressGroup<K extends string>(
   counts: Record<K, number>,
 ): { cells: Record<K, CellCount>; total: CellCount } {
   const entries = Object.entries(counts) as [K, number][];
-  const hidden = new Set(entries.filter(([, n]) => n > 0 && n < SMALL_CELL_LIMIT).map(([k]) => k));
-  if (hidden.size === 1) {
-    const next = entries.filter(([k, n]) => !hidden.has(k) && n > 0).sort((a, b) => a[1] - b[1])[0];
-    if (next) hidden.add(next[0]);
+  const small = new Set(entries.filter(([, n]) => n > 0 && n < SMALL_CELL_LIMIT).map(([k]) => k));
+  let withheld: K | undefined;
+  if (small.size === 1) {
+    withheld = entries
+      .filter(([k, n]) => !small.has(k) && n > 0)
+      .sort((x, y) => x[1] - y[1])[0]?.[0];
   }
   const cells = Object.fromEntries(
-    entries.map(([k, n]) => [k, hidden.has(k) ? 'under_5' : n]),
+    entries.map(([k, n]) => [k, small.has(k) ? 'under_5' : k === withheld ? 'hidden' : n]),
   ) as Record<K, CellCount>;
   const total = entries.reduce((sum, [, n]) => sum + n, 0);
   return { cells, total: suppressCount(total) };

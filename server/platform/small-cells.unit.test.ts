@@ -17,7 +17,7 @@ describe('small-cell suppression', () => {
 
   it('hides a second cell when only one of a group is small, so the total does not give it away', () => {
     const { cells, total } = suppressGroup({ low: 3, moderate: 12, high: 7 });
-    expect(cells).toEqual({ low: 'under_5', moderate: 12, high: 'under_5' });
+    expect(cells).toEqual({ low: 'under_5', moderate: 12, high: 'hidden' });
     expect(total).toBe(22);
   });
 

@@ -116,7 +116,7 @@ export const NumbersQuery = z
   .object({ from: DateOnly.optional(), until: DateOnly.optional() })
   .strict();
 
-const Cell = z.union([z.number().int(), z.literal('under_5')]);
+const Cell = z.union([z.number().int(), z.enum(['under_5', 'hidden'])]);
 const LevelCells = z.object({ low: Cell, moderate: Cell, high: Cell, unknown: Cell, total: Cell });
 
 export const NumbersSchema = z.object({
