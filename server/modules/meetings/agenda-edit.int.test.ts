@@ -20,8 +20,6 @@ import {
 useAgendaFixtures();
 
 const url = (meetingId: string) => `/api/meetings/${meetingId}/agenda`;
-const versionOf = async (meetingId: string) =>
-  (await call<Agenda>('coordinator', 'GET', url(meetingId))).body.meetingVersion;
 
 describe(`editing the agenda (${testEngine})`, () => {
   it('adds idempotently by id, moves and removes on the meeting version, audited with ids only', async () => {
