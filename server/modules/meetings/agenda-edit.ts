@@ -165,9 +165,14 @@ export async function addItem(
     {
       // The same id again: done already (an id used in another meeting is refused).
       alreadyDone: async (trx, access) => {
-        const found = await q.agendaItemIn(trx, access.municipalityCode, meetingId, body.id);
-        if (found === 'elsewhere') throw refuse([{ field: 'body.id', code: 'id_taken' }]);
-        return found !== undefined;
+        const found = await q.unsafeItemIdStanding(
+          trx,
+          access.municipalityCode,
+          meetingId,
+          body.id,
+        );
+        if (found === 'taken') throw refuse([{ field: 'body.id', code: 'id_taken' }]);
+        return found === 'mine';
       },
     },
   );

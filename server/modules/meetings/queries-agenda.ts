@@ -99,20 +99,26 @@ export async function agendaItems(
   return rows as AgendaItemRow[];
 }
 
-/** The item with this id in the meeting, or undefined (an idempotent create looks for it). */
-export async function agendaItemIn(
+/**
+ * Where an item id chosen by a client stands: `mine` when it is an item of this meeting, `taken`
+ * when any other item (of any meeting, any municipality) has it, undefined when unused. Unscoped
+ * by design — ids are primary keys across municipalities — and it answers nothing but that.
+ */
+export async function unsafeItemIdStanding(
   db: Kysely<DB>,
   municipalityCode: string,
   meetingId: string,
   itemId: string,
-) {
-  return db
+): Promise<'mine' | 'taken' | undefined> {
+  const row = await db
     .selectFrom('meeting_agenda_items')
-    .select(['id', 'meeting_id', 'kind', 'case_id', 'inquiry_id'])
-    .where('municipality_code', '=', municipalityCode)
+    .select(['meeting_id', 'municipality_code'])
     .where('id', '=', itemId)
-    .executeTakeFirst()
-    .then((row) => (row && row.meeting_id === meetingId ? row : row ? 'elsewhere' : undefined));
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return row.meeting_id === meetingId && row.municipality_code === municipalityCode
+    ? 'mine'
+    : 'taken';
 }
 
 /**

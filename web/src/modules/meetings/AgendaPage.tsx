@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { PlanStatus } from '../../../../server/modules/plans/schema.ts';
 import { usePageTitle } from '../../app/usePageTitle';
 import { formatDate } from '../../ui/form';
 import { MutationFailure } from '../../ui/MutationFailure';
@@ -132,7 +133,7 @@ export function ItemText({ item }: { item: AgendaItem }) {
       </strong>
       {item.dueOn && <span> – {t('agenda.list.due', { date: formatDate(item.dueOn) })}</span>}
       {record?.planStatus && item.kind === 'plan_approval' && (
-        <span> – {t(`agenda.planStatus.${record.planStatus}`)}</span>
+        <span> – {t(`agenda.planStatus.${record.planStatus as PlanStatus}`)}</span>
       )}
       {record?.concernLevel && (
         <span>
