@@ -46,6 +46,7 @@ import { partnerAccessRoutes } from './modules/partners/routes.ts';
 import { transferRoutes } from './modules/transfers/routes.ts';
 import { processingRecordRoutes } from './modules/processing-record/routes.ts';
 import { retentionRoutes } from './modules/retention/routes.ts';
+import { agendaRoutes } from './modules/meetings/agenda-routes.ts';
 import { validatorCompiler } from './platform/validation.ts';
 import { VERSION } from './version.ts';
 
@@ -218,6 +219,7 @@ export async function buildApp(
   await app.register(partnerAccessRoutes({ keys: options.keys }));
   await app.register(transferRoutes({ keys: options.keys }));
   await app.register(processingRecordRoutes({ keys: options.keys, session: config.session }));
+  await app.register(agendaRoutes({ keys: options.keys }));
   await app.register(
     retentionRoutes({
       keys: options.keys,

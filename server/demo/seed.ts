@@ -19,6 +19,7 @@ import { seedDemoPartners } from './partners.ts';
 import { seedDemoChildReports } from './child-reports.ts';
 import { seedDemoRecords } from './records.ts';
 import { seedDemoUsers } from './users.ts';
+import { seedDemoAgenda } from './agenda.ts';
 import { seedDemoConsentTransfer } from './transfer-consent.ts';
 import { ensureDemoNeighbour, seedDemoTransfers } from './transfers.ts';
 
@@ -95,6 +96,7 @@ export async function seedDemo(
     await seedDemoConsents(db);
     await seedDemoTransfers(db, { secret: options.secretKey, audit: options.auditKey });
     await seedDemoConsentTransfer(db, { secret: options.secretKey, audit: options.auditKey });
+    await seedDemoAgenda(db);
     return organisation;
   }
   // Every step is idempotent, and the marker is written last: an interrupted seed completes on
@@ -116,6 +118,7 @@ export async function seedDemo(
   await seedDemoConsents(db);
   await seedDemoTransfers(db, { secret: options.secretKey, audit: options.auditKey });
   await seedDemoConsentTransfer(db, { secret: options.secretKey, audit: options.auditKey });
+  await seedDemoAgenda(db);
   await db
     .insertInto('app_settings')
     .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })

@@ -168,6 +168,8 @@ const ROUTE_GROUPS: [string, RegExp][] = [
   ['inquiries', /^\/api\/(inquiries|inquiry-drafts|persons|notifications)(\/|$)/],
   ['access-requests', /^\/api\/access-requests(\/|$)/],
   ['partners', /^\/api\/(partner\/|partner-activation$|cases\/\{id\}\/partner-access)/],
+  // A meeting's agenda (issue 14): bad-input-agenda.int.test.ts.
+  ['agenda', /^\/api\/meetings\/\{id\}\/agenda(\/|$)/],
 ];
 export const groupOf = (path: string) =>
   ROUTE_GROUPS.find(([, re]) => re.test(path))?.[0] ?? 'other';

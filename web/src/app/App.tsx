@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AccessRequestsApp } from '../modules/access-requests/AccessRequestsApp';
+import { AgendaPage } from '../modules/meetings/AgendaPage';
 import { AdminApp } from '../modules/admin/AdminApp';
 import { LoginPage } from '../modules/auth/LoginPage';
 import { SecurityKeysPage } from '../modules/auth/SecurityKeysPage';
@@ -83,6 +84,7 @@ export function App() {
                 <Route path="notifikationer" element={<NotificationsPage />} />
                 <Route path="mine-sager/:caseId" element={<PartnerCasePage />} />
                 <Route path="overfoersler" element={<IncomingTransfersRoute />} />
+                <Route path="moeder/:id/dagsorden" element={<AgendaPage />} />
                 {CAPABILITIES.map((capability) => {
                   const Page = CAPABILITY_PAGES[capability.id];
                   return (

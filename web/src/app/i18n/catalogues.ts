@@ -8,6 +8,8 @@ import casesDa from '../../modules/cases/locales/da.json';
 import casesEn from '../../modules/cases/locales/en.json';
 import forumsDa from '../../modules/forums/locales/da.json';
 import forumsEn from '../../modules/forums/locales/en.json';
+import agendaDa from '../../modules/meetings/locales-agenda/da.json';
+import agendaEn from '../../modules/meetings/locales-agenda/en.json';
 import inquiriesDa from '../../modules/inquiries/locales/da.json';
 import inquiriesEn from '../../modules/inquiries/locales/en.json';
 import interventionsDa from '../../modules/interventions/locales/da.json';
@@ -56,6 +58,7 @@ export const da = {
   ...authDa,
   ...casesDa,
   ...forumsDa,
+  ...agendaDa,
   ...inquiriesDa,
   ...interventionsDa,
   ...notificationsDa,
@@ -82,6 +85,7 @@ export const en = {
   ...authEn,
   ...casesEn,
   ...forumsEn,
+  ...agendaEn,
   ...inquiriesEn,
   ...interventionsEn,
   ...notificationsEn,
