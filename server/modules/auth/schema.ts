@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OrganisationFlagsSchema } from '../inquiries/schema-organisation.ts';
 import { RoleSchema } from '../../access/roles.ts';
 
 export const LoginBody = z
@@ -66,6 +67,11 @@ export const SessionResponse = z.object({
   csrfToken: z.string().nullable(),
   user: SessionUserSchema.nullable(),
   abilities: AbilitiesSchema.nullable(),
+  /**
+   * The organisation model of the user's municipality (issue 14 part 1), so the web can hide
+   * what the model does not use (forum meetings in model 1); null without a municipality.
+   */
+  organisation: OrganisationFlagsSchema.nullable().optional(),
   /** While the password is given: the second factors the user can choose from. */
   secondFactors: z.array(SecondFactorSchema).optional(),
 });
