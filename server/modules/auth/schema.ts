@@ -59,6 +59,8 @@ export const AbilitiesSchema = z.object({
   /** A partner invited into cases (issue 13): their own cases, nothing else. */
   partner: z.object({ cases: z.boolean() }),
   transfers: z.object({ incoming: z.boolean() }),
+  /** A police contact: the feedback to the municipality on inquiries handed to the police. */
+  policeFeedback: z.object({ send: z.boolean() }),
 });
 
 export const SessionResponse = z.object({

@@ -238,7 +238,7 @@ export interface PoliceFeedbackTable {
   kind: string;
   note: string | null;
   sent_by: string;
-  sent_at: Generated<Timestamp>;
+  sent_at: Timestamp;
   read_by: string | null;
   read_at: Timestamp | null;
   version: Generated<number>;
