@@ -193,7 +193,11 @@ export async function updateForum(
     }
     return {
       action: 'update',
-      details: { fields: fields.join(','), kind: next.kind, archived: next.archived },
+      details: {
+        fields: fields.join(','),
+        ...(fields.includes('kind') && { kind: next.kind }),
+        ...(fields.includes('archived') && { archived: next.archived }),
+      },
     };
   });
 }
