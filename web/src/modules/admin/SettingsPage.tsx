@@ -21,11 +21,16 @@ import {
   type SettingsChange,
 } from './adminApi';
 import { LogoSettings } from './LogoSettings';
+import { ORGANISATION_FIELDS, OrganisationModelSection } from './OrganisationModelSection';
 
 const SERIOUSNESS = SeriousnessSchema.options;
 
 /** The form holds every setting; only what differs from the stored ones is sent. */
-const SettingsValues = UpdateSettingsBody.omit({ version: true, ...FILING_SETTINGS }).required();
+const SettingsValues = UpdateSettingsBody.omit({
+  version: true,
+  ...FILING_SETTINGS,
+  ...ORGANISATION_FIELDS,
+}).required();
 type SettingsValues = z.output<typeof SettingsValues>;
 
 function valuesOf(settings: Settings): SettingsValues {
@@ -122,6 +127,8 @@ function SettingsFormView({ settings, saved, onSaved, reload }: SettingsFormView
   return (
     <>
       {saved && !mutation.error && <SuccessMessage>{t('admin.settings.saved')}</SuccessMessage>}
+      <OrganisationModelSection settings={settings} onSaved={onSaved} reload={reload} />
+      <h3>{t('admin.organisation.rulesHeading')}</h3>
       <MutationFailure mutations={mutation} onReload={reload} />
       <Form
         id="settings"
