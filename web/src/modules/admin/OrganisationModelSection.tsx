@@ -166,7 +166,8 @@ export function OrganisationModelSection({ settings, onSaved, reload }: Props) {
           required
         />
         <button type="submit" className="button button-secondary" disabled={change.isPending}>
-          {change.isPending ? t('admin.common.saving') : t('admin.common.save')}
+          {/* Its own words: the page's other forms say "Gem ændringer". */}
+          {change.isPending ? t('admin.common.saving') : t('admin.organisation.save')}
         </button>
       </Form>
     </section>
