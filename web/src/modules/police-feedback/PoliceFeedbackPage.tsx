@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { POLICE_FEEDBACK_KINDS } from '../../../../shared/police-feedback.ts';
 import { SendPoliceFeedbackBody } from '../../../../server/modules/inquiries/schema-police-feedback.ts';
@@ -136,6 +136,9 @@ function FeedbackForm({
 }) {
   const { t } = useTranslation();
   const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Keyboard and screen reader users start at the form they opened.
+  useEffect(() => headingRef.current?.focus(), []);
   const changed = useFeedbackChanged();
   // One id per form: a repeated send (double click, retry) makes one feedback.
   const [id] = useState(() => crypto.randomUUID());
@@ -154,7 +157,9 @@ function FeedbackForm({
   });
   return (
     <section aria-labelledby={headingId} className="mt-8">
-      <h2 id={headingId}>{t('policeFeedback.formHeading', { reference: item.reference })}</h2>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+        {t('policeFeedback.formHeading', { reference: item.reference })}
+      </h2>
       <p>{t('policeFeedback.formIntro')}</p>
       <Form
         id="police-feedback"
