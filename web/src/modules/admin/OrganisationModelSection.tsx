@@ -26,7 +26,7 @@ const ModelChoice = z.object({ model: z.enum(['1', '2', '3']) });
 type Adjustable = z.output<typeof OrganisationSettingsBody>;
 
 /** Help collapsed beside a field (dkfds details), in plain Danish. */
-function Help({ text }: { text: string }) {
+export function Help({ text }: { text: string }) {
   const { t } = useTranslation();
   return (
     <details className="details">

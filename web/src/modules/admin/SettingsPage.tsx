@@ -21,7 +21,7 @@ import {
   type SettingsChange,
 } from './adminApi';
 import { LogoSettings } from './LogoSettings';
-import { ORGANISATION_FIELDS, OrganisationModelSection } from './OrganisationModelSection';
+import { Help, ORGANISATION_FIELDS, OrganisationModelSection } from './OrganisationModelSection';
 
 const SERIOUSNESS = SeriousnessSchema.options;
 
@@ -162,12 +162,14 @@ function SettingsFormView({ settings, saved, onSaved, reload }: SettingsFormView
             { value: 'forum', label: t('admin.settings.triageByForum') },
           ]}
         />
+        <Help text={t('admin.organisation.triageByHelp')} />
         <Checkbox
           name="fourEyes"
           legend={t('admin.settings.fourEyesLegend')}
           label={t('admin.settings.fourEyes')}
           hint={t('admin.settings.fourEyesHint')}
         />
+        <Help text={t('admin.organisation.fourEyesHelp')} />
         <Checkbox
           name="closureFourEyes"
           legend={t('admin.settings.closureFourEyesLegend')}
@@ -195,6 +197,7 @@ function SettingsFormView({ settings, saved, onSaved, reload }: SettingsFormView
             { value: 'steering_group', label: t('admin.settings.planApprovalSteeringGroup') },
           ]}
         />
+        <Help text={t('admin.organisation.planApprovalHelp')} />
         <NumberInput
           name="caseStartDays"
           label={t('admin.settings.caseStartDays')}
