@@ -135,3 +135,11 @@ export function requireIntakeMunicipality(user: CurrentUser): string {
 export function mayOpenRecordedInquiry(user: CurrentUser, municipalityCode: string): boolean {
   return user.roles.includes('coordinator') && user.municipalityCode === municipalityCode;
 }
+
+/**
+ * The police's feedback on an inquiry handed to them (issue 14 part 8) is marked read by the
+ * inquiry's coordinators (the coordinators of its municipality); it is their task until then.
+ */
+export function mayMarkPoliceFeedbackRead(access: InquiryAccess): boolean {
+  return access.coordinator;
+}

@@ -103,6 +103,12 @@ export const USER_POLICIES = {
    */
   'inquiries.forward': hasAny(...PERSONAL_DATA_ROLES, 'hotline'),
   'transfers.incoming': hasAny('coordinator'),
+  /**
+   * The police's feedback on inquiries handed to them (issue 14 part 8): a police contact sees the
+   * inquiries handed to the police of their district (references only) and tells the
+   * municipality what it may know (police-feedback-access.ts decides per inquiry).
+   */
+  'policeFeedback.send': hasAny('police_contact'),
   /** The municipality's record of processing activities (GDPR art. 30). */
   'admin.processingRecord': hasAny('municipal_admin', 'data_protection'),
   /** The data protection impact assessment template (GDPR art. 35): the data-protection role. */
@@ -147,6 +153,7 @@ export function abilities(user: CurrentUser) {
     accessRequests: { handle: allows(user, 'accessRequests.handle') },
     partner: { cases: allows(user, 'partner.cases') },
     transfers: { incoming: allows(user, 'transfers.incoming') },
+    policeFeedback: { send: allows(user, 'policeFeedback.send') },
   };
 }
 export type Abilities = ReturnType<typeof abilities>;

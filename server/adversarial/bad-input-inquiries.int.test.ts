@@ -31,6 +31,7 @@ let mergeInto = '';
 let notificationId = '';
 const draftId = randomUUID();
 const draftToDelete = randomUUID();
+const feedbackId = randomUUID();
 
 const inquiryBody = () => ({
   source: 'teacher',
@@ -118,6 +119,16 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   notificationId = note.id;
+  // The police's feedback on an inquiry, for its coordinators to mark read (issue 14 part 8).
+  await db
+    .insertInto('police_feedback')
+    .values({
+      id: feedbackId,
+      inquiry_id: inquiry.decided,
+      kind: 'no_police_action',
+      sent_by: user.id,
+    })
+    .execute();
   const draft = await coordinator.put(`/api/inquiry-drafts/${draftToDelete}`, {
     version: 0,
     content: { observation: 'Kladde' },
@@ -231,6 +242,10 @@ const fixtures: Record<string, () => Fixture> = {
     params: { id: wb.citizenId, relatedPersonId: wb.parentId },
   }),
   'POST /api/notifications/{id}/read': () => ({ params: { id: notificationId } }),
+  'POST /api/inquiries/{id}/police-feedback/{feedbackId}/read': () => ({
+    params: { id: inquiry.decided, feedbackId },
+    body: async () => ({ version: await version('police_feedback', feedbackId) }),
+  }),
 };
 
 describe(`generated bad input: inquiries and persons (${testEngine})`, () => {

@@ -6,7 +6,7 @@ import { testEngine } from '../test/database.ts';
 import { BadInputRun, badInputTests, printCounts, type Fixture } from '../test/bad-input-run.ts';
 import { badQueryTests, queryReport } from '../test/bad-query.ts';
 import { versionOf } from '../test/case-workbench.ts';
-import { createForum, createUnit } from '../test/records.ts';
+import { createForum, createInquiryRow, createPoliceContact, createUnit } from '../test/records.ts';
 import {
   TEST_PASSWORD,
   cookieFrom,
@@ -41,6 +41,8 @@ let unitId = '';
 let forumId = '';
 let typeId = '';
 let partnerId = '';
+let police: LoggedIn;
+let handedInquiryId = '';
 const queries = { count: 0, fivexx: 0, unnamed400: 0 };
 
 /** A session after the password step only (the second factor not given yet). */
@@ -86,6 +88,22 @@ beforeAll(async () => {
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
+  // An inquiry handed to the police, and a police contact of the district (issue 14 part 8).
+  police = await login(t.app, await createPoliceContact(db, 11));
+  handedInquiryId = (await createInquiryRow(db, { createdBy: target.id, status: 'decided' })).id;
+  await db
+    .insertInto('inquiry_decisions')
+    .values({
+      inquiry_id: handedInquiryId,
+      outcome: 'police',
+      reason: 'Overdraget til politiet.',
+      police_handed_at: new Date(),
+      age_group: 'adult',
+      subject_kind: 'person',
+      status: 'final',
+      decided_by: target.id,
+    })
+    .execute();
   run = new BadInputRun(t, admin);
 });
 afterAll(async () => {
@@ -235,6 +253,14 @@ const fixtures: Record<string, () => Fixture> = {
       reminderHours: 4,
     }),
   }),
+  'PUT /api/municipality-settings/organisation-model': () => ({
+    body: async () => ({ version: await settingsVersion(), model: 3 }),
+  }),
+  'POST /api/police-feedback/{inquiryId}': () => ({
+    as: police,
+    params: { inquiryId: handedInquiryId },
+    body: () => ({ id: randomUUID(), kind: 'other', note: 'Politiet overtager sagen.' }),
+  }),
   'PUT /api/municipality-settings/logo': () => ({
     body: async () => ({ version: await logoVersion(), image: demoLogo().toString('base64') }),
   }),
@@ -291,10 +317,18 @@ const fixtures: Record<string, () => Fixture> = {
     params: { id: partnerId },
     body: async () => ({ version: await version('partner_organisations', partnerId) }),
   }),
-  'POST /api/forums': () => ({ body: () => ({ name: 'SSP-forum Nord' }) }),
+  'POST /api/forums': () => ({
+    body: () => ({ name: 'SSP-forum Nord', kind: 'forum', cadence: 'monthly' }),
+  }),
   'PATCH /api/forums/{id}': () => ({
     params: { id: forumId },
-    body: async () => ({ version: await version('forums', forumId), name: 'SSP-forum' }),
+    body: async () => ({
+      version: await version('forums', forumId),
+      name: 'SSP-forum',
+      kind: 'steering_group',
+      cadence: 'quarterly',
+      archived: false,
+    }),
   }),
   'POST /api/forums/{id}/members': () => ({
     params: { id: forumId },

@@ -10,10 +10,9 @@ import { DEMO_MUNICIPALITY_CODE } from './seed.ts';
  * (/moeder/<id>/dagsorden): a meeting of "Demo Infohus" a week from the first start, chaired by
  * demo.tovholder, with a topic, S-2026-0001 (his case) and S-2026-0002 (demo.tovholder2's case,
  * which demo.tovholder may not see: he sees "1 punkt kan du ikke se"); and a meeting of the
- * steering group "Demo Styregruppe" with the numbers. Fixed ids: added once, whenever missing.
+ * steering group ("Styregruppen", demo/organisation.ts) with the numbers. Fixed ids: added once, whenever missing.
  */
 const FORUM_MEETING = '8d2f7a10-4c1e-4f7a-9a51-0a9e5d3c1401';
-const STEERING_GROUP = '8d2f7a10-4c1e-4f7a-9a51-0a9e5d3c1402';
 const STEERING_MEETING = '8d2f7a10-4c1e-4f7a-9a51-0a9e5d3c1403';
 const ITEMS = [
   '8d2f7a10-4c1e-4f7a-9a51-0a9e5d3c1411',
@@ -33,6 +32,15 @@ export async function seedDemoAgenda(db: Kysely<DB>, now = new Date()): Promise<
   const chair = users.get('demo.tovholder');
   if (!chair) return;
   const forumId = await demoForum(db);
+  // The steering group of Demo Kommune's organisation model (demo/organisation.ts, seeded first).
+  const steeringGroup = await db
+    .selectFrom('forums')
+    .select('id')
+    .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
+    .where('kind', '=', 'steering_group')
+    .orderBy('created_at')
+    .executeTakeFirst();
+  if (!steeringGroup) return;
   const cases = await db
     .selectFrom('cases')
     .select(['id', 'reference'])
@@ -42,22 +50,6 @@ export async function seedDemoAgenda(db: Kysely<DB>, now = new Date()): Promise<
   const caseId = (reference: string) => cases.find((c) => c.reference === reference)?.id ?? null;
   const day = addDays(danishToday(now), 7);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('forums')
-      .values({
-        id: STEERING_GROUP,
-        municipality_code: DEMO_MUNICIPALITY_CODE,
-        name: 'Demo Styregruppe',
-        kind: 'steering_group',
-        cadence: 'quarterly',
-      })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    await trx
-      .insertInto('forum_members')
-      .values({ forum_id: STEERING_GROUP, user_id: chair.id })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
     const meeting = (id: string, forum: string, type: string) => ({
       id,
       municipality_code: DEMO_MUNICIPALITY_CODE,
@@ -72,8 +64,8 @@ export async function seedDemoAgenda(db: Kysely<DB>, now = new Date()): Promise<
     await trx
       .insertInto('meetings')
       .values([
-        meeting(FORUM_MEETING, forumId, 'forum'),
-        meeting(STEERING_MEETING, STEERING_GROUP, 'steering_group'),
+        meeting(FORUM_MEETING, forumId, 'infohus_kommune'),
+        meeting(STEERING_MEETING, steeringGroup.id, 'steering_group'),
       ])
       .execute();
     const item = (

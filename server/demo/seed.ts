@@ -22,6 +22,7 @@ import { seedDemoUsers } from './users.ts';
 import { seedDemoAgenda } from './agenda.ts';
 import { seedDemoConsentTransfer } from './transfer-consent.ts';
 import { ensureDemoNeighbour, seedDemoTransfers } from './transfers.ts';
+import { seedDemoOrganisation, seedDemoPoliceFeedback } from './organisation.ts';
 
 /**
  * Fictional demo data: a demo police district and "Demo Kommune" with its units. Every name says
@@ -96,6 +97,8 @@ export async function seedDemo(
     await seedDemoConsents(db);
     await seedDemoTransfers(db, { secret: options.secretKey, audit: options.auditKey });
     await seedDemoConsentTransfer(db, { secret: options.secretKey, audit: options.auditKey });
+    await seedDemoOrganisation(db);
+    await seedDemoPoliceFeedback(db);
     await seedDemoAgenda(db);
     return organisation;
   }
@@ -118,6 +121,8 @@ export async function seedDemo(
   await seedDemoConsents(db);
   await seedDemoTransfers(db, { secret: options.secretKey, audit: options.auditKey });
   await seedDemoConsentTransfer(db, { secret: options.secretKey, audit: options.auditKey });
+  await seedDemoOrganisation(db);
+  await seedDemoPoliceFeedback(db);
   await seedDemoAgenda(db);
   await db
     .insertInto('app_settings')

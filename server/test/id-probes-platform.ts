@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IdProbe, ProbeRequest, ProbeWorld } from './record-ids.ts';
-import { createForum, createUnit } from './records.ts';
-import { TEST_PASSWORD } from './users.ts';
+import type { Caller } from './access-matrix.ts';
+import { createForum, createInquiryRow, createPoliceContact, createUnit } from './records.ts';
+import { TEST_PASSWORD, login } from './users.ts';
 
 /**
  * Record ids in the requests of administration, forums, the catalogue, notifications and security
@@ -55,10 +56,115 @@ const partnerBody = {
   dataProcessor: false,
 };
 
+/** A user of another municipality (the recorder of its inquiries). */
+async function staffIn(x: ProbeWorld, municipality: string): Promise<string> {
+  const row = await x.t.database.db
+    .insertInto('users')
+    .values({
+      username: `probe.${randomUUID().slice(0, 8)}`,
+      display_name: 'Probe Tovholder',
+      roles: ['coordinator'],
+      municipality_code: municipality,
+      password_hash: 'x',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /** The admin's own municipality's user, to change. */
 const colleagueId = (x: ProbeWorld) => x.colleague.caller.userId ?? '';
 
+/** A police contact of district 11 (101's), made once per world. */
+const policeOf = new WeakMap<ProbeWorld, Caller>();
+async function policeContact(x: ProbeWorld): Promise<Caller> {
+  const known = policeOf.get(x);
+  if (known) return known;
+  const user = await createPoliceContact(x.t.database.db, 11);
+  const caller: Caller = {
+    name: 'police_contact of district 11',
+    state: 'authenticated',
+    roles: ['police_contact'],
+    userId: user.id,
+    ...(await login(x.t.app, user)),
+  };
+  policeOf.set(x, caller);
+  return caller;
+}
+
+/** An inquiry of `municipality` whose final decision handed it to the police. */
+async function handedInquiry(x: ProbeWorld, municipality: string, createdBy: string) {
+  const db = x.t.database.db;
+  const inquiry = await createInquiryRow(db, {
+    createdBy,
+    municipalityCode: municipality,
+    status: 'decided',
+  });
+  await db
+    .insertInto('inquiry_decisions')
+    .values({
+      inquiry_id: inquiry.id,
+      outcome: 'police',
+      reason: 'Overdraget til politiet.',
+      police_handed_at: new Date(),
+      age_group: 'adult',
+      subject_kind: 'person',
+      status: 'final',
+      decided_by: createdBy,
+    })
+    .execute();
+  return inquiry.id;
+}
+
 export const PLATFORM_PROBES: IdProbe[] = [
+  // The police's feedback (issue 14 part 8): an inquiry handed to another district's police
+  // answers as a missing one; a feedback on another municipality's inquiry too.
+  {
+    key: 'POST /api/police-feedback/{inquiryId} path.inquiryId',
+    setup: async (x) => {
+      const caller = await policeContact(x);
+      const other = await staffIn(x, '151');
+      return {
+        hidden: await handedInquiry(x, '151', other),
+        request: {
+          caller,
+          method: 'POST',
+          url: (id) => `/api/police-feedback/${id}`,
+          body: () => ({ id: randomUUID(), kind: 'no_police_action' }),
+        },
+      };
+    },
+  },
+  {
+    key: 'POST /api/inquiries/{id}/police-feedback/{feedbackId}/read path.feedbackId',
+    setup: async (x) => {
+      const db = x.t.database.db;
+      const caller = x.members.coordinator.caller;
+      const own = await handedInquiry(x, '101', caller.userId ?? '');
+      const otherUser = x.other.user.caller.userId ?? '';
+      const foreign = await handedInquiry(x, '147', otherUser);
+      const hidden = randomUUID();
+      await db
+        .insertInto('police_feedback')
+        .values({
+          id: hidden,
+          inquiry_id: foreign,
+          kind: 'other',
+          note: 'Skjult',
+          sent_by: otherUser,
+        })
+        .execute();
+      return {
+        hidden,
+        request: {
+          caller,
+          method: 'POST',
+          url: (id) => `/api/inquiries/${own}/police-feedback/${id}/read`,
+          body: () => ({ version: 1 }),
+        },
+      };
+    },
+  },
   // The disclosure register: a person of another municipality answers as a missing one.
   probe(
     'POST /api/disclosures/search body.personId',

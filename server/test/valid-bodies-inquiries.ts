@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { versionOf } from './case-workbench.ts';
 import { C, text } from './valid-bodies-cases.ts';
 import type { Prepared, WriteFixture } from './valid-bodies.ts';
@@ -95,6 +96,23 @@ export const INQUIRY_BODIES: Record<string, WriteFixture> = {
       return markedChildReport(w, r);
     },
     body: (_w, _r, p) => ({ version: p.version, email: 'skoleleder@demo.invalid' }),
+  },
+  // The police's feedback on the inquiry (issue 14 part 8), marked read by its coordinator.
+  'POST /api/inquiries/{id}/police-feedback/{feedbackId}/read': {
+    prepare: async (w, r) => {
+      const feedbackId = randomUUID();
+      await w.t.database.db
+        .insertInto('police_feedback')
+        .values({
+          id: feedbackId,
+          inquiry_id: r.inquiryId,
+          kind: 'no_police_action',
+          sent_by: w.members.coordinator.caller.userId ?? '',
+        })
+        .execute();
+      return { feedbackId };
+    },
+    body: () => ({ version: 1 }),
   },
 };
 

@@ -18,6 +18,7 @@ import {
   type SessionResponseBody,
 } from './schema.ts';
 import * as auth from './service.ts';
+import { organisationSettings } from '../inquiries/organisation-model.ts';
 import { webauthnRoutes } from './webauthn-routes.ts';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -94,6 +95,9 @@ export const authRoutes =
             policeDistrict: district,
           },
           abilities: abilities(u),
+          organisation: u.municipalityCode
+            ? await organisationSettings(app.database.db, u.municipalityCode)
+            : null,
         };
       },
     );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OrganisationFlagsSchema } from '../inquiries/schema-organisation.ts';
 import { RoleSchema } from '../../access/roles.ts';
 
 export const LoginBody = z
@@ -58,6 +59,8 @@ export const AbilitiesSchema = z.object({
   /** A partner invited into cases (issue 13): their own cases, nothing else. */
   partner: z.object({ cases: z.boolean() }),
   transfers: z.object({ incoming: z.boolean() }),
+  /** A police contact: the feedback to the municipality on inquiries handed to the police. */
+  policeFeedback: z.object({ send: z.boolean() }),
 });
 
 export const SessionResponse = z.object({
@@ -66,6 +69,11 @@ export const SessionResponse = z.object({
   csrfToken: z.string().nullable(),
   user: SessionUserSchema.nullable(),
   abilities: AbilitiesSchema.nullable(),
+  /**
+   * The organisation model of the user's municipality (issue 14 part 1), so the web can hide
+   * what the model does not use (forum meetings in model 1); null without a municipality.
+   */
+  organisation: OrganisationFlagsSchema.nullable().optional(),
   /** While the password is given: the second factors the user can choose from. */
   secondFactors: z.array(SecondFactorSchema).optional(),
 });

@@ -306,10 +306,12 @@ describe(`forums: who sees what (${testEngine})`, () => {
 describe(`the demo forum (${testEngine})`, () => {
   async function demoForum() {
     const db = t.database.db;
+    // The forum that handles the demo records (the organisation's other forums: below).
     const forums = await db
       .selectFrom('forums')
       .select(['id', 'name'])
       .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
+      .where('name', '=', 'Demo Infohus')
       .execute();
     const members = await db
       .selectFrom('forum_members as m')
@@ -317,6 +319,7 @@ describe(`the demo forum (${testEngine})`, () => {
       .innerJoin('forums as f', 'f.id', 'm.forum_id')
       .select('u.username')
       .where('f.municipality_code', '=', DEMO_MUNICIPALITY_CODE)
+      .where('f.name', '=', 'Demo Infohus')
       .orderBy('u.username')
       .execute();
     const handled = await db
@@ -339,16 +342,42 @@ describe(`the demo forum (${testEngine})`, () => {
       { reference: 'S-2026-0001', forum_id: forumId },
       { reference: 'S-2026-0002', forum_id: null },
     ]);
+    // The organisation's forums have kinds (issue 14), and Demo Kommune is in model 3.
+    const kinds = await t.database.db
+      .selectFrom('forums')
+      .select(['name', 'kind', 'cadence'])
+      .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
+      .orderBy('name')
+      .execute();
+    expect(kinds).toEqual([
+      { name: 'Demo Infohus', kind: 'infohus_kommune', cadence: 'biweekly' },
+      { name: 'Infohus-netværk Demo Politikreds', kind: 'infohus_network', cadence: 'quarterly' },
+      { name: 'Styregruppen', kind: 'steering_group', cadence: 'quarterly' },
+      { name: 'Tværfagligt forum', kind: 'forum', cadence: 'monthly' },
+    ]);
+    const settings = await t.database.db
+      .selectFrom('municipality_settings')
+      .select(['organisation_model', 'four_eyes'])
+      .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
+      .executeTakeFirstOrThrow();
+    expect(settings).toEqual({ organisation_model: 3, four_eyes: false });
     // Another start changes nothing.
     await seedDemo(t.database.db, { secretKey: testKeys.secret, auditKey: testKeys.audit });
     expect(await demoForum()).toEqual(seeded);
+    expect(
+      await t.database.db
+        .selectFrom('forums')
+        .select('name')
+        .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
+        .execute(),
+    ).toHaveLength(4);
 
     // An installation seeded before forums existed gets the forum on its next start.
     await t.database.db.updateTable('cases').set({ forum_id: null }).execute();
     await t.database.db.updateTable('inquiries').set({ forum_id: null }).execute();
     await t.database.db
       .deleteFrom('forums')
-      .where('id', '=', forumId ?? '')
+      .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
       .execute();
     await seedDemo(t.database.db, { secretKey: testKeys.secret, auditKey: testKeys.audit });
     const upgraded = await demoForum();

@@ -36,33 +36,67 @@ export async function forumNameTaken(
   return (await query.executeTakeFirst()) !== undefined;
 }
 
+/** What a forum is besides its members: its name, kind and cadence. */
+export interface ForumValues {
+  name: string;
+  kind: string;
+  cadence: string | null;
+}
+
 /** A new forum of the municipality; its id. */
 export async function insertForum(
   trx: Transaction<DB>,
   municipalityCode: string,
-  name: string,
+  values: ForumValues,
 ): Promise<{ id: string }> {
   return trx
     .insertInto('forums')
-    .values({ municipality_code: municipalityCode, name })
+    .values({ municipality_code: municipalityCode, ...values })
     .returning('id')
     .executeTakeFirstOrThrow();
 }
 
-/** Renames the forum if it is still at `version`; undefined when someone else changed it first. */
-export async function renameForumRow(
+/**
+ * Changes the forum (name, kind, cadence; archived or back in use) if it is still at `version`;
+ * undefined when someone else changed it first.
+ */
+export async function updateForumRow(
   trx: Transaction<DB>,
   id: string,
   version: number,
-  name: string,
+  values: ForumValues & { archived: boolean },
 ): Promise<{ version: number } | undefined> {
+  const { archived, ...rest } = values;
   return trx
     .updateTable('forums')
-    .set({ name, version: sql<number>`version + 1` })
+    .set({
+      ...rest,
+      archived_at: archived ? sql<Date>`coalesce(archived_at, now())` : null,
+      version: sql<number>`version + 1`,
+    })
     .where('id', '=', id)
     .where('version', '=', version)
     .returning('version')
     .executeTakeFirst();
+}
+
+/**
+ * Whether the municipality has another Infohus Kommune forum in use (not `exceptId`): there is one
+ * per municipality, the bilateral forum with the police.
+ */
+export async function otherInfohusKommune(
+  trx: Transaction<DB>,
+  municipalityCode: string,
+  exceptId: string | null,
+): Promise<boolean> {
+  let query = trx
+    .selectFrom('forums')
+    .select('id')
+    .where('municipality_code', '=', municipalityCode)
+    .where('kind', '=', 'infohus_kommune')
+    .where('archived_at', 'is', null);
+  if (exceptId) query = query.where('id', '!=', exceptId);
+  return (await query.executeTakeFirst()) !== undefined;
 }
 
 /** The version stored for the forum; undefined when it is gone. */

@@ -6,6 +6,12 @@ import type { DB } from '../../platform/db/schema.ts';
 import { FORUM_MEMBER_ROLES, type ForumCandidate, type ForumMember } from './schema.ts';
 import { escapeLike } from '../../platform/db/text-search.ts';
 import { worksIn } from '../../access/queries-records.ts';
+import {
+  ForumKindSchema,
+  MeetingCadenceSchema,
+  type ForumKind,
+  type MeetingCadence,
+} from '../../../shared/organisation-model.ts';
 
 /**
  * Reads of the forums. Every query is limited to the caller's area: their municipality, or for
@@ -18,6 +24,9 @@ export interface ForumRow {
   id: string;
   municipalityCode: string;
   name: string;
+  kind: ForumKind;
+  cadence: MeetingCadence | null;
+  archivedAt: string | null;
   memberCount: number;
   isMember: boolean;
   version: number;
@@ -30,6 +39,9 @@ function selectForums(db: Kysely<DB>, user: CurrentUser) {
       'f.id',
       'f.municipality_code',
       'f.name',
+      'f.kind',
+      'f.cadence',
+      'f.archived_at',
       'f.version',
       eb
         .selectFrom('forum_members as c')
@@ -56,15 +68,27 @@ function toForum(r: Row): ForumRow {
     id: r.id,
     municipalityCode: r.municipality_code,
     name: r.name,
+    kind: ForumKindSchema.parse(r.kind),
+    cadence: r.cadence === null ? null : MeetingCadenceSchema.parse(r.cadence),
+    archivedAt: r.archived_at?.toISOString() ?? null,
     memberCount: Number(r.member_count ?? 0),
     isMember: Boolean(r.is_member),
     version: r.version,
   };
 }
 
-/** The forums of the caller's area, by municipality and name; one round trip. */
-export async function listForums(db: Kysely<DB>, user: CurrentUser): Promise<ForumRow[]> {
-  const rows = await selectForums(db, user)
+/**
+ * The forums of the caller's area, by municipality and name; one round trip. Archived forums only
+ * when asked for (the forums page), so that pickers offer the forums in use.
+ */
+export async function listForums(
+  db: Kysely<DB>,
+  user: CurrentUser,
+  includeArchived = false,
+): Promise<ForumRow[]> {
+  let query = selectForums(db, user);
+  if (!includeArchived) query = query.where('f.archived_at', 'is', null);
+  const rows = await query
     .orderBy('f.municipality_code')
     .orderBy('f.name')
     .orderBy('f.id')

@@ -8,6 +8,7 @@ import {
   CreateForumBody,
   ForumDetailSchema,
   ForumIdParams,
+  ForumListQuery,
   ForumListSchema,
   ForumMemberParams,
   UpdateForumBody,
@@ -31,10 +32,13 @@ export const forumRoutes =
       {
         policy: 'forums.read',
         summary:
-          "The forums of the caller's municipality (police staff: of their district) with member counts",
+          "The forums of the caller's municipality (police staff: of their district) with member counts; archived ones when asked for",
+        querystring: ForumListQuery,
         response: { 200: ForumListSchema },
       },
-      async (request) => ({ items: await service.listForums(ctx(request)) }),
+      async (request) => ({
+        items: await service.listForums(ctx(request), request.query.archived === 'include'),
+      }),
     );
 
     route.get(
@@ -66,7 +70,8 @@ export const forumRoutes =
       '/api/forums/:id',
       {
         policy: 'forums.manage',
-        summary: 'Rename a forum (optimistic locking by version)',
+        summary:
+          'Change a forum: name, kind, cadence, archived (never deleted); optimistic locking by version',
         params: ForumIdParams,
         body: UpdateForumBody,
         response: { 200: ForumDetailSchema },

@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { Version } from '../../platform/primitives.ts';
 import { RoleSchema } from '../../access/roles.ts';
 import { MunicipalityCodeSchema } from '../organisation/schema.ts';
+import {
+  ForumKindSchema,
+  MeetingCadenceSchema,
+  OrganisationModelSchema,
+} from '../../../shared/organisation-model.ts';
 
 /**
  * Request and response shapes of the forums (samarbejdsfora, e.g. "Infohus", "SSP-forum"):
@@ -26,6 +31,15 @@ export const ForumSchema = z.object({
   id: z.uuid(),
   municipalityCode: MunicipalityCodeSchema,
   name: z.string(),
+  kind: ForumKindSchema,
+  /** How often the forum meets; null: when needed (an ad hoc forum). */
+  cadence: MeetingCadenceSchema.nullable(),
+  /** Archived forums keep their meetings and history but take no new work. */
+  archivedAt: z.iso.datetime().nullable(),
+  /** The organisation model of the forum's municipality. */
+  organisationModel: OrganisationModelSchema,
+  /** The model uses forums of this kind (model 1 holds no forum or steering-group meetings). */
+  usedInModel: z.boolean(),
   memberCount: z.number().int(),
   /** The caller sits in the forum. */
   isMember: z.boolean(),
@@ -46,9 +60,33 @@ export const ForumMemberSchema = z.object({
 
 export const ForumDetailSchema = ForumSchema.extend({ members: z.array(ForumMemberSchema) });
 
-export const CreateForumBody = z.object({ name: ForumName }).strict();
+export const ForumListQuery = z
+  .object({
+    archived: z
+      .enum(['include'])
+      .optional()
+      .describe('include: archived forums too (the forums page)'),
+  })
+  .strict();
 
-export const UpdateForumBody = z.object({ version: Version, name: ForumName }).strict();
+export const CreateForumBody = z
+  .object({
+    name: ForumName,
+    kind: ForumKindSchema.default('forum'),
+    cadence: MeetingCadenceSchema.nullable().default(null),
+  })
+  .strict();
+
+/** A change of a forum: only what is sent changes; archived false takes it back into use. */
+export const UpdateForumBody = z
+  .object({
+    version: Version,
+    name: ForumName.optional(),
+    kind: ForumKindSchema.optional(),
+    cadence: MeetingCadenceSchema.nullable().optional(),
+    archived: z.boolean().optional(),
+  })
+  .strict();
 
 export const AddForumMemberBody = z.object({ userId: z.uuid() }).strict();
 
@@ -71,3 +109,4 @@ export type ForumDetail = z.infer<typeof ForumDetailSchema>;
 export type ForumMember = z.infer<typeof ForumMemberSchema>;
 export type ForumCandidate = z.infer<typeof CandidateSchema>;
 export type UpdateForum = z.infer<typeof UpdateForumBody>;
+export type CreateForum = z.infer<typeof CreateForumBody>;

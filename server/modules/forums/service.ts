@@ -8,7 +8,9 @@ import type { DB } from '../../platform/db/schema.ts';
 import { AppError, requireVersion, staleVersion } from '../../platform/errors.ts';
 import * as queries from './queries.ts';
 import * as writes from './queries-writes.ts';
-import type { Forum, ForumDetail, UpdateForum } from './schema.ts';
+import type { CreateForum, Forum, ForumDetail, UpdateForum } from './schema.ts';
+import { forumKindUsedIn, type OrganisationModel } from '../../../shared/organisation-model.ts';
+import { organisationSettings } from '../inquiries/organisation-model.ts';
 
 /**
  * Forums and their members. Coordinators and municipal administrators manage the forums of their
@@ -18,12 +20,34 @@ import type { Forum, ForumDetail, UpdateForum } from './schema.ts';
  */
 const mayManage = mayManageForum;
 
-function present(user: CurrentUser, forum: queries.ForumRow): Forum {
-  return { ...forum, mayManage: mayManage(user, forum) };
+type Models = Map<string, OrganisationModel>;
+
+/** The organisation model of each municipality of the forums (one read per municipality). */
+async function modelsOf(db: Kysely<DB>, forums: queries.ForumRow[]): Promise<Models> {
+  const models: Models = new Map();
+  for (const code of new Set(forums.map((f) => f.municipalityCode))) {
+    models.set(code, (await organisationSettings(db, code)).model);
+  }
+  return models;
 }
 
-export async function listForums({ db, user }: RequestContext): Promise<Forum[]> {
-  return (await queries.listForums(db, user)).map((forum) => present(user, forum));
+function present(user: CurrentUser, forum: queries.ForumRow, models: Models): Forum {
+  const organisationModel = models.get(forum.municipalityCode) ?? 1;
+  return {
+    ...forum,
+    organisationModel,
+    usedInModel: forumKindUsedIn(forum.kind, organisationModel),
+    mayManage: mayManage(user, forum),
+  };
+}
+
+export async function listForums(
+  { db, user }: RequestContext,
+  includeArchived = false,
+): Promise<Forum[]> {
+  const forums = await queries.listForums(db, user, includeArchived);
+  const models = await modelsOf(db, forums);
+  return forums.map((forum) => present(user, forum, models));
 }
 
 async function detail(
@@ -31,7 +55,26 @@ async function detail(
   user: CurrentUser,
   forum: queries.ForumRow,
 ): Promise<ForumDetail> {
-  return { ...present(user, forum), members: await queries.listMembers(db, forum.id) };
+  const models = await modelsOf(db, [forum]);
+  return { ...present(user, forum, models), members: await queries.listMembers(db, forum.id) };
+}
+
+/**
+ * One Infohus Kommune per municipality (the bilateral forum with the police, in every model): a
+ * second one in use is a 409 naming the kind.
+ */
+async function checkKindFree(
+  trx: Transaction<DB>,
+  municipalityCode: string,
+  kind: string,
+  exceptId: string | null,
+) {
+  if (kind !== 'infohus_kommune') return;
+  if (await writes.otherInfohusKommune(trx, municipalityCode, exceptId)) {
+    throw new AppError('duplicate', {
+      fields: [{ field: 'body.kind', code: 'infohus_kommune_exists' }],
+    });
+  }
 }
 
 /** One forum with its members: for those who manage it and for its members; 404 otherwise. */
@@ -63,15 +106,17 @@ async function checkNameFree(
   }
 }
 
-export async function createForum(
-  ctx: RequestContext,
-  body: { name: string },
-): Promise<ForumDetail> {
+export async function createForum(ctx: RequestContext, body: CreateForum): Promise<ForumDetail> {
   const municipalityCode = requireForumMunicipality(ctx.user);
   return ctx.db.transaction().execute(async (trx) => {
     await writes.lockForumNames(trx, municipalityCode);
     await checkNameFree(trx, municipalityCode, body.name, null);
-    const inserted = await writes.insertForum(trx, municipalityCode, body.name);
+    await checkKindFree(trx, municipalityCode, body.kind, null);
+    const inserted = await writes.insertForum(trx, municipalityCode, {
+      name: body.name,
+      kind: body.kind,
+      cadence: body.cadence,
+    });
     await writeAudit(
       trx,
       ctx.keys.audit,
@@ -112,7 +157,11 @@ async function changeForum(
   });
 }
 
-/** Renames a forum (optimistic locking: a stale version answers 409 with the current one). */
+/**
+ * Changes a forum: its name, kind or cadence, or archives it (a forum is archived, never deleted:
+ * its meetings and history stay) or takes it back into use. Only what is sent changes; optimistic
+ * locking: a stale version answers 409 with the current one.
+ */
 export async function updateForum(
   ctx: RequestContext,
   id: string,
@@ -120,16 +169,36 @@ export async function updateForum(
 ): Promise<ForumDetail> {
   return changeForum(ctx, id, async (trx, forum) => {
     requireVersion(forum.version, body.version);
-    if (forum.name === body.name) return null;
+    const next = {
+      name: body.name ?? forum.name,
+      kind: body.kind ?? forum.kind,
+      cadence: body.cadence === undefined ? forum.cadence : body.cadence,
+      archived: body.archived ?? forum.archivedAt !== null,
+    };
+    const fields = [
+      next.name !== forum.name && 'name',
+      next.kind !== forum.kind && 'kind',
+      next.cadence !== forum.cadence && 'cadence',
+      next.archived !== (forum.archivedAt !== null) && 'archived',
+    ].filter((f): f is string => f !== false);
+    if (fields.length === 0) return null;
     await writes.lockForumNames(trx, forum.municipalityCode);
-    await checkNameFree(trx, forum.municipalityCode, body.name, id);
+    if (next.name !== forum.name) await checkNameFree(trx, forum.municipalityCode, next.name, id);
+    if (!next.archived) await checkKindFree(trx, forum.municipalityCode, next.kind, id);
     // Conditional on the version: of two simultaneous changes only the first is stored.
-    const updated = await writes.renameForumRow(trx, id, body.version, body.name);
+    const updated = await writes.updateForumRow(trx, id, body.version, next);
     if (!updated) {
       const now = await writes.forumVersion(trx, id);
       throw staleVersion(now ?? null);
     }
-    return { action: 'update', details: { fields: 'name' } };
+    return {
+      action: 'update',
+      details: {
+        fields: fields.join(','),
+        ...(fields.includes('kind') && { kind: next.kind }),
+        ...(fields.includes('archived') && { archived: next.archived }),
+      },
+    };
   });
 }
 

@@ -211,6 +211,14 @@ describe(`municipality settings (${testEngine})`, () => {
       filingKleFacet: null,
       recordSystemName: null,
       filingIncludeCpr: false,
+      organisationModel: 1,
+      assessmentInForum: false,
+      policeParticipation: 'serious',
+      reReviewAtMeetings: false,
+      meetingCadence: 'monthly',
+      onHoldAgendaWeeks: 8,
+      lastChangedAt: null,
+      lastChangedBy: null,
       version: 0,
     });
     expect((await caller('hotline').get('/api/municipality-settings')).statusCode).toBe(403);

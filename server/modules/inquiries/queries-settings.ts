@@ -8,11 +8,14 @@ type SettingsValues = Omit<
   'municipality_code' | 'version' | 'updated_at'
 >;
 
+/** The row, with the name of the one who changed it last. */
 export async function findSettingsRow(db: Db, municipalityCode: string) {
   return db
-    .selectFrom('municipality_settings')
-    .selectAll()
-    .where('municipality_code', '=', municipalityCode)
+    .selectFrom('municipality_settings as s')
+    .leftJoin('users as u', 'u.id', 's.updated_by')
+    .selectAll('s')
+    .select('u.display_name as updated_by_name')
+    .where('s.municipality_code', '=', municipalityCode)
     .executeTakeFirst();
 }
 

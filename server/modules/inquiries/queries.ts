@@ -149,6 +149,8 @@ export async function forumInMunicipality(
     .select('id')
     .where('id', '=', forumId)
     .where('municipality_code', '=', municipalityCode)
+    // An archived forum takes no new inquiries (forums/service.ts archives instead of deleting).
+    .where('archived_at', 'is', null)
     .executeTakeFirst();
   return forum !== undefined;
 }

@@ -28,7 +28,7 @@ import { getSettings } from './settings.ts';
  * A read of the inquiry: one audit entry per person it concerns (so the citizen's access report
  * finds it), one without a person when it names none.
  */
-async function auditRead(
+export async function auditRead(
   trx: Transaction<DB>,
   ctx: RequestContext,
   access: InquiryAccess,

@@ -5,6 +5,8 @@ import { deleteDraft, listDrafts, saveDraft } from './drafts.ts';
 import type { RouteKit } from '../../platform/route-kit.ts';
 import { DraftSchema, SaveDraftBody, SettingsSchema, UpdateSettingsBody } from './schema.ts';
 import { changeSettings, ownSettings, type MunicipalitySettings } from './settings.ts';
+import { ChooseModelBody } from './schema-organisation.ts';
+import { chooseOrganisationModel } from './organisation-model.ts';
 
 type ContextOf = (request: FastifyRequest) => RequestContext;
 
@@ -72,5 +74,17 @@ export function settingsRoutes(route: RouteKit, contextOf: ContextOf) {
       response: { 200: SettingsSchema },
     },
     async (request) => shown(await changeSettings(contextOf(request), request.body)),
+  );
+
+  route.put(
+    '/api/municipality-settings/organisation-model',
+    {
+      policy: 'settings.edit',
+      summary:
+        "Choose the organisation model (1–3): its defaults replace the settings it decides; each stays adjustable",
+      body: ChooseModelBody,
+      response: { 200: SettingsSchema },
+    },
+    async (request) => shown(await chooseOrganisationModel(contextOf(request), request.body)),
   );
 }

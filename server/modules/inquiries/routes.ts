@@ -7,6 +7,7 @@ import { updateInquiry } from './edit.ts';
 import { createInquiry } from './intake.ts';
 import { readHistory, readInbox, searchInbox } from './read.ts';
 import { inquiryRouteKit, tags } from './route-kit.ts';
+import { policeFeedbackRoutes } from './routes-police-feedback.ts';
 import { decisionRoutes, withSettings } from './routes-decision.ts';
 import { draftRoutes, settingsRoutes } from './routes-drafts.ts';
 import { logoRoutes } from './routes-logo.ts';
@@ -134,4 +135,5 @@ export const inquiryRoutes =
     settingsRoutes(route, contextOf);
     logoRoutes(route, contextOf);
     childReportRoutes(kit, route);
+    policeFeedbackRoutes(route, kit);
   };

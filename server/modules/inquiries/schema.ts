@@ -11,6 +11,7 @@ import { DateOnly, DateTime, Int4, QueryFlag, Version } from '../../platform/pri
 import { SIGN_CODES } from './signs.ts';
 import { cursorParameter } from '../../platform/cursor.ts';
 import { FilingSettingsBody, FilingSettingsSchema } from '../filing/schema.ts';
+import { OrganisationSettingsBody, OrganisationSettingsSchema } from './schema-organisation.ts';
 
 /**
  * Request shapes of the inquiries module (and the receipt), shared with the web app, which
@@ -218,6 +219,7 @@ export const SettingsSchema = z.object({
   caseStartDays: z.number().int(),
   closureFourEyes: z.boolean(),
   ...FilingSettingsSchema.shape,
+  ...OrganisationSettingsSchema.shape,
   version: z.number().int(),
 });
 
@@ -240,5 +242,6 @@ export const UpdateSettingsBody = z
     caseStartDays: z.number().int().min(1).max(365).optional(),
     closureFourEyes: z.boolean().optional(),
     ...FilingSettingsBody.partial().shape,
+    ...OrganisationSettingsBody.partial().shape,
   })
   .strict();

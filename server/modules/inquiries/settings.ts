@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Seriousness } from '../../../shared/values.ts';
+import {
+  MODEL_DEFAULTS,
+  type MeetingCadence,
+  type OrganisationModel,
+  type PoliceParticipation,
+} from '../../../shared/organisation-model.ts';
 import { writeAudit } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
@@ -37,6 +43,20 @@ export interface MunicipalitySettings {
   recordSystemName: string | null;
   /** Whether the filing metadata carries the parties' CPR numbers (default no). */
   filingIncludeCpr: boolean;
+  /**
+   * The organisation model (1–3, shared/organisation-model.ts) and the settings it proposes
+   * besides triageBy, fourEyes and planApproval; a case on hold longer than onHoldAgendaWeeks is
+   * proposed for the forum's agenda.
+   */
+  organisationModel: OrganisationModel;
+  assessmentInForum: boolean;
+  policeParticipation: PoliceParticipation;
+  reReviewAtMeetings: boolean;
+  meetingCadence: MeetingCadence;
+  onHoldAgendaWeeks: number;
+  /** When and by whom the settings were last changed (null while on the defaults). */
+  lastChangedAt: string | null;
+  lastChangedBy: string | null;
   /** 0 while the municipality still has the defaults. */
   version: number;
 }
@@ -54,8 +74,21 @@ export const DEFAULT_SETTINGS: MunicipalitySettings = {
   filingKleFacet: null,
   recordSystemName: null,
   filingIncludeCpr: false,
+  organisationModel: 1,
+  ...pick(MODEL_DEFAULTS[1]),
+  onHoldAgendaWeeks: 8,
+  lastChangedAt: null,
+  lastChangedBy: null,
   version: 0,
 };
+
+/** The model's settings that are not already among the older ones above. */
+function pick(d: (typeof MODEL_DEFAULTS)[OrganisationModel]) {
+  const { assessmentInForum, policeParticipation, reReviewAtMeetings, meetingCadence } = d;
+  return { assessmentInForum, policeParticipation, reReviewAtMeetings, meetingCadence };
+}
+
+const asModel = (n: number): OrganisationModel => (n === 2 || n === 3 ? n : 1);
 
 export async function getSettings(
   db: Kysely<DB>,
@@ -80,17 +113,31 @@ export async function getSettings(
     filingKleFacet: row.filing_kle_facet,
     recordSystemName: row.record_system_name,
     filingIncludeCpr: row.filing_include_cpr,
+    organisationModel: asModel(row.organisation_model),
+    assessmentInForum: row.assessment_in_forum,
+    policeParticipation: row.police_participation === 'always' ? 'always' : 'serious',
+    reReviewAtMeetings: row.re_review_at_meetings,
+    meetingCadence: row.meeting_cadence as MeetingCadence,
+    onHoldAgendaWeeks: row.on_hold_agenda_weeks,
+    lastChangedAt: row.updated_by ? row.updated_at.toISOString() : null,
+    lastChangedBy: row.updated_by_name ?? null,
     version: row.version,
   };
 }
 
-export type SettingsChange = Partial<Omit<MunicipalitySettings, 'version'>> & { version: number };
+export type SettingsChange = Partial<
+  Omit<MunicipalitySettings, 'version' | 'lastChangedAt' | 'lastChangedBy'>
+> & { version: number };
 
-/** Saves a change with optimistic locking (version 0 creates the row). */
+/**
+ * Saves a change with optimistic locking (version 0 creates the row); `actorUserId` is kept as
+ * the one who changed the settings last.
+ */
 export async function saveSettings(
   db: Kysely<DB>,
   municipalityCode: string,
   change: SettingsChange,
+  actorUserId: string | null = null,
 ): Promise<MunicipalitySettings> {
   const current = await getSettings(db, municipalityCode);
   requireVersion(current.version, change.version);
@@ -110,6 +157,13 @@ export async function saveSettings(
     filing_kle_facet: next.filingKleFacet,
     record_system_name: next.recordSystemName,
     filing_include_cpr: next.filingIncludeCpr,
+    organisation_model: next.organisationModel,
+    assessment_in_forum: next.assessmentInForum,
+    police_participation: next.policeParticipation,
+    re_review_at_meetings: next.reReviewAtMeetings,
+    meeting_cadence: next.meetingCadence,
+    on_hold_agenda_weeks: next.onHoldAgendaWeeks,
+    updated_by: actorUserId,
   };
   const saved =
     change.version === 0
@@ -133,7 +187,7 @@ export async function changeSettings(
   const code = ownMunicipality(ctx);
   checkFilingSettings(change);
   await ctx.db.transaction().execute(async (trx) => {
-    await saveSettings(trx, code, change);
+    await saveSettings(trx, code, change, ctx.user.id);
     await writeAudit(trx, ctx.keys.audit, {
       municipalityCode: code,
       actorUserId: ctx.user.id,

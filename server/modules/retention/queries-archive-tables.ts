@@ -63,6 +63,7 @@ export const EXTRA_TABLES: readonly ArchiveTableSpec[] = [
   onInquiry('inquiry_signs'),
   onInquiry('inquiry_contributions'),
   onInquiry('inquiry_events'),
+  onInquiry('police_feedback'),
   onInquiry('inquiry_forwardings'),
   onInquiry('meeting_agenda_items'),
   { table: 'meeting_participants', parent: 'meeting_agenda_items', column: 'agenda_item_id' },

@@ -23,6 +23,8 @@ const OWN_SECTION: Partial<Record<TaskKind, WorkListSection>> = {
   case_without_plan: 'casesWithoutWork',
   case_without_notice: 'casesWithoutWork',
   offer_renewal: 'offers',
+  // News about an inquiry the municipality handed to the police: with the inquiries.
+  police_feedback: 'newInquiries',
 };
 
 /** The last day (Sunday) of the Danish calendar week of `today` (YYYY-MM-DD). */

@@ -36,6 +36,8 @@ export interface MunicipalitySettingsTable {
   re_review_at_meetings: Generated<boolean>;
   meeting_cadence: Generated<string>;
   on_hold_agenda_weeks: Generated<number>;
+  /** Who changed the settings last (0045); null while never changed by a person. */
+  updated_by: string | null;
 }
 
 /** The municipality's logo for its documents' letterhead (0027); `image` null once removed. */
@@ -227,6 +229,21 @@ export interface ReferenceCountersTable {
   last_number: Generated<number>;
 }
 
+/** What the police tell the municipality about an inquiry handed to them (0045). */
+export interface PoliceFeedbackTable {
+  id: string;
+  /** The tenant key: the database fills it from the inquiry when left out. */
+  municipality_code: Generated<string>;
+  inquiry_id: string;
+  kind: string;
+  note: string | null;
+  sent_by: string;
+  sent_at: Timestamp;
+  read_by: string | null;
+  read_at: Timestamp | null;
+  version: Generated<number>;
+}
+
 export interface InquiryTables {
   municipality_settings: MunicipalitySettingsTable;
   municipality_logos: MunicipalityLogosTable;
@@ -237,6 +254,7 @@ export interface InquiryTables {
   inquiry_contributions: InquiryContributionsTable;
   inquiry_decisions: InquiryDecisionsTable;
   inquiry_events: InquiryEventsTable;
+  police_feedback: PoliceFeedbackTable;
   inquiry_drafts: InquiryDraftsTable;
   email_outbox: EmailOutboxTable;
   reference_counters: ReferenceCountersTable;

@@ -44,6 +44,8 @@ const OWNERS: Record<string, readonly string[]> = {
   inquiry_persons: ['server/modules/inquiries'],
   inquiry_signs: ['server/modules/inquiries'],
   inquiry_events: ['server/modules/inquiries'],
+  // The police's feedback on an inquiry handed to them (0045).
+  police_feedback: ['server/modules/inquiries'],
   inquiry_decisions: ['server/modules/inquiries'],
   inquiry_contributions: ['server/modules/inquiries'],
   inquiry_drafts: ['server/modules/inquiries'],

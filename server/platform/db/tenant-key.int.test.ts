@@ -48,6 +48,7 @@ const CHILDREN: Record<string, string> = {
   inquiry_contributions: 'what other units know about the persons',
   inquiry_decisions: 'the decision on the concern and its classification',
   inquiry_events: 'the inquiry’s chronology, field by field',
+  police_feedback: 'what the police tell the municipality about an inquiry handed to them',
   case_events: 'the case’s chronology and its notes',
   case_assessments: 'the 360° assessment of the citizen',
   case_plans: 'the action plan made with the citizen',

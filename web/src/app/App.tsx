@@ -23,6 +23,7 @@ import { FindPersonPage } from '../modules/persons/FindPersonPage';
 import { PersonPage } from '../modules/persons/PersonPage';
 import { PlaceholderPage } from '../modules/placeholders/PlaceholderPage';
 import { TasksPage } from '../modules/tasks/TasksPage';
+import { PoliceFeedbackPage } from '../modules/police-feedback/PoliceFeedbackPage';
 import { ActivationPage } from '../modules/partners/ActivationPage';
 import { PartnerCasePage } from '../modules/partners/PartnerCasePage';
 import { PartnerCasesPage } from '../modules/partners/PartnerCasesPage';
@@ -44,6 +45,7 @@ const CAPABILITY_PAGES: Partial<Record<CapabilityId, () => ReactElement>> = {
   accessReports: AccessReportLookupPage,
   accessRequests: AccessRequestsApp,
   partnerCases: PartnerCasesPage,
+  policeFeedback: PoliceFeedbackPage,
   administration: AdminApp,
 };
 

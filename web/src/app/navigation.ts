@@ -14,6 +14,8 @@ export const CAPABILITIES = [
   { id: 'administration', path: '/administration' },
   // A partner's own cases (issue 13): only for partners invited into cases.
   { id: 'partnerCases', path: '/mine-sager' },
+  // A police contact's feedback to the municipalities on inquiries handed to the police (issue 14).
+  { id: 'policeFeedback', path: '/tilbagemeldinger' },
 ] as const;
 
 export type CapabilityId = (typeof CAPABILITIES)[number]['id'];
@@ -28,6 +30,7 @@ const CAPABILITY_ACCESS: Partial<Record<CapabilityId, (abilities: Abilities) => 
   cases: (abilities) => abilities.records.read,
   // A partner sees nothing of the municipality's but the cases they are invited to.
   partnerCases: (abilities) => abilities.partner.cases,
+  policeFeedback: (abilities) => abilities.policeFeedback.send,
   tasks: (abilities) => !abilities.partner.cases,
   housingAreas: (abilities) => !abilities.partner.cases,
   statistics: (abilities) => !abilities.partner.cases,

@@ -18,4 +18,5 @@ export const NO_ABILITIES: Abilities = {
   accessRequests: { handle: false },
   partner: { cases: false },
   transfers: { incoming: false },
+  policeFeedback: { send: false },
 };

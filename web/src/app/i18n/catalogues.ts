@@ -30,6 +30,8 @@ import closureDa from '../../modules/closure/locales/da.json';
 import closureEn from '../../modules/closure/locales/en.json';
 import tasksDa from '../../modules/tasks/locales/da.json';
 import tasksEn from '../../modules/tasks/locales/en.json';
+import policeFeedbackDa from '../../modules/police-feedback/locales/da.json';
+import policeFeedbackEn from '../../modules/police-feedback/locales/en.json';
 import filingDa from '../../modules/filing/locales/da.json';
 import filingEn from '../../modules/filing/locales/en.json';
 import sharingDa from '../../modules/sharing/locales/da.json';
@@ -69,6 +71,7 @@ export const da = {
   ...followUpsDa,
   ...closureDa,
   ...tasksDa,
+  ...policeFeedbackDa,
   ...filingDa,
   ...sharingDa,
   ...disclosuresDa,
@@ -96,6 +99,7 @@ export const en = {
   ...followUpsEn,
   ...closureEn,
   ...tasksEn,
+  ...policeFeedbackEn,
   ...filingEn,
   ...sharingEn,
   ...disclosuresEn,

@@ -21,11 +21,16 @@ import {
   type SettingsChange,
 } from './adminApi';
 import { LogoSettings } from './LogoSettings';
+import { Help, ORGANISATION_FIELDS, OrganisationModelSection } from './OrganisationModelSection';
 
 const SERIOUSNESS = SeriousnessSchema.options;
 
 /** The form holds every setting; only what differs from the stored ones is sent. */
-const SettingsValues = UpdateSettingsBody.omit({ version: true, ...FILING_SETTINGS }).required();
+const SettingsValues = UpdateSettingsBody.omit({
+  version: true,
+  ...FILING_SETTINGS,
+  ...ORGANISATION_FIELDS,
+}).required();
 type SettingsValues = z.output<typeof SettingsValues>;
 
 function valuesOf(settings: Settings): SettingsValues {
@@ -122,6 +127,8 @@ function SettingsFormView({ settings, saved, onSaved, reload }: SettingsFormView
   return (
     <>
       {saved && !mutation.error && <SuccessMessage>{t('admin.settings.saved')}</SuccessMessage>}
+      <OrganisationModelSection settings={settings} onSaved={onSaved} reload={reload} />
+      <h3>{t('admin.organisation.rulesHeading')}</h3>
       <MutationFailure mutations={mutation} onReload={reload} />
       <Form
         id="settings"
@@ -155,12 +162,14 @@ function SettingsFormView({ settings, saved, onSaved, reload }: SettingsFormView
             { value: 'forum', label: t('admin.settings.triageByForum') },
           ]}
         />
+        <Help text={t('admin.organisation.triageByHelp')} />
         <Checkbox
           name="fourEyes"
           legend={t('admin.settings.fourEyesLegend')}
           label={t('admin.settings.fourEyes')}
           hint={t('admin.settings.fourEyesHint')}
         />
+        <Help text={t('admin.organisation.fourEyesHelp')} />
         <Checkbox
           name="closureFourEyes"
           legend={t('admin.settings.closureFourEyesLegend')}
@@ -188,6 +197,7 @@ function SettingsFormView({ settings, saved, onSaved, reload }: SettingsFormView
             { value: 'steering_group', label: t('admin.settings.planApprovalSteeringGroup') },
           ]}
         />
+        <Help text={t('admin.organisation.planApprovalHelp')} />
         <NumberInput
           name="caseStartDays"
           label={t('admin.settings.caseStartDays')}

@@ -16,6 +16,8 @@ import type {
   AuditVerify,
 } from '../../../../server/modules/admin/schema.ts';
 import type { UpdateSettingsBody } from '../../../../server/modules/inquiries/schema.ts';
+import type { ChooseModel } from '../../../../server/modules/inquiries/schema-organisation.ts';
+import { SESSION_QUERY_KEY } from '../../app/session';
 import { apiGet, apiSend, withQuery } from '../../app/api';
 import { inOrder } from '../../app/valueOrder';
 import { INQUIRIES_QUERY_KEY, SETTINGS_QUERY_KEY, type Settings } from '../inquiries/inquiriesApi';
@@ -227,6 +229,10 @@ export function useMunicipalitySettings() {
 export const updateSettings = (body: SettingsChange) =>
   apiSend<Settings>('PATCH', '/api/municipality-settings', body);
 
+/** Choose the organisation model: its defaults replace the settings it decides. */
+export const chooseModel = (body: ChooseModel) =>
+  apiSend<Settings>('PUT', '/api/municipality-settings/organisation-model', body);
+
 /**
  * After saving the settings: the answer is the new settings; the inquiries (whose deadlines and
  * approval depend on them) are fetched again when next shown.
@@ -235,6 +241,8 @@ export function useStoreSettings() {
   const queryClient = useQueryClient();
   return async (settings: Settings) => {
     queryClient.setQueryData(SETTINGS_QUERY_KEY, settings);
+    // The session carries the organisation model's flags (what the menus show).
+    await queryClient.invalidateQueries({ queryKey: SESSION_QUERY_KEY });
     await queryClient.invalidateQueries({
       queryKey: INQUIRIES_QUERY_KEY,
       predicate: (query) => query.queryKey[1] !== SETTINGS_QUERY_KEY[1],

@@ -17,6 +17,7 @@ import {
   type ForumDetail,
 } from './forumsApi';
 import { ScrollTable } from '../../ui/Table';
+import { ArchiveForum, ForumKindFields, ForumKindNote } from './ForumKindFields';
 
 /** One forum: its members, and for those who manage it, renaming and changing the members. */
 export function ForumPanel({ id, onClose }: { id: string; onClose: () => void }) {
@@ -40,6 +41,7 @@ export function ForumPanel({ id, onClose }: { id: string; onClose: () => void })
           <h2 id={`forum-${id}`} ref={headingRef} tabIndex={-1}>
             {data.name}
           </h2>
+          <ForumKindNote forum={data} />
           <p>
             {data.memberCount === 1
               ? t('forums.detail.memberCountOne')
@@ -51,6 +53,7 @@ export function ForumPanel({ id, onClose }: { id: string; onClose: () => void })
               <AddMember forum={data} />
               {/* A new version (after saving or reloading) starts the form from the stored name. */}
               <RenameForum key={data.version} forum={data} reload={() => void forum.refetch()} />
+              <ArchiveForum key={`archive-${data.version}`} forum={data} />
             </>
           )}
           <p className="mt-6">
@@ -223,17 +226,21 @@ function AddMember({ forum }: { forum: ForumDetail }) {
 }
 
 /** The rename form holds the name; the version it renames is the forum's. */
-const NewName = UpdateForumBody.omit({ version: true });
+/** The forum's name, kind and cadence, changed together (archiving: ArchiveForum). */
+const ForumValues = UpdateForumBody.pick({ name: true, kind: true, cadence: true }).required();
+type ForumValues = z.output<typeof ForumValues>;
 
 function RenameForum({ forum, reload }: { forum: ForumDetail; reload: () => void }) {
   const { t } = useTranslation();
   const headingId = useId();
   const changed = useForumChanged();
-  const form = useZodForm(NewName, { defaultValues: { name: forum.name } });
+  const form = useZodForm(ForumValues, {
+    defaultValues: { name: forum.name, kind: forum.kind, cadence: forum.cadence },
+  });
   const [renamed, setRenamed] = useState<string | null>(null);
   const mutation = useMutation({
-    mutationFn: ({ name }: { name: string }) =>
-      renameForum(forum.id, { name, version: forum.version }),
+    mutationFn: (values: ForumValues) =>
+      renameForum(forum.id, { ...values, version: forum.version }),
     onSuccess: async (result) => {
       setRenamed(result.name);
       await changed(result);
@@ -269,6 +276,7 @@ function RenameForum({ forum, reload }: { forum: ForumDetail; reload: () => void
           autoComplete="off"
           required
         />
+        <ForumKindFields />
         <button type="submit" className="button button-secondary" disabled={mutation.isPending}>
           {mutation.isPending ? t('forums.rename.submitting') : t('forums.rename.submit')}
         </button>

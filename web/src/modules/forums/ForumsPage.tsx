@@ -11,6 +11,7 @@ import { QueryState } from '../../ui/QueryState';
 import { SuccessMessage } from '../../ui/SuccessMessage';
 import { Form, TextInput, useZodForm } from '../../ui/form';
 import { ForumPanel } from './ForumPanel';
+import { ForumKindFields } from './ForumKindFields';
 import { createForum, useForumChanged, useForumList, type Forum } from './forumsApi';
 import './forums.css';
 import { CompactTable } from '../../ui/Table';
@@ -84,7 +85,8 @@ function ForumList({ selected }: { selected: string | null }) {
               caption={t('forums.list.caption')}
               columns={[
                 t('forums.list.nameColumn'),
-                t('forums.list.municipalityColumn'),
+                t('forums.list.kindColumn'),
+                ...(severalMunicipalities ? [t('forums.list.municipalityColumn')] : []),
                 t('forums.list.membersColumn'),
                 t('forums.list.youColumn'),
               ]}
@@ -127,6 +129,12 @@ function ForumRow({
           forum.name
         )}
       </th>
+      <td>
+        {t(`forums.kinds.${forum.kind}`)}
+        {forum.cadence && `, ${t(`forums.cadences.${forum.cadence}`).toLowerCase()}`}
+        {forum.archivedAt && ` (${t('forums.list.archived')})`}
+        {!forum.archivedAt && !forum.usedInModel && ` (${t('forums.list.unused')})`}
+      </td>
       {showMunicipality && <td>{forum.municipalityCode}</td>}
       <td>{forum.memberCount}</td>
       <td>{forum.isMember ? t('forums.list.member') : t('forums.list.notMember')}</td>
@@ -138,9 +146,11 @@ function CreateForum({ onCreated }: { onCreated: (forum: { id: string; name: str
   const { t } = useTranslation();
   const headingId = useId();
   const changed = useForumChanged();
-  const form = useZodForm(CreateForumBody, { defaultValues: { name: '' } });
+  const form = useZodForm(CreateForumBody, {
+    defaultValues: { name: '', kind: 'forum', cadence: null },
+  });
   const mutation = useMutation({
-    mutationFn: ({ name }: { name: string }) => createForum(name),
+    mutationFn: createForum,
     onSuccess: async (forum) => {
       form.reset();
       onCreated(forum);
@@ -166,6 +176,7 @@ function CreateForum({ onCreated }: { onCreated: (forum: { id: string; name: str
           autoComplete="off"
           required
         />
+        <ForumKindFields />
         <button type="submit" className="button button-primary" disabled={mutation.isPending}>
           {mutation.isPending ? t('forums.create.submitting') : t('forums.create.submit')}
         </button>

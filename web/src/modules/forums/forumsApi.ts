@@ -4,7 +4,12 @@ import type {
   ForumCandidate,
   ForumDetail,
   ForumMember,
+  UpdateForum,
 } from '../../../../server/modules/forums/schema.ts';
+import type { z } from 'zod';
+import type { CreateForumBody } from '../../../../server/modules/forums/schema.ts';
+
+type CreateForum = z.input<typeof CreateForumBody>;
 import { apiGet, apiSend } from '../../app/api';
 
 export type { Forum, ForumCandidate, ForumDetail, ForumMember };
@@ -14,7 +19,8 @@ export const FORUMS_KEY = 'forums';
 export function useForumList() {
   return useQuery({
     queryKey: [FORUMS_KEY, 'list'],
-    queryFn: ({ signal }) => apiGet<{ items: Forum[] }>('/api/forums', { signal }),
+    // The forums page shows archived forums too (marked); pickers elsewhere ask without.
+    queryFn: ({ signal }) => apiGet<{ items: Forum[] }>('/api/forums?archived=include', { signal }),
     select: (data) => data.items,
   });
 }
@@ -40,9 +46,10 @@ export function useCandidates(id: string, q: string) {
   });
 }
 
-export const createForum = (name: string) => apiSend<ForumDetail>('POST', '/api/forums', { name });
+export const createForum = (body: CreateForum) => apiSend<ForumDetail>('POST', '/api/forums', body);
 
-export const renameForum = (id: string, body: { name: string; version: number }) =>
+/** A change of the forum: name, kind, cadence, or archived (only what is sent changes). */
+export const renameForum = (id: string, body: UpdateForum) =>
   apiSend<ForumDetail>('PATCH', `/api/forums/${encodeURIComponent(id)}`, body);
 
 export const addMember = (id: string, userId: string) =>

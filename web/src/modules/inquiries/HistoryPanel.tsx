@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { BACKDATE_REASONS } from '../../../../shared/values.ts';
+import { POLICE_FEEDBACK_KINDS } from '../../../../shared/police-feedback.ts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -38,6 +39,8 @@ const KINDS = [
   'child_report_acknowledged',
   'forwarded',
   'forwarded_in',
+  'police_feedback_received',
+  'police_feedback_read',
 ] as const;
 
 /** Fields of an edit, in readable words. */
@@ -215,6 +218,10 @@ function EventChanges({
         <Link to={`/sager/${c.caseId}`}>
           {typeof c.reference === 'string' ? c.reference : t('inquiries.decision.theCase')}
         </Link>
+      ) : null;
+    case 'police_feedback_received':
+      return typeof c.kind === 'string' && isOneOf(POLICE_FEEDBACK_KINDS, c.kind) ? (
+        <>{t(`policeFeedback.kinds.${c.kind}`)}</>
       ) : null;
     case 'child_report_acknowledged':
       return c.emailed === true ? <>{t('inquiries.history.emailed')}</> : null;

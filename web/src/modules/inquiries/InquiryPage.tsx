@@ -18,6 +18,7 @@ import { DecisionsSection } from './DecisionsSection';
 import { formatTimeLeft, isPast } from './format';
 import { backdatedText, receivedBeforeText } from '../../ui/backdatedText';
 import { HistoryPanel } from './HistoryPanel';
+import { PoliceFeedbackSection } from '../police-feedback/PoliceFeedbackSection';
 import { TIERS, useInquiry, type InquiryDetail } from './inquiriesApi';
 import { EditPanel } from './EditPanel';
 import { ForumPanel, ReopenPanel, TriagePanel } from './InquiryPanels';
@@ -82,6 +83,9 @@ function InquiryView({ detail, reload, reloading }: PanelProps) {
       <PageHeading>{title}</PageHeading>
       <InquiryHeader detail={detail} />
       <ForwardPanel key={`f${detail.version}`} inquiryId={detail.id} />
+      {detail.decisions?.some((d) => d.status === 'final' && d.outcome === 'police') && (
+        <PoliceFeedbackSection inquiryId={detail.id} />
+      )}
 
       <div className="inquiry-tabs">
         <Tabs
