@@ -36,6 +36,10 @@ export const fieldsOf = (res: { json(): unknown }) =>
 /** The app, users and records these tests share: set up once per test file. */
 export function useLeakReviewFixtures() {
   beforeAll(async () => {
+    // Files of a worker share this module: start from no users, or the last file's would be
+    // logged in here against a database that does not hold them.
+    for (const name of Object.keys(users)) delete users[name];
+    for (const name of Object.keys(as)) delete as[name];
     t = await startTestApp();
     const db = t.database.db;
     users.coordinator = await createUser(db, { roles: ['coordinator'] });

@@ -19,8 +19,8 @@ it('adds the demo meetings and their agenda once; the chair cannot see the other
   await seedDemo(t.database.db, keys);
   const db = t.database.db;
   const meetings = await db.selectFrom('meetings').select(['id', 'meeting_type']).execute();
-  expect(meetings.map((m) => m.meeting_type).sort()).toEqual(['forum', 'steering_group']);
-  const forumMeeting = meetings.find((m) => m.meeting_type === 'forum');
+  expect(meetings.map((m) => m.meeting_type).sort()).toEqual(['infohus_kommune', 'steering_group']);
+  const forumMeeting = meetings.find((m) => m.meeting_type === 'infohus_kommune');
   const chair = (await demoUsers(db)).get('demo.tovholder');
   if (!chair || !forumMeeting) throw new Error('no demo chair or meeting');
   const ctx: RequestContext = {

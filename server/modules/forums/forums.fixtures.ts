@@ -53,6 +53,10 @@ export async function addUser(
 /** The app and the users these tests share: set up once per test file. */
 export function useForumsFixtures() {
   beforeAll(async () => {
+    // Files of a worker share this module (the integration tier does not isolate them): start
+    // from no users, or the last file's users (its disabled one) would be logged in here.
+    for (const name of Object.keys(users)) delete users[name];
+    for (const name of Object.keys(as)) delete as[name];
     t = await startTestApp();
     const db = t.database.db;
     const coordinator = await addUser('coordinator', ['coordinator']);

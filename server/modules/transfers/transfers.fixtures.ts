@@ -18,6 +18,10 @@ export const users: Record<string, TestUser> = {};
 
 export function useTransferWorld() {
   beforeAll(async () => {
+    // Files of a worker share this module: start from no users, or the last file's would be
+    // logged in here against a database that does not hold them.
+    for (const name of Object.keys(users)) delete users[name];
+    for (const name of Object.keys(as)) delete as[name];
     t = await startTestApp();
     const db = t.database.db;
     users.coordA = await createUser(db, { roles: ['coordinator'], municipalityCode: A });
