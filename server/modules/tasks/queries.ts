@@ -13,6 +13,7 @@ import {
   reviews,
 } from './queries-case-tasks.ts';
 import { casesWithoutNotice } from './queries-notice-tasks.ts';
+import { contactAttempts } from './queries-contact-tasks.ts';
 import { overdueAccessRequestTasks } from './access-request-tasks.ts';
 import {
   compare,
@@ -55,7 +56,9 @@ import type { TaskKind, TaskList } from './schema.ts';
  *   the provisions — for the municipality's coordinators (inquiries/child-report-tasks.ts);
  * - access_request_overdue: citizens' access requests not released by their deadline — for the
  *   municipality's data-protection role and the coordinator who registered one
- *   (access-request-tasks.ts).
+ *   (access-request-tasks.ts);
+ * - contact_attempt: the next try to reach a citizen, for the one who is to make it, while no
+ *   later try is recorded (queries-contact-tasks.ts).
  *
  * Earliest due first; keyset pages on (due, kind, id). A date counts from its start in UTC for
  * the order (only the order: `overdue` compares with Danish today).
@@ -142,6 +145,7 @@ const LOADERS: Record<TaskKind, Loader> = {
   child_report_acknowledgement: childReports,
   case_without_notice: casesWithoutNotice,
   access_request_overdue: overdueAccessRequestTasks,
+  contact_attempt: contactAttempts,
 };
 
 /**

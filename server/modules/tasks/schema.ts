@@ -18,6 +18,7 @@ export const TaskKindSchema = z.enum([
   'child_report_acknowledgement',
   'case_without_notice',
   'access_request_overdue',
+  'contact_attempt',
 ]);
 export type TaskKind = z.infer<typeof TaskKindSchema>;
 

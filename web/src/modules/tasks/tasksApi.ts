@@ -30,6 +30,7 @@ const KIND_ORDER: Record<TaskKind, number> = {
   child_report_acknowledgement: 13,
   case_without_notice: 14,
   access_request_overdue: 15,
+  contact_attempt: 16,
 };
 export const TASK_KINDS = inOrder(KIND_ORDER);
 
