@@ -22,7 +22,12 @@ export type ContactChannel = z.infer<typeof ContactChannelSchema>;
 export const CONTACT_CHANNELS = ContactChannelSchema.options;
 
 /** What came of a try. */
-export const ContactOutcomeSchema = z.enum(['no_answer', 'refused', 'agreed_to_meet', 'contact_made']);
+export const ContactOutcomeSchema = z.enum([
+  'no_answer',
+  'refused',
+  'agreed_to_meet',
+  'contact_made',
+]);
 export type ContactOutcome = z.infer<typeof ContactOutcomeSchema>;
 export const CONTACT_OUTCOMES = ContactOutcomeSchema.options;
 /** The outcomes that did not reach the citizen: a run of them shows on the contact bar. */
@@ -88,5 +93,12 @@ export const CITIZEN_RIGHTS = CitizenRightSchema.options;
  * The guidance shown collapsed next to each step's fields (i18n keys under
  * `citizenMeetings.guidance.<step>`; stable, so that an administrator may later edit them).
  */
-export const GUIDANCE_STEPS = ['contact', 'preparation', 'riskCheck', 'meeting', 'roundingOff', 'reflection'] as const;
+export const GUIDANCE_STEPS = [
+  'contact',
+  'preparation',
+  'riskCheck',
+  'meeting',
+  'roundingOff',
+  'reflection',
+] as const;
 export type GuidanceStep = (typeof GUIDANCE_STEPS)[number];

@@ -21,7 +21,13 @@ export const caller = (name: string): Client => callerIn(as, name);
 export function useCitizenMeetingFixtures() {
   beforeAll(async () => {
     t = await startTestApp();
-    team = await createTeam(t.database.db, ['coordinator', 'forum', 'member', 'mentor', 'outsider']);
+    team = await createTeam(t.database.db, [
+      'coordinator',
+      'forum',
+      'member',
+      'mentor',
+      'outsider',
+    ]);
     await logInAll(t, team, as);
   });
   afterAll(() => t.close());
@@ -74,7 +80,13 @@ export const held = (version: number, extra: Record<string, unknown> = {}) => ({
   summary: 'Vi talte om skolen og om hendes venner.',
   agreements: 'Sara kommer til et nyt møde. Vi kontakter skolen sammen med hende.',
   rightsTold: ['voluntary', 'access_to_file'],
-  lifeline: { who: 'Mentor Anna', phone: '12 34 56 78', email: null, address: null, when: 'Hverdage 9-15' },
+  lifeline: {
+    who: 'Mentor Anna',
+    phone: '12 34 56 78',
+    email: null,
+    address: null,
+    when: 'Hverdage 9-15',
+  },
   nextMeetingOn: addDays(today(), 14),
   ...extra,
 });

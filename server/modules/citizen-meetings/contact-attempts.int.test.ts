@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { testEngine } from '../../test/database.ts';
-import { auditRowsOf, createForum, createInquiryRow, createPerson, fieldsOf } from '../../test/records.ts';
+import {
+  auditRowsOf,
+  createForum,
+  createInquiryRow,
+  createPerson,
+  fieldsOf,
+} from '../../test/records.ts';
 import { addDays } from '../follow-ups/schedule.ts';
 import {
   attempt,
@@ -87,8 +93,14 @@ describe(`contact attempts on a case (${testEngine})`, () => {
     const cases: [Record<string, unknown>, string[]][] = [
       [attempt({ attemptedOn: '2999-01-01' }), ['body.attemptedOn:in_future']],
       [attempt({ attemptedOn: daysAgo(40) }), ['body.attemptedOn:contact_before_case_opened']],
-      [attempt({ channel: 'bridge_builder' }), ['body.bridgeBuilder:contact_bridge_builder_required']],
-      [attempt({ bridgeBuilder: 'Hendes moster' }), ['body.bridgeBuilder:contact_bridge_builder_only']],
+      [
+        attempt({ channel: 'bridge_builder' }),
+        ['body.bridgeBuilder:contact_bridge_builder_required'],
+      ],
+      [
+        attempt({ bridgeBuilder: 'Hendes moster' }),
+        ['body.bridgeBuilder:contact_bridge_builder_only'],
+      ],
       [attempt({ nextOn: today() }), ['body.nextBy:required']],
       [attempt({ nextBy: team.member.id }), ['body.nextOn:required']],
       [
@@ -102,7 +114,10 @@ describe(`contact attempts on a case (${testEngine})`, () => {
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(fieldsOf(res)).toEqual(want);
     }
-    const danish = await caller('member').post(attempts(c.id), attempt({ channel: 'bridge_builder' }));
+    const danish = await caller('member').post(
+      attempts(c.id),
+      attempt({ channel: 'bridge_builder' }),
+    );
     expect(JSON.stringify(danish.json())).toContain('Beskriv brobyggeren ved sin rolle');
     expect(await trace(c.id)).toEqual({ attempts: 0, meetings: [], events: [] });
   });
@@ -114,13 +129,17 @@ describe(`contact attempts on a case (${testEngine})`, () => {
     expect((await caller('mentor').post(attempts(c.id), attempt())).statusCode).toBe(403);
     expect((await caller('mentor').get(contact(c.id))).statusCode).toBe(403);
     expect(await trace(c.id)).toEqual({ attempts: 0, meetings: [], events: [] });
-    await t.database.db.updateTable('cases').set({ status: 'closed' }).where('id', '=', c.id).execute();
+    await t.database.db
+      .updateTable('cases')
+      .set({ status: 'closed' })
+      .where('id', '=', c.id)
+      .execute();
     const closed = await caller('member').post(attempts(c.id), attempt());
     expect(closed.statusCode).toBe(400);
     expect(fieldsOf(closed)).toEqual(['case.status:case_closed']);
   });
 
-  it("puts the next try in the work list of the one to make it, until a later try is recorded", async () => {
+  it('puts the next try in the work list of the one to make it, until a later try is recorded', async () => {
     const c = await womanCase();
     const first = attempt({
       attemptedOn: daysAgo(3),
@@ -161,7 +180,11 @@ describe(`contact attempts on an inquiry being assessed (${testEngine})`, () => 
     expect(first.statusCode, first.body).toBe(201);
     const second = await caller('forum').post(
       url,
-      attempt({ attemptedOn: today(), channel: 'known_professional', bridgeBuilder: 'Klasselæreren' }),
+      attempt({
+        attemptedOn: today(),
+        channel: 'known_professional',
+        bridgeBuilder: 'Klasselæreren',
+      }),
     );
     expect(second.statusCode, second.body).toBe(201);
     const read = await caller('forum').get(`/api/inquiries/${inquiry.id}/citizen-contact`);
@@ -171,8 +194,14 @@ describe(`contact attempts on an inquiry being assessed (${testEngine})`, () => 
     expect(audit.map((a) => a.subject_person_id)).toEqual([person.id]);
 
     expect((await caller('member').post(url, attempt())).statusCode).toBe(404);
-    expect((await caller('outsider').get(`/api/inquiries/${inquiry.id}/citizen-contact`)).statusCode).toBe(404);
-    await db.updateTable('inquiries').set({ status: 'decided' }).where('id', '=', inquiry.id).execute();
+    expect(
+      (await caller('outsider').get(`/api/inquiries/${inquiry.id}/citizen-contact`)).statusCode,
+    ).toBe(404);
+    await db
+      .updateTable('inquiries')
+      .set({ status: 'decided' })
+      .where('id', '=', inquiry.id)
+      .execute();
     expect((await caller('coordinator').post(url, attempt())).statusCode).toBe(409);
     const rows = await db
       .selectFrom('citizen_contact_attempts')

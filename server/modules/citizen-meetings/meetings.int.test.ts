@@ -42,7 +42,8 @@ describe(`a meeting with the citizen (${testEngine})`, () => {
     const c = await womanCase();
     const m = await prepared(c.id, {
       colleagueCheckBy: team.forum.id,
-      colleagueCheckOutcome: 'Vi havde antaget, at hun er påvirket af sin kæreste; det ved vi ikke.',
+      colleagueCheckOutcome:
+        'Vi havde antaget, at hun er påvirket af sin kæreste; det ved vi ikke.',
     });
     expect(m).toMatchObject({
       version: 1,
@@ -52,7 +53,9 @@ describe(`a meeting with the citizen (${testEngine})`, () => {
       colleagueCheckOutcome: expect.stringContaining('antaget'),
     });
     // The member without the compartment sees the meeting and its precautions, not the check's outcome.
-    const asMember = (await caller('member').get(`/api/cases/${c.id}/citizen-contact`)).json() as CitizenContact;
+    const asMember = (
+      await caller('member').get(`/api/cases/${c.id}/citizen-contact`)
+    ).json() as CitizenContact;
     expect(asMember.meetings[0]?.precautions).toBe('Mød op to og sid nær udgangen.');
     expect(asMember.meetings[0]).not.toHaveProperty('colleagueCheckOutcome');
 
@@ -72,12 +75,17 @@ describe(`a meeting with the citizen (${testEngine})`, () => {
       lifeline: { who: 'Mentor Anna', phone: '12 34 56 78' },
       rightsTold: ['voluntary', 'access_to_file'],
     });
-    expect((await trace(c.id)).events).toEqual(['citizen_meeting_held', 'citizen_meeting_prepared']);
+    expect((await trace(c.id)).events).toEqual([
+      'citizen_meeting_held',
+      'citizen_meeting_prepared',
+    ]);
 
     const pdf = await caller('member').get(meeting(c.id, m.id, 'summary.pdf'));
     expect(pdf.statusCode, pdf.body).toBe(200);
     expect(pdf.headers['content-type']).toMatch(/^application\/pdf/);
-    expect(pdf.headers['content-disposition']).toBe(`attachment; filename="samtale-${c.reference}.pdf"`);
+    expect(pdf.headers['content-disposition']).toBe(
+      `attachment; filename="samtale-${c.reference}.pdf"`,
+    );
     const text = await pdfText(pdf.rawPayload);
     expect(text).toContain('Sara Kontaktsen');
     expect(text).toContain('Det aftalte vi');
@@ -95,7 +103,8 @@ describe(`a meeting with the citizen (${testEngine})`, () => {
     const m = await prepared(c.id, {
       riskCheck: fullRiskCheck().map((r) => (r.item === 'weapons' ? { ...r, answer: null } : r)),
     });
-    const put = (body: Record<string, unknown>) => caller('coordinator').put(meeting(c.id, m.id, 'held'), body);
+    const put = (body: Record<string, unknown>) =>
+      caller('coordinator').put(meeting(c.id, m.id, 'held'), body);
 
     const future = await put(held(1, { heldOn: '2999-01-01' }));
     expect(future.statusCode).toBe(400);
@@ -142,21 +151,34 @@ describe(`a meeting with the citizen (${testEngine})`, () => {
     };
     const early = await caller('coordinator').put(meeting(c.id, m.id, 'reflection'), reflection);
     expect(fieldsOf(early)).toEqual(['heldOn:citizen_meeting_not_held']);
-    expect((await caller('coordinator').put(meeting(c.id, m.id, 'held'), held(1))).statusCode).toBe(200);
+    expect((await caller('coordinator').put(meeting(c.id, m.id, 'held'), held(1))).statusCode).toBe(
+      200,
+    );
 
-    const member = await caller('member').put(meeting(c.id, m.id, 'reflection'), { ...reflection, version: 2 });
+    const member = await caller('member').put(meeting(c.id, m.id, 'reflection'), {
+      ...reflection,
+      version: 2,
+    });
     expect(member.statusCode).toBe(403);
-    const res = await caller('forum').put(meeting(c.id, m.id, 'reflection'), { ...reflection, version: 2 });
+    const res = await caller('forum').put(meeting(c.id, m.id, 'reflection'), {
+      ...reflection,
+      version: 2,
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect((res.json() as CitizenContact).meetings[0]?.reflection).toMatchObject({
       resistance: 'Kæresten vil ikke have, at hun taler med kommunen.',
       by: { id: team.forum.id },
     });
-    const asMember = (await caller('member').get(`/api/cases/${c.id}/citizen-contact`)).json() as CitizenContact;
+    const asMember = (
+      await caller('member').get(`/api/cases/${c.id}/citizen-contact`)
+    ).json() as CitizenContact;
     expect(asMember.meetings[0]).not.toHaveProperty('reflection');
     expect(JSON.stringify(asMember)).not.toContain('Kæresten');
     // A member without the compartment cannot write its fields.
-    const sneaky = await caller('member').put(meeting(c.id, m.id, 'held'), held(3, { stageOfChange: 'action' }));
+    const sneaky = await caller('member').put(
+      meeting(c.id, m.id, 'held'),
+      held(3, { stageOfChange: 'action' }),
+    );
     expect(fieldsOf(sneaky)).toEqual(['body.stageOfChange:citizen_meeting_compartment_only']);
   });
 
@@ -164,8 +186,12 @@ describe(`a meeting with the citizen (${testEngine})`, () => {
     const a = await womanCase();
     const b = await womanCase();
     const m = await prepared(a.id);
-    expect((await caller('coordinator').put(meeting(b.id, m.id, 'held'), held(1))).statusCode).toBe(404);
-    expect((await caller('coordinator').get(meeting(b.id, m.id, 'summary.pdf'))).statusCode).toBe(404);
+    expect((await caller('coordinator').put(meeting(b.id, m.id, 'held'), held(1))).statusCode).toBe(
+      404,
+    );
+    expect((await caller('coordinator').get(meeting(b.id, m.id, 'summary.pdf'))).statusCode).toBe(
+      404,
+    );
     expect((await caller('outsider').post(meetings(a.id), preparation())).statusCode).toBe(404);
     expect((await caller('mentor').post(meetings(a.id), preparation())).statusCode).toBe(403);
     expect((await trace(b.id)).meetings).toEqual([]);

@@ -46,7 +46,10 @@ async function preparationValues(
     }
   }
   if (body.colleagueCheckOutcome !== undefined && !owner.compartment) {
-    problems.push({ field: 'body.colleagueCheckOutcome', code: 'citizen_meeting_compartment_only' });
+    problems.push({
+      field: 'body.colleagueCheckOutcome',
+      code: 'citizen_meeting_compartment_only',
+    });
   }
   if (problems.length > 0) throw new AppError('validation_failed', { fields: problems });
   return {

@@ -98,7 +98,8 @@ export function presentMeeting(row: MeetingRow): CitizenMeeting {
     preparedBy: { id: row.prepared_by, name: row.prepared_by_name },
     heldOn: row.held_on,
     citizenPerspective: row.citizen_perspective,
-    stageOfChange: row.stage_of_change === null ? null : StageOfChangeSchema.parse(row.stage_of_change),
+    stageOfChange:
+      row.stage_of_change === null ? null : StageOfChangeSchema.parse(row.stage_of_change),
     summary: row.summary,
     agreements: row.agreements,
     rightsTold: row.rights_told.map((r) => CitizenRightSchema.parse(r)),

@@ -1,4 +1,11 @@
-import { sql, type Kysely, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely';
+import {
+  sql,
+  type Kysely,
+  type SelectQueryBuilder,
+  type SqlBool,
+  type Transaction,
+  type Updateable,
+} from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { casePersonsOf } from '../cases/queries-case-persons.ts';
 
@@ -165,7 +172,10 @@ export async function meetingOf(db: Kysely<DB>, key: OwnerKey, id: string, forUp
   return query.executeTakeFirst();
 }
 
-type MeetingUpdate = Partial<Omit<DB['citizen_meetings'], 'id' | 'municipality_code'>>;
+type MeetingUpdate = Omit<
+  Updateable<DB['citizen_meetings']>,
+  'id' | 'municipality_code' | 'version' | 'updated_at' | 'created_at'
+>;
 
 /**
  * Changes the meeting if its version is still `version` (optimistic locking) and bumps it; the
@@ -244,7 +254,10 @@ export async function nameableUsers(
 }
 
 /** The case's citizen (the summary is written to them), or undefined for a case without one. */
-export async function caseCitizen(db: Kysely<DB>, theCase: { caseId: string; municipalityCode: string }) {
+export async function caseCitizen(
+  db: Kysely<DB>,
+  theCase: { caseId: string; municipalityCode: string },
+) {
   return casePersonsOf(db, theCase)
     .select(['p.id', 'p.given_name', 'p.family_name'])
     .where('cp.role', '=', 'citizen')
@@ -253,7 +266,10 @@ export async function caseCitizen(db: Kysely<DB>, theCase: { caseId: string; mun
 }
 
 /** The case's reference (for the document's header), within its municipality. */
-export async function caseReference(db: Kysely<DB>, theCase: { caseId: string; municipalityCode: string }) {
+export async function caseReference(
+  db: Kysely<DB>,
+  theCase: { caseId: string; municipalityCode: string },
+) {
   const row = await db
     .selectFrom('cases')
     .select('reference')

@@ -112,12 +112,16 @@ export async function inquiryContactRoutes(app: ZodApp, keys: ContextKeys): Prom
   });
 
   const preparation = put('preparation', "Change a meeting's preparation");
-  route.put(preparation.url, { ...preparation.spec, body: UpdatePreparationBody }, async (request) => {
-    const access = await accessOr404(request, request.params.id);
-    const owner = inquiryOwner(access);
-    await updatePreparation(contextOf(request), owner, request.params.meetingId, request.body);
-    return present(request, access);
-  });
+  route.put(
+    preparation.url,
+    { ...preparation.spec, body: UpdatePreparationBody },
+    async (request) => {
+      const access = await accessOr404(request, request.params.id);
+      const owner = inquiryOwner(access);
+      await updatePreparation(contextOf(request), owner, request.params.meetingId, request.body);
+      return present(request, access);
+    },
+  );
 
   const held = put('held', 'The meeting held and rounded off');
   route.put(held.url, { ...held.spec, body: RecordMeetingHeldBody }, async (request) => {

@@ -181,7 +181,11 @@ export const CitizenMeetingSchema = z.object({
   colleagueCheckOutcome: compartment(z.string().nullable()),
   communicationApproach: z.string().nullable(),
   riskCheck: z.array(
-    z.object({ item: RiskItemSchema, answer: RiskAnswerSchema.nullable(), note: z.string().nullable() }),
+    z.object({
+      item: RiskItemSchema,
+      answer: RiskAnswerSchema.nullable(),
+      note: z.string().nullable(),
+    }),
   ),
   /** Every item of the risk check is answered. */
   riskCheckComplete: z.boolean(),

@@ -27,7 +27,9 @@ export const contactAttempts: Loader = async ({ db, user }, _now, today) => {
   const onCases = await db
     .selectFrom('citizen_contact_attempts as a')
     .innerJoin('cases', (j) =>
-      j.onRef('cases.id', '=', 'a.case_id').onRef('cases.municipality_code', '=', 'a.municipality_code'),
+      j
+        .onRef('cases.id', '=', 'a.case_id')
+        .onRef('cases.municipality_code', '=', 'a.municipality_code'),
     )
     .select(['a.id', 'a.next_on', 'cases.id as case_id', 'cases.reference'])
     .where('a.next_by', '=', user.id)
