@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../cases/format';
 import type { CitizenMeeting } from './citizenMeetingsApi';
+import type daTexts from './locales/da.json';
+
+type FieldKey = keyof (typeof daTexts)['citizenMeetings']['fields'];
 
 /** A label and its text; an empty value is a dash. */
 function Fact({ label, value }: { label: string; value: string | null | undefined }) {
@@ -18,7 +21,7 @@ function Fact({ label, value }: { label: string; value: string | null | undefine
  */
 export function MeetingDetails({ meeting }: { meeting: CitizenMeeting }) {
   const { t } = useTranslation();
-  const f = (key: string) => t(`citizenMeetings.fields.${key}`);
+  const f = (key: FieldKey) => t(`citizenMeetings.fields.${key}`);
   const hidden = t('citizenMeetings.compartmentHidden');
   const inCompartment = <K extends keyof CitizenMeeting>(
     key: K,
