@@ -38,6 +38,11 @@ const KINDS = [
   'child_report_acknowledged',
   'forwarded',
   'forwarded_in',
+  // Meeting the citizen (server/modules/citizen-meetings).
+  'contact_attempt_recorded',
+  'citizen_meeting_prepared',
+  'citizen_meeting_held',
+  'citizen_meeting_reflected',
 ] as const;
 
 /** Fields of an edit, in readable words. */
