@@ -3,7 +3,7 @@ import { startTestApp, testKeys, type TestApp } from '../../test/app.ts';
 import { DEMO_MUNICIPALITY_CODE, seedDemo } from '../seed.ts';
 
 /**
- * The demo's meeting the citizen: Sara Demo refused three times, agreed through her aunt, and a
+ * The demo's meeting the citizen: Nadia Demo refused three times, agreed through her aunt, and a
  * first meeting prepared (risk check answered), held with a lifeline and reflected on; once.
  */
 let t: TestApp;

@@ -13,7 +13,7 @@ import {
 } from './context.ts';
 
 /**
- * Meeting the citizen in Demo Kommune (issue 15 parts 1–4), all fictional: Sara Demo, 19, has
+ * Meeting the citizen in Demo Kommune (issue 15 parts 1–4), all fictional: Nadia Demo, 19, has
  * refused contact three times (phone, text, a letter); the fourth try goes through her aunt as
  * bridge-builder and she agrees to meet. A first meeting is prepared with a colleague check and
  * the risk check, held at the library with agreements and a lifeline, and reflected on by the
@@ -58,7 +58,7 @@ const ATTEMPTS = [
     outcome: 'agreed_to_meet',
     by: COORDINATOR,
     bridge: 'Hendes moster',
-    note: 'Mosteren talte med hende; Sara vil mødes på biblioteket, hvis mosteren må være med det første kvarter.',
+    note: 'Mosteren talte med hende; Nadia vil mødes på biblioteket, hvis mosteren må være med det første kvarter.',
     next: null,
   },
 ] as const;
@@ -71,7 +71,7 @@ export async function seedDemoCitizenMeetings(db: Kysely<DB>, now = new Date()):
     if (!c) return;
     const { caseId } = await insertDemoCitizenCase(
       c,
-      { given: 'Sara Demo', family: 'Lund', birth: '2007-05-14' },
+      { given: 'Nadia Demo', family: 'Holt', birth: '2007-05-14' },
       {
         status: 'active',
         opened_at: ago(now, 40),
@@ -139,7 +139,7 @@ export async function seedDemoCitizenMeetings(db: Kysely<DB>, now = new Date()):
         planned_on: dayAgo(now, 7),
         purpose: 'clarify_concern',
         expected_outcome:
-          'At Sara fortæller, hvordan hun selv ser sin situation, og at vi aftaler et møde mere.',
+          'At Nadia fortæller, hvordan hun selv ser sin situation, og at vi aftaler et møde mere.',
         agenda:
           'Præsentation og rammer · Hvordan går det med skolen? · Hvad er vigtigt for hende lige nu? · Aftaler og livline.',
         place: 'Hovedbiblioteket, grupperum 2',
@@ -163,7 +163,7 @@ export async function seedDemoCitizenMeetings(db: Kysely<DB>, now = new Date()):
         summary:
           'Vi talte om skolen, om eksamen til sommer og om, hvad der giver hende ro. Hun fortalte om sin familie og sin moster.',
         agreements:
-          'Sara mødes med os igen om to uger. Vi spørger skolen om ekstra hjælp op til eksamen – kun hvis hun siger ja. Hun må tage sin moster med.',
+          'Nadia mødes med os igen om to uger. Vi spørger skolen om ekstra hjælp op til eksamen – kun hvis hun siger ja. Hun må tage sin moster med.',
         rights_told: ['voluntary', 'access_to_file', 'companion'],
         lifeline_who: 'Dennis, sagsbehandler i Demo Kommune',
         lifeline_phone: '33 66 00 00',
