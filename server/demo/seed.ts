@@ -91,7 +91,6 @@ export async function seedDemo(
     await seedDemoCitizenReads(db, options.auditKey);
     await seedDemoNotices(db);
     await seedDemoCitizenMeetings(db);
-    await seedDemoCitizenMeetings(db);
     await seedDemoRetention(db);
     await seedDemoAccessRequests(db);
     await seedDemoPartnerAccess(db, options.secretKey);
@@ -113,6 +112,7 @@ export async function seedDemo(
   await seedDemoDisclosures(db);
   await seedDemoCitizenReads(db, options.auditKey);
   await seedDemoNotices(db);
+  await seedDemoCitizenMeetings(db);
   await seedDemoRetention(db);
   await seedDemoAccessRequests(db);
   await seedDemoPartnerAccess(db, options.secretKey);
