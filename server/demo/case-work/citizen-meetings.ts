@@ -127,7 +127,8 @@ export async function seedDemoCitizenMeetings(db: Kysely<DB>, now = new Date()):
             ? { answer: 'unknown', note: 'Intet kendt hos politiet; skolen kender ikke til vold.' }
             : item === 'someone_knows'
               ? { answer: 'yes', note: 'Anne (tovholder) ved, hvor vi er, og ringer kl. 15.' }
-              : { answer: 'no', note: null },
+              : // The place is safe and there is a way out; no weapons are known.
+                { answer: item === 'weapons' ? 'no' : 'yes', note: null },
       ]),
     );
     await trx
