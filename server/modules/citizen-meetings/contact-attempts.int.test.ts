@@ -101,6 +101,10 @@ describe(`contact attempts on a case (${testEngine})`, () => {
         attempt({ bridgeBuilder: 'Hendes moster' }),
         ['body.bridgeBuilder:contact_bridge_builder_only'],
       ],
+      [
+        attempt({ channel: 'bridge_builder', bridgeBuilder: 'Moster, 010203-1234' }),
+        ['body.bridgeBuilder:contact_bridge_builder_cpr'],
+      ],
       [attempt({ nextOn: today() }), ['body.nextBy:required']],
       [attempt({ nextBy: team.member.id }), ['body.nextOn:required']],
       [

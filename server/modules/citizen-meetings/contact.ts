@@ -1,3 +1,4 @@
+import { personalReferenceIn } from '../../../shared/personal-references.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import { danishToday } from '../cases/chronology.ts';
@@ -37,6 +38,10 @@ export async function recordContactAttempt(
     const viaSomeone = body.channel === 'bridge_builder' || body.channel === 'known_professional';
     if (body.channel === 'bridge_builder' && !bridgeBuilder) {
       problems.push({ field: 'body.bridgeBuilder', code: 'contact_bridge_builder_required' });
+    }
+    // Described by role, never registered as a person: a CPR number is refused.
+    if (bridgeBuilder && personalReferenceIn(bridgeBuilder) === 'cpr') {
+      problems.push({ field: 'body.bridgeBuilder', code: 'contact_bridge_builder_cpr' });
     }
     if (!viaSomeone && bridgeBuilder) {
       problems.push({ field: 'body.bridgeBuilder', code: 'contact_bridge_builder_only' });
