@@ -41,6 +41,7 @@ import { filingRoutes } from './modules/filing/routes.ts';
 import { sharingRoutes } from './modules/sharing/routes.ts';
 import { disclosureRoutes } from './modules/disclosures/routes.ts';
 import { noticeRoutes } from './modules/notice/routes.ts';
+import { citizenMeetingRoutes } from './modules/citizen-meetings/routes.ts';
 import { accessRequestRoutes } from './modules/access-requests/routes.ts';
 import { partnerAccessRoutes } from './modules/partners/routes.ts';
 import { transferRoutes } from './modules/transfers/routes.ts';
@@ -215,6 +216,7 @@ export async function buildApp(
   await app.register(sharingRoutes({ keys: options.keys }));
   await app.register(disclosureRoutes({ keys: options.keys }));
   await app.register(noticeRoutes({ keys: options.keys }));
+  await app.register(citizenMeetingRoutes({ keys: options.keys }));
   await app.register(accessRequestRoutes({ keys: options.keys }));
   await app.register(partnerAccessRoutes({ keys: options.keys }));
   await app.register(transferRoutes({ keys: options.keys }));

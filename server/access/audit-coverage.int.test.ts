@@ -79,6 +79,20 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   subIds.consentId = consent.id;
+  // A meeting with the citizen, held, so its summary PDF has something to print (0049).
+  const citizenMeeting = await db
+    .insertInto('citizen_meetings')
+    .values({
+      id: crypto.randomUUID(),
+      case_id: theCase.id,
+      purpose: 'clarify_concern',
+      prepared_by: member.id,
+      held_on: '2025-02-01',
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  subIds.meetingId = citizenMeeting.id;
   // An inquiry of the coordinator's municipality about another person (coordinators see it).
   inquiryPerson = await createPerson(db, { givenName: 'Asger', familyName: 'Kildegaard-Holm' });
   inquiry = await createInquiryRow(db, {

@@ -32,6 +32,7 @@ const WORK_PARTS = [
   'offers',
   'followUps',
   'persons',
+  'citizenMeetings',
 ] as const;
 
 export const CASE_PARTS = [
@@ -101,6 +102,11 @@ export function abilitiesByPlace(access: CaseAccess): CaseAbilities {
     followUps: can(full, writer),
     closure: can(full, writer, coordinator),
     persons: can(full, coordinator),
+    // Meeting the citizen (issue 15): the contact bar, preparation, meeting and reflection are
+    // the team's (members with the whole case); the compartment's own fields (the colleague
+    // check's outcome, the citizen's perspective, the stage of change, the reflection) go with
+    // the `compartment` part.
+    citizenMeetings: can(full, writer),
     // Journalisation: also on a closed case (that is when the summary is filed). Writers record
     // and correct a filing; withdrawing one recorded in error is the coordinators' (approve).
     // The filing export is the municipality's own record: never for a user bound by a purpose

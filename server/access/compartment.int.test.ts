@@ -277,3 +277,51 @@ describe(`the compartment of an inquiry (${testEngine})`, () => {
     }
   });
 });
+
+describe(`the compartment in meeting the citizen (${testEngine})`, () => {
+  it('the colleague check, the perspective, the stage of change and the reflection reach the coordinator and the forum only', async () => {
+    const db = t.database.db;
+    const coordinatorId = (
+      await db
+        .selectFrom('case_members')
+        .select('user_id')
+        .where('case_id', '=', theCase.id)
+        .where('role', '=', 'coordinator')
+        .executeTakeFirstOrThrow()
+    ).user_id;
+    await db
+      .insertInto('citizen_meetings')
+      .values({
+        id: crypto.randomUUID(),
+        case_id: theCase.id,
+        purpose: 'clarify_concern',
+        prepared_by: coordinatorId,
+        colleague_check_outcome: 'Vi antog radikalisering gennem kæresten.',
+        precautions: 'Vi er to.',
+        held_on: '2026-01-05',
+        citizen_perspective: 'Jeg er ikke ekstremist.',
+        stage_of_change: 'contemplation',
+        summary: 'Vi talte om skolen.',
+        reflection_resistance: 'Det ekstremistiske miljø trækker.',
+        reflected_by: coordinatorId,
+        reflected_at: new Date(),
+        updated_at: new Date(),
+      })
+      .execute();
+    const keys = ['colleagueCheckOutcome', 'citizenPerspective', 'stageOfChange', 'reflection'];
+    const url = `/api/cases/${theCase.id}/citizen-contact`;
+    for (const name of ['coordinator', 'forum']) {
+      const res = await caller(name).get(url);
+      expect(res.statusCode).toBe(200);
+      for (const key of keys) expect(res.body, `${name} ${key}`).toContain(`"${key}"`);
+    }
+    for (const lang of ['da', 'en']) {
+      const res = await caller('member').get(url, { 'accept-language': lang });
+      expect(res.statusCode).toBe(200);
+      for (const key of keys) expect(res.body, key).not.toContain(`"${key}"`);
+      expect(res.body).not.toMatch(WORDS);
+      expect(res.body).toContain('Vi er to.');
+    }
+    expect((await caller('mentor').get(url)).statusCode).toBe(403);
+  });
+});

@@ -6,6 +6,7 @@ import { PARTNER_PROBES } from '../test/id-probes-partners.ts';
 import { PLATFORM_PROBES } from '../test/id-probes-platform.ts';
 import { RETENTION_PROBES } from '../test/id-probes-retention.ts';
 import { TRANSFER_PROBES } from '../test/id-probes-transfers.ts';
+import { CITIZEN_MEETING_PROBES } from '../test/id-probes-citizen-meetings.ts';
 import { describeRecordIds } from '../test/record-ids.ts';
 
 // Every record id an administration, forum, catalogue, notification or security-key request can
@@ -23,6 +24,7 @@ await describeRecordIds(
       ...PARTNER_PROBES,
       ...TRANSFER_PROBES,
       ...AGENDA_PROBES,
+      ...CITIZEN_MEETING_PROBES,
     ],
   },
 );

@@ -9,6 +9,7 @@ import { refreshNextFollowUpsOfMunicipality } from '../modules/cases/queries-cas
 import { seedDemoCitizenReads } from './case-work/citizen-trail.ts';
 import { seedDemoDisclosures } from './case-work/disclosures.ts';
 import { seedDemoNotices } from './case-work/notices.ts';
+import { seedDemoCitizenMeetings } from './case-work/citizen-meetings.ts';
 import { seedDemoRetention } from './retention.ts';
 import { seedDemoAccessRequests } from './case-work/access-requests.ts';
 import { seedDemoPartnerAccess } from './case-work/partner-access.ts';
@@ -91,6 +92,7 @@ export async function seedDemo(
     await seedDemoDisclosures(db);
     await seedDemoCitizenReads(db, options.auditKey);
     await seedDemoNotices(db);
+    await seedDemoCitizenMeetings(db);
     await seedDemoRetention(db);
     await seedDemoAccessRequests(db);
     await seedDemoPartnerAccess(db, options.secretKey);
@@ -115,6 +117,7 @@ export async function seedDemo(
   await seedDemoDisclosures(db);
   await seedDemoCitizenReads(db, options.auditKey);
   await seedDemoNotices(db);
+  await seedDemoCitizenMeetings(db);
   await seedDemoRetention(db);
   await seedDemoAccessRequests(db);
   await seedDemoPartnerAccess(db, options.secretKey);

@@ -29,10 +29,18 @@ export interface Operation {
 
 export const keyOf = (op: { method: string; path: string }) => `${op.method} ${op.path}`;
 
-export type RouteGroup = 'cases' | 'case-work' | 'inquiries' | 'platform';
+export type RouteGroup = 'cases' | 'case-work' | 'inquiries' | 'citizen-meetings' | 'platform';
 
 /** The group an operation's tests live in; anything new falls into `platform`, never nowhere. */
 export function groupOf(path: string): RouteGroup {
+  // Meeting the citizen, on a case and on an inquiry (0049).
+  if (
+    /^\/api\/(cases|inquiries)\/\{id\}\/(citizen-contact|contact-attempts|citizen-meetings)/.test(
+      path,
+    )
+  ) {
+    return 'citizen-meetings';
+  }
   if (
     /^\/api\/cases\/\{id\}\/(assessments|plans|plan\.pdf|interventions|consents|offers|follow-ups|closure|reviews|summary\.pdf)/.test(
       path,

@@ -155,6 +155,11 @@ export function applyChange(base: unknown, change: Change): unknown {
 /** Which adversarial file sends bad input to a route; a route no group names falls to `other`. */
 const ROUTE_GROUPS: [string, RegExp][] = [
   ['retention', /^\/api\/admin\/retention\//],
+  // Meeting the citizen on a case or an inquiry (0049): before the inquiries group.
+  [
+    'citizen-meetings',
+    /^\/api\/(cases|inquiries)\/\{id\}\/(citizen-contact|contact-attempts|citizen-meetings)/,
+  ],
   // Across municipalities (issue 13 part 5): before the inquiries and cases groups.
   ['transfers', /^\/api\/(transfers\/|inquiries\/\{id\}\/forward$|cases\/\{id\}\/transfers$)/],
   [

@@ -20,7 +20,12 @@ import { VALID_BODIES, type Prepared, type WriteFixture } from './valid-bodies.t
 import { createWorld, freshRecords, type Records, type World } from './write-world.ts';
 
 /** The groups that have a need-to-know-writes test file; a record write elsewhere fails. */
-export const WRITE_GROUPS: readonly RouteGroup[] = ['cases', 'case-work', 'inquiries'];
+export const WRITE_GROUPS: readonly RouteGroup[] = [
+  'cases',
+  'case-work',
+  'inquiries',
+  'citizen-meetings',
+];
 
 export const isRecordWrite = (op: Operation) => op.method !== 'GET' && op.record !== undefined;
 

@@ -175,6 +175,10 @@ export const CaseEventKindSchema = z.enum([
   'transfer_accepted',
   'transfer_declined',
   'transfer_received',
+  'contact_attempt_recorded',
+  'citizen_meeting_prepared',
+  'citizen_meeting_held',
+  'citizen_meeting_reflected',
 ]);
 
 const ChangeValue = z.union([z.string(), z.number(), z.boolean()]).nullable();

@@ -50,6 +50,9 @@ function valueList(kind: string, field: string): readonly string[] {
     case 'environment':
     case 'noticeMethod':
     case 'noticeExemption':
+    case 'contactChannel':
+    case 'contactOutcome':
+    case 'meetingPurpose':
       return [field];
     default:
       return [];

@@ -13,6 +13,7 @@ import {
   reviews,
 } from './queries-case-tasks.ts';
 import { casesWithoutNotice } from './queries-notice-tasks.ts';
+import { contactAttempts } from './queries-contact-tasks.ts';
 import { overdueAccessRequestTasks } from './access-request-tasks.ts';
 import { policeFeedbackTasks } from './police-feedback-tasks.ts';
 import {
@@ -59,6 +60,8 @@ import type { TaskKind, TaskList } from './schema.ts';
  *   (access-request-tasks.ts);
  * - police_feedback: the police's feedback on an inquiry handed to them, unread — for the
  *   municipality's coordinators (police-feedback-tasks.ts).
+ * - contact_attempt: the next try to reach a citizen, for the one who is to make it, while no
+ *   later try is recorded (queries-contact-tasks.ts).
  *
  * Earliest due first; keyset pages on (due, kind, id). A date counts from its start in UTC for
  * the order (only the order: `overdue` compares with Danish today).
@@ -146,6 +149,7 @@ const LOADERS: Record<TaskKind, Loader> = {
   case_without_notice: casesWithoutNotice,
   access_request_overdue: overdueAccessRequestTasks,
   police_feedback: policeFeedbackTasks,
+  contact_attempt: contactAttempts,
 };
 
 /**

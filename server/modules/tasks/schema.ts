@@ -19,6 +19,7 @@ export const TaskKindSchema = z.enum([
   'case_without_notice',
   'access_request_overdue',
   'police_feedback',
+  'contact_attempt',
 ]);
 export type TaskKind = z.infer<typeof TaskKindSchema>;
 

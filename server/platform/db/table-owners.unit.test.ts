@@ -80,6 +80,9 @@ const OWNERS: Record<string, readonly string[]> = {
   meeting_agenda_items: ['server/modules/meetings'],
   meeting_participants: ['server/modules/meetings'],
   meeting_external_guests: ['server/modules/meetings'],
+  // Meeting the citizen: contact attempts and meetings with the citizen (0049).
+  citizen_contact_attempts: ['server/modules/citizen-meetings'],
+  citizen_meetings: ['server/modules/citizen-meetings'],
   intervention_types: ['server/modules/interventions'],
   units: ['server/modules/admin'],
   user_units: ['server/modules/admin'],

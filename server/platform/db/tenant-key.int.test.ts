@@ -72,6 +72,9 @@ const CHILDREN: Record<string, string> = {
   access_requests: 'a citizen’s access request: who asked, when, the deadline (0040)',
   access_request_items: 'the draft file of an access request and each item’s review (0040)',
   meeting_agenda_items: 'a meeting’s agenda item, naming an inquiry or a case (0044)',
+  citizen_contact_attempts: 'a try to reach the citizen of a case or an inquiry (0049)',
+  citizen_meetings:
+    'a meeting with the citizen of a case or an inquiry: preparation, risk check, agreements, reflection (0049)',
 };
 
 /** A user's notice: carries the key of the case or inquiry it names, none when it names none. */

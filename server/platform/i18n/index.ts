@@ -32,6 +32,8 @@ import transferDa from '../../modules/transfers/locales/da.json' with { type: 'j
 import transferEn from '../../modules/transfers/locales/en.json' with { type: 'json' };
 import agendaDa from '../../modules/meetings/agenda-locales/da.json' with { type: 'json' };
 import agendaEn from '../../modules/meetings/agenda-locales/en.json' with { type: 'json' };
+import citizenMeetingDa from '../../modules/citizen-meetings/locales/da.json' with { type: 'json' };
+import citizenMeetingEn from '../../modules/citizen-meetings/locales/en.json' with { type: 'json' };
 
 /**
  * Server-side messages (errors, e-mails, PDF documents). Danish first; English when the client
@@ -75,6 +77,7 @@ const catalogs: Record<Locale, Catalog> = {
     partnersDa,
     transferDa,
     agendaDa,
+    citizenMeetingDa,
   ),
   en: merge(
     en,
@@ -94,6 +97,7 @@ const catalogs: Record<Locale, Catalog> = {
     partnersEn,
     transferEn,
     agendaEn,
+    citizenMeetingEn,
   ),
 };
 

@@ -40,6 +40,8 @@ import disclosuresDa from '../../modules/disclosures/locales/da.json';
 import disclosuresEn from '../../modules/disclosures/locales/en.json';
 import noticeDa from '../../modules/notice/locales/da.json';
 import noticeEn from '../../modules/notice/locales/en.json';
+import citizenMeetingsDa from '../../modules/citizen-meetings/locales/da.json';
+import citizenMeetingsEn from '../../modules/citizen-meetings/locales/en.json';
 import retentionDa from '../../modules/retention/locales/da.json';
 import retentionEn from '../../modules/retention/locales/en.json';
 import accessRequestsDa from '../../modules/access-requests/locales/da.json';
@@ -80,6 +82,7 @@ export const da = {
   ...accessRequestsDa,
   ...partnersDa,
   ...transfersDa,
+  ...citizenMeetingsDa,
 };
 
 export const en = {
@@ -108,4 +111,5 @@ export const en = {
   ...accessRequestsEn,
   ...partnersEn,
   ...transfersEn,
+  ...citizenMeetingsEn,
 } satisfies Record<keyof typeof da, unknown>;

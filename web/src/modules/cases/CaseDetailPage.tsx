@@ -22,6 +22,7 @@ import { CaseMembersSection } from './CaseMembersSection';
 import { CasePersonsSection } from './CasePersonsSection';
 import { CaseStatusPanel } from './CaseStatusPanel';
 import { NoticePanel } from '../notice/NoticePanel';
+import { CaseContactSection } from '../citizen-meetings/CaseContactSection';
 import { CasePartnersPage } from '../partners/CasePartnersPage';
 import { useCase, type CaseDetail } from './casesApi';
 import { formatDay, formatTime, isUuid } from './format';
@@ -171,6 +172,8 @@ function CaseOverview({ detail }: { detail: CaseDetail }) {
       <CasePersonsSection detail={detail} />
 
       <NoticePanel detail={detail} />
+
+      <CaseContactSection detail={detail} />
 
       <TransferPanel detail={detail} />
 

@@ -156,6 +156,10 @@ const EVENT_KIND_ORDER: Record<CaseEventKind, number> = {
   transfer_accepted: 44,
   transfer_declined: 45,
   transfer_received: 46,
+  contact_attempt_recorded: 47,
+  citizen_meeting_prepared: 48,
+  citizen_meeting_held: 49,
+  citizen_meeting_reflected: 50,
 };
 export const CASE_EVENT_KINDS = inOrder(EVENT_KIND_ORDER);
 

@@ -8,6 +8,11 @@ import {
 } from '../../../../shared/values.ts';
 import { PARTNER_PARTS } from '../../../../shared/partners.ts';
 import { NOTICE_EXEMPTIONS, NOTICE_METHODS } from '../../../../shared/notice.ts';
+import {
+  CONTACT_CHANNELS,
+  CONTACT_OUTCOMES,
+  MEETING_PURPOSES,
+} from '../../../../shared/citizen-meetings.ts';
 import { PersonRoleSchema } from '../../../../server/modules/cases/schema.ts';
 import { ClosureOutcomeSchema } from '../../../../server/modules/closure/schema.ts';
 import { isCaseStatus, type CaseRole, type CaseScope } from './casesApi';
@@ -64,6 +69,15 @@ function valueKey(field: string, value: string) {
     return `notice.exemptions.${value}` as const;
   }
   if (field === 'outcome' && isIn(value, OUTCOMES)) return `closure.outcomes.${value}` as const;
+  if (field === 'contactChannel' && isIn(value, CONTACT_CHANNELS)) {
+    return `citizenMeetings.channels.${value}` as const;
+  }
+  if (field === 'contactOutcome' && isIn(value, CONTACT_OUTCOMES)) {
+    return `citizenMeetings.outcomes.${value}` as const;
+  }
+  if (field === 'meetingPurpose' && isIn(value, MEETING_PURPOSES)) {
+    return `citizenMeetings.purposes.${value}` as const;
+  }
   if (field === 'document' && isIn(value, FILING_DOCUMENT_KINDS)) {
     return `cases.chronology.filingDocument.${value}` as const;
   }
@@ -140,6 +154,13 @@ const CHANGE_FIELDS = [
   'toMunicipality',
   'fromMunicipality',
   'fromReference',
+  // Meeting the citizen (server/modules/citizen-meetings).
+  'contactChannel',
+  'contactOutcome',
+  'attemptedOn',
+  'meetingPurpose',
+  'plannedOn',
+  'nextMeetingOn',
   ...FILING_FIELDS,
   ...CLASSIFICATION_FIELDS,
 ] as const;

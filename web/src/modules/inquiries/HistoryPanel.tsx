@@ -41,6 +41,11 @@ const KINDS = [
   'forwarded_in',
   'police_feedback_received',
   'police_feedback_read',
+  // Meeting the citizen (server/modules/citizen-meetings).
+  'contact_attempt_recorded',
+  'citizen_meeting_prepared',
+  'citizen_meeting_held',
+  'citizen_meeting_reflected',
 ] as const;
 
 /** Fields of an edit, in readable words. */

@@ -13,6 +13,7 @@ import { useEditToggle } from '../../ui/useEditToggle';
 import { formatDate, formatDateTime, isUuid } from '../cases/format';
 import { useFocusHeading } from '../cases/useFocusHeading';
 import { ChildReportSection } from './ChildReportSection';
+import { ContactSection } from '../citizen-meetings/ContactSection';
 import { ContributionsSection } from './ContributionsSection';
 import { DecisionsSection } from './DecisionsSection';
 import { formatTimeLeft, isPast } from './format';
@@ -153,6 +154,12 @@ function Overview({ detail, reload, reloading }: PanelProps) {
       )}
 
       <ChildReportSection detail={detail} reload={reload} reloading={reloading} />
+
+      <ContactSection
+        owner={{ kind: 'inquiry', id: detail.id }}
+        abilities={{ read: abilities.read, write: abilities.contribute, compartment: true }}
+        colleagues={[]}
+      />
 
       <section aria-labelledby={factsId} className="case-section">
         <h2 id={factsId}>{t('inquiries.detail.factsHeading')}</h2>

@@ -31,6 +31,7 @@ const KIND_ORDER: Record<TaskKind, number> = {
   case_without_notice: 14,
   access_request_overdue: 15,
   police_feedback: 16,
+  contact_attempt: 17,
 };
 export const TASK_KINDS = inOrder(KIND_ORDER);
 
