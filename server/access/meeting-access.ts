@@ -97,3 +97,32 @@ export function mayWriteMinutes(access: MeetingAccess): boolean {
 export function mayApproveMinutes(access: MeetingAccess, hasChair: boolean): boolean {
   return access.standing === 'chair' || (!hasChair && access.manager);
 }
+
+/**
+ * What the caller may do with the meeting, sent to the web (issue 14 part 2). `heldInModel` is
+ * false when the municipality's organisation model does not use the meeting's forum kind (model 1
+ * hides the forum and steering-group meetings): then nothing may be done with it.
+ */
+export function meetingAbilities(
+  access: MeetingAccess,
+  options: { hasChair: boolean; heldInModel: boolean },
+) {
+  const open = options.heldInModel && access.status !== 'cancelled';
+  const manage = open && mayManageMeeting(access);
+  return {
+    manage,
+    cancel: manage && access.status === 'planned',
+    writeMinutes: open && mayWriteMinutes(access),
+    approveMinutes: open && mayApproveMinutes(access, options.hasChair),
+    seeAgenda: options.heldInModel,
+  };
+}
+
+/**
+ * The caller may create meetings for forums of the municipality: those who manage its forums
+ * (`forums.manage`: coordinators and municipal administrators). A meeting's chair then manages
+ * that meeting (mayManageMeeting).
+ */
+export function mayCreateMeeting(user: CurrentUser, forum: { municipalityCode: string }): boolean {
+  return allows(user, 'forums.manage') && user.municipalityCode === forum.municipalityCode;
+}

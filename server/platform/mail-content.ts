@@ -10,6 +10,12 @@ import {
   transferInvitationContent,
   type TransferMailFacts,
 } from './mail-templates.ts';
+import {
+  composeMeetingMail,
+  MEETING_MAIL_KINDS,
+  type IcalAttachment,
+  type MeetingMailFacts,
+} from './mail-meeting.ts';
 
 /**
  * The words of each outbox row, composed when it is sent (mail.ts `sendOutbox`): one kind per
@@ -21,7 +27,8 @@ const TIME_ZONE = 'Europe/Copenhagen';
 
 /** The text of an outbox row, or undefined when it is obsolete (an inquiry decided meanwhile). */
 export function contentOf(
-  row: TransferMailFacts & {
+  row: TransferMailFacts &
+    MeetingMailFacts & {
     kind: string;
     inquiry_id: string | null;
     reference: string | null;
@@ -37,7 +44,8 @@ export function contentOf(
     inviter_name: string | null;
   },
   publicUrl: string,
-): { subject: string; text: string } | undefined {
+): { subject: string; text: string; icalEvent?: IcalAttachment } | undefined {
+  if (MEETING_MAIL_KINDS.includes(row.kind)) return composeMeetingMail(row, publicUrl);
   if (row.kind === TRANSFER_INVITATION_MAIL_KIND) return transferInvitationContent(row, publicUrl);
   if (row.kind === PARTNER_INVITATION_MAIL_KIND) {
     // An invitation ended before the message left is not sent.
