@@ -29,20 +29,20 @@ const TIME_ZONE = 'Europe/Copenhagen';
 export function contentOf(
   row: TransferMailFacts &
     MeetingMailFacts & {
-    kind: string;
-    inquiry_id: string | null;
-    reference: string | null;
-    deadline_at: Date | null;
-    status: string | null;
-    received_at: Date | null;
-    municipality: string | null;
-    contact_name: string | null;
-    contact_email: string | null;
-    link_token: string | null;
-    invitation_ends_on: string | null;
-    invitation_ended_on: string | null;
-    inviter_name: string | null;
-  },
+      kind: string;
+      inquiry_id: string | null;
+      reference: string | null;
+      deadline_at: Date | null;
+      status: string | null;
+      received_at: Date | null;
+      municipality: string | null;
+      contact_name: string | null;
+      contact_email: string | null;
+      link_token: string | null;
+      invitation_ends_on: string | null;
+      invitation_ended_on: string | null;
+      inviter_name: string | null;
+    },
   publicUrl: string,
 ): { subject: string; text: string; icalEvent?: IcalAttachment } | undefined {
   if (MEETING_MAIL_KINDS.includes(row.kind)) return composeMeetingMail(row, publicUrl);

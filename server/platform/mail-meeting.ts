@@ -122,7 +122,7 @@ export function composeMeetingMail(
       translate(locale, `mail.${row.kind}.body`, params),
       translate(locale, 'mail.meeting.where', params),
       translate(locale, 'mail.meeting.open', params),
-      translate(locale, 'mail.footer'),
+      translate(locale, 'mail.meeting.footer'),
     ].join('\n');
   };
   const summary = translate('da', 'mail.meeting.summary', { forum: row.meeting_forum });

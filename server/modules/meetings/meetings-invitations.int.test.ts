@@ -52,9 +52,13 @@ function decodedParts(raw: string): string {
         return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
       }
       if (head.includes('quoted-printable')) {
-        return body
+        const bytes = body
           .replace(/=\r?\n/g, '')
-          .replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+          .split(/(=[0-9A-F]{2})/i)
+          .flatMap((part) =>
+            /^=[0-9A-F]{2}$/i.test(part) ? [parseInt(part.slice(1), 16)] : [...Buffer.from(part)],
+          );
+        return Buffer.from(bytes).toString('utf8');
       }
       return body;
     })
@@ -94,15 +98,22 @@ describe(`meetings: invitations by e-mail with an .ics (${testEngine})`, () => {
 
     // An external guest with an address, invited to the one item.
     const guestId = randomUUID();
-    const guest = await call<MeetingDetail>('coordinator', 'POST', `/api/meetings/${body.id}/external-guests`, {
-      id: guestId,
-      agendaItemId: itemId,
-      name: 'Skolevejleder Lise',
-      organisation: 'Nordskolen',
-      email: 'lise@skole.example',
-    });
+    const guest = await call<MeetingDetail>(
+      'coordinator',
+      'POST',
+      `/api/meetings/${body.id}/external-guests`,
+      {
+        id: guestId,
+        agendaItemId: itemId,
+        name: 'Skolevejleder Lise',
+        organisation: 'Nordskolen',
+        email: 'lise@skole.example',
+      },
+    );
     expect(guest.status).toBe(200);
-    expect(guest.body.externalGuests).toMatchObject([{ id: guestId, hasEmail: true, invitationQueued: true }]);
+    expect(guest.body.externalGuests).toMatchObject([
+      { id: guestId, hasEmail: true, invitationQueued: true },
+    ]);
     const guestMail = await sendAll();
     expect(guestMail.map((m) => m.rcptTo[0])).toEqual(['lise@skole.example']);
     expect(decodedParts(guestMail[0]!.raw)).not.toMatch(/2026-000123|Mads Jensen|Drøftelse|Lise/);
@@ -160,7 +171,9 @@ describe(`meetings: participants and guests (${testEngine})`, () => {
     expect(fieldsIn(wrongItem.body)).toEqual(['body.agendaItemId:meeting_item_not_of_meeting']);
     const noItem = await call<ErrorBody>('memberA', 'POST', url, { userId: id('partner') });
     expect(fieldsIn(noItem.body)).toEqual(['body.agendaItemId:meeting_guest_item_required']);
-    const foreign = await call<ErrorBody>('memberA', 'POST', url, { userId: id('otherCoordinator') });
+    const foreign = await call<ErrorBody>('memberA', 'POST', url, {
+      userId: id('otherCoordinator'),
+    });
     expect(fieldsIn(foreign.body)).toEqual(['body.userId:meeting_participant_not_invitable']);
     expect((await call('memberB', 'POST', url, { userId: id('colleague') })).status).toBe(403);
     expect((await call('outsider', 'POST', url, { userId: id('colleague') })).status).toBe(404);
@@ -198,11 +211,16 @@ describe(`meetings: participants and guests (${testEngine})`, () => {
     await call('coordinator', 'POST', '/api/meetings', other);
     const otherItem = await insertItem(other.id);
     const before = await state();
-    const res = await call<ErrorBody>('coordinator', 'POST', `/api/meetings/${body.id}/external-guests`, {
-      id: randomUUID(),
-      agendaItemId: otherItem,
-      name: 'Gæst',
-    });
+    const res = await call<ErrorBody>(
+      'coordinator',
+      'POST',
+      `/api/meetings/${body.id}/external-guests`,
+      {
+        id: randomUUID(),
+        agendaItemId: otherItem,
+        name: 'Gæst',
+      },
+    );
     expect(res.status).toBe(400);
     expect(fieldsIn(res.body)).toEqual(['body.agendaItemId:meeting_item_not_of_meeting']);
     expect(await state()).toEqual(before);

@@ -38,7 +38,13 @@ export async function addParticipant(
     }
     const kind = itemId === null ? 'member' : 'guest';
     const added = await writes.insertParticipants(trx, [
-      { meeting_id: meetingId, municipality_code: code, user_id: user.id, kind, agenda_item_id: itemId },
+      {
+        meeting_id: meetingId,
+        municipality_code: code,
+        user_id: user.id,
+        kind,
+        agenda_item_id: itemId,
+      },
     ]);
     if (added === 0) return meetingDetail(trx, ctx, meetingId);
     if (row.status === 'planned') {
@@ -55,7 +61,12 @@ export async function addParticipant(
       meetingEvent({
         action: 'permission_change',
         resourceId: meetingId,
-        details: { change: 'participant_added', participantUserId: user.id, kind, agendaItemId: itemId },
+        details: {
+          change: 'participant_added',
+          participantUserId: user.id,
+          kind,
+          agendaItemId: itemId,
+        },
       }),
     );
     return meetingDetail(trx, ctx, meetingId);
@@ -138,7 +149,11 @@ export async function addExternalGuest(
       meetingEvent({
         action: 'permission_change',
         resourceId: meetingId,
-        details: { change: 'external_guest_added', guestId: body.id, agendaItemId: body.agendaItemId },
+        details: {
+          change: 'external_guest_added',
+          guestId: body.id,
+          agendaItemId: body.agendaItemId,
+        },
       }),
     );
     return meetingDetail(trx, ctx, meetingId);

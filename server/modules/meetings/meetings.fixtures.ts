@@ -135,7 +135,9 @@ export function useMeetingFixtures() {
       await db
         .insertInto('municipality_settings')
         .values({ municipality_code: code, organisation_model: model })
-        .onConflict((oc) => oc.column('municipality_code').doUpdateSet({ organisation_model: model }))
+        .onConflict((oc) =>
+          oc.column('municipality_code').doUpdateSet({ organisation_model: model }),
+        )
         .execute();
     }
     await addForum('forum', 'forum', ['memberA', 'memberB'], '101', 'monthly');

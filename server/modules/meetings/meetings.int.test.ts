@@ -107,9 +107,14 @@ describe(`meetings: create and read (${testEngine})`, () => {
       .execute();
     expect(rows).toHaveLength(6);
     const weekday = (d: Date) =>
-      new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'Europe/Copenhagen' }).format(d);
+      new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'Europe/Copenhagen' }).format(
+        d,
+      );
     const hour = (d: Date) =>
-      new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: 'Europe/Copenhagen' }).format(d);
+      new Intl.DateTimeFormat('en-GB', {
+        timeStyle: 'short',
+        timeZone: 'Europe/Copenhagen',
+      }).format(d);
     for (const row of rows) {
       expect(weekday(row.starts_at)).toBe(weekday(start));
       expect(hour(row.starts_at)).toBe(hour(start));
@@ -131,7 +136,11 @@ describe(`meetings: create and read (${testEngine})`, () => {
   });
 
   it('lists the caller’s upcoming meetings by start, keyset-paginated, filtered by forum', async () => {
-    const first = await call<List>('memberA', 'GET', `/api/meetings?forumId=${forums.forum}&limit=2`);
+    const first = await call<List>(
+      'memberA',
+      'GET',
+      `/api/meetings?forumId=${forums.forum}&limit=2`,
+    );
     expect(first.status).toBe(200);
     expect(first.body.items).toHaveLength(2);
     expect(first.body.nextCursor).not.toBeNull();
@@ -198,7 +207,14 @@ describe(`meetings: bad input is refused on its field, nothing stored (${testEng
     ],
     [
       'a series of a forum without cadence',
-      () => meetingBody({ forumId: forums.infohus, meetingType: 'infohus_kommune', chairUserId: null, noteTakerUserId: null, repeat: 3 }),
+      () =>
+        meetingBody({
+          forumId: forums.infohus,
+          meetingType: 'infohus_kommune',
+          chairUserId: null,
+          noteTakerUserId: null,
+          repeat: 3,
+        }),
       400,
       ['body.repeat:meeting_forum_no_cadence'],
     ],
@@ -228,7 +244,12 @@ describe(`meetings: bad input is refused on its field, nothing stored (${testEng
   it('refuses a caseworker (403) and gives a Danish message on each field', async () => {
     const before = await state();
     expect((await call('memberB', 'POST', '/api/meetings', meetingBody())).status).toBe(403);
-    const res = await call<ErrorBody>('coordinator', 'POST', '/api/meetings', meetingBody({ startsAt: inDays(-1), endsAt: inDays(-1, 12) }));
+    const res = await call<ErrorBody>(
+      'coordinator',
+      'POST',
+      '/api/meetings',
+      meetingBody({ startsAt: inDays(-1), endsAt: inDays(-1, 12) }),
+    );
     expect(res.body.error.fields?.[0]?.message).toContain('fortiden');
     expect(await state()).toEqual(before);
   });
@@ -264,7 +285,11 @@ describe(`meetings: model 1 holds only Infohus Kommune meetings (${testEngine})`
   it('hides a forum meeting from the list and its abilities when the model changes to 1', async () => {
     // A forum meeting of 151 made while it was model 3 (as a municipality changing its model).
     const db = t.database.db;
-    await db.updateTable('municipality_settings').set({ organisation_model: 3 }).where('municipality_code', '=', '151').execute();
+    await db
+      .updateTable('municipality_settings')
+      .set({ organisation_model: 3 })
+      .where('municipality_code', '=', '151')
+      .execute();
     const made = await call<Created>(
       'model1Coordinator',
       'POST',
@@ -272,10 +297,18 @@ describe(`meetings: model 1 holds only Infohus Kommune meetings (${testEngine})`
       meetingBody({ forumId: forums.model1Forum, chairUserId: null, noteTakerUserId: null }),
     );
     expect(made.status).toBe(201);
-    await db.updateTable('municipality_settings').set({ organisation_model: 1 }).where('municipality_code', '=', '151').execute();
+    await db
+      .updateTable('municipality_settings')
+      .set({ organisation_model: 1 })
+      .where('municipality_code', '=', '151')
+      .execute();
     const list = await call<List>('model1Coordinator', 'GET', '/api/meetings');
     expect(list.body.items.map((m) => m.forumKind)).toEqual(['infohus_kommune']);
-    const one = await call<MeetingDetail>('model1Coordinator', 'GET', `/api/meetings/${made.body.id}`);
+    const one = await call<MeetingDetail>(
+      'model1Coordinator',
+      'GET',
+      `/api/meetings/${made.body.id}`,
+    );
     expect(one.body.abilities).toEqual({
       manage: false,
       cancel: false,
@@ -298,7 +331,10 @@ describe(`meetings: change and cancel (${testEngine})`, () => {
     expect(moved.status).toBe(200);
     expect(moved.body.version).toBe(2);
     const before = await state();
-    const stale = await call<ErrorBody>('memberA', 'PATCH', url, { version: 1, place: 'Andetsteds' });
+    const stale = await call<ErrorBody>('memberA', 'PATCH', url, {
+      version: 1,
+      place: 'Andetsteds',
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.meta).toEqual({ currentVersion: 2 });
     const past = await call<ErrorBody>('memberA', 'PATCH', url, {
@@ -316,7 +352,10 @@ describe(`meetings: change and cancel (${testEngine})`, () => {
   it('cancels with a reason; a cancelled meeting cannot be changed or cancelled again', async () => {
     const created = await call<Created>('coordinator', 'POST', '/api/meetings', meetingBody());
     const url = `/api/meetings/${created.body.id}`;
-    const empty = await call<ErrorBody>('coordinator', 'POST', `${url}/cancel`, { version: 1, reason: ' ' });
+    const empty = await call<ErrorBody>('coordinator', 'POST', `${url}/cancel`, {
+      version: 1,
+      reason: ' ',
+    });
     expect(empty.status).toBe(400);
     const res = await call<MeetingDetail>('coordinator', 'POST', `${url}/cancel`, {
       version: 1,
@@ -325,8 +364,32 @@ describe(`meetings: change and cancel (${testEngine})`, () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'cancelled', cancelReason: 'Formanden er syg' });
     expect(res.body.abilities.manage).toBe(false);
-    const again = await call<ErrorBody>('coordinator', 'POST', `${url}/cancel`, { version: 2, reason: 'igen' });
+    const again = await call<ErrorBody>('coordinator', 'POST', `${url}/cancel`, {
+      version: 2,
+      reason: 'igen',
+    });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('meeting_cancelled');
+  });
+});
+
+describe(`meetings: in "Mine opgaver" (${testEngine})`, () => {
+  it('lists a participant’s planned meetings of the next 14 days, linking the meeting', async () => {
+    const soon = await call<Created>('coordinator', 'POST', '/api/meetings', meetingBody());
+    const later = await call<Created>(
+      'coordinator',
+      'POST',
+      '/api/meetings',
+      meetingBody({ startsAt: inDays(20), endsAt: inDays(20, 12) }),
+    );
+    type Tasks = { items: { id: string; kind: string; dueAt: string | null }[] };
+    const tasks = await call<Tasks>('memberB', 'GET', '/api/tasks?kind=meeting');
+    expect(tasks.status).toBe(200);
+    const ids = tasks.body.items.map((i) => i.id);
+    expect(ids).toContain(soon.body.id);
+    expect(ids).not.toContain(later.body.id);
+    expect(tasks.body.items.find((i) => i.id === soon.body.id)?.dueAt).toBe(soon.body.startsAt);
+    const outsider = await call<Tasks>('outsider', 'GET', '/api/tasks?kind=meeting');
+    expect(outsider.body.items).toEqual([]);
   });
 });

@@ -201,7 +201,7 @@ export async function findMeeting(
  * chair it or take its notes, or manage the municipality's forums (meeting-access.ts in SQL).
  */
 function visibleMeeting(userId: string, manager: boolean) {
-  return (eb: ExpressionBuilder<DB, 'meetings' | 'm'>): Expression<SqlBool> => {
+  return (eb: ExpressionBuilder<DB & { m: DB['meetings'] }, 'm'>): Expression<SqlBool> => {
     if (manager) return sql<SqlBool>`true`;
     return eb.or([
       eb('m.chair_user_id', '=', userId),
@@ -244,7 +244,7 @@ export async function listMeetings(db: Kysely<DB>, filter: ListFilter): Promise<
     .where('m.municipality_code', '=', filter.municipalityCode)
     .where('m.starts_at', '>=', filter.from)
     .where('f.kind', 'in', filter.forumKinds)
-    .where(visibleMeeting(filter.userId, filter.manager) as never)
+    .where(visibleMeeting(filter.userId, filter.manager))
     .orderBy('m.starts_at')
     .orderBy('m.id')
     .limit(filter.limit + 1);
@@ -279,13 +279,7 @@ export async function listParticipants(
   return db
     .selectFrom('meeting_participants as p')
     .innerJoin('users as u', 'u.id', 'p.user_id')
-    .select([
-      'p.user_id',
-      'u.display_name',
-      'p.kind',
-      'p.agenda_item_id',
-      'p.invitation_queued_at',
-    ])
+    .select(['p.user_id', 'u.display_name', 'p.kind', 'p.agenda_item_id', 'p.invitation_queued_at'])
     .where('p.municipality_code', '=', municipalityCode)
     .where('p.meeting_id', '=', meetingId)
     .orderBy('p.kind', 'desc')

@@ -102,8 +102,7 @@ export const meetingRoutes =
         body: AddParticipantBody,
         response: { 200: MeetingDetailSchema },
       },
-      async (request) =>
-        participants.addParticipant(ctx(request), request.params.id, request.body),
+      async (request) => participants.addParticipant(ctx(request), request.params.id, request.body),
     );
 
     route.delete(

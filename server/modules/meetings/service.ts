@@ -18,7 +18,12 @@ import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { AppError, requireVersion, staleVersion, type FieldProblem } from '../../platform/errors.ts';
+import {
+  AppError,
+  requireVersion,
+  staleVersion,
+  type FieldProblem,
+} from '../../platform/errors.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { danishDayStart, nextDay, nthOccurrence } from './meetings-cadence.ts';
 import { queueMeetingMail } from './meetings-mail.ts';
@@ -255,7 +260,8 @@ export async function listMeetings(ctx: RequestContext, filter: MeetingListFilte
   const last = page.at(-1);
   return {
     items: page.map(summaryOf),
-    nextCursor: rows.length > limit && last ? encodeCursor(new Date(last.starts_at), last.id) : null,
+    nextCursor:
+      rows.length > limit && last ? encodeCursor(new Date(last.starts_at), last.id) : null,
   };
 }
 
@@ -312,7 +318,10 @@ export async function updateMeeting(
         note_taker_user_id: next.noteTakerUserId,
       },
     );
-    if (!updated) throw staleVersion((await queries.findMeeting(trx, access.municipalityCode, id))?.version ?? null);
+    if (!updated)
+      throw staleVersion(
+        (await queries.findMeeting(trx, access.municipalityCode, id))?.version ?? null,
+      );
     const fields = Object.keys(body).filter((k) => k !== 'version');
     const calendarChanged =
       startChanged ||

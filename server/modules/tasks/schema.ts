@@ -18,6 +18,7 @@ export const TaskKindSchema = z.enum([
   'child_report_acknowledgement',
   'case_without_notice',
   'access_request_overdue',
+  'meeting',
 ]);
 export type TaskKind = z.infer<typeof TaskKindSchema>;
 
@@ -45,7 +46,8 @@ export const TaskListQuery = z
  */
 export const TaskSchema = z.object({
   /**
-   * The id of the follow-up, offer, review, plan, closure, inquiry or decision (a goal's key; the
+   * The id of the follow-up, offer, review, plan, closure, inquiry, decision or meeting (a
+   * meeting opens /moeder/:id). Originally: the id of the follow-up, offer, review, plan, closure, inquiry or decision (a goal's key; the
    * case's id for a case without assessment or plan).
    */
   id: z.string(),
