@@ -8,7 +8,7 @@ import { SecurityKeysPage } from '../modules/auth/SecurityKeysPage';
 import { BreakGlassPage } from '../modules/cases/BreakGlassPage';
 import { CaseDetailPage } from '../modules/cases/CaseDetailPage';
 import { CaseListPage } from '../modules/cases/CaseListPage';
-import { ForumsPage } from '../modules/forums/ForumsPage';
+import { MeetingsApp } from '../modules/meetings/MeetingsApp';
 import { HomePage } from '../modules/home/HomePage';
 import { InquiriesApp } from '../modules/inquiries/InquiriesApp';
 import { NotificationsPage } from '../modules/notifications/NotificationsPage';
@@ -39,7 +39,7 @@ const CAPABILITY_PAGES: Partial<Record<CapabilityId, () => ReactElement>> = {
   cases: CaseListPage,
   persons: FindPersonPage,
   tasks: TasksPage,
-  meetings: ForumsPage,
+  meetings: MeetingsApp,
   accessReports: AccessReportLookupPage,
   accessRequests: AccessRequestsApp,
   partnerCases: PartnerCasesPage,
@@ -51,6 +51,7 @@ const NESTED_CAPABILITIES = new Set<CapabilityId>([
   'inquiries',
   'administration',
   'accessRequests',
+  'meetings',
 ]);
 
 /**
