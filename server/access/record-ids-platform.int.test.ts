@@ -1,6 +1,7 @@
 import { ACCESS_REQUEST_PROBES } from '../test/id-probes-access-requests.ts';
 import { CASE_PROBES } from '../test/id-probes-cases.ts';
 import { INQUIRY_PROBES } from '../test/id-probes-inquiries.ts';
+import { MEETING_PROBES } from '../test/id-probes-meetings.ts';
 import { PARTNER_PROBES } from '../test/id-probes-partners.ts';
 import { PLATFORM_PROBES } from '../test/id-probes-platform.ts';
 import { RETENTION_PROBES } from '../test/id-probes-retention.ts';
@@ -11,7 +12,7 @@ import { describeRecordIds } from '../test/record-ids.ts';
 // carry (ASVS 8.2.2), and the check that every id field of the API has a probe: see the helper.
 await describeRecordIds(
   'administration, forums, catalogue and the rest',
-  [...PLATFORM_PROBES, ...RETENTION_PROBES],
+  [...PLATFORM_PROBES, ...RETENTION_PROBES, ...MEETING_PROBES],
   {
     coverage: [
       ...CASE_PROBES,
@@ -21,6 +22,7 @@ await describeRecordIds(
       ...ACCESS_REQUEST_PROBES,
       ...PARTNER_PROBES,
       ...TRANSFER_PROBES,
+      ...MEETING_PROBES,
     ],
   },
 );

@@ -168,6 +168,8 @@ const ROUTE_GROUPS: [string, RegExp][] = [
   ['inquiries', /^\/api\/(inquiries|inquiry-drafts|persons|notifications)(\/|$)/],
   ['access-requests', /^\/api\/access-requests(\/|$)/],
   ['partners', /^\/api\/(partner\/|partner-activation$|cases\/\{id\}\/partner-access)/],
+  // A forum's meetings, their participants and guests (issue 14 part 2).
+  ['meetings', /^\/api\/meetings(\/\{id\}(\/(cancel|participants|external-guests)(\/.*)?)?)?$/],
 ];
 export const groupOf = (path: string) =>
   ROUTE_GROUPS.find(([, re]) => re.test(path))?.[0] ?? 'other';
