@@ -224,6 +224,16 @@ export const MEETING_PROBES: IdProbe[] = [
     'DELETE',
     '/external-guests/00000000-0000-4000-8000-000000000000',
   ),
+  ...(['chairUserId', 'noteTakerUserId'] as const).map((field) =>
+    probe(`PATCH /api/meetings/{id} body.${field}`, otherUser, async (x) => {
+      const meetingId = await ownMeeting(x);
+      return {
+        method: 'PATCH',
+        url: () => `/api/meetings/${meetingId}`,
+        body: (id) => ({ version: 1, [field]: id }),
+      };
+    }),
+  ),
   probe('POST /api/meetings/{id}/participants body.userId', otherUser, async (x) => {
     const meetingId = await ownMeeting(x);
     return {
