@@ -45,9 +45,10 @@ export const MEETING_TYPES_BY_FORUM_KIND: Record<ForumKind, readonly MeetingType
  * model) assesses concerns without a forum: only the Infohus Kommune meetings with the police
  * (every model has them) and the housing areas' meetings (not a question of the model) remain.
  */
+export const MODEL_1_FORUM_KINDS: readonly ForumKind[] = ['infohus_kommune', 'housing_area'];
+
 export function forumKindHoldsMeetings(kind: ForumKind, organisationModel: number): boolean {
-  if (organisationModel === 1) return kind === 'infohus_kommune' || kind === 'housing_area';
-  return true;
+  return organisationModel !== 1 || MODEL_1_FORUM_KINDS.includes(kind);
 }
 
 export const MeetingStatusSchema = z.enum(['planned', 'held', 'cancelled']);

@@ -40,10 +40,11 @@ export async function meetingAccess(
   user: CurrentUser,
   meetingId: string,
 ): Promise<MeetingAccess | undefined> {
-  if (user.municipalityCode === null) return undefined;
-  const row = await meetingAccessRow(db, user.municipalityCode, meetingId, user.id);
+  const row = await meetingAccessRow(db, user, meetingId);
   if (!row) return undefined;
-  const manager = allows(user, 'forums.manage');
+  // Police staff see the meetings of their district's municipalities they take part in; only
+  // the municipality's own forum managers manage its meetings.
+  const manager = allows(user, 'forums.manage') && user.municipalityCode === row.municipality_code;
   const standing: MeetingStanding | null =
     row.chair_user_id === user.id
       ? 'chair'

@@ -119,6 +119,18 @@ export function useMeetingFixtures() {
     await addUser('otherCoordinator', ['coordinator'], '147');
     await addUser('model1Coordinator', ['coordinator'], '151');
     const partner = await addUser('partner', ['partner']);
+    // Police staff of the district covering 101 (no municipality of their own), and of another.
+    for (const [name, district] of [
+      ['police', 11],
+      ['otherPolice', 10],
+    ] as const) {
+      const police = await addUser(name, ['police_contact']);
+      await db
+        .updateTable('users')
+        .set({ municipality_code: null, police_district_id: district })
+        .where('id', '=', police.id)
+        .execute();
+    }
     const orgId = randomUUID();
     await db
       .insertInto('partner_organisations')
@@ -141,7 +153,7 @@ export function useMeetingFixtures() {
         .execute();
     }
     await addForum('forum', 'forum', ['memberA', 'memberB'], '101', 'monthly');
-    await addForum('infohus', 'infohus_kommune', ['coordinator', 'memberA']);
+    await addForum('infohus', 'infohus_kommune', ['coordinator', 'memberA', 'police']);
     await addForum('steering', 'steering_group', ['memberA']);
     await addForum('other', 'forum', [], '147', 'monthly');
     await addForum('model1Forum', 'forum', [], '151', 'monthly');

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
-import { forumKindHoldsMeetings, ForumKindSchema } from '../../../shared/meetings.ts';
+import { inUsersArea } from '../../access/queries-records.ts';
 import type { CurrentUser } from '../../access/sessions.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { organisationModel } from './queries.ts';
+import { heldInModel } from './queries.ts';
 
 /**
  * The caller's planned meetings starting from now until `days` on (for "Mine opgaver"): those
- * they are invited to, chair or take the notes of, in their municipality, of the forum kinds its
- * organisation model holds. One query.
+ * they are invited to, chair or take the notes of, in their area (police staff: their district's
+ * municipalities), of the forum kinds the municipality's organisation model holds. One query.
  */
 export async function upcomingMeetingsOf(
   db: Kysely<DB>,
@@ -15,9 +15,6 @@ export async function upcomingMeetingsOf(
   now: Date,
   days: number,
 ): Promise<{ id: string; startsAt: Date }[]> {
-  if (user.municipalityCode === null) return [];
-  const model = await organisationModel(db, user.municipalityCode);
-  const kinds = ForumKindSchema.options.filter((k) => forumKindHoldsMeetings(k, model));
   const until = new Date(now.getTime() + days * 86_400_000);
   const rows = await db
     .selectFrom('meetings as m')
@@ -27,11 +24,11 @@ export async function upcomingMeetingsOf(
         .onRef('f.municipality_code', '=', 'm.municipality_code'),
     )
     .select(['m.id', 'm.starts_at'])
-    .where('m.municipality_code', '=', user.municipalityCode)
+    .where(inUsersArea('m.municipality_code', user))
+    .where(heldInModel)
     .where('m.status', '=', 'planned')
     .where('m.starts_at', '>=', now)
     .where('m.starts_at', '<', until)
-    .where('f.kind', 'in', kinds)
     .where((eb) =>
       eb.or([
         eb('m.chair_user_id', '=', user.id),
@@ -41,7 +38,7 @@ export async function upcomingMeetingsOf(
             .selectFrom('meeting_participants as p')
             .select('p.user_id')
             .whereRef('p.meeting_id', '=', 'm.id')
-            .where('p.municipality_code', '=', user.municipalityCode)
+            .whereRef('p.municipality_code', '=', 'm.municipality_code')
             .where('p.user_id', '=', user.id),
         ),
       ]),

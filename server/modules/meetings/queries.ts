@@ -1,5 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
-import { worksIn } from '../../access/queries-records.ts';
+import { MODEL_1_FORUM_KINDS } from '../../../shared/meetings.ts';
+import { inUsersArea, worksIn } from '../../access/queries-records.ts';
+import type { CurrentUser } from '../../access/sessions.ts';
 import type { DB } from '../../platform/db/schema.ts';
 
 /**
@@ -196,40 +198,67 @@ export async function findMeeting(
     .executeTakeFirst();
 }
 
+type MeetingsEb = ExpressionBuilder<DB & { m: DB['meetings']; f: DB['forums'] }, 'm' | 'f'>;
+
 /**
- * SQL on `meetings as m`: the caller may see the meeting — they sit in its forum, are invited,
- * chair it or take its notes, or manage the municipality's forums (meeting-access.ts in SQL).
+ * SQL on `meetings as m` joined to `forums as f`: the meeting's forum kind meets in its
+ * municipality's organisation model (model 1 holds only MODEL_1_FORUM_KINDS; no settings row is
+ * model 1). The rule of shared/meetings.ts `forumKindHoldsMeetings`, per row.
  */
-function visibleMeeting(userId: string, manager: boolean) {
-  return (eb: ExpressionBuilder<DB & { m: DB['meetings'] }, 'm'>): Expression<SqlBool> => {
-    if (manager) return sql<SqlBool>`true`;
-    return eb.or([
-      eb('m.chair_user_id', '=', userId),
-      eb('m.note_taker_user_id', '=', userId),
-      eb.exists(
+export function heldInModel(eb: MeetingsEb): Expression<SqlBool> {
+  return eb.or([
+    eb('f.kind', 'in', MODEL_1_FORUM_KINDS),
+    eb(
+      eb.fn.coalesce(
         eb
-          .selectFrom('forum_members as vm')
-          .select('vm.user_id')
-          .whereRef('vm.forum_id', '=', 'm.forum_id')
-          .where('vm.user_id', '=', userId),
+          .selectFrom('municipality_settings as ms')
+          .select('ms.organisation_model')
+          .whereRef('ms.municipality_code', '=', 'm.municipality_code'),
+        eb.lit(1),
       ),
-      eb.exists(
-        eb
-          .selectFrom('meeting_participants as vp')
-          .select('vp.user_id')
-          .whereRef('vp.meeting_id', '=', 'm.id')
-          .where('vp.user_id', '=', userId),
-      ),
+      '<>',
+      1,
+    ),
+  ]);
+}
+
+/**
+ * SQL on `meetings as m`: the caller may see the meeting — in their area (their municipality, or
+ * for police staff their district's), they sit in its forum, are invited, chair it or take its
+ * notes, or manage the forums of its municipality (meeting-access.ts in SQL).
+ */
+function visibleMeeting(user: CurrentUser, manager: boolean) {
+  return (eb: MeetingsEb): Expression<SqlBool> =>
+    eb.and([
+      inUsersArea('m.municipality_code', user),
+      eb.or([
+        manager && user.municipalityCode !== null
+          ? eb('m.municipality_code', '=', user.municipalityCode)
+          : sql<SqlBool>`false`,
+        eb('m.chair_user_id', '=', user.id),
+        eb('m.note_taker_user_id', '=', user.id),
+        eb.exists(
+          eb
+            .selectFrom('forum_members as vm')
+            .select('vm.user_id')
+            .whereRef('vm.forum_id', '=', 'm.forum_id')
+            .where('vm.user_id', '=', user.id),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('meeting_participants as vp')
+            .select('vp.user_id')
+            .whereRef('vp.meeting_id', '=', 'm.id')
+            .where('vp.user_id', '=', user.id),
+        ),
+      ]),
     ]);
-  };
 }
 
 export interface ListFilter {
-  municipalityCode: string;
-  userId: string;
+  user: CurrentUser;
+  /** The caller manages the forums of their municipality. */
   manager: boolean;
-  /** The forum kinds the municipality's model holds meetings for. */
-  forumKinds: readonly string[];
   forumId?: string;
   from: Date;
   before?: Date;
@@ -241,10 +270,9 @@ export interface ListFilter {
 /** The caller's meetings from `from`, by start and id (keyset), one round trip. */
 export async function listMeetings(db: Kysely<DB>, filter: ListFilter): Promise<MeetingRow[]> {
   let query = selectMeetings(db)
-    .where('m.municipality_code', '=', filter.municipalityCode)
+    .where(visibleMeeting(filter.user, filter.manager))
+    .where(heldInModel)
     .where('m.starts_at', '>=', filter.from)
-    .where('f.kind', 'in', filter.forumKinds)
-    .where(visibleMeeting(filter.userId, filter.manager))
     .orderBy('m.starts_at')
     .orderBy('m.id')
     .limit(filter.limit + 1);
