@@ -8,7 +8,9 @@ import { PageHeading } from '../../ui/PageHeading';
 import { QueryState } from '../../ui/QueryState';
 import { CompactTable } from '../../ui/Table';
 import { TabNav } from '../../ui/Tabs';
+import { useSession } from '../../app/session';
 import { MeetingCancel } from './MeetingCancel';
+import { MeetingInvite } from './MeetingInvite';
 import { formatMeetingTime } from './meetingTime';
 import {
   MEETINGS_KEY,
@@ -47,6 +49,8 @@ export function MeetingPage() {
 
 function MeetingView({ meeting }: { meeting: MeetingDetail }) {
   const { t, i18n } = useTranslation();
+  // The invite form lists the forum's members and candidates, which its managers may read.
+  const mayManageForums = useSession().data?.abilities?.forums.manage ?? false;
   const base = `/moeder/${meeting.id}`;
   return (
     <>
@@ -102,6 +106,7 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
         <dd>{meeting.noteTaker?.displayName ?? t('meetings.page.none')}</dd>
       </dl>
       <Participants meeting={meeting} />
+      {meeting.abilities.manage && mayManageForums && <MeetingInvite meeting={meeting} />}
       {meeting.abilities.manage && <ExternalGuests meeting={meeting} />}
       {meeting.abilities.cancel && <MeetingCancel meeting={meeting} />}
     </>
