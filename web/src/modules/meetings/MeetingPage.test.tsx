@@ -91,6 +91,11 @@ describe('MeetingPage', () => {
       }),
     );
     expect(html).toContain('Aflys mødet');
+    expect(html).toContain('Flyt mødet eller skift sted');
+    // The form shows the meeting's Danish day and times.
+    expect(html).toContain('value="08.12.2026"');
+    expect(html).toContain('value="10:00"');
+    expect(html).toContain('value="12:00"');
     expect(html).toContain('Fjern Mette Formand');
     expect(html).toContain('Eksterne gæster');
   });

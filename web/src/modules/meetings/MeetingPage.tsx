@@ -10,6 +10,7 @@ import { CompactTable } from '../../ui/Table';
 import { TabNav } from '../../ui/Tabs';
 import { useSession } from '../../app/session';
 import { MeetingCancel } from './MeetingCancel';
+import { MeetingEdit } from './MeetingEdit';
 import { MeetingInvite } from './MeetingInvite';
 import { formatMeetingTime } from './meetingTime';
 import {
@@ -108,6 +109,7 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
       <Participants meeting={meeting} />
       {meeting.abilities.manage && mayManageForums && <MeetingInvite meeting={meeting} />}
       {meeting.abilities.manage && <ExternalGuests meeting={meeting} />}
+      {meeting.abilities.manage && <MeetingEdit key={meeting.version} meeting={meeting} />}
       {meeting.abilities.cancel && <MeetingCancel meeting={meeting} />}
     </>
   );

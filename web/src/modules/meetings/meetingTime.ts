@@ -23,3 +23,24 @@ export function danishInstant(day: string, time: string): string {
   const [hour, minute] = time.split(':').map(Number) as [number, number];
   return instantOf({ year, month, day: date, hour, minute }).toISOString();
 }
+
+/** The Danish day (yyyy-mm-dd) and time (tt:mm) of an instant, for a form's fields. */
+export function danishParts(instant: string): { day: string; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, p.value]),
+  );
+  return {
+    day: `${parts.year}-${parts.month}-${parts.day}`,
+    time: `${parts.hour}:${parts.minute}`,
+  };
+}
