@@ -27,9 +27,7 @@ export function MeetingsListPage() {
   const forumId = forumParam && UUID.test(forumParam) ? forumParam : null;
   const statusParam = params.get('status');
   const status = MeetingStatusSchema.safeParse(statusParam).success ? statusParam : null;
-  const forums = useForumList();
   const meetings = useMeetingList({ forumId, status, limit: 100 });
-  const forumFilterId = useId();
   const statusFilterId = useId();
 
   const setFilter = (key: string, value: string) => {
@@ -52,24 +50,9 @@ export function MeetingsListPage() {
         {abilities?.forums.read && <Link to="/moeder/fora">{t('meetings.list.forums')}</Link>}
       </p>
       <div className="d-flex flex-wrap">
-        <div className="form-group mr-6">
-          <label className="form-label" htmlFor={forumFilterId}>
-            {t('meetings.list.forumFilter')}
-          </label>
-          <select
-            id={forumFilterId}
-            className="form-select"
-            value={forumId ?? ''}
-            onChange={(e) => setFilter('forum', e.target.value)}
-          >
-            <option value="">{t('meetings.list.allForums')}</option>
-            {(forums.data ?? []).map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        {abilities?.forums.read && (
+          <ForumFilter value={forumId} onChange={(value) => setFilter('forum', value)} />
+        )}
         <div className="form-group">
           <label className="form-label" htmlFor={statusFilterId}>
             {t('meetings.list.statusFilter')}
@@ -134,5 +117,32 @@ export function MeetingTable({ items, caption }: { items: MeetingSummary[]; capt
         </tr>
       ))}
     </CompactTable>
+  );
+}
+
+/** The forum filter, for those who may read the forums (a partner guest sees no forums). */
+function ForumFilter({ value, onChange }: { value: string | null; onChange: (v: string) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const forums = useForumList();
+  return (
+    <div className="form-group mr-6">
+      <label className="form-label" htmlFor={id}>
+        {t('meetings.list.forumFilter')}
+      </label>
+      <select
+        id={id}
+        className="form-select"
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        <option value="">{t('meetings.list.allForums')}</option>
+        {(forums.data ?? []).map((f) => (
+          <option key={f.id} value={f.id}>
+            {f.name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
