@@ -14,7 +14,7 @@ import { danishDayStart, instantOf, nthOccurrence } from '../modules/meetings/me
  */
 const DEMO_FORUMS = [
   {
-    name: 'Demo Infohus Kommune',
+    name: 'Demo Kommune og politi',
     kind: 'infohus_kommune',
     cadence: null,
     members: ['demo.tovholder', 'demo.politi'],
