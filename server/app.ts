@@ -30,6 +30,7 @@ import { personRoutes } from './modules/persons/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { inquiryRoutes } from './modules/inquiries/routes.ts';
 import { forumRoutes } from './modules/forums/routes.ts';
+import { meetingRoutes } from './modules/meetings/routes.ts';
 import { interventionRoutes } from './modules/interventions/routes.ts';
 import { assessmentRoutes } from './modules/assessments/routes.ts';
 import { planRoutes } from './modules/plans/routes.ts';
@@ -205,6 +206,7 @@ export async function buildApp(
   await app.register(notificationRoutes({ keys: options.keys }));
   await app.register(inquiryRoutes({ keys: options.keys }));
   await app.register(forumRoutes({ keys: options.keys }));
+  await app.register(meetingRoutes({ keys: options.keys }));
   await app.register(interventionRoutes({ keys: options.keys }));
   await app.register(assessmentRoutes({ keys: options.keys }));
   await app.register(planRoutes({ keys: options.keys }));

@@ -40,10 +40,11 @@ export async function meetingAccess(
   user: CurrentUser,
   meetingId: string,
 ): Promise<MeetingAccess | undefined> {
-  if (user.municipalityCode === null) return undefined;
-  const row = await meetingAccessRow(db, user.municipalityCode, meetingId, user.id);
+  const row = await meetingAccessRow(db, user, meetingId);
   if (!row) return undefined;
-  const manager = allows(user, 'forums.manage');
+  // Police staff see the meetings of their district's municipalities they take part in; only
+  // the municipality's own forum managers manage its meetings.
+  const manager = allows(user, 'forums.manage') && user.municipalityCode === row.municipality_code;
   const standing: MeetingStanding | null =
     row.chair_user_id === user.id
       ? 'chair'
@@ -96,4 +97,33 @@ export function mayWriteMinutes(access: MeetingAccess): boolean {
 /** The caller may approve the minutes: the chair alone (or a manager when the meeting has no chair). */
 export function mayApproveMinutes(access: MeetingAccess, hasChair: boolean): boolean {
   return access.standing === 'chair' || (!hasChair && access.manager);
+}
+
+/**
+ * What the caller may do with the meeting, sent to the web (issue 14 part 2). `heldInModel` is
+ * false when the municipality's organisation model does not use the meeting's forum kind (model 1
+ * hides the forum and steering-group meetings): then nothing may be done with it.
+ */
+export function meetingAbilities(
+  access: MeetingAccess,
+  options: { hasChair: boolean; heldInModel: boolean },
+) {
+  const open = options.heldInModel && access.status !== 'cancelled';
+  const manage = open && mayManageMeeting(access);
+  return {
+    manage,
+    cancel: manage && access.status === 'planned',
+    writeMinutes: open && mayWriteMinutes(access),
+    approveMinutes: open && mayApproveMinutes(access, options.hasChair),
+    seeAgenda: options.heldInModel,
+  };
+}
+
+/**
+ * The caller may create meetings for forums of the municipality: those who manage its forums
+ * (`forums.manage`: coordinators and municipal administrators). A meeting's chair then manages
+ * that meeting (mayManageMeeting).
+ */
+export function mayCreateMeeting(user: CurrentUser, forum: { municipalityCode: string }): boolean {
+  return allows(user, 'forums.manage') && user.municipalityCode === forum.municipalityCode;
 }

@@ -74,6 +74,11 @@ export const USER_POLICIES = {
   /** Forums and their members. */
   'forums.manage': hasAny('coordinator', 'municipal_admin'),
   /**
+   * See one's meetings (issue 14): staff who sit in forums, those who manage them, and partners
+   * invited as guests; which meetings is decided per meeting by meeting-access.ts.
+   */
+  'meetings.read': hasAny(...PERSONAL_DATA_ROLES, 'municipal_admin', 'partner'),
+  /**
    * The municipality's whole interventions catalogue: read by those who keep it, and by leaders.
    * Case members choose offers from the case's own interventions tab, which names an entry that
    * reveals the concern only to the compartment's readers; the whole list would name them all.
@@ -135,6 +140,7 @@ export function abilities(user: CurrentUser) {
     },
     persons: { merge: allows(user, 'persons.merge') },
     forums: { read: allows(user, 'forums.read'), manage: allows(user, 'forums.manage') },
+    meetings: { read: allows(user, 'meetings.read'), create: allows(user, 'forums.manage') },
     settings: { read: allows(user, 'settings.read'), edit: allows(user, 'settings.edit') },
     catalogue: { read: allows(user, 'catalogue.read'), manage: allows(user, 'catalogue.manage') },
     records: {

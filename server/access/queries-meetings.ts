@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
+import { inUsersArea } from './queries-records.ts';
+import type { CurrentUser } from './sessions.ts';
 
 /** Need-to-know's SQL for meetings (see meeting-access.ts): the meeting and the caller's place in it. */
 
@@ -21,13 +23,16 @@ export interface MeetingAccessRow {
   guest_item_id: string | null;
 }
 
-/** The meeting within the municipality, and how the user takes part; undefined when none. */
+/**
+ * The meeting within the user's area (their municipality, or for police staff the municipalities
+ * their district covers), and how the user takes part; undefined when none.
+ */
 export async function meetingAccessRow(
   db: Kysely<DB>,
-  municipalityCode: string,
+  user: CurrentUser,
   meetingId: string,
-  userId: string,
 ): Promise<MeetingAccessRow | undefined> {
+  const userId = user.id;
   return db
     .selectFrom('meetings as m')
     .innerJoin('forums as f', (join) =>
@@ -68,7 +73,7 @@ export async function meetingAccessRow(
         .where('g.kind', '=', 'guest')
         .as('guest_item_id'),
     ])
-    .where('m.municipality_code', '=', municipalityCode)
+    .where(inUsersArea('m.municipality_code', user))
     .where('m.id', '=', meetingId)
     .executeTakeFirst() as Promise<MeetingAccessRow | undefined>;
 }

@@ -2,6 +2,7 @@ import { ACCESS_REQUEST_PROBES } from '../test/id-probes-access-requests.ts';
 import { AGENDA_PROBES } from '../test/id-probes-agenda.ts';
 import { CASE_PROBES } from '../test/id-probes-cases.ts';
 import { INQUIRY_PROBES } from '../test/id-probes-inquiries.ts';
+import { MEETING_PROBES } from '../test/id-probes-meetings.ts';
 import { PARTNER_PROBES } from '../test/id-probes-partners.ts';
 import { PLATFORM_PROBES } from '../test/id-probes-platform.ts';
 import { RETENTION_PROBES } from '../test/id-probes-retention.ts';
@@ -14,6 +15,7 @@ import { describeRecordIds } from '../test/record-ids.ts';
 await describeRecordIds(
   'administration, forums, catalogue and the rest',
   [...PLATFORM_PROBES, ...RETENTION_PROBES, ...AGENDA_PROBES],
+  [...PLATFORM_PROBES, ...RETENTION_PROBES, ...MEETING_PROBES],
   {
     coverage: [
       ...CASE_PROBES,
@@ -25,6 +27,7 @@ await describeRecordIds(
       ...TRANSFER_PROBES,
       ...AGENDA_PROBES,
       ...CITIZEN_MEETING_PROBES,
+      ...MEETING_PROBES,
     ],
   },
 );

@@ -24,6 +24,7 @@ import { seedDemoAgenda } from './agenda.ts';
 import { seedDemoConsentTransfer } from './transfer-consent.ts';
 import { ensureDemoNeighbour, seedDemoTransfers } from './transfers.ts';
 import { seedDemoOrganisation, seedDemoPoliceFeedback } from './organisation.ts';
+import { seedDemoMeetings } from './meetings.ts';
 
 /**
  * Fictional demo data: a demo police district and "Demo Kommune" with its units. Every name says
@@ -101,6 +102,7 @@ export async function seedDemo(
     await seedDemoConsentTransfer(db, { secret: options.secretKey, audit: options.auditKey });
     await seedDemoOrganisation(db);
     await seedDemoPoliceFeedback(db);
+    await seedDemoMeetings(db, DEMO_MUNICIPALITY_CODE);
     await seedDemoAgenda(db);
     return organisation;
   }
@@ -126,6 +128,7 @@ export async function seedDemo(
   await seedDemoConsentTransfer(db, { secret: options.secretKey, audit: options.auditKey });
   await seedDemoOrganisation(db);
   await seedDemoPoliceFeedback(db);
+  await seedDemoMeetings(db, DEMO_MUNICIPALITY_CODE);
   await seedDemoAgenda(db);
   await db
     .insertInto('app_settings')

@@ -26,6 +26,8 @@ export const ERROR_STATUS = {
   too_many_drafts: 409,
   last_coordinator: 409,
   duplicate: 409,
+  meeting_not_in_model: 409,
+  meeting_cancelled: 409,
   self_lockout: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,

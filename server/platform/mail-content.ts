@@ -10,6 +10,12 @@ import {
   transferInvitationContent,
   type TransferMailFacts,
 } from './mail-templates.ts';
+import {
+  composeMeetingMail,
+  MEETING_MAIL_KINDS,
+  type IcalAttachment,
+  type MeetingMailFacts,
+} from './mail-meeting.ts';
 
 /**
  * The words of each outbox row, composed when it is sent (mail.ts `sendOutbox`): one kind per
@@ -21,23 +27,25 @@ const TIME_ZONE = 'Europe/Copenhagen';
 
 /** The text of an outbox row, or undefined when it is obsolete (an inquiry decided meanwhile). */
 export function contentOf(
-  row: TransferMailFacts & {
-    kind: string;
-    inquiry_id: string | null;
-    reference: string | null;
-    deadline_at: Date | null;
-    status: string | null;
-    received_at: Date | null;
-    municipality: string | null;
-    contact_name: string | null;
-    contact_email: string | null;
-    link_token: string | null;
-    invitation_ends_on: string | null;
-    invitation_ended_on: string | null;
-    inviter_name: string | null;
-  },
+  row: TransferMailFacts &
+    MeetingMailFacts & {
+      kind: string;
+      inquiry_id: string | null;
+      reference: string | null;
+      deadline_at: Date | null;
+      status: string | null;
+      received_at: Date | null;
+      municipality: string | null;
+      contact_name: string | null;
+      contact_email: string | null;
+      link_token: string | null;
+      invitation_ends_on: string | null;
+      invitation_ended_on: string | null;
+      inviter_name: string | null;
+    },
   publicUrl: string,
-): { subject: string; text: string } | undefined {
+): { subject: string; text: string; icalEvent?: IcalAttachment } | undefined {
+  if (MEETING_MAIL_KINDS.includes(row.kind)) return composeMeetingMail(row, publicUrl);
   if (row.kind === TRANSFER_INVITATION_MAIL_KIND) return transferInvitationContent(row, publicUrl);
   if (row.kind === PARTNER_INVITATION_MAIL_KIND) {
     // An invitation ended before the message left is not sent.

@@ -3,6 +3,7 @@ import { createTransport } from 'nodemailer';
 import type { DeadlineNoticeKind } from '../../shared/values.ts';
 import type { DB } from './db/schema.ts';
 import { contentOf } from './mail-content.ts';
+import type { IcalAttachment } from './mail-meeting.ts';
 import { PARTNER_INVITATION_MAIL_KIND } from './mail-templates.ts';
 
 /**
@@ -22,6 +23,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** A calendar invitation (text/calendar part and .ics attachment): meetings, mail-meeting.ts. */
+  icalEvent?: IcalAttachment;
 }
 
 export interface Mailer {
@@ -55,7 +58,18 @@ export function createMailer(options: MailerOptions): Mailer {
   );
   return {
     async send(message) {
-      await transport.sendMail({ to: message.to, subject: message.subject, text: message.text });
+      await transport.sendMail({
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        ...(message.icalEvent && {
+          icalEvent: {
+            method: message.icalEvent.method,
+            filename: message.icalEvent.filename,
+            content: message.icalEvent.content,
+          },
+        }),
+      });
     },
     close() {
       transport.close();
@@ -244,6 +258,18 @@ export async function sendOutbox(
         )
         .leftJoin('users as proposer', 'proposer.id', 'ct.proposed_by')
         .leftJoin('municipalities as ctm', 'ctm.code', 'ct.municipality_code')
+        // A meeting's invitation, update or cancellation (0046, mail-meeting.ts).
+        .leftJoin('meetings as mt', (join) =>
+          join
+            .onRef('mt.id', '=', 'o.meeting_id')
+            .onRef('mt.municipality_code', '=', 'o.municipality_code'),
+        )
+        .leftJoin('forums as mf', 'mf.id', 'mt.forum_id')
+        .leftJoin('meeting_external_guests as mg', (join) =>
+          join
+            .onRef('mg.id', '=', 'o.meeting_external_guest_id')
+            .onRef('mg.meeting_id', '=', 'o.meeting_id'),
+        )
         .select([
           'o.id',
           'o.kind',
@@ -265,6 +291,15 @@ export async function sendOutbox(
           'ct.status as transfer_status',
           'proposer.display_name as transfer_proposer',
           'ctm.name as transfer_from',
+          'o.meeting_id',
+          'o.meeting_sequence',
+          'mt.starts_at as meeting_starts_at',
+          'mt.ends_at as meeting_ends_at',
+          'mt.place as meeting_place',
+          'mt.video_link as meeting_video_link',
+          'mt.status as meeting_status',
+          'mf.name as meeting_forum',
+          'mg.email as guest_email',
         ])
         .where('o.sent_at', 'is', null)
         .where('o.attempts', '<', MAX_ATTEMPTS)
@@ -280,7 +315,8 @@ export async function sendOutbox(
 
       // A new partner's account is disabled until activated from the invitation (its token).
       const reachable = !row.disabled_at || row.link_token !== null;
-      const to = row.to_address ?? (row.email && reachable ? row.email : undefined);
+      const to =
+        row.to_address ?? row.guest_email ?? (row.email && reachable ? row.email : undefined);
       const content = contentOf(row, options.publicUrl);
       if (!to || !content) {
         await trx

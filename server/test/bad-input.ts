@@ -175,6 +175,8 @@ const ROUTE_GROUPS: [string, RegExp][] = [
   ['partners', /^\/api\/(partner\/|partner-activation$|cases\/\{id\}\/partner-access)/],
   // A meeting's agenda (issue 14): bad-input-agenda.int.test.ts.
   ['agenda', /^\/api\/meetings\/\{id\}\/agenda(\/|$)/],
+  // A forum's meetings, their participants and guests (issue 14 part 2).
+  ['meetings', /^\/api\/meetings(\/\{id\}(\/(cancel|participants|external-guests)(\/.*)?)?)?$/],
 ];
 export const groupOf = (path: string) =>
   ROUTE_GROUPS.find(([, re]) => re.test(path))?.[0] ?? 'other';

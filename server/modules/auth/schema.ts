@@ -48,6 +48,7 @@ export const AbilitiesSchema = z.object({
   inquiries: z.object({ create: z.boolean(), read: z.boolean() }),
   persons: z.object({ merge: z.boolean() }),
   forums: z.object({ read: z.boolean(), manage: z.boolean() }),
+  meetings: z.object({ read: z.boolean(), create: z.boolean() }),
   settings: z.object({ read: z.boolean(), edit: z.boolean() }),
   catalogue: z.object({ read: z.boolean(), manage: z.boolean() }),
   records: z.object({ read: z.boolean(), breakGlass: z.boolean(), accessReport: z.boolean() }),

@@ -16,6 +16,7 @@ import { casesWithoutNotice } from './queries-notice-tasks.ts';
 import { contactAttempts } from './queries-contact-tasks.ts';
 import { overdueAccessRequestTasks } from './access-request-tasks.ts';
 import { policeFeedbackTasks } from './police-feedback-tasks.ts';
+import { upcomingMeetingTasks } from './meeting-tasks.ts';
 import {
   compare,
   decodeTaskCursor,
@@ -62,6 +63,8 @@ import type { TaskKind, TaskList } from './schema.ts';
  *   municipality's coordinators (police-feedback-tasks.ts).
  * - contact_attempt: the next try to reach a citizen, for the one who is to make it, while no
  *   later try is recorded (queries-contact-tasks.ts).
+ * - meeting: planned meetings starting within 14 days that the caller is invited to, chairs or
+ *   takes the notes of (meeting-tasks.ts; meetings/queries-tasks.ts).
  *
  * Earliest due first; keyset pages on (due, kind, id). A date counts from its start in UTC for
  * the order (only the order: `overdue` compares with Danish today).
@@ -150,6 +153,7 @@ const LOADERS: Record<TaskKind, Loader> = {
   access_request_overdue: overdueAccessRequestTasks,
   police_feedback: policeFeedbackTasks,
   contact_attempt: contactAttempts,
+  meeting: upcomingMeetingTasks,
 };
 
 /**

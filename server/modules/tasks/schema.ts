@@ -20,6 +20,7 @@ export const TaskKindSchema = z.enum([
   'access_request_overdue',
   'police_feedback',
   'contact_attempt',
+  'meeting',
 ]);
 export type TaskKind = z.infer<typeof TaskKindSchema>;
 
@@ -47,7 +48,8 @@ export const TaskListQuery = z
  */
 export const TaskSchema = z.object({
   /**
-   * The id of the follow-up, offer, review, plan, closure, inquiry or decision (a goal's key; the
+   * The id of the follow-up, offer, review, plan, closure, inquiry, decision or meeting (a
+   * meeting opens /moeder/:id). Originally: the id of the follow-up, offer, review, plan, closure, inquiry or decision (a goal's key; the
    * case's id for a case without assessment or plan).
    */
   id: z.string(),

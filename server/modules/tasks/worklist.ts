@@ -27,6 +27,9 @@ const OWN_SECTION: Partial<Record<TaskKind, WorkListSection>> = {
   police_feedback: 'newInquiries',
 };
 
+/** Kinds on "Mine opgaver" only: a meeting is not work overdue or due (it has its own list). */
+const LIST_ONLY: ReadonlySet<TaskKind> = new Set<TaskKind>(['meeting']);
+
 /** The last day (Sunday) of the Danish calendar week of `today` (YYYY-MM-DD). */
 export function endOfWeek(today: string): string {
   const weekday = new Date(`${today}T12:00:00Z`).getUTCDay(); // 0 = Sunday
@@ -38,6 +41,7 @@ export function endOfWeek(today: string): string {
  * offers), else overdue, else due this week; null for a task due later (on "Mine opgaver" only).
  */
 function sectionOf(s: Sorted, weekEnds: string): WorkListSection | null {
+  if (LIST_ONLY.has(s.task.kind)) return null;
   const own = OWN_SECTION[s.task.kind];
   if (own) return own;
   if (s.task.overdue) return 'overdue';

@@ -239,6 +239,9 @@ export const declaredPlatformColumns = {
     'partner_access_id',
     'link_token',
     'case_transfer_id',
+    'meeting_id',
+    'meeting_external_guest_id',
+    'meeting_sequence',
   ],
   reference_counters: ['municipality_code', 'kind', 'year', 'last_number'],
   persons: [

@@ -220,6 +220,10 @@ export interface EmailOutboxTable {
   link_token: string | null;
   /** 0042: the case transfer a message to a receiving coordinator is about. */
   case_transfer_id: string | null;
+  /** 0046: the meeting an invitation, update or cancellation is about, its guest, its SEQUENCE. */
+  meeting_id: string | null;
+  meeting_external_guest_id: string | null;
+  meeting_sequence: number | null;
 }
 
 export interface ReferenceCountersTable {

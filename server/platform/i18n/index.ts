@@ -34,6 +34,8 @@ import agendaDa from '../../modules/meetings/agenda-locales/da.json' with { type
 import agendaEn from '../../modules/meetings/agenda-locales/en.json' with { type: 'json' };
 import citizenMeetingDa from '../../modules/citizen-meetings/locales/da.json' with { type: 'json' };
 import citizenMeetingEn from '../../modules/citizen-meetings/locales/en.json' with { type: 'json' };
+import meetingsDa from '../../modules/meetings/locales/da.json' with { type: 'json' };
+import meetingsEn from '../../modules/meetings/locales/en.json' with { type: 'json' };
 
 /**
  * Server-side messages (errors, e-mails, PDF documents). Danish first; English when the client
@@ -78,6 +80,7 @@ const catalogs: Record<Locale, Catalog> = {
     transferDa,
     agendaDa,
     citizenMeetingDa,
+    meetingsDa,
   ),
   en: merge(
     en,
@@ -98,6 +101,7 @@ const catalogs: Record<Locale, Catalog> = {
     transferEn,
     agendaEn,
     citizenMeetingEn,
+    meetingsEn,
   ),
 };
 

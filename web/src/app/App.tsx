@@ -2,14 +2,13 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AccessRequestsApp } from '../modules/access-requests/AccessRequestsApp';
-import { AgendaPage } from '../modules/meetings/AgendaPage';
 import { AdminApp } from '../modules/admin/AdminApp';
 import { LoginPage } from '../modules/auth/LoginPage';
 import { SecurityKeysPage } from '../modules/auth/SecurityKeysPage';
 import { BreakGlassPage } from '../modules/cases/BreakGlassPage';
 import { CaseDetailPage } from '../modules/cases/CaseDetailPage';
 import { CaseListPage } from '../modules/cases/CaseListPage';
-import { ForumsPage } from '../modules/forums/ForumsPage';
+import { MeetingsApp } from '../modules/meetings/MeetingsApp';
 import { HomePage } from '../modules/home/HomePage';
 import { InquiriesApp } from '../modules/inquiries/InquiriesApp';
 import { NotificationsPage } from '../modules/notifications/NotificationsPage';
@@ -41,7 +40,7 @@ const CAPABILITY_PAGES: Partial<Record<CapabilityId, () => ReactElement>> = {
   cases: CaseListPage,
   persons: FindPersonPage,
   tasks: TasksPage,
-  meetings: ForumsPage,
+  meetings: MeetingsApp,
   accessReports: AccessReportLookupPage,
   accessRequests: AccessRequestsApp,
   partnerCases: PartnerCasesPage,
@@ -54,6 +53,7 @@ const NESTED_CAPABILITIES = new Set<CapabilityId>([
   'inquiries',
   'administration',
   'accessRequests',
+  'meetings',
 ]);
 
 /**
@@ -86,7 +86,6 @@ export function App() {
                 <Route path="notifikationer" element={<NotificationsPage />} />
                 <Route path="mine-sager/:caseId" element={<PartnerCasePage />} />
                 <Route path="overfoersler" element={<IncomingTransfersRoute />} />
-                <Route path="moeder/:id/dagsorden" element={<AgendaPage />} />
                 {CAPABILITIES.map((capability) => {
                   const Page = CAPABILITY_PAGES[capability.id];
                   return (

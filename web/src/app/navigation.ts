@@ -35,8 +35,8 @@ const CAPABILITY_ACCESS: Partial<Record<CapabilityId, (abilities: Abilities) => 
   housingAreas: (abilities) => !abilities.partner.cases,
   statistics: (abilities) => !abilities.partner.cases,
   persons: (abilities) => abilities.records.read,
-  // The forums (meetings come later): for those who work with them or manage them.
-  meetings: (abilities) => abilities.forums.read,
+  // Meetings and the forums: for those who take part in meetings or work with the forums.
+  meetings: (abilities) => abilities.meetings.read || abilities.forums.read,
   // The data-protection role answers citizens' requests; everyone else reaches the access
   // report from the person's page.
   accessReports: (abilities) => abilities.records.accessReport && !abilities.records.read,

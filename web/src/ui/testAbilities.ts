@@ -8,6 +8,7 @@ export const NO_ABILITIES: Abilities = {
   inquiries: { create: false, read: false },
   persons: { merge: false },
   forums: { read: false, manage: false },
+  meetings: { read: false, create: false },
   settings: { read: false, edit: false },
   catalogue: { read: false, manage: false },
   records: { read: false, breakGlass: false, accessReport: false },

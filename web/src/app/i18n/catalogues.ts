@@ -50,6 +50,8 @@ import partnersDa from '../../modules/partners/locales/da.json';
 import partnersEn from '../../modules/partners/locales/en.json';
 import transfersDa from '../../modules/transfers/locales/da.json';
 import transfersEn from '../../modules/transfers/locales/en.json';
+import meetingsDa from '../../modules/meetings/locales/da.json';
+import meetingsEn from '../../modules/meetings/locales/en.json';
 
 /**
  * The translation catalogues: the shell's texts (./locales) plus one pair of files per module
@@ -83,6 +85,7 @@ export const da = {
   ...partnersDa,
   ...transfersDa,
   ...citizenMeetingsDa,
+  ...meetingsDa,
 };
 
 export const en = {
@@ -112,4 +115,5 @@ export const en = {
   ...partnersEn,
   ...transfersEn,
   ...citizenMeetingsEn,
+  ...meetingsEn,
 } satisfies Record<keyof typeof da, unknown>;

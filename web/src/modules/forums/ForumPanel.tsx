@@ -19,6 +19,7 @@ import {
 import { ScrollTable } from '../../ui/Table';
 import { ArchiveForum, ForumKindFields, ForumKindNote } from './ForumKindFields';
 
+import { ForumNextMeetings } from '../meetings/ForumNextMeetings';
 /** One forum: its members, and for those who manage it, renaming and changing the members. */
 export function ForumPanel({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -47,6 +48,7 @@ export function ForumPanel({ id, onClose }: { id: string; onClose: () => void })
               ? t('forums.detail.memberCountOne')
               : t('forums.detail.memberCountMany', { count: data.memberCount })}
           </p>
+          <ForumNextMeetings forumId={data.id} mayManage={data.mayManage} />
           <Members forum={data} />
           {data.mayManage && (
             <>

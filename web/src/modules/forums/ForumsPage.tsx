@@ -5,7 +5,6 @@ import { Link, useSearchParams } from 'react-router';
 import { CreateForumBody } from '../../../../server/modules/forums/schema.ts';
 import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
-import { Icon } from '../../ui/Icon';
 import { PageHeading } from '../../ui/PageHeading';
 import { QueryState } from '../../ui/QueryState';
 import { SuccessMessage } from '../../ui/SuccessMessage';
@@ -38,12 +37,9 @@ export function ForumsPage() {
     <>
       <PageHeading>{title}</PageHeading>
       <p className="font-lead">{t('forums.intro')}</p>
-      <div className="alert alert-info">
-        <Icon name="info" className="alert-icon" />
-        <div className="alert-body">
-          <p className="alert-text">{t('forums.meetingsLater')}</p>
-        </div>
-      </div>
+      <p>
+        <Link to="/moeder">{t('meetings.back')}</Link>
+      </p>
 
       {created && created.id === selected && (
         <SuccessMessage>{t('forums.create.created', { name: created.name })}</SuccessMessage>

@@ -32,6 +32,7 @@ const KIND_ORDER: Record<TaskKind, number> = {
   access_request_overdue: 15,
   police_feedback: 16,
   contact_attempt: 17,
+  meeting: 18,
 };
 export const TASK_KINDS = inOrder(KIND_ORDER);
 
@@ -51,6 +52,7 @@ const TAB_PATHS: Record<TaskTab, string> = {
 /** Where a task is done: the case tab, the inquiry, or the access request. */
 export function taskLink(task: Task): string | null {
   if (task.kind === 'access_request_overdue') return `/aktindsigt/${task.id}`;
+  if (task.kind === 'meeting') return `/moeder/${task.id}`;
   if (task.caseId) return `/sager/${task.caseId}${task.tab ? `/${TAB_PATHS[task.tab]}` : ''}`;
   if (task.inquiryId) return `/henvendelser/${task.inquiryId}`;
   return null;
