@@ -14,8 +14,7 @@ import { describeRecordIds } from '../test/record-ids.ts';
 // carry (ASVS 8.2.2), and the check that every id field of the API has a probe: see the helper.
 await describeRecordIds(
   'administration, forums, catalogue and the rest',
-  [...PLATFORM_PROBES, ...RETENTION_PROBES, ...AGENDA_PROBES],
-  [...PLATFORM_PROBES, ...RETENTION_PROBES, ...MEETING_PROBES],
+  [...PLATFORM_PROBES, ...RETENTION_PROBES, ...AGENDA_PROBES, ...MEETING_PROBES],
   {
     coverage: [
       ...CASE_PROBES,
