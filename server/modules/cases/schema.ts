@@ -175,6 +175,9 @@ export const CaseEventKindSchema = z.enum([
   'transfer_accepted',
   'transfer_declined',
   'transfer_received',
+  // A meeting's minutes (issue 14 part 4): a decision made at the meeting, a task it gave out.
+  'meeting_decision_recorded',
+  'meeting_task_created',
 ]);
 
 const ChangeValue = z.union([z.string(), z.number(), z.boolean()]).nullable();

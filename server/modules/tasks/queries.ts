@@ -14,6 +14,7 @@ import {
 } from './queries-case-tasks.ts';
 import { casesWithoutNotice } from './queries-notice-tasks.ts';
 import { overdueAccessRequestTasks } from './access-request-tasks.ts';
+import { meetingTaskList } from '../meetings/minutes-task-list.ts';
 import {
   compare,
   decodeTaskCursor,
@@ -55,7 +56,9 @@ import type { TaskKind, TaskList } from './schema.ts';
  *   the provisions — for the municipality's coordinators (inquiries/child-report-tasks.ts);
  * - access_request_overdue: citizens' access requests not released by their deadline — for the
  *   municipality's data-protection role and the coordinator who registered one
- *   (access-request-tasks.ts).
+ *   (access-request-tasks.ts);
+ * - meeting_task: tasks given out in a meeting's minutes, for their responsible person while
+ *   they may see the task's record (meetings/minutes-tasks.ts).
  *
  * Earliest due first; keyset pages on (due, kind, id). A date counts from its start in UTC for
  * the order (only the order: `overdue` compares with Danish today).
@@ -142,6 +145,7 @@ const LOADERS: Record<TaskKind, Loader> = {
   child_report_acknowledgement: childReports,
   case_without_notice: casesWithoutNotice,
   access_request_overdue: overdueAccessRequestTasks,
+  meeting_task: meetingTaskList,
 };
 
 /**

@@ -18,6 +18,8 @@ export const TaskKindSchema = z.enum([
   'child_report_acknowledgement',
   'case_without_notice',
   'access_request_overdue',
+  // A task given out in a meeting's minutes (issue 14 part 4).
+  'meeting_task',
 ]);
 export type TaskKind = z.infer<typeof TaskKindSchema>;
 
@@ -61,6 +63,8 @@ export const TaskSchema = z.object({
   inquiryReference: z.string().nullable(),
   /** The case tab to open; null for the case overview or an inquiry. */
   tab: TaskTabSchema.nullable(),
+  /** The meeting whose minutes gave the task (meeting tasks only). */
+  meetingId: z.uuid().nullable().optional(),
 });
 export type Task = z.infer<typeof TaskSchema>;
 

@@ -78,6 +78,10 @@ const OWNERS: Record<string, readonly string[]> = {
   meeting_agenda_items: ['server/modules/meetings'],
   meeting_participants: ['server/modules/meetings'],
   meeting_external_guests: ['server/modules/meetings'],
+  // The minutes of a meeting (0048).
+  meeting_minutes: ['server/modules/meetings'],
+  meeting_minutes_items: ['server/modules/meetings'],
+  meeting_minutes_tasks: ['server/modules/meetings'],
   intervention_types: ['server/modules/interventions'],
   units: ['server/modules/admin'],
   user_units: ['server/modules/admin'],
