@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { testEngine } from '../../test/database.ts';
 import { fieldsOf, type ErrorBody } from '../../test/records.ts';
-import { caller, forumCase, meetingWith, start, t, useMinutesFixtures, view } from './minutes.fixtures.ts';
+import {
+  caller,
+  forumCase,
+  meetingWith,
+  start,
+  t,
+  useMinutesFixtures,
+  view,
+} from './minutes.fixtures.ts';
 
 /**
  * Approval and versions of the minutes (issue 14 part 4) and the Infohus network's rule (part 6):
@@ -12,7 +20,13 @@ import { caller, forumCase, meetingWith, start, t, useMinutesFixtures, view } fr
  */
 useMinutesFixtures();
 
-const write = (meetingId: string, itemId: string, version: number, assessed: string, who = 'noteTaker') =>
+const write = (
+  meetingId: string,
+  itemId: string,
+  version: number,
+  assessed: string,
+  who = 'noteTaker',
+) =>
   caller(who).put(
     `/api/meetings/${meetingId}/minutes/items/${itemId}`,
     { version, assessed, decision: 'Punktet tages op igen næste gang.' },
@@ -35,9 +49,12 @@ describe(`approving the minutes (${testEngine})`, () => {
     const stale = await write(meetingId, itemId, version - 1, 'Forældet.');
     expect(stale.statusCode).toBe(409);
 
-    const byNoteTaker = await caller('noteTaker').post(`/api/meetings/${meetingId}/minutes/approve`, {
-      version,
-    });
+    const byNoteTaker = await caller('noteTaker').post(
+      `/api/meetings/${meetingId}/minutes/approve`,
+      {
+        version,
+      },
+    );
     expect(byNoteTaker.statusCode).toBe(403);
     expect((await view(meetingId, 'chair')).abilities.approve).toBe(true);
     const approved = await caller('chair').post(`/api/meetings/${meetingId}/minutes/approve`, {
@@ -55,11 +72,14 @@ describe(`approving the minutes (${testEngine})`, () => {
     expect(body.error.message).toMatch(/godkendt og kan ikke ændres/);
     expect((await view(meetingId)).items[0]?.assessed).toBe('Forummet drøftede forløbet.');
 
-    const correction = await caller('noteTaker').post(`/api/meetings/${meetingId}/minutes/versions`, {
-      id: randomUUID(),
-      version: v1.minutes?.version,
-      reason: 'Beslutningen var formuleret forkert.',
-    });
+    const correction = await caller('noteTaker').post(
+      `/api/meetings/${meetingId}/minutes/versions`,
+      {
+        id: randomUUID(),
+        version: v1.minutes?.version,
+        reason: 'Beslutningen var formuleret forkert.',
+      },
+    );
     expect(correction.statusCode, correction.body).toBe(201);
     const v2 = await view(meetingId);
     expect(v2.minutes).toMatchObject({ versionNo: 2, status: 'draft' });
@@ -84,7 +104,9 @@ describe(`approving the minutes (${testEngine})`, () => {
     expect(fieldsOf(cpr)).toEqual(['body.assessed:minutes_personal_reference_cpr']);
     expect((cpr.json() as ErrorBody).error.fields?.[0]?.message).toMatch(/CPR-nummer/);
     const reference = await write(meetingId, itemId, version, 'Se sag S-2026-0007.');
-    expect(fieldsOf(reference)).toEqual(['body.assessed:minutes_personal_reference_record_reference']);
+    expect(fieldsOf(reference)).toEqual([
+      'body.assessed:minutes_personal_reference_record_reference',
+    ]);
     const stored = await view(meetingId);
     expect(stored.items[0]?.assessed).toBeNull();
     expect(stored.minutes?.version).toBe(version);

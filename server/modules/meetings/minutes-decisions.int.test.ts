@@ -105,7 +105,13 @@ describe(`minutes that act (${testEngine})`, () => {
     const c = await forumCase();
     const type = await db
       .insertInto('intervention_types')
-      .values({ municipality_code: '101', code: `m_${randomUUID().slice(0, 8)}`, name: 'Mentor' })
+      .values({
+        municipality_code: '101',
+        code: `m_${randomUUID().slice(0, 8)}`,
+        name: 'Mentor',
+        level: 'anticipating',
+        age_group: 'all',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await db
@@ -128,7 +134,7 @@ describe(`minutes that act (${testEngine})`, () => {
         version,
         action: {
           kind: 'closure_proposed',
-          closure: { outcome: 'no_longer_concern', reason: 'Bekymringen er væk.' },
+          closure: { outcome: 'handled', reason: 'Bekymringen er væk.' },
         },
       },
       { 'accept-language': 'da' },
@@ -136,7 +142,11 @@ describe(`minutes that act (${testEngine})`, () => {
     expect(res.statusCode, res.body).toBe(400);
     expect(fieldsOf(res).join()).toMatch(/interventionDispositions/);
     expect((res.json() as ErrorBody).error.message).toMatch(/[æøå]|Ret de markerede felter/);
-    const closures = await db.selectFrom('case_closures').select('id').where('case_id', '=', c.id).execute();
+    const closures = await db
+      .selectFrom('case_closures')
+      .select('id')
+      .where('case_id', '=', c.id)
+      .execute();
     expect(closures).toEqual([]);
     expect(await eventKinds(c.id)).toEqual(events);
     const after = await view(meetingId);
@@ -149,7 +159,13 @@ describe(`minutes that act (${testEngine})`, () => {
     const c = await forumCase();
     const type = await db
       .insertInto('intervention_types')
-      .values({ municipality_code: '101', code: `m_${randomUUID().slice(0, 8)}`, name: 'Mentor' })
+      .values({
+        municipality_code: '101',
+        code: `m_${randomUUID().slice(0, 8)}`,
+        name: 'Mentor',
+        level: 'anticipating',
+        age_group: 'all',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const { meetingId, itemIds } = await meetingWith([
@@ -172,16 +188,18 @@ describe(`minutes that act (${testEngine})`, () => {
     const proposed = await decide(meetingId, itemIds[0] as string, version, {
       kind: 'closure_proposed',
       closure: {
-        outcome: 'no_longer_concern',
+        outcome: 'handled',
         reason: 'Bekymringen er væk.',
-        interventionDispositions: [
-          { interventionId: interventions[0]?.id, disposition: 'end' },
-        ],
+        interventionDispositions: [{ interventionId: interventions[0]?.id, disposition: 'end' }],
       },
     });
     expect(proposed.statusCode, proposed.body).toBe(200);
     expect(await eventKinds(c.id)).toEqual(
-      expect.arrayContaining(['intervention_added', 'closure_proposed', 'meeting_decision_recorded']),
+      expect.arrayContaining([
+        'intervention_added',
+        'closure_proposed',
+        'meeting_decision_recorded',
+      ]),
     );
   });
 

@@ -62,7 +62,8 @@ export const minutesRoutes =
       '/api/meetings/:id/minutes.pdf',
       {
         policy: 'session',
-        summary: 'The minutes as a PDF (only what the caller may see; the latest version or versionNo)',
+        summary:
+          'The minutes as a PDF (only what the caller may see; the latest version or versionNo)',
         params: MinutesParams,
         querystring: MinutesQuery,
         produces: ['application/pdf'],
@@ -152,7 +153,8 @@ export const minutesRoutes =
       '/api/meetings/:id/minutes/tasks/:taskId/done',
       {
         policy: 'session',
-        summary: 'Mark a task from the minutes done (its responsible person or a writer of the minutes)',
+        summary:
+          'Mark a task from the minutes done (its responsible person or a writer of the minutes)',
         params: MinutesTaskParams,
         body: TaskDoneBody,
         response: { 200: MinutesWriteResponse },

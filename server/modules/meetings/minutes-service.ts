@@ -105,7 +105,8 @@ export async function visibleItem(
   itemId: string,
 ): Promise<{ item: AgendaItemRow; access: ItemAccess }> {
   const item = (await agendaItems(scope.trx, scope.key)).find((a) => a.id === itemId);
-  const access = item && (await itemAccesses(scope.trx, ctx.user, scope.meeting, [item])).get(item.id);
+  const access =
+    item && (await itemAccesses(scope.trx, ctx.user, scope.meeting, [item])).get(item.id);
   if (!item || !access) throw new AppError('not_found');
   return { item, access };
 }
@@ -272,7 +273,11 @@ export async function newMinutesVersion(
       reject([{ field: 'body.version', code: 'minutes_draft_exists' }]);
     }
     if (latest.version !== body.version) throw staleVersion(latest.version);
-    reject(textProblems((await meetingHeading(trx, key))?.forum_kind ?? '', { 'body.reason': body.reason }));
+    reject(
+      textProblems((await meetingHeading(trx, key))?.forum_kind ?? '', {
+        'body.reason': body.reason,
+      }),
+    );
     await insertMinutes(trx, key, {
       id: body.id,
       versionNo: latest.version_no + 1,

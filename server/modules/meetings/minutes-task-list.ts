@@ -15,7 +15,10 @@ export const meetingTaskList: Loader = async ({ db, user }, _now, today) => {
   const visible = [];
   for (const r of rows) {
     if (r.case_id && !cases.has(r.case_id)) continue;
-    if (r.inquiry_id && !(await userMaySeeRecord(db, user, { caseId: null, inquiryId: r.inquiry_id }))) {
+    if (
+      r.inquiry_id &&
+      !(await userMaySeeRecord(db, user, { caseId: null, inquiryId: r.inquiry_id }))
+    ) {
       continue;
     }
     visible.push(r);

@@ -59,7 +59,9 @@ describe(`tasks and need-to-know in the minutes (${testEngine})`, () => {
     const made = await task('member', version);
     expect(made.statusCode, made.body).toBe(200);
     const mine = await meetingTasksOf('member');
-    expect(mine).toEqual([expect.objectContaining({ kind: 'meeting_task', caseId: c.id, meetingId })]);
+    expect(mine).toEqual([
+      expect.objectContaining({ kind: 'meeting_task', caseId: c.id, meetingId }),
+    ]);
     expect(await eventKinds(c.id)).toContain('meeting_task_created');
 
     const listed = (await view(meetingId)).tasks[0];
@@ -81,7 +83,11 @@ describe(`tasks and need-to-know in the minutes (${testEngine})`, () => {
   it('shows a guest only their item and audits each record item viewed, with the meeting as purpose', async () => {
     const seen = await forumCase();
     const unseen = await forumCase();
-    await t.database.db.deleteFrom('case_members').where('case_id', '=', unseen.id).where('user_id', '=', ids('guest')).execute();
+    await t.database.db
+      .deleteFrom('case_members')
+      .where('case_id', '=', unseen.id)
+      .where('user_id', '=', ids('guest'))
+      .execute();
     const { meetingId, itemIds } = await meetingWith([
       { kind: 'case', caseId: seen.id },
       { kind: 'case', caseId: unseen.id },
@@ -100,7 +106,12 @@ describe(`tasks and need-to-know in the minutes (${testEngine})`, () => {
       .where('request_id', '=', String(res.headers['x-request-id']))
       .execute();
     expect(audit).toEqual([
-      { action: 'read', purpose: 'meeting', resource_id: seen.id, subject_person_id: seen.personId },
+      {
+        action: 'read',
+        purpose: 'meeting',
+        resource_id: seen.id,
+        subject_person_id: seen.personId,
+      },
     ]);
 
     const chair = await caller('chair').get(`/api/meetings/${meetingId}/minutes`);

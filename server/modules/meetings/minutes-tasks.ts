@@ -38,11 +38,18 @@ export function addTask(
       inquiryId: found?.item.inquiry_id ?? null,
     };
     const problems = textProblems(scope.forumKind, { 'body.description': body.description });
-    const responsible = await activeUser(scope.trx, scope.key.municipalityCode, body.responsibleUserId);
+    const responsible = await activeUser(
+      scope.trx,
+      scope.key.municipalityCode,
+      body.responsibleUserId,
+    );
     if (!responsible) {
       problems.push({ field: 'body.responsibleUserId', code: 'minutes_task_responsible_unknown' });
     } else if (!(await userMaySeeRecord(scope.trx, userFromRow(responsible), record))) {
-      problems.push({ field: 'body.responsibleUserId', code: 'minutes_task_responsible_may_not_see' });
+      problems.push({
+        field: 'body.responsibleUserId',
+        code: 'minutes_task_responsible_may_not_see',
+      });
     }
     if (problems.length > 0 || !responsible) {
       throw new AppError('validation_failed', { fields: problems });

@@ -26,7 +26,9 @@ export function joinedDatabase(trx: Transaction<DB>): Kysely<DB> {
       if (property === 'transaction') return () => inner;
       // Kysely keeps its state in private fields: methods and getters run on the real object.
       const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      return typeof value === 'function'
+        ? (value as (...a: unknown[]) => unknown).bind(target)
+        : value;
     },
   });
 }

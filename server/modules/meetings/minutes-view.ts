@@ -141,7 +141,8 @@ export async function loadMinutes(
     }));
 
   const present = await attendance(trx, key);
-  const ofMyItems = (itemId: string | null) => !guestOnly || itemId === null || seenItems.has(itemId);
+  const ofMyItems = (itemId: string | null) =>
+    !guestOnly || itemId === null || seenItems.has(itemId);
   const hasChair = heading.chair_user_id !== null;
   return {
     meeting: {
@@ -168,14 +169,20 @@ export async function loadMinutes(
         })),
       guests: present.guests
         .filter((g) => ofMyItems(g.agenda_item_id))
-        .map((g) => ({ id: g.id, name: g.name, organisation: g.organisation, attended: g.attended })),
+        .map((g) => ({
+          id: g.id,
+          name: g.name,
+          organisation: g.organisation,
+          attended: g.attended,
+        })),
     },
     tasks,
     abilities: {
       start: writer && latest === undefined && heading.status !== 'cancelled',
       write: writer && isLatestDraft,
       approve: mayApproveMinutes(meeting, hasChair) && isLatestDraft,
-      newVersion: writer && latest !== undefined && shown === latest && latest.status === 'approved',
+      newVersion:
+        writer && latest !== undefined && shown === latest && latest.status === 'approved',
       confirmNoPersonalData: heading.forum_kind === 'infohus_network',
     },
   };

@@ -28,7 +28,7 @@ export interface ItemSpec {
   title?: string;
 }
 
-/** A meeting of a new forum of `forumKind` held an hour ago, with `items` in order. */
+/** A meeting of a new forum of `forumKind` going on now, with `items` in order. */
 export async function meetingWith(items: ItemSpec[], forumKind = 'forum') {
   const db = t.database.db;
   const forum = await createForum(db, { members: [ids('chair'), ids('noteTaker'), ids('member')] });
@@ -40,8 +40,9 @@ export async function meetingWith(items: ItemSpec[], forumKind = 'forum') {
       id: meetingId,
       forum_id: forum.id,
       meeting_type: forumKind === 'housing_area' ? 'area_meeting' : forumKind,
-      starts_at: new Date(Date.now() - 2 * 3_600_000),
-      ends_at: new Date(Date.now() - 3_600_000),
+      // Started a minute ago (the Danish day of the meeting is today's, whatever the hour).
+      starts_at: new Date(Date.now() - 60_000),
+      ends_at: new Date(Date.now() + 3_600_000),
       place: 'Rådhuset, mødelokale 2',
       chair_user_id: ids('chair'),
       note_taker_user_id: ids('noteTaker'),
