@@ -78,7 +78,7 @@ export function addTask(
         details: { meetingId, taskId: body.id },
       });
     }
-    return { taskId: body.id };
+    return { taskId: body.id, repeated: false };
   });
 }
 

@@ -30,6 +30,7 @@ const KIND_ORDER: Record<TaskKind, number> = {
   child_report_acknowledgement: 13,
   case_without_notice: 14,
   access_request_overdue: 15,
+  meeting_task: 16,
 };
 export const TASK_KINDS = inOrder(KIND_ORDER);
 
@@ -49,6 +50,10 @@ const TAB_PATHS: Record<TaskTab, string> = {
 /** Where a task is done: the case tab, the inquiry, or the access request. */
 export function taskLink(task: Task): string | null {
   if (task.kind === 'access_request_overdue') return `/aktindsigt/${task.id}`;
+  // A task from a meeting's minutes opens its record, else the minutes that gave it.
+  if (task.kind === 'meeting_task' && !task.caseId && !task.inquiryId && task.meetingId) {
+    return `/moeder/${task.meetingId}/referat`;
+  }
   if (task.caseId) return `/sager/${task.caseId}${task.tab ? `/${TAB_PATHS[task.tab]}` : ''}`;
   if (task.inquiryId) return `/henvendelser/${task.inquiryId}`;
   return null;
