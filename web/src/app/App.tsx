@@ -10,6 +10,7 @@ import { CaseDetailPage } from '../modules/cases/CaseDetailPage';
 import { CaseListPage } from '../modules/cases/CaseListPage';
 import { ForumsPage } from '../modules/forums/ForumsPage';
 import { HomePage } from '../modules/home/HomePage';
+import { MinutesPage } from '../modules/meetings/MinutesPage';
 import { InquiriesApp } from '../modules/inquiries/InquiriesApp';
 import { NotificationsPage } from '../modules/notifications/NotificationsPage';
 import { AccessReportLookupPage } from '../modules/persons/AccessReportLookupPage';
@@ -83,6 +84,8 @@ export function App() {
                 <Route path="notifikationer" element={<NotificationsPage />} />
                 <Route path="mine-sager/:caseId" element={<PartnerCasePage />} />
                 <Route path="overfoersler" element={<IncomingTransfersRoute />} />
+                {/* A meeting's minutes (issue 14 part 4): the server decides who sees what. */}
+                <Route path="moeder/:id/referat" element={<MinutesPage />} />
                 {CAPABILITIES.map((capability) => {
                   const Page = CAPABILITY_PAGES[capability.id];
                   return (

@@ -44,6 +44,8 @@ import partnersDa from '../../modules/partners/locales/da.json';
 import partnersEn from '../../modules/partners/locales/en.json';
 import transfersDa from '../../modules/transfers/locales/da.json';
 import transfersEn from '../../modules/transfers/locales/en.json';
+import minutesDa from '../../modules/meetings/locales/minutes-da.json';
+import minutesEn from '../../modules/meetings/locales/minutes-en.json';
 
 /**
  * The translation catalogues: the shell's texts (./locales) plus one pair of files per module
@@ -74,6 +76,7 @@ export const da = {
   ...accessRequestsDa,
   ...partnersDa,
   ...transfersDa,
+  ...minutesDa,
 };
 
 export const en = {
@@ -100,4 +103,5 @@ export const en = {
   ...accessRequestsEn,
   ...partnersEn,
   ...transfersEn,
+  ...minutesEn,
 } satisfies Record<keyof typeof da, unknown>;

@@ -1,0 +1,239 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import {
+  CONCERN_LEVELS,
+  EXTREMISM_FORMS,
+  SUBJECT_KINDS,
+  ConcernLevelSchema,
+  ExtremismFormSchema,
+  SubjectKindSchema,
+} from '../../../../shared/values.ts';
+import type { MinutesActionKind } from '../../../../server/modules/meetings/minutes-schema.ts';
+import { Form, Select, TextArea, useZodForm } from '../../ui/form';
+import { recordDecision, type MinutesActionInput, type MinutesItem } from './minutesApi';
+
+/**
+ * The decision that acts on an item's record, the form chosen by the decision's kind (from the
+ * kinds the server offers for the item). The server makes it through the record's own module, so
+ * a decision the record's rules refuse comes back with their message on the field. Decisions that
+ * need the record's own details (a re-review, a plan version, an intervention's type) are made
+ * on the record's page.
+ */
+const text = (max: number) => z.string().trim().min(1).max(max);
+const ConcernForm = z.object({
+  concernLevel: ConcernLevelSchema,
+  summary: z.string().trim().max(8000).nullable(),
+});
+/** The two outcomes the minutes decide; a referral or a police handover is made on the inquiry. */
+const MINUTES_OUTCOMES = ['no_concern', 'radicalisation'] as const;
+const InquiryForm = z.object({
+  outcome: z.enum(MINUTES_OUTCOMES),
+  reason: text(4000),
+  extremismForm: ExtremismFormSchema.nullable(),
+  subjectKind: SubjectKindSchema,
+});
+/** Outcomes that need nothing more than a reason; a transfer or "other" is made on the case. */
+const CLOSURE_OUTCOMES = ['handled', 'moved', 'contact_lost', 'police'] as const;
+const ClosureForm = z.object({ outcome: z.enum(CLOSURE_OUTCOMES), reason: text(4000) });
+
+const FORM_KINDS: MinutesActionKind[] = ['concern_level', 'inquiry_decision', 'closure_proposed'];
+
+export function MinutesDecisionForm({
+  item,
+  meetingId,
+  version,
+  onChanged,
+}: {
+  item: MinutesItem;
+  meetingId: string;
+  version: number;
+  onChanged: () => unknown;
+}) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<MinutesActionKind | ''>('');
+  const selectId = `minutes-decision-kind-${item.agendaItemId}`;
+  const decide = useMutation({
+    mutationFn: (action: MinutesActionInput) =>
+      recordDecision(meetingId, item.agendaItemId, { version, action }),
+    onSuccess: onChanged,
+  });
+  const submit = (action: MinutesActionInput) => decide.mutateAsync(action);
+  const props = {
+    itemId: item.agendaItemId,
+    submit,
+    error: decide.error,
+    pending: decide.isPending,
+  };
+  return (
+    <fieldset className="minutes-decision">
+      <legend className="h4">{t('minutes.decide.heading')}</legend>
+      <div className="form-group">
+        <label className="form-label" htmlFor={selectId}>
+          {t('minutes.decide.kind')}
+        </label>
+        <select
+          id={selectId}
+          className="form-select"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as MinutesActionKind | '')}
+        >
+          <option value="">{t('minutes.decide.choose')}</option>
+          {item.actions.map((k) => (
+            <option key={k} value={k}>
+              {t(`minutes.actions.${k}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {kind === 'concern_level' && <ConcernLevelDecision {...props} />}
+      {kind === 'inquiry_decision' && <InquiryDecision {...props} />}
+      {kind === 'closure_proposed' && <ClosureDecision {...props} />}
+      {kind !== '' && !FORM_KINDS.includes(kind) && <p>{t('minutes.decide.onRecordPage')}</p>}
+    </fieldset>
+  );
+}
+
+interface DecisionProps {
+  itemId: string;
+  submit: (action: MinutesActionInput) => Promise<unknown>;
+  error: unknown;
+  pending: boolean;
+}
+
+function SubmitButton({ pending }: { pending: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <button type="submit" className="button button-primary" disabled={pending}>
+      {t('minutes.decide.submit')}
+    </button>
+  );
+}
+
+function ConcernLevelDecision({ itemId, submit, error, pending }: DecisionProps) {
+  const { t } = useTranslation();
+  const form = useZodForm(ConcernForm, {
+    defaultValues: { concernLevel: '' as 'low', summary: '' },
+  });
+  return (
+    <Form
+      id={`minutes-concern-${itemId}`}
+      form={form}
+      summary={false}
+      onSubmit={(v) => submit({ kind: 'concern_level', ...v })}
+      error={error}
+      errorTitle={t('minutes.decide.error')}
+    >
+      <Select name="concernLevel" label={t('minutes.decide.concernLevel')}>
+        <option value="">{t('minutes.decide.choose')}</option>
+        {CONCERN_LEVELS.map((level) => (
+          <option key={level} value={level}>
+            {t(`cases.concernLevel.${level}`)}
+          </option>
+        ))}
+      </Select>
+      <TextArea name="summary" label={t('minutes.decide.summary')} empty="null" maxLength={8000} />
+      <SubmitButton pending={pending} />
+    </Form>
+  );
+}
+
+function InquiryDecision({ itemId, submit, error, pending }: DecisionProps) {
+  const { t } = useTranslation();
+  const form = useZodForm(InquiryForm, {
+    defaultValues: {
+      outcome: '' as 'no_concern',
+      reason: '',
+      extremismForm: null,
+      subjectKind: 'person',
+    },
+  });
+  return (
+    <Form
+      id={`minutes-inquiry-${itemId}`}
+      form={form}
+      summary={false}
+      onSubmit={(v) =>
+        submit({
+          kind: 'inquiry_decision',
+          decision: {
+            outcome: v.outcome,
+            reason: v.reason,
+            referredUnitId: null,
+            passedOn: null,
+            policeHandedAt: null,
+            policeRecipient: null,
+            municipalityKeeps: null,
+            classification: { subjectKind: v.subjectKind, extremismForm: v.extremismForm },
+          },
+        } as MinutesActionInput)
+      }
+      error={error}
+      errorTitle={t('minutes.decide.error')}
+    >
+      <Select name="outcome" label={t('minutes.decide.outcome')}>
+        <option value="">{t('minutes.decide.choose')}</option>
+        {MINUTES_OUTCOMES.map((o) => (
+          <option key={o} value={o}>
+            {t(`inquiries.outcomes.${o}`)}
+          </option>
+        ))}
+      </Select>
+      <TextArea name="reason" label={t('minutes.decide.reason')} maxLength={4000} />
+      <Select name="extremismForm" label={t('minutes.decide.extremismForm')} empty="null">
+        <option value="">{t('minutes.decide.choose')}</option>
+        {EXTREMISM_FORMS.map((f) => (
+          <option key={f} value={f}>
+            {t(`inquiries.extremismForms.${f}`)}
+          </option>
+        ))}
+      </Select>
+      <Select name="subjectKind" label={t('minutes.decide.subjectKind')}>
+        {SUBJECT_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`inquiries.subjectKinds.${k}`)}
+          </option>
+        ))}
+      </Select>
+      <SubmitButton pending={pending} />
+    </Form>
+  );
+}
+
+function ClosureDecision({ itemId, submit, error, pending }: DecisionProps) {
+  const { t } = useTranslation();
+  const form = useZodForm(ClosureForm, { defaultValues: { outcome: '' as 'handled', reason: '' } });
+  return (
+    <Form
+      id={`minutes-closure-${itemId}`}
+      form={form}
+      summary={false}
+      onSubmit={(v) =>
+        submit({
+          kind: 'closure_proposed',
+          closure: {
+            ...v,
+            transferredUnitId: null,
+            outcomeOther: null,
+            goalStatuses: [],
+            interventionDispositions: [],
+          },
+        } as MinutesActionInput)
+      }
+      error={error}
+      errorTitle={t('minutes.decide.error')}
+    >
+      <Select name="outcome" label={t('minutes.decide.closureOutcome')}>
+        <option value="">{t('minutes.decide.choose')}</option>
+        {CLOSURE_OUTCOMES.map((o) => (
+          <option key={o} value={o}>
+            {t(`closure.outcomes.${o}`)}
+          </option>
+        ))}
+      </Select>
+      <TextArea name="reason" label={t('minutes.decide.reason')} maxLength={4000} />
+      <SubmitButton pending={pending} />
+    </Form>
+  );
+}
