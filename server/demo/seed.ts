@@ -21,6 +21,7 @@ import { seedDemoRecords } from './records.ts';
 import { seedDemoUsers } from './users.ts';
 import { seedDemoConsentTransfer } from './transfer-consent.ts';
 import { ensureDemoNeighbour, seedDemoTransfers } from './transfers.ts';
+import { seedDemoMinutes } from './minutes.ts';
 
 /**
  * Fictional demo data: a demo police district and "Demo Kommune" with its units. Every name says
@@ -95,6 +96,7 @@ export async function seedDemo(
     await seedDemoConsents(db);
     await seedDemoTransfers(db, { secret: options.secretKey, audit: options.auditKey });
     await seedDemoConsentTransfer(db, { secret: options.secretKey, audit: options.auditKey });
+    await seedDemoMinutes(db);
     return organisation;
   }
   // Every step is idempotent, and the marker is written last: an interrupted seed completes on
@@ -116,6 +118,7 @@ export async function seedDemo(
   await seedDemoConsents(db);
   await seedDemoTransfers(db, { secret: options.secretKey, audit: options.auditKey });
   await seedDemoConsentTransfer(db, { secret: options.secretKey, audit: options.auditKey });
+  await seedDemoMinutes(db);
   await db
     .insertInto('app_settings')
     .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })

@@ -91,7 +91,7 @@ export function MinutesTasks({
           errorTitle={t('minutes.tasks.addError')}
         >
           <TextArea name="description" label={t('minutes.tasks.description')} maxLength={2000} />
-          <Select name="agendaItemId" label={t('minutes.tasks.item')} choose={false}>
+          <Select name="agendaItemId" label={t('minutes.tasks.item')}>
             <option value="">{t('minutes.tasks.noItem')}</option>
             {view.items.map((item) => (
               <option key={item.agendaItemId} value={item.agendaItemId}>
