@@ -20,7 +20,7 @@ export function MinutesApproval({
 }: {
   view: MinutesView;
   meetingId: string;
-  onChanged: () => unknown;
+  onChanged: () => Promise<unknown>;
 }) {
   const { t } = useTranslation();
   const version = view.minutes?.version ?? 0;

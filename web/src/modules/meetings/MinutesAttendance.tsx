@@ -15,7 +15,7 @@ export function MinutesAttendance({
 }: {
   view: MinutesView;
   meetingId: string;
-  onChanged: () => unknown;
+  onChanged: () => Promise<unknown>;
 }) {
   const { t } = useTranslation();
   const { participants, guests } = view.attendance;

@@ -49,7 +49,7 @@ export function MinutesDecisionForm({
   item: MinutesItem;
   meetingId: string;
   version: number;
-  onChanged: () => unknown;
+  onChanged: () => Promise<unknown>;
 }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<MinutesActionKind | ''>('');

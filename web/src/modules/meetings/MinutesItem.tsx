@@ -9,10 +9,8 @@ import { saveItem, type MinutesItem } from './minutesApi';
 const ItemText = MinutesItemBody.omit({ version: true });
 
 /** The record an item is about, as a link (ids only in the address), or the topic's heading. */
-export function itemLabel(
-  item: MinutesItem,
-  t: (key: string, o?: Record<string, string>) => string,
-) {
+function ItemLabel({ item }: { item: MinutesItem }) {
+  const { t } = useTranslation();
   if (item.caseId && item.caseReference) {
     return (
       <Link to={`/sager/${item.caseId}`}>
@@ -27,7 +25,7 @@ export function itemLabel(
       </Link>
     );
   }
-  return item.title ?? '';
+  return <>{item.title ?? ''}</>;
 }
 
 /**
@@ -46,7 +44,7 @@ export function MinutesItemCard({
   meetingId: string;
   version: number;
   writable: boolean;
-  onChanged: () => unknown;
+  onChanged: () => Promise<unknown>;
 }) {
   const { t } = useTranslation();
   const headingId = `minutes-item-${item.agendaItemId}`;
@@ -61,7 +59,7 @@ export function MinutesItemCard({
   return (
     <article className="minutes-item" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        {item.position}. {t(`minutes.kinds.${item.kind}`, item.kind)}: {itemLabel(item, t)}
+        {item.position}. {t(`minutes.kinds.${item.kind}`, item.kind)}: <ItemLabel item={item} />
       </h3>
       {item.textHidden ? (
         <p className="form-hint">{t('minutes.items.textHidden')}</p>

@@ -4,7 +4,6 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeading } from '../../ui/PageHeading';
 import { QueryState } from '../../ui/QueryState';
-import { danishToday, formatDate } from '../../ui/form';
 import { MinutesApproval } from './MinutesApproval';
 import { MinutesAttendance } from './MinutesAttendance';
 import { MinutesItemCard } from './MinutesItem';
@@ -17,7 +16,16 @@ import {
   type MinutesView,
 } from './minutesApi';
 
-const dayOf = (iso: string | null) => (iso ? formatDate(danishToday(new Date(iso))) : '');
+/** The Danish day of an instant, dd.mm.åååå. */
+const dayOf = (iso: string | null) =>
+  iso
+    ? new Date(iso).toLocaleDateString('da-DK', {
+        timeZone: 'Europe/Copenhagen',
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+      })
+    : '';
 
 /**
  * The minutes of a meeting, `/moeder/:id/referat` (issue 14 part 4): per item what was assessed

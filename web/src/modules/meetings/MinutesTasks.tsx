@@ -23,7 +23,7 @@ export function MinutesTasks({
 }: {
   view: MinutesView;
   meetingId: string;
-  onChanged: () => unknown;
+  onChanged: () => Promise<unknown>;
 }) {
   const { t } = useTranslation();
   const form = useZodForm(TaskForm, {
