@@ -26,7 +26,7 @@ import {
   upsertMinutesItem,
   type AgendaItemRow,
   type MeetingKey,
-} from './minutes-queries.ts';
+} from './queries-minutes.ts';
 import { textProblems } from './minutes-rules.ts';
 import type { MinutesActionInput } from './minutes-schema.ts';
 import { meetingKey } from './minutes-view.ts';

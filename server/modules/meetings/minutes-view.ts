@@ -20,7 +20,7 @@ import {
   minutesVersions,
   type MeetingKey,
   type MinutesRow,
-} from './minutes-queries.ts';
+} from './queries-minutes.ts';
 import type { MinutesActionKind, MinutesVersion, MinutesView } from './minutes-schema.ts';
 
 /**
