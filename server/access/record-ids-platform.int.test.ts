@@ -1,6 +1,7 @@
 import { ACCESS_REQUEST_PROBES } from '../test/id-probes-access-requests.ts';
 import { CASE_PROBES } from '../test/id-probes-cases.ts';
 import { INQUIRY_PROBES } from '../test/id-probes-inquiries.ts';
+import { MINUTES_PROBES } from '../test/id-probes-minutes.ts';
 import { PARTNER_PROBES } from '../test/id-probes-partners.ts';
 import { PLATFORM_PROBES } from '../test/id-probes-platform.ts';
 import { RETENTION_PROBES } from '../test/id-probes-retention.ts';
@@ -21,6 +22,7 @@ await describeRecordIds(
       ...ACCESS_REQUEST_PROBES,
       ...PARTNER_PROBES,
       ...TRANSFER_PROBES,
+      ...MINUTES_PROBES,
     ],
   },
 );
