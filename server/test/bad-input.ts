@@ -168,6 +168,8 @@ const ROUTE_GROUPS: [string, RegExp][] = [
   ['inquiries', /^\/api\/(inquiries|inquiry-drafts|persons|notifications)(\/|$)/],
   ['access-requests', /^\/api\/access-requests(\/|$)/],
   ['partners', /^\/api\/(partner\/|partner-activation$|cases\/\{id\}\/partner-access)/],
+  // A meeting's minutes (issue 14 part 4): before any group of the meetings' other routes.
+  ['minutes', /^\/api\/meetings\/\{id\}\/minutes/],
 ];
 export const groupOf = (path: string) =>
   ROUTE_GROUPS.find(([, re]) => re.test(path))?.[0] ?? 'other';
