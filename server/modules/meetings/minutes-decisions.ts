@@ -155,15 +155,19 @@ async function actOnCase(
     case 'review':
       await recordReview(ctx, access, action.reviewId, action.review, now);
       return action.reviewId;
-    case 'plan_approved':
+    case 'plan_approved': {
+      // Where the steering group approves plans (model 3), the meeting's day is its meeting.
+      const settings = await getSettings(ctx.db, access.municipalityCode);
+      const steering = settings.planApproval === 'steering_group';
       await approvePlan(
         ctx,
         access,
         action.planId,
-        { version: action.planVersion, steeringGroupMeetingOn: meeting.day },
+        { version: action.planVersion, ...(steering && { steeringGroupMeetingOn: meeting.day }) },
         now,
       );
       return action.planId;
+    }
     case 'intervention_added':
       return (await createIntervention(ctx, access, action.intervention)).id;
   }
