@@ -4,6 +4,7 @@ import { testEngine } from '../../test/database.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { addDays } from '../follow-ups/schedule.ts';
 import { fieldsOf } from '../../test/records.ts';
+import { pdfText } from '../../test/pdf-text.ts';
 import {
   caller,
   eventKinds,
@@ -113,6 +114,14 @@ describe(`tasks and need-to-know in the minutes (${testEngine})`, () => {
         subject_person_id: seen.personId,
       },
     ]);
+
+    // The PDF holds the same: the guest's item, not the other case's.
+    const pdf = await caller('guest').get(`/api/meetings/${meetingId}/minutes.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    const printed = await pdfText(pdf.rawPayload);
+    expect(printed).toContain(seen.reference);
+    expect(printed).not.toContain(unseen.reference);
+    expect(printed).not.toContain('Fælles temaer');
 
     const chair = await caller('chair').get(`/api/meetings/${meetingId}/minutes`);
     const chairAudit = await t.database.db
