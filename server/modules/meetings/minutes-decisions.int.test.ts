@@ -62,7 +62,9 @@ describe(`minutes that act (${testEngine})`, () => {
       .select('kind')
       .where('inquiry_id', '=', inquiry.id)
       .execute();
-    expect(history.map((h) => h.kind)).toContain('decided');
+    expect(history.map((h) => h.kind)).toEqual(
+      expect.arrayContaining(['decided', 'meeting_decision_recorded']),
+    );
     const after = await view(meetingId);
     expect(after.items[0]?.action).toEqual({
       kind: 'inquiry_decision',

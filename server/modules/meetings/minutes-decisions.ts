@@ -7,6 +7,7 @@ import { inquiryAbilitiesByPlace } from '../../access/inquiry-abilities.ts';
 import type { ItemAccess } from '../../access/minutes-access.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import { recordCaseChange } from '../cases/case-work.ts';
+import { recordChange } from '../inquiries/change.ts';
 import { decide } from '../inquiries/decision.ts';
 import { getSettings } from '../inquiries/settings.ts';
 import { addFollowUp } from '../follow-ups/scheduling.ts';
@@ -21,8 +22,8 @@ import type { MinutesActionInput, MinutesActionKind } from './minutes-schema.ts'
  * Decisions in the minutes that act on the item's record (issue 14 part 4), made exactly as on
  * the record's own page: through the owning module's function, in the minutes' transaction
  * (minutes-transaction.ts), with its rules and messages. The owning module writes its own
- * chronology entry; a case decision gets a second entry naming the meeting
- * (`meeting_decision_recorded`).
+ * chronology entry; the record's chronology gets a second entry naming the meeting
+ * (`meeting_decision_recorded`, in the case's or the inquiry's).
  */
 
 const CASE_ITEM_KINDS = ['follow_up', 'case', 'on_hold'];
@@ -111,6 +112,12 @@ export async function actOnRecord(
       { ...action.decision, version: item.access.version },
       now,
     );
+    // The inquiry's history names the meeting (the decision's own entry is written by decide).
+    await recordChange(trx, ctx, item.access, {
+      kind: 'meeting_decision_recorded',
+      changes: { meetingId: meeting.meetingId, meetingOn: meeting.day },
+      audit: { action: 'update', details: { meetingId: meeting.meetingId } },
+    });
     return { resourceId: item.access.inquiryId };
   }
   if (item.kind !== 'case') throw new AppError('not_found');

@@ -38,6 +38,7 @@ const KINDS = [
   'child_report_acknowledged',
   'forwarded',
   'forwarded_in',
+  'meeting_decision_recorded',
 ] as const;
 
 /** Fields of an edit, in readable words. */
@@ -218,6 +219,10 @@ function EventChanges({
       ) : null;
     case 'child_report_acknowledged':
       return c.emailed === true ? <>{t('inquiries.history.emailed')}</> : null;
+    case 'meeting_decision_recorded':
+      return typeof c.meetingId === 'string' ? (
+        <Link to={`/moeder/${c.meetingId}/referat`}>{t('inquiries.history.meetingMinutes')}</Link>
+      ) : null;
     default:
       return null;
   }
