@@ -1,6 +1,7 @@
 import { ACCESS_REQUEST_PROBES } from '../test/id-probes-access-requests.ts';
 import { CASE_PROBES } from '../test/id-probes-cases.ts';
 import { INQUIRY_PROBES } from '../test/id-probes-inquiries.ts';
+import { MINUTES_DECISION_PROBES } from '../test/id-probes-minutes-decisions.ts';
 import { MINUTES_PROBES } from '../test/id-probes-minutes.ts';
 import { PARTNER_PROBES } from '../test/id-probes-partners.ts';
 import { PLATFORM_PROBES } from '../test/id-probes-platform.ts';
@@ -23,6 +24,7 @@ await describeRecordIds(
       ...PARTNER_PROBES,
       ...TRANSFER_PROBES,
       ...MINUTES_PROBES,
+      ...MINUTES_DECISION_PROBES,
     ],
   },
 );

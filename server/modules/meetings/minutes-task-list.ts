@@ -1,7 +1,7 @@
 import { findCaseAccesses } from '../../access/case-abilities.ts';
 import { userMaySeeRecord } from '../../access/minutes-access.ts';
 import { dated, type Loader } from '../tasks/items.ts';
-import { openTasksOf } from './queries-minutes.ts';
+import { openTasksOf } from './queries-minutes-tasks.ts';
 
 /** "Mine opgaver": the caller's open tasks from meetings, by deadline (records they still see). */
 export const meetingTaskList: Loader = async ({ db, user }, _now, today) => {

@@ -4,7 +4,7 @@ import { mayWriteMinutes, meetingAccess } from '../../access/meeting-access.ts';
 import { userFromRow, userMaySeeRecord } from '../../access/minutes-access.ts';
 import { recordCaseChange } from '../cases/case-work.ts';
 import { auditMinutesChange } from './minutes-audit.ts';
-import { activeUser, insertTask, markTaskDone, taskById } from './queries-minutes.ts';
+import { activeUser, insertTask, markTaskDone, taskById } from './queries-minutes-tasks.ts';
 import { textProblems } from './minutes-rules.ts';
 import { inDraft, visibleItem } from './minutes-service.ts';
 

@@ -15,12 +15,12 @@ import {
   agendaItems,
   attendance,
   meetingHeading,
-  meetingTasks,
   minutesItems,
   minutesVersions,
   type MeetingKey,
   type MinutesRow,
 } from './queries-minutes.ts';
+import { meetingTasks } from './queries-minutes-tasks.ts';
 import type { MinutesActionKind, MinutesVersion, MinutesView } from './minutes-schema.ts';
 
 /**
