@@ -97,7 +97,13 @@ describe(`minutes in model 3 (${testEngine})`, () => {
       'steering_group',
     );
     const version = await start(meetingId);
-    expect((await view(meetingId)).items[0]?.actions).toEqual(['plan_approved']);
+    const offered = (await view(meetingId)).items[0] as unknown as {
+      actions: string[];
+      target: unknown;
+    };
+    expect(offered.actions).toEqual(['plan_approved']);
+    // The plan awaiting approval, read through the plans module, for the web's form.
+    expect(offered.target).toEqual({ kind: 'plan', id: plan.id, version: 1, number: 1 });
     const res = await decide(meetingId, itemIds[0] as string, version, {
       kind: 'plan_approved',
       planId: plan.id,
@@ -143,6 +149,8 @@ describe(`minutes in model 3 (${testEngine})`, () => {
       .executeTakeFirstOrThrow();
     const { meetingId, itemIds } = await meetingWith([{ kind: 're_review', caseId: c.id }]);
     const version = await start(meetingId);
+    const due = (await view(meetingId)).items[0] as unknown as { target: unknown };
+    expect(due.target).toEqual({ kind: 'review', id: review.id, version: 1, months: 6 });
     const res = await decide(meetingId, itemIds[0] as string, version, {
       kind: 'review',
       reviewId: review.id,

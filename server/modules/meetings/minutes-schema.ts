@@ -114,6 +114,23 @@ export const MinutesWriteResponse = z.object({ id: z.uuid(), version: z.number()
 
 const UserRef = z.object({ id: z.uuid(), name: z.string() });
 
+/** What a re-review or plan-approval decision acts on (the due review, the plan awaiting approval). */
+export const MinutesTargetSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('review'),
+    id: z.uuid(),
+    version: z.number().int(),
+    months: z.number().int(),
+  }),
+  z.object({
+    kind: z.literal('plan'),
+    id: z.uuid(),
+    version: z.number().int(),
+    number: z.number().int(),
+  }),
+]);
+export type MinutesTarget = z.infer<typeof MinutesTargetSchema>;
+
 export const MinutesItemSchema = z.object({
   agendaItemId: z.uuid(),
   position: z.number().int(),
@@ -138,6 +155,8 @@ export const MinutesItemSchema = z.object({
     .nullable(),
   /** The decisions the caller may record on this item now (empty once acted or approved). */
   actions: z.array(MinutesActionKindSchema),
+  /** What a re-review or plan decision acts on; null when none is offered. */
+  target: MinutesTargetSchema.nullable(),
 });
 export type MinutesItem = z.infer<typeof MinutesItemSchema>;
 

@@ -11,6 +11,7 @@ import {
 import { itemAccesses, type ItemAccess } from '../../access/minutes-access.ts';
 import { allowedDecisions } from './minutes-decisions.ts';
 import { auditItemViews } from './minutes-audit.ts';
+import { itemTarget } from './minutes-targets.ts';
 import {
   agendaItems,
   attendance,
@@ -21,7 +22,12 @@ import {
   type MinutesRow,
 } from './queries-minutes.ts';
 import { meetingTasks } from './queries-minutes-tasks.ts';
-import type { MinutesActionKind, MinutesVersion, MinutesView } from './minutes-schema.ts';
+import type {
+  MinutesActionKind,
+  MinutesItem,
+  MinutesVersion,
+  MinutesView,
+} from './minutes-schema.ts';
 
 /**
  * A meeting's minutes as the caller may see them (issue 14 part 5): the items of the records they
@@ -75,7 +81,8 @@ export async function loadMinutes(
   );
   const writer = mayWriteMinutes(meeting);
   const visible = agenda.filter((a) => accesses.has(a.id));
-  const items = visible.map((a) => {
+  const items: MinutesItem[] = [];
+  for (const a of visible) {
     const access = accesses.get(a.id) as ItemAccess;
     const row = rows.get(a.id);
     // A note on a case item may be about the concern itself: only with the case's compartment.
@@ -84,7 +91,8 @@ export async function loadMinutes(
       writer && isLatestDraft && !row?.action_kind
         ? allowedDecisions(heading.forum_kind, a.kind, access)
         : [];
-    return {
+    const offersTarget = actions.includes('review') || actions.includes('plan_approved');
+    items.push({
       agendaItemId: a.id,
       position: a.position,
       kind: a.kind,
@@ -106,8 +114,9 @@ export async function loadMinutes(
             }
           : null,
       actions,
-    };
-  });
+      target: offersTarget ? await itemTarget(trx, a.kind, access) : null,
+    });
+  }
   await auditItemViews(
     trx,
     ctx,

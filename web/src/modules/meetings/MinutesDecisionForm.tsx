@@ -11,7 +11,15 @@ import {
   SubjectKindSchema,
 } from '../../../../shared/values.ts';
 import type { MinutesActionKind } from '../../../../server/modules/meetings/minutes-schema.ts';
-import { Form, Select, TextArea, useZodForm } from '../../ui/form';
+import {
+  Checkbox,
+  DateInput,
+  Form,
+  Select,
+  TextArea,
+  danishToday,
+  useZodForm,
+} from '../../ui/form';
 import { recordDecision, type MinutesActionInput, type MinutesItem } from './minutesApi';
 
 /**
@@ -38,7 +46,20 @@ const InquiryForm = z.object({
 const CLOSURE_OUTCOMES = ['handled', 'moved', 'contact_lost', 'police'] as const;
 const ClosureForm = z.object({ outcome: z.enum(CLOSURE_OUTCOMES), reason: text(4000) });
 
-const FORM_KINDS: MinutesActionKind[] = ['concern_level', 'inquiry_decision', 'closure_proposed'];
+const ReviewForm = z.object({
+  decision: z.enum(['confirm', 'reopen']),
+  heldOn: z.iso.date(),
+  reason: z.string().trim().max(4000).nullable(),
+  answer: z.boolean(),
+});
+
+const FORM_KINDS: MinutesActionKind[] = [
+  'concern_level',
+  'inquiry_decision',
+  'closure_proposed',
+  'review',
+  'plan_approved',
+];
 
 export function MinutesDecisionForm({
   item,
@@ -90,6 +111,15 @@ export function MinutesDecisionForm({
       {kind === 'concern_level' && <ConcernLevelDecision {...props} />}
       {kind === 'inquiry_decision' && <InquiryDecision {...props} />}
       {kind === 'closure_proposed' && <ClosureDecision {...props} />}
+      {kind === 'review' && item.target?.kind === 'review' && (
+        <ReviewDecision {...props} target={item.target} />
+      )}
+      {kind === 'plan_approved' && item.target?.kind === 'plan' && (
+        <PlanDecision {...props} target={item.target} />
+      )}
+      {(kind === 'review' || kind === 'plan_approved') && !item.target && (
+        <p>{t('minutes.decide.nothingDue')}</p>
+      )}
       {kind !== '' && !FORM_KINDS.includes(kind) && <p>{t('minutes.decide.onRecordPage')}</p>}
     </fieldset>
   );
@@ -233,6 +263,80 @@ function ClosureDecision({ itemId, submit, error, pending }: DecisionProps) {
         ))}
       </Select>
       <TextArea name="reason" label={t('minutes.decide.reason')} maxLength={4000} />
+      <SubmitButton pending={pending} />
+    </Form>
+  );
+}
+
+type Target = NonNullable<MinutesItem['target']>;
+
+function ReviewDecision({
+  itemId,
+  submit,
+  error,
+  pending,
+  target,
+}: DecisionProps & { target: Extract<Target, { kind: 'review' }> }) {
+  const { t } = useTranslation();
+  const form = useZodForm(ReviewForm, {
+    defaultValues: { decision: 'confirm', heldOn: danishToday(), reason: null, answer: false },
+  });
+  // Six months: still at risk? Twelve: in education or work? (the closure module's questions)
+  const question = target.months === 6 ? 'noLongerAtRisk' : 'inEducationOrWork';
+  return (
+    <Form
+      id={`minutes-review-${itemId}`}
+      form={form}
+      summary={false}
+      onSubmit={(v) =>
+        submit({
+          kind: 'review',
+          reviewId: target.id,
+          review: {
+            version: target.version,
+            decision: v.decision,
+            heldOn: v.heldOn,
+            ...(v.reason && { reason: v.reason }),
+            [question]: v.answer,
+          },
+        } as MinutesActionInput)
+      }
+      error={error}
+      errorTitle={t('minutes.decide.error')}
+    >
+      <Select name="decision" label={t('minutes.decide.reviewDecision')}>
+        <option value="confirm">{t('minutes.decide.confirm')}</option>
+        <option value="reopen">{t('minutes.decide.reopen')}</option>
+      </Select>
+      <DateInput name="heldOn" label={t('minutes.decide.heldOn')} />
+      <Checkbox name="answer" label={t(`minutes.decide.${question}`)} />
+      <TextArea name="reason" label={t('minutes.decide.reason')} empty="null" maxLength={4000} />
+      <SubmitButton pending={pending} />
+    </Form>
+  );
+}
+
+function PlanDecision({
+  itemId,
+  submit,
+  error,
+  pending,
+  target,
+}: DecisionProps & { target: Extract<Target, { kind: 'plan' }> }) {
+  const { t } = useTranslation();
+  const form = useZodForm(z.object({}), { defaultValues: {} });
+  return (
+    <Form
+      id={`minutes-plan-${itemId}`}
+      form={form}
+      summary={false}
+      onSubmit={() =>
+        submit({ kind: 'plan_approved', planId: target.id, planVersion: target.version })
+      }
+      error={error}
+      errorTitle={t('minutes.decide.error')}
+    >
+      <p>{t('minutes.decide.planVersion', { number: target.number })}</p>
       <SubmitButton pending={pending} />
     </Form>
   );

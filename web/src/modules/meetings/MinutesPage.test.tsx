@@ -57,6 +57,7 @@ function view(status: 'draft' | 'approved', write: boolean): MinutesView {
         textHidden: false,
         action: null,
         actions: write ? ['concern_level', 'closure_proposed'] : [],
+        target: null,
       },
     ],
     attendance: { participants: [], guests: [] },
