@@ -53,8 +53,8 @@ create table meeting_minutes_items (
   assessed text null check (length(assessed) between 1 and 8000),
   decision text null check (length(decision) between 1 and 8000),
   action_kind text null check (action_kind in (
-    'inquiry_decision', 'concern_level', 'review', 'closure_proposed', 'plan_approved',
-    'intervention_added'
+    'inquiry_decision', 'concern_level', 'review', 'closure_proposed', 'closure_approved',
+    'plan_approved', 'intervention_added'
   )),
   -- The row the owning module made (the decision, follow-up, closure, review, plan, intervention).
   action_resource_id text null check (length(action_resource_id) between 1 and 100),

@@ -78,6 +78,10 @@ const intervention = (x: ProbeWorld, m: Meeting, extra: Record<string, unknown>)
 });
 
 export const MINUTES_DECISION_PROBES: IdProbe[] = [
+  decide('body.action.closureId', 'case', foreignClosure, (id) => ({
+    kind: 'closure_approved',
+    closureId: id,
+  })),
   // The ids a decision hands to the record's own module: refused there as on the record's page.
   decide(
     'body.action.decision.referredUnitId',

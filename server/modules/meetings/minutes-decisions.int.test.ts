@@ -205,6 +205,34 @@ describe(`minutes that act (${testEngine})`, () => {
     );
   });
 
+  it('confirms a pending closure proposal through the closure module: the case closes', async () => {
+    const c = await forumCase();
+    const proposed = await caller('chair').post(`/api/cases/${c.id}/closure`, {
+      outcome: 'handled',
+      reason: 'Forløbet er afsluttet efter planen.',
+    });
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    const closureId = (proposed.json() as { id: string }).id;
+    const { meetingId, itemIds } = await meetingWith([{ kind: 'case', caseId: c.id }]);
+    const version = await start(meetingId);
+    const offered = (await view(meetingId)).items[0] as unknown as { target: unknown };
+    expect(offered.target).toEqual({ kind: 'closure', id: closureId, outcome: 'handled' });
+    const res = await decide(meetingId, itemIds[0] as string, version, {
+      kind: 'closure_approved',
+      closureId,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const row = await t.database.db
+      .selectFrom('cases')
+      .select('status')
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('closed');
+    expect(await eventKinds(c.id)).toEqual(
+      expect.arrayContaining(['closure_approved', 'meeting_decision_recorded']),
+    );
+  });
+
   it('refuses a decision by a participant who may not write the minutes, and on an unseen item', async () => {
     const c = await forumCase();
     const { meetingId, itemIds } = await meetingWith([{ kind: 'follow_up', caseId: c.id }]);

@@ -6,11 +6,12 @@ import { hasCaseAbility } from '../../access/case-abilities.ts';
 import { inquiryAbilitiesByPlace } from '../../access/inquiry-abilities.ts';
 import type { ItemAccess } from '../../access/minutes-access.ts';
 import type { CaseAccess } from '../../access/records.ts';
-import { recordCaseChange } from '../cases/case-work.ts';
+import { lockCase, recordCaseChange } from '../cases/case-work.ts';
 import { recordChange } from '../inquiries/change.ts';
 import { decide } from '../inquiries/decision.ts';
 import { getSettings } from '../inquiries/settings.ts';
 import { addFollowUp } from '../follow-ups/scheduling.ts';
+import { approveClosure } from '../closure/decisions.ts';
 import { proposeClosure } from '../closure/propose.ts';
 import { recordReview } from '../closure/review.ts';
 import { approvePlan } from '../plans/decisions.ts';
@@ -38,7 +39,7 @@ function decisionsOfItem(forumKind: string, itemKind: string): MinutesActionKind
   if (itemKind === 're_review') return ['review'];
   if (itemKind === 'plan_approval') return ['plan_approved'];
   if (CASE_ITEM_KINDS.includes(itemKind)) {
-    return ['concern_level', 'closure_proposed', 'intervention_added'];
+    return ['concern_level', 'closure_proposed', 'closure_approved', 'intervention_added'];
   }
   return [];
 }
@@ -67,6 +68,7 @@ export function allowedDecisions(
       case 'intervention_added':
         return hasCaseAbility(a, 'interventions', 'write');
       case 'review':
+      case 'closure_approved':
         return hasCaseAbility(a, 'closure', 'approve');
       case 'plan_approved':
         return hasCaseAbility(a, 'plan', 'approve');
@@ -122,7 +124,7 @@ export async function actOnRecord(
   }
   if (item.kind !== 'case') throw new AppError('not_found');
   const access = item.access;
-  const resourceId = await actOnCase(joined, access, meeting, action, now);
+  const resourceId = await actOnCase(trx, joined, access, meeting, action, now);
   await recordCaseChange(trx, ctx, access, {
     kind: 'meeting_decision_recorded',
     changes: { meeting: { from: null, to: meeting.day } },
@@ -135,6 +137,7 @@ export async function actOnRecord(
 }
 
 async function actOnCase(
+  trx: Transaction<DB>,
   ctx: RequestContext,
   access: CaseAccess,
   meeting: MeetingFacts,
@@ -159,6 +162,12 @@ async function actOnCase(
     }
     case 'closure_proposed':
       return (await proposeClosure(ctx, access, action.closure)).id;
+    case 'closure_approved': {
+      // Confirmed at the meeting: against the case as it is now (its version read in this transaction).
+      const { version } = await lockCase(trx, access);
+      await approveClosure(ctx, access, action.closureId, { caseVersion: version }, now);
+      return action.closureId;
+    }
     case 'review':
       await recordReview(ctx, access, action.reviewId, action.review, now);
       return action.reviewId;

@@ -39,6 +39,7 @@ export const MinutesActionKindSchema = z.enum([
   'concern_level',
   'review',
   'closure_proposed',
+  'closure_approved',
   'plan_approved',
   'intervention_added',
 ]);
@@ -61,6 +62,8 @@ export const MinutesAction = z.discriminatedUnion('kind', [
     .strict(),
   z.object({ kind: z.literal('review'), reviewId: z.uuid(), review: RecordReviewBody }).strict(),
   z.object({ kind: z.literal('closure_proposed'), closure: ProposeClosureBody }).strict(),
+  /** A coordinator confirms the pending closure proposal (the case's version is read at once). */
+  z.object({ kind: z.literal('closure_approved'), closureId: z.uuid() }).strict(),
   z.object({ kind: z.literal('plan_approved'), planId: z.uuid(), planVersion: Version }).strict(),
   z
     .object({ kind: z.literal('intervention_added'), intervention: CreateInterventionBody })
@@ -122,6 +125,7 @@ export const MinutesTargetSchema = z.discriminatedUnion('kind', [
     version: z.number().int(),
     months: z.number().int(),
   }),
+  z.object({ kind: z.literal('closure'), id: z.uuid(), outcome: z.string() }),
   z.object({
     kind: z.literal('plan'),
     id: z.uuid(),

@@ -91,7 +91,9 @@ export async function loadMinutes(
       writer && isLatestDraft && !row?.action_kind
         ? allowedDecisions(heading.forum_kind, a.kind, access)
         : [];
-    const offersTarget = actions.includes('review') || actions.includes('plan_approved');
+    const offersTarget = ['review', 'plan_approved', 'closure_approved'].some((k) =>
+      actions.includes(k as MinutesActionKind),
+    );
     items.push({
       agendaItemId: a.id,
       position: a.position,
@@ -114,7 +116,7 @@ export async function loadMinutes(
             }
           : null,
       actions,
-      target: offersTarget ? await itemTarget(trx, a.kind, access) : null,
+      target: offersTarget ? await itemTarget(trx, a.kind, access, actions) : null,
     });
   }
   await auditItemViews(

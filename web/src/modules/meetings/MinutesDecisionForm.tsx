@@ -57,6 +57,7 @@ const FORM_KINDS: MinutesActionKind[] = [
   'concern_level',
   'inquiry_decision',
   'closure_proposed',
+  'closure_approved',
   'review',
   'plan_approved',
 ];
@@ -117,9 +118,11 @@ export function MinutesDecisionForm({
       {kind === 'plan_approved' && item.target?.kind === 'plan' && (
         <PlanDecision {...props} target={item.target} />
       )}
-      {(kind === 'review' || kind === 'plan_approved') && !item.target && (
-        <p>{t('minutes.decide.nothingDue')}</p>
+      {kind === 'closure_approved' && item.target?.kind === 'closure' && (
+        <ClosureApproval {...props} target={item.target} />
       )}
+      {(kind === 'review' || kind === 'plan_approved' || kind === 'closure_approved') &&
+        !item.target && <p>{t('minutes.decide.nothingDue')}</p>}
       {kind !== '' && !FORM_KINDS.includes(kind) && <p>{t('minutes.decide.onRecordPage')}</p>}
     </fieldset>
   );
@@ -337,6 +340,30 @@ function PlanDecision({
       errorTitle={t('minutes.decide.error')}
     >
       <p>{t('minutes.decide.planVersion', { number: target.number })}</p>
+      <SubmitButton pending={pending} />
+    </Form>
+  );
+}
+
+function ClosureApproval({
+  itemId,
+  submit,
+  error,
+  pending,
+  target,
+}: DecisionProps & { target: Extract<Target, { kind: 'closure' }> }) {
+  const { t } = useTranslation();
+  const form = useZodForm(z.object({}), { defaultValues: {} });
+  return (
+    <Form
+      id={`minutes-closure-approval-${itemId}`}
+      form={form}
+      summary={false}
+      onSubmit={() => submit({ kind: 'closure_approved', closureId: target.id })}
+      error={error}
+      errorTitle={t('minutes.decide.error')}
+    >
+      <p>{t('minutes.decide.closureProposal')}</p>
       <SubmitButton pending={pending} />
     </Form>
   );
