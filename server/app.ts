@@ -49,6 +49,7 @@ import { transferRoutes } from './modules/transfers/routes.ts';
 import { processingRecordRoutes } from './modules/processing-record/routes.ts';
 import { retentionRoutes } from './modules/retention/routes.ts';
 import { agendaRoutes } from './modules/meetings/agenda-routes.ts';
+import { minutesRoutes } from './modules/meetings/minutes-routes.ts';
 import { validatorCompiler } from './platform/validation.ts';
 import { VERSION } from './version.ts';
 
@@ -222,6 +223,7 @@ export async function buildApp(
   await app.register(accessRequestRoutes({ keys: options.keys }));
   await app.register(partnerAccessRoutes({ keys: options.keys }));
   await app.register(transferRoutes({ keys: options.keys }));
+  await app.register(minutesRoutes({ keys: options.keys }));
   await app.register(processingRecordRoutes({ keys: options.keys, session: config.session }));
   await app.register(agendaRoutes({ keys: options.keys }));
   await app.register(

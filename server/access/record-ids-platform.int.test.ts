@@ -3,6 +3,8 @@ import { AGENDA_PROBES } from '../test/id-probes-agenda.ts';
 import { CASE_PROBES } from '../test/id-probes-cases.ts';
 import { INQUIRY_PROBES } from '../test/id-probes-inquiries.ts';
 import { MEETING_PROBES } from '../test/id-probes-meetings.ts';
+import { MINUTES_DECISION_PROBES } from '../test/id-probes-minutes-decisions.ts';
+import { MINUTES_PROBES } from '../test/id-probes-minutes.ts';
 import { PARTNER_PROBES } from '../test/id-probes-partners.ts';
 import { PLATFORM_PROBES } from '../test/id-probes-platform.ts';
 import { RETENTION_PROBES } from '../test/id-probes-retention.ts';
@@ -27,6 +29,8 @@ await describeRecordIds(
       ...AGENDA_PROBES,
       ...CITIZEN_MEETING_PROBES,
       ...MEETING_PROBES,
+      ...MINUTES_PROBES,
+      ...MINUTES_DECISION_PROBES,
     ],
   },
 );

@@ -25,6 +25,7 @@ import { seedDemoConsentTransfer } from './transfer-consent.ts';
 import { ensureDemoNeighbour, seedDemoTransfers } from './transfers.ts';
 import { seedDemoOrganisation, seedDemoPoliceFeedback } from './organisation.ts';
 import { seedDemoMeetings } from './meetings.ts';
+import { seedDemoMinutes } from './minutes.ts';
 
 /**
  * Fictional demo data: a demo police district and "Demo Kommune" with its units. Every name says
@@ -104,6 +105,7 @@ export async function seedDemo(
     await seedDemoPoliceFeedback(db);
     await seedDemoMeetings(db, DEMO_MUNICIPALITY_CODE);
     await seedDemoAgenda(db);
+    await seedDemoMinutes(db);
     return organisation;
   }
   // Every step is idempotent, and the marker is written last: an interrupted seed completes on
@@ -130,6 +132,7 @@ export async function seedDemo(
   await seedDemoPoliceFeedback(db);
   await seedDemoMeetings(db, DEMO_MUNICIPALITY_CODE);
   await seedDemoAgenda(db);
+  await seedDemoMinutes(db);
   await db
     .insertInto('app_settings')
     .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })

@@ -177,6 +177,8 @@ const ROUTE_GROUPS: [string, RegExp][] = [
   ['agenda', /^\/api\/meetings\/\{id\}\/agenda(\/|$)/],
   // A forum's meetings, their participants and guests (issue 14 part 2).
   ['meetings', /^\/api\/meetings(\/\{id\}(\/(cancel|participants|external-guests)(\/.*)?)?)?$/],
+  // A meeting's minutes (issue 14 part 4): before any group of the meetings' other routes.
+  ['minutes', /^\/api\/meetings\/\{id\}\/minutes/],
 ];
 export const groupOf = (path: string) =>
   ROUTE_GROUPS.find(([, re]) => re.test(path))?.[0] ?? 'other';

@@ -206,6 +206,12 @@ export const NOT_RECORD_IDS: Record<string, string> = {
   'PUT /api/cases/{id}/partner-access/{accessId} body.goalKeys.*': "a goal of the case's own plan",
   'POST /api/police-feedback/{inquiryId} body.id':
     'made by the client for new feedback; a retry by its sender on the same inquiry finds it',
+  'POST /api/meetings/{id}/minutes body.id':
+    "made by the client for new minutes; a retry finds them as the meeting's own (another id: 409)",
+  'POST /api/meetings/{id}/minutes/versions body.id':
+    "made by the client for a new version; a retry finds it as the meeting's latest",
+  'POST /api/meetings/{id}/minutes/tasks body.id':
+    "made by the client for a new task; a retry finds it among the meeting's own (another's: 409)",
 };
 
 /** The field a probe's key names, without its note (`… as hotline`). */

@@ -179,6 +179,9 @@ export const CaseEventKindSchema = z.enum([
   'citizen_meeting_prepared',
   'citizen_meeting_held',
   'citizen_meeting_reflected',
+  // A meeting's minutes (issue 14 part 4): a decision made at the meeting, a task it gave out.
+  'meeting_decision_recorded',
+  'meeting_task_created',
 ]);
 
 const ChangeValue = z.union([z.string(), z.number(), z.boolean()]).nullable();

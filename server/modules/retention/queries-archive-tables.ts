@@ -72,6 +72,11 @@ export const EXTRA_TABLES: readonly ArchiveTableSpec[] = [
   onInquiry('citizen_meetings'),
   { table: 'meeting_participants', parent: 'meeting_agenda_items', column: 'agenda_item_id' },
   { table: 'meeting_external_guests', parent: 'meeting_agenda_items', column: 'agenda_item_id' },
+  // The minutes of a record's agenda item, and the tasks given out about a record (0048).
+  { table: 'meeting_minutes_items', parent: 'meeting_agenda_items', column: 'agenda_item_id' },
+  { table: 'meeting_minutes_tasks', parent: 'meeting_agenda_items', column: 'agenda_item_id' },
+  onCase('meeting_minutes_tasks'),
+  onInquiry('meeting_minutes_tasks'),
 ];
 
 /** Every table in the archival version. */

@@ -17,6 +17,7 @@ import { contactAttempts } from './queries-contact-tasks.ts';
 import { overdueAccessRequestTasks } from './access-request-tasks.ts';
 import { policeFeedbackTasks } from './police-feedback-tasks.ts';
 import { upcomingMeetingTasks } from './meeting-tasks.ts';
+import { meetingTaskList } from '../meetings/minutes-task-list.ts';
 import {
   compare,
   decodeTaskCursor,
@@ -65,6 +66,8 @@ import type { TaskKind, TaskList } from './schema.ts';
  *   later try is recorded (queries-contact-tasks.ts).
  * - meeting: planned meetings starting within 14 days that the caller is invited to, chairs or
  *   takes the notes of (meeting-tasks.ts; meetings/queries-tasks.ts).
+ * - meeting_task: tasks given out in a meeting's minutes, for their responsible person while
+ *   they may see the task's record (meetings/minutes-tasks.ts).
  *
  * Earliest due first; keyset pages on (due, kind, id). A date counts from its start in UTC for
  * the order (only the order: `overdue` compares with Danish today).
@@ -154,6 +157,7 @@ const LOADERS: Record<TaskKind, Loader> = {
   police_feedback: policeFeedbackTasks,
   contact_attempt: contactAttempts,
   meeting: upcomingMeetingTasks,
+  meeting_task: meetingTaskList,
 };
 
 /**

@@ -21,6 +21,8 @@ export const TaskKindSchema = z.enum([
   'police_feedback',
   'contact_attempt',
   'meeting',
+  // A task given out in a meeting's minutes (issue 14 part 4).
+  'meeting_task',
 ]);
 export type TaskKind = z.infer<typeof TaskKindSchema>;
 
@@ -65,6 +67,8 @@ export const TaskSchema = z.object({
   inquiryReference: z.string().nullable(),
   /** The case tab to open; null for the case overview or an inquiry. */
   tab: TaskTabSchema.nullable(),
+  /** The meeting whose minutes gave the task (meeting tasks only). */
+  meetingId: z.uuid().nullable().optional(),
 });
 export type Task = z.infer<typeof TaskSchema>;
 

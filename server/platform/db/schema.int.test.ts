@@ -14,6 +14,7 @@ import { declaredPartnerColumns } from './declared-columns-partners.ts';
 import { declaredTransferColumns } from './declared-columns-transfers.ts';
 import { declaredMeetingColumns } from './declared-columns-meetings.ts';
 import { declaredCitizenMeetingColumns } from './declared-columns-citizen-meetings.ts';
+import { declaredMinutesColumns } from './declared-columns-minutes.ts';
 
 /** Column names per table as declared in schema.ts; kept by hand, checked here. */
 const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
@@ -27,6 +28,7 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
   ...declaredTransferColumns,
   ...declaredMeetingColumns,
   ...declaredCitizenMeetingColumns,
+  ...declaredMinutesColumns,
 };
 
 describe(`schema on ${testEngine}`, () => {

@@ -12,6 +12,7 @@ import type { AccessRequestTables } from './access-request-schema.ts';
 import type { TransferTables } from './transfer-schema.ts';
 import type { MeetingTables } from './meeting-schema.ts';
 import type { CitizenMeetingTables } from './citizen-meeting-schema.ts';
+import type { MinutesTables } from './minutes-schema.ts';
 
 /**
  * Table types for Kysely. One interface per table, kept in step with db/migrations by the
@@ -145,6 +146,7 @@ export interface DB
     TransferTables,
     MeetingTables,
     CitizenMeetingTables {
+    MinutesTables {
   users: UsersTable;
   user_units: UserUnitsTable;
   recovery_codes: RecoveryCodesTable;

@@ -83,6 +83,10 @@ const OWNERS: Record<string, readonly string[]> = {
   // Meeting the citizen: contact attempts and meetings with the citizen (0049).
   citizen_contact_attempts: ['server/modules/citizen-meetings'],
   citizen_meetings: ['server/modules/citizen-meetings'],
+  // The minutes of a meeting (0048).
+  meeting_minutes: ['server/modules/meetings'],
+  meeting_minutes_items: ['server/modules/meetings'],
+  meeting_minutes_tasks: ['server/modules/meetings'],
   intervention_types: ['server/modules/interventions'],
   units: ['server/modules/admin'],
   user_units: ['server/modules/admin'],

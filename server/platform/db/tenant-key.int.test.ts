@@ -75,6 +75,8 @@ const CHILDREN: Record<string, string> = {
   citizen_contact_attempts: 'a try to reach the citizen of a case or an inquiry (0049)',
   citizen_meetings:
     'a meeting with the citizen of a case or an inquiry: preparation, risk check, agreements, reflection (0049)',
+  meeting_minutes_tasks:
+    'a task given out by a meeting, naming the case or inquiry it concerns (0048)',
 };
 
 /** A user's notice: carries the key of the case or inquiry it names, none when it names none. */

@@ -36,6 +36,8 @@ import citizenMeetingDa from '../../modules/citizen-meetings/locales/da.json' wi
 import citizenMeetingEn from '../../modules/citizen-meetings/locales/en.json' with { type: 'json' };
 import meetingsDa from '../../modules/meetings/locales/da.json' with { type: 'json' };
 import meetingsEn from '../../modules/meetings/locales/en.json' with { type: 'json' };
+import minutesDa from '../../modules/meetings/locales/minutes-da.json' with { type: 'json' };
+import minutesEn from '../../modules/meetings/locales/minutes-en.json' with { type: 'json' };
 
 /**
  * Server-side messages (errors, e-mails, PDF documents). Danish first; English when the client
@@ -81,6 +83,7 @@ const catalogs: Record<Locale, Catalog> = {
     agendaDa,
     citizenMeetingDa,
     meetingsDa,
+    minutesDa,
   ),
   en: merge(
     en,
@@ -102,6 +105,7 @@ const catalogs: Record<Locale, Catalog> = {
     agendaEn,
     citizenMeetingEn,
     meetingsEn,
+    minutesEn,
   ),
 };
 

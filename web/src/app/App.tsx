@@ -86,6 +86,7 @@ export function App() {
                 <Route path="notifikationer" element={<NotificationsPage />} />
                 <Route path="mine-sager/:caseId" element={<PartnerCasePage />} />
                 <Route path="overfoersler" element={<IncomingTransfersRoute />} />
+                {/* A meeting's minutes (issue 14 part 4): the server decides who sees what. */}
                 {CAPABILITIES.map((capability) => {
                   const Page = CAPABILITY_PAGES[capability.id];
                   return (

@@ -52,6 +52,8 @@ import transfersDa from '../../modules/transfers/locales/da.json';
 import transfersEn from '../../modules/transfers/locales/en.json';
 import meetingsDa from '../../modules/meetings/locales/da.json';
 import meetingsEn from '../../modules/meetings/locales/en.json';
+import minutesDa from '../../modules/meetings/locales/minutes-da.json';
+import minutesEn from '../../modules/meetings/locales/minutes-en.json';
 
 /**
  * The translation catalogues: the shell's texts (./locales) plus one pair of files per module
@@ -86,6 +88,7 @@ export const da = {
   ...transfersDa,
   ...citizenMeetingsDa,
   ...meetingsDa,
+  ...minutesDa,
 };
 
 export const en = {
@@ -116,4 +119,5 @@ export const en = {
   ...transfersEn,
   ...citizenMeetingsEn,
   ...meetingsEn,
+  ...minutesEn,
 } satisfies Record<keyof typeof da, unknown>;

@@ -160,6 +160,8 @@ const EVENT_KIND_ORDER: Record<CaseEventKind, number> = {
   citizen_meeting_prepared: 48,
   citizen_meeting_held: 49,
   citizen_meeting_reflected: 50,
+  meeting_decision_recorded: 51,
+  meeting_task_created: 52,
 };
 export const CASE_EVENT_KINDS = inOrder(EVENT_KIND_ORDER);
 

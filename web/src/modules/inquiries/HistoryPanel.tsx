@@ -46,6 +46,7 @@ const KINDS = [
   'citizen_meeting_prepared',
   'citizen_meeting_held',
   'citizen_meeting_reflected',
+  'meeting_decision_recorded',
 ] as const;
 
 /** Fields of an edit, in readable words. */
@@ -230,6 +231,10 @@ function EventChanges({
       ) : null;
     case 'child_report_acknowledged':
       return c.emailed === true ? <>{t('inquiries.history.emailed')}</> : null;
+    case 'meeting_decision_recorded':
+      return typeof c.meetingId === 'string' ? (
+        <Link to={`/moeder/${c.meetingId}/referat`}>{t('inquiries.history.meetingMinutes')}</Link>
+      ) : null;
     default:
       return null;
   }

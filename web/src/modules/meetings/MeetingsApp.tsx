@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { AgendaPage } from './AgendaPage';
+import { MinutesPage } from './MinutesPage';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { ForumsPage } from '../forums/ForumsPage';
 import { MeetingPage } from './MeetingPage';
@@ -19,6 +20,7 @@ export function MeetingsApp() {
       <Route path="fora" element={<ForumsPage />} />
       <Route path=":id" element={<MeetingPage />} />
       <Route path=":id/dagsorden" element={<AgendaPage />} />
+      <Route path=":id/referat" element={<MinutesPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -33,6 +33,7 @@ const KIND_ORDER: Record<TaskKind, number> = {
   police_feedback: 16,
   contact_attempt: 17,
   meeting: 18,
+  meeting_task: 19,
 };
 export const TASK_KINDS = inOrder(KIND_ORDER);
 
@@ -53,6 +54,10 @@ const TAB_PATHS: Record<TaskTab, string> = {
 export function taskLink(task: Task): string | null {
   if (task.kind === 'access_request_overdue') return `/aktindsigt/${task.id}`;
   if (task.kind === 'meeting') return `/moeder/${task.id}`;
+  // A task from a meeting's minutes opens its record, else the minutes that gave it.
+  if (task.kind === 'meeting_task' && !task.caseId && !task.inquiryId && task.meetingId) {
+    return `/moeder/${task.meetingId}/referat`;
+  }
   if (task.caseId) return `/sager/${task.caseId}${task.tab ? `/${TAB_PATHS[task.tab]}` : ''}`;
   if (task.inquiryId) return `/henvendelser/${task.inquiryId}`;
   return null;

@@ -1,0 +1,122 @@
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError, staleVersion } from '../../platform/errors.ts';
+import { mayWriteMinutes, meetingAccess } from '../../access/meeting-access.ts';
+import { userFromRow, userMaySeeRecord } from '../../access/minutes-access.ts';
+import { recordCaseChange } from '../cases/case-work.ts';
+import { auditMinutesChange } from './minutes-audit.ts';
+import { activeUser, insertTask, markTaskDone, taskById } from './queries-minutes-tasks.ts';
+import { textProblems } from './minutes-rules.ts';
+import { inDraft, visibleItem } from './minutes-service.ts';
+
+/**
+ * Tasks from the minutes (issue 14 part 4): what, who is responsible, by when, and the record it
+ * concerns (the item's record). The responsible person must be able to see that record by its
+ * own rules; the task lands in the record's chronology (`meeting_task_created`) and in the
+ * responsible person's "Mine opgaver" (`meeting_task`) until it is marked done.
+ */
+export function addTask(
+  ctx: RequestContext,
+  meetingId: string,
+  body: {
+    id: string;
+    version: number;
+    agendaItemId: string | null;
+    description: string;
+    responsibleUserId: string;
+    dueOn: string;
+  },
+) {
+  return inDraft(ctx, meetingId, body.version, async (scope) => {
+    const existing = await taskById(scope.trx, scope.key, body.id);
+    if (existing) {
+      if (existing.meeting_id !== meetingId) throw new AppError('conflict');
+      return { taskId: body.id, repeated: true };
+    }
+    const found = body.agendaItemId ? await visibleItem(scope, ctx, body.agendaItemId) : undefined;
+    const record = {
+      caseId: found?.item.case_id ?? null,
+      inquiryId: found?.item.inquiry_id ?? null,
+    };
+    const problems = textProblems(scope.forumKind, { 'body.description': body.description });
+    const responsible = await activeUser(
+      scope.trx,
+      scope.key.municipalityCode,
+      body.responsibleUserId,
+    );
+    if (!responsible) {
+      problems.push({ field: 'body.responsibleUserId', code: 'minutes_task_responsible_unknown' });
+    } else if (!(await userMaySeeRecord(scope.trx, userFromRow(responsible), record))) {
+      problems.push({
+        field: 'body.responsibleUserId',
+        code: 'minutes_task_responsible_may_not_see',
+      });
+    }
+    if (problems.length > 0 || !responsible) {
+      throw new AppError('validation_failed', { fields: problems });
+    }
+    await insertTask(scope.trx, scope.key, {
+      id: body.id,
+      minutesId: scope.minutesId,
+      agendaItemId: body.agendaItemId,
+      ...record,
+      description: body.description,
+      responsibleUserId: responsible.id,
+      dueOn: body.dueOn,
+      userId: ctx.user.id,
+    });
+    if (found?.access.kind === 'case') {
+      await recordCaseChange(scope.trx, ctx, found.access.access, {
+        kind: 'meeting_task_created',
+        changes: {
+          meetingTask: { from: null, to: body.description },
+          deadline: { from: null, to: body.dueOn },
+          responsible: { from: null, to: responsible.display_name },
+        },
+        action: 'create',
+        resourceType: 'meeting_task',
+        resourceId: body.id,
+        details: { meetingId, taskId: body.id },
+      });
+    }
+    return { taskId: body.id, repeated: false };
+  });
+}
+
+/**
+ * Marks a task done: its responsible person (while they may still see its record), or a writer of
+ * the meeting's minutes. Allowed after approval: doing the task is not editing the minutes.
+ */
+export async function completeTask(
+  ctx: RequestContext,
+  meetingId: string,
+  taskId: string,
+  body: { version: number },
+): Promise<{ id: string; version: number }> {
+  const municipalityCode = ctx.user.municipalityCode;
+  if (municipalityCode === null) throw new AppError('not_found');
+  const key = { meetingId, municipalityCode };
+  return ctx.db.transaction().execute(async (trx) => {
+    const task = await taskById(trx, key, taskId);
+    if (!task || task.meeting_id !== meetingId) throw new AppError('not_found');
+    const meeting = await meetingAccess(trx, ctx.user, meetingId);
+    const writer = meeting !== undefined && mayWriteMinutes(meeting);
+    const responsible =
+      task.responsible_user_id === ctx.user.id &&
+      (await userMaySeeRecord(trx, ctx.user, { caseId: task.case_id, inquiryId: task.inquiry_id }));
+    if (!writer && !responsible) throw new AppError('not_found');
+    if (task.done_at !== null) {
+      throw new AppError('validation_failed', {
+        fields: [{ field: 'params.taskId', code: 'minutes_task_done' }],
+      });
+    }
+    const version = await markTaskDone(trx, key, taskId, body.version, ctx.user.id);
+    if (version === undefined) throw staleVersion(task.version);
+    await auditMinutesChange(trx, ctx, municipalityCode, {
+      action: 'update',
+      resourceType: 'meeting_task',
+      resourceId: taskId,
+      details: { meetingId, done: true },
+    });
+    return { id: taskId, version };
+  });
+}
