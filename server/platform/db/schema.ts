@@ -145,7 +145,7 @@ export interface DB
     AccessRequestTables,
     TransferTables,
     MeetingTables,
-    CitizenMeetingTables {
+    CitizenMeetingTables,
     MinutesTables {
   users: UsersTable;
   user_units: UserUnitsTable;
