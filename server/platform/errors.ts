@@ -27,6 +27,7 @@ export const ERROR_STATUS = {
   last_coordinator: 409,
   duplicate: 409,
   self_lockout: 409,
+  network_map_final: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -175,6 +175,8 @@ export const CaseEventKindSchema = z.enum([
   'transfer_accepted',
   'transfer_declined',
   'transfer_received',
+  'network_map_created',
+  'network_map_finalised',
 ]);
 
 const ChangeValue = z.union([z.string(), z.number(), z.boolean()]).nullable();

@@ -60,6 +60,7 @@ export const EXTRA_TABLES: readonly ArchiveTableSpec[] = [
   onCase('case_partner_access'),
   onCase('case_transfers'),
   onCase('meeting_agenda_items'),
+  onCase('network_map_versions'),
   onInquiry('inquiry_signs'),
   onInquiry('inquiry_contributions'),
   onInquiry('inquiry_events'),

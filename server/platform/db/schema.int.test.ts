@@ -13,6 +13,7 @@ import { declaredAccessRequestColumns } from './declared-columns-access-requests
 import { declaredPartnerColumns } from './declared-columns-partners.ts';
 import { declaredTransferColumns } from './declared-columns-transfers.ts';
 import { declaredMeetingColumns } from './declared-columns-meetings.ts';
+import { declaredNetworkMapColumns } from './declared-columns-network-maps.ts';
 
 /** Column names per table as declared in schema.ts; kept by hand, checked here. */
 const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
@@ -25,6 +26,7 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
   ...declaredPartnerColumns,
   ...declaredTransferColumns,
   ...declaredMeetingColumns,
+  ...declaredNetworkMapColumns,
 };
 
 describe(`schema on ${testEngine}`, () => {

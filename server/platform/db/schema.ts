@@ -11,6 +11,7 @@ import type { DisclosureTables } from './disclosure-schema.ts';
 import type { AccessRequestTables } from './access-request-schema.ts';
 import type { TransferTables } from './transfer-schema.ts';
 import type { MeetingTables } from './meeting-schema.ts';
+import type { NetworkMapTables } from './network-map-schema.ts';
 
 /**
  * Table types for Kysely. One interface per table, kept in step with db/migrations by the
@@ -142,7 +143,8 @@ export interface DB
     RetentionTables,
     AccessRequestTables,
     TransferTables,
-    MeetingTables {
+    MeetingTables,
+    NetworkMapTables {
   users: UsersTable;
   user_units: UserUnitsTable;
   recovery_codes: RecoveryCodesTable;

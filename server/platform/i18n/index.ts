@@ -30,6 +30,8 @@ import accessRequestDa from '../../modules/access-requests/locales/da.json' with
 import accessRequestEn from '../../modules/access-requests/locales/en.json' with { type: 'json' };
 import transferDa from '../../modules/transfers/locales/da.json' with { type: 'json' };
 import transferEn from '../../modules/transfers/locales/en.json' with { type: 'json' };
+import networkMapDa from '../../modules/network-maps/locales/da.json' with { type: 'json' };
+import networkMapEn from '../../modules/network-maps/locales/en.json' with { type: 'json' };
 
 /**
  * Server-side messages (errors, e-mails, PDF documents). Danish first; English when the client
@@ -72,6 +74,7 @@ const catalogs: Record<Locale, Catalog> = {
     accessRequestDa,
     partnersDa,
     transferDa,
+    networkMapDa,
   ),
   en: merge(
     en,
@@ -90,6 +93,7 @@ const catalogs: Record<Locale, Catalog> = {
     accessRequestEn,
     partnersEn,
     transferEn,
+    networkMapEn,
   ),
 };
 

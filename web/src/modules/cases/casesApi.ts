@@ -156,6 +156,8 @@ const EVENT_KIND_ORDER: Record<CaseEventKind, number> = {
   transfer_accepted: 44,
   transfer_declined: 45,
   transfer_received: 46,
+  network_map_created: 47,
+  network_map_finalised: 48,
 };
 export const CASE_EVENT_KINDS = inOrder(EVENT_KIND_ORDER);
 
