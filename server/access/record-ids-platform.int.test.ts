@@ -5,6 +5,7 @@ import { PARTNER_PROBES } from '../test/id-probes-partners.ts';
 import { PLATFORM_PROBES } from '../test/id-probes-platform.ts';
 import { RETENTION_PROBES } from '../test/id-probes-retention.ts';
 import { TRANSFER_PROBES } from '../test/id-probes-transfers.ts';
+import { NETWORK_MAP_PROBES } from '../test/id-probes-network-maps.ts';
 import { describeRecordIds } from '../test/record-ids.ts';
 
 // Every record id an administration, forum, catalogue, notification or security-key request can
@@ -21,6 +22,7 @@ await describeRecordIds(
       ...ACCESS_REQUEST_PROBES,
       ...PARTNER_PROBES,
       ...TRANSFER_PROBES,
+      ...NETWORK_MAP_PROBES,
     ],
   },
 );

@@ -34,7 +34,7 @@ export type RouteGroup = 'cases' | 'case-work' | 'inquiries' | 'platform';
 /** The group an operation's tests live in; anything new falls into `platform`, never nowhere. */
 export function groupOf(path: string): RouteGroup {
   if (
-    /^\/api\/cases\/\{id\}\/(assessments|plans|plan\.pdf|interventions|consents|offers|follow-ups|closure|reviews|summary\.pdf)/.test(
+    /^\/api\/cases\/\{id\}\/(assessments|network-maps|plans|plan\.pdf|interventions|consents|offers|follow-ups|closure|reviews|summary\.pdf)/.test(
       path,
     )
   ) {

@@ -163,7 +163,7 @@ const ROUTE_GROUPS: [string, RegExp][] = [
   ],
   [
     'case-work',
-    /^\/api\/cases\/\{id\}\/(interventions|consents|offers|follow-ups|closure|reviews|filings|disclosures|notices)/,
+    /^\/api\/cases\/\{id\}\/(interventions|consents|offers|follow-ups|closure|reviews|filings|disclosures|notices|network-maps)/,
   ],
   ['inquiries', /^\/api\/(inquiries|inquiry-drafts|persons|notifications)(\/|$)/],
   ['access-requests', /^\/api\/access-requests(\/|$)/],

@@ -204,6 +204,8 @@ export const NOT_RECORD_IDS: Record<string, string> = {
     "made by the client for a new archival export; a retry finds it among the municipality's own",
   'POST /api/cases/{id}/partner-access body.goalKeys.*': "a goal of the case's own plan",
   'PUT /api/cases/{id}/partner-access/{accessId} body.goalKeys.*': "a goal of the case's own plan",
+  'PUT /api/cases/{id}/network-maps/{mapId} body.relations.*.key':
+    "made by the client for a relation of the map; compared only within the case's own versions",
 };
 
 /** The field a probe's key names, without its note (`… as hotline`). */

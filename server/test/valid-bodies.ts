@@ -4,6 +4,7 @@ import { INQUIRY_BODIES } from './valid-bodies-inquiries.ts';
 import { PARTNER_BODIES } from './valid-bodies-partners.ts';
 import { CONSENT_BODIES } from './valid-bodies-consents.ts';
 import { TRANSFER_BODIES } from './valid-bodies-transfers.ts';
+import { NETWORK_MAP_BODIES } from './valid-bodies-network-maps.ts';
 
 /**
  * A valid request per write operation that names a record (`x-record`), keyed by "METHOD path":
@@ -33,4 +34,5 @@ export const VALID_BODIES: Record<string, WriteFixture> = {
   ...PARTNER_BODIES,
   ...CONSENT_BODIES,
   ...TRANSFER_BODIES,
+  ...NETWORK_MAP_BODIES,
 };
