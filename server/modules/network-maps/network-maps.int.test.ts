@@ -250,6 +250,13 @@ describe(`the network analysis map (${testEngine})`, () => {
       qualityChanged: true,
     });
     expect(body.unchanged).toBe(2);
+
+    const latest = await caller('coordinator').get(url('/compare'));
+    expect(latest.statusCode).toBe(200);
+    expect(latest.json()).toEqual(body);
+    const half = await caller('coordinator').get(url(`/compare?from=${firstId}`));
+    expect(half.statusCode).toBe(400);
+    expect(fieldsOf(half)).toEqual(['query.to:network_map_compare_both']);
   });
 
   it('answers 404 for a version of another case in the comparison or a change', async () => {

@@ -1,6 +1,8 @@
 import { requireCaseAbility } from '../../access/case-abilities.ts';
 import type { CaseAccess } from '../../access/records.ts';
 import type { RequestContext } from '../../platform/context.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { auditCaseRead } from '../cases/case-work.ts';
 import { compareRelations } from './compare.ts';
@@ -31,6 +33,12 @@ export async function listNetworkMaps(
   });
 }
 
+/** The version before the latest, and the latest (either may be missing). */
+async function latestTwo(trx: Kysely<DB>, access: CaseAccess) {
+  const rows = await selectMaps(trx, access).orderBy('m.number', 'desc').limit(2).execute();
+  return [rows[1], rows[0]] as const;
+}
+
 const ref = (row: NetworkMapRow) => ({
   id: row.id,
   number: row.number,
@@ -40,20 +48,32 @@ const ref = (row: NetworkMapRow) => ({
 });
 
 /**
- * Two versions side by side: what changed from `fromId` to `toId` (both must be versions of this
- * case's map: otherwise 404, as for a missing id). The read is audited.
+ * Two versions side by side: what changed from `from` to `to` (both must be versions of this
+ * case's map: otherwise 404, as for a missing id); without them, from the version before the
+ * latest to the latest (nothing to compare while the map has fewer than two). Audited.
  */
 export async function compareNetworkMaps(
   ctx: RequestContext,
   access: CaseAccess,
-  fromId: string,
-  toId: string,
+  ids: { from?: string | undefined; to?: string | undefined },
 ): Promise<NetworkMapComparison> {
   requireCaseAbility(access, 'networkMap', 'read');
+  if ((ids.from === undefined) !== (ids.to === undefined)) {
+    const field = ids.from === undefined ? 'query.from' : 'query.to';
+    throw new AppError('validation_failed', {
+      fields: [{ field, code: 'network_map_compare_both' }],
+    });
+  }
   return ctx.db.transaction().execute(async (trx) => {
-    const from = await mapById(trx, access, fromId);
-    const to = await mapById(trx, access, toId);
-    if (!from || !to) throw new AppError('not_found');
+    const [from, to] =
+      ids.from && ids.to
+        ? [await mapById(trx, access, ids.from), await mapById(trx, access, ids.to)]
+        : await latestTwo(trx, access);
+    if (ids.from && (!from || !to)) throw new AppError('not_found');
+    if (!from || !to) {
+      await auditCaseRead(trx, ctx, access, { what: 'network_map_comparison' });
+      return { id: access.caseId, from: null, to: to ? ref(to) : null, changes: [], unchanged: 0 };
+    }
     const persons = await casePersonNames(trx, access);
     const before: NetworkMap = toNetworkMap(from, persons);
     const after: NetworkMap = toNetworkMap(to, persons);

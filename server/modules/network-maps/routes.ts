@@ -47,14 +47,13 @@ export const networkMapRoutes =
       {
         policy: 'records.read',
         summary:
-          'Two versions of the map compared: relations added, removed, moved closer or further, changed between protective, risky and mixed',
+          'Two versions of the map compared (by default the latest and the one before): relations added, removed, moved closer or further, changed between protective, risky and mixed',
         params: CaseIdParams,
         querystring: CompareQuery,
         response: { 200: NetworkMapComparisonSchema },
       },
       async (access, ctx, request) => {
-        const { from, to } = request.query;
-        const comparison = await compareNetworkMaps(ctx, access, from, to);
+        const comparison = await compareNetworkMaps(ctx, access, request.query);
         grantCaseAccess(request, access);
         return comparison;
       },

@@ -61,7 +61,10 @@ export type NetworkMapInput = z.input<typeof NetworkMapBody>;
 
 export const FinaliseNetworkMapBody = z.object({ version: Version }).strict();
 
-export const CompareQuery = z.object({ from: z.uuid(), to: z.uuid() }).strict();
+/** Two versions to compare; without them, the latest version and the one before it. */
+export const CompareQuery = z
+  .object({ from: z.uuid().optional(), to: z.uuid().optional() })
+  .strict();
 
 const Person = z.object({ id: z.uuid(), name: z.string() });
 
@@ -149,8 +152,9 @@ export const NetworkMapComparisonSchema = record(
   z.object({
     /** The case's id. */
     id: z.uuid(),
-    from: VersionRef,
-    to: VersionRef,
+    /** Null when the map has fewer than two versions (nothing to compare yet). */
+    from: VersionRef.nullable(),
+    to: VersionRef.nullable(),
     changes: compartment(z.array(RelationChangeSchema)),
     unchanged: compartment(z.number().int()),
   }),
