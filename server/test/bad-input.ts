@@ -155,6 +155,8 @@ export function applyChange(base: unknown, change: Change): unknown {
 /** Which adversarial file sends bad input to a route; a route no group names falls to `other`. */
 const ROUTE_GROUPS: [string, RegExp][] = [
   ['retention', /^\/api\/admin\/retention\//],
+  // The network analysis map and the guidance texts (issue 15 parts 5 and 6).
+  ['network-maps', /^\/api\/(cases\/\{id\}\/network-maps|admin\/guidance\/)/],
   // Across municipalities (issue 13 part 5): before the inquiries and cases groups.
   ['transfers', /^\/api\/(transfers\/|inquiries\/\{id\}\/forward$|cases\/\{id\}\/transfers$)/],
   [
@@ -163,7 +165,7 @@ const ROUTE_GROUPS: [string, RegExp][] = [
   ],
   [
     'case-work',
-    /^\/api\/cases\/\{id\}\/(interventions|consents|offers|follow-ups|closure|reviews|filings|disclosures|notices|network-maps)/,
+    /^\/api\/cases\/\{id\}\/(interventions|consents|offers|follow-ups|closure|reviews|filings|disclosures|notices)/,
   ],
   ['inquiries', /^\/api\/(inquiries|inquiry-drafts|persons|notifications)(\/|$)/],
   ['access-requests', /^\/api\/access-requests(\/|$)/],

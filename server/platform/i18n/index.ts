@@ -32,6 +32,8 @@ import transferDa from '../../modules/transfers/locales/da.json' with { type: 'j
 import transferEn from '../../modules/transfers/locales/en.json' with { type: 'json' };
 import networkMapDa from '../../modules/network-maps/locales/da.json' with { type: 'json' };
 import networkMapEn from '../../modules/network-maps/locales/en.json' with { type: 'json' };
+import guidanceDa from '../../modules/guidance/locales/da.json' with { type: 'json' };
+import guidanceEn from '../../modules/guidance/locales/en.json' with { type: 'json' };
 
 /**
  * Server-side messages (errors, e-mails, PDF documents). Danish first; English when the client
@@ -75,6 +77,7 @@ const catalogs: Record<Locale, Catalog> = {
     partnersDa,
     transferDa,
     networkMapDa,
+    guidanceDa,
   ),
   en: merge(
     en,
@@ -94,6 +97,7 @@ const catalogs: Record<Locale, Catalog> = {
     partnersEn,
     transferEn,
     networkMapEn,
+    guidanceEn,
   ),
 };
 
