@@ -44,6 +44,10 @@ import partnersDa from '../../modules/partners/locales/da.json';
 import partnersEn from '../../modules/partners/locales/en.json';
 import transfersDa from '../../modules/transfers/locales/da.json';
 import transfersEn from '../../modules/transfers/locales/en.json';
+import networkMapsDa from '../../modules/network-maps/locales/da.json';
+import networkMapsEn from '../../modules/network-maps/locales/en.json';
+import guidanceDa from '../../modules/guidance/locales/da.json';
+import guidanceEn from '../../modules/guidance/locales/en.json';
 
 /**
  * The translation catalogues: the shell's texts (./locales) plus one pair of files per module
@@ -74,6 +78,8 @@ export const da = {
   ...accessRequestsDa,
   ...partnersDa,
   ...transfersDa,
+  ...networkMapsDa,
+  ...guidanceDa,
 };
 
 export const en = {
@@ -100,4 +106,6 @@ export const en = {
   ...accessRequestsEn,
   ...partnersEn,
   ...transfersEn,
+  ...networkMapsEn,
+  ...guidanceEn,
 } satisfies Record<keyof typeof da, unknown>;
