@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
 import { callerIn, createTeamCase, logInAll } from '../../test/case-team.ts';
+import { createUser } from '../../test/users.ts';
 import { testEngine } from '../../test/database.ts';
 import {
   auditRowsOf,
@@ -45,7 +46,8 @@ beforeAll(async () => {
     members: [{ userId: team.users.coordinator.id, role: 'coordinator' }],
   });
   otherCaseId = other.id;
-  await logInAll(t, team.users, as);
+  const dpo = await createUser(db, { roles: ['data_protection'] });
+  await logInAll(t, { ...team.users, dpo }, as);
 });
 afterAll(() => t.close());
 
@@ -286,5 +288,28 @@ describe(`the network analysis map (${testEngine})`, () => {
     expect((await caller('outsider').get(url())).statusCode).toBe(404);
     const write = await caller('member').post(url(), { id: randomUUID(), drawnOn: '2026-03-02' });
     expect(write.statusCode).toBe(403);
+  });
+
+  it('puts the latest finalised map in the citizen’s access request: roles only, no names, notes withheld', async () => {
+    const res = await caller('dpo').post('/api/access-requests', {
+      id: randomUUID(),
+      kind: 'data_subject_access',
+      personId: citizen.id,
+      channel: 'letter',
+      receivedOn: '2026-11-02',
+    });
+    expect(res.statusCode).toBe(201);
+    const items = (
+      res.json() as { items: { title: string; lines: { label: string; value: string }[] }[] }
+    ).items;
+    const map = items.find((i) => i.title.startsWith('Netværkskort i sag'));
+    // Version 2 is still a draft: the latest finalised version is the first.
+    expect(map?.title).toContain('version 1');
+    const text = JSON.stringify(map?.lines);
+    expect(text).toContain('Familie · Mor · tæt · beskyttende');
+    expect(text).toContain('Det ekstremistiske miljø');
+    expect(text).not.toContain('Mor Hansen');
+    expect(text).not.toContain('Hansen');
+    expect(map?.lines.at(-1)?.label).toBe('note');
   });
 });
