@@ -71,7 +71,8 @@ const CHILDREN: Record<string, string> = {
   access_requests: 'a citizen’s access request: who asked, when, the deadline (0040)',
   access_request_items: 'the draft file of an access request and each item’s review (0040)',
   meeting_agenda_items: 'a meeting’s agenda item, naming an inquiry or a case (0044)',
-  network_map_versions: 'the network analysis map around the citizen: roles, closeness, notes (0050)',
+  network_map_versions:
+    'the network analysis map around the citizen: roles, closeness, notes (0050)',
 };
 
 /** A user's notice: carries the key of the case or inquiry it names, none when it names none. */

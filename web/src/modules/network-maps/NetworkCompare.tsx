@@ -82,7 +82,9 @@ export function NetworkCompare({ caseId, items }: { caseId: string; items: Netwo
                 ) : (
                   <ul className="network-changes">
                     {(data.changes ?? []).map((c) => (
-                      <li key={c.key}>{describe(c, t)}</li>
+                      <li key={c.key}>
+                        <ChangeText change={c} />
+                      </li>
                     ))}
                   </ul>
                 )}
@@ -95,19 +97,19 @@ export function NetworkCompare({ caseId, items }: { caseId: string; items: Netwo
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
-
 /** One change in words. */
-export function describe(c: RelationChange, t: T): string {
+function ChangeText({ change: c }: { change: RelationChange }) {
+  const { t } = useTranslation();
   const label = (c.after ?? c.before)?.label ?? '';
   if (c.kind === 'added' && c.after) {
-    return t('networkMaps.change.added', {
+    const added = t('networkMaps.change.added', {
       label,
       sector: t(`networkMaps.sector.${c.after.sector}`),
       quality: t(`networkMaps.quality.${c.after.quality}`),
     });
+    return <>{added}</>;
   }
-  if (c.kind === 'removed') return t('networkMaps.change.removed', { label });
+  if (c.kind === 'removed') return <>{t('networkMaps.change.removed', { label })}</>;
   const parts: string[] = [];
   if (c.moved) parts.push(t(`networkMaps.change.${c.moved}`));
   if (c.qualityChanged && c.before && c.after) {
@@ -127,5 +129,5 @@ export function describe(c: RelationChange, t: T): string {
     parts.push(t('networkMaps.change.label', { from: c.before.label }));
   if (c.noteChanged) parts.push(t('networkMaps.change.note'));
   if (c.personChanged) parts.push(t('networkMaps.change.person'));
-  return `${label}: ${parts.join(', ')}`;
+  return <>{`${label}: ${parts.join(', ')}`}</>;
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CompactTable } from '../../ui/Table';
 import { bySector } from './networkOrder';
-import type { RelationView } from './networkMapsApi';
+import type { Closeness, RelationView } from './networkMapsApi';
 
 /**
  * The map as an accessible table: the primary way for screen readers and keyboard users (the
@@ -46,7 +46,7 @@ export function NetworkList({
                 </span>
               )}
             </th>
-            <td>{t(`networkMaps.closeness.${r.closeness}`)}</td>
+            <td>{t(`networkMaps.closeness.${r.closeness as Closeness}`)}</td>
             <td>
               <span className={`network-quality network-quality-${r.quality}`}>
                 <span aria-hidden="true">{t(`networkMaps.qualitySymbol.${r.quality}`)} </span>
