@@ -19,6 +19,19 @@ const STYLE: Record<RelationQuality, { color: string; shape: string; line: strin
   mixed: { color: '#7a4d00', shape: 'diamond', line: 'dotted' },
 };
 
+/**
+ * Cytoscape puts a <style> element into the page's head unless an element with this id exists;
+ * the Content-Security-Policy forbids inline styles, so a placeholder takes its place and the rule
+ * it would add (`position: relative` on its container) is in networkMaps.css.
+ */
+const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
+function preventInlineStylesheet() {
+  if (document.getElementById(CYTOSCAPE_STYLESHEET_ID)) return;
+  const placeholder = document.createElement('meta');
+  placeholder.id = CYTOSCAPE_STYLESHEET_ID;
+  document.head.appendChild(placeholder);
+}
+
 export function NetworkGraph({
   relations,
   label,
@@ -37,6 +50,7 @@ export function NetworkGraph({
     const element = container.current;
     if (!element) return undefined;
     element.removeAttribute('data-ready');
+    preventInlineStylesheet();
     const nodes = inMapOrder(relations).map((r) => ({
       data: {
         id: `r-${r.key}`,
