@@ -12,6 +12,8 @@ import {
   type Client,
   type ErrorBody,
 } from '../../test/records.ts';
+import { storedRelations } from './content.ts';
+import { moveNetworkMapPersonLinks } from './queries.ts';
 import type { NetworkMap, NetworkMapComparison, RelationInput } from './schema.ts';
 
 /**
@@ -311,5 +313,35 @@ describe(`the network analysis map (${testEngine})`, () => {
     expect(text).not.toContain('Mor Hansen');
     expect(text).not.toContain('Hansen');
     expect(map?.lines.at(-1)?.label).toBe('note');
+  });
+
+  it('moves a linked person to the surviving registration when two are merged', async () => {
+    const db = t.database.db;
+    const survivor = await createPerson(db, { givenName: 'Mor', familyName: 'Hansen' });
+    const keysBefore = storedRelations(
+      (
+        await db
+          .selectFrom('network_map_versions')
+          .select('relations')
+          .where('id', '=', firstId)
+          .executeTakeFirstOrThrow()
+      ).relations,
+    ).map((r) => [r.key, r.personId]);
+    await db
+      .transaction()
+      .execute((trx) => moveNetworkMapPersonLinks(trx, '101', mother.id, survivor.id));
+    const after = storedRelations(
+      (
+        await db
+          .selectFrom('network_map_versions')
+          .select('relations')
+          .where('id', '=', firstId)
+          .executeTakeFirstOrThrow()
+      ).relations,
+    ).map((r) => [r.key, r.personId]);
+    expect(after).toEqual(
+      keysBefore.map(([key, personId]) => [key, personId === mother.id ? survivor.id : personId]),
+    );
+    expect(after[0]?.[1]).toBe(survivor.id);
   });
 });

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction, Updateable } from 'kysely';
+import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
 import type { CaseKey } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { NetworkMapVersionsTable } from '../../platform/db/network-map-schema.ts';
@@ -141,4 +141,30 @@ export async function latestFinalMaps(db: Kysely<DB>, municipalityCode: string, 
     .orderBy('case_id')
     .orderBy('number', 'desc')
     .execute();
+}
+
+/**
+ * A person merged into another (persons/merge.ts): relations linked to `fromPersonId` on the
+ * municipality's maps, finalised ones included, are linked to `toPersonId` instead (only the
+ * link moves; the map's content is unchanged).
+ */
+export async function moveNetworkMapPersonLinks(
+  trx: Transaction<DB>,
+  municipalityCode: string,
+  fromPersonId: string,
+  toPersonId: string,
+): Promise<void> {
+  await sql`
+    update network_map_versions
+    set relations = (
+      select coalesce(jsonb_agg(
+        case when e ->> 'personId' = ${fromPersonId}
+          then jsonb_set(e, '{personId}', to_jsonb(${toPersonId}::text))
+          else e end
+        order by ordinality), '[]'::jsonb)
+      from jsonb_array_elements(relations) with ordinality as r(e, ordinality)
+    )
+    where municipality_code = ${municipalityCode}
+      and relations @> ${JSON.stringify([{ personId: fromPersonId }])}::jsonb
+  `.execute(trx);
 }
