@@ -33,6 +33,8 @@ import { forumRoutes } from './modules/forums/routes.ts';
 import { meetingRoutes } from './modules/meetings/routes.ts';
 import { interventionRoutes } from './modules/interventions/routes.ts';
 import { assessmentRoutes } from './modules/assessments/routes.ts';
+import { networkMapRoutes } from './modules/network-maps/routes.ts';
+import { guidanceRoutes } from './modules/guidance/routes.ts';
 import { planRoutes } from './modules/plans/routes.ts';
 import { caseInterventionRoutes } from './modules/case-interventions/routes.ts';
 import { followUpRoutes } from './modules/follow-ups/routes.ts';
@@ -210,6 +212,8 @@ export async function buildApp(
   await app.register(meetingRoutes({ keys: options.keys }));
   await app.register(interventionRoutes({ keys: options.keys }));
   await app.register(assessmentRoutes({ keys: options.keys }));
+  await app.register(networkMapRoutes({ keys: options.keys }));
+  await app.register(guidanceRoutes({ keys: options.keys }));
   await app.register(planRoutes({ keys: options.keys }));
   await app.register(caseInterventionRoutes({ keys: options.keys }));
   await app.register(followUpRoutes({ keys: options.keys }));

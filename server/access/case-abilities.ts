@@ -33,6 +33,7 @@ const WORK_PARTS = [
   'followUps',
   'persons',
   'citizenMeetings',
+  'networkMap',
 ] as const;
 
 export const CASE_PARTS = [
@@ -107,6 +108,10 @@ export function abilitiesByPlace(access: CaseAccess): CaseAbilities {
     // check's outcome, the citizen's perspective, the stage of change, the reflection) go with
     // the `compartment` part.
     citizenMeetings: can(full, writer),
+    // The network analysis map (issue 15 part 5): it describes the citizen's ties to an
+    // extremist environment, so the whole map sits in the compartment — read by members with the
+    // whole case who hold it, drawn by those of them who work on the case.
+    networkMap: can(full && compartment, writer && compartment),
     // Journalisation: also on a closed case (that is when the summary is filed). Writers record
     // and correct a filing; withdrawing one recorded in error is the coordinators' (approve).
     // The filing export is the municipality's own record: never for a user bound by a purpose

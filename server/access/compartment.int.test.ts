@@ -103,6 +103,30 @@ describe(`the compartment (${testEngine})`, () => {
     },
   );
 
+  it('the network map is the compartment’s: a member, a mentor and the police get 403 and no event of it', async () => {
+    const made = await caller('coordinator').post(`/api/cases/${theCase.id}/network-maps`, {
+      id: crypto.randomUUID(),
+      drawnOn: '2026-03-02',
+      occasion: 'Første møde',
+    });
+    expect(made.statusCode).toBe(201);
+    expect((await caller('forum').get(`/api/cases/${theCase.id}/network-maps`)).statusCode).toBe(
+      200,
+    );
+    for (const name of ['member', 'mentor', 'police']) {
+      const res = await caller(name).get(`/api/cases/${theCase.id}/network-maps`);
+      expect(res.statusCode, name).toBe(403);
+      expect(res.body, name).not.toContain('Første møde');
+      const detail = (await caller(name).get(`/api/cases/${theCase.id}`)).json() as {
+        abilities: { networkMap: { read: boolean } };
+      };
+      expect(detail.abilities.networkMap.read, name).toBe(false);
+    }
+    const chronology = await caller('member').get(`/api/cases/${theCase.id}/chronology`);
+    expect(chronology.statusCode).toBe(200);
+    expect(chronology.body).not.toContain('network_map_created');
+  });
+
   it('the notification names the case by reference only', async () => {
     const res = await caller('member').get('/api/notifications');
     const items = (res.json() as { items: { kind: string; caseReference: string }[] }).items;

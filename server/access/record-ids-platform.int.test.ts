@@ -10,6 +10,7 @@ import { PLATFORM_PROBES } from '../test/id-probes-platform.ts';
 import { RETENTION_PROBES } from '../test/id-probes-retention.ts';
 import { TRANSFER_PROBES } from '../test/id-probes-transfers.ts';
 import { CITIZEN_MEETING_PROBES } from '../test/id-probes-citizen-meetings.ts';
+import { NETWORK_MAP_PROBES } from '../test/id-probes-network-maps.ts';
 import { describeRecordIds } from '../test/record-ids.ts';
 
 // Every record id an administration, forum, catalogue, notification or security-key request can
@@ -31,6 +32,7 @@ await describeRecordIds(
       ...MEETING_PROBES,
       ...MINUTES_PROBES,
       ...MINUTES_DECISION_PROBES,
+      ...NETWORK_MAP_PROBES,
     ],
   },
 );

@@ -31,6 +31,7 @@ export const ERROR_STATUS = {
   self_lockout: 409,
   // Approved minutes are read-only; a correction is a new version (issue 14 part 4).
   minutes_approved: 409,
+  network_map_final: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -42,7 +42,7 @@ export function groupOf(path: string): RouteGroup {
     return 'citizen-meetings';
   }
   if (
-    /^\/api\/cases\/\{id\}\/(assessments|plans|plan\.pdf|interventions|consents|offers|follow-ups|closure|reviews|summary\.pdf)/.test(
+    /^\/api\/cases\/\{id\}\/(assessments|network-maps|plans|plan\.pdf|interventions|consents|offers|follow-ups|closure|reviews|summary\.pdf)/.test(
       path,
     )
   ) {

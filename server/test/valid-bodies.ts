@@ -5,6 +5,7 @@ import { PARTNER_BODIES } from './valid-bodies-partners.ts';
 import { CONSENT_BODIES } from './valid-bodies-consents.ts';
 import { TRANSFER_BODIES } from './valid-bodies-transfers.ts';
 import { CITIZEN_MEETING_BODIES } from './valid-bodies-citizen-meetings.ts';
+import { NETWORK_MAP_BODIES } from './valid-bodies-network-maps.ts';
 
 /**
  * A valid request per write operation that names a record (`x-record`), keyed by "METHOD path":
@@ -35,4 +36,5 @@ export const VALID_BODIES: Record<string, WriteFixture> = {
   ...CONSENT_BODIES,
   ...TRANSFER_BODIES,
   ...CITIZEN_MEETING_BODIES,
+  ...NETWORK_MAP_BODIES,
 };

@@ -1,5 +1,6 @@
 import { ago, caseByReference, openedAgo, personsOf, type Ctx } from './context.ts';
 import { seedAhmadAssessments } from './ahmad-assessments.ts';
+import { seedAhmadNetworkMaps } from './ahmad-network-maps.ts';
 import { seedAhmadInterventions } from './ahmad-interventions.ts';
 import { seedAhmadFamilyTalks } from './ahmad-family-talks.ts';
 import { seedAhmadFollowUps, seedAhmadPlan } from './ahmad-plan.ts';
@@ -31,6 +32,7 @@ export async function seedAhmad(c: Ctx) {
     .execute();
   await openedAgo(c, caseId, 210);
   await seedAhmadAssessments(c, a);
+  await seedAhmadNetworkMaps(c, a);
   const plan = await seedAhmadPlan(c, a);
   await seedAhmadInterventions(c, a);
   await seedAhmadFamilyTalks(c, a);

@@ -3,6 +3,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { translate, type Locale } from '../../platform/i18n/index.ts';
 import { documentDate } from '../../platform/pdf-layout.ts';
 import { disclosuresOfPerson } from '../disclosures/person-entries.ts';
+import { networkMapItems } from '../network-maps/access-request.ts';
 import { accessReportPage } from '../persons/queries.ts';
 import type { NewItem } from './queries.ts';
 import {
@@ -77,6 +78,9 @@ export async function assembleDraft(
       lines,
     });
   }
+
+  // The network map of each case (network-maps/access-request.ts): roles only, notes withheld.
+  items.push(...(await networkMapItems(trx, mc, cases, locale)));
 
   for (const i of await inquiriesOfPerson(trx, mc, person.id)) {
     items.push({

@@ -182,6 +182,8 @@ export const CaseEventKindSchema = z.enum([
   // A meeting's minutes (issue 14 part 4): a decision made at the meeting, a task it gave out.
   'meeting_decision_recorded',
   'meeting_task_created',
+  'network_map_created',
+  'network_map_finalised',
 ]);
 
 const ChangeValue = z.union([z.string(), z.number(), z.boolean()]).nullable();

@@ -9,6 +9,7 @@ import { findPersonAccess } from '../../access/person-access.ts';
 import { moveCasePersonLinks } from '../cases/queries-person-links.ts';
 import { moveInquiryPersonLinks } from '../inquiries/queries-person-links.ts';
 import { moveNoticePersonLinks } from '../notice/queries.ts';
+import { moveNetworkMapPersonLinks } from '../network-maps/queries.ts';
 import { personEvent } from './edit.ts';
 import { cprContext } from './queries.ts';
 import { updatePersonRow } from './queries-edit.ts';
@@ -125,6 +126,7 @@ async function moveLinks(
   const inquiriesMoved = await moveInquiryPersonLinks(trx, municipalityCode, sourceId, targetId);
   const casesMoved = await moveCasePersonLinks(trx, municipalityCode, sourceId, targetId);
   await moveNoticePersonLinks(trx, municipalityCode, sourceId, targetId);
+  await moveNetworkMapPersonLinks(trx, municipalityCode, sourceId, targetId);
 
   const relationsMoved = await movePersonRelations(trx, municipalityCode, sourceId, targetId);
   return {

@@ -62,6 +62,7 @@ export const EXTRA_TABLES: readonly ArchiveTableSpec[] = [
   onCase('meeting_agenda_items'),
   onCase('citizen_contact_attempts'),
   onCase('citizen_meetings'),
+  onCase('network_map_versions'),
   onInquiry('inquiry_signs'),
   onInquiry('inquiry_contributions'),
   onInquiry('inquiry_events'),

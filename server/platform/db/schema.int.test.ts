@@ -15,6 +15,7 @@ import { declaredTransferColumns } from './declared-columns-transfers.ts';
 import { declaredMeetingColumns } from './declared-columns-meetings.ts';
 import { declaredCitizenMeetingColumns } from './declared-columns-citizen-meetings.ts';
 import { declaredMinutesColumns } from './declared-columns-minutes.ts';
+import { declaredNetworkMapColumns } from './declared-columns-network-maps.ts';
 
 /** Column names per table as declared in schema.ts; kept by hand, checked here. */
 const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
@@ -29,6 +30,7 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
   ...declaredMeetingColumns,
   ...declaredCitizenMeetingColumns,
   ...declaredMinutesColumns,
+  ...declaredNetworkMapColumns,
 };
 
 describe(`schema on ${testEngine}`, () => {

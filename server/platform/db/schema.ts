@@ -13,6 +13,7 @@ import type { TransferTables } from './transfer-schema.ts';
 import type { MeetingTables } from './meeting-schema.ts';
 import type { CitizenMeetingTables } from './citizen-meeting-schema.ts';
 import type { MinutesTables } from './minutes-schema.ts';
+import type { NetworkMapTables } from './network-map-schema.ts';
 
 /**
  * Table types for Kysely. One interface per table, kept in step with db/migrations by the
@@ -146,7 +147,8 @@ export interface DB
     TransferTables,
     MeetingTables,
     CitizenMeetingTables,
-    MinutesTables {
+    MinutesTables,
+    NetworkMapTables {
   users: UsersTable;
   user_units: UserUnitsTable;
   recovery_codes: RecoveryCodesTable;

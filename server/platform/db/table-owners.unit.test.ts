@@ -87,6 +87,9 @@ const OWNERS: Record<string, readonly string[]> = {
   meeting_minutes: ['server/modules/meetings'],
   meeting_minutes_items: ['server/modules/meetings'],
   meeting_minutes_tasks: ['server/modules/meetings'],
+  // The network analysis map (0050) and the municipality's guidance texts (0050).
+  network_map_versions: ['server/modules/network-maps'],
+  guidance_overrides: ['server/modules/guidance'],
   intervention_types: ['server/modules/interventions'],
   units: ['server/modules/admin'],
   user_units: ['server/modules/admin'],

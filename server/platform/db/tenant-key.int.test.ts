@@ -77,6 +77,8 @@ const CHILDREN: Record<string, string> = {
     'a meeting with the citizen of a case or an inquiry: preparation, risk check, agreements, reflection (0049)',
   meeting_minutes_tasks:
     'a task given out by a meeting, naming the case or inquiry it concerns (0048)',
+  network_map_versions:
+    'the network analysis map around the citizen: roles, closeness, notes (0050)',
 };
 
 /** A user's notice: carries the key of the case or inquiry it names, none when it names none. */

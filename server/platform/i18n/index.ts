@@ -38,6 +38,10 @@ import meetingsDa from '../../modules/meetings/locales/da.json' with { type: 'js
 import meetingsEn from '../../modules/meetings/locales/en.json' with { type: 'json' };
 import minutesDa from '../../modules/meetings/locales/minutes-da.json' with { type: 'json' };
 import minutesEn from '../../modules/meetings/locales/minutes-en.json' with { type: 'json' };
+import networkMapDa from '../../modules/network-maps/locales/da.json' with { type: 'json' };
+import networkMapEn from '../../modules/network-maps/locales/en.json' with { type: 'json' };
+import guidanceDa from '../../modules/guidance/locales/da.json' with { type: 'json' };
+import guidanceEn from '../../modules/guidance/locales/en.json' with { type: 'json' };
 
 /**
  * Server-side messages (errors, e-mails, PDF documents). Danish first; English when the client
@@ -84,6 +88,8 @@ const catalogs: Record<Locale, Catalog> = {
     citizenMeetingDa,
     meetingsDa,
     minutesDa,
+    networkMapDa,
+    guidanceDa,
   ),
   en: merge(
     en,
@@ -106,6 +112,8 @@ const catalogs: Record<Locale, Catalog> = {
     citizenMeetingEn,
     meetingsEn,
     minutesEn,
+    networkMapEn,
+    guidanceEn,
   ),
 };
 

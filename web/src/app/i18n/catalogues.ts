@@ -54,6 +54,10 @@ import meetingsDa from '../../modules/meetings/locales/da.json';
 import meetingsEn from '../../modules/meetings/locales/en.json';
 import minutesDa from '../../modules/meetings/locales/minutes-da.json';
 import minutesEn from '../../modules/meetings/locales/minutes-en.json';
+import networkMapsDa from '../../modules/network-maps/locales/da.json';
+import networkMapsEn from '../../modules/network-maps/locales/en.json';
+import guidanceDa from '../../modules/guidance/locales/da.json';
+import guidanceEn from '../../modules/guidance/locales/en.json';
 
 /**
  * The translation catalogues: the shell's texts (./locales) plus one pair of files per module
@@ -89,6 +93,8 @@ export const da = {
   ...citizenMeetingsDa,
   ...meetingsDa,
   ...minutesDa,
+  ...networkMapsDa,
+  ...guidanceDa,
 };
 
 export const en = {
@@ -120,4 +126,6 @@ export const en = {
   ...citizenMeetingsEn,
   ...meetingsEn,
   ...minutesEn,
+  ...networkMapsEn,
+  ...guidanceEn,
 } satisfies Record<keyof typeof da, unknown>;

@@ -15,9 +15,18 @@ import { UsersPage } from './UsersPage';
 import { CataloguePage } from '../interventions/CataloguePage';
 import { PartnersPage } from '../sharing/PartnersPage';
 import { ProcessingRecordPage } from '../notice/ProcessingRecordPage';
+import { GuidanceAdminPage } from '../guidance/GuidanceAdminPage';
 import './admin.css';
 
-type Tab = 'users' | 'units' | 'audit' | 'settings' | 'catalogue' | 'partners' | 'processingRecord';
+type Tab =
+  | 'users'
+  | 'units'
+  | 'audit'
+  | 'settings'
+  | 'guidance'
+  | 'catalogue'
+  | 'partners'
+  | 'processingRecord';
 
 /**
  * What opens a sub-page: an administration ability, changing the municipality's settings, or
@@ -31,6 +40,7 @@ const TABS: { id: Tab; path: string; ability: Ability }[] = [
   { id: 'units', path: '/administration/enheder', ability: 'users' },
   { id: 'audit', path: '/administration/revisionsspor', ability: 'audit' },
   { id: 'settings', path: '/administration/indstillinger', ability: 'settings' },
+  { id: 'guidance', path: '/administration/vejledninger', ability: 'settings' },
   { id: 'catalogue', path: '/administration/indsatskatalog', ability: 'catalogue' },
   { id: 'partners', path: '/administration/samarbejdspartnere', ability: 'partners' },
   {
@@ -143,6 +153,14 @@ export function AdminApp() {
           element={
             <Allowed ability="settings">
               <SettingsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="vejledninger"
+          element={
+            <Allowed ability="settings">
+              <GuidanceAdminPage />
             </Allowed>
           }
         />

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Form, MutationFailure, SuccessMessage, focusAfterSave, useZodForm } from '../../ui/form';
@@ -27,11 +27,14 @@ export function AssessmentForm({
   draft,
   onReload,
   onFinalised,
+  networkMapLink,
 }: {
   caseId: string;
   draft: Assessment;
   onReload: () => Promise<void>;
   onFinalised: (finalised: Assessment) => void;
+  /** The network map's link, shown at the dimension network and leisure (when readable). */
+  networkMapLink?: ReactNode;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -102,7 +105,7 @@ export function AssessmentForm({
         </div>
       )}
 
-      <DimensionFields />
+      <DimensionFields networkMapLink={networkMapLink} />
       <FactorFields />
       <CitizenFields aboutChild={draft.aboutChild} />
       <JudgementFields />

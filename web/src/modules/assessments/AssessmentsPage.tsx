@@ -13,6 +13,7 @@ import { AssessmentCompare } from './AssessmentCompare';
 import { AssessmentForm } from './AssessmentForm';
 import { AssessmentHistory } from './AssessmentHistory';
 import { AssessmentView } from './AssessmentView';
+import { NetworkMapLink } from '../network-maps/NetworkMapLink';
 import { startAssessment, useAssessments, type Assessment } from './assessmentsApi';
 import './assessments.css';
 
@@ -106,6 +107,11 @@ export function AssessmentsPage({ detail }: { detail: CaseDetail }) {
                     key={`${draft.id}:${formKey}`}
                     caseId={detail.id}
                     draft={draft}
+                    networkMapLink={
+                      detail.abilities.networkMap.read ? (
+                        <NetworkMapLink caseId={detail.id} />
+                      ) : undefined
+                    }
                     onReload={async () => {
                       await assessments.refetch();
                       setFormKey((k) => k + 1);

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { RadioGroup, Select, TextArea } from '../../ui/form';
@@ -42,7 +43,7 @@ function TextFields({ keys }: { keys: TextKey[] }) {
   ));
 }
 
-export function DimensionFields() {
+export function DimensionFields({ networkMapLink }: { networkMapLink?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <fieldset className="assessment-fieldset">
@@ -52,6 +53,7 @@ export function DimensionFields() {
         <fieldset key={d} className="assessment-dimension">
           <legend className="assessment-dimension-name">{t(`assessments.dimensions.${d}`)}</legend>
           <p className="form-hint">{t(`assessments.dimensionHints.${d}`)}</p>
+          {d === 'network_leisure' && networkMapLink}
           <div className="assessment-lenses">
             {(['risk', 'wellbeing'] as const).map((lens) => (
               <TextArea

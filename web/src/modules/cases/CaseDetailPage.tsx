@@ -10,6 +10,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { RecordLoadFailure } from '../../ui/RecordLoadFailure';
 import { TabNav } from '../../ui/Tabs';
 import { AssessmentsPage } from '../assessments/AssessmentsPage';
+import { NetworkMapPage } from '../network-maps/NetworkMapPage';
 import { CaseInterventionsPage } from '../case-interventions/CaseInterventionsPage';
 import { ClosurePage } from '../closure/ClosurePage';
 import { DisclosuresPage } from '../disclosures/DisclosuresPage';
@@ -66,6 +67,7 @@ function CaseLoader({ id }: { id: string }) {
 const CASE_TABS = [
   { path: '', key: 'overview', part: 'case' },
   { path: 'udredning', key: 'assessment', part: 'assessment' },
+  { path: 'netvaerkskort', key: 'networkMap', part: 'networkMap' },
   { path: 'handleplan', key: 'plan', part: 'plan' },
   { path: 'indsatser', key: 'interventions', part: 'interventions' },
   { path: 'opfoelgning', key: 'followUps', part: 'followUps' },
@@ -134,6 +136,9 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         <Route index element={<CaseOverview detail={detail} />} />
         {abilities.assessment.read && (
           <Route path="udredning" element={<AssessmentsPage detail={detail} />} />
+        )}
+        {abilities.networkMap.read && (
+          <Route path="netvaerkskort" element={<NetworkMapPage detail={detail} />} />
         )}
         {abilities.plan.read && <Route path="handleplan" element={<PlanPage detail={detail} />} />}
         {abilities.interventions.read && (

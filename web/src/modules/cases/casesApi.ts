@@ -162,6 +162,8 @@ const EVENT_KIND_ORDER: Record<CaseEventKind, number> = {
   citizen_meeting_reflected: 50,
   meeting_decision_recorded: 51,
   meeting_task_created: 52,
+  network_map_created: 53,
+  network_map_finalised: 54,
 };
 export const CASE_EVENT_KINDS = inOrder(EVENT_KIND_ORDER);
 

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Guidance } from '../guidance/Guidance';
 import { Icon } from '../../ui/Icon';
 import { Checkbox, TextArea } from '../../ui/form';
 import { signsOfTier, TIERS, type SignTier } from './inquiriesApi';
@@ -65,6 +66,7 @@ export function SignsFields({ urgent }: { urgent: boolean }) {
 
   return (
     <>
+      <Guidance keys={['concernSignsCaution', 'definitions']} />
       <DangerField />
       {TIERS.slice(0, 1).map(tier)}
       {urgent && <PoliceAlert />}

@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import { Guidance } from '../guidance/Guidance';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../../app/usePageTitle';
@@ -32,6 +33,7 @@ export function PlanPage({ detail }: { detail: CaseDetail }) {
     <section aria-labelledby={headingId} className="case-section plan-page">
       <h2 id={headingId}>{t('plans.title')}</h2>
       <p>{t('plans.intro')}</p>
+      <Guidance keys={['actionPlanReflection']} />
       {notice && <SuccessMessage>{notice}</SuccessMessage>}
       <QueryState query={plans} loading={t('plans.loading')} loadError={t('plans.loadError')}>
         {(list) => (
