@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ScrollTable } from '../../ui/Table';
 import { formatDate } from '../cases/format';
 import type { CitizenMeeting } from './citizenMeetingsApi';
 import type daTexts from './locales/da.json';
@@ -45,18 +46,20 @@ export function MeetingDetails({ meeting }: { meeting: CitizenMeeting }) {
         />
         <Fact label={f('communicationApproach')} value={meeting.communicationApproach} />
       </dl>
-      <table className="table table--compact case-table">
-        <caption>{f('riskCheck')}</caption>
-        <tbody>
-          {meeting.riskCheck.map((r) => (
-            <tr key={r.item}>
-              <th scope="row">{t(`citizenMeetings.riskItems.${r.item}`)}</th>
-              <td>{r.answer ? t(`citizenMeetings.riskAnswers.${r.answer}`) : '–'}</td>
-              <td className="case-text">{r.note ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ScrollTable label={f('riskCheck')}>
+        <table className="table table--compact case-table">
+          <caption>{f('riskCheck')}</caption>
+          <tbody>
+            {meeting.riskCheck.map((r) => (
+              <tr key={r.item}>
+                <th scope="row">{t(`citizenMeetings.riskItems.${r.item}`)}</th>
+                <td>{r.answer ? t(`citizenMeetings.riskAnswers.${r.answer}`) : '–'}</td>
+                <td className="case-text">{r.note ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
       <dl className="case-facts">
         <Fact label={f('riskConclusion')} value={meeting.riskConclusion} />
       </dl>
