@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousA11yViolations, startJourney } from './support/browser.ts';
 import { CitizenStory, dayOf, prepareSaraCase } from './support/citizen-meetings.ts';
 import {
-  contactAttempts,
+  failedTries,
   holdMeeting,
   prepareMeeting,
   reflect,
+  throughTheAunt,
 } from './support/citizen-meetings-steps.ts';
 import { danishDaysAgo } from './support/copenhagen.ts';
 import {
@@ -45,8 +46,12 @@ afterAll(async () => {
 });
 
 describe('meeting a young woman who refused contact, and her network map, in Chromium', () => {
-  it('records three refusals through different channels, then the fourth try through her aunt', async () => {
-    await contactAttempts(story);
+  it('records three tries through different channels that do not reach her; the next try is a task', async () => {
+    await failedTries(story);
+  });
+
+  it('records the fourth try through her aunt as bridge-builder, which ends the run and the task', async () => {
+    await throughTheAunt(story);
   });
 
   it('prepares the first meeting with a colleague check and the risk check, whose precautions show on it', async () => {

@@ -20,6 +20,10 @@ import { h1, logIn, openBrowser } from './session.ts';
  * Each goes on from where the one before left the story (e2e/citizen-meetings.e2e.ts).
  */
 
+const COORDINATOR = 'Anne Demo-Tovholder';
+const NEXT_STEP = 'Bede hendes moster om at tage kontakten';
+const CONTACT_TASK = 'Næste kontaktforsøg til borgeren';
+
 const section = (page: Page) => page.getByRole('region', { name: 'Kontakt og samtaler' });
 const meeting = (page: Page) =>
   section(page).getByRole('article', { name: 'Samtale: Belyse bekymringen' });
@@ -39,7 +43,14 @@ async function openCase(story: CitizenStory) {
 async function recordAttempt(
   page: Page,
   caseId: string,
-  attempt: { on: string; channel: string; outcome: string; note: string; via?: string },
+  attempt: {
+    on: string;
+    channel: string;
+    outcome: string;
+    note: string;
+    via?: string;
+    next?: { step: string; on: string; by: string };
+  },
 ) {
   await section(page).getByRole('button', { name: 'Registrér kontaktforsøg' }).click();
   const form = page.locator(`form#contact-attempt-${caseId}`);
@@ -56,6 +67,11 @@ async function recordAttempt(
     .getByRole('radio', { name: attempt.outcome })
     .check();
   await form.getByLabel('Notat', { exact: true }).fill(attempt.note);
+  if (attempt.next) {
+    await form.getByLabel('Hvad prøver vi næste gang?').fill(attempt.next.step);
+    await form.getByLabel('Næste forsøg, dato').fill(attempt.next.on);
+    await form.getByLabel('Hvem laver næste forsøg?').selectOption({ label: attempt.next.by });
+  }
   await form.getByRole('button', { name: 'Gem kontaktforsøg' }).click();
   await section(page).getByText('Kontaktforsøget er gemt.').waitFor();
 }
@@ -63,8 +79,8 @@ async function recordAttempt(
 const barRows = (page: Page) =>
   section(page).getByRole('table', { name: 'Kontaktforsøg i rækkefølge' }).getByRole('row');
 
-/** Step: three refusals through different channels, then the fourth try through her aunt. */
-export async function contactAttempts(story: CitizenStory) {
+/** Step: three tries through different channels that do not reach her; the next is a task. */
+export async function failedTries(story: CitizenStory) {
   story.coordinator = await openBrowser(story.journey);
   const { page, errors } = story.coordinator;
   await page.goto(story.journey.url(`/sager/${story.caseId}`));
@@ -75,11 +91,35 @@ export async function contactAttempts(story: CitizenStory) {
   const tries = [
     { on: dayOf('phone'), channel: 'Telefon', outcome: 'Afviste', note: 'Lagde på.' },
     { on: dayOf('text'), channel: 'Sms', outcome: 'Intet svar', note: 'Læst, ikke besvaret.' },
-    { on: dayOf('letter'), channel: 'Brev', outcome: 'Afviste', note: 'Sendte brevet retur.' },
+    {
+      on: dayOf('letter'),
+      channel: 'Brev',
+      outcome: 'Afviste',
+      note: 'Sendte brevet retur.',
+      next: { step: NEXT_STEP, on: dayOf('aunt'), by: COORDINATOR },
+    },
   ];
   for (const attempt of tries) await recordAttempt(page, story.caseId, attempt);
   await section(page).getByText('3 forsøg i træk har ikke nået borgeren.').waitFor();
+  await barRows(page)
+    .nth(3)
+    .getByText(`${NEXT_STEP} – ${dayOf('aunt')}, ${COORDINATOR}`)
+    .waitFor();
   await expectAxeClean(page);
+
+  // The next try is a task in Mine opgaver for the one who is to make it.
+  await page.goto(story.journey.url('/opgaver?type=contact_attempt'));
+  await h1(page, 'Mine opgaver').waitFor();
+  const task = page.getByRole('link', { name: `${CONTACT_TASK} i ${SARA.reference}` });
+  await task.waitFor();
+  await task.click();
+  await openCase(story);
+  expect(errors).toEqual([]);
+}
+
+/** Step: the fourth try, through her aunt as bridge-builder, gets a yes to a meeting. */
+export async function throughTheAunt(story: CitizenStory) {
+  const { page, errors } = story.coordinator;
 
   await recordAttempt(page, story.caseId, {
     on: dayOf('aunt'),
@@ -96,6 +136,12 @@ export async function contactAttempts(story: CitizenStory) {
   expect(await rows.count()).toBe(5); // the header row and four tries
   expect(await rows.nth(4).innerText()).toContain('via hendes moster');
   expect(await rows.nth(1).innerText()).toContain(dayOf('phone'));
+  await expectAxeClean(page);
+
+  // The fourth try was the next one: the task is done.
+  await page.goto(story.journey.url('/opgaver?type=contact_attempt'));
+  await page.getByText('Du har ingen opgaver af den type lige nu.').waitFor();
+  await openCase(story);
   expect(errors).toEqual([]);
 }
 
