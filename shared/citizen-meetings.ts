@@ -88,17 +88,3 @@ export const CitizenRightSchema = z.enum([
 ]);
 export type CitizenRight = z.infer<typeof CitizenRightSchema>;
 export const CITIZEN_RIGHTS = CitizenRightSchema.options;
-
-/**
- * The guidance shown collapsed next to each step's fields (i18n keys under
- * `citizenMeetings.guidance.<step>`; stable, so that an administrator may later edit them).
- */
-export const GUIDANCE_STEPS = [
-  'contact',
-  'preparation',
-  'riskCheck',
-  'meeting',
-  'roundingOff',
-  'reflection',
-] as const;
-export type GuidanceStep = (typeof GUIDANCE_STEPS)[number];

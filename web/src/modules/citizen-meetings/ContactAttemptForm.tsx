@@ -20,7 +20,7 @@ import {
   useZodForm,
 } from '../../ui/form';
 import { contactKey, recordAttempt, type ContactOwner } from './citizenMeetingsApi';
-import { Guidance } from './Guidance';
+import { Guidance } from '../guidance/Guidance';
 import type { Colleague } from './people';
 
 /** The form holds the body without its id (made once per form, so a double submit is one try). */
@@ -77,7 +77,7 @@ export function ContactAttemptForm({
       error={mutation.error}
       errorTitle={t('citizenMeetings.attempt.failedTitle')}
     >
-      <Guidance step="contact" />
+      <Guidance keys={['meetingContact']} />
       <DateInput name="attemptedOn" label={t('citizenMeetings.attempt.attemptedOn')} />
       <RadioGroup<ContactChannel>
         name="channel"

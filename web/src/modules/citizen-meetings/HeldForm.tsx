@@ -25,7 +25,7 @@ import {
   type CitizenMeeting,
   type ContactOwner,
 } from './citizenMeetingsApi';
-import { Guidance } from './Guidance';
+import { Guidance } from '../guidance/Guidance';
 
 const HeldValues = RecordMeetingHeldBody.omit({ version: true });
 type HeldValues = z.output<typeof HeldValues>;
@@ -99,7 +99,7 @@ export function HeldForm({
         error={mutation.error}
         errorTitle={t('citizenMeetings.fields.failedTitle')}
       >
-        <Guidance step="meeting" />
+        <Guidance keys={['meetingHeld']} />
         <DateInput name="heldOn" label={t('citizenMeetings.fields.heldOn')} />
         {compartment && (
           <>
@@ -120,7 +120,7 @@ export function HeldForm({
             />
           </>
         )}
-        <Guidance step="roundingOff" />
+        <Guidance keys={['meetingRoundingOff']} />
         <TextArea
           name="summary"
           label={t('citizenMeetings.fields.summary')}

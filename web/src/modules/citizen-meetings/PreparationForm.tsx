@@ -27,7 +27,7 @@ import {
   type CitizenMeeting,
   type ContactOwner,
 } from './citizenMeetingsApi';
-import { Guidance } from './Guidance';
+import { Guidance } from '../guidance/Guidance';
 import type { Colleague } from './people';
 
 const PreparationValues = PrepareCitizenMeetingBody.omit({ id: true });
@@ -112,7 +112,7 @@ export function PreparationForm({
         error={mutation.error}
         errorTitle={t('citizenMeetings.fields.failedTitle')}
       >
-        <Guidance step="preparation" />
+        <Guidance keys={['meetingPreparation']} />
         {lastReflection && (
           <div className="alert alert-info">
             <div className="alert-body">
@@ -205,7 +205,6 @@ export function PreparationForm({
         <fieldset className="citizen-risk-check">
           <legend className="h3">{t('citizenMeetings.fields.riskCheck')}</legend>
           <p className="form-hint">{t('citizenMeetings.fields.riskCheckHint')}</p>
-          <Guidance step="riskCheck" />
           {RISK_ITEMS.map((item, i) => (
             <div key={item} className="citizen-risk-item">
               <RadioGroup<RiskAnswer>

@@ -10,7 +10,7 @@ import {
   type CitizenMeeting,
   type ContactOwner,
 } from './citizenMeetingsApi';
-import { Guidance } from './Guidance';
+import { Guidance } from '../guidance/Guidance';
 
 const ReflectionValues = RecordReflectionBody.omit({ version: true });
 type ReflectionValues = z.output<typeof ReflectionValues>;
@@ -63,7 +63,7 @@ export function ReflectionForm({
         error={mutation.error}
         errorTitle={t('citizenMeetings.fields.failedTitle')}
       >
-        <Guidance step="reflection" />
+        <Guidance keys={['meetingRoundingOff']} />
         <p className="form-hint">{t('citizenMeetings.meetings.reflectionPrivate')}</p>
         {(['worked', 'change', 'motivation', 'resistance'] as const).map((field) => (
           <TextArea
