@@ -89,6 +89,15 @@ export function mayManageMeeting(access: MeetingAccess): boolean {
   return access.standing === 'chair' || access.manager;
 }
 
+/**
+ * The caller may see the meeting's numbers (the counts of the municipality's inquiries and cases):
+ * anyone who takes part in the whole meeting or manages it; not a guest, who is invited to one
+ * item only (finding 12).
+ */
+export function mayReadNumbers(access: MeetingAccess): boolean {
+  return access.standing !== 'guest';
+}
+
 /** The caller may write the minutes: the note-taker, the chair, or a manager. */
 export function mayWriteMinutes(access: MeetingAccess): boolean {
   return access.standing === 'note_taker' || mayManageMeeting(access);

@@ -5,10 +5,16 @@
  *
  * A count of 1–4 is shown as "under 5" (`'under_5'`), because so few cases in a municipality can
  * point at a person. A zero is shown: it names nobody. Within a group of counts that add up to a
- * shown total (the levels of the open cases, say), one hidden cell could be worked out by
- * subtraction, so when exactly one cell of a group is hidden the smallest other non-zero cell is
- * hidden too (complementary suppression), shown as `'hidden'` (it is not under 5, only withheld).
- * Totals of a group are suppressed by the same rule.
+ * shown total (the levels of the open cases, say), the withheld cells could be worked out by
+ * subtraction, so more cells are withheld (secondary suppression, shown as `'hidden'`: it is not
+ * under 5, only withheld) until the withheld cells together are at least 5 and none of them can be
+ * pinned to one value; when even that is not enough, the total is withheld too. So neither a
+ * withheld cell nor a small sum of withheld cells can be worked out from the shown cells and
+ * total. Totals of 1–4 are suppressed like any count.
+ *
+ * Counts over a period can also be undone by asking for two overlapping periods and subtracting;
+ * callers therefore offer periods that never overlap (the meeting numbers: whole calendar
+ * quarters, server/modules/meetings/agenda-numbers.ts).
  */
 export const SMALL_CELL_LIMIT = 5;
 
@@ -20,25 +26,68 @@ export function suppressCount(n: number): CellCount {
   return n > 0 && n < SMALL_CELL_LIMIT ? 'under_5' : n;
 }
 
+/** What a viewer knows of a withheld cell: 1–4 for `'under_5'`, 5 or more for `'hidden'`. */
+const BOUNDS = {
+  under_5: [1, SMALL_CELL_LIMIT - 1],
+  hidden: [SMALL_CELL_LIMIT, Infinity],
+} as const;
+
 /**
- * A group of counts whose total is shown too: each cell suppressed as above, and when exactly one
- * cell is hidden, the smallest other cell above zero is withheld with it (`'hidden'`), so the
- * small one cannot be worked out from the total. Keys keep their order.
+ * The withheld cells of a group are safe beside a shown total when their sum (which anyone can
+ * work out: the total less the shown cells) is at least 5, and no withheld cell can be pinned to
+ * one value from that sum and what the viewer knows of the others (1–4 for `under_5`, 5 or more
+ * for `hidden`). `{1, 1, 50}` hiding only the ones: their sum 2 is small. `{4, 4, 30}`: the sum 8
+ * means both are 4. `{1, 5}` hiding both: 6 can only be 1 + 5.
+ */
+function safe(withheld: { n: number; shown: 'under_5' | 'hidden' }[]): boolean {
+  if (withheld.length === 0) return true;
+  const sum = withheld.reduce((s, c) => s + c.n, 0);
+  if (sum < SMALL_CELL_LIMIT) return false;
+  return withheld.every((c, i) => {
+    const others = withheld.filter((_, j) => j !== i);
+    const othersLow = others.reduce((s, o) => s + BOUNDS[o.shown][0], 0);
+    const othersHigh = others.reduce((s, o) => s + BOUNDS[o.shown][1], 0);
+    const [low, high] = BOUNDS[c.shown];
+    const least = Math.max(low, sum - othersHigh);
+    const most = Math.min(high, sum - othersLow);
+    return least < most;
+  });
+}
+
+/**
+ * A group of counts whose total is shown too: each cell suppressed as above (`'under_5'`), then
+ * secondary suppression: while the withheld cells are not safe beside the total (see `safe`:
+ * their sum is under 5, or one of them could be pinned down from it), the smallest shown cell
+ * above zero is withheld too (`'hidden'`). When no cell is left to withhold and it is still not
+ * safe, the total is withheld (`'hidden'`). A total of 1–4 is `'under_5'` (then every cell above
+ * zero is small). Zeros are always shown. Keys keep their order.
  */
 export function suppressGroup<K extends string>(
   counts: Record<K, number>,
 ): { cells: Record<K, CellCount>; total: CellCount } {
   const entries = Object.entries(counts) as [K, number][];
-  const small = new Set(entries.filter(([, n]) => n > 0 && n < SMALL_CELL_LIMIT).map(([k]) => k));
-  let withheld: K | undefined;
-  if (small.size === 1) {
-    withheld = entries
-      .filter(([k, n]) => !small.has(k) && n > 0)
-      .sort((x, y) => x[1] - y[1])[0]?.[0];
-  }
-  const cells = Object.fromEntries(
-    entries.map(([k, n]) => [k, small.has(k) ? 'under_5' : k === withheld ? 'hidden' : n]),
-  ) as Record<K, CellCount>;
   const total = entries.reduce((sum, [, n]) => sum + n, 0);
-  return { cells, total: suppressCount(total) };
+  const shown = new Map<K, CellCount>(
+    entries.map(([k, n]) => [k, n > 0 && n < SMALL_CELL_LIMIT ? 'under_5' : n]),
+  );
+  let shownTotal: CellCount = suppressCount(total);
+  if (typeof shownTotal === 'number') {
+    const withheld = () =>
+      entries.flatMap(([k, n]) => {
+        const cell = shown.get(k);
+        return cell === 'under_5' || cell === 'hidden' ? [{ n, shown: cell }] : [];
+      });
+    while (!safe(withheld())) {
+      const next = entries
+        .filter(([k, n]) => typeof shown.get(k) === 'number' && n > 0)
+        .sort((x, y) => x[1] - y[1])[0];
+      if (!next) {
+        shownTotal = 'hidden';
+        break;
+      }
+      shown.set(next[0], 'hidden');
+    }
+  }
+  const cells = Object.fromEntries(entries.map(([k]) => [k, shown.get(k)])) as Record<K, CellCount>;
+  return { cells, total: shownTotal };
 }

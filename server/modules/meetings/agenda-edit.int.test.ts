@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { testEngine } from '../../test/database.ts';
 import { createInquiryRow } from '../../test/records.ts';
+import { danishToday } from '../cases/chronology.ts';
 import type { Agenda, Numbers } from './agenda-schema.ts';
 import {
   addUser,
@@ -225,6 +226,10 @@ describe(`the Infohus network and the numbers (${testEngine})`, () => {
     );
     expect(outsider.status).toBe(404);
     const meeting = await createMeeting(steering, '2027-07-01', { chair });
+    // The quarter the cases are opened in (the period is a whole calendar quarter).
+    const today = danishToday(new Date());
+    const month = Number(today.slice(5, 7)) - ((Number(today.slice(5, 7)) - 1) % 3);
+    const thisQuarter = `${today.slice(0, 4)}-${String(month).padStart(2, '0')}-01`;
     for (let i = 0; i < 6; i += 1) {
       await caseOf(null, ['coordinator'], { municipality_code: '151', concern_level: 'moderate' });
     }
@@ -232,7 +237,7 @@ describe(`the Infohus network and the numbers (${testEngine})`, () => {
     const res = await call<Numbers>(
       chair,
       'GET',
-      `/api/meetings/${meeting}/agenda/numbers?from=2020-01-01&until=2030-01-01`,
+      `/api/meetings/${meeting}/agenda/numbers?from=${thisQuarter}`,
     );
     expect(res.status).toBe(200);
     expect(res.body.openCases.active).toEqual({

@@ -55,6 +55,8 @@ export const AgendaSchema = z.object({
   status: z.string(),
   /** The caller may change the agenda (its chair or a forum manager). */
   mayEdit: z.boolean(),
+  /** The caller may see the numbers item's counts (not a guest, who sees one item only). */
+  mayReadNumbers: z.boolean(),
   /** The kinds of item this meeting may hold. */
   allowedKinds: z.array(AgendaItemKindSchema),
   items: z.array(AgendaItemSchema),

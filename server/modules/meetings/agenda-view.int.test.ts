@@ -90,6 +90,9 @@ describe(`need-to-know inside a meeting (${testEngine})`, () => {
     expect(guest.status).toBe(200);
     expect(guest.body.items.map((i) => i.title)).toEqual(['Skolens erfaringer']);
     expect(guest.body.hiddenCount).toBe(2);
+    // The numbers are the municipality's counts: not for a guest (their request gets 403).
+    expect(guest.body.mayReadNumbers).toBe(false);
+    expect((await agendaOf(meeting, 'coordinator')).body.mayReadNumbers).toBe(true);
   });
 
   it('answers 404 to a caller outside the meeting, as for one that does not exist', async () => {

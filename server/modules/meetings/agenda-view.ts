@@ -3,6 +3,7 @@ import { kindsAllowedIn, type AgendaItemKind } from '../../../shared/agenda.ts';
 import { findCaseAccesses } from '../../access/case-abilities.ts';
 import {
   mayManageMeeting,
+  mayReadNumbers,
   requireMeeting,
   type MeetingAccess,
 } from '../../access/meeting-access.ts';
@@ -68,6 +69,7 @@ export async function readAgenda(
       meetingType: access.meetingType,
       status: access.status,
       mayEdit: mayManageMeeting(access) && access.status === 'planned',
+      mayReadNumbers: mayReadNumbers(access),
       allowedKinds: [...kindsAllowedIn(access.forumKind)],
       items,
       hiddenCount: rows.length - items.length,

@@ -146,17 +146,19 @@ export async function latestFinalMaps(db: Kysely<DB>, municipalityCode: string, 
 /**
  * A person merged into another (persons/merge.ts): relations linked to `fromPersonId` on the
  * municipality's maps, finalised ones included, are linked to `toPersonId` instead (only the
- * link moves; the map's content is unchanged).
+ * link moves; the map's content is unchanged). Each changed version's `version` moves on in the
+ * same statement (an open editor of a draft gets 409 and reloads), and the ids of the changed
+ * versions are returned for the merge's audit entries.
  */
 export async function moveNetworkMapPersonLinks(
   trx: Transaction<DB>,
   municipalityCode: string,
   fromPersonId: string,
   toPersonId: string,
-): Promise<void> {
-  await sql`
+): Promise<string[]> {
+  const result = await sql<{ id: string }>`
     update network_map_versions
-    set relations = (
+    set version = version + 1, updated_at = now(), relations = (
       select coalesce(jsonb_agg(
         case when e ->> 'personId' = ${fromPersonId}
           then jsonb_set(e, '{personId}', to_jsonb(${toPersonId}::text))
@@ -166,5 +168,7 @@ export async function moveNetworkMapPersonLinks(
     )
     where municipality_code = ${municipalityCode}
       and relations @> ${JSON.stringify([{ personId: fromPersonId }])}::jsonb
+    returning id
   `.execute(trx);
+  return result.rows.map((r) => r.id);
 }

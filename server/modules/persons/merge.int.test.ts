@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, testKeys, type TestApp } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
@@ -367,6 +368,79 @@ describe(`merging two registrations (${testEngine})`, () => {
     expect(intoMerged.statusCode).toBe(400);
     expect((await personRow(a.id)).merged_into).toBeNull();
     expect((await personRow(b.id)).version).toBe(1);
+  });
+
+  it('moves the link on a finalised network map, moves its version on and audits the map (finding 15)', async () => {
+    const db = t.database.db;
+    const { a, b, caseId } = await pair({}, {});
+    const relation = (personId: string | null) => ({
+      key: randomUUID(),
+      sector: 'family',
+      label: 'Mor',
+      closeness: 1,
+      quality: 'protective',
+      note: null,
+      personId,
+    });
+    const createdBy = users.coordinator?.id ?? '';
+    const [linked, unlinked] = [randomUUID(), randomUUID()];
+    await db
+      .insertInto('network_map_versions')
+      .values([
+        {
+          id: linked,
+          municipality_code: '101',
+          case_id: caseId,
+          number: 1,
+          status: 'final',
+          drawn_on: '2026-11-02',
+          relations: JSON.stringify([relation(a.id), relation(null)]),
+          created_by: createdBy,
+          finalised_by: createdBy,
+          finalised_at: new Date(),
+        },
+        {
+          id: unlinked,
+          municipality_code: '101',
+          case_id: caseId,
+          number: 2,
+          drawn_on: '2026-12-01',
+          relations: JSON.stringify([relation(null)]),
+          created_by: createdBy,
+        },
+      ])
+      .execute();
+
+    const res = await merge('coordinator', a.id, { intoPersonId: b.id, version: 1 });
+    expect(res.statusCode, res.body).toBe(200);
+    const maps = await db
+      .selectFrom('network_map_versions')
+      .select(['id', 'version', 'relations', 'status'])
+      .where('case_id', '=', caseId)
+      .orderBy('number')
+      .execute();
+    expect(maps.map((m) => [m.id, m.version, m.status])).toEqual([
+      [linked, 2, 'final'],
+      [unlinked, 1, 'draft'],
+    ]);
+    const relations = (
+      typeof maps[0]?.relations === 'string' ? JSON.parse(maps[0].relations) : maps[0]?.relations
+    ) as { personId: string | null }[];
+    expect(relations.map((r) => r.personId)).toEqual([b.id, null]);
+
+    const audit = await auditRowsOf(db, res);
+    const mapRows = audit.filter((r) => r.resource_type === 'network_map');
+    expect(mapRows).toHaveLength(1);
+    expect(mapRows[0]).toMatchObject({
+      action: 'update',
+      resource_id: linked,
+      subject_person_id: b.id,
+      actor_user_id: users.coordinator?.id,
+      details: { reason: 'person_merge', mergedPersonId: a.id, intoPersonId: b.id },
+    });
+    expect(audit.filter((r) => r.action === 'merge')[0]?.details).toMatchObject({
+      networkMapsChanged: 1,
+    });
   });
 
   it('is for coordinators only (403), and needs a valid body', async () => {

@@ -66,7 +66,12 @@ export async function mergePersons(
       });
     }
 
-    const moved = await moveLinks(trx, source.municipality_code, sourceId, targetId);
+    const { networkMapIds, ...moved } = await moveLinks(
+      trx,
+      source.municipality_code,
+      sourceId,
+      targetId,
+    );
 
     const filled: string[] = [];
     const fill: Partial<Record<(typeof FILLABLE)[number], string>> = {};
@@ -97,11 +102,21 @@ export async function mergePersons(
       filled: filled.join(','),
       ...moved,
     };
-    await writeAudit(
-      trx,
-      ctx.keys.audit,
-      [sourceAccess, targetAccess].map((access) => personEvent(ctx, access, 'merge', details)),
-    );
+    // A network map version whose link moved is changed too (finalised ones included): one
+    // 'update' entry each, about the surviving person.
+    const mapEvents = networkMapIds.map((mapId) => ({
+      ...personEvent(ctx, targetAccess, 'update', {
+        reason: 'person_merge',
+        mergedPersonId: source.id,
+        intoPersonId: target.id,
+      }),
+      resourceType: 'network_map',
+      resourceId: mapId,
+    }));
+    await writeAudit(trx, ctx.keys.audit, [
+      ...[sourceAccess, targetAccess].map((access) => personEvent(ctx, access, 'merge', details)),
+      ...mapEvents,
+    ]);
     return { intoPersonId: target.id, version };
   });
 }
@@ -126,12 +141,14 @@ async function moveLinks(
   const inquiriesMoved = await moveInquiryPersonLinks(trx, municipalityCode, sourceId, targetId);
   const casesMoved = await moveCasePersonLinks(trx, municipalityCode, sourceId, targetId);
   await moveNoticePersonLinks(trx, municipalityCode, sourceId, targetId);
-  await moveNetworkMapPersonLinks(trx, municipalityCode, sourceId, targetId);
+  const networkMapIds = await moveNetworkMapPersonLinks(trx, municipalityCode, sourceId, targetId);
 
   const relationsMoved = await movePersonRelations(trx, municipalityCode, sourceId, targetId);
   return {
     inquiriesMoved,
     casesMoved,
     relationsMoved,
+    networkMapsChanged: networkMapIds.length,
+    networkMapIds,
   };
 }

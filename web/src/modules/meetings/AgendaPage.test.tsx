@@ -29,6 +29,7 @@ const agenda = (mayEdit: boolean): Agenda => ({
   meetingType: 'forum',
   status: 'planned',
   mayEdit,
+  mayReadNumbers: true,
   allowedKinds: ['inquiry', 'follow_up', 'case', 'topic'],
   items: [
     {
@@ -154,5 +155,16 @@ describe('the agenda page', () => {
     expect(html).toContain('under 5');
     expect(html).toContain('skjult');
     expect(html).toContain('Højreekstremisme');
+  });
+
+  it('shows a guest no numbers section (the server refuses them the counts)', () => {
+    const html = render({
+      ...agenda(false),
+      forumKind: 'steering_group',
+      allowedKinds: ['plan_approval', 'numbers', 'topic'],
+      mayReadNumbers: false,
+    });
+    expect(html).not.toContain('Nye henvendelser');
+    expect(html).not.toContain('Henter tal');
   });
 });

@@ -41,7 +41,9 @@ export function AgendaPage() {
             <AgendaList agenda={data} reload={() => agenda.refetch()} />
             {data.mayEdit && <AgendaProposals agenda={data} />}
             {data.mayEdit && data.allowedKinds.includes('topic') && <AgendaTopics agenda={data} />}
-            {data.allowedKinds.includes('numbers') && <AgendaNumbers meetingId={data.meetingId} />}
+            {data.mayReadNumbers && data.allowedKinds.includes('numbers') && (
+              <AgendaNumbers meetingId={data.meetingId} />
+            )}
           </>
         )}
       </QueryState>
