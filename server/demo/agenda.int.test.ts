@@ -4,6 +4,7 @@ import { readAgenda } from '../modules/meetings/agenda-view.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { startTestApp, testKeys, type TestApp } from '../test/app.ts';
 import { demoUsers } from './inquiries-setup.ts';
+import { DEMO_AGENDA_MEETING, DEMO_STEERING_MEETING } from './agenda.ts';
 import { seedDemo } from './seed.ts';
 
 /** The demo agenda: a forum meeting whose chair sees two items and "1 hidden", once. */
@@ -18,9 +19,15 @@ it('adds the demo meetings and their agenda once; the chair cannot see the other
   await seedDemo(t.database.db, keys);
   await seedDemo(t.database.db, keys);
   const db = t.database.db;
-  const meetings = await db.selectFrom('meetings').select(['id', 'meeting_type']).execute();
-  expect(meetings.map((m) => m.meeting_type).sort()).toEqual(['infohus_kommune', 'steering_group']);
-  const forumMeeting = meetings.find((m) => m.meeting_type === 'infohus_kommune');
+  // The agenda's two meetings (the demo's other meetings are seeded by demo/meetings.ts and
+  // demo/minutes.ts); the seed ran twice, the agenda is there once (below).
+  const items = await db
+    .selectFrom('meetings')
+    .select(['id', 'meeting_type'])
+    .where('id', 'in', [DEMO_AGENDA_MEETING, DEMO_STEERING_MEETING])
+    .execute();
+  expect(items.map((m) => m.meeting_type).sort()).toEqual(['infohus_kommune', 'steering_group']);
+  const forumMeeting = items.find((m) => m.id === DEMO_AGENDA_MEETING);
   const chair = (await demoUsers(db)).get('demo.tovholder');
   if (!chair || !forumMeeting) throw new Error('no demo chair or meeting');
   const ctx: RequestContext = {

@@ -12,8 +12,11 @@ import { DEMO_MUNICIPALITY_CODE } from './seed.ts';
  * which demo.tovholder may not see: he sees "1 punkt kan du ikke se"); and a meeting of the
  * steering group ("Styregruppen", demo/organisation.ts) with the numbers. Fixed ids: added once, whenever missing.
  */
-const FORUM_MEETING = '8d2f7a10-4c1e-4f7a-9a51-0a9e5d3c1401';
-const STEERING_MEETING = '8d2f7a10-4c1e-4f7a-9a51-0a9e5d3c1403';
+/** The Infohus Kommune meeting with the agenda (exported for its test). */
+export const DEMO_AGENDA_MEETING = '8d2f7a10-4c1e-4f7a-9a51-0a9e5d3c1401';
+const FORUM_MEETING = DEMO_AGENDA_MEETING;
+export const DEMO_STEERING_MEETING = '8d2f7a10-4c1e-4f7a-9a51-0a9e5d3c1403';
+const STEERING_MEETING = DEMO_STEERING_MEETING;
 const ITEMS = [
   '8d2f7a10-4c1e-4f7a-9a51-0a9e5d3c1411',
   '8d2f7a10-4c1e-4f7a-9a51-0a9e5d3c1412',
