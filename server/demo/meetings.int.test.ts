@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-it('seeds eight meetings once, with invited members who have e-mail addresses', async () => {
+it('seeds the meetings once, with invited members who have e-mail addresses', async () => {
   const keys = { secretKey: testKeys.secret, auditKey: testKeys.audit };
   await seedDemo(t.database.db, keys);
   await seedDemo(t.database.db, keys);
@@ -19,6 +19,9 @@ it('seeds eight meetings once, with invited members who have e-mail addresses', 
     .select(['meeting_type', 'series_id'])
     .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
     .execute();
+  // The monthly forum series and one Infohus Kommune and one steering-group meeting of this
+  // step; the agenda's two meetings (demo/agenda.ts) and the held meeting with minutes
+  // (demo/minutes.ts) are the other three.
   expect(meetings.map((m) => m.meeting_type).sort()).toEqual([
     'forum',
     'forum',
@@ -27,6 +30,9 @@ it('seeds eight meetings once, with invited members who have e-mail addresses', 
     'forum',
     'forum',
     'infohus_kommune',
+    'infohus_kommune',
+    'infohus_kommune',
+    'steering_group',
     'steering_group',
   ]);
   expect(new Set(meetings.filter((m) => m.series_id).map((m) => m.series_id)).size).toBe(1);

@@ -37,7 +37,7 @@ export const OrganisationSettingsBody = z.object({
 export const ChooseModelBody = z
   .object({
     version: Int4.min(0),
-    model: z.number().int().pipe(OrganisationModelSchema),
+    model: z.number().int().min(1).max(3).pipe(OrganisationModelSchema),
   })
   .strict();
 export type ChooseModel = z.infer<typeof ChooseModelBody>;
