@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { kindsAllowedIn, type AgendaItemKind } from '../../../shared/agenda.ts';
 import { findCaseAccesses } from '../../access/case-abilities.ts';
 import {
-  mayManageMeeting,
+  mayChangeAgenda,
   requireMeeting,
   type MeetingAccess,
 } from '../../access/meeting-access.ts';
@@ -67,7 +67,7 @@ export async function readAgenda(
       forumKind: access.forumKind,
       meetingType: access.meetingType,
       status: access.status,
-      mayEdit: mayManageMeeting(access) && access.status === 'planned',
+      mayEdit: mayChangeAgenda(access),
       allowedKinds: [...kindsAllowedIn(access.forumKind)],
       items,
       hiddenCount: rows.length - items.length,
