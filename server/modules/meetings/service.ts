@@ -61,7 +61,8 @@ function meetingEvent(
 /** The meeting's detail for the caller, in the transaction (or the plain connection). */
 async function detail(trx: Transaction<DB>, ctx: RequestContext, meetingId: string) {
   const access = await requireMeeting(trx, ctx.user, meetingId);
-  return detailOf(trx, access, await queries.organisationModel(trx, access.municipalityCode));
+  const model = await queries.organisationModel(trx, access.municipalityCode);
+  return detailOf(trx, access, model, ctx.user.id);
 }
 
 /** Rules between the fields of a meeting's time, place and people; problems on their fields. */
