@@ -32,6 +32,12 @@ export interface MeetingAccess {
   manager: boolean;
   /** Only for a guest: the agenda items they may see. Null: every item (subject to the record's rules). */
   onlyItemIds: string[] | null;
+  /**
+   * The meeting has minutes (a draft or an approved version). Its agenda, its participants and
+   * guests, its time and place are then what the minutes record: they no longer change, and the
+   * meeting cannot be cancelled (deleting an agenda item would cascade to its minutes).
+   */
+  hasMinutes: boolean;
 }
 
 /** The meeting and the caller's standing in it; undefined when the caller may not see it. */
@@ -70,6 +76,7 @@ export async function meetingAccess(
     manager,
     onlyItemIds:
       standing === 'guest' ? (row.guest_item_id === null ? [] : [row.guest_item_id]) : null,
+    hasMinutes: Boolean(row.has_minutes),
   };
 }
 
@@ -98,6 +105,19 @@ export function mayReadNumbers(access: MeetingAccess): boolean {
   return access.standing !== 'guest';
 }
 
+/**
+ * Refuses a change to what the minutes record (agenda, participants, guests, time, place, a
+ * cancellation) once the meeting has minutes: 409 `meeting_has_minutes`.
+ */
+export function requireNoMinutes(access: Pick<MeetingAccess, 'hasMinutes'>): void {
+  if (access.hasMinutes) throw new AppError('meeting_has_minutes');
+}
+
+/** The caller may change the meeting's agenda: its manager, while it is planned and has no minutes. */
+export function mayChangeAgenda(access: MeetingAccess): boolean {
+  return mayManageMeeting(access) && access.status === 'planned' && !access.hasMinutes;
+}
+
 /** The caller may write the minutes: the note-taker, the chair, or a manager. */
 export function mayWriteMinutes(access: MeetingAccess): boolean {
   return access.standing === 'note_taker' || mayManageMeeting(access);
@@ -121,7 +141,7 @@ export function meetingAbilities(
   const manage = open && mayManageMeeting(access);
   return {
     manage,
-    cancel: manage && access.status === 'planned',
+    cancel: manage && access.status === 'planned' && !access.hasMinutes,
     writeMinutes: open && mayWriteMinutes(access),
     approveMinutes: open && mayApproveMinutes(access, options.hasChair),
     seeAgenda: options.heldInModel,

@@ -21,6 +21,8 @@ export interface MeetingAccessRow {
   participant_kind: string | null;
   /** The agenda item the caller is invited to as a guest (one invitation per meeting and user). */
   guest_item_id: string | null;
+  /** The meeting has minutes (any version, draft or approved). */
+  has_minutes: boolean;
 }
 
 /**
@@ -72,6 +74,15 @@ export async function meetingAccessRow(
         .where('g.user_id', '=', userId)
         .where('g.kind', '=', 'guest')
         .as('guest_item_id'),
+      eb
+        .exists(
+          eb
+            .selectFrom('meeting_minutes as mm')
+            .select('mm.id')
+            .whereRef('mm.meeting_id', '=', 'm.id')
+            .whereRef('mm.municipality_code', '=', 'm.municipality_code'),
+        )
+        .as('has_minutes'),
     ])
     .where(inUsersArea('m.municipality_code', user))
     .where('m.id', '=', meetingId)

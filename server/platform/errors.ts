@@ -28,6 +28,8 @@ export const ERROR_STATUS = {
   duplicate: 409,
   meeting_not_in_model: 409,
   meeting_cancelled: 409,
+  // A meeting with minutes keeps the agenda, people, time and place they record (issue 14).
+  meeting_has_minutes: 409,
   self_lockout: 409,
   // Approved minutes are read-only; a correction is a new version (issue 14 part 4).
   minutes_approved: 409,

@@ -11,6 +11,7 @@ import * as writes from './queries-writes.ts';
 import type { CreateForum, Forum, ForumDetail, UpdateForum } from './schema.ts';
 import { forumKindUsedIn, type OrganisationModel } from '../../../shared/organisation-model.ts';
 import { organisationSettings } from '../inquiries/organisation-model.ts';
+import { forumHasMeetings, leaveComingMeetings } from '../meetings/forum-members.ts';
 
 /**
  * Forums and their members. Coordinators and municipal administrators manage the forums of their
@@ -185,6 +186,12 @@ export async function updateForum(
     await writes.lockForumNames(trx, forum.municipalityCode);
     if (next.name !== forum.name) await checkNameFree(trx, forum.municipalityCode, next.name, id);
     if (!next.archived) await checkKindFree(trx, forum.municipalityCode, next.kind, id);
+    // Its meetings' types, agenda kinds and model rules follow the kind it had.
+    if (next.kind !== forum.kind && (await forumHasMeetings(trx, forum.municipalityCode, id))) {
+      throw new AppError('validation_failed', {
+        fields: [{ field: 'body.kind', code: 'forum_kind_has_meetings' }],
+      });
+    }
     // Conditional on the version: of two simultaneous changes only the first is stored.
     const updated = await writes.updateForumRow(trx, id, body.version, next);
     if (!updated) {
@@ -224,15 +231,22 @@ export async function addMember(
   });
 }
 
-/** Removes a member; a user who is not a member answers 404. */
+/**
+ * Removes a member; a user who is not a member answers 404. They leave the forum's meetings not
+ * yet held in the same transaction (meetings/forum-members.ts).
+ */
 export async function removeMember(
   ctx: RequestContext,
   id: string,
   userId: string,
 ): Promise<ForumDetail> {
-  return changeForum(ctx, id, async (trx) => {
+  return changeForum(ctx, id, async (trx, forum) => {
     if (!(await writes.deleteMember(trx, id, userId))) throw new AppError('not_found');
-    return memberChange('member_removed', userId);
+    // Leaving the forum is leaving its meetings not yet held (else the invitation kept access).
+    const meetingIds = await leaveComingMeetings(trx, forum.municipalityCode, id, userId);
+    const change = memberChange('member_removed', userId);
+    if (meetingIds.length === 0) return change;
+    return { ...change, details: { ...change.details, meetingIds: meetingIds.join(',') } };
   });
 }
 

@@ -10,6 +10,7 @@ import { findCaseAccesses } from '../../access/case-abilities.ts';
 import {
   mayManageMeeting,
   requireMeeting,
+  requireNoMinutes,
   type MeetingAccess,
 } from '../../access/meeting-access.ts';
 import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
@@ -25,7 +26,7 @@ import * as q from './queries-agenda.ts';
  * Changing a meeting's agenda (issue 14 parts 3 and 6): adding a proposed item, a case item or a
  * free topic, removing, moving, and applying a playbook template. Only the meeting's chair or a
  * forum manager changes it (else 403; a meeting the caller may not see is 404), only while the
- * meeting is planned. Every change is based on the meeting's version (optimistic locking: a stale
+ * meeting is planned and has no minutes (else 409 `meeting_has_minutes`). Every change is based on the meeting's version (optimistic locking: a stale
  * one answers 409 with the current version) and moves it on; an add names its item's id, so a
  * repeated request answers the same agenda without a second item. A record item needs a record
  * the caller may see (else 400 `record_not_found` on the field, as for one that does not exist);
@@ -49,6 +50,8 @@ async function changeAgenda(
     const code = access.municipalityCode;
     const events: AuditEvent[] = [];
     if (!(options.alreadyDone && (await options.alreadyDone(trx, access)))) {
+      // Minutes record the agenda: an item's minutes, decisions and tasks would go with it.
+      requireNoMinutes(access);
       if (access.status !== 'planned') {
         throw new AppError('conflict', { meta: { status: access.status } });
       }

@@ -33,7 +33,7 @@ export const agendaRoutes =
     route.get(
       '/api/meetings/:id/agenda',
       {
-        policy: 'session',
+        policy: 'meetings.read',
         summary:
           'The agenda as the caller may see it: record items by the records’ own rules, the rest counted as hidden; each record item shown is audited',
         params: MeetingIdParams,
@@ -45,7 +45,7 @@ export const agendaRoutes =
     route.get(
       '/api/meetings/:id/agenda/proposals',
       {
-        policy: 'session',
+        policy: 'meetings.read',
         summary:
           'What is due for this meeting (inquiries, follow-ups, plans, re-reviews, cases on hold, numbers), for its chair or a forum manager',
         params: MeetingIdParams,
@@ -57,7 +57,7 @@ export const agendaRoutes =
     route.get(
       '/api/meetings/:id/agenda/numbers',
       {
-        policy: 'session',
+        policy: 'meetings.read',
         summary:
           'Counts for the steering group and the network, small cells suppressed (no personal data)',
         params: MeetingIdParams,
@@ -70,7 +70,7 @@ export const agendaRoutes =
     route.post(
       '/api/meetings/:id/agenda/items',
       {
-        policy: 'session',
+        policy: 'meetings.read',
         summary:
           'Add an item (a proposal, a case, a free topic); idempotent by the item id; based on the meeting version',
         params: MeetingIdParams,
@@ -83,7 +83,7 @@ export const agendaRoutes =
     route.post(
       '/api/meetings/:id/agenda/template',
       {
-        policy: 'session',
+        policy: 'meetings.read',
         summary: 'Append a playbook template’s topics (based on the meeting version)',
         params: MeetingIdParams,
         body: ApplyTemplateBody,
@@ -95,7 +95,7 @@ export const agendaRoutes =
     route.patch(
       '/api/meetings/:id/agenda/items/:itemId',
       {
-        policy: 'session',
+        policy: 'meetings.read',
         summary: 'Move an item to a position (based on the meeting version)',
         params: AgendaItemParams,
         body: MoveAgendaItemBody,
@@ -108,7 +108,7 @@ export const agendaRoutes =
     route.delete(
       '/api/meetings/:id/agenda/items/:itemId',
       {
-        policy: 'session',
+        policy: 'meetings.read',
         summary: 'Remove an item (based on the meeting version, given in the query)',
         params: AgendaItemParams,
         querystring: RemoveAgendaItemQuery,

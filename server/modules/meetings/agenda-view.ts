@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { kindsAllowedIn, type AgendaItemKind } from '../../../shared/agenda.ts';
 import { findCaseAccesses } from '../../access/case-abilities.ts';
 import {
-  mayManageMeeting,
+  mayChangeAgenda,
   mayReadNumbers,
   requireMeeting,
   type MeetingAccess,
@@ -68,7 +68,7 @@ export async function readAgenda(
       forumKind: access.forumKind,
       meetingType: access.meetingType,
       status: access.status,
-      mayEdit: mayManageMeeting(access) && access.status === 'planned',
+      mayEdit: mayChangeAgenda(access),
       mayReadNumbers: mayReadNumbers(access),
       allowedKinds: [...kindsAllowedIn(access.forumKind)],
       items,

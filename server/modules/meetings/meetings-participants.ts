@@ -1,3 +1,4 @@
+import { requireNoMinutes } from '../../access/meeting-access.ts';
 import { managedMeeting, meetingDetail } from './service.ts';
 import { writeAudit } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -81,6 +82,8 @@ export async function removeParticipant(
 ): Promise<MeetingDetail> {
   return ctx.db.transaction().execute(async (trx) => {
     const { access, row, meetingEvent } = await managedMeeting(trx, ctx, meetingId);
+    // The minutes record who took part: removing them would rewrite that.
+    requireNoMinutes(access);
     const code = access.municipalityCode;
     if (row.status === 'planned') {
       await queueMeetingMail(trx, {
@@ -168,6 +171,7 @@ export async function removeExternalGuest(
 ): Promise<MeetingDetail> {
   return ctx.db.transaction().execute(async (trx) => {
     const { access, meetingEvent } = await managedMeeting(trx, ctx, meetingId);
+    requireNoMinutes(access);
     if (!(await writes.deleteExternalGuest(trx, access.municipalityCode, meetingId, guestId))) {
       throw new AppError('not_found');
     }

@@ -30,11 +30,15 @@ export function summaryOf(row: queries.MeetingRow): MeetingSummary {
   };
 }
 
-/** One meeting with its participants and the caller's abilities (the external guests for managers). */
+/**
+ * One meeting with its participants and the caller's abilities (the external guests for
+ * managers). A guest sees the members and themselves, not the other guests nor their items.
+ */
 export async function detailOf(
   db: Kysely<DB>,
   access: MeetingAccess,
   organisationModel: number,
+  viewerUserId: string,
 ): Promise<MeetingDetail> {
   const row = await queries.findMeeting(db, access.municipalityCode, access.meetingId);
   if (!row) throw new Error('meeting vanished inside its transaction');
@@ -46,7 +50,9 @@ export async function detailOf(
     { ...access, status: row.status, version: row.version },
     { hasChair: row.chair_user_id !== null, heldInModel },
   );
-  const participants = await queries.listParticipants(db, row.municipality_code, row.id);
+  const participants = (await queries.listParticipants(db, row.municipality_code, row.id)).filter(
+    (p) => access.standing !== 'guest' || p.kind === 'member' || p.user_id === viewerUserId,
+  );
   const guests =
     abilities.manage || access.manager
       ? await queries.listExternalGuests(db, row.municipality_code, row.id)

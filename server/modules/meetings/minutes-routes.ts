@@ -45,7 +45,7 @@ export const minutesRoutes =
     route.get(
       '/api/meetings/:id/minutes',
       {
-        policy: 'session',
+        policy: 'meetings.read',
         summary:
           "The meeting's minutes (the latest version, or versionNo): the items of the records the caller may see, attendance, tasks, abilities",
         params: MinutesParams,
@@ -61,7 +61,7 @@ export const minutesRoutes =
     route.get(
       '/api/meetings/:id/minutes.pdf',
       {
-        policy: 'session',
+        policy: 'meetings.read',
         summary:
           'The minutes as a PDF (only what the caller may see; the latest version or versionNo)',
         params: MinutesParams,
@@ -85,7 +85,7 @@ export const minutesRoutes =
     route.post(
       '/api/meetings/:id/minutes',
       {
-        policy: 'session',
+        policy: 'meetings.read',
         summary: 'Start the minutes (version 1, a draft); idempotent on the client id',
         params: MinutesParams,
         body: StartMinutesBody,
@@ -100,7 +100,7 @@ export const minutesRoutes =
     route.put(
       '/api/meetings/:id/minutes/items/:itemId',
       {
-        policy: 'session',
+        policy: 'meetings.read',
         summary: 'What was assessed and decided on one agenda item, in words (the draft only)',
         params: MinutesItemParams,
         body: MinutesItemBody,
@@ -113,7 +113,7 @@ export const minutesRoutes =
     route.post(
       '/api/meetings/:id/minutes/items/:itemId/decision',
       {
-        policy: 'session',
+        policy: 'meetings.read',
         summary:
           "A decision on the item's record (inquiry decision, concern level, re-review, closure proposal, plan approval, new intervention), made through the record's own rules",
         params: MinutesItemParams,
@@ -127,7 +127,7 @@ export const minutesRoutes =
     route.put(
       '/api/meetings/:id/minutes/attendance',
       {
-        policy: 'session',
+        policy: 'meetings.read',
         summary: 'Who was present: invited users and external guests (the draft only)',
         params: MinutesParams,
         body: AttendanceBody,
@@ -139,7 +139,7 @@ export const minutesRoutes =
     route.post(
       '/api/meetings/:id/minutes/tasks',
       {
-        policy: 'session',
+        policy: 'meetings.read',
         summary:
           'A task from the minutes: description, responsible person (who may see the record), deadline; idempotent on the client id',
         params: MinutesParams,
@@ -152,7 +152,7 @@ export const minutesRoutes =
     route.post(
       '/api/meetings/:id/minutes/tasks/:taskId/done',
       {
-        policy: 'session',
+        policy: 'meetings.read',
         summary:
           'Mark a task from the minutes done (its responsible person or a writer of the minutes)',
         params: MinutesTaskParams,
@@ -166,7 +166,7 @@ export const minutesRoutes =
     route.post(
       '/api/meetings/:id/minutes/approve',
       {
-        policy: 'session',
+        policy: 'meetings.read',
         summary:
           'The chair approves the latest draft, which becomes read-only (Infohus network: with the confirmation that it holds no personal data)',
         params: MinutesParams,
@@ -179,7 +179,7 @@ export const minutesRoutes =
     route.post(
       '/api/meetings/:id/minutes/versions',
       {
-        policy: 'session',
+        policy: 'meetings.read',
         summary:
           'A correction: a new draft version copied from the approved one (kept and readable); idempotent on the client id',
         params: MinutesParams,

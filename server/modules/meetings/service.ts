@@ -4,6 +4,7 @@ import {
   mayCreateMeeting,
   meetingAbilities,
   requireMeeting,
+  requireNoMinutes,
   type MeetingAccess,
 } from '../../access/meeting-access.ts';
 import { allows } from '../../access/policies.ts';
@@ -60,7 +61,8 @@ function meetingEvent(
 /** The meeting's detail for the caller, in the transaction (or the plain connection). */
 async function detail(trx: Transaction<DB>, ctx: RequestContext, meetingId: string) {
   const access = await requireMeeting(trx, ctx.user, meetingId);
-  return detailOf(trx, access, await queries.organisationModel(trx, access.municipalityCode));
+  const model = await queries.organisationModel(trx, access.municipalityCode);
+  return detailOf(trx, access, model, ctx.user.id);
 }
 
 /** Rules between the fields of a meeting's time, place and people; problems on their fields. */
@@ -300,6 +302,13 @@ export async function updateMeeting(
       recordedAfterwards: row.recorded_afterwards,
     };
     const startChanged = next.startsAt.getTime() !== new Date(row.starts_at).getTime();
+    const calendarChanged =
+      startChanged ||
+      next.endsAt.getTime() !== new Date(row.ends_at).getTime() ||
+      next.place !== row.place ||
+      next.videoLink !== row.video_link;
+    // The minutes record when and where the meeting was held.
+    if (calendarChanged) requireNoMinutes(access);
     await checkMeeting(trx, row.forum_id, next, { start: startChanged });
     const updated = await writes.updateMeetingRow(
       trx,
@@ -318,11 +327,6 @@ export async function updateMeeting(
         (await queries.findMeeting(trx, access.municipalityCode, id))?.version ?? null,
       );
     const fields = Object.keys(body).filter((k) => k !== 'version');
-    const calendarChanged =
-      startChanged ||
-      next.endsAt.getTime() !== new Date(row.ends_at).getTime() ||
-      next.place !== row.place ||
-      next.videoLink !== row.video_link;
     if (calendarChanged && row.status === 'planned') {
       await queueMeetingMail(trx, {
         municipalityCode: access.municipalityCode,
@@ -349,6 +353,8 @@ export async function cancelMeeting(
     const { access, row, meetingEvent: event } = await managedMeeting(trx, ctx, id);
     requireVersion(row.version, body.version);
     if (row.status !== 'planned') throw new AppError('meeting_cancelled');
+    // Cancelling a meeting whose minutes are written would make them the minutes of no meeting.
+    requireNoMinutes(access);
     const updated = await writes.updateMeetingRow(
       trx,
       { municipalityCode: access.municipalityCode, id, version: body.version },
