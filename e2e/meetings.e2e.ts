@@ -220,7 +220,7 @@ describe('a model-3 forum meeting in Chromium', () => {
       .waitFor();
     expect(await table.getByRole('row', { name: /Forummøde|Styregruppemøde/ }).count()).toBe(0);
     await page.goto(journey.url(`/moeder/${setup.meetingId}`));
-    await heading(page, 1, /./).first().waitFor();
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
     expect(await main(page).getByRole('link', { name: 'Dagsorden' }).count()).toBe(0);
     expect(errors.filter((e) => !/status of (400|404|422)/.test(e))).toEqual([]);
   });

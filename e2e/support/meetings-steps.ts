@@ -98,6 +98,8 @@ export async function prepareForumMeeting(db: Kysely<DB>): Promise<ForumMeetingS
     .set({ forum_id: forumId, next_follow_up_due: day, concern_level: 'moderate' })
     .where('id', '=', followUp.id)
     .execute();
+  // A scheduled follow-up row: the server's start recomputes next_follow_up_due from these.
+  await db.insertInto('case_follow_ups').values({ case_id: followUp.id, due_on: day }).execute();
   const closed = await createCase(db, { municipalityCode: code, members: member });
   await db
     .updateTable('cases')
