@@ -141,7 +141,9 @@ describe('a model-3 forum meeting in Chromium', () => {
       fill: (c: ReturnType<typeof card>) => Promise<void>,
     ) => {
       const c = card(reference);
-      await c.getByLabel('Beslutning', { exact: true }).first().selectOption({ label: kind });
+      await c
+        .getByRole('combobox', { name: 'Beslutning', exact: true })
+        .selectOption({ label: kind });
       await fill(c);
       await c.getByRole('button', { name: 'Gennemfør beslutningen' }).click();
       await c.getByText(/^Gennemført:/).waitFor();
@@ -168,11 +170,15 @@ describe('a model-3 forum meeting in Chromium', () => {
       ['Indkald familien til samtale', 'Anne Demo-Tovholder'],
       ['Orienter skolen om forløbet', 'Dennis Demo-Sagsbehandler'],
     ] as const) {
+      const add = tasks.getByRole('button', { name: 'Tilføj opgaven' });
+      // The form is free again (the last task saved and the list fetched) before it is filled.
+      await expect.poll(() => add.isEnabled()).toBe(true);
       await tasks.getByLabel('Opgave').fill(description);
       await tasks.getByLabel('Ansvarlig').selectOption({ label: responsible });
       await tasks.getByLabel('Frist').fill('01.02.2099');
-      await tasks.getByRole('button', { name: 'Tilføj opgaven' }).click();
-      await tasks.getByText(description, { exact: false }).waitFor();
+      await tasks.getByText(`${description.length} af højst 2.000 tegn`).waitFor();
+      await add.click();
+      await tasks.getByRole('listitem').filter({ hasText: description }).waitFor();
     }
     await main(page).getByRole('button', { name: 'Godkend referatet' }).click();
     await main(page)
