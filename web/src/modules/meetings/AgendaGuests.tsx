@@ -62,19 +62,17 @@ function ItemOptions({ items }: { items: AgendaItem[] }) {
   return (
     <>
       <option value="">{t('agenda.guests.chooseItem')}</option>
-      {items.map((item) => (
-        <option key={item.id} value={item.id}>
-          {`${item.position}. ${itemLabel(item, t)}`}
-        </option>
-      ))}
+      {items.map((item) => {
+        const kind = t(`agenda.kinds.${item.kind}`);
+        const what = item.record ? `${kind}: ${item.record.reference}` : (item.title ?? kind);
+        return (
+          <option key={item.id} value={item.id}>
+            {`${item.position}. ${what}`}
+          </option>
+        );
+      })}
     </>
   );
-}
-
-function itemLabel(item: AgendaItem, t: (key: string) => string): string {
-  return item.record
-    ? `${t(`agenda.kinds.${item.kind}`)}: ${item.record.reference}`
-    : (item.title ?? t(`agenda.kinds.${item.kind}`));
 }
 
 function UserGuestForm({ agenda, meeting }: { agenda: Agenda; meeting: MeetingDetail }) {
