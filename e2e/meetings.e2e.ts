@@ -127,6 +127,20 @@ describe('a model-3 forum meeting in Chromium', () => {
       .waitFor();
   });
 
+  it('shows the police contact only the item she is invited to', async () => {
+    const police = await openBrowser(journey);
+    await police.page.goto(journey.url(`/moeder/${setup.meetingId}/dagsorden`));
+    await logIn(police.page, 'demo.politi');
+    await heading(police.page, 1, 'Dagsorden').waitFor();
+    await main(police.page).locator('.agenda-hidden').waitFor();
+    const text = (await main(police.page).textContent()) ?? '';
+    for (const reference of [setup.inquiries[1], setup.followUpCase, setup.reReviewCase]) {
+      expect(text).not.toContain(reference);
+    }
+    expect(await main(police.page).locator('ol.agenda-list > li').count()).toBeLessThanOrEqual(1);
+    await police.context.close();
+  });
+
   it('writes minutes that decide an inquiry, change a concern level and confirm the re-review', async () => {
     await main(page).getByRole('link', { name: 'Referat' }).click();
     await main(page).getByRole('button', { name: 'Begynd referatet' }).click();
@@ -228,6 +242,14 @@ describe('a model-3 forum meeting in Chromium', () => {
     await page.goto(journey.url(`/moeder/${setup.meetingId}`));
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     expect(await main(page).getByRole('link', { name: 'Dagsorden' }).count()).toBe(0);
+    // A new meeting is offered for the Infohus Kommune forum only.
+    await page.goto(journey.url('/moeder/ny'));
+    const forums = main(page).getByLabel('Forum', { exact: true });
+    await forums.locator('option', { hasText: 'Demo Infohus' }).waitFor({ state: 'attached' });
+    const offered = await forums.locator('option').allTextContents();
+    expect(offered).not.toContain('Tværfagligt forum');
+    expect(offered).not.toContain('Styregruppen');
+    await expectAxeClean(page);
     expect(errors.filter((e) => !/status of (400|404|422)/.test(e))).toEqual([]);
   });
 });
