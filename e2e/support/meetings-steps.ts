@@ -11,7 +11,8 @@ import { seriousA11yViolations } from './browser.ts';
  * database before the browser starts — the paths that make them (intake, triage, follow-ups,
  * closure and its re-review) are other journeys' (inquiries, cases, copenhagen): the demo
  * Tværfagligt forum's first monthly meeting gets two undecided demo inquiries handed to the forum,
- * a case of demo.tovholder whose follow-up is due on the meeting's day and a closed case of his
+ * the police contact demo.politi no longer a standing member of the forum (still invited to the
+ * meeting, as the series was made before), a case of demo.tovholder whose follow-up is due on the meeting's day and a closed case of his
  * whose 6-month re-review is due then. Demo Kommune is model 3 and re-reviews at meetings.
  */
 export interface ForumMeetingSetup {
@@ -68,6 +69,13 @@ export async function prepareForumMeeting(db: Kysely<DB>): Promise<ForumMeetingS
     .updateTable('municipality_settings')
     .set({ organisation_model: 3, re_review_at_meetings: true })
     .where('municipality_code', '=', code)
+    .execute();
+  // The police join this forum for serious concerns only: not a standing member (a forum member
+  // stands as a member in every meeting of the forum), invited to one item in the journey.
+  await db
+    .deleteFrom('forum_members')
+    .where('forum_id', '=', forumId)
+    .where('user_id', '=', await user('demo.politi'))
     .execute();
   await db
     .updateTable('meetings')
