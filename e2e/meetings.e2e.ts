@@ -207,6 +207,12 @@ describe('a model-3 forum meeting in Chromium', () => {
     await expectAxeClean(page);
   });
 
+  it("puts the chair's task from the minutes in her Mine opgaver", async () => {
+    await page.goto(journey.url('/opgaver?type=meeting_task'));
+    await heading(page, 1, 'Mine opgaver').waitFor();
+    await main(page).getByText('Indkald familien til samtale').first().waitFor();
+  });
+
   it("shows the steering group's numbers with small cells suppressed and no names", async () => {
     await page.goto(journey.url(`/moeder/${setup.steeringMeetingId}/dagsorden`));
     await heading(page, 2, 'Forslag til dagsordenen').waitFor();

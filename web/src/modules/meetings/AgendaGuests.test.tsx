@@ -54,7 +54,7 @@ const agenda: Agenda = {
       id: '44444444-4444-4444-8444-444444444442',
       position: 2,
       kind: 'topic',
-      source: 'manual',
+      source: 'added',
       title: 'Status på skolerne',
       description: null,
       dueOn: null,
