@@ -7,6 +7,7 @@ import { formatDate } from '../../ui/form';
 import { MutationFailure } from '../../ui/MutationFailure';
 import { PageHeading } from '../../ui/PageHeading';
 import { QueryState } from '../../ui/QueryState';
+import { AgendaGuests } from './AgendaGuests';
 import { AgendaNumbers } from './AgendaNumbers';
 import { AgendaProposals } from './AgendaProposals';
 import { AgendaTopics } from './AgendaTopics';
@@ -40,6 +41,7 @@ export function AgendaPage() {
           <>
             <AgendaList agenda={data} reload={() => agenda.refetch()} />
             {data.mayEdit && <AgendaProposals agenda={data} />}
+            {data.mayEdit && <AgendaGuests agenda={data} />}
             {data.mayEdit && data.allowedKinds.includes('topic') && <AgendaTopics agenda={data} />}
             {data.mayReadNumbers && data.allowedKinds.includes('numbers') && (
               <AgendaNumbers meetingId={data.meetingId} />

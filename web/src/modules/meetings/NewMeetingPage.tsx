@@ -4,7 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
-import { MAX_REPEAT, MeetingTypeSchema } from '../../../../shared/meetings.ts';
+import {
+  MAX_REPEAT,
+  MeetingTypeSchema,
+  forumKindHoldsMeetings,
+} from '../../../../shared/meetings.ts';
 import { usePageTitle } from '../../app/usePageTitle';
 import { PageHeading } from '../../ui/PageHeading';
 import {
@@ -102,7 +106,11 @@ export function NewMeetingPage() {
       await navigate(`/moeder/${meeting.id}`);
     },
   });
-  const manageable = (forums.data ?? []).filter((f) => f.mayManage);
+  // Only forums whose kind meets in the municipality's model (model 1: Infohus Kommune and the
+  // housing areas), as the server decides when the meeting is made.
+  const manageable = (forums.data ?? []).filter(
+    (f) => f.mayManage && forumKindHoldsMeetings(f.kind, f.organisationModel),
+  );
 
   return (
     <>

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  AddExternalGuest,
   CreateMeeting,
   CreateMeetingResultSchema,
   MeetingDetail,
@@ -79,6 +80,9 @@ export const addParticipant = (
   id: string,
   body: { userId: string; agendaItemId?: string | null },
 ) => apiSend<MeetingDetail>('POST', `${one(id)}/participants`, body);
+
+export const addExternalGuest = (id: string, body: AddExternalGuest) =>
+  apiSend<MeetingDetail>('POST', `${one(id)}/external-guests`, body);
 
 export const removeParticipant = (id: string, userId: string) =>
   apiSend<MeetingDetail>('DELETE', `${one(id)}/participants/${encodeURIComponent(userId)}`);
