@@ -29,6 +29,7 @@ const agenda: Agenda = {
   meetingType: 'forum',
   status: 'planned',
   mayEdit: true,
+  mayReadNumbers: true,
   allowedKinds: ['inquiry', 'follow_up', 'case', 'topic'],
   items: [
     {
