@@ -166,7 +166,8 @@ export type MinutesItem = z.infer<typeof MinutesItemSchema>;
 
 export const MinutesTaskSchema = z.object({
   id: z.uuid(),
-  description: z.string(),
+  /** Null when the task is on a case item whose text the caller may not see (the compartment). */
+  description: z.string().nullable(),
   responsible: UserRef,
   dueOn: z.iso.date(),
   agendaItemId: z.uuid().nullable(),

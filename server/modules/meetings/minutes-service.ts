@@ -150,7 +150,14 @@ export function saveItem(
   body: { version: number; assessed: string | null; decision: string | null },
 ) {
   return inDraft(ctx, meetingId, body.version, async (scope) => {
-    await visibleItem(scope, ctx, itemId);
+    const { access } = await visibleItem(scope, ctx, itemId);
+    // The text of a case item may be about the concern itself: written only with the compartment,
+    // as a writer without it could not see what they overwrite.
+    if (access.kind === 'case' && !access.access.compartment) {
+      throw new AppError('forbidden', {
+        fields: [{ field: 'params.itemId', code: 'minutes_text_hidden' }],
+      });
+    }
     reject(
       textProblems(scope.forumKind, {
         'body.assessed': body.assessed,

@@ -76,6 +76,9 @@ export function addTask(
         resourceType: 'meeting_task',
         resourceId: body.id,
         details: { meetingId, taskId: body.id },
+        // The task's words may be about the concern itself (they are hidden in the minutes
+        // from readers without the compartment), so the event is the compartment's too.
+        compartment: true,
       });
     }
     return { taskId: body.id, repeated: false };

@@ -131,13 +131,18 @@ export async function loadMinutes(
   );
 
   const seenItems = new Set(visible.map((a) => a.id));
+  // A task on a case item whose text the caller may not see keeps its words hidden as well.
+  const hiddenItems = new Set(
+    visible.filter((a) => items.find((i) => i.agendaItemId === a.id)?.textHidden).map((a) => a.id),
+  );
   const guestOnly = meeting.onlyItemIds !== null;
   const taskRows = await meetingTasks(trx, key);
   const tasks = taskRows
     .filter((t) => (t.agenda_item_id === null ? !guestOnly : seenItems.has(t.agenda_item_id)))
     .map((t) => ({
       id: t.id,
-      description: t.description,
+      description:
+        t.agenda_item_id !== null && hiddenItems.has(t.agenda_item_id) ? null : t.description,
       responsible: { id: t.responsible_user_id, name: t.responsible_name },
       dueOn: t.due_on,
       agendaItemId: t.agenda_item_id,
