@@ -29,15 +29,22 @@ import type { MinutesActionInput, MinutesActionKind } from './minutes-schema.ts'
 
 const CASE_ITEM_KINDS = ['follow_up', 'case', 'on_hold'];
 
-/** Which decisions fit an item of this kind in a forum of this kind. */
-function decisionsOfItem(forumKind: string, itemKind: string): MinutesActionKind[] {
+/**
+ * Which decisions fit an item of this kind in a forum of this kind. Where the steering group
+ * approves plans (`planApproval` 'steering_group'), only its meetings may record a plan approval.
+ */
+function decisionsOfItem(
+  forumKind: string,
+  itemKind: string,
+  steeringApprovesPlans: boolean,
+): MinutesActionKind[] {
   // The network holds themes and anonymous figures only: nothing acts on a record.
   if (forumKind === 'infohus_network') return [];
   // The steering group sees aggregates; it approves plans where model 3 requires it.
   if (forumKind === 'steering_group') return itemKind === 'plan_approval' ? ['plan_approved'] : [];
   if (itemKind === 'inquiry') return ['inquiry_decision'];
   if (itemKind === 're_review') return ['review'];
-  if (itemKind === 'plan_approval') return ['plan_approved'];
+  if (itemKind === 'plan_approval') return steeringApprovesPlans ? [] : ['plan_approved'];
   if (CASE_ITEM_KINDS.includes(itemKind)) {
     return ['concern_level', 'closure_proposed', 'closure_approved', 'intervention_added'];
   }
@@ -49,9 +56,10 @@ export function allowedDecisions(
   forumKind: string,
   itemKind: string,
   item: ItemAccess | undefined,
+  steeringApprovesPlans: boolean,
 ): MinutesActionKind[] {
   if (!item || item.kind === 'topic') return [];
-  return decisionsOfItem(forumKind, itemKind).filter((kind) => {
+  return decisionsOfItem(forumKind, itemKind, steeringApprovesPlans).filter((kind) => {
     if (item.kind === 'inquiry') {
       return (
         kind === 'inquiry_decision' &&
@@ -98,7 +106,11 @@ export async function actOnRecord(
   action: MinutesActionInput,
   now: Date,
 ): Promise<{ resourceId: string }> {
-  if (!decisionsOfItem(meeting.forumKind, meeting.itemKind).includes(action.kind)) {
+  const steering =
+    action.kind === 'plan_approved' &&
+    item.kind !== 'topic' &&
+    (await getSettings(trx, item.access.municipalityCode)).planApproval === 'steering_group';
+  if (!decisionsOfItem(meeting.forumKind, meeting.itemKind, steering).includes(action.kind)) {
     throw new AppError('validation_failed', {
       fields: [{ field: 'body.action.kind', code: 'minutes_action_not_for_item' }],
     });

@@ -9,6 +9,7 @@ import {
   type MeetingAccess,
 } from '../../access/meeting-access.ts';
 import { itemAccesses, type ItemAccess } from '../../access/minutes-access.ts';
+import { getSettings } from '../inquiries/settings.ts';
 import { allowedDecisions } from './minutes-decisions.ts';
 import { auditItemViews } from './minutes-audit.ts';
 import { itemTarget } from './minutes-targets.ts';
@@ -80,6 +81,8 @@ export async function loadMinutes(
     (shown ? await minutesItems(trx, key, shown.id) : []).map((r) => [r.agenda_item_id, r]),
   );
   const writer = mayWriteMinutes(meeting);
+  const steeringApprovesPlans =
+    (await getSettings(trx, meeting.municipalityCode)).planApproval === 'steering_group';
   const visible = agenda.filter((a) => accesses.has(a.id));
   const items: MinutesItem[] = [];
   for (const a of visible) {
@@ -89,7 +92,7 @@ export async function loadMinutes(
     const textHidden = access.kind === 'case' && !access.access.compartment;
     const actions: MinutesActionKind[] =
       writer && isLatestDraft && !row?.action_kind
-        ? allowedDecisions(heading.forum_kind, a.kind, access)
+        ? allowedDecisions(heading.forum_kind, a.kind, access, steeringApprovesPlans)
         : [];
     const offersTarget = ['review', 'plan_approved', 'closure_approved'].some((k) =>
       actions.includes(k as MinutesActionKind),
