@@ -15,6 +15,7 @@ import { auditMinutesChange } from './minutes-audit.ts';
 import {
   agendaItems,
   approveMinutesRow,
+  attendance,
   copyMinutesItems,
   insertMinutes,
   lockLatestMinutes,
@@ -253,7 +254,7 @@ export async function approveMinutes(
     if (network && !body.noPersonalDataConfirmed) {
       reject([{ field: 'body.noPersonalDataConfirmed', code: 'minutes_confirm_no_personal_data' }]);
     }
-    await approveMinutesRow(trx, key, latest.id, ctx.user.id, network);
+    await approveMinutesRow(trx, key, latest.id, ctx.user.id, network, await attendance(trx, key));
     await auditMinutesChange(trx, ctx, key.municipalityCode, {
       action: 'update',
       resourceType: 'meeting_minutes',

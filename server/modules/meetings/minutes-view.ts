@@ -15,7 +15,7 @@ import { auditItemViews } from './minutes-audit.ts';
 import { itemTarget } from './minutes-targets.ts';
 import {
   agendaItems,
-  attendance,
+  attendanceOf,
   meetingHeading,
   minutesItems,
   minutesVersions,
@@ -159,7 +159,7 @@ export async function loadMinutes(
       mayMarkDone: t.done_at === null && (writer || t.responsible_user_id === ctx.user.id),
     }));
 
-  const present = await attendance(trx, key);
+  const present = await attendanceOf(trx, key, shown);
   const ofMyItems = (itemId: string | null) =>
     !guestOnly || itemId === null || seenItems.has(itemId);
   const hasChair = heading.chair_user_id !== null;
