@@ -27,6 +27,11 @@ beforeAll(async () => {
   await t.database.db
     .insertInto('municipality_settings')
     .values({ municipality_code: '101', four_eyes: true, plan_approval: 'steering_group' })
+    .onConflict((oc) =>
+      oc
+        .column('municipality_code')
+        .doUpdateSet({ four_eyes: true, plan_approval: 'steering_group' }),
+    )
     .execute();
 });
 

@@ -1,10 +1,9 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, staleVersion } from '../../platform/errors.ts';
 import {
-  mayApproveMinutes,
-  mayWriteMinutes,
+  meetingAbilities,
   requireMeeting,
   type MeetingAccess,
 } from '../../access/meeting-access.ts';
@@ -30,7 +29,7 @@ import {
 } from './queries-minutes.ts';
 import { textProblems } from './minutes-rules.ts';
 import type { MinutesActionInput } from './minutes-schema.ts';
-import { meetingKey } from './minutes-view.ts';
+import { meetingHeldInModel, meetingKey } from './minutes-view.ts';
 
 /**
  * Writing, approving and correcting the minutes (issue 14 part 4). The note-taker, the chair or
@@ -48,16 +47,36 @@ export interface DraftScope {
   forumKind: string;
   /** The Danish day the meeting was held (today when it lies ahead). */
   day: string;
+  /** When the meeting starts: decisions are recorded only once it has begun. */
+  startsAt: Date;
 }
 
 function reject(problems: { field: string; code: string }[]): void {
   if (problems.length > 0) throw new AppError('validation_failed', { fields: problems });
 }
 
-/** The meeting for a writer of its minutes: 404 when unseen, 403 when the caller may not write. */
+/**
+ * The meeting's minutes may be written or approved as the abilities sent to the web say
+ * (`meetingAbilities`): 409 for a cancelled meeting or one whose forum kind the municipality's
+ * organisation model does not hold, 403 for a caller without the right.
+ */
+async function requireMinutesAbility(
+  db: Kysely<DB>,
+  meeting: MeetingAccess,
+  what: 'writeMinutes' | 'approveMinutes',
+  hasChair = true,
+): Promise<void> {
+  const heldInModel = await meetingHeldInModel(db, meeting);
+  if (meetingAbilities(meeting, { hasChair, heldInModel })[what]) return;
+  if (!heldInModel) throw new AppError('meeting_not_in_model');
+  if (meeting.status === 'cancelled') throw new AppError('meeting_cancelled');
+  throw new AppError('forbidden');
+}
+
+/** The meeting for a writer of its minutes: 404 when unseen, else as `requireMinutesAbility`. */
 async function writableMeeting(ctx: RequestContext, meetingId: string): Promise<MeetingAccess> {
   const meeting = await requireMeeting(ctx.db, ctx.user, meetingId);
-  if (!mayWriteMinutes(meeting)) throw new AppError('forbidden');
+  await requireMinutesAbility(ctx.db, meeting, 'writeMinutes');
   return meeting;
 }
 
@@ -87,6 +106,7 @@ export async function inDraft(
       minutesId: latest.id,
       forumKind: heading.forum_kind,
       day: held < today ? held : today,
+      startsAt: new Date(heading.starts_at),
     });
     const next = await touchMinutes(trx, key, latest.id);
     await auditMinutesChange(trx, ctx, key.municipalityCode, {
@@ -187,6 +207,10 @@ export function recordDecision(
     body.version,
     async (scope) => {
       const { item, access } = await visibleItem(scope, ctx, itemId);
+      // A decision acts on the record: not before the meeting has begun.
+      if (scope.startsAt > now) {
+        reject([{ field: 'body.action', code: 'minutes_meeting_not_started' }]);
+      }
       const current = (await minutesItems(scope.trx, scope.key, scope.minutesId)).find(
         (r) => r.agenda_item_id === itemId,
       );
@@ -243,9 +267,7 @@ export async function approveMinutes(
   return ctx.db.transaction().execute(async (trx) => {
     const heading = await meetingHeading(trx, key);
     if (!heading) throw new AppError('not_found');
-    if (!mayApproveMinutes(meeting, heading.chair_user_id !== null)) {
-      throw new AppError('forbidden');
-    }
+    await requireMinutesAbility(trx, meeting, 'approveMinutes', heading.chair_user_id !== null);
     const latest = await lockLatestMinutes(trx, key);
     if (!latest) throw new AppError('not_found');
     if (latest.status === 'approved') throw new AppError('minutes_approved');

@@ -1,4 +1,5 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { ForumKindSchema, forumKindHoldsMeetings } from '../../../shared/meetings.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -23,6 +24,7 @@ import {
   type MinutesRow,
 } from './queries-minutes.ts';
 import { meetingTasks } from './queries-minutes-tasks.ts';
+import { organisationModel } from './queries.ts';
 import type {
   MinutesActionKind,
   MinutesItem,
@@ -58,6 +60,12 @@ export const meetingKey = (meeting: MeetingAccess): MeetingKey => ({
   municipalityCode: meeting.municipalityCode,
 });
 
+/** The meeting's forum kind is held in the municipality's organisation model. */
+export async function meetingHeldInModel(db: Kysely<DB>, meeting: MeetingAccess): Promise<boolean> {
+  const model = await organisationModel(db, meeting.municipalityCode);
+  return forumKindHoldsMeetings(ForumKindSchema.parse(meeting.forumKind), model);
+}
+
 /** The visible part of the minutes, in `trx`; audits the record items it shows. */
 export async function loadMinutes(
   trx: Transaction<DB>,
@@ -81,6 +89,11 @@ export async function loadMinutes(
     (shown ? await minutesItems(trx, key, shown.id) : []).map((r) => [r.agenda_item_id, r]),
   );
   const writer = mayWriteMinutes(meeting);
+  // As the server enforces it (minutes-service.ts): not on a cancelled meeting or one whose forum
+  // kind the organisation model does not hold; decisions only once the meeting has begun.
+  const open = heading.status !== 'cancelled' && (await meetingHeldInModel(trx, meeting));
+  const writes = writer && open;
+  const started = new Date(heading.starts_at) <= new Date();
   const steeringApprovesPlans =
     (await getSettings(trx, meeting.municipalityCode)).planApproval === 'steering_group';
   const visible = agenda.filter((a) => accesses.has(a.id));
@@ -91,7 +104,7 @@ export async function loadMinutes(
     // A note on a case item may be about the concern itself: only with the case's compartment.
     const textHidden = access.kind === 'case' && !access.access.compartment;
     const actions: MinutesActionKind[] =
-      writer && isLatestDraft && !row?.action_kind
+      writes && started && isLatestDraft && !row?.action_kind
         ? allowedDecisions(heading.forum_kind, a.kind, access, steeringApprovesPlans)
         : [];
     const offersTarget = ['review', 'plan_approved', 'closure_approved'].some((k) =>
@@ -197,11 +210,11 @@ export async function loadMinutes(
     },
     tasks,
     abilities: {
-      start: writer && latest === undefined && heading.status !== 'cancelled',
-      write: writer && isLatestDraft,
-      approve: mayApproveMinutes(meeting, hasChair) && isLatestDraft,
+      start: writes && latest === undefined,
+      write: writes && isLatestDraft,
+      approve: open && mayApproveMinutes(meeting, hasChair) && isLatestDraft,
       newVersion:
-        writer && latest !== undefined && shown === latest && latest.status === 'approved',
+        writes && latest !== undefined && shown === latest && latest.status === 'approved',
       confirmNoPersonalData: heading.forum_kind === 'infohus_network',
     },
   };
