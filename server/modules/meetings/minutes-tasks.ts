@@ -4,7 +4,13 @@ import { mayWriteMinutes, meetingAccess } from '../../access/meeting-access.ts';
 import { userFromRow, userMaySeeRecord } from '../../access/minutes-access.ts';
 import { recordCaseChange } from '../cases/case-work.ts';
 import { auditMinutesChange } from './minutes-audit.ts';
-import { activeUser, insertTask, markTaskDone, taskById } from './queries-minutes-tasks.ts';
+import {
+  activeUser,
+  insertTask,
+  markTaskDone,
+  taskById,
+  taskInArea,
+} from './queries-minutes-tasks.ts';
 import { textProblems } from './minutes-rules.ts';
 import { inDraft, visibleItem } from './minutes-service.ts';
 
@@ -95,12 +101,12 @@ export async function completeTask(
   taskId: string,
   body: { version: number },
 ): Promise<{ id: string; version: number }> {
-  const municipalityCode = ctx.user.municipalityCode;
-  if (municipalityCode === null) throw new AppError('not_found');
-  const key = { meetingId, municipalityCode };
   return ctx.db.transaction().execute(async (trx) => {
-    const task = await taskById(trx, key, taskId);
-    if (!task || task.meeting_id !== meetingId) throw new AppError('not_found');
+    // Police staff have no municipality of their own: the task is found in their area.
+    const task = await taskInArea(trx, ctx.user, meetingId, taskId);
+    if (!task) throw new AppError('not_found');
+    const municipalityCode = task.municipality_code;
+    const key = { meetingId, municipalityCode };
     const meeting = await meetingAccess(trx, ctx.user, meetingId);
     const writer = meeting !== undefined && mayWriteMinutes(meeting);
     const responsible =
