@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, staleVersion } from '../../platform/errors.ts';
 import { hasCaseAbility } from '../../access/case-abilities.ts';
 import { inquiryAbilitiesByPlace } from '../../access/inquiry-abilities.ts';
 import type { ItemAccess } from '../../access/minutes-access.ts';
@@ -17,7 +17,7 @@ import { recordReview } from '../closure/review.ts';
 import { approvePlan } from '../plans/decisions.ts';
 import { createIntervention } from '../case-interventions/interventions.ts';
 import { joinedContext } from './minutes-transaction.ts';
-import type { MinutesActionInput, MinutesActionKind } from './minutes-schema.ts';
+import type { MinutesActionInput, MinutesActionKind, RecordVersions } from './minutes-schema.ts';
 
 /**
  * Decisions in the minutes that act on the item's record (issue 14 part 4), made exactly as on
@@ -105,6 +105,7 @@ export async function actOnRecord(
   item: ItemAccess,
   action: MinutesActionInput,
   now: Date,
+  versions: RecordVersions = {},
 ): Promise<{ resourceId: string }> {
   const steering =
     action.kind === 'plan_approved' &&
@@ -123,7 +124,7 @@ export async function actOnRecord(
       joined,
       item.access,
       settings,
-      { ...action.decision, version: item.access.version },
+      { ...action.decision, version: versions.inquiryVersion ?? item.access.version },
       now,
     );
     // The inquiry's history names the meeting (the decision's own entry is written by decide).
@@ -136,6 +137,11 @@ export async function actOnRecord(
   }
   if (item.kind !== 'case') throw new AppError('not_found');
   const access = item.access;
+  if (versions.caseVersion !== undefined) {
+    // The case as the writer saw it: a change since then answers 409 with the case's version.
+    const { version } = await lockCase(trx, access);
+    if (version !== versions.caseVersion) throw staleVersion(version);
+  }
   const resourceId = await actOnCase(trx, joined, access, meeting, action, now);
   await recordCaseChange(trx, ctx, access, {
     kind: 'meeting_decision_recorded',

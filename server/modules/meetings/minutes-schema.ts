@@ -71,7 +71,19 @@ export const MinutesAction = z.discriminatedUnion('kind', [
 ]);
 export type MinutesActionInput = z.infer<typeof MinutesAction>;
 
-export const MinutesActionBody = z.object({ version: Version, action: MinutesAction }).strict();
+/**
+ * `version`: the minutes' version. `inquiryVersion` / `caseVersion`: the version of the item's
+ * record as the writer saw it; when sent, a record changed since answers 409 with its version.
+ */
+export const MinutesActionBody = z
+  .object({
+    version: Version,
+    action: MinutesAction,
+    inquiryVersion: Version.optional(),
+    caseVersion: Version.optional(),
+  })
+  .strict();
+export type RecordVersions = { inquiryVersion?: number; caseVersion?: number };
 
 export const AttendanceBody = z
   .object({

@@ -28,7 +28,7 @@ import {
   type MeetingKey,
 } from './queries-minutes.ts';
 import { textProblems } from './minutes-rules.ts';
-import type { MinutesActionInput } from './minutes-schema.ts';
+import type { MinutesActionInput, RecordVersions } from './minutes-schema.ts';
 import { meetingHeldInModel, meetingKey } from './minutes-view.ts';
 
 /**
@@ -198,7 +198,7 @@ export function recordDecision(
   ctx: RequestContext,
   meetingId: string,
   itemId: string,
-  body: { version: number; action: MinutesActionInput },
+  body: { version: number; action: MinutesActionInput } & RecordVersions,
   now = new Date(),
 ) {
   return inDraft(
@@ -224,6 +224,7 @@ export function recordDecision(
         access,
         body.action,
         now,
+        { inquiryVersion: body.inquiryVersion, caseVersion: body.caseVersion },
       );
       await upsertMinutesItem(scope.trx, scope.key, scope.minutesId, itemId, ctx.user.id, {
         action: { kind: body.action.kind, resourceId: made.resourceId },

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { testEngine } from '../../test/database.ts';
+import { createInquiryRow, createPerson, type ErrorBody } from '../../test/records.ts';
+import {
+  caller,
+  eventKinds,
+  forumCase,
+  ids,
+  meetingWith,
+  start,
+  t,
+  useMinutesFixtures,
+} from './minutes.fixtures.ts';
+
+/**
+ * A decision in the minutes keeps the record's optimistic lock (review finding 10): the version
+ * of the inquiry or case the writer saw travels with it, and a record changed since answers 409
+ * with its current version; nothing is stored.
+ */
+useMinutesFixtures();
+
+const decide = (meetingId: string, itemId: string, body: object) =>
+  caller('noteTaker').post(`/api/meetings/${meetingId}/minutes/items/${itemId}/decision`, body, {
+    'accept-language': 'da',
+  });
+
+describe(`the record's lock in a minutes decision (${testEngine})`, () => {
+  it('refuses an inquiry decision against a stale inquiry version', async () => {
+    const db = t.database.db;
+    const person = await createPerson(db);
+    const inquiry = await createInquiryRow(db, {
+      createdBy: ids('chair'),
+      persons: [person.id],
+      status: 'triaged',
+    });
+    const { meetingId, itemIds } = await meetingWith([{ kind: 'inquiry', inquiryId: inquiry.id }]);
+    const version = await start(meetingId);
+    const seen = await db
+      .selectFrom('inquiries')
+      .select('version')
+      .where('id', '=', inquiry.id)
+      .executeTakeFirstOrThrow();
+    const res = await decide(meetingId, itemIds[0] as string, {
+      version,
+      inquiryVersion: seen.version + 1,
+      action: {
+        kind: 'inquiry_decision',
+        decision: {
+          outcome: 'radicalisation',
+          reason: 'Forummet vurderer en bekymring med substans.',
+          classification: { subjectKind: 'person', extremismForm: 'left_wing' },
+        },
+      },
+    });
+    expect(res.statusCode).toBe(409);
+    expect((res.json() as ErrorBody).error.meta).toMatchObject({ currentVersion: seen.version });
+    const row = await db
+      .selectFrom('inquiries')
+      .select('status')
+      .where('id', '=', inquiry.id)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('triaged');
+  });
+
+  it('refuses a case decision against a stale case version', async () => {
+    const db = t.database.db;
+    const c = await forumCase();
+    const { meetingId, itemIds } = await meetingWith([{ kind: 'case', caseId: c.id }]);
+    const version = await start(meetingId);
+    const seen = await db
+      .selectFrom('cases')
+      .select('version')
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    const before = await eventKinds(c.id);
+    const res = await decide(meetingId, itemIds[0] as string, {
+      version,
+      caseVersion: seen.version + 1,
+      action: { kind: 'concern_level', concernLevel: 'high' },
+    });
+    expect(res.statusCode).toBe(409);
+    expect((res.json() as ErrorBody).error.meta).toMatchObject({ currentVersion: seen.version });
+    expect(await eventKinds(c.id)).toEqual(before);
+
+    const fresh = await decide(meetingId, itemIds[0] as string, {
+      version,
+      caseVersion: seen.version,
+      action: { kind: 'concern_level', concernLevel: 'high' },
+    });
+    expect(fresh.statusCode, fresh.body).toBe(200);
+  });
+});
