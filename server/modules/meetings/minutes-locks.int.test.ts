@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { testEngine } from '../../test/database.ts';
+import { danishToday } from '../cases/chronology.ts';
+import { addDays } from '../follow-ups/schedule.ts';
 import { createInquiryRow, createPerson, type ErrorBody } from '../../test/records.ts';
 import {
   caller,
@@ -88,5 +91,43 @@ describe(`the record's lock in a minutes decision (${testEngine})`, () => {
       action: { kind: 'concern_level', concernLevel: 'high' },
     });
     expect(fresh.statusCode, fresh.body).toBe(200);
+  });
+});
+
+describe(`a repeated task from the minutes (${testEngine})`, () => {
+  it('answers a retry as the first time and refuses an id used for another meeting', async () => {
+    const { meetingId } = await meetingWith([{ kind: 'topic', title: 'Fælles temaer' }]);
+    const version = await start(meetingId);
+    const body = {
+      id: randomUUID(),
+      version,
+      agendaItemId: null,
+      description: 'Saml erfaringer fra skolerne',
+      responsibleUserId: ids('chair'),
+      dueOn: addDays(danishToday(new Date()), 7),
+    };
+    const first = await caller('noteTaker').post(`/api/meetings/${meetingId}/minutes/tasks`, body);
+    expect(first.statusCode, first.body).toBe(200);
+    // The retry still carries the version from before the first write.
+    const again = await caller('noteTaker').post(`/api/meetings/${meetingId}/minutes/tasks`, body);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toEqual(first.json());
+
+    const other = await meetingWith([{ kind: 'topic', title: 'Andre temaer' }]);
+    const otherVersion = await start(other.meetingId);
+    const reused = await caller('noteTaker').post(
+      `/api/meetings/${other.meetingId}/minutes/tasks`,
+      {
+        ...body,
+        version: otherVersion,
+      },
+    );
+    expect(reused.statusCode).toBe(409);
+    const rows = await t.database.db
+      .selectFrom('meeting_minutes_tasks')
+      .select('meeting_id')
+      .where('id', '=', body.id)
+      .execute();
+    expect(rows).toEqual([{ meeting_id: meetingId }]);
   });
 });

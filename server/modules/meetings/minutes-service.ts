@@ -21,6 +21,7 @@ import {
   meetingHeading,
   minutesById,
   minutesItems,
+  minutesVersions,
   setAttended,
   touchMinutes,
   upsertMinutesItem,
@@ -78,6 +79,17 @@ async function writableMeeting(ctx: RequestContext, meetingId: string): Promise<
   const meeting = await requireMeeting(ctx.db, ctx.user, meetingId);
   await requireMinutesAbility(ctx.db, meeting, 'writeMinutes');
   return meeting;
+}
+
+/** The latest minutes' id and version, for a writer (a repeated idempotent write answers it). */
+export async function latestMinutes(
+  ctx: RequestContext,
+  meetingId: string,
+): Promise<{ id: string; version: number }> {
+  const meeting = await writableMeeting(ctx, meetingId);
+  const [latest] = await minutesVersions(ctx.db, meetingKey(meeting));
+  if (!latest) throw new AppError('not_found');
+  return { id: latest.id, version: latest.version };
 }
 
 /** Runs `change` on the latest draft at `version`; the minutes' id and new version. */

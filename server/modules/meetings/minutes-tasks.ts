@@ -8,11 +8,11 @@ import {
   activeUser,
   insertTask,
   markTaskDone,
-  taskById,
   taskInArea,
+  taskMeetingOf,
 } from './queries-minutes-tasks.ts';
 import { textProblems } from './minutes-rules.ts';
-import { inDraft, visibleItem } from './minutes-service.ts';
+import { inDraft, latestMinutes, visibleItem } from './minutes-service.ts';
 
 /**
  * Tasks from the minutes (issue 14 part 4): what, who is responsible, by when, and the record it
@@ -20,7 +20,7 @@ import { inDraft, visibleItem } from './minutes-service.ts';
  * own rules; the task lands in the record's chronology (`meeting_task_created`) and in the
  * responsible person's "Mine opgaver" (`meeting_task`) until it is marked done.
  */
-export function addTask(
+export async function addTask(
   ctx: RequestContext,
   meetingId: string,
   body: {
@@ -32,12 +32,14 @@ export function addTask(
     dueOn: string;
   },
 ) {
+  // A repeat is answered before the version check (a retry after a lost answer is no conflict);
+  // an id already used for another meeting's task, in any municipality, is a conflict.
+  const usedFor = await taskMeetingOf(ctx.db, body.id);
+  if (usedFor !== undefined) {
+    if (usedFor !== meetingId) throw new AppError('conflict');
+    return latestMinutes(ctx, meetingId);
+  }
   return inDraft(ctx, meetingId, body.version, async (scope) => {
-    const existing = await taskById(scope.trx, scope.key, body.id);
-    if (existing) {
-      if (existing.meeting_id !== meetingId) throw new AppError('conflict');
-      return { taskId: body.id, repeated: true };
-    }
     const found = body.agendaItemId ? await visibleItem(scope, ctx, body.agendaItemId) : undefined;
     const record = {
       caseId: found?.item.case_id ?? null,

@@ -44,13 +44,17 @@ export async function meetingTasks(db: Kysely<DB>, key: MeetingKey) {
 }
 export type TaskRow = Awaited<ReturnType<typeof meetingTasks>>[number];
 
-export async function taskById(db: Kysely<DB>, key: MeetingKey, id: string) {
-  return db
+/**
+ * The meeting a task id belongs to, in any municipality: a client id is unique across the
+ * system, so one already used elsewhere is a conflict, not a new row (the answer names nothing).
+ */
+export async function taskMeetingOf(db: Kysely<DB>, id: string) {
+  const row = await db
     .selectFrom('meeting_minutes_tasks')
-    .selectAll()
+    .select('meeting_id')
     .where('id', '=', id)
-    .where('municipality_code', '=', key.municipalityCode)
     .executeTakeFirst();
+  return row?.meeting_id;
 }
 
 export async function insertTask(
