@@ -154,6 +154,19 @@ export async function actOnRecord(
   return { resourceId };
 }
 
+/**
+ * The id of what the record's module made. A client id it already knew (`created: false`) was
+ * not made at this meeting: refused, so the minutes do not record it as done here.
+ */
+function madeNow(made: { id: string; created: boolean }): string {
+  if (!made.created) {
+    throw new AppError('validation_failed', {
+      fields: [{ field: 'body.action', code: 'minutes_action_exists' }],
+    });
+  }
+  return made.id;
+}
+
 async function actOnCase(
   trx: Transaction<DB>,
   ctx: RequestContext,
@@ -179,7 +192,7 @@ async function actOnCase(
       return made.id;
     }
     case 'closure_proposed':
-      return (await proposeClosure(ctx, access, action.closure)).id;
+      return madeNow(await proposeClosure(ctx, access, action.closure));
     case 'closure_approved': {
       // Confirmed at the meeting: against the case as it is now (its version read in this transaction).
       const { version } = await lockCase(trx, access);
@@ -203,6 +216,6 @@ async function actOnCase(
       return action.planId;
     }
     case 'intervention_added':
-      return (await createIntervention(ctx, access, action.intervention)).id;
+      return madeNow(await createIntervention(ctx, access, action.intervention));
   }
 }

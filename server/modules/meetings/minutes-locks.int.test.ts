@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { testEngine } from '../../test/database.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { addDays } from '../follow-ups/schedule.ts';
-import { createInquiryRow, createPerson, type ErrorBody } from '../../test/records.ts';
+import { createInquiryRow, createPerson, fieldsOf, type ErrorBody } from '../../test/records.ts';
 import {
   caller,
   eventKinds,
@@ -129,5 +129,47 @@ describe(`a repeated task from the minutes (${testEngine})`, () => {
       .where('id', '=', body.id)
       .execute();
     expect(rows).toEqual([{ meeting_id: meetingId }]);
+  });
+});
+
+describe(`a decision that made nothing new (${testEngine})`, () => {
+  it('refuses an intervention whose client id the case already has', async () => {
+    const db = t.database.db;
+    const c = await forumCase();
+    const type = await db
+      .insertInto('intervention_types')
+      .values({
+        municipality_code: '101',
+        code: `m_${randomUUID().slice(0, 8)}`,
+        name: 'Mentor',
+        level: 'anticipating',
+        age_group: 'all',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const { meetingId, itemIds } = await meetingWith([
+      { kind: 'case', caseId: c.id },
+      { kind: 'on_hold', caseId: c.id },
+    ]);
+    const version = await start(meetingId);
+    const intervention = { id: randomUUID(), interventionTypeId: type.id, personId: c.personId };
+    const first = await decide(meetingId, itemIds[0] as string, {
+      version,
+      action: { kind: 'intervention_added', intervention },
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    const again = await decide(meetingId, itemIds[1] as string, {
+      version: (first.json() as { version: number }).version,
+      action: { kind: 'intervention_added', intervention },
+    });
+    expect(again.statusCode).toBe(400);
+    expect(fieldsOf(again)).toEqual(['body.action:minutes_action_exists']);
+    const acted = await db
+      .selectFrom('meeting_minutes_items')
+      .select('agenda_item_id')
+      .where('action_kind', 'is not', null)
+      .where('agenda_item_id', 'in', itemIds)
+      .execute();
+    expect(acted).toEqual([{ agenda_item_id: itemIds[0] }]);
   });
 });
