@@ -6,6 +6,7 @@ import {
   caller,
   forumCase,
   ids,
+  inviteGuest,
   meetingWith,
   start,
   t,
@@ -99,5 +100,32 @@ describe(`attendance in an approved version of the minutes (${testEngine})`, () 
     const pdf = await caller('noteTaker').get(`/api/meetings/${meetingId}/minutes.pdf?versionNo=1`);
     expect(pdf.statusCode).toBe(200);
     expect(await pdfText(pdf.rawPayload)).toContain('Birte Skolesen');
+  });
+});
+
+describe(`what a guest sees of a corrected version (${testEngine})`, () => {
+  it('leaves out the correction reason for a guest, page and PDF', async () => {
+    const c = await forumCase();
+    const { meetingId, itemIds } = await meetingWith([{ kind: 'case', caseId: c.id }]);
+    await inviteGuest(meetingId, itemIds[0] as string, 'guest');
+    const version = await start(meetingId);
+    const approved = await caller('chair').post(`/api/meetings/${meetingId}/minutes/approve`, {
+      version,
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const reason = 'Rettet efter indsigelse fra skolen';
+    const correction = await caller('noteTaker').post(
+      `/api/meetings/${meetingId}/minutes/versions`,
+      { id: randomUUID(), version: (await read(meetingId)).minutes?.version, reason },
+    );
+    expect(correction.statusCode, correction.body).toBe(201);
+
+    expect(JSON.stringify(await read(meetingId))).toContain(reason);
+    const guest = await caller('guest').get(`/api/meetings/${meetingId}/minutes`);
+    expect(guest.statusCode).toBe(200);
+    expect(guest.body).not.toContain(reason);
+    const pdf = await caller('guest').get(`/api/meetings/${meetingId}/minutes.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(await pdfText(pdf.rawPayload)).not.toContain('indsigelse');
   });
 });

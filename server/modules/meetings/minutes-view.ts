@@ -41,12 +41,13 @@ import type {
 
 const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
 
-function presentVersion(row: MinutesRow): MinutesVersion {
+/** A version as shown; a guest does not see why it was corrected (it may concern other items). */
+function presentVersion(row: MinutesRow, guest: boolean): MinutesVersion {
   return {
     id: row.id,
     versionNo: row.version_no,
     status: row.status === 'approved' ? 'approved' : 'draft',
-    correctionReason: row.correction_reason,
+    correctionReason: guest ? null : row.correction_reason,
     approvedAt: iso(row.approved_at),
     approvedBy: row.approved_by_name,
     noPersonalDataConfirmedAt: iso(row.no_personal_data_confirmed_at),
@@ -187,8 +188,8 @@ export async function loadMinutes(
       place: heading.place,
       status: heading.status,
     },
-    minutes: shown ? presentVersion(shown) : null,
-    versions: versions.map(presentVersion),
+    minutes: shown ? presentVersion(shown, guestOnly) : null,
+    versions: versions.map((v) => presentVersion(v, guestOnly)),
     items,
     attendance: {
       participants: present.participants
