@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
+import { attendance } from '../modules/meetings/queries-minutes.ts';
 import { DEMO_MUNICIPALITY_CODE } from './seed.ts';
 import { ago, dayAgo, demoContext, event, hasMarker, setMarker } from './case-work/context.ts';
 
@@ -100,6 +101,10 @@ export async function seedDemoMinutes(db: Kysely<DB>, now = new Date()): Promise
         approved_by: chair,
         approved_at: ago(now, 6),
         created_by: noteTaker,
+        // The approved version's own copy of who was present (0051).
+        attendance: JSON.stringify(
+          await attendance(trx, { meetingId, municipalityCode: DEMO_MUNICIPALITY_CODE }),
+        ),
       })
       .execute();
     await trx

@@ -28,13 +28,19 @@ export async function insertMeeting(
 ) {
   const db = x.t.database.db;
   const forum = await createForum(db, { municipalityCode, members: chair ? [chair] : [] });
+  // An Infohus Kommune meeting: held in every organisation model (the minutes refuse others).
+  await db
+    .updateTable('forums')
+    .set({ kind: 'infohus_kommune' })
+    .where('id', '=', forum.id)
+    .execute();
   const meetingId = randomUUID();
   await db
     .insertInto('meetings')
     .values({
       id: meetingId,
       forum_id: forum.id,
-      meeting_type: 'forum',
+      meeting_type: 'infohus_kommune',
       starts_at: new Date(Date.now() - 60_000),
       ends_at: new Date(Date.now() + 3_600_000),
       chair_user_id: chair || null,

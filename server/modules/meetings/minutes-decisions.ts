@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, staleVersion } from '../../platform/errors.ts';
 import { hasCaseAbility } from '../../access/case-abilities.ts';
 import { inquiryAbilitiesByPlace } from '../../access/inquiry-abilities.ts';
 import type { ItemAccess } from '../../access/minutes-access.ts';
@@ -17,7 +17,7 @@ import { recordReview } from '../closure/review.ts';
 import { approvePlan } from '../plans/decisions.ts';
 import { createIntervention } from '../case-interventions/interventions.ts';
 import { joinedContext } from './minutes-transaction.ts';
-import type { MinutesActionInput, MinutesActionKind } from './minutes-schema.ts';
+import type { MinutesActionInput, MinutesActionKind, RecordVersions } from './minutes-schema.ts';
 
 /**
  * Decisions in the minutes that act on the item's record (issue 14 part 4), made exactly as on
@@ -29,15 +29,22 @@ import type { MinutesActionInput, MinutesActionKind } from './minutes-schema.ts'
 
 const CASE_ITEM_KINDS = ['follow_up', 'case', 'on_hold'];
 
-/** Which decisions fit an item of this kind in a forum of this kind. */
-function decisionsOfItem(forumKind: string, itemKind: string): MinutesActionKind[] {
+/**
+ * Which decisions fit an item of this kind in a forum of this kind. Where the steering group
+ * approves plans (`planApproval` 'steering_group'), only its meetings may record a plan approval.
+ */
+function decisionsOfItem(
+  forumKind: string,
+  itemKind: string,
+  steeringApprovesPlans: boolean,
+): MinutesActionKind[] {
   // The network holds themes and anonymous figures only: nothing acts on a record.
   if (forumKind === 'infohus_network') return [];
   // The steering group sees aggregates; it approves plans where model 3 requires it.
   if (forumKind === 'steering_group') return itemKind === 'plan_approval' ? ['plan_approved'] : [];
   if (itemKind === 'inquiry') return ['inquiry_decision'];
   if (itemKind === 're_review') return ['review'];
-  if (itemKind === 'plan_approval') return ['plan_approved'];
+  if (itemKind === 'plan_approval') return steeringApprovesPlans ? [] : ['plan_approved'];
   if (CASE_ITEM_KINDS.includes(itemKind)) {
     return ['concern_level', 'closure_proposed', 'closure_approved', 'intervention_added'];
   }
@@ -49,9 +56,10 @@ export function allowedDecisions(
   forumKind: string,
   itemKind: string,
   item: ItemAccess | undefined,
+  steeringApprovesPlans: boolean,
 ): MinutesActionKind[] {
   if (!item || item.kind === 'topic') return [];
-  return decisionsOfItem(forumKind, itemKind).filter((kind) => {
+  return decisionsOfItem(forumKind, itemKind, steeringApprovesPlans).filter((kind) => {
     if (item.kind === 'inquiry') {
       return (
         kind === 'inquiry_decision' &&
@@ -97,8 +105,13 @@ export async function actOnRecord(
   item: ItemAccess,
   action: MinutesActionInput,
   now: Date,
+  versions: RecordVersions = {},
 ): Promise<{ resourceId: string }> {
-  if (!decisionsOfItem(meeting.forumKind, meeting.itemKind).includes(action.kind)) {
+  const steering =
+    action.kind === 'plan_approved' &&
+    item.kind !== 'topic' &&
+    (await getSettings(trx, item.access.municipalityCode)).planApproval === 'steering_group';
+  if (!decisionsOfItem(meeting.forumKind, meeting.itemKind, steering).includes(action.kind)) {
     throw new AppError('validation_failed', {
       fields: [{ field: 'body.action.kind', code: 'minutes_action_not_for_item' }],
     });
@@ -111,7 +124,7 @@ export async function actOnRecord(
       joined,
       item.access,
       settings,
-      { ...action.decision, version: item.access.version },
+      { ...action.decision, version: versions.inquiryVersion ?? item.access.version },
       now,
     );
     // The inquiry's history names the meeting (the decision's own entry is written by decide).
@@ -124,6 +137,11 @@ export async function actOnRecord(
   }
   if (item.kind !== 'case') throw new AppError('not_found');
   const access = item.access;
+  if (versions.caseVersion !== undefined) {
+    // The case as the writer saw it: a change since then answers 409 with the case's version.
+    const { version } = await lockCase(trx, access);
+    if (version !== versions.caseVersion) throw staleVersion(version);
+  }
   const resourceId = await actOnCase(trx, joined, access, meeting, action, now);
   await recordCaseChange(trx, ctx, access, {
     kind: 'meeting_decision_recorded',
@@ -134,6 +152,19 @@ export async function actOnRecord(
     details: { meetingId: meeting.meetingId, decision: action.kind, resourceId },
   });
   return { resourceId };
+}
+
+/**
+ * The id of what the record's module made. A client id it already knew (`created: false`) was
+ * not made at this meeting: refused, so the minutes do not record it as done here.
+ */
+function madeNow(made: { id: string; created: boolean }): string {
+  if (!made.created) {
+    throw new AppError('validation_failed', {
+      fields: [{ field: 'body.action', code: 'minutes_action_exists' }],
+    });
+  }
+  return made.id;
 }
 
 async function actOnCase(
@@ -161,7 +192,7 @@ async function actOnCase(
       return made.id;
     }
     case 'closure_proposed':
-      return (await proposeClosure(ctx, access, action.closure)).id;
+      return madeNow(await proposeClosure(ctx, access, action.closure));
     case 'closure_approved': {
       // Confirmed at the meeting: against the case as it is now (its version read in this transaction).
       const { version } = await lockCase(trx, access);
@@ -185,6 +216,6 @@ async function actOnCase(
       return action.planId;
     }
     case 'intervention_added':
-      return (await createIntervention(ctx, access, action.intervention)).id;
+      return madeNow(await createIntervention(ctx, access, action.intervention));
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../../test/database.ts';
-import { createInquiryRow, createPerson } from '../../test/records.ts';
+import { createInquiryRow, createPerson, fieldsOf } from '../../test/records.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { addDays } from '../follow-ups/schedule.ts';
 import {
@@ -27,6 +27,11 @@ beforeAll(async () => {
   await t.database.db
     .insertInto('municipality_settings')
     .values({ municipality_code: '101', four_eyes: true, plan_approval: 'steering_group' })
+    .onConflict((oc) =>
+      oc
+        .column('municipality_code')
+        .doUpdateSet({ four_eyes: true, plan_approval: 'steering_group' }),
+    )
     .execute();
 });
 
@@ -119,6 +124,42 @@ describe(`minutes in model 3 (${testEngine})`, () => {
     expect(await eventKinds(c.id)).toEqual(
       expect.arrayContaining(['plan_approved', 'meeting_decision_recorded']),
     );
+  });
+
+  it("refuses a plan approval in a forum's meeting when the steering group approves plans", async () => {
+    const db = t.database.db;
+    const c = await forumCase();
+    const plan = await db
+      .insertInto('case_plans')
+      .values({
+        case_id: c.id,
+        number: 1,
+        status: 'submitted',
+        purpose: 'Stabilt fremmøde i skolen',
+        goals: JSON.stringify([]),
+        agreements: JSON.stringify([]),
+        starts_on: today(),
+        ends_on: addDays(today(), 180),
+        created_by: ids('chair'),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const { meetingId, itemIds } = await meetingWith([{ kind: 'plan_approval', caseId: c.id }]);
+    const version = await start(meetingId);
+    expect((await view(meetingId)).items[0]?.actions).toEqual([]);
+    const res = await caller('noteTaker').post(
+      `/api/meetings/${meetingId}/minutes/items/${itemIds[0]}/decision`,
+      { version, action: { kind: 'plan_approved', planId: plan.id, planVersion: 1 } },
+      { 'accept-language': 'da' },
+    );
+    expect(res.statusCode).toBe(400);
+    expect(fieldsOf(res)).toEqual(['body.action.kind:minutes_action_not_for_item']);
+    const stored = await db
+      .selectFrom('case_plans')
+      .select('status')
+      .where('id', '=', plan.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.status).toBe('submitted');
   });
 
   it("records a re-review's result through the closure module", async () => {

@@ -107,7 +107,7 @@ async function render(
   pdf.list(
     view.tasks.map(
       (task) =>
-        `${task.description} — ${task.responsible.name}, ${t('dueOn')} ${documentDate(locale, task.dueOn)}` +
+        `${task.description ?? t('textHidden')} — ${task.responsible.name}, ${t('dueOn')} ${documentDate(locale, task.dueOn)}` +
         (task.caseReference || task.inquiryReference
           ? ` (${task.caseReference ?? task.inquiryReference})`
           : '') +

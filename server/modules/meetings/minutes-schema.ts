@@ -71,7 +71,19 @@ export const MinutesAction = z.discriminatedUnion('kind', [
 ]);
 export type MinutesActionInput = z.infer<typeof MinutesAction>;
 
-export const MinutesActionBody = z.object({ version: Version, action: MinutesAction }).strict();
+/**
+ * `version`: the minutes' version. `inquiryVersion` / `caseVersion`: the version of the item's
+ * record as the writer saw it; when sent, a record changed since answers 409 with its version.
+ */
+export const MinutesActionBody = z
+  .object({
+    version: Version,
+    action: MinutesAction,
+    inquiryVersion: Version.optional(),
+    caseVersion: Version.optional(),
+  })
+  .strict();
+export type RecordVersions = { inquiryVersion?: number; caseVersion?: number };
 
 export const AttendanceBody = z
   .object({
@@ -166,7 +178,8 @@ export type MinutesItem = z.infer<typeof MinutesItemSchema>;
 
 export const MinutesTaskSchema = z.object({
   id: z.uuid(),
-  description: z.string(),
+  /** Null when the task is on a case item whose text the caller may not see (the compartment). */
+  description: z.string().nullable(),
   responsible: UserRef,
   dueOn: z.iso.date(),
   agendaItemId: z.uuid().nullable(),

@@ -1,10 +1,9 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, staleVersion } from '../../platform/errors.ts';
 import {
-  mayApproveMinutes,
-  mayWriteMinutes,
+  meetingAbilities,
   requireMeeting,
   type MeetingAccess,
 } from '../../access/meeting-access.ts';
@@ -15,12 +14,14 @@ import { auditMinutesChange } from './minutes-audit.ts';
 import {
   agendaItems,
   approveMinutesRow,
+  attendance,
   copyMinutesItems,
   insertMinutes,
   lockLatestMinutes,
   meetingHeading,
   minutesById,
   minutesItems,
+  minutesVersions,
   setAttended,
   touchMinutes,
   upsertMinutesItem,
@@ -28,8 +29,8 @@ import {
   type MeetingKey,
 } from './queries-minutes.ts';
 import { textProblems } from './minutes-rules.ts';
-import type { MinutesActionInput } from './minutes-schema.ts';
-import { meetingKey } from './minutes-view.ts';
+import type { MinutesActionInput, RecordVersions } from './minutes-schema.ts';
+import { meetingHeldInModel, meetingKey } from './minutes-view.ts';
 
 /**
  * Writing, approving and correcting the minutes (issue 14 part 4). The note-taker, the chair or
@@ -47,17 +48,48 @@ export interface DraftScope {
   forumKind: string;
   /** The Danish day the meeting was held (today when it lies ahead). */
   day: string;
+  /** When the meeting starts: decisions are recorded only once it has begun. */
+  startsAt: Date;
 }
 
 function reject(problems: { field: string; code: string }[]): void {
   if (problems.length > 0) throw new AppError('validation_failed', { fields: problems });
 }
 
-/** The meeting for a writer of its minutes: 404 when unseen, 403 when the caller may not write. */
+/**
+ * The meeting's minutes may be written or approved as the abilities sent to the web say
+ * (`meetingAbilities`): 409 for a cancelled meeting or one whose forum kind the municipality's
+ * organisation model does not hold, 403 for a caller without the right.
+ */
+async function requireMinutesAbility(
+  db: Kysely<DB>,
+  meeting: MeetingAccess,
+  what: 'writeMinutes' | 'approveMinutes',
+  hasChair = true,
+): Promise<void> {
+  const heldInModel = await meetingHeldInModel(db, meeting);
+  if (meetingAbilities(meeting, { hasChair, heldInModel })[what]) return;
+  if (!heldInModel) throw new AppError('meeting_not_in_model');
+  if (meeting.status === 'cancelled') throw new AppError('meeting_cancelled');
+  throw new AppError('forbidden');
+}
+
+/** The meeting for a writer of its minutes: 404 when unseen, else as `requireMinutesAbility`. */
 async function writableMeeting(ctx: RequestContext, meetingId: string): Promise<MeetingAccess> {
   const meeting = await requireMeeting(ctx.db, ctx.user, meetingId);
-  if (!mayWriteMinutes(meeting)) throw new AppError('forbidden');
+  await requireMinutesAbility(ctx.db, meeting, 'writeMinutes');
   return meeting;
+}
+
+/** The latest minutes' id and version, for a writer (a repeated idempotent write answers it). */
+export async function latestMinutes(
+  ctx: RequestContext,
+  meetingId: string,
+): Promise<{ id: string; version: number }> {
+  const meeting = await writableMeeting(ctx, meetingId);
+  const [latest] = await minutesVersions(ctx.db, meetingKey(meeting));
+  if (!latest) throw new AppError('not_found');
+  return { id: latest.id, version: latest.version };
 }
 
 /** Runs `change` on the latest draft at `version`; the minutes' id and new version. */
@@ -86,6 +118,7 @@ export async function inDraft(
       minutesId: latest.id,
       forumKind: heading.forum_kind,
       day: held < today ? held : today,
+      startsAt: new Date(heading.starts_at),
     });
     const next = await touchMinutes(trx, key, latest.id);
     await auditMinutesChange(trx, ctx, key.municipalityCode, {
@@ -150,7 +183,14 @@ export function saveItem(
   body: { version: number; assessed: string | null; decision: string | null },
 ) {
   return inDraft(ctx, meetingId, body.version, async (scope) => {
-    await visibleItem(scope, ctx, itemId);
+    const { access } = await visibleItem(scope, ctx, itemId);
+    // The text of a case item may be about the concern itself: written only with the compartment,
+    // as a writer without it could not see what they overwrite.
+    if (access.kind === 'case' && !access.access.compartment) {
+      throw new AppError('forbidden', {
+        fields: [{ field: 'params.itemId', code: 'minutes_text_hidden' }],
+      });
+    }
     reject(
       textProblems(scope.forumKind, {
         'body.assessed': body.assessed,
@@ -170,7 +210,7 @@ export function recordDecision(
   ctx: RequestContext,
   meetingId: string,
   itemId: string,
-  body: { version: number; action: MinutesActionInput },
+  body: { version: number; action: MinutesActionInput } & RecordVersions,
   now = new Date(),
 ) {
   return inDraft(
@@ -179,6 +219,10 @@ export function recordDecision(
     body.version,
     async (scope) => {
       const { item, access } = await visibleItem(scope, ctx, itemId);
+      // A decision acts on the record: not before the meeting has begun.
+      if (scope.startsAt > now) {
+        reject([{ field: 'body.action', code: 'minutes_meeting_not_started' }]);
+      }
       const current = (await minutesItems(scope.trx, scope.key, scope.minutesId)).find(
         (r) => r.agenda_item_id === itemId,
       );
@@ -192,6 +236,7 @@ export function recordDecision(
         access,
         body.action,
         now,
+        { inquiryVersion: body.inquiryVersion, caseVersion: body.caseVersion },
       );
       await upsertMinutesItem(scope.trx, scope.key, scope.minutesId, itemId, ctx.user.id, {
         action: { kind: body.action.kind, resourceId: made.resourceId },
@@ -235,9 +280,7 @@ export async function approveMinutes(
   return ctx.db.transaction().execute(async (trx) => {
     const heading = await meetingHeading(trx, key);
     if (!heading) throw new AppError('not_found');
-    if (!mayApproveMinutes(meeting, heading.chair_user_id !== null)) {
-      throw new AppError('forbidden');
-    }
+    await requireMinutesAbility(trx, meeting, 'approveMinutes', heading.chair_user_id !== null);
     const latest = await lockLatestMinutes(trx, key);
     if (!latest) throw new AppError('not_found');
     if (latest.status === 'approved') throw new AppError('minutes_approved');
@@ -246,7 +289,7 @@ export async function approveMinutes(
     if (network && !body.noPersonalDataConfirmed) {
       reject([{ field: 'body.noPersonalDataConfirmed', code: 'minutes_confirm_no_personal_data' }]);
     }
-    await approveMinutesRow(trx, key, latest.id, ctx.user.id, network);
+    await approveMinutesRow(trx, key, latest.id, ctx.user.id, network, await attendance(trx, key));
     await auditMinutesChange(trx, ctx, key.municipalityCode, {
       action: 'update',
       resourceType: 'meeting_minutes',

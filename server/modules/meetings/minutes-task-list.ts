@@ -5,8 +5,7 @@ import { openTasksOf } from './queries-minutes-tasks.ts';
 
 /** "Mine opgaver": the caller's open tasks from meetings, by deadline (records they still see). */
 export const meetingTaskList: Loader = async ({ db, user }, _now, today) => {
-  if (user.municipalityCode === null) return [];
-  const rows = await openTasksOf(db, [user.municipalityCode], user.id);
+  const rows = await openTasksOf(db, user);
   const cases = await findCaseAccesses(
     db,
     user,

@@ -4,9 +4,15 @@ import { mayWriteMinutes, meetingAccess } from '../../access/meeting-access.ts';
 import { userFromRow, userMaySeeRecord } from '../../access/minutes-access.ts';
 import { recordCaseChange } from '../cases/case-work.ts';
 import { auditMinutesChange } from './minutes-audit.ts';
-import { activeUser, insertTask, markTaskDone, taskById } from './queries-minutes-tasks.ts';
+import {
+  activeUser,
+  insertTask,
+  markTaskDone,
+  taskInArea,
+  taskMeetingOf,
+} from './queries-minutes-tasks.ts';
 import { textProblems } from './minutes-rules.ts';
-import { inDraft, visibleItem } from './minutes-service.ts';
+import { inDraft, latestMinutes, visibleItem } from './minutes-service.ts';
 
 /**
  * Tasks from the minutes (issue 14 part 4): what, who is responsible, by when, and the record it
@@ -14,7 +20,7 @@ import { inDraft, visibleItem } from './minutes-service.ts';
  * own rules; the task lands in the record's chronology (`meeting_task_created`) and in the
  * responsible person's "Mine opgaver" (`meeting_task`) until it is marked done.
  */
-export function addTask(
+export async function addTask(
   ctx: RequestContext,
   meetingId: string,
   body: {
@@ -26,12 +32,14 @@ export function addTask(
     dueOn: string;
   },
 ) {
+  // A repeat is answered before the version check (a retry after a lost answer is no conflict);
+  // an id already used for another meeting's task, in any municipality, is a conflict.
+  const usedFor = await taskMeetingOf(ctx.db, body.id);
+  if (usedFor !== undefined) {
+    if (usedFor !== meetingId) throw new AppError('conflict');
+    return latestMinutes(ctx, meetingId);
+  }
   return inDraft(ctx, meetingId, body.version, async (scope) => {
-    const existing = await taskById(scope.trx, scope.key, body.id);
-    if (existing) {
-      if (existing.meeting_id !== meetingId) throw new AppError('conflict');
-      return { taskId: body.id, repeated: true };
-    }
     const found = body.agendaItemId ? await visibleItem(scope, ctx, body.agendaItemId) : undefined;
     const record = {
       caseId: found?.item.case_id ?? null,
@@ -76,6 +84,9 @@ export function addTask(
         resourceType: 'meeting_task',
         resourceId: body.id,
         details: { meetingId, taskId: body.id },
+        // The task's words may be about the concern itself (they are hidden in the minutes
+        // from readers without the compartment), so the event is the compartment's too.
+        compartment: true,
       });
     }
     return { taskId: body.id, repeated: false };
@@ -92,12 +103,12 @@ export async function completeTask(
   taskId: string,
   body: { version: number },
 ): Promise<{ id: string; version: number }> {
-  const municipalityCode = ctx.user.municipalityCode;
-  if (municipalityCode === null) throw new AppError('not_found');
-  const key = { meetingId, municipalityCode };
   return ctx.db.transaction().execute(async (trx) => {
-    const task = await taskById(trx, key, taskId);
-    if (!task || task.meeting_id !== meetingId) throw new AppError('not_found');
+    // Police staff have no municipality of their own: the task is found in their area.
+    const task = await taskInArea(trx, ctx.user, meetingId, taskId);
+    if (!task) throw new AppError('not_found');
+    const municipalityCode = task.municipality_code;
+    const key = { meetingId, municipalityCode };
     const meeting = await meetingAccess(trx, ctx.user, meetingId);
     const writer = meeting !== undefined && mayWriteMinutes(meeting);
     const responsible =

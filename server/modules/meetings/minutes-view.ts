@@ -1,4 +1,5 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { ForumKindSchema, forumKindHoldsMeetings } from '../../../shared/meetings.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -9,12 +10,13 @@ import {
   type MeetingAccess,
 } from '../../access/meeting-access.ts';
 import { itemAccesses, type ItemAccess } from '../../access/minutes-access.ts';
+import { getSettings } from '../inquiries/settings.ts';
 import { allowedDecisions } from './minutes-decisions.ts';
 import { auditItemViews } from './minutes-audit.ts';
 import { itemTarget } from './minutes-targets.ts';
 import {
   agendaItems,
-  attendance,
+  attendanceOf,
   meetingHeading,
   minutesItems,
   minutesVersions,
@@ -22,6 +24,7 @@ import {
   type MinutesRow,
 } from './queries-minutes.ts';
 import { meetingTasks } from './queries-minutes-tasks.ts';
+import { organisationModel } from './queries.ts';
 import type {
   MinutesActionKind,
   MinutesItem,
@@ -38,12 +41,13 @@ import type {
 
 const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
 
-function presentVersion(row: MinutesRow): MinutesVersion {
+/** A version as shown; a guest does not see why it was corrected (it may concern other items). */
+function presentVersion(row: MinutesRow, guest: boolean): MinutesVersion {
   return {
     id: row.id,
     versionNo: row.version_no,
     status: row.status === 'approved' ? 'approved' : 'draft',
-    correctionReason: row.correction_reason,
+    correctionReason: guest ? null : row.correction_reason,
     approvedAt: iso(row.approved_at),
     approvedBy: row.approved_by_name,
     noPersonalDataConfirmedAt: iso(row.no_personal_data_confirmed_at),
@@ -56,6 +60,12 @@ export const meetingKey = (meeting: MeetingAccess): MeetingKey => ({
   meetingId: meeting.meetingId,
   municipalityCode: meeting.municipalityCode,
 });
+
+/** The meeting's forum kind is held in the municipality's organisation model. */
+export async function meetingHeldInModel(db: Kysely<DB>, meeting: MeetingAccess): Promise<boolean> {
+  const model = await organisationModel(db, meeting.municipalityCode);
+  return forumKindHoldsMeetings(ForumKindSchema.parse(meeting.forumKind), model);
+}
 
 /** The visible part of the minutes, in `trx`; audits the record items it shows. */
 export async function loadMinutes(
@@ -80,6 +90,13 @@ export async function loadMinutes(
     (shown ? await minutesItems(trx, key, shown.id) : []).map((r) => [r.agenda_item_id, r]),
   );
   const writer = mayWriteMinutes(meeting);
+  // As the server enforces it (minutes-service.ts): not on a cancelled meeting or one whose forum
+  // kind the organisation model does not hold; decisions only once the meeting has begun.
+  const open = heading.status !== 'cancelled' && (await meetingHeldInModel(trx, meeting));
+  const writes = writer && open;
+  const started = new Date(heading.starts_at) <= new Date();
+  const steeringApprovesPlans =
+    (await getSettings(trx, meeting.municipalityCode)).planApproval === 'steering_group';
   const visible = agenda.filter((a) => accesses.has(a.id));
   const items: MinutesItem[] = [];
   for (const a of visible) {
@@ -88,8 +105,8 @@ export async function loadMinutes(
     // A note on a case item may be about the concern itself: only with the case's compartment.
     const textHidden = access.kind === 'case' && !access.access.compartment;
     const actions: MinutesActionKind[] =
-      writer && isLatestDraft && !row?.action_kind
-        ? allowedDecisions(heading.forum_kind, a.kind, access)
+      writes && started && isLatestDraft && !row?.action_kind
+        ? allowedDecisions(heading.forum_kind, a.kind, access, steeringApprovesPlans)
         : [];
     const offersTarget = ['review', 'plan_approved', 'closure_approved'].some((k) =>
       actions.includes(k as MinutesActionKind),
@@ -131,13 +148,18 @@ export async function loadMinutes(
   );
 
   const seenItems = new Set(visible.map((a) => a.id));
+  // A task on a case item whose text the caller may not see keeps its words hidden as well.
+  const hiddenItems = new Set(
+    visible.filter((a) => items.find((i) => i.agendaItemId === a.id)?.textHidden).map((a) => a.id),
+  );
   const guestOnly = meeting.onlyItemIds !== null;
   const taskRows = await meetingTasks(trx, key);
   const tasks = taskRows
     .filter((t) => (t.agenda_item_id === null ? !guestOnly : seenItems.has(t.agenda_item_id)))
     .map((t) => ({
       id: t.id,
-      description: t.description,
+      description:
+        t.agenda_item_id !== null && hiddenItems.has(t.agenda_item_id) ? null : t.description,
       responsible: { id: t.responsible_user_id, name: t.responsible_name },
       dueOn: t.due_on,
       agendaItemId: t.agenda_item_id,
@@ -151,7 +173,7 @@ export async function loadMinutes(
       mayMarkDone: t.done_at === null && (writer || t.responsible_user_id === ctx.user.id),
     }));
 
-  const present = await attendance(trx, key);
+  const present = await attendanceOf(trx, key, shown);
   const ofMyItems = (itemId: string | null) =>
     !guestOnly || itemId === null || seenItems.has(itemId);
   const hasChair = heading.chair_user_id !== null;
@@ -166,8 +188,8 @@ export async function loadMinutes(
       place: heading.place,
       status: heading.status,
     },
-    minutes: shown ? presentVersion(shown) : null,
-    versions: versions.map(presentVersion),
+    minutes: shown ? presentVersion(shown, guestOnly) : null,
+    versions: versions.map((v) => presentVersion(v, guestOnly)),
     items,
     attendance: {
       participants: present.participants
@@ -189,11 +211,11 @@ export async function loadMinutes(
     },
     tasks,
     abilities: {
-      start: writer && latest === undefined && heading.status !== 'cancelled',
-      write: writer && isLatestDraft,
-      approve: mayApproveMinutes(meeting, hasChair) && isLatestDraft,
+      start: writes && latest === undefined,
+      write: writes && isLatestDraft,
+      approve: open && mayApproveMinutes(meeting, hasChair) && isLatestDraft,
       newVersion:
-        writer && latest !== undefined && shown === latest && latest.status === 'approved',
+        writes && latest !== undefined && shown === latest && latest.status === 'approved',
       confirmNoPersonalData: heading.forum_kind === 'infohus_network',
     },
   };

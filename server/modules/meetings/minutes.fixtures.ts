@@ -147,6 +147,13 @@ export function useMinutesFixtures() {
     users.outsider = await createUser(db, { roles: ['caseworker'] });
     users.foreign = await createUser(db, { roles: ['coordinator'], municipalityCode: '147' });
     await logInAll(t, users, as);
+    // The forum's meetings are held in model 2 (model 1, the default, holds only Infohus Kommune
+    // and the housing areas' meetings, and their minutes are refused elsewhere).
+    await db
+      .insertInto('municipality_settings')
+      .values({ municipality_code: '101', organisation_model: 2 })
+      .onConflict((oc) => oc.column('municipality_code').doUpdateSet({ organisation_model: 2 }))
+      .execute();
   });
   afterAll(async () => {
     await t?.close();

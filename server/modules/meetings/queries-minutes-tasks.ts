@@ -1,5 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import { inUsersArea } from '../../access/records.ts';
+import type { CurrentUser } from '../../access/sessions.ts';
 import type { MeetingKey } from './queries-minutes.ts';
 
 /**
@@ -42,13 +44,17 @@ export async function meetingTasks(db: Kysely<DB>, key: MeetingKey) {
 }
 export type TaskRow = Awaited<ReturnType<typeof meetingTasks>>[number];
 
-export async function taskById(db: Kysely<DB>, key: MeetingKey, id: string) {
-  return db
+/**
+ * The meeting a task id belongs to, in any municipality: a client id is unique across the
+ * system, so one already used elsewhere is a conflict, not a new row (the answer names nothing).
+ */
+export async function taskMeetingOf(db: Kysely<DB>, id: string) {
+  const row = await db
     .selectFrom('meeting_minutes_tasks')
-    .selectAll()
+    .select('meeting_id')
     .where('id', '=', id)
-    .where('municipality_code', '=', key.municipalityCode)
     .executeTakeFirst();
+  return row?.meeting_id;
 }
 
 export async function insertTask(
@@ -127,9 +133,25 @@ export async function activeUser(db: Kysely<DB>, municipalityCode: string, userI
     .executeTakeFirst();
 }
 
-/** The open tasks a user is responsible for ("Mine opgaver"), within their municipality. */
-export async function openTasksOf(db: Kysely<DB>, municipalityCodes: string[], userId: string) {
-  if (municipalityCodes.length === 0) return [];
+/**
+ * A task of `meetingId` in the user's area (their municipality, or for police staff the
+ * municipalities of their district), whichever municipality held the meeting.
+ */
+export async function taskInArea(db: Kysely<DB>, user: CurrentUser, meetingId: string, id: string) {
+  return db
+    .selectFrom('meeting_minutes_tasks')
+    .selectAll()
+    .where('id', '=', id)
+    .where('meeting_id', '=', meetingId)
+    .where(inUsersArea('municipality_code', user))
+    .executeTakeFirst();
+}
+
+/**
+ * The open tasks a user is responsible for ("Mine opgaver"), within their area: their
+ * municipality, or for police staff the municipalities of their district.
+ */
+export async function openTasksOf(db: Kysely<DB>, user: CurrentUser) {
   return db
     .selectFrom('meeting_minutes_tasks as t')
     .leftJoin('cases as c', (join) =>
@@ -149,8 +171,8 @@ export async function openTasksOf(db: Kysely<DB>, municipalityCodes: string[], u
       'c.reference as case_reference',
       'i.reference as inquiry_reference',
     ])
-    .where('t.responsible_user_id', '=', userId)
+    .where('t.responsible_user_id', '=', user.id)
     .where('t.done_at', 'is', null)
-    .where('t.municipality_code', 'in', municipalityCodes)
+    .where(inUsersArea('t.municipality_code', user))
     .execute();
 }

@@ -76,6 +76,7 @@ const minutesColumns = [
   'mm.no_personal_data_confirmed_at',
   'mm.version',
   'mm.created_at',
+  'mm.attendance',
   'approver.display_name as approved_by_name',
   'confirmer.display_name as confirmed_by_name',
 ] as const;
@@ -152,12 +153,15 @@ export async function approveMinutesRow(
   id: string,
   userId: string,
   confirmedNoPersonalData: boolean,
+  present: Attendance,
 ): Promise<void> {
   const now = new Date();
   await trx
     .updateTable('meeting_minutes')
     .set({
       status: 'approved',
+      // Who was present is part of the approved version (0051).
+      attendance: JSON.stringify(present),
       approved_by: userId,
       approved_at: now,
       ...(confirmedNoPersonalData && {
@@ -262,6 +266,18 @@ export async function attendance(db: Kysely<DB>, key: MeetingKey) {
     .orderBy('name')
     .execute();
   return { participants, guests };
+}
+
+export type Attendance = Awaited<ReturnType<typeof attendance>>;
+
+/** The attendance a version shows: its own copy once approved, else the invitation rows. */
+export async function attendanceOf(
+  db: Kysely<DB>,
+  key: MeetingKey,
+  version: { attendance: unknown } | undefined,
+): Promise<Attendance> {
+  const stored = version?.attendance as Attendance | null | undefined;
+  return stored ?? attendance(db, key);
 }
 
 export async function setAttended(

@@ -17,6 +17,7 @@ export const declaredMinutesColumns = {
     'created_at',
     'updated_at',
     'version',
+    'attendance',
   ],
   meeting_minutes_items: [
     'minutes_id',

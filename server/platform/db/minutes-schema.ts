@@ -22,6 +22,8 @@ export interface MeetingMinutesTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** 0051: who was present, copied in at approval (null on drafts); see queries-minutes.ts. */
+  attendance: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface MeetingMinutesItemsTable {

@@ -57,7 +57,7 @@ export function MinutesTasks({
           {view.tasks.map((task) => (
             <li key={task.id}>
               {t('minutes.tasks.line', {
-                description: task.description,
+                description: task.description ?? t('minutes.items.textHidden'),
                 name: task.responsible.name,
                 date: formatDate(task.dueOn),
               })}
