@@ -57,7 +57,16 @@ export async function prepareForumMeeting(db: Kysely<DB>): Promise<ForumMeetingS
       .where('starts_at', '>', new Date())
       .orderBy('starts_at')
       .executeTakeFirstOrThrow();
-  const meeting = await firstOf(forumId);
+  const next = await firstOf(forumId);
+  // The meeting is under way when its minutes are written (a decision is refused before the
+  // meeting starts): it began half an hour ago and runs on; its agenda covers today.
+  const startsAt = new Date(Date.now() - 30 * 60_000);
+  await db
+    .updateTable('meetings')
+    .set({ starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 2 * 3600_000) })
+    .where('id', '=', next.id)
+    .execute();
+  const meeting = { id: next.id, starts_at: startsAt };
   const steering = await db
     .selectFrom('meetings')
     .select('id')
