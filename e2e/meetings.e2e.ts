@@ -167,6 +167,17 @@ describe('a model-3 forum meeting in Chromium', () => {
       await c.getByLabel('Begrundelse').fill('Forummet vurderer en radikaliseringsbekymring.');
       await c.getByLabel('Ekstremismeform').selectOption({ label: 'Højreekstremisme' });
     });
+    // The decision opened a case: the inquiry's own page says so and links to it.
+    const href = await card(setup.inquiries[0])
+      .getByRole('link', { name: setup.inquiries[0] })
+      .getAttribute('href');
+    const inquiryPage = await page.context().newPage();
+    await inquiryPage.goto(journey.url(href ?? '/'));
+    await main(inquiryPage)
+      .getByRole('status')
+      .filter({ hasText: /S-\d{4}-\d{4}/ })
+      .waitFor();
+    await inquiryPage.close();
     await decide(setup.followUpCase, 'Nyt bekymringsniveau', async (c) => {
       await c.getByLabel('Bekymringsniveau').selectOption({ label: 'Høj bekymring' });
     });
