@@ -103,4 +103,6 @@ export const MODEL_DEFAULTS: Record<OrganisationModel, OrganisationDefaults> = {
   },
 };
 
-export const ORGANISATION_SETTINGS = Object.keys(MODEL_DEFAULTS[1]) as (keyof OrganisationDefaults)[];
+export const ORGANISATION_SETTINGS = Object.keys(
+  MODEL_DEFAULTS[1],
+) as (keyof OrganisationDefaults)[];

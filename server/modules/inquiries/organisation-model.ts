@@ -5,7 +5,12 @@ import { writeAudit } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { ChooseModel, OrganisationFlags } from './schema-organisation.ts';
-import { getSettings, ownMunicipality, saveSettings, type MunicipalitySettings } from './settings.ts';
+import {
+  getSettings,
+  ownMunicipality,
+  saveSettings,
+  type MunicipalitySettings,
+} from './settings.ts';
 
 /**
  * The organisation model as configuration (issue 14 part 1). The municipality's administrator

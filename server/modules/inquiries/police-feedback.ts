@@ -30,7 +30,10 @@ import type {
 /** The most inquiries the police's list shows (newest handed first). */
 export const HANDED_LIST_LIMIT = 200;
 
-export async function listHandedInquiries({ db, user }: RequestContext): Promise<HandedInquiryItem[]> {
+export async function listHandedInquiries({
+  db,
+  user,
+}: RequestContext): Promise<HandedInquiryItem[]> {
   const rows = await q.listHandedInquiries(db, user, HANDED_LIST_LIMIT);
   const feedback = await q.feedbackOfInquiries(
     db,
@@ -103,7 +106,9 @@ export async function sendFeedback(
   });
 }
 
-function present(row: Awaited<ReturnType<typeof q.inquiryFeedback>>[number]): InquiryPoliceFeedback {
+function present(
+  row: Awaited<ReturnType<typeof q.inquiryFeedback>>[number],
+): InquiryPoliceFeedback {
   return {
     id: row.id,
     kind: PoliceFeedbackKindSchema.parse(row.kind),

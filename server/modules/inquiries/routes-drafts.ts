@@ -81,7 +81,7 @@ export function settingsRoutes(route: RouteKit, contextOf: ContextOf) {
     {
       policy: 'settings.edit',
       summary:
-        "Choose the organisation model (1–3): its defaults replace the settings it decides; each stays adjustable",
+        'Choose the organisation model (1–3): its defaults replace the settings it decides; each stays adjustable',
       body: ChooseModelBody,
       response: { 200: SettingsSchema },
     },
