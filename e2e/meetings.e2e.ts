@@ -186,6 +186,12 @@ describe('a model-3 forum meeting in Chromium', () => {
         .getByLabel('Resultat af genvurderingen')
         .selectOption({ label: 'Afslutningen fastholdes' });
     });
+    // The second inquiry is handed to the police at the meeting, with the recipient named.
+    await decide(setup.inquiries[1], 'Afgørelse af henvendelsen', async (c) => {
+      await c.getByLabel('Udfald').selectOption({ label: 'Overdraget til politiet' });
+      await c.getByLabel('Begrundelse').fill('Forummet overdrager sagen til politiet.');
+      await c.getByLabel('Overdraget til (hos politiet)').fill('Politikommissær Demo Hansen');
+    });
     await expectAxeClean(page);
   });
 

@@ -2,14 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import {
-  CONCERN_LEVELS,
-  EXTREMISM_FORMS,
-  SUBJECT_KINDS,
-  ConcernLevelSchema,
-  ExtremismFormSchema,
-  SubjectKindSchema,
-} from '../../../../shared/values.ts';
+import { CONCERN_LEVELS, ConcernLevelSchema } from '../../../../shared/values.ts';
 import type { MinutesActionKind } from '../../../../server/modules/meetings/minutes-schema.ts';
 import {
   Checkbox,
@@ -20,27 +13,21 @@ import {
   danishToday,
   useZodForm,
 } from '../../ui/form';
+import { InquiryDecision } from './MinutesInquiryDecision';
+import { InterventionDecision } from './MinutesInterventionDecision';
 import { recordDecision, type MinutesActionInput, type MinutesItem } from './minutesApi';
 
 /**
  * The decision that acts on an item's record, the form chosen by the decision's kind (from the
  * kinds the server offers for the item). The server makes it through the record's own module, so
- * a decision the record's rules refuse comes back with their message on the field. Decisions that
- * need the record's own details (a re-review, a plan version, an intervention's type) are made
- * on the record's page.
+ * a decision the record's rules refuse comes back with their message on the field. The inquiry's
+ * decision and a new intervention have their own files (MinutesInquiryDecision.tsx,
+ * MinutesInterventionDecision.tsx).
  */
 const text = (max: number) => z.string().trim().min(1).max(max);
 const ConcernForm = z.object({
   concernLevel: ConcernLevelSchema,
   summary: z.string().trim().max(8000).nullable(),
-});
-/** The two outcomes the minutes decide; a referral or a police handover is made on the inquiry. */
-const MINUTES_OUTCOMES = ['no_concern', 'radicalisation'] as const;
-const InquiryForm = z.object({
-  outcome: z.enum(MINUTES_OUTCOMES),
-  reason: text(4000),
-  extremismForm: ExtremismFormSchema.nullable(),
-  subjectKind: SubjectKindSchema,
 });
 /** Outcomes that need nothing more than a reason; a transfer or "other" is made on the case. */
 const CLOSURE_OUTCOMES = ['handled', 'moved', 'contact_lost', 'police'] as const;
@@ -60,6 +47,7 @@ const FORM_KINDS: MinutesActionKind[] = [
   'closure_approved',
   'review',
   'plan_approved',
+  'intervention_added',
 ];
 
 export function MinutesDecisionForm({
@@ -112,6 +100,9 @@ export function MinutesDecisionForm({
       {kind === 'concern_level' && <ConcernLevelDecision {...props} />}
       {kind === 'inquiry_decision' && <InquiryDecision {...props} />}
       {kind === 'closure_proposed' && <ClosureDecision {...props} />}
+      {kind === 'intervention_added' && item.caseId && (
+        <InterventionDecision {...props} caseId={item.caseId} />
+      )}
       {kind === 'review' && item.target?.kind === 'review' && (
         <ReviewDecision {...props} target={item.target} />
       )}
@@ -167,68 +158,6 @@ function ConcernLevelDecision({ itemId, submit, error, pending }: DecisionProps)
         ))}
       </Select>
       <TextArea name="summary" label={t('minutes.decide.summary')} empty="null" maxLength={8000} />
-      <SubmitButton pending={pending} />
-    </Form>
-  );
-}
-
-function InquiryDecision({ itemId, submit, error, pending }: DecisionProps) {
-  const { t } = useTranslation();
-  const form = useZodForm(InquiryForm, {
-    defaultValues: {
-      outcome: '' as 'no_concern',
-      reason: '',
-      extremismForm: null,
-      subjectKind: 'person',
-    },
-  });
-  return (
-    <Form
-      id={`minutes-inquiry-${itemId}`}
-      form={form}
-      summary={false}
-      onSubmit={(v) =>
-        submit({
-          kind: 'inquiry_decision',
-          decision: {
-            outcome: v.outcome,
-            reason: v.reason,
-            referredUnitId: null,
-            passedOn: null,
-            policeHandedAt: null,
-            policeRecipient: null,
-            municipalityKeeps: null,
-            classification: { subjectKind: v.subjectKind, extremismForm: v.extremismForm },
-          },
-        } as MinutesActionInput)
-      }
-      error={error}
-      errorTitle={t('minutes.decide.error')}
-    >
-      <Select name="outcome" label={t('minutes.decide.outcome')}>
-        <option value="">{t('minutes.decide.choose')}</option>
-        {MINUTES_OUTCOMES.map((o) => (
-          <option key={o} value={o}>
-            {t(`inquiries.outcomes.${o}`)}
-          </option>
-        ))}
-      </Select>
-      <TextArea name="reason" label={t('minutes.decide.reason')} maxLength={4000} />
-      <Select name="extremismForm" label={t('minutes.decide.extremismForm')} empty="null">
-        <option value="">{t('minutes.decide.choose')}</option>
-        {EXTREMISM_FORMS.map((f) => (
-          <option key={f} value={f}>
-            {t(`inquiries.extremismForms.${f}`)}
-          </option>
-        ))}
-      </Select>
-      <Select name="subjectKind" label={t('minutes.decide.subjectKind')}>
-        {SUBJECT_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {t(`inquiries.subjectKinds.${k}`)}
-          </option>
-        ))}
-      </Select>
       <SubmitButton pending={pending} />
     </Form>
   );
