@@ -143,3 +143,8 @@ export function mayOpenRecordedInquiry(user: CurrentUser, municipalityCode: stri
 export function mayMarkPoliceFeedbackRead(access: InquiryAccess): boolean {
   return access.coordinator;
 }
+
+/** 403 unless the caller may mark the police's feedback read (`mayMarkPoliceFeedbackRead`). */
+export function requireMarkPoliceFeedbackRead(access: InquiryAccess): void {
+  if (!mayMarkPoliceFeedbackRead(access)) throw new AppError('forbidden');
+}

@@ -105,6 +105,11 @@ export function mayReadNumbers(access: MeetingAccess): boolean {
   return access.standing !== 'guest';
 }
 
+/** Refuses (403) what the caller's standing in the meeting does not allow (`allowed` from the rules here). */
+export function requireMeetingRight(allowed: boolean): void {
+  if (!allowed) throw new AppError('forbidden');
+}
+
 /**
  * Refuses a change to what the minutes record (agenda, participants, guests, time, place, a
  * cancellation) once the meeting has minutes: 409 `meeting_has_minutes`.

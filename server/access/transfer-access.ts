@@ -87,6 +87,13 @@ export function receivesTransfers(user: CurrentUser): string | null {
   return user.roles.includes('coordinator') && user.municipalityCode ? user.municipalityCode : null;
 }
 
+/** The municipality whose incoming transfers the caller decides; 403 for anyone else. */
+export function requireTransferReceiver(user: CurrentUser): string {
+  const municipality = receivesTransfers(user);
+  if (!municipality) throw new AppError('forbidden');
+  return municipality;
+}
+
 /**
  * An incoming transfer the caller may see and decide: addressed to their municipality, and they
  * are a coordinator there. 404 otherwise, as for a transfer that does not exist.

@@ -1,3 +1,4 @@
+import { requireMunicipalUser } from '../../access/municipal-user.ts';
 import { randomUUID } from 'node:crypto';
 import { requireVersion, AppError } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -101,8 +102,7 @@ export async function releasedPackage(
   id: string,
   now = new Date(),
 ): Promise<{ pdf: Buffer; reference: string }> {
-  const mc = ctx.user.municipalityCode;
-  if (!mc) throw new AppError('forbidden');
+  const mc = requireMunicipalUser(ctx.user);
   return ctx.db.transaction().execute(async (trx) => {
     const row = await requestById(trx, mc, id);
     if (!row) throw new AppError('not_found');

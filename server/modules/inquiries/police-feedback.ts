@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import { PoliceFeedbackKindSchema } from '../../../shared/police-feedback.ts';
-import { mayMarkPoliceFeedbackRead } from '../../access/inquiry-abilities.ts';
+import {
+  mayMarkPoliceFeedbackRead,
+  requireMarkPoliceFeedbackRead,
+} from '../../access/inquiry-abilities.ts';
 import type { InquiryAccess } from '../../access/inquiry-access.ts';
 import { requireHandedInquiry } from '../../access/police-feedback-access.ts';
 import type { CurrentUser } from '../../access/sessions.ts';
@@ -142,7 +145,7 @@ export async function markRead(
   feedbackId: string,
   version: number,
 ): Promise<void> {
-  if (!mayMarkPoliceFeedbackRead(access)) throw new AppError('forbidden');
+  requireMarkPoliceFeedbackRead(access);
   await ctx.db.transaction().execute(async (trx) => {
     const done = await q.markFeedbackRead(trx, access, feedbackId, version, ctx.user.id);
     if (!done) {

@@ -12,6 +12,7 @@ import {
   requireMeeting,
   requireNoMinutes,
   type MeetingAccess,
+  requireMeetingRight,
 } from '../../access/meeting-access.ts';
 import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -46,7 +47,7 @@ async function changeAgenda(
 ): Promise<Agenda> {
   return ctx.db.transaction().execute(async (trx) => {
     const access = await requireMeeting(trx, ctx.user, meetingId);
-    if (!mayManageMeeting(access)) throw new AppError('forbidden');
+    requireMeetingRight(mayManageMeeting(access));
     const code = access.municipalityCode;
     const events: AuditEvent[] = [];
     if (!(options.alreadyDone && (await options.alreadyDone(trx, access)))) {

@@ -1,5 +1,9 @@
 import { EXTREMISM_FORMS } from '../../../shared/values.ts';
-import { mayReadNumbers, requireMeeting } from '../../access/meeting-access.ts';
+import {
+  mayReadNumbers,
+  requireMeeting,
+  requireMeetingRight,
+} from '../../access/meeting-access.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { suppressCount, suppressGroup } from '../../platform/small-cells.ts';
@@ -29,7 +33,7 @@ export async function meetingNumbers(
   period: { from?: string; until?: string },
 ): Promise<Numbers> {
   const access = await requireMeeting(ctx.db, ctx.user, meetingId);
-  if (!mayReadNumbers(access)) throw new AppError('forbidden');
+  requireMeetingRight(mayReadNumbers(access));
   const facts = await builderFacts(ctx.db, access.municipalityCode, meetingId);
   if (!facts) throw new AppError('not_found');
   const { from, until } = quarterOf(period, danishToday(facts.starts_at));

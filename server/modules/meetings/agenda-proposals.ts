@@ -1,5 +1,9 @@
 import { ProposalKindSchema } from '../../../shared/agenda.ts';
-import { mayManageMeeting, requireMeeting } from '../../access/meeting-access.ts';
+import {
+  mayManageMeeting,
+  requireMeeting,
+  requireMeetingRight,
+} from '../../access/meeting-access.ts';
 import { PURPOSES, recordEvent } from '../../access/record-audit.ts';
 import { writeAudit, type AuditEvent } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -76,7 +80,7 @@ const WEEK_MS = 7 * 86_400_000;
 export async function listProposals(ctx: RequestContext, meetingId: string): Promise<ProposalList> {
   return ctx.db.transaction().execute(async (trx) => {
     const access = await requireMeeting(trx, ctx.user, meetingId);
-    if (!mayManageMeeting(access)) throw new AppError('forbidden');
+    requireMeetingRight(mayManageMeeting(access));
     const code = access.municipalityCode;
     const facts = await builderFacts(trx, code, meetingId);
     if (!facts) throw new AppError('not_found');

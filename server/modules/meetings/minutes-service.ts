@@ -6,6 +6,7 @@ import {
   meetingAbilities,
   requireMeeting,
   type MeetingAccess,
+  requireMeetingRight,
 } from '../../access/meeting-access.ts';
 import { itemAccesses, type ItemAccess } from '../../access/minutes-access.ts';
 import { danishToday } from '../cases/chronology.ts';
@@ -71,7 +72,7 @@ async function requireMinutesAbility(
   if (meetingAbilities(meeting, { hasChair, heldInModel })[what]) return;
   if (!heldInModel) throw new AppError('meeting_not_in_model');
   if (meeting.status === 'cancelled') throw new AppError('meeting_cancelled');
-  throw new AppError('forbidden');
+  requireMeetingRight(false);
 }
 
 /** The meeting for a writer of its minutes: 404 when unseen, else as `requireMinutesAbility`. */

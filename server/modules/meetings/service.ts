@@ -6,6 +6,7 @@ import {
   requireMeeting,
   requireNoMinutes,
   type MeetingAccess,
+  requireMeetingRight,
 } from '../../access/meeting-access.ts';
 import { allows } from '../../access/policies.ts';
 import {
@@ -276,7 +277,7 @@ export async function managedMeeting(trx: Transaction<DB>, ctx: RequestContext, 
   );
   if (!meetingAbilities(access, { hasChair: true, heldInModel: heldInModel }).manage) {
     if (access.status === 'cancelled' && heldInModel) throw new AppError('meeting_cancelled');
-    throw new AppError('forbidden');
+    requireMeetingRight(false);
   }
   const event = (fields: Parameters<typeof meetingEvent>[2]) => meetingEvent(ctx, access, fields);
   return { access, row, meetingEvent: event };

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   findForwardingPlace,
   findIncomingTransfer,
-  receivesTransfers,
+  requireTransferReceiver,
 } from '../../access/transfer-access.ts';
 import { contextFor, type ContextKeys, type RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -122,8 +122,7 @@ export const transferRoutes =
       },
       async (request) => {
         const ctx = contextOf(request);
-        const municipality = receivesTransfers(ctx.user);
-        if (!municipality) throw new AppError('forbidden');
+        const municipality = requireTransferReceiver(ctx.user);
         return listIncoming(ctx, municipality, request.query.status);
       },
     );
