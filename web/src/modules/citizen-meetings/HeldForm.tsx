@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { RecordMeetingHeldBody } from '../../../../server/modules/citizen-meetings/schema.ts';
@@ -8,24 +7,18 @@ import {
   type CitizenRight,
   type StageOfChange,
 } from '../../../../shared/citizen-meetings.ts';
-import { MutationFailure } from '../../ui/MutationFailure';
 import {
   CheckboxGroup,
   danishToday,
   DateInput,
-  Form,
   RadioGroup,
   TextArea,
   TextInput,
   useZodForm,
 } from '../../ui/form';
-import {
-  contactKey,
-  recordHeld,
-  type CitizenMeeting,
-  type ContactOwner,
-} from './citizenMeetingsApi';
+import { recordHeld, type CitizenMeeting, type ContactOwner } from './citizenMeetingsApi';
 import { Guidance } from '../guidance/Guidance';
+import { StepForm, useStepSave } from './StepForm';
 
 const HeldValues = RecordMeetingHeldBody.omit({ version: true });
 type HeldValues = z.output<typeof HeldValues>;
@@ -51,7 +44,6 @@ export function HeldForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const form = useZodForm(HeldValues, {
     defaultValues: {
       heldOn: meeting.heldOn ?? meeting.plannedOn ?? danishToday(),
@@ -70,8 +62,9 @@ export function HeldForm({
       nextMeetingOn: meeting.nextMeetingOn,
     },
   });
-  const mutation = useMutation({
-    mutationFn: (values: HeldValues) => {
+  const mutation = useStepSave(
+    owner,
+    (values: HeldValues) => {
       const body = { ...values, version: meeting.version };
       if (!compartment) {
         delete body.citizenPerspective;
@@ -79,123 +72,105 @@ export function HeldForm({
       }
       return recordHeld(owner, meeting.id, body);
     },
-    onSuccess: (contact) => {
-      queryClient.setQueryData(contactKey(owner), contact);
-      onDone();
-    },
-  });
+    onDone,
+  );
 
   return (
-    <>
-      <MutationFailure
-        mutations={mutation}
-        headingLevel="h4"
-        onReload={() => queryClient.invalidateQueries({ queryKey: contactKey(owner) })}
+    <StepForm
+      owner={owner}
+      id={`citizen-meeting-held-${meeting.id}`}
+      form={form}
+      mutation={mutation}
+      onCancel={onCancel}
+    >
+      <Guidance keys={['meetingHeld']} />
+      <DateInput name="heldOn" label={t('citizenMeetings.fields.heldOn')} />
+      {compartment && (
+        <>
+          <TextArea
+            name="citizenPerspective"
+            label={t('citizenMeetings.fields.citizenPerspective')}
+            empty="null"
+            maxLength={4000}
+            rows={3}
+          />
+          <RadioGroup<StageOfChange>
+            name="stageOfChange"
+            label={t('citizenMeetings.fields.stageOfChange')}
+            options={STAGES_OF_CHANGE.map((s) => ({
+              value: s,
+              label: t(`citizenMeetings.stages.${s}`),
+            }))}
+          />
+        </>
+      )}
+      <Guidance keys={['meetingRoundingOff']} />
+      <TextArea
+        name="summary"
+        label={t('citizenMeetings.fields.summary')}
+        empty="null"
+        maxLength={4000}
+        rows={4}
       />
-      <Form
-        id={`citizen-meeting-held-${meeting.id}`}
-        form={form}
-        onSubmit={(values) => mutation.mutateAsync(values)}
-        error={mutation.error}
-        errorTitle={t('citizenMeetings.fields.failedTitle')}
-      >
-        <Guidance keys={['meetingHeld']} />
-        <DateInput name="heldOn" label={t('citizenMeetings.fields.heldOn')} />
-        {compartment && (
-          <>
-            <TextArea
-              name="citizenPerspective"
-              label={t('citizenMeetings.fields.citizenPerspective')}
-              empty="null"
-              maxLength={4000}
-              rows={3}
-            />
-            <RadioGroup<StageOfChange>
-              name="stageOfChange"
-              label={t('citizenMeetings.fields.stageOfChange')}
-              options={STAGES_OF_CHANGE.map((s) => ({
-                value: s,
-                label: t(`citizenMeetings.stages.${s}`),
-              }))}
-            />
-          </>
-        )}
-        <Guidance keys={['meetingRoundingOff']} />
-        <TextArea
-          name="summary"
-          label={t('citizenMeetings.fields.summary')}
+      <TextArea
+        name="agreements"
+        label={t('citizenMeetings.fields.agreements')}
+        empty="null"
+        maxLength={4000}
+        rows={3}
+      />
+      <CheckboxGroup<CitizenRight>
+        name="rightsTold"
+        label={t('citizenMeetings.fields.rightsTold')}
+        options={CITIZEN_RIGHTS.map((r) => ({
+          value: r,
+          label: t(`citizenMeetings.rights.${r}`),
+        }))}
+      />
+      <fieldset>
+        <legend className="h4">{t('citizenMeetings.meetings.lifeline')}</legend>
+        <p className="form-hint">{t('citizenMeetings.fields.lifelineHint')}</p>
+        <TextInput
+          name="lifeline.who"
+          label={t('citizenMeetings.fields.lifelineWho')}
           empty="null"
-          maxLength={4000}
-          rows={4}
+          maxLength={200}
+          widthClass="input-width-l"
         />
-        <TextArea
-          name="agreements"
-          label={t('citizenMeetings.fields.agreements')}
+        <TextInput
+          name="lifeline.phone"
+          label={t('citizenMeetings.fields.lifelinePhone')}
           empty="null"
-          maxLength={4000}
-          rows={3}
+          maxLength={40}
+          widthClass="input-width-m"
         />
-        <CheckboxGroup<CitizenRight>
-          name="rightsTold"
-          label={t('citizenMeetings.fields.rightsTold')}
-          options={CITIZEN_RIGHTS.map((r) => ({
-            value: r,
-            label: t(`citizenMeetings.rights.${r}`),
-          }))}
-        />
-        <fieldset>
-          <legend className="h4">{t('citizenMeetings.meetings.lifeline')}</legend>
-          <p className="form-hint">{t('citizenMeetings.fields.lifelineHint')}</p>
-          <TextInput
-            name="lifeline.who"
-            label={t('citizenMeetings.fields.lifelineWho')}
-            empty="null"
-            maxLength={200}
-            widthClass="input-width-l"
-          />
-          <TextInput
-            name="lifeline.phone"
-            label={t('citizenMeetings.fields.lifelinePhone')}
-            empty="null"
-            maxLength={40}
-            widthClass="input-width-m"
-          />
-          <TextInput
-            name="lifeline.email"
-            label={t('citizenMeetings.fields.lifelineEmail')}
-            empty="null"
-            maxLength={200}
-            widthClass="input-width-l"
-          />
-          <TextInput
-            name="lifeline.address"
-            label={t('citizenMeetings.fields.lifelineAddress')}
-            empty="null"
-            maxLength={300}
-            widthClass="input-width-xl"
-          />
-          <TextInput
-            name="lifeline.when"
-            label={t('citizenMeetings.fields.lifelineWhen')}
-            empty="null"
-            maxLength={300}
-            widthClass="input-width-l"
-          />
-        </fieldset>
-        <DateInput
-          name="nextMeetingOn"
-          label={t('citizenMeetings.fields.nextMeetingOn')}
+        <TextInput
+          name="lifeline.email"
+          label={t('citizenMeetings.fields.lifelineEmail')}
           empty="null"
+          maxLength={200}
+          widthClass="input-width-l"
         />
-        <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-          {mutation.isPending
-            ? t('citizenMeetings.fields.saving')
-            : t('citizenMeetings.fields.save')}
-        </button>{' '}
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('citizenMeetings.fields.cancel')}
-        </button>
-      </Form>
-    </>
+        <TextInput
+          name="lifeline.address"
+          label={t('citizenMeetings.fields.lifelineAddress')}
+          empty="null"
+          maxLength={300}
+          widthClass="input-width-xl"
+        />
+        <TextInput
+          name="lifeline.when"
+          label={t('citizenMeetings.fields.lifelineWhen')}
+          empty="null"
+          maxLength={300}
+          widthClass="input-width-l"
+        />
+      </fieldset>
+      <DateInput
+        name="nextMeetingOn"
+        label={t('citizenMeetings.fields.nextMeetingOn')}
+        empty="null"
+      />
+    </StepForm>
   );
 }

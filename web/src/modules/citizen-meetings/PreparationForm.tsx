@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -10,24 +9,15 @@ import {
   type MeetingPurpose,
   type RiskAnswer,
 } from '../../../../shared/citizen-meetings.ts';
-import { MutationFailure } from '../../ui/MutationFailure';
+import { DateInput, RadioGroup, Select, TextArea, TextInput, useZodForm } from '../../ui/form';
 import {
-  DateInput,
-  Form,
-  RadioGroup,
-  Select,
-  TextArea,
-  TextInput,
-  useZodForm,
-} from '../../ui/form';
-import {
-  contactKey,
   prepareMeeting,
   updatePreparation,
   type CitizenMeeting,
   type ContactOwner,
 } from './citizenMeetingsApi';
 import { Guidance } from '../guidance/Guidance';
+import { StepForm, useStepSave } from './StepForm';
 import type { Colleague } from './people';
 
 const PreparationValues = PrepareCitizenMeetingBody.omit({ id: true });
@@ -80,11 +70,11 @@ export function PreparationForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [clientId] = useState(() => crypto.randomUUID());
   const form = useZodForm(PreparationValues, { defaultValues: defaults(meeting) });
-  const mutation = useMutation({
-    mutationFn: (values: PreparationValues) => {
+  const mutation = useStepSave(
+    owner,
+    (values: PreparationValues) => {
       const body = { ...values };
       // Without the compartment the check's outcome is left out: the stored text is kept.
       if (!compartment) delete body.colleagueCheckOutcome;
@@ -92,163 +82,145 @@ export function PreparationForm({
         ? updatePreparation(owner, meeting.id, { ...body, version: meeting.version })
         : prepareMeeting(owner, { ...body, id: clientId });
     },
-    onSuccess: (contact) => {
-      queryClient.setQueryData(contactKey(owner), contact);
-      onDone();
-    },
-  });
+    onDone,
+  );
 
   return (
-    <>
-      <MutationFailure
-        mutations={mutation}
-        headingLevel="h4"
-        onReload={() => queryClient.invalidateQueries({ queryKey: contactKey(owner) })}
-      />
-      <Form
-        id={`citizen-meeting-prep-${meeting?.id ?? 'new'}`}
-        form={form}
-        onSubmit={(values) => mutation.mutateAsync(values)}
-        error={mutation.error}
-        errorTitle={t('citizenMeetings.fields.failedTitle')}
-      >
-        <Guidance keys={['meetingPreparation']} />
-        {lastReflection && (
-          <div className="alert alert-info">
-            <div className="alert-body">
-              <p className="alert-heading">{t('citizenMeetings.meetings.lastReflection')}</p>
-              <p className="alert-text">
-                {[
-                  lastReflection.worked,
-                  lastReflection.change,
-                  lastReflection.motivation,
-                  lastReflection.resistance,
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </p>
-            </div>
+    <StepForm
+      owner={owner}
+      id={`citizen-meeting-prep-${meeting?.id ?? 'new'}`}
+      form={form}
+      mutation={mutation}
+      onCancel={onCancel}
+    >
+      <Guidance keys={['meetingPreparation']} />
+      {lastReflection && (
+        <div className="alert alert-info">
+          <div className="alert-body">
+            <p className="alert-heading">{t('citizenMeetings.meetings.lastReflection')}</p>
+            <p className="alert-text">
+              {[
+                lastReflection.worked,
+                lastReflection.change,
+                lastReflection.motivation,
+                lastReflection.resistance,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
           </div>
-        )}
-        <DateInput name="plannedOn" label={t('citizenMeetings.fields.plannedOn')} empty="null" />
-        <RadioGroup<MeetingPurpose>
-          name="purpose"
-          label={t('citizenMeetings.fields.purpose')}
-          options={MEETING_PURPOSES.map((p) => ({
-            value: p,
-            label: t(`citizenMeetings.purposes.${p}`),
-          }))}
-        />
+        </div>
+      )}
+      <DateInput name="plannedOn" label={t('citizenMeetings.fields.plannedOn')} empty="null" />
+      <RadioGroup<MeetingPurpose>
+        name="purpose"
+        label={t('citizenMeetings.fields.purpose')}
+        options={MEETING_PURPOSES.map((p) => ({
+          value: p,
+          label: t(`citizenMeetings.purposes.${p}`),
+        }))}
+      />
+      <TextArea
+        name="expectedOutcome"
+        label={t('citizenMeetings.fields.expectedOutcome')}
+        empty="null"
+        maxLength={2000}
+        rows={2}
+      />
+      <TextArea
+        name="agenda"
+        label={t('citizenMeetings.fields.agenda')}
+        empty="null"
+        maxLength={2000}
+        rows={3}
+      />
+      <TextInput
+        name="place"
+        label={t('citizenMeetings.fields.place')}
+        empty="null"
+        maxLength={200}
+        widthClass="input-width-l"
+      />
+      <TextArea
+        name="placeReason"
+        label={t('citizenMeetings.fields.placeReason')}
+        empty="null"
+        maxLength={2000}
+        rows={2}
+      />
+      <TextArea
+        name="roles"
+        label={t('citizenMeetings.fields.roles')}
+        empty="null"
+        maxLength={2000}
+        rows={2}
+      />
+      <Select
+        name="colleagueCheckBy"
+        label={t('citizenMeetings.fields.colleagueCheckBy')}
+        empty="null"
+      >
+        <option value="">{t('citizenMeetings.fields.notChosen')}</option>
+        {colleagues.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </Select>
+      {compartment && (
         <TextArea
-          name="expectedOutcome"
-          label={t('citizenMeetings.fields.expectedOutcome')}
-          empty="null"
-          maxLength={2000}
-          rows={2}
-        />
-        <TextArea
-          name="agenda"
-          label={t('citizenMeetings.fields.agenda')}
+          name="colleagueCheckOutcome"
+          label={t('citizenMeetings.fields.colleagueCheckOutcome')}
           empty="null"
           maxLength={2000}
           rows={3}
         />
-        <TextInput
-          name="place"
-          label={t('citizenMeetings.fields.place')}
-          empty="null"
-          maxLength={200}
-          widthClass="input-width-l"
-        />
+      )}
+      <TextArea
+        name="communicationApproach"
+        label={t('citizenMeetings.fields.communicationApproach')}
+        empty="null"
+        maxLength={2000}
+        rows={2}
+      />
+      <fieldset className="citizen-risk-check">
+        <legend className="h3">{t('citizenMeetings.fields.riskCheck')}</legend>
+        <p className="form-hint">{t('citizenMeetings.fields.riskCheckHint')}</p>
+        {RISK_ITEMS.map((item, i) => (
+          <div key={item} className="citizen-risk-item">
+            <RadioGroup<RiskAnswer>
+              name={`riskCheck.${i}.answer`}
+              label={t(`citizenMeetings.riskItems.${item}`)}
+              className="form-group-inline"
+              options={RISK_ANSWERS.map((a) => ({
+                value: a,
+                label: t(`citizenMeetings.riskAnswers.${a}`),
+              }))}
+            />
+            <TextInput
+              name={`riskCheck.${i}.note`}
+              label={t('citizenMeetings.fields.riskNote')}
+              empty="null"
+              maxLength={500}
+              widthClass="input-width-xl"
+            />
+          </div>
+        ))}
         <TextArea
-          name="placeReason"
-          label={t('citizenMeetings.fields.placeReason')}
+          name="riskConclusion"
+          label={t('citizenMeetings.fields.riskConclusion')}
           empty="null"
           maxLength={2000}
           rows={2}
         />
         <TextArea
-          name="roles"
-          label={t('citizenMeetings.fields.roles')}
+          name="precautions"
+          label={t('citizenMeetings.fields.precautions')}
           empty="null"
           maxLength={2000}
           rows={2}
         />
-        <Select
-          name="colleagueCheckBy"
-          label={t('citizenMeetings.fields.colleagueCheckBy')}
-          empty="null"
-        >
-          <option value="">{t('citizenMeetings.fields.notChosen')}</option>
-          {colleagues.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </Select>
-        {compartment && (
-          <TextArea
-            name="colleagueCheckOutcome"
-            label={t('citizenMeetings.fields.colleagueCheckOutcome')}
-            empty="null"
-            maxLength={2000}
-            rows={3}
-          />
-        )}
-        <TextArea
-          name="communicationApproach"
-          label={t('citizenMeetings.fields.communicationApproach')}
-          empty="null"
-          maxLength={2000}
-          rows={2}
-        />
-        <fieldset className="citizen-risk-check">
-          <legend className="h3">{t('citizenMeetings.fields.riskCheck')}</legend>
-          <p className="form-hint">{t('citizenMeetings.fields.riskCheckHint')}</p>
-          {RISK_ITEMS.map((item, i) => (
-            <div key={item} className="citizen-risk-item">
-              <RadioGroup<RiskAnswer>
-                name={`riskCheck.${i}.answer`}
-                label={t(`citizenMeetings.riskItems.${item}`)}
-                className="form-group-inline"
-                options={RISK_ANSWERS.map((a) => ({
-                  value: a,
-                  label: t(`citizenMeetings.riskAnswers.${a}`),
-                }))}
-              />
-              <TextInput
-                name={`riskCheck.${i}.note`}
-                label={t('citizenMeetings.fields.riskNote')}
-                empty="null"
-                maxLength={500}
-                widthClass="input-width-xl"
-              />
-            </div>
-          ))}
-          <TextArea
-            name="riskConclusion"
-            label={t('citizenMeetings.fields.riskConclusion')}
-            empty="null"
-            maxLength={2000}
-            rows={2}
-          />
-          <TextArea
-            name="precautions"
-            label={t('citizenMeetings.fields.precautions')}
-            empty="null"
-            maxLength={2000}
-            rows={2}
-          />
-        </fieldset>
-        <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-          {mutation.isPending
-            ? t('citizenMeetings.fields.saving')
-            : t('citizenMeetings.fields.save')}
-        </button>{' '}
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('citizenMeetings.fields.cancel')}
-        </button>
-      </Form>
-    </>
+      </fieldset>
+    </StepForm>
   );
 }
