@@ -114,6 +114,29 @@ export const USER_POLICIES = {
    * municipality what it may know (police-feedback-access.ts decides per inquiry).
    */
   'policeFeedback.send': hasAny('police_contact'),
+  /**
+   * The housing-area model (issue 16): who may open the area pages at all; area-access.ts decides
+   * per area (its team, the forum managers, partners granted the area, aggregates for leaders).
+   */
+  'areas.read': hasAny(
+    ...PERSONAL_DATA_ROLES,
+    'municipal_admin',
+    'leader',
+    'analyst',
+    'partner',
+  ),
+  /** Record a new housing area: the municipality's forum managers. */
+  'areas.create': hasAny('coordinator', 'municipal_admin'),
+  /** Figures about every area of the municipality, never its texts or shapes. */
+  'areas.aggregates': hasAny('leader', 'analyst'),
+  /** Approve an area action plan (four-eyes on top, in the plan's module). */
+  'areas.approvePlan': hasAny('coordinator'),
+  /**
+   * The implementation follow-up tool and the municipality's self-profile (issue 16 part 6): the
+   * coordinator keeps it; leaders and administrators read it.
+   */
+  'implementation.read': hasAny('coordinator', 'municipal_admin', 'leader'),
+  'implementation.edit': hasAny('coordinator'),
   /** The municipality's record of processing activities (GDPR art. 30). */
   'admin.processingRecord': hasAny('municipal_admin', 'data_protection'),
   /** The data protection impact assessment template (GDPR art. 35): the data-protection role. */
@@ -160,6 +183,11 @@ export function abilities(user: CurrentUser) {
     partner: { cases: allows(user, 'partner.cases') },
     transfers: { incoming: allows(user, 'transfers.incoming') },
     policeFeedback: { send: allows(user, 'policeFeedback.send') },
+    housingAreas: { read: allows(user, 'areas.read'), create: allows(user, 'areas.create') },
+    implementation: {
+      read: allows(user, 'implementation.read'),
+      edit: allows(user, 'implementation.edit'),
+    },
   };
 }
 export type Abilities = ReturnType<typeof abilities>;

@@ -62,6 +62,8 @@ export const AbilitiesSchema = z.object({
   transfers: z.object({ incoming: z.boolean() }),
   /** A police contact: the feedback to the municipality on inquiries handed to the police. */
   policeFeedback: z.object({ send: z.boolean() }),
+  housingAreas: z.object({ read: z.boolean(), create: z.boolean() }),
+  implementation: z.object({ read: z.boolean(), edit: z.boolean() }),
 });
 
 export const SessionResponse = z.object({

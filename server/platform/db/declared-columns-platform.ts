@@ -158,6 +158,8 @@ export const declaredPlatformColumns = {
     'acknowledged_by',
     'acknowledged_to',
     'reporter_email',
+    'housing_area_id',
+    'identification_tool',
   ],
   legal_provisions: [
     'municipality_code',

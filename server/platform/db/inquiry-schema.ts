@@ -103,6 +103,9 @@ export interface InquiriesTable {
   acknowledged_to: string | null;
   /** 0033: the reporting professional's e-mail address, for the acknowledgement. */
   reporter_email: string | null;
+  /** 0052: the housing area an identification form (tool 4a or 4b) came from. */
+  housing_area_id: ColumnType<string | null, string | null | undefined, string | null>;
+  identification_tool: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** 0024: the legal provisions of a municipality, for its lawyer to confirm. */

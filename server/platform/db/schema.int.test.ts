@@ -16,6 +16,7 @@ import { declaredMeetingColumns } from './declared-columns-meetings.ts';
 import { declaredCitizenMeetingColumns } from './declared-columns-citizen-meetings.ts';
 import { declaredMinutesColumns } from './declared-columns-minutes.ts';
 import { declaredNetworkMapColumns } from './declared-columns-network-maps.ts';
+import { declaredHousingAreaColumns } from './declared-columns-housing-areas.ts';
 
 /** Column names per table as declared in schema.ts; kept by hand, checked here. */
 const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
@@ -31,6 +32,7 @@ const declared: { [T in keyof DB]: (keyof DB[T])[] } = {
   ...declaredCitizenMeetingColumns,
   ...declaredMinutesColumns,
   ...declaredNetworkMapColumns,
+  ...declaredHousingAreaColumns,
 };
 
 describe(`schema on ${testEngine}`, () => {

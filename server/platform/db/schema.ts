@@ -14,6 +14,7 @@ import type { MeetingTables } from './meeting-schema.ts';
 import type { CitizenMeetingTables } from './citizen-meeting-schema.ts';
 import type { MinutesTables } from './minutes-schema.ts';
 import type { NetworkMapTables } from './network-map-schema.ts';
+import type { HousingAreaTables } from './housing-area-schema.ts';
 
 /**
  * Table types for Kysely. One interface per table, kept in step with db/migrations by the
@@ -148,7 +149,8 @@ export interface DB
     MeetingTables,
     CitizenMeetingTables,
     MinutesTables,
-    NetworkMapTables {
+    NetworkMapTables,
+    HousingAreaTables {
   users: UsersTable;
   user_units: UserUnitsTable;
   recovery_codes: RecoveryCodesTable;

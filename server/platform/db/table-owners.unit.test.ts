@@ -90,6 +90,10 @@ const OWNERS: Record<string, readonly string[]> = {
   // The network analysis map (0050) and the municipality's guidance texts (0050).
   network_map_versions: ['server/modules/network-maps'],
   guidance_overrides: ['server/modules/guidance'],
+  // The housing-area model (0052): areas at levels and the partners granted an area.
+  housing_areas: ['server/modules/housing-areas'],
+  housing_area_parts: ['server/modules/housing-areas'],
+  housing_area_partners: ['server/modules/housing-areas'],
   intervention_types: ['server/modules/interventions'],
   units: ['server/modules/admin'],
   user_units: ['server/modules/admin'],

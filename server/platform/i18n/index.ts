@@ -42,6 +42,16 @@ import networkMapDa from '../../modules/network-maps/locales/da.json' with { typ
 import networkMapEn from '../../modules/network-maps/locales/en.json' with { type: 'json' };
 import guidanceDa from '../../modules/guidance/locales/da.json' with { type: 'json' };
 import guidanceEn from '../../modules/guidance/locales/en.json' with { type: 'json' };
+import housingAreaDa from '../../modules/housing-areas/locales/da.json' with { type: 'json' };
+import housingAreaEn from '../../modules/housing-areas/locales/en.json' with { type: 'json' };
+import areaRoundDa from '../../modules/area-rounds/locales/da.json' with { type: 'json' };
+import areaRoundEn from '../../modules/area-rounds/locales/en.json' with { type: 'json' };
+import areaPlanDa from '../../modules/area-plans/locales/da.json' with { type: 'json' };
+import areaPlanEn from '../../modules/area-plans/locales/en.json' with { type: 'json' };
+import areaWorkDa from '../../modules/area-work/locales/da.json' with { type: 'json' };
+import areaWorkEn from '../../modules/area-work/locales/en.json' with { type: 'json' };
+import implementationDa from '../../modules/implementation/locales/da.json' with { type: 'json' };
+import implementationEn from '../../modules/implementation/locales/en.json' with { type: 'json' };
 
 /**
  * Server-side messages (errors, e-mails, PDF documents). Danish first; English when the client
@@ -90,6 +100,11 @@ const catalogs: Record<Locale, Catalog> = {
     minutesDa,
     networkMapDa,
     guidanceDa,
+    housingAreaDa,
+    areaRoundDa,
+    areaPlanDa,
+    areaWorkDa,
+    implementationDa,
   ),
   en: merge(
     en,
@@ -114,6 +129,11 @@ const catalogs: Record<Locale, Catalog> = {
     minutesEn,
     networkMapEn,
     guidanceEn,
+    housingAreaEn,
+    areaRoundEn,
+    areaPlanEn,
+    areaWorkEn,
+    implementationEn,
   ),
 };
 

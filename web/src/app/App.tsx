@@ -20,6 +20,7 @@ import { IncomingTransfersRoute } from '../modules/transfers/IncomingTransfersPa
 import { AccessReportPage } from '../modules/persons/AccessReportPage';
 import { FindPersonPage } from '../modules/persons/FindPersonPage';
 import { PersonPage } from '../modules/persons/PersonPage';
+import { AreasApp } from '../modules/housing-areas/AreasApp';
 import { PlaceholderPage } from '../modules/placeholders/PlaceholderPage';
 import { TasksPage } from '../modules/tasks/TasksPage';
 import { PoliceFeedbackPage } from '../modules/police-feedback/PoliceFeedbackPage';
@@ -41,6 +42,7 @@ const CAPABILITY_PAGES: Partial<Record<CapabilityId, () => ReactElement>> = {
   persons: FindPersonPage,
   tasks: TasksPage,
   meetings: MeetingsApp,
+  housingAreas: AreasApp,
   accessReports: AccessReportLookupPage,
   accessRequests: AccessRequestsApp,
   partnerCases: PartnerCasesPage,
@@ -54,6 +56,7 @@ const NESTED_CAPABILITIES = new Set<CapabilityId>([
   'administration',
   'accessRequests',
   'meetings',
+  'housingAreas',
 ]);
 
 /**

@@ -32,7 +32,9 @@ const CAPABILITY_ACCESS: Partial<Record<CapabilityId, (abilities: Abilities) => 
   partnerCases: (abilities) => abilities.partner.cases,
   policeFeedback: (abilities) => abilities.policeFeedback.send,
   tasks: (abilities) => !abilities.partner.cases,
-  housingAreas: (abilities) => !abilities.partner.cases,
+  // The housing-area model (issue 16): area-access.ts decides per area; partners see the areas
+  // they are granted.
+  housingAreas: (abilities) => abilities.housingAreas.read || abilities.implementation.read,
   statistics: (abilities) => !abilities.partner.cases,
   persons: (abilities) => abilities.records.read,
   // Meetings and the forums: for those who take part in meetings or work with the forums.

@@ -20,4 +20,6 @@ export const NO_ABILITIES: Abilities = {
   partner: { cases: false },
   transfers: { incoming: false },
   policeFeedback: { send: false },
+  housingAreas: { read: false, create: false },
+  implementation: { read: false, edit: false },
 };

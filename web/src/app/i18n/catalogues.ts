@@ -58,6 +58,18 @@ import networkMapsDa from '../../modules/network-maps/locales/da.json';
 import networkMapsEn from '../../modules/network-maps/locales/en.json';
 import guidanceDa from '../../modules/guidance/locales/da.json';
 import guidanceEn from '../../modules/guidance/locales/en.json';
+import housingAreasDa from '../../modules/housing-areas/locales/da.json';
+import housingAreasEn from '../../modules/housing-areas/locales/en.json';
+import areaMapDa from '../../modules/housing-areas/map/locales/da.json';
+import areaMapEn from '../../modules/housing-areas/map/locales/en.json';
+import areaRoundsDa from '../../modules/area-rounds/locales/da.json';
+import areaRoundsEn from '../../modules/area-rounds/locales/en.json';
+import areaPlansDa from '../../modules/area-plans/locales/da.json';
+import areaPlansEn from '../../modules/area-plans/locales/en.json';
+import areaWorkDa from '../../modules/area-work/locales/da.json';
+import areaWorkEn from '../../modules/area-work/locales/en.json';
+import implementationDa from '../../modules/implementation/locales/da.json';
+import implementationEn from '../../modules/implementation/locales/en.json';
 
 /**
  * The translation catalogues: the shell's texts (./locales) plus one pair of files per module
@@ -95,6 +107,12 @@ export const da = {
   ...minutesDa,
   ...networkMapsDa,
   ...guidanceDa,
+  ...housingAreasDa,
+  ...areaMapDa,
+  ...areaRoundsDa,
+  ...areaPlansDa,
+  ...areaWorkDa,
+  ...implementationDa,
 };
 
 export const en = {
@@ -128,4 +146,10 @@ export const en = {
   ...minutesEn,
   ...networkMapsEn,
   ...guidanceEn,
+  ...housingAreasEn,
+  ...areaMapEn,
+  ...areaRoundsEn,
+  ...areaPlansEn,
+  ...areaWorkEn,
+  ...implementationEn,
 } satisfies Record<keyof typeof da, unknown>;

@@ -1,0 +1,64 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * Kysely types of the housing-area model's areas, their zones and places, and the partners
+ * granted an area (db/migrations/0052, owned by server/modules/housing-areas). The main `DB` in
+ * ./schema.ts extends `HousingAreaTables`; later migrations of issue 16 add their tables here.
+ */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+/** A GeoJSON geometry (WGS84) as stored: see shared/geo.ts. */
+type Json = ColumnType<unknown, string, string>;
+
+export interface HousingAreasTable {
+  id: string;
+  municipality_code: string;
+  name: string;
+  description: string | null;
+  local_actors: string | null;
+  geometry: Json;
+  team_forum_id: string | null;
+  cadence: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  archived_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface HousingAreaPartsTable {
+  id: string;
+  /** The tenant key (0015 pattern): filled from the area when left out. */
+  municipality_code: Generated<string>;
+  area_id: string;
+  zone_id: string | null;
+  level: 'zone' | 'place';
+  kind: string;
+  name: string;
+  description: string | null;
+  local_actors: string | null;
+  geometry: Json;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  archived_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface HousingAreaPartnersTable {
+  area_id: string;
+  user_id: string;
+  municipality_code: Generated<string>;
+  may_contribute: Generated<boolean>;
+  sees_overview: Generated<boolean>;
+  granted_by: string;
+  granted_at: Timestamp;
+  revoked_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface HousingAreaTables {
+  housing_areas: HousingAreasTable;
+  housing_area_parts: HousingAreaPartsTable;
+  housing_area_partners: HousingAreaPartnersTable;
+}
