@@ -50,3 +50,20 @@ export type IdentificationTool = z.infer<typeof IdentificationToolSchema>;
 /** The three kinds of intervention of phase 3; individual ones are the case's interventions. */
 export const AREA_INTERVENTION_KINDS = ['area_civil_society', 'upskilling'] as const;
 export const AreaInterventionKindSchema = z.enum(AREA_INTERVENTION_KINDS);
+
+/** What a contribution to a mapping round is about (tool 3). */
+export const CONTRIBUTION_CATEGORIES = [
+  'resource_person',
+  'positive_connector',
+  'association',
+  'place',
+  'area_sign',
+  'group_sign',
+  'other',
+] as const;
+export const ContributionCategorySchema = z.enum(CONTRIBUTION_CATEGORIES);
+export type ContributionCategory = z.infer<typeof ContributionCategorySchema>;
+
+/** A contribution is a challenge or a resource. */
+export const CONTRIBUTION_STANCES = ['challenge', 'resource'] as const;
+export const ContributionStanceSchema = z.enum(CONTRIBUTION_STANCES);

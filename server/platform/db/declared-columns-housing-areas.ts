@@ -45,6 +45,46 @@ export const declaredHousingAreaColumns = {
     'revoked_at',
     'version',
   ],
+  area_rounds: [
+    'id',
+    'municipality_code',
+    'area_id',
+    'number',
+    'status',
+    'due_on',
+    'held_on',
+    'meeting_id',
+    'participants',
+    'opened_by',
+    'created_at',
+    'updated_at',
+    'systematised_at',
+    'systematised_by',
+    'version',
+  ],
+  area_round_contributions: [
+    'id',
+    'municipality_code',
+    'round_id',
+    'contributor_id',
+    'part_id',
+    'stance',
+    'category',
+    'sign',
+    'label',
+    'description',
+    'how_to_reach',
+    'created_at',
+    'updated_at',
+    'version',
+  ],
 } satisfies {
-  [T in 'housing_areas' | 'housing_area_parts' | 'housing_area_partners']: (keyof DB[T])[];
+  [
+    T in
+      | 'housing_areas'
+      | 'housing_area_parts'
+      | 'housing_area_partners'
+      | 'area_rounds'
+      | 'area_round_contributions'
+  ]: (keyof DB[T])[];
 };

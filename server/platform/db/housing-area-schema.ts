@@ -57,8 +57,45 @@ export interface HousingAreaPartnersTable {
   version: Generated<number>;
 }
 
+export interface AreaRoundsTable {
+  id: string;
+  municipality_code: Generated<string>;
+  area_id: string;
+  number: number;
+  status: Generated<'open' | 'closed' | 'systematised'>;
+  due_on: ColumnType<string, string, string>;
+  held_on: ColumnType<string | null, string | null | undefined, string | null>;
+  meeting_id: string | null;
+  participants: string | null;
+  opened_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  systematised_at: Timestamp | null;
+  systematised_by: string | null;
+  version: Generated<number>;
+}
+
+export interface AreaRoundContributionsTable {
+  id: string;
+  municipality_code: Generated<string>;
+  round_id: string;
+  contributor_id: string;
+  part_id: string | null;
+  stance: 'challenge' | 'resource';
+  category: string;
+  sign: string | null;
+  label: string;
+  description: string | null;
+  how_to_reach: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
 export interface HousingAreaTables {
   housing_areas: HousingAreasTable;
   housing_area_parts: HousingAreaPartsTable;
   housing_area_partners: HousingAreaPartnersTable;
+  area_rounds: AreaRoundsTable;
+  area_round_contributions: AreaRoundContributionsTable;
 }

@@ -94,6 +94,9 @@ const OWNERS: Record<string, readonly string[]> = {
   housing_areas: ['server/modules/housing-areas'],
   housing_area_parts: ['server/modules/housing-areas'],
   housing_area_partners: ['server/modules/housing-areas'],
+  // Mapping rounds and their contributions (0053).
+  area_rounds: ['server/modules/area-rounds'],
+  area_round_contributions: ['server/modules/area-rounds'],
   intervention_types: ['server/modules/interventions'],
   units: ['server/modules/admin'],
   user_units: ['server/modules/admin'],

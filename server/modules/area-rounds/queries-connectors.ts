@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+
+/**
+ * The positive connectors and resource persons the mapping rounds of an area found, newest round
+ * first, for other modules (the area action plan names the connectors it uses). Described by
+ * role and how to reach them, never as citizens. `ids` narrows to those (to check ids that
+ * arrive in a request: an id not returned is not the area's).
+ */
+export interface AreaConnector {
+  id: string;
+  roundNumber: number;
+  category: 'positive_connector' | 'resource_person';
+  label: string;
+  howToReach: string | null;
+}
+
+export async function connectorsOf(
+  db: Kysely<DB>,
+  municipalityCode: string,
+  areaId: string,
+  ids?: readonly string[],
+): Promise<AreaConnector[]> {
+  if (ids !== undefined && ids.length === 0) return [];
+  let query = db
+    .selectFrom('area_round_contributions as c')
+    .innerJoin('area_rounds as r', 'r.id', 'c.round_id')
+    .select(['c.id', 'r.number', 'c.category', 'c.label', 'c.how_to_reach'])
+    .where('r.municipality_code', '=', municipalityCode)
+    .where('r.area_id', '=', areaId)
+    .where('c.category', 'in', ['positive_connector', 'resource_person'])
+    .orderBy('r.number', 'desc')
+    .orderBy('c.label')
+    .orderBy('c.id');
+  if (ids !== undefined) query = query.where('c.id', 'in', ids);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    roundNumber: r.number,
+    category: r.category as AreaConnector['category'],
+    label: r.label,
+    howToReach: r.how_to_reach,
+  }));
+}
