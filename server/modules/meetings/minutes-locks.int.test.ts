@@ -43,6 +43,11 @@ describe(`the record's lock in a minutes decision (${testEngine})`, () => {
       .select('version')
       .where('id', '=', inquiry.id)
       .executeTakeFirstOrThrow();
+    // The minutes show the version the web sends back with the decision.
+    const view = await caller('noteTaker').get(`/api/meetings/${meetingId}/minutes`);
+    const shown = (view.json() as { items: { agendaItemId: string; recordVersion: number }[] })
+      .items;
+    expect(shown.find((i) => i.agendaItemId === itemIds[0])?.recordVersion).toBe(seen.version);
     const res = await decide(meetingId, itemIds[0] as string, {
       version,
       inquiryVersion: seen.version + 1,

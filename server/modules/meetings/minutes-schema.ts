@@ -173,6 +173,12 @@ export const MinutesItemSchema = z.object({
   actions: z.array(MinutesActionKindSchema),
   /** What a re-review or plan decision acts on; null when none is offered. */
   target: MinutesTargetSchema.nullable(),
+  /**
+   * The version of the item's inquiry as read (null for a case or a topic: a case decision names
+   * the version of what it acts on, `target`): a decision sends it back as `inquiryVersion`, so
+   * a change made meanwhile answers 409 instead of being overwritten.
+   */
+  recordVersion: z.number().int().nullable(),
 });
 export type MinutesItem = z.infer<typeof MinutesItemSchema>;
 

@@ -134,6 +134,7 @@ export async function loadMinutes(
           : null,
       actions,
       target: offersTarget ? await itemTarget(trx, a.kind, access, actions) : null,
+      recordVersion: access.kind === 'inquiry' ? access.access.version : null,
     });
   }
   await auditItemViews(

@@ -66,7 +66,12 @@ export function MinutesDecisionForm({
   const selectId = `minutes-decision-kind-${item.agendaItemId}`;
   const decide = useMutation({
     mutationFn: (action: MinutesActionInput) =>
-      recordDecision(meetingId, item.agendaItemId, { version, action }),
+      recordDecision(meetingId, item.agendaItemId, {
+        version,
+        action,
+        // The record as it was read: a change made meanwhile answers 409 instead of being lost.
+        ...(item.recordVersion === null ? {} : { inquiryVersion: item.recordVersion }),
+      }),
     onSuccess: onChanged,
   });
   const submit = (action: MinutesActionInput) => decide.mutateAsync(action);

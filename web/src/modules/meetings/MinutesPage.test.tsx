@@ -58,6 +58,7 @@ function view(status: 'draft' | 'approved', write: boolean): MinutesView {
         action: null,
         actions: write ? ['concern_level', 'closure_proposed'] : [],
         target: null,
+        recordVersion: null,
       },
     ],
     attendance: { participants: [], guests: [] },

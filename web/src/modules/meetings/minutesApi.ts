@@ -46,7 +46,11 @@ export const saveItem = (
 export const recordDecision = (
   meetingId: string,
   itemId: string,
-  body: { version: number; action: MinutesActionInput },
+  body: {
+    version: number;
+    action: MinutesActionInput;
+    inquiryVersion?: number;
+  },
 ) =>
   apiSend<Written>('POST', `${base(meetingId)}/items/${encodeURIComponent(itemId)}/decision`, body);
 
