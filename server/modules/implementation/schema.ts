@@ -6,6 +6,7 @@ import {
   ProfileAnswersSchema,
 } from '../../../shared/implementation.ts';
 import { OrganisationModelSchema } from '../../../shared/organisation-model.ts';
+import { DateOnly } from '../../platform/primitives.ts';
 
 /** Request and response shapes of the implementation follow-up and self-profile (web shares). */
 
@@ -63,7 +64,7 @@ export const UpdateItemBody = z
     responsibleUserId: z.uuid().nullable(),
     responsibleText: text(200),
     evidence: text(2000),
-    nextReviewOn: z.iso.date().nullable(),
+    nextReviewOn: DateOnly.nullable(),
     /** The version the client saw (0: the item was never changed). */
     version: z.number().int().min(0),
   })
@@ -104,9 +105,9 @@ export const ItemHistorySchema = z.object({
 export const CreateReviewBody = z
   .object({
     id: z.uuid(),
-    reviewedOn: z.iso.date(),
+    reviewedOn: DateOnly,
     conclusion: z.string().trim().min(1).max(2000),
-    nextReviewOn: z.iso.date(),
+    nextReviewOn: DateOnly,
   })
   .strict();
 export type CreateReview = z.infer<typeof CreateReviewBody>;
