@@ -1,5 +1,4 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   DateInput,
@@ -7,7 +6,6 @@ import {
   MutationFailure,
   RadioGroup,
   Select,
-  SuccessMessage,
   TextArea,
   TextInput,
   useZodForm,
@@ -24,32 +22,40 @@ import {
 /** The form holds the body without its version (the item's, sent with the save). */
 const ItemValues = UpdateItemBody.omit({ version: true });
 
+function valuesOf(item: ImplementationItem) {
+  return {
+    status: item.status,
+    notRelevantReason: item.notRelevantReason,
+    responsibleUserId: item.responsibleUser?.id ?? null,
+    responsibleText: item.responsibleText,
+    evidence: item.evidence,
+    nextReviewOn: item.nextReviewOn,
+  };
+}
+
 /**
  * Changes one item (the one form layer, checked with the server's `UpdateItemBody`): status —
  * with a reason when not relevant — responsible (a member of staff, or a role or organisation),
  * evidence and the next review's date. The server's problems land on their fields; a stale
  * version shows the one stale notice.
  */
-export function ItemForm({ item }: { item: ImplementationItem }) {
+export function ItemForm({
+  item,
+  onSaved,
+}: {
+  item: ImplementationItem;
+  /** Told the version a save stored (the page then shows the form anew for it). */
+  onSaved: (version: number) => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const candidates = useResponsibleCandidates(true);
-  const [saved, setSaved] = useState(false);
-  const form = useZodForm(ItemValues, {
-    defaultValues: {
-      status: item.status,
-      notRelevantReason: item.notRelevantReason,
-      responsibleUserId: item.responsibleUser?.id ?? null,
-      responsibleText: item.responsibleText,
-      evidence: item.evidence,
-      nextReviewOn: item.nextReviewOn,
-    },
-  });
+  const form = useZodForm(ItemValues, { defaultValues: valuesOf(item) });
   const mutation = useMutation({
     mutationFn: (values: typeof ItemValues._output) =>
       saveItem(item.key, { ...values, version: item.version }),
-    onSuccess: async () => {
-      setSaved(true);
+    onSuccess: async ({ item: stored }) => {
+      onSaved(stored.version);
       await queryClient.invalidateQueries({ queryKey: IMPLEMENTATION_KEY });
     },
   });
@@ -57,15 +63,11 @@ export function ItemForm({ item }: { item: ImplementationItem }) {
   return (
     <section aria-labelledby="implementation-item-form">
       <h2 id="implementation-item-form">{t('implementation.form.heading')}</h2>
-      {saved && <SuccessMessage>{t('implementation.form.saved')}</SuccessMessage>}
       <MutationFailure mutations={mutation} onReload={reload} />
       <Form
         id="implementation-item"
         form={form}
-        onSubmit={(values) => {
-          setSaved(false);
-          return mutation.mutateAsync(values);
-        }}
+        onSubmit={(values) => mutation.mutateAsync(values)}
         error={mutation.error}
         errorTitle={t('implementation.form.failed')}
       >

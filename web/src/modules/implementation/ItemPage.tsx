@@ -1,11 +1,13 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { PageHeading } from '../../ui/PageHeading';
 import { QueryState } from '../../ui/QueryState';
+import { SuccessMessage, formatDate } from '../../ui/form';
 import { ItemForm } from './ItemForm';
 import { ItemHistory } from './ItemHistory';
-import { useChecklist } from './implementationApi';
+import { useChecklist, type ImplementationItem } from './implementationApi';
 
 /**
  * One item of the checklist (/boligomraader/implementering/punkt/:key): what it asks, with its
@@ -15,6 +17,8 @@ export function ItemPage() {
   const { t } = useTranslation();
   const { key = '' } = useParams();
   const checklist = useChecklist();
+  // The version the last save stored: its success is said while the item is at that version.
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
   return (
     <QueryState
       query={checklist}
@@ -36,7 +40,17 @@ export function ItemPage() {
               {t(`implementation.sources.${item.part}`)}
             </p>
             {data.abilities.edit ? (
-              <ItemForm key={`${item.key}-${item.version}`} item={item} />
+              <>
+                {savedVersion === item.version && (
+                  <SuccessMessage>{t('implementation.form.saved')}</SuccessMessage>
+                )}
+                {/* A new version (saved here or by someone else) starts the form anew. */}
+                <ItemForm
+                  key={`${item.key}-${item.version}`}
+                  item={item}
+                  onSaved={setSavedVersion}
+                />
+              </>
             ) : (
               <ItemSummary item={item} />
             )}
@@ -48,7 +62,7 @@ export function ItemPage() {
   );
 }
 
-function ItemSummary({ item }: { item: import('./implementationApi').ImplementationItem }) {
+function ItemSummary({ item }: { item: ImplementationItem }) {
   const { t } = useTranslation();
   return (
     <dl>
@@ -65,7 +79,7 @@ function ItemSummary({ item }: { item: import('./implementationApi').Implementat
       <dt>{t('implementation.columns.evidence')}</dt>
       <dd>{item.evidence ?? t('implementation.none')}</dd>
       <dt>{t('implementation.columns.nextReview')}</dt>
-      <dd>{item.nextReviewOn ?? t('implementation.none')}</dd>
+      <dd>{item.nextReviewOn ? formatDate(item.nextReviewOn) : t('implementation.none')}</dd>
     </dl>
   );
 }
