@@ -18,47 +18,70 @@ export const IMPLEMENTATION_PARTS = [
 export const ImplementationPartSchema = z.enum(IMPLEMENTATION_PARTS);
 export type ImplementationPart = z.infer<typeof ImplementationPartSchema>;
 
+/** The items' keys, part by part (a new item: a new key at the end of its part). */
+export const IMPLEMENTATION_ITEM_KEYS = [
+  // Del 1: the cross-disciplinary collaboration (municipality, housing area, police, others);
+  // the first three are the leadership checklist's questions.
+  'leadership_anchoring',
+  'coordinator_and_team',
+  'knowledge_sharing',
+  'meeting_structure',
+  'consent_routine',
+  // Fase 1: coordinated identification (trin 1 mapping areas, trin 2 identifying citizens).
+  'area_mapping_cadence',
+  'area_overview',
+  'identification_tools_available',
+  'concerns_forwarded',
+  // Fase 2: analysis (of areas, an area plan, of the citizen, the citizen's plan).
+  'area_analysis',
+  'area_plan',
+  'citizen_analysis',
+  'citizen_plan',
+  // Fase 3: the holistic intervention (choice, ongoing follow-up, closing).
+  'intervention_choice',
+  'ongoing_follow_up',
+  'intervention_closing',
+] as const;
+export const ImplementationItemKeySchema = z.enum(IMPLEMENTATION_ITEM_KEYS);
+export type ImplementationItemKey = z.infer<typeof ImplementationItemKeySchema>;
+
 export interface ImplementationItemDefinition {
-  key: string;
+  key: ImplementationItemKey;
   part: ImplementationPart;
   /** One of the leadership checklist's three questions ("Tjekliste" in the model's part 1). */
   leadership: boolean;
 }
 
-const item = (
-  part: ImplementationPart,
-  key: string,
-  leadership = false,
-): ImplementationItemDefinition => ({ key, part, leadership });
+const PART_OF: Record<ImplementationItemKey, ImplementationPart> = {
+  leadership_anchoring: 'collaboration',
+  coordinator_and_team: 'collaboration',
+  knowledge_sharing: 'collaboration',
+  meeting_structure: 'collaboration',
+  consent_routine: 'collaboration',
+  area_mapping_cadence: 'identification',
+  area_overview: 'identification',
+  identification_tools_available: 'identification',
+  concerns_forwarded: 'identification',
+  area_analysis: 'analysis',
+  area_plan: 'analysis',
+  citizen_analysis: 'analysis',
+  citizen_plan: 'analysis',
+  intervention_choice: 'intervention',
+  ongoing_follow_up: 'intervention',
+  intervention_closing: 'intervention',
+};
+const LEADERSHIP: ReadonlySet<ImplementationItemKey> = new Set([
+  'leadership_anchoring',
+  'coordinator_and_team',
+  'knowledge_sharing',
+]);
 
-export const IMPLEMENTATION_ITEMS: readonly ImplementationItemDefinition[] = [
-  // Del 1: the cross-disciplinary collaboration (municipality, housing area, police, others).
-  item('collaboration', 'leadership_anchoring', true),
-  item('collaboration', 'coordinator_and_team', true),
-  item('collaboration', 'knowledge_sharing', true),
-  item('collaboration', 'meeting_structure'),
-  item('collaboration', 'consent_routine'),
-  // Fase 1: coordinated identification (trin 1 mapping areas, trin 2 identifying citizens).
-  item('identification', 'area_mapping_cadence'),
-  item('identification', 'area_overview'),
-  item('identification', 'identification_tools_available'),
-  item('identification', 'concerns_forwarded'),
-  // Fase 2: analysis (of areas, an area plan, of the citizen, the citizen's plan).
-  item('analysis', 'area_analysis'),
-  item('analysis', 'area_plan'),
-  item('analysis', 'citizen_analysis'),
-  item('analysis', 'citizen_plan'),
-  // Fase 3: the holistic intervention (choice, ongoing follow-up, closing).
-  item('intervention', 'intervention_choice'),
-  item('intervention', 'ongoing_follow_up'),
-  item('intervention', 'intervention_closing'),
-];
-
-export const IMPLEMENTATION_ITEM_KEYS = IMPLEMENTATION_ITEMS.map((i) => i.key) as [
-  string,
-  ...string[],
-];
-export const ImplementationItemKeySchema = z.enum(IMPLEMENTATION_ITEM_KEYS);
+export const IMPLEMENTATION_ITEMS: readonly ImplementationItemDefinition[] =
+  IMPLEMENTATION_ITEM_KEYS.map((key) => ({
+    key,
+    part: PART_OF[key],
+    leadership: LEADERSHIP.has(key),
+  }));
 
 export const ITEM_STATUSES = ['not_started', 'under_way', 'in_place', 'not_relevant'] as const;
 export const ItemStatusSchema = z.enum(ITEM_STATUSES);

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../ui/QueryState';
 import { CompactTable } from '../../ui/Table';
@@ -7,7 +8,7 @@ import { useItemHistory, type ItemChange } from './implementationApi';
 type Values = ItemChange['new'];
 
 /** One field's value as the history shows it. */
-function shown(t: (key: string) => string, field: string, values: Values | null): string {
+function shown(t: TFunction, field: keyof Values, values: Values | null): string {
   if (!values) return '';
   switch (field) {
     case 'status':
@@ -51,7 +52,7 @@ export function ItemHistory({ itemKey }: { itemKey: string }) {
                   <td>{change.changedBy.name}</td>
                   <td>
                     <ul className="nobullet-list">
-                      {change.fields.map((field) => (
+                      {(change.fields as (keyof Values)[]).map((field) => (
                         <li key={field}>
                           {t(`implementation.fields.${field}`)}:{' '}
                           {change.old

@@ -51,9 +51,7 @@ export function ProfileForm({ latest }: { latest: ProfileVersion | null }) {
     },
   });
   const reload = () => queryClient.invalidateQueries({ queryKey: IMPLEMENTATION_KEY });
-  const q = (key: string) => t(`implementation.profile.questions.${key}`);
-  const options = <T extends string>(field: string, values: readonly T[]) =>
-    values.map((value) => ({ value, label: t(`implementation.profile.values.${field}.${value}`) }));
+  const q = (key: keyof ProfileAnswers) => t(`implementation.profile.questions.${key}`);
   const note = (name: keyof ProfileAnswers) => (
     <TextArea name={name} label={q(name)} empty="null" maxLength={1000} rows={2} />
   );
@@ -75,13 +73,19 @@ export function ProfileForm({ latest }: { latest: ProfileVersion | null }) {
         <RadioGroup
           name="strategy"
           label={q('strategy')}
-          options={options('strategy', PROFILE_STRATEGY)}
+          options={PROFILE_STRATEGY.map((value) => ({
+            value,
+            label: t(`implementation.profile.values.strategy.${value}`),
+          }))}
         />
         {note('strategyNote')}
         <RadioGroup
           name="workflows"
           label={q('workflows')}
-          options={options('workflows', PROFILE_WORKFLOWS)}
+          options={PROFILE_WORKFLOWS.map((value) => ({
+            value,
+            label: t(`implementation.profile.values.workflows.${value}`),
+          }))}
         />
         {note('workflowsNote')}
         <Select name="anchoredIn" label={q('anchoredIn')}>
@@ -95,12 +99,18 @@ export function ProfileForm({ latest }: { latest: ProfileVersion | null }) {
         <CheckboxGroup
           name="actors"
           label={q('actors')}
-          options={options('actors', PROFILE_ACTORS)}
+          options={PROFILE_ACTORS.map((value) => ({
+            value,
+            label: t(`implementation.profile.values.actors.${value}`),
+          }))}
         />
         <CheckboxGroup
           name="groups"
           label={q('groups')}
-          options={options('groups', PROFILE_GROUPS)}
+          options={PROFILE_GROUPS.map((value) => ({
+            value,
+            label: t(`implementation.profile.values.groups.${value}`),
+          }))}
         />
         {note('adHocActors')}
         {note('notes')}

@@ -1,19 +1,32 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { PROFILE_FIELDS, type ProfileAnswers, type ProfileVersion } from './implementationApi';
 
 /** An answer as text: a choice's words, a list of choices, or the note written. */
 export function answerText(
-  t: (key: string) => string,
+  t: TFunction,
   field: keyof ProfileAnswers,
   answers: ProfileAnswers,
 ): string {
-  const value = answers[field];
-  const word = (v: string) => t(`implementation.profile.values.${field}.${v}`);
-  if (Array.isArray(value)) return value.map(word).join(', ') || t('implementation.none');
-  if (field === 'strategy' || field === 'workflows' || field === 'anchoredIn') {
-    return word(String(value));
+  const none = t('implementation.none');
+  switch (field) {
+    case 'strategy':
+      return t(`implementation.profile.values.strategy.${answers.strategy}`);
+    case 'workflows':
+      return t(`implementation.profile.values.workflows.${answers.workflows}`);
+    case 'anchoredIn':
+      return t(`implementation.profile.values.anchoredIn.${answers.anchoredIn}`);
+    case 'actors':
+      return (
+        answers.actors.map((a) => t(`implementation.profile.values.actors.${a}`)).join(', ') || none
+      );
+    case 'groups':
+      return (
+        answers.groups.map((g) => t(`implementation.profile.values.groups.${g}`)).join(', ') || none
+      );
+    default:
+      return answers[field] ?? none;
   }
-  return value ? String(value) : t('implementation.none');
 }
 
 /** Every saved version, newest first: who saved it and when, what changed, and its answers. */
@@ -38,7 +51,7 @@ export function ProfileVersions({ versions }: { versions: ProfileVersion[] }) {
                 ? t('implementation.profile.first')
                 : t('implementation.profile.changed', {
                     fields:
-                      version.changed
+                      (version.changed as (keyof ProfileAnswers)[])
                         .map((f) => t(`implementation.profile.questions.${f}`))
                         .join('; ') || t('implementation.none'),
                   })}
