@@ -181,6 +181,8 @@ const ROUTE_GROUPS: [string, RegExp][] = [
   ['meetings', /^\/api\/meetings(\/\{id\}(\/(cancel|participants|external-guests)(\/.*)?)?)?$/],
   // A meeting's minutes (issue 14 part 4): before any group of the meetings' other routes.
   ['minutes', /^\/api\/meetings\/\{id\}\/minutes/],
+  // The implementation follow-up and the self-profile (issue 16 part 6).
+  ['implementation', /^\/api\/implementation(\/|$)/],
 ];
 export const groupOf = (path: string) =>
   ROUTE_GROUPS.find(([, re]) => re.test(path))?.[0] ?? 'other';

@@ -17,6 +17,7 @@ import { contactAttempts } from './queries-contact-tasks.ts';
 import { overdueAccessRequestTasks } from './access-request-tasks.ts';
 import { policeFeedbackTasks } from './police-feedback-tasks.ts';
 import { upcomingMeetingTasks } from './meeting-tasks.ts';
+import { implementationTasks } from './implementation-tasks.ts';
 import { meetingTaskList } from '../meetings/minutes-task-list.ts';
 import {
   compare,
@@ -158,6 +159,8 @@ const LOADERS: Record<TaskKind, Loader> = {
   contact_attempt: contactAttempts,
   meeting: upcomingMeetingTasks,
   meeting_task: meetingTaskList,
+  implementation_item_review: implementationTasks,
+  implementation_review: implementationTasks,
 };
 
 /**

@@ -23,6 +23,9 @@ export const TaskKindSchema = z.enum([
   'meeting',
   // A task given out in a meeting's minutes (issue 14 part 4).
   'meeting_task',
+  // The implementation follow-up (issue 16 part 6): an item, or the checklist, due for review.
+  'implementation_item_review',
+  'implementation_review',
 ]);
 export type TaskKind = z.infer<typeof TaskKindSchema>;
 

@@ -78,6 +78,38 @@ export const declaredHousingAreaColumns = {
     'updated_at',
     'version',
   ],
+  implementation_items: [
+    'municipality_code',
+    'item_key',
+    'status',
+    'not_relevant_reason',
+    'responsible_user_id',
+    'responsible_text',
+    'evidence',
+    'next_review_on',
+    'updated_by',
+    'updated_at',
+    'version',
+  ],
+  implementation_item_changes: [
+    'id',
+    'municipality_code',
+    'item_key',
+    'changed_by',
+    'changed_at',
+    'old_values',
+    'new_values',
+  ],
+  implementation_reviews: [
+    'id',
+    'municipality_code',
+    'reviewed_on',
+    'reviewed_by',
+    'conclusion',
+    'next_review_on',
+    'created_at',
+  ],
+  implementation_profiles: ['id', 'municipality_code', 'number', 'answers', 'saved_by', 'saved_at'],
 } satisfies {
   [
     T in
@@ -86,5 +118,9 @@ export const declaredHousingAreaColumns = {
       | 'housing_area_partners'
       | 'area_rounds'
       | 'area_round_contributions'
+      | 'implementation_items'
+      | 'implementation_item_changes'
+      | 'implementation_reviews'
+      | 'implementation_profiles'
   ]: (keyof DB[T])[];
 };

@@ -92,7 +92,61 @@ export interface AreaRoundContributionsTable {
   version: Generated<number>;
 }
 
-export interface HousingAreaTables {
+// The implementation follow-up and self-profile (0057, server/modules/implementation).
+type DateColumn = ColumnType<string, string, string>;
+type NullableDate = ColumnType<string | null, string | null | undefined, string | null>;
+
+export interface ImplementationItemsTable {
+  municipality_code: string;
+  item_key: string;
+  status: string;
+  not_relevant_reason: string | null;
+  responsible_user_id: string | null;
+  responsible_text: string | null;
+  evidence: string | null;
+  next_review_on: NullableDate;
+  updated_by: string;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ImplementationItemChangesTable {
+  id: string;
+  municipality_code: string;
+  item_key: string;
+  changed_by: string;
+  changed_at: Timestamp;
+  old_values: ColumnType<unknown, string | null, string | null>;
+  new_values: Json;
+}
+
+export interface ImplementationReviewsTable {
+  id: string;
+  municipality_code: string;
+  reviewed_on: DateColumn;
+  reviewed_by: string;
+  conclusion: string;
+  next_review_on: DateColumn;
+  created_at: Timestamp;
+}
+
+export interface ImplementationProfilesTable {
+  id: string;
+  municipality_code: string;
+  number: number;
+  answers: Json;
+  saved_by: string;
+  saved_at: Timestamp;
+}
+
+export interface ImplementationTables {
+  implementation_items: ImplementationItemsTable;
+  implementation_item_changes: ImplementationItemChangesTable;
+  implementation_reviews: ImplementationReviewsTable;
+  implementation_profiles: ImplementationProfilesTable;
+}
+
+export interface HousingAreaTables extends ImplementationTables {
   housing_areas: HousingAreasTable;
   housing_area_parts: HousingAreaPartsTable;
   housing_area_partners: HousingAreaPartnersTable;

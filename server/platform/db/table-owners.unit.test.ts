@@ -97,6 +97,10 @@ const OWNERS: Record<string, readonly string[]> = {
   // Mapping rounds and their contributions (0053).
   area_rounds: ['server/modules/area-rounds'],
   area_round_contributions: ['server/modules/area-rounds'],
+  implementation_items: ['server/modules/implementation'],
+  implementation_item_changes: ['server/modules/implementation'],
+  implementation_reviews: ['server/modules/implementation'],
+  implementation_profiles: ['server/modules/implementation'],
   intervention_types: ['server/modules/interventions'],
   units: ['server/modules/admin'],
   user_units: ['server/modules/admin'],

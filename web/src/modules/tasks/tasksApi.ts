@@ -34,6 +34,8 @@ const KIND_ORDER: Record<TaskKind, number> = {
   contact_attempt: 17,
   meeting: 18,
   meeting_task: 19,
+  implementation_item_review: 20,
+  implementation_review: 21,
 };
 export const TASK_KINDS = inOrder(KIND_ORDER);
 
@@ -54,6 +56,9 @@ const TAB_PATHS: Record<TaskTab, string> = {
 export function taskLink(task: Task): string | null {
   if (task.kind === 'access_request_overdue') return `/aktindsigt/${task.id}`;
   if (task.kind === 'meeting') return `/moeder/${task.id}`;
+  if (task.kind === 'implementation_item_review')
+    return `/boligomraader/implementering/punkt/${task.id}`;
+  if (task.kind === 'implementation_review') return '/boligomraader/implementering/gennemgang';
   // A task from a meeting's minutes opens its record, else the minutes that gave it.
   if (task.kind === 'meeting_task' && !task.caseId && !task.inquiryId && task.meetingId) {
     return `/moeder/${task.meetingId}/referat`;
