@@ -78,6 +78,40 @@ export const declaredHousingAreaColumns = {
     'updated_at',
     'version',
   ],
+  area_interventions: [
+    'id',
+    'municipality_code',
+    'area_id',
+    'kind',
+    'title',
+    'description',
+    'target_group',
+    'starts_on',
+    'ends_on',
+    'planned_participants',
+    'actual_participants',
+    'connector_ids',
+    'status',
+    'monitoring_until',
+    'next_follow_up_on',
+    'created_by',
+    'created_at',
+    'updated_at',
+    'version',
+  ],
+  area_intervention_entries: [
+    'id',
+    'municipality_code',
+    'intervention_id',
+    'kind',
+    'from_status',
+    'to_status',
+    'happened_on',
+    'note',
+    'next_follow_up_on',
+    'created_by',
+    'created_at',
+  ],
 } satisfies {
   [
     T in
@@ -86,5 +120,7 @@ export const declaredHousingAreaColumns = {
       | 'housing_area_partners'
       | 'area_rounds'
       | 'area_round_contributions'
+      | 'area_interventions'
+      | 'area_intervention_entries'
   ]: (keyof DB[T])[];
 };

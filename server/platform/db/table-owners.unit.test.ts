@@ -97,6 +97,9 @@ const OWNERS: Record<string, readonly string[]> = {
   // Mapping rounds and their contributions (0053).
   area_rounds: ['server/modules/area-rounds'],
   area_round_contributions: ['server/modules/area-rounds'],
+  // Area interventions of phase 3 (0056).
+  area_interventions: ['server/modules/area-work'],
+  area_intervention_entries: ['server/modules/area-work'],
   intervention_types: ['server/modules/interventions'],
   units: ['server/modules/admin'],
   user_units: ['server/modules/admin'],
