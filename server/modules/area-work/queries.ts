@@ -102,7 +102,7 @@ export async function entryExists(db: Db, municipalityCode: string, id: string) 
   return row !== undefined;
 }
 
-/** An intervention's history, oldest first. */
+/** An intervention's history in the order it was recorded (a follow-up may be dated earlier). */
 export async function entriesOf(db: Db, municipalityCode: string, interventionId: string) {
   return db
     .selectFrom('area_intervention_entries')
@@ -118,7 +118,6 @@ export async function entriesOf(db: Db, municipalityCode: string, interventionId
     ])
     .where('municipality_code', '=', municipalityCode)
     .where('intervention_id', '=', interventionId)
-    .orderBy('happened_on')
     .orderBy('created_at')
     .orderBy('id')
     .execute();
