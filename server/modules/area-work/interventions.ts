@@ -341,4 +341,29 @@ export async function addFollowUp(ctx: RequestContext, areaId: string, id: strin
   return getIntervention(ctx, areaId, id);
 }
 
+/**
+ * The interventions whose follow-up is due by `until`, for "Mine opgaver": those of the areas
+ * whose team the user sits in, and of the areas without a team for the forum managers.
+ */
+export async function dueInterventionFollowUps(
+  db: Kysely<DB>,
+  user: RequestContext['user'],
+  until: string,
+) {
+  if (!user.municipalityCode) return [];
+  const areas = (await visibleAreas(db, user)).filter(
+    (a) =>
+      !a.archived &&
+      a.municipalityCode === user.municipalityCode &&
+      (a.standing === 'team' || (a.standing === 'manager' && a.teamForumId === null)),
+  );
+  const rows = await q.dueFollowUps(
+    db,
+    user.municipalityCode,
+    areas.map((a) => a.areaId),
+    until,
+  );
+  return rows.map((r) => ({ id: r.id, areaId: r.area_id, dueOn: r.next_follow_up_on ?? until }));
+}
+
 export { countAreaInterventionsByArea } from './queries.ts';

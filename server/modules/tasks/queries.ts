@@ -17,6 +17,7 @@ import { contactAttempts } from './queries-contact-tasks.ts';
 import { overdueAccessRequestTasks } from './access-request-tasks.ts';
 import { policeFeedbackTasks } from './police-feedback-tasks.ts';
 import { upcomingMeetingTasks } from './meeting-tasks.ts';
+import { areaInterventionFollowUpTasks } from './area-intervention-tasks.ts';
 import { meetingTaskList } from '../meetings/minutes-task-list.ts';
 import {
   compare,
@@ -158,6 +159,7 @@ const LOADERS: Record<TaskKind, Loader> = {
   contact_attempt: contactAttempts,
   meeting: upcomingMeetingTasks,
   meeting_task: meetingTaskList,
+  area_intervention_follow_up: areaInterventionFollowUpTasks,
 };
 
 /**

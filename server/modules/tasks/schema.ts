@@ -23,6 +23,8 @@ export const TaskKindSchema = z.enum([
   'meeting',
   // A task given out in a meeting's minutes (issue 14 part 4).
   'meeting_task',
+  // An area intervention's follow-up is due (issue 16 part 5; the lead renumbers at merge).
+  'area_intervention_follow_up',
 ]);
 export type TaskKind = z.infer<typeof TaskKindSchema>;
 
@@ -69,6 +71,8 @@ export const TaskSchema = z.object({
   tab: TaskTabSchema.nullable(),
   /** The meeting whose minutes gave the task (meeting tasks only). */
   meetingId: z.uuid().nullable().optional(),
+  /** The housing area of an area intervention's follow-up (opens its interventions tab). */
+  areaId: z.uuid().nullable().optional(),
 });
 export type Task = z.infer<typeof TaskSchema>;
 
