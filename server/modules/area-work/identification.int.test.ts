@@ -68,7 +68,12 @@ describe('identification forms', () => {
     const receipt = res.json() as { inquiryId: string; reference: string; canOpen: boolean };
     expect(receipt.reference).toMatch(/^H-/);
     expect(receipt.canOpen).toBe(false);
-    expect(Object.keys(receipt).sort()).toEqual(['canOpen', 'deadlineAt', 'inquiryId', 'reference']);
+    expect(Object.keys(receipt).sort()).toEqual([
+      'canOpen',
+      'deadlineAt',
+      'inquiryId',
+      'reference',
+    ]);
 
     const row = await t.database.db
       .selectFrom('inquiries')
@@ -139,7 +144,7 @@ describe('identification forms', () => {
     expect(await inquiryCount()).toBe(count);
   });
 
-  it("a 4b sign on a 4a form is refused on its field", async () => {
+  it('a 4b sign on a 4a form is refused on its field', async () => {
     const res = await caller('partner').post(url(), form4a({ signs: ['during_or_after_prison'] }));
     expect(res.statusCode).toBe(400);
     expect(fieldsOf(res)).toEqual(['body.signs.0:invalid_value']);

@@ -43,9 +43,7 @@ function observationOf(body: Identification, area: string): string {
     sections.push(da('age', { age: body.person.age }));
   }
   if (body.signs.length > 0) {
-    sections.push(
-      [da('signs'), ...body.signs.map((s) => `- ${da(`signLabels.${s}`)}`)].join('\n'),
-    );
+    sections.push([da('signs'), ...body.signs.map((s) => `- ${da(`signLabels.${s}`)}`)].join('\n'));
   }
   if (body.observation) sections.push(`${da('observed')}\n${body.observation}`);
   if (body.resources) sections.push(`${da('resources')}\n${body.resources}`);

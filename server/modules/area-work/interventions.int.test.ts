@@ -28,7 +28,12 @@ interface Detail {
   nextFollowUpOn: string | null;
   connectors: { id: string; label: string }[];
   abilities: { edit: boolean; changeStatus: boolean; followUp: boolean };
-  entries: { kind: string; fromStatus: string | null; toStatus: string | null; note: string | null }[];
+  entries: {
+    kind: string;
+    fromStatus: string | null;
+    toStatus: string | null;
+    note: string | null;
+  }[];
 }
 
 beforeAll(async () => {
@@ -86,7 +91,9 @@ describe('area interventions', () => {
     expect(d.abilities).toEqual({ edit: true, changeStatus: true, followUp: true });
     expect(d.entries).toEqual([expect.objectContaining({ kind: 'status', toStatus: 'planned' })]);
     const audit = await auditRowsOf(t.database.db, res);
-    expect(audit.map((a) => [a.action, a.resource_type])).toEqual([['create', 'area_intervention']]);
+    expect(audit.map((a) => [a.action, a.resource_type])).toEqual([
+      ['create', 'area_intervention'],
+    ]);
     const again = await caller('team').post(url(), body);
     expect(again.statusCode).toBe(200);
     expect((again.json() as Detail).id).toBe(body.id);

@@ -94,9 +94,7 @@ export async function listForArea(
 ) {
   const { access, abilities } = await readableArea(ctx, areaId);
   const rows = await q.listInterventions(ctx.db, access.municipalityCode, [areaId], filter);
-  const items = await Promise.all(
-    rows.map((r) => view(ctx.db, r, abilities.writeInterventions)),
-  );
+  const items = await Promise.all(rows.map((r) => view(ctx.db, r, abilities.writeInterventions)));
   return { items, canCreate: abilities.writeInterventions };
 }
 

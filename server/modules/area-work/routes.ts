@@ -70,8 +70,7 @@ export const areaWorkRoutes =
         querystring: InterventionListQuery,
         response: { 200: AreaInterventionListSchema },
       },
-      async (request) =>
-        interventions.listForArea(ctx(request), request.params.id, request.query),
+      async (request) => interventions.listForArea(ctx(request), request.params.id, request.query),
     );
 
     route.post(

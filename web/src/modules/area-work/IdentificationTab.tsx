@@ -121,7 +121,11 @@ function IdentificationForm({
       <Guidance keys={['identificationCaution']} />
       <fieldset>
         <legend className="h4">{t('areaWork.identification.person')}</legend>
-        <TextInput name="person.givenName" label={t('areaWork.identification.givenName')} required />
+        <TextInput
+          name="person.givenName"
+          label={t('areaWork.identification.givenName')}
+          required
+        />
         <TextInput
           name="person.familyName"
           label={t('areaWork.identification.familyName')}

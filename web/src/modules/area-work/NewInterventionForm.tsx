@@ -63,7 +63,12 @@ export function NewInterventionForm() {
             </option>
           ))}
         </Select>
-        <TextInput name="title" label={t('areaWork.interventions.title')} maxLength={200} required />
+        <TextInput
+          name="title"
+          label={t('areaWork.interventions.title')}
+          maxLength={200}
+          required
+        />
         <TextArea
           name="description"
           label={t('areaWork.interventions.description')}
