@@ -170,7 +170,7 @@ export async function createIntervention(
   refuseCpr({ title: body.title, description: body.description, targetGroup: body.targetGroup });
   checkDates(body);
   const connectorIds = await checkConnectors(ctx, access, body.connectorIds);
-  const created = await ctx.db.transaction().execute(async (trx) => {
+  await ctx.db.transaction().execute(async (trx) => {
     const row = await q.insertIntervention(trx, {
       id: body.id,
       municipality_code: access.municipalityCode,
@@ -187,7 +187,8 @@ export async function createIntervention(
       next_follow_up_on: body.nextFollowUpOn,
       created_by: ctx.user.id,
     });
-    if (!row) return false;
+    // The id is taken by a record the caller cannot see: refused as any taken id.
+    if (!row) throw new AppError('conflict');
     await q.insertEntry(trx, {
       id: randomUUID(),
       municipality_code: access.municipalityCode,
@@ -208,9 +209,8 @@ export async function createIntervention(
         details: { areaId, kind: body.kind },
       }),
     );
-    return true;
   });
-  return { created, intervention: await getIntervention(ctx, areaId, body.id) };
+  return { created: true, intervention: await getIntervention(ctx, areaId, body.id) };
 }
 
 /** Changes the intervention's content (optimistic locking; an ended one is read-only). */
@@ -306,7 +306,7 @@ export async function changeStatus(
 export async function addFollowUp(ctx: RequestContext, areaId: string, id: string, body: FollowUp) {
   const { access } = await writableArea(ctx, areaId);
   const row = await interventionOf(ctx, access, id);
-  if (await q.entryExists(ctx.db, access.municipalityCode, body.id)) {
+  if (await q.entryExists(ctx.db, access.municipalityCode, id, body.id)) {
     return getIntervention(ctx, areaId, id);
   }
   if (row.version !== body.version) throw staleVersion(row.version);
@@ -316,7 +316,7 @@ export async function addFollowUp(ctx: RequestContext, areaId: string, id: strin
       next_follow_up_on: row.status === 'ended' ? null : body.nextFollowUpOn,
     });
     if (!done) throw staleVersion(null);
-    await q.insertEntry(trx, {
+    await q.insertFollowUp(trx, {
       id: body.id,
       municipality_code: access.municipalityCode,
       intervention_id: id,

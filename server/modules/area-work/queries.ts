@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import { AppError } from '../../platform/errors.ts';
 
 /**
  * The area interventions' SQL (tables area_interventions and area_intervention_entries, 0056).
@@ -91,15 +92,32 @@ export async function insertEntry(db: Db, values: Insertable<DB['area_interventi
   await db.insertInto('area_intervention_entries').values(values).execute();
 }
 
-/** A follow-up sent again with its id: already stored. */
-export async function entryExists(db: Db, municipalityCode: string, id: string) {
+/** A follow-up sent again with its id: already stored on this intervention. */
+export async function entryExists(
+  db: Db,
+  municipalityCode: string,
+  interventionId: string,
+  id: string,
+) {
   const row = await db
     .selectFrom('area_intervention_entries')
     .select('id')
     .where('municipality_code', '=', municipalityCode)
+    .where('intervention_id', '=', interventionId)
     .where('id', '=', id)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** A follow-up with the client's id; 409 when the id is taken by another record. */
+export async function insertFollowUp(db: Db, values: Insertable<DB['area_intervention_entries']>) {
+  const row = await db
+    .insertInto('area_intervention_entries')
+    .values(values)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!row) throw new AppError('conflict');
 }
 
 /** An intervention's history in the order it was recorded (a follow-up may be dated earlier). */
