@@ -49,7 +49,7 @@ create trigger area_interventions_tenant_key
 create table area_intervention_entries (
   id uuid primary key,
   municipality_code char(3) not null references municipalities (code),
-  intervention_id uuid not null references area_interventions (id) on delete cascade,
+  area_intervention_id uuid not null references area_interventions (id) on delete cascade,
   kind text not null check (kind in ('status', 'follow_up')),
   -- A status change: from and to.
   from_status text null,
@@ -65,7 +65,7 @@ create table area_intervention_entries (
   check (kind <> 'follow_up' or note is not null)
 );
 create index area_intervention_entries_idx
-  on area_intervention_entries (intervention_id, happened_on, created_at, id);
+  on area_intervention_entries (area_intervention_id, created_at, id);
 create trigger area_intervention_entries_tenant_key
-  before insert or update of municipality_code, intervention_id on area_intervention_entries
-  for each row execute function tenant_key_from_parents('area_interventions', 'intervention_id');
+  before insert or update of municipality_code, area_intervention_id on area_intervention_entries
+  for each row execute function tenant_key_from_parents('area_interventions', 'area_intervention_id');

@@ -74,7 +74,7 @@ async function intervention(x: ProbeWorld, municipality: '101' | '147') {
     .values({
       id: followUpId,
       municipality_code: municipality,
-      intervention_id: id,
+      area_intervention_id: id,
       kind: 'follow_up',
       happened_on: '2026-11-01',
       note: 'Set',

@@ -192,7 +192,7 @@ export async function createIntervention(
     await q.insertEntry(trx, {
       id: randomUUID(),
       municipality_code: access.municipalityCode,
-      intervention_id: body.id,
+      area_intervention_id: body.id,
       kind: 'status',
       from_status: null,
       to_status: 'planned',
@@ -281,7 +281,7 @@ export async function changeStatus(
     await q.insertEntry(trx, {
       id: randomUUID(),
       municipality_code: access.municipalityCode,
-      intervention_id: id,
+      area_intervention_id: id,
       kind: 'status',
       from_status: row.status,
       to_status: body.status,
@@ -319,7 +319,7 @@ export async function addFollowUp(ctx: RequestContext, areaId: string, id: strin
     await q.insertFollowUp(trx, {
       id: body.id,
       municipality_code: access.municipalityCode,
-      intervention_id: id,
+      area_intervention_id: id,
       kind: 'follow_up',
       happened_on: body.on,
       note: body.note,

@@ -103,7 +103,7 @@ export async function entryExists(
     .selectFrom('area_intervention_entries')
     .select('id')
     .where('municipality_code', '=', municipalityCode)
-    .where('intervention_id', '=', interventionId)
+    .where('area_intervention_id', '=', interventionId)
     .where('id', '=', id)
     .executeTakeFirst();
   return row !== undefined;
@@ -135,7 +135,7 @@ export async function entriesOf(db: Db, municipalityCode: string, interventionId
       'created_at',
     ])
     .where('municipality_code', '=', municipalityCode)
-    .where('intervention_id', '=', interventionId)
+    .where('area_intervention_id', '=', interventionId)
     .orderBy('created_at')
     .orderBy('id')
     .execute();

@@ -102,7 +102,7 @@ export const declaredHousingAreaColumns = {
   area_intervention_entries: [
     'id',
     'municipality_code',
-    'intervention_id',
+    'area_intervention_id',
     'kind',
     'from_status',
     'to_status',

@@ -119,7 +119,7 @@ export interface AreaInterventionsTable {
 export interface AreaInterventionEntriesTable {
   id: string;
   municipality_code: Generated<string>;
-  intervention_id: string;
+  area_intervention_id: string;
   kind: 'status' | 'follow_up';
   from_status: string | null;
   to_status: string | null;
