@@ -22,6 +22,8 @@ export const GuidanceKeySchema = z.enum([
   // The network analysis map (tool 6): how to draw it, and what never goes on it.
   'networkMap',
   'networkMapPrivacy',
+  // The housing-area model's cautions on the identification forms (tools 4a and 4b).
+  'identificationCaution',
 ]);
 export type GuidanceKey = z.infer<typeof GuidanceKeySchema>;
 export const GUIDANCE_KEYS = GuidanceKeySchema.options;

@@ -67,3 +67,58 @@ export type ContributionCategory = z.infer<typeof ContributionCategorySchema>;
 /** A contribution is a challenge or a resource. */
 export const CONTRIBUTION_STANCES = ['challenge', 'resource'] as const;
 export const ContributionStanceSchema = z.enum(CONTRIBUTION_STANCES);
+
+// ---------------------------------------------------------------------------------------------
+// Identification forms and area interventions (issue 16 parts 3 and 5; server/modules/area-work).
+
+/**
+ * Signs on tool 4a (younger siblings and families of people in extremist environments), in our
+ * own words from the seed's description of the target group. Not an exhaustive list, and one
+ * sign alone says little (the form shows the seed's cautions).
+ */
+export const IDENTIFICATION_SIGNS_4A = [
+  'family_member_in_environment',
+  'glorifies_older_sibling',
+  'lives_up_to_family_rewards',
+  'ideology_shared_in_family',
+  'changed_after_family_prison_stay',
+  'withdraws_from_peers',
+] as const;
+
+/** Signs on tool 4b (persons at risk of moving from criminal to extremist environments). */
+export const IDENTIFICATION_SIGNS_4B = [
+  'criminal_violent_background',
+  'during_or_after_prison',
+  'justifies_violence_with_cause',
+  'seeks_redemption_in_faith',
+  'contact_with_extremist_environment',
+  'leaves_former_circle',
+] as const;
+
+export const IDENTIFICATION_SIGNS = {
+  '4a': IDENTIFICATION_SIGNS_4A,
+  '4b': IDENTIFICATION_SIGNS_4B,
+} as const;
+export const IdentificationSignSchema = z.enum([
+  ...IDENTIFICATION_SIGNS_4A,
+  ...IDENTIFICATION_SIGNS_4B,
+]);
+export type IdentificationSign = z.infer<typeof IdentificationSignSchema>;
+
+/** How the person on a 4a form relates to the one in an environment (the seed's family roles). */
+export const IDENTIFICATION_RELATIONS = ['younger_sibling', 'child', 'sibling', 'other'] as const;
+export const IdentificationRelationSchema = z.enum(IDENTIFICATION_RELATIONS);
+
+/** An area intervention's course: planned → active → phasing out (monitored) → ended. */
+export const AREA_INTERVENTION_STATUSES = ['planned', 'active', 'phasing_out', 'ended'] as const;
+export const AreaInterventionStatusSchema = z.enum(AREA_INTERVENTION_STATUSES);
+export type AreaInterventionStatus = z.infer<typeof AreaInterventionStatusSchema>;
+export type AreaInterventionKind = z.infer<typeof AreaInterventionKindSchema>;
+
+/** The status changes allowed: forward one step, or straight to ended. */
+export const AREA_INTERVENTION_NEXT: Record<AreaInterventionStatus, AreaInterventionStatus[]> = {
+  planned: ['active', 'ended'],
+  active: ['phasing_out', 'ended'],
+  phasing_out: ['ended'],
+  ended: [],
+};

@@ -12,13 +12,20 @@ import { TRANSFER_PROBES } from '../test/id-probes-transfers.ts';
 import { CITIZEN_MEETING_PROBES } from '../test/id-probes-citizen-meetings.ts';
 import { NETWORK_MAP_PROBES } from '../test/id-probes-network-maps.ts';
 import { IMPLEMENTATION_PROBES } from '../test/id-probes-implementation.ts';
+import { AREA_WORK_PROBES } from '../test/id-probes-area-work.ts';
 import { describeRecordIds } from '../test/record-ids.ts';
 
 // Every record id an administration, forum, catalogue, notification or security-key request can
 // carry (ASVS 8.2.2), and the check that every id field of the API has a probe: see the helper.
 await describeRecordIds(
   'administration, forums, catalogue and the rest',
-  [...PLATFORM_PROBES, ...RETENTION_PROBES, ...AGENDA_PROBES, ...MEETING_PROBES],
+  [
+    ...PLATFORM_PROBES,
+    ...RETENTION_PROBES,
+    ...AGENDA_PROBES,
+    ...MEETING_PROBES,
+    ...AREA_WORK_PROBES,
+  ],
   {
     coverage: [
       ...CASE_PROBES,
@@ -35,6 +42,7 @@ await describeRecordIds(
       ...MINUTES_DECISION_PROBES,
       ...NETWORK_MAP_PROBES,
       ...IMPLEMENTATION_PROBES,
+      ...AREA_WORK_PROBES,
     ],
   },
 );

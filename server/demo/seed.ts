@@ -1,3 +1,4 @@
+import { seedDemoAreaWork } from './housing-areas-work.ts';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import { createStandardUnits } from '../modules/admin/standard-units.ts';
@@ -108,6 +109,7 @@ export async function seedDemo(
     await seedDemoAgenda(db);
     await seedDemoMinutes(db);
     await seedDemoImplementation(db);
+    await seedDemoAreaWork(db, { secret: options.secretKey, audit: options.auditKey });
     return organisation;
   }
   // Every step is idempotent, and the marker is written last: an interrupted seed completes on
@@ -136,6 +138,7 @@ export async function seedDemo(
   await seedDemoAgenda(db);
   await seedDemoMinutes(db);
   await seedDemoImplementation(db);
+  await seedDemoAreaWork(db, { secret: options.secretKey, audit: options.auditKey });
   await db
     .insertInto('app_settings')
     .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })

@@ -160,6 +160,8 @@ const ROUTE_GROUPS: [string, RegExp][] = [
     'citizen-meetings',
     /^\/api\/(cases|inquiries)\/\{id\}\/(citizen-contact|contact-attempts|citizen-meetings)/,
   ],
+  // The housing-area model's identification forms and area interventions (issue 16 parts 3, 5).
+  ['area-work', /^\/api\/housing-areas\/\{id\}\/(identifications|interventions)/],
   // The network analysis map and the guidance texts (issue 15 parts 5 and 6).
   ['network-maps', /^\/api\/(cases\/\{id\}\/network-maps|admin\/guidance\/)/],
   // Across municipalities (issue 13 part 5): before the inquiries and cases groups.

@@ -95,6 +95,17 @@ function checkBody(body: CreateInquiry, now: Date) {
 }
 
 /**
+ * An inquiry sent from the housing-area work (issue 16, tools 4a and 4b): the area is its context
+ * and its municipality the inquiry's (a partner sending the form has none of their own). The
+ * caller (server/modules/area-work) has checked the sender's standing in the area.
+ */
+export interface AreaContext {
+  municipalityCode: string;
+  housingAreaId: string;
+  identificationTool: '4a' | '4b';
+}
+
+/**
  * Records an inquiry. Idempotent: the same user with the same key gets the first receipt again,
  * however often the browser retries. Until triaged, the shortest deadline of the municipality
  * applies, so nothing waits unseen. Persons are found (an existing registration in the same
@@ -105,8 +116,9 @@ export async function createInquiry(
   body: CreateInquiry,
   idempotencyKey: string,
   now: Date,
+  area?: AreaContext,
 ): Promise<{ receipt: Receipt; created: boolean }> {
-  const municipality = requireIntakeMunicipality(ctx.user);
+  const municipality = area?.municipalityCode ?? requireIntakeMunicipality(ctx.user);
   const existing = await findByIdempotencyKey(ctx.db, ctx.user.id, idempotencyKey);
   if (existing) return { receipt: receiptOf(existing, ctx.user), created: false };
 
@@ -147,6 +159,8 @@ export async function createInquiry(
       recorded_unit_id: ctx.user.unitIds[0] ?? null,
       created_by: ctx.user.id,
       idempotency_key: idempotencyKey,
+      housing_area_id: area?.housingAreaId ?? null,
+      identification_tool: area?.identificationTool ?? null,
     });
     // A concurrent retry with the same key won: this transaction adds nothing.
     if (!row) return null;
@@ -202,7 +216,11 @@ export async function createInquiry(
           resourceId: row.id,
           subjectPersonId: subject,
           purpose: PURPOSES.inquiryIntake,
-          details: { urgent, ...(body.childReport && { childReport: true }) },
+          details: {
+            urgent,
+            ...(body.childReport && { childReport: true }),
+            ...(area && { housingAreaId: area.housingAreaId, tool: area.identificationTool }),
+          },
         }),
       ),
     );

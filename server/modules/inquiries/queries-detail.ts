@@ -33,11 +33,13 @@ export type InquiryRow = NonNullable<Awaited<ReturnType<typeof findInquiryRow>>>
 export async function findInquiryRow(db: Db, key: InquiryKey) {
   return selectInquiry(db, key)
     .leftJoin('forums', 'forums.id', 'inquiries.forum_id')
+    .leftJoin('housing_areas as ha', 'ha.id', 'inquiries.housing_area_id')
     .innerJoin('users as recorder', 'recorder.id', 'inquiries.created_by')
     .leftJoin('units as ru', 'ru.id', 'inquiries.recorded_unit_id')
     .selectAll('inquiries')
     .select([
       'forums.name as forum_name',
+      'ha.name as housing_area_name',
       'recorder.display_name as recorder_name',
       'ru.name as recorded_unit_name',
     ])
@@ -139,6 +141,9 @@ export async function loadInquiry(
     deadlineAt: row.deadline_at.toISOString(),
     overdue: open && row.deadline_at <= now,
     forum: row.forum_id && row.forum_name ? { id: row.forum_id, name: row.forum_name } : null,
+    housingArea: row.housing_area_name
+      ? { name: row.housing_area_name, tool: row.identification_tool as '4a' | '4b' | null }
+      : null,
     recordedBy: row.recorder_name,
     recordedUnitName: row.recorded_unit_name,
     persons: persons.map((p) => ({

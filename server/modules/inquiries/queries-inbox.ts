@@ -49,6 +49,7 @@ export async function listInbox(
   let query = db
     .selectFrom('inquiries')
     .leftJoin('forums', 'forums.id', 'inquiries.forum_id')
+    .leftJoin('housing_areas as ha', 'ha.id', 'inquiries.housing_area_id')
     .select([
       'inquiries.id',
       'inquiries.reference',
@@ -64,6 +65,8 @@ export async function listInbox(
       'inquiries.subject_kind',
       'inquiries.municipality_code',
       'forums.name as forum_name',
+      'ha.name as housing_area_name',
+      'inquiries.identification_tool',
     ])
     .where(visibleInquiry(user)) // the tenant key: the caller's area (see above)
     .orderBy('inquiries.deadline_at')
@@ -165,6 +168,9 @@ export async function listInbox(
         firstPersonName: first ? `${first.given_name} ${first.family_name}` : null,
         otherPersons: Math.max(0, list.length - 1),
         forumName: r.forum_name,
+        housingArea: r.housing_area_name
+          ? { name: r.housing_area_name, tool: r.identification_tool as '4a' | '4b' | null }
+          : null,
       };
     }),
     nextCursor: rows.length > filter.limit && last ? encodeCursor(last.deadline_at, last.id) : null,

@@ -23,6 +23,12 @@ import { SIGN_TIERS } from './signs.ts';
  * the caller may see it (its compartment — the concern itself — only with need-to-know, and the
  * abilities the access module computed), and its chronology.
  */
+/** The housing area an identification form (tool 4a or 4b) came from (issue 16). */
+export const InquiryAreaSchema = z
+  .object({ name: z.string(), tool: z.enum(['4a', '4b']).nullable() })
+  .nullable()
+  .optional();
+
 export const InboxItemSchema = z.object({
   id: z.uuid(),
   reference: z.string(),
@@ -42,6 +48,7 @@ export const InboxItemSchema = z.object({
   firstPersonName: z.string().nullable(),
   otherPersons: z.number().int(),
   forumName: z.string().nullable(),
+  housingArea: InquiryAreaSchema,
 });
 
 export const InboxSchema = z.object({
@@ -101,6 +108,7 @@ export const InquiryDetailSchema = record(
     deadlineAt: z.iso.datetime(),
     overdue: z.boolean(),
     forum: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    housingArea: InquiryAreaSchema,
     recordedBy: z.string(),
     recordedUnitName: z.string().nullable(),
     persons: z.array(InquiryPersonSchema),

@@ -18,6 +18,7 @@ import { overdueAccessRequestTasks } from './access-request-tasks.ts';
 import { policeFeedbackTasks } from './police-feedback-tasks.ts';
 import { upcomingMeetingTasks } from './meeting-tasks.ts';
 import { implementationTasks } from './implementation-tasks.ts';
+import { areaInterventionFollowUpTasks } from './area-intervention-tasks.ts';
 import { meetingTaskList } from '../meetings/minutes-task-list.ts';
 import {
   compare,
@@ -161,6 +162,7 @@ const LOADERS: Record<TaskKind, Loader> = {
   meeting_task: meetingTaskList,
   implementation_item_review: implementationTasks,
   implementation_review: implementationTasks,
+  area_intervention_follow_up: areaInterventionFollowUpTasks,
 };
 
 /**

@@ -26,6 +26,8 @@ export const TaskKindSchema = z.enum([
   // The implementation follow-up (issue 16 part 6): an item, or the checklist, due for review.
   'implementation_item_review',
   'implementation_review',
+  // An area intervention's follow-up is due (issue 16 part 5; the lead renumbers at merge).
+  'area_intervention_follow_up',
 ]);
 export type TaskKind = z.infer<typeof TaskKindSchema>;
 
@@ -72,6 +74,8 @@ export const TaskSchema = z.object({
   tab: TaskTabSchema.nullable(),
   /** The meeting whose minutes gave the task (meeting tasks only). */
   meetingId: z.uuid().nullable().optional(),
+  /** The housing area of an area intervention's follow-up (opens its interventions tab). */
+  areaId: z.uuid().nullable().optional(),
 });
 export type Task = z.infer<typeof TaskSchema>;
 

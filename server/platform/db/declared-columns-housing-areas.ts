@@ -110,6 +110,40 @@ export const declaredHousingAreaColumns = {
     'created_at',
   ],
   implementation_profiles: ['id', 'municipality_code', 'number', 'answers', 'saved_by', 'saved_at'],
+  area_interventions: [
+    'id',
+    'municipality_code',
+    'area_id',
+    'kind',
+    'title',
+    'description',
+    'target_group',
+    'starts_on',
+    'ends_on',
+    'planned_participants',
+    'actual_participants',
+    'connector_ids',
+    'status',
+    'monitoring_until',
+    'next_follow_up_on',
+    'created_by',
+    'created_at',
+    'updated_at',
+    'version',
+  ],
+  area_intervention_entries: [
+    'id',
+    'municipality_code',
+    'area_intervention_id',
+    'kind',
+    'from_status',
+    'to_status',
+    'happened_on',
+    'note',
+    'next_follow_up_on',
+    'created_by',
+    'created_at',
+  ],
 } satisfies {
   [
     T in
@@ -122,5 +156,7 @@ export const declaredHousingAreaColumns = {
       | 'implementation_item_changes'
       | 'implementation_reviews'
       | 'implementation_profiles'
+      | 'area_interventions'
+      | 'area_intervention_entries'
   ]: (keyof DB[T])[];
 };

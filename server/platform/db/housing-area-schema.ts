@@ -146,10 +146,50 @@ export interface ImplementationTables {
   implementation_profiles: ImplementationProfilesTable;
 }
 
+/** Area interventions of phase 3 (0056, owned by server/modules/area-work). */
+export interface AreaInterventionsTable {
+  id: string;
+  municipality_code: Generated<string>;
+  area_id: string;
+  kind: 'area_civil_society' | 'upskilling';
+  title: string;
+  description: string | null;
+  target_group: string | null;
+  starts_on: ColumnType<string | null, string | null | undefined, string | null>;
+  ends_on: ColumnType<string | null, string | null | undefined, string | null>;
+  planned_participants: number | null;
+  actual_participants: number | null;
+  connector_ids: ColumnType<unknown, string | undefined, string>;
+  status: Generated<'planned' | 'active' | 'phasing_out' | 'ended'>;
+  monitoring_until: ColumnType<string | null, string | null | undefined, string | null>;
+  next_follow_up_on: ColumnType<string | null, string | null | undefined, string | null>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+/** An area intervention's status changes and follow-ups (0056). */
+export interface AreaInterventionEntriesTable {
+  id: string;
+  municipality_code: Generated<string>;
+  area_intervention_id: string;
+  kind: 'status' | 'follow_up';
+  from_status: string | null;
+  to_status: string | null;
+  happened_on: ColumnType<string, string, string>;
+  note: string | null;
+  next_follow_up_on: ColumnType<string | null, string | null | undefined, string | null>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
 export interface HousingAreaTables extends ImplementationTables {
   housing_areas: HousingAreasTable;
   housing_area_parts: HousingAreaPartsTable;
   housing_area_partners: HousingAreaPartnersTable;
   area_rounds: AreaRoundsTable;
   area_round_contributions: AreaRoundContributionsTable;
+  area_interventions: AreaInterventionsTable;
+  area_intervention_entries: AreaInterventionEntriesTable;
 }

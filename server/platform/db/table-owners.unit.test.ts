@@ -101,6 +101,9 @@ const OWNERS: Record<string, readonly string[]> = {
   implementation_item_changes: ['server/modules/implementation'],
   implementation_reviews: ['server/modules/implementation'],
   implementation_profiles: ['server/modules/implementation'],
+  // Area interventions of phase 3 (0056).
+  area_interventions: ['server/modules/area-work'],
+  area_intervention_entries: ['server/modules/area-work'],
   intervention_types: ['server/modules/interventions'],
   units: ['server/modules/admin'],
   user_units: ['server/modules/admin'],

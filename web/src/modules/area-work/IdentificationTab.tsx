@@ -1,4 +1,188 @@
-/** Placeholder of the foundation commit: the work slice of issue 16 replaces this page. */
+import { useMutation } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  CheckboxGroup,
+  DateInput,
+  Form,
+  RadioGroup,
+  SuccessMessage,
+  TextArea,
+  TextInput,
+  useZodForm,
+} from '../../ui/form';
+import { Guidance } from '../guidance/Guidance';
+import { useAreaContext } from '../housing-areas/areaContext';
+import {
+  IDENTIFICATION_RELATIONS,
+  IDENTIFICATION_SIGNS,
+  IdentificationBody,
+  sendIdentification,
+  type IdentificationReceipt,
+  type IdentificationTool,
+} from './areaWorkApi';
+
+/** The form holds the body without its client id (made when it is sent). */
+const FormValues = IdentificationBody.omit({ id: true });
+
+/**
+ * The identification forms of the housing-area model (tools 4a and 4b): choose the tool, fill in
+ * the form with the seed's cautions beside it, and send it. It becomes a concern inquiry in the
+ * municipality's inbox; the sender gets the receipt with the inquiry's reference and nothing
+ * more. Shown only with the area's `identify` ability.
+ */
 export function IdentificationTab() {
-  return <p>IdentificationTab</p>;
+  const { t } = useTranslation();
+  const { area } = useAreaContext();
+  const headingId = useId();
+  const [tool, setTool] = useState<IdentificationTool | null>(null);
+  const [receipt, setReceipt] = useState<IdentificationReceipt | null>(null);
+
+  if (!area.abilities.identify) {
+    return <p>{t('areaWork.identification.notAllowed')}</p>;
+  }
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('areaWork.identification.heading')}</h2>
+      <p>{t('areaWork.identification.intro')}</p>
+      {receipt && (
+        <SuccessMessage>
+          {t('areaWork.identification.receipt', { reference: receipt.reference })}
+        </SuccessMessage>
+      )}
+      <div className="button-row">
+        {(['4a', '4b'] as const).map((choice) => (
+          <button
+            key={choice}
+            type="button"
+            className={choice === tool ? 'button button-primary' : 'button button-secondary'}
+            aria-pressed={choice === tool}
+            onClick={() => {
+              setTool(choice);
+              setReceipt(null);
+            }}
+          >
+            {t(`areaWork.identification.tool.${choice}`)}
+          </button>
+        ))}
+      </div>
+      {tool && (
+        <IdentificationForm
+          key={`${tool}-${receipt?.inquiryId ?? ''}`}
+          areaId={area.id}
+          tool={tool}
+          onSent={(r) => {
+            setReceipt(r);
+            setTool(null);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function IdentificationForm({
+  areaId,
+  tool,
+  onSent,
+}: {
+  areaId: string;
+  tool: IdentificationTool;
+  onSent: (receipt: IdentificationReceipt) => void;
+}) {
+  const { t } = useTranslation();
+  const form = useZodForm(FormValues, {
+    defaultValues: {
+      tool,
+      person: { givenName: '', familyName: '', birthDate: null, age: null },
+      relation: null,
+      signs: [],
+      observation: null,
+      resources: null,
+      contact: null,
+    },
+  });
+  const mutation = useMutation({
+    mutationFn: (values: typeof FormValues._output) =>
+      sendIdentification(areaId, { ...values, id: crypto.randomUUID() }),
+    onSuccess: onSent,
+  });
+  const signs = IDENTIFICATION_SIGNS[tool];
+  return (
+    <Form
+      id="identification"
+      form={form}
+      onSubmit={(values) => mutation.mutateAsync(values)}
+      error={mutation.error}
+      errorTitle={t('areaWork.identification.sendError')}
+    >
+      <h3>{t(`areaWork.identification.tool.${tool}`)}</h3>
+      <p className="form-hint">{t('areaWork.identification.source', { tool })}</p>
+      <Guidance keys={['identificationCaution']} />
+      <fieldset>
+        <legend className="h4">{t('areaWork.identification.person')}</legend>
+        <TextInput
+          name="person.givenName"
+          label={t('areaWork.identification.givenName')}
+          required
+        />
+        <TextInput
+          name="person.familyName"
+          label={t('areaWork.identification.familyName')}
+          required
+        />
+        <DateInput
+          name="person.birthDate"
+          label={t('areaWork.identification.birthDate')}
+          empty="null"
+        />
+        <TextInput
+          name="person.age"
+          label={t('areaWork.identification.age')}
+          hint={t('areaWork.identification.ageHint')}
+          asNumber
+          empty="null"
+          widthClass="input-char-4"
+        />
+      </fieldset>
+      {tool === '4a' && (
+        <RadioGroup
+          name="relation"
+          label={t('areaWork.identification.relation')}
+          options={IDENTIFICATION_RELATIONS.map((r) => ({
+            value: r,
+            label: t(`areaWork.relation.${r}`),
+          }))}
+        />
+      )}
+      <CheckboxGroup
+        name="signs"
+        label={t('areaWork.identification.signs')}
+        hint={t('areaWork.identification.signsHint')}
+        options={signs.map((s) => ({ value: s, label: t(`areaWork.sign.${s}`) }))}
+      />
+      <TextArea
+        name="observation"
+        label={t('areaWork.identification.observation')}
+        hint={t('areaWork.identification.observationHint')}
+        empty="null"
+        maxLength={10_000}
+      />
+      <TextArea
+        name="resources"
+        label={t('areaWork.identification.resources')}
+        empty="null"
+        maxLength={2000}
+      />
+      <TextInput
+        name="contact"
+        label={t('areaWork.identification.contact')}
+        empty="null"
+        maxLength={500}
+      />
+      <button type="submit" className="button button-primary" disabled={mutation.isPending}>
+        {t('areaWork.identification.send')}
+      </button>
+    </Form>
+  );
 }

@@ -179,6 +179,17 @@ function InboxTable({ items, now }: { items: InboxItem[]; now: number }) {
                     })
                   : item.firstPersonName
                 : t(`inquiries.subjectKinds.${item.subjectKind}`)}
+              {item.housingArea && (
+                <>
+                  <br />
+                  <span className="inquiry-area">
+                    {t('areaWork.inquiryArea', {
+                      area: item.housingArea.name,
+                      tool: item.housingArea.tool ?? '',
+                    })}
+                  </span>
+                </>
+              )}
             </td>
             <td className="inquiry-nowrap">{formatDateTime(item.receivedAt)}</td>
             <td className="inquiry-nowrap">

@@ -224,6 +224,17 @@ function Overview({ detail, reload, reloading }: PanelProps) {
           </dd>
           <dt>{t('inquiries.detail.forum')}</dt>
           <dd>{detail.forum?.name ?? t('inquiries.common.none')}</dd>
+          {detail.housingArea && (
+            <>
+              <dt>{t('areaWork.inquiryAreaLabel')}</dt>
+              <dd>
+                {t('areaWork.inquiryArea', {
+                  area: detail.housingArea.name,
+                  tool: detail.housingArea.tool ?? '',
+                })}
+              </dd>
+            </>
+          )}
           {detail.fourEyes && (
             <>
               <dt>{t('inquiries.detail.fourEyes')}</dt>

@@ -36,6 +36,7 @@ const KIND_ORDER: Record<TaskKind, number> = {
   meeting_task: 19,
   implementation_item_review: 20,
   implementation_review: 21,
+  area_intervention_follow_up: 22,
 };
 export const TASK_KINDS = inOrder(KIND_ORDER);
 
@@ -59,6 +60,9 @@ export function taskLink(task: Task): string | null {
   if (task.kind === 'implementation_item_review')
     return `/boligomraader/implementering/punkt/${task.id}`;
   if (task.kind === 'implementation_review') return '/boligomraader/implementering/gennemgang';
+  if (task.kind === 'area_intervention_follow_up' && task.areaId) {
+    return `/boligomraader/${task.areaId}/indsatser/${task.id}`;
+  }
   // A task from a meeting's minutes opens its record, else the minutes that gave it.
   if (task.kind === 'meeting_task' && !task.caseId && !task.inquiryId && task.meetingId) {
     return `/moeder/${task.meetingId}/referat`;
