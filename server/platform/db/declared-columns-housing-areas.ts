@@ -78,6 +78,16 @@ export const declaredHousingAreaColumns = {
     'updated_at',
     'version',
   ],
+  area_round_overviews: [
+    'round_id',
+    'municipality_code',
+    'items',
+    'created_by',
+    'created_at',
+    'updated_by',
+    'updated_at',
+    'version',
+  ],
 } satisfies {
   [
     T in
@@ -86,5 +96,6 @@ export const declaredHousingAreaColumns = {
       | 'housing_area_partners'
       | 'area_rounds'
       | 'area_round_contributions'
+      | 'area_round_overviews'
   ]: (keyof DB[T])[];
 };

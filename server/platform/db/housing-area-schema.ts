@@ -92,10 +92,23 @@ export interface AreaRoundContributionsTable {
   version: Generated<number>;
 }
 
+/** The area overview of a systematised round (0054, owned by server/modules/area-rounds). */
+export interface AreaRoundOverviewsTable {
+  round_id: string;
+  municipality_code: Generated<string>;
+  items: Json;
+  created_by: string;
+  created_at: Timestamp;
+  updated_by: string;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
 export interface HousingAreaTables {
   housing_areas: HousingAreasTable;
   housing_area_parts: HousingAreaPartsTable;
   housing_area_partners: HousingAreaPartnersTable;
   area_rounds: AreaRoundsTable;
   area_round_contributions: AreaRoundContributionsTable;
+  area_round_overviews: AreaRoundOverviewsTable;
 }

@@ -97,6 +97,8 @@ const OWNERS: Record<string, readonly string[]> = {
   // Mapping rounds and their contributions (0053).
   area_rounds: ['server/modules/area-rounds'],
   area_round_contributions: ['server/modules/area-rounds'],
+  // The area overview of a systematised round (0054).
+  area_round_overviews: ['server/modules/area-rounds'],
   intervention_types: ['server/modules/interventions'],
   units: ['server/modules/admin'],
   user_units: ['server/modules/admin'],
