@@ -55,14 +55,16 @@ export function mergeContributions(contributions: readonly MergeSource[]): Overv
       stance: first.stance,
       sign: first.sign,
       label: first.label,
-      description: joinDistinct(
-        group.map((c) => c.description),
-        '\n',
-      )?.slice(0, 4000) ?? null,
-      howToReach: joinDistinct(
-        group.map((c) => c.howToReach),
-        '; ',
-      )?.slice(0, 500) ?? null,
+      description:
+        joinDistinct(
+          group.map((c) => c.description),
+          '\n',
+        )?.slice(0, 4000) ?? null,
+      howToReach:
+        joinDistinct(
+          group.map((c) => c.howToReach),
+          '; ',
+        )?.slice(0, 500) ?? null,
       sameAs: null,
     };
   });

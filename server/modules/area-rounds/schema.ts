@@ -61,9 +61,7 @@ const ContributionFields = {
   description: optionalText(L.description),
   howToReach: optionalText(L.howToReach),
 };
-export const CreateContributionBody = z
-  .object({ id: z.uuid(), ...ContributionFields })
-  .strict();
+export const CreateContributionBody = z.object({ id: z.uuid(), ...ContributionFields }).strict();
 export type ContributionInput = z.input<typeof CreateContributionBody>;
 export const UpdateContributionBody = z
   .object({ version: Version, ...ContributionFields })
