@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { CurrentUser } from '../../access/sessions.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import type { AreaCadence } from '../../../shared/housing-areas.ts';
 
 /**
  * For "Mine opgaver": the areas whose next mapping round the caller should hold — areas with a
@@ -10,7 +11,7 @@ import type { DB } from '../../platform/db/schema.ts';
  * it (rounds.ts `nextDueOn`).
  */
 export async function areasAwaitingRound(db: Kysely<DB>, user: CurrentUser, manager: boolean) {
-  return db
+  const rows = await db
     .selectFrom('housing_areas as a')
     .innerJoin('area_rounds as r', (join) =>
       join.onRef('r.area_id', '=', 'a.id').onRef('r.municipality_code', '=', 'a.municipality_code'),
@@ -44,4 +45,5 @@ export async function areasAwaitingRound(db: Kysely<DB>, user: CurrentUser, mana
     .orderBy('a.name')
     .orderBy('a.id')
     .execute();
+  return rows.map((r) => ({ ...r, cadence: r.cadence as AreaCadence | null }));
 }

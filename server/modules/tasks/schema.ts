@@ -23,6 +23,8 @@ export const TaskKindSchema = z.enum([
   'meeting',
   // A task given out in a meeting's minutes (issue 14 part 4).
   'meeting_task',
+  // The next mapping round of a housing area is due (issue 16 part 2).
+  'area_round',
 ]);
 export type TaskKind = z.infer<typeof TaskKindSchema>;
 
@@ -69,6 +71,9 @@ export const TaskSchema = z.object({
   tab: TaskTabSchema.nullable(),
   /** The meeting whose minutes gave the task (meeting tasks only). */
   meetingId: z.uuid().nullable().optional(),
+  /** The housing area whose mapping round is due (area_round tasks only), and its name. */
+  areaId: z.uuid().nullable().optional(),
+  areaName: z.string().nullable().optional(),
 });
 export type Task = z.infer<typeof TaskSchema>;
 
