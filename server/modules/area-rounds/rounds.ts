@@ -53,6 +53,7 @@ export async function listRounds(ctx: RequestContext, areaId: string): Promise<R
     items: rows.map((r) => presentRound(r, scope)),
     nextDueOn: open ? null : nextDueOn(cadence, latest),
     cadence,
+    teamForumId: scope.abilities.manageRounds ? scope.access.teamForumId : null,
     abilities: { start: scope.abilities.manageRounds && cadence !== null && !open },
   };
 }

@@ -124,6 +124,8 @@ export const RoundListSchema = z.object({
   /** When the next round is due by the cadence (null: no cadence, or a round is open). */
   nextDueOn: z.iso.date().nullable(),
   cadence: z.enum(['quarterly', 'half_yearly']).nullable(),
+  /** The area's team forum, whose meetings a round may be linked to (for those who start rounds). */
+  teamForumId: z.uuid().nullable(),
   abilities: z.object({ start: z.boolean() }),
 });
 export type RoundList = z.infer<typeof RoundListSchema>;
