@@ -28,7 +28,9 @@ export function OverviewPage({ area }: { area: AreaContextValue['area'] }) {
   return (
     <section aria-labelledby={headingId}>
       <p>
-        <Link to="..">{t('areaRounds.backToRound')}</Link>
+        <Link to=".." relative="path">
+          {t('areaRounds.backToRound')}
+        </Link>
       </p>
       <QueryState
         query={query}
