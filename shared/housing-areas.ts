@@ -80,8 +80,11 @@ export const SIGN_CATEGORIES = ['area_sign', 'group_sign'] as const;
 /** The categories that describe a person by role and how to reach them. */
 export const PERSON_CATEGORIES = ['resource_person', 'positive_connector'] as const;
 
+/** An area sign's or a group sign's code. */
+export type SignCode = (typeof AREA_SIGNS)[number] | (typeof GROUP_SIGNS)[number];
+
 /** The signs a sign category chooses from. */
-export function signsOf(category: ContributionCategory): readonly string[] {
+export function signsOf(category: ContributionCategory): readonly SignCode[] {
   if (category === 'area_sign') return AREA_SIGNS;
   if (category === 'group_sign') return GROUP_SIGNS;
   return [];

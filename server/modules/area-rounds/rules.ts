@@ -52,7 +52,7 @@ export function itemProblems(
   if ((SIGN_CATEGORIES as readonly string[]).includes(item.category)) {
     if (item.sign === null)
       problems.push({ field: `${at}.sign`, code: 'area_round_sign_required' });
-    else if (!signsOf(item.category).includes(item.sign)) {
+    else if (!(signsOf(item.category) as readonly string[]).includes(item.sign)) {
       problems.push({ field: `${at}.sign`, code: 'area_round_sign_unknown' });
     }
   }

@@ -7,6 +7,7 @@ import {
   roundsKey,
   type Contribution,
   type RoundDetail,
+  type SignCode,
 } from './roundsApi';
 
 type Part = RoundDetail['parts'][number];
@@ -64,7 +65,7 @@ export function ContributionGroups({
                   .map((c) => (
                     <li key={c.id}>
                       <strong>{c.label}</strong> ({t(`areaRounds.stance.${c.stance}`)})
-                      {c.sign && ` – ${t(`areaRounds.sign.${c.sign}`)}`}
+                      {c.sign && ` – ${t(`areaRounds.sign.${c.sign as SignCode}`)}`}
                       {c.description && <p>{c.description}</p>}
                       {c.howToReach && (
                         <p>

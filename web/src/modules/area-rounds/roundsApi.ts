@@ -35,6 +35,7 @@ export {
   SIGN_CATEGORIES,
   signsOf,
   type ContributionCategory,
+  type SignCode,
 } from '../../../../shared/housing-areas.ts';
 
 const base = (areaId: string) => `/api/housing-areas/${areaId}/rounds`;
