@@ -21,8 +21,9 @@ export function OverviewPage({ area }: { area: AreaContextValue['area'] }) {
   const [editing, setEditing] = useState(false);
   const [formKey, setFormKey] = useState(0);
   usePageTitle(t('areaRounds.overview.title', { area: area.name }));
-  const reload = () => {
-    void query.refetch();
+  // MutationFailure clears the stale notice once this promise settles.
+  const reload = async () => {
+    await query.refetch();
     setFormKey((k) => k + 1);
   };
   return (

@@ -30,7 +30,7 @@ export function SystematiseForm({
   version: number;
   update: boolean;
   parts: RoundDetail['parts'];
-  onReload: () => void;
+  onReload: () => Promise<void>;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
