@@ -36,6 +36,7 @@ import { assessmentRoutes } from './modules/assessments/routes.ts';
 import { networkMapRoutes } from './modules/network-maps/routes.ts';
 import { implementationRoutes } from './modules/implementation/routes.ts';
 import { areaWorkRoutes } from './modules/area-work/routes.ts';
+import { areaRoundRoutes } from './modules/area-rounds/routes.ts';
 import { guidanceRoutes } from './modules/guidance/routes.ts';
 import { planRoutes } from './modules/plans/routes.ts';
 import { caseInterventionRoutes } from './modules/case-interventions/routes.ts';
@@ -217,6 +218,7 @@ export async function buildApp(
   await app.register(networkMapRoutes({ keys: options.keys }));
   await app.register(implementationRoutes({ keys: options.keys }));
   await app.register(areaWorkRoutes({ keys: options.keys }));
+  await app.register(areaRoundRoutes({ keys: options.keys }));
   await app.register(guidanceRoutes({ keys: options.keys }));
   await app.register(planRoutes({ keys: options.keys }));
   await app.register(caseInterventionRoutes({ keys: options.keys }));

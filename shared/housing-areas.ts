@@ -122,3 +122,40 @@ export const AREA_INTERVENTION_NEXT: Record<AreaInterventionStatus, AreaInterven
   phasing_out: ['ended'],
   ended: [],
 };
+// --- Mapping rounds and the area overview (issue 16 part 2; the area-rounds module) ---
+
+/** A round's life: open (contributions collected), closed, systematised (the overview written). */
+export const AREA_ROUND_STATUSES = ['open', 'closed', 'systematised'] as const;
+export const AreaRoundStatusSchema = z.enum(AREA_ROUND_STATUSES);
+export type AreaRoundStatus = z.infer<typeof AreaRoundStatusSchema>;
+
+/** The categories whose contribution names a sign's code (from AREA_SIGNS or GROUP_SIGNS). */
+export const SIGN_CATEGORIES = ['area_sign', 'group_sign'] as const;
+/** The categories that describe a person by role and how to reach them. */
+export const PERSON_CATEGORIES = ['resource_person', 'positive_connector'] as const;
+
+/** An area sign's or a group sign's code. */
+export type SignCode = (typeof AREA_SIGNS)[number] | (typeof GROUP_SIGNS)[number];
+
+/** The signs a sign category chooses from. */
+export function signsOf(category: ContributionCategory): readonly SignCode[] {
+  if (category === 'area_sign') return AREA_SIGNS;
+  if (category === 'group_sign') return GROUP_SIGNS;
+  return [];
+}
+
+/** How an overview item compares with the last round's overview. */
+export const OVERVIEW_CHANGES = ['new', 'gone', 'changed', 'same'] as const;
+export type OverviewChange = (typeof OVERVIEW_CHANGES)[number];
+
+/** Text limits of a contribution and an overview item (the database checks the same). */
+export const ROUND_TEXT_LIMITS = {
+  participants: 2000,
+  label: 200,
+  description: 4000,
+  howToReach: 500,
+  overviewItems: 500,
+} as const;
+
+/** Days before a round is due that "Mine opgaver" shows the task to hold it. */
+export const ROUND_TASK_DAYS_BEFORE = 14;

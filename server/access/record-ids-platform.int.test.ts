@@ -13,6 +13,7 @@ import { CITIZEN_MEETING_PROBES } from '../test/id-probes-citizen-meetings.ts';
 import { NETWORK_MAP_PROBES } from '../test/id-probes-network-maps.ts';
 import { IMPLEMENTATION_PROBES } from '../test/id-probes-implementation.ts';
 import { AREA_WORK_PROBES } from '../test/id-probes-area-work.ts';
+import { AREA_ROUND_PROBES } from '../test/id-probes-area-rounds.ts';
 import { describeRecordIds } from '../test/record-ids.ts';
 
 // Every record id an administration, forum, catalogue, notification or security-key request can
@@ -43,6 +44,7 @@ await describeRecordIds(
       ...NETWORK_MAP_PROBES,
       ...IMPLEMENTATION_PROBES,
       ...AREA_WORK_PROBES,
+      ...AREA_ROUND_PROBES,
     ],
   },
 );

@@ -28,6 +28,7 @@ import { seedDemoOrganisation, seedDemoPoliceFeedback } from './organisation.ts'
 import { seedDemoMeetings } from './meetings.ts';
 import { seedDemoMinutes } from './minutes.ts';
 import { seedDemoImplementation } from './housing-areas-implementation.ts';
+import { seedDemoAreaRounds } from './housing-areas-rounds.ts';
 
 /**
  * Fictional demo data: a demo police district and "Demo Kommune" with its units. Every name says
@@ -110,6 +111,8 @@ export async function seedDemo(
     await seedDemoMinutes(db);
     await seedDemoImplementation(db);
     await seedDemoAreaWork(db, { secret: options.secretKey, audit: options.auditKey });
+    // Housing areas (issue 16): the areas' demo data first (the lead orders them at merge).
+    await seedDemoAreaRounds(db);
     return organisation;
   }
   // Every step is idempotent, and the marker is written last: an interrupted seed completes on
@@ -139,6 +142,7 @@ export async function seedDemo(
   await seedDemoMinutes(db);
   await seedDemoImplementation(db);
   await seedDemoAreaWork(db, { secret: options.secretKey, audit: options.auditKey });
+  await seedDemoAreaRounds(db);
   await db
     .insertInto('app_settings')
     .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })

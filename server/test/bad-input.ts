@@ -164,6 +164,8 @@ const ROUTE_GROUPS: [string, RegExp][] = [
   ['area-work', /^\/api\/housing-areas\/\{id\}\/(identifications|interventions)/],
   // The network analysis map and the guidance texts (issue 15 parts 5 and 6).
   ['network-maps', /^\/api\/(cases\/\{id\}\/network-maps|admin\/guidance\/)/],
+  // A housing area's mapping rounds (issue 16 part 2).
+  ['area-rounds', /^\/api\/housing-areas\/\{areaId\}\/rounds/],
   // Across municipalities (issue 13 part 5): before the inquiries and cases groups.
   ['transfers', /^\/api\/(transfers\/|inquiries\/\{id\}\/forward$|cases\/\{id\}\/transfers$)/],
   [

@@ -20,6 +20,7 @@ import { upcomingMeetingTasks } from './meeting-tasks.ts';
 import { implementationTasks } from './implementation-tasks.ts';
 import { areaInterventionFollowUpTasks } from './area-intervention-tasks.ts';
 import { meetingTaskList } from '../meetings/minutes-task-list.ts';
+import { areaRoundTasks } from '../area-rounds/round-tasks.ts';
 import {
   compare,
   decodeTaskCursor,
@@ -70,6 +71,8 @@ import type { TaskKind, TaskList } from './schema.ts';
  *   takes the notes of (meeting-tasks.ts; meetings/queries-tasks.ts).
  * - meeting_task: tasks given out in a meeting's minutes, for their responsible person while
  *   they may see the task's record (meetings/minutes-tasks.ts).
+ * - area_round: a housing area's next mapping round is due within 14 days, for its team and the
+ *   forum managers (area-rounds/round-tasks.ts).
  *
  * Earliest due first; keyset pages on (due, kind, id). A date counts from its start in UTC for
  * the order (only the order: `overdue` compares with Danish today).
@@ -163,6 +166,7 @@ const LOADERS: Record<TaskKind, Loader> = {
   implementation_item_review: implementationTasks,
   implementation_review: implementationTasks,
   area_intervention_follow_up: areaInterventionFollowUpTasks,
+  area_round: areaRoundTasks,
 };
 
 /**

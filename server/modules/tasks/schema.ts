@@ -28,6 +28,8 @@ export const TaskKindSchema = z.enum([
   'implementation_review',
   // An area intervention's follow-up is due (issue 16 part 5; the lead renumbers at merge).
   'area_intervention_follow_up',
+  // The next mapping round of a housing area is due (issue 16 part 2).
+  'area_round',
 ]);
 export type TaskKind = z.infer<typeof TaskKindSchema>;
 
@@ -74,8 +76,12 @@ export const TaskSchema = z.object({
   tab: TaskTabSchema.nullable(),
   /** The meeting whose minutes gave the task (meeting tasks only). */
   meetingId: z.uuid().nullable().optional(),
-  /** The housing area of an area intervention's follow-up (opens its interventions tab). */
+  /**
+   * The housing area of an area task: an intervention's follow-up (opens its interventions tab)
+   * or a mapping round that is due; with the area's name where the task shows it.
+   */
   areaId: z.uuid().nullable().optional(),
+  areaName: z.string().nullable().optional(),
 });
 export type Task = z.infer<typeof TaskSchema>;
 

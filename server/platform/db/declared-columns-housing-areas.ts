@@ -87,6 +87,12 @@ export const declaredHousingAreaColumns = {
     'responsible_text',
     'evidence',
     'next_review_on',
+  area_round_overviews: [
+    'round_id',
+    'municipality_code',
+    'items',
+    'created_by',
+    'created_at',
     'updated_by',
     'updated_at',
     'version',
@@ -158,5 +164,6 @@ export const declaredHousingAreaColumns = {
       | 'implementation_profiles'
       | 'area_interventions'
       | 'area_intervention_entries'
+      | 'area_round_overviews'
   ]: (keyof DB[T])[];
 };

@@ -184,6 +184,18 @@ export interface AreaInterventionEntriesTable {
   created_at: Timestamp;
 }
 
+/** The area overview of a systematised round (0054, owned by server/modules/area-rounds). */
+export interface AreaRoundOverviewsTable {
+  round_id: string;
+  municipality_code: Generated<string>;
+  items: Json;
+  created_by: string;
+  created_at: Timestamp;
+  updated_by: string;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
 export interface HousingAreaTables extends ImplementationTables {
   housing_areas: HousingAreasTable;
   housing_area_parts: HousingAreaPartsTable;
@@ -192,4 +204,5 @@ export interface HousingAreaTables extends ImplementationTables {
   area_round_contributions: AreaRoundContributionsTable;
   area_interventions: AreaInterventionsTable;
   area_intervention_entries: AreaInterventionEntriesTable;
+  area_round_overviews: AreaRoundOverviewsTable;
 }

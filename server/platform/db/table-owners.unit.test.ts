@@ -104,6 +104,8 @@ const OWNERS: Record<string, readonly string[]> = {
   // Area interventions of phase 3 (0056).
   area_interventions: ['server/modules/area-work'],
   area_intervention_entries: ['server/modules/area-work'],
+  // The area overview of a systematised round (0054).
+  area_round_overviews: ['server/modules/area-rounds'],
   intervention_types: ['server/modules/interventions'],
   units: ['server/modules/admin'],
   user_units: ['server/modules/admin'],

@@ -29,7 +29,9 @@ export function TaskTable({ caption, tasks }: { caption: string; tasks: Task[] }
 function TaskRow({ task }: { task: Task }) {
   const { t } = useTranslation();
   const link = taskLink(task);
-  const reference = task.caseReference ?? task.inquiryReference ?? '';
+  const reference = task.caseReference ?? task.inquiryReference ?? task.areaName ?? '';
+  // An area round's task names its area (a place, not a citizen).
+  const kind = t(`tasks.kinds.${task.kind}`, { area: task.areaName ?? '' });
   const due = task.dueOn
     ? formatDate(task.dueOn)
     : task.dueAt
@@ -42,11 +44,11 @@ function TaskRow({ task }: { task: Task }) {
       <td>
         {link ? (
           <Link to={link}>
-            {t(`tasks.kinds.${task.kind}`)}
+            {kind}
             <span className="sr-only"> {t('tasks.in', { reference })}</span>
           </Link>
         ) : (
-          t(`tasks.kinds.${task.kind}`)
+          kind
         )}
       </td>
       <td>

@@ -37,6 +37,7 @@ const KIND_ORDER: Record<TaskKind, number> = {
   implementation_item_review: 20,
   implementation_review: 21,
   area_intervention_follow_up: 22,
+  area_round: 23,
 };
 export const TASK_KINDS = inOrder(KIND_ORDER);
 
@@ -63,6 +64,7 @@ export function taskLink(task: Task): string | null {
   if (task.kind === 'area_intervention_follow_up' && task.areaId) {
     return `/boligomraader/${task.areaId}/indsatser/${task.id}`;
   }
+  if (task.kind === 'area_round') return `/boligomraader/${task.areaId ?? task.id}/kortlaegning`;
   // A task from a meeting's minutes opens its record, else the minutes that gave it.
   if (task.kind === 'meeting_task' && !task.caseId && !task.inquiryId && task.meetingId) {
     return `/moeder/${task.meetingId}/referat`;
