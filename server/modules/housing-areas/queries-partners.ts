@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { AreaPartner } from './schema.ts';
 
@@ -127,8 +127,7 @@ export async function partnerCandidates(
         ),
         eb.and([
           eb('u.municipality_code', '=', municipalityCode),
-          eb(sql<boolean>`'partner' = any(u.roles)`, '=', false),
-          eb(sql<boolean>`cardinality(u.roles) > 0`, '=', true),
+          sql<SqlBool>`not ('partner' = any(u.roles)) and cardinality(u.roles) > 0`,
         ]),
       ]),
     );
