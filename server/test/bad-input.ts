@@ -162,6 +162,11 @@ const ROUTE_GROUPS: [string, RegExp][] = [
   ],
   // The network analysis map and the guidance texts (issue 15 parts 5 and 6).
   ['network-maps', /^\/api\/(cases\/\{id\}\/network-maps|admin\/guidance\/)/],
+  // Housing areas, their zones and places, their partners (issue 16 part 1).
+  [
+    'housing-areas',
+    /^\/api\/housing-areas(\/\{id\}(\/(archive|parts|partners)(\/\{(partId|userId)\}(\/(archive|revoke))?)?)?)?$/,
+  ],
   // Across municipalities (issue 13 part 5): before the inquiries and cases groups.
   ['transfers', /^\/api\/(transfers\/|inquiries\/\{id\}\/forward$|cases\/\{id\}\/transfers$)/],
   [

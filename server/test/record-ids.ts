@@ -212,6 +212,8 @@ export const NOT_RECORD_IDS: Record<string, string> = {
     "made by the client for a new version; a retry finds it as the meeting's latest",
   'POST /api/meetings/{id}/minutes/tasks body.id':
     "made by the client for a new task; a retry finds it among the meeting's own (another's: 409)",
+  'POST /api/housing-areas body.id':
+    "made by the client for a new area; a retry finds it among the municipality's own (another's: 409)",
   'PUT /api/cases/{id}/network-maps/{mapId} body.relations.*.key':
     "made by the client for a relation of the map; compared only within the case's own versions",
 };
