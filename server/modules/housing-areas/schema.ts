@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { Version } from '../../platform/primitives.ts';
-import { cursorParameter } from '../../platform/cursor.ts';
 import { AREA_CADENCES, PLACE_KINDS, ZONE_KINDS } from '../../../shared/housing-areas.ts';
 
 /**
@@ -63,7 +62,11 @@ export const AreaListQuery = z
     status: z.enum(['active', 'archived', 'all']).default('active'),
     cadence: z.enum([...AREA_CADENCES, 'none']).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(50),
-    after: cursorParameter(600),
+    after: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,600}$/)
+      .optional()
+      .describe('Keyset cursor from the previous page'),
   })
   .strict();
 export type AreaListQueryT = z.infer<typeof AreaListQuery>;
