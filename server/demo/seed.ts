@@ -26,6 +26,7 @@ import { ensureDemoNeighbour, seedDemoTransfers } from './transfers.ts';
 import { seedDemoOrganisation, seedDemoPoliceFeedback } from './organisation.ts';
 import { seedDemoMeetings } from './meetings.ts';
 import { seedDemoMinutes } from './minutes.ts';
+import { seedDemoHousingAreas } from './housing-areas-areas.ts';
 
 /**
  * Fictional demo data: a demo police district and "Demo Kommune" with its units. Every name says
@@ -106,6 +107,7 @@ export async function seedDemo(
     await seedDemoMeetings(db, DEMO_MUNICIPALITY_CODE);
     await seedDemoAgenda(db);
     await seedDemoMinutes(db);
+    await seedDemoHousingAreas(db, options.secretKey);
     return organisation;
   }
   // Every step is idempotent, and the marker is written last: an interrupted seed completes on
@@ -133,6 +135,7 @@ export async function seedDemo(
   await seedDemoMeetings(db, DEMO_MUNICIPALITY_CODE);
   await seedDemoAgenda(db);
   await seedDemoMinutes(db);
+  await seedDemoHousingAreas(db, options.secretKey);
   await db
     .insertInto('app_settings')
     .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })
