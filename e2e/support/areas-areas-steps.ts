@@ -60,7 +60,7 @@ async function addPart(
   const form = main(page).locator('form#area-part');
   await form.getByLabel('Niveau').selectOption({ label: part.level });
   await form.getByLabel('Type').selectOption({ label: part.kind });
-  if (part.zone) await form.getByLabel('Zone').selectOption({ label: part.zone });
+  if (part.zone) await form.getByLabel('Zone', { exact: true }).selectOption({ label: part.zone });
   await form.getByLabel('Navn', { exact: true }).fill(part.name);
   await form.getByLabel('Placering').fill(part.shape);
   await form.getByRole('button', { name: 'Tilføj' }).click();

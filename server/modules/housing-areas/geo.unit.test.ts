@@ -1,3 +1,4 @@
+import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import {
   AreaGeometrySchema,
@@ -8,7 +9,7 @@ import {
 } from '../../../shared/geo.ts';
 import { OUTLINE, PARTS } from '../../demo/housing-areas-areas.ts';
 
-const square = (w: number, s: number, e: number, n: number): AreaGeometry => ({
+const square = (w: number, s: number, e: number, n: number): Polygon => ({
   type: 'Polygon',
   coordinates: [
     [

@@ -5,6 +5,9 @@ import { QueryState } from '../../ui/QueryState';
 import { CompactTable } from '../../ui/Table';
 import { useAreaFigures } from './areasApi';
 
+/** The other slices' figures the web has words for (server: MORE_AREA_COUNTERS). */
+type MoreFigure = 'rounds' | 'planGoals' | 'interventions';
+
 /**
  * "Tal for boligområderne": counts per area of the municipality for the last twelve months — for
  * the steering group, leaders, analysts and the areas' teams. Figures only: no text, no shape.
@@ -40,7 +43,7 @@ export function AreaFiguresPage() {
                     t('housingAreas.figures.places'),
                     t('housingAreas.figures.partners'),
                     t('housingAreas.figures.identifications'),
-                    ...more.map((key) => t(`housingAreas.figures.more.${key}`)),
+                    ...more.map((key) => t(`housingAreas.figures.more.${key as MoreFigure}`)),
                   ]}
                 >
                   {data.items.map((row) => (

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Geometry } from 'geojson';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PLACE_KINDS, ZONE_KINDS } from '../../../../shared/housing-areas.ts';
 import { MutationFailure } from '../../ui/MutationFailure';
 import { CompactTable } from '../../ui/Table';
 import { AreaPartners } from './AreaPartners';
@@ -9,6 +10,8 @@ import { AREAS_KEY, archivePart, type Area } from './areasApi';
 import { useFullArea } from './areaContext';
 import { AreaMap, type MapFeature } from './map/AreaMap';
 import { PartForm } from './PartForm';
+
+type PartKind = (typeof ZONE_KINDS)[number] | (typeof PLACE_KINDS)[number];
 
 /** The area's live zones and places as the map's features. */
 function featuresOf(area: Area): MapFeature[] {
@@ -82,7 +85,7 @@ export function AreaMapTab() {
             <tr key={p.id}>
               <td>{p.name}</td>
               <td>{t(`housingAreas.level.${p.level}`)}</td>
-              <td>{t(`housingAreas.kind.${p.kind}`)}</td>
+              <td>{t(`housingAreas.kind.${p.kind as PartKind}`)}</td>
               <td>{p.zoneId ? (zoneName.get(p.zoneId) ?? '–') : '–'}</td>
               {area.abilities.edit && (
                 <td>

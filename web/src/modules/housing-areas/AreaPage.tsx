@@ -10,13 +10,14 @@ import type { AreaContextValue } from './areaContext';
 /** The tabs of an area, each shown when the caller's abilities say it has something for them. */
 function tabsOf(area: Area) {
   const a = area.abilities;
-  return [
+  const tabs = [
     { key: 'map', to: '', show: a.readMap, end: true },
     { key: 'rounds', to: 'kortlaegning', show: a.readMap },
     { key: 'plan', to: 'analyse', show: a.readOverview },
     { key: 'interventions', to: 'indsatser', show: a.readOverview },
     { key: 'identification', to: 'identifikation', show: a.identify },
-  ].filter((tab) => tab.show);
+  ] as const;
+  return tabs.filter((tab) => tab.show);
 }
 
 /**
@@ -59,7 +60,7 @@ export function AreaPage() {
                 key: tab.key,
                 to: tab.to === '' ? `/boligomraader/${area.id}` : tab.to,
                 label: t(`housingAreas.tabs.${tab.key}`),
-                end: tab.end ?? false,
+                end: 'end' in tab,
               }))}
             />
           )}

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreatePartBody } from '../../../../server/modules/housing-areas/schema.ts';
 import { PLACE_KINDS, ZONE_KINDS } from '../../../../shared/housing-areas.ts';
@@ -30,6 +30,14 @@ export function PartForm({ area }: { area: Area }) {
     },
   });
   const level = form.watch('level');
+  // A new level: a kind of that level, and no zone for a zone.
+  useEffect(() => {
+    const kinds: readonly string[] = level === 'zone' ? ZONE_KINDS : PLACE_KINDS;
+    if (!kinds.includes(form.getValues('kind'))) {
+      form.setValue('kind', level === 'zone' ? 'zone' : 'hangout');
+    }
+    if (level === 'zone') form.setValue('zoneId', null);
+  }, [form, level]);
   const zones = area.parts.filter((p) => p.level === 'zone' && p.archivedAt === null);
   const mutation = useMutation({
     mutationFn: (body: Parameters<typeof addPart>[1]) => addPart(area.id, body),
@@ -50,16 +58,7 @@ export function PartForm({ area }: { area: Area }) {
         error={mutation.error}
         errorTitle={t('housingAreas.parts.addFailed')}
       >
-        <Select
-          name="level"
-          label={t('housingAreas.parts.level')}
-          onChange={(event) => {
-            const next = event.target.value as 'zone' | 'place';
-            form.setValue('level', next);
-            form.setValue('kind', next === 'zone' ? 'zone' : 'hangout');
-            if (next === 'zone') form.setValue('zoneId', null);
-          }}
-        >
+        <Select name="level" label={t('housingAreas.parts.level')}>
           <option value="zone">{t('housingAreas.level.zone')}</option>
           <option value="place">{t('housingAreas.level.place')}</option>
         </Select>
