@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PLACE_KINDS, ZONE_KINDS } from '../../../../shared/housing-areas.ts';
 import { MutationFailure } from '../../ui/MutationFailure';
 import { CompactTable } from '../../ui/Table';
+import { AreaEditForm } from './AreaEditForm';
 import { AreaPartners } from './AreaPartners';
 import { AREAS_KEY, archivePart, type Area } from './areasApi';
 import { useFullArea } from './areaContext';
@@ -55,6 +56,7 @@ export function AreaMapTab() {
         <dt>{t('housingAreas.fields.teamForum')}</dt>
         <dd>{area.teamForum?.name ?? '–'}</dd>
       </dl>
+      {area.abilities.edit && <AreaEditForm key={area.version} area={area} />}
       <AreaMap
         label={t('housingAreas.map.label', { name: area.name })}
         outline={area.geometry as Geometry | null}

@@ -11,6 +11,7 @@ import type {
   CreatePartBody,
   GrantPartnerBody,
   PartnerCandidatesSchema,
+  UpdateAreaBody,
 } from '../../../../server/modules/housing-areas/schema.ts';
 import { apiGet, apiSend, withQuery } from '../../app/api';
 
@@ -86,6 +87,12 @@ export function usePartnerCandidates(id: string, enabled: boolean) {
 
 export const createArea = (body: z.input<typeof CreateAreaBody>) =>
   apiSend<Area>('POST', base, body);
+
+export const updateArea = (id: string, body: z.input<typeof UpdateAreaBody>) =>
+  apiSend<Area>('PATCH', one(id), body);
+
+export const archiveArea = (id: string, version: number) =>
+  apiSend<Area>('POST', `${one(id)}/archive`, { version });
 
 export const addPart = (id: string, body: z.input<typeof CreatePartBody>) =>
   apiSend<Area>('POST', `${one(id)}/parts`, body);
