@@ -41,6 +41,15 @@ export function AreaPartners({ area }: { area: Area }) {
       revokePartner(area.id, userId, version),
     onSuccess: saved,
   });
+  const terms = useMutation({
+    mutationFn: (p: AreaPartner) =>
+      changePartner(area.id, p.userId, {
+        version: p.version,
+        mayContribute: p.mayContribute,
+        seesOverview: !p.seesOverview,
+      }),
+    onSuccess: saved,
+  });
   const partners = area.partners ?? [];
   const granted = new Set(partners.map((p) => p.userId));
   return (
@@ -48,7 +57,7 @@ export function AreaPartners({ area }: { area: Area }) {
       <h2 id="area-partners-heading">{t('housingAreas.partners.title')}</h2>
       <p>{t('housingAreas.partners.intro')}</p>
       <MutationFailure
-        mutations={revoke}
+        mutations={[revoke, terms]}
         errorTitle={t('housingAreas.partners.revokeFailed')}
         onReload={() => queryClient.invalidateQueries({ queryKey: [AREAS_KEY, 'one', area.id] })}
       />
@@ -74,6 +83,19 @@ export function AreaPartners({ area }: { area: Area }) {
               <td>{t(p.seesOverview ? 'housingAreas.yes' : 'housingAreas.no')}</td>
               {manage && (
                 <td>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    disabled={terms.isPending}
+                    onClick={() => terms.mutate(p)}
+                  >
+                    {t(
+                      p.seesOverview
+                        ? 'housingAreas.partners.hideOverview'
+                        : 'housingAreas.partners.showOverview',
+                      { name: p.displayName },
+                    )}
+                  </button>{' '}
                   <button
                     type="button"
                     className="button button-secondary"

@@ -103,5 +103,11 @@ export const archivePart = (id: string, partId: string, version: number) =>
 export const grantPartner = (id: string, body: z.input<typeof GrantPartnerBody>) =>
   apiSend<Area>('POST', `${one(id)}/partners`, body);
 
+export const changePartner = (
+  id: string,
+  userId: string,
+  body: { version: number; mayContribute: boolean; seesOverview: boolean },
+) => apiSend<Area>('PATCH', `${one(id)}/partners/${encodeURIComponent(userId)}`, body);
+
 export const revokePartner = (id: string, userId: string, version: number) =>
   apiSend<Area>('POST', `${one(id)}/partners/${encodeURIComponent(userId)}/revoke`, { version });
