@@ -10,7 +10,9 @@ import { AreaPartners } from './AreaPartners';
 import { AREAS_KEY, archivePart, type Area } from './areasApi';
 import { useFullArea } from './areaContext';
 import { AreaMap, type MapFeature } from './map/AreaMap';
+import { PartEditForm } from './PartEditForm';
 import { PartForm } from './PartForm';
+import { focusAfterSave } from '../../ui/form';
 
 type PartKind = (typeof ZONE_KINDS)[number] | (typeof PLACE_KINDS)[number];
 
@@ -37,12 +39,14 @@ export function AreaMapTab() {
   const area = useFullArea();
   const queryClient = useQueryClient();
   const [selected, setSelected] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const archive = useMutation({
     mutationFn: ({ partId, version }: { partId: string; version: number }) =>
       archivePart(area.id, partId, version),
     onSuccess: (next) => queryClient.setQueryData([AREAS_KEY, 'one', area.id], next),
   });
   const live = area.parts.filter((p) => p.archivedAt === null);
+  const editingPart = live.find((p) => p.id === editing);
   const zoneName = new Map(live.filter((p) => p.level === 'zone').map((z) => [z.id, z.name]));
   return (
     <>
@@ -92,6 +96,14 @@ export function AreaMapTab() {
               {area.abilities.edit && (
                 <td>
                   <button
+                    id={`area-part-edit-${p.id}`}
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => setEditing(p.id)}
+                  >
+                    {t('housingAreas.parts.edit', { name: p.name })}
+                  </button>{' '}
+                  <button
                     type="button"
                     className="button button-secondary"
                     disabled={archive.isPending}
@@ -104,6 +116,17 @@ export function AreaMapTab() {
             </tr>
           ))}
         </CompactTable>
+      )}
+      {area.abilities.edit && editingPart && (
+        <PartEditForm
+          key={`${editingPart.id}-${editingPart.version}`}
+          area={area}
+          part={editingPart}
+          onDone={(saved) => {
+            setEditing(null);
+            focusAfterSave(saved ? 'area-parts-heading' : `area-part-edit-${editingPart.id}`);
+          }}
+        />
       )}
       {area.abilities.edit && <PartForm area={area} />}
       {area.partners !== null && <AreaPartners area={area} />}

@@ -12,6 +12,7 @@ import type {
   GrantPartnerBody,
   PartnerCandidatesSchema,
   UpdateAreaBody,
+  UpdatePartBody,
 } from '../../../../server/modules/housing-areas/schema.ts';
 import { apiGet, apiSend, withQuery } from '../../app/api';
 
@@ -96,6 +97,9 @@ export const archiveArea = (id: string, version: number) =>
 
 export const addPart = (id: string, body: z.input<typeof CreatePartBody>) =>
   apiSend<Area>('POST', `${one(id)}/parts`, body);
+
+export const changePart = (id: string, partId: string, body: z.input<typeof UpdatePartBody>) =>
+  apiSend<Area>('PATCH', `${one(id)}/parts/${encodeURIComponent(partId)}`, body);
 
 export const archivePart = (id: string, partId: string, version: number) =>
   apiSend<Area>('POST', `${one(id)}/parts/${encodeURIComponent(partId)}/archive`, { version });
