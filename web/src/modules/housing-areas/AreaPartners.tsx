@@ -6,10 +6,12 @@ import { Checkbox, Form, Select, useZodForm } from '../../ui/form';
 import { CompactTable } from '../../ui/Table';
 import {
   AREAS_KEY,
+  changePartner,
   grantPartner,
   revokePartner,
   usePartnerCandidates,
   type Area,
+  type AreaPartner,
 } from './areasApi';
 
 /**
