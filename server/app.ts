@@ -37,6 +37,7 @@ import { networkMapRoutes } from './modules/network-maps/routes.ts';
 import { implementationRoutes } from './modules/implementation/routes.ts';
 import { areaWorkRoutes } from './modules/area-work/routes.ts';
 import { areaRoundRoutes } from './modules/area-rounds/routes.ts';
+import { housingAreaRoutes } from './modules/housing-areas/routes.ts';
 import { guidanceRoutes } from './modules/guidance/routes.ts';
 import { planRoutes } from './modules/plans/routes.ts';
 import { caseInterventionRoutes } from './modules/case-interventions/routes.ts';
@@ -219,6 +220,7 @@ export async function buildApp(
   await app.register(implementationRoutes({ keys: options.keys }));
   await app.register(areaWorkRoutes({ keys: options.keys }));
   await app.register(areaRoundRoutes({ keys: options.keys }));
+  await app.register(housingAreaRoutes({ keys: options.keys }));
   await app.register(guidanceRoutes({ keys: options.keys }));
   await app.register(planRoutes({ keys: options.keys }));
   await app.register(caseInterventionRoutes({ keys: options.keys }));

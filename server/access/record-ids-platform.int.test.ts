@@ -14,6 +14,7 @@ import { NETWORK_MAP_PROBES } from '../test/id-probes-network-maps.ts';
 import { IMPLEMENTATION_PROBES } from '../test/id-probes-implementation.ts';
 import { AREA_WORK_PROBES } from '../test/id-probes-area-work.ts';
 import { AREA_ROUND_PROBES } from '../test/id-probes-area-rounds.ts';
+import { HOUSING_AREA_PROBES } from '../test/id-probes-housing-areas.ts';
 import { describeRecordIds } from '../test/record-ids.ts';
 
 // Every record id an administration, forum, catalogue, notification or security-key request can
@@ -45,6 +46,7 @@ await describeRecordIds(
       ...IMPLEMENTATION_PROBES,
       ...AREA_WORK_PROBES,
       ...AREA_ROUND_PROBES,
+      ...HOUSING_AREA_PROBES,
     ],
   },
 );

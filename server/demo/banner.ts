@@ -3,6 +3,7 @@ import type { DB } from '../platform/db/schema.ts';
 import { listUnits } from '../modules/organisation/queries.ts';
 import { DEMO_MUNICIPALITY_CODE } from './seed.ts';
 import { DEMO_PARTNER_USERNAME } from './case-work/partner-access.ts';
+import { DEMO_HOUSING_PARTNER_USERNAME } from './housing-areas-areas.ts';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from './users.ts';
 
 /** Console banner for the demo installation: where to go and what is there. */
@@ -22,6 +23,7 @@ export async function printDemoBanner(db: Kysely<DB>, address: string, created: 
     ),
     // Created by the partner step (a partner account is not staff), shown with the others.
     `    ${DEMO_PARTNER_USERNAME.padEnd(22)} ${'partner'.padEnd(16)} (sees only the case she is invited into)`,
+    `    ${DEMO_HOUSING_PARTNER_USERNAME.padEnd(22)} ${'partner'.padEnd(16)} (housing social worker granted the area Nørrevang)`,
     '  Second factor: TOTP secret ' + DEMO_TOTP_SECRET + ' in any authenticator app,',
     '  or run `npm run demo:totp` for the current code.',
     '',

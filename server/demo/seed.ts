@@ -1,4 +1,3 @@
-import { seedDemoAreaWork } from './housing-areas-work.ts';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import { createStandardUnits } from '../modules/admin/standard-units.ts';
@@ -27,8 +26,7 @@ import { ensureDemoNeighbour, seedDemoTransfers } from './transfers.ts';
 import { seedDemoOrganisation, seedDemoPoliceFeedback } from './organisation.ts';
 import { seedDemoMeetings } from './meetings.ts';
 import { seedDemoMinutes } from './minutes.ts';
-import { seedDemoImplementation } from './housing-areas-implementation.ts';
-import { seedDemoAreaRounds } from './housing-areas-rounds.ts';
+import { seedDemoHousingAreaModel } from './housing-areas.ts';
 
 /**
  * Fictional demo data: a demo police district and "Demo Kommune" with its units. Every name says
@@ -109,10 +107,7 @@ export async function seedDemo(
     await seedDemoMeetings(db, DEMO_MUNICIPALITY_CODE);
     await seedDemoAgenda(db);
     await seedDemoMinutes(db);
-    await seedDemoImplementation(db);
-    await seedDemoAreaWork(db, { secret: options.secretKey, audit: options.auditKey });
-    // Housing areas (issue 16): the areas' demo data first (the lead orders them at merge).
-    await seedDemoAreaRounds(db);
+    await seedDemoHousingAreaModel(db, options);
     return organisation;
   }
   // Every step is idempotent, and the marker is written last: an interrupted seed completes on
@@ -140,9 +135,7 @@ export async function seedDemo(
   await seedDemoMeetings(db, DEMO_MUNICIPALITY_CODE);
   await seedDemoAgenda(db);
   await seedDemoMinutes(db);
-  await seedDemoImplementation(db);
-  await seedDemoAreaWork(db, { secret: options.secretKey, audit: options.auditKey });
-  await seedDemoAreaRounds(db);
+  await seedDemoHousingAreaModel(db, options);
   await db
     .insertInto('app_settings')
     .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })

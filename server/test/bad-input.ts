@@ -166,6 +166,11 @@ const ROUTE_GROUPS: [string, RegExp][] = [
   ['network-maps', /^\/api\/(cases\/\{id\}\/network-maps|admin\/guidance\/)/],
   // A housing area's mapping rounds (issue 16 part 2).
   ['area-rounds', /^\/api\/housing-areas\/\{areaId\}\/rounds/],
+  // Housing areas, their zones and places, their partners (issue 16 part 1).
+  [
+    'housing-areas',
+    /^\/api\/housing-areas(\/\{id\}(\/(archive|parts|partners)(\/\{(partId|userId)\}(\/(archive|revoke))?)?)?)?$/,
+  ],
   // Across municipalities (issue 13 part 5): before the inquiries and cases groups.
   ['transfers', /^\/api\/(transfers\/|inquiries\/\{id\}\/forward$|cases\/\{id\}\/transfers$)/],
   [

@@ -216,6 +216,8 @@ export const NOT_RECORD_IDS: Record<string, string> = {
     "made by the client for a new review; a retry finds it among the municipality's own (another's: 409)",
   'POST /api/housing-areas/{id}/identifications body.id':
     "made by the client as the intake's idempotency key of its sender; a retry answers the sender's own receipt",
+  'POST /api/housing-areas body.id':
+    "made by the client for a new area; a retry finds it among the municipality's own (another's: 409)",
   'PUT /api/cases/{id}/network-maps/{mapId} body.relations.*.key':
     "made by the client for a relation of the map; compared only within the case's own versions",
 };

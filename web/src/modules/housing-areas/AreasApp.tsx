@@ -5,6 +5,7 @@ import { IdentificationTab } from '../area-work/IdentificationTab';
 import { AreaPlanTab } from '../area-plans/AreaPlanTab';
 import { RoundsTab } from '../area-rounds/RoundsTab';
 import { ImplementationPage } from '../implementation/ImplementationPage';
+import { AreaFiguresPage } from './AreaFiguresPage';
 import { AreaMapTab } from './AreaMapTab';
 import { AreaPage } from './AreaPage';
 import { AreasListPage } from './AreasListPage';
@@ -22,6 +23,7 @@ export function AreasApp() {
     <Routes>
       <Route index element={<AreasListPage />} />
       <Route path="ny" element={<NewAreaPage />} />
+      <Route path="tal" element={<AreaFiguresPage />} />
       <Route path="implementering/*" element={<ImplementationPage />} />
       <Route path=":id" element={<AreaPage />}>
         <Route index element={<AreaMapTab />} />

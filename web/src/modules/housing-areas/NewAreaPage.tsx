@@ -1,4 +1,96 @@
-/** Placeholder of the foundation commit: the areas slice of issue 16 replaces this page. */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { CreateAreaBody } from '../../../../server/modules/housing-areas/schema.ts';
+import { AREA_CADENCES } from '../../../../shared/housing-areas.ts';
+import { Form, Select, TextArea, TextInput, useZodForm } from '../../ui/form';
+import { PageHeading } from '../../ui/PageHeading';
+import { AREAS_KEY, createArea, useTeamForums } from './areasApi';
+import { GeometryInput } from './GeometryInput';
+
+const NewArea = CreateAreaBody.omit({ id: true });
+
+/**
+ * "Nyt boligområde": a forum manager records an area — its name, texts about places and roles
+ * (never citizens), how often it is mapped, its team forum and its outline (typed coordinates or
+ * imported GeoJSON through the map's field). The client's id makes a repeated save harmless.
+ */
 export function NewAreaPage() {
-  return <p>NewAreaPage</p>;
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [id] = useState(() => crypto.randomUUID());
+  const forums = useTeamForums(true);
+  const form = useZodForm(NewArea, {
+    defaultValues: {
+      name: '',
+      description: null,
+      localActors: null,
+      cadence: null,
+      teamForumId: null,
+      geometry: null as never,
+    },
+  });
+  const mutation = useMutation({
+    mutationFn: createArea,
+    onSuccess: async (area) => {
+      await queryClient.invalidateQueries({ queryKey: [AREAS_KEY] });
+      void navigate(`/boligomraader/${area.id}`);
+    },
+  });
+  return (
+    <>
+      <PageHeading>{t('housingAreas.new.title')}</PageHeading>
+      <p>{t('housingAreas.new.intro')}</p>
+      <Form
+        id="area"
+        form={form}
+        onSubmit={(body) => mutation.mutateAsync({ ...body, id })}
+        error={mutation.error}
+        errorTitle={t('housingAreas.new.failed')}
+      >
+        <TextInput name="name" label={t('housingAreas.fields.name')} widthClass="input-width-l" />
+        <TextArea
+          name="description"
+          label={t('housingAreas.fields.description')}
+          hint={t('housingAreas.fields.descriptionHint')}
+          empty="null"
+          maxLength={4000}
+        />
+        <TextArea
+          name="localActors"
+          label={t('housingAreas.fields.localActors')}
+          hint={t('housingAreas.fields.localActorsHint')}
+          empty="null"
+          maxLength={4000}
+        />
+        <Select name="cadence" label={t('housingAreas.fields.cadence')} empty="null">
+          <option value="">{t('housingAreas.cadence.none')}</option>
+          {AREA_CADENCES.map((c) => (
+            <option key={c} value={c}>
+              {t(`housingAreas.cadence.${c}`)}
+            </option>
+          ))}
+        </Select>
+        <Select name="teamForumId" label={t('housingAreas.fields.teamForum')} empty="null">
+          <option value="">{t('housingAreas.fields.noTeamForum')}</option>
+          {(forums.data ?? []).map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+            </option>
+          ))}
+        </Select>
+        <GeometryInput
+          name="geometry"
+          shape="area"
+          label={t('housingAreas.fields.outline')}
+          hint={t('housingAreas.fields.outlineHint')}
+        />
+        <button type="submit" className="button button-primary" disabled={mutation.isPending}>
+          {t('housingAreas.new.submit')}
+        </button>
+      </Form>
+    </>
+  );
 }

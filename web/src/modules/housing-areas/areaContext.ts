@@ -1,4 +1,5 @@
 import { useOutletContext } from 'react-router';
+import type { Area } from '../../../../server/modules/housing-areas/schema.ts';
 
 /**
  * What the area page (AreaPage) hands to its tabs through the router's outlet: the area as the
@@ -35,4 +36,12 @@ export interface AreaContextValue {
 
 export function useAreaContext(): AreaContextValue {
   return useOutletContext<AreaContextValue>();
+}
+
+/**
+ * The area as the server sent it (texts, shape, zones and places, partners for managers), for
+ * the map tab (AreaPage hands it on next to `area`).
+ */
+export function useFullArea(): Area {
+  return useOutletContext<{ full: Area }>().full;
 }

@@ -1,0 +1,329 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { testEngine } from '../../test/database.ts';
+import { fieldsIn } from '../../test/records.ts';
+import {
+  AREA,
+  BOWTIE,
+  POINT_IN_ZONE,
+  POINT_OUTSIDE_ZONE,
+  SWAPPED,
+  ZONE,
+  ZONE_OUTSIDE,
+  call,
+  id,
+  otherTeamForumId,
+  square,
+  state,
+  teamForumId,
+  useAreaFixtures,
+} from './housing-areas.fixtures.ts';
+import type { Area } from './schema.ts';
+
+useAreaFixtures();
+
+const areaId = randomUUID();
+const zoneId = randomUUID();
+const placeId = randomUUID();
+let area: Area;
+
+const newArea = (extra: Record<string, unknown> = {}) => ({
+  id: areaId,
+  name: 'Testvang',
+  description: 'Almen boligafdeling med 600 lejemål.',
+  localActors: 'Boligsocial helhedsplan, Testvang Skole, Klubben',
+  cadence: 'quarterly',
+  teamForumId,
+  geometry: AREA,
+  ...extra,
+});
+
+describe(`housing areas: recording and need-to-know (${testEngine})`, () => {
+  it('lets the coordinator record an area (201), the same id again answers it (200)', async () => {
+    const res = await call<Area>('coordinator', 'POST', '/api/housing-areas', newArea());
+    expect(res.status).toBe(201);
+    area = res.body;
+    expect(area).toMatchObject({
+      name: 'Testvang',
+      standing: 'manager',
+      teamForum: { id: teamForumId, name: 'Områdeteam Testvang' },
+      partners: [],
+      version: 1,
+    });
+    expect(area.abilities).toMatchObject({ edit: true, manage: true });
+    const before = await state();
+    const again = await call<Area>('coordinator', 'POST', '/api/housing-areas', newArea());
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(areaId);
+    expect(await state()).toEqual(before);
+  });
+
+  it('refuses a caseworker creating an area (403) and a team forum of another municipality', async () => {
+    expect(
+      (await call('team', 'POST', '/api/housing-areas', newArea({ id: randomUUID(), name: 'X' })))
+        .status,
+    ).toBe(403);
+    const before = await state();
+    const res = await call(
+      'coordinator',
+      'POST',
+      '/api/housing-areas',
+      newArea({ id: randomUUID(), name: 'Y', teamForumId: otherTeamForumId }),
+    );
+    expect(res.status).toBe(400);
+    expect(fieldsIn(res.body)).toEqual(['body.teamForumId:area_team_forum_invalid']);
+    expect(await state()).toEqual(before);
+  });
+
+  it('gives each standing what it may see, and 404 to anyone else', async () => {
+    const team = await call<Area>('team', 'GET', `/api/housing-areas/${areaId}`);
+    expect(team.status).toBe(200);
+    expect(team.body).toMatchObject({ standing: 'team', partners: null });
+    expect(team.body.abilities).toMatchObject({ edit: true, manage: false, readMap: true });
+    for (const who of ['steering', 'leader']) {
+      const res = await call<Area>(who, 'GET', `/api/housing-areas/${areaId}`);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        standing: 'aggregate',
+        description: null,
+        localActors: null,
+        geometry: null,
+        parts: [],
+        partners: null,
+        teamForum: null,
+      });
+    }
+    for (const who of ['otherCoordinator', 'outsider', 'partner']) {
+      expect((await call(who, 'GET', `/api/housing-areas/${areaId}`)).status).toBe(404);
+    }
+    expect((await call('coordinator', 'GET', `/api/housing-areas/${randomUUID()}`)).status).toBe(
+      404,
+    );
+  });
+
+  it('lists no trace of an area the caller may not see', async () => {
+    const mine = await call<{ items: { id: string; standing: string; cadence: unknown }[] }>(
+      'leader',
+      'GET',
+      '/api/housing-areas?q=test',
+    );
+    expect(mine.body.items).toEqual([
+      expect.objectContaining({ id: areaId, standing: 'aggregate', cadence: null }),
+    ]);
+    for (const who of ['otherCoordinator', 'outsider', 'partner']) {
+      const res = await call<{ items: unknown[] }>(who, 'GET', '/api/housing-areas?status=all');
+      expect(res.status).toBe(200);
+      expect(JSON.stringify(res.body)).not.toContain(areaId);
+    }
+    const filtered = await call<{ items: unknown[] }>(
+      'coordinator',
+      'GET',
+      '/api/housing-areas?cadence=half_yearly',
+    );
+    expect(filtered.body.items).toEqual([]);
+  });
+});
+
+describe(`housing areas: zones, places and their shapes (${testEngine})`, () => {
+  it('adds a zone and a place inside it (team member)', async () => {
+    const zone = await call<Area>('team', 'POST', `/api/housing-areas/${areaId}/parts`, {
+      id: zoneId,
+      level: 'zone',
+      kind: 'zone',
+      name: 'Gården',
+      geometry: ZONE,
+    });
+    expect(zone.status).toBe(201);
+    const place = await call<Area>('team', 'POST', `/api/housing-areas/${areaId}/parts`, {
+      id: placeId,
+      level: 'place',
+      kind: 'hangout',
+      zoneId,
+      name: 'Kælderen',
+      geometry: POINT_IN_ZONE,
+    });
+    expect(place.status).toBe(201);
+    expect(place.body.parts.map((p) => p.name)).toEqual(['Gården', 'Kælderen']);
+  });
+
+  it('refuses bad shapes and CPR numbers with a field problem, storing nothing', async () => {
+    const before = await state();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ level: 'zone', kind: 'zone', geometry: ZONE_OUTSIDE }, 'body.geometry:area_zone_outside'],
+      [
+        { level: 'place', kind: 'shop', zoneId, geometry: POINT_OUTSIDE_ZONE },
+        'body.geometry:area_place_outside_zone',
+      ],
+      [{ level: 'zone', kind: 'zone', geometry: BOWTIE }, 'body.geometry:geometry_invalid'],
+      [
+        { level: 'zone', kind: 'zone', geometry: SWAPPED },
+        'body.geometry:geometry_outside_denmark',
+      ],
+      [
+        { level: 'place', kind: 'shop', zoneId: randomUUID(), geometry: POINT_IN_ZONE },
+        'body.zoneId:area_zone_unknown',
+      ],
+      [
+        { level: 'zone', kind: 'zone', geometry: ZONE, description: 'Bor her: 010190-1234' },
+        'body.description:area_text_cpr',
+      ],
+    ];
+    for (const [body, field] of cases) {
+      const res = await call('team', 'POST', `/api/housing-areas/${areaId}/parts`, {
+        id: randomUUID(),
+        name: 'Forkert',
+        ...body,
+      });
+      expect(res.status, field).toBe(400);
+      expect(fieldsIn(res.body)).toEqual([field]);
+    }
+    expect(await state()).toEqual(before);
+  });
+
+  it('answers the Danish message for a zone outside the area', async () => {
+    const res = await call<{ error: { fields: { message: string }[] } }>(
+      'team',
+      'POST',
+      `/api/housing-areas/${areaId}/parts`,
+      {
+        id: randomUUID(),
+        level: 'zone',
+        kind: 'zone',
+        name: 'Ude',
+        geometry: ZONE_OUTSIDE,
+      },
+    );
+    expect(res.body.error.fields[0]?.message).toBe('Zonen ligger uden for boligområdet.');
+  });
+
+  it('refuses a new area shape that would leave the zone outside, and a zone shape losing its place', async () => {
+    const current = await call<Area>('team', 'GET', `/api/housing-areas/${areaId}`);
+    const smaller = await call('team', 'PATCH', `/api/housing-areas/${areaId}`, {
+      version: current.body.version,
+      geometry: square(12.511, 55.711, 12.52, 55.72),
+    });
+    expect(fieldsIn(smaller.body)).toEqual(['body.geometry:area_shape_loses_parts']);
+    const zone = current.body.parts.find((p) => p.id === zoneId);
+    const shrunk = await call('team', 'PATCH', `/api/housing-areas/${areaId}/parts/${zoneId}`, {
+      version: zone?.version,
+      geometry: square(12.508, 55.708, 12.51, 55.71),
+    });
+    expect(fieldsIn(shrunk.body)).toEqual(['body.geometry:area_zone_loses_places']);
+  });
+});
+
+describe(`housing areas: changes, locking and partners (${testEngine})`, () => {
+  it('changes the area at its version; a stale version answers 409 and stores nothing', async () => {
+    const ok = await call<Area>('team', 'PATCH', `/api/housing-areas/${areaId}`, {
+      version: 1,
+      cadence: 'half_yearly',
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ cadence: 'half_yearly', version: 2 });
+    const before = await state();
+    const stale = await call('coordinator', 'PATCH', `/api/housing-areas/${areaId}`, {
+      version: 1,
+      name: 'Gammel',
+    });
+    expect(stale.status).toBe(409);
+    expect(await state()).toEqual(before);
+    const teamSetsForum = await call('team', 'PATCH', `/api/housing-areas/${areaId}`, {
+      version: 2,
+      teamForumId: null,
+    });
+    expect(teamSetsForum.status).toBe(403);
+  });
+
+  it('grants a partner user the area; they see it (without partners) but not other partners', async () => {
+    const granted = await call<Area>(
+      'coordinator',
+      'POST',
+      `/api/housing-areas/${areaId}/partners`,
+      {
+        userId: id('partner'),
+        seesOverview: true,
+      },
+    );
+    expect(granted.status).toBe(200);
+    expect(granted.body.partners).toEqual([
+      expect.objectContaining({ userId: id('partner'), isPartnerUser: true, seesOverview: true }),
+    ]);
+    const seen = await call<Area>('partner', 'GET', `/api/housing-areas/${areaId}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({ standing: 'partner', partners: null });
+    expect(seen.body.abilities).toMatchObject({
+      readOverview: true,
+      contribute: true,
+      edit: false,
+    });
+    expect((await call('otherPartner', 'GET', `/api/housing-areas/${areaId}`)).status).toBe(404);
+    const teamMember = await call('coordinator', 'POST', `/api/housing-areas/${areaId}/partners`, {
+      userId: id('team'),
+    });
+    expect(fieldsIn(teamMember.body)).toEqual(['body.userId:area_partner_unknown']);
+    const foreign = await call('coordinator', 'POST', `/api/housing-areas/${areaId}/partners`, {
+      userId: id('otherCoordinator'),
+    });
+    expect(fieldsIn(foreign.body)).toEqual(['body.userId:area_partner_unknown']);
+    expect(
+      (
+        await call('team', 'POST', `/api/housing-areas/${areaId}/partners`, {
+          userId: id('otherPartner'),
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it('revokes the grant: the partner gets 404 again', async () => {
+    const res = await call<Area>(
+      'coordinator',
+      'POST',
+      `/api/housing-areas/${areaId}/partners/${id('partner')}/revoke`,
+      { version: 1 },
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.partners).toEqual([]);
+    expect((await call('partner', 'GET', `/api/housing-areas/${areaId}`)).status).toBe(404);
+  });
+
+  it('counts per area for the aggregates, figures only; a partner sees none', async () => {
+    const res = await call<{ items: Record<string, unknown>[] }>(
+      'leader',
+      'GET',
+      '/api/housing-areas/aggregates',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([
+      {
+        id: areaId,
+        name: 'Testvang',
+        archived: false,
+        zones: 1,
+        places: 1,
+        partners: 0,
+        identifications: 0,
+        more: {},
+      },
+    ]);
+    const other = await call<{ items: unknown[] }>(
+      'otherCoordinator',
+      'GET',
+      '/api/housing-areas/aggregates',
+    );
+    expect(other.body.items).toEqual([]);
+  });
+
+  it('archives the area (coordinator); then it is read-only', async () => {
+    const current = await call<Area>('coordinator', 'GET', `/api/housing-areas/${areaId}`);
+    const res = await call<Area>('coordinator', 'POST', `/api/housing-areas/${areaId}/archive`, {
+      version: current.body.version,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.abilities).toMatchObject({ edit: false, manage: false });
+    const edit = await call('team', 'PATCH', `/api/housing-areas/${areaId}`, {
+      version: res.body.version,
+      cadence: 'quarterly',
+    });
+    expect(edit.status).toBe(403);
+  });
+});
