@@ -34,6 +34,7 @@ import { meetingRoutes } from './modules/meetings/routes.ts';
 import { interventionRoutes } from './modules/interventions/routes.ts';
 import { assessmentRoutes } from './modules/assessments/routes.ts';
 import { networkMapRoutes } from './modules/network-maps/routes.ts';
+import { areaPlanRoutes } from './modules/area-plans/routes.ts';
 import { guidanceRoutes } from './modules/guidance/routes.ts';
 import { planRoutes } from './modules/plans/routes.ts';
 import { caseInterventionRoutes } from './modules/case-interventions/routes.ts';
@@ -213,6 +214,7 @@ export async function buildApp(
   await app.register(interventionRoutes({ keys: options.keys }));
   await app.register(assessmentRoutes({ keys: options.keys }));
   await app.register(networkMapRoutes({ keys: options.keys }));
+  await app.register(areaPlanRoutes({ keys: options.keys }));
   await app.register(guidanceRoutes({ keys: options.keys }));
   await app.register(planRoutes({ keys: options.keys }));
   await app.register(caseInterventionRoutes({ keys: options.keys }));

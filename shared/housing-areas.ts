@@ -67,3 +67,25 @@ export type ContributionCategory = z.infer<typeof ContributionCategorySchema>;
 /** A contribution is a challenge or a resource. */
 export const CONTRIBUTION_STANCES = ['challenge', 'resource'] as const;
 export const ContributionStanceSchema = z.enum(CONTRIBUTION_STANCES);
+
+// --- The area analysis and the area action plan (issue 16 part 4, server/modules/area-plans) ---
+
+/** A plan's version moves draft → submitted → approved (by another) → superseded. */
+export const AREA_PLAN_STATUSES = ['draft', 'submitted', 'approved', 'superseded'] as const;
+export const AreaPlanStatusSchema = z.enum(AREA_PLAN_STATUSES);
+export type AreaPlanStatus = z.infer<typeof AreaPlanStatusSchema>;
+
+/** Where a goal of the area action plan stands at its follow-up. */
+export const AREA_GOAL_STATUSES = [
+  'not_started',
+  'in_progress',
+  'achieved',
+  'not_achieved',
+  'dropped',
+] as const;
+export const AreaGoalStatusSchema = z.enum(AREA_GOAL_STATUSES);
+export type AreaGoalStatus = z.infer<typeof AreaGoalStatusSchema>;
+
+/** The reflection questions of the area action plan (guidance key `areaPlanReflection`). */
+export const AREA_PLAN_REFLECTIONS = ['first', 'efforts', 'responsibility', 'connectors'] as const;
+export type AreaPlanReflection = (typeof AREA_PLAN_REFLECTIONS)[number];

@@ -78,6 +78,52 @@ export const declaredHousingAreaColumns = {
     'updated_at',
     'version',
   ],
+  area_analyses: [
+    'id',
+    'municipality_code',
+    'area_id',
+    'number',
+    'based_on_id',
+    'content',
+    'created_by',
+    'updated_by',
+    'created_at',
+    'updated_at',
+    'version',
+  ],
+  area_action_plans: [
+    'id',
+    'municipality_code',
+    'area_id',
+    'number',
+    'based_on_id',
+    'status',
+    'reflection',
+    'goals',
+    'created_by',
+    'updated_by',
+    'created_at',
+    'updated_at',
+    'submitted_by',
+    'submitted_at',
+    'approved_by',
+    'approved_at',
+    'returned_comment',
+    'version',
+  ],
+  area_plan_goal_follow_ups: [
+    'id',
+    'municipality_code',
+    'area_id',
+    'plan_id',
+    'goal_key',
+    'status',
+    'note',
+    'recorded_on',
+    'next_review_on',
+    'recorded_by',
+    'created_at',
+  ],
 } satisfies {
   [
     T in
@@ -86,5 +132,8 @@ export const declaredHousingAreaColumns = {
       | 'housing_area_partners'
       | 'area_rounds'
       | 'area_round_contributions'
+      | 'area_analyses'
+      | 'area_action_plans'
+      | 'area_plan_goal_follow_ups'
   ]: (keyof DB[T])[];
 };

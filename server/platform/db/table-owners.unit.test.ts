@@ -97,6 +97,10 @@ const OWNERS: Record<string, readonly string[]> = {
   // Mapping rounds and their contributions (0053).
   area_rounds: ['server/modules/area-rounds'],
   area_round_contributions: ['server/modules/area-rounds'],
+  // The area analysis and the area action plan with its goals' follow-up (0055).
+  area_analyses: ['server/modules/area-plans'],
+  area_action_plans: ['server/modules/area-plans'],
+  area_plan_goal_follow_ups: ['server/modules/area-plans'],
   intervention_types: ['server/modules/interventions'],
   units: ['server/modules/admin'],
   user_units: ['server/modules/admin'],

@@ -14,6 +14,7 @@ export interface AreaAbilities {
   readOverview: boolean;
   manageRounds: boolean;
   identify: boolean;
+  readPlan: boolean;
   writePlan: boolean;
   approvePlan: boolean;
   writeInterventions: boolean;
