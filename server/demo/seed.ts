@@ -26,6 +26,7 @@ import { ensureDemoNeighbour, seedDemoTransfers } from './transfers.ts';
 import { seedDemoOrganisation, seedDemoPoliceFeedback } from './organisation.ts';
 import { seedDemoMeetings } from './meetings.ts';
 import { seedDemoMinutes } from './minutes.ts';
+import { seedDemoAreaPlans } from './housing-areas-plans.ts';
 
 /**
  * Fictional demo data: a demo police district and "Demo Kommune" with its units. Every name says
@@ -133,6 +134,8 @@ export async function seedDemo(
   await seedDemoMeetings(db, DEMO_MUNICIPALITY_CODE);
   await seedDemoAgenda(db);
   await seedDemoMinutes(db);
+  // After the housing areas' demo data (Nørrevang); nothing without it.
+  await seedDemoAreaPlans(db);
   await db
     .insertInto('app_settings')
     .values({ key: MARKER, value: JSON.stringify(new Date().toISOString()) })
