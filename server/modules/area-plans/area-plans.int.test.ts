@@ -211,6 +211,27 @@ describe('the area action plan', () => {
     );
     expect(unknownGoal.statusCode).toBe(404);
 
+    // A goal whose next review has come is a task for its responsible user.
+    const day = (offset: number) =>
+      new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const worked = await caller('worker').post(
+      url(`/action-plans/${planId}/goals/${goals[0]!.key}/follow-ups`),
+      {
+        id: randomUUID(),
+        status: 'in_progress',
+        note: null,
+        recordedOn: day(-10),
+        nextReviewOn: day(-2),
+      },
+    );
+    expect(worked.statusCode).toBe(200);
+    const tasks = await caller('worker').get('/api/tasks?kind=area_goal_review');
+    expect((tasks.json() as { items: unknown[] }).items).toEqual([
+      expect.objectContaining({ id: goals[0]!.key, areaId: area.id, overdue: true }),
+    ]);
+    const noTask = await caller('coordB').get('/api/tasks?kind=area_goal_review');
+    expect((noTask.json() as { items: unknown[] }).items).toEqual([]);
+
     const next = randomUUID();
     const copy = (
       await caller('worker').post(url('/action-plans'), { id: next })
@@ -227,7 +248,7 @@ describe('the area action plan', () => {
       expect((await caller(who).get(url('/analyses'))).statusCode).toBe(403);
       const figures = await caller(who).get(url('/action-plans/figures'));
       expect(figures.statusCode).toBe(200);
-      expect(figures.json()).toMatchObject({ total: 2, in_progress: 1, not_started: 1 });
+      expect(figures.json()).toMatchObject({ total: 2, in_progress: 2, not_started: 0 });
     }
     expect(
       (await caller('partner').post(url('/action-plans'), { id: randomUUID() })).statusCode,

@@ -18,6 +18,7 @@ import { overdueAccessRequestTasks } from './access-request-tasks.ts';
 import { policeFeedbackTasks } from './police-feedback-tasks.ts';
 import { upcomingMeetingTasks } from './meeting-tasks.ts';
 import { meetingTaskList } from '../meetings/minutes-task-list.ts';
+import { areaGoalReviewTasks } from './area-goal-tasks.ts';
 import {
   compare,
   decodeTaskCursor,
@@ -68,6 +69,9 @@ import type { TaskKind, TaskList } from './schema.ts';
  *   takes the notes of (meeting-tasks.ts; meetings/queries-tasks.ts).
  * - meeting_task: tasks given out in a meeting's minutes, for their responsible person while
  *   they may see the task's record (meetings/minutes-tasks.ts).
+ * - area_goal_review: goals of approved area action plans whose review date has come, for the
+ *   goal's responsible user (else the plan's author) while they write the area's plan
+ *   (area-goal-tasks.ts; area-plans/goal-tasks.ts).
  *
  * Earliest due first; keyset pages on (due, kind, id). A date counts from its start in UTC for
  * the order (only the order: `overdue` compares with Danish today).
@@ -158,6 +162,7 @@ const LOADERS: Record<TaskKind, Loader> = {
   contact_attempt: contactAttempts,
   meeting: upcomingMeetingTasks,
   meeting_task: meetingTaskList,
+  area_goal_review: areaGoalReviewTasks,
 };
 
 /**

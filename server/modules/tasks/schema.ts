@@ -23,6 +23,8 @@ export const TaskKindSchema = z.enum([
   'meeting',
   // A task given out in a meeting's minutes (issue 14 part 4).
   'meeting_task',
+  // A goal of an area action plan whose review date has come (issue 16 part 4).
+  'area_goal_review',
 ]);
 export type TaskKind = z.infer<typeof TaskKindSchema>;
 
@@ -69,6 +71,8 @@ export const TaskSchema = z.object({
   tab: TaskTabSchema.nullable(),
   /** The meeting whose minutes gave the task (meeting tasks only). */
   meetingId: z.uuid().nullable().optional(),
+  /** The housing area whose action plan holds the goal (area goal reviews only). */
+  areaId: z.uuid().nullable().optional(),
 });
 export type Task = z.infer<typeof TaskSchema>;
 

@@ -34,6 +34,7 @@ const KIND_ORDER: Record<TaskKind, number> = {
   contact_attempt: 17,
   meeting: 18,
   meeting_task: 19,
+  area_goal_review: 20,
 };
 export const TASK_KINDS = inOrder(KIND_ORDER);
 
@@ -54,6 +55,9 @@ const TAB_PATHS: Record<TaskTab, string> = {
 export function taskLink(task: Task): string | null {
   if (task.kind === 'access_request_overdue') return `/aktindsigt/${task.id}`;
   if (task.kind === 'meeting') return `/moeder/${task.id}`;
+  if (task.kind === 'area_goal_review' && task.areaId) {
+    return `/boligomraader/${task.areaId}/analyse/handleplan`;
+  }
   // A task from a meeting's minutes opens its record, else the minutes that gave it.
   if (task.kind === 'meeting_task' && !task.caseId && !task.inquiryId && task.meetingId) {
     return `/moeder/${task.meetingId}/referat`;
