@@ -181,6 +181,8 @@ const ROUTE_GROUPS: [string, RegExp][] = [
   ['meetings', /^\/api\/meetings(\/\{id\}(\/(cancel|participants|external-guests)(\/.*)?)?)?$/],
   // A meeting's minutes (issue 14 part 4): before any group of the meetings' other routes.
   ['minutes', /^\/api\/meetings\/\{id\}\/minutes/],
+  // The area analysis and the area action plan (issue 16 part 4).
+  ['area-plans', /^\/api\/housing-areas\/\{id\}\/(analyses|action-plans)/],
 ];
 export const groupOf = (path: string) =>
   ROUTE_GROUPS.find(([, re]) => re.test(path))?.[0] ?? 'other';
