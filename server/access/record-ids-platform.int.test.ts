@@ -11,6 +11,7 @@ import { RETENTION_PROBES } from '../test/id-probes-retention.ts';
 import { TRANSFER_PROBES } from '../test/id-probes-transfers.ts';
 import { CITIZEN_MEETING_PROBES } from '../test/id-probes-citizen-meetings.ts';
 import { NETWORK_MAP_PROBES } from '../test/id-probes-network-maps.ts';
+import { AREA_PLAN_PROBES } from '../test/id-probes-area-plans.ts';
 import { describeRecordIds } from '../test/record-ids.ts';
 
 // Every record id an administration, forum, catalogue, notification or security-key request can
@@ -33,6 +34,7 @@ await describeRecordIds(
       ...MINUTES_PROBES,
       ...MINUTES_DECISION_PROBES,
       ...NETWORK_MAP_PROBES,
+      ...AREA_PLAN_PROBES,
     ],
   },
 );
