@@ -71,7 +71,7 @@ import type { TaskKind, TaskList } from './schema.ts';
  *   they may see the task's record (meetings/minutes-tasks.ts).
  * - area_goal_review: goals of approved area action plans whose review date has come, for the
  *   goal's responsible user (else the plan's author) while they write the area's plan
- *   (area-goal-tasks.ts; area-plans/goal-tasks.ts).
+ *   (area-goal-tasks.ts; area-plans/queries-goal-tasks.ts).
  *
  * Earliest due first; keyset pages on (due, kind, id). A date counts from its start in UTC for
  * the order (only the order: `overdue` compares with Danish today).
