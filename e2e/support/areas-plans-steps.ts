@@ -213,5 +213,5 @@ export async function followUpAreaGoal(page: Page) {
   await main(page).getByLabel('Note').fill('Første fællesspisning holdt; 40 beboere kom.');
   await expectAxeClean(page);
   await main(page).getByRole('button', { name: 'Gem opfølgningen' }).click();
-  await main(page).getByText('Historik (1 opfølgning)').last().waitFor();
+  await main(page).getByText('Opfølgninger (1)').last().waitFor();
 }
