@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
 import { callerIn, logInAll } from '../../test/case-team.ts';
 import { createUser } from '../../test/users.ts';
-import { fieldsOf, type Client } from '../../test/records.ts';
+import { fieldsOf, type Client, type ErrorBody } from '../../test/records.ts';
 import { createTestArea, grantPartner, type TestArea } from './area-plans.fixtures.ts';
 import type { Analysis, AreaGoalInput, AreaPlan } from './schema.ts';
 
@@ -138,6 +138,9 @@ describe('the area action plan', () => {
     });
     expect(noOne.statusCode).toBe(400);
     expect(fieldsOf(noOne)).toEqual(['body.goals.0.responsible:area_plan_goal_responsible']);
+    expect((noOne.json() as ErrorBody).error.fields?.[0]?.message).toBe(
+      'Angiv en ansvarlig for målet: en person fra områdeteamet eller en rolle/organisation.',
+    );
     const foreign = await caller('coordA').put(url(`/action-plans/${planId}`), {
       version: 1,
       reflection: REFLECTION,
