@@ -38,6 +38,7 @@ import { implementationRoutes } from './modules/implementation/routes.ts';
 import { areaWorkRoutes } from './modules/area-work/routes.ts';
 import { areaRoundRoutes } from './modules/area-rounds/routes.ts';
 import { housingAreaRoutes } from './modules/housing-areas/routes.ts';
+import { areaPlanRoutes } from './modules/area-plans/routes.ts';
 import { guidanceRoutes } from './modules/guidance/routes.ts';
 import { planRoutes } from './modules/plans/routes.ts';
 import { caseInterventionRoutes } from './modules/case-interventions/routes.ts';
@@ -221,6 +222,7 @@ export async function buildApp(
   await app.register(areaWorkRoutes({ keys: options.keys }));
   await app.register(areaRoundRoutes({ keys: options.keys }));
   await app.register(housingAreaRoutes({ keys: options.keys }));
+  await app.register(areaPlanRoutes({ keys: options.keys }));
   await app.register(guidanceRoutes({ keys: options.keys }));
   await app.register(planRoutes({ keys: options.keys }));
   await app.register(caseInterventionRoutes({ keys: options.keys }));

@@ -159,3 +159,24 @@ export const ROUND_TEXT_LIMITS = {
 
 /** Days before a round is due that "Mine opgaver" shows the task to hold it. */
 export const ROUND_TASK_DAYS_BEFORE = 14;
+// --- The area analysis and the area action plan (issue 16 part 4, server/modules/area-plans) ---
+
+/** A plan's version moves draft → submitted → approved (by another) → superseded. */
+export const AREA_PLAN_STATUSES = ['draft', 'submitted', 'approved', 'superseded'] as const;
+export const AreaPlanStatusSchema = z.enum(AREA_PLAN_STATUSES);
+export type AreaPlanStatus = z.infer<typeof AreaPlanStatusSchema>;
+
+/** Where a goal of the area action plan stands at its follow-up. */
+export const AREA_GOAL_STATUSES = [
+  'not_started',
+  'in_progress',
+  'achieved',
+  'not_achieved',
+  'dropped',
+] as const;
+export const AreaGoalStatusSchema = z.enum(AREA_GOAL_STATUSES);
+export type AreaGoalStatus = z.infer<typeof AreaGoalStatusSchema>;
+
+/** The reflection questions of the area action plan (guidance key `areaPlanReflection`). */
+export const AREA_PLAN_REFLECTIONS = ['first', 'efforts', 'responsibility', 'connectors'] as const;
+export type AreaPlanReflection = (typeof AREA_PLAN_REFLECTIONS)[number];

@@ -119,6 +119,8 @@ export function areaAbilities(access: AreaAccess, user: CurrentUser) {
     manageRounds: open && works,
     /** Send an identification form (tools 4a, 4b), which becomes a concern inquiry. */
     identify: open && contributes,
+    /** Read the area analysis and the area action plan (texts): the team and the managers. */
+    readPlan: works,
     /** The area analysis, the area action plan's drafts and its goals' follow-up. */
     writePlan: open && works,
     approvePlan: open && works && allows(user, 'areas.approvePlan'),

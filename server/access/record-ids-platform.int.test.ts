@@ -15,6 +15,7 @@ import { IMPLEMENTATION_PROBES } from '../test/id-probes-implementation.ts';
 import { AREA_WORK_PROBES } from '../test/id-probes-area-work.ts';
 import { AREA_ROUND_PROBES } from '../test/id-probes-area-rounds.ts';
 import { HOUSING_AREA_PROBES } from '../test/id-probes-housing-areas.ts';
+import { AREA_PLAN_PROBES } from '../test/id-probes-area-plans.ts';
 import { describeRecordIds } from '../test/record-ids.ts';
 
 // Every record id an administration, forum, catalogue, notification or security-key request can
@@ -47,6 +48,7 @@ await describeRecordIds(
       ...AREA_WORK_PROBES,
       ...AREA_ROUND_PROBES,
       ...HOUSING_AREA_PROBES,
+      ...AREA_PLAN_PROBES,
     ],
   },
 );

@@ -192,6 +192,8 @@ const ROUTE_GROUPS: [string, RegExp][] = [
   ['minutes', /^\/api\/meetings\/\{id\}\/minutes/],
   // The implementation follow-up and the self-profile (issue 16 part 6).
   ['implementation', /^\/api\/implementation(\/|$)/],
+  // The area analysis and the area action plan (issue 16 part 4).
+  ['area-plans', /^\/api\/housing-areas\/\{id\}\/(analyses|action-plans)/],
 ];
 export const groupOf = (path: string) =>
   ROUTE_GROUPS.find(([, re]) => re.test(path))?.[0] ?? 'other';

@@ -220,6 +220,10 @@ export const NOT_RECORD_IDS: Record<string, string> = {
     "made by the client for a new area; a retry finds it among the municipality's own (another's: 409)",
   'PUT /api/cases/{id}/network-maps/{mapId} body.relations.*.key':
     "made by the client for a relation of the map; compared only within the case's own versions",
+  'PUT /api/housing-areas/{id}/analyses/{analysisId} body.groups.*.key':
+    'made by the client for a group of concern of the analysis',
+  'PUT /api/housing-areas/{id}/action-plans/{planId} body.goals.*.key':
+    "made by the client for a goal; its follow-up is checked against the area's own plan",
 };
 
 /** The field a probe's key names, without its note (`… as hotline`). */

@@ -21,6 +21,7 @@ import { implementationTasks } from './implementation-tasks.ts';
 import { areaInterventionFollowUpTasks } from './area-intervention-tasks.ts';
 import { meetingTaskList } from '../meetings/minutes-task-list.ts';
 import { areaRoundTasks } from '../area-rounds/round-tasks.ts';
+import { areaGoalReviewTasks } from './area-goal-tasks.ts';
 import {
   compare,
   decodeTaskCursor,
@@ -73,6 +74,9 @@ import type { TaskKind, TaskList } from './schema.ts';
  *   they may see the task's record (meetings/minutes-tasks.ts).
  * - area_round: a housing area's next mapping round is due within 14 days, for its team and the
  *   forum managers (area-rounds/round-tasks.ts).
+ * - area_goal_review: goals of approved area action plans whose review date has come, for the
+ *   goal's responsible user (else the plan's author) while they write the area's plan
+ *   (area-goal-tasks.ts; area-plans/queries-goal-tasks.ts).
  *
  * Earliest due first; keyset pages on (due, kind, id). A date counts from its start in UTC for
  * the order (only the order: `overdue` compares with Danish today).
@@ -167,6 +171,7 @@ const LOADERS: Record<TaskKind, Loader> = {
   implementation_review: implementationTasks,
   area_intervention_follow_up: areaInterventionFollowUpTasks,
   area_round: areaRoundTasks,
+  area_goal_review: areaGoalReviewTasks,
 };
 
 /**

@@ -30,6 +30,8 @@ export const TaskKindSchema = z.enum([
   'area_intervention_follow_up',
   // The next mapping round of a housing area is due (issue 16 part 2).
   'area_round',
+  // A goal of an area action plan whose review date has come (issue 16 part 4).
+  'area_goal_review',
 ]);
 export type TaskKind = z.infer<typeof TaskKindSchema>;
 
@@ -78,7 +80,8 @@ export const TaskSchema = z.object({
   meetingId: z.uuid().nullable().optional(),
   /**
    * The housing area of an area task: an intervention's follow-up (opens its interventions tab)
-   * or a mapping round that is due; with the area's name where the task shows it.
+   * or a mapping round that is due, or the area whose action plan holds a goal to review; with
+   * the area's name where the task shows it.
    */
   areaId: z.uuid().nullable().optional(),
   areaName: z.string().nullable().optional(),

@@ -133,6 +133,15 @@ export const declaredHousingAreaColumns = {
     'monitoring_until',
     'next_follow_up_on',
     'created_by',
+  area_analyses: [
+    'id',
+    'municipality_code',
+    'area_id',
+    'number',
+    'based_on_id',
+    'content',
+    'created_by',
+    'updated_by',
     'created_at',
     'updated_at',
     'version',
@@ -148,6 +157,37 @@ export const declaredHousingAreaColumns = {
     'note',
     'next_follow_up_on',
     'created_by',
+  area_action_plans: [
+    'id',
+    'municipality_code',
+    'area_id',
+    'number',
+    'based_on_id',
+    'status',
+    'reflection',
+    'goals',
+    'created_by',
+    'updated_by',
+    'created_at',
+    'updated_at',
+    'submitted_by',
+    'submitted_at',
+    'approved_by',
+    'approved_at',
+    'returned_comment',
+    'version',
+  ],
+  area_plan_goal_follow_ups: [
+    'id',
+    'municipality_code',
+    'area_id',
+    'plan_id',
+    'goal_key',
+    'status',
+    'note',
+    'recorded_on',
+    'next_review_on',
+    'recorded_by',
     'created_at',
   ],
 } satisfies {
@@ -165,5 +205,8 @@ export const declaredHousingAreaColumns = {
       | 'area_interventions'
       | 'area_intervention_entries'
       | 'area_round_overviews'
+      | 'area_analyses'
+      | 'area_action_plans'
+      | 'area_plan_goal_follow_ups'
   ]: (keyof DB[T])[];
 };

@@ -196,6 +196,58 @@ export interface AreaRoundOverviewsTable {
   version: Generated<number>;
 }
 
+/** The area analysis (0055, server/modules/area-plans): content as jsonb, versioned. */
+export interface AreaAnalysesTable {
+  id: string;
+  municipality_code: Generated<string>;
+  area_id: string;
+  number: number;
+  based_on_id: string | null;
+  content: Json;
+  created_by: string;
+  updated_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+/** The area action plan (0055): draft → submitted → approved (four-eyes) → superseded. */
+export interface AreaActionPlansTable {
+  id: string;
+  municipality_code: Generated<string>;
+  area_id: string;
+  number: number;
+  based_on_id: string | null;
+  status: Generated<'draft' | 'submitted' | 'approved' | 'superseded'>;
+  reflection: Json;
+  goals: Json;
+  created_by: string;
+  updated_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  submitted_by: string | null;
+  submitted_at: Timestamp | null;
+  approved_by: string | null;
+  approved_at: Timestamp | null;
+  returned_comment: string | null;
+  version: Generated<number>;
+}
+
+/** The follow-up of an area action plan's goals (0055): newest entry per goal key is its status. */
+export interface AreaPlanGoalFollowUpsTable {
+  id: string;
+  municipality_code: Generated<string>;
+  area_id: string;
+  plan_id: string;
+  goal_key: string;
+  status: 'not_started' | 'in_progress' | 'achieved' | 'not_achieved' | 'dropped';
+  note: string | null;
+  recorded_on: ColumnType<string, string, string>;
+  next_review_on: ColumnType<string | null, string | null | undefined, string | null>;
+  recorded_by: string;
+  created_at: Timestamp;
+}
+
 export interface HousingAreaTables extends ImplementationTables {
   housing_areas: HousingAreasTable;
   housing_area_parts: HousingAreaPartsTable;
@@ -205,4 +257,7 @@ export interface HousingAreaTables extends ImplementationTables {
   area_interventions: AreaInterventionsTable;
   area_intervention_entries: AreaInterventionEntriesTable;
   area_round_overviews: AreaRoundOverviewsTable;
+  area_analyses: AreaAnalysesTable;
+  area_action_plans: AreaActionPlansTable;
+  area_plan_goal_follow_ups: AreaPlanGoalFollowUpsTable;
 }

@@ -106,6 +106,10 @@ const OWNERS: Record<string, readonly string[]> = {
   area_intervention_entries: ['server/modules/area-work'],
   // The area overview of a systematised round (0054).
   area_round_overviews: ['server/modules/area-rounds'],
+  // The area analysis and the area action plan with its goals' follow-up (0055).
+  area_analyses: ['server/modules/area-plans'],
+  area_action_plans: ['server/modules/area-plans'],
+  area_plan_goal_follow_ups: ['server/modules/area-plans'],
   intervention_types: ['server/modules/interventions'],
   units: ['server/modules/admin'],
   user_units: ['server/modules/admin'],

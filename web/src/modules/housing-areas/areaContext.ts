@@ -15,6 +15,7 @@ export interface AreaAbilities {
   readOverview: boolean;
   manageRounds: boolean;
   identify: boolean;
+  readPlan: boolean;
   writePlan: boolean;
   approvePlan: boolean;
   writeInterventions: boolean;

@@ -38,6 +38,7 @@ const KIND_ORDER: Record<TaskKind, number> = {
   implementation_review: 21,
   area_intervention_follow_up: 22,
   area_round: 23,
+  area_goal_review: 24,
 };
 export const TASK_KINDS = inOrder(KIND_ORDER);
 
@@ -65,6 +66,9 @@ export function taskLink(task: Task): string | null {
     return `/boligomraader/${task.areaId}/indsatser/${task.id}`;
   }
   if (task.kind === 'area_round') return `/boligomraader/${task.areaId ?? task.id}/kortlaegning`;
+  if (task.kind === 'area_goal_review' && task.areaId) {
+    return `/boligomraader/${task.areaId}/analyse/handleplan`;
+  }
   // A task from a meeting's minutes opens its record, else the minutes that gave it.
   if (task.kind === 'meeting_task' && !task.caseId && !task.inquiryId && task.meetingId) {
     return `/moeder/${task.meetingId}/referat`;
