@@ -1,9 +1,17 @@
 import type { Geometry } from 'geojson';
+import { lazy, Suspense, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LazyBoundary } from './LazyBoundary';
+import { MapLegend } from './MapLegend';
+import { PlacesTable } from './PlacesTable';
+import './areaMap.css';
 
 /**
- * The map of a housing area (issue 16 part 1) with the accessible list of the same places.
- * Foundation placeholder: draws the list only; the map slice draws the map (lazily loaded).
+ * The map of a housing area (issue 16 part 1) with the accessible list of the same places. The
+ * list (a table) is always there and is what screen-reader and keyboard users use; the map beside
+ * it is a picture of that list, loaded lazily (Leaflet never weighs on the main chunk). Without a
+ * configured tile server the map draws on a plain background and the browser asks no other
+ * server (docs/housing-areas/map.md).
  */
 export interface MapFeature {
   id: string;
@@ -23,25 +31,35 @@ export interface AreaMapProps {
   onSelect?: (id: string) => void;
 }
 
-export function AreaMap({ label, features }: AreaMapProps) {
+const MapCanvas = lazy(() => import('./MapCanvas'));
+
+export function AreaMap({ label, outline, features, selectedId, onSelect }: AreaMapProps) {
   const { t } = useTranslation();
+  const tableId = useId();
+  const caption = t('areaMap.tableCaption', { label });
   return (
-    <table className="table">
-      <caption>{label}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('areaMap.placeholder.name')}</th>
-          <th scope="col">{t('areaMap.placeholder.level')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {features.map((f) => (
-          <tr key={f.id}>
-            <td>{f.name}</td>
-            <td>{f.level}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="area-map">
+      <div className="area-map__picture">
+        <LazyBoundary fallback={<p className="area-map__note">{t('areaMap.unavailable')}</p>}>
+          <Suspense fallback={<p className="area-map__note">{t('areaMap.loading')}</p>}>
+            <MapCanvas
+              label={t('areaMap.mapLabel', { label, table: caption })}
+              outline={outline}
+              features={features}
+              selectedId={selectedId ?? null}
+              onSelect={onSelect}
+            />
+          </Suspense>
+        </LazyBoundary>
+        <MapLegend />
+      </div>
+      <PlacesTable
+        id={tableId}
+        caption={caption}
+        features={features}
+        selectedId={selectedId}
+        onSelect={onSelect}
+      />
+    </div>
   );
 }
