@@ -2,7 +2,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importWithI18n } from '../../../ui/testRender';
 import type * as AreaMapModule from './AreaMap';
-import type * as FieldModule from './GeometryField';
+import type AreaMapViewType from './AreaMapView';
+import type GeometryFieldViewType from './GeometryFieldView';
 import { backgroundOf, boundsOf } from './mapSetup';
 import { placeRows } from './placesList';
 
@@ -10,11 +11,13 @@ import { placeRows } from './placesList';
  * The map's accessible list (issue 16 part 1): one row per zone and place with level, kind, name,
  * the zone a place lies in and its position in words; the map beside it without tiles by default.
  */
-let AreaMap: typeof AreaMapModule.AreaMap;
-let GeometryField: typeof FieldModule.GeometryField;
+let AreaMapShell: typeof AreaMapModule.AreaMap;
+let AreaMap: typeof AreaMapViewType;
+let GeometryField: typeof GeometryFieldViewType;
 beforeAll(async () => {
-  ({ AreaMap } = await importWithI18n(() => import('./AreaMap')));
-  ({ GeometryField } = await import('./GeometryField'));
+  ({ AreaMap: AreaMapShell } = await importWithI18n(() => import('./AreaMap')));
+  ({ default: AreaMap } = await import('./AreaMapView'));
+  ({ default: GeometryField } = await import('./GeometryFieldView'));
 });
 
 const square = (lon: number, lat: number, d: number) => ({
@@ -87,6 +90,13 @@ describe('the accessible list', () => {
     // The map itself is loaded lazily: on the server only its placeholder, and no tile anywhere.
     expect(html).toContain('Henter kortet');
     expect(html).not.toMatch(/https?:\/\//);
+  });
+
+  it('is loaded lazily, so the main chunk carries neither turf nor Leaflet', () => {
+    const html = renderToStaticMarkup(
+      <AreaMapShell label="Nørrevang" outline={outline} features={features} />,
+    );
+    expect(html).toBe('<p>Henter kortet …</p>');
   });
 
   it('says so when there is nothing yet', () => {

@@ -1,15 +1,13 @@
 import type { Geometry } from 'geojson';
-import { lazy, Suspense, useId } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LazyBoundary } from './LazyBoundary';
-import { MapLegend } from './MapLegend';
-import { PlacesTable } from './PlacesTable';
-import './areaMap.css';
 
 /**
  * The map of a housing area (issue 16 part 1) with the accessible list of the same places. The
  * list (a table) is always there and is what screen-reader and keyboard users use; the map beside
- * it is a picture of that list, loaded lazily (Leaflet never weighs on the main chunk). Without a
+ * it is a picture of that list. Everything is loaded lazily: the list and its shape checks (turf)
+ * in one chunk, Leaflet in another, so neither weighs on the main chunk. Without a
  * configured tile server the map draws on a plain background and the browser asks no other
  * server (docs/housing-areas/map.md).
  */
@@ -31,35 +29,15 @@ export interface AreaMapProps {
   onSelect?: (id: string) => void;
 }
 
-const MapCanvas = lazy(() => import('./MapCanvas'));
+const AreaMapView = lazy(() => import('./AreaMapView'));
 
-export function AreaMap({ label, outline, features, selectedId, onSelect }: AreaMapProps) {
+export function AreaMap(props: AreaMapProps) {
   const { t } = useTranslation();
-  const tableId = useId();
-  const caption = t('areaMap.tableCaption', { label });
   return (
-    <div className="area-map">
-      <div className="area-map__picture">
-        <LazyBoundary fallback={<p className="area-map__note">{t('areaMap.unavailable')}</p>}>
-          <Suspense fallback={<p className="area-map__note">{t('areaMap.loading')}</p>}>
-            <MapCanvas
-              label={t('areaMap.mapLabel', { label, table: caption })}
-              outline={outline}
-              features={features}
-              selectedId={selectedId ?? null}
-              onSelect={onSelect}
-            />
-          </Suspense>
-        </LazyBoundary>
-        <MapLegend />
-      </div>
-      <PlacesTable
-        id={tableId}
-        caption={caption}
-        features={features}
-        selectedId={selectedId}
-        onSelect={onSelect}
-      />
-    </div>
+    <LazyBoundary fallback={<p>{t('areaMap.unavailable')}</p>}>
+      <Suspense fallback={<p>{t('areaMap.loading')}</p>}>
+        <AreaMapView {...props} />
+      </Suspense>
+    </LazyBoundary>
   );
 }

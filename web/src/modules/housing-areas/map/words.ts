@@ -1,9 +1,10 @@
 import type { TFunction } from 'i18next';
+import type da from './locales/da.json';
 import type { PositionSummary } from './placesList';
 import type { ShapeProblem } from './shapes';
 
 /** The map's words that depend on values (issue 16 part 1), in one place. */
-type Catalogue = (typeof import('./locales/da.json'))['areaMap'];
+type Catalogue = (typeof da)['areaMap'];
 export type ProblemKey = keyof Catalogue['problems'];
 type KindKey = keyof Catalogue['kinds'];
 
