@@ -2,8 +2,10 @@ import '@geoman-io/leaflet-geoman-free';
 import '@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css';
 import type { Geometry } from 'geojson';
 import type L from 'leaflet';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { GeoJSON, MapContainer, ScaleControl, TileLayer, useMap } from 'react-leaflet';
+import { DanishZoom } from './MapCanvas';
 import { LEVEL_STYLES } from './leafletSetup';
 import { boundsOf } from './mapSetup';
 import { useBackground } from './MapCanvas';
@@ -42,7 +44,9 @@ export default function DrawMap({
       bounds={bounds}
       boundsOptions={{ padding: [16, 16] }}
       attributionControl={background.kind === 'tiles'}
+      zoomControl={false}
     >
+      <DanishZoom />
       {background.kind === 'tiles' && (
         <TileLayer url={background.url} attribution={background.attribution} />
       )}
@@ -71,6 +75,14 @@ function Drawing({
   onDrawn: (geometry: Geometry) => void;
 }) {
   const map = useMap();
+  const { t } = useTranslation();
+  const controls = useMemo(
+    () => ({
+      polygon: t('areaMap.controls.drawPolygon'),
+      marker: t('areaMap.controls.drawMarker'),
+    }),
+    [t],
+  );
   useEffect(() => {
     const container = map.getContainer();
     container.setAttribute('role', 'region');
@@ -97,11 +109,21 @@ function Drawing({
       layer.remove();
       onDrawn(geometry);
     };
+    // geoman's buttons are links with an icon only: give them Danish names.
+    const names: [string, string][] = [
+      ['.leaflet-pm-icon-polygon', controls.polygon],
+      ['.leaflet-pm-icon-marker', controls.marker],
+    ];
+    for (const [icon, name] of names) {
+      const button = container.querySelector(icon)?.closest('.leaflet-buttons-control-button');
+      button?.setAttribute('aria-label', name);
+      button?.setAttribute('title', name);
+    }
     map.on('pm:create', created);
     return () => {
       map.off('pm:create', created);
       map.pm.removeControls();
     };
-  }, [map, label, shape, onDrawn]);
+  }, [map, label, shape, onDrawn, controls]);
   return null;
 }

@@ -42,14 +42,14 @@ export default function GeometryFieldView({
       setProblem(null);
       return onChange(null);
     }
-    const result = parseCoordinates(typed, shape);
+    const result = parseCoordinates(typed, shape, outline);
     setProblem(result.problem ?? null);
     onChange(result.problem ? null : result.geometry);
   };
 
   /** A shape from the import or the map: shown as coordinates when it can be. */
   const take = (geometry: Geometry, how: 'imported' | 'drawn') => {
-    const result = checkShape(geometry, shape);
+    const result = checkShape(geometry, shape, outline);
     setTouched(true);
     if (result.problem) {
       setProblem(result.problem);

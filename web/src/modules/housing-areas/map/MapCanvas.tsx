@@ -10,6 +10,7 @@ import {
   TileLayer,
   Tooltip,
   useMap,
+  ZoomControl,
 } from 'react-leaflet';
 import type { MapFeature } from './AreaMap';
 import { crsFor, LEVEL_STYLES, SELECTED_STYLE } from './leafletSetup';
@@ -72,6 +73,7 @@ export default function MapCanvas({
       bounds={bounds}
       boundsOptions={{ padding: [16, 16] }}
       attributionControl={background.kind === 'tiles'}
+      zoomControl={false}
       {...(background.kind === 'tiles' &&
         background.matrix && {
           minZoom: 0,
@@ -85,6 +87,7 @@ export default function MapCanvas({
       {background.kind === 'tiles' && (
         <TileLayer url={background.url} attribution={background.attribution} />
       )}
+      <DanishZoom />
       <ScaleControl imperial={false} />
       {outline && <GeoJSON data={outline} style={LEVEL_STYLES.area} interactive={false} />}
       {features.map((feature) => (
@@ -97,6 +100,17 @@ export default function MapCanvas({
       ))}
       <FitSelected feature={features.find((f) => f.id === selectedId)} />
     </MapContainer>
+  );
+}
+
+/** Leaflet's zoom buttons with Danish names. */
+export function DanishZoom() {
+  const { t } = useTranslation();
+  return (
+    <ZoomControl
+      zoomInTitle={t('areaMap.controls.zoomIn')}
+      zoomOutTitle={t('areaMap.controls.zoomOut')}
+    />
   );
 }
 

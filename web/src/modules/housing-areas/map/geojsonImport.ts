@@ -9,7 +9,11 @@ export const MAX_GEOJSON_BYTES = 1_000_000;
  * FeatureCollection with exactly one feature. A third coordinate (height) is dropped; the shape is
  * then checked by the server's rules (shapes.ts).
  */
-export function importGeoJson(text: string, shape: ShapeKind): ShapeResult {
+export function importGeoJson(
+  text: string,
+  shape: ShapeKind,
+  outline?: Geometry | null,
+): ShapeResult {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -19,7 +23,7 @@ export function importGeoJson(text: string, shape: ShapeKind): ShapeResult {
   const geometry = geometryOf(json);
   if (geometry === 'many') return { problem: { key: 'geojsonManyShapes' } };
   if (!geometry) return { problem: { key: 'geojsonNoShape' } };
-  return checkShape(flat(geometry), shape);
+  return checkShape(flat(geometry), shape, outline);
 }
 
 function geometryOf(json: unknown): Geometry | 'many' | undefined {

@@ -142,3 +142,13 @@ describe('GeoJSON import', () => {
     );
   });
 });
+
+describe('the outline given for orientation', () => {
+  it('refuses a shape outside it, in Danish', () => {
+    const outline = parseCoordinates(SQUARE.join('\n'), 'area').geometry ?? null;
+    expect(parseCoordinates('55.6765, 12.5690', 'place', outline).geometry?.type).toBe('Point');
+    expect(said(parseCoordinates('55.7000, 12.5690', 'place', outline))).toBe(
+      'Formen skal ligge inden for områdets omrids.',
+    );
+  });
+});

@@ -2,7 +2,10 @@ import type { Geometry, Position } from 'geojson';
 import {
   AreaGeometrySchema,
   DENMARK_BOUNDS,
+  liesWithin,
   PlaceGeometrySchema,
+  type AreaGeometry,
+  type PlaceGeometry,
 } from '../../../../../shared/geo.ts';
 
 /**
@@ -60,7 +63,11 @@ export function parsePoint(line: string, lineNumber: number): Position | ShapePr
  * Typed coordinates, one point per line, as a shape: one point is a place; three or more are a
  * polygon (closed for the user: the first point need not be repeated). Blank lines are skipped.
  */
-export function parseCoordinates(text: string, shape: ShapeKind): ShapeResult {
+export function parseCoordinates(
+  text: string,
+  shape: ShapeKind,
+  outline?: Geometry | null,
+): ShapeResult {
   const lines = text
     .split(/\r?\n/)
     .map((line, index) => ({ line: line.trim(), number: index + 1 }))
@@ -74,11 +81,11 @@ export function parseCoordinates(text: string, shape: ShapeKind): ShapeResult {
   }
   if (positions.length === 1) {
     if (shape === 'area') return problem('areaNeedsPolygon');
-    return checkShape({ type: 'Point', coordinates: positions[0] as Position }, shape);
+    return checkShape({ type: 'Point', coordinates: positions[0] as Position }, shape, outline);
   }
   const ring = closed(positions);
   if (ring.length < 4) return problem('tooFewPoints');
-  return checkShape({ type: 'Polygon', coordinates: [ring] }, shape);
+  return checkShape({ type: 'Polygon', coordinates: [ring] }, shape, outline);
 }
 
 function closed(positions: Position[]): Position[] {
@@ -97,16 +104,33 @@ const SCHEMA_PROBLEMS: Record<string, string> = {
 };
 
 /** Whether a shape is allowed for the field, by the server's own schema. */
-export function checkShape(geometry: Geometry, shape: ShapeKind): ShapeResult {
+export function checkShape(
+  geometry: Geometry,
+  shape: ShapeKind,
+  outline?: Geometry | null,
+): ShapeResult {
   const allowed = shape === 'area' ? ['Polygon', 'MultiPolygon'] : ['Point', 'Polygon'];
   if (!allowed.includes(geometry.type)) {
     return problem(shape === 'area' ? 'areaWrongType' : 'placeWrongType', { type: geometry.type });
   }
   const schema = shape === 'area' ? AreaGeometrySchema : PlaceGeometrySchema;
   const parsed = schema.safeParse(geometry);
-  if (parsed.success) return { geometry: parsed.data as Geometry };
+  if (parsed.success) {
+    if (outline && !within(parsed.data, outline)) return problem('outsideOutline');
+    return { geometry: parsed.data as Geometry };
+  }
   const message = parsed.error.issues[0]?.message ?? '';
   return problem(SCHEMA_PROBLEMS[message] ?? 'invalid');
+}
+
+/** Whether a shape lies within the outline given for orientation (the server checks it too). */
+function within(inner: AreaGeometry | PlaceGeometry, outline: Geometry): boolean {
+  if (outline.type !== 'Polygon' && outline.type !== 'MultiPolygon') return true;
+  try {
+    return liesWithin(inner, outline);
+  } catch {
+    return true;
+  }
 }
 
 /** A shape as typed lines, latitude first ("55.6761, 12.5683"), when it is one point or ring. */
