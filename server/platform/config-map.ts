@@ -43,9 +43,8 @@ export const MapEnvFields = {
     .optional(),
 };
 
-type MapEnv = {
-  [K in keyof typeof MapEnvFields]: z.infer<(typeof MapEnvFields)[K]>;
-};
+const MapEnvSchema = z.object(MapEnvFields);
+type MapEnv = z.infer<typeof MapEnvSchema>;
 
 /**
  * Dataforsyningen's Skærmkort matrix (View1, EPSG:25832): 1638.4 m per pixel at level 0, halved

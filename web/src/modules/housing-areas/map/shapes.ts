@@ -20,7 +20,8 @@ export interface ShapeProblem {
   key: string;
   values?: Record<string, number | string>;
 }
-export type ShapeResult = { geometry: Geometry; problem?: undefined } | { problem: ShapeProblem };
+export type ShapeResult =
+  { geometry: Geometry; problem?: undefined } | { problem: ShapeProblem; geometry?: undefined };
 
 const problem = (key: string, values?: ShapeProblem['values']): ShapeResult => ({
   problem: values ? { key, values } : { key },
