@@ -43,7 +43,8 @@ export const MapEnvFields = {
     .optional(),
 };
 
-const MapEnvSchema = z.object(MapEnvFields);
+/** The map variables alone (their parsed type is what mapTilesFrom takes). */
+export const MapEnvSchema = z.object(MapEnvFields);
 type MapEnv = z.infer<typeof MapEnvSchema>;
 
 /**
