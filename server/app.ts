@@ -57,6 +57,8 @@ import { processingRecordRoutes } from './modules/processing-record/routes.ts';
 import { retentionRoutes } from './modules/retention/routes.ts';
 import { agendaRoutes } from './modules/meetings/agenda-routes.ts';
 import { minutesRoutes } from './modules/meetings/minutes-routes.ts';
+import { mapTileRoutes } from './modules/map-tiles/routes.ts';
+import { tileOrigin } from './platform/config-map.ts';
 import { validatorCompiler } from './platform/validation.ts';
 import { VERSION } from './version.ts';
 
@@ -71,7 +73,8 @@ declare module 'fastify' {
 export type AppConfig = Pick<
   Config,
   'env' | 'demo' | 'bodyLimitBytes' | 'logLevel' | 'webDir' | 'session' | 'trustProxy'
->;
+> &
+  Partial<Pick<Config, 'mapTiles'>>;
 
 /** Keys kept outside the database: the audit chain's HMAC key and the field-encryption key. */
 export interface AppKeys {
@@ -143,7 +146,12 @@ export async function buildApp(
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        // The housing-area map's tile server, only when one is configured (config-map.ts).
+        imgSrc: [
+          "'self'",
+          'data:',
+          ...[tileOrigin(config.mapTiles)].filter((o) => o !== undefined),
+        ],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
@@ -246,6 +254,7 @@ export async function buildApp(
       archiveDir: options.archiveDir ?? join(tmpdir(), 'tovholder-archive'),
     }),
   );
+  await app.register(mapTileRoutes({ tiles: config.mapTiles ?? { crs: 'EPSG:3857' } }));
   await registerWebApp(app, config.webDir);
   return app;
 }

@@ -124,7 +124,9 @@ export function areaAbilities(access: AreaAccess, user: CurrentUser) {
     /** The area analysis, the area action plan's drafts and its goals' follow-up. */
     writePlan: open && works,
     approvePlan: open && works && allows(user, 'areas.approvePlan'),
-    /** Area, civil-society and upskilling interventions. */
+    /** Read the area, civil-society and upskilling interventions: the team and the managers. */
+    readInterventions: works,
+    /** Record and follow them up. */
     writeInterventions: open && works,
     /** Figures about the area (counts only): every standing. */
     readAggregates: true,

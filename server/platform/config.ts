@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { KEY_FORMAT_MESSAGE, decodeKey } from './keys.ts';
+import { MapEnvFields, mapTilesFrom, type MapTilesConfig } from './config-map.ts';
 
 /**
  * Configuration comes from the environment only and is validated once, at start.
@@ -62,6 +63,7 @@ const EnvSchema = z
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
+    ...MapEnvFields,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.TOVHOLDER_DEMO === true) {
@@ -128,6 +130,8 @@ export interface Config {
   publicUrl: string;
   /** How often the background jobs run (deadline reminders, the e-mail outbox). */
   jobs: { intervalSeconds: number };
+  /** The housing-area map's background tiles; without a URL a plain background (config-map.ts). */
+  mapTiles: MapTilesConfig;
 }
 
 export class ConfigError extends Error {
@@ -182,5 +186,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     mail: { smtpUrl: env.TOVHOLDER_SMTP_URL, from: env.TOVHOLDER_MAIL_FROM },
     publicUrl: env.TOVHOLDER_PUBLIC_URL,
     jobs: { intervalSeconds: env.TOVHOLDER_JOB_INTERVAL_SECONDS },
+    mapTiles: mapTilesFrom(env),
   };
 }

@@ -122,8 +122,10 @@ const AbilitiesSchema = z.object({
   readOverview: z.boolean(),
   manageRounds: z.boolean(),
   identify: z.boolean(),
+  readPlan: z.boolean(),
   writePlan: z.boolean(),
   approvePlan: z.boolean(),
+  readInterventions: z.boolean(),
   writeInterventions: z.boolean(),
   readAggregates: z.boolean(),
 });

@@ -2,6 +2,38 @@ import type { DB } from './schema.ts';
 
 /** Column names of the tables of housing-area-schema.ts (checked by schema.int.test.ts). */
 export const declaredHousingAreaColumns = {
+  implementation_items: [
+    'municipality_code',
+    'item_key',
+    'status',
+    'not_relevant_reason',
+    'responsible_user_id',
+    'responsible_text',
+    'evidence',
+    'next_review_on',
+    'updated_by',
+    'updated_at',
+    'version',
+  ],
+  implementation_item_changes: [
+    'id',
+    'municipality_code',
+    'item_key',
+    'changed_by',
+    'changed_at',
+    'old_values',
+    'new_values',
+  ],
+  implementation_reviews: [
+    'id',
+    'municipality_code',
+    'reviewed_on',
+    'reviewed_by',
+    'conclusion',
+    'next_review_on',
+    'created_at',
+  ],
+  implementation_profiles: ['id', 'municipality_code', 'number', 'answers', 'saved_by', 'saved_at'],
   housing_areas: [
     'id',
     'municipality_code',
@@ -78,44 +110,6 @@ export const declaredHousingAreaColumns = {
     'updated_at',
     'version',
   ],
-  implementation_items: [
-    'municipality_code',
-    'item_key',
-    'status',
-    'not_relevant_reason',
-    'responsible_user_id',
-    'responsible_text',
-    'evidence',
-    'next_review_on',
-  area_round_overviews: [
-    'round_id',
-    'municipality_code',
-    'items',
-    'created_by',
-    'created_at',
-    'updated_by',
-    'updated_at',
-    'version',
-  ],
-  implementation_item_changes: [
-    'id',
-    'municipality_code',
-    'item_key',
-    'changed_by',
-    'changed_at',
-    'old_values',
-    'new_values',
-  ],
-  implementation_reviews: [
-    'id',
-    'municipality_code',
-    'reviewed_on',
-    'reviewed_by',
-    'conclusion',
-    'next_review_on',
-    'created_at',
-  ],
-  implementation_profiles: ['id', 'municipality_code', 'number', 'answers', 'saved_by', 'saved_at'],
   area_interventions: [
     'id',
     'municipality_code',
@@ -133,15 +127,6 @@ export const declaredHousingAreaColumns = {
     'monitoring_until',
     'next_follow_up_on',
     'created_by',
-  area_analyses: [
-    'id',
-    'municipality_code',
-    'area_id',
-    'number',
-    'based_on_id',
-    'content',
-    'created_by',
-    'updated_by',
     'created_at',
     'updated_at',
     'version',
@@ -157,6 +142,31 @@ export const declaredHousingAreaColumns = {
     'note',
     'next_follow_up_on',
     'created_by',
+    'created_at',
+  ],
+  area_round_overviews: [
+    'round_id',
+    'municipality_code',
+    'items',
+    'created_by',
+    'created_at',
+    'updated_by',
+    'updated_at',
+    'version',
+  ],
+  area_analyses: [
+    'id',
+    'municipality_code',
+    'area_id',
+    'number',
+    'based_on_id',
+    'content',
+    'created_by',
+    'updated_by',
+    'created_at',
+    'updated_at',
+    'version',
+  ],
   area_action_plans: [
     'id',
     'municipality_code',
@@ -193,15 +203,15 @@ export const declaredHousingAreaColumns = {
 } satisfies {
   [
     T in
+      | 'implementation_items'
+      | 'implementation_item_changes'
+      | 'implementation_reviews'
+      | 'implementation_profiles'
       | 'housing_areas'
       | 'housing_area_parts'
       | 'housing_area_partners'
       | 'area_rounds'
       | 'area_round_contributions'
-      | 'implementation_items'
-      | 'implementation_item_changes'
-      | 'implementation_reviews'
-      | 'implementation_profiles'
       | 'area_interventions'
       | 'area_intervention_entries'
       | 'area_round_overviews'

@@ -13,8 +13,8 @@ function tabsOf(area: Area) {
   const tabs = [
     { key: 'map', to: '', show: a.readMap, end: true },
     { key: 'rounds', to: 'kortlaegning', show: a.readMap },
-    { key: 'plan', to: 'analyse', show: a.readOverview },
-    { key: 'interventions', to: 'indsatser', show: a.readOverview },
+    { key: 'plan', to: 'analyse', show: a.readPlan },
+    { key: 'interventions', to: 'indsatser', show: a.readInterventions },
     { key: 'identification', to: 'identifikation', show: a.identify },
   ] as const;
   return tabs.filter((tab) => tab.show);

@@ -18,6 +18,7 @@ export interface AreaAbilities {
   readPlan: boolean;
   writePlan: boolean;
   approvePlan: boolean;
+  readInterventions: boolean;
   writeInterventions: boolean;
   readAggregates: boolean;
 }

@@ -1,9 +1,15 @@
 import type { Geometry } from 'geojson';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LazyBoundary } from './LazyBoundary';
 
 /**
- * The map of a housing area (issue 16 part 1) with the accessible list of the same places.
- * Foundation placeholder: draws the list only; the map slice draws the map (lazily loaded).
+ * The map of a housing area (issue 16 part 1) with the accessible list of the same places. The
+ * list (a table) is always there and is what screen-reader and keyboard users use; the map beside
+ * it is a picture of that list. Everything is loaded lazily: the list and its shape checks (turf)
+ * in one chunk, Leaflet in another, so neither weighs on the main chunk. Without a
+ * configured tile server the map draws on a plain background and the browser asks no other
+ * server (docs/housing-areas/map.md).
  */
 export interface MapFeature {
   id: string;
@@ -23,25 +29,15 @@ export interface AreaMapProps {
   onSelect?: (id: string) => void;
 }
 
-export function AreaMap({ label, features }: AreaMapProps) {
+const AreaMapView = lazy(() => import('./AreaMapView'));
+
+export function AreaMap(props: AreaMapProps) {
   const { t } = useTranslation();
   return (
-    <table className="table">
-      <caption>{label}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('areaMap.placeholder.name')}</th>
-          <th scope="col">{t('areaMap.placeholder.level')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {features.map((f) => (
-          <tr key={f.id}>
-            <td>{f.name}</td>
-            <td>{f.level}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <LazyBoundary fallback={<p>{t('areaMap.unavailable')}</p>}>
+      <Suspense fallback={<p>{t('areaMap.loading')}</p>}>
+        <AreaMapView {...props} />
+      </Suspense>
+    </LazyBoundary>
   );
 }

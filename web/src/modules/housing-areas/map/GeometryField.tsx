@@ -1,10 +1,14 @@
 import type { Geometry } from 'geojson';
-import { useState } from 'react';
-import { describedBy, FormGroup } from '../../../ui/form/FormGroup';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LazyBoundary } from './LazyBoundary';
 
 /**
- * A form field for a shape (issue 16 part 1): coordinates typed, GeoJSON imported, or drawn.
- * Foundation placeholder: GeoJSON text only; the map slice builds the field.
+ * A form field for a shape (issue 16 part 1): coordinates typed, GeoJSON imported, or drawn on the
+ * map. Typing works fully by keyboard without the map; whatever way the shape came, it shows in
+ * the coordinates box (when it is one point or one ring) and in a small preview, and it is checked
+ * by the server's own rules (shared/geo.ts) with the problem said in Danish under the field. The
+ * field's body and its checks are loaded lazily (GeometryFieldView), the drawing map lazily again.
  */
 export interface GeometryFieldProps {
   id: string;
@@ -19,25 +23,16 @@ export interface GeometryFieldProps {
   outline?: Geometry | null;
 }
 
-export function GeometryField({ id, label, hint, value, onChange, error }: GeometryFieldProps) {
-  const [text, setText] = useState(value ? JSON.stringify(value) : '');
+const GeometryFieldView = lazy(() => import('./GeometryFieldView'));
+
+export function GeometryField(props: GeometryFieldProps) {
+  const { t } = useTranslation();
+  const loading = <p>{t('areaMap.loading')}</p>;
   return (
-    <FormGroup id={id} label={label} hint={hint} error={error}>
-      <textarea
-        id={id}
-        className="form-input"
-        rows={4}
-        value={text}
-        aria-describedby={describedBy(id, hint, error)}
-        onChange={(event) => {
-          setText(event.target.value);
-          try {
-            onChange(JSON.parse(event.target.value) as Geometry);
-          } catch {
-            onChange(null);
-          }
-        }}
-      />
-    </FormGroup>
+    <LazyBoundary fallback={<p>{t('areaMap.problems.drawUnavailable')}</p>}>
+      <Suspense fallback={loading}>
+        <GeometryFieldView {...props} />
+      </Suspense>
+    </LazyBoundary>
   );
 }
