@@ -58,6 +58,8 @@ export default defineConfig({
           name: 'e2e',
           sequence: { groupOrder: 2 },
           include: ['e2e/**/*.e2e.ts'],
+          // On PostgreSQL, the demo data seeded once per run and copied by every journey.
+          globalSetup: ['e2e/support/demo-template.ts'],
           environment: 'node',
           testTimeout: 300_000,
           hookTimeout: 300_000,
