@@ -66,6 +66,11 @@ export default defineConfig({
           pool: 'forks',
           maxWorkers: 1,
           fileParallelism: false,
+          // The journeys run one after another in one process sharing its module cache:
+          // playwright, axe and the server modules the support files read were loaded anew for
+          // every file. Each journey still has its own server, database, data dir and browser,
+          // and the support files keep no state between journeys (nothing mocks a module).
+          isolate: false,
         },
       },
     ],
