@@ -58,12 +58,19 @@ export default defineConfig({
           name: 'e2e',
           sequence: { groupOrder: 2 },
           include: ['e2e/**/*.e2e.ts'],
+          // On PostgreSQL, the demo data seeded once per run and copied by every journey.
+          globalSetup: ['e2e/support/demo-template.ts'],
           environment: 'node',
           testTimeout: 300_000,
           hookTimeout: 300_000,
           pool: 'forks',
           maxWorkers: 1,
           fileParallelism: false,
+          // The journeys run one after another in one process sharing its module cache:
+          // playwright, axe and the server modules the support files read were loaded anew for
+          // every file. Each journey still has its own server, database, data dir and browser,
+          // and the support files keep no state between journeys (nothing mocks a module).
+          isolate: false,
         },
       },
     ],

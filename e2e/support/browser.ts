@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -12,6 +12,7 @@ import {
   dropPostgresDatabase,
   testEngine,
 } from '../../server/test/database.ts';
+import { DEMO_TEMPLATE_DATABASE_ENV, DEMO_TEMPLATE_DIR_ENV } from './demo-template.ts';
 
 /**
  * Debian's Chromium driven by playwright-core. As root it needs --no-sandbox; the machine has
@@ -51,12 +52,26 @@ export interface Journey {
 /**
  * A fresh server with demo data plus a browser: on its own PGlite data dir, or — when
  * TEST_DATABASE_URL names a PostgreSQL server — on a fresh database there (dropped at the end).
+ * On PostgreSQL that database and the data dir's keys are copies of the run's demo template
+ * (`demo-template.ts`), so `prepare` runs on demo data before the server's only start —
+ * unless the journey brings keys of its own.
  */
 export async function startJourney(
   options: { env?: Record<string, string>; prepare?: (db: Kysely<DB>) => Promise<void> } = {},
 ): Promise<Journey> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tovholder-e2e-'));
-  const databaseUrl = testEngine === 'postgres' ? await createPostgresDatabase() : undefined;
+  // A journey with keys (or a demo switch) of its own seeds its own demo data: the template's
+  // TOTP secrets and audit trail are sealed with the template's development keys.
+  const ownSeed = Object.keys(options.env ?? {}).some((name) => /KEY|DEMO/.test(name));
+  const template =
+    testEngine === 'postgres' && !ownSeed ? process.env[DEMO_TEMPLATE_DATABASE_ENV] : undefined;
+  const templateDir = process.env[DEMO_TEMPLATE_DIR_ENV];
+  if (template && templateDir) cpSync(templateDir, dataDir, { recursive: true });
+  const databaseUrl =
+    testEngine === 'postgres'
+      ? await createPostgresDatabase(template && templateDir ? { template } : {})
+      : undefined;
+  const seeded = databaseUrl !== undefined && template !== undefined && templateDir !== undefined;
   // The data dir also holds the development keys, on either engine.
   const env = {
     TOVHOLDER_DATA_DIR: dataDir,
@@ -64,22 +79,26 @@ export async function startJourney(
     LOG_LEVEL: 'warn',
     ...options.env,
   };
-  let server = await startServerProcess(env);
-  const offline = async (change: (db: Kysely<DB>) => Promise<void>) => {
-    await server.stop();
+  const change = async (fn: (db: Kysely<DB>) => Promise<void>) => {
     const database = await openDatabase(
       databaseUrl
         ? { kind: 'postgres', url: databaseUrl, poolMax: 2 }
         : { kind: 'pglite', dataDir: join(dataDir, 'pglite') },
     );
     try {
-      await change(database.db);
+      await fn(database.db);
     } finally {
       await database.close();
     }
+  };
+  if (seeded && options.prepare) await change(options.prepare);
+  let server = await startServerProcess(env);
+  const offline = async (fn: (db: Kysely<DB>) => Promise<void>) => {
+    await server.stop();
+    await change(fn);
     server = await startServerProcess(env);
   };
-  if (options.prepare) await offline(options.prepare);
+  if (!seeded && options.prepare) await offline(options.prepare);
   let browser: Browser;
   try {
     browser = await launchChromium();
