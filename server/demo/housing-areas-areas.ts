@@ -191,6 +191,8 @@ export async function seedDemoHousingAreas(db: Kysely<DB>, secretKey: Buffer): P
         municipality_code: DEMO_MUNICIPALITY_CODE,
         name: 'Nørrevangs områdeteam',
         kind: 'housing_area',
+        // The area meetings follow the area's mapping rounds.
+        cadence: 'quarterly',
         created_at: new Date(),
       })
       .onConflict((oc) => oc.doNothing())

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateOnly, Version } from '../../platform/primitives.ts';
+import { DateOnly, INT4_MAX, Version } from '../../platform/primitives.ts';
 import {
   AreaRoundStatusSchema,
   ContributionCategorySchema,
@@ -19,7 +19,9 @@ export const RoundParams = z.object({ areaId: z.uuid(), roundId: z.uuid() }).str
 export const ContributionParams = z
   .object({ areaId: z.uuid(), roundId: z.uuid(), contributionId: z.uuid() })
   .strict();
-export const VersionQuery = z.object({ version: z.coerce.number().int().min(1) }).strict();
+export const VersionQuery = z
+  .object({ version: z.coerce.number().int().min(1).max(INT4_MAX) })
+  .strict();
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => text(max).nullable().default(null);

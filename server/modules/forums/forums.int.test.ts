@@ -352,6 +352,8 @@ describe(`the demo forum (${testEngine})`, () => {
     expect(kinds).toEqual([
       { name: 'Demo Infohus', kind: 'infohus_kommune', cadence: 'biweekly' },
       { name: 'Infohus-netværk Demo Politikreds', kind: 'infohus_network', cadence: 'quarterly' },
+      // The team of the housing area Nørrevang (issue 16).
+      { name: 'Nørrevangs områdeteam', kind: 'housing_area', cadence: 'quarterly' },
       { name: 'Styregruppen', kind: 'steering_group', cadence: 'quarterly' },
       { name: 'Tværfagligt forum', kind: 'forum', cadence: 'monthly' },
     ]);
@@ -370,7 +372,7 @@ describe(`the demo forum (${testEngine})`, () => {
         .select('name')
         .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
         .execute(),
-    ).toHaveLength(4);
+    ).toHaveLength(5);
 
     // An installation seeded before forums existed gets the forum on its next start.
     await t.database.db.updateTable('cases').set({ forum_id: null }).execute();

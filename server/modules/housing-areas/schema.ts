@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Version } from '../../platform/primitives.ts';
+import { DateOnly, Version } from '../../platform/primitives.ts';
 import { AREA_CADENCES, PLACE_KINDS, ZONE_KINDS } from '../../../shared/housing-areas.ts';
 
 /**
@@ -202,8 +202,8 @@ export const PartnerCandidatesSchema = z.object({
 
 export const AggregatesQuery = z
   .object({
-    from: z.iso.date().optional().describe('First day counted (identifications, rounds …)'),
-    to: z.iso.date().optional().describe('Last day counted'),
+    from: DateOnly.optional().describe('First day counted (identifications, rounds …)'),
+    to: DateOnly.optional().describe('Last day counted'),
   })
   .strict();
 

@@ -6,7 +6,7 @@ import {
   ProfileAnswersSchema,
 } from '../../../shared/implementation.ts';
 import { OrganisationModelSchema } from '../../../shared/organisation-model.ts';
-import { DateOnly } from '../../platform/primitives.ts';
+import { DateOnly, INT4_MAX } from '../../platform/primitives.ts';
 
 /** Request and response shapes of the implementation follow-up and self-profile (web shares). */
 
@@ -66,7 +66,7 @@ export const UpdateItemBody = z
     evidence: text(2000),
     nextReviewOn: DateOnly.nullable(),
     /** The version the client saw (0: the item was never changed). */
-    version: z.number().int().min(0),
+    version: z.number().int().min(0).max(INT4_MAX),
   })
   .strict();
 export type UpdateItem = z.infer<typeof UpdateItemBody>;
@@ -138,7 +138,7 @@ export type Profile = z.infer<typeof ProfileSchema>;
 export const SaveProfileBody = z
   .object({
     /** The number of the latest version the client saw (0: none yet). */
-    basedOn: z.number().int().min(0),
+    basedOn: z.number().int().min(0).max(INT4_MAX),
     answers: ProfileAnswersSchema,
   })
   .strict();

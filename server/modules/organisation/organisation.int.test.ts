@@ -153,6 +153,8 @@ describe(`organisation reference data (${testEngine})`, () => {
       'received:-',
       // A daycare's report about a 5-year-old, marked at intake, both duties still to do.
       'received:-',
+      // A tool 4a identification from Nørrevang's housing social worker (issue 16).
+      'received:-',
       'triaged:-',
     ]);
     const reports = await db
