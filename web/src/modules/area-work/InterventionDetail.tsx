@@ -41,7 +41,7 @@ export function InterventionDetail({ interventionId }: { interventionId: string 
       loading={t('areaWork.interventions.loading')}
       loadError={t('areaWork.interventions.loadError')}
     >
-      {(d) => <DetailView areaId={area.id} detail={d} onReload={() => void query.refetch()} />}
+      {(d) => <DetailView areaId={area.id} detail={d} onReload={() => query.refetch()} />}
     </QueryState>
   );
 }
@@ -53,7 +53,7 @@ function DetailView({
 }: {
   areaId: string;
   detail: AreaInterventionDetail;
-  onReload: () => void;
+  onReload: () => Promise<unknown>;
 }) {
   const { t } = useTranslation();
   const headingId = useId();
@@ -152,7 +152,7 @@ function FollowUpForm({ areaId, detail, onReload }: FormProps) {
         text={t('areaWork.interventions.stale')}
         reloadLabel={t('areaWork.interventions.reload')}
         headingLevel="h4"
-        onReload={async () => onReload()}
+        onReload={onReload}
       />
       <DateInput name="on" label={t('areaWork.interventions.followUpOn')} required />
       <TextArea
@@ -177,7 +177,7 @@ function FollowUpForm({ areaId, detail, onReload }: FormProps) {
 interface FormProps {
   areaId: string;
   detail: AreaInterventionDetail;
-  onReload: () => void;
+  onReload: () => Promise<unknown>;
 }
 
 const StatusValues = ChangeStatusBody.omit({ version: true });
@@ -216,7 +216,7 @@ function StatusForm({ areaId, detail, onReload }: FormProps) {
         text={t('areaWork.interventions.stale')}
         reloadLabel={t('areaWork.interventions.reload')}
         headingLevel="h4"
-        onReload={async () => onReload()}
+        onReload={onReload}
       />
       <Select name="status" label={t('areaWork.interventions.newStatus')}>
         {next.map((s) => (

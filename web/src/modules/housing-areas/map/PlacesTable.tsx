@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ScrollTable } from '../../../ui/Table';
 import type { MapFeature } from './AreaMap';
 import { placeRows } from './placesList';
 import { kindWord, positionText } from './words';
@@ -23,7 +24,7 @@ export function PlacesTable({
   const { t, i18n } = useTranslation();
   const rows = placeRows(features);
   return (
-    <div className="table--responsive-scroll">
+    <ScrollTable label={caption}>
       <table className="table table--compact area-map__table" id={id}>
         <caption>{caption}</caption>
         <thead>
@@ -68,6 +69,6 @@ export function PlacesTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }
