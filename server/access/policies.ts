@@ -118,13 +118,7 @@ export const USER_POLICIES = {
    * The housing-area model (issue 16): who may open the area pages at all; area-access.ts decides
    * per area (its team, the forum managers, partners granted the area, aggregates for leaders).
    */
-  'areas.read': hasAny(
-    ...PERSONAL_DATA_ROLES,
-    'municipal_admin',
-    'leader',
-    'analyst',
-    'partner',
-  ),
+  'areas.read': hasAny(...PERSONAL_DATA_ROLES, 'municipal_admin', 'leader', 'analyst', 'partner'),
   /** Record a new housing area: the municipality's forum managers. */
   'areas.create': hasAny('coordinator', 'municipal_admin'),
   /** Figures about every area of the municipality, never its texts or shapes. */
