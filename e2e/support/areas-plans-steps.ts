@@ -1,139 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { Page } from 'playwright-core';
-import { DEMO_MUNICIPALITY_CODE } from '../../server/demo/seed.ts';
-import type { DB } from '../../server/platform/db/schema.ts';
 import type { Journey } from './browser.ts';
 import { expectAxeClean } from './meetings-steps.ts';
-import { heading, logIn, main } from './session.ts';
+import { heading, main } from './session.ts';
 
 /**
  * Issue 16 part 4 in the journey: the area's team writes a new version of the area analysis and
  * of the area action plan — a goal using a positive connector a mapping round found — submits the
- * plan, a second coordinator approves it (four-eyes), and a goal is followed up. On the demo
- * database, the area found by name ("Nørrevang").
+ * plan, a second coordinator approves it (four-eyes), and a goal is followed up.
  */
 export const CONNECTOR = 'Træneren i bokseklubben';
 export const NEW_GOAL = 'Fællesspisning i beboerhuset hver måned';
-
-const SQUARE = {
-  type: 'Polygon',
-  coordinates: [
-    [
-      [12.5, 55.6],
-      [12.51, 55.6],
-      [12.51, 55.61],
-      [12.5, 55.61],
-      [12.5, 55.6],
-    ],
-  ],
-};
-
-/**
- * What earlier slices make (used by the temporary journey file only): Nørrevang with its team
- * (demo.tovholder and demo.tovholder2), a zone, and a round that found the boxing club's trainer.
- * Left as it is when there.
- */
-export async function prepareNorrevang(db: Kysely<DB>): Promise<void> {
-  const code = DEMO_MUNICIPALITY_CODE;
-  const users = await db
-    .selectFrom('users')
-    .select(['id', 'username'])
-    .where('username', 'in', ['demo.tovholder', 'demo.tovholder2'])
-    .execute();
-  const author = users.find((u) => u.username === 'demo.tovholder2')!.id;
-  let area = await db
-    .selectFrom('housing_areas')
-    .select('id')
-    .where('municipality_code', '=', code)
-    .where('name', '=', 'Nørrevang')
-    .executeTakeFirst();
-  if (!area) {
-    const forum = await db
-      .insertInto('forums')
-      .values({ municipality_code: code, name: 'Nørrevangs områdeteam', kind: 'housing_area' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('forum_members')
-      .values(users.map((u) => ({ forum_id: forum.id, user_id: u.id })))
-      .execute();
-    area = { id: randomUUID() };
-    await db
-      .insertInto('housing_areas')
-      .values({
-        id: area.id,
-        municipality_code: code,
-        name: 'Nørrevang',
-        geometry: JSON.stringify(SQUARE),
-        team_forum_id: forum.id,
-        cadence: 'quarterly',
-        created_by: author,
-      })
-      .execute();
-    await db
-      .insertInto('housing_area_parts')
-      .values({
-        id: randomUUID(),
-        area_id: area.id,
-        level: 'zone',
-        kind: 'zone',
-        name: 'Gården ved blok 4',
-        geometry: JSON.stringify(SQUARE),
-        created_by: author,
-      })
-      .execute();
-  }
-  const found = await db
-    .selectFrom('area_round_contributions as c')
-    .innerJoin('area_rounds as r', 'r.id', 'c.round_id')
-    .select('c.id')
-    .where('r.area_id', '=', area.id)
-    .where('c.category', '=', 'positive_connector')
-    .where('c.label', '=', CONNECTOR)
-    .executeTakeFirst();
-  if (found) return;
-  const last = await db
-    .selectFrom('area_rounds')
-    .select((eb) => eb.fn.max('number').as('n'))
-    .where('area_id', '=', area.id)
-    .executeTakeFirst();
-  const roundId = randomUUID();
-  await db
-    .insertInto('area_rounds')
-    .values({
-      id: roundId,
-      area_id: area.id,
-      number: Number(last?.n ?? 0) + 1,
-      status: 'systematised',
-      due_on: '2026-09-01',
-      opened_by: author,
-    })
-    .execute();
-  await db
-    .insertInto('area_round_contributions')
-    .values({
-      id: randomUUID(),
-      round_id: roundId,
-      contributor_id: author,
-      stance: 'resource',
-      category: 'positive_connector',
-      label: CONNECTOR,
-      how_to_reach: 'via klubbens formand',
-    })
-    .execute();
-}
-
-/** The id of the demo area Nørrevang. */
-export async function norrevangId(db: Kysely<DB>): Promise<string> {
-  const area = await db
-    .selectFrom('housing_areas')
-    .select('id')
-    .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
-    .where('name', '=', 'Nørrevang')
-    .executeTakeFirstOrThrow();
-  return area.id;
-}
 
 /** A date `days` ahead in Denmark, as the forms take it: dd.mm.åååå. */
 function formDate(days: number): string {
@@ -158,12 +34,14 @@ export async function writeAreaAnalysis(page: Page, journey: Journey, areaId: st
     .check();
   await main(page)
     .getByLabel('Opsummering')
-    .fill('Kælderen i blok 4 er samlingssted om aftenen; bokseklubben er den stærkeste ressource.');
+    .fill(
+      'Kælderen under blok B er samlingssted om aftenen; bokseklubben er den stærkeste ressource.',
+    );
   await expectAxeClean(page);
   await main(page).getByRole('button', { name: 'Gem', exact: true }).click();
   await main(page).getByText('Analysen er gemt.').waitFor();
   await main(page)
-    .getByText(/Kælderen i blok 4 er samlingssted/)
+    .getByText(/Kælderen under blok B er samlingssted/)
     .waitFor();
 }
 
@@ -195,10 +73,8 @@ export async function writeAreaPlan(page: Page, journey: Journey, areaId: string
     .waitFor();
 }
 
-/** demo.tovholder, the second coordinator, approves the submitted plan. */
+/** A second coordinator (logged in on `page`, not the author) approves the submitted plan. */
 export async function approveAreaPlan(page: Page, journey: Journey, areaId: string) {
-  await page.getByRole('banner').getByRole('button', { name: 'Log ud' }).click();
-  await logIn(page, 'demo.tovholder');
   await page.goto(journey.url(`/boligomraader/${areaId}/analyse/handleplan`));
   await main(page).getByRole('button', { name: 'Godkend planen' }).click();
   await main(page).getByText('Planen er godkendt.').waitFor();

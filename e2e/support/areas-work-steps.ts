@@ -1,27 +1,14 @@
-import type { Kysely } from 'kysely';
 import type { Page } from 'playwright-core';
-import { DEMO_MUNICIPALITY_CODE } from '../../server/demo/seed.ts';
-import type { DB } from '../../server/platform/db/schema.ts';
 import type { Journey } from './browser.ts';
 import { expectAxeClean } from './meetings-steps.ts';
 import { heading, main } from './session.ts';
 
 /**
  * The area work's part of issue 16's journey (composed by the lead in e2e/housing-areas.e2e.ts):
- * a tool 4a form about a younger brother sent from the area "Nørrevang" becomes a concern inquiry
- * that the coordinator sees in the inbox with the area; an upskilling course for 25 front-line
- * staff is recorded and followed up. Works on the demo database, finding the area by name.
+ * a tool 4a form about a younger brother sent from an area becomes a concern inquiry that the
+ * coordinator sees in the inbox with the area's name; an upskilling course for 25 front-line
+ * staff is recorded and followed up.
  */
-export async function norrevangId(db: Kysely<DB>): Promise<string> {
-  const row = await db
-    .selectFrom('housing_areas')
-    .select('id')
-    .where('municipality_code', '=', DEMO_MUNICIPALITY_CODE)
-    .where('name', '=', 'Nørrevang')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
 /** As a user with `identify` on the area: the 4a form sent; answers the receipt's reference. */
 export async function sendYoungerBrotherForm(
   page: Page,
@@ -56,11 +43,17 @@ export async function sendYoungerBrotherForm(
 }
 
 /** As the coordinator: the inbox shows the inquiry with the area and its tool. */
-export async function seeInquiryWithArea(page: Page, journey: Journey, reference: string) {
+export async function seeInquiryWithArea(
+  page: Page,
+  journey: Journey,
+  reference: string,
+  areaName: string,
+) {
   await page.goto(journey.url('/henvendelser'));
   const row = main(page).getByRole('row', { name: new RegExp(reference) });
   await row.waitFor();
-  await row.getByText(/Nørrevang – Kilde: Boligområdemodellen, værktøj 4a/).waitFor();
+  await row.getByText(`${areaName} – Kilde: Boligområdemodellen, værktøj 4a`).waitFor();
+  await expectAxeClean(page);
 }
 
 /** As a team member or manager: an upskilling course for 25 staff, recorded and followed up. */

@@ -62,7 +62,7 @@ export function AreaMapTab() {
       </dl>
       {area.abilities.edit && <AreaEditForm key={area.version} area={area} />}
       <AreaMap
-        label={t('housingAreas.map.label', { name: area.name })}
+        label={area.name}
         outline={area.geometry as Geometry | null}
         features={featuresOf(area)}
         selectedId={selected}
