@@ -52,6 +52,13 @@ export const IdentificationBody = z
     observation: optionalText(10_000),
     resources: optionalText(2000),
     contact: optionalText(500),
+    /** There is danger to the person or to others right now: the inquiry is urgent. */
+    immediateDanger: z.boolean().default(false),
+    /**
+     * A report about a child under Barnets lov (the sender is a professional): the intake's rule
+     * applies — refused on the field unless the birth date shows a person under 18.
+     */
+    childReport: z.boolean().default(false),
   })
   .strict();
 export type Identification = z.infer<typeof IdentificationBody>;
