@@ -18,7 +18,7 @@ import {
 import { connectorsOf } from '../area-rounds/queries-connectors.ts';
 import { danishToday } from '../cases/chronology.ts';
 import * as q from './queries.ts';
-import { interventionAudit, refuseCpr, refuseField } from './rules.ts';
+import { interventionAudit, refusePersonalReferences, refuseField } from './rules.ts';
 import type {
   AreaInterventionView,
   ChangeStatus,
@@ -167,7 +167,11 @@ export async function createIntervention(
     if (existing.area_id !== areaId) throw new AppError('conflict');
     return { created: false, intervention: await getIntervention(ctx, areaId, body.id) };
   }
-  refuseCpr({ title: body.title, description: body.description, targetGroup: body.targetGroup });
+  refusePersonalReferences({
+    title: body.title,
+    description: body.description,
+    targetGroup: body.targetGroup,
+  });
   checkDates(body);
   const connectorIds = await checkConnectors(ctx, access, body.connectorIds);
   await ctx.db.transaction().execute(async (trx) => {
@@ -224,7 +228,11 @@ export async function updateIntervention(
   const row = await interventionOf(ctx, access, id);
   if (row.version !== body.version) throw staleVersion(row.version);
   if (row.status === 'ended') throw new AppError('conflict');
-  refuseCpr({ title: body.title, description: body.description, targetGroup: body.targetGroup });
+  refusePersonalReferences({
+    title: body.title,
+    description: body.description,
+    targetGroup: body.targetGroup,
+  });
   checkDates(body);
   const connectorIds = await checkConnectors(ctx, access, body.connectorIds);
   await ctx.db.transaction().execute(async (trx) => {
@@ -269,7 +277,7 @@ export async function changeStatus(
   if (body.status === 'phasing_out' && !body.monitoringUntil) {
     refuseField('body.monitoringUntil', 'area_work_monitoring_required');
   }
-  refuseCpr({ note: body.note });
+  refusePersonalReferences({ note: body.note });
   const on = body.on ?? danishToday(new Date());
   await ctx.db.transaction().execute(async (trx) => {
     const done = await q.updateIntervention(trx, access.municipalityCode, id, body.version, {
@@ -310,7 +318,7 @@ export async function addFollowUp(ctx: RequestContext, areaId: string, id: strin
     return getIntervention(ctx, areaId, id);
   }
   if (row.version !== body.version) throw staleVersion(row.version);
-  refuseCpr({ note: body.note });
+  refusePersonalReferences({ note: body.note });
   await ctx.db.transaction().execute(async (trx) => {
     const done = await q.updateIntervention(trx, access.municipalityCode, id, body.version, {
       next_follow_up_on: row.status === 'ended' ? null : body.nextFollowUpOn,
