@@ -220,4 +220,21 @@ describe('identification forms', () => {
     expect(fieldsOf(noBirthDate)).toEqual(['body.childReport:child_report_not_child']);
     expect(await inquiryCount()).toBe(count);
   });
+
+  it('a partner whose grant is revoked gets 404; nothing stored', async () => {
+    const db = t.database.db;
+    const user = await createUser(db, { roles: ['partner'] });
+    await grantPartner(db, areaId, user.id, user.id, true);
+    await logInAll(t, { revoked: user }, as);
+    expect((await caller('revoked').post(url(), form4a())).statusCode).toBe(201);
+    await db
+      .updateTable('housing_area_partners')
+      .set({ revoked_at: new Date() })
+      .where('area_id', '=', areaId)
+      .where('user_id', '=', user.id)
+      .execute();
+    const count = await inquiryCount();
+    expect((await caller('revoked').post(url(), form4a())).statusCode).toBe(404);
+    expect(await inquiryCount()).toBe(count);
+  });
 });

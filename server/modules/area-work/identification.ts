@@ -110,6 +110,11 @@ export async function sendIdentification(
     municipalityCode: access.municipalityCode,
     housingAreaId: areaId,
     identificationTool: body.tool,
+    // Checked again inside the inquiry's transaction: a grant revoked meanwhile stores nothing.
+    recheck: async (trx) => {
+      const again = await requireArea(trx, ctx.user, areaId);
+      requireAreaRight(areaAbilities(again, ctx.user).identify);
+    },
   });
   return {
     created,

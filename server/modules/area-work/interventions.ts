@@ -42,14 +42,19 @@ function mayRead(access: AreaAccess) {
   return WORKS.has(access.standing);
 }
 
-async function readableArea(ctx: RequestContext, areaId: string) {
-  const access = await requireArea(ctx.db, ctx.user, areaId);
+async function readableArea(ctx: RequestContext, areaId: string, db: Kysely<DB> = ctx.db) {
+  const access = await requireArea(db, ctx.user, areaId);
   requireAreaRight(mayRead(access));
   return { access, abilities: areaAbilities(access, ctx.user) };
 }
 
-async function writableArea(ctx: RequestContext, areaId: string) {
-  const area = await readableArea(ctx, areaId);
+/**
+ * The area when the caller may write its interventions. Each write reads it again with its
+ * transaction, inside it (`db` the transaction), so a standing lost since the first read — a
+ * team member removed, a manager's role gone — refuses the write instead of landing one more.
+ */
+async function writableArea(ctx: RequestContext, areaId: string, db: Kysely<DB> = ctx.db) {
+  const area = await readableArea(ctx, areaId, db);
   requireAreaRight(area.abilities.writeInterventions);
   return area;
 }
@@ -175,6 +180,7 @@ export async function createIntervention(
   checkDates(body);
   const connectorIds = await checkConnectors(ctx, access, body.connectorIds);
   await ctx.db.transaction().execute(async (trx) => {
+    await writableArea(ctx, areaId, trx);
     const row = await q.insertIntervention(trx, {
       id: body.id,
       municipality_code: access.municipalityCode,
@@ -236,6 +242,7 @@ export async function updateIntervention(
   checkDates(body);
   const connectorIds = await checkConnectors(ctx, access, body.connectorIds);
   await ctx.db.transaction().execute(async (trx) => {
+    await writableArea(ctx, areaId, trx);
     const done = await q.updateIntervention(trx, access.municipalityCode, id, body.version, {
       title: body.title,
       description: body.description,
@@ -280,6 +287,7 @@ export async function changeStatus(
   refusePersonalReferences({ note: body.note });
   const on = body.on ?? danishToday(new Date());
   await ctx.db.transaction().execute(async (trx) => {
+    await writableArea(ctx, areaId, trx);
     const done = await q.updateIntervention(trx, access.municipalityCode, id, body.version, {
       status: body.status,
       ...(body.status === 'phasing_out' && { monitoring_until: body.monitoringUntil }),
@@ -320,6 +328,7 @@ export async function addFollowUp(ctx: RequestContext, areaId: string, id: strin
   if (row.version !== body.version) throw staleVersion(row.version);
   refusePersonalReferences({ note: body.note });
   await ctx.db.transaction().execute(async (trx) => {
+    await writableArea(ctx, areaId, trx);
     const done = await q.updateIntervention(trx, access.municipalityCode, id, body.version, {
       next_follow_up_on: row.status === 'ended' ? null : body.nextFollowUpOn,
     });
