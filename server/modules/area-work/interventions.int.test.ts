@@ -287,4 +287,37 @@ describe('area interventions', () => {
       .execute();
     expect(entries.map((e) => e.kind)).toEqual(['status']);
   });
+
+  it('lists in keyset pages: limit (default 50, max 200) and the next cursor, no row twice or lost', async () => {
+    // A few more, so the pages have something to page over.
+    for (let i = 0; i < 3; i += 1) {
+      expect((await caller('team').post(url(), course({ title: `Kursus ${i}` }))).statusCode).toBe(
+        201,
+      );
+    }
+    type Page = { items: { id: string }[]; nextCursor: string | null };
+    for (const base of [url(), '/api/area-interventions']) {
+      const all = (await caller('team').get(base)).json() as Page;
+      expect(all.nextCursor).toBeNull();
+      expect(all.items.length).toBeGreaterThan(4);
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const query: string = `?limit=2${after ? `&after=${after}` : ''}`;
+        const res = await caller('team').get(`${base}${base.includes('?') ? '&' : ''}${query}`);
+        expect(res.statusCode).toBe(200);
+        const page = res.json() as Page;
+        expect(page.items.length).toBeLessThanOrEqual(2);
+        seen.push(...page.items.map((i) => i.id));
+        after = page.nextCursor;
+      } while (after);
+      expect(seen).toEqual(all.items.map((i) => i.id));
+    }
+    const tooMany = await caller('team').get(`${url()}?limit=201`);
+    expect(tooMany.statusCode).toBe(400);
+    expect(fieldsOf(tooMany)[0]).toMatch(/^query\.limit:/);
+    const badCursor = await caller('team').get(`${url()}?after=bm90LWEtY3Vyc29y`);
+    expect(badCursor.statusCode).toBe(400);
+    expect(fieldsOf(badCursor)).toEqual(['query.after:invalid_cursor']);
+  });
 });

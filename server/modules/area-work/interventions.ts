@@ -10,6 +10,7 @@ import {
 import { writeAudit } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { AppError, staleVersion } from '../../platform/errors.ts';
 import {
   AREA_INTERVENTION_NEXT,
@@ -21,6 +22,7 @@ import * as q from './queries.ts';
 import { interventionAudit, refusePersonalReferences, refuseField } from './rules.ts';
 import type {
   AreaInterventionView,
+  InterventionListFilter,
   ChangeStatus,
   CreateAreaIntervention,
   FollowUp,
@@ -95,29 +97,48 @@ async function view(
 export async function listForArea(
   ctx: RequestContext,
   areaId: string,
-  filter: { kind?: string; status?: string },
+  filter: InterventionListFilter,
 ) {
   const { access, abilities } = await readableArea(ctx, areaId);
-  const rows = await q.listInterventions(ctx.db, access.municipalityCode, [areaId], filter);
-  const items = await Promise.all(rows.map((r) => view(ctx.db, r, abilities.writeInterventions)));
-  return { items, canCreate: abilities.writeInterventions };
+  const after = decodeCursor(filter.after, 'uuid');
+  const rows = await q.listInterventions(ctx.db, access.municipalityCode, [areaId], {
+    ...filter,
+    after,
+  });
+  const page = await pageOf(rows, filter.limit, (r) =>
+    view(ctx.db, r, abilities.writeInterventions),
+  );
+  return { ...page, canCreate: abilities.writeInterventions };
+}
+
+/** One page of a list: its views, and the next page's cursor when there is one. */
+async function pageOf(
+  rows: Awaited<ReturnType<typeof q.listInterventions>>,
+  limit: number,
+  present: (row: q.InterventionRow) => Promise<AreaInterventionView>,
+) {
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
+  return {
+    items: await Promise.all(shown.map(present)),
+    nextCursor:
+      rows.length > limit && last ? encodeCursor(new Date(last.created_ms), last.id) : null,
+  };
 }
 
 /** Every area intervention of the areas the caller works on (team or manager), with filters. */
-export async function listForMunicipality(
-  ctx: RequestContext,
-  filter: { kind?: string; status?: string },
-) {
+export async function listForMunicipality(ctx: RequestContext, filter: InterventionListFilter) {
+  const after = decodeCursor(filter.after, 'uuid');
   const areas = (await visibleAreas(ctx.db, ctx.user)).filter(mayRead);
   const municipality = ctx.user.municipalityCode;
-  if (!municipality || areas.length === 0) return { items: [], canCreate: false };
+  if (!municipality || areas.length === 0) return { items: [], canCreate: false, nextCursor: null };
   const writable = new Map(areas.map((a) => [a.areaId, areaAbilities(a, ctx.user)]));
   const ids = areas.filter((a) => a.municipalityCode === municipality).map((a) => a.areaId);
-  const rows = await q.listInterventions(ctx.db, municipality, ids, filter);
-  const items = await Promise.all(
-    rows.map((r) => view(ctx.db, r, writable.get(r.area_id)?.writeInterventions === true)),
+  const rows = await q.listInterventions(ctx.db, municipality, ids, { ...filter, after });
+  const page = await pageOf(rows, filter.limit, (r) =>
+    view(ctx.db, r, writable.get(r.area_id)?.writeInterventions === true),
   );
-  return { items, canCreate: false };
+  return { ...page, canCreate: false };
 }
 
 async function interventionOf(ctx: RequestContext, access: AreaAccess, id: string) {
