@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import {
   areaAbilities,
   requireArea,
+  requireAreaRight,
   type AreaAbilities,
   type AreaAccess,
 } from '../../access/area-access.ts';
@@ -23,6 +24,23 @@ export interface RoundScope {
 export async function areaScope(ctx: RequestContext, areaId: string): Promise<RoundScope> {
   const access = await requireArea(ctx.db, ctx.user, areaId);
   return { access, abilities: areaAbilities(access, ctx.user) };
+}
+
+/**
+ * The scope read again with the write's transaction, inside it, and the right the write needs: a
+ * partner's grant revoked or a standing lost since the request's first read refuses the write
+ * (404 or 403) instead of landing one more.
+ */
+export async function areaScopeIn(
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  areaId: string,
+  right: (abilities: AreaAbilities) => boolean,
+): Promise<RoundScope> {
+  const access = await requireArea(trx, ctx.user, areaId);
+  const abilities = areaAbilities(access, ctx.user);
+  requireAreaRight(right(abilities));
+  return { access, abilities };
 }
 
 export async function auditRoundWrite(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
+import { testEngine } from '../../test/database.ts';
 import { callsByName, countOf, type ErrorBody } from '../../test/records.ts';
 import { createUsers, login, type LoggedIn, type TestUser } from '../../test/users.ts';
 import { danishToday } from '../cases/chronology.ts';
@@ -270,3 +271,59 @@ async function grantPartnerOverview() {
     .where('user_id', '=', users.partner.id)
     .execute();
 }
+
+/**
+ * The caller's standing is read again inside each write's transaction (issue 16 review): a
+ * partner's grant revoked, or a team member removed, while a write is under way lands nothing.
+ */
+describe('the standing inside the write', () => {
+  it('a partner whose grant is revoked gets 404 on a contribution; nothing stored', async () => {
+    const db = t.database.db;
+    const user = (await createUsers(db, { revoked: 'partner' })).revoked;
+    as.revoked = await login(t.app, user);
+    const own = await createArea(db, { createdBy: users.coordinator.id, teamMembers: [] });
+    await grantPartner(db, own.id, user.id, users.coordinator.id);
+    const round = await call<Round>('coordinator', 'POST', rounds(own.id), { id: randomUUID() });
+    expect(round.status).toBe(201);
+    const url = `${rounds(own.id)}/${round.body.id}/contributions`;
+    expect((await call('revoked', 'POST', url, contribution())).status).toBe(201);
+    await db
+      .updateTable('housing_area_partners')
+      .set({ revoked_at: new Date() })
+      .where('area_id', '=', own.id)
+      .where('user_id', '=', user.id)
+      .execute();
+    const before = await countOf(db, 'select count(*)::int as n from area_round_contributions');
+    expect((await call('revoked', 'POST', url, contribution())).status).toBe(404);
+    expect(await countOf(db, 'select count(*)::int as n from area_round_contributions')).toBe(
+      before,
+    );
+  });
+
+  // Two connections: PostgreSQL only (PGlite has one).
+  it.skipIf(testEngine !== 'postgres')(
+    'a team member removed while their round start waits for the area lands nothing (404)',
+    async () => {
+      const db = t.database.db;
+      const own = await createArea(db, {
+        createdBy: users.coordinator.id,
+        teamMembers: [users.member.id],
+      });
+      const before = await countOf(db, 'select count(*)::int as n from area_rounds');
+      let pending: Promise<{ status: number }> | undefined;
+      await db.transaction().execute(async (trx) => {
+        // The area loses its team (the member their standing), holding the area's row until
+        // the commit: the start passes its first check and then waits for the area's lock.
+        await trx
+          .updateTable('housing_areas')
+          .set({ team_forum_id: null })
+          .where('id', '=', own.id)
+          .execute();
+        pending = call('member', 'POST', rounds(own.id), { id: randomUUID() });
+        await new Promise((resolve) => setTimeout(resolve, 700));
+      });
+      expect((await pending!).status).toBe(404);
+      expect(await countOf(db, 'select count(*)::int as n from area_rounds')).toBe(before);
+    },
+  );
+});

@@ -4,7 +4,13 @@ import { requireAreaRight } from '../../access/area-access.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, staleVersion } from '../../platform/errors.ts';
-import { areaScope, auditRoundWrite, livePartIds, type RoundScope } from './area-context.ts';
+import {
+  areaScope,
+  areaScopeIn,
+  auditRoundWrite,
+  livePartIds,
+  type RoundScope,
+} from './area-context.ts';
 import { presentContribution } from './present.ts';
 import * as q from './queries.ts';
 import { itemProblems, refuse, storedContent } from './rules.ts';
@@ -83,6 +89,7 @@ export async function addContribution(
   }
   await checked(ctx, scope, body);
   await ctx.db.transaction().execute(async (trx) => {
+    await areaScopeIn(trx, ctx, areaId, (a) => a.contribute);
     const round = await openRoundLocked(trx, scope, roundId);
     await q.insertContribution(trx, {
       id: body.id,
@@ -133,6 +140,7 @@ export async function updateContribution(
   requireAreaRight(scope.abilities.contribute);
   await checked(ctx, scope, body);
   await ctx.db.transaction().execute(async (trx) => {
+    await areaScopeIn(trx, ctx, areaId, (a) => a.contribute);
     await ownLocked(trx, ctx, scope, roundId, id, body.version);
     await q.updateContributionAtVersion(
       trx,
@@ -161,6 +169,7 @@ export async function deleteContribution(
   const scope = await areaScope(ctx, areaId);
   requireAreaRight(scope.abilities.contribute);
   await ctx.db.transaction().execute(async (trx) => {
+    await areaScopeIn(trx, ctx, areaId, (a) => a.contribute);
     const row = await ownLocked(trx, ctx, scope, roundId, id, version);
     await q.deleteContributionAtVersion(trx, scope.access.municipalityCode, id, version);
     await auditRoundWrite(trx, ctx, scope, {

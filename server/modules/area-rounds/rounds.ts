@@ -4,7 +4,13 @@ import { meetingAccess } from '../../access/meeting-access.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, staleVersion, type FieldProblem } from '../../platform/errors.ts';
-import { areaScope, auditRoundWrite, partsForWeb, type RoundScope } from './area-context.ts';
+import {
+  areaScope,
+  areaScopeIn,
+  auditRoundWrite,
+  partsForWeb,
+  type RoundScope,
+} from './area-context.ts';
 import { nextDueOn, presentContribution, presentRound } from './present.ts';
 import * as q from './queries.ts';
 import { refuse, textProblems } from './rules.ts';
@@ -99,6 +105,7 @@ export async function startRound(
   ]);
   await ctx.db.transaction().execute(async (trx) => {
     await q.lockArea(trx, municipalityCode, areaId);
+    await areaScopeIn(trx, ctx, areaId, (a) => a.manageRounds);
     const area = await q.areaOfRounds(trx, municipalityCode, areaId);
     if (!area?.cadence) refuse([{ field: 'body.id', code: 'area_round_no_cadence' }]);
     const latest = await q.latestRound(trx, municipalityCode, areaId);
@@ -148,6 +155,7 @@ export async function updateRound(
     ...(await meetingProblems(ctx, scope, body.meetingId)),
   ]);
   await ctx.db.transaction().execute(async (trx) => {
+    await areaScopeIn(trx, ctx, areaId, (a) => a.manageRounds);
     const row = await lockAt(trx, scope, roundId, body.version);
     if (row.status === 'systematised') {
       refuse([{ field: 'body.version', code: 'area_round_systematised' }]);
@@ -177,6 +185,7 @@ export async function closeRound(
   const scope = await areaScope(ctx, areaId);
   requireAreaRight(scope.abilities.manageRounds);
   await ctx.db.transaction().execute(async (trx) => {
+    await areaScopeIn(trx, ctx, areaId, (a) => a.manageRounds);
     const row = await lockAt(trx, scope, roundId, version);
     if (row.status !== 'open') refuse([{ field: 'body.version', code: 'area_round_not_open' }]);
     await q.updateRoundAtVersion(trx, scope.access.municipalityCode, roundId, version, {

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
 import { callerIn, logInAll } from '../../test/case-team.ts';
-import { auditRowsOf, createForum, fieldsOf, type Client } from '../../test/records.ts';
+import {
+  auditRowsOf,
+  createForum,
+  createPoliceContact,
+  fieldsOf,
+  type Client,
+} from '../../test/records.ts';
 import { createUser } from '../../test/users.ts';
 import { createArea, grantPartner } from './area-work.fixtures.ts';
 
@@ -26,7 +32,8 @@ beforeAll(async () => {
   const viewer = await createUser(db, { roles: ['partner'] });
   const stranger = await createUser(db, { roles: ['partner'] });
   const outsider = await createUser(db, { roles: ['caseworker'] });
-  const forum = await createForum(db, { members: [team.id] });
+  const police = await createPoliceContact(db);
+  const forum = await createForum(db, { members: [team.id, police.id] });
   areaId = await createArea(db, {
     createdBy: coordinator.id,
     teamForumId: forum.id,
@@ -34,7 +41,7 @@ beforeAll(async () => {
   });
   await grantPartner(db, areaId, partner.id, coordinator.id, true);
   await grantPartner(db, areaId, viewer.id, coordinator.id, false);
-  await logInAll(t, { coordinator, team, partner, viewer, stranger, outsider }, as);
+  await logInAll(t, { coordinator, team, police, partner, viewer, stranger, outsider }, as);
 });
 afterAll(() => t.close());
 
@@ -77,11 +84,22 @@ describe('identification forms', () => {
 
     const row = await t.database.db
       .selectFrom('inquiries')
-      .select(['municipality_code', 'housing_area_id', 'identification_tool', 'observation'])
+      .select([
+        'municipality_code',
+        'housing_area_id',
+        'identification_tool',
+        'observation',
+        'source',
+        'urgent',
+        'child_report',
+      ])
       .where('id', '=', receipt.inquiryId)
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({
       municipality_code: '101',
+      source: 'housing_social_worker',
+      urgent: false,
+      child_report: false,
       housing_area_id: areaId,
       identification_tool: '4a',
     });
@@ -148,5 +166,75 @@ describe('identification forms', () => {
     const res = await caller('partner').post(url(), form4a({ signs: ['during_or_after_prison'] }));
     expect(res.statusCode).toBe(400);
     expect(fieldsOf(res)).toEqual(['body.signs.0:invalid_value']);
+  });
+
+  const inquiryRow = (id: string) =>
+    t.database.db
+      .selectFrom('inquiries')
+      .select(['source', 'urgent', 'immediate_danger', 'child_report'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+
+  it('a form about a child in immediate danger is urgent and a report about a child; staff are the social worker', async () => {
+    const res = await caller('team').post(
+      url(),
+      form4a({
+        person: { givenName: 'Ali', familyName: 'Testesen', birthDate: '2013-05-01', age: null },
+        immediateDanger: true,
+        childReport: true,
+      }),
+    );
+    expect(res.statusCode).toBe(201);
+    const { inquiryId } = res.json() as { inquiryId: string };
+    expect(await inquiryRow(inquiryId)).toEqual({
+      source: 'social_worker',
+      urgent: true,
+      immediate_danger: true,
+      child_report: true,
+    });
+  });
+
+  it("the district's police contact in the team is recorded as the police", async () => {
+    const res = await caller('police').post(
+      url(),
+      form4a({ tool: '4b', relation: null, signs: [] }),
+    );
+    expect(res.statusCode).toBe(201);
+    const { inquiryId } = res.json() as { inquiryId: string };
+    expect((await inquiryRow(inquiryId)).source).toBe('police');
+  });
+
+  it('a report about a child is refused for an adult or without a birth date, in Danish; nothing stored', async () => {
+    const count = await inquiryCount();
+    const adult = await caller('partner').post(
+      url(),
+      form4a({
+        person: { givenName: 'Omar', familyName: 'Testesen', birthDate: '1990-01-01', age: null },
+        childReport: true,
+      }),
+    );
+    expect(adult.statusCode).toBe(400);
+    expect(fieldsOf(adult)).toEqual(['body.childReport:child_report_not_child']);
+    expect(JSON.stringify(adult.json())).toContain('barn under 18 år');
+    const noBirthDate = await caller('partner').post(url(), form4a({ childReport: true }));
+    expect(fieldsOf(noBirthDate)).toEqual(['body.childReport:child_report_not_child']);
+    expect(await inquiryCount()).toBe(count);
+  });
+
+  it('a partner whose grant is revoked gets 404; nothing stored', async () => {
+    const db = t.database.db;
+    const user = await createUser(db, { roles: ['partner'] });
+    await grantPartner(db, areaId, user.id, user.id, true);
+    await logInAll(t, { revoked: user }, as);
+    expect((await caller('revoked').post(url(), form4a())).statusCode).toBe(201);
+    await db
+      .updateTable('housing_area_partners')
+      .set({ revoked_at: new Date() })
+      .where('area_id', '=', areaId)
+      .where('user_id', '=', user.id)
+      .execute();
+    const count = await inquiryCount();
+    expect((await caller('revoked').post(url(), form4a())).statusCode).toBe(404);
+    expect(await inquiryCount()).toBe(count);
   });
 });

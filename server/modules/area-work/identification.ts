@@ -1,10 +1,15 @@
-import { areaAbilities, requireArea, requireAreaRight } from '../../access/area-access.ts';
+import {
+  areaAbilities,
+  requireArea,
+  requireAreaRight,
+  type AreaStanding,
+} from '../../access/area-access.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import { translate } from '../../platform/i18n/index.ts';
 import { IDENTIFICATION_SIGNS } from '../../../shared/housing-areas.ts';
 import { createInquiry } from '../inquiries/intake.ts';
-import type { CreateInquiry } from '../inquiries/schema.ts';
+import type { CreateInquiry, Source } from '../inquiries/schema.ts';
 import { areaName } from './queries.ts';
 import type { Identification } from './schema.ts';
 
@@ -51,6 +56,17 @@ function observationOf(body: Identification, area: string): string {
   return sections.join('\n\n');
 }
 
+/**
+ * Who the inquiry came from, by the sender's role: a partner is the housing area's social worker,
+ * the district's police contact in the team is the police, other staff a social worker. Each is a
+ * professional, so the form may be a report about a child.
+ */
+function sourceOf(ctx: RequestContext, standing: AreaStanding): Source {
+  if (standing === 'partner') return 'housing_social_worker';
+  if (ctx.user.roles.includes('police_contact')) return 'police';
+  return 'social_worker';
+}
+
 export async function sendIdentification(
   ctx: RequestContext,
   areaId: string,
@@ -62,7 +78,7 @@ export async function sendIdentification(
   refuseEmpty(body);
   const name = await areaName(ctx.db, access.municipalityCode, areaId);
   const inquiry: CreateInquiry = {
-    source: access.standing === 'partner' ? 'housing_social_worker' : 'social_worker',
+    source: sourceOf(ctx, access.standing),
     sourceOther: null,
     channel: 'meeting',
     reporter: { anonymous: false, name: ctx.user.displayName, contact: body.contact },
@@ -86,14 +102,19 @@ export async function sendIdentification(
       },
     ],
     signs: [],
-    immediateDanger: false,
-    childReport: false,
+    immediateDanger: body.immediateDanger,
+    childReport: body.childReport,
     draftId: null,
   };
   const { receipt, created } = await createInquiry(ctx, inquiry, `area-${body.id}`, now, {
     municipalityCode: access.municipalityCode,
     housingAreaId: areaId,
     identificationTool: body.tool,
+    // Checked again inside the inquiry's transaction: a grant revoked meanwhile stores nothing.
+    recheck: async (trx) => {
+      const again = await requireArea(trx, ctx.user, areaId);
+      requireAreaRight(areaAbilities(again, ctx.user).identify);
+    },
   });
   return {
     created,

@@ -137,6 +137,21 @@ describe('area interventions', () => {
     expect(await count()).toBe(before);
   });
 
+  it('a case or inquiry reference in a text is refused in Danish, nothing stored', async () => {
+    const before = await count();
+    const res = await caller('team').post(
+      url(),
+      course({ title: 'Opfølgning på H-2026-0012', description: 'Se sag S 2026 7' }),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(fieldsOf(res).sort()).toEqual([
+      'body.description:area_work_reference',
+      'body.title:area_work_reference',
+    ]);
+    expect(JSON.stringify(res.json())).toContain('Skriv ikke en sags- eller henvendelsesreference');
+    expect(await count()).toBe(before);
+  });
+
   it('changes with optimistic locking: a stale version answers 409', async () => {
     const change = { ...course(), actualParticipants: 23, version };
     delete (change as Record<string, unknown>).id;
@@ -250,5 +265,59 @@ describe('area interventions', () => {
       },
       { areaId, kind: 'upskilling', count: 1, plannedParticipants: 25, actualParticipants: 23 },
     ]);
+  });
+
+  // Last, as it records one more intervention (the lists and counts above count theirs).
+  it("a reference in a follow-up's note is refused, no entry stored", async () => {
+    const created = await caller('team').post(url(), course());
+    const { id, version } = created.json() as Detail;
+    const note = await caller('team').post(url(`/${id}/follow-ups`), {
+      id: randomUUID(),
+      version,
+      on: '2026-12-01',
+      note: 'Drøftet i forbindelse med H-2026-0012.',
+      nextFollowUpOn: null,
+    });
+    expect(note.statusCode).toBe(400);
+    expect(fieldsOf(note)).toEqual(['body.note:area_work_reference']);
+    const entries = await t.database.db
+      .selectFrom('area_intervention_entries')
+      .select('kind')
+      .where('area_intervention_id', '=', id)
+      .execute();
+    expect(entries.map((e) => e.kind)).toEqual(['status']);
+  });
+
+  it('lists in keyset pages: limit (default 50, max 200) and the next cursor, no row twice or lost', async () => {
+    // A few more, so the pages have something to page over.
+    for (let i = 0; i < 3; i += 1) {
+      expect((await caller('team').post(url(), course({ title: `Kursus ${i}` }))).statusCode).toBe(
+        201,
+      );
+    }
+    type Page = { items: { id: string }[]; nextCursor: string | null };
+    for (const base of [url(), '/api/area-interventions']) {
+      const all = (await caller('team').get(base)).json() as Page;
+      expect(all.nextCursor).toBeNull();
+      expect(all.items.length).toBeGreaterThan(4);
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const query: string = `?limit=2${after ? `&after=${after}` : ''}`;
+        const res = await caller('team').get(`${base}${base.includes('?') ? '&' : ''}${query}`);
+        expect(res.statusCode).toBe(200);
+        const page = res.json() as Page;
+        expect(page.items.length).toBeLessThanOrEqual(2);
+        seen.push(...page.items.map((i) => i.id));
+        after = page.nextCursor;
+      } while (after);
+      expect(seen).toEqual(all.items.map((i) => i.id));
+    }
+    const tooMany = await caller('team').get(`${url()}?limit=201`);
+    expect(tooMany.statusCode).toBe(400);
+    expect(fieldsOf(tooMany)[0]).toMatch(/^query\.limit:/);
+    const badCursor = await caller('team').get(`${url()}?after=bm90LWEtY3Vyc29y`);
+    expect(badCursor.statusCode).toBe(400);
+    expect(fieldsOf(badCursor)).toEqual(['query.after:invalid_cursor']);
   });
 });

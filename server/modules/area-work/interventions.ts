@@ -10,6 +10,7 @@ import {
 import { writeAudit } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { AppError, staleVersion } from '../../platform/errors.ts';
 import {
   AREA_INTERVENTION_NEXT,
@@ -18,9 +19,10 @@ import {
 import { connectorsOf } from '../area-rounds/queries-connectors.ts';
 import { danishToday } from '../cases/chronology.ts';
 import * as q from './queries.ts';
-import { interventionAudit, refuseCpr, refuseField } from './rules.ts';
+import { interventionAudit, refusePersonalReferences, refuseField } from './rules.ts';
 import type {
   AreaInterventionView,
+  InterventionListFilter,
   ChangeStatus,
   CreateAreaIntervention,
   FollowUp,
@@ -42,14 +44,19 @@ function mayRead(access: AreaAccess) {
   return WORKS.has(access.standing);
 }
 
-async function readableArea(ctx: RequestContext, areaId: string) {
-  const access = await requireArea(ctx.db, ctx.user, areaId);
+async function readableArea(ctx: RequestContext, areaId: string, db: Kysely<DB> = ctx.db) {
+  const access = await requireArea(db, ctx.user, areaId);
   requireAreaRight(mayRead(access));
   return { access, abilities: areaAbilities(access, ctx.user) };
 }
 
-async function writableArea(ctx: RequestContext, areaId: string) {
-  const area = await readableArea(ctx, areaId);
+/**
+ * The area when the caller may write its interventions. Each write reads it again with its
+ * transaction, inside it (`db` the transaction), so a standing lost since the first read — a
+ * team member removed, a manager's role gone — refuses the write instead of landing one more.
+ */
+async function writableArea(ctx: RequestContext, areaId: string, db: Kysely<DB> = ctx.db) {
+  const area = await readableArea(ctx, areaId, db);
   requireAreaRight(area.abilities.writeInterventions);
   return area;
 }
@@ -90,29 +97,48 @@ async function view(
 export async function listForArea(
   ctx: RequestContext,
   areaId: string,
-  filter: { kind?: string; status?: string },
+  filter: InterventionListFilter,
 ) {
   const { access, abilities } = await readableArea(ctx, areaId);
-  const rows = await q.listInterventions(ctx.db, access.municipalityCode, [areaId], filter);
-  const items = await Promise.all(rows.map((r) => view(ctx.db, r, abilities.writeInterventions)));
-  return { items, canCreate: abilities.writeInterventions };
+  const after = decodeCursor(filter.after, 'uuid');
+  const rows = await q.listInterventions(ctx.db, access.municipalityCode, [areaId], {
+    ...filter,
+    after,
+  });
+  const page = await pageOf(rows, filter.limit, (r) =>
+    view(ctx.db, r, abilities.writeInterventions),
+  );
+  return { ...page, canCreate: abilities.writeInterventions };
+}
+
+/** One page of a list: its views, and the next page's cursor when there is one. */
+async function pageOf(
+  rows: Awaited<ReturnType<typeof q.listInterventions>>,
+  limit: number,
+  present: (row: q.InterventionRow) => Promise<AreaInterventionView>,
+) {
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
+  return {
+    items: await Promise.all(shown.map(present)),
+    nextCursor:
+      rows.length > limit && last ? encodeCursor(new Date(last.created_ms), last.id) : null,
+  };
 }
 
 /** Every area intervention of the areas the caller works on (team or manager), with filters. */
-export async function listForMunicipality(
-  ctx: RequestContext,
-  filter: { kind?: string; status?: string },
-) {
+export async function listForMunicipality(ctx: RequestContext, filter: InterventionListFilter) {
+  const after = decodeCursor(filter.after, 'uuid');
   const areas = (await visibleAreas(ctx.db, ctx.user)).filter(mayRead);
   const municipality = ctx.user.municipalityCode;
-  if (!municipality || areas.length === 0) return { items: [], canCreate: false };
+  if (!municipality || areas.length === 0) return { items: [], canCreate: false, nextCursor: null };
   const writable = new Map(areas.map((a) => [a.areaId, areaAbilities(a, ctx.user)]));
   const ids = areas.filter((a) => a.municipalityCode === municipality).map((a) => a.areaId);
-  const rows = await q.listInterventions(ctx.db, municipality, ids, filter);
-  const items = await Promise.all(
-    rows.map((r) => view(ctx.db, r, writable.get(r.area_id)?.writeInterventions === true)),
+  const rows = await q.listInterventions(ctx.db, municipality, ids, { ...filter, after });
+  const page = await pageOf(rows, filter.limit, (r) =>
+    view(ctx.db, r, writable.get(r.area_id)?.writeInterventions === true),
   );
-  return { items, canCreate: false };
+  return { ...page, canCreate: false };
 }
 
 async function interventionOf(ctx: RequestContext, access: AreaAccess, id: string) {
@@ -167,10 +193,15 @@ export async function createIntervention(
     if (existing.area_id !== areaId) throw new AppError('conflict');
     return { created: false, intervention: await getIntervention(ctx, areaId, body.id) };
   }
-  refuseCpr({ title: body.title, description: body.description, targetGroup: body.targetGroup });
+  refusePersonalReferences({
+    title: body.title,
+    description: body.description,
+    targetGroup: body.targetGroup,
+  });
   checkDates(body);
   const connectorIds = await checkConnectors(ctx, access, body.connectorIds);
   await ctx.db.transaction().execute(async (trx) => {
+    await writableArea(ctx, areaId, trx);
     const row = await q.insertIntervention(trx, {
       id: body.id,
       municipality_code: access.municipalityCode,
@@ -224,10 +255,15 @@ export async function updateIntervention(
   const row = await interventionOf(ctx, access, id);
   if (row.version !== body.version) throw staleVersion(row.version);
   if (row.status === 'ended') throw new AppError('conflict');
-  refuseCpr({ title: body.title, description: body.description, targetGroup: body.targetGroup });
+  refusePersonalReferences({
+    title: body.title,
+    description: body.description,
+    targetGroup: body.targetGroup,
+  });
   checkDates(body);
   const connectorIds = await checkConnectors(ctx, access, body.connectorIds);
   await ctx.db.transaction().execute(async (trx) => {
+    await writableArea(ctx, areaId, trx);
     const done = await q.updateIntervention(trx, access.municipalityCode, id, body.version, {
       title: body.title,
       description: body.description,
@@ -269,9 +305,10 @@ export async function changeStatus(
   if (body.status === 'phasing_out' && !body.monitoringUntil) {
     refuseField('body.monitoringUntil', 'area_work_monitoring_required');
   }
-  refuseCpr({ note: body.note });
+  refusePersonalReferences({ note: body.note });
   const on = body.on ?? danishToday(new Date());
   await ctx.db.transaction().execute(async (trx) => {
+    await writableArea(ctx, areaId, trx);
     const done = await q.updateIntervention(trx, access.municipalityCode, id, body.version, {
       status: body.status,
       ...(body.status === 'phasing_out' && { monitoring_until: body.monitoringUntil }),
@@ -310,8 +347,9 @@ export async function addFollowUp(ctx: RequestContext, areaId: string, id: strin
     return getIntervention(ctx, areaId, id);
   }
   if (row.version !== body.version) throw staleVersion(row.version);
-  refuseCpr({ note: body.note });
+  refusePersonalReferences({ note: body.note });
   await ctx.db.transaction().execute(async (trx) => {
+    await writableArea(ctx, areaId, trx);
     const done = await q.updateIntervention(trx, access.municipalityCode, id, body.version, {
       next_follow_up_on: row.status === 'ended' ? null : body.nextFollowUpOn,
     });

@@ -1,4 +1,5 @@
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type SqlBool, type Updateable } from 'kysely';
+import type { Cursor } from '../../platform/cursor.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 
@@ -43,20 +44,32 @@ export async function findIntervention(db: Db, municipalityCode: string, id: str
 }
 export type InterventionRow = NonNullable<Awaited<ReturnType<typeof findIntervention>>>;
 
-/** The interventions of these areas, newest first, filtered by kind and status. */
+/** The sort key of the lists: the creation time to the millisecond (what a cursor holds). */
+const CREATED_MS = sql<Date>`date_trunc('milliseconds', i.created_at)`;
+
+/**
+ * A page of the interventions of these areas, newest first (keyset by creation time and id),
+ * filtered by kind and status: `limit` + 1 rows, the extra one saying a next page exists.
+ */
 export async function listInterventions(
   db: Db,
   municipalityCode: string,
   areaIds: readonly string[],
-  filter: { kind?: string; status?: string },
-): Promise<InterventionRow[]> {
+  filter: { kind?: string; status?: string; after: Cursor | null; limit: number },
+): Promise<(InterventionRow & { created_ms: Date })[]> {
   if (areaIds.length === 0) return [];
   let query = base(db, municipalityCode)
+    .select(CREATED_MS.as('created_ms'))
     .where('i.area_id', 'in', areaIds)
-    .orderBy('i.created_at', 'desc')
-    .orderBy('i.id');
+    .orderBy(CREATED_MS, 'desc')
+    .orderBy('i.id', 'desc')
+    .limit(filter.limit + 1);
   if (filter.kind) query = query.where('i.kind', '=', filter.kind as 'upskilling');
   if (filter.status) query = query.where('i.status', '=', filter.status as 'planned');
+  if (filter.after) {
+    const { t, id } = filter.after;
+    query = query.where(sql<SqlBool>`(${CREATED_MS}, i.id) < (${new Date(t)}, ${id}::uuid)`);
+  }
   return query.execute();
 }
 

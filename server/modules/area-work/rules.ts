@@ -6,13 +6,17 @@ import { personalReferenceIn } from '../../../shared/personal-references.ts';
 /**
  * The area work's rules on texts, checked before anything is stored (every problem at once, on
  * its field): an area intervention is about places, roles and groups of professionals, never a
- * citizen, so a CPR number in any of its texts is refused (`area_work_cpr`).
+ * citizen, so a text naming a citizen or a record is refused — a CPR number (`area_work_cpr`) or a
+ * case or inquiry reference such as H-2026-0012 (`area_work_reference`), by the same rule as the
+ * Infohus network's texts (`personalReferenceIn`).
  */
-export function refuseCpr(texts: Record<string, string | null | undefined>): void {
+export function refusePersonalReferences(texts: Record<string, string | null | undefined>): void {
   const problems: FieldProblem[] = [];
   for (const [field, value] of Object.entries(texts)) {
-    if (value && personalReferenceIn(value) === 'cpr') {
-      problems.push({ field: `body.${field}`, code: 'area_work_cpr' });
+    const found = value ? personalReferenceIn(value) : null;
+    if (found !== null) {
+      const code = found === 'cpr' ? 'area_work_cpr' : 'area_work_reference';
+      problems.push({ field: `body.${field}`, code });
     }
   }
   if (problems.length > 0) throw new AppError('validation_failed', { fields: problems });

@@ -8,6 +8,7 @@ import {
   IdentificationSignSchema,
   IdentificationToolSchema,
 } from '../../../shared/housing-areas.ts';
+import { cursorParameter } from '../../platform/cursor.ts';
 import { DateOnly, Version } from '../../platform/primitives.ts';
 
 /**
@@ -52,6 +53,13 @@ export const IdentificationBody = z
     observation: optionalText(10_000),
     resources: optionalText(2000),
     contact: optionalText(500),
+    /** There is danger to the person or to others right now: the inquiry is urgent. */
+    immediateDanger: z.boolean().default(false),
+    /**
+     * A report about a child under Barnets lov (the sender is a professional): the intake's rule
+     * applies — refused on the field unless the birth date shows a person under 18.
+     */
+    childReport: z.boolean().default(false),
   })
   .strict();
 export type Identification = z.infer<typeof IdentificationBody>;
@@ -117,8 +125,12 @@ export const InterventionListQuery = z
   .object({
     kind: AreaInterventionKindSchema.optional(),
     status: AreaInterventionStatusSchema.optional(),
+    /** Keyset pages ("Vis flere"): the previous page's `nextCursor`. */
+    after: cursorParameter(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict();
+export type InterventionListFilter = z.output<typeof InterventionListQuery>;
 
 export const AreaInterventionEntrySchema = z.object({
   id: z.uuid(),
@@ -166,4 +178,6 @@ export const AreaInterventionListSchema = z.object({
   items: z.array(AreaInterventionSchema),
   /** The caller may record a new one in this area (absent for the municipality-wide list). */
   canCreate: z.boolean(),
+  /** The next page's cursor (`after`), null on the last page. */
+  nextCursor: z.string().nullable(),
 });

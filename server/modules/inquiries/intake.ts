@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
 import { writeAudit } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
@@ -103,6 +105,11 @@ export interface AreaContext {
   municipalityCode: string;
   housingAreaId: string;
   identificationTool: '4a' | '4b';
+  /**
+   * The sender's standing in the area, checked again first thing inside the write's transaction
+   * (throws to refuse): a partner's grant revoked since the caller's first check lands nothing.
+   */
+  recheck?: (trx: Transaction<DB>) => Promise<void>;
 }
 
 /**
@@ -133,6 +140,7 @@ export async function createInquiry(
   const backdate = storedBackdate(isBackdatedReceipt(receivedAt, now), body);
 
   const result = await ctx.db.transaction().execute(async (trx) => {
+    if (area?.recheck) await area.recheck(trx);
     const reference = await nextReference(trx, municipality, 'H', localTime(now).year);
     const row = await insertInquiry(trx, {
       municipality_code: municipality,

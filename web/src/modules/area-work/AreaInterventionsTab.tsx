@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useParams } from 'react-router';
 import { CompactTable } from '../../ui/Table';
-import { QueryState } from '../../ui/QueryState';
+import { PagedList } from '../../ui/PagedList';
 import { formatDate } from '../cases/format';
 import { useAreaContext } from '../housing-areas/areaContext';
 import {
@@ -42,6 +42,7 @@ function InterventionList() {
   const [kind, setKind] = useState('');
   const [status, setStatus] = useState('');
   const list = useAreaInterventions(area.id, { kind, status });
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{t('areaWork.interventions.heading')}</h2>
@@ -91,47 +92,49 @@ function InterventionList() {
           </select>
         </div>
       </div>
-      <QueryState
+      <PagedList
         query={list}
-        loading={t('areaWork.interventions.loading')}
-        loadError={t('areaWork.interventions.loadError')}
+        count={items.length}
+        countClassName="form-hint"
+        texts={{
+          loading: t('areaWork.interventions.loading'),
+          loadError: t('areaWork.interventions.loadError'),
+          loadMoreError: t('areaWork.interventions.loadMoreError'),
+          empty: t('areaWork.interventions.none'),
+          one: t('areaWork.interventions.countOne'),
+          many: (count) => t('areaWork.interventions.countMany', { count }),
+        }}
       >
-        {(data) =>
-          data.items.length === 0 ? (
-            <p>{t('areaWork.interventions.none')}</p>
-          ) : (
-            <CompactTable
-              caption={t('areaWork.interventions.heading')}
-              columns={[
-                t('areaWork.interventions.title'),
-                t('areaWork.interventions.kind'),
-                t('areaWork.interventions.status'),
-                t('areaWork.interventions.participants'),
-                t('areaWork.interventions.nextFollowUp'),
-              ]}
-            >
-              {data.items.map((i) => (
-                <tr key={i.id}>
-                  <td>
-                    <Link to={i.id}>{i.title}</Link>
-                  </td>
-                  <td>{t(`areaWork.kind.${i.kind}`)}</td>
-                  <td>{t(`areaWork.status.${i.status}`)}</td>
-                  <td>
-                    {i.plannedParticipants === null
-                      ? '–'
-                      : t('areaWork.interventions.participantsOf', {
-                          actual: i.actualParticipants ?? '–',
-                          planned: i.plannedParticipants,
-                        })}
-                  </td>
-                  <td>{i.nextFollowUpOn ? formatDate(i.nextFollowUpOn) : '–'}</td>
-                </tr>
-              ))}
-            </CompactTable>
-          )
-        }
-      </QueryState>
+        <CompactTable
+          caption={t('areaWork.interventions.heading')}
+          columns={[
+            t('areaWork.interventions.title'),
+            t('areaWork.interventions.kind'),
+            t('areaWork.interventions.status'),
+            t('areaWork.interventions.participants'),
+            t('areaWork.interventions.nextFollowUp'),
+          ]}
+        >
+          {items.map((i) => (
+            <tr key={i.id}>
+              <td>
+                <Link to={i.id}>{i.title}</Link>
+              </td>
+              <td>{t(`areaWork.kind.${i.kind}`)}</td>
+              <td>{t(`areaWork.status.${i.status}`)}</td>
+              <td>
+                {i.plannedParticipants === null
+                  ? '–'
+                  : t('areaWork.interventions.participantsOf', {
+                      actual: i.actualParticipants ?? '–',
+                      planned: i.plannedParticipants,
+                    })}
+              </td>
+              <td>{i.nextFollowUpOn ? formatDate(i.nextFollowUpOn) : '–'}</td>
+            </tr>
+          ))}
+        </CompactTable>
+      </PagedList>
     </section>
   );
 }

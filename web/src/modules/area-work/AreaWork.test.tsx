@@ -64,6 +64,7 @@ function inArea(element: ReactElement, over: Partial<AreaAbilities>): ReactEleme
 
 const LIST: AreaInterventionList = {
   canCreate: true,
+  nextCursor: 'bmV4dA',
   items: [
     {
       id: '00000000-0000-4000-8000-000000000002',
@@ -87,6 +88,9 @@ const LIST: AreaInterventionList = {
   ],
 };
 
+/** The list as the infinite query holds it: one page, with a next one. */
+const PAGES = { pages: [LIST], pageParams: [null] };
+
 describe('IdentificationTab', () => {
   it('offers the tools 4a and 4b with the identify ability', () => {
     const html = renderWithQuery(inArea(<IdentificationTab />, { identify: true }), ['x'], null);
@@ -108,17 +112,20 @@ describe('AreaInterventionsTab', () => {
     const html = renderWithQuery(
       inArea(<AreaInterventionsTab />, { writeInterventions: true }),
       key,
-      LIST,
+      PAGES,
     );
     expect(html).toContain('Kursus i tegn på radikalisering for frontpersonale');
     expect(html).toContain('Kompetenceudvikling af fagfolk');
     expect(html).toContain('Under udfasning');
     expect(html).toContain('23 af 25');
     expect(html).toContain('Ny indsats');
+    // A next page: "Vis flere".
+    expect(html).toContain('Vis flere');
+    expect(html).toContain('1 indsats');
   });
 
   it('shows no "Ny indsats" without writeInterventions', () => {
-    const html = renderWithQuery(inArea(<AreaInterventionsTab />, {}), key, LIST);
+    const html = renderWithQuery(inArea(<AreaInterventionsTab />, {}), key, PAGES);
     expect(html).not.toContain('Ny indsats');
   });
 });

@@ -1,7 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
+  Checkbox,
   CheckboxGroup,
   DateInput,
   Form,
@@ -12,6 +14,7 @@ import {
   useZodForm,
 } from '../../ui/form';
 import { Guidance } from '../guidance/Guidance';
+import { DangerField, PoliceAlert } from '../inquiries/SignsSection';
 import { useAreaContext } from '../housing-areas/areaContext';
 import {
   IDENTIFICATION_RELATIONS,
@@ -100,11 +103,18 @@ function IdentificationForm({
       observation: null,
       resources: null,
       contact: null,
+      immediateDanger: false,
+      childReport: false,
     },
   });
   const mutation = useMutation({
     mutationFn: (values: typeof FormValues._output) =>
-      sendIdentification(areaId, { ...values, id: crypto.randomUUID() }),
+      sendIdentification(areaId, {
+        ...values,
+        // A box ticked before the person turned out to be an adult is not sent.
+        childReport: values.childReport && isMinor(values.person.birthDate, values.person.age),
+        id: crypto.randomUUID(),
+      }),
     onSuccess: onSent,
   });
   const signs = IDENTIFICATION_SIGNS[tool];
@@ -180,9 +190,47 @@ function IdentificationForm({
         empty="null"
         maxLength={500}
       />
+      <UrgencyFields />
       <button type="submit" className="button button-primary" disabled={mutation.isPending}>
         {t('areaWork.identification.send')}
       </button>
     </Form>
+  );
+}
+
+/** Under 18 by the birth date (on today's date) or by the estimated age. */
+function isMinor(birthDate: string | null, age: number | null): boolean {
+  if (birthDate) {
+    const today = new Date().toISOString().slice(0, 10);
+    const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+    const eighteenth = `${String(y + 18).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    return eighteenth > today;
+  }
+  return age !== null && age < 18;
+}
+
+/**
+ * Immediate danger (the intake's box and its "call 112" alert) and, for a person under 18, the
+ * intake's question whether this is a report under Barnets lov: the sender is a professional. The
+ * server refuses the report on its field without a birth date showing a child.
+ */
+function UrgencyFields() {
+  const { t } = useTranslation();
+  const [danger, birthDate, age] = useWatch<
+    typeof FormValues._input,
+    ['immediateDanger', 'person.birthDate', 'person.age']
+  >({ name: ['immediateDanger', 'person.birthDate', 'person.age'] });
+  return (
+    <>
+      <DangerField />
+      {danger === true && <PoliceAlert />}
+      {isMinor(birthDate ?? null, age ?? null) && (
+        <Checkbox
+          name="childReport"
+          label={t('inquiries.intake.childReport')}
+          hint={t('inquiries.intake.childReportHint')}
+        />
+      )}
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   AreaInterventionDetailSchema,
@@ -36,17 +36,21 @@ export const interventionsKey = (areaId: string) => ['area-interventions', areaI
 export const sendIdentification = (areaId: string, body: unknown) =>
   apiSend<IdentificationReceipt>('POST', `${base(areaId)}/identifications`, body);
 
+/** The area's interventions, newest first, a page at a time ("Vis flere"). */
 export function useAreaInterventions(areaId: string, filter: { kind: string; status: string }) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: [...interventionsKey(areaId), filter.kind, filter.status],
-    queryFn: ({ signal }) =>
+    queryFn: ({ pageParam, signal }) =>
       apiGet<AreaInterventionList>(
         withQuery(`${base(areaId)}/interventions`, {
           kind: filter.kind || undefined,
           status: filter.status || undefined,
+          after: pageParam ?? undefined,
         }),
         { signal },
       ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
   });
 }
 
