@@ -135,7 +135,7 @@ export async function listAreas(ctx: RequestContext, query: AreaListQueryT) {
 
 /**
  * Changes an area (only what is sent): its texts, cadence and shape need `edit`; its team forum
- * needs `manage`. A new shape must still hold every zone and every place outside a zone.
+ * needs `manage`. A new shape must still hold every live zone and place.
  */
 export async function updateArea(ctx: RequestContext, id: string, body: UpdateArea): Promise<Area> {
   return ctx.db.transaction().execute(async (trx) => {
@@ -151,11 +151,11 @@ export async function updateArea(ctx: RequestContext, id: string, body: UpdateAr
     const change: q.AreaChange = {};
     if (body.geometry !== undefined) {
       const geometry = areaGeometry(body.geometry);
-      const outside = (await partRows(trx, code, id)).filter(
-        (p) => p.archived_at === null && (p.level === 'zone' || p.zone_id === null),
-      );
+      // Every live zone and place, a place in a zone too (one whose zone was archived before
+      // archiving a zone with places was refused is held by nothing else).
+      const live = (await partRows(trx, code, id)).filter((p) => p.archived_at === null);
       requireShape(
-        outside.every((p) => liesWithin(p.geometry as never, geometry)),
+        live.every((p) => liesWithin(p.geometry as never, geometry)),
         'area_shape_loses_parts',
       );
       change.geometry = JSON.stringify(geometry);

@@ -131,9 +131,28 @@ export async function changePart(
     const code = access.municipalityCode;
     const current = await q.partRow(trx, code, areaId, partId);
     if (!current) throw new AppError('not_found');
+    // An archived part stays as it was (its area's map history); it is not changed nor archived
+    // again. (Parts of an archived area are refused earlier: the area grants no `edit`.)
+    if (current.archived_at !== null) {
+      throw new AppError('validation_failed', {
+        fields: [{ field: 'params.partId', code: 'area_part_archived' }],
+      });
+    }
     requireVersion(current.version, body.version);
     const change: q.PartChange = {};
     if ('archive' in body) {
+      // A zone holding live places stays: archiving it would leave them pointing at an archived
+      // zone (later edits refused, the area's outline no longer holding them).
+      if (current.level === 'zone') {
+        const held = (await q.partRows(trx, code, areaId)).some(
+          (p) => p.zone_id === partId && p.archived_at === null,
+        );
+        if (held) {
+          throw new AppError('validation_failed', {
+            fields: [{ field: 'params.partId', code: 'area_zone_has_places' }],
+          });
+        }
+      }
       change.archived_at = new Date();
     } else {
       refuseCpr({ name: body.name, description: body.description, localActors: body.localActors });
