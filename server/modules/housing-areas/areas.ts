@@ -14,7 +14,7 @@ import { auditAreaChange } from './audit.ts';
 import { presentArea } from './present.ts';
 import * as q from './queries.ts';
 import { partRows } from './queries-parts-writes.ts';
-import { areaGeometry, liesWithin, refuseCpr, requireShape } from './rules.ts';
+import { areaGeometry, liesWithin, refusePersonalReferences, requireShape } from './rules.ts';
 import type { Area, AreaListQueryT, CreateArea, UpdateArea } from './schema.ts';
 import type { AreaCadence } from '../../../shared/housing-areas.ts';
 
@@ -68,7 +68,11 @@ export async function createArea(
     }
     if (await q.areaIdTaken(trx, body.id)) throw new AppError('duplicate');
     const geometry = areaGeometry(body.geometry);
-    refuseCpr({ name: body.name, description: body.description, localActors: body.localActors });
+    refusePersonalReferences({
+      name: body.name,
+      description: body.description,
+      localActors: body.localActors,
+    });
     await checkTeamForum(trx, code, body.teamForumId);
     await checkName(trx, code, body.name, null);
     await q.insertArea(trx, {
@@ -147,7 +151,11 @@ export async function updateArea(ctx: RequestContext, id: string, body: UpdateAr
     const current = await q.lockArea(trx, code, id);
     if (!current) throw new AppError('not_found');
     requireVersion(current.version, body.version);
-    refuseCpr({ name: body.name, description: body.description, localActors: body.localActors });
+    refusePersonalReferences({
+      name: body.name,
+      description: body.description,
+      localActors: body.localActors,
+    });
     const change: q.AreaChange = {};
     if (body.geometry !== undefined) {
       const geometry = areaGeometry(body.geometry);

@@ -168,6 +168,16 @@ describe(`housing areas: zones, places and their shapes (${testEngine})`, () => 
         { level: 'zone', kind: 'zone', geometry: ZONE, description: 'Bor her: 010190-1234' },
         'body.description:area_text_cpr',
       ],
+      [
+        {
+          level: 'place',
+          kind: 'shop',
+          zoneId,
+          geometry: POINT_IN_ZONE,
+          description: 'Se henvendelse H-2026-0012',
+        },
+        'body.description:area_text_record_reference',
+      ],
     ];
     for (const [body, field] of cases) {
       const res = await call('team', 'POST', `/api/housing-areas/${areaId}/parts`, {

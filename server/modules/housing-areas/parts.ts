@@ -9,7 +9,13 @@ import { auditAreaChange } from './audit.ts';
 import { presentArea } from './present.ts';
 import { lockArea } from './queries.ts';
 import * as q from './queries-parts-writes.ts';
-import { areaGeometry, liesWithin, placeGeometry, refuseCpr, requireShape } from './rules.ts';
+import {
+  areaGeometry,
+  liesWithin,
+  placeGeometry,
+  refusePersonalReferences,
+  requireShape,
+} from './rules.ts';
 import type { Area, CreatePart, UpdatePart } from './schema.ts';
 
 /**
@@ -94,7 +100,11 @@ export async function addPart(
       return { created: false, area: await presentArea(trx, ctx.user, access) };
     }
     if (await q.partIdTaken(trx, body.id)) throw new AppError('duplicate');
-    refuseCpr({ name: body.name, description: body.description, localActors: body.localActors });
+    refusePersonalReferences({
+      name: body.name,
+      description: body.description,
+      localActors: body.localActors,
+    });
     const geometry = await placedShape(trx, code, areaId, shape, body);
     await q.insertPart(trx, {
       id: body.id,
@@ -155,7 +165,11 @@ export async function changePart(
       }
       change.archived_at = new Date();
     } else {
-      refuseCpr({ name: body.name, description: body.description, localActors: body.localActors });
+      refusePersonalReferences({
+        name: body.name,
+        description: body.description,
+        localActors: body.localActors,
+      });
       const next: Placed = {
         level: current.level,
         kind: body.kind ?? current.kind,
