@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { testEngine } from '../../test/database.ts';
-import { fieldsIn } from '../../test/records.ts';
+import { createInquiryRow, fieldsIn } from '../../test/records.ts';
 import {
   AREA,
   BOWTIE,
@@ -412,7 +412,7 @@ describe(`housing areas: changes, locking and partners (${testEngine})`, () => {
         places: 1,
         partners: 0,
         identifications: 0,
-        more: {},
+        more: { rounds: 0, planGoals: 0, planGoalsAchieved: 0, interventions: 0 },
       },
     ]);
     const other = await call<{ items: unknown[] }>(
@@ -421,6 +421,55 @@ describe(`housing areas: changes, locking and partners (${testEngine})`, () => {
       '/api/housing-areas/aggregates',
     );
     expect(other.body.items).toEqual([]);
+  });
+
+  it('shows a figures-only caller 1–4 identifications as under 5, for whole months only', async () => {
+    const received = new Date('2026-03-12T10:00:00Z');
+    const inquiry = await createInquiryRow(t.database.db, {
+      createdBy: id('coordinator'),
+      receivedAt: received,
+    });
+    await t.database.db
+      .updateTable('inquiries')
+      .set({ housing_area_id: areaId, identification_tool: '4a' })
+      .where('id', '=', inquiry.id)
+      .execute();
+    const month = '?from=2026-03-01&to=2026-03-31';
+    const leader = await call<{ items: { identifications: unknown }[] }>(
+      'leader',
+      'GET',
+      `/api/housing-areas/aggregates${month}`,
+    );
+    expect(leader.status).toBe(200);
+    expect(leader.body.items[0]?.identifications).toBe('under_5');
+    const manager = await call<{ items: { identifications: unknown }[] }>(
+      'coordinator',
+      'GET',
+      `/api/housing-areas/aggregates${month}`,
+    );
+    expect(manager.body.items[0]?.identifications).toBe(1);
+    const day = await call<{ error: { fields: { message: string }[] } }>(
+      'leader',
+      'GET',
+      '/api/housing-areas/aggregates?from=2026-03-12&to=2026-03-12',
+    );
+    expect(day.status).toBe(400);
+    expect(fieldsIn(day.body)).toEqual([
+      'query.from:area_period_whole_months',
+      'query.to:area_period_whole_months',
+    ]);
+    expect(day.body.error.fields[0]?.message).toBe(
+      'Vælg hele kalendermåneder: fra den 1. i en måned til den sidste dag i en måned.',
+    );
+    expect(
+      (
+        await call(
+          'coordinator',
+          'GET',
+          '/api/housing-areas/aggregates?from=2026-03-12&to=2026-03-12',
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it('archives the area (coordinator); then it is read-only', async () => {
