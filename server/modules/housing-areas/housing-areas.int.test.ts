@@ -384,6 +384,24 @@ describe(`housing areas: changes, locking and partners (${testEngine})`, () => {
     ).toBe(403);
   });
 
+  it('lets the grant lapse while the partner is no longer linked to the municipality', async () => {
+    const db = t.database.db;
+    const link = await db
+      .selectFrom('partner_users')
+      .selectAll()
+      .where('user_id', '=', id('partner'))
+      .executeTakeFirstOrThrow();
+    await db.deleteFrom('partner_users').where('user_id', '=', id('partner')).execute();
+    try {
+      expect((await call('partner', 'GET', `/api/housing-areas/${areaId}`)).status).toBe(404);
+      const list = await call('partner', 'GET', '/api/housing-areas?status=all');
+      expect(JSON.stringify(list.body)).not.toContain(areaId);
+    } finally {
+      await db.insertInto('partner_users').values(link).execute();
+    }
+    expect((await call('partner', 'GET', `/api/housing-areas/${areaId}`)).status).toBe(200);
+  });
+
   it('revokes the grant: the partner gets 404 again', async () => {
     const res = await call<Area>(
       'coordinator',
