@@ -510,3 +510,44 @@ describe(`housing areas: changes, locking and partners (${testEngine})`, () => {
     expect(partEdit.status).toBe(403);
   });
 });
+
+describe(`housing areas: a cap on live parts (${testEngine})`, () => {
+  it('refuses the 501st live zone or place of an area, storing nothing', async () => {
+    const full = randomUUID();
+    const created = await call('coordinator', 'POST', '/api/housing-areas', {
+      ...newArea(),
+      id: full,
+      name: 'Fyldt',
+    });
+    expect(created.status).toBe(201);
+    await t.database.db
+      .insertInto('housing_area_parts')
+      .values(
+        Array.from({ length: 500 }, (_, i) => ({
+          id: randomUUID(),
+          municipality_code: '101',
+          area_id: full,
+          zone_id: null,
+          level: 'place',
+          kind: 'other',
+          name: `Sted ${i}`,
+          geometry: JSON.stringify(POINT_IN_ZONE),
+          created_by: id('coordinator'),
+        })),
+      )
+      .execute();
+    const before = await state();
+    const res = await call<{ error: { fields: { message: string }[] } }>(
+      'team',
+      'POST',
+      `/api/housing-areas/${full}/parts`,
+      { id: randomUUID(), level: 'place', kind: 'shop', name: 'Én til', geometry: POINT_IN_ZONE },
+    );
+    expect(res.status).toBe(400);
+    expect(fieldsIn(res.body)).toEqual(['params.id:area_too_many_parts']);
+    expect(res.body.error.fields[0]?.message).toBe(
+      'Et boligområde kan højst have 500 zoner og steder. Arkivér nogle, før du tilføjer flere.',
+    );
+    expect(await state()).toEqual(before);
+  });
+});

@@ -25,6 +25,12 @@ import type { Area, CreatePart, UpdatePart } from './schema.ts';
  * the whole area (the map redraws from it).
  */
 
+/**
+ * At most this many live zones and places per area: each change of the area's outline checks
+ * every one of them for containment, in the request.
+ */
+export const MAX_LIVE_PARTS = 500;
+
 function kindFits(level: 'zone' | 'place', kind: string): boolean {
   return level === 'zone'
     ? (ZONE_KINDS as readonly string[]).includes(kind)
@@ -106,6 +112,13 @@ export async function addPart(
       localActors: body.localActors,
     });
     const geometry = await placedShape(trx, code, areaId, shape, body);
+    if ((await q.livePartCount(trx, code, areaId)) >= MAX_LIVE_PARTS) {
+      throw new AppError('validation_failed', {
+        fields: [
+          { field: 'params.id', code: 'area_too_many_parts', params: { max: MAX_LIVE_PARTS } },
+        ],
+      });
+    }
     await q.insertPart(trx, {
       id: body.id,
       municipality_code: code,
