@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { testEngine } from '../test/database.ts';
-import { createPoliceContact } from '../test/records.ts';
+import { createPoliceContact, linkPartnerUser } from '../test/records.ts';
 import { createUser, type TestUser } from '../test/users.ts';
 import type { Role } from './roles.ts';
 import type { CurrentUser } from './sessions.ts';
@@ -114,6 +114,7 @@ beforeAll(async () => {
     ['partner', null],
     ['revoked', new Date()],
   ] as const) {
+    await linkPartnerUser(db, users[name]?.id ?? '');
     await db
       .insertInto('housing_area_partners')
       .values({

@@ -21,16 +21,17 @@ const numberList = z
 
 /** The variables of the map, merged into the server's environment schema (config.ts). */
 export const MapEnvFields = {
-  // The message never echoes the value: the URL may hold a token.
+  // The message never echoes the value: the URL may hold a token. https only: the token would
+  // travel in clear over http, and the browser would load the tiles as mixed content.
   TOVHOLDER_MAP_TILE_URL: z
     .string()
     .refine(
       (v) =>
-        /^https?:\/\/[a-z0-9.:{}-]+\//i.test(v) &&
+        /^https:\/\/[a-z0-9.:{}-]+\//i.test(v) &&
         v.includes('{z}') &&
         v.includes('{x}') &&
         v.includes('{y}'),
-      'must be an http(s) URL with {z}, {x} and {y}, e.g. https://tile.example.dk/{z}/{x}/{y}.png',
+      'must be an https URL with {z}, {x} and {y}, e.g. https://tile.example.dk/{z}/{x}/{y}.png',
     )
     .optional(),
   TOVHOLDER_MAP_CRS: z.enum(MAP_CRS).default('EPSG:3857'),

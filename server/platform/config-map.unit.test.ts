@@ -32,11 +32,13 @@ describe('the map tile configuration', () => {
     expect(tileOrigin(tiles)).toBe('https://wmts.example.dk:8443');
   });
 
-  it('refuses a URL without placeholders, a host that could break the policy, a bad matrix', () => {
+  it('refuses a URL without placeholders, a host that could break the policy, http, a bad matrix', () => {
     for (const env of [
       { TOVHOLDER_MAP_TILE_URL: 'https://tiles.example.dk/map.png' },
       { TOVHOLDER_MAP_TILE_URL: "https://a.dk;script-src 'unsafe-inline'/{z}/{x}/{y}" },
       { TOVHOLDER_MAP_TILE_URL: 'javascript:alert(1)//{z}/{x}/{y}' },
+      { TOVHOLDER_MAP_TILE_URL: 'http://tiles.example.dk/{z}/{x}/{y}.png?token=abc' },
+      { TOVHOLDER_MAP_TILE_URL: 'http://localhost:8080/{z}/{x}/{y}.png' },
       { TOVHOLDER_MAP_CRS: 'EPSG:4326' },
       { TOVHOLDER_MAP_ORIGIN: '1,2,3' },
       { TOVHOLDER_MAP_RESOLUTIONS: '800,lots' },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { createForum } from '../../test/records.ts';
+import { createForum, linkPartnerUser } from '../../test/records.ts';
 
 /**
  * A housing area for the area plan's tests, written straight into the database (the areas
@@ -95,6 +95,7 @@ export async function grantPartner(
   userId: string,
   grantedBy: string,
 ): Promise<void> {
+  await linkPartnerUser(db, userId);
   await db
     .insertInto('housing_area_partners')
     .values({ area_id: areaId, user_id: userId, granted_by: grantedBy, sees_overview: true })

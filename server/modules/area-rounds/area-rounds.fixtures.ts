@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { createForum } from '../../test/records.ts';
+import { createForum, linkPartnerUser } from '../../test/records.ts';
 
 /**
  * Test data for mapping rounds: a housing area written straight to the database (the areas
@@ -70,6 +70,7 @@ export async function grantPartner(
   grantedBy: string,
   seesOverview = false,
 ) {
+  await linkPartnerUser(db, userId);
   await db
     .insertInto('housing_area_partners')
     .values({

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
 import { testEngine } from '../../test/database.ts';
 import { callsByName, countOf, type ErrorBody } from '../../test/records.ts';
-import { createUsers, login, type LoggedIn, type TestUser } from '../../test/users.ts';
+import { createUser, createUsers, login, type LoggedIn, type TestUser } from '../../test/users.ts';
 import { danishToday } from '../cases/chronology.ts';
 import { addMonths } from '../follow-ups/schedule.ts';
 import type { TaskList } from '../tasks/schema.ts';
@@ -260,6 +260,39 @@ describe('the overview', () => {
     const list = await call<RoundList>('member', 'GET', rounds());
     expect(list.body.items.map((r) => r.number)).toEqual([2, 1]);
     expect(list.body.abilities.start).toBe(true);
+  });
+  it('shows the task only to those with a standing: not to a team-forum member of another municipality, nor once the forum is archived', async () => {
+    const db = t.database.db;
+    const foreign = await createUser(db, { roles: ['caseworker'], municipalityCode: '751' });
+    as.foreign = await login(t.app, foreign);
+    await db
+      .insertInto('forum_members')
+      .values({ forum_id: area.forumId, user_id: foreign.id, added_at: new Date() })
+      .execute();
+    const theirs = await call<TaskList>('foreign', 'GET', '/api/tasks?kind=area_round');
+    expect(theirs.status).toBe(200);
+    expect(theirs.body.items).toEqual([]);
+    expect(JSON.stringify(theirs.body)).not.toContain(area.id);
+    await db
+      .updateTable('forums')
+      .set({ archived_at: new Date() })
+      .where('id', '=', area.forumId)
+      .execute();
+    try {
+      const member = await call<TaskList>('member', 'GET', '/api/tasks?kind=area_round');
+      expect(member.body.items).toEqual([]);
+      expect((await call('member', 'GET', `/api/housing-areas/${area.id}`)).status).toBe(404);
+      // The municipality's manager keeps the task.
+      const manager = await call<TaskList>('coordinator', 'GET', '/api/tasks?kind=area_round');
+      expect(manager.body.items).toMatchObject([{ kind: 'area_round', areaId: area.id }]);
+    } finally {
+      await db
+        .updateTable('forums')
+        .set({ archived_at: null })
+        .where('id', '=', area.forumId)
+        .execute();
+    }
+    expect((await call('member', 'GET', `/api/housing-areas/${area.id}`)).status).toBe(200);
   });
 });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import { linkPartnerUser } from '../../test/records.ts';
 
 /** A small square in Copenhagen (WGS84), enough for an area's shape in tests. */
 export const SQUARE = {
@@ -44,6 +45,7 @@ export async function grantPartner(
   grantedBy: string,
   mayContribute: boolean,
 ) {
+  await linkPartnerUser(db, userId);
   await db
     .insertInto('housing_area_partners')
     .values({

@@ -14,7 +14,7 @@ import { auditAreaChange } from './audit.ts';
 import { presentArea } from './present.ts';
 import * as q from './queries.ts';
 import { partRows } from './queries-parts-writes.ts';
-import { areaGeometry, liesWithin, refuseCpr, requireShape } from './rules.ts';
+import { areaGeometry, liesWithin, refusePersonalReferences, requireShape } from './rules.ts';
 import type { Area, AreaListQueryT, CreateArea, UpdateArea } from './schema.ts';
 import type { AreaCadence } from '../../../shared/housing-areas.ts';
 
@@ -68,7 +68,11 @@ export async function createArea(
     }
     if (await q.areaIdTaken(trx, body.id)) throw new AppError('duplicate');
     const geometry = areaGeometry(body.geometry);
-    refuseCpr({ name: body.name, description: body.description, localActors: body.localActors });
+    refusePersonalReferences({
+      name: body.name,
+      description: body.description,
+      localActors: body.localActors,
+    });
     await checkTeamForum(trx, code, body.teamForumId);
     await checkName(trx, code, body.name, null);
     await q.insertArea(trx, {
@@ -135,7 +139,7 @@ export async function listAreas(ctx: RequestContext, query: AreaListQueryT) {
 
 /**
  * Changes an area (only what is sent): its texts, cadence and shape need `edit`; its team forum
- * needs `manage`. A new shape must still hold every zone and every place outside a zone.
+ * needs `manage`. A new shape must still hold every live zone and place.
  */
 export async function updateArea(ctx: RequestContext, id: string, body: UpdateArea): Promise<Area> {
   return ctx.db.transaction().execute(async (trx) => {
@@ -147,15 +151,19 @@ export async function updateArea(ctx: RequestContext, id: string, body: UpdateAr
     const current = await q.lockArea(trx, code, id);
     if (!current) throw new AppError('not_found');
     requireVersion(current.version, body.version);
-    refuseCpr({ name: body.name, description: body.description, localActors: body.localActors });
+    refusePersonalReferences({
+      name: body.name,
+      description: body.description,
+      localActors: body.localActors,
+    });
     const change: q.AreaChange = {};
     if (body.geometry !== undefined) {
       const geometry = areaGeometry(body.geometry);
-      const outside = (await partRows(trx, code, id)).filter(
-        (p) => p.archived_at === null && (p.level === 'zone' || p.zone_id === null),
-      );
+      // Every live zone and place, a place in a zone too (one whose zone was archived before
+      // archiving a zone with places was refused is held by nothing else).
+      const live = (await partRows(trx, code, id)).filter((p) => p.archived_at === null);
       requireShape(
-        outside.every((p) => liesWithin(p.geometry as never, geometry)),
+        live.every((p) => liesWithin(p.geometry as never, geometry)),
         'area_shape_loses_parts',
       );
       change.geometry = JSON.stringify(geometry);

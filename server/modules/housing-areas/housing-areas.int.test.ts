@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { testEngine } from '../../test/database.ts';
-import { fieldsIn } from '../../test/records.ts';
+import { createInquiryRow, fieldsIn } from '../../test/records.ts';
 import {
   AREA,
   BOWTIE,
@@ -15,6 +15,7 @@ import {
   otherTeamForumId,
   square,
   state,
+  t,
   teamForumId,
   useAreaFixtures,
 } from './housing-areas.fixtures.ts';
@@ -167,6 +168,16 @@ describe(`housing areas: zones, places and their shapes (${testEngine})`, () => 
         { level: 'zone', kind: 'zone', geometry: ZONE, description: 'Bor her: 010190-1234' },
         'body.description:area_text_cpr',
       ],
+      [
+        {
+          level: 'place',
+          kind: 'shop',
+          zoneId,
+          geometry: POINT_IN_ZONE,
+          description: 'Se henvendelse H-2026-0012',
+        },
+        'body.description:area_text_record_reference',
+      ],
     ];
     for (const [body, field] of cases) {
       const res = await call('team', 'POST', `/api/housing-areas/${areaId}/parts`, {
@@ -209,6 +220,105 @@ describe(`housing areas: zones, places and their shapes (${testEngine})`, () => 
       geometry: square(12.508, 55.708, 12.51, 55.71),
     });
     expect(fieldsIn(shrunk.body)).toEqual(['body.geometry:area_zone_loses_places']);
+  });
+});
+
+describe(`housing areas: archived zones and parts (${testEngine})`, () => {
+  const zone2 = randomUUID();
+  const place2 = randomUUID();
+  const partOf = async (partId: string) =>
+    (await call<Area>('team', 'GET', `/api/housing-areas/${areaId}`)).body.parts.find(
+      (p) => p.id === partId,
+    );
+
+  it('refuses archiving a zone that still holds a live place, storing nothing', async () => {
+    for (const body of [
+      {
+        id: zone2,
+        level: 'zone',
+        kind: 'zone',
+        name: 'Nordhjørnet',
+        geometry: square(12.512, 55.712, 12.518, 55.718),
+      },
+      {
+        id: place2,
+        level: 'place',
+        kind: 'shop',
+        zoneId: zone2,
+        name: 'Kiosken',
+        geometry: POINT_OUTSIDE_ZONE,
+      },
+    ]) {
+      expect((await call('team', 'POST', `/api/housing-areas/${areaId}/parts`, body)).status).toBe(
+        201,
+      );
+    }
+    const before = await state();
+    const res = await call<{ error: { fields: { message: string }[] } }>(
+      'team',
+      'POST',
+      `/api/housing-areas/${areaId}/parts/${zone2}/archive`,
+      { version: (await partOf(zone2))?.version },
+    );
+    expect(res.status).toBe(400);
+    expect(fieldsIn(res.body)).toEqual(['params.partId:area_zone_has_places']);
+    expect(res.body.error.fields[0]?.message).toBe(
+      'Zonen har stadig steder. Arkivér eller flyt stederne først.',
+    );
+    expect(await state()).toEqual(before);
+  });
+
+  it('keeps an area outline holding a place whose zone is archived', async () => {
+    // A zone archived while it held a place (possible before the rule above): the place is held
+    // by nothing but the area's outline check.
+    await t.database.db
+      .updateTable('housing_area_parts')
+      .set({ archived_at: new Date() })
+      .where('id', '=', zone2)
+      .execute();
+    const current = await call<Area>('team', 'GET', `/api/housing-areas/${areaId}`);
+    const before = await state();
+    const res = await call('team', 'PATCH', `/api/housing-areas/${areaId}`, {
+      version: current.body.version,
+      geometry: square(12.5, 55.7, 12.511, 55.711),
+    });
+    expect(res.status).toBe(400);
+    expect(fieldsIn(res.body)).toEqual(['body.geometry:area_shape_loses_parts']);
+    expect(await state()).toEqual(before);
+  });
+
+  it('refuses changing or archiving again an archived part', async () => {
+    const archived = await call(
+      'team',
+      'POST',
+      `/api/housing-areas/${areaId}/parts/${place2}/archive`,
+      {
+        version: (await partOf(place2))?.version,
+      },
+    );
+    expect(archived.status).toBe(200);
+    const row = await t.database.db
+      .selectFrom('housing_area_parts')
+      .select('version')
+      .where('id', '=', place2)
+      .executeTakeFirstOrThrow();
+    const before = await state();
+    const edit = await call('team', 'PATCH', `/api/housing-areas/${areaId}/parts/${place2}`, {
+      version: row.version,
+      name: 'Kiosken igen',
+    });
+    expect(edit.status).toBe(400);
+    expect(fieldsIn(edit.body)).toEqual(['params.partId:area_part_archived']);
+    const again = await call(
+      'team',
+      'POST',
+      `/api/housing-areas/${areaId}/parts/${place2}/archive`,
+      {
+        version: row.version,
+      },
+    );
+    expect(fieldsIn(again.body)).toEqual(['params.partId:area_part_archived']);
+    expect(await state()).toEqual(before);
   });
 });
 
@@ -274,6 +384,24 @@ describe(`housing areas: changes, locking and partners (${testEngine})`, () => {
     ).toBe(403);
   });
 
+  it('lets the grant lapse while the partner is no longer linked to the municipality', async () => {
+    const db = t.database.db;
+    const link = await db
+      .selectFrom('partner_users')
+      .selectAll()
+      .where('user_id', '=', id('partner'))
+      .executeTakeFirstOrThrow();
+    await db.deleteFrom('partner_users').where('user_id', '=', id('partner')).execute();
+    try {
+      expect((await call('partner', 'GET', `/api/housing-areas/${areaId}`)).status).toBe(404);
+      const list = await call('partner', 'GET', '/api/housing-areas?status=all');
+      expect(JSON.stringify(list.body)).not.toContain(areaId);
+    } finally {
+      await db.insertInto('partner_users').values(link).execute();
+    }
+    expect((await call('partner', 'GET', `/api/housing-areas/${areaId}`)).status).toBe(200);
+  });
+
   it('revokes the grant: the partner gets 404 again', async () => {
     const res = await call<Area>(
       'coordinator',
@@ -302,7 +430,7 @@ describe(`housing areas: changes, locking and partners (${testEngine})`, () => {
         places: 1,
         partners: 0,
         identifications: 0,
-        more: {},
+        more: { rounds: 0, planGoals: 0, planGoalsAchieved: 0, interventions: 0 },
       },
     ]);
     const other = await call<{ items: unknown[] }>(
@@ -311,6 +439,55 @@ describe(`housing areas: changes, locking and partners (${testEngine})`, () => {
       '/api/housing-areas/aggregates',
     );
     expect(other.body.items).toEqual([]);
+  });
+
+  it('shows a figures-only caller 1–4 identifications as under 5, for whole months only', async () => {
+    const received = new Date('2026-03-12T10:00:00Z');
+    const inquiry = await createInquiryRow(t.database.db, {
+      createdBy: id('coordinator'),
+      receivedAt: received,
+    });
+    await t.database.db
+      .updateTable('inquiries')
+      .set({ housing_area_id: areaId, identification_tool: '4a' })
+      .where('id', '=', inquiry.id)
+      .execute();
+    const month = '?from=2026-03-01&to=2026-03-31';
+    const leader = await call<{ items: { identifications: unknown }[] }>(
+      'leader',
+      'GET',
+      `/api/housing-areas/aggregates${month}`,
+    );
+    expect(leader.status).toBe(200);
+    expect(leader.body.items[0]?.identifications).toBe('under_5');
+    const manager = await call<{ items: { identifications: unknown }[] }>(
+      'coordinator',
+      'GET',
+      `/api/housing-areas/aggregates${month}`,
+    );
+    expect(manager.body.items[0]?.identifications).toBe(1);
+    const day = await call<{ error: { fields: { message: string }[] } }>(
+      'leader',
+      'GET',
+      '/api/housing-areas/aggregates?from=2026-03-12&to=2026-03-12',
+    );
+    expect(day.status).toBe(400);
+    expect(fieldsIn(day.body)).toEqual([
+      'query.from:area_period_whole_months',
+      'query.to:area_period_whole_months',
+    ]);
+    expect(day.body.error.fields[0]?.message).toBe(
+      'Vælg hele kalendermåneder: fra den 1. i en måned til den sidste dag i en måned.',
+    );
+    expect(
+      (
+        await call(
+          'coordinator',
+          'GET',
+          '/api/housing-areas/aggregates?from=2026-03-12&to=2026-03-12',
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it('archives the area (coordinator); then it is read-only', async () => {
@@ -325,5 +502,52 @@ describe(`housing areas: changes, locking and partners (${testEngine})`, () => {
       cadence: 'quarterly',
     });
     expect(edit.status).toBe(403);
+    const part = res.body.parts.find((p) => p.id === placeId);
+    const partEdit = await call('team', 'PATCH', `/api/housing-areas/${areaId}/parts/${placeId}`, {
+      version: part?.version,
+      name: 'Efter arkivering',
+    });
+    expect(partEdit.status).toBe(403);
+  });
+});
+
+describe(`housing areas: a cap on live parts (${testEngine})`, () => {
+  it('refuses the 501st live zone or place of an area, storing nothing', async () => {
+    const full = randomUUID();
+    const created = await call('coordinator', 'POST', '/api/housing-areas', {
+      ...newArea(),
+      id: full,
+      name: 'Fyldt',
+    });
+    expect(created.status).toBe(201);
+    await t.database.db
+      .insertInto('housing_area_parts')
+      .values(
+        Array.from({ length: 500 }, (_, i) => ({
+          id: randomUUID(),
+          municipality_code: '101',
+          area_id: full,
+          zone_id: null,
+          level: 'place',
+          kind: 'other',
+          name: `Sted ${i}`,
+          geometry: JSON.stringify(POINT_IN_ZONE),
+          created_by: id('coordinator'),
+        })),
+      )
+      .execute();
+    const before = await state();
+    const res = await call<{ error: { fields: { message: string }[] } }>(
+      'team',
+      'POST',
+      `/api/housing-areas/${full}/parts`,
+      { id: randomUUID(), level: 'place', kind: 'shop', name: 'Én til', geometry: POINT_IN_ZONE },
+    );
+    expect(res.status).toBe(400);
+    expect(fieldsIn(res.body)).toEqual(['params.id:area_too_many_parts']);
+    expect(res.body.error.fields[0]?.message).toBe(
+      'Et boligområde kan højst have 500 zoner og steder. Arkivér nogle, før du tilføjer flere.',
+    );
+    expect(await state()).toEqual(before);
   });
 });

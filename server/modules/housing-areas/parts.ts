@@ -9,7 +9,13 @@ import { auditAreaChange } from './audit.ts';
 import { presentArea } from './present.ts';
 import { lockArea } from './queries.ts';
 import * as q from './queries-parts-writes.ts';
-import { areaGeometry, liesWithin, placeGeometry, refuseCpr, requireShape } from './rules.ts';
+import {
+  areaGeometry,
+  liesWithin,
+  placeGeometry,
+  refusePersonalReferences,
+  requireShape,
+} from './rules.ts';
 import type { Area, CreatePart, UpdatePart } from './schema.ts';
 
 /**
@@ -18,6 +24,12 @@ import type { Area, CreatePart, UpdatePart } from './schema.ts';
  * or the area when it has none; a zone's new shape still holds its places. Each change answers
  * the whole area (the map redraws from it).
  */
+
+/**
+ * At most this many live zones and places per area: each change of the area's outline checks
+ * every one of them for containment, in the request.
+ */
+export const MAX_LIVE_PARTS = 500;
 
 function kindFits(level: 'zone' | 'place', kind: string): boolean {
   return level === 'zone'
@@ -94,8 +106,19 @@ export async function addPart(
       return { created: false, area: await presentArea(trx, ctx.user, access) };
     }
     if (await q.partIdTaken(trx, body.id)) throw new AppError('duplicate');
-    refuseCpr({ name: body.name, description: body.description, localActors: body.localActors });
+    refusePersonalReferences({
+      name: body.name,
+      description: body.description,
+      localActors: body.localActors,
+    });
     const geometry = await placedShape(trx, code, areaId, shape, body);
+    if ((await q.livePartCount(trx, code, areaId)) >= MAX_LIVE_PARTS) {
+      throw new AppError('validation_failed', {
+        fields: [
+          { field: 'params.id', code: 'area_too_many_parts', params: { max: MAX_LIVE_PARTS } },
+        ],
+      });
+    }
     await q.insertPart(trx, {
       id: body.id,
       municipality_code: code,
@@ -131,12 +154,35 @@ export async function changePart(
     const code = access.municipalityCode;
     const current = await q.partRow(trx, code, areaId, partId);
     if (!current) throw new AppError('not_found');
+    // An archived part stays as it was (its area's map history); it is not changed nor archived
+    // again. (Parts of an archived area are refused earlier: the area grants no `edit`.)
+    if (current.archived_at !== null) {
+      throw new AppError('validation_failed', {
+        fields: [{ field: 'params.partId', code: 'area_part_archived' }],
+      });
+    }
     requireVersion(current.version, body.version);
     const change: q.PartChange = {};
     if ('archive' in body) {
+      // A zone holding live places stays: archiving it would leave them pointing at an archived
+      // zone (later edits refused, the area's outline no longer holding them).
+      if (current.level === 'zone') {
+        const held = (await q.partRows(trx, code, areaId)).some(
+          (p) => p.zone_id === partId && p.archived_at === null,
+        );
+        if (held) {
+          throw new AppError('validation_failed', {
+            fields: [{ field: 'params.partId', code: 'area_zone_has_places' }],
+          });
+        }
+      }
       change.archived_at = new Date();
     } else {
-      refuseCpr({ name: body.name, description: body.description, localActors: body.localActors });
+      refusePersonalReferences({
+        name: body.name,
+        description: body.description,
+        localActors: body.localActors,
+      });
       const next: Placed = {
         level: current.level,
         kind: body.kind ?? current.kind,

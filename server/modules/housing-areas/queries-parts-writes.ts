@@ -43,6 +43,18 @@ export async function partRow(db: Db, municipalityCode: string, areaId: string, 
     .executeTakeFirst();
 }
 
+/** How many live zones and places the area has (the cap on them). */
+export async function livePartCount(db: Db, municipalityCode: string, areaId: string) {
+  const row = await db
+    .selectFrom('housing_area_parts')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('municipality_code', '=', municipalityCode)
+    .where('area_id', '=', areaId)
+    .where('archived_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function partIdTaken(db: Db, id: string): Promise<boolean> {
   const row = await db
     .selectFrom('housing_area_parts')

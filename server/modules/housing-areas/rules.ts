@@ -17,7 +17,8 @@ import { personalReferenceIn } from '../../../shared/personal-references.ts';
  * - a zone lies inside its area, a place inside its zone (or the area when it has none)
  *   (`area_zone_outside`, `area_place_outside`), and an area's or zone's new shape still holds
  *   what lies in it (`area_shape_loses_parts`, `area_zone_loses_places`);
- * - no CPR number in a text (`area_text_cpr`): areas are about places and roles, never citizens.
+ * - no CPR number (`area_text_cpr`) nor case or inquiry number (`area_text_record_reference`) in
+ *   a text: areas are about places and roles, never citizens.
  */
 
 const GEOMETRY_CODES = new Set([
@@ -60,11 +61,21 @@ export function placeGeometry(input: unknown, field = 'body.geometry'): PlaceGeo
   });
 }
 
-/** Refuses a CPR number in any of the texts (all problems at once). */
-export function refuseCpr(texts: Record<string, string | null | undefined>): void {
-  const fields: FieldProblem[] = Object.entries(texts)
-    .filter(([, text]) => typeof text === 'string' && personalReferenceIn(text) === 'cpr')
-    .map(([name]) => ({ field: `body.${name}`, code: 'area_text_cpr' }));
+/**
+ * Refuses a CPR number (`area_text_cpr`) or a case or inquiry number (`area_text_record_reference`,
+ * e.g. "H-2026-0012") in any of the texts, all problems at once: partners read these texts.
+ */
+export function refusePersonalReferences(texts: Record<string, string | null | undefined>): void {
+  const fields: FieldProblem[] = [];
+  for (const [name, text] of Object.entries(texts)) {
+    if (typeof text !== 'string') continue;
+    const found = personalReferenceIn(text);
+    if (found === null) continue;
+    fields.push({
+      field: `body.${name}`,
+      code: found === 'cpr' ? 'area_text_cpr' : 'area_text_record_reference',
+    });
+  }
   if (fields.length > 0) throw new AppError('validation_failed', { fields });
 }
 

@@ -214,7 +214,8 @@ export const AreaFiguresSchema = z.object({
   zones: z.number().int(),
   places: z.number().int(),
   partners: z.number().int(),
-  identifications: z.number().int(),
+  /** 1–4 are `'under_5'` for an area the caller sees at the aggregate standing only. */
+  identifications: z.union([z.number().int(), z.literal('under_5')]),
   /** Figures of the other housing-area modules (rounds, plan goals, interventions), by name. */
   more: z.record(z.string(), z.number().int()),
 });

@@ -48,6 +48,28 @@ describe('AreaFiguresPage', () => {
     expect(html).toContain('<td>5</td>');
   });
 
+  it('shows 1–4 identifications withheld by the server as "under 5", and the achieved goals', () => {
+    const html = render({
+      from: '2026-01-01',
+      to: '2026-12-31',
+      items: [
+        {
+          id: '00000000-0000-4000-8000-000000000002',
+          name: 'Vestergården',
+          archived: false,
+          zones: 1,
+          places: 2,
+          partners: 0,
+          identifications: 'under_5',
+          more: { rounds: 1, planGoals: 4, planGoalsAchieved: 2, interventions: 3 },
+        },
+      ],
+    });
+    expect(html).toContain('<td>under 5</td>');
+    expect(html).toContain('Opnåede mål');
+    expect(html).toContain('Indsatser');
+  });
+
   it('says so when there is no area', () => {
     const html = render({ from: '2025-12-07', to: '2026-12-07', items: [] });
     expect(html).toContain('Der er ingen boligområder at vise tal for.');

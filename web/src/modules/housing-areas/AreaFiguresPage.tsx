@@ -6,12 +6,13 @@ import { CompactTable } from '../../ui/Table';
 import { useAreaFigures } from './areasApi';
 
 /** The other slices' figures the web has words for (server: MORE_AREA_COUNTERS). */
-type MoreFigure = 'rounds' | 'planGoals' | 'interventions';
+type MoreFigure = 'rounds' | 'planGoals' | 'planGoalsAchieved' | 'interventions';
 
 /**
  * "Tal for boligområderne": counts per area of the municipality for the last twelve months — for
  * the steering group, leaders, analysts and the areas' teams. Figures only: no text, no shape.
- * The other housing-area modules' figures (rounds, plan goals, interventions) come in `more`.
+ * The other housing-area modules' figures (rounds, plan goals and those achieved, interventions)
+ * come in `more`. Identifications of 1–4 in an area the user sees figures of only are "under 5".
  */
 export function AreaFiguresPage() {
   const { t } = useTranslation();
@@ -52,7 +53,11 @@ export function AreaFiguresPage() {
                       <td>{row.zones}</td>
                       <td>{row.places}</td>
                       <td>{row.partners}</td>
-                      <td>{row.identifications}</td>
+                      <td>
+                        {row.identifications === 'under_5'
+                          ? t('housingAreas.figures.under5')
+                          : row.identifications}
+                      </td>
                       {more.map((key) => (
                         <td key={key}>{row.more[key] ?? 0}</td>
                       ))}

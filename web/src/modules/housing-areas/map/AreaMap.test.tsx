@@ -122,6 +122,18 @@ describe('the background', () => {
     ).toMatchObject({ kind: 'tiles', crs: 'EPSG:3857', attribution: '© OSM' });
   });
 
+  it('hands Leaflet the configured attribution as text, never as markup', () => {
+    const background = backgroundOf({
+      url: 'https://t.example.dk/{z}/{x}/{y}.png',
+      crs: 'EPSG:3857',
+      attribution: 'Kort <img src=x onerror=alert(1)> & "data"',
+      matrix: null,
+    });
+    expect(background).toMatchObject({
+      attribution: 'Kort &lt;img src=x onerror=alert(1)&gt; &amp; &quot;data&quot;',
+    });
+  });
+
   it('fits the map to the outline and the features', () => {
     expect(boundsOf([outline, features[0]?.geometry])).toEqual([
       [55.5, 12.5],

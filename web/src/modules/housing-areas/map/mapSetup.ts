@@ -16,12 +16,23 @@ export type Background =
       matrix: MapTiles['matrix'];
     };
 
+/**
+ * Leaflet shows the attribution as HTML; the configured text (TOVHOLDER_MAP_ATTRIBUTION) is
+ * shown as text, so a `<` or `&` in it is escaped rather than run.
+ */
+export function attributionHtml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+}
+
 export function backgroundOf(tiles: MapTiles | undefined): Background {
   if (!tiles?.url) return { kind: 'plain' };
   return {
     kind: 'tiles',
     url: tiles.url,
-    attribution: tiles.attribution ?? '',
+    attribution: attributionHtml(tiles.attribution ?? ''),
     crs: tiles.crs,
     matrix: tiles.matrix,
   };
