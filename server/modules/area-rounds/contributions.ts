@@ -124,7 +124,8 @@ async function ownLocked(
   if (!row || (row.contributor_id !== ctx.user.id && !scope.abilities.readContributions)) {
     throw new AppError('not_found');
   }
-  if (row.contributor_id !== ctx.user.id) throw new AppError('forbidden');
+  // Only its contributor changes a contribution (403 for a team member who may read it).
+  requireAreaRight(row.contributor_id === ctx.user.id);
   if (row.version !== version) throw staleVersion(row.version);
   return row;
 }

@@ -5,6 +5,7 @@ import {
   areaAbilities,
   visibleAreas,
 } from '../../access/area-access.ts';
+import { requireMunicipalUser } from '../../access/municipal-user.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { decodeSortCursor, encodeSortCursor } from '../../platform/cursor.ts';
 import type { DB } from '../../platform/db/schema.ts';
@@ -25,10 +26,9 @@ import type { AreaCadence } from '../../../shared/housing-areas.ts';
  * with its audit entry.
  */
 
+/** The caller's own municipality: 403 for a user of none (the access module decides). */
 function municipalityOf(ctx: RequestContext): string {
-  const code = ctx.user.municipalityCode;
-  if (!code) throw new AppError('forbidden');
-  return code;
+  return requireMunicipalUser(ctx.user);
 }
 
 async function checkName(
