@@ -26,6 +26,7 @@ beforeAll(async () => {
   const users = {
     coordA: await createUser(db, { roles: ['coordinator'] }),
     coordB: await createUser(db, { roles: ['coordinator'] }),
+    coordC: await createUser(db, { roles: ['coordinator'] }),
     worker: await createUser(db, { roles: ['caseworker'] }),
     outsider: await createUser(db, { roles: ['caseworker'] }),
     leader: await createUser(db, { roles: ['leader'] }),
@@ -267,5 +268,70 @@ describe('the area action plan', () => {
       goals: [],
     });
     expect(cross.statusCode).toBe(404);
+  });
+});
+
+describe('four-eyes counts every author of a version', () => {
+  let four: TestArea;
+  beforeAll(async () => {
+    four = await createTestArea(t.database.db, {
+      createdBy: ids.coordA!,
+      team: [ids.coordA!, ids.coordB!, ids.coordC!, ids.worker!],
+    });
+  });
+  const at = (path: string) => url(path, four.id);
+  const save = (who: string, planId: string, version: number, title: string) =>
+    caller(who).put(at(`/action-plans/${planId}`), {
+      version,
+      reflection: REFLECTION,
+      goals: [goal({ title })],
+    });
+
+  it('refuses an earlier saver after another saved and submitted, also after a send-back', async () => {
+    const planId = randomUUID();
+    // The worker creates, coordinator A writes the text, B saves once and submits.
+    expect((await caller('worker').post(at('/action-plans'), { id: planId })).statusCode).toBe(201);
+    expect((await save('coordA', planId, 1, 'A’s eget mål')).statusCode).toBe(200);
+    expect((await save('coordB', planId, 2, 'A’s eget mål, rettet')).statusCode).toBe(200);
+    const submitted = await caller('coordB').post(at(`/action-plans/${planId}/submit`), {
+      version: 3,
+    });
+    expect((submitted.json() as AreaPlan).status).toBe('submitted');
+    const seenByA = (await caller('coordA').get(at('/action-plans'))).json() as {
+      items: AreaPlan[];
+    };
+    expect(seenByA.items[0]!.abilities).toMatchObject({ approve: false, sendBack: true });
+    const byA = await caller('coordA').post(at(`/action-plans/${planId}/approve`), { version: 4 });
+    expect(byA.statusCode).toBe(400);
+    expect(fieldsOf(byA)).toEqual(['plan.status:area_plan_four_eyes']);
+    expect(await storedPlan(planId)).toMatchObject({ status: 'submitted', version: 4 });
+
+    // C sends it back; the worker saves and submits again: B (earlier saver and submitter) and
+    // A are still authors although neither is the last saver nor the submitter now.
+    const back = await caller('coordC').post(at(`/action-plans/${planId}/send-back`), {
+      version: 4,
+      comment: 'Gør målet mere konkret',
+    });
+    expect(back.statusCode).toBe(200);
+    expect((await save('worker', planId, 5, 'Konkret mål')).statusCode).toBe(200);
+    expect(
+      (await caller('worker').post(at(`/action-plans/${planId}/submit`), { version: 6 }))
+        .statusCode,
+    ).toBe(200);
+    for (const who of ['coordA', 'coordB']) {
+      const refused = await caller(who).post(at(`/action-plans/${planId}/approve`), {
+        version: 7,
+      });
+      expect(fieldsOf(refused), who).toEqual(['plan.status:area_plan_four_eyes']);
+    }
+    const seenByC = (await caller('coordC').get(at('/action-plans'))).json() as {
+      items: AreaPlan[];
+    };
+    expect(seenByC.items[0]!.abilities.approve).toBe(true);
+    const approved = await caller('coordC').post(at(`/action-plans/${planId}/approve`), {
+      version: 7,
+    });
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json()).toMatchObject({ status: 'approved', approvedBy: { id: ids.coordC } });
   });
 });

@@ -14,8 +14,13 @@ import { ReflectionSchema, type AreaPlan } from './schema.ts';
  * one who wrote, saved or submitted a version cannot approve it.
  */
 
+/** Everyone who created, saved or submitted the version at any time (a send-back forgets none). */
 export function authorsOf(row: AreaPlanRow): Set<string> {
-  return new Set([row.created_by, row.updated_by, row.submitted_by].filter((id) => id !== null));
+  return new Set(
+    [row.created_by, row.updated_by, row.submitted_by, ...(row.editors ?? [])].filter(
+      (id): id is string => id !== null,
+    ),
+  );
 }
 
 function toPlan(
