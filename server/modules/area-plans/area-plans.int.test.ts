@@ -335,3 +335,79 @@ describe('four-eyes counts every author of a version', () => {
     expect(approved.json()).toMatchObject({ status: 'approved', approvedBy: { id: ids.coordC } });
   });
 });
+
+describe('connectors come from systematised rounds and are kept with the goal', () => {
+  it('refuses an open round’s connector and shows an approved goal’s connector as saved', async () => {
+    const db = t.database.db;
+    const place = await createTestArea(db, {
+      createdBy: ids.coordA!,
+      team: [ids.coordA!, ids.coordB!],
+    });
+    const at = (path: string) => url(path, place.id);
+    const openRound = randomUUID();
+    await db
+      .insertInto('area_rounds')
+      .values({
+        id: openRound,
+        area_id: place.id,
+        number: 2,
+        due_on: '2026-12-01',
+        opened_by: ids.coordA!,
+      })
+      .execute();
+    const fresh = randomUUID();
+    await db
+      .insertInto('area_round_contributions')
+      .values({
+        id: fresh,
+        round_id: openRound,
+        contributor_id: ids.coordA!,
+        stance: 'resource',
+        category: 'positive_connector',
+        label: 'Ny frivillig i beboerhuset',
+      })
+      .execute();
+    const list = (await caller('coordA').get(at('/action-plans'))).json() as {
+      options: { connectors: { id: string }[] };
+    };
+    expect(list.options.connectors.map((c) => c.id)).toEqual([place.connectorId]);
+
+    const planId = randomUUID();
+    await caller('coordA').post(at('/action-plans'), { id: planId });
+    const fromOpen = await caller('coordA').put(at(`/action-plans/${planId}`), {
+      version: 1,
+      reflection: REFLECTION,
+      goals: [goal({ connectorIds: [fresh] })],
+    });
+    expect(fromOpen.statusCode).toBe(404);
+    expect(await storedPlan(planId)).toMatchObject({ goals: [], version: 1 });
+
+    const saved = await caller('coordA').put(at(`/action-plans/${planId}`), {
+      version: 1,
+      reflection: REFLECTION,
+      goals: [goal({ connectorIds: [place.connectorId] })],
+    });
+    expect(saved.statusCode).toBe(200);
+    await caller('coordA').post(at(`/action-plans/${planId}/submit`), { version: 2 });
+    const approved = await caller('coordB').post(at(`/action-plans/${planId}/approve`), {
+      version: 3,
+    });
+    expect(approved.statusCode).toBe(200);
+    // Whatever later happens to the contribution, the approved goal names it as it was saved.
+    await db
+      .updateTable('area_round_contributions')
+      .set({ label: 'Ændret senere' })
+      .where('id', '=', place.connectorId)
+      .execute();
+    const plans = (await caller('coordB').get(at('/action-plans'))).json() as {
+      items: AreaPlan[];
+    };
+    expect(plans.items[0]!.goals[0]!.connectors).toEqual([
+      expect.objectContaining({
+        id: place.connectorId,
+        label: 'Træneren i bokseklubben',
+        howToReach: 'via klubbens formand',
+      }),
+    ]);
+  });
+});

@@ -108,7 +108,7 @@ export async function updateAreaPlan(
     if (row.status === 'submitted') throw stateProblem('area_plan_submitted');
     if (row.status !== 'draft') throw stateProblem('area_plan_not_editable');
     if (row.version !== body.version) throw staleVersion(row.version);
-    await checkPlan(trx, pa.access, body);
+    const connectors = await checkPlan(trx, pa.access, body);
     const saved = await changeAreaPlan(
       trx,
       pa.access.municipalityCode,
@@ -116,7 +116,7 @@ export async function updateAreaPlan(
       body.version,
       {
         reflection: JSON.stringify(body.reflection),
-        goals: JSON.stringify(toStoredGoals(body)),
+        goals: JSON.stringify(toStoredGoals(body, connectors)),
         updated_by: ctx.user.id,
       },
       ctx.user.id,

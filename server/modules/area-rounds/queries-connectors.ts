@@ -4,7 +4,8 @@ import type { DB } from '../../platform/db/schema.ts';
 /**
  * The positive connectors and resource persons the mapping rounds of an area found, newest round
  * first, for other modules (the area action plan names the connectors it uses). Described by
- * role and how to reach them, never as citizens. `ids` narrows to those (to check ids that
+ * role and how to reach them, never as citizens. Only rounds that are systematised: their
+ * contributions are frozen, while an open round's contributor may still edit or delete theirs. `ids` narrows to those (to check ids that
  * arrive in a request: an id not returned is not the area's).
  */
 export interface AreaConnector {
@@ -28,6 +29,7 @@ export async function connectorsOf(
     .select(['c.id', 'r.number', 'c.category', 'c.label', 'c.how_to_reach'])
     .where('r.municipality_code', '=', municipalityCode)
     .where('r.area_id', '=', areaId)
+    .where('r.status', '=', 'systematised')
     .where('c.category', 'in', ['positive_connector', 'resource_person'])
     .orderBy('r.number', 'desc')
     .orderBy('c.label')
