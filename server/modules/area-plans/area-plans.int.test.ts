@@ -411,3 +411,74 @@ describe('connectors come from systematised rounds and are kept with the goal', 
     ]);
   });
 });
+
+describe('no case or inquiry reference in the plans’ texts', () => {
+  it('refuses H-2026-0012 in a goal, the analysis, a send-back comment and a follow-up note', async () => {
+    const db = t.database.db;
+    const place = await createTestArea(db, {
+      createdBy: ids.coordA!,
+      team: [ids.coordA!, ids.coordB!],
+    });
+    const at = (path: string) => url(path, place.id);
+    const REF = 'Se henvendelse H-2026-0012';
+    const planId = randomUUID();
+    await caller('coordA').post(at('/action-plans'), { id: planId });
+    const inGoal = await caller('coordA').put(at(`/action-plans/${planId}`), {
+      version: 1,
+      reflection: REFLECTION,
+      goals: [goal({ description: REF })],
+    });
+    expect(inGoal.statusCode).toBe(400);
+    expect(fieldsOf(inGoal)).toEqual(['body.goals.0.description:area_plan_cpr']);
+    expect((inGoal.json() as ErrorBody).error.fields?.[0]?.message).toContain(
+      'sags- eller henvendelsesnummer',
+    );
+    expect(await storedPlan(planId)).toMatchObject({ goals: [], version: 1 });
+
+    const analysisId = randomUUID();
+    await caller('coordA').post(at('/analyses'), { id: analysisId });
+    const inAnalysis = await caller('coordA').put(at(`/analyses/${analysisId}`), {
+      version: 1,
+      summary: REF,
+    });
+    expect(fieldsOf(inAnalysis)).toEqual(['body.summary:area_plan_cpr']);
+
+    const g = goal();
+    await caller('coordA').put(at(`/action-plans/${planId}`), {
+      version: 1,
+      reflection: REFLECTION,
+      goals: [g],
+    });
+    await caller('coordA').post(at(`/action-plans/${planId}/submit`), { version: 2 });
+    const inComment = await caller('coordB').post(at(`/action-plans/${planId}/send-back`), {
+      version: 3,
+      comment: REF,
+    });
+    expect(fieldsOf(inComment)).toEqual(['body.comment:area_plan_cpr']);
+    expect(await storedPlan(planId)).toMatchObject({ status: 'submitted', version: 3 });
+
+    await caller('coordB').post(at(`/action-plans/${planId}/approve`), { version: 3 });
+    const before = await db
+      .selectFrom('area_plan_goal_follow_ups')
+      .select('id')
+      .where('plan_id', '=', planId)
+      .execute();
+    const inNote = await caller('coordA').post(
+      at(`/action-plans/${planId}/goals/${g.key}/follow-ups`),
+      {
+        id: randomUUID(),
+        status: 'in_progress',
+        note: REF,
+        recordedOn: '2026-12-01',
+        nextReviewOn: null,
+      },
+    );
+    expect(fieldsOf(inNote)).toEqual(['body.note:area_plan_cpr']);
+    const after = await db
+      .selectFrom('area_plan_goal_follow_ups')
+      .select('id')
+      .where('plan_id', '=', planId)
+      .execute();
+    expect(after).toEqual(before);
+  });
+});

@@ -10,7 +10,7 @@ import { teamUsers } from './queries-analyses.ts';
 
 /**
  * The rules on the analysis's and the plan's content, checked before anything is stored:
- * - no CPR number in any text (`area_plan_cpr`, on its field): groups are described as groups,
+ * - no CPR number and no case or inquiry reference in any text (`area_plan_cpr`, on its field): groups are described as groups,
  *   people by their role;
  * - a zone, a connector or a team member named by id must be the area's: an id that is not
  *   answers 404, exactly as an id the caller may not see (nothing is stored);
@@ -20,7 +20,7 @@ import { teamUsers } from './queries-analyses.ts';
 
 function cprProblems(texts: [string, string | null | undefined][]): FieldProblem[] {
   return texts.flatMap(([field, text]) =>
-    text != null && personalReferenceIn(text) === 'cpr' ? [{ field, code: 'area_plan_cpr' }] : [],
+    text != null && personalReferenceIn(text) !== null ? [{ field, code: 'area_plan_cpr' }] : [],
   );
 }
 

@@ -104,7 +104,7 @@ export async function sendBackAreaPlan(
     requireAreaRight(pa.abilities.approvePlan);
     if (row.status !== 'submitted') throw stateProblem('area_plan_not_submitted');
     if (row.version !== body.version) throw staleVersion(row.version);
-    if (personalReferenceIn(body.comment) === 'cpr') {
+    if (personalReferenceIn(body.comment) !== null) {
       throw new AppError('validation_failed', {
         fields: [{ field: 'body.comment', code: 'area_plan_cpr' }],
       });
