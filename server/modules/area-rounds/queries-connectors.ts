@@ -16,6 +16,26 @@ export interface AreaConnector {
   howToReach: string | null;
 }
 
+/**
+ * The labels of connectors by id, across the municipality's areas, in one query (an area
+ * intervention list names the connectors of many interventions). Ids not found are left out.
+ */
+export async function connectorsById(
+  db: Kysely<DB>,
+  municipalityCode: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('area_round_contributions')
+    .select(['id', 'label'])
+    .where('municipality_code', '=', municipalityCode)
+    .where('id', 'in', unique)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.label]));
+}
+
 export async function connectorsOf(
   db: Kysely<DB>,
   municipalityCode: string,

@@ -15,7 +15,7 @@ import {
   AREA_INTERVENTION_NEXT,
   type AreaInterventionStatus,
 } from '../../../shared/housing-areas.ts';
-import { connectorsOf } from '../area-rounds/queries-connectors.ts';
+import { connectorsById, connectorsOf } from '../area-rounds/queries-connectors.ts';
 import { danishToday } from '../cases/chronology.ts';
 import * as q from './queries.ts';
 import { interventionAudit, refuseCpr, refuseField } from './rules.ts';
@@ -54,13 +54,25 @@ async function writableArea(ctx: RequestContext, areaId: string) {
   return area;
 }
 
-async function view(
+const connectorIdsOf = (row: q.InterventionRow) => (row.connector_ids as string[] | null) ?? [];
+
+/** The views of interventions of one municipality, their connectors' labels read in one query. */
+async function views(
   db: Kysely<DB>,
+  municipalityCode: string,
+  rows: readonly q.InterventionRow[],
+  canWrite: (row: q.InterventionRow) => boolean,
+): Promise<AreaInterventionView[]> {
+  const labels = await connectorsById(db, municipalityCode, rows.flatMap(connectorIdsOf));
+  return rows.map((r) => view(r, canWrite(r), labels));
+}
+
+function view(
   row: q.InterventionRow,
   canWrite: boolean,
-): Promise<AreaInterventionView> {
-  const ids = (row.connector_ids as string[] | null) ?? [];
-  const labels = await q.connectorLabels(db, row.municipality_code, ids);
+  labels: ReadonlyMap<string, string>,
+): AreaInterventionView {
+  const ids = connectorIdsOf(row);
   const open = row.status !== 'ended';
   return {
     id: row.id,
@@ -94,7 +106,12 @@ export async function listForArea(
 ) {
   const { access, abilities } = await readableArea(ctx, areaId);
   const rows = await q.listInterventions(ctx.db, access.municipalityCode, [areaId], filter);
-  const items = await Promise.all(rows.map((r) => view(ctx.db, r, abilities.writeInterventions)));
+  const items = await views(
+    ctx.db,
+    access.municipalityCode,
+    rows,
+    () => abilities.writeInterventions,
+  );
   return { items, canCreate: abilities.writeInterventions };
 }
 
@@ -109,8 +126,11 @@ export async function listForMunicipality(
   const writable = new Map(areas.map((a) => [a.areaId, areaAbilities(a, ctx.user)]));
   const ids = areas.filter((a) => a.municipalityCode === municipality).map((a) => a.areaId);
   const rows = await q.listInterventions(ctx.db, municipality, ids, filter);
-  const items = await Promise.all(
-    rows.map((r) => view(ctx.db, r, writable.get(r.area_id)?.writeInterventions === true)),
+  const items = await views(
+    ctx.db,
+    municipality,
+    rows,
+    (r) => writable.get(r.area_id)?.writeInterventions === true,
   );
   return { items, canCreate: false };
 }
@@ -127,7 +147,9 @@ export async function getIntervention(ctx: RequestContext, areaId: string, id: s
   const row = await interventionOf(ctx, access, id);
   const entries = await q.entriesOf(ctx.db, access.municipalityCode, id);
   return {
-    ...(await view(ctx.db, row, abilities.writeInterventions)),
+    ...(
+      await views(ctx.db, access.municipalityCode, [row], () => abilities.writeInterventions)
+    )[0]!,
     entries: entries.map((e) => ({
       id: e.id,
       kind: e.kind,
