@@ -102,6 +102,7 @@ export async function seedDemoAreaPlans(db: Kysely<DB>, now = new Date()): Promi
             dueOn: day(90),
             reviewOn: day(30),
             connectorIds: connector ? [connector.id] : [],
+            connectors: connector ? [connector] : [],
           },
           {
             key: goalKeys[1],

@@ -8,11 +8,12 @@ import type { OverviewItem } from '../modules/area-rounds/schema.ts';
 import { DEMO_MUNICIPALITY_CODE } from './seed.ts';
 
 /**
- * Mapping rounds to look at on Demo Kommune's fictional area "Nørrevang" (issue 16 part 2): two
- * quarterly rounds — the first held a quarter ago and systematised into an area overview, the
- * second open — with contributions from the coordinator (demo.tovholder), a member of the area's
- * team, and the housing social worker demo.boligsocial when the areas' demo data made them.
- * The second round names a positive connector, by role and how to reach them. Fictional text
+ * Mapping rounds to look at on Demo Kommune's fictional area "Nørrevang" (issue 16 part 2): three
+ * quarterly rounds — the first two held half a year and a quarter ago and systematised into area
+ * overviews, the third open — with contributions from the coordinator (demo.tovholder), a member
+ * of the area's team, and the housing social worker demo.boligsocial when the areas' demo data
+ * made them. The second round names a positive connector, by role and how to reach them; it is
+ * systematised, so the plan may name it (only frozen rounds' connectors are offered). Fictional text
  * only. Seeds nothing when the area is missing or already has rounds (idempotent, one query).
  */
 const AREA_NAME = 'Nørrevang';
@@ -55,10 +56,17 @@ export async function seedDemoAreaRounds(db: Kysely<DB>, now = new Date()): Prom
     const zone = parts.find((p) => p.level === 'zone')?.id ?? null;
     const place = parts.find((p) => p.level === 'place')?.id ?? zone;
     const today = danishToday(now);
-    const firstDay = addMonths(today, -3);
+    const firstDay = addMonths(today, -6);
+    const secondDay = addMonths(today, -3);
 
     const first = randomUUID();
     const second = randomUUID();
+    const third = randomUUID();
+    const systematised = {
+      systematised_at: now,
+      systematised_by: people.coordinator,
+      status: 'systematised' as const,
+    };
     await trx
       .insertInto('area_rounds')
       .values([
@@ -67,21 +75,32 @@ export async function seedDemoAreaRounds(db: Kysely<DB>, now = new Date()): Prom
           municipality_code: DEMO_MUNICIPALITY_CODE,
           area_id: area.id,
           number: 1,
-          status: 'systematised',
           due_on: firstDay,
           held_on: firstDay,
           participants: 'Boligsocial medarbejder, SSP-konsulent, klubmedarbejder, nærpolitiet',
           opened_by: people.coordinator,
           created_at: now,
           updated_at: now,
-          systematised_at: now,
-          systematised_by: people.coordinator,
+          ...systematised,
         },
         {
           id: second,
           municipality_code: DEMO_MUNICIPALITY_CODE,
           area_id: area.id,
           number: 2,
+          due_on: secondDay,
+          held_on: secondDay,
+          participants: 'Områdeteamet og boligsociale medarbejdere',
+          opened_by: people.coordinator,
+          created_at: now,
+          updated_at: now,
+          ...systematised,
+        },
+        {
+          id: third,
+          municipality_code: DEMO_MUNICIPALITY_CODE,
+          area_id: area.id,
+          number: 3,
           due_on: today,
           held_on: null,
           participants: 'Områdeteamet og boligsociale medarbejdere',
@@ -125,7 +144,7 @@ export async function seedDemoAreaRounds(db: Kysely<DB>, now = new Date()): Prom
         stance: 'challenge',
         category: 'place',
         label: 'Kælderen i blok 4',
-        description: 'Færre unge end sidst, efter at klubben har åbnet om aftenen.',
+        description: 'Gruppen er der stadig; klubben vil prøve at holde åbent om aftenen.',
       },
       {
         by: people.housing,
@@ -137,12 +156,23 @@ export async function seedDemoAreaRounds(db: Kysely<DB>, now = new Date()): Prom
         howToReach: 'Via klubbens formand eller i hallen mandag aften',
       },
     ];
+    const thirdSeeds: Seed[] = [
+      {
+        by: people.member,
+        partId: place,
+        stance: 'challenge',
+        category: 'place',
+        label: 'Kælderen i blok 4',
+        description: 'Færre unge end sidst, efter at klubben har åbnet om aftenen.',
+      },
+    ];
     const rows = [
       ...firstSeeds.map((s) => contribution(first, s, now)),
       ...secondSeeds.map((s) => contribution(second, s, now)),
+      ...thirdSeeds.map((s) => contribution(third, s, now)),
     ];
     await trx.insertInto('area_round_contributions').values(rows).execute();
-    const items: OverviewItem[] = firstSeeds.map((s) => ({
+    const item = (s: Seed): OverviewItem => ({
       key: itemKey({ category: s.category, partId: s.partId, label: s.label }),
       partId: s.partId,
       category: s.category,
@@ -152,16 +182,25 @@ export async function seedDemoAreaRounds(db: Kysely<DB>, now = new Date()): Prom
       description: s.description ?? null,
       howToReach: s.howToReach ?? null,
       sameAs: null,
-    }));
+    });
+    const firstItems = firstSeeds.map(item);
+    // The second overview carries the first's items on, the second round's replacing by key.
+    const secondItems = new Map(firstItems.map((i) => [i.key, i]));
+    for (const s of secondSeeds) secondItems.set(item(s).key, item(s));
     await trx
       .insertInto('area_round_overviews')
-      .values({
-        round_id: first,
-        municipality_code: DEMO_MUNICIPALITY_CODE,
-        items: JSON.stringify(items),
-        created_by: people.coordinator,
-        updated_by: people.coordinator,
-      })
+      .values(
+        [
+          [first, firstItems],
+          [second, [...secondItems.values()]],
+        ].map(([roundId, items]) => ({
+          round_id: roundId as string,
+          municipality_code: DEMO_MUNICIPALITY_CODE,
+          items: JSON.stringify(items),
+          created_by: people.coordinator,
+          updated_by: people.coordinator,
+        })),
+      )
       .execute();
   });
 }

@@ -64,7 +64,7 @@ async function snapshot() {
     .execute();
   const plans = await db
     .selectFrom('area_action_plans')
-    .select('status')
+    .select(['status', 'goals'])
     .where('area_id', '=', area.id)
     .execute();
   const items = await db
@@ -97,7 +97,8 @@ it('seeds the housing-area model on Nørrevang with the demo, and nothing twice'
   expect(first.partners).toEqual([{ username: 'demo.boligsocial', sees_overview: true }]);
   expect(first.rounds).toEqual([
     { number: 1, status: 'systematised' },
-    { number: 2, status: 'open' },
+    { number: 2, status: 'systematised' },
+    { number: 3, status: 'open' },
   ]);
   expect(first.connectors.map((c) => c.label)).toEqual(['Træner i bokseklubben']);
   expect(first.interventions).toEqual([
@@ -116,6 +117,9 @@ it('seeds the housing-area model on Nørrevang with the demo, and nothing twice'
   expect(first.analyses).toHaveLength(1);
   expect(first.analyses[0]?.content).toMatchObject({ connectorIds: [first.connectors[0]?.id] });
   expect(first.plans.map((p) => p.status)).toEqual(['approved']);
+  // The plan's goal keeps the connector's text (from the systematised round 2) with it.
+  const goals0 = first.plans[0]?.goals as { connectors?: { label: string }[] }[];
+  expect(goals0[0]?.connectors?.map((c) => c.label)).toEqual(['Træner i bokseklubben']);
   const goals = await countAreaPlanGoalsByArea(db, DEMO_MUNICIPALITY_CODE, [first.area.id]);
   expect(goals.get(first.area.id)).toMatchObject({ total: 3 });
   expect(first.items.filter((i) => i.status === 'in_place').length).toBeGreaterThanOrEqual(3);

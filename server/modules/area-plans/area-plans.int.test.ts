@@ -26,6 +26,7 @@ beforeAll(async () => {
   const users = {
     coordA: await createUser(db, { roles: ['coordinator'] }),
     coordB: await createUser(db, { roles: ['coordinator'] }),
+    coordC: await createUser(db, { roles: ['coordinator'] }),
     worker: await createUser(db, { roles: ['caseworker'] }),
     outsider: await createUser(db, { roles: ['caseworker'] }),
     leader: await createUser(db, { roles: ['leader'] }),
@@ -267,5 +268,217 @@ describe('the area action plan', () => {
       goals: [],
     });
     expect(cross.statusCode).toBe(404);
+  });
+});
+
+describe('four-eyes counts every author of a version', () => {
+  let four: TestArea;
+  beforeAll(async () => {
+    four = await createTestArea(t.database.db, {
+      createdBy: ids.coordA!,
+      team: [ids.coordA!, ids.coordB!, ids.coordC!, ids.worker!],
+    });
+  });
+  const at = (path: string) => url(path, four.id);
+  const save = (who: string, planId: string, version: number, title: string) =>
+    caller(who).put(at(`/action-plans/${planId}`), {
+      version,
+      reflection: REFLECTION,
+      goals: [goal({ title })],
+    });
+
+  it('refuses an earlier saver after another saved and submitted, also after a send-back', async () => {
+    const planId = randomUUID();
+    // The worker creates, coordinator A writes the text, B saves once and submits.
+    expect((await caller('worker').post(at('/action-plans'), { id: planId })).statusCode).toBe(201);
+    expect((await save('coordA', planId, 1, 'A’s eget mål')).statusCode).toBe(200);
+    expect((await save('coordB', planId, 2, 'A’s eget mål, rettet')).statusCode).toBe(200);
+    const submitted = await caller('coordB').post(at(`/action-plans/${planId}/submit`), {
+      version: 3,
+    });
+    expect((submitted.json() as AreaPlan).status).toBe('submitted');
+    const seenByA = (await caller('coordA').get(at('/action-plans'))).json() as {
+      items: AreaPlan[];
+    };
+    expect(seenByA.items[0]!.abilities).toMatchObject({ approve: false, sendBack: true });
+    const byA = await caller('coordA').post(at(`/action-plans/${planId}/approve`), { version: 4 });
+    expect(byA.statusCode).toBe(400);
+    expect(fieldsOf(byA)).toEqual(['plan.status:area_plan_four_eyes']);
+    expect(await storedPlan(planId)).toMatchObject({ status: 'submitted', version: 4 });
+
+    // C sends it back; the worker saves and submits again: B (earlier saver and submitter) and
+    // A are still authors although neither is the last saver nor the submitter now.
+    const back = await caller('coordC').post(at(`/action-plans/${planId}/send-back`), {
+      version: 4,
+      comment: 'Gør målet mere konkret',
+    });
+    expect(back.statusCode).toBe(200);
+    expect((await save('worker', planId, 5, 'Konkret mål')).statusCode).toBe(200);
+    expect(
+      (await caller('worker').post(at(`/action-plans/${planId}/submit`), { version: 6 }))
+        .statusCode,
+    ).toBe(200);
+    for (const who of ['coordA', 'coordB']) {
+      const refused = await caller(who).post(at(`/action-plans/${planId}/approve`), {
+        version: 7,
+      });
+      expect(fieldsOf(refused), who).toEqual(['plan.status:area_plan_four_eyes']);
+    }
+    const seenByC = (await caller('coordC').get(at('/action-plans'))).json() as {
+      items: AreaPlan[];
+    };
+    expect(seenByC.items[0]!.abilities.approve).toBe(true);
+    const approved = await caller('coordC').post(at(`/action-plans/${planId}/approve`), {
+      version: 7,
+    });
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json()).toMatchObject({ status: 'approved', approvedBy: { id: ids.coordC } });
+  });
+});
+
+describe('connectors come from systematised rounds and are kept with the goal', () => {
+  it('refuses an open round’s connector and shows an approved goal’s connector as saved', async () => {
+    const db = t.database.db;
+    const place = await createTestArea(db, {
+      createdBy: ids.coordA!,
+      team: [ids.coordA!, ids.coordB!],
+    });
+    const at = (path: string) => url(path, place.id);
+    const openRound = randomUUID();
+    await db
+      .insertInto('area_rounds')
+      .values({
+        id: openRound,
+        area_id: place.id,
+        number: 2,
+        due_on: '2026-12-01',
+        opened_by: ids.coordA!,
+      })
+      .execute();
+    const fresh = randomUUID();
+    await db
+      .insertInto('area_round_contributions')
+      .values({
+        id: fresh,
+        round_id: openRound,
+        contributor_id: ids.coordA!,
+        stance: 'resource',
+        category: 'positive_connector',
+        label: 'Ny frivillig i beboerhuset',
+      })
+      .execute();
+    const list = (await caller('coordA').get(at('/action-plans'))).json() as {
+      options: { connectors: { id: string }[] };
+    };
+    expect(list.options.connectors.map((c) => c.id)).toEqual([place.connectorId]);
+
+    const planId = randomUUID();
+    await caller('coordA').post(at('/action-plans'), { id: planId });
+    const fromOpen = await caller('coordA').put(at(`/action-plans/${planId}`), {
+      version: 1,
+      reflection: REFLECTION,
+      goals: [goal({ connectorIds: [fresh] })],
+    });
+    expect(fromOpen.statusCode).toBe(404);
+    expect(await storedPlan(planId)).toMatchObject({ goals: [], version: 1 });
+
+    const saved = await caller('coordA').put(at(`/action-plans/${planId}`), {
+      version: 1,
+      reflection: REFLECTION,
+      goals: [goal({ connectorIds: [place.connectorId] })],
+    });
+    expect(saved.statusCode).toBe(200);
+    await caller('coordA').post(at(`/action-plans/${planId}/submit`), { version: 2 });
+    const approved = await caller('coordB').post(at(`/action-plans/${planId}/approve`), {
+      version: 3,
+    });
+    expect(approved.statusCode).toBe(200);
+    // Whatever later happens to the contribution, the approved goal names it as it was saved.
+    await db
+      .updateTable('area_round_contributions')
+      .set({ label: 'Ændret senere' })
+      .where('id', '=', place.connectorId)
+      .execute();
+    const plans = (await caller('coordB').get(at('/action-plans'))).json() as {
+      items: AreaPlan[];
+    };
+    expect(plans.items[0]!.goals[0]!.connectors).toEqual([
+      expect.objectContaining({
+        id: place.connectorId,
+        label: 'Træneren i bokseklubben',
+        howToReach: 'via klubbens formand',
+      }),
+    ]);
+  });
+});
+
+describe('no case or inquiry reference in the plans’ texts', () => {
+  it('refuses H-2026-0012 in a goal, the analysis, a send-back comment and a follow-up note', async () => {
+    const db = t.database.db;
+    const place = await createTestArea(db, {
+      createdBy: ids.coordA!,
+      team: [ids.coordA!, ids.coordB!],
+    });
+    const at = (path: string) => url(path, place.id);
+    const REF = 'Se henvendelse H-2026-0012';
+    const planId = randomUUID();
+    await caller('coordA').post(at('/action-plans'), { id: planId });
+    const inGoal = await caller('coordA').put(at(`/action-plans/${planId}`), {
+      version: 1,
+      reflection: REFLECTION,
+      goals: [goal({ description: REF })],
+    });
+    expect(inGoal.statusCode).toBe(400);
+    expect(fieldsOf(inGoal)).toEqual(['body.goals.0.description:area_plan_cpr']);
+    expect((inGoal.json() as ErrorBody).error.fields?.[0]?.message).toContain(
+      'sags- eller henvendelsesnummer',
+    );
+    expect(await storedPlan(planId)).toMatchObject({ goals: [], version: 1 });
+
+    const analysisId = randomUUID();
+    await caller('coordA').post(at('/analyses'), { id: analysisId });
+    const inAnalysis = await caller('coordA').put(at(`/analyses/${analysisId}`), {
+      version: 1,
+      summary: REF,
+    });
+    expect(fieldsOf(inAnalysis)).toEqual(['body.summary:area_plan_cpr']);
+
+    const g = goal();
+    await caller('coordA').put(at(`/action-plans/${planId}`), {
+      version: 1,
+      reflection: REFLECTION,
+      goals: [g],
+    });
+    await caller('coordA').post(at(`/action-plans/${planId}/submit`), { version: 2 });
+    const inComment = await caller('coordB').post(at(`/action-plans/${planId}/send-back`), {
+      version: 3,
+      comment: REF,
+    });
+    expect(fieldsOf(inComment)).toEqual(['body.comment:area_plan_cpr']);
+    expect(await storedPlan(planId)).toMatchObject({ status: 'submitted', version: 3 });
+
+    await caller('coordB').post(at(`/action-plans/${planId}/approve`), { version: 3 });
+    const before = await db
+      .selectFrom('area_plan_goal_follow_ups')
+      .select('id')
+      .where('plan_id', '=', planId)
+      .execute();
+    const inNote = await caller('coordA').post(
+      at(`/action-plans/${planId}/goals/${g.key}/follow-ups`),
+      {
+        id: randomUUID(),
+        status: 'in_progress',
+        note: REF,
+        recordedOn: '2026-12-01',
+        nextReviewOn: null,
+      },
+    );
+    expect(fieldsOf(inNote)).toEqual(['body.note:area_plan_cpr']);
+    const after = await db
+      .selectFrom('area_plan_goal_follow_ups')
+      .select('id')
+      .where('plan_id', '=', planId)
+      .execute();
+    expect(after).toEqual(before);
   });
 });

@@ -3,14 +3,14 @@ import type { DB } from '../../platform/db/schema.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import { personalReferenceIn } from '../../../shared/personal-references.ts';
 import { areaPartsOf } from '../housing-areas/queries-parts.ts';
-import { connectorsOf } from '../area-rounds/queries-connectors.ts';
+import { connectorsOf, type AreaConnector } from '../area-rounds/queries-connectors.ts';
 import type { AreaAccess } from '../../access/area-access.ts';
 import type { AnalysisContent, UpdateAreaPlan } from './schema.ts';
 import { teamUsers } from './queries-analyses.ts';
 
 /**
  * The rules on the analysis's and the plan's content, checked before anything is stored:
- * - no CPR number in any text (`area_plan_cpr`, on its field): groups are described as groups,
+ * - no CPR number and no case or inquiry reference in any text (`area_plan_cpr`, on its field): groups are described as groups,
  *   people by their role;
  * - a zone, a connector or a team member named by id must be the area's: an id that is not
  *   answers 404, exactly as an id the caller may not see (nothing is stored);
@@ -20,7 +20,7 @@ import { teamUsers } from './queries-analyses.ts';
 
 function cprProblems(texts: [string, string | null | undefined][]): FieldProblem[] {
   return texts.flatMap(([field, text]) =>
-    text != null && personalReferenceIn(text) === 'cpr' ? [{ field, code: 'area_plan_cpr' }] : [],
+    text != null && personalReferenceIn(text) !== null ? [{ field, code: 'area_plan_cpr' }] : [],
   );
 }
 
@@ -33,14 +33,16 @@ function requireKnown(ids: readonly string[], known: ReadonlySet<string>): void 
   if (ids.some((id) => !known.has(id))) throw new AppError('not_found');
 }
 
+/** The connectors named, each found in a systematised round of the area (else 404). */
 async function requireConnectors(
   db: Kysely<DB>,
   access: AreaAccess,
   ids: readonly string[],
-): Promise<void> {
+): Promise<Map<string, AreaConnector>> {
   const unique = [...new Set(ids)];
   const found = await connectorsOf(db, access.municipalityCode, access.areaId, unique);
   requireKnown(unique, new Set(found.map((c) => c.id)));
+  return new Map(found.map((c) => [c.id, c]));
 }
 
 export async function checkAnalysis(
@@ -72,7 +74,7 @@ export async function checkPlan(
   db: Kysely<DB>,
   access: AreaAccess,
   body: UpdateAreaPlan,
-): Promise<void> {
+): Promise<Map<string, AreaConnector>> {
   const keys = new Set<string>();
   const problems = cprProblems([
     ['body.reflection.first', body.reflection.first],
@@ -109,7 +111,7 @@ export async function checkPlan(
     }
   });
   refuse(problems);
-  await requireConnectors(
+  return requireConnectors(
     db,
     access,
     body.goals.flatMap((g) => g.connectorIds),
@@ -126,9 +128,18 @@ export interface StoredGoal {
   dueOn: string;
   reviewOn: string | null;
   connectorIds: string[];
+  /**
+   * The connectors as they were when the goal was saved (label, how to reach, round), so an
+   * approved version never changes with the round; absent on goals saved before this was kept.
+   */
+  connectors?: AreaConnector[];
 }
 
-export function toStoredGoals(body: UpdateAreaPlan): StoredGoal[] {
+/** The goals to store, each with its connectors' text copied in (`connectors` from checkPlan). */
+export function toStoredGoals(
+  body: UpdateAreaPlan,
+  connectors: ReadonlyMap<string, AreaConnector>,
+): StoredGoal[] {
   return body.goals.map((g) => ({
     key: g.key,
     title: g.title,
@@ -138,6 +149,10 @@ export function toStoredGoals(body: UpdateAreaPlan): StoredGoal[] {
     dueOn: g.dueOn,
     reviewOn: g.reviewOn,
     connectorIds: [...new Set(g.connectorIds)],
+    connectors: [...new Set(g.connectorIds)].flatMap((id) => {
+      const c = connectors.get(id);
+      return c ? [c] : [];
+    }),
   }));
 }
 

@@ -40,7 +40,7 @@ export async function followUpGoal(
     requireAreaRight(pa.abilities.writePlan);
     if (row.status !== 'approved') throw stateProblem('area_plan_not_approved');
     if (!storedGoals(row.goals).some((g) => g.key === goalKey)) throw new AppError('not_found');
-    if (body.note !== null && personalReferenceIn(body.note) === 'cpr') {
+    if (body.note !== null && personalReferenceIn(body.note) !== null) {
       throw new AppError('validation_failed', {
         fields: [{ field: 'body.note', code: 'area_plan_cpr' }],
       });

@@ -12,8 +12,8 @@ import { personalReferenceIn } from '../../../shared/personal-references.ts';
 
 /**
  * Deciding on the area action plan, as for the individual plan: the team submits a draft; a
- * coordinator of the team (`approvePlan`) who neither wrote, saved nor submitted it approves it
- * (four-eyes, `area_plan_four_eyes`) or sends it back with a comment. Approving supersedes the
+ * coordinator of the team (`approvePlan`) who neither created, saved nor submitted it — ever,
+ * not only last (`editors`, kept across a send-back) — approves it (four-eyes, `area_plan_four_eyes`) or sends it back with a comment. Approving supersedes the
  * previous approved version; an approved or superseded version never changes.
  */
 
@@ -33,11 +33,18 @@ export async function submitAreaPlan(
         fields: [{ field: 'body.goals', code: 'area_plan_no_goals' }],
       });
     }
-    const saved = await changeAreaPlan(trx, pa.access.municipalityCode, row.id, version, {
-      status: 'submitted',
-      submitted_by: ctx.user.id,
-      submitted_at: new Date(),
-    });
+    const saved = await changeAreaPlan(
+      trx,
+      pa.access.municipalityCode,
+      row.id,
+      version,
+      {
+        status: 'submitted',
+        submitted_by: ctx.user.id,
+        submitted_at: new Date(),
+      },
+      ctx.user.id,
+    );
     if (!saved) throw staleVersion(row.version);
     await auditAreaPlanChange(trx, ctx, pa.access, {
       action: 'update',
@@ -97,7 +104,7 @@ export async function sendBackAreaPlan(
     requireAreaRight(pa.abilities.approvePlan);
     if (row.status !== 'submitted') throw stateProblem('area_plan_not_submitted');
     if (row.version !== body.version) throw staleVersion(row.version);
-    if (personalReferenceIn(body.comment) === 'cpr') {
+    if (personalReferenceIn(body.comment) !== null) {
       throw new AppError('validation_failed', {
         fields: [{ field: 'body.comment', code: 'area_plan_cpr' }],
       });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
+import { connectorsOf, type AreaConnector } from '../area-rounds/queries-connectors.ts';
 import type { AreaPlanAccess } from './area-work.ts';
 import { storedGoals } from './content.ts';
 import { userNames } from './queries-analyses.ts';
@@ -14,8 +15,13 @@ import { ReflectionSchema, type AreaPlan } from './schema.ts';
  * one who wrote, saved or submitted a version cannot approve it.
  */
 
+/** Everyone who created, saved or submitted the version at any time (a send-back forgets none). */
 export function authorsOf(row: AreaPlanRow): Set<string> {
-  return new Set([row.created_by, row.updated_by, row.submitted_by].filter((id) => id !== null));
+  return new Set(
+    [row.created_by, row.updated_by, row.submitted_by, ...(row.editors ?? [])].filter(
+      (id): id is string => id !== null,
+    ),
+  );
 }
 
 function toPlan(
@@ -24,6 +30,7 @@ function toPlan(
   followUps: FollowUpRow[],
   pa: AreaPlanAccess,
   userId: string,
+  live: ReadonlyMap<string, AreaConnector>,
 ): AreaPlan {
   const name = (id: string) => names.get(id) ?? '';
   const user = (id: string | null) => (id === null ? null : { id, name: name(id) });
@@ -50,6 +57,12 @@ function toPlan(
       dueOn: g.dueOn,
       reviewOn: g.reviewOn,
       connectorIds: g.connectorIds,
+      connectors:
+        g.connectors ??
+        g.connectorIds.flatMap((id) => {
+          const c = live.get(id);
+          return c ? [c] : [];
+        }),
       status: history[0]?.status ?? 'not_started',
       history,
     };
@@ -94,7 +107,13 @@ export async function loadAreaPlans(
     ...storedGoals(r.goals).flatMap((g) => (g.responsibleUserId ? [g.responsibleUserId] : [])),
   ]);
   const names = await userNames(db, ids);
-  return rows.map((r) => toPlan(r, names, followUps, pa, userId));
+  // Goals saved before their connectors' text was kept with them (0058) name them live.
+  const legacy = rows.some((r) =>
+    storedGoals(r.goals).some((g) => g.connectors === undefined && g.connectorIds.length > 0),
+  );
+  const live = legacy ? await connectorsOf(db, municipalityCode, areaId) : [];
+  const byId = new Map(live.map((c) => [c.id, c]));
+  return rows.map((r) => toPlan(r, names, followUps, pa, userId, byId));
 }
 
 export async function loadAreaPlan(

@@ -108,12 +108,19 @@ export async function updateAreaPlan(
     if (row.status === 'submitted') throw stateProblem('area_plan_submitted');
     if (row.status !== 'draft') throw stateProblem('area_plan_not_editable');
     if (row.version !== body.version) throw staleVersion(row.version);
-    await checkPlan(trx, pa.access, body);
-    const saved = await changeAreaPlan(trx, pa.access.municipalityCode, row.id, body.version, {
-      reflection: JSON.stringify(body.reflection),
-      goals: JSON.stringify(toStoredGoals(body)),
-      updated_by: ctx.user.id,
-    });
+    const connectors = await checkPlan(trx, pa.access, body);
+    const saved = await changeAreaPlan(
+      trx,
+      pa.access.municipalityCode,
+      row.id,
+      body.version,
+      {
+        reflection: JSON.stringify(body.reflection),
+        goals: JSON.stringify(toStoredGoals(body, connectors)),
+        updated_by: ctx.user.id,
+      },
+      ctx.user.id,
+    );
     if (!saved) throw staleVersion(row.version);
     await auditAreaPlanChange(trx, ctx, pa.access, {
       action: 'update',

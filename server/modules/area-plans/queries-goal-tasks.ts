@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { areaAbilities, visibleAreas } from '../../access/area-access.ts';
 import type { CurrentUser } from '../../access/sessions.ts';
 import type { DB } from '../../platform/db/schema.ts';
@@ -25,20 +25,31 @@ export async function dueAreaGoalReviews(
   user: CurrentUser,
   today: string,
 ): Promise<DueGoalReview[]> {
-  if (user.municipalityCode === null) return [];
+  const code = user.municipalityCode;
+  if (code === null) return [];
+  // Only the areas whose plan the user writes, and only plans with a goal that is theirs (the
+  // goal's responsible user, else the plan's author), narrowed in SQL.
+  const areaIds = (await visibleAreas(db, user))
+    .filter((a) => a.municipalityCode === code && areaAbilities(a, user).writePlan)
+    .map((a) => a.areaId);
+  if (areaIds.length === 0) return [];
   const plans = await db
-    .selectFrom('area_action_plans')
-    .select(['area_id', 'goals', 'created_by'])
-    .where('municipality_code', '=', user.municipalityCode)
-    .where('status', '=', 'approved')
+    .selectFrom('area_action_plans as p')
+    .select(['p.area_id', 'p.goals', 'p.created_by'])
+    .where('p.municipality_code', '=', code)
+    .where('p.area_id', 'in', areaIds)
+    .where('p.status', '=', 'approved')
+    .where(
+      sql<boolean>`exists (select 1 from jsonb_array_elements(p.goals) as g(goal)
+        where coalesce(g.goal ->> 'responsibleUserId', p.created_by::text) = ${user.id})`,
+    )
     .execute();
   if (plans.length === 0) return [];
-  const areaIds = [...new Set(plans.map((p) => p.area_id))];
   const followUps = await db
     .selectFrom('area_plan_goal_follow_ups')
     .select(['area_id', 'goal_key', 'status', 'next_review_on'])
-    .where('municipality_code', '=', user.municipalityCode)
-    .where('area_id', 'in', areaIds)
+    .where('municipality_code', '=', code)
+    .where('area_id', 'in', [...new Set(plans.map((p) => p.area_id))])
     .orderBy('recorded_on', 'asc')
     .orderBy('created_at', 'asc')
     .orderBy('id', 'asc')
@@ -56,11 +67,5 @@ export async function dueAreaGoalReviews(
       }
     }
   }
-  if (due.length === 0) return [];
-  const writes = new Set(
-    (await visibleAreas(db, user, [...new Set(due.map((d) => d.areaId))]))
-      .filter((a) => areaAbilities(a, user).writePlan)
-      .map((a) => a.areaId),
-  );
-  return due.filter((d) => writes.has(d.areaId));
+  return due;
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { AreaGoalStatus, AreaPlanStatus } from '../../../shared/housing-areas.ts';
 
@@ -19,6 +19,8 @@ export interface AreaPlanRow {
   approved_at: Date | null;
   returned_comment: string | null;
   version: number;
+  /** Everyone who created, saved or submitted this version (0058), in order, each once. */
+  editors: string[];
 }
 
 const planColumns = [
@@ -36,6 +38,7 @@ const planColumns = [
   'approved_at',
   'returned_comment',
   'version',
+  'editors',
 ] as const;
 
 /** Every version of the area's plan, newest first. */
@@ -94,7 +97,7 @@ export async function insertAreaPlan(
 ): Promise<void> {
   await trx
     .insertInto('area_action_plans')
-    .values({ ...values, updated_by: values.created_by })
+    .values({ ...values, updated_by: values.created_by, editors: [values.created_by] })
     .execute();
 }
 
@@ -110,17 +113,33 @@ type PlanChange = Partial<{
   returned_comment: string | null;
 }>;
 
-/** Changes a version at the version sent; false when it was stale. */
+/**
+ * Changes a version at the version sent; false when it was stale. `editor`: the user who saved or
+ * submitted it, appended to `editors` (once) so four-eyes counts every author, not only the last.
+ */
 export async function changeAreaPlan(
   trx: Transaction<DB>,
   municipalityCode: string,
   id: string,
   version: number,
   change: PlanChange,
+  editor?: string,
 ): Promise<boolean> {
+  const editors =
+    editor === undefined
+      ? {}
+      : {
+          editors: sql<string[]>`case when ${editor}::uuid = any(editors) then editors
+            else array_append(editors, ${editor}::uuid) end`,
+        };
   const result = await trx
     .updateTable('area_action_plans')
-    .set((eb) => ({ ...change, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .set((eb) => ({
+      ...change,
+      ...editors,
+      updated_at: new Date(),
+      version: eb('version', '+', 1),
+    }))
     .where('municipality_code', '=', municipalityCode)
     .where('id', '=', id)
     .where('version', '=', version)

@@ -76,18 +76,21 @@ export const AnalysisSchema = AnalysisContentSchema.extend({
 });
 export type Analysis = z.infer<typeof AnalysisSchema>;
 
-/** What an analysis and a plan may name: the area's zones and the connectors its rounds found. */
+const ConnectorSchema = z.object({
+  id: z.uuid(),
+  roundNumber: z.number().int(),
+  category: z.enum(['positive_connector', 'resource_person']),
+  label: z.string(),
+  howToReach: z.string().nullable(),
+});
+
+/**
+ * What an analysis and a plan may name: the area's zones and the connectors its systematised
+ * rounds found.
+ */
 export const AreaPlanOptionsSchema = z.object({
   zones: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string() })),
-  connectors: z.array(
-    z.object({
-      id: z.uuid(),
-      roundNumber: z.number().int(),
-      category: z.enum(['positive_connector', 'resource_person']),
-      label: z.string(),
-      howToReach: z.string().nullable(),
-    }),
-  ),
+  connectors: z.array(ConnectorSchema),
   /** The area team's users, who may be named responsible for a goal. */
   team: z.array(UserRef),
 });
@@ -183,6 +186,8 @@ export const AreaGoalSchema = z.object({
   dueOn: z.string(),
   reviewOn: z.string().nullable(),
   connectorIds: z.array(z.uuid()),
+  /** The goal's connectors as saved with it (an approved version's never change). */
+  connectors: z.array(ConnectorSchema),
   /** The newest follow-up (an approved version's goals), newest first in `history`. */
   status: AreaGoalStatusSchema,
   history: z.array(FollowUpSchema),

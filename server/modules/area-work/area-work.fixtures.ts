@@ -58,8 +58,16 @@ export async function grantPartner(
     .execute();
 }
 
-/** A mapping round with one positive connector; the connector's id. */
-export async function createConnector(db: Kysely<DB>, areaId: string, userId: string) {
+/**
+ * A mapping round with one positive connector; the connector's id. Systematised unless `open`
+ * (only a systematised round's connectors may be named: an open round's can still change).
+ */
+export async function createConnector(
+  db: Kysely<DB>,
+  areaId: string,
+  userId: string,
+  { open = false, number = 1 }: { open?: boolean; number?: number } = {},
+) {
   const roundId = randomUUID();
   await db
     .insertInto('area_rounds')
@@ -67,9 +75,10 @@ export async function createConnector(db: Kysely<DB>, areaId: string, userId: st
       id: roundId,
       municipality_code: '101',
       area_id: areaId,
-      number: 1,
+      number,
       due_on: '2026-10-01',
       opened_by: userId,
+      status: open ? 'open' : 'systematised',
     })
     .execute();
   const id = randomUUID();

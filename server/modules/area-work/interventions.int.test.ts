@@ -16,6 +16,7 @@ let t: TestApp;
 let areaId: string;
 let otherAreaId: string;
 let connectorId: string;
+let teamId: string;
 const as: Record<string, Client> = {};
 const caller = (name: string) => callerIn(as, name);
 const url = (path = '', id = areaId) => `/api/housing-areas/${id}/interventions${path}`;
@@ -49,6 +50,7 @@ beforeAll(async () => {
   otherAreaId = await createArea(db, { createdBy: coordinator.id, teamForumId: null });
   await grantPartner(db, areaId, partner.id, coordinator.id, true);
   connectorId = await createConnector(db, areaId, team.id);
+  teamId = team.id;
   await logInAll(t, { coordinator, team, partner, leader, outsider }, as);
 });
 afterAll(() => t.close());
@@ -119,6 +121,10 @@ describe('area interventions', () => {
     const bad = await caller('coordinator').post(url(), course({ connectorIds: [randomUUID()] }));
     expect(bad.statusCode).toBe(400);
     expect(fieldsOf(bad)).toEqual(['body.connectorIds:area_work_connector']);
+    // An open round's connector can still be edited or deleted by its contributor: refused.
+    const open = await createConnector(t.database.db, areaId, teamId, { open: true, number: 2 });
+    const fromOpen = await caller('coordinator').post(url(), course({ connectorIds: [open] }));
+    expect(fieldsOf(fromOpen)).toEqual(['body.connectorIds:area_work_connector']);
     expect(await count()).toBe(before);
   });
 

@@ -16,7 +16,7 @@ import {
   AREA_INTERVENTION_NEXT,
   type AreaInterventionStatus,
 } from '../../../shared/housing-areas.ts';
-import { connectorsOf } from '../area-rounds/queries-connectors.ts';
+import { connectorsById, connectorsOf } from '../area-rounds/queries-connectors.ts';
 import { danishToday } from '../cases/chronology.ts';
 import * as q from './queries.ts';
 import { interventionAudit, refusePersonalReferences, refuseField } from './rules.ts';
@@ -61,13 +61,25 @@ async function writableArea(ctx: RequestContext, areaId: string, db: Kysely<DB> 
   return area;
 }
 
-async function view(
+const connectorIdsOf = (row: q.InterventionRow) => (row.connector_ids as string[] | null) ?? [];
+
+/** The views of interventions of one municipality, their connectors' labels read in one query. */
+async function views(
   db: Kysely<DB>,
+  municipalityCode: string,
+  rows: readonly q.InterventionRow[],
+  canWrite: (row: q.InterventionRow) => boolean,
+): Promise<AreaInterventionView[]> {
+  const labels = await connectorsById(db, municipalityCode, rows.flatMap(connectorIdsOf));
+  return rows.map((r) => view(r, canWrite(r), labels));
+}
+
+function view(
   row: q.InterventionRow,
   canWrite: boolean,
-): Promise<AreaInterventionView> {
-  const ids = (row.connector_ids as string[] | null) ?? [];
-  const labels = await q.connectorLabels(db, row.municipality_code, ids);
+  labels: ReadonlyMap<string, string>,
+): AreaInterventionView {
+  const ids = connectorIdsOf(row);
   const open = row.status !== 'ended';
   return {
     id: row.id,
@@ -105,22 +117,22 @@ export async function listForArea(
     ...filter,
     after,
   });
-  const page = await pageOf(rows, filter.limit, (r) =>
-    view(ctx.db, r, abilities.writeInterventions),
+  const page = await pageOf(rows, filter.limit, (shown) =>
+    views(ctx.db, access.municipalityCode, shown, () => abilities.writeInterventions),
   );
   return { ...page, canCreate: abilities.writeInterventions };
 }
 
-/** One page of a list: its views, and the next page's cursor when there is one. */
+/** One page of a list: its views (one query for their connectors), and the next page's cursor. */
 async function pageOf(
   rows: Awaited<ReturnType<typeof q.listInterventions>>,
   limit: number,
-  present: (row: q.InterventionRow) => Promise<AreaInterventionView>,
+  present: (rows: q.InterventionRow[]) => Promise<AreaInterventionView[]>,
 ) {
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
   return {
-    items: await Promise.all(shown.map(present)),
+    items: await present(shown),
     nextCursor:
       rows.length > limit && last ? encodeCursor(new Date(last.created_ms), last.id) : null,
   };
@@ -135,8 +147,8 @@ export async function listForMunicipality(ctx: RequestContext, filter: Intervent
   const writable = new Map(areas.map((a) => [a.areaId, areaAbilities(a, ctx.user)]));
   const ids = areas.filter((a) => a.municipalityCode === municipality).map((a) => a.areaId);
   const rows = await q.listInterventions(ctx.db, municipality, ids, { ...filter, after });
-  const page = await pageOf(rows, filter.limit, (r) =>
-    view(ctx.db, r, writable.get(r.area_id)?.writeInterventions === true),
+  const page = await pageOf(rows, filter.limit, (shown) =>
+    views(ctx.db, municipality, shown, (r) => writable.get(r.area_id)?.writeInterventions === true),
   );
   return { ...page, canCreate: false };
 }
@@ -153,7 +165,9 @@ export async function getIntervention(ctx: RequestContext, areaId: string, id: s
   const row = await interventionOf(ctx, access, id);
   const entries = await q.entriesOf(ctx.db, access.municipalityCode, id);
   return {
-    ...(await view(ctx.db, row, abilities.writeInterventions)),
+    ...(
+      await views(ctx.db, access.municipalityCode, [row], () => abilities.writeInterventions)
+    )[0]!,
     entries: entries.map((e) => ({
       id: e.id,
       kind: e.kind,

@@ -154,18 +154,6 @@ export async function entriesOf(db: Db, municipalityCode: string, interventionId
     .execute();
 }
 
-/** Labels of connectors named by interventions (contributions of the municipality's rounds). */
-export async function connectorLabels(db: Db, municipalityCode: string, ids: readonly string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = await db
-    .selectFrom('area_round_contributions')
-    .select(['id', 'label'])
-    .where('municipality_code', '=', municipalityCode)
-    .where('id', 'in', ids)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.label]));
-}
-
 /** Interventions of these areas whose follow-up is due by `until` (not ended). */
 export async function dueFollowUps(
   db: Db,

@@ -186,6 +186,7 @@ export const declaredHousingAreaColumns = {
     'approved_at',
     'returned_comment',
     'version',
+    'editors',
   ],
   area_plan_goal_follow_ups: [
     'id',

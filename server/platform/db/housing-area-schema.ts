@@ -231,6 +231,8 @@ export interface AreaActionPlansTable {
   approved_at: Timestamp | null;
   returned_comment: string | null;
   version: Generated<number>;
+  /** Everyone who created, saved or submitted the version (0058): none of them approves it. */
+  editors: Generated<string[]>;
 }
 
 /** The follow-up of an area action plan's goals (0055): newest entry per goal key is its status. */

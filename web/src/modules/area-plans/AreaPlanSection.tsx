@@ -122,7 +122,7 @@ export function AreaPlanSection({ areaId }: { areaId: string }) {
                       onNotice={setNotice}
                     />
                   ) : (
-                    <AreaPlanView areaId={areaId} plan={shown} options={list.options} />
+                    <AreaPlanView areaId={areaId} plan={shown} />
                   )}
                   {shown.abilities.sendBack && (
                     <AreaPlanDecision areaId={areaId} plan={shown} onNotice={setNotice} />

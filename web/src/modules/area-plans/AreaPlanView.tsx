@@ -2,24 +2,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AREA_PLAN_REFLECTIONS } from '../../../../shared/housing-areas.ts';
 import { formatDay } from '../cases/format';
-import type { AreaGoal, AreaPlan, AreaPlanOptions } from './areaPlansApi';
+import type { AreaGoal, AreaPlan } from './areaPlansApi';
 import { GoalFollowUpForm } from './GoalFollowUpForm';
 import { connectorLabel, namesOf } from './labels';
 
-function GoalView({
-  areaId,
-  plan,
-  goal,
-  options,
-}: {
-  areaId: string;
-  plan: AreaPlan;
-  goal: AreaGoal;
-  options: AreaPlanOptions;
-}) {
+function GoalView({ areaId, plan, goal }: { areaId: string; plan: AreaPlan; goal: AreaGoal }) {
   const { t } = useTranslation();
   const [following, setFollowing] = useState(false);
-  const connectors = options.connectors.map((c) => ({ id: c.id, label: connectorLabel(t, c) }));
+  // The connectors as saved with the goal: an approved version's text never changes.
+  const connectors = goal.connectors.map((c) => ({ id: c.id, label: connectorLabel(t, c) }));
   return (
     <li className="area-plan-goal">
       <h4 id={`goal-${goal.key}`} tabIndex={-1}>
@@ -81,15 +72,7 @@ function GoalView({
 }
 
 /** One version of the area action plan, read-only, with its goals' follow-up. */
-export function AreaPlanView({
-  areaId,
-  plan,
-  options,
-}: {
-  areaId: string;
-  plan: AreaPlan;
-  options: AreaPlanOptions;
-}) {
+export function AreaPlanView({ areaId, plan }: { areaId: string; plan: AreaPlan }) {
   const { t } = useTranslation();
   return (
     <>
@@ -107,7 +90,7 @@ export function AreaPlanView({
       ) : (
         <ul className="nobullet-list">
           {plan.goals.map((g) => (
-            <GoalView key={g.key} areaId={areaId} plan={plan} goal={g} options={options} />
+            <GoalView key={g.key} areaId={areaId} plan={plan} goal={g} />
           ))}
         </ul>
       )}

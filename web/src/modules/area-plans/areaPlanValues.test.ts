@@ -20,6 +20,7 @@ const goal = (key: string, title: string, over: Partial<AreaPlan['goals'][number
   dueOn: '2027-06-30',
   reviewOn: null,
   connectorIds: [],
+  connectors: [],
   status: 'not_started' as const,
   history: [],
   ...over,
