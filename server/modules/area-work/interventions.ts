@@ -10,18 +10,18 @@ import {
 import { writeAudit } from '../../platform/audit/write.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
+import { decodeCursor } from '../../platform/cursor.ts';
 import { AppError, staleVersion } from '../../platform/errors.ts';
 import {
   AREA_INTERVENTION_NEXT,
   type AreaInterventionStatus,
 } from '../../../shared/housing-areas.ts';
-import { connectorsById, connectorsOf } from '../area-rounds/queries-connectors.ts';
+import { connectorsOf } from '../area-rounds/queries-connectors.ts';
 import { danishToday } from '../cases/chronology.ts';
+import { pageOf, views } from './present-interventions.ts';
 import * as q from './queries.ts';
 import { interventionAudit, refusePersonalReferences, refuseField } from './rules.ts';
 import type {
-  AreaInterventionView,
   InterventionListFilter,
   ChangeStatus,
   CreateAreaIntervention,
@@ -61,51 +61,6 @@ async function writableArea(ctx: RequestContext, areaId: string, db: Kysely<DB> 
   return area;
 }
 
-const connectorIdsOf = (row: q.InterventionRow) => (row.connector_ids as string[] | null) ?? [];
-
-/** The views of interventions of one municipality, their connectors' labels read in one query. */
-async function views(
-  db: Kysely<DB>,
-  municipalityCode: string,
-  rows: readonly q.InterventionRow[],
-  canWrite: (row: q.InterventionRow) => boolean,
-): Promise<AreaInterventionView[]> {
-  const labels = await connectorsById(db, municipalityCode, rows.flatMap(connectorIdsOf));
-  return rows.map((r) => view(r, canWrite(r), labels));
-}
-
-function view(
-  row: q.InterventionRow,
-  canWrite: boolean,
-  labels: ReadonlyMap<string, string>,
-): AreaInterventionView {
-  const ids = connectorIdsOf(row);
-  const open = row.status !== 'ended';
-  return {
-    id: row.id,
-    areaId: row.area_id,
-    areaName: row.area_name,
-    kind: row.kind,
-    title: row.title,
-    description: row.description,
-    targetGroup: row.target_group,
-    startsOn: row.starts_on,
-    endsOn: row.ends_on,
-    plannedParticipants: row.planned_participants,
-    actualParticipants: row.actual_participants,
-    connectors: ids.flatMap((id) => {
-      const label = labels.get(id);
-      return label === undefined ? [] : [{ id, label }];
-    }),
-    status: row.status,
-    monitoringUntil: row.monitoring_until,
-    nextFollowUpOn: row.next_follow_up_on,
-    version: row.version,
-    abilities: { edit: canWrite && open, changeStatus: canWrite && open, followUp: canWrite },
-  };
-}
-
-/** The interventions of one area, with filters. */
 export async function listForArea(
   ctx: RequestContext,
   areaId: string,
@@ -121,21 +76,6 @@ export async function listForArea(
     views(ctx.db, access.municipalityCode, shown, () => abilities.writeInterventions),
   );
   return { ...page, canCreate: abilities.writeInterventions };
-}
-
-/** One page of a list: its views (one query for their connectors), and the next page's cursor. */
-async function pageOf(
-  rows: Awaited<ReturnType<typeof q.listInterventions>>,
-  limit: number,
-  present: (rows: q.InterventionRow[]) => Promise<AreaInterventionView[]>,
-) {
-  const shown = rows.slice(0, limit);
-  const last = shown.at(-1);
-  return {
-    items: await present(shown),
-    nextCursor:
-      rows.length > limit && last ? encodeCursor(new Date(last.created_ms), last.id) : null,
-  };
 }
 
 /** Every area intervention of the areas the caller works on (team or manager), with filters. */
