@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { createForum, linkPartnerUser } from '../../test/records.ts';
+import { createForum } from '../../test/records.ts';
+import { linkPartnerUser } from '../../test/partner-links.ts';
 
 /**
  * Test data for mapping rounds: a housing area written straight to the database (the areas

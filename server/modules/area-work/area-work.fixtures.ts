@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { linkPartnerUser } from '../../test/records.ts';
+import { linkPartnerUser } from '../../test/partner-links.ts';
 
 /** A small square in Copenhagen (WGS84), enough for an area's shape in tests. */
 export const SQUARE = {
