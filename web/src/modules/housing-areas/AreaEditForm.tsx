@@ -1,12 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { UpdateAreaBody } from '../../../../server/modules/housing-areas/schema.ts';
-import { AREA_CADENCES } from '../../../../shared/housing-areas.ts';
 import { isStale } from '../../app/api';
-import { Form, MutationFailure, Select, TextArea, TextInput, useZodForm } from '../../ui/form';
+import { Form, MutationFailure, useZodForm } from '../../ui/form';
 import { useEditToggle } from '../../ui/useEditToggle';
 import { AREAS_KEY, archiveArea, updateArea, useTeamForums, type Area } from './areasApi';
-import { GeometryInput } from './GeometryInput';
+import { AreaFields } from './AreaFields';
 
 /**
  * Changes the area's name, texts, cadence and outline (those who edit it) and its team forum
@@ -86,45 +85,7 @@ export function AreaEditForm({ area }: { area: Area }) {
         error={isStale(update.error) ? null : update.error}
         errorTitle={t('housingAreas.edit.failed')}
       >
-        <TextInput name="name" label={t('housingAreas.fields.name')} widthClass="input-width-l" />
-        <TextArea
-          name="description"
-          label={t('housingAreas.fields.description')}
-          hint={t('housingAreas.fields.descriptionHint')}
-          empty="null"
-          maxLength={4000}
-        />
-        <TextArea
-          name="localActors"
-          label={t('housingAreas.fields.localActors')}
-          hint={t('housingAreas.fields.localActorsHint')}
-          empty="null"
-          maxLength={4000}
-        />
-        <Select name="cadence" label={t('housingAreas.fields.cadence')} empty="null">
-          <option value="">{t('housingAreas.cadence.none')}</option>
-          {AREA_CADENCES.map((c) => (
-            <option key={c} value={c}>
-              {t(`housingAreas.cadence.${c}`)}
-            </option>
-          ))}
-        </Select>
-        {manage && (
-          <Select name="teamForumId" label={t('housingAreas.fields.teamForum')} empty="null">
-            <option value="">{t('housingAreas.fields.noTeamForum')}</option>
-            {(forums.data ?? []).map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.name}
-              </option>
-            ))}
-          </Select>
-        )}
-        <GeometryInput
-          name="geometry"
-          shape="area"
-          label={t('housingAreas.fields.outline')}
-          hint={t('housingAreas.fields.outlineHint')}
-        />
+        <AreaFields teamForums={manage ? (forums.data ?? []) : null} />
         <div className="areas-edit-actions">
           <button type="submit" className="button button-primary" disabled={update.isPending}>
             {t('housingAreas.edit.save')}

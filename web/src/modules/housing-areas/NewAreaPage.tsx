@@ -3,11 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CreateAreaBody } from '../../../../server/modules/housing-areas/schema.ts';
-import { AREA_CADENCES } from '../../../../shared/housing-areas.ts';
-import { Form, Select, TextArea, TextInput, useZodForm } from '../../ui/form';
+import { Form, useZodForm } from '../../ui/form';
 import { PageHeading } from '../../ui/PageHeading';
 import { AREAS_KEY, createArea, useTeamForums } from './areasApi';
-import { GeometryInput } from './GeometryInput';
+import { AreaFields } from './AreaFields';
 
 const NewArea = CreateAreaBody.omit({ id: true });
 
@@ -50,43 +49,7 @@ export function NewAreaPage() {
         error={mutation.error}
         errorTitle={t('housingAreas.new.failed')}
       >
-        <TextInput name="name" label={t('housingAreas.fields.name')} widthClass="input-width-l" />
-        <TextArea
-          name="description"
-          label={t('housingAreas.fields.description')}
-          hint={t('housingAreas.fields.descriptionHint')}
-          empty="null"
-          maxLength={4000}
-        />
-        <TextArea
-          name="localActors"
-          label={t('housingAreas.fields.localActors')}
-          hint={t('housingAreas.fields.localActorsHint')}
-          empty="null"
-          maxLength={4000}
-        />
-        <Select name="cadence" label={t('housingAreas.fields.cadence')} empty="null">
-          <option value="">{t('housingAreas.cadence.none')}</option>
-          {AREA_CADENCES.map((c) => (
-            <option key={c} value={c}>
-              {t(`housingAreas.cadence.${c}`)}
-            </option>
-          ))}
-        </Select>
-        <Select name="teamForumId" label={t('housingAreas.fields.teamForum')} empty="null">
-          <option value="">{t('housingAreas.fields.noTeamForum')}</option>
-          {(forums.data ?? []).map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.name}
-            </option>
-          ))}
-        </Select>
-        <GeometryInput
-          name="geometry"
-          shape="area"
-          label={t('housingAreas.fields.outline')}
-          hint={t('housingAreas.fields.outlineHint')}
-        />
+        <AreaFields teamForums={forums.data ?? []} />
         <button type="submit" className="button button-primary" disabled={mutation.isPending}>
           {t('housingAreas.new.submit')}
         </button>
